@@ -1,0 +1,18 @@
+//! blockvote's pure model: the paper's data, exact money, fiscal quarters, and the
+//! what-if engine that turns a scenario into a projection.
+//!
+//! This crate knows nothing of the browser, Leptos, storage, clocks or entropy: every
+//! effect (time, randomness seeds, persistence) is passed in by the caller. Its
+//! Cargo.toml is the proof.
+
+pub mod dataset;
+pub mod engine;
+pub mod load;
+pub mod money;
+pub mod quarter;
+pub mod themes;
+
+pub use dataset::{Category, Cohort, CohortId, Dataset, Department, Fact, Facts, Project};
+pub use money::{Money, MoneyError};
+pub use quarter::{FiscalQuarter, FiscalYear, QuarterError};
+pub use themes::{Theme, ThemeSource};

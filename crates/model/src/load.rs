@@ -1,0 +1,515 @@
+//! Reading the data files into a [`Dataset`].
+//!
+//! One loader serves both the paper's embedded files and files a user imports, so it
+//! treats all text as untrusted: it never panics, it reports every bad row (not just
+//! the first) as a [`LoadError`] naming the file, the line and the field, and it
+//! NFC-normalises every name so that compatibility ideographs from PDF fonts (e.g.
+//! U+F9E4) match what a person types into search.
+
+use crate::dataset::{Category, Cohort, CohortId, Dataset, Department, Fact, Facts, Project};
+use crate::money::Money;
+use crate::quarter::{FiscalQuarter, FiscalYear};
+use crate::themes::{derive_theme, Theme, ThemeSource};
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+use std::fmt;
+use unicode_normalization::UnicodeNormalization;
+
+/// The paper's files, compiled into the binary: nothing is fetched at run time.
+pub const PAPER_PROJECTS_CSV: &str = include_str!("../../../data/projects.csv");
+pub const PAPER_DEPARTMENTS_CSV: &str = include_str!("../../../data/departments.csv");
+pub const PAPER_CATEGORIES_CSV: &str = include_str!("../../../data/categories.csv");
+pub const PAPER_COHORTS_CSV: &str = include_str!("../../../data/cohorts.csv");
+pub const PAPER_FACTS_CSV: &str = include_str!("../../../data/facts.csv");
+
+/// The largest file the loader accepts, in bytes; a guard against pasted megabytes.
+pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
+/// The most rows one file may have.
+pub const MAX_ROWS: usize = 20_000;
+
+/// The text of each data file.
+#[derive(Clone, Copy, Debug)]
+pub struct DataFiles<'a> {
+    pub projects: &'a str,
+    pub departments: &'a str,
+    pub categories: &'a str,
+    pub cohorts: &'a str,
+    pub facts: &'a str,
+}
+
+impl DataFiles<'static> {
+    /// The paper's own files.
+    pub const PAPER: DataFiles<'static> = DataFiles {
+        projects: PAPER_PROJECTS_CSV,
+        departments: PAPER_DEPARTMENTS_CSV,
+        categories: PAPER_CATEGORIES_CSV,
+        cohorts: PAPER_COHORTS_CSV,
+        facts: PAPER_FACTS_CSV,
+    };
+}
+
+/// One problem in one place of one file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LoadError {
+    /// `projects.csv` …
+    pub file: String,
+    /// 1-based line number in the file (the header is line 1); 0 for the whole file.
+    pub line: u64,
+    /// The column, when one is to blame.
+    pub field: Option<String>,
+    pub kind: LoadErrorKind,
+}
+
+/// What went wrong, as data so that the UI can say it in either language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadErrorKind {
+    TooLarge {
+        bytes: usize,
+        limit: usize,
+    },
+    TooManyRows {
+        limit: usize,
+    },
+    /// The header row is not what the schema asks for.
+    WrongHeader {
+        expected: String,
+        found: String,
+    },
+    /// The CSV itself is broken (unbalanced quotes, wrong number of fields …).
+    Malformed(String),
+    Empty,
+    NotANumber(String),
+    NotAQuarter(String),
+    NotAYear(String),
+    MissingValue,
+    OutOfRange {
+        value: String,
+        rule: String,
+    },
+    Duplicate(String),
+    UnknownReference(String),
+    /// Rows are not in the required order.
+    OutOfOrder(String),
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if self.line > 0 {
+            write!(f, ", line {}", self.line)?;
+        }
+        if let Some(field) = &self.field {
+            write!(f, ", field {field}")?;
+        }
+        write!(f, ": {}", self.kind)
+    }
+}
+
+impl fmt::Display for LoadErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadErrorKind::TooLarge { bytes, limit } => write!(f, "file is {bytes} bytes; the limit is {limit}"),
+            LoadErrorKind::TooManyRows { limit } => write!(f, "more than {limit} rows"),
+            LoadErrorKind::WrongHeader { expected, found } => {
+                write!(f, "header should be {expected:?} but is {found:?}")
+            }
+            LoadErrorKind::Malformed(why) => write!(f, "not valid CSV: {why}"),
+            LoadErrorKind::Empty => write!(f, "the file has no data rows"),
+            LoadErrorKind::NotANumber(v) => write!(f, "{v:?} is not a number"),
+            LoadErrorKind::NotAQuarter(v) => write!(f, "{v:?} is not a quarter like \"2018-19 Q1\""),
+            LoadErrorKind::NotAYear(v) => write!(f, "{v:?} is not a financial year like \"2018-19\""),
+            LoadErrorKind::MissingValue => write!(f, "value is missing"),
+            LoadErrorKind::OutOfRange { value, rule } => write!(f, "{value:?} is out of range: {rule}"),
+            LoadErrorKind::Duplicate(v) => write!(f, "{v:?} appears more than once"),
+            LoadErrorKind::UnknownReference(v) => write!(f, "{v:?} is not defined"),
+            LoadErrorKind::OutOfOrder(v) => write!(f, "out of order: {v}"),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// NFC-normalises and trims a text field.
+pub fn normalize_text(text: &str) -> String {
+    text.trim().nfc().collect()
+}
+
+/// One parsed CSV file: its rows as (line number, fields by column name).
+struct Table {
+    file: &'static str,
+    rows: Vec<(u64, Vec<String>)>,
+    columns: Vec<&'static str>,
+}
+
+impl Table {
+    /// Reads `text` and checks its header is exactly `columns`.
+    fn read(file: &'static str, text: &str, columns: &[&'static str], errors: &mut Vec<LoadError>) -> Table {
+        let mut table = Table { file, rows: Vec::new(), columns: columns.to_vec() };
+        let whole_file = |kind| LoadError { file: file.to_string(), line: 0, field: None, kind };
+        if text.len() > MAX_FILE_BYTES {
+            errors.push(whole_file(LoadErrorKind::TooLarge { bytes: text.len(), limit: MAX_FILE_BYTES }));
+            return table;
+        }
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let mut reader = csv::ReaderBuilder::new().has_headers(true).flexible(false).from_reader(text.as_bytes());
+        let header: Vec<String> = match reader.headers() {
+            Ok(h) => h.iter().map(|s| s.trim().to_string()).collect(),
+            Err(e) => {
+                errors.push(whole_file(LoadErrorKind::Malformed(e.to_string())));
+                return table;
+            }
+        };
+        if header != columns {
+            errors.push(LoadError {
+                file: file.to_string(),
+                line: 1,
+                field: None,
+                kind: LoadErrorKind::WrongHeader { expected: columns.join(","), found: header.join(",") },
+            });
+            return table;
+        }
+        for record in reader.records() {
+            match record {
+                Ok(record) => {
+                    let line = record.position().map_or(0, |p| p.line());
+                    if record.iter().all(|f| f.trim().is_empty()) {
+                        continue;
+                    }
+                    if table.rows.len() >= MAX_ROWS {
+                        errors.push(whole_file(LoadErrorKind::TooManyRows { limit: MAX_ROWS }));
+                        return table;
+                    }
+                    table.rows.push((line, record.iter().map(normalize_text).collect()));
+                }
+                Err(e) => {
+                    let line = e.position().map_or(0, |p| p.line());
+                    errors.push(LoadError {
+                        file: file.to_string(),
+                        line,
+                        field: None,
+                        kind: LoadErrorKind::Malformed(e.to_string()),
+                    });
+                }
+            }
+        }
+        if table.rows.is_empty() && errors.iter().all(|e| e.file != file) {
+            errors.push(whole_file(LoadErrorKind::Empty));
+        }
+        table
+    }
+}
+
+/// A cursor over one row that records errors against the right file, line and field.
+struct Row<'t> {
+    table: &'t Table,
+    line: u64,
+    fields: &'t [String],
+}
+
+impl Row<'_> {
+    fn error(&self, column: &str, kind: LoadErrorKind) -> LoadError {
+        LoadError { file: self.table.file.to_string(), line: self.line, field: Some(column.to_string()), kind }
+    }
+
+    fn text(&self, column: &str) -> String {
+        self.table
+            .columns
+            .iter()
+            .position(|c| *c == column)
+            .and_then(|i| self.fields.get(i))
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    fn required(&self, column: &str) -> Result<String, LoadError> {
+        let value = self.text(column);
+        if value.is_empty() {
+            Err(self.error(column, LoadErrorKind::MissingValue))
+        } else {
+            Ok(value)
+        }
+    }
+
+    fn number<T: std::str::FromStr>(&self, column: &str) -> Result<T, LoadError> {
+        let value = self.required(column)?;
+        value.parse().map_err(|_| self.error(column, LoadErrorKind::NotANumber(value)))
+    }
+
+    fn money(&self, column: &str) -> Result<Money, LoadError> {
+        let value = self.required(column)?;
+        Money::parse_millions(&value).map_err(|_| self.error(column, LoadErrorKind::NotANumber(value)))
+    }
+
+    fn decimal(&self, column: &str) -> Result<Decimal, LoadError> {
+        let value = self.required(column)?;
+        Money::parse_millions(&value)
+            .map(Money::millions)
+            .map_err(|_| self.error(column, LoadErrorKind::NotANumber(value)))
+    }
+
+    fn quarter(&self, column: &str) -> Result<FiscalQuarter, LoadError> {
+        let value = self.required(column)?;
+        FiscalQuarter::parse(&value).map_err(|_| self.error(column, LoadErrorKind::NotAQuarter(value)))
+    }
+}
+
+fn rows(table: &Table) -> impl Iterator<Item = Row<'_>> {
+    table.rows.iter().map(move |(line, fields)| Row { table, line: *line, fields })
+}
+
+/// Collects a row's result, keeping the error.
+fn keep<T>(result: Result<T, LoadError>, errors: &mut Vec<LoadError>) -> Option<T> {
+    result.map_err(|e| errors.push(e)).ok()
+}
+
+pub const PROJECT_COLUMNS: [&str; 7] = ["id", "department_zh", "name_zh", "name_en", "budget_m", "start", "completion"];
+pub const DEPARTMENT_COLUMNS: [&str; 4] = ["department_zh", "department_en", "abbrev_en", "order"];
+pub const CATEGORY_COLUMNS: [&str; 8] = [
+    "id",
+    "name_zh",
+    "name_en",
+    "proposed_2018_19_m",
+    "approved_2017_18_m",
+    "printed_difference_m",
+    "printed_difference_pct",
+    "source",
+];
+pub const COHORT_COLUMNS: [&str; 6] = ["id", "name_zh", "name_en", "project_count", "cash_2018_19_m", "source"];
+pub const FACT_COLUMNS: [&str; 6] = ["key", "value", "unit", "source", "label_zh", "label_en"];
+
+fn load_departments(text: &str, errors: &mut Vec<LoadError>) -> Vec<Department> {
+    let table = Table::read("departments.csv", text, &DEPARTMENT_COLUMNS, errors);
+    let mut departments: Vec<Department> = Vec::new();
+    for row in rows(&table) {
+        let parsed = (|| {
+            let department = Department {
+                name_zh: row.required("department_zh")?,
+                name_en: row.required("department_en")?,
+                abbrev_en: row.text("abbrev_en"),
+                order: row.number("order")?,
+            };
+            if departments.iter().any(|d| d.name_zh == department.name_zh) {
+                return Err(row.error("department_zh", LoadErrorKind::Duplicate(department.name_zh)));
+            }
+            Ok(department)
+        })();
+        departments.extend(keep(parsed, errors));
+    }
+    departments.sort_by_key(|d| d.order);
+    departments
+}
+
+fn load_facts(text: &str, errors: &mut Vec<LoadError>) -> Facts {
+    let table = Table::read("facts.csv", text, &FACT_COLUMNS, errors);
+    let mut facts = Facts::default();
+    for row in rows(&table) {
+        let parsed = (|| {
+            let fact = Fact {
+                key: row.required("key")?,
+                value: row.text("value"),
+                unit: row.text("unit"),
+                source: row.required("source")?,
+                label_zh: row.text("label_zh"),
+                label_en: row.text("label_en"),
+            };
+            if facts.get(&fact.key).is_some() {
+                return Err(row.error("key", LoadErrorKind::Duplicate(fact.key)));
+            }
+            Ok(fact)
+        })();
+        facts.rows.extend(keep(parsed, errors));
+    }
+    facts
+}
+
+fn load_categories(text: &str, errors: &mut Vec<LoadError>) -> Vec<Category> {
+    let table = Table::read("categories.csv", text, &CATEGORY_COLUMNS, errors);
+    let mut categories = Vec::new();
+    for row in rows(&table) {
+        let parsed = (|| {
+            Ok(Category {
+                id: row.number("id")?,
+                name_zh: row.required("name_zh")?,
+                name_en: row.required("name_en")?,
+                proposed: row.money("proposed_2018_19_m")?,
+                approved_prior: row.money("approved_2017_18_m")?,
+                printed_difference: row.money("printed_difference_m")?,
+                printed_difference_pct: row.decimal("printed_difference_pct")?,
+                source: row.required("source")?,
+            })
+        })();
+        categories.extend(keep(parsed, errors));
+    }
+    categories
+}
+
+fn load_cohorts(text: &str, errors: &mut Vec<LoadError>) -> Vec<Cohort> {
+    let table = Table::read("cohorts.csv", text, &COHORT_COLUMNS, errors);
+    let mut cohorts = Vec::new();
+    for row in rows(&table) {
+        let parsed = (|| {
+            let id_text = row.required("id")?;
+            let id = match id_text.as_str() {
+                "ongoing" => CohortId::Ongoing,
+                "new" => CohortId::New,
+                _ => return Err(row.error("id", LoadErrorKind::UnknownReference(id_text))),
+            };
+            Ok(Cohort {
+                id,
+                name_zh: row.required("name_zh")?,
+                name_en: row.required("name_en")?,
+                project_count: row.number("project_count")?,
+                cash_budget_year: row.money("cash_2018_19_m")?,
+                source: row.required("source")?,
+            })
+        })();
+        cohorts.extend(keep(parsed, errors));
+    }
+    cohorts
+}
+
+/// Reads projects in the schema of `data/projects.csv`. A department not yet in
+/// `departments` is added at the end with its Chinese name as its English name, so a
+/// later year's paper with new departments still loads.
+pub fn load_projects(
+    text: &str,
+    departments: &mut Vec<Department>,
+    facts: &Facts,
+    errors: &mut Vec<LoadError>,
+) -> Vec<Project> {
+    let table = Table::read("projects.csv", text, &PROJECT_COLUMNS, errors);
+    let paper_examples = theme_examples(facts);
+    let mut projects: Vec<Project> = Vec::new();
+    let mut seen: HashMap<u16, u64> = HashMap::new();
+    for row in rows(&table) {
+        let parsed = (|| {
+            let id: u16 = row.number("id")?;
+            if id == 0 {
+                return Err(
+                    row.error("id", LoadErrorKind::OutOfRange { value: "0".into(), rule: "ids start at 1".into() })
+                );
+            }
+            if seen.insert(id, row.line).is_some() {
+                return Err(row.error("id", LoadErrorKind::Duplicate(id.to_string())));
+            }
+            let department_zh = row.required("department_zh")?;
+            let name_zh = row.required("name_zh")?;
+            let name_en = row.text("name_en");
+            let budget = row.money("budget_m")?;
+            if budget.is_negative() {
+                return Err(row.error(
+                    "budget_m",
+                    LoadErrorKind::OutOfRange { value: budget.format(1), rule: "a budget cannot be negative".into() },
+                ));
+            }
+            if budget.millions() > Decimal::from(crate::money::MAX_INPUT_MILLIONS) {
+                return Err(row.error(
+                    "budget_m",
+                    LoadErrorKind::OutOfRange { value: budget.format(1), rule: "too large".into() },
+                ));
+            }
+            let start = row.quarter("start")?;
+            let completion = row.quarter("completion")?;
+            if completion < start {
+                return Err(row.error(
+                    "completion",
+                    LoadErrorKind::OutOfRange { value: completion.label(), rule: format!("before the start {start}") },
+                ));
+            }
+            let department = match departments.iter().position(|d| d.name_zh == department_zh) {
+                Some(index) => index,
+                None => {
+                    let order = departments.iter().map(|d| d.order).max().unwrap_or(0).saturating_add(1);
+                    departments.push(Department {
+                        order,
+                        name_zh: department_zh.clone(),
+                        name_en: department_zh.clone(),
+                        abbrev_en: String::new(),
+                    });
+                    departments.len() - 1
+                }
+            };
+            let (theme, theme_source) = match paper_examples.get(&id) {
+                Some((theme, example)) => (*theme, ThemeSource::Paper { example: *example }),
+                None => {
+                    let (theme, rule) = derive_theme(&name_zh);
+                    (theme, ThemeSource::Derived { rule: rule.to_string() })
+                }
+            };
+            Ok(Project { id, department, name_zh, name_en, budget, start, completion, theme, theme_source })
+        })();
+        projects.extend(keep(parsed, errors));
+    }
+    projects.sort_by_key(|p| p.id);
+    projects
+}
+
+/// Para 7's examples from `facts.csv`: project id → (theme, example number 1..=3).
+fn theme_examples(facts: &Facts) -> HashMap<u16, (Theme, u8)> {
+    let mut examples = HashMap::new();
+    for fact in &facts.rows {
+        let Some(rest) = fact.key.strip_prefix("theme.") else { continue };
+        let Some((theme_key, number)) = rest.split_once(".example.") else { continue };
+        let (Some(theme), Ok(number), Ok(id)) =
+            (Theme::from_key(theme_key), number.parse::<u8>(), fact.value.trim().parse::<u16>())
+        else {
+            continue;
+        };
+        examples.insert(id, (theme, number));
+    }
+    examples
+}
+
+impl Dataset {
+    /// Loads and validates a whole dataset. Returns every problem found.
+    pub fn from_csv(files: DataFiles<'_>) -> Result<Dataset, Vec<LoadError>> {
+        let mut errors = Vec::new();
+        let mut departments = load_departments(files.departments, &mut errors);
+        let facts = load_facts(files.facts, &mut errors);
+        let categories = load_categories(files.categories, &mut errors);
+        let cohorts = load_cohorts(files.cohorts, &mut errors);
+        let projects = load_projects(files.projects, &mut departments, &facts, &mut errors);
+        let fact_error =
+            |key: &str, kind| LoadError { file: "facts.csv".to_string(), line: 0, field: Some(key.to_string()), kind };
+        let ceiling = facts.money("threshold.ceiling_m");
+        let floor = facts.money("threshold.floor_m");
+        if ceiling.is_none() {
+            errors.push(fact_error("threshold.ceiling_m", LoadErrorKind::MissingValue));
+        }
+        if floor.is_none() {
+            errors.push(fact_error("threshold.floor_m", LoadErrorKind::MissingValue));
+        }
+        let budget_year = projects.iter().map(|p| p.start.year()).min().or_else(|| FiscalYear::new(2018));
+        match (ceiling, floor, budget_year) {
+            (Some(ceiling), Some(floor), Some(budget_year)) if errors.is_empty() => {
+                Ok(Dataset { departments, projects, categories, cohorts, facts, budget_year, ceiling, floor })
+            }
+            _ => {
+                if errors.is_empty() {
+                    errors.push(fact_error("budget_year", LoadErrorKind::MissingValue));
+                }
+                Err(errors)
+            }
+        }
+    }
+
+    /// The paper's dataset, from the files compiled into the binary. The tests prove
+    /// these files load without error, so the `Err` arm is only reachable if someone
+    /// edits `data/` and ignores the tests; the app still handles it with a message.
+    pub fn paper() -> Result<Dataset, Vec<LoadError>> {
+        Dataset::from_csv(DataFiles::PAPER)
+    }
+
+    /// A copy of this dataset with its projects replaced by those of a user-imported
+    /// file in the schema of `data/projects.csv` (e.g. a later year's paper).
+    pub fn with_projects_csv(&self, text: &str) -> Result<Dataset, Vec<LoadError>> {
+        let mut errors = Vec::new();
+        let mut departments = self.departments.clone();
+        let projects = load_projects(text, &mut departments, &self.facts, &mut errors);
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let budget_year = projects.iter().map(|p| p.start.year()).min().unwrap_or(self.budget_year);
+        Ok(Dataset { departments, projects, budget_year, ..self.clone() })
+    }
+}

@@ -1,0 +1,295 @@
+//! Exact money in HK$ millions.
+//!
+//! Every amount blockvote shows is a [`Money`]: a `rust_decimal::Decimal` counted in
+//! HK$ millions (the unit the paper prints). The field is private so that every
+//! operation goes through the checked methods below: an overflow is an error the
+//! caller must handle, never a panic and never a silent wrap.
+//!
+//! Rounding happens only at the named points in this module:
+//! - [`Money::round_to`] rounds half away from zero (the rule the paper's own
+//!   one-decimal figures follow, e.g. 36 / 202 = 17.82 % → 17.8 %);
+//! - [`round_parts_to_total`] rounds a list of parts so that the rounded parts add up
+//!   exactly to the rounded total (largest-remainder rule), which is how every table
+//!   keeps "the parts shown add up to the total shown".
+
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+/// An amount of money in HK$ millions, exact.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Money(Decimal);
+
+/// Why a money value could not be made or combined.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MoneyError {
+    /// The text is not a plain decimal number (e.g. `abc`, `1,0.0`, `1e3`).
+    NotANumber(String),
+    /// The result does not fit in a `Decimal` (about 7.9 × 10^28).
+    Overflow,
+    /// Division by zero was asked for.
+    DivisionByZero,
+}
+
+impl fmt::Display for MoneyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            MoneyError::NotANumber(text) => write!(f, "not a number: {text:?}"),
+            MoneyError::Overflow => write!(f, "the amount is too large"),
+            MoneyError::DivisionByZero => write!(f, "division by zero"),
+        }
+    }
+}
+
+impl std::error::Error for MoneyError {}
+
+/// The largest amount a user may type, in HK$ millions. Far above any government
+/// budget, yet small enough that sums of thousands of such amounts, and products with
+/// percentages, can never overflow a `Decimal`.
+pub const MAX_INPUT_MILLIONS: i64 = 1_000_000_000;
+
+impl Money {
+    pub const ZERO: Money = Money(Decimal::ZERO);
+
+    /// Makes an amount from a number of HK$ millions.
+    pub const fn from_millions(millions: Decimal) -> Money {
+        Money(millions)
+    }
+
+    /// Makes an amount from a whole number of HK$ millions.
+    pub fn from_whole_millions(millions: i64) -> Money {
+        Money(Decimal::from(millions))
+    }
+
+    /// Makes an amount from HK$ millions given as an integer number of thousandths of a
+    /// million (that is, HK$ thousands); handy in tests and samplers.
+    pub fn from_thousands(thousands: i64) -> Money {
+        Money(Decimal::new(thousands, 3))
+    }
+
+    /// Parses an amount typed or stored in HK$ millions: an optional sign, digits, an
+    /// optional decimal point and digits. Thousands separators (`,`) and surrounding
+    /// spaces are accepted because people type them; exponents and anything else are not.
+    pub fn parse_millions(text: &str) -> Result<Money, MoneyError> {
+        let cleaned: String = text.trim().chars().filter(|c| *c != ',').collect();
+        let bad = || MoneyError::NotANumber(text.chars().take(40).collect());
+        let digits = cleaned.strip_prefix(['-', '+']).unwrap_or(&cleaned);
+        let plain = !digits.is_empty()
+            && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
+            && digits.chars().filter(|c| *c == '.').count() <= 1
+            && digits.chars().any(|c| c.is_ascii_digit());
+        if !plain || digits.len() > 40 {
+            return Err(bad());
+        }
+        Decimal::from_str(&cleaned).map(Money).map_err(|_| bad())
+    }
+
+    /// The amount in HK$ millions.
+    pub const fn millions(self) -> Decimal {
+        self.0
+    }
+
+    pub fn is_zero(self) -> bool {
+        self.0.is_zero()
+    }
+
+    pub fn is_negative(self) -> bool {
+        self.0.is_sign_negative() && !self.0.is_zero()
+    }
+
+    pub fn checked_add(self, other: Money) -> Result<Money, MoneyError> {
+        self.0.checked_add(other.0).map(Money).ok_or(MoneyError::Overflow)
+    }
+
+    pub fn checked_sub(self, other: Money) -> Result<Money, MoneyError> {
+        self.0.checked_sub(other.0).map(Money).ok_or(MoneyError::Overflow)
+    }
+
+    /// Multiplies by a plain factor (a share, a percentage expressed as a fraction, a count).
+    pub fn checked_mul(self, factor: Decimal) -> Result<Money, MoneyError> {
+        self.0.checked_mul(factor).map(Money).ok_or(MoneyError::Overflow)
+    }
+
+    /// Divides by a plain divisor.
+    pub fn checked_div(self, divisor: Decimal) -> Result<Money, MoneyError> {
+        if divisor.is_zero() {
+            return Err(MoneyError::DivisionByZero);
+        }
+        self.0.checked_div(divisor).map(Money).ok_or(MoneyError::Overflow)
+    }
+
+    /// The ratio of two amounts (e.g. a share of a total).
+    pub fn ratio(self, denominator: Money) -> Result<Decimal, MoneyError> {
+        if denominator.0.is_zero() {
+            return Err(MoneyError::DivisionByZero);
+        }
+        self.0.checked_div(denominator.0).ok_or(MoneyError::Overflow)
+    }
+
+    /// Sums amounts exactly.
+    pub fn checked_sum<I: IntoIterator<Item = Money>>(amounts: I) -> Result<Money, MoneyError> {
+        amounts.into_iter().try_fold(Money::ZERO, Money::checked_add)
+    }
+
+    /// Rounding point 1: rounds to `places` decimal places of a million, half away
+    /// from zero.
+    pub fn round_to(self, places: u32) -> Money {
+        Money(self.0.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero))
+    }
+
+    /// The amount as an `f64`, for chart geometry only (pixel positions). Never used
+    /// for a figure a person reads.
+    pub fn to_f64_for_geometry(self) -> f64 {
+        self.0.to_f64().unwrap_or(0.0)
+    }
+
+    /// The one formatting function for money: HK$ millions rounded half away from zero
+    /// to `places` decimals, with `,` thousands separators and a leading `-` for
+    /// negative amounts, e.g. `1,060.0`. Units and currency words are the caller's
+    /// (language-dependent) business.
+    pub fn format(self, places: u32) -> String {
+        format_decimal(self.round_to(places).0, places)
+    }
+
+    /// Like [`Money::format`] but always with a sign, for differences: `+36.0`, `-1.5`, `0.0`.
+    pub fn format_signed(self, places: u32) -> String {
+        let rounded = self.round_to(places);
+        let text = format_decimal(rounded.0, places);
+        if rounded.0 > Decimal::ZERO {
+            format!("+{text}")
+        } else {
+            text
+        }
+    }
+}
+
+impl fmt::Display for Money {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.format(1))
+    }
+}
+
+/// Formats a decimal with exactly `places` decimals and `,` thousands separators.
+/// Rounds half away from zero; shared by money and percentages.
+pub fn format_decimal(value: Decimal, places: u32) -> String {
+    let rounded = value.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero);
+    let negative = rounded.is_sign_negative() && !rounded.is_zero();
+    let mut abs = rounded.abs();
+    abs.rescale(places);
+    let text = abs.to_string();
+    let (int_part, frac_part) = match text.split_once('.') {
+        Some((i, f)) => (i.to_string(), Some(f.to_string())),
+        None => (text.clone(), None),
+    };
+    let mut grouped = String::with_capacity(int_part.len() + int_part.len() / 3);
+    for (index, digit) in int_part.chars().enumerate() {
+        if index > 0 && (int_part.len() - index) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    let mut out = String::new();
+    if negative {
+        out.push('-');
+    }
+    out.push_str(&grouped);
+    if let Some(frac) = frac_part {
+        if places > 0 {
+            out.push('.');
+            out.push_str(&frac);
+        }
+    }
+    out
+}
+
+/// A percentage change `(new - old) / old × 100`, exact (rounding is the caller's, at
+/// display). `None` when `old` is zero.
+pub fn percent_change(new: Money, old: Money) -> Option<Decimal> {
+    let diff = new.checked_sub(old).ok()?;
+    let ratio = diff.ratio(old).ok()?;
+    ratio.checked_mul(Decimal::ONE_HUNDRED)
+}
+
+/// Rounding point 2: rounds each part to `places` decimals so that the rounded parts
+/// add up exactly to the rounded sum of the parts (largest-remainder method: parts are
+/// first truncated toward zero, then the units still missing go one by one to the
+/// parts with the largest remainders, ties to the earlier part). Used wherever a
+/// table shows parts next to their total.
+pub fn round_parts_to_total(parts: &[Money], places: u32) -> Vec<Money> {
+    let Ok(total) = Money::checked_sum(parts.iter().copied()) else {
+        return parts.iter().map(|p| p.round_to(places)).collect();
+    };
+    let target = total.round_to(places).0;
+    let unit = Decimal::new(1, places);
+    let mut floors: Vec<Decimal> =
+        parts.iter().map(|p| p.0.round_dp_with_strategy(places, RoundingStrategy::ToNegativeInfinity)).collect();
+    let floor_sum: Decimal = floors.iter().copied().sum();
+    let mut missing_units = ((target - floor_sum) / unit).round().to_i64().unwrap_or(0);
+    let mut order: Vec<usize> = (0..parts.len()).collect();
+    order.sort_by(|a, b| {
+        let ra = parts[*a].0 - floors[*a];
+        let rb = parts[*b].0 - floors[*b];
+        rb.cmp(&ra).then(a.cmp(b))
+    });
+    let mut cursor = 0;
+    while missing_units > 0 && !order.is_empty() {
+        floors[order[cursor % order.len()]] += unit;
+        missing_units -= 1;
+        cursor += 1;
+    }
+    floors.into_iter().map(Money).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check_format(millions: &str, places: u32, expected: &str) {
+        let money = Money::parse_millions(millions).expect("test input parses");
+        assert_eq!(money.format(places), expected, "formatting {millions} to {places} places");
+    }
+
+    #[test]
+    fn formats_with_separators_and_half_away_from_zero() {
+        check_format("1060", 1, "1,060.0");
+        check_format("0.25", 1, "0.3");
+        check_format("-0.25", 1, "-0.3");
+        check_format("1234567.891", 2, "1,234,567.89");
+        check_format("999.95", 1, "1,000.0");
+        check_format("-0.04", 1, "0.0");
+        check_format("6.6", 0, "7");
+        check_format("100", 0, "100");
+    }
+
+    #[test]
+    fn parses_only_plain_numbers() {
+        for bad in ["", "abc", "1e3", "1.2.3", "--1", "1-", ".", "NaN", "inf", "１２"] {
+            assert!(Money::parse_millions(bad).is_err(), "{bad:?} must be rejected");
+        }
+        assert_eq!(Money::parse_millions(" 1,060 ").map(Money::millions), Ok(Decimal::from(1060)));
+        assert_eq!(Money::parse_millions("-2.5").map(Money::millions), Ok(Decimal::new(-25, 1)));
+    }
+
+    #[test]
+    fn rounded_parts_add_up_to_rounded_total() {
+        let parts: Vec<Money> = ["0.33", "0.33", "0.34", "1.05", "2.25"]
+            .iter()
+            .map(|t| Money::parse_millions(t).expect("parses"))
+            .collect();
+        let rounded = round_parts_to_total(&parts, 1);
+        let shown_total = Money::checked_sum(rounded.iter().copied()).expect("no overflow");
+        let exact_total = Money::checked_sum(parts.iter().copied()).expect("no overflow");
+        assert_eq!(shown_total, exact_total.round_to(1));
+    }
+
+    #[test]
+    fn overflow_is_an_error_not_a_panic() {
+        let huge = Money::from_millions(Decimal::MAX);
+        assert_eq!(huge.checked_add(huge), Err(MoneyError::Overflow));
+        assert_eq!(huge.checked_div(Decimal::ZERO), Err(MoneyError::DivisionByZero));
+    }
+}

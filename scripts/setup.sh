@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Installs what blockvote needs to build and test, and nothing that is already there at
+# the right version. Everything comes from the package registries (crates.io, npm,
+# Debian): this machine cannot download from anywhere else.
+#
+#   scripts/setup.sh build    toolchain for building the app (make serve, make dist)
+#   scripts/setup.sh test     the above plus Chromium and ChromeDriver (make test)
+#
+# A first run on a brand-new machine takes about 12 minutes (trunk ~6 min and
+# wasm-bindgen-cli ~3 min are compiled from source); later runs take about a second.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+what=${1:-build}
+TRUNK_VERSION=0.21.14
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+say() { printf 'setup: %s\n' "$*"; }
+die() { printf 'setup: error: %s\n' "$*" >&2; exit 1; }
+
+# The versions that must agree: Cargo.lock decides wasm-bindgen; Trunk.toml must pin
+# the same, or Trunk will try (and fail, offline) to download its own copy.
+wasm_bindgen_version=$(awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+[ -n "$wasm_bindgen_version" ] || die "cannot read the wasm-bindgen version from Cargo.lock"
+pinned_wasm_bindgen=$(sed -n 's/^wasm_bindgen = "\(.*\)"/\1/p' Trunk.toml)
+[ "$pinned_wasm_bindgen" = "$wasm_bindgen_version" ] ||
+  die "Trunk.toml pins wasm_bindgen = \"$pinned_wasm_bindgen\" but Cargo.lock has $wasm_bindgen_version; set wasm_bindgen = \"$wasm_bindgen_version\" in Trunk.toml"
+pinned_wasm_opt=$(sed -n 's/^wasm_opt = "\(.*\)"/\1/p' Trunk.toml)
+binaryen_version=$(sed -n 's/.*"binaryen": "\([0-9.]*\)".*/\1/p' package.json)
+[ "$pinned_wasm_opt" = "version_${binaryen_version%%.*}" ] ||
+  die "Trunk.toml pins wasm_opt = \"$pinned_wasm_opt\" but package.json has binaryen $binaryen_version; set wasm_opt = \"version_${binaryen_version%%.*}\""
+
+# Rust's wasm target.
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# Trunk: 0.22 needs a newer rustc than this machine's; 0.21.14 builds and works.
+if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+  say "installing trunk $TRUNK_VERSION (about 6 minutes)"
+  CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+    cargo install trunk --version "$TRUNK_VERSION" --locked --no-default-features --force
+fi
+
+# wasm-bindgen-cli at exactly Cargo.lock's version (`--locked` fails on a yanked
+# dependency of the CLI, so it is installed without it). Brings wasm-bindgen-test-runner.
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wasm_bindgen_version" ] ||
+  [ "$(wasm-bindgen-test-runner --version 2>/dev/null)" != "wasm-bindgen-test-runner $wasm_bindgen_version" ]; then
+  say "installing wasm-bindgen-cli $wasm_bindgen_version (about 3 minutes)"
+  CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+    cargo install wasm-bindgen-cli --version "$wasm_bindgen_version" --force
+fi
+
+# npm tools: wasm-opt from binaryen (Debian's binaryen 108 miscompiles; never use
+# /usr/bin/wasm-opt), playwright-core and axe-core for the end-to-end tests.
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] ||
+  [ "$(node_modules/.bin/wasm-opt --version 2>/dev/null | sed -n 's/.*(\(.*\)).*/\1/p')" != "$pinned_wasm_opt" ]; then
+  say "installing npm packages (package-lock.json)"
+  npm ci --no-audit --no-fund
+fi
+[ "$(command -v wasm-opt)" = "$PWD/node_modules/.bin/wasm-opt" ] || die "wasm-opt on PATH is $(command -v wasm-opt), not node_modules/.bin/wasm-opt"
+
+if [ "$what" = test ]; then
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    say "installing Chromium and ChromeDriver from Debian"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+  chromium_major=$(chromium --version | sed -n 's/^Chromium \([0-9]*\).*/\1/p')
+  driver_major=$(chromedriver --version | sed -n 's/^ChromeDriver \([0-9]*\).*/\1/p')
+  [ "$chromium_major" = "$driver_major" ] || die "Chromium $chromium_major and ChromeDriver $driver_major differ; apt-get install --only-upgrade chromium chromium-driver"
+fi
+say "ready: $(trunk --version), wasm-bindgen $wasm_bindgen_version, wasm-opt $pinned_wasm_opt"

@@ -1,0 +1,152 @@
+//! The shell: header naming the paper, language switch, navigation, the current screen
+//! and the error banner. The screen and language are part of the URL fragment, so a
+//! link (or a bookmark of the single file) opens the right screen.
+
+use crate::i18n::{l, Label, Lang, APP_TITLE, PAPER_TITLE};
+use crate::route::{fragment_for, route, View};
+use crate::screens;
+use crate::state::{current_fragment, AppState};
+use blockvote_model::Dataset;
+use leptos::prelude::*;
+
+/// The navigation label of each screen.
+pub fn view_label(view: View) -> Label {
+    match view {
+        View::Overview => l("概覽", "Overview"),
+        View::Projects => l("項目", "Projects"),
+        View::Departments => l("部門", "Departments"),
+        View::Distribution => l("預算分布", "Budget distribution"),
+        View::Allocation => l("撥款分配", "Allocation"),
+        View::Cashflow => l("現金流量", "Cash flow"),
+        View::Risk => l("延誤及風險", "Slippage & risk"),
+        View::Thresholds => l("審批門檻", "Thresholds"),
+        View::Scenarios => l("情景", "Scenarios"),
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    match Dataset::paper() {
+        Ok(dataset) => view! { <Shell dataset=dataset /> }.into_any(),
+        Err(errors) => {
+            let items = errors.iter().take(20).map(|e| view! { <li>{e.to_string()}</li> }).collect_view();
+            view! {
+                <div class="fatal" role="alert" data-testid="data-error">
+                    <h1>"blockvote"</h1>
+                    <p>"資料檔案有誤，無法載入。 The data files could not be loaded:"</p>
+                    <ul>{items}</ul>
+                </div>
+            }
+            .into_any()
+        }
+    }
+}
+
+#[component]
+fn Shell(dataset: Dataset) -> impl IntoView {
+    let state = AppState::new(dataset);
+    provide_context(state);
+
+    // Following the fragment: back/forward and hand-edited links change the screen.
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+        let next = route(&current_fragment());
+        state.view.set(next.view);
+        if let Some(lang) = next.lang {
+            state.lang.set(lang);
+        }
+        state.params.set(next.params);
+    });
+    on_cleanup(move || handle.remove());
+
+    // Keeping <html lang> and the title in step with the language, for screen readers
+    // and for the tab a committee member sees.
+    Effect::new(move |_| {
+        let lang = state.lang.get();
+        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+            if let Some(root) = document.document_element() {
+                let _ = root.set_attribute("lang", lang.html_tag());
+            }
+            document.set_title(&format!("blockvote — {}", APP_TITLE.get(lang)));
+        }
+    });
+
+    let set_lang = move |lang: Lang| {
+        state.lang.set(lang);
+        AppState::remember_lang(lang);
+        replace_fragment(&fragment_for(state.view.get_untracked(), lang, &state.params.get_untracked()));
+    };
+
+    view! {
+        <a class="skip-link" href="#main">{move || l("跳至主要內容", "Skip to main content").get(state.lang.get())}</a>
+        <header class="app-header" data-testid="header">
+            <div class="titles">
+                <p class="brand">"blockvote"</p>
+                <h1 data-testid="app-title">{move || APP_TITLE.get(state.lang.get())}</h1>
+                <p class="paper" data-testid="paper-title">{move || PAPER_TITLE.get(state.lang.get())}</p>
+            </div>
+            <div class="lang-switch" role="group" aria-label="語言 Language" data-testid="lang-switch">
+                <button
+                    type="button"
+                    lang="zh-Hant"
+                    data-testid="lang-zh"
+                    aria-pressed=move || (state.lang.get() == Lang::Zh).to_string()
+                    on:click=move |_| set_lang(Lang::Zh)
+                >
+                    "繁體中文"
+                </button>
+                <button
+                    type="button"
+                    lang="en"
+                    data-testid="lang-en"
+                    aria-pressed=move || (state.lang.get() == Lang::En).to_string()
+                    on:click=move |_| set_lang(Lang::En)
+                >
+                    "English"
+                </button>
+            </div>
+        </header>
+        <nav class="app-nav" data-testid="nav" aria-label=move || l("畫面", "Screens").get(state.lang.get())>
+            <ul>
+                {View::ALL
+                    .into_iter()
+                    .map(|view| {
+                        view! {
+                            <li>
+                                <a
+                                    href=move || fragment_for(view, state.lang.get(), &[])
+                                    data-testid=format!("nav-{}", view.key())
+                                    aria-current=move || (state.view.get() == view).then_some("page")
+                                >
+                                    {move || view_label(view).get(state.lang.get())}
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </nav>
+        <main id="main" tabindex="-1" data-testid=move || format!("screen-{}", state.view.get().key())>
+            {move || screens::render(state.view.get())}
+        </main>
+        <footer class="app-footer">
+            <p>{move || crate::i18n::UNOFFICIAL_TRANSLATION.get(state.lang.get())}</p>
+            <p>
+                {move || {
+                    l(
+                        "資料來源：立法會資訊科技及廣播事務委員會討論文件（2017 年 11 月 13 日）。本工具離線運作，不會傳送任何資料。",
+                        "Source: LegCo Panel on Information Technology and Broadcasting discussion paper, 13 November 2017. blockvote works offline and sends nothing anywhere.",
+                    )
+                        .get(state.lang.get())
+                }}
+            </p>
+        </footer>
+    }
+}
+
+/// Replaces the fragment without adding a history entry (a language switch is not a
+/// place to go back to).
+pub fn replace_fragment(fragment: &str) {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(fragment));
+    }
+}

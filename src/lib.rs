@@ -1,0 +1,40 @@
+//! blockvote's browser shell: a Leptos client-side app over the pure model in
+//! `crates/model`. Inputs live in signals, results are memos over the model, and the
+//! only effects (URL fragment, storage, downloads) live at the edges of this crate.
+
+pub mod app;
+pub mod format;
+pub mod i18n;
+pub mod panic_banner;
+pub mod route;
+pub mod screens;
+pub mod state;
+
+use wasm_bindgen::JsCast;
+
+/// Installs the panic hook and mounts the app into `#app`.
+///
+/// Whatever `#app` holds is cleared first: a copy of the page saved from the browser
+/// ("Webpage, complete") contains the rendered DOM of the first run, and mounting
+/// next to it would show two apps.
+pub fn start() {
+    panic_banner::install();
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let host = match document.get_element_by_id("app") {
+        Some(existing) => existing,
+        None => {
+            let Ok(created) = document.create_element("div") else { return };
+            created.set_id("app");
+            if let Some(body) = document.body() {
+                let _ = body.append_child(&created);
+            }
+            created
+        }
+    };
+    host.set_inner_html("");
+    if let Ok(host) = host.dyn_into::<web_sys::HtmlElement>() {
+        leptos::mount::mount_to(host, app::App).forget();
+    }
+}

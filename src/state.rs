@@ -1,0 +1,73 @@
+//! The app's shared state, provided once as context. Inputs are signals; everything
+//! computed from them is a memo, so a screen never holds a copy that can go stale.
+
+use crate::i18n::Lang;
+use crate::route::{route, View};
+use blockvote_model::Dataset;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// The key under which the chosen language is remembered.
+const LANG_STORAGE_KEY: &str = "blockvote.lang";
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub lang: RwSignal<Lang>,
+    pub view: RwSignal<View>,
+    /// The fragment's other `key=value` pairs (filters, levers).
+    pub params: RwSignal<Vec<(String, String)>>,
+    /// The paper's data (or, later, an imported dataset).
+    pub dataset: StoredValue<Arc<Dataset>>,
+}
+
+impl AppState {
+    /// Builds the state from the current URL, stored preferences and the browser's
+    /// language, in that order of precedence.
+    pub fn new(dataset: Dataset) -> AppState {
+        let initial = route(&current_fragment());
+        let lang = initial.lang.or_else(stored_lang).unwrap_or_else(browser_lang);
+        AppState {
+            lang: RwSignal::new(lang),
+            view: RwSignal::new(initial.view),
+            params: RwSignal::new(initial.params),
+            dataset: StoredValue::new(Arc::new(dataset)),
+        }
+    }
+
+    /// The dataset the screens show.
+    pub fn data(&self) -> Arc<Dataset> {
+        self.dataset.get_value()
+    }
+
+    /// Remembers the language choice; storage may be unavailable (private windows,
+    /// some file:// setups), in which case the choice lasts for this visit only.
+    pub fn remember_lang(lang: Lang) {
+        if let Some(storage) = local_storage() {
+            let _ = storage.set_item(LANG_STORAGE_KEY, lang.code());
+        }
+    }
+}
+
+pub fn current_fragment() -> String {
+    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+}
+
+fn stored_lang() -> Option<Lang> {
+    local_storage().and_then(|s| s.get_item(LANG_STORAGE_KEY).ok().flatten()).and_then(|code| Lang::from_code(&code))
+}
+
+fn browser_lang() -> Lang {
+    let tag = web_sys::window().and_then(|w| w.navigator().language()).unwrap_or_default();
+    Lang::from_browser_language(&tag)
+}
+
+/// The state provided by [`crate::app::App`]. Every screen is rendered inside the
+/// app, so the context is always there; the fallback (an empty dataset) keeps a stray
+/// component from panicking if that ever changes.
+pub fn use_app_state() -> AppState {
+    use_context::<AppState>().unwrap_or_else(|| AppState::new(Dataset::empty()))
+}
