@@ -3,6 +3,7 @@
 //! only effects (URL fragment, storage, downloads) live at the edges of this crate.
 
 pub mod app;
+pub mod charts;
 pub mod format;
 pub mod i18n;
 pub mod panic_banner;

@@ -7,6 +7,7 @@
 
 pub mod dataset;
 pub mod engine;
+pub mod findings;
 pub mod load;
 pub mod money;
 pub mod quarter;

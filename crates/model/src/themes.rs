@@ -91,28 +91,19 @@ pub enum ThemeSource {
 /// refresh only after the more specific themes have had their say. Projects matching no
 /// keyword fall back to internal efficiency, the broadest theme.
 pub const THEME_KEYWORDS: &[(Theme, &[&str])] = &[
-    (Theme::ItSecurity, &["保安", "網絡攻擊", "網絡安全", "風險評估", "保護", "防禦", "審計"]),
+    (
+        Theme::ItSecurity,
+        &["資訊保安", "資訊科技保安", "網絡保安", "網絡攻擊", "網絡安全", "資訊安全", "仿冒詐騙", "白名單", "身份管理"],
+    ),
     (
         Theme::OpenDataAi,
-        &["大數據", "數據分析", "人工智能", "聊天機器人", "開放資料", "資料一線通", "地理資訊", "地圖", "數據"],
+        &["大數據", "數據分析", "人工智能", "聊天機器人", "開放資料", "資料一線通", "地理資訊", "地圖", "數據架構", "數據管理"],
     ),
     (
         Theme::EGovernment,
-        &[
-            "網上",
-            "入門網站",
-            "網站",
-            "流動應用程式",
-            "電子服務",
-            "電子遞交",
-            "電子表格",
-            "網上申請",
-            "公眾",
-            "市民",
-            "自助",
-        ],
+        &["網上", "入門網站", "網站", "流動應用程式", "電子服務", "電子遞交", "電子表格", "自助服務", "一站通", "一站式"],
     ),
-    (Theme::TechnologyRefresh, &["提升", "更新", "更換", "升級", "遷移", "重新開發", "技術更新", "替換"]),
+    (Theme::TechnologyRefresh, &["提升", "更新", "更換", "升級", "遷移", "遷置", "重新開發", "技術更新", "替換"]),
 ];
 
 /// Assigns a theme to a project that is not one of para 7's examples, returning the

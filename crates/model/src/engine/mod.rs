@@ -1,1 +1,128 @@
-//! The what-if engine (being written).
+//! The what-if engine: a [`Scenario`] (the user's levers) applied to a [`Dataset`]
+//! gives a [`Projection`] (every figure the screens show). Pure and deterministic:
+//! no clock, no global randomness, no I/O.
+//!
+//! # How to use
+//!
+//! ```
+//! use blockvote_model::Dataset;
+//! use blockvote_model::engine::{Engine, Profile, Scenario};
+//!
+//! let dataset = Dataset::paper().expect("the paper's data loads");
+//! // Prepare once per dataset (checks the data, solves the calibration)…
+//! let engine = Engine::new(&dataset)?;
+//! // …then project on every change of the levers (well under a millisecond).
+//! let baseline = engine.project(&Scenario::default())?;
+//! assert_eq!(baseline.budget_year_totals.total.format(1), "1,060.0");
+//! assert_eq!(baseline.budget_year_totals.new.format(1), "243.0");
+//!
+//! // Para 5's lateness as an expected value: 69 of 210 projects one quarter late.
+//! let mut scenario = Scenario::default();
+//! scenario.slippage.enabled = true;
+//! let late = engine.project(&scenario)?;
+//! assert!(late.budget_year_totals.new < baseline.budget_year_totals.new);
+//!
+//! // Scenarios are plain serde data; partial JSON loads with baseline defaults.
+//! let scenario: Scenario = serde_json::from_str(
+//!     r#"{"default_profile":"even","groups":[{"select":{"by":"theme","theme":"technology_refresh"},
+//!         "edit":{"defer_quarters":1}}]}"#,
+//! ).expect("valid scenario JSON");
+//! assert_eq!(scenario.default_profile, Profile::Even);
+//! let projection = engine.project(&scenario)?;
+//! println!("2018-19 needs {} HK$M", projection.budget_year_totals.total);
+//! # Ok::<(), blockvote_model::engine::EngineError>(())
+//! ```
+//!
+//! # Stages and their rules
+//!
+//! 1. **Levers** ([`scenario`]): checked against documented ranges; out of range is a
+//!    [`LeverError`], never a silent clamp (except the two documented clamps: a
+//!    project is never moved before the budget year, nor shortened below a quarter).
+//! 2. **Plans**: per-project and group edits are laid over each other lever by
+//!    lever ([`Edit`]); budgets become whole HK$.
+//! 3. **Cash** ([`profile`]): each budget is spread over its quarters by its profile
+//!    with the one allocation routine ([`apportion`]); slippage mixes in the late
+//!    schedule as an expected value.
+//! 4. **Cap** ([`cap`]): projects are deferred out of the budget year until the cap
+//!    is met, or the cap is reported infeasible.
+//! 5. **Totals**: per quarter and per financial year, by cohort; approval routes
+//!    ([`delegation`]); Annex A's categories ([`categories`]).
+//!
+//! # Rounding points
+//!
+//! Amounts are exact [`crate::Money`] throughout; the engine rounds only at:
+//! R1 typed amounts become whole HK$ (half away from zero); R2 shares become parts
+//! per 10^12 (half away from zero); R3 a budget times the cost change becomes whole
+//! HK$ (half away from zero); R4 the allocation routine's largest-remainder split
+//! into whole HK$ (or HK$0.1M steps for Annex A's pro-rata scaling); R5 Monte Carlo
+//! means and percentiles become whole HK$ ([`monte_carlo`]).
+//!
+//! # The ongoing cohort
+//!
+//! Annex B gives the 541 ongoing projects only as one figure for the budget year,
+//! HK$817M; the engine spreads it evenly over the budget year's four quarters and,
+//! since the paper gives nothing for later years, counts the cohort as zero in every
+//! later year. [`Scenario::ongoing_budget_year`] overrides the amount.
+//!
+//! [`Dataset`]: crate::Dataset
+
+mod apportion;
+pub mod calibration;
+pub mod cap;
+mod cash;
+pub mod categories;
+pub mod delegation;
+mod dollars;
+mod error;
+pub mod goal_seek;
+pub mod lever;
+mod levers;
+pub mod monte_carlo;
+mod plan;
+mod prepared;
+pub mod profile;
+mod projection;
+pub mod scenario;
+pub mod sensitivity;
+mod share;
+mod timeline;
+mod year_serde;
+
+pub use apportion::{apportion, ApportionError};
+pub use calibration::{CalibrationReport, CalibrationStatus};
+pub use cap::{CapDeferral, CapOutcome, YearChange};
+pub use categories::{
+    scale_pro_rata, AllocationError, AllocationOutcome, CategoryOutcome, CategoryTotals, ScalingOutcome,
+    ALLOCATION_STEP,
+};
+pub use delegation::{route, DelegationOutcome, Route, RouteChange, RouteSummary};
+pub use dollars::{DOLLARS_PER_MILLION, MAX_DOLLARS};
+pub use error::{DataError, EngineError, LeverError, ScheduleError, SettingError};
+pub use goal_seek::{goal_seek, GoalSeek, GoalSeekError, GoalSeekResult, Metric};
+pub use lever::Lever;
+pub use monte_carlo::{
+    simulate, MonteCarlo, MonteCarloSettings, MonteCarloSummary, OverrunSettings, QuarterStats, Stats, YearStats,
+    DEFAULT_RUNS, DEFAULT_SEED,
+};
+pub use prepared::Engine;
+pub use profile::{calibrated_weights, Profile};
+pub use projection::{
+    EngineWarning, NewProjectsSummary, OngoingSummary, ProjectOutcome, Projection, QuarterTotals, RetentionInUse,
+    RetentionSource, YearTotals,
+};
+pub use scenario::{
+    para5_late_share, AllocationLevers, CashCap, CategoryEdit, DeferralRule, DelegationLevers, Edit, GroupEdit,
+    ProjectEdit, Scenario, Selector, Slippage, MAX_COST_CHANGE_PCT, MAX_SHIFT_QUARTERS, MIN_COST_CHANGE_PCT,
+};
+pub use sensitivity::{
+    default_tornado, one_way, tornado, two_way, OneWayRow, OneWayTable, Tornado, TornadoBar, TornadoSetting,
+    TwoWayTable, MAX_TABLE_VALUES,
+};
+pub use share::SHARE_SCALE;
+
+/// Applies `scenario` to `dataset`. A convenience for one-off use: it prepares an
+/// [`Engine`] (solving the calibration) every time, so code that projects many
+/// scenarios should keep an [`Engine`] instead.
+pub fn project(dataset: &crate::Dataset, scenario: &Scenario) -> Result<Projection, EngineError> {
+    Engine::new(dataset)?.project(scenario)
+}

@@ -1,0 +1,185 @@
+//! The budget year's cash cap: defer new projects out of the budget year, one at a
+//! time in the order of a [`DeferralRule`], until the total cash need (ongoing + new)
+//! is at or below the cap.
+//!
+//! Deferring a project moves its start to the first quarter of the next financial
+//! year and its completion by the same number of quarters, so it keeps its duration
+//! and profile, and its whole budget moves out of the budget year. Only included
+//! projects with cash in the budget year are candidates. If deferring all of them
+//! still leaves the total above the cap, nothing is deferred and the outcome says
+//! [`CapOutcome::Infeasible`] with the least total reachable.
+
+use super::cash::{cash_for, Cash};
+use super::dollars::from_dollar_sum;
+use super::error::{EngineError, ScheduleError};
+use super::levers::Levers;
+use super::plan::Plan;
+use super::prepared::Engine;
+use super::scenario::DeferralRule;
+use crate::money::Money;
+use crate::quarter::{FiscalQuarter, FiscalYear};
+use serde::{Deserialize, Serialize};
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
+
+/// What the cash cap did.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "status")]
+pub enum CapOutcome {
+    /// The total is at or below the cap (possibly with no deferral at all).
+    Met {
+        cap: Money,
+        rule: DeferralRule,
+        /// The budget year's total before any deferral.
+        before: Money,
+        /// The budget year's total after the deferrals.
+        after: Money,
+        /// The deferred projects, in the order they were deferred.
+        deferred: Vec<CapDeferral>,
+        /// Every financial year's total before and after (later years grow by what
+        /// the budget year sheds).
+        years: Vec<YearChange>,
+    },
+    /// Even deferring every candidate would leave the total above the cap; nothing
+    /// was deferred.
+    Infeasible {
+        cap: Money,
+        rule: DeferralRule,
+        before: Money,
+        /// The total with every candidate deferred (typically the ongoing cohort alone).
+        minimum_reachable: Money,
+    },
+}
+
+impl CapOutcome {
+    /// The budget year's total after the cap (before it, if infeasible).
+    pub fn budget_year_after(&self) -> Money {
+        match self {
+            CapOutcome::Met { after, .. } => *after,
+            CapOutcome::Infeasible { before, .. } => *before,
+        }
+    }
+}
+
+/// One deferral.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CapDeferral {
+    pub id: u16,
+    pub from_start: FiscalQuarter,
+    pub to_start: FiscalQuarter,
+    /// The project's budget-year cash that moved out.
+    pub budget_year_amount: Money,
+    /// The budget year's total once this project (and those before it) moved.
+    pub total_after: Money,
+}
+
+/// A financial year's total cash need before and after the cap.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct YearChange {
+    #[serde(with = "super::year_serde")]
+    pub year: FiscalYear,
+    pub before: Money,
+    pub after: Money,
+    /// `after − before`.
+    pub change: Money,
+}
+
+fn money(dollars: i128) -> Result<Money, EngineError> {
+    from_dollar_sum(dollars).ok_or(EngineError::Overflow { what: "the capped total" })
+}
+
+/// Applies the cap to the plans and their cash (in place) and reports.
+pub(crate) fn apply_cap(
+    engine: &Engine,
+    levers: &Levers,
+    plans: &mut [Plan],
+    cash: &mut [Option<Cash>],
+    cap: i64,
+    rule: DeferralRule,
+) -> Result<CapOutcome, EngineError> {
+    let year_first = engine.budget_year.first_quarter();
+    let year_last = year_first.saturating_add_quarters(3);
+    let next_year = year_first.add_quarters(4).ok_or(EngineError::Overflow { what: "the year after the budget year" })?;
+    let in_year: Vec<i64> =
+        cash.iter().map(|entry| entry.as_ref().map_or(0, |cash| cash.within(year_first, year_last))).collect();
+    let before = i128::from(levers.ongoing) + in_year.iter().map(|amount| i128::from(*amount)).sum::<i128>();
+    let mut candidates: Vec<usize> =
+        (0..plans.len()).filter(|index| plans[*index].included && in_year[*index] > 0).collect();
+    candidates.sort_by(|a, b| compare(engine, rule, &plans[*a], &plans[*b], in_year[*a], in_year[*b]));
+    let movable: i128 = candidates.iter().map(|index| i128::from(in_year[*index])).sum();
+    let minimum_reachable = before - movable;
+    let cap_i128 = i128::from(cap);
+    let cap_money = money(cap_i128)?;
+    if minimum_reachable > cap_i128 {
+        return Ok(CapOutcome::Infeasible {
+            cap: cap_money,
+            rule,
+            before: money(before)?,
+            minimum_reachable: money(minimum_reachable)?,
+        });
+    }
+    let years_before = year_totals(engine, levers, cash);
+    let mut total = before;
+    let mut deferred = Vec::new();
+    for index in candidates {
+        if total <= cap_i128 {
+            break;
+        }
+        let plan = &mut plans[index];
+        let id = engine.projects.get(plan.index).map_or(0, |project| project.id);
+        let shift = plan.start.quarters_until(next_year);
+        let from_start = plan.start;
+        plan.start = next_year;
+        plan.completion = plan.completion.add_quarters(shift).ok_or(ScheduleError::OutOfRange { id })?;
+        plan.deferred_by_cap = Some(shift);
+        if let Some(entry) = cash.get_mut(index) {
+            *entry = Some(cash_for(plan, id, levers.slip, levers.retention_units)?);
+        }
+        total -= i128::from(in_year[index]);
+        deferred.push(CapDeferral {
+            id,
+            from_start,
+            to_start: next_year,
+            budget_year_amount: money(i128::from(in_year[index]))?,
+            total_after: money(total)?,
+        });
+    }
+    let years_after = year_totals(engine, levers, cash);
+    let mut years = Vec::new();
+    for year in years_before.keys().chain(years_after.keys()).copied().collect::<std::collections::BTreeSet<_>>() {
+        let old = years_before.get(&year).copied().unwrap_or(0);
+        let new = years_after.get(&year).copied().unwrap_or(0);
+        if let Some(year) = FiscalYear::new(year) {
+            years.push(YearChange { year, before: money(old)?, after: money(new)?, change: money(new - old)? });
+        }
+    }
+    Ok(CapOutcome::Met { cap: cap_money, rule, before: money(before)?, after: money(total)?, deferred, years })
+}
+
+/// The rule's order, ties broken by the lower id.
+fn compare(engine: &Engine, rule: DeferralRule, a: &Plan, b: &Plan, cash_a: i64, cash_b: i64) -> Ordering {
+    let project = |plan: &Plan| engine.projects.get(plan.index);
+    let id = |plan: &Plan| project(plan).map_or(0, |project| project.id);
+    let department = |plan: &Plan| project(plan).map_or(usize::MAX, |project| project.department);
+    let by_id = id(a).cmp(&id(b));
+    match rule {
+        DeferralRule::LatestStartFirst => b.start.cmp(&a.start).then(by_id),
+        DeferralRule::SmallestBudgetFirst => a.budget.cmp(&b.budget).then(by_id),
+        DeferralRule::LargestBudgetFirst => b.budget.cmp(&a.budget).then(by_id),
+        DeferralRule::LargestBudgetYearCashFirst => cash_b.cmp(&cash_a).then(by_id),
+        DeferralRule::DepartmentOrder => department(a).cmp(&department(b)).then(by_id),
+        DeferralRule::HighestIdFirst => id(b).cmp(&id(a)),
+    }
+}
+
+/// Total cash need per financial year (by its start year), ongoing included.
+fn year_totals(engine: &Engine, levers: &Levers, cash: &[Option<Cash>]) -> BTreeMap<i32, i128> {
+    let mut totals = BTreeMap::new();
+    totals.insert(engine.budget_year.start_year(), i128::from(levers.ongoing));
+    for cash in cash.iter().flatten() {
+        for (quarter, amount) in cash.start.range_inclusive(cash.last()).zip(&cash.amounts) {
+            *totals.entry(quarter.year().start_year()).or_insert(0) += i128::from(*amount);
+        }
+    }
+    totals
+}
