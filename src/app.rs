@@ -44,8 +44,10 @@ pub fn App() -> impl IntoView {
 
 #[component]
 fn Shell(dataset: Dataset) -> impl IntoView {
+    let whatif = crate::whatif::WhatIf::new(&dataset);
     let state = AppState::new(dataset);
     provide_context(state);
+    provide_context(whatif);
 
     // Following the fragment: back/forward and hand-edited links change the screen.
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {

@@ -4,12 +4,14 @@
 
 pub mod app;
 pub mod charts;
+pub mod components;
 pub mod format;
 pub mod i18n;
 pub mod panic_banner;
 pub mod route;
 pub mod screens;
 pub mod state;
+pub mod whatif;
 
 use wasm_bindgen::JsCast;
 

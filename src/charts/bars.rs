@@ -63,7 +63,8 @@ pub fn GroupedBars(
                         let y = top + series_index as f64 * ROW_HEIGHT;
                         let width = (value.to_f64_for_geometry().max(0.0) * scale).max(0.5);
                         let label = format!("{group_name} — {}: {}", s.name, value.format(1));
-                        let fill = if series_index % 2 == 0 { "var(--series-a)".to_string() } else { pattern_ref.clone() };
+                        let fill =
+                            if series_index % 2 == 0 { "var(--series-a)".to_string() } else { pattern_ref.clone() };
                         Some(view! {
                             <g class="mark" tabindex="0" role="img" aria-label=label.clone()>
                                 <title>{label.clone()}</title>

@@ -218,7 +218,7 @@ pub fn Distribution() -> impl IntoView {
             match lang {
                 Lang::Zh => view! {
                     {at} " 個項目的預算正好是 " {money_text(figures.just_under, lang)} "，只比 "
-                    {money_text(ceiling, lang)} " 上限（超過者須由立法會財務委員會另行批准）低 0.1 百萬元；"
+                    {money_text(ceiling, lang)} "上限（超過者須由立法會財務委員會另行批准）低 0.1 百萬元；"
                     {near} " 個（佔 " {total_count} " 個的 " {share.clone()} "）超過 "
                     {money_text(band_lo, lang)} "而不多於 " {money_text(ceiling, lang)} "，即在上限之下 0.5 百萬元之內"
                     {last_is_tallest.then_some("，多於其他任何 0.5 百萬元的組別")} "。"
@@ -248,7 +248,7 @@ pub fn Distribution() -> impl IntoView {
             });
             let floor_text = match lang {
                 Lang::Zh => format!(
-                    "文件以 0.1 百萬元列出預算；{} 個項目列為 {} 或以下（即下限）。",
+                    "文件以 0.1 百萬元列出預算；{} 個項目列為 {}或以下（即下限）。",
                     figures.at_or_below_floor,
                     money_text(floor, lang)
                 ),

@@ -1,10 +1,14 @@
 //! One module per screen. `render` picks the screen for the current view.
 
+pub mod allocation;
+pub mod cashflow;
 pub mod departments;
 pub mod distribution;
 pub mod overview;
 pub mod pending;
 pub mod projects;
+pub mod risk;
+pub mod thresholds;
 
 use crate::route::View;
 use leptos::prelude::*;
@@ -15,6 +19,10 @@ pub fn render(view: View) -> AnyView {
         View::Projects => view! { <projects::Projects /> }.into_any(),
         View::Departments => view! { <departments::Departments /> }.into_any(),
         View::Distribution => view! { <distribution::Distribution /> }.into_any(),
+        View::Allocation => view! { <allocation::Allocation /> }.into_any(),
+        View::Thresholds => view! { <thresholds::Thresholds /> }.into_any(),
+        View::Cashflow => view! { <cashflow::Cashflow /> }.into_any(),
+        View::Risk => view! { <risk::Risk /> }.into_any(),
         other => view! { <pending::Pending view=other /> }.into_any(),
     }
 }

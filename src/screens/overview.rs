@@ -163,7 +163,10 @@ fn AnnexA(data: Arc<Dataset>) -> impl IntoView {
     let total_pct = percent_change(proposed, prior).map(percent_signed).unwrap_or_default();
     let chart_categories = categories.clone();
     let groups = Signal::derive(move || {
-        chart_categories.iter().map(|c| if lang() == Lang::Zh { c.name_zh.clone() } else { c.name_en.clone() }).collect()
+        chart_categories
+            .iter()
+            .map(|c| if lang() == Lang::Zh { c.name_zh.clone() } else { c.name_en.clone() })
+            .collect()
     });
     let series_categories = categories.clone();
     let series = Signal::derive(move || {
@@ -358,7 +361,10 @@ fn FindingsList(data: Arc<Dataset>) -> impl IntoView {
     let department_name = {
         let data = data.clone();
         move |index: usize, lang: Lang| {
-            data.departments.get(index).map(|d| if lang == Lang::Zh { d.name_zh.clone() } else { d.name_en.clone() }).unwrap_or_default()
+            data.departments
+                .get(index)
+                .map(|d| if lang == Lang::Zh { d.name_zh.clone() } else { d.name_en.clone() })
+                .unwrap_or_default()
         }
     };
 

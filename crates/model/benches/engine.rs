@@ -1,6 +1,8 @@
 //! Benchmarks of the engine on the paper's data: `cargo bench -p blockvote-model`.
 
-use blockvote_model::engine::{project, Engine, Scenario};
+use blockvote_model::engine::{
+    goal_seek, project, Engine, GoalSeek, Lever, Metric, MonteCarlo, MonteCarloSettings, Scenario,
+};
 use blockvote_model::Dataset;
 use divan::Bencher;
 
@@ -44,4 +46,44 @@ fn project_from_dataset(bencher: Bencher) {
     let dataset = paper();
     let scenario = Scenario::default();
     bencher.bench(|| project(divan::black_box(&dataset), divan::black_box(&scenario)));
+}
+
+/// Monte Carlo with the default settings (seed 710, 10,000 runs) on the paper's data,
+/// including its preparation (one deterministic schedule and five cash vectors per
+/// project).
+#[divan::bench(sample_count = 20)]
+fn monte_carlo_10000_runs(bencher: Bencher) {
+    let dataset = paper();
+    let engine = Engine::new(&dataset).unwrap_or_else(|error| panic!("{error}"));
+    let settings = MonteCarloSettings::default();
+    bencher.bench(|| {
+        MonteCarlo::with_engine(&engine, &Scenario::default(), divan::black_box(&settings))
+            .map(|mut simulation| simulation.finish())
+    });
+}
+
+/// One browser-sized chunk of 500 runs (the simulation is prepared outside the timing).
+#[divan::bench(sample_count = 50)]
+fn monte_carlo_chunk_of_500(bencher: Bencher) {
+    let dataset = paper();
+    let engine = Engine::new(&dataset).unwrap_or_else(|error| panic!("{error}"));
+    let settings = MonteCarloSettings { runs: 100_000, ..MonteCarloSettings::default() };
+    bencher
+        .with_inputs(|| {
+            MonteCarlo::with_engine(&engine, &Scenario::default(), &settings).unwrap_or_else(|error| panic!("{error}"))
+        })
+        .bench_local_refs(|simulation| simulation.step(500));
+}
+
+/// A goal seek (slip share for a 2018-19 total of HK$1,040M): about thirty projections.
+#[divan::bench(sample_count = 20)]
+fn goal_seek_slip_share(bencher: Bencher) {
+    let dataset = paper();
+    let engine = Engine::new(&dataset).unwrap_or_else(|error| panic!("{error}"));
+    let goal = GoalSeek {
+        lever: Lever::SlipShare,
+        metric: Metric::BudgetYearTotal,
+        target: blockvote_model::Money::from_whole_millions(1040),
+    };
+    bencher.bench(|| goal_seek(&engine, &Scenario::default(), divan::black_box(&goal)));
 }

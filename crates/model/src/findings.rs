@@ -122,9 +122,8 @@ pub fn findings(data: &Dataset) -> Findings {
         data.projects.iter().filter(|p| p.completion.year() == data.budget_year).map(|p| p.id).collect();
 
     let new_cash = data.cohort(CohortId::New).map(|c| c.cash_budget_year);
-    let budget_year_cash_percent = new_cash
-        .and_then(|cash| cash.ratio(total_budget).ok())
-        .and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED));
+    let budget_year_cash_percent =
+        new_cash.and_then(|cash| cash.ratio(total_budget).ok()).and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED));
     let committed_beyond_budget_year = new_cash.and_then(|cash| total_budget.checked_sub(cash).ok());
 
     let late_share = match (data.facts.count("para5.schedule.not_met"), data.facts.count("para5.reports")) {

@@ -53,13 +53,19 @@ fn out_of_range_levers_are_refused() {
         (r#"{"retention":"2"}"#, "retention is 2; it must be between 0 and 1"),
         (r#"{"ongoing_budget_year":"-5"}"#, "ongoing_budget_year is -5.000000; it must be between 0 and 1,000,000,000"),
         (r#"{"delegation":{"floor":"11"}}"#, "the floor (11.0) must not be above the ceiling (10.0)"),
-        (r#"{"delegation":{"ceiling":"-1"}}"#, "delegation.ceiling is -1.000000; it must be between 0 and 1,000,000,000"),
+        (
+            r#"{"delegation":{"ceiling":"-1"}}"#,
+            "delegation.ceiling is -1.000000; it must be between 0 and 1,000,000,000",
+        ),
         (r#"{"cap":{"amount":"-1"}}"#, "cap.amount is -1.000000; it must be between 0 and 1,000,000,000"),
         (
             r#"{"allocation":{"categories":[{"id":1,"amount":"-3"}]}}"#,
             "allocation.categories[0].amount is -3.000000; it must be between 0 and 1,000,000,000",
         ),
-        (r#"{"allocation":{"scale_to":"-3"}}"#, "allocation.scale_to is -3.000000; it must be between 0 and 1,000,000,000"),
+        (
+            r#"{"allocation":{"scale_to":"-3"}}"#,
+            "allocation.scale_to is -3.000000; it must be between 0 and 1,000,000,000",
+        ),
     ];
     for (scenario, message) in cases {
         check(&data, scenario, Err(message));
@@ -69,8 +75,16 @@ fn out_of_range_levers_are_refused() {
 #[test]
 fn the_largest_accepted_values_still_project() {
     let data = small_dataset();
-    check(&data, r#"{"cost_change_pct":"1000","projects":[{"id":1,"edit":{"budget":"1000000000","defer_quarters":40,"extend_quarters":40}}]}"#, Ok(()));
-    check(&data, r#"{"slippage":{"enabled":true,"share":"1","quarters":40},"ongoing_budget_year":"1000000000"}"#, Ok(()));
+    check(
+        &data,
+        r#"{"cost_change_pct":"1000","projects":[{"id":1,"edit":{"budget":"1000000000","defer_quarters":40,"extend_quarters":40}}]}"#,
+        Ok(()),
+    );
+    check(
+        &data,
+        r#"{"slippage":{"enabled":true,"share":"1","quarters":40},"ongoing_budget_year":"1000000000"}"#,
+        Ok(()),
+    );
     check(&data, r#"{"cap":{"amount":"0"},"allocation":{"scale_to":"1000000000"}}"#, Ok(()));
     check(&data, r#"{"delegation":{"ceiling":"0","floor":"0"},"retention":"0"}"#, Ok(()));
 }
@@ -93,28 +107,31 @@ fn schedules_past_the_supported_years_are_refused() {
     );
 }
 
+/// A change that breaks a dataset.
+type Breakage = fn(&mut Dataset);
+
 #[test]
 fn broken_datasets_are_refused() {
-    let broken: Vec<(Box<dyn Fn(&mut Dataset)>, &str)> = vec![
+    let broken: Vec<(Breakage, &str)> = vec![
         (
-            Box::new(|data| data.projects[1].budget = m("-0.5")),
+            |data| data.projects[1].budget = m("-0.5"),
             "the data cannot be projected: project 2 has a budget of -0.500000, outside 0 to 1,000,000,000 HK$M",
         ),
         (
-            Box::new(|data| data.projects[1].budget = m("1000000001")),
+            |data| data.projects[1].budget = m("1000000001"),
             "the data cannot be projected: project 2 has a budget of 1,000,000,001.000000, outside 0 to 1,000,000,000 HK$M",
         ),
         (
-            Box::new(|data| data.projects[2].completion = q("2017-18 Q4")),
+            |data| data.projects[2].completion = q("2017-18 Q4"),
             "the data cannot be projected: project 3 completes before it starts",
         ),
         (
-            Box::new(|data| data.projects[2].start = q("2017-18 Q4")),
+            |data| data.projects[2].start = q("2017-18 Q4"),
             "the data cannot be projected: project 3 starts before the budget year",
         ),
-        (Box::new(|data| data.projects[4].id = 1), "the data cannot be projected: two projects have the id 1"),
+        (|data| data.projects[4].id = 1, "the data cannot be projected: two projects have the id 1"),
         (
-            Box::new(|data| data.categories[0].proposed = m("-1")),
+            |data| data.categories[0].proposed = m("-1"),
             "the data cannot be projected: category 1 (2018-19) is -1.000000, outside 0 to 1,000,000,000 HK$M",
         ),
     ];

@@ -31,7 +31,7 @@ fn baseline_reproduces_the_target_under_the_calibrated_profile() {
             "end 2019-20 Q4",
             // r ≈ 0.5909: (1 − r)/4 of 4.0 per quarter, plus r × 4.0 on completion.
             "project 1 from 2018-19 Q1 [0.409091 0.409091 0.409091 2.772727] in-year=4 route=block_allocation",
-            "project 4 from 2018-19 Q4 [0.2] in-year=0.2 route=department",
+            "project 4 from 2018-19 Q4 [0.2] in-year=0.2 route=block_allocation",
             "project 5 from 2018-19 Q1 [0 0] in-year=0 route=department",
         ],
     );
@@ -65,12 +65,17 @@ fn profiles_spread_budgets_by_their_weights() {
     );
     check(
         r#"{"retention":"1"}"#,
-        &["year 2018-19 ongoing=10 new=4.2 total=14.2", "project 2 from 2018-19 Q2 [0 0 0 1.2] in-year=0 route=block_allocation"],
+        &[
+            "year 2018-19 ongoing=10 new=4.2 total=14.2",
+            "project 2 from 2018-19 Q2 [0 0 0 1.2] in-year=0 route=block_allocation",
+        ],
     );
     check(
         r#"{"default_profile":"even","projects":[{"id":2,"edit":{"profile":"back_loaded"}}]}"#,
-        &["project 1 from 2018-19 Q1 [1 1 1 1] in-year=4 route=block_allocation",
-          "project 2 from 2018-19 Q2 [0.12 0.24 0.36 0.48] in-year=0.72 route=block_allocation"],
+        &[
+            "project 1 from 2018-19 Q1 [1 1 1 1] in-year=4 route=block_allocation",
+            "project 2 from 2018-19 Q2 [0.12 0.24 0.36 0.48] in-year=0.72 route=block_allocation",
+        ],
     );
 }
 
@@ -78,11 +83,19 @@ fn profiles_spread_budgets_by_their_weights() {
 fn project_edits_move_remove_and_resize_projects() {
     check(
         r#"{"default_profile":"even","projects":[{"id":3,"edit":{"exclude":true}}]}"#,
-        &["project 3 excluded", "year 2018-19 ongoing=10 new=5.1 total=15.1", "end 2019-20 Q1", "route finance_committee count=0 total=0"],
+        &[
+            "project 3 excluded",
+            "year 2018-19 ongoing=10 new=5.1 total=15.1",
+            "end 2019-20 Q1",
+            "route finance_committee count=0 total=0",
+        ],
     );
     check(
         r#"{"default_profile":"even","projects":[{"id":2,"edit":{"defer_quarters":1}}]}"#,
-        &["project 2 from 2018-19 Q3 [0.3 0.3 0.3 0.3] in-year=0.6 route=block_allocation", "year 2019-20 ongoing=0 new=7.6 total=7.6"],
+        &[
+            "project 2 from 2018-19 Q3 [0.3 0.3 0.3 0.3] in-year=0.6 route=block_allocation",
+            "year 2019-20 ongoing=0 new=7.6 total=7.6",
+        ],
     );
     // 4.0 over six quarters: 666,666.67 each; the four spare dollars go to the earliest.
     check(
@@ -117,9 +130,9 @@ fn cost_change_applies_to_paper_budgets_not_to_overrides() {
             "year 2018-19 ongoing=10 new=9.46 total=19.46",
             "project 2 from 2018-19 Q2 [0.33 0.33 0.33 0.33] in-year=0.99 route=block_allocation",
             "project 3 from 2018-19 Q3 [1.925 1.925 1.925 1.925 1.925 1.925] in-year=3.85 route=finance_committee",
-            // 0.2 × 1.1 = 0.22 leaves the department's own vote.
+            // 10.5 × 1.1 = 11.55 stays with the Finance Committee.
             "project 4 from 2018-19 Q4 [0.22] in-year=0.22 route=block_allocation",
-            "changed 4 department->block_allocation",
+            "route finance_committee count=1 total=11.55",
         ],
     );
     check(
@@ -160,14 +173,16 @@ fn group_edits_apply_to_departments_and_themes_and_yield_to_project_edits() {
     );
     check(
         r#"{"default_profile":"even","groups":[{"select":{"by":"department","index":0},"edit":{"profile":"front_loaded"}}]}"#,
-        &["project 1 from 2018-19 Q1 [1.6 1.2 0.8 0.4] in-year=4 route=block_allocation",
-          "project 3 from 2018-19 Q3 [1.75 1.75 1.75 1.75 1.75 1.75] in-year=3.5 route=finance_committee"],
+        &[
+            "project 1 from 2018-19 Q1 [1.6 1.2 0.8 0.4] in-year=4 route=block_allocation",
+            "project 3 from 2018-19 Q3 [1.75 1.75 1.75 1.75 1.75 1.75] in-year=3.5 route=finance_committee",
+        ],
     );
     // The later group edit wins; "exclude": false puts a project back.
     check(
         r#"{"groups":[{"select":{"by":"all"},"edit":{"exclude":true}},
                       {"select":{"by":"theme","theme":"it_security"},"edit":{"exclude":false}}]}"#,
-        &["project 1 excluded", "project 4 from 2018-19 Q4 [0.2] in-year=0.2 route=department"],
+        &["project 1 excluded", "project 4 from 2018-19 Q4 [0.2] in-year=0.2 route=block_allocation"],
     );
     check(
         r#"{"groups":[{"select":{"by":"department_zh","name":"丙部門"},"edit":{"exclude":true}},
@@ -189,7 +204,7 @@ fn slippage_mixes_on_time_and_late_schedules() {
             "project 1 from 2018-19 Q1 [0.9 0.9 0.9 0.9 0.4] in-year=3.6 route=block_allocation",
             "project 2 from 2018-19 Q2 [0.27 0.27 0.27 0.27 0.12] in-year=0.81 route=block_allocation",
             "project 3 from 2018-19 Q3 [1.625 1.625 1.625 1.625 1.625 1.625 0.75] in-year=3.25 route=finance_committee",
-            "project 4 from 2018-19 Q4 [0.15 0.05] in-year=0.15 route=department",
+            "project 4 from 2018-19 Q4 [0.15 0.05] in-year=0.15 route=block_allocation",
             "year 2018-19 ongoing=10 new=7.81 total=17.81",
             "end 2020-21 Q1",
         ],
@@ -205,27 +220,36 @@ fn slippage_mixes_on_time_and_late_schedules() {
 
 #[test]
 fn ongoing_cohort_is_spread_over_the_budget_year_only() {
-    check(r#"{"ongoing_budget_year":"20"}"#, &["year 2018-19 ongoing=20 new=6 total=26", "year 2019-20 ongoing=0 new=9.9 total=9.9"]);
+    check(
+        r#"{"ongoing_budget_year":"20"}"#,
+        &["year 2018-19 ongoing=20 new=6 total=26", "year 2019-20 ongoing=0 new=9.9 total=9.9"],
+    );
 }
 
 #[test]
 fn delegation_routes_follow_the_thresholds() {
+    // A budget equal to the floor stays in the block allocation (see the delegation
+    // module); only project 5, at zero, is below it.
     check(
         "{}",
         &[
             "route finance_committee count=1 total=10.5",
-            "route block_allocation count=2 total=5.2",
-            "route department count=2 total=0.2",
+            "route block_allocation count=3 total=5.4",
+            "route department count=1 total=0",
         ],
     );
     check(
         r#"{"delegation":{"ceiling":"4","floor":"0"}}"#,
         &[
             "route finance_committee count=1 total=10.5",
-            "route block_allocation count=3 total=5.4",
-            "route department count=1 total=0",
-            "changed 4 department->block_allocation",
+            "route block_allocation count=4 total=5.4",
+            "route department count=0 total=0",
+            "changed 5 department->block_allocation",
         ],
+    );
+    check(
+        r#"{"delegation":{"floor":"0.3"}}"#,
+        &["route department count=2 total=0.2", "changed 4 block_allocation->department"],
     );
     check(
         r#"{"delegation":{"ceiling":"20"}}"#,
@@ -265,12 +289,16 @@ fn categories_are_edited_locked_and_scaled() {
         r#"{"allocation":{"categories":[{"id":1,"locked":true},{"id":2,"locked":true},{"id":3,"amount":"0"}],"scale_to":"14"}}"#,
         &["scaling error: no unlocked category has an amount to scale, so the total cannot move from 13.0 to 14.0"],
     );
-    check(r#"{"allocation":{"categories":[{"id":9,"amount":"1"}]}}"#, &["warning: there is no category 9; its edit is ignored"]);
+    check(
+        r#"{"allocation":{"categories":[{"id":9,"amount":"1"}]}}"#,
+        &["warning: there is no category 9; its edit is ignored"],
+    );
 }
 
 #[test]
 fn cash_cap_defers_projects_by_rule() {
-    let even = |cap: &str, rule: &str| format!(r#"{{"default_profile":"even","cap":{{"amount":"{cap}","rule":"{rule}"}}}}"#);
+    let even =
+        |cap: &str, rule: &str| format!(r#"{{"default_profile":"even","cap":{{"amount":"{cap}","rule":"{rule}"}}}}"#);
     check(
         &even("15", "latest_start_first"),
         &[
@@ -279,7 +307,7 @@ fn cash_cap_defers_projects_by_rule() {
             "cap year 2019-20 change=0.2",
             "cap year 2020-21 change=3.5",
             "project 3 from 2019-20 Q1 [1.75 1.75 1.75 1.75 1.75 1.75] in-year=0 route=finance_committee",
-            "project 4 from 2019-20 Q1 [0.2] in-year=0 route=department",
+            "project 4 from 2019-20 Q1 [0.2] in-year=0 route=block_allocation",
             "year 2018-19 ongoing=10 new=4.9 total=14.9",
             "end 2020-21 Q2",
         ],
@@ -292,5 +320,8 @@ fn cash_cap_defers_projects_by_rule() {
     check(&even("18", "highest_id_first"), &["cap met before=18.6 after=14.9 deferred=[4,3]"]);
     check(&even("18.6", "latest_start_first"), &["cap met before=18.6 after=18.6 deferred=[]"]);
     check(&even("10", "latest_start_first"), &["cap met before=18.6 after=10 deferred=[4,3,2,1]"]);
-    check(&even("9.99", "latest_start_first"), &["cap infeasible before=18.6 minimum=10", "year 2018-19 ongoing=10 new=8.6 total=18.6"]);
+    check(
+        &even("9.99", "latest_start_first"),
+        &["cap infeasible before=18.6 minimum=10", "year 2018-19 ongoing=10 new=8.6 total=18.6"],
+    );
 }

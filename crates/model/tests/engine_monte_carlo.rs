@@ -42,14 +42,19 @@ fn extremes_agree_with_the_deterministic_engine() {
     };
     check(even, overrun, Ok("19.46 19.46 19.46 19.46"));
     // The scenario's own slippage is ignored: the simulation draws lateness itself.
-    check(r#"{"default_profile":"even","slippage":{"enabled":true,"share":"1"}}"#, settings("0", [1, 0, 0, 0]), Ok("18.6 18.6 18.6 18.6"));
+    check(
+        r#"{"default_profile":"even","slippage":{"enabled":true,"share":"1"}}"#,
+        settings("0", [1, 0, 0, 0]),
+        Ok("18.6 18.6 18.6 18.6"),
+    );
 }
 
 #[test]
 fn deterministic_comparison_uses_the_same_engine() {
     let engine = Engine::new(&small_dataset()).unwrap_or_else(|error| panic!("{error}"));
-    let late: Scenario = serde_json::from_str(r#"{"default_profile":"even","slippage":{"enabled":true,"share":"1","quarters":1}}"#)
-        .unwrap_or_else(|error| panic!("{error}"));
+    let late: Scenario =
+        serde_json::from_str(r#"{"default_profile":"even","slippage":{"enabled":true,"share":"1","quarters":1}}"#)
+            .unwrap_or_else(|error| panic!("{error}"));
     let projection = engine.project(&late).unwrap_or_else(|error| panic!("{error}"));
     assert_eq!(plain(projection.budget_year_totals.total), "17.02");
 }
@@ -60,14 +65,26 @@ fn settings_out_of_range_are_refused() {
     let cases = [
         (MonteCarloSettings { runs: 0, ..base() }, "simulation settings: runs must be between 1 and 100000"),
         (MonteCarloSettings { runs: 100_001, ..base() }, "simulation settings: runs must be between 1 and 100000"),
-        (MonteCarloSettings { late_probability: d("1.01"), ..base() }, "simulation settings: late_probability must be between 0 and 1"),
-        (MonteCarloSettings { delay_weights: [0; 4], ..base() }, "simulation settings: delay_weights must have at least one positive weight"),
         (
-            MonteCarloSettings { overrun: Some(OverrunSettings { probability: d("0.5"), min_pct: 5, max_pct: 4 }), ..base() },
+            MonteCarloSettings { late_probability: d("1.01"), ..base() },
+            "simulation settings: late_probability must be between 0 and 1",
+        ),
+        (
+            MonteCarloSettings { delay_weights: [0; 4], ..base() },
+            "simulation settings: delay_weights must have at least one positive weight",
+        ),
+        (
+            MonteCarloSettings {
+                overrun: Some(OverrunSettings { probability: d("0.5"), min_pct: 5, max_pct: 4 }),
+                ..base()
+            },
             "simulation settings: overrun needs 0 ≤ min_pct ≤ max_pct ≤ 1000",
         ),
         (
-            MonteCarloSettings { overrun: Some(OverrunSettings { probability: d("-1"), min_pct: 0, max_pct: 4 }), ..base() },
+            MonteCarloSettings {
+                overrun: Some(OverrunSettings { probability: d("-1"), min_pct: 0, max_pct: 4 }),
+                ..base()
+            },
             "simulation settings: overrun.probability must be between 0 and 1",
         ),
     ];
@@ -77,10 +94,17 @@ fn settings_out_of_range_are_refused() {
     // Budgets so large that a run's totals could approach the integer range are refused.
     check(
         r#"{"groups":[{"select":{"by":"all"},"edit":{"budget":"1000000000"}}]}"#,
-        MonteCarloSettings { overrun: Some(OverrunSettings { probability: d("1"), min_pct: 0, max_pct: 1000 }), ..settings("0.5", [1, 1, 1, 1]) },
+        MonteCarloSettings {
+            overrun: Some(OverrunSettings { probability: d("1"), min_pct: 0, max_pct: 1000 }),
+            ..settings("0.5", [1, 1, 1, 1])
+        },
         Err("simulation settings: the scenario has amounts too large to simulate"),
     );
-    check(r#"{"cost_change_pct":"2000"}"#, settings("0", [1, 0, 0, 0]), Err("cost_change_pct is 2000; it must be between -100 and 1000"));
+    check(
+        r#"{"cost_change_pct":"2000"}"#,
+        settings("0", [1, 0, 0, 0]),
+        Err("cost_change_pct is 2000; it must be between -100 and 1000"),
+    );
 }
 
 #[test]
@@ -88,7 +112,8 @@ fn same_seed_same_result_and_chunks_do_not_matter() {
     let dataset = paper();
     let engine = Engine::new(&dataset).unwrap_or_else(|error| panic!("{error}"));
     let settings = MonteCarloSettings { runs: 1_000, ..MonteCarloSettings::default() };
-    let fresh = || MonteCarlo::with_engine(&engine, &Scenario::default(), &settings).unwrap_or_else(|error| panic!("{error}"));
+    let fresh =
+        || MonteCarlo::with_engine(&engine, &Scenario::default(), &settings).unwrap_or_else(|error| panic!("{error}"));
     let one_shot = fresh().finish();
     assert_eq!(fresh().finish(), one_shot);
     for chunk in [1, 7, 333, 999, 5_000] {

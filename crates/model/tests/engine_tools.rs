@@ -6,8 +6,8 @@
 mod engine_common;
 
 use blockvote_model::engine::{
-    default_tornado, goal_seek, one_way, tornado, two_way, Engine, EngineError, GoalSeek, GoalSeekError, Lever,
-    Metric, Scenario, TornadoSetting,
+    default_tornado, goal_seek, one_way, tornado, two_way, Engine, EngineError, GoalSeek, GoalSeekError, Lever, Metric,
+    Scenario, TornadoSetting,
 };
 use engine_common::*;
 use rust_decimal::Decimal;
@@ -42,18 +42,21 @@ fn goal_seek_solves_each_lever() {
     check(Lever::CostChangePct, Metric::TotalBudget, "17.49", Ok("10 17.49"));
     check(Lever::OngoingAmount, Metric::BudgetYearTotal, "20", Ok("11.4 20"));
     check(Lever::AllocationScale, Metric::AllocationTotal, "8", Ok("0.5 8"));
-    // The cap defers project 4 (0.2) then project 3 (3.5): 18.6 → 14.9.
-    check(Lever::Cap, Metric::BudgetYearTotal, "14.9", Ok("14.9 14.9"));
+    // Any cap from 14.9 up to 18.4 defers project 4 (0.2) then project 3 (3.5):
+    // 18.6 → 14.9; the tidiest such cap is returned.
+    check(Lever::Cap, Metric::BudgetYearTotal, "14.9", Ok("16 14.9"));
     check(
         Lever::SlipShare,
         Metric::BudgetYearTotal,
         "20",
         Err("no value of this lever reaches the target: the figure only spans 17.0 to 18.6"),
     );
+    // Under the even profile the retention share has no effect at all.
+    check(Lever::Retention, Metric::BudgetYearNew, "8.6", Ok("0 8.6"));
     check(
         Lever::Retention,
         Metric::BudgetYearNew,
-        "8.6",
+        "8.7",
         Err("no value of this lever reaches the target: the figure only spans 8.6 to 8.6"),
     );
 }
@@ -69,12 +72,22 @@ fn goal_seek_reports_an_unprojectable_scenario() {
 fn one_and_two_way_tables() {
     let table = one_way(&engine(), &even(), Lever::SlipShare, &[d("0"), d("0.5"), d("1")])
         .unwrap_or_else(|error| panic!("{error}"));
-    let rows: Vec<String> =
-        table.rows.iter().map(|row| format!("{} {} {}", row.value, plain(row.budget_year_total), plain(row.budget_year_new))).collect();
+    let rows: Vec<String> = table
+        .rows
+        .iter()
+        .map(|row| format!("{} {} {}", row.value, plain(row.budget_year_total), plain(row.budget_year_new)))
+        .collect();
     assert_eq!(rows, ["0 18.6 8.6", "0.5 17.81 7.81", "1 17.02 7.02"]);
 
-    let grid = two_way(&engine(), &even(), Lever::OnTimeRate, &[d("1"), d("0"), d("0.5")], Lever::SlipQuarters, &[d("1"), d("2")])
-        .unwrap_or_else(|error| panic!("{error}"));
+    let grid = two_way(
+        &engine(),
+        &even(),
+        Lever::OnTimeRate,
+        &[d("1"), d("0"), d("0.5")],
+        Lever::SlipQuarters,
+        &[d("1"), d("2")],
+    )
+    .unwrap_or_else(|error| panic!("{error}"));
     let cells: Vec<Vec<String>> = grid.cells.iter().map(|row| row.iter().map(|cell| plain(*cell)).collect()).collect();
     assert_eq!(cells, [["18.6", "18.6"], ["17.02", "15.958335"], ["17.81", "17.279168"]]);
 }
@@ -104,10 +117,22 @@ fn tornado_sorts_by_swing() {
 fn tables_refuse_bad_requests() {
     let too_many: Vec<Decimal> = (0..102).map(|value| Decimal::new(value, 3)).collect();
     let cases: Vec<(Result<(), EngineError>, &str)> = vec![
-        (one_way(&engine(), &even(), Lever::SlipShare, &too_many).map(|_| ()), "sensitivity table: values must have 1 to 101 values"),
-        (one_way(&engine(), &even(), Lever::SlipShare, &[]).map(|_| ()), "sensitivity table: values must have 1 to 101 values"),
-        (one_way(&engine(), &even(), Lever::SlipQuarters, &[d("1.5")]).map(|_| ()), "SlipQuarters is 1.5; it must be a whole number"),
-        (one_way(&engine(), &even(), Lever::SlipShare, &[d("2")]).map(|_| ()), "SlipShare is 2; it must be between 0 and 1"),
+        (
+            one_way(&engine(), &even(), Lever::SlipShare, &too_many).map(|_| ()),
+            "sensitivity table: values must have 1 to 101 values",
+        ),
+        (
+            one_way(&engine(), &even(), Lever::SlipShare, &[]).map(|_| ()),
+            "sensitivity table: values must have 1 to 101 values",
+        ),
+        (
+            one_way(&engine(), &even(), Lever::SlipQuarters, &[d("1.5")]).map(|_| ()),
+            "SlipQuarters is 1.5; it must be a whole number",
+        ),
+        (
+            one_way(&engine(), &even(), Lever::SlipShare, &[d("2")]).map(|_| ()),
+            "SlipShare is 2; it must be between 0 and 1",
+        ),
         (
             two_way(&engine(), &even(), Lever::SlipShare, &[d("0")], Lever::CostChangePct, &too_many).map(|_| ()),
             "sensitivity table: columns must have 1 to 101 values",

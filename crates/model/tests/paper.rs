@@ -165,7 +165,11 @@ fn para_7_examples_match_their_projects() {
     check("15 examples", examples, 15);
     // The example's name in para 7 matches the project's name in Annex C (para 7 adds the
     // department in brackets; the project name is its start).
-    for (id, name_start) in [(83, "更新 1823 網站及推行智能聊天機器人服務"), (204, "網絡風險資訊共享平台"), (87, "提升資訊科技保安基建設施")] {
+    for (id, name_start) in [
+        (83, "更新 1823 網站及推行智能聊天機器人服務"),
+        (204, "網絡風險資訊共享平台"),
+        (87, "提升資訊科技保安基建設施"),
+    ] {
         let name = data.project(id).map(|p| p.name_zh.clone()).unwrap_or_default();
         assert!(name.starts_with(name_start), "project {id} is {name}");
     }
@@ -198,7 +202,11 @@ fn names_are_nfc_with_no_stray_spaces() {
         let chars: Vec<char> = name.chars().collect();
         for window in chars.windows(3) {
             let cjk = |c: char| ('\u{4E00}'..='\u{9FFF}').contains(&c);
-            assert!(!(cjk(window[0]) && window[1] == ' ' && cjk(window[2])), "stray space in project {}: {name}", project.id);
+            assert!(
+                !(cjk(window[0]) && window[1] == ' ' && cjk(window[2])),
+                "stray space in project {}: {name}",
+                project.id
+            );
         }
         assert!(!project.name_en.is_empty(), "project {} has no English name", project.id);
     }

@@ -89,10 +89,12 @@ pub(crate) fn split_exact(numerators: &[i128], denominator: i128) -> Result<Vec<
     // are parts: one pass over the ranked parts always suffices.
     let missing = usize::try_from(numerator_sum / denominator - floor_sum).unwrap_or(0);
     if missing > 0 {
-        let mut order: Vec<usize> = (0..parts.len()).collect();
-        order.sort_by(|a, b| remainders[*b].cmp(&remainders[*a]).then(a.cmp(b)));
-        for index in order.into_iter().take(missing) {
-            parts[index] += 1;
+        let mut ranked: Vec<(i128, usize)> = remainders.into_iter().zip(0..).collect();
+        ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        for (_, index) in ranked.into_iter().take(missing) {
+            if let Some(part) = parts.get_mut(index) {
+                *part += 1;
+            }
         }
     }
     parts.into_iter().map(|part| i64::try_from(part).map_err(|_| ApportionError::Overflow)).collect()

@@ -15,7 +15,7 @@
 //! `r` and the step before it lands nearer the target (a tie keeps the total not
 //! above the target). Projects with identical budgets and schedules round alike and
 //! so step together; the target may therefore be missed by a few HK$, and that exact
-//! residual is reported (for the paper's data it is HK$1, shown as 243.0).
+//! residual is reported (for the paper's data −HK$1: HK$242,999,999, shown as 243.0).
 
 use super::apportion::{div_rem, ApportionError};
 use super::dollars::from_dollar_sum;
@@ -86,7 +86,8 @@ pub(crate) struct Calibration {
 
 /// Solves the retention share for `target` whole HK$ (see the module documentation).
 pub(crate) fn calibrate(inputs: &[CalibrationInput], target: Option<i64>) -> Result<Calibration, ApportionError> {
-    let total_at = |units: u64| -> i128 { inputs.iter().map(|input| i128::from(budget_year_share(input, units))).sum() };
+    let total_at =
+        |units: u64| -> i128 { inputs.iter().map(|input| i128::from(budget_year_share(input, units))).sum() };
     let highest = total_at(0);
     let lowest = total_at(SHARE_SCALE);
     let (retention_units, status) = match target {

@@ -12,7 +12,7 @@
 use super::cash::{cash_for, Cash};
 use super::dollars::from_dollar_sum;
 use super::error::{EngineError, ScheduleError};
-use super::levers::Levers;
+use super::lever_checks::Levers;
 use super::plan::Plan;
 use super::prepared::Engine;
 use super::scenario::DeferralRule;
@@ -99,14 +99,31 @@ pub(crate) fn apply_cap(
 ) -> Result<CapOutcome, EngineError> {
     let year_first = engine.budget_year.first_quarter();
     let year_last = year_first.saturating_add_quarters(3);
-    let next_year = year_first.add_quarters(4).ok_or(EngineError::Overflow { what: "the year after the budget year" })?;
-    let in_year: Vec<i64> =
-        cash.iter().map(|entry| entry.as_ref().map_or(0, |cash| cash.within(year_first, year_last))).collect();
-    let before = i128::from(levers.ongoing) + in_year.iter().map(|amount| i128::from(*amount)).sum::<i128>();
-    let mut candidates: Vec<usize> =
-        (0..plans.len()).filter(|index| plans[*index].included && in_year[*index] > 0).collect();
-    candidates.sort_by(|a, b| compare(engine, rule, &plans[*a], &plans[*b], in_year[*a], in_year[*b]));
-    let movable: i128 = candidates.iter().map(|index| i128::from(in_year[*index])).sum();
+    let next_year =
+        year_first.add_quarters(4).ok_or(EngineError::Overflow { what: "the year after the budget year" })?;
+    let mut candidates: Vec<Candidate> = plans
+        .iter()
+        .zip(cash.iter())
+        .enumerate()
+        .filter(|(_, (plan, _))| plan.included)
+        .filter_map(|(index, (plan, cash))| {
+            let in_year = cash.as_ref().map_or(0, |cash| cash.within(year_first, year_last));
+            let project = engine.projects.get(plan.index)?;
+            let key = Candidate {
+                index,
+                id: project.id,
+                department: project.department,
+                start: plan.start,
+                budget: plan.budget,
+                in_year,
+            };
+            (in_year > 0).then_some(key)
+        })
+        .collect();
+    candidates.sort_by(|a, b| compare(rule, a, b));
+    let in_year_total: i128 = cash.iter().flatten().map(|cash| i128::from(cash.within(year_first, year_last))).sum();
+    let before = i128::from(levers.ongoing) + in_year_total;
+    let movable: i128 = candidates.iter().map(|candidate| i128::from(candidate.in_year)).sum();
     let minimum_reachable = before - movable;
     let cap_i128 = i128::from(cap);
     let cap_money = money(cap_i128)?;
@@ -121,26 +138,26 @@ pub(crate) fn apply_cap(
     let years_before = year_totals(engine, levers, cash);
     let mut total = before;
     let mut deferred = Vec::new();
-    for index in candidates {
+    for candidate in candidates {
         if total <= cap_i128 {
             break;
         }
-        let plan = &mut plans[index];
-        let id = engine.projects.get(plan.index).map_or(0, |project| project.id);
+        let (Some(plan), Some(entry)) = (plans.get_mut(candidate.index), cash.get_mut(candidate.index)) else {
+            continue;
+        };
+        let id = candidate.id;
         let shift = plan.start.quarters_until(next_year);
         let from_start = plan.start;
         plan.start = next_year;
         plan.completion = plan.completion.add_quarters(shift).ok_or(ScheduleError::OutOfRange { id })?;
         plan.deferred_by_cap = Some(shift);
-        if let Some(entry) = cash.get_mut(index) {
-            *entry = Some(cash_for(plan, id, levers.slip, levers.retention_units)?);
-        }
-        total -= i128::from(in_year[index]);
+        *entry = Some(cash_for(plan, id, levers.slip, levers.retention_units)?);
+        total -= i128::from(candidate.in_year);
         deferred.push(CapDeferral {
             id,
             from_start,
             to_start: next_year,
-            budget_year_amount: money(i128::from(in_year[index]))?,
+            budget_year_amount: money(i128::from(candidate.in_year))?,
             total_after: money(total)?,
         });
     }
@@ -156,19 +173,28 @@ pub(crate) fn apply_cap(
     Ok(CapOutcome::Met { cap: cap_money, rule, before: money(before)?, after: money(total)?, deferred, years })
 }
 
+/// What the rules sort candidates by.
+struct Candidate {
+    /// Position in the plans.
+    index: usize,
+    id: u16,
+    department: usize,
+    start: FiscalQuarter,
+    budget: i64,
+    /// Its cash in the budget year.
+    in_year: i64,
+}
+
 /// The rule's order, ties broken by the lower id.
-fn compare(engine: &Engine, rule: DeferralRule, a: &Plan, b: &Plan, cash_a: i64, cash_b: i64) -> Ordering {
-    let project = |plan: &Plan| engine.projects.get(plan.index);
-    let id = |plan: &Plan| project(plan).map_or(0, |project| project.id);
-    let department = |plan: &Plan| project(plan).map_or(usize::MAX, |project| project.department);
-    let by_id = id(a).cmp(&id(b));
+fn compare(rule: DeferralRule, a: &Candidate, b: &Candidate) -> Ordering {
+    let by_id = a.id.cmp(&b.id);
     match rule {
         DeferralRule::LatestStartFirst => b.start.cmp(&a.start).then(by_id),
         DeferralRule::SmallestBudgetFirst => a.budget.cmp(&b.budget).then(by_id),
         DeferralRule::LargestBudgetFirst => b.budget.cmp(&a.budget).then(by_id),
-        DeferralRule::LargestBudgetYearCashFirst => cash_b.cmp(&cash_a).then(by_id),
-        DeferralRule::DepartmentOrder => department(a).cmp(&department(b)).then(by_id),
-        DeferralRule::HighestIdFirst => id(b).cmp(&id(a)),
+        DeferralRule::LargestBudgetYearCashFirst => b.in_year.cmp(&a.in_year).then(by_id),
+        DeferralRule::DepartmentOrder => a.department.cmp(&b.department).then(by_id),
+        DeferralRule::HighestIdFirst => b.id.cmp(&a.id),
     }
 }
 

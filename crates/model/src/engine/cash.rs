@@ -3,7 +3,7 @@
 
 use super::apportion::split_exact;
 use super::error::{EngineError, ScheduleError};
-use super::levers::Slip;
+use super::lever_checks::Slip;
 use super::plan::Plan;
 use super::profile::spread;
 use super::share::SHARE_SCALE;

@@ -98,19 +98,27 @@ pub fn scale_pro_rata(amounts: &[Money], locked: &[bool], target: Money) -> Resu
     }
     let steps = to_share / STEP_DOLLARS;
     let leftover = to_share % STEP_DOLLARS;
-    let unlocked: Vec<usize> = (0..values.len()).filter(|index| !locked[*index]).collect();
-    let numerators: Vec<i128> = unlocked.iter().map(|index| i128::from(values[*index]) * steps).collect();
+    let unlocked: Vec<(usize, i64)> = values
+        .iter()
+        .zip(locked)
+        .enumerate()
+        .filter(|(_, (_, lock))| !**lock)
+        .map(|(index, (v, _))| (index, *v))
+        .collect();
+    let numerators: Vec<i128> = unlocked.iter().map(|(_, value)| i128::from(*value) * steps).collect();
     let step_counts = split_exact(&numerators, unlocked_sum).map_err(AllocationError::Apportion)?;
     let mut result = values.clone();
-    for (index, count) in unlocked.iter().zip(step_counts) {
-        result[*index] = i64::try_from(i128::from(count) * STEP_DOLLARS)
+    for ((index, _), count) in unlocked.iter().zip(step_counts) {
+        let amount = i64::try_from(i128::from(count) * STEP_DOLLARS)
             .map_err(|_| AllocationError::Apportion(ApportionError::Overflow))?;
+        if let Some(slot) = result.get_mut(*index) {
+            *slot = amount;
+        }
     }
     // The leftover goes to the largest unlocked category, ties to the earlier one.
-    let largest = unlocked.iter().copied().max_by(|a, b| values[*a].cmp(&values[*b]).then(b.cmp(a)));
-    if let Some(index) = largest {
-        let leftover = i64::try_from(leftover).unwrap_or(0);
-        result[index] = result[index].saturating_add(leftover);
+    let largest = unlocked.iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))).map(|(index, _)| *index);
+    if let Some(slot) = largest.and_then(|index| result.get_mut(index)) {
+        *slot = slot.saturating_add(i64::try_from(leftover).unwrap_or(0));
     }
     Ok(result.into_iter().map(from_dollars).collect())
 }
@@ -204,10 +212,8 @@ pub(crate) fn allocation_outcome(
     let amounts: Vec<Money> = inputs.iter().map(|input| input.amount).collect();
     let locks: Vec<bool> = inputs.iter().map(|input| input.locked).collect();
     let sum = |pick: &dyn Fn(&CategoryInput) -> Money, only: Option<bool>| {
-        Money::checked_sum(
-            inputs.iter().filter(|input| only.is_none_or(|lock| input.locked == lock)).map(pick),
-        )
-        .map_err(|_| ApportionError::Overflow)
+        Money::checked_sum(inputs.iter().filter(|input| only.is_none_or(|lock| input.locked == lock)).map(pick))
+            .map_err(|_| ApportionError::Overflow)
     };
     let (final_amounts, scaling) = match scale_to {
         None => (amounts.clone(), None),
@@ -277,13 +283,23 @@ mod tests {
         let paper = ["238", "166", "373", "166", "67", "50"];
         let none = [false; 6];
         check(&paper, &none, "1060", Ok(paper.to_vec()));
-        check(&paper, &none, "990", Ok(vec!["222.3", "155.0", "348.3", "155.0", "62.6", "46.8"]));
+        check(&paper, &none, "990", Ok(vec!["222.3", "155.0", "348.4", "155.0", "62.6", "46.7"]));
         let first = [true, false, false, false, false, false];
-        check(&paper, &first, "1100", Ok(vec!["238", "172.6", "387.9", "172.6", "69.7", "52.0"][..].to_vec()));
+        check(&paper, &first, "1100", Ok(vec!["238", "174.1", "391.1", "174.1", "70.3", "52.4"]));
         check(&["1", "1", "1"], &[false; 3], "1", Ok(vec!["0.4", "0.3", "0.3"]));
         check(&["1", "2"], &[false; 2], "3.05", Ok(vec!["1.0", "2.05"]));
-        check(&["5", "0"], &[true, false], "4", Err(AllocationError::TargetBelowLocked { target: m("4"), locked: m("5") }));
-        check(&["5", "0"], &[true, false], "6", Err(AllocationError::NothingToScale { target: m("6"), locked: m("5") }));
+        check(
+            &["5", "0"],
+            &[true, false],
+            "4",
+            Err(AllocationError::TargetBelowLocked { target: m("4"), locked: m("5") }),
+        );
+        check(
+            &["5", "0"],
+            &[true, false],
+            "6",
+            Err(AllocationError::NothingToScale { target: m("6"), locked: m("5") }),
+        );
         check(&["5", "0"], &[true, false], "5", Ok(vec!["5", "0"]));
         check(&["-1"], &[false], "5", Err(AllocationError::AmountOutOfRange { amount: m("-1") }));
         check(&["1"], &[], "5", Err(AllocationError::LengthMismatch));

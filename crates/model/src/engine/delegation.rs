@@ -3,6 +3,14 @@
 //! (HK$0.2M) up to the ceiling it is paid from the block allocation under delegated
 //! authority (「20萬元以上但不超過1,000萬元」); at or below the floor the department
 //! approves and pays it from its own operating vote (「20萬元或以下」).
+//!
+//! One reading is blockvote's own: Annex C prints budgets rounded to HK$0.1M, and
+//! two block-allocation projects (163 and 211) are printed as 0.2 although the
+//! paper funds them from the block allocation, so they must cost a little over
+//! HK$0.2M. blockvote therefore routes to the department only budgets *below* the
+//! floor; a budget equal to the floor stays in the block allocation. Without this,
+//! the paper's own baseline would show two projects outside the allocation they are
+//! listed in.
 
 use crate::money::Money;
 use serde::{Deserialize, Serialize};
@@ -15,7 +23,8 @@ pub enum Route {
     FinanceCommittee,
     /// Above the floor, up to the ceiling: the block allocation (Subhead A007GX).
     BlockAllocation,
-    /// At or below the floor: the department's own operating expenditure.
+    /// Below the floor (see the module documentation for why not "at"): the
+    /// department's own operating expenditure.
     Department,
 }
 
@@ -27,7 +36,7 @@ impl Route {
 pub fn route(budget: Money, floor: Money, ceiling: Money) -> Route {
     if budget > ceiling {
         Route::FinanceCommittee
-    } else if budget > floor {
+    } else if budget >= floor {
         Route::BlockAllocation
     } else {
         Route::Department
@@ -82,7 +91,8 @@ mod tests {
         check("10.000001", Route::FinanceCommittee);
         check("10", Route::BlockAllocation);
         check("0.200001", Route::BlockAllocation);
-        check("0.2", Route::Department);
+        check("0.2", Route::BlockAllocation);
+        check("0.199999", Route::Department);
         check("0", Route::Department);
     }
 }

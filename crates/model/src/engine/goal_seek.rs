@@ -147,8 +147,7 @@ pub fn goal_seek(engine: &Engine, scenario: &Scenario, goal: &GoalSeek) -> Resul
         }
     }
     let distance = |figure: Money| figure.checked_sub(goal.target).map(|d| d.millions().abs()).unwrap_or(Decimal::MAX);
-    let (mut value, achieved) =
-        if distance(at_high) < distance(at_low) { (high, at_high) } else { (low, at_low) };
+    let (mut value, achieved) = if distance(at_high) < distance(at_low) { (high, at_high) } else { (low, at_low) };
     // Bisection stops at the first value that hits the target, e.g. 10.0000016389 %;
     // the tidiest value with the same figure (fewest decimals) reads better, e.g. 10 %.
     if achieved == goal.target {

@@ -3,7 +3,7 @@
 
 use super::dollars::from_dollar_sum;
 use super::error::{EngineError, LeverError};
-use super::levers::amount;
+use super::lever_checks::amount;
 use super::prepared::Engine;
 use super::scenario::{CashCap, Scenario, MAX_COST_CHANGE_PCT, MAX_SHIFT_QUARTERS, MIN_COST_CHANGE_PCT};
 use crate::money::{Money, MAX_INPUT_MILLIONS};
@@ -124,7 +124,12 @@ fn allocation_target(engine: &Engine, scenario: &Scenario, factor: Decimal) -> R
     let mut unlocked: i128 = 0;
     for (id, paper_amount) in engine.category_amounts() {
         let edit = scenario.allocation.categories.iter().rev().find(|edit| edit.id == id);
-        let edited = scenario.allocation.categories.iter().rev().find_map(|edit| (edit.id == id).then_some(edit.amount).flatten());
+        let edited = scenario
+            .allocation
+            .categories
+            .iter()
+            .rev()
+            .find_map(|edit| (edit.id == id).then_some(edit.amount).flatten());
         let value = i128::from(amount("allocation.categories.amount", edited.unwrap_or(paper_amount))?);
         if edit.is_some_and(|edit| edit.locked) {
             locked += value;

@@ -48,6 +48,25 @@
 //! 5. **Totals**: per quarter and per financial year, by cohort; approval routes
 //!    ([`delegation`]); Annex A's categories ([`categories`]).
 //!
+//! # The calibrated default profile
+//!
+//! An even spread of the 254 new projects would need HK$839.1M in 2018-19; Annex B
+//! asks HK$243M. The default profile therefore pays a share `r` of each budget in
+//! its completion quarter and spreads the rest evenly; `r` is solved from the paper
+//! when the engine is prepared (0.842781882353 for the paper's data, giving
+//! HK$242,999,999: HK$1 short, because identical projects round alike and step
+//! together; see [`calibration`]). [`Engine::calibration`] and
+//! [`Projection::calibration`] carry the figures the screens explain this with.
+//!
+//! # Tools built on the engine
+//!
+//! - [`MonteCarlo`] (module [`monte_carlo`]): seeded, chunked simulation of lateness
+//!   and cost overruns, with P10/P50/P90 and means per quarter and per year.
+//! - [`goal_seek()`] (module [`mod@goal_seek`]): the value of one [`Lever`] that
+//!   makes a [`Metric`] reach a target, or why none does.
+//! - [`one_way`], [`two_way`] and [`tornado`] (module [`sensitivity`]): the budget
+//!   year's cash need as levers vary.
+//!
 //! # Rounding points
 //!
 //! Amounts are exact [`crate::Money`] throughout; the engine rounds only at:
@@ -67,6 +86,7 @@
 //! [`Dataset`]: crate::Dataset
 
 mod apportion;
+mod assemble;
 pub mod calibration;
 pub mod cap;
 mod cash;
@@ -76,7 +96,7 @@ mod dollars;
 mod error;
 pub mod goal_seek;
 pub mod lever;
-mod levers;
+mod lever_checks;
 pub mod monte_carlo;
 mod plan;
 mod prepared;

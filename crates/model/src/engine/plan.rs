@@ -5,12 +5,13 @@
 
 use super::dollars::scale_dollars;
 use super::error::{EngineError, ScheduleError};
-use super::levers::{amount, shift, Levers};
+use super::lever_checks::{amount, shift, Levers};
 use super::prepared::{BaseProject, Engine};
 use super::profile::Profile;
 use super::projection::EngineWarning;
 use super::scenario::{Edit, Scenario, Selector};
 use crate::quarter::FiscalQuarter;
+use crate::themes::Theme;
 
 /// One new project's effective values under a scenario.
 #[derive(Clone, Debug)]
@@ -45,12 +46,12 @@ pub(crate) fn plan_projects(
     let mut edits = vec![Edit::default(); engine.projects.len()];
     for (group_index, group) in scenario.groups.iter().enumerate() {
         check_edit(&format!("groups[{group_index}].edit"), &group.edit)?;
-        let Some(matches) = selector_matcher(engine, &group.select, warnings) else {
+        let Some(matcher) = selector_matcher(engine, &group.select, warnings) else {
             continue;
         };
         let mut matched = false;
         for (edit, project) in edits.iter_mut().zip(&engine.projects) {
-            if matches(project) {
+            if matcher.matches(project) {
                 edit.overlay(&group.edit);
                 matched = true;
             }
@@ -90,21 +91,34 @@ fn check_edit(field: &str, edit: &Edit) -> Result<(), EngineError> {
     Ok(())
 }
 
-/// A predicate for the projects a selector picks; `None` (with a warning) if the
-/// selector names a department the dataset does not have.
-fn selector_matcher<'a>(
-    engine: &'a Engine,
-    selector: &'a Selector,
-    warnings: &mut Vec<EngineWarning>,
-) -> Option<Box<dyn Fn(&BaseProject) -> bool + 'a>> {
+/// A selector resolved against the dataset.
+enum Matcher {
+    All,
+    Department(usize),
+    Theme(Theme),
+}
+
+impl Matcher {
+    fn matches(&self, project: &BaseProject) -> bool {
+        match self {
+            Matcher::All => true,
+            Matcher::Department(index) => project.department == *index,
+            Matcher::Theme(theme) => project.theme == *theme,
+        }
+    }
+}
+
+/// Resolves a selector; `None` (with a warning) if it names a department the
+/// dataset does not have.
+fn selector_matcher(engine: &Engine, selector: &Selector, warnings: &mut Vec<EngineWarning>) -> Option<Matcher> {
     match selector {
-        Selector::All => Some(Box::new(|_| true)),
+        Selector::All => Some(Matcher::All),
         Selector::Department { index } => {
             if *index >= engine.department_names.len() {
                 warnings.push(EngineWarning::UnknownDepartmentIndex { index: *index });
                 return None;
             }
-            Some(Box::new(move |project| project.department == *index))
+            Some(Matcher::Department(*index))
         }
         Selector::DepartmentZh { name } => {
             let wanted = name.trim();
@@ -112,9 +126,9 @@ fn selector_matcher<'a>(
                 warnings.push(EngineWarning::UnknownDepartment { name: name.clone() });
                 return None;
             };
-            Some(Box::new(move |project| project.department == index))
+            Some(Matcher::Department(index))
         }
-        Selector::Theme { theme } => Some(Box::new(move |project| project.theme == *theme)),
+        Selector::Theme { theme } => Some(Matcher::Theme(*theme)),
     }
 }
 

@@ -168,7 +168,10 @@ mod tests {
         assert_eq!(Profile::SCurve.weights(5), Some(vec![5, 8, 9, 8, 5]));
         assert_eq!(Profile::Calibrated.weights(3), None);
         let shares = Profile::Calibrated.shares(4, Decimal::new(5, 1));
-        assert_eq!(shares, vec![Decimal::new(125, 3), Decimal::new(125, 3), Decimal::new(125, 3), Decimal::new(625, 3)]);
+        assert_eq!(
+            shares,
+            vec![Decimal::new(125, 3), Decimal::new(125, 3), Decimal::new(125, 3), Decimal::new(625, 3)]
+        );
         assert!(Profile::Even.shares(0, Decimal::ZERO).is_empty());
         assert!(Profile::Calibrated.shares(3, Decimal::TWO).is_empty());
         for profile in Profile::ALL {

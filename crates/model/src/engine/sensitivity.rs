@@ -5,11 +5,11 @@
 //! set to the cell's value(s); tables are limited to [`MAX_TABLE_VALUES`] values a
 //! side so that the largest table stays within a few hundred milliseconds.
 
+use super::dollars::from_dollars;
 use super::error::{EngineError, SettingError};
 use super::lever::Lever;
 use super::prepared::Engine;
 use super::scenario::Scenario;
-use super::dollars::from_dollars;
 use super::share::share_from_units;
 use crate::money::Money;
 use rust_decimal::Decimal;
@@ -85,7 +85,11 @@ fn check_values(field: &str, values: &[Decimal]) -> Result<(), EngineError> {
     Ok(())
 }
 
-fn projected(engine: &Engine, scenario: &Scenario, settings: &[(Lever, Decimal)]) -> Result<(Money, Money), EngineError> {
+fn projected(
+    engine: &Engine,
+    scenario: &Scenario,
+    settings: &[(Lever, Decimal)],
+) -> Result<(Money, Money), EngineError> {
     let mut trial = scenario.clone();
     for (lever, value) in settings {
         lever.apply(engine, &mut trial, *value)?;
@@ -95,7 +99,12 @@ fn projected(engine: &Engine, scenario: &Scenario, settings: &[(Lever, Decimal)]
 }
 
 /// The budget year's cash need at each value of `lever`.
-pub fn one_way(engine: &Engine, scenario: &Scenario, lever: Lever, values: &[Decimal]) -> Result<OneWayTable, EngineError> {
+pub fn one_way(
+    engine: &Engine,
+    scenario: &Scenario,
+    lever: Lever,
+    values: &[Decimal],
+) -> Result<OneWayTable, EngineError> {
     check_values("values", values)?;
     let mut rows = Vec::with_capacity(values.len());
     for value in values {
@@ -138,16 +147,22 @@ pub fn default_tornado(engine: &Engine, scenario: &Scenario) -> Vec<TornadoSetti
     let ongoing = scenario.ongoing_budget_year.unwrap_or_else(|| from_dollars(engine.ongoing)).millions();
     let tenth = Decimal::new(1, 1);
     let retention = scenario.retention.unwrap_or_else(|| share_from_units(engine.solved_retention_units));
+    // Checked arithmetic: the scenario's own values are not checked until projected.
+    let scaled = |factor: Decimal| ongoing.checked_mul(factor).unwrap_or(ongoing);
+    let (retention_low, retention_high) = (
+        retention.checked_sub(tenth).unwrap_or(retention).clamp(Decimal::ZERO, Decimal::ONE),
+        retention.checked_add(tenth).unwrap_or(retention).clamp(Decimal::ZERO, Decimal::ONE),
+    );
     vec![
         TornadoSetting { lever: Lever::SlipShare, low: Decimal::ZERO, high: Decimal::new(5, 1) },
         TornadoSetting { lever: Lever::SlipQuarters, low: Decimal::ONE, high: Decimal::from(4) },
         TornadoSetting { lever: Lever::CostChangePct, low: Decimal::from(-10), high: Decimal::TEN },
-        TornadoSetting { lever: Lever::OngoingAmount, low: ongoing * Decimal::new(9, 1), high: ongoing * Decimal::new(11, 1) },
         TornadoSetting {
-            lever: Lever::Retention,
-            low: (retention - tenth).max(Decimal::ZERO),
-            high: (retention + tenth).min(Decimal::ONE),
+            lever: Lever::OngoingAmount,
+            low: scaled(Decimal::new(9, 1)),
+            high: scaled(Decimal::new(11, 1)),
         },
+        TornadoSetting { lever: Lever::Retention, low: retention_low, high: retention_high },
     ]
 }
 
@@ -171,6 +186,6 @@ pub fn tornado(engine: &Engine, scenario: &Scenario, settings: &[TornadoSetting]
         bars.push(TornadoBar { lever: setting.lever, low: setting.low, high: setting.high, at_low, at_high, swing });
     }
     // A stable sort keeps the settings' order among equal swings.
-    bars.sort_by(|a, b| b.swing.cmp(&a.swing));
+    bars.sort_by_key(|bar| std::cmp::Reverse(bar.swing));
     Ok(Tornado { base, bars })
 }

@@ -43,9 +43,6 @@ impl Timeline {
     /// The financial years the timeline touches, each with its range of quarter
     /// indices (the last may be partial).
     pub fn years(&self) -> Vec<(FiscalYear, Range<usize>)> {
-        (0..self.len)
-            .step_by(4)
-            .map(|first| (self.quarter(first).year(), first..(first + 4).min(self.len)))
-            .collect()
+        (0..self.len).step_by(4).map(|first| (self.quarter(first).year(), first..(first + 4).min(self.len))).collect()
     }
 }

@@ -162,7 +162,12 @@ pub fn render(projection: &Projection) -> Vec<String> {
     match &projection.cap {
         Some(CapOutcome::Met { before, after, deferred, years, .. }) => {
             let ids: Vec<String> = deferred.iter().map(|deferral| deferral.id.to_string()).collect();
-            lines.push(format!("cap met before={} after={} deferred=[{}]", plain(*before), plain(*after), ids.join(",")));
+            lines.push(format!(
+                "cap met before={} after={} deferred=[{}]",
+                plain(*before),
+                plain(*after),
+                ids.join(",")
+            ));
             for year in years {
                 lines.push(format!("cap year {} change={}", year.year, plain(year.change)));
             }

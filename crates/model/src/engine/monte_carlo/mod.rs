@@ -35,133 +35,39 @@
 //! `hundredths_to_money`: hundredths of a HK$ divided by the count, rounded to whole
 //! HK$ half away from zero.
 
+mod draws;
+mod settings;
+mod summary;
+
+pub use settings::{
+    MonteCarloSettings, OverrunSettings, DEFAULT_RUNS, DEFAULT_SEED, MAX_DELAY_QUARTERS, MAX_OVERRUN_PCT, MAX_RUNS,
+};
+pub use summary::{MonteCarloSummary, QuarterStats, Stats, YearStats};
+
+use super::apportion::apportion;
 use super::cash::{cash_for, Cash};
 use super::error::{EngineError, ScheduleError, SettingError};
 use super::plan::Plan;
 use super::prepared::Engine;
-use super::scenario::{para5_late_share, Scenario};
-use super::share::{share_units, SHARE_SCALE};
+use super::scenario::Scenario;
 use super::timeline::Timeline;
 use crate::dataset::Dataset;
-use crate::money::Money;
-use crate::quarter::{FiscalQuarter, FiscalYear};
+use crate::quarter::FiscalYear;
+use draws::{pick, threshold};
 use rand_core::{RngCore, SeedableRng};
 use rand_xoshiro::Xoshiro256PlusPlus;
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
 use std::ops::Range;
-
-/// The default seed: 710, for CWRF Head 710.
-pub const DEFAULT_SEED: u64 = 710;
-
-/// The default number of runs.
-pub const DEFAULT_RUNS: u32 = 10_000;
-
-/// The most runs one simulation may hold (its results take about 200 bytes a run).
-pub const MAX_RUNS: u32 = 100_000;
-
-/// The longest delay the simulation draws, in quarters.
-pub const MAX_DELAY_QUARTERS: usize = 4;
-
-/// The largest overrun the simulation accepts, in %.
-pub const MAX_OVERRUN_PCT: u32 = 1_000;
-
-/// The simulation's settings. Every field has a default, so partial JSON loads.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct MonteCarloSettings {
-    /// Same seed, same result (default [`DEFAULT_SEED`]).
-    pub seed: u64,
-    /// Number of runs, 1 to [`MAX_RUNS`] (default [`DEFAULT_RUNS`]).
-    pub runs: u32,
-    /// The chance that a project is late, in `[0, 1]` (default 69/210, para 5).
-    pub late_probability: Decimal,
-    /// Relative weights of a delay of 1, 2, 3 and 4 quarters. The paper gives no
-    /// distribution; the default 4 : 3 : 2 : 1 is blockvote's assumption that shorter
-    /// delays are more common. At least one weight must be positive.
-    pub delay_weights: [u32; MAX_DELAY_QUARTERS],
-    /// Cost overruns; `None` (the default) because para 5 reports all 210 projects
-    /// of 2016 completed within budget.
-    pub overrun: Option<OverrunSettings>,
-}
-
-impl Default for MonteCarloSettings {
-    fn default() -> Self {
-        MonteCarloSettings {
-            seed: DEFAULT_SEED,
-            runs: DEFAULT_RUNS,
-            late_probability: para5_late_share(),
-            delay_weights: [4, 3, 2, 1],
-            overrun: None,
-        }
-    }
-}
-
-/// Cost overruns: with `probability`, a project costs `min_pct` to `max_pct` % more
-/// (whole percent, each equally likely).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct OverrunSettings {
-    pub probability: Decimal,
-    pub min_pct: u32,
-    pub max_pct: u32,
-}
-
-impl Default for OverrunSettings {
-    fn default() -> Self {
-        OverrunSettings { probability: Decimal::new(1, 1), min_pct: 0, max_pct: 20 }
-    }
-}
-
-/// P10, P50 (median), P90 and mean of one figure over the runs.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Stats {
-    pub p10: Money,
-    pub p50: Money,
-    pub p90: Money,
-    pub mean: Money,
-}
-
-/// One quarter's total cash need (ongoing + new) over the runs.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct QuarterStats {
-    pub quarter: FiscalQuarter,
-    pub stats: Stats,
-}
-
-/// One financial year's total cash need (ongoing + new) over the runs.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct YearStats {
-    #[serde(with = "super::year_serde")]
-    pub year: FiscalYear,
-    pub stats: Stats,
-}
-
-/// The simulation's results so far.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MonteCarloSummary {
-    pub seed: u64,
-    pub runs_done: u32,
-    pub runs_total: u32,
-    /// Every quarter from the budget year's first to the last any project can reach
-    /// with the longest delay.
-    pub quarters: Vec<QuarterStats>,
-    pub years: Vec<YearStats>,
-    /// The budget year's total (ongoing + new).
-    pub budget_year_total: Stats,
-    /// The budget year's new projects alone.
-    pub budget_year_new: Stats,
-    /// The average number of late projects per run (exact to 28 digits).
-    pub mean_late_projects: Decimal,
-    /// The number of projects simulated (the included new projects).
-    pub project_count: u32,
-}
+use summary::stats;
 
 /// A project's cash for each possible delay: `by_delay[d]` completes `d` quarters
-/// late. All start at `offset` on the simulation's timeline.
+/// late, and `late_change[d − 1]` is `100 × (by_delay[d] − by_delay[0])` in hundredths
+/// of a HK$, what a delay of `d` adds to a run that starts from every project on time.
+/// All start at `offset` on the simulation's timeline.
 struct SimProject {
     offset: usize,
     by_delay: Vec<Vec<i64>>,
+    late_change: Vec<Vec<i64>>,
 }
 
 /// A running simulation. Create it with [`MonteCarlo::new`], call
@@ -208,49 +114,14 @@ fn setting(field: &str, problem: &str) -> EngineError {
     EngineError::MonteCarlo(SettingError::new(field, problem))
 }
 
-/// `probability` (in `[0, 1]`) as a threshold on a uniform 64-bit draw.
-fn threshold(field: &str, probability: Decimal) -> Result<u128, EngineError> {
-    let units = share_units(probability).ok_or_else(|| setting(field, "must be between 0 and 1"))?;
-    Ok((u128::from(units) << 64) / u128::from(SHARE_SCALE))
-}
-
-/// A uniform choice in `0..count` from a 64-bit draw (the high half of the product).
-fn pick(draw: u64, count: u64) -> u64 {
-    u64::try_from((u128::from(draw) * u128::from(count)) >> 64).unwrap_or(0)
-}
-
-/// Rounding point R5, the one conversion of simulated amounts to money: `hundredths`
-/// of a HK$ summed over `count` runs, as a mean in whole HK$, rounded half away from
-/// zero. A single run's value is the same with `count` 1.
-fn hundredths_to_money(hundredths: i128, count: u64) -> Money {
-    let denominator = i128::from(count.max(1)) * 100;
-    let magnitude = (hundredths.abs() * 2 + denominator) / (denominator * 2);
-    let dollars = if hundredths < 0 { -magnitude } else { magnitude };
-    super::dollars::from_dollar_sum(dollars).unwrap_or(Money::ZERO)
-}
-
-/// Nearest-rank percentiles and the mean of one column of run values.
-fn stats(values: &[i64]) -> Stats {
-    if values.is_empty() {
-        return Stats::default();
-    }
-    let mut sorted = values.to_vec();
-    let count = sorted.len();
-    let mut at = |percent: usize| {
-        // Nearest rank: ⌈percent × count / 100⌉, at least 1.
-        let rank = (percent * count).div_ceil(100).max(1);
-        let (_, value, _) = sorted.select_nth_unstable(rank - 1);
-        hundredths_to_money(i128::from(*value), 1)
-    };
-    let (p10, p50, p90) = (at(10), at(50), at(90));
-    let sum: i128 = values.iter().map(|value| i128::from(*value)).sum();
-    Stats { p10, p50, p90, mean: hundredths_to_money(sum, count as u64) }
-}
-
 impl MonteCarlo {
     /// Prepares a simulation of `scenario` on `dataset` (this also prepares an
     /// [`Engine`]; use [`MonteCarlo::with_engine`] to reuse one).
-    pub fn new(dataset: &Dataset, scenario: &Scenario, settings: &MonteCarloSettings) -> Result<MonteCarlo, EngineError> {
+    pub fn new(
+        dataset: &Dataset,
+        scenario: &Scenario,
+        settings: &MonteCarloSettings,
+    ) -> Result<MonteCarlo, EngineError> {
         MonteCarlo::with_engine(&Engine::new(dataset)?, scenario, settings)
     }
 
@@ -311,19 +182,28 @@ impl MonteCarlo {
         }
         let timeline = Timeline::new(engine.budget_year, last);
         let mut base = vec![0_i64; timeline.len];
-        let ongoing_split = super::apportion::apportion(schedule.levers.ongoing, &[1, 1, 1, 1])?;
+        let ongoing_split = apportion(schedule.levers.ongoing, &[1, 1, 1, 1])?;
         for (slot, amount) in base.iter_mut().zip(&ongoing_split) {
             *slot += amount * 100;
         }
         for (_, by_delay) in &cash_by_project {
             let offset = by_delay.first().and_then(|cash| cash.start.index_from(timeline.origin)).unwrap_or(0);
-            let on_time = by_delay.first().map_or(&[][..], |cash| &cash.amounts[..]);
+            let on_time = by_delay.first().map_or(&[][..], |cash| cash.amounts.as_slice());
             for (slot, amount) in base.iter_mut().skip(offset).zip(on_time) {
                 *slot += amount * 100;
             }
+            let late_change = by_delay
+                .iter()
+                .skip(1)
+                .map(|late| {
+                    let on_time = on_time.iter().chain(std::iter::repeat(&0));
+                    late.amounts.iter().zip(on_time).map(|(late, early)| (late - early) * 100).collect()
+                })
+                .collect();
             projects.push(SimProject {
                 offset,
                 by_delay: by_delay.iter().map(|cash| cash.amounts.clone()).collect(),
+                late_change,
             });
         }
         let total = settings.runs;
@@ -377,47 +257,68 @@ impl MonteCarlo {
     }
 
     fn run_once(&mut self) {
-        self.scratch.copy_from_slice(&self.base);
-        for project in &self.projects {
-            let late = u128::from(self.rng.next_u64()) < self.late_threshold;
+        // Borrowing the fields one by one lets the compiler keep them in registers
+        // and vectorise the additions below.
+        let MonteCarlo {
+            rng,
+            late_threshold,
+            delay_cumulative,
+            overrun,
+            projects,
+            base,
+            scratch,
+            late_draws,
+            per_quarter,
+            per_year,
+            years,
+            budget_year_new,
+            ongoing_budget_year,
+            ..
+        } = self;
+        scratch.copy_from_slice(base);
+        let delay_total = delay_cumulative.last().copied().unwrap_or(0).max(1);
+        for project in projects.iter() {
+            let late = u128::from(rng.next_u64()) < *late_threshold;
             let delay = if late {
-                self.late_draws += 1;
-                let total = self.delay_cumulative[MAX_DELAY_QUARTERS - 1];
-                let choice = pick(self.rng.next_u64(), total);
-                1 + self.delay_cumulative.iter().position(|cumulative| choice < *cumulative).unwrap_or(0)
+                *late_draws += 1;
+                let choice = pick(rng.next_u64(), delay_total);
+                1 + delay_cumulative.iter().position(|cumulative| choice < *cumulative).unwrap_or(0)
             } else {
                 0
             };
-            let factor = match self.overrun {
-                Some((threshold, min, max)) if u128::from(self.rng.next_u64()) < threshold => {
+            let extra_pct = match *overrun {
+                Some((threshold, min, max)) if u128::from(rng.next_u64()) < threshold => {
                     let span = u64::from(max - min) + 1;
-                    100 + i64::from(min) + i64::try_from(pick(self.rng.next_u64(), span)).unwrap_or(0)
+                    i64::from(min) + i64::try_from(pick(rng.next_u64(), span)).unwrap_or(0)
                 }
-                _ => 100,
+                _ => 0,
             };
-            if delay == 0 && factor == 100 {
+            if delay == 0 && extra_pct == 0 {
                 continue;
             }
-            let (Some(on_time), Some(chosen)) = (project.by_delay.first(), project.by_delay.get(delay)) else {
+            let Some(slots) = scratch.get_mut(project.offset..) else {
                 continue;
             };
-            let slots = self.scratch.iter_mut().skip(project.offset);
-            for (slot, amount) in slots.zip(on_time) {
-                *slot -= amount * 100;
+            // (100 + extra) × late − 100 × on time = 100 × (late − on time) + extra × late.
+            if let Some(change) = delay.checked_sub(1).and_then(|index| project.late_change.get(index)) {
+                for (slot, amount) in slots.iter_mut().zip(change) {
+                    *slot += amount;
+                }
             }
-            let slots = self.scratch.iter_mut().skip(project.offset);
-            for (slot, amount) in slots.zip(chosen) {
-                *slot += amount * factor;
+            if let Some(amounts) = project.by_delay.get(delay).filter(|_| extra_pct != 0) {
+                for (slot, amount) in slots.iter_mut().zip(amounts) {
+                    *slot += amount * extra_pct;
+                }
             }
         }
-        for (column, value) in self.per_quarter.iter_mut().zip(&self.scratch) {
+        for (column, value) in per_quarter.iter_mut().zip(scratch.iter()) {
             column.push(*value);
         }
-        for (column, (_, range)) in self.per_year.iter_mut().zip(&self.years) {
-            column.push(self.scratch.get(range.clone()).map_or(0, |slice| slice.iter().sum()));
+        for (column, (_, range)) in per_year.iter_mut().zip(years.iter()) {
+            column.push(scratch.get(range.clone()).map_or(0, |slice| slice.iter().sum()));
         }
-        let budget_year: i64 = self.scratch.iter().take(4).sum();
-        self.budget_year_new.push(budget_year - self.ongoing_budget_year);
+        let budget_year: i64 = scratch.iter().take(4).sum();
+        budget_year_new.push(budget_year - *ongoing_budget_year);
     }
 
     /// Percentiles and means over the runs done so far.
@@ -435,11 +336,8 @@ impl MonteCarlo {
             .map(|(column, (year, _))| YearStats { year: *year, stats: stats(column) })
             .collect();
         let budget_year_total = years.first().map_or_else(Stats::default, |year| year.stats);
-        let mean_late_projects = if self.done == 0 {
-            Decimal::ZERO
-        } else {
-            Decimal::from(self.late_draws) / Decimal::from(self.done)
-        };
+        let mean_late_projects =
+            if self.done == 0 { Decimal::ZERO } else { Decimal::from(self.late_draws) / Decimal::from(self.done) };
         MonteCarloSummary {
             seed: self.seed,
             runs_done: self.done,
@@ -461,38 +359,4 @@ pub fn simulate(
     settings: &MonteCarloSettings,
 ) -> Result<MonteCarloSummary, EngineError> {
     Ok(MonteCarlo::new(dataset, scenario, settings)?.finish())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[track_caller]
-    fn check(hundredths: i128, count: u64, expected_dollars: i64) {
-        assert_eq!(
-            hundredths_to_money(hundredths, count),
-            super::super::dollars::from_dollars(expected_dollars),
-            "{hundredths} hundredths over {count}"
-        );
-    }
-
-    #[test]
-    fn converts_hundredths_half_away_from_zero() {
-        check(150, 1, 2);
-        check(149, 1, 1);
-        check(-150, 1, -2);
-        check(300, 2, 2);
-        check(250, 2, 1);
-        check(0, 0, 0);
-    }
-
-    #[test]
-    fn percentiles_are_nearest_rank() {
-        let values: Vec<i64> = (1..=10).map(|v| v * 100).collect();
-        let s = stats(&values);
-        let dollars = super::super::dollars::from_dollars;
-        assert_eq!((s.p10, s.p50, s.p90), (dollars(1), dollars(5), dollars(9)));
-        assert_eq!(s.mean, dollars(6)); // 5.5 rounds half away from zero
-        assert_eq!(stats(&[]), Stats::default());
-    }
 }

@@ -39,7 +39,12 @@ pub(crate) struct Levers {
 pub(crate) fn amount(field: impl Into<String>, value: Money) -> Result<i64, LeverError> {
     match to_dollars(value) {
         Some(dollars) if dollars >= 0 => Ok(dollars),
-        _ => Err(LeverError::out_of_range(field, value.format(6), "0", Money::from_whole_millions(MAX_INPUT_MILLIONS).format(0))),
+        _ => Err(LeverError::out_of_range(
+            field,
+            value.format(6),
+            "0",
+            Money::from_whole_millions(MAX_INPUT_MILLIONS).format(0),
+        )),
     }
 }
 
@@ -65,8 +70,8 @@ pub(crate) fn resolve(engine: &Engine, scenario: &Scenario) -> Result<Levers, Le
     };
     let slippage = &scenario.slippage;
     let slip_units = share("slippage.share", slippage.share)?;
-    let slip_quarters = u32::try_from(MAX_SHIFT_QUARTERS).unwrap_or(0);
-    if slippage.quarters > slip_quarters {
+    let max_slip = u32::try_from(MAX_SHIFT_QUARTERS).unwrap_or(0);
+    if slippage.quarters > max_slip {
         return Err(LeverError::out_of_range("slippage.quarters", slippage.quarters, 0, MAX_SHIFT_QUARTERS));
     }
     let slip = (slippage.enabled && slip_units > 0 && slippage.quarters > 0)

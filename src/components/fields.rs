@@ -1,0 +1,176 @@
+//! Validated input fields. The user types text; the field parses it on every
+//! keystroke. A valid value is handed on at once (so figures update as the user
+//! types); an invalid one is marked at the field with a message in the current
+//! language and handed on to nobody, so the last valid scenario stays in effect.
+
+use crate::i18n::{l, Label, Lang};
+use crate::state::use_app_state;
+use blockvote_model::Money;
+use leptos::prelude::*;
+use rust_decimal::Decimal;
+
+/// Why a typed value was refused, in both languages.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldError {
+    pub zh: String,
+    pub en: String,
+}
+
+impl FieldError {
+    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> FieldError {
+        FieldError { zh: zh.into(), en: en.into() }
+    }
+
+    pub fn get(&self, lang: Lang) -> &str {
+        lang.pick(&self.zh, &self.en)
+    }
+}
+
+/// The most characters a number field reads: a guard against pasted megabytes.
+const MAX_FIELD_CHARS: usize = 40;
+
+/// Parses an amount in HK$M within `min..=max`.
+pub fn parse_money_in(text: &str, min: Money, max: Money) -> Result<Money, FieldError> {
+    if text.chars().count() > MAX_FIELD_CHARS {
+        return Err(FieldError::new("輸入太長", "That is too long for a number"));
+    }
+    let value = Money::parse_millions(text)
+        .map_err(|_| FieldError::new("請輸入數字，例如 12.5", "Enter a number, e.g. 12.5"))?;
+    if value < min || value > max {
+        return Err(FieldError::new(
+            format!("須介乎 {} 至 {} 百萬元", min.format(1), max.format(1)),
+            format!("Must be between {} and {} (HK$M)", min.format(1), max.format(1)),
+        ));
+    }
+    Ok(value)
+}
+
+/// Parses a decimal (a percentage, a share) within `min..=max`.
+pub fn parse_decimal_in(text: &str, min: Decimal, max: Decimal) -> Result<Decimal, FieldError> {
+    if text.chars().count() > MAX_FIELD_CHARS {
+        return Err(FieldError::new("輸入太長", "That is too long for a number"));
+    }
+    let value = Money::parse_millions(text)
+        .map(Money::millions)
+        .map_err(|_| FieldError::new("請輸入數字", "Enter a number"))?;
+    if value < min || value > max {
+        return Err(FieldError::new(format!("須介乎 {min} 至 {max}"), format!("Must be between {min} and {max}")));
+    }
+    Ok(value)
+}
+
+/// Parses a whole number within `min..=max`.
+pub fn parse_int_in(text: &str, min: i64, max: i64) -> Result<i64, FieldError> {
+    let trimmed = text.trim();
+    if trimmed.chars().count() > MAX_FIELD_CHARS {
+        return Err(FieldError::new("輸入太長", "That is too long for a number"));
+    }
+    let value: i64 = trimmed.parse().map_err(|_| FieldError::new("請輸入整數", "Enter a whole number"))?;
+    if value < min || value > max {
+        return Err(FieldError::new(format!("須介乎 {min} 至 {max}"), format!("Must be between {min} and {max}")));
+    }
+    Ok(value)
+}
+
+/// A text field bound to a value of type `T`.
+///
+/// `current` is the value in effect (from the scenario); when it changes from outside
+/// (undo, reset, a link), the text follows. `parse` turns text into a value or an
+/// error; `commit` receives each valid value.
+#[component]
+pub fn NumberField<T, P, C>(
+    /// Label in both languages.
+    label: Label,
+    /// The `data-testid` of the input.
+    #[prop(into)]
+    testid: String,
+    /// The value in effect, shown when it changes from outside.
+    #[prop(into)]
+    current: Signal<T>,
+    /// How a value is written in the field.
+    format: fn(&T) -> String,
+    parse: P,
+    commit: C,
+    /// Unit shown after the field.
+    #[prop(optional)]
+    unit: Option<Label>,
+    /// Extra help under the field.
+    #[prop(optional)]
+    help: Option<Label>,
+    /// Narrow field for short numbers.
+    #[prop(optional)]
+    narrow: bool,
+) -> impl IntoView
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+    P: Fn(&str) -> Result<T, FieldError> + Send + Sync + 'static,
+    C: Fn(T) + Send + Sync + 'static,
+{
+    let state = use_app_state();
+    let parse = std::sync::Arc::new(parse);
+    let parse_for_effect = parse.clone();
+    let text = RwSignal::new(current.with_untracked(format));
+    let error: RwSignal<Option<FieldError>> = RwSignal::new(None);
+    // Following outside changes: only when the value in effect differs from what the
+    // text already says, so typing "1." is not rewritten to "1".
+    Effect::new(move |_| {
+        let value = current.get();
+        let typed = text.get_untracked();
+        if parse_for_effect(&typed).ok().as_ref() != Some(&value) {
+            text.set(format(&value));
+            error.set(None);
+        }
+    });
+    let id = format!("field-{testid}");
+    let error_id = format!("{id}-error");
+    let describedby = error_id.clone();
+    view! {
+        <div class="field" class:narrow=narrow>
+            <label for=id.clone()>{move || label.get(state.lang.get())}</label>
+            <span class="field-input">
+                <input
+                    id=id
+                    type="text"
+                    inputmode="decimal"
+                    autocomplete="off"
+                    spellcheck="false"
+                    data-testid=testid
+                    prop:value=move || text.get()
+                    aria-invalid=move || error.with(|e| e.is_some()).to_string()
+                    aria-describedby=move || error.with(|e| e.is_some()).then(|| describedby.clone())
+                    on:input=move |ev| {
+                        let typed = event_target_value(&ev);
+                        text.set(typed.clone());
+                        match parse(&typed) {
+                            Ok(value) => {
+                                error.set(None);
+                                commit(value);
+                            }
+                            Err(e) => error.set(Some(e)),
+                        }
+                    }
+                />
+                {unit.map(|unit| view! { <span class="unit">{move || unit.get(state.lang.get())}</span> })}
+            </span>
+            {move || {
+                error
+                    .get()
+                    .map(|e| {
+                        view! {
+                            <p class="field-error" id=error_id.clone() role="alert">
+                                {e.get(state.lang.get()).to_string()}
+                            </p>
+                        }
+                    })
+            }}
+            {help.map(|help| view! { <p class="field-help">{move || help.get(state.lang.get())}</p> })}
+        </div>
+    }
+}
+
+/// The label "HK$M" / 「百萬元」 for units.
+pub const UNIT_HKD_M: Label = l("百萬元", "HK$M");
+/// The label "%".
+pub const UNIT_PERCENT: Label = l("%", "%");
+/// The label "quarters" / 「季」.
+pub const UNIT_QUARTERS: Label = l("季", "quarters");

@@ -1,0 +1,3 @@
+//! Small reusable pieces of UI: validated input fields, source tags.
+
+pub mod fields;

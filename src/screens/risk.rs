@@ -1,0 +1,1381 @@
+//! Slippage and risk: para 5's record (141 of 210 projects on time, 69 late) applied
+//! to the 2018-19 projects in three ways.
+//!
+//! 1. **Expected-value slippage** (the scenario's `slippage` lever): a share of every
+//!    project's cash moves later; the 2018-19 figures update as the user types.
+//! 2. **Monte Carlo**: lateness drawn project by project, run in chunks from
+//!    `setTimeout(0)` callbacks (each chunk sized to about 6 ms of work) so the page
+//!    stays responsive; the result is stamped with its seed and run count and marked
+//!    stale when the scenario or the settings change after it.
+//! 3. **Sensitivity**: a two-way table (on-time rate × delay → 2018-19 total) and a
+//!    tornado of the levers that move 2018-19 most, both from the engine's
+//!    deterministic tools, recomputed as the scenario changes.
+
+use crate::charts::columns::{Column, QuarterColumns, QuarterlyColumns};
+use crate::charts::tornado::{Tornado, TornadoRow};
+use crate::components::fields::{parse_decimal_in, parse_int_in, FieldError, NumberField, UNIT_QUARTERS};
+use crate::format::{millions, money_with_unit, percent, percent_signed};
+use crate::i18n::{l, Label, Lang};
+use crate::screens::overview::{Derived, Source};
+use crate::screens::projects::{quarter_text, year_text};
+use crate::state::use_app_state;
+use crate::whatif::{use_whatif, WhatIf};
+use blockvote_model::engine::monte_carlo::{MAX_DELAY_QUARTERS, MAX_OVERRUN_PCT, MAX_RUNS};
+use blockvote_model::engine::{
+    default_tornado, para5_late_share, tornado, two_way, Engine, Lever, MonteCarlo, MonteCarloSettings,
+    MonteCarloSummary, OverrunSettings, Scenario, Slippage, TwoWayTable, YearTotals, MAX_SHIFT_QUARTERS,
+};
+use blockvote_model::money::format_decimal;
+use blockvote_model::quarter::{FiscalQuarter, FiscalYear};
+use blockvote_model::Money;
+use leptos::prelude::*;
+use rust_decimal::Decimal;
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+use std::sync::Arc;
+use std::time::Duration;
+
+// ---------------------------------------------------------------------------------
+// Pure helpers
+// ---------------------------------------------------------------------------------
+
+/// The on-time rate of para 5: 141 / 210, exactly one minus the engine's late share.
+pub fn para5_on_time_rate() -> Decimal {
+    Decimal::ONE - para5_late_share()
+}
+
+/// A share as written in a field: para 5's exact 69/210 is written as the fraction,
+/// anything else as a plain decimal.
+pub fn format_share(value: &Decimal) -> String {
+    if *value == para5_late_share() {
+        "69/210".to_string()
+    } else {
+        value.normalize().to_string()
+    }
+}
+
+/// A share typed as a decimal (`0.25`), a percentage (`25%`) or a fraction
+/// (`69/210`), in `[0, 1]`.
+pub fn parse_share(text: &str) -> Result<Decimal, FieldError> {
+    let trimmed = text.trim();
+    let out_of_range = || FieldError::new("須介乎 0 至 1（或 0% 至 100%）", "Must be between 0 and 1 (or 0% and 100%)");
+    if trimmed.chars().count() > 40 {
+        return Err(FieldError::new("輸入太長", "That is too long for a number"));
+    }
+    if let Some((top, bottom)) = trimmed.split_once('/') {
+        let fraction_error =
+            || FieldError::new("分數須為兩個整數，例如 69/210", "A fraction needs two whole numbers, e.g. 69/210");
+        let top: u64 = top.trim().parse().map_err(|_| fraction_error())?;
+        let bottom: u64 = bottom.trim().parse().map_err(|_| fraction_error())?;
+        if bottom == 0 {
+            return Err(FieldError::new("分母不可為 0", "The denominator cannot be 0"));
+        }
+        if top > bottom {
+            return Err(out_of_range());
+        }
+        return Decimal::from(top).checked_div(Decimal::from(bottom)).ok_or_else(out_of_range);
+    }
+    if let Some(number) = trimmed.strip_suffix('%') {
+        let value = parse_decimal_in(number, Decimal::ZERO, Decimal::ONE_HUNDRED).map_err(|_| out_of_range())?;
+        return value.checked_div(Decimal::ONE_HUNDRED).ok_or_else(out_of_range);
+    }
+    if Money::parse_millions(trimmed).is_err() {
+        return Err(FieldError::new(
+            "請輸入 0 至 1 之間的數字、百分比或分數，例如 0.33、33%、69/210",
+            "Enter a number from 0 to 1, a percentage or a fraction, e.g. 0.33, 33%, 69/210",
+        ));
+    }
+    parse_decimal_in(trimmed, Decimal::ZERO, Decimal::ONE).map_err(|_| out_of_range())
+}
+
+/// A seed: any whole number from 0 to 18,446,744,073,709,551,615 (commas allowed).
+pub fn parse_seed(text: &str) -> Result<u64, FieldError> {
+    let cleaned: String = text.trim().chars().filter(|c| *c != ',' && *c != '_').collect();
+    if cleaned.chars().count() > 30 {
+        return Err(FieldError::new("輸入太長", "That is too long for a seed"));
+    }
+    if cleaned.is_empty() || !cleaned.chars().all(|c| c.is_ascii_digit()) {
+        return Err(FieldError::new(
+            format!("種子須為 0 至 {} 的整數", u64::MAX),
+            format!("The seed must be a whole number from 0 to {}", u64::MAX),
+        ));
+    }
+    cleaned.parse().map_err(|_| {
+        FieldError::new(format!("種子不可大於 {}", u64::MAX), format!("The seed cannot be larger than {}", u64::MAX))
+    })
+}
+
+/// A number of runs from 1 to the engine's maximum (commas allowed).
+pub fn parse_runs(text: &str) -> Result<u32, FieldError> {
+    let cleaned: String = text.trim().chars().filter(|c| *c != ',' && *c != '_').collect();
+    let value = parse_int_in(&cleaned, 1, i64::from(MAX_RUNS))?;
+    u32::try_from(value).map_err(|_| FieldError::new("數字太大", "That number is too large"))
+}
+
+fn format_u32(value: &u32) -> String {
+    value.to_string()
+}
+
+fn format_u64(value: &u64) -> String {
+    value.to_string()
+}
+
+/// `32.9%` for a share of 0.3286.
+pub fn share_percent(share: Decimal) -> String {
+    percent(share.checked_mul(Decimal::ONE_HUNDRED).unwrap_or_default())
+}
+
+/// `2,000` — whole numbers with thousands separators.
+pub fn count(value: u32) -> String {
+    format_decimal(Decimal::from(value), 0)
+}
+
+/// The seconds a run took, `1.23 s` / `1.23 秒`.
+fn seconds(ms: f64, lang: Lang) -> String {
+    let secs = (ms / 1000.0).max(0.0);
+    match lang {
+        Lang::Zh => format!("{secs:.2} 秒"),
+        Lang::En => format!("{secs:.2} s"),
+    }
+}
+
+/// The scenario as the simulation and the two-way table see it: both set slippage
+/// themselves, so the scenario's own slippage lever does not change their results.
+pub fn without_slippage_levers(scenario: &Scenario) -> Scenario {
+    let mut copy = scenario.clone();
+    copy.slippage = Slippage::default();
+    copy
+}
+
+/// The on-time rates of the sensitivity table; the third is para 5's.
+pub fn sensitivity_rates() -> Vec<Decimal> {
+    vec![
+        Decimal::new(5, 1),
+        Decimal::new(6, 1),
+        para5_on_time_rate(),
+        Decimal::new(8, 1),
+        Decimal::new(9, 1),
+        Decimal::ONE,
+    ]
+}
+
+/// The delays of the sensitivity table, in quarters.
+pub fn sensitivity_delays() -> Vec<Decimal> {
+    (1..=4).map(Decimal::from).collect()
+}
+
+pub fn lever_label(lever: Lever) -> Label {
+    match lever {
+        Lever::SlipShare => l("延誤項目比例", "Share of projects late"),
+        Lever::OnTimeRate => l("依期完成比率", "On-time rate"),
+        Lever::SlipQuarters => l("延誤季數", "Quarters late"),
+        Lever::CostChangePct => l("整體成本變動", "Cost change, all new projects"),
+        Lever::OngoingAmount => l("進行中項目的 2018-19 現金需求", "Ongoing projects' 2018-19 cash"),
+        Lever::Retention => l("校準開支模式的保留比例", "Calibrated profile's retention share"),
+        Lever::Cap => l("2018-19 現金上限", "2018-19 cash cap"),
+        Lever::AllocationScale => l("未鎖定開支類別的倍數", "Factor on unlocked categories"),
+    }
+}
+
+/// A lever's setting in words, e.g. `50.0% late`, `4 quarters`, `+10.0%`.
+pub fn lever_value(lever: Lever, value: Decimal, lang: Lang) -> String {
+    match lever {
+        Lever::SlipShare | Lever::OnTimeRate => share_percent(value),
+        Lever::SlipQuarters => quarters_text(value, lang),
+        Lever::CostChangePct => percent_signed(value),
+        Lever::OngoingAmount | Lever::Cap => money_with_unit(Money::from_millions(value), lang),
+        Lever::Retention => format_decimal(value, 3),
+        Lever::AllocationScale => format!("× {}", format_decimal(value, 2)),
+    }
+}
+
+fn quarters_text(value: Decimal, lang: Lang) -> String {
+    let number = value.normalize();
+    match lang {
+        Lang::Zh => format!("{number} 季"),
+        Lang::En if value == Decimal::ONE => "1 quarter".to_string(),
+        Lang::En => format!("{number} quarters"),
+    }
+}
+
+/// `18-19 Q1` in both languages: short enough for a rotated axis label (the full
+/// Chinese form is in each column's description).
+fn quarter_short(quarter: FiscalQuarter) -> String {
+    let year = quarter.year().label();
+    let short = year.get(2..).unwrap_or(&year).to_string();
+    format!("{short} Q{}", quarter.quarter())
+}
+
+/// A legend name for the quarterly chart, whose legend spaces items by about 7 px a
+/// character: Chinese characters are twice as wide, so Chinese names get trailing
+/// spaces (which SVG does not draw) to make room.
+fn legend_name(label: Label, lang: Lang) -> String {
+    let text = label.get(lang);
+    match lang {
+        Lang::En => text.to_string(),
+        Lang::Zh => format!("{text}{}", " ".repeat(text.chars().count())),
+    }
+}
+
+fn now_ms() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
+}
+
+fn engine_of(whatif: &WhatIf) -> Option<Arc<Engine>> {
+    whatif.engine.try_with_value(|e| e.as_ref().ok().cloned()).flatten()
+}
+
+// ---------------------------------------------------------------------------------
+// Monte Carlo state
+// ---------------------------------------------------------------------------------
+
+/// A finished simulation and what produced it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct McResult {
+    pub summary: Arc<MonteCarloSummary>,
+    pub settings: MonteCarloSettings,
+    /// The scenario simulated, without its slippage levers (see
+    /// [`without_slippage_levers`]).
+    pub scenario: Scenario,
+    /// Wall-clock time from preparation to summary, in ms.
+    pub elapsed_ms: f64,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum McStatus {
+    Idle,
+    Running,
+    Cancelled { done: u32, total: u32 },
+    Failed(String),
+}
+
+/// The simulation being run, between chunks.
+struct Running {
+    simulation: MonteCarlo,
+    generation: u64,
+    /// Runs per chunk, adapted after every chunk to about [`CHUNK_TARGET_MS`].
+    chunk: u32,
+    started: f64,
+    settings: MonteCarloSettings,
+    scenario: Scenario,
+}
+
+/// The work one chunk should take, well inside a 16 ms frame.
+const CHUNK_TARGET_MS: f64 = 6.0;
+const FIRST_CHUNK: u32 = 200;
+const MIN_CHUNK: u32 = 10;
+const MAX_CHUNK: u32 = 20_000;
+
+enum Tick {
+    Continue(u32, u32),
+    Finished(McResult),
+    Stop,
+}
+
+#[derive(Clone, Copy)]
+struct McHandles {
+    running: StoredValue<Option<Running>>,
+    generation: StoredValue<u64>,
+    status: RwSignal<McStatus>,
+    progress: RwSignal<(u32, u32)>,
+    result: RwSignal<Option<McResult>>,
+    previous: RwSignal<Option<McResult>>,
+}
+
+fn schedule(handles: McHandles, generation: u64) {
+    set_timeout(move || tick(handles, generation), Duration::ZERO);
+}
+
+/// One chunk of runs, or, once every run is done, the summary (a chunk of its own).
+/// Stops quietly when the run was cancelled, replaced, or the screen was left (its
+/// stored value is then disposed).
+fn tick(handles: McHandles, generation: u64) {
+    let outcome = handles
+        .running
+        .try_update_value(|slot| {
+            let Some(running) = slot.as_mut() else { return Tick::Stop };
+            if running.generation != generation {
+                return Tick::Stop;
+            }
+            if !running.simulation.is_done() {
+                let start = now_ms();
+                let ran = running.simulation.step(running.chunk);
+                let elapsed = now_ms() - start;
+                running.chunk = if elapsed < 1.0 {
+                    running.chunk.saturating_mul(2)
+                } else {
+                    let per_run = elapsed / f64::from(ran.max(1));
+                    (CHUNK_TARGET_MS / per_run) as u32
+                }
+                .clamp(MIN_CHUNK, MAX_CHUNK);
+                let (done, total) = running.simulation.progress();
+                return Tick::Continue(done, total);
+            }
+            let summary = Arc::new(running.simulation.summary());
+            match slot.take() {
+                Some(finished) => Tick::Finished(McResult {
+                    summary,
+                    settings: finished.settings,
+                    scenario: finished.scenario,
+                    elapsed_ms: now_ms() - finished.started,
+                }),
+                None => Tick::Stop,
+            }
+        })
+        .unwrap_or(Tick::Stop);
+    match outcome {
+        Tick::Continue(done, total) => {
+            handles.progress.try_set((done, total));
+            schedule(handles, generation);
+        }
+        Tick::Finished(result) => {
+            let before = handles.result.try_get_untracked().flatten();
+            handles.previous.try_set(before);
+            handles.result.try_set(Some(result));
+            handles.status.try_set(McStatus::Idle);
+        }
+        Tick::Stop => {}
+    }
+}
+
+/// What the screen keeps when the user goes to another screen and comes back: the
+/// settings and the last results (a run in progress is cancelled by leaving).
+#[derive(Clone)]
+struct Saved {
+    base: MonteCarloSettings,
+    overrun_on: bool,
+    overrun: OverrunSettings,
+    result: Option<McResult>,
+    previous: Option<McResult>,
+}
+
+thread_local! {
+    static SAVED: RefCell<Option<Saved>> = const { RefCell::new(None) };
+}
+
+fn saved() -> Option<Saved> {
+    SAVED.with(|cell| cell.try_borrow().ok().and_then(|s| s.clone()))
+}
+
+fn save(value: Saved) {
+    SAVED.with(|cell| {
+        if let Ok(mut slot) = cell.try_borrow_mut() {
+            *slot = Some(value);
+        }
+    });
+}
+
+// ---------------------------------------------------------------------------------
+// The screen
+// ---------------------------------------------------------------------------------
+
+#[component]
+pub fn Risk() -> impl IntoView {
+    let state = use_app_state();
+    let lang = move || state.lang.get();
+    view! {
+        <section class="screen risk">
+            <h2>{move || l("延誤及風險", "Slippage and risk").get(lang())} <Source source="para 5" /></h2>
+            <Para5Summary />
+            <SlippagePanel />
+            <MonteCarloPanel />
+            <SensitivityPanel />
+        </section>
+    }
+}
+
+/// Para 5's record in one line, with its source.
+#[component]
+fn Para5Summary() -> impl IntoView {
+    let state = use_app_state();
+    let data = state.data();
+    let lang = move || state.lang.get();
+    let met = data.facts.count("para5.schedule.met").unwrap_or(141);
+    let not_met = data.facts.count("para5.schedule.not_met").unwrap_or(69);
+    let reports = data.facts.count("para5.reports").unwrap_or(210);
+    let rate = data.facts.decimal("para5.schedule.rate_pct").unwrap_or_else(|| Decimal::new(671, 1));
+    view! {
+        <p class="risk-lead" data-testid="risk-para5">
+            {move || match lang() {
+                Lang::Zh => format!(
+                    "2016 年的 {reports} 份「項目推行後部門報表」中，{met} 個項目依期完成（{}），{not_met} 個未能依期完成；全部 {reports} 個項目均按財政預算完成。",
+                    percent(rate),
+                ),
+                Lang::En => format!(
+                    "Of the {reports} projects in 2016's post-implementation departmental returns, {met} were completed on schedule ({}) and {not_met} were not; all {reports} were completed within budget.",
+                    percent(rate),
+                ),
+            }}
+            <Source source="para 5" />
+        </p>
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// 1. Expected-value slippage
+// ---------------------------------------------------------------------------------
+
+#[component]
+fn SlippagePanel() -> impl IntoView {
+    let state = use_app_state();
+    let whatif = use_whatif();
+    let lang = move || state.lang.get();
+    let enabled = move || whatif.scenario.with(|s| s.slippage.enabled);
+    let share = Signal::derive(move || whatif.scenario.with(|s| s.slippage.share));
+    let delay = Signal::derive(move || whatif.scenario.with(|s| s.slippage.quarters));
+
+    // The scenario with every lever as set but slippage off, to show slippage's own
+    // effect apart from the levers set on other screens.
+    let on_time = Memo::new(move |_| {
+        let mut scenario = whatif.scenario.get();
+        scenario.slippage.enabled = false;
+        engine_of(&whatif).and_then(|engine| engine.project(&scenario).ok()).map(|p| p.budget_year_totals)
+    });
+    let with_slippage = Memo::new(move |_| whatif.projection.with(|p| p.as_ref().map(|p| p.budget_year_totals)));
+    let baseline: Option<YearTotals> =
+        whatif.baseline.try_with_value(|b| b.as_ref().map(|b| b.budget_year_totals)).flatten();
+    let year = baseline.map(|b| b.year.label()).unwrap_or_else(|| "2018-19".to_string());
+
+    let row = move |label: Label, key: &'static str, pick: fn(&YearTotals) -> Money| {
+        let testid = format!("risk-{}-{key}", year.clone());
+        let base = baseline.map(|b| millions(pick(&b)));
+        let effect = move || match (on_time.get(), with_slippage.get()) {
+            (Some(before), Some(after)) => pick(&after).checked_sub(pick(&before)).ok().map(|d| d.format_signed(1)),
+            _ => None,
+        };
+        view! {
+            <tr>
+                <th scope="row">{move || label.get(lang())}</th>
+                <td class="num" data-testid=format!("risk-baseline-{key}")>{base}</td>
+                <td class="num" data-testid=format!("risk-on-time-{key}")>{move || on_time.get().map(|t| millions(pick(&t)))}</td>
+                <td class="num scenario-figure" data-testid=testid>{move || with_slippage.get().map(|t| millions(pick(&t)))}</td>
+                <td class="num" data-testid=format!("risk-effect-{key}")>{effect}</td>
+            </tr>
+        }
+    };
+    let year_heading = baseline.map(|b| b.year);
+    let set_share = move |value: Decimal| {
+        whatif.update(|s| {
+            s.slippage.share = value;
+            s.slippage.enabled = true;
+        })
+    };
+    let set_delay = move |value: u32| {
+        whatif.update(|s| {
+            s.slippage.quarters = value;
+            s.slippage.enabled = true;
+        })
+    };
+
+    view! {
+        <section class="panel risk-slippage" aria-labelledby="risk-slippage-heading">
+            <h3 id="risk-slippage-heading">{move || l("延誤（期望值）", "Slippage as an expected value").get(lang())}</h3>
+            <p class="note explain" data-testid="slip-explain">
+                {move || l(
+                    "文件沒有預計 2018-19 年度有多少項目會延誤；這裏以第 5 段的紀錄作假設。延誤以期望值計算：每個新項目的現金流 = (1 − s) × 依期的開支時間表 + s × 延遲 d 季完成的同一時間表，s 為延誤比例，d 為延誤季數；各季合計仍等於項目預算。本工具不會指定哪個項目延誤，而是每個項目都按比例 s 計入延誤，因此數字會平滑變動。文件沒有延誤長度，預設 1 季是本工具的假設。",
+                    "The paper does not say how many 2018-19 projects will be late; this screen borrows para 5's record as an assumption. Slippage is applied as an expected value: each new project's cash is (1 − s) × its on-time schedule + s × the same schedule finishing d quarters later, where s is the share late and d the delay; the quarters still add up to the project's budget. No project is picked as the late one: every project carries the share s of lateness, so the figures move smoothly. The paper gives no length of delay; one quarter is blockvote's default.",
+                ).get(lang())}
+            </p>
+            <div class="inline-fields">
+                <label class="check">
+                    <input
+                        type="checkbox"
+                        data-testid="slip-enabled"
+                        prop:checked=enabled
+                        on:change=move |ev| {
+                            let checked = event_target_checked(&ev);
+                            whatif.update(|s| s.slippage.enabled = checked);
+                        }
+                    />
+                    {move || l("計入延誤", "Apply slippage").get(lang())}
+                </label>
+                <NumberField
+                    label=l("延誤項目比例 s（0 至 1）", "Share late, s (0 to 1)")
+                    testid="slip-share"
+                    current=share
+                    format=format_share
+                    parse=parse_share
+                    commit=set_share
+                    help=l("可輸入 0.33、33% 或 69/210；輸入即計入延誤", "Type 0.33, 33% or 69/210; typing turns slippage on")
+                />
+                <p class="share-readout" data-testid="slip-share-percent">
+                    {move || {
+                        let s = share.get();
+                        match lang() {
+                            Lang::Zh => format!("= {} 延誤，{} 依期", share_percent(s), share_percent(Decimal::ONE - s)),
+                            Lang::En => format!("= {} late, {} on time", share_percent(s), share_percent(Decimal::ONE - s)),
+                        }
+                    }}
+                </p>
+                <NumberField
+                    label=l("延誤季數 d", "Delay, d")
+                    testid="slip-delay"
+                    current=delay
+                    format=format_u32
+                    parse=move |text: &str| {
+                        parse_int_in(text, 0, i64::from(MAX_SHIFT_QUARTERS))
+                            .map(|v| u32::try_from(v).unwrap_or(0))
+                    }
+                    commit=set_delay
+                    unit=UNIT_QUARTERS
+                    narrow=true
+                />
+                <button
+                    type="button"
+                    data-testid="slip-para5"
+                    on:click=move |_| {
+                        whatif.update(|s| s.slippage = Slippage { enabled: true, ..Slippage::default() })
+                    }
+                >
+                    {move || l("採用第 5 段（69/210，延誤 1 季）", "Use para 5 (69/210, 1 quarter late)").get(lang())}
+                </button>
+            </div>
+            {move || whatif.error.get().map(|e| view! { <p class="field-error" role="alert">{e.to_string()}</p> })}
+            <table class="data risk-figures" data-testid="risk-figures">
+                <caption>
+                    {move || match (lang(), year_heading) {
+                        (lang, Some(year)) => format!("{} {}", year_text(year, lang), l("現金需求（百萬元）", "cash need (HK$M)").get(lang)),
+                        (lang, None) => l("現金需求（百萬元）", "Cash need (HK$M)").get(lang).to_string(),
+                    }}
+                </caption>
+                <thead>
+                    <tr>
+                        <th scope="col"></th>
+                        <th scope="col" class="num">{move || l("文件基線", "Paper baseline").get(lang())} <Source source="Annex B" /></th>
+                        <th scope="col" class="num">
+                            {move || l("情景（全部依期）", "Scenario, all on time").get(lang())}
+                        </th>
+                        <th scope="col" class="num">
+                            {move || l("情景（計入延誤）", "Scenario with slippage").get(lang())}
+                            <Derived how=Signal::derive(move || l(
+                                "以引擎按上述期望值公式計算",
+                                "Computed by the engine with the expected-value formula above",
+                            ).get(lang()).to_string()) />
+                        </th>
+                        <th scope="col" class="num">{move || l("延誤的影響", "Effect of slippage").get(lang())}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {row(l("新項目（附件 C）", "New projects (Annex C)"), "new", |t| t.new)}
+                    {row(l("進行中項目（附件 B）", "Ongoing projects (Annex B)"), "ongoing", |t| t.ongoing)}
+                    {row(l("總額", "Total"), "total", |t| t.total)}
+                </tbody>
+            </table>
+            <p class="note">
+                {move || l(
+                    "「情景（全部依期）」已計入其他畫面設定的調節（例如成本變動），但不計延誤；兩者之差即延誤本身的影響。延誤把現金推遲至較後年度，不會改變項目總預算。",
+                    "\"Scenario, all on time\" includes the levers set on other screens (a cost change, say) but no slippage; the difference is slippage's own effect. Slippage moves cash into later years; it does not change any project's budget.",
+                ).get(lang())}
+            </p>
+        </section>
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// 2. Monte Carlo
+// ---------------------------------------------------------------------------------
+
+#[component]
+fn MonteCarloPanel() -> impl IntoView {
+    let state = use_app_state();
+    let whatif = use_whatif();
+    let lang = move || state.lang.get();
+
+    let restored = saved();
+    let base = RwSignal::new(restored.as_ref().map(|s| s.base.clone()).unwrap_or_default());
+    let overrun_on = RwSignal::new(restored.as_ref().is_some_and(|s| s.overrun_on));
+    let overrun = RwSignal::new(restored.as_ref().map(|s| s.overrun.clone()).unwrap_or_default());
+    let settings = Memo::new(move |_| {
+        let mut settings = base.get();
+        settings.overrun = overrun_on.get().then(|| overrun.get());
+        settings
+    });
+    let handles = McHandles {
+        running: StoredValue::new(None),
+        generation: StoredValue::new(0),
+        status: RwSignal::new(McStatus::Idle),
+        progress: RwSignal::new(
+            restored
+                .as_ref()
+                .and_then(|s| s.result.as_ref())
+                .map(|r| (r.summary.runs_done, r.summary.runs_total))
+                .unwrap_or((0, 0)),
+        ),
+        result: RwSignal::new(restored.as_ref().and_then(|s| s.result.clone())),
+        previous: RwSignal::new(restored.and_then(|s| s.previous)),
+    };
+    Effect::new(move |_| {
+        save(Saved {
+            base: base.get(),
+            overrun_on: overrun_on.get(),
+            overrun: overrun.get(),
+            result: handles.result.get(),
+            previous: handles.previous.get(),
+        })
+    });
+
+    let simulated_scenario = Memo::new(move |_| whatif.scenario.with(without_slippage_levers));
+    let stale = Memo::new(move |_| {
+        handles
+            .result
+            .with(|r| r.as_ref().map(|r| r.scenario != simulated_scenario.get() || r.settings != settings.get()))
+            .unwrap_or(false)
+    });
+    let running = move || handles.status.with(|s| *s == McStatus::Running);
+
+    let start = move || {
+        let started = now_ms();
+        let Some(engine) = engine_of(&whatif) else {
+            handles.status.set(McStatus::Failed("the engine is not available".to_string()));
+            return;
+        };
+        let scenario = whatif.scenario.get_untracked();
+        let settings = settings.get_untracked();
+        match MonteCarlo::with_engine(&engine, &scenario, &settings) {
+            Ok(simulation) => {
+                let generation = handles.generation.get_value().wrapping_add(1);
+                handles.generation.set_value(generation);
+                let total = settings.runs;
+                handles.running.set_value(Some(Running {
+                    simulation,
+                    generation,
+                    chunk: FIRST_CHUNK,
+                    started,
+                    settings,
+                    scenario: without_slippage_levers(&scenario),
+                }));
+                handles.progress.set((0, total));
+                handles.status.set(McStatus::Running);
+                schedule(handles, generation);
+            }
+            Err(error) => handles.status.set(McStatus::Failed(error.to_string())),
+        }
+    };
+    let cancel = move || {
+        handles.generation.update_value(|g| *g = g.wrapping_add(1));
+        handles.running.set_value(None);
+        let (done, total) = handles.progress.get_untracked();
+        handles.status.set(McStatus::Cancelled { done, total });
+    };
+
+    let weight_field = move |index: usize| {
+        let current = Signal::derive(move || base.with(|s| s.delay_weights.get(index).copied().unwrap_or(0)));
+        let label = match index {
+            0 => l("延誤 1 季", "1 quarter late"),
+            1 => l("延誤 2 季", "2 quarters late"),
+            2 => l("延誤 3 季", "3 quarters late"),
+            _ => l("延誤 4 季", "4 quarters late"),
+        };
+        view! {
+            <NumberField
+                label=label
+                testid=format!("mc-weight-{}", index + 1)
+                current=current
+                format=format_u32
+                parse=move |text: &str| {
+                    let value = parse_int_in(text, 0, 1_000).map(|v| u32::try_from(v).unwrap_or(0))?;
+                    let others: u32 = base.with_untracked(|s| {
+                        s.delay_weights.iter().enumerate().filter(|(i, _)| *i != index).map(|(_, w)| *w).sum()
+                    });
+                    if value == 0 && others == 0 {
+                        return Err(FieldError::new("至少一個權重須大於 0", "At least one weight must be above 0"));
+                    }
+                    Ok(value)
+                }
+                commit=move |value: u32| {
+                    base.update(|s| {
+                        if let Some(slot) = s.delay_weights.get_mut(index) {
+                            *slot = value;
+                        }
+                    })
+                }
+                narrow=true
+            />
+        }
+    };
+    let weight_shares = move || {
+        let weights = base.with(|s| s.delay_weights);
+        let sum: u32 = weights.iter().sum();
+        weights
+            .iter()
+            .map(|w| {
+                if sum == 0 {
+                    "—".to_string()
+                } else {
+                    percent(Decimal::from(*w) * Decimal::ONE_HUNDRED / Decimal::from(sum))
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" : ")
+    };
+
+    view! {
+        <section class="panel risk-mc" aria-labelledby="risk-mc-heading">
+            <h3 id="risk-mc-heading">{move || l("蒙地卡羅模擬", "Monte Carlo simulation").get(lang())}</h3>
+            <p class="note explain" data-testid="mc-explain">
+                {move || l(
+                    "模擬則逐個項目抽樣：每次模擬中，每個新項目以機率 p 延誤（預設 69/210，第 5 段）；延誤的項目按下列權重延遲 1 至 4 季完成（文件沒有延誤分布，預設 4 : 3 : 2 : 1 是本工具假設短延誤較常見），開始日期不變，預算分攤至較長的期間。亦可選擇加入成本超支；第 5 段顯示全部 210 個項目均按預算完成，故預設不計超支。模擬多次後，列出每季及每年現金需求的第 10、50（中位數）及 90 百分位：十次中有八次落在 P10 至 P90 之間。同一種子必定得出相同結果，因此結果可完全重現。模擬以情景的時間表為起點，但不計上面的期望值延誤（模擬自行抽樣延誤）。",
+                    "The simulation draws lateness project by project instead: in each run every new project is late with probability p (default 69/210, para 5); a late project finishes 1 to 4 quarters later, drawn with the weights below (the paper gives no distribution: 4 : 3 : 2 : 1 is blockvote's assumption that short delays are more common); it keeps its start and its budget is spread over the longer time. Cost overruns can be added; para 5 reports all 210 projects completed within budget, so they are off by default. After many runs, the 10th, 50th (median) and 90th percentiles of each quarter's and each year's cash need show the range: in eight runs out of ten the figure lies between P10 and P90. The same seed always gives the same runs, so a result can be reproduced exactly. The simulation starts from the scenario's schedules without the expected-value slippage above (it draws lateness itself).",
+                ).get(lang())}
+            </p>
+            <fieldset class="mc-settings">
+                <legend>{move || l("模擬設定", "Settings").get(lang())}</legend>
+                <div class="inline-fields">
+                    <NumberField
+                        label=l("延誤機率 p（0 至 1）", "Probability late, p (0 to 1)")
+                        testid="mc-late"
+                        current=Signal::derive(move || base.with(|s| s.late_probability))
+                        format=format_share
+                        parse=parse_share
+                        commit=move |value: Decimal| base.update(|s| s.late_probability = value)
+                        help=l("預設 69/210（第 5 段）", "Default 69/210 (para 5)")
+                    />
+                    <p class="share-readout" data-testid="mc-late-percent">
+                        {move || format!("= {}", share_percent(base.with(|s| s.late_probability)))}
+                        {move || (base.with(|s| s.late_probability) == para5_late_share()).then(|| view! { <Source source="para 5" /> })}
+                    </p>
+                    <NumberField
+                        label=l("模擬次數", "Runs")
+                        testid="mc-runs"
+                        current=Signal::derive(move || base.with(|s| s.runs))
+                        format=format_u32
+                        parse=parse_runs
+                        commit=move |value: u32| base.update(|s| s.runs = value)
+                        help=l("1 至 100,000", "1 to 100,000")
+                        narrow=true
+                    />
+                    <NumberField
+                        label=l("種子", "Seed")
+                        testid="mc-seed"
+                        current=Signal::derive(move || base.with(|s| s.seed))
+                        format=format_u64
+                        parse=parse_seed
+                        commit=move |value: u64| base.update(|s| s.seed = value)
+                        help=l("預設 710（基本工程儲備基金總目 710）；同一種子，同一結果", "Default 710 (CWRF Head 710); same seed, same result")
+                        narrow=true
+                    />
+                </div>
+                <div class="weights" role="group" aria-labelledby="mc-weights-label">
+                    <p id="mc-weights-label" class="weights-label">
+                        {move || l("延誤季數的相對權重", "Relative weights of the delay").get(lang())}
+                        <Derived how=Signal::derive(move || l(
+                            "文件沒有延誤分布；預設 4 : 3 : 2 : 1 是本工具的假設",
+                            "The paper gives no distribution of delays; the default 4 : 3 : 2 : 1 is blockvote's assumption",
+                        ).get(lang()).to_string()) />
+                    </p>
+                    <div class="inline-fields">
+                        {(0..MAX_DELAY_QUARTERS).map(weight_field).collect_view()}
+                        <p class="share-readout" data-testid="mc-weight-shares">{move || format!("= {}", weight_shares())}</p>
+                    </div>
+                </div>
+                <div class="overrun">
+                    <label class="check">
+                        <input
+                            type="checkbox"
+                            data-testid="mc-overrun"
+                            prop:checked=move || overrun_on.get()
+                            on:change=move |ev| overrun_on.set(event_target_checked(&ev))
+                        />
+                        {move || l("加入成本超支", "Add cost overruns").get(lang())}
+                    </label>
+                    <span class="note">
+                        {move || l("（預設不計：第 5 段全部 210 個項目均按預算完成）", "(off by default: para 5 reports all 210 projects within budget)").get(lang())}
+                        <Source source="para 5" />
+                    </span>
+                    <Show when=move || overrun_on.get()>
+                        <div class="inline-fields">
+                            <NumberField
+                                label=l("超支機率（0 至 1）", "Probability of an overrun (0 to 1)")
+                                testid="mc-overrun-p"
+                                current=Signal::derive(move || overrun.with(|o| o.probability))
+                                format=format_share
+                                parse=parse_share
+                                commit=move |value: Decimal| overrun.update(|o| o.probability = value)
+                            />
+                            <NumberField
+                                label=l("超支最少", "Overrun from")
+                                testid="mc-overrun-min"
+                                current=Signal::derive(move || overrun.with(|o| o.min_pct))
+                                format=format_u32
+                                parse=move |text: &str| {
+                                    let value = parse_int_in(text, 0, i64::from(MAX_OVERRUN_PCT)).map(|v| u32::try_from(v).unwrap_or(0))?;
+                                    if value > overrun.with_untracked(|o| o.max_pct) {
+                                        return Err(FieldError::new("不可大於最多超支", "Cannot exceed the upper end"));
+                                    }
+                                    Ok(value)
+                                }
+                                commit=move |value: u32| overrun.update(|o| o.min_pct = value)
+                                unit=l("%", "%")
+                                narrow=true
+                            />
+                            <NumberField
+                                label=l("超支最多", "Overrun up to")
+                                testid="mc-overrun-max"
+                                current=Signal::derive(move || overrun.with(|o| o.max_pct))
+                                format=format_u32
+                                parse=move |text: &str| {
+                                    let value = parse_int_in(text, 0, i64::from(MAX_OVERRUN_PCT)).map(|v| u32::try_from(v).unwrap_or(0))?;
+                                    if value < overrun.with_untracked(|o| o.min_pct) {
+                                        return Err(FieldError::new("不可小於最少超支", "Cannot be below the lower end"));
+                                    }
+                                    Ok(value)
+                                }
+                                commit=move |value: u32| overrun.update(|o| o.max_pct = value)
+                                unit=l("%", "%")
+                                narrow=true
+                            />
+                        </div>
+                    </Show>
+                </div>
+                <div class="mc-actions">
+                    <button type="button" class="primary" data-testid="mc-run" disabled=running on:click=move |_| start()>
+                        {move || l("執行模擬", "Run").get(lang())}
+                    </button>
+                    <button type="button" data-testid="mc-cancel" disabled=move || !running() on:click=move |_| cancel()>
+                        {move || l("取消", "Cancel").get(lang())}
+                    </button>
+                    <button
+                        type="button"
+                        data-testid="mc-defaults"
+                        disabled=running
+                        on:click=move |_| {
+                            base.set(MonteCarloSettings::default());
+                            overrun_on.set(false);
+                            overrun.set(OverrunSettings::default());
+                        }
+                    >
+                        {move || l("還原預設設定", "Default settings").get(lang())}
+                    </button>
+                    <span class="mc-progress">
+                        <progress
+                            data-testid="mc-progress"
+                            max=move || handles.progress.get().1.max(1)
+                            value=move || handles.progress.get().0
+                            aria-label=move || l("模擬進度", "Simulation progress").get(lang())
+                        ></progress>
+                        <span class="num" data-testid="mc-progress-text">
+                            {move || {
+                                let (done, total) = handles.progress.get();
+                                format!("{} / {}", count(done), count(total))
+                            }}
+                        </span>
+                    </span>
+                </div>
+                <p class="mc-status" role="status" data-testid="mc-status">
+                    {move || match (handles.status.get(), lang()) {
+                        (McStatus::Idle, _) => String::new(),
+                        (McStatus::Running, Lang::Zh) => "模擬進行中；頁面仍可使用。".to_string(),
+                        (McStatus::Running, Lang::En) => "Running; the page stays usable meanwhile.".to_string(),
+                        (McStatus::Cancelled { done, total }, Lang::Zh) => {
+                            format!("已於 {} / {} 次取消；下列仍為上一次完成的結果。", count(done), count(total))
+                        }
+                        (McStatus::Cancelled { done, total }, Lang::En) => {
+                            format!("Cancelled at {} / {}; the results below are still the last completed run's.", count(done), count(total))
+                        }
+                        (McStatus::Failed(error), Lang::Zh) => format!("無法執行模擬：{error}"),
+                        (McStatus::Failed(error), Lang::En) => format!("The simulation could not run: {error}"),
+                    }}
+                </p>
+            </fieldset>
+            <McResults handles=handles stale=stale />
+        </section>
+    }
+}
+
+#[component]
+fn McResults(handles: McHandles, stale: Memo<bool>) -> impl IntoView {
+    let state = use_app_state();
+    let whatif = use_whatif();
+    let lang = move || state.lang.get();
+    let result = handles.result;
+
+    let stamp = move || {
+        result.get().map(|r| {
+            let lang = lang();
+            let overrun = match (&r.settings.overrun, lang) {
+                (None, Lang::Zh) => "不計超支".to_string(),
+                (None, Lang::En) => "no overruns".to_string(),
+                (Some(o), Lang::Zh) => {
+                    format!("超支機率 {}，{}% 至 {}%", share_percent(o.probability), o.min_pct, o.max_pct)
+                }
+                (Some(o), Lang::En) => {
+                    format!("overruns {} likely, {}% to {}%", share_percent(o.probability), o.min_pct, o.max_pct)
+                }
+            };
+            let weights = r.settings.delay_weights.iter().map(u32::to_string).collect::<Vec<_>>().join(" : ");
+            match lang {
+                Lang::Zh => format!(
+                    "種子 {} · {} 次模擬 · 延誤機率 {} · 權重 {} · {} · 用時 {}",
+                    r.summary.seed,
+                    count(r.summary.runs_done),
+                    share_percent(r.settings.late_probability),
+                    weights,
+                    overrun,
+                    seconds(r.elapsed_ms, lang)
+                ),
+                Lang::En => format!(
+                    "Seed {} · {} runs · probability late {} · weights {} · {} · took {}",
+                    r.summary.seed,
+                    count(r.summary.runs_done),
+                    share_percent(r.settings.late_probability),
+                    weights,
+                    overrun,
+                    seconds(r.elapsed_ms, lang)
+                ),
+            }
+        })
+    };
+    let determinism = move || {
+        let current = result.get()?;
+        let previous = handles.previous.get()?;
+        let same_inputs = previous.settings == current.settings && previous.scenario == current.scenario;
+        let lang = lang();
+        let text = if same_inputs && previous.summary == current.summary {
+            match lang {
+                Lang::Zh => format!("與上一次以相同種子（{}）及設定執行的結果完全相同。", current.summary.seed),
+                Lang::En => format!(
+                    "Identical, figure for figure, to the previous run with the same seed ({}) and settings.",
+                    current.summary.seed
+                ),
+            }
+        } else if same_inputs {
+            match lang {
+                Lang::Zh => "與上一次相同設定的結果不同（不應發生，請報告）。".to_string(),
+                Lang::En => {
+                    "Differs from the previous run with the same settings (this should not happen; please report it)."
+                        .to_string()
+                }
+            }
+        } else {
+            let by = previous.summary.budget_year_total;
+            match lang {
+                Lang::Zh => format!(
+                    "上一次（種子 {}，{} 次）：2018-19 年度 P50 {}、P90 {}。",
+                    previous.summary.seed,
+                    count(previous.summary.runs_done),
+                    millions(by.p50),
+                    millions(by.p90)
+                ),
+                Lang::En => format!(
+                    "Previous run (seed {}, {} runs): 2018-19 P50 {}, P90 {}.",
+                    previous.summary.seed,
+                    count(previous.summary.runs_done),
+                    millions(by.p50),
+                    millions(by.p90)
+                ),
+            }
+        };
+        Some(view! { <p class="note" data-testid="mc-determinism">{text}</p> })
+    };
+
+    let deterministic_year = move |year: FiscalYear| {
+        whatif.projection.with(|p| {
+            p.as_ref().map(|p| p.years.iter().find(|y| y.year == year).map(|y| y.total).unwrap_or(Money::ZERO))
+        })
+    };
+    let table = move || {
+        let Some(r) = result.get() else {
+            return view! {
+                <p class="note" data-testid="mc-empty">
+                    {move || l("按「執行模擬」以填入下表及圖中的 P10 至 P90 範圍。", "Press Run to fill the table and the P10–P90 range on the chart.").get(lang())}
+                </p>
+            }
+            .into_any();
+        };
+        let rows = r
+            .summary
+            .years
+            .iter()
+            .map(|y| {
+                let key = y.year.label();
+                let year = y.year;
+                let stats = y.stats;
+                view! {
+                    <tr data-testid=format!("mc-row-{key}")>
+                        <th scope="row">{move || year_text(year, lang())}</th>
+                        <td class="num">{move || deterministic_year(year).map(millions)}</td>
+                        <td class="num" data-testid=format!("mc-p10-{key}")>{millions(stats.p10)}</td>
+                        <td class="num" data-testid=format!("mc-p50-{key}")>{millions(stats.p50)}</td>
+                        <td class="num" data-testid=format!("mc-p90-{key}")>{millions(stats.p90)}</td>
+                        <td class="num" data-testid=format!("mc-mean-{key}")>{millions(stats.mean)}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        let new_stats = r.summary.budget_year_new;
+        let mean_late = r.summary.mean_late_projects;
+        let projects = r.summary.project_count;
+        view! {
+            <table class="data mc-table" data-testid="mc-table">
+                <caption>
+                    {move || l("每年現金需求（進行中 + 新項目，百萬元）", "Cash need per year (ongoing + new, HK$M)").get(lang())}
+                    <Derived how=Signal::derive(move || l(
+                        "模擬所得；百分位按最近秩法，取整至元",
+                        "Simulated; percentiles by nearest rank, rounded to whole HK$",
+                    ).get(lang()).to_string()) />
+                </caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{move || l("財政年度", "Financial year").get(lang())}</th>
+                        <th scope="col" class="num">{move || l("情景（確定值）", "Scenario (deterministic)").get(lang())}</th>
+                        <th scope="col" class="num">"P10"</th>
+                        <th scope="col" class="num">{move || l("P50（中位數）", "P50 (median)").get(lang())}</th>
+                        <th scope="col" class="num">"P90"</th>
+                        <th scope="col" class="num">{move || l("平均", "Mean").get(lang())}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+                <tfoot>
+                    <tr data-testid="mc-row-new">
+                        <th scope="row">{move || l("2018-19 年度：只計新項目", "2018-19, new projects only").get(lang())}</th>
+                        <td class="num">
+                            {move || whatif.projection.with(|p| p.as_ref().map(|p| millions(p.budget_year_totals.new)))}
+                        </td>
+                        <td class="num">{millions(new_stats.p10)}</td>
+                        <td class="num" data-testid="mc-p50-new">{millions(new_stats.p50)}</td>
+                        <td class="num">{millions(new_stats.p90)}</td>
+                        <td class="num">{millions(new_stats.mean)}</td>
+                    </tr>
+                </tfoot>
+            </table>
+            <p class="note" data-testid="mc-late-mean">
+                {move || match lang() {
+                    Lang::Zh => format!("每次模擬平均有 {} 個（共 {projects} 個）新項目延誤。", format_decimal(mean_late, 1)),
+                    Lang::En => format!("On average {} of the {projects} new projects were late per run.", format_decimal(mean_late, 1)),
+                }}
+            </p>
+        }
+        .into_any()
+    };
+
+    // The chart: the paper's baseline and the scenario per quarter, with the simulated
+    // P10–P90 range over the scenario's column.
+    let quarters = Signal::derive(move || {
+        let lang = lang();
+        let projection = whatif.projection.get();
+        let baseline = whatif.baseline.try_get_value().flatten();
+        let summary = result.with(|r| r.as_ref().map(|r| r.summary.clone()));
+        let mut all: BTreeSet<FiscalQuarter> = BTreeSet::new();
+        all.extend(projection.iter().flat_map(|p| p.quarters.iter().map(|q| q.quarter)));
+        all.extend(baseline.iter().flat_map(|p| p.quarters.iter().map(|q| q.quarter)));
+        all.extend(summary.iter().flat_map(|s| s.quarters.iter().map(|q| q.quarter)));
+        all.into_iter()
+            .map(|quarter| {
+                let pick = |p: &Option<Arc<blockvote_model::engine::Projection>>| {
+                    p.as_ref()
+                        .and_then(|p| p.quarters.iter().find(|q| q.quarter == quarter))
+                        .map(|q| (q.ongoing, q.new, q.total))
+                        .unwrap_or_default()
+                };
+                let paper = pick(&baseline);
+                let scenario = pick(&projection);
+                let range = summary
+                    .as_ref()
+                    .and_then(|s| s.quarters.iter().find(|q| q.quarter == quarter))
+                    .map(|q| (q.stats.p10, q.stats.p90));
+                let range_text = range.map(|(lo, hi)| match lang {
+                    Lang::Zh => format!("；模擬 P10 至 P90：{} 至 {}", millions(lo), millions(hi)),
+                    Lang::En => format!("; simulated P10–P90: {} to {}", millions(lo), millions(hi)),
+                });
+                let description = match lang {
+                    Lang::Zh => format!(
+                        "{}：文件 {}；情景 {}（進行中 {}，新項目 {}）{}（百萬元）",
+                        quarter_text(quarter, lang),
+                        millions(paper.2),
+                        millions(scenario.2),
+                        millions(scenario.0),
+                        millions(scenario.1),
+                        range_text.unwrap_or_default()
+                    ),
+                    Lang::En => format!(
+                        "{}: paper {}; scenario {} (ongoing {}, new {}){} (HK$M)",
+                        quarter_text(quarter, lang),
+                        millions(paper.2),
+                        millions(scenario.2),
+                        millions(scenario.0),
+                        millions(scenario.1),
+                        range_text.unwrap_or_default()
+                    ),
+                };
+                QuarterColumns {
+                    label: quarter_short(quarter),
+                    description,
+                    columns: vec![
+                        Column { segments: vec![paper.0, paper.1] },
+                        Column { segments: vec![scenario.0, scenario.1] },
+                    ],
+                    range,
+                }
+            })
+            .collect::<Vec<_>>()
+    });
+
+    view! {
+        <div class="mc-results" class:stale=move || stale.get() data-testid="mc-results" data-stale=move || stale.get().to_string()>
+            <p class="mc-stamp" data-testid="mc-stamp" data-seed=move || result.with(|r| r.as_ref().map(|r| r.summary.seed.to_string()))>
+                {stamp}
+            </p>
+            {move || stale.get().then(|| view! {
+                <p class="stale-banner" role="status" data-testid="mc-stale">
+                    {move || l(
+                        "已過時：執行後情景或模擬設定已改變，以下數字並非目前設定的結果。請再按「執行模擬」。",
+                        "Out of date: the scenario or the settings changed after this run, so these figures are not for the current settings. Press Run again.",
+                    ).get(lang())}
+                </p>
+            })}
+            {determinism}
+            {table}
+            <QuarterlyColumns
+                id="risk-quarters"
+                title=Signal::derive(move || l("每季現金需求：文件、情景及模擬範圍", "Cash need per quarter: paper, scenario and simulated range").get(lang()).to_string())
+                description=Signal::derive(move || l(
+                    "每季兩條柱：文件基線（虛線框）及情景（實線框），各分為進行中項目（實心）及新項目（斜線）；直線為模擬的 P10 至 P90 範圍，單位百萬元。",
+                    "Two columns a quarter: the paper's baseline (dashed outline) and the scenario (solid outline), each split into ongoing (solid) and new projects (hatched); the vertical line is the simulated P10–P90 range, HK$ million.",
+                ).get(lang()).to_string())
+                quarters=quarters
+                segment_names=Signal::derive(move || vec![
+                    legend_name(l("進行中項目", "Ongoing"), lang()),
+                    legend_name(l("新項目", "New projects"), lang()),
+                ])
+                column_names=Signal::derive(move || vec![
+                    legend_name(l("文件基線", "Paper baseline"), lang()),
+                    legend_name(l("情景", "Scenario"), lang()),
+                ])
+                range_name=Signal::derive(move || {
+                    result.with(|r| r.is_some()).then(|| {
+                        if stale.get() {
+                            l("模擬 P10–P90（已過時）", "Simulated P10–P90 (out of date)").get(lang()).to_string()
+                        } else {
+                            l("模擬 P10–P90", "Simulated P10–P90").get(lang()).to_string()
+                        }
+                    })
+                })
+            />
+        </div>
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// 3. Sensitivity
+// ---------------------------------------------------------------------------------
+
+/// A computation's result and the time it took (ms), shown as a data attribute for
+/// whoever measures.
+type Timed<T> = (Option<T>, f64);
+
+#[component]
+fn SensitivityPanel() -> impl IntoView {
+    let state = use_app_state();
+    let whatif = use_whatif();
+    let lang = move || state.lang.get();
+
+    // The table sets slippage itself, so it only depends on the other levers.
+    let table_scenario = Memo::new(move |_| whatif.scenario.with(without_slippage_levers));
+    let table: Memo<Timed<TwoWayTable>> = Memo::new(move |_| {
+        let scenario = table_scenario.get();
+        let start = now_ms();
+        let table = engine_of(&whatif).and_then(|engine| {
+            two_way(
+                &engine,
+                &scenario,
+                Lever::OnTimeRate,
+                &sensitivity_rates(),
+                Lever::SlipQuarters,
+                &sensitivity_delays(),
+            )
+            .ok()
+        });
+        (table, now_ms() - start)
+    });
+    let tornado_result = Memo::new(move |_| {
+        let scenario = whatif.scenario.get();
+        let start = now_ms();
+        let result = engine_of(&whatif).and_then(|engine| {
+            let settings = default_tornado(&engine, &scenario);
+            tornado(&engine, &scenario, &settings).ok()
+        });
+        (result, now_ms() - start)
+    });
+
+    let table_view = move || {
+        let (Some(table), _) = table.get() else {
+            return view! { <p class="note">{move || l("無法計算此表。", "This table could not be computed.").get(lang())}</p> }.into_any();
+        };
+        let para5 = para5_on_time_rate();
+        let head = table
+            .columns
+            .iter()
+            .map(|c| {
+                let c = *c;
+                view! { <th scope="col" class="num">{move || quarters_text(c, lang())}</th> }
+            })
+            .collect_view();
+        let body = table
+            .rows
+            .iter()
+            .zip(&table.cells)
+            .enumerate()
+            .map(|(r, (rate, cells))| {
+                let rate = *rate;
+                let is_para5 = rate == para5;
+                let cells = cells
+                    .iter()
+                    .enumerate()
+                    .map(|(c, cell)| {
+                        let highlight = is_para5 && table.columns.get(c) == Some(&Decimal::ONE);
+                        view! {
+                            <td class="num" class:para5-cell=highlight data-testid=format!("sens-cell-{r}-{c}")>
+                                {millions(*cell)}
+                            </td>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <tr class:para5-row=is_para5>
+                        <th scope="row" class="num">
+                            {share_percent(rate)}
+                            {is_para5.then(|| view! { <Source source="para 5" /> })}
+                        </th>
+                        {cells}
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <table class="data sens-table" data-testid="sens-table">
+                <caption>
+                    {move || l("2018-19 年度現金需求總額（百萬元）", "2018-19 total cash need (HK$M)").get(lang())}
+                    <Derived how=Signal::derive(move || l(
+                        "每格均以引擎按該依期比率及延誤季數重新計算情景（計入延誤的期望值）",
+                        "Each cell is the scenario projected by the engine with slippage at that on-time rate and delay (expected value)",
+                    ).get(lang()).to_string()) />
+                </caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{move || l("依期完成比率 ＼ 延誤", "On-time rate \\ delay").get(lang())}</th>
+                        {head}
+                    </tr>
+                </thead>
+                <tbody>{body}</tbody>
+            </table>
+        }
+        .into_any()
+    };
+
+    let tornado_rows = Signal::derive(move || {
+        let lang = lang();
+        tornado_result
+            .get()
+            .0
+            .map(|t| {
+                t.bars
+                    .iter()
+                    .map(|bar| {
+                        let name = lever_label(bar.lever).get(lang).to_string();
+                        let low = lever_value(bar.lever, bar.low, lang);
+                        let high = lever_value(bar.lever, bar.high, lang);
+                        let description = match lang {
+                            Lang::Zh => format!(
+                                "{name}：低設定 {low} 時 2018-19 年度為 {}，高設定 {high} 時為 {}（百萬元；相差 {}）",
+                                millions(bar.at_low),
+                                millions(bar.at_high),
+                                millions(bar.swing)
+                            ),
+                            Lang::En => format!(
+                                "{name}: at the low setting, {low}, 2018-19 needs {}; at the high setting, {high}, {} (HK$M; swing {})",
+                                millions(bar.at_low),
+                                millions(bar.at_high),
+                                millions(bar.swing)
+                            ),
+                        };
+                        TornadoRow {
+                            name,
+                            settings: format!("{low} → {high}"),
+                            at_low: bar.at_low,
+                            at_high: bar.at_high,
+                            description,
+                        }
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    });
+    let tornado_base = Signal::derive(move || tornado_result.get().0.map(|t| t.base).unwrap_or_default());
+    let tornado_table = move || {
+        tornado_result.get().0.map(|t| {
+            t.bars
+                .iter()
+                .map(|bar| {
+                    let bar = *bar;
+                    view! {
+                        <tr data-testid=format!("tornado-row-{}", format!("{:?}", bar.lever).to_lowercase())>
+                            <th scope="row">{move || lever_label(bar.lever).get(lang())}</th>
+                            <td class="num">{move || lever_value(bar.lever, bar.low, lang())}</td>
+                            <td class="num">{millions(bar.at_low)}</td>
+                            <td class="num">{move || lever_value(bar.lever, bar.high, lang())}</td>
+                            <td class="num">{millions(bar.at_high)}</td>
+                            <td class="num">{millions(bar.swing)}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+
+    view! {
+        <section
+            class="panel risk-sensitivity"
+            aria-labelledby="risk-sens-heading"
+            data-table-ms=move || format!("{:.1}", table.get().1)
+            data-tornado-ms=move || format!("{:.1}", tornado_result.get().1)
+            data-testid="risk-sensitivity"
+        >
+            <h3 id="risk-sens-heading">{move || l("敏感度", "Sensitivity").get(lang())}</h3>
+            <p class="note explain">
+                {move || l(
+                    "下表每格是在該依期完成比率及延誤季數下（以期望值計算延誤），情景的 2018-19 年度現金需求總額；其他調節按情景不變。突出顯示的一格為第 5 段的依期比率（67.1%）配合延誤 1 季（本工具預設）。",
+                    "Each cell is the scenario's 2018-19 total cash need with slippage (as an expected value) at that on-time rate and delay; every other lever stays as in the scenario. The highlighted cell is para 5's on-time rate (67.1%) with a one-quarter delay (blockvote's default).",
+                ).get(lang())}
+            </p>
+            <div class="table-wide">{table_view}</div>
+
+            <h4>{move || l("哪些調節最影響 2018-19 年度", "Which levers move 2018-19 most").get(lang())}</h4>
+            <p class="note explain">
+                {move || l(
+                    "每次只把一項調節由低設定移至高設定，其他按情景不變，顯示 2018-19 年度現金需求總額的變化；按影響大小排列。延誤比例 0 至 50%（第 5 段約 33%）；延誤 1 至 4 季；成本 −10% 至 +10%；進行中項目現金 ±10%；保留比例 ±0.1。",
+                    "One lever at a time moves from a low to a high setting, everything else as in the scenario, and the bars show where the 2018-19 total lands; the largest swing comes first. Share late 0 to 50% (para 5 saw about 33%); delay 1 to 4 quarters; cost −10% to +10%; ongoing projects' cash ±10%; retention share ±0.1.",
+                ).get(lang())}
+            </p>
+            <Tornado
+                id="risk-tornado"
+                title=Signal::derive(move || l("2018-19 年度現金需求的龍捲風圖", "Tornado of the 2018-19 cash need").get(lang()).to_string())
+                description=Signal::derive(move || l(
+                    "每行一項調節：斜線棒為低設定的結果，實心棒為高設定的結果，由情景的 2018-19 年度總額（虛線）量起；單位百萬元，數字見下表。",
+                    "One row per lever: the hatched bar is the result at the low setting, the solid bar at the high setting, both measured from the scenario's 2018-19 total (dashed line); HK$ million, figures in the table below.",
+                ).get(lang()).to_string())
+                base=tornado_base
+                base_label=Signal::derive(move || match lang() {
+                    Lang::Zh => format!("情景 {}", millions(tornado_base.get())),
+                    Lang::En => format!("Scenario {}", millions(tornado_base.get())),
+                })
+                rows=tornado_rows
+                low_name=Signal::derive(move || l("低設定", "Low setting").get(lang()).to_string())
+                high_name=Signal::derive(move || l("高設定", "High setting").get(lang()).to_string())
+            />
+            <table class="data tornado-table" data-testid="tornado-table">
+                <caption>{move || l("龍捲風圖的數字（百萬元）", "The tornado's figures (HK$M)").get(lang())}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{move || l("調節", "Lever").get(lang())}</th>
+                        <th scope="col" class="num">{move || l("低設定", "Low setting").get(lang())}</th>
+                        <th scope="col" class="num">{move || l("2018-19（低）", "2018-19 at low").get(lang())}</th>
+                        <th scope="col" class="num">{move || l("高設定", "High setting").get(lang())}</th>
+                        <th scope="col" class="num">{move || l("2018-19（高）", "2018-19 at high").get(lang())}</th>
+                        <th scope="col" class="num">{move || l("相差", "Swing").get(lang())}</th>
+                    </tr>
+                </thead>
+                <tbody>{tornado_table}</tbody>
+            </table>
+        </section>
+    }
+}

@@ -1,0 +1,83 @@
+//! The what-if state: the scenario the user is editing (a signal) and its projection
+//! (a memo over the pure engine). Provided as context next to [`crate::state::AppState`].
+//!
+//! "The last valid scenario stays in effect": fields only write values that parsed and
+//! passed their range checks; if the engine still refuses a scenario, the screens keep
+//! showing the last projection that worked, and [`WhatIf::error`] says why.
+
+use blockvote_model::engine::{Edit, Engine, EngineError, ProjectEdit, Projection, Scenario};
+use blockvote_model::Dataset;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+#[derive(Clone, Copy)]
+pub struct WhatIf {
+    /// The prepared engine, or why the dataset cannot be projected.
+    pub engine: StoredValue<Result<Arc<Engine>, EngineError>>,
+    /// The scenario being edited.
+    pub scenario: RwSignal<Scenario>,
+    /// The paper's baseline projection (the default scenario).
+    pub baseline: StoredValue<Option<Arc<Projection>>>,
+    /// The projection of the current scenario, or the last one that worked.
+    pub projection: Memo<Option<Arc<Projection>>>,
+    /// Why the current scenario could not be projected, if it could not.
+    pub error: Memo<Option<EngineError>>,
+}
+
+impl WhatIf {
+    pub fn new(dataset: &Dataset) -> WhatIf {
+        let engine = Engine::new(dataset).map(Arc::new);
+        let baseline = engine.as_ref().ok().and_then(|e| e.project(&Scenario::default()).ok()).map(Arc::new);
+        let engine = StoredValue::new(engine);
+        let scenario = RwSignal::new(Scenario::default());
+        let result = Memo::new_with_compare(
+            move |_| {
+                let scenario = scenario.get();
+                engine.with_value(|engine| match engine {
+                    Ok(engine) => engine.project(&scenario).map(Arc::new),
+                    Err(error) => Err(error.clone()),
+                })
+            },
+            // A new scenario always means a new projection; comparing deep structures
+            // would cost more than it saves.
+            |_, _| true,
+        );
+        let fallback = baseline.clone();
+        let projection = Memo::new_with_compare(
+            move |previous: Option<&Option<Arc<Projection>>>| match result.get() {
+                Ok(projection) => Some(projection),
+                Err(_) => previous.cloned().flatten().or_else(|| fallback.clone()),
+            },
+            |_, _| true,
+        );
+        let error = Memo::new(move |_| result.with(|r| r.as_ref().err().cloned()));
+        WhatIf { engine, scenario, baseline: StoredValue::new(baseline), projection, error }
+    }
+
+    /// Changes the scenario in place.
+    pub fn update(&self, change: impl FnOnce(&mut Scenario)) {
+        self.scenario.update(change);
+    }
+
+    /// The edit of one project (empty if none).
+    pub fn project_edit(&self, id: u16) -> Edit {
+        self.scenario.with(|s| s.projects.iter().rev().find(|p| p.id == id).map(|p| p.edit.clone()).unwrap_or_default())
+    }
+
+    /// Replaces the edit of one project; an empty edit removes it.
+    pub fn set_project_edit(&self, id: u16, edit: Edit) {
+        self.scenario.update(|s| {
+            s.projects.retain(|p| p.id != id);
+            if edit != Edit::default() {
+                s.projects.push(ProjectEdit { id, edit });
+                s.projects.sort_by_key(|p| p.id);
+            }
+        });
+    }
+}
+
+/// The what-if state provided by the shell; a fallback over an empty dataset keeps a
+/// stray component from panicking.
+pub fn use_whatif() -> WhatIf {
+    use_context::<WhatIf>().unwrap_or_else(|| WhatIf::new(&Dataset::empty()))
+}

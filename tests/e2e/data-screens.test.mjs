@@ -1,0 +1,414 @@
+// The data screens — projects, departments, budget distribution — checked against
+// figures computed here from data/projects.csv and data/departments.csv, never against
+// numbers typed into the test.
+//
+// The app under test is the single file in `process.env.BLOCKVOTE_DIST || dist/`
+// (blockvote.html), so a build in another directory can be tested without touching dist/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, existsSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { AppPage, watch, DIST, ROOT } from './support.mjs';
+
+/** The single file under test: `$BLOCKVOTE_DIST/blockvote.html`, else `dist/blockvote.html`. */
+export function singleFilePath() {
+  return join(resolve(process.env.BLOCKVOTE_DIST || DIST), 'blockvote.html');
+}
+
+/** The file:// URL of the single file under test, with an optional fragment. */
+export function distUrl(fragment = '') {
+  return pathToFileURL(singleFilePath()).href + fragment;
+}
+
+/** Headless Chromium with a fresh profile, like support.mjs's launch(), for the chosen build. */
+export async function launchFor() {
+  if (!existsSync(singleFilePath())) {
+    throw new Error(`${singleFilePath()} is missing: run make dist (or set BLOCKVOTE_DIST)`);
+  }
+  const userDataDir = await mkdtemp(join(tmpdir(), 'blockvote-data-e2e-'));
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    locale: 'en-GB',
+    viewport: { width: 1280, height: 900 },
+  });
+}
+
+// ---------------------------------------------------------------------------------
+// The data, read here independently of the app
+// ---------------------------------------------------------------------------------
+
+/** RFC 4180 CSV (quoted fields, doubled quotes, commas and newlines inside quotes). */
+export function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let field = '';
+  let quoted = false;
+  const body = text.replace(/^\uFEFF/, '');
+  for (let i = 0; i < body.length; i += 1) {
+    const c = body[i];
+    if (quoted) {
+      if (c === '"' && body[i + 1] === '"') {
+        field += '"';
+        i += 1;
+      } else if (c === '"') {
+        quoted = false;
+      } else {
+        field += c;
+      }
+    } else if (c === '"') {
+      quoted = true;
+    } else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && body[i + 1] === '\n') i += 1;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else {
+      field += c;
+    }
+  }
+  if (field !== '' || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
+  const [header, ...data] = rows.filter((r) => r.some((f) => f.trim() !== ''));
+  return data.map((r) => Object.fromEntries(header.map((h, i) => [h.trim(), (r[i] ?? '').trim().normalize('NFC')])));
+}
+
+/** Budgets in HK$ thousands (integers), so sums and comparisons are exact. */
+const thousands = (text) => Math.round(Number(text) * 1000);
+/** `1,527.7` from HK$ thousands, as the app formats HK$ millions to one decimal. */
+const formatMillions = (k) =>
+  (k / 1000).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+const PROJECTS = parseCsv(readFileSync(join(ROOT, 'data', 'projects.csv'), 'utf8')).map((p) => ({
+  ...p,
+  id: Number(p.id),
+  budgetK: thousands(p.budget_m),
+}));
+const DEPARTMENTS = parseCsv(readFileSync(join(ROOT, 'data', 'departments.csv'), 'utf8')).map((d) => ({
+  ...d,
+  order: Number(d.order),
+}));
+const TOTAL_K = PROJECTS.reduce((sum, p) => sum + p.budgetK, 0);
+
+/** What the app's search is documented to do: NFC, case-insensitive, every term in either name. */
+function searchExpected(query) {
+  const terms = query.normalize('NFC').toLowerCase().split(/\s+/).filter(Boolean);
+  return PROJECTS.filter((p) => {
+    const hay = `${p.name_zh}\n${p.name_en}`.normalize('NFC').toLowerCase();
+    return terms.every((t) => hay.includes(t));
+  });
+}
+
+// ---------------------------------------------------------------------------------
+// Page objects
+// ---------------------------------------------------------------------------------
+
+class ProjectsPage extends AppPage {
+  async openProjects(fragment = '') {
+    await this.open(distUrl(`#view=projects${fragment}`));
+    await this.screen('projects').waitFor();
+    await this.page.getByTestId('projects-table').waitFor();
+  }
+
+  rows() {
+    return this.page.locator('[data-testid^="project-row-"]');
+  }
+
+  async rowIds() {
+    return this.rows().evaluateAll((rows) => rows.map((r) => Number(r.dataset.testid.replace('project-row-', ''))));
+  }
+
+  async visibleCount() {
+    return Number(await this.text('visible-count'));
+  }
+
+  async visibleTotal() {
+    return this.text('visible-total');
+  }
+
+  async search(text) {
+    await this.page.getByTestId('search').fill(text);
+  }
+
+  async sortBy(key) {
+    await this.page.getByTestId(`sort-${key}`).click();
+  }
+
+  async ariaSort(key) {
+    return this.page.locator(`th[data-sort-key="${key}"]`).getAttribute('aria-sort');
+  }
+}
+
+class DistributionPage extends AppPage {
+  bar(index) {
+    return this.page.getByTestId(`histogram-bar-${index}`);
+  }
+
+  bars() {
+    return this.page.locator('[data-testid^="histogram-bar-"]');
+  }
+}
+
+// ---------------------------------------------------------------------------------
+
+let browser;
+before(async () => {
+  browser = await launchFor();
+});
+after(async () => {
+  await browser?.close();
+});
+
+async function withPage(PageClass, body) {
+  const page = await browser.newPage();
+  const { errors } = watch(page);
+  try {
+    await body(new PageClass(page), page);
+    assert.deepEqual(errors, [], 'no console error or uncaught exception');
+  } finally {
+    await page.close();
+  }
+}
+
+test('all 254 projects are listed and the visible total is the paper total', async () => {
+  await withPage(ProjectsPage, async (app) => {
+    await app.openProjects('&lang=en');
+    assert.equal(await app.rows().count(), PROJECTS.length);
+    assert.equal(await app.visibleCount(), PROJECTS.length);
+    assert.equal(await app.visibleTotal(), formatMillions(TOTAL_K));
+    assert.equal(await app.visibleTotal(), '1,527.7');
+    assert.match(await app.text('unofficial-note'), /unofficial translation/);
+  });
+});
+
+test('searching in Chinese and English shows exactly the matching rows, and the count says so', async () => {
+  await withPage(ProjectsPage, async (app, page) => {
+    await app.openProjects('&lang=zh');
+    for (const query of ['保安', 'security', 'SECURITY upgrade', '網上']) {
+      await app.search(query);
+      const expected = searchExpected(query);
+      assert.ok(expected.length > 0, `the data has matches for ${query}`);
+      await page.waitForFunction(
+        (n) => document.querySelectorAll('[data-testid^="project-row-"]').length === n,
+        expected.length,
+      );
+      assert.equal(await app.visibleCount(), expected.length, `count for ${query}`);
+      assert.deepEqual(await app.rowIds(), expected.map((p) => p.id), `rows for ${query}`);
+      const sumK = expected.reduce((s, p) => s + p.budgetK, 0);
+      assert.equal(await app.visibleTotal(), formatMillions(sumK), `total for ${query}`);
+    }
+    // The filter is in the address: a reload keeps it.
+    assert.match(page.url(), /q=/);
+    await page.reload();
+    await app.ready();
+    await page.getByTestId('projects-table').waitFor();
+    assert.equal(await app.visibleCount(), searchExpected('網上').length);
+    assert.equal(await page.getByTestId('search').inputValue(), '網上');
+  });
+});
+
+test('filtering by department shows that department’s projects', async () => {
+  await withPage(ProjectsPage, async (app, page) => {
+    await app.openProjects('&lang=en');
+    const byDepartment = new Map();
+    for (const p of PROJECTS) byDepartment.set(p.department_zh, (byDepartment.get(p.department_zh) || 0) + 1);
+    const [name, count] = [...byDepartment.entries()].sort((a, b) => b[1] - a[1])[0];
+    const department = DEPARTMENTS.find((d) => d.department_zh === name);
+    await page.getByTestId('filter-department').selectOption(String(department.order));
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid^="project-row-"]').length === n, count);
+    assert.equal(await app.visibleCount(), count);
+    assert.match(page.url(), new RegExp(`dept=${department.order}`));
+    const sumK = PROJECTS.filter((p) => p.department_zh === name).reduce((s, p) => s + p.budgetK, 0);
+    assert.equal(await app.visibleTotal(), formatMillions(sumK));
+    // Clearing brings every row back.
+    await page.getByTestId('clear-filters').click();
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid^="project-row-"]').length === n, PROJECTS.length);
+    assert.doesNotMatch(page.url(), /dept=/);
+  });
+});
+
+test('sorting by budget toggles direction, marks aria-sort, and settles ties by number', async () => {
+  await withPage(ProjectsPage, async (app, page) => {
+    await app.openProjects('&lang=en');
+    await app.sortBy('budget');
+    assert.equal(await app.ariaSort('budget'), 'ascending');
+    await app.sortBy('budget');
+    assert.equal(await app.ariaSort('budget'), 'descending');
+    assert.equal(await app.ariaSort('id'), null);
+    const maxK = Math.max(...PROJECTS.map((p) => p.budgetK));
+    const expected = [...PROJECTS].sort((a, b) => b.budgetK - a.budgetK || a.id - b.id).map((p) => p.id);
+    await page.waitForFunction((id) => document.querySelector('[data-testid^="project-row-"]')?.dataset.testid === `project-row-${id}`, expected[0]);
+    assert.deepEqual(await app.rowIds(), expected);
+    const firstBudget = await app.rows().first().locator('td.budget').innerText();
+    assert.equal(firstBudget, formatMillions(maxK));
+    assert.equal(firstBudget, '9.9');
+    assert.match(page.url(), /sort=budget&dir=desc|dir=desc&sort=budget/);
+    // The header buttons work from the keyboard.
+    await page.getByTestId('sort-id').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('[data-testid^="project-row-"]')?.dataset.testid === 'project-row-1');
+    assert.equal(await app.ariaSort('id'), 'ascending');
+  });
+});
+
+test('a link with ids= shows exactly those rows', async () => {
+  await withPage(ProjectsPage, async (app) => {
+    await app.openProjects('&ids=14,15&lang=en');
+    assert.deepEqual(await app.rowIds(), [14, 15]);
+    assert.equal(await app.visibleCount(), 2);
+    const sumK = PROJECTS.filter((p) => p.id === 14 || p.id === 15).reduce((s, p) => s + p.budgetK, 0);
+    assert.equal(await app.visibleTotal(), formatMillions(sumK));
+    assert.match(await app.text('ids-filter'), /2/);
+  });
+});
+
+test('grouping by department adds a subtotal per department that adds up', async () => {
+  await withPage(ProjectsPage, async (app, page) => {
+    await app.openProjects('&lang=zh');
+    await page.getByTestId('group-by-department').check();
+    const subtotals = page.locator('[data-testid^="group-subtotal-"]');
+    const departmentsWithProjects = new Set(PROJECTS.map((p) => p.department_zh));
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid^="group-subtotal-"]').length === n, departmentsWithProjects.size);
+    assert.equal(await subtotals.count(), departmentsWithProjects.size);
+    const totals = await subtotals.locator('[data-testid="subtotal-total"]').allInnerTexts();
+    const sumK = totals.reduce((s, t) => s + thousands(t.replace(/,/g, '')), 0);
+    assert.equal(formatMillions(sumK), formatMillions(TOTAL_K));
+    // One department checked in full.
+    const lands = DEPARTMENTS.find((d) => d.department_en === 'Lands Department');
+    const landsK = PROJECTS.filter((p) => p.department_zh === lands.department_zh).reduce((s, p) => s + p.budgetK, 0);
+    const landsRow = page.getByTestId(`group-subtotal-${lands.order}`);
+    assert.equal(await landsRow.getByTestId('subtotal-total').innerText(), formatMillions(landsK));
+    assert.match(page.url(), /group=1/);
+    // Grouping keeps every row.
+    assert.equal(await app.rows().count(), PROJECTS.length);
+  });
+});
+
+test('a budget bound that is not a number is marked at the field and the last valid filter stays', async () => {
+  await withPage(ProjectsPage, async (app, page) => {
+    await app.openProjects('&lang=en');
+    const min = page.getByTestId('filter-min');
+    await min.fill('9');
+    const atLeast9 = PROJECTS.filter((p) => p.budgetK >= 9000).length;
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid^="project-row-"]').length === n, atLeast9);
+    await min.fill('nine');
+    assert.equal(await min.getAttribute('aria-invalid'), 'true');
+    assert.match(await app.text('filter-min-error'), /Enter a number/);
+    assert.equal(await app.visibleCount(), atLeast9, 'the last valid bound still applies');
+    await app.switchLanguage('zh');
+    assert.match(await app.text('filter-min-error'), /請輸入數字/);
+    await min.fill('');
+    assert.equal(await min.getAttribute('aria-invalid'), 'false');
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid^="project-row-"]').length === n, PROJECTS.length);
+  });
+});
+
+test('the departments screen has one row per department and a total equal to the rows', async () => {
+  await withPage(AppPage, async (app, page) => {
+    await app.open(distUrl('#view=departments&lang=en'));
+    await app.screen('departments').waitFor();
+    const rows = page.locator('[data-testid^="department-row-"]');
+    assert.equal(await rows.count(), DEPARTMENTS.length);
+    assert.equal(await rows.count(), 66);
+    assert.equal(await app.text('departments-total-budget'), formatMillions(TOTAL_K));
+    assert.equal(await app.text('departments-total-budget'), '1,527.7');
+    assert.equal(Number(await app.text('departments-total-count')), PROJECTS.length);
+    const rowTotals = await rows.locator('[data-testid="department-total"]').allInnerTexts();
+    assert.equal(formatMillions(rowTotals.reduce((s, t) => s + thousands(t.replace(/,/g, '')), 0)), formatMillions(TOTAL_K));
+    // Rows follow the paper's order, with the paper's counts.
+    const orders = await rows.evaluateAll((els) => els.map((e) => Number(e.dataset.testid.replace('department-row-', ''))));
+    assert.deepEqual(orders, DEPARTMENTS.map((d) => d.order).sort((a, b) => a - b));
+    const lands = DEPARTMENTS.find((d) => d.department_en === 'Lands Department');
+    const landsCount = PROJECTS.filter((p) => p.department_zh === lands.department_zh).length;
+    const landsRow = page.getByTestId(`department-row-${lands.order}`);
+    assert.equal(Number(await landsRow.getByTestId('department-count').innerText()), landsCount);
+    // Expanding lists the department's projects.
+    const toggle = page.getByTestId(`department-toggle-${lands.order}`);
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+    await toggle.click();
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+    assert.equal(await page.locator('[data-testid^="department-project-"]').count(), landsCount);
+    await toggle.press('Enter');
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  });
+});
+
+test('the histogram has one bar per band and its last band is the bunching under the ceiling', async () => {
+  await withPage(DistributionPage, async (app, page) => {
+    await app.open(distUrl('#view=distribution&lang=en'));
+    await app.screen('distribution').waitFor();
+    assert.equal(await app.bars().count(), 20);
+    const last = app.bar(19);
+    const near = PROJECTS.filter((p) => p.budgetK > 9500 && p.budgetK <= 10000);
+    assert.equal(Number(await last.getAttribute('data-count')), near.length);
+    assert.match(await last.getAttribute('aria-label'), new RegExp(`: ${near.length} projects`));
+    assert.equal(Number(await app.text('count-near-ceiling')), near.length);
+    assert.equal(Number(await app.text('count-at-just-under')), PROJECTS.filter((p) => p.budgetK === 9900).length);
+    // Every band's count matches the data.
+    for (let k = 0; k < 20; k += 1) {
+      const lo = k * 500;
+      const hi = (k + 1) * 500;
+      const n = PROJECTS.filter((p) => (k === 0 ? p.budgetK >= 0 : p.budgetK > lo) && p.budgetK <= hi).length;
+      assert.equal(Number(await app.bar(k).getAttribute('data-count')), n, `band ${k}`);
+    }
+    // Clicking the bar lists its projects, with a link to the filtered table.
+    await last.click();
+    const list = page.getByTestId('bin-projects');
+    await list.waitFor();
+    assert.equal(await list.locator('[data-testid^="bin-project-"]').count(), near.length);
+    assert.equal(await app.text('bin-projects-total'), formatMillions(near.reduce((s, p) => s + p.budgetK, 0)));
+    await page.getByTestId('bin-projects-link').click();
+    await app.screen('projects').waitFor();
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid^="project-row-"]').length === n, near.length);
+    assert.equal(Number(await app.text('visible-count')), near.length);
+  });
+});
+
+test('histogram bars work from the keyboard', async () => {
+  await withPage(DistributionPage, async (app, page) => {
+    await app.open(distUrl('#view=distribution&lang=zh'));
+    await app.screen('distribution').waitFor();
+    await app.bar(1).focus();
+    await page.keyboard.press('Enter');
+    const expected = PROJECTS.filter((p) => p.budgetK > 500 && p.budgetK <= 1000).length;
+    await page.getByTestId('bin-projects').waitFor();
+    assert.equal(await page.locator('[data-testid^="bin-project-"]').count(), expected);
+    assert.equal(await app.bar(1).getAttribute('aria-pressed'), 'true');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press(' ');
+    assert.equal(await app.bar(2).getAttribute('aria-pressed'), 'true');
+    assert.equal(await app.text('histogram-table-total'), formatMillions(TOTAL_K));
+  });
+});
+
+test('the three screens pass axe-core without serious violations, in both languages', async () => {
+  const axeSource = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+  await withPage(AppPage, async (app, page) => {
+    for (const lang of ['zh', 'en']) {
+      for (const view of ['projects', 'departments', 'distribution']) {
+        await app.open(distUrl(`#view=${view}&lang=${lang}`));
+        await app.screen(view).waitFor();
+        await page.evaluate(axeSource);
+        const violations = await page.evaluate(async () => {
+          // eslint-disable-next-line no-undef
+          const result = await axe.run(document.querySelector('main'), { resultTypes: ['violations'] });
+          return result.violations
+            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+            .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+        });
+        assert.deepEqual(violations, [], `${view} (${lang})`);
+      }
+    }
+  });
+});

@@ -1,0 +1,227 @@
+// The slippage & risk screen: the expected-value slippage lever, the chunked Monte Carlo
+// (progress, seed stamp, determinism, staleness), invalid input, and both languages.
+// Runs against dist/blockvote.html, or against the file or URL in BLOCKVOTE_HTML.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { launch, watch, AppPage, SINGLE_FILE_URL } from './support.mjs';
+
+const HTML = process.env.BLOCKVOTE_HTML;
+const APP_URL = !HTML ? SINGLE_FILE_URL : /^(file|https?):/.test(HTML) ? HTML : pathToFileURL(resolve(HTML)).href;
+// A debug build runs the simulation far slower than a release build.
+const LONG = { timeout: 180_000 };
+
+/** `1,060.0` → 1060 */
+const number = (text) => Number(text.replace(/,/g, '').trim());
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+async function openRisk(lang = 'en') {
+  const page = await browser.newPage();
+  const watcher = watch(page);
+  const app = new AppPage(page);
+  await app.open(`${APP_URL}#view=risk&lang=${lang}`);
+  await app.screen('risk').waitFor();
+  await page.getByTestId('risk-2018-19-total').filter({ hasText: /\d/ }).waitFor();
+  return { page, app, watcher };
+}
+
+/** Waits until the text of `testId` differs from `previous`; returns the new text. */
+async function changed(page, testId, previous) {
+  await page.waitForFunction(
+    ([id, old]) => {
+      const el = document.querySelector(`[data-testid="${id}"]`);
+      return el && el.textContent.trim() !== old;
+    },
+    [testId, previous],
+    { timeout: 30_000 },
+  );
+  return (await page.getByTestId(testId).innerText()).trim();
+}
+
+/** Runs the simulation and waits for the result stamped with `seed`. */
+async function runSimulation(page, { runs, seed }) {
+  await page.getByTestId('mc-runs').fill(String(runs));
+  await page.getByTestId('mc-seed').fill(String(seed));
+  const before = await page.getByTestId('mc-stamp').evaluate((el) => el.textContent);
+  await page.getByTestId('mc-run').click();
+  await page.waitForFunction(
+    (old) => {
+      const stamp = document.querySelector('[data-testid="mc-stamp"]');
+      const status = document.querySelector('[data-testid="mc-status"]');
+      return stamp && stamp.textContent !== old && status && status.textContent.trim() === '';
+    },
+    before,
+    LONG,
+  );
+  return {
+    p50: (await page.getByTestId('mc-p50-2018-19').innerText()).trim(),
+    p90: (await page.getByTestId('mc-p90-2018-19').innerText()).trim(),
+    table: (await page.getByTestId('mc-table').innerText()).trim(),
+    stamp: (await page.getByTestId('mc-stamp').innerText()).trim(),
+  };
+}
+
+test('the slippage share and delay change the 2018-19 figures as they are typed', async () => {
+  const { page, watcher } = await openRisk('en');
+  assert.equal((await page.getByTestId('risk-2018-19-new').innerText()).trim(), '243.0');
+  assert.equal((await page.getByTestId('risk-2018-19-total').innerText()).trim(), '1,060.0');
+  assert.equal(await page.getByTestId('slip-enabled').isChecked(), false);
+  assert.equal(await page.getByTestId('slip-share').inputValue(), '69/210');
+  assert.match(await page.getByTestId('risk-para5').innerText(), /141.*67\.1%.*69/);
+
+  // Para 5's defaults: the expected-value slippage moves cash out of 2018-19.
+  await page.getByTestId('slip-enabled').check();
+  const newAtPara5 = await changed(page, 'risk-2018-19-new', '243.0');
+  const totalAtPara5 = (await page.getByTestId('risk-2018-19-total').innerText()).trim();
+  assert.ok(number(newAtPara5) < 243, `new projects with para 5 slippage: ${newAtPara5}`);
+  assert.equal(number(totalAtPara5), 817 + number(newAtPara5));
+  // The same figure as the sensitivity table's para 5 cell (67.1% on time, 1 quarter).
+  assert.equal((await page.getByTestId('sens-cell-2-0').innerText()).trim(), totalAtPara5);
+
+  // Half the projects late by two quarters: lower again, and equal to that table cell.
+  await page.getByTestId('slip-share').fill('0.5');
+  await changed(page, 'risk-2018-19-new', newAtPara5);
+  assert.match(await page.getByTestId('slip-share-percent').innerText(), /50\.0%/);
+  const halfLate = (await page.getByTestId('risk-2018-19-total').innerText()).trim();
+  assert.equal(halfLate, (await page.getByTestId('sens-cell-0-0').innerText()).trim());
+  await page.getByTestId('slip-delay').fill('2');
+  const total = await changed(page, 'risk-2018-19-total', halfLate);
+  assert.equal(total, (await page.getByTestId('sens-cell-0-1').innerText()).trim());
+  assert.ok(number(total) < number(totalAtPara5));
+
+  // "Use para 5" puts the para 5 figures back.
+  await page.getByTestId('slip-para5').click();
+  await changed(page, 'risk-2018-19-total', total);
+  assert.equal((await page.getByTestId('risk-2018-19-total').innerText()).trim(), totalAtPara5);
+  assert.equal(await page.getByTestId('slip-share').inputValue(), '69/210');
+  assert.deepEqual(watcher.errors, []);
+  await page.close();
+});
+
+test('the Monte Carlo shows progress, is stamped with its seed and repeats exactly', LONG, async () => {
+  const { page, app, watcher } = await openRisk('en');
+  assert.equal(await page.getByTestId('mc-seed').inputValue(), '710', 'the default seed is shown');
+  assert.equal(await page.getByTestId('mc-runs').inputValue(), '10000');
+
+  const first = await runSimulation(page, { runs: 2000, seed: 12345 });
+  assert.equal((await page.getByTestId('mc-progress-text').innerText()).trim(), '2,000 / 2,000');
+  const progress = page.getByTestId('mc-progress');
+  assert.equal(await progress.getAttribute('value'), '2000');
+  assert.equal(await progress.getAttribute('max'), '2000');
+  assert.match(first.stamp, /Seed 12345 · 2,000 runs/);
+  assert.match(first.p50, /^\d{1,3}(,\d{3})*\.\d$/, `P50 formatted like 1,060.0: ${first.p50}`);
+  assert.ok(number(first.p50) <= number(first.p90));
+  assert.ok(number(first.p90) <= 1060, 'lateness only moves cash out of 2018-19');
+  assert.equal(await page.getByTestId('mc-stale').count(), 0);
+  // The P10–P90 range is drawn on the quarterly chart.
+  assert.ok((await page.locator('[data-testid="risk-quarters"] .whisker').count()) >= 4);
+
+  // Same seed, same settings: the same figures, and the screen says so.
+  const again = await runSimulation(page, { runs: 2000, seed: 12345 });
+  assert.equal(again.p50, first.p50);
+  assert.equal(again.p90, first.p90);
+  assert.equal(again.table, first.table);
+  assert.match(await page.getByTestId('mc-determinism').innerText(), /Identical.*12345/);
+
+  // Another seed: a result stamped with it.
+  const other = await runSimulation(page, { runs: 2000, seed: 999 });
+  assert.match(other.stamp, /Seed 999 · 2,000 runs/);
+  assert.equal(await page.getByTestId('mc-stamp').getAttribute('data-seed'), '999');
+  assert.match(await page.getByTestId('mc-determinism').innerText(), /Previous run \(seed 12345/);
+
+  // Changing a setting after the run marks the result stale, not silently wrong.
+  await page.getByTestId('mc-seed').fill('1000');
+  await page.getByTestId('mc-stale').waitFor();
+  assert.equal(await page.getByTestId('mc-results').getAttribute('data-stale'), 'true');
+  await page.getByTestId('mc-seed').fill('999');
+  await page.getByTestId('mc-stale').waitFor({ state: 'detached' });
+  // The scenario's own slippage lever does not affect the simulation: not stale.
+  await page.getByTestId('slip-enabled').check();
+  assert.equal(await page.getByTestId('mc-stale').count(), 0);
+  // Another lever does, even one set on another screen; the result survives the trip.
+  await app.go('thresholds');
+  await page.getByTestId('ceiling-20').click();
+  await app.go('risk');
+  await page.getByTestId('mc-stale').waitFor();
+  assert.match(await page.getByTestId('mc-stamp').innerText(), /Seed 999 · 2,000 runs/);
+  assert.equal((await page.getByTestId('mc-p50-2018-19').innerText()).trim(), other.p50);
+  assert.deepEqual(watcher.errors, []);
+  await page.close();
+});
+
+test('the page stays usable while a long simulation runs, and Cancel stops it', LONG, async () => {
+  const { page, watcher } = await openRisk('en');
+  await page.getByTestId('mc-runs').fill('100000');
+  await page.getByTestId('mc-run').click();
+  await page.waitForFunction(() => {
+    const text = document.querySelector('[data-testid="mc-progress-text"]')?.textContent ?? '';
+    const [done] = text.split('/').map((part) => Number(part.replace(/[^0-9]/g, '')));
+    return done > 0;
+  }, null, LONG);
+  assert.equal(await page.getByTestId('mc-run').isDisabled(), true);
+  // Typing while it runs updates the figures at once.
+  const total = (await page.getByTestId('risk-2018-19-total').innerText()).trim();
+  await page.getByTestId('slip-share').fill('0.4');
+  await changed(page, 'risk-2018-19-total', total);
+  const running = (await page.getByTestId('mc-progress-text').innerText()).trim();
+  assert.notEqual(running, '100,000 / 100,000', 'the figures updated before the run ended');
+  await page.getByTestId('mc-cancel').click();
+  assert.match(await page.getByTestId('mc-status').innerText(), /Cancelled at [\d,]+ \/ 100,000/);
+  assert.equal(await page.getByTestId('mc-run').isDisabled(), false);
+  assert.deepEqual(watcher.errors, []);
+  await page.close();
+});
+
+test('invalid entries are marked at the field and the last valid values stay in effect', LONG, async () => {
+  const { page, app, watcher } = await openRisk('en');
+  const result = await runSimulation(page, { runs: 2000, seed: 4242 });
+
+  await page.getByTestId('mc-seed').fill('12x');
+  const seedError = page.locator('#field-mc-seed-error');
+  assert.match(await seedError.innerText(), /whole number/);
+  assert.equal(await page.getByTestId('mc-seed').getAttribute('aria-invalid'), 'true');
+  assert.equal((await page.getByTestId('mc-p50-2018-19').innerText()).trim(), result.p50);
+  assert.equal(await page.getByTestId('mc-stale').count(), 0, 'an invalid seed changes nothing');
+
+  const total = (await page.getByTestId('risk-2018-19-total').innerText()).trim();
+  await page.getByTestId('slip-share').fill('1.5');
+  assert.match(await page.locator('#field-slip-share-error').innerText(), /between 0 and 1/);
+  await page.getByTestId('slip-share').fill('abc');
+  assert.match(await page.locator('#field-slip-share-error').innerText(), /Enter a number/);
+  assert.equal((await page.getByTestId('risk-2018-19-total').innerText()).trim(), total);
+
+  // The messages follow the language.
+  await app.switchLanguage('zh');
+  assert.match(await seedError.innerText(), /種子須為/);
+  assert.match(await page.locator('#field-slip-share-error').innerText(), /請輸入/);
+  assert.deepEqual(watcher.errors, []);
+  await page.close();
+});
+
+test('every label is in Chinese after switching language', LONG, async () => {
+  const { page, app, watcher } = await openRisk('en');
+  await runSimulation(page, { runs: 500, seed: 7 });
+  await app.switchLanguage('zh');
+  const screen = app.screen('risk');
+  await screen.getByRole('heading', { name: /延誤及風險/ }).waitFor();
+  assert.equal((await page.getByTestId('mc-run').innerText()).trim(), '執行模擬');
+  assert.match(await page.getByTestId('mc-stamp').innerText(), /種子 7 · 500 次模擬/);
+  assert.match(await page.getByTestId('risk-figures').innerText(), /新項目/);
+  assert.match(await page.getByTestId('sens-table').innerText(), /依期完成比率/);
+  assert.match(await page.getByTestId('tornado-table').innerText(), /延誤項目比例/);
+  assert.match(await page.getByTestId('slip-explain').innerText(), /\(1 − s\)/);
+  const text = await screen.innerText();
+  for (const english of ['Monte Carlo', 'Sensitivity', 'Run', 'Seed', 'Share late', 'quarters']) {
+    assert.ok(!text.includes(english), `no English "${english}" left on the Chinese screen`);
+  }
+  assert.deepEqual(watcher.errors, []);
+  await page.close();
+});

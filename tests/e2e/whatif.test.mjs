@@ -1,0 +1,149 @@
+// What-if journeys on the single file opened from file://: change a category and
+// scale to a target, change the ceiling, set a cash cap, change the spend profile, and
+// switch language — each checked against figures computed here from data/*.csv.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch, watch, AppPage, ROOT, SINGLE_FILE_URL } from './support.mjs';
+
+const FILE_URL = process.env.BLOCKVOTE_HTML || SINGLE_FILE_URL;
+
+/** The paper's projects, read from the CSV the app embeds. */
+function projects() {
+  const lines = readFileSync(join(ROOT, 'data', 'projects.csv'), 'utf8').trim().split('\n').slice(1);
+  return lines.map((line) => {
+    const fields = line.match(/("([^"]|"")*"|[^,]*)(,|$)/g).map((f) => f.replace(/,$/, '').replace(/^"|"$/g, ''));
+    return { id: Number(fields[0]), budget: Number(fields[4]) };
+  });
+}
+
+const number = (text) => Number(text.replace(/[^0-9.+-]/g, ''));
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+async function open(view, lang = 'en') {
+  const page = await browser.newPage();
+  const seen = watch(page);
+  const app = new AppPage(page);
+  await app.open(`${FILE_URL}#view=${view}&lang=${lang}`);
+  await app.screen(view).waitFor();
+  return { page, app, seen };
+}
+
+test('change a category, then scale the unlocked ones to a target', async () => {
+  const { page, app, seen } = await open('allocation');
+  assert.equal(await app.text('allocation-total'), '1,060.0');
+  await page.getByTestId('allocation-amount-1').fill('300');
+  assert.equal(await app.text('allocation-total'), '1,122.0', 'hardware 238 → 300 adds 62');
+  assert.equal(await app.text('allocation-vs-paper'), '+62.0');
+  await page.getByTestId('allocation-lock-1').check();
+  await page.getByTestId('allocation-target').fill('1000');
+  await page.getByTestId('allocation-scale').click();
+  assert.equal(await app.text('allocation-total'), '1,000.0', 'the target is hit exactly');
+  assert.equal(number(await page.getByTestId('allocation-amount-1').inputValue()), 300, 'the locked category is untouched');
+  const amounts = [];
+  for (let id = 1; id <= 6; id += 1) amounts.push(number(await page.getByTestId(`allocation-amount-${id}`).inputValue()));
+  assert.equal(Math.round(amounts.reduce((a, b) => a + b, 0) * 10), 10000, 'the rows add up to the total shown');
+  // An impossible target: below the locked amount.
+  await page.getByTestId('allocation-target').fill('200');
+  await page.getByTestId('allocation-scale').click();
+  await page.getByTestId('allocation-scale-error').waitFor();
+  // A typing mistake is marked and changes nothing.
+  await page.getByTestId('allocation-amount-2').fill('12x');
+  assert.equal(await page.getByTestId('allocation-amount-2').getAttribute('aria-invalid'), 'true');
+  await page.getByTestId('allocation-reset').click();
+  assert.equal(await app.text('allocation-total'), '1,060.0');
+  assert.deepEqual(seen.errors, []);
+  await page.close();
+});
+
+test('raising the ceiling to HK$20M and lowering it to HK$5M moves projects between routes', async () => {
+  const { page, app, seen } = await open('thresholds');
+  const all = projects();
+  assert.equal(await app.text('projects-over-ceiling'), '0');
+  assert.equal(await app.text('projects-in-block'), String(all.length));
+  await page.getByTestId('ceiling').fill('5');
+  const over5 = all.filter((p) => p.budget > 5);
+  assert.equal(await app.text('projects-over-ceiling'), String(over5.length));
+  const sum = over5.reduce((total, p) => total + Math.round(p.budget * 10), 0) / 10;
+  assert.equal(number(await app.text('projects-over-ceiling-total')), sum);
+  assert.equal(await page.locator('[data-testid^="route-change-"]').count(), over5.length);
+  await page.getByTestId('ceiling-20').click();
+  assert.equal(await app.text('projects-over-ceiling'), '0');
+  await page.getByTestId('floor').fill('1');
+  const below1 = all.filter((p) => p.budget < 1);
+  assert.equal(await app.text('projects-below-floor'), String(below1.length));
+  await page.getByTestId('floor').fill('abc');
+  assert.equal(await page.getByTestId('floor').getAttribute('aria-invalid'), 'true');
+  assert.equal(await app.text('projects-below-floor'), String(below1.length), 'the last valid floor stays');
+  assert.deepEqual(seen.errors, []);
+  await page.close();
+});
+
+test('the cash flow screen reproduces Annex B and explains the calibration', async () => {
+  const { page, app, seen } = await open('cashflow');
+  assert.equal(await app.text('cash-2018-19-new'), '243.0');
+  assert.equal(await app.text('cash-2018-19-total'), '1,060.0');
+  assert.equal(await app.text('cash-2018-19-ongoing'), '817.0');
+  assert.match(await app.text('calibration'), /243\.0/);
+  await page.getByTestId('profile-select').selectOption('even');
+  const even = await app.text('cash-2018-19-new');
+  assert.equal(even, await app.text('profile-even'), 'the even profile gives the figure the calibration quotes');
+  assert.ok(number(even) > 3 * 243, 'an even spread needs several times the paper figure');
+  await page.getByTestId('profile-select').selectOption('calibrated');
+  await page.getByTestId('cost-change').fill('10');
+  assert.notEqual(await app.text('cash-2018-19-new'), '243.0');
+  await page.getByTestId('cost-change').fill('0');
+  assert.equal(await app.text('cash-2018-19-new'), '243.0');
+  assert.deepEqual(seen.errors, []);
+  await page.close();
+});
+
+test('a 2018-19 cash cap defers projects, and an impossible cap says so', async () => {
+  const { page, app, seen } = await open('cashflow');
+  await page.getByTestId('cap-rule').selectOption('LargestBudgetYearCashFirst');
+  await page.getByTestId('cap-amount').fill('1000');
+  await page.getByTestId('cap-rule').selectOption('LargestBudgetYearCashFirst');
+  await page.getByTestId('cap-met').waitFor();
+  assert.ok(number(await app.text('cash-2018-19-total')) <= 1000);
+  assert.ok((await page.locator('[data-testid^="cap-deferred-"]').count()) > 0);
+  await page.getByTestId('cap-amount').fill('500');
+  await page.getByTestId('cap-infeasible').waitFor();
+  assert.match(await app.text('cap-infeasible'), /817\.0/);
+  assert.equal(await app.text('cash-2018-19-total'), '1,060.0', 'nothing is deferred when the cap cannot be met');
+  await page.getByTestId('cap-clear').click();
+  assert.deepEqual(seen.errors, []);
+  await page.close();
+});
+
+test('goal seek finds the uniform cut that brings 2018-19 to HK$1,050M', async () => {
+  const { page, app } = await open('cashflow');
+  await page.getByTestId('goal-target').fill('1050');
+  await page.getByTestId('goal-lever').selectOption('CostChangePct');
+  await page.getByTestId('goal-solve').click();
+  await page.getByTestId('goal-result').waitFor();
+  await page.getByTestId('goal-apply').click();
+  assert.equal(await app.text('cash-2018-19-total'), '1,050.0');
+  await page.getByTestId('goal-target').fill('10');
+  await page.getByTestId('goal-solve').click();
+  await page.getByTestId('goal-unreachable').waitFor();
+  await page.close();
+});
+
+test('switching language keeps the scenario and translates the screen', async () => {
+  const { page, app } = await open('allocation');
+  await page.getByTestId('allocation-amount-3').fill('400');
+  await app.switchLanguage('zh');
+  assert.equal(await app.text('allocation-total'), '1,087.0');
+  assert.match(await page.locator('h2').first().innerText(), /撥款分配/);
+  await app.go('cashflow');
+  assert.match(await page.getByTestId('profile-panel').innerText(), /開支模式/);
+  await page.close();
+});
