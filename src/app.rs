@@ -48,6 +48,8 @@ fn Shell(dataset: Dataset) -> impl IntoView {
     let state = AppState::new(dataset);
     provide_context(state);
     provide_context(whatif);
+    // A link that carries a scenario opens it.
+    whatif.apply_link(&state.params.get_untracked());
 
     // Following the fragment: back/forward and hand-edited links change the screen.
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
@@ -56,7 +58,19 @@ fn Shell(dataset: Dataset) -> impl IntoView {
         if let Some(lang) = next.lang {
             state.lang.set(lang);
         }
+        whatif.apply_link(&next.params);
         state.params.set(next.params);
+    });
+
+    // The fragment always describes the scenario, so the address bar is a link that
+    // reopens exactly what is on screen.
+    Effect::new(move |_| {
+        let mut pairs = whatif.link_pairs();
+        pairs.extend(crate::whatif::non_scenario_params(&state.params.get()));
+        let fragment = fragment_for(state.view.get(), state.lang.get(), &pairs);
+        if fragment != current_fragment() {
+            replace_fragment(&fragment);
+        }
     });
     on_cleanup(move || handle.remove());
 
@@ -75,7 +89,6 @@ fn Shell(dataset: Dataset) -> impl IntoView {
     let set_lang = move |lang: Lang| {
         state.lang.set(lang);
         AppState::remember_lang(lang);
-        replace_fragment(&fragment_for(state.view.get_untracked(), lang, &state.params.get_untracked()));
     };
 
     view! {
@@ -115,7 +128,7 @@ fn Shell(dataset: Dataset) -> impl IntoView {
                         view! {
                             <li>
                                 <a
-                                    href=move || fragment_for(view, state.lang.get(), &[])
+                                    href=move || fragment_for(view, state.lang.get(), &whatif.link_pairs())
                                     data-testid=format!("nav-{}", view.key())
                                     aria-current=move || (state.view.get() == view).then_some("page")
                                 >
@@ -127,6 +140,26 @@ fn Shell(dataset: Dataset) -> impl IntoView {
                     .collect_view()}
             </ul>
         </nav>
+        {move || {
+            let problems = whatif.link_problems.get();
+            (!problems.is_empty()).then(|| {
+                let lines = problems.iter().map(|p| view! { <li>{p.to_string()}</li> }).collect_view();
+                view! {
+                    <div class="link-problems" role="alert" data-testid="link-problems">
+                        <p>
+                            {move || l(
+                                "連結中有部分內容無法使用，已略過；其餘已套用。",
+                                "Parts of this link could not be used and were skipped; the rest was applied.",
+                            ).get(state.lang.get())}
+                        </p>
+                        <ul>{lines}</ul>
+                        <button type="button" on:click=move |_| whatif.link_problems.set(Vec::new())>
+                            {move || l("關閉", "Dismiss").get(state.lang.get())}
+                        </button>
+                    </div>
+                }
+            })
+        }}
         <main id="main" tabindex="-1" data-testid=move || format!("screen-{}", state.view.get().key())>
             {move || screens::render(state.view.get())}
         </main>

@@ -6,6 +6,7 @@
 //! showing the last projection that worked, and [`WhatIf::error`] says why.
 
 use blockvote_model::engine::{Edit, Engine, EngineError, ProjectEdit, Projection, Scenario};
+use blockvote_model::link::{decode, encode, LinkProblem, SCENARIO_KEYS};
 use blockvote_model::Dataset;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -22,6 +23,10 @@ pub struct WhatIf {
     pub projection: Memo<Option<Arc<Projection>>>,
     /// Why the current scenario could not be projected, if it could not.
     pub error: Memo<Option<EngineError>>,
+    /// The Monte Carlo seed a link asked for, if any.
+    pub link_seed: RwSignal<Option<u64>>,
+    /// What a link carried that could not be used, shown until dismissed.
+    pub link_problems: RwSignal<Vec<LinkProblem>>,
 }
 
 impl WhatIf {
@@ -51,7 +56,31 @@ impl WhatIf {
             |_, _| true,
         );
         let error = Memo::new(move |_| result.with(|r| r.as_ref().err().cloned()));
-        WhatIf { engine, scenario, baseline: StoredValue::new(baseline), projection, error }
+        WhatIf {
+            engine,
+            scenario,
+            baseline: StoredValue::new(baseline),
+            projection,
+            error,
+            link_seed: RwSignal::new(None),
+            link_problems: RwSignal::new(Vec::new()),
+        }
+    }
+
+    /// Applies a link's scenario pairs, if it has any: the link's scenario replaces the
+    /// one being edited, and whatever could not be used is listed for the user.
+    pub fn apply_link(&self, params: &[(String, String)]) {
+        let (decoded, problems) = decode(params);
+        if decoded.any {
+            self.scenario.set(decoded.scenario);
+            self.link_seed.set(decoded.seed);
+        }
+        self.link_problems.set(problems);
+    }
+
+    /// The scenario's pairs for the URL fragment.
+    pub fn link_pairs(&self) -> Vec<(String, String)> {
+        self.scenario.with(|s| encode(s, self.link_seed.get()))
     }
 
     /// Changes the scenario in place.
@@ -80,4 +109,9 @@ impl WhatIf {
 /// stray component from panicking.
 pub fn use_whatif() -> WhatIf {
     use_context::<WhatIf>().unwrap_or_else(|| WhatIf::new(&Dataset::empty()))
+}
+
+/// The fragment's pairs that are not the scenario's (filters, selections).
+pub fn non_scenario_params(params: &[(String, String)]) -> Vec<(String, String)> {
+    params.iter().filter(|(k, _)| !SCENARIO_KEYS.contains(&k.as_str())).cloned().collect()
 }

@@ -72,9 +72,13 @@ fn text(selector: &str) -> String {
     document().query_selector(selector).ok().flatten().and_then(|e| e.text_content()).unwrap_or_default()
 }
 
+/// Clicks an HTML or SVG element (SVG elements have no `click()`, so a bubbling click
+/// event is dispatched, as a pointer would).
 fn click(selector: &str) {
     let element = document().query_selector(selector).ok().flatten().expect(selector);
-    element.dyn_ref::<web_sys::HtmlElement>().expect("an HTML element").click();
+    let dispatch =
+        js_sys::Function::new_with_args("el", "el.dispatchEvent(new MouseEvent('click', { bubbles: true }))");
+    dispatch.call1(&JsValue::NULL, &element).expect("dispatch");
 }
 
 /// Types into an input the way a person does: sets the value and fires a bubbling

@@ -147,3 +147,39 @@ test('switching language keeps the scenario and translates the screen', async ()
   assert.match(await page.getByTestId('profile-panel').innerText(), /開支模式/);
   await page.close();
 });
+
+test('a link carries the scenario: levers in the fragment open as the scenario, edits write back', async () => {
+  const { page, app, seen } = await open('cashflow');
+  const even = await app.text('profile-even');
+  await page.goto(`${FILE_URL}#view=cashflow&lang=en&profile=even&ceiling=5`);
+  await app.ready();
+  assert.equal(await app.text('cash-2018-19-new'), even);
+  await page.getByTestId('cost-change').fill('10');
+  assert.match(page.url(), /cost=10/);
+  assert.match(page.url(), /profile=even/);
+  // Reopening the address bar's link reproduces the figures.
+  const url = page.url();
+  const figure = await app.text('cash-2018-19-new');
+  const other = await browser.newPage();
+  const otherApp = new AppPage(other);
+  await otherApp.open(url);
+  await otherApp.screen('cashflow').waitFor();
+  assert.equal(await otherApp.text('cash-2018-19-new'), figure);
+  await app.go('thresholds');
+  assert.notEqual(await app.text('projects-over-ceiling'), '0', 'the ceiling from the link holds on every screen');
+  assert.deepEqual(seen.errors, []);
+  await page.close();
+  await other.close();
+});
+
+test('a hostile link is refused with a message and leaves the baseline usable', async () => {
+  const { page, app, seen } = await open('overview');
+  const payload = encodeURIComponent('<img src=x onerror=alert(1)>');
+  await page.goto(`${FILE_URL}#view=cashflow&lang=en&slip=${payload}&delay=99&p=17:zz&profile=${'x'.repeat(200000)}`);
+  await app.ready();
+  await page.getByTestId('link-problems').waitFor();
+  assert.equal(await page.locator('#app img').count(), 0, 'names are text, never markup');
+  assert.equal(await app.text('cash-2018-19-new'), '243.0');
+  assert.deepEqual(seen.errors, []);
+  await page.close();
+});
