@@ -148,3 +148,42 @@ pub fn percent_encode(text: &str) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(fragment: &str, view: View, lang: Option<Lang>, params: usize) {
+        let parsed = route(fragment);
+        assert_eq!((parsed.view, parsed.lang, parsed.params.len()), (view, lang, params), "route({fragment:?})");
+    }
+
+    #[test]
+    fn fragments_route() {
+        check("", View::Overview, None, 0);
+        check("#", View::Overview, None, 0);
+        check("#view=thresholds&lang=zh", View::Thresholds, Some(Lang::Zh), 2);
+        check("view=risk", View::Risk, None, 1);
+        check("#view=&lang=", View::Overview, None, 2);
+        check("#view=projects&q=%E4%BF%9D%E5%AE%89", View::Projects, None, 2);
+        check("#%ZZ=%&&&=", View::Overview, None, 2);
+        check(&format!("#view=cashflow&x={}", "y".repeat(2_000_000)), View::Cashflow, None, 2);
+    }
+
+    #[test]
+    fn percent_coding_round_trips() {
+        for text in ["保安", "a b&c=d", "%", "100%", "<script>", ""] {
+            assert_eq!(percent_decode(&percent_encode(text)), text);
+        }
+        assert_eq!(percent_decode("%E4%BF%9D"), "保");
+        assert_eq!(percent_decode("%FF"), "\u{FFFD}");
+    }
+
+    #[test]
+    fn browser_language_picks_chinese_for_any_zh_locale() {
+        for (tag, lang) in [("zh-HK", Lang::Zh), ("zh-CN", Lang::Zh), ("ZH", Lang::Zh), ("en-GB", Lang::En), ("", Lang::En)] {
+            assert_eq!(Lang::from_browser_language(tag), lang, "{tag}");
+        }
+    }
+}

@@ -1,3 +1,4 @@
+#![cfg(target_arch = "wasm32")]
 //! Browser tests (wasm-bindgen-test in headless Chromium): the shell mounts, routes
 //! and switches language; pure helpers behave the same in wasm as natively.
 

@@ -1,3 +1,4 @@
+#![cfg(target_arch = "wasm32")]
 //! Browser tests of the slippage & risk screen (wasm-bindgen-test in headless
 //! Chromium): the expected-value slippage lever moves 2018-19's figures, and a small
 //! Monte Carlo runs to the end in chunks and fills its table. Also the screen's pure

@@ -1,3 +1,4 @@
+#![cfg(target_arch = "wasm32")]
 //! Browser tests of the data screens (projects, departments, budget distribution):
 //! the app is mounted once, each test opens a screen by its fragment, drives the real
 //! controls and reads the DOM. Expected figures are computed from the paper's dataset

@@ -6,6 +6,7 @@ pub mod departments;
 pub mod distribution;
 pub mod overview;
 pub mod pending;
+pub mod project_levers;
 pub mod projects;
 pub mod risk;
 pub mod thresholds;

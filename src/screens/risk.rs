@@ -23,14 +23,14 @@ use crate::whatif::{use_whatif, WhatIf};
 use blockvote_model::engine::monte_carlo::{MAX_DELAY_QUARTERS, MAX_OVERRUN_PCT, MAX_RUNS};
 use blockvote_model::engine::{
     default_tornado, para5_late_share, tornado, two_way, Engine, Lever, MonteCarlo, MonteCarloSettings,
-    MonteCarloSummary, OverrunSettings, Scenario, Slippage, TwoWayTable, YearTotals, MAX_SHIFT_QUARTERS,
+    MonteCarloSummary, OverrunSettings, Scenario, Slippage, YearTotals, MAX_SHIFT_QUARTERS,
 };
 use blockvote_model::money::format_decimal;
 use blockvote_model::quarter::{FiscalQuarter, FiscalYear};
 use blockvote_model::Money;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::BTreeSet;
 use std::sync::Arc;
 use std::time::Duration;
@@ -239,6 +239,8 @@ pub struct McResult {
     pub scenario: Scenario,
     /// Wall-clock time from preparation to summary, in ms.
     pub elapsed_ms: f64,
+    /// Which run this was: a number that grows with every run started in this visit.
+    pub run: u64,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -275,7 +277,6 @@ enum Tick {
 #[derive(Clone, Copy)]
 struct McHandles {
     running: StoredValue<Option<Running>>,
-    generation: StoredValue<u64>,
     status: RwSignal<McStatus>,
     progress: RwSignal<(u32, u32)>,
     result: RwSignal<Option<McResult>>,
@@ -294,7 +295,7 @@ fn tick(handles: McHandles, generation: u64) {
         .running
         .try_update_value(|slot| {
             let Some(running) = slot.as_mut() else { return Tick::Stop };
-            if running.generation != generation {
+            if running.generation != generation || current_run() != generation {
                 return Tick::Stop;
             }
             if !running.simulation.is_done() {
@@ -318,6 +319,7 @@ fn tick(handles: McHandles, generation: u64) {
                     settings: finished.settings,
                     scenario: finished.scenario,
                     elapsed_ms: now_ms() - finished.started,
+                    run: finished.generation,
                 }),
                 None => Tick::Stop,
             }
@@ -351,6 +353,20 @@ struct Saved {
 
 thread_local! {
     static SAVED: RefCell<Option<Saved>> = const { RefCell::new(None) };
+    /// Numbers the runs (and tells a chunk of a cancelled or replaced run to stop).
+    static RUN_COUNTER: Cell<u64> = const { Cell::new(0) };
+}
+
+fn next_run() -> u64 {
+    RUN_COUNTER.with(|counter| {
+        let next = counter.get().wrapping_add(1);
+        counter.set(next);
+        next
+    })
+}
+
+fn current_run() -> u64 {
+    RUN_COUNTER.with(Cell::get)
 }
 
 fn saved() -> Option<Saved> {
@@ -592,7 +608,6 @@ fn MonteCarloPanel() -> impl IntoView {
     });
     let handles = McHandles {
         running: StoredValue::new(None),
-        generation: StoredValue::new(0),
         status: RwSignal::new(McStatus::Idle),
         progress: RwSignal::new(
             restored
@@ -633,8 +648,7 @@ fn MonteCarloPanel() -> impl IntoView {
         let settings = settings.get_untracked();
         match MonteCarlo::with_engine(&engine, &scenario, &settings) {
             Ok(simulation) => {
-                let generation = handles.generation.get_value().wrapping_add(1);
-                handles.generation.set_value(generation);
+                let generation = next_run();
                 let total = settings.runs;
                 handles.running.set_value(Some(Running {
                     simulation,
@@ -652,7 +666,7 @@ fn MonteCarloPanel() -> impl IntoView {
         }
     };
     let cancel = move || {
-        handles.generation.update_value(|g| *g = g.wrapping_add(1));
+        next_run();
         handles.running.set_value(None);
         let (done, total) = handles.progress.get_untracked();
         handles.status.set(McStatus::Cancelled { done, total });
@@ -1112,7 +1126,13 @@ fn McResults(handles: McHandles, stale: Memo<bool>) -> impl IntoView {
 
     view! {
         <div class="mc-results" class:stale=move || stale.get() data-testid="mc-results" data-stale=move || stale.get().to_string()>
-            <p class="mc-stamp" data-testid="mc-stamp" data-seed=move || result.with(|r| r.as_ref().map(|r| r.summary.seed.to_string()))>
+            <p
+                class="mc-stamp"
+                data-testid="mc-stamp"
+                data-seed=move || result.with(|r| r.as_ref().map(|r| r.summary.seed.to_string()))
+                data-run=move || result.with(|r| r.as_ref().map(|r| r.run.to_string()))
+                data-ms=move || result.with(|r| r.as_ref().map(|r| format!("{:.0}", r.elapsed_ms)))
+            >
                 {stamp}
             </p>
             {move || stale.get().then(|| view! {
@@ -1159,9 +1179,69 @@ fn McResults(handles: McHandles, stale: Memo<bool>) -> impl IntoView {
 // 3. Sensitivity
 // ---------------------------------------------------------------------------------
 
-/// A computation's result and the time it took (ms), shown as a data attribute for
-/// whoever measures.
-type Timed<T> = (Option<T>, f64);
+/// The two-way table as it is filled in, cell by cell.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Grid {
+    /// `cells[r][c]`, `None` until computed.
+    cells: Vec<Vec<Option<Money>>>,
+    error: Option<String>,
+    /// The time spent computing so far, in ms (the sum of the chunks).
+    ms: f64,
+    done: bool,
+}
+
+/// The work one chunk of the table should take.
+const GRID_CHUNK_MS: f64 = 6.0;
+
+/// Computes cells of the two-way table from `next` on until about
+/// [`GRID_CHUNK_MS`] have passed, then yields to the browser and goes on in the next
+/// task. A full table takes about 70 ms in a release build (24 projections with
+/// slippage), too long for one task. Stops when a newer table was started or the
+/// screen was left.
+fn grid_tick(whatif: WhatIf, grid: RwSignal<Grid>, job: StoredValue<u64>, generation: u64, scenario: Arc<Scenario>, next: usize) {
+    if job.try_get_value() != Some(generation) {
+        return;
+    }
+    let Some(engine) = engine_of(&whatif) else { return };
+    let rates = sensitivity_rates();
+    let delays = sensitivity_delays();
+    let total = rates.len() * delays.len();
+    let start = now_ms();
+    let mut index = next;
+    let mut computed = Vec::new();
+    let mut error = None;
+    while index < total && (index == next || now_ms() - start < GRID_CHUNK_MS) {
+        let (r, c) = (index / delays.len(), index % delays.len());
+        let (Some(rate), Some(delay)) = (rates.get(r), delays.get(c)) else { break };
+        match two_way(&engine, &scenario, Lever::OnTimeRate, &[*rate], Lever::SlipQuarters, &[*delay]) {
+            Ok(table) => {
+                if let Some(cell) = table.cells.first().and_then(|row| row.first()) {
+                    computed.push((r, c, *cell));
+                }
+            }
+            Err(e) => {
+                error = Some(e.to_string());
+                break;
+            }
+        }
+        index += 1;
+    }
+    let elapsed = now_ms() - start;
+    let finished = index >= total || error.is_some();
+    grid.try_update(|g| {
+        for (r, c, cell) in computed {
+            if let Some(slot) = g.cells.get_mut(r).and_then(|row| row.get_mut(c)) {
+                *slot = Some(cell);
+            }
+        }
+        g.ms += elapsed;
+        g.error = error;
+        g.done = finished;
+    });
+    if !finished {
+        set_timeout(move || grid_tick(whatif, grid, job, generation, scenario, index), Duration::ZERO);
+    }
+}
 
 #[component]
 fn SensitivityPanel() -> impl IntoView {
@@ -1169,23 +1249,20 @@ fn SensitivityPanel() -> impl IntoView {
     let whatif = use_whatif();
     let lang = move || state.lang.get();
 
-    // The table sets slippage itself, so it only depends on the other levers.
+    // The table sets slippage itself, so it only depends on the other levers: typing a
+    // slip share does not recompute it.
     let table_scenario = Memo::new(move |_| whatif.scenario.with(without_slippage_levers));
-    let table: Memo<Timed<TwoWayTable>> = Memo::new(move |_| {
-        let scenario = table_scenario.get();
-        let start = now_ms();
-        let table = engine_of(&whatif).and_then(|engine| {
-            two_way(
-                &engine,
-                &scenario,
-                Lever::OnTimeRate,
-                &sensitivity_rates(),
-                Lever::SlipQuarters,
-                &sensitivity_delays(),
-            )
-            .ok()
-        });
-        (table, now_ms() - start)
+    let rates = sensitivity_rates();
+    let delays = sensitivity_delays();
+    let grid = RwSignal::new(Grid::default());
+    let job = StoredValue::new(0_u64);
+    let (row_count, column_count) = (rates.len(), delays.len());
+    Effect::new(move |_| {
+        let scenario = Arc::new(table_scenario.get());
+        let generation = job.get_value().wrapping_add(1);
+        job.set_value(generation);
+        grid.set(Grid { cells: vec![vec![None; column_count]; row_count], ..Grid::default() });
+        grid_tick(whatif, grid, job, generation, scenario, 0);
     });
     let tornado_result = Memo::new(move |_| {
         let scenario = whatif.scenario.get();
@@ -1197,69 +1274,68 @@ fn SensitivityPanel() -> impl IntoView {
         (result, now_ms() - start)
     });
 
-    let table_view = move || {
-        let (Some(table), _) = table.get() else {
-            return view! { <p class="note">{move || l("無法計算此表。", "This table could not be computed.").get(lang())}</p> }.into_any();
-        };
-        let para5 = para5_on_time_rate();
-        let head = table
-            .columns
-            .iter()
-            .map(|c| {
-                let c = *c;
-                view! { <th scope="col" class="num">{move || quarters_text(c, lang())}</th> }
-            })
-            .collect_view();
-        let body = table
-            .rows
-            .iter()
-            .zip(&table.cells)
-            .enumerate()
-            .map(|(r, (rate, cells))| {
-                let rate = *rate;
-                let is_para5 = rate == para5;
-                let cells = cells
-                    .iter()
-                    .enumerate()
-                    .map(|(c, cell)| {
-                        let highlight = is_para5 && table.columns.get(c) == Some(&Decimal::ONE);
-                        view! {
-                            <td class="num" class:para5-cell=highlight data-testid=format!("sens-cell-{r}-{c}")>
-                                {millions(*cell)}
-                            </td>
-                        }
-                    })
-                    .collect_view();
-                view! {
-                    <tr class:para5-row=is_para5>
-                        <th scope="row" class="num">
-                            {share_percent(rate)}
-                            {is_para5.then(|| view! { <Source source="para 5" /> })}
-                        </th>
-                        {cells}
-                    </tr>
-                }
-            })
-            .collect_view();
-        view! {
-            <table class="data sens-table" data-testid="sens-table">
-                <caption>
-                    {move || l("2018-19 年度現金需求總額（百萬元）", "2018-19 total cash need (HK$M)").get(lang())}
-                    <Derived how=Signal::derive(move || l(
-                        "每格均以引擎按該依期比率及延誤季數重新計算情景（計入延誤的期望值）",
-                        "Each cell is the scenario projected by the engine with slippage at that on-time rate and delay (expected value)",
-                    ).get(lang()).to_string()) />
-                </caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{move || l("依期完成比率 ＼ 延誤", "On-time rate \\ delay").get(lang())}</th>
-                        {head}
-                    </tr>
-                </thead>
-                <tbody>{body}</tbody>
-            </table>
-        }
-        .into_any()
+    let para5 = para5_on_time_rate();
+    let head = delays
+        .iter()
+        .map(|c| {
+            let c = *c;
+            view! { <th scope="col" class="num">{move || quarters_text(c, lang())}</th> }
+        })
+        .collect_view();
+    let body = rates
+        .iter()
+        .enumerate()
+        .map(|(r, rate)| {
+            let rate = *rate;
+            let is_para5 = rate == para5;
+            let cells = delays
+                .iter()
+                .enumerate()
+                .map(|(c, delay)| {
+                    let highlight = is_para5 && *delay == Decimal::ONE;
+                    let cell = move || grid.with(|g| g.cells.get(r).and_then(|row| row.get(c)).copied().flatten());
+                    view! {
+                        <td class="num" class:para5-cell=highlight data-testid=format!("sens-cell-{r}-{c}")>
+                            {move || cell().map(millions).unwrap_or_else(|| "…".to_string())}
+                        </td>
+                    }
+                })
+                .collect_view();
+            view! {
+                <tr class:para5-row=is_para5>
+                    <th scope="row" class="num">
+                        {share_percent(rate)}
+                        {is_para5.then(|| view! { <Source source="para 5" /> })}
+                    </th>
+                    {cells}
+                </tr>
+            }
+        })
+        .collect_view();
+    let table_view = view! {
+        <table
+            class="data sens-table"
+            data-testid="sens-table"
+            aria-busy=move || (!grid.with(|g| g.done)).to_string()
+        >
+            <caption>
+                {move || l("2018-19 年度現金需求總額（百萬元）", "2018-19 total cash need (HK$M)").get(lang())}
+                <Derived how=Signal::derive(move || l(
+                    "每格均以引擎按該依期比率及延誤季數重新計算情景（計入延誤的期望值）",
+                    "Each cell is the scenario projected by the engine with slippage at that on-time rate and delay (expected value)",
+                ).get(lang()).to_string()) />
+            </caption>
+            <thead>
+                <tr>
+                    <th scope="col">{move || l("依期完成比率 ＼ 延誤", "On-time rate \\ delay").get(lang())}</th>
+                    {head}
+                </tr>
+            </thead>
+            <tbody>{body}</tbody>
+        </table>
+        {move || grid.with(|g| g.error.clone()).map(|e| view! {
+            <p class="field-error" role="alert">{move || l("無法計算此表：", "This table could not be computed: ").get(lang())} {e}</p>
+        })}
     };
 
     let tornado_rows = Signal::derive(move || {
@@ -1326,7 +1402,7 @@ fn SensitivityPanel() -> impl IntoView {
         <section
             class="panel risk-sensitivity"
             aria-labelledby="risk-sens-heading"
-            data-table-ms=move || format!("{:.1}", table.get().1)
+            data-table-ms=move || grid.with(|g| g.done.then(|| format!("{:.1}", g.ms)))
             data-tornado-ms=move || format!("{:.1}", tornado_result.get().1)
             data-testid="risk-sensitivity"
         >

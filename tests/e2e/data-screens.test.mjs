@@ -218,6 +218,34 @@ test('searching in Chinese and English shows exactly the matching rows, and the 
   });
 });
 
+test('when the address changes the filters follow, and a language switch keeps them', async () => {
+  await withPage(ProjectsPage, async (app, page) => {
+    await app.openProjects('&lang=en');
+    await page.evaluate(() => {
+      window.location.hash = '#view=projects&lang=en&q=security&min=5';
+    });
+    const expected = searchExpected('security').filter((p) => p.budgetK >= 5000);
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid^="project-row-"]').length === n, expected.length);
+    assert.deepEqual(await app.rowIds(), expected.map((p) => p.id));
+    assert.equal(await page.getByTestId('search').inputValue(), 'security');
+    assert.equal(await page.getByTestId('filter-min').inputValue(), '5');
+    await app.switchLanguage('zh');
+    assert.match(page.url(), /lang=zh/);
+    assert.match(page.url(), /q=security/);
+    assert.match(page.url(), /min=5/);
+    assert.equal(await app.visibleCount(), expected.length);
+    // A department and a theme in the address select themselves in the controls.
+    const lands = DEPARTMENTS.find((d) => d.department_en === 'Lands Department');
+    await page.evaluate((order) => {
+      window.location.hash = `#view=projects&lang=zh&dept=${order}&theme=it_security`;
+    }, lands.order);
+    await page.waitForFunction((order) => document.querySelector('[data-testid=filter-department]').value === String(order), lands.order);
+    assert.equal(await page.getByTestId('filter-theme').inputValue(), 'it_security');
+    assert.equal(await page.getByTestId('search').inputValue(), '');
+    assert.equal(await page.getByTestId('filter-min').inputValue(), '');
+  });
+});
+
 test('filtering by department shows that department’s projects', async () => {
   await withPage(ProjectsPage, async (app, page) => {
     await app.openProjects('&lang=en');

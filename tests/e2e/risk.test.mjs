@@ -50,13 +50,14 @@ async function changed(page, testId, previous) {
 async function runSimulation(page, { runs, seed }) {
   await page.getByTestId('mc-runs').fill(String(runs));
   await page.getByTestId('mc-seed').fill(String(seed));
-  const before = await page.getByTestId('mc-stamp').evaluate((el) => el.textContent);
+  const before = await page.getByTestId('mc-stamp').getAttribute('data-run');
   await page.getByTestId('mc-run').click();
+  // Every finished run has a new number; the status empties when it is done.
   await page.waitForFunction(
     (old) => {
       const stamp = document.querySelector('[data-testid="mc-stamp"]');
       const status = document.querySelector('[data-testid="mc-status"]');
-      return stamp && stamp.textContent !== old && status && status.textContent.trim() === '';
+      return stamp && stamp.getAttribute('data-run') !== old && status && status.textContent.trim() === '';
     },
     before,
     LONG,
