@@ -182,7 +182,9 @@ mod tests {
 
     #[test]
     fn browser_language_picks_chinese_for_any_zh_locale() {
-        for (tag, lang) in [("zh-HK", Lang::Zh), ("zh-CN", Lang::Zh), ("ZH", Lang::Zh), ("en-GB", Lang::En), ("", Lang::En)] {
+        for (tag, lang) in
+            [("zh-HK", Lang::Zh), ("zh-CN", Lang::Zh), ("ZH", Lang::Zh), ("en-GB", Lang::En), ("", Lang::En)]
+        {
             assert_eq!(Lang::from_browser_language(tag), lang, "{tag}");
         }
     }

@@ -51,7 +51,10 @@ pub fn ProjectLevers(selected: RwSignal<Option<u16>>) -> impl IntoView {
         Some(view! {
             <section class="panel project-levers" data-testid="project-levers" aria-labelledby="levers-heading">
                 <h3 id="levers-heading">
-                    {move || format!("{} {id}：", l("調整項目", "Levers for project").get(lang()))}
+                    {move || match lang() {
+                        Lang::Zh => format!("調整項目 {id}："),
+                        Lang::En => format!("Levers for project {id}: "),
+                    }}
                     {move || if lang() == Lang::Zh { name_zh.clone() } else { name_en.clone() }}
                 </h3>
                 <p class="note">

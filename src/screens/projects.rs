@@ -14,7 +14,9 @@ use crate::app::replace_fragment;
 use crate::format::millions;
 use crate::i18n::{l, Label, Lang, DERIVED, UNOFFICIAL_TRANSLATION};
 use crate::route::{fragment_for, View};
+use crate::screens::project_levers::ProjectLevers;
 use crate::state::{use_app_state, AppState};
+use crate::whatif::use_whatif;
 use blockvote_model::load::normalize_text;
 use blockvote_model::money::MAX_INPUT_MILLIONS;
 use blockvote_model::{Dataset, FiscalQuarter, FiscalYear, Money, Project, Theme, ThemeSource};
@@ -26,7 +28,7 @@ use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
 /// Fragment keys of the filters (cleared by "clear filters").
-pub const FILTER_KEYS: [&str; 8] = ["q", "dept", "theme", "start", "done", "min", "max", "ids"];
+pub const FILTER_KEYS: [&str; 9] = ["q", "dept", "theme", "start", "done", "min", "max", "ids", "changed"];
 
 /// The most ids an `ids=` list is read for; a longer hand-made link is cut there.
 pub const MAX_IDS: usize = 2_000;
@@ -491,7 +493,7 @@ pub fn lines(data: &Dataset, rows: &[usize], grouped: bool) -> Vec<Line> {
 // The screen
 // ---------------------------------------------------------------------------------
 
-const COLUMNS: usize = 8;
+const COLUMNS: usize = 9;
 
 #[component]
 pub fn Projects() -> impl IntoView {
@@ -506,12 +508,27 @@ pub fn Projects() -> impl IntoView {
     });
     let sort = Memo::new(move |_| state.params.with(|p| Sort::from_params(p)));
     let grouped = Memo::new(move |_| state.params.with(|p| param(p, "group").is_some_and(|g| g.trim() == "1")));
+    let whatif = use_whatif();
+    let changed_only = Memo::new(move |_| state.params.with(|p| param(p, "changed").is_some_and(|g| g.trim() == "1")));
+    // The project whose levers are open above the table.
+    let editing: RwSignal<Option<u16>> = RwSignal::new(None);
     let rows = Memo::new({
         let data = data.clone();
         let index = index.clone();
         move |_| {
             let lang = if sort.get().key == SortKey::Name { state.lang.get() } else { Lang::Zh };
-            filters.with(|f| visible_indices(&data, &index, f, sort.get(), grouped.get(), lang))
+            let mut rows = filters.with(|f| visible_indices(&data, &index, f, sort.get(), grouped.get(), lang));
+            // "Changed from the paper": the projects the scenario edits, directly or
+            // through a group edit.
+            if changed_only.get() {
+                let edited: BTreeSet<u16> = whatif.projection.with(|p| {
+                    p.as_ref()
+                        .map(|p| p.projects.iter().filter(|o| o.edited).map(|o| o.id).collect())
+                        .unwrap_or_default()
+                });
+                rows.retain(|i| data.projects.get(*i).is_some_and(|p| edited.contains(&p.id)));
+            }
+            rows
         }
     });
     let total = Memo::new({
@@ -704,8 +721,12 @@ pub fn Projects() -> impl IntoView {
                     let theme = project.theme;
                     let name_project = project.clone();
                     let dept_data = data.clone();
+                    let id = project.id;
+                    let changed = move || {
+                        whatif.projection.with(|p| p.as_ref().and_then(|p| p.project(id)).is_some_and(|o| o.edited))
+                    };
                     view! {
-                        <tr data-testid=format!("project-row-{}", project.id) data-budget=project.budget.to_string()>
+                        <tr data-testid=format!("project-row-{}", project.id) data-budget=project.budget.to_string() class:changed=changed>
                             <td class="num">{project.id}</td>
                             <td class="dept">{move || department_name(&dept_data, department, state.lang.get())}</td>
                             <td class="name">{move || project_name(&name_project, state.lang.get())}</td>
@@ -718,6 +739,22 @@ pub fn Projects() -> impl IntoView {
                             <td class="quarter">{move || quarter_text(project.start, state.lang.get())}</td>
                             <td class="quarter">{move || quarter_text(project.completion, state.lang.get())}</td>
                             <td class="num">{project.duration_quarters()}</td>
+                            <td class="levers">
+                                <button
+                                    type="button"
+                                    class="small"
+                                    data-testid=format!("edit-project-{id}")
+                                    aria-label=move || format!("{} {id}", l("調整項目", "Levers for project").get(state.lang.get()))
+                                    on:click=move |_| editing.set(Some(id))
+                                >
+                                    {move || l("調整", "Edit").get(state.lang.get())}
+                                </button>
+                                {move || changed().then(|| view! {
+                                    <span class="changed-mark" data-testid=format!("changed-{id}")>
+                                        {l("已改", "changed").get(state.lang.get())}
+                                    </span>
+                                })}
+                            </td>
                         </tr>
                     }
                     .into_any()
@@ -745,7 +782,7 @@ pub fn Projects() -> impl IntoView {
                                 <span data-testid="subtotal-count">{move || count_text(count, state.lang.get())}</span>
                             </th>
                             <td class="num budget" data-testid="subtotal-total">{total_text(total)}</td>
-                            <td colspan="3"></td>
+                            <td colspan="4"></td>
                         </tr>
                     }
                     .into_any()
@@ -892,12 +929,22 @@ pub fn Projects() -> impl IntoView {
                         />
                         {move || l("按部門分組", "Group by department").get(lang())}
                     </label>
+                    <label class="check">
+                        <input
+                            type="checkbox"
+                            data-testid="filter-changed"
+                            prop:checked=move || changed_only.get()
+                            on:change=move |ev| set(&[("changed", event_checked(&ev).then(|| "1".to_string()))])
+                        />
+                        {move || l("只顯示情景已改動的項目", "Only projects the scenario changes").get(lang())}
+                    </label>
                     <button type="button" data-testid="clear-filters" on:click=clear>
                         {move || l("清除篩選", "Clear filters").get(lang())}
                     </button>
                 </div>
             </div>
             {ids_note}
+            <ProjectLevers selected=editing />
             <p class="visible-summary" role="status" data-testid="visible-summary">{summary}</p>
             <div
                 class="table-scroll"
@@ -916,7 +963,10 @@ pub fn Projects() -> impl IntoView {
                         }}
                     </caption>
                     <thead>
-                        <tr>{SortKey::ALL.into_iter().map(header).collect_view()}</tr>
+                        <tr>
+                            {SortKey::ALL.into_iter().map(header).collect_view()}
+                            <th scope="col">{move || l("情景調整", "Scenario levers").get(lang())}</th>
+                        </tr>
                     </thead>
                     <tbody>
                         <For each=move || body.get() key=Line::key children=row_view.clone() />
@@ -930,7 +980,7 @@ pub fn Projects() -> impl IntoView {
                                 {move || count_text(visible_count(), lang())}
                             </th>
                             <td class="num budget">{move || total_text(total.get())}</td>
-                            <td colspan="3"></td>
+                            <td colspan="4"></td>
                         </tr>
                     </tfoot>
                 </table>

@@ -270,7 +270,7 @@ const MAX_CHUNK: u32 = 20_000;
 
 enum Tick {
     Continue(u32, u32),
-    Finished(McResult),
+    Finished(Box<McResult>),
     Stop,
 }
 
@@ -314,13 +314,13 @@ fn tick(handles: McHandles, generation: u64) {
             }
             let summary = Arc::new(running.simulation.summary());
             match slot.take() {
-                Some(finished) => Tick::Finished(McResult {
+                Some(finished) => Tick::Finished(Box::new(McResult {
                     summary,
                     settings: finished.settings,
                     scenario: finished.scenario,
                     elapsed_ms: now_ms() - finished.started,
                     run: finished.generation,
-                }),
+                })),
                 None => Tick::Stop,
             }
         })
@@ -333,7 +333,7 @@ fn tick(handles: McHandles, generation: u64) {
         Tick::Finished(result) => {
             let before = handles.result.try_get_untracked().flatten();
             handles.previous.try_set(before);
-            handles.result.try_set(Some(result));
+            handles.result.try_set(Some(*result));
             handles.status.try_set(McStatus::Idle);
         }
         Tick::Stop => {}
@@ -1198,7 +1198,14 @@ const GRID_CHUNK_MS: f64 = 6.0;
 /// task. A full table takes about 70 ms in a release build (24 projections with
 /// slippage), too long for one task. Stops when a newer table was started or the
 /// screen was left.
-fn grid_tick(whatif: WhatIf, grid: RwSignal<Grid>, job: StoredValue<u64>, generation: u64, scenario: Arc<Scenario>, next: usize) {
+fn grid_tick(
+    whatif: WhatIf,
+    grid: RwSignal<Grid>,
+    job: StoredValue<u64>,
+    generation: u64,
+    scenario: Arc<Scenario>,
+    next: usize,
+) {
     if job.try_get_value() != Some(generation) {
         return;
     }

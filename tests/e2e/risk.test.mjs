@@ -30,6 +30,8 @@ async function openRisk(lang = 'en') {
   await app.open(`${APP_URL}#view=risk&lang=${lang}`);
   await app.screen('risk').waitFor();
   await page.getByTestId('risk-2018-19-total').filter({ hasText: /\d/ }).waitFor();
+  // The sensitivity table is filled in chunks after the screen appears.
+  await page.locator('[data-testid="sens-table"][aria-busy="false"]').waitFor({ timeout: 60_000 });
   return { page, app, watcher };
 }
 

@@ -183,3 +183,28 @@ test('a hostile link is refused with a message and leaves the baseline usable', 
   assert.deepEqual(seen.errors, []);
   await page.close();
 });
+
+test('defer a project from the projects table: the row is marked, 2018-19 moves, the filter finds it', async () => {
+  const { page, app, seen } = await open('projects');
+  await page.getByTestId('edit-project-17').click();
+  await page.getByTestId('project-levers').waitFor();
+  const before = await app.text('lever-project-2018-19');
+  assert.notEqual(before, '0.0', 'project 17 spends in 2018-19 on the paper');
+  await page.getByTestId('lever-defer').fill('4');
+  assert.equal(await app.text('lever-project-2018-19'), '0.0', 'deferred a year, it spends nothing in 2018-19');
+  assert.match(await app.text('lever-schedule'), /^2019-20 Q1 → 2020-21 Q3$/);
+  const newCash = number(await app.text('lever-new-2018-19'));
+  assert.ok(Math.abs(243 - number(before) - newCash) < 0.15, 'the cohort loses exactly the project’s 2018-19 cash');
+  await page.getByTestId('changed-17').waitFor();
+  await page.getByTestId('filter-changed').check();
+  assert.equal(await app.text('visible-count'), '1');
+  assert.match(page.url(), /p=17%3Ad4|p=17:d4/);
+  await page.getByTestId('lever-budget').fill('-3');
+  assert.equal(await page.getByTestId('lever-budget').getAttribute('aria-invalid'), 'true');
+  await page.getByTestId('lever-exclude').check();
+  assert.equal(await app.text('lever-project-2018-19'), '0.0');
+  await app.go('cashflow');
+  assert.equal(number(await app.text('cash-2018-19-new')), newCash);
+  assert.deepEqual(seen.errors, []);
+  await page.close();
+});
