@@ -48,8 +48,37 @@ fn Shell(dataset: Dataset) -> impl IntoView {
     let state = AppState::new(dataset);
     provide_context(state);
     provide_context(whatif);
-    // A link that carries a scenario opens it.
+    // A link that carries a scenario opens it; history starts from there.
     whatif.apply_link(&state.params.get_untracked());
+    whatif.record_history();
+
+    // Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y) undo and redo lever changes. Inside a text
+    // field the browser's own undo of the typing comes first.
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        let in_field = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok())
+            .is_some_and(|input| input.type_() == "text");
+        if in_field || !(ev.ctrl_key() || ev.meta_key()) {
+            return;
+        }
+        match ev.key().to_lowercase().as_str() {
+            "z" if ev.shift_key() => {
+                ev.prevent_default();
+                whatif.redo();
+            }
+            "z" => {
+                ev.prevent_default();
+                whatif.undo();
+            }
+            "y" => {
+                ev.prevent_default();
+                whatif.redo();
+            }
+            _ => {}
+        }
+    });
+    on_cleanup(move || keys.remove());
 
     // Following the fragment: back/forward and hand-edited links change the screen.
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
@@ -98,6 +127,34 @@ fn Shell(dataset: Dataset) -> impl IntoView {
                 <p class="brand">"blockvote"</p>
                 <h1 data-testid="app-title">{move || APP_TITLE.get(state.lang.get())}</h1>
                 <p class="paper" data-testid="paper-title">{move || PAPER_TITLE.get(state.lang.get())}</p>
+            </div>
+            <div class="history-buttons" role="group" aria-label=move || l("復原", "Undo and redo").get(state.lang.get())>
+                <button
+                    type="button"
+                    data-testid="undo"
+                    title="Ctrl+Z"
+                    disabled=move || whatif.history.with(|h| h.undo.is_empty())
+                    on:click=move |_| whatif.undo()
+                >
+                    {move || l("↶ 復原", "↶ Undo").get(state.lang.get())}
+                </button>
+                <button
+                    type="button"
+                    data-testid="redo"
+                    title="Ctrl+Shift+Z"
+                    disabled=move || whatif.history.with(|h| h.redo.is_empty())
+                    on:click=move |_| whatif.redo()
+                >
+                    {move || l("↷ 重做", "↷ Redo").get(state.lang.get())}
+                </button>
+                <button
+                    type="button"
+                    data-testid="reset-scenario"
+                    disabled=move || whatif.scenario.with(|s| *s == blockvote_model::engine::Scenario::default())
+                    on:click=move |_| whatif.scenario.set(blockvote_model::engine::Scenario::default())
+                >
+                    {move || l("還原為文件", "Back to the paper").get(state.lang.get())}
+                </button>
             </div>
             <div class="lang-switch" role="group" aria-label="語言 Language" data-testid="lang-switch">
                 <button

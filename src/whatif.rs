@@ -27,7 +27,24 @@ pub struct WhatIf {
     pub link_seed: RwSignal<Option<u64>>,
     /// What a link carried that could not be used, shown until dismissed.
     pub link_problems: RwSignal<Vec<LinkProblem>>,
+    /// Earlier scenarios, most recent last (undo), and undone ones (redo).
+    pub history: RwSignal<History>,
 }
+
+/// The undo and redo stacks. Every change of the scenario, from any screen, is one
+/// step; the stacks are bounded so a long session cannot grow without limit.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct History {
+    pub undo: Vec<Scenario>,
+    pub redo: Vec<Scenario>,
+    /// The scenario the stacks were last brought up to date with.
+    current: Scenario,
+    /// Set while an undo or redo is being applied, so it is not recorded as a change.
+    restoring: bool,
+}
+
+/// The most steps kept for undo.
+pub const MAX_UNDO: usize = 200;
 
 impl WhatIf {
     pub fn new(dataset: &Dataset) -> WhatIf {
@@ -64,6 +81,59 @@ impl WhatIf {
             error,
             link_seed: RwSignal::new(None),
             link_problems: RwSignal::new(Vec::new()),
+            history: RwSignal::new(History::default()),
+        }
+    }
+
+    /// Starts recording every scenario change for undo. Called once by the shell,
+    /// after a link (if any) has been applied, so the link's scenario is the start.
+    pub fn record_history(&self) {
+        let history = self.history;
+        let scenario = self.scenario;
+        history.update(|h| h.current = scenario.get_untracked());
+        Effect::new(move |_| {
+            let next = scenario.get();
+            history.update(|h| {
+                if h.restoring {
+                    h.restoring = false;
+                } else if next != h.current {
+                    let previous = std::mem::replace(&mut h.current, next.clone());
+                    h.undo.push(previous);
+                    if h.undo.len() > MAX_UNDO {
+                        h.undo.remove(0);
+                    }
+                    h.redo.clear();
+                }
+                h.current = next;
+            });
+        });
+    }
+
+    pub fn undo(&self) {
+        let mut target = None;
+        self.history.update(|h| {
+            if let Some(previous) = h.undo.pop() {
+                h.redo.push(h.current.clone());
+                h.restoring = true;
+                target = Some(previous);
+            }
+        });
+        if let Some(previous) = target {
+            self.scenario.set(previous);
+        }
+    }
+
+    pub fn redo(&self) {
+        let mut target = None;
+        self.history.update(|h| {
+            if let Some(next) = h.redo.pop() {
+                h.undo.push(h.current.clone());
+                h.restoring = true;
+                target = Some(next);
+            }
+        });
+        if let Some(next) = target {
+            self.scenario.set(next);
         }
     }
 

@@ -208,3 +208,22 @@ test('defer a project from the projects table: the row is marked, 2018-19 moves,
   assert.deepEqual(seen.errors, []);
   await page.close();
 });
+
+test('undo and redo every lever change, by button and by keyboard', async () => {
+  const { page, app } = await open('allocation');
+  assert.equal(await page.getByTestId('undo').isDisabled(), true);
+  await page.getByTestId('allocation-amount-1').fill('300');
+  assert.equal(await app.text('allocation-total'), '1,122.0');
+  await page.getByTestId('undo').click();
+  assert.equal(await app.text('allocation-total'), '1,060.0');
+  await page.getByTestId('redo').click();
+  assert.equal(await app.text('allocation-total'), '1,122.0');
+  await page.locator('h2').first().click();
+  await page.keyboard.press('Control+z');
+  assert.equal(await app.text('allocation-total'), '1,060.0');
+  await page.keyboard.press('Control+Shift+z');
+  assert.equal(await app.text('allocation-total'), '1,122.0');
+  await page.getByTestId('reset-scenario').click();
+  assert.equal(await app.text('allocation-total'), '1,060.0');
+  await page.close();
+});
