@@ -9,6 +9,7 @@ pub mod format;
 pub mod i18n;
 pub mod panic_banner;
 pub mod route;
+pub mod saved;
 pub mod screens;
 pub mod state;
 pub mod whatif;

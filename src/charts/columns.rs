@@ -32,6 +32,12 @@ const RIGHT: f64 = 12.0;
 const TOP: f64 = 36.0;
 const BOTTOM: f64 = 54.0;
 
+/// The approximate width of a legend label at the chart's font size: CJK characters
+/// are about twice as wide as Latin ones.
+fn text_width(text: &str) -> f64 {
+    text.chars().map(|c| if c >= '\u{2E80}' { 12.0 } else { 6.5 }).sum()
+}
+
 /// Fills for stacked segments, by segment index; column index picks the outline style.
 fn segment_fill(id: &str, segment: usize) -> String {
     match segment {
@@ -202,7 +208,7 @@ pub fn QuarterlyColumns(
                 }
                 .into_any(),
             );
-            x += 26.0 + name.chars().count() as f64 * 7.0;
+            x += 26.0 + text_width(&name);
         }
         for (index, name) in column_names.get().into_iter().enumerate() {
             let dash = if index == 0 { "3 2" } else { "none" };
@@ -216,7 +222,7 @@ pub fn QuarterlyColumns(
                 }
                 .into_any(),
             );
-            x += 26.0 + name.chars().count() as f64 * 7.0;
+            x += 26.0 + text_width(&name);
         }
         if let Some(name) = range_name.get() {
             items.push(

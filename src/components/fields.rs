@@ -111,15 +111,20 @@ where
     let parse_for_effect = parse.clone();
     let text = RwSignal::new(current.with_untracked(format));
     let error: RwSignal<Option<FieldError>> = RwSignal::new(None);
-    // Following outside changes: only when the value in effect differs from what the
-    // text already says, so typing "1." is not rewritten to "1".
-    Effect::new(move |_| {
+    // Following outside changes (undo, reset, a link): only when the value in effect
+    // really changed since the last run, and only if the text does not already say it,
+    // so typing "1." is not rewritten to "1" and an invalid entry in this field is not
+    // wiped because some other field changed the scenario.
+    Effect::new(move |previous: Option<T>| {
         let value = current.get();
-        let typed = text.get_untracked();
-        if parse_for_effect(&typed).ok().as_ref() != Some(&value) {
-            text.set(format(&value));
-            error.set(None);
+        if previous.as_ref() != Some(&value) {
+            let typed = text.get_untracked();
+            if parse_for_effect(&typed).ok().as_ref() != Some(&value) {
+                text.set(format(&value));
+                error.set(None);
+            }
         }
+        value
     });
     let id = format!("field-{testid}");
     let error_id = format!("{id}-error");

@@ -336,6 +336,14 @@ fn BalanceBar(paper_total: Money) -> impl IntoView {
             <p data-testid="balance-surplus" class:warn-text=move || figures.get().is_some_and(|f| f.2.is_negative())>
                 {move || {
                     let Some((_, _, surplus)) = figures.get() else { return String::new() };
+                    if surplus.round_to(1).is_zero() {
+                        return l(
+                            "撥款與 2018-19 現金需求相等（準確至 0.1 百萬元）。",
+                            "The allocation matches the 2018-19 cash need (to HK$0.1M).",
+                        )
+                        .get(lang())
+                        .to_string();
+                    }
                     match (lang(), surplus.is_negative()) {
                         (Lang::Zh, false) => format!("撥款較現金需求多 {} 百萬元。", surplus.format(1)),
                         (Lang::Zh, true) => format!("撥款較現金需求少 {} 百萬元。", Money::ZERO.checked_sub(surplus).unwrap_or_default().format(1)),

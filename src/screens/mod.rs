@@ -9,6 +9,7 @@ pub mod pending;
 pub mod project_levers;
 pub mod projects;
 pub mod risk;
+pub mod scenarios;
 pub mod thresholds;
 
 use crate::route::View;
@@ -24,6 +25,6 @@ pub fn render(view: View) -> AnyView {
         View::Thresholds => view! { <thresholds::Thresholds /> }.into_any(),
         View::Cashflow => view! { <cashflow::Cashflow /> }.into_any(),
         View::Risk => view! { <risk::Risk /> }.into_any(),
-        other => view! { <pending::Pending view=other /> }.into_any(),
+        View::Scenarios => view! { <scenarios::Scenarios /> }.into_any(),
     }
 }

@@ -744,7 +744,10 @@ pub fn Projects() -> impl IntoView {
                                     type="button"
                                     class="small"
                                     data-testid=format!("edit-project-{id}")
-                                    aria-label=move || format!("{} {id}", l("調整項目", "Levers for project").get(state.lang.get()))
+                                    aria-label=move || match state.lang.get() {
+                                        Lang::Zh => format!("調整項目 {id}"),
+                                        Lang::En => format!("Edit project {id}"),
+                                    }
                                     on:click=move |_| editing.set(Some(id))
                                 >
                                     {move || l("調整", "Edit").get(state.lang.get())}

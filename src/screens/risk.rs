@@ -95,13 +95,15 @@ pub fn parse_seed(text: &str) -> Result<u64, FieldError> {
         return Err(FieldError::new("輸入太長", "That is too long for a seed"));
     }
     if cleaned.is_empty() || !cleaned.chars().all(|c| c.is_ascii_digit()) {
+        let max = format_decimal(Decimal::from(u64::MAX), 0);
         return Err(FieldError::new(
-            format!("種子須為 0 至 {} 的整數", u64::MAX),
-            format!("The seed must be a whole number from 0 to {}", u64::MAX),
+            format!("種子須為 0 至 {max} 的整數"),
+            format!("The seed must be a whole number from 0 to {max}"),
         ));
     }
     cleaned.parse().map_err(|_| {
-        FieldError::new(format!("種子不可大於 {}", u64::MAX), format!("The seed cannot be larger than {}", u64::MAX))
+        let max = format_decimal(Decimal::from(u64::MAX), 0);
+        FieldError::new(format!("種子不可大於 {max}"), format!("The seed cannot be larger than {max}"))
     })
 }
 
@@ -241,6 +243,8 @@ pub struct McResult {
     pub elapsed_ms: f64,
     /// Which run this was: a number that grows with every run started in this visit.
     pub run: u64,
+    /// The longest single chunk (runs or summary), in ms: what the page waited at most.
+    pub longest_chunk_ms: f64,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -258,6 +262,7 @@ struct Running {
     /// Runs per chunk, adapted after every chunk to about [`CHUNK_TARGET_MS`].
     chunk: u32,
     started: f64,
+    longest_chunk_ms: f64,
     settings: MonteCarloSettings,
     scenario: Scenario,
 }
@@ -309,10 +314,13 @@ fn tick(handles: McHandles, generation: u64) {
                     (CHUNK_TARGET_MS / per_run) as u32
                 }
                 .clamp(MIN_CHUNK, MAX_CHUNK);
+                running.longest_chunk_ms = running.longest_chunk_ms.max(elapsed);
                 let (done, total) = running.simulation.progress();
                 return Tick::Continue(done, total);
             }
+            let start = now_ms();
             let summary = Arc::new(running.simulation.summary());
+            let summary_ms = now_ms() - start;
             match slot.take() {
                 Some(finished) => Tick::Finished(Box::new(McResult {
                     summary,
@@ -320,6 +328,7 @@ fn tick(handles: McHandles, generation: u64) {
                     scenario: finished.scenario,
                     elapsed_ms: now_ms() - finished.started,
                     run: finished.generation,
+                    longest_chunk_ms: finished.longest_chunk_ms.max(summary_ms),
                 })),
                 None => Tick::Stop,
             }
@@ -437,8 +446,10 @@ fn SlippagePanel() -> impl IntoView {
     let whatif = use_whatif();
     let lang = move || state.lang.get();
     let enabled = move || whatif.scenario.with(|s| s.slippage.enabled);
-    let share = Signal::derive(move || whatif.scenario.with(|s| s.slippage.share));
-    let delay = Signal::derive(move || whatif.scenario.with(|s| s.slippage.quarters));
+    // Memos, not derived signals: a field's text follows only a real change of its own
+    // value, so an invalid entry in one field survives typing in another.
+    let share = Memo::new(move |_| whatif.scenario.with(|s| s.slippage.share));
+    let delay = Memo::new(move |_| whatif.scenario.with(|s| s.slippage.quarters));
 
     // The scenario with every lever as set but slippage off, to show slippage's own
     // effect apart from the levers set on other screens.
@@ -550,13 +561,16 @@ fn SlippagePanel() -> impl IntoView {
             <table class="data risk-figures" data-testid="risk-figures">
                 <caption>
                     {move || match (lang(), year_heading) {
-                        (lang, Some(year)) => format!("{} {}", year_text(year, lang), l("現金需求（百萬元）", "cash need (HK$M)").get(lang)),
+                        (Lang::Zh, Some(year)) => format!("{}現金需求（百萬元）", year_text(year, Lang::Zh)),
+                        (Lang::En, Some(year)) => format!("{} cash need (HK$M)", year.label()),
                         (lang, None) => l("現金需求（百萬元）", "Cash need (HK$M)").get(lang).to_string(),
                     }}
                 </caption>
                 <thead>
                     <tr>
-                        <th scope="col"></th>
+                        <th scope="col">
+                            <span class="visually-hidden">{move || l("項目類別", "Projects").get(lang())}</span>
+                        </th>
                         <th scope="col" class="num">{move || l("文件基線", "Paper baseline").get(lang())} <Source source="Annex B" /></th>
                         <th scope="col" class="num">
                             {move || l("情景（全部依期）", "Scenario, all on time").get(lang())}
@@ -598,7 +612,12 @@ fn MonteCarloPanel() -> impl IntoView {
     let lang = move || state.lang.get();
 
     let restored = saved();
-    let base = RwSignal::new(restored.as_ref().map(|s| s.base.clone()).unwrap_or_default());
+    // A seed named by the link (`seed=`) wins, so a shared link reproduces its runs.
+    let mut initial = restored.as_ref().map(|s| s.base.clone()).unwrap_or_default();
+    if let Some(seed) = whatif.link_seed.get_untracked() {
+        initial.seed = seed;
+    }
+    let base = RwSignal::new(initial);
     let overrun_on = RwSignal::new(restored.as_ref().is_some_and(|s| s.overrun_on));
     let overrun = RwSignal::new(restored.as_ref().map(|s| s.overrun.clone()).unwrap_or_default());
     let settings = Memo::new(move |_| {
@@ -648,6 +667,7 @@ fn MonteCarloPanel() -> impl IntoView {
         let settings = settings.get_untracked();
         match MonteCarlo::with_engine(&engine, &scenario, &settings) {
             Ok(simulation) => {
+                let preparation_ms = now_ms() - started;
                 let generation = next_run();
                 let total = settings.runs;
                 handles.running.set_value(Some(Running {
@@ -655,6 +675,7 @@ fn MonteCarloPanel() -> impl IntoView {
                     generation,
                     chunk: FIRST_CHUNK,
                     started,
+                    longest_chunk_ms: preparation_ms,
                     settings,
                     scenario: without_slippage_levers(&scenario),
                 }));
@@ -673,7 +694,7 @@ fn MonteCarloPanel() -> impl IntoView {
     };
 
     let weight_field = move |index: usize| {
-        let current = Signal::derive(move || base.with(|s| s.delay_weights.get(index).copied().unwrap_or(0)));
+        let current = Memo::new(move |_| base.with(|s| s.delay_weights.get(index).copied().unwrap_or(0)));
         let label = match index {
             0 => l("延誤 1 季", "1 quarter late"),
             1 => l("延誤 2 季", "2 quarters late"),
@@ -738,7 +759,7 @@ fn MonteCarloPanel() -> impl IntoView {
                     <NumberField
                         label=l("延誤機率 p（0 至 1）", "Probability late, p (0 to 1)")
                         testid="mc-late"
-                        current=Signal::derive(move || base.with(|s| s.late_probability))
+                        current=Memo::new(move |_| base.with(|s| s.late_probability))
                         format=format_share
                         parse=parse_share
                         commit=move |value: Decimal| base.update(|s| s.late_probability = value)
@@ -751,7 +772,7 @@ fn MonteCarloPanel() -> impl IntoView {
                     <NumberField
                         label=l("模擬次數", "Runs")
                         testid="mc-runs"
-                        current=Signal::derive(move || base.with(|s| s.runs))
+                        current=Memo::new(move |_| base.with(|s| s.runs))
                         format=format_u32
                         parse=parse_runs
                         commit=move |value: u32| base.update(|s| s.runs = value)
@@ -761,10 +782,13 @@ fn MonteCarloPanel() -> impl IntoView {
                     <NumberField
                         label=l("種子", "Seed")
                         testid="mc-seed"
-                        current=Signal::derive(move || base.with(|s| s.seed))
+                        current=Memo::new(move |_| base.with(|s| s.seed))
                         format=format_u64
                         parse=parse_seed
-                        commit=move |value: u64| base.update(|s| s.seed = value)
+                        commit=move |value: u64| {
+                            base.update(|s| s.seed = value);
+                            whatif.link_seed.set(Some(value));
+                        }
                         help=l("預設 710（基本工程儲備基金總目 710）；同一種子，同一結果", "Default 710 (CWRF Head 710); same seed, same result")
                         narrow=true
                     />
@@ -801,7 +825,7 @@ fn MonteCarloPanel() -> impl IntoView {
                             <NumberField
                                 label=l("超支機率（0 至 1）", "Probability of an overrun (0 to 1)")
                                 testid="mc-overrun-p"
-                                current=Signal::derive(move || overrun.with(|o| o.probability))
+                                current=Memo::new(move |_| overrun.with(|o| o.probability))
                                 format=format_share
                                 parse=parse_share
                                 commit=move |value: Decimal| overrun.update(|o| o.probability = value)
@@ -809,7 +833,7 @@ fn MonteCarloPanel() -> impl IntoView {
                             <NumberField
                                 label=l("超支最少", "Overrun from")
                                 testid="mc-overrun-min"
-                                current=Signal::derive(move || overrun.with(|o| o.min_pct))
+                                current=Memo::new(move |_| overrun.with(|o| o.min_pct))
                                 format=format_u32
                                 parse=move |text: &str| {
                                     let value = parse_int_in(text, 0, i64::from(MAX_OVERRUN_PCT)).map(|v| u32::try_from(v).unwrap_or(0))?;
@@ -825,7 +849,7 @@ fn MonteCarloPanel() -> impl IntoView {
                             <NumberField
                                 label=l("超支最多", "Overrun up to")
                                 testid="mc-overrun-max"
-                                current=Signal::derive(move || overrun.with(|o| o.max_pct))
+                                current=Memo::new(move |_| overrun.with(|o| o.max_pct))
                                 format=format_u32
                                 parse=move |text: &str| {
                                     let value = parse_int_in(text, 0, i64::from(MAX_OVERRUN_PCT)).map(|v| u32::try_from(v).unwrap_or(0))?;
@@ -1008,10 +1032,10 @@ fn McResults(handles: McHandles, stale: Memo<bool>) -> impl IntoView {
                     <tr data-testid=format!("mc-row-{key}")>
                         <th scope="row">{move || year_text(year, lang())}</th>
                         <td class="num">{move || deterministic_year(year).map(millions)}</td>
-                        <td class="num" data-testid=format!("mc-p10-{key}")>{millions(stats.p10)}</td>
-                        <td class="num" data-testid=format!("mc-p50-{key}")>{millions(stats.p50)}</td>
-                        <td class="num" data-testid=format!("mc-p90-{key}")>{millions(stats.p90)}</td>
-                        <td class="num" data-testid=format!("mc-mean-{key}")>{millions(stats.mean)}</td>
+                        <td class="num mc-figure" data-testid=format!("mc-p10-{key}")>{millions(stats.p10)}</td>
+                        <td class="num mc-figure" data-testid=format!("mc-p50-{key}")>{millions(stats.p50)}</td>
+                        <td class="num mc-figure" data-testid=format!("mc-p90-{key}")>{millions(stats.p90)}</td>
+                        <td class="num mc-figure" data-testid=format!("mc-mean-{key}")>{millions(stats.mean)}</td>
                     </tr>
                 }
             })
@@ -1045,14 +1069,14 @@ fn McResults(handles: McHandles, stale: Memo<bool>) -> impl IntoView {
                         <td class="num">
                             {move || whatif.projection.with(|p| p.as_ref().map(|p| millions(p.budget_year_totals.new)))}
                         </td>
-                        <td class="num">{millions(new_stats.p10)}</td>
-                        <td class="num" data-testid="mc-p50-new">{millions(new_stats.p50)}</td>
-                        <td class="num">{millions(new_stats.p90)}</td>
-                        <td class="num">{millions(new_stats.mean)}</td>
+                        <td class="num mc-figure">{millions(new_stats.p10)}</td>
+                        <td class="num mc-figure" data-testid="mc-p50-new">{millions(new_stats.p50)}</td>
+                        <td class="num mc-figure">{millions(new_stats.p90)}</td>
+                        <td class="num mc-figure">{millions(new_stats.mean)}</td>
                     </tr>
                 </tfoot>
             </table>
-            <p class="note" data-testid="mc-late-mean">
+            <p class="note mc-figure" data-testid="mc-late-mean">
                 {move || match lang() {
                     Lang::Zh => format!("每次模擬平均有 {} 個（共 {projects} 個）新項目延誤。", format_decimal(mean_late, 1)),
                     Lang::En => format!("On average {} of the {projects} new projects were late per run.", format_decimal(mean_late, 1)),
@@ -1132,6 +1156,7 @@ fn McResults(handles: McHandles, stale: Memo<bool>) -> impl IntoView {
                 data-seed=move || result.with(|r| r.as_ref().map(|r| r.summary.seed.to_string()))
                 data-run=move || result.with(|r| r.as_ref().map(|r| r.run.to_string()))
                 data-ms=move || result.with(|r| r.as_ref().map(|r| format!("{:.0}", r.elapsed_ms)))
+                data-longest-chunk-ms=move || result.with(|r| r.as_ref().map(|r| format!("{:.1}", r.longest_chunk_ms)))
             >
                 {stamp}
             </p>

@@ -155,7 +155,7 @@ test('a link carries the scenario: levers in the fragment open as the scenario, 
   await app.ready();
   assert.equal(await app.text('cash-2018-19-new'), even);
   await page.getByTestId('cost-change').fill('10');
-  assert.match(page.url(), /cost=10/);
+  await page.waitForURL(/cost=10/);
   assert.match(page.url(), /profile=even/);
   // Reopening the address bar's link reproduces the figures.
   const url = page.url();
@@ -198,7 +198,7 @@ test('defer a project from the projects table: the row is marked, 2018-19 moves,
   await page.getByTestId('changed-17').waitFor();
   await page.getByTestId('filter-changed').check();
   assert.equal(await app.text('visible-count'), '1');
-  assert.match(page.url(), /p=17%3Ad4|p=17:d4/);
+  await page.waitForURL(/p=17(%3A|:)d4/);
   await page.getByTestId('lever-budget').fill('-3');
   assert.equal(await page.getByTestId('lever-budget').getAttribute('aria-invalid'), 'true');
   await page.getByTestId('lever-exclude').check();
@@ -225,5 +225,19 @@ test('undo and redo every lever change, by button and by keyboard', async () => 
   assert.equal(await app.text('allocation-total'), '1,122.0');
   await page.getByTestId('reset-scenario').click();
   assert.equal(await app.text('allocation-total'), '1,060.0');
+  await page.close();
+});
+
+test('Monte Carlo from a link with the default seed gives the documented P50 and P90 for 2018-19', async () => {
+  const { page, app, seen } = await open('overview');
+  await page.goto(`${FILE_URL}#view=risk&lang=en&seed=710`);
+  await app.ready();
+  await app.screen('risk').waitFor();
+  assert.equal(await page.getByTestId('mc-seed').inputValue(), '710');
+  await page.getByTestId('mc-run').click();
+  await page.getByTestId('mc-p50-2018-19').filter({ hasText: /\d/ }).waitFor({ timeout: 60_000 });
+  assert.equal(await app.text('mc-p50-2018-19'), '1,018.1');
+  assert.equal(await app.text('mc-p90-2018-19'), '1,032.5');
+  assert.deepEqual(seen.errors, []);
   await page.close();
 });

@@ -12,6 +12,7 @@ pub mod link;
 pub mod load;
 pub mod money;
 pub mod quarter;
+pub mod saved;
 pub mod themes;
 
 pub use dataset::{Category, Cohort, CohortId, Dataset, Department, Fact, Facts, Project};

@@ -1,0 +1,82 @@
+//! Files in and out, without the network: a download is a `Blob` behind an object URL
+//! clicked through an `<a download>`; an import is read with `FileReader`. Every
+//! `JsValue` error is caught and returned.
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Offers `text` as a file named `filename`. Returns false if the browser refused.
+pub fn download(filename: &str, mime: &str, text: &str) -> bool {
+    try_download(filename, mime, text).is_ok()
+}
+
+fn try_download(filename: &str, mime: &str, text: &str) -> Result<(), JsValue> {
+    let document = web_sys::window().and_then(|w| w.document()).ok_or(JsValue::NULL)?;
+    // A one-element array of strings, built without naming js-sys.
+    let parts = serde_wasm_bindgen::to_value(&[text]).map_err(JsValue::from)?;
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let anchor: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+    anchor.set_href(&url);
+    anchor.set_download(filename);
+    anchor.set_attribute("hidden", "")?;
+    let body = document.body().ok_or(JsValue::NULL)?;
+    body.append_child(&anchor)?;
+    anchor.click();
+    let _ = body.remove_child(&anchor);
+    // Revoked a moment later: revoking at once can cancel the download in some browsers.
+    let revoke = Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000);
+    }
+    Ok(())
+}
+
+/// Why an imported file could not be read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReadError {
+    TooLarge,
+    Unreadable,
+}
+
+/// Reads a chosen file as text and hands the result to `done` (once). Files larger
+/// than `max_bytes` are refused before reading.
+pub fn read_text(file: &web_sys::File, max_bytes: usize, done: impl FnOnce(Result<String, ReadError>) + 'static) {
+    if file.size() > max_bytes as f64 {
+        done(Err(ReadError::TooLarge));
+        return;
+    }
+    let Ok(reader) = web_sys::FileReader::new() else {
+        done(Err(ReadError::Unreadable));
+        return;
+    };
+    let done = std::rc::Rc::new(std::cell::RefCell::new(Some(done)));
+    let finish = {
+        let done = done.clone();
+        move |result: Result<String, ReadError>| {
+            if let Some(done) = done.borrow_mut().take() {
+                done(result);
+            }
+        }
+    };
+    let on_load = {
+        let reader = reader.clone();
+        let finish = finish.clone();
+        Closure::once_into_js(move || {
+            let text = reader.result().ok().and_then(|value| value.as_string());
+            finish(text.ok_or(ReadError::Unreadable));
+        })
+    };
+    let on_error = Closure::once_into_js(move || finish(Err(ReadError::Unreadable)));
+    reader.set_onload(Some(on_load.unchecked_ref()));
+    reader.set_onerror(Some(on_error.unchecked_ref()));
+    if reader.read_as_text(file).is_err() {
+        if let Some(done) = done.borrow_mut().take() {
+            done(Err(ReadError::Unreadable));
+        }
+    }
+}

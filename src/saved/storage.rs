@@ -1,0 +1,108 @@
+//! The browser's `localStorage`, where saved scenarios live between visits.
+//!
+//! Storage can be missing (some private windows, some `file://` setups, a policy),
+//! can refuse a write (quota), and can hold text that is not a store (an older or
+//! newer blockvote, a hand edit, a half-written entry). None of that stops the app:
+//! every `JsValue` error is caught and turned into a [`StorageIssue`], and a corrupt
+//! entry is moved aside to a backup key — never over an existing backup — before the
+//! readable part is used.
+
+use blockvote_model::saved::{decode_lenient, encode, Store, StoreProblem};
+
+/// Where the scenarios are kept.
+pub const KEY: &str = "blockvote.scenarios.v1";
+/// Where a corrupt entry is moved; `.2`, `.3` … if that is taken.
+pub const BACKUP_KEY: &str = "blockvote.scenarios.v1.backup";
+/// Written and removed at startup to learn whether writing works.
+const PROBE_KEY: &str = "blockvote.scenarios.probe";
+/// The most backup keys tried before giving up (and offering the text for download
+/// only).
+const MAX_BACKUPS: u32 = 20;
+
+/// Why saving is off.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StorageIssue {
+    /// The browser gives no storage (or throws when asked for it).
+    Unavailable,
+    /// A write was refused (quota full, or storage disabled for writing).
+    WriteRefused,
+    /// A corrupt entry could not be moved aside, so it is not overwritten either.
+    BackupFailed,
+}
+
+/// A corrupt entry that was moved aside.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Backup {
+    /// The key it was copied to, if copying worked.
+    pub key: Option<String>,
+    /// The text, for download.
+    pub text: String,
+}
+
+/// What was found in storage at startup.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Restored {
+    pub store: Store,
+    pub problems: Vec<StoreProblem>,
+    pub backup: Option<Backup>,
+    pub issue: Option<StorageIssue>,
+}
+
+/// The page's `localStorage`, or why there is none. Merely asking can throw (a
+/// `SecurityError` when storage is disabled), which is caught here.
+pub fn local_storage() -> Result<web_sys::Storage, StorageIssue> {
+    let window = web_sys::window().ok_or(StorageIssue::Unavailable)?;
+    match window.local_storage() {
+        Ok(Some(storage)) => Ok(storage),
+        _ => Err(StorageIssue::Unavailable),
+    }
+}
+
+/// Reads the saved scenarios. A missing entry is an empty store; an entry with
+/// problems keeps its readable scenarios, and its text is copied to a free backup key.
+pub fn restore(storage: Result<&web_sys::Storage, StorageIssue>) -> Restored {
+    let storage = match storage {
+        Ok(storage) => storage,
+        Err(issue) => return Restored { issue: Some(issue), ..Restored::default() },
+    };
+    let text = match storage.get_item(KEY) {
+        Ok(text) => text,
+        Err(_) => return Restored { issue: Some(StorageIssue::Unavailable), ..Restored::default() },
+    };
+    // Reading may work where writing does not (a full quota, a write-blocking policy):
+    // a small probe tells at once, so the notice shows before anything is lost.
+    let writable = storage.set_item(PROBE_KEY, "1").is_ok();
+    let _ = storage.remove_item(PROBE_KEY);
+    let probe_issue = (!writable).then_some(StorageIssue::WriteRefused);
+    let Some(text) = text else {
+        return Restored { issue: probe_issue, ..Restored::default() };
+    };
+    let (store, problems) = decode_lenient(&text);
+    if problems.is_empty() {
+        return Restored { store, issue: probe_issue, ..Restored::default() };
+    }
+    let key = move_aside(storage, &text);
+    let issue = key.is_none().then_some(StorageIssue::BackupFailed);
+    Restored { store, problems, backup: Some(Backup { key, text }), issue }
+}
+
+/// Copies `text` to the first free backup key (or finds it already there); never
+/// overwrites another backup. `None` if no key could be written.
+pub fn move_aside(storage: &web_sys::Storage, text: &str) -> Option<String> {
+    for n in 1..=MAX_BACKUPS {
+        let key = if n == 1 { BACKUP_KEY.to_string() } else { format!("{BACKUP_KEY}.{n}") };
+        match storage.get_item(&key) {
+            Ok(Some(existing)) if existing == text => return Some(key),
+            Ok(Some(_)) => continue,
+            Ok(None) => return storage.set_item(&key, text).ok().map(|_| key),
+            Err(_) => return None,
+        }
+    }
+    None
+}
+
+/// Writes the store. Any refusal (quota, disabled storage) is caught.
+pub fn save(storage: Result<&web_sys::Storage, StorageIssue>, store: &Store) -> Result<(), StorageIssue> {
+    let storage = storage?;
+    storage.set_item(KEY, &encode(store)).map_err(|_| StorageIssue::WriteRefused)
+}

@@ -1,0 +1,308 @@
+// Saved-scenario journeys on the single file opened from file://: save, reload and
+// find them restored; rename, duplicate, delete and undo; compare against the paper
+// with figures read from the app's own cash flow screen; corrupt and unavailable
+// storage; export and import (valid, invalid, hostile names).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { launch, watch, AppPage, ROOT, SINGLE_FILE_URL } from './support.mjs';
+
+const FILE_URL = process.env.BLOCKVOTE_HTML || SINGLE_FILE_URL;
+const KEY = 'blockvote.scenarios.v1';
+const BACKUP = 'blockvote.scenarios.v1.backup';
+const PROJECT_COUNT = readFileSync(join(ROOT, 'data', 'projects.csv'), 'utf8').trim().split('\n').length - 1;
+
+/** A fresh browser profile (so storage starts empty), with an optional init script. */
+async function open(view = 'scenarios', init) {
+  const context = await launch();
+  if (init) await context.addInitScript(init);
+  const page = await context.newPage();
+  const seen = watch(page);
+  seen.dialogs = [];
+  page.on('dialog', async (dialog) => {
+    seen.dialogs.push(dialog.message());
+    await dialog.dismiss();
+  });
+  const app = new AppPage(page);
+  await app.open(`${FILE_URL}#view=${view}&lang=en`);
+  await app.screen(view).waitFor();
+  return { context, page, app, seen };
+}
+
+async function saveAs(page, name) {
+  await page.getByTestId('scenario-name').fill(name);
+  await page.getByTestId('scenario-save').click();
+  await page.getByTestId('scenario-saved').waitFor();
+}
+
+const labels = async (page) => page.locator('[data-testid^="scenario-label-"]').allInnerTexts();
+
+/** Reads a file the page offers for download after `click`. */
+async function downloaded(page, click) {
+  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+  return { name: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8') };
+}
+
+test('save two scenarios, reload: both are restored and open with their levers', async () => {
+  const { context, page, app, seen } = await open('cashflow');
+  await page.getByTestId('cost-change').fill('10');
+  const dearer = await app.text('cash-2018-19-total');
+  await app.go('scenarios');
+  await saveAs(page, 'Ten per cent dearer');
+  await app.go('cashflow');
+  await page.getByTestId('cost-change').fill('0');
+  await page.getByTestId('profile-select').selectOption('even');
+  const even = await app.text('cash-2018-19-total');
+  await app.go('scenarios');
+  await saveAs(page, 'Even spread');
+  assert.deepEqual(await labels(page), ['Ten per cent dearer', 'Even spread']);
+  const stored = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), KEY));
+  assert.equal(stored.format, 'blockvote-scenarios');
+  assert.equal(stored.version, 1);
+  assert.equal(stored.scenarios.length, 2);
+
+  // A fresh page on the paper: the saved scenarios come back from storage.
+  await page.goto(`${FILE_URL}#view=scenarios&lang=en`);
+  await page.reload();
+  await app.ready();
+  await app.screen('scenarios').waitFor();
+  assert.deepEqual(await labels(page), ['Ten per cent dearer', 'Even spread']);
+  await page.getByTestId('scenario-in-use-0').waitFor();
+  await page.getByTestId('scenario-open-1').click();
+  await page.getByTestId('scenario-in-use-1').waitFor();
+  await app.go('cashflow');
+  assert.equal(await app.text('cash-2018-19-total'), dearer);
+  await app.go('scenarios');
+  await page.getByTestId('scenario-open-2').click();
+  await app.go('cashflow');
+  assert.equal(await app.text('cash-2018-19-total'), even);
+  assert.equal(await page.getByTestId('storage-notice').count(), 0, 'no notice when storage works');
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
+test('rename, duplicate, delete and undo the delete; the paper stays first and read-only', async () => {
+  const { context, page, seen } = await open();
+  assert.equal(await page.getByTestId('scenario-delete-0').count(), 0, 'the paper cannot be deleted');
+  assert.match(await page.getByTestId('scenario-row-0').innerText(), /The paper/);
+  await saveAs(page, 'First');
+  await saveAs(page, 'Second');
+  await page.getByTestId('scenario-rename-1').click();
+  await page.getByTestId('scenario-rename-input-1').fill('Renamed');
+  await page.getByTestId('scenario-rename-input-1').press('Enter');
+  assert.deepEqual(await labels(page), ['Renamed', 'Second']);
+  await page.getByTestId('scenario-duplicate-1').click();
+  assert.deepEqual(await labels(page), ['Renamed', 'Renamed (2)', 'Second']);
+  await page.getByTestId('scenario-delete-2').click();
+  assert.deepEqual(await labels(page), ['Renamed', 'Second']);
+  await page.getByTestId('scenario-undo-delete').click();
+  assert.deepEqual(await labels(page), ['Renamed', 'Renamed (2)', 'Second']);
+  const stored = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), KEY));
+  assert.deepEqual(stored.scenarios.map((s) => s.name), ['Renamed', 'Renamed (2)', 'Second'], 'every change is saved');
+  // An empty name is refused at the field.
+  await page.getByTestId('scenario-name').fill('   ');
+  await page.getByTestId('scenario-save').click();
+  await page.getByTestId('scenario-name-error').waitFor();
+  assert.match(await page.getByTestId('scenario-row-0').innerText(), /The paper/, 'the paper is still first');
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
+test('compare two scenarios with the paper: figures match the cash flow screen, differences are signed', async () => {
+  const { context, page, app, seen } = await open('cashflow');
+  const paper = await app.text('cash-2018-19-total');
+  await page.getByTestId('cost-change').fill('10');
+  const dearer = await app.text('cash-2018-19-total');
+  const dearerNew = await app.text('cash-2018-19-new');
+  await app.go('scenarios');
+  await saveAs(page, 'Dearer');
+  await app.go('cashflow');
+  await page.getByTestId('cost-change').fill('-20');
+  const cheaper = await app.text('cash-2018-19-total');
+  await app.go('scenarios');
+  await saveAs(page, 'Cheaper');
+  await page.getByTestId('compare-hint').waitFor();
+  await page.getByTestId('scenario-compare-1').check();
+  await page.getByTestId('scenario-compare-2').check();
+  const table = page.getByTestId('compare-table');
+  await table.waitFor();
+  const cell = (row, col) => page.getByTestId(`compare-${row}-${col}`).locator('.value').innerText();
+  assert.equal(await cell('budget-year-total', 0), paper);
+  assert.equal(await cell('budget-year-total', 1), dearer);
+  assert.equal(await cell('budget-year-total', 2), cheaper);
+  assert.equal(await cell('year-2018-19-new', 1), dearerNew);
+  assert.equal(await cell('allocation-total', 1), '1,060.0', 'a cost change does not move Annex A');
+  assert.equal(await cell('projects-changed', 0), '0');
+  assert.equal(await cell('projects-changed', 1), String(PROJECT_COUNT), 'a uniform cost change changes every project');
+  // Differences are marked by class and by sign, not by colour alone.
+  const up = page.getByTestId('compare-budget-year-total-1');
+  assert.match(await up.getAttribute('class'), /diff-up/);
+  assert.match(await up.innerText(), /\(\+/);
+  const down = page.getByTestId('compare-budget-year-total-2');
+  assert.match(await down.getAttribute('class'), /diff-down/);
+  assert.match(await down.innerText(), /\(-/);
+  assert.doesNotMatch(await page.getByTestId('compare-allocation-total-1').getAttribute('class'), /differs/);
+  assert.equal(await page.getByTestId('compare-head-1').innerText(), 'Dearer');
+  // Route counts add up to the projects in each column.
+  for (const col of [0, 1, 2]) {
+    let sum = 0;
+    for (const r of ['fc', 'block', 'dept']) sum += Number(await cell(`route-${r}`, col));
+    assert.equal(sum, PROJECT_COUNT);
+  }
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
+test('corrupt storage: the app starts, says so, keeps a backup without overwriting one, offers it', async () => {
+  const good = { id: 's1', name: 'Readable', scenario: { cost_change_pct: '5' } };
+  const stored = JSON.stringify({
+    format: 'blockvote-scenarios',
+    version: 1,
+    scenarios: [good, { id: 's2', name: 42, scenario: {} }],
+  });
+  const init = ([key, backup, text]) => {
+    if (!sessionStorage.getItem('seeded')) {
+      sessionStorage.setItem('seeded', '1');
+      localStorage.setItem(backup, 'an older backup');
+      localStorage.setItem(key, text);
+    }
+  };
+  const { context, page, seen } = await open('scenarios', `(${init})(${JSON.stringify([KEY, BACKUP, stored])})`);
+  const notice = page.getByTestId('storage-notice');
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /scenario 2: name has the wrong type/);
+  assert.deepEqual(await labels(page), ['Readable'], 'what could be read is there');
+  const keys = await page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
+  assert.equal(keys[BACKUP], 'an older backup', 'the existing backup is not overwritten');
+  assert.equal(keys[`${BACKUP}.2`], stored, 'the corrupt text is kept under the next free key');
+  assert.equal(await page.getByTestId('storage-backup-key').innerText(), `${BACKUP}.2`);
+  const file = await downloaded(page, () => page.getByTestId('storage-backup-download').click());
+  assert.equal(file.text, stored, 'the download is the corrupt text, byte for byte');
+  // Garbage that is not JSON at all.
+  await page.evaluate((key) => localStorage.setItem(key, '\u0000garbage{{{'), KEY);
+  await page.reload();
+  await page.getByTestId('storage-notice').waitFor();
+  assert.match(await page.getByTestId('storage-notice').innerText(), /not valid JSON/);
+  assert.equal(await page.getByTestId('scenario-empty').count(), 1);
+  const after = await page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
+  assert.equal(after[BACKUP], 'an older backup');
+  assert.equal(after[`${BACKUP}.2`], stored);
+  assert.equal(after[`${BACKUP}.3`], '\u0000garbage{{{');
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
+test('storage that refuses writes: a notice says saving is off, and the app works on', async () => {
+  const init = `Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };`;
+  const { context, page, app, seen } = await open('scenarios', init);
+  const notice = page.getByTestId('storage-notice');
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /Saving is off/);
+  await saveAs(page, 'Kept in memory');
+  assert.deepEqual(await labels(page), ['Kept in memory']);
+  await app.go('cashflow');
+  assert.equal(await app.text('cash-2018-19-total'), '1,060.0');
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+
+  // No storage at all (the getter throws, as with storage disabled).
+  const blocked = `Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } });`;
+  const second = await open('scenarios', blocked);
+  await second.page.getByTestId('storage-notice').waitFor();
+  assert.match(await second.page.getByTestId('storage-notice').innerText(), /Saving is off/);
+  await saveAs(second.page, 'Still works');
+  assert.deepEqual(second.seen.errors, []);
+  await second.context.close();
+});
+
+test('export JSON and CSV; import a valid file (asking about same names) and an invalid one', async () => {
+  const { context, page, seen } = await open();
+  await saveAs(page, 'Mine');
+  const json = await downloaded(page, () => page.getByTestId('export-json').click());
+  assert.equal(json.name, 'blockvote-scenarios.json');
+  assert.equal(JSON.parse(json.text).scenarios[0].name, 'Mine');
+  const projects = await downloaded(page, () => page.getByTestId('export-projects-csv').click());
+  const lines = projects.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+  assert.equal(lines.length, PROJECT_COUNT + 1);
+  assert.match(lines[0], /^id,department_zh,department_en,name_zh,name_en,paper_budget_m,scenario_budget_m/);
+  const cash = await downloaded(page, () => page.getByTestId('export-cashflow-csv').click());
+  assert.match(cash.text, /quarter,ongoing_m,new_m,total_m/);
+  const allocation = await downloaded(page, () => page.getByTestId('export-allocation-csv').click());
+  assert.match(allocation.text, /total,總計,Total,1060\.000000,1060\.000000/);
+
+  // A valid file whose first scenario has a name already used: the app asks.
+  const valid = JSON.stringify({
+    format: 'blockvote-scenarios',
+    version: 1,
+    scenarios: [
+      { id: 's1', name: 'Mine', scenario: { cost_change_pct: '7' } },
+      { id: 's9', name: 'Imported', scenario: { default_profile: 'even' } },
+    ],
+  });
+  await page.getByTestId('import-file').setInputFiles({ name: 'in.json', mimeType: 'application/json', buffer: Buffer.from(valid) });
+  await page.getByTestId('import-confirm').waitFor();
+  await page.getByTestId('import-keep-both').click();
+  assert.match(await page.getByTestId('import-result').innerText(), /2 added, 0 replaced/);
+  assert.deepEqual(await labels(page), ['Mine', 'Mine (2)', 'Imported']);
+  await page.getByTestId('import-file').setInputFiles({ name: 'in.json', mimeType: 'application/json', buffer: Buffer.from(valid) });
+  await page.getByTestId('import-replace').click();
+  assert.match(await page.getByTestId('import-result').innerText(), /0 added, 2 replaced/);
+  assert.deepEqual(await labels(page), ['Mine', 'Mine (2)', 'Imported']);
+
+  // An invalid file: row-level errors, the good rows still import.
+  const invalid = JSON.stringify({
+    format: 'blockvote-scenarios',
+    version: 1,
+    scenarios: [
+      { name: 'Good row', scenario: {} },
+      { scenario: {} },
+      { name: 'Bad lever', scenario: { slippage: { quarters: 'many' } } },
+    ],
+  });
+  await page.getByTestId('import-file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(invalid) });
+  await page.getByTestId('import-problems').waitFor();
+  const problems = await page.locator('[data-testid^="import-problem-"]').allInnerTexts();
+  assert.equal(problems.length, 2);
+  assert.match(problems[0], /^scenario 2: name is missing/);
+  assert.match(problems[1], /^scenario 3: scenario is not valid/);
+  assert.match(await page.getByTestId('import-result').innerText(), /1 added/);
+  // Not JSON at all, and a newer version.
+  await page.getByTestId('import-file').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{oops') });
+  await page.getByTestId('import-problems').waitFor();
+  assert.match(await page.getByTestId('import-problems').innerText(), /not valid JSON/);
+  assert.match(await page.getByTestId('import-result').innerText(), /nothing was imported/);
+  const future = JSON.stringify({ format: 'blockvote-scenarios', version: 9, scenarios: [] });
+  await page.getByTestId('import-file').setInputFiles({ name: 'f.json', mimeType: 'application/json', buffer: Buffer.from(future) });
+  await page.getByTestId('import-problems').waitFor();
+  assert.match(await page.getByTestId('import-problems').innerText(), /newer blockvote/);
+  assert.deepEqual(await labels(page), ['Mine', 'Mine (2)', 'Imported', 'Good row']);
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
+test('a hostile name from a file is shown as text: no img element, no dialog', async () => {
+  const { context, page, app, seen } = await open();
+  const hostile = '<img src=x onerror=alert(1)>';
+  const file = JSON.stringify({
+    format: 'blockvote-scenarios',
+    version: 1,
+    scenarios: [{ name: hostile, scenario: {} }, { name: 'Other', scenario: { cost_change_pct: '1' } }],
+  });
+  await page.getByTestId('import-file').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+  await page.getByTestId('import-result').waitFor();
+  assert.deepEqual(await labels(page), [hostile, 'Other']);
+  await page.getByTestId('scenario-compare-1').check();
+  await page.getByTestId('scenario-compare-2').check();
+  await page.getByTestId('compare-table').waitFor();
+  assert.equal(await page.getByTestId('compare-head-1').innerText(), hostile);
+  await page.getByTestId('scenario-rename-1').click();
+  await page.getByTestId('scenario-rename-input-1').press('Escape');
+  await app.switchLanguage('zh');
+  await page.waitForTimeout(300);
+  assert.equal(await page.locator('#app img').count(), 0, 'names are text, never markup');
+  assert.deepEqual(seen.dialogs, []);
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});

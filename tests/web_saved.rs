@@ -1,0 +1,118 @@
+#![cfg(target_arch = "wasm32")]
+//! Browser tests of saved scenarios (wasm-bindgen-test in headless Chromium): the
+//! real `localStorage` round trip, a corrupt entry moved aside without overwriting an
+//! existing backup, and the scenarios screen saving through its form.
+
+use blockvote::saved::storage::{move_aside, restore, save, StorageIssue, BACKUP_KEY, KEY};
+use blockvote_model::engine::Scenario;
+use blockvote_model::saved::{SavedScenario, Store};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn storage() -> web_sys::Storage {
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten()).expect("a browser test has storage")
+}
+
+fn clear(storage: &web_sys::Storage) {
+    for key in [KEY.to_string(), BACKUP_KEY.to_string(), format!("{BACKUP_KEY}.2"), format!("{BACKUP_KEY}.3")] {
+        storage.remove_item(&key).expect("remove");
+    }
+}
+
+fn one(name: &str) -> Store {
+    Store {
+        scenarios: vec![SavedScenario {
+            id: "s1".into(),
+            name: name.into(),
+            scenario: Scenario { cost_change_pct: 5.into(), ..Scenario::default() },
+            seed: Some(3),
+        }],
+    }
+}
+
+#[wasm_bindgen_test]
+fn saves_and_restores_through_local_storage() {
+    let storage = storage();
+    clear(&storage);
+    let empty = restore(Ok(&storage));
+    assert_eq!(empty.store, Store::default());
+    assert_eq!((empty.issue, empty.backup), (None, None));
+    save(Ok(&storage), &one("Round trip")).expect("saves");
+    let restored = restore(Ok(&storage));
+    assert_eq!(restored.store, one("Round trip"));
+    assert!(restored.problems.is_empty());
+    assert_eq!(save(Err(StorageIssue::Unavailable), &one("x")), Err(StorageIssue::Unavailable));
+    assert_eq!(restore(Err(StorageIssue::Unavailable)).issue, Some(StorageIssue::Unavailable));
+    clear(&storage);
+}
+
+#[wasm_bindgen_test]
+fn a_corrupt_entry_is_moved_aside_without_overwriting_a_backup() {
+    let storage = storage();
+    clear(&storage);
+    storage.set_item(BACKUP_KEY, "older").expect("set");
+    storage.set_item(KEY, "{not json").expect("set");
+    let restored = restore(Ok(&storage));
+    assert_eq!(restored.store, Store::default());
+    assert_eq!(restored.problems.len(), 1);
+    let backup = restored.backup.expect("a backup");
+    assert_eq!(backup.key.as_deref(), Some(format!("{BACKUP_KEY}.2").as_str()));
+    assert_eq!(backup.text, "{not json");
+    assert_eq!(storage.get_item(BACKUP_KEY).expect("get").as_deref(), Some("older"));
+    // The same text again reuses its backup rather than filling another key.
+    assert_eq!(move_aside(&storage, "{not json"), Some(format!("{BACKUP_KEY}.2")));
+    assert_eq!(storage.get_item(&format!("{BACKUP_KEY}.3")).expect("get"), None);
+    clear(&storage);
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().and_then(|w| w.document()).expect("a browser test has a document")
+}
+
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+fn by_testid(id: &str) -> web_sys::HtmlElement {
+    document()
+        .query_selector(&format!("[data-testid=\"{id}\"]"))
+        .expect("query")
+        .unwrap_or_else(|| panic!("{id} is on the page"))
+        .dyn_into::<web_sys::HtmlElement>()
+        .expect("an HTML element")
+}
+
+#[wasm_bindgen_test]
+async fn the_screen_saves_a_named_scenario_and_the_paper_stays_first() {
+    let storage = storage();
+    clear(&storage);
+    let window = web_sys::window().expect("window");
+    window.location().set_hash("view=scenarios&lang=en&cost=10").expect("set the fragment");
+    let doc = document();
+    if doc.get_element_by_id("app").is_none() {
+        let host = doc.create_element("div").expect("div");
+        host.set_id("app");
+        doc.body().expect("body").append_child(&host).expect("append");
+    }
+    blockvote::start();
+    next_frame().await;
+    assert!(by_testid("scenario-row-0").text_content().unwrap_or_default().contains("The paper"));
+    let input = by_testid("scenario-name").dyn_into::<web_sys::HtmlInputElement>().expect("input");
+    input.set_value("From the test");
+    input.dispatch_event(&web_sys::Event::new("input").expect("event")).expect("dispatch");
+    by_testid("scenario-save").click();
+    next_frame().await;
+    assert_eq!(by_testid("scenario-label-1").text_content().as_deref(), Some("From the test"));
+    let stored = storage.get_item(KEY).expect("get").expect("saved at once");
+    let store = blockvote_model::saved::decode(&stored).expect("a valid store");
+    assert_eq!(store.scenarios.len(), 1);
+    assert_eq!(store.scenarios[0].scenario.cost_change_pct, 10.into(), "the link's lever was saved");
+    clear(&storage);
+}
