@@ -48,6 +48,8 @@ fn Shell(dataset: Dataset) -> impl IntoView {
     let state = AppState::new(dataset);
     provide_context(state);
     provide_context(whatif);
+    // Saved scenarios are read (and a corrupt entry set aside) before anything else.
+    crate::saved::restore_at_startup();
     // A link that carries a scenario opens it; history starts from there.
     whatif.apply_link(&state.params.get_untracked());
     whatif.record_history();

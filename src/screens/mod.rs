@@ -5,7 +5,6 @@ pub mod cashflow;
 pub mod departments;
 pub mod distribution;
 pub mod overview;
-pub mod pending;
 pub mod project_levers;
 pub mod projects;
 pub mod risk;

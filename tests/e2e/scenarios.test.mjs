@@ -187,17 +187,32 @@ test('corrupt storage: the app starts, says so, keeps a backup without overwriti
   assert.equal(await page.getByTestId('storage-backup-key').innerText(), `${BACKUP}.2`);
   const file = await downloaded(page, () => page.getByTestId('storage-backup-download').click());
   assert.equal(file.text, stored, 'the download is the corrupt text, byte for byte');
-  // Garbage that is not JSON at all.
-  await page.evaluate((key) => localStorage.setItem(key, '\u0000garbage{{{'), KEY);
-  await page.reload();
-  await page.getByTestId('storage-notice').filter({ hasText: 'not valid JSON' }).waitFor();
-  assert.equal(await page.getByTestId('scenario-empty').count(), 1);
-  const after = await page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
-  assert.equal(after[BACKUP], 'an older backup');
-  assert.equal(after[`${BACKUP}.2`], stored);
-  assert.equal(after[`${BACKUP}.3`], '\u0000garbage{{{');
   assert.deepEqual(seen.errors, []);
   await context.close();
+
+  // Garbage that is not JSON at all, with two backups already there: the next free key.
+  const garbage = '\u0000garbage{{{';
+  const seed = ([key, backup, text]) => {
+    if (localStorage.getItem(backup) === null) {
+      localStorage.setItem(backup, 'first');
+      localStorage.setItem(`${backup}.2`, 'second');
+      localStorage.setItem(key, text);
+    }
+  };
+  const second = await open('scenarios', `(${seed})(${JSON.stringify([KEY, BACKUP, garbage])})`);
+  await second.page.getByTestId('storage-notice').filter({ hasText: 'not valid JSON' }).waitFor();
+  assert.equal(await second.page.getByTestId('scenario-empty').count(), 1);
+  const after = await second.page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
+  assert.equal(after[BACKUP], 'first');
+  assert.equal(after[`${BACKUP}.2`], 'second');
+  assert.equal(after[`${BACKUP}.3`], garbage);
+  assert.equal(after[KEY], garbage, 'the main entry is only rewritten at the next change');
+  await saveAs(second.page, 'Fresh start');
+  const rewritten = await second.page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
+  assert.equal(JSON.parse(rewritten[KEY]).scenarios[0].name, 'Fresh start');
+  assert.equal(rewritten[`${BACKUP}.3`], garbage, 'the backup survives the next save');
+  assert.deepEqual(second.seen.errors, []);
+  await second.context.close();
 });
 
 test('storage that refuses writes: a notice says saving is off, and the app works on', async () => {
