@@ -173,6 +173,22 @@ where
     }
 }
 
+/// How an amount is written into a field: HK$M with one decimal, no separators, so
+/// it can be edited and parsed back.
+pub fn field_money(value: &Money) -> String {
+    value.format(1).replace(',', "")
+}
+
+/// How a decimal (a percentage, a share) is written into a field.
+pub fn field_decimal(value: &Decimal) -> String {
+    value.normalize().to_string()
+}
+
+/// How a whole number is written into a field.
+pub fn field_int(value: &i64) -> String {
+    value.to_string()
+}
+
 /// The label "HK$M" / 「百萬元」 for units.
 pub const UNIT_HKD_M: Label = l("百萬元", "HK$M");
 /// The label "%".

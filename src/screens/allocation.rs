@@ -3,7 +3,7 @@
 //! categories; a balance bar; a chart of paper against scenario.
 
 use crate::charts::bars::{GroupedBars, Series};
-use crate::components::fields::{parse_money_in, NumberField, UNIT_HKD_M};
+use crate::components::fields::{field_money, parse_money_in, NumberField, UNIT_HKD_M};
 use crate::format::{millions, percent_signed};
 use crate::i18n::{l, Lang};
 use crate::screens::overview::Source;
@@ -18,10 +18,6 @@ use leptos::prelude::*;
 /// allocation, small enough to keep every sum exact.
 fn max_amount() -> Money {
     Money::from_whole_millions(MAX_INPUT_MILLIONS)
-}
-
-fn format_money(value: &Money) -> String {
-    value.format(1).replace(',', "")
 }
 
 fn allocation_error_text(error: &AllocationError, lang: Lang) -> String {
@@ -100,7 +96,7 @@ pub fn Allocation() -> impl IntoView {
                             label=l("情景金額", "Scenario amount")
                             testid=format!("allocation-amount-{id}")
                             current=amount
-                            format=format_money
+                            format=field_money
                             parse=move |text: &str| parse_money_in(text, Money::ZERO, max_amount())
                             commit=move |value: Money| set_category(id, &|edit| edit.amount = Some(value))
                             narrow=true
@@ -205,7 +201,7 @@ pub fn Allocation() -> impl IntoView {
                         label=l("目標總額", "Target total")
                         testid="allocation-target"
                         current=target
-                        format=format_money
+                        format=field_money
                         parse=move |text: &str| parse_money_in(text, Money::ZERO, max_amount())
                         commit=move |value: Money| {
                             if whatif.scenario.with_untracked(|s| s.allocation.scale_to.is_some()) {

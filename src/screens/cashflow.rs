@@ -5,7 +5,9 @@
 
 use crate::charts::columns::{Column, QuarterColumns, QuarterlyColumns};
 use crate::charts::lines::{LineSeries, QuarterLines};
-use crate::components::fields::{parse_decimal_in, parse_int_in, parse_money_in, NumberField, UNIT_HKD_M};
+use crate::components::fields::{
+    field_decimal, field_int, field_money, parse_decimal_in, parse_int_in, parse_money_in, NumberField, UNIT_HKD_M,
+};
 use crate::format::{millions, percent};
 use crate::i18n::{l, Label, Lang};
 use crate::screens::overview::Source;
@@ -60,18 +62,6 @@ pub fn rule_label(rule: DeferralRule) -> Label {
 pub fn short_quarter(quarter: FiscalQuarter) -> String {
     let year = quarter.year().start_year();
     format!("{:02}-{:02} Q{}", year.rem_euclid(100), (year + 1).rem_euclid(100), quarter.quarter())
-}
-
-fn format_money(value: &Money) -> String {
-    value.format(1).replace(',', "")
-}
-
-fn format_decimal(value: &Decimal) -> String {
-    value.normalize().to_string()
-}
-
-fn format_int(value: &i64) -> String {
-    value.to_string()
 }
 
 #[component]
@@ -539,7 +529,7 @@ fn Levers() -> impl IntoView {
                     label=l("所有新項目成本變動", "Cost change for every new project")
                     testid="cost-change"
                     current=cost
-                    format=format_decimal
+                    format=field_decimal
                     parse=|text: &str| parse_decimal_in(text, Decimal::from(MIN_COST_CHANGE_PCT), Decimal::from(MAX_COST_CHANGE_PCT))
                     commit=move |value: Decimal| whatif.update(|s| s.cost_change_pct = value)
                     unit=l("%", "%")
@@ -549,7 +539,7 @@ fn Levers() -> impl IntoView {
                     label=l("持續項目 2018-19 現金（附件 B：817）", "Ongoing projects' 2018-19 cash (Annex B: 817)")
                     testid="ongoing-amount"
                     current=ongoing
-                    format=format_money
+                    format=field_money
                     parse=|text: &str| parse_money_in(text, Money::ZERO, Money::from_whole_millions(MAX_INPUT_MILLIONS))
                     commit=move |value: Money| whatif.update(|s| s.ongoing_budget_year = (value != paper_ongoing).then_some(value))
                     unit=UNIT_HKD_M
@@ -581,7 +571,7 @@ fn Levers() -> impl IntoView {
                     label=l("延後季數", "Defer by quarters")
                     testid="group-defer"
                     current=Signal::derive(move || group_defer.get())
-                    format=format_int
+                    format=field_int
                     parse=|text: &str| parse_int_in(text, 0, i64::from(MAX_SHIFT_QUARTERS))
                     commit=move |value: i64| group_defer.set(value)
                     narrow=true
@@ -739,7 +729,7 @@ fn CapPanel() -> impl IntoView {
                     label=l("上限", "Cap")
                     testid="cap-amount"
                     current=cap
-                    format=format_money
+                    format=field_money
                     parse=|text: &str| parse_money_in(text, Money::ZERO, Money::from_whole_millions(MAX_INPUT_MILLIONS))
                     commit=move |value: Money| whatif.update(|s| {
                         let rule = s.cap.as_ref().map(|c| c.rule).unwrap_or_default();
@@ -907,7 +897,7 @@ fn GoalSeekPanel() -> impl IntoView {
                     label=l("目標", "Target")
                     testid="goal-target"
                     current=Signal::derive(move || target.get())
-                    format=format_money
+                    format=field_money
                     parse=|text: &str| parse_money_in(text, Money::ZERO, Money::from_whole_millions(MAX_INPUT_MILLIONS))
                     commit=move |value: Money| target.set(value)
                     unit=UNIT_HKD_M

@@ -2,7 +2,9 @@
 //! a row's "Edit" button: exclude, defer, extend, budget override and spend profile,
 //! with the effect on 2018-19 shown at once.
 
-use crate::components::fields::{parse_int_in, parse_money_in, NumberField, UNIT_HKD_M, UNIT_QUARTERS};
+use crate::components::fields::{
+    field_int, field_money, parse_int_in, parse_money_in, NumberField, UNIT_HKD_M, UNIT_QUARTERS,
+};
 use crate::format::millions;
 use crate::i18n::{l, Lang};
 use crate::screens::cashflow::profile_label;
@@ -12,14 +14,6 @@ use blockvote_model::engine::{Edit, Profile, MAX_SHIFT_QUARTERS};
 use blockvote_model::money::MAX_INPUT_MILLIONS;
 use blockvote_model::Money;
 use leptos::prelude::*;
-
-fn format_int(value: &i64) -> String {
-    value.to_string()
-}
-
-fn format_money(value: &Money) -> String {
-    value.format(1).replace(',', "")
-}
 
 /// True if the scenario edits this project, directly or through a group.
 pub fn is_changed(id: u16) -> bool {
@@ -80,7 +74,7 @@ pub fn ProjectLevers(selected: RwSignal<Option<u16>>) -> impl IntoView {
                         label=l("延後（開展及完成一併移後）", "Defer (start and completion move)")
                         testid="lever-defer"
                         current=Signal::derive(move || i64::from(edit.get().defer_quarters.unwrap_or(0)))
-                        format=format_int
+                        format=field_int
                         parse=|text: &str| parse_int_in(text, -i64::from(MAX_SHIFT_QUARTERS), i64::from(MAX_SHIFT_QUARTERS))
                         commit=move |value: i64| change(&|e| e.defer_quarters = (value != 0).then_some(i32::try_from(value).unwrap_or(0)))
                         unit=UNIT_QUARTERS
@@ -90,7 +84,7 @@ pub fn ProjectLevers(selected: RwSignal<Option<u16>>) -> impl IntoView {
                         label=l("延長（只移後完成）", "Extend (completion moves)")
                         testid="lever-extend"
                         current=Signal::derive(move || i64::from(edit.get().extend_quarters.unwrap_or(0)))
-                        format=format_int
+                        format=field_int
                         parse=|text: &str| parse_int_in(text, -i64::from(MAX_SHIFT_QUARTERS), i64::from(MAX_SHIFT_QUARTERS))
                         commit=move |value: i64| change(&|e| e.extend_quarters = (value != 0).then_some(i32::try_from(value).unwrap_or(0)))
                         unit=UNIT_QUARTERS
@@ -100,7 +94,7 @@ pub fn ProjectLevers(selected: RwSignal<Option<u16>>) -> impl IntoView {
                         label=l("預算", "Budget")
                         testid="lever-budget"
                         current=Signal::derive(move || edit.get().budget.unwrap_or(paper_budget))
-                        format=format_money
+                        format=field_money
                         parse=|text: &str| parse_money_in(text, Money::ZERO, Money::from_whole_millions(MAX_INPUT_MILLIONS))
                         commit=move |value: Money| change(&|e| e.budget = (value != paper_budget).then_some(value))
                         unit=UNIT_HKD_M

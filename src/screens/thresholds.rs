@@ -4,7 +4,7 @@
 //! budgets with the two lines.
 
 use crate::charts::histogram::{Histogram, HistogramBin, HistogramMarker};
-use crate::components::fields::{parse_money_in, NumberField, UNIT_HKD_M};
+use crate::components::fields::{field_money, parse_money_in, NumberField, UNIT_HKD_M};
 use crate::format::millions;
 use crate::i18n::{l, Label, Lang};
 use crate::route::{fragment_for, View};
@@ -28,10 +28,6 @@ pub fn route_label(route: Route) -> Label {
         Route::BlockAllocation => l("整體撥款（政府資訊科技總監審批）", "Block allocation (GCIO approves)"),
         Route::Department => l("局／部門自行審批", "Bureau or department approves"),
     }
-}
-
-fn format_money(value: &Money) -> String {
-    value.format(1).replace(',', "")
 }
 
 /// Histogram bins over `budgets`, HK$0.5M wide (or a multiple when budgets reach far),
@@ -193,7 +189,7 @@ pub fn Thresholds() -> impl IntoView {
                     label=l("上限（財委會審批以上）", "Ceiling (Finance Committee above)")
                     testid="ceiling"
                     current=ceiling
-                    format=format_money
+                    format=field_money
                     parse=move |text: &str| parse_money_in(text, Money::ZERO, max)
                     commit=set_ceiling
                     unit=UNIT_HKD_M
@@ -202,7 +198,7 @@ pub fn Thresholds() -> impl IntoView {
                     label=l("下限（低於此由部門自行審批）", "Floor (department approves below)")
                     testid="floor"
                     current=floor
-                    format=format_money
+                    format=field_money
                     parse=move |text: &str| parse_money_in(text, Money::ZERO, max)
                     commit=set_floor
                     unit=UNIT_HKD_M
