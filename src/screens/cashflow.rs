@@ -313,6 +313,46 @@ fn Charts() -> impl IntoView {
     }
 }
 
+/// A cash table's five columns (ongoing, new, scenario total, paper baseline, change)
+/// as shown: each column rounded as a whole by largest remainder, so it adds up to the
+/// total row shown beneath it.
+struct ShownColumns {
+    columns: [Vec<Money>; 5],
+    totals: [Money; 5],
+}
+
+impl ShownColumns {
+    fn new(ongoing: Vec<Money>, new: Vec<Money>, total: Vec<Money>, base: Vec<Money>) -> ShownColumns {
+        let change: Vec<Money> = total.iter().zip(&base).map(|(t, b)| t.checked_sub(*b).unwrap_or_default()).collect();
+        let columns = [ongoing, new, total, base, change].map(|column| round_parts_to_total(&column, 1));
+        let totals = [0, 1, 2, 3, 4]
+            .map(|i| columns.get(i).and_then(|c| Money::checked_sum(c.iter().copied()).ok()).unwrap_or_default());
+        ShownColumns { columns, totals }
+    }
+
+    /// Row `index` of every column.
+    fn row(&self, index: usize) -> [Money; 5] {
+        [0, 1, 2, 3, 4].map(|i| self.columns.get(i).and_then(|c| c.get(index)).copied().unwrap_or_default())
+    }
+}
+
+/// The total row of a cash table.
+fn totals_row(totals: [Money; 5], lang: Lang) -> impl IntoView {
+    let [ongoing, new, total, base, change] = totals;
+    view! {
+        <tfoot>
+            <tr>
+                <th scope="row">{l("總計", "Total").get(lang)}</th>
+                <td class="num">{millions(ongoing)}</td>
+                <td class="num">{millions(new)}</td>
+                <td class="num">{millions(total)}</td>
+                <td class="num">{millions(base)}</td>
+                <td class="num">{change.format_signed(1)}</td>
+            </tr>
+        </tfoot>
+    }
+}
+
 #[component]
 fn QuarterTable() -> impl IntoView {
     let state = use_app_state();
@@ -323,28 +363,18 @@ fn QuarterTable() -> impl IntoView {
         whatif.projection.with(|p| {
             p.as_ref().map(|p| {
                 let base = aligned_baseline(p, baseline.as_ref());
-                let base_totals: Vec<Money> = base.iter().map(|(o, n)| o.checked_add(*n).unwrap_or_default()).collect();
-                let changes: Vec<Money> = p
-                    .quarters
-                    .iter()
-                    .zip(&base_totals)
-                    .map(|(q, b)| q.total.checked_sub(*b).unwrap_or_default())
-                    .collect();
-                // Each column is rounded as a whole (largest remainder), so the column
-                // shown adds up to the total row shown.
-                let ongoing = round_parts_to_total(&p.quarters.iter().map(|q| q.ongoing).collect::<Vec<_>>(), 1);
-                let new = round_parts_to_total(&p.quarters.iter().map(|q| q.new).collect::<Vec<_>>(), 1);
-                let total = round_parts_to_total(&p.quarters.iter().map(|q| q.total).collect::<Vec<_>>(), 1);
-                let base_shown = round_parts_to_total(&base_totals, 1);
-                let change_shown = round_parts_to_total(&changes, 1);
-                let sum = |values: &[Money]| Money::checked_sum(values.iter().copied()).unwrap_or_default();
-                let footer = (sum(&ongoing), sum(&new), sum(&total), sum(&base_shown), sum(&change_shown));
+                let shown = ShownColumns::new(
+                    p.quarters.iter().map(|q| q.ongoing).collect(),
+                    p.quarters.iter().map(|q| q.new).collect(),
+                    p.quarters.iter().map(|q| q.total).collect(),
+                    base.iter().map(|(o, n)| o.checked_add(*n).unwrap_or_default()).collect(),
+                );
                 let body = p
                     .quarters
                     .iter()
                     .enumerate()
                     .map(|(index, q)| {
-                        let cell = |values: &[Money]| values.get(index).copied().unwrap_or_default();
+                        let [ongoing, new, total, base, change] = shown.row(index);
                         let (first, last) = q.quarter.months();
                         view! {
                             <tr data-testid=format!("quarter-row-{}", q.quarter.label().replace(' ', "-"))>
@@ -352,16 +382,16 @@ fn QuarterTable() -> impl IntoView {
                                     {q.quarter.label()}
                                     <span class="months">{format!(" ({first}–{last})")}</span>
                                 </th>
-                                <td class="num">{millions(cell(&ongoing))}</td>
-                                <td class="num">{millions(cell(&new))}</td>
-                                <td class="num">{millions(cell(&total))}</td>
-                                <td class="num">{millions(cell(&base_shown))}</td>
-                                <td class="num">{cell(&change_shown).format_signed(1)}</td>
+                                <td class="num">{millions(ongoing)}</td>
+                                <td class="num">{millions(new)}</td>
+                                <td class="num">{millions(total)}</td>
+                                <td class="num">{millions(base)}</td>
+                                <td class="num">{change.format_signed(1)}</td>
                             </tr>
                         }
                     })
                     .collect_view();
-                (body, footer)
+                (body, shown.totals)
             })
         })
     };
@@ -379,18 +409,9 @@ fn QuarterTable() -> impl IntoView {
                         <th scope="col" class="num">{move || l("差額", "Change").get(lang())}</th>
                     </tr>
                 </thead>
-                {move || rows().map(|(body, footer)| view! {
+                {move || rows().map(|(body, totals)| view! {
                     <tbody>{body}</tbody>
-                    <tfoot>
-                        <tr>
-                            <th scope="row">{l("總計", "Total").get(lang())}</th>
-                            <td class="num">{millions(footer.0)}</td>
-                            <td class="num">{millions(footer.1)}</td>
-                            <td class="num">{millions(footer.2)}</td>
-                            <td class="num">{millions(footer.3)}</td>
-                            <td class="num">{footer.4.format_signed(1)}</td>
-                        </tr>
-                    </tfoot>
+                    {totals_row(totals, lang())}
                 })}
             </table>
             <p class="note">{move || l(
@@ -421,47 +442,34 @@ fn YearTable() -> impl IntoView {
                             .unwrap_or_default()
                     })
                     .collect();
-                let change: Vec<Money> =
-                    p.years.iter().zip(&base).map(|(y, b)| y.total.checked_sub(*b).unwrap_or_default()).collect();
-                // Columns rounded as wholes so each adds up to the total row shown.
-                let ongoing = round_parts_to_total(&p.years.iter().map(|y| y.ongoing).collect::<Vec<_>>(), 1);
-                let new = round_parts_to_total(&p.years.iter().map(|y| y.new).collect::<Vec<_>>(), 1);
-                let total = round_parts_to_total(&p.years.iter().map(|y| y.total).collect::<Vec<_>>(), 1);
-                let base = round_parts_to_total(&base, 1);
-                let change = round_parts_to_total(&change, 1);
-                let sum = |values: &[Money]| Money::checked_sum(values.iter().copied()).unwrap_or_default();
-                let footer = (sum(&ongoing), sum(&new), sum(&total), sum(&base), sum(&change));
+                let shown = ShownColumns::new(
+                    p.years.iter().map(|y| y.ongoing).collect(),
+                    p.years.iter().map(|y| y.new).collect(),
+                    p.years.iter().map(|y| y.total).collect(),
+                    base,
+                );
                 let body = p
                     .years
                     .iter()
                     .enumerate()
                     .map(|(index, y)| {
-                        let cell = |values: &[Money]| values.get(index).copied().unwrap_or_default();
+                        let [ongoing, new, total, base, change] = shown.row(index);
                         let label = y.year.label();
                         view! {
                             <tr data-testid=format!("year-row-{label}")>
                                 <th scope="row">{label.clone()}</th>
-                                <td class="num">{millions(cell(&ongoing))}</td>
-                                <td class="num">{millions(cell(&new))}</td>
-                                <td class="num" data-testid=format!("year-total-{label}")>{millions(cell(&total))}</td>
-                                <td class="num">{millions(cell(&base))}</td>
-                                <td class="num">{cell(&change).format_signed(1)}</td>
+                                <td class="num">{millions(ongoing)}</td>
+                                <td class="num">{millions(new)}</td>
+                                <td class="num" data-testid=format!("year-total-{label}")>{millions(total)}</td>
+                                <td class="num">{millions(base)}</td>
+                                <td class="num">{change.format_signed(1)}</td>
                             </tr>
                         }
                     })
                     .collect_view();
                 view! {
                     <tbody>{body}</tbody>
-                    <tfoot>
-                        <tr>
-                            <th scope="row">{l("總計", "Total").get(lang())}</th>
-                            <td class="num">{millions(footer.0)}</td>
-                            <td class="num">{millions(footer.1)}</td>
-                            <td class="num">{millions(footer.2)}</td>
-                            <td class="num">{millions(footer.3)}</td>
-                            <td class="num">{footer.4.format_signed(1)}</td>
-                        </tr>
-                    </tfoot>
+                    {totals_row(shown.totals, lang())}
                 }
             })
         })
