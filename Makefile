@@ -11,7 +11,7 @@ export CHROMEDRIVER := /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT := 180
 export CARGO_TERM_COLOR := never
 
-.PHONY: serve test dist setup setup-test lint test-native test-wasm test-e2e bench clean
+.PHONY: serve test dist setup setup-test lint test-native test-wasm test-e2e bench bench-native clean
 
 ## serve: install what is missing, build, and serve the app on http://127.0.0.1:8080
 serve: setup
@@ -23,7 +23,7 @@ dist: setup
 	node scripts/single-file.mjs dist
 
 ## test: install what is missing and run every test
-test: setup-test lint test-native test-wasm dist test-e2e
+test: setup-test lint test-native fuzz-smoke test-wasm dist test-e2e
 
 setup:
 	bash scripts/setup.sh build
@@ -45,8 +45,33 @@ test-wasm:
 test-e2e:
 	node --test --test-concurrency=1 tests/e2e/
 
-## bench: release build, then the benchmark table in docs/benchmarks.md
-bench: dist
+# Fuzzing (docs/fuzzing.md): cargo-fuzz on the stable toolchain, one target at a time.
+.PHONY: fuzz fuzz-smoke
+FUZZ_TARGETS := link_decode saved_import dataset_csv number_entry
+## fuzz: FUZZ_RUNS runs of every fuzz target (about 20 minutes for the default million)
+FUZZ_RUNS ?= 1000000
+fuzz: setup-test
+	for target in $(FUZZ_TARGETS); do bash fuzz/run.sh $$target -runs=$(FUZZ_RUNS); done
+
+## fuzz-smoke: FUZZ_SMOKE_SECONDS of each fuzz target (after a build of about 80 s); run by `make test`
+FUZZ_SMOKE_SECONDS ?= 10
+fuzz-smoke: setup-test
+	for target in $(FUZZ_TARGETS); do bash fuzz/run.sh $$target -max_total_time=$(FUZZ_SMOKE_SECONDS); done
+
+## bench: release build, the empty Leptos app and the model timing crate (wasm and
+## native), then scripts/bench.mjs measures (running the native timing between its
+## browser rounds) and writes docs/benchmarks.md; about 15 minutes from cold
+BENCH := $(CURDIR)/target/bench
+bench: dist setup-test
+	cd bench/empty-app && CARGO_TARGET_DIR=$(BENCH) trunk build --release --locked --dist $(BENCH)/empty-dist
+	node scripts/single-file.mjs $(BENCH)/empty-dist
+	cd bench/wasm-timing && CARGO_TARGET_DIR=$(BENCH) trunk build --release --locked --dist $(BENCH)/timing-dist
+	cd bench/wasm-timing && CARGO_TARGET_DIR=$(BENCH) cargo build --release --locked
+	node scripts/bench.mjs --app dist --empty $(BENCH)/empty-dist --timing $(BENCH)/timing-dist \
+		--native-bin $(BENCH)/release/blockvote-wasm-timing --out docs/benchmarks.md
+
+## bench-native: the model's divan benchmarks (crates/model/benches), natively
+bench-native:
 	cargo bench -p blockvote-model
 
 clean:

@@ -4,7 +4,7 @@
 # Debian): this machine cannot download from anywhere else.
 #
 #   scripts/setup.sh build    toolchain for building the app (make serve, make dist)
-#   scripts/setup.sh test     the above plus Chromium and ChromeDriver (make test)
+#   scripts/setup.sh test     the above plus Chromium, ChromeDriver and cargo-fuzz (make test)
 #
 # A first run on a brand-new machine takes about 12 minutes (trunk ~6 min and
 # wasm-bindgen-cli ~3 min are compiled from source); later runs take about a second.
@@ -13,6 +13,7 @@ cd "$(dirname "$0")/.."
 
 what=${1:-build}
 TRUNK_VERSION=0.21.14
+CARGO_FUZZ_VERSION=0.13.2
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 say() { printf 'setup: %s\n' "$*"; }
@@ -71,5 +72,19 @@ if [ "$what" = test ]; then
   chromium_major=$(chromium --version | sed -n 's/^Chromium \([0-9]*\).*/\1/p')
   driver_major=$(chromedriver --version | sed -n 's/^ChromeDriver \([0-9]*\).*/\1/p')
   [ "$chromium_major" = "$driver_major" ] || die "Chromium $chromium_major and ChromeDriver $driver_major differ; apt-get install --only-upgrade chromium chromium-driver"
+
+  # cargo-fuzz, for `make fuzz-smoke` and `make fuzz` (docs/fuzzing.md). It runs on the
+  # stable toolchain (`--sanitizer none`); libfuzzer-sys compiles libFuzzer with g++.
+  if [ "$(cargo-fuzz --version 2>/dev/null)" != "cargo-fuzz $CARGO_FUZZ_VERSION" ]; then
+    say "installing cargo-fuzz $CARGO_FUZZ_VERSION (about 1 minute)"
+    CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+      cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked --force
+  fi
+  if ! command -v g++ >/dev/null; then
+    say "installing g++ from Debian (libFuzzer is C++)"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq g++ >/dev/null
+  fi
 fi
 say "ready: $(trunk --version), wasm-bindgen $wasm_bindgen_version, wasm-opt $pinned_wasm_opt"

@@ -10,9 +10,14 @@
 // hash), WebAssembly compilation and inline styles, and no network connection of any
 // kind.
 //
-// Usage: node scripts/single-file.mjs [dist-dir] [--payload file.json]
-// With --payload the file's JSON is embedded as window.__BLOCKVOTE_EMBEDDED__ (used for
-// offline copies that carry a user's scenarios).
+// The loader also keeps the page's own text, as it was before the app started, in
+// window.__blockvoteSource: the app's "download offline copy" writes that text back out
+// with the user's scenarios in inert <script type="application/json"> blocks (see
+// crates/model/src/offline.rs), so the copy is this same file, hash and all.
+//
+// Usage: node scripts/single-file.mjs [dist-dir] [--payload scenarios.json]
+// With --payload the file's scenarios (the JSON store format) are carried in the page
+// the way an offline copy carries them (used by tests).
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -53,9 +58,23 @@ const css = readFileSync(cssPath, 'utf8').replace(/<\/style/gi, '<\\/style');
 
 const payloadFlag = process.argv.indexOf('--payload');
 const payload = payloadFlag > 0 ? readFileSync(process.argv[payloadFlag + 1], 'utf8') : null;
-const payloadLine = payload === null ? '' : `window.__BLOCKVOTE_EMBEDDED__ = ${JSON.stringify(JSON.parse(payload)).replace(/</g, '\\u003c')};\n`;
+const carriedBlock = payload === null
+  ? ''
+  : `<script type="application/json" id="blockvote-carried-scenarios">${JSON.stringify(JSON.parse(payload)).replace(/</g, '\\u003c')}</script>\n`;
 
-const script = `${payloadLine}${glue}
+// The page as it was before the app touched it, minus anything a previous run or a
+// browser's "save page" left in it: the offline copy is built from this text.
+const sourceCapture = `window.__blockvoteSource = (() => {
+  const page = document.documentElement.cloneNode(true);
+  for (const id of ['blockvote-carried-scenarios', 'blockvote-carried-dataset', 'fatal-error']) {
+    page.querySelector('#' + id)?.remove();
+  }
+  page.querySelector('#app')?.replaceChildren();
+  return '<!DOCTYPE html>\\n' + page.outerHTML;
+})();
+`;
+
+const script = `${sourceCapture}${glue}
 const __blockvote_wasm_gzip_base64 = "${wasmGzipBase64}";
 async function __blockvote_start() {
   const packed = Uint8Array.from(atob(__blockvote_wasm_gzip_base64), (c) => c.charCodeAt(0));
@@ -101,6 +120,7 @@ const html = `<!DOCTYPE html>
 <body>
 <div id="app"></div>
 <script type="module">${script}</script>
+${carriedBlock}
 </body>
 </html>
 `;

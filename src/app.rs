@@ -2,7 +2,9 @@
 //! and the error banner. The screen and language are part of the URL fragment, so a
 //! link (or a bookmark of the single file) opens the right screen.
 
+use crate::data_source::{dataset_for, DataNotice, DataSource, Source};
 use crate::i18n::{l, Label, Lang, APP_TITLE, PAPER_TITLE};
+use crate::notices::Notices;
 use crate::route::{fragment_for, route, View};
 use crate::screens;
 use crate::state::{current_fragment, AppState};
@@ -21,23 +23,42 @@ pub fn view_label(view: View) -> Label {
         View::Risk => l("延誤及風險", "Slippage & risk"),
         View::Thresholds => l("審批門檻", "Thresholds"),
         View::Scenarios => l("情景", "Scenarios"),
+        View::Brief => l("會議簡報", "Meeting brief"),
     }
 }
 
 #[component]
 pub fn App() -> impl IntoView {
-    match Dataset::paper() {
-        Ok(dataset) => view! { <Shell dataset=dataset /> }.into_any(),
-        Err(errors) => {
-            let items = errors.iter().take(20).map(|e| view! { <li>{e.to_string()}</li> }).collect_view();
-            view! {
-                <div class="fatal" role="alert" data-testid="data-error">
-                    <h1>"blockvote"</h1>
-                    <p>"資料檔案有誤，無法載入。 The data files could not be loaded:"</p>
-                    <ul>{items}</ul>
-                </div>
+    let source = DataSource::at_startup();
+    provide_context(source);
+    // Everything below is rebuilt when the data source changes, so no screen, memo
+    // or engine can keep figures of the other dataset.
+    move || {
+        let chosen = source.source.get();
+        match dataset_for(&chosen) {
+            Ok(dataset) => view! { <Shell dataset=dataset /> }.into_any(),
+            Err(errors) if chosen != Source::Paper => {
+                // Checked on import and at startup, so this cannot happen unless the
+                // rules changed under a stored file; the paper is always there to
+                // fall back on, and the switch happens after this render.
+                let reason = errors.first().map(ToString::to_string).unwrap_or_default();
+                leptos::task::spawn_local(async move {
+                    source.notice.set(Some(DataNotice::StoredUnusable { reason, moved: false }));
+                    source.source.set(Source::Paper);
+                });
+                ().into_any()
             }
-            .into_any()
+            Err(errors) => {
+                let items = errors.iter().take(20).map(|e| view! { <li>{e.to_string()}</li> }).collect_view();
+                view! {
+                    <div class="fatal" role="alert" data-testid="data-error">
+                        <h1>"blockvote"</h1>
+                        <p>"資料檔案有誤，無法載入。 The data files could not be loaded:"</p>
+                        <ul>{items}</ul>
+                    </div>
+                }
+                .into_any()
+            }
         }
     }
 }
@@ -199,26 +220,7 @@ fn Shell(dataset: Dataset) -> impl IntoView {
                     .collect_view()}
             </ul>
         </nav>
-        {move || {
-            let problems = whatif.link_problems.get();
-            (!problems.is_empty()).then(|| {
-                let lines = problems.iter().map(|p| view! { <li>{p.to_string()}</li> }).collect_view();
-                view! {
-                    <div class="link-problems" role="alert" data-testid="link-problems">
-                        <p>
-                            {move || l(
-                                "連結中有部分內容無法使用，已略過；其餘已套用。",
-                                "Parts of this link could not be used and were skipped; the rest was applied.",
-                            ).get(state.lang.get())}
-                        </p>
-                        <ul>{lines}</ul>
-                        <button type="button" on:click=move |_| whatif.link_problems.set(Vec::new())>
-                            {move || l("關閉", "Dismiss").get(state.lang.get())}
-                        </button>
-                    </div>
-                }
-            })
-        }}
+        <Notices />
         <main id="main" tabindex="-1" data-testid=move || format!("screen-{}", state.view.get().key())>
             {move || screens::render(state.view.get())}
         </main>

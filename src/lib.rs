@@ -5,8 +5,10 @@
 pub mod app;
 pub mod charts;
 pub mod components;
+pub mod data_source;
 pub mod format;
 pub mod i18n;
+pub mod notices;
 pub mod panic_banner;
 pub mod route;
 pub mod saved;

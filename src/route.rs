@@ -4,6 +4,7 @@
 //! tested without a browser and can never panic on a hand-edited or hostile link.
 
 use crate::i18n::Lang;
+use blockvote_model::link::{parse_fragment, percent_encode};
 
 /// The screens of the app, in navigation order.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -18,10 +19,11 @@ pub enum View {
     Risk,
     Thresholds,
     Scenarios,
+    Brief,
 }
 
 impl View {
-    pub const ALL: [View; 9] = [
+    pub const ALL: [View; 10] = [
         View::Overview,
         View::Projects,
         View::Departments,
@@ -31,6 +33,7 @@ impl View {
         View::Risk,
         View::Thresholds,
         View::Scenarios,
+        View::Brief,
     ];
 
     /// The `view=` value.
@@ -45,6 +48,7 @@ impl View {
             View::Risk => "risk",
             View::Thresholds => "thresholds",
             View::Scenarios => "scenarios",
+            View::Brief => "brief",
         }
     }
 
@@ -63,29 +67,21 @@ pub struct Route {
     pub params: Vec<(String, String)>,
 }
 
-/// The longest fragment read; anything beyond is ignored, so a megabyte of text in a
-/// link costs nothing.
-pub const MAX_FRAGMENT_CHARS: usize = 16 * 1024;
-
-/// Parses `#view=projects&lang=en` (with or without the `#`).
+/// Parses `#view=projects&lang=en` (with or without the `#`). The splitting into
+/// pairs is the model's `link::parse_fragment`, so the fuzzer covers the whole path
+/// from pasted text to a scenario.
 pub fn route(fragment: &str) -> Route {
-    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
-    let fragment: String = fragment.chars().take(MAX_FRAGMENT_CHARS).collect();
-    let mut result = Route::default();
-    for pair in fragment.split('&').filter(|p| !p.is_empty()) {
-        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-        let key = percent_decode(key);
-        let value = percent_decode(value);
+    let mut result = Route { params: parse_fragment(fragment), ..Route::default() };
+    for (key, value) in &result.params {
         match key.as_str() {
             "view" => {
-                if let Some(view) = View::from_key(&value) {
+                if let Some(view) = View::from_key(value) {
                     result.view = view;
                 }
             }
-            "lang" => result.lang = Lang::from_code(&value).or(result.lang),
+            "lang" => result.lang = Lang::from_code(value).or(result.lang),
             _ => {}
         }
-        result.params.push((key, value));
     }
     result
 }
@@ -102,56 +98,10 @@ pub fn fragment_for(view: View, lang: Lang, params: &[(String, String)]) -> Stri
     out
 }
 
-/// Decodes `%XX` escapes and `+` as space; invalid escapes are kept as text and
-/// invalid UTF-8 becomes U+FFFD, so decoding never fails.
-pub fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut index = 0;
-    while index < bytes.len() {
-        match bytes[index] {
-            b'%' if index + 2 < bytes.len() => {
-                let hex = std::str::from_utf8(&bytes[index + 1..index + 3]).ok();
-                match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
-                    Some(byte) => {
-                        out.push(byte);
-                        index += 3;
-                    }
-                    None => {
-                        out.push(b'%');
-                        index += 1;
-                    }
-                }
-            }
-            b'+' => {
-                out.push(b' ');
-                index += 1;
-            }
-            byte => {
-                out.push(byte);
-                index += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-/// Encodes everything but unreserved characters.
-pub fn percent_encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~' | b',' | b':') {
-            out.push(char::from(byte));
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use blockvote_model::link::percent_decode;
 
     #[track_caller]
     fn check(fragment: &str, view: View, lang: Option<Lang>, params: usize) {

@@ -5,6 +5,7 @@
 
 use crate::i18n::{l, Label, Lang};
 use crate::state::use_app_state;
+use blockvote_model::entry::{self, EntryError};
 use blockvote_model::Money;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
@@ -26,50 +27,45 @@ impl FieldError {
     }
 }
 
-/// The most characters a number field reads: a guard against pasted megabytes.
-const MAX_FIELD_CHARS: usize = 40;
+/// The message for text longer than a number field reads.
+fn too_long() -> FieldError {
+    FieldError::new("輸入太長", "That is too long for a number")
+}
 
-/// Parses an amount in HK$M within `min..=max`.
+/// Parses an amount in HK$M within `min..=max` (see `blockvote_model::entry`).
 pub fn parse_money_in(text: &str, min: Money, max: Money) -> Result<Money, FieldError> {
-    if text.chars().count() > MAX_FIELD_CHARS {
-        return Err(FieldError::new("輸入太長", "That is too long for a number"));
-    }
-    let value = Money::parse_millions(text)
-        .map_err(|_| FieldError::new("請輸入數字，例如 12.5", "Enter a number, e.g. 12.5"))?;
-    if value < min || value > max {
-        return Err(FieldError::new(
+    entry::money_in(text, min, max).map_err(|error| match error {
+        EntryError::TooLong => too_long(),
+        EntryError::NotANumber | EntryError::NotWhole => {
+            FieldError::new("請輸入數字，例如 12.5", "Enter a number, e.g. 12.5")
+        }
+        EntryError::OutOfRange { min, max } => FieldError::new(
             format!("須介乎 {} 至 {} 百萬元", min.format(1), max.format(1)),
             format!("Must be between {} and {} (HK$M)", min.format(1), max.format(1)),
-        ));
-    }
-    Ok(value)
+        ),
+    })
 }
 
 /// Parses a decimal (a percentage, a share) within `min..=max`.
 pub fn parse_decimal_in(text: &str, min: Decimal, max: Decimal) -> Result<Decimal, FieldError> {
-    if text.chars().count() > MAX_FIELD_CHARS {
-        return Err(FieldError::new("輸入太長", "That is too long for a number"));
-    }
-    let value = Money::parse_millions(text)
-        .map(Money::millions)
-        .map_err(|_| FieldError::new("請輸入數字", "Enter a number"))?;
-    if value < min || value > max {
-        return Err(FieldError::new(format!("須介乎 {min} 至 {max}"), format!("Must be between {min} and {max}")));
-    }
-    Ok(value)
+    entry::decimal_in(text, min, max).map_err(|error| match error {
+        EntryError::TooLong => too_long(),
+        EntryError::NotANumber | EntryError::NotWhole => FieldError::new("請輸入數字", "Enter a number"),
+        EntryError::OutOfRange { min, max } => {
+            FieldError::new(format!("須介乎 {min} 至 {max}"), format!("Must be between {min} and {max}"))
+        }
+    })
 }
 
 /// Parses a whole number within `min..=max`.
 pub fn parse_int_in(text: &str, min: i64, max: i64) -> Result<i64, FieldError> {
-    let trimmed = text.trim();
-    if trimmed.chars().count() > MAX_FIELD_CHARS {
-        return Err(FieldError::new("輸入太長", "That is too long for a number"));
-    }
-    let value: i64 = trimmed.parse().map_err(|_| FieldError::new("請輸入整數", "Enter a whole number"))?;
-    if value < min || value > max {
-        return Err(FieldError::new(format!("須介乎 {min} 至 {max}"), format!("Must be between {min} and {max}")));
-    }
-    Ok(value)
+    entry::int_in(text, min, max).map_err(|error| match error {
+        EntryError::TooLong => too_long(),
+        EntryError::NotANumber | EntryError::NotWhole => FieldError::new("請輸入整數", "Enter a whole number"),
+        EntryError::OutOfRange { min, max } => {
+            FieldError::new(format!("須介乎 {min} 至 {max}"), format!("Must be between {min} and {max}"))
+        }
+    })
 }
 
 /// A text field bound to a value of type `T`.

@@ -9,9 +9,11 @@
 //! outlive whichever screen first asked for them.
 
 pub mod files;
+pub mod offline;
 pub mod storage;
 
 use blockvote_model::engine::Scenario;
+use blockvote_model::offline::CarriedReport;
 use blockvote_model::saved::{SavedScenario, Store, StoreProblem};
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -36,6 +38,16 @@ pub struct Saved {
     pub backup: ArcRwSignal<Option<Backup>>,
     /// The last deleted scenario (undo).
     pub deleted: ArcRwSignal<Option<Deleted>>,
+    /// What this page's carried scenarios (an offline copy's) did at startup.
+    pub carried: ArcRwSignal<Option<Carried>>,
+}
+
+/// The scenarios an offline copy carried, once added to the saved ones.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Carried {
+    pub report: CarriedReport,
+    /// Parts of the carried block that could not be read.
+    pub problems: Vec<StoreProblem>,
 }
 
 thread_local! {
@@ -58,9 +70,18 @@ pub fn use_saved() -> Saved {
 }
 
 /// Restores the saved scenarios as the app starts, so a corrupt entry is moved aside
-/// at once rather than when the scenarios screen is first opened.
+/// at once rather than when the scenarios screen is first opened; then adds the
+/// scenarios an offline copy carries (each once: see `Store::absorb_carried`).
 pub fn restore_at_startup() {
-    let _ = use_saved();
+    let saved = use_saved();
+    if saved.carried.get_untracked().is_some() {
+        return;
+    }
+    if let Some((store, problems)) = offline::carried_scenarios() {
+        let mut report = CarriedReport::default();
+        saved.change(|mine| report = mine.absorb_carried(store));
+        saved.carried.set(Some(Carried { report, problems }));
+    }
 }
 
 impl Saved {
@@ -77,6 +98,7 @@ impl Saved {
             problems: ArcRwSignal::new(restored.problems),
             backup: ArcRwSignal::new(restored.backup),
             deleted: ArcRwSignal::new(None),
+            carried: ArcRwSignal::new(None),
         }
     }
 

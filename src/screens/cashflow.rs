@@ -207,6 +207,45 @@ fn aligned_baseline(projection: &Projection, baseline: Option<&Arc<Projection>>)
         .collect()
 }
 
+/// The quarterly chart's columns: for each quarter, the paper's baseline and the
+/// scenario, each stacked from ongoing and new projects. Shared with the meeting brief.
+pub fn quarter_columns(p: &Projection, baseline: Option<&Arc<Projection>>, lang: Lang) -> Vec<QuarterColumns> {
+    let base = aligned_baseline(p, baseline);
+    p.quarters
+        .iter()
+        .zip(base)
+        .map(|(q, (base_ongoing, base_new))| {
+            let base_total = base_ongoing.checked_add(base_new).unwrap_or_default();
+            QuarterColumns {
+                label: short_quarter(q.quarter),
+                description: match lang {
+                    Lang::Zh => format!(
+                        "{}：情景 {}（持續 {}，新 {}）；文件 {}",
+                        q.quarter.label(),
+                        q.total.format(1),
+                        q.ongoing.format(1),
+                        q.new.format(1),
+                        base_total.format(1)
+                    ),
+                    Lang::En => format!(
+                        "{}: scenario {} (ongoing {}, new {}); paper {}",
+                        q.quarter.label(),
+                        q.total.format(1),
+                        q.ongoing.format(1),
+                        q.new.format(1),
+                        base_total.format(1)
+                    ),
+                },
+                columns: vec![
+                    Column { segments: vec![base_ongoing, base_new] },
+                    Column { segments: vec![q.ongoing, q.new] },
+                ],
+                range: None,
+            }
+        })
+        .collect()
+}
+
 #[component]
 fn Charts() -> impl IntoView {
     let state = use_app_state();
@@ -216,46 +255,7 @@ fn Charts() -> impl IntoView {
     let base = baseline.clone();
     let quarters = Signal::derive(move || {
         let lang = lang();
-        whatif.projection.with(|p| {
-            p.as_ref()
-                .map(|p| {
-                    let base = aligned_baseline(p, base.as_ref());
-                    p.quarters
-                        .iter()
-                        .zip(base)
-                        .map(|(q, (base_ongoing, base_new))| {
-                            let base_total = base_ongoing.checked_add(base_new).unwrap_or_default();
-                            QuarterColumns {
-                                label: short_quarter(q.quarter),
-                                description: match lang {
-                                    Lang::Zh => format!(
-                                        "{}：情景 {}（持續 {}，新 {}）；文件 {}",
-                                        q.quarter.label(),
-                                        q.total.format(1),
-                                        q.ongoing.format(1),
-                                        q.new.format(1),
-                                        base_total.format(1)
-                                    ),
-                                    Lang::En => format!(
-                                        "{}: scenario {} (ongoing {}, new {}); paper {}",
-                                        q.quarter.label(),
-                                        q.total.format(1),
-                                        q.ongoing.format(1),
-                                        q.new.format(1),
-                                        base_total.format(1)
-                                    ),
-                                },
-                                columns: vec![
-                                    Column { segments: vec![base_ongoing, base_new] },
-                                    Column { segments: vec![q.ongoing, q.new] },
-                                ],
-                                range: None,
-                            }
-                        })
-                        .collect()
-                })
-                .unwrap_or_default()
-        })
+        whatif.projection.with(|p| p.as_ref().map(|p| quarter_columns(p, base.as_ref(), lang)).unwrap_or_default())
     });
     let base = baseline.clone();
     let lines = Signal::derive(move || {

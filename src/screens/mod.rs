@@ -1,9 +1,12 @@
 //! One module per screen. `render` picks the screen for the current view.
 
 pub mod allocation;
+pub mod brief;
 pub mod cashflow;
+pub mod dataset_import;
 pub mod departments;
 pub mod distribution;
+pub mod offline_copy;
 pub mod overview;
 pub mod project_levers;
 pub mod projects;
@@ -25,5 +28,6 @@ pub fn render(view: View) -> AnyView {
         View::Cashflow => view! { <cashflow::Cashflow /> }.into_any(),
         View::Risk => view! { <risk::Risk /> }.into_any(),
         View::Scenarios => view! { <scenarios::Scenarios /> }.into_any(),
+        View::Brief => view! { <brief::Brief /> }.into_any(),
     }
 }

@@ -656,6 +656,8 @@ fn MonteCarloPanel() -> impl IntoView {
             .unwrap_or(false)
     });
     let running = move || handles.status.with(|s| *s == McStatus::Running);
+    // The same, read in event handlers, which track nothing.
+    let running_now = move || handles.status.with_untracked(|s| *s == McStatus::Running);
 
     let start = move || {
         let started = now_ms();
@@ -866,10 +868,33 @@ fn MonteCarloPanel() -> impl IntoView {
                     </Show>
                 </div>
                 <div class="mc-actions">
-                    <button type="button" class="primary" data-testid="mc-run" disabled=running on:click=move |_| start()>
+                    // Run and Cancel are marked unavailable with aria-disabled rather than
+                    // `disabled`: a disabled button loses keyboard focus to <body>, so
+                    // pressing Run (or Cancel) from the keyboard would drop the user at
+                    // the top of the page. Each handler ignores presses while unavailable.
+                    <button
+                        type="button"
+                        class="primary"
+                        data-testid="mc-run"
+                        aria-disabled=move || running().to_string()
+                        on:click=move |_| {
+                            if !running_now() {
+                                start();
+                            }
+                        }
+                    >
                         {move || l("執行模擬", "Run").get(lang())}
                     </button>
-                    <button type="button" data-testid="mc-cancel" disabled=move || !running() on:click=move |_| cancel()>
+                    <button
+                        type="button"
+                        data-testid="mc-cancel"
+                        aria-disabled=move || (!running()).to_string()
+                        on:click=move |_| {
+                            if running_now() {
+                                cancel();
+                            }
+                        }
+                    >
                         {move || l("取消", "Cancel").get(lang())}
                     </button>
                     <button

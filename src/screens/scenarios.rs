@@ -9,13 +9,15 @@ use crate::i18n::{l, Lang};
 use crate::saved::files::{download, read_text, ReadError};
 use crate::saved::storage::StorageIssue;
 use crate::saved::{use_saved, Saved};
+use crate::screens::dataset_import::DatasetImport;
+use crate::screens::offline_copy::OfflineCopy;
 use crate::screens::thresholds::route_label;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
 use blockvote_model::engine::{Route, Scenario};
 use blockvote_model::saved::{
-    allocation_csv, cashflow_csv, decode_lenient, encode, projects_csv, summarize, SavedScenario, StoreProblem,
-    Summary, MAX_BYTES,
+    allocation_csv, cashflow_csv, csv_line, csv_money, decode_lenient, encode, projects_csv, summarize, SavedScenario,
+    StoreProblem, Summary, MAX_BYTES,
 };
 use blockvote_model::{Dataset, FiscalYear, Money};
 use leptos::prelude::*;
@@ -53,6 +55,8 @@ pub fn Scenarios() -> impl IntoView {
             <ScenarioList saved=saved selected=selected />
             <Compare saved=saved selected=selected />
             <ExportImport saved=saved />
+            <OfflineCopy saved=saved />
+            <DatasetImport />
         </section>
     }
 }
@@ -426,6 +430,14 @@ enum Figure {
 }
 
 impl Figure {
+    /// The figure for a CSV cell: amounts exact to the dollar, in HK$M, no separators.
+    fn csv(self) -> String {
+        match self {
+            Figure::Amount(m) => csv_money(m),
+            Figure::Count(n) => n.to_string(),
+        }
+    }
+
     fn text(self) -> String {
         match self {
             Figure::Amount(m) => millions(m),
@@ -464,6 +476,32 @@ struct CompareRow {
     values: Vec<Option<Figure>>,
     /// A heading row above this one.
     section: Option<String>,
+}
+
+/// The comparison as CSV: one row per figure, the paper's column, then each compared
+/// scenario's value and its difference from the paper (both exact, HK$M or counts).
+fn compare_csv(rows: &[CompareRow], names: &[String], lang: Lang) -> String {
+    let mut head = vec![l("項目", "Figure").get(lang).to_string(), l("文件", "The paper").get(lang).to_string()];
+    for name in names {
+        head.push(name.clone());
+        head.push(format!("{name} {}", l("與文件的差額", "difference from the paper").get(lang)));
+    }
+    let mut out = csv_line(&head);
+    for row in rows {
+        let base = row.values.first().copied().flatten();
+        let mut fields = vec![row.label.clone(), base.map(Figure::csv).unwrap_or_default()];
+        for value in row.values.iter().skip(1) {
+            fields.push(value.map(Figure::csv).unwrap_or_default());
+            let diff = match (*value, base) {
+                (Some(Figure::Amount(a)), Some(Figure::Amount(b))) => a.checked_sub(b).ok().map(csv_money),
+                (Some(Figure::Count(a)), Some(Figure::Count(b))) => Some((a - b).to_string()),
+                _ => None,
+            };
+            fields.push(diff.unwrap_or_default());
+        }
+        out.push_str(&csv_line(&fields));
+    }
+    out
 }
 
 fn route_key(route: Route) -> &'static str {
@@ -576,6 +614,7 @@ fn Compare(saved: StoredValue<Saved>, selected: RwSignal<Vec<String>>) -> impl I
         })
     });
     let data = state.data();
+    let export_failed = RwSignal::new(false);
     let table = move || {
         let compared = compared.get();
         if compared.len() < 2 {
@@ -593,7 +632,11 @@ fn Compare(saved: StoredValue<Saved>, selected: RwSignal<Vec<String>>) -> impl I
         let mut columns: Vec<Option<&Summary>> = vec![base_summary.as_ref()];
         columns.extend(compared.iter().map(|(_, s)| s.as_ref().ok()));
         let rows = compare_rows(&data, &columns, lang);
-        let base_col = columns.first().copied().flatten();
+        let names: Vec<String> = compared.iter().map(|(name, _)| name.clone()).collect();
+        let csv = compare_csv(&rows, &names, lang);
+        let export = move |_| {
+            export_failed.set(!download("blockvote-compare.csv", "text/csv;charset=utf-8", &format!("\u{feff}{csv}")));
+        };
         let heads = compared
             .iter()
             .enumerate()
@@ -643,9 +686,16 @@ fn Compare(saved: StoredValue<Saved>, selected: RwSignal<Vec<String>>) -> impl I
                 }
             })
             .collect_view();
-        let _ = base_col;
         view! {
             <ul class="problems">{errors}</ul>
+            <div class="button-row">
+                <button type="button" data-testid="compare-export-csv" on:click=export>
+                    {l("下載比較表（CSV）", "Download the comparison (CSV)").get(lang)}
+                </button>
+            </div>
+            {move || export_failed.get().then(|| view! {
+                <p class="field-error" role="alert">{l("瀏覽器拒絕了下載。", "The browser refused the download.").get(lang)}</p>
+            })}
             <div class="compare-scroll">
                 <table class="data compact compare-table" data-testid="compare-table">
                     <caption>

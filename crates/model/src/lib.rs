@@ -7,10 +7,12 @@
 
 pub mod dataset;
 pub mod engine;
+pub mod entry;
 pub mod findings;
 pub mod link;
 pub mod load;
 pub mod money;
+pub mod offline;
 pub mod quarter;
 pub mod saved;
 pub mod themes;

@@ -6,6 +6,10 @@
 //! panics and never fails as a whole — every pair it cannot use becomes a
 //! [`LinkProblem`] naming the key and why, and the rest of the link still applies.
 //! Lengths are bounded, so a megabyte of text costs nothing.
+//!
+//! [`parse_fragment`] turns the fragment's text into those pairs (percent-decoding
+//! them), so the whole path from a pasted link to a scenario is here and is fuzzed
+//! (`fuzz/fuzz_targets/link_decode.rs`, see `docs/fuzzing.md`).
 
 use crate::engine::{
     CashCap, CategoryEdit, DeferralRule, Edit, GroupEdit, Profile, ProjectEdit, Scenario, Selector,
@@ -37,9 +41,9 @@ pub const SCENARIO_KEYS: [&str; 15] = [
 ];
 
 /// The most project edits, group edits or categories a link may carry.
-const MAX_ITEMS: usize = 300;
+pub const MAX_ITEMS: usize = 300;
 /// The longest value read for one key.
-const MAX_VALUE_CHARS: usize = 8 * 1024;
+pub const MAX_VALUE_CHARS: usize = 8 * 1024;
 
 /// What a link asks for beyond the scenario itself.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -191,7 +195,9 @@ fn write_selector(selector: &Selector) -> String {
     match selector {
         Selector::All => "all".to_string(),
         Selector::Theme { theme } => format!("theme.{}", theme.key()),
-        Selector::Department { index } => format!("dept.{}", index + 1),
+        // Written exactly, 1-based, even for an index no department has (one can come
+        // from an imported file): `index + 1` would overflow at `usize::MAX`.
+        Selector::Department { index } => format!("dept.{}", u128::try_from(*index).map_or(u128::MAX, |i| i + 1)),
         Selector::DepartmentZh { name } => format!("dept.{name}"),
     }
 }
@@ -203,6 +209,72 @@ fn items<'a>(key: &str, value: &'a str) -> Result<Vec<(&'a str, &'a str)>, LinkP
         return Err(problem(key, value, LinkReason::TooMany));
     }
     list.into_iter().map(|item| item.split_once(':').ok_or_else(|| problem(key, item, LinkReason::Malformed))).collect()
+}
+
+/// The longest fragment read, in characters; anything beyond is ignored, so a
+/// megabyte of text in a link costs nothing.
+pub const MAX_FRAGMENT_CHARS: usize = 16 * 1024;
+
+/// Splits a URL fragment (`#view=projects&p=17:d2`, with or without the `#`) into its
+/// `key=value` pairs, in order, percent-decoded. Only the first
+/// [`MAX_FRAGMENT_CHARS`] characters are read; empty pieces between `&`s are skipped
+/// and a piece without `=` is a key with an empty value. Total: any text gives pairs.
+pub fn parse_fragment(fragment: &str) -> Vec<(String, String)> {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    let fragment: String = fragment.chars().take(MAX_FRAGMENT_CHARS).collect();
+    fragment
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|pair| {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            (percent_decode(key), percent_decode(value))
+        })
+        .collect()
+}
+
+/// Decodes `%XX` escapes and `+` as space; invalid escapes are kept as text and
+/// invalid UTF-8 becomes U+FFFD, so decoding never fails.
+pub fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut index = 0;
+    while let Some(&byte) = bytes.get(index) {
+        // The two bytes after a `%`, if they are there and read as a hexadecimal byte.
+        let escaped = (byte == b'%')
+            .then(|| bytes.get(index + 1..index + 3))
+            .flatten()
+            .and_then(|hex| std::str::from_utf8(hex).ok())
+            .and_then(|hex| u8::from_str_radix(hex, 16).ok());
+        match (byte, escaped) {
+            (_, Some(decoded)) => {
+                out.push(decoded);
+                index += 3;
+            }
+            (b'+', None) => {
+                out.push(b' ');
+                index += 1;
+            }
+            (other, None) => {
+                out.push(other);
+                index += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Encodes everything but unreserved characters (and `,` and `:`, which the compact
+/// edits use and which need no escaping in a fragment).
+pub fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~' | b',' | b':') {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
 }
 
 /// Applies every scenario pair of `params` to the paper's baseline.
@@ -261,33 +333,49 @@ pub fn decode(params: &[(String, String)]) -> (LinkScenario, Vec<LinkProblem>) {
                     result.seed = Some(value.parse().map_err(|_| problem(key, value, LinkReason::NotANumber))?);
                 }
                 "target" => scenario.allocation.scale_to = Some(parse_money(key, value)?),
+                // A list pair is read whole before any of it applies, so a pair with
+                // one bad item changes nothing and is reported, like any other pair.
                 "p" => {
-                    for (id, edit) in items(key, value)? {
-                        let id: u16 = id.trim().parse().map_err(|_| problem(key, id, LinkReason::NotANumber))?;
-                        let edit = parse_edit(key, edit)?;
-                        scenario.projects.retain(|p| p.id != id);
-                        scenario.projects.push(ProjectEdit { id, edit });
+                    let edits = items(key, value)?
+                        .into_iter()
+                        .map(|(id, edit)| {
+                            let id: u16 = id.trim().parse().map_err(|_| problem(key, id, LinkReason::NotANumber))?;
+                            Ok(ProjectEdit { id, edit: parse_edit(key, edit)? })
+                        })
+                        .collect::<Result<Vec<_>, LinkProblem>>()?;
+                    for edit in edits {
+                        scenario.projects.retain(|p| p.id != edit.id);
+                        scenario.projects.push(edit);
                     }
                     scenario.projects.sort_by_key(|p| p.id);
                 }
                 "g" => {
-                    for (select, edit) in items(key, value)? {
-                        let select = parse_selector(key, select.trim())?;
-                        scenario.groups.push(GroupEdit { select, edit: parse_edit(key, edit)? });
-                    }
+                    let edits = items(key, value)?
+                        .into_iter()
+                        .map(|(select, edit)| {
+                            Ok(GroupEdit { select: parse_selector(key, select.trim())?, edit: parse_edit(key, edit)? })
+                        })
+                        .collect::<Result<Vec<_>, LinkProblem>>()?;
+                    scenario.groups.extend(edits);
                 }
                 "cat" => {
-                    for (id, spec) in items(key, value)? {
-                        let id: u8 = id.trim().parse().map_err(|_| problem(key, id, LinkReason::NotANumber))?;
-                        let mut edit = CategoryEdit { id, amount: None, locked: false };
-                        for part in spec.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-                            if part == "L" {
-                                edit.locked = true;
-                            } else {
-                                edit.amount = Some(parse_money(key, part)?);
+                    let edits = items(key, value)?
+                        .into_iter()
+                        .map(|(id, spec)| {
+                            let id: u8 = id.trim().parse().map_err(|_| problem(key, id, LinkReason::NotANumber))?;
+                            let mut edit = CategoryEdit { id, amount: None, locked: false };
+                            for part in spec.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+                                if part == "L" {
+                                    edit.locked = true;
+                                } else {
+                                    edit.amount = Some(parse_money(key, part)?);
+                                }
                             }
-                        }
-                        scenario.allocation.categories.retain(|c| c.id != id);
+                            Ok(edit)
+                        })
+                        .collect::<Result<Vec<_>, LinkProblem>>()?;
+                    for edit in edits {
+                        scenario.allocation.categories.retain(|c| c.id != edit.id);
                         scenario.allocation.categories.push(edit);
                     }
                 }
@@ -415,6 +503,38 @@ mod tests {
         check("rule=largest&cap=900", 0);
         check(&format!("p={}", "1:d1;".repeat(1000)), 1);
         check("slip=<script>alert(1)</script>", 1);
+    }
+
+    #[test]
+    fn fragments_split_into_decoded_pairs() {
+        let owned = |list: &[(&str, &str)]| -> Vec<(String, String)> {
+            list.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+        };
+        assert_eq!(parse_fragment(""), owned(&[]));
+        assert_eq!(parse_fragment("#"), owned(&[]));
+        assert_eq!(parse_fragment("#view=risk&&lang=en&"), owned(&[("view", "risk"), ("lang", "en")]));
+        assert_eq!(parse_fragment("view"), owned(&[("view", "")]));
+        assert_eq!(parse_fragment("a=b=c"), owned(&[("a", "b=c")]));
+        assert_eq!(parse_fragment("##x=1"), owned(&[("#x", "1")]));
+        assert_eq!(parse_fragment("q=%E4%BF%9D%E5%AE%89+x"), owned(&[("q", "保安 x")]));
+        assert_eq!(parse_fragment("#%ZZ=%&&&="), owned(&[("%ZZ", "%"), ("", "")]));
+        // Only the first MAX_FRAGMENT_CHARS characters are read.
+        let long = format!("#x={}&slip=1", "y".repeat(2 * MAX_FRAGMENT_CHARS));
+        let pairs = parse_fragment(&long);
+        assert_eq!(pairs.len(), 1);
+        assert_eq!(pairs.first().map(|(_, v)| v.chars().count()), Some(MAX_FRAGMENT_CHARS - 2));
+    }
+
+    #[test]
+    fn percent_coding_round_trips() {
+        for text in ["保安", "a b&c=d", "%", "100%", "<script>", "", "+", "%2", "p=17:d2,x;42:x"] {
+            assert_eq!(percent_decode(&percent_encode(text)), text);
+        }
+        assert_eq!(percent_decode("%E4%BF%9D"), "保");
+        assert_eq!(percent_decode("%FF"), "\u{FFFD}");
+        assert_eq!(percent_decode("%4"), "%4");
+        assert_eq!(percent_decode("%%41"), "%A");
+        assert_eq!(percent_encode("a b"), "a%20b");
     }
 
     #[test]

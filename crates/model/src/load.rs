@@ -127,6 +127,43 @@ impl fmt::Display for LoadErrorKind {
     }
 }
 
+impl LoadError {
+    /// The message in Chinese (the `Display` text is the English one).
+    pub fn zh(&self) -> String {
+        let mut out = self.file.clone();
+        if self.line > 0 {
+            out.push_str(&format!("，第 {} 行", self.line));
+        }
+        if let Some(field) = &self.field {
+            out.push_str(&format!("，欄位 {field}"));
+        }
+        out.push('：');
+        out.push_str(&self.kind.zh());
+        out
+    }
+}
+
+impl LoadErrorKind {
+    /// The reason in Chinese.
+    pub fn zh(&self) -> String {
+        match self {
+            LoadErrorKind::TooLarge { bytes, limit } => format!("檔案有 {bytes} 位元組，上限為 {limit}"),
+            LoadErrorKind::TooManyRows { limit } => format!("超過 {limit} 行"),
+            LoadErrorKind::WrongHeader { expected, found } => format!("標題列應為 {expected:?}，但為 {found:?}"),
+            LoadErrorKind::Malformed(why) => format!("不是有效的 CSV：{why}"),
+            LoadErrorKind::Empty => "檔案沒有資料列".to_string(),
+            LoadErrorKind::NotANumber(v) => format!("{v:?} 不是數字"),
+            LoadErrorKind::NotAQuarter(v) => format!("{v:?} 不是季度（例如 \"2018-19 Q1\"）"),
+            LoadErrorKind::NotAYear(v) => format!("{v:?} 不是財政年度（例如 \"2018-19\"）"),
+            LoadErrorKind::MissingValue => "欠缺數值".to_string(),
+            LoadErrorKind::OutOfRange { value, rule } => format!("{value:?} 超出範圍：{rule}"),
+            LoadErrorKind::Duplicate(v) => format!("{v:?} 重複出現"),
+            LoadErrorKind::UnknownReference(v) => format!("{v:?} 未有定義"),
+            LoadErrorKind::OutOfOrder(v) => format!("次序不符：{v}"),
+        }
+    }
+}
+
 impl std::error::Error for LoadError {}
 
 /// NFC-normalises and trims a text field.

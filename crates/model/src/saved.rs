@@ -23,6 +23,7 @@ use crate::money::Money;
 use crate::quarter::FiscalYear;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
+use std::collections::HashSet;
 use std::fmt;
 use unicode_normalization::UnicodeNormalization;
 
@@ -306,7 +307,10 @@ fn decode_row(index: usize, row: Value) -> Result<SavedScenario, StoreProblem> {
 /// ends; refused if empty or longer than [`MAX_NAME_CHARS`]. Markup is kept as text:
 /// it is the renderer's job (Leptos sets text, never HTML) to show it as typed.
 pub fn clean_name(name: &str) -> Result<String, RowReason> {
-    let cleaned: String = name.nfc().filter(|c| !c.is_control()).collect::<String>().trim().to_string();
+    // Control characters go before normalising: one between a letter and a combining
+    // mark would otherwise keep them apart through NFC and leave them apart once
+    // removed, a name that is not NFC and changes the next time it is read.
+    let cleaned: String = name.chars().filter(|c| !c.is_control()).nfc().collect::<String>().trim().to_string();
     if cleaned.is_empty() {
         return Err(RowReason::Empty);
     }
@@ -314,6 +318,23 @@ pub fn clean_name(name: &str) -> Result<String, RowReason> {
         return Err(RowReason::TooLong { max: MAX_NAME_CHARS });
     }
     Ok(cleaned)
+}
+
+/// The first id `sN` with `N` counting up from `start` that `taken` does not hold,
+/// and the number to try next. Past `u64::MAX` the count goes on from 1: an imported
+/// id such as `s18446744073709551615` must not make the numbering overflow (a panic
+/// in a checked build, a repeated id in the app's). It ends, since `taken` holds
+/// finitely many ids.
+fn unused_id(start: u64, taken: impl Fn(&str) -> bool) -> (String, u64) {
+    let mut number = start;
+    loop {
+        let id = format!("s{number}");
+        let next = number.checked_add(1).unwrap_or(1);
+        if !taken(&id) {
+            return (id, next);
+        }
+        number = next;
+    }
 }
 
 fn shorten(text: &str, max: usize) -> String {
@@ -329,22 +350,27 @@ fn shorten(text: &str, max: usize) -> String {
 impl Store {
     /// Gives every scenario without a usable id (empty or repeated) a fresh one.
     pub fn ensure_ids(&mut self) {
-        let mut seen = std::collections::HashSet::new();
+        let mut kept = HashSet::new();
+        let renew: Vec<bool> =
+            self.scenarios.iter().map(|saved| saved.id.is_empty() || !kept.insert(saved.id.clone())).collect();
         let mut next = self.next_number();
-        for saved in &mut self.scenarios {
-            if saved.id.is_empty() || !seen.insert(saved.id.clone()) {
-                saved.id = format!("s{next}");
-                next += 1;
-                seen.insert(saved.id.clone());
+        for (saved, renew) in self.scenarios.iter_mut().zip(renew) {
+            if renew {
+                let (id, after) = unused_id(next, |id| kept.contains(id));
+                kept.insert(id.clone());
+                saved.id = id;
+                next = after;
             }
         }
     }
 
     /// A fresh id, `s` followed by a number no id in the store uses.
     pub fn fresh_id(&self) -> String {
-        format!("s{}", self.next_number())
+        let taken: HashSet<&str> = self.scenarios.iter().map(|saved| saved.id.as_str()).collect();
+        unused_id(self.next_number(), |id| taken.contains(id)).0
     }
 
+    /// One past the largest `N` of the ids `sN`, where fresh numbering starts.
     fn next_number(&self) -> u64 {
         self.scenarios
             .iter()
@@ -422,14 +448,15 @@ pub fn csv_field(text: &str) -> String {
     }
 }
 
-fn csv_line(fields: &[String]) -> String {
+/// One CSV record (RFC 4180, CRLF-terminated), each field through [`csv_field`].
+pub fn csv_line(fields: &[String]) -> String {
     let mut line = fields.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(",");
     line.push_str("\r\n");
     line
 }
 
 /// An amount for a CSV cell: HK$ millions, exact to the dollar, no separators.
-fn csv_money(amount: Money) -> String {
+pub fn csv_money(amount: Money) -> String {
     amount.format(6).replace(',', "")
 }
 

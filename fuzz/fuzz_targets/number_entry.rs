@@ -1,0 +1,161 @@
+//! Typed text and a field's bounds → `blockvote_model::entry`, which every number field
+//! of the app parses each keystroke with.
+//!
+//! The first byte picks the bounds: one of the app's own fields (below), or, from the
+//! bytes that follow, arbitrary bounds (any two decimals, any two whole numbers, in
+//! either order). The rest is the text, read as the browser hands it over. Asserts:
+//! - nothing panics;
+//! - an accepted value lies within the bounds, and is what `Money::parse_millions` (or
+//!   Rust's integer syntax) reads from the text;
+//! - each refusal is the right one: too long exactly when over `MAX_ENTRY_CHARS`, out of
+//!   range with the bounds it was given, not a number only when the text does not
+//!   parse;
+//! - what a field then shows for an accepted value (the app's `field_money`,
+//!   `field_decimal`, `field_int`) is itself a number the field reads, and for
+//!   decimals and whole numbers it is the same value.
+#![no_main]
+
+use blockvote_model::entry::{decimal_in, int_in, money_in, EntryError, MAX_ENTRY_CHARS};
+use blockvote_model::Money;
+use libfuzzer_sys::fuzz_target;
+use rust_decimal::Decimal;
+
+/// Bounds for the three kinds of field.
+struct Bounds {
+    money: (Money, Money),
+    decimal: (Decimal, Decimal),
+    int: (i64, i64),
+}
+
+fn money(millions: i64) -> Money {
+    Money::from_whole_millions(millions)
+}
+
+/// The bounds of the app's fields (`src/screens/`): amounts up to `MAX_INPUT_MILLIONS`
+/// (HK$1,000,000,000M), the allocation or a threshold; cost change −100–1000 %,
+/// shares 0–1, percentages 0–100; shifts of ±40 quarters, Monte Carlo runs, weights;
+/// and the widest values of each type.
+fn preset(choice: u8) -> Option<Bounds> {
+    let bounds = match choice {
+        0 => Bounds {
+            money: (Money::ZERO, money(1_000_000_000)),
+            decimal: (Decimal::from(-100), Decimal::from(1_000)),
+            int: (0, 40),
+        },
+        1 => Bounds { money: (Money::ZERO, money(1_060)), decimal: (Decimal::ZERO, Decimal::ONE), int: (-40, 40) },
+        2 => Bounds {
+            money: (Money::ZERO, Money::from_thousands(200)),
+            decimal: (Decimal::ZERO, Decimal::ONE_HUNDRED),
+            int: (1, 1_000_000),
+        },
+        3 => Bounds { money: (Money::ZERO, money(10)), decimal: (Decimal::ZERO, Decimal::ONE), int: (0, 1_000) },
+        4 => Bounds {
+            money: (Money::from_millions(Decimal::MIN), Money::from_millions(Decimal::MAX)),
+            decimal: (Decimal::MIN, Decimal::MAX),
+            int: (i64::MIN, i64::MAX),
+        },
+        _ => return None,
+    };
+    Some(bounds)
+}
+
+/// Reads fixed-size pieces off the front of the input, zeros once it runs out.
+struct Bytes<'a>(&'a [u8]);
+
+impl Bytes<'_> {
+    fn take<const N: usize>(&mut self) -> [u8; N] {
+        let mut out = [0u8; N];
+        let n = N.min(self.0.len());
+        let (head, tail) = self.0.split_at(n);
+        out[..n].copy_from_slice(head);
+        self.0 = tail;
+        out
+    }
+
+    /// Any `Decimal`: a 96-bit mantissa, a sign and a scale of 0–28.
+    fn decimal(&mut self) -> Decimal {
+        let [lo, mid, hi] = [self.take(), self.take(), self.take()].map(u32::from_le_bytes);
+        let [flags] = self.take();
+        Decimal::from_parts(lo, mid, hi, flags & 0x80 != 0, u32::from(flags & 0x7f) % 29)
+    }
+
+    fn int(&mut self) -> i64 {
+        i64::from_le_bytes(self.take())
+    }
+}
+
+/// How the app writes an amount into a field (`field_money`).
+fn shown_money(value: Money) -> String {
+    value.format(1).replace(',', "")
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&choice, rest)) = data.split_first() else { return };
+    let mut bytes = Bytes(rest);
+    let bounds = match preset(choice) {
+        Some(bounds) => bounds,
+        None => {
+            let (low, high) = (bytes.decimal(), bytes.decimal());
+            Bounds {
+                money: (Money::from_millions(low), Money::from_millions(high)),
+                decimal: (low, high),
+                int: (bytes.int(), bytes.int()),
+            }
+        }
+    };
+    let text = String::from_utf8_lossy(bytes.0);
+    let long = text.chars().count() > MAX_ENTRY_CHARS;
+    let parsed = Money::parse_millions(&text);
+
+    let (min, max) = bounds.money;
+    match money_in(&text, min, max) {
+        Ok(value) => {
+            assert!(!long && min <= value && value <= max, "{value:?} accepted from {text:?} in {min:?}..={max:?}");
+            assert_eq!(parsed.as_ref(), Ok(&value));
+            let shown = shown_money(value);
+            assert!(Money::parse_millions(&shown).is_ok(), "the field shows {shown:?} for {value:?}");
+        }
+        Err(EntryError::TooLong) => assert!(long),
+        Err(EntryError::NotANumber) => assert!(!long && parsed.is_err()),
+        Err(EntryError::NotWhole) => panic!("an amount field said {text:?} is not whole"),
+        Err(EntryError::OutOfRange { min: low, max: high }) => {
+            assert_eq!((low, high), (min, max));
+            assert!(parsed.as_ref().is_ok_and(|value| *value < min || *value > max));
+        }
+    }
+
+    let (min, max) = bounds.decimal;
+    match decimal_in(&text, min, max) {
+        Ok(value) => {
+            assert!(!long && min <= value && value <= max, "{value} accepted from {text:?} in {min}..={max}");
+            assert_eq!(parsed.as_ref().map(|m| m.millions()), Ok(value));
+            let shown = value.normalize().to_string();
+            assert_eq!(decimal_in(&shown, min, max), Ok(value), "the field shows {shown:?} for {value}");
+        }
+        Err(EntryError::TooLong) => assert!(long),
+        Err(EntryError::NotANumber) => assert!(!long && parsed.is_err()),
+        Err(EntryError::NotWhole) => panic!("a decimal field said {text:?} is not whole"),
+        Err(EntryError::OutOfRange { min: low, max: high }) => {
+            assert_eq!((low, high), (min, max));
+            assert!(parsed.as_ref().is_ok_and(|value| value.millions() < min || value.millions() > max));
+        }
+    }
+
+    let (min, max) = bounds.int;
+    let trimmed = text.trim();
+    let long = trimmed.chars().count() > MAX_ENTRY_CHARS;
+    let whole = trimmed.parse::<i64>();
+    match int_in(&text, min, max) {
+        Ok(value) => {
+            assert!(!long && min <= value && value <= max, "{value} accepted from {text:?} in {min}..={max}");
+            assert_eq!(whole, Ok(value));
+            assert_eq!(int_in(&value.to_string(), min, max), Ok(value));
+        }
+        Err(EntryError::TooLong) => assert!(long),
+        Err(EntryError::NotANumber | EntryError::NotWhole) => assert!(!long && whole.is_err()),
+        Err(EntryError::OutOfRange { min: low, max: high }) => {
+            assert_eq!((low, high), (min, max));
+            assert!(whole.is_ok_and(|value| value < min || value > max));
+        }
+    }
+});

@@ -1,0 +1,127 @@
+//! Which projects the app shows: the paper's Annex C (the default), or a projects CSV
+//! the user imported in the same schema (a later year's paper, say). An imported file
+//! is kept in `localStorage` so it survives a reload, and an offline copy carries it.
+//!
+//! Only the projects are replaced; the paper's departments, categories, cohorts and
+//! facts stay (see `Dataset::with_projects_csv`). The shell re-renders everything when
+//! the source changes, so no screen can keep figures of the other dataset.
+
+use crate::saved::offline::carried_text;
+use crate::saved::storage::local_storage;
+use blockvote_model::load::LoadError;
+use blockvote_model::offline::{CarriedDataset, CarriedProblem, DATASET_BLOCK_ID};
+use blockvote_model::Dataset;
+use leptos::prelude::*;
+
+/// Where an imported dataset is kept.
+pub const DATASET_KEY: &str = "blockvote.dataset.v1";
+/// Where an unreadable stored dataset is moved, so it is never silently lost.
+pub const DATASET_BACKUP_KEY: &str = "blockvote.dataset.v1.unreadable";
+
+/// Where the shown projects come from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    Paper,
+    Imported(CarriedDataset),
+}
+
+/// Something the user should know about the data source, shown as a notice.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DataNotice {
+    /// The imported dataset kept in storage could not be used; the paper is shown and
+    /// the text was moved to [`DATASET_BACKUP_KEY`] (or could not be).
+    StoredUnusable { reason: String, moved: bool },
+    /// This page (an offline copy) carries a dataset that could not be used.
+    CarriedUnusable { reason: String },
+    /// The imported dataset could not be kept in storage (it applies for this visit).
+    NotStored,
+}
+
+/// The data source, provided as context above the shell.
+#[derive(Clone, Copy)]
+pub struct DataSource {
+    pub source: RwSignal<Source>,
+    pub notice: RwSignal<Option<DataNotice>>,
+}
+
+impl DataSource {
+    /// The source at startup: a dataset carried by this page (an offline copy) comes
+    /// first, then one kept in storage, then the paper.
+    pub fn at_startup() -> DataSource {
+        let (source, notice) = startup_source();
+        DataSource { source: RwSignal::new(source), notice: RwSignal::new(notice) }
+    }
+
+    /// Shows `imported` from now on and keeps it for later visits.
+    pub fn use_imported(&self, imported: CarriedDataset) {
+        let stored = local_storage().ok().is_some_and(|s| s.set_item(DATASET_KEY, &imported.encode()).is_ok());
+        self.notice.set((!stored).then_some(DataNotice::NotStored));
+        self.source.set(Source::Imported(imported));
+    }
+
+    /// Goes back to the paper's projects and forgets the stored import.
+    pub fn back_to_paper(&self) {
+        if let Ok(storage) = local_storage() {
+            let _ = storage.remove_item(DATASET_KEY);
+        }
+        self.notice.set(None);
+        self.source.set(Source::Paper);
+    }
+
+    /// The imported dataset, if one is shown (for the offline copy to carry).
+    pub fn imported(&self) -> Option<CarriedDataset> {
+        match self.source.get_untracked() {
+            Source::Paper => None,
+            Source::Imported(imported) => Some(imported),
+        }
+    }
+}
+
+/// The dataset of a source.
+pub fn dataset_for(source: &Source) -> Result<Dataset, Vec<LoadError>> {
+    let paper = Dataset::paper()?;
+    match source {
+        Source::Paper => Ok(paper),
+        Source::Imported(imported) => paper.with_projects_csv(&imported.projects_csv),
+    }
+}
+
+/// Why a carried or stored dataset cannot be shown, in English (the notice adds the
+/// Chinese framing; the detail names files, lines and fields).
+fn unusable_reason(text: &str) -> Result<CarriedDataset, String> {
+    let imported = CarriedDataset::decode(text).map_err(|e: CarriedProblem| e.to_string())?;
+    match dataset_for(&Source::Imported(imported.clone())) {
+        Ok(_) => Ok(imported),
+        Err(errors) => Err(errors.first().map(ToString::to_string).unwrap_or_default()),
+    }
+}
+
+fn startup_source() -> (Source, Option<DataNotice>) {
+    let mut notice = None;
+    if let Some(text) = carried_text(DATASET_BLOCK_ID) {
+        match unusable_reason(&text) {
+            Ok(imported) => return (Source::Imported(imported), None),
+            Err(reason) => notice = Some(DataNotice::CarriedUnusable { reason }),
+        }
+    }
+    let Ok(storage) = local_storage() else { return (Source::Paper, notice) };
+    let Some(text) = storage.get_item(DATASET_KEY).ok().flatten() else { return (Source::Paper, notice) };
+    match unusable_reason(&text) {
+        Ok(imported) => (Source::Imported(imported), notice),
+        Err(reason) => {
+            // Moved aside rather than deleted: the user's file is never lost silently.
+            let moved = storage.set_item(DATASET_BACKUP_KEY, &text).is_ok();
+            if moved {
+                let _ = storage.remove_item(DATASET_KEY);
+            }
+            (Source::Paper, notice.or(Some(DataNotice::StoredUnusable { reason, moved })))
+        }
+    }
+}
+
+/// The data source provided by [`crate::app::App`]; a paper fallback keeps a stray
+/// component from panicking.
+pub fn use_data_source() -> DataSource {
+    use_context::<DataSource>()
+        .unwrap_or_else(|| DataSource { source: RwSignal::new(Source::Paper), notice: RwSignal::new(None) })
+}

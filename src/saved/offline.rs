@@ -1,0 +1,63 @@
+//! The offline copy's effects: reading the page text the single-file loader kept, the
+//! data blocks a copy carries, and offering the new copy as a download. Building the
+//! copy is the model's (`blockvote_model::offline`).
+
+use super::files::download;
+use blockvote_model::offline::{offline_copy, CarriedDataset, CarriedProblem, SCENARIOS_BLOCK_ID};
+use blockvote_model::saved::{decode_lenient, Store, StoreProblem, MAX_BYTES};
+use wasm_bindgen::JsValue;
+
+/// The page text kept by the single-file loader, or `None` in a served build (which
+/// is several files and cannot copy itself).
+pub fn page_source() -> Option<String> {
+    let window = web_sys::window()?;
+    js_sys::Reflect::get(&window, &JsValue::from_str("__blockvoteSource")).ok()?.as_string()
+}
+
+/// Whether this page can write an offline copy of itself.
+pub fn can_copy() -> bool {
+    page_source().is_some()
+}
+
+/// The text of a carried data block, if the page has one (and it is not absurdly
+/// large: a hand-edited file could hold anything).
+pub fn carried_text(id: &str) -> Option<String> {
+    let document = web_sys::window()?.document()?;
+    let text = document.get_element_by_id(id)?.text_content()?;
+    (text.len() <= MAX_BYTES).then_some(text)
+}
+
+/// The scenarios this page carries, with whatever in them could not be read.
+pub fn carried_scenarios() -> Option<(Store, Vec<StoreProblem>)> {
+    carried_text(SCENARIOS_BLOCK_ID).map(|text| decode_lenient(&text))
+}
+
+/// Why no offline copy was offered.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CopyError {
+    /// A served build: only the one-file app can copy itself.
+    NotSingleFile,
+    /// The page text could not take the data (see the model's error).
+    Page(CarriedProblem),
+    /// The browser refused the download.
+    DownloadRefused,
+}
+
+/// Writes the offline copy of this page carrying `store` (and `dataset`) and offers it
+/// as `blockvote-offline-<date>.html`.
+pub fn download_offline_copy(store: &Store, dataset: Option<&CarriedDataset>) -> Result<String, CopyError> {
+    let page = page_source().ok_or(CopyError::NotSingleFile)?;
+    let copy = offline_copy(&page, store, dataset).map_err(CopyError::Page)?;
+    let name = format!("blockvote-offline-{}.html", today());
+    if download(&name, "text/html;charset=utf-8", &copy) {
+        Ok(name)
+    } else {
+        Err(CopyError::DownloadRefused)
+    }
+}
+
+/// Today's date as `YYYY-MM-DD`, from the browser's clock (for the file name only).
+fn today() -> String {
+    let now = js_sys::Date::new_0();
+    format!("{:04}-{:02}-{:02}", now.get_full_year(), now.get_month() + 1, now.get_date())
+}

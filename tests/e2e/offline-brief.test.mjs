@@ -1,0 +1,266 @@
+// The journeys that take scenarios out of the browser and back in, on the single file
+// opened from file://: the offline copy (carrying saved and unsaved scenarios, opened
+// in a fresh browser with no network), the A4 meeting brief (figures equal to the
+// screens', printed to PDF), importing a dataset CSV (row-level errors, confirm,
+// reload, back to the paper, carried by a copy) and exporting the comparison table.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { launch, watch, serveDist, AppPage, ROOT, SINGLE_FILE_URL } from './support.mjs';
+
+const FILE_URL = process.env.BLOCKVOTE_HTML || SINGLE_FILE_URL;
+const LONG = { timeout: 240_000 };
+
+/** A fresh browser profile (empty storage) on `url`, at `view`. */
+async function open(url, view = 'scenarios') {
+  const context = await launch();
+  const page = await context.newPage();
+  const seen = watch(page);
+  seen.dialogs = [];
+  page.on('dialog', async (dialog) => {
+    seen.dialogs.push(dialog.message());
+    await dialog.dismiss();
+  });
+  const app = new AppPage(page);
+  await app.open(`${url}#view=${view}&lang=en`);
+  await app.screen(view).waitFor();
+  return { context, page, app, seen };
+}
+
+/** Requests other than the page itself and in-page data. */
+const outside = (requests, self) =>
+  requests.filter((u) => !u.startsWith(self) && !u.startsWith('data:') && !u.startsWith('blob:'));
+
+async function saveAs(page, name) {
+  await page.getByTestId('scenario-name').fill(name);
+  await page.getByTestId('scenario-save').click();
+  await page.getByTestId('scenario-saved').waitFor();
+}
+
+const labels = async (page) => page.locator('[data-testid^="scenario-label-"]').allInnerTexts();
+
+/** The file the page offers for download after `click`, saved under a temp dir. */
+async function downloaded(page, click) {
+  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+  const dir = await mkdtemp(join(tmpdir(), 'blockvote-download-'));
+  const path = join(dir, download.suggestedFilename());
+  await download.saveAs(path);
+  return { name: download.suggestedFilename(), path, text: await readFile(path, 'utf8') };
+}
+
+test('offline copy: carries saved and unsaved scenarios; opened from file:// in a fresh browser it shows them, with no request', LONG, async () => {
+  const first = await open(FILE_URL, 'cashflow');
+  await first.page.getByTestId('cost-change').fill('10');
+  const dearer = await first.app.text('cash-2018-19-total');
+  await first.app.go('scenarios');
+  await saveAs(first.page, 'Dearer </script><script>alert(1)</script>');
+  await first.app.go('cashflow');
+  await first.page.getByTestId('cost-change').fill('-20');
+  const cheaper = await first.app.text('cash-2018-19-total');
+  assert.notEqual(cheaper, dearer);
+  await first.app.go('scenarios');
+  const copy = await downloaded(first.page, () => first.page.getByTestId('offline-copy').click());
+  assert.match(copy.name, /^blockvote-offline-\d{4}-\d{2}-\d{2}\.html$/);
+  assert.match(await first.app.text('offline-copy-result'), /carrying 2 scenarios/);
+  // The copy is the same app: the loader script (and so its CSP hash) is unchanged.
+  const original = await readFile(new URL(FILE_URL.split('#')[0]), 'utf8');
+  const script = (html) => html.match(/<script type="module">[\s\S]*?<\/script>/)[0];
+  assert.equal(script(copy.text), script(original));
+  assert.equal(copy.text.match(/Content-Security-Policy" content="([^"]*)"/)[1], original.match(/Content-Security-Policy" content="([^"]*)"/)[1]);
+  assert.ok(!copy.text.includes('<script>alert(1)'), 'a name cannot close the data block');
+  await first.context.close();
+
+  const copyUrl = pathToFileURL(copy.path).href;
+  const second = await open(copyUrl, 'overview');
+  await second.page.getByTestId('carried-notice').waitFor();
+  assert.match(await second.app.text('carried-notice'), /carries 2 scenarios: 2 added to Scenarios, 0 already saved/);
+  await second.page.getByTestId('carried-open').click();
+  await second.app.screen('scenarios').waitFor();
+  assert.deepEqual(await labels(second.page), ['Dearer </script><script>alert(1)</script>', 'Unsaved when the copy was made']);
+  await second.page.getByTestId('scenario-open-1').click();
+  await second.app.go('cashflow');
+  assert.equal(await second.app.text('cash-2018-19-total'), dearer);
+  await second.app.go('scenarios');
+  await second.page.getByTestId('scenario-open-2').click();
+  await second.app.go('cashflow');
+  assert.equal(await second.app.text('cash-2018-19-total'), cheaper);
+  // Opening the copy again adds nothing twice.
+  await second.page.reload();
+  await second.app.ready();
+  await second.page.getByTestId('carried-notice').waitFor();
+  assert.match(await second.app.text('carried-notice'), /2 scenarios: 0 added to Scenarios, 2 already saved/);
+  await second.app.go('scenarios');
+  assert.equal((await labels(second.page)).length, 2);
+  assert.deepEqual(outside(second.seen.requests, copyUrl.split('#')[0]), [], 'the copy makes no request');
+  assert.deepEqual(second.seen.dialogs, [], 'no script ran from a name');
+  assert.deepEqual(second.seen.errors, []);
+
+  // A copy of the copy carries the scenarios once, not twice.
+  const again = await downloaded(second.page, () => second.page.getByTestId('offline-copy').click());
+  assert.equal(again.text.split('id="blockvote-carried-scenarios"').length - 1, 1);
+  await second.context.close();
+});
+
+test('offline copy: a served build says it cannot copy itself', LONG, async () => {
+  const server = await serveDist();
+  try {
+    const { context, page, app } = await open(server.url, 'scenarios');
+    assert.equal(await page.getByTestId('offline-copy').isDisabled(), true);
+    assert.match(await app.text('offline-copy-unavailable'), /one-file version/);
+    await context.close();
+  } finally {
+    await server.close();
+  }
+});
+
+test('meeting brief: the figures equal the screens\', the changed project is listed, and it prints to A4 in both languages', LONG, async () => {
+  const { context, page, app, seen } = await open(FILE_URL, 'projects');
+  await page.getByTestId('edit-project-17').click();
+  await page.getByTestId('lever-defer').fill('4');
+  await app.go('cashflow');
+  await page.getByTestId('cost-change').fill('10');
+  const total = await app.text('cash-2018-19-total');
+  const fresh = await app.text('cash-2018-19-new');
+  // The year table rounds its column as a whole (largest remainder), here and in the
+  // brief alike, so its 2018-19 cell is compared with the cash flow screen's table.
+  const yearCell = await app.text('year-total-2018-19');
+  await app.go('allocation');
+  await page.getByTestId('allocation-amount-1').fill('300');
+  const allocation = await app.text('allocation-total');
+  await app.go('brief');
+  assert.equal(await app.text('brief-headline-cash-total-scenario'), total);
+  assert.equal(await app.text('brief-headline-cash-new-scenario'), fresh);
+  assert.equal(await app.text('brief-headline-allocation-scenario'), allocation);
+  assert.equal(await app.text('brief-allocation-total'), allocation);
+  assert.equal(await app.text('brief-year-2018-19-total'), yearCell);
+  assert.equal(await app.text('brief-scenario'), 'Unsaved scenario');
+  await page.getByTestId('brief-project-17').waitFor();
+  assert.match(await app.text('brief-project-17'), /2019-20 Q1/);
+  // With a 10% cost change every project changes; the brief lists 25 and counts the rest.
+  assert.match(await app.text('brief-projects-more'), /^229 more not listed/);
+  const assumptions = await app.text('brief-assumptions');
+  assert.match(assumptions, /para 5: 69 of 210/);
+  assert.match(assumptions, /Cost change of new projects\s+0%\s+10%/);
+  assert.match(assumptions, /para 2/);
+  // Every column of the year table adds up to its total row.
+  const columns = await page.locator('[data-testid="brief-years"]').evaluate((table) => {
+    const num = (t) => Number(t.replace(/,/g, '').replace('−', '-'));
+    const body = [...table.tBodies[0].rows].map((r) => [...r.cells].slice(1).map((c) => num(c.innerText)));
+    const foot = [...table.tFoot.rows[0].cells].slice(1).map((c) => num(c.innerText));
+    return { body, foot };
+  });
+  for (let col = 0; col < columns.foot.length; col += 1) {
+    const sum = columns.body.reduce((acc, row) => acc + Math.round(row[col] * 10), 0) / 10;
+    assert.equal(sum.toFixed(1), columns.foot[col].toFixed(1), `column ${col} adds up`);
+  }
+  // Print: only the brief, on A4.
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.getByTestId('nav').isVisible(), false);
+  assert.equal(await page.getByTestId('brief-print').isVisible(), false);
+  assert.equal(await page.getByTestId('brief-page').isVisible(), true);
+  const pdf = await page.pdf({ preferCSSPageSize: true });
+  const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g).length;
+  assert.ok(pages >= 2 && pages <= 5, `the brief prints on a few A4 pages (${pages})`);
+  assert.match(pdf.toString('latin1'), /\/MediaBox\s*\[\s*0 0 59[45]\.\d+ 841\.\d+\s*\]/, 'A4 pages');
+  await page.emulateMedia({ media: 'screen' });
+  await app.switchLanguage('zh');
+  assert.equal(await app.text('brief-headline-cash-total-scenario'), total);
+  assert.match(await app.text('brief-assumptions'), /第 5 段/);
+  assert.match(await page.locator('.brief-kicker').innerText(), /會議簡報/);
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
+/** The paper's projects CSV, from the app's own template download. */
+async function template(page) {
+  const file = await downloaded(page, () => page.getByTestId('dataset-template').click());
+  return file.text;
+}
+
+async function importCsv(page, name, text) {
+  await page.getByTestId('dataset-file').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+}
+
+test('dataset import: row-level errors change nothing; a good file is previewed, applied, kept on reload, carried by a copy, and undone', LONG, async () => {
+  const { context, page, app, seen } = await open(FILE_URL, 'scenarios');
+  const csv = await template(page);
+  assert.equal(csv, await readFile(join(ROOT, 'data', 'projects.csv'), 'utf8'), 'the template is data/projects.csv');
+  const lines = csv.trimEnd().split('\n');
+
+  // A broken file: a bad budget on line 3 and a completion before its start on line 5.
+  const broken = [...lines];
+  broken[2] = broken[2].replace(/,[0-9.]+,(\d{4}-\d{2} Q\d)/, ',lots,$1');
+  broken[4] = broken[4].replace(/(\d{4}-\d{2} Q\d),(\d{4}-\d{2} Q\d)\s*$/, '$2,$1');
+  await importCsv(page, 'broken.csv', broken.join('\n'));
+  await page.getByTestId('dataset-problems').waitFor();
+  const problems = await app.text('dataset-problems');
+  assert.match(problems, /line 3, field budget_m: "lots" is not a number/);
+  assert.match(problems, /line 5/);
+  assert.match(await app.text('dataset-current'), /the paper's 254 projects/);
+
+  // A good file: the last project dropped and project 1 dearer.
+  const good = lines.slice(0, -1);
+  good[1] = good[1].replace(/,([0-9.]+),(\d{4}-\d{2} Q\d)/, ',9.9,$2');
+  await importCsv(page, 'next-year.csv', good.join('\n') + '\n');
+  await page.getByTestId('dataset-preview').waitFor();
+  assert.match(await app.text('dataset-summary'), /“next-year\.csv” can be used: 253 projects/);
+  await page.getByTestId('dataset-apply').click();
+  await page.getByTestId('imported-data').waitFor();
+  assert.match(await app.text('imported-data'), /next-year\.csv” \(253 projects\)/);
+  await app.go('projects');
+  assert.equal(await app.text('visible-count'), '253');
+  await page.reload();
+  await app.ready();
+  await page.getByTestId('imported-data').waitFor();
+  assert.equal(await app.text('visible-count'), '253');
+
+  // An offline copy carries the imported data.
+  await app.go('scenarios');
+  const copy = await downloaded(page, () => page.getByTestId('offline-copy').click());
+  const other = await open(pathToFileURL(copy.path).href, 'projects');
+  await other.page.getByTestId('imported-data').waitFor();
+  assert.equal(await other.app.text('visible-count'), '253');
+  await other.context.close();
+
+  // Back to the paper.
+  await page.getByTestId('back-to-paper-data').click();
+  await app.go('projects');
+  assert.equal(await app.text('visible-count'), '254');
+  await page.reload();
+  await app.ready();
+  assert.equal(await page.getByTestId('imported-data').count(), 0);
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
+test('compare export: the comparison table downloads as CSV with exact figures and differences', LONG, async () => {
+  const { context, page, app, seen } = await open(FILE_URL, 'cashflow');
+  await page.getByTestId('cost-change').fill('10');
+  await app.go('scenarios');
+  await saveAs(page, 'Dearer, "ten"');
+  await app.go('cashflow');
+  await page.getByTestId('cost-change').fill('0');
+  await page.getByTestId('profile-select').selectOption('even');
+  await app.go('scenarios');
+  await saveAs(page, 'Even');
+  await page.getByTestId('scenario-compare-1').check();
+  await page.getByTestId('scenario-compare-2').check();
+  await page.getByTestId('compare-table').waitFor();
+  const file = await downloaded(page, () => page.getByTestId('compare-export-csv').click());
+  assert.equal(file.name, 'blockvote-compare.csv');
+  const rows = file.text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+  assert.equal(rows[0], 'Figure,The paper,"Dearer, ""ten""","Dearer, ""ten"" difference from the paper",Even,Even difference from the paper');
+  const allocation = rows.find((r) => r.startsWith('Allocation total'));
+  assert.equal(allocation, 'Allocation total (Annex A),1060.000000,1060.000000,0.000000,1060.000000,0.000000');
+  // The paper's 2018-19 cash is HK$1 short of 1,060 exactly: the calibration residual (docs).
+
+  const budgetYear = rows.find((r) => r.startsWith('2018-19 total cash need')).split(',');
+  assert.equal(budgetYear[1], '1059.999999');
+  const micro = (text) => Math.round(Number(text) * 1e6);
+  assert.equal(micro(budgetYear[3]), micro(budgetYear[2]) - micro(budgetYear[1]), 'the difference is exact');
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
