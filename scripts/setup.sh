@@ -56,6 +56,7 @@ fi
 # npm tools: wasm-opt from binaryen (Debian's binaryen 108 miscompiles; never use
 # /usr/bin/wasm-opt), playwright-core and axe-core for the end-to-end tests.
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] ||
+  [ ! -d node_modules/terser ] || [ ! -d node_modules/@gfx/zopfli ] ||
   [ "$(node_modules/.bin/wasm-opt --version 2>/dev/null | sed -n 's/.*(\(.*\)).*/\1/p')" != "$pinned_wasm_opt" ]; then
   say "installing npm packages (package-lock.json)"
   npm ci --no-audit --no-fund
