@@ -264,3 +264,30 @@ test('compare export: the comparison table downloads as CSV with exact figures a
   assert.deepEqual(seen.errors, []);
   await context.close();
 });
+
+test('dataset import: a stored dataset that no longer loads is set aside, not lost, and the paper is shown', LONG, async () => {
+  const context = await launch();
+  await context.addInitScript(() => {
+    if (!sessionStorage.getItem('seeded')) {
+      sessionStorage.setItem('seeded', '1');
+      localStorage.setItem(
+        'blockvote.dataset.v1',
+        JSON.stringify({ format: 'blockvote-dataset', version: 1, name: 'bad.csv', projects_csv: 'id,department_zh\n1,<img src=x onerror=alert(1)>\n' }),
+      );
+    }
+  });
+  const page = await context.newPage();
+  const seen = watch(page);
+  const app = new AppPage(page);
+  await app.open(`${FILE_URL}#view=projects&lang=en`);
+  await page.getByTestId('data-notice').waitFor();
+  assert.match(await app.text('data-notice'), /could not be used \(projects\.csv.*header should be/);
+  assert.match(await app.text('data-notice'), /set aside in this browser, not deleted/);
+  assert.equal(await app.text('visible-count'), '254');
+  assert.equal(await page.locator('#app img').count(), 0, 'the stored text is never markup');
+  const kept = await page.evaluate(() => [localStorage.getItem('blockvote.dataset.v1'), localStorage.getItem('blockvote.dataset.v1.unreadable')]);
+  assert.equal(kept[0], null);
+  assert.match(kept[1], /bad\.csv/);
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
