@@ -442,8 +442,9 @@ The native and the browser runs of the model gave ${checksAgree ? '**identical**
 ## What each measure is
 
 - **Sizes.** \`wasm, raw\` is the \`.wasm\` Trunk writes after wasm-bindgen and
-  \`wasm-opt -Oz\`; \`gzip -9\` is that file through zlib at level 9 (what
-  \`scripts/single-file.mjs\` embeds, before base64). The single file is
+  \`wasm-opt -Oz\`; \`gzip -9\` is that file through zlib at level 9, for comparison
+  (\`scripts/single-file.mjs\` embeds a zopfli gzip, a few per cent smaller, as text at
+  seven bits per character). The single file is
   \`dist/blockvote.html\` as written by \`scripts/single-file.mjs\`. The empty app is
   \`bench/empty-app\`: a Leptos 0.8.23 CSR app that mounts a \`<main>\` with a heading,
   with blockvote's release profile, Trunk settings and wasm-opt level, packed by the same
@@ -455,7 +456,7 @@ The native and the browser runs of the model gave ${checksAgree ? '**identical**
   \`requestAnimationFrame\` and for a task posted from it, which runs after that frame's
   style, layout and paint. Both apps mount synchronously, so by then the whole first
   view is on screen and the main thread is free. The time includes reading the file,
-  decoding the base64, inflating the wasm, compiling and instantiating it and the first
+  decoding the embedded text, inflating the wasm, compiling and instantiating it and the first
   render. Each app is loaded ${LOADS} times from \`file://\` in headless Chromium, each
   time in a new browser context (its own renderer, storage and caches), alternating the
   two apps so that both share the machine's noise; ${WARMUP_LOADS} untimed load of each
