@@ -144,7 +144,25 @@ fn Shell(dataset: Dataset) -> impl IntoView {
     };
 
     view! {
-        <a class="skip-link" href="#main">{move || l("跳至主要內容", "Skip to main content").get(state.lang.get())}</a>
+        <a
+            class="skip-link"
+            href="#main"
+            on:click=move |ev| {
+                // The fragment is the app's address (#view=…&lang=…), so following
+                // "#main" would route to the overview and add `main=` to the link.
+                // Focus the main content instead and leave the address alone.
+                ev.prevent_default();
+                let main = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.get_element_by_id("main"))
+                    .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+                if let Some(main) = main {
+                    let _ = main.focus();
+                }
+            }
+        >
+            {move || l("跳至主要內容", "Skip to main content").get(state.lang.get())}
+        </a>
         <header class="app-header" data-testid="header">
             <div class="titles">
                 <p class="brand">"blockvote"</p>
@@ -156,7 +174,10 @@ fn Shell(dataset: Dataset) -> impl IntoView {
                     type="button"
                     data-testid="undo"
                     title="Ctrl+Z"
-                    disabled=move || whatif.history.with(|h| h.undo.is_empty())
+                    // aria-disabled, not disabled: a button that disables itself under
+                    // keyboard focus drops focus to <body>. undo() and redo() do nothing
+                    // when there is nothing to undo or redo.
+                    aria-disabled=move || whatif.history.with(|h| h.undo.is_empty()).to_string()
                     on:click=move |_| whatif.undo()
                 >
                     {move || l("↶ 復原", "↶ Undo").get(state.lang.get())}
@@ -165,7 +186,7 @@ fn Shell(dataset: Dataset) -> impl IntoView {
                     type="button"
                     data-testid="redo"
                     title="Ctrl+Shift+Z"
-                    disabled=move || whatif.history.with(|h| h.redo.is_empty())
+                    aria-disabled=move || whatif.history.with(|h| h.redo.is_empty()).to_string()
                     on:click=move |_| whatif.redo()
                 >
                     {move || l("↷ 重做", "↷ Redo").get(state.lang.get())}
@@ -173,8 +194,14 @@ fn Shell(dataset: Dataset) -> impl IntoView {
                 <button
                     type="button"
                     data-testid="reset-scenario"
-                    disabled=move || whatif.scenario.with(|s| *s == blockvote_model::engine::Scenario::default())
-                    on:click=move |_| whatif.scenario.set(blockvote_model::engine::Scenario::default())
+                    aria-disabled=move || {
+                        whatif.scenario.with(|s| *s == blockvote_model::engine::Scenario::default()).to_string()
+                    }
+                    on:click=move |_| {
+                        if whatif.scenario.with_untracked(|s| *s != blockvote_model::engine::Scenario::default()) {
+                            whatif.scenario.set(blockvote_model::engine::Scenario::default());
+                        }
+                    }
                 >
                     {move || l("還原為文件", "Back to the paper").get(state.lang.get())}
                 </button>

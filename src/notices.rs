@@ -3,6 +3,7 @@
 //! not the paper's. Each says what happened and what the user can do, in the chosen
 //! language, and none of them blocks the app.
 
+use crate::components::focus::focus_after_render;
 use crate::data_source::{use_data_source, DataNotice, Source};
 use crate::i18n::{l, Lang};
 use crate::route::{fragment_for, View};
@@ -37,7 +38,11 @@ fn LinkProblems() -> impl IntoView {
                         ).get(state.lang.get())}
                     </p>
                     <ul>{lines}</ul>
-                    <button type="button" on:click=move |_| whatif.link_problems.set(Vec::new())>
+                    <button type="button" on:click=move |_| {
+                        whatif.link_problems.set(Vec::new());
+                        // The notice and its button are gone: focus goes to the screen.
+                        focus_after_render("#main".to_string());
+                    }>
                         {move || l("關閉", "Dismiss").get(state.lang.get())}
                     </button>
                 </div>

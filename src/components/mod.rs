@@ -1,3 +1,4 @@
-//! Small reusable pieces of UI: validated input fields, source tags.
+//! Small reusable pieces of UI: validated input fields, source tags, focus handling.
 
 pub mod fields;
+pub mod focus;

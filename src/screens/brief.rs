@@ -378,7 +378,7 @@ fn HeadlineTable(dataset: Arc<Dataset>, p: Arc<Projection>, base: Arc<Projection
             <table class="data compact" data-testid="brief-headlines">
                 <thead>
                     <tr>
-                        <th scope="col"></th>
+                        <th scope="col"><span class="visually-hidden">{l("項目", "Item").get(lang)}</span></th>
                         <th scope="col" class="num">{l("文件", "Paper").get(lang)}</th>
                         <th scope="col" class="num">{l("情景", "Scenario").get(lang)}</th>
                         <th scope="col" class="num">{l("差額", "Change").get(lang)}</th>
@@ -428,7 +428,7 @@ fn AllocationTable(dataset: Arc<Dataset>, p: Arc<Projection>, lang: Lang) -> imp
             <table class="data compact" data-testid="brief-allocation">
                 <thead>
                     <tr>
-                        <th scope="col"></th>
+                        <th scope="col"><span class="visually-hidden">{l("項目", "Item").get(lang)}</span></th>
                         <th scope="col" class="num">{l("2017-18 核准", "2017-18 approved")
                             .get(lang)}</th>
                         <th scope="col" class="num">{l("2018-19 文件", "2018-19 paper").get(lang)}</th>
@@ -634,7 +634,7 @@ fn Assumptions(dataset: Arc<Dataset>, scenario: Scenario, p: Arc<Projection>, la
             <table class="data compact" data-testid="brief-assumptions">
                 <thead>
                     <tr>
-                        <th scope="col"></th>
+                        <th scope="col"><span class="visually-hidden">{l("項目", "Item").get(lang)}</span></th>
                         <th scope="col">{l("文件", "Paper").get(lang)}</th>
                         <th scope="col">{l("情景", "Scenario").get(lang)}</th>
                         <th scope="col">{l("來源", "Source").get(lang)}</th>

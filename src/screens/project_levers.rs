@@ -5,6 +5,7 @@
 use crate::components::fields::{
     field_int, field_money, parse_int_in, parse_money_in, NumberField, UNIT_HKD_M, UNIT_QUARTERS,
 };
+use crate::components::focus::{by_test_id, focus_after_render};
 use crate::format::millions;
 use crate::i18n::{l, Lang};
 use crate::screens::cashflow::profile_label;
@@ -126,7 +127,16 @@ pub fn ProjectLevers(selected: RwSignal<Option<u16>>) -> impl IntoView {
                     <button type="button" data-testid="lever-reset" on:click=move |_| whatif.set_project_edit(id, Edit::default())>
                         {move || l("還原此項目", "Reset this project").get(lang())}
                     </button>
-                    <button type="button" data-testid="lever-close" on:click=move |_| selected.set(None)>
+                    <button
+                        type="button"
+                        data-testid="lever-close"
+                        on:click=move |_| {
+                            selected.set(None);
+                            // The panel goes, and the focused Close button with it: focus
+                            // returns to the row's Edit button the panel was opened from.
+                            focus_after_render(by_test_id(&format!("edit-project-{id}")));
+                        }
+                    >
                         {move || l("關閉", "Close").get(lang())}
                     </button>
                 </div>

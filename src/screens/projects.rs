@@ -11,6 +11,7 @@
 //! rebuilding the table.
 
 use crate::app::replace_fragment;
+use crate::components::focus::{by_test_id, focus_after_render};
 use crate::format::millions;
 use crate::i18n::{l, Label, Lang, DERIVED, UNOFFICIAL_TRANSLATION};
 use crate::route::{fragment_for, View};
@@ -748,7 +749,12 @@ pub fn Projects() -> impl IntoView {
                                         Lang::Zh => format!("調整項目 {id}"),
                                         Lang::En => format!("Edit project {id}"),
                                     }
-                                    on:click=move |_| editing.set(Some(id))
+                                    on:click=move |_| {
+                                        editing.set(Some(id));
+                                        // The panel opens above the table, far from this
+                                        // row: focus moves to its first lever.
+                                        focus_after_render(by_test_id("lever-exclude"));
+                                    }
                                 >
                                     {move || l("調整", "Edit").get(state.lang.get())}
                                 </button>
@@ -819,7 +825,16 @@ pub fn Projects() -> impl IntoView {
                         Lang::En => format!("Only the {n} project numbers chosen by a link: {list}"),
                     }}
                     " "
-                    <button type="button" on:click=move |_| set(&[("ids", None)])>
+                    <button
+                        type="button"
+                        data-testid="ids-filter-clear"
+                        on:click=move |_| {
+                            set(&[("ids", None)]);
+                            // This notice, with the focused button, goes away: focus moves
+                            // to the search field, the next thing to filter with.
+                            focus_after_render(by_test_id("search"));
+                        }
+                    >
                         {move || l("顯示所有編號", "Show all numbers").get(state.lang.get())}
                     </button>
                 </p>

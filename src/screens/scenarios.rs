@@ -4,6 +4,7 @@
 //! scenario's projects, cash flow and allocation). Saved scenarios live in the
 //! browser's storage (see `crate::saved` and `docs/storage.md`).
 
+use crate::components::focus::{by_test_id, focus_after_render};
 use crate::format::millions;
 use crate::i18n::{l, Lang};
 use crate::saved::files::{download, read_text, ReadError};
@@ -328,6 +329,9 @@ fn ScenarioList(saved: StoredValue<Saved>, selected: RwSignal<Vec<String>>) -> i
                         move |_| {
                             selected.update(|s| s.retain(|x| x != &id));
                             saved.with_value(|s| s.delete(&id));
+                            // The row and its button are gone; the undo button is where
+                            // the work continues for a keyboard user.
+                            focus_after_render(by_test_id("scenario-undo-delete"));
                         }
                     };
                     let current_class = current.clone();
@@ -377,7 +381,10 @@ fn ScenarioList(saved: StoredValue<Saved>, selected: RwSignal<Vec<String>>) -> i
                     {move || l("已刪除：", "Deleted: ").get(lang())}
                     <span>{d.scenario.name.clone()}</span>
                     " "
-                    <button type="button" class="small" data-testid="scenario-undo-delete" on:click=move |_| saved.with_value(Saved::undo_delete)>
+                    <button type="button" class="small" data-testid="scenario-undo-delete" on:click=move |_| {
+                        saved.with_value(Saved::undo_delete);
+                        focus_after_render(by_test_id("scenario-name"));
+                    }>
                         {move || l("復原刪除", "Undo delete").get(lang())}
                     </button>
                 </p>

@@ -2,41 +2,18 @@
 // figures computed here from data/projects.csv and data/departments.csv, never against
 // numbers typed into the test.
 //
-// The app under test is the single file in `process.env.BLOCKVOTE_DIST || dist/`
-// (blockvote.html), so a build in another directory can be tested without touching dist/.
+// The app under test is support.mjs's single file (`$BLOCKVOTE_DIST/blockvote.html`,
+// else dist/blockvote.html), so a build in another directory can be tested without
+// touching dist/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, existsSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { tmpdir } from 'node:os';
-import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
-import { AppPage, watch, DIST, ROOT } from './support.mjs';
-
-/** The single file under test: `$BLOCKVOTE_DIST/blockvote.html`, else `dist/blockvote.html`. */
-export function singleFilePath() {
-  return join(resolve(process.env.BLOCKVOTE_DIST || DIST), 'blockvote.html');
-}
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppPage, watch, launch, ROOT, SINGLE_FILE_URL } from './support.mjs';
 
 /** The file:// URL of the single file under test, with an optional fragment. */
 export function distUrl(fragment = '') {
-  return pathToFileURL(singleFilePath()).href + fragment;
-}
-
-/** Headless Chromium with a fresh profile, like support.mjs's launch(), for the chosen build. */
-export async function launchFor() {
-  if (!existsSync(singleFilePath())) {
-    throw new Error(`${singleFilePath()} is missing: run make dist (or set BLOCKVOTE_DIST)`);
-  }
-  const userDataDir = await mkdtemp(join(tmpdir(), 'blockvote-data-e2e-'));
-  return chromium.launchPersistentContext(userDataDir, {
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    locale: 'en-GB',
-    viewport: { width: 1280, height: 900 },
-  });
+  return SINGLE_FILE_URL + fragment;
 }
 
 // ---------------------------------------------------------------------------------
@@ -164,7 +141,7 @@ class DistributionPage extends AppPage {
 
 let browser;
 before(async () => {
-  browser = await launchFor();
+  browser = await launch();
 });
 after(async () => {
   await browser?.close();

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { launch, watch, serveDist, AppPage, ROOT, SINGLE_FILE_URL } from './support.mjs';
 
-const FILE_URL = process.env.BLOCKVOTE_HTML || SINGLE_FILE_URL;
+const FILE_URL = SINGLE_FILE_URL;
 const LONG = { timeout: 240_000 };
 
 /** A fresh browser profile (empty storage) on `url`, at `view`. */

@@ -1,41 +1,22 @@
 // The slippage & risk screen: the expected-value slippage lever, the chunked Monte Carlo
 // (progress, seed stamp, determinism, staleness), invalid input, and both languages.
-// Runs against dist/blockvote.html, or against the file or URL in BLOCKVOTE_HTML.
+// Runs against support.mjs's single file ($BLOCKVOTE_DIST/blockvote.html, else dist/).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { chromium } from 'playwright-core';
-import { launch, watch, AppPage, SINGLE_FILE, SINGLE_FILE_URL } from './support.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch, watch, AppPage, ROOT, SINGLE_FILE_URL } from './support.mjs';
 
-const HTML = process.env.BLOCKVOTE_HTML;
-const APP_URL = !HTML ? SINGLE_FILE_URL : /^(file|https?):/.test(HTML) ? HTML : pathToFileURL(resolve(HTML)).href;
+const APP_URL = SINGLE_FILE_URL;
 // A debug build runs the simulation far slower than a release build.
 const LONG = { timeout: 180_000 };
 
 /** `1,060.0` → 1060 */
 const number = (text) => Number(text.replace(/,/g, '').trim());
 
-/**
- * support's launch(), which insists on dist/blockvote.html; when BLOCKVOTE_HTML names
- * another build and dist/ is absent (or being rebuilt), the same browser directly.
- */
-async function launchBrowser() {
-  if (!HTML || existsSync(SINGLE_FILE)) return launch();
-  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'blockvote-e2e-')), {
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking'],
-    locale: 'en-GB',
-    viewport: { width: 1280, height: 900 },
-  });
-}
-
 let browser;
 before(async () => {
-  browser = await launchBrowser();
+  browser = await launch();
 });
 after(async () => {
   await browser?.close();
@@ -187,7 +168,10 @@ test('the page stays usable while a long simulation runs, and Cancel stops it', 
     const [done] = text.split('/').map((part) => Number(part.replace(/[^0-9]/g, '')));
     return done > 0;
   }, null, LONG);
-  assert.equal(await page.getByTestId('mc-run').isDisabled(), true);
+  // Unavailable while it runs, yet still focusable (aria-disabled, not disabled), so a
+  // keyboard user who pressed Run keeps their place.
+  assert.equal(await page.getByTestId('mc-run').getAttribute('aria-disabled'), 'true');
+  assert.equal(await page.getByTestId('mc-cancel').getAttribute('aria-disabled'), 'false');
   // Typing while it runs updates the figures at once.
   const total = (await page.getByTestId('risk-2018-19-total').innerText()).trim();
   await page.getByTestId('slip-share').fill('0.4');
@@ -196,7 +180,8 @@ test('the page stays usable while a long simulation runs, and Cancel stops it', 
   assert.notEqual(running, '100,000 / 100,000', 'the figures updated before the run ended');
   await page.getByTestId('mc-cancel').click();
   assert.match(await page.getByTestId('mc-status').innerText(), /Cancelled at [\d,]+ \/ 100,000/);
-  assert.equal(await page.getByTestId('mc-run').isDisabled(), false);
+  assert.equal(await page.getByTestId('mc-run').getAttribute('aria-disabled'), 'false');
+  assert.equal(await page.getByTestId('mc-cancel').getAttribute('aria-disabled'), 'true');
   assert.deepEqual(watcher.errors, []);
   await page.close();
 });
@@ -255,7 +240,7 @@ test('every label is in Chinese after switching language', LONG, async () => {
 });
 
 test('the screen passes axe-core without serious violations, in both languages', LONG, async () => {
-  const axeSource = readFileSync(resolve(import.meta.dirname, '..', '..', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+  const axeSource = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
   for (const lang of ['en', 'zh']) {
     const { page } = await openRisk(lang);
     await runSimulation(page, { runs: 500, seed: 1 });

@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { launch, watch, AppPage, ROOT, SINGLE_FILE_URL } from './support.mjs';
 
-const FILE_URL = process.env.BLOCKVOTE_HTML || SINGLE_FILE_URL;
+const FILE_URL = SINGLE_FILE_URL;
 const KEY = 'blockvote.scenarios.v1';
 const BACKUP = 'blockvote.scenarios.v1.backup';
 const PROJECT_COUNT = readFileSync(join(ROOT, 'data', 'projects.csv'), 'utf8').trim().split('\n').length - 1;

@@ -3,13 +3,19 @@
 import { chromium } from 'playwright-core';
 import { createServer } from 'node:http';
 import { readFile, mkdtemp } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, extname, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
-export const DIST = join(ROOT, 'dist');
+/**
+ * The build under test: `$BLOCKVOTE_DIST` (a directory holding blockvote.html and, for
+ * serveDist, Trunk's index.html and assets), else dist/. Every test takes the single
+ * file and the served build from here, so one variable points the whole suite at
+ * another build without touching dist/.
+ */
+export const DIST = resolve(process.env.BLOCKVOTE_DIST || join(ROOT, 'dist'));
 export const SINGLE_FILE = join(DIST, 'blockvote.html');
 export const SINGLE_FILE_URL = pathToFileURL(SINGLE_FILE).href;
 
@@ -27,7 +33,7 @@ const CHROMIUM_ARGS = [
 /** Launches headless Chromium with a fresh profile. */
 export async function launch() {
   if (!existsSync(SINGLE_FILE)) {
-    throw new Error(`${SINGLE_FILE} is missing: run make dist first`);
+    throw new Error(`${SINGLE_FILE} is missing: run make dist first (or set BLOCKVOTE_DIST)`);
   }
   const userDataDir = await mkdtemp(join(tmpdir(), 'blockvote-e2e-'));
   return chromium.launchPersistentContext(userDataDir, {
@@ -81,6 +87,22 @@ export function watch(page) {
     if (message.type() === 'error') errors.push(message.text());
   });
   return { requests, errors };
+}
+
+/**
+ * The views the app routes to, in navigation order, read from src/route.rs
+ * (`View::ALL` and `View::key`), so a screen added there is visited by the tests that
+ * go through every screen.
+ */
+export function routeViews() {
+  const source = readFileSync(join(ROOT, 'src', 'route.rs'), 'utf8');
+  const all = source.match(/pub const ALL: \[View; \d+\] = \[([\s\S]*?)\];/);
+  if (!all) throw new Error('View::ALL not found in src/route.rs');
+  const names = [...all[1].matchAll(/View::(\w+)/g)].map((m) => m[1]);
+  const keys = new Map([...source.matchAll(/View::(\w+) => "([a-z0-9_-]+)"/g)].map((m) => [m[1], m[2]]));
+  const views = names.map((name) => keys.get(name));
+  if (views.length === 0 || !views.every(Boolean)) throw new Error(`a view without a key in src/route.rs: ${names}`);
+  return views;
 }
 
 /** Page object for the app shell. */

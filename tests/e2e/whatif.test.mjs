@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch, watch, AppPage, ROOT, SINGLE_FILE_URL } from './support.mjs';
 
-const FILE_URL = process.env.BLOCKVOTE_HTML || SINGLE_FILE_URL;
+const FILE_URL = SINGLE_FILE_URL;
 
 /** The paper's projects, read from the CSV the app embeds. */
 function projects() {

@@ -1,0 +1,518 @@
+// Accessibility of the single file from file://:
+//
+// 1. axe-core over the whole document of every view in src/route.rs's View::ALL, in
+//    both languages, and again with the main interactive states open (a department
+//    expanded, a project's levers with an invalid entry, a histogram band chosen, the
+//    Monte Carlo result and its stale banner, a comparison, the import question, a
+//    refused link, the panic banner): no serious or critical violation, colour
+//    contrast included.
+// 2. A keyboard-only journey — page.keyboard only: Tab, Shift+Tab, Enter, Space, typing
+//    into whatever has focus — through the main tasks: skip to the content, switch
+//    language, move between screens by the navigation, change a lever and see the
+//    headline move, switch on slippage and run the Monte Carlo, save a scenario by
+//    name, undo with Ctrl+Z. After every action focus must still be on an element (never
+//    <body>), and every element focus reaches must show a focus indicator with at
+//    least 3:1 contrast against what surrounds it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch, watch, AppPage, ROOT, SINGLE_FILE_URL, routeViews } from './support.mjs';
+
+const LONG = { timeout: 600_000 };
+const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+/** Serious and critical axe violations of the whole document, one line each. */
+async function axeViolations(page) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.impact} ${v.id}: ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(' | ')}`);
+  });
+}
+
+/**
+ * The states worth checking beyond each screen as it opens. Each puts the page in a
+ * state (and checks it got there); axe then runs over the whole document.
+ */
+const STATES = {
+  departments: {
+    'a department expanded': async (page) => {
+      const toggle = page.locator('[data-testid^="department-toggle-"]').first();
+      await toggle.click();
+      assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+    },
+  },
+  projects: {
+    'project levers with an invalid entry': async (page) => {
+      await page.getByTestId('edit-project-17').click();
+      await page.getByTestId('project-levers').waitFor();
+      await page.getByTestId('lever-defer').fill('4');
+      await page.getByTestId('lever-budget').fill('-3');
+      assert.equal(await page.getByTestId('lever-budget').getAttribute('aria-invalid'), 'true');
+    },
+    'a search that finds nothing': async (page) => {
+      await page.getByTestId('search').fill('zzzz-nothing');
+      await page.getByTestId('no-rows').waitFor();
+    },
+  },
+  distribution: {
+    'a band chosen': async (page) => {
+      await page.getByTestId('histogram-bar-19').click();
+      await page.getByTestId('bin-projects').waitFor();
+    },
+  },
+  allocation: {
+    'a target that cannot be met': async (page) => {
+      await page.getByTestId('allocation-amount-1').fill('300');
+      await page.getByTestId('allocation-lock-1').check();
+      await page.getByTestId('allocation-target').fill('200');
+      await page.getByTestId('allocation-scale').click();
+      await page.getByTestId('allocation-scale-error').waitFor();
+    },
+  },
+  cashflow: {
+    'a breakdown, goal seek and an impossible cap': async (page) => {
+      await page.getByTestId('breakdown-theme').check();
+      await page.getByTestId('breakdown-table').waitFor();
+      await page.getByTestId('goal-target').fill('1050');
+      await page.getByTestId('goal-solve').click();
+      await page.getByTestId('goal-result').waitFor();
+      await page.getByTestId('cap-amount').fill('500');
+      await page.getByTestId('cap-infeasible').waitFor();
+    },
+  },
+  risk: {
+    'the Monte Carlo result, then stale': async (page, lang) => {
+      await page.getByTestId('slip-enabled').check();
+      await page.getByTestId('mc-runs').fill('300');
+      await page.getByTestId('mc-seed').fill(lang === 'en' ? '11' : '21');
+      const before = await page.getByTestId('mc-stamp').getAttribute('data-run');
+      await page.getByTestId('mc-run').click();
+      await page.waitForFunction(
+        (old) => {
+          const stamp = document.querySelector('[data-testid="mc-stamp"]');
+          const status = document.querySelector('[data-testid="mc-status"]');
+          return stamp && stamp.getAttribute('data-run') !== old && status && status.textContent.trim() === '';
+        },
+        before,
+        { timeout: 120_000 },
+      );
+      assert.equal(await page.getByTestId('mc-stale').count(), 0);
+      await page.getByTestId('mc-seed').fill(lang === 'en' ? '12' : '22');
+      await page.getByTestId('mc-stale').waitFor();
+    },
+  },
+  thresholds: {
+    'projects changing route': async (page) => {
+      await page.getByTestId('ceiling').fill('5');
+      await page.locator('[data-testid^="route-change-"]').first().waitFor();
+    },
+  },
+  scenarios: {
+    'a comparison and the import question': async (page) => {
+      for (const name of ['Alpha', 'Beta']) {
+        await page.getByTestId('scenario-name').fill(name);
+        await page.getByTestId('scenario-save').click();
+        await page.getByTestId('scenario-saved').waitFor();
+      }
+      await page.getByTestId('scenario-compare-1').check();
+      await page.getByTestId('scenario-compare-2').check();
+      await page.getByTestId('compare-table').waitFor();
+      const file = JSON.stringify({ format: 'blockvote-scenarios', version: 1, scenarios: [{ name: 'Alpha', scenario: {} }] });
+      await page.getByTestId('import-file').setInputFiles({ name: 'a.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+      await page.getByTestId('import-confirm').waitFor();
+    },
+  },
+};
+
+test('axe-core: no serious or critical violation on any screen, in either language, in any main state', LONG, async (t) => {
+  const views = routeViews();
+  const context = await launch();
+  // Closed even when an assertion fails, so a failing test cannot leave the run hanging.
+  t.after(() => context.close());
+  await context.addInitScript(() => localStorage.setItem('blockvote.test-hooks', '1'));
+  const page = await context.newPage();
+  const app = new AppPage(page);
+  const found = [];
+  let checks = 0;
+  for (const lang of ['en', 'zh']) {
+    for (const view of views) {
+      await app.open(`${SINGLE_FILE_URL}#view=${view}&lang=${lang}`);
+      await app.screen(view).waitFor();
+      for (const v of await axeViolations(page)) found.push(`${view} (${lang}): ${v}`);
+      checks += 1;
+      for (const [state, reach] of Object.entries(STATES[view] || {})) {
+        await reach(page, lang);
+        for (const v of await axeViolations(page)) found.push(`${view} (${lang}), ${state}: ${v}`);
+        checks += 1;
+      }
+    }
+    // A link with parts that cannot be used: the notice at the top.
+    await app.open(`${SINGLE_FILE_URL}#view=cashflow&lang=${lang}&delay=99&p=17:zz`);
+    await page.getByTestId('link-problems').waitFor();
+    for (const v of await axeViolations(page)) found.push(`link problems (${lang}): ${v}`);
+    // The panic banner over the inert app, on a page of its own (the panic ends the
+    // app of the page it happens in).
+    const dead = await context.newPage();
+    await new AppPage(dead).open(`${SINGLE_FILE_URL}#view=overview&lang=${lang}&cost=5`);
+    await dead.evaluate(() => {
+      try {
+        window.__blockvoteTestPanic();
+      } catch {
+        // The aborted instance's trap; the banner is what is checked.
+      }
+    });
+    await dead.getByTestId('fatal-error').waitFor();
+    for (const v of await axeViolations(dead)) found.push(`panic banner (${lang}): ${v}`);
+    await dead.close();
+    checks += 2;
+  }
+  const stateCount = Object.values(STATES).reduce((n, s) => n + Object.keys(s).length, 0);
+  assert.equal(checks, 2 * (views.length + stateCount + 2), 'every screen and state was checked in both languages');
+  assert.deepEqual(found, []);
+  await context.close();
+});
+
+// ---------------------------------------------------------------------------------
+// Keyboard
+// ---------------------------------------------------------------------------------
+
+/**
+ * What has focus and whether it shows it: an outline, a box-shadow or (for SVG marks) a
+ * stroke, whose colour has at least 3:1 contrast against the background around it.
+ * Runs in the page.
+ */
+function focusReport() {
+  const el = document.activeElement;
+  const describe = (node) => {
+    if (node.getAttribute('data-testid')) return node.getAttribute('data-testid');
+    if (node.id) return `#${node.id}`;
+    const classes = typeof node.className === 'string' ? node.className : node.className?.baseVal;
+    const label = node.getAttribute('aria-label');
+    return `${node.tagName.toLowerCase()}${classes ? `.${classes.trim().split(/\s+/).join('.')}` : ''}${label ? ` "${label}"` : ''}`;
+  };
+  if (!el || el === document.body || el === document.documentElement) {
+    return { lost: true, name: 'body' };
+  }
+  const parse = (colour) => {
+    const m = colour && colour.match(/rgba?\(([^)]+)\)/);
+    if (!m) return null;
+    const [r, g, b, a = 1] = m[1].split(/[\s,/]+/).filter(Boolean).map(Number);
+    return { r, g, b, a };
+  };
+  const luminance = ({ r, g, b }) => {
+    const lin = (c) => {
+      const s = c / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    };
+    return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+  };
+  const over = (top, bottom) => ({
+    r: top.r * top.a + bottom.r * (1 - top.a),
+    g: top.g * top.a + bottom.g * (1 - top.a),
+    b: top.b * top.a + bottom.b * (1 - top.a),
+  });
+  // The colour behind the indicator: the first opaque background from the parent up
+  // (an outline is drawn outside the element), over white.
+  const layers = [];
+  for (let node = el.parentElement; node; node = node.parentElement) {
+    const bg = parse(getComputedStyle(node).backgroundColor);
+    if (bg && bg.a > 0) layers.push(bg);
+    if (bg && bg.a === 1) break;
+  }
+  let background = { r: 255, g: 255, b: 255, a: 1 };
+  for (const layer of layers.reverse()) background = { ...over(layer, background), a: 1 };
+  const contrast = (colour) => {
+    const c = parse(colour);
+    if (!c || c.a === 0) return 0;
+    const l1 = luminance(over(c, background));
+    const l2 = luminance(background);
+    return (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);
+  };
+  const style = getComputedStyle(el);
+  const indicators = [];
+  if (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 1) {
+    indicators.push({ kind: 'outline', colour: style.outlineColor, contrast: contrast(style.outlineColor) });
+  }
+  if (style.boxShadow && style.boxShadow !== 'none') {
+    const colour = style.boxShadow.match(/rgba?\([^)]+\)/)?.[0];
+    indicators.push({ kind: 'box-shadow', colour, contrast: contrast(colour) });
+  }
+  if (el instanceof SVGElement) {
+    for (const shape of el.querySelectorAll('rect, circle, path, line, polygon')) {
+      const s = getComputedStyle(shape);
+      if (s.stroke !== 'none' && parseFloat(s.strokeWidth) >= 2) {
+        indicators.push({ kind: 'stroke', colour: s.stroke, contrast: contrast(s.stroke) });
+      }
+    }
+  }
+  const best = indicators.reduce((a, b) => (b.contrast > (a?.contrast ?? 0) ? b : a), null);
+  return {
+    lost: false,
+    name: describe(el),
+    testid: el.getAttribute('data-testid'),
+    tag: el.tagName.toLowerCase(),
+    indicator: best,
+    visible: Boolean(best && best.contrast >= 3),
+  };
+}
+
+class Keyboard {
+  constructor(page) {
+    this.page = page;
+    /** Every element focus reached without a visible indicator. */
+    this.invisible = new Map();
+    this.reached = new Set();
+  }
+
+  async report() {
+    const report = await this.page.evaluate(focusReport);
+    if (!report.lost) {
+      this.reached.add(report.name);
+      // The main landmark takes focus from the skip link only as a starting point for
+      // reading; it is not a control, and outlining the whole screen helps nobody.
+      if (!report.visible && report.name !== 'main' && report.tag !== 'main') {
+        this.invisible.set(report.name, report.indicator);
+      }
+    }
+    return report;
+  }
+
+  /** Asserts focus survived the last action (not <body>) and shows; returns the report. */
+  async expectFocus(label, testid) {
+    const report = await this.report();
+    assert.equal(report.lost, false, `${label}: focus was lost to <body>`);
+    if (testid) assert.equal(report.testid, testid, `${label}: focus is on ${testid}`);
+    if (report.tag !== 'main') {
+      assert.ok(report.visible, `${label}: ${report.name} shows focus (${JSON.stringify(report.indicator)})`);
+    }
+    return report;
+  }
+
+  /** Presses Tab (or Shift+Tab) until the element with `testid` has focus. */
+  async tabTo(testid, { backward = false, max = 400 } = {}) {
+    for (let i = 0; i < max; i += 1) {
+      await this.page.keyboard.press(backward ? 'Shift+Tab' : 'Tab');
+      const report = await this.report();
+      if (report.testid === testid) return;
+    }
+    assert.fail(`${testid} not reached with ${backward ? 'Shift+Tab' : 'Tab'} in ${max} presses`);
+  }
+
+  /** Selects what the focused field holds and types `text` over it. */
+  async typeOver(text) {
+    await this.page.keyboard.press('ControlOrMeta+A');
+    await this.page.keyboard.type(text);
+  }
+}
+
+test('a keyboard-only journey through the main tasks, focus always visible and never lost', LONG, async (t) => {
+  const context = await launch();
+  t.after(() => context.close());
+  const page = await context.newPage();
+  const seen = watch(page);
+  const app = new AppPage(page);
+  const keys = new Keyboard(page);
+  const fragment = () => decodeURIComponent(new URL(page.url()).hash);
+  await app.open(`${SINGLE_FILE_URL}#view=cashflow&lang=en`);
+  await app.screen('cashflow').waitFor();
+
+  // The first Tab reaches the skip link; it moves focus to the screen's content and
+  // leaves the screen (and the address) as they were.
+  await page.keyboard.press('Tab');
+  assert.match(await page.evaluate(() => document.activeElement.className), /skip-link/);
+  await keys.expectFocus('skip link');
+  await page.keyboard.press('Enter');
+  await keys.expectFocus('after the skip link');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'main', 'focus is on the main content');
+  await app.screen('cashflow').waitFor();
+  assert.match(fragment(), /view=cashflow/);
+  assert.doesNotMatch(fragment(), /(^|[#&])main(=|&|$)/, 'the skip link does not change the address');
+
+  // Language: back to the switch with Shift+Tab, Enter for 繁體中文, Space for English.
+  await keys.tabTo('lang-zh', { backward: true });
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.documentElement.lang === 'zh-Hant-HK');
+  assert.match(await app.text('nav-cashflow'), /現金流量/);
+  await keys.expectFocus('after switching to Chinese', 'lang-zh');
+  await keys.tabTo('lang-en');
+  await page.keyboard.press(' ');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  await keys.expectFocus('after switching to English', 'lang-en');
+
+  // Screens by the navigation: Overview, then on to Cash flow.
+  await keys.tabTo('nav-overview');
+  await page.keyboard.press('Enter');
+  await app.screen('overview').waitFor();
+  await keys.expectFocus('after choosing Overview', 'nav-overview');
+  await keys.tabTo('nav-cashflow');
+  await page.keyboard.press('Enter');
+  await app.screen('cashflow').waitFor();
+  await keys.expectFocus('after choosing Cash flow', 'nav-cashflow');
+
+  // A lever: a uniform cost change of 10 %, typed into the focused field, moves the
+  // headline 2018-19 figure.
+  const paper = await app.text('cash-2018-19-total');
+  await keys.tabTo('cost-change');
+  await keys.typeOver('10');
+  await page.waitForFunction(
+    (old) => document.querySelector('[data-testid="cash-2018-19-total"]').textContent.trim() !== old,
+    paper,
+  );
+  const dearer = await app.text('cash-2018-19-total');
+  assert.ok(Number(dearer.replace(/,/g, '')) > Number(paper.replace(/,/g, '')), `${dearer} > ${paper}`);
+  await keys.expectFocus('after typing the cost change', 'cost-change');
+
+  // Slippage & risk: switch slippage on with Space, then run the Monte Carlo with Enter.
+  await keys.tabTo('nav-risk', { backward: true });
+  await page.keyboard.press('Enter');
+  await app.screen('risk').waitFor();
+  await keys.expectFocus('after choosing Slippage & risk', 'nav-risk');
+  const riskBefore = await app.text('risk-2018-19-total');
+  await keys.tabTo('slip-enabled');
+  await page.keyboard.press(' ');
+  assert.equal(await page.getByTestId('slip-enabled').isChecked(), true);
+  await page.waitForFunction(
+    (old) => document.querySelector('[data-testid="risk-2018-19-total"]').textContent.trim() !== old,
+    riskBefore,
+  );
+  await keys.expectFocus('after switching slippage on', 'slip-enabled');
+  await keys.tabTo('mc-runs');
+  await keys.typeOver('500');
+  await keys.tabTo('mc-run');
+  const run = await page.getByTestId('mc-stamp').getAttribute('data-run');
+  await page.keyboard.press('Enter');
+  await keys.expectFocus('while the simulation runs', 'mc-run');
+  await page.waitForFunction(
+    (old) => {
+      const stamp = document.querySelector('[data-testid="mc-stamp"]');
+      const status = document.querySelector('[data-testid="mc-status"]');
+      return stamp && stamp.getAttribute('data-run') !== old && status && status.textContent.trim() === '';
+    },
+    run,
+    { timeout: 120_000 },
+  );
+  assert.match(await app.text('mc-p50-2018-19'), /\d/);
+  assert.match(await app.text('mc-stamp'), /500 runs/);
+  await keys.expectFocus('after the simulation', 'mc-run');
+
+  // Save the scenario by name: type into the focused name field, Enter saves.
+  await keys.tabTo('nav-scenarios', { backward: true });
+  await page.keyboard.press('Enter');
+  await app.screen('scenarios').waitFor();
+  await keys.tabTo('scenario-name');
+  await page.keyboard.type('Keyboard journey');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('scenario-saved').waitFor();
+  assert.deepEqual(await page.locator('[data-testid^="scenario-label-"]').allInnerTexts(), ['Keyboard journey']);
+  await keys.expectFocus('after saving', 'scenario-name');
+
+  // Undo with Ctrl+Z (outside a text field, where the browser's own undo comes first):
+  // first slippage goes, then the cost change, until the headline is the paper's again.
+  await keys.tabTo('scenario-save');
+  assert.match(fragment(), /slip=/);
+  await page.keyboard.press('Control+z');
+  await page.waitForFunction(() => !/slip=/.test(decodeURIComponent(location.hash)));
+  await keys.expectFocus('after Ctrl+Z', 'scenario-save');
+  await keys.tabTo('nav-cashflow', { backward: true });
+  await page.keyboard.press('Enter');
+  await app.screen('cashflow').waitFor();
+  assert.equal(await app.text('cash-2018-19-total'), dearer, 'one undo took back only the slippage');
+  for (let i = 0; i < 5 && (await app.text('cash-2018-19-total')) !== paper; i += 1) {
+    await page.keyboard.press('Control+z');
+    await keys.expectFocus(`after Ctrl+Z #${i + 2}`, 'nav-cashflow');
+  }
+  assert.equal(await app.text('cash-2018-19-total'), paper, 'undo brings back the paper');
+
+  // Redo by the header's button until there is nothing left to redo: the button says so
+  // (aria-disabled) but keeps focus; then "Back to the paper" the same way.
+  await keys.tabTo('redo', { backward: true });
+  for (let i = 0; i < 6 && (await page.getByTestId('redo').getAttribute('aria-disabled')) !== 'true'; i += 1) {
+    await page.keyboard.press('Enter');
+    await keys.expectFocus(`after Redo #${i + 1}`, 'redo');
+  }
+  assert.equal(await page.getByTestId('redo').getAttribute('aria-disabled'), 'true');
+  await page.waitForFunction(() => /cost=10/.test(location.hash) && /slip=/.test(location.hash));
+  await keys.expectFocus('with nothing left to redo', 'redo');
+  await keys.tabTo('reset-scenario');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((old) => document.querySelector('[data-testid="cash-2018-19-total"]').textContent.trim() === old, paper);
+  assert.equal(await page.getByTestId('reset-scenario').getAttribute('aria-disabled'), 'true');
+  await keys.expectFocus('after Back to the paper', 'reset-scenario');
+
+  // A project's levers: Edit moves focus into the panel, Close brings it back to the row.
+  await keys.tabTo('nav-projects');
+  await page.keyboard.press('Enter');
+  await app.screen('projects').waitFor();
+  await keys.tabTo('edit-project-17');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('project-levers').waitFor();
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === 'lever-exclude');
+  await keys.expectFocus('after opening the levers', 'lever-exclude');
+  await page.keyboard.press(' ');
+  await page.getByTestId('changed-17').waitFor();
+  await keys.tabTo('lever-close');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('project-levers').waitFor({ state: 'detached' });
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === 'edit-project-17');
+  await keys.expectFocus('after closing the levers', 'edit-project-17');
+
+  // Everything focus reached on the way showed it.
+  assert.ok(keys.reached.size > 30, `the journey went through many controls (${keys.reached.size})`);
+  assert.deepEqual(Object.fromEntries(keys.invisible), {}, 'every element reached shows its focus');
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
+test('every focusable element on every screen shows a visible focus indicator', LONG, async (t) => {
+  const context = await launch();
+  t.after(() => context.close());
+  const page = await context.newPage();
+  const app = new AppPage(page);
+  const keys = new Keyboard(page);
+  let stops = 0;
+  const perView = {};
+  for (const view of routeViews()) {
+    await app.open(`${SINGLE_FILE_URL}#view=${view}&lang=en`);
+    await app.screen(view).waitFor();
+    // Tab through the whole page once: until focus leaves the page or comes back round
+    // to the skip link.
+    for (let i = 0; i < 1500; i += 1) {
+      await page.keyboard.press('Tab');
+      const report = await keys.report();
+      if (report.lost) break;
+      stops += 1;
+      perView[view] = (perView[view] || 0) + 1;
+      const atSkipLink = await page.evaluate(() => document.activeElement.classList.contains('skip-link'));
+      if (atSkipLink && i > 0) break;
+    }
+  }
+  // The skip link, five header buttons and the navigation come before any screen's own
+  // controls, so a screen that stops short of that was not tabbed through.
+  const short = Object.entries(perView).filter(([, n]) => n < 20);
+  assert.deepEqual(short, [], `every screen was tabbed through: ${JSON.stringify(perView)}`);
+  assert.equal(Object.keys(perView).length, routeViews().length);
+  assert.deepEqual(Object.fromEntries(keys.invisible), {}, 'every element reached shows its focus');
+  await context.close();
+});
+
+test('clearing the link’s number filter hands focus to the search field', LONG, async (t) => {
+  const context = await launch();
+  t.after(() => context.close());
+  const page = await context.newPage();
+  const app = new AppPage(page);
+  const keys = new Keyboard(page);
+  await app.open(`${SINGLE_FILE_URL}#view=projects&lang=en&ids=14,15`);
+  await page.getByTestId('ids-filter').waitFor();
+  await keys.tabTo('ids-filter-clear');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('ids-filter').waitFor({ state: 'detached' });
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === 'search');
+  await keys.expectFocus('after showing all numbers', 'search');
+  assert.ok(Number(await app.text('visible-count')) > 2);
+  await context.close();
+});
