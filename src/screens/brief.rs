@@ -131,8 +131,9 @@ fn headlines(dataset: &Dataset, p: &Projection, base: &Projection, lang: Lang) -
             paper: Figure::Count(route_count(base, Route::FinanceCommittee)),
             scenario: Figure::Count(route_count(p, Route::FinanceCommittee)),
             source: format!(
-                "{}；{derived}{}",
+                "{}{}{derived}{}",
                 source_of(dataset, "threshold.ceiling_m"),
+                t("；", "; "),
                 t("按上限分類", "by the ceiling")
             ),
         },
