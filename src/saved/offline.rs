@@ -56,8 +56,9 @@ pub fn download_offline_copy(store: &Store, dataset: Option<&CarriedDataset>) ->
     }
 }
 
-/// Today's date as `YYYY-MM-DD`, from the browser's clock (for the file name only).
-fn today() -> String {
+/// Today's date as `YYYY-MM-DD`, from the browser's clock (for file names and the
+/// brief's "prepared" line; never for a figure).
+pub fn today() -> String {
     let now = js_sys::Date::new_0();
     format!("{:04}-{:02}-{:02}", now.get_full_year(), now.get_month() + 1, now.get_date())
 }

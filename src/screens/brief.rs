@@ -9,6 +9,7 @@
 use crate::charts::columns::QuarterlyColumns;
 use crate::format::millions;
 use crate::i18n::{l, Lang, PAPER_TITLE};
+use crate::saved::offline::today;
 use crate::saved::use_saved;
 use crate::screens::cashflow::{profile_label, quarter_columns, rule_label};
 use crate::screens::thresholds::route_label;
@@ -16,6 +17,7 @@ use crate::state::use_app_state;
 use crate::whatif::use_whatif;
 use blockvote_model::engine::{ProjectOutcome, Projection, Route, Scenario};
 use blockvote_model::money::round_parts_to_total;
+use blockvote_model::saved::project_changed;
 use blockvote_model::{Dataset, Money};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -146,20 +148,8 @@ fn changed_projects<'a>(
     p: &'a Projection,
     base: &'a Projection,
 ) -> Vec<(&'a ProjectOutcome, Option<&'a ProjectOutcome>)> {
-    let mut changed: Vec<_> = p
-        .projects
-        .iter()
-        .map(|o| (o, base.project(o.id)))
-        .filter(|(o, b)| {
-            b.is_none_or(|b| {
-                b.included != o.included
-                    || b.budget != o.budget
-                    || b.start != o.start
-                    || b.completion != o.completion
-                    || b.budget_year != o.budget_year
-            })
-        })
-        .collect();
+    let mut changed: Vec<_> =
+        p.projects.iter().filter(|o| project_changed(o, base)).map(|o| (o, base.project(o.id))).collect();
     let change = |(o, b): &(&ProjectOutcome, Option<&ProjectOutcome>)| {
         o.budget_year.checked_sub(b.map_or(Money::ZERO, |b| b.budget_year)).unwrap_or_default()
     };
@@ -271,12 +261,6 @@ fn assumptions(dataset: &Dataset, s: &Scenario, p: &Projection, lang: Lang) -> V
             source: t("附件 C", "Annex C"),
         },
     ]
-}
-
-/// Today's date as `YYYY-MM-DD` from the browser's clock (the brief's "prepared on").
-fn today() -> String {
-    let now = js_sys::Date::new_0();
-    format!("{:04}-{:02}-{:02}", now.get_full_year(), now.get_month() + 1, now.get_date())
 }
 
 #[component]

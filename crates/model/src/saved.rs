@@ -18,7 +18,7 @@
 //! [`VERSION`] are refused with a message saying so, rather than half-read.
 
 use crate::dataset::Dataset;
-use crate::engine::{Projection, Route, Scenario};
+use crate::engine::{ProjectOutcome, Projection, Route, Scenario};
 use crate::money::Money;
 use crate::quarter::FiscalYear;
 use serde::{Deserialize, Serialize};
@@ -566,21 +566,22 @@ pub struct Summary {
     pub routes: Vec<(Route, u32)>,
 }
 
+/// Whether a project's outcome differs from the baseline's in what a reader sees:
+/// inclusion, budget, start, completion or budget-year cash. A project the baseline
+/// lacks counts as changed. The comparison and the meeting brief both use this rule.
+pub fn project_changed(outcome: &ProjectOutcome, baseline: &Projection) -> bool {
+    baseline.project(outcome.id).is_none_or(|b| {
+        b.included != outcome.included
+            || b.budget != outcome.budget
+            || b.start != outcome.start
+            || b.completion != outcome.completion
+            || b.budget_year != outcome.budget_year
+    })
+}
+
 /// Summarises `projection` for the comparison, counting changes against `baseline`.
 pub fn summarize(projection: &Projection, baseline: &Projection) -> Summary {
-    let projects_changed = projection
-        .projects
-        .iter()
-        .filter(|p| {
-            baseline.project(p.id).is_none_or(|b| {
-                b.included != p.included
-                    || b.budget != p.budget
-                    || b.start != p.start
-                    || b.completion != p.completion
-                    || b.budget_year != p.budget_year
-            })
-        })
-        .count();
+    let projects_changed = projection.projects.iter().filter(|p| project_changed(p, baseline)).count();
     Summary {
         allocation_total: projection.allocation.total.amount,
         categories: projection.allocation.categories.iter().map(|c| (c.id, c.amount)).collect(),
