@@ -3,29 +3,15 @@
 //! link (or a bookmark of the single file) opens the right screen.
 
 use crate::data_source::{dataset_for, DataNotice, DataSource, Source};
-use crate::i18n::{l, Label, Lang, APP_TITLE, PAPER_TITLE};
 use crate::notices::Notices;
-use crate::route::{fragment_for, route, View};
 use crate::screens;
-use crate::state::{current_fragment, AppState};
+use crate::state::AppState;
 use blockvote_model::Dataset;
+use blockvote_present::lang::{l, Lang};
+use blockvote_present::route::{fragment_for, View};
+use blockvote_present::words::view_label;
+use blockvote_present::words::{APP_TITLE, PAPER_TITLE};
 use leptos::prelude::*;
-
-/// The navigation label of each screen.
-pub fn view_label(view: View) -> Label {
-    match view {
-        View::Overview => l("概覽", "Overview"),
-        View::Projects => l("項目", "Projects"),
-        View::Departments => l("部門", "Departments"),
-        View::Distribution => l("預算分布", "Budget distribution"),
-        View::Allocation => l("撥款分配", "Allocation"),
-        View::Cashflow => l("現金流量", "Cash flow"),
-        View::Risk => l("延誤及風險", "Slippage & risk"),
-        View::Thresholds => l("審批門檻", "Thresholds"),
-        View::Scenarios => l("情景", "Scenarios"),
-        View::Brief => l("會議簡報", "Meeting brief"),
-    }
-}
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -103,28 +89,8 @@ fn Shell(dataset: Dataset) -> impl IntoView {
     });
     on_cleanup(move || keys.remove());
 
-    // Following the fragment: back/forward and hand-edited links change the screen.
-    let handle = window_event_listener(leptos::ev::hashchange, move |_| {
-        let next = route(&current_fragment());
-        state.view.set(next.view);
-        if let Some(lang) = next.lang {
-            state.lang.set(lang);
-        }
-        whatif.apply_link(&next.params);
-        state.params.set(next.params);
-    });
-
-    // The fragment always describes the scenario, so the address bar is a link that
-    // reopens exactly what is on screen.
-    Effect::new(move |_| {
-        let mut pairs = whatif.link_pairs();
-        pairs.extend(crate::whatif::non_scenario_params(&state.params.get()));
-        let fragment = fragment_for(state.view.get(), state.lang.get(), &pairs);
-        if fragment != current_fragment() {
-            replace_fragment(&fragment);
-        }
-    });
-    on_cleanup(move || handle.remove());
+    // The address and the app follow each other (see address.rs).
+    crate::address::keep_in_step(state, whatif);
 
     // Keeping <html lang> and the title in step with the language, for screen readers
     // and for the tab a committee member sees.
@@ -252,7 +218,7 @@ fn Shell(dataset: Dataset) -> impl IntoView {
             {move || screens::render(state.view.get())}
         </main>
         <footer class="app-footer">
-            <p>{move || crate::i18n::UNOFFICIAL_TRANSLATION.get(state.lang.get())}</p>
+            <p>{move || blockvote_present::words::UNOFFICIAL_TRANSLATION.get(state.lang.get())}</p>
             <p>
                 {move || {
                     l(
@@ -263,13 +229,5 @@ fn Shell(dataset: Dataset) -> impl IntoView {
                 }}
             </p>
         </footer>
-    }
-}
-
-/// Replaces the fragment without adding a history entry (a language switch is not a
-/// place to go back to).
-pub fn replace_fragment(fragment: &str) {
-    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(fragment));
     }
 }

@@ -2,15 +2,13 @@
 //! `crates/model`. Inputs live in signals, results are memos over the model, and the
 //! only effects (URL fragment, storage, downloads) live at the edges of this crate.
 
+pub mod address;
 pub mod app;
 pub mod charts;
 pub mod components;
 pub mod data_source;
-pub mod format;
-pub mod i18n;
 pub mod notices;
 pub mod panic_banner;
-pub mod route;
 pub mod saved;
 pub mod screens;
 pub mod state;

@@ -5,19 +5,46 @@
 
 use crate::components::focus::focus_after_render;
 use crate::data_source::{use_data_source, DataNotice, Source};
-use crate::i18n::{l, Lang};
-use crate::route::{fragment_for, View};
 use crate::saved::use_saved;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
+use blockvote_present::lang::{l, Lang};
+use blockvote_present::refusal::{engine_error, refused_heading};
+use blockvote_present::route::{fragment_for, View};
 use leptos::prelude::*;
 
 #[component]
 pub fn Notices() -> impl IntoView {
     view! {
+        <ScenarioRefused />
         <LinkProblems />
         <CarriedScenarios />
         <ImportedData />
+    }
+}
+
+/// Shown on every screen while the engine refuses the scenario being edited: why,
+/// and that the figures are still the last projectable scenario's. Undo goes back.
+#[component]
+fn ScenarioRefused() -> impl IntoView {
+    let state = use_app_state();
+    let whatif = use_whatif();
+    move || {
+        whatif.error.get().map(|error| {
+            let reason = engine_error(&error);
+            view! {
+                <div class="scenario-refused" role="alert" data-testid="engine-error">
+                    <p>
+                        <strong>{move || refused_heading(state.lang.get())}</strong>
+                        " "
+                        {move || reason.get(state.lang.get()).to_string()}
+                    </p>
+                    <button type="button" data-testid="engine-error-undo" on:click=move |_| whatif.undo()>
+                        {move || l("↶ 復原上一步", "↶ Undo the last change").get(state.lang.get())}
+                    </button>
+                </div>
+            }
+        })
     }
 }
 

@@ -22,10 +22,10 @@
 //! A test-only trigger, `window.__blockvoteTestPanic()`, is installed when
 //! `localStorage['blockvote.test-hooks'] === '1'` at startup (see `docs/security.md`).
 
-use crate::route::route;
 use blockvote_model::engine::Scenario;
 use blockvote_model::link;
 use blockvote_model::saved::{decode_lenient, encode, SavedScenario, Store, MAX_SCENARIOS};
+use blockvote_present::route::route;
 use std::panic;
 use std::sync::atomic::{AtomicBool, Ordering};
 use wasm_bindgen::closure::Closure;
@@ -71,8 +71,9 @@ fn install_test_trigger() {
     if flag.as_deref() != Some("1") {
         return;
     }
+    // The one panic allowed outside tests: the test-only trigger of the safety net.
+    #[allow(clippy::panic)]
     let trigger = Closure::<dyn Fn()>::new(|| {
-        // Deliberate: this is the test-only trigger of the safety net.
         panic!("deliberate test panic: window.{TEST_PANIC_NAME}() was called ({TEST_HOOKS_KEY} = 1)");
     });
     let _ = js_sys::Reflect::set(&window, &JsValue::from_str(TEST_PANIC_NAME), trigger.as_ref());

@@ -1,9 +1,10 @@
 //! The app's shared state, provided once as context. Inputs are signals; everything
 //! computed from them is a memo, so a screen never holds a copy that can go stale.
 
-use crate::i18n::Lang;
-use crate::route::{route, View};
+use crate::address::current_fragment;
 use blockvote_model::Dataset;
+use blockvote_present::lang::Lang;
+use blockvote_present::route::{route, View};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -46,10 +47,6 @@ impl AppState {
             let _ = storage.set_item(LANG_STORAGE_KEY, lang.code());
         }
     }
-}
-
-pub fn current_fragment() -> String {
-    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
 }
 
 fn local_storage() -> Option<web_sys::Storage> {

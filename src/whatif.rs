@@ -23,6 +23,11 @@ pub struct WhatIf {
     pub projection: Memo<Option<Arc<Projection>>>,
     /// Why the current scenario could not be projected, if it could not.
     pub error: Memo<Option<EngineError>>,
+    /// The scenario [`WhatIf::projection`] belongs to: the current one, or, while the
+    /// current one is refused, the last one that could be projected. A screen that
+    /// lists a scenario's levers next to its figures lists this one, so the two never
+    /// belong to different scenarios.
+    pub projected_scenario: Memo<Scenario>,
     /// The Monte Carlo seed a link asked for, if any.
     pub link_seed: RwSignal<Option<u64>>,
     /// What a link carried that could not be used, shown until dismissed.
@@ -73,12 +78,23 @@ impl WhatIf {
             |_, _| true,
         );
         let error = Memo::new(move |_| result.with(|r| r.as_ref().err().cloned()));
+        let projected_scenario =
+            Memo::new(
+                move |previous: Option<&Scenario>| {
+                    if result.with(Result::is_ok) {
+                        scenario.get()
+                    } else {
+                        previous.cloned().unwrap_or_default()
+                    }
+                },
+            );
         WhatIf {
             engine,
             scenario,
             baseline: StoredValue::new(baseline),
             projection,
             error,
+            projected_scenario,
             link_seed: RwSignal::new(None),
             link_problems: RwSignal::new(Vec::new()),
             history: RwSignal::new(History::default()),

@@ -1,9 +1,10 @@
 #![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)] // A test says where it fails.
 //! Browser tests (wasm-bindgen-test in headless Chromium): the shell mounts, routes
 //! and switches language; pure helpers behave the same in wasm as natively.
 
-use blockvote::i18n::Lang;
-use blockvote::route::{fragment_for, route, View};
+use blockvote_present::lang::Lang;
+use blockvote_present::route::{fragment_for, route, View};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);

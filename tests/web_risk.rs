@@ -1,4 +1,5 @@
 #![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)] // A test says where it fails.
 //! Browser tests of the slippage & risk screen (wasm-bindgen-test in headless
 //! Chromium): the expected-value slippage lever moves 2018-19's figures, and a small
 //! Monte Carlo runs to the end in chunks and fills its table. Also the screen's pure

@@ -1,4 +1,5 @@
 #![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)] // A test says where it fails.
 //! Browser tests of saved scenarios (wasm-bindgen-test in headless Chromium): the
 //! real `localStorage` round trip, a corrupt entry moved aside without overwriting an
 //! existing backup, and the scenarios screen saving through its form.

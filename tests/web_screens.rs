@@ -1,4 +1,5 @@
 #![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)] // A test says where it fails.
 //! Browser tests of the data screens (projects, departments, budget distribution):
 //! the app is mounted once, each test opens a screen by its fragment, drives the real
 //! controls and reads the DOM. Expected figures are computed from the paper's dataset

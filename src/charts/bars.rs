@@ -2,15 +2,8 @@
 //! series (e.g. 2018-19 and 2017-18). Series are told apart by fill *and* pattern so
 //! the chart survives black-and-white printing.
 
-use blockvote_model::Money;
+use blockvote_present::charts::Series;
 use leptos::prelude::*;
-
-/// One series of values, one per group.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Series {
-    pub name: String,
-    pub values: Vec<Money>,
-}
 
 const ROW_HEIGHT: f64 = 16.0;
 const GROUP_GAP: f64 = 10.0;

@@ -5,25 +5,8 @@
 //! every column is focusable and names its figures.
 
 use blockvote_model::Money;
+use blockvote_present::charts::QuarterColumns;
 use leptos::prelude::*;
-
-/// One column's stacked segments, bottom first.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Column {
-    pub segments: Vec<Money>,
-}
-
-/// A quarter's columns and optional whisker.
-#[derive(Clone, Debug, PartialEq)]
-pub struct QuarterColumns {
-    /// The axis label (e.g. `18-19 Q1`).
-    pub label: String,
-    /// The accessible description of the whole quarter.
-    pub description: String,
-    pub columns: Vec<Column>,
-    /// (low, high) drawn as a whisker over the last column.
-    pub range: Option<(Money, Money)>,
-}
 
 const WIDTH: f64 = 920.0;
 const HEIGHT: f64 = 340.0;

@@ -13,31 +13,8 @@
 //! Printing: bars have a light fill, a dark diagonal hatch and a black outline, and all
 //! text is dark, so the chart reads the same in black and white.
 
+use blockvote_present::charts::{HistogramBin, HistogramMarker};
 use leptos::prelude::*;
-
-/// One bar: the half-open range it covers on the x axis (geometry only) and the texts
-/// a person reads.
-#[derive(Clone, Debug, PartialEq)]
-pub struct HistogramBin {
-    /// Left edge on the x axis (for geometry only).
-    pub lo: f64,
-    /// Right edge on the x axis (for geometry only).
-    pub hi: f64,
-    pub count: usize,
-    /// The full description, e.g. `HK$9.5M – 10.0M: 59 projects`; used for the
-    /// accessible name, the tooltip and the read-out.
-    pub label: String,
-}
-
-/// A vertical line marking a value on the x axis, e.g. a threshold.
-#[derive(Clone, Debug, PartialEq)]
-pub struct HistogramMarker {
-    pub at: f64,
-    pub label: String,
-    /// Writes the label to the left of the line instead of to the right (for a line
-    /// near the right edge).
-    pub label_left: bool,
-}
 
 const WIDTH: f64 = 900.0;
 const HEIGHT: f64 = 390.0;

@@ -2,14 +2,8 @@
 //! series, told apart by dash pattern and marker shape as well as colour, each point
 //! focusable with its value.
 
-use blockvote_model::Money;
+use blockvote_present::charts::LineSeries;
 use leptos::prelude::*;
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct LineSeries {
-    pub name: String,
-    pub points: Vec<Money>,
-}
 
 const WIDTH: f64 = 920.0;
 const HEIGHT: f64 = 300.0;
@@ -83,8 +77,8 @@ pub fn QuarterLines(
             .into_iter()
             .enumerate()
             .map(|(series_index, s)| {
-                let colour = COLOURS[series_index % COLOURS.len()];
-                let dash = DASHES[series_index % DASHES.len()];
+                let colour = COLOURS.get(series_index % COLOURS.len()).copied().unwrap_or("currentColor");
+                let dash = DASHES.get(series_index % DASHES.len()).copied().unwrap_or("none");
                 let path = s
                     .points
                     .iter()

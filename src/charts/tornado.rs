@@ -13,21 +13,8 @@
 //! colour alone, and every value is printed, so the chart reads in black and white.
 
 use blockvote_model::Money;
+use blockvote_present::charts::TornadoRow;
 use leptos::prelude::*;
-
-/// One lever's row.
-#[derive(Clone, Debug, PartialEq)]
-pub struct TornadoRow {
-    /// The lever's name, e.g. `Share of projects late`.
-    pub name: String,
-    /// The two settings in short, e.g. `0% → 50%`, printed under the name.
-    pub settings: String,
-    /// The figure with the lever at its low setting, and at its high setting.
-    pub at_low: Money,
-    pub at_high: Money,
-    /// The full accessible description of the row.
-    pub description: String,
-}
 
 const WIDTH: f64 = 900.0;
 const LABEL_WIDTH: f64 = 290.0;

@@ -1,4 +1,7 @@
-//! Small reusable pieces of UI: validated input fields, source tags, focus handling.
+//! Small reusable pieces of UI that draw what the presentation layer decided: number
+//! fields, provenance marks, focus handling, and panels more than one screen uses.
 
 pub mod fields;
 pub mod focus;
+pub mod legacy_marks;
+pub mod marks;

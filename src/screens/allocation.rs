@@ -2,16 +2,19 @@
 //! 2017-18 and against the paper; a target total with pro-rata scaling of the unlocked
 //! categories; a balance bar; a chart of paper against scenario.
 
-use crate::charts::bars::{GroupedBars, Series};
-use crate::components::fields::{field_money, parse_money_in, NumberField, UNIT_HKD_M};
-use crate::format::{millions, percent_signed};
-use crate::i18n::{l, Lang};
-use crate::screens::overview::Source;
+use crate::charts::bars::GroupedBars;
+use crate::components::fields::NumberField;
+use crate::components::legacy_marks::Source;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
 use blockvote_model::engine::{AllocationError, CategoryEdit};
 use blockvote_model::money::MAX_INPUT_MILLIONS;
 use blockvote_model::Money;
+use blockvote_present::charts::Series;
+use blockvote_present::fields::{money_in, write_money, FieldSpec};
+use blockvote_present::format::{millions, percent_signed};
+use blockvote_present::lang::{l, Lang};
+use blockvote_present::words::UNIT_HKD_M;
 use leptos::prelude::*;
 
 /// The largest amount a category or target may be typed as: far above any real
@@ -93,11 +96,9 @@ pub fn Allocation() -> impl IntoView {
                     <td class="num">{millions(category.approved_prior)}</td>
                     <td class="num input-cell">
                         <NumberField
-                            label=l("情景金額", "Scenario amount")
+                            spec=FieldSpec::new(l("情景金額", "Scenario amount"), move |text: &str| money_in(text, Money::ZERO, max_amount()), write_money)
                             testid=format!("allocation-amount-{id}")
                             current=amount
-                            format=field_money
-                            parse=move |text: &str| parse_money_in(text, Money::ZERO, max_amount())
                             commit=move |value: Money| set_category(id, &|edit| edit.amount = Some(value))
                             narrow=true
                         />
@@ -198,11 +199,9 @@ pub fn Allocation() -> impl IntoView {
                 <h3>{move || l("按比例調整至目標總額", "Scale to a target total").get(lang())}</h3>
                 <div class="inline-fields">
                     <NumberField
-                        label=l("目標總額", "Target total")
+                        spec=FieldSpec::new(l("目標總額", "Target total"), move |text: &str| money_in(text, Money::ZERO, max_amount()), write_money).unit(UNIT_HKD_M)
                         testid="allocation-target"
                         current=target
-                        format=field_money
-                        parse=move |text: &str| parse_money_in(text, Money::ZERO, max_amount())
                         commit=move |value: Money| {
                             if whatif.scenario.with_untracked(|s| s.allocation.scale_to.is_some()) {
                                 whatif.update(|s| s.allocation.scale_to = Some(value));
@@ -210,7 +209,6 @@ pub fn Allocation() -> impl IntoView {
                                 pending_target.set(Some(value));
                             }
                         }
-                        unit=UNIT_HKD_M
                     />
                     <button
                         type="button"

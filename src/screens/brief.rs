@@ -7,18 +7,18 @@
 //! shown add up to the totals shown, as on the other screens.
 
 use crate::charts::columns::QuarterlyColumns;
-use crate::format::millions;
-use crate::i18n::{l, Lang, PAPER_TITLE};
 use crate::saved::offline::today;
 use crate::saved::use_saved;
-use crate::screens::cashflow::{profile_label, quarter_columns, rule_label};
-use crate::screens::thresholds::route_label;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
 use blockvote_model::engine::{ProjectOutcome, Projection, Route, Scenario};
 use blockvote_model::money::round_parts_to_total;
 use blockvote_model::saved::project_changed;
 use blockvote_model::{Dataset, Money};
+use blockvote_present::format::millions;
+use blockvote_present::lang::{l, Lang};
+use blockvote_present::words::PAPER_TITLE;
+use blockvote_present::words::{profile_label, route_label, rule_label};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -438,7 +438,7 @@ fn AllocationTable(dataset: Arc<Dataset>, p: Arc<Projection>, lang: Lang) -> imp
 
 #[component]
 fn CashSection(p: Arc<Projection>, base: Arc<Projection>, lang: Lang) -> impl IntoView {
-    let quarters = quarter_columns(&p, Some(&base), lang);
+    let quarters = blockvote_present::cash::quarter_chart(&p, &base, lang).quarters;
     let base_total = |year| base.years.iter().find(|b| b.year == year).map(|b| b.total).unwrap_or_default();
     let ongoing = round_parts_to_total(&p.years.iter().map(|y| y.ongoing).collect::<Vec<_>>(), 1);
     let new = round_parts_to_total(&p.years.iter().map(|y| y.new).collect::<Vec<_>>(), 1);

@@ -3,14 +3,10 @@
 //! means, global levers (cost change, the ongoing cohort, group edits), a breakdown by
 //! department or theme, the 2018-19 cash cap and goal seek.
 
-use crate::charts::columns::{Column, QuarterColumns, QuarterlyColumns};
-use crate::charts::lines::{LineSeries, QuarterLines};
-use crate::components::fields::{
-    field_decimal, field_int, field_money, parse_decimal_in, parse_int_in, parse_money_in, NumberField, UNIT_HKD_M,
-};
-use crate::format::{millions, percent};
-use crate::i18n::{l, Label, Lang};
-use crate::screens::overview::Source;
+use crate::charts::columns::QuarterlyColumns;
+use crate::charts::lines::QuarterLines;
+use crate::components::fields::NumberField;
+use crate::components::legacy_marks::Source;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
 use blockvote_model::engine::goal_seek::{goal_seek, GoalSeek, GoalSeekError, Metric};
@@ -20,49 +16,17 @@ use blockvote_model::engine::{
     MAX_SHIFT_QUARTERS, MIN_COST_CHANGE_PCT,
 };
 use blockvote_model::money::{round_parts_to_total, MAX_INPUT_MILLIONS};
-use blockvote_model::{FiscalQuarter, Money, Theme};
+use blockvote_model::{Money, Theme};
+use blockvote_present::charts::LineSeries;
+use blockvote_present::fields::{decimal_in, int_in, money_in, write_decimal, write_int, write_money, FieldSpec};
+use blockvote_present::format::quarter_axis;
+use blockvote_present::format::{millions, percent};
+use blockvote_present::lang::{l, Lang};
+use blockvote_present::words::UNIT_HKD_M;
+use blockvote_present::words::{lever_label, metric_label, profile_label, profile_rule, rule_label};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 use std::sync::Arc;
-
-pub fn profile_label(profile: Profile) -> Label {
-    match profile {
-        Profile::Calibrated => l("按文件校準（預設）", "Calibrated to the paper (default)"),
-        Profile::Even => l("平均分布", "Even"),
-        Profile::FrontLoaded => l("前重後輕", "Front-loaded"),
-        Profile::BackLoaded => l("前輕後重", "Back-loaded"),
-        Profile::SCurve => l("S 形曲線", "S-curve"),
-    }
-}
-
-pub fn profile_rule(profile: Profile) -> Label {
-    match profile {
-        Profile::Calibrated => l(
-            "每個項目預算的一個比例 r 在完成季度驗收時支付，其餘由開展至完成平均分布；r 經求解，使基線下新項目 2018-19 年度現金流量等於附件 B 的 243 百萬元。",
-            "A share r of each budget is paid in the completion quarter on acceptance, the rest spread evenly from start to completion; r is solved so the baseline's 2018-19 cash for the new projects equals Annex B's HK$243M.",
-        ),
-        Profile::Even => l("由開展季度至完成季度（包括首尾）每季相同。", "Equal shares in every quarter from start to completion, both included."),
-        Profile::FrontLoaded => l("權重 n, n−1, …, 1：大部分開支在早期。", "Weights n, n−1, …, 1: most of the money early."),
-        Profile::BackLoaded => l("權重 1, 2, …, n：大部分開支在後期。", "Weights 1, 2, …, n: most of the money late."),
-        Profile::SCurve => l("權重 i × (n + 1 − i)：中段最多，累計呈 S 形。", "Weights i × (n + 1 − i): most in the middle, an S-shaped running total."),
-    }
-}
-
-pub fn rule_label(rule: DeferralRule) -> Label {
-    match rule {
-        DeferralRule::LatestStartFirst => l("最遲開展的先延後", "Latest start first"),
-        DeferralRule::SmallestBudgetFirst => l("預算最小的先延後", "Smallest budget first"),
-        DeferralRule::LargestBudgetFirst => l("預算最大的先延後", "Largest budget first"),
-        DeferralRule::LargestBudgetYearCashFirst => l("2018-19 現金最多的先延後", "Most 2018-19 cash first"),
-        DeferralRule::DepartmentOrder => l("按部門次序（由後至前）", "Department order (last first)"),
-        DeferralRule::HighestIdFirst => l("編號最大的先延後", "Highest number first"),
-    }
-}
-
-pub fn short_quarter(quarter: FiscalQuarter) -> String {
-    let year = quarter.year().start_year();
-    format!("{:02}-{:02} Q{}", year.rem_euclid(100), (year + 1).rem_euclid(100), quarter.quarter())
-}
 
 #[component]
 pub fn Cashflow() -> impl IntoView {
@@ -97,7 +61,6 @@ pub fn Cashflow() -> impl IntoView {
                     </p>
                 </div>
             </div>
-            {move || whatif.error.get().map(|e| view! { <p class="field-error" role="alert" data-testid="engine-error">{e.to_string()}</p> })}
             <ProfilePanel />
             <Charts />
             <QuarterTable />
@@ -207,45 +170,6 @@ fn aligned_baseline(projection: &Projection, baseline: Option<&Arc<Projection>>)
         .collect()
 }
 
-/// The quarterly chart's columns: for each quarter, the paper's baseline and the
-/// scenario, each stacked from ongoing and new projects. Shared with the meeting brief.
-pub fn quarter_columns(p: &Projection, baseline: Option<&Arc<Projection>>, lang: Lang) -> Vec<QuarterColumns> {
-    let base = aligned_baseline(p, baseline);
-    p.quarters
-        .iter()
-        .zip(base)
-        .map(|(q, (base_ongoing, base_new))| {
-            let base_total = base_ongoing.checked_add(base_new).unwrap_or_default();
-            QuarterColumns {
-                label: short_quarter(q.quarter),
-                description: match lang {
-                    Lang::Zh => format!(
-                        "{}：情景 {}（持續 {}，新 {}）；文件 {}",
-                        q.quarter.label(),
-                        q.total.format(1),
-                        q.ongoing.format(1),
-                        q.new.format(1),
-                        base_total.format(1)
-                    ),
-                    Lang::En => format!(
-                        "{}: scenario {} (ongoing {}, new {}); paper {}",
-                        q.quarter.label(),
-                        q.total.format(1),
-                        q.ongoing.format(1),
-                        q.new.format(1),
-                        base_total.format(1)
-                    ),
-                },
-                columns: vec![
-                    Column { segments: vec![base_ongoing, base_new] },
-                    Column { segments: vec![q.ongoing, q.new] },
-                ],
-                range: None,
-            }
-        })
-        .collect()
-}
-
 #[component]
 fn Charts() -> impl IntoView {
     let state = use_app_state();
@@ -255,7 +179,12 @@ fn Charts() -> impl IntoView {
     let base = baseline.clone();
     let quarters = Signal::derive(move || {
         let lang = lang();
-        whatif.projection.with(|p| p.as_ref().map(|p| quarter_columns(p, base.as_ref(), lang)).unwrap_or_default())
+        whatif.projection.with(|p| {
+            p.as_ref()
+                .zip(base.as_ref())
+                .map(|(p, b)| blockvote_present::cash::quarter_chart(p, b, lang).quarters)
+                .unwrap_or_default()
+        })
     });
     let base = baseline.clone();
     let lines = Signal::derive(move || {
@@ -280,7 +209,7 @@ fn Charts() -> impl IntoView {
     });
     let labels = Signal::derive(move || {
         whatif.projection.with(|p| {
-            p.as_ref().map(|p| p.quarters.iter().map(|q| short_quarter(q.quarter)).collect()).unwrap_or_default()
+            p.as_ref().map(|p| p.quarters.iter().map(|q| quarter_axis(q.quarter, lang())).collect()).unwrap_or_default()
         })
     });
     view! {
@@ -534,23 +463,17 @@ fn Levers() -> impl IntoView {
             <h3>{move || l("整體調整", "Global levers").get(lang())}</h3>
             <div class="inline-fields">
                 <NumberField
-                    label=l("所有新項目成本變動", "Cost change for every new project")
+                    spec=FieldSpec::new(l("所有新項目成本變動", "Cost change for every new project"), |text: &str| decimal_in(text, Decimal::from(MIN_COST_CHANGE_PCT), Decimal::from(MAX_COST_CHANGE_PCT)), write_decimal).unit(l("%", "%"))
                     testid="cost-change"
                     current=cost
-                    format=field_decimal
-                    parse=|text: &str| parse_decimal_in(text, Decimal::from(MIN_COST_CHANGE_PCT), Decimal::from(MAX_COST_CHANGE_PCT))
                     commit=move |value: Decimal| whatif.update(|s| s.cost_change_pct = value)
-                    unit=l("%", "%")
                     narrow=true
                 />
                 <NumberField
-                    label=l("持續項目 2018-19 現金（附件 B：817）", "Ongoing projects' 2018-19 cash (Annex B: 817)")
+                    spec=FieldSpec::new(l("持續項目 2018-19 現金（附件 B：817）", "Ongoing projects' 2018-19 cash (Annex B: 817)"), |text: &str| money_in(text, Money::ZERO, Money::from_whole_millions(MAX_INPUT_MILLIONS)), write_money).unit(UNIT_HKD_M)
                     testid="ongoing-amount"
                     current=ongoing
-                    format=field_money
-                    parse=|text: &str| parse_money_in(text, Money::ZERO, Money::from_whole_millions(MAX_INPUT_MILLIONS))
                     commit=move |value: Money| whatif.update(|s| s.ongoing_budget_year = (value != paper_ongoing).then_some(value))
-                    unit=UNIT_HKD_M
                     narrow=true
                 />
             </div>
@@ -576,11 +499,9 @@ fn Levers() -> impl IntoView {
                     </select>
                 </label>
                 <NumberField
-                    label=l("延後季數", "Defer by quarters")
+                    spec=FieldSpec::new(l("延後季數", "Defer by quarters"), |text: &str| int_in(text, 0, i64::from(MAX_SHIFT_QUARTERS)), write_int)
                     testid="group-defer"
                     current=Signal::derive(move || group_defer.get())
-                    format=field_int
-                    parse=|text: &str| parse_int_in(text, 0, i64::from(MAX_SHIFT_QUARTERS))
                     commit=move |value: i64| group_defer.set(value)
                     narrow=true
                 />
@@ -734,16 +655,13 @@ fn CapPanel() -> impl IntoView {
             ).get(lang())}</p>
             <div class="inline-fields">
                 <NumberField
-                    label=l("上限", "Cap")
+                    spec=FieldSpec::new(l("上限", "Cap"), |text: &str| money_in(text, Money::ZERO, Money::from_whole_millions(MAX_INPUT_MILLIONS)), write_money).unit(UNIT_HKD_M)
                     testid="cap-amount"
                     current=cap
-                    format=field_money
-                    parse=|text: &str| parse_money_in(text, Money::ZERO, Money::from_whole_millions(MAX_INPUT_MILLIONS))
                     commit=move |value: Money| whatif.update(|s| {
                         let rule = s.cap.as_ref().map(|c| c.rule).unwrap_or_default();
                         s.cap = Some(CashCap { amount: value, rule });
                     })
-                    unit=UNIT_HKD_M
                     narrow=true
                 />
                 <label class="field">
@@ -830,28 +748,6 @@ fn CapPanel() -> impl IntoView {
     }
 }
 
-fn lever_label(lever: Lever) -> Label {
-    match lever {
-        Lever::SlipShare => l("延誤項目比例（0 至 1）", "Share of projects late (0 to 1)"),
-        Lever::OnTimeRate => l("依期完成率（0 至 1）", "On-time rate (0 to 1)"),
-        Lever::SlipQuarters => l("延誤季數", "Quarters late"),
-        Lever::CostChangePct => l("整體成本變動（%）", "Uniform cost change (%)"),
-        Lever::OngoingAmount => l("持續項目 2018-19 現金（百萬元）", "Ongoing projects' 2018-19 cash (HK$M)"),
-        Lever::Retention => l("完成時支付比例 r", "Share paid on completion, r"),
-        Lever::Cap => l("2018-19 現金上限（百萬元）", "2018-19 cash cap (HK$M)"),
-        Lever::AllocationScale => l("未鎖定開支類別的倍數", "Factor on unlocked categories"),
-    }
-}
-
-fn metric_label(metric: Metric) -> Label {
-    match metric {
-        Metric::BudgetYearTotal => l("2018-19 現金需求總額", "2018-19 total cash need"),
-        Metric::BudgetYearNew => l("新項目 2018-19 現金需求", "New projects' 2018-19 cash"),
-        Metric::TotalBudget => l("新項目預算總額", "New projects' total budget"),
-        Metric::AllocationTotal => l("撥款總額（附件 A）", "Allocation total (Annex A)"),
-    }
-}
-
 #[component]
 fn GoalSeekPanel() -> impl IntoView {
     let state = use_app_state();
@@ -902,13 +798,10 @@ fn GoalSeekPanel() -> impl IntoView {
                     </select>
                 </label>
                 <NumberField
-                    label=l("目標", "Target")
+                    spec=FieldSpec::new(l("目標", "Target"), |text: &str| money_in(text, Money::ZERO, Money::from_whole_millions(MAX_INPUT_MILLIONS)), write_money).unit(UNIT_HKD_M)
                     testid="goal-target"
                     current=Signal::derive(move || target.get())
-                    format=field_money
-                    parse=|text: &str| parse_money_in(text, Money::ZERO, Money::from_whole_millions(MAX_INPUT_MILLIONS))
                     commit=move |value: Money| target.set(value)
-                    unit=UNIT_HKD_M
                     narrow=true
                 />
                 <label class="field">

@@ -3,14 +3,14 @@
 //! every screen to it. The paper stays one click away.
 
 use crate::data_source::{use_data_source, Source};
-use crate::format::millions;
-use crate::i18n::{l, Lang};
 use crate::saved::files::{download, read_text, ReadError};
 use crate::state::use_app_state;
 use blockvote_model::engine::{Engine, Scenario};
 use blockvote_model::load::{LoadError, MAX_FILE_BYTES, PAPER_PROJECTS_CSV};
 use blockvote_model::offline::CarriedDataset;
 use blockvote_model::{Dataset, Money};
+use blockvote_present::format::millions;
+use blockvote_present::lang::{l, Lang};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 

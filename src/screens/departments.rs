@@ -2,13 +2,15 @@
 //! its number of new projects, their total budget and its share of the total, each
 //! row opening to list its projects. The grand total is the exact sum of the rows.
 
-use crate::format::{millions, percent};
-use crate::i18n::{l, Lang};
-use crate::route::{fragment_for, View};
-use crate::screens::projects::{department_name, project_name, quarter_text, total_budget};
+use crate::screens::projects::total_budget;
 use crate::state::use_app_state;
 use blockvote_model::money::round_parts_to_total;
 use blockvote_model::{Dataset, Money};
+use blockvote_present::format::quarter_text;
+use blockvote_present::format::{millions, percent};
+use blockvote_present::lang::{l, Lang};
+use blockvote_present::route::{fragment_for, View};
+use blockvote_present::words::{department_name, project_name};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 use std::collections::BTreeSet;

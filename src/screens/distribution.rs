@@ -3,13 +3,16 @@
 //! the ceiling (above which a project would need the Finance Committee's own approval)
 //! is plain to see. The same figures follow as a table.
 
-use crate::charts::histogram::{Histogram, HistogramBin, HistogramMarker};
-use crate::format::{millions, percent};
-use crate::i18n::{l, Lang};
-use crate::route::{fragment_for, View};
-use crate::screens::projects::{count_text, department_name, project_name, total_budget};
+use crate::charts::histogram::Histogram;
+use crate::screens::projects::total_budget;
 use crate::state::use_app_state;
 use blockvote_model::{Dataset, Money};
+use blockvote_present::charts::{HistogramBin, HistogramMarker};
+use blockvote_present::format::projects_count;
+use blockvote_present::format::{millions, percent};
+use blockvote_present::lang::{l, Lang};
+use blockvote_present::route::{fragment_for, View};
+use blockvote_present::words::{department_name, project_name};
 use leptos::prelude::*;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -81,7 +84,7 @@ pub fn band_range(band: &Band, lang: Lang) -> String {
 
 /// The full description of a band, for the bar's accessible name and tooltip.
 pub fn band_label(band: &Band, lang: Lang) -> String {
-    let count = count_text(band.projects.len(), lang);
+    let count = projects_count(band.projects.len(), lang);
     match lang {
         Lang::Zh => format!("{} 百萬元：{count}", band_range(band, lang)),
         Lang::En => {
@@ -254,7 +257,7 @@ pub fn Distribution() -> impl IntoView {
                 ),
                 Lang::En => format!(
                     "The paper prints budgets to HK$0.1M; {} printed at or below the {} floor.",
-                    count_text(figures.at_or_below_floor, lang),
+                    projects_count(figures.at_or_below_floor, lang),
                     money_text(floor, lang)
                 ),
             };
@@ -328,7 +331,7 @@ pub fn Distribution() -> impl IntoView {
                                         <tr>
                                             <td></td>
                                             <th scope="row" colspan="2">
-                                                {move || l("合計", "Total").get(lang())} " · " {move || count_text(count, lang())}
+                                                {move || l("合計", "Total").get(lang())} " · " {move || projects_count(count, lang())}
                                             </th>
                                             <td class="num" data-testid="bin-projects-total">{millions(band.total)}</td>
                                         </tr>

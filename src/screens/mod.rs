@@ -14,7 +14,7 @@ pub mod risk;
 pub mod scenarios;
 pub mod thresholds;
 
-use crate::route::View;
+use blockvote_present::route::View;
 use leptos::prelude::*;
 
 pub fn render(view: View) -> AnyView {

@@ -4,13 +4,13 @@
 //! scenarios (see `crate::saved::restore_at_startup`).
 
 use crate::data_source::use_data_source;
-use crate::i18n::{l, Lang};
 use crate::saved::offline::{can_copy, download_offline_copy, CopyError};
 use crate::saved::Saved;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
 use blockvote_model::engine::Scenario;
 use blockvote_model::saved::{SavedScenario, Store};
+use blockvote_present::lang::{l, Lang};
 use leptos::prelude::*;
 
 /// The store an offline copy carries: the saved scenarios, plus the one being edited

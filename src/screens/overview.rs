@@ -2,58 +2,19 @@
 //! para 5's performance table and para 2's thresholds, each figure with its source;
 //! then findings derived from the data, each linking to the projects behind it.
 
-use crate::charts::bars::{GroupedBars, Series};
-use crate::format::{millions, percent, percent_signed};
-use crate::i18n::{l, Lang};
-use crate::route::{fragment_for, View};
+use crate::charts::bars::GroupedBars;
+use crate::components::legacy_marks::{Derived, Source};
 use crate::state::use_app_state;
 use blockvote_model::findings::{findings, LONG_PROJECT_QUARTERS};
 use blockvote_model::money::{format_decimal, percent_change};
 use blockvote_model::{CohortId, Dataset, Money};
+use blockvote_present::charts::Series;
+use blockvote_present::format::{millions, percent, percent_signed};
+use blockvote_present::lang::{l, Lang};
+use blockvote_present::route::{fragment_for, View};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 use std::sync::Arc;
-
-/// A source tag, e.g. `para 6` → 「第 6 段」 in Chinese.
-pub fn source_label(source: &str, lang: Lang) -> String {
-    match lang {
-        Lang::En => source.to_string(),
-        Lang::Zh => {
-            if let Some(number) = source.strip_prefix("para ") {
-                format!("第 {number} 段")
-            } else if let Some(letter) = source.strip_prefix("Annex ") {
-                format!("附件 {letter}")
-            } else if source == "cover" {
-                "封面".to_string()
-            } else {
-                source.to_string()
-            }
-        }
-    }
-}
-
-/// The small citation shown after a figure taken from the paper.
-#[component]
-pub fn Source(#[prop(into)] source: String) -> impl IntoView {
-    let state = use_app_state();
-    let text = source.clone();
-    view! {
-        <cite class="source" title=move || l("資料來源", "Source").get(state.lang.get()).to_string()>
-            {move || source_label(&text, state.lang.get())}
-        </cite>
-    }
-}
-
-/// The tag on a figure blockvote derived rather than read from the paper.
-#[component]
-pub fn Derived(#[prop(into)] how: Signal<String>) -> impl IntoView {
-    let state = use_app_state();
-    view! {
-        <cite class="source derived" title=move || how.get()>
-            {move || l("推算", "derived").get(state.lang.get())}
-        </cite>
-    }
-}
 
 fn ids_link(ids: &[u16], lang: Lang) -> String {
     let list = ids.iter().map(u16::to_string).collect::<Vec<_>>().join(",");
@@ -96,7 +57,7 @@ pub fn Overview() -> impl IntoView {
 
 fn money_unit(amount: Money) -> impl IntoView {
     let state = use_app_state();
-    move || crate::format::money_with_unit(amount, state.lang.get())
+    move || blockvote_present::format::money_with_unit(amount, state.lang.get())
 }
 
 #[component]
@@ -409,7 +370,7 @@ fn FindingsList(data: Arc<Dataset>) -> impl IntoView {
             let ids = d.project_ids.clone();
             view! {
                 <li>
-                    {move || format!("{} — {} ({} {})", name(d.department, lang()), crate::format::money_with_unit(d.total, lang()), d.projects, l("個項目", "projects").get(lang()))}
+                    {move || format!("{} — {} ({} {})", name(d.department, lang()), blockvote_present::format::money_with_unit(d.total, lang()), d.projects, l("個項目", "projects").get(lang()))}
                     " "
                     <a href=move || ids_link(&ids, state.lang.get()) class="rows-link">{move || l("查看", "show").get(lang())}</a>
                 </li>

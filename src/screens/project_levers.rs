@@ -2,18 +2,18 @@
 //! a row's "Edit" button: exclude, defer, extend, budget override and spend profile,
 //! with the effect on 2018-19 shown at once.
 
-use crate::components::fields::{
-    field_int, field_money, parse_int_in, parse_money_in, NumberField, UNIT_HKD_M, UNIT_QUARTERS,
-};
+use crate::components::fields::NumberField;
 use crate::components::focus::{by_test_id, focus_after_render};
-use crate::format::millions;
-use crate::i18n::{l, Lang};
-use crate::screens::cashflow::profile_label;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
 use blockvote_model::engine::{Edit, Profile, MAX_SHIFT_QUARTERS};
 use blockvote_model::money::MAX_INPUT_MILLIONS;
 use blockvote_model::Money;
+use blockvote_present::fields::{int_in, money_in, write_int, write_money, FieldSpec};
+use blockvote_present::format::millions;
+use blockvote_present::lang::{l, Lang};
+use blockvote_present::words::profile_label;
+use blockvote_present::words::{UNIT_HKD_M, UNIT_QUARTERS};
 use leptos::prelude::*;
 
 /// True if the scenario edits this project, directly or through a group.
@@ -72,33 +72,24 @@ pub fn ProjectLevers(selected: RwSignal<Option<u16>>) -> impl IntoView {
                         {move || l("剔除此項目", "Exclude this project").get(lang())}
                     </label>
                     <NumberField
-                        label=l("延後（開展及完成一併移後）", "Defer (start and completion move)")
+                        spec=FieldSpec::new(l("延後（開展及完成一併移後）", "Defer (start and completion move)"), |text: &str| int_in(text, -i64::from(MAX_SHIFT_QUARTERS), i64::from(MAX_SHIFT_QUARTERS)), write_int).unit(UNIT_QUARTERS)
                         testid="lever-defer"
                         current=Signal::derive(move || i64::from(edit.get().defer_quarters.unwrap_or(0)))
-                        format=field_int
-                        parse=|text: &str| parse_int_in(text, -i64::from(MAX_SHIFT_QUARTERS), i64::from(MAX_SHIFT_QUARTERS))
                         commit=move |value: i64| change(&|e| e.defer_quarters = (value != 0).then_some(i32::try_from(value).unwrap_or(0)))
-                        unit=UNIT_QUARTERS
                         narrow=true
                     />
                     <NumberField
-                        label=l("延長（只移後完成）", "Extend (completion moves)")
+                        spec=FieldSpec::new(l("延長（只移後完成）", "Extend (completion moves)"), |text: &str| int_in(text, -i64::from(MAX_SHIFT_QUARTERS), i64::from(MAX_SHIFT_QUARTERS)), write_int).unit(UNIT_QUARTERS)
                         testid="lever-extend"
                         current=Signal::derive(move || i64::from(edit.get().extend_quarters.unwrap_or(0)))
-                        format=field_int
-                        parse=|text: &str| parse_int_in(text, -i64::from(MAX_SHIFT_QUARTERS), i64::from(MAX_SHIFT_QUARTERS))
                         commit=move |value: i64| change(&|e| e.extend_quarters = (value != 0).then_some(i32::try_from(value).unwrap_or(0)))
-                        unit=UNIT_QUARTERS
                         narrow=true
                     />
                     <NumberField
-                        label=l("預算", "Budget")
+                        spec=FieldSpec::new(l("預算", "Budget"), |text: &str| money_in(text, Money::ZERO, Money::from_whole_millions(MAX_INPUT_MILLIONS)), write_money).unit(UNIT_HKD_M)
                         testid="lever-budget"
                         current=Signal::derive(move || edit.get().budget.unwrap_or(paper_budget))
-                        format=field_money
-                        parse=|text: &str| parse_money_in(text, Money::ZERO, Money::from_whole_millions(MAX_INPUT_MILLIONS))
                         commit=move |value: Money| change(&|e| e.budget = (value != paper_budget).then_some(value))
-                        unit=UNIT_HKD_M
                         narrow=true
                     />
                     <label class="field">

@@ -10,17 +10,21 @@
 //! run in memos; the rows are a keyed `<For>`, so a new filter moves rows instead of
 //! rebuilding the table.
 
-use crate::app::replace_fragment;
+use crate::address::set_params;
 use crate::components::focus::{by_test_id, focus_after_render};
-use crate::format::millions;
-use crate::i18n::{l, Label, Lang, DERIVED, UNOFFICIAL_TRANSLATION};
-use crate::route::{fragment_for, View};
+use blockvote_present::format::{millions, projects_count, quarter_text, year_text};
+use blockvote_present::lang::{l, Label, Lang};
+use blockvote_present::route::param;
+use blockvote_present::words::UNOFFICIAL_TRANSLATION;
+use blockvote_present::words::{department_name, project_name, theme_text};
+
 use crate::screens::project_levers::ProjectLevers;
-use crate::state::{use_app_state, AppState};
+use crate::state::use_app_state;
 use crate::whatif::use_whatif;
 use blockvote_model::load::normalize_text;
 use blockvote_model::money::MAX_INPUT_MILLIONS;
 use blockvote_model::{Dataset, FiscalQuarter, FiscalYear, Money, Project, Theme, ThemeSource};
+use blockvote_present::route::View;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 use std::cmp::Ordering;
@@ -37,25 +41,6 @@ pub const MAX_IDS: usize = 2_000;
 // ---------------------------------------------------------------------------------
 // Fragment parameters
 // ---------------------------------------------------------------------------------
-
-/// The value of `key` in the fragment's parameters, if present.
-pub fn param(params: &[(String, String)], key: &str) -> Option<String> {
-    params.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v.clone())
-}
-
-/// Sets (or, with `None` or an empty value, removes) parameters, then writes the
-/// fragment for `view` without adding a history entry.
-pub fn set_params(state: AppState, view: View, changes: &[(&str, Option<String>)]) {
-    let mut params = state.params.get_untracked();
-    for (key, value) in changes {
-        params.retain(|(k, _)| k != key);
-        if let Some(value) = value.as_ref().filter(|v| !v.is_empty()) {
-            params.push(((*key).to_string(), value.clone()));
-        }
-    }
-    replace_fragment(&fragment_for(view, state.lang.get_untracked(), &params));
-    state.params.set(params);
-}
 
 /// The value of an `<input>` or `<select>` an event came from ("" if neither).
 pub fn event_value(ev: &web_sys::Event) -> String {
@@ -76,58 +61,6 @@ fn event_checked(ev: &web_sys::Event) -> bool {
 // ---------------------------------------------------------------------------------
 // Labels shared with the other data screens
 // ---------------------------------------------------------------------------------
-
-/// `2018-19 Q1` / `2018-19 年度第一季` (the paper's own Chinese form).
-pub fn quarter_text(quarter: FiscalQuarter, lang: Lang) -> String {
-    match lang {
-        Lang::En => quarter.label(),
-        Lang::Zh => {
-            let number = match quarter.quarter() {
-                1 => "一",
-                2 => "二",
-                3 => "三",
-                _ => "四",
-            };
-            format!("{} 年度第{number}季", quarter.year().label())
-        }
-    }
-}
-
-/// `2019-20` / `2019-20 年度`.
-pub fn year_text(year: FiscalYear, lang: Lang) -> String {
-    match lang {
-        Lang::En => year.label(),
-        Lang::Zh => format!("{} 年度", year.label()),
-    }
-}
-
-/// A project's name in the current language (the English is blockvote's translation).
-pub fn project_name(project: &Project, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => project.name_zh.clone(),
-        Lang::En if project.name_en.is_empty() => project.name_zh.clone(),
-        Lang::En => project.name_en.clone(),
-    }
-}
-
-/// A department's name in the current language.
-pub fn department_name(data: &Dataset, index: usize, lang: Lang) -> String {
-    data.departments.get(index).map(|d| lang.pick(&d.name_zh, &d.name_en).to_string()).unwrap_or_default()
-}
-
-/// `(e) 加強資訊科技保安`.
-pub fn theme_text(theme: Theme, lang: Lang) -> String {
-    format!("({}) {}", theme.letter(), lang.pick(theme.name_zh(), theme.name_en()))
-}
-
-/// `1 project` / `12 projects` / `12 個項目`.
-pub fn count_text(count: usize, lang: Lang) -> String {
-    match (lang, count) {
-        (Lang::Zh, n) => format!("{n} 個項目"),
-        (Lang::En, 1) => "1 project".to_string(),
-        (Lang::En, n) => format!("{n} projects"),
-    }
-}
 
 fn roman(example: u8) -> &'static str {
     match example {
@@ -171,7 +104,7 @@ pub fn ThemeSourceMark(source: ThemeSource) -> impl IntoView {
             };
             view! {
                 <cite class="source derived" title=title>
-                    {move || DERIVED.get(state.lang.get())}
+                    {move || l("推算", "derived").get(state.lang.get())}
                 </cite>
             }
             .into_any()
@@ -774,7 +707,7 @@ pub fn Projects() -> impl IntoView {
                         <tr class="group-heading" data-testid=format!("group-heading-{order}")>
                             <th scope="colgroup" colspan=COLUMNS>
                                 {move || department_name(&data, department, state.lang.get())}
-                                <span class="group-count">" · " {move || count_text(count, state.lang.get())}</span>
+                                <span class="group-count">" · " {move || projects_count(count, state.lang.get())}</span>
                             </th>
                         </tr>
                     }
@@ -788,7 +721,7 @@ pub fn Projects() -> impl IntoView {
                             <th scope="row" colspan="3">
                                 {move || l("小計", "Subtotal").get(state.lang.get())}
                                 " · "
-                                <span data-testid="subtotal-count">{move || count_text(count, state.lang.get())}</span>
+                                <span data-testid="subtotal-count">{move || projects_count(count, state.lang.get())}</span>
                             </th>
                             <td class="num budget" data-testid="subtotal-total">{total_text(total)}</td>
                             <td colspan="4"></td>
@@ -995,7 +928,7 @@ pub fn Projects() -> impl IntoView {
                             <th scope="row" colspan="3">
                                 {move || l("顯示項目合計", "Total of the projects shown").get(lang())}
                                 " · "
-                                {move || count_text(visible_count(), lang())}
+                                {move || projects_count(visible_count(), lang())}
                             </th>
                             <td class="num budget">{move || total_text(total.get())}</td>
                             <td colspan="4"></td>

@@ -11,13 +11,10 @@
 //!    tornado of the levers that move 2018-19 most, both from the engine's
 //!    deterministic tools, recomputed as the scenario changes.
 
-use crate::charts::columns::{Column, QuarterColumns, QuarterlyColumns};
-use crate::charts::tornado::{Tornado, TornadoRow};
-use crate::components::fields::{parse_decimal_in, parse_int_in, FieldError, NumberField, UNIT_QUARTERS};
-use crate::format::{millions, money_with_unit, percent, percent_signed};
-use crate::i18n::{l, Label, Lang};
-use crate::screens::overview::{Derived, Source};
-use crate::screens::projects::{quarter_text, year_text};
+use crate::charts::columns::QuarterlyColumns;
+use crate::charts::tornado::Tornado;
+use crate::components::fields::NumberField;
+use crate::components::legacy_marks::{Derived, Source};
 use crate::state::use_app_state;
 use crate::whatif::{use_whatif, WhatIf};
 use blockvote_model::engine::monte_carlo::{MAX_DELAY_QUARTERS, MAX_OVERRUN_PCT, MAX_RUNS};
@@ -28,6 +25,15 @@ use blockvote_model::engine::{
 use blockvote_model::money::format_decimal;
 use blockvote_model::quarter::{FiscalQuarter, FiscalYear};
 use blockvote_model::Money;
+use blockvote_present::charts::TornadoRow;
+use blockvote_present::charts::{Column, QuarterColumns};
+use blockvote_present::fields::{decimal_in, int_in, FieldError, FieldSpec};
+use blockvote_present::format::{
+    count, millions, percent, quarter_axis, quarter_text, seconds, share_percent, year_text,
+};
+use blockvote_present::lang::{l, Label, Lang};
+use blockvote_present::words::UNIT_QUARTERS;
+use blockvote_present::words::{lever_label, lever_value};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 use std::cell::{Cell, RefCell};
@@ -76,7 +82,7 @@ pub fn parse_share(text: &str) -> Result<Decimal, FieldError> {
         return Decimal::from(top).checked_div(Decimal::from(bottom)).ok_or_else(out_of_range);
     }
     if let Some(number) = trimmed.strip_suffix('%') {
-        let value = parse_decimal_in(number, Decimal::ZERO, Decimal::ONE_HUNDRED).map_err(|_| out_of_range())?;
+        let value = decimal_in(number, Decimal::ZERO, Decimal::ONE_HUNDRED).map_err(|_| out_of_range())?;
         return value.checked_div(Decimal::ONE_HUNDRED).ok_or_else(out_of_range);
     }
     if Money::parse_millions(trimmed).is_err() {
@@ -85,7 +91,7 @@ pub fn parse_share(text: &str) -> Result<Decimal, FieldError> {
             "Enter a number from 0 to 1, a percentage or a fraction, e.g. 0.33, 33%, 69/210",
         ));
     }
-    parse_decimal_in(trimmed, Decimal::ZERO, Decimal::ONE).map_err(|_| out_of_range())
+    decimal_in(trimmed, Decimal::ZERO, Decimal::ONE).map_err(|_| out_of_range())
 }
 
 /// A seed: any whole number from 0 to 18,446,744,073,709,551,615 (commas allowed).
@@ -110,7 +116,7 @@ pub fn parse_seed(text: &str) -> Result<u64, FieldError> {
 /// A number of runs from 1 to the engine's maximum (commas allowed).
 pub fn parse_runs(text: &str) -> Result<u32, FieldError> {
     let cleaned: String = text.trim().chars().filter(|c| *c != ',' && *c != '_').collect();
-    let value = parse_int_in(&cleaned, 1, i64::from(MAX_RUNS))?;
+    let value = int_in(&cleaned, 1, i64::from(MAX_RUNS))?;
     u32::try_from(value).map_err(|_| FieldError::new("數字太大", "That number is too large"))
 }
 
@@ -120,25 +126,6 @@ fn format_u32(value: &u32) -> String {
 
 fn format_u64(value: &u64) -> String {
     value.to_string()
-}
-
-/// `32.9%` for a share of 0.3286.
-pub fn share_percent(share: Decimal) -> String {
-    percent(share.checked_mul(Decimal::ONE_HUNDRED).unwrap_or_default())
-}
-
-/// `2,000` — whole numbers with thousands separators.
-pub fn count(value: u32) -> String {
-    format_decimal(Decimal::from(value), 0)
-}
-
-/// The seconds a run took, `1.23 s` / `1.23 秒`.
-fn seconds(ms: f64, lang: Lang) -> String {
-    let secs = (ms / 1000.0).max(0.0);
-    match lang {
-        Lang::Zh => format!("{secs:.2} 秒"),
-        Lang::En => format!("{secs:.2} s"),
-    }
 }
 
 /// The scenario as the simulation and the two-way table see it: both set slippage
@@ -164,48 +151,6 @@ pub fn sensitivity_rates() -> Vec<Decimal> {
 /// The delays of the sensitivity table, in quarters.
 pub fn sensitivity_delays() -> Vec<Decimal> {
     (1..=4).map(Decimal::from).collect()
-}
-
-pub fn lever_label(lever: Lever) -> Label {
-    match lever {
-        Lever::SlipShare => l("延誤項目比例", "Share of projects late"),
-        Lever::OnTimeRate => l("依期完成比率", "On-time rate"),
-        Lever::SlipQuarters => l("延誤季數", "Quarters late"),
-        Lever::CostChangePct => l("整體成本變動", "Cost change, all new projects"),
-        Lever::OngoingAmount => l("進行中項目的 2018-19 現金需求", "Ongoing projects' 2018-19 cash"),
-        Lever::Retention => l("校準開支模式的保留比例", "Calibrated profile's retention share"),
-        Lever::Cap => l("2018-19 現金上限", "2018-19 cash cap"),
-        Lever::AllocationScale => l("未鎖定開支類別的倍數", "Factor on unlocked categories"),
-    }
-}
-
-/// A lever's setting in words, e.g. `50.0% late`, `4 quarters`, `+10.0%`.
-pub fn lever_value(lever: Lever, value: Decimal, lang: Lang) -> String {
-    match lever {
-        Lever::SlipShare | Lever::OnTimeRate => share_percent(value),
-        Lever::SlipQuarters => quarters_text(value, lang),
-        Lever::CostChangePct => percent_signed(value),
-        Lever::OngoingAmount | Lever::Cap => money_with_unit(Money::from_millions(value), lang),
-        Lever::Retention => format_decimal(value, 3),
-        Lever::AllocationScale => format!("× {}", format_decimal(value, 2)),
-    }
-}
-
-fn quarters_text(value: Decimal, lang: Lang) -> String {
-    let number = value.normalize();
-    match lang {
-        Lang::Zh => format!("{number} 季"),
-        Lang::En if value == Decimal::ONE => "1 quarter".to_string(),
-        Lang::En => format!("{number} quarters"),
-    }
-}
-
-/// `18-19 Q1` in both languages: short enough for a rotated axis label (the full
-/// Chinese form is in each column's description).
-fn quarter_short(quarter: FiscalQuarter) -> String {
-    let year = quarter.year().label();
-    let short = year.get(2..).unwrap_or(&year).to_string();
-    format!("{short} Q{}", quarter.quarter())
 }
 
 /// A legend name for the quarterly chart, whose legend spaces items by about 7 px a
@@ -517,13 +462,10 @@ fn SlippagePanel() -> impl IntoView {
                     {move || l("計入延誤", "Apply slippage").get(lang())}
                 </label>
                 <NumberField
-                    label=l("延誤項目比例 s（0 至 1）", "Share late, s (0 to 1)")
+                    spec=FieldSpec::new(l("延誤項目比例 s（0 至 1）", "Share late, s (0 to 1)"), parse_share, format_share).help(l("可輸入 0.33、33% 或 69/210；輸入即計入延誤", "Type 0.33, 33% or 69/210; typing turns slippage on"))
                     testid="slip-share"
                     current=share
-                    format=format_share
-                    parse=parse_share
                     commit=set_share
-                    help=l("可輸入 0.33、33% 或 69/210；輸入即計入延誤", "Type 0.33, 33% or 69/210; typing turns slippage on")
                 />
                 <p class="share-readout" data-testid="slip-share-percent">
                     {move || {
@@ -535,16 +477,13 @@ fn SlippagePanel() -> impl IntoView {
                     }}
                 </p>
                 <NumberField
-                    label=l("延誤季數 d", "Delay, d")
+                    spec=FieldSpec::new(l("延誤季數 d", "Delay, d"), move |text: &str| {
+                        int_in(text, 0, i64::from(MAX_SHIFT_QUARTERS))
+                            .map(|v| u32::try_from(v).unwrap_or(0))
+                    }, format_u32).unit(UNIT_QUARTERS)
                     testid="slip-delay"
                     current=delay
-                    format=format_u32
-                    parse=move |text: &str| {
-                        parse_int_in(text, 0, i64::from(MAX_SHIFT_QUARTERS))
-                            .map(|v| u32::try_from(v).unwrap_or(0))
-                    }
                     commit=set_delay
-                    unit=UNIT_QUARTERS
                     narrow=true
                 />
                 <button
@@ -705,12 +644,8 @@ fn MonteCarloPanel() -> impl IntoView {
         };
         view! {
             <NumberField
-                label=label
-                testid=format!("mc-weight-{}", index + 1)
-                current=current
-                format=format_u32
-                parse=move |text: &str| {
-                    let value = parse_int_in(text, 0, 1_000).map(|v| u32::try_from(v).unwrap_or(0))?;
+                spec=FieldSpec::new(label, move |text: &str| {
+                    let value = int_in(text, 0, 1_000).map(|v| u32::try_from(v).unwrap_or(0))?;
                     let others: u32 = base.with_untracked(|s| {
                         s.delay_weights.iter().enumerate().filter(|(i, _)| *i != index).map(|(_, w)| *w).sum()
                     });
@@ -718,7 +653,9 @@ fn MonteCarloPanel() -> impl IntoView {
                         return Err(FieldError::new("至少一個權重須大於 0", "At least one weight must be above 0"));
                     }
                     Ok(value)
-                }
+                }, format_u32)
+                testid=format!("mc-weight-{}", index + 1)
+                current=current
                 commit=move |value: u32| {
                     base.update(|s| {
                         if let Some(slot) = s.delay_weights.get_mut(index) {
@@ -759,39 +696,30 @@ fn MonteCarloPanel() -> impl IntoView {
                 <legend>{move || l("模擬設定", "Settings").get(lang())}</legend>
                 <div class="inline-fields">
                     <NumberField
-                        label=l("延誤機率 p（0 至 1）", "Probability late, p (0 to 1)")
+                        spec=FieldSpec::new(l("延誤機率 p（0 至 1）", "Probability late, p (0 to 1)"), parse_share, format_share).help(l("預設 69/210（第 5 段）", "Default 69/210 (para 5)"))
                         testid="mc-late"
                         current=Memo::new(move |_| base.with(|s| s.late_probability))
-                        format=format_share
-                        parse=parse_share
                         commit=move |value: Decimal| base.update(|s| s.late_probability = value)
-                        help=l("預設 69/210（第 5 段）", "Default 69/210 (para 5)")
                     />
                     <p class="share-readout" data-testid="mc-late-percent">
                         {move || format!("= {}", share_percent(base.with(|s| s.late_probability)))}
                         {move || (base.with(|s| s.late_probability) == para5_late_share()).then(|| view! { <Source source="para 5" /> })}
                     </p>
                     <NumberField
-                        label=l("模擬次數", "Runs")
+                        spec=FieldSpec::new(l("模擬次數", "Runs"), parse_runs, format_u32).help(l("1 至 100,000", "1 to 100,000"))
                         testid="mc-runs"
                         current=Memo::new(move |_| base.with(|s| s.runs))
-                        format=format_u32
-                        parse=parse_runs
                         commit=move |value: u32| base.update(|s| s.runs = value)
-                        help=l("1 至 100,000", "1 to 100,000")
                         narrow=true
                     />
                     <NumberField
-                        label=l("種子", "Seed")
+                        spec=FieldSpec::new(l("種子", "Seed"), parse_seed, format_u64).help(l("預設 710（基本工程儲備基金總目 710）；同一種子，同一結果", "Default 710 (CWRF Head 710); same seed, same result"))
                         testid="mc-seed"
                         current=Memo::new(move |_| base.with(|s| s.seed))
-                        format=format_u64
-                        parse=parse_seed
                         commit=move |value: u64| {
                             base.update(|s| s.seed = value);
                             whatif.link_seed.set(Some(value));
                         }
-                        help=l("預設 710（基本工程儲備基金總目 710）；同一種子，同一結果", "Default 710 (CWRF Head 710); same seed, same result")
                         narrow=true
                     />
                 </div>
@@ -825,43 +753,35 @@ fn MonteCarloPanel() -> impl IntoView {
                     <Show when=move || overrun_on.get()>
                         <div class="inline-fields">
                             <NumberField
-                                label=l("超支機率（0 至 1）", "Probability of an overrun (0 to 1)")
+                                spec=FieldSpec::new(l("超支機率（0 至 1）", "Probability of an overrun (0 to 1)"), parse_share, format_share)
                                 testid="mc-overrun-p"
                                 current=Memo::new(move |_| overrun.with(|o| o.probability))
-                                format=format_share
-                                parse=parse_share
                                 commit=move |value: Decimal| overrun.update(|o| o.probability = value)
                             />
                             <NumberField
-                                label=l("超支最少", "Overrun from")
-                                testid="mc-overrun-min"
-                                current=Memo::new(move |_| overrun.with(|o| o.min_pct))
-                                format=format_u32
-                                parse=move |text: &str| {
-                                    let value = parse_int_in(text, 0, i64::from(MAX_OVERRUN_PCT)).map(|v| u32::try_from(v).unwrap_or(0))?;
+                                spec=FieldSpec::new(l("超支最少", "Overrun from"), move |text: &str| {
+                                    let value = int_in(text, 0, i64::from(MAX_OVERRUN_PCT)).map(|v| u32::try_from(v).unwrap_or(0))?;
                                     if value > overrun.with_untracked(|o| o.max_pct) {
                                         return Err(FieldError::new("不可大於最多超支", "Cannot exceed the upper end"));
                                     }
                                     Ok(value)
-                                }
+                                }, format_u32).unit(l("%", "%"))
+                                testid="mc-overrun-min"
+                                current=Memo::new(move |_| overrun.with(|o| o.min_pct))
                                 commit=move |value: u32| overrun.update(|o| o.min_pct = value)
-                                unit=l("%", "%")
                                 narrow=true
                             />
                             <NumberField
-                                label=l("超支最多", "Overrun up to")
-                                testid="mc-overrun-max"
-                                current=Memo::new(move |_| overrun.with(|o| o.max_pct))
-                                format=format_u32
-                                parse=move |text: &str| {
-                                    let value = parse_int_in(text, 0, i64::from(MAX_OVERRUN_PCT)).map(|v| u32::try_from(v).unwrap_or(0))?;
+                                spec=FieldSpec::new(l("超支最多", "Overrun up to"), move |text: &str| {
+                                    let value = int_in(text, 0, i64::from(MAX_OVERRUN_PCT)).map(|v| u32::try_from(v).unwrap_or(0))?;
                                     if value < overrun.with_untracked(|o| o.min_pct) {
                                         return Err(FieldError::new("不可小於最少超支", "Cannot be below the lower end"));
                                     }
                                     Ok(value)
-                                }
+                                }, format_u32).unit(l("%", "%"))
+                                testid="mc-overrun-max"
+                                current=Memo::new(move |_| overrun.with(|o| o.max_pct))
                                 commit=move |value: u32| overrun.update(|o| o.max_pct = value)
-                                unit=l("%", "%")
                                 narrow=true
                             />
                         </div>
@@ -919,7 +839,7 @@ fn MonteCarloPanel() -> impl IntoView {
                         <span class="num" data-testid="mc-progress-text">
                             {move || {
                                 let (done, total) = handles.progress.get();
-                                format!("{} / {}", count(done), count(total))
+                                format!("{} / {}", count(u64::from(done)), count(u64::from(total)))
                             }}
                         </span>
                     </span>
@@ -930,10 +850,10 @@ fn MonteCarloPanel() -> impl IntoView {
                         (McStatus::Running, Lang::Zh) => "模擬進行中；頁面仍可使用。".to_string(),
                         (McStatus::Running, Lang::En) => "Running; the page stays usable meanwhile.".to_string(),
                         (McStatus::Cancelled { done, total }, Lang::Zh) => {
-                            format!("已於 {} / {} 次取消；下列仍為上一次完成的結果。", count(done), count(total))
+                            format!("已於 {} / {} 次取消；下列仍為上一次完成的結果。", count(u64::from(done)), count(u64::from(total)))
                         }
                         (McStatus::Cancelled { done, total }, Lang::En) => {
-                            format!("Cancelled at {} / {}; the results below are still the last completed run's.", count(done), count(total))
+                            format!("Cancelled at {} / {}; the results below are still the last completed run's.", count(u64::from(done)), count(u64::from(total)))
                         }
                         (McStatus::Failed(error), Lang::Zh) => format!("無法執行模擬：{error}"),
                         (McStatus::Failed(error), Lang::En) => format!("The simulation could not run: {error}"),
@@ -970,7 +890,7 @@ fn McResults(handles: McHandles, stale: Memo<bool>) -> impl IntoView {
                 Lang::Zh => format!(
                     "種子 {} · {} 次模擬 · 延誤機率 {} · 權重 {} · {} · 用時 {}",
                     r.summary.seed,
-                    count(r.summary.runs_done),
+                    count(u64::from(r.summary.runs_done)),
                     share_percent(r.settings.late_probability),
                     weights,
                     overrun,
@@ -979,7 +899,7 @@ fn McResults(handles: McHandles, stale: Memo<bool>) -> impl IntoView {
                 Lang::En => format!(
                     "Seed {} · {} runs · probability late {} · weights {} · {} · took {}",
                     r.summary.seed,
-                    count(r.summary.runs_done),
+                    count(u64::from(r.summary.runs_done)),
                     share_percent(r.settings.late_probability),
                     weights,
                     overrun,
@@ -1015,14 +935,14 @@ fn McResults(handles: McHandles, stale: Memo<bool>) -> impl IntoView {
                 Lang::Zh => format!(
                     "上一次（種子 {}，{} 次）：2018-19 年度 P50 {}、P90 {}。",
                     previous.summary.seed,
-                    count(previous.summary.runs_done),
+                    count(u64::from(previous.summary.runs_done)),
                     millions(by.p50),
                     millions(by.p90)
                 ),
                 Lang::En => format!(
                     "Previous run (seed {}, {} runs): 2018-19 P50 {}, P90 {}.",
                     previous.summary.seed,
-                    count(previous.summary.runs_done),
+                    count(u64::from(previous.summary.runs_done)),
                     millions(by.p50),
                     millions(by.p90)
                 ),
@@ -1161,7 +1081,7 @@ fn McResults(handles: McHandles, stale: Memo<bool>) -> impl IntoView {
                     ),
                 };
                 QuarterColumns {
-                    label: quarter_short(quarter),
+                    label: quarter_axis(quarter, lang),
                     description,
                     columns: vec![
                         Column { segments: vec![paper.0, paper.1] },
@@ -1336,7 +1256,7 @@ fn SensitivityPanel() -> impl IntoView {
         .iter()
         .map(|c| {
             let c = *c;
-            view! { <th scope="col" class="num">{move || quarters_text(c, lang())}</th> }
+            view! { <th scope="col" class="num">{move || lever_value(Lever::SlipQuarters, c, lang())}</th> }
         })
         .collect_view();
     let body = rates

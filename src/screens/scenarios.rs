@@ -5,14 +5,11 @@
 //! browser's storage (see `crate::saved` and `docs/storage.md`).
 
 use crate::components::focus::{by_test_id, focus_after_render};
-use crate::format::millions;
-use crate::i18n::{l, Lang};
 use crate::saved::files::{download, read_text, ReadError};
 use crate::saved::storage::StorageIssue;
 use crate::saved::{use_saved, Saved};
 use crate::screens::dataset_import::DatasetImport;
 use crate::screens::offline_copy::OfflineCopy;
-use crate::screens::thresholds::route_label;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
 use blockvote_model::engine::{Route, Scenario};
@@ -21,6 +18,9 @@ use blockvote_model::saved::{
     StoreProblem, Summary, MAX_BYTES,
 };
 use blockvote_model::{Dataset, FiscalYear, Money};
+use blockvote_present::format::millions;
+use blockvote_present::lang::{l, Lang};
+use blockvote_present::words::route_label;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 use wasm_bindgen::JsCast;

@@ -3,17 +3,21 @@
 //! which projects change approval route, with counts and sums, on the histogram of
 //! budgets with the two lines.
 
-use crate::charts::histogram::{Histogram, HistogramBin, HistogramMarker};
-use crate::components::fields::{field_money, parse_money_in, NumberField, UNIT_HKD_M};
-use crate::format::millions;
-use crate::i18n::{l, Label, Lang};
-use crate::route::{fragment_for, View};
-use crate::screens::overview::Source;
+use crate::charts::histogram::Histogram;
+use crate::components::fields::NumberField;
+use crate::components::legacy_marks::Source;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
 use blockvote_model::engine::Route;
 use blockvote_model::money::MAX_INPUT_MILLIONS;
 use blockvote_model::Money;
+use blockvote_present::charts::{HistogramBin, HistogramMarker};
+use blockvote_present::fields::{money_in, write_money, FieldSpec};
+use blockvote_present::format::millions;
+use blockvote_present::lang::{l, Lang};
+use blockvote_present::route::{fragment_for, View};
+use blockvote_present::words::route_label;
+use blockvote_present::words::UNIT_HKD_M;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
@@ -21,14 +25,6 @@ use rust_decimal::Decimal;
 const BIN_WIDTH_THOUSANDS: i64 = 500;
 /// The most bins drawn; wider bins are used when budgets reach further.
 const MAX_BINS: i64 = 60;
-
-pub fn route_label(route: Route) -> Label {
-    match route {
-        Route::FinanceCommittee => l("財務委員會審批（個別分目）", "Finance Committee (own subhead)"),
-        Route::BlockAllocation => l("整體撥款（政府資訊科技總監審批）", "Block allocation (GCIO approves)"),
-        Route::Department => l("局／部門自行審批", "Bureau or department approves"),
-    }
-}
 
 /// Histogram bins over `budgets`, HK$0.5M wide (or a multiple when budgets reach far),
 /// covering 0 to at least `reach`. Each bin is `(lo, hi]`, so a budget exactly at a
@@ -186,22 +182,16 @@ pub fn Thresholds() -> impl IntoView {
             </p>
             <div class="inline-fields">
                 <NumberField
-                    label=l("上限（財委會審批以上）", "Ceiling (Finance Committee above)")
+                    spec=FieldSpec::new(l("上限（財委會審批以上）", "Ceiling (Finance Committee above)"), move |text: &str| money_in(text, Money::ZERO, max), write_money).unit(UNIT_HKD_M)
                     testid="ceiling"
                     current=ceiling
-                    format=field_money
-                    parse=move |text: &str| parse_money_in(text, Money::ZERO, max)
                     commit=set_ceiling
-                    unit=UNIT_HKD_M
                 />
                 <NumberField
-                    label=l("下限（低於此由部門自行審批）", "Floor (department approves below)")
+                    spec=FieldSpec::new(l("下限（低於此由部門自行審批）", "Floor (department approves below)"), move |text: &str| money_in(text, Money::ZERO, max), write_money).unit(UNIT_HKD_M)
                     testid="floor"
                     current=floor
-                    format=field_money
-                    parse=move |text: &str| parse_money_in(text, Money::ZERO, max)
                     commit=set_floor
-                    unit=UNIT_HKD_M
                 />
                 <button type="button" data-testid="ceiling-20" on:click=move |_| set_ceiling(Money::from_whole_millions(20))>
                     {move || l("上限 2,000 萬元（2021 年 1 月）", "Ceiling HK$20M (January 2021)").get(lang())}

@@ -1,6 +1,6 @@
 // Accessibility of the single file from file://:
 //
-// 1. axe-core over the whole document of every view in src/route.rs's View::ALL, in
+// 1. axe-core over the whole document of every view in crates/present/src/route.rs's View::ALL, in
 //    both languages, and again with the main interactive states open (a department
 //    expanded, a project's levers with an invalid entry, a histogram band chosen, the
 //    Monte Carlo result and its stale banner, a comparison, the import question, a

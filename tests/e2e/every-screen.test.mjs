@@ -1,5 +1,5 @@
 // No network on any screen: the single file, opened from file://, is used screen by
-// screen in both languages — every view in src/route.rs's View::ALL, each with its own
+// screen in both languages — every view in crates/present/src/route.rs's View::ALL, each with its own
 // controls (a filter, a department expanded, a lever changed, the Monte Carlo run, a
 // comparison opened, CSV and JSON exported …) — while every request is recorded. Nothing
 // may be requested but the file itself, `data:` and `blob:` URLs, and nothing may go

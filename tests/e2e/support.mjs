@@ -90,18 +90,18 @@ export function watch(page) {
 }
 
 /**
- * The views the app routes to, in navigation order, read from src/route.rs
+ * The views the app routes to, in navigation order, read from crates/present/src/route.rs
  * (`View::ALL` and `View::key`), so a screen added there is visited by the tests that
  * go through every screen.
  */
 export function routeViews() {
-  const source = readFileSync(join(ROOT, 'src', 'route.rs'), 'utf8');
+  const source = readFileSync(join(ROOT, 'crates', 'present', 'src', 'route.rs'), 'utf8');
   const all = source.match(/pub const ALL: \[View; \d+\] = \[([\s\S]*?)\];/);
-  if (!all) throw new Error('View::ALL not found in src/route.rs');
+  if (!all) throw new Error('View::ALL not found in crates/present/src/route.rs');
   const names = [...all[1].matchAll(/View::(\w+)/g)].map((m) => m[1]);
   const keys = new Map([...source.matchAll(/View::(\w+) => "([a-z0-9_-]+)"/g)].map((m) => [m[1], m[2]]));
   const views = names.map((name) => keys.get(name));
-  if (views.length === 0 || !views.every(Boolean)) throw new Error(`a view without a key in src/route.rs: ${names}`);
+  if (views.length === 0 || !views.every(Boolean)) throw new Error(`a view without a key in crates/present/src/route.rs: ${names}`);
   return views;
 }
 

@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)] // A test says where it fails.
 //! Benchmarks of the engine on the paper's data: `cargo bench -p blockvote-model`.
 
 use blockvote_model::engine::{

@@ -142,6 +142,21 @@ pub struct Dataset {
     pub ceiling: Money,
     /// The floor below which departments approve themselves (para 2: HK$0.2M).
     pub floor: Money,
+    /// Whether the projects are the paper's Annex C or a file the member imported:
+    /// only the paper's figures may be cited as the paper's.
+    #[serde(default)]
+    pub projects_origin: ProjectsOrigin,
+}
+
+/// Where a dataset's projects come from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProjectsOrigin {
+    /// Annex C of the paper, as transcribed in `data/projects.csv`.
+    #[default]
+    Paper,
+    /// A projects CSV the member imported (a later year's paper, say).
+    Imported,
 }
 
 impl Dataset {
@@ -157,6 +172,7 @@ impl Dataset {
             budget_year: FiscalYear::new(2018).unwrap_or(FiscalYear::MIN),
             ceiling: Money::from_whole_millions(10),
             floor: Money::from_thousands(200),
+            projects_origin: ProjectsOrigin::Paper,
         }
     }
 

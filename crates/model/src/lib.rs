@@ -17,7 +17,7 @@ pub mod quarter;
 pub mod saved;
 pub mod themes;
 
-pub use dataset::{Category, Cohort, CohortId, Dataset, Department, Fact, Facts, Project};
+pub use dataset::{Category, Cohort, CohortId, Dataset, Department, Fact, Facts, Project, ProjectsOrigin};
 pub use money::{Money, MoneyError};
 pub use quarter::{FiscalQuarter, FiscalYear, QuarterError};
 pub use themes::{Theme, ThemeSource};

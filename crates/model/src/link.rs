@@ -114,22 +114,6 @@ fn parse_quarters(key: &str, value: &str, min: i32) -> Result<i32, LinkProblem> 
     Ok(number)
 }
 
-/// The link name of a deferral rule.
-pub fn rule_key(rule: DeferralRule) -> &'static str {
-    match rule {
-        DeferralRule::LatestStartFirst => "latest_start",
-        DeferralRule::SmallestBudgetFirst => "smallest",
-        DeferralRule::LargestBudgetFirst => "largest",
-        DeferralRule::LargestBudgetYearCashFirst => "most_cash",
-        DeferralRule::DepartmentOrder => "department",
-        DeferralRule::HighestIdFirst => "highest_id",
-    }
-}
-
-fn rule_from_key(key: &str) -> Option<DeferralRule> {
-    DeferralRule::ALL.into_iter().find(|rule| rule_key(*rule) == key)
-}
-
 /// Reads one project's compact edit: `d2` defer, `e1` extend, `x` exclude, `b5.5`
 /// budget (HK$M), `p:even` profile; comma-separated.
 fn parse_edit(key: &str, text: &str) -> Result<Edit, LinkProblem> {
@@ -320,7 +304,8 @@ pub fn decode(params: &[(String, String)]) -> (LinkScenario, Vec<LinkProblem>) {
                     scenario.cap = Some(CashCap { amount, rule });
                 }
                 "rule" => {
-                    let rule = rule_from_key(value).ok_or_else(|| problem(key, value, LinkReason::UnknownName))?;
+                    let rule =
+                        DeferralRule::from_key(value).ok_or_else(|| problem(key, value, LinkReason::UnknownName))?;
                     match scenario.cap.as_mut() {
                         Some(cap) => cap.rule = rule,
                         // A hand-written link may name the rule before its cap.
@@ -424,7 +409,7 @@ pub fn encode(scenario: &Scenario, seed: Option<u64>) -> Vec<(String, String)> {
     }
     if let Some(cap) = &scenario.cap {
         push("cap", cap.amount.millions().normalize().to_string());
-        push("rule", rule_key(cap.rule).to_string());
+        push("rule", cap.rule.key().to_string());
     }
     if let Some(ongoing) = scenario.ongoing_budget_year {
         push("ongoing", ongoing.millions().normalize().to_string());

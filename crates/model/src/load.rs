@@ -6,7 +6,7 @@
 //! NFC-normalises every name so that compatibility ideographs from PDF fonts (e.g.
 //! U+F9E4) match what a person types into search.
 
-use crate::dataset::{Category, Cohort, CohortId, Dataset, Department, Fact, Facts, Project};
+use crate::dataset::{Category, Cohort, CohortId, Dataset, Department, Fact, Facts, Project, ProjectsOrigin};
 use crate::money::Money;
 use crate::quarter::{FiscalQuarter, FiscalYear};
 use crate::themes::{derive_theme, Theme, ThemeSource};
@@ -524,9 +524,17 @@ impl Dataset {
         }
         let budget_year = projects.iter().map(|p| p.start.year()).min().or_else(|| FiscalYear::new(2018));
         match (ceiling, floor, budget_year) {
-            (Some(ceiling), Some(floor), Some(budget_year)) if errors.is_empty() => {
-                Ok(Dataset { departments, projects, categories, cohorts, facts, budget_year, ceiling, floor })
-            }
+            (Some(ceiling), Some(floor), Some(budget_year)) if errors.is_empty() => Ok(Dataset {
+                departments,
+                projects,
+                categories,
+                cohorts,
+                facts,
+                budget_year,
+                ceiling,
+                floor,
+                projects_origin: ProjectsOrigin::Paper,
+            }),
             _ => {
                 if errors.is_empty() {
                     errors.push(fact_error("budget_year", LoadErrorKind::MissingValue));
@@ -553,6 +561,6 @@ impl Dataset {
             return Err(errors);
         }
         let budget_year = projects.iter().map(|p| p.start.year()).min().unwrap_or(self.budget_year);
-        Ok(Dataset { departments, projects, budget_year, ..self.clone() })
+        Ok(Dataset { departments, projects, budget_year, projects_origin: ProjectsOrigin::Imported, ..self.clone() })
     }
 }

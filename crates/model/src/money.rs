@@ -219,26 +219,33 @@ pub fn percent_change(new: Money, old: Money) -> Option<Decimal> {
 /// parts with the largest remainders, ties to the earlier part). Used wherever a
 /// table shows parts next to their total.
 pub fn round_parts_to_total(parts: &[Money], places: u32) -> Vec<Money> {
+    let rounded_each = || parts.iter().map(|p| p.round_to(places)).collect();
     let Ok(total) = Money::checked_sum(parts.iter().copied()) else {
-        return parts.iter().map(|p| p.round_to(places)).collect();
+        return rounded_each();
     };
     let target = total.round_to(places).0;
     let unit = Decimal::new(1, places);
     let mut floors: Vec<Decimal> =
         parts.iter().map(|p| p.0.round_dp_with_strategy(places, RoundingStrategy::ToNegativeInfinity)).collect();
-    let floor_sum: Decimal = floors.iter().copied().sum();
-    let mut missing_units = ((target - floor_sum) / unit).round().to_i64().unwrap_or(0);
-    let mut order: Vec<usize> = (0..parts.len()).collect();
-    order.sort_by(|a, b| {
-        let ra = parts[*a].0 - floors[*a];
-        let rb = parts[*b].0 - floors[*b];
-        rb.cmp(&ra).then(a.cmp(b))
-    });
-    let mut cursor = 0;
-    while missing_units > 0 && !order.is_empty() {
-        floors[order[cursor % order.len()]] += unit;
-        missing_units -= 1;
-        cursor += 1;
+    let floor_sum = floors.iter().try_fold(Decimal::ZERO, |sum, floor| sum.checked_add(*floor));
+    let missing = floor_sum.and_then(|floor_sum| target.checked_sub(floor_sum)).and_then(|gap| gap.checked_div(unit));
+    let Some(mut missing_units) = missing.and_then(|units| units.round().to_i64()) else {
+        return rounded_each();
+    };
+    // Parts by remainder, largest first; ties go to the earlier part.
+    let mut order: Vec<(Decimal, usize)> =
+        parts.iter().zip(&floors).enumerate().map(|(index, (part, floor))| (part.0 - *floor, index)).collect();
+    order.sort_by(|(ra, a), (rb, b)| rb.cmp(ra).then(a.cmp(b)));
+    // Each part gets at most one unit more: the floors fall short of the total by
+    // less than one unit per part.
+    for (_, index) in order {
+        if missing_units <= 0 {
+            break;
+        }
+        if let Some(floor) = floors.get_mut(index) {
+            *floor = floor.checked_add(unit).unwrap_or(*floor);
+            missing_units -= 1;
+        }
     }
     floors.into_iter().map(Money).collect()
 }

@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)] // A test says where it fails.
 //! Inputs that must be refused with a clear error, never a panic: out-of-range
 //! levers, schedules past the supported years, broken datasets, empty datasets.
 

@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)] // A test says where it fails.
 //! Every lever on a small hand-built dataset (see `engine_common::small_dataset`),
 //! with figures worked out by hand. Each case is a scenario in JSON (so the serde
 //! shape is tested at the same time) and lines the projection must contain (see

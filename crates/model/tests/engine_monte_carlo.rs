@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)] // A test says where it fails.
 //! The Monte Carlo simulation: exact agreement with the deterministic engine at the
 //! extremes, reproducibility, chunking, and settings errors.
 

@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)] // A test says where it fails.
 //! The engine on the paper's own data (`Dataset::paper()`): the baseline must
 //! reproduce Annex B, and the calibration report must state the figures the screens
 //! explain it with.

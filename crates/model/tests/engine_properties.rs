@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)] // A test says where it fails.
 //! Properties that hold for every scenario and every dataset: money is conserved
 //! exactly, deferral only moves timing, exclusion removes exactly one project,
 //! scaling hits its target, simulations are reproducible, and no input panics.

@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)] // A test says where it fails.
 //! Regression tests for what fuzzing (`fuzz/`, see `docs/fuzzing.md`) and the review
 //! that wrote its properties found: each input below once panicked or broke a
 //! property the fuzz targets assert.

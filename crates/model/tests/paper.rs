@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)] // A test says where it fails.
 //! Every invariant the paper offers, checked against the transcribed data. One wrong
 //! digit in `data/` fails one of these.
 

@@ -30,6 +30,15 @@ pub enum Route {
 
 impl Route {
     pub const ALL: [Route; 3] = [Route::FinanceCommittee, Route::BlockAllocation, Route::Department];
+
+    /// The route's stable name, used in exports and as a test id.
+    pub fn key(self) -> &'static str {
+        match self {
+            Route::FinanceCommittee => "fc",
+            Route::BlockAllocation => "block",
+            Route::Department => "dept",
+        }
+    }
 }
 
 /// The route of a project costing `budget` under thresholds `floor` and `ceiling`.

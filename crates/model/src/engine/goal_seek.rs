@@ -43,6 +43,23 @@ pub enum Metric {
 }
 
 impl Metric {
+    pub const ALL: [Metric; 4] =
+        [Metric::BudgetYearTotal, Metric::BudgetYearNew, Metric::TotalBudget, Metric::AllocationTotal];
+
+    /// The metric's stable name, used as a form value.
+    pub fn key(self) -> &'static str {
+        match self {
+            Metric::BudgetYearTotal => "budget_year_total",
+            Metric::BudgetYearNew => "budget_year_new",
+            Metric::TotalBudget => "total_budget",
+            Metric::AllocationTotal => "allocation_total",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Metric> {
+        Metric::ALL.into_iter().find(|metric| metric.key() == key)
+    }
+
     /// The figure in a projection.
     pub fn of(self, projection: &Projection) -> Money {
         match self {

@@ -49,6 +49,24 @@ impl Lever {
         Lever::AllocationScale,
     ];
 
+    /// The lever's stable name, used as a form value and a test id.
+    pub fn key(self) -> &'static str {
+        match self {
+            Lever::SlipShare => "slip_share",
+            Lever::OnTimeRate => "on_time_rate",
+            Lever::SlipQuarters => "slip_quarters",
+            Lever::CostChangePct => "cost_change_pct",
+            Lever::OngoingAmount => "ongoing_amount",
+            Lever::Retention => "retention",
+            Lever::Cap => "cap",
+            Lever::AllocationScale => "allocation_scale",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Lever> {
+        Lever::ALL.into_iter().find(|lever| lever.key() == key)
+    }
+
     /// The values the lever may take, inclusive.
     pub fn range(self) -> (Decimal, Decimal) {
         match self {

@@ -118,8 +118,12 @@ impl Engine {
         }
         let mut ids: Vec<(u16, usize)> = projects.iter().enumerate().map(|(index, p)| (p.id, index)).collect();
         ids.sort_unstable();
-        if let Some(pair) = ids.windows(2).find(|pair| pair[0].0 == pair[1].0) {
-            return Err(DataError::DuplicateId { id: pair[0].0 }.into());
+        let duplicate = ids.windows(2).find_map(|pair| match pair {
+            [first, second] if first.0 == second.0 => Some(first.0),
+            _ => None,
+        });
+        if let Some(id) = duplicate {
+            return Err(DataError::DuplicateId { id }.into());
         }
         let mut categories = Vec::with_capacity(dataset.categories.len());
         for category in &dataset.categories {

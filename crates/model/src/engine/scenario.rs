@@ -253,6 +253,22 @@ impl DeferralRule {
         DeferralRule::DepartmentOrder,
         DeferralRule::HighestIdFirst,
     ];
+
+    /// The rule's stable name, used in links and as a form value.
+    pub fn key(self) -> &'static str {
+        match self {
+            DeferralRule::LatestStartFirst => "latest_start",
+            DeferralRule::SmallestBudgetFirst => "smallest",
+            DeferralRule::LargestBudgetFirst => "largest",
+            DeferralRule::LargestBudgetYearCashFirst => "most_cash",
+            DeferralRule::DepartmentOrder => "department",
+            DeferralRule::HighestIdFirst => "highest_id",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<DeferralRule> {
+        DeferralRule::ALL.into_iter().find(|rule| rule.key() == key)
+    }
 }
 
 #[cfg(test)]

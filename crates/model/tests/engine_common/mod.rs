@@ -91,6 +91,7 @@ pub fn small_dataset() -> Dataset {
         budget_year: FiscalYear::new(2018).unwrap_or_else(|| panic!("2018 is a supported year")),
         ceiling: m("10"),
         floor: m("0.2"),
+        projects_origin: blockvote_model::ProjectsOrigin::Paper,
     }
 }
 

@@ -1,7 +1,8 @@
-//! The two languages. Every piece of text the UI shows is a [`Label`] holding both
-//! languages side by side, so a label cannot exist in one language only: the compiler
-//! refuses a `Label` without both strings. Names from the data carry both languages in
-//! the model already (`name_zh` / `name_en`).
+//! The two languages. Every fixed piece of text the app shows is a [`Label`] holding
+//! both languages side by side, so a label cannot exist in one language only: the
+//! compiler refuses a `Label` without both strings. Text built at run time in both
+//! languages (a message naming a value, say) is a [`Bilingual`]. Names from the data
+//! carry both languages in the model already (`name_zh` / `name_en`).
 
 use serde::{Deserialize, Serialize};
 
@@ -79,12 +80,25 @@ pub const fn l(zh: &'static str, en: &'static str) -> Label {
     Label::new(zh, en)
 }
 
-pub const APP_TITLE: Label = l("整體撥款預算探索工具", "Block allocation explorer");
-pub const PAPER_TITLE: Label = l(
-    "基本工程儲備基金總目 710 分目 A007GX 2018-19 年度整體撥款（立法會資訊科技及廣播事務委員會文件，2017 年 11 月 13 日）",
-    "CWRF Head 710 Subhead A007GX block allocation 2018-19 (LegCo ITB Panel paper, 13 November 2017)",
-);
-pub const UNOFFICIAL_TRANSLATION: Label =
-    l("英文名稱為本工具的非官方翻譯", "English project names are blockvote's unofficial translation");
-pub const DERIVED: Label = l("推算", "derived");
-pub const HKD_M: Label = l("百萬元", "HK$M");
+/// Text built at run time, in both languages (an error naming the value typed, say).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Bilingual {
+    pub zh: String,
+    pub en: String,
+}
+
+impl Bilingual {
+    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Bilingual {
+        Bilingual { zh: zh.into(), en: en.into() }
+    }
+
+    pub fn get(&self, lang: Lang) -> &str {
+        lang.pick(&self.zh, &self.en)
+    }
+}
+
+impl From<Label> for Bilingual {
+    fn from(label: Label) -> Bilingual {
+        Bilingual::new(label.zh, label.en)
+    }
+}

@@ -3,7 +3,7 @@
 //! routing cannot work. Parsing is a pure function of the fragment text, so it is
 //! tested without a browser and can never panic on a hand-edited or hostile link.
 
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use blockvote_model::link::{parse_fragment, percent_encode};
 
 /// The screens of the app, in navigation order.
@@ -84,6 +84,11 @@ pub fn route(fragment: &str) -> Route {
         }
     }
     result
+}
+
+/// The value of `key` among a fragment's parameters (the last one wins), if present.
+pub fn param(params: &[(String, String)], key: &str) -> Option<String> {
+    params.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v.clone())
 }
 
 /// The fragment for a view, keeping the other parameters.

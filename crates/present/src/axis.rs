@@ -1,0 +1,1 @@
+//! Chart axes: a bounded number of "nice" ticks for any range (being written).

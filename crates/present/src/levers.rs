@@ -1,0 +1,71 @@
+//! Lever fields: the words, unit and reader of each of the model's scalar levers,
+//! derived from `blockvote_model::engine::Lever` (its range and whether it is whole),
+//! so a field declares its lever instead of restating bounds. Setting the value on a
+//! scenario is the model's `Lever::apply`.
+
+use crate::fields::{decimal_in, int_in, money_in, write_decimal, FieldSpec};
+use crate::lang::Label;
+use crate::words::{lever_label, UNIT_HKD_M, UNIT_PERCENT, UNIT_QUARTERS};
+use blockvote_model::engine::Lever;
+use blockvote_model::Money;
+use rust_decimal::Decimal;
+
+/// The unit a lever's value is typed in.
+pub fn lever_unit(lever: Lever) -> Option<Label> {
+    match lever {
+        Lever::CostChangePct => Some(UNIT_PERCENT),
+        Lever::OngoingAmount | Lever::Cap => Some(UNIT_HKD_M),
+        Lever::SlipQuarters => Some(UNIT_QUARTERS),
+        Lever::SlipShare | Lever::OnTimeRate | Lever::Retention | Lever::AllocationScale => None,
+    }
+}
+
+/// The field of `lever`: its label and unit, and a reader that takes exactly the
+/// values `Lever::apply` accepts (the lever's range; whole numbers where it is whole).
+pub fn lever_field(lever: Lever) -> FieldSpec<Decimal> {
+    let (min, max) = lever.range();
+    let read = move |text: &str| match lever {
+        Lever::OngoingAmount | Lever::Cap => {
+            money_in(text, Money::from_millions(min), Money::from_millions(max)).map(Money::millions)
+        }
+        _ if lever.is_whole() => {
+            let (low, high) = (i64::try_from(min).unwrap_or(0), i64::try_from(max).unwrap_or(0));
+            int_in(text, low, high).map(Decimal::from)
+        }
+        _ => decimal_in(text, min, max),
+    };
+    let spec = FieldSpec::new(lever_label(lever), read, write_decimal);
+    match lever_unit(lever) {
+        Some(unit) => spec.unit(unit),
+        None => spec,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Lang;
+
+    #[track_caller]
+    fn check(lever: Lever, input: &str, expected: &str) {
+        let spec = lever_field(lever);
+        let shown = match (spec.read)(input) {
+            Ok(value) => (spec.write)(&value),
+            Err(error) => format!("error: {}", error.get(Lang::En)),
+        };
+        assert_eq!(shown, expected, "{lever:?} {input:?}");
+    }
+
+    #[test]
+    fn every_lever_field_takes_what_the_lever_takes() {
+        check(Lever::CostChangePct, "10", "10");
+        check(Lever::CostChangePct, "-101", "error: Must be between -100 and 1000");
+        check(Lever::SlipQuarters, "2", "2");
+        check(Lever::SlipQuarters, "1.5", "error: Enter a whole number");
+        check(Lever::SlipQuarters, "41", "error: Must be between 0 and 40");
+        check(Lever::OngoingAmount, "817", "817");
+        check(Lever::Cap, "-1", "error: Must be between 0.0 and 1,000,000,000.0 (HK$M)");
+        check(Lever::Retention, "0.5", "0.5");
+        check(Lever::Retention, "1.5", "error: Must be between 0 and 1");
+    }
+}

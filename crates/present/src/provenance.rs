@@ -1,0 +1,323 @@
+//! Where every figure comes from, as a type.
+//!
+//! A member quotes figures in a committee; each one must say truthfully whose it is:
+//!
+//! - **the paper's** — printed in the paper, at a paragraph or annex, with the paper's
+//!   own words for it;
+//! - **the model's** — derived by blockvote from the paper under a named [`Basis`]
+//!   (a sum of Annex C, the calibrated spend profile, para 5's record applied as an
+//!   expected value, …);
+//! - **the scenario's** — what follows from the member's own levers.
+//!
+//! A [`Figure`] cannot exist without its [`Provenance`], and a paper provenance cannot
+//! be written by hand: [`Citation`] has no public constructor, and inside this crate
+//! only `paper.rs` makes one, reading the value from the dataset by the name of the
+//! printed figure (a tidy test holds that rule). So a modelled quarter, a baseline or
+//! a scenario total can never be labelled "the paper's": there is no way to write it.
+
+use crate::format::{millions, millions_signed, percent, percent_signed, quarter_text};
+use crate::lang::{l, Bilingual, Label, Lang};
+use blockvote_model::{FiscalQuarter, Money};
+use rust_decimal::Decimal;
+
+/// A place in the paper that prints figures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum PaperPlace {
+    Cover,
+    Para(u8),
+    AnnexA,
+    AnnexB,
+    AnnexC,
+}
+
+impl PaperPlace {
+    /// `para 6` / `第 6 段`, `Annex B` / `附件 B`.
+    pub fn cite(self, lang: Lang) -> String {
+        match (self, lang) {
+            (PaperPlace::Cover, Lang::Zh) => "封面".to_string(),
+            (PaperPlace::Cover, Lang::En) => "cover".to_string(),
+            (PaperPlace::Para(n), Lang::Zh) => format!("第 {n} 段"),
+            (PaperPlace::Para(n), Lang::En) => format!("para {n}"),
+            (PaperPlace::AnnexA, Lang::Zh) => "附件 A".to_string(),
+            (PaperPlace::AnnexA, Lang::En) => "Annex A".to_string(),
+            (PaperPlace::AnnexB, Lang::Zh) => "附件 B".to_string(),
+            (PaperPlace::AnnexB, Lang::En) => "Annex B".to_string(),
+            (PaperPlace::AnnexC, Lang::Zh) => "附件 C".to_string(),
+            (PaperPlace::AnnexC, Lang::En) => "Annex C".to_string(),
+        }
+    }
+}
+
+/// Where the paper prints a figure, and the paper's own words for it: the Chinese
+/// text (the paper's language) and blockvote's English rendering beside it.
+///
+/// Made only by `paper.rs`, from the name of a printed figure.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Citation {
+    place: PaperPlace,
+    words: Bilingual,
+}
+
+impl Citation {
+    /// Only `paper.rs` calls this (checked by the tidy test): a citation is made from
+    /// the name of a figure the paper prints, never from a value at hand.
+    pub(crate) fn new(place: PaperPlace, words: Bilingual) -> Citation {
+        Citation { place, words }
+    }
+
+    pub fn place(&self) -> PaperPlace {
+        self.place
+    }
+
+    /// The paper's own words for the figure: `zh` is the paper's text, `en` is
+    /// blockvote's rendering of it.
+    pub fn words(&self) -> &Bilingual {
+        &self.words
+    }
+}
+
+/// The assumption under which blockvote derives a figure from the paper.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Basis {
+    /// Arithmetic on figures the paper prints at `place` (a sum, a difference, a
+    /// count, a share) and nothing else.
+    Arithmetic(PaperPlace),
+    /// The calibrated spend profile: a share r of each budget paid on completion, the
+    /// rest spread evenly, r solved so the new projects' 2018-19 cash equals Annex B's
+    /// HK$243M; the ongoing projects' HK$817M spread evenly over 2018-19's quarters.
+    CalibratedProfile,
+    /// Para 5's 2016 record (69 of 210 late) applied as an expected value.
+    Para5Record,
+    /// Para 7's fifteen examples, and for the other projects blockvote's keyword rule
+    /// on their names.
+    ThemeKeywords,
+    /// A seeded Monte Carlo simulation of lateness.
+    Simulation,
+}
+
+impl Basis {
+    /// How the figure was derived, in a sentence.
+    pub fn explanation(self, lang: Lang) -> String {
+        match self {
+            Basis::Arithmetic(place) => match lang {
+                Lang::Zh => format!("blockvote 按{}所載數字計算（加減或點算），文件本身沒有印出這個數字。", place.cite(lang)),
+                Lang::En => format!(
+                    "Worked out by blockvote from the figures printed in {} (a sum, difference or count); the paper does not print this figure itself.",
+                    place.cite(lang)
+                ),
+            },
+            Basis::CalibratedProfile => CALIBRATED_EXPLANATION.get(lang).to_string(),
+            Basis::Para5Record => l(
+                "blockvote 以第 5 段 2016 年的紀錄（210 個項目中 69 個延誤）作假設，按期望值計算；文件沒有預計 2018-19 年度的延誤。",
+                "blockvote's model: para 5's 2016 record (69 of 210 projects late) taken as an assumption and applied as an expected value; the paper forecasts no lateness for 2018-19.",
+            )
+            .get(lang)
+            .to_string(),
+            Basis::ThemeKeywords => l(
+                "第 7 段列出的 15 個例子，其餘項目按名稱中的關鍵詞由 blockvote 歸類；文件沒有把每個項目歸入主題。",
+                "Para 7's fifteen examples; the other projects are placed by blockvote's keyword rule on their names. The paper does not assign every project to a theme.",
+            )
+            .get(lang)
+            .to_string(),
+            Basis::Simulation => l(
+                "blockvote 的模擬：按所示種子及設定，逐個項目抽取延誤，重複多次；並非文件所載。",
+                "blockvote's simulation: lateness drawn project by project, many times over, with the seed and settings shown; not in the paper.",
+            )
+            .get(lang)
+            .to_string(),
+        }
+    }
+}
+
+const CALIBRATED_EXPLANATION: Label = l(
+    "blockvote 的模型基線（按附件 B 校準）：每個新項目預算的一個比例 r 在完成季度驗收時支付，其餘由開展至完成平均分布，r 經求解使新項目 2018-19 年度現金流量等於附件 B 的 243 百萬元；進行中項目的 817 百萬元平均分布於 2018-19 年度四季。文件沒有按季或 2018-19 年度以後的數字。",
+    "blockvote's model baseline (calibrated to Annex B): a share r of each new project's budget is paid in its completion quarter, the rest spread evenly from start to completion, with r solved so the new projects' 2018-19 cash equals Annex B's HK$243M; the ongoing projects' HK$817M is spread evenly over 2018-19's quarters. The paper gives no quarterly figures and none after 2018-19.",
+);
+
+/// Whose a figure is.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Provenance {
+    /// Printed in the paper.
+    Paper(Citation),
+    /// Derived by blockvote from the paper.
+    Model(Basis),
+    /// Follows from the member's levers.
+    Scenario,
+}
+
+impl Provenance {
+    /// The short mark shown beside a figure: `para 6`, `model`, `scenario`.
+    pub fn mark(&self, lang: Lang) -> String {
+        match self {
+            Provenance::Paper(citation) => citation.place.cite(lang),
+            Provenance::Model(_) => l("模型", "model").get(lang).to_string(),
+            Provenance::Scenario => l("情景", "scenario").get(lang).to_string(),
+        }
+    }
+
+    /// What the mark says on hover and focus: for the paper, its own words (the
+    /// paper's Chinese, with the English beside it when reading in English); for the
+    /// model, its basis; for a scenario, that it follows from the member's levers.
+    pub fn explanation(&self, lang: Lang) -> String {
+        match self {
+            Provenance::Paper(citation) => match lang {
+                Lang::Zh => format!("{}：「{}」", citation.place.cite(lang), citation.words.zh),
+                Lang::En => {
+                    format!("{}: “{}” — {}", citation.place.cite(lang), citation.words.en, citation.words.zh)
+                }
+            },
+            Provenance::Model(basis) => basis.explanation(lang),
+            Provenance::Scenario => l(
+                "你的情景：按你設定的調節計算，並非文件所載。",
+                "Your scenario: worked out from the levers you set; not in the paper.",
+            )
+            .get(lang)
+            .to_string(),
+        }
+    }
+
+    /// The CSS class of the mark, so the three kinds look different.
+    pub fn class(&self) -> &'static str {
+        match self {
+            Provenance::Paper(_) => "prov prov-paper",
+            Provenance::Model(_) => "prov prov-model",
+            Provenance::Scenario => "prov prov-scenario",
+        }
+    }
+
+    /// The name of a series or a column of this provenance, e.g. in a chart legend:
+    /// the wording follows the kind, so a modelled baseline is never called the paper.
+    pub fn series_name(&self, lang: Lang) -> String {
+        match self {
+            Provenance::Paper(citation) => match lang {
+                Lang::Zh => format!("文件（{}）", citation.place.cite(lang)),
+                Lang::En => format!("Paper ({})", citation.place.cite(lang)),
+            },
+            Provenance::Model(Basis::CalibratedProfile) => MODEL_BASELINE.get(lang).to_string(),
+            Provenance::Model(basis) => match lang {
+                Lang::Zh => format!("模型（{}）", basis_short(*basis, lang)),
+                Lang::En => format!("Model ({})", basis_short(*basis, lang)),
+            },
+            Provenance::Scenario => l("情景", "Scenario").get(lang).to_string(),
+        }
+    }
+}
+
+/// The modelled baseline's name wherever it is shown: never "the paper".
+pub const MODEL_BASELINE: Label = l("模型基線（按附件 B 校準）", "Model baseline (calibrated to Annex B)");
+
+fn basis_short(basis: Basis, lang: Lang) -> String {
+    match basis {
+        Basis::Arithmetic(place) => match lang {
+            Lang::Zh => format!("按{}計算", place.cite(lang)),
+            Lang::En => format!("worked out from {}", place.cite(lang)),
+        },
+        Basis::CalibratedProfile => l("按附件 B 校準", "calibrated to Annex B").get(lang).to_string(),
+        Basis::Para5Record => l("第 5 段紀錄", "para 5's record").get(lang).to_string(),
+        Basis::ThemeKeywords => l("關鍵詞歸類", "keyword rule").get(lang).to_string(),
+        Basis::Simulation => l("模擬", "simulated").get(lang).to_string(),
+    }
+}
+
+/// What a figure says, and how it is written.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Value {
+    /// HK$ millions to one decimal: `1,060.0`.
+    Millions(Money),
+    /// A change in HK$ millions, signed: `+70.0`.
+    MillionsChange(Money),
+    /// A whole count: `254`.
+    Count(u64),
+    /// A percentage to one decimal: `67.1%`.
+    Percent(Decimal),
+    /// A signed percentage change: `+7.1%`.
+    PercentChange(Decimal),
+    /// A quarter: `2018-19 Q1`.
+    Quarter(FiscalQuarter),
+}
+
+impl Value {
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            Value::Millions(amount) => millions(*amount),
+            Value::MillionsChange(amount) => millions_signed(*amount),
+            Value::Count(n) => crate::format::count(*n),
+            Value::Percent(p) => percent(*p),
+            Value::PercentChange(p) => percent_signed(*p),
+            Value::Quarter(q) => quarter_text(*q, lang),
+        }
+    }
+}
+
+/// A figure as a member reads it: a value with its provenance. There is no way to
+/// make one without saying whose it is.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Figure {
+    value: Value,
+    provenance: Provenance,
+}
+
+impl Figure {
+    /// A figure the paper prints. Only `paper.rs` calls this (checked by the tidy
+    /// test), with the value it read from the dataset for that printed figure.
+    pub(crate) fn printed(value: Value, citation: Citation) -> Figure {
+        Figure { value, provenance: Provenance::Paper(citation) }
+    }
+
+    /// A figure blockvote derives from the paper under `basis`.
+    pub fn model(value: Value, basis: Basis) -> Figure {
+        Figure { value, provenance: Provenance::Model(basis) }
+    }
+
+    /// A figure that follows from the member's scenario.
+    pub fn scenario(value: Value) -> Figure {
+        Figure { value, provenance: Provenance::Scenario }
+    }
+
+    pub fn value(&self) -> &Value {
+        &self.value
+    }
+
+    pub fn provenance(&self) -> &Provenance {
+        &self.provenance
+    }
+
+    /// The figure as written: `1,060.0`.
+    pub fn text(&self, lang: Lang) -> String {
+        self.value.text(lang)
+    }
+
+    /// The amount, if the figure is one in HK$ millions (for charts and sums).
+    pub fn money(&self) -> Option<Money> {
+        match self.value {
+            Value::Millions(amount) | Value::MillionsChange(amount) => Some(amount),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(actual: String, expected: &str) {
+        assert_eq!(actual, expected);
+    }
+
+    #[test]
+    fn the_wording_follows_the_kind() {
+        let model = Figure::model(Value::Millions(Money::from_whole_millions(923)), Basis::CalibratedProfile);
+        check(model.text(Lang::En), "923.0");
+        check(model.provenance().mark(Lang::En), "model");
+        check(model.provenance().mark(Lang::Zh), "模型");
+        check(model.provenance().series_name(Lang::En), "Model baseline (calibrated to Annex B)");
+        check(model.provenance().series_name(Lang::Zh), "模型基線（按附件 B 校準）");
+        let scenario = Figure::scenario(Value::MillionsChange(Money::from_whole_millions(-3)));
+        check(scenario.text(Lang::En), "-3.0");
+        check(scenario.provenance().mark(Lang::En), "scenario");
+        check(Provenance::Model(Basis::Para5Record).series_name(Lang::En), "Model (para 5's record)");
+        check(PaperPlace::Para(2).cite(Lang::Zh), "第 2 段");
+        check(PaperPlace::AnnexB.cite(Lang::En), "Annex B");
+    }
+}

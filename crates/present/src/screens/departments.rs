@@ -1,0 +1,1 @@
+//! What the departments screen shows, as plain data (being moved here from `src/screens/departments.rs`).

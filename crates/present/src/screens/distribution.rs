@@ -1,0 +1,1 @@
+//! What the distribution screen shows, as plain data (being moved here from `src/screens/distribution.rs`).

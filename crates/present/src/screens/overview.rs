@@ -1,0 +1,1 @@
+//! What the overview screen shows, as plain data (being moved here from `src/screens/overview.rs`).

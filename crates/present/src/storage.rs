@@ -1,0 +1,1 @@
+//! What the app says about saving, importing and offline copies, in both languages (being written).

@@ -1,0 +1,41 @@
+//! Provenance marks: the chip beside a figure that says whose it is — `para 6`,
+//! `model`, `scenario` — and, on hover and on focus (a tap on a tablet), what that
+//! means: the paper's own words for the figure, the model's assumption, or that it
+//! follows from the member's levers. The words come from the presentation layer's
+//! `Provenance`; this module only draws them.
+
+use crate::state::use_app_state;
+use blockvote_present::provenance::{Figure, Provenance};
+use leptos::prelude::*;
+
+/// The mark of a provenance, with its explanation shown on hover and focus.
+#[component]
+pub fn ProvenanceMark(#[prop(into)] provenance: Signal<Provenance>) -> impl IntoView {
+    let state = use_app_state();
+    let lang = move || state.lang.get();
+    view! {
+        <span class=move || provenance.with(Provenance::class) tabindex="0">
+            <span class="prov-label">{move || provenance.with(|p| p.mark(lang()))}</span>
+            <span class="prov-tip" role="tooltip">{move || provenance.with(|p| p.explanation(lang()))}</span>
+        </span>
+    }
+}
+
+/// A figure as text with its mark beside it.
+#[component]
+pub fn FigureText(
+    #[prop(into)] figure: Signal<Figure>,
+    /// The `data-testid` of the figure's text.
+    #[prop(optional, into)]
+    testid: Option<String>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let text = Memo::new(move |_| figure.with(|f| f.text(state.lang.get())));
+    let provenance = Memo::new(move |_| figure.with(|f| f.provenance().clone()));
+    view! {
+        <span class="figure">
+            <span class="figure-value" data-testid=testid>{move || text.get()}</span>
+            <ProvenanceMark provenance=provenance />
+        </span>
+    }
+}

@@ -1,0 +1,168 @@
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)] // A test says where it fails.
+//! Tidy checks: the structural rules of ARCHITECTURE.md, held by `cargo test`.
+//!
+//! Each rule is stated as an absence ("no screen imports another screen"), checked by
+//! reading the source tree, and reports every offending file and line at once.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Every `.rs` file under `dir`, sorted.
+fn rust_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(next) = pending.pop() {
+        let Ok(entries) = fs::read_dir(&next) else { continue };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+fn relative(path: &Path) -> String {
+    path.strip_prefix(root()).unwrap_or(path).display().to_string()
+}
+
+/// The lines of `path` that are code, not comments, with their numbers.
+fn code_lines(path: &Path) -> Vec<(usize, String)> {
+    let text = fs::read_to_string(path).unwrap_or_default();
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim_start().starts_with("//"))
+        .map(|(index, line)| (index + 1, line.to_string()))
+        .collect()
+}
+
+/// Fails with every offence listed.
+#[track_caller]
+fn check(rule: &str, offences: Vec<String>) {
+    assert!(offences.is_empty(), "{rule}:\n  {}", offences.join("\n  "));
+}
+
+/// The screen a file under `src/screens/` belongs to: its folder, or its file stem.
+fn screen_of(path: &Path) -> Option<String> {
+    let inside = path.strip_prefix(root().join("src/screens")).ok()?;
+    let first = inside.components().next()?.as_os_str().to_string_lossy().to_string();
+    Some(first.trim_end_matches(".rs").to_string())
+}
+
+#[test]
+fn no_screen_imports_another_screen_or_the_shell() {
+    let mut offences = Vec::new();
+    for path in rust_files(&root().join("src/screens")) {
+        let Some(own) = screen_of(&path) else { continue };
+        if own == "mod" {
+            continue;
+        }
+        for (number, line) in code_lines(&path) {
+            for (at, _) in line.match_indices("crate::screens::") {
+                let other: String = line[at + "crate::screens::".len()..]
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
+                if other != own {
+                    offences.push(format!("{}:{number}: imports screen `{other}`", relative(&path)));
+                }
+            }
+            if line.contains("crate::app::") || line.contains("crate::app;") {
+                offences.push(format!("{}:{number}: imports the shell (`crate::app`)", relative(&path)));
+            }
+        }
+    }
+    check(
+        "A screen imports from present, components, charts and the state contexts, never from another screen or app.rs",
+        offences,
+    );
+}
+
+#[test]
+fn no_thread_local_outside_the_panic_banner() {
+    let mut offences = Vec::new();
+    for dir in ["src", "crates"] {
+        for path in rust_files(&root().join(dir)) {
+            if path.ends_with("src/panic_banner.rs") {
+                continue;
+            }
+            for (number, line) in code_lines(&path) {
+                if line.contains("thread_local!") {
+                    offences.push(format!("{}:{number}", relative(&path)));
+                }
+            }
+        }
+    }
+    check("State lives in contexts: no `thread_local!` outside src/panic_banner.rs", offences);
+}
+
+#[test]
+fn the_model_and_the_presentation_layer_know_no_browser() {
+    let mut offences = Vec::new();
+    for manifest in ["crates/model/Cargo.toml", "crates/present/Cargo.toml"] {
+        let text = fs::read_to_string(root().join(manifest)).unwrap_or_default();
+        for name in ["leptos", "web-sys", "wasm-bindgen", "js-sys", "gloo"] {
+            if text.lines().any(|line| line.trim_start().starts_with(name)) {
+                offences.push(format!("{manifest} depends on {name}"));
+            }
+        }
+    }
+    check("crates/model and crates/present depend on no browser or UI crate", offences);
+}
+
+#[test]
+fn only_paper_rs_cites_the_paper() {
+    let mut offences = Vec::new();
+    for path in rust_files(&root().join("crates/present/src")) {
+        let name = relative(&path);
+        if name.ends_with("present/src/paper.rs") || name.ends_with("present/src/provenance.rs") {
+            continue;
+        }
+        for (number, line) in code_lines(&path) {
+            if line.contains("Citation::new(") || line.contains("Figure::printed(") {
+                offences.push(format!("{name}:{number}"));
+            }
+        }
+    }
+    check(
+        "A figure is cited as the paper's only in crates/present/src/paper.rs, by the name of a printed figure",
+        offences,
+    );
+}
+
+/// A character of the CJK scripts, i.e. a word a member reads.
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{303f}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{ff00}'..='\u{ffef}')
+}
+
+#[test]
+fn screens_in_folders_hold_no_words() {
+    let mut offences = Vec::new();
+    for path in rust_files(&root().join("src/screens")) {
+        // A screen moved into its folder draws only: its words come from
+        // crates/present. (Screens still in one flat file are moving.)
+        let inside_folder = path.parent().is_some_and(|parent| parent != root().join("src/screens"));
+        if !inside_folder {
+            continue;
+        }
+        for (number, line) in code_lines(&path) {
+            if line.chars().any(is_cjk)
+                || line.contains(" l(\"")
+                || line.contains("(l(\"")
+                || line.contains("Label::new(")
+            {
+                offences.push(format!("{}:{number}", relative(&path)));
+            }
+        }
+    }
+    check("Screens draw words from crates/present; a screen's folder holds no label and no Chinese text", offences);
+}
