@@ -5,7 +5,6 @@
 //! Monte Carlo runs to the end in chunks and fills its table. Also the screen's pure
 //! helpers, as compiled to wasm.
 
-use blockvote::screens::risk::{format_share, para5_on_time_rate, parse_runs, parse_seed, parse_share};
 use blockvote_model::engine::para5_late_share;
 use rust_decimal::Decimal;
 use wasm_bindgen::JsCast;
@@ -123,25 +122,4 @@ async fn a_small_monte_carlo_runs_to_the_end_and_fills_the_p50_cell() {
     type_into("mc-seed", "43");
     next_frame().await;
     assert!(by_testid("mc-stale").is_some(), "a changed setting marks the result stale");
-}
-
-#[wasm_bindgen_test]
-fn share_and_seed_fields_parse_as_documented() {
-    assert_eq!(parse_share("69/210"), Ok(para5_late_share()));
-    assert_eq!(format_share(&para5_late_share()), "69/210");
-    assert_eq!(parse_share("25%"), Ok(Decimal::new(25, 2)));
-    assert_eq!(parse_share(" 0.5 "), Ok(Decimal::new(5, 1)));
-    assert!(parse_share("1.5").is_err());
-    assert!(parse_share("3/2").is_err());
-    assert!(parse_share("1/0").is_err());
-    assert!(parse_share("abc").is_err());
-    assert!(parse_share(&"9".repeat(1_000_000)).is_err());
-    assert_eq!(Decimal::ONE - para5_on_time_rate(), para5_late_share());
-    assert_eq!(parse_seed("18,446,744,073,709,551,615"), Ok(u64::MAX));
-    assert!(parse_seed("18446744073709551616").is_err());
-    assert!(parse_seed("-1").is_err());
-    assert!(parse_seed("").is_err());
-    assert_eq!(parse_runs("10,000"), Ok(10_000));
-    assert!(parse_runs("0").is_err());
-    assert!(parse_runs("100001").is_err());
 }

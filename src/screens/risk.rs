@@ -17,7 +17,7 @@ use crate::components::fields::NumberField;
 use crate::components::legacy_marks::{Derived, Source};
 use crate::state::use_app_state;
 use crate::whatif::{use_whatif, WhatIf};
-use blockvote_model::engine::monte_carlo::{MAX_DELAY_QUARTERS, MAX_OVERRUN_PCT, MAX_RUNS};
+use blockvote_model::engine::monte_carlo::{MAX_DELAY_QUARTERS, MAX_OVERRUN_PCT};
 use blockvote_model::engine::{
     default_tornado, para5_late_share, tornado, two_way, Engine, Lever, MonteCarlo, MonteCarloSettings,
     MonteCarloSummary, OverrunSettings, Scenario, Slippage, YearTotals, MAX_SHIFT_QUARTERS,
@@ -27,7 +27,7 @@ use blockvote_model::quarter::{FiscalQuarter, FiscalYear};
 use blockvote_model::Money;
 use blockvote_present::charts::TornadoRow;
 use blockvote_present::charts::{Column, QuarterColumns};
-use blockvote_present::fields::{decimal_in, int_in, FieldError, FieldSpec};
+use blockvote_present::fields::{int_in, runs_in, seed_in, share_in, write_share, FieldError, FieldSpec};
 use blockvote_present::format::{
     count, millions, percent, quarter_axis, quarter_text, seconds, share_percent, year_text,
 };
@@ -48,76 +48,6 @@ use std::time::Duration;
 /// The on-time rate of para 5: 141 / 210, exactly one minus the engine's late share.
 pub fn para5_on_time_rate() -> Decimal {
     Decimal::ONE - para5_late_share()
-}
-
-/// A share as written in a field: para 5's exact 69/210 is written as the fraction,
-/// anything else as a plain decimal.
-pub fn format_share(value: &Decimal) -> String {
-    if *value == para5_late_share() {
-        "69/210".to_string()
-    } else {
-        value.normalize().to_string()
-    }
-}
-
-/// A share typed as a decimal (`0.25`), a percentage (`25%`) or a fraction
-/// (`69/210`), in `[0, 1]`.
-pub fn parse_share(text: &str) -> Result<Decimal, FieldError> {
-    let trimmed = text.trim();
-    let out_of_range = || FieldError::new("須介乎 0 至 1（或 0% 至 100%）", "Must be between 0 and 1 (or 0% and 100%)");
-    if trimmed.chars().count() > 40 {
-        return Err(FieldError::new("輸入太長", "That is too long for a number"));
-    }
-    if let Some((top, bottom)) = trimmed.split_once('/') {
-        let fraction_error =
-            || FieldError::new("分數須為兩個整數，例如 69/210", "A fraction needs two whole numbers, e.g. 69/210");
-        let top: u64 = top.trim().parse().map_err(|_| fraction_error())?;
-        let bottom: u64 = bottom.trim().parse().map_err(|_| fraction_error())?;
-        if bottom == 0 {
-            return Err(FieldError::new("分母不可為 0", "The denominator cannot be 0"));
-        }
-        if top > bottom {
-            return Err(out_of_range());
-        }
-        return Decimal::from(top).checked_div(Decimal::from(bottom)).ok_or_else(out_of_range);
-    }
-    if let Some(number) = trimmed.strip_suffix('%') {
-        let value = decimal_in(number, Decimal::ZERO, Decimal::ONE_HUNDRED).map_err(|_| out_of_range())?;
-        return value.checked_div(Decimal::ONE_HUNDRED).ok_or_else(out_of_range);
-    }
-    if Money::parse_millions(trimmed).is_err() {
-        return Err(FieldError::new(
-            "請輸入 0 至 1 之間的數字、百分比或分數，例如 0.33、33%、69/210",
-            "Enter a number from 0 to 1, a percentage or a fraction, e.g. 0.33, 33%, 69/210",
-        ));
-    }
-    decimal_in(trimmed, Decimal::ZERO, Decimal::ONE).map_err(|_| out_of_range())
-}
-
-/// A seed: any whole number from 0 to 18,446,744,073,709,551,615 (commas allowed).
-pub fn parse_seed(text: &str) -> Result<u64, FieldError> {
-    let cleaned: String = text.trim().chars().filter(|c| *c != ',' && *c != '_').collect();
-    if cleaned.chars().count() > 30 {
-        return Err(FieldError::new("輸入太長", "That is too long for a seed"));
-    }
-    if cleaned.is_empty() || !cleaned.chars().all(|c| c.is_ascii_digit()) {
-        let max = format_decimal(Decimal::from(u64::MAX), 0);
-        return Err(FieldError::new(
-            format!("種子須為 0 至 {max} 的整數"),
-            format!("The seed must be a whole number from 0 to {max}"),
-        ));
-    }
-    cleaned.parse().map_err(|_| {
-        let max = format_decimal(Decimal::from(u64::MAX), 0);
-        FieldError::new(format!("種子不可大於 {max}"), format!("The seed cannot be larger than {max}"))
-    })
-}
-
-/// A number of runs from 1 to the engine's maximum (commas allowed).
-pub fn parse_runs(text: &str) -> Result<u32, FieldError> {
-    let cleaned: String = text.trim().chars().filter(|c| *c != ',' && *c != '_').collect();
-    let value = int_in(&cleaned, 1, i64::from(MAX_RUNS))?;
-    u32::try_from(value).map_err(|_| FieldError::new("數字太大", "That number is too large"))
 }
 
 fn format_u32(value: &u32) -> String {
@@ -462,7 +392,7 @@ fn SlippagePanel() -> impl IntoView {
                     {move || l("計入延誤", "Apply slippage").get(lang())}
                 </label>
                 <NumberField
-                    spec=FieldSpec::new(l("延誤項目比例 s（0 至 1）", "Share late, s (0 to 1)"), parse_share, format_share).help(l("可輸入 0.33、33% 或 69/210；輸入即計入延誤", "Type 0.33, 33% or 69/210; typing turns slippage on"))
+                    spec=FieldSpec::new(l("延誤項目比例 s（0 至 1）", "Share late, s (0 to 1)"), share_in, write_share).help(l("可輸入 0.33、33% 或 69/210；輸入即計入延誤", "Type 0.33, 33% or 69/210; typing turns slippage on"))
                     testid="slip-share"
                     current=share
                     commit=set_share
@@ -696,7 +626,7 @@ fn MonteCarloPanel() -> impl IntoView {
                 <legend>{move || l("模擬設定", "Settings").get(lang())}</legend>
                 <div class="inline-fields">
                     <NumberField
-                        spec=FieldSpec::new(l("延誤機率 p（0 至 1）", "Probability late, p (0 to 1)"), parse_share, format_share).help(l("預設 69/210（第 5 段）", "Default 69/210 (para 5)"))
+                        spec=FieldSpec::new(l("延誤機率 p（0 至 1）", "Probability late, p (0 to 1)"), share_in, write_share).help(l("預設 69/210（第 5 段）", "Default 69/210 (para 5)"))
                         testid="mc-late"
                         current=Memo::new(move |_| base.with(|s| s.late_probability))
                         commit=move |value: Decimal| base.update(|s| s.late_probability = value)
@@ -706,14 +636,14 @@ fn MonteCarloPanel() -> impl IntoView {
                         {move || (base.with(|s| s.late_probability) == para5_late_share()).then(|| view! { <Source source="para 5" /> })}
                     </p>
                     <NumberField
-                        spec=FieldSpec::new(l("模擬次數", "Runs"), parse_runs, format_u32).help(l("1 至 100,000", "1 to 100,000"))
+                        spec=FieldSpec::new(l("模擬次數", "Runs"), runs_in, format_u32).help(l("1 至 100,000", "1 to 100,000"))
                         testid="mc-runs"
                         current=Memo::new(move |_| base.with(|s| s.runs))
                         commit=move |value: u32| base.update(|s| s.runs = value)
                         narrow=true
                     />
                     <NumberField
-                        spec=FieldSpec::new(l("種子", "Seed"), parse_seed, format_u64).help(l("預設 710（基本工程儲備基金總目 710）；同一種子，同一結果", "Default 710 (CWRF Head 710); same seed, same result"))
+                        spec=FieldSpec::new(l("種子", "Seed"), seed_in, format_u64).help(l("預設 710（基本工程儲備基金總目 710）；同一種子，同一結果", "Default 710 (CWRF Head 710); same seed, same result"))
                         testid="mc-seed"
                         current=Memo::new(move |_| base.with(|s| s.seed))
                         commit=move |value: u64| {
@@ -753,7 +683,7 @@ fn MonteCarloPanel() -> impl IntoView {
                     <Show when=move || overrun_on.get()>
                         <div class="inline-fields">
                             <NumberField
-                                spec=FieldSpec::new(l("超支機率（0 至 1）", "Probability of an overrun (0 to 1)"), parse_share, format_share)
+                                spec=FieldSpec::new(l("超支機率（0 至 1）", "Probability of an overrun (0 to 1)"), share_in, write_share)
                                 testid="mc-overrun-p"
                                 current=Memo::new(move |_| overrun.with(|o| o.probability))
                                 commit=move |value: Decimal| overrun.update(|o| o.probability = value)

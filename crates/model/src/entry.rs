@@ -40,6 +40,11 @@ pub enum EntryError<T> {
     NotWhole,
     /// A number, but outside `min..=max`.
     OutOfRange { min: T, max: T },
+    /// A share typed as a fraction (`top/bottom`) whose two parts are not whole
+    /// numbers from 0 to [`MAX_FRACTION_PART`].
+    NotAFraction,
+    /// A fraction with a zero denominator.
+    ZeroDenominator,
 }
 
 impl<T: fmt::Display> fmt::Display for EntryError<T> {
@@ -49,6 +54,8 @@ impl<T: fmt::Display> fmt::Display for EntryError<T> {
             EntryError::NotANumber => write!(f, "not a number"),
             EntryError::NotWhole => write!(f, "not a whole number"),
             EntryError::OutOfRange { min, max } => write!(f, "not between {min} and {max}"),
+            EntryError::NotAFraction => write!(f, "not a fraction of two whole numbers"),
+            EntryError::ZeroDenominator => write!(f, "a fraction over zero"),
         }
     }
 }
@@ -100,6 +107,83 @@ pub fn int_in(text: &str, min: i64, max: i64) -> Result<i64, EntryError<i64>> {
     within(value, min, max)
 }
 
+/// The largest part of a fraction a share reads (`69/210`).
+pub const MAX_FRACTION_PART: u64 = 1_000_000;
+
+/// The largest denominator [`share_text`] tries when it looks for a fraction shorter
+/// than the decimal: a fixed bound, so writing a share costs the same for any value.
+const MAX_WRITTEN_DENOMINATOR: u32 = 1_000;
+
+/// Reads a share, a number from 0 to 1, typed as a decimal (`0.33`), a percentage
+/// (`33%`) or a fraction (`69/210`). A fraction is exact to the 28 digits a `Decimal`
+/// holds: `1/3` is the same value wherever it is read (a field, a link).
+pub fn share_in(text: &str) -> Result<Decimal, EntryError<Decimal>> {
+    if text.chars().count() > MAX_ENTRY_CHARS {
+        return Err(EntryError::TooLong);
+    }
+    let trimmed = text.trim();
+    let range = EntryError::OutOfRange { min: Decimal::ZERO, max: Decimal::ONE };
+    if let Some((top, bottom)) = trimmed.split_once('/') {
+        let part = |p: &str| p.trim().parse::<u64>().ok().filter(|n| *n <= MAX_FRACTION_PART);
+        let (Some(top), Some(bottom)) = (part(top), part(bottom)) else {
+            return Err(EntryError::NotAFraction);
+        };
+        if bottom == 0 {
+            return Err(EntryError::ZeroDenominator);
+        }
+        if top > bottom {
+            return Err(range);
+        }
+        return Decimal::from(top).checked_div(Decimal::from(bottom)).ok_or(range);
+    }
+    if let Some(number) = trimmed.strip_suffix('%') {
+        let percent = decimal_in(number, Decimal::ZERO, Decimal::ONE_HUNDRED).map_err(|error| match error {
+            EntryError::OutOfRange { .. } => range.clone(),
+            other => other,
+        })?;
+        return percent.checked_div(Decimal::ONE_HUNDRED).ok_or(range);
+    }
+    decimal_in(trimmed, Decimal::ZERO, Decimal::ONE)
+}
+
+/// The shortest text [`share_in`] reads back as exactly `value`: the plain decimal
+/// (`0.25`), or a fraction when one is shorter (`1/3` rather than 28 threes).
+pub fn share_text(value: Decimal) -> String {
+    let decimal = value.normalize().to_string();
+    let mut best = decimal.clone();
+    // A short decimal is what the member typed; only a long one (a fraction's
+    // expansion) is worth writing as a fraction.
+    if value < Decimal::ZERO || value > Decimal::ONE || value.normalize().scale() <= 6 {
+        return best;
+    }
+    for bottom in 2..=MAX_WRITTEN_DENOMINATOR {
+        let denominator = Decimal::from(bottom);
+        let Some(top) = value.checked_mul(denominator).map(|t| t.round()) else { continue };
+        let candidate = top.checked_div(denominator);
+        if candidate == Some(value) {
+            let text = format!("{}/{bottom}", top.normalize());
+            if text.len() < best.len() {
+                best = text;
+            }
+            break;
+        }
+    }
+    best
+}
+
+/// Reads a seed: a whole number from 0 to 18,446,744,073,709,551,615, with `,` or `_`
+/// between digits allowed.
+pub fn seed(text: &str) -> Result<u64, EntryError<u64>> {
+    if text.chars().count() > MAX_ENTRY_CHARS {
+        return Err(EntryError::TooLong);
+    }
+    let digits: String = text.trim().chars().filter(|c| *c != ',' && *c != '_').collect();
+    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return Err(EntryError::NotANumber);
+    }
+    digits.parse().map_err(|_| EntryError::OutOfRange { min: 0, max: u64::MAX })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -121,6 +205,8 @@ mod tests {
             Err(EntryError::NotANumber) => "not a number".to_string(),
             Err(EntryError::NotWhole) => "not whole".to_string(),
             Err(EntryError::OutOfRange { .. }) => "out of range".to_string(),
+            Err(EntryError::NotAFraction) => "not a fraction".to_string(),
+            Err(EntryError::ZeroDenominator) => "zero denominator".to_string(),
         }
     }
 
@@ -266,5 +352,66 @@ mod tests {
         );
         let i64_bounds = int_in("9223372036854775807", i64::MIN, i64::MAX);
         assert_eq!(i64_bounds, Ok(i64::MAX));
+    }
+
+    /// Reads `input` as a share and writes the value back: the outcome, then the text
+    /// `share_text` writes for it and whether that reads back to the same value.
+    #[track_caller]
+    fn check_share(input: &str, expected: &str) {
+        let found = match share_in(input) {
+            Ok(value) => {
+                let written = share_text(value);
+                let again = share_in(&written);
+                format!("{value} → {written}{}", if again == Ok(value) { "" } else { " (does not read back)" })
+            }
+            Err(error) => outcome::<Decimal>(Err(error), |d| d.to_string()),
+        };
+        assert_eq!(found, expected, "share {input:?}");
+    }
+
+    #[test]
+    fn shares_as_decimals_percentages_and_fractions() {
+        check_share("0.25", "0.25 → 0.25");
+        check_share("25%", "0.25 → 0.25");
+        check_share(" 33.3 % ", "0.333 → 0.333");
+        check_share("1/3", "0.3333333333333333333333333333 → 1/3");
+        check_share("69/210", "0.3285714285714285714285714286 → 23/70");
+        check_share("2/3", "0.6666666666666666666666666667 → 2/3");
+        check_share("1", "1 → 1");
+        check_share("0", "0 → 0");
+        check_share("0/5", "0 → 0");
+        check_share("1.5", "out of range");
+        check_share("101%", "out of range");
+        check_share("4/3", "out of range");
+        check_share("1/0", "zero denominator");
+        check_share("a/b", "not a fraction");
+        check_share("1.5/3", "not a fraction");
+        check_share("1/2/3", "not a fraction");
+        check_share("1/99999999999", "not a fraction");
+        check_share("-1/3", "not a fraction");
+        check_share("", "not a number");
+        check_share("%", "not a number");
+        check_share(&"1".repeat(MAX_ENTRY_CHARS + 1), "too long");
+    }
+
+    #[test]
+    fn a_share_is_written_so_it_reads_back_exactly() {
+        for bottom in 1..=120_u32 {
+            for top in 0..=bottom {
+                let value = Decimal::from(top) / Decimal::from(bottom);
+                assert_eq!(share_in(&share_text(value)), Ok(value), "{top}/{bottom}");
+            }
+        }
+    }
+
+    #[test]
+    fn seeds() {
+        assert_eq!(seed("710"), Ok(710));
+        assert_eq!(seed(" 1,000_000 "), Ok(1_000_000));
+        assert_eq!(seed("18446744073709551615"), Ok(u64::MAX));
+        assert_eq!(seed("18446744073709551616"), Err(EntryError::OutOfRange { min: 0, max: u64::MAX }));
+        assert_eq!(seed("-1"), Err(EntryError::NotANumber));
+        assert_eq!(seed(""), Err(EntryError::NotANumber));
+        assert_eq!(seed("1e3"), Err(EntryError::NotANumber));
     }
 }

@@ -98,6 +98,17 @@ fn parse_decimal(key: &str, value: &str, min: Decimal, max: Decimal) -> Result<D
     Ok(number)
 }
 
+/// A share as a field takes it (`0.33`, `33%`, `69/210`), so a link carries exactly
+/// what the member typed.
+fn parse_share(key: &str, value: &str) -> Result<Decimal, LinkProblem> {
+    crate::entry::share_in(value).map_err(|error| match error {
+        crate::entry::EntryError::OutOfRange { min, max } => {
+            problem(key, value, LinkReason::OutOfRange { min: min.to_string(), max: max.to_string() })
+        }
+        _ => problem(key, value, LinkReason::NotANumber),
+    })
+}
+
 fn parse_money(key: &str, value: &str) -> Result<Money, LinkProblem> {
     parse_decimal(key, value, Decimal::ZERO, Decimal::from(MAX_INPUT_MILLIONS)).map(Money::from_millions)
 }
@@ -280,7 +291,7 @@ pub fn decode(params: &[(String, String)]) -> (LinkScenario, Vec<LinkProblem>) {
                         Profile::from_key(value).ok_or_else(|| problem(key, value, LinkReason::UnknownName))?;
                 }
                 "slip" => {
-                    scenario.slippage.share = parse_decimal(key, value, Decimal::ZERO, Decimal::ONE)?;
+                    scenario.slippage.share = parse_share(key, value)?;
                     scenario.slippage.enabled = true;
                 }
                 "delay" => {
@@ -395,7 +406,7 @@ pub fn encode(scenario: &Scenario, seed: Option<u64>) -> Vec<(String, String)> {
         push("profile", scenario.default_profile.key().to_string());
     }
     if scenario.slippage.enabled {
-        push("slip", scenario.slippage.share.normalize().to_string());
+        push("slip", crate::entry::share_text(scenario.slippage.share));
         push("delay", scenario.slippage.quarters.to_string());
     }
     if scenario.cost_change_pct != Decimal::ZERO {
@@ -478,9 +489,21 @@ mod tests {
     }
 
     #[test]
+    fn a_typed_fraction_is_written_short() {
+        let (decoded, problems) = decode(&pairs("slip=1/3&delay=2"));
+        assert!(problems.is_empty());
+        let written = encode(&decoded.scenario, None);
+        assert!(written.contains(&("slip".to_string(), "1/3".to_string())), "{written:?}");
+    }
+
+    #[test]
     fn links_decode_and_round_trip() {
         check("", 0);
         check("profile=even&slip=0.5&delay=2&cost=-10&ceiling=20&floor=0.5&cap=1000&rule=most_cash&seed=42", 0);
+        check("slip=1/3", 0);
+        check("slip=33%", 0);
+        check("slip=69/210&delay=1", 0);
+        check("slip=1/0", 1);
         check("p=17:d2,x;42:b5.5,p:back_loaded;3:e1&g=theme.technology_refresh:d1;dept.2:d3", 0);
         check("cat=1:300,L;2:150&target=1000&ongoing=800&retention=0.8", 0);
         check("profile=sideways&slip=2&delay=x&cost=abc&ceiling=-1", 5);
