@@ -35,6 +35,7 @@ lint:
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy --workspace --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy -p blockvote --tests --target wasm32-unknown-unknown -- -D warnings
 
 test-native:
 	cargo test --workspace

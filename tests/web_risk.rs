@@ -5,7 +5,6 @@
 //! Monte Carlo runs to the end in chunks and fills its table. Also the screen's pure
 //! helpers, as compiled to wasm.
 
-use blockvote_model::engine::para5_late_share;
 use rust_decimal::Decimal;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
