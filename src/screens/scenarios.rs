@@ -13,10 +13,8 @@ use crate::screens::offline_copy::OfflineCopy;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
 use blockvote_model::engine::{Route, Scenario};
-use blockvote_model::saved::{
-    allocation_csv, cashflow_csv, csv_line, csv_money, decode_lenient, encode, projects_csv, summarize, SavedScenario,
-    StoreProblem, Summary, MAX_BYTES,
-};
+use blockvote_model::exports::{allocation_csv, cashflow_csv, csv_line, csv_money, projects_csv, summarize, Summary};
+use blockvote_model::saved::{decode_lenient, encode, SavedScenario, StoreProblem, MAX_BYTES};
 use blockvote_model::{Dataset, FiscalYear, Money};
 use blockvote_present::format::millions;
 use blockvote_present::lang::{l, Lang};

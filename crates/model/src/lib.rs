@@ -8,6 +8,7 @@
 pub mod dataset;
 pub mod engine;
 pub mod entry;
+pub mod exports;
 pub mod findings;
 pub mod link;
 pub mod load;

@@ -17,10 +17,7 @@
 //! scenarios, before the envelope existed) is migrated; versions newer than
 //! [`VERSION`] are refused with a message saying so, rather than half-read.
 
-use crate::dataset::Dataset;
-use crate::engine::{ProjectOutcome, Projection, Route, Scenario};
-use crate::money::Money;
-use crate::quarter::FiscalYear;
+use crate::engine::Scenario;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::collections::HashSet;
@@ -433,175 +430,9 @@ pub fn encode(store: &Store) -> String {
         .replace('<', "\\u003c")
 }
 
-// ---- CSV exports -------------------------------------------------------------------
-
-/// One CSV field, quoted by RFC 4180 when it holds a comma, quote, CR or LF (quotes
-/// doubled). A field starting with `=`, `+`, `-` or `@` that is not a number gets a
-/// leading `'` so spreadsheet programs do not run it as a formula.
-pub fn csv_field(text: &str) -> String {
-    let risky = text.starts_with(['=', '+', '-', '@']) && text.parse::<f64>().is_err();
-    let text = if risky { format!("'{text}") } else { text.to_string() };
-    if text.contains([',', '"', '\r', '\n']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text
-    }
-}
-
-/// One CSV record (RFC 4180, CRLF-terminated), each field through [`csv_field`].
-pub fn csv_line(fields: &[String]) -> String {
-    let mut line = fields.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(",");
-    line.push_str("\r\n");
-    line
-}
-
-/// An amount for a CSV cell: HK$ millions, exact to the dollar, no separators.
-pub fn csv_money(amount: Money) -> String {
-    amount.format(6).replace(',', "")
-}
-
-fn route_key(route: Route) -> &'static str {
-    match route {
-        Route::FinanceCommittee => "finance_committee",
-        Route::BlockAllocation => "block_allocation",
-        Route::Department => "department",
-    }
-}
-
-/// The projects under the scenario: id, department, names, paper and scenario budget,
-/// start, completion, 2018-19 cash and approval route.
-pub fn projects_csv(dataset: &Dataset, projection: &Projection) -> String {
-    let mut out = csv_line(
-        &[
-            "id",
-            "department_zh",
-            "department_en",
-            "name_zh",
-            "name_en",
-            "paper_budget_m",
-            "scenario_budget_m",
-            "included",
-            "start",
-            "completion",
-            "cash_budget_year_m",
-            "route",
-        ]
-        .map(String::from),
-    );
-    for outcome in &projection.projects {
-        let project = dataset.projects.iter().find(|p| p.id == outcome.id);
-        let department = project.and_then(|p| dataset.departments.get(p.department));
-        out.push_str(&csv_line(&[
-            outcome.id.to_string(),
-            department.map(|d| d.name_zh.clone()).unwrap_or_default(),
-            department.map(|d| d.name_en.clone()).unwrap_or_default(),
-            project.map(|p| p.name_zh.clone()).unwrap_or_default(),
-            project.map(|p| p.name_en.clone()).unwrap_or_default(),
-            csv_money(outcome.paper_budget),
-            csv_money(outcome.budget),
-            outcome.included.to_string(),
-            outcome.start.label(),
-            outcome.completion.label(),
-            csv_money(outcome.budget_year),
-            route_key(outcome.route).to_string(),
-        ]));
-    }
-    out
-}
-
-/// The quarterly cash flow by cohort.
-pub fn cashflow_csv(projection: &Projection) -> String {
-    let mut out = csv_line(&["quarter", "ongoing_m", "new_m", "total_m"].map(String::from));
-    for q in &projection.quarters {
-        out.push_str(&csv_line(&[q.quarter.label(), csv_money(q.ongoing), csv_money(q.new), csv_money(q.total)]));
-    }
-    out
-}
-
-/// Annex A's categories under the scenario.
-pub fn allocation_csv(dataset: &Dataset, projection: &Projection) -> String {
-    let mut out = csv_line(
-        &["id", "name_zh", "name_en", "paper_m", "scenario_m", "locked", "change_vs_paper_m"].map(String::from),
-    );
-    for c in &projection.allocation.categories {
-        let category = dataset.categories.iter().find(|k| k.id == c.id);
-        out.push_str(&csv_line(&[
-            c.id.to_string(),
-            category.map(|k| k.name_zh.clone()).unwrap_or_default(),
-            category.map(|k| k.name_en.clone()).unwrap_or_default(),
-            csv_money(c.paper_amount),
-            csv_money(c.amount),
-            c.locked.to_string(),
-            csv_money(c.change_vs_paper),
-        ]));
-    }
-    let total = &projection.allocation.total;
-    out.push_str(&csv_line(&[
-        "total".to_string(),
-        "總計".to_string(),
-        "Total".to_string(),
-        csv_money(total.paper_amount),
-        csv_money(total.amount),
-        String::new(),
-        csv_money(total.change_vs_paper),
-    ]));
-    out
-}
-
-// ---- Comparison ---------------------------------------------------------------------
-
-/// The figures of one column of the comparison table.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Summary {
-    pub allocation_total: Money,
-    /// Annex A's categories by id.
-    pub categories: Vec<(u8, Money)>,
-    /// Cash per financial year: (year, total, new).
-    pub years: Vec<(FiscalYear, Money, Money)>,
-    pub budget_year_total: Money,
-    /// Projects whose inclusion, budget, start, completion or 2018-19 cash differ from
-    /// the baseline's.
-    pub projects_changed: usize,
-    /// Projects per approval route.
-    pub routes: Vec<(Route, u32)>,
-}
-
-/// Whether a project's outcome differs from the baseline's in what a reader sees:
-/// inclusion, budget, start, completion or budget-year cash. A project the baseline
-/// lacks counts as changed. The comparison and the meeting brief both use this rule.
-pub fn project_changed(outcome: &ProjectOutcome, baseline: &Projection) -> bool {
-    baseline.project(outcome.id).is_none_or(|b| {
-        b.included != outcome.included
-            || b.budget != outcome.budget
-            || b.start != outcome.start
-            || b.completion != outcome.completion
-            || b.budget_year != outcome.budget_year
-    })
-}
-
-/// Summarises `projection` for the comparison, counting changes against `baseline`.
-pub fn summarize(projection: &Projection, baseline: &Projection) -> Summary {
-    let projects_changed = projection.projects.iter().filter(|p| project_changed(p, baseline)).count();
-    Summary {
-        allocation_total: projection.allocation.total.amount,
-        categories: projection.allocation.categories.iter().map(|c| (c.id, c.amount)).collect(),
-        years: projection.years.iter().map(|y| (y.year, y.total, y.new)).collect(),
-        budget_year_total: projection.budget_year_totals.total,
-        projects_changed,
-        routes: Route::ALL
-            .iter()
-            .map(|route| {
-                let count = projection.delegation.routes.iter().find(|r| r.route == *route).map_or(0, |r| r.count);
-                (*route, count)
-            })
-            .collect(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::Engine;
 
     /// Decodes `text` and checks how many scenarios were kept and the problems.
     #[track_caller]
@@ -777,37 +608,5 @@ mod tests {
         assert_eq!(store.merge(vec![saved("A", 9)], true), (0, 1));
         assert_eq!(store.scenarios[0].scenario.cost_change_pct, 9.into());
         assert_eq!(store.scenarios[0].id, "s1");
-    }
-
-    #[test]
-    fn csv_quoting_follows_rfc_4180() {
-        assert_eq!(csv_field("plain"), "plain");
-        assert_eq!(csv_field("a,b"), "\"a,b\"");
-        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
-        assert_eq!(csv_field("-1.5"), "-1.5");
-        assert_eq!(csv_field("=HYPERLINK(1)"), "'=HYPERLINK(1)");
-    }
-
-    #[test]
-    fn exports_and_summary_of_the_paper() {
-        let dataset = Dataset::paper().expect("the paper loads");
-        let engine = Engine::new(&dataset).expect("engine");
-        let paper = engine.project(&Scenario::default()).expect("projects");
-        let projects = projects_csv(&dataset, &paper);
-        assert_eq!(projects.lines().count(), dataset.projects.len() + 1);
-        assert!(projects.starts_with("id,department_zh,"));
-        let cash = cashflow_csv(&paper);
-        assert_eq!(cash.lines().count(), paper.quarters.len() + 1);
-        let allocation = allocation_csv(&dataset, &paper);
-        assert!(allocation.lines().last().is_some_and(|l| l.starts_with("total,總計,Total,1060.000000,1060.000000")));
-        let summary = summarize(&paper, &paper);
-        assert_eq!(summary.projects_changed, 0);
-        assert_eq!(summary.allocation_total, Money::from_whole_millions(1060));
-        assert_eq!(summary.budget_year_total.round_to(1), Money::from_whole_millions(1060));
-        let dearer = engine.project(&Scenario { cost_change_pct: 10.into(), ..Scenario::default() }).expect("projects");
-        let summary = summarize(&dearer, &paper);
-        assert_eq!(summary.projects_changed, dataset.projects.len());
-        assert!(summary.budget_year_total > Money::from_whole_millions(1060));
     }
 }
