@@ -2,13 +2,18 @@
 //! and the error banner. The screen and language are part of the URL fragment, so a
 //! link (or a bookmark of the single file) opens the right screen.
 
+use crate::components::focus::{by_test_id, focus_after_render};
 use crate::data_source::{dataset_for, DataNotice, DataSource, Source};
 use crate::notices::Notices;
 use crate::screens;
 use crate::state::AppState;
+use blockvote_model::engine::Scenario;
 use blockvote_model::Dataset;
-use blockvote_present::lang::{l, Lang};
+use blockvote_present::lang::Lang;
 use blockvote_present::route::{fragment_for, View};
+use blockvote_present::shell::{
+    BACK_TO_THE_PAPER, MENU, REDO, SCREENS, SKIP_TO_MAIN, SOURCE_NOTE, UNDO, UNDO_AND_REDO,
+};
 use blockvote_present::words::view_label;
 use blockvote_present::words::{APP_TITLE, PAPER_TITLE};
 use leptos::prelude::*;
@@ -104,6 +109,10 @@ fn Shell(dataset: Dataset) -> impl IntoView {
         }
     });
 
+    // Whether the navigation menu is open on a narrow screen; following a link or
+    // pressing Escape closes it.
+    let menu_open = RwSignal::new(false);
+
     let set_lang = move |lang: Lang| {
         state.lang.set(lang);
         AppState::remember_lang(lang);
@@ -127,15 +136,29 @@ fn Shell(dataset: Dataset) -> impl IntoView {
                 }
             }
         >
-            {move || l("跳至主要內容", "Skip to main content").get(state.lang.get())}
+            {move || SKIP_TO_MAIN.get(state.lang.get())}
         </a>
         <header class="app-header" data-testid="header">
+            // On a narrow screen the navigation folds into this menu button, which
+            // names the screen on show; on a wide one the button is hidden.
+            <button
+                type="button"
+                class="nav-toggle"
+                data-testid="nav-toggle"
+                aria-controls="app-nav"
+                aria-expanded=move || menu_open.get().to_string()
+                on:click=move |_| menu_open.update(|open| *open = !*open)
+            >
+                <span class="nav-toggle-icon" aria-hidden="true">"☰"</span>
+                <span class="visually-hidden">{move || MENU.get(state.lang.get())}": "</span>
+                <span class="nav-toggle-view">{move || view_label(state.view.get()).get(state.lang.get())}</span>
+            </button>
             <div class="titles">
                 <p class="brand">"blockvote"</p>
                 <h1 data-testid="app-title">{move || APP_TITLE.get(state.lang.get())}</h1>
                 <p class="paper" data-testid="paper-title">{move || PAPER_TITLE.get(state.lang.get())}</p>
             </div>
-            <div class="history-buttons" role="group" aria-label=move || l("復原", "Undo and redo").get(state.lang.get())>
+            <div class="history-buttons" role="group" aria-label=move || UNDO_AND_REDO.get(state.lang.get())>
                 <button
                     type="button"
                     data-testid="undo"
@@ -146,7 +169,8 @@ fn Shell(dataset: Dataset) -> impl IntoView {
                     aria-disabled=move || whatif.history.with(|h| h.undo.is_empty()).to_string()
                     on:click=move |_| whatif.undo()
                 >
-                    {move || l("↶ 復原", "↶ Undo").get(state.lang.get())}
+                    <span class="icon" aria-hidden="true">"↶"</span>
+                    <span class="label">{move || UNDO.get(state.lang.get())}</span>
                 </button>
                 <button
                     type="button"
@@ -155,21 +179,21 @@ fn Shell(dataset: Dataset) -> impl IntoView {
                     aria-disabled=move || whatif.history.with(|h| h.redo.is_empty()).to_string()
                     on:click=move |_| whatif.redo()
                 >
-                    {move || l("↷ 重做", "↷ Redo").get(state.lang.get())}
+                    <span class="icon" aria-hidden="true">"↷"</span>
+                    <span class="label">{move || REDO.get(state.lang.get())}</span>
                 </button>
                 <button
                     type="button"
                     data-testid="reset-scenario"
-                    aria-disabled=move || {
-                        whatif.scenario.with(|s| *s == blockvote_model::engine::Scenario::default()).to_string()
-                    }
+                    aria-disabled=move || whatif.scenario.with(|s| *s == Scenario::default()).to_string()
                     on:click=move |_| {
-                        if whatif.scenario.with_untracked(|s| *s != blockvote_model::engine::Scenario::default()) {
-                            whatif.scenario.set(blockvote_model::engine::Scenario::default());
+                        if whatif.scenario.with_untracked(|s| *s != Scenario::default()) {
+                            whatif.scenario.set(Scenario::default());
                         }
                     }
                 >
-                    {move || l("還原為文件", "Back to the paper").get(state.lang.get())}
+                    <span class="icon" aria-hidden="true">"⟲"</span>
+                    <span class="label">{move || BACK_TO_THE_PAPER.get(state.lang.get())}</span>
                 </button>
             </div>
             <div class="lang-switch" role="group" aria-label="語言 Language" data-testid="lang-switch">
@@ -180,7 +204,8 @@ fn Shell(dataset: Dataset) -> impl IntoView {
                     aria-pressed=move || (state.lang.get() == Lang::Zh).to_string()
                     on:click=move |_| set_lang(Lang::Zh)
                 >
-                    "繁體中文"
+                    <span class="label">"繁體中文"</span>
+                    <span class="short" aria-hidden="true">"中"</span>
                 </button>
                 <button
                     type="button"
@@ -189,11 +214,24 @@ fn Shell(dataset: Dataset) -> impl IntoView {
                     aria-pressed=move || (state.lang.get() == Lang::En).to_string()
                     on:click=move |_| set_lang(Lang::En)
                 >
-                    "English"
+                    <span class="label">"English"</span>
+                    <span class="short" aria-hidden="true">"EN"</span>
                 </button>
             </div>
         </header>
-        <nav class="app-nav" data-testid="nav" aria-label=move || l("畫面", "Screens").get(state.lang.get())>
+        <nav
+            id="app-nav"
+            class="app-nav"
+            class:open=move || menu_open.get()
+            data-testid="nav"
+            aria-label=move || SCREENS.get(state.lang.get())
+            on:keydown=move |ev| {
+                if ev.key() == "Escape" && menu_open.get_untracked() {
+                    menu_open.set(false);
+                    focus_after_render(by_test_id("nav-toggle"));
+                }
+            }
+        >
             <ul>
                 {View::ALL
                     .into_iter()
@@ -204,6 +242,7 @@ fn Shell(dataset: Dataset) -> impl IntoView {
                                     href=move || fragment_for(view, state.lang.get(), &whatif.link_pairs())
                                     data-testid=format!("nav-{}", view.key())
                                     aria-current=move || (state.view.get() == view).then_some("page")
+                                    on:click=move |_| menu_open.set(false)
                                 >
                                     {move || view_label(view).get(state.lang.get())}
                                 </a>
@@ -219,15 +258,7 @@ fn Shell(dataset: Dataset) -> impl IntoView {
         </main>
         <footer class="app-footer">
             <p>{move || blockvote_present::words::UNOFFICIAL_TRANSLATION.get(state.lang.get())}</p>
-            <p>
-                {move || {
-                    l(
-                        "資料來源：立法會資訊科技及廣播事務委員會討論文件（2017 年 11 月 13 日）。本工具離線運作，不會傳送任何資料。",
-                        "Source: LegCo Panel on Information Technology and Broadcasting discussion paper, 13 November 2017. blockvote works offline and sends nothing anywhere.",
-                    )
-                        .get(state.lang.get())
-                }}
-            </p>
+            <p>{move || SOURCE_NOTE.get(state.lang.get())}</p>
         </footer>
     }
 }

@@ -20,5 +20,6 @@ pub mod provenance;
 pub mod refusal;
 pub mod route;
 pub mod screens;
+pub mod shell;
 pub mod storage;
 pub mod words;

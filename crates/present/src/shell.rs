@@ -1,0 +1,17 @@
+//! The shell's own words: the header, the navigation and the footer, in both
+//! languages.
+
+use crate::lang::{l, Label};
+
+pub const SKIP_TO_MAIN: Label = l("跳至主要內容", "Skip to main content");
+pub const UNDO_AND_REDO: Label = l("復原及重做", "Undo and redo");
+pub const UNDO: Label = l("復原", "Undo");
+pub const REDO: Label = l("重做", "Redo");
+pub const BACK_TO_THE_PAPER: Label = l("還原為文件", "Back to the paper");
+pub const SCREENS: Label = l("畫面", "Screens");
+/// The menu button's name on narrow screens, before the current screen's name.
+pub const MENU: Label = l("選單", "Menu");
+pub const SOURCE_NOTE: Label = l(
+    "資料來源：立法會資訊科技及廣播事務委員會討論文件（2017 年 11 月 13 日）。本工具離線運作，不會傳送任何資料。",
+    "Source: LegCo Panel on Information Technology and Broadcasting discussion paper, 13 November 2017. blockvote works offline and sends nothing anywhere.",
+);
