@@ -68,7 +68,16 @@ fn Shell(dataset: Dataset) -> impl IntoView {
 
     // Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y) undo and redo lever changes. Inside a text
     // field the browser's own undo of the typing comes first.
+    // Whether the navigation menu is open on a narrow screen; following a link or
+    // pressing Escape closes it.
+    let menu_open = RwSignal::new(false);
+
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" && menu_open.get_untracked() {
+            menu_open.set(false);
+            focus_after_render(by_test_id("nav-toggle"));
+            return;
+        }
         let in_field = ev
             .target()
             .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok())
@@ -108,10 +117,6 @@ fn Shell(dataset: Dataset) -> impl IntoView {
             document.set_title(&format!("blockvote — {}", APP_TITLE.get(lang)));
         }
     });
-
-    // Whether the navigation menu is open on a narrow screen; following a link or
-    // pressing Escape closes it.
-    let menu_open = RwSignal::new(false);
 
     let set_lang = move |lang: Lang| {
         state.lang.set(lang);
@@ -225,12 +230,6 @@ fn Shell(dataset: Dataset) -> impl IntoView {
             class:open=move || menu_open.get()
             data-testid="nav"
             aria-label=move || SCREENS.get(state.lang.get())
-            on:keydown=move |ev| {
-                if ev.key() == "Escape" && menu_open.get_untracked() {
-                    menu_open.set(false);
-                    focus_after_render(by_test_id("nav-toggle"));
-                }
-            }
         >
             <ul>
                 {View::ALL

@@ -1,0 +1,120 @@
+// Phones, tablets and laptops: every screen, in both languages, at 390×844 and
+// 768×1024 (touch screens) and 1366×900, from the single file on file://.
+// - No screen scrolls sideways as a page (tables scroll inside their own container).
+// - The header takes one line on narrow screens, and the navigation folds into a menu.
+// - Every control can be scrolled into view and lies inside the screen.
+// - On touch screens every button, field and select is at least 44 px high.
+// Screenshots of each are written to tests/e2e/screenshots/mobile/ for a person to look at.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir, mkdtemp } from 'node:fs/promises';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { chromium } from 'playwright-core';
+import { ROOT, SINGLE_FILE, SINGLE_FILE_URL, routeViews } from './support.mjs';
+import { existsSync } from 'node:fs';
+
+const SIZES = [
+  { width: 390, height: 844, touch: true },
+  { width: 768, height: 1024, touch: true },
+  { width: 1366, height: 900, touch: false },
+];
+const SHOTS = join(ROOT, 'tests', 'e2e', 'screenshots', 'mobile');
+
+async function launchAt(size) {
+  if (!existsSync(SINGLE_FILE)) throw new Error(`${SINGLE_FILE} is missing: run make dist first`);
+  return chromium.launchPersistentContext(await mkdtemp(join(tmpdir(), 'blockvote-mobile-')), {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width: size.width, height: size.height },
+    isMobile: size.touch,
+    hasTouch: size.touch,
+    locale: 'en-GB',
+  });
+}
+
+/** What the page measures of itself: sideways scrolling, the header, and every control. */
+function measure() {
+  const root = document.documentElement;
+  const header = document.querySelector('[data-testid="header"]').getBoundingClientRect();
+  const controls = [...document.querySelectorAll('#app button, #app input, #app select, #app textarea')]
+    .filter((el) => {
+      const style = getComputedStyle(el);
+      if (el.type === 'hidden' || el.type === 'file') return false;
+      if (style.display === 'none' || style.visibility === 'hidden') return false;
+      return el.getClientRects().length > 0;
+    });
+  const problems = [];
+  for (const el of controls) {
+    el.scrollIntoView({ block: 'center', inline: 'center' });
+    const box = el.getBoundingClientRect();
+    const name = el.getAttribute('data-testid') || el.id || el.name || el.textContent.trim().slice(0, 30) || el.tagName;
+    const small = el.type === 'checkbox' || el.type === 'radio' ? 24 : 44;
+    if (box.left < -1 || box.right > root.clientWidth + 1) {
+      problems.push({ kind: 'off screen', name, left: Math.round(box.left), right: Math.round(box.right) });
+    }
+    problems.push({ kind: 'height', name, height: box.height, needed: small });
+  }
+  window.scrollTo(0, 0);
+  return { scroll: root.scrollWidth, client: root.clientWidth, headerHeight: header.height, problems };
+}
+
+for (const size of SIZES) {
+  test(`every screen fits ${size.width}×${size.height} in both languages`, async () => {
+    await mkdir(SHOTS, { recursive: true });
+    const context = await launchAt(size);
+    const page = await context.newPage();
+    const failures = [];
+    try {
+      for (const lang of ['zh', 'en']) {
+        for (const view of routeViews()) {
+          await page.goto(`${SINGLE_FILE_URL}#view=${view}&lang=${lang}`);
+          await page.getByTestId(`screen-${view}`).waitFor({ timeout: 30_000 });
+          await page.waitForTimeout(100);
+          await page.screenshot({ path: join(SHOTS, `${view}-${lang}-${size.width}.png`), fullPage: true });
+          const found = await page.evaluate(measure);
+          const where = `${view} (${lang}, ${size.width}px)`;
+          if (found.scroll > found.client) failures.push(`${where}: the page is ${found.scroll}px wide in ${found.client}px`);
+          if (size.width < 1024 && found.headerHeight > 64) failures.push(`${where}: the header is ${found.headerHeight}px high`);
+          for (const p of found.problems) {
+            if (p.kind === 'off screen') failures.push(`${where}: ${p.name} lies off screen (${p.left}–${p.right})`);
+            if (p.kind === 'height' && size.touch && p.height < p.needed - 0.5) {
+              failures.push(`${where}: ${p.name} is ${p.height.toFixed(1)}px high (touch needs ${p.needed})`);
+            }
+          }
+        }
+      }
+    } finally {
+      await context.close();
+    }
+    assert.deepEqual(failures, [], failures.join('\n'));
+  });
+}
+
+test('on a phone the navigation is a menu that names the screen and closes when a screen is chosen', async () => {
+  const context = await launchAt(SIZES[0]);
+  const page = await context.newPage();
+  try {
+    await page.goto(`${SINGLE_FILE_URL}#view=cashflow&lang=en`);
+    await page.getByTestId('screen-cashflow').waitFor({ timeout: 30_000 });
+    const toggle = page.getByTestId('nav-toggle');
+    assert.match(await toggle.innerText(), /Cash flow/);
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+    assert.equal(await page.getByTestId('nav-risk').isVisible(), false, 'the menu starts folded');
+    await toggle.tap();
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+    await page.getByTestId('nav-risk').tap();
+    await page.getByTestId('screen-risk').waitFor();
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'false', 'choosing a screen folds the menu');
+    assert.match(await toggle.innerText(), /Slippage/);
+    await toggle.tap();
+    await page.keyboard.press('Escape');
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'false', 'Escape folds the menu');
+    await page.getByTestId('lang-zh').tap();
+    assert.match(await toggle.innerText(), /延誤及風險/);
+  } finally {
+    await context.close();
+  }
+});
