@@ -14,6 +14,7 @@ cd "$(dirname "$0")/.."
 what=${1:-build}
 TRUNK_VERSION=0.21.14
 CARGO_FUZZ_VERSION=0.13.2
+LEPTOSFMT_VERSION=0.1.33
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 say() { printf 'setup: %s\n' "$*"; }
@@ -73,6 +74,14 @@ if [ "$what" = test ]; then
   chromium_major=$(chromium --version | sed -n 's/^Chromium \([0-9]*\).*/\1/p')
   driver_major=$(chromedriver --version | sed -n 's/^ChromeDriver \([0-9]*\).*/\1/p')
   [ "$chromium_major" = "$driver_major" ] || die "Chromium $chromium_major and ChromeDriver $driver_major differ; apt-get install --only-upgrade chromium chromium-driver"
+
+  # leptosfmt formats the markup inside `view!` (rustfmt leaves macro bodies alone),
+  # so screen code is held to the same width as the rest (`make fmt`, `make lint`).
+  if [ "$(leptosfmt --version 2>/dev/null)" != "leptosfmt $LEPTOSFMT_VERSION" ]; then
+    say "installing leptosfmt $LEPTOSFMT_VERSION (about 2 minutes)"
+    CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+      cargo install leptosfmt --version "$LEPTOSFMT_VERSION" --locked --force
+  fi
 
   # cargo-fuzz, for `make fuzz-smoke` and `make fuzz` (docs/fuzzing.md). It runs on the
   # stable toolchain (`--sanitizer none`); libfuzzer-sys compiles libFuzzer with g++.
