@@ -203,6 +203,8 @@ pub enum Printed {
     ProjectStart(u16),
     /// Annex C: a project's expected completion.
     ProjectCompletion(u16),
+    /// Annex C: a project's expected start and completion, side by side.
+    ProjectSchedule(u16),
 }
 
 impl Printed {
@@ -318,21 +320,31 @@ impl Printed {
                 );
                 Some((Value::Theme(theme), PaperPlace::Para(7), words))
             }
-            Printed::ProjectBudget(id) | Printed::ProjectStart(id) | Printed::ProjectCompletion(id) => {
+            Printed::ProjectBudget(id)
+            | Printed::ProjectStart(id)
+            | Printed::ProjectCompletion(id)
+            | Printed::ProjectSchedule(id) => {
                 if data.projects_origin != ProjectsOrigin::Paper {
                     return None;
                 }
                 let project = data.project(id)?;
-                let (value, column) = match self {
-                    Printed::ProjectBudget(_) => (Value::Millions(project.budget), AnnexCColumn::Budget),
-                    Printed::ProjectStart(_) => (Value::Quarter(project.start), AnnexCColumn::Start),
-                    _ => (Value::Quarter(project.completion), AnnexCColumn::Completion),
+                let (value, columns) = match self {
+                    Printed::ProjectBudget(_) => (Value::Millions(project.budget), vec![AnnexCColumn::Budget]),
+                    Printed::ProjectStart(_) => (Value::Quarter(project.start), vec![AnnexCColumn::Start]),
+                    Printed::ProjectCompletion(_) => {
+                        (Value::Quarter(project.completion), vec![AnnexCColumn::Completion])
+                    }
+                    _ => (
+                        Value::Schedule { start: project.start, completion: project.completion },
+                        vec![AnnexCColumn::Start, AnnexCColumn::Completion],
+                    ),
                 };
                 let row = Bilingual::new(
                     format!("{} {}", project.id, project.name_zh),
                     format!("{} {}", project.id, project.name_en),
                 );
-                Some((value, PaperPlace::AnnexC, cell_words(row, vec![column.heading()])))
+                let headings = columns.into_iter().map(AnnexCColumn::heading).collect();
+                Some((value, PaperPlace::AnnexC, cell_words(row, headings)))
             }
         }
     }
@@ -382,7 +394,8 @@ fn quote(printed: Printed) -> Option<Bilingual> {
         | Printed::ThemeExample(_)
         | Printed::ProjectBudget(_)
         | Printed::ProjectStart(_)
-        | Printed::ProjectCompletion(_) => return None,
+        | Printed::ProjectCompletion(_)
+        | Printed::ProjectSchedule(_) => return None,
     };
     Some(Bilingual::new(zh, en))
 }
@@ -448,6 +461,7 @@ mod tests {
         check(Printed::NewProjectCount, Lang::En, "254 [para 7]");
         check(Printed::ProjectBudget(1), Lang::En, "6.6 [Annex C]");
         check(Printed::ProjectCompletion(1), Lang::Zh, "2019-20 年度第一季 [附件 C]");
+        check(Printed::ProjectSchedule(17), Lang::En, "2018-19 Q1 → 2019-20 Q3 [Annex C]");
     }
 
     #[test]
@@ -500,6 +514,7 @@ mod tests {
                 Printed::ProjectBudget(project.id),
                 Printed::ProjectStart(project.id),
                 Printed::ProjectCompletion(project.id),
+                Printed::ProjectSchedule(project.id),
             ]);
             if matches!(project.theme_source, ThemeSource::Paper { .. }) {
                 all.push(Printed::ThemeExample(project.id));
@@ -529,7 +544,8 @@ mod tests {
             | Printed::ThemeExample(_)
             | Printed::ProjectBudget(_)
             | Printed::ProjectStart(_)
-            | Printed::ProjectCompletion(_) => true,
+            | Printed::ProjectCompletion(_)
+            | Printed::ProjectSchedule(_) => true,
         }
     }
 

@@ -236,6 +236,8 @@ pub enum Value {
     Quarter(FiscalQuarter),
     /// One of para 7's themes: `(e) IT security`.
     Theme(Theme),
+    /// A project's start and completion: `2018-19 Q1 → 2019-20 Q3`.
+    Schedule { start: FiscalQuarter, completion: FiscalQuarter },
 }
 
 impl Value {
@@ -248,6 +250,9 @@ impl Value {
             Value::PercentChange(p) => percent_signed(*p),
             Value::Quarter(q) => quarter_text(*q, lang),
             Value::Theme(theme) => crate::words::theme_text(*theme, lang),
+            Value::Schedule { start, completion } => {
+                format!("{} → {}", quarter_text(*start, lang), quarter_text(*completion, lang))
+            }
         }
     }
 }

@@ -11,4 +11,5 @@ pub mod overview;
 pub mod projects;
 pub mod risk;
 pub mod scenarios;
+pub mod sentence;
 pub mod thresholds;
