@@ -12,4 +12,5 @@ pub mod projects;
 pub mod risk;
 pub mod scenarios;
 pub mod sentence;
+pub mod sorting;
 pub mod thresholds;

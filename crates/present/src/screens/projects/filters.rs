@@ -7,7 +7,7 @@
 use crate::fields::{money_in, FieldError};
 use crate::format::{money_with_unit, quarter_text, year_text};
 use crate::lang::{l, Label, Lang};
-use crate::route::param;
+use crate::route::{fragment_for, param, View};
 use crate::words::{department_name, theme_text};
 use blockvote_model::engine::Projection;
 use blockvote_model::load::normalize_text;
@@ -38,6 +38,22 @@ pub fn parse_bound(text: &str) -> Result<Option<Money>, FieldError> {
 /// Reads `ids=14,15` (spaces and empty items ignored; at most [`MAX_IDS`]).
 pub fn parse_ids(text: &str) -> BTreeSet<u16> {
     text.split([',', ' ']).filter_map(|t| t.trim().parse::<u16>().ok()).take(MAX_IDS).collect()
+}
+
+/// The address's filter pairs, for a link that keeps the filters (and nothing of the
+/// scenario, which a link without scenario pairs leaves as it is).
+pub fn filter_params(params: &[(String, String)]) -> Vec<(String, String)> {
+    params.iter().filter(|(k, _)| FILTER_KEYS.contains(&k.as_str())).cloned().collect()
+}
+
+/// The link to `view` with the address's filters.
+pub fn link_with_filters(view: View, params: &[(String, String)], lang: Lang) -> String {
+    fragment_for(view, lang, &filter_params(params))
+}
+
+/// The link to the projects table showing exactly `ids`.
+pub fn ids_link(ids: &[u16], lang: Lang) -> String {
+    fragment_for(View::Projects, lang, &[("ids".to_string(), ids_param(ids))])
 }
 
 /// The `ids=` value for a list of project numbers.
@@ -319,6 +335,9 @@ mod tests {
         assert_eq!(parse_ids(&long).len(), MAX_IDS);
         assert_eq!(ids_note(&BTreeSet::from([14, 15]), Lang::En), "Only the 2 project numbers chosen by a link: 14, 15");
         assert_eq!(ids_param(&[14, 15]), "14,15");
+        assert_eq!(ids_link(&[14, 15], Lang::En), "#view=projects&lang=en&ids=14,15");
+        let address = params(&[("q", "保安"), ("cost", "10"), ("ids", "1")]);
+        assert_eq!(link_with_filters(View::Departments, &address, Lang::Zh), "#view=departments&lang=zh&q=%E4%BF%9D%E5%AE%89&ids=1");
     }
 
     #[test]

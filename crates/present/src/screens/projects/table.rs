@@ -13,7 +13,7 @@ use crate::format::projects_count;
 use crate::lang::{l, Label, Lang};
 use crate::paper::{AnnexCColumn, Printed};
 use crate::provenance::{Basis, Figure, PaperPlace, Provenance, Value};
-use crate::route::param;
+use crate::screens::sorting::{self, Column, SortKeys};
 use crate::words::{department_name, project_name};
 use blockvote_model::engine::{ProjectOutcome, Projection};
 use blockvote_model::money::round_parts_to_total;
@@ -35,8 +35,8 @@ pub enum SortKey {
     Duration,
 }
 
-impl SortKey {
-    pub const ALL: [SortKey; 8] = [
+impl Column for SortKey {
+    const ALL: &'static [SortKey] = &[
         SortKey::Id,
         SortKey::Department,
         SortKey::Name,
@@ -48,7 +48,7 @@ impl SortKey {
     ];
 
     /// The `sort=` value.
-    pub fn key(self) -> &'static str {
+    fn key(self) -> &'static str {
         match self {
             SortKey::Id => "id",
             SortKey::Department => "dept",
@@ -61,10 +61,9 @@ impl SortKey {
         }
     }
 
-    pub fn from_key(key: &str) -> Option<SortKey> {
-        SortKey::ALL.into_iter().find(|k| k.key() == key.trim())
-    }
+}
 
+impl SortKey {
     pub fn label(self) -> Label {
         match self {
             SortKey::Id => l("編號", "No."),
@@ -99,42 +98,11 @@ impl SortKey {
     }
 }
 
-/// The sort in force: a column and a direction.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub struct Sort {
-    pub key: SortKey,
-    pub descending: bool,
-}
+/// The address keys of the projects table's sort.
+pub const SORT_KEYS: SortKeys = SortKeys { column: "sort", direction: "dir" };
 
-impl Sort {
-    pub fn from_params(params: &[(String, String)]) -> Sort {
-        let key = param(params, "sort").and_then(|k| SortKey::from_key(&k)).unwrap_or_default();
-        let descending = param(params, "dir").is_some_and(|d| d.trim() == "desc");
-        Sort { key, descending }
-    }
-
-    /// The `aria-sort` of `key`'s heading: only the sorted column has one.
-    pub fn aria(self, key: SortKey) -> Option<&'static str> {
-        (self.key == key).then_some(if self.descending { "descending" } else { "ascending" })
-    }
-
-    /// The arrow in `key`'s heading.
-    pub fn arrow(self, key: SortKey) -> &'static str {
-        match (self.key == key, self.descending) {
-            (true, false) => "▲",
-            (true, true) => "▼",
-            (false, _) => "↕",
-        }
-    }
-
-    /// The address after pressing `key`'s heading: ascending first, a second press
-    /// reverses. The default (by number, ascending) leaves the address clean.
-    pub fn pressed(self, key: SortKey) -> [(&'static str, Option<String>); 2] {
-        let descending = self.key == key && !self.descending;
-        let sort = (key != SortKey::Id || descending).then(|| key.key().to_string());
-        [("sort", sort), ("dir", descending.then(|| "desc".to_string()))]
-    }
-}
+/// The projects table's sort.
+pub type Sort = sorting::Sort<SortKey>;
 
 fn compare(data: &Dataset, index: &SearchIndex, a: usize, b: usize, key: SortKey, lang: Lang) -> Ordering {
     let (Some(pa), Some(pb)) = (data.projects.get(a), data.projects.get(b)) else { return Ordering::Equal };
@@ -419,7 +387,7 @@ mod tests {
         let p = params(pairs);
         let index = SearchIndex::new(data);
         let mut rows = selected(data, &index, &Filters::from_params(&p, data), &BTreeSet::new());
-        order(data, &index, &mut rows, Sort::from_params(&p), false, Lang::En);
+        order(data, &index, &mut rows, Sort::from_params(&p, SORT_KEYS), false, Lang::En);
         rows.iter().filter_map(|i| data.projects.get(*i)).map(|p| p.id).collect()
     }
 
@@ -473,11 +441,12 @@ mod tests {
         let ties: Vec<u16> = down.iter().copied().take(35).collect();
         assert!(ties.windows(2).all(|w| w[0] < w[1]), "ties are in number order");
         assert_eq!(shown(&data, &[]), (1..=254).collect::<Vec<u16>>());
-        let sort = Sort::from_params(&params(&[("sort", "budget")]));
+        let sort = Sort::from_params(&params(&[("sort", "budget")]), SORT_KEYS);
         assert_eq!((sort.aria(SortKey::Budget), sort.aria(SortKey::Id), sort.arrow(SortKey::Budget)), (Some("ascending"), None, "▲"));
-        assert_eq!(sort.pressed(SortKey::Budget), [("sort", Some("budget".to_string())), ("dir", Some("desc".to_string()))]);
-        assert_eq!(Sort::default().pressed(SortKey::Id), [("sort", Some("id".to_string())), ("dir", Some("desc".to_string()))]);
-        assert_eq!(sort.pressed(SortKey::Id), [("sort", None), ("dir", None)]);
+        let pressed = |sort: Sort, key| sort.pressed(key, SORT_KEYS);
+        assert_eq!(pressed(sort, SortKey::Budget), [("sort", Some("budget".to_string())), ("dir", Some("desc".to_string()))]);
+        assert_eq!(pressed(Sort::default(), SortKey::Id), [("sort", Some("id".to_string())), ("dir", Some("desc".to_string()))]);
+        assert_eq!(pressed(sort, SortKey::Id), [("sort", None), ("dir", None)]);
     }
 
     #[test]
