@@ -45,6 +45,11 @@ impl AnnexAColumn {
             AnnexAColumn::DifferencePct => vec![Bilingual::new("差額百分比 (%)", "Percentage difference (%)")],
         }
     }
+
+    /// The provenance of the whole column, for the mark in a table's column heading.
+    pub fn provenance(self) -> Provenance {
+        column_provenance(PaperPlace::AnnexA, self.heading())
+    }
 }
 
 /// A column of Annex B.
@@ -65,6 +70,11 @@ impl AnnexBColumn {
                 "Provisional cash flow requirement for 2018-19 (HK$M)",
             )],
         }
+    }
+
+    /// The provenance of the whole column, for the mark in a table's column heading.
+    pub fn provenance(self) -> Provenance {
+        column_provenance(PaperPlace::AnnexB, self.heading())
     }
 }
 
@@ -93,7 +103,7 @@ impl AnnexCColumn {
     /// projects the member imported, which are not the paper's.
     pub fn provenance(self, data: &Dataset) -> Option<Provenance> {
         (data.projects_origin == ProjectsOrigin::Paper)
-            .then(|| Provenance::Paper(Citation::new(PaperPlace::AnnexC, self.heading())))
+            .then(|| column_provenance(PaperPlace::AnnexC, vec![self.heading()]))
     }
 }
 
@@ -150,6 +160,11 @@ impl Para5Column {
             Para5Column::NotMet => vec![returns, Bilingual::new("未達標", "not met")],
             Para5Column::RatePct => vec![Bilingual::new("達標率", "Rate met")],
         }
+    }
+
+    /// The provenance of the whole column, for the mark in a table's column heading.
+    pub fn provenance(self) -> Provenance {
+        column_provenance(PaperPlace::Para(5), self.heading())
     }
 
     fn key(self) -> &'static str {
@@ -411,6 +426,14 @@ pub fn roman_numeral(example: u8) -> &'static str {
     }
 }
 
+/// A whole column of a printed table, cited by its headings: every cell below it is
+/// the paper's figure, so a table may carry the mark once, in the column's heading.
+fn column_provenance(place: PaperPlace, headings: Vec<Bilingual>) -> Provenance {
+    let join = |pick: fn(&Bilingual) -> &str, joiner: &str| headings.iter().map(pick).collect::<Vec<_>>().join(joiner);
+    let words = Bilingual::new(join(|h| h.zh.as_str(), "——"), join(|h| h.en.as_str(), " — "));
+    Provenance::Paper(Citation::new(place, words))
+}
+
 /// The words of a table cell: its row heading, then its column's headings as printed,
 /// joined by "——" (blockvote's joiner; each piece is the paper's own).
 fn cell_words(row: Bilingual, column: Vec<Bilingual>) -> Bilingual {
@@ -591,9 +614,27 @@ mod tests {
             }
             assert!(!citation.words().en.is_empty());
         }
-        for column in [AnnexCColumn::Budget, AnnexCColumn::Start, AnnexCColumn::Completion] {
-            if !source.contains(&without_spaces(&column.heading().zh)) {
-                missing.push(format!("{column:?}"));
+        let mut columns: Vec<Provenance> = [AnnexCColumn::Budget, AnnexCColumn::Start, AnnexCColumn::Completion]
+            .into_iter()
+            .filter_map(|c| c.provenance(&data))
+            .collect();
+        columns.extend(
+            [
+                AnnexAColumn::Proposed,
+                AnnexAColumn::ApprovedPrior,
+                AnnexAColumn::Difference,
+                AnnexAColumn::DifferencePct,
+            ]
+            .map(AnnexAColumn::provenance),
+        );
+        columns.extend([AnnexBColumn::Projects, AnnexBColumn::Cash].map(AnnexBColumn::provenance));
+        columns.extend([Para5Column::Met, Para5Column::NotMet, Para5Column::RatePct].map(Para5Column::provenance));
+        for column in columns {
+            let Provenance::Paper(citation) = &column else { continue };
+            for piece in citation.words().zh.split("——") {
+                if !occurs(&source, &without_spaces(piece)) {
+                    missing.push(format!("{column:?}: {piece}"));
+                }
             }
         }
         assert_eq!(missing, Vec::<String>::new());

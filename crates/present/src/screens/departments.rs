@@ -159,8 +159,11 @@ pub fn table(
         .iter()
         .enumerate()
         .map(|(department, _)| {
-            let rows: Vec<usize> =
-                selected.iter().copied().filter(|i| data.projects.get(*i).is_some_and(|p| p.department == department)).collect();
+            let rows: Vec<usize> = selected
+                .iter()
+                .copied()
+                .filter(|i| data.projects.get(*i).is_some_and(|p| p.department == department))
+                .collect();
             (department, rows)
         })
         .filter(|(_, rows)| !rows.is_empty() || !filters.is_active())
@@ -264,7 +267,10 @@ fn headline(departments: usize, projects: usize, budget: &str, filtered: bool, l
         (Lang::En, false) => {
             format!("{departments} bureaux and departments, {projects} new projects, total budget HK${budget}M.")
         }
-        (Lang::Zh, true) => format!("篩選所得的 {} 分屬 {departments} 個局／部門，預算合計 {budget} 百萬元。", projects_count(projects, lang)),
+        (Lang::Zh, true) => format!(
+            "篩選所得的 {} 分屬 {departments} 個局／部門，預算合計 {budget} 百萬元。",
+            projects_count(projects, lang)
+        ),
         (Lang::En, true) => format!(
             "The {} the filter selects belong to {departments} bureaux and departments, total budget HK${budget}M.",
             projects_count(projects, lang)
@@ -326,10 +332,14 @@ mod tests {
         assert_eq!(table.rows.len(), 66);
         assert_eq!(table.filter, None);
         assert_eq!(table.headline, "66 bureaux and departments, 254 new projects, total budget HK$1,527.7M.");
-        let shares: Decimal = table.rows.iter().filter_map(|r| match r.share.value() {
-            Value::Percent(p) => Some(*p),
-            _ => None,
-        }).sum();
+        let shares: Decimal = table
+            .rows
+            .iter()
+            .filter_map(|r| match r.share.value() {
+                Value::Percent(p) => Some(*p),
+                _ => None,
+            })
+            .sum();
         assert_eq!(shares, Decimal::ONE_HUNDRED);
         check(&[], Lang::En, 1, "Administration Wing 6 24.4 1.6% / Total · 66 departments 254 1,527.7 100.0%");
     }
@@ -338,10 +348,25 @@ mod tests {
     fn every_column_sorts_both_ways() {
         let total = "Total · 66 departments 254 1,527.7 100.0%";
         // Ties (HK$79.1M twice) keep the paper's order.
-        check(&[("dsort", "budget"), ("ddir", "desc")], Lang::En, 2, &format!("Inland Revenue Department 10 79.1 5.2% / Lands Department 11 79.1 5.2% / {total}"));
-        check(&[("dsort", "projects"), ("ddir", "desc")], Lang::En, 1, &format!("Lands Department 11 79.1 5.2% / {total}"));
+        check(
+            &[("dsort", "budget"), ("ddir", "desc")],
+            Lang::En,
+            2,
+            &format!("Inland Revenue Department 10 79.1 5.2% / Lands Department 11 79.1 5.2% / {total}"),
+        );
+        check(
+            &[("dsort", "projects"), ("ddir", "desc")],
+            Lang::En,
+            1,
+            &format!("Lands Department 11 79.1 5.2% / {total}"),
+        );
         check(&[("dsort", "name")], Lang::En, 1, &format!("Administration Wing 6 24.4 1.6% / {total}"));
-        check(&[("dsort", "order"), ("ddir", "desc")], Lang::En, 1, &format!("Working Family and Student Financial Assistance Agency 7 29.7 1.9% / {total}"));
+        check(
+            &[("dsort", "order"), ("ddir", "desc")],
+            Lang::En,
+            1,
+            &format!("Working Family and Student Financial Assistance Agency 7 29.7 1.9% / {total}"),
+        );
         let smallest = "Joint Secretariat for the Advisory Bodies on Civil Service and Judicial Salaries and Conditions of Service";
         check(&[("dsort", "share")], Lang::En, 1, &format!("{smallest} 1 0.2 0.0% / {total}"));
     }
@@ -351,8 +376,14 @@ mod tests {
         let pairs = [("min", "9.9"), ("max", "9.9")];
         let table = shown(&pairs, Lang::En);
         assert_eq!(table.rows.iter().map(|r| r.list.len()).sum::<usize>(), 35);
-        assert_eq!(table.filter.as_deref(), Some("Following the filter set on the projects table: budget at least HK$9.9M; budget at most HK$9.9M."));
-        assert_eq!(table.headline, "The 35 projects the filter selects belong to 30 bureaux and departments, total budget HK$346.5M.");
+        assert_eq!(
+            table.filter.as_deref(),
+            Some("Following the filter set on the projects table: budget at least HK$9.9M; budget at most HK$9.9M.")
+        );
+        assert_eq!(
+            table.headline,
+            "The 35 projects the filter selects belong to 30 bureaux and departments, total budget HK$346.5M."
+        );
         assert_eq!(table.filtered_link.as_deref(), Some("#view=projects&lang=en&min=9.9&max=9.9"));
         assert_eq!(table.rows.first().map(|r| r.link.as_str()), Some("#view=projects&lang=en&min=9.9&max=9.9&dept=3"));
         let zh = shown(&[("ids", "14,15,16")], Lang::Zh);

@@ -34,7 +34,8 @@ pub const BIN_WIDTH: Money = Money::from_millions(Decimal::from_parts(5, 0, 0, f
 pub const BIN_COUNT: usize = 20;
 
 pub const HEADING: Label = l("新項目的預算分布", "How the new projects' budgets are spread");
-pub const CHART_TITLE: Label = l("新項目預算的分布（每組 0.5 百萬元）", "Budgets of the new projects, in HK$0.5M bands");
+pub const CHART_TITLE: Label =
+    l("新項目預算的分布（每組 0.5 百萬元）", "Budgets of the new projects, in HK$0.5M bands");
 pub const X_LABEL: Label = l("項目預算（百萬元）", "Project budget (HK$M)");
 pub const Y_LABEL: Label = l("項目數目", "Number of projects");
 pub const HINT: Label = l(
@@ -251,7 +252,9 @@ pub fn floor_note(data: &Dataset, lang: Lang) -> String {
     let figures = ceiling_figures(data);
     let floor = money_with_unit(data.floor, lang);
     let floor_text = match lang {
-        Lang::Zh => format!("文件以 0.1 百萬元列出預算；{} 個項目列為 {floor}或以下（即下限）。", figures.at_or_below_floor),
+        Lang::Zh => {
+            format!("文件以 0.1 百萬元列出預算；{} 個項目列為 {floor}或以下（即下限）。", figures.at_or_below_floor)
+        }
         Lang::En => format!(
             "The paper prints budgets to HK$0.1M; {} printed at or below the {floor} floor.",
             projects_count(figures.at_or_below_floor, lang)
@@ -413,13 +416,22 @@ mod tests {
         let (bands, above) = bands(&data);
         let (rows, total) = table(&data, &bands, &above, Lang::En);
         let sum = Money::checked_sum(rows.iter().filter_map(|r| r.total.money())).unwrap_or_default();
-        assert_eq!((sum.format(1), total.total.text(Lang::En), total.count.as_str()), ("1,527.7".to_string(), "1,527.7".to_string(), "254"));
+        assert_eq!(
+            (sum.format(1), total.total.text(Lang::En), total.count.as_str()),
+            ("1,527.7".to_string(), "1,527.7".to_string(), "254")
+        );
         assert_eq!(rows.last().map(|r| r.range.as_str()), Some("over 9.5 to 10.0"));
         let chosen = bands.last().map(|b| chosen_band(&data, b, Lang::En)).unwrap_or_else(|| unreachable!());
         assert_eq!(chosen.heading, "Over HK$9.5M to HK$10.0M: 59 projects");
         assert_eq!(chosen.link_text, "Show these 59 in the projects table");
         assert_eq!(chosen.link.matches(',').count(), 58);
-        assert_eq!(band_label(&bands[0], Lang::Zh), format!("0.0 百萬元至0.5 百萬元：{}", projects_count(bands[0].projects.len(), Lang::Zh)));
-        assert_eq!(floor_note(&data, Lang::En), "The paper prints budgets to HK$0.1M; 2 projects printed at or below the HK$0.2M floor.");
+        assert_eq!(
+            band_label(&bands[0], Lang::Zh),
+            format!("0.0 百萬元至0.5 百萬元：{}", projects_count(bands[0].projects.len(), Lang::Zh))
+        );
+        assert_eq!(
+            floor_note(&data, Lang::En),
+            "The paper prints budgets to HK$0.1M; 2 projects printed at or below the HK$0.2M floor."
+        );
     }
 }

@@ -172,7 +172,11 @@ pub fn describe(filters: &Filters, data: &Dataset, lang: Lang) -> Vec<String> {
     let zh = lang == Lang::Zh;
     let mut words = Vec::new();
     if !filters.terms.is_empty() {
-        words.push(if zh { format!("搜尋「{}」", filters.query) } else { format!("search “{}”", filters.query) });
+        words.push(if zh {
+            format!("搜尋「{}」", filters.query)
+        } else {
+            format!("search “{}”", filters.query)
+        });
     }
     if let Some(department) = filters.department {
         let name = department_name(data, department, lang);
@@ -200,7 +204,11 @@ pub fn describe(filters: &Filters, data: &Dataset, lang: Lang) -> Vec<String> {
     }
     if let Some(ids) = &filters.ids {
         let n = ids.len();
-        words.push(if zh { format!("連結所選的 {n} 個編號") } else { format!("the {n} project numbers chosen by a link") });
+        words.push(if zh {
+            format!("連結所選的 {n} 個編號")
+        } else {
+            format!("the {n} project numbers chosen by a link")
+        });
     }
     if filters.changed_only {
         words.push(CHANGED_ONLY.get(lang).to_string());
@@ -308,7 +316,11 @@ mod tests {
         check(&[("ids", "14, x, 15,,")], Lang::En, "2: the 2 project numbers chosen by a link");
         check(&[("min", "9.9"), ("max", "10")], Lang::En, "35: budget at least HK$9.9M; budget at most HK$10.0M");
         check(&[("theme", "it_security")], Lang::Zh, "45: 主題：(e) 加強資訊科技保安");
-        check(&[("dept", "1"), ("start", "2018-19 Q2")], Lang::En, "1: department: Administration Wing; starting 2018-19 Q2");
+        check(
+            &[("dept", "1"), ("start", "2018-19 Q2")],
+            Lang::En,
+            "1: department: Administration Wing; starting 2018-19 Q2",
+        );
         check(&[("done", "2018-19")], Lang::Zh, "37: 2018-19 年度完成");
         check(&[("changed", "1")], Lang::En, "1: Only projects the scenario changes");
         // What the data does not offer is ignored, so the controls show what applies.
@@ -333,18 +345,27 @@ mod tests {
     fn an_ids_link_is_bounded_and_noted() {
         let long = (0..10_000).map(|i| i.to_string()).collect::<Vec<_>>().join(",");
         assert_eq!(parse_ids(&long).len(), MAX_IDS);
-        assert_eq!(ids_note(&BTreeSet::from([14, 15]), Lang::En), "Only the 2 project numbers chosen by a link: 14, 15");
+        assert_eq!(
+            ids_note(&BTreeSet::from([14, 15]), Lang::En),
+            "Only the 2 project numbers chosen by a link: 14, 15"
+        );
         assert_eq!(ids_param(&[14, 15]), "14,15");
         assert_eq!(ids_link(&[14, 15], Lang::En), "#view=projects&lang=en&ids=14,15");
         let address = params(&[("q", "保安"), ("cost", "10"), ("ids", "1")]);
-        assert_eq!(link_with_filters(View::Departments, &address, Lang::Zh), "#view=departments&lang=zh&q=%E4%BF%9D%E5%AE%89&ids=1");
+        assert_eq!(
+            link_with_filters(View::Departments, &address, Lang::Zh),
+            "#view=departments&lang=zh&q=%E4%BF%9D%E5%AE%89&ids=1"
+        );
     }
 
     #[test]
     fn the_selects_offer_only_what_the_data_has() {
         let data = paper();
         assert_eq!(department_options(&data, Lang::En).len(), 66);
-        assert_eq!(department_options(&data, Lang::En).first().map(|o| o.text.as_str()), Some("Administration Wing (6)"));
+        assert_eq!(
+            department_options(&data, Lang::En).first().map(|o| o.text.as_str()),
+            Some("Administration Wing (6)")
+        );
         assert_eq!(theme_options(Lang::Zh).len(), 5);
         assert!(start_options(&data, Lang::Zh).iter().all(|o| o.text.contains("年度第")));
         let filters = Filters::from_params(&params(&[("theme", "it_security"), ("done", "2019-20")]), &data);

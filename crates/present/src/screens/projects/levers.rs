@@ -9,9 +9,10 @@
 use crate::fields::{int_field, money_field, FieldSpec};
 use crate::lang::{l, Label, Lang};
 use crate::paper::Printed;
-use crate::provenance::{Basis, Figure, Provenance, Value};
+use crate::provenance::{Basis, Figure, Value};
+use crate::screens::sentence::Marked;
 use crate::words::{project_name, UNIT_QUARTERS};
-use blockvote_model::engine::{ProjectOutcome, Profile, YearTotals, MAX_SHIFT_QUARTERS};
+use blockvote_model::engine::{Profile, ProjectOutcome, YearTotals, MAX_SHIFT_QUARTERS};
 use blockvote_model::money::MAX_INPUT_MILLIONS;
 use blockvote_model::{Dataset, Money, Project};
 
@@ -53,38 +54,25 @@ pub fn heading(project: &Project, lang: Lang) -> String {
     }
 }
 
-/// A figure as the panel writes it: its text and, where it is known, its mark (the
-/// figures of projects the member imported are not the paper's, and carry none).
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct Cell {
-    pub text: String,
-    pub mark: Option<Provenance>,
-}
-
-impl Cell {
-    fn printed(printed: Printed, data: &Dataset, value: Value, lang: Lang) -> Cell {
-        let figure = printed.figure(data);
-        Cell { text: value.text(lang), mark: figure.map(|f| f.provenance().clone()) }
-    }
-
-    fn of(figure: Figure, lang: Lang) -> Cell {
-        Cell { text: figure.text(lang), mark: Some(figure.provenance().clone()) }
-    }
+/// A printed figure of `data`, or, for projects the member imported, the same value
+/// without a mark.
+fn printed(printed: Printed, data: &Dataset, value: Value, lang: Lang) -> Marked {
+    Marked::text(value.text(lang), printed.figure(data).map(|f| f.provenance().clone()))
 }
 
 /// The project as the paper has it: `budget 6.7 [Annex C] · 2018-19 Q1 → 2019-20 Q3
 /// [Annex C]`, with the words before each.
-pub fn paper_line(data: &Dataset, project: &Project, lang: Lang) -> Vec<(String, Cell)> {
+pub fn paper_line(data: &Dataset, project: &Project, lang: Lang) -> Vec<(String, Marked)> {
     let id = project.id;
     let schedule = Value::Schedule { start: project.start, completion: project.completion };
     vec![
         (
             l("文件所載預算（百萬元）", "The paper's budget (HK$M)").get(lang).to_string(),
-            Cell::printed(Printed::ProjectBudget(id), data, Value::Millions(project.budget), lang),
+            printed(Printed::ProjectBudget(id), data, Value::Millions(project.budget), lang),
         ),
         (
             l("預計開展 → 完成", "Expected start → completion").get(lang).to_string(),
-            Cell::printed(Printed::ProjectSchedule(id), data, schedule, lang),
+            printed(Printed::ProjectSchedule(id), data, schedule, lang),
         ),
     ]
 }
@@ -93,8 +81,8 @@ pub fn paper_line(data: &Dataset, project: &Project, lang: Lang) -> Vec<(String,
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct EffectRow {
     pub label: String,
-    pub before: Cell,
-    pub after: Option<Cell>,
+    pub before: Marked,
+    pub after: Option<Marked>,
     /// The `data-testid` of the scenario's figure.
     pub testid: &'static str,
 }
@@ -113,9 +101,9 @@ pub struct Effect<'a> {
 /// its dates (the paper's, then the scenario's), and the new projects' and the total
 /// 2018-19 cash need.
 pub fn effect_rows(data: &Dataset, effect: &Effect, lang: Lang) -> Vec<EffectRow> {
-    let model = |amount: Money| Cell::of(Figure::model(Value::Millions(amount), Basis::CalibratedProfile), lang);
-    let scenario = |value: Value| Some(Cell::of(Figure::scenario(value), lang));
-    let dash = || Cell { text: "—".to_string(), mark: None };
+    let model = |amount: Money| Marked::figure(&Figure::model(Value::Millions(amount), Basis::CalibratedProfile), lang);
+    let scenario = |value: Value| Some(Marked::figure(&Figure::scenario(value), lang));
+    let dash = || Marked::text("—", None);
     let project = effect.project;
     vec![
         EffectRow {
@@ -126,7 +114,7 @@ pub fn effect_rows(data: &Dataset, effect: &Effect, lang: Lang) -> Vec<EffectRow
         },
         EffectRow {
             label: l("此項目開展 → 完成", "This project's start → completion").get(lang).to_string(),
-            before: Cell::printed(
+            before: printed(
                 Printed::ProjectSchedule(project.id),
                 data,
                 Value::Schedule { start: project.start, completion: project.completion },
@@ -173,10 +161,12 @@ mod tests {
             baseline_totals: baseline.as_ref().map(|b| b.budget_year_totals),
             totals: projection.as_ref().map(|p| p.budget_year_totals),
         };
-        let cell = |c: &Cell| format!("{} [{}]", c.text, c.mark.as_ref().map(|m| m.mark(lang)).unwrap_or_default());
+        let cell = |c: &Marked| format!("{} [{}]", c.text, c.mark.as_ref().map(|m| m.mark(lang)).unwrap_or_default());
         let shown: Vec<String> = effect_rows(&data, &effect, lang)
             .iter()
-            .map(|row| format!("{}: {} | {}", row.label, cell(&row.before), row.after.as_ref().map(cell).unwrap_or_default()))
+            .map(|row| {
+                format!("{}: {} | {}", row.label, cell(&row.before), row.after.as_ref().map(cell).unwrap_or_default())
+            })
             .collect();
         assert_eq!(shown, expected);
     }

@@ -29,8 +29,10 @@ pub const ALL: Label = l("全部", "All");
 pub const GROUP: Label = l("按部門分組", "Group by department");
 pub const CLEAR: Label = l("清除篩選", "Clear filters");
 pub const SHOW_ALL_NUMBERS: Label = l("顯示所有編號", "Show all numbers");
-pub const CAPTION: Label =
-    l("2018-19 年度新項目；按欄標題的按鈕可排序", "New projects for 2018-19; the buttons in the column headings sort the table");
+pub const CAPTION: Label = l(
+    "2018-19 年度新項目；按欄標題的按鈕可排序",
+    "New projects for 2018-19; the buttons in the column headings sort the table",
+);
 pub const SCROLLABLE: Label = l("項目表（可捲動）", "Projects table (scrollable)");
 pub const LEVERS_COLUMN: Label = l("情景調整", "Scenario levers");
 pub const NO_ROWS: Label = l("沒有項目符合這些篩選條件。", "No project matches these filters.");
@@ -46,5 +48,6 @@ pub fn bound_error(upper: bool, message: &str, lang: Lang) -> String {
 /// The note on the English names, in English only: the paper names projects in
 /// Chinese.
 pub fn unofficial_note(lang: Lang) -> Option<String> {
-    (lang == Lang::En).then(|| format!("† {}; the paper gives project names in Chinese only.", UNOFFICIAL_TRANSLATION.en))
+    (lang == Lang::En)
+        .then(|| format!("† {}; the paper gives project names in Chinese only.", UNOFFICIAL_TRANSLATION.en))
 }

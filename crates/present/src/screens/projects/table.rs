@@ -60,7 +60,6 @@ impl Column for SortKey {
             SortKey::Duration => "dur",
         }
     }
-
 }
 
 impl SortKey {
@@ -402,7 +401,8 @@ mod tests {
         let outcome = projection.as_ref().and_then(|p| p.project(id));
         let row = project_row(&data, &project, outcome, lang);
         let cell = |c: &RowCell| format!("{}{}", c.text, c.paper.clone().unwrap_or_default());
-        let marks = [&row.budget, &row.start, &row.completion, &row.duration].iter().filter(|c| c.mark.is_some()).count();
+        let marks =
+            [&row.budget, &row.start, &row.completion, &row.duration].iter().filter(|c| c.mark.is_some()).count();
         let shown = format!(
             "{} | {} | {} | {} | {} marks{}",
             cell(&row.budget),
@@ -426,10 +426,20 @@ mod tests {
     #[test]
     fn a_row_shows_the_scenario_s_dates_with_the_paper_s_beside_them() {
         check(&Scenario::default(), 17, Lang::En, "6.7 | 2018-19 Q1 | 2019-20 Q3 | 7 | 0 marks");
-        check(&deferred(17, 4), 17, Lang::En, "6.7 | 2019-20 Q1(paper: 2018-19 Q1) | 2020-21 Q3(paper: 2019-20 Q3) | 7 | 2 marks | changed");
+        check(
+            &deferred(17, 4),
+            17,
+            Lang::En,
+            "6.7 | 2019-20 Q1(paper: 2018-19 Q1) | 2020-21 Q3(paper: 2019-20 Q3) | 7 | 2 marks | changed",
+        );
         check(&deferred(17, 4), 17, Lang::Zh, "6.7 | 2019-20 年度第一季（文件：2018-19 年度第一季） | 2020-21 年度第三季（文件：2019-20 年度第三季） | 7 | 2 marks | changed");
         let longer = Edit { extend_quarters: Some(2), budget: Some(Money::from_whole_millions(5)), ..Edit::default() };
-        check(&edited(17, longer), 17, Lang::En, "5.0(paper: 6.7) | 2018-19 Q1 | 2020-21 Q1(paper: 2019-20 Q3) | 9(paper: 7) | 3 marks | changed");
+        check(
+            &edited(17, longer),
+            17,
+            Lang::En,
+            "5.0(paper: 6.7) | 2018-19 Q1 | 2020-21 Q1(paper: 2019-20 Q3) | 9(paper: 7) | 3 marks | changed",
+        );
     }
 
     #[test]
@@ -442,10 +452,19 @@ mod tests {
         assert!(ties.windows(2).all(|w| w[0] < w[1]), "ties are in number order");
         assert_eq!(shown(&data, &[]), (1..=254).collect::<Vec<u16>>());
         let sort = Sort::from_params(&params(&[("sort", "budget")]), SORT_KEYS);
-        assert_eq!((sort.aria(SortKey::Budget), sort.aria(SortKey::Id), sort.arrow(SortKey::Budget)), (Some("ascending"), None, "▲"));
+        assert_eq!(
+            (sort.aria(SortKey::Budget), sort.aria(SortKey::Id), sort.arrow(SortKey::Budget)),
+            (Some("ascending"), None, "▲")
+        );
         let pressed = |sort: Sort, key| sort.pressed(key, SORT_KEYS);
-        assert_eq!(pressed(sort, SortKey::Budget), [("sort", Some("budget".to_string())), ("dir", Some("desc".to_string()))]);
-        assert_eq!(pressed(Sort::default(), SortKey::Id), [("sort", Some("id".to_string())), ("dir", Some("desc".to_string()))]);
+        assert_eq!(
+            pressed(sort, SortKey::Budget),
+            [("sort", Some("budget".to_string())), ("dir", Some("desc".to_string()))]
+        );
+        assert_eq!(
+            pressed(Sort::default(), SortKey::Id),
+            [("sort", Some("id".to_string())), ("dir", Some("desc".to_string()))]
+        );
         assert_eq!(pressed(sort, SortKey::Id), [("sort", None), ("dir", None)]);
     }
 
@@ -462,16 +481,23 @@ mod tests {
         let sum = Money::checked_sum(headings.iter().filter_map(|h| h.subtotal.money())).unwrap_or_default();
         assert_eq!(Some(annex_c_sum(sum)), table.total);
         assert_eq!(text_or_dash(table.total.as_ref(), Lang::En), "1,527.7");
-        let lands = headings.iter().find(|h| h.name == "Lands Department").map(|h| format!("{} · {}", h.count, h.subtotal.text(Lang::En)));
+        let lands = headings
+            .iter()
+            .find(|h| h.name == "Lands Department")
+            .map(|h| format!("{} · {}", h.count, h.subtotal.text(Lang::En)));
         assert_eq!(lands.as_deref(), Some("11 projects · 79.1"));
         assert_eq!(summary(&table, 254, Lang::En).plain(), "Showing 254 of 254 projects, total budget HK$1,527.7M");
-        assert_eq!(summary(&body(&data, &[], true, None, Lang::Zh), 254, Lang::Zh).plain(), "顯示 0 個項目（共 254 個），預算合計 0.0 百萬元");
+        assert_eq!(
+            summary(&body(&data, &[], true, None, Lang::Zh), 254, Lang::Zh).plain(),
+            "顯示 0 個項目（共 254 個），預算合計 0.0 百萬元"
+        );
     }
 
     #[test]
     fn themes_say_whose_they_are() {
         let data = paper();
-        let row = |id| data.project(id).map(|p| project_row(&data, p, None, Lang::En)).unwrap_or_else(|| unreachable!());
+        let row =
+            |id| data.project(id).map(|p| project_row(&data, p, None, Lang::En)).unwrap_or_else(|| unreachable!());
         let example = row(165);
         assert_eq!(example.theme.provenance().mark(Lang::En), "para 7");
         assert_eq!(example.theme_rule, None);
