@@ -28,6 +28,7 @@ pub const TO: Label = l("至", "to");
 pub const ALL: Label = l("全部", "All");
 pub const GROUP: Label = l("按部門分組", "Group by department");
 pub const CLEAR: Label = l("清除篩選", "Clear filters");
+pub const BY_DEPARTMENT: Label = l("按部門查看這些項目", "See these projects by department");
 pub const SHOW_ALL_NUMBERS: Label = l("顯示所有編號", "Show all numbers");
 pub const CAPTION: Label = l(
     "2018-19 年度新項目；按欄標題的按鈕可排序",

@@ -200,11 +200,15 @@ pub struct ProjectRow {
     /// The Edit button's words and accessible name.
     pub edit: String,
     pub edit_label: String,
+    /// The badges' words.
+    pub changed_text: String,
+    pub excluded_text: String,
+    /// The theme as written.
+    pub theme_text: String,
 }
 
-/// The badges of a changed or excluded row.
-pub const CHANGED: Label = l("已改", "changed");
-pub const EXCLUDED: Label = l("已剔除", "excluded");
+const CHANGED: Label = l("已改", "changed");
+const EXCLUDED: Label = l("已剔除", "excluded");
 
 fn duration(start: FiscalQuarter, completion: FiscalQuarter) -> u64 {
     u64::try_from(start.quarters_until(completion).saturating_add(1)).unwrap_or(0)
@@ -242,12 +246,12 @@ pub fn project_row(data: &Dataset, project: &Project, outcome: Option<&ProjectOu
     let (budget, start, completion) =
         outcome.map_or((project.budget, project.start, project.completion), |o| (o.budget, o.start, o.completion));
     let paper_duration = u64::try_from(project.duration_quarters()).unwrap_or(0);
+    let theme = theme_figure(data, project);
     ProjectRow {
         id,
         paper_budget: project.budget.to_string(),
         department: department_name(data, project.department, lang),
         name: project_name(project, lang),
-        theme: theme_figure(data, project),
         theme_rule: theme_rule(project, lang),
         budget: RowCell::new(&Value::Millions(project.budget), &Value::Millions(budget), lang),
         start: RowCell::new(&Value::Quarter(project.start), &Value::Quarter(start), lang),
@@ -260,6 +264,10 @@ pub fn project_row(data: &Dataset, project: &Project, outcome: Option<&ProjectOu
             Lang::Zh => format!("調整項目 {id}"),
             Lang::En => format!("Edit project {id}"),
         },
+        changed_text: CHANGED.get(lang).to_string(),
+        excluded_text: EXCLUDED.get(lang).to_string(),
+        theme_text: theme.text(lang),
+        theme,
     }
 }
 
@@ -271,6 +279,7 @@ pub struct GroupHeading {
     pub name: String,
     pub count: String,
     pub subtotal: Figure,
+    pub subtotal_text: String,
 }
 
 /// One line of the table body.
@@ -317,6 +326,7 @@ pub fn body(data: &Dataset, rows: &[usize], grouped: bool, projection: Option<&P
             name: department_name(data, department, lang),
             count: projects_count(group.len(), lang),
             subtotal: annex_c_sum(subtotal),
+            subtotal_text: annex_c_sum(subtotal).text(lang),
         }));
         lines.extend(group.iter().filter_map(row));
     }
