@@ -21,7 +21,7 @@ use blockvote_present::route::{param, View};
 use blockvote_present::screens::projects::filters::{
     changed_ids, ids_note, link_with_filters, selected, Filters, SearchIndex,
 };
-use blockvote_present::screens::projects::table::{body, order, summary, Sort, SortKey, SORT_KEYS};
+use blockvote_present::screens::projects::table::{body, order, summary, Scenario, Sort, SortKey, SORT_KEYS};
 use blockvote_present::screens::projects::{unofficial_note, BY_DEPARTMENT, HEADING, NOTE, SHOW_ALL_NUMBERS};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -40,7 +40,10 @@ pub fn Projects() -> impl IntoView {
     });
     let sort = Memo::new(move |_| state.params.with(|p| Sort::from_params(p, SORT_KEYS)));
     let grouped = Memo::new(move |_| state.params.with(|p| param(p, "group").is_some_and(|g| g.trim() == "1")));
-    let changed = Memo::new(move |_| whatif.projection.with(|p| changed_ids(p.as_deref())));
+    let changed = Memo::new(move |_| {
+        let baseline = whatif.baseline.get_value();
+        whatif.projection.with(|p| changed_ids(p.as_deref(), baseline.as_deref()))
+    });
     let rows = Memo::new({
         let data = data.clone();
         move |_| {
@@ -53,7 +56,16 @@ pub fn Projects() -> impl IntoView {
     });
     let table_body = Memo::new({
         let data = data.clone();
-        move |_| rows.with(|r| whatif.projection.with(|p| body(&data, r, grouped.get(), p.as_deref(), lang())))
+        move |_| {
+            rows.with(|r| {
+                changed.with(|changed| {
+                    whatif.projection.with(|p| {
+                        let scenario = Scenario { projection: p.as_deref(), changed };
+                        body(&data, r, grouped.get(), scenario, lang())
+                    })
+                })
+            })
+        }
     });
     let all_count = data.projects.len();
     let visible_summary = Signal::derive(move || table_body.with(|b| summary(b, all_count, lang())));

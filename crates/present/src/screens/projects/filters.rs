@@ -10,6 +10,7 @@ use crate::lang::{l, Label, Lang};
 use crate::route::{fragment_for, param, View};
 use crate::words::{department_name, theme_text};
 use blockvote_model::engine::Projection;
+use blockvote_model::exports::project_changed;
 use blockvote_model::load::normalize_text;
 use blockvote_model::money::MAX_INPUT_MILLIONS;
 use blockvote_model::{Dataset, FiscalQuarter, FiscalYear, Money, Project, Theme};
@@ -128,9 +129,12 @@ impl Filters {
     }
 }
 
-/// The ids of the projects a projection changes (directly or through a group edit).
-pub fn changed_ids(projection: Option<&Projection>) -> BTreeSet<u16> {
-    projection.map(|p| p.projects.iter().filter(|o| o.edited).map(|o| o.id).collect()).unwrap_or_default()
+/// The ids of the projects a scenario changes, by the model's one rule
+/// (`exports::project_changed`: inclusion, budget, dates or 2018-19 cash differ from
+/// the baseline's), whether by the project's own lever, a group lever or the cap.
+pub fn changed_ids(projection: Option<&Projection>, baseline: Option<&Projection>) -> BTreeSet<u16> {
+    let (Some(projection), Some(baseline)) = (projection, baseline) else { return BTreeSet::new() };
+    projection.projects.iter().filter(|o| project_changed(o, baseline)).map(|o| o.id).collect()
 }
 
 /// Per-project text for search and sorting, built once per dataset.

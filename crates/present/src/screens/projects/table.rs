@@ -19,7 +19,7 @@ use blockvote_model::engine::{ProjectOutcome, Projection};
 use blockvote_model::money::round_parts_to_total;
 use blockvote_model::{Dataset, FiscalQuarter, Money, Project, ThemeSource};
 use std::cmp::Ordering;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// A sortable column.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -194,7 +194,8 @@ pub struct ProjectRow {
     pub start: RowCell,
     pub completion: RowCell,
     pub duration: RowCell,
-    /// The scenario changes this project (directly or through a group lever or the cap).
+    /// The scenario changes this project (by the model's one rule; see
+    /// `filters::changed_ids`).
     pub changed: bool,
     pub excluded: bool,
     /// The Edit button's words and accessible name.
@@ -240,8 +241,15 @@ pub fn theme_figure(data: &Dataset, project: &Project) -> Figure {
         .unwrap_or_else(|| Figure::model(Value::Theme(project.theme), Basis::ThemeKeywords))
 }
 
-/// The row of `project` under the scenario's `outcome` (`None`: as in the paper).
-pub fn project_row(data: &Dataset, project: &Project, outcome: Option<&ProjectOutcome>, lang: Lang) -> ProjectRow {
+/// The row of `project` under the scenario's `outcome` (`None`: as in the paper);
+/// `changed` if the scenario changes it.
+pub fn project_row(
+    data: &Dataset,
+    project: &Project,
+    outcome: Option<&ProjectOutcome>,
+    changed: bool,
+    lang: Lang,
+) -> ProjectRow {
     let id = project.id;
     let (budget, start, completion) =
         outcome.map_or((project.budget, project.start, project.completion), |o| (o.budget, o.start, o.completion));
@@ -257,7 +265,7 @@ pub fn project_row(data: &Dataset, project: &Project, outcome: Option<&ProjectOu
         start: RowCell::new(&Value::Quarter(project.start), &Value::Quarter(start), lang),
         completion: RowCell::new(&Value::Quarter(project.completion), &Value::Quarter(completion), lang),
         duration: RowCell::new(&Value::Count(paper_duration), &Value::Count(duration(start, completion)), lang),
-        changed: outcome.is_some_and(|o| o.edited),
+        changed,
         excluded: outcome.is_some_and(|o| !o.included),
         edit: l("調整", "Edit").get(lang).to_string(),
         edit_label: match lang {
@@ -305,12 +313,22 @@ pub struct TableBody {
     pub total: Option<Figure>,
 }
 
-/// The body of the table for `rows` (in display order) under `projection`.
-pub fn body(data: &Dataset, rows: &[usize], grouped: bool, projection: Option<&Projection>, lang: Lang) -> TableBody {
+/// The scenario as the table shows it: its projection and the projects it changes.
+#[derive(Clone, Copy)]
+pub struct Scenario<'a> {
+    pub projection: Option<&'a Projection>,
+    pub changed: &'a BTreeSet<u16>,
+}
+
+/// The body of the table for `rows` (in display order) under `scenario`.
+pub fn body(data: &Dataset, rows: &[usize], grouped: bool, scenario: Scenario, lang: Lang) -> TableBody {
     let outcomes: BTreeMap<u16, &ProjectOutcome> =
-        projection.map(|p| p.projects.iter().map(|o| (o.id, o)).collect()).unwrap_or_default();
+        scenario.projection.map(|p| p.projects.iter().map(|o| (o.id, o)).collect()).unwrap_or_default();
     let row = |i: &usize| {
-        data.projects.get(*i).map(|p| Line::Row(Box::new(project_row(data, p, outcomes.get(&p.id).copied(), lang))))
+        data.projects.get(*i).map(|p| {
+            let changed = scenario.changed.contains(&p.id);
+            Line::Row(Box::new(project_row(data, p, outcomes.get(&p.id).copied(), changed, lang)))
+        })
     };
     let total = total_budget(data, rows).map(annex_c_sum);
     if !grouped {
@@ -380,8 +398,8 @@ pub fn total_heading(body: &TableBody, lang: Lang) -> String {
 mod tests {
     use super::super::filters::{selected, Filters};
     use super::*;
+    use crate::screens::projects::filters::changed_ids;
     use blockvote_model::engine::{Edit, Engine, ProjectEdit, Scenario};
-    use std::collections::BTreeSet;
 
     fn paper() -> Dataset {
         Dataset::paper().unwrap_or_else(|_| Dataset::empty())
@@ -406,10 +424,12 @@ mod tests {
     fn check(scenario: &Scenario, id: u16, lang: Lang, expected: &str) {
         let data = paper();
         let engine = Engine::new(&data).ok();
-        let projection = engine.and_then(|e| e.project(scenario).ok());
+        let projection = engine.as_ref().and_then(|e| e.project(scenario).ok());
+        let baseline = engine.as_ref().and_then(|e| e.project(&Scenario::default()).ok());
+        let changed = changed_ids(projection.as_ref(), baseline.as_ref()).contains(&id);
         let project = data.project(id).cloned().unwrap_or_else(|| unreachable!());
         let outcome = projection.as_ref().and_then(|p| p.project(id));
-        let row = project_row(&data, &project, outcome, lang);
+        let row = project_row(&data, &project, outcome, changed, lang);
         let cell = |c: &RowCell| format!("{}{}", c.text, c.paper.clone().unwrap_or_default());
         let marks =
             [&row.budget, &row.start, &row.completion, &row.duration].iter().filter(|c| c.mark.is_some()).count();
@@ -453,6 +473,29 @@ mod tests {
     }
 
     #[test]
+    fn a_group_lever_and_the_cash_cap_show_in_the_rows_too() {
+        use blockvote_model::engine::{CashCap, DeferralRule, GroupEdit, Selector};
+        let group = Scenario {
+            groups: vec![GroupEdit {
+                select: Selector::Department { index: 0 },
+                edit: Edit { defer_quarters: Some(1), ..Edit::default() },
+            }],
+            ..Scenario::default()
+        };
+        check(
+            &group,
+            1,
+            Lang::En,
+            "6.6 | 2018-19 Q2(paper: 2018-19 Q1) | 2019-20 Q2(paper: 2019-20 Q1) | 5 | 2 marks | changed",
+        );
+        let cap = Scenario {
+            cap: Some(CashCap { amount: Money::from_whole_millions(1_050), rule: DeferralRule::HighestIdFirst }),
+            ..Scenario::default()
+        };
+        check(&cap, 254, Lang::Zh, "0.9 | 2019-20 年度第一季（文件：2018-19 年度第二季） | 2020-21 年度第一季（文件：2019-20 年度第二季） | 5 | 2 marks | changed");
+    }
+
+    #[test]
     fn sorting_is_stable_by_number_and_toggles_direction() {
         let data = paper();
         let down = shown(&data, &[("sort", "budget"), ("dir", "desc")]);
@@ -484,7 +527,8 @@ mod tests {
         let index = SearchIndex::new(&data);
         let mut rows: Vec<usize> = (0..data.projects.len()).collect();
         order(&data, &index, &mut rows, Sort::default(), true, Lang::Zh);
-        let table = body(&data, &rows, true, None, Lang::En);
+        let none = BTreeSet::new();
+        let table = body(&data, &rows, true, super::Scenario { projection: None, changed: &none }, Lang::En);
         let headings: Vec<&GroupHeading> =
             table.lines.iter().filter_map(|l| if let Line::Heading(h) = l { Some(h) } else { None }).collect();
         assert_eq!(headings.len(), 66);
@@ -498,7 +542,12 @@ mod tests {
         assert_eq!(lands.as_deref(), Some("11 projects · 79.1"));
         assert_eq!(summary(&table, 254, Lang::En).plain(), "Showing 254 of 254 projects, total budget HK$1,527.7M");
         assert_eq!(
-            summary(&body(&data, &[], true, None, Lang::Zh), 254, Lang::Zh).plain(),
+            summary(
+                &body(&data, &[], true, super::Scenario { projection: None, changed: &none }, Lang::Zh),
+                254,
+                Lang::Zh
+            )
+            .plain(),
             "顯示 0 個項目（共 254 個），預算合計 0.0 百萬元"
         );
     }
@@ -506,8 +555,9 @@ mod tests {
     #[test]
     fn themes_say_whose_they_are() {
         let data = paper();
-        let row =
-            |id| data.project(id).map(|p| project_row(&data, p, None, Lang::En)).unwrap_or_else(|| unreachable!());
+        let row = |id| {
+            data.project(id).map(|p| project_row(&data, p, None, false, Lang::En)).unwrap_or_else(|| unreachable!())
+        };
         let example = row(165);
         assert_eq!(example.theme.provenance().mark(Lang::En), "para 7");
         assert_eq!(example.theme_rule, None);
