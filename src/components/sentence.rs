@@ -33,7 +33,9 @@ pub fn MarkedText(
     let mark = Memo::new(move |_| marked.with(|m| m.mark.clone()));
     view! {
         <span class="figure">
-            <span class="figure-value" data-testid=testid>{move || text.get()}</span>
+            <span class="figure-value" data-testid=testid>
+                {move || text.get()}
+            </span>
             {move || mark.get().map(|provenance| view! { <ProvenanceMark provenance=provenance /> })}
         </span>
     }

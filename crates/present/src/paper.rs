@@ -416,7 +416,7 @@ fn quote(printed: Printed) -> Option<Bilingual> {
 }
 
 /// `i`, `ii`, `iii`: para 7 numbers its examples in lower-case Roman numerals.
-pub fn roman_numeral(example: u8) -> &'static str {
+fn roman_numeral(example: u8) -> &'static str {
     match example {
         1 => "i",
         2 => "ii",

@@ -58,7 +58,9 @@ pub fn Departments() -> impl IntoView {
                 <p class="ids-filter" data-testid="departments-filter">
                     <span data-testid="departments-filter-words">{note}</span>
                     " "
-                    <a href=link data-testid="departments-filter-projects">{move || SHOW_FILTERED_PROJECTS.get(lang())}</a>
+                    <a href=link data-testid="departments-filter-projects">
+                        {move || SHOW_FILTERED_PROJECTS.get(lang())}
+                    </a>
                     " "
                     <button type="button" data-testid="departments-filter-clear" on:click=clear>
                         {move || CLEAR_FILTER.get(lang())}
@@ -72,7 +74,9 @@ pub fn Departments() -> impl IntoView {
     view! {
         <section class="screen departments" aria-labelledby="departments-heading">
             <h2 id="departments-heading">{move || HEADING.get(lang())}</h2>
-            <p class="headline" data-testid="departments-headline">{move || shown.with(|t| t.headline.clone())}</p>
+            <p class="headline" data-testid="departments-headline">
+                {move || shown.with(|t| t.headline.clone())}
+            </p>
             {filter_note}
             <p class="note">{move || NOTE.get(lang())}</p>
             <div class="table-actions">

@@ -29,7 +29,9 @@ fn SortHeading(key: DepartmentColumn, sort: Memo<Sort<DepartmentColumn>>) -> imp
                 }
             >
                 <span>{move || key.label().get(state.lang.get())}</span>
-                <span class="sort-arrow" aria-hidden="true">{move || sort.get().arrow(key)}</span>
+                <span class="sort-arrow" aria-hidden="true">
+                    {move || sort.get().arrow(key)}
+                </span>
             </button>
         </th>
     }
@@ -73,9 +75,13 @@ fn department_row(row: DepartmentRow, expanded: RwSignal<BTreeSet<u16>>) -> impl
                         <table class="data compact nested">
                             <thead>
                                 <tr>
-                                    <th scope="col" class="num">{move || PROJECT_NO.get(lang())}</th>
+                                    <th scope="col" class="num">
+                                        {move || PROJECT_NO.get(lang())}
+                                    </th>
                                     <th scope="col">{move || PROJECT_NAME.get(lang())}</th>
-                                    <th scope="col" class="num">{move || PROJECT_BUDGET.get(lang())}</th>
+                                    <th scope="col" class="num">
+                                        {move || PROJECT_BUDGET.get(lang())}
+                                    </th>
                                     <th scope="col">{move || PROJECT_START.get(lang())}</th>
                                     <th scope="col">{move || PROJECT_COMPLETION.get(lang())}</th>
                                 </tr>
@@ -102,13 +108,21 @@ fn department_row(row: DepartmentRow, expanded: RwSignal<BTreeSet<u16>>) -> impl
                     data-testid=format!("department-toggle-{order}")
                     on:click=toggle
                 >
-                    <span class="disclosure-mark" aria-hidden="true">{move || if is_open() { "▾" } else { "▸" }}</span>
+                    <span class="disclosure-mark" aria-hidden="true">
+                        {move || if is_open() { "▾" } else { "▸" }}
+                    </span>
                     {row.name}
                 </button>
             </th>
-            <td class="num" data-testid="department-count">{row.projects.text(lang())}</td>
-            <td class="num" data-testid="department-total">{row.budget.text(lang())}</td>
-            <td class="num" data-testid="department-share">{row.share.text(lang())}</td>
+            <td class="num" data-testid="department-count">
+                {row.projects.text(lang())}
+            </td>
+            <td class="num" data-testid="department-total">
+                {row.budget.text(lang())}
+            </td>
+            <td class="num" data-testid="department-share">
+                {row.share.text(lang())}
+            </td>
         </tr>
         {detail}
     }

@@ -33,23 +33,33 @@ pub fn ChosenBandPanel(bands: Arc<Vec<Band>>, selected: RwSignal<Option<usize>>)
         let listed = (count > 0).then(|| {
             view! {
                 <p>
-                    <a href=band.link data-testid="bin-projects-link">{band.link_text}</a>
+                    <a href=band.link data-testid="bin-projects-link">
+                        {band.link_text}
+                    </a>
                 </p>
                 <table class="data compact">
                     <thead>
                         <tr>
-                            <th scope="col" class="num">{NO.get(lang())}</th>
+                            <th scope="col" class="num">
+                                {NO.get(lang())}
+                            </th>
                             <th scope="col">{DEPARTMENT.get(lang())}</th>
                             <th scope="col">{PROJECT_NAME.get(lang())}</th>
-                            <th scope="col" class="num">{BUDGET.get(lang())}</th>
+                            <th scope="col" class="num">
+                                {BUDGET.get(lang())}
+                            </th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
                     <tfoot>
                         <tr>
                             <td></td>
-                            <th scope="row" colspan="2">{band.total_label}</th>
-                            <td class="num" data-testid="bin-projects-total">{band.total}</td>
+                            <th scope="row" colspan="2">
+                                {band.total_label}
+                            </th>
+                            <td class="num" data-testid="bin-projects-total">
+                                {band.total}
+                            </td>
                         </tr>
                     </tfoot>
                 </table>

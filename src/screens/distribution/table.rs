@@ -36,16 +36,26 @@ pub fn BandTable(bands: Arc<Vec<Band>>, above: Vec<usize>) -> impl IntoView {
         <table class="data compact histogram-table" data-testid="histogram-table">
             <thead>
                 <tr>
-                    <th scope="col" class="num">{move || RANGE.get(lang())}</th>
-                    <th scope="col" class="num">{move || PROJECTS.get(lang())}</th>
-                    <th scope="col" class="num">{move || TOTAL_BUDGET.get(lang())}</th>
+                    <th scope="col" class="num">
+                        {move || RANGE.get(lang())}
+                    </th>
+                    <th scope="col" class="num">
+                        {move || PROJECTS.get(lang())}
+                    </th>
+                    <th scope="col" class="num">
+                        {move || TOTAL_BUDGET.get(lang())}
+                    </th>
                 </tr>
             </thead>
             <tbody>{rows}</tbody>
             <tfoot>
                 <tr>
-                    <th scope="row" class="num">{move || total().range}</th>
-                    <td class="num" data-testid="histogram-table-count">{move || total().count}</td>
+                    <th scope="row" class="num">
+                        {move || total().range}
+                    </th>
+                    <td class="num" data-testid="histogram-table-count">
+                        {move || total().count}
+                    </td>
                     <td class="num">
                         <MarkedText
                             marked=Signal::derive(move || Marked::figure(&total().total, lang()))

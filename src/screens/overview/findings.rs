@@ -57,7 +57,9 @@ pub fn Findings() -> impl IntoView {
             <p class="note">{move || FINDINGS_NOTE.get(lang())}</p>
             <ul class="finding-list">{items}</ul>
             <h4>{move || TOP_DEPARTMENTS.get(lang())}</h4>
-            <ol class="top-departments" data-testid="finding-departments">{departments}</ol>
+            <ol class="top-departments" data-testid="finding-departments">
+                {departments}
+            </ol>
         </section>
     }
 }

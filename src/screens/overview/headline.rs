@@ -24,10 +24,8 @@ pub fn Headline() -> impl IntoView {
                 <p class="card-label">{move || card.with(|c| c.label.clone())}</p>
                 <p class="card-figure">{figure(|c| c.allocation.clone(), "headline-allocation")}</p>
                 <p class="card-note">
-                    {move || card.with(|c| c.prior_label.clone())}
-                    {figure(|c| c.prior.clone(), "headline-prior")}
-                    " · "
-                    {figure(|c| c.change.clone(), "headline-change")}
+                    {move || card.with(|c| c.prior_label.clone())} {figure(|c| c.prior.clone(), "headline-prior")}
+                    " · " {figure(|c| c.change.clone(), "headline-change")}
                 </p>
             </div>
             <div class="card">

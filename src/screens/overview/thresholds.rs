@@ -18,7 +18,9 @@ pub fn Thresholds() -> impl IntoView {
             .map(|row| {
                 view! {
                     <tr>
-                        <td><MarkedText marked=row.cost /></td>
+                        <td>
+                            <MarkedText marked=row.cost />
+                        </td>
                         <td>{row.approval}</td>
                     </tr>
                 }

@@ -59,7 +59,9 @@ pub fn ProjectLevers(selected: RwSignal<Option<u16>>) -> impl IntoView {
             move || {
                 paper_line(&data, &project, lang())
                     .into_iter()
-                    .map(|(words, marked)| view! { <span class="paper-fact">{words} " " <MarkedText marked=marked /></span> })
+                    .map(|(words, marked)| {
+                        view! { <span class="paper-fact">{words} " " <MarkedText marked=marked /></span> }
+                    })
                     .collect_view()
             }
         };
@@ -71,7 +73,9 @@ pub fn ProjectLevers(selected: RwSignal<Option<u16>>) -> impl IntoView {
                     view! {
                         <tr>
                             <th scope="row">{row.label}</th>
-                            <td class="num"><MarkedText marked=row.before /></td>
+                            <td class="num">
+                                <MarkedText marked=row.before />
+                            </td>
                             <td class="num">
                                 {row.after.map(|after| view! { <MarkedText marked=after testid=row.testid /> })}
                             </td>
@@ -138,7 +142,10 @@ pub fn ProjectLevers(selected: RwSignal<Option<u16>>) -> impl IntoView {
                                 .into_iter()
                                 .map(|profile| {
                                     view! {
-                                        <option value=profile.key() selected=move || edit.get().profile == Some(profile)>
+                                        <option
+                                            value=profile.key()
+                                            selected=move || edit.get().profile == Some(profile)
+                                        >
                                             {move || profile_label(profile).get(lang())}
                                         </option>
                                     }
@@ -158,8 +165,6 @@ pub fn ProjectLevers(selected: RwSignal<Option<u16>>) -> impl IntoView {
                         data-testid="lever-close"
                         on:click=move |_| {
                             selected.set(None);
-                            // The panel goes, and the focused Close button with it: focus
-                            // returns to the row's Edit button the panel was opened from.
                             focus_after_render(by_test_id(&format!("edit-project-{id}")));
                         }
                     >
@@ -170,13 +175,28 @@ pub fn ProjectLevers(selected: RwSignal<Option<u16>>) -> impl IntoView {
                     <thead>
                         <tr>
                             <th scope="col"></th>
-                            <th scope="col" class="num">{move || BEFORE.get(lang())}</th>
-                            <th scope="col" class="num">{move || AFTER.get(lang())}</th>
+                            <th scope="col" class="num">
+                                {move || BEFORE.get(lang())}
+                            </th>
+                            <th scope="col" class="num">
+                                {move || AFTER.get(lang())}
+                            </th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
                 </table>
-                {move || whatif.error.get().map(|e| view! { <p class="field-error" role="alert">{engine_error(&e).get(lang()).to_string()}</p> })}
+                {move || {
+                    whatif
+                        .error
+                        .get()
+                        .map(|e| {
+                            view! {
+                                <p class="field-error" role="alert">
+                                    {engine_error(&e).get(lang()).to_string()}
+                                </p>
+                            }
+                        })
+                }}
             </section>
         })
     }

@@ -83,8 +83,6 @@ pub fn Projects() -> impl IntoView {
                         data-testid="ids-filter-clear"
                         on:click=move |_| {
                             set_params(state, View::Projects, &[("ids", None)]);
-                            // This notice, with the focused button, goes away: focus moves
-                            // to the search field, the next thing to filter with.
                             focus_after_render(by_test_id("search"));
                         }
                     >
@@ -115,7 +113,13 @@ pub fn Projects() -> impl IntoView {
             <p class="note">{move || NOTE.get(lang())}</p>
             {move || {
                 unofficial_note(lang())
-                    .map(|note| view! { <p class="note unofficial" data-testid="unofficial-note">{note}</p> })
+                    .map(|note| {
+                        view! {
+                            <p class="note unofficial" data-testid="unofficial-note">
+                                {note}
+                            </p>
+                        }
+                    })
             }}
             <filters::FilterControls filters=filters />
             {ids_filter}

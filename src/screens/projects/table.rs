@@ -38,9 +38,17 @@ fn SortHeading(key: SortKey, sort: Memo<Sort>) -> impl IntoView {
                 <span>{move || key.label().get(lang())}</span>
                 {move || {
                     key.translated(lang())
-                        .then(|| view! { <span class="unofficial-mark" title=UNOFFICIAL_TRANSLATION.en>"†"</span> })
+                        .then(|| {
+                            view! {
+                                <span class="unofficial-mark" title=UNOFFICIAL_TRANSLATION.en>
+                                    "†"
+                                </span>
+                            }
+                        })
                 }}
-                <span class="sort-arrow" aria-hidden="true">{move || sort.get().arrow(key)}</span>
+                <span class="sort-arrow" aria-hidden="true">
+                    {move || sort.get().arrow(key)}
+                </span>
             </button>
             {mark.map(|provenance| view! { <ProvenanceMark provenance=provenance /> })}
         </th>
@@ -51,7 +59,14 @@ fn SortHeading(key: SortKey, sort: Memo<Sort>) -> impl IntoView {
 fn cell(cell: RowCell) -> impl IntoView {
     view! {
         <span class="cell-figure">{cell.text}</span>
-        {cell.paper.map(|paper| view! { " " <span class="paper-beside">{paper}</span> })}
+        {cell
+            .paper
+            .map(|paper| {
+                view! {
+                    " "
+                    <span class="paper-beside">{paper}</span>
+                }
+            })}
         {cell.mark.map(|provenance| view! { <ProvenanceMark provenance=provenance /> })}
     }
 }
@@ -74,8 +89,12 @@ fn project_row(row: ProjectRow, editing: RwSignal<Option<u16>>) -> AnyView {
                 <ProvenanceMark provenance=theme />
             </td>
             <td class="num budget">{cell(row.budget)}</td>
-            <td class="quarter" data-testid=format!("start-{id}")>{cell(row.start)}</td>
-            <td class="quarter" data-testid=format!("completion-{id}")>{cell(row.completion)}</td>
+            <td class="quarter" data-testid=format!("start-{id}")>
+                {cell(row.start)}
+            </td>
+            <td class="quarter" data-testid=format!("completion-{id}")>
+                {cell(row.completion)}
+            </td>
             <td class="num">{cell(row.duration)}</td>
             <td class="levers">
                 <button
@@ -85,14 +104,20 @@ fn project_row(row: ProjectRow, editing: RwSignal<Option<u16>>) -> AnyView {
                     aria-label=row.edit_label
                     on:click=move |_| {
                         editing.set(Some(id));
-                        // The panel opens above the table, far from this row: focus
-                        // moves to its first lever.
                         focus_after_render(by_test_id("lever-exclude"));
                     }
                 >
                     {row.edit}
                 </button>
-                {row.changed.then(|| view! { <span class="changed-mark" data-testid=format!("changed-{id}")>{row.changed_text}</span> })}
+                {row
+                    .changed
+                    .then(|| {
+                        view! {
+                            <span class="changed-mark" data-testid=format!("changed-{id}")>
+                                {row.changed_text}
+                            </span>
+                        }
+                    })}
                 {row.excluded.then(|| view! { <span class="changed-mark excluded-mark">{row.excluded_text}</span> })}
             </td>
         </tr>
@@ -105,9 +130,14 @@ fn group_heading(heading: GroupHeading) -> AnyView {
         <tr class="group-heading" data-testid=format!("group-heading-{}", heading.order)>
             <th scope="colgroup" colspan=COLUMNS_BEFORE_BUDGET>
                 {heading.name}
-                <span class="group-count" data-testid="group-count">" · " {heading.count}</span>
+                <span class="group-count" data-testid="group-count">
+                    " · "
+                    {heading.count}
+                </span>
             </th>
-            <td class="num budget" data-testid="group-total">{heading.subtotal_text}</td>
+            <td class="num budget" data-testid="group-total">
+                {heading.subtotal_text}
+            </td>
             <td colspan=COLUMNS_AFTER_BUDGET></td>
         </tr>
     }
@@ -150,7 +180,16 @@ pub fn ProjectsTable(body: Memo<TableBody>, sort: Memo<Sort>, editing: RwSignal<
                     </tr>
                 </tfoot>
             </table>
-            {move || (count() == 0).then(|| view! { <p class="empty" data-testid="no-rows">{NO_ROWS.get(lang())}</p> })}
+            {move || {
+                (count() == 0)
+                    .then(|| {
+                        view! {
+                            <p class="empty" data-testid="no-rows">
+                                {NO_ROWS.get(lang())}
+                            </p>
+                        }
+                    })
+            }}
         </div>
     }
 }

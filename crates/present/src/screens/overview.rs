@@ -417,15 +417,21 @@ pub fn findings_list(data: &Dataset, lang: Lang) -> Vec<Finding> {
     });
     for (theme, testid) in [(Theme::ItSecurity, "finding-security"), (Theme::TechnologyRefresh, "finding-refresh")] {
         let Some(share) = found.themes.iter().find(|t| t.theme == theme) else { continue };
-        let name = theme_name(theme).get(lang);
         let (n, amount, pct) = (share.projects, millions(share.total), format_decimal(share.budget_percent, 1));
+        let text = match (lang, theme) {
+            (Lang::Zh, _) => {
+                format!("「{}」項目 {n} 個，預算 {amount} 百萬元，佔新項目預算 {pct}%。", theme_name(theme).zh)
+            }
+            (Lang::En, Theme::ItSecurity) => {
+                format!("{n} projects are about IT security: HK${amount}M, {pct}% of the new projects' budget.")
+            }
+            (Lang::En, _) => {
+                format!("{n} projects are technology refreshes: HK${amount}M, {pct}% of the new projects' budget.")
+            }
+        };
         list.push(Finding {
             testid,
-            text: if zh {
-                format!("「{name}」項目 {n} 個，預算 {amount} 百萬元，佔新項目預算 {pct}%。")
-            } else {
-                format!("{n} projects are on {name}: HK${amount}M, {pct}% of the new projects' budget.")
-            },
+            text,
             marks: vec![Provenance::Model(Basis::ThemeKeywords)],
             links: vec![rows_link(&share.project_ids, lang)],
         });
@@ -599,7 +605,7 @@ mod tests {
         check(
             "finding-security",
             Lang::En,
-            "45 projects are on IT security: HK$164.9M, 10.8% of the new projects' budget. [model] show these 45 projects → 45",
+            "45 projects are about IT security: HK$164.9M, 10.8% of the new projects' budget. [model] show these 45 projects → 45",
         );
     }
 
