@@ -28,14 +28,17 @@ pub fn PrintedTableView(#[prop(into)] table: Signal<PrintedTable>, testid: &'sta
     };
     let body = move || table.get().rows.into_iter().map(row).collect_view();
     let total = move || table.get().total.map(row);
+    // On a narrow screen the table scrolls sideways inside its panel, not the page.
     view! {
-        <table class="data" data-testid=testid>
-            <thead>
-                <tr>{columns}</tr>
-            </thead>
-            <tbody>{body}</tbody>
-            <tfoot>{total}</tfoot>
-        </table>
+        <div class="table-wide">
+            <table class="data" data-testid=testid>
+                <thead>
+                    <tr>{columns}</tr>
+                </thead>
+                <tbody>{body}</tbody>
+                <tfoot>{total}</tfoot>
+            </table>
+        </div>
     }
 }
 
