@@ -21,7 +21,7 @@ use blockvote_present::route::{param, View};
 use blockvote_present::screens::projects::filters::{
     changed_ids, ids_note, link_with_filters, selected, Filters, SearchIndex,
 };
-use blockvote_present::screens::projects::table::{body, order, summary, Scenario, Sort, SortKey, SORT_KEYS};
+use blockvote_present::screens::projects::table::{body, order, summary, ScenarioRows, Sort, SortKey, SORT_KEYS};
 use blockvote_present::screens::projects::{unofficial_note, BY_DEPARTMENT, HEADING, NOTE, SHOW_ALL_NUMBERS};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -60,7 +60,7 @@ pub fn Projects() -> impl IntoView {
             rows.with(|r| {
                 changed.with(|changed| {
                     whatif.projection.with(|p| {
-                        let scenario = Scenario { projection: p.as_deref(), changed };
+                        let scenario = ScenarioRows { projection: p.as_deref(), changed };
                         body(&data, r, grouped.get(), scenario, lang())
                     })
                 })

@@ -14,7 +14,7 @@ use crate::lang::{l, Label, Lang};
 use crate::paper::Printed;
 use crate::provenance::{Basis, Figure, PaperPlace, Provenance, Value};
 use crate::screens::projects::filters::ids_link;
-use crate::screens::projects::table::{annex_c_sum, text_or_dash, total_budget};
+use crate::screens::projects::table::{annex_c_sum, total_budget};
 use crate::screens::sentence::Sentence;
 use crate::words::{department_name, project_name};
 use blockvote_model::findings::{is_near_ceiling, near_ceiling_edge};
@@ -353,7 +353,7 @@ pub fn chosen_band(data: &Dataset, band: &Band, lang: Lang) -> ChosenBand {
         },
         link: ids_link(&ids, lang),
         total_label: format!("{} · {}", l("合計", "Total").get(lang), projects_count(count, lang)),
-        total: text_or_dash(Some(&annex_c_sum(band.total)), lang),
+        total: annex_c_sum(band.total).text(lang),
         projects,
     }
 }

@@ -56,7 +56,7 @@ pub fn heading(project: &Project, lang: Lang) -> String {
 
 /// A printed figure of `data`, or, for projects the member imported, the same value
 /// without a mark.
-fn printed(printed: Printed, data: &Dataset, value: Value, lang: Lang) -> Marked {
+fn paper_figure(printed: Printed, data: &Dataset, value: Value, lang: Lang) -> Marked {
     Marked::text(value.text(lang), printed.figure(data).map(|f| f.provenance().clone()))
 }
 
@@ -68,11 +68,11 @@ pub fn paper_line(data: &Dataset, project: &Project, lang: Lang) -> Vec<(String,
     vec![
         (
             l("文件所載預算（百萬元）", "The paper's budget (HK$M)").get(lang).to_string(),
-            printed(Printed::ProjectBudget(id), data, Value::Millions(project.budget), lang),
+            paper_figure(Printed::ProjectBudget(id), data, Value::Millions(project.budget), lang),
         ),
         (
             l("預計開展 → 完成", "Expected start → completion").get(lang).to_string(),
-            printed(Printed::ProjectSchedule(id), data, schedule, lang),
+            paper_figure(Printed::ProjectSchedule(id), data, schedule, lang),
         ),
     ]
 }
@@ -114,7 +114,7 @@ pub fn effect_rows(data: &Dataset, effect: &Effect, lang: Lang) -> Vec<EffectRow
         },
         EffectRow {
             label: l("此項目開展 → 完成", "This project's start → completion").get(lang).to_string(),
-            before: printed(
+            before: paper_figure(
                 Printed::ProjectSchedule(project.id),
                 data,
                 Value::Schedule { start: project.start, completion: project.completion },

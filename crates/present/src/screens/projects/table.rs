@@ -315,13 +315,13 @@ pub struct TableBody {
 
 /// The scenario as the table shows it: its projection and the projects it changes.
 #[derive(Clone, Copy)]
-pub struct Scenario<'a> {
+pub struct ScenarioRows<'a> {
     pub projection: Option<&'a Projection>,
     pub changed: &'a BTreeSet<u16>,
 }
 
 /// The body of the table for `rows` (in display order) under `scenario`.
-pub fn body(data: &Dataset, rows: &[usize], grouped: bool, scenario: Scenario, lang: Lang) -> TableBody {
+pub fn body(data: &Dataset, rows: &[usize], grouped: bool, scenario: ScenarioRows, lang: Lang) -> TableBody {
     let outcomes: BTreeMap<u16, &ProjectOutcome> =
         scenario.projection.map(|p| p.projects.iter().map(|o| (o.id, o)).collect()).unwrap_or_default();
     let row = |i: &usize| {
@@ -528,7 +528,7 @@ mod tests {
         let mut rows: Vec<usize> = (0..data.projects.len()).collect();
         order(&data, &index, &mut rows, Sort::default(), true, Lang::Zh);
         let none = BTreeSet::new();
-        let table = body(&data, &rows, true, super::Scenario { projection: None, changed: &none }, Lang::En);
+        let table = body(&data, &rows, true, super::ScenarioRows { projection: None, changed: &none }, Lang::En);
         let headings: Vec<&GroupHeading> =
             table.lines.iter().filter_map(|l| if let Line::Heading(h) = l { Some(h) } else { None }).collect();
         assert_eq!(headings.len(), 66);
@@ -543,7 +543,7 @@ mod tests {
         assert_eq!(summary(&table, 254, Lang::En).plain(), "Showing 254 of 254 projects, total budget HK$1,527.7M");
         assert_eq!(
             summary(
-                &body(&data, &[], true, super::Scenario { projection: None, changed: &none }, Lang::Zh),
+                &body(&data, &[], true, super::ScenarioRows { projection: None, changed: &none }, Lang::Zh),
                 254,
                 Lang::Zh
             )
