@@ -5,8 +5,8 @@
 //! controls and reads the DOM. Expected figures are computed from the paper's dataset
 //! here, independently of the screens' own filtering code.
 
-use blockvote::screens::distribution::BIN_COUNT;
 use blockvote_model::{Dataset, Money};
+use blockvote_present::screens::distribution::BIN_COUNT;
 use std::cell::Cell;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;

@@ -5,4 +5,5 @@ pub mod fields;
 pub mod focus;
 pub mod legacy_marks;
 pub mod marks;
+pub mod sentence;
 pub mod table_scroll;

@@ -8,7 +8,6 @@ pub mod departments;
 pub mod distribution;
 pub mod offline_copy;
 pub mod overview;
-pub mod project_levers;
 pub mod projects;
 pub mod risk;
 pub mod scenarios;

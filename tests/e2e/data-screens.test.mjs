@@ -278,22 +278,25 @@ test('a link with ids= shows exactly those rows', async () => {
   });
 });
 
-test('grouping by department adds a subtotal per department that adds up', async () => {
+test('grouping by department gives each department a heading with its count and subtotal, which add up', async () => {
   await withPage(ProjectsPage, async (app, page) => {
     await app.openProjects('&lang=zh');
     await page.getByTestId('group-by-department').check();
-    const subtotals = page.locator('[data-testid^="group-subtotal-"]');
+    const headings = page.locator('[data-testid^="group-heading-"]');
     const departmentsWithProjects = new Set(PROJECTS.map((p) => p.department_zh));
-    await page.waitForFunction((n) => document.querySelectorAll('[data-testid^="group-subtotal-"]').length === n, departmentsWithProjects.size);
-    assert.equal(await subtotals.count(), departmentsWithProjects.size);
-    const totals = await subtotals.locator('[data-testid="subtotal-total"]').allInnerTexts();
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid^="group-heading-"]').length === n, departmentsWithProjects.size);
+    assert.equal(await headings.count(), departmentsWithProjects.size);
+    const totals = await headings.locator('[data-testid="group-total"]').allInnerTexts();
     const sumK = totals.reduce((s, t) => s + thousands(t.replace(/,/g, '')), 0);
     assert.equal(formatMillions(sumK), formatMillions(TOTAL_K));
-    // One department checked in full.
+    assert.equal(formatMillions(sumK), await app.visibleTotal(), 'the subtotals add up to the total shown');
+    // One department checked in full: its heading row carries its count and subtotal.
     const lands = DEPARTMENTS.find((d) => d.department_en === 'Lands Department');
-    const landsK = PROJECTS.filter((p) => p.department_zh === lands.department_zh).reduce((s, p) => s + p.budgetK, 0);
-    const landsRow = page.getByTestId(`group-subtotal-${lands.order}`);
-    assert.equal(await landsRow.getByTestId('subtotal-total').innerText(), formatMillions(landsK));
+    const landsProjects = PROJECTS.filter((p) => p.department_zh === lands.department_zh);
+    const landsK = landsProjects.reduce((s, p) => s + p.budgetK, 0);
+    const landsRow = page.getByTestId(`group-heading-${lands.order}`);
+    assert.equal(await landsRow.getByTestId('group-total').innerText(), formatMillions(landsK));
+    assert.match(await landsRow.getByTestId('group-count').innerText(), new RegExp(`${landsProjects.length} 個項目`));
     assert.match(page.url(), /group=1/);
     // Grouping keeps every row.
     assert.equal(await app.rows().count(), PROJECTS.length);
@@ -415,5 +418,156 @@ test('the three screens pass axe-core without serious violations, in both langua
         assert.deepEqual(violations, [], `${view} (${lang})`);
       }
     }
+  });
+});
+
+// ---------------------------------------------------------------------------------
+// Findings open what they count; departments follow the filter; a scenario's dates
+// show in the rows; marks show the paper's words
+// ---------------------------------------------------------------------------------
+
+/** The ids the projects table shows, once it shows `n` rows. */
+async function rowsOnceThereAre(app, page, n) {
+  await page.waitForFunction((k) => document.querySelectorAll('[data-testid^="project-row-"]').length === k, n);
+  return app.rowIds();
+}
+
+test('the ceiling finding opens exactly the projects it counts, and the near-ceiling link its own', async () => {
+  await withPage(ProjectsPage, async (app, page) => {
+    const top = PROJECTS.filter((p) => p.budgetK === 9900);
+    const near = PROJECTS.filter((p) => p.budgetK > 9500 && p.budgetK <= 10000);
+    for (const lang of ['en', 'zh']) {
+      await app.open(distUrl(`#view=overview&lang=${lang}`));
+      const finding = page.getByTestId('finding-ceiling');
+      const links = finding.locator('a.rows-link');
+      assert.equal(await links.count(), 2);
+      assert.match(await finding.innerText(), new RegExp(`^${top.length}`));
+      await links.nth(0).click();
+      await app.screen('projects').waitFor();
+      assert.deepEqual(await rowsOnceThereAre(app, page, top.length), top.map((p) => p.id));
+      assert.equal(await app.visibleCount(), top.length);
+      await page.goBack();
+      await app.screen('overview').waitFor();
+      await page.getByTestId('finding-ceiling').locator('a.rows-link').nth(1).click();
+      await app.screen('projects').waitFor();
+      assert.deepEqual(await rowsOnceThereAre(app, page, near.length), near.map((p) => p.id));
+    }
+  });
+});
+
+test('departments follow the projects filter, say so, sort by every column and clear the filter', async () => {
+  await withPage(ProjectsPage, async (app, page) => {
+    const top = PROJECTS.filter((p) => p.budgetK === 9900);
+    const byDepartment = new Map();
+    for (const p of top) byDepartment.set(p.department_zh, (byDepartment.get(p.department_zh) || 0) + 1);
+    await app.open(distUrl('#view=overview&lang=en'));
+    await page.getByTestId('finding-ceiling').locator('a.rows-link').first().click();
+    await rowsOnceThereAre(app, page, top.length);
+    await page.getByTestId('projects-by-department').click();
+    await app.screen('departments').waitFor();
+    const rows = page.locator('[data-testid^="department-row-"]');
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid^="department-row-"]').length === n, byDepartment.size);
+    assert.match(await app.text('departments-filter-words'), new RegExp(`the ${top.length} project numbers chosen by a link`));
+    assert.equal(Number(await app.text('departments-total-count')), top.length);
+    for (const [name, count] of byDepartment) {
+      const order = DEPARTMENTS.find((d) => d.department_zh === name).order;
+      assert.equal(Number(await page.getByTestId(`department-row-${order}`).getByTestId('department-count').innerText()), count);
+    }
+    // Sort by budget from the keyboard: ascending, then descending, with aria-sort.
+    const budget = page.locator('th[data-sort-key="budget"]');
+    await page.getByTestId('dsort-budget').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('th[data-sort-key="budget"]').getAttribute('aria-sort') === 'ascending');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('th[data-sort-key="budget"]').getAttribute('aria-sort') === 'descending');
+    assert.equal(await budget.getAttribute('aria-sort'), 'descending');
+    assert.equal(await page.locator('th[data-sort-key="order"]').getAttribute('aria-sort'), null);
+    const shown = (await rows.locator('[data-testid="department-total"]').allInnerTexts()).map((t) => thousands(t.replace(/,/g, '')));
+    assert.deepEqual(shown, [...shown].sort((a, b) => b - a));
+    // By name, by click.
+    await page.getByTestId('dsort-name').click();
+    await page.waitForFunction(() => document.querySelector('th[data-sort-key="name"]').getAttribute('aria-sort') === 'ascending');
+    const names = await rows.locator('th').allInnerTexts();
+    // In code-point order of the lower-cased names, as the app sorts them.
+    const lower = (text) => text.toLowerCase();
+    assert.deepEqual(names, [...names].sort((a, b) => (lower(a) < lower(b) ? -1 : lower(a) > lower(b) ? 1 : 0)));
+    // Clearing the filter brings every department back, in the same sort.
+    await page.getByTestId('departments-filter-clear').click();
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid^="department-row-"]').length === n, DEPARTMENTS.length);
+    assert.equal(await page.getByTestId('departments-filter').count(), 0);
+    assert.equal(Number(await app.text('departments-total-count')), PROJECTS.length);
+    assert.doesNotMatch(page.url(), /ids=/);
+    await page.waitForFunction(() => document.activeElement?.dataset.testid === 'dsort-order');
+  });
+});
+
+test('a deferred project’s row shows its new dates with the paper’s beside them, in both languages', async () => {
+  await withPage(ProjectsPage, async (app, page) => {
+    await app.openProjects('&lang=en');
+    const p17 = PROJECTS.find((p) => p.id === 17);
+    const row = page.getByTestId('project-row-17');
+    assert.equal((await row.getByTestId('start-17').innerText()).trim(), p17.start);
+    await page.getByTestId('edit-project-17').click();
+    await page.getByTestId('lever-defer').fill('4');
+    await page.getByTestId('changed-17').waitFor();
+    const shift = (quarter) => {
+      const [year, q] = quarter.split(' Q');
+      const start = Number(year.slice(0, 4)) + 1;
+      return `${start}-${String(start + 1).slice(2)} Q${q}`;
+    };
+    await page.waitForFunction(
+      (text) => document.querySelector('[data-testid="start-17"]').innerText.includes(text),
+      `(paper: ${p17.start})`,
+    );
+    assert.match(await row.getByTestId('start-17').innerText(), new RegExp(`^${shift(p17.start)}\\s+\\(paper: ${p17.start}\\)`));
+    assert.match(await row.getByTestId('completion-17').innerText(), new RegExp(`^${shift(p17.completion)}\\s+\\(paper: ${p17.completion}\\)`));
+    assert.equal(await row.locator('td.budget .paper-beside').count(), 0, 'the budget is the paper’s until it is edited');
+    await page.getByTestId('lever-budget').fill('5');
+    await page.waitForFunction(() => document.querySelector('[data-testid="project-row-17"] td.budget').innerText.includes('(paper: 6.7)'));
+    await app.switchLanguage('zh');
+    await page.waitForFunction(() => document.querySelector('[data-testid="start-17"]').innerText.includes('文件'));
+    assert.match(await row.getByTestId('start-17').innerText(), /^2019-20 年度第一季\s*（文件：2018-19 年度第一季）/);
+    // The lever panel writes quarters as the table does, and its cash before the levers is the model's.
+    assert.match(await app.text('lever-schedule'), /^2019-20 年度第一季 → 2020-21 年度第三季$/);
+    const panel = page.getByTestId('lever-effect');
+    assert.match(await panel.locator('tbody tr').first().innerText(), /模型/);
+  });
+});
+
+test('a cash cap’s deferrals show in the rows, and the changed filter finds them', async () => {
+  await withPage(ProjectsPage, async (app, page) => {
+    await app.openProjects('&lang=en&cap=1050&rule=highest_id&changed=1');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid^="project-row-"]').length > 0);
+    const ids = await app.rowIds();
+    assert.ok(ids.length > 0 && ids.length < PROJECTS.length, `${ids.length} rows deferred`);
+    for (const id of ids) {
+      assert.match(await page.getByTestId(`start-${id}`).innerText(), /\(paper: /, `project ${id}`);
+    }
+  });
+});
+
+test('a mark shows the paper’s own words on hover and on focus, in the paper’s language beside the member’s', async () => {
+  await withPage(AppPage, async (app, page) => {
+    await app.open(distUrl('#view=overview&lang=en'));
+    const mark = page.locator('.card-figure .prov').first();
+    const tip = mark.locator('.prov-tip');
+    const visible = () => tip.evaluate((el) => el.getBoundingClientRect().width > 20);
+    assert.equal(await visible(), false);
+    await mark.hover();
+    assert.equal(await visible(), true, 'shown on hover');
+    assert.match(await tip.innerText(), /HK\$1,060 million/);
+    assert.match(await tip.innerText(), /10 億 6,000 萬元/);
+    await page.mouse.move(0, 0);
+    await mark.focus();
+    assert.equal(await visible(), true, 'shown on focus');
+    // Para 7's example marks quote the paper's example, in Chinese.
+    await app.open(distUrl('#view=projects&lang=zh&ids=165'));
+    const theme = page.getByTestId('project-row-165').locator('td.theme .prov');
+    await theme.focus();
+    assert.match(await theme.locator('.prov-tip').innerText(), /加強就業服務系統的資訊保安管理（勞工處）/);
+    // A column of Annex C is cited once, in its heading.
+    const heading = page.locator('th[data-sort-key="budget"] .prov');
+    await heading.hover();
+    assert.match(await heading.locator('.prov-tip').innerText(), /項目預算 \(百萬元\)/);
   });
 });

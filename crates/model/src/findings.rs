@@ -7,9 +7,24 @@ use crate::money::Money;
 use crate::themes::{Theme, ThemeSource};
 use rust_decimal::Decimal;
 
-/// Budgets at or above this share of the ceiling count as "just under" it: HK$9.5M
-/// of HK$10M. A project one step (HK$0.1M) above would need Finance Committee approval.
+/// How far below the ceiling a budget may be and still count as "near" it: HK$0.5M.
+/// See [`is_near_ceiling`] for the one definition every screen uses.
 pub const NEAR_CEILING_MARGIN_MILLIONS: Decimal = Decimal::from_parts(5, 0, 0, false, 1);
+
+/// The lower edge of the band "near the ceiling": `ceiling − HK$0.5M` (HK$9.5M in the
+/// paper). The edge itself is not in the band.
+pub fn near_ceiling_edge(ceiling: Money) -> Money {
+    ceiling.checked_sub(Money::from_millions(NEAR_CEILING_MARGIN_MILLIONS)).unwrap_or(ceiling)
+}
+
+/// Whether a budget is near the ceiling: more than HK$0.5M below it is not, the
+/// ceiling itself is — above HK$9.5M up to and including HK$10.0M in the paper. This
+/// is the last HK$0.5M band of the budget distribution's histogram (bands are open
+/// below and closed above), so the Overview's finding, the distribution's sentence and
+/// its last bar count the same projects.
+pub fn is_near_ceiling(budget: Money, ceiling: Money) -> bool {
+    budget > near_ceiling_edge(ceiling) && budget <= ceiling
+}
 /// Four years: projects lasting this many quarters or more (start to completion,
 /// both inclusive) count as long-running.
 pub const LONG_PROJECT_QUARTERS: i32 = 16;
@@ -46,7 +61,7 @@ pub struct Findings {
     /// Projects at the largest budget below or at the ceiling that any project has
     /// (HK$9.9M in the paper).
     pub at_top_budget: (Money, Vec<u16>),
-    /// Projects within [`NEAR_CEILING_MARGIN_MILLIONS`] below the ceiling, inclusive.
+    /// Projects near the ceiling by [`is_near_ceiling`].
     pub near_ceiling: Vec<u16>,
     pub near_ceiling_total: Money,
     pub top_departments: Vec<DepartmentSpend>,
@@ -72,10 +87,8 @@ pub fn findings(data: &Dataset) -> Findings {
 
     let top = data.projects.iter().map(|p| p.budget).filter(|b| *b <= data.ceiling).max().unwrap_or(Money::ZERO);
     let at_top: Vec<u16> = data.projects.iter().filter(|p| p.budget == top).map(|p| p.id).collect();
-    let near_floor =
-        data.ceiling.checked_sub(Money::from_millions(NEAR_CEILING_MARGIN_MILLIONS)).unwrap_or(data.ceiling);
     let near: Vec<&crate::dataset::Project> =
-        data.projects.iter().filter(|p| p.budget >= near_floor && p.budget <= data.ceiling).collect();
+        data.projects.iter().filter(|p| is_near_ceiling(p.budget, data.ceiling)).collect();
     let near_ceiling_total = Money::checked_sum(near.iter().map(|p| p.budget)).unwrap_or(Money::ZERO);
 
     let mut departments: Vec<DepartmentSpend> = (0..data.departments.len())
@@ -148,5 +161,40 @@ pub fn findings(data: &Dataset) -> Findings {
         committed_beyond_budget_year,
         expected_late_projects,
         expected_late_budget,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(text: &str) -> Money {
+        Money::parse_millions(text).unwrap_or(Money::ZERO)
+    }
+
+    #[track_caller]
+    fn check(budget: &str, near: bool) {
+        assert_eq!(is_near_ceiling(m(budget), m("10")), near, "{budget}");
+    }
+
+    #[test]
+    fn near_the_ceiling_is_above_9_5_up_to_10_inclusive() {
+        check("9.4", false);
+        check("9.5", false);
+        check("9.51", true);
+        check("9.9", true);
+        check("10", true);
+        check("10.01", false);
+        assert_eq!(near_ceiling_edge(m("10")), m("9.5"));
+    }
+
+    #[test]
+    fn the_paper_has_35_at_9_9_and_59_near_the_ceiling() {
+        let data = Dataset::paper().expect("the paper loads");
+        let found = findings(&data);
+        assert_eq!((found.at_top_budget.0, found.at_top_budget.1.len()), (m("9.9"), 35));
+        assert_eq!(found.near_ceiling.len(), 59);
+        assert_eq!(found.near_ceiling_total, m("580.2"));
+        assert!(found.at_top_budget.1.iter().all(|id| found.near_ceiling.contains(id)));
     }
 }

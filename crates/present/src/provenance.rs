@@ -17,7 +17,7 @@
 
 use crate::format::{millions, millions_signed, percent, percent_signed, quarter_text};
 use crate::lang::{l, Bilingual, Label, Lang};
-use blockvote_model::{FiscalQuarter, Money};
+use blockvote_model::{FiscalQuarter, Money, Theme};
 use rust_decimal::Decimal;
 
 /// A place in the paper that prints figures.
@@ -234,6 +234,10 @@ pub enum Value {
     PercentChange(Decimal),
     /// A quarter: `2018-19 Q1`.
     Quarter(FiscalQuarter),
+    /// One of para 7's themes: `(e) IT security`.
+    Theme(Theme),
+    /// A project's start and completion: `2018-19 Q1 → 2019-20 Q3`.
+    Schedule { start: FiscalQuarter, completion: FiscalQuarter },
 }
 
 impl Value {
@@ -245,6 +249,10 @@ impl Value {
             Value::Percent(p) => percent(*p),
             Value::PercentChange(p) => percent_signed(*p),
             Value::Quarter(q) => quarter_text(*q, lang),
+            Value::Theme(theme) => crate::words::theme_text(*theme, lang),
+            Value::Schedule { start, completion } => {
+                format!("{} → {}", quarter_text(*start, lang), quarter_text(*completion, lang))
+            }
         }
     }
 }

@@ -1,1 +1,394 @@
-//! What the departments screen shows, as plain data (being moved here from `src/screens/departments.rs`).
+//! What the Departments screen shows: Annex C by bureau or department, one row per
+//! department with its number of new projects, their total budget and its share of
+//! the total shown, each row opening to list its projects.
+//!
+//! The table follows the Projects screen's filters (the same address keys), so a link
+//! to "the 35 at HK$9.9M" shows which departments they belong to and how many each;
+//! the screen says which filters apply and offers to clear them. Every column sorts.
+//! Counts, sums and shares are the model's arithmetic on Annex C; the shares are
+//! rounded so that those shown add up to the 100.0% shown.
+
+use crate::format::{projects_count, quarter_text};
+use crate::lang::{l, Label, Lang};
+use crate::provenance::{Basis, Figure, PaperPlace, Value};
+use crate::route::{fragment_for, View};
+use crate::screens::projects::filters::{describe, filter_params, Filters};
+use crate::screens::projects::table::{annex_c_sum, text_or_dash, total_budget};
+use crate::screens::sorting::{Column, Sort, SortKeys};
+use crate::words::{department_name, project_name};
+use blockvote_model::money::round_parts_to_total;
+use blockvote_model::{Dataset, Money};
+use rust_decimal::Decimal;
+use std::cmp::Ordering;
+
+pub const HEADING: Label = l("按局／部門劃分的新項目", "New projects by bureau and department");
+pub const NOTE: Label = l(
+    "預設按文件附件 C 的次序排列；按欄標題可排序。按部門名稱可列出其項目。百分比為佔所顯示項目預算總額的比例，已調整使各項相加等於 100.0%。",
+    "In the order of Annex C unless you sort by a column heading. Press a department's name to list its projects. Shares are of the total budget of the projects shown, rounded so that the shares shown add up to 100.0%.",
+);
+pub const EXPAND_ALL: Label = l("全部展開", "Expand all");
+pub const COLLAPSE_ALL: Label = l("全部收起", "Collapse all");
+pub const CAPTION: Label = l(
+    "各局／部門的新項目數目及預算；按欄標題的按鈕可排序",
+    "Number and budget of new projects by department; the buttons in the column headings sort the table",
+);
+pub const CLEAR_FILTER: Label = l("清除篩選", "Clear the filter");
+pub const OPEN_IN_PROJECTS: Label = l("在項目表中查看及排序", "Open in the projects table to sort and filter");
+pub const SHOW_FILTERED_PROJECTS: Label = l("在項目表中查看這些項目", "Show these projects in the projects table");
+pub const PROJECT_NO: Label = l("編號", "No.");
+pub const PROJECT_NAME: Label = l("項目名稱", "Project name (unofficial translation)");
+pub const PROJECT_BUDGET: Label = l("預算（百萬元）", "Budget (HK$M)");
+pub const PROJECT_START: Label = l("預計開展", "Start");
+pub const PROJECT_COMPLETION: Label = l("預計完成", "Completion");
+
+/// A sortable column of the departments table.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum DepartmentColumn {
+    /// The paper's order of departments.
+    #[default]
+    Order,
+    Name,
+    Projects,
+    Budget,
+    Share,
+}
+
+impl Column for DepartmentColumn {
+    const ALL: &'static [DepartmentColumn] = &[
+        DepartmentColumn::Order,
+        DepartmentColumn::Name,
+        DepartmentColumn::Projects,
+        DepartmentColumn::Budget,
+        DepartmentColumn::Share,
+    ];
+
+    fn key(self) -> &'static str {
+        match self {
+            DepartmentColumn::Order => "order",
+            DepartmentColumn::Name => "name",
+            DepartmentColumn::Projects => "projects",
+            DepartmentColumn::Budget => "budget",
+            DepartmentColumn::Share => "share",
+        }
+    }
+}
+
+impl DepartmentColumn {
+    pub fn label(self) -> Label {
+        match self {
+            DepartmentColumn::Order => l("次序", "No."),
+            DepartmentColumn::Name => l("局／部門", "Bureau or department"),
+            DepartmentColumn::Projects => l("項目數目", "Projects"),
+            DepartmentColumn::Budget => l("預算（百萬元）", "Budget (HK$M)"),
+            DepartmentColumn::Share => l("佔總額", "Share"),
+        }
+    }
+
+    /// Number-like columns are right-aligned.
+    pub fn numeric(self) -> bool {
+        self != DepartmentColumn::Name
+    }
+}
+
+/// The address keys of the departments table's sort, apart from the projects'.
+pub const SORT_KEYS: SortKeys = SortKeys { column: "dsort", direction: "ddir" };
+
+/// A project listed under its department.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct DepartmentProject {
+    pub id: u16,
+    pub name: String,
+    pub budget: String,
+    pub start: String,
+    pub completion: String,
+}
+
+/// A department's row.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct DepartmentRow {
+    /// The paper's order number, the row's stable key.
+    pub order: u16,
+    pub name: String,
+    pub projects: Figure,
+    pub budget: Figure,
+    pub share: Figure,
+    /// Its projects shown, in number order.
+    pub list: Vec<DepartmentProject>,
+    /// The projects table with this department (and the other filters in force).
+    pub link: String,
+}
+
+/// The whole table: its rows in order and its total row.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DepartmentsTable {
+    pub rows: Vec<DepartmentRow>,
+    pub total_label: String,
+    pub total_projects: Figure,
+    pub total_budget: Option<Figure>,
+    pub total_share: Figure,
+    /// `66 bureaux and departments, 254 new projects, total budget HK$1,527.7M.`
+    pub headline: String,
+    /// Which of the Projects screen's filters apply, when any do.
+    pub filter: Option<String>,
+    /// The projects table with the same filters, when any apply.
+    pub filtered_link: Option<String>,
+}
+
+fn arithmetic(value: Value) -> Figure {
+    Figure::model(value, Basis::Arithmetic(PaperPlace::AnnexC))
+}
+
+fn count(n: usize) -> Figure {
+    arithmetic(Value::Count(u64::try_from(n).unwrap_or(u64::MAX)))
+}
+
+/// The departments table for the projects `selected` (indices into
+/// `Dataset::projects`) under `filters`, sorted by `sort`. `params` are the address's,
+/// for links that keep the filters.
+pub fn table(
+    data: &Dataset,
+    selected: &[usize],
+    filters: &Filters,
+    params: &[(String, String)],
+    sort: Sort<DepartmentColumn>,
+    lang: Lang,
+) -> DepartmentsTable {
+    // Each department's projects among those selected, in the paper's order.
+    let mut groups: Vec<(usize, Vec<usize>)> = data
+        .departments
+        .iter()
+        .enumerate()
+        .map(|(department, _)| {
+            let rows: Vec<usize> = selected
+                .iter()
+                .copied()
+                .filter(|i| data.projects.get(*i).is_some_and(|p| p.department == department))
+                .collect();
+            (department, rows)
+        })
+        .filter(|(_, rows)| !rows.is_empty() || !filters.is_active())
+        .collect();
+    groups.sort_by_key(|(department, _)| data.departments.get(*department).map(|d| d.order));
+    let totals: Vec<Money> = groups.iter().map(|(_, rows)| total_budget(data, rows).unwrap_or_default()).collect();
+    let grand = Money::checked_sum(totals.iter().copied()).ok();
+    let shares = shares_shown(&totals, grand);
+    let other_filters: Vec<(String, String)> = filter_params(params).into_iter().filter(|(k, _)| k != "dept").collect();
+    let mut rows: Vec<DepartmentRow> = groups
+        .iter()
+        .zip(totals.iter().zip(&shares))
+        .map(|((department, rows), (total, share))| {
+            let order = data.departments.get(*department).map(|d| d.order).unwrap_or(0);
+            let mut link_params = other_filters.clone();
+            link_params.push(("dept".to_string(), order.to_string()));
+            DepartmentRow {
+                order,
+                name: department_name(data, *department, lang),
+                projects: count(rows.len()),
+                budget: annex_c_sum(*total),
+                share: arithmetic(Value::Percent(*share)),
+                list: rows
+                    .iter()
+                    .filter_map(|i| data.projects.get(*i))
+                    .map(|p| DepartmentProject {
+                        id: p.id,
+                        name: project_name(p, lang),
+                        budget: Value::Millions(p.budget).text(lang),
+                        start: quarter_text(p.start, lang),
+                        completion: quarter_text(p.completion, lang),
+                    })
+                    .collect(),
+                link: fragment_for(View::Projects, lang, &link_params),
+            }
+        })
+        .collect();
+    sort_rows(&mut rows, sort, lang);
+    let shown_projects: usize = groups.iter().map(|(_, rows)| rows.len()).sum();
+    let departments = rows.len();
+    let grand_text = text_or_dash(grand.map(annex_c_sum).as_ref(), lang);
+    let active = filters.is_active();
+    DepartmentsTable {
+        total_label: match lang {
+            Lang::Zh => format!("總計 · {departments} 個局／部門"),
+            Lang::En => format!("Total · {departments} departments"),
+        },
+        total_projects: count(shown_projects),
+        total_budget: grand.map(annex_c_sum),
+        total_share: arithmetic(Value::Percent(shares.iter().copied().sum())),
+        headline: headline(departments, shown_projects, &grand_text, active, lang),
+        filter: active.then(|| filter_note(filters, data, lang)),
+        filtered_link: active.then(|| fragment_for(View::Projects, lang, &filter_params(params))),
+        rows,
+    }
+}
+
+/// Each total's share of `grand` in per cent, rounded to one decimal so the shares
+/// shown add up to the 100.0% shown (all zero if there is nothing to share).
+fn shares_shown(totals: &[Money], grand: Option<Money>) -> Vec<Decimal> {
+    let Some(grand) = grand.filter(|g| !g.is_zero()) else { return vec![Decimal::ZERO; totals.len()] };
+    // Shares are percentages, not money, but the largest-remainder rule that keeps
+    // money parts adding up to their total is unit-free, so it is reused here.
+    let exact: Vec<Money> = totals
+        .iter()
+        .map(|total| {
+            total
+                .ratio(grand)
+                .ok()
+                .and_then(|s| s.checked_mul(Decimal::ONE_HUNDRED))
+                .map(Money::from_millions)
+                .unwrap_or(Money::ZERO)
+        })
+        .collect();
+    round_parts_to_total(&exact, 1).into_iter().map(Money::millions).collect()
+}
+
+fn sort_rows(rows: &mut [DepartmentRow], sort: Sort<DepartmentColumn>, lang: Lang) {
+    let by = |a: &DepartmentRow, b: &DepartmentRow| -> Ordering {
+        match sort.key {
+            DepartmentColumn::Order => a.order.cmp(&b.order),
+            DepartmentColumn::Name => match lang {
+                Lang::Zh => a.name.cmp(&b.name),
+                Lang::En => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
+            },
+            DepartmentColumn::Projects => a.list.len().cmp(&b.list.len()),
+            // The shares follow the budgets, so both sort by the exact budget.
+            DepartmentColumn::Budget | DepartmentColumn::Share => a.budget.money().cmp(&b.budget.money()),
+        }
+    };
+    rows.sort_by(|a, b| {
+        let primary = by(a, b);
+        let primary = if sort.descending { primary.reverse() } else { primary };
+        primary.then(a.order.cmp(&b.order))
+    });
+}
+
+fn headline(departments: usize, projects: usize, budget: &str, filtered: bool, lang: Lang) -> String {
+    match (lang, filtered) {
+        (Lang::Zh, false) => format!("{departments} 個局／部門，{projects} 個新項目，預算合計 {budget} 百萬元。"),
+        (Lang::En, false) => {
+            format!("{departments} bureaux and departments, {projects} new projects, total budget HK${budget}M.")
+        }
+        (Lang::Zh, true) => format!(
+            "篩選所得的 {} 分屬 {departments} 個局／部門，預算合計 {budget} 百萬元。",
+            projects_count(projects, lang)
+        ),
+        (Lang::En, true) => format!(
+            "The {} the filter selects belong to {departments} bureaux and departments, total budget HK${budget}M.",
+            projects_count(projects, lang)
+        ),
+    }
+}
+
+/// `Following the Projects filter: search “保安”; theme (e) IT security.`
+fn filter_note(filters: &Filters, data: &Dataset, lang: Lang) -> String {
+    let words = describe(filters, data, lang);
+    match lang {
+        Lang::Zh => format!("按項目表的篩選條件顯示：{}。", words.join("；")),
+        Lang::En => format!("Following the filter set on the projects table: {}.", words.join("; ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::screens::projects::filters::{selected, SearchIndex};
+    use std::collections::BTreeSet;
+
+    fn params(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    fn shown(pairs: &[(&str, &str)], lang: Lang) -> DepartmentsTable {
+        let data = Dataset::paper().unwrap_or_else(|_| Dataset::empty());
+        let address = params(pairs);
+        let filters = Filters::from_params(&address, &data);
+        let rows = selected(&data, &SearchIndex::new(&data), &filters, &BTreeSet::new());
+        table(&data, &rows, &filters, &address, Sort::from_params(&address, SORT_KEYS), lang)
+    }
+
+    /// The first rows of the table for an address, `name count budget share`, and the
+    /// total row.
+    #[track_caller]
+    fn check(pairs: &[(&str, &str)], lang: Lang, first: usize, expected: &str) {
+        let table = shown(pairs, lang);
+        let mut lines: Vec<String> = table
+            .rows
+            .iter()
+            .take(first)
+            .map(|r| format!("{} {} {} {}", r.name, r.projects.text(lang), r.budget.text(lang), r.share.text(lang)))
+            .collect();
+        lines.push(format!(
+            "{} {} {} {}",
+            table.total_label,
+            table.total_projects.text(lang),
+            text_or_dash(table.total_budget.as_ref(), lang),
+            table.total_share.text(lang)
+        ));
+        assert_eq!(lines.join(" / "), expected);
+    }
+
+    #[test]
+    fn rows_add_up_to_the_total_and_shares_to_100() {
+        let table = shown(&[], Lang::En);
+        assert_eq!(table.rows.len(), 66);
+        assert_eq!(table.filter, None);
+        assert_eq!(table.headline, "66 bureaux and departments, 254 new projects, total budget HK$1,527.7M.");
+        let shares: Decimal = table
+            .rows
+            .iter()
+            .filter_map(|r| match r.share.value() {
+                Value::Percent(p) => Some(*p),
+                _ => None,
+            })
+            .sum();
+        assert_eq!(shares, Decimal::ONE_HUNDRED);
+        check(&[], Lang::En, 1, "Administration Wing 6 24.4 1.6% / Total · 66 departments 254 1,527.7 100.0%");
+    }
+
+    #[test]
+    fn every_column_sorts_both_ways() {
+        let total = "Total · 66 departments 254 1,527.7 100.0%";
+        // Ties (HK$79.1M twice) keep the paper's order.
+        check(
+            &[("dsort", "budget"), ("ddir", "desc")],
+            Lang::En,
+            2,
+            &format!("Inland Revenue Department 10 79.1 5.2% / Lands Department 11 79.1 5.2% / {total}"),
+        );
+        check(
+            &[("dsort", "projects"), ("ddir", "desc")],
+            Lang::En,
+            1,
+            &format!("Lands Department 11 79.1 5.2% / {total}"),
+        );
+        check(&[("dsort", "name")], Lang::En, 1, &format!("Administration Wing 6 24.4 1.6% / {total}"));
+        check(
+            &[("dsort", "order"), ("ddir", "desc")],
+            Lang::En,
+            1,
+            &format!("Working Family and Student Financial Assistance Agency 7 29.7 1.9% / {total}"),
+        );
+        let smallest = "Joint Secretariat for the Advisory Bodies on Civil Service and Judicial Salaries and Conditions of Service";
+        check(&[("dsort", "share")], Lang::En, 1, &format!("{smallest} 1 0.2 0.0% / {total}"));
+    }
+
+    #[test]
+    fn the_table_follows_the_projects_filter_and_says_so() {
+        let pairs = [("min", "9.9"), ("max", "9.9")];
+        let table = shown(&pairs, Lang::En);
+        assert_eq!(table.rows.iter().map(|r| r.list.len()).sum::<usize>(), 35);
+        assert_eq!(
+            table.filter.as_deref(),
+            Some("Following the filter set on the projects table: budget at least HK$9.9M; budget at most HK$9.9M.")
+        );
+        assert_eq!(
+            table.headline,
+            "The 35 projects the filter selects belong to 30 bureaux and departments, total budget HK$346.5M."
+        );
+        assert_eq!(table.filtered_link.as_deref(), Some("#view=projects&lang=en&min=9.9&max=9.9"));
+        assert_eq!(table.rows.first().map(|r| r.link.as_str()), Some("#view=projects&lang=en&min=9.9&max=9.9&dept=3"));
+        let zh = shown(&[("ids", "14,15,16")], Lang::Zh);
+        assert_eq!(zh.filter.as_deref(), Some("按項目表的篩選條件顯示：連結所選的 3 個編號。"));
+        check(&[("ids", "14,15,16")], Lang::Zh, 2, "建築署 3 29.6 100.0% / 總計 · 1 個局／部門 3 29.6 100.0%");
+        check(&[("q", "nothing like this")], Lang::En, 1, "Total · 0 departments 0 0.0 0.0%");
+    }
+}

@@ -11,4 +11,6 @@ pub mod overview;
 pub mod projects;
 pub mod risk;
 pub mod scenarios;
+pub mod sentence;
+pub mod sorting;
 pub mod thresholds;

@@ -1,0 +1,379 @@
+//! The filters of the projects table, read from the address (`q`, `dept`, `theme`,
+//! `start`, `done`, `min`, `max`, `ids`, `changed`), and what they select. The
+//! Departments screen follows the same filters, so a finding's link ("the 35 at
+//! HK$9.9M") narrows both screens alike; [`describe`] says in words which filters
+//! apply, for the screen that did not set them.
+
+use crate::fields::{money_in, FieldError};
+use crate::format::{money_with_unit, quarter_text, year_text};
+use crate::lang::{l, Label, Lang};
+use crate::route::{fragment_for, param, View};
+use crate::words::{department_name, theme_text};
+use blockvote_model::engine::Projection;
+use blockvote_model::exports::project_changed;
+use blockvote_model::load::normalize_text;
+use blockvote_model::money::MAX_INPUT_MILLIONS;
+use blockvote_model::{Dataset, FiscalQuarter, FiscalYear, Money, Project, Theme};
+use std::collections::BTreeSet;
+
+/// The address keys of the filters, cleared together by "clear filters".
+pub const FILTER_KEYS: [&str; 9] = ["q", "dept", "theme", "start", "done", "min", "max", "ids", "changed"];
+
+/// The most ids an `ids=` list is read for; a longer hand-made link is cut there.
+pub const MAX_IDS: usize = 2_000;
+
+/// Reads a budget bound typed in HK$ millions: empty means "no bound". A refusal
+/// says that the table keeps the last valid bound.
+pub fn parse_bound(text: &str) -> Result<Option<Money>, FieldError> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    money_in(text, Money::ZERO, Money::from_whole_millions(MAX_INPUT_MILLIONS)).map(Some).map_err(|error| {
+        FieldError::new(
+            format!("{}。表格仍沿用上一個有效數值。", error.get(Lang::Zh)),
+            format!("{}. The table keeps the last valid value.", error.get(Lang::En)),
+        )
+    })
+}
+
+/// Reads `ids=14,15` (spaces and empty items ignored; at most [`MAX_IDS`]).
+pub fn parse_ids(text: &str) -> BTreeSet<u16> {
+    text.split([',', ' ']).filter_map(|t| t.trim().parse::<u16>().ok()).take(MAX_IDS).collect()
+}
+
+/// The address's filter pairs, for a link that keeps the filters (and nothing of the
+/// scenario, which a link without scenario pairs leaves as it is).
+pub fn filter_params(params: &[(String, String)]) -> Vec<(String, String)> {
+    params.iter().filter(|(k, _)| FILTER_KEYS.contains(&k.as_str())).cloned().collect()
+}
+
+/// The link to `view` with the address's filters.
+pub fn link_with_filters(view: View, params: &[(String, String)], lang: Lang) -> String {
+    fragment_for(view, lang, &filter_params(params))
+}
+
+/// The link to the projects table showing exactly `ids`.
+pub fn ids_link(ids: &[u16], lang: Lang) -> String {
+    fragment_for(View::Projects, lang, &[("ids".to_string(), ids_param(ids))])
+}
+
+/// The `ids=` value for a list of project numbers.
+pub fn ids_param(ids: &[u16]) -> String {
+    ids.iter().map(u16::to_string).collect::<Vec<_>>().join(",")
+}
+
+/// The filters in force. A value the data does not offer (an unknown department, a
+/// quarter no project starts in) is ignored, so what the controls show is what applies.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filters {
+    /// The search as typed (for the words), and its NFC-normalised, lower-cased terms;
+    /// every term must occur.
+    pub query: String,
+    pub terms: Vec<String>,
+    /// Index into `Dataset::departments`.
+    pub department: Option<usize>,
+    pub theme: Option<Theme>,
+    pub start: Option<FiscalQuarter>,
+    pub done: Option<FiscalYear>,
+    pub min: Option<Money>,
+    pub max: Option<Money>,
+    pub ids: Option<BTreeSet<u16>>,
+    /// Only the projects the scenario changes.
+    pub changed_only: bool,
+}
+
+impl Filters {
+    pub fn from_params(params: &[(String, String)], data: &Dataset) -> Filters {
+        let get = |key| param(params, key);
+        let query = get("q").map(|q| q.trim().to_string()).unwrap_or_default();
+        let terms = normalize_text(&query).to_lowercase().split_whitespace().map(str::to_string).collect();
+        let department = get("dept")
+            .and_then(|v| v.trim().parse::<u16>().ok())
+            .and_then(|order| data.departments.iter().position(|d| d.order == order));
+        let theme = get("theme").and_then(|v| Theme::from_key(v.trim()));
+        let start = get("start")
+            .and_then(|v| FiscalQuarter::parse(&v).ok())
+            .filter(|q| data.projects.iter().any(|p| p.start == *q));
+        let done = get("done")
+            .and_then(|v| FiscalYear::parse(&v).ok())
+            .filter(|y| data.projects.iter().any(|p| p.completion.year() == *y));
+        let min = get("min").and_then(|v| parse_bound(&v).ok().flatten());
+        let max = get("max").and_then(|v| parse_bound(&v).ok().flatten());
+        let ids = get("ids").map(|v| parse_ids(&v)).filter(|ids| !ids.is_empty());
+        let changed_only = get("changed").is_some_and(|v| v.trim() == "1");
+        Filters { query, terms, department, theme, start, done, min, max, ids, changed_only }
+    }
+
+    /// Whether any filter narrows the table.
+    pub fn is_active(&self) -> bool {
+        *self != Filters::default()
+    }
+
+    /// Whether the lower budget bound is above the upper one, so nothing can match.
+    pub fn crossed(&self) -> bool {
+        matches!((self.min, self.max), (Some(min), Some(max)) if min > max)
+    }
+
+    /// `haystack` is the project's search text from [`SearchIndex`]; `changed` the ids
+    /// the scenario changes.
+    pub fn matches(&self, project: &Project, haystack: &str, changed: &BTreeSet<u16>) -> bool {
+        self.terms.iter().all(|t| haystack.contains(t.as_str()))
+            && self.department.is_none_or(|d| project.department == d)
+            && self.theme.is_none_or(|t| project.theme == t)
+            && self.start.is_none_or(|q| project.start == q)
+            && self.done.is_none_or(|y| project.completion.year() == y)
+            && self.min.is_none_or(|m| project.budget >= m)
+            && self.max.is_none_or(|m| project.budget <= m)
+            && self.ids.as_ref().is_none_or(|ids| ids.contains(&project.id))
+            && (!self.changed_only || changed.contains(&project.id))
+    }
+}
+
+/// The ids of the projects a scenario changes, by the model's one rule
+/// (`exports::project_changed`: inclusion, budget, dates or 2018-19 cash differ from
+/// the baseline's), whether by the project's own lever, a group lever or the cap.
+pub fn changed_ids(projection: Option<&Projection>, baseline: Option<&Projection>) -> BTreeSet<u16> {
+    let (Some(projection), Some(baseline)) = (projection, baseline) else { return BTreeSet::new() };
+    projection.projects.iter().filter(|o| project_changed(o, baseline)).map(|o| o.id).collect()
+}
+
+/// Per-project text for search and sorting, built once per dataset.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SearchIndex {
+    /// NFC-normalised, lower-cased Chinese and English names.
+    pub haystacks: Vec<String>,
+    /// Lower-cased English names, for sorting.
+    pub names_en: Vec<String>,
+}
+
+impl SearchIndex {
+    pub fn new(data: &Dataset) -> SearchIndex {
+        SearchIndex {
+            haystacks: data
+                .projects
+                .iter()
+                .map(|p| format!("{}\n{}", normalize_text(&p.name_zh), normalize_text(&p.name_en)).to_lowercase())
+                .collect(),
+            names_en: data.projects.iter().map(|p| p.name_en.to_lowercase()).collect(),
+        }
+    }
+}
+
+/// The indices (into `Dataset::projects`, in the dataset's order) of the projects the
+/// filters select.
+pub fn selected(data: &Dataset, index: &SearchIndex, filters: &Filters, changed: &BTreeSet<u16>) -> Vec<usize> {
+    data.projects
+        .iter()
+        .enumerate()
+        .filter(|(i, p)| filters.matches(p, index.haystacks.get(*i).map(String::as_str).unwrap_or(""), changed))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// Each filter in force, in words: `search “保安”`, `theme (e) IT security`, `the 35
+/// project numbers chosen by a link` …
+pub fn describe(filters: &Filters, data: &Dataset, lang: Lang) -> Vec<String> {
+    let zh = lang == Lang::Zh;
+    let mut words = Vec::new();
+    if !filters.terms.is_empty() {
+        words.push(if zh {
+            format!("搜尋「{}」", filters.query)
+        } else {
+            format!("search “{}”", filters.query)
+        });
+    }
+    if let Some(department) = filters.department {
+        let name = department_name(data, department, lang);
+        words.push(if zh { format!("部門：{name}") } else { format!("department: {name}") });
+    }
+    if let Some(theme) = filters.theme {
+        let name = theme_text(theme, lang);
+        words.push(if zh { format!("主題：{name}") } else { format!("theme: {name}") });
+    }
+    if let Some(start) = filters.start {
+        let quarter = quarter_text(start, lang);
+        words.push(if zh { format!("{quarter}開展") } else { format!("starting {quarter}") });
+    }
+    if let Some(done) = filters.done {
+        let year = year_text(done, lang);
+        words.push(if zh { format!("{year}完成") } else { format!("completing in {year}") });
+    }
+    if let Some(min) = filters.min {
+        let amount = money_with_unit(min, lang);
+        words.push(if zh { format!("預算不少於 {amount}") } else { format!("budget at least {amount}") });
+    }
+    if let Some(max) = filters.max {
+        let amount = money_with_unit(max, lang);
+        words.push(if zh { format!("預算不多於 {amount}") } else { format!("budget at most {amount}") });
+    }
+    if let Some(ids) = &filters.ids {
+        let n = ids.len();
+        words.push(if zh {
+            format!("連結所選的 {n} 個編號")
+        } else {
+            format!("the {n} project numbers chosen by a link")
+        });
+    }
+    if filters.changed_only {
+        words.push(CHANGED_ONLY.get(lang).to_string());
+    }
+    words
+}
+
+/// The words of the "only changed projects" filter.
+pub const CHANGED_ONLY: Label = l("只顯示情景已改動的項目", "Only projects the scenario changes");
+
+/// The note under the filters when an `ids=` link chose the rows: which numbers.
+pub fn ids_note(ids: &BTreeSet<u16>, lang: Lang) -> String {
+    let n = ids.len();
+    let list = ids.iter().map(u16::to_string).collect::<Vec<_>>().join(", ");
+    match lang {
+        Lang::Zh => format!("只顯示連結所選的 {n} 個編號：{list}"),
+        Lang::En => format!("Only the {n} project numbers chosen by a link: {list}"),
+    }
+}
+
+/// An option of a filter's `<select>`: the address value and the words.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct FilterOption {
+    pub value: String,
+    pub text: String,
+}
+
+/// The departments, in the paper's order, with their number of projects.
+pub fn department_options(data: &Dataset, lang: Lang) -> Vec<FilterOption> {
+    data.departments
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let count = data.projects.iter().filter(|p| p.department == i).count();
+            FilterOption { value: d.order.to_string(), text: format!("{} ({count})", department_name(data, i, lang)) }
+        })
+        .collect()
+}
+
+/// Para 7's themes.
+pub fn theme_options(lang: Lang) -> Vec<FilterOption> {
+    Theme::ALL.into_iter().map(|t| FilterOption { value: t.key().to_string(), text: theme_text(t, lang) }).collect()
+}
+
+/// The quarters some project starts in.
+pub fn start_options(data: &Dataset, lang: Lang) -> Vec<FilterOption> {
+    let starts: BTreeSet<FiscalQuarter> = data.projects.iter().map(|p| p.start).collect();
+    starts.into_iter().map(|q| FilterOption { value: q.label(), text: quarter_text(q, lang) }).collect()
+}
+
+/// The years some project completes in.
+pub fn done_options(data: &Dataset, lang: Lang) -> Vec<FilterOption> {
+    let years: BTreeSet<FiscalYear> = data.projects.iter().map(|p| p.completion.year()).collect();
+    years.into_iter().map(|y| FilterOption { value: y.label(), text: year_text(y, lang) }).collect()
+}
+
+/// The filters' values as the controls show them (the address value of each select,
+/// `None` for "all").
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ControlValues {
+    pub department: Option<String>,
+    pub theme: Option<String>,
+    pub start: Option<String>,
+    pub done: Option<String>,
+}
+
+impl ControlValues {
+    pub fn of(filters: &Filters, data: &Dataset) -> ControlValues {
+        ControlValues {
+            department: filters.department.and_then(|i| data.departments.get(i)).map(|d| d.order.to_string()),
+            theme: filters.theme.map(|t| t.key().to_string()),
+            start: filters.start.map(|q| q.label()),
+            done: filters.done.map(|y| y.label()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paper() -> Dataset {
+        Dataset::paper().unwrap_or_else(|_| Dataset::empty())
+    }
+
+    fn params(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    /// The filters of an address, in words, and how many projects they select.
+    #[track_caller]
+    fn check(pairs: &[(&str, &str)], lang: Lang, expected: &str) {
+        let data = paper();
+        let filters = Filters::from_params(&params(pairs), &data);
+        let count = selected(&data, &SearchIndex::new(&data), &filters, &BTreeSet::from([17])).len();
+        assert_eq!(format!("{count}: {}", describe(&filters, &data, lang).join("; ")), expected);
+    }
+
+    #[test]
+    fn filters_select_and_say_what_they_select() {
+        check(&[], Lang::En, "254: ");
+        check(&[("q", "保安")], Lang::Zh, "41: 搜尋「保安」");
+        check(&[("q", "SECUR")], Lang::En, "41: search “SECUR”");
+        check(&[("q", "security upgrade")], Lang::En, "8: search “security upgrade”");
+        check(&[("ids", "14, x, 15,,")], Lang::En, "2: the 2 project numbers chosen by a link");
+        check(&[("min", "9.9"), ("max", "10")], Lang::En, "35: budget at least HK$9.9M; budget at most HK$10.0M");
+        check(&[("theme", "it_security")], Lang::Zh, "45: 主題：(e) 加強資訊科技保安");
+        check(
+            &[("dept", "1"), ("start", "2018-19 Q2")],
+            Lang::En,
+            "1: department: Administration Wing; starting 2018-19 Q2",
+        );
+        check(&[("done", "2018-19")], Lang::Zh, "37: 2018-19 年度完成");
+        check(&[("changed", "1")], Lang::En, "1: Only projects the scenario changes");
+        // What the data does not offer is ignored, so the controls show what applies.
+        check(&[("dept", "999"), ("start", "2030-31 Q1"), ("theme", "x"), ("min", "abc")], Lang::En, "254: ");
+    }
+
+    #[test]
+    fn bounds_read_like_every_money_field_and_say_the_last_value_stays() {
+        let shown = |text: &str| match parse_bound(text) {
+            Ok(bound) => format!("{bound:?}"),
+            Err(error) => error.get(Lang::En).to_string(),
+        };
+        assert_eq!(shown(" "), "None");
+        assert_eq!(shown("2.5"), "Some(Money(2.5))");
+        assert_eq!(shown("nine"), "Enter a number, e.g. 12.5. The table keeps the last valid value.");
+        assert_eq!(shown("1e9"), "Enter a number, e.g. 12.5. The table keeps the last valid value.");
+        assert!(shown("-1").starts_with("Must be between 0.0 and"));
+        assert!(parse_bound("x").is_err_and(|e| e.get(Lang::Zh).starts_with("請輸入數字")));
+    }
+
+    #[test]
+    fn an_ids_link_is_bounded_and_noted() {
+        let long = (0..10_000).map(|i| i.to_string()).collect::<Vec<_>>().join(",");
+        assert_eq!(parse_ids(&long).len(), MAX_IDS);
+        assert_eq!(
+            ids_note(&BTreeSet::from([14, 15]), Lang::En),
+            "Only the 2 project numbers chosen by a link: 14, 15"
+        );
+        assert_eq!(ids_param(&[14, 15]), "14,15");
+        assert_eq!(ids_link(&[14, 15], Lang::En), "#view=projects&lang=en&ids=14,15");
+        let address = params(&[("q", "保安"), ("cost", "10"), ("ids", "1")]);
+        assert_eq!(
+            link_with_filters(View::Departments, &address, Lang::Zh),
+            "#view=departments&lang=zh&q=%E4%BF%9D%E5%AE%89&ids=1"
+        );
+    }
+
+    #[test]
+    fn the_selects_offer_only_what_the_data_has() {
+        let data = paper();
+        assert_eq!(department_options(&data, Lang::En).len(), 66);
+        assert_eq!(
+            department_options(&data, Lang::En).first().map(|o| o.text.as_str()),
+            Some("Administration Wing (6)")
+        );
+        assert_eq!(theme_options(Lang::Zh).len(), 5);
+        assert!(start_options(&data, Lang::Zh).iter().all(|o| o.text.contains("年度第")));
+        let filters = Filters::from_params(&params(&[("theme", "it_security"), ("done", "2019-20")]), &data);
+        let values = ControlValues::of(&filters, &data);
+        assert_eq!((values.theme.as_deref(), values.done.as_deref()), (Some("it_security"), Some("2019-20")));
+    }
+}

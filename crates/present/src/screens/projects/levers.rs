@@ -1,0 +1,212 @@
+//! The per-project lever panel of the projects table: exclude, defer, extend, a budget
+//! of its own and a spend profile, with the effect on 2018-19 shown at once.
+//!
+//! Whose each figure is, said plainly: the project's budget and dates are the paper's
+//! (Annex C); its 2018-19 cash before any lever is blockvote's model under the
+//! calibrated profile (the paper prints no per-project cash), never "the paper"; the
+//! figures under the levers are the scenario's.
+
+use crate::fields::{int_field, money_field, FieldSpec};
+use crate::lang::{l, Label, Lang};
+use crate::paper::Printed;
+use crate::provenance::{Basis, Figure, Value};
+use crate::screens::sentence::Marked;
+use crate::words::{project_name, UNIT_QUARTERS};
+use blockvote_model::engine::{Profile, ProjectOutcome, YearTotals, MAX_SHIFT_QUARTERS};
+use blockvote_model::money::MAX_INPUT_MILLIONS;
+use blockvote_model::{Dataset, Money, Project};
+
+pub const EXCLUDE: Label = l("剔除此項目", "Exclude this project");
+pub const PROFILE: Label = l("開支模式", "Spend profile");
+pub const PROFILE_AS_ALL: Label = l("跟隨整體設定", "As for all projects");
+pub const RESET: Label = l("還原此項目", "Reset this project");
+pub const CLOSE: Label = l("關閉", "Close");
+pub const BEFORE: Label = l("未調整", "Before your levers");
+pub const AFTER: Label = l("你的情景", "Your scenario");
+
+/// The profiles a project may be given, in the order offered.
+pub const PROFILES: [Profile; 5] =
+    [Profile::Calibrated, Profile::Even, Profile::FrontLoaded, Profile::BackLoaded, Profile::SCurve];
+
+/// Defer: start and completion move by this many quarters.
+pub fn defer_field() -> FieldSpec<i64> {
+    let most = i64::from(MAX_SHIFT_QUARTERS);
+    int_field(l("延後（開展及完成一併移後）", "Defer (start and completion move)"), -most, most).unit(UNIT_QUARTERS)
+}
+
+/// Extend: only the completion moves.
+pub fn extend_field() -> FieldSpec<i64> {
+    let most = i64::from(MAX_SHIFT_QUARTERS);
+    int_field(l("延長（只移後完成）", "Extend (completion moves)"), -most, most).unit(UNIT_QUARTERS)
+}
+
+/// A budget of the project's own, in HK$M.
+pub fn budget_field() -> FieldSpec<Money> {
+    money_field(l("預算", "Budget"), Money::ZERO, Money::from_whole_millions(MAX_INPUT_MILLIONS))
+}
+
+/// `Levers for project 17: …`.
+pub fn heading(project: &Project, lang: Lang) -> String {
+    let id = project.id;
+    match lang {
+        Lang::Zh => format!("調整項目 {id}：{}", project_name(project, lang)),
+        Lang::En => format!("Levers for project {id}: {}", project_name(project, lang)),
+    }
+}
+
+/// A printed figure of `data`, or, for projects the member imported, the same value
+/// without a mark.
+fn paper_figure(printed: Printed, data: &Dataset, value: Value, lang: Lang) -> Marked {
+    Marked::text(value.text(lang), printed.figure(data).map(|f| f.provenance().clone()))
+}
+
+/// The project as the paper has it: `budget 6.7 [Annex C] · 2018-19 Q1 → 2019-20 Q3
+/// [Annex C]`, with the words before each.
+pub fn paper_line(data: &Dataset, project: &Project, lang: Lang) -> Vec<(String, Marked)> {
+    let id = project.id;
+    let schedule = Value::Schedule { start: project.start, completion: project.completion };
+    vec![
+        (
+            l("文件所載預算（百萬元）", "The paper's budget (HK$M)").get(lang).to_string(),
+            paper_figure(Printed::ProjectBudget(id), data, Value::Millions(project.budget), lang),
+        ),
+        (
+            l("預計開展 → 完成", "Expected start → completion").get(lang).to_string(),
+            paper_figure(Printed::ProjectSchedule(id), data, schedule, lang),
+        ),
+    ]
+}
+
+/// A row of the effect table.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct EffectRow {
+    pub label: String,
+    pub before: Marked,
+    pub after: Option<Marked>,
+    /// The `data-testid` of the scenario's figure.
+    pub testid: &'static str,
+}
+
+/// What the panel shows of a project and the budget year before and under the levers.
+pub struct Effect<'a> {
+    pub project: &'a Project,
+    /// The project under the model baseline (no levers) and under the scenario.
+    pub baseline: Option<&'a ProjectOutcome>,
+    pub outcome: Option<&'a ProjectOutcome>,
+    pub baseline_totals: Option<YearTotals>,
+    pub totals: Option<YearTotals>,
+}
+
+/// The effect table: the project's 2018-19 cash (the model's, then the scenario's),
+/// its dates (the paper's, then the scenario's), and the new projects' and the total
+/// 2018-19 cash need.
+pub fn effect_rows(data: &Dataset, effect: &Effect, lang: Lang) -> Vec<EffectRow> {
+    let model = |amount: Money| Marked::figure(&Figure::model(Value::Millions(amount), Basis::CalibratedProfile), lang);
+    let scenario = |value: Value| Some(Marked::figure(&Figure::scenario(value), lang));
+    let dash = || Marked::text("—", None);
+    let project = effect.project;
+    vec![
+        EffectRow {
+            label: l("此項目 2018-19 現金", "This project's 2018-19 cash").get(lang).to_string(),
+            before: effect.baseline.map(|b| model(b.budget_year)).unwrap_or_else(dash),
+            after: effect.outcome.and_then(|o| scenario(Value::Millions(o.budget_year))),
+            testid: "lever-project-2018-19",
+        },
+        EffectRow {
+            label: l("此項目開展 → 完成", "This project's start → completion").get(lang).to_string(),
+            before: paper_figure(
+                Printed::ProjectSchedule(project.id),
+                data,
+                Value::Schedule { start: project.start, completion: project.completion },
+                lang,
+            ),
+            after: effect.outcome.and_then(|o| scenario(Value::Schedule { start: o.start, completion: o.completion })),
+            testid: "lever-schedule",
+        },
+        EffectRow {
+            label: l("新項目 2018-19 現金", "New projects' 2018-19 cash").get(lang).to_string(),
+            before: effect.baseline_totals.map(|t| model(t.new)).unwrap_or_else(dash),
+            after: effect.totals.and_then(|t| scenario(Value::Millions(t.new))),
+            testid: "lever-new-2018-19",
+        },
+        EffectRow {
+            label: l("2018-19 現金需求總額", "Total 2018-19 cash need").get(lang).to_string(),
+            before: effect.baseline_totals.map(|t| model(t.total)).unwrap_or_else(dash),
+            after: effect.totals.and_then(|t| scenario(Value::Millions(t.total))),
+            testid: "lever-total-2018-19",
+        },
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::format::quarter_text;
+    use blockvote_model::engine::{Edit, Engine, ProjectEdit, Scenario};
+
+    /// The effect table for project `id` under `edit`, a row per line:
+    /// `label: before [mark] | after [mark]`.
+    #[track_caller]
+    fn check(id: u16, edit: Edit, lang: Lang, expected: &[&str]) {
+        let data = Dataset::paper().unwrap_or_else(|_| Dataset::empty());
+        let engine = Engine::new(&data).unwrap_or_else(|_| unreachable!());
+        let baseline = engine.project(&Scenario::default()).ok();
+        let scenario = Scenario { projects: vec![ProjectEdit { id, edit }], ..Scenario::default() };
+        let projection = engine.project(&scenario).ok();
+        let project = data.project(id).cloned().unwrap_or_else(|| unreachable!());
+        let effect = Effect {
+            project: &project,
+            baseline: baseline.as_ref().and_then(|b| b.project(id)),
+            outcome: projection.as_ref().and_then(|p| p.project(id)),
+            baseline_totals: baseline.as_ref().map(|b| b.budget_year_totals),
+            totals: projection.as_ref().map(|p| p.budget_year_totals),
+        };
+        let cell = |c: &Marked| format!("{} [{}]", c.text, c.mark.as_ref().map(|m| m.mark(lang)).unwrap_or_default());
+        let shown: Vec<String> = effect_rows(&data, &effect, lang)
+            .iter()
+            .map(|row| {
+                format!("{}: {} | {}", row.label, cell(&row.before), row.after.as_ref().map(cell).unwrap_or_default())
+            })
+            .collect();
+        assert_eq!(shown, expected);
+    }
+
+    #[test]
+    fn the_project_s_cash_is_the_model_s_and_its_dates_the_paper_s() {
+        let defer = Edit { defer_quarters: Some(4), ..Edit::default() };
+        check(
+            17,
+            defer,
+            Lang::En,
+            &[
+                "This project's 2018-19 cash: 0.6 [model] | 0.0 [scenario]",
+                "This project's start → completion: 2018-19 Q1 → 2019-20 Q3 [Annex C] | 2019-20 Q1 → 2020-21 Q3 [scenario]",
+                "New projects' 2018-19 cash: 243.0 [model] | 242.4 [scenario]",
+                "Total 2018-19 cash need: 1,060.0 [model] | 1,059.4 [scenario]",
+            ],
+        );
+        check(
+            17,
+            Edit::default(),
+            Lang::Zh,
+            &[
+                "此項目 2018-19 現金: 0.6 [模型] | 0.6 [情景]",
+                "此項目開展 → 完成: 2018-19 年度第一季 → 2019-20 年度第三季 [附件 C] | 2018-19 年度第一季 → 2019-20 年度第三季 [情景]",
+                "新項目 2018-19 現金: 243.0 [模型] | 243.0 [情景]",
+                "2018-19 現金需求總額: 1,060.0 [模型] | 1,060.0 [情景]",
+            ],
+        );
+    }
+
+    #[test]
+    fn the_panel_writes_quarters_as_the_table_does() {
+        let data = Dataset::paper().unwrap_or_else(|_| Dataset::empty());
+        let project = data.project(17).cloned().unwrap_or_else(|| unreachable!());
+        let line = paper_line(&data, &project, Lang::Zh);
+        let schedule = line.get(1).map(|(_, cell)| cell.text.clone()).unwrap_or_default();
+        assert!(schedule.starts_with(&quarter_text(project.start, Lang::Zh)), "{schedule}");
+        assert_eq!(line.first().map(|(_, c)| c.text.as_str()), Some("6.7"));
+        assert_eq!(heading(&project, Lang::En).split(':').next(), Some("Levers for project 17"));
+        assert!(defer_field().unit.is_some() && (budget_field().read)("-3").is_err());
+    }
+}

@@ -1,0 +1,568 @@
+//! The projects table: its columns and their sorting, the order of the rows, the
+//! department headings when grouped (each with its count and budget subtotal), and
+//! each row as the member reads it under the scenario.
+//!
+//! A row shows the paper's budget, start and completion (Annex C, cited once in the
+//! column heading) until the scenario changes them; then it shows the scenario's,
+//! marked as the scenario's, with the paper's beside it: `2019-20 Q1 (paper: 2018-19
+//! Q1)`. So a deferral by a project's own lever, a group lever or the cash cap shows
+//! in the row itself, not only as a badge.
+
+use super::filters::SearchIndex;
+use crate::format::projects_count;
+use crate::lang::{l, Label, Lang};
+use crate::paper::{AnnexCColumn, Printed};
+use crate::provenance::{Basis, Figure, PaperPlace, Provenance, Value};
+use crate::screens::sorting::{self, Column, SortKeys};
+use crate::words::{department_name, project_name};
+use blockvote_model::engine::{ProjectOutcome, Projection};
+use blockvote_model::money::round_parts_to_total;
+use blockvote_model::{Dataset, FiscalQuarter, Money, Project, ThemeSource};
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A sortable column.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum SortKey {
+    #[default]
+    Id,
+    Department,
+    Name,
+    Theme,
+    Budget,
+    Start,
+    Completion,
+    Duration,
+}
+
+impl Column for SortKey {
+    const ALL: &'static [SortKey] = &[
+        SortKey::Id,
+        SortKey::Department,
+        SortKey::Name,
+        SortKey::Theme,
+        SortKey::Budget,
+        SortKey::Start,
+        SortKey::Completion,
+        SortKey::Duration,
+    ];
+
+    /// The `sort=` value.
+    fn key(self) -> &'static str {
+        match self {
+            SortKey::Id => "id",
+            SortKey::Department => "dept",
+            SortKey::Name => "name",
+            SortKey::Theme => "theme",
+            SortKey::Budget => "budget",
+            SortKey::Start => "start",
+            SortKey::Completion => "done",
+            SortKey::Duration => "dur",
+        }
+    }
+}
+
+impl SortKey {
+    pub fn label(self) -> Label {
+        match self {
+            SortKey::Id => l("編號", "No."),
+            SortKey::Department => l("部門", "Department"),
+            SortKey::Name => l("項目名稱", "Project name"),
+            SortKey::Theme => l("主題", "Theme"),
+            SortKey::Budget => l("預算（百萬元）", "Budget (HK$M)"),
+            SortKey::Start => l("預計開展", "Start"),
+            SortKey::Completion => l("預計完成", "Completion"),
+            SortKey::Duration => l("為期（季）", "Quarters"),
+        }
+    }
+
+    /// Number-like columns are right-aligned.
+    pub fn numeric(self) -> bool {
+        matches!(self, SortKey::Id | SortKey::Budget | SortKey::Duration)
+    }
+
+    /// The paper's column whose figures this column shows, cited in its heading.
+    pub fn paper_column(self) -> Option<AnnexCColumn> {
+        match self {
+            SortKey::Budget => Some(AnnexCColumn::Budget),
+            SortKey::Start => Some(AnnexCColumn::Start),
+            SortKey::Completion => Some(AnnexCColumn::Completion),
+            _ => None,
+        }
+    }
+
+    /// Whether the heading carries the English names' "unofficial translation" mark.
+    pub fn translated(self, lang: Lang) -> bool {
+        self == SortKey::Name && lang == Lang::En
+    }
+}
+
+/// The address keys of the projects table's sort.
+pub const SORT_KEYS: SortKeys = SortKeys { column: "sort", direction: "dir" };
+
+/// The projects table's sort.
+pub type Sort = sorting::Sort<SortKey>;
+
+fn compare(data: &Dataset, index: &SearchIndex, a: usize, b: usize, key: SortKey, lang: Lang) -> Ordering {
+    let (Some(pa), Some(pb)) = (data.projects.get(a), data.projects.get(b)) else { return Ordering::Equal };
+    match key {
+        SortKey::Id => pa.id.cmp(&pb.id),
+        SortKey::Department => pa.department.cmp(&pb.department),
+        SortKey::Name => match lang {
+            Lang::Zh => pa.name_zh.cmp(&pb.name_zh),
+            Lang::En => index.names_en.get(a).cmp(&index.names_en.get(b)),
+        },
+        SortKey::Theme => pa.theme.cmp(&pb.theme),
+        SortKey::Budget => pa.budget.cmp(&pb.budget),
+        SortKey::Start => pa.start.cmp(&pb.start),
+        SortKey::Completion => pa.completion.cmp(&pb.completion),
+        SortKey::Duration => pa.duration_quarters().cmp(&pb.duration_quarters()),
+    }
+}
+
+/// Puts `rows` (indices into `Dataset::projects`) in `sort` order; ties are settled by
+/// number, ascending, so the order is stable. With `grouped`, rows are first ordered
+/// by department in the paper's order. Sorting is by the paper's figures.
+pub fn order(data: &Dataset, index: &SearchIndex, rows: &mut [usize], sort: Sort, grouped: bool, lang: Lang) {
+    rows.sort_by(|&a, &b| {
+        let group = if grouped { compare(data, index, a, b, SortKey::Department, lang) } else { Ordering::Equal };
+        let primary = compare(data, index, a, b, sort.key, lang);
+        let primary = if sort.descending { primary.reverse() } else { primary };
+        group.then(primary).then_with(|| compare(data, index, a, b, SortKey::Id, lang))
+    });
+}
+
+/// The exact sum of the paper's budgets of `rows` (`None` only on an overflow the
+/// loader's limits make impossible).
+pub fn total_budget(data: &Dataset, rows: &[usize]) -> Option<Money> {
+    Money::checked_sum(rows.iter().filter_map(|i| data.projects.get(*i)).map(|p| p.budget)).ok()
+}
+
+/// A sum of Annex C's budgets, as the model's arithmetic.
+pub fn annex_c_sum(amount: Money) -> Figure {
+    Figure::model(Value::Millions(amount), Basis::Arithmetic(PaperPlace::AnnexC))
+}
+
+/// A figure's text, or a dash where there is none.
+pub fn text_or_dash(figure: Option<&Figure>, lang: Lang) -> String {
+    figure.map(|f| f.text(lang)).unwrap_or_else(|| "—".to_string())
+}
+
+/// A cell of a project's row: the scenario's figure, and the paper's beside it when
+/// they differ.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct RowCell {
+    pub text: String,
+    /// `(paper: 2018-19 Q1)` when the scenario's figure differs from the paper's.
+    pub paper: Option<String>,
+    /// The mark drawn in the cell: the scenario's, when the figure is the scenario's.
+    /// The paper's figures are cited once, in the column heading, not on every row.
+    pub mark: Option<Provenance>,
+}
+
+impl RowCell {
+    fn new(paper: &Value, scenario: &Value, lang: Lang) -> RowCell {
+        if paper == scenario {
+            return RowCell { text: paper.text(lang), paper: None, mark: None };
+        }
+        let paper_text = paper.text(lang);
+        RowCell {
+            text: scenario.text(lang),
+            paper: Some(match lang {
+                Lang::Zh => format!("（文件：{paper_text}）"),
+                Lang::En => format!("(paper: {paper_text})"),
+            }),
+            mark: Some(Provenance::Scenario),
+        }
+    }
+}
+
+/// One project's row.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct ProjectRow {
+    pub id: u16,
+    /// The paper's budget, exact (the row's `data-budget`).
+    pub paper_budget: String,
+    pub department: String,
+    pub name: String,
+    /// The project's theme: para 7's example (the paper's) or blockvote's keyword rule
+    /// (the model's), with its mark.
+    pub theme: Figure,
+    /// Why the keyword rule chose the theme, for the cell's hover text.
+    pub theme_rule: Option<String>,
+    pub budget: RowCell,
+    pub start: RowCell,
+    pub completion: RowCell,
+    pub duration: RowCell,
+    /// The scenario changes this project (by the model's one rule; see
+    /// `filters::changed_ids`).
+    pub changed: bool,
+    pub excluded: bool,
+    /// The Edit button's words and accessible name.
+    pub edit: String,
+    pub edit_label: String,
+    /// The badges' words.
+    pub changed_text: String,
+    pub excluded_text: String,
+    /// The theme as written.
+    pub theme_text: String,
+}
+
+const CHANGED: Label = l("已改", "changed");
+const EXCLUDED: Label = l("已剔除", "excluded");
+
+fn duration(start: FiscalQuarter, completion: FiscalQuarter) -> u64 {
+    u64::try_from(start.quarters_until(completion).saturating_add(1)).unwrap_or(0)
+}
+
+/// Why the keyword rule gave a project its theme.
+fn theme_rule(project: &Project, lang: Lang) -> Option<String> {
+    match &project.theme_source {
+        ThemeSource::Paper { .. } => None,
+        ThemeSource::Derived { rule } if rule == "fallback" => Some(
+            l(
+                "名稱不含任何關鍵詞，歸入最廣泛的主題（blockvote 推算）",
+                "No keyword in the name, so the broadest theme (blockvote's reading)",
+            )
+            .get(lang)
+            .to_string(),
+        ),
+        ThemeSource::Derived { rule } => Some(match lang {
+            Lang::Zh => format!("按名稱中的關鍵詞「{rule}」歸類（blockvote 推算）"),
+            Lang::En => format!("From the keyword “{rule}” in the Chinese name (blockvote's reading)"),
+        }),
+    }
+}
+
+/// A project's theme as a figure: the paper's for para 7's examples, else the model's.
+pub fn theme_figure(data: &Dataset, project: &Project) -> Figure {
+    Printed::ThemeExample(project.id)
+        .figure(data)
+        .unwrap_or_else(|| Figure::model(Value::Theme(project.theme), Basis::ThemeKeywords))
+}
+
+/// The row of `project` under the scenario's `outcome` (`None`: as in the paper);
+/// `changed` if the scenario changes it.
+pub fn project_row(
+    data: &Dataset,
+    project: &Project,
+    outcome: Option<&ProjectOutcome>,
+    changed: bool,
+    lang: Lang,
+) -> ProjectRow {
+    let id = project.id;
+    let (budget, start, completion) =
+        outcome.map_or((project.budget, project.start, project.completion), |o| (o.budget, o.start, o.completion));
+    let paper_duration = u64::try_from(project.duration_quarters()).unwrap_or(0);
+    let theme = theme_figure(data, project);
+    ProjectRow {
+        id,
+        paper_budget: project.budget.to_string(),
+        department: department_name(data, project.department, lang),
+        name: project_name(project, lang),
+        theme_rule: theme_rule(project, lang),
+        budget: RowCell::new(&Value::Millions(project.budget), &Value::Millions(budget), lang),
+        start: RowCell::new(&Value::Quarter(project.start), &Value::Quarter(start), lang),
+        completion: RowCell::new(&Value::Quarter(project.completion), &Value::Quarter(completion), lang),
+        duration: RowCell::new(&Value::Count(paper_duration), &Value::Count(duration(start, completion)), lang),
+        changed,
+        excluded: outcome.is_some_and(|o| !o.included),
+        edit: l("調整", "Edit").get(lang).to_string(),
+        edit_label: match lang {
+            Lang::Zh => format!("調整項目 {id}"),
+            Lang::En => format!("Edit project {id}"),
+        },
+        changed_text: CHANGED.get(lang).to_string(),
+        excluded_text: EXCLUDED.get(lang).to_string(),
+        theme_text: theme.text(lang),
+        theme,
+    }
+}
+
+/// A department's heading when the table is grouped: its name, its count of rows
+/// shown and their budget subtotal (the subtotals shown add up to the total shown).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct GroupHeading {
+    pub order: u16,
+    pub name: String,
+    pub count: String,
+    pub subtotal: Figure,
+    pub subtotal_text: String,
+}
+
+/// One line of the table body.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Line {
+    Heading(GroupHeading),
+    Row(Box<ProjectRow>),
+}
+
+impl Line {
+    /// The key of the line in a keyed list: the line itself, so a line whose words or
+    /// figures change is drawn anew and the others stay as they are.
+    pub fn key(&self) -> Line {
+        self.clone()
+    }
+}
+
+/// The table's body and its total, for `rows` already in display order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TableBody {
+    pub lines: Vec<Line>,
+    pub count: usize,
+    pub total: Option<Figure>,
+}
+
+/// The scenario as the table shows it: its projection and the projects it changes.
+#[derive(Clone, Copy)]
+pub struct ScenarioRows<'a> {
+    pub projection: Option<&'a Projection>,
+    pub changed: &'a BTreeSet<u16>,
+}
+
+/// The body of the table for `rows` (in display order) under `scenario`.
+pub fn body(data: &Dataset, rows: &[usize], grouped: bool, scenario: ScenarioRows, lang: Lang) -> TableBody {
+    let outcomes: BTreeMap<u16, &ProjectOutcome> =
+        scenario.projection.map(|p| p.projects.iter().map(|o| (o.id, o)).collect()).unwrap_or_default();
+    let row = |i: &usize| {
+        data.projects.get(*i).map(|p| {
+            let changed = scenario.changed.contains(&p.id);
+            Line::Row(Box::new(project_row(data, p, outcomes.get(&p.id).copied(), changed, lang)))
+        })
+    };
+    let total = total_budget(data, rows).map(annex_c_sum);
+    if !grouped {
+        return TableBody { lines: rows.iter().filter_map(row).collect(), count: rows.len(), total };
+    }
+    let groups = department_runs(data, rows);
+    let exact: Vec<Money> = groups.iter().map(|(_, group)| total_budget(data, group).unwrap_or_default()).collect();
+    let shown = round_parts_to_total(&exact, 1);
+    let mut lines = Vec::with_capacity(rows.len() + groups.len());
+    for ((department, group), subtotal) in groups.into_iter().zip(shown) {
+        lines.push(Line::Heading(GroupHeading {
+            order: data.departments.get(department).map(|d| d.order).unwrap_or(0),
+            name: department_name(data, department, lang),
+            count: projects_count(group.len(), lang),
+            subtotal: annex_c_sum(subtotal),
+            subtotal_text: annex_c_sum(subtotal).text(lang),
+        }));
+        lines.extend(group.iter().filter_map(row));
+    }
+    TableBody { lines, count: rows.len(), total }
+}
+
+/// `rows` cut into runs of one department each (rows are grouped, so each department
+/// makes one run).
+fn department_runs<'a>(data: &Dataset, rows: &'a [usize]) -> Vec<(usize, &'a [usize])> {
+    let department = |i: &usize| data.projects.get(*i).map_or(usize::MAX, |p| p.department);
+    let mut runs = Vec::new();
+    let mut rest = rows;
+    while let Some(first) = rest.first() {
+        let current = department(first);
+        let end = rest.iter().position(|i| department(i) != current).unwrap_or(rest.len());
+        let (run, next) = rest.split_at(end);
+        runs.push((current, run));
+        rest = next;
+    }
+    runs
+}
+
+/// `Showing 35 of 254 projects, total budget HK$346.5M`, with the count and the
+/// total as figures.
+pub fn summary(body: &TableBody, all: usize, lang: Lang) -> crate::screens::sentence::Sentence {
+    use crate::screens::sentence::Sentence;
+    let total = text_or_dash(body.total.as_ref(), lang);
+    let count = body.count.to_string();
+    match lang {
+        Lang::Zh => Sentence::new()
+            .text("顯示 ")
+            .figure("visible-count", count)
+            .text(format!(" 個項目（共 {all} 個），預算合計 "))
+            .figure("visible-total", total)
+            .text(" 百萬元"),
+        Lang::En => Sentence::new()
+            .text("Showing ")
+            .figure("visible-count", count)
+            .text(format!(" of {all} projects, total budget HK$"))
+            .figure("visible-total", total)
+            .text("M"),
+    }
+}
+
+/// The total row's heading: `Total of the projects shown · 35 projects`.
+pub fn total_heading(body: &TableBody, lang: Lang) -> String {
+    format!("{} · {}", l("顯示項目合計", "Total of the projects shown").get(lang), projects_count(body.count, lang))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::filters::{selected, Filters};
+    use super::*;
+    use crate::screens::projects::filters::changed_ids;
+    use blockvote_model::engine::{Edit, Engine, ProjectEdit, Scenario};
+
+    fn paper() -> Dataset {
+        Dataset::paper().unwrap_or_else(|_| Dataset::empty())
+    }
+
+    fn params(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    /// The ids shown for an address, in order.
+    fn shown(data: &Dataset, pairs: &[(&str, &str)]) -> Vec<u16> {
+        let p = params(pairs);
+        let index = SearchIndex::new(data);
+        let mut rows = selected(data, &index, &Filters::from_params(&p, data), &BTreeSet::new());
+        order(data, &index, &mut rows, Sort::from_params(&p, SORT_KEYS), false, Lang::En);
+        rows.iter().filter_map(|i| data.projects.get(*i)).map(|p| p.id).collect()
+    }
+
+    /// A row's cells as a member reads them: `budget | start | completion | quarters`,
+    /// each with the paper's beside it when the scenario differs.
+    #[track_caller]
+    fn check(scenario: &Scenario, id: u16, lang: Lang, expected: &str) {
+        let data = paper();
+        let engine = Engine::new(&data).ok();
+        let projection = engine.as_ref().and_then(|e| e.project(scenario).ok());
+        let baseline = engine.as_ref().and_then(|e| e.project(&Scenario::default()).ok());
+        let changed = changed_ids(projection.as_ref(), baseline.as_ref()).contains(&id);
+        let project = data.project(id).cloned().unwrap_or_else(|| unreachable!());
+        let outcome = projection.as_ref().and_then(|p| p.project(id));
+        let row = project_row(&data, &project, outcome, changed, lang);
+        let cell = |c: &RowCell| format!("{}{}", c.text, c.paper.clone().unwrap_or_default());
+        let marks =
+            [&row.budget, &row.start, &row.completion, &row.duration].iter().filter(|c| c.mark.is_some()).count();
+        let shown = format!(
+            "{} | {} | {} | {} | {} marks{}",
+            cell(&row.budget),
+            cell(&row.start),
+            cell(&row.completion),
+            cell(&row.duration),
+            marks,
+            if row.changed { " | changed" } else { "" }
+        );
+        assert_eq!(shown, expected);
+    }
+
+    fn edited(id: u16, edit: Edit) -> Scenario {
+        Scenario { projects: vec![ProjectEdit { id, edit }], ..Scenario::default() }
+    }
+
+    fn deferred(id: u16, quarters: i32) -> Scenario {
+        edited(id, Edit { defer_quarters: Some(quarters), ..Edit::default() })
+    }
+
+    #[test]
+    fn a_row_shows_the_scenario_s_dates_with_the_paper_s_beside_them() {
+        check(&Scenario::default(), 17, Lang::En, "6.7 | 2018-19 Q1 | 2019-20 Q3 | 7 | 0 marks");
+        check(
+            &deferred(17, 4),
+            17,
+            Lang::En,
+            "6.7 | 2019-20 Q1(paper: 2018-19 Q1) | 2020-21 Q3(paper: 2019-20 Q3) | 7 | 2 marks | changed",
+        );
+        check(&deferred(17, 4), 17, Lang::Zh, "6.7 | 2019-20 年度第一季（文件：2018-19 年度第一季） | 2020-21 年度第三季（文件：2019-20 年度第三季） | 7 | 2 marks | changed");
+        let longer = Edit { extend_quarters: Some(2), budget: Some(Money::from_whole_millions(5)), ..Edit::default() };
+        check(
+            &edited(17, longer),
+            17,
+            Lang::En,
+            "5.0(paper: 6.7) | 2018-19 Q1 | 2020-21 Q1(paper: 2019-20 Q3) | 9(paper: 7) | 3 marks | changed",
+        );
+    }
+
+    #[test]
+    fn a_group_lever_and_the_cash_cap_show_in_the_rows_too() {
+        use blockvote_model::engine::{CashCap, DeferralRule, GroupEdit, Selector};
+        let group = Scenario {
+            groups: vec![GroupEdit {
+                select: Selector::Department { index: 0 },
+                edit: Edit { defer_quarters: Some(1), ..Edit::default() },
+            }],
+            ..Scenario::default()
+        };
+        check(
+            &group,
+            1,
+            Lang::En,
+            "6.6 | 2018-19 Q2(paper: 2018-19 Q1) | 2019-20 Q2(paper: 2019-20 Q1) | 5 | 2 marks | changed",
+        );
+        let cap = Scenario {
+            cap: Some(CashCap { amount: Money::from_whole_millions(1_050), rule: DeferralRule::HighestIdFirst }),
+            ..Scenario::default()
+        };
+        check(&cap, 254, Lang::Zh, "0.9 | 2019-20 年度第一季（文件：2018-19 年度第二季） | 2020-21 年度第一季（文件：2019-20 年度第二季） | 5 | 2 marks | changed");
+    }
+
+    #[test]
+    fn sorting_is_stable_by_number_and_toggles_direction() {
+        let data = paper();
+        let down = shown(&data, &[("sort", "budget"), ("dir", "desc")]);
+        let first = data.project(down[0]).map(|p| p.budget.format(1));
+        assert_eq!(first.as_deref(), Some("9.9"));
+        let ties: Vec<u16> = down.iter().copied().take(35).collect();
+        assert!(ties.windows(2).all(|w| w[0] < w[1]), "ties are in number order");
+        assert_eq!(shown(&data, &[]), (1..=254).collect::<Vec<u16>>());
+        let sort = Sort::from_params(&params(&[("sort", "budget")]), SORT_KEYS);
+        assert_eq!(
+            (sort.aria(SortKey::Budget), sort.aria(SortKey::Id), sort.arrow(SortKey::Budget)),
+            (Some("ascending"), None, "▲")
+        );
+        let pressed = |sort: Sort, key| sort.pressed(key, SORT_KEYS);
+        assert_eq!(
+            pressed(sort, SortKey::Budget),
+            [("sort", Some("budget".to_string())), ("dir", Some("desc".to_string()))]
+        );
+        assert_eq!(
+            pressed(Sort::default(), SortKey::Id),
+            [("sort", Some("id".to_string())), ("dir", Some("desc".to_string()))]
+        );
+        assert_eq!(pressed(sort, SortKey::Id), [("sort", None), ("dir", None)]);
+    }
+
+    #[test]
+    fn grouped_headings_carry_a_count_and_subtotals_that_add_up_to_the_total() {
+        let data = paper();
+        let index = SearchIndex::new(&data);
+        let mut rows: Vec<usize> = (0..data.projects.len()).collect();
+        order(&data, &index, &mut rows, Sort::default(), true, Lang::Zh);
+        let none = BTreeSet::new();
+        let table = body(&data, &rows, true, super::ScenarioRows { projection: None, changed: &none }, Lang::En);
+        let headings: Vec<&GroupHeading> =
+            table.lines.iter().filter_map(|l| if let Line::Heading(h) = l { Some(h) } else { None }).collect();
+        assert_eq!(headings.len(), 66);
+        let sum = Money::checked_sum(headings.iter().filter_map(|h| h.subtotal.money())).unwrap_or_default();
+        assert_eq!(Some(annex_c_sum(sum)), table.total);
+        assert_eq!(text_or_dash(table.total.as_ref(), Lang::En), "1,527.7");
+        let lands = headings
+            .iter()
+            .find(|h| h.name == "Lands Department")
+            .map(|h| format!("{} · {}", h.count, h.subtotal.text(Lang::En)));
+        assert_eq!(lands.as_deref(), Some("11 projects · 79.1"));
+        assert_eq!(summary(&table, 254, Lang::En).plain(), "Showing 254 of 254 projects, total budget HK$1,527.7M");
+        assert_eq!(
+            summary(
+                &body(&data, &[], true, super::ScenarioRows { projection: None, changed: &none }, Lang::Zh),
+                254,
+                Lang::Zh
+            )
+            .plain(),
+            "顯示 0 個項目（共 254 個），預算合計 0.0 百萬元"
+        );
+    }
+
+    #[test]
+    fn themes_say_whose_they_are() {
+        let data = paper();
+        let row = |id| {
+            data.project(id).map(|p| project_row(&data, p, None, false, Lang::En)).unwrap_or_else(|| unreachable!())
+        };
+        let example = row(165);
+        assert_eq!(example.theme.provenance().mark(Lang::En), "para 7");
+        assert_eq!(example.theme_rule, None);
+        let derived = row(1);
+        assert_eq!(derived.theme.provenance(), &Provenance::Model(Basis::ThemeKeywords));
+        assert!(derived.theme_rule.is_some_and(|r| r.starts_with("From the keyword")));
+    }
+}

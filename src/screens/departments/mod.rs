@@ -1,0 +1,93 @@
+//! Annex C by department: one row per bureau or department with its number of new
+//! projects, their total budget and its share, each row opening to list its projects.
+//! It follows the Projects screen's filters (the same address keys) and says which
+//! apply, with a button to clear them; every column sorts. The table and its words
+//! come from `blockvote_present::screens::departments`; `table.rs` draws it.
+
+mod table;
+
+use crate::address::set_params;
+use crate::components::focus::{by_test_id, focus_after_render};
+use crate::state::use_app_state;
+use crate::whatif::use_whatif;
+use blockvote_present::route::View;
+use blockvote_present::screens::departments::{
+    self as present, DepartmentColumn, CLEAR_FILTER, COLLAPSE_ALL, EXPAND_ALL, HEADING, NOTE, SHOW_FILTERED_PROJECTS,
+    SORT_KEYS,
+};
+use blockvote_present::screens::projects::filters::{changed_ids, selected, Filters, SearchIndex, FILTER_KEYS};
+use blockvote_present::screens::sorting::Sort;
+use leptos::prelude::*;
+use std::collections::BTreeSet;
+
+#[component]
+pub fn Departments() -> impl IntoView {
+    let state = use_app_state();
+    let whatif = use_whatif();
+    let data = state.data();
+    let index = SearchIndex::new(&data);
+    let lang = move || state.lang.get();
+    let filters = Memo::new({
+        let data = data.clone();
+        move |_| state.params.with(|p| Filters::from_params(p, &data))
+    });
+    let sort = Memo::new(move |_| state.params.with(|p| Sort::<DepartmentColumn>::from_params(p, SORT_KEYS)));
+    let changed = Memo::new(move |_| {
+        let baseline = whatif.baseline.get_value();
+        whatif.projection.with(|p| changed_ids(p.as_deref(), baseline.as_deref()))
+    });
+    let chosen = Memo::new({
+        let data = data.clone();
+        move |_| filters.with(|f| changed.with(|c| selected(&data, &index, f, c)))
+    });
+    let shown = Memo::new(move |_| {
+        chosen
+            .with(|rows| filters.with(|f| state.params.with(|p| present::table(&data, rows, f, p, sort.get(), lang()))))
+    });
+    // The departments whose projects are listed, by their order number.
+    let expanded = RwSignal::new(BTreeSet::<u16>::new());
+    let clear = move |_| {
+        let changes: Vec<(&str, Option<String>)> = FILTER_KEYS.iter().map(|k| (*k, None)).collect();
+        set_params(state, View::Departments, &changes);
+        // The note and its focused button go: focus moves to the table's first heading.
+        focus_after_render(by_test_id("dsort-order"));
+    };
+    let filter_note = move || {
+        shown.with(|t| t.filter.clone().zip(t.filtered_link.clone())).map(|(note, link)| {
+            view! {
+                <p class="ids-filter" data-testid="departments-filter">
+                    <span data-testid="departments-filter-words">{note}</span>
+                    " "
+                    <a href=link data-testid="departments-filter-projects">
+                        {move || SHOW_FILTERED_PROJECTS.get(lang())}
+                    </a>
+                    " "
+                    <button type="button" data-testid="departments-filter-clear" on:click=clear>
+                        {move || CLEAR_FILTER.get(lang())}
+                    </button>
+                </p>
+            }
+        })
+    };
+    let all_orders = move || shown.with(|t| t.rows.iter().map(|r| r.order).collect::<BTreeSet<u16>>());
+
+    view! {
+        <section class="screen departments" aria-labelledby="departments-heading">
+            <h2 id="departments-heading">{move || HEADING.get(lang())}</h2>
+            <p class="headline" data-testid="departments-headline">
+                {move || shown.with(|t| t.headline.clone())}
+            </p>
+            {filter_note}
+            <p class="note">{move || NOTE.get(lang())}</p>
+            <div class="table-actions">
+                <button type="button" data-testid="expand-all" on:click=move |_| expanded.set(all_orders())>
+                    {move || EXPAND_ALL.get(lang())}
+                </button>
+                <button type="button" data-testid="collapse-all" on:click=move |_| expanded.set(BTreeSet::new())>
+                    {move || COLLAPSE_ALL.get(lang())}
+                </button>
+            </div>
+            <table::DepartmentsTable table=shown sort=sort expanded=expanded />
+        </section>
+    }
+}

@@ -1,0 +1,175 @@
+//! The departments table: sortable headings (click or keyboard, with `aria-sort`),
+//! keyed rows that open to list their projects, and the total row with its marks.
+
+use crate::address::set_params;
+use crate::components::sentence::MarkedText;
+use crate::state::use_app_state;
+use blockvote_present::route::View;
+use blockvote_present::screens::departments::{
+    DepartmentColumn, DepartmentRow, DepartmentsTable as Table, CAPTION, OPEN_IN_PROJECTS, PROJECT_BUDGET,
+    PROJECT_COMPLETION, PROJECT_NAME, PROJECT_NO, PROJECT_START, SORT_KEYS,
+};
+use blockvote_present::screens::sentence::Marked;
+use blockvote_present::screens::sorting::{Column, Sort};
+use leptos::prelude::*;
+use std::collections::BTreeSet;
+
+#[component]
+fn SortHeading(key: DepartmentColumn, sort: Memo<Sort<DepartmentColumn>>) -> impl IntoView {
+    let state = use_app_state();
+    let class = if key.numeric() { "num" } else { "" };
+    view! {
+        <th scope="col" class=class aria-sort=move || sort.get().aria(key) data-sort-key=key.key()>
+            <button
+                type="button"
+                class="sort"
+                data-testid=format!("dsort-{}", key.key())
+                on:click=move |_| {
+                    set_params(state, View::Departments, &sort.get_untracked().pressed(key, SORT_KEYS))
+                }
+            >
+                <span>{move || key.label().get(state.lang.get())}</span>
+                <span class="sort-arrow" aria-hidden="true">
+                    {move || sort.get().arrow(key)}
+                </span>
+            </button>
+        </th>
+    }
+}
+
+fn department_row(row: DepartmentRow, expanded: RwSignal<BTreeSet<u16>>) -> impl IntoView {
+    let state = use_app_state();
+    let lang = move || state.lang.get();
+    let order = row.order;
+    let is_open = move || expanded.with(|e| e.contains(&order));
+    let toggle = move |_| {
+        expanded.update(|e| {
+            if !e.remove(&order) {
+                e.insert(order);
+            }
+        })
+    };
+    let list_id = format!("department-{order}-projects");
+    let (list, link) = (row.list, row.link);
+    let detail = move || {
+        is_open().then(|| {
+            let items = list
+                .iter()
+                .cloned()
+                .map(|p| {
+                    view! {
+                        <tr data-testid=format!("department-project-{}", p.id)>
+                            <td class="num">{p.id}</td>
+                            <td>{p.name}</td>
+                            <td class="num">{p.budget}</td>
+                            <td class="quarter">{p.start}</td>
+                            <td class="quarter">{p.completion}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            view! {
+                <tr class="department-projects" id=list_id.clone()>
+                    <td></td>
+                    <td colspan="4">
+                        <table class="data compact nested">
+                            <thead>
+                                <tr>
+                                    <th scope="col" class="num">
+                                        {move || PROJECT_NO.get(lang())}
+                                    </th>
+                                    <th scope="col">{move || PROJECT_NAME.get(lang())}</th>
+                                    <th scope="col" class="num">
+                                        {move || PROJECT_BUDGET.get(lang())}
+                                    </th>
+                                    <th scope="col">{move || PROJECT_START.get(lang())}</th>
+                                    <th scope="col">{move || PROJECT_COMPLETION.get(lang())}</th>
+                                </tr>
+                            </thead>
+                            <tbody>{items}</tbody>
+                        </table>
+                        <p class="table-link">
+                            <a href=link.clone()>{move || OPEN_IN_PROJECTS.get(lang())}</a>
+                        </p>
+                    </td>
+                </tr>
+            }
+        })
+    };
+    view! {
+        <tr data-testid=format!("department-row-{order}") class="department-row">
+            <td class="num">{order}</td>
+            <th scope="row">
+                <button
+                    type="button"
+                    class="disclosure"
+                    aria-expanded=move || is_open().to_string()
+                    aria-controls=format!("department-{order}-projects")
+                    data-testid=format!("department-toggle-{order}")
+                    on:click=toggle
+                >
+                    <span class="disclosure-mark" aria-hidden="true">
+                        {move || if is_open() { "▾" } else { "▸" }}
+                    </span>
+                    {row.name}
+                </button>
+            </th>
+            <td class="num" data-testid="department-count">
+                {row.projects.text(lang())}
+            </td>
+            <td class="num" data-testid="department-total">
+                {row.budget.text(lang())}
+            </td>
+            <td class="num" data-testid="department-share">
+                {row.share.text(lang())}
+            </td>
+        </tr>
+        {detail}
+    }
+}
+
+#[component]
+pub fn DepartmentsTable(
+    table: Memo<Table>,
+    sort: Memo<Sort<DepartmentColumn>>,
+    expanded: RwSignal<BTreeSet<u16>>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let lang = move || state.lang.get();
+    let total = move |pick: fn(&Table) -> Option<blockvote_present::provenance::Figure>, testid: &'static str| {
+        move || {
+            table.with(pick).map(|figure| view! { <MarkedText marked=Marked::figure(&figure, lang()) testid=testid /> })
+        }
+    };
+    view! {
+        <div class="table-wide">
+            <table class="data departments-table" data-testid="departments-table">
+                <caption class="visually-hidden">{move || CAPTION.get(lang())}</caption>
+                <thead>
+                    <tr>
+                        {DepartmentColumn::ALL
+                            .iter()
+                            .map(|key| view! { <SortHeading key=*key sort=sort /> })
+                            .collect_view()}
+                    </tr>
+                </thead>
+                <tbody>
+                    <For
+                        each=move || table.with(|t| t.rows.clone())
+                        key=|row| row.clone()
+                        children=move |row| department_row(row, expanded)
+                    />
+                </tbody>
+                <tfoot>
+                    <tr data-testid="departments-total">
+                        <td></td>
+                        <th scope="row">{move || table.with(|t| t.total_label.clone())}</th>
+                        <td class="num">{total(|t| Some(t.total_projects.clone()), "departments-total-count")}</td>
+                        <td class="num">{total(|t| t.total_budget.clone(), "departments-total-budget")}</td>
+                        <td class="num">{total(|t| Some(t.total_share.clone()), "departments-total-share")}</td>
+                    </tr>
+                </tfoot>
+            </table>
+        </div>
+    }
+}

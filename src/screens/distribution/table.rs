@@ -1,0 +1,69 @@
+//! The histogram's figures as a table: each band's count and total budget, any budget
+//! above the ceiling, and the total row (the rows add up to it).
+
+use crate::components::sentence::MarkedText;
+use crate::state::use_app_state;
+use blockvote_present::screens::distribution::{table, Band, PROJECTS, RANGE, TABLE_HEADING, TOTAL_BUDGET};
+use blockvote_present::screens::sentence::Marked;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+#[component]
+pub fn BandTable(bands: Arc<Vec<Band>>, above: Vec<usize>) -> impl IntoView {
+    let state = use_app_state();
+    let data = state.data();
+    let lang = move || state.lang.get();
+    let shown = Memo::new(move |_| table(&data, &bands, &above, lang()));
+    let rows = move || {
+        shown
+            .get()
+            .0
+            .into_iter()
+            .map(|row| {
+                view! {
+                    <tr data-testid=format!("histogram-row-{}", row.key)>
+                        <td class="num range">{row.range}</td>
+                        <td class="num">{row.count}</td>
+                        <td class="num">{row.total.text(lang())}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    let total = move || shown.with(|(_, total)| total.clone());
+    view! {
+        <h3>{move || TABLE_HEADING.get(lang())}</h3>
+        <table class="data compact histogram-table" data-testid="histogram-table">
+            <thead>
+                <tr>
+                    <th scope="col" class="num">
+                        {move || RANGE.get(lang())}
+                    </th>
+                    <th scope="col" class="num">
+                        {move || PROJECTS.get(lang())}
+                    </th>
+                    <th scope="col" class="num">
+                        {move || TOTAL_BUDGET.get(lang())}
+                    </th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+            <tfoot>
+                <tr>
+                    <th scope="row" class="num">
+                        {move || total().range}
+                    </th>
+                    <td class="num" data-testid="histogram-table-count">
+                        {move || total().count}
+                    </td>
+                    <td class="num">
+                        <MarkedText
+                            marked=Signal::derive(move || Marked::figure(&total().total, lang()))
+                            testid="histogram-table-total"
+                        />
+                    </td>
+                </tr>
+            </tfoot>
+        </table>
+    }
+}

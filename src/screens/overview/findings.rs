@@ -1,0 +1,65 @@
+//! The findings worth asking about: each sentence with the marks of the model's bases
+//! it rests on, and links that open exactly the projects it counts.
+
+use crate::components::marks::ProvenanceMark;
+use crate::state::use_app_state;
+use blockvote_present::screens::overview::{
+    findings_list, top_departments, RowsLink, FINDINGS, FINDINGS_NOTE, TOP_DEPARTMENTS,
+};
+use leptos::prelude::*;
+
+fn link(link: RowsLink) -> impl IntoView {
+    view! {
+        " "
+        <a href=link.href class="rows-link" data-count=link.count>
+            {link.text}
+        </a>
+    }
+}
+
+#[component]
+pub fn Findings() -> impl IntoView {
+    let state = use_app_state();
+    let data = state.data();
+    let top_data = data.clone();
+    let lang = move || state.lang.get();
+    let list = Memo::new(move |_| findings_list(&data, lang()));
+    let top = Memo::new(move |_| top_departments(&top_data, lang()));
+    let items = move || {
+        list.get()
+            .into_iter()
+            .map(|finding| {
+                let marks = finding
+                    .marks
+                    .into_iter()
+                    .map(|provenance| view! { <ProvenanceMark provenance=provenance /> })
+                    .collect_view();
+                let links = finding.links.into_iter().map(link).collect_view();
+                view! {
+                    <li data-testid=finding.testid>
+                        <span>{finding.text}</span>
+                        {marks}
+                        {links}
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let departments = move || {
+        top.get()
+            .into_iter()
+            .map(|department| view! { <li>{department.text} {link(department.link)}</li> })
+            .collect_view()
+    };
+    view! {
+        <section class="panel findings" aria-labelledby="findings-heading" data-testid="findings">
+            <h3 id="findings-heading">{move || FINDINGS.get(lang())}</h3>
+            <p class="note">{move || FINDINGS_NOTE.get(lang())}</p>
+            <ul class="finding-list">{items}</ul>
+            <h4>{move || TOP_DEPARTMENTS.get(lang())}</h4>
+            <ol class="top-departments" data-testid="finding-departments">
+                {departments}
+            </ol>
+        </section>
+    }
+}

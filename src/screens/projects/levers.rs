@@ -1,0 +1,203 @@
+//! The per-project lever panel, shown above the projects table for the project chosen
+//! with a row's Edit button: exclude, defer, extend, a budget of its own and a spend
+//! profile, with the effect on 2018-19 at once. Its words, fields and figures (with
+//! whose each is) come from `blockvote_present::screens::projects::levers`.
+
+use crate::components::fields::NumberField;
+use crate::components::focus::{by_test_id, focus_after_render};
+use crate::components::sentence::MarkedText;
+use crate::state::use_app_state;
+use crate::whatif::use_whatif;
+use blockvote_model::engine::{Edit, Profile};
+use blockvote_present::refusal::engine_error;
+use blockvote_present::screens::projects::levers::{
+    budget_field, defer_field, effect_rows, extend_field, heading, paper_line, Effect, AFTER, BEFORE, CLOSE, EXCLUDE,
+    PROFILE, PROFILES, PROFILE_AS_ALL, RESET,
+};
+use blockvote_present::words::profile_label;
+use leptos::prelude::*;
+
+#[component]
+pub fn ProjectLevers(selected: RwSignal<Option<u16>>) -> impl IntoView {
+    let state = use_app_state();
+    let whatif = use_whatif();
+    let data = state.data();
+    let lang = move || state.lang.get();
+    move || {
+        let id = selected.get()?;
+        let project = data.project(id)?.clone();
+        let edit = Signal::derive(move || whatif.project_edit(id));
+        let change = move |f: &dyn Fn(&mut Edit)| {
+            let mut next = whatif.project_edit(id);
+            f(&mut next);
+            whatif.set_project_edit(id, next);
+        };
+        let paper_budget = project.budget;
+        let effect = Memo::new({
+            let data = data.clone();
+            let project = project.clone();
+            move |_| {
+                let baseline = whatif.baseline.get_value();
+                whatif.projection.with(|projection| {
+                    let effect = Effect {
+                        project: &project,
+                        baseline: baseline.as_ref().and_then(|b| b.project(id)),
+                        outcome: projection.as_ref().and_then(|p| p.project(id)),
+                        baseline_totals: baseline.as_ref().map(|b| b.budget_year_totals),
+                        totals: projection.as_ref().map(|p| p.budget_year_totals),
+                    };
+                    effect_rows(&data, &effect, lang())
+                })
+            }
+        });
+        let title = {
+            let project = project.clone();
+            move || heading(&project, lang())
+        };
+        let paper = {
+            let (data, project) = (data.clone(), project.clone());
+            move || {
+                paper_line(&data, &project, lang())
+                    .into_iter()
+                    .map(|(words, marked)| {
+                        view! { <span class="paper-fact">{words} " " <MarkedText marked=marked /></span> }
+                    })
+                    .collect_view()
+            }
+        };
+        let rows = move || {
+            effect
+                .get()
+                .into_iter()
+                .map(|row| {
+                    view! {
+                        <tr>
+                            <th scope="row">{row.label}</th>
+                            <td class="num">
+                                <MarkedText marked=row.before />
+                            </td>
+                            <td class="num">
+                                {row.after.map(|after| view! { <MarkedText marked=after testid=row.testid /> })}
+                            </td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        };
+        Some(view! {
+            <section class="panel project-levers" data-testid="project-levers" aria-labelledby="levers-heading">
+                <h3 id="levers-heading">{title}</h3>
+                <p class="note paper-facts">{paper}</p>
+                <div class="inline-fields">
+                    <label class="check">
+                        <input
+                            type="checkbox"
+                            data-testid="lever-exclude"
+                            prop:checked=move || edit.get().exclude == Some(true)
+                            on:change=move |ev| {
+                                let checked = event_target_checked(&ev);
+                                change(&|e| e.exclude = checked.then_some(true));
+                            }
+                        />
+                        {move || EXCLUDE.get(lang())}
+                    </label>
+                    <NumberField
+                        spec=defer_field()
+                        testid="lever-defer"
+                        current=Signal::derive(move || i64::from(edit.get().defer_quarters.unwrap_or(0)))
+                        commit=move |value: i64| {
+                            change(&|e| e.defer_quarters = (value != 0).then(|| i32::try_from(value).unwrap_or(0)))
+                        }
+                        narrow=true
+                    />
+                    <NumberField
+                        spec=extend_field()
+                        testid="lever-extend"
+                        current=Signal::derive(move || i64::from(edit.get().extend_quarters.unwrap_or(0)))
+                        commit=move |value: i64| {
+                            change(&|e| e.extend_quarters = (value != 0).then(|| i32::try_from(value).unwrap_or(0)))
+                        }
+                        narrow=true
+                    />
+                    <NumberField
+                        spec=budget_field()
+                        testid="lever-budget"
+                        current=Signal::derive(move || edit.get().budget.unwrap_or(paper_budget))
+                        commit=move |value| change(&|e| e.budget = (value != paper_budget).then_some(value))
+                        narrow=true
+                    />
+                    <label class="field">
+                        <span>{move || PROFILE.get(lang())}</span>
+                        <select
+                            data-testid="lever-profile"
+                            on:change=move |ev| {
+                                let profile = Profile::from_key(&event_target_value(&ev));
+                                change(&|e| e.profile = profile);
+                            }
+                        >
+                            <option value="" selected=move || edit.get().profile.is_none()>
+                                {move || PROFILE_AS_ALL.get(lang())}
+                            </option>
+                            {PROFILES
+                                .into_iter()
+                                .map(|profile| {
+                                    view! {
+                                        <option
+                                            value=profile.key()
+                                            selected=move || edit.get().profile == Some(profile)
+                                        >
+                                            {move || profile_label(profile).get(lang())}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()}
+                        </select>
+                    </label>
+                    <button
+                        type="button"
+                        data-testid="lever-reset"
+                        on:click=move |_| whatif.set_project_edit(id, Edit::default())
+                    >
+                        {move || RESET.get(lang())}
+                    </button>
+                    <button
+                        type="button"
+                        data-testid="lever-close"
+                        on:click=move |_| {
+                            selected.set(None);
+                            focus_after_render(by_test_id(&format!("edit-project-{id}")));
+                        }
+                    >
+                        {move || CLOSE.get(lang())}
+                    </button>
+                </div>
+                <table class="data compact lever-effect" data-testid="lever-effect">
+                    <thead>
+                        <tr>
+                            <th scope="col"></th>
+                            <th scope="col" class="num">
+                                {move || BEFORE.get(lang())}
+                            </th>
+                            <th scope="col" class="num">
+                                {move || AFTER.get(lang())}
+                            </th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+                {move || {
+                    whatif
+                        .error
+                        .get()
+                        .map(|e| {
+                            view! {
+                                <p class="field-error" role="alert">
+                                    {engine_error(&e).get(lang()).to_string()}
+                                </p>
+                            }
+                        })
+                }}
+            </section>
+        })
+    }
+}

@@ -1,0 +1,134 @@
+//! Annex C in one table: all new projects with search, filters, sorting, grouping and
+//! the per-project levers. The address holds the filters (`q`, `dept`, `theme`,
+//! `start`, `done`, `min`, `max`, `ids`, `changed`) and the presentation (`sort`,
+//! `dir`, `group`), so a finding elsewhere can link to exactly the rows it talks about;
+//! `state.params` is the one source of truth. What is shown — rows, order, headings,
+//! totals, words — comes from `blockvote_present::screens::projects`; this module and
+//! its panels draw it: the filters (`filters.rs`), the table (`table.rs`) and the
+//! lever panel (`levers.rs`).
+
+mod filters;
+mod levers;
+mod table;
+
+use crate::address::set_params;
+use crate::components::focus::{by_test_id, focus_after_render};
+use crate::components::sentence::SentenceText;
+use crate::state::use_app_state;
+use crate::whatif::use_whatif;
+use blockvote_present::lang::Lang;
+use blockvote_present::route::{param, View};
+use blockvote_present::screens::projects::filters::{
+    changed_ids, ids_note, link_with_filters, selected, Filters, SearchIndex,
+};
+use blockvote_present::screens::projects::table::{body, order, summary, ScenarioRows, Sort, SortKey, SORT_KEYS};
+use blockvote_present::screens::projects::{unofficial_note, BY_DEPARTMENT, HEADING, NOTE, SHOW_ALL_NUMBERS};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+#[component]
+pub fn Projects() -> impl IntoView {
+    let state = use_app_state();
+    let whatif = use_whatif();
+    let data = state.data();
+    let index = Arc::new(SearchIndex::new(&data));
+    let lang = move || state.lang.get();
+
+    let filters = Memo::new({
+        let data = data.clone();
+        move |_| state.params.with(|p| Filters::from_params(p, &data))
+    });
+    let sort = Memo::new(move |_| state.params.with(|p| Sort::from_params(p, SORT_KEYS)));
+    let grouped = Memo::new(move |_| state.params.with(|p| param(p, "group").is_some_and(|g| g.trim() == "1")));
+    let changed = Memo::new(move |_| {
+        let baseline = whatif.baseline.get_value();
+        whatif.projection.with(|p| changed_ids(p.as_deref(), baseline.as_deref()))
+    });
+    let rows = Memo::new({
+        let data = data.clone();
+        move |_| {
+            // Only sorting by name depends on the language.
+            let order_lang = if sort.get().key == SortKey::Name { lang() } else { Lang::Zh };
+            let mut rows = filters.with(|f| changed.with(|c| selected(&data, &index, f, c)));
+            order(&data, &index, &mut rows, sort.get(), grouped.get(), order_lang);
+            rows
+        }
+    });
+    let table_body = Memo::new({
+        let data = data.clone();
+        move |_| {
+            rows.with(|r| {
+                changed.with(|changed| {
+                    whatif.projection.with(|p| {
+                        let scenario = ScenarioRows { projection: p.as_deref(), changed };
+                        body(&data, r, grouped.get(), scenario, lang())
+                    })
+                })
+            })
+        }
+    });
+    let all_count = data.projects.len();
+    let visible_summary = Signal::derive(move || table_body.with(|b| summary(b, all_count, lang())));
+    // The project whose levers are open above the table.
+    let editing: RwSignal<Option<u16>> = RwSignal::new(None);
+
+    let ids_filter = move || {
+        filters.with(|f| f.ids.clone()).map(|ids| {
+            view! {
+                <p class="ids-filter" data-testid="ids-filter">
+                    {move || ids_note(&ids, lang())}
+                    " "
+                    <button
+                        type="button"
+                        data-testid="ids-filter-clear"
+                        on:click=move |_| {
+                            set_params(state, View::Projects, &[("ids", None)]);
+                            focus_after_render(by_test_id("search"));
+                        }
+                    >
+                        {move || SHOW_ALL_NUMBERS.get(lang())}
+                    </button>
+                </p>
+            }
+        })
+    };
+    let by_department = move || {
+        filters.with(Filters::is_active).then(|| {
+            view! {
+                <p class="table-link">
+                    <a
+                        data-testid="projects-by-department"
+                        href=move || state.params.with(|p| link_with_filters(View::Departments, p, lang()))
+                    >
+                        {move || BY_DEPARTMENT.get(lang())}
+                    </a>
+                </p>
+            }
+        })
+    };
+
+    view! {
+        <section class="screen projects" aria-labelledby="projects-heading">
+            <h2 id="projects-heading">{move || HEADING.get(lang())}</h2>
+            <p class="note">{move || NOTE.get(lang())}</p>
+            {move || {
+                unofficial_note(lang())
+                    .map(|note| {
+                        view! {
+                            <p class="note unofficial" data-testid="unofficial-note">
+                                {note}
+                            </p>
+                        }
+                    })
+            }}
+            <filters::FilterControls filters=filters />
+            {ids_filter}
+            <levers::ProjectLevers selected=editing />
+            <p class="visible-summary" role="status" data-testid="visible-summary">
+                <SentenceText sentence=visible_summary />
+            </p>
+            {by_department}
+            <table::ProjectsTable body=table_body sort=sort editing=editing />
+        </section>
+    }
+}

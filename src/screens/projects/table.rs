@@ -1,0 +1,195 @@
+//! The projects table: sortable column headings (the paper's columns cited once in
+//! their heading), the keyed rows — each redrawn only when its own words or figures
+//! change — with the scenario's figures beside the paper's, the department headings
+//! when grouped, and the total of the rows shown.
+
+use crate::address::set_params;
+use crate::components::focus::{by_test_id, focus_after_render};
+use crate::components::marks::ProvenanceMark;
+use crate::state::use_app_state;
+use blockvote_present::route::View;
+use blockvote_present::screens::projects::table::{
+    text_or_dash, total_heading, GroupHeading, Line, ProjectRow, RowCell, Sort, SortKey, TableBody, SORT_KEYS,
+};
+use blockvote_present::screens::projects::{CAPTION, LEVERS_COLUMN, NO_ROWS, SCROLLABLE};
+use blockvote_present::screens::sorting::Column;
+use blockvote_present::words::UNOFFICIAL_TRANSLATION;
+use leptos::prelude::*;
+
+/// Columns before the budget, and after it, in a row.
+const COLUMNS_BEFORE_BUDGET: usize = 4;
+const COLUMNS_AFTER_BUDGET: usize = 4;
+
+#[component]
+fn SortHeading(key: SortKey, sort: Memo<Sort>) -> impl IntoView {
+    let state = use_app_state();
+    let data = state.data();
+    let lang = move || state.lang.get();
+    let class = if key.numeric() { "num" } else { "" };
+    let mark = key.paper_column().and_then(|column| column.provenance(&data));
+    view! {
+        <th scope="col" class=class aria-sort=move || sort.get().aria(key) data-sort-key=key.key()>
+            <button
+                type="button"
+                class="sort"
+                data-testid=format!("sort-{}", key.key())
+                on:click=move |_| set_params(state, View::Projects, &sort.get_untracked().pressed(key, SORT_KEYS))
+            >
+                <span>{move || key.label().get(lang())}</span>
+                {move || {
+                    key.translated(lang())
+                        .then(|| {
+                            view! {
+                                <span class="unofficial-mark" title=UNOFFICIAL_TRANSLATION.en>
+                                    "†"
+                                </span>
+                            }
+                        })
+                }}
+                <span class="sort-arrow" aria-hidden="true">
+                    {move || sort.get().arrow(key)}
+                </span>
+            </button>
+            {mark.map(|provenance| view! { <ProvenanceMark provenance=provenance /> })}
+        </th>
+    }
+}
+
+/// A cell's figure, with the paper's beside it and the scenario's mark when they differ.
+fn cell(cell: RowCell) -> impl IntoView {
+    view! {
+        <span class="cell-figure">{cell.text}</span>
+        {cell
+            .paper
+            .map(|paper| {
+                view! {
+                    " "
+                    <span class="paper-beside">{paper}</span>
+                }
+            })}
+        {cell.mark.map(|provenance| view! { <ProvenanceMark provenance=provenance /> })}
+    }
+}
+
+fn project_row(row: ProjectRow, editing: RwSignal<Option<u16>>) -> AnyView {
+    let id = row.id;
+    let theme = row.theme.provenance().clone();
+    view! {
+        <tr
+            data-testid=format!("project-row-{id}")
+            data-budget=row.paper_budget
+            class:changed=row.changed
+            class:excluded=row.excluded
+        >
+            <td class="num">{id}</td>
+            <td class="dept">{row.department}</td>
+            <td class="name">{row.name}</td>
+            <td class="theme" title=row.theme_rule>
+                <span>{row.theme_text}</span>
+                <ProvenanceMark provenance=theme />
+            </td>
+            <td class="num budget">{cell(row.budget)}</td>
+            <td class="quarter" data-testid=format!("start-{id}")>
+                {cell(row.start)}
+            </td>
+            <td class="quarter" data-testid=format!("completion-{id}")>
+                {cell(row.completion)}
+            </td>
+            <td class="num">{cell(row.duration)}</td>
+            <td class="levers">
+                <button
+                    type="button"
+                    class="small"
+                    data-testid=format!("edit-project-{id}")
+                    aria-label=row.edit_label
+                    on:click=move |_| {
+                        editing.set(Some(id));
+                        focus_after_render(by_test_id("lever-exclude"));
+                    }
+                >
+                    {row.edit}
+                </button>
+                {row
+                    .changed
+                    .then(|| {
+                        view! {
+                            <span class="changed-mark" data-testid=format!("changed-{id}")>
+                                {row.changed_text}
+                            </span>
+                        }
+                    })}
+                {row.excluded.then(|| view! { <span class="changed-mark excluded-mark">{row.excluded_text}</span> })}
+            </td>
+        </tr>
+    }
+    .into_any()
+}
+
+fn group_heading(heading: GroupHeading) -> AnyView {
+    view! {
+        <tr class="group-heading" data-testid=format!("group-heading-{}", heading.order)>
+            <th scope="colgroup" colspan=COLUMNS_BEFORE_BUDGET>
+                {heading.name}
+                <span class="group-count" data-testid="group-count">
+                    " · "
+                    {heading.count}
+                </span>
+            </th>
+            <td class="num budget" data-testid="group-total">
+                {heading.subtotal_text}
+            </td>
+            <td colspan=COLUMNS_AFTER_BUDGET></td>
+        </tr>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn ProjectsTable(body: Memo<TableBody>, sort: Memo<Sort>, editing: RwSignal<Option<u16>>) -> impl IntoView {
+    let state = use_app_state();
+    let lang = move || state.lang.get();
+    let count = move || body.with(|b| b.count);
+    view! {
+        <div class="table-scroll" tabindex="0" role="region" aria-label=move || SCROLLABLE.get(lang())>
+            <table class="data projects-table" data-testid="projects-table">
+                <caption class="visually-hidden">{move || CAPTION.get(lang())}</caption>
+                <thead>
+                    <tr>
+                        {SortKey::ALL.iter().map(|key| view! { <SortHeading key=*key sort=sort /> }).collect_view()}
+                        <th scope="col">{move || LEVERS_COLUMN.get(lang())}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <For
+                        each=move || body.with(|b| b.lines.clone())
+                        key=Line::key
+                        children=move |line| match line {
+                            Line::Row(row) => project_row(*row, editing),
+                            Line::Heading(heading) => group_heading(heading),
+                        }
+                    />
+                </tbody>
+                <tfoot>
+                    <tr data-testid="projects-total">
+                        <td></td>
+                        <th scope="row" colspan=COLUMNS_BEFORE_BUDGET - 1>
+                            {move || body.with(|b| total_heading(b, lang()))}
+                        </th>
+                        <td class="num budget">{move || body.with(|b| text_or_dash(b.total.as_ref(), lang()))}</td>
+                        <td colspan=COLUMNS_AFTER_BUDGET></td>
+                    </tr>
+                </tfoot>
+            </table>
+            {move || {
+                (count() == 0)
+                    .then(|| {
+                        view! {
+                            <p class="empty" data-testid="no-rows">
+                                {NO_ROWS.get(lang())}
+                            </p>
+                        }
+                    })
+            }}
+        </div>
+    }
+}
