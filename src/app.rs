@@ -7,6 +7,7 @@ use crate::data_source::{dataset_for, DataNotice, DataSource, Source};
 use crate::notices::Notices;
 use crate::screens;
 use crate::state::AppState;
+use crate::whatif::non_scenario_params;
 use blockvote_model::engine::Scenario;
 use blockvote_model::Dataset;
 use blockvote_present::lang::Lang;
@@ -238,7 +239,13 @@ fn Shell(dataset: Dataset) -> impl IntoView {
                         view! {
                             <li>
                                 <a
-                                    href=move || fragment_for(view, state.lang.get(), &whatif.link_pairs())
+                                    // The scenario and the filters travel with the member, so
+                                    // Departments follows a filter set on Projects.
+                                    href=move || {
+                                        let mut pairs = whatif.link_pairs();
+                                        pairs.extend(non_scenario_params(&state.params.get()));
+                                        fragment_for(view, state.lang.get(), &pairs)
+                                    }
                                     data-testid=format!("nav-{}", view.key())
                                     aria-current=move || (state.view.get() == view).then_some("page")
                                     on:click=move |_| menu_open.set(false)
