@@ -5,3 +5,4 @@ pub mod fields;
 pub mod focus;
 pub mod legacy_marks;
 pub mod marks;
+pub mod share;
