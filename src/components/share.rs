@@ -15,7 +15,6 @@ use crate::components::focus::{by_test_id, focus_after_render};
 use crate::saved::files::download;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
-use blockvote_present::lang::Bilingual;
 use blockvote_present::links::words::{
     CLOSE, COPY_LINK, COPY_REFUSED, DOWNLOAD_FILE, DOWNLOAD_REFUSED, FILE_HOW_TO_OPEN, LINK_FIELD, OPEN_BUTTON,
     OPEN_FIELD, OPEN_LINK, SHARE_GROUP, SHORTCUT_CODE, SHORTCUT_HINT, TOO_LARGE_BADGE,
@@ -167,6 +166,8 @@ pub fn Share() -> impl IntoView {
             }
             Err(error) => opened.set(Some(Opened::Refused(error))),
         }
+        // A link naming another language redraws the panel; the field keeps focus.
+        focus_after_render(by_test_id("open-link-field"));
     };
     let offer_file = move |_| {
         let text = whatif.scenario.with_untracked(|s| scenario_file(s, whatif.link_seed.get_untracked()));
@@ -176,99 +177,97 @@ pub fn Share() -> impl IntoView {
         panel.set(Panel::Closed);
         focus_after_render(by_test_id("copy-link"));
     };
-    let close_button = move || {
-        view! {
-            <button type="button" class="small" data-testid="share-close" on:click=close>
-                {move || CLOSE.get(lang())}
-            </button>
-        }
-    };
 
-    let body = move || match panel.get() {
-        Panel::Closed => None,
-        Panel::Copied { whole } => Some(
-            view! {
-                <p role="status" data-testid="share-status">{move || copied_text(whole).get(lang())}</p>
-                {close_button()}
+    // The panel is drawn whole for its state and language (it is small, and a change
+    // of either replaces what it says), so its words are plain text, not one reactive
+    // closure each; every state but the "Open a link" form has the same few parts.
+    let body = move || {
+        let lang = state.lang.get();
+        let close_button = view! {
+            <button type="button" class="small" data-testid="share-close" on:click=close>
+                {CLOSE.get(lang)}
+            </button>
+        };
+        let (role, message, link, note, offer) = match panel.get() {
+            Panel::Closed => return None,
+            Panel::Open => {
+                let result = move || {
+                    opened.get().map(|outcome| {
+                        let (role, class, text) = match outcome {
+                            Opened::Refused(error) => ("alert", "field-error", paste_error_text(error).get(lang).to_string()),
+                            Opened::Done { problems } => ("status", "note", opened_text(problems).get(lang).to_string()),
+                        };
+                        view! { <p class=class role=role data-testid="open-link-result">{text}</p> }
+                    })
+                };
+                return Some(
+                    view! {
+                        <div class="share-panel" data-testid="share-panel">
+                            <form class="open-link" on:submit=open>
+                                <label for="open-link-field">{OPEN_FIELD.get(lang)}</label>
+                                <input
+                                    id="open-link-field"
+                                    type="text"
+                                    data-testid="open-link-field"
+                                    maxlength=MAX_PASTED_CHARS.to_string()
+                                    autocomplete="off"
+                                    spellcheck="false"
+                                    prop:value=move || pasted.get()
+                                    on:input=move |ev| pasted.set(event_target_value(&ev))
+                                />
+                                <button type="submit" data-testid="open-link-submit">{OPEN_BUTTON.get(lang)}</button>
+                            </form>
+                            {result}
+                            {close_button}
+                        </div>
+                    }
+                    .into_any(),
+                );
             }
-            .into_any(),
-        ),
-        Panel::CopyRefused { link, whole } => Some(
+            Panel::Copied { whole } => ("status", copied_text(whole).get(lang).to_string(), None, None, false),
+            Panel::CopyRefused { link, whole } => {
+                ("alert", COPY_REFUSED.get(lang).to_string(), Some(link), Some(copied_text(whole).get(lang)), false)
+            }
+            Panel::TooLarge => {
+                let why = whatif.link.with(|w| fit_text(&w.fit)).map(|text| text.get(lang).to_string());
+                ("alert", why.unwrap_or_default(), None, Some(FILE_HOW_TO_OPEN.get(lang)), true)
+            }
+        };
+        let field = link.map(|link| {
             view! {
-                <p role="alert" data-testid="share-status">{move || COPY_REFUSED.get(lang())}</p>
                 <input
                     type="text"
                     readonly=true
                     class="share-link"
                     data-testid="share-link-field"
-                    aria-label=move || LINK_FIELD.get(lang())
+                    aria-label=LINK_FIELD.get(lang)
                     prop:value=link
                 />
-                <p class="note">{move || copied_text(whole).get(lang())}</p>
-                {close_button()}
+            }
+        });
+        let download = offer.then(|| {
+            view! {
+                <button type="button" data-testid="share-download" on:click=offer_file>
+                    {DOWNLOAD_FILE.get(lang)}
+                </button>
+            }
+        });
+        let refused = move || {
+            download_refused.get().then(|| view! { <p class="field-error" role="alert">{DOWNLOAD_REFUSED.get(lang)}</p> })
+        };
+        Some(
+            view! {
+                <div class="share-panel" data-testid="share-panel">
+                    <p role=role data-testid="share-status">{message}</p>
+                    {field}
+                    {download}
+                    {note.map(|note| view! { <p class="note">{note}</p> })}
+                    {refused}
+                    {close_button}
+                </div>
             }
             .into_any(),
-        ),
-        Panel::TooLarge => {
-            let why = move || whatif.link.with(|w| fit_text(&w.fit)).unwrap_or_else(|| Bilingual::new("", ""));
-            Some(
-                view! {
-                    <p role="alert" data-testid="share-status">{move || why().get(lang()).to_string()}</p>
-                    <button type="button" data-testid="share-download" on:click=offer_file>
-                        {move || DOWNLOAD_FILE.get(lang())}
-                    </button>
-                    <p class="note">{move || FILE_HOW_TO_OPEN.get(lang())}</p>
-                    {move || {
-                        download_refused
-                            .get()
-                            .then(|| view! { <p class="field-error" role="alert">{move || DOWNLOAD_REFUSED.get(lang())}</p> })
-                    }}
-                    {close_button()}
-                }
-                .into_any(),
-            )
-        }
-        Panel::Open => {
-            let result = move || {
-                opened.get().map(|outcome| match outcome {
-                    Opened::Refused(error) => view! {
-                        <p class="field-error" role="alert" data-testid="open-link-result">
-                            {move || paste_error_text(error).get(lang())}
-                        </p>
-                    }
-                    .into_any(),
-                    Opened::Done { problems } => view! {
-                        <p role="status" data-testid="open-link-result">
-                            {move || opened_text(problems).get(lang()).to_string()}
-                        </p>
-                    }
-                    .into_any(),
-                })
-            };
-            Some(
-                view! {
-                    <form class="open-link" on:submit=open>
-                        <label for="open-link-field">{move || OPEN_FIELD.get(lang())}</label>
-                        <input
-                            id="open-link-field"
-                            type="text"
-                            data-testid="open-link-field"
-                            maxlength=MAX_PASTED_CHARS.to_string()
-                            autocomplete="off"
-                            spellcheck="false"
-                            prop:value=move || pasted.get()
-                            on:input=move |ev| pasted.set(event_target_value(&ev))
-                        />
-                        <button type="submit" data-testid="open-link-submit">
-                            {move || OPEN_BUTTON.get(lang())}
-                        </button>
-                    </form>
-                    {result}
-                    {close_button()}
-                }
-                .into_any(),
-            )
-        }
+        )
     };
 
     view! {
@@ -302,7 +301,7 @@ pub fn Share() -> impl IntoView {
                         })
                 }}
             </div>
-            {move || body().map(|inner| view! { <div class="share-panel" data-testid="share-panel">{inner}</div> })}
+            {body}
         </div>
     }
 }

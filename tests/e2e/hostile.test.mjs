@@ -107,7 +107,7 @@ test('a scenario too large for a link survives a change of screen and a save und
   assert.doesNotMatch(await page.evaluate(() => location.hash), /[#&]p=/);
   await page.getByTestId('share-too-large').waitFor();
   await page.getByTestId('copy-link').click();
-  assert.match(await app.text('share-status'), /301 edits of one kind; a link carries at most 300/);
+  assert.match(await app.text('share-status'), /up to 301 edits of one kind, where a link holds at most 32,512 characters and 300 edits/);
   const shared = await downloaded(page, () => page.getByTestId('share-download').click());
   assert.equal(shared.name, 'blockvote-shared-scenario.json');
   assert.equal(JSON.parse(shared.text).scenarios[0].scenario.projects.length, 301);

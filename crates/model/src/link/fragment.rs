@@ -98,13 +98,13 @@ pub fn percent_decode(text: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// Encodes everything but unreserved characters and the three separators of the
-/// compact edits (`,` `:` `;`), which a fragment may hold as they are (RFC 3986's
-/// sub-delimiters), so a link stays short and readable.
+/// Encodes everything but unreserved characters, the three separators of the compact
+/// edits (`,` `:` `;`) and the `/` of a typed fraction (`slip=1/3`), which a fragment
+/// may hold as they are (RFC 3986), so a link stays short and readable.
 pub fn percent_encode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~' | b',' | b':' | b';') {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~' | b',' | b':' | b';' | b'/') {
             out.push(char::from(byte));
         } else {
             out.push_str(&format!("%{byte:02X}"));
@@ -173,6 +173,7 @@ mod tests {
         assert_eq!(percent_decode("%%41"), "%A");
         assert_eq!(percent_encode("a b"), "a%20b");
         assert_eq!(percent_encode("17:d2,x;42:b5.5"), "17:d2,x;42:b5.5");
+        assert_eq!(percent_encode("1/3"), "1/3");
         assert_eq!(percent_decode("17:d2%3B42:x"), "17:d2;42:x", "links written before `;` was kept still read");
     }
 
