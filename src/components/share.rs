@@ -33,9 +33,14 @@ use web_sys::js_sys;
 enum Panel {
     Closed,
     /// The link was copied; `whole` if the whole address was (served over http).
-    Copied { whole: bool },
+    Copied {
+        whole: bool,
+    },
     /// The clipboard was refused: the link, to copy by hand.
-    CopyRefused { link: String, whole: bool },
+    CopyRefused {
+        link: String,
+        whole: bool,
+    },
     /// The scenario is too large for a link: why, and its file instead.
     TooLarge,
     /// The "Open a link" field.
@@ -194,8 +199,12 @@ pub fn Share() -> impl IntoView {
                 let result = move || {
                     opened.get().map(|outcome| {
                         let (role, class, text) = match outcome {
-                            Opened::Refused(error) => ("alert", "field-error", paste_error_text(error).get(lang).to_string()),
-                            Opened::Done { problems } => ("status", "note", opened_text(problems).get(lang).to_string()),
+                            Opened::Refused(error) => {
+                                ("alert", "field-error", paste_error_text(error).get(lang).to_string())
+                            }
+                            Opened::Done { problems } => {
+                                ("status", "note", opened_text(problems).get(lang).to_string())
+                            }
                         };
                         view! { <p class=class role=role data-testid="open-link-result">{text}</p> }
                     })
@@ -253,7 +262,9 @@ pub fn Share() -> impl IntoView {
             }
         });
         let refused = move || {
-            download_refused.get().then(|| view! { <p class="field-error" role="alert">{DOWNLOAD_REFUSED.get(lang)}</p> })
+            download_refused
+                .get()
+                .then(|| view! { <p class="field-error" role="alert">{DOWNLOAD_REFUSED.get(lang)}</p> })
         };
         Some(
             view! {

@@ -611,7 +611,12 @@ mod tests {
             problems(&text),
             [(3, Some("name_zh".to_string()), LoadErrorKind::LostCharacters("\u{FFFD}\u{FFFD}系統".to_string()))]
         );
-        let error = LoadError { file: "projects.csv".into(), line: 3, field: Some("name_zh".into()), kind: LoadErrorKind::LostCharacters("\u{FFFD}".into()) };
+        let error = LoadError {
+            file: "projects.csv".into(),
+            line: 3,
+            field: Some("name_zh".into()),
+            kind: LoadErrorKind::LostCharacters("\u{FFFD}".into()),
+        };
         assert!(error.to_string().contains("converted from another encoding (such as Big5)"), "{error}");
         assert!(error.zh().contains("另存為 UTF-8"), "{}", error.zh());
     }

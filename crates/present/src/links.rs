@@ -7,8 +7,8 @@ use crate::format::count;
 use crate::lang::{Bilingual, Label};
 use blockvote_model::engine::Scenario;
 use blockvote_model::link::{
-    read_fragment, Fit, LinkProblem, LinkReason, MAX_FRAGMENT_CHARS, MAX_ITEMS, MAX_SCENARIO_CHARS,
-    MAX_VALUE_CHARS, SCENARIO_KEYS,
+    read_fragment, Fit, LinkProblem, LinkReason, MAX_FRAGMENT_CHARS, MAX_ITEMS, MAX_SCENARIO_CHARS, MAX_VALUE_CHARS,
+    SCENARIO_KEYS,
 };
 use blockvote_model::saved::{encode, SavedScenario, Store};
 
@@ -20,11 +20,8 @@ pub const LINK_PROBLEMS_HEADING: Label = Label::new(
 
 /// One problem of a link, in words: the pair, then why it was skipped.
 pub fn problem_text(problem: &LinkProblem) -> Bilingual {
-    let pair = if problem.value.is_empty() {
-        problem.key.clone()
-    } else {
-        format!("{}={}", problem.key, problem.value)
-    };
+    let pair =
+        if problem.value.is_empty() { problem.key.clone() } else { format!("{}={}", problem.key, problem.value) };
     let (zh, en) = match &problem.reason {
         LinkReason::NotANumber => ("不是數字".to_string(), "is not a number".to_string()),
         LinkReason::OutOfRange { min, max } => (format!("須介乎 {min} 至 {max}"), format!("must be between {min} and {max}")),
@@ -84,11 +81,8 @@ pub fn fit_text(fit: &Fit) -> Option<Bilingual> {
 /// nothing elsewhere, so only the `#…` part is copied: a colleague adds it to their
 /// own copy's address or pastes it into "Open a link".
 pub fn link_to_copy(page_address: &str, fragment: &str) -> String {
-    let fragment = if fragment.is_empty() || fragment.starts_with('#') {
-        fragment.to_string()
-    } else {
-        format!("#{fragment}")
-    };
+    let fragment =
+        if fragment.is_empty() || fragment.starts_with('#') { fragment.to_string() } else { format!("#{fragment}") };
     let without_fragment = page_address.split('#').next().unwrap_or_default();
     let scheme = without_fragment.split(':').next().unwrap_or_default().to_ascii_lowercase();
     if scheme == "http" || scheme == "https" {
@@ -218,7 +212,8 @@ pub mod words {
         "A colleague opens the file on blockvote's Scenarios screen, with “Import scenarios (JSON)”.",
     );
     pub const OPEN_LINK: Label = Label::new("開啟連結", "Open a link");
-    pub const OPEN_FIELD: Label = Label::new("貼上 blockvote 的連結（或 # 之後的部分）", "Paste a blockvote link (or its part from #)");
+    pub const OPEN_FIELD: Label =
+        Label::new("貼上 blockvote 的連結（或 # 之後的部分）", "Paste a blockvote link (or its part from #)");
     pub const OPEN_BUTTON: Label = Label::new("開啟", "Open");
     pub const CLOSE: Label = Label::new("關閉", "Close");
     pub const SHARE_GROUP: Label = Label::new("分享情景", "Share the scenario");
@@ -239,10 +234,18 @@ mod tests {
 
     #[test]
     fn copy_link_copies_what_works_on_another_machine() {
-        check_copy("https://example.org/bv/index.html#view=risk", "#view=risk&cost=10", "https://example.org/bv/index.html#view=risk&cost=10");
+        check_copy(
+            "https://example.org/bv/index.html#view=risk",
+            "#view=risk&cost=10",
+            "https://example.org/bv/index.html#view=risk&cost=10",
+        );
         check_copy("http://127.0.0.1:8080/", "#view=risk", "http://127.0.0.1:8080/#view=risk");
         check_copy("HTTPS://example.org/", "view=risk", "HTTPS://example.org/#view=risk");
-        check_copy("file:///C:/Users/me/Downloads/blockvote.html#view=risk", "#view=risk&cost=10", "#view=risk&cost=10");
+        check_copy(
+            "file:///C:/Users/me/Downloads/blockvote.html#view=risk",
+            "#view=risk&cost=10",
+            "#view=risk&cost=10",
+        );
         check_copy("file:///home/me/blockvote.html", "#view=overview&lang=en", "#view=overview&lang=en");
         check_copy("about:blank", "#x", "#x");
         assert!(copies_whole_address("https://a.b/"));
@@ -275,7 +278,10 @@ mod tests {
         assert_eq!(pasted.chars().count(), MAX_PASTED_CHARS + 1);
         let (_, problems) = decode_link(&pasted);
         assert_eq!(problems.len(), 1);
-        assert_eq!(paste_error_text(PasteError::NotALink).get(Lang::En), "This is not a blockvote link: it names no view=, lang= or scenario lever (such as cost=10).");
+        assert_eq!(
+            paste_error_text(PasteError::NotALink).get(Lang::En),
+            "This is not a blockvote link: it names no view=, lang= or scenario lever (such as cost=10)."
+        );
     }
 
     #[track_caller]
@@ -288,7 +294,11 @@ mod tests {
     #[test]
     fn a_links_problems_in_both_languages() {
         check_problem("#slip=2", "“slip=2” must be between 0 and 1.", "「slip=2」須介乎 0 至 1。");
-        check_problem("#profile=sideways", "“profile=sideways” is not a name blockvote knows.", "「profile=sideways」不是可用的名稱。");
+        check_problem(
+            "#profile=sideways",
+            "“profile=sideways” is not a name blockvote knows.",
+            "「profile=sideways」不是可用的名稱。",
+        );
         check_problem(
             "#scenario=too-large",
             "“scenario=too-large” means the scenario was too large for a link when it was copied, so the link does not carry it and the paper is shown; ask the sender for the scenario as a file (JSON).",
@@ -320,8 +330,7 @@ mod tests {
 
     #[test]
     fn the_file_offered_instead_of_a_link_imports_as_the_scenario() {
-        let mut scenario = Scenario::default();
-        scenario.cost_change_pct = rust_decimal::Decimal::TEN;
+        let scenario = Scenario { cost_change_pct: rust_decimal::Decimal::TEN, ..Scenario::default() };
         let text = scenario_file(&scenario, Some(7));
         let store = blockvote_model::saved::decode(&text).unwrap_or_default();
         let shared: Vec<(&str, &Scenario, Option<u64>)> =

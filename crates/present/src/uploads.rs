@@ -21,11 +21,15 @@ pub fn not_text(error: &NotText, kind: FileKind) -> Bilingual {
             "看來是 Big5（繁體中文；香港的 Excel 以「CSV」儲存時常用的編碼）",
             "it looks like Big5 (traditional Chinese), the encoding Excel in Hong Kong often uses for “CSV”",
         ),
-        LikelyEncoding::Gbk => ("看來是 GBK 或 GB 18030（簡體中文）", "it looks like GBK or GB 18030 (simplified Chinese)"),
+        LikelyEncoding::Gbk => {
+            ("看來是 GBK 或 GB 18030（簡體中文）", "it looks like GBK or GB 18030 (simplified Chinese)")
+        }
         LikelyEncoding::Western => {
             ("看來是西歐文字的編碼（例如 Windows-1252）", "it looks like a Western encoding such as Windows-1252")
         }
-        LikelyEncoding::Utf16WithoutBom => ("看來是沒有位元組順序記號的 UTF-16", "it looks like UTF-16 without a byte-order mark"),
+        LikelyEncoding::Utf16WithoutBom => {
+            ("看來是沒有位元組順序記號的 UTF-16", "it looks like UTF-16 without a byte-order mark")
+        }
         LikelyEncoding::Unknown => ("無法辨認其編碼", "its encoding is not recognised"),
     };
     let (zh_how, en_how) = match kind {

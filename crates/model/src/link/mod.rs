@@ -88,7 +88,10 @@ pub struct LinkProblem {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LinkReason {
     NotANumber,
-    OutOfRange { min: String, max: String },
+    OutOfRange {
+        min: String,
+        max: String,
+    },
     UnknownName,
     Malformed,
     TooMany,
@@ -491,7 +494,6 @@ pub fn encode(scenario: &Scenario, seed: Option<u64>) -> Vec<(String, String)> {
     pairs
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -564,7 +566,12 @@ mod tests {
     fn several_edits_of_one_project_are_laid_over_each_other() {
         let (decoded, problems) = decode(&pairs("p=17:d2;17:b5&p=17:x"));
         assert!(problems.is_empty());
-        let edit = Edit { exclude: Some(true), defer_quarters: Some(2), budget: Some(Money::from_whole_millions(5)), ..Edit::default() };
+        let edit = Edit {
+            exclude: Some(true),
+            defer_quarters: Some(2),
+            budget: Some(Money::from_whole_millions(5)),
+            ..Edit::default()
+        };
         assert_eq!(decoded.scenario.projects, vec![ProjectEdit { id: 17, edit }]);
     }
 
@@ -596,7 +603,8 @@ mod tests {
     fn every_paper_project_edited_the_longest_way_fits_in_a_link() {
         let mut scenario = every_project(254, &longest_edit());
         scenario.cost_change_pct = Decimal::new(-12_345, 3);
-        scenario.cap = Some(CashCap { amount: Money::from_whole_millions(900), rule: DeferralRule::LargestBudgetYearCashFirst });
+        scenario.cap =
+            Some(CashCap { amount: Money::from_whole_millions(900), rule: DeferralRule::LargestBudgetYearCashFirst });
         let written = write(&scenario, Some(u64::MAX));
         assert_eq!(written.fit, Fit::Exact);
         // Through the fragment's text, as the app writes and reads it.
@@ -610,7 +618,8 @@ mod tests {
     fn a_scenario_a_link_cannot_carry_is_written_as_the_marker() {
         let marker = vec![(MARKER_KEY.to_string(), MARKER_VALUE.to_string())];
         // More edits than a link carries.
-        let many = write(&every_project(MAX_ITEMS as u16 + 1, &Edit { defer_quarters: Some(1), ..Edit::default() }), None);
+        let many =
+            write(&every_project(MAX_ITEMS as u16 + 1, &Edit { defer_quarters: Some(1), ..Edit::default() }), None);
         assert_eq!((many.pairs.clone(), many.fits()), (marker.clone(), false));
         assert!(matches!(many.fit, Fit::TooLarge { items: 301, .. }), "{:?}", many.fit);
         // Longer than a link carries (an imported dataset's thousands of projects).
@@ -619,7 +628,10 @@ mod tests {
         assert_eq!(long.pairs, marker);
         // A department named, as an imported file may name it.
         let named = Scenario {
-            groups: vec![GroupEdit { select: Selector::DepartmentZh { name: "政府資訊科技總監辦公室".into() }, edit: longest_edit() }],
+            groups: vec![GroupEdit {
+                select: Selector::DepartmentZh { name: "政府資訊科技總監辦公室".into() },
+                edit: longest_edit(),
+            }],
             ..Scenario::default()
         };
         assert_eq!(write(&named, None), Written { pairs: marker.clone(), fit: Fit::NotExpressible });
@@ -653,7 +665,10 @@ mod tests {
                 assert_eq!(problems, vec![], "pad {pad}");
             } else {
                 assert!(projects.is_empty(), "pad {pad}: {} of 254 edits", projects.len());
-                assert_eq!(problems.iter().map(|p| (p.key.as_str(), &p.reason)).collect::<Vec<_>>(), [("p", &LinkReason::Unread)]);
+                assert_eq!(
+                    problems.iter().map(|p| (p.key.as_str(), &p.reason)).collect::<Vec<_>>(),
+                    [("p", &LinkReason::Unread)]
+                );
             }
         }
     }
@@ -664,7 +679,10 @@ mod tests {
         let (decoded, problems) = decode(&[("p".to_string(), value)]);
         assert!(decoded.any && decoded.scenario.projects.is_empty());
         assert_eq!(problems.len(), 1);
-        assert_eq!(problems.first().map(|p| (&p.reason, p.value.chars().count())), Some((&LinkReason::TooLong, MAX_SHOWN_CHARS)));
+        assert_eq!(
+            problems.first().map(|p| (&p.reason, p.value.chars().count())),
+            Some((&LinkReason::TooLong, MAX_SHOWN_CHARS))
+        );
     }
 
     #[test]
