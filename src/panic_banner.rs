@@ -78,8 +78,23 @@ struct Prepared {
     urls: Vec<String>,
 }
 
+/// The scenario being edited, waiting for the banner to be prepared with it (see
+/// [`keep_rescue_ready`]).
+struct Pending {
+    scenario: Scenario,
+    seed: Option<u64>,
+    english_first: bool,
+}
+
+/// Stored text up to this long is rescued at once on every change (a few
+/// milliseconds); longer text (up to the store's 2 MB) a moment after the changes stop.
+const PREPARE_AT_ONCE_BYTES: usize = 256 * 1024;
+/// How long after the last change a large store's rescue is prepared, in ms.
+const PREPARE_DELAY_MS: i32 = 250;
+
 thread_local! {
     static PREPARED: RefCell<Option<Prepared>> = const { RefCell::new(None) };
+    static PENDING: RefCell<Option<Pending>> = const { RefCell::new(None) };
 }
 
 /// Installs the panic hook and, if asked for, the test triggers, and prepares the
@@ -97,18 +112,44 @@ pub fn install() {
 }
 
 /// Keeps the prepared banner up to date with the scenario being edited, the saved
-/// scenarios and the language, for as long as the calling component lives.
+/// scenarios and the language, for as long as the calling component lives. With a
+/// large store (rescuing 2 MB takes some 50 ms) the banner is prepared a moment after
+/// the changes stop, so typing stays quick; a panic prepares it at once before showing
+/// it, and only a trap within that moment rescues the scenario as it was just before.
 pub fn keep_rescue_ready(state: AppState, whatif: WhatIf) {
     let saved = crate::saved::use_saved();
     Effect::new(move |_| {
         // Read so that a save (which writes storage before the signal changes) brings
         // the prepared copy up to date.
         saved.store.track();
-        let english_first = state.lang.get() == Lang::En;
-        let scenario = whatif.scenario.get();
-        let seed = whatif.link_seed.get();
-        prepare(Some((&scenario, seed)), english_first);
+        let pending = Pending {
+            scenario: whatif.scenario.get(),
+            seed: whatif.link_seed.get(),
+            english_first: state.lang.get() == Lang::En,
+        };
+        let Some(window) = web_sys::window() else { return };
+        let stored = read_stored(&window);
+        let large = matches!(&stored, Stored::Text(text) if text.len() > PREPARE_AT_ONCE_BYTES);
+        let waiting = PENDING.with(|cell| cell.borrow_mut().replace(pending).is_some());
+        if !large {
+            prepare_pending(stored);
+        } else if !waiting {
+            let later = Closure::once_into_js(|| {
+                if let Some(window) = web_sys::window() {
+                    prepare_pending(read_stored(&window));
+                }
+            });
+            let _ =
+                window.set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), PREPARE_DELAY_MS);
+        }
     });
+}
+
+/// Prepares the banner for the scenario waiting in [`PENDING`], if any.
+fn prepare_pending(stored: Stored) {
+    if let Some(pending) = PENDING.with(|cell| cell.borrow_mut().take()) {
+        prepare(stored, Some((&pending.scenario, pending.seed)), pending.english_first);
+    }
 }
 
 fn local_storage_item(key: &str) -> Option<String> {
@@ -228,18 +269,19 @@ fn prepare_from_address() {
         .and_then(|root| root.get_attribute("lang"))
         .is_some_and(|lang| lang.to_ascii_lowercase().starts_with("en"))
         || blockvote_present::route::route(&fragment).lang == Some(Lang::En);
-    prepare(Some((&decoded.scenario, decoded.seed)), english_first);
+    if let Some(window) = web_sys::window() {
+        prepare(read_stored(&window), Some((&decoded.scenario, decoded.seed)), english_first);
+    }
 }
 
 /// Builds the banner (out of the page) for the scenario being edited and what storage
 /// holds now, replaces the one prepared before, and publishes it for the loader.
 /// Does nothing once a banner is shown: that one is the record of the failure.
-fn prepare(unsaved: Option<(&Scenario, Option<u64>)>, english_first: bool) {
+fn prepare(stored: Stored, unsaved: Option<(&Scenario, Option<u64>)>, english_first: bool) {
     if SHOWN.load(Ordering::Relaxed) {
         return;
     }
     let Some(window) = web_sys::window() else { return };
-    let stored = read_stored(&window);
     let rescue = rescue(if let Stored::Text(text) = &stored { Some(text.as_str()) } else { None }, unsaved);
     let mut urls = Vec::new();
     let Ok(banner) = build_banner(&window, &stored, &rescue, english_first, &mut urls) else {
@@ -265,6 +307,11 @@ fn revoke(urls: &[String]) {
 pub fn show_banner(message: &str) {
     if SHOWN.load(Ordering::Relaxed) {
         return;
+    }
+    // A change still waiting to be prepared (a large store) is prepared now: the hook
+    // runs before the instance dies.
+    if let Some(window) = web_sys::window() {
+        prepare_pending(read_stored(&window));
     }
     if PREPARED.with(|cell| cell.borrow().is_none()) {
         prepare_from_address();
