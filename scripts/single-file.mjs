@@ -159,14 +159,68 @@ async function __blockvote_start() {
   const bytes = await new Response(inflated).arrayBuffer();
   await __wbg_init({ module_or_path: bytes });
 }
-__blockvote_start().catch((error) => {
+// The safety net for a WebAssembly trap (src/panic_banner.rs): a trap (running out of
+// memory, a stack overflow, the abort after a panic) kills the instance without a word,
+// so nothing here calls into it. The app keeps a banner prepared out of the page, with
+// its rescue download already a blob: URL, in window.__blockvoteRescueBanner; on a trap
+// this puts it in the page, makes the app inert and focuses the banner. If the app never
+// got as far as preparing one (it failed to load), a plain bilingual banner offers the
+// saved scenarios exactly as stored. A panic shows the banner itself, before its trap.
+function __blockvote_is_trap(error) {
+  const stack = String(error && error.stack);
+  return error instanceof WebAssembly.RuntimeError || stack.includes('wasm-function') || stack.includes('wasm://');
+}
+function __blockvote_fallback_banner(error) {
   const banner = document.createElement('div');
   banner.setAttribute('role', 'alert');
   banner.setAttribute('data-testid', 'fatal-error');
+  banner.setAttribute('tabindex', '-1');
   banner.id = 'fatal-error';
-  banner.textContent = 'blockvote 無法啟動。 blockvote could not start: ' + error;
+  banner.className = 'fatal-error';
+  const text = document.createElement('p');
+  text.textContent = 'blockvote 無法啟動。 blockvote could not start: ' + error;
+  banner.append(text);
+  let stored = null;
+  try {
+    stored = localStorage.getItem('blockvote.scenarios.v1');
+  } catch (_) {
+    // Storage refused: there is nothing to offer.
+  }
+  if (stored) {
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([stored], { type: 'application/json' }));
+    link.download = 'blockvote-scenarios-rescue.json';
+    link.className = 'fatal-error-link';
+    link.setAttribute('data-testid', 'fatal-error-download');
+    link.textContent = '下載已儲存的方案 (JSON) · Download your saved scenarios (JSON)';
+    const actions = document.createElement('p');
+    actions.className = 'fatal-error-actions';
+    actions.append(link);
+    banner.append(actions);
+  }
+  return banner;
+}
+function __blockvote_halt(error) {
+  if (document.getElementById('fatal-error')) return;
+  const prepared = window.__blockvoteRescueBanner;
+  const banner = prepared instanceof Element ? prepared : __blockvote_fallback_banner(error);
+  const detail = banner.querySelector('.fatal-error-detail');
+  if (detail) detail.textContent = '技術資料 Technical detail: ' + error;
   document.body.prepend(banner);
+  const app = document.getElementById('app');
+  if (app) {
+    app.setAttribute('inert', '');
+    app.setAttribute('data-halted', 'true');
+  }
+  banner.focus();
+}
+window.addEventListener('error', (event) => {
+  if (__blockvote_is_trap(event.error)) __blockvote_halt(event.error);
 });
+window.addEventListener('unhandledrejection', (event) => {
+  if (__blockvote_is_trap(event.reason)) __blockvote_halt(event.reason);
+});
+__blockvote_start().catch(__blockvote_halt);
 `;
 // Minified as a module: the names are its own (nothing outside refers to them), and
 // the page's only entry point is the call at its end.

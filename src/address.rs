@@ -1,18 +1,30 @@
 //! Everything about the address bar, in one place. The URL fragment is the app's
 //! address (`#view=projects&lang=en&cost=10…`, parsed by the pure
 //! `blockvote_present::route` and `blockvote_model::link`); this module reads it,
-//! writes it, and keeps it and the app in step: back/forward and a hand-edited link
-//! change the app, and every change in the app is written back, so the address is
-//! always a link that reopens what is on screen.
+//! writes it, and keeps it and the app in step: back/forward and a hand-edited or
+//! pasted link change the app, and every change in the app is written back.
+//!
+//! The address follows the app, not the other way round: the scenario lives in
+//! [`WhatIf`], and the address carries it only when a link can carry it exactly
+//! (otherwise the marker `scenario=too-large`). An address the app wrote itself is
+//! never read back over the scenario (a change of screen used to re-read it, which
+//! replaced a scenario too large for the link with a cut copy of itself); a
+//! different link is opened whole, the paper's if it carries no scenario.
 
 use crate::state::AppState;
 use crate::whatif::{non_scenario_params, WhatIf};
+use blockvote_present::links::{link_to_copy, pasted_fragment, PasteError};
 use blockvote_present::route::{fragment_for, route, View};
 use leptos::prelude::*;
 
 /// The fragment now in the address bar (with its `#`), or "" if there is none.
 pub fn current_fragment() -> String {
     web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
+/// The page's whole address, fragment included.
+pub fn current_address() -> String {
+    web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()
 }
 
 /// Replaces the fragment without adding a history entry (a language switch or a
@@ -23,8 +35,8 @@ pub fn replace_fragment(fragment: &str) {
     }
 }
 
-/// Sets (or, with `None` or an empty value, removes) parameters of the fragment, then
-/// writes the fragment for `view`.
+/// Sets (or, with `None` or an empty value, removes) parameters of the fragment and
+/// moves to `view`; the address is written from the app's state right after.
 pub fn set_params(state: AppState, view: View, changes: &[(&str, Option<String>)]) {
     let mut params = state.params.get_untracked();
     for (key, value) in changes {
@@ -33,29 +45,70 @@ pub fn set_params(state: AppState, view: View, changes: &[(&str, Option<String>)
             params.push(((*key).to_string(), value.clone()));
         }
     }
-    replace_fragment(&fragment_for(view, state.lang.get_untracked(), &params));
     state.params.set(params);
+    if state.view.get_untracked() != view {
+        state.view.set(view);
+    }
+}
+
+/// Moves the app to what a fragment says: its view, its language, its other pairs,
+/// and its scenario unless it is the one the app already shows (`fragment` is then
+/// the app's own address, read back after back/forward or a change of screen).
+fn follow(state: AppState, whatif: WhatIf, fragment: &str) {
+    let next = route(fragment);
+    if !whatif.is_current_link(&next.params) {
+        whatif.open_link(fragment);
+    }
+    state.view.set(next.view);
+    if let Some(lang) = next.lang {
+        state.lang.set(lang);
+    }
+    state.params.set(next.params);
+}
+
+/// Opens a pasted blockvote link, whatever its host or path ("Open a link"): its
+/// scenario always replaces the one on screen (even one equal to it: the member asked
+/// for exactly this link), with the same problem reporting as any link.
+pub fn open_pasted(state: AppState, whatif: WhatIf, text: &str) -> Result<(), PasteError> {
+    let fragment = pasted_fragment(text)?;
+    whatif.open_link(&fragment);
+    let next = route(&fragment);
+    state.view.set(next.view);
+    if let Some(lang) = next.lang {
+        state.lang.set(lang);
+    }
+    state.params.set(next.params);
+    Ok(())
+}
+
+/// The fragment for the app's state: its view and language, the scenario's pairs (or
+/// the marker), then the screens' own pairs (filters, selections).
+fn fragment_of(state: AppState, whatif: WhatIf) -> String {
+    let mut pairs = whatif.link_pairs();
+    pairs.extend(non_scenario_params(&state.params.get()));
+    fragment_for(state.view.get(), state.lang.get(), &pairs)
+}
+
+/// What "Copy link" copies: the address of what is on screen, or only its `#…` part
+/// from `file://` (see `links::link_to_copy`). `None` when the scenario is too large
+/// for a link.
+pub fn link_to_share(state: AppState, whatif: WhatIf) -> Option<String> {
+    if !whatif.link.with_untracked(|written| written.fits()) {
+        return None;
+    }
+    let fragment = untrack(|| fragment_of(state, whatif));
+    Some(link_to_copy(&current_address(), &fragment))
 }
 
 /// Keeps the address and the app in step for as long as the calling component lives:
 /// a `hashchange` (back/forward, a hand-edited or pasted link) moves the app to what
 /// the fragment says, and every change of view, language or scenario is written back.
 pub fn keep_in_step(state: AppState, whatif: WhatIf) {
-    let handle = window_event_listener(leptos::ev::hashchange, move |_| {
-        let next = route(&current_fragment());
-        state.view.set(next.view);
-        if let Some(lang) = next.lang {
-            state.lang.set(lang);
-        }
-        whatif.apply_link(&next.params);
-        state.params.set(next.params);
-    });
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| follow(state, whatif, &current_fragment()));
     on_cleanup(move || handle.remove());
 
     Effect::new(move |_| {
-        let mut pairs = whatif.link_pairs();
-        pairs.extend(non_scenario_params(&state.params.get()));
-        let fragment = fragment_for(state.view.get(), state.lang.get(), &pairs);
+        let fragment = fragment_of(state, whatif);
         if fragment != current_fragment() {
             replace_fragment(&fragment);
         }

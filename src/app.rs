@@ -63,9 +63,12 @@ fn Shell(dataset: Dataset) -> impl IntoView {
     provide_context(whatif);
     // Saved scenarios are read (and a corrupt entry set aside) before anything else.
     crate::saved::restore_at_startup();
-    // A link that carries a scenario opens it; history starts from there.
-    whatif.apply_link(&state.params.get_untracked());
+    // The link the page was opened with means exactly its scenario (the paper's if it
+    // carries none); history starts from there.
+    whatif.open_link(&crate::address::current_fragment());
     whatif.record_history();
+    // The rescue download of the safety net follows the scenario being edited.
+    crate::panic_banner::keep_rescue_ready(state, whatif);
 
     // Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y) undo and redo lever changes. Inside a text
     // field the browser's own undo of the typing comes first.
@@ -202,6 +205,7 @@ fn Shell(dataset: Dataset) -> impl IntoView {
                     <span class="label">{move || BACK_TO_THE_PAPER.get(state.lang.get())}</span>
                 </button>
             </div>
+            <crate::components::share::Share />
             <div class="lang-switch" role="group" aria-label="語言 Language" data-testid="lang-switch">
                 <button
                     type="button"

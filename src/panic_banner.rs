@@ -1,31 +1,42 @@
-//! The last line of defence: if a panic happens anyway, log it and show a visible
-//! banner instead of leaving a frozen page.
+//! The last line of defence: if a panic or a WebAssembly trap happens anyway, show a
+//! visible banner with a rescue download instead of leaving a frozen page.
 //!
-//! The release build uses `panic = "abort"`: once the hook returns, the wasm instance
-//! traps and must be treated as dead. So everything the user needs afterwards is
-//! prepared *inside* the hook with plain web-sys DOM calls (never Leptos, whose
-//! reactive runtime may be half-way through an update):
+//! The release build uses `panic = "abort"`: once the panic hook returns, the wasm
+//! instance traps and must be treated as dead. A trap that is not a panic (running out
+//! of memory, a stack overflow) kills it without calling the hook at all. So the
+//! banner is prepared *in advance*, with plain web-sys DOM calls (never Leptos, whose
+//! reactive runtime may be half-way through an update), and kept up to date while
+//! the app lives ([`keep_rescue_ready`]):
 //!
-//! - a bilingual banner (`role="alert"`, focused) saying what happened, that saved
-//!   scenarios are safe in this browser, and to reload;
-//! - a download link whose `href` is a `blob:` URL made here, holding the saved
-//!   scenarios in the import format plus the scenario that was being edited (read
-//!   from the URL fragment with the model's pure `link` functions), so the download is
-//!   the browser's own default action and needs no wasm;
-//! - the app itself made `inert` (and dimmed by the stylesheet), so nobody keeps
-//!   typing into a dead app.
+//! - a bilingual banner (`role="alert"`) saying what happened, that saved scenarios
+//!   are safe in this browser, and to reload;
+//! - a download link whose `href` is a `blob:` URL made in advance, holding the saved
+//!   scenarios in the import format plus the scenario being edited (the app's own, not
+//!   the address's, which cannot hold a scenario too large for a link), so the
+//!   download is the browser's own default action and needs no wasm.
+//!
+//! The prepared banner is kept out of the page (and published as
+//! `window.__blockvoteRescueBanner`) until it is needed: the panic hook puts it in
+//! the page, and for a trap the one-file loader (`scripts/single-file.mjs`) does,
+//! from JavaScript, so a dead instance is never called. Either way the app is made
+//! `inert` (and dimmed by the stylesheet), so nobody keeps typing into a dead app.
 //!
 //! Nothing here may panic: a panic inside the hook aborts at once. Every browser call
 //! returns a `Result` that is ignored or turned into an early return, and the pure part
 //! ([`rescue`]) only calls the model's total functions.
 //!
-//! A test-only trigger, `window.__blockvoteTestPanic()`, is installed when
-//! `localStorage['blockvote.test-hooks'] === '1'` at startup (see `docs/security.md`).
+//! Test-only triggers, `window.__blockvoteTestPanic()` and `window.__blockvoteTestTrap()`
+//! (and a trap while starting), are installed when
+//! `localStorage['blockvote.test-hooks'] === '1'` at start-up (see `docs/security.md`).
 
+use crate::state::AppState;
+use crate::whatif::WhatIf;
 use blockvote_model::engine::Scenario;
 use blockvote_model::link;
 use blockvote_model::saved::{decode_lenient, encode, SavedScenario, Store, MAX_SCENARIOS};
-use blockvote_present::route::route;
+use blockvote_present::lang::Lang;
+use leptos::prelude::*;
+use std::cell::RefCell;
 use std::panic;
 use std::sync::atomic::{AtomicBool, Ordering};
 use wasm_bindgen::closure::Closure;
@@ -41,48 +52,145 @@ pub const UNSAVED_NAME: &str = "出錯時未儲存的方案 / Unsaved at the tim
 pub const RESCUE_FILE: &str = "blockvote-scenarios-rescue.json";
 /// The file name of the stored text offered as it was, when it could not all be read.
 pub const RAW_FILE: &str = "blockvote-scenarios-as-stored.json";
-/// The `localStorage` key that, set to `1`, installs the test-only panic trigger.
+/// The `localStorage` key that, set to `1`, installs the test-only triggers.
 pub const TEST_HOOKS_KEY: &str = "blockvote.test-hooks";
-/// The name of the test-only trigger on `window`.
+/// The `localStorage` key that, set to `1` while the test hooks are on, traps the
+/// instance during start-up (after the banner is prepared).
+pub const TEST_TRAP_AT_START_KEY: &str = "blockvote.test-trap-at-start";
+/// The name of the test-only panic trigger on `window`.
 pub const TEST_PANIC_NAME: &str = "__blockvoteTestPanic";
+/// The name of the test-only trap trigger on `window`.
+pub const TEST_TRAP_NAME: &str = "__blockvoteTestTrap";
+/// Where the prepared banner is published for the loader's trap handler.
+pub const PREPARED_BANNER_NAME: &str = "__blockvoteRescueBanner";
+/// The prefix of the technical detail line (the loader writes the same).
+const DETAIL_PREFIX: &str = "技術資料 Technical detail: ";
 
 /// Set once the banner is up, so a second panic (a timer calling into the dead
 /// instance, say) neither rebuilds the banner nor steals focus again.
 static SHOWN: AtomicBool = AtomicBool::new(false);
 
-/// Installs the panic hook and, if asked for, the test trigger.
+/// The banner prepared for the next panic or trap, with the `blob:` URLs of its
+/// downloads (revoked when it is replaced). Only this module holds state outside a
+/// context: it must work after the app is dead.
+struct Prepared {
+    banner: web_sys::Element,
+    urls: Vec<String>,
+}
+
+/// The scenario being edited, waiting for the banner to be prepared with it (see
+/// [`keep_rescue_ready`]).
+struct Pending {
+    scenario: Scenario,
+    seed: Option<u64>,
+    english_first: bool,
+}
+
+/// Stored text up to this long is rescued at once on every change (a few
+/// milliseconds); longer text (up to the store's 2 MB) a moment after the changes stop.
+const PREPARE_AT_ONCE_BYTES: usize = 256 * 1024;
+/// How long after the last change a large store's rescue is prepared, in ms.
+const PREPARE_DELAY_MS: i32 = 250;
+
+thread_local! {
+    static PREPARED: RefCell<Option<Prepared>> = const { RefCell::new(None) };
+    static PENDING: RefCell<Option<Pending>> = const { RefCell::new(None) };
+}
+
+/// Installs the panic hook and, if asked for, the test triggers, and prepares the
+/// banner from what the address and storage hold at start-up.
 pub fn install() {
     panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
         show_banner(&info.to_string());
     }));
-    install_test_trigger();
+    prepare_from_address();
+    if test_hooks_on() {
+        install_test_triggers();
+        trap_at_start_if_asked();
+    }
 }
 
-/// Installs `window.__blockvoteTestPanic`, a function that panics, when the
-/// `blockvote.test-hooks` flag is set in `localStorage`. The end-to-end tests set it to
-/// check the safety net; nobody else has a reason to. It is harmless: it can only show
-/// the error banner, which reveals nothing and changes no stored data, and anyone able
-/// to set the flag can already run script in the page.
-fn install_test_trigger() {
-    let Some(window) = web_sys::window() else { return };
-    let flag =
-        window.local_storage().ok().flatten().and_then(|storage| storage.get_item(TEST_HOOKS_KEY).ok().flatten());
-    if flag.as_deref() != Some("1") {
-        return;
+/// Keeps the prepared banner up to date with the scenario being edited, the saved
+/// scenarios and the language, for as long as the calling component lives. With a
+/// large store (rescuing 2 MB takes some 50 ms) the banner is prepared a moment after
+/// the changes stop, so typing stays quick; a panic prepares it at once before showing
+/// it, and only a trap within that moment rescues the scenario as it was just before.
+pub fn keep_rescue_ready(state: AppState, whatif: WhatIf) {
+    let saved = crate::saved::use_saved();
+    Effect::new(move |_| {
+        // Read so that a save (which writes storage before the signal changes) brings
+        // the prepared copy up to date.
+        saved.store.track();
+        let pending = Pending {
+            scenario: whatif.scenario.get(),
+            seed: whatif.link_seed.get(),
+            english_first: state.lang.get() == Lang::En,
+        };
+        let Some(window) = web_sys::window() else { return };
+        let stored = read_stored(&window);
+        let large = matches!(&stored, Stored::Text(text) if text.len() > PREPARE_AT_ONCE_BYTES);
+        let waiting = PENDING.with(|cell| cell.borrow_mut().replace(pending).is_some());
+        if !large {
+            prepare_pending(stored);
+        } else if !waiting {
+            let later = Closure::once_into_js(|| {
+                if let Some(window) = web_sys::window() {
+                    prepare_pending(read_stored(&window));
+                }
+            });
+            let _ =
+                window.set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), PREPARE_DELAY_MS);
+        }
+    });
+}
+
+/// Prepares the banner for the scenario waiting in [`PENDING`], if any.
+fn prepare_pending(stored: Stored) {
+    if let Some(pending) = PENDING.with(|cell| cell.borrow_mut().take()) {
+        prepare(stored, Some((&pending.scenario, pending.seed)), pending.english_first);
     }
+}
+
+fn local_storage_item(key: &str) -> Option<String> {
+    web_sys::window()?.local_storage().ok().flatten()?.get_item(key).ok().flatten()
+}
+
+fn test_hooks_on() -> bool {
+    local_storage_item(TEST_HOOKS_KEY).as_deref() == Some("1")
+}
+
+/// Installs `window.__blockvoteTestPanic` (a function that panics) and
+/// `window.__blockvoteTestTrap` (one that traps without panicking, as running out of
+/// memory does). The end-to-end tests set the flag to check the safety net; nobody
+/// else has a reason to. They are harmless: they can only show the error banner,
+/// which reveals nothing and changes no stored data, and anyone able to set the flag
+/// can already run script in the page.
+fn install_test_triggers() {
+    let Some(window) = web_sys::window() else { return };
     // The one panic allowed outside tests: the test-only trigger of the safety net.
     #[allow(clippy::panic)]
-    let trigger = Closure::<dyn Fn()>::new(|| {
+    let panic_trigger = Closure::<dyn Fn()>::new(|| {
         panic!("deliberate test panic: window.{TEST_PANIC_NAME}() was called ({TEST_HOOKS_KEY} = 1)");
     });
-    let _ = js_sys::Reflect::set(&window, &JsValue::from_str(TEST_PANIC_NAME), trigger.as_ref());
-    // The trigger lives as long as the page.
-    trigger.forget();
+    let trap_trigger = Closure::<dyn Fn()>::new(|| std::process::abort());
+    for (name, trigger) in [(TEST_PANIC_NAME, panic_trigger), (TEST_TRAP_NAME, trap_trigger)] {
+        let _ = js_sys::Reflect::set(&window, &JsValue::from_str(name), trigger.as_ref());
+        // The triggers live as long as the page.
+        trigger.forget();
+    }
 }
 
-/// What the rescue download holds, worked out from the stored text and the fragment
-/// without touching the browser, so it can be tested natively.
+/// Traps during start-up when the test flag asks for it: the wasm instance dies
+/// before the app is mounted, as a trap in the first render would kill it.
+fn trap_at_start_if_asked() {
+    if local_storage_item(TEST_TRAP_AT_START_KEY).as_deref() == Some("1") {
+        std::process::abort();
+    }
+}
+
+/// What the rescue download holds, worked out from the stored text and the scenario
+/// being edited without touching the browser, so it can be tested natively.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Rescue {
     /// The JSON offered for download, in the format the scenario import reads.
@@ -97,25 +205,27 @@ pub struct Rescue {
     pub added_unsaved: bool,
 }
 
-/// Builds the rescue file: the readable stored scenarios, plus the scenario the
-/// fragment describes when it differs from the paper and from every saved one. Total:
-/// only the model's never-panicking decoders and encoder are called.
-pub fn rescue(stored: Option<&str>, fragment: &str) -> Rescue {
+/// Builds the rescue file: the readable stored scenarios, plus the scenario being
+/// edited (and its seed) when it differs from the paper and from every saved one.
+/// Total: only the model's never-panicking decoders and encoder are called.
+pub fn rescue(stored: Option<&str>, unsaved: Option<(&Scenario, Option<u64>)>) -> Rescue {
     let (mut store, problems) = match stored {
         Some(text) => decode_lenient(text),
         None => (Store::default(), Vec::new()),
     };
     let mut raw = (!problems.is_empty()).then(|| stored.map(str::to_string)).flatten();
     let saved = store.scenarios.len();
-    let (decoded, _) = link::decode(&route(fragment).params);
-    let already_saved = store.scenarios.iter().any(|s| s.scenario == decoded.scenario && s.seed == decoded.seed);
-    let added_unsaved = decoded.any && decoded.scenario != Scenario::default() && !already_saved;
-    if added_unsaved {
+    let unsaved = unsaved.filter(|(scenario, seed)| {
+        **scenario != Scenario::default()
+            && !store.scenarios.iter().any(|s| s.scenario == **scenario && s.seed == *seed)
+    });
+    let added_unsaved = unsaved.is_some();
+    if let Some((scenario, seed)) = unsaved {
         let entry = SavedScenario {
             id: store.fresh_id(),
             name: store.unused_name(UNSAVED_NAME),
-            scenario: decoded.scenario,
-            seed: decoded.seed,
+            scenario: scenario.clone(),
+            seed,
         };
         if store.scenarios.len() < MAX_SCENARIOS {
             store.scenarios.push(entry);
@@ -148,31 +258,103 @@ fn read_stored(window: &web_sys::Window) -> Stored {
     }
 }
 
-/// Shows the error banner with the panic message, prepares the rescue download and
-/// makes the app inert. Uses `text_content`, never HTML, so a message carrying user
-/// text cannot inject markup. Does nothing the second time.
+/// Prepares the banner from the address (the scenario a link opened) before the app
+/// has a scenario of its own.
+fn prepare_from_address() {
+    let fragment = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+    let (decoded, _) = link::decode_link(&fragment);
+    let english_first = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|root| root.get_attribute("lang"))
+        .is_some_and(|lang| lang.to_ascii_lowercase().starts_with("en"))
+        || blockvote_present::route::route(&fragment).lang == Some(Lang::En);
+    if let Some(window) = web_sys::window() {
+        prepare(read_stored(&window), Some((&decoded.scenario, decoded.seed)), english_first);
+    }
+}
+
+/// Builds the banner (out of the page) for the scenario being edited and what storage
+/// holds now, replaces the one prepared before, and publishes it for the loader.
+/// Does nothing once a banner is shown: that one is the record of the failure.
+fn prepare(stored: Stored, unsaved: Option<(&Scenario, Option<u64>)>, english_first: bool) {
+    if SHOWN.load(Ordering::Relaxed) {
+        return;
+    }
+    let Some(window) = web_sys::window() else { return };
+    let rescue = rescue(if let Stored::Text(text) = &stored { Some(text.as_str()) } else { None }, unsaved);
+    let mut urls = Vec::new();
+    let Ok(banner) = build_banner(&window, &stored, &rescue, english_first, &mut urls) else {
+        revoke(&urls);
+        return;
+    };
+    let _ = js_sys::Reflect::set(&window, &JsValue::from_str(PREPARED_BANNER_NAME), &banner);
+    let previous = PREPARED.with(|cell| cell.borrow_mut().replace(Prepared { banner, urls }));
+    if let Some(previous) = previous {
+        revoke(&previous.urls);
+    }
+}
+
+fn revoke(urls: &[String]) {
+    for url in urls {
+        let _ = web_sys::Url::revoke_object_url(url);
+    }
+}
+
+/// Shows the prepared banner with the panic message (preparing one first if there is
+/// none) and makes the app inert. Uses `text_content`, never HTML, so a message
+/// carrying user text cannot inject markup. Does nothing the second time.
 pub fn show_banner(message: &str) {
     if SHOWN.load(Ordering::Relaxed) {
         return;
     }
-    if build_banner(message).is_ok() {
+    // A change still waiting to be prepared (a large store) is prepared now: the hook
+    // runs before the instance dies.
+    if let Some(window) = web_sys::window() {
+        prepare_pending(read_stored(&window));
+    }
+    if PREPARED.with(|cell| cell.borrow().is_none()) {
+        prepare_from_address();
+    }
+    if reveal(message).is_ok() {
         SHOWN.store(true, Ordering::Relaxed);
     }
 }
 
-fn build_banner(message: &str) -> Result<(), JsValue> {
-    let window = web_sys::window().ok_or(JsValue::NULL)?;
-    let document = window.document().ok_or(JsValue::NULL)?;
+/// Puts the prepared banner in the page: what the loader does for a trap, here for a
+/// panic.
+fn reveal(message: &str) -> Result<(), JsValue> {
+    let document = web_sys::window().and_then(|w| w.document()).ok_or(JsValue::NULL)?;
     let body = document.body().ok_or(JsValue::NULL)?;
-
-    let stored = read_stored(&window);
-    let fragment = window.location().hash().unwrap_or_default();
-    let rescue = rescue(if let Stored::Text(text) = &stored { Some(text.as_str()) } else { None }, &fragment);
-
+    let banner = PREPARED.with(|cell| cell.borrow().as_ref().map(|p| p.banner.clone())).ok_or(JsValue::NULL)?;
     // The loader's own failure banner uses the same id; whatever is there is replaced.
     if let Some(old) = document.get_element_by_id("fatal-error") {
         old.remove();
     }
+    if let Ok(Some(detail)) = banner.query_selector(".fatal-error-detail") {
+        detail.set_text_content(Some(&format!("{DETAIL_PREFIX}{message}")));
+    }
+    body.prepend_with_node_1(&banner)?;
+    // The dead app stays visible (dimmed by the stylesheet) but takes no input, so
+    // nobody keeps typing into it and focus cannot wander back into it.
+    if let Some(app) = document.get_element_by_id("app") {
+        let _ = app.set_attribute("inert", "");
+        let _ = app.set_attribute("data-halted", "true");
+    }
+    if let Some(banner) = banner.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = banner.focus();
+    }
+    Ok(())
+}
+
+fn build_banner(
+    window: &web_sys::Window,
+    stored: &Stored,
+    rescue: &Rescue,
+    english_first: bool,
+    urls: &mut Vec<String>,
+) -> Result<web_sys::Element, JsValue> {
+    let document = window.document().ok_or(JsValue::NULL)?;
     let banner = document.create_element("div")?;
     banner.set_id("fatal-error");
     banner.set_class_name("fatal-error");
@@ -189,12 +371,8 @@ fn build_banner(message: &str) -> Result<(), JsValue> {
     banner.append_child(&title)?;
 
     // The language the page was showing comes first.
-    let english_first = document
-        .document_element()
-        .and_then(|root| root.get_attribute("lang"))
-        .is_some_and(|lang| lang.to_ascii_lowercase().starts_with("en"));
-    let zh = explanation_zh(&stored, &rescue);
-    let en = explanation_en(&stored, &rescue);
+    let zh = explanation_zh(stored, rescue);
+    let en = explanation_en(stored, rescue);
     let (first, second) =
         if english_first { (("en", en), ("zh-Hant-HK", zh)) } else { (("zh-Hant-HK", zh), ("en", en)) };
     for (lang, text) in [first, second] {
@@ -210,6 +388,7 @@ fn build_banner(message: &str) -> Result<(), JsValue> {
         &rescue.text,
         "下載方案備份 (JSON) · Download a copy of your scenarios (JSON)",
         "fatal-error-download",
+        urls,
     )?;
     actions.append_child(&link)?;
     if let Some(raw) = &rescue.raw {
@@ -219,25 +398,15 @@ fn build_banner(message: &str) -> Result<(), JsValue> {
             raw,
             "下載原本儲存的內容 · Download the stored text as it was",
             "fatal-error-download-raw",
+            urls,
         )?;
         actions.append_child(&raw_link)?;
     }
     banner.append_child(&actions)?;
 
-    let detail = append_text(&document, &banner, "p", None, &format!("技術資料 Technical detail: {message}"))?;
+    let detail = append_text(&document, &banner, "p", None, DETAIL_PREFIX)?;
     detail.set_class_name("fatal-error-detail");
-
-    body.prepend_with_node_1(&banner)?;
-    // The dead app stays visible (dimmed by the stylesheet) but takes no input, so
-    // nobody keeps typing into it and focus cannot wander back into it.
-    if let Some(app) = document.get_element_by_id("app") {
-        let _ = app.set_attribute("inert", "");
-        let _ = app.set_attribute("data-halted", "true");
-    }
-    if let Some(banner) = banner.dyn_ref::<web_sys::HtmlElement>() {
-        let _ = banner.focus();
-    }
-    Ok(())
+    Ok(banner)
 }
 
 fn explanation_zh(stored: &Stored, rescue: &Rescue) -> String {
@@ -297,21 +466,24 @@ fn append_text(
     Ok(element)
 }
 
-/// An `<a download>` whose `href` is a `blob:` URL holding `text`. The URL is never
-/// revoked: revoking would need a timer calling into the dead instance, and the page
-/// is reloaded anyway.
+/// An `<a download>` whose `href` is a `blob:` URL holding `text`; the URL is added
+/// to `urls`, to be revoked when the banner is replaced. The URL of the banner shown
+/// is never revoked: revoking would need a timer calling into the dead instance, and
+/// the page is reloaded anyway.
 fn download_link(
     document: &web_sys::Document,
     filename: &str,
     text: &str,
     label: &str,
     test_id: &str,
+    urls: &mut Vec<String>,
 ) -> Result<web_sys::Element, JsValue> {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("application/json");
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    urls.push(url.clone());
     let anchor = document.create_element("a")?;
     anchor.set_attribute("href", &url)?;
     anchor.set_attribute("download", filename)?;
@@ -326,12 +498,24 @@ mod tests {
     use super::*;
     use blockvote_model::saved::decode;
 
+    /// The scenario a fragment carries, as the app holds it after opening the link.
+    fn editing(fragment: &str) -> (Scenario, Option<u64>) {
+        let (decoded, _) = link::decode_link(fragment);
+        (decoded.scenario, decoded.seed)
+    }
+
+    /// The rescue with the scenario of `fragment` being edited.
+    fn rescue_of(stored: Option<&str>, fragment: &str) -> Rescue {
+        let (scenario, seed) = editing(fragment);
+        rescue(stored, Some((&scenario, seed)))
+    }
+
     const STORED: &str = r#"{"format":"blockvote-scenarios","version":1,"scenarios":[
         {"id":"s1","name":"Dearer","scenario":{"cost_change_pct":"10"}}]}"#;
 
     #[test]
     fn the_unsaved_scenario_joins_the_saved_ones() {
-        let result = rescue(Some(STORED), "#view=cashflow&lang=en&profile=even");
+        let result = rescue_of(Some(STORED), "#view=cashflow&lang=en&profile=even");
         let store = decode(&result.text).unwrap();
         let names: Vec<&str> = store.scenarios.iter().map(|s| s.name.as_str()).collect();
         assert_eq!(names, ["Dearer", UNSAVED_NAME]);
@@ -342,7 +526,7 @@ mod tests {
     #[test]
     fn the_paper_or_an_already_saved_scenario_is_not_added_again() {
         for fragment in ["", "#view=overview&lang=zh", "#view=cashflow&cost=10"] {
-            let result = rescue(Some(STORED), fragment);
+            let result = rescue_of(Some(STORED), fragment);
             assert!(!result.added_unsaved, "{fragment}");
             assert_eq!(decode(&result.text).unwrap().scenarios.len(), 1, "{fragment}");
         }
@@ -350,16 +534,16 @@ mod tests {
 
     #[test]
     fn nothing_stored_still_gives_an_importable_file() {
-        let result = rescue(None, "#cost=5");
+        let result = rescue_of(None, "#cost=5");
         let store = decode(&result.text).unwrap();
         assert_eq!(store.scenarios.len(), 1);
-        assert_eq!(rescue(None, "").text, encode(&Store::default()));
+        assert_eq!(rescue_of(None, "").text, encode(&Store::default()));
     }
 
     #[test]
     fn unreadable_stored_text_is_offered_as_it_was() {
         for stored in ["\u{0}garbage{{{", r#"{"format":"blockvote-scenarios","version":1,"scenarios":[{"name":42}]}"#] {
-            let result = rescue(Some(stored), "#cost=5&p=999999:zz");
+            let result = rescue_of(Some(stored), "#cost=5&p=999999:zz");
             assert_eq!(result.raw.as_deref(), Some(stored));
             assert_eq!(decode(&result.text).unwrap().scenarios.len(), 1, "the unsaved scenario is still rescued");
         }
@@ -371,10 +555,23 @@ mod tests {
             .map(|n| format!(r#"{{"id":"s{n}","name":"n{n}","scenario":{{"cost_change_pct":"{}"}}}}"#, n % 50))
             .collect();
         let stored = format!(r#"{{"format":"blockvote-scenarios","version":1,"scenarios":[{}]}}"#, rows.join(","));
-        let result = rescue(Some(&stored), "#profile=even");
+        let result = rescue_of(Some(&stored), "#profile=even");
         let store = decode(&result.text).unwrap();
         assert_eq!(store.scenarios.len(), MAX_SCENARIOS);
         assert_eq!(store.scenarios[0].name, UNSAVED_NAME);
         assert_eq!(result.raw.as_deref(), Some(stored.as_str()));
+    }
+
+    #[test]
+    fn a_scenario_too_large_for_a_link_is_rescued_whole() {
+        use blockvote_model::engine::{Edit, ProjectEdit};
+        let edit = Edit { defer_quarters: Some(1), ..Edit::default() };
+        let projects = (1..=400).map(|id| ProjectEdit { id, edit: edit.clone() }).collect();
+        let scenario = Scenario { projects, ..Scenario::default() };
+        assert!(!link::write(&scenario, None).fits(), "the address cannot hold it");
+        let result = rescue(Some(STORED), Some((&scenario, None)));
+        let store = decode(&result.text).unwrap();
+        assert_eq!(store.scenarios.len(), 2);
+        assert_eq!(store.scenarios[1].scenario, scenario);
     }
 }

@@ -4,9 +4,14 @@
 //! "The last valid scenario stays in effect": fields only write values that parsed and
 //! passed their range checks; if the engine still refuses a scenario, the screens keep
 //! showing the last projection that worked, and [`WhatIf::error`] says why.
+//!
+//! The scenario lives here, not in the address: the address carries it only when a
+//! link can carry it exactly ([`WhatIf::link`]), and is never read back over it
+//! except when it is a different link (see `address.rs`). A scenario too large for a
+//! link therefore survives every change of screen, and the app can say so.
 
 use blockvote_model::engine::{Edit, Engine, EngineError, ProjectEdit, Projection, Scenario};
-use blockvote_model::link::{decode, encode, LinkProblem, SCENARIO_KEYS};
+use blockvote_model::link::{decode_link, write, LinkProblem, Written, SCENARIO_KEYS};
 use blockvote_model::Dataset;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -30,6 +35,10 @@ pub struct WhatIf {
     pub projected_scenario: Memo<Scenario>,
     /// The Monte Carlo seed a link asked for, if any.
     pub link_seed: RwSignal<Option<u64>>,
+    /// What the address carries for the scenario and seed: their pairs when a link
+    /// carries them exactly, otherwise the marker `scenario=too-large` and why
+    /// ([`Written::fit`]), which the share controls say.
+    pub link: Memo<Written>,
     /// What a link carried that could not be used, shown until dismissed.
     pub link_problems: RwSignal<Vec<LinkProblem>>,
     /// Earlier scenarios, most recent last (undo), and undone ones (redo).
@@ -88,6 +97,8 @@ impl WhatIf {
                     }
                 },
             );
+        let link_seed = RwSignal::new(None);
+        let link = Memo::new(move |_| scenario.with(|s| write(s, link_seed.get())));
         WhatIf {
             engine,
             scenario,
@@ -95,7 +106,8 @@ impl WhatIf {
             projection,
             error,
             projected_scenario,
-            link_seed: RwSignal::new(None),
+            link_seed,
+            link,
             link_problems: RwSignal::new(Vec::new()),
             history: RwSignal::new(History::default()),
         }
@@ -153,20 +165,31 @@ impl WhatIf {
         }
     }
 
-    /// Applies a link's scenario pairs, if it has any: the link's scenario replaces the
-    /// one being edited, and whatever could not be used is listed for the user.
-    pub fn apply_link(&self, params: &[(String, String)]) {
-        let (decoded, problems) = decode(params);
-        if decoded.any {
+    /// Opens a link (the fragment's text, with or without its `#`): a link means
+    /// exactly the scenario it carries, so its scenario replaces the one being edited
+    /// — the paper's, if it carries none (`#view=overview&lang=en`) — and the one it
+    /// replaced is one Undo away. Whatever could not be used is listed for the member.
+    pub fn open_link(&self, fragment: &str) {
+        let (decoded, problems) = decode_link(fragment);
+        if self.scenario.with_untracked(|s| *s != decoded.scenario) {
             self.scenario.set(decoded.scenario);
-            self.link_seed.set(decoded.seed);
         }
+        self.link_seed.set(decoded.seed);
         self.link_problems.set(problems);
     }
 
-    /// The scenario's pairs for the URL fragment.
+    /// The scenario's pairs for the URL fragment (see [`WhatIf::link`]).
     pub fn link_pairs(&self) -> Vec<(String, String)> {
-        self.scenario.with(|s| encode(s, self.link_seed.get()))
+        self.link.with(|written| written.pairs.clone())
+    }
+
+    /// True if `params` (a fragment's pairs) hold exactly the scenario pairs the app
+    /// writes for the scenario on screen: the address is the app's own, and reading
+    /// it back would change nothing — or, for a scenario too large for a link, would
+    /// replace it with nothing.
+    pub fn is_current_link(&self, params: &[(String, String)]) -> bool {
+        let scenario_pairs = params.iter().filter(|(key, _)| SCENARIO_KEYS.contains(&key.as_str()));
+        self.link.with_untracked(|written| scenario_pairs.eq(written.pairs.iter()))
     }
 
     /// Changes the scenario in place.

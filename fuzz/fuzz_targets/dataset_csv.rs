@@ -1,12 +1,15 @@
-//! An imported projects file (the schema of `data/projects.csv`) → a dataset → the
-//! engine → the paper's scenario projected over it: the path of the app's "import a
-//! dataset CSV".
+//! An imported projects file (the schema of `data/projects.csv`), as bytes → text
+//! (`text::decode_upload`) → a dataset → the engine → the paper's scenario projected
+//! over it: the path of the app's "import a dataset CSV".
 //!
-//! Asserts, for any text:
+//! Asserts, for any bytes:
+//! - the reader refuses exactly what is not UTF-8 or UTF-16 with a byte-order mark (or
+//!   holds a NUL), and what it accepts is the bytes' own text;
 //! - nothing on that path panics (a refusal is a list of `LoadError`s, an engine that
 //!   cannot be prepared or a scenario it cannot project is an `EngineError`);
 //! - a refusal names at least one problem, each naming `projects.csv`;
-//! - a dataset that loads keeps the loader's promises: projects sorted by unique ids
+//! - a dataset that loads keeps the loader's promises: no name holds U+FFFD (lost
+//!   characters are refused at their line), projects sorted by unique ids
 //!   from 1, budgets from 0 to `MAX_INPUT_MILLIONS`, completion not before start,
 //!   every department index valid, and the budget year the earliest start;
 //! - a projection, if there is one, has one outcome per project.
@@ -14,6 +17,7 @@
 
 use blockvote_model::engine::{Engine, Scenario};
 use blockvote_model::money::MAX_INPUT_MILLIONS;
+use blockvote_model::text::decode_upload;
 use blockvote_model::{Dataset, Money};
 use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;
@@ -26,8 +30,22 @@ fn paper() -> Option<&'static Dataset> {
 
 fuzz_target!(|data: &[u8]| {
     let Some(paper) = paper() else { return };
-    // The browser's FileReader decodes the file as UTF-8, bad bytes becoming U+FFFD.
-    let text = String::from_utf8_lossy(data);
+    // The app reads the file as bytes and decodes them itself.
+    let utf16 = data.starts_with(b"\xFF\xFE") || data.starts_with(b"\xFE\xFF");
+    let text = match decode_upload(data) {
+        Ok(text) => {
+            if !utf16 {
+                let plain = std::str::from_utf8(data).map(|t| t.strip_prefix('\u{feff}').unwrap_or(t));
+                assert_eq!(plain, Ok(text.as_str()), "UTF-8 is read as it is");
+            }
+            assert!(!text.contains('\0'));
+            text
+        }
+        Err(_) => {
+            assert!(utf16 || std::str::from_utf8(data).map_or(true, |t| t.contains('\0')), "refused UTF-8");
+            return;
+        }
+    };
     let dataset = match paper.with_projects_csv(&text) {
         Ok(dataset) => dataset,
         Err(errors) => {
@@ -40,6 +58,7 @@ fuzz_target!(|data: &[u8]| {
     let max = Money::from_whole_millions(MAX_INPUT_MILLIONS);
     let mut previous = 0;
     for project in &dataset.projects {
+        assert!(!project.name_zh.contains('\u{FFFD}') && !project.name_en.contains('\u{FFFD}'), "project {}", project.id);
         assert!(project.id > previous, "ids sorted, unique, from 1: {} after {previous}", project.id);
         previous = project.id;
         assert!(!project.budget.is_negative() && project.budget <= max, "budget {:?}", project.budget);

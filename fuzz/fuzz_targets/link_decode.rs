@@ -1,21 +1,24 @@
 //! A pasted URL fragment → its pairs → a scenario → a projection, the path every link
-//! takes when the app opens it; then the scenario back to a link and again.
+//! takes when the app opens it; then the scenario back to a link (`link::write`, what
+//! the app puts in the address) and again.
 //!
 //! Asserts, for any bytes (read as text the way a browser hands over an address):
 //! - nothing panics, from splitting the fragment to projecting its scenario;
 //! - percent coding round-trips every decoded key and value;
-//! - the round trip: the pairs `link::encode` writes for the decoded scenario decode
-//!   again without a problem to the same scenario and seed, and the fragment text made
-//!   of them splits back into the same pairs. This holds whenever the written link
-//!   stays within the link's own limits (each value at most `MAX_VALUE_CHARS`
-//!   characters, each list at most `MAX_ITEMS` items, the fragment at most
-//!   `MAX_FRAGMENT_CHARS`); a scenario built from several `p=`, `g=` or `cat=` pairs
-//!   can exceed them, and then decoding it again must still not panic.
+//! - `decode_link` is `read_fragment` then `decode`: the same scenario and seed;
+//! - every scenario a link decodes to can be written as a link again unless it is too
+//!   large for one (several `p=`, `g=` or `cat=` pairs can add up past the limits):
+//!   never `Fit::NotExpressible`;
+//! - the round trip: when `write` says the pairs fit, they decode again — through the
+//!   fragment's text, after the shell's own `view=` and `lang=` — with no problem to the
+//!   same scenario and seed, and encoding that gives the same pairs; when they do not
+//!   fit, the address gets the marker alone, never a cut or partial scenario.
 #![no_main]
 
 use blockvote_model::engine::{Engine, Scenario};
 use blockvote_model::link::{
-    decode, encode, parse_fragment, percent_decode, percent_encode, MAX_FRAGMENT_CHARS, MAX_ITEMS, MAX_VALUE_CHARS,
+    decode, decode_link, encode, fragment_text, percent_decode, percent_encode, read_fragment, write, Fit,
+    MARKER_KEY, MARKER_VALUE,
 };
 use blockvote_model::Dataset;
 use libfuzzer_sys::fuzz_target;
@@ -28,27 +31,17 @@ fn engine() -> Option<&'static Engine> {
     ENGINE.get_or_init(|| Dataset::paper().ok().and_then(|dataset| Engine::new(&dataset).ok())).as_ref()
 }
 
-/// True if a link written as `pairs` is within what the decoder reads in full.
-fn within_limits(pairs: &[(String, String)]) -> bool {
-    pairs.iter().all(|(_, value)| value.chars().count() <= MAX_VALUE_CHARS && value.split(';').count() <= MAX_ITEMS)
-}
-
-/// The fragment text for `pairs`, written as the app's shell writes it.
-fn fragment(pairs: &[(String, String)]) -> String {
-    let written: Vec<String> =
-        pairs.iter().map(|(key, value)| format!("{}={}", percent_encode(key), percent_encode(value))).collect();
-    format!("#{}", written.join("&"))
-}
-
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
-    let pairs = parse_fragment(&text);
-    for (key, value) in &pairs {
+    let fragment = read_fragment(&text);
+    for (key, value) in &fragment.pairs {
         assert_eq!(&percent_decode(&percent_encode(key)), key);
         assert_eq!(&percent_decode(&percent_encode(value)), value);
     }
 
-    let (decoded, _problems) = decode(&pairs);
+    let (decoded, _problems) = decode_link(&text);
+    let (from_pairs, _) = decode(&fragment.pairs);
+    assert_eq!((&decoded.scenario, decoded.seed), (&from_pairs.scenario, from_pairs.seed));
     if !decoded.any {
         assert_eq!(decoded.scenario, Scenario::default(), "a link without scenario keys is the paper");
     }
@@ -59,16 +52,19 @@ fuzz_target!(|data: &[u8]| {
         let _ = engine.project(&decoded.scenario);
     }
 
-    let written = encode(&decoded.scenario, decoded.seed);
-    let (again, problems) = decode(&written);
-    if within_limits(&written) {
-        assert!(problems.is_empty(), "re-decoding {written:?} gave {problems:?}");
-        assert_eq!(again.scenario, decoded.scenario, "round trip through {written:?}");
-        assert_eq!(again.seed, decoded.seed, "seed round trip through {written:?}");
-        assert_eq!(encode(&again.scenario, again.seed), written, "encoding is stable");
-        let text = fragment(&written);
-        if text.chars().count() <= MAX_FRAGMENT_CHARS {
-            assert_eq!(parse_fragment(&text), written, "fragment text {text:?}");
+    let written = write(&decoded.scenario, decoded.seed);
+    match written.fit {
+        Fit::Exact => {
+            let address = format!("#view=overview&lang=en&{}", fragment_text(&written.pairs).trim_start_matches('#'));
+            let (again, problems) = decode_link(&address);
+            assert!(problems.is_empty(), "re-reading {address:?} gave {problems:?}");
+            assert_eq!(again.scenario, decoded.scenario, "round trip through {address:?}");
+            assert_eq!(again.seed, decoded.seed, "seed round trip through {address:?}");
+            assert_eq!(encode(&again.scenario, again.seed), written.pairs, "encoding is stable");
         }
+        Fit::TooLarge { .. } => {
+            assert_eq!(written.pairs, vec![(MARKER_KEY.to_string(), MARKER_VALUE.to_string())]);
+        }
+        Fit::NotExpressible => panic!("a scenario read from a link cannot be written as one: {:?}", decoded.scenario),
     }
 });

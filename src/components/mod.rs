@@ -6,4 +6,5 @@ pub mod focus;
 pub mod legacy_marks;
 pub mod marks;
 pub mod sentence;
+pub mod share;
 pub mod table_scroll;

@@ -1,9 +1,13 @@
 //! Files in and out, without the network: a download is a `Blob` behind an object URL
-//! clicked through an `<a download>`; an import is read with `FileReader`. Every
-//! `JsValue` error is caught and returned.
+//! clicked through an `<a download>`; an import is read as bytes with `FileReader` and
+//! decoded by the model (`blockvote_model::text`), which refuses what is not UTF-8
+//! (or UTF-16 with a byte-order mark) instead of replacing it. Every `JsValue` error
+//! is caught and returned.
 
+use blockvote_model::text::{decode_upload, NotText};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
+use web_sys::js_sys;
 
 /// Offers `text` as a file named `filename`. Returns false if the browser refused.
 pub fn download(filename: &str, mime: &str, text: &str) -> bool {
@@ -12,8 +16,7 @@ pub fn download(filename: &str, mime: &str, text: &str) -> bool {
 
 fn try_download(filename: &str, mime: &str, text: &str) -> Result<(), JsValue> {
     let document = web_sys::window().and_then(|w| w.document()).ok_or(JsValue::NULL)?;
-    // A one-element array of strings, built without naming js-sys.
-    let parts = serde_wasm_bindgen::to_value(&[text]).map_err(JsValue::from)?;
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
@@ -41,10 +44,14 @@ fn try_download(filename: &str, mime: &str, text: &str) -> Result<(), JsValue> {
 pub enum ReadError {
     TooLarge,
     Unreadable,
+    /// The bytes are not UTF-8 (nor UTF-16 with a byte-order mark): the line and the
+    /// likely encoding, worded by `blockvote_present::uploads::not_text`.
+    NotText(NotText),
 }
 
-/// Reads a chosen file as text and hands the result to `done` (once). Files larger
-/// than `max_bytes` are refused before reading.
+/// Reads a chosen file as bytes, decodes them as text (see the module's note) and
+/// hands the result to `done` (once). Files larger than `max_bytes` are refused
+/// before reading.
 pub fn read_text(file: &web_sys::File, max_bytes: usize, done: impl FnOnce(Result<String, ReadError>) + 'static) {
     if file.size() > max_bytes as f64 {
         done(Err(ReadError::TooLarge));
@@ -67,14 +74,20 @@ pub fn read_text(file: &web_sys::File, max_bytes: usize, done: impl FnOnce(Resul
         let reader = reader.clone();
         let finish = finish.clone();
         Closure::once_into_js(move || {
-            let text = reader.result().ok().and_then(|value| value.as_string());
-            finish(text.ok_or(ReadError::Unreadable));
+            let result = match reader.result() {
+                Ok(buffer) if buffer.is_instance_of::<js_sys::ArrayBuffer>() => {
+                    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+                    decode_upload(&bytes).map_err(ReadError::NotText)
+                }
+                _ => Err(ReadError::Unreadable),
+            };
+            finish(result);
         })
     };
     let on_error = Closure::once_into_js(move || finish(Err(ReadError::Unreadable)));
     reader.set_onload(Some(on_load.unchecked_ref()));
     reader.set_onerror(Some(on_error.unchecked_ref()));
-    if reader.read_as_text(file).is_err() {
+    if reader.read_as_array_buffer(file).is_err() {
         if let Some(done) = done.borrow_mut().take() {
             done(Err(ReadError::Unreadable));
         }

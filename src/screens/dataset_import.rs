@@ -181,6 +181,7 @@ pub fn DatasetImport() -> impl IntoView {
                         (ReadError::TooLarge, Lang::Zh) => format!("檔案太大（上限 {MAX_FILE_BYTES} 位元組），未有使用。"),
                         (ReadError::TooLarge, Lang::En) => format!("The file is too large (the limit is {MAX_FILE_BYTES} bytes); it was not used."),
                         (ReadError::Unreadable, lang) => l("無法讀取檔案，未有使用。", "The file could not be read; it was not used.").get(lang).to_string(),
+                        (ReadError::NotText(not_text), lang) => blockvote_present::uploads::not_text(&not_text, blockvote_present::uploads::FileKind::Csv).get(lang).to_string(),
                     }}</p>
                 </div>
             }

@@ -895,6 +895,7 @@ fn ExportImport(saved: StoredValue<Saved>) -> impl IntoView {
                             Lang::En => format!("The file is too large (the limit is {MAX_BYTES} bytes); nothing was imported."),
                         },
                         Some(ReadError::Unreadable) => l("無法讀取檔案，未有匯入。", "The file could not be read; nothing was imported.").get(lang()).to_string(),
+                        Some(ReadError::NotText(not_text)) => blockvote_present::uploads::not_text(&not_text, blockvote_present::uploads::FileKind::Json).get(lang()).to_string(),
                         None => l("檔案中沒有可用的情景，未有匯入。", "The file has no usable scenario; nothing was imported.").get(lang()).to_string(),
                     },
                 };

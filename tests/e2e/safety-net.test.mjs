@@ -2,7 +2,8 @@
 // set off through the test-only trigger, shows a bilingual, focused alert over an inert
 // app and offers a download prepared inside the panic hook; that file holds the saved
 // scenarios and the unsaved one being edited, and imports in a fresh browser profile.
-// Without the flag the trigger does not exist.
+// Without the flag the triggers do not exist. (A trap that is not a panic, and a trap at
+// start-up: tests/e2e/hostile.test.mjs.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -185,16 +186,23 @@ test('in Chinese the banner leads in Chinese; unreadable storage is offered as i
   await context.close();
 });
 
-test('without the flag the test trigger does not exist', LONG, async (t) => {
+test('without the flag the test triggers do not exist, and nothing traps at start-up', LONG, async (t) => {
   for (const flag of [null, '0', 'true']) {
     const context = await launch();
-      t.after(() => context.close());
-    if (flag !== null) await context.addInitScript(([key, value]) => localStorage.setItem(key, value), [HOOKS_KEY, flag]);
+    t.after(() => context.close());
+    await context.addInitScript(
+      ([key, value]) => {
+        if (value !== null) localStorage.setItem(key, value);
+        localStorage.setItem('blockvote.test-trap-at-start', '1');
+      },
+      [HOOKS_KEY, flag],
+    );
     const page = await context.newPage();
     const seen = watch(page);
     const app = new AppPage(page);
     await app.open(`${SINGLE_FILE_URL}#view=overview&lang=en`);
     assert.equal(await page.evaluate(() => typeof window.__blockvoteTestPanic), 'undefined', `flag ${flag}`);
+    assert.equal(await page.evaluate(() => typeof window.__blockvoteTestTrap), 'undefined', `flag ${flag}`);
     assert.equal(await page.getByTestId('fatal-error').count(), 0);
     assert.deepEqual(seen.errors, []);
     await context.close();

@@ -97,3 +97,137 @@ test('the served app starts over http and navigates', async () => {
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+/**
+ * A fresh page whose clipboard records what is written to it (`window.__copied`), or
+ * refuses it; the real clipboard of a headless browser depends on its permissions.
+ */
+async function pageWithClipboard(url, refuse = false) {
+  const context = await launch();
+  await context.addInitScript((refuseWrites) => {
+    window.__copied = [];
+    const writeText = (text) => {
+      if (refuseWrites) return Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));
+      window.__copied.push(text);
+      return Promise.resolve();
+    };
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText } });
+  }, refuse);
+  const page = await context.newPage();
+  const seen = watch(page);
+  const app = new AppPage(page);
+  await app.open(url);
+  return { context, page, app, seen };
+}
+
+const copied = (page) => page.evaluate(() => window.__copied);
+
+test('Copy link from file:// copies the # part and says how a colleague opens it, in both languages', async (t) => {
+  const { context, page, app, seen } = await pageWithClipboard(`${SINGLE_FILE_URL}#view=cashflow&lang=en&cost=10`);
+  t.after(() => context.close());
+  await page.getByTestId('copy-link').click();
+  await page.getByTestId('share-status').waitFor();
+  assert.deepEqual(await copied(page), ['#view=cashflow&lang=en&cost=10'], 'not the sender’s own file path');
+  assert.match(await app.text('share-status'), /Link copied \(the part from #.*paste it into “Open a link”/s);
+  // The keyboard shortcut, outside a text field.
+  await page.getByTestId('share-close').click();
+  await page.getByTestId('nav-cashflow').focus();
+  await page.keyboard.press('Alt+Shift+KeyC');
+  await page.getByTestId('share-status').waitFor();
+  assert.equal((await copied(page)).length, 2);
+  // In Chinese, after a change: the link follows the scenario.
+  await app.switchLanguage('zh');
+  await page.getByTestId('cost-change').fill('20');
+  await page.waitForURL(/cost=20/);
+  await page.getByTestId('copy-link').click();
+  await page.waitForFunction(() => window.__copied.length === 3);
+  assert.equal((await copied(page))[2], '#view=cashflow&lang=zh&cost=20');
+  assert.match(await app.text('share-status'), /已複製連結.*開啟連結/s);
+  assert.deepEqual(seen.errors, []);
+});
+
+test('a refused clipboard leaves the link selected in a field to copy by hand', async (t) => {
+  const { context, page, seen } = await pageWithClipboard(`${SINGLE_FILE_URL}#view=risk&lang=en&slip=1/3&delay=2`, true);
+  t.after(() => context.close());
+  await page.getByTestId('copy-link').click();
+  const field = page.getByTestId('share-link-field');
+  await field.waitFor();
+  assert.equal(await field.inputValue(), '#view=risk&lang=en&slip=1/3&delay=2');
+  await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'share-link-field');
+  const selected = await field.evaluate((input) => [input.selectionStart, input.selectionEnd, input.value.length]);
+  assert.deepEqual(selected.slice(0, 2), [0, selected[2]], 'the whole link is selected');
+  assert.match(await page.getByTestId('share-status').innerText(), /did not allow copying.*Ctrl\+C/s);
+  assert.deepEqual(seen.errors, []);
+});
+
+test('over http Copy link copies the whole address', async (t) => {
+  const { context, page } = await pageWithClipboard(`${server.url}#view=projects&lang=en&p=17:d2`);
+  t.after(() => context.close());
+  await page.getByTestId('copy-link').click();
+  await page.waitForFunction(() => window.__copied.length === 1);
+  assert.deepEqual(await copied(page), [`${server.url}#view=projects&lang=en&p=17:d2`]);
+  assert.match(await page.getByTestId('share-status').innerText(), /A colleague who opens it sees this scenario/);
+});
+
+/** Opens `text` through "Open a link" and returns what the box said. */
+async function openLink(page, text) {
+  if ((await page.getByTestId('open-link-field').count()) === 0) await page.getByTestId('open-link').click();
+  await page.getByTestId('open-link-field').fill(text);
+  await page.getByTestId('open-link-submit').click();
+  return page.getByTestId('open-link-result').innerText();
+}
+
+const isPaper = async (page) => (await page.getByTestId('reset-scenario').getAttribute('aria-disabled')) === 'true';
+
+test('Open a link opens any blockvote link; one with only a view and language shows the paper, one Undo away', async () => {
+  const page = await browser.newPage();
+  const seen = watch(page);
+  const app = new AppPage(page);
+  await app.open(`${SINGLE_FILE_URL}#view=overview&lang=en`);
+  // Someone else's copy, at another path on another machine.
+  let said = await openLink(page, 'file:///D:/Meeting/blockvote.html#view=cashflow&lang=en&cost=10');
+  assert.match(said, /The link's scenario is open/);
+  await app.screen('cashflow').waitFor();
+  assert.equal(await page.getByTestId('cost-change').inputValue(), '10');
+  assert.match(page.url(), /#view=cashflow&lang=en&cost=10$/, 'the address is this copy’s own');
+
+  // "The paper as it is", pasted into a tab with a scenario: the paper, in Chinese.
+  said = await openLink(page, 'https://example.org/tools/blockvote.html#view=overview&lang=zh');
+  assert.match(said, /已開啟連結的情景/);
+  await app.screen('overview').waitFor();
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-Hant-HK');
+  assert.ok(await isPaper(page), 'the link carries no scenario, so the paper is shown');
+  await page.getByTestId('undo').click();
+  await page.waitForURL(/cost=10/);
+  assert.ok(!(await isPaper(page)), 'Undo brings the scenario back');
+
+  // Not a blockvote link, and a link with a problem: the same reporting as any link.
+  assert.match(await openLink(page, 'https://www.legco.gov.hk/'), /這不是 blockvote 的連結/);
+  said = await openLink(page, '#view=cashflow&lang=en&slip=2&cost=5');
+  assert.match(said, /one part of it could not be used/);
+  assert.match(await app.text('link-problems'), /slip/);
+  assert.equal(await page.getByTestId('cost-change').inputValue(), '5');
+  assert.deepEqual(seen.errors, []);
+  await page.close();
+});
+
+test('a view-only link typed into the address bar of a tab with a scenario shows the paper; Undo brings it back', async () => {
+  const page = await browser.newPage();
+  const app = new AppPage(page);
+  await app.open(`${SINGLE_FILE_URL}#view=cashflow&lang=en&cost=10&profile=even`);
+  assert.ok(!(await isPaper(page)));
+  // Moving between screens keeps the scenario (the address the app wrote is not re-read).
+  await app.go('projects');
+  await app.go('cashflow');
+  assert.equal(await page.getByTestId('cost-change').inputValue(), '10');
+  await page.evaluate(() => {
+    location.hash = '#view=overview&lang=en';
+  });
+  await app.screen('overview').waitFor();
+  await page.waitForFunction(() => document.querySelector('[data-testid="reset-scenario"]')?.getAttribute('aria-disabled') === 'true');
+  assert.doesNotMatch(page.url(), /cost=/);
+  await page.getByTestId('undo').click();
+  await page.waitForURL(/cost=10/);
+  assert.match(page.url(), /profile=even/);
+  await page.close();
+});

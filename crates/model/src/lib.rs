@@ -16,6 +16,7 @@ pub mod money;
 pub mod offline;
 pub mod quarter;
 pub mod saved;
+pub mod text;
 pub mod themes;
 
 pub use dataset::{Category, Cohort, CohortId, Dataset, Department, Fact, Facts, Project, ProjectsOrigin};

@@ -90,6 +90,10 @@ pub enum LoadErrorKind {
     UnknownReference(String),
     /// Rows are not in the required order.
     OutOfOrder(String),
+    /// The value holds U+FFFD, the character that stands in for bytes that could not
+    /// be read: the file lost characters when it was converted from another encoding
+    /// (Big5, say), so the names in it are not the names that were typed.
+    LostCharacters(String),
 }
 
 impl fmt::Display for LoadError {
@@ -123,6 +127,10 @@ impl fmt::Display for LoadErrorKind {
             LoadErrorKind::Duplicate(v) => write!(f, "{v:?} appears more than once"),
             LoadErrorKind::UnknownReference(v) => write!(f, "{v:?} is not defined"),
             LoadErrorKind::OutOfOrder(v) => write!(f, "out of order: {v}"),
+            LoadErrorKind::LostCharacters(v) => write!(
+                f,
+                "{v:?} holds \u{FFFD}, which stands for characters lost when the file was converted from another encoding (such as Big5); save the original as UTF-8 and load that"
+            ),
         }
     }
 }
@@ -160,6 +168,9 @@ impl LoadErrorKind {
             LoadErrorKind::Duplicate(v) => format!("{v:?} 重複出現"),
             LoadErrorKind::UnknownReference(v) => format!("{v:?} 未有定義"),
             LoadErrorKind::OutOfOrder(v) => format!("次序不符：{v}"),
+            LoadErrorKind::LostCharacters(v) => format!(
+                "{v:?} 含有 \u{FFFD}，代表檔案由其他編碼（例如 Big5）轉換時遺失了的字元；請把原來的檔案另存為 UTF-8 再載入"
+            ),
         }
     }
 }
@@ -221,6 +232,18 @@ impl Table {
                     if table.rows.len() >= MAX_ROWS {
                         errors.push(whole_file(LoadErrorKind::TooManyRows { limit: MAX_ROWS }));
                         return table;
+                    }
+                    // A value with lost characters is refused at its line: a name
+                    // of question-mark diamonds is not the name that was typed.
+                    let lost = record.iter().zip(columns).find(|(value, _)| value.contains('\u{FFFD}'));
+                    if let Some((value, column)) = lost {
+                        errors.push(LoadError {
+                            file: file.to_string(),
+                            line,
+                            field: Some((*column).to_string()),
+                            kind: LoadErrorKind::LostCharacters(value.chars().take(40).collect()),
+                        });
+                        continue;
                     }
                     table.rows.push((line, record.iter().map(normalize_text).collect()));
                 }
@@ -562,5 +585,58 @@ impl Dataset {
         }
         let budget_year = projects.iter().map(|p| p.start.year()).min().unwrap_or(self.budget_year);
         Ok(Dataset { departments, projects, budget_year, projects_origin: ProjectsOrigin::Imported, ..self.clone() })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{decode_upload, LikelyEncoding, NotText};
+
+    const HEADER: &str = "id,department_zh,name_zh,name_en,budget_m,start,completion\n";
+
+    /// The problems of a projects file loaded over the paper: (line, field, kind).
+    fn problems(text: &str) -> Vec<(u64, Option<String>, LoadErrorKind)> {
+        let paper = Dataset::paper().unwrap_or_else(|_| Dataset::empty());
+        match paper.with_projects_csv(text) {
+            Ok(_) => Vec::new(),
+            Err(errors) => errors.into_iter().map(|e| (e.line, e.field, e.kind)).collect(),
+        }
+    }
+
+    #[test]
+    fn a_value_with_lost_characters_is_a_problem_at_its_line() {
+        let text = format!("{HEADER}1,行政署,甲,A,1.0,2018-19 Q1,2018-19 Q4\n2,行政署,\u{FFFD}\u{FFFD}系統,B,1.0,2018-19 Q1,2018-19 Q4\n");
+        assert_eq!(
+            problems(&text),
+            [(3, Some("name_zh".to_string()), LoadErrorKind::LostCharacters("\u{FFFD}\u{FFFD}系統".to_string()))]
+        );
+        let error = LoadError {
+            file: "projects.csv".into(),
+            line: 3,
+            field: Some("name_zh".into()),
+            kind: LoadErrorKind::LostCharacters("\u{FFFD}".into()),
+        };
+        assert!(error.to_string().contains("converted from another encoding (such as Big5)"), "{error}");
+        assert!(error.zh().contains("另存為 UTF-8"), "{}", error.zh());
+    }
+
+    #[test]
+    fn a_big5_projects_file_is_refused_before_the_loader_and_its_utf8_twin_loads() {
+        // The paper's own projects file in Big5, as Excel in Hong Kong saves "CSV":
+        // every Chinese character is two bytes that are not UTF-8. The refusal comes
+        // from the reader, on the first line with Chinese (the first project).
+        let big5: Vec<u8> = PAPER_PROJECTS_CSV
+            .lines()
+            .flat_map(|line| {
+                let mut bytes: Vec<u8> =
+                    line.chars().flat_map(|c| if c.is_ascii() { vec![c as u8] } else { vec![0xA4, 0xA4] }).collect();
+                bytes.push(b'\n');
+                bytes
+            })
+            .collect();
+        assert_eq!(decode_upload(&big5), Err(NotText { line: 2, likely: LikelyEncoding::Big5 }));
+        let utf8 = decode_upload(PAPER_PROJECTS_CSV.as_bytes()).unwrap_or_default();
+        assert_eq!(problems(&utf8), []);
     }
 }

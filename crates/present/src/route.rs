@@ -123,7 +123,8 @@ mod tests {
         check("#view=&lang=", View::Overview, None, 2);
         check("#view=projects&q=%E4%BF%9D%E5%AE%89", View::Projects, None, 2);
         check("#%ZZ=%&&&=", View::Overview, None, 2);
-        check(&format!("#view=cashflow&x={}", "y".repeat(2_000_000)), View::Cashflow, None, 2);
+        // A pair too long to read is not read at all (`link::read_fragment`).
+        check(&format!("#view=cashflow&x={}&lang=en", "y".repeat(2_000_000)), View::Cashflow, None, 1);
     }
 
     #[test]

@@ -5,11 +5,25 @@
 //! single projects are compact (`p=17:d2,x;42:b5.5`). Decoding is total: it never
 //! panics and never fails as a whole — every pair it cannot use becomes a
 //! [`LinkProblem`] naming the key and why, and the rest of the link still applies.
-//! Lengths are bounded, so a megabyte of text costs nothing.
+//! A value is used whole or not at all: nothing is ever cut short, because a cut
+//! number is often another valid number. Lengths are bounded, so a megabyte of text
+//! costs nothing.
 //!
-//! [`parse_fragment`] turns the fragment's text into those pairs (percent-decoding
-//! them), so the whole path from a pasted link to a scenario is here and is fuzzed
+//! [`read_fragment`] turns the fragment's text into those pairs (percent-decoding
+//! them), [`decode_link`] goes from the text to a scenario, and [`write`] gives the
+//! pairs for a scenario together with whether they carry it exactly ([`Fit`]): a
+//! scenario a link cannot carry is written as the marker `scenario=too-large`, never
+//! as a link to a different scenario. The whole path is fuzzed
 //! (`fuzz/fuzz_targets/link_decode.rs`, see `docs/fuzzing.md`).
+
+mod fit;
+mod fragment;
+
+pub use fit::{write, Fit, Written, MAX_SCENARIO_CHARS};
+pub use fragment::{
+    fragment_text, parse_fragment, percent_decode, percent_encode, read_fragment, Fragment, MAX_FRAGMENT_CHARS,
+    MAX_SHOWN_CHARS, MAX_UNREAD_NAMED,
+};
 
 use crate::engine::{
     CashCap, CategoryEdit, DeferralRule, Edit, GroupEdit, Profile, ProjectEdit, Scenario, Selector,
@@ -22,10 +36,11 @@ use std::fmt;
 
 /// The keys a link may carry for the scenario (others, such as `view` and `lang`, are
 /// the shell's).
-pub const SCENARIO_KEYS: [&str; 15] = [
+pub const SCENARIO_KEYS: [&str; 17] = [
     "profile",
     "slip",
     "delay",
+    "slippage",
     "cost",
     "ceiling",
     "floor",
@@ -38,12 +53,18 @@ pub const SCENARIO_KEYS: [&str; 15] = [
     "cat",
     "target",
     "retention",
+    MARKER_KEY,
 ];
+
+/// The key of the marker written in place of a scenario a link cannot carry.
+pub const MARKER_KEY: &str = "scenario";
+/// The marker's value.
+pub const MARKER_VALUE: &str = "too-large";
 
 /// The most project edits, group edits or categories a link may carry.
 pub const MAX_ITEMS: usize = 300;
-/// The longest value read for one key.
-pub const MAX_VALUE_CHARS: usize = 8 * 1024;
+/// The longest value read for one key, in characters; a longer one is not read at all.
+pub const MAX_VALUE_CHARS: usize = MAX_FRAGMENT_CHARS;
 
 /// What a link asks for beyond the scenario itself.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -67,10 +88,21 @@ pub struct LinkProblem {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LinkReason {
     NotANumber,
-    OutOfRange { min: String, max: String },
+    OutOfRange {
+        min: String,
+        max: String,
+    },
     UnknownName,
     Malformed,
     TooMany,
+    /// The value is longer than [`MAX_VALUE_CHARS`], so none of it was read.
+    TooLong,
+    /// The pair lies beyond the first [`MAX_FRAGMENT_CHARS`] characters of the link,
+    /// so it was not read (nor any pair after it).
+    Unread,
+    /// The link is the marker `scenario=too-large`: it was copied while its scenario
+    /// was too large for a link, so it carries no scenario.
+    NotCarried,
 }
 
 impl fmt::Display for LinkProblem {
@@ -81,13 +113,22 @@ impl fmt::Display for LinkProblem {
             LinkReason::UnknownName => "is not a known name".to_string(),
             LinkReason::Malformed => "is not in the expected form".to_string(),
             LinkReason::TooMany => format!("has more than {MAX_ITEMS} items"),
+            LinkReason::TooLong => format!("is longer than {MAX_VALUE_CHARS} characters and was not read"),
+            LinkReason::Unread => {
+                format!("lies beyond the first {MAX_FRAGMENT_CHARS} characters of the link and was not read")
+            }
+            LinkReason::NotCarried => "marks a scenario that was too large for a link; none was carried".to_string(),
         };
         write!(f, "{}={:?} {}", self.key, self.value, why)
     }
 }
 
 fn problem(key: &str, value: &str, reason: LinkReason) -> LinkProblem {
-    LinkProblem { key: key.to_string(), value: value.chars().take(40).collect(), reason }
+    LinkProblem {
+        key: key.chars().take(MAX_SHOWN_CHARS).collect(),
+        value: value.chars().take(MAX_SHOWN_CHARS).collect(),
+        reason,
+    }
 }
 
 fn parse_decimal(key: &str, value: &str, min: Decimal, max: Decimal) -> Result<Decimal, LinkProblem> {
@@ -125,13 +166,16 @@ fn parse_quarters(key: &str, value: &str, min: i32) -> Result<i32, LinkProblem> 
     Ok(number)
 }
 
-/// Reads one project's compact edit: `d2` defer, `e1` extend, `x` exclude, `b5.5`
-/// budget (HK$M), `p:even` profile; comma-separated.
+/// Reads one project's compact edit: `d2` defer, `e1` extend, `x` exclude, `i`
+/// include (undoes a group's exclusion), `b5.5` budget (HK$M), `p:even` profile;
+/// comma-separated.
 fn parse_edit(key: &str, text: &str) -> Result<Edit, LinkProblem> {
     let mut edit = Edit::default();
     for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
         if part == "x" {
             edit.exclude = Some(true);
+        } else if part == "i" {
+            edit.exclude = Some(false);
         } else if let Some(n) = part.strip_prefix('d') {
             edit.defer_quarters = Some(parse_quarters(key, n, -MAX_SHIFT_QUARTERS)?);
         } else if let Some(n) = part.strip_prefix('e') {
@@ -149,8 +193,10 @@ fn parse_edit(key: &str, text: &str) -> Result<Edit, LinkProblem> {
 
 fn write_edit(edit: &Edit) -> String {
     let mut parts = Vec::new();
-    if edit.exclude == Some(true) {
-        parts.push("x".to_string());
+    match edit.exclude {
+        Some(true) => parts.push("x".to_string()),
+        Some(false) => parts.push("i".to_string()),
+        None => {}
     }
     if let Some(n) = edit.defer_quarters {
         parts.push(format!("d{n}"));
@@ -206,83 +252,44 @@ fn items<'a>(key: &str, value: &'a str) -> Result<Vec<(&'a str, &'a str)>, LinkP
     list.into_iter().map(|item| item.split_once(':').ok_or_else(|| problem(key, item, LinkReason::Malformed))).collect()
 }
 
-/// The longest fragment read, in characters; anything beyond is ignored, so a
-/// megabyte of text in a link costs nothing.
-pub const MAX_FRAGMENT_CHARS: usize = 16 * 1024;
-
-/// Splits a URL fragment (`#view=projects&p=17:d2`, with or without the `#`) into its
-/// `key=value` pairs, in order, percent-decoded. Only the first
-/// [`MAX_FRAGMENT_CHARS`] characters are read; empty pieces between `&`s are skipped
-/// and a piece without `=` is a key with an empty value. Total: any text gives pairs.
-pub fn parse_fragment(fragment: &str) -> Vec<(String, String)> {
-    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
-    let fragment: String = fragment.chars().take(MAX_FRAGMENT_CHARS).collect();
-    fragment
-        .split('&')
-        .filter(|p| !p.is_empty())
-        .map(|pair| {
-            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-            (percent_decode(key), percent_decode(value))
-        })
-        .collect()
-}
-
-/// Decodes `%XX` escapes and `+` as space; invalid escapes are kept as text and
-/// invalid UTF-8 becomes U+FFFD, so decoding never fails.
-pub fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut index = 0;
-    while let Some(&byte) = bytes.get(index) {
-        // The two bytes after a `%`, if they are there and read as a hexadecimal byte.
-        let escaped = (byte == b'%')
-            .then(|| bytes.get(index + 1..index + 3))
-            .flatten()
-            .and_then(|hex| std::str::from_utf8(hex).ok())
-            .and_then(|hex| u8::from_str_radix(hex, 16).ok());
-        match (byte, escaped) {
-            (_, Some(decoded)) => {
-                out.push(decoded);
-                index += 3;
-            }
-            (b'+', None) => {
-                out.push(b' ');
-                index += 1;
-            }
-            (other, None) => {
-                out.push(other);
-                index += 1;
-            }
-        }
+/// Goes from a fragment's text (`#view=…&p=…`, with or without the `#`) to the
+/// scenario it carries and every problem on the way, the pairs it could not read
+/// included: the path of every link the app opens.
+pub fn decode_link(text: &str) -> (LinkScenario, Vec<LinkProblem>) {
+    let fragment = read_fragment(text);
+    let (mut decoded, mut problems) = decode(&fragment.pairs);
+    for key in &fragment.unread {
+        problems.push(problem(key, "", LinkReason::Unread));
     }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-/// Encodes everything but unreserved characters (and `,` and `:`, which the compact
-/// edits use and which need no escaping in a fragment).
-pub fn percent_encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~' | b',' | b':') {
-            out.push(char::from(byte));
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
+    let unnamed = fragment.unread_count.saturating_sub(fragment.unread.len());
+    if unnamed > 0 {
+        // The pairs beyond those named are counted, as "… = N more".
+        problems.push(problem("…", &format!("{unnamed} more"), LinkReason::Unread));
     }
-    out
+    // A link cut short still counts as one that meant to carry a scenario.
+    decoded.any |= fragment.unread_count > 0;
+    (decoded, problems)
 }
 
 /// Applies every scenario pair of `params` to the paper's baseline.
 pub fn decode(params: &[(String, String)]) -> (LinkScenario, Vec<LinkProblem>) {
     let mut result = LinkScenario::default();
     let mut problems = Vec::new();
+    // `slippage=on|off` is applied last, so it holds whatever order the pairs are in
+    // (`slip=` and `delay=` alone turn slippage on).
+    let mut slippage_switch = None;
     let scenario = &mut result.scenario;
     for (key, value) in params {
         if !SCENARIO_KEYS.contains(&key.as_str()) {
             continue;
         }
         result.any = true;
-        let value: String = value.chars().take(MAX_VALUE_CHARS).collect();
+        // A value too long to read is not read at all: cutting it could turn it into
+        // another valid value.
+        if value.chars().nth(MAX_VALUE_CHARS).is_some() {
+            problems.push(problem(key, value, LinkReason::TooLong));
+            continue;
+        }
         let value = value.trim();
         let outcome: Result<(), LinkProblem> = (|| {
             match key.as_str() {
@@ -298,6 +305,17 @@ pub fn decode(params: &[(String, String)]) -> (LinkScenario, Vec<LinkProblem>) {
                     let quarters = parse_quarters(key, value, 0)?;
                     scenario.slippage.quarters = u32::try_from(quarters).unwrap_or(0);
                     scenario.slippage.enabled = true;
+                }
+                "slippage" => {
+                    slippage_switch = Some(match value {
+                        "on" => true,
+                        "off" => false,
+                        _ => return Err(problem(key, value, LinkReason::UnknownName)),
+                    });
+                }
+                MARKER_KEY => {
+                    let reason = if value == MARKER_VALUE { LinkReason::NotCarried } else { LinkReason::UnknownName };
+                    return Err(problem(key, value, reason));
                 }
                 "cost" => {
                     scenario.cost_change_pct = parse_decimal(
@@ -339,9 +357,13 @@ pub fn decode(params: &[(String, String)]) -> (LinkScenario, Vec<LinkProblem>) {
                             Ok(ProjectEdit { id, edit: parse_edit(key, edit)? })
                         })
                         .collect::<Result<Vec<_>, LinkProblem>>()?;
-                    for edit in edits {
-                        scenario.projects.retain(|p| p.id != edit.id);
-                        scenario.projects.push(edit);
+                    // Several edits of one project are laid over each other, lever by
+                    // lever, as the engine lays them (see `Edit`).
+                    for ProjectEdit { id, edit } in edits {
+                        match scenario.projects.iter_mut().find(|p| p.id == id) {
+                            Some(existing) => existing.edit.overlay(&edit),
+                            None => scenario.projects.push(ProjectEdit { id, edit }),
+                        }
                     }
                     scenario.projects.sort_by_key(|p| p.id);
                 }
@@ -383,6 +405,9 @@ pub fn decode(params: &[(String, String)]) -> (LinkScenario, Vec<LinkProblem>) {
             problems.push(p);
         }
     }
+    if let Some(enabled) = slippage_switch {
+        result.scenario.slippage.enabled = enabled;
+    }
     (result, problems)
 }
 
@@ -405,9 +430,14 @@ pub fn encode(scenario: &Scenario, seed: Option<u64>) -> Vec<(String, String)> {
     if scenario.default_profile != baseline.default_profile {
         push("profile", scenario.default_profile.key().to_string());
     }
-    if scenario.slippage.enabled {
+    // Slippage turned off keeps its share and quarters (the risk screen's fields
+    // still show them), so they are written too, with `slippage=off`.
+    if scenario.slippage.enabled || scenario.slippage != baseline.slippage {
         push("slip", crate::entry::share_text(scenario.slippage.share));
         push("delay", scenario.slippage.quarters.to_string());
+        if !scenario.slippage.enabled {
+            push("slippage", "off".to_string());
+        }
     }
     if scenario.cost_change_pct != Decimal::ZERO {
         push("cost", scenario.cost_change_pct.normalize().to_string());
@@ -467,6 +497,7 @@ pub fn encode(scenario: &Scenario, seed: Option<u64>) -> Vec<(String, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::{DeferralRule, Profile};
 
     fn pairs(text: &str) -> Vec<(String, String)> {
         text.split('&')
@@ -486,6 +517,7 @@ mod tests {
         let (again, none) = decode(&encoded);
         assert!(none.is_empty(), "{link}: re-decoding {encoded:?} gave {none:?}");
         assert_eq!(again.scenario, decoded.scenario, "{link} round trip");
+        assert_eq!(write(&decoded.scenario, decoded.seed).fit, Fit::Exact, "{link} fits");
     }
 
     #[test]
@@ -505,50 +537,169 @@ mod tests {
         check("slip=69/210&delay=1", 0);
         check("slip=1/0", 1);
         check("p=17:d2,x;42:b5.5,p:back_loaded;3:e1&g=theme.technology_refresh:d1;dept.2:d3", 0);
+        check("g=all:x&p=17:i", 0);
         check("cat=1:300,L;2:150&target=1000&ongoing=800&retention=0.8", 0);
         check("profile=sideways&slip=2&delay=x&cost=abc&ceiling=-1", 5);
         check("p=17:q9&g=planet.mars:d1&cat=x:1", 3);
         check("rule=largest&cap=900", 0);
         check(&format!("p={}", "1:d1;".repeat(1000)), 1);
         check("slip=<script>alert(1)</script>", 1);
+        check("slip=0.5&delay=3&slippage=off", 0);
+        check("slippage=off&slip=0.5", 0);
+        check("slippage=sideways", 1);
     }
 
     #[test]
-    fn fragments_split_into_decoded_pairs() {
-        let owned = |list: &[(&str, &str)]| -> Vec<(String, String)> {
-            list.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    fn slippage_turned_off_keeps_its_values() {
+        let mut scenario = Scenario::default();
+        scenario.slippage.share = Decimal::new(5, 1);
+        scenario.slippage.quarters = 3;
+        let written = write(&scenario, None);
+        assert_eq!(written.fit, Fit::Exact);
+        assert!(written.pairs.contains(&("slippage".to_string(), "off".to_string())), "{:?}", written.pairs);
+        // The switch holds in whatever order the pairs come.
+        let (decoded, _) = decode(&pairs("slippage=off&slip=0.5&delay=3"));
+        assert_eq!(decoded.scenario, scenario);
+    }
+
+    #[test]
+    fn several_edits_of_one_project_are_laid_over_each_other() {
+        let (decoded, problems) = decode(&pairs("p=17:d2;17:b5&p=17:x"));
+        assert!(problems.is_empty());
+        let edit = Edit {
+            exclude: Some(true),
+            defer_quarters: Some(2),
+            budget: Some(Money::from_whole_millions(5)),
+            ..Edit::default()
         };
-        assert_eq!(parse_fragment(""), owned(&[]));
-        assert_eq!(parse_fragment("#"), owned(&[]));
-        assert_eq!(parse_fragment("#view=risk&&lang=en&"), owned(&[("view", "risk"), ("lang", "en")]));
-        assert_eq!(parse_fragment("view"), owned(&[("view", "")]));
-        assert_eq!(parse_fragment("a=b=c"), owned(&[("a", "b=c")]));
-        assert_eq!(parse_fragment("##x=1"), owned(&[("#x", "1")]));
-        assert_eq!(parse_fragment("q=%E4%BF%9D%E5%AE%89+x"), owned(&[("q", "保安 x")]));
-        assert_eq!(parse_fragment("#%ZZ=%&&&="), owned(&[("%ZZ", "%"), ("", "")]));
-        // Only the first MAX_FRAGMENT_CHARS characters are read.
-        let long = format!("#x={}&slip=1", "y".repeat(2 * MAX_FRAGMENT_CHARS));
-        let pairs = parse_fragment(&long);
-        assert_eq!(pairs.len(), 1);
-        assert_eq!(pairs.first().map(|(_, v)| v.chars().count()), Some(MAX_FRAGMENT_CHARS - 2));
-    }
-
-    #[test]
-    fn percent_coding_round_trips() {
-        for text in ["保安", "a b&c=d", "%", "100%", "<script>", "", "+", "%2", "p=17:d2,x;42:x"] {
-            assert_eq!(percent_decode(&percent_encode(text)), text);
-        }
-        assert_eq!(percent_decode("%E4%BF%9D"), "保");
-        assert_eq!(percent_decode("%FF"), "\u{FFFD}");
-        assert_eq!(percent_decode("%4"), "%4");
-        assert_eq!(percent_decode("%%41"), "%A");
-        assert_eq!(percent_encode("a b"), "a%20b");
+        assert_eq!(decoded.scenario.projects, vec![ProjectEdit { id: 17, edit }]);
     }
 
     #[test]
     fn the_baseline_encodes_to_nothing() {
         assert!(encode(&Scenario::default(), None).is_empty());
+        assert_eq!(write(&Scenario::default(), None), Written { pairs: Vec::new(), fit: Fit::Exact });
         let (decoded, problems) = decode(&pairs("view=projects&lang=en"));
         assert!(problems.is_empty() && !decoded.any);
+    }
+
+    /// The longest edit the app's fields can give one project.
+    fn longest_edit() -> Edit {
+        Edit {
+            exclude: Some(true),
+            defer_quarters: Some(-MAX_SHIFT_QUARTERS),
+            extend_quarters: Some(-MAX_SHIFT_QUARTERS),
+            budget: Money::parse_millions("999999999.99").ok(),
+            profile: Some(Profile::FrontLoaded),
+        }
+    }
+
+    fn every_project(count: u16, edit: &Edit) -> Scenario {
+        let projects = (1..=count).map(|id| ProjectEdit { id, edit: edit.clone() }).collect();
+        Scenario { projects, ..Scenario::default() }
+    }
+
+    #[test]
+    fn every_paper_project_edited_the_longest_way_fits_in_a_link() {
+        let mut scenario = every_project(254, &longest_edit());
+        scenario.cost_change_pct = Decimal::new(-12_345, 3);
+        scenario.cap =
+            Some(CashCap { amount: Money::from_whole_millions(900), rule: DeferralRule::LargestBudgetYearCashFirst });
+        let written = write(&scenario, Some(u64::MAX));
+        assert_eq!(written.fit, Fit::Exact);
+        // Through the fragment's text, as the app writes and reads it.
+        let text = format!("#view=projects&lang=zh&{}", fragment_text(&written.pairs).trim_start_matches('#'));
+        let (decoded, problems) = decode_link(&text);
+        assert_eq!(problems, vec![]);
+        assert_eq!((decoded.scenario, decoded.seed), (scenario, Some(u64::MAX)));
+    }
+
+    #[test]
+    fn a_scenario_a_link_cannot_carry_is_written_as_the_marker() {
+        let marker = vec![(MARKER_KEY.to_string(), MARKER_VALUE.to_string())];
+        // More edits than a link carries.
+        let many =
+            write(&every_project(MAX_ITEMS as u16 + 1, &Edit { defer_quarters: Some(1), ..Edit::default() }), None);
+        assert_eq!((many.pairs.clone(), many.fits()), (marker.clone(), false));
+        assert!(matches!(many.fit, Fit::TooLarge { items: 301, .. }), "{:?}", many.fit);
+        // Longer than a link carries (an imported dataset's thousands of projects).
+        let long = write(&every_project(2000, &longest_edit()), None);
+        assert!(matches!(long.fit, Fit::TooLarge { chars, .. } if chars > MAX_SCENARIO_CHARS), "{:?}", long.fit);
+        assert_eq!(long.pairs, marker);
+        // A department named, as an imported file may name it.
+        let named = Scenario {
+            groups: vec![GroupEdit {
+                select: Selector::DepartmentZh { name: "政府資訊科技總監辦公室".into() },
+                edit: longest_edit(),
+            }],
+            ..Scenario::default()
+        };
+        assert_eq!(write(&named, None), Written { pairs: marker.clone(), fit: Fit::NotExpressible });
+        // A lever outside what a link accepts (from a file; the engine refuses it too).
+        let far = every_project(1, &Edit { defer_quarters: Some(400), ..Edit::default() });
+        assert_eq!(write(&far, None).fit, Fit::NotExpressible);
+        // Opening the marker gives the paper and says why.
+        let (decoded, problems) = decode(&marker);
+        assert!(decoded.any);
+        assert_eq!(decoded.scenario, Scenario::default());
+        assert_eq!(problems.iter().map(|p| p.reason.clone()).collect::<Vec<_>>(), [LinkReason::NotCarried]);
+    }
+
+    /// A link with `count` edits `N:x,b999999999` after a pad of `pad` characters.
+    fn padded_link(pad: usize, count: u16) -> String {
+        let edits: Vec<String> = (1..=count).map(|id| format!("{id}:x,b999999999")).collect();
+        format!("#view=projects&q={}&p={}", "a".repeat(pad), edits.join(";"))
+    }
+
+    #[test]
+    fn a_long_link_never_turns_a_value_into_another_number() {
+        let full = Money::from_whole_millions(999_999_999);
+        let edits_length = padded_link(0, 254).len() - "#view=projects&q=&p=".len();
+        // The limit falls on every character of the `p=` pair in turn.
+        let first_cut = MAX_FRAGMENT_CHARS - edits_length - "view=projects&q=&p=".len();
+        for pad in (first_cut..first_cut + edits_length + 2).step_by(5) {
+            let (decoded, problems) = decode_link(&padded_link(pad, 254));
+            let projects = &decoded.scenario.projects;
+            assert!(projects.iter().all(|p| p.edit.budget == Some(full)), "pad {pad}: a budget changed");
+            if projects.len() == 254 {
+                assert_eq!(problems, vec![], "pad {pad}");
+            } else {
+                assert!(projects.is_empty(), "pad {pad}: {} of 254 edits", projects.len());
+                assert_eq!(
+                    problems.iter().map(|p| (p.key.as_str(), &p.reason)).collect::<Vec<_>>(),
+                    [("p", &LinkReason::Unread)]
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_value_too_long_to_read_is_not_read_at_all() {
+        let value = format!("1:b{}", "9".repeat(MAX_VALUE_CHARS));
+        let (decoded, problems) = decode(&[("p".to_string(), value)]);
+        assert!(decoded.any && decoded.scenario.projects.is_empty());
+        assert_eq!(problems.len(), 1);
+        assert_eq!(
+            problems.first().map(|p| (&p.reason, p.value.chars().count())),
+            Some((&LinkReason::TooLong, MAX_SHOWN_CHARS))
+        );
+    }
+
+    #[test]
+    fn pairs_beyond_the_limit_are_named_then_counted() {
+        let text = format!("#x={}&{}", "y".repeat(MAX_FRAGMENT_CHARS), "k=v&".repeat(20));
+        let (decoded, problems) = decode_link(&text);
+        assert!(decoded.any, "a cut link meant to carry something");
+        assert_eq!(problems.len(), MAX_UNREAD_NAMED + 1);
+        let last = problems.last().map(|p| (p.key.as_str(), p.value.as_str()));
+        assert_eq!(last, Some(("…", "5 more")));
+    }
+
+    #[test]
+    fn a_megabyte_link_costs_nothing() {
+        let text = format!("#p={}", "1:b9;".repeat(200_000));
+        let (decoded, problems) = decode_link(&text);
+        assert!(decoded.scenario.projects.is_empty());
+        assert_eq!(problems.len(), 1);
     }
 }

@@ -1,0 +1,65 @@
+//! Whether a link carries a scenario exactly, and what to write when it cannot.
+//!
+//! The address must never hold a different scenario from the one on screen, nor be
+//! its only copy when it does not fit: [`write`] gives the pairs for a scenario only
+//! when they decode back to exactly that scenario and seed, and otherwise the marker
+//! `scenario=too-large`, with the reason ([`Fit`]) for the app to say so and to offer
+//! the scenario as a file instead.
+
+use super::{decode, encode, fragment_text, MARKER_KEY, MARKER_VALUE, MAX_FRAGMENT_CHARS, MAX_ITEMS};
+use crate::engine::Scenario;
+
+/// The longest scenario part of a link, in characters as written: the fragment's
+/// limit less room for the shell's own pairs (`view=` and `lang=`), which come first.
+pub const MAX_SCENARIO_CHARS: usize = MAX_FRAGMENT_CHARS - 256;
+
+/// How well a link carries a scenario.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Fit {
+    /// The pairs decode back to exactly this scenario and seed.
+    Exact,
+    /// The link would be longer than [`MAX_SCENARIO_CHARS`] characters, or a list in
+    /// it longer than [`MAX_ITEMS`] items.
+    TooLarge { chars: usize, items: usize },
+    /// The scenario holds a value a link cannot say (one read from a file: a
+    /// department named rather than numbered, a lever outside what a link accepts …).
+    NotExpressible,
+}
+
+/// What the address carries for a scenario.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Written {
+    /// The scenario's pairs when they carry it exactly, otherwise the marker alone.
+    pub pairs: Vec<(String, String)>,
+    pub fit: Fit,
+}
+
+impl Written {
+    /// True if the pairs carry the scenario exactly.
+    pub fn fits(&self) -> bool {
+        self.fit == Fit::Exact
+    }
+}
+
+/// The pairs for `scenario` and `seed`, checked by decoding them again: exactly the
+/// scenario's pairs, or the marker and why.
+pub fn write(scenario: &Scenario, seed: Option<u64>) -> Written {
+    let pairs = encode(scenario, seed);
+    // The fragment text less its `#`, as the shell writes it.
+    let chars = fragment_text(&pairs).chars().count().saturating_sub(1);
+    let items = pairs.iter().map(|(_, value)| value.split(';').count()).max().unwrap_or(0);
+    let fit = if chars > MAX_SCENARIO_CHARS || items > MAX_ITEMS {
+        Fit::TooLarge { chars, items }
+    } else {
+        let (again, problems) = decode(&pairs);
+        if problems.is_empty() && again.scenario == *scenario && again.seed == seed {
+            Fit::Exact
+        } else {
+            Fit::NotExpressible
+        }
+    };
+    match fit {
+        Fit::Exact => Written { pairs, fit },
+        _ => Written { pairs: vec![(MARKER_KEY.to_string(), MARKER_VALUE.to_string())], fit },
+    }
+}

@@ -1,0 +1,185 @@
+//! The fragment's text ⇄ its `key=value` pairs, with percent coding.
+//!
+//! A link is read whole pair by pair: a pair is either read completely or not at all.
+//! Cutting a long link at a fixed length used to cut a value in the middle, and a cut
+//! number is often another valid number (`b999999999` became `b99999`); now a pair
+//! that does not fit within [`MAX_FRAGMENT_CHARS`] is left unread and named in
+//! [`Fragment::unread`], so the decoder reports it.
+
+/// The longest fragment read, in characters of its text as written (percent-encoded).
+/// Pairs that end beyond it are not read, so a megabyte of text costs one scan and
+/// no more than this much memory.
+pub const MAX_FRAGMENT_CHARS: usize = 32 * 1024;
+
+/// The most unread keys named; a longer link's further pairs are only counted.
+pub const MAX_UNREAD_NAMED: usize = 16;
+
+/// The longest key or value kept for a message about it, in characters.
+pub const MAX_SHOWN_CHARS: usize = 40;
+
+/// A fragment split into pairs.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Fragment {
+    /// The pairs read, in order, percent-decoded.
+    pub pairs: Vec<(String, String)>,
+    /// The keys of the pairs that were not read because the fragment is longer than
+    /// [`MAX_FRAGMENT_CHARS`] (percent-decoded, shortened, at most
+    /// [`MAX_UNREAD_NAMED`] of them).
+    pub unread: Vec<String>,
+    /// How many pairs were not read, named or not.
+    pub unread_count: usize,
+}
+
+/// Splits a URL fragment (`#view=projects&p=17:d2`, with or without the `#`) into its
+/// `key=value` pairs, in order, percent-decoded. Empty pieces between `&`s are skipped
+/// and a piece without `=` is a key with an empty value. A pair is read only if it
+/// ends within the first [`MAX_FRAGMENT_CHARS`] characters; from the first one that
+/// does not, no pair is read and their keys are listed instead. Total: any text gives
+/// a [`Fragment`].
+pub fn read_fragment(text: &str) -> Fragment {
+    let text = text.strip_prefix('#').unwrap_or(text);
+    let mut fragment = Fragment::default();
+    // Characters used so far, counting the `&` before each piece.
+    let mut used = 0usize;
+    for piece in text.split('&') {
+        // A piece longer than the whole limit is never read, so counting stops there.
+        let length = piece.chars().take(MAX_FRAGMENT_CHARS.saturating_add(1)).count();
+        used = used.saturating_add(length).saturating_add(1);
+        if piece.is_empty() {
+            continue;
+        }
+        let (key, value) = piece.split_once('=').unwrap_or((piece, ""));
+        if fragment.unread_count == 0 && used.saturating_sub(1) <= MAX_FRAGMENT_CHARS {
+            fragment.pairs.push((percent_decode(key), percent_decode(value)));
+        } else {
+            fragment.unread_count = fragment.unread_count.saturating_add(1);
+            if fragment.unread.len() < MAX_UNREAD_NAMED {
+                let key: String = key.chars().take(3 * MAX_SHOWN_CHARS).collect();
+                fragment.unread.push(percent_decode(&key).chars().take(MAX_SHOWN_CHARS).collect());
+            }
+        }
+    }
+    fragment
+}
+
+/// The pairs [`read_fragment`] reads (what the shell's router needs).
+pub fn parse_fragment(text: &str) -> Vec<(String, String)> {
+    read_fragment(text).pairs
+}
+
+/// Decodes `%XX` escapes and `+` as space; invalid escapes are kept as text and
+/// invalid UTF-8 becomes U+FFFD, so decoding never fails.
+pub fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut index = 0;
+    while let Some(&byte) = bytes.get(index) {
+        // The two bytes after a `%`, if they are there and read as a hexadecimal byte.
+        let escaped = (byte == b'%')
+            .then(|| bytes.get(index + 1..index + 3))
+            .flatten()
+            .and_then(|hex| std::str::from_utf8(hex).ok())
+            .and_then(|hex| u8::from_str_radix(hex, 16).ok());
+        match (byte, escaped) {
+            (_, Some(decoded)) => {
+                out.push(decoded);
+                index += 3;
+            }
+            (b'+', None) => {
+                out.push(b' ');
+                index += 1;
+            }
+            (other, None) => {
+                out.push(other);
+                index += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Encodes everything but unreserved characters, the three separators of the compact
+/// edits (`,` `:` `;`) and the `/` of a typed fraction (`slip=1/3`), which a fragment
+/// may hold as they are (RFC 3986), so a link stays short and readable.
+pub fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~' | b',' | b':' | b';' | b'/') {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// The fragment text (with its `#`) for `pairs`, as the shell writes it.
+pub fn fragment_text(pairs: &[(String, String)]) -> String {
+    let written: Vec<String> =
+        pairs.iter().map(|(key, value)| format!("{}={}", percent_encode(key), percent_encode(value))).collect();
+    format!("#{}", written.join("&"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn owned(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    #[test]
+    fn fragments_split_into_decoded_pairs() {
+        assert_eq!(parse_fragment(""), owned(&[]));
+        assert_eq!(parse_fragment("#"), owned(&[]));
+        assert_eq!(parse_fragment("#view=risk&&lang=en&"), owned(&[("view", "risk"), ("lang", "en")]));
+        assert_eq!(parse_fragment("view"), owned(&[("view", "")]));
+        assert_eq!(parse_fragment("a=b=c"), owned(&[("a", "b=c")]));
+        assert_eq!(parse_fragment("##x=1"), owned(&[("#x", "1")]));
+        assert_eq!(parse_fragment("q=%E4%BF%9D%E5%AE%89+x"), owned(&[("q", "保安 x")]));
+        assert_eq!(parse_fragment("#%ZZ=%&&&="), owned(&[("%ZZ", "%"), ("", "")]));
+    }
+
+    #[test]
+    fn a_pair_is_read_whole_or_not_at_all() {
+        // A value that ends exactly at the limit is read; one character more and it is
+        // not, and nothing after it is either.
+        let value = |extra: usize| "9".repeat(MAX_FRAGMENT_CHARS - "#view=risk&p=".len() + 1 + extra);
+        let fits = read_fragment(&format!("#view=risk&p={}", value(0)));
+        assert_eq!(fits.pairs.len(), 2);
+        assert!(fits.unread.is_empty());
+        let long = read_fragment(&format!("#view=risk&p={}&lang=en&slip=1", value(1)));
+        assert_eq!(long.pairs, owned(&[("view", "risk")]));
+        assert_eq!(long.unread, ["p", "lang", "slip"]);
+        assert_eq!(long.unread_count, 3);
+        // A megabyte of pairs names a few and counts the rest.
+        let many = read_fragment(&format!("#x={}&{}", "y".repeat(MAX_FRAGMENT_CHARS), "k=v&".repeat(250_000)));
+        assert!(many.pairs.is_empty());
+        assert_eq!(many.unread.len(), MAX_UNREAD_NAMED);
+        assert_eq!(many.unread_count, 250_001);
+        // Unread keys are shown short.
+        let key = read_fragment(&format!("#x={}&{}=1", "y".repeat(MAX_FRAGMENT_CHARS - 10), "k".repeat(500)));
+        assert_eq!(key.unread.first().map(|k| k.chars().count()), Some(MAX_SHOWN_CHARS));
+    }
+
+    #[test]
+    fn percent_coding_round_trips() {
+        for text in ["保安", "a b&c=d", "%", "100%", "<script>", "", "+", "%2", "p=17:d2,x;42:x"] {
+            assert_eq!(percent_decode(&percent_encode(text)), text);
+        }
+        assert_eq!(percent_decode("%E4%BF%9D"), "保");
+        assert_eq!(percent_decode("%FF"), "\u{FFFD}");
+        assert_eq!(percent_decode("%4"), "%4");
+        assert_eq!(percent_decode("%%41"), "%A");
+        assert_eq!(percent_encode("a b"), "a%20b");
+        assert_eq!(percent_encode("17:d2,x;42:b5.5"), "17:d2,x;42:b5.5");
+        assert_eq!(percent_encode("1/3"), "1/3");
+        assert_eq!(percent_decode("17:d2%3B42:x"), "17:d2;42:x", "links written before `;` was kept still read");
+    }
+
+    #[test]
+    fn fragment_text_splits_back_into_its_pairs() {
+        let pairs = owned(&[("view", "projects"), ("q", "保安 & 資訊"), ("p", "17:d2;42:x")]);
+        assert_eq!(parse_fragment(&fragment_text(&pairs)), pairs);
+    }
+}

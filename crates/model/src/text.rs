@@ -1,0 +1,235 @@
+//! Uploaded bytes → text, or why they are not text blockvote can read.
+//!
+//! Every file a member loads (a projects CSV, a scenarios JSON) is read as bytes and
+//! decoded here, never by the browser's lenient `FileReader.readAsText`, which turns
+//! every byte it cannot read into U+FFFD and so accepts a Big5 file with every Chinese
+//! name replaced. Accepted: UTF-8 (with or without a byte-order mark) and UTF-16 with a
+//! byte-order mark (what "Unicode text" exports write). Anything else is refused
+//! with the line it goes wrong on and the encoding it most likely is, so the member
+//! can be told how to save the file again; a Big5 file is the likely case in Hong
+//! Kong (Excel's "CSV (Comma delimited)" writes the system's code page).
+//!
+//! Big5 is recognised, not decoded: a GBK file is also valid Big5 byte by byte, so
+//! decoding a guess could turn every name into other characters without a word.
+
+use std::fmt;
+
+/// The encoding a file that is not UTF-8 most likely uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum LikelyEncoding {
+    /// Traditional Chinese double-byte text (Big5, Big5-HKSCS): Excel's "CSV" in Hong
+    /// Kong and Taiwan.
+    Big5,
+    /// Simplified Chinese double-byte text (GBK, GB 18030): holds byte pairs Big5 has
+    /// no character for.
+    Gbk,
+    /// A one-byte Western encoding (Windows-1252, Latin-1): accented letters alone.
+    Western,
+    /// UTF-16 without its byte-order mark, or another file with NUL bytes.
+    Utf16WithoutBom,
+    /// Nothing recognisable.
+    Unknown,
+}
+
+/// Why a file's bytes are not text blockvote reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotText {
+    /// The 1-based line of the first byte that could not be read.
+    pub line: u64,
+    pub likely: LikelyEncoding,
+}
+
+impl fmt::Display for NotText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let likely = match self.likely {
+            LikelyEncoding::Big5 => "it looks like Big5 (traditional Chinese)",
+            LikelyEncoding::Gbk => "it looks like GBK or GB 18030 (simplified Chinese)",
+            LikelyEncoding::Western => "it looks like a Western encoding such as Windows-1252",
+            LikelyEncoding::Utf16WithoutBom => "it looks like UTF-16 without a byte-order mark",
+            LikelyEncoding::Unknown => "its encoding is not recognised",
+        };
+        write!(f, "the file is not UTF-8 text (line {}); {likely}", self.line)
+    }
+}
+
+impl std::error::Error for NotText {}
+
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+const UTF16_LE_BOM: &[u8] = b"\xFF\xFE";
+const UTF16_BE_BOM: &[u8] = b"\xFE\xFF";
+
+/// Decodes an uploaded file: UTF-8 (a byte-order mark is dropped) or UTF-16 with a
+/// byte-order mark. Text holding a NUL character is refused too: no CSV or JSON of
+/// blockvote's holds one, and UTF-16 read as anything else is full of them.
+pub fn decode_upload(bytes: &[u8]) -> Result<String, NotText> {
+    let text = if let Some(rest) = bytes.strip_prefix(UTF8_BOM) {
+        utf8(rest)?
+    } else if let Some(rest) = bytes.strip_prefix(UTF16_LE_BOM) {
+        utf16(rest, u16::from_le_bytes)?
+    } else if let Some(rest) = bytes.strip_prefix(UTF16_BE_BOM) {
+        utf16(rest, u16::from_be_bytes)?
+    } else {
+        utf8(bytes)?
+    };
+    match text.find('\0') {
+        Some(at) => Err(NotText { line: line_at(text.as_bytes(), at), likely: LikelyEncoding::Utf16WithoutBom }),
+        None => Ok(text),
+    }
+}
+
+fn utf8(bytes: &[u8]) -> Result<String, NotText> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.to_string()),
+        Err(error) => {
+            let at = error.valid_up_to();
+            Err(NotText { line: line_at(bytes, at), likely: likely_encoding(bytes.get(at..).unwrap_or_default()) })
+        }
+    }
+}
+
+fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, NotText> {
+    let pairs = bytes.chunks_exact(2);
+    // An odd byte at the end: not UTF-16.
+    let odd = !pairs.remainder().is_empty();
+    let units = pairs.filter_map(|pair| <[u8; 2]>::try_from(pair).ok()).map(unit);
+    let mut text = String::with_capacity(bytes.len() / 2);
+    let mut line = 1u64;
+    for decoded in char::decode_utf16(units) {
+        let Ok(c) = decoded else {
+            return Err(NotText { line, likely: LikelyEncoding::Unknown });
+        };
+        if c == '\n' {
+            line = line.saturating_add(1);
+        }
+        text.push(c);
+    }
+    if odd {
+        return Err(NotText { line, likely: LikelyEncoding::Unknown });
+    }
+    Ok(text)
+}
+
+/// The 1-based line of byte `at`.
+fn line_at(bytes: &[u8], at: usize) -> u64 {
+    let newlines = bytes.get(..at).unwrap_or(bytes).iter().filter(|b| **b == b'\n').count();
+    u64::try_from(newlines).unwrap_or(u64::MAX).saturating_add(1)
+}
+
+/// Guesses the encoding of bytes that are not UTF-8, from the first undecodable byte
+/// on: how the bytes of 0x80 and above pair up.
+///
+/// - Big5: a lead byte 0x81–0xFE, then a trail byte 0x40–0x7E or 0xA1–0xFE.
+/// - GBK: the same lead bytes, with trail bytes 0x80–0xA0 as well, which Big5 never
+///   has; GB 18030's four-byte forms have a digit second.
+/// - Western: high bytes standing alone, followed by ASCII that cannot be a trail
+///   (`é,` in "Café,").
+fn likely_encoding(bytes: &[u8]) -> LikelyEncoding {
+    if bytes.contains(&0) {
+        return LikelyEncoding::Utf16WithoutBom;
+    }
+    // Pairs valid in Big5, pairs only GBK has, and bytes standing alone. A sample is
+    // enough to tell, so a large file costs no more than its first 64 KiB.
+    let (mut big5, mut gbk, mut single) = (0usize, 0usize, 0usize);
+    let sample = bytes.get(..64 * 1024).unwrap_or(bytes);
+    let mut index = 0;
+    while let Some(&byte) = sample.get(index) {
+        let next = sample.get(index + 1).copied();
+        let step = match (byte, next) {
+            (0x00..=0x7F, _) => 1,
+            (0x81..=0xFE, Some(0x30..=0x39)) => {
+                gbk += 1;
+                4
+            }
+            (0x81..=0xFE, Some(0x40..=0x7E | 0xA1..=0xFE)) => {
+                big5 += 1;
+                2
+            }
+            (0x81..=0xFE, Some(0x80..=0xA0)) => {
+                gbk += 1;
+                2
+            }
+            _ => {
+                single += 1;
+                1
+            }
+        };
+        index += step;
+    }
+    if big5 + gbk == 0 && single == 0 {
+        LikelyEncoding::Unknown
+    } else if single > big5 + gbk {
+        LikelyEncoding::Western
+    } else if gbk > 0 {
+        LikelyEncoding::Gbk
+    } else {
+        LikelyEncoding::Big5
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(bytes: &[u8], expected: Result<&str, (u64, LikelyEncoding)>) {
+        let found = decode_upload(bytes);
+        let expected = expected.map(str::to_string).map_err(|(line, likely)| NotText { line, likely });
+        assert_eq!(found, expected, "{bytes:02X?}");
+    }
+
+    /// "id,name_zh\n1,中文\n" with the name in Big5.
+    const BIG5: &[u8] = b"id,name_zh\n1,\xA4\xA4\xA4\xE5\n2,\xB8\xEA\xB0\x54\xAC\xEC\xA7\xDE\n";
+    /// The same names in GBK: 中文 and 資訊科技 (in simplified form, 资讯科技).
+    const GBK: &[u8] = b"id,name_zh\n1,\xD6\xD0\xCE\xC4\n2,\xD7\xCA\xD1\xB6\xBF\xC6\xBC\xBC\n3,\x81\x80\n";
+
+    #[test]
+    fn utf8_and_utf16_with_a_byte_order_mark_are_read() {
+        check(b"id,name\n1,a\n", Ok("id,name\n1,a\n"));
+        check("id,名稱\n".as_bytes(), Ok("id,名稱\n"));
+        check(b"\xEF\xBB\xBFid\n", Ok("id\n"));
+        check(b"", Ok(""));
+        check(b"\xEF\xBB\xBF", Ok(""));
+        let le: Vec<u8> = [0xFF, 0xFE].into_iter().chain("id,名\n".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        check(&le, Ok("id,名\n"));
+        let be: Vec<u8> = [0xFE, 0xFF].into_iter().chain("id,名\n".encode_utf16().flat_map(u16::to_be_bytes)).collect();
+        check(&be, Ok("id,名\n"));
+        // Characters beyond the Basic Multilingual Plane, as surrogate pairs.
+        let astral: Vec<u8> = [0xFF, 0xFE].into_iter().chain("𠀀".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        check(&astral, Ok("𠀀"));
+    }
+
+    #[test]
+    fn chinese_in_another_encoding_is_refused_with_its_likely_name() {
+        check(BIG5, Err((2, LikelyEncoding::Big5)));
+        check(GBK, Err((2, LikelyEncoding::Gbk)));
+    }
+
+    #[test]
+    fn other_bytes_are_refused_with_the_line_they_are_on() {
+        // Windows-1252 "Café," on the third line.
+        check(b"id,name\n1,a\n2,Caf\xE9,x\n", Err((3, LikelyEncoding::Western)));
+        // UTF-8 cut in the middle of a character.
+        check(b"id\n\xE4\xB8", Err((2, LikelyEncoding::Big5)));
+        check(b"\xFF", Err((1, LikelyEncoding::Western)));
+        // UTF-16 without its byte-order mark reads as text full of NUL characters.
+        let bare: Vec<u8> = "id\nx".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        check(&bare, Err((1, LikelyEncoding::Utf16WithoutBom)));
+        check(b"a\nb\0", Err((2, LikelyEncoding::Utf16WithoutBom)));
+        // Broken UTF-16: an odd byte at the end, a lone surrogate on line 2.
+        check(b"\xFF\xFEa\x00b", Err((1, LikelyEncoding::Unknown)));
+        check(b"\xFF\xFEa\x00\n\x00\x00\xD8", Err((2, LikelyEncoding::Unknown)));
+    }
+
+    #[test]
+    fn a_large_file_costs_no_more_than_its_sample() {
+        let mut bytes = b"id\n".to_vec();
+        bytes.extend(std::iter::repeat_n(0xA4, 8 * 1024 * 1024));
+        assert_eq!(decode_upload(&bytes).map_err(|e| e.likely), Err(LikelyEncoding::Big5));
+    }
+
+    #[test]
+    fn the_message_names_the_line_and_the_encoding() {
+        let error = NotText { line: 2, likely: LikelyEncoding::Big5 };
+        assert_eq!(error.to_string(), "the file is not UTF-8 text (line 2); it looks like Big5 (traditional Chinese)");
+    }
+}

@@ -1,0 +1,82 @@
+//! Why an uploaded file is not text blockvote reads, in words a member can act on:
+//! the line, the encoding it most likely is, and how to save it again as UTF-8.
+
+use crate::lang::Bilingual;
+use blockvote_model::text::{LikelyEncoding, NotText};
+
+/// What kind of file was loaded, for the advice on saving it again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    /// A projects CSV (usually saved from Excel).
+    Csv,
+    /// A scenarios JSON (written by blockvote; edited in a text editor, if at all).
+    Json,
+}
+
+/// The refusal of a file that is not UTF-8 text.
+pub fn not_text(error: &NotText, kind: FileKind) -> Bilingual {
+    let line = error.line;
+    let (zh_likely, en_likely) = match error.likely {
+        LikelyEncoding::Big5 => (
+            "看來是 Big5（繁體中文；香港的 Excel 以「CSV」儲存時常用的編碼）",
+            "it looks like Big5 (traditional Chinese), the encoding Excel in Hong Kong often uses for “CSV”",
+        ),
+        LikelyEncoding::Gbk => {
+            ("看來是 GBK 或 GB 18030（簡體中文）", "it looks like GBK or GB 18030 (simplified Chinese)")
+        }
+        LikelyEncoding::Western => {
+            ("看來是西歐文字的編碼（例如 Windows-1252）", "it looks like a Western encoding such as Windows-1252")
+        }
+        LikelyEncoding::Utf16WithoutBom => {
+            ("看來是沒有位元組順序記號的 UTF-16", "it looks like UTF-16 without a byte-order mark")
+        }
+        LikelyEncoding::Unknown => ("無法辨認其編碼", "its encoding is not recognised"),
+    };
+    let (zh_how, en_how) = match kind {
+        FileKind::Csv => (
+            "請把檔案另存為 UTF-8：在 Excel 選「檔案 → 另存新檔」，存檔類型選「CSV UTF-8（逗號分隔）」；在 Numbers 選「輸出至 → CSV」，文字編碼選「Unicode（UTF-8）」。",
+            "Save it as UTF-8: in Excel, File → Save As → “CSV UTF-8 (Comma delimited)”; in Numbers, File → Export To → CSV, Text Encoding “Unicode (UTF-8)”.",
+        ),
+        FileKind::Json => (
+            "請以 UTF-8 重新儲存：例如在記事本選「另存新檔」，編碼選「UTF-8」；或由 blockvote 重新下載情景檔案。",
+            "Save it again as UTF-8: in Notepad, for instance, Save As with Encoding “UTF-8”; or download the scenarios from blockvote again.",
+        ),
+    };
+    Bilingual::new(
+        format!("檔案不是 UTF-8 文字（第 {line} 行起），未有使用；{zh_likely}。{zh_how}"),
+        format!("The file is not UTF-8 text (from line {line}) and was not used; {en_likely}. {en_how}"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use blockvote_model::text::decode_upload;
+
+    #[track_caller]
+    fn check(bytes: &[u8], kind: FileKind, en: &str, zh: &str) {
+        let Err(error) = decode_upload(bytes) else { panic!("{bytes:?} should be refused") };
+        let words = not_text(&error, kind);
+        assert_eq!((words.en.as_str(), words.zh.as_str()), (en, zh));
+    }
+
+    #[test]
+    fn a_big5_csv_is_refused_with_how_to_save_it_as_utf8() {
+        check(
+            b"id,name_zh\n1,\xA4\xA4\xA4\xE5\n",
+            FileKind::Csv,
+            "The file is not UTF-8 text (from line 2) and was not used; it looks like Big5 (traditional Chinese), the encoding Excel in Hong Kong often uses for “CSV”. Save it as UTF-8: in Excel, File → Save As → “CSV UTF-8 (Comma delimited)”; in Numbers, File → Export To → CSV, Text Encoding “Unicode (UTF-8)”.",
+            "檔案不是 UTF-8 文字（第 2 行起），未有使用；看來是 Big5（繁體中文；香港的 Excel 以「CSV」儲存時常用的編碼）。請把檔案另存為 UTF-8：在 Excel 選「檔案 → 另存新檔」，存檔類型選「CSV UTF-8（逗號分隔）」；在 Numbers 選「輸出至 → CSV」，文字編碼選「Unicode（UTF-8）」。",
+        );
+    }
+
+    #[test]
+    fn a_json_in_another_encoding_is_refused_with_how_to_save_it_again() {
+        check(
+            b"{\"name\":\"Caf\xE9\"}",
+            FileKind::Json,
+            "The file is not UTF-8 text (from line 1) and was not used; it looks like a Western encoding such as Windows-1252. Save it again as UTF-8: in Notepad, for instance, Save As with Encoding “UTF-8”; or download the scenarios from blockvote again.",
+            "檔案不是 UTF-8 文字（第 1 行起），未有使用；看來是西歐文字的編碼（例如 Windows-1252）。請以 UTF-8 重新儲存：例如在記事本選「另存新檔」，編碼選「UTF-8」；或由 blockvote 重新下載情景檔案。",
+        );
+    }
+}
