@@ -17,7 +17,7 @@ use crate::state::use_app_state;
 use crate::whatif::use_whatif;
 use blockvote_present::links::words::{
     CLOSE, COPY_LINK, COPY_REFUSED, DOWNLOAD_FILE, DOWNLOAD_REFUSED, FILE_HOW_TO_OPEN, LINK_FIELD, OPEN_BUTTON,
-    OPEN_FIELD, OPEN_LINK, SHARE_GROUP, SHORTCUT_CODE, SHORTCUT_HINT, TOO_LARGE_BADGE,
+    OPEN_FIELD, OPEN_LINK, SHARE, SHARE_GROUP, SHORTCUT_CODE, SHORTCUT_HINT, TOO_LARGE_BADGE,
 };
 use blockvote_present::links::{
     copied_text, copies_whole_address, fit_text, opened_text, paste_error_text, scenario_file, PasteError,
@@ -120,8 +120,12 @@ pub fn Share() -> impl IntoView {
     let download_refused = RwSignal::new(false);
     let pasted = RwSignal::new(String::new());
     let fits = Memo::new(move |_| whatif.link.with(|written| written.fits()));
+    // On a narrow screen the two actions fold behind one "Share" button (CSS shows
+    // either the button or the actions); choosing an action folds them again.
+    let unfolded = RwSignal::new(false);
 
     let copy = move || {
+        unfolded.set(false);
         download_refused.set(false);
         let Some(link) = link_to_share(state, whatif) else {
             panel.set(Panel::TooLarge);
@@ -153,6 +157,7 @@ pub fn Share() -> impl IntoView {
     on_cleanup(move || keys.remove());
 
     let toggle_open = move |_| {
+        unfolded.set(false);
         if panel.get_untracked() == Panel::Open {
             panel.set(Panel::Closed);
         } else {
@@ -282,7 +287,23 @@ pub fn Share() -> impl IntoView {
     };
 
     view! {
-        <div class="share" role="group" aria-label=move || SHARE_GROUP.get(lang()) data-testid="share">
+        <div
+            class="share"
+            class:unfolded=move || unfolded.get()
+            role="group"
+            aria-label=move || SHARE_GROUP.get(lang())
+            data-testid="share"
+        >
+            <button
+                type="button"
+                class="share-toggle"
+                class:too-large=move || !fits.get()
+                data-testid="share-toggle"
+                aria-expanded=move || unfolded.get().to_string()
+                on:click=move |_| unfolded.update(|open| *open = !*open)
+            >
+                {move || SHARE.get(lang())}
+            </button>
             <div class="share-buttons">
                 <button
                     type="button"

@@ -217,6 +217,8 @@ pub mod words {
     pub const OPEN_BUTTON: Label = Label::new("開啟", "Open");
     pub const CLOSE: Label = Label::new("關閉", "Close");
     pub const SHARE_GROUP: Label = Label::new("分享情景", "Share the scenario");
+    /// The one button that stands for both actions on a narrow screen.
+    pub const SHARE: Label = Label::new("分享", "Share");
     /// Shown next to the buttons while the address bar does not hold the scenario.
     pub const TOO_LARGE_BADGE: Label = Label::new("此情景太大，無法放入連結", "Too large for a link");
 }
