@@ -121,8 +121,8 @@ pub use error::{DataError, EngineError, LeverError, ScheduleError, SettingError}
 pub use goal_seek::{goal_seek, GoalSeek, GoalSeekError, GoalSeekResult, Metric};
 pub use lever::Lever;
 pub use monte_carlo::{
-    simulate, MonteCarlo, MonteCarloSettings, MonteCarloSummary, OverrunSettings, QuarterStats, Stats, YearStats,
-    DEFAULT_RUNS, DEFAULT_SEED,
+    simulate, MonteCarlo, MonteCarloSettings, MonteCarloSummary, OverrunSettings, QuarterStats, RunsAgainst, Stats,
+    YearStats, DEFAULT_RUNS, DEFAULT_SEED,
 };
 pub use prepared::Engine;
 pub use profile::{calibrated_weights, Profile};

@@ -42,7 +42,7 @@ mod summary;
 pub use settings::{
     MonteCarloSettings, OverrunSettings, DEFAULT_RUNS, DEFAULT_SEED, MAX_DELAY_QUARTERS, MAX_OVERRUN_PCT, MAX_RUNS,
 };
-pub use summary::{MonteCarloSummary, QuarterStats, Stats, YearStats};
+pub use summary::{MonteCarloSummary, QuarterStats, RunsAgainst, Stats, YearStats};
 
 use super::apportion::apportion;
 use super::cash::{cash_for, Cash};
@@ -58,7 +58,8 @@ use rand_core::{RngCore, SeedableRng};
 use rand_xoshiro::Xoshiro256PlusPlus;
 use rust_decimal::Decimal;
 use std::ops::Range;
-use summary::stats;
+use crate::money::Money;
+use summary::{count_against, stats};
 
 /// A project's cash for each possible delay: `by_delay[d]` completes `d` quarters
 /// late, and `late_change[d − 1]` is `100 × (by_delay[d] − by_delay[0])` in hundredths
@@ -108,6 +109,8 @@ pub struct MonteCarlo {
     done: u32,
     total: u32,
     scratch: Vec<i64>,
+    /// The figure the summary counts the budget-year totals against, if any.
+    budget_year_threshold: Option<Money>,
 }
 
 fn setting(field: &str, problem: &str) -> EngineError {
@@ -227,7 +230,16 @@ impl MonteCarlo {
             late_draws: 0,
             done: 0,
             total,
+            budget_year_threshold: None,
         })
+    }
+
+    /// Has the summary count the runs whose budget-year total (ongoing + new) falls
+    /// below, on or above `threshold` — for the question a committee asks: how likely
+    /// is it that the year needs less than the allocation voted for it, or more?
+    pub fn comparing_budget_year_with(mut self, threshold: Money) -> MonteCarlo {
+        self.budget_year_threshold = Some(threshold);
+        self
     }
 
     /// Runs up to `runs` more runs (fewer if the simulation finishes); returns how
@@ -348,6 +360,9 @@ impl MonteCarlo {
             budget_year_new: stats(&self.budget_year_new),
             mean_late_projects,
             project_count: u32::try_from(self.projects.len()).unwrap_or(u32::MAX),
+            budget_year_against: self
+                .budget_year_threshold
+                .map(|threshold| count_against(self.per_year.first().map_or(&[][..], Vec::as_slice), threshold)),
         }
     }
 }
