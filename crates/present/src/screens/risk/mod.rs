@@ -1,0 +1,248 @@
+//! What the slippage & risk screen shows, as plain data: para 5's record, the
+//! expected-value slippage lever and its table ([`slippage`]), the Monte Carlo's
+//! settings ([`simulation`]) and results ([`results`]), the sensitivity table and the
+//! tornado ([`sensitivity`]), and the words a member may not know ([`glossary`]).
+//!
+//! Every figure is a [`Figure`] with its provenance: para 5's counts are the paper's
+//! (cited through `paper.rs`), the expected-value slippage and the baseline are the
+//! model's under their basis, the simulated figures are the model's under
+//! [`Basis::Simulation`](crate::provenance::Basis::Simulation), and what follows from
+//! the member's levers is the scenario's. The shell's `src/screens/risk/` draws
+//! exactly what these functions return.
+
+pub mod glossary;
+pub mod results;
+pub mod sensitivity;
+pub mod simulation;
+pub mod slippage;
+
+use crate::lang::{l, Label, Lang};
+use crate::paper::{Indicator, Para5Column, Printed};
+use crate::provenance::{Basis, Figure, PaperPlace, Provenance, Value};
+use blockvote_model::engine::{para5_late_share, Scenario, Slippage};
+use blockvote_model::Dataset;
+use rust_decimal::Decimal;
+
+/// The screen's heading.
+pub const HEADING: Label = l("延誤及風險", "Slippage and risk");
+
+/// A piece of a sentence: words, or a figure drawn with its provenance mark.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Part {
+    Text(String),
+    Figure(Figure),
+}
+
+/// A sentence whose figures keep their provenance, so the shell can mark each one.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Sentence(pub Vec<Part>);
+
+impl Sentence {
+    fn text(mut self, text: impl Into<String>) -> Sentence {
+        self.0.push(Part::Text(text.into()));
+        self
+    }
+
+    fn figure(mut self, figure: Figure) -> Sentence {
+        self.0.push(Part::Figure(figure));
+        self
+    }
+
+    /// The sentence as read aloud, each figure followed by its mark in brackets
+    /// (`67.1% [para 5]`): how the tests read what a member sees.
+    pub fn read(&self, lang: Lang) -> String {
+        self.0
+            .iter()
+            .map(|part| match part {
+                Part::Text(text) => text.clone(),
+                Part::Figure(figure) => format!("{} [{}]", figure.text(lang), figure.provenance().mark(lang)),
+            })
+            .collect()
+    }
+}
+
+/// Para 5's record in one sentence, every count cited: 141 of the 210 projects on
+/// schedule (67.1%), 69 not, all 210 within budget. `None` if the dataset lacks one.
+pub fn para5_record(data: &Dataset, lang: Lang) -> Option<Sentence> {
+    let schedule = |column| Printed::Performance { indicator: Indicator::Schedule, column }.figure(data);
+    let returns = Printed::Returns.figure(data)?;
+    let met = schedule(Para5Column::Met)?;
+    let rate = schedule(Para5Column::RatePct)?;
+    let late = schedule(Para5Column::NotMet)?;
+    let budget = Printed::Performance { indicator: Indicator::Budget, column: Para5Column::Met }.figure(data)?;
+    Some(match lang {
+        Lang::Zh => Sentence::default()
+            .text("2016 年的 ")
+            .figure(returns)
+            .text(" 份「項目推行後部門報表」中，")
+            .figure(met)
+            .text(" 個項目依期完成（")
+            .figure(rate)
+            .text("），")
+            .figure(late)
+            .text(" 個未能依期完成；全部 ")
+            .figure(budget)
+            .text(" 個項目均按財政預算完成。"),
+        Lang::En => Sentence::default()
+            .text("Of the ")
+            .figure(returns)
+            .text(" projects in 2016's post-implementation departmental returns, ")
+            .figure(met)
+            .text(" were completed on schedule (")
+            .figure(rate)
+            .text(") and ")
+            .figure(late)
+            .text(" were not; all ")
+            .figure(budget)
+            .text(" were completed within budget."),
+    })
+}
+
+/// The scenario as the simulation and the sensitivity table see it: both set
+/// slippage themselves, so the scenario's own slippage lever does not change them.
+pub fn without_slippage_levers(scenario: &Scenario) -> Scenario {
+    Scenario { slippage: Slippage::default(), ..scenario.clone() }
+}
+
+/// Whose the figures of `scenario` are: with nothing set they are the model
+/// baseline's; with nothing but para 5's slippage switched on, the model's under para
+/// 5's record; otherwise the member's scenario.
+pub fn scenario_provenance(scenario: &Scenario) -> Provenance {
+    let others_set = without_slippage_levers(scenario) != Scenario::default();
+    match (others_set, scenario.slippage.enabled) {
+        (false, false) => Provenance::Model(Basis::CalibratedProfile),
+        (false, true) if scenario.slippage.share == para5_late_share() => Provenance::Model(Basis::Para5Record),
+        _ => Provenance::Scenario,
+    }
+}
+
+/// A figure of `provenance` (a paper provenance is never one of these, so it falls
+/// back to the scenario's).
+pub fn figure_of(value: Value, provenance: &Provenance) -> Figure {
+    match provenance {
+        Provenance::Model(basis) => Figure::model(value, *basis),
+        _ => Figure::scenario(value),
+    }
+}
+
+/// A share of projects late as a figure: para 5's 69/210 is worked out from para 5's
+/// counts; any other share is the member's.
+pub fn late_share_figure(share: Decimal) -> Figure {
+    let percent = Value::Percent(share.checked_mul(Decimal::ONE_HUNDRED).unwrap_or_default());
+    if share == para5_late_share() {
+        Figure::model(percent, Basis::Arithmetic(PaperPlace::Para(5)))
+    } else {
+        Figure::scenario(percent)
+    }
+}
+
+/// Shares of `counts` in percent to one decimal, adding up to exactly 100.0% (largest
+/// remainder on tenths of a percent, ties to the earlier part); all zero when the
+/// counts are.
+pub fn percent_shares(counts: &[u64]) -> Vec<Decimal> {
+    let total: u128 = counts.iter().map(|count| u128::from(*count)).sum();
+    if total == 0 {
+        return vec![Decimal::ZERO; counts.len()];
+    }
+    let exact: Vec<(u128, u128)> =
+        counts.iter().map(|count| (u128::from(*count) * 1_000 / total, u128::from(*count) * 1_000 % total)).collect();
+    let mut tenths: Vec<u128> = exact.iter().map(|(floor, _)| *floor).collect();
+    let missing = 1_000_u128.saturating_sub(tenths.iter().sum());
+    let mut order: Vec<usize> = (0..exact.len()).collect();
+    order.sort_by(|a, b| {
+        let remainder = |index: &usize| exact.get(*index).map_or(0, |(_, remainder)| *remainder);
+        remainder(b).cmp(&remainder(a)).then(a.cmp(b))
+    });
+    for index in order.into_iter().take(usize::try_from(missing).unwrap_or(0)) {
+        if let Some(slot) = tenths.get_mut(index) {
+            *slot += 1;
+        }
+    }
+    tenths.into_iter().map(|tenth| Decimal::from_i128_with_scale(i128::try_from(tenth).unwrap_or(0), 1)).collect()
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::format::percent;
+    use blockvote_model::engine::{Engine, Projection};
+    use std::sync::Arc;
+
+    pub(crate) fn paper() -> Dataset {
+        Dataset::paper().unwrap_or_else(|_| Dataset::empty())
+    }
+
+    pub(crate) fn engine() -> Arc<Engine> {
+        Arc::new(Engine::new(&paper()).unwrap_or_else(|error| panic!("{error}")))
+    }
+
+    pub(crate) fn project(engine: &Engine, scenario: &Scenario) -> Projection {
+        engine.project(scenario).unwrap_or_else(|error| panic!("{error}"))
+    }
+
+    #[track_caller]
+    fn check(actual: String, expected: &str) {
+        assert_eq!(actual, expected);
+    }
+
+    #[test]
+    fn para5_s_record_is_the_paper_s_in_both_languages() {
+        let data = paper();
+        let read = |lang| para5_record(&data, lang).map(|s| s.read(lang)).unwrap_or_default();
+        check(
+            read(Lang::En),
+            "Of the 210 [para 5] projects in 2016's post-implementation departmental returns, 141 [para 5] were \
+             completed on schedule (67.1% [para 5]) and 69 [para 5] were not; all 210 [para 5] were completed \
+             within budget.",
+        );
+        check(
+            read(Lang::Zh),
+            "2016 年的 210 [第 5 段] 份「項目推行後部門報表」中，141 [第 5 段] 個項目依期完成（67.1% [第 5 段]），\
+             69 [第 5 段] 個未能依期完成；全部 210 [第 5 段] 個項目均按財政預算完成。",
+        );
+    }
+
+    #[test]
+    fn para5_s_share_is_worked_out_from_para5_and_any_other_is_the_member_s() {
+        let read = |share: Decimal| {
+            let figure = late_share_figure(share);
+            format!("{} [{}]", figure.text(Lang::En), figure.provenance().mark(Lang::En))
+        };
+        check(read(para5_late_share()), "32.9% [model]");
+        check(read(Decimal::new(5, 1)), "50.0% [scenario]");
+        let explanation = late_share_figure(para5_late_share()).provenance().explanation(Lang::En);
+        assert!(explanation.contains("para 5"), "{explanation}");
+    }
+
+    #[test]
+    fn a_scenario_s_figures_are_the_model_s_only_while_it_is_the_model_s() {
+        let read = |scenario: &Scenario| scenario_provenance(scenario).mark(Lang::En);
+        check(read(&Scenario::default()), "model");
+        let para5 = Scenario { slippage: Slippage { enabled: true, ..Slippage::default() }, ..Scenario::default() };
+        assert_eq!(scenario_provenance(&para5), Provenance::Model(Basis::Para5Record));
+        let half =
+            Scenario { slippage: Slippage { enabled: true, share: Decimal::new(5, 1), quarters: 1 }, ..para5.clone() };
+        check(read(&half), "scenario");
+        check(read(&Scenario { cost_change_pct: Decimal::ONE, ..para5 }), "scenario");
+    }
+
+    #[test]
+    fn percent_shares_add_up_to_a_hundred() {
+        let read = |counts: &[u64]| percent_shares(counts).into_iter().map(percent).collect::<Vec<_>>().join(" ");
+        check(read(&[4, 3, 2, 1]), "40.0% 30.0% 20.0% 10.0%");
+        check(read(&[1, 1, 1]), "33.4% 33.3% 33.3%");
+        check(read(&[2, 1]), "66.7% 33.3%");
+        check(read(&[0, 0]), "0.0% 0.0%");
+        check(read(&[9_999, 1]), "100.0% 0.0%");
+        check(read(&[u64::MAX, u64::MAX]), "50.0% 50.0%");
+    }
+
+    #[test]
+    fn the_simulation_and_the_table_ignore_the_slippage_lever() {
+        let mut scenario = Scenario { cost_change_pct: Decimal::TEN, ..Scenario::default() };
+        scenario.slippage = Slippage { enabled: true, share: Decimal::ONE, quarters: 3 };
+        let seen = without_slippage_levers(&scenario);
+        assert_eq!(seen.slippage, Slippage::default());
+        assert_eq!(seen.cost_change_pct, Decimal::TEN);
+    }
+}
