@@ -55,6 +55,7 @@ fn Shell(dataset: Dataset) -> impl IntoView {
     let state = AppState::new(dataset);
     provide_context(state);
     provide_context(whatif);
+    provide_context(crate::screens::risk::RiskMemory::new());
     // Saved scenarios are read (and a corrupt entry set aside) before anything else.
     crate::saved::restore_at_startup();
     // A link that carries a scenario opens it; history starts from there.

@@ -20,6 +20,14 @@ pub enum Term {
 /// The glossary's heading (the summary a member opens).
 pub const GLOSSARY_HEADING: Label = l("本頁用語解釋", "What the terms on this screen mean");
 
+/// Before the terms a panel uses, each explained on hover, focus or a tap.
+pub const TERMS: Label = l("用語：", "Terms:");
+
+/// The terms each panel uses, shown under its heading.
+pub const SLIPPAGE_TERMS: [Term; 2] = [Term::ExpectedValue, Term::CalibratedProfile];
+pub const SIMULATION_TERMS: [Term; 4] = [Term::MonteCarlo, Term::Seed, Term::Percentiles, Term::Deterministic];
+pub const SENSITIVITY_TERMS: [Term; 2] = [Term::Tornado, Term::RetentionShare];
+
 impl Term {
     /// In the order the screen uses them.
     pub const ALL: [Term; 8] = [

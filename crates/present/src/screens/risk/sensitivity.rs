@@ -115,23 +115,49 @@ pub fn cells_provenance() -> Provenance {
     Provenance::Scenario
 }
 
-/// The table's cells as they are computed, one per [`SensitivityGrid::compute`] unit.
+/// The table's cells as far as they are computed, and why the engine refused the
+/// table, if it did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct GridCells {
+    /// `cells[row][column]`, `None` until computed.
+    pub cells: Vec<Vec<Option<Money>>>,
+    pub error: Option<EngineError>,
+}
+
+impl GridCells {
+    /// A table with no cell computed yet.
+    pub fn empty() -> GridCells {
+        GridCells { cells: vec![vec![None; delays().len()]; rates().len()], error: None }
+    }
+
+    pub fn cell(&self, row: usize, column: usize) -> Option<Money> {
+        self.cells.get(row).and_then(|cells| cells.get(column)).copied().flatten()
+    }
+
+    /// Why the engine refused the table, in words.
+    pub fn error_text(&self, lang: Lang) -> Option<String> {
+        self.error.as_ref().map(|error| match lang {
+            Lang::Zh => format!("無法計算此表：{}", engine_error(error).get(lang)),
+            Lang::En => format!("This table could not be computed: {}", engine_error(error).get(lang)),
+        })
+    }
+}
+
+/// The two-way table computed one cell (one projection) at a time, so the shell can
+/// spread it over several browser tasks.
 pub struct SensitivityGrid {
     engine: Arc<Engine>,
     scenario: Scenario,
     rates: Vec<Decimal>,
     delays: Vec<Decimal>,
-    cells: Vec<Vec<Option<Money>>>,
+    table: GridCells,
     next: usize,
-    error: Option<EngineError>,
 }
 
 impl SensitivityGrid {
     /// The table of `scenario` (whose own slippage lever the cells replace).
     pub fn new(engine: Arc<Engine>, scenario: Scenario) -> SensitivityGrid {
-        let (rates, delays) = (rates(), delays());
-        let cells = vec![vec![None; delays.len()]; rates.len()];
-        SensitivityGrid { engine, scenario, rates, delays, cells, next: 0, error: None }
+        SensitivityGrid { engine, scenario, rates: rates(), delays: delays(), table: GridCells::empty(), next: 0 }
     }
 
     fn total(&self) -> usize {
@@ -142,17 +168,17 @@ impl SensitivityGrid {
     /// A refusal of the engine ends the table.
     pub fn compute(&mut self, units: u32) -> u32 {
         let mut done = 0;
-        while done < units && self.next < self.total() && self.error.is_none() {
+        while done < units && self.next < self.total() && self.table.error.is_none() {
             let (row, column) = (self.next / self.delays.len(), self.next % self.delays.len());
             let (Some(rate), Some(delay)) = (self.rates.get(row), self.delays.get(column)) else { break };
             match two_way(&self.engine, &self.scenario, Lever::OnTimeRate, &[*rate], Lever::SlipQuarters, &[*delay]) {
                 Ok(table) => {
                     let value = table.cells.first().and_then(|cells| cells.first()).copied();
-                    if let Some(slot) = self.cells.get_mut(row).and_then(|cells| cells.get_mut(column)) {
+                    if let Some(slot) = self.table.cells.get_mut(row).and_then(|cells| cells.get_mut(column)) {
                         *slot = value;
                     }
                 }
-                Err(error) => self.error = Some(error),
+                Err(error) => self.table.error = Some(error),
             }
             self.next += 1;
             done += 1;
@@ -163,21 +189,13 @@ impl SensitivityGrid {
     /// `(cells done, cells in all)`; a refused table counts as done.
     pub fn progress(&self) -> (u32, u32) {
         let total = u32::try_from(self.total()).unwrap_or(u32::MAX);
-        let done = if self.error.is_some() { total } else { u32::try_from(self.next).unwrap_or(u32::MAX) };
+        let done = if self.table.error.is_some() { total } else { u32::try_from(self.next).unwrap_or(u32::MAX) };
         (done, total)
     }
 
-    /// `cells[row][column]`, `None` until computed.
-    pub fn cells(&self) -> &[Vec<Option<Money>>] {
-        &self.cells
-    }
-
-    /// Why the engine refused the table, in words.
-    pub fn error_text(&self, lang: Lang) -> Option<String> {
-        self.error.as_ref().map(|error| match lang {
-            Lang::Zh => format!("無法計算此表：{}", engine_error(error).get(lang)),
-            Lang::En => format!("This table could not be computed: {}", engine_error(error).get(lang)),
-        })
+    /// The cells so far.
+    pub fn table(&self) -> &GridCells {
+        &self.table
     }
 }
 
@@ -256,16 +274,16 @@ mod tests {
         assert_eq!(grid.compute(5), 5);
         assert_eq!(grid.progress(), (5, 24));
         assert_eq!(
-            grid.cells().first().and_then(|row| row.get(1)).copied().flatten(),
+            grid.table().cell(0, 1),
             whole.cells.first().and_then(|r| r.get(1)).copied()
         );
-        assert_eq!(grid.cells().get(1).and_then(|row| row.get(1)).copied().flatten(), None, "not yet");
+        assert_eq!(grid.table().cell(1, 1), None, "not yet");
         while grid.compute(7) > 0 {}
         assert_eq!(grid.progress(), (24, 24));
         let cells: Vec<Vec<Money>> =
-            grid.cells().iter().map(|row| row.iter().map(|c| c.unwrap_or_default()).collect()).collect();
+            grid.table().cells.iter().map(|row| row.iter().map(|c| c.unwrap_or_default()).collect()).collect();
         assert_eq!(cells, whole.cells);
-        assert_eq!(grid.error_text(Lang::En), None);
+        assert_eq!(grid.table().error_text(Lang::En), None);
     }
 
     #[test]
@@ -276,12 +294,12 @@ mod tests {
         let para5 = Scenario { slippage: Slippage { enabled: true, ..Slippage::default() }, ..Scenario::default() };
         let lever = project(&engine, &para5).budget_year_totals.total;
         assert!(is_para5_cell(2, 0));
-        assert_eq!(cell_text(grid.cells().get(2).and_then(|row| row.first()).copied().flatten()), millions(lever));
+        assert_eq!(cell_text(grid.table().cell(2, 0)), millions(lever));
         assert_eq!(cell_text(None), "…");
         // The cells replace the scenario's own slippage lever.
         let mut with_lever = SensitivityGrid::new(engine, without_slippage_levers(&para5));
         with_lever.compute(24);
-        assert_eq!(with_lever.cells(), grid.cells());
+        assert_eq!(with_lever.table(), grid.table());
     }
 
     #[test]
@@ -291,7 +309,7 @@ mod tests {
         assert_eq!(grid.compute(3), 1);
         assert_eq!(grid.progress(), (24, 24));
         assert_eq!(grid.compute(3), 0);
-        let text = grid.error_text(Lang::En).unwrap_or_default();
+        let text = grid.table().error_text(Lang::En).unwrap_or_default();
         assert!(text.starts_with("This table could not be computed: "), "{text}");
     }
 
