@@ -31,6 +31,8 @@ async function openRisk(lang = 'en') {
   await page.getByTestId('risk-2018-19-total').filter({ hasText: /\d/ }).waitFor();
   // The sensitivity table is filled in chunks after the screen appears.
   await page.locator('[data-testid="sens-table"][aria-busy="false"]').waitFor({ timeout: 60_000 });
+  // So is the tornado, after every change of a lever.
+  await page.locator('[data-testid="tornado-table"][aria-busy="false"]').waitFor({ timeout: 60_000 });
   return { page, app, watcher };
 }
 

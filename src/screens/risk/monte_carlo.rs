@@ -147,6 +147,7 @@ pub fn MonteCarloPanel(steady: Memo<Scenario>) -> impl IntoView {
         }
     };
     let overrun_on = Memo::new(move |_| inputs.with(|i| i.overrun_on));
+    let lever_delay = Memo::new(move |_| lever.with(|l| l.quarters));
     let overrun_note = Memo::new(move |_| overrun_note(&data, lang()).unwrap_or_default());
 
     view! {
@@ -221,7 +222,7 @@ pub fn MonteCarloPanel(steady: Memo<Scenario>) -> impl IntoView {
                         </p>
                     </div>
                     <p class="note" data-testid="mc-delay-words">
-                        {move || inputs.with(|i| delay_words(&i.delay_weights, &lever.get(), lang()))}
+                        {move || inputs.with(|i| delay_words(&i.delay_weights, lever_delay.get(), lang()))}
                     </p>
                 </div>
                 <div class="overrun">

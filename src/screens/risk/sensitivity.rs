@@ -6,19 +6,38 @@ use super::glossary::Terms;
 use crate::charts::tornado::Tornado;
 use crate::components::marks::{FigureText, ProvenanceMark};
 use crate::state::use_app_state;
-use crate::tasks::{now_ms, ChunkedWork, Pace, Task, TaskSlot};
+use crate::tasks::{ChunkedWork, Pace, Task, TaskSlot};
 use crate::whatif::use_whatif;
-use blockvote_model::engine::{default_tornado, tornado, Scenario};
+use blockvote_model::engine::{Scenario, Tornado};
 use blockvote_present::screens::risk::glossary::SENSITIVITY_TERMS;
 use blockvote_present::screens::risk::sensitivity::{
     cell_text, cells_provenance, delay_headings, is_para5_cell, rate_headings, tornado_base_label, tornado_headings,
-    tornado_lines, tornado_rows, GridCells, SensitivityGrid, CAPTION, CORNER, EXPLANATION, HEADING, HIGH, LOW,
+    tornado_lines, tornado_rows, GridCells, SensitivityGrid, TornadoWork, CAPTION, CORNER, EXPLANATION, HEADING, HIGH, LOW,
     TORNADO_CAPTION, TORNADO_DESCRIPTION, TORNADO_EXPLANATION, TORNADO_HEADING, TORNADO_TITLE,
 };
 use leptos::prelude::*;
 
 /// Cells per slice: each is a projection of a millisecond or more, so one at first.
 const PACE: Pace = Pace { first: 1, min: 1, max: 24 };
+
+/// Tornado pieces per slice (the base, then a lever of two projections each).
+const TORNADO_PACE: Pace = Pace { first: 2, min: 1, max: 6 };
+
+impl ChunkedWork for TornadoWork {
+    type Output = Option<Tornado>;
+
+    fn step(&mut self, units: u32) -> u32 {
+        self.compute(units)
+    }
+
+    fn progress(&self) -> (u32, u32) {
+        TornadoWork::progress(self)
+    }
+
+    fn finish(&mut self) -> Option<Tornado> {
+        self.tornado()
+    }
+}
 
 impl ChunkedWork for SensitivityGrid {
     type Output = GridCells;
@@ -68,14 +87,22 @@ pub fn SensitivityPanel(steady: Memo<Scenario>) -> impl IntoView {
             })
             .start(slot);
     });
-    let tornado_result = Memo::new(move |_| {
+    // The tornado follows every lever, the slippage lever included, so it too runs
+    // after the figures a lever changes have been painted; the last one stays drawn
+    // until the next is ready.
+    let tornado_result: RwSignal<(Option<Tornado>, f64)> = RwSignal::new((None, 0.0));
+    let tornado_busy = RwSignal::new(true);
+    let tornado_slot = TaskSlot::new();
+    Effect::new(move |_| {
         let scenario = whatif.scenario.get();
-        let start = now_ms();
-        let result = engine_of(&whatif).and_then(|engine| {
-            let settings = default_tornado(&engine, &scenario);
-            tornado(&engine, &scenario, &settings).ok()
-        });
-        (result, now_ms() - start)
+        let Some(engine) = engine_of(&whatif) else { return };
+        tornado_busy.set(true);
+        Task::new(TornadoWork::new(engine, scenario), TORNADO_PACE)
+            .on_finish(move |tornado, report| {
+                tornado_result.try_set((tornado, report.busy_ms));
+                tornado_busy.try_set(false);
+            })
+            .start(tornado_slot);
     });
 
     let head = move || {
@@ -186,7 +213,7 @@ pub fn SensitivityPanel(steady: Memo<Scenario>) -> impl IntoView {
                 low_name=Signal::derive(move || LOW.get(lang()).to_string())
                 high_name=Signal::derive(move || HIGH.get(lang()).to_string())
             />
-            <table class="data tornado-table" data-testid="tornado-table">
+            <table class="data tornado-table" data-testid="tornado-table" aria-busy=move || tornado_busy.get().to_string()>
                 <caption>{move || TORNADO_CAPTION.get(lang())}</caption>
                 <thead>
                     <tr>{tornado_head}</tr>

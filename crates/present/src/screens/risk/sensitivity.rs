@@ -10,7 +10,10 @@ use crate::paper::{Indicator, Para5Column, Printed};
 use crate::provenance::{Figure, Provenance};
 use crate::refusal::engine_error;
 use crate::words::{lever_label, lever_value};
-use blockvote_model::engine::{para5_late_share, two_way, Engine, EngineError, Lever, Scenario, Tornado};
+use blockvote_model::engine::{
+    default_tornado, para5_late_share, tornado_bar, two_way, Engine, EngineError, Lever, Scenario, Tornado, TornadoBar,
+    TornadoSetting,
+};
 use blockvote_model::{Dataset, Money};
 use rust_decimal::Decimal;
 use std::sync::Arc;
@@ -199,6 +202,63 @@ impl SensitivityGrid {
     }
 }
 
+/// The tornado computed a piece at a time, so the shell can keep it off the path
+/// from a lever to the figures painted: the scenario's own total first, then one lever
+/// (two projections) per unit.
+pub struct TornadoWork {
+    engine: Arc<Engine>,
+    scenario: Scenario,
+    settings: Vec<TornadoSetting>,
+    base: Option<Money>,
+    bars: Vec<TornadoBar>,
+    error: Option<EngineError>,
+}
+
+impl TornadoWork {
+    /// The tornado of `scenario` with the engine's default settings.
+    pub fn new(engine: Arc<Engine>, scenario: Scenario) -> TornadoWork {
+        let settings = default_tornado(&engine, &scenario);
+        TornadoWork { engine, scenario, settings, base: None, bars: Vec::new(), error: None }
+    }
+
+    fn done(&self) -> usize {
+        usize::from(self.base.is_some()) + self.bars.len()
+    }
+
+    /// Computes up to `units` more pieces; returns how many it did. A refusal of the
+    /// engine ends the work (and the tornado is then not shown).
+    pub fn compute(&mut self, units: u32) -> u32 {
+        let mut done = 0;
+        while done < units && self.error.is_none() && self.done() < self.settings.len() + 1 {
+            let outcome = match self.base {
+                None => self.engine.project(&self.scenario).map(|p| self.base = Some(p.budget_year_totals.total)),
+                Some(_) => match self.settings.get(self.bars.len()) {
+                    Some(setting) => tornado_bar(&self.engine, &self.scenario, setting).map(|bar| self.bars.push(bar)),
+                    None => break,
+                },
+            };
+            if let Err(error) = outcome {
+                self.error = Some(error);
+            }
+            done += 1;
+        }
+        done
+    }
+
+    /// `(pieces done, pieces in all)`; a refused tornado counts as done.
+    pub fn progress(&self) -> (u32, u32) {
+        let total = u32::try_from(self.settings.len() + 1).unwrap_or(u32::MAX);
+        let done = if self.error.is_some() { total } else { u32::try_from(self.done()).unwrap_or(u32::MAX) };
+        (done, total)
+    }
+
+    /// The tornado, once every piece is done and none was refused.
+    pub fn tornado(&self) -> Option<Tornado> {
+        let complete = self.error.is_none() && self.bars.len() == self.settings.len();
+        self.base.filter(|_| complete).map(|base| Tornado::from_bars(base, self.bars.clone()))
+    }
+}
+
 /// The tornado's rows for the chart, in the reader's language.
 pub fn tornado_rows(tornado: &Tornado, lang: Lang) -> Vec<TornadoRow> {
     tornado
@@ -261,7 +321,7 @@ mod tests {
     use super::*;
     use crate::screens::risk::tests::{engine, paper, project};
     use crate::screens::risk::without_slippage_levers;
-    use blockvote_model::engine::{default_tornado, tornado, Slippage};
+    use blockvote_model::engine::{tornado, Slippage};
 
     #[test]
     fn the_grid_in_slices_is_the_engine_s_two_way_table() {
@@ -325,6 +385,23 @@ mod tests {
         assert_eq!(headings, ["50.0%", "60.0%", "67.1% [para 5]", "80.0%", "90.0%", "100.0%"]);
         assert_eq!(delay_headings(Lang::Zh), ["1 季", "2 季", "3 季", "4 季"]);
         assert_eq!(delay_headings(Lang::En).first().map(String::as_str), Some("1 quarter"));
+    }
+
+    #[test]
+    fn the_tornado_piece_by_piece_is_the_engine_s() {
+        let engine = engine();
+        let scenario = Scenario { slippage: Slippage { enabled: true, ..Slippage::default() }, ..Scenario::default() };
+        let whole = tornado(&engine, &scenario, &default_tornado(&engine, &scenario)).unwrap_or_else(|e| panic!("{e}"));
+        let mut work = TornadoWork::new(engine, scenario);
+        assert_eq!(work.progress(), (0, 6));
+        assert_eq!(work.compute(2), 2);
+        assert_eq!(work.tornado(), None, "not until every lever is done");
+        while work.compute(1) > 0 {}
+        assert_eq!(work.progress(), (6, 6));
+        assert_eq!(work.tornado(), Some(whole));
+        let mut refused = TornadoWork::new(super::super::tests::engine(), Scenario { cost_change_pct: Decimal::from(5_000), ..Scenario::default() });
+        assert_eq!(refused.compute(6), 1);
+        assert_eq!((refused.progress(), refused.tornado()), ((6, 6), None));
     }
 
     #[test]

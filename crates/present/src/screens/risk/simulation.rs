@@ -226,8 +226,9 @@ pub fn weight_shares(weights: &[u32; MAX_DELAY_QUARTERS]) -> String {
     format!("= {}", shares.into_iter().map(percent).collect::<Vec<_>>().join(" : "))
 }
 
-/// The delay distribution in words, compared with the slippage lever's one delay.
-pub fn delay_words(weights: &[u32; MAX_DELAY_QUARTERS], lever: &Slippage, lang: Lang) -> String {
+/// The delay distribution in words, compared with the slippage lever's one delay of
+/// `lever_quarters`.
+pub fn delay_words(weights: &[u32; MAX_DELAY_QUARTERS], lever_quarters: u32, lang: Lang) -> String {
     let counts: Vec<u64> = weights.iter().map(|weight| u64::from(*weight)).collect();
     let shares = super::percent_shares(&counts);
     let parts: Vec<String> = shares
@@ -244,7 +245,7 @@ pub fn delay_words(weights: &[u32; MAX_DELAY_QUARTERS], lever: &Slippage, lang: 
     let mean = if total == 0 { Decimal::ZERO } else { Decimal::from(weighted) / Decimal::from(total) };
     let mean = format_decimal(mean, 1);
     let default = *weights == MonteCarloSettings::default().delay_weights;
-    let lever_delay = quarters_count(i64::from(lever.quarters), lang);
+    let lever_delay = quarters_count(i64::from(lever_quarters), lang);
     match lang {
         Lang::Zh => format!(
             "延誤的項目：{}；平均延誤 {mean} 季。{}上面的延誤調節則假設每個延誤項目都延誤 {lever_delay}。",
@@ -405,14 +406,14 @@ mod tests {
     fn the_delay_distribution_in_words() {
         let para5 = lever(true, para5_late_share(), 1);
         check(
-            delay_words(&[4, 3, 2, 1], &para5, Lang::En),
+            delay_words(&[4, 3, 2, 1], para5.quarters, Lang::En),
             "A late project is late by 1 quarter in 40.0%, 2 quarters in 30.0%, 3 quarters in 20.0% and 4 quarters \
              in 10.0%: 2.0 quarters on average. The paper gives no distribution; 4 : 3 : 2 : 1 is blockvote's \
              assumption that short delays are more common. The slippage lever above puts every late project 1 \
              quarter late.",
         );
         check(
-            delay_words(&[0, 1, 0, 0], &lever(true, Decimal::ONE, 3), Lang::Zh),
+            delay_words(&[0, 1, 0, 0], 3, Lang::Zh),
             "延誤的項目：2 季 佔 100.0%；平均延誤 2.0 季。文件沒有延誤分布；這些權重由你設定（本工具預設 4 : 3 : 2 : 1）。\
              上面的延誤調節則假設每個延誤項目都延誤 3 季。",
         );
