@@ -64,7 +64,10 @@ const PACE: Pace = Pace { first: 1, min: 1, max: 8 };
 
 /// Starts a counting task of `total` units in `slot`; returns its slices, the
 /// progress reported after each slice and the final report, as they come.
-fn count_in(slot: TaskSlot, total: u32) -> (Rc<RefCell<Vec<u32>>>, Rc<RefCell<Vec<u32>>>, Rc<RefCell<Option<TaskReport>>>) {
+fn count_in(
+    slot: TaskSlot,
+    total: u32,
+) -> (Rc<RefCell<Vec<u32>>>, Rc<RefCell<Vec<u32>>>, Rc<RefCell<Option<TaskReport>>>) {
     let slices = Rc::new(RefCell::new(Vec::new()));
     let progress = Rc::new(RefCell::new(Vec::new()));
     let finished = Rc::new(RefCell::new(None));

@@ -26,15 +26,16 @@ use std::sync::Arc;
 pub fn Risk() -> impl IntoView {
     let state = use_app_state();
     let whatif = use_whatif();
-    // The scenario as the simulation and the sensitivity table see it: a change of
-    // the slippage lever alone leaves it (and what depends on it) as it is.
-    let steady = Memo::new(move |_| whatif.scenario.with(without_slippage_levers));
+    // The scenario (the last one the engine could project) without its slippage
+    // lever, as the simulation, the sensitivity table and the all-on-time figures see
+    // it: a change of the slippage lever alone leaves it, and them, as they are.
+    let steady = Memo::new(move |_| whatif.projected_scenario.with(without_slippage_levers));
     view! {
         <section class="screen risk">
             <h2>{move || HEADING.get(state.lang.get())}</h2>
             <para5::Para5Summary />
             <glossary::Glossary />
-            <slippage::SlippagePanel />
+            <slippage::SlippagePanel steady=steady />
             <monte_carlo::MonteCarloPanel steady=steady />
             <sensitivity::SensitivityPanel steady=steady />
         </section>

@@ -62,7 +62,10 @@ pub fn MonteCarloPanel(steady: Memo<Scenario>) -> impl IntoView {
     let settings = Memo::new(move |_| inputs.with(|i| i.settings(&lever.get())));
     let status = RwSignal::new(SimulationStatus::Idle);
     let progress = RwSignal::new(
-        memory.result.with_untracked(|r| r.as_ref().map(|r| (r.summary.runs_done, r.summary.runs_total))).unwrap_or((0, 0)),
+        memory
+            .result
+            .with_untracked(|r| r.as_ref().map(|r| (r.summary.runs_done, r.summary.runs_total)))
+            .unwrap_or((0, 0)),
     );
     let slot = TaskSlot::new();
     let stale = Memo::new(move |_| {
@@ -121,10 +124,10 @@ pub fn MonteCarloPanel(steady: Memo<Scenario>) -> impl IntoView {
         status.set(SimulationStatus::Cancelled { done, total });
     };
 
-    let late = Memo::new(move |_| inputs.with(|i| i.late_probability(&lever.get())));
+    let late = Signal::derive(move || inputs.with(|i| i.late_probability(&lever.get())));
     let source = Memo::new(move |_| inputs.with(|i| late_source(i, &lever.get(), lang())));
     let weight = move |index: usize| {
-        let current = Memo::new(move |_| inputs.with(|i| i.delay_weights.get(index).copied().unwrap_or(0)));
+        let current = Signal::derive(move || inputs.with(|i| i.delay_weights.get(index).copied().unwrap_or(0)));
         let others = move || {
             inputs.with_untracked(|i| {
                 i.delay_weights.iter().enumerate().filter(|(other, _)| *other != index).map(|(_, w)| *w).sum()
@@ -146,9 +149,8 @@ pub fn MonteCarloPanel(steady: Memo<Scenario>) -> impl IntoView {
             />
         }
     };
-    let overrun_on = Memo::new(move |_| inputs.with(|i| i.overrun_on));
-    let lever_delay = Memo::new(move |_| lever.with(|l| l.quarters));
-    let overrun_note = Memo::new(move |_| overrun_note(&data, lang()).unwrap_or_default());
+    let overrun_on = move || inputs.with(|i| i.overrun_on);
+    let overrun_note = Signal::derive(move || overrun_note(&data, lang()).unwrap_or_default());
 
     view! {
         <section class="panel risk-mc" aria-labelledby="risk-mc-heading">
@@ -167,14 +169,14 @@ pub fn MonteCarloPanel(steady: Memo<Scenario>) -> impl IntoView {
                     <NumberField
                         spec=runs_field()
                         testid="mc-runs"
-                        current=Memo::new(move |_| inputs.with(|i| i.runs))
+                        current=Signal::derive(move || inputs.with(|i| i.runs))
                         commit=move |value: u32| inputs.update(|i| i.runs = value)
                         narrow=true
                     />
                     <NumberField
                         spec=seed_field()
                         testid="mc-seed"
-                        current=Memo::new(move |_| inputs.with(|i| i.seed))
+                        current=Signal::derive(move || inputs.with(|i| i.seed))
                         commit=move |value: u64| {
                             inputs.update(|i| i.seed = value);
                             whatif.link_seed.set(Some(value));
@@ -222,7 +224,7 @@ pub fn MonteCarloPanel(steady: Memo<Scenario>) -> impl IntoView {
                         </p>
                     </div>
                     <p class="note" data-testid="mc-delay-words">
-                        {move || inputs.with(|i| delay_words(&i.delay_weights, lever_delay.get(), lang()))}
+                        {move || inputs.with(|i| delay_words(&i.delay_weights, lever.with(|l| l.quarters), lang()))}
                     </p>
                 </div>
                 <div class="overrun">
@@ -230,7 +232,7 @@ pub fn MonteCarloPanel(steady: Memo<Scenario>) -> impl IntoView {
                         <input
                             type="checkbox"
                             data-testid="mc-overrun"
-                            prop:checked=move || overrun_on.get()
+                            prop:checked=overrun_on
                             on:change=move |ev| {
                                 let checked = event_target_checked(&ev);
                                 inputs.update(|i| i.overrun_on = checked);
@@ -239,25 +241,25 @@ pub fn MonteCarloPanel(steady: Memo<Scenario>) -> impl IntoView {
                         {move || ADD_OVERRUNS.get(lang())}
                     </label>
                     <span class="note"><SentenceText sentence=overrun_note /></span>
-                    <Show when=move || overrun_on.get()>
+                    <Show when=overrun_on>
                         <div class="inline-fields">
                             <NumberField
                                 spec=overrun_probability_field()
                                 testid="mc-overrun-p"
-                                current=Memo::new(move |_| inputs.with(|i| i.overrun.probability))
+                                current=Signal::derive(move || inputs.with(|i| i.overrun.probability))
                                 commit=move |value: Decimal| inputs.update(|i| i.overrun.probability = value)
                             />
                             <NumberField
                                 spec=overrun_min_field(move || inputs.with_untracked(|i| i.overrun.max_pct))
                                 testid="mc-overrun-min"
-                                current=Memo::new(move |_| inputs.with(|i| i.overrun.min_pct))
+                                current=Signal::derive(move || inputs.with(|i| i.overrun.min_pct))
                                 commit=move |value: u32| inputs.update(|i| i.overrun.min_pct = value)
                                 narrow=true
                             />
                             <NumberField
                                 spec=overrun_max_field(move || inputs.with_untracked(|i| i.overrun.min_pct))
                                 testid="mc-overrun-max"
-                                current=Memo::new(move |_| inputs.with(|i| i.overrun.max_pct))
+                                current=Signal::derive(move || inputs.with(|i| i.overrun.max_pct))
                                 commit=move |value: u32| inputs.update(|i| i.overrun.max_pct = value)
                                 narrow=true
                             />

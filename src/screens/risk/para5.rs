@@ -9,7 +9,7 @@ use leptos::prelude::*;
 pub fn Para5Summary() -> impl IntoView {
     let state = use_app_state();
     let data = state.data();
-    let sentence = Memo::new(move |_| para5_record(&data, state.lang.get()).unwrap_or_default());
+    let sentence = Signal::derive(move || para5_record(&data, state.lang.get()).unwrap_or_default());
     view! {
         <p class="risk-lead" data-testid="risk-para5">
             <SentenceText sentence=sentence />

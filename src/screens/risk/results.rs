@@ -33,7 +33,8 @@ pub fn SimulationResults(stale: Memo<bool>) -> impl IntoView {
     };
     let words = move || {
         let sentences = result.with(|r| {
-            r.as_ref().map(|r| (percentiles_in_words(&r.summary, lang()), against_allocation(&r.summary, &data, lang())))
+            r.as_ref()
+                .map(|r| (percentiles_in_words(&r.summary, lang()), against_allocation(&r.summary, &data, lang())))
         });
         sentences.map(|(percentiles, allocation)| {
             view! {
@@ -53,13 +54,14 @@ pub fn SimulationResults(stale: Memo<bool>) -> impl IntoView {
             Some(whatif.projection.with(|p| results_table(r, &scenario, p.as_deref(), lang())))
         })
     });
-    let chart = Memo::new(move |_| {
-        let projection = whatif.projection.get()?;
-        let baseline = whatif.baseline.try_get_value().flatten()?;
-        Some(result.with(|r| {
-            risk_chart(&projection, &baseline, r.as_ref().map(|r| r.summary.as_ref()), stale.get(), lang())
-        }))
-    });
+    let chart =
+        Memo::new(move |_| {
+            let projection = whatif.projection.get()?;
+            let baseline = whatif.baseline.try_get_value().flatten()?;
+            Some(result.with(|r| {
+                risk_chart(&projection, &baseline, r.as_ref().map(|r| r.summary.as_ref()), stale.get(), lang())
+            }))
+        });
     let chart_part = move |pick: fn(&blockvote_present::cash::QuarterChart) -> String| {
         Signal::derive(move || chart.with(|c| c.as_ref().map(|c| pick(&c.chart)).unwrap_or_default()))
     };

@@ -12,8 +12,8 @@ use blockvote_model::engine::{Scenario, Tornado};
 use blockvote_present::screens::risk::glossary::SENSITIVITY_TERMS;
 use blockvote_present::screens::risk::sensitivity::{
     cell_text, cells_provenance, delay_headings, is_para5_cell, rate_headings, tornado_base_label, tornado_headings,
-    tornado_lines, tornado_rows, GridCells, SensitivityGrid, TornadoWork, CAPTION, CORNER, EXPLANATION, HEADING, HIGH, LOW,
-    TORNADO_CAPTION, TORNADO_DESCRIPTION, TORNADO_EXPLANATION, TORNADO_HEADING, TORNADO_TITLE,
+    tornado_lines, tornado_rows, GridCells, SensitivityGrid, TornadoWork, CAPTION, CORNER, EXPLANATION, HEADING, HIGH,
+    LOW, TORNADO_CAPTION, TORNADO_DESCRIPTION, TORNADO_EXPLANATION, TORNADO_HEADING, TORNADO_TITLE,
 };
 use leptos::prelude::*;
 
@@ -142,22 +142,30 @@ pub fn SensitivityPanel(steady: Memo<Scenario>) -> impl IntoView {
             .collect_view()
     };
 
-    let tornado_rows_signal = Signal::derive(move || tornado_result.with(|(t, _)| t.as_ref().map(|t| tornado_rows(t, lang())).unwrap_or_default()));
-    let tornado_base = Signal::derive(move || tornado_result.with(|(t, _)| t.as_ref().map(|t| t.base).unwrap_or_default()));
+    let tornado_rows_signal = Signal::derive(move || {
+        tornado_result.with(|(t, _)| t.as_ref().map(|t| tornado_rows(t, lang())).unwrap_or_default())
+    });
+    let tornado_base =
+        Signal::derive(move || tornado_result.with(|(t, _)| t.as_ref().map(|t| t.base).unwrap_or_default()));
     let tornado_table = move || {
-        tornado_result.with(|(t, _)| t.as_ref().map(|t| tornado_lines(t, lang()))).unwrap_or_default().into_iter().map(|line| {
-            let [name, low, at_low, high, at_high, swing] = line.cells;
-            view! {
-                <tr data-testid=format!("tornado-row-{}", line.key)>
-                    <th scope="row">{name}</th>
-                    <td class="num">{low}</td>
-                    <td class="num">{at_low}</td>
-                    <td class="num">{high}</td>
-                    <td class="num">{at_high}</td>
-                    <td class="num">{swing}</td>
-                </tr>
-            }
-        }).collect_view()
+        tornado_result
+            .with(|(t, _)| t.as_ref().map(|t| tornado_lines(t, lang())))
+            .unwrap_or_default()
+            .into_iter()
+            .map(|line| {
+                let [name, low, at_low, high, at_high, swing] = line.cells;
+                view! {
+                    <tr data-testid=format!("tornado-row-{}", line.key)>
+                        <th scope="row">{name}</th>
+                        <td class="num">{low}</td>
+                        <td class="num">{at_low}</td>
+                        <td class="num">{high}</td>
+                        <td class="num">{at_high}</td>
+                        <td class="num">{swing}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
     };
     let tornado_head = move || {
         tornado_headings(lang())

@@ -7,49 +7,48 @@ use crate::components::fields::NumberField;
 use crate::components::marks::ProvenanceMark;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
-use blockvote_model::engine::{Lever, YearTotals};
+use blockvote_model::engine::{Lever, Scenario, YearTotals};
 use blockvote_present::provenance::{Figure, Provenance};
 use blockvote_present::refusal::engine_error;
 use blockvote_present::screens::risk::glossary::SLIPPAGE_TERMS;
+use blockvote_present::screens::risk::late_share_figure;
 use blockvote_present::screens::risk::slippage::{
     annex_b_note, delay_field, para5_slippage, share_field, share_readout, slippage_table, Row, SlippageTable, APPLY,
     EXPLANATION, HEADING, NOTE, USE_PARA5,
 };
-use blockvote_present::screens::risk::{late_share_figure, without_slippage_levers};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
 #[component]
-pub fn SlippagePanel() -> impl IntoView {
+pub fn SlippagePanel(steady: Memo<Scenario>) -> impl IntoView {
     let state = use_app_state();
     let whatif = use_whatif();
     let lang = move || state.lang.get();
     let data = state.data();
-    let enabled = Memo::new(move |_| whatif.scenario.with(|s| s.slippage.enabled));
-    // Memos, not derived signals: a field's text follows only a real change of its own
-    // value, so an invalid entry in one field survives typing in another.
-    let share = Memo::new(move |_| whatif.scenario.with(|s| s.slippage.share));
-    let delay = Memo::new(move |_| whatif.scenario.with(|s| Decimal::from(s.slippage.quarters)));
+    let enabled = move || whatif.scenario.with(|s| s.slippage.enabled);
+    // A field's text follows only a real change of its own value (the field compares),
+    // so an invalid entry in one field survives typing in another.
+    let share = Signal::derive(move || whatif.scenario.with(|s| s.slippage.share));
+    let delay = Signal::derive(move || whatif.scenario.with(|s| Decimal::from(s.slippage.quarters)));
 
-    // The scenario every lever as set but slippage off, projected only when a lever
-    // other than slippage changes: slippage's own effect is the difference.
-    let steady = Memo::new(move |_| whatif.projected_scenario.with(without_slippage_levers));
+    // The scenario with every lever as set but slippage off, projected only when a
+    // lever other than slippage changes: slippage's own effect is the difference.
     let on_time = Memo::new(move |_| {
         let scenario = steady.get();
         engine_of(&whatif).and_then(|engine| engine.project(&scenario).ok()).map(|p| p.budget_year_totals)
     });
-    let with_slippage = Memo::new(move |_| whatif.projection.with(|p| p.as_ref().map(|p| p.budget_year_totals)));
     let baseline: Option<YearTotals> =
         whatif.baseline.try_with_value(|b| b.as_ref().map(|b| b.budget_year_totals)).flatten();
     // Without a baseline (a dataset the engine cannot prepare) there is no table.
     let table = baseline.map(|baseline| {
         let table = Memo::new(move |_| {
             let scenario = whatif.projected_scenario.get();
-            slippage_table(&scenario, &baseline, on_time.get().as_ref(), with_slippage.get().as_ref(), lang())
+            let with_slippage = whatif.projection.with(|p| p.as_ref().map(|p| p.budget_year_totals));
+            slippage_table(&scenario, &baseline, on_time.get().as_ref(), with_slippage.as_ref(), lang())
         });
         view! { <FiguresTable table=table year=baseline.year.label() /> }
     });
-    let note = Memo::new(move |_| annex_b_note(&data, lang()).unwrap_or_default());
+    let note = Signal::derive(move || annex_b_note(&data, lang()).unwrap_or_default());
 
     view! {
         <section class="panel risk-slippage" aria-labelledby="risk-slippage-heading">
@@ -129,10 +128,10 @@ fn FiguresTable(table: Memo<SlippageTable>, year: String) -> impl IntoView {
         view! { <td class="num" data-testid=testid>{move || text.get()}</td> }
     };
     let row = move |key: &'static str| {
-        let label = Memo::new(move |_| table.with(|t| t.rows.iter().find(|r| r.key == key).map(|r| r.label.clone())));
+        let label = move || table.with(|t| t.rows.iter().find(|r| r.key == key).map(|r| r.label.clone()));
         view! {
             <tr>
-                <th scope="row">{move || label.get()}</th>
+                <th scope="row">{label}</th>
                 {cell(key, format!("risk-baseline-{key}"), |r| Some(&r.baseline))}
                 {cell(key, format!("risk-on-time-{key}"), |r| r.on_time.as_ref())}
                 {cell(key, format!("risk-{year}-{key}"), |r| r.with_slippage.as_ref())}

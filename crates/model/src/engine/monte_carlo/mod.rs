@@ -52,13 +52,13 @@ use super::prepared::Engine;
 use super::scenario::Scenario;
 use super::timeline::Timeline;
 use crate::dataset::Dataset;
+use crate::money::Money;
 use crate::quarter::FiscalYear;
 use draws::{pick, threshold};
 use rand_core::{RngCore, SeedableRng};
 use rand_xoshiro::Xoshiro256PlusPlus;
 use rust_decimal::Decimal;
 use std::ops::Range;
-use crate::money::Money;
 use summary::{count_against, stats};
 
 /// A project's cash for each possible delay: `by_delay[d]` completes `d` quarters

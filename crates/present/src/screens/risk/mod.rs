@@ -38,13 +38,25 @@ pub enum Part {
 pub struct Sentence(pub Vec<Part>);
 
 impl Sentence {
-    fn text(mut self, text: impl Into<String>) -> Sentence {
-        self.0.push(Part::Text(text.into()));
-        self
+    /// `template` with each `{}` taken, in order, by the next of `figures`: one
+    /// template per language keeps each sentence whole and readable.
+    pub fn fill(template: &str, figures: impl IntoIterator<Item = Figure>) -> Sentence {
+        let mut figures = figures.into_iter();
+        let mut parts = Vec::new();
+        for (index, text) in template.split("{}").enumerate() {
+            if index > 0 {
+                parts.extend(figures.next().map(Part::Figure));
+            }
+            if !text.is_empty() {
+                parts.push(Part::Text(text.to_string()));
+            }
+        }
+        Sentence(parts)
     }
 
-    fn figure(mut self, figure: Figure) -> Sentence {
-        self.0.push(Part::Figure(figure));
+    /// This sentence followed by `more`.
+    pub fn then(mut self, more: Sentence) -> Sentence {
+        self.0.extend(more.0);
         self
     }
 
@@ -70,32 +82,11 @@ pub fn para5_record(data: &Dataset, lang: Lang) -> Option<Sentence> {
     let rate = schedule(Para5Column::RatePct)?;
     let late = schedule(Para5Column::NotMet)?;
     let budget = Printed::Performance { indicator: Indicator::Budget, column: Para5Column::Met }.figure(data)?;
-    Some(match lang {
-        Lang::Zh => Sentence::default()
-            .text("2016 年的 ")
-            .figure(returns)
-            .text(" 份「項目推行後部門報表」中，")
-            .figure(met)
-            .text(" 個項目依期完成（")
-            .figure(rate)
-            .text("），")
-            .figure(late)
-            .text(" 個未能依期完成；全部 ")
-            .figure(budget)
-            .text(" 個項目均按財政預算完成。"),
-        Lang::En => Sentence::default()
-            .text("Of the ")
-            .figure(returns)
-            .text(" projects in 2016's post-implementation departmental returns, ")
-            .figure(met)
-            .text(" were completed on schedule (")
-            .figure(rate)
-            .text(") and ")
-            .figure(late)
-            .text(" were not; all ")
-            .figure(budget)
-            .text(" were completed within budget."),
-    })
+    let template = lang.pick(
+        "2016 年的 {} 份「項目推行後部門報表」中，{} 個項目依期完成（{}），{} 個未能依期完成；全部 {} 個項目均按財政預算完成。",
+        "Of the {} projects in 2016's post-implementation departmental returns, {} were completed on schedule ({}) and {} were not; all {} were completed within budget.",
+    );
+    Some(Sentence::fill(template, [returns, met, rate, late, budget]))
 }
 
 /// The scenario as the simulation and the sensitivity table see it: both set
@@ -147,15 +138,21 @@ pub fn percent_shares(counts: &[u64]) -> Vec<Decimal> {
     let exact: Vec<(u128, u128)> =
         counts.iter().map(|count| (u128::from(*count) * 1_000 / total, u128::from(*count) * 1_000 % total)).collect();
     let mut tenths: Vec<u128> = exact.iter().map(|(floor, _)| *floor).collect();
-    let missing = 1_000_u128.saturating_sub(tenths.iter().sum());
-    let mut order: Vec<usize> = (0..exact.len()).collect();
-    order.sort_by(|a, b| {
-        let remainder = |index: &usize| exact.get(*index).map_or(0, |(_, remainder)| *remainder);
-        remainder(b).cmp(&remainder(a)).then(a.cmp(b))
-    });
-    for index in order.into_iter().take(usize::try_from(missing).unwrap_or(0)) {
-        if let Some(slot) = tenths.get_mut(index) {
-            *slot += 1;
+    let mut remainders: Vec<Option<u128>> = exact.iter().map(|(_, remainder)| Some(*remainder)).collect();
+    // Each missing tenth goes to the largest remainder not yet served (the earliest on
+    // a tie); there are fewer missing tenths than parts.
+    for _ in 0..1_000_u128.saturating_sub(tenths.iter().sum()) {
+        let largest = remainders.iter().enumerate().filter_map(|(index, r)| r.map(|r| (r, index))).fold(
+            None,
+            |best: Option<(u128, usize)>, (r, index)| match best {
+                Some((best_r, _)) if best_r >= r => best,
+                _ => Some((r, index)),
+            },
+        );
+        let Some((_, index)) = largest else { break };
+        if let (Some(tenth), Some(served)) = (tenths.get_mut(index), remainders.get_mut(index)) {
+            *tenth += 1;
+            *served = None;
         }
     }
     tenths.into_iter().map(|tenth| Decimal::from_i128_with_scale(i128::try_from(tenth).unwrap_or(0), 1)).collect()
@@ -183,6 +180,16 @@ pub(crate) mod tests {
     #[track_caller]
     fn check(actual: String, expected: &str) {
         assert_eq!(actual, expected);
+    }
+
+    #[test]
+    fn a_template_takes_its_figures_in_order() {
+        let figure = |n| Figure::scenario(Value::Count(n));
+        check(Sentence::fill("{} of {}", [figure(1), figure(2)]).read(Lang::En), "1 [scenario] of 2 [scenario]");
+        check(Sentence::fill("{}{}.", [figure(1)]).read(Lang::En), "1 [scenario].");
+        check(Sentence::fill("none", [figure(1)]).read(Lang::En), "none");
+        let joined = Sentence::fill("a {}", [figure(3)]).then(Sentence::fill(" b", []));
+        check(joined.read(Lang::Zh), "a 3 [情景] b");
     }
 
     #[test]

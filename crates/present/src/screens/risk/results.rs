@@ -241,24 +241,11 @@ pub fn results_table(
 /// than HK$…".
 pub fn percentiles_in_words(summary: &MonteCarloSummary, lang: Lang) -> Sentence {
     let by = summary.budget_year_total;
-    match lang {
-        Lang::Zh => Sentence::default()
-            .text("每 10 個模擬年度中，有 9 個 2018-19 年度所需不超過 ")
-            .figure(simulated(by.p90))
-            .text(" 百萬元（P90）；一半不超過 ")
-            .figure(simulated(by.p50))
-            .text(" 百萬元（P50，中位數）；只有 1 個不超過 ")
-            .figure(simulated(by.p10))
-            .text(" 百萬元（P10）。"),
-        Lang::En => Sentence::default()
-            .text("In 9 of 10 simulated years 2018-19 needs no more than HK$")
-            .figure(simulated(by.p90))
-            .text("M (P90); in half of them no more than HK$")
-            .figure(simulated(by.p50))
-            .text("M (P50, the median); in 1 of 10, no more than HK$")
-            .figure(simulated(by.p10))
-            .text("M (P10)."),
-    }
+    let template = lang.pick(
+        "每 10 個模擬年度中，有 9 個 2018-19 年度所需不超過 {} 百萬元（P90）；一半不超過 {} 百萬元（P50，中位數）；只有 1 個不超過 {} 百萬元（P10）。",
+        "In 9 of 10 simulated years 2018-19 needs no more than HK${}M (P90); in half of them no more than HK${}M (P50, the median); in 1 of 10, no more than HK${}M (P10).",
+    );
+    Sentence::fill(template, [by.p90, by.p50, by.p10].map(simulated))
 }
 
 /// The figure the simulation counts 2018-19 against: the allocation para 6 prints.
@@ -280,75 +267,27 @@ pub fn against_allocation(summary: &MonteCarloSummary, data: &Dataset, lang: Lan
     let mean = summary.budget_year_total.mean.round_to(1);
     let gap = counts.threshold.round_to(1).checked_sub(mean).unwrap_or_default();
     let gap_figure = simulated(Money::from_millions(gap.millions().abs()));
-    let mut sentence = match lang {
-        Lang::Zh => Sentence::default()
-            .text("與 2018-19 年度撥款 ")
-            .figure(voted)
-            .text(format!(" 百萬元比較：{runs} 個模擬年度中，有 "))
-            .figure(runs_figure(counts.below))
-            .text(" 個（")
-            .figure(share(0))
-            .text("）所需少於撥款，即部分已批款項不會用完；有 ")
-            .figure(runs_figure(counts.above))
-            .text(" 個（")
-            .figure(share(2))
-            .text("）所需多於撥款。"),
-        Lang::En => Sentence::default()
-            .text("Against the HK$")
-            .figure(voted)
-            .text("M allocated for 2018-19: in ")
-            .figure(runs_figure(counts.below))
-            .text(format!(" of the {runs} simulated years ("))
-            .figure(share(0))
-            .text(") the year needs less, so money voted would be left unspent; in ")
-            .figure(runs_figure(counts.above))
-            .text(" (")
-            .figure(share(2))
-            .text(") it needs more than was voted."),
+    let template = match lang {
+        Lang::Zh => format!(
+            "與 2018-19 年度撥款 {{}} 百萬元比較：{runs} 個模擬年度中，有 {{}} 個（{{}}）所需少於撥款，即部分已批款項不會用完；有 {{}} 個（{{}}）所需多於撥款。"
+        ),
+        Lang::En => format!(
+            "Against the HK${{}}M allocated for 2018-19: in {{}} of the {runs} simulated years ({{}}) the year needs less, so money voted would be left unspent; in {{}} ({{}}) it needs more than was voted."
+        ),
     };
+    let mut sentence =
+        Sentence::fill(&template, [voted, runs_figure(counts.below), share(0), runs_figure(counts.above), share(2)]);
     if counts.equal > 0 {
-        sentence = match lang {
-            Lang::Zh => sentence
-                .text("剛好等於撥款的有 ")
-                .figure(runs_figure(counts.equal))
-                .text(" 個（")
-                .figure(share(1))
-                .text("）。"),
-            Lang::En => sentence
-                .text(" Exactly the allocation: ")
-                .figure(runs_figure(counts.equal))
-                .text(" (")
-                .figure(share(1))
-                .text(")."),
-        };
+        let exactly = lang.pick("剛好等於撥款的有 {} 個（{}）。", " Exactly the allocation: {} ({}).");
+        sentence = sentence.then(Sentence::fill(exactly, [runs_figure(counts.equal), share(1)]));
     }
-    let below = !gap.is_negative();
-    Some(match (lang, below) {
-        (Lang::Zh, true) => sentence
-            .text("模擬平均所需 ")
-            .figure(simulated(mean))
-            .text(" 百萬元，比撥款少 ")
-            .figure(gap_figure)
-            .text(" 百萬元。"),
-        (Lang::Zh, false) => sentence
-            .text("模擬平均所需 ")
-            .figure(simulated(mean))
-            .text(" 百萬元，比撥款多 ")
-            .figure(gap_figure)
-            .text(" 百萬元。"),
-        (Lang::En, true) => sentence
-            .text(" On average the simulated year needs HK$")
-            .figure(simulated(mean))
-            .text("M, HK$")
-            .figure(gap_figure)
-            .text("M less than allocated."),
-        (Lang::En, false) => sentence
-            .text(" On average the simulated year needs HK$")
-            .figure(simulated(mean))
-            .text("M, HK$")
-            .figure(gap_figure)
-            .text("M more than allocated."),
-    })
+    let mean_words = match (lang, gap.is_negative()) {
+        (Lang::Zh, false) => "模擬平均所需 {} 百萬元，比撥款少 {} 百萬元。",
+        (Lang::Zh, true) => "模擬平均所需 {} 百萬元，比撥款多 {} 百萬元。",
+        (Lang::En, false) => " On average the simulated year needs HK${}M, HK${}M less than allocated.",
+        (Lang::En, true) => " On average the simulated year needs HK${}M, HK${}M more than allocated.",
+    };
+    Some(sentence.then(Sentence::fill(mean_words, [simulated(mean), gap_figure])))
 }
 
 /// The quarterly chart: the model baseline and the scenario per quarter (shared with

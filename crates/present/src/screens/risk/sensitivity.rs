@@ -333,10 +333,7 @@ mod tests {
         assert_eq!(grid.progress(), (0, 24));
         assert_eq!(grid.compute(5), 5);
         assert_eq!(grid.progress(), (5, 24));
-        assert_eq!(
-            grid.table().cell(0, 1),
-            whole.cells.first().and_then(|r| r.get(1)).copied()
-        );
+        assert_eq!(grid.table().cell(0, 1), whole.cells.first().and_then(|r| r.get(1)).copied());
         assert_eq!(grid.table().cell(1, 1), None, "not yet");
         while grid.compute(7) > 0 {}
         assert_eq!(grid.progress(), (24, 24));
@@ -399,7 +396,10 @@ mod tests {
         while work.compute(1) > 0 {}
         assert_eq!(work.progress(), (6, 6));
         assert_eq!(work.tornado(), Some(whole));
-        let mut refused = TornadoWork::new(super::super::tests::engine(), Scenario { cost_change_pct: Decimal::from(5_000), ..Scenario::default() });
+        let mut refused = TornadoWork::new(
+            super::super::tests::engine(),
+            Scenario { cost_change_pct: Decimal::from(5_000), ..Scenario::default() },
+        );
         assert_eq!(refused.compute(6), 1);
         assert_eq!((refused.progress(), refused.tornado()), ((6, 6), None));
     }

@@ -176,34 +176,18 @@ pub fn late_source(inputs: &SimulationInputs, lever: &Slippage, lang: Lang) -> L
     let p = inputs.late_probability(lever);
     let differs = inputs.differs_from_lever(lever);
     let (p_figure, s_figure) = (late_share_figure(p), late_share_figure(lever.share));
-    let sentence = match (differs, lever.enabled, lang) {
-        (false, true, Lang::Zh) => {
-            Sentence::default().text("= ").figure(p_figure).text("，即上面延誤調節的延誤比例 s。")
-        }
-        (false, true, Lang::En) => {
-            Sentence::default().text("= ").figure(p_figure).text(", the share late s of the slippage lever above.")
-        }
-        (false, false, Lang::Zh) => Sentence::default()
-            .text("= ")
-            .figure(p_figure)
-            .text("，即上面延誤調節的延誤比例 s（調節現時關閉，確定值不計延誤；模擬仍會抽出延誤）。"),
-        (false, false, Lang::En) => Sentence::default().text("= ").figure(p_figure).text(
-            ", the share late s of the slippage lever above (the lever is off, so the deterministic figures \
-             assume no slippage; the simulation still draws lateness).",
+    let template = match (differs, lever.enabled) {
+        (false, true) => lang.pick("= {}，即上面延誤調節的延誤比例 s。", "= {}, the share late s of the slippage lever above."),
+        (false, false) => lang.pick(
+            "= {}，即上面延誤調節的延誤比例 s（調節現時關閉，確定值不計延誤；模擬仍會抽出延誤）。",
+            "= {}, the share late s of the slippage lever above (the lever is off, so the deterministic figures assume no slippage; the simulation still draws lateness).",
         ),
-        (true, _, Lang::Zh) => Sentence::default()
-            .text("= ")
-            .figure(p_figure)
-            .text("，與上面延誤調節的延誤比例 s（")
-            .figure(s_figure)
-            .text("）不同：模擬與確定值假設的延誤並不一樣。"),
-        (true, _, Lang::En) => Sentence::default()
-            .text("= ")
-            .figure(p_figure)
-            .text(", not the share late s of the slippage lever above (")
-            .figure(s_figure)
-            .text("): the simulated and the deterministic figures assume different lateness."),
+        (true, _) => lang.pick(
+            "= {}，與上面延誤調節的延誤比例 s（{}）不同：模擬與確定值假設的延誤並不一樣。",
+            "= {}, not the share late s of the slippage lever above ({}): the simulated and the deterministic figures assume different lateness.",
+        ),
     };
+    let sentence = Sentence::fill(template, [p_figure, s_figure]);
     let (p_text, s_text) = (share_percent(p), share_percent(lever.share));
     LateSource {
         sentence,
@@ -280,13 +264,11 @@ fn join_english(parts: &[String]) -> String {
 /// Why overruns are off by default, citing para 5.
 pub fn overrun_note(data: &Dataset, lang: Lang) -> Option<Sentence> {
     let within = Printed::Performance { indicator: Indicator::Budget, column: Para5Column::Met }.figure(data)?;
-    Some(match lang {
-        Lang::Zh => Sentence::default().text("（預設不計：第 5 段全部 ").figure(within).text(" 個項目均按預算完成）"),
-        Lang::En => Sentence::default()
-            .text("(off by default: para 5 reports all ")
-            .figure(within)
-            .text(" projects within budget)"),
-    })
+    let template = lang.pick(
+        "（預設不計：第 5 段全部 {} 個項目均按預算完成）",
+        "(off by default: para 5 reports all {} projects within budget)",
+    );
+    Some(Sentence::fill(template, [within]))
 }
 
 /// `2,000 / 10,000`.

@@ -199,24 +199,11 @@ pub fn annex_b_note(data: &Dataset, lang: Lang) -> Option<Sentence> {
     let cohort = |cohort| Printed::Cohort { cohort, column: AnnexBColumn::Cash }.figure(data);
     let (new, ongoing) = (cohort(CohortId::New)?, cohort(CohortId::Ongoing)?);
     let total = Printed::CohortTotal(AnnexBColumn::Cash).figure(data)?;
-    Some(match lang {
-        Lang::Zh => Sentence::default()
-            .text("文件只印出 2018-19 年度的總數：新項目 ")
-            .figure(new)
-            .text("、進行中項目 ")
-            .figure(ongoing)
-            .text("、合共 ")
-            .figure(total)
-            .text(" 百萬元。模型基線按這些數字校準，沒有按季或以後年度的文件數字。"),
-        Lang::En => Sentence::default()
-            .text("The paper prints only 2018-19's totals: new projects ")
-            .figure(new)
-            .text(", ongoing ")
-            .figure(ongoing)
-            .text(", in all ")
-            .figure(total)
-            .text(" (HK$M). The model baseline is calibrated to them; the paper has no quarterly or later figures."),
-    })
+    let template = lang.pick(
+        "文件只印出 2018-19 年度的總數：新項目 {}、進行中項目 {}、合共 {} 百萬元。模型基線按這些數字校準，沒有按季或以後年度的文件數字。",
+        "The paper prints only 2018-19's totals: new projects {}, ongoing {}, in all {} (HK$M). The model baseline is calibrated to them; the paper has no quarterly or later figures.",
+    );
+    Some(Sentence::fill(template, [new, ongoing, total]))
 }
 
 #[cfg(test)]
