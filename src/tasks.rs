@@ -15,7 +15,9 @@ use std::time::Duration;
 /// The time one slice of work should take, in ms.
 pub const SLICE_BUDGET_MS: f64 = 6.0;
 
-/// Work done in slices.
+/// Work done in slices. The runner sizes a slice by the time a unit took in the last
+/// one, so a unit should cost about the same throughout; work whose parts cost
+/// differently weighs them in units (as the Monte Carlo does its summary's columns).
 pub trait ChunkedWork: 'static {
     type Output: 'static;
 

@@ -127,7 +127,16 @@ fn same_seed_same_result_and_chunks_do_not_matter() {
         assert_eq!(simulation.progress(), (1_000, 1_000));
         assert_eq!(simulation.step(10), 0, "a finished simulation runs no more");
         assert_eq!(simulation.summary(), one_shot, "chunks of {chunk} ({steps} steps)");
+        // The summary worked out column by column is the same summary.
+        let (_, columns) = simulation.summary_progress();
+        while simulation.summarise(chunk.min(3)) > 0 {}
+        assert_eq!(simulation.summary_progress(), (columns, columns));
+        assert_eq!(simulation.summary(), one_shot, "summarised {} at a time", chunk.min(3));
     }
+    // Nothing is summarised before every run is done.
+    let mut unfinished = fresh();
+    unfinished.step(10);
+    assert_eq!(unfinished.summarise(5), 0);
     let other_seed = MonteCarloSettings { seed: DEFAULT_SEED + 1, ..settings.clone() };
     let other = MonteCarlo::with_engine(&engine, &Scenario::default(), &other_seed).map(|mut s| s.finish());
     assert_ne!(other.map(|summary| summary.budget_year_total), Ok(one_shot.budget_year_total));
