@@ -62,28 +62,34 @@ impl ChunkedWork for Counting {
 
 const PACE: Pace = Pace { first: 1, min: 1, max: 8 };
 
-/// Starts a counting task of `total` units in `slot`; returns its slices, the
-/// progress reported after each slice and the final report, as they come.
-fn count_in(
-    slot: TaskSlot,
-    total: u32,
-) -> (Rc<RefCell<Vec<u32>>>, Rc<RefCell<Vec<u32>>>, Rc<RefCell<Option<TaskReport>>>) {
-    let slices = Rc::new(RefCell::new(Vec::new()));
-    let progress = Rc::new(RefCell::new(Vec::new()));
-    let finished = Rc::new(RefCell::new(None));
-    let (progress_in, finished_in) = (progress.clone(), finished.clone());
-    Task::new(Counting { done: 0, total, slices: slices.clone() }, PACE)
-        .on_slice(move |_, report| progress_in.borrow_mut().push(report.done))
-        .on_finish(move |_, report| *finished_in.borrow_mut() = Some(report))
+/// What a counting task did, as it happens: the units of each slice, the progress
+/// reported after each slice, and the final report.
+struct Observed {
+    slices: Rc<RefCell<Vec<u32>>>,
+    progress: Rc<RefCell<Vec<u32>>>,
+    finished: Rc<RefCell<Option<TaskReport>>>,
+}
+
+/// Starts a counting task of `total` units in `slot`.
+fn count_in(slot: TaskSlot, total: u32) -> Observed {
+    let observed = Observed {
+        slices: Rc::new(RefCell::new(Vec::new())),
+        progress: Rc::new(RefCell::new(Vec::new())),
+        finished: Rc::new(RefCell::new(None)),
+    };
+    let (progress, finished) = (observed.progress.clone(), observed.finished.clone());
+    Task::new(Counting { done: 0, total, slices: observed.slices.clone() }, PACE)
+        .on_slice(move |_, report| progress.borrow_mut().push(report.done))
+        .on_finish(move |_, report| *finished.borrow_mut() = Some(report))
         .start(slot);
-    (slices, progress, finished)
+    observed
 }
 
 #[wasm_bindgen_test]
 async fn the_runner_works_in_slices_between_browser_tasks_and_reports() {
     let owner = Owner::new();
     let slot = owner.with(TaskSlot::new);
-    let (slices, progress, finished) = count_in(slot, 40);
+    let Observed { slices, progress, finished } = count_in(slot, 40);
     assert!(slices.borrow().is_empty(), "nothing runs before the next browser task");
     for _ in 0..200 {
         if finished.borrow().is_some() {
@@ -108,24 +114,25 @@ async fn a_task_stops_when_cancelled_superseded_or_its_owner_is_gone() {
     let owner = Owner::new();
     let slot = owner.with(TaskSlot::new);
     // Superseded: a second task in the same slot before the first one's first slice.
-    let (first_slices, _, first_finished) = count_in(slot, 10);
-    let (_, _, second_finished) = count_in(slot, 10);
+    let first = count_in(slot, 10);
+    let second = count_in(slot, 10);
     // Cancelled.
     let other = owner.with(TaskSlot::new);
-    let (cancelled_slices, _, cancelled_finished) = count_in(other, 10);
+    let cancelled = count_in(other, 10);
     other.cancel();
     // Its owner disposed of.
     let gone = Owner::new();
     let gone_slot = gone.with(TaskSlot::new);
-    let (gone_slices, _, gone_finished) = count_in(gone_slot, 10);
+    let gone_task = count_in(gone_slot, 10);
     gone.cleanup();
     for _ in 0..50 {
         next_task().await;
     }
-    assert!(second_finished.borrow().is_some(), "the newer task runs");
-    assert!(first_slices.borrow().is_empty() && first_finished.borrow().is_none(), "the superseded one never runs");
-    assert!(cancelled_slices.borrow().is_empty() && cancelled_finished.borrow().is_none());
-    assert!(gone_slices.borrow().is_empty() && gone_finished.borrow().is_none());
+    let never_ran = |task: &Observed| task.slices.borrow().is_empty() && task.finished.borrow().is_none();
+    assert!(second.finished.borrow().is_some(), "the newer task runs");
+    assert!(never_ran(&first), "the superseded one never runs");
+    assert!(never_ran(&cancelled), "the cancelled one never runs");
+    assert!(never_ran(&gone_task), "the one whose owner is gone never runs");
     owner.cleanup();
 }
 
