@@ -13,7 +13,7 @@ mod slippage;
 
 pub use memory::RiskMemory;
 
-use crate::components::marks::FigureText;
+use crate::components::marks::ProvenanceMark;
 use crate::state::use_app_state;
 use crate::whatif::{use_whatif, WhatIf};
 use blockvote_model::engine::{Engine, Lever, Scenario};
@@ -61,14 +61,23 @@ fn set_lever(whatif: WhatIf, lever: Lever, value: Decimal) {
 /// A sentence from the presentation layer, each figure with its provenance mark.
 #[component]
 fn SentenceText(#[prop(into)] sentence: Signal<Sentence>) -> impl IntoView {
+    let state = use_app_state();
     move || {
+        let lang = state.lang.get();
         sentence
             .get()
             .0
             .into_iter()
-            .map(|part| match part {
-                Part::Text(text) => text.into_any(),
-                Part::Figure(figure) => view! { <FigureText figure=figure /> }.into_any(),
+            .map(|part| match (&part, part.figure(lang)) {
+                (Part::Text(text), _) => text.clone().into_any(),
+                (_, Some((text, provenance))) => view! {
+                    <span class="figure">
+                        <span class="figure-value">{text}</span>
+                        <ProvenanceMark provenance=provenance.clone() />
+                    </span>
+                }
+                .into_any(),
+                (_, None) => ().into_any(),
             })
             .collect_view()
     }

@@ -38,7 +38,7 @@ pub fn SimulationResults(stale: Memo<bool>) -> impl IntoView {
         });
         sentences.map(|(percentiles, allocation)| {
             view! {
-                <div class="mc-words mc-figure">
+                <div class="mc-words">
                     <p data-testid="mc-in-words"><SentenceText sentence=percentiles /></p>
                     {allocation.map(|sentence| view! {
                         <p data-testid="mc-against-allocation"><SentenceText sentence=sentence /></p>
@@ -109,6 +109,7 @@ fn ResultsTableView(table: ResultsTable, lang: Lang) -> impl IntoView {
     let new_projects = year_row(&table.new_projects, true, lang);
     let [p10, p50, p90, mean] = table.percentiles.clone();
     view! {
+        <div class="table-wide">
         <table class="data mc-table" data-testid="mc-table">
             <caption>{table.caption.clone()} <ProvenanceMark provenance=simulated.clone() /></caption>
             <thead>
@@ -119,7 +120,7 @@ fn ResultsTableView(table: ResultsTable, lang: Lang) -> impl IntoView {
                         <ProvenanceMark provenance=table.deterministic_provenance.clone() />
                         <span class="slip-note">{table.deterministic.slippage.clone()}</span>
                     </th>
-                    <th scope="colgroup" colspan="4" class="slip-note simulated-note">{table.simulated.clone()}</th>
+                    <th scope="colgroup" colspan="4" class="simulated-note">{table.simulated.clone()}</th>
                 </tr>
                 <tr>
                     <th scope="col" class="num">{p10}</th>
@@ -131,6 +132,7 @@ fn ResultsTableView(table: ResultsTable, lang: Lang) -> impl IntoView {
             <tbody>{body}</tbody>
             <tfoot>{new_projects}</tfoot>
         </table>
+        </div>
         <p class="note mc-figure" data-testid="mc-late-mean">{table.late_mean.clone()}</p>
     }
 }

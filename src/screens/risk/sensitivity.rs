@@ -221,6 +221,9 @@ pub fn SensitivityPanel(steady: Memo<Scenario>) -> impl IntoView {
                 low_name=Signal::derive(move || LOW.get(lang()).to_string())
                 high_name=Signal::derive(move || HIGH.get(lang()).to_string())
             />
+            // Focusable, so a keyboard can scroll the table on a narrow screen (it holds
+            // nothing else that takes focus).
+            <div class="table-wide" tabindex="0">
             <table class="data tornado-table" data-testid="tornado-table" aria-busy=move || tornado_busy.get().to_string()>
                 <caption>{move || TORNADO_CAPTION.get(lang())}</caption>
                 <thead>
@@ -228,6 +231,7 @@ pub fn SensitivityPanel(steady: Memo<Scenario>) -> impl IntoView {
                 </thead>
                 <tbody>{tornado_table}</tbody>
             </table>
+            </div>
         </section>
     }
 }

@@ -140,6 +140,7 @@ fn FiguresTable(table: Memo<SlippageTable>, year: String) -> impl IntoView {
         }
     };
     view! {
+        <div class="table-wide">
         <table class="data risk-figures" data-testid="risk-figures">
             <caption>{move || table.with(|t| t.caption.clone())}</caption>
             <thead>
@@ -152,5 +153,6 @@ fn FiguresTable(table: Memo<SlippageTable>, year: String) -> impl IntoView {
             </thead>
             <tbody>{["new", "ongoing", "total"].into_iter().map(row).collect_view()}</tbody>
         </table>
+        </div>
     }
 }

@@ -16,6 +16,7 @@ pub mod sensitivity;
 pub mod simulation;
 pub mod slippage;
 
+use crate::format::money_with_unit;
 use crate::lang::{l, Label, Lang};
 use crate::paper::{Indicator, Para5Column, Printed};
 use crate::provenance::{Basis, Figure, PaperPlace, Provenance, Value};
@@ -30,7 +31,26 @@ pub const HEADING: Label = l("延誤及風險", "Slippage and risk");
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Part {
     Text(String),
+    /// A figure as written: `1,060.0`, `67.1%`, `210`.
     Figure(Figure),
+    /// An amount with its unit, so the mark follows the whole amount:
+    /// `HK$1,060.0M` / `1,060.0 百萬元`.
+    Amount(Figure),
+}
+
+impl Part {
+    /// The figure's text and provenance, for a figure; `None` for words.
+    pub fn figure(&self, lang: Lang) -> Option<(String, &Provenance)> {
+        match self {
+            Part::Text(_) => None,
+            Part::Figure(figure) => Some((figure.text(lang), figure.provenance())),
+            Part::Amount(figure) => {
+                let text =
+                    figure.money().map(|amount| money_with_unit(amount, lang)).unwrap_or_else(|| figure.text(lang));
+                Some((text, figure.provenance()))
+            }
+        }
+    }
 }
 
 /// A sentence whose figures keep their provenance, so the shell can mark each one.
@@ -38,18 +58,34 @@ pub enum Part {
 pub struct Sentence(pub Vec<Part>);
 
 impl Sentence {
-    /// `template` with each `{}` taken, in order, by the next of `figures`: one
-    /// template per language keeps each sentence whole and readable.
+    /// `template` with each placeholder taken, in order, by the next of `figures`:
+    /// `{}` writes the figure as it is, `{$}` an amount with its unit. One template
+    /// per language keeps each sentence whole and readable.
     pub fn fill(template: &str, figures: impl IntoIterator<Item = Figure>) -> Sentence {
         let mut figures = figures.into_iter();
         let mut parts = Vec::new();
-        for (index, text) in template.split("{}").enumerate() {
-            if index > 0 {
-                parts.extend(figures.next().map(Part::Figure));
+        let mut rest = template;
+        while let Some(at) = rest.find('{') {
+            let (before, from) = rest.split_at(at);
+            let (part, length): (fn(Figure) -> Part, usize) = if from.starts_with("{$}") {
+                (Part::Amount, 3)
+            } else if from.starts_with("{}") {
+                (Part::Figure, 2)
+            } else {
+                // A brace that is no placeholder is words.
+                let next = from.char_indices().nth(1).map_or(from.len(), |(index, _)| index);
+                parts.push(Part::Text(format!("{before}{}", from.get(..next).unwrap_or_default())));
+                rest = from.get(next..).unwrap_or_default();
+                continue;
+            };
+            if !before.is_empty() {
+                parts.push(Part::Text(before.to_string()));
             }
-            if !text.is_empty() {
-                parts.push(Part::Text(text.to_string()));
-            }
+            parts.extend(figures.next().map(part));
+            rest = from.get(length..).unwrap_or_default();
+        }
+        if !rest.is_empty() {
+            parts.push(Part::Text(rest.to_string()));
         }
         Sentence(parts)
     }
@@ -65,9 +101,10 @@ impl Sentence {
     pub fn read(&self, lang: Lang) -> String {
         self.0
             .iter()
-            .map(|part| match part {
-                Part::Text(text) => text.clone(),
-                Part::Figure(figure) => format!("{} [{}]", figure.text(lang), figure.provenance().mark(lang)),
+            .map(|part| match (part, part.figure(lang)) {
+                (_, Some((text, provenance))) => format!("{text} [{}]", provenance.mark(lang)),
+                (Part::Text(text), None) => text.clone(),
+                (_, None) => String::new(),
             })
             .collect()
     }
@@ -190,6 +227,10 @@ pub(crate) mod tests {
         check(Sentence::fill("none", [figure(1)]).read(Lang::En), "none");
         let joined = Sentence::fill("a {}", [figure(3)]).then(Sentence::fill(" b", []));
         check(joined.read(Lang::Zh), "a 3 [情景] b");
+        let amount = || Figure::scenario(Value::Millions(blockvote_model::Money::from_whole_millions(1_060)));
+        check(Sentence::fill("{$} voted", [amount()]).read(Lang::En), "HK$1,060.0M [scenario] voted");
+        check(Sentence::fill("撥款 {$}。", [amount()]).read(Lang::Zh), "撥款 1,060.0 百萬元 [情景]。");
+        check(Sentence::fill("{x} {", []).read(Lang::En), "{x} {");
     }
 
     #[test]

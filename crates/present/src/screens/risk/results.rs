@@ -242,8 +242,8 @@ pub fn results_table(
 pub fn percentiles_in_words(summary: &MonteCarloSummary, lang: Lang) -> Sentence {
     let by = summary.budget_year_total;
     let template = lang.pick(
-        "每 10 個模擬年度中，有 9 個 2018-19 年度所需不超過 {} 百萬元（P90）；一半不超過 {} 百萬元（P50，中位數）；只有 1 個不超過 {} 百萬元（P10）。",
-        "In 9 of 10 simulated years 2018-19 needs no more than HK${}M (P90); in half of them no more than HK${}M (P50, the median); in 1 of 10, no more than HK${}M (P10).",
+        "每 10 個模擬年度中，有 9 個 2018-19 年度所需不超過 {$}（P90）；一半不超過 {$}（P50，中位數）；只有 1 個不超過 {$}（P10）。",
+        "In 9 of 10 simulated years 2018-19 needs no more than {$} (P90); in half of them no more than {$} (P50, the median); in 1 of 10, no more than {$} (P10).",
     );
     Sentence::fill(template, [by.p90, by.p50, by.p10].map(simulated))
 }
@@ -269,10 +269,10 @@ pub fn against_allocation(summary: &MonteCarloSummary, data: &Dataset, lang: Lan
     let gap_figure = simulated(Money::from_millions(gap.millions().abs()));
     let template = match lang {
         Lang::Zh => format!(
-            "與 2018-19 年度撥款 {{}} 百萬元比較：{runs} 個模擬年度中，有 {{}} 個（{{}}）所需少於撥款，即部分已批款項不會用完；有 {{}} 個（{{}}）所需多於撥款。"
+            "與 2018-19 年度撥款 {{$}} 比較：{runs} 個模擬年度中，有 {{}} 個（{{}}）所需少於撥款，即部分已批款項不會用完；有 {{}} 個（{{}}）所需多於撥款。"
         ),
         Lang::En => format!(
-            "Against the HK${{}}M allocated for 2018-19: in {{}} of the {runs} simulated years ({{}}) the year needs less, so money voted would be left unspent; in {{}} ({{}}) it needs more than was voted."
+            "Against the {{$}} allocated for 2018-19: in {{}} of the {runs} simulated years ({{}}) the year needs less, so money voted would be left unspent; in {{}} ({{}}) it needs more than was voted."
         ),
     };
     let mut sentence =
@@ -282,10 +282,10 @@ pub fn against_allocation(summary: &MonteCarloSummary, data: &Dataset, lang: Lan
         sentence = sentence.then(Sentence::fill(exactly, [runs_figure(counts.equal), share(1)]));
     }
     let mean_words = match (lang, gap.is_negative()) {
-        (Lang::Zh, false) => "模擬平均所需 {} 百萬元，比撥款少 {} 百萬元。",
-        (Lang::Zh, true) => "模擬平均所需 {} 百萬元，比撥款多 {} 百萬元。",
-        (Lang::En, false) => " On average the simulated year needs HK${}M, HK${}M less than allocated.",
-        (Lang::En, true) => " On average the simulated year needs HK${}M, HK${}M more than allocated.",
+        (Lang::Zh, false) => "模擬平均所需 {$}，比撥款少 {$}。",
+        (Lang::Zh, true) => "模擬平均所需 {$}，比撥款多 {$}。",
+        (Lang::En, false) => " On average the simulated year needs {$}, {$} less than allocated.",
+        (Lang::En, true) => " On average the simulated year needs {$}, {$} more than allocated.",
     };
     Some(sentence.then(Sentence::fill(mean_words, [simulated(mean), gap_figure])))
 }
@@ -409,19 +409,19 @@ mod tests {
         );
         check(
             percentiles_in_words(&result.summary, Lang::En).read(Lang::En),
-            "In 9 of 10 simulated years 2018-19 needs no more than HK$1,032.5 [model]M (P90); in half of them no \
-             more than HK$1,018.1 [model]M (P50, the median); in 1 of 10, no more than HK$1,002.3 [model]M (P10).",
+            "In 9 of 10 simulated years 2018-19 needs no more than HK$1,032.5M [model] (P90); in half of them no \
+             more than HK$1,018.1M [model] (P50, the median); in 1 of 10, no more than HK$1,002.3M [model] (P10).",
         );
         check(
             percentiles_in_words(&result.summary, Lang::Zh).read(Lang::Zh),
-            "每 10 個模擬年度中，有 9 個 2018-19 年度所需不超過 1,032.5 [模型] 百萬元（P90）；一半不超過 1,018.1 [模型] \
-             百萬元（P50，中位數）；只有 1 個不超過 1,002.3 [模型] 百萬元（P10）。",
+            "每 10 個模擬年度中，有 9 個 2018-19 年度所需不超過 1,032.5 百萬元 [模型]（P90）；一半不超過 1,018.1 百萬元 \
+             [模型]（P50，中位數）；只有 1 個不超過 1,002.3 百萬元 [模型]（P10）。",
         );
         check(
             against_allocation(&result.summary, &paper(), Lang::En).map(|s| s.read(Lang::En)).unwrap_or_default(),
-            "Against the HK$1,060.0 [para 6]M allocated for 2018-19: in 10,000 [model] of the 10,000 simulated years \
+            "Against the HK$1,060.0M [para 6] allocated for 2018-19: in 10,000 [model] of the 10,000 simulated years \
              (100.0% [model]) the year needs less, so money voted would be left unspent; in 0 [model] (0.0% [model]) \
-             it needs more than was voted. On average the simulated year needs HK$1,017.7 [model]M, HK$42.3 [model]M \
+             it needs more than was voted. On average the simulated year needs HK$1,017.7M [model], HK$42.3M [model] \
              less than allocated.",
         );
     }

@@ -200,8 +200,8 @@ pub fn annex_b_note(data: &Dataset, lang: Lang) -> Option<Sentence> {
     let (new, ongoing) = (cohort(CohortId::New)?, cohort(CohortId::Ongoing)?);
     let total = Printed::CohortTotal(AnnexBColumn::Cash).figure(data)?;
     let template = lang.pick(
-        "文件只印出 2018-19 年度的總數：新項目 {}、進行中項目 {}、合共 {} 百萬元。模型基線按這些數字校準，沒有按季或以後年度的文件數字。",
-        "The paper prints only 2018-19's totals: new projects {}, ongoing {}, in all {} (HK$M). The model baseline is calibrated to them; the paper has no quarterly or later figures.",
+        "文件只印出 2018-19 年度的總數：新項目 {$}、進行中項目 {$}、合共 {$}。模型基線按這些數字校準，文件沒有按季或以後年度的數字。",
+        "The paper prints only 2018-19's totals: new projects {$}, ongoing {$}, in all {$}. The model baseline is calibrated to them; the paper has no quarterly or later figures.",
     );
     Some(Sentence::fill(template, [new, ongoing, total]))
 }
@@ -309,11 +309,11 @@ mod tests {
         let read = |lang| annex_b_note(&paper(), lang).map(|s| s.read(lang)).unwrap_or_default();
         assert_eq!(
             read(Lang::En),
-            "The paper prints only 2018-19's totals: new projects 243.0 [Annex B], ongoing 817.0 [Annex B], in all \
-             1,060.0 [Annex B] (HK$M). The model baseline is calibrated to them; the paper has no quarterly or later \
+            "The paper prints only 2018-19's totals: new projects HK$243.0M [Annex B], ongoing HK$817.0M [Annex B], in \
+             all HK$1,060.0M [Annex B]. The model baseline is calibrated to them; the paper has no quarterly or later \
              figures."
         );
-        assert!(read(Lang::Zh).contains("243.0 [附件 B]"));
+        assert!(read(Lang::Zh).contains("243.0 百萬元 [附件 B]"));
     }
 
     #[test]
