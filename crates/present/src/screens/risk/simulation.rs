@@ -10,7 +10,6 @@ use crate::fields::{int_in, runs_in, seed_in, share_in, write_share, FieldError,
 use crate::format::{count, percent, quarters_count, share_percent};
 use crate::lang::{l, Bilingual, Label, Lang};
 use crate::paper::{Indicator, Para5Column, Printed};
-use crate::provenance::Figure;
 use crate::refusal::engine_error;
 use blockvote_model::engine::monte_carlo::{MAX_DELAY_QUARTERS, MAX_OVERRUN_PCT};
 use blockvote_model::engine::{EngineError, MonteCarloSettings, OverrunSettings, Slippage};
@@ -322,11 +321,6 @@ impl SimulationStatus {
             }
         }
     }
-}
-
-/// The probability as the simulation's settings stamp shows it.
-pub fn late_figure(inputs: &SimulationInputs, lever: &Slippage) -> Figure {
-    late_share_figure(inputs.late_probability(lever))
 }
 
 #[cfg(test)]
