@@ -61,6 +61,7 @@ fn Shell(dataset: Dataset) -> impl IntoView {
     let state = AppState::new(dataset);
     provide_context(state);
     provide_context(whatif);
+    provide_context(crate::screens::risk::RiskMemory::new());
     // Saved scenarios are read (and a corrupt entry set aside) before anything else.
     crate::saved::restore_at_startup();
     // The link the page was opened with means exactly its scenario (the paper's if it

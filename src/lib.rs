@@ -12,6 +12,7 @@ pub mod panic_banner;
 pub mod saved;
 pub mod screens;
 pub mod state;
+pub mod tasks;
 pub mod whatif;
 
 use wasm_bindgen::JsCast;

@@ -31,6 +31,8 @@ async function openRisk(lang = 'en') {
   await page.getByTestId('risk-2018-19-total').filter({ hasText: /\d/ }).waitFor();
   // The sensitivity table is filled in chunks after the screen appears.
   await page.locator('[data-testid="sens-table"][aria-busy="false"]').waitFor({ timeout: 60_000 });
+  // So is the tornado, after every change of a lever.
+  await page.locator('[data-testid="tornado-table"][aria-busy="false"]').waitFor({ timeout: 60_000 });
   return { page, app, watcher };
 }
 
@@ -77,7 +79,9 @@ test('the slippage share and delay change the 2018-19 figures as they are typed'
   assert.equal((await page.getByTestId('risk-2018-19-total').innerText()).trim(), '1,060.0');
   assert.equal(await page.getByTestId('slip-enabled').isChecked(), false);
   assert.equal(await page.getByTestId('slip-share').inputValue(), '69/210');
-  assert.match(await page.getByTestId('risk-para5').innerText(), /141.*67\.1%.*69/);
+  // Each of para 5's figures carries its mark (whose explanation is part of the text),
+  // so the sentence is read as text, across the marks.
+  assert.match(await page.getByTestId('risk-para5').textContent(), /141[\s\S]*67\.1%[\s\S]*69/);
 
   // Para 5's defaults: the expected-value slippage moves cash out of 2018-19.
   await page.getByTestId('slip-enabled').check();
@@ -256,5 +260,141 @@ test('the screen passes axe-core without serious violations, in both languages',
     });
     assert.deepEqual(violations, [], lang);
     await page.close();
+  }
+});
+
+test('the simulation starts from the slippage lever, says when it differs and makes them the same', LONG, async () => {
+  for (const lang of ['en', 'zh']) {
+    const { page, watcher } = await openRisk(lang);
+    const source = page.getByTestId('mc-late-source');
+    const words = {
+      en: { follows: /the share late s of the slippage lever above/, differs: /not the share late s/ },
+      zh: { follows: /即上面延誤調節的延誤比例 s/, differs: /與上面延誤調節的延誤比例 s/ },
+    }[lang];
+    // One source of truth: the simulation's p is the lever's share, para 5's 69/210.
+    assert.equal(await page.getByTestId('mc-late').inputValue(), '69/210');
+    assert.match(await source.innerText(), words.follows);
+    assert.equal(await source.getAttribute('data-differs'), 'false');
+
+    // Changing the lever changes the simulation's p with it.
+    await page.getByTestId('slip-share').fill('0.5');
+    await page.waitForFunction(() => document.querySelector('[data-testid="mc-late"]').value === '0.5');
+    assert.match(await page.getByTestId('mc-late-percent').innerText(), /50\.0%/);
+
+    // A p of its own: the screen says it differs and offers both ways back.
+    await page.getByTestId('mc-late').fill('0.4');
+    await page.locator('[data-testid="mc-late-source"][data-differs="true"]').waitFor();
+    assert.match(await source.innerText(), words.differs);
+    assert.match(await page.getByTestId('mc-late-follow').innerText(), /50\.0%/);
+    await page.getByTestId('mc-late-follow').click();
+    await page.locator('[data-testid="mc-late-source"][data-differs="false"]').waitFor();
+    assert.equal(await page.getByTestId('mc-late').inputValue(), '0.5');
+
+    // …or the lever takes the simulation's p: the deterministic figures follow.
+    await page.getByTestId('mc-late').fill('0.4');
+    await page.locator('[data-testid="mc-late-source"][data-differs="true"]').waitFor();
+    const total = (await page.getByTestId('risk-2018-19-total').innerText()).trim();
+    assert.match(await page.getByTestId('mc-late-set-lever').innerText(), /40\.0%/);
+    await page.getByTestId('mc-late-set-lever').click();
+    await page.locator('[data-testid="mc-late-source"][data-differs="false"]').waitFor();
+    assert.equal(await page.getByTestId('slip-share').inputValue(), '0.4');
+    assert.equal(await page.getByTestId('slip-enabled').isChecked(), true);
+    await changed(page, 'risk-2018-19-total', total);
+    assert.equal(await page.getByTestId('mc-late').inputValue(), '0.4');
+
+    // The delay distribution is stated in words, beside the lever's one delay.
+    const delays = await page.getByTestId('mc-delay-words').innerText();
+    if (lang === 'en') {
+      assert.match(delays, /late by 1 quarter in 40\.0%, 2 quarters in 30\.0%, 3 quarters in 20\.0% and 4 quarters in 10\.0%/);
+      assert.match(delays, /The slippage lever above puts every late project 1 quarter late/);
+    } else {
+      assert.match(delays, /1 季 佔 40\.0%/);
+      assert.match(delays, /延誤調節則假設每個延誤項目都延誤 1 季/);
+    }
+    assert.deepEqual(watcher.errors, []);
+    await page.close();
+  }
+});
+
+test('the simulation says 2018-19 in words and the chance it needs less or more than the allocation', LONG, async () => {
+  for (const lang of ['en', 'zh']) {
+    const { page, watcher } = await openRisk(lang);
+    // Overruns, so that some simulated years need more than was voted.
+    await page.getByTestId('mc-overrun').check();
+    await page.getByTestId('mc-overrun-p').fill('0.9');
+    await page.getByTestId('mc-overrun-min').fill('20');
+    await page.getByTestId('mc-overrun-max').fill('60');
+    const result = await runSimulation(page, { runs: 2000, seed: 7 });
+    const inWords = await page.getByTestId('mc-in-words').innerText();
+    const against = await page.getByTestId('mc-against-allocation').innerText();
+    // The sentence quotes the very figures of the table.
+    assert.ok(inWords.includes(result.p90), `${inWords} quotes P90 ${result.p90}`);
+    assert.ok(inWords.includes(result.p50), `${inWords} quotes P50 ${result.p50}`);
+    if (lang === 'en') {
+      assert.match(inWords, /^In 9 of 10 simulated years 2018-19 needs no more than HK\$/);
+      assert.match(against, /^Against the HK\$1,060\.0/);
+      assert.match(against, /of the 2,000 simulated years/);
+      assert.match(against, /money voted would be left unspent/);
+      assert.match(against, /it needs more than was voted/);
+    } else {
+      assert.match(inWords, /^每 10 個模擬年度中，有 9 個 2018-19 年度所需不超過/);
+      assert.match(against, /^與 2018-19 年度撥款 1,060\.0/);
+      assert.match(against, /2,000 個模擬年度中/);
+      assert.match(against, /所需多於撥款/);
+    }
+    // The shares of the runs below and above the allocation add up to 100% (no mark's
+    // explanation holds a percentage, so these are the two shares).
+    const shares = [...against.matchAll(/(\d+\.\d)%/g)].map((m) => Number(m[1]));
+    assert.equal(shares.length, 2, against);
+    assert.equal(Math.round((shares[0] + shares[1]) * 10), 1000, against);
+    assert.deepEqual(watcher.errors, []);
+    await page.close();
+  }
+});
+
+test('every column says whether it includes slippage, and the baseline is the model\'s', async () => {
+  const { page, watcher } = await openRisk('en');
+  const headers = page.locator('[data-testid="risk-figures"] thead th');
+  assert.match(await headers.nth(1).innerText(), /^Model baseline \(calibrated to Annex B\)/);
+  assert.match(await headers.nth(1).innerText(), /no slippage/);
+  assert.match(await headers.nth(3).innerText(), /no slippage \(the lever is off\)/);
+  await page.getByTestId('slip-enabled').check();
+  await page.waitForFunction(() =>
+    /includes slippage: 32\.9% late by 1 quarter/.test(document.querySelector('[data-testid="risk-figures"]').textContent));
+  // The paper's own 2018-19 figures are cited where the paper is meant.
+  assert.match(await page.getByTestId('slip-annex-b').textContent(), /243\.0[\s\S]*Annex B[\s\S]*817\.0[\s\S]*1,060\.0/);
+  await runSimulation(page, { runs: 300, seed: 3 });
+  const table = page.getByTestId('mc-table');
+  assert.match(await table.locator('thead').innerText(), /with the slippage lever: 32\.9% late by 1 quarter/);
+  assert.match(await table.locator('thead').innerText(), /simulated lateness: each project late with probability 32\.9%/);
+  assert.deepEqual(watcher.errors, []);
+  await page.close();
+});
+
+test('the terms are explained at hand, by keyboard and by touch, in both languages', async () => {
+  for (const lang of ['en', 'zh']) {
+    const context = await launch();
+    const page = await context.newPage();
+    const watcher = watch(page);
+    const app = new AppPage(page);
+    await app.open(`${APP_URL}#view=risk&lang=${lang}`);
+    await app.screen('risk').waitFor();
+    // The glossary opens from the keyboard.
+    const glossary = page.getByTestId('risk-glossary');
+    await glossary.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await glossary.getAttribute('open'), '');
+    const seed = glossary.locator('dd').nth(3);
+    assert.ok(await seed.isVisible());
+    assert.match(await seed.innerText(), lang === 'en' ? /same seed with the same settings/ : /相同的種子及設定/);
+    // A term under a panel's heading shows its explanation on focus (a tap focuses it).
+    const term = page.getByTestId('term-percentiles');
+    await term.focus();
+    const tip = term.locator('.term-tip');
+    const box = await tip.boundingBox();
+    assert.ok(box && box.width > 100 && box.height > 10, `the explanation shows: ${JSON.stringify(box)}`);
+    assert.match(await tip.innerText(), lang === 'en' ? /9 in 10 simulated years/ : /每 10 個模擬年度有 9 個/);
+    assert.deepEqual(watcher.errors, []);
+    await context.close();
   }
 });

@@ -127,7 +127,16 @@ fn same_seed_same_result_and_chunks_do_not_matter() {
         assert_eq!(simulation.progress(), (1_000, 1_000));
         assert_eq!(simulation.step(10), 0, "a finished simulation runs no more");
         assert_eq!(simulation.summary(), one_shot, "chunks of {chunk} ({steps} steps)");
+        // The summary worked out column by column is the same summary.
+        let (_, columns) = simulation.summary_progress();
+        while simulation.summarise(chunk.min(3)) > 0 {}
+        assert_eq!(simulation.summary_progress(), (columns, columns));
+        assert_eq!(simulation.summary(), one_shot, "summarised {} at a time", chunk.min(3));
     }
+    // Nothing is summarised before every run is done.
+    let mut unfinished = fresh();
+    unfinished.step(10);
+    assert_eq!(unfinished.summarise(5), 0);
     let other_seed = MonteCarloSettings { seed: DEFAULT_SEED + 1, ..settings.clone() };
     let other = MonteCarlo::with_engine(&engine, &Scenario::default(), &other_seed).map(|mut s| s.finish());
     assert_ne!(other.map(|summary| summary.budget_year_total), Ok(one_shot.budget_year_total));
@@ -148,4 +157,66 @@ fn default_simulation_of_the_paper() {
         assert!(s.p10 <= s.p50 && s.p50 <= s.p90, "{}: {s:?}", year.year);
     }
     assert_eq!(summary.quarters.first().map(|quarter| quarter.quarter), Some(q("2018-19 Q1")));
+}
+
+/// The runs of the small dataset (evenly spread) counted against `threshold`, as
+/// `below equal above`.
+#[track_caller]
+fn check_against(settings: MonteCarloSettings, threshold: &str, expected: &str) {
+    let engine = Engine::new(&small_dataset()).unwrap_or_else(|error| panic!("{error}"));
+    let scenario: Scenario = serde_json::from_str(r#"{"default_profile":"even"}"#).unwrap_or_else(|e| panic!("{e}"));
+    let summary = MonteCarlo::with_engine(&engine, &scenario, &settings)
+        .map(|simulation| simulation.comparing_budget_year_with(m(threshold)).finish())
+        .unwrap_or_else(|error| panic!("{error}"));
+    let counts = summary.budget_year_against.unwrap_or_else(|| panic!("counted against {threshold}"));
+    assert_eq!(counts.threshold, m(threshold));
+    assert_eq!(format!("{} {} {}", counts.below, counts.equal, counts.above), expected, "against {threshold}");
+}
+
+#[test]
+fn runs_are_counted_against_the_allocation() {
+    // Never late, every run needs exactly 18.6 in the budget year.
+    check_against(settings("0", [1, 0, 0, 0]), "18.6", "0 200 0");
+    check_against(settings("0", [1, 0, 0, 0]), "18.599999", "0 0 200");
+    check_against(settings("0", [1, 0, 0, 0]), "18.600001", "200 0 0");
+    // Always late by a quarter: every run needs 17.02.
+    check_against(settings("1", [1, 0, 0, 0]), "18.6", "200 0 0");
+    // Always 10 % over budget: every run needs 19.46.
+    let overrun = MonteCarloSettings {
+        overrun: Some(OverrunSettings { probability: d("1"), min_pct: 10, max_pct: 10 }),
+        ..settings("0", [1, 0, 0, 0])
+    };
+    check_against(overrun, "18.6", "0 0 200");
+    // Without a figure to count against, the summary counts nothing.
+    let plain = simulate(&small_dataset(), &Scenario::default(), &settings("0.5", [1, 1, 1, 1]));
+    assert_eq!(plain.map(|summary| summary.budget_year_against), Ok(None));
+}
+
+#[test]
+fn half_the_runs_lie_on_either_side_of_the_median() {
+    let engine = Engine::new(&paper()).unwrap_or_else(|error| panic!("{error}"));
+    let settings = MonteCarloSettings { runs: 1_000, ..MonteCarloSettings::default() };
+    let median = simulate(&paper(), &Scenario::default(), &settings)
+        .map(|summary| summary.budget_year_total.p50)
+        .unwrap_or_else(|error| panic!("{error}"));
+    let summary = MonteCarlo::with_engine(&engine, &Scenario::default(), &settings)
+        .map(|simulation| simulation.comparing_budget_year_with(median).finish())
+        .unwrap_or_else(|error| panic!("{error}"));
+    let counts = summary.budget_year_against.unwrap_or_else(|| panic!("counted"));
+    assert_eq!(counts.below + counts.equal + counts.above, 1_000);
+    // Nearest rank: the 500th smallest run is the median, so fewer than 500 lie below
+    // it and at least 500 lie on or below it.
+    assert!(counts.below < 500 && counts.below + counts.equal >= 500, "{counts:?}");
+}
+
+#[test]
+fn para5_lateness_never_needs_more_than_the_allocation() {
+    // Lateness only moves cash out of 2018-19, so without overruns every run of the
+    // paper needs less than the HK$1,060M allocated.
+    let engine = Engine::new(&paper()).unwrap_or_else(|error| panic!("{error}"));
+    let summary = MonteCarlo::with_engine(&engine, &Scenario::default(), &MonteCarloSettings::default())
+        .map(|simulation| simulation.comparing_budget_year_with(m("1060")).finish())
+        .unwrap_or_else(|error| panic!("{error}"));
+    let counts = summary.budget_year_against.unwrap_or_else(|| panic!("counted"));
+    assert_eq!((counts.below, counts.equal, counts.above), (10_000, 0, 0));
 }

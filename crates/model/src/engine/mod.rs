@@ -121,8 +121,8 @@ pub use error::{DataError, EngineError, LeverError, ScheduleError, SettingError}
 pub use goal_seek::{goal_seek, GoalSeek, GoalSeekError, GoalSeekResult, Metric};
 pub use lever::Lever;
 pub use monte_carlo::{
-    simulate, MonteCarlo, MonteCarloSettings, MonteCarloSummary, OverrunSettings, QuarterStats, Stats, YearStats,
-    DEFAULT_RUNS, DEFAULT_SEED,
+    simulate, MonteCarlo, MonteCarloSettings, MonteCarloSummary, OverrunSettings, QuarterStats, RunsAgainst, Stats,
+    YearStats, DEFAULT_RUNS, DEFAULT_SEED,
 };
 pub use prepared::Engine;
 pub use profile::{calibrated_weights, Profile};
@@ -135,8 +135,8 @@ pub use scenario::{
     ProjectEdit, Scenario, Selector, Slippage, MAX_COST_CHANGE_PCT, MAX_SHIFT_QUARTERS, MIN_COST_CHANGE_PCT,
 };
 pub use sensitivity::{
-    default_tornado, one_way, tornado, two_way, OneWayRow, OneWayTable, Tornado, TornadoBar, TornadoSetting,
-    TwoWayTable, MAX_TABLE_VALUES,
+    default_tornado, one_way, tornado, tornado_bar, two_way, OneWayRow, OneWayTable, Tornado, TornadoBar,
+    TornadoSetting, TwoWayTable, MAX_TABLE_VALUES,
 };
 pub use share::SHARE_SCALE;
 

@@ -176,16 +176,27 @@ pub fn tornado(engine: &Engine, scenario: &Scenario, settings: &[TornadoSetting]
         )));
     }
     let base = engine.project(scenario)?.budget_year_totals.total;
-    let mut bars = Vec::with_capacity(settings.len());
-    for setting in settings {
-        let at_low = projected(engine, scenario, &[(setting.lever, setting.low)])?.0;
-        let at_high = projected(engine, scenario, &[(setting.lever, setting.high)])?.0;
-        let swing = Money::from_millions(
-            at_high.checked_sub(at_low).map_err(|_| EngineError::Overflow { what: "a swing" })?.millions().abs(),
-        );
-        bars.push(TornadoBar { lever: setting.lever, low: setting.low, high: setting.high, at_low, at_high, swing });
+    let bars = settings.iter().map(|setting| tornado_bar(engine, scenario, setting)).collect::<Result<Vec<_>, _>>()?;
+    Ok(Tornado::from_bars(base, bars))
+}
+
+/// One bar of the tornado: the budget year's total with `setting`'s lever at its low
+/// and at its high value. [`tornado`] is [`Tornado::from_bars`] of these; a caller
+/// that spreads the work over time computes them one by one.
+pub fn tornado_bar(engine: &Engine, scenario: &Scenario, setting: &TornadoSetting) -> Result<TornadoBar, EngineError> {
+    let at_low = projected(engine, scenario, &[(setting.lever, setting.low)])?.0;
+    let at_high = projected(engine, scenario, &[(setting.lever, setting.high)])?.0;
+    let swing = Money::from_millions(
+        at_high.checked_sub(at_low).map_err(|_| EngineError::Overflow { what: "a swing" })?.millions().abs(),
+    );
+    Ok(TornadoBar { lever: setting.lever, low: setting.low, high: setting.high, at_low, at_high, swing })
+}
+
+impl Tornado {
+    /// The tornado of `bars` around the scenario's own total `base`: the bars sorted by
+    /// swing, largest first (a stable sort keeps the settings' order among equal swings).
+    pub fn from_bars(base: Money, mut bars: Vec<TornadoBar>) -> Tornado {
+        bars.sort_by_key(|bar| std::cmp::Reverse(bar.swing));
+        Tornado { base, bars }
     }
-    // A stable sort keeps the settings' order among equal swings.
-    bars.sort_by_key(|bar| std::cmp::Reverse(bar.swing));
-    Ok(Tornado { base, bars })
 }

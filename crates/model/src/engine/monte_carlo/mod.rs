@@ -42,7 +42,7 @@ mod summary;
 pub use settings::{
     MonteCarloSettings, OverrunSettings, DEFAULT_RUNS, DEFAULT_SEED, MAX_DELAY_QUARTERS, MAX_OVERRUN_PCT, MAX_RUNS,
 };
-pub use summary::{MonteCarloSummary, QuarterStats, Stats, YearStats};
+pub use summary::{MonteCarloSummary, QuarterStats, RunsAgainst, Stats, YearStats};
 
 use super::apportion::apportion;
 use super::cash::{cash_for, Cash};
@@ -52,13 +52,14 @@ use super::prepared::Engine;
 use super::scenario::Scenario;
 use super::timeline::Timeline;
 use crate::dataset::Dataset;
+use crate::money::Money;
 use crate::quarter::FiscalYear;
 use draws::{pick, threshold};
 use rand_core::{RngCore, SeedableRng};
 use rand_xoshiro::Xoshiro256PlusPlus;
 use rust_decimal::Decimal;
 use std::ops::Range;
-use summary::stats;
+use summary::{count_against, stats};
 
 /// A project's cash for each possible delay: `by_delay[d]` completes `d` quarters
 /// late, and `late_change[d − 1]` is `100 × (by_delay[d] − by_delay[0])` in hundredths
@@ -108,6 +109,11 @@ pub struct MonteCarlo {
     done: u32,
     total: u32,
     scratch: Vec<i64>,
+    /// The figure the summary counts the budget-year totals against, if any.
+    budget_year_threshold: Option<Money>,
+    /// The stats of the summary's first columns, once every run is done (see
+    /// [`MonteCarlo::summarise`]).
+    summarised: Vec<Stats>,
 }
 
 fn setting(field: &str, problem: &str) -> EngineError {
@@ -227,7 +233,17 @@ impl MonteCarlo {
             late_draws: 0,
             done: 0,
             total,
+            budget_year_threshold: None,
+            summarised: Vec::new(),
         })
+    }
+
+    /// Has the summary count the runs whose budget-year total (ongoing + new) falls
+    /// below, on or above `threshold` — for the question a committee asks: how likely
+    /// is it that the year needs less than the allocation voted for it, or more?
+    pub fn comparing_budget_year_with(mut self, threshold: Money) -> MonteCarlo {
+        self.budget_year_threshold = Some(threshold);
+        self
     }
 
     /// Runs up to `runs` more runs (fewer if the simulation finishes); returns how
@@ -321,20 +337,59 @@ impl MonteCarlo {
         budget_year_new.push(budget_year - *ongoing_budget_year);
     }
 
+    /// The columns of run values the summary reads, in the order
+    /// [`MonteCarlo::summarise`] works through them: each quarter, each year, then the
+    /// budget year's new projects.
+    fn columns(&self) -> impl Iterator<Item = &Vec<i64>> {
+        self.per_quarter.iter().chain(&self.per_year).chain(std::iter::once(&self.budget_year_new))
+    }
+
+    /// Works out the percentiles of up to `columns` more columns of the summary, once
+    /// every run is done, and returns how many it did; [`MonteCarlo::summary`] then
+    /// uses them. Each column sorts a copy of every run's value, so a browser spreads
+    /// the summary of a large simulation over several tasks, as it does the runs.
+    pub fn summarise(&mut self, columns: u32) -> u32 {
+        if !self.is_done() {
+            return 0;
+        }
+        let start = self.summarised.len();
+        let more: Vec<Stats> = self
+            .columns()
+            .skip(start)
+            .take(usize::try_from(columns).unwrap_or(0))
+            .map(|column| stats(column))
+            .collect();
+        self.summarised.extend(&more);
+        u32::try_from(more.len()).unwrap_or(0)
+    }
+
+    /// `(columns summarised, columns in all)`.
+    pub fn summary_progress(&self) -> (u32, u32) {
+        let total = self.per_quarter.len() + self.per_year.len() + 1;
+        (u32::try_from(self.summarised.len()).unwrap_or(0), u32::try_from(total).unwrap_or(u32::MAX))
+    }
+
     /// Percentiles and means over the runs done so far.
     pub fn summary(&self) -> MonteCarloSummary {
-        let quarters = self
-            .per_quarter
-            .iter()
-            .enumerate()
-            .map(|(index, column)| QuarterStats { quarter: self.timeline.quarter(index), stats: stats(column) })
+        // What `summarise` worked out, when it covers every column (it only runs once
+        // every run is done, so the runs cannot have changed since).
+        let (summarised, total) = self.summary_progress();
+        let cached = self.is_done() && summarised == total;
+        let mut column_stats = self.columns().enumerate().map(|(index, column)| {
+            self.summarised.get(index).copied().filter(|_| cached).unwrap_or_else(|| stats(column))
+        });
+        let quarters = (0..self.per_quarter.len())
+            .map(|index| QuarterStats {
+                quarter: self.timeline.quarter(index),
+                stats: column_stats.next().unwrap_or_default(),
+            })
             .collect();
         let years: Vec<YearStats> = self
-            .per_year
+            .years
             .iter()
-            .zip(&self.years)
-            .map(|(column, (year, _))| YearStats { year: *year, stats: stats(column) })
+            .map(|(year, _)| YearStats { year: *year, stats: column_stats.next().unwrap_or_default() })
             .collect();
+        let budget_year_new = column_stats.next().unwrap_or_default();
         let budget_year_total = years.first().map_or_else(Stats::default, |year| year.stats);
         let mean_late_projects =
             if self.done == 0 { Decimal::ZERO } else { Decimal::from(self.late_draws) / Decimal::from(self.done) };
@@ -345,9 +400,12 @@ impl MonteCarlo {
             quarters,
             years,
             budget_year_total,
-            budget_year_new: stats(&self.budget_year_new),
+            budget_year_new,
             mean_late_projects,
             project_count: u32::try_from(self.projects.len()).unwrap_or(u32::MAX),
+            budget_year_against: self
+                .budget_year_threshold
+                .map(|threshold| count_against(self.per_year.first().map_or(&[][..], Vec::as_slice), threshold)),
         }
     }
 }

@@ -4,6 +4,7 @@
 use crate::engine::dollars::from_dollar_sum;
 use crate::money::Money;
 use crate::quarter::{FiscalQuarter, FiscalYear};
+use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -49,7 +50,51 @@ pub struct MonteCarloSummary {
     pub mean_late_projects: Decimal,
     /// The number of projects simulated (the included new projects).
     pub project_count: u32,
+    /// How many runs' budget-year total fell below, on or above the figure set with
+    /// [`super::MonteCarlo::comparing_budget_year_with`] (e.g. the allocation voted),
+    /// if one was set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget_year_against: Option<RunsAgainst>,
 }
+
+/// The runs whose budget-year total (ongoing + new) fell below, exactly on, or above
+/// a figure, counted exactly: `below + equal + above` is the number of runs done.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RunsAgainst {
+    pub threshold: Money,
+    pub below: u32,
+    pub equal: u32,
+    pub above: u32,
+}
+
+/// Counts `values` (hundredths of a HK$) below, on and above `threshold`, exactly.
+/// Values are whole hundredths, so a value is below a threshold of any precision
+/// exactly when it is below the threshold rounded up to whole hundredths, and above it
+/// exactly when it is above the threshold rounded down.
+pub(super) fn count_against(values: &[i64], threshold: Money) -> RunsAgainst {
+    let hundredths = threshold.millions().checked_mul(Decimal::from(HUNDREDTHS_PER_MILLION));
+    // A threshold beyond the range of a Decimal lies beyond every run's value.
+    let (floor, ceiling) = match hundredths {
+        Some(exact) => (exact.floor().to_i128(), exact.ceil().to_i128()),
+        None if threshold.is_negative() => (Some(i128::MIN), Some(i128::MIN)),
+        None => (Some(i128::MAX), Some(i128::MAX)),
+    };
+    let (floor, ceiling) = (floor.unwrap_or(i128::MAX), ceiling.unwrap_or(i128::MAX));
+    let mut counts = RunsAgainst { threshold, below: 0, equal: 0, above: 0 };
+    for value in values.iter().map(|value| i128::from(*value)) {
+        if value < ceiling {
+            counts.below += 1;
+        } else if value > floor {
+            counts.above += 1;
+        } else {
+            counts.equal += 1;
+        }
+    }
+    counts
+}
+
+/// Hundredths of a HK$ in one HK$ million.
+const HUNDREDTHS_PER_MILLION: i64 = 100_000_000;
 
 /// Rounding point R5, the one conversion of simulated amounts to money: `hundredths`
 /// of a HK$ summed over `count` runs, as a mean in whole HK$, rounded half away from
@@ -113,5 +158,28 @@ mod tests {
         assert_eq!((s.p10, s.p50, s.p90), (dollars(1), dollars(5), dollars(9)));
         assert_eq!(s.mean, dollars(6)); // 5.5 rounds half away from zero
         assert_eq!(stats(&[]), Stats::default());
+    }
+
+    /// Counts of `values` (hundredths of a HK$) against `threshold` (HK$M), as
+    /// `below equal above`.
+    #[track_caller]
+    fn check_against(values: &[i64], threshold: &str, expected: &str) {
+        let threshold = Money::parse_millions(threshold).unwrap_or_else(|error| panic!("{error}"));
+        let counts = count_against(values, threshold);
+        assert_eq!(format!("{} {} {}", counts.below, counts.equal, counts.above), expected, "against {threshold:?}");
+    }
+
+    #[test]
+    fn runs_are_counted_against_a_figure_exactly() {
+        // HK$1,060M is 106,000,000,000 hundredths of a HK$.
+        let allocation = 106_000_000_000;
+        let values = [allocation - 1, allocation, allocation, allocation + 1, allocation + 100];
+        check_against(&values, "1060", "1 2 2");
+        check_against(&values, "1059.99999999", "0 1 4");
+        check_against(&values, "1060.000000001", "3 0 2");
+        check_against(&values, "1060.00000001", "3 1 1");
+        check_against(&values, "0", "0 0 5");
+        check_against(&values, "-1", "0 0 5");
+        check_against(&[], "1060", "0 0 0");
     }
 }

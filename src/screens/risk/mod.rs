@@ -1,0 +1,84 @@
+//! The slippage & risk screen: para 5's record, the expected-value slippage lever,
+//! the Monte Carlo simulation and the sensitivity table with its tornado. Every word
+//! and figure comes from `blockvote_present::screens::risk`; this folder only draws
+//! and runs the long computations in slices (`crate::tasks`).
+
+mod glossary;
+mod memory;
+mod monte_carlo;
+mod para5;
+mod results;
+mod sensitivity;
+mod slippage;
+
+pub use memory::RiskMemory;
+
+use crate::components::marks::ProvenanceMark;
+use crate::state::use_app_state;
+use crate::whatif::{use_whatif, WhatIf};
+use blockvote_model::engine::{Engine, Lever, Scenario};
+use blockvote_present::screens::risk::{without_slippage_levers, Part, Sentence, HEADING};
+use leptos::prelude::*;
+use rust_decimal::Decimal;
+use std::sync::Arc;
+
+#[component]
+pub fn Risk() -> impl IntoView {
+    let state = use_app_state();
+    let whatif = use_whatif();
+    // The scenario (the last one the engine could project) without its slippage
+    // lever, as the simulation, the sensitivity table and the all-on-time figures see
+    // it: a change of the slippage lever alone leaves it, and them, as they are.
+    let steady = Memo::new(move |_| whatif.projected_scenario.with(without_slippage_levers));
+    view! {
+        <section class="screen risk">
+            <h2>{move || HEADING.get(state.lang.get())}</h2>
+            <para5::Para5Summary />
+            <glossary::Glossary />
+            <slippage::SlippagePanel steady=steady />
+            <monte_carlo::MonteCarloPanel steady=steady />
+            <sensitivity::SensitivityPanel steady=steady />
+        </section>
+    }
+}
+
+/// The prepared engine, if the dataset could be prepared.
+fn engine_of(whatif: &WhatIf) -> Option<Arc<Engine>> {
+    whatif.engine.try_with_value(|engine| engine.as_ref().ok().cloned()).flatten()
+}
+
+/// Sets `lever` to `value` on the scenario through the model's own rule
+/// (`Lever::apply`, which also switches slippage on); a value the lever refuses
+/// changes nothing (the fields only hand on values in range).
+fn set_lever(whatif: WhatIf, lever: Lever, value: Decimal) {
+    let Some(engine) = engine_of(&whatif) else { return };
+    let mut next: Scenario = whatif.scenario.get_untracked();
+    if lever.apply(&engine, &mut next, value).is_ok() {
+        whatif.scenario.set(next);
+    }
+}
+
+/// A sentence from the presentation layer, each figure with its provenance mark.
+#[component]
+fn SentenceText(#[prop(into)] sentence: Signal<Sentence>) -> impl IntoView {
+    let state = use_app_state();
+    move || {
+        let lang = state.lang.get();
+        sentence
+            .get()
+            .0
+            .into_iter()
+            .map(|part| match (&part, part.figure(lang)) {
+                (Part::Text(text), _) => text.clone().into_any(),
+                (_, Some((text, provenance))) => view! {
+                    <span class="figure">
+                        <span class="figure-value">{text}</span>
+                        <ProvenanceMark provenance=provenance.clone() />
+                    </span>
+                }
+                .into_any(),
+                (_, None) => ().into_any(),
+            })
+            .collect_view()
+    }
+}
