@@ -443,7 +443,7 @@ The native and the browser runs of the model gave ${checksAgree ? '**identical**
 
 - **Sizes.** \`wasm, raw\` is the \`.wasm\` Trunk writes after wasm-bindgen and
   \`wasm-opt -Oz\`; \`gzip -9\` is that file through zlib at level 9, for comparison
-  (\`scripts/single-file.mjs\` embeds a zopfli gzip, a few per cent smaller, as text at
+  (\`scripts/single-file.mjs\` embeds a Zstandard stream, about 18% smaller, as text at
   seven bits per character). The single file is
   \`dist/blockvote.html\` as written by \`scripts/single-file.mjs\`. The empty app is
   \`bench/empty-app\`: a Leptos 0.8.23 CSR app that mounts a \`<main>\` with a heading,

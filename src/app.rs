@@ -244,11 +244,14 @@ fn Shell(dataset: Dataset) -> impl IntoView {
                         view! {
                             <li>
                                 <a
-                                    // The scenario and the filters travel with the member, so
-                                    // Departments follows a filter set on Projects.
+                                    // The scenario travels everywhere; the projects filter travels
+                                    // between Projects and Departments, so Departments follows a
+                                    // filter set on Projects (and any other screen clears it).
                                     href=move || {
                                         let mut pairs = whatif.link_pairs();
-                                        pairs.extend(non_scenario_params(&state.params.get()));
+                                        if matches!(view, View::Projects | View::Departments) {
+                                            pairs.extend(non_scenario_params(&state.params.get()));
+                                        }
                                         fragment_for(view, state.lang.get(), &pairs)
                                     }
                                     data-testid=format!("nav-{}", view.key())
