@@ -73,3 +73,64 @@ pub struct TornadoRow {
     /// The full accessible description of the row.
     pub description: String,
 }
+
+/// Where a legend item goes: its left edge and its row (0 is the top row).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Placed {
+    pub x: f64,
+    pub row: usize,
+}
+
+/// Lays legend items out left to right from `start`, each `widths[i]` px wide with
+/// `gap` px between them, starting a new row when the next item would pass `end`: so
+/// a legend wraps on a phone instead of running off the chart.
+pub fn legend_rows(widths: &[f64], start: f64, end: f64, gap: f64) -> Vec<Placed> {
+    let mut x = start;
+    let mut row = 0;
+    widths
+        .iter()
+        .map(|width| {
+            if x > start && x + width > end {
+                x = start;
+                row += 1;
+            }
+            let placed = Placed { x, row };
+            x += width + gap;
+            placed
+        })
+        .collect()
+}
+
+/// Rows for labels spanning `extents` (left, right in px, in drawing order) so that
+/// no two labels in one row overlap: each label takes the first row where it fits.
+/// A chart draws row `r` one line further from its plot.
+pub fn label_rows(extents: &[(f64, f64)]) -> Vec<usize> {
+    let mut rows: Vec<Vec<(f64, f64)>> = Vec::new();
+    extents
+        .iter()
+        .map(|&(left, right)| {
+            let fits = |row: &Vec<(f64, f64)>| row.iter().all(|&(l, r)| right < l || left > r);
+            let index = rows.iter().position(fits).unwrap_or(rows.len());
+            match rows.get_mut(index) {
+                Some(row) => row.push((left, right)),
+                None => rows.push(vec![(left, right)]),
+            }
+            index
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn legends_wrap_and_labels_stack_only_when_they_would_overlap() {
+        let placed = legend_rows(&[60.0, 40.0, 260.0, 60.0], 10.0, 390.0, 12.0);
+        let shown: Vec<(f64, usize)> = placed.iter().map(|p| (p.x, p.row)).collect();
+        assert_eq!(shown, vec![(10.0, 0), (82.0, 0), (10.0, 1), (282.0, 1)]);
+        assert_eq!(legend_rows(&[500.0], 10.0, 390.0, 12.0), vec![Placed { x: 10.0, row: 0 }]);
+        assert_eq!(label_rows(&[(0.0, 100.0), (200.0, 300.0)]), vec![0, 0]);
+        assert_eq!(label_rows(&[(0.0, 100.0), (50.0, 150.0), (120.0, 200.0)]), vec![0, 1, 0]);
+    }
+}
