@@ -29,7 +29,8 @@ pub const DEFERRED_HEADINGS: [Label; 6] = [
     l("之後的 2018-19 總額", "2018-19 total after"),
 ];
 pub const YEARS_CAPTION: Label = l("對各年度的影響", "Effect on each year");
-pub const YEARS_HEADINGS: [Label; 4] = [l("財政年度", "Year"), l("之前", "Before"), l("之後", "After"), l("變動", "Change")];
+pub const YEARS_HEADINGS: [Label; 4] =
+    [l("財政年度", "Year"), l("之前", "Before"), l("之後", "After"), l("變動", "Change")];
 
 /// The cap, in HK$M.
 pub fn cap_field() -> FieldSpec<Decimal> {
@@ -152,7 +153,10 @@ mod tests {
     fn check(cap: i64, lang: Lang, expected: &str) {
         let data = paper();
         let scenario = Scenario {
-            cap: Some(CashCap { amount: Money::from_whole_millions(cap), rule: DeferralRule::LargestBudgetYearCashFirst }),
+            cap: Some(CashCap {
+                amount: Money::from_whole_millions(cap),
+                rule: DeferralRule::LargestBudgetYearCashFirst,
+            }),
             ..Scenario::default()
         };
         let projection = project(&data, &scenario);

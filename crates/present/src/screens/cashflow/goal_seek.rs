@@ -3,7 +3,7 @@
 //! how far from the target, or why no value of the lever reaches it.
 
 use crate::fields::{money_field, FieldSpec};
-use crate::format::{money_with_unit, millions_signed};
+use crate::format::{millions_signed, money_with_unit};
 use crate::lang::{l, Label, Lang};
 use crate::refusal::engine_error;
 use crate::words::{lever_label, lever_value, metric_label};
@@ -83,7 +83,9 @@ pub fn answer(outcome: &Result<GoalSeekResult, GoalSeekError>, lang: Lang) -> Go
                 ),
             },
         },
-        Err(GoalSeekError::Engine { error }) => GoalAnswer::Refused { sentence: engine_error(error).get(lang).to_string() },
+        Err(GoalSeekError::Engine { error }) => {
+            GoalAnswer::Refused { sentence: engine_error(error).get(lang).to_string() }
+        }
     }
 }
 

@@ -86,7 +86,8 @@ pub fn selector_from_key(key: &str) -> Option<Selector> {
 
 /// Every choice of the group select, in the reader's language.
 pub fn group_options(data: &Dataset, lang: Lang) -> GroupOptions {
-    let option = |selector: Selector| GroupOption { key: group_key(&selector), label: selector_text(&selector, data, lang) };
+    let option =
+        |selector: Selector| GroupOption { key: group_key(&selector), label: selector_text(&selector, data, lang) };
     GroupOptions {
         all: option(Selector::All),
         themes: Theme::ALL.into_iter().map(|theme| option(Selector::Theme { theme })).collect(),

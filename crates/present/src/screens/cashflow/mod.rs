@@ -22,7 +22,8 @@ use blockvote_model::{CohortId, Dataset};
 pub const TITLE: Label = l("現金流量", "Cash flow");
 pub const QUARTERLY_HEADING: Label = l("每季現金流量", "Quarterly cash flow");
 pub const CUMULATIVE_HEADING: Label = l("累計現金流量（S 曲線）", "Cumulative cash flow (S-curve)");
-pub const CUMULATIVE_TITLE: Label = l("累計現金需求：模型基線與情景", "Cumulative cash need: model baseline and scenario");
+pub const CUMULATIVE_TITLE: Label =
+    l("累計現金需求：模型基線與情景", "Cumulative cash need: model baseline and scenario");
 pub const CUMULATIVE_DESCRIPTION: Label = l(
     "由 2018-19 年度第一季起的累計現金需求（進行中及新項目）：模型基線（按附件 B 校準；實線圓點）與情景（虛線方點），單位百萬元。文件沒有按季的數字。",
     "Cumulative cash need from 2018-19 Q1 (ongoing and new projects): the model baseline (calibrated to Annex B; solid line, dots) and the scenario (dashed line, squares), HK$ million. The paper gives no quarterly figures.",

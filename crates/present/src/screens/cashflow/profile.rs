@@ -28,7 +28,10 @@ pub struct ProfileOption {
 
 /// Every profile, in the order the select lists them.
 pub fn options() -> Vec<ProfileOption> {
-    Profile::ALL.into_iter().map(|profile| ProfileOption { profile, key: profile.key(), label: profile_label(profile) }).collect()
+    Profile::ALL
+        .into_iter()
+        .map(|profile| ProfileOption { profile, key: profile.key(), label: profile_label(profile) })
+        .collect()
 }
 
 /// A row of the comparison table: a profile's (or Annex B's) 2018-19 figure for the
