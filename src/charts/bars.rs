@@ -7,15 +7,14 @@
 //! the scale is stated. Laid out at the width the page gives it (see `charts/mod.rs`):
 //! on a narrow screen each group's name sits on its own line above its bars.
 
-use super::{use_chart_width, FONT};
+use super::{legend_text, use_chart_width, FONT, LINE};
 use blockvote_present::axis::{label_width, nice_axis, ticks_for_length, Axis};
-use blockvote_present::charts::{legend_rows, Series};
+use blockvote_present::charts::{legend_layout, LegendItem, Series};
 use leptos::prelude::*;
 
 const ROW_HEIGHT: f64 = 16.0;
 const GROUP_GAP: f64 = 10.0;
 const VALUE_WIDTH: f64 = 48.0;
-const LEGEND_ROW: f64 = 20.0;
 const AXIS_HEIGHT: f64 = 22.0;
 /// Below this width, group names go on their own line.
 const NARROW: f64 = 520.0;
@@ -33,7 +32,7 @@ struct Layout {
     per_group: f64,
     height: f64,
     axis: Axis,
-    legend: Vec<(f64, f64)>,
+    legend: Vec<LegendItem>,
 }
 
 /// `id` must be unique on the page (it names the SVG patterns).
@@ -63,10 +62,9 @@ pub fn GroupedBars(
         let rough = nice_axis(0.0, max, ticks_for_length(length, 60.0));
         let widest = rough.ticks.iter().map(|t| label_width(&t.label, FONT)).fold(0.0_f64, f64::max);
         let axis = nice_axis(0.0, max, ticks_for_length(length, (widest + 16.0).max(40.0)));
-        let names: Vec<f64> = series.with(|all| all.iter().map(|s| 20.0 + label_width(&s.name, FONT)).collect());
-        let placed = legend_rows(&names, start, width - 4.0, 16.0);
-        let rows = placed.iter().map(|p| p.row + 1).max().unwrap_or(0) as f64;
-        let top = rows * LEGEND_ROW + 4.0;
+        let names: Vec<String> = series.with(|all| all.iter().map(|s| s.name.clone()).collect());
+        let (legend, legend_height) = legend_layout(&names, 20.0, start, width - 4.0, FONT, LINE);
+        let top = 4.0 + legend_height + 6.0;
         let bars = series.with(|s| s.len().max(1)) as f64 * ROW_HEIGHT;
         let per_group = bars + GROUP_GAP + if narrow { ROW_HEIGHT } else { 0.0 };
         let count = groups.with(|g| g.len()) as f64;
@@ -79,7 +77,7 @@ pub fn GroupedBars(
             per_group,
             height: top + count * per_group + AXIS_HEIGHT,
             axis,
-            legend: placed.iter().map(|p| (p.x, 4.0 + p.row as f64 * LEGEND_ROW)).collect(),
+            legend,
         }
     });
     let bar_pattern = pattern_ref.clone();
@@ -164,12 +162,13 @@ pub fn GroupedBars(
             .into_iter()
             .zip(layout.legend)
             .enumerate()
-            .map(|(index, (s, (x, y)))| {
+            .map(|(index, (_, LegendItem { x, y, lines }))| {
+                let y = y + 4.0;
                 let fill = if index % 2 == 0 { "var(--series-a)".to_string() } else { pattern_ref.clone() };
                 view! {
                     <g class="legend-item">
                         <rect x=x y=y width="14" height="12" fill=fill stroke="var(--ink)" stroke-width="0.75"></rect>
-                        <text x=x + 20.0 y=y + 10.0>{s.name}</text>
+                        {legend_text(x + 20.0, y + 10.0, lines)}
                     </g>
                 }
             })

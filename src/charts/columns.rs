@@ -8,16 +8,15 @@
 //! the value axis has as many nice ticks as fit, and on a narrow screen only every
 //! n-th quarter is labelled (each column still names its quarter when focused).
 
-use super::{use_chart_width, FONT};
+use super::{legend_text, use_chart_width, FONT, LINE};
 use blockvote_model::Money;
 use blockvote_present::axis::{label_stride, label_width, nice_axis, ticks_for_length, Axis};
-use blockvote_present::charts::{legend_rows, QuarterColumns};
+use blockvote_present::charts::{legend_layout, LegendItem, QuarterColumns};
 use leptos::prelude::*;
 
 const PLOT_HEIGHT: f64 = 230.0;
 const RIGHT: f64 = 12.0;
 const SWATCH: f64 = 14.0;
-const LEGEND_ROW: f64 = 18.0;
 /// Room along the axis a label rotated by 45° needs: about a line of text.
 const ROTATED_FOOTPRINT: f64 = FONT * 1.5;
 
@@ -48,8 +47,7 @@ struct Layout {
     axis: Axis,
     /// Label every n-th quarter.
     stride: usize,
-    /// Legend items: x, y.
-    legend: Vec<(f64, f64)>,
+    legend: Vec<LegendItem>,
 }
 
 #[component]
@@ -95,11 +93,9 @@ pub fn QuarterlyColumns(
             let labels = qs.iter().map(|q| label_width(&q.label, FONT)).fold(0.0_f64, f64::max);
             (max, labels)
         });
-        let widths: Vec<f64> =
-            legend_items.with(|items| items.iter().map(|(_, name)| SWATCH + 4.0 + label_width(name, FONT)).collect());
-        let placed = legend_rows(&widths, 8.0, width - RIGHT, 14.0);
-        let rows = placed.iter().map(|p| p.row + 1).max().unwrap_or(0) as f64;
-        let top = rows * LEGEND_ROW + 14.0;
+        let names: Vec<String> = legend_items.with(|items| items.iter().map(|(_, name)| name.clone()).collect());
+        let (legend, legend_height) = legend_layout(&names, SWATCH + 4.0, 8.0, width - RIGHT, FONT, LINE);
+        let top = 4.0 + legend_height + 12.0;
         let axis = nice_axis(0.0, max, ticks_for_length(PLOT_HEIGHT, 36.0));
         let left = axis.ticks.iter().map(|t| label_width(&t.label, FONT)).fold(0.0_f64, f64::max) + 12.0;
         let count = quarters.with(|qs| qs.len()).max(1) as f64;
@@ -111,7 +107,7 @@ pub fn QuarterlyColumns(
             top,
             axis,
             stride: label_stride(slot, ROTATED_FOOTPRINT),
-            legend: placed.iter().map(|p| (p.x, 4.0 + p.row as f64 * LEGEND_ROW)).collect(),
+            legend,
         }
     });
     let y = move |layout: &Layout, value: f64| layout.top + PLOT_HEIGHT * (1.0 - layout.axis.share(value));
@@ -224,7 +220,8 @@ pub fn QuarterlyColumns(
             .get()
             .into_iter()
             .zip(layout.legend)
-            .map(|((swatch, name), (x, y))| {
+            .map(|((swatch, _), LegendItem { x, y, lines })| {
+                let y = y + 4.0;
                 let mark = match swatch {
                     Swatch::Segment(index) => view! {
                         <rect x=x y=y width=SWATCH height="12" fill=segment_fill(&legend_id, index) stroke="var(--ink)" stroke-width="0.75"></rect>
@@ -251,7 +248,7 @@ pub fn QuarterlyColumns(
                 view! {
                     <g class="legend-item">
                         {mark}
-                        <text x=x + SWATCH + 4.0 y=y + 10.0>{name}</text>
+                        {legend_text(x + SWATCH + 4.0, y + 10.0, lines)}
                     </g>
                 }
             })

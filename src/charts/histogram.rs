@@ -29,6 +29,9 @@ const MARGIN_BOTTOM: f64 = 58.0;
 /// Room above the plot for the read-out line; marker labels stack above the plot.
 const READOUT: f64 = 30.0;
 const MARKER_ROW: f64 = 15.0;
+/// Bars narrower than this (px) print their counts in the smaller `DENSE_FONT`.
+const DENSE_SLOT: f64 = 18.0;
+const DENSE_FONT: f64 = 9.0;
 
 /// Everything the chart's geometry depends on, worked out once per width and data.
 #[derive(Clone, PartialEq)]
@@ -186,11 +189,15 @@ pub fn Histogram(
                 let height = (baseline - top_y).max(0.0);
                 let center = (left + right) / 2.0;
                 let count = bin.count.to_string();
-                // A count wider than its bar would run into its neighbours' on a narrow
-                // screen; it is then left to the bar's name and the read-out line.
-                let count = (label_width(&count, FONT) <= right - left + 2.0).then(|| {
+                // On a narrow screen counts are set smaller; one still wider than its bar
+                // (bold digits run about a tenth wider than plain ones) would run into its
+                // neighbours', and is left to the bar's name and the read-out line.
+                let slot = right - left;
+                let (class, font) =
+                    if slot < DENSE_SLOT { ("hist-count value dense", DENSE_FONT) } else { ("hist-count value", FONT) };
+                let count = (label_width(&count, font) * 1.1 <= slot - 1.0).then(|| {
                     view! {
-                        <text class="hist-count value" x=center y=top_y - 5.0 text-anchor="middle">
+                        <text class=class x=center y=top_y - 5.0 text-anchor="middle">
                             {count}
                         </text>
                     }

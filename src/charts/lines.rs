@@ -6,14 +6,13 @@
 //! the value axis has as many nice ticks as fit, and on a narrow screen only every
 //! n-th quarter is labelled (each point still names its quarter when focused).
 
-use super::{use_chart_width, FONT};
+use super::{legend_text, use_chart_width, FONT, LINE};
 use blockvote_present::axis::{label_stride, label_width, nice_axis, ticks_for_length, Axis};
-use blockvote_present::charts::{legend_rows, LineSeries};
+use blockvote_present::charts::{legend_layout, LegendItem, LineSeries};
 use leptos::prelude::*;
 
 const PLOT_HEIGHT: f64 = 200.0;
 const RIGHT: f64 = 12.0;
-const LEGEND_ROW: f64 = 18.0;
 const SWATCH: f64 = 24.0;
 const ROTATED_FOOTPRINT: f64 = FONT * 1.5;
 const DASHES: [&str; 3] = ["none", "6 4", "2 3"];
@@ -28,7 +27,7 @@ struct Layout {
     top: f64,
     axis: Axis,
     stride: usize,
-    legend: Vec<(f64, f64)>,
+    legend: Vec<LegendItem>,
 }
 
 #[component]
@@ -48,11 +47,9 @@ pub fn QuarterLines(
         let max = series.with(|all| {
             all.iter().flat_map(|s| s.points.iter()).map(|p| p.to_f64_for_geometry()).fold(0.0_f64, f64::max)
         });
-        let names: Vec<f64> =
-            series.with(|all| all.iter().map(|s| SWATCH + 6.0 + label_width(&s.name, FONT)).collect());
-        let placed = legend_rows(&names, 8.0, width - RIGHT, 16.0);
-        let rows = placed.iter().map(|p| p.row + 1).max().unwrap_or(0) as f64;
-        let top = rows * LEGEND_ROW + 14.0;
+        let names: Vec<String> = series.with(|all| all.iter().map(|s| s.name.clone()).collect());
+        let (legend, legend_height) = legend_layout(&names, SWATCH + 6.0, 8.0, width - RIGHT, FONT, LINE);
+        let top = 4.0 + legend_height + 12.0;
         let axis = nice_axis(0.0, max, ticks_for_length(PLOT_HEIGHT, 36.0));
         let left = axis.ticks.iter().map(|t| label_width(&t.label, FONT)).fold(0.0_f64, f64::max) + 12.0;
         let (count, longest) =
@@ -64,7 +61,7 @@ pub fn QuarterLines(
             top,
             axis,
             stride: label_stride((width - left - RIGHT) / count, ROTATED_FOOTPRINT),
-            legend: placed.iter().map(|p| (p.x, 4.0 + p.row as f64 * LEGEND_ROW)).collect(),
+            legend,
         }
     });
     let count = move || labels.with(|l| l.len()).max(1);
@@ -144,13 +141,17 @@ pub fn QuarterLines(
                         }
                     })
                     .collect_view();
-                let (legend_x, legend_y) = layout.legend.get(series_index).copied().unwrap_or((8.0, 4.0));
+                let LegendItem { x: legend_x, y: legend_y, lines: legend_lines } =
+                    layout.legend.get(series_index).cloned().unwrap_or(LegendItem { x: 8.0, y: 0.0, lines: Vec::new() });
+                let legend_y = legend_y + 4.0;
                 view! {
                     <g>
                         <polyline points=path fill="none" stroke=colour stroke-width="2" stroke-dasharray=dash></polyline>
                         {points}
-                        <line x1=legend_x x2=legend_x + SWATCH y1=legend_y + 6.0 y2=legend_y + 6.0 stroke=colour stroke-width="2" stroke-dasharray=dash></line>
-                        <text x=legend_x + SWATCH + 6.0 y=legend_y + 10.0>{s.name.clone()}</text>
+                        <g class="legend-item">
+                            <line x1=legend_x x2=legend_x + SWATCH y1=legend_y + 6.0 y2=legend_y + 6.0 stroke=colour stroke-width="2" stroke-dasharray=dash></line>
+                            {legend_text(legend_x + SWATCH + 6.0, legend_y + 10.0, legend_lines)}
+                        </g>
                     </g>
                 }
             })

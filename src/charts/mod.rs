@@ -50,3 +50,19 @@ pub fn use_chart_width(node: NodeRef<leptos::svg::Svg>, fallback: f64) -> Signal
     on_cleanup(move || listener.remove());
     width.into()
 }
+
+/// The height of a line of legend text, in px.
+pub const LINE: f64 = 13.0;
+
+/// A legend item's name, one `<tspan>` per line, its first baseline at `y`.
+pub fn legend_text(x: f64, y: f64, lines: Vec<String>) -> impl IntoView {
+    view! {
+        <text x=x y=y>
+            {lines
+                .into_iter()
+                .enumerate()
+                .map(|(index, line)| view! { <tspan x=x dy=if index == 0 { 0.0 } else { LINE }>{line}</tspan> })
+                .collect_view()}
+        </text>
+    }
+}

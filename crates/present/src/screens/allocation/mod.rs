@@ -7,7 +7,7 @@
 pub mod balance;
 
 use crate::charts::Series;
-use crate::fields::{money_field, FieldSpec};
+use crate::fields::{money_field, money_in, write_money, FieldSpec};
 use crate::format::money_with_unit;
 use crate::lang::{l, Label, Lang};
 use crate::paper::{AnnexAColumn, Printed};
@@ -49,9 +49,10 @@ fn max_amount() -> Money {
     Money::from_whole_millions(MAX_INPUT_MILLIONS)
 }
 
-/// A category's scenario amount.
+/// A category's scenario amount (in a table cell under a heading that gives the unit,
+/// so the field shows none).
 pub fn amount_field() -> FieldSpec<Money> {
-    money_field(l("情景金額", "Scenario amount"), Money::ZERO, max_amount())
+    FieldSpec::new(l("情景金額", "Scenario amount"), |text: &str| money_in(text, Money::ZERO, max_amount()), write_money)
 }
 
 /// The target total to scale to.
