@@ -97,7 +97,10 @@ pub fn QuarterlyColumns(
         let (legend, legend_height) = legend_layout(&names, SWATCH + 4.0, 8.0, width - RIGHT, FONT, LINE);
         let top = 4.0 + legend_height + 12.0;
         let axis = nice_axis(0.0, max, ticks_for_length(PLOT_HEIGHT, 36.0));
-        let left = axis.ticks.iter().map(|t| label_width(&t.label, FONT)).fold(0.0_f64, f64::max) + 12.0;
+        // Room for the value labels, and for the first quarter's label, which slants down
+        // to the left from its column.
+        let ticks = axis.ticks.iter().map(|t| label_width(&t.label, FONT)).fold(0.0_f64, f64::max) + 12.0;
+        let left = ticks.max(labels * std::f64::consts::FRAC_1_SQRT_2 - 4.0);
         let count = quarters.with(|qs| qs.len()).max(1) as f64;
         let slot = (width - left - RIGHT) / count;
         Layout {

@@ -20,14 +20,16 @@
 
 use super::{use_chart_width, FONT};
 use blockvote_present::axis::{label_width, nice_axis, ticks_for_length, whole_axis, Axis};
-use blockvote_present::charts::{label_rows, HistogramBin, HistogramMarker};
+use blockvote_present::charts::{label_rows, wrap_label, HistogramBin, HistogramMarker};
 use leptos::prelude::*;
 
 const HEIGHT_PLOT: f64 = 270.0;
 const MARGIN_RIGHT: f64 = 20.0;
 const MARGIN_BOTTOM: f64 = 58.0;
-/// Room above the plot for the read-out line; marker labels stack above the plot.
-const READOUT: f64 = 30.0;
+/// The read-out's font and line height; it takes at most `READOUT_LINES` lines.
+const READOUT_FONT: f64 = 13.0;
+const READOUT_LINE: f64 = 16.0;
+const READOUT_LINES: usize = 2;
 const MARKER_ROW: f64 = 15.0;
 /// Bars narrower than this (px) print their counts in the smaller `DENSE_FONT`.
 const DENSE_SLOT: f64 = 18.0;
@@ -44,6 +46,8 @@ struct Layout {
     y_axis: Axis,
     /// Each marker's label row (0 nearest the plot).
     marker_rows: Vec<usize>,
+    /// The lines the read-out may take: two where the hint needs them (a phone).
+    readout_lines: usize,
 }
 
 impl Layout {
@@ -124,13 +128,20 @@ pub fn Histogram(
                 .iter()
                 .map(|m| {
                     let (x, w) = (at(m.at), label_width(&m.label, FONT) + 10.0);
-                    if m.label_left { (x - w, x) } else { (x, x + w) }
+                    if m.label_left {
+                        (x - w, x)
+                    } else {
+                        (x, x + w)
+                    }
                 })
                 .collect()
         });
         let marker_rows = label_rows(&extents);
         let rows = marker_rows.iter().map(|r| r + 1).max().unwrap_or(0) as f64;
-        Layout { width, left, top: READOUT + rows * MARKER_ROW + 12.0, domain_max, x_axis, y_axis, marker_rows }
+        let readout_lines =
+            hint.with(|hint| wrap_label(hint, width - left - 8.0, READOUT_FONT).len()).clamp(1, READOUT_LINES);
+        let top = 14.0 + readout_lines as f64 * READOUT_LINE + rows * MARKER_ROW + 12.0;
+        Layout { width, left, top, domain_max, x_axis, y_axis, marker_rows, readout_lines }
     });
 
     let gridlines = move || {
@@ -263,9 +274,26 @@ pub fn Histogram(
             .collect_view()
     };
 
+    // The read-out, in as many lines as the layout gives it (a longer text is cut, its
+    // last line ending in "…"; the bar's own name still has all of it).
     let readout = move || {
         let shown = active.get().or_else(|| selected.get());
-        bins.with(|bins| shown.and_then(|i| bins.get(i)).map(|b| b.label.clone())).unwrap_or_else(|| hint.get())
+        let text =
+            bins.with(|bins| shown.and_then(|i| bins.get(i)).map(|b| b.label.clone())).unwrap_or_else(|| hint.get());
+        let layout = layout.get();
+        let mut lines = wrap_label(&text, layout.width - layout.left - 8.0, READOUT_FONT);
+        if lines.len() > layout.readout_lines {
+            lines.truncate(layout.readout_lines);
+            if let Some(last) = lines.last_mut() {
+                last.push('…');
+            }
+        }
+        let x = layout.left;
+        lines
+            .into_iter()
+            .enumerate()
+            .map(|(index, line)| view! { <tspan x=x dy=if index == 0 { 0.0 } else { READOUT_LINE }>{line}</tspan> })
+            .collect_view()
     };
 
     view! {

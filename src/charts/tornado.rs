@@ -92,7 +92,9 @@ pub fn Tornado(
                 .fold((base, base), |(lo, hi), value| (lo.min(value), hi.max(value)))
         });
         let labels = rows.with(|rows| {
-            rows.iter().map(|r| label_width(&r.name, FONT + 1.0).max(label_width(&r.settings, FONT))).fold(0.0, f64::max)
+            rows.iter()
+                .map(|r| label_width(&r.name, FONT + 1.0).max(label_width(&r.settings, FONT)))
+                .fold(0.0, f64::max)
         });
         let left = if narrow { VALUE_ROOM } else { (labels + 16.0).min(width * 0.4) + VALUE_ROOM };
         let right = (width - RIGHT - VALUE_ROOM).max(left + 40.0);

@@ -193,7 +193,7 @@ pub fn tick_label(value: f64, decimals: usize) -> String {
     let digits: Vec<char> = whole.chars().collect();
     let mut grouped = String::with_capacity(digits.len() + digits.len() / 3 + decimals + 2);
     for (index, digit) in digits.iter().enumerate() {
-        if index > 0 && (digits.len() - index) % 3 == 0 {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
             grouped.push(',');
         }
         grouped.push(*digit);

@@ -132,7 +132,14 @@ pub struct LegendItem {
 /// A legend laid out within `start..end`: items (a swatch `swatch` px wide, then the
 /// name) left to right, wrapping into rows, a name too long for a row broken into
 /// lines; and the legend's height. Text is `font` px with lines `line` px apart.
-pub fn legend_layout(names: &[String], swatch: f64, start: f64, end: f64, font: f64, line: f64) -> (Vec<LegendItem>, f64) {
+pub fn legend_layout(
+    names: &[String],
+    swatch: f64,
+    start: f64,
+    end: f64,
+    font: f64,
+    line: f64,
+) -> (Vec<LegendItem>, f64) {
     let room = (end - start - swatch).max(font * 4.0);
     let wrapped: Vec<Vec<String>> = names.iter().map(|name| wrap_label(name, room, font)).collect();
     let widths: Vec<f64> = wrapped
@@ -224,12 +231,16 @@ mod tests {
     fn long_names_wrap_at_spaces_or_between_cjk_characters() {
         let lines = wrap_label("Model baseline (calibrated to Annex B) (cumulative)", 200.0, 11.0);
         assert_eq!(lines, vec!["Model baseline (calibrated to", "Annex B) (cumulative)"]);
-        assert_eq!(wrap_label("模型基線（按附件 B 校準）（累計）", 80.0, 11.0), vec!["模型基線（按附", "件 B 校準）（", "累計）"]);
+        assert_eq!(
+            wrap_label("模型基線（按附件 B 校準）（累計）", 80.0, 11.0),
+            vec!["模型基線（按附", "件 B 校準）（", "累計）"]
+        );
         assert_eq!(wrap_label("Scenario", 20.0, 11.0), vec!["Scenario"]);
         assert_eq!(wrap_label("", 20.0, 11.0), vec![""]);
         let names = ["Ongoing", "New", "Model baseline (calibrated to Annex B)", "Scenario"].map(String::from);
         let (items, height) = legend_layout(&names, 18.0, 8.0, 350.0, 11.0, 13.0);
-        let shown: Vec<(f64, f64, usize)> = items.iter().map(|i| ((i.x * 100.0).round() / 100.0, i.y, i.lines.len())).collect();
+        let shown: Vec<(f64, f64, usize)> =
+            items.iter().map(|i| ((i.x * 100.0).round() / 100.0, i.y, i.lines.len())).collect();
         assert_eq!(shown, vec![(8.0, 0.0, 1), (84.96, 0.0, 1), (8.0, 17.0, 1), (8.0, 34.0, 1)]);
         assert_eq!(height, 51.0);
     }

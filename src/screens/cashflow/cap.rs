@@ -18,10 +18,14 @@ pub fn CapPanel() -> impl IntoView {
     let whatif = use_whatif();
     let data = state.data();
     let lang = move || state.lang.get();
-    let cap = Signal::derive(move || whatif.scenario.with(|s| s.cap.as_ref().map(|c| c.amount).unwrap_or_default().millions()));
+    let cap = Signal::derive(move || {
+        whatif.scenario.with(|s| s.cap.as_ref().map(|c| c.amount).unwrap_or_default().millions())
+    });
     let rule = Memo::new(move |_| whatif.scenario.with(|s| s.cap.as_ref().map(|c| c.rule).unwrap_or_default()));
     let shown = Memo::new(move |_| {
-        whatif.projection.with(|p| p.as_ref().and_then(|p| p.cap.as_ref()).map(|outcome| cap_view(outcome, &data, lang())))
+        whatif
+            .projection
+            .with(|p| p.as_ref().and_then(|p| p.cap.as_ref()).map(|outcome| cap_view(outcome, &data, lang())))
     });
     view! {
         <div class="panel" data-testid="cap-panel">

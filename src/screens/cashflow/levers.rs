@@ -8,8 +8,8 @@ use crate::whatif::use_whatif;
 use blockvote_model::Money;
 use blockvote_present::screens::cashflow::levers::{
     cost_field, defer_field, defer_group, group_edit_text, group_options, ongoing_field, ongoing_printed,
-    selector_from_key, DEFAULT_GROUP, DEFER_BUTTON, DEPARTMENTS, GROUP_HEADING, GROUP_LABEL, HEADING,
-    ONGOING_PRINTED, REMOVE, THEMES,
+    selector_from_key, DEFAULT_GROUP, DEFER_BUTTON, DEPARTMENTS, GROUP_HEADING, GROUP_LABEL, HEADING, ONGOING_PRINTED,
+    REMOVE, THEMES,
 };
 use leptos::prelude::*;
 use rust_decimal::Decimal;

@@ -55,7 +55,8 @@ pub fn Cashflow() -> impl IntoView {
 fn Cards(cards: Memo<Option<Headline>>) -> impl IntoView {
     let state = use_app_state();
     let lang = move || state.lang.get();
-    let pick = move |card: fn(&Headline) -> &Card| Memo::new(move |_| cards.with(|c| c.as_ref().map(|h| card(h).clone())));
+    let pick =
+        move |card: fn(&Headline) -> &Card| Memo::new(move |_| cards.with(|c| c.as_ref().map(|h| card(h).clone())));
     let (new, total) = (pick(|h| &h.new), pick(|h| &h.total));
     let ongoing = Signal::derive(move || cards.with(|c| c.as_ref().map(|h| h.ongoing.clone())).unwrap_or_else(nothing));
     view! {
@@ -72,7 +73,11 @@ fn Cards(cards: Memo<Option<Headline>>) -> impl IntoView {
 
 /// A card: the scenario's figure, and what the paper prints for it with its citation.
 #[component]
-fn HeadlineCard(card: Memo<Option<Card>>, #[prop(into)] testid: String, #[prop(optional)] children: Option<Children>) -> impl IntoView {
+fn HeadlineCard(
+    card: Memo<Option<Card>>,
+    #[prop(into)] testid: String,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
     let state = use_app_state();
     let lang = move || state.lang.get();
     let figure = Signal::derive(move || card.with(|c| c.as_ref().map(|c| c.figure.clone())).unwrap_or_else(nothing));

@@ -16,9 +16,8 @@ pub fn ProfilePanel() -> impl IntoView {
     let data = state.data();
     let lang = move || state.lang.get();
     let current = Memo::new(move |_| whatif.scenario.with(|s| s.default_profile));
-    let shown = Memo::new(move |_| {
-        whatif.projection.with(|p| p.as_ref().map(|p| calibration(&p.calibration, &data, lang())))
-    });
+    let shown =
+        Memo::new(move |_| whatif.projection.with(|p| p.as_ref().map(|p| calibration(&p.calibration, &data, lang()))));
     view! {
         <div class="panel" data-testid="profile-panel">
             <h3>{move || HEADING.get(lang())}</h3>

@@ -6,7 +6,9 @@ use crate::state::use_app_state;
 use crate::whatif::use_whatif;
 use blockvote_present::cash::{baseline_provenance, column_headings, quarter_table, year_table, CashRow, CashTable};
 use blockvote_present::lang::{Label, Lang};
-use blockvote_present::screens::cashflow::{table_note, QUARTER_COLUMN, QUARTER_TABLE_HEADING, YEAR_COLUMN, YEAR_TABLE_HEADING};
+use blockvote_present::screens::cashflow::{
+    table_note, QUARTER_COLUMN, QUARTER_TABLE_HEADING, YEAR_COLUMN, YEAR_TABLE_HEADING,
+};
 use leptos::prelude::*;
 
 /// The test id of a row's key: `2018-19 Q1` → `2018-19-Q1`.
@@ -25,7 +27,9 @@ fn CashTableView(
 ) -> impl IntoView {
     let state = use_app_state();
     let lang = move || state.lang.get();
-    let keys = Memo::new(move |_| table.with(|t| t.as_ref().map(|t| t.rows.iter().map(|r| r.key.clone()).collect::<Vec<_>>()).unwrap_or_default()));
+    let keys = Memo::new(move |_| {
+        table.with(|t| t.as_ref().map(|t| t.rows.iter().map(|r| r.key.clone()).collect::<Vec<_>>()).unwrap_or_default())
+    });
     let cell = move |key: String, pick: fn(&CashRow, Lang) -> String| {
         move || {
             let lang = lang();

@@ -19,7 +19,9 @@ pub fn RouteChanges(delegation: Memo<Option<DelegationOutcome>>, budgets: Memo<O
         budgets.with(|b| b.as_ref().map(|b| changes(&delegation, b, &data, lang())))
     });
     let part = move |pick: fn(&Changes) -> Option<String>| move || shown.with(|s| s.as_ref().and_then(pick));
-    let ids = Memo::new(move |_| shown.with(|s| s.as_ref().map(|s| s.rows.iter().map(|r| r.id).collect::<Vec<_>>())).unwrap_or_default());
+    let ids = Memo::new(move |_| {
+        shown.with(|s| s.as_ref().map(|s| s.rows.iter().map(|r| r.id).collect::<Vec<_>>())).unwrap_or_default()
+    });
     let any = Memo::new(move |_| ids.with(|ids| !ids.is_empty()));
     let heading = move |index: usize| move || HEADINGS.get(index).map(|h| h.get(lang())).unwrap_or_default();
     view! {
@@ -65,8 +67,9 @@ fn ChangeRowView(shown: Memo<Option<Changes>>, id: u16) -> impl IntoView {
     let lang = move || state.lang.get();
     let row = Memo::new(move |_| shown.with(|s| s.as_ref().and_then(|s| s.rows.iter().find(|r| r.id == id).cloned())));
     let cell = move |pick: fn(&ChangeRow, Lang) -> String| move || row.with(|r| r.as_ref().map(|r| pick(r, lang())));
-    let provenance =
-        Signal::derive(move || row.with(|r| r.as_ref().map(|r| r.budget.provenance().clone())).unwrap_or(Provenance::Scenario));
+    let provenance = Signal::derive(move || {
+        row.with(|r| r.as_ref().map(|r| r.budget.provenance().clone())).unwrap_or(Provenance::Scenario)
+    });
     view! {
         <tr data-testid=format!("route-change-{id}")>
             <td class="num">{id}</td>

@@ -156,11 +156,13 @@ mod tests {
 
     #[test]
     fn a_cap_gets_its_own_bar_and_matching_totals_say_so() {
-        let mut capped = Scenario::default();
-        capped.cap = Some(blockvote_model::engine::CashCap {
-            amount: Money::from_whole_millions(2000),
-            rule: Default::default(),
-        });
+        let mut capped = Scenario {
+            cap: Some(blockvote_model::engine::CashCap {
+                amount: Money::from_whole_millions(2000),
+                rule: Default::default(),
+            }),
+            ..Scenario::default()
+        };
         edit_category(&mut capped, 1, |edit| edit.locked = true);
         check(
             &capped,

@@ -52,7 +52,11 @@ fn max_amount() -> Money {
 /// A category's scenario amount (in a table cell under a heading that gives the unit,
 /// so the field shows none).
 pub fn amount_field() -> FieldSpec<Money> {
-    FieldSpec::new(l("情景金額", "Scenario amount"), |text: &str| money_in(text, Money::ZERO, max_amount()), write_money)
+    FieldSpec::new(
+        l("情景金額", "Scenario amount"),
+        |text: &str| money_in(text, Money::ZERO, max_amount()),
+        write_money,
+    )
 }
 
 /// The target total to scale to.
