@@ -20,7 +20,7 @@
 use super::{use_chart_width, FONT};
 use blockvote_model::Money;
 use blockvote_present::axis::{label_width, nice_axis, ticks_for_length, Axis};
-use blockvote_present::charts::TornadoRow;
+use blockvote_present::charts::{wrap_label, TornadoRow};
 use leptos::prelude::*;
 
 /// Room for a printed value beyond the end of a bar.
@@ -34,6 +34,14 @@ const AXIS_HEIGHT: f64 = 26.0;
 /// bars, and the bars take the whole width.
 const NARROW: f64 = 600.0;
 
+/// The height of a line of a lever's name.
+const NAME_LINE: f64 = 14.0;
+
+/// A lever's name in lines that fit a narrow chart of `width`.
+fn name_lines_of(name: &str, width: f64) -> Vec<String> {
+    wrap_label(name, width - 8.0, FONT + 1.0)
+}
+
 /// Everything the chart's geometry depends on, worked out once per width and data.
 #[derive(Clone, PartialEq)]
 struct Layout {
@@ -43,6 +51,8 @@ struct Layout {
     left: f64,
     right: f64,
     row_height: f64,
+    /// The lines a lever's name takes: more than one only on a narrow screen.
+    name_lines: usize,
     axis: Axis,
 }
 
@@ -99,8 +109,14 @@ pub fn Tornado(
         let left = if narrow { VALUE_ROOM } else { (labels + 16.0).min(width * 0.4) + VALUE_ROOM };
         let right = (width - RIGHT - VALUE_ROOM).max(left + 40.0);
         let axis = nice_axis(lo, hi, ticks_for_length(right - left, 90.0));
-        let row_height = if narrow { ROW_HEIGHT + 30.0 } else { ROW_HEIGHT };
-        Layout { width, narrow, left, right, row_height, axis }
+        // On a narrow screen a long name wraps (to two lines at most, the rest cut).
+        let name_lines = if narrow {
+            rows.with(|rows| rows.iter().map(|r| name_lines_of(&r.name, width).len()).max().unwrap_or(1)).clamp(1, 2)
+        } else {
+            1
+        };
+        let row_height = if narrow { ROW_HEIGHT + 30.0 + (name_lines - 1) as f64 * NAME_LINE } else { ROW_HEIGHT };
+        Layout { width, narrow, left, right, row_height, name_lines, axis }
     });
     let height = move || layout.with(|l| l.height(rows.with(Vec::len)));
     let axis_x = move || layout.with(|l| l.x(base.get().to_f64_for_geometry()));
@@ -132,11 +148,24 @@ pub fn Tornado(
             .enumerate()
             .map(|(index, row)| {
                 let top = TOP + index as f64 * layout.row_height;
+                let extra = (layout.name_lines - 1) as f64 * NAME_LINE;
                 let (name_x, anchor, bars_top) = if layout.narrow {
-                    (4.0, "start", top + 38.0)
+                    (4.0, "start", top + 38.0 + extra)
                 } else {
                     (layout.left - VALUE_ROOM - 8.0, "end", top + 4.0)
                 };
+                let mut name = if layout.narrow { name_lines_of(&row.name, layout.width) } else { vec![row.name.clone()] };
+                if name.len() > layout.name_lines {
+                    name.truncate(layout.name_lines);
+                    if let Some(last) = name.last_mut() {
+                        last.push('…');
+                    }
+                }
+                let name = name
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, line)| view! { <tspan x=name_x dy=if i == 0 { 0.0 } else { NAME_LINE }>{line}</tspan> })
+                    .collect_view();
                 let bar = |value: Money, y: f64, fill: String, class: &'static str| {
                     let x = layout.x(value.to_f64_for_geometry());
                     let (left, width) = if x >= x0 { (x0, x - x0) } else { (x, x0 - x) };
@@ -164,9 +193,9 @@ pub fn Tornado(
                         <title>{description.clone()}</title>
                         <rect class="hit" x="0" y=top width=layout.width height=layout.row_height - 4.0 fill="transparent"></rect>
                         <text class="lever-name" x=name_x y=top + 17.0 text-anchor=anchor>
-                            {row.name.clone()}
+                            {name}
                         </text>
-                        <text class="lever-settings" x=name_x y=top + 33.0 text-anchor=anchor>
+                        <text class="lever-settings" x=name_x y=top + 33.0 + extra text-anchor=anchor>
                             {row.settings.clone()}
                         </text>
                         {bar(row.at_low, bars_top, hatch.clone(), "low")}

@@ -139,12 +139,18 @@ fn axis(low: f64, high: f64, most_ticks: usize, finest: f64) -> Axis {
     if low > high {
         std::mem::swap(&mut low, &mut high);
     }
+    // An empty range is drawn from 0 (as a bar chart of one value is), and a range
+    // that is still empty (0 alone, or values within `finest` of it) gets a unit.
     if high - low < finest {
-        (low, high) = match (low, high) {
-            (l, h) if l > 0.0 => (0.0, h),
-            (l, h) if h < 0.0 => (l, 0.0),
-            _ => (0.0, finest.max(1.0)),
-        };
+        (low, high) = (low.min(0.0), high.max(0.0));
+        if high - low < finest {
+            let unit = finest.max(1.0);
+            if low < 0.0 {
+                low = -unit;
+            } else {
+                high = unit;
+            }
+        }
     }
     let most_ticks = most_ticks.clamp(MIN_TICKS, MAX_TICKS);
     let intervals = (most_ticks - 1) as f64;
@@ -282,10 +288,15 @@ mod tests {
             (1e-300, 2e-300),
             (-1e9, 1e-9),
             (123_456.789, 123_456.790),
+            // Found by the chart_axis fuzz target: a tiny negative range below a unit step.
+            (0.0, -0.0000041681523725856096),
+            (-1e-9, 1e-9),
         ];
         for (low, high) in ranges {
-            for most in [0, 2, 4, 7, 12, usize::MAX] {
-                let axis = nice_axis(low, high, most);
+            for (most, axis) in [0, 2, 4, 7, 12, usize::MAX]
+                .into_iter()
+                .flat_map(|most| [(most, nice_axis(low, high, most)), (most, whole_axis(low, high, most))])
+            {
                 assert!(axis.ticks.len() >= 2 && axis.ticks.len() <= MAX_TICKS, "{low}..{high}: {axis:?}");
                 assert!(axis.ticks.len() <= most.clamp(MIN_TICKS, MAX_TICKS), "{low}..{high} {most}: {axis:?}");
                 assert!(axis.ticks.windows(2).all(|w| w[0].value < w[1].value), "{axis:?}");
