@@ -71,13 +71,13 @@ pub fn QuarterlyColumns(
     let chart_id = id.clone();
     let node = NodeRef::<leptos::svg::Svg>::new();
     let width = use_chart_width(node, 920.0);
-    let legend_items = Memo::new(move |_| {
+    let legend_items = move || {
         let mut items: Vec<(Swatch, String)> = Vec::new();
         items.extend(segment_names.get().into_iter().enumerate().map(|(i, name)| (Swatch::Segment(i), name)));
         items.extend(column_names.get().into_iter().enumerate().map(|(i, name)| (Swatch::Column(i), name)));
         items.extend(range_name.get().map(|name| (Swatch::Whisker, name)));
         items
-    });
+    };
     let layout = Memo::new(move |_| {
         let width = width.get();
         let (max, labels) = quarters.with(|qs| {
@@ -93,7 +93,7 @@ pub fn QuarterlyColumns(
             let labels = qs.iter().map(|q| label_width(&q.label, FONT)).fold(0.0_f64, f64::max);
             (max, labels)
         });
-        let names: Vec<String> = legend_items.with(|items| items.iter().map(|(_, name)| name.clone()).collect());
+        let names: Vec<String> = legend_items().into_iter().map(|(_, name)| name).collect();
         let (legend, legend_height) = legend_layout(&names, SWATCH + 4.0, 8.0, width - RIGHT, FONT, LINE);
         let top = 4.0 + legend_height + 12.0;
         let axis = nice_axis(0.0, max, ticks_for_length(PLOT_HEIGHT, 36.0));
@@ -219,8 +219,7 @@ pub fn QuarterlyColumns(
     let legend_id = id.clone();
     let legend = move || {
         let layout = layout.get();
-        legend_items
-            .get()
+        legend_items()
             .into_iter()
             .zip(layout.legend)
             .map(|((swatch, _), LegendItem { x, y, lines })| {

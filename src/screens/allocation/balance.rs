@@ -19,8 +19,8 @@ pub fn BalancePanel(outcome: Memo<Option<AllocationOutcome>>) -> impl IntoView {
     let whatif = use_whatif();
     let data = state.data();
     let lang = move || state.lang.get();
-    let cap = Memo::new(move |_| whatif.scenario.with(|s| s.cap.as_ref().map(|c| c.amount)));
-    let shown = Memo::new(move |_| outcome.with(|o| o.as_ref().map(|o| balance(o, cap.get(), &data, lang()))));
+    let cap = move || whatif.scenario.with(|s| s.cap.as_ref().map(|c| c.amount));
+    let shown = Memo::new(move |_| outcome.with(|o| o.as_ref().map(|o| balance(o, cap(), &data, lang()))));
     view! {
         <div class="panel balance" data-testid="balance">
             <h3>{move || HEADING.get(lang())}</h3>

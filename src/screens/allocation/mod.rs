@@ -21,7 +21,10 @@ pub fn Allocation() -> impl IntoView {
     let data = state.data();
     let lang = move || state.lang.get();
     let outcome = Memo::new(move |_| whatif.projection.with(|p| p.as_ref().map(|p| p.allocation.clone())));
-    let bars = Memo::new(move |_| outcome.with(|o| o.as_ref().map(|o| chart(o, &data, lang()))));
+    // The chart's groups and series, worked out where each is read.
+    let series_data = data.clone();
+    let groups = move || outcome.with(|o| o.as_ref().map(|o| chart(o, &data, lang()).0)).unwrap_or_default();
+    let series = move || outcome.with(|o| o.as_ref().map(|o| chart(o, &series_data, lang()).1)).unwrap_or_default();
     view! {
         <section class="screen allocation">
             <h2>{move || TITLE.get(lang())}</h2>
@@ -33,8 +36,8 @@ pub fn Allocation() -> impl IntoView {
                 id="allocation-chart"
                 title=Signal::derive(move || CHART_TITLE.get(lang()).to_string())
                 description=Signal::derive(move || CHART_DESCRIPTION.get(lang()).to_string())
-                groups=Signal::derive(move || bars.with(|b| b.as_ref().map(|b| b.0.clone())).unwrap_or_default())
-                series=Signal::derive(move || bars.with(|b| b.as_ref().map(|b| b.1.clone())).unwrap_or_default())
+                groups=Signal::derive(groups)
+                series=Signal::derive(series)
             />
         </section>
     }

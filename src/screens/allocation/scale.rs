@@ -20,9 +20,9 @@ pub fn ScalePanel(outcome: Memo<Option<AllocationOutcome>>) -> impl IntoView {
     // A target typed before scaling is asked for waits here until the button is
     // pressed, so typing a target alone does not rescale the categories.
     let pending: RwSignal<Option<Money>> = RwSignal::new(None);
-    let said = Memo::new(move |_| {
+    let said = move || {
         outcome.with(|o| o.as_ref().and_then(|o| o.scaling.as_ref()).map(|scaling| scaling_text(scaling, lang())))
-    });
+    };
     view! {
         <div class="panel scale-panel">
             <h3>{move || SCALE_HEADING.get(lang())}</h3>
@@ -58,7 +58,7 @@ pub fn ScalePanel(outcome: Memo<Option<AllocationOutcome>>) -> impl IntoView {
                     {move || RESET.get(lang())}
                 </button>
             </div>
-            {move || said.get().map(|said| match said {
+            {move || said().map(|said| match said {
                 ScalingText::Refused(text) => view! {
                     <p class="field-error" role="alert" data-testid="allocation-scale-error">{text}</p>
                 }

@@ -28,9 +28,10 @@ pub fn CategoryTable(outcome: Memo<Option<AllocationOutcome>>) -> impl IntoView 
     let heading = move |index: usize| HEADINGS.get(index).map(|h| h.get(lang())).unwrap_or_default();
     let ids: Vec<u8> = data.categories.iter().map(|c| c.id).collect();
     let total_data = data.clone();
-    let total = Memo::new(move |_| outcome.with(|o| o.as_ref().map(|o| total_row(o, &total_data, lang()))));
+    // Each total cell works out the (small) total row it reads.
     let total_cell = move |pick: fn(&blockvote_present::screens::allocation::TotalRow, Lang) -> String| {
-        move || total.with(|t| t.as_ref().map(|t| pick(t, lang())))
+        let data = total_data.clone();
+        move || outcome.with(|o| o.as_ref().map(|o| pick(&total_row(o, &data, lang()), lang())))
     };
     view! {
         <div class="wide-table" tabindex="0" role="region" aria-label=move || TITLE.get(lang())>

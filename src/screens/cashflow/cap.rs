@@ -21,7 +21,7 @@ pub fn CapPanel() -> impl IntoView {
     let cap = Signal::derive(move || {
         whatif.scenario.with(|s| s.cap.as_ref().map(|c| c.amount).unwrap_or_default().millions())
     });
-    let rule = Memo::new(move |_| whatif.scenario.with(|s| s.cap.as_ref().map(|c| c.rule).unwrap_or_default()));
+    let rule = move || whatif.scenario.with(|s| s.cap.as_ref().map(|c| c.rule).unwrap_or_default());
     let shown = Memo::new(move |_| {
         whatif
             .projection
@@ -53,7 +53,7 @@ pub fn CapPanel() -> impl IntoView {
                         }
                     >
                         {rule_options().into_iter().map(|option| view! {
-                            <option value=option.key selected=move || rule.get() == option.rule>
+                            <option value=option.key selected=move || rule() == option.rule>
                                 {move || option.label.get(lang())}
                             </option>
                         }).collect_view()}

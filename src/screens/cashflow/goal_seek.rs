@@ -41,7 +41,7 @@ pub fn GoalSeekPanel() -> impl IntoView {
             whatif.scenario.set(scenario);
         }
     };
-    let shown = Memo::new(move |_| outcome.with(|o| o.as_ref().map(|o| answer(o, lang()))));
+    let shown = Signal::derive(move || outcome.with(|o| o.as_ref().map(|o| answer(o, lang()))));
     view! {
         <div class="panel" data-testid="goal-seek">
             <h3>{move || HEADING.get(lang())}</h3>

@@ -69,7 +69,7 @@ fn GroupLevers() -> impl IntoView {
     let chosen = RwSignal::new(DEFAULT_GROUP.to_string());
     let quarters = RwSignal::new(1_i64);
     let options_data = data.clone();
-    let options = Memo::new(move |_| group_options(&options_data, lang()));
+    let options = move || group_options(&options_data, lang());
     let edits = Memo::new(move |_| {
         let lang = lang();
         whatif.scenario.with(|s| s.groups.iter().map(|g| group_edit_text(g, &data, lang)).collect::<Vec<_>>())
@@ -84,7 +84,7 @@ fn GroupLevers() -> impl IntoView {
                 <span>{move || GROUP_LABEL.get(lang())}</span>
                 <select data-testid="group-select" on:change=move |ev| chosen.set(event_target_value(&ev))>
                     {move || {
-                        let options = options.get();
+                        let options = options();
                         view! {
                             {option(options.all.key, options.all.label)}
                             <optgroup label=THEMES.get(lang())>

@@ -56,7 +56,7 @@ fn Cards(cards: Memo<Option<Headline>>) -> impl IntoView {
     let state = use_app_state();
     let lang = move || state.lang.get();
     let pick =
-        move |card: fn(&Headline) -> &Card| Memo::new(move |_| cards.with(|c| c.as_ref().map(|h| card(h).clone())));
+        move |card: fn(&Headline) -> &Card| Signal::derive(move || cards.with(|c| c.as_ref().map(|h| card(h).clone())));
     let (new, total) = (pick(|h| &h.new), pick(|h| &h.total));
     let ongoing = Signal::derive(move || cards.with(|c| c.as_ref().map(|h| h.ongoing.clone())).unwrap_or_else(nothing));
     view! {
@@ -74,16 +74,16 @@ fn Cards(cards: Memo<Option<Headline>>) -> impl IntoView {
 /// A card: the scenario's figure, and what the paper prints for it with its citation.
 #[component]
 fn HeadlineCard(
-    card: Memo<Option<Card>>,
+    card: Signal<Option<Card>>,
     #[prop(into)] testid: String,
     #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
     let state = use_app_state();
     let lang = move || state.lang.get();
     let figure = Signal::derive(move || card.with(|c| c.as_ref().map(|c| c.figure.clone())).unwrap_or_else(nothing));
-    let printed = Memo::new(move |_| card.with(|c| c.as_ref().and_then(|c| c.printed.clone())));
-    let has_printed = Memo::new(move |_| printed.with(Option::is_some));
-    let printed_figure = Signal::derive(move || printed.get().unwrap_or_else(nothing));
+    let has_printed = Memo::new(move |_| card.with(|c| c.as_ref().is_some_and(|c| c.printed.is_some())));
+    let printed_figure =
+        Signal::derive(move || card.with(|c| c.as_ref().and_then(|c| c.printed.clone())).unwrap_or_else(nothing));
     let printed_testid = format!("{testid}-printed");
     view! {
         <div class="card">

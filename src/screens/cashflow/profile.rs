@@ -15,7 +15,7 @@ pub fn ProfilePanel() -> impl IntoView {
     let whatif = use_whatif();
     let data = state.data();
     let lang = move || state.lang.get();
-    let current = Memo::new(move |_| whatif.scenario.with(|s| s.default_profile));
+    let current = move || whatif.scenario.with(|s| s.default_profile);
     let shown =
         Memo::new(move |_| whatif.projection.with(|p| p.as_ref().map(|p| calibration(&p.calibration, &data, lang()))));
     view! {
@@ -35,7 +35,7 @@ pub fn ProfilePanel() -> impl IntoView {
                         {options()
                             .into_iter()
                             .map(|option| view! {
-                                <option value=option.key selected=move || current.get() == option.profile>
+                                <option value=option.key selected=move || current() == option.profile>
                                     {move || option.label.get(lang())}
                                 </option>
                             })
@@ -43,7 +43,7 @@ pub fn ProfilePanel() -> impl IntoView {
                     </select>
                 </label>
             </div>
-            <p class="note" data-testid="profile-rule">{move || profile_rule(current.get()).get(lang())}</p>
+            <p class="note" data-testid="profile-rule">{move || profile_rule(current()).get(lang())}</p>
             {move || shown.get().map(|calibration| view! {
                 <div class="calibration" data-testid="calibration">
                     <p>

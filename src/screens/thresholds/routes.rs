@@ -10,13 +10,14 @@ use leptos::prelude::*;
 pub fn RoutesTable(delegation: Memo<Option<DelegationOutcome>>) -> impl IntoView {
     let state = use_app_state();
     let lang = move || state.lang.get();
-    let table = Memo::new(move |_| delegation.with(|d| d.as_ref().map(|d| route_rows(d, lang()))));
     let keys = ["projects-over-ceiling", "projects-in-block", "projects-below-floor"];
+    // Each cell works out the (three-row) table it reads.
     let find = move |key: &'static str, pick: fn(&RouteRow, Lang) -> String| {
         move || {
-            table.with(|t| {
-                let (rows, total) = t.as_ref()?;
-                rows.iter().chain([total]).find(|r| r.key == key).map(|r| pick(r, lang()))
+            delegation.with(|d| {
+                let (rows, total) = route_rows(d.as_ref()?, lang());
+                let shown = rows.iter().chain([&total]).find(|r| r.key == key).map(|r| pick(r, lang()));
+                shown
             })
         }
     };
