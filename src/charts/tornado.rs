@@ -161,6 +161,8 @@ pub fn Tornado(
                         last.push('…');
                     }
                 }
+                // The settings follow the name's own lines; the bars keep one place in every row.
+                let settings_y = top + 33.0 + (name.len().max(1) - 1) as f64 * NAME_LINE;
                 let name = name
                     .into_iter()
                     .enumerate()
@@ -195,7 +197,7 @@ pub fn Tornado(
                         <text class="lever-name" x=name_x y=top + 17.0 text-anchor=anchor>
                             {name}
                         </text>
-                        <text class="lever-settings" x=name_x y=top + 33.0 + extra text-anchor=anchor>
+                        <text class="lever-settings" x=name_x y=settings_y text-anchor=anchor>
                             {row.settings.clone()}
                         </text>
                         {bar(row.at_low, bars_top, hatch.clone(), "low")}
