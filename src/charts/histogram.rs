@@ -6,47 +6,71 @@
 //! `<g tabindex="0" role="button">` whose `aria-label` and `<title>` give its range and
 //! count. The SVG is deliberately not `role="img"`: ARIA makes an image's children
 //! presentational, which would hide the focusable bars from screen readers. A bar's
-//! value is always printed above it, and the bar under the pointer or keyboard focus is
-//! described in full in a read-out line at the top of the chart. Enter, Space or a
+//! value is printed above it wherever it fits (on a phone a narrow bar leaves it to its
+//! name), and the bar under the pointer or keyboard focus is described in full in a
+//! read-out line at the top of the chart. Enter, Space or a
 //! click selects a bar (`selected`), which the caller uses to list the bar's rows.
+//!
+//! Axes: both come from `blockvote_present::axis` (whole steps for the counts), with
+//! as many ticks as their labels leave room for, so a domain of HK$1,000,000M draws a
+//! handful of ticks, not a million. Marker labels that would overlap stack in rows.
 //!
 //! Printing: bars have a light fill, a dark diagonal hatch and a black outline, and all
 //! text is dark, so the chart reads the same in black and white.
 
-use blockvote_present::charts::{HistogramBin, HistogramMarker};
+use super::{use_chart_width, FONT};
+use blockvote_present::axis::{label_width, nice_axis, ticks_for_length, whole_axis, Axis};
+use blockvote_present::charts::{label_rows, wrap_label, HistogramBin, HistogramMarker};
 use leptos::prelude::*;
 
-const WIDTH: f64 = 900.0;
-const HEIGHT: f64 = 390.0;
-const MARGIN_LEFT: f64 = 56.0;
+const HEIGHT_PLOT: f64 = 270.0;
 const MARGIN_RIGHT: f64 = 20.0;
-const MARGIN_TOP: f64 = 62.0;
 const MARGIN_BOTTOM: f64 = 58.0;
-const PLOT_WIDTH: f64 = WIDTH - MARGIN_LEFT - MARGIN_RIGHT;
-const PLOT_HEIGHT: f64 = HEIGHT - MARGIN_TOP - MARGIN_BOTTOM;
-const BASELINE: f64 = MARGIN_TOP + PLOT_HEIGHT;
+/// The read-out's font and line height; it takes at most `READOUT_LINES` lines.
+const READOUT_FONT: f64 = 13.0;
+const READOUT_LINE: f64 = 16.0;
+const READOUT_LINES: usize = 2;
+const MARKER_ROW: f64 = 15.0;
+/// Bars narrower than this (px) print their counts in the smaller `DENSE_FONT`.
+const DENSE_SLOT: f64 = 18.0;
+const DENSE_FONT: f64 = 9.0;
 
-/// A "nice" step for about five gridlines up to `max` (1, 2, 5 × 10^k).
-fn nice_step(max: usize) -> usize {
-    let mut magnitude = 1usize;
-    loop {
-        for factor in [1usize, 2, 5] {
-            let step = factor.saturating_mul(magnitude);
-            if max / step.max(1) <= 5 {
-                return step.max(1);
-            }
-        }
-        if magnitude > usize::MAX / 10 {
-            return usize::MAX;
-        }
-        magnitude *= 10;
-    }
+/// Everything the chart's geometry depends on, worked out once per width and data.
+#[derive(Clone, PartialEq)]
+struct Layout {
+    width: f64,
+    left: f64,
+    top: f64,
+    domain_max: f64,
+    x_axis: Axis,
+    y_axis: Axis,
+    /// Each marker's label row (0 nearest the plot).
+    marker_rows: Vec<usize>,
+    /// The lines the read-out may take: two where the hint needs them (a phone).
+    readout_lines: usize,
 }
 
-/// The top of the y axis: a multiple of the step with headroom for the value labels.
-fn y_top(max: usize, step: usize) -> usize {
-    let wanted = max.saturating_add(max / 10).saturating_add(1);
-    wanted.div_ceil(step.max(1)).saturating_mul(step.max(1)).max(step.max(1))
+impl Layout {
+    fn plot_width(&self) -> f64 {
+        (self.width - self.left - MARGIN_RIGHT).max(1.0)
+    }
+
+    fn baseline(&self) -> f64 {
+        self.top + HEIGHT_PLOT
+    }
+
+    fn height(&self) -> f64 {
+        self.baseline() + MARGIN_BOTTOM
+    }
+
+    fn x(&self, value: f64) -> f64 {
+        let share = if value.is_finite() { (value / self.domain_max).clamp(0.0, 1.0) } else { 0.0 };
+        self.left + share * self.plot_width()
+    }
+
+    fn y(&self, count: usize) -> f64 {
+        self.baseline() - self.y_axis.share(count as f64) * HEIGHT_PLOT
+    }
 }
 
 fn fmt(value: f64) -> String {
@@ -70,12 +94,11 @@ pub fn Histogram(
     #[prop(into)] bins: Signal<Vec<HistogramBin>>,
     #[prop(into)] markers: Signal<Vec<HistogramMarker>>,
     /// The right end of the x axis (the left end is 0).
-    domain_max: f64,
+    #[prop(into)]
+    domain_max: Signal<f64>,
     /// The bar chosen by click, Enter or Space.
     selected: RwSignal<Option<usize>>,
 ) -> impl IntoView {
-    let domain_max = if domain_max.is_finite() && domain_max > 0.0 { domain_max } else { 1.0 };
-    let x = move |value: f64| MARGIN_LEFT + value.clamp(0.0, domain_max) / domain_max * PLOT_WIDTH;
     // The bar under the pointer or keyboard focus, for the read-out line.
     let active = RwSignal::new(None::<usize>);
     let title_id = format!("{id}-title");
@@ -83,25 +106,57 @@ pub fn Histogram(
     let hatch_id = format!("{id}-hatch");
     let hatch_url = format!("url(#{hatch_id})");
     let (svg_labelledby, svg_describedby, svg_testid) = (title_id.clone(), desc_id.clone(), testid.clone());
+    let node = NodeRef::<leptos::svg::Svg>::new();
+    let width = use_chart_width(node, 900.0);
 
-    let scale = Memo::new(move |_| {
+    let layout = Memo::new(move |_| {
+        let width = width.get();
+        let domain_max = domain_max.get();
+        let domain_max = if domain_max.is_finite() && domain_max > 0.0 { domain_max } else { 1.0 };
         let max = bins.with(|bins| bins.iter().map(|b| b.count).max().unwrap_or(0));
-        let step = nice_step(max);
-        (step, y_top(max, step))
+        // Headroom above the tallest bar for its count.
+        let y_axis = whole_axis(0.0, max as f64 * 1.1 + 1.0, ticks_for_length(HEIGHT_PLOT, 40.0));
+        let left = y_axis.ticks.iter().map(|t| label_width(&t.label, FONT)).fold(0.0_f64, f64::max) + 34.0;
+        let plot = (width - left - MARGIN_RIGHT).max(1.0);
+        // Ticks as far apart as their widest label needs, within the domain.
+        let rough = nice_axis(0.0, domain_max, ticks_for_length(plot, 56.0));
+        let widest = rough.ticks.iter().map(|t| label_width(&t.label, FONT)).fold(0.0_f64, f64::max);
+        let x_axis = nice_axis(0.0, domain_max, ticks_for_length(plot, (widest + 18.0).max(40.0)));
+        let at = |value: f64| left + (value / domain_max).clamp(0.0, 1.0) * plot;
+        let extents: Vec<(f64, f64)> = markers.with(|markers| {
+            markers
+                .iter()
+                .map(|m| {
+                    let (x, w) = (at(m.at), label_width(&m.label, FONT) + 10.0);
+                    if m.label_left {
+                        (x - w, x)
+                    } else {
+                        (x, x + w)
+                    }
+                })
+                .collect()
+        });
+        let marker_rows = label_rows(&extents);
+        let rows = marker_rows.iter().map(|r| r + 1).max().unwrap_or(0) as f64;
+        let readout_lines =
+            hint.with(|hint| wrap_label(hint, width - left - 8.0, READOUT_FONT).len()).clamp(1, READOUT_LINES);
+        let top = 14.0 + readout_lines as f64 * READOUT_LINE + rows * MARKER_ROW + 12.0;
+        Layout { width, left, top, domain_max, x_axis, y_axis, marker_rows, readout_lines }
     });
-    let y = move |count: usize, top: usize| BASELINE - (count as f64) / (top.max(1) as f64) * PLOT_HEIGHT;
 
     let gridlines = move || {
-        let (step, top) = scale.get();
-        (0..=top / step.max(1))
-            .map(|k| {
-                let value = k.saturating_mul(step);
-                let gy = y(value, top);
+        let layout = layout.get();
+        layout
+            .y_axis
+            .ticks
+            .iter()
+            .map(|tick| {
+                let gy = layout.baseline() - layout.y_axis.share(tick.value) * HEIGHT_PLOT;
                 view! {
                     <g class="hist-grid" aria-hidden="true">
-                        <line x1=MARGIN_LEFT x2=MARGIN_LEFT + PLOT_WIDTH y1=gy y2=gy />
-                        <text x=MARGIN_LEFT - 6.0 y=gy + 4.0 text-anchor="end" class="value">
-                            {value.to_string()}
+                        <line x1=layout.left x2=layout.left + layout.plot_width() y1=gy y2=gy />
+                        <text x=layout.left - 6.0 y=gy + 4.0 text-anchor="end" class="value">
+                            {tick.label.clone()}
                         </text>
                     </g>
                 }
@@ -110,33 +165,54 @@ pub fn Histogram(
     };
 
     let x_ticks = move || {
-        // Whole numbers along the axis; a short tick at every bin edge.
-        let whole = (0..=(domain_max.floor() as usize)).map(|v| {
-            let tx = x(v as f64);
-            view! {
-                <g aria-hidden="true">
-                    <line class="hist-tick" x1=tx x2=tx y1=BASELINE y2=BASELINE + 6.0 />
-                    <text x=tx y=BASELINE + 20.0 text-anchor="middle" class="value">
-                        {v.to_string()}
-                    </text>
-                </g>
-            }
-        });
-        whole.collect_view()
+        let layout = layout.get();
+        let baseline = layout.baseline();
+        layout
+            .x_axis
+            .ticks
+            .iter()
+            .filter(|tick| tick.value <= layout.domain_max * (1.0 + 1e-9))
+            .map(|tick| {
+                let tx = layout.x(tick.value);
+                view! {
+                    <g aria-hidden="true">
+                        <line class="hist-tick" x1=tx x2=tx y1=baseline y2=baseline + 6.0 />
+                        <text x=tx y=baseline + 20.0 text-anchor="middle" class="value">
+                            {tick.label.clone()}
+                        </text>
+                    </g>
+                }
+            })
+            .collect_view()
     };
 
     let bars = move || {
-        let (_, top) = scale.get();
+        let layout = layout.get();
+        let baseline = layout.baseline();
         bins.get()
             .into_iter()
             .enumerate()
             .map(|(index, bin)| {
-                let left = x(bin.lo);
-                let right = x(bin.hi);
+                let left = layout.x(bin.lo);
+                let right = layout.x(bin.hi);
                 let width = (right - left - 2.0).max(1.0);
-                let top_y = y(bin.count, top);
-                let height = (BASELINE - top_y).max(0.0);
+                let top_y = layout.y(bin.count);
+                let height = (baseline - top_y).max(0.0);
                 let center = (left + right) / 2.0;
+                let count = bin.count.to_string();
+                // On a narrow screen counts are set smaller; one still wider than its bar
+                // (bold digits run about a tenth wider than plain ones) would run into its
+                // neighbours', and is left to the bar's name and the read-out line.
+                let slot = right - left;
+                let (class, font) =
+                    if slot < DENSE_SLOT { ("hist-count value dense", DENSE_FONT) } else { ("hist-count value", FONT) };
+                let count = (label_width(&count, font) * 1.1 <= slot - 1.0).then(|| {
+                    view! {
+                        <text class=class x=center y=top_y - 5.0 text-anchor="middle">
+                            {count}
+                        </text>
+                    }
+                });
                 let label = bin.label.clone();
                 let hatch_url = hatch_url.clone();
                 let is_selected = move || selected.get() == Some(index);
@@ -165,12 +241,10 @@ pub fn Histogram(
                     >
                         <title>{label.clone()}</title>
                         // The whole column reacts to the pointer, so short bars are easy to hit.
-                        <rect class="hist-hit" x=left y=MARGIN_TOP width=right - left height=PLOT_HEIGHT />
+                        <rect class="hist-hit" x=left y=layout.top width=(right - left).max(1.0) height=HEIGHT_PLOT />
                         <rect class="hist-fill" x=left + 1.0 y=top_y width=width height=height />
                         <rect class="hist-hatch" x=left + 1.0 y=top_y width=width height=height fill=hatch_url />
-                        <text class="hist-count value" x=center y=top_y - 5.0 text-anchor="middle">
-                            {bin.count.to_string()}
-                        </text>
+                        {count}
                     </g>
                 }
             })
@@ -178,16 +252,20 @@ pub fn Histogram(
     };
 
     let marker_lines = move || {
+        let layout = layout.get();
         markers
             .get()
             .into_iter()
-            .map(|marker| {
-                let mx = x(marker.at);
+            .enumerate()
+            .map(|(index, marker)| {
+                let mx = layout.x(marker.at);
                 let (lx, anchor) = if marker.label_left { (mx - 5.0, "end") } else { (mx + 5.0, "start") };
+                let row = layout.marker_rows.get(index).copied().unwrap_or(0) as f64;
+                let ly = layout.top - 10.0 - row * MARKER_ROW;
                 view! {
                     <g class="hist-marker" aria-hidden="true">
-                        <line x1=mx x2=mx y1=MARGIN_TOP - 22.0 y2=BASELINE + 6.0 />
-                        <text x=lx y=MARGIN_TOP - 12.0 text-anchor=anchor>
+                        <line x1=mx x2=mx y1=ly - 10.0 y2=layout.baseline() + 6.0 />
+                        <text x=lx y=ly text-anchor=anchor>
                             {marker.label}
                         </text>
                     </g>
@@ -196,22 +274,40 @@ pub fn Histogram(
             .collect_view()
     };
 
+    // The read-out, in as many lines as the layout gives it (a longer text is cut, its
+    // last line ending in "…"; the bar's own name still has all of it).
     let readout = move || {
         let shown = active.get().or_else(|| selected.get());
-        bins.with(|bins| shown.and_then(|i| bins.get(i)).map(|b| b.label.clone())).unwrap_or_else(|| hint.get())
+        let text =
+            bins.with(|bins| shown.and_then(|i| bins.get(i)).map(|b| b.label.clone())).unwrap_or_else(|| hint.get());
+        let layout = layout.get();
+        let mut lines = wrap_label(&text, layout.width - layout.left - 8.0, READOUT_FONT);
+        if lines.len() > layout.readout_lines {
+            lines.truncate(layout.readout_lines);
+            if let Some(last) = lines.last_mut() {
+                last.push('…');
+            }
+        }
+        let x = layout.left;
+        lines
+            .into_iter()
+            .enumerate()
+            .map(|(index, line)| view! { <tspan x=x dy=if index == 0 { 0.0 } else { READOUT_LINE }>{line}</tspan> })
+            .collect_view()
     };
 
     view! {
         <svg
+            node_ref=node
             class="chart histogram"
-            viewBox=format!("0 0 {WIDTH} {HEIGHT}")
-            width=WIDTH
-            height=HEIGHT
+            viewBox=move || layout.with(|l| format!("0 0 {} {}", l.width, l.height()))
+            width="100%"
             role="group"
             aria-labelledby=svg_labelledby
             aria-describedby=svg_describedby
             data-testid=svg_testid
-            data-domain-max=fmt(domain_max)
+            data-domain-max=move || layout.with(|l| fmt(l.domain_max))
+            data-ticks=move || layout.with(|l| l.x_axis.ticks.len().to_string())
         >
             <title id=title_id>{move || title.get()}</title>
             <desc id=desc_id>{move || desc.get()}</desc>
@@ -226,19 +322,32 @@ pub fn Histogram(
                     <line class="hist-hatch-line" x1="0" y1="0" x2="0" y2="6" />
                 </pattern>
             </defs>
-            <text class="hist-readout" x=MARGIN_LEFT y="18" aria-hidden="true">
+            <text class="hist-readout" x=move || layout.with(|l| l.left) y="18" aria-hidden="true">
                 {readout}
             </text>
             {gridlines}
             {marker_lines}
-            <line class="hist-axis" x1=MARGIN_LEFT x2=MARGIN_LEFT + PLOT_WIDTH y1=BASELINE y2=BASELINE aria-hidden="true" />
+            <line
+                class="hist-axis"
+                x1=move || layout.with(|l| l.left)
+                x2=move || layout.with(|l| l.left + l.plot_width())
+                y1=move || layout.with(Layout::baseline)
+                y2=move || layout.with(Layout::baseline)
+                aria-hidden="true"
+            />
             {x_ticks}
-            <text class="hist-axis-title" x=MARGIN_LEFT + PLOT_WIDTH / 2.0 y=HEIGHT - 12.0 text-anchor="middle" aria-hidden="true">
+            <text
+                class="hist-axis-title"
+                x=move || layout.with(|l| l.left + l.plot_width() / 2.0)
+                y=move || layout.with(|l| l.height() - 12.0)
+                text-anchor="middle"
+                aria-hidden="true"
+            >
                 {move || x_label.get()}
             </text>
             <text
                 class="hist-axis-title"
-                transform=format!("translate(16 {}) rotate(-90)", MARGIN_TOP + PLOT_HEIGHT / 2.0)
+                transform=move || layout.with(|l| format!("translate(16 {}) rotate(-90)", l.top + HEIGHT_PLOT / 2.0))
                 text-anchor="middle"
                 aria-hidden="true"
             >
@@ -246,20 +355,5 @@ pub fn Histogram(
             </text>
             {bars}
         </svg>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn steps_and_tops_are_round() {
-        assert_eq!(nice_step(0), 1);
-        assert_eq!(nice_step(5), 1);
-        assert_eq!(nice_step(59), 10);
-        assert_eq!(y_top(59, 10), 70);
-        assert_eq!(y_top(0, 1), 1);
-        assert!(nice_step(usize::MAX) > 0);
     }
 }

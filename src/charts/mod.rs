@@ -1,8 +1,68 @@
 //! Charts drawn as plain, accessible SVG written here: no chart library, no canvas, so
 //! every chart prints, scales and can be read by a screen reader.
+//!
+//! Every chart is laid out at the width its page gives it ([`use_chart_width`]): its
+//! `viewBox` is that many units wide and its `width` is 100%, so one unit is one CSS
+//! pixel and text keeps its size on a phone, where the chart shows fewer axis labels
+//! and wraps its legend instead of shrinking everything to a few pixels. Every axis
+//! comes from `blockvote_present::axis`: a bounded number of nice ticks, whatever the
+//! range, so no number a member types or imports makes a chart draw in proportion to
+//! it.
 
 pub mod bars;
 pub mod columns;
 pub mod histogram;
 pub mod lines;
 pub mod tornado;
+
+use leptos::prelude::*;
+
+/// The font size of chart text, in px (`svg.chart` in the stylesheet).
+pub const FONT: f64 = 11.0;
+
+/// The narrowest layout a chart draws (a 320 px phone's page, less its padding).
+const NARROWEST: f64 = 260.0;
+
+/// The widest layout a chart draws; a wider page shows it scaled up.
+const WIDEST: f64 = 1200.0;
+
+/// The width a chart's SVG is drawn at, in CSS pixels: read when it is mounted and
+/// whenever the window is resized, so the chart is laid out at 1:1. Until it is
+/// measured (or while it is hidden, e.g. in a closed `<details>`), `fallback`.
+pub fn use_chart_width(node: NodeRef<leptos::svg::Svg>, fallback: f64) -> Signal<f64> {
+    let width = RwSignal::new(fallback);
+    let measure = move || {
+        let Some(svg) = node.get_untracked() else { return };
+        let measured = svg.get_bounding_client_rect().width();
+        if measured.is_finite() && measured >= 1.0 {
+            let measured = measured.round().clamp(NARROWEST, WIDEST);
+            if (measured - width.get_untracked()).abs() >= 1.0 {
+                width.set(measured);
+            }
+        }
+    };
+    Effect::new(move |_| {
+        if node.get().is_some() {
+            measure();
+        }
+    });
+    let listener = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || listener.remove());
+    width.into()
+}
+
+/// The height of a line of legend text, in px.
+pub const LINE: f64 = 13.0;
+
+/// A legend item's name, one `<tspan>` per line, its first baseline at `y`.
+pub fn legend_text(x: f64, y: f64, lines: Vec<String>) -> impl IntoView {
+    view! {
+        <text x=x y=y>
+            {lines
+                .into_iter()
+                .enumerate()
+                .map(|(index, line)| view! { <tspan x=x dy=if index == 0 { 0.0 } else { LINE }>{line}</tspan> })
+                .collect_view()}
+        </text>
+    }
+}

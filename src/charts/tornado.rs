@@ -9,31 +9,62 @@
 //! lever, its two settings and the two results. Not `role="img"` on the `<svg>`, which
 //! would hide the rows from screen readers.
 //!
+//! The value axis is `blockvote_present::axis`'s, over the base and every result, with
+//! its ticks as light gridlines labelled under the rows. Laid out at the width the page
+//! gives it (see `charts/mod.rs`): on a narrow screen each lever's name and settings
+//! go on their own lines above its bars.
+//!
 //! Printing: the two bars differ by pattern (hatched against solid) and outline, not by
 //! colour alone, and every value is printed, so the chart reads in black and white.
 
+use super::{use_chart_width, FONT};
 use blockvote_model::Money;
-use blockvote_present::charts::TornadoRow;
+use blockvote_present::axis::{label_width, nice_axis, ticks_for_length, Axis};
+use blockvote_present::charts::{wrap_label, TornadoRow};
 use leptos::prelude::*;
 
-const WIDTH: f64 = 900.0;
-const LABEL_WIDTH: f64 = 290.0;
 /// Room for a printed value beyond the end of a bar.
-const VALUE_ROOM: f64 = 70.0;
+const VALUE_ROOM: f64 = 62.0;
 const RIGHT: f64 = 12.0;
 const TOP: f64 = 54.0;
 const ROW_HEIGHT: f64 = 46.0;
 const BAR_HEIGHT: f64 = 15.0;
-const BOTTOM: f64 = 10.0;
+const AXIS_HEIGHT: f64 = 26.0;
+/// Below this width, a lever's name and settings go on a line of their own above its
+/// bars, and the bars take the whole width.
+const NARROW: f64 = 600.0;
 
-/// The x position of `value` on a scale whose domain is `[lo, hi]`.
-fn position(value: f64, lo: f64, hi: f64) -> f64 {
-    let left = LABEL_WIDTH + VALUE_ROOM;
-    let right = WIDTH - RIGHT - VALUE_ROOM;
-    if hi - lo <= f64::EPSILON || !(hi - lo).is_finite() {
-        return (left + right) / 2.0;
+/// The height of a line of a lever's name.
+const NAME_LINE: f64 = 14.0;
+
+/// A lever's name in lines that fit a narrow chart of `width`.
+fn name_lines_of(name: &str, width: f64) -> Vec<String> {
+    wrap_label(name, width - 8.0, FONT + 1.0)
+}
+
+/// Everything the chart's geometry depends on, worked out once per width and data.
+#[derive(Clone, PartialEq)]
+struct Layout {
+    width: f64,
+    narrow: bool,
+    /// Where the bars' area starts and ends.
+    left: f64,
+    right: f64,
+    row_height: f64,
+    /// The lines a lever's name takes: more than one only on a narrow screen.
+    name_lines: usize,
+    axis: Axis,
+}
+
+impl Layout {
+    /// The x position of `value` on the axis.
+    fn x(&self, value: f64) -> f64 {
+        self.left + (self.right - self.left) * self.axis.share(value)
     }
-    left + (right - left) * ((value - lo) / (hi - lo)).clamp(0.0, 1.0)
+
+    fn height(&self, rows: usize) -> f64 {
+        TOP + rows.max(1) as f64 * self.row_height + AXIS_HEIGHT
+    }
 }
 
 /// `id` must be unique on the page (it names the hatch pattern).
@@ -58,32 +89,87 @@ pub fn Tornado(
     let desc_id = format!("{id}-desc");
     let pattern_id = format!("{id}-hatch");
     let hatch = format!("url(#{pattern_id})");
-    let height = move || TOP + rows.with(|r| r.len().max(1)) as f64 * ROW_HEIGHT + BOTTOM;
-    // The domain covers the base and every result, so every bar fits.
-    let domain = Memo::new(move |_| {
+    let node = NodeRef::<leptos::svg::Svg>::new();
+    let width = use_chart_width(node, 900.0);
+    // The axis covers the base and every result, so every bar fits.
+    let layout = Memo::new(move |_| {
+        let width = width.get();
+        let narrow = width < NARROW;
         let base = base.get().to_f64_for_geometry();
-        rows.with(|rows| {
+        let (lo, hi) = rows.with(|rows| {
             rows.iter()
                 .flat_map(|r| [r.at_low.to_f64_for_geometry(), r.at_high.to_f64_for_geometry()])
                 .fold((base, base), |(lo, hi), value| (lo.min(value), hi.max(value)))
-        })
+        });
+        let labels = rows.with(|rows| {
+            rows.iter()
+                .map(|r| label_width(&r.name, FONT + 1.0).max(label_width(&r.settings, FONT)))
+                .fold(0.0, f64::max)
+        });
+        let left = if narrow { VALUE_ROOM } else { (labels + 16.0).min(width * 0.4) + VALUE_ROOM };
+        let right = (width - RIGHT - VALUE_ROOM).max(left + 40.0);
+        let axis = nice_axis(lo, hi, ticks_for_length(right - left, 90.0));
+        // On a narrow screen a long name wraps (to two lines at most, the rest cut).
+        let name_lines = if narrow {
+            rows.with(|rows| rows.iter().map(|r| name_lines_of(&r.name, width).len()).max().unwrap_or(1)).clamp(1, 2)
+        } else {
+            1
+        };
+        let row_height = if narrow { ROW_HEIGHT + 30.0 + (name_lines - 1) as f64 * NAME_LINE } else { ROW_HEIGHT };
+        Layout { width, narrow, left, right, row_height, name_lines, axis }
     });
-    let axis_x = move || {
-        let (lo, hi) = domain.get();
-        position(base.get().to_f64_for_geometry(), lo, hi)
+    let height = move || layout.with(|l| l.height(rows.with(Vec::len)));
+    let axis_x = move || layout.with(|l| l.x(base.get().to_f64_for_geometry()));
+    let ticks = move || {
+        let layout = layout.get();
+        let bottom = layout.height(rows.with(Vec::len)) - AXIS_HEIGHT;
+        layout
+            .axis
+            .ticks
+            .iter()
+            .map(|tick| {
+                let x = layout.x(tick.value);
+                view! {
+                    <g class="grid" aria-hidden="true">
+                        <line x1=x x2=x y1=TOP - 4.0 y2=bottom stroke="var(--line)" stroke-width="1"></line>
+                        <text class="value" x=x y=bottom + 16.0 text-anchor="middle">{tick.label.clone()}</text>
+                    </g>
+                }
+            })
+            .collect_view()
     };
     let bar_hatch = hatch.clone();
     let marks = move || {
-        let (lo, hi) = domain.get();
-        let x0 = position(base.get().to_f64_for_geometry(), lo, hi);
+        let layout = layout.get();
+        let x0 = layout.x(base.get().to_f64_for_geometry());
         let hatch = bar_hatch.clone();
         rows.get()
             .into_iter()
             .enumerate()
             .map(|(index, row)| {
-                let top = TOP + index as f64 * ROW_HEIGHT;
+                let top = TOP + index as f64 * layout.row_height;
+                let extra = (layout.name_lines - 1) as f64 * NAME_LINE;
+                let (name_x, anchor, bars_top) = if layout.narrow {
+                    (4.0, "start", top + 38.0 + extra)
+                } else {
+                    (layout.left - VALUE_ROOM - 8.0, "end", top + 4.0)
+                };
+                let mut name = if layout.narrow { name_lines_of(&row.name, layout.width) } else { vec![row.name.clone()] };
+                if name.len() > layout.name_lines {
+                    name.truncate(layout.name_lines);
+                    if let Some(last) = name.last_mut() {
+                        last.push('…');
+                    }
+                }
+                // The settings follow the name's own lines; the bars keep one place in every row.
+                let settings_y = top + 33.0 + (name.len().max(1) - 1) as f64 * NAME_LINE;
+                let name = name
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, line)| view! { <tspan x=name_x dy=if i == 0 { 0.0 } else { NAME_LINE }>{line}</tspan> })
+                    .collect_view();
                 let bar = |value: Money, y: f64, fill: String, class: &'static str| {
-                    let x = position(value.to_f64_for_geometry(), lo, hi);
+                    let x = layout.x(value.to_f64_for_geometry());
                     let (left, width) = if x >= x0 { (x0, x - x0) } else { (x, x0 - x) };
                     // A value is printed beyond the bar's end, on the side it points to.
                     let (text_x, anchor) = if x >= x0 { (x + 4.0, "start") } else { (x - 4.0, "end") };
@@ -107,28 +193,31 @@ pub fn Tornado(
                 view! {
                     <g class="mark tornado-row" tabindex="0" role="img" aria-label=description.clone()>
                         <title>{description.clone()}</title>
-                        <rect class="hit" x="0" y=top width=WIDTH height=ROW_HEIGHT - 4.0 fill="transparent"></rect>
-                        <text class="lever-name" x=LABEL_WIDTH - 8.0 y=top + 17.0 text-anchor="end">
-                            {row.name.clone()}
+                        <rect class="hit" x="0" y=top width=layout.width height=layout.row_height - 4.0 fill="transparent"></rect>
+                        <text class="lever-name" x=name_x y=top + 17.0 text-anchor=anchor>
+                            {name}
                         </text>
-                        <text class="lever-settings" x=LABEL_WIDTH - 8.0 y=top + 33.0 text-anchor="end">
+                        <text class="lever-settings" x=name_x y=settings_y text-anchor=anchor>
                             {row.settings.clone()}
                         </text>
-                        {bar(row.at_low, top + 4.0, hatch.clone(), "low")}
-                        {bar(row.at_high, top + 4.0 + BAR_HEIGHT + 2.0, "var(--series-a)".to_string(), "high")}
+                        {bar(row.at_low, bars_top, hatch.clone(), "low")}
+                        {bar(row.at_high, bars_top + BAR_HEIGHT + 2.0, "var(--series-a)".to_string(), "high")}
                     </g>
                 }
             })
             .collect_view()
     };
     let legend_hatch = hatch.clone();
+    // The high setting's legend item follows the low one's text.
+    let high_x = move || 24.0 + label_width(&low_name.get(), FONT) + 24.0;
     view! {
         <svg
             class="chart tornado"
             role="group"
             aria-labelledby=title_id.clone()
             aria-describedby=desc_id.clone()
-            viewBox=move || format!("0 0 {WIDTH} {}", height())
+            node_ref=node
+            viewBox=move || format!("0 0 {} {:.0}", layout.with(|l| l.width), height())
             width="100%"
             data-testid=id.clone()
         >
@@ -141,18 +230,19 @@ pub fn Tornado(
                 </pattern>
             </defs>
             <g class="legend">
-                <rect x=LABEL_WIDTH y="4" width="14" height="12" fill=legend_hatch stroke="var(--ink)" stroke-width="1"></rect>
-                <text x=LABEL_WIDTH + 20.0 y="14">{move || low_name.get()}</text>
-                <rect x=LABEL_WIDTH + 250.0 y="4" width="14" height="12" fill="var(--series-a)" stroke="var(--ink)" stroke-width="1"></rect>
-                <text x=LABEL_WIDTH + 270.0 y="14">{move || high_name.get()}</text>
+                <rect x="4" y="4" width="14" height="12" fill=legend_hatch stroke="var(--ink)" stroke-width="1"></rect>
+                <text x="24" y="14">{move || low_name.get()}</text>
+                <rect x=high_x y="4" width="14" height="12" fill="var(--series-a)" stroke="var(--ink)" stroke-width="1"></rect>
+                <text x=move || high_x() + 20.0 y="14">{move || high_name.get()}</text>
             </g>
+            {ticks}
             {marks}
             <line
                 class="axis"
                 x1=axis_x
                 x2=axis_x
                 y1=TOP - 8.0
-                y2=move || height() - BOTTOM + 2.0
+                y2=move || height() - AXIS_HEIGHT + 2.0
                 stroke="var(--ink)"
                 stroke-width="1.5"
                 stroke-dasharray="4 2"

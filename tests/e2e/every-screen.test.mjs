@@ -125,7 +125,7 @@ const USE = {
     await page.getByTestId('breakdown-department').check();
     await page.getByTestId('breakdown-table').waitFor();
     await page.getByTestId('goal-target').fill('1050');
-    await page.getByTestId('goal-lever').selectOption('CostChangePct');
+    await page.getByTestId('goal-lever').selectOption('cost_change_pct');
     await page.getByTestId('goal-solve').click();
     await page.getByTestId('goal-result').waitFor();
   },

@@ -1,6 +1,10 @@
 // What-if journeys on the single file opened from file://: change a category and
 // scale to a target, change the ceiling, set a cash cap, change the spend profile, and
-// switch language — each checked against figures computed here from data/*.csv.
+// switch language — each checked against figures computed here from data/*.csv. Then
+// what only a browser shows on the Cash flow, Allocation and Thresholds screens:
+// hostile thresholds and an imported budget typo leave a working page, the balance
+// bars are drawn to scale, and the charts stay legible at a phone's width. (The
+// figures and words themselves are checked natively in crates/present.)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -108,9 +112,9 @@ test('the cash flow screen reproduces Annex B and explains the calibration', asy
 
 test('a 2018-19 cash cap defers projects, and an impossible cap says so', async () => {
   const { page, app, seen } = await open('cashflow');
-  await page.getByTestId('cap-rule').selectOption('LargestBudgetYearCashFirst');
+  await page.getByTestId('cap-rule').selectOption('most_cash');
   await page.getByTestId('cap-amount').fill('1000');
-  await page.getByTestId('cap-rule').selectOption('LargestBudgetYearCashFirst');
+  await page.getByTestId('cap-rule').selectOption('most_cash');
   await page.getByTestId('cap-met').waitFor();
   assert.ok(number(await app.text('cash-2018-19-total')) <= 1000);
   assert.ok((await page.locator('[data-testid^="cap-deferred-"]').count()) > 0);
@@ -126,7 +130,7 @@ test('a 2018-19 cash cap defers projects, and an impossible cap says so', async 
 test('goal seek finds the uniform cut that brings 2018-19 to HK$1,050M', async () => {
   const { page, app } = await open('cashflow');
   await page.getByTestId('goal-target').fill('1050');
-  await page.getByTestId('goal-lever').selectOption('CostChangePct');
+  await page.getByTestId('goal-lever').selectOption('cost_change_pct');
   await page.getByTestId('goal-solve').click();
   await page.getByTestId('goal-result').waitFor();
   await page.getByTestId('goal-apply').click();
@@ -239,5 +243,159 @@ test('Monte Carlo from a link with the default seed gives the documented P50 and
   assert.equal(await app.text('mc-p50-2018-19'), '1,018.1');
   assert.equal(await app.text('mc-p90-2018-19'), '1,032.5');
   assert.deepEqual(seen.errors, []);
+  await page.close();
+});
+
+/** What a working Thresholds screen shows: its tables, a bounded histogram, no error. */
+async function assertWorkingThresholds(page, app, seen, what) {
+  await app.screen('thresholds').waitFor();
+  await page.getByTestId('thresholds-histogram').waitFor();
+  assert.match(await app.text('projects-in-block'), /^\d+$/, `${what}: the routes table is drawn`);
+  const bars = await page.locator('[data-testid^="thresholds-histogram-bar-"]').count();
+  assert.ok(bars >= 1 && bars <= 40, `${what}: ${bars} bands`);
+  // Bands, ticks, markers and titles: a few hundred text nodes at most, whatever the range.
+  const texts = await page.locator('[data-testid="thresholds-histogram"] text').count();
+  assert.ok(texts <= 150, `${what}: the histogram draws ${texts} labels`);
+  assert.equal(await page.getByTestId('fatal-error').count(), 0, `${what}: no panic banner`);
+  assert.deepEqual(seen.errors, [], what);
+}
+
+test('Issue 12 #5: huge ceilings, linked or typed, leave a working Thresholds screen', { timeout: 120_000 }, async () => {
+  for (const ceiling of ['1000000', '1000000000', '100000']) {
+    const page = await browser.newPage();
+    const seen = watch(page);
+    const app = new AppPage(page);
+    const started = Date.now();
+    await app.open(`${FILE_URL}#view=thresholds&lang=en&ceiling=${ceiling}`);
+    await assertWorkingThresholds(page, app, seen, `ceiling=${ceiling}`);
+    assert.ok(Date.now() - started < 8000, `ceiling=${ceiling} opened in ${Date.now() - started} ms`);
+    assert.equal(await app.text('projects-over-ceiling'), '0');
+    assert.match(await app.text('route-changes-none'), /No project changes approval route/);
+    await page.close();
+  }
+  const { page, app, seen } = await open('thresholds');
+  await page.getByTestId('ceiling').fill('1000000');
+  await page.waitForURL(/ceiling=1000000/);
+  await assertWorkingThresholds(page, app, seen, 'typed 1000000');
+  await page.getByTestId('ceiling').fill('5');
+  assert.notEqual(await app.text('projects-over-ceiling'), '0', 'the page still answers');
+  await page.close();
+});
+
+test('Issue 12 #5: a budget typo of 1500000 in an imported dataset leaves Thresholds working, visit after visit', { timeout: 120_000 }, async () => {
+  // A browser of its own: the import is kept in its storage.
+  const context = await launch();
+  const page = await context.newPage();
+  const seen = watch(page);
+  const app = new AppPage(page);
+  await app.open(`${FILE_URL}#view=scenarios&lang=en`);
+  const lines = readFileSync(join(ROOT, 'data', 'projects.csv'), 'utf8').trimEnd().split('\n');
+  lines[1] = lines[1].replace(/,6\.6,/, ',1500000,');
+  await page.getByTestId('dataset-file').setInputFiles({ name: 'typo.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n') + '\n') });
+  await page.getByTestId('dataset-preview').waitFor();
+  await page.getByTestId('dataset-apply').click();
+  await page.getByTestId('imported-data').waitFor();
+  await app.go('thresholds');
+  await assertWorkingThresholds(page, app, seen, 'the typo');
+  assert.equal(await app.text('projects-over-ceiling'), '1');
+  await page.reload();
+  await app.ready();
+  await assertWorkingThresholds(page, app, seen, 'the typo, visited again');
+  await context.close();
+});
+
+test('no project changes route at HK$20M, and the screen says why; changed projects show their department', async () => {
+  const { page, app, seen } = await open('thresholds');
+  await page.getByTestId('ceiling-20').click();
+  assert.match(await app.text('route-changes-none'), /HK\$10\.0M to HK\$20\.0M .* the largest budget is HK\$9\.9M/);
+  assert.equal(await page.locator('[data-testid^="route-change-"]').count(), 0);
+  await page.getByTestId('ceiling').fill('9');
+  const row = page.locator('[data-testid^="route-change-"]').first();
+  await row.waitFor();
+  assert.ok((await row.locator('td.department').innerText()).trim().length > 0, 'each row names its department');
+  assert.equal(await page.getByTestId('route-changes-none').count(), 0);
+  // The axis labels are nice round numbers, never a run of repeated zeros.
+  const ticks = await page.locator('[data-testid="thresholds-histogram"] .hist-tick + text').allTextContents();
+  assert.ok(ticks.length >= 3 && new Set(ticks).size === ticks.length, `distinct ticks: ${ticks}`);
+  assert.deepEqual(seen.errors, []);
+  await page.close();
+});
+
+test('the balance bars are drawn to scale: HK$1,000M is shorter than HK$1,060M', async () => {
+  const { page, app } = await open('allocation');
+  await page.getByTestId('allocation-target').fill('1000');
+  await page.getByTestId('allocation-scale').click();
+  assert.equal(await app.text('allocation-total'), '1,000.0');
+  const width = (key) => page.locator(`[data-testid="balance-${key}"] .bar`).evaluate((e) => e.getBoundingClientRect().width);
+  const [scenario, paper] = [await width('scenario'), await width('paper')];
+  assert.ok(Math.abs(scenario / paper - 1000 / 1060) < 0.01, `1000 : 1060 drawn as ${scenario} : ${paper}`);
+  assert.match(await app.text('balance-scale'), /drawn to one scale, from HK\$0 to HK\$1,200M/);
+  await page.close();
+});
+
+test('the cash flow shows the model baseline, never a "paper baseline", and cites what the paper prints', async () => {
+  const { page, app } = await open('cashflow');
+  const screen = await app.text('screen-cashflow');
+  assert.doesNotMatch(screen, /paper baseline/i);
+  assert.match(await page.getByTestId('quarter-table').locator('thead').innerText(), /Model baseline \(calibrated to Annex B\)/);
+  const legend = await page.locator('[data-testid="cash-quarters-chart"] .legend-item').allTextContents();
+  assert.ok(legend.includes('Model baseline (calibrated to Annex B)'), `legend: ${legend}`);
+  assert.equal(await app.text('cash-2018-19-new-printed'), '243.0');
+  assert.match(await page.getByTestId('cash-2018-19-new-printed').locator('xpath=..').innerText(), /243\.0\s*Annex B/);
+  assert.equal(await app.text('cash-2018-19-total-printed'), '1,060.0');
+  await page.close();
+});
+
+test('at a phone\'s width the charts are drawn 1:1 and their labels do not overlap, in both languages', { timeout: 120_000 }, async () => {
+  const page = await browser.newPage();
+  await page.setViewportSize({ width: 390, height: 844 });
+  const app = new AppPage(page);
+  const overlaps = (selector) =>
+    page.locator(selector).evaluateAll((nodes) => {
+      const boxes = nodes.map((n) => n.getBoundingClientRect()).filter((b) => b.width > 0);
+      let count = 0;
+      for (let i = 0; i < boxes.length; i += 1) {
+        for (let j = i + 1; j < boxes.length; j += 1) {
+          const [a, b] = [boxes[i], boxes[j]];
+          if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5) count += 1;
+        }
+      }
+      return count;
+    });
+  // Labels rotated by 45° overlap when their anchors are closer than a line of text
+  // (their bounding boxes always overlap, so those are not compared).
+  const crowded = (selector) =>
+    page.locator(selector).evaluateAll((nodes) => {
+      const rights = nodes.map((n) => n.getBoundingClientRect().right).sort((a, b) => a - b);
+      return rights.slice(1).filter((right, i) => right - rights[i] < 14).length;
+    });
+  for (const lang of ['en', 'zh']) {
+    for (const [view, charts] of [
+      ['cashflow', ['cash-quarters-chart', 'cash-cumulative-chart']],
+      ['allocation', ['allocation-chart']],
+      ['thresholds', ['thresholds-histogram']],
+    ]) {
+      await app.open(`${SINGLE_FILE_URL}#view=${view}&lang=${lang}`);
+      await app.screen(view).waitFor();
+      for (const id of charts) {
+        const svg = page.getByTestId(id);
+        await svg.scrollIntoViewIfNeeded();
+        await page.waitForFunction(
+          (chart) => {
+            const el = document.querySelector(`[data-testid="${chart}"]`);
+            return el && Math.abs(el.viewBox.baseVal.width - el.getBoundingClientRect().width) < 2;
+          },
+          id,
+        );
+        assert.equal(await crowded(`[data-testid="${id}"] .axis-label`), 0, `${view}/${id} (${lang}): quarter labels`);
+        assert.equal(await overlaps(`[data-testid="${id}"] .grid text`), 0, `${view}/${id} (${lang}): axis labels`);
+        assert.equal(await overlaps(`[data-testid="${id}"] .legend-item text`), 0, `${view}/${id} (${lang}): legend`);
+        assert.equal(await overlaps(`[data-testid="${id}"] .hist-marker text`), 0, `${view}/${id} (${lang}): markers`);
+        assert.equal(await overlaps(`[data-testid="${id}"] .hist-tick + text`), 0, `${view}/${id} (${lang}): ticks`);
+      }
+      const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(wide <= 392, `${view} (${lang}): the page is ${wide}px wide`);
+    }
+  }
   await page.close();
 });

@@ -183,7 +183,7 @@ pub fn quarter_chart(projection: &Projection, baseline: &Projection, lang: Lang)
                     millions(q.total),
                     millions(q.ongoing),
                     millions(q.new),
-                    base_name.to_lowercase(),
+                    lower_first(&base_name),
                     millions(base_total)
                 ),
             };
@@ -209,6 +209,16 @@ pub fn quarter_chart(projection: &Projection, baseline: &Projection, lang: Lang)
         segment_names: vec![ONGOING.get(lang).to_string(), NEW.get(lang).to_string()],
         column_names: vec![base_name, scenario_name],
         quarters: columns,
+    }
+}
+
+/// `text` with its first letter in lower case, for a name inside a sentence ("model
+/// baseline (calibrated to Annex B)"; lower-casing all of it would write "annex b").
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 
@@ -286,6 +296,11 @@ mod tests {
         let chart = quarter_chart(&projection, &baseline, Lang::En);
         assert_eq!(chart.column_names, vec!["Model baseline (calibrated to Annex B)", "Scenario"]);
         assert!(chart.quarters.iter().all(|q| !q.description.contains("paper")));
+        let first = chart.quarters.first().map(|q| q.description.as_str());
+        assert_eq!(
+            first,
+            Some("2018-19 Q1: scenario 229.4 (ongoing 204.3, new 25.1); model baseline (calibrated to Annex B) 229.4 (HK$M)")
+        );
         let chart_zh = quarter_chart(&projection, &baseline, Lang::Zh);
         assert_eq!(chart_zh.quarters.first().map(|q| q.label.as_str()), Some("18-19 第一季"));
     }

@@ -73,3 +73,175 @@ pub struct TornadoRow {
     /// The full accessible description of the row.
     pub description: String,
 }
+
+/// Where a legend item goes: its left edge and its row (0 is the top row).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Placed {
+    pub x: f64,
+    pub row: usize,
+}
+
+/// Lays legend items out left to right from `start`, each `widths[i]` px wide with
+/// `gap` px between them, starting a new row when the next item would pass `end`: so
+/// a legend wraps on a phone instead of running off the chart.
+pub fn legend_rows(widths: &[f64], start: f64, end: f64, gap: f64) -> Vec<Placed> {
+    let mut x = start;
+    let mut row = 0;
+    widths
+        .iter()
+        .map(|width| {
+            if x > start && x + width > end {
+                x = start;
+                row += 1;
+            }
+            let placed = Placed { x, row };
+            x += width + gap;
+            placed
+        })
+        .collect()
+}
+
+/// Rows for labels spanning `extents` (left, right in px, in drawing order) so that
+/// no two labels in one row overlap: each label takes the first row where it fits.
+/// A chart draws row `r` one line further from its plot.
+pub fn label_rows(extents: &[(f64, f64)]) -> Vec<usize> {
+    let mut rows: Vec<Vec<(f64, f64)>> = Vec::new();
+    extents
+        .iter()
+        .map(|&(left, right)| {
+            let fits = |row: &Vec<(f64, f64)>| row.iter().all(|&(l, r)| right < l || left > r);
+            let index = rows.iter().position(fits).unwrap_or(rows.len());
+            match rows.get_mut(index) {
+                Some(row) => row.push((left, right)),
+                None => rows.push(vec![(left, right)]),
+            }
+            index
+        })
+        .collect()
+}
+
+/// A legend item laid out: where it starts, the top of its row, and its name broken
+/// into lines that fit.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LegendItem {
+    pub x: f64,
+    pub y: f64,
+    pub lines: Vec<String>,
+}
+
+/// A legend laid out within `start..end`: items (a swatch `swatch` px wide, then the
+/// name) left to right, wrapping into rows, a name too long for a row broken into
+/// lines; and the legend's height. Text is `font` px with lines `line` px apart.
+pub fn legend_layout(
+    names: &[String],
+    swatch: f64,
+    start: f64,
+    end: f64,
+    font: f64,
+    line: f64,
+) -> (Vec<LegendItem>, f64) {
+    let room = (end - start - swatch).max(font * 4.0);
+    let wrapped: Vec<Vec<String>> = names.iter().map(|name| wrap_label(name, room, font)).collect();
+    let widths: Vec<f64> = wrapped
+        .iter()
+        .map(|lines| swatch + lines.iter().map(|l| crate::axis::label_width(l, font)).fold(0.0, f64::max))
+        .collect();
+    let placed = legend_rows(&widths, start, end, font * 1.3);
+    let rows = placed.iter().map(|p| p.row + 1).max().unwrap_or(0);
+    // Each row is as tall as its item with the most lines.
+    let mut heights = vec![0.0_f64; rows];
+    for (p, lines) in placed.iter().zip(&wrapped) {
+        if let Some(height) = heights.get_mut(p.row) {
+            *height = height.max(lines.len().max(1) as f64 * line + 4.0);
+        }
+    }
+    let tops: Vec<f64> = heights
+        .iter()
+        .scan(0.0, |top, height| {
+            let this = *top;
+            *top += height;
+            Some(this)
+        })
+        .collect();
+    let items = placed
+        .iter()
+        .zip(wrapped)
+        .map(|(p, lines)| LegendItem { x: p.x, y: tops.get(p.row).copied().unwrap_or(0.0), lines })
+        .collect();
+    (items, heights.iter().sum())
+}
+
+/// `text` broken into lines at most `width` px wide at `font` px: at spaces, and
+/// between any two CJK characters (which need none). A word longer than a line keeps
+/// a line of its own.
+pub fn wrap_label(text: &str, width: f64, font: f64) -> Vec<String> {
+    let is_cjk = |c: char| c >= '\u{2E80}';
+    // Words: runs of other characters, or single CJK characters; `true` if a space
+    // came before.
+    let mut words: Vec<(bool, String)> = Vec::new();
+    let mut spaced = false;
+    for c in text.chars() {
+        if c == ' ' {
+            spaced = true;
+            continue;
+        }
+        match words.last_mut() {
+            Some((_, word)) if !spaced && !is_cjk(c) && !word.chars().last().is_some_and(is_cjk) => word.push(c),
+            _ => words.push((spaced, c.to_string())),
+        }
+        spaced = false;
+    }
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for (space, word) in words {
+        let joined = if current.is_empty() {
+            word.clone()
+        } else if space {
+            format!("{current} {word}")
+        } else {
+            format!("{current}{word}")
+        };
+        if !current.is_empty() && crate::axis::label_width(&joined, font) > width {
+            lines.push(std::mem::replace(&mut current, word));
+        } else {
+            current = joined;
+        }
+    }
+    if !current.is_empty() || lines.is_empty() {
+        lines.push(current);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn legends_wrap_and_labels_stack_only_when_they_would_overlap() {
+        let placed = legend_rows(&[60.0, 40.0, 260.0, 60.0], 10.0, 390.0, 12.0);
+        let shown: Vec<(f64, usize)> = placed.iter().map(|p| (p.x, p.row)).collect();
+        assert_eq!(shown, vec![(10.0, 0), (82.0, 0), (10.0, 1), (282.0, 1)]);
+        assert_eq!(legend_rows(&[500.0], 10.0, 390.0, 12.0), vec![Placed { x: 10.0, row: 0 }]);
+        assert_eq!(label_rows(&[(0.0, 100.0), (200.0, 300.0)]), vec![0, 0]);
+        assert_eq!(label_rows(&[(0.0, 100.0), (50.0, 150.0), (120.0, 200.0)]), vec![0, 1, 0]);
+    }
+
+    #[test]
+    fn long_names_wrap_at_spaces_or_between_cjk_characters() {
+        let lines = wrap_label("Model baseline (calibrated to Annex B) (cumulative)", 200.0, 11.0);
+        assert_eq!(lines, vec!["Model baseline (calibrated to", "Annex B) (cumulative)"]);
+        assert_eq!(
+            wrap_label("模型基線（按附件 B 校準）（累計）", 80.0, 11.0),
+            vec!["模型基線（按附", "件 B 校準）（", "累計）"]
+        );
+        assert_eq!(wrap_label("Scenario", 20.0, 11.0), vec!["Scenario"]);
+        assert_eq!(wrap_label("", 20.0, 11.0), vec![""]);
+        let names = ["Ongoing", "New", "Model baseline (calibrated to Annex B)", "Scenario"].map(String::from);
+        let (items, height) = legend_layout(&names, 18.0, 8.0, 350.0, 11.0, 13.0);
+        let shown: Vec<(f64, f64, usize)> =
+            items.iter().map(|i| ((i.x * 100.0).round() / 100.0, i.y, i.lines.len())).collect();
+        assert_eq!(shown, vec![(8.0, 0.0, 1), (84.96, 0.0, 1), (8.0, 17.0, 1), (8.0, 34.0, 1)]);
+        assert_eq!(height, 51.0);
+    }
+}

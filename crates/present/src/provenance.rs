@@ -86,6 +86,10 @@ pub enum Basis {
     /// rest spread evenly, r solved so the new projects' 2018-19 cash equals Annex B's
     /// HK$243M; the ongoing projects' HK$817M spread evenly over 2018-19's quarters.
     CalibratedProfile,
+    /// Another spend profile (even, front-loaded, back-loaded, S-curve): each new
+    /// project's budget spread over its quarters by the profile's weights, shown next
+    /// to the calibrated one to say what the paper's HK$243M implies.
+    SpendProfile,
     /// Para 5's 2016 record (69 of 210 late) applied as an expected value.
     Para5Record,
     /// Para 7's fifteen examples, and for the other projects blockvote's keyword rule
@@ -107,6 +111,12 @@ impl Basis {
                 ),
             },
             Basis::CalibratedProfile => CALIBRATED_EXPLANATION.get(lang).to_string(),
+            Basis::SpendProfile => l(
+                "blockvote 的模型：每個新項目的預算按所示開支模式的權重分布於其開展至完成的各季；文件沒有按季的數字，只有附件 B 的 2018-19 年度總額。",
+                "blockvote's model: each new project's budget spread over its quarters from start to completion by the weights of the spend profile shown; the paper gives no quarterly figures, only Annex B's 2018-19 total.",
+            )
+            .get(lang)
+            .to_string(),
             Basis::Para5Record => l(
                 "blockvote 以第 5 段 2016 年的紀錄（210 個項目中 69 個延誤）作假設，按期望值計算；文件沒有預計 2018-19 年度的延誤。",
                 "blockvote's model: para 5's 2016 record (69 of 210 projects late) taken as an assumption and applied as an expected value; the paper forecasts no lateness for 2018-19.",
@@ -213,6 +223,7 @@ fn basis_short(basis: Basis, lang: Lang) -> String {
             Lang::En => format!("worked out from {}", place.cite(lang)),
         },
         Basis::CalibratedProfile => l("按附件 B 校準", "calibrated to Annex B").get(lang).to_string(),
+        Basis::SpendProfile => l("開支模式", "spend profile").get(lang).to_string(),
         Basis::Para5Record => l("第 5 段紀錄", "para 5's record").get(lang).to_string(),
         Basis::ThemeKeywords => l("關鍵詞歸類", "keyword rule").get(lang).to_string(),
         Basis::Simulation => l("模擬", "simulated").get(lang).to_string(),

@@ -1,0 +1,181 @@
+//! The balance panel: the scenario's allocation total against the paper's (para 6)
+//! and against the scenario's 2018-19 cash need (and its cash cap, if one is set), as
+//! bars drawn to scale. Each bar's length is its share of one axis that starts at 0
+//! and runs to a nice round figure above the largest bar, so HK$1,000M is drawn
+//! shorter than HK$1,060M by exactly 60/1,060 of the axis, and the scale is stated
+//! with the axis's ticks.
+
+use crate::axis::nice_axis;
+use crate::format::money_with_unit;
+use crate::lang::{l, Label, Lang};
+use crate::paper::Printed;
+use crate::provenance::{Figure, Value};
+use blockvote_model::engine::AllocationOutcome;
+use blockvote_model::{Dataset, Money};
+
+pub const HEADING: Label = l("收支平衡", "Balance");
+
+/// One bar.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BalanceBar {
+    /// A stable key (`scenario`, `paper`, `need`, `cap`) for the bar's class and test id.
+    pub key: &'static str,
+    pub label: String,
+    pub figure: Figure,
+    /// The bar's length as a share of the axis, from 0 to 1.
+    pub length: f64,
+}
+
+/// A tick of the scale under the bars: its label and where it sits (0 to 1).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScaleTick {
+    pub label: String,
+    pub at: f64,
+}
+
+/// The balance panel.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Balance {
+    pub bars: Vec<BalanceBar>,
+    pub ticks: Vec<ScaleTick>,
+    /// The scale in words: where the axis starts and ends, and the gridlines' step.
+    pub scale: String,
+    /// The allocation against the cash need, in a sentence.
+    pub surplus: String,
+    /// True when the allocation falls short of the cash need.
+    pub short: bool,
+}
+
+/// The ticks a balance axis has at most: few, so their labels fit on a phone.
+const BALANCE_TICKS: usize = 7;
+
+/// The balance of `outcome`, with the scenario's cap if it sets one.
+pub fn balance(outcome: &AllocationOutcome, cap: Option<Money>, data: &Dataset, lang: Lang) -> Balance {
+    let mut bars = vec![(
+        "scenario",
+        l("情景撥款總額", "Scenario allocation"),
+        Figure::scenario(Value::Millions(outcome.total.amount)),
+    )];
+    if let Some(paper) = Printed::AllocationProposed.figure(data) {
+        bars.push(("paper", l("文件建議撥款", "The paper's allocation"), paper));
+    }
+    bars.push((
+        "need",
+        l("情景 2018-19 現金需求", "Scenario 2018-19 cash need"),
+        Figure::scenario(Value::Millions(outcome.cash_need)),
+    ));
+    if let Some(cap) = cap {
+        bars.push(("cap", l("2018-19 現金上限", "2018-19 cash cap"), Figure::scenario(Value::Millions(cap))));
+    }
+    let largest = bars.iter().filter_map(|(_, _, f)| f.money()).map(Money::to_f64_for_geometry).fold(0.0, f64::max);
+    let axis = nice_axis(0.0, largest, BALANCE_TICKS);
+    let bars = bars
+        .into_iter()
+        .map(|(key, label, figure)| {
+            let length = axis.share(figure.money().map(Money::to_f64_for_geometry).unwrap_or_default());
+            BalanceBar { key, label: label.get(lang).to_string(), figure, length }
+        })
+        .collect();
+    let ticks = axis.ticks.iter().map(|t| ScaleTick { label: t.label.clone(), at: axis.share(t.value) }).collect();
+    let (end, step) =
+        (axis.ticks.last().map(|t| t.label.clone()).unwrap_or_default(), crate::axis::tick_label(axis.step, 0));
+    let scale = match lang {
+        Lang::Zh => format!("各棒按同一比例繪畫：由 0 至 {end} 百萬元，格線相隔 {step} 百萬元。"),
+        Lang::En => {
+            format!("The bars are drawn to one scale, from HK$0 to HK${end}M, with gridlines HK${step}M apart.")
+        }
+    };
+    let surplus = outcome.surplus;
+    let short = surplus.round_to(1).is_negative();
+    let gap = money_with_unit(
+        if surplus.is_negative() { Money::ZERO.checked_sub(surplus).unwrap_or_default() } else { surplus },
+        lang,
+    );
+    let surplus = if surplus.round_to(1).is_zero() {
+        l(
+            "撥款與 2018-19 現金需求相等（準確至 0.1 百萬元）。",
+            "The allocation matches the 2018-19 cash need (to HK$0.1M).",
+        )
+        .get(lang)
+        .to_string()
+    } else {
+        match (lang, short) {
+            (Lang::Zh, false) => format!("撥款較現金需求多 {gap}。"),
+            (Lang::Zh, true) => format!("撥款較現金需求少 {gap}。"),
+            (Lang::En, false) => format!("The allocation exceeds the cash need by {gap}."),
+            (Lang::En, true) => format!("The allocation falls short of the cash need by {gap}."),
+        }
+    };
+    Balance { bars, ticks, scale, surplus, short }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::screens::allocation::tests::{paper, project};
+    use crate::screens::allocation::{edit_category, target_field};
+    use blockvote_model::engine::Scenario;
+
+    /// Each bar as `key value [mark] length%`, then the scale and the surplus.
+    #[track_caller]
+    fn check(scenario: &Scenario, lang: Lang, expected: &[&str]) {
+        let data = paper();
+        let cap = scenario.cap.as_ref().map(|c| c.amount);
+        let shown = balance(&project(&data, scenario).allocation, cap, &data, lang);
+        let mut lines: Vec<String> = shown
+            .bars
+            .iter()
+            .map(|b| {
+                let mark = b.figure.provenance().mark(lang);
+                format!("{} {} [{mark}] {:.2}%", b.key, b.figure.text(lang), b.length * 100.0)
+            })
+            .collect();
+        lines.push(shown.ticks.iter().map(|t| format!("{}@{:.2}", t.label, t.at)).collect::<Vec<_>>().join(" "));
+        lines.push(shown.scale);
+        lines.push(shown.surplus);
+        assert_eq!(lines, expected);
+    }
+
+    #[test]
+    fn bars_are_drawn_to_one_scale() {
+        let mut scaled = Scenario::default();
+        scaled.allocation.scale_to = (target_field().read)("1000").ok();
+        check(
+            &scaled,
+            Lang::En,
+            &[
+                "scenario 1,000.0 [scenario] 83.33%",
+                "paper 1,060.0 [para 6] 88.33%",
+                "need 1,060.0 [scenario] 88.33%",
+                "0@0.00 200@0.17 400@0.33 600@0.50 800@0.67 1,000@0.83 1,200@1.00",
+                "The bars are drawn to one scale, from HK$0 to HK$1,200M, with gridlines HK$200M apart.",
+                "The allocation falls short of the cash need by HK$60.0M.",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_cap_gets_its_own_bar_and_matching_totals_say_so() {
+        let mut capped = Scenario {
+            cap: Some(blockvote_model::engine::CashCap {
+                amount: Money::from_whole_millions(2000),
+                rule: Default::default(),
+            }),
+            ..Scenario::default()
+        };
+        edit_category(&mut capped, 1, |edit| edit.locked = true);
+        check(
+            &capped,
+            Lang::Zh,
+            &[
+                "scenario 1,060.0 [情景] 53.00%",
+                "paper 1,060.0 [第 6 段] 53.00%",
+                "need 1,060.0 [情景] 53.00%",
+                "cap 2,000.0 [情景] 100.00%",
+                "0@0.00 500@0.25 1,000@0.50 1,500@0.75 2,000@1.00",
+                "各棒按同一比例繪畫：由 0 至 2,000 百萬元，格線相隔 500 百萬元。",
+                "撥款與 2018-19 現金需求相等（準確至 0.1 百萬元）。",
+            ],
+        );
+    }
+}

@@ -1,0 +1,305 @@
+//! What the Allocation screen shows, as plain data: Annex A as an editable table (the
+//! paper's columns cited from Annex A, the scenario's worked out from the member's
+//! amounts), the scaling to a target total in words, the balance of the allocation
+//! against the cash need (drawn to scale, [`balance`]) and the chart of the paper
+//! against the scenario.
+
+pub mod balance;
+
+use crate::charts::Series;
+use crate::fields::{money_field, money_in, write_money, FieldSpec};
+use crate::format::money_with_unit;
+use crate::lang::{l, Label, Lang};
+use crate::paper::{AnnexAColumn, Printed};
+use crate::provenance::{Figure, Value};
+use crate::words::TOTAL;
+use blockvote_model::engine::{AllocationError, AllocationOutcome, CategoryEdit, ScalingOutcome, Scenario};
+use blockvote_model::money::MAX_INPUT_MILLIONS;
+use blockvote_model::{Dataset, Money};
+
+pub const TITLE: Label = l("撥款分配（按開支類別）", "Allocation by expenditure category");
+pub const NOTE: Label = l(
+    "在「情景金額」輸入新數字即時重新計算；鎖定的類別在按比例調整時保持不變。",
+    "Type a new scenario amount and every figure updates; locked categories stay as they are when scaling pro rata.",
+);
+/// The table's column headings, in order.
+pub const HEADINGS: [Label; 8] = [
+    l("開支類別", "Category"),
+    l("文件 2018-19（百萬元）", "Paper 2018-19 (HK$M)"),
+    l("2017-18 核准（百萬元）", "2017-18 approved (HK$M)"),
+    l("情景（百萬元）", "Scenario (HK$M)"),
+    l("鎖定", "Lock"),
+    l("較 2017-18（百萬元）", "vs 2017-18 (HK$M)"),
+    l("較 2017-18（%）", "vs 2017-18 (%)"),
+    l("較文件（百萬元）", "vs paper (HK$M)"),
+];
+pub const LOCK: Label = l("鎖定", "Lock");
+pub const SCALE_HEADING: Label = l("按比例調整至目標總額", "Scale to a target total");
+pub const SCALE_BUTTON: Label = l("按比例調整未鎖定類別", "Scale unlocked categories pro rata");
+pub const RESET: Label = l("還原為文件數字", "Reset to the paper");
+pub const CHART_TITLE: Label = l("開支類別：文件與情景", "Categories: paper against scenario");
+pub const CHART_DESCRIPTION: Label = l(
+    "每個開支類別在文件（附件 A）中的 2018-19 金額（實心）及情景金額（斜線），單位百萬元；數字見上表。",
+    "Each category's 2018-19 amount in the paper (Annex A; solid) and in the scenario (hatched), HK$ million; the table above gives the figures.",
+);
+
+/// The largest amount a category or a target may be typed as: far above any real
+/// allocation, small enough to keep every sum exact.
+fn max_amount() -> Money {
+    Money::from_whole_millions(MAX_INPUT_MILLIONS)
+}
+
+/// A category's scenario amount (in a table cell under a heading that gives the unit,
+/// so the field shows none).
+pub fn amount_field() -> FieldSpec<Money> {
+    FieldSpec::new(
+        l("情景金額", "Scenario amount"),
+        |text: &str| money_in(text, Money::ZERO, max_amount()),
+        write_money,
+    )
+}
+
+/// The target total to scale to.
+pub fn target_field() -> FieldSpec<Money> {
+    money_field(l("目標總額", "Target total"), Money::ZERO, max_amount())
+}
+
+/// Annex A's 2018-19 total (para 6's HK$1,060M), the target until the member types one.
+pub fn paper_total(data: &Dataset) -> Money {
+    Printed::CategoryTotal(AnnexAColumn::Proposed).figure(data).and_then(|f| f.money()).unwrap_or_default()
+}
+
+/// A category's row.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CategoryRow {
+    pub id: u8,
+    pub name: String,
+    /// Annex A's 2018-19 and 2017-18 amounts, cited.
+    pub paper: Option<Figure>,
+    pub prior: Option<Figure>,
+    /// The scenario's amount, as its field shows it.
+    pub amount: Money,
+    pub locked: bool,
+    pub vs_prior: Figure,
+    pub vs_prior_pct: Option<Figure>,
+    pub vs_paper: Figure,
+    /// True when the scenario's amount differs from the paper's.
+    pub changed: bool,
+}
+
+/// The row of category `id`.
+pub fn row(outcome: &AllocationOutcome, data: &Dataset, id: u8, lang: Lang) -> Option<CategoryRow> {
+    let category = outcome.categories.iter().find(|c| c.id == id)?;
+    let name = data
+        .categories
+        .iter()
+        .find(|c| c.id == id)
+        .map(|c| format!("{id}. {}", lang.pick(&c.name_zh, &c.name_en)))
+        .unwrap_or_default();
+    Some(CategoryRow {
+        id,
+        name,
+        paper: Printed::Category { id, column: AnnexAColumn::Proposed }.figure(data),
+        prior: Printed::Category { id, column: AnnexAColumn::ApprovedPrior }.figure(data),
+        amount: category.amount,
+        locked: category.locked,
+        vs_prior: Figure::scenario(Value::MillionsChange(category.change_vs_prior)),
+        vs_prior_pct: category.change_vs_prior_pct.map(|p| Figure::scenario(Value::PercentChange(p))),
+        vs_paper: Figure::scenario(Value::MillionsChange(category.change_vs_paper)),
+        changed: category.change_vs_paper != Money::ZERO,
+    })
+}
+
+/// The total row.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TotalRow {
+    pub label: String,
+    pub paper: Option<Figure>,
+    pub prior: Option<Figure>,
+    pub amount: Figure,
+    pub vs_prior: Figure,
+    pub vs_prior_pct: Option<Figure>,
+    pub vs_paper: Figure,
+}
+
+pub fn total_row(outcome: &AllocationOutcome, data: &Dataset, lang: Lang) -> TotalRow {
+    let total = &outcome.total;
+    TotalRow {
+        label: TOTAL.get(lang).to_string(),
+        paper: Printed::CategoryTotal(AnnexAColumn::Proposed).figure(data),
+        prior: Printed::CategoryTotal(AnnexAColumn::ApprovedPrior).figure(data),
+        amount: Figure::scenario(Value::Millions(total.amount)),
+        vs_prior: Figure::scenario(Value::MillionsChange(total.change_vs_prior)),
+        vs_prior_pct: total.change_vs_prior_pct.map(|p| Figure::scenario(Value::PercentChange(p))),
+        vs_paper: Figure::scenario(Value::MillionsChange(total.change_vs_paper)),
+    }
+}
+
+/// Changes category `id`'s edit on `scenario` (adding the edit if there is none) and
+/// drops edits that no longer change anything.
+pub fn edit_category(scenario: &mut Scenario, id: u8, change: impl FnOnce(&mut CategoryEdit)) {
+    let edits = &mut scenario.allocation.categories;
+    if !edits.iter().any(|c| c.id == id) {
+        edits.push(CategoryEdit { id, amount: None, locked: false });
+    }
+    if let Some(edit) = edits.iter_mut().find(|c| c.id == id) {
+        change(edit);
+    }
+    edits.retain(|c| c.amount.is_some() || c.locked);
+}
+
+/// What the scaling did, or why it could not.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ScalingText {
+    Done(String),
+    Refused(String),
+}
+
+pub fn scaling_text(scaling: &ScalingOutcome, lang: Lang) -> ScalingText {
+    let money = |amount| money_with_unit(amount, lang);
+    if let Some(error) = &scaling.error {
+        return ScalingText::Refused(allocation_error_text(error, lang));
+    }
+    ScalingText::Done(match lang {
+        Lang::Zh => format!(
+            "已把未鎖定類別（原合共 {}）按比例調整，使總額正好為 {}；鎖定類別合共 {} 不變。金額以 0.1 百萬元為單位，餘數按最大餘數法分配。",
+            money(scaling.unlocked_before),
+            money(scaling.target),
+            money(scaling.locked)
+        ),
+        Lang::En => format!(
+            "The unlocked categories ({} before) are scaled pro rata so the total is exactly {}; the locked {} is untouched. Amounts are in steps of HK$0.1M, remainders by largest remainder.",
+            money(scaling.unlocked_before),
+            money(scaling.target),
+            money(scaling.locked)
+        ),
+    })
+}
+
+fn allocation_error_text(error: &AllocationError, lang: Lang) -> String {
+    let money = |amount| money_with_unit(amount, lang);
+    match (error, lang) {
+        (AllocationError::TargetBelowLocked { target, locked }, Lang::Zh) => {
+            format!("目標總額 {} 低於已鎖定類別的總和 {}；請提高目標或解除鎖定。", money(*target), money(*locked))
+        }
+        (AllocationError::TargetBelowLocked { target, locked }, Lang::En) => format!(
+            "The target {} is below the locked categories' {}; raise the target or unlock a category.",
+            money(*target),
+            money(*locked)
+        ),
+        (AllocationError::NothingToScale { .. }, Lang::Zh) => {
+            "沒有未鎖定而金額大於零的類別可按比例調整；請解除最少一個類別的鎖定。".to_string()
+        }
+        (AllocationError::NothingToScale { .. }, Lang::En) => {
+            "No unlocked category has an amount to scale; unlock at least one category.".to_string()
+        }
+        (other, Lang::Zh) => format!("無法按比例調整：{other}"),
+        (other, Lang::En) => format!("Cannot scale: {other}"),
+    }
+}
+
+/// The chart's groups (the categories' names) and its two series: the paper's
+/// amounts (named after their citation) and the scenario's.
+pub fn chart(outcome: &AllocationOutcome, data: &Dataset, lang: Lang) -> (Vec<String>, Vec<Series>) {
+    let groups = data.categories.iter().map(|c| lang.pick(&c.name_zh, &c.name_en).to_string()).collect();
+    let paper_name = Printed::CategoryTotal(AnnexAColumn::Proposed)
+        .figure(data)
+        .map(|f| f.provenance().series_name(lang))
+        .unwrap_or_default();
+    let scenario_name = crate::provenance::Provenance::Scenario.series_name(lang);
+    let series = vec![
+        Series { name: paper_name, values: outcome.categories.iter().map(|c| c.paper_amount).collect() },
+        Series { name: scenario_name, values: outcome.categories.iter().map(|c| c.amount).collect() },
+    ];
+    (groups, series)
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use blockvote_model::engine::{Engine, Projection};
+
+    pub(crate) fn paper() -> Dataset {
+        Dataset::paper().unwrap_or_else(|_| Dataset::empty())
+    }
+
+    pub(crate) fn project(data: &Dataset, scenario: &Scenario) -> Projection {
+        let engine = Engine::new(data).unwrap_or_else(|e| panic!("{e}"));
+        engine.project(scenario).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn read(figure: Option<&Figure>, lang: Lang) -> String {
+        figure.map(|f| format!("{} [{}]", f.text(lang), f.provenance().mark(lang))).unwrap_or_default()
+    }
+
+    /// Category `id` of the paper with its amount set to `amount`: the row as read.
+    #[track_caller]
+    fn check(id: u8, amount: i64, lang: Lang, expected: &str) {
+        let data = paper();
+        let mut scenario = Scenario::default();
+        edit_category(&mut scenario, id, |edit| edit.amount = Some(Money::from_whole_millions(amount)));
+        let outcome = project(&data, &scenario).allocation;
+        let shown = row(&outcome, &data, id, lang).map(|r| {
+            format!(
+                "{} | {} | {} | {} | {} | {} | {}",
+                r.name,
+                read(r.paper.as_ref(), lang),
+                read(r.prior.as_ref(), lang),
+                r.amount.format(1),
+                read(Some(&r.vs_prior), lang),
+                read(r.vs_prior_pct.as_ref(), lang),
+                read(Some(&r.vs_paper), lang)
+            )
+        });
+        assert_eq!(shown.as_deref(), Some(expected));
+    }
+
+    #[test]
+    fn the_paper_s_columns_cite_annex_a_and_the_scenario_s_are_the_scenario_s() {
+        check(
+            1,
+            300,
+            Lang::En,
+            "1. Hardware | 238.0 [Annex A] | 202.0 [Annex A] | 300.0 | +98.0 [scenario] | +48.5% [scenario] | +62.0 [scenario]",
+        );
+        check(
+            1,
+            238,
+            Lang::Zh,
+            "1. 硬件 | 238.0 [附件 A] | 202.0 [附件 A] | 238.0 | +36.0 [情景] | +17.8% [情景] | 0.0 [情景]",
+        );
+        let data = paper();
+        let total = total_row(&project(&data, &Scenario::default()).allocation, &data, Lang::En);
+        assert_eq!(read(total.paper.as_ref(), Lang::En), "1,060.0 [Annex A]");
+        assert_eq!(read(Some(&total.amount), Lang::En), "1,060.0 [scenario]");
+        assert_eq!(paper_total(&data), Money::from_whole_millions(1060));
+    }
+
+    #[test]
+    fn edits_that_change_nothing_are_dropped() {
+        let mut scenario = Scenario::default();
+        edit_category(&mut scenario, 2, |edit| edit.locked = true);
+        assert_eq!(scenario.allocation.categories.len(), 1);
+        edit_category(&mut scenario, 2, |edit| edit.locked = false);
+        assert!(scenario.allocation.categories.is_empty());
+    }
+
+    #[test]
+    fn scaling_says_what_it_did_or_why_not() {
+        let data = paper();
+        let mut scenario = Scenario::default();
+        edit_category(&mut scenario, 1, |edit| edit.locked = true);
+        scenario.allocation.scale_to = Some(Money::from_whole_millions(200));
+        let refused = project(&data, &scenario).allocation.scaling.map(|s| scaling_text(&s, Lang::En));
+        assert_eq!(
+            refused,
+            Some(ScalingText::Refused(
+                "The target HK$200.0M is below the locked categories' HK$238.0M; raise the target or unlock a category."
+                    .to_string()
+            ))
+        );
+        let (groups, series) = chart(&project(&data, &Scenario::default()).allocation, &data, Lang::En);
+        assert_eq!(groups.len(), series.first().map(|s| s.values.len()).unwrap_or_default());
+        assert_eq!(series.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), vec!["Paper (Annex A)", "Scenario"]);
+    }
+}

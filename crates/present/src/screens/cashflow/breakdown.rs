@@ -1,0 +1,168 @@
+//! The new projects' cash broken down by department or by theme, per financial year:
+//! each year's column rounded as a whole, so the groups shown add up to the total
+//! row shown.
+
+use crate::format::year_text;
+use crate::lang::{l, Label, Lang};
+use crate::provenance::{Figure, Value};
+use crate::words::{department_name, theme_name, TOTAL};
+use blockvote_model::engine::Projection;
+use blockvote_model::money::round_parts_to_total;
+use blockvote_model::{Dataset, Money, Theme};
+
+pub const HEADING: Label = l("新項目現金流量細分", "New projects' cash flow broken down");
+pub const CHOICE_LABEL: Label = l("細分方式", "Break down by");
+
+/// How the breakdown groups the new projects.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum BreakdownBy {
+    None,
+    Department,
+    Theme,
+}
+
+impl BreakdownBy {
+    pub const ALL: [BreakdownBy; 3] = [BreakdownBy::None, BreakdownBy::Department, BreakdownBy::Theme];
+
+    /// The stable name, for the radio's test id.
+    pub fn key(self) -> &'static str {
+        match self {
+            BreakdownBy::None => "none",
+            BreakdownBy::Department => "department",
+            BreakdownBy::Theme => "theme",
+        }
+    }
+
+    pub fn label(self) -> Label {
+        match self {
+            BreakdownBy::None => l("不細分", "No breakdown"),
+            BreakdownBy::Department => l("按部門", "By department"),
+            BreakdownBy::Theme => l("按主題", "By theme"),
+        }
+    }
+
+    fn heading(self) -> Label {
+        match self {
+            BreakdownBy::Theme => l("主題", "Theme"),
+            _ => l("部門", "Department"),
+        }
+    }
+}
+
+/// A group's row: its name and its cash in each year.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BreakdownRow {
+    pub key: String,
+    pub name: String,
+    pub cells: Vec<Figure>,
+}
+
+/// The breakdown table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BreakdownTable {
+    pub group_heading: String,
+    pub years: Vec<String>,
+    pub rows: Vec<BreakdownRow>,
+    pub total_label: String,
+    pub totals: Vec<Figure>,
+}
+
+/// The breakdown of `projection`'s new projects by `by`; `None` for no breakdown.
+pub fn breakdown(projection: &Projection, data: &Dataset, by: BreakdownBy, lang: Lang) -> Option<BreakdownTable> {
+    // The groups in a fixed order: departments in the paper's order, themes in para 7's.
+    let groups: Vec<(String, String)> = match by {
+        BreakdownBy::None => return None,
+        BreakdownBy::Department => (0..data.departments.len())
+            .map(|index| (format!("dept-{index}"), department_name(data, index, lang)))
+            .collect(),
+        BreakdownBy::Theme => {
+            Theme::ALL.into_iter().map(|t| (t.key().to_string(), theme_name(t).get(lang).to_string())).collect()
+        }
+    };
+    let years: Vec<_> = projection.years.iter().map(|y| y.year).collect();
+    let mut sums = vec![vec![Money::ZERO; years.len()]; groups.len()];
+    let mut used = vec![false; groups.len()];
+    for outcome in projection.projects.iter().filter(|o| o.included) {
+        let Some(project) = data.project(outcome.id) else { continue };
+        let group = match by {
+            BreakdownBy::Department => Some(project.department),
+            _ => Theme::ALL.iter().position(|t| *t == project.theme),
+        };
+        let Some(group) = group else { continue };
+        if let Some(flag) = used.get_mut(group) {
+            *flag = true;
+        }
+        let Some(row) = sums.get_mut(group) else { continue };
+        for (offset, amount) in outcome.cash.iter().enumerate() {
+            let quarter = outcome.cash_start.add_quarters(i32::try_from(offset).unwrap_or(i32::MAX));
+            let Some(index) = quarter.and_then(|q| years.iter().position(|y| *y == q.year())) else { continue };
+            if let Some(slot) = row.get_mut(index) {
+                *slot = slot.checked_add(*amount).unwrap_or(*slot);
+            }
+        }
+    }
+    // Each year's column is rounded as a whole, over the groups shown.
+    let shown: Vec<usize> = (0..groups.len()).filter(|g| used.get(*g).copied().unwrap_or(false)).collect();
+    let columns: Vec<Vec<Money>> = (0..years.len())
+        .map(|y| {
+            let column: Vec<Money> =
+                shown.iter().map(|g| sums.get(*g).and_then(|r| r.get(y)).copied().unwrap_or_default()).collect();
+            round_parts_to_total(&column, 1)
+        })
+        .collect();
+    let cell = |y: usize, i: usize| columns.get(y).and_then(|c| c.get(i)).copied().unwrap_or_default();
+    let rows = shown
+        .iter()
+        .enumerate()
+        .filter_map(|(i, g)| {
+            let (key, name) = groups.get(*g)?.clone();
+            let cells = (0..years.len()).map(|y| Figure::scenario(Value::Millions(cell(y, i)))).collect();
+            Some(BreakdownRow { key, name, cells })
+        })
+        .collect();
+    let totals = columns
+        .iter()
+        .map(|c| Figure::scenario(Value::Millions(Money::checked_sum(c.iter().copied()).unwrap_or_default())))
+        .collect();
+    Some(BreakdownTable {
+        group_heading: by.heading().get(lang).to_string(),
+        years: years.iter().map(|y| year_text(*y, lang)).collect(),
+        rows,
+        total_label: TOTAL.get(lang).to_string(),
+        totals,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::screens::cashflow::tests::{paper, project};
+    use blockvote_model::engine::Scenario;
+
+    /// The total row and the row of group `key`, as `name: cells`.
+    #[track_caller]
+    fn check(by: BreakdownBy, key: &str, expected: &str) {
+        let data = paper();
+        let projection = project(&data, &Scenario::default());
+        let table = breakdown(&projection, &data, by, Lang::En).unwrap_or_else(|| panic!("no table"));
+        let text = |name: &str, cells: &[Figure]| {
+            format!("{name}: {}", cells.iter().map(|c| c.text(Lang::En)).collect::<Vec<_>>().join(" | "))
+        };
+        let row = table.rows.iter().find(|r| r.key == key).map(|r| text(&r.name, &r.cells));
+        assert_eq!(row.as_deref(), Some(expected));
+        // Every column adds up to its total, and the 2018-19 total is Annex B's 243.
+        for (y, total) in table.totals.iter().enumerate() {
+            let sum = Money::checked_sum(table.rows.iter().filter_map(|r| r.cells.get(y)?.money()));
+            assert_eq!(sum.ok(), total.money());
+        }
+        assert_eq!(table.totals.first().map(|t| t.text(Lang::En)).as_deref(), Some("243.0"));
+    }
+
+    #[test]
+    fn groups_add_up_to_the_new_projects_cash() {
+        check(BreakdownBy::Theme, "technology_refresh", "Technology refresh: 119.3 | 597.0 | 211.3 | 12.6 | 8.4");
+        check(BreakdownBy::Department, "dept-0", "Administration Wing: 2.4 | 21.5 | 0.5 | 0.0 | 0.0");
+        let data = paper();
+        assert_eq!(breakdown(&project(&data, &Scenario::default()), &data, BreakdownBy::None, Lang::En), None);
+    }
+}

@@ -1,0 +1,191 @@
+//! The 2018-19 cash cap: its field (the model's `Lever::Cap`), the deferral rules by
+//! stable key, and what the cap did, in words and tables: the projects deferred (in
+//! the order the rule deferred them) and each year's total before and after, or why
+//! the cap cannot be met.
+
+use crate::fields::FieldSpec;
+use crate::format::{money_with_unit, quarter_text, year_text};
+use crate::lang::{l, Label, Lang};
+use crate::levers::lever_field;
+use crate::provenance::{Figure, Value};
+use crate::words::{project_name, rule_label};
+use blockvote_model::engine::{CapOutcome, DeferralRule, Lever};
+use blockvote_model::Dataset;
+use rust_decimal::Decimal;
+
+pub const HEADING: Label = l("2018-19 年度現金上限", "2018-19 cash cap");
+pub const NOTE: Label = l(
+    "設定 2018-19 年度現金需求總額（進行中及新項目）的上限，blockvote 按所選規則把新項目延至下一財政年度第一季開展（保持項目長度），直至總額不超過上限。",
+    "Set a cap on 2018-19's total cash need (ongoing and new); blockvote moves new projects' start to the first quarter of the next financial year (keeping their length), in the order of the chosen rule, until the total is within the cap.",
+);
+pub const RULE_LABEL: Label = l("延後次序", "Deferral rule");
+pub const CLEAR: Label = l("取消上限", "Remove the cap");
+pub const DEFERRED_HEADINGS: [Label; 6] = [
+    l("編號", "No."),
+    l("項目", "Project"),
+    l("開展：由", "Start: from"),
+    l("至", "to"),
+    l("移出 2018-19（百萬元）", "Out of 2018-19 (HK$M)"),
+    l("之後的 2018-19 總額", "2018-19 total after"),
+];
+pub const YEARS_CAPTION: Label = l("對各年度的影響", "Effect on each year");
+pub const YEARS_HEADINGS: [Label; 4] =
+    [l("財政年度", "Year"), l("之前", "Before"), l("之後", "After"), l("變動", "Change")];
+
+/// The cap, in HK$M.
+pub fn cap_field() -> FieldSpec<Decimal> {
+    lever_field(Lever::Cap)
+}
+
+/// A choice in the deferral-rule select: its stable key (the form value) and its name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RuleOption {
+    pub rule: DeferralRule,
+    pub key: &'static str,
+    pub label: Label,
+}
+
+pub fn rule_options() -> Vec<RuleOption> {
+    DeferralRule::ALL.into_iter().map(|rule| RuleOption { rule, key: rule.key(), label: rule_label(rule) }).collect()
+}
+
+/// A deferred project's row.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DeferredRow {
+    pub id: u16,
+    pub name: String,
+    pub from: String,
+    pub to: String,
+    pub moved: Figure,
+    pub total_after: Figure,
+}
+
+/// A year's row: its total before and after the cap.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct YearRow {
+    pub key: String,
+    pub label: String,
+    pub before: Figure,
+    pub after: Figure,
+    pub change: Figure,
+}
+
+/// What the cap did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CapView {
+    Met { sentence: String, deferred: Vec<DeferredRow>, years: Vec<YearRow> },
+    Infeasible { sentence: String },
+}
+
+/// What `outcome` means, in the reader's language.
+pub fn cap_view(outcome: &CapOutcome, data: &Dataset, lang: Lang) -> CapView {
+    let money = |amount| money_with_unit(amount, lang);
+    match outcome {
+        CapOutcome::Met { cap, rule, before, after, deferred, years } => {
+            let rule = rule_label(*rule).get(lang);
+            let sentence = match lang {
+                Lang::Zh => format!(
+                    "按「{rule}」延後 {} 個項目後，2018-19 年度總額由 {} 降至 {}（上限 {}）。",
+                    deferred.len(),
+                    money(*before),
+                    money(*after),
+                    money(*cap)
+                ),
+                Lang::En => format!(
+                    "Deferring {} (rule: {}) brings 2018-19 from {} to {} (cap {}).",
+                    crate::format::projects_count(deferred.len(), lang),
+                    rule.to_lowercase(),
+                    money(*before),
+                    money(*after),
+                    money(*cap)
+                ),
+            };
+            let deferred = deferred
+                .iter()
+                .map(|d| DeferredRow {
+                    id: d.id,
+                    name: data.project(d.id).map(|p| project_name(p, lang)).unwrap_or_default(),
+                    from: quarter_text(d.from_start, lang),
+                    to: quarter_text(d.to_start, lang),
+                    moved: Figure::scenario(Value::Millions(d.budget_year_amount)),
+                    total_after: Figure::scenario(Value::Millions(d.total_after)),
+                })
+                .collect();
+            let years = years
+                .iter()
+                .map(|y| YearRow {
+                    key: y.year.label(),
+                    label: year_text(y.year, lang),
+                    before: Figure::scenario(Value::Millions(y.before)),
+                    after: Figure::scenario(Value::Millions(y.after)),
+                    change: Figure::scenario(Value::MillionsChange(y.change)),
+                })
+                .collect();
+            CapView::Met { sentence, deferred, years }
+        }
+        CapOutcome::Infeasible { cap, before, minimum_reachable, .. } => CapView::Infeasible {
+            sentence: match lang {
+                Lang::Zh => format!(
+                    "無法達到上限 {}：即使把所有新項目延後，2018-19 年度仍需 {}（現為 {}）。沒有項目被延後。",
+                    money(*cap),
+                    money(*minimum_reachable),
+                    money(*before)
+                ),
+                Lang::En => format!(
+                    "The cap of {} cannot be met: even with every new project deferred, 2018-19 still needs {} (now {}). Nothing was deferred.",
+                    money(*cap),
+                    money(*minimum_reachable),
+                    money(*before)
+                ),
+            },
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::screens::cashflow::tests::{paper, project};
+    use blockvote_model::engine::{CashCap, Scenario};
+    use blockvote_model::Money;
+
+    #[track_caller]
+    fn check(cap: i64, lang: Lang, expected: &str) {
+        let data = paper();
+        let scenario = Scenario {
+            cap: Some(CashCap {
+                amount: Money::from_whole_millions(cap),
+                rule: DeferralRule::LargestBudgetYearCashFirst,
+            }),
+            ..Scenario::default()
+        };
+        let projection = project(&data, &scenario);
+        let view = projection.cap.as_ref().map(|outcome| cap_view(outcome, &data, lang));
+        let shown = match view {
+            Some(CapView::Met { sentence, deferred, years }) => {
+                let first = deferred.first().map(|d| format!("{} {} → {}", d.id, d.from, d.to)).unwrap_or_default();
+                let year = years.first().map(|y| format!("{}: {}", y.label, y.change.text(lang))).unwrap_or_default();
+                format!("{sentence} | {first} | {year}")
+            }
+            Some(CapView::Infeasible { sentence }) => sentence,
+            None => String::new(),
+        };
+        assert_eq!(shown, expected);
+    }
+
+    #[test]
+    fn the_cap_says_what_it_deferred_or_why_it_cannot() {
+        check(
+            1000,
+            Lang::En,
+            "Deferring 7 projects (rule: most 2018-19 cash first) brings 2018-19 from HK$1,060.0M to HK$995.3M (cap HK$1,000.0M). | 22 2018-19 Q1 → 2019-20 Q1 | 2018-19: -64.7",
+        );
+        check(
+            500,
+            Lang::En,
+            "The cap of HK$500.0M cannot be met: even with every new project deferred, 2018-19 still needs HK$817.0M (now HK$1,060.0M). Nothing was deferred.",
+        );
+        assert_eq!(rule_options().len(), DeferralRule::ALL.len());
+        assert!(rule_options().iter().all(|o| DeferralRule::from_key(o.key) == Some(o.rule)));
+    }
+}

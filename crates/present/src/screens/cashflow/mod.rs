@@ -1,0 +1,144 @@
+//! What the Cash flow screen shows, as plain data: the headline cards (the scenario's
+//! 2018-19 cash beside what the paper prints), the chart and table words (the tables
+//! and the quarterly chart themselves are [`crate::cash`]'s, shared with the Risk
+//! screen and the brief), and one module per panel: the spend profile and what the
+//! calibration means, the global and group levers, the breakdown by department or
+//! theme, the 2018-19 cash cap and goal seek.
+
+pub mod breakdown;
+pub mod cap;
+pub mod goal_seek;
+pub mod levers;
+pub mod profile;
+
+use crate::cash::baseline_provenance;
+use crate::format::quarter_axis;
+use crate::lang::{l, Label, Lang};
+use crate::paper::{AnnexBColumn, Printed};
+use crate::provenance::{Figure, Value};
+use blockvote_model::engine::Projection;
+use blockvote_model::{CohortId, Dataset};
+
+pub const TITLE: Label = l("現金流量", "Cash flow");
+pub const QUARTERLY_HEADING: Label = l("每季現金流量", "Quarterly cash flow");
+pub const CUMULATIVE_HEADING: Label = l("累計現金流量（S 曲線）", "Cumulative cash flow (S-curve)");
+pub const CUMULATIVE_TITLE: Label =
+    l("累計現金需求：模型基線與情景", "Cumulative cash need: model baseline and scenario");
+pub const CUMULATIVE_DESCRIPTION: Label = l(
+    "由 2018-19 年度第一季起的累計現金需求（進行中及新項目）：模型基線（按附件 B 校準；實線圓點）與情景（虛線方點），單位百萬元。文件沒有按季的數字。",
+    "Cumulative cash need from 2018-19 Q1 (ongoing and new projects): the model baseline (calibrated to Annex B; solid line, dots) and the scenario (dashed line, squares), HK$ million. The paper gives no quarterly figures.",
+);
+pub const QUARTER_TABLE_HEADING: Label = l("按季度列表", "By quarter (table)");
+pub const YEAR_TABLE_HEADING: Label = l("按財政年度", "By financial year");
+pub const QUARTER_COLUMN: Label = l("季度（月份）", "Quarter (months)");
+pub const YEAR_COLUMN: Label = l("財政年度", "Financial year");
+
+/// A headline card: the scenario's figure and, beside it, what the paper prints for
+/// the same thing (cited), never the model's baseline called "the paper".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Card {
+    pub label: String,
+    pub figure: Figure,
+    /// What the paper prints for it, if the dataset holds it.
+    pub printed: Option<Figure>,
+}
+
+/// The two headline cards and the ongoing projects' share of the total.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Headline {
+    pub new: Card,
+    pub total: Card,
+    pub ongoing: Figure,
+}
+
+/// The words before a printed figure on a card: `In the paper:`.
+pub const PRINTED_LABEL: Label = l("文件所載：", "In the paper: ");
+/// The words before the ongoing projects' figure on the total card.
+pub const ONGOING_LABEL: Label = l("其中進行中項目：", "Of which ongoing: ");
+
+/// The headline cards of `projection`.
+pub fn headline(projection: &Projection, data: &Dataset, lang: Lang) -> Headline {
+    let year = projection.budget_year_totals;
+    Headline {
+        new: Card {
+            label: l("情景：新項目 2018-19 年度現金需求", "Scenario: new projects' 2018-19 cash").get(lang).to_string(),
+            figure: Figure::scenario(Value::Millions(year.new)),
+            printed: Printed::Cohort { cohort: CohortId::New, column: AnnexBColumn::Cash }.figure(data),
+        },
+        total: Card {
+            label: l("情景：2018-19 年度現金需求總額", "Scenario: total 2018-19 cash need").get(lang).to_string(),
+            figure: Figure::scenario(Value::Millions(year.total)),
+            printed: Printed::CohortTotal(AnnexBColumn::Cash).figure(data),
+        },
+        ongoing: Figure::scenario(Value::Millions(year.ongoing)),
+    }
+}
+
+/// The quarters along the cumulative chart's axis (`18-19 Q1` …).
+pub fn quarter_labels(projection: &Projection, lang: Lang) -> Vec<String> {
+    projection.quarters.iter().map(|q| quarter_axis(q.quarter, lang)).collect()
+}
+
+/// The note under the quarter table: units, rounding, and how the ongoing projects'
+/// printed amount is spread.
+pub fn table_note(data: &Dataset, lang: Lang) -> String {
+    let ongoing = Printed::Cohort { cohort: CohortId::Ongoing, column: AnnexBColumn::Cash }
+        .figure(data)
+        .map(|f| f.text(lang))
+        .unwrap_or_default();
+    let baseline = baseline_provenance().series_name(lang);
+    match lang {
+        Lang::Zh => format!(
+            "單位：百萬元；各欄以最大餘數法四捨五入，使欄內數字相加等於總計。進行中項目的 {ongoing} 百萬元（附件 B）平均分布於 2018-19 年度四季；文件沒有其後年度的數字，故以零計。「{baseline}」一欄是 blockvote 的模型，並非文件所載。"
+        ),
+        Lang::En => format!(
+            "HK$ million; each column is rounded as a whole (largest remainder) so it adds up to its total. The ongoing projects' HK${ongoing}M (Annex B) is spread evenly over the four quarters of 2018-19; the paper gives nothing for later years, so they count as zero. The column “{baseline}” is blockvote's model, not a figure of the paper."
+        ),
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use blockvote_model::engine::{Engine, Scenario};
+
+    pub(crate) fn paper() -> Dataset {
+        Dataset::paper().unwrap_or_else(|_| Dataset::empty())
+    }
+
+    pub(crate) fn project(data: &Dataset, scenario: &Scenario) -> Projection {
+        let engine = Engine::new(data).unwrap_or_else(|e| panic!("{e}"));
+        engine.project(scenario).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// A figure as a member reads it: `text [mark]`.
+    pub(crate) fn read(figure: &Figure, lang: Lang) -> String {
+        format!("{} [{}]", figure.text(lang), figure.provenance().mark(lang))
+    }
+
+    #[track_caller]
+    fn check(card: &Card, lang: Lang, expected: &str) {
+        let printed = card.printed.as_ref().map(|f| read(f, lang)).unwrap_or_default();
+        assert_eq!(format!("{}: {} | {}", card.label, read(&card.figure, lang), printed), expected);
+    }
+
+    #[test]
+    fn the_cards_set_the_scenario_beside_what_the_paper_prints() {
+        let data = paper();
+        let dearer = Scenario { cost_change_pct: rust_decimal::Decimal::TEN, ..Scenario::default() };
+        let headline = headline(&project(&data, &dearer), &data, Lang::En);
+        check(&headline.new, Lang::En, "Scenario: new projects' 2018-19 cash: 267.3 [scenario] | 243.0 [Annex B]");
+        check(&headline.total, Lang::En, "Scenario: total 2018-19 cash need: 1,084.3 [scenario] | 1,060.0 [Annex B]");
+        assert_eq!(read(&headline.ongoing, Lang::En), "817.0 [scenario]");
+        let zh = super::headline(&project(&data, &Scenario::default()), &data, Lang::Zh);
+        check(&zh.new, Lang::Zh, "情景：新項目 2018-19 年度現金需求: 243.0 [情景] | 243.0 [附件 B]");
+    }
+
+    #[test]
+    fn the_table_note_names_the_model_baseline() {
+        let data = paper();
+        let note = table_note(&data, Lang::En);
+        assert!(note.contains("HK$817.0M (Annex B)"), "{note}");
+        assert!(note.contains("The column “Model baseline (calibrated to Annex B)” is blockvote's model"), "{note}");
+    }
+}

@@ -1,0 +1,152 @@
+//! What the Thresholds screen shows, as plain data: the fields of the two thresholds
+//! of para 2 (and the paper's, cited), the projects by approval route, the histogram
+//! of budgets with the two lines ([`histogram`]), and the projects that change route
+//! with their departments, or, when none does, why not ([`changes`]).
+
+pub mod changes;
+pub mod histogram;
+
+use crate::fields::{money_field, FieldSpec};
+use crate::lang::{l, Label, Lang};
+use crate::paper::Printed;
+use crate::provenance::{Figure, Value};
+use crate::words::{route_label, TOTAL};
+use blockvote_model::engine::{DelegationOutcome, Route};
+use blockvote_model::money::{round_parts_to_total, MAX_INPUT_MILLIONS};
+use blockvote_model::{Dataset, Money};
+
+pub const TITLE: Label = l("審批門檻", "Approval thresholds");
+pub const NOTE: Label = l(
+    "第 2 段：每項需費超過 1,000 萬元的計劃須獲財委會批准；20 萬元以上至 1,000 萬元由整體撥款支付；20 萬元或以下由局／部門批准。財委會於 2021 年 1 月把上限提高至 2,000 萬元。附件 C 的預算四捨五入至 0.1 百萬元，列為 0.2 的兩個項目實際略高於 20 萬元，故 blockvote 只把低於下限的預算歸入部門審批。",
+    "Para 2: projects costing over HK$10M need Finance Committee approval; over HK$0.2M up to HK$10M are paid from the block allocation; HK$0.2M or less are approved by the department. The Finance Committee raised the ceiling to HK$20M in January 2021. Annex C rounds budgets to HK$0.1M: the two projects printed at 0.2 cost a little over HK$0.2M, so blockvote routes to the department only budgets below the floor.",
+);
+pub const PAPER_CEILING: Label = l("文件的上限：", "The paper's ceiling: ");
+pub const PAPER_FLOOR: Label = l("文件的下限：", "The paper's floor: ");
+pub const CEILING_2021: Label = l("上限 2,000 萬元（2021 年 1 月）", "Ceiling HK$20M (January 2021)");
+pub const RESET: Label = l("還原為文件門檻", "Reset to the paper's thresholds");
+pub const ROUTE_HEADINGS: [Label; 3] =
+    [l("審批途徑", "Approval route"), l("項目數目", "Projects"), l("預算（百萬元）", "Budget (HK$M)")];
+
+/// The ceiling the Finance Committee set in January 2021: HK$20M.
+pub const CEILING_2021_MILLIONS: i64 = 20;
+
+fn max_amount() -> Money {
+    Money::from_whole_millions(MAX_INPUT_MILLIONS)
+}
+
+/// A threshold as written in a sentence: `HK$10.0M`, or with every decimal it has
+/// (`HK$0.15M`), so a threshold typed to the dollar is not shown rounded to another.
+pub fn threshold_text(amount: Money, lang: Lang) -> String {
+    let places = amount.millions().normalize().scale().clamp(1, 6);
+    match lang {
+        Lang::Zh => format!("{} 百萬元", amount.format(places)),
+        Lang::En => format!("HK${}M", amount.format(places)),
+    }
+}
+
+/// The ceiling: above it, the Finance Committee approves.
+pub fn ceiling_field() -> FieldSpec<Money> {
+    money_field(l("上限（財委會審批以上）", "Ceiling (Finance Committee above)"), Money::ZERO, max_amount())
+}
+
+/// The floor: below it, the department approves.
+pub fn floor_field() -> FieldSpec<Money> {
+    money_field(l("下限（低於此由部門自行審批）", "Floor (department approves below)"), Money::ZERO, max_amount())
+}
+
+/// Para 2's ceiling and floor, cited.
+pub fn paper_thresholds(data: &Dataset) -> (Option<Figure>, Option<Figure>) {
+    (Printed::Ceiling.figure(data), Printed::Floor.figure(data))
+}
+
+/// A row of the routes table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RouteRow {
+    /// The row's test id: `projects-over-ceiling`, `projects-in-block`, `projects-below-floor`.
+    pub key: &'static str,
+    pub label: String,
+    pub count: Figure,
+    pub total: Figure,
+}
+
+/// The test id of a route's row.
+fn route_key(route: Route) -> &'static str {
+    match route {
+        Route::FinanceCommittee => "projects-over-ceiling",
+        Route::BlockAllocation => "projects-in-block",
+        Route::Department => "projects-below-floor",
+    }
+}
+
+/// The routes table: one row per route and the total row, the budgets rounded so the
+/// rows add up to the total.
+pub fn route_rows(delegation: &DelegationOutcome, lang: Lang) -> (Vec<RouteRow>, RouteRow) {
+    let totals = round_parts_to_total(&delegation.routes.iter().map(|r| r.total).collect::<Vec<_>>(), 1);
+    let rows: Vec<RouteRow> = delegation
+        .routes
+        .iter()
+        .zip(&totals)
+        .map(|(summary, total)| RouteRow {
+            key: route_key(summary.route),
+            label: route_label(summary.route).get(lang).to_string(),
+            count: Figure::scenario(Value::Count(u64::from(summary.count))),
+            total: Figure::scenario(Value::Millions(*total)),
+        })
+        .collect();
+    let count: u64 = delegation.routes.iter().map(|r| u64::from(r.count)).sum();
+    let total = RouteRow {
+        key: "routes-total",
+        label: TOTAL.get(lang).to_string(),
+        count: Figure::scenario(Value::Count(count)),
+        total: Figure::scenario(Value::Millions(Money::checked_sum(totals).unwrap_or_default())),
+    };
+    (rows, total)
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use blockvote_model::engine::{Engine, Projection, Scenario};
+
+    pub(crate) fn paper() -> Dataset {
+        Dataset::paper().unwrap_or_else(|_| Dataset::empty())
+    }
+
+    /// The paper's projection with the ceiling and floor typed as `ceiling` / `floor`.
+    pub(crate) fn project(data: &Dataset, ceiling: &str, floor: &str) -> Projection {
+        let mut scenario = Scenario::default();
+        scenario.delegation.ceiling = (ceiling_field().read)(ceiling).ok();
+        scenario.delegation.floor = (floor_field().read)(floor).ok();
+        let engine = Engine::new(data).unwrap_or_else(|e| panic!("{e}"));
+        engine.project(&scenario).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[track_caller]
+    fn check(ceiling: &str, expected: &[&str]) {
+        let data = paper();
+        let (rows, total) = route_rows(&project(&data, ceiling, "0.2").delegation, Lang::En);
+        let shown: Vec<String> = rows
+            .iter()
+            .chain([&total])
+            .map(|r| format!("{}: {} | {}", r.label, r.count.text(Lang::En), r.total.text(Lang::En)))
+            .collect();
+        assert_eq!(shown, expected);
+    }
+
+    #[test]
+    fn routes_add_up() {
+        check(
+            "5",
+            &[
+                "Finance Committee (own subhead): 154 | 1,287.5",
+                "Block allocation (GCIO approves): 100 | 240.2",
+                "Bureau or department approves: 0 | 0.0",
+                "Total: 254 | 1,527.7",
+            ],
+        );
+        let data = paper();
+        let (ceiling, floor) = paper_thresholds(&data);
+        assert_eq!(ceiling.map(|f| f.provenance().mark(Lang::En)).as_deref(), Some("para 2"));
+        assert_eq!(floor.map(|f| f.text(Lang::En)).as_deref(), Some("0.2"));
+    }
+}

@@ -1,0 +1,120 @@
+//! Annex A as an editable table: one keyed row per category.
+
+use crate::components::fields::NumberField;
+use crate::components::marks::ProvenanceMark;
+use crate::state::use_app_state;
+use crate::whatif::use_whatif;
+use blockvote_model::engine::AllocationOutcome;
+use blockvote_model::Money;
+use blockvote_present::lang::Lang;
+use blockvote_present::paper::{AnnexAColumn, Printed};
+use blockvote_present::provenance::{Figure, Provenance};
+use blockvote_present::screens::allocation::{amount_field, edit_category, row, total_row, HEADINGS, LOCK, TITLE};
+use leptos::prelude::*;
+
+/// A figure's text, or nothing.
+fn text(figure: Option<&Figure>, lang: Lang) -> String {
+    figure.map(|f| f.text(lang)).unwrap_or_default()
+}
+
+#[component]
+pub fn CategoryTable(outcome: Memo<Option<AllocationOutcome>>) -> impl IntoView {
+    let state = use_app_state();
+    let data = state.data();
+    let lang = move || state.lang.get();
+    // The marks of the paper's columns and of the scenario's, in the headings.
+    let paper_mark = Printed::CategoryTotal(AnnexAColumn::Proposed).figure(&data).map(|f| f.provenance().clone());
+    let prior_mark = Printed::CategoryTotal(AnnexAColumn::ApprovedPrior).figure(&data).map(|f| f.provenance().clone());
+    let heading = move |index: usize| HEADINGS.get(index).map(|h| h.get(lang())).unwrap_or_default();
+    let ids: Vec<u8> = data.categories.iter().map(|c| c.id).collect();
+    let total_data = data.clone();
+    // Each total cell works out the (small) total row it reads.
+    let total_cell = move |pick: fn(&blockvote_present::screens::allocation::TotalRow, Lang) -> String| {
+        let data = total_data.clone();
+        move || outcome.with(|o| o.as_ref().map(|o| pick(&total_row(o, &data, lang()), lang())))
+    };
+    view! {
+        <div class="wide-table" tabindex="0" role="region" aria-label=move || TITLE.get(lang())>
+            <table class="data allocation-table" data-testid="allocation-table">
+                <thead>
+                    <tr>
+                        <th scope="col">{move || heading(0)}</th>
+                        <th scope="col" class="num">{move || heading(1)} {paper_mark.map(|p| view! { " " <ProvenanceMark provenance=p /> })}</th>
+                        <th scope="col" class="num">{move || heading(2)} {prior_mark.map(|p| view! { " " <ProvenanceMark provenance=p /> })}</th>
+                        <th scope="col" class="num">{move || heading(3)} " " <ProvenanceMark provenance=Provenance::Scenario /></th>
+                        <th scope="col" class="center">{move || heading(4)}</th>
+                        <th scope="col" class="num">{move || heading(5)}</th>
+                        <th scope="col" class="num">{move || heading(6)}</th>
+                        <th scope="col" class="num">{move || heading(7)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {ids.into_iter().map(|id| view! { <CategoryRow outcome=outcome id=id /> }).collect_view()}
+                </tbody>
+                <tfoot>
+                    <tr>
+                        <th scope="row">{total_cell(|t, _| t.label.clone())}</th>
+                        <td class="num">{total_cell(|t, l| text(t.paper.as_ref(), l))}</td>
+                        <td class="num">{total_cell(|t, l| text(t.prior.as_ref(), l))}</td>
+                        <td class="num" data-testid="allocation-total">{total_cell(|t, l| t.amount.text(l))}</td>
+                        <td></td>
+                        <td class="num">{total_cell(|t, l| t.vs_prior.text(l))}</td>
+                        <td class="num">{total_cell(|t, l| text(t.vs_prior_pct.as_ref(), l))}</td>
+                        <td class="num" data-testid="allocation-vs-paper">{total_cell(|t, l| t.vs_paper.text(l))}</td>
+                    </tr>
+                </tfoot>
+            </table>
+        </div>
+    }
+}
+
+/// One category's row: its cells follow the row's own memo, so editing one category
+/// rewrites only the cells that changed.
+#[component]
+fn CategoryRow(outcome: Memo<Option<AllocationOutcome>>, id: u8) -> impl IntoView {
+    let state = use_app_state();
+    let whatif = use_whatif();
+    let data = state.data();
+    let lang = move || state.lang.get();
+    let shown = Memo::new(move |_| outcome.with(|o| o.as_ref().and_then(|o| row(o, &data, id, lang()))));
+    let cell = move |pick: fn(&blockvote_present::screens::allocation::CategoryRow, Lang) -> String| {
+        move || shown.with(|r| r.as_ref().map(|r| pick(r, lang())))
+    };
+    let amount = Signal::derive(move || shown.with(|r| r.as_ref().map(|r| r.amount).unwrap_or_default()));
+    let locked = move || shown.with(|r| r.as_ref().is_some_and(|r| r.locked));
+    let name = move || shown.with(|r| r.as_ref().map(|r| r.name.clone()).unwrap_or_default());
+    let set = move |change: Box<dyn FnOnce(&mut blockvote_model::engine::CategoryEdit)>| {
+        whatif.update(|s| edit_category(s, id, change));
+    };
+    view! {
+        <tr data-testid=format!("allocation-row-{id}") class:changed=move || shown.with(|r| r.as_ref().is_some_and(|r| r.changed))>
+            <th scope="row">{name}</th>
+            <td class="num">{cell(|r, l| text(r.paper.as_ref(), l))}</td>
+            <td class="num">{cell(|r, l| text(r.prior.as_ref(), l))}</td>
+            <td class="num input-cell">
+                <NumberField
+                    spec=amount_field()
+                    testid=format!("allocation-amount-{id}")
+                    current=amount
+                    commit=move |value: Money| set(Box::new(move |edit| edit.amount = Some(value)))
+                    narrow=true
+                />
+            </td>
+            <td class="center">
+                <input
+                    type="checkbox"
+                    data-testid=format!("allocation-lock-{id}")
+                    aria-label=move || format!("{} {}", LOCK.get(lang()), name())
+                    prop:checked=locked
+                    on:change=move |ev| {
+                        let checked = event_target_checked(&ev);
+                        set(Box::new(move |edit| edit.locked = checked));
+                    }
+                />
+            </td>
+            <td class="num">{cell(|r, l| r.vs_prior.text(l))}</td>
+            <td class="num">{cell(|r, l| text(r.vs_prior_pct.as_ref(), l))}</td>
+            <td class="num">{cell(|r, l| r.vs_paper.text(l))}</td>
+        </tr>
+    }
+}

@@ -1,0 +1,125 @@
+//! The 2018-19 cash cap: its field, the deferral rule, and what the cap did.
+
+use crate::components::fields::NumberField;
+use crate::state::use_app_state;
+use crate::whatif::use_whatif;
+use blockvote_model::engine::{CashCap, DeferralRule};
+use blockvote_model::Money;
+use blockvote_present::screens::cashflow::cap::{
+    cap_field, cap_view, rule_options, CapView, CLEAR, DEFERRED_HEADINGS, HEADING, NOTE, RULE_LABEL, YEARS_CAPTION,
+    YEARS_HEADINGS,
+};
+use leptos::prelude::*;
+use rust_decimal::Decimal;
+
+#[component]
+pub fn CapPanel() -> impl IntoView {
+    let state = use_app_state();
+    let whatif = use_whatif();
+    let data = state.data();
+    let lang = move || state.lang.get();
+    let cap = Signal::derive(move || {
+        whatif.scenario.with(|s| s.cap.as_ref().map(|c| c.amount).unwrap_or_default().millions())
+    });
+    let rule = move || whatif.scenario.with(|s| s.cap.as_ref().map(|c| c.rule).unwrap_or_default());
+    let shown = Memo::new(move |_| {
+        whatif
+            .projection
+            .with(|p| p.as_ref().and_then(|p| p.cap.as_ref()).map(|outcome| cap_view(outcome, &data, lang())))
+    });
+    view! {
+        <div class="panel" data-testid="cap-panel">
+            <h3>{move || HEADING.get(lang())}</h3>
+            <p class="note">{move || NOTE.get(lang())}</p>
+            <div class="inline-fields">
+                <NumberField
+                    spec=cap_field()
+                    testid="cap-amount"
+                    current=cap
+                    commit=move |value: Decimal| whatif.update(|s| {
+                        let rule = s.cap.as_ref().map(|c| c.rule).unwrap_or_default();
+                        s.cap = Some(CashCap { amount: Money::from_millions(value), rule });
+                    })
+                    narrow=true
+                />
+                <label class="field">
+                    <span>{move || RULE_LABEL.get(lang())}</span>
+                    <select
+                        data-testid="cap-rule"
+                        on:change=move |ev| {
+                            if let Some(rule) = DeferralRule::from_key(&event_target_value(&ev)) {
+                                whatif.update(|s| if let Some(cap) = s.cap.as_mut() { cap.rule = rule; });
+                            }
+                        }
+                    >
+                        {rule_options().into_iter().map(|option| view! {
+                            <option value=option.key selected=move || rule() == option.rule>
+                                {move || option.label.get(lang())}
+                            </option>
+                        }).collect_view()}
+                    </select>
+                </label>
+                <button type="button" data-testid="cap-clear" on:click=move |_| whatif.update(|s| s.cap = None)>
+                    {move || CLEAR.get(lang())}
+                </button>
+            </div>
+            {move || shown.get().map(|view| match view {
+                CapView::Met { sentence, deferred, years } => view! {
+                    <div data-testid="cap-met">
+                        <p>{sentence}</p>
+                        <div class="wide-table" tabindex="0" role="region" aria-label=HEADING.get(lang())>
+                            <table class="data" data-testid="cap-deferred">
+                                <thead>
+                                    <tr>
+                                        {DEFERRED_HEADINGS.into_iter().enumerate().map(|(i, h)| {
+                                            let class = if i == 0 || i >= 4 { "num" } else { "" };
+                                            view! { <th scope="col" class=class>{h.get(lang())}</th> }
+                                        }).collect_view()}
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    {deferred.into_iter().map(|d| view! {
+                                        <tr data-testid=format!("cap-deferred-{}", d.id)>
+                                            <td class="num">{d.id}</td>
+                                            <td>{d.name}</td>
+                                            <td>{d.from}</td>
+                                            <td>{d.to}</td>
+                                            <td class="num">{d.moved.text(lang())}</td>
+                                            <td class="num">{d.total_after.text(lang())}</td>
+                                        </tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        </div>
+                        <table class="data compact" data-testid="cap-years">
+                            <caption>{YEARS_CAPTION.get(lang())}</caption>
+                            <thead>
+                                <tr>
+                                    {YEARS_HEADINGS.into_iter().enumerate().map(|(i, h)| {
+                                        let class = if i == 0 { "" } else { "num" };
+                                        view! { <th scope="col" class=class>{h.get(lang())}</th> }
+                                    }).collect_view()}
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {years.into_iter().map(|y| view! {
+                                    <tr data-testid=format!("cap-year-{}", y.key)>
+                                        <th scope="row">{y.label}</th>
+                                        <td class="num">{y.before.text(lang())}</td>
+                                        <td class="num">{y.after.text(lang())}</td>
+                                        <td class="num">{y.change.text(lang())}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }
+                .into_any(),
+                CapView::Infeasible { sentence } => view! {
+                    <p class="field-error" role="alert" data-testid="cap-infeasible">{sentence}</p>
+                }
+                .into_any(),
+            })}
+        </div>
+    }
+}

@@ -1,0 +1,105 @@
+//! Goal seek: aim a figure at a target by moving one lever, then apply the answer.
+
+use crate::components::fields::NumberField;
+use crate::state::use_app_state;
+use crate::whatif::use_whatif;
+use blockvote_model::engine::{goal_seek, GoalSeek, GoalSeekError, Lever, Metric};
+use blockvote_model::Money;
+use blockvote_present::screens::cashflow::goal_seek::{
+    answer, lever_options, metric_options, target_field, GoalAnswer, APPLY, DEFAULT_TARGET, HEADING, LEVER_LABEL,
+    METRIC_LABEL, NOTE, SOLVE,
+};
+use leptos::prelude::*;
+use rust_decimal::Decimal;
+
+#[component]
+pub fn GoalSeekPanel() -> impl IntoView {
+    let state = use_app_state();
+    let whatif = use_whatif();
+    let lang = move || state.lang.get();
+    let lever = RwSignal::new(Lever::CostChangePct);
+    let metric = RwSignal::new(Metric::BudgetYearTotal);
+    let target = RwSignal::new(Money::from_whole_millions(DEFAULT_TARGET));
+    let outcome = RwSignal::new(None);
+    let solve = move || {
+        let scenario = whatif.scenario.get_untracked();
+        let goal =
+            GoalSeek { lever: lever.get_untracked(), metric: metric.get_untracked(), target: target.get_untracked() };
+        let result = whatif.engine.with_value(|engine| match engine {
+            Ok(engine) => goal_seek(engine, &scenario, &goal),
+            Err(error) => Err(GoalSeekError::Engine { error: error.clone() }),
+        });
+        outcome.set(Some(result));
+    };
+    let apply = move |value: Decimal| {
+        let chosen = lever.get_untracked();
+        let mut scenario = whatif.scenario.get_untracked();
+        let applied = whatif.engine.with_value(|engine| {
+            engine.as_ref().ok().is_some_and(|engine| chosen.apply(engine, &mut scenario, value).is_ok())
+        });
+        if applied {
+            whatif.scenario.set(scenario);
+        }
+    };
+    let shown = Signal::derive(move || outcome.with(|o| o.as_ref().map(|o| answer(o, lang()))));
+    view! {
+        <div class="panel" data-testid="goal-seek">
+            <h3>{move || HEADING.get(lang())}</h3>
+            <p class="note">{move || NOTE.get(lang())}</p>
+            <div class="inline-fields">
+                <label class="field">
+                    <span>{move || METRIC_LABEL.get(lang())}</span>
+                    <select data-testid="goal-metric" on:change=move |ev| {
+                        if let Some(chosen) = Metric::from_key(&event_target_value(&ev)) {
+                            metric.set(chosen);
+                        }
+                    }>
+                        {metric_options().into_iter().map(|option| view! {
+                            <option value=option.key selected=move || metric.get() == option.value>
+                                {move || option.label.get(lang())}
+                            </option>
+                        }).collect_view()}
+                    </select>
+                </label>
+                <NumberField
+                    spec=target_field()
+                    testid="goal-target"
+                    current=Signal::derive(move || target.get())
+                    commit=move |value: Money| target.set(value)
+                    narrow=true
+                />
+                <label class="field">
+                    <span>{move || LEVER_LABEL.get(lang())}</span>
+                    <select data-testid="goal-lever" on:change=move |ev| {
+                        if let Some(chosen) = Lever::from_key(&event_target_value(&ev)) {
+                            lever.set(chosen);
+                        }
+                    }>
+                        {lever_options().into_iter().map(|option| view! {
+                            <option value=option.key selected=move || lever.get() == option.value>
+                                {move || option.label.get(lang())}
+                            </option>
+                        }).collect_view()}
+                    </select>
+                </label>
+                <button type="button" data-testid="goal-solve" on:click=move |_| solve()>{move || SOLVE.get(lang())}</button>
+            </div>
+            {move || shown.get().map(|shown| match shown {
+                GoalAnswer::Found { sentence, value } => view! {
+                    <p data-testid="goal-result">
+                        {sentence}
+                        " "
+                        <button type="button" data-testid="goal-apply" on:click=move |_| apply(value)>
+                            {move || APPLY.get(lang())}
+                        </button>
+                    </p>
+                }
+                .into_any(),
+                GoalAnswer::Refused { sentence } => view! {
+                    <p class="field-error" role="alert" data-testid="goal-unreachable">{sentence}</p>
+                }
+                .into_any(),
+            })}
+        </div>
+    }
+}

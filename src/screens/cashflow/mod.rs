@@ -1,0 +1,103 @@
+//! Cash flow: the scenario's 2018-19 cash beside what the paper prints, the quarterly
+//! chart and the S-curve against the model baseline, the quarter and year tables, the
+//! spend profile and what the calibration means, the global and group levers, the
+//! breakdown by department or theme, the 2018-19 cash cap and goal seek. Every word
+//! and figure comes from `blockvote_present::screens::cashflow` and
+//! `blockvote_present::cash`; this module only draws.
+
+mod breakdown;
+mod cap;
+mod charts;
+mod goal_seek;
+mod levers;
+mod profile;
+mod tables;
+
+use crate::components::marks::FigureText;
+use crate::state::use_app_state;
+use crate::whatif::use_whatif;
+use blockvote_present::provenance::{Figure, Value};
+use blockvote_present::screens::cashflow::{headline, Card, Headline, ONGOING_LABEL, PRINTED_LABEL, TITLE};
+use leptos::prelude::*;
+
+/// A figure that stands in while there is no projection; never shown (the cards are
+/// drawn only when there is one).
+fn nothing() -> Figure {
+    Figure::scenario(Value::Count(0))
+}
+
+#[component]
+pub fn Cashflow() -> impl IntoView {
+    let state = use_app_state();
+    let whatif = use_whatif();
+    let data = state.data();
+    let lang = move || state.lang.get();
+    let cards = Memo::new(move |_| whatif.projection.with(|p| p.as_ref().map(|p| headline(p, &data, lang()))));
+    let shown = Memo::new(move |_| cards.with(Option::is_some));
+    view! {
+        <section class="screen cashflow">
+            <h2>{move || TITLE.get(lang())}</h2>
+            {move || shown.get().then(|| view! { <Cards cards=cards /> })}
+            <profile::ProfilePanel />
+            <charts::Charts />
+            <tables::QuarterTable />
+            <tables::YearTable />
+            <levers::Levers />
+            <breakdown::Breakdown />
+            <cap::CapPanel />
+            <goal_seek::GoalSeekPanel />
+        </section>
+    }
+}
+
+/// The two headline cards.
+#[component]
+fn Cards(cards: Memo<Option<Headline>>) -> impl IntoView {
+    let state = use_app_state();
+    let lang = move || state.lang.get();
+    let pick =
+        move |card: fn(&Headline) -> &Card| Signal::derive(move || cards.with(|c| c.as_ref().map(|h| card(h).clone())));
+    let (new, total) = (pick(|h| &h.new), pick(|h| &h.total));
+    let ongoing = Signal::derive(move || cards.with(|c| c.as_ref().map(|h| h.ongoing.clone())).unwrap_or_else(nothing));
+    view! {
+        <div class="headline-cards">
+            <HeadlineCard card=new testid="cash-2018-19-new" />
+            <HeadlineCard card=total testid="cash-2018-19-total">
+                " · "
+                {move || ONGOING_LABEL.get(lang())}
+                <FigureText figure=ongoing testid="cash-2018-19-ongoing" />
+            </HeadlineCard>
+        </div>
+    }
+}
+
+/// A card: the scenario's figure, and what the paper prints for it with its citation.
+#[component]
+fn HeadlineCard(
+    card: Signal<Option<Card>>,
+    #[prop(into)] testid: String,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let lang = move || state.lang.get();
+    let figure = Signal::derive(move || card.with(|c| c.as_ref().map(|c| c.figure.clone())).unwrap_or_else(nothing));
+    let has_printed = Memo::new(move |_| card.with(|c| c.as_ref().is_some_and(|c| c.printed.is_some())));
+    let printed_figure =
+        Signal::derive(move || card.with(|c| c.as_ref().and_then(|c| c.printed.clone())).unwrap_or_else(nothing));
+    let printed_testid = format!("{testid}-printed");
+    view! {
+        <div class="card">
+            <p class="card-label">{move || card.with(|c| c.as_ref().map(|c| c.label.clone()))}</p>
+            <p class="card-figure">
+                <FigureText figure=figure testid=testid />
+            </p>
+            <p class="card-note">
+                {move || has_printed.get().then(|| view! {
+                    {move || PRINTED_LABEL.get(lang())}
+                    <FigureText figure=printed_figure testid=printed_testid.clone() />
+                })}
+                {children.map(|children| children())}
+            </p>
+        </div>
+    }
+}

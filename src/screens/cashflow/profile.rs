@@ -1,0 +1,71 @@
+//! The spend-profile panel: the profile select, the profile's rule, and what the
+//! calibration means with the profiles' 2018-19 figures beside Annex B's.
+
+use crate::components::marks::{FigureText, ProvenanceMark};
+use crate::state::use_app_state;
+use crate::whatif::use_whatif;
+use blockvote_model::engine::Profile;
+use blockvote_present::screens::cashflow::profile::{calibration, options, COMPARE_CAPTION, HEADING, SELECT_LABEL};
+use blockvote_present::words::profile_rule;
+use leptos::prelude::*;
+
+#[component]
+pub fn ProfilePanel() -> impl IntoView {
+    let state = use_app_state();
+    let whatif = use_whatif();
+    let data = state.data();
+    let lang = move || state.lang.get();
+    let current = move || whatif.scenario.with(|s| s.default_profile);
+    let shown =
+        Memo::new(move |_| whatif.projection.with(|p| p.as_ref().map(|p| calibration(&p.calibration, &data, lang()))));
+    view! {
+        <div class="panel" data-testid="profile-panel">
+            <h3>{move || HEADING.get(lang())}</h3>
+            <div class="inline-fields">
+                <label class="field">
+                    <span>{move || SELECT_LABEL.get(lang())}</span>
+                    <select
+                        data-testid="profile-select"
+                        on:change=move |ev| {
+                            if let Some(profile) = Profile::from_key(&event_target_value(&ev)) {
+                                whatif.update(|s| s.default_profile = profile);
+                            }
+                        }
+                    >
+                        {options()
+                            .into_iter()
+                            .map(|option| view! {
+                                <option value=option.key selected=move || current() == option.profile>
+                                    {move || option.label.get(lang())}
+                                </option>
+                            })
+                            .collect_view()}
+                    </select>
+                </label>
+            </div>
+            <p class="note" data-testid="profile-rule">{move || profile_rule(current()).get(lang())}</p>
+            {move || shown.get().map(|calibration| view! {
+                <div class="calibration" data-testid="calibration">
+                    <p>
+                        {calibration.sentence}
+                        " "
+                        <ProvenanceMark provenance=calibration.provenance />
+                    </p>
+                    <table class="data compact profile-compare">
+                        <caption>{COMPARE_CAPTION.get(lang())}</caption>
+                        <tbody>
+                            {calibration.rows.into_iter().map(|row| view! {
+                                <tr>
+                                    <th scope="row">{row.label}</th>
+                                    <td class="num">
+                                        <FigureText figure=row.figure testid=format!("profile-{}", row.key) />
+                                    </td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            })}
+        </div>
+    }
+}

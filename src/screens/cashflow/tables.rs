@@ -1,0 +1,122 @@
+//! The quarter and year tables: `blockvote_present::cash`'s rows, one keyed row per
+//! quarter or year, each cell following its own figure.
+
+use crate::components::marks::ProvenanceMark;
+use crate::state::use_app_state;
+use crate::whatif::use_whatif;
+use blockvote_present::cash::{baseline_provenance, column_headings, quarter_table, year_table, CashRow, CashTable};
+use blockvote_present::lang::{Label, Lang};
+use blockvote_present::screens::cashflow::{
+    table_note, QUARTER_COLUMN, QUARTER_TABLE_HEADING, YEAR_COLUMN, YEAR_TABLE_HEADING,
+};
+use leptos::prelude::*;
+
+/// The test id of a row's key: `2018-19 Q1` → `2018-19-Q1`.
+fn row_id(key: &str) -> String {
+    key.replace(' ', "-")
+}
+
+/// A cash table: the heading row, one keyed row per quarter or year, the total row.
+#[component]
+fn CashTableView(
+    table: Memo<Option<CashTable>>,
+    /// The first column's heading.
+    first: Label,
+    /// `quarter` or `year`: the rows' test ids are `{kind}-row-{key}`.
+    kind: &'static str,
+) -> impl IntoView {
+    let state = use_app_state();
+    let lang = move || state.lang.get();
+    let keys = Memo::new(move |_| {
+        table.with(|t| t.as_ref().map(|t| t.rows.iter().map(|r| r.key.clone()).collect::<Vec<_>>()).unwrap_or_default())
+    });
+    let cell = move |key: String, pick: fn(&CashRow, Lang) -> String| {
+        move || {
+            let lang = lang();
+            table.with(|t| {
+                let t = t.as_ref()?;
+                t.rows.iter().chain([&t.totals]).find(|r| r.key == key).map(|r| pick(r, lang))
+            })
+        }
+    };
+    let headings = move || column_headings(lang());
+    let heading = move |index: usize| move || headings().get(index).cloned().unwrap_or_default();
+    let row = move |key: String, total: bool| {
+        let label = cell(key.clone(), |r, _| r.label.clone());
+        let year_total = (kind == "year").then(|| format!("year-total-{key}"));
+        let cells = view! {
+            <td class="num">{cell(key.clone(), |r, l| r.ongoing.text(l))}</td>
+            <td class="num">{cell(key.clone(), |r, l| r.new.text(l))}</td>
+            <td class="num" data-testid=year_total>{cell(key.clone(), |r, l| r.total.text(l))}</td>
+            <td class="num">{cell(key.clone(), |r, l| r.baseline.text(l))}</td>
+            <td class="num">{cell(key.clone(), |r, l| r.change.text(l))}</td>
+        };
+        let testid = (!total).then(|| format!("{kind}-row-{}", row_id(&key)));
+        view! {
+            <tr data-testid=testid>
+                <th scope="row">{label}</th>
+                {cells}
+            </tr>
+        }
+    };
+    view! {
+        <table class="data cash-table" data-testid=format!("{kind}-table")>
+            <thead>
+                <tr>
+                    <th scope="col">{move || first.get(lang())}</th>
+                    <th scope="col" class="num">{heading(0)}</th>
+                    <th scope="col" class="num">{heading(1)}</th>
+                    <th scope="col" class="num">{heading(2)}</th>
+                    <th scope="col" class="num">{heading(3)} " " <ProvenanceMark provenance=baseline_provenance() /></th>
+                    <th scope="col" class="num">{heading(4)}</th>
+                </tr>
+            </thead>
+            <tbody>
+                <For each=move || keys.get() key=|key| key.clone() let:key>
+                    {row(key, false)}
+                </For>
+            </tbody>
+            <tfoot>{row("total".to_string(), true)}</tfoot>
+        </table>
+    }
+}
+
+#[component]
+pub fn QuarterTable() -> impl IntoView {
+    let state = use_app_state();
+    let whatif = use_whatif();
+    let data = state.data();
+    let lang = move || state.lang.get();
+    let baseline = whatif.baseline.get_value();
+    let table = Memo::new(move |_| {
+        whatif.projection.with(|p| p.as_ref().zip(baseline.as_ref()).map(|(p, b)| quarter_table(p, b, lang())))
+    });
+    view! {
+        <details class="panel" open=true>
+            <summary><h3 class="inline">{move || QUARTER_TABLE_HEADING.get(lang())}</h3></summary>
+            <div class="wide-table" tabindex="0" role="region" aria-label=move || QUARTER_TABLE_HEADING.get(lang())>
+                <CashTableView table=table first=QUARTER_COLUMN kind="quarter" />
+            </div>
+            <p class="note">{move || table_note(&data, lang())}</p>
+        </details>
+    }
+}
+
+#[component]
+pub fn YearTable() -> impl IntoView {
+    let state = use_app_state();
+    let whatif = use_whatif();
+    let lang = move || state.lang.get();
+    let baseline = whatif.baseline.get_value();
+    let table = Memo::new(move |_| {
+        whatif.projection.with(|p| p.as_ref().zip(baseline.as_ref()).map(|(p, b)| year_table(p, b, lang())))
+    });
+    view! {
+        <div class="panel">
+            <h3>{move || YEAR_TABLE_HEADING.get(lang())}</h3>
+            <div class="wide-table" tabindex="0" role="region" aria-label=move || YEAR_TABLE_HEADING.get(lang())>
+                <CashTableView table=table first=YEAR_COLUMN kind="year" />
+            </div>
+        </div>
+    }
+}

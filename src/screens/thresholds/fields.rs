@@ -1,0 +1,53 @@
+//! The two threshold fields, the paper's thresholds beside them, and the buttons.
+
+use crate::components::fields::NumberField;
+use crate::components::marks::FigureText;
+use crate::state::use_app_state;
+use crate::whatif::use_whatif;
+use blockvote_model::Money;
+use blockvote_present::screens::thresholds::{
+    ceiling_field, floor_field, paper_thresholds, CEILING_2021, CEILING_2021_MILLIONS, PAPER_CEILING, PAPER_FLOOR,
+    RESET,
+};
+use leptos::prelude::*;
+
+#[component]
+pub fn ThresholdFields() -> impl IntoView {
+    let state = use_app_state();
+    let whatif = use_whatif();
+    let data = state.data();
+    let lang = move || state.lang.get();
+    let (paper_ceiling, paper_floor) = (data.ceiling, data.floor);
+    let ceiling = Signal::derive(move || whatif.scenario.with(|s| s.delegation.ceiling.unwrap_or(paper_ceiling)));
+    let floor = Signal::derive(move || whatif.scenario.with(|s| s.delegation.floor.unwrap_or(paper_floor)));
+    let set_ceiling = move |value: Money| {
+        whatif.update(|s| s.delegation.ceiling = (value != paper_ceiling).then_some(value));
+    };
+    let set_floor = move |value: Money| {
+        whatif.update(|s| s.delegation.floor = (value != paper_floor).then_some(value));
+    };
+    let (printed_ceiling, printed_floor) = paper_thresholds(&data);
+    view! {
+        <div class="inline-fields">
+            <NumberField spec=ceiling_field() testid="ceiling" current=ceiling commit=set_ceiling />
+            <NumberField spec=floor_field() testid="floor" current=floor commit=set_floor />
+            <button type="button" data-testid="ceiling-20" on:click=move |_| set_ceiling(Money::from_whole_millions(CEILING_2021_MILLIONS))>
+                {move || CEILING_2021.get(lang())}
+            </button>
+            <button type="button" data-testid="thresholds-reset" on:click=move |_| whatif.update(|s| s.delegation = Default::default())>
+                {move || RESET.get(lang())}
+            </button>
+        </div>
+        <p class="note paper-thresholds">
+            {printed_ceiling.map(|figure| view! {
+                {move || PAPER_CEILING.get(lang())}
+                <FigureText figure=figure testid="paper-ceiling" />
+                " "
+            })}
+            {printed_floor.map(|figure| view! {
+                {move || PAPER_FLOOR.get(lang())}
+                <FigureText figure=figure testid="paper-floor" />
+            })}
+        </p>
+    }
+}
