@@ -118,7 +118,7 @@ export class AppPage {
 
   /** Waits until the app has mounted (the header is rendered by the wasm app). */
   async ready() {
-    await this.page.getByTestId('nav').waitFor({ timeout: 30_000 });
+    await this.page.getByTestId('header').waitFor({ timeout: 30_000 });
   }
 
   screen(name) {
