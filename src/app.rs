@@ -3,6 +3,7 @@
 //! link (or a bookmark of the single file) opens the right screen.
 
 use crate::components::focus::{by_test_id, focus_after_render};
+use crate::components::words::Words;
 use crate::data_source::{dataset_for, DataNotice, DataSource, Source};
 use crate::notices::Notices;
 use crate::screens;
@@ -146,7 +147,7 @@ fn Shell(dataset: Dataset) -> impl IntoView {
                 }
             }
         >
-            {move || SKIP_TO_MAIN.get(state.lang.get())}
+            <Words label=SKIP_TO_MAIN />
         </a>
         <header class="app-header" data-testid="header">
             // On a narrow screen the navigation folds into this menu button, which
@@ -160,13 +161,13 @@ fn Shell(dataset: Dataset) -> impl IntoView {
                 on:click=move |_| menu_open.update(|open| *open = !*open)
             >
                 <span class="nav-toggle-icon" aria-hidden="true">"☰"</span>
-                <span class="visually-hidden">{move || MENU.get(state.lang.get())}": "</span>
+                <span class="visually-hidden"><Words label=MENU />": "</span>
                 <span class="nav-toggle-view">{move || view_label(state.view.get()).get(state.lang.get())}</span>
             </button>
             <div class="titles">
                 <p class="brand">"blockvote"</p>
-                <h1 data-testid="app-title">{move || APP_TITLE.get(state.lang.get())}</h1>
-                <p class="paper" data-testid="paper-title">{move || PAPER_TITLE.get(state.lang.get())}</p>
+                <h1 data-testid="app-title"><Words label=APP_TITLE /></h1>
+                <p class="paper" data-testid="paper-title"><Words label=PAPER_TITLE /></p>
             </div>
             <div class="history-buttons" role="group" aria-label=move || UNDO_AND_REDO.get(state.lang.get())>
                 <button
@@ -180,7 +181,7 @@ fn Shell(dataset: Dataset) -> impl IntoView {
                     on:click=move |_| whatif.undo()
                 >
                     <span class="icon" aria-hidden="true">"↶"</span>
-                    <span class="label">{move || UNDO.get(state.lang.get())}</span>
+                    <span class="label"><Words label=UNDO /></span>
                 </button>
                 <button
                     type="button"
@@ -190,7 +191,7 @@ fn Shell(dataset: Dataset) -> impl IntoView {
                     on:click=move |_| whatif.redo()
                 >
                     <span class="icon" aria-hidden="true">"↷"</span>
-                    <span class="label">{move || REDO.get(state.lang.get())}</span>
+                    <span class="label"><Words label=REDO /></span>
                 </button>
                 <button
                     type="button"
@@ -203,7 +204,7 @@ fn Shell(dataset: Dataset) -> impl IntoView {
                     }
                 >
                     <span class="icon" aria-hidden="true">"⟲"</span>
-                    <span class="label">{move || BACK_TO_THE_PAPER.get(state.lang.get())}</span>
+                    <span class="label"><Words label=BACK_TO_THE_PAPER /></span>
                 </button>
             </div>
             <crate::components::share::Share />
@@ -271,8 +272,8 @@ fn Shell(dataset: Dataset) -> impl IntoView {
             {move || screens::render(state.view.get())}
         </main>
         <footer class="app-footer">
-            <p>{move || blockvote_present::words::UNOFFICIAL_TRANSLATION.get(state.lang.get())}</p>
-            <p>{move || SOURCE_NOTE.get(state.lang.get())}</p>
+            <p><Words label=blockvote_present::words::UNOFFICIAL_TRANSLATION /></p>
+            <p><Words label=SOURCE_NOTE /></p>
         </footer>
     }
 }

@@ -8,3 +8,4 @@ pub mod marks;
 pub mod sentence;
 pub mod share;
 pub mod table_scroll;
+pub mod words;

@@ -12,6 +12,7 @@
 
 use crate::address::{current_address, link_to_share, open_pasted};
 use crate::components::focus::{by_test_id, focus_after_render};
+use crate::components::words::Words;
 use crate::saved::files::download;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
@@ -302,7 +303,7 @@ pub fn Share() -> impl IntoView {
                 aria-expanded=move || unfolded.get().to_string()
                 on:click=move |_| unfolded.update(|open| *open = !*open)
             >
-                {move || SHARE.get(lang())}
+                <Words label=SHARE />
             </button>
             <div class="share-buttons">
                 <button
@@ -312,7 +313,7 @@ pub fn Share() -> impl IntoView {
                     title=move || SHORTCUT_HINT.get(lang())
                     on:click=move |_| copy()
                 >
-                    {move || COPY_LINK.get(lang())}
+                    <Words label=COPY_LINK />
                 </button>
                 <button
                     type="button"
@@ -320,14 +321,14 @@ pub fn Share() -> impl IntoView {
                     aria-expanded=move || (panel.get() == Panel::Open).to_string()
                     on:click=toggle_open
                 >
-                    {move || OPEN_LINK.get(lang())}
+                    <Words label=OPEN_LINK />
                 </button>
                 {move || {
                     (!fits.get())
                         .then(|| {
                             view! {
                                 <span class="share-too-large" data-testid="share-too-large">
-                                    {move || TOO_LARGE_BADGE.get(lang())}
+                                    <Words label=TOO_LARGE_BADGE />
                                 </span>
                             }
                         })

@@ -7,6 +7,7 @@
 //! shown add up to the totals shown, as on the other screens.
 
 use crate::charts::columns::QuarterlyColumns;
+use crate::components::words::Words;
 use crate::saved::offline::today;
 use crate::saved::use_saved;
 use crate::state::use_app_state;
@@ -328,7 +329,7 @@ pub fn Brief() -> impl IntoView {
                         {today()}
                         " · blockvote"
                     </p>
-                    <p class="note">{move || l("資料來源：", "Source: ").get(lang())}{move || PAPER_TITLE.get(lang())}</p>
+                    <p class="note">{move || l("資料來源：", "Source: ").get(lang())}<Words label=PAPER_TITLE /></p>
                     <p class="note">{move || l(
                         "金額單位為百萬港元；每欄以最大餘數法四捨五入至一位小數，使欄內數字相加等於所示總數。",
                         "Amounts in HK$ million; each column is rounded to one decimal as a whole (largest remainder) so that it adds up to the total shown.",

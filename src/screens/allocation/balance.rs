@@ -2,6 +2,7 @@
 //! drawn to one scale (the lengths and ticks are `present`'s), with the scale stated.
 
 use crate::components::marks::FigureText;
+use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
 use blockvote_model::engine::AllocationOutcome;
@@ -23,7 +24,7 @@ pub fn BalancePanel(outcome: Memo<Option<AllocationOutcome>>) -> impl IntoView {
     let shown = Memo::new(move |_| outcome.with(|o| o.as_ref().map(|o| balance(o, cap(), &data, lang()))));
     view! {
         <div class="panel balance" data-testid="balance">
-            <h3>{move || HEADING.get(lang())}</h3>
+            <h3><Words label=HEADING /></h3>
             {move || shown.get().map(|shown| view! {
                 <dl class="balance-rows">
                     {shown.bars.into_iter().map(|bar| view! {

@@ -9,6 +9,7 @@ mod scale;
 mod table;
 
 use crate::charts::bars::GroupedBars;
+use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
 use blockvote_present::screens::allocation::{chart, CHART_DESCRIPTION, CHART_TITLE, NOTE, TITLE};
@@ -27,8 +28,8 @@ pub fn Allocation() -> impl IntoView {
     let series = move || outcome.with(|o| o.as_ref().map(|o| chart(o, &series_data, lang()).1)).unwrap_or_default();
     view! {
         <section class="screen allocation">
-            <h2>{move || TITLE.get(lang())}</h2>
-            <p class="note">{move || NOTE.get(lang())}</p>
+            <h2><Words label=TITLE /></h2>
+            <p class="note"><Words label=NOTE /></p>
             <table::CategoryTable outcome=outcome />
             <scale::ScalePanel outcome=outcome />
             <balance::BalancePanel outcome=outcome />

@@ -1,6 +1,7 @@
 //! Scaling the unlocked categories pro rata to a target total.
 
 use crate::components::fields::NumberField;
+use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
 use blockvote_model::engine::AllocationOutcome;
@@ -25,7 +26,7 @@ pub fn ScalePanel(outcome: Memo<Option<AllocationOutcome>>) -> impl IntoView {
     };
     view! {
         <div class="panel scale-panel">
-            <h3>{move || SCALE_HEADING.get(lang())}</h3>
+            <h3><Words label=SCALE_HEADING /></h3>
             <div class="inline-fields">
                 <NumberField
                     spec=target_field()
@@ -48,14 +49,14 @@ pub fn ScalePanel(outcome: Memo<Option<AllocationOutcome>>) -> impl IntoView {
                         whatif.update(|s| s.allocation.scale_to = Some(value));
                     }
                 >
-                    {move || SCALE_BUTTON.get(lang())}
+                    <Words label=SCALE_BUTTON />
                 </button>
                 <button
                     type="button"
                     data-testid="allocation-reset"
                     on:click=move |_| whatif.update(|s| s.allocation = Default::default())
                 >
-                    {move || RESET.get(lang())}
+                    <Words label=RESET />
                 </button>
             </div>
             {move || said().map(|said| match said {

@@ -1,5 +1,6 @@
 //! The new projects' cash broken down by department or theme.
 
+use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
 use blockvote_present::screens::cashflow::breakdown::{breakdown, BreakdownBy, CHOICE_LABEL, HEADING};
@@ -18,7 +19,7 @@ pub fn Breakdown() -> impl IntoView {
     });
     view! {
         <div class="panel">
-            <h3>{move || HEADING.get(lang())}</h3>
+            <h3><Words label=HEADING /></h3>
             <div class="inline-fields" role="radiogroup" aria-label=move || CHOICE_LABEL.get(lang())>
                 {BreakdownBy::ALL
                     .into_iter()

@@ -1,6 +1,7 @@
 //! The 2018-19 cash cap: its field, the deferral rule, and what the cap did.
 
 use crate::components::fields::NumberField;
+use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
 use blockvote_model::engine::{CashCap, DeferralRule};
@@ -29,8 +30,8 @@ pub fn CapPanel() -> impl IntoView {
     });
     view! {
         <div class="panel" data-testid="cap-panel">
-            <h3>{move || HEADING.get(lang())}</h3>
-            <p class="note">{move || NOTE.get(lang())}</p>
+            <h3><Words label=HEADING /></h3>
+            <p class="note"><Words label=NOTE /></p>
             <div class="inline-fields">
                 <NumberField
                     spec=cap_field()
@@ -43,7 +44,7 @@ pub fn CapPanel() -> impl IntoView {
                     narrow=true
                 />
                 <label class="field">
-                    <span>{move || RULE_LABEL.get(lang())}</span>
+                    <span><Words label=RULE_LABEL /></span>
                     <select
                         data-testid="cap-rule"
                         on:change=move |ev| {
@@ -60,7 +61,7 @@ pub fn CapPanel() -> impl IntoView {
                     </select>
                 </label>
                 <button type="button" data-testid="cap-clear" on:click=move |_| whatif.update(|s| s.cap = None)>
-                    {move || CLEAR.get(lang())}
+                    <Words label=CLEAR />
                 </button>
             </div>
             {move || shown.get().map(|view| match view {

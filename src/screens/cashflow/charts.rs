@@ -2,6 +2,7 @@
 
 use crate::charts::columns::QuarterlyColumns;
 use crate::charts::lines::QuarterLines;
+use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
 use blockvote_present::cash::{cumulative_lines, quarter_chart, QuarterChart};
@@ -30,7 +31,7 @@ pub fn Charts() -> impl IntoView {
     };
     view! {
         <div class="panel">
-            <h3>{move || QUARTERLY_HEADING.get(lang())}</h3>
+            <h3><Words label=QUARTERLY_HEADING /></h3>
             <QuarterlyColumns
                 id="cash-quarters-chart"
                 title=part(|c| c.title.clone())
@@ -40,7 +41,7 @@ pub fn Charts() -> impl IntoView {
                 column_names=Signal::derive(move || charts.with(|c| c.as_ref().map(|(c, _, _)| c.column_names.clone())).unwrap_or_default())
                 range_name=Signal::derive(|| None::<String>)
             />
-            <h3>{move || CUMULATIVE_HEADING.get(lang())}</h3>
+            <h3><Words label=CUMULATIVE_HEADING /></h3>
             <QuarterLines
                 id="cash-cumulative-chart"
                 title=Signal::derive(move || CUMULATIVE_TITLE.get(lang()).to_string())

@@ -1,6 +1,7 @@
 //! Goal seek: aim a figure at a target by moving one lever, then apply the answer.
 
 use crate::components::fields::NumberField;
+use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
 use blockvote_model::engine::{goal_seek, GoalSeek, GoalSeekError, Lever, Metric};
@@ -44,11 +45,11 @@ pub fn GoalSeekPanel() -> impl IntoView {
     let shown = Signal::derive(move || outcome.with(|o| o.as_ref().map(|o| answer(o, lang()))));
     view! {
         <div class="panel" data-testid="goal-seek">
-            <h3>{move || HEADING.get(lang())}</h3>
-            <p class="note">{move || NOTE.get(lang())}</p>
+            <h3><Words label=HEADING /></h3>
+            <p class="note"><Words label=NOTE /></p>
             <div class="inline-fields">
                 <label class="field">
-                    <span>{move || METRIC_LABEL.get(lang())}</span>
+                    <span><Words label=METRIC_LABEL /></span>
                     <select data-testid="goal-metric" on:change=move |ev| {
                         if let Some(chosen) = Metric::from_key(&event_target_value(&ev)) {
                             metric.set(chosen);
@@ -69,7 +70,7 @@ pub fn GoalSeekPanel() -> impl IntoView {
                     narrow=true
                 />
                 <label class="field">
-                    <span>{move || LEVER_LABEL.get(lang())}</span>
+                    <span><Words label=LEVER_LABEL /></span>
                     <select data-testid="goal-lever" on:change=move |ev| {
                         if let Some(chosen) = Lever::from_key(&event_target_value(&ev)) {
                             lever.set(chosen);
@@ -82,7 +83,7 @@ pub fn GoalSeekPanel() -> impl IntoView {
                         }).collect_view()}
                     </select>
                 </label>
-                <button type="button" data-testid="goal-solve" on:click=move |_| solve()>{move || SOLVE.get(lang())}</button>
+                <button type="button" data-testid="goal-solve" on:click=move |_| solve()><Words label=SOLVE /></button>
             </div>
             {move || shown.get().map(|shown| match shown {
                 GoalAnswer::Found { sentence, value } => view! {
@@ -90,7 +91,7 @@ pub fn GoalSeekPanel() -> impl IntoView {
                         {sentence}
                         " "
                         <button type="button" data-testid="goal-apply" on:click=move |_| apply(value)>
-                            {move || APPLY.get(lang())}
+                            <Words label=APPLY />
                         </button>
                     </p>
                 }

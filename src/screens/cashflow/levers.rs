@@ -3,6 +3,7 @@
 
 use crate::components::fields::NumberField;
 use crate::components::marks::FigureText;
+use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
 use blockvote_model::Money;
@@ -19,7 +20,6 @@ pub fn Levers() -> impl IntoView {
     let state = use_app_state();
     let whatif = use_whatif();
     let data = state.data();
-    let lang = move || state.lang.get();
     let paper_ongoing = whatif.baseline.get_value().map(|b| b.ongoing.paper_budget_year).unwrap_or_default();
     let cost = Signal::derive(move || whatif.scenario.with(|s| s.cost_change_pct));
     let ongoing =
@@ -27,7 +27,7 @@ pub fn Levers() -> impl IntoView {
     let printed = ongoing_printed(&data);
     view! {
         <div class="panel" data-testid="global-levers">
-            <h3>{move || HEADING.get(lang())}</h3>
+            <h3><Words label=HEADING /></h3>
             <div class="inline-fields">
                 <NumberField
                     spec=cost_field()
@@ -48,12 +48,12 @@ pub fn Levers() -> impl IntoView {
                 />
                 {printed.map(|figure| view! {
                     <p class="note field-aside">
-                        {move || ONGOING_PRINTED.get(lang())}
+                        <Words label=ONGOING_PRINTED />
                         <FigureText figure=figure testid="ongoing-printed" />
                     </p>
                 })}
             </div>
-            <h4>{move || GROUP_HEADING.get(lang())}</h4>
+            <h4><Words label=GROUP_HEADING /></h4>
             <GroupLevers />
         </div>
     }
@@ -81,7 +81,7 @@ fn GroupLevers() -> impl IntoView {
     view! {
         <div class="inline-fields">
             <label class="field">
-                <span>{move || GROUP_LABEL.get(lang())}</span>
+                <span><Words label=GROUP_LABEL /></span>
                 <select data-testid="group-select" on:change=move |ev| chosen.set(event_target_value(&ev))>
                     {move || {
                         let options = options();
@@ -113,7 +113,7 @@ fn GroupLevers() -> impl IntoView {
                     whatif.update(|s| s.groups.push(edit));
                 }
             >
-                {move || DEFER_BUTTON.get(lang())}
+                <Words label=DEFER_BUTTON />
             </button>
         </div>
         <ul class="group-edits" data-testid="group-edits">
@@ -134,7 +134,7 @@ fn GroupLevers() -> impl IntoView {
                                     }
                                 })
                             >
-                                {move || REMOVE.get(lang())}
+                                <Words label=REMOVE />
                             </button>
                         </li>
                     })

@@ -14,6 +14,7 @@ mod profile;
 mod tables;
 
 use crate::components::marks::FigureText;
+use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
 use blockvote_present::provenance::{Figure, Value};
@@ -36,7 +37,7 @@ pub fn Cashflow() -> impl IntoView {
     let shown = Memo::new(move |_| cards.with(Option::is_some));
     view! {
         <section class="screen cashflow">
-            <h2>{move || TITLE.get(lang())}</h2>
+            <h2><Words label=TITLE /></h2>
             {move || shown.get().then(|| view! { <Cards cards=cards /> })}
             <profile::ProfilePanel />
             <charts::Charts />
@@ -53,8 +54,6 @@ pub fn Cashflow() -> impl IntoView {
 /// The two headline cards.
 #[component]
 fn Cards(cards: Memo<Option<Headline>>) -> impl IntoView {
-    let state = use_app_state();
-    let lang = move || state.lang.get();
     let pick =
         move |card: fn(&Headline) -> &Card| Signal::derive(move || cards.with(|c| c.as_ref().map(|h| card(h).clone())));
     let (new, total) = (pick(|h| &h.new), pick(|h| &h.total));
@@ -64,7 +63,7 @@ fn Cards(cards: Memo<Option<Headline>>) -> impl IntoView {
             <HeadlineCard card=new testid="cash-2018-19-new" />
             <HeadlineCard card=total testid="cash-2018-19-total">
                 " · "
-                {move || ONGOING_LABEL.get(lang())}
+                <Words label=ONGOING_LABEL />
                 <FigureText figure=ongoing testid="cash-2018-19-ongoing" />
             </HeadlineCard>
         </div>
@@ -78,8 +77,6 @@ fn HeadlineCard(
     #[prop(into)] testid: String,
     #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
-    let state = use_app_state();
-    let lang = move || state.lang.get();
     let figure = Signal::derive(move || card.with(|c| c.as_ref().map(|c| c.figure.clone())).unwrap_or_else(nothing));
     let has_printed = Memo::new(move |_| card.with(|c| c.as_ref().is_some_and(|c| c.printed.is_some())));
     let printed_figure =
@@ -93,7 +90,7 @@ fn HeadlineCard(
             </p>
             <p class="card-note">
                 {move || has_printed.get().then(|| view! {
-                    {move || PRINTED_LABEL.get(lang())}
+                    <Words label=PRINTED_LABEL />
                     <FigureText figure=printed_figure testid=printed_testid.clone() />
                 })}
                 {children.map(|children| children())}

@@ -2,6 +2,7 @@
 //! calibration means with the profiles' 2018-19 figures beside Annex B's.
 
 use crate::components::marks::{FigureText, ProvenanceMark};
+use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
 use blockvote_model::engine::Profile;
@@ -20,10 +21,10 @@ pub fn ProfilePanel() -> impl IntoView {
         Memo::new(move |_| whatif.projection.with(|p| p.as_ref().map(|p| calibration(&p.calibration, &data, lang()))));
     view! {
         <div class="panel" data-testid="profile-panel">
-            <h3>{move || HEADING.get(lang())}</h3>
+            <h3><Words label=HEADING /></h3>
             <div class="inline-fields">
                 <label class="field">
-                    <span>{move || SELECT_LABEL.get(lang())}</span>
+                    <span><Words label=SELECT_LABEL /></span>
                     <select
                         data-testid="profile-select"
                         on:change=move |ev| {

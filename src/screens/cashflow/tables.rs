@@ -2,6 +2,7 @@
 //! quarter or year, each cell following its own figure.
 
 use crate::components::marks::ProvenanceMark;
+use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
 use blockvote_present::cash::{baseline_provenance, column_headings, quarter_table, year_table, CashRow, CashTable};
@@ -93,7 +94,7 @@ pub fn QuarterTable() -> impl IntoView {
     });
     view! {
         <details class="panel" open=true>
-            <summary><h3 class="inline">{move || QUARTER_TABLE_HEADING.get(lang())}</h3></summary>
+            <summary><h3 class="inline"><Words label=QUARTER_TABLE_HEADING /></h3></summary>
             <div class="wide-table" tabindex="0" role="region" aria-label=move || QUARTER_TABLE_HEADING.get(lang())>
                 <CashTableView table=table first=QUARTER_COLUMN kind="quarter" />
             </div>
@@ -113,7 +114,7 @@ pub fn YearTable() -> impl IntoView {
     });
     view! {
         <div class="panel">
-            <h3>{move || YEAR_TABLE_HEADING.get(lang())}</h3>
+            <h3><Words label=YEAR_TABLE_HEADING /></h3>
             <div class="wide-table" tabindex="0" role="region" aria-label=move || YEAR_TABLE_HEADING.get(lang())>
                 <CashTableView table=table first=YEAR_COLUMN kind="year" />
             </div>

@@ -8,6 +8,7 @@ mod table;
 
 use crate::address::set_params;
 use crate::components::focus::{by_test_id, focus_after_render};
+use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
 use blockvote_present::route::View;
@@ -59,11 +60,11 @@ pub fn Departments() -> impl IntoView {
                     <span data-testid="departments-filter-words">{note}</span>
                     " "
                     <a href=link data-testid="departments-filter-projects">
-                        {move || SHOW_FILTERED_PROJECTS.get(lang())}
+                        <Words label=SHOW_FILTERED_PROJECTS />
                     </a>
                     " "
                     <button type="button" data-testid="departments-filter-clear" on:click=clear>
-                        {move || CLEAR_FILTER.get(lang())}
+                        <Words label=CLEAR_FILTER />
                     </button>
                 </p>
             }
@@ -73,18 +74,18 @@ pub fn Departments() -> impl IntoView {
 
     view! {
         <section class="screen departments" aria-labelledby="departments-heading">
-            <h2 id="departments-heading">{move || HEADING.get(lang())}</h2>
+            <h2 id="departments-heading"><Words label=HEADING /></h2>
             <p class="headline" data-testid="departments-headline">
                 {move || shown.with(|t| t.headline.clone())}
             </p>
             {filter_note}
-            <p class="note">{move || NOTE.get(lang())}</p>
+            <p class="note"><Words label=NOTE /></p>
             <div class="table-actions">
                 <button type="button" data-testid="expand-all" on:click=move |_| expanded.set(all_orders())>
-                    {move || EXPAND_ALL.get(lang())}
+                    <Words label=EXPAND_ALL />
                 </button>
                 <button type="button" data-testid="collapse-all" on:click=move |_| expanded.set(BTreeSet::new())>
-                    {move || COLLAPSE_ALL.get(lang())}
+                    <Words label=COLLAPSE_ALL />
                 </button>
             </div>
             <table::DepartmentsTable table=shown sort=sort expanded=expanded />

@@ -3,6 +3,7 @@
 
 use crate::address::set_params;
 use crate::components::sentence::MarkedText;
+use crate::components::words::Words;
 use crate::state::use_app_state;
 use blockvote_present::route::View;
 use blockvote_present::screens::departments::{
@@ -76,20 +77,20 @@ fn department_row(row: DepartmentRow, expanded: RwSignal<BTreeSet<u16>>) -> impl
                             <thead>
                                 <tr>
                                     <th scope="col" class="num">
-                                        {move || PROJECT_NO.get(lang())}
+                                        <Words label=PROJECT_NO />
                                     </th>
-                                    <th scope="col">{move || PROJECT_NAME.get(lang())}</th>
+                                    <th scope="col"><Words label=PROJECT_NAME /></th>
                                     <th scope="col" class="num">
-                                        {move || PROJECT_BUDGET.get(lang())}
+                                        <Words label=PROJECT_BUDGET />
                                     </th>
-                                    <th scope="col">{move || PROJECT_START.get(lang())}</th>
-                                    <th scope="col">{move || PROJECT_COMPLETION.get(lang())}</th>
+                                    <th scope="col"><Words label=PROJECT_START /></th>
+                                    <th scope="col"><Words label=PROJECT_COMPLETION /></th>
                                 </tr>
                             </thead>
                             <tbody>{items}</tbody>
                         </table>
                         <p class="table-link">
-                            <a href=link.clone()>{move || OPEN_IN_PROJECTS.get(lang())}</a>
+                            <a href=link.clone()><Words label=OPEN_IN_PROJECTS /></a>
                         </p>
                     </td>
                 </tr>
@@ -144,7 +145,7 @@ pub fn DepartmentsTable(
     view! {
         <div class="table-wide">
             <table class="data departments-table" data-testid="departments-table">
-                <caption class="visually-hidden">{move || CAPTION.get(lang())}</caption>
+                <caption class="visually-hidden"><Words label=CAPTION /></caption>
                 <thead>
                     <tr>
                         {DepartmentColumn::ALL

@@ -10,6 +10,7 @@ mod table;
 use crate::charts::histogram::Histogram;
 use crate::components::marks::ProvenanceMark;
 use crate::components::sentence::SentenceText;
+use crate::components::words::Words;
 use crate::state::use_app_state;
 use blockvote_present::screens::distribution::{
     bands, chart_description, domain_max, floor_note, histogram_bins, markers, statement, CAPTION, CHART_TITLE,
@@ -49,7 +50,7 @@ pub fn Distribution() -> impl IntoView {
     let text = |label: blockvote_present::lang::Label| Signal::derive(move || label.get(lang()).to_string());
     view! {
         <section class="screen distribution" aria-labelledby="distribution-heading">
-            <h2 id="distribution-heading">{move || HEADING.get(lang())}</h2>
+            <h2 id="distribution-heading"><Words label=HEADING /></h2>
             <p class="headline ceiling-statement" data-testid="ceiling-statement">
                 <SentenceText sentence=Signal::derive(move || said.with(|(sentence, _)| sentence.clone())) />
                 {move || {
@@ -74,7 +75,7 @@ pub fn Distribution() -> impl IntoView {
                     domain_max=domain_max(&data)
                     selected=selected
                 />
-                <figcaption class="note">{move || CAPTION.get(lang())}</figcaption>
+                <figcaption class="note"><Words label=CAPTION /></figcaption>
             </figure>
             <band::ChosenBandPanel bands=band_list.clone() selected=selected />
             <table::BandTable bands=band_list above=above />

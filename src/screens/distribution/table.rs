@@ -2,6 +2,7 @@
 //! above the ceiling, and the total row (the rows add up to it).
 
 use crate::components::sentence::MarkedText;
+use crate::components::words::Words;
 use crate::state::use_app_state;
 use blockvote_present::screens::distribution::{table, Band, PROJECTS, RANGE, TABLE_HEADING, TOTAL_BUDGET};
 use blockvote_present::screens::sentence::Marked;
@@ -32,18 +33,18 @@ pub fn BandTable(bands: Arc<Vec<Band>>, above: Vec<usize>) -> impl IntoView {
     };
     let total = move || shown.with(|(_, total)| total.clone());
     view! {
-        <h3>{move || TABLE_HEADING.get(lang())}</h3>
+        <h3><Words label=TABLE_HEADING /></h3>
         <table class="data compact histogram-table" data-testid="histogram-table">
             <thead>
                 <tr>
                     <th scope="col" class="num">
-                        {move || RANGE.get(lang())}
+                        <Words label=RANGE />
                     </th>
                     <th scope="col" class="num">
-                        {move || PROJECTS.get(lang())}
+                        <Words label=PROJECTS />
                     </th>
                     <th scope="col" class="num">
-                        {move || TOTAL_BUDGET.get(lang())}
+                        <Words label=TOTAL_BUDGET />
                     </th>
                 </tr>
             </thead>

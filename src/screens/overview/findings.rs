@@ -2,6 +2,7 @@
 //! it rests on, and links that open exactly the projects it counts.
 
 use crate::components::marks::ProvenanceMark;
+use crate::components::words::Words;
 use crate::state::use_app_state;
 use blockvote_present::screens::overview::{
     findings_list, top_departments, RowsLink, FINDINGS, FINDINGS_NOTE, TOP_DEPARTMENTS,
@@ -53,10 +54,10 @@ pub fn Findings() -> impl IntoView {
     };
     view! {
         <section class="panel findings" aria-labelledby="findings-heading" data-testid="findings">
-            <h3 id="findings-heading">{move || FINDINGS.get(lang())}</h3>
-            <p class="note">{move || FINDINGS_NOTE.get(lang())}</p>
+            <h3 id="findings-heading"><Words label=FINDINGS /></h3>
+            <p class="note"><Words label=FINDINGS_NOTE /></p>
             <ul class="finding-list">{items}</ul>
-            <h4>{move || TOP_DEPARTMENTS.get(lang())}</h4>
+            <h4><Words label=TOP_DEPARTMENTS /></h4>
             <ol class="top-departments" data-testid="finding-departments">
                 {departments}
             </ol>

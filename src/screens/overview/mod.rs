@@ -10,6 +10,7 @@ mod headline;
 mod printed_table;
 mod thresholds;
 
+use crate::components::words::Words;
 use crate::state::use_app_state;
 use blockvote_present::screens::overview::{performance, HEADING};
 use leptos::prelude::*;
@@ -21,7 +22,7 @@ pub fn Overview() -> impl IntoView {
     let para5 = Memo::new(move |_| performance(&data, state.lang.get()));
     view! {
         <section class="screen overview">
-            <h2>{move || HEADING.get(state.lang.get())}</h2>
+            <h2><Words label=HEADING /></h2>
             <headline::Headline />
             <annex_a::AnnexA />
             <printed_table::PrintedTablePanel table=para5 id="para5" />

@@ -2,6 +2,7 @@
 //! for it on its mark.
 
 use crate::components::sentence::MarkedText;
+use crate::components::words::Words;
 use crate::state::use_app_state;
 use blockvote_present::screens::overview::{thresholds, APPROVAL_COLUMN, COST_COLUMN, THRESHOLDS};
 use leptos::prelude::*;
@@ -29,12 +30,12 @@ pub fn Thresholds() -> impl IntoView {
     };
     view! {
         <section class="panel" aria-labelledby="thresholds-heading">
-            <h3 id="thresholds-heading">{move || THRESHOLDS.get(lang())}</h3>
+            <h3 id="thresholds-heading"><Words label=THRESHOLDS /></h3>
             <table class="data" data-testid="thresholds-table">
                 <thead>
                     <tr>
-                        <th scope="col">{move || COST_COLUMN.get(lang())}</th>
-                        <th scope="col">{move || APPROVAL_COLUMN.get(lang())}</th>
+                        <th scope="col"><Words label=COST_COLUMN /></th>
+                        <th scope="col"><Words label=APPROVAL_COLUMN /></th>
                     </tr>
                 </thead>
                 <tbody>{body}</tbody>

@@ -3,6 +3,7 @@
 //! that cannot be used stays in its field, marked, while the last valid bound applies.
 
 use crate::address::set_params;
+use crate::components::words::Words;
 use crate::state::use_app_state;
 use blockvote_present::route::{param, View};
 use blockvote_present::screens::projects::filters::{
@@ -49,7 +50,7 @@ fn FilterSelect(
             on:change=move |ev| set_params(state, View::Projects, &[(key, Some(event_target_value(&ev)))])
         >
             <option value="" prop:selected=move || current.with(Option::is_none)>
-                {move || ALL.get(state.lang.get())}
+                <Words label=ALL />
             </option>
             {options_view}
         </select>
@@ -114,7 +115,7 @@ pub fn FilterControls(filters: Memo<Filters>) -> impl IntoView {
     view! {
         <div class="filters" role="search" aria-label=move || FILTERS.get(lang())>
             <div class="field search">
-                <label for="pf-q">{move || SEARCH.get(lang())}</label>
+                <label for="pf-q"><Words label=SEARCH /></label>
                 <input
                     id="pf-q"
                     type="search"
@@ -126,7 +127,7 @@ pub fn FilterControls(filters: Memo<Filters>) -> impl IntoView {
                 />
             </div>
             <div class="field">
-                <label for="pf-dept">{move || DEPARTMENT.get(lang())}</label>
+                <label for="pf-dept"><Words label=DEPARTMENT /></label>
                 <FilterSelect
                     id="pf-dept"
                     testid="filter-department"
@@ -136,7 +137,7 @@ pub fn FilterControls(filters: Memo<Filters>) -> impl IntoView {
                 />
             </div>
             <div class="field">
-                <label for="pf-theme">{move || THEME.get(lang())}</label>
+                <label for="pf-theme"><Words label=THEME /></label>
                 <FilterSelect
                     id="pf-theme"
                     testid="filter-theme"
@@ -146,7 +147,7 @@ pub fn FilterControls(filters: Memo<Filters>) -> impl IntoView {
                 />
             </div>
             <div class="field">
-                <label for="pf-start">{move || START.get(lang())}</label>
+                <label for="pf-start"><Words label=START /></label>
                 <FilterSelect
                     id="pf-start"
                     testid="filter-start"
@@ -156,7 +157,7 @@ pub fn FilterControls(filters: Memo<Filters>) -> impl IntoView {
                 />
             </div>
             <div class="field">
-                <label for="pf-done">{move || COMPLETION_YEAR.get(lang())}</label>
+                <label for="pf-done"><Words label=COMPLETION_YEAR /></label>
                 <FilterSelect
                     id="pf-done"
                     testid="filter-done"
@@ -166,9 +167,9 @@ pub fn FilterControls(filters: Memo<Filters>) -> impl IntoView {
                 />
             </div>
             <fieldset class="field budget-range">
-                <legend>{move || BUDGET.get(lang())}</legend>
+                <legend><Words label=BUDGET /></legend>
                 <div class="bounds">
-                    <label for="pf-min">{move || FROM.get(lang())}</label>
+                    <label for="pf-min"><Words label=FROM /></label>
                     <input
                         id="pf-min"
                         type="text"
@@ -180,7 +181,7 @@ pub fn FilterControls(filters: Memo<Filters>) -> impl IntoView {
                         prop:value=move || min_text.get()
                         on:input=move |ev| on_bound("min", min_draft, event_target_value(&ev))
                     />
-                    <label for="pf-max">{move || TO.get(lang())}</label>
+                    <label for="pf-max"><Words label=TO /></label>
                     <input
                         id="pf-max"
                         type="text"
@@ -209,7 +210,7 @@ pub fn FilterControls(filters: Memo<Filters>) -> impl IntoView {
                         prop:checked=move || grouped.get()
                         on:change=move |ev| set(&[("group", event_target_checked(&ev).then(|| "1".to_string()))])
                     />
-                    {move || GROUP.get(lang())}
+                    <Words label=GROUP />
                 </label>
                 <label class="check">
                     <input
@@ -218,10 +219,10 @@ pub fn FilterControls(filters: Memo<Filters>) -> impl IntoView {
                         prop:checked=move || changed_only.get()
                         on:change=move |ev| set(&[("changed", event_target_checked(&ev).then(|| "1".to_string()))])
                     />
-                    {move || CHANGED_ONLY.get(lang())}
+                    <Words label=CHANGED_ONLY />
                 </label>
                 <button type="button" data-testid="clear-filters" on:click=clear>
-                    {move || CLEAR.get(lang())}
+                    <Words label=CLEAR />
                 </button>
             </div>
         </div>

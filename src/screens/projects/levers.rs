@@ -6,6 +6,7 @@
 use crate::components::fields::NumberField;
 use crate::components::focus::{by_test_id, focus_after_render};
 use crate::components::sentence::MarkedText;
+use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
 use blockvote_model::engine::{Edit, Profile};
@@ -99,7 +100,7 @@ pub fn ProjectLevers(selected: RwSignal<Option<u16>>) -> impl IntoView {
                                 change(&|e| e.exclude = checked.then_some(true));
                             }
                         />
-                        {move || EXCLUDE.get(lang())}
+                        <Words label=EXCLUDE />
                     </label>
                     <NumberField
                         spec=defer_field()
@@ -127,7 +128,7 @@ pub fn ProjectLevers(selected: RwSignal<Option<u16>>) -> impl IntoView {
                         narrow=true
                     />
                     <label class="field">
-                        <span>{move || PROFILE.get(lang())}</span>
+                        <span><Words label=PROFILE /></span>
                         <select
                             data-testid="lever-profile"
                             on:change=move |ev| {
@@ -136,7 +137,7 @@ pub fn ProjectLevers(selected: RwSignal<Option<u16>>) -> impl IntoView {
                             }
                         >
                             <option value="" selected=move || edit.get().profile.is_none()>
-                                {move || PROFILE_AS_ALL.get(lang())}
+                                <Words label=PROFILE_AS_ALL />
                             </option>
                             {PROFILES
                                 .into_iter()
@@ -158,7 +159,7 @@ pub fn ProjectLevers(selected: RwSignal<Option<u16>>) -> impl IntoView {
                         data-testid="lever-reset"
                         on:click=move |_| whatif.set_project_edit(id, Edit::default())
                     >
-                        {move || RESET.get(lang())}
+                        <Words label=RESET />
                     </button>
                     <button
                         type="button"
@@ -168,7 +169,7 @@ pub fn ProjectLevers(selected: RwSignal<Option<u16>>) -> impl IntoView {
                             focus_after_render(by_test_id(&format!("edit-project-{id}")));
                         }
                     >
-                        {move || CLOSE.get(lang())}
+                        <Words label=CLOSE />
                     </button>
                 </div>
                 <table class="data compact lever-effect" data-testid="lever-effect">
@@ -176,10 +177,10 @@ pub fn ProjectLevers(selected: RwSignal<Option<u16>>) -> impl IntoView {
                         <tr>
                             <th scope="col"></th>
                             <th scope="col" class="num">
-                                {move || BEFORE.get(lang())}
+                                <Words label=BEFORE />
                             </th>
                             <th scope="col" class="num">
-                                {move || AFTER.get(lang())}
+                                <Words label=AFTER />
                             </th>
                         </tr>
                     </thead>

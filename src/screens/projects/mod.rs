@@ -14,6 +14,7 @@ mod table;
 use crate::address::set_params;
 use crate::components::focus::{by_test_id, focus_after_render};
 use crate::components::sentence::SentenceText;
+use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
 use blockvote_present::lang::Lang;
@@ -86,7 +87,7 @@ pub fn Projects() -> impl IntoView {
                             focus_after_render(by_test_id("search"));
                         }
                     >
-                        {move || SHOW_ALL_NUMBERS.get(lang())}
+                        <Words label=SHOW_ALL_NUMBERS />
                     </button>
                 </p>
             }
@@ -100,7 +101,7 @@ pub fn Projects() -> impl IntoView {
                         data-testid="projects-by-department"
                         href=move || state.params.with(|p| link_with_filters(View::Departments, p, lang()))
                     >
-                        {move || BY_DEPARTMENT.get(lang())}
+                        <Words label=BY_DEPARTMENT />
                     </a>
                 </p>
             }
@@ -109,8 +110,8 @@ pub fn Projects() -> impl IntoView {
 
     view! {
         <section class="screen projects" aria-labelledby="projects-heading">
-            <h2 id="projects-heading">{move || HEADING.get(lang())}</h2>
-            <p class="note">{move || NOTE.get(lang())}</p>
+            <h2 id="projects-heading"><Words label=HEADING /></h2>
+            <p class="note"><Words label=NOTE /></p>
             {move || {
                 unofficial_note(lang())
                     .map(|note| {

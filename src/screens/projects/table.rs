@@ -6,6 +6,7 @@
 use crate::address::set_params;
 use crate::components::focus::{by_test_id, focus_after_render};
 use crate::components::marks::ProvenanceMark;
+use crate::components::words::Words;
 use crate::state::use_app_state;
 use blockvote_present::route::View;
 use blockvote_present::screens::projects::table::{
@@ -152,11 +153,11 @@ pub fn ProjectsTable(body: Memo<TableBody>, sort: Memo<Sort>, editing: RwSignal<
     view! {
         <div class="table-scroll" tabindex="0" role="region" aria-label=move || SCROLLABLE.get(lang())>
             <table class="data projects-table" data-testid="projects-table">
-                <caption class="visually-hidden">{move || CAPTION.get(lang())}</caption>
+                <caption class="visually-hidden"><Words label=CAPTION /></caption>
                 <thead>
                     <tr>
                         {SortKey::ALL.iter().map(|key| view! { <SortHeading key=*key sort=sort /> }).collect_view()}
-                        <th scope="col">{move || LEVERS_COLUMN.get(lang())}</th>
+                        <th scope="col"><Words label=LEVERS_COLUMN /></th>
                     </tr>
                 </thead>
                 <tbody>

@@ -2,6 +2,7 @@
 //! a key (`<details>`), and under each panel's heading the ones it uses, each
 //! explained on hover and on focus (a tap on a tablet), like a provenance mark.
 
+use crate::components::words::Words;
 use crate::state::use_app_state;
 use blockvote_present::screens::risk::glossary::{Term, GLOSSARY_HEADING, TERMS};
 use leptos::prelude::*;
@@ -23,7 +24,7 @@ pub fn Glossary() -> impl IntoView {
         .collect_view();
     view! {
         <details class="glossary" data-testid="risk-glossary">
-            <summary>{move || GLOSSARY_HEADING.get(lang())}</summary>
+            <summary><Words label=GLOSSARY_HEADING /></summary>
             <dl>{entries}</dl>
         </details>
     }
@@ -48,7 +49,7 @@ pub fn Terms(terms: &'static [Term]) -> impl IntoView {
         .collect_view();
     view! {
         <p class="terms">
-            <span class="terms-label">{move || TERMS.get(lang())}</span>
+            <span class="terms-label"><Words label=TERMS /></span>
             {chips}
         </p>
     }

@@ -14,6 +14,7 @@ mod slippage;
 pub use memory::RiskMemory;
 
 use crate::components::marks::ProvenanceMark;
+use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::whatif::{use_whatif, WhatIf};
 use blockvote_model::engine::{Engine, Lever, Scenario};
@@ -24,7 +25,6 @@ use std::sync::Arc;
 
 #[component]
 pub fn Risk() -> impl IntoView {
-    let state = use_app_state();
     let whatif = use_whatif();
     // The scenario (the last one the engine could project) without its slippage
     // lever, as the simulation, the sensitivity table and the all-on-time figures see
@@ -32,7 +32,7 @@ pub fn Risk() -> impl IntoView {
     let steady = Memo::new(move |_| whatif.projected_scenario.with(without_slippage_levers));
     view! {
         <section class="screen risk">
-            <h2>{move || HEADING.get(state.lang.get())}</h2>
+            <h2><Words label=HEADING /></h2>
             <para5::Para5Summary />
             <glossary::Glossary />
             <slippage::SlippagePanel steady=steady />

@@ -7,6 +7,7 @@ use super::memory::use_risk_memory;
 use super::results::SimulationResults;
 use super::{engine_of, set_lever, SentenceText};
 use crate::components::fields::NumberField;
+use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::tasks::{ChunkedWork, Pace, Task, TaskSlot};
 use crate::whatif::use_whatif;
@@ -178,11 +179,11 @@ pub fn MonteCarloPanel(steady: Memo<Scenario>) -> impl IntoView {
 
     view! {
         <section class="panel risk-mc" aria-labelledby="risk-mc-heading">
-            <h3 id="risk-mc-heading">{move || HEADING.get(lang())}</h3>
+            <h3 id="risk-mc-heading"><Words label=HEADING /></h3>
             <Terms terms=&SIMULATION_TERMS />
-            <p class="note explain" data-testid="mc-explain">{move || EXPLANATION.get(lang())}</p>
+            <p class="note explain" data-testid="mc-explain"><Words label=EXPLANATION /></p>
             <fieldset class="mc-settings">
-                <legend>{move || SETTINGS.get(lang())}</legend>
+                <legend><Words label=SETTINGS /></legend>
                 <div class="inline-fields">
                     <NumberField
                         spec=late_field()
@@ -240,7 +241,7 @@ pub fn MonteCarloPanel(steady: Memo<Scenario>) -> impl IntoView {
                     </Show>
                 </div>
                 <div class="weights" role="group" aria-labelledby="mc-weights-label">
-                    <p id="mc-weights-label" class="weights-label">{move || WEIGHTS.get(lang())}</p>
+                    <p id="mc-weights-label" class="weights-label"><Words label=WEIGHTS /></p>
                     <div class="inline-fields">
                         {(0..MAX_DELAY_QUARTERS).map(weight).collect_view()}
                         <p class="share-readout" data-testid="mc-weight-shares">
@@ -262,7 +263,7 @@ pub fn MonteCarloPanel(steady: Memo<Scenario>) -> impl IntoView {
                                 inputs.update(|i| i.overrun_on = checked);
                             }
                         />
-                        {move || ADD_OVERRUNS.get(lang())}
+                        <Words label=ADD_OVERRUNS />
                     </label>
                     <span class="note"><SentenceText sentence=overrun_note /></span>
                     <Show when=overrun_on>
@@ -306,7 +307,7 @@ pub fn MonteCarloPanel(steady: Memo<Scenario>) -> impl IntoView {
                             }
                         }
                     >
-                        {move || RUN.get(lang())}
+                        <Words label=RUN />
                     </button>
                     <button
                         type="button"
@@ -318,7 +319,7 @@ pub fn MonteCarloPanel(steady: Memo<Scenario>) -> impl IntoView {
                             }
                         }
                     >
-                        {move || CANCEL.get(lang())}
+                        <Words label=CANCEL />
                     </button>
                     <button
                         type="button"
@@ -326,7 +327,7 @@ pub fn MonteCarloPanel(steady: Memo<Scenario>) -> impl IntoView {
                         disabled=running
                         on:click=move |_| inputs.set(SimulationInputs::default())
                     >
-                        {move || DEFAULTS.get(lang())}
+                        <Words label=DEFAULTS />
                     </button>
                     <span class="mc-progress">
                         <progress

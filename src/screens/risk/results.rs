@@ -7,6 +7,7 @@ use super::memory::use_risk_memory;
 use super::SentenceText;
 use crate::charts::columns::QuarterlyColumns;
 use crate::components::marks::ProvenanceMark;
+use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
 use blockvote_present::lang::Lang;
@@ -79,13 +80,13 @@ pub fn SimulationResults(stale: Memo<bool>) -> impl IntoView {
                 {stamp_text}
             </p>
             {move || stale.get().then(|| view! {
-                <p class="stale-banner" role="status" data-testid="mc-stale">{move || STALE.get(lang())}</p>
+                <p class="stale-banner" role="status" data-testid="mc-stale"><Words label=STALE /></p>
             })}
             {determinism}
             {words}
             {move || match table.get() {
                 Some(table) => view! { <ResultsTableView table=table lang=lang() /> }.into_any(),
-                None => view! { <p class="note" data-testid="mc-empty">{move || EMPTY.get(lang())}</p> }.into_any(),
+                None => view! { <p class="note" data-testid="mc-empty"><Words label=EMPTY /></p> }.into_any(),
             }}
             <QuarterlyColumns
                 id="risk-quarters"

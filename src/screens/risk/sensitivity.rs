@@ -5,6 +5,7 @@ use super::engine_of;
 use super::glossary::Terms;
 use crate::charts::tornado::Tornado;
 use crate::components::marks::{FigureText, ProvenanceMark};
+use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::tasks::{ChunkedWork, Pace, Task, TaskSlot};
 use crate::whatif::use_whatif;
@@ -186,19 +187,19 @@ pub fn SensitivityPanel(steady: Memo<Scenario>) -> impl IntoView {
             data-tornado-ms=move || tornado_result.with(|(_, ms)| format!("{ms:.1}"))
             data-testid="risk-sensitivity"
         >
-            <h3 id="risk-sens-heading">{move || HEADING.get(lang())}</h3>
+            <h3 id="risk-sens-heading"><Words label=HEADING /></h3>
             <Terms terms=&SENSITIVITY_TERMS />
-            <p class="note explain">{move || EXPLANATION.get(lang())}</p>
+            <p class="note explain"><Words label=EXPLANATION /></p>
             <div class="table-wide">
                 <table
                     class="data sens-table"
                     data-testid="sens-table"
                     aria-busy=move || grid.with(|g| g.busy_ms.is_none()).to_string()
                 >
-                    <caption>{move || CAPTION.get(lang())} <ProvenanceMark provenance=cells_provenance() /></caption>
+                    <caption><Words label=CAPTION /> <ProvenanceMark provenance=cells_provenance() /></caption>
                     <thead>
                         <tr>
-                            <th scope="col">{move || CORNER.get(lang())}</th>
+                            <th scope="col"><Words label=CORNER /></th>
                             {head}
                         </tr>
                     </thead>
@@ -209,8 +210,8 @@ pub fn SensitivityPanel(steady: Memo<Scenario>) -> impl IntoView {
                 })}
             </div>
 
-            <h4>{move || TORNADO_HEADING.get(lang())}</h4>
-            <p class="note explain">{move || TORNADO_EXPLANATION.get(lang())}</p>
+            <h4><Words label=TORNADO_HEADING /></h4>
+            <p class="note explain"><Words label=TORNADO_EXPLANATION /></p>
             <Tornado
                 id="risk-tornado"
                 title=Signal::derive(move || TORNADO_TITLE.get(lang()).to_string())
@@ -225,7 +226,7 @@ pub fn SensitivityPanel(steady: Memo<Scenario>) -> impl IntoView {
             // nothing else that takes focus).
             <div class="table-wide" tabindex="0">
             <table class="data tornado-table" data-testid="tornado-table" aria-busy=move || tornado_busy.get().to_string()>
-                <caption>{move || TORNADO_CAPTION.get(lang())}</caption>
+                <caption><Words label=TORNADO_CAPTION /></caption>
                 <thead>
                     <tr>{tornado_head}</tr>
                 </thead>

@@ -5,6 +5,7 @@ use super::glossary::Terms;
 use super::{engine_of, set_lever, SentenceText};
 use crate::components::fields::NumberField;
 use crate::components::marks::ProvenanceMark;
+use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
 use blockvote_model::engine::{Lever, Scenario, YearTotals};
@@ -52,9 +53,9 @@ pub fn SlippagePanel(steady: Memo<Scenario>) -> impl IntoView {
 
     view! {
         <section class="panel risk-slippage" aria-labelledby="risk-slippage-heading">
-            <h3 id="risk-slippage-heading">{move || HEADING.get(lang())}</h3>
+            <h3 id="risk-slippage-heading"><Words label=HEADING /></h3>
             <Terms terms=&SLIPPAGE_TERMS />
-            <p class="note explain" data-testid="slip-explain">{move || EXPLANATION.get(lang())}</p>
+            <p class="note explain" data-testid="slip-explain"><Words label=EXPLANATION /></p>
             <div class="inline-fields">
                 <label class="check">
                     <input
@@ -66,7 +67,7 @@ pub fn SlippagePanel(steady: Memo<Scenario>) -> impl IntoView {
                             whatif.update(|s| s.slippage.enabled = checked);
                         }
                     />
-                    {move || APPLY.get(lang())}
+                    <Words label=APPLY />
                 </label>
                 <NumberField
                     spec=share_field()
@@ -86,7 +87,7 @@ pub fn SlippagePanel(steady: Memo<Scenario>) -> impl IntoView {
                     narrow=true
                 />
                 <button type="button" data-testid="slip-para5" on:click=move |_| whatif.update(|s| s.slippage = para5_slippage())>
-                    {move || USE_PARA5.get(lang())}
+                    <Words label=USE_PARA5 />
                 </button>
             </div>
             {move || whatif.error.get().map(|e| view! {
@@ -94,7 +95,7 @@ pub fn SlippagePanel(steady: Memo<Scenario>) -> impl IntoView {
             })}
             {table}
             <p class="note" data-testid="slip-annex-b"><SentenceText sentence=note /></p>
-            <p class="note">{move || NOTE.get(lang())}</p>
+            <p class="note"><Words label=NOTE /></p>
         </section>
     }
 }

@@ -1,6 +1,7 @@
 //! The projects that change approval route, with their departments, or why none does.
 
 use crate::components::marks::ProvenanceMark;
+use crate::components::words::Words;
 use crate::state::use_app_state;
 use blockvote_model::engine::DelegationOutcome;
 use blockvote_model::Money;
@@ -55,7 +56,7 @@ pub fn RouteChanges(delegation: Memo<Option<DelegationOutcome>>, budgets: Memo<O
             </table>
         </div>
         {move || part(|s| s.link.clone())().map(|link| view! {
-            <p><a href=link data-testid="route-changes-link">{move || SHOW_IN_TABLE.get(lang())}</a></p>
+            <p><a href=link data-testid="route-changes-link"><Words label=SHOW_IN_TABLE /></a></p>
         })}
     }
 }

@@ -2,6 +2,7 @@
 
 use crate::components::fields::NumberField;
 use crate::components::marks::FigureText;
+use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
 use blockvote_model::Money;
@@ -16,7 +17,6 @@ pub fn ThresholdFields() -> impl IntoView {
     let state = use_app_state();
     let whatif = use_whatif();
     let data = state.data();
-    let lang = move || state.lang.get();
     let (paper_ceiling, paper_floor) = (data.ceiling, data.floor);
     let ceiling = Signal::derive(move || whatif.scenario.with(|s| s.delegation.ceiling.unwrap_or(paper_ceiling)));
     let floor = Signal::derive(move || whatif.scenario.with(|s| s.delegation.floor.unwrap_or(paper_floor)));
@@ -32,20 +32,20 @@ pub fn ThresholdFields() -> impl IntoView {
             <NumberField spec=ceiling_field() testid="ceiling" current=ceiling commit=set_ceiling />
             <NumberField spec=floor_field() testid="floor" current=floor commit=set_floor />
             <button type="button" data-testid="ceiling-20" on:click=move |_| set_ceiling(Money::from_whole_millions(CEILING_2021_MILLIONS))>
-                {move || CEILING_2021.get(lang())}
+                <Words label=CEILING_2021 />
             </button>
             <button type="button" data-testid="thresholds-reset" on:click=move |_| whatif.update(|s| s.delegation = Default::default())>
-                {move || RESET.get(lang())}
+                <Words label=RESET />
             </button>
         </div>
         <p class="note paper-thresholds">
             {printed_ceiling.map(|figure| view! {
-                {move || PAPER_CEILING.get(lang())}
+                <Words label=PAPER_CEILING />
                 <FigureText figure=figure testid="paper-ceiling" />
                 " "
             })}
             {printed_floor.map(|figure| view! {
-                {move || PAPER_FLOOR.get(lang())}
+                <Words label=PAPER_FLOOR />
                 <FigureText figure=figure testid="paper-floor" />
             })}
         </p>

@@ -9,6 +9,7 @@ mod fields;
 mod histogram;
 mod routes;
 
+use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
 use blockvote_model::Money;
@@ -30,8 +31,8 @@ pub fn Thresholds() -> impl IntoView {
     });
     view! {
         <section class="screen thresholds">
-            <h2>{move || TITLE.get(lang())}</h2>
-            <p class="note">{move || NOTE.get(lang())}</p>
+            <h2><Words label=TITLE /></h2>
+            <p class="note"><Words label=NOTE /></p>
             <fields::ThresholdFields />
             {move || whatif.error.get().map(|e| view! {
                 <p class="field-error" role="alert">{engine_error(&e).get(lang()).to_string()}</p>
