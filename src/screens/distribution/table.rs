@@ -2,6 +2,7 @@
 //! above the ceiling, and the total row (the rows add up to it).
 
 use crate::components::sentence::MarkedText;
+use crate::components::table_scroll::TableScroll;
 use crate::components::words::Words;
 use crate::state::use_app_state;
 use blockvote_present::screens::distribution::{table, Band, PROJECTS, RANGE, TABLE_HEADING, TOTAL_BUDGET};
@@ -34,6 +35,7 @@ pub fn BandTable(bands: Arc<Vec<Band>>, above: Vec<usize>) -> impl IntoView {
     let total = move || shown.with(|(_, total)| total.clone());
     view! {
         <h3><Words label=TABLE_HEADING /></h3>
+        <TableScroll label=Signal::derive(move || TABLE_HEADING.get(lang()).to_string())>
         <table class="data compact histogram-table" data-testid="histogram-table">
             <thead>
                 <tr>
@@ -66,5 +68,6 @@ pub fn BandTable(bands: Arc<Vec<Band>>, above: Vec<usize>) -> impl IntoView {
                 </tr>
             </tfoot>
         </table>
+        </TableScroll>
     }
 }
