@@ -116,6 +116,7 @@ pub fn rescue(stored: Option<&str>, fragment: &str) -> Rescue {
             name: store.unused_name(UNSAVED_NAME),
             scenario: decoded.scenario,
             seed: decoded.seed,
+            ..SavedScenario::default()
         };
         if store.scenarios.len() < MAX_SCENARIOS {
             store.scenarios.push(entry);

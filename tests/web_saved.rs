@@ -23,14 +23,12 @@ fn clear(storage: &web_sys::Storage) {
 }
 
 fn one(name: &str) -> Store {
-    Store {
-        scenarios: vec![SavedScenario {
-            id: "s1".into(),
-            name: name.into(),
-            scenario: Scenario { cost_change_pct: 5.into(), ..Scenario::default() },
-            seed: Some(3),
-        }],
-    }
+    Store::of(vec![SavedScenario::new(
+        "s1",
+        name,
+        Scenario { cost_change_pct: 5.into(), ..Scenario::default() },
+        Some(3),
+    )])
 }
 
 #[wasm_bindgen_test]

@@ -50,6 +50,18 @@ pub const FORMAT: &str = "blockvote-scenarios";
 /// store's record of deletions and offline copies; versions 0 and 1 are migrated.
 pub const VERSION: u64 = 2;
 
+/// Why saving is off in this browser (found by the shell, worded by
+/// `blockvote_present::storage`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StorageIssue {
+    /// The browser gives no storage (or throws when asked for it).
+    Unavailable,
+    /// A write was refused (quota full, or storage disabled for writing).
+    WriteRefused,
+    /// A corrupt entry could not be set aside, so it is not overwritten either.
+    BackupFailed,
+}
+
 /// One named scenario.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SavedScenario {
