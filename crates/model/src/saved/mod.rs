@@ -256,27 +256,28 @@ impl Store {
     /// `MAX_TOMBSTONES`, and (given the time) none older than `TOMBSTONE_MS`; offline
     /// copies' fingerprints each once, at most `MAX_ABSORBED`, the oldest forgotten.
     pub fn tidy_bookkeeping(&mut self, now: Option<u64>) {
-        self.deleted.sort_by(|a, b| (a.at, &a.id, &a.history).cmp(&(b.at, &b.id, &b.history)));
-        let mut seen = HashSet::new();
-        // The latest record of a deletion wins: walk from the newest.
-        let mut kept: Vec<Tombstone> = Vec::new();
-        for tombstone in self.deleted.drain(..).rev() {
-            let key = (tombstone.id.clone(), tombstone.history.first().cloned().unwrap_or_default());
-            let fresh = now.is_none_or(|now| tombstone.at.saturating_add(TOMBSTONE_MS) >= now);
-            if fresh && kept.len() < MAX_TOMBSTONES && seen.insert(key) {
-                kept.push(tombstone);
-            }
+        // Each deletion once (by id and deleted version), its latest record kept.
+        fn version(tombstone: &Tombstone) -> &str {
+            tombstone.history.first().map_or("", String::as_str)
         }
-        kept.reverse();
-        self.deleted = kept;
+        self.deleted.sort_by(|a, b| (&a.id, version(a), b.at).cmp(&(&b.id, version(b), a.at)));
+        self.deleted.dedup_by(|later, kept| later.id == kept.id && later.history.first() == kept.history.first());
+        if let Some(now) = now {
+            self.deleted.retain(|t| t.at.saturating_add(TOMBSTONE_MS) >= now);
+        }
+        self.deleted.sort_by(|a, b| (a.at, &a.id, &a.history).cmp(&(b.at, &b.id, &b.history)));
+        let excess = self.deleted.len().saturating_sub(MAX_TOMBSTONES);
+        self.deleted.drain(..excess);
 
+        // Each fingerprint once, where it last appears; the oldest forgotten first.
         let mut seen = HashSet::new();
-        let mut absorbed: Vec<String> = Vec::new();
+        let mut absorbed: Vec<String> = Vec::with_capacity(self.absorbed.len());
         for fingerprint in self.absorbed.drain(..).rev() {
-            if absorbed.len() < MAX_ABSORBED && seen.insert(fingerprint.clone()) {
+            if seen.insert(fingerprint.clone()) {
                 absorbed.push(fingerprint);
             }
         }
+        absorbed.truncate(MAX_ABSORBED);
         absorbed.reverse();
         self.absorbed = absorbed;
     }

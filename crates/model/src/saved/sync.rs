@@ -50,7 +50,13 @@ pub struct Merged {
 /// so that two tabs finding the same conflict make the same scenario.
 pub fn merge(ours: &Store, theirs: &Store, conflict_label: &str) -> Merged {
     let deleted: Vec<Tombstone> = theirs.deleted.iter().chain(&ours.deleted).cloned().collect();
-    let covered = |version: &SavedScenario| deleted.iter().any(|t| t.covers(version));
+    let mut deletions: HashMap<&str, Vec<&Tombstone>> = HashMap::new();
+    for tombstone in &deleted {
+        deletions.entry(tombstone.id.as_str()).or_default().push(tombstone);
+    }
+    let covered = |version: &SavedScenario| {
+        deletions.get(version.id.as_str()).is_some_and(|list| list.iter().any(|t| t.covers(version)))
+    };
     let rows: Vec<&SavedScenario> = ours.scenarios.iter().chain(&theirs.scenarios).collect();
 
     let theirs_by_id = first_by_id(&theirs.scenarios);
@@ -63,37 +69,46 @@ pub fn merge(ours: &Store, theirs: &Store, conflict_label: &str) -> Merged {
         }
         let mine = ours_by_id.get(id).copied().filter(|v| !covered(v));
         let other = theirs_by_id.get(id).copied().filter(|v| !covered(v));
-        let rows = match (mine, other) {
+        let kept = match (mine, other) {
             (None, None) => Vec::new(),
             (Some(only), None) | (None, Some(only)) => vec![only.clone()],
             (Some(a), Some(b)) => resolve(a, b, conflict_label, &rows, &deleted, &mut conflicts),
         };
-        resolved.insert(id, rows);
+        resolved.insert(id, kept);
     }
 
-    // Storage's order first, then each of this tab's own after the one it follows
-    // here (or before the one it precedes, or at the end).
-    let mut scenarios: Vec<SavedScenario> = Vec::new();
+    // Storage's order first; each of this tab's own follows the one before it here
+    // that storage has too (those before any such go before the first, or at the end).
+    let mut groups: Vec<(&str, Vec<SavedScenario>)> = Vec::new();
     for row in &theirs.scenarios {
-        if let Some(rows) = resolved.remove(row.id.as_str()) {
-            scenarios.extend(rows);
+        if let Some(kept) = resolved.remove(row.id.as_str()).filter(|kept| !kept.is_empty()) {
+            groups.push((row.id.as_str(), kept));
         }
     }
-    for (index, row) in ours.scenarios.iter().enumerate() {
-        let Some(rows) = resolved.remove(row.id.as_str()) else { continue };
-        let position = |other: &SavedScenario| scenarios.iter().position(|s| s.id == other.id);
-        let before = ours.scenarios.get(..index).unwrap_or_default();
-        let after = ours.scenarios.get(index + 1..).unwrap_or_default();
-        let at = before
-            .iter()
-            .rev()
-            .find_map(|previous| position(previous).map(|at| at + 1))
-            .or_else(|| after.iter().find_map(position))
-            .unwrap_or(scenarios.len());
-        for (offset, row) in rows.into_iter().enumerate() {
-            scenarios.insert((at + offset).min(scenarios.len()), row);
+    let placed: HashSet<&str> = groups.iter().map(|(id, _)| *id).collect();
+    let mut followers: HashMap<&str, Vec<SavedScenario>> = HashMap::new();
+    let (mut leading, mut anchor, mut first_anchor) = (Vec::new(), None, None);
+    for row in &ours.scenarios {
+        let id = row.id.as_str();
+        if placed.contains(id) {
+            anchor = Some(id);
+            first_anchor = first_anchor.or(Some(id));
+        } else if let Some(kept) = resolved.remove(id) {
+            match anchor {
+                Some(anchor) => followers.entry(anchor).or_default().extend(kept),
+                None => leading.extend(kept),
+            }
         }
     }
+    let mut scenarios: Vec<SavedScenario> = Vec::new();
+    for (id, kept) in groups {
+        if Some(id) == first_anchor {
+            scenarios.append(&mut leading);
+        }
+        scenarios.extend(kept);
+        scenarios.extend(followers.remove(id).unwrap_or_default());
+    }
+    scenarios.append(&mut leading);
     unique_ids(&mut scenarios);
 
     let mut store =
@@ -157,13 +172,17 @@ fn resolve(
     deleted: &[Tombstone],
     conflicts: &mut Vec<Conflict>,
 ) -> Vec<SavedScenario> {
-    let (later, earlier) = if rank(a) >= rank(b) { (a, b) } else { (b, a) };
+    if a == b {
+        return vec![a.clone()];
+    }
+    let later_first = || if rank(a) >= rank(b) { (a, b) } else { (b, a) };
     if a.stamp() == b.stamp() {
         // One version: kept once with both pasts, the longer first, so that merging
         // again changes nothing.
         let a_first = (a.history.len(), Reverse(&a.history)) >= (b.history.len(), Reverse(&b.history));
         let (first, second) = if a_first { (a, b) } else { (b, a) };
-        let mut row = later.clone();
+        let same = a.same_content(b) && a.saved_at == b.saved_at;
+        let mut row = if same { a.clone() } else { later_first().0.clone() };
         row.history = joined_history(&[first, second]);
         return vec![row];
     }
@@ -173,6 +192,7 @@ fn resolve(
     if b.made_from(a) {
         return vec![b.clone()];
     }
+    let (later, earlier) = later_first();
     if a.same_content(b) {
         // The same change made in two tabs: one version, named by the later's stamp.
         let mut row = later.clone();
