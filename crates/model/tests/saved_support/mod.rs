@@ -182,9 +182,12 @@ impl Tabs {
     }
 }
 
+/// One scenario as the member sees it: id, name, note, levers, seed, date saved.
+pub type Shown<'a> = (&'a str, &'a str, &'a str, &'a Scenario, Option<u64>, Option<u64>);
+
 /// What a store shows, by id (for comparing stores whose order or bookkeeping may
 /// differ; ids are unique in a store).
-pub fn content(store: &Store) -> Vec<(&str, &str, &str, &Scenario, Option<u64>, Option<u64>)> {
+pub fn content(store: &Store) -> Vec<Shown<'_>> {
     let mut rows: Vec<_> = store
         .scenarios
         .iter()
