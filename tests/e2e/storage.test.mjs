@@ -140,12 +140,14 @@ test('two tabs: a rename in one and a delete in the other are both kept, and the
   // B still shows S1 and S2; it deletes S2.
   assert.deepEqual(await labels(b.page), ['S1', 'S2']);
   await b.page.getByTestId('scenario-delete-2').click();
-  await listsSoon(b.page, ['Renamed'], 2_000);
-  await listsSoon(a.page, ['Renamed'], 2_000);
+  await listsSoon(a.page, ['Renamed'], 3_000);
   // A's next change does not bring back what B deleted.
   await saveAs(a.page, 'Next');
   await listsSoon(a.page, ['Renamed', 'Next']);
   assert.deepEqual(await storedNames(a.page), ['Renamed', 'Next']);
+  // B, deaf, has the rename and A's save by its next write, and not S2.
+  await saveAs(b.page, 'From B');
+  await listsSoon(b.page, ['Renamed', 'Next', 'From B'], 3_000);
   const tombstones = (await stored(a.page)).deleted ?? [];
   assert.deepEqual(tombstones.map((t) => t.id), ['s2'], 'the delete is remembered');
   await context.close();
@@ -160,13 +162,20 @@ test('two tabs changing one scenario before hearing of each other keep both vers
   await a.page.getByTestId('scenario-saved').waitFor();
   await setCost(b, 20);
   await saveAs(b.page, 'Shared');
-  // B saved later: its version keeps the name; A's is kept beside it, and B says so.
-  await b.page.getByTestId('storage-conflicts').waitFor();
-  assert.match(await b.app.text('storage-conflicts'), /“Shared” was changed in two tabs at once; both versions are kept/);
-  await listsSoon(a.page, ['Shared', CONFLICT]);
-  await listsSoon(b.page, ['Shared', CONFLICT]);
+  await b.page.getByTestId('scenario-saved').waitFor();
+  // B saved later: its version keeps the name; A's is kept beside it. Whichever tab
+  // merged the two (B, or A when B's storage had not yet seen A's write) says so.
+  await listsSoon(a.page, ['Shared', CONFLICT], 3_000);
+  const notice = await Promise.any([a, b].map(async (t) => {
+    await t.page.getByTestId('storage-conflicts').waitFor({ timeout: 3_000 });
+    return t.app.text('storage-conflicts');
+  }));
+  assert.match(notice, /“Shared” was changed in two tabs at once; both versions are kept/);
+  // B, deaf, has both by its next write.
+  await saveAs(b.page, 'After');
+  await listsSoon(b.page, ['Shared', CONFLICT, 'After'], 3_000);
   const rows = Object.fromEntries((await stored(a.page)).scenarios.map((s) => [s.name, s.scenario.cost_change_pct]));
-  assert.deepEqual(rows, { Shared: '20', [CONFLICT]: '10' });
+  assert.deepEqual(rows, { Shared: '20', [CONFLICT]: '10', After: '20' });
   assert.deepEqual([...a.seen.errors, ...b.seen.errors], []);
   await context.close();
 });

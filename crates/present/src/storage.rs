@@ -244,7 +244,7 @@ pub fn conflicts_notice(conflicts: &[Conflict]) -> Bilingual {
             "“{kept}” was changed in two tabs at once; both versions are kept: “{kept}” (saved later) and “{copy}”. "
         ));
     }
-    zh.push_str("請開啟比較，再刪除不要的一個。");
+    zh.push_str("請開啟或比較兩者，再刪除不要的一個。");
     en.push_str("Open or compare them, then delete the one you do not want.");
     Bilingual::new(zh, en)
 }
