@@ -24,6 +24,9 @@ use leptos::prelude::*;
 pub fn App() -> impl IntoView {
     let source = DataSource::at_startup();
     provide_context(source);
+    // One store of saved scenarios per page, above the shell so a change of data
+    // source keeps it (and its undo, notices and link with other tabs).
+    provide_context(crate::saved::Saved::at_startup());
     // Everything below is rebuilt when the data source changes, so no screen, memo
     // or engine can keep figures of the other dataset.
     move || {

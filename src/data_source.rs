@@ -6,16 +6,19 @@
 //! facts stay (see `Dataset::with_projects_csv`). The shell re-renders everything when
 //! the source changes, so no screen can keep figures of the other dataset.
 
+use crate::saved::files::download;
 use crate::saved::offline::carried_text;
-use crate::saved::storage::local_storage;
+use crate::saved::storage::{local_storage, set_aside};
 use blockvote_model::load::LoadError;
 use blockvote_model::offline::{CarriedDataset, CarriedProblem, DATASET_BLOCK_ID};
+use blockvote_model::saved::limits::MAX_CARRIED_DATASET_BYTES;
 use blockvote_model::Dataset;
 use leptos::prelude::*;
 
 /// Where an imported dataset is kept.
 pub const DATASET_KEY: &str = "blockvote.dataset.v1";
-/// Where an unreadable stored dataset is moved, so it is never silently lost.
+/// Where an unreadable stored dataset is moved, so it is never silently lost; `.2`,
+/// `.3` … if that is taken (an earlier one is never overwritten).
 pub const DATASET_BACKUP_KEY: &str = "blockvote.dataset.v1.unreadable";
 
 /// Where the shown projects come from.
@@ -29,7 +32,8 @@ pub enum Source {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DataNotice {
     /// The imported dataset kept in storage could not be used; the paper is shown and
-    /// the text was moved to [`DATASET_BACKUP_KEY`] (or could not be).
+    /// the text was moved to a free [`DATASET_BACKUP_KEY`] (or could not be, and was
+    /// left where it was). [`DataSource::set_aside`] offers it for download.
     StoredUnusable { reason: String, moved: bool },
     /// This page (an offline copy) carries a dataset that could not be used.
     CarriedUnusable { reason: String },
@@ -37,19 +41,49 @@ pub enum DataNotice {
     NotStored,
 }
 
+/// A stored dataset that no longer loads, set aside rather than deleted.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SetAside {
+    /// The key it was copied to, if copying worked.
+    pub key: Option<String>,
+    /// The stored text.
+    pub text: String,
+}
+
+impl SetAside {
+    /// Offers it for download: the projects CSV under its file's name if the text
+    /// still reads as a dataset (so it can be fixed and imported again), else the text
+    /// exactly as stored. False if the browser refused.
+    pub fn download(&self) -> bool {
+        match CarriedDataset::decode(&self.text) {
+            Ok(dataset) => {
+                let name = if dataset.name.to_lowercase().ends_with(".csv") {
+                    dataset.name.clone()
+                } else {
+                    format!("{}.csv", dataset.name)
+                };
+                download(&name, "text/csv;charset=utf-8", &dataset.projects_csv)
+            }
+            Err(_) => download("blockvote-dataset-unreadable.txt", "text/plain;charset=utf-8", &self.text),
+        }
+    }
+}
+
 /// The data source, provided as context above the shell.
 #[derive(Clone, Copy)]
 pub struct DataSource {
     pub source: RwSignal<Source>,
     pub notice: RwSignal<Option<DataNotice>>,
+    /// The stored dataset set aside at startup, offered for download.
+    pub set_aside: RwSignal<Option<SetAside>>,
 }
 
 impl DataSource {
     /// The source at startup: a dataset carried by this page (an offline copy) comes
     /// first, then one kept in storage, then the paper.
     pub fn at_startup() -> DataSource {
-        let (source, notice) = startup_source();
-        DataSource { source: RwSignal::new(source), notice: RwSignal::new(notice) }
+        let (source, notice, set_aside) = startup_source();
+        DataSource { source: RwSignal::new(source), notice: RwSignal::new(notice), set_aside: RwSignal::new(set_aside) }
     }
 
     /// Shows `imported` from now on and keeps it for later visits.
@@ -96,25 +130,34 @@ fn unusable_reason(text: &str) -> Result<CarriedDataset, String> {
     }
 }
 
-fn startup_source() -> (Source, Option<DataNotice>) {
+fn startup_source() -> (Source, Option<DataNotice>, Option<SetAside>) {
     let mut notice = None;
-    if let Some(text) = carried_text(DATASET_BLOCK_ID) {
-        match unusable_reason(&text) {
-            Ok(imported) => return (Source::Imported(imported), None),
+    match carried_text(DATASET_BLOCK_ID, MAX_CARRIED_DATASET_BYTES) {
+        Some(Ok(text)) => match unusable_reason(&text) {
+            Ok(imported) => return (Source::Imported(imported), None, None),
             Err(reason) => notice = Some(DataNotice::CarriedUnusable { reason }),
+        },
+        Some(Err(bytes)) => {
+            let reason = CarriedProblem::DatasetTooLarge { bytes }.to_string();
+            notice = Some(DataNotice::CarriedUnusable { reason });
         }
+        None => {}
     }
-    let Ok(storage) = local_storage() else { return (Source::Paper, notice) };
-    let Some(text) = storage.get_item(DATASET_KEY).ok().flatten() else { return (Source::Paper, notice) };
+    let Ok(storage) = local_storage() else { return (Source::Paper, notice, None) };
+    let Some(text) = storage.get_item(DATASET_KEY).ok().flatten() else { return (Source::Paper, notice, None) };
     match unusable_reason(&text) {
-        Ok(imported) => (Source::Imported(imported), notice),
+        Ok(imported) => (Source::Imported(imported), notice, None),
         Err(reason) => {
-            // Moved aside rather than deleted: the user's file is never lost silently.
-            let moved = storage.set_item(DATASET_BACKUP_KEY, &text).is_ok();
-            if moved {
+            // Set aside under a free numbered key rather than deleted or written over
+            // an earlier one: the member's file is never lost silently. If it cannot
+            // be copied it stays where it is.
+            let key = set_aside(&storage, DATASET_BACKUP_KEY, &text);
+            if key.is_some() {
                 let _ = storage.remove_item(DATASET_KEY);
             }
-            (Source::Paper, notice.or(Some(DataNotice::StoredUnusable { reason, moved })))
+            let moved = key.is_some();
+            let kept = SetAside { key, text };
+            (Source::Paper, notice.or(Some(DataNotice::StoredUnusable { reason, moved })), Some(kept))
         }
     }
 }
@@ -122,6 +165,9 @@ fn startup_source() -> (Source, Option<DataNotice>) {
 /// The data source provided by [`crate::app::App`]; a paper fallback keeps a stray
 /// component from panicking.
 pub fn use_data_source() -> DataSource {
-    use_context::<DataSource>()
-        .unwrap_or_else(|| DataSource { source: RwSignal::new(Source::Paper), notice: RwSignal::new(None) })
+    use_context::<DataSource>().unwrap_or_else(|| DataSource {
+        source: RwSignal::new(Source::Paper),
+        notice: RwSignal::new(None),
+        set_aside: RwSignal::new(None),
+    })
 }

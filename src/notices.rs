@@ -1,16 +1,22 @@
 //! The notices under the navigation: what a link carried that could not be used, the
-//! scenarios an offline copy brought in, and which data the screens show when it is
+//! scenarios an offline copy brought in, a change the saved scenarios refused, a
+//! scenario changed in two tabs at once, and which data the screens show when it is
 //! not the paper's. Each says what happened and what the user can do, in the chosen
-//! language, and none of them blocks the app.
+//! language, and none of them blocks the app. The storage and data words are
+//! `blockvote_present::storage`'s.
 
 use crate::components::focus::focus_after_render;
 use crate::data_source::{use_data_source, DataNotice, Source};
 use crate::saved::use_saved;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
-use blockvote_present::lang::{l, Lang};
+use blockvote_present::lang::l;
 use blockvote_present::refusal::{engine_error, refused_heading};
 use blockvote_present::route::{fragment_for, View};
+use blockvote_present::storage::{
+    self, carried_notice, BACK_TO_PAPER, DATASET_NOT_STORED, DISMISS, DOWNLOAD_REFUSED, DOWNLOAD_SET_ASIDE_DATA,
+    OPEN_SCENARIOS,
+};
 use leptos::prelude::*;
 
 #[component]
@@ -19,6 +25,8 @@ pub fn Notices() -> impl IntoView {
         <ScenarioRefused />
         <LinkProblems />
         <CarriedScenarios />
+        <StorageRefused />
+        <TabConflicts />
         <ImportedData />
     }
 }
@@ -78,7 +86,8 @@ fn LinkProblems() -> impl IntoView {
     }
 }
 
-/// Shown when this page is an offline copy that carried scenarios in.
+/// Shown when this page is an offline copy that carried scenarios in: how many were
+/// added, and which were not (and why).
 #[component]
 fn CarriedScenarios() -> impl IntoView {
     let state = use_app_state();
@@ -90,32 +99,64 @@ fn CarriedScenarios() -> impl IntoView {
         if dismissed.get() {
             return None;
         }
-        let report = info.report;
-        let unreadable = info.problems.len();
-        let text = move || match state.lang.get() {
-            Lang::Zh => format!(
-                "此離線副本附有 {} 個情景：新增 {} 個至「情景」，{} 個已經儲存。{}",
-                report.carried,
-                report.added,
-                report.already_saved,
-                if unreadable > 0 { format!("另有 {unreadable} 處無法讀取。") } else { String::new() }
-            ),
-            Lang::En => format!(
-                "This offline copy carries {} scenarios: {} added to Scenarios, {} already saved.{}",
-                report.carried,
-                report.added,
-                report.already_saved,
-                if unreadable > 0 { format!(" {unreadable} parts could not be read.") } else { String::new() }
-            ),
-        };
+        let text = carried_notice(&info.report, &info.problems);
         let href = move || fragment_for(View::Scenarios, state.lang.get(), &whatif.link_pairs());
         Some(view! {
             <div class="notice carried" role="status" data-testid="carried-notice">
-                <p>{text}</p>
-                <a href=href data-testid="carried-open">{move || l("查看情景", "Open Scenarios").get(state.lang.get())}</a>
+                <p>{move || text.get(state.lang.get()).to_string()}</p>
+                <a href=href data-testid="carried-open">{move || OPEN_SCENARIOS.get(state.lang.get())}</a>
                 " "
                 <button type="button" class="small" on:click=move |_| dismissed.set(true)>
-                    {move || l("關閉", "Dismiss").get(state.lang.get())}
+                    {move || DISMISS.get(state.lang.get())}
+                </button>
+            </div>
+        })
+    }
+}
+
+/// Shown on every screen when the saved scenarios refused a change (the store is full
+/// or would be too large, or the scenario was deleted in another tab): what was not
+/// saved, why, and that the scenario on screen is still there.
+#[component]
+fn StorageRefused() -> impl IntoView {
+    let state = use_app_state();
+    let refusal = use_saved().refusal;
+    let dismiss = refusal.clone();
+    move || {
+        let text = refusal.get().map(|refusal| storage::refusal(&refusal))?;
+        let dismiss = dismiss.clone();
+        Some(view! {
+            <div class="notice storage-refused" role="alert" data-testid="storage-refused">
+                <p>{move || text.get(state.lang.get()).to_string()}</p>
+                <button type="button" class="small" data-testid="storage-refused-dismiss" on:click=move |_| {
+                    dismiss.set(None);
+                    focus_after_render("#main".to_string());
+                }>
+                    {move || DISMISS.get(state.lang.get())}
+                </button>
+            </div>
+        })
+    }
+}
+
+/// Shown when another tab changed a scenario this one changed too: both versions are
+/// kept, named, and the member chooses.
+#[component]
+fn TabConflicts() -> impl IntoView {
+    let state = use_app_state();
+    let conflicts = use_saved().conflicts;
+    let dismiss = conflicts.clone();
+    move || {
+        let text = conflicts.with(|list| (!list.is_empty()).then(|| storage::conflicts_notice(list)))?;
+        let dismiss = dismiss.clone();
+        Some(view! {
+            <div class="notice storage-conflicts" role="status" data-testid="storage-conflicts">
+                <p>{move || text.get(state.lang.get()).to_string()}</p>
+                <button type="button" class="small" data-testid="storage-conflicts-dismiss" on:click=move |_| {
+                    dismiss.set(Vec::new());
+                    focus_after_render("#main".to_string());
+                }>
+                    {move || DISMISS.get(state.lang.get())}
                 </button>
             </div>
         })
@@ -123,7 +164,7 @@ fn CarriedScenarios() -> impl IntoView {
 }
 
 /// Says, on every screen, when the projects are not the paper's, and any problem with
-/// a stored or carried dataset.
+/// a stored or carried dataset; a stored one set aside is offered for download.
 #[component]
 fn ImportedData() -> impl IntoView {
     let state = use_app_state();
@@ -132,56 +173,46 @@ fn ImportedData() -> impl IntoView {
     let imported = move || match source.source.get() {
         Source::Paper => None,
         Source::Imported(imported) => {
-            let name = imported.name.clone();
-            let count = state.data().projects.len();
-            let text = move || {
-                match lang() {
-                Lang::Zh => format!(
-                    "現正顯示匯入的項目資料「{name}」（{count} 個項目），並非文件附件 C。文件的其他數字（附件 A、B，第 5 段）維持不變。"
-                ),
-                Lang::En => format!(
-                    "Showing imported project data “{name}” ({count} projects), not the paper's Annex C. The paper's other figures (Annexes A and B, para 5) are unchanged."
-                ),
-            }
-            };
+            let text = storage::imported_data(&imported.name, state.data().projects.len());
             Some(view! {
                 <div class="notice imported-data" role="status" data-testid="imported-data">
-                    <p>{text}</p>
+                    <p>{move || text.get(lang()).to_string()}</p>
                     <button type="button" class="small" data-testid="back-to-paper-data" on:click=move |_| source.back_to_paper()>
-                        {move || l("改回文件的資料", "Back to the paper's data").get(lang())}
+                        {move || BACK_TO_PAPER.get(lang())}
                     </button>
                 </div>
             })
         }
     };
+    let download_failed = RwSignal::new(false);
     let problem = move || {
         let notice = source.notice.get()?;
-        let text = move || match (&notice, lang()) {
-            (DataNotice::StoredUnusable { reason, moved }, Lang::Zh) => format!(
-                "早前匯入並儲存的項目資料無法使用（{reason}），現顯示文件的資料。{}",
-                if *moved { "該資料已另存於瀏覽器，未被刪除。" } else { "" }
-            ),
-            (DataNotice::StoredUnusable { reason, moved }, Lang::En) => format!(
-                "The project data imported earlier could not be used ({reason}); the paper's data is shown.{}",
-                if *moved { " The stored text was set aside in this browser, not deleted." } else { "" }
-            ),
-            (DataNotice::CarriedUnusable { reason }, Lang::Zh) => {
-                format!("此檔案附帶的項目資料無法使用（{reason}），現顯示文件的資料。")
+        let set_aside = source.set_aside.get();
+        let text = match &notice {
+            DataNotice::StoredUnusable { reason, .. } => {
+                storage::stored_dataset_unusable(reason, set_aside.as_ref().and_then(|kept| kept.key.as_deref()))
             }
-            (DataNotice::CarriedUnusable { reason }, Lang::En) => {
-                format!("The project data this file carries could not be used ({reason}); the paper's data is shown.")
-            }
-            (DataNotice::NotStored, Lang::Zh) => "瀏覽器不允許儲存，匯入的資料只在今次瀏覽期間使用。".to_string(),
-            (DataNotice::NotStored, Lang::En) => {
-                "This browser does not allow saving, so the imported data applies for this visit only.".to_string()
-            }
+            DataNotice::CarriedUnusable { reason } => storage::carried_dataset_unusable(reason),
+            DataNotice::NotStored => DATASET_NOT_STORED.into(),
         };
+        let offer = set_aside.filter(|_| matches!(notice, DataNotice::StoredUnusable { .. })).map(|kept| {
+            view! {
+                <button type="button" class="small" data-testid="data-set-aside-download" on:click=move |_| {
+                    download_failed.set(!kept.download());
+                }>
+                    {move || DOWNLOAD_SET_ASIDE_DATA.get(lang())}
+                </button>
+            }
+        });
         Some(view! {
             <div class="notice data-problem" role="alert" data-testid="data-notice">
-                <p>{text}</p>
+                <p>{move || text.get(lang()).to_string()}</p>
+                {offer}
+                " "
                 <button type="button" class="small" on:click=move |_| source.notice.set(None)>
-                    {move || l("關閉", "Dismiss").get(lang())}
+                    {move || DISMISS.get(lang())}
                 </button>
+                {move || download_failed.get().then(|| view! { <p class="field-error">{move || DOWNLOAD_REFUSED.get(lang())}</p> })}
             </div>
         })
     };

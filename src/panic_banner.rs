@@ -226,6 +226,7 @@ pub fn rescue(stored: Option<&str>, unsaved: Option<(&Scenario, Option<u64>)>) -
             name: store.unused_name(UNSAVED_NAME),
             scenario: scenario.clone(),
             seed,
+            ..SavedScenario::default()
         };
         if store.scenarios.len() < MAX_SCENARIOS {
             store.scenarios.push(entry);

@@ -2,9 +2,12 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)] // A test says where it fails.
 //! Browser tests of saved scenarios (wasm-bindgen-test in headless Chromium): the
 //! real `localStorage` round trip, a corrupt entry moved aside without overwriting an
-//! existing backup, and the scenarios screen saving through its form.
+//! existing backup, a change merging what another tab stored, and the scenarios screen
+//! saving through its form.
 
-use blockvote::saved::storage::{move_aside, restore, save, StorageIssue, BACKUP_KEY, KEY};
+use blockvote::saved::storage::{move_aside, restore, save, set_aside, StorageIssue, BACKUP_KEY, KEY};
+use blockvote::saved::Saved;
+use leptos::prelude::GetUntracked;
 use blockvote_model::engine::Scenario;
 use blockvote_model::saved::{SavedScenario, Store};
 use wasm_bindgen::JsCast;
@@ -23,14 +26,12 @@ fn clear(storage: &web_sys::Storage) {
 }
 
 fn one(name: &str) -> Store {
-    Store {
-        scenarios: vec![SavedScenario {
-            id: "s1".into(),
-            name: name.into(),
-            scenario: Scenario { cost_change_pct: 5.into(), ..Scenario::default() },
-            seed: Some(3),
-        }],
-    }
+    Store::of(vec![SavedScenario::new(
+        "s1",
+        name,
+        Scenario { cost_change_pct: 5.into(), ..Scenario::default() },
+        Some(3),
+    )])
 }
 
 #[wasm_bindgen_test]
@@ -65,6 +66,33 @@ fn a_corrupt_entry_is_moved_aside_without_overwriting_a_backup() {
     // The same text again reuses its backup rather than filling another key.
     assert_eq!(move_aside(&storage, "{not json"), Some(format!("{BACKUP_KEY}.2")));
     assert_eq!(storage.get_item(&format!("{BACKUP_KEY}.3")).expect("get"), None);
+    clear(&storage);
+}
+
+#[wasm_bindgen_test]
+fn a_change_merges_what_another_tab_stored_and_set_aside_text_is_never_overwritten() {
+    let storage = storage();
+    clear(&storage);
+    let saved = Saved::restore();
+    // Another tab writes after this one read.
+    save(Ok(&storage), &one("From another tab")).expect("saves");
+    saved.save("Mine", Scenario::default(), None).expect("saved");
+    let stored = blockvote_model::saved::decode(&storage.get_item(KEY).expect("get").expect("stored")).expect("valid");
+    let names: Vec<&str> = stored.scenarios.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["From another tab", "Mine"], "neither tab's scenario is lost");
+    assert_eq!(saved.store.get_untracked().scenarios.len(), 2, "and this tab shows both");
+    // Numbered keys: the first free one, the same text reusing its key.
+    let base = "blockvote.test.set-aside";
+    for key in [base.to_string(), format!("{base}.2")] {
+        storage.remove_item(&key).expect("remove");
+    }
+    assert_eq!(set_aside(&storage, base, "one").as_deref(), Some(base));
+    assert_eq!(set_aside(&storage, base, "two"), Some(format!("{base}.2")));
+    assert_eq!(set_aside(&storage, base, "one").as_deref(), Some(base));
+    assert_eq!(storage.get_item(base).expect("get").as_deref(), Some("one"));
+    for key in [base.to_string(), format!("{base}.2")] {
+        storage.remove_item(&key).expect("remove");
+    }
     clear(&storage);
 }
 

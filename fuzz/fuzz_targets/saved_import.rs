@@ -1,20 +1,27 @@
 //! An imported (or stored) scenarios file → the store → the app's import path.
 //!
 //! The app's import (`src/screens/scenarios.rs`) calls `saved::decode_lenient`, looks
-//! for names already used with `Store::by_name`, and `Store::merge`s the rows, either
-//! replacing same-named scenarios or keeping both; a scenario once loaded is projected
-//! and written to the link. Asserts, for any text:
+//! for names already used with `Store::by_name`, and imports the rows
+//! (`Store::import`, or `Store::merge` as the screen calls it today), either replacing
+//! same-named scenarios or keeping both; a scenario once loaded is projected and
+//! written to the link. Asserts, for any text:
 //! - nothing on that path panics;
 //! - `decode` is `decode_lenient` refusing on any problem;
-//! - what is kept obeys the store's rules (at most `MAX_SCENARIOS`, names clean and
-//!   1–`MAX_NAME_CHARS` characters, ids non-empty and unique);
-//! - `saved::encode` of the kept store decodes back to exactly that store, before and
-//!   after merging it into an empty store and into itself.
+//! - what is read obeys the reader's rules (at most `MAX_READ_SCENARIOS`, names clean
+//!   and 1–`MAX_NAME_CHARS` characters, ids non-empty and unique), and what is
+//!   imported the store's (at most `MAX_SCENARIOS`);
+//! - every row is added, replaces one, or is named as not added;
+//! - `saved::encode` of the scenarios decodes back to exactly those scenarios, and
+//!   `saved::encode_stored` of the store to exactly that store, before and after
+//!   importing it into an empty store and into itself.
 #![no_main]
 
 use blockvote_model::engine::Engine;
 use blockvote_model::link;
-use blockvote_model::saved::{clean_name, decode, decode_lenient, encode, Store, MAX_NAME_CHARS, MAX_SCENARIOS};
+use blockvote_model::saved::{
+    clean_name, decode, decode_lenient, encode, encode_stored, Store, Writer, MAX_NAME_CHARS, MAX_READ_SCENARIOS,
+    MAX_SCENARIOS,
+};
 use blockvote_model::Dataset;
 use libfuzzer_sys::fuzz_target;
 use std::collections::HashSet;
@@ -30,9 +37,10 @@ fn engine() -> Option<&'static Engine> {
     ENGINE.get_or_init(|| Dataset::paper().ok().and_then(|dataset| Engine::new(&dataset).ok())).as_ref()
 }
 
-/// Checks the store's rules and that it survives being written and read again.
-fn check_store(store: &Store, what: &str) {
-    assert!(store.scenarios.len() <= MAX_SCENARIOS, "{what}: {} scenarios", store.scenarios.len());
+/// Checks the store's rules (at most `limit` scenarios) and that it survives being
+/// written and read again, as a file and as storage keeps it.
+fn check_store(store: &Store, limit: usize, what: &str) {
+    assert!(store.scenarios.len() <= limit, "{what}: {} scenarios", store.scenarios.len());
     let mut ids = HashSet::new();
     for saved in &store.scenarios {
         assert!(!saved.id.is_empty(), "{what}: an empty id");
@@ -42,7 +50,10 @@ fn check_store(store: &Store, what: &str) {
     }
     let text = encode(store);
     assert!(!text.contains('<'), "{what}: `<` must be escaped");
-    assert_eq!(decode(&text).as_ref(), Ok(store), "{what}: written as {text:?}");
+    assert_eq!(decode(&text), Ok(store.scenarios_only()), "{what}: written as {text:?}");
+    let stored = encode_stored(store);
+    assert!(!stored.contains('<'), "{what}: `<` must be escaped");
+    assert_eq!(decode(&stored).as_ref(), Ok(store), "{what}: stored as {stored:?}");
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -57,34 +68,38 @@ fuzz_target!(|data: &[u8]| {
         }
         Err(strict_problems) => assert_eq!(strict_problems, problems),
     }
-    check_store(&store, "decoded");
+    check_store(&store, MAX_READ_SCENARIOS, "decoded");
+    let rows = store.scenarios.len();
 
     // A file may repeat a name; the properties of replacing hold for distinct names.
     let names: HashSet<&str> = store.scenarios.iter().map(|s| s.name.as_str()).collect();
     let distinct = names.len() == store.scenarios.len();
+    let mut writer = Writer::new(7);
+    writer.at(1_700_000_000_000);
     for replace in [false, true] {
         let mut empty = Store::default();
-        let (added, replaced) = empty.merge(store.scenarios.clone(), replace);
-        assert_eq!(added + replaced, store.scenarios.len(), "merging into an empty store takes every row");
-        if distinct || !replace {
-            assert_eq!(added, store.scenarios.len(), "merging into an empty store adds every row");
+        let report = empty.import(&mut writer, store.scenarios.clone(), replace);
+        assert_eq!(report.added + report.replaced + report.not_added.len(), rows, "every row is accounted for");
+        if rows <= MAX_SCENARIOS && (distinct || !replace) {
+            assert_eq!(report.added, rows, "importing into an empty store adds every row");
         }
-        check_store(&empty, "merged into an empty store");
+        check_store(&empty, MAX_SCENARIOS, "imported into an empty store");
+        // The screen's call today counts the same.
+        let mut again = Store::default();
+        assert_eq!(again.merge(store.scenarios.clone(), replace), (report.added, report.replaced));
 
-        let mut twice = store.clone();
+        let mut twice = store.scenarios_only();
         let conflicts = store.scenarios.iter().filter(|s| twice.by_name(&s.name).is_some()).count();
-        assert_eq!(conflicts, store.scenarios.len(), "every name of a store is in the store");
-        let (added, replaced) = twice.merge(store.scenarios.clone(), replace);
+        assert_eq!(conflicts, rows, "every name of a store is in the store");
+        let report = twice.import(&mut writer, store.scenarios.clone(), replace);
+        assert_eq!(report.added + report.replaced + report.not_added.len(), rows, "every row is accounted for");
         if replace {
-            assert_eq!((added, replaced), (0, store.scenarios.len()), "replacing same names adds nothing");
-            if distinct {
-                assert_eq!(twice, store, "replacing a store with itself changes nothing");
-            }
+            assert_eq!((report.added, report.replaced), (0, rows), "replacing same names adds nothing");
         } else {
-            assert_eq!(replaced, 0);
-            assert_eq!(twice.scenarios.len(), (store.scenarios.len() * 2).min(MAX_SCENARIOS));
+            assert_eq!(report.replaced, 0);
+            assert_eq!(twice.scenarios.len(), rows.max(MAX_SCENARIOS.min(rows * 2)));
         }
-        check_store(&twice, "merged into itself");
+        check_store(&twice, MAX_READ_SCENARIOS, "imported into itself");
     }
 
     for saved in store.scenarios.iter().take(PROJECTED) {

@@ -1,22 +1,32 @@
-//! Saved scenarios in the browser: the store (a signal), autosave to `localStorage`
-//! on every change, and what happened at startup (a corrupt entry moved aside, storage
-//! unavailable). The format and its decoding are the model's
+//! Saved scenarios in the browser: the store (a signal), kept in `localStorage` and in
+//! step with every other tab, and what happened at startup (a corrupt entry set
+//! aside, storage unavailable, an offline copy's scenarios added). The format, the
+//! changes, the limits and the merge of tabs are the model's
 //! (`blockvote_model::saved`); this module holds only the effects. See
 //! `docs/storage.md`.
 //!
-//! The state is one per page, created on first use (or at startup by
-//! [`restore_at_startup`]). Its signals are reference-counted (`ArcRwSignal`), so they
-//! outlive whichever screen first asked for them.
+//! Every change reads what is stored, merges it in (another tab may have written),
+//! makes the change, checks it against the limits and writes; every write of another
+//! tab (the `storage` event) is merged in at once. So no tab overwrites another's
+//! work, and a save in one tab shows in the others within moments.
+//!
+//! One [`Saved`] per page, provided as context by the app above the shell (so it
+//! outlives a change of data source); its signals are reference-counted.
 
 pub mod files;
 pub mod offline;
 pub mod storage;
 
 use blockvote_model::engine::Scenario;
-use blockvote_model::offline::CarriedReport;
-use blockvote_model::saved::{SavedScenario, Store, StoreProblem};
+use blockvote_model::offline::{store_to_carry, CarriedDataset, CarriedReport};
+use blockvote_model::saved::{
+    commit, decode_lenient, encode_stored, merge, Conflict, ImportReport, Refusal, SavedScenario, Store, StoreProblem,
+    Writer,
+};
+use blockvote_present::lang::{Bilingual, Lang};
+use blockvote_present::storage::{saved_on, CONFLICT_LABEL, UNSAVED_WHEN_COPIED};
 use leptos::prelude::*;
-use std::cell::RefCell;
+use offline::CopyError;
 use storage::{Backup, StorageIssue};
 
 /// A deleted scenario, kept so the delete can be undone.
@@ -24,22 +34,6 @@ use storage::{Backup, StorageIssue};
 pub struct Deleted {
     pub position: usize,
     pub scenario: SavedScenario,
-}
-
-/// The saved scenarios and the state of their storage.
-#[derive(Clone)]
-pub struct Saved {
-    pub store: ArcRwSignal<Store>,
-    /// Why saving is off, if it is.
-    pub issue: ArcRwSignal<Option<StorageIssue>>,
-    /// What could not be read from storage at startup.
-    pub problems: ArcRwSignal<Vec<StoreProblem>>,
-    /// The corrupt entry moved aside at startup, offered for download.
-    pub backup: ArcRwSignal<Option<Backup>>,
-    /// The last deleted scenario (undo).
-    pub deleted: ArcRwSignal<Option<Deleted>>,
-    /// What this page's carried scenarios (an offline copy's) did at startup.
-    pub carried: ArcRwSignal<Option<Carried>>,
 }
 
 /// The scenarios an offline copy carried, once added to the saved ones.
@@ -50,41 +44,91 @@ pub struct Carried {
     pub problems: Vec<StoreProblem>,
 }
 
-thread_local! {
-    static SAVED: RefCell<Option<Saved>> = const { RefCell::new(None) };
+/// This tab's side of the store: its writer (ids and revision stamps no other tab
+/// makes) and the stored text it last read or wrote, so an unchanged store is not
+/// read again.
+#[derive(Debug)]
+struct Sync {
+    writer: Writer,
+    synced: Option<String>,
 }
 
-/// The page's saved scenarios, restored from storage on first use.
+/// The saved scenarios and the state of their storage.
+#[derive(Clone)]
+pub struct Saved {
+    pub store: ArcRwSignal<Store>,
+    /// Why saving is off, if it is.
+    pub issue: ArcRwSignal<Option<StorageIssue>>,
+    /// What could not be read from storage (at startup, or written by another tab).
+    pub problems: ArcRwSignal<Vec<StoreProblem>>,
+    /// The corrupt entry set aside, offered for download (and importable again).
+    pub backup: ArcRwSignal<Option<Backup>>,
+    /// The last deleted scenario (undo).
+    pub deleted: ArcRwSignal<Option<Deleted>>,
+    /// What this page's carried scenarios (an offline copy's) did at startup.
+    pub carried: ArcRwSignal<Option<Carried>>,
+    /// The last change the store refused (full, too large, gone), until a change is
+    /// kept or it is dismissed; words: `blockvote_present::storage::refusal`. Name and
+    /// note refusals are returned to the field instead.
+    pub refusal: ArcRwSignal<Option<Refusal>>,
+    /// Scenarios changed in two tabs at once, kept twice, until dismissed; words:
+    /// `blockvote_present::storage::conflicts_notice`.
+    pub conflicts: ArcRwSignal<Vec<Conflict>>,
+    sync: ArcStoredValue<Sync>,
+}
+
+/// The page's saved scenarios, provided by the app. A component outside the app (a
+/// test mounting one alone) gets its own, read from storage.
 pub fn use_saved() -> Saved {
-    SAVED.with(|cell| {
-        let mut cell = cell.borrow_mut();
-        match cell.as_ref() {
-            Some(saved) => saved.clone(),
-            None => {
-                let saved = Saved::restore();
-                *cell = Some(saved.clone());
-                saved
-            }
-        }
-    })
+    use_context::<Saved>().unwrap_or_else(Saved::restore)
 }
 
-/// Restores the saved scenarios as the app starts, so a corrupt entry is moved aside
-/// at once rather than when the scenarios screen is first opened; then adds the
-/// scenarios an offline copy carries (each once: see `Store::absorb_carried`).
+/// Adds the scenarios an offline copy carries to the saved ones, once per page (see
+/// `Store::absorb_carried`: each at most once per browser, so deleting one keeps it
+/// deleted).
 pub fn restore_at_startup() {
     let saved = use_saved();
     if saved.carried.get_untracked().is_some() {
         return;
     }
     if let Some((store, problems)) = offline::carried_scenarios() {
-        let mut report = CarriedReport::default();
-        saved.change(|mine| report = mine.absorb_carried(store));
+        let report = saved.apply(|mine, writer| Ok(mine.absorb_carried(writer, store))).unwrap_or_default();
         saved.carried.set(Some(Carried { report, problems }));
     }
 }
 
+/// The browser's clock, in milliseconds since 1970 UTC (for the date a scenario was
+/// saved and for how long deletions are remembered; never for a figure).
+fn now() -> u64 {
+    let millis = js_sys::Date::now();
+    if millis.is_finite() && millis > 0.0 {
+        millis as u64
+    } else {
+        0
+    }
+}
+
+/// When a scenario was last saved, in the member's local time.
+pub fn last_saved(saved_at: Option<u64>) -> Bilingual {
+    // The offset at that moment (summer time may differ from today's).
+    let offset =
+        saved_at.map_or(0.0, |at| js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(at as f64)).get_timezone_offset());
+    let east_of_utc = if offset.is_finite() { -(offset as i32) } else { 0 };
+    saved_on(saved_at, east_of_utc)
+}
+
 impl Saved {
+    /// Reads `localStorage` (see [`storage::restore`]) and listens for other tabs'
+    /// writes. The app calls this once.
+    pub fn at_startup() -> Saved {
+        let saved = Saved::restore();
+        let heard = saved.clone();
+        // Another tab of this origin wrote: merge it in. The listener lasts as long as
+        // the page, like this store (dropping the handle does not remove it).
+        let _ = window_event_listener_untyped("storage", move |_| heard.heard());
+        saved
+    }
+
     /// Reads `localStorage` (see [`storage::restore`]).
     pub fn restore() -> Saved {
         let storage = storage::local_storage();
@@ -92,6 +136,8 @@ impl Saved {
     }
 
     pub fn from_restored(restored: storage::Restored) -> Saved {
+        // Two tabs must never make the same id or stamp: each draws its own code.
+        let random = (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64;
         Saved {
             store: ArcRwSignal::new(restored.store),
             issue: ArcRwSignal::new(restored.issue),
@@ -99,101 +145,214 @@ impl Saved {
             backup: ArcRwSignal::new(restored.backup),
             deleted: ArcRwSignal::new(None),
             carried: ArcRwSignal::new(None),
+            refusal: ArcRwSignal::new(None),
+            conflicts: ArcRwSignal::new(Vec::new()),
+            sync: ArcStoredValue::new(Sync { writer: Writer::new(random), synced: restored.text }),
         }
     }
 
-    /// Changes the store and saves it at once. A refused write turns saving off (the
-    /// change still applies for this visit) and is shown; a later write that works
-    /// turns it back on. Nothing is written while a corrupt entry could not be moved
-    /// aside, so it is never overwritten.
-    pub fn change(&self, change: impl FnOnce(&mut Store)) {
-        self.store.update(change);
-        if self.issue.get_untracked() == Some(StorageIssue::BackupFailed) {
+    /// Whether writing is off for the visit: a corrupt entry could not be set aside,
+    /// so it must not be overwritten.
+    fn frozen(&self) -> bool {
+        self.issue.get_untracked() == Some(StorageIssue::BackupFailed)
+    }
+
+    /// Merges what is stored, if another tab wrote since this one last read or wrote,
+    /// into this tab's store. Returns whether this tab holds scenarios the stored text
+    /// lacks (so it should write them back).
+    fn pull(&self) -> bool {
+        if self.frozen() {
+            return false;
+        }
+        let storage = storage::local_storage();
+        let Some(text) = storage::stored_text(storage.as_ref().map_err(|issue| *issue)) else { return false };
+        if self.sync.with_value(|sync| sync.synced.as_deref() == Some(text.as_str())) {
+            return false;
+        }
+        let (theirs, problems) = decode_lenient(&text);
+        if !problems.is_empty() {
+            // Text this blockvote cannot fully read (a hand edit, another version):
+            // set aside before anything overwrites it, as at startup.
+            let key = storage.as_ref().ok().and_then(|storage| storage::move_aside(storage, &text));
+            if key.is_none() {
+                self.issue.set(Some(StorageIssue::BackupFailed));
+            }
+            self.problems.set(problems);
+            self.backup.set(Some(Backup { key, text: text.clone() }));
+            if self.frozen() {
+                return false;
+            }
+        }
+        let ours = self.store.get_untracked();
+        let merged = merge(&ours, &theirs, CONFLICT_LABEL);
+        if !merged.conflicts.is_empty() {
+            self.conflicts.update(|conflicts| conflicts.extend(merged.conflicts));
+        }
+        let write_back = merged.store.scenarios != theirs.scenarios;
+        if merged.store != ours {
+            self.store.set(merged.store);
+        }
+        self.sync.update_value(|sync| sync.synced = Some(text));
+        write_back
+    }
+
+    /// Writes this tab's store, unless it is what is stored already. A refused write
+    /// turns saving off (the store still applies for this visit) and is shown; a
+    /// later write that works turns it back on.
+    fn push(&self) {
+        if self.frozen() {
+            return;
+        }
+        let text = self.store.with_untracked(encode_stored);
+        if self.sync.with_value(|sync| sync.synced.as_deref() == Some(text.as_str())) {
             return;
         }
         let storage = storage::local_storage();
-        let result = self.store.with_untracked(|store| storage::save(storage.as_ref().map_err(|i| *i), store));
+        let result = storage::write(storage.as_ref().map_err(|issue| *issue), &text);
+        if result.is_ok() {
+            self.sync.update_value(|sync| sync.synced = Some(text));
+        }
         let issue = result.err();
         if self.issue.get_untracked() != issue {
             self.issue.set(issue);
         }
     }
 
-    /// Saves `scenario` under `name` (cleaned; refused if empty or too long). A name
-    /// already used is replaced. Returns the id.
-    pub fn save_as(&self, name: &str, scenario: Scenario, seed: Option<u64>) -> Result<String, StoreProblem> {
-        let name = blockvote_model::saved::clean_name(name).map_err(|reason| StoreProblem::Row {
-            index: 0,
-            field: "name",
-            reason,
-        })?;
-        let mut id = String::new();
-        self.change(|store| {
-            if let Some(existing) = store.scenarios.iter_mut().find(|s| s.name == name) {
-                existing.scenario = scenario;
-                existing.seed = seed;
-                id = existing.id.clone();
-            } else {
-                id = store.fresh_id();
-                store.scenarios.push(SavedScenario { id: id.clone(), name, scenario, seed });
-            }
-        });
-        Ok(id)
-    }
-
-    pub fn rename(&self, id: &str, name: &str) -> Result<(), StoreProblem> {
-        let name = blockvote_model::saved::clean_name(name).map_err(|reason| StoreProblem::Row {
-            index: 0,
-            field: "name",
-            reason,
-        })?;
-        self.change(|store| {
-            let taken = store.scenarios.iter().any(|s| s.name == name && s.id != id);
-            let name = if taken { store.unused_name(&name) } else { name };
-            if let Some(saved) = store.scenarios.iter_mut().find(|s| s.id == id) {
-                saved.name = name;
-            }
-        });
-        Ok(())
-    }
-
-    pub fn duplicate(&self, id: &str) {
-        self.change(|store| {
-            let Some(position) = store.position(id) else { return };
-            let Some(original) = store.scenarios.get(position).cloned() else { return };
-            let copy = SavedScenario {
-                id: store.fresh_id(),
-                name: store.unused_name(&original.name),
-                scenario: original.scenario,
-                seed: original.seed,
-            };
-            store.scenarios.insert(position + 1, copy);
-        });
-    }
-
-    pub fn delete(&self, id: &str) {
-        let mut removed = None;
-        self.change(|store| {
-            if let Some(position) = store.position(id) {
-                removed = Some(Deleted { position, scenario: store.scenarios.remove(position) });
-            }
-        });
-        if removed.is_some() {
-            self.deleted.set(removed);
+    /// Another tab wrote: merge it in, and write back what only this tab holds.
+    fn heard(&self) {
+        if self.pull() {
+            self.push();
         }
     }
 
+    /// Makes a change: `change` on a copy of what this tab shows, kept if the model's
+    /// rules allow (`blockvote_model::saved::commit`); then what is stored is merged
+    /// in (another tab may have written) and the result written. Made on what the
+    /// member saw, a change to a scenario another tab changed meanwhile is a conflict
+    /// and both versions are kept, rather than one silently replacing the other. A
+    /// refusal changes nothing; a store-wide one (full, too large, gone) is also kept
+    /// in [`Saved::refusal`] for the notice.
+    fn apply<R>(&self, change: impl FnOnce(&mut Store, &mut Writer) -> Result<R, Refusal>) -> Result<R, Refusal> {
+        let before = self.store.get_untracked();
+        let mut after = before.clone();
+        let mut outcome = Err(Refusal::Gone);
+        self.sync.update_value(|sync| {
+            sync.writer.at(now());
+            outcome = change(&mut after, &mut sync.writer)
+                .and_then(|result| commit(&before, after, &mut sync.writer).map(|kept| (result, kept)));
+        });
+        match outcome {
+            Ok((result, kept)) => {
+                if kept != before {
+                    self.store.set(kept);
+                }
+                if self.refusal.with_untracked(Option::is_some) {
+                    self.refusal.set(None);
+                }
+                self.pull();
+                self.push();
+                Ok(result)
+            }
+            Err(refusal) => {
+                if !matches!(refusal, Refusal::Name(_) | Refusal::Note(_)) {
+                    self.refusal.set(Some(refusal.clone()));
+                }
+                Err(refusal)
+            }
+        }
+    }
+
+    /// Changes the store with `change` (as the Scenarios screen's import does today)
+    /// under the same rules as every change; a refusal shows in the notice.
+    pub fn change(&self, change: impl FnOnce(&mut Store)) {
+        let _ = self.apply(|store, _| {
+            change(store);
+            Ok(())
+        });
+    }
+
+    /// Saves `scenario` under `name` (cleaned): a scenario of that name is replaced,
+    /// otherwise one is added. Returns the id. Refused (nothing saved, the scenario
+    /// stays on screen) if the name is unusable, the store is full or would be too
+    /// large; words: `blockvote_present::storage::refusal`.
+    pub fn save(&self, name: &str, scenario: Scenario, seed: Option<u64>) -> Result<String, Refusal> {
+        self.apply(|store, writer| store.save(writer, name, scenario, seed))
+    }
+
+    /// [`Saved::save`] as the Scenarios screen calls it today: a name problem as a
+    /// row problem of the field `name`; any other refusal as one of the field
+    /// `scenario`, worded in [`Saved::refusal`]'s notice. The screen moves to
+    /// [`Saved::save`] when it shows `present::storage::refusal` at the Save button.
+    pub fn save_as(&self, name: &str, scenario: Scenario, seed: Option<u64>) -> Result<String, StoreProblem> {
+        self.save(name, scenario, seed).map_err(|refusal| match refusal {
+            Refusal::Name(reason) => StoreProblem::Row { index: 0, field: "name", reason },
+            other => StoreProblem::Row {
+                index: 0,
+                field: "scenario",
+                reason: blockvote_model::saved::RowReason::Invalid {
+                    detail: blockvote_present::storage::refusal(&other).en,
+                },
+            },
+        })
+    }
+
+    /// Renames a scenario (a name another uses becomes `name (2)` …).
+    pub fn rename(&self, id: &str, name: &str) -> Result<(), Refusal> {
+        self.apply(|store, writer| store.rename(writer, id, name))
+    }
+
+    /// Sets (or, with empty text, clears) a scenario's note.
+    pub fn set_note(&self, id: &str, note: &str) -> Result<(), Refusal> {
+        self.apply(|store, writer| store.set_note(writer, id, note))
+    }
+
+    /// Adds a copy right after the scenario; a refusal (full, too large) shows in the
+    /// notice.
+    pub fn duplicate(&self, id: &str) {
+        let _ = self.apply(|store, writer| store.duplicate(writer, id));
+    }
+
+    pub fn delete(&self, id: &str) {
+        if let Ok(Some((position, scenario))) = self.apply(|store, _| Ok(store.delete(id))) {
+            self.deleted.set(Some(Deleted { position, scenario }));
+        }
+    }
+
+    /// Puts the last deleted scenario back; a refusal (full) keeps the undo offered.
     pub fn undo_delete(&self) {
         let Some(deleted) = self.deleted.get_untracked() else { return };
-        self.change(|store| {
-            let position = deleted.position.min(store.scenarios.len());
-            let mut scenario = deleted.scenario;
-            if store.position(&scenario.id).is_some() {
-                scenario.id = store.fresh_id();
-            }
-            scenario.name = store.unused_name(&scenario.name);
-            store.scenarios.insert(position, scenario);
+        let restored = self.apply(|store, writer| store.restore(writer, deleted.position, deleted.scenario));
+        if restored.is_ok() {
+            self.deleted.set(None);
+        }
+    }
+
+    /// Imports scenarios read from a file: same names replaced or kept apart (renamed
+    /// `name (2)` …); what does not fit is named in the report (words:
+    /// `blockvote_present::storage::import_result`).
+    pub fn import(&self, incoming: Vec<SavedScenario>, replace_same_name: bool) -> ImportReport {
+        self.apply(|store, writer| Ok(store.import(writer, incoming, replace_same_name))).unwrap_or_default()
+    }
+
+    /// Offers an offline copy of this page carrying the saved scenarios, the one being
+    /// edited if it is not saved (named in `lang`), and the imported dataset if one is
+    /// in use. Returns the file name and how many scenarios it carries, or why it was
+    /// not made (words: [`offline::copy_outcome`]).
+    pub fn offline_copy(
+        &self,
+        current: &Scenario,
+        seed: Option<u64>,
+        dataset: Option<&CarriedDataset>,
+        lang: Lang,
+    ) -> Result<(String, usize), CopyError> {
+        let mut carried = Store::default();
+        self.sync.update_value(|sync| {
+            sync.writer.at(now());
+            carried = self.store.with_untracked(|store| {
+                store_to_carry(store, current, seed, UNSAVED_WHEN_COPIED.get(lang), &mut sync.writer)
+            });
         });
-        self.deleted.set(None);
+        let count = carried.scenarios.len();
+        offline::download_offline_copy(&carried, dataset).map(|name| (name, count))
     }
 }

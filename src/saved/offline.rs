@@ -5,6 +5,8 @@
 use super::files::download;
 use blockvote_model::offline::{offline_copy, CarriedDataset, CarriedProblem, SCENARIOS_BLOCK_ID};
 use blockvote_model::saved::{decode_lenient, Store, StoreProblem, MAX_BYTES};
+use blockvote_present::lang::Bilingual;
+use blockvote_present::storage::{copy_done, copy_problem, DOWNLOAD_REFUSED, NOT_SINGLE_FILE};
 use wasm_bindgen::JsValue;
 
 /// The page text kept by the single-file loader, or `None` in a served build (which
@@ -19,17 +21,22 @@ pub fn can_copy() -> bool {
     page_source().is_some()
 }
 
-/// The text of a carried data block, if the page has one (and it is not absurdly
-/// large: a hand-edited file could hold anything).
-pub fn carried_text(id: &str) -> Option<String> {
+/// The text of a carried data block: `None` if the page has none, `Err(bytes)` if it
+/// is longer than `max_bytes` (a copy this app made never is: see
+/// `blockvote_model::saved::limits`; a hand-edited file could be).
+pub fn carried_text(id: &str, max_bytes: usize) -> Option<Result<String, usize>> {
     let document = web_sys::window()?.document()?;
     let text = document.get_element_by_id(id)?.text_content()?;
-    (text.len() <= MAX_BYTES).then_some(text)
+    Some(if text.len() <= max_bytes { Ok(text) } else { Err(text.len()) })
 }
 
-/// The scenarios this page carries, with whatever in them could not be read.
+/// The scenarios this page carries, with whatever in them could not be read (all of
+/// it, said so, if the block is too large to read).
 pub fn carried_scenarios() -> Option<(Store, Vec<StoreProblem>)> {
-    carried_text(SCENARIOS_BLOCK_ID).map(|text| decode_lenient(&text))
+    carried_text(SCENARIOS_BLOCK_ID, MAX_BYTES).map(|text| match text {
+        Ok(text) => decode_lenient(&text),
+        Err(bytes) => (Store::default(), vec![StoreProblem::TooLarge { bytes }]),
+    })
 }
 
 /// Why no offline copy was offered.
@@ -43,8 +50,29 @@ pub enum CopyError {
     DownloadRefused,
 }
 
+impl CopyError {
+    /// What the member reads.
+    pub fn message(&self) -> Bilingual {
+        match self {
+            CopyError::NotSingleFile => NOT_SINGLE_FILE.into(),
+            CopyError::Page(problem) => copy_problem(problem),
+            CopyError::DownloadRefused => DOWNLOAD_REFUSED.into(),
+        }
+    }
+}
+
+/// What making an offline copy did, in words: the file and how many scenarios it
+/// carries, or why it was not made.
+pub fn copy_outcome(outcome: &Result<(String, usize), CopyError>) -> Bilingual {
+    match outcome {
+        Ok((name, count)) => copy_done(name, *count),
+        Err(error) => error.message(),
+    }
+}
+
 /// Writes the offline copy of this page carrying `store` (and `dataset`) and offers it
-/// as `blockvote-offline-<date>.html`.
+/// as `blockvote-offline-<date>.html`. Refused, saying why, if the copy could not open
+/// everything it carries (see `blockvote_model::offline::offline_copy`).
 pub fn download_offline_copy(store: &Store, dataset: Option<&CarriedDataset>) -> Result<String, CopyError> {
     let page = page_source().ok_or(CopyError::NotSingleFile)?;
     let copy = offline_copy(&page, store, dataset).map_err(CopyError::Page)?;

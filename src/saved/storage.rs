@@ -4,33 +4,24 @@
 //! can refuse a write (quota), and can hold text that is not a store (an older or
 //! newer blockvote, a hand edit, a half-written entry). None of that stops the app:
 //! every `JsValue` error is caught and turned into a [`StorageIssue`], and a corrupt
-//! entry is moved aside to a backup key — never over an existing backup — before the
+//! entry is set aside under a numbered key — never over an earlier one — before the
 //! readable part is used.
 
-use blockvote_model::saved::{decode_lenient, encode, Store, StoreProblem};
+pub use blockvote_model::saved::StorageIssue;
+use blockvote_model::saved::{decode_lenient, encode_stored, Store, StoreProblem};
 
-/// Where the scenarios are kept.
+/// Where the scenarios are kept. The key's `v1` is the key's own version: the text
+/// under it says its format version (2 now), and older versions are migrated.
 pub const KEY: &str = "blockvote.scenarios.v1";
 /// Where a corrupt entry is moved; `.2`, `.3` … if that is taken.
 pub const BACKUP_KEY: &str = "blockvote.scenarios.v1.backup";
 /// Written and removed at startup to learn whether writing works.
 const PROBE_KEY: &str = "blockvote.scenarios.probe";
-/// The most backup keys tried before giving up (and offering the text for download
+/// The most numbered keys tried before giving up (and offering the text for download
 /// only).
 const MAX_BACKUPS: u32 = 20;
 
-/// Why saving is off.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum StorageIssue {
-    /// The browser gives no storage (or throws when asked for it).
-    Unavailable,
-    /// A write was refused (quota full, or storage disabled for writing).
-    WriteRefused,
-    /// A corrupt entry could not be moved aside, so it is not overwritten either.
-    BackupFailed,
-}
-
-/// A corrupt entry that was moved aside.
+/// Text that was set aside.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Backup {
     /// The key it was copied to, if copying worked.
@@ -46,6 +37,9 @@ pub struct Restored {
     pub problems: Vec<StoreProblem>,
     pub backup: Option<Backup>,
     pub issue: Option<StorageIssue>,
+    /// The stored text the store was read from (to tell later whether another tab
+    /// wrote since).
+    pub text: Option<String>,
 }
 
 /// The page's `localStorage`, or why there is none. Merely asking can throw (a
@@ -79,18 +73,24 @@ pub fn restore(storage: Result<&web_sys::Storage, StorageIssue>) -> Restored {
     };
     let (store, problems) = decode_lenient(&text);
     if problems.is_empty() {
-        return Restored { store, issue: probe_issue, ..Restored::default() };
+        return Restored { store, issue: probe_issue, text: Some(text), ..Restored::default() };
     }
     let key = move_aside(storage, &text);
     let issue = key.is_none().then_some(StorageIssue::BackupFailed);
-    Restored { store, problems, backup: Some(Backup { key, text }), issue }
+    Restored { store, problems, backup: Some(Backup { key, text: text.clone() }), issue, text: Some(text) }
 }
 
-/// Copies `text` to the first free backup key (or finds it already there); never
-/// overwrites another backup. `None` if no key could be written.
+/// Copies a corrupt scenarios entry to the first free backup key (see [`set_aside`]).
 pub fn move_aside(storage: &web_sys::Storage, text: &str) -> Option<String> {
+    set_aside(storage, BACKUP_KEY, text)
+}
+
+/// Copies `text` to `base`, or `base.2`, `base.3` … whichever is free first (or
+/// already holds the same text); never overwrites other text. `None` if no key could
+/// be written.
+pub fn set_aside(storage: &web_sys::Storage, base: &str, text: &str) -> Option<String> {
     for n in 1..=MAX_BACKUPS {
-        let key = if n == 1 { BACKUP_KEY.to_string() } else { format!("{BACKUP_KEY}.{n}") };
+        let key = if n == 1 { base.to_string() } else { format!("{base}.{n}") };
         match storage.get_item(&key) {
             Ok(Some(existing)) if existing == text => return Some(key),
             Ok(Some(_)) => continue,
@@ -101,8 +101,18 @@ pub fn move_aside(storage: &web_sys::Storage, text: &str) -> Option<String> {
     None
 }
 
-/// Writes the store. Any refusal (quota, disabled storage) is caught.
+/// The stored text, if there is any and storage can be read.
+pub fn stored_text(storage: Result<&web_sys::Storage, StorageIssue>) -> Option<String> {
+    storage.ok()?.get_item(KEY).ok().flatten()
+}
+
+/// Writes `text` (a store as [`encode_stored`] writes it). Any refusal (quota,
+/// disabled storage) is caught.
+pub fn write(storage: Result<&web_sys::Storage, StorageIssue>, text: &str) -> Result<(), StorageIssue> {
+    storage?.set_item(KEY, text).map_err(|_| StorageIssue::WriteRefused)
+}
+
+/// Writes the store.
 pub fn save(storage: Result<&web_sys::Storage, StorageIssue>, store: &Store) -> Result<(), StorageIssue> {
-    let storage = storage?;
-    storage.set_item(KEY, &encode(store)).map_err(|_| StorageIssue::WriteRefused)
+    write(storage, &encode_stored(store))
 }

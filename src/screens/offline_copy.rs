@@ -21,7 +21,7 @@ pub fn store_to_carry(saved: &Store, current: &Scenario, seed: Option<u64>, lang
     if *current != Scenario::default() && !is_saved {
         let name = store.unused_name(l("下載副本時未儲存的情景", "Unsaved when the copy was made").get(lang));
         let id = store.fresh_id();
-        store.scenarios.push(SavedScenario { id, name, scenario: current.clone(), seed });
+        store.scenarios.push(SavedScenario { id, name, scenario: current.clone(), seed, ..SavedScenario::default() });
     }
     store
 }
@@ -111,7 +111,14 @@ mod tests {
     #[track_caller]
     fn check(current: Scenario, expected: &[&str]) {
         let saved = Store {
-            scenarios: vec![SavedScenario { id: "s1".into(), name: "Dearer".into(), scenario: dearer(10), seed: None }],
+            scenarios: vec![SavedScenario {
+                id: "s1".into(),
+                name: "Dearer".into(),
+                scenario: dearer(10),
+                seed: None,
+                ..SavedScenario::default()
+            }],
+            ..Store::default()
         };
         let carried = store_to_carry(&saved, &current, Some(7), Lang::En);
         let names: Vec<&str> = carried.scenarios.iter().map(|s| s.name.as_str()).collect();

@@ -108,7 +108,7 @@ test('a panic shows a focused bilingual alert and a download of saved and unsave
   const rescueText = await readFile(await download.path(), 'utf8');
   const file = JSON.parse(rescueText);
   assert.equal(file.format, 'blockvote-scenarios');
-  assert.equal(file.version, 1);
+  assert.equal(file.version, 2, 'the store format of docs/storage.md');
   assert.deepEqual(file.scenarios.map((s) => s.name), ['Ten per cent dearer', UNSAVED]);
   assert.equal(file.scenarios[0].scenario.cost_change_pct, '10');
   assert.equal(file.scenarios[1].scenario.default_profile, 'even');

@@ -60,7 +60,7 @@ test('save two scenarios, reload: both are restored and open with their levers',
   assert.deepEqual(await labels(page), ['Ten per cent dearer', 'Even spread']);
   const stored = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), KEY));
   assert.equal(stored.format, 'blockvote-scenarios');
-  assert.equal(stored.version, 1);
+  assert.equal(stored.version, 2);
   assert.equal(stored.scenarios.length, 2);
 
   await page.close();

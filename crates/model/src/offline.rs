@@ -11,7 +11,10 @@
 //! Everything here is text in, text out; reading the page and offering the download
 //! are the app's effects.
 
-use crate::saved::{encode, Store};
+use crate::engine::Scenario;
+use crate::saved::limits::{MAX_CARRIED_DATASET_BYTES, MAX_DATASET_NAME_CHARS, MAX_SCENARIOS, MAX_WRITE_BYTES};
+use crate::saved::sync::fingerprint;
+use crate::saved::{encode, NotAdded, SavedScenario, Store, Writer};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -36,11 +39,12 @@ pub struct CarriedDataset {
 }
 
 impl CarriedDataset {
+    /// A dataset to keep and carry; the name is cut to `MAX_DATASET_NAME_CHARS`.
     pub fn new(name: &str, projects_csv: &str) -> CarriedDataset {
         CarriedDataset {
             format: DATASET_FORMAT.to_string(),
             version: DATASET_VERSION,
-            name: name.to_string(),
+            name: name.chars().take(MAX_DATASET_NAME_CHARS).collect(),
             projects_csv: projects_csv.to_string(),
         }
     }
@@ -50,8 +54,12 @@ impl CarriedDataset {
         serde_json::to_string(self).map(|text| text.replace('<', "\\u003c")).unwrap_or_default()
     }
 
-    /// Reads a stored or carried dataset; refuses other formats and newer versions.
+    /// Reads a stored or carried dataset; refuses text over
+    /// `MAX_CARRIED_DATASET_BYTES`, other formats and newer versions.
     pub fn decode(text: &str) -> Result<CarriedDataset, CarriedProblem> {
+        if text.len() > MAX_CARRIED_DATASET_BYTES {
+            return Err(CarriedProblem::DatasetTooLarge { bytes: text.len() });
+        }
         let dataset: CarriedDataset = serde_json::from_str(text).map_err(|_| CarriedProblem::NotADataset)?;
         if dataset.format != DATASET_FORMAT {
             return Err(CarriedProblem::NotADataset);
@@ -75,6 +83,13 @@ pub enum CarriedProblem {
     NotADataset,
     /// Written by a newer blockvote.
     FutureVersion { found: u64 },
+    /// More scenarios to carry (`count`, the saved ones and the one being edited)
+    /// than a store holds (`MAX_SCENARIOS`): the copy would not open them all.
+    TooManyScenarios { count: usize },
+    /// The scenarios to carry take `bytes`, more than `MAX_WRITE_BYTES`.
+    ScenariosTooLarge { bytes: usize },
+    /// The dataset to carry takes `bytes`, more than `MAX_CARRIED_DATASET_BYTES`.
+    DatasetTooLarge { bytes: usize },
 }
 
 impl fmt::Display for CarriedProblem {
@@ -84,18 +99,70 @@ impl fmt::Display for CarriedProblem {
             CarriedProblem::UnsafeText => write!(f, "the carried text would end its block early"),
             CarriedProblem::NotADataset => write!(f, "not a blockvote dataset"),
             CarriedProblem::FutureVersion { found } => write!(f, "written by a newer blockvote (version {found})"),
+            CarriedProblem::TooManyScenarios { count } => write!(
+                f,
+                "{count} scenarios to carry, more than the {MAX_SCENARIOS} a copy opens; delete some, or save the current one over a saved one"
+            ),
+            CarriedProblem::ScenariosTooLarge { bytes } => write!(
+                f,
+                "the scenarios to carry take {bytes} bytes, more than the {MAX_WRITE_BYTES} a copy opens; delete some"
+            ),
+            CarriedProblem::DatasetTooLarge { bytes } => {
+                write!(f, "the project data takes {bytes} bytes, more than the {MAX_CARRIED_DATASET_BYTES} a copy opens")
+            }
         }
     }
 }
 
+/// The store an offline copy carries: the saved scenarios, plus the one being edited
+/// (`current`, with `seed`) under `unsaved_name` if it is neither the paper nor saved,
+/// so nothing on screen is left behind. Without the store's bookkeeping.
+pub fn store_to_carry(
+    saved: &Store,
+    current: &Scenario,
+    seed: Option<u64>,
+    unsaved_name: &str,
+    writer: &mut Writer,
+) -> Store {
+    let mut store = saved.scenarios_only();
+    let is_saved = store.scenarios.iter().any(|s| &s.scenario == current);
+    if *current != Scenario::default() && !is_saved {
+        let name = store.unused_name(unsaved_name);
+        let id = writer.new_id(&store);
+        store.scenarios.push(SavedScenario {
+            id,
+            name,
+            scenario: current.clone(),
+            seed,
+            saved_at: Some(writer.now()),
+            ..SavedScenario::default()
+        });
+    }
+    store
+}
+
 /// The page with `store` (and `dataset`, if given) carried inside it. Blocks the page
 /// already carries are replaced, so a copy of a copy carries only the latest data.
+/// Refused, saying why, if the copy could not open everything it carries: more than
+/// `MAX_SCENARIOS` scenarios, scenarios over `MAX_WRITE_BYTES` or a dataset over
+/// `MAX_CARRIED_DATASET_BYTES` (the limits the copy reads with).
 pub fn offline_copy(page: &str, store: &Store, dataset: Option<&CarriedDataset>) -> Result<String, CarriedProblem> {
+    if store.scenarios.len() > MAX_SCENARIOS {
+        return Err(CarriedProblem::TooManyScenarios { count: store.scenarios.len() });
+    }
+    let scenarios = encode(store);
+    if scenarios.len() > MAX_WRITE_BYTES {
+        return Err(CarriedProblem::ScenariosTooLarge { bytes: scenarios.len() });
+    }
+    let dataset = dataset.map(CarriedDataset::encode);
+    if let Some(bytes) = dataset.as_ref().map(String::len).filter(|bytes| *bytes > MAX_CARRIED_DATASET_BYTES) {
+        return Err(CarriedProblem::DatasetTooLarge { bytes });
+    }
     let mut page = remove_block(page, SCENARIOS_BLOCK_ID);
     page = remove_block(&page, DATASET_BLOCK_ID);
-    let mut blocks = block(SCENARIOS_BLOCK_ID, &encode(store))?;
+    let mut blocks = block(SCENARIOS_BLOCK_ID, &scenarios)?;
     if let Some(dataset) = dataset {
-        blocks.push_str(&block(DATASET_BLOCK_ID, &dataset.encode())?);
+        blocks.push_str(&block(DATASET_BLOCK_ID, &dataset)?);
     }
     let at = page.rfind("</body>").ok_or(CarriedProblem::NoBody)?;
     page.insert_str(at, &blocks);
@@ -120,49 +187,77 @@ fn block(id: &str, json: &str) -> Result<String, CarriedProblem> {
 fn remove_block(page: &str, id: &str) -> String {
     let open = opening_tag(id);
     let Some(start) = page.find(&open) else { return page.to_string() };
-    let Some(length) = page[start..].find("</script>") else { return page.to_string() };
+    let Some(length) = page.get(start..).and_then(|rest| rest.find("</script>")) else { return page.to_string() };
     let mut end = start + length + "</script>".len();
-    if page[end..].starts_with('\n') {
+    if page.get(end..).is_some_and(|rest| rest.starts_with('\n')) {
         end += 1;
     }
-    format!("{}{}", &page[..start], &page[end..])
+    format!("{}{}", page.get(..start).unwrap_or_default(), page.get(end..).unwrap_or_default())
 }
 
 /// What happened when a file's carried scenarios were added to the saved ones.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CarriedReport {
     /// Scenarios the file carries (that could be read).
     pub carried: usize,
     /// Of those, how many were new and were added.
     pub added: usize,
-    /// Of those, how many were already saved (same name, same levers).
+    /// Of those, how many were already saved (same levers, same name or the
+    /// `name (2)` it was given).
     pub already_saved: usize,
+    /// Of those, how many this browser brought in from a copy before and has since
+    /// deleted or changed: not added again.
+    pub brought_before: usize,
+    /// Those that did not fit (`MAX_SCENARIOS`, `MAX_WRITE_BYTES`), named.
+    pub not_added: Vec<NotAdded>,
+}
+
+/// What identifies a carried scenario's content: its name, note, levers and seed.
+fn carried_fingerprint(saved: &SavedScenario) -> String {
+    let content = (&saved.name, &saved.note, &saved.scenario, saved.seed);
+    fingerprint(&serde_json::to_string(&content).unwrap_or_default())
 }
 
 impl Store {
     /// Adds a file's carried scenarios to this store. A scenario already here (same
     /// levers and seed, under the same name or the "name (2)" it was given when it was
-    /// first added) is not added again, so opening the same copy twice changes
-    /// nothing; one whose name is taken by different levers is added under an unused
-    /// name, so nothing saved is ever overwritten.
-    pub fn absorb_carried(&mut self, carried: Store) -> CarriedReport {
+    /// first added) is not added again, nor is one this store brought in from a copy
+    /// before (remembered by fingerprint, so deleting it keeps it deleted); one whose
+    /// name is taken by different levers is added under an unused name, so nothing
+    /// saved is ever overwritten. What does not fit is named, and not remembered, so
+    /// it is added when the copy is opened again with room.
+    pub fn absorb_carried(&mut self, writer: &mut Writer, carried: Store) -> CarriedReport {
         let mut report = CarriedReport { carried: carried.scenarios.len(), ..CarriedReport::default() };
         let mut fresh = Vec::new();
+        let mut remembered = Vec::new();
         for incoming in carried.scenarios {
+            let print = carried_fingerprint(&incoming);
             let renamed = format!("{} (", incoming.name);
-            let known = self.scenarios.iter().any(|s| {
+            let here = self.scenarios.iter().any(|s| {
                 s.scenario == incoming.scenario
                     && s.seed == incoming.seed
                     && (s.name == incoming.name || s.name.starts_with(&renamed))
             });
-            if known {
+            if here {
                 report.already_saved += 1;
+                remembered.push(print);
+            } else if self.absorbed.contains(&print) {
+                report.brought_before += 1;
             } else {
-                fresh.push(incoming);
+                fresh.push((print, incoming));
             }
         }
-        let (added, _) = self.merge(fresh, false);
-        report.added = added;
+        let (prints, rows): (Vec<String>, Vec<SavedScenario>) = fresh.into_iter().unzip();
+        let now = writer.now();
+        let (imported, added) = self.import_rows(rows, false, Some(now), &mut |store| writer.new_id(store));
+        report.added = imported.added;
+        report.not_added = imported.not_added;
+        remembered.extend(added.into_iter().filter_map(|index| prints.get(index).cloned()));
+        for print in remembered {
+            if !self.absorbed.contains(&print) {
+                self.absorbed.push(print);
+            }
+        }
         report
     }
 }
@@ -170,23 +265,25 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::Scenario;
-    use crate::saved::{decode_lenient, SavedScenario};
+    use crate::engine::{GroupEdit, Selector};
+    use crate::load::MAX_FILE_BYTES;
+    use crate::saved::{decode_lenient, NotAddedWhy, Writer};
     use rust_decimal::Decimal;
 
     const PAGE: &str = "<!DOCTYPE html>\n<html><head><script type=\"module\">boot()</script></head><body>\n<div id=\"app\"></div>\n</body>\n</html>\n";
 
     fn saved(id: &str, name: &str, cost: i64) -> SavedScenario {
-        SavedScenario {
-            id: id.into(),
-            name: name.into(),
-            scenario: Scenario { cost_change_pct: Decimal::from(cost), ..Scenario::default() },
-            seed: None,
-        }
+        SavedScenario::new(id, name, Scenario { cost_change_pct: Decimal::from(cost), ..Scenario::default() }, None)
     }
 
     fn store(rows: &[(&str, &str, i64)]) -> Store {
-        Store { scenarios: rows.iter().map(|(id, name, cost)| saved(id, name, *cost)).collect() }
+        Store::of(rows.iter().map(|(id, name, cost)| saved(id, name, *cost)).collect())
+    }
+
+    fn writer() -> Writer {
+        let mut writer = Writer::new(42);
+        writer.at(1_000);
+        writer
     }
 
     /// The text of the block with `id` in `page`, if any.
@@ -199,14 +296,16 @@ mod tests {
 
     #[test]
     fn carries_the_store_before_the_body_ends_and_reads_back() {
-        let store = store(&[("s1", "Dearer </script><script>alert(1)</script>", 10), ("s2", "Cheaper", -5)]);
+        let mut store = store(&[("s1", "Dearer </script><script>alert(1)</script>", 10), ("s2", "Cheaper", -5)]);
+        store.scenarios[0].note = "a <b>note</b>".into();
+        store.deleted.push(crate::saved::Tombstone { id: "s9".into(), ..Default::default() });
         let copy = offline_copy(PAGE, &store, None).unwrap();
         assert!(copy.starts_with("<!DOCTYPE html>\n<html><head><script type=\"module\">boot()</script>"));
         let text = block_text(&copy, SCENARIOS_BLOCK_ID).unwrap();
         assert!(!text.contains('<'), "no tag can start inside the block: {text}");
         let (read, problems) = decode_lenient(text);
         assert_eq!(problems, vec![]);
-        assert_eq!(read, store);
+        assert_eq!(read, store.scenarios_only(), "the scenarios with their notes, not the bookkeeping");
         assert!(copy.find(SCENARIOS_BLOCK_ID).unwrap() < copy.rfind("</body>").unwrap());
         assert!(block_text(&copy, DATASET_BLOCK_ID).is_none());
     }
@@ -243,17 +342,110 @@ mod tests {
     }
 
     #[test]
+    fn every_dataset_the_importer_takes_is_carried_and_read_back() {
+        // The worst case for JSON: every character written as six bytes.
+        for fill in ['<', '\u{1}'] {
+            let csv: String = std::iter::repeat_n(fill, MAX_FILE_BYTES).collect();
+            let name: String = std::iter::repeat_n(fill, MAX_DATASET_NAME_CHARS + 50).collect();
+            let dataset = CarriedDataset::new(&name, &csv);
+            assert!(dataset.encode().len() <= MAX_CARRIED_DATASET_BYTES);
+            let copy = offline_copy(PAGE, &Store::default(), Some(&dataset)).unwrap();
+            assert_eq!(CarriedDataset::decode(block_text(&copy, DATASET_BLOCK_ID).unwrap()), Ok(dataset));
+        }
+        // A 3.3 MB dataset (the size that went missing) opens with the copy.
+        let csv = "1,項目,".repeat(3_300_000 / 10);
+        let dataset = CarriedDataset::new("big.csv", &csv);
+        let copy = offline_copy(PAGE, &Store::default(), Some(&dataset)).unwrap();
+        assert_eq!(CarriedDataset::decode(block_text(&copy, DATASET_BLOCK_ID).unwrap()), Ok(dataset));
+        // Text over the limit (a hand-made file) is refused, saying why.
+        let over = "x".repeat(MAX_CARRIED_DATASET_BYTES + 1);
+        assert_eq!(CarriedDataset::decode(&over), Err(CarriedProblem::DatasetTooLarge { bytes: over.len() }));
+    }
+
+    #[test]
+    fn a_copy_that_could_not_open_everything_is_refused() {
+        let many = Store::of((0..=MAX_SCENARIOS).map(|n| saved(&format!("s{n}"), &format!("S{n}"), 1)).collect());
+        assert_eq!(offline_copy(PAGE, &many, None), Err(CarriedProblem::TooManyScenarios { count: MAX_SCENARIOS + 1 }));
+        let big = Scenario {
+            groups: vec![GroupEdit {
+                select: Selector::DepartmentZh { name: "部".repeat(MAX_WRITE_BYTES / 3 + 1) },
+                ..GroupEdit::default()
+            }],
+            ..Scenario::default()
+        };
+        let large = Store::of(vec![SavedScenario::new("s1", "Big", big, None)]);
+        let Err(CarriedProblem::ScenariosTooLarge { bytes }) = offline_copy(PAGE, &large, None) else {
+            panic!("a store over the limit is refused")
+        };
+        assert!(bytes > MAX_WRITE_BYTES);
+        assert!(CarriedProblem::ScenariosTooLarge { bytes }.to_string().contains("delete some"));
+    }
+
+    #[test]
+    fn the_unsaved_scenario_travels_unless_it_is_the_paper_or_saved() {
+        let check = |current: Scenario, expected: &[&str]| {
+            let mut saved = store(&[("s1", "Dearer", 10)]);
+            saved.absorbed.push("ab".into());
+            let carried = store_to_carry(&saved, &current, Some(7), "Unsaved when the copy was made", &mut writer());
+            let names: Vec<&str> = carried.scenarios.iter().map(|s| s.name.as_str()).collect();
+            assert_eq!(names, expected);
+            assert!(carried.absorbed.is_empty());
+            if let Some(extra) = carried.scenarios.get(1) {
+                assert_eq!((&extra.scenario, extra.seed, extra.saved_at), (&current, Some(7), Some(1_000)));
+                assert_ne!(extra.id, "s1");
+            }
+        };
+        check(Scenario::default(), &["Dearer"]);
+        check(Scenario { cost_change_pct: Decimal::TEN, ..Scenario::default() }, &["Dearer"]);
+        check(
+            Scenario { cost_change_pct: Decimal::from(-20), ..Scenario::default() },
+            &["Dearer", "Unsaved when the copy was made"],
+        );
+    }
+
+    #[test]
     fn absorbing_twice_adds_once_and_never_overwrites() {
         let mut mine = store(&[("s1", "Dearer", 10)]);
         let carried = store(&[("s7", "Dearer", 10), ("s8", "Dearer", 20), ("s9", "New", 3)]);
-        let report = mine.absorb_carried(carried.clone());
-        assert_eq!(report, CarriedReport { carried: 3, added: 2, already_saved: 1 });
+        let report = mine.absorb_carried(&mut writer(), carried.clone());
+        assert_eq!(report, CarriedReport { carried: 3, added: 2, already_saved: 1, ..CarriedReport::default() });
         let names: Vec<&str> = mine.scenarios.iter().map(|s| s.name.as_str()).collect();
         assert_eq!(names, ["Dearer", "Dearer (2)", "New"]);
         assert_eq!(mine.scenarios[0].scenario.cost_change_pct, Decimal::from(10));
         // The same file opened again adds nothing, the renamed one included.
-        let again = mine.absorb_carried(carried);
-        assert_eq!(again, CarriedReport { carried: 3, added: 0, already_saved: 3 });
+        let again = mine.absorb_carried(&mut writer(), carried);
+        assert_eq!(again, CarriedReport { carried: 3, added: 0, already_saved: 3, ..CarriedReport::default() });
         assert_eq!(mine.scenarios.len(), 3);
+    }
+
+    #[test]
+    fn a_carried_scenario_deleted_here_stays_deleted() {
+        let carried = store(&[("s1", "From the copy", 5), ("s2", "Kept", 6)]);
+        let mut mine = Store::default();
+        mine.absorb_carried(&mut writer(), carried.clone());
+        mine.delete(&mine.scenarios[0].id.clone());
+        let report = mine.absorb_carried(&mut writer(), carried.clone());
+        assert_eq!(
+            report,
+            CarriedReport { carried: 2, already_saved: 1, brought_before: 1, ..CarriedReport::default() }
+        );
+        assert_eq!(mine.scenarios.len(), 1);
+        // Renamed or edited here: not brought back either.
+        mine.scenarios[0].name = "Mine now".into();
+        let report = mine.absorb_carried(&mut writer(), carried);
+        assert_eq!((report.added, report.brought_before), (0, 2));
+    }
+
+    #[test]
+    fn what_does_not_fit_is_named_and_added_once_there_is_room() {
+        let mut mine =
+            Store::of((0..MAX_SCENARIOS - 1).map(|n| saved(&format!("s{n}"), &format!("S{n}"), 1)).collect());
+        let carried = store(&[("c1", "First", 5), ("c2", "Second", 6)]);
+        let report = mine.absorb_carried(&mut writer(), carried.clone());
+        assert_eq!(report.added, 1);
+        assert_eq!(report.not_added, vec![NotAdded { name: "Second".into(), why: NotAddedWhy::Full }]);
+        mine.delete("s0");
+        let report = mine.absorb_carried(&mut writer(), carried);
+        assert_eq!((report.added, report.already_saved), (1, 1));
     }
 }

@@ -45,13 +45,8 @@ fn ids_at_the_end_of_the_numbering_do_not_overflow() {
 
 #[test]
 fn a_fresh_id_is_never_one_in_use() {
-    let saved = |id: &str, name: &str| SavedScenario {
-        id: id.to_string(),
-        name: name.to_string(),
-        scenario: Scenario::default(),
-        seed: None,
-    };
-    let mut store = Store { scenarios: vec![saved(&format!("s{}", u64::MAX), "a"), saved("s1", "b")] };
+    let saved = |id: &str, name: &str| SavedScenario::new(id, name, Scenario::default(), None);
+    let mut store = Store::of(vec![saved(&format!("s{}", u64::MAX), "a"), saved("s1", "b")]);
     assert_eq!(store.fresh_id(), "s2");
     // Merging adds under fresh ids, so the ids stay unique.
     store.merge(vec![saved("", "c"), saved("", "d")], false);

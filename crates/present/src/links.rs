@@ -181,13 +181,8 @@ pub const SHARED_SCENARIO_FILE: &str = "blockvote-shared-scenario.json";
 /// The file offered instead of a link: the scenario (and seed) in the scenarios
 /// format, which "Import scenarios (JSON)" on the Scenarios screen reads.
 pub fn scenario_file(scenario: &Scenario, seed: Option<u64>) -> String {
-    let shared = SavedScenario {
-        id: "s1".to_string(),
-        name: SHARED_SCENARIO_NAME.to_string(),
-        scenario: scenario.clone(),
-        seed,
-    };
-    encode(&Store { scenarios: vec![shared] })
+    let shared = SavedScenario::new("s1", SHARED_SCENARIO_NAME, scenario.clone(), seed);
+    encode(&Store::of(vec![shared]))
 }
 
 /// The words of the share controls.

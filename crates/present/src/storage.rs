@@ -1,1 +1,492 @@
-//! What the app says about saving, importing and offline copies, in both languages (being written).
+//! What the app says about saving, importing, offline copies and data set aside, in
+//! both languages: each refusal names what was not saved and why, each report says
+//! what was added and what was not, and each notice says what happened and what the
+//! member can do. The shell draws these; the numbers in them come from the model's
+//! limits (`blockvote_model::saved::limits`).
+
+use crate::lang::{l, Bilingual, Label};
+use blockvote_model::offline::{CarriedProblem, CarriedReport};
+use blockvote_model::saved::limits::{MAX_CARRIED_DATASET_BYTES, MAX_SCENARIOS, MAX_WRITE_BYTES};
+use blockvote_model::saved::{
+    Conflict, ImportReport, NotAdded, NotAddedWhy, Refusal, RowReason, StorageIssue, StoreProblem,
+};
+
+/// The second version of a scenario changed in two tabs at once is saved as
+/// `name (另一版本 other version)`. Part of a stored name, so the same in every tab
+/// and language: two tabs finding the same conflict must make the same scenario.
+pub const CONFLICT_LABEL: &str = "另一版本 other version";
+
+/// The name an offline copy gives the scenario being edited when it is not saved.
+pub const UNSAVED_WHEN_COPIED: Label = l("下載副本時未儲存的情景", "Unsaved when the copy was made");
+
+/// Column and field labels of a saved scenario's note and date.
+pub const NOTE: Label = l("備註", "Note");
+pub const LAST_SAVED: Label = l("最後儲存", "Last saved");
+pub const SAVE_NOTE: Label = l("儲存備註", "Save note");
+pub const DOWNLOAD_UNREADABLE: Label = l("下載無法讀取的原文", "Download the unreadable text");
+pub const DOWNLOAD_SET_ASIDE_DATA: Label = l("下載另存的項目資料", "Download the set-aside project data");
+pub const BACK_TO_PAPER: Label = l("改回文件的資料", "Back to the paper's data");
+pub const DISMISS: Label = l("關閉", "Dismiss");
+pub const OPEN_SCENARIOS: Label = l("查看情景", "Open Scenarios");
+pub const DOWNLOAD_REFUSED: Label = l("瀏覽器拒絕了下載。", "The browser refused the download.");
+pub const NOT_SINGLE_FILE: Label = l(
+    "只有單一檔案版本（blockvote.html）可以製作離線副本；此版本由伺服器提供，由多個檔案組成。",
+    "Only the one-file version (blockvote.html) can make an offline copy; this version is served as several files.",
+);
+pub const DATASET_NOT_STORED: Label = l(
+    "瀏覽器不允許儲存，匯入的資料只在今次瀏覽期間使用。",
+    "This browser does not allow saving, so the imported data applies for this visit only.",
+);
+
+/// A reader's problem with a store (a stored entry, a file, a copy's block).
+pub fn problem(problem: &StoreProblem) -> Bilingual {
+    Bilingual::new(problem.zh(), problem.en())
+}
+
+/// A size in megabytes to one decimal (`2.1 MB`), for limits a member can compare.
+pub fn megabytes(bytes: usize) -> String {
+    let tenths = bytes.saturating_add(50_000) / 100_000;
+    format!("{}.{} MB", tenths / 10, tenths % 10)
+}
+
+/// Names in quotes, at most ten, then how many more: `“A”, “B” and 3 more`.
+fn quoted(names: &[String]) -> Bilingual {
+    const SHOWN: usize = 10;
+    let zh: Vec<String> = names.iter().take(SHOWN).map(|name| format!("「{name}」")).collect();
+    let en: Vec<String> = names.iter().take(SHOWN).map(|name| format!("“{name}”")).collect();
+    let more = names.len().saturating_sub(SHOWN);
+    let (mut zh, mut en) = (zh.join("、"), en.join(", "));
+    if more > 0 {
+        zh.push_str(&format!("及另外 {more} 個"));
+        en.push_str(&format!(" and {more} more"));
+    }
+    Bilingual::new(zh, en)
+}
+
+/// Why a change to the saved scenarios was not made.
+pub fn refusal(refusal: &Refusal) -> Bilingual {
+    let kept = l("目前的情景仍在畫面上，未有儲存。", "The current scenario is still on screen, unsaved.");
+    match refusal {
+        Refusal::Name(RowReason::TooLong { max }) => {
+            Bilingual::new(format!("名稱不可超過 {max} 字。"), format!("A name can have at most {max} characters."))
+        }
+        Refusal::Name(_) => l("請輸入名稱。", "Enter a name.").into(),
+        Refusal::Note(RowReason::TooLong { max }) => {
+            Bilingual::new(format!("備註不可超過 {max} 字。"), format!("A note can have at most {max} characters."))
+        }
+        Refusal::Note(_) => l("此備註無法使用。", "That note cannot be used.").into(),
+        Refusal::Full { not_added } => {
+            let names = quoted(not_added);
+            Bilingual::new(
+                format!(
+                    "未有加入{}：已儲存的情景已達上限 {MAX_SCENARIOS} 個。請先刪除一些情景。{}",
+                    names.zh, kept.zh
+                ),
+                format!(
+                    "{} not added: the store already holds the most scenarios it can ({MAX_SCENARIOS}). Delete some first. {}",
+                    capitalised(&names.en),
+                    kept.en
+                ),
+            )
+        }
+        Refusal::TooLarge { bytes, not_added } => {
+            let names = quoted(not_added);
+            let (size, limit) = (megabytes(*bytes), megabytes(MAX_WRITE_BYTES));
+            Bilingual::new(
+                format!(
+                    "未有儲存{}：儲存後的情景會佔 {size}，超過此瀏覽器保存的上限 {limit}（再大的話，重新載入後便無法讀回）。請刪除一些情景，或先下載保存。{}",
+                    names.zh, kept.zh
+                ),
+                format!(
+                    "{} not saved: the saved scenarios would take {size}, more than the {limit} this browser keeps (more could not be read back after a reload). Delete some, or download them first. {}",
+                    capitalised(&names.en),
+                    kept.en
+                ),
+            )
+        }
+        Refusal::Gone => l(
+            "此情景已不在已儲存的情景中（可能已在另一分頁刪除）。",
+            "That scenario is no longer saved (it may have been deleted in another tab).",
+        )
+        .into(),
+    }
+}
+
+/// English text starting with a capital (names in quotes start with a quote mark).
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// What was not added, grouped by why: ` Not added: “A” (the store holds at most 200
+/// scenarios); “B” (too large to keep).` Empty when everything was added.
+fn not_added(list: &[NotAdded]) -> Bilingual {
+    let named =
+        |why: NotAddedWhy| -> Vec<String> { list.iter().filter(|n| n.why == why).map(|n| n.name.clone()).collect() };
+    let (full, large) = (named(NotAddedWhy::Full), named(NotAddedWhy::TooLarge));
+    let mut zh = Vec::new();
+    let mut en = Vec::new();
+    if !full.is_empty() {
+        let names = quoted(&full);
+        zh.push(format!("{}（已儲存的情景已達上限 {MAX_SCENARIOS} 個）", names.zh));
+        en.push(format!("{} (the store holds at most {MAX_SCENARIOS} scenarios)", names.en));
+    }
+    if !large.is_empty() {
+        let names = quoted(&large);
+        let limit = megabytes(MAX_WRITE_BYTES);
+        zh.push(format!("{}（加入後會超過此瀏覽器保存的上限 {limit}）", names.zh));
+        en.push(format!("{} (adding it would pass the {limit} this browser keeps)", names.en));
+    }
+    if zh.is_empty() {
+        return Bilingual::new("", "");
+    }
+    Bilingual::new(
+        format!("未有加入：{}。請刪除一些情景後再試。", zh.join("；")),
+        format!(" Not added: {}. Delete some scenarios and try again.", en.join("; ")),
+    )
+}
+
+/// What an import did.
+pub fn import_result(report: &ImportReport) -> Bilingual {
+    let rest = not_added(&report.not_added);
+    Bilingual::new(
+        format!("已匯入：新增 {} 個，取代 {} 個。{}", report.added, report.replaced, rest.zh),
+        format!("Imported: {} added, {} replaced.{}", report.added, report.replaced, rest.en),
+    )
+}
+
+/// What opening an offline copy did with the scenarios it carries; `unreadable` lists
+/// what in the copy's block could not be read.
+pub fn carried_notice(report: &CarriedReport, unreadable: &[StoreProblem]) -> Bilingual {
+    let mut zh = format!(
+        "此離線副本附有 {} 個情景：新增 {} 個至「情景」，{} 個已經儲存。",
+        report.carried, report.added, report.already_saved
+    );
+    let mut en = format!(
+        "This offline copy carries {} scenarios: {} added to Scenarios, {} already saved.",
+        report.carried, report.added, report.already_saved
+    );
+    if report.brought_before > 0 {
+        let n = report.brought_before;
+        zh.push_str(&format!("另有 {n} 個早前已從副本加入、其後在此刪除或修改，不再加入。"));
+        en.push_str(&format!(
+            " {n} this browser brought in from a copy before and has since deleted or changed: not added again."
+        ));
+    }
+    let rest = not_added(&report.not_added);
+    zh.push_str(&rest.zh);
+    en.push_str(&rest.en);
+    if let Some(first) = unreadable.first() {
+        let n = unreadable.len();
+        zh.push_str(&format!("另有 {n} 處無法讀取，例如：{}。", first.zh()));
+        let parts = if n == 1 { "part" } else { "parts" };
+        en.push_str(&format!(" {n} {parts} could not be read, such as: {}.", first.en()));
+    }
+    Bilingual::new(zh, en)
+}
+
+/// An offline copy was made and offered for download.
+pub fn copy_done(file_name: &str, scenarios: usize) -> Bilingual {
+    Bilingual::new(
+        format!("已下載 {file_name}，內附 {scenarios} 個情景。"),
+        format!("Downloaded {file_name}, carrying {scenarios} scenarios."),
+    )
+}
+
+/// Why an offline copy was not made (it would not open everything it carries), or a
+/// carried block could not be used.
+pub fn copy_problem(problem: &CarriedProblem) -> Bilingual {
+    let why = match problem {
+        CarriedProblem::NoBody | CarriedProblem::UnsafeText => {
+            l("此頁的內容無法放入資料。", "this page's text cannot take the data.").into()
+        }
+        CarriedProblem::NotADataset => l("附帶的資料不是 blockvote 項目資料。", "the data is not blockvote project data.").into(),
+        CarriedProblem::FutureVersion { found } => Bilingual::new(
+            format!("資料由較新版本的 blockvote 寫成（版本 {found}）。"),
+            format!("the data was written by a newer blockvote (version {found})."),
+        ),
+        CarriedProblem::TooManyScenarios { count } => Bilingual::new(
+            format!(
+                "要附上的情景有 {count} 個（已儲存的及目前未儲存的一個），超過副本可開啟的上限 {MAX_SCENARIOS} 個。請刪除一些，或把目前的情景儲存在其中一個之上。"
+            ),
+            format!(
+                "it would carry {count} scenarios (the saved ones and the current unsaved one), more than the {MAX_SCENARIOS} a copy opens. Delete some, or save the current one over a saved one."
+            ),
+        ),
+        CarriedProblem::ScenariosTooLarge { bytes } => {
+            let (size, limit) = (megabytes(*bytes), megabytes(MAX_WRITE_BYTES));
+            Bilingual::new(
+                format!("要附上的情景會佔 {size}，超過副本可開啟的上限 {limit}。請刪除一些情景。"),
+                format!("the scenarios would take {size}, more than the {limit} a copy opens. Delete some."),
+            )
+        }
+        CarriedProblem::DatasetTooLarge { bytes } => {
+            let (size, limit) = (megabytes(*bytes), megabytes(MAX_CARRIED_DATASET_BYTES));
+            Bilingual::new(
+                format!("項目資料佔 {size}，超過副本可開啟的上限 {limit}。"),
+                format!("the project data takes {size}, more than the {limit} a copy opens."),
+            )
+        }
+    };
+    Bilingual::new(format!("未有製作副本：{}", why.zh), format!("The copy was not made: {}", why.en))
+}
+
+/// Scenarios changed in two tabs at once, each kept twice.
+pub fn conflicts_notice(conflicts: &[Conflict]) -> Bilingual {
+    let (mut zh, mut en) = (String::new(), String::new());
+    for conflict in conflicts {
+        let (kept, copy) = (&conflict.kept, &conflict.copy);
+        zh.push_str(&format!("「{kept}」同時在兩個分頁被修改，兩個版本都已保留：「{kept}」（較後儲存）及「{copy}」。"));
+        en.push_str(&format!(
+            "“{kept}” was changed in two tabs at once; both versions are kept: “{kept}” (saved later) and “{copy}”. "
+        ));
+    }
+    zh.push_str("請開啟或比較兩者，再刪除不要的一個。");
+    en.push_str("Open or compare them, then delete the one you do not want.");
+    Bilingual::new(zh, en)
+}
+
+/// When a scenario was last saved, in the member's local time (`offset_minutes` east
+/// of UTC at that moment, from the browser): `2025年3月4日 14:05` / `4 Mar 2025,
+/// 14:05`. Scenarios saved before blockvote kept dates have none.
+pub fn saved_on(saved_at: Option<u64>, offset_minutes: i32) -> Bilingual {
+    let Some(millis) = saved_at else { return l("未有記錄", "not recorded").into() };
+    let local = i64::try_from(millis / 60_000).unwrap_or(i64::MAX).saturating_add(i64::from(offset_minutes));
+    let (days, minute_of_day) = (local.div_euclid(1_440), local.rem_euclid(1_440));
+    let (year, month, day) = civil_from_days(days);
+    let (hour, minute) = (minute_of_day / 60, minute_of_day % 60);
+    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    let month_name = usize::try_from(month - 1).ok().and_then(|m| MONTHS.get(m)).copied().unwrap_or("");
+    Bilingual::new(
+        format!("{year}年{month}月{day}日 {hour:02}:{minute:02}"),
+        format!("{day} {month_name} {year}, {hour:02}:{minute:02}"),
+    )
+}
+
+/// The proleptic Gregorian date of a day counted from 1970-01-01 (Howard Hinnant's
+/// `civil_from_days`).
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let z = days.saturating_add(719_468);
+    let era = z.div_euclid(146_097);
+    let day_of_era = z.rem_euclid(146_097);
+    let year_of_era = (day_of_era - day_of_era / 1_460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let shifted_month = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * shifted_month + 2) / 5 + 1;
+    let month = if shifted_month < 10 { shifted_month + 3 } else { shifted_month - 9 };
+    let year = year_of_era.saturating_add(era.saturating_mul(400)) + i64::from(month <= 2);
+    (year, month, day)
+}
+
+/// Why saving is off.
+pub fn storage_issue(issue: StorageIssue) -> Label {
+    match issue {
+        StorageIssue::Unavailable | StorageIssue::WriteRefused => l(
+            "儲存已關閉：此瀏覽器不讓 blockvote 保存情景（可能是私人瀏覽視窗，或儲存空間已滿）。其他功能照常運作；現在儲存的情景只保留至關閉此頁，請下載以保留。",
+            "Saving is off: this browser does not let blockvote keep scenarios (a private window, or storage is full). Everything else works; scenarios saved now last until this page is closed — download them to keep them.",
+        ),
+        StorageIssue::BackupFailed => l(
+            "儲存已關閉：已儲存的情景未能全部讀取，而無法讀取的內容也未能另存備份，所以不會覆寫它。請下載下面的副本。",
+            "Saving is off: the saved scenarios could not all be read, and the unreadable text could not be set aside, so it is not overwritten. Download the copy below.",
+        ),
+    }
+}
+
+/// Saved scenarios that could not all be read: the readable ones are listed, the text
+/// was set aside under `key` (if it could be), can be downloaded and imported again.
+pub fn scenarios_set_aside(key: Option<&str>) -> Bilingual {
+    let (zh_key, en_key) = match key {
+        Some(key) => (format!("（{key}）"), format!(" ({key})")),
+        None => (String::new(), String::new()),
+    };
+    Bilingual::new(
+        format!("部分已儲存的情景未能讀取。下面列出能讀取的情景；無法讀取的原文已另存{zh_key}，可下載保存，並可再匯入。"),
+        format!(
+            "Some saved scenarios could not be read. Those that could are listed below; the unreadable text was set aside{en_key}, and can be downloaded and imported again."
+        ),
+    )
+}
+
+/// The projects shown are an imported file's, not the paper's.
+pub fn imported_data(name: &str, projects: usize) -> Bilingual {
+    Bilingual::new(
+        format!("現正顯示匯入的項目資料「{name}」（{projects} 個項目），並非文件附件 C。文件的其他數字（附件 A、B，第 5 段）維持不變。"),
+        format!(
+            "Showing imported project data “{name}” ({projects} projects), not the paper's Annex C. The paper's other figures (Annexes A and B, para 5) are unchanged."
+        ),
+    )
+}
+
+/// The project data imported earlier no longer loads: the paper is shown, and the
+/// stored text was set aside under `set_aside` (or could not be, and was left where
+/// it was); either way it can be downloaded.
+pub fn stored_dataset_unusable(reason: &str, set_aside: Option<&str>) -> Bilingual {
+    let (zh, en) = match set_aside {
+        Some(key) => (
+            format!("該資料已另存於此瀏覽器（{key}），未被刪除，可下載保存。"),
+            format!(" The stored text was set aside in this browser, not deleted ({key}), and can be downloaded."),
+        ),
+        None => (
+            "該資料未能另存，所以留在原處，未被刪除；請下載保存。".to_string(),
+            " It could not be set aside, so it was left where it was, not deleted; download it to keep it.".to_string(),
+        ),
+    };
+    Bilingual::new(
+        format!("早前匯入並儲存的項目資料無法使用（{reason}），現顯示文件的資料。{zh}"),
+        format!("The project data imported earlier could not be used ({reason}); the paper's data is shown.{en}"),
+    )
+}
+
+/// The project data this page (an offline copy) carries could not be used.
+pub fn carried_dataset_unusable(reason: &str) -> Bilingual {
+    Bilingual::new(
+        format!("此檔案附帶的項目資料無法使用（{reason}），現顯示文件的資料。"),
+        format!("The project data this file carries could not be used ({reason}); the paper's data is shown."),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Lang;
+
+    /// Checks the text of a message in both languages.
+    #[track_caller]
+    fn check(message: Bilingual, zh: &str, en: &str) {
+        assert_eq!((message.get(Lang::Zh), message.get(Lang::En)), (zh, en));
+    }
+
+    fn names(names: &[&str]) -> Vec<String> {
+        names.iter().map(|n| n.to_string()).collect()
+    }
+
+    #[test]
+    fn refusals_name_what_was_not_saved_and_why() {
+        check(
+            refusal(&Refusal::Full { not_added: names(&["Dearer"]) }),
+            "未有加入「Dearer」：已儲存的情景已達上限 200 個。請先刪除一些情景。目前的情景仍在畫面上，未有儲存。",
+            "“Dearer” not added: the store already holds the most scenarios it can (200). Delete some first. The current scenario is still on screen, unsaved.",
+        );
+        check(
+            refusal(&Refusal::TooLarge { bytes: 2_300_000, not_added: names(&["Big (2)"]) }),
+            "未有儲存「Big (2)」：儲存後的情景會佔 2.3 MB，超過此瀏覽器保存的上限 2.1 MB（再大的話，重新載入後便無法讀回）。請刪除一些情景，或先下載保存。目前的情景仍在畫面上，未有儲存。",
+            "“Big (2)” not saved: the saved scenarios would take 2.3 MB, more than the 2.1 MB this browser keeps (more could not be read back after a reload). Delete some, or download them first. The current scenario is still on screen, unsaved.",
+        );
+        check(refusal(&Refusal::Name(RowReason::Empty)), "請輸入名稱。", "Enter a name.");
+        check(
+            refusal(&Refusal::Name(RowReason::TooLong { max: 80 })),
+            "名稱不可超過 80 字。",
+            "A name can have at most 80 characters.",
+        );
+        check(
+            refusal(&Refusal::Note(RowReason::TooLong { max: 1000 })),
+            "備註不可超過 1000 字。",
+            "A note can have at most 1000 characters.",
+        );
+        assert!(refusal(&Refusal::Gone).en.contains("another tab"));
+    }
+
+    #[test]
+    fn long_lists_of_names_are_cut() {
+        let many: Vec<String> = (1..=13).map(|n| format!("S{n}")).collect();
+        let text = quoted(&many);
+        assert!(text.en.ends_with("“S10” and 3 more"), "{}", text.en);
+        assert!(text.zh.ends_with("「S10」及另外 3 個"), "{}", text.zh);
+    }
+
+    #[test]
+    fn an_import_says_what_was_added_and_names_what_was_not() {
+        check(
+            import_result(&ImportReport { added: 2, replaced: 0, not_added: vec![] }),
+            "已匯入：新增 2 個，取代 0 個。",
+            "Imported: 2 added, 0 replaced.",
+        );
+        let report = ImportReport {
+            added: 5,
+            replaced: 1,
+            not_added: vec![
+                NotAdded { name: "F1".into(), why: NotAddedWhy::Full },
+                NotAdded { name: "F2".into(), why: NotAddedWhy::Full },
+                NotAdded { name: "Big".into(), why: NotAddedWhy::TooLarge },
+            ],
+        };
+        check(
+            import_result(&report),
+            "已匯入：新增 5 個，取代 1 個。未有加入：「F1」、「F2」（已儲存的情景已達上限 200 個）；「Big」（加入後會超過此瀏覽器保存的上限 2.1 MB）。請刪除一些情景後再試。",
+            "Imported: 5 added, 1 replaced. Not added: “F1”, “F2” (the store holds at most 200 scenarios); “Big” (adding it would pass the 2.1 MB this browser keeps). Delete some scenarios and try again.",
+        );
+    }
+
+    #[test]
+    fn opening_a_copy_says_what_it_carried_and_what_it_did_not_add() {
+        let report = CarriedReport { carried: 2, added: 2, ..CarriedReport::default() };
+        check(
+            carried_notice(&report, &[]),
+            "此離線副本附有 2 個情景：新增 2 個至「情景」，0 個已經儲存。",
+            "This offline copy carries 2 scenarios: 2 added to Scenarios, 0 already saved.",
+        );
+        let report = CarriedReport {
+            carried: 3,
+            added: 0,
+            already_saved: 1,
+            brought_before: 1,
+            not_added: vec![NotAdded { name: "Late".into(), why: NotAddedWhy::Full }],
+        };
+        check(
+            carried_notice(&report, &[StoreProblem::NotAStore]),
+            "此離線副本附有 3 個情景：新增 0 個至「情景」，1 個已經儲存。另有 1 個早前已從副本加入、其後在此刪除或修改，不再加入。未有加入：「Late」（已儲存的情景已達上限 200 個）。請刪除一些情景後再試。另有 1 處無法讀取，例如：不是 blockvote 情景檔案。",
+            "This offline copy carries 3 scenarios: 0 added to Scenarios, 1 already saved. 1 this browser brought in from a copy before and has since deleted or changed: not added again. Not added: “Late” (the store holds at most 200 scenarios). Delete some scenarios and try again. 1 part could not be read, such as: not a blockvote scenarios file.",
+        );
+    }
+
+    #[test]
+    fn a_copy_refused_says_why() {
+        check(
+            copy_problem(&CarriedProblem::TooManyScenarios { count: 201 }),
+            "未有製作副本：要附上的情景有 201 個（已儲存的及目前未儲存的一個），超過副本可開啟的上限 200 個。請刪除一些，或把目前的情景儲存在其中一個之上。",
+            "The copy was not made: it would carry 201 scenarios (the saved ones and the current unsaved one), more than the 200 a copy opens. Delete some, or save the current one over a saved one.",
+        );
+        check(
+            copy_problem(&CarriedProblem::ScenariosTooLarge { bytes: 3_000_000 }),
+            "未有製作副本：要附上的情景會佔 3.0 MB，超過副本可開啟的上限 2.1 MB。請刪除一些情景。",
+            "The copy was not made: the scenarios would take 3.0 MB, more than the 2.1 MB a copy opens. Delete some.",
+        );
+        assert!(copy_problem(&CarriedProblem::DatasetTooLarge { bytes: 30_000_000 }).en.contains("30.0 MB"));
+        check(copy_done("x.html", 2), "已下載 x.html，內附 2 個情景。", "Downloaded x.html, carrying 2 scenarios.");
+    }
+
+    #[test]
+    fn dates_are_the_members_local_time() {
+        // 2023-11-14 22:13:20 UTC.
+        let at = Some(1_700_000_000_000);
+        check(saved_on(at, 0), "2023年11月14日 22:13", "14 Nov 2023, 22:13");
+        check(saved_on(at, 8 * 60), "2023年11月15日 06:13", "15 Nov 2023, 06:13");
+        check(saved_on(at, -5 * 60), "2023年11月14日 17:13", "14 Nov 2023, 17:13");
+        check(saved_on(Some(0), 0), "1970年1月1日 00:00", "1 Jan 1970, 00:00");
+        check(saved_on(Some(951_782_400_000), 0), "2000年2月29日 00:00", "29 Feb 2000, 00:00");
+        check(saved_on(None, 480), "未有記錄", "not recorded");
+        // No panic at the ends of the range.
+        let _ = saved_on(Some(u64::MAX), i32::MAX);
+        let _ = saved_on(Some(0), i32::MIN);
+    }
+
+    #[test]
+    fn conflicts_and_set_aside_data_say_what_to_do() {
+        let text = conflicts_notice(&[Conflict { kept: "X".into(), copy: format!("X ({CONFLICT_LABEL})") }]);
+        assert_eq!(
+            text.en,
+            "“X” was changed in two tabs at once; both versions are kept: “X” (saved later) and “X (另一版本 other version)”. Open or compare them, then delete the one you do not want."
+        );
+        check(
+            stored_dataset_unusable("bad row", Some("blockvote.dataset.v1.unreadable.2")),
+            "早前匯入並儲存的項目資料無法使用（bad row），現顯示文件的資料。該資料已另存於此瀏覽器（blockvote.dataset.v1.unreadable.2），未被刪除，可下載保存。",
+            "The project data imported earlier could not be used (bad row); the paper's data is shown. The stored text was set aside in this browser, not deleted (blockvote.dataset.v1.unreadable.2), and can be downloaded.",
+        );
+        assert!(stored_dataset_unusable("x", None).en.contains("left where it was"));
+        assert!(scenarios_set_aside(Some("k.2")).en.contains("(k.2), and can be downloaded and imported again"));
+        assert_eq!(megabytes(MAX_WRITE_BYTES), "2.1 MB");
+    }
+}

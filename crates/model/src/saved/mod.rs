@@ -1,0 +1,287 @@
+//! Saved scenarios: the versioned store kept in the browser's storage and exchanged as
+//! a JSON file (documented in `docs/storage.md`):
+//!
+//! ```json
+//! { "format": "blockvote-scenarios", "version": 2,
+//!   "scenarios": [ { "id": "k3j9xq-1", "name": "Ten per cent dearer", "note": "for Tuesday",
+//!                    "scenario": { "cost_change_pct": "10" }, "seed": 7,
+//!                    "saved_at": 1700000000000, "rev": ["k3j9xq.4", "k3j9xq.2"] } ],
+//!   "deleted": [ { "id": "k3j9xq-2", "rev": ["k3j9xq.3"], "at": 1700000000000 } ],
+//!   "absorbed": ["9f86d081884c7d65"] }
+//! ```
+//!
+//! - [`codec`]: reading hostile text ([`decode_lenient`], [`decode`]), migrating
+//!   versions 0 and 1, and writing ([`encode`] for files, [`encode_stored`] for the
+//!   browser's storage).
+//! - [`edit`]: the member's changes (save, rename, note, duplicate, delete, undo,
+//!   import), each stamped by a [`Writer`] and checked against the [`limits`] before
+//!   it is kept ([`commit`]).
+//! - [`sync`]: the merge of two tabs' stores ([`merge`]): nothing either kept is lost,
+//!   deletions stay deleted, and a scenario changed in both keeps both versions.
+//! - [`limits`]: every size limit, shared by the writer, the reader and the offline
+//!   copy.
+//!
+//! Everything is text and values in, values out: the shell passes in the time and a
+//! random number for its [`Writer`]; this crate reads no clock.
+
+pub mod codec;
+pub mod edit;
+pub mod limits;
+pub mod problem;
+pub mod sync;
+
+pub use codec::{decode, decode_lenient, encode, encode_stored, migrate, Migrated};
+pub use edit::{commit, ImportReport, Writer};
+pub use limits::{
+    MAX_BYTES, MAX_ID_CHARS, MAX_NAME_CHARS, MAX_NOTE_CHARS, MAX_READ_SCENARIOS, MAX_SCENARIOS, MAX_WRITE_BYTES,
+};
+pub use problem::{NotAdded, NotAddedWhy, Refusal, RowReason, StoreProblem};
+pub use sync::{merge, Conflict, Merged};
+
+use crate::engine::Scenario;
+use limits::{MAX_ABSORBED, MAX_TOMBSTONES, TOMBSTONE_MS};
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+use unicode_normalization::UnicodeNormalization;
+
+/// The `format` field of every store.
+pub const FORMAT: &str = "blockvote-scenarios";
+/// The version this code writes. Version 2 added notes, dates, revision stamps and the
+/// store's record of deletions and offline copies; versions 0 and 1 are migrated.
+pub const VERSION: u64 = 2;
+
+/// Why saving is off in this browser (found by the shell, worded by
+/// `blockvote_present::storage`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StorageIssue {
+    /// The browser gives no storage (or throws when asked for it).
+    Unavailable,
+    /// A write was refused (quota full, or storage disabled for writing).
+    WriteRefused,
+    /// A corrupt entry could not be set aside, so it is not overwritten either.
+    BackupFailed,
+}
+
+/// One named scenario.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedScenario {
+    /// Stable: the same scenario has the same id in every tab, for as long as it is
+    /// saved. New ones come from a [`Writer`], so two tabs never make the same id.
+    pub id: String,
+    /// Plain text, at most `MAX_NAME_CHARS` characters.
+    pub name: String,
+    /// The member's note, plain text (line breaks kept), at most `MAX_NOTE_CHARS`
+    /// characters; empty when there is none.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    pub scenario: Scenario,
+    /// The Monte Carlo seed saved with it, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seed: Option<u64>,
+    /// When it was last saved (its levers, name or note changed), in milliseconds
+    /// since 1970-01-01 UTC by the clock of the browser that saved it. `None` for
+    /// scenarios saved before version 2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub saved_at: Option<u64>,
+    /// Revision stamps, this version's first, then those of the versions it was made
+    /// from, newest first (at most `MAX_HISTORY`). Empty for a scenario from version 1
+    /// that has not changed since: the first version of its id.
+    #[serde(default, rename = "rev", skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<String>,
+}
+
+/// A deleted scenario, remembered so that another tab's older copy of the store does
+/// not bring it back.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tombstone {
+    pub id: String,
+    /// The deleted version's stamps (its own first): that version and every version it
+    /// was made from stay deleted; a version made from none of them (an edit in
+    /// another tab at the same time) is kept.
+    #[serde(default, rename = "rev", skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<String>,
+    /// When it was deleted (milliseconds since 1970 UTC); forgotten after
+    /// `TOMBSTONE_MS`.
+    pub at: u64,
+}
+
+/// Every saved scenario, in the member's order, and what the store remembers for
+/// merging tabs and opening offline copies.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Store {
+    pub scenarios: Vec<SavedScenario>,
+    /// Deletions, oldest first.
+    pub deleted: Vec<Tombstone>,
+    /// Fingerprints of the offline-copy scenarios this store has brought in (see
+    /// `Store::absorb_carried`), oldest first.
+    pub absorbed: Vec<String>,
+}
+
+impl SavedScenario {
+    /// A scenario with no note, date or history yet.
+    pub fn new(id: &str, name: &str, scenario: Scenario, seed: Option<u64>) -> SavedScenario {
+        SavedScenario { id: id.to_string(), name: name.to_string(), scenario, seed, ..SavedScenario::default() }
+    }
+
+    /// This version's revision stamp; empty for the first version of a scenario from
+    /// version 1.
+    pub fn stamp(&self) -> &str {
+        self.history.first().map_or("", String::as_str)
+    }
+
+    /// Whether the member would see the same scenario: name, note, levers and seed
+    /// (not when or where it was saved).
+    pub fn same_content(&self, other: &SavedScenario) -> bool {
+        self.name == other.name && self.note == other.note && self.seed == other.seed && self.scenario == other.scenario
+    }
+
+    /// Whether it has the same levers, seed and note as `other`, whatever the names.
+    pub fn same_levers(&self, other: &SavedScenario) -> bool {
+        self.note == other.note && self.seed == other.seed && self.scenario == other.scenario
+    }
+}
+
+/// A name as stored: NFC, control characters removed, whitespace collapsed at the
+/// ends; refused if empty or longer than `MAX_NAME_CHARS`. Markup is kept as text:
+/// it is the renderer's job (Leptos sets text, never HTML) to show it as typed.
+pub fn clean_name(name: &str) -> Result<String, RowReason> {
+    // Control characters go before normalising: one between a letter and a combining
+    // mark would otherwise keep them apart through NFC and leave them apart once
+    // removed, a name that is not NFC and changes the next time it is read.
+    let cleaned: String = name.chars().filter(|c| !c.is_control()).nfc().collect::<String>().trim().to_string();
+    if cleaned.is_empty() {
+        return Err(RowReason::Empty);
+    }
+    if cleaned.chars().count() > MAX_NAME_CHARS {
+        return Err(RowReason::TooLong { max: MAX_NAME_CHARS });
+    }
+    Ok(cleaned)
+}
+
+/// A note as stored: like a name, but line breaks are kept (`\r\n` and `\r` become
+/// `\n`) and it may be empty; refused if longer than `MAX_NOTE_CHARS`.
+pub fn clean_note(note: &str) -> Result<String, RowReason> {
+    let unified = note.replace("\r\n", "\n").replace('\r', "\n");
+    let cleaned: String =
+        unified.chars().filter(|c| *c == '\n' || !c.is_control()).nfc().collect::<String>().trim().to_string();
+    if cleaned.chars().count() > MAX_NOTE_CHARS {
+        return Err(RowReason::TooLong { max: MAX_NOTE_CHARS });
+    }
+    Ok(cleaned)
+}
+
+/// The first id `sN` with `N` counting up from `start` that `taken` does not hold,
+/// and the number to try next. Past `u64::MAX` the count goes on from 1: an imported
+/// id such as `s18446744073709551615` must not make the numbering overflow (a panic
+/// in a checked build, a repeated id in the app's). It ends, since `taken` holds
+/// finitely many ids.
+fn unused_id(start: u64, taken: impl Fn(&str) -> bool) -> (String, u64) {
+    let mut number = start;
+    loop {
+        let id = format!("s{number}");
+        let next = number.checked_add(1).unwrap_or(1);
+        if !taken(&id) {
+            return (id, next);
+        }
+        number = next;
+    }
+}
+
+impl Store {
+    /// A store of these scenarios, remembering nothing else.
+    pub fn of(scenarios: Vec<SavedScenario>) -> Store {
+        Store { scenarios, ..Store::default() }
+    }
+
+    /// Gives every scenario without a usable id (empty or repeated) a fresh one.
+    pub fn ensure_ids(&mut self) {
+        let mut kept = HashSet::new();
+        let renew: Vec<bool> =
+            self.scenarios.iter().map(|saved| saved.id.is_empty() || !kept.insert(saved.id.clone())).collect();
+        let mut next = self.next_number();
+        for (saved, renew) in self.scenarios.iter_mut().zip(renew) {
+            if renew {
+                let (id, after) = unused_id(next, |id| kept.contains(id));
+                kept.insert(id.clone());
+                saved.id = id;
+                next = after;
+            }
+        }
+    }
+
+    /// A fresh id, `s` followed by a number no id in the store uses. Only for files
+    /// read without ids: a change made in the browser takes its ids from a [`Writer`].
+    pub fn fresh_id(&self) -> String {
+        let taken: HashSet<&str> = self.scenarios.iter().map(|saved| saved.id.as_str()).collect();
+        unused_id(self.next_number(), |id| taken.contains(id)).0
+    }
+
+    /// One past the largest `N` of the ids `sN`, where fresh numbering starts.
+    fn next_number(&self) -> u64 {
+        self.scenarios
+            .iter()
+            .filter_map(|s| s.id.strip_prefix('s').and_then(|n| n.parse::<u64>().ok()))
+            .max()
+            .map_or(1, |n| n.saturating_add(1))
+    }
+
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.scenarios.iter().position(|s| s.id == id)
+    }
+
+    pub fn by_id(&self, id: &str) -> Option<&SavedScenario> {
+        self.scenarios.iter().find(|s| s.id == id)
+    }
+
+    pub fn by_name(&self, name: &str) -> Option<&SavedScenario> {
+        self.scenarios.iter().find(|s| s.name == name)
+    }
+
+    /// A name not yet used, from `base`: `base`, `base (2)`, `base (3)` …
+    pub fn unused_name(&self, base: &str) -> String {
+        if self.by_name(base).is_none() {
+            return base.to_string();
+        }
+        let stem: String = base.chars().take(MAX_NAME_CHARS.saturating_sub(6)).collect();
+        (2..10_000).map(|n| format!("{stem} ({n})")).find(|name| self.by_name(name).is_none()).unwrap_or(stem)
+    }
+
+    /// The same scenarios without the store's bookkeeping (what a file carries).
+    pub fn scenarios_only(&self) -> Store {
+        Store::of(self.scenarios.clone())
+    }
+
+    /// Keeps the bookkeeping in bounds and in one order, so two tabs that know the same
+    /// things write the same text: deletions oldest first, each once, at most
+    /// `MAX_TOMBSTONES`, and (given the time) none older than `TOMBSTONE_MS`; offline
+    /// copies' fingerprints each once, at most `MAX_ABSORBED`, the oldest forgotten.
+    pub fn tidy_bookkeeping(&mut self, now: Option<u64>) {
+        // Each deletion once (by id and deleted version), its latest record kept.
+        fn version(tombstone: &Tombstone) -> &str {
+            tombstone.history.first().map_or("", String::as_str)
+        }
+        self.deleted.sort_by(|a, b| (&a.id, version(a), b.at).cmp(&(&b.id, version(b), a.at)));
+        self.deleted.dedup_by(|later, kept| later.id == kept.id && later.history.first() == kept.history.first());
+        if let Some(now) = now {
+            self.deleted.retain(|t| t.at.saturating_add(TOMBSTONE_MS) >= now);
+        }
+        self.deleted.sort_by(|a, b| (a.at, &a.id, &a.history).cmp(&(b.at, &b.id, &b.history)));
+        let excess = self.deleted.len().saturating_sub(MAX_TOMBSTONES);
+        self.deleted.drain(..excess);
+
+        // Each fingerprint once, where it last appears; the oldest forgotten first.
+        let mut seen = HashSet::new();
+        let mut absorbed: Vec<String> = Vec::with_capacity(self.absorbed.len());
+        for fingerprint in self.absorbed.drain(..).rev() {
+            if seen.insert(fingerprint.clone()) {
+                absorbed.push(fingerprint);
+            }
+        }
+        absorbed.truncate(MAX_ABSORBED);
+        absorbed.reverse();
+        self.absorbed = absorbed;
+    }
+}
+
+#[cfg(test)]
+mod tests;

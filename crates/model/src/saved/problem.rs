@@ -1,0 +1,158 @@
+//! What can go wrong with saved scenarios: text that cannot be read ([`StoreProblem`],
+//! with the reason of one row, [`RowReason`]) and a change the store refuses
+//! ([`Refusal`], naming what was not added). The reader's problems carry their words
+//! here, where they are made; every other message about saving is in
+//! `blockvote_present::storage`.
+
+use super::limits::{MAX_BYTES, MAX_READ_SCENARIOS};
+use super::{FORMAT, VERSION};
+use std::fmt;
+
+/// Why a store (or one of its rows) could not be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StoreProblem {
+    /// The text is longer than [`MAX_BYTES`].
+    TooLarge { bytes: usize },
+    /// The text is not JSON.
+    NotJson { line: usize, column: usize },
+    /// The JSON is neither a store object nor a version-0 array.
+    NotAStore,
+    /// `format` is missing or not [`FORMAT`].
+    WrongFormat,
+    /// `version` is missing or not a whole number.
+    BadVersion,
+    /// Written by a newer blockvote.
+    FutureVersion { found: u64 },
+    /// `scenarios` is missing or not an array.
+    NoScenarios,
+    /// More than [`MAX_READ_SCENARIOS`] rows; the rest are not read.
+    TooMany { count: usize },
+    /// One row could not be used; the others still are.
+    Row { index: usize, field: &'static str, reason: RowReason },
+}
+
+/// Why one row (scenario), or a name or note typed for one, could not be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RowReason {
+    Missing,
+    /// The value has the wrong type; `expected` says what was wanted.
+    WrongType {
+        expected: &'static str,
+    },
+    Empty,
+    TooLong {
+        max: usize,
+    },
+    /// The scenario's own JSON is not a scenario (serde's message, shortened).
+    Invalid {
+        detail: String,
+    },
+}
+
+/// Why a change to the saved scenarios was not made. Nothing is changed then: the
+/// scenario being edited stays on screen, unsaved, and the store stays as it was.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// The name typed cannot be used (empty, or too long).
+    Name(RowReason),
+    /// The note typed is too long.
+    Note(RowReason),
+    /// The store already holds `MAX_SCENARIOS`; these were not added.
+    Full { not_added: Vec<String> },
+    /// The store would be larger than `MAX_WRITE_BYTES` (`bytes` with the change);
+    /// these were not saved.
+    TooLarge { bytes: usize, not_added: Vec<String> },
+    /// The scenario is no longer saved (deleted, perhaps in another tab).
+    Gone,
+}
+
+/// A scenario an import or an offline copy brought that was not added, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NotAdded {
+    pub name: String,
+    pub why: NotAddedWhy,
+}
+
+/// Why a scenario was not added.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotAddedWhy {
+    /// The store holds `MAX_SCENARIOS` already.
+    Full,
+    /// Adding it would make the store larger than `MAX_WRITE_BYTES`.
+    TooLarge,
+}
+
+impl StoreProblem {
+    /// The message in Chinese.
+    pub fn zh(&self) -> String {
+        match self {
+            StoreProblem::TooLarge { bytes } => {
+                format!("檔案太大（{bytes} 位元組，上限 {MAX_BYTES}）")
+            }
+            StoreProblem::NotJson { line, column } => format!("不是有效的 JSON（第 {line} 行第 {column} 字）"),
+            StoreProblem::NotAStore => "不是 blockvote 情景檔案".to_string(),
+            StoreProblem::WrongFormat => format!("format 欄須為 \"{FORMAT}\""),
+            StoreProblem::BadVersion => "version 欄須為整數".to_string(),
+            StoreProblem::FutureVersion { found } => format!(
+                "此檔案由較新版本的 blockvote 寫成（版本 {found}；本版本只讀到版本 {VERSION}），請用較新版本開啟"
+            ),
+            StoreProblem::NoScenarios => "scenarios 欄須為陣列".to_string(),
+            StoreProblem::TooMany { count } => {
+                format!("情景太多（{count} 個），只讀取首 {MAX_READ_SCENARIOS} 個")
+            }
+            StoreProblem::Row { index, field, reason } => {
+                let why = match reason {
+                    RowReason::Missing => "缺少".to_string(),
+                    RowReason::WrongType { expected } => {
+                        let expected = match *expected {
+                            "object" => "物件",
+                            "text" => "文字",
+                            "whole number" => "整數",
+                            other => other,
+                        };
+                        format!("類型不符（應為{expected}）")
+                    }
+                    RowReason::Empty => "是空的".to_string(),
+                    RowReason::TooLong { max } => format!("超過 {max} 字"),
+                    RowReason::Invalid { detail } => format!("無效：{detail}"),
+                };
+                format!("第 {} 個情景的 {field} 欄{why}，已略過此情景", index + 1)
+            }
+        }
+    }
+
+    /// The message in English.
+    pub fn en(&self) -> String {
+        self.to_string()
+    }
+}
+
+impl fmt::Display for StoreProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StoreProblem::TooLarge { bytes } => write!(f, "the file is too large ({bytes} bytes; the limit is {MAX_BYTES})"),
+            StoreProblem::NotJson { line, column } => write!(f, "not valid JSON (line {line}, column {column})"),
+            StoreProblem::NotAStore => write!(f, "not a blockvote scenarios file"),
+            StoreProblem::WrongFormat => write!(f, "the format field must be \"{FORMAT}\""),
+            StoreProblem::BadVersion => write!(f, "the version field must be a whole number"),
+            StoreProblem::FutureVersion { found } => write!(
+                f,
+                "this file was written by a newer blockvote (version {found}; this one reads up to version {VERSION}); open it with a newer copy"
+            ),
+            StoreProblem::NoScenarios => write!(f, "the scenarios field must be an array"),
+            StoreProblem::TooMany { count } => {
+                write!(f, "too many scenarios ({count}); only the first {MAX_READ_SCENARIOS} are read")
+            }
+            StoreProblem::Row { index, field, reason } => {
+                let why = match reason {
+                    RowReason::Missing => "is missing".to_string(),
+                    RowReason::WrongType { expected } => format!("has the wrong type (expected {expected})"),
+                    RowReason::Empty => "is empty".to_string(),
+                    RowReason::TooLong { max } => format!("is longer than {max} characters"),
+                    RowReason::Invalid { detail } => format!("is not valid: {detail}"),
+                };
+                write!(f, "scenario {}: {field} {why}; that scenario is skipped", index + 1)
+            }
+        }
+    }
+}

@@ -1,0 +1,607 @@
+use super::codec::shorten;
+use super::limits::{MAX_BYTES, MAX_WRITE_BYTES, TOMBSTONE_MS};
+use super::*;
+use crate::engine::{ProjectEdit, Scenario};
+use rust_decimal::Decimal;
+
+/// Decodes `text` and checks how many scenarios were kept and the problems.
+#[track_caller]
+fn check(text: &str, kept: usize, expected: &[StoreProblem]) -> Store {
+    let (store, problems) = decode_lenient(text);
+    assert_eq!(problems, expected, "problems of {:?}", shorten(text, 200));
+    assert_eq!(store.scenarios.len(), kept, "scenarios kept from {:?}", shorten(text, 200));
+    store
+}
+
+fn row(index: usize, field: &'static str, reason: RowReason) -> StoreProblem {
+    StoreProblem::Row { index, field, reason }
+}
+
+fn dearer(pct: i64) -> Scenario {
+    Scenario { cost_change_pct: Decimal::from(pct), ..Scenario::default() }
+}
+
+fn names(store: &Store) -> Vec<&str> {
+    store.scenarios.iter().map(|s| s.name.as_str()).collect()
+}
+
+/// A tab's writer at a time.
+fn tab(random: u64, now: u64) -> Writer {
+    let mut writer = Writer::new(random);
+    writer.at(now);
+    writer
+}
+
+/// Makes a change as the shell does: on a copy, then committed.
+#[track_caller]
+fn change<R>(store: &mut Store, writer: &mut Writer, op: impl FnOnce(&mut Store, &mut Writer) -> R) -> R {
+    let mut after = store.clone();
+    let result = op(&mut after, writer);
+    *store = commit(store, after, writer).expect("the change is kept");
+    result
+}
+
+#[test]
+fn round_trip_of_files_and_of_the_stored_store() {
+    let store = Store {
+        scenarios: vec![
+            SavedScenario {
+                id: "k-1".into(),
+                name: "Dearer 貴一成".into(),
+                note: "for Tuesday\nsecond line".into(),
+                scenario: dearer(10),
+                seed: Some(7),
+                saved_at: Some(1_700_000_000_000),
+                history: vec!["abc.2".into(), "abc.1".into()],
+            },
+            SavedScenario::new("s2", "Paper", Scenario::default(), None),
+        ],
+        deleted: vec![Tombstone { id: "k-9".into(), history: vec!["abc.3".into()], at: 1_700_000_000_001 }],
+        absorbed: vec!["0123456789abcdef".into()],
+    };
+    let stored = encode_stored(&store);
+    assert!(stored.starts_with(r#"{"format":"blockvote-scenarios","version":2,"scenarios":[{"id":"k-1","#));
+    assert!(!stored.contains('\n'), "compact: {stored}");
+    assert_eq!(decode(&stored), Ok(store.clone()));
+    // A file carries the scenarios whole (notes, dates, stamps) but not the bookkeeping.
+    let file = encode(&store);
+    assert!(!file.contains("deleted") && !file.contains("absorbed"), "{file}");
+    assert_eq!(decode(&file), Ok(store.scenarios_only()));
+}
+
+#[test]
+fn version_1_is_read_without_loss() {
+    let text = r#"{
+      "format": "blockvote-scenarios",
+      "version": 1,
+      "scenarios": [
+        { "id": "s1", "name": "Ten per cent dearer", "scenario": { "cost_change_pct": "10" }, "seed": 7 },
+        { "id": "s2", "name": "Paper", "scenario": {} }
+      ]
+    }"#;
+    let store = check(text, 2, &[]);
+    assert_eq!(
+        store.scenarios[0],
+        SavedScenario::new("s1", "Ten per cent dearer", dearer(10), Some(7)),
+        "no note, no date, no stamps: the first version of s1"
+    );
+    assert_eq!(store.scenarios[1], SavedScenario::new("s2", "Paper", Scenario::default(), None));
+    assert!(store.deleted.is_empty() && store.absorbed.is_empty());
+    // Written as version 2 and read again: the same.
+    assert_eq!(decode(&encode_stored(&store)), Ok(store));
+    // Version 1 had no bookkeeping: lists of that name in a version-1 file are ignored.
+    let store = check(
+        r#"{"format":"blockvote-scenarios","version":1,"scenarios":[],"deleted":[{"id":"x","at":1}],"absorbed":["ab"]}"#,
+        0,
+        &[],
+    );
+    assert_eq!(store, Store::default());
+}
+
+#[test]
+fn corrupt_json_and_wrong_shapes() {
+    check("", 0, &[StoreProblem::NotJson { line: 1, column: 0 }]);
+    check("{\"format\": \"blockvote-scen", 0, &[StoreProblem::NotJson { line: 1, column: 26 }]);
+    check("garbage!!", 0, &[StoreProblem::NotJson { line: 1, column: 1 }]);
+    check("42", 0, &[StoreProblem::NotAStore]);
+    check("\"text\"", 0, &[StoreProblem::NotAStore]);
+    check("{}", 0, &[StoreProblem::WrongFormat]);
+    check(r#"{"format":"other","version":1,"scenarios":[]}"#, 0, &[StoreProblem::WrongFormat]);
+    check(r#"{"format":"blockvote-scenarios","scenarios":[]}"#, 0, &[StoreProblem::BadVersion]);
+    check(r#"{"format":"blockvote-scenarios","version":"1","scenarios":[]}"#, 0, &[StoreProblem::BadVersion]);
+    check(r#"{"format":"blockvote-scenarios","version":-1,"scenarios":[]}"#, 0, &[StoreProblem::BadVersion]);
+    check(r#"{"format":"blockvote-scenarios","version":1}"#, 0, &[StoreProblem::NoScenarios]);
+    check(r#"{"format":"blockvote-scenarios","version":1,"scenarios":{}}"#, 0, &[StoreProblem::NoScenarios]);
+    check(r#"{"format":"blockvote-scenarios","version":2,"scenarios":[]}"#, 0, &[]);
+}
+
+#[test]
+fn future_versions_are_refused_with_a_clear_message() {
+    let problem = StoreProblem::FutureVersion { found: 3 };
+    check(
+        r#"{"format":"blockvote-scenarios","version":3,"scenarios":[{"name":"x","scenario":{}}]}"#,
+        0,
+        std::slice::from_ref(&problem),
+    );
+    assert!(problem.to_string().contains("newer blockvote"));
+    assert!(problem.zh().contains("較新版本"));
+}
+
+#[test]
+fn version_0_is_migrated() {
+    let store = check(r#"[{"cost_change_pct":"10"},{}]"#, 2, &[]);
+    assert_eq!(store.scenarios[0].name, "Scenario 1 情景 1");
+    assert_eq!(store.scenarios[0].scenario.cost_change_pct, Decimal::TEN);
+    assert_eq!(store.scenarios[1].scenario, Scenario::default());
+    assert_eq!((store.scenarios[0].id.as_str(), store.scenarios[1].id.as_str()), ("s1", "s2"));
+    check(r#"{"format":"blockvote-scenarios","version":0,"scenarios":[{}]}"#, 1, &[]);
+    // A version-0 array with a bad element reports that element only.
+    check(r#"[{}, 5]"#, 1, &[row(1, "scenario", RowReason::WrongType { expected: "object" })]);
+}
+
+#[test]
+fn rows_with_wrong_types_are_reported_and_the_rest_kept() {
+    let text = r#"{"format":"blockvote-scenarios","version":2,"scenarios":[
+        {"id":"s1","name":"good","scenario":{}},
+        {"id":"s2","name":5,"scenario":{}},
+        {"id":"s3","scenario":{}},
+        {"id":"s4","name":"no scenario"},
+        {"id":"s5","name":"bad lever","scenario":{"slippage":{"quarters":"many"}}},
+        {"id":"s6","name":"bad seed","scenario":{},"seed":-3},
+        {"id":7,"name":"bad id","scenario":{}},
+        "not an object",
+        {"id":"s9","name":"   ","scenario":{}},
+        {"id":"s10","name":"list","scenario":[]},
+        {"id":"s11","name":"note","note":3,"scenario":{}}
+    ]}"#;
+    let (store, problems) = decode_lenient(text);
+    assert_eq!(store.scenarios.len(), 1);
+    let fields: Vec<(usize, &str)> = problems
+        .iter()
+        .filter_map(|p| match p {
+            StoreProblem::Row { index, field, .. } => Some((*index, *field)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        fields,
+        vec![
+            (1, "name"),
+            (2, "name"),
+            (3, "scenario"),
+            (4, "scenario"),
+            (5, "seed"),
+            (6, "id"),
+            (7, "scenario"),
+            (8, "name"),
+            (9, "scenario"),
+            (10, "note")
+        ]
+    );
+    assert!(problems[3].to_string().starts_with("scenario 5: scenario is not valid: "), "{}", problems[3]);
+    assert!(decode(text).is_err());
+}
+
+#[test]
+fn bookkeeping_that_cannot_be_read_is_dropped_not_the_scenario() {
+    let store = check(
+        r#"{"format":"blockvote-scenarios","version":2,"scenarios":[
+            {"id":"a","name":"A","scenario":{},"saved_at":"yesterday","rev":["ok.1",5,"<bad>","ok.1","ok.0"]}],
+          "deleted":[{"id":"b","rev":["x.1"],"at":3},{"rev":["x.2"]},7,{"id":"","at":1}],
+          "absorbed":["ab12", 9, "no spaces please"]}"#,
+        1,
+        &[],
+    );
+    assert_eq!(store.scenarios[0].saved_at, None);
+    assert_eq!(store.scenarios[0].history, vec!["ok.1", "ok.0"]);
+    assert_eq!(store.deleted, vec![Tombstone { id: "b".into(), history: vec!["x.1".into()], at: 3 }]);
+    assert_eq!(store.absorbed, vec!["ab12"]);
+}
+
+#[test]
+fn limits_of_the_reader() {
+    let huge = format!("[{}]", "{},".repeat(MAX_BYTES / 3 + 10));
+    check(&huge, 0, &[StoreProblem::TooLarge { bytes: huge.len() }]);
+    // Many rows within the size limit: the first MAX_READ_SCENARIOS are read.
+    let many = format!("[{}{{}}]", "{},".repeat(MAX_READ_SCENARIOS + 5));
+    check(&many, MAX_READ_SCENARIOS, &[StoreProblem::TooMany { count: MAX_READ_SCENARIOS + 6 }]);
+    // More than a store holds, but what tabs can write together: read whole.
+    let over = format!("[{}{{}}]", "{},".repeat(MAX_SCENARIOS + 5));
+    check(&over, MAX_SCENARIOS + 6, &[]);
+    // A long name is refused, not cut silently.
+    let long = format!(
+        r#"{{"format":"blockvote-scenarios","version":1,"scenarios":[{{"name":"{}","scenario":{{}}}}]}}"#,
+        "長".repeat(MAX_NAME_CHARS + 1)
+    );
+    check(&long, 0, &[row(0, "name", RowReason::TooLong { max: MAX_NAME_CHARS })]);
+    // Deep nesting is a JSON error, not a stack overflow.
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let (_, problems) = decode_lenient(&deep);
+    assert!(matches!(problems.as_slice(), [StoreProblem::NotJson { .. }]));
+}
+
+#[test]
+fn the_reader_takes_what_any_writer_wrote() {
+    // The largest store the app writes, pretty-printed by an older blockvote and set
+    // aside, is still read (and so can be imported again).
+    let big = SavedScenario::new(
+        "s1",
+        "Big",
+        Scenario {
+            projects: (0..3_000).map(|id| ProjectEdit { id, ..ProjectEdit::default() }).collect(),
+            ..Scenario::default()
+        },
+        None,
+    );
+    let mut store = Store::of(vec![big.clone()]);
+    while encode_stored(&store).len() < MAX_WRITE_BYTES {
+        let mut next = big.clone();
+        next.id = format!("s{}", store.scenarios.len() + 1);
+        next.name = format!("Big {}", store.scenarios.len() + 1);
+        store.scenarios.push(next);
+    }
+    let pretty =
+        serde_json::to_string_pretty(&serde_json::from_str::<serde_json::Value>(&encode(&store)).unwrap()).unwrap();
+    assert!(pretty.len() > 2 * MAX_WRITE_BYTES, "pretty text is much larger: {}", pretty.len());
+    let (read, problems) = decode_lenient(&pretty);
+    assert_eq!(problems, vec![]);
+    assert_eq!(read.scenarios.len(), store.scenarios.len());
+}
+
+#[test]
+fn names_and_notes_are_plain_text_and_markup_survives_as_typed() {
+    let script = "<img src=x onerror=alert(1)>";
+    let text = format!(
+        r#"{{"format":"blockvote-scenarios","version":2,"scenarios":[{{"name":"{}","note":"{}","scenario":{{}}}},{{"name":"a\u0000b\nc","scenario":{{}}}}]}}"#,
+        script.replace('"', "\\\""),
+        script.replace('"', "\\\"")
+    );
+    let store = check(&text, 2, &[]);
+    assert_eq!(store.scenarios[0].name, script);
+    assert_eq!(store.scenarios[0].note, script);
+    assert_eq!(store.scenarios[1].name, "abc", "control characters are removed");
+    for encoded in [encode(&store), encode_stored(&store)] {
+        assert!(!encoded.contains('<'), "encoded text can sit in an HTML script block");
+        assert_eq!(decode(&encoded), Ok(store.clone()));
+    }
+    // NFC: a decomposed é becomes the composed one.
+    assert_eq!(clean_name("e\u{301}"), Ok("\u{e9}".to_string()));
+    // Notes keep their lines, lose other control characters, and may be empty.
+    assert_eq!(clean_note("  one\r\ntwo\rthree\u{7}\n "), Ok("one\ntwo\nthree".to_string()));
+    assert_eq!(clean_note("   "), Ok(String::new()));
+    assert_eq!(clean_note(&"註".repeat(MAX_NOTE_CHARS + 1)), Err(RowReason::TooLong { max: MAX_NOTE_CHARS }));
+}
+
+#[test]
+fn ids_are_assigned_and_deduplicated() {
+    let store = check(
+        r#"{"format":"blockvote-scenarios","version":1,"scenarios":[
+            {"id":"s3","name":"a","scenario":{}},{"id":"s3","name":"b","scenario":{}},
+            {"name":"c","scenario":{}},{"id":"<x>","name":"d","scenario":{}}]}"#,
+        4,
+        &[],
+    );
+    let ids: Vec<&str> = store.scenarios.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, vec!["s3", "s4", "s5", "x"]);
+}
+
+#[test]
+fn writers_of_two_tabs_never_make_the_same_id_or_stamp() {
+    let mut store = Store::default();
+    let (mut a, mut b) = (tab(1, 0), tab(2, 0));
+    let ids = [a.new_id(&store), b.new_id(&store), a.new_id(&store)];
+    assert_eq!(ids, ["10000000-1", "20000000-1", "10000000-2"]);
+    assert_eq!([a.new_stamp(), b.new_stamp()], ["10000000.3", "20000000.2"]);
+    // An id in use, or deleted, is never made again.
+    store.scenarios.push(SavedScenario::new("10000000-4", "x", Scenario::default(), None));
+    store.deleted.push(Tombstone { id: "10000000-5".into(), ..Tombstone::default() });
+    assert_eq!(a.new_id(&store), "10000000-6");
+    assert_eq!(Writer::new(u64::MAX).new_stamp(), "fsgs4621.1", "no overflow");
+}
+
+#[test]
+fn saving_renaming_noting_and_duplicating_stamp_what_changed() {
+    let mut store = Store::default();
+    let mut writer = tab(7, 1_000);
+    let id = change(&mut store, &mut writer, |s, w| s.save(w, "  Dearer ", dearer(10), Some(3))).unwrap();
+    assert_eq!(store.scenarios[0].name, "Dearer");
+    assert_eq!(store.scenarios[0].saved_at, Some(1_000));
+    assert_eq!(store.scenarios[0].history, vec!["70000000.2"]);
+    writer.at(2_000);
+    change(&mut store, &mut writer, |s, w| s.set_note(w, &id, "ask about Q3")).unwrap();
+    change(&mut store, &mut writer, |s, w| s.rename(w, &id, "Dearer, noted")).unwrap();
+    let saved = &store.scenarios[0];
+    assert_eq!(
+        (saved.name.as_str(), saved.note.as_str(), saved.saved_at),
+        ("Dearer, noted", "ask about Q3", Some(2_000))
+    );
+    assert_eq!(saved.history, vec!["70000000.4", "70000000.3", "70000000.2"]);
+    // A change that changes nothing is not a new version.
+    change(&mut store, &mut writer, |s, w| s.rename(w, &id, "Dearer, noted")).unwrap();
+    assert_eq!(store.scenarios[0].history.len(), 3);
+    // Saving under a used name replaces its levers and keeps id, note and place.
+    change(&mut store, &mut writer, |s, w| s.save(w, "Dearer, noted", dearer(12), None)).unwrap();
+    assert_eq!((store.scenarios.len(), store.scenarios[0].note.as_str()), (1, "ask about Q3"));
+    let copy = change(&mut store, &mut writer, |s, w| s.duplicate(w, &id)).unwrap();
+    assert_eq!(names(&store), ["Dearer, noted", "Dearer, noted (2)"]);
+    assert_eq!(store.scenarios[1].note, "ask about Q3");
+    assert_ne!(copy, id);
+    // Refusals change nothing.
+    let before = store.clone();
+    let mut after = store.clone();
+    assert_eq!(after.save(&mut writer, " ", dearer(1), None), Err(Refusal::Name(RowReason::Empty)));
+    assert_eq!(
+        after.set_note(&writer, &id, &"x".repeat(MAX_NOTE_CHARS + 1)),
+        Err(Refusal::Note(RowReason::TooLong { max: MAX_NOTE_CHARS }))
+    );
+    assert_eq!(after.rename(&writer, "gone", "x"), Err(Refusal::Gone));
+    assert_eq!(after.duplicate(&mut writer, "gone"), Err(Refusal::Gone));
+    assert_eq!(after, before);
+}
+
+#[test]
+fn a_delete_is_remembered_and_an_undo_outranks_it() {
+    let mut store = Store::default();
+    let mut writer = tab(7, 1_000);
+    let id = change(&mut store, &mut writer, |s, w| s.save(w, "Gone soon", dearer(1), None)).unwrap();
+    let (position, deleted) = change(&mut store, &mut writer, |s, _| s.delete(&id)).unwrap();
+    assert_eq!(store.scenarios, vec![]);
+    assert_eq!(store.deleted, vec![Tombstone { id: id.clone(), history: deleted.history.clone(), at: 1_000 }]);
+    let back = change(&mut store, &mut writer, |s, w| s.restore(w, position, deleted.clone())).unwrap();
+    assert_eq!(back, id, "the same id again");
+    assert_eq!(store.scenarios[0].history[1..], deleted.history[..], "made from the deleted version");
+    // Deletions are forgotten after TOMBSTONE_MS.
+    writer.at(1_000 + TOMBSTONE_MS + 1);
+    change(&mut store, &mut writer, |s, w| s.save(w, "Later", dearer(2), None)).unwrap();
+    assert_eq!(store.deleted, vec![]);
+}
+
+#[test]
+fn the_scenario_limit_holds_at_write_time_and_names_what_was_not_added() {
+    let mut store = Store::default();
+    let mut writer = tab(7, 1);
+    for n in 0..MAX_SCENARIOS {
+        change(&mut store, &mut writer, |s, w| s.save(w, &format!("S{n}"), dearer(1), None)).unwrap();
+    }
+    let full = |names: &[&str]| Refusal::Full { not_added: names.iter().map(|n| n.to_string()).collect() };
+    let mut after = store.clone();
+    assert_eq!(after.save(&mut writer, "One more", dearer(2), None), Err(full(&["One more"])));
+    let first = store.scenarios[0].id.clone();
+    assert_eq!(after.duplicate(&mut writer, &first), Err(full(&["S0 (2)"])));
+    assert_eq!(after.restore(&mut writer, 0, SavedScenario::new("z", "Back", dearer(3), None)), Err(full(&["Back"])));
+    // Saving over a used name still works when full.
+    assert!(after.save(&mut writer, "S3", dearer(9), None).is_ok());
+    // An import adds nothing past the limit and names each one.
+    let mut after = store.clone();
+    let incoming =
+        vec![SavedScenario::new("", "New A", dearer(4), None), SavedScenario::new("", "S0", dearer(5), None)];
+    let report = after.import(&mut writer, incoming.clone(), false);
+    assert_eq!(report.added, 0);
+    assert_eq!(
+        report.not_added,
+        vec![
+            NotAdded { name: "New A".into(), why: NotAddedWhy::Full },
+            NotAdded { name: "S0 (2)".into(), why: NotAddedWhy::Full }
+        ]
+    );
+    let report = after.import(&mut writer, incoming, true);
+    assert_eq!((report.added, report.replaced, report.not_added.len()), (0, 1, 1));
+    // However the change was made, commit refuses to go past the limit.
+    let mut after = store.clone();
+    after.scenarios.push(SavedScenario::new("extra", "Extra", dearer(6), None));
+    assert_eq!(commit(&store, after, &mut writer), Err(full(&["Extra"])));
+}
+
+#[test]
+fn the_size_limit_holds_at_write_time() {
+    // One big scenario; its copies until the store is nearly full.
+    let big = Scenario {
+        projects: (0..6_000).map(|id| ProjectEdit { id, ..ProjectEdit::default() }).collect(),
+        ..Scenario::default()
+    };
+    let mut store = Store::default();
+    let mut writer = tab(7, 1);
+    let id = change(&mut store, &mut writer, |s, w| s.save(w, "Big", big.clone(), None)).unwrap();
+    let mut duplicates = 0;
+    let refusal = loop {
+        let mut after = store.clone();
+        match after.duplicate(&mut writer, &id).map(|_| commit(&store, after, &mut writer)) {
+            Ok(Ok(kept)) => store = kept,
+            Ok(Err(refusal)) | Err(refusal) => break refusal,
+        }
+        duplicates += 1;
+        assert!(duplicates < MAX_SCENARIOS, "the size limit comes first");
+    };
+    let Refusal::TooLarge { bytes, not_added } = refusal else { panic!("{refusal:?}") };
+    assert!(bytes > MAX_WRITE_BYTES);
+    assert_eq!(not_added, vec![format!("Big ({})", duplicates + 2)]);
+    assert!(encode_stored(&store).len() <= MAX_WRITE_BYTES, "what is kept can be written and read");
+    // An import adds what fits and names the rest.
+    let report = store.clone().import(&mut writer, vec![SavedScenario::new("", "Big too", big, None)], false);
+    assert_eq!(report.not_added, vec![NotAdded { name: "Big too".into(), why: NotAddedWhy::TooLarge }]);
+    // Deleting is allowed, and makes room.
+    change(&mut store, &mut writer, |s, _| s.delete(&id));
+    assert!(change(&mut store, &mut writer, |s, w| s.save(w, "Small", dearer(1), None)).is_ok());
+}
+
+#[test]
+fn a_store_over_a_limit_can_still_shrink() {
+    // A store two tabs grew past MAX_SCENARIOS: a delete or rename is kept.
+    let scenarios: Vec<SavedScenario> = (0..MAX_SCENARIOS + 2)
+        .map(|n| SavedScenario::new(&format!("s{n}"), &format!("S{n}"), dearer(1), None))
+        .collect();
+    let mut store = Store::of(scenarios);
+    let mut writer = tab(3, 1);
+    change(&mut store, &mut writer, |s, w| s.rename(w, "s0", "Renamed")).unwrap();
+    change(&mut store, &mut writer, |s, _| s.delete("s1"));
+    assert_eq!(store.scenarios.len(), MAX_SCENARIOS + 1);
+}
+
+#[test]
+fn importing_keeps_same_names_apart_or_replaces_them() {
+    let mut writer = tab(5, 9);
+    let mut store = Store::of(vec![SavedScenario::new("s1", "A", dearer(1), None)]);
+    let incoming = |pct| {
+        vec![
+            SavedScenario {
+                note: "from the file".into(),
+                saved_at: Some(4),
+                ..SavedScenario::new("", "A", dearer(pct), None)
+            },
+            SavedScenario::new("s1", "B", dearer(3), None),
+        ]
+    };
+    let report = store.import(&mut writer, incoming(2), false);
+    assert_eq!(report, ImportReport { added: 2, replaced: 0, not_added: vec![] });
+    assert_eq!(names(&store), vec!["A", "A (2)", "B"]);
+    assert_eq!((store.scenarios[1].saved_at, store.scenarios[2].saved_at), (Some(4), Some(9)), "file dates kept");
+    let report = store.import(&mut writer, incoming(9), true);
+    assert_eq!((report.added, report.replaced), (0, 2));
+    assert_eq!(store.scenarios[0].scenario.cost_change_pct, Decimal::from(9));
+    assert_eq!((store.scenarios[0].id.as_str(), store.scenarios[0].note.as_str()), ("s1", "from the file"));
+    // The screen's call today counts the same.
+    let mut again = Store::of(vec![SavedScenario::new("s1", "A", dearer(1), None)]);
+    assert_eq!(again.merge(incoming(2), false), (2, 0));
+    assert_eq!(names(&again), vec!["A", "A (2)", "B"]);
+}
+
+/// Two tabs over one stored store, as the shell runs them: each change reads what is
+/// stored, merges, changes, commits and writes.
+struct Tabs {
+    stored: Store,
+    tabs: Vec<(Store, Writer)>,
+}
+
+const LABEL: &str = "另一版本 other version";
+
+impl Tabs {
+    fn new(stored: Store) -> Tabs {
+        Tabs { tabs: vec![(stored.clone(), tab(0xa, 1)), (stored.clone(), tab(0xb, 1))], stored }
+    }
+
+    /// Tab `n` changes without having heard of the other's last writes (both tabs act
+    /// before the storage event arrives) when `stale`.
+    fn change<R>(&mut self, n: usize, stale: bool, op: impl FnOnce(&mut Store, &mut Writer) -> R) -> R {
+        let stored = self.stored.clone();
+        let (mine, writer) = &mut self.tabs[n];
+        let now = writer.now() + 1;
+        writer.at(now);
+        if !stale {
+            *mine = merge(mine, &stored, LABEL).store;
+        }
+        let mut after = mine.clone();
+        let result = op(&mut after, writer);
+        *mine = commit(mine, after, writer).expect("kept");
+        // The write merges with what is stored at that moment.
+        self.stored = merge(mine, &stored, LABEL).store;
+        *mine = self.stored.clone();
+        result
+    }
+
+    /// Every tab hears of the stored store (the storage event).
+    fn hear(&mut self) -> Vec<Conflict> {
+        let mut conflicts = Vec::new();
+        for (mine, _) in &mut self.tabs {
+            let merged = merge(mine, &self.stored, LABEL);
+            conflicts.extend(merged.conflicts);
+            *mine = merged.store;
+        }
+        conflicts
+    }
+
+    fn names(&self, n: usize) -> Vec<String> {
+        self.tabs[n].0.scenarios.iter().map(|s| s.name.clone()).collect()
+    }
+}
+
+#[test]
+fn two_tabs_saving_keep_each_others_scenarios() {
+    // Tab A saves A1, tab B saves B1, A saves A2: all three are kept.
+    let mut tabs = Tabs::new(Store::default());
+    tabs.change(0, false, |s, w| s.save(w, "A1", dearer(1), None)).unwrap();
+    tabs.change(1, true, |s, w| s.save(w, "B1", dearer(2), None)).unwrap();
+    tabs.change(0, true, |s, w| s.save(w, "A2", dearer(3), None)).unwrap();
+    tabs.hear();
+    // Each tab's own stay after the one they follow in that tab.
+    assert_eq!(tabs.names(0), ["A1", "A2", "B1"]);
+    assert_eq!(tabs.names(1), ["A1", "A2", "B1"]);
+    assert_eq!(names(&tabs.stored), ["A1", "A2", "B1"]);
+}
+
+#[test]
+fn a_rename_in_one_tab_and_a_delete_in_the_other() {
+    let base = Store::of(vec![
+        SavedScenario::new("s1", "Renamed later", dearer(1), None),
+        SavedScenario::new("s2", "Deleted", dearer(2), None),
+    ]);
+    let mut tabs = Tabs::new(base);
+    tabs.change(1, false, |s, _| s.delete("s2"));
+    tabs.change(0, true, |s, w| s.rename(w, "s1", "Renamed")).unwrap();
+    tabs.hear();
+    // The rename is kept, and A's change does not bring back what B deleted.
+    assert_eq!(names(&tabs.stored), ["Renamed"]);
+    assert_eq!(tabs.names(1), ["Renamed"]);
+    tabs.change(0, false, |s, w| s.save(w, "Another", dearer(3), None)).unwrap();
+    assert_eq!(names(&tabs.stored), ["Renamed", "Another"]);
+    // Even a tab that never heard of the delete cannot bring it back.
+    let stale = Store::of(vec![SavedScenario::new("s2", "Deleted", dearer(2), None)]);
+    assert_eq!(names(&merge(&stale, &tabs.stored, LABEL).store), ["Renamed", "Another"]);
+}
+
+#[test]
+fn a_rename_made_while_another_tab_deleted_is_kept() {
+    let base = Store::of(vec![SavedScenario::new("s1", "Old name", dearer(1), None)]);
+    let mut tabs = Tabs::new(base);
+    tabs.change(1, false, |s, _| s.delete("s1"));
+    tabs.change(0, true, |s, w| s.rename(w, "s1", "New name")).unwrap();
+    tabs.hear();
+    assert_eq!(names(&tabs.stored), ["New name"], "an edit the deleting tab never saw survives the delete");
+}
+
+#[test]
+fn both_tabs_changing_one_scenario_keep_both_versions() {
+    let base = Store::of(vec![SavedScenario::new("s1", "Shared", dearer(1), None)]);
+    let mut tabs = Tabs::new(base);
+    tabs.change(0, false, |s, w| s.save(w, "Shared", dearer(10), None)).unwrap();
+    tabs.tabs[1].1.at(50);
+    tabs.change(1, true, |s, w| s.save(w, "Shared", dearer(20), None)).unwrap();
+    let conflicts = tabs.hear();
+    // B saved later (50 > 2): its version keeps the name; A's is kept beside it.
+    assert_eq!(names(&tabs.stored), ["Shared", "Shared (另一版本 other version)"]);
+    assert_eq!(tabs.stored.scenarios[0].scenario, dearer(20));
+    assert_eq!(tabs.stored.scenarios[1].scenario, dearer(10));
+    assert_eq!(tabs.names(0), tabs.names(1));
+    assert!(conflicts.is_empty(), "found when B wrote, not again");
+    // Hearing again changes nothing: the tabs agree.
+    let before = tabs.stored.clone();
+    assert_eq!(tabs.hear(), vec![]);
+    assert_eq!(merge(&before, &before, LABEL).store, before);
+}
+
+#[test]
+fn a_conflict_is_reported_once_and_named_the_same_in_both_orders() {
+    let base = SavedScenario { history: vec!["t.1".into()], ..SavedScenario::new("s1", "Shared", dearer(1), None) };
+    let a = SavedScenario {
+        scenario: dearer(10),
+        saved_at: Some(5),
+        history: vec!["a.1".into(), "t.1".into()],
+        ..base.clone()
+    };
+    let b = SavedScenario {
+        scenario: dearer(20),
+        saved_at: Some(6),
+        history: vec!["b.1".into(), "t.1".into()],
+        ..base.clone()
+    };
+    let one = merge(&Store::of(vec![a.clone()]), &Store::of(vec![b.clone()]), LABEL);
+    let other = merge(&Store::of(vec![b.clone()]), &Store::of(vec![a.clone()]), LABEL);
+    assert_eq!(one.store, other.store);
+    assert_eq!(one.conflicts, vec![Conflict { kept: "Shared".into(), copy: "Shared (另一版本 other version)".into() }]);
+    // The kept version is known to include both, so the old base and either side give way.
+    for side in [&a, &b, &base] {
+        assert_eq!(merge(&Store::of(vec![side.clone()]), &one.store, LABEL).store, one.store);
+    }
+    // The same change made in two tabs is one version, not a conflict.
+    let same = SavedScenario { history: vec!["c.1".into(), "t.1".into()], ..a.clone() };
+    assert_eq!(merge(&Store::of(vec![a]), &Store::of(vec![same]), LABEL).store.scenarios.len(), 1);
+}

@@ -1,0 +1,252 @@
+//! Tabs over one stored store, driven by a script of bytes, and the properties of
+//! their merge. Shared by the property tests (`tests/saved_sync.rs`) and the
+//! `store_merge` fuzz target (`fuzz/fuzz_targets/store_merge.rs`, which includes this
+//! file by path), so both check one thing.
+//!
+//! A tab does what the shell does: a change is made on its copy of the store and
+//! committed; a write merges with what is stored and stores the result; hearing the
+//! storage event merges what is stored into the tab. Tabs act on stale copies as
+//! often as the script says, as when two tabs change things before either hears of
+//! the other.
+#![allow(dead_code)] // Each includer uses its part.
+
+use blockvote_model::engine::Scenario;
+use blockvote_model::saved::{commit, merge, SavedScenario, Store, Writer};
+use rust_decimal::Decimal;
+
+/// The label of a conflict's second version, as the shell passes it.
+pub const LABEL: &str = "另一版本 other version";
+
+/// Two tabs and the stored store.
+pub struct Tabs {
+    pub stored: Store,
+    pub tabs: Vec<(Store, Writer)>,
+    /// Each tab's last deletion, for its undo.
+    pub deleted: Vec<Option<(usize, SavedScenario)>>,
+    /// Counts saves, so each saves different levers.
+    saves: i64,
+}
+
+impl Tabs {
+    /// Two tabs that have both read `base`.
+    pub fn new(base: Store) -> Tabs {
+        let tabs = (0..2u64)
+            .map(|n| {
+                let mut writer = Writer::new(0x5eed_0000 + n);
+                writer.at(1_000);
+                (base.clone(), writer)
+            })
+            .collect();
+        Tabs { stored: base, tabs, deleted: vec![None, None], saves: 0 }
+    }
+
+    /// Runs `script`: each step is an operation byte and its argument byte.
+    pub fn run(&mut self, script: &[u8]) {
+        for step in script.chunks(2) {
+            let (op, arg) = match step {
+                [op, arg] => (*op, *arg),
+                [op] => (*op, 0),
+                _ => continue,
+            };
+            self.step(usize::from(op & 1), (op >> 1) % 11, arg);
+        }
+    }
+
+    /// Runs `script` in one tab alone, which never writes nor hears: each step is a
+    /// change byte and its argument byte.
+    pub fn run_apart(&mut self, tab: usize, script: &[u8]) {
+        for step in script.chunks(2) {
+            let (op, arg) = match step {
+                [op, arg] => (*op, *arg),
+                [op] => (*op, 0),
+                _ => continue,
+            };
+            self.step(tab, 2 + op % 8, arg);
+        }
+    }
+
+    fn step(&mut self, tab: usize, kind: u8, arg: u8) {
+        let pick = |store: &Store| store.scenarios.get(usize::from(arg) % store.scenarios.len().max(1)).cloned();
+        match kind {
+            0 => self.hear(tab),
+            1 => self.write(tab),
+            2 => {
+                self.saves += 1;
+                let levers = Scenario { cost_change_pct: Decimal::from(self.saves), ..Scenario::default() };
+                let name = format!("N{}", arg % 6);
+                self.change(tab, |store, writer| {
+                    let _ = store.save(writer, &name, levers, None);
+                });
+            }
+            3 => {
+                let Some(target) = pick(&self.tabs[tab].0) else { return };
+                self.change(tab, |store, writer| {
+                    let _ = store.rename(writer, &target.id, &format!("R{}", arg % 5));
+                });
+            }
+            4 => {
+                let Some(target) = pick(&self.tabs[tab].0) else { return };
+                self.change(tab, |store, writer| {
+                    let _ = store.set_note(writer, &target.id, &format!("note {arg}"));
+                });
+            }
+            5 => {
+                let Some(target) = pick(&self.tabs[tab].0) else { return };
+                self.change(tab, |store, writer| {
+                    let _ = store.duplicate(writer, &target.id);
+                });
+            }
+            6 => {
+                let Some(target) = pick(&self.tabs[tab].0) else { return };
+                let removed = self.change(tab, |store, _| store.delete(&target.id));
+                self.deleted[tab] = removed;
+            }
+            7 => {
+                let Some((position, scenario)) = self.deleted[tab].take() else { return };
+                self.change(tab, |store, writer| {
+                    let _ = store.restore(writer, position, scenario);
+                });
+            }
+            8 => {
+                self.saves += 1;
+                let levers = Scenario { cost_change_pct: Decimal::from(self.saves), ..Scenario::default() };
+                let incoming = vec![SavedScenario::new("", &format!("N{}", arg % 6), levers, None)];
+                self.change(tab, |store, writer| {
+                    let _ = store.import(writer, incoming, arg & 1 == 1);
+                });
+            }
+            9 => {
+                let (_, writer) = &mut self.tabs[tab];
+                let now = writer.now() + u64::from(arg) * 60_000;
+                writer.at(now);
+            }
+            _ => {
+                // Both tabs change at once, neither having heard of the other.
+                self.change(0, |store, writer| {
+                    let _ = store.save(
+                        writer,
+                        "Shared",
+                        Scenario { cost_change_pct: Decimal::ONE, ..Scenario::default() },
+                        None,
+                    );
+                });
+                self.change(1, |store, writer| {
+                    let _ = store.save(
+                        writer,
+                        "Shared",
+                        Scenario { cost_change_pct: Decimal::TWO, ..Scenario::default() },
+                        None,
+                    );
+                });
+            }
+        }
+    }
+
+    /// A change in one tab, committed there (not yet written).
+    pub fn change<R>(&mut self, tab: usize, op: impl FnOnce(&mut Store, &mut Writer) -> R) -> R {
+        let (mine, writer) = &mut self.tabs[tab];
+        let now = writer.now() + 1;
+        writer.at(now);
+        let mut after = mine.clone();
+        let result = op(&mut after, writer);
+        if let Ok(kept) = commit(mine, after, writer) {
+            *mine = kept;
+        }
+        result
+    }
+
+    /// The tab writes: merges with what is stored, stores that, and keeps it.
+    pub fn write(&mut self, tab: usize) {
+        let (mine, _) = &mut self.tabs[tab];
+        let merged = merge(mine, &self.stored, LABEL).store;
+        check_merge(mine, &self.stored, &merged);
+        self.stored = merged.clone();
+        *mine = merged;
+    }
+
+    /// The tab hears of what is stored.
+    pub fn hear(&mut self, tab: usize) {
+        let (mine, _) = &mut self.tabs[tab];
+        let merged = merge(mine, &self.stored, LABEL).store;
+        check_merge(mine, &self.stored, &merged);
+        *mine = merged;
+    }
+
+    /// Both tabs write and hear until they agree; checks they agree with the store.
+    pub fn settle(&mut self) {
+        self.write(0);
+        self.write(1);
+        self.hear(0);
+        assert_eq!(content(&self.tabs[0].0), content(&self.tabs[1].0), "the tabs agree after one exchange");
+        assert_eq!(content(&self.tabs[0].0), content(&self.stored), "and agree with what is stored");
+    }
+}
+
+/// One scenario as the member sees it: id, name, note, levers, seed, date saved.
+pub type Shown<'a> = (&'a str, &'a str, &'a str, &'a Scenario, Option<u64>, Option<u64>);
+
+/// What a store shows, by id (for comparing stores whose order or bookkeeping may
+/// differ; ids are unique in a store).
+pub fn content(store: &Store) -> Vec<Shown<'_>> {
+    let mut rows: Vec<_> = store
+        .scenarios
+        .iter()
+        .map(|s| (s.id.as_str(), s.name.as_str(), s.note.as_str(), &s.scenario, s.seed, s.saved_at))
+        .collect();
+    rows.sort_by(|a, b| a.0.cmp(b.0));
+    rows
+}
+
+/// Whether `version` is accounted for in `merged`: it is there (same levers, seed and
+/// note, under its name or as the second version of a conflict), or the other side
+/// holds a version made from it (an edit by a tab that had seen it, itself checked),
+/// or a deletion of a version made from it covers it.
+fn accounted(version: &SavedScenario, other: &Store, merged: &Store) -> bool {
+    let second = format!("({LABEL})");
+    merged.scenarios.iter().any(|s| s.same_levers(version) && (s.name == version.name || s.name.ends_with(&second)))
+        || other.scenarios.iter().any(|o| o.id == version.id && o.made_from(version))
+        || merged.deleted.iter().any(|t| t.covers(version))
+}
+
+/// The properties of `merged = merge(ours, theirs)` for any two stores: ids unique;
+/// nothing a side kept is lost (each of its scenarios is accounted for, except one
+/// whose stamp the other side uses for different content, which only text written by
+/// hand can hold); what a deletion of either side covers is gone; merging the result
+/// again with either side, or the sides the other way round, gives the same content.
+pub fn check_merge(ours: &Store, theirs: &Store, merged: &Store) {
+    let mut ids: Vec<&str> = merged.scenarios.iter().map(|s| s.id.as_str()).collect();
+    ids.sort_unstable();
+    let count = ids.len();
+    ids.dedup();
+    assert_eq!(ids.len(), count, "ids are unique in {merged:?}");
+
+    let sides = [ours, theirs];
+    for (side, other) in [(ours, theirs), (theirs, ours)] {
+        for version in &side.scenarios {
+            let ambiguous = other
+                .scenarios
+                .iter()
+                .any(|o| o.id == version.id && o.stamp() == version.stamp() && !o.same_content(version));
+            let repeated = side.scenarios.iter().filter(|s| s.id == version.id).count() > 1;
+            if ambiguous || repeated {
+                continue;
+            }
+            assert!(
+                accounted(version, other, merged),
+                "lost {version:?}\nfrom {side:?}\nand {other:?}\ngiving {merged:?}"
+            );
+        }
+    }
+    for version in merged.scenarios.iter() {
+        let deleted = sides.iter().flat_map(|s| s.deleted.iter()).any(|t| t.covers(version));
+        assert!(!deleted, "a deleted version came back: {version:?}");
+    }
+    let flipped = merge(theirs, ours, LABEL).store;
+    assert_eq!(content(&flipped), content(merged), "the same either way round");
+    for side in sides {
+        let again = merge(merged, side, LABEL).store;
+        assert_eq!(content(&again), content(merged), "merging again changes nothing");
+        let reversed = merge(side, merged, LABEL).store;
+        assert_eq!(content(&reversed), content(merged), "nor the other way round");
+    }
+}
