@@ -1,0 +1,153 @@
+//! The saved-scenario list: one row per scenario with its key figures — the 2018-19
+//! cash need the engine works out for it and its change from the paper's HK$1,060M —
+//! and, when the store keeps them, its note and the date it was saved.
+
+use crate::format::millions_signed;
+use crate::lang::{Bilingual, Lang};
+use crate::paper::{AnnexBColumn, Printed};
+use crate::provenance::{Figure, Value};
+use crate::refusal::engine_error;
+use blockvote_model::engine::{Engine, Scenario};
+use blockvote_model::saved::Store;
+use blockvote_model::{Dataset, Money};
+
+/// One saved scenario as the list shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ListRow {
+    pub id: String,
+    pub name: String,
+    /// The member's note, once the store keeps one (`None` until then).
+    pub note: Option<String>,
+    /// The date it was saved (`YYYY-MM-DD`), once the store keeps one.
+    pub saved_on: Option<String>,
+}
+
+/// The list's rows, in the store's order.
+pub fn rows(store: &Store) -> Vec<ListRow> {
+    store
+        .scenarios
+        .iter()
+        .map(|saved| ListRow {
+            id: saved.id.clone(),
+            name: saved.name.clone(),
+            // The store gains a note and a saved date (`SavedScenario`); they are
+            // wired here when it does.
+            note: None,
+            saved_on: None,
+        })
+        .collect()
+}
+
+/// A row's note and date in one line: `Saved 2024-05-01 — for the March meeting`.
+pub fn note_line(row: &ListRow, lang: Lang) -> Option<String> {
+    let saved = row.saved_on.as_ref().map(|date| match lang {
+        Lang::Zh => format!("儲存於 {date}"),
+        Lang::En => format!("Saved {date}"),
+    });
+    match (saved, row.note.as_deref().map(str::trim).filter(|n| !n.is_empty())) {
+        (Some(saved), Some(note)) => Some(format!("{saved}{}{note}", lang.pick("：", " — "))),
+        (Some(saved), None) => Some(saved),
+        (None, Some(note)) => Some(note.to_string()),
+        (None, None) => None,
+    }
+}
+
+/// A scenario's key figures, worked out by the engine: its 2018-19 cash need and the
+/// change from the paper's (Annex B), from the figures as shown. Small and
+/// comparable, so the list keeps one per row and works it out once per scenario.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum KeyFigures {
+    Figures {
+        cash_need: Figure,
+        /// The cash need as shown less the paper's figure.
+        change: Figure,
+    },
+    /// The engine refused the scenario, in words.
+    Refused(Bilingual),
+}
+
+/// The key figures of `scenario`.
+pub fn key_figures(engine: &Engine, data: &Dataset, scenario: &Scenario) -> KeyFigures {
+    match engine.project(scenario) {
+        Ok(projection) => {
+            let shown = projection.budget_year_totals.total.round_to(1);
+            let paper = paper_cash_need(data).and_then(|f| f.money()).unwrap_or_default();
+            KeyFigures::Figures {
+                cash_need: Figure::scenario(Value::Millions(shown)),
+                change: Figure::scenario(Value::MillionsChange(shown.checked_sub(paper).unwrap_or(Money::ZERO))),
+            }
+        }
+        Err(error) => KeyFigures::Refused(engine_error(&error)),
+    }
+}
+
+/// The paper's 2018-19 cash need, HK$1,060M (Annex B's total), for the paper's row
+/// and for the changes.
+pub fn paper_cash_need(data: &Dataset) -> Option<Figure> {
+    Printed::CohortTotal(AnnexBColumn::Cash).figure(data)
+}
+
+/// `+106.4 from the paper's 1,060.0` / `較文件的 1,060.0 +106.4`.
+pub fn change_text(change: &Figure, data: &Dataset, lang: Lang) -> String {
+    let paper = paper_cash_need(data).map(|f| f.text(lang)).unwrap_or_default();
+    let change = change.money().map(millions_signed).unwrap_or_default();
+    match lang {
+        Lang::Zh => format!("較文件的 {paper} {change}"),
+        Lang::En => format!("{change} from the paper's {paper}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use blockvote_model::engine::{DelegationLevers, Slippage};
+    use blockvote_model::saved::SavedScenario;
+    use rust_decimal::Decimal;
+
+    /// A scenario's key figures as the list reads them.
+    #[track_caller]
+    fn check(scenario: Scenario, lang: Lang, expected: &str) {
+        let data = Dataset::paper().unwrap_or_else(|_| Dataset::empty());
+        let engine = Engine::new(&data).unwrap_or_else(|e| panic!("{e}"));
+        let read = match key_figures(&engine, &data, &scenario) {
+            KeyFigures::Figures { cash_need, change } => {
+                format!("{} [{}] ({})", cash_need.text(lang), cash_need.provenance().mark(lang), change_text(&change, &data, lang))
+            }
+            KeyFigures::Refused(reason) => reason.get(lang).to_string(),
+        };
+        assert_eq!(read, expected);
+    }
+
+    #[test]
+    fn each_row_has_its_own_key_figures() {
+        check(Scenario::default(), Lang::En, "1,060.0 [scenario] (0.0 from the paper's 1,060.0)");
+        check(Scenario { cost_change_pct: Decimal::TEN, ..Scenario::default() }, Lang::En, "1,084.3 [scenario] (+24.3 from the paper's 1,060.0)");
+        let late = Scenario { slippage: Slippage { enabled: true, ..Slippage::default() }, ..Scenario::default() };
+        check(late, Lang::Zh, "1,028.0 [情景] (較文件的 1,060.0 -32.0)");
+        let refused = Scenario {
+            delegation: DelegationLevers { ceiling: Some(Money::ZERO), floor: Some(Money::from_whole_millions(50)) },
+            ..Scenario::default()
+        };
+        check(refused, Lang::En, "The floor (HK$50.0M) must not be above the ceiling (HK$0.0M).");
+        let data = Dataset::paper().unwrap_or_else(|_| Dataset::empty());
+        let paper = paper_cash_need(&data).map(|f| format!("{} [{}]", f.text(Lang::En), f.provenance().mark(Lang::En)));
+        assert_eq!(paper.as_deref(), Some("1,060.0 [Annex B]"));
+    }
+
+    #[test]
+    fn a_note_and_a_date_read_in_one_line() {
+        let row = |note: Option<&str>, saved_on: Option<&str>| ListRow {
+            id: "s1".into(),
+            name: "Dearer".into(),
+            note: note.map(String::from),
+            saved_on: saved_on.map(String::from),
+        };
+        assert_eq!(note_line(&row(Some("for March"), Some("2024-05-01")), Lang::En).as_deref(), Some("Saved 2024-05-01 — for March"));
+        assert_eq!(note_line(&row(Some("三月會議"), Some("2024-05-01")), Lang::Zh).as_deref(), Some("儲存於 2024-05-01：三月會議"));
+        assert_eq!(note_line(&row(Some("  "), None), Lang::En), None);
+        let store = Store {
+            scenarios: vec![SavedScenario { id: "s1".into(), name: "Dearer".into(), scenario: Scenario::default(), seed: None }],
+        };
+        assert_eq!(rows(&store), vec![row(None, None)]);
+    }
+}
