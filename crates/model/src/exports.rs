@@ -225,7 +225,10 @@ mod tests {
     fn a_project_changes_when_what_a_member_reads_of_it_changes() {
         use crate::engine::{Edit, ProjectEdit, Slippage};
         // Slippage moves cash, not a project's budget or dates: no project reads differently.
-        check_changed(Scenario { slippage: Slippage { enabled: true, ..Slippage::default() }, ..Scenario::default() }, 0);
+        check_changed(
+            Scenario { slippage: Slippage { enabled: true, ..Slippage::default() }, ..Scenario::default() },
+            0,
+        );
         // 1% moves a budget by HK$0.05M or more, and so reads differently, only from HK$5.0M up.
         check_changed(Scenario { cost_change_pct: 1.into(), ..Scenario::default() }, 155);
         check_changed(Scenario { cost_change_pct: 10.into(), ..Scenario::default() }, 249);

@@ -42,15 +42,19 @@ pub struct Compared {
 }
 
 impl Compared {
-    /// Projects `scenario` with `engine`.
-    pub fn project(engine: &Engine, name: &str, scenario: &Scenario) -> Compared {
-        Compared { name: name.to_string(), scenario: scenario.clone(), summary: engine.project(scenario).map(|p| summarize(&p)) }
+    /// Projects `scenario` with `engine` (or says why the dataset has no engine).
+    pub fn project(engine: Result<&Engine, &EngineError>, name: &str, scenario: &Scenario) -> Compared {
+        let summary = match engine {
+            Ok(engine) => engine.project(scenario).map(|p| summarize(&p)),
+            Err(error) => Err(error.clone()),
+        };
+        Compared { name: name.to_string(), scenario: scenario.clone(), summary }
     }
 }
 
 /// Where a row belongs: the brief shows the headline rows only (it has its own
 /// Annex A and year tables).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum RowKind {
     Headline,
     Category,
@@ -58,7 +62,7 @@ pub enum RowKind {
 }
 
 /// Which way a scenario's figure moved from the model baseline, as shown.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Direction {
     Up,
     Down,
@@ -86,7 +90,7 @@ impl Direction {
 }
 
 /// A scenario's figure in a row, and its change from the model baseline.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ScenarioCell {
     /// `None` when the engine refused the scenario.
     pub figure: Option<Figure>,
@@ -95,8 +99,9 @@ pub struct ScenarioCell {
     pub direction: Direction,
 }
 
-/// One row of figures.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One row of figures. Rows are keyed by their whole content, so a row whose figures
+/// did not change is not redrawn.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Row {
     /// Stable, for test ids and keyed rows (`budget-year-total`, `category-1` …).
     pub key: String,
@@ -313,8 +318,10 @@ impl Rows {
         baseline: impl Fn(Amount) -> Figure,
     ) {
         let base = pick(&self.base);
-        let scenarios =
-            self.shown.iter().map(|s| s.as_ref().map_or_else(ScenarioCell::refused, |s| ScenarioCell::new(pick(s), base)));
+        let scenarios = self
+            .shown
+            .iter()
+            .map(|s| s.as_ref().map_or_else(ScenarioCell::refused, |s| ScenarioCell::new(pick(s), base)));
         self.rows.push(Row {
             key: head.key,
             kind: head.kind,
@@ -373,7 +380,13 @@ impl Amount {
         match (self, base) {
             (Amount::Money(a) | Amount::Change(a), Amount::Money(b) | Amount::Change(b)) => {
                 let change = a.checked_sub(b).ok()?;
-                let sign = if change > Money::ZERO { 1 } else if change < Money::ZERO { -1 } else { 0 };
+                let sign = if change > Money::ZERO {
+                    1
+                } else if change < Money::ZERO {
+                    -1
+                } else {
+                    0
+                };
                 Some((Value::MillionsChange(change), sign))
             }
             (Amount::Count(a), Amount::Count(b)) => {
@@ -426,7 +439,8 @@ impl Shown {
         let sum = |parts: &[Money]| Money::checked_sum(parts.iter().copied()).unwrap_or_default();
         let amounts: Vec<Money> = summary.categories.iter().map(|(_, m)| *m).collect();
         let rounded = round_parts_to_total(&amounts, 1);
-        let categories: Vec<(u8, Money)> = summary.categories.iter().map(|(id, _)| *id).zip(rounded.iter().copied()).collect();
+        let categories: Vec<(u8, Money)> =
+            summary.categories.iter().map(|(id, _)| *id).zip(rounded.iter().copied()).collect();
         let allocation_total = if categories.is_empty() { summary.allocation_total.round_to(1) } else { sum(&rounded) };
         let cash = round_parts_to_total(&[summary.budget_year.ongoing, summary.budget_year.new], 1);
         let (ongoing, new) = (cash.first().copied().unwrap_or_default(), cash.get(1).copied().unwrap_or_default());
@@ -499,7 +513,9 @@ impl GlobalLever {
             (GlobalLever::CostChange(pct), Lang::Zh) => format!("成本變動 {}", percent_signed(*pct)),
             (GlobalLever::CostChange(pct), Lang::En) => format!("Cost change {}", percent_signed(*pct)),
             (GlobalLever::Profile(profile), Lang::Zh) => format!("開支模式：{}", profile_label(*profile).get(lang)),
-            (GlobalLever::Profile(profile), Lang::En) => format!("Spend profile: {}", profile_label(*profile).get(lang)),
+            (GlobalLever::Profile(profile), Lang::En) => {
+                format!("Spend profile: {}", profile_label(*profile).get(lang))
+            }
             (GlobalLever::Retention(r), Lang::Zh) => format!("完成時支付比例 r = {}", format_decimal(*r, 3)),
             (GlobalLever::Retention(r), Lang::En) => format!("Share paid on completion r = {}", format_decimal(*r, 3)),
         }
@@ -547,10 +563,8 @@ impl GlobalLever {
 
 const CSV_PAPER: Label = l("文件（所印數字）", "The paper (as printed)");
 const CSV_PAPER_SOURCE: Label = l("文件出處", "Where the paper prints it");
-const CSV_BASELINE: Label = l(
-    "模型基線（按附件 B 校準；blockvote 的模型）",
-    "Model baseline (calibrated to Annex B; blockvote's model)",
-);
+const CSV_BASELINE: Label =
+    l("模型基線（按附件 B 校準；blockvote 的模型）", "Model baseline (calibrated to Annex B; blockvote's model)");
 const CSV_SCENARIO: Label = l("情景", "scenario");
 const CSV_CHANGE: Label = l("與模型基線的差額", "change from the model baseline");
 const CSV_UNIT: Label = l("單位", "Unit");
@@ -580,8 +594,13 @@ pub fn csv(comparison: &Comparison, lang: Lang) -> String {
             _ => UNIT_MILLIONS,
         };
         let source = row.paper.as_ref().map(|f| f.provenance().mark(lang)).unwrap_or_default();
-        let mut fields =
-            vec![row.label.trim().to_string(), unit.get(lang).to_string(), cell(row.paper.as_ref()), source, cell(row.baseline.as_ref())];
+        let mut fields = vec![
+            row.label.trim().to_string(),
+            unit.get(lang).to_string(),
+            cell(row.paper.as_ref()),
+            source,
+            cell(row.baseline.as_ref()),
+        ];
         for scenario in &row.scenarios {
             fields.push(cell(scenario.figure.as_ref()));
             let change = match (&scenario.figure, &scenario.change) {
@@ -593,7 +612,13 @@ pub fn csv(comparison: &Comparison, lang: Lang) -> String {
         }
         out.push_str(&csv_line(&fields));
     }
-    let mut levers = vec![comparison.levers.label.clone(), String::new(), String::new(), String::new(), comparison.levers.baseline.clone()];
+    let mut levers = vec![
+        comparison.levers.label.clone(),
+        String::new(),
+        String::new(),
+        String::new(),
+        comparison.levers.baseline.clone(),
+    ];
     for text in &comparison.levers.scenarios {
         levers.push(text.clone());
         levers.push(String::new());
@@ -630,7 +655,7 @@ mod tests {
         let engine = Engine::new(&data).unwrap_or_else(|e| panic!("{e}"));
         let baseline = summarize(&engine.project(&Scenario::default()).unwrap_or_else(|e| panic!("{e}")));
         let compared: Vec<Compared> =
-            scenarios.iter().map(|(name, scenario)| Compared::project(&engine, name, scenario)).collect();
+            scenarios.iter().map(|(name, scenario)| Compared::project(Ok(&engine), name, scenario)).collect();
         comparison(&data, &baseline, &compared, lang)
     }
 
@@ -673,16 +698,51 @@ mod tests {
     #[test]
     fn the_paper_column_holds_only_what_the_paper_prints() {
         let d = [("Dearer", dearer())];
-        check(&d, Lang::En, "allocation-total", "Allocation total (Annex A) | 1,060.0 [Annex A] | 1,060.0 [Annex A] | 1,060.0");
+        check(
+            &d,
+            Lang::En,
+            "allocation-total",
+            "Allocation total (Annex A) | 1,060.0 [Annex A] | 1,060.0 [Annex A] | 1,060.0",
+        );
         check(&d, Lang::En, "category-1", "1. Hardware | 238.0 [Annex A] | 238.0 [Annex A] | 238.0");
-        check(&d, Lang::En, "budget-year-total", "2018-19 total cash need | 1,060.0 [Annex B] | 1,060.0 [model] | 1,084.3 (+24.3)");
-        check(&d, Lang::En, "year-2018-19-ongoing", "of which ongoing projects | 817.0 [Annex B] | 817.0 [Annex B] | 817.0");
-        check(&d, Lang::En, "year-2018-19-new", "of which new projects | 243.0 [Annex B] | 243.0 [model] | 267.3 (+24.3)");
-        check(&d, Lang::En, "year-2019-20-total", "2019-20 cash need (new projects) | — | 923.4 [model] | 1,015.8 (+92.4)");
+        check(
+            &d,
+            Lang::En,
+            "budget-year-total",
+            "2018-19 total cash need | 1,060.0 [Annex B] | 1,060.0 [model] | 1,084.3 (+24.3)",
+        );
+        check(
+            &d,
+            Lang::En,
+            "year-2018-19-ongoing",
+            "of which ongoing projects | 817.0 [Annex B] | 817.0 [Annex B] | 817.0",
+        );
+        check(
+            &d,
+            Lang::En,
+            "year-2018-19-new",
+            "of which new projects | 243.0 [Annex B] | 243.0 [model] | 267.3 (+24.3)",
+        );
+        check(
+            &d,
+            Lang::En,
+            "year-2019-20-total",
+            "2019-20 cash need (new projects) | — | 923.4 [model] | 1,015.8 (+92.4)",
+        );
         check(&d, Lang::En, "new-included", "New projects included | 254 [para 7] | 254 [para 7] | 254");
         check(&d, Lang::En, "route-fc", "Finance Committee (own subhead) | — | 0 [model] | 72 (+72)");
-        check(&d, Lang::Zh, "budget-year-total", "2018-19 年度現金需求總額 | 1,060.0 [附件 B] | 1,060.0 [模型] | 1,084.3 (+24.3)");
-        check(&d, Lang::Zh, "year-2019-20-total", "2019-20 年度現金需求（新項目） | — | 923.4 [模型] | 1,015.8 (+92.4)");
+        check(
+            &d,
+            Lang::Zh,
+            "budget-year-total",
+            "2018-19 年度現金需求總額 | 1,060.0 [附件 B] | 1,060.0 [模型] | 1,084.3 (+24.3)",
+        );
+        check(
+            &d,
+            Lang::Zh,
+            "year-2019-20-total",
+            "2019-20 年度現金需求（新項目） | — | 923.4 [模型] | 1,015.8 (+92.4)",
+        );
         let heads = compare(&d, Lang::En);
         assert_eq!(
             (heads.paper_head.as_str(), heads.baseline_head.as_str(), heads.scenario_heads.clone()),
@@ -705,7 +765,12 @@ mod tests {
             projects: vec![ProjectEdit { id: 17, edit: Edit { defer_quarters: Some(4), ..Edit::default() } }],
             ..Scenario::default()
         };
-        check(&[("Defer", defer)], Lang::En, "projects-changed", "Projects changed from the paper | — | 0 [model] | 1 (+1)");
+        check(
+            &[("Defer", defer)],
+            Lang::En,
+            "projects-changed",
+            "Projects changed from the paper | — | 0 [model] | 1 (+1)",
+        );
     }
 
     #[test]
@@ -720,7 +785,11 @@ mod tests {
         let comparison = compare(&[("Scaled", scaled), ("Late", slipping())], Lang::En);
         for column in 0..2 {
             let money = |key: &str| {
-                comparison.rows.iter().find(|r| r.key == key).and_then(|r| r.scenarios.get(column)?.figure.as_ref()?.money())
+                comparison
+                    .rows
+                    .iter()
+                    .find(|r| r.key == key)
+                    .and_then(|r| r.scenarios.get(column)?.figure.as_ref()?.money())
             };
             let categories: Vec<Money> = (1..=6).filter_map(|id| money(&format!("category-{id}"))).collect();
             assert_eq!(Money::checked_sum(categories).ok(), money("allocation-total"), "column {column}");
@@ -740,10 +809,18 @@ mod tests {
     #[test]
     fn a_refused_scenario_has_no_figures_and_says_why() {
         let refused = Scenario {
-            delegation: blockvote_model::engine::DelegationLevers { ceiling: Some(Money::ZERO), floor: Some(Money::from_whole_millions(1)) },
+            delegation: blockvote_model::engine::DelegationLevers {
+                ceiling: Some(Money::ZERO),
+                floor: Some(Money::from_whole_millions(1)),
+            },
             ..Scenario::default()
         };
-        check(&[("Bad", refused.clone())], Lang::En, "budget-year-total", "2018-19 total cash need | 1,060.0 [Annex B] | 1,060.0 [model] | —");
+        check(
+            &[("Bad", refused.clone())],
+            Lang::En,
+            "budget-year-total",
+            "2018-19 total cash need | 1,060.0 [Annex B] | 1,060.0 [model] | —",
+        );
         let comparison = compare(&[("Bad", refused)], Lang::En);
         assert_eq!(comparison.problems, vec!["Bad: The floor (HK$1.0M) must not be above the ceiling (HK$0.0M)."]);
     }
@@ -765,12 +842,37 @@ mod tests {
             "Figure,",
             "Figure,Unit,The paper (as printed),Where the paper prints it,Model baseline (calibrated to Annex B; blockvote's model),\"Dearer, \"\"ten\"\": scenario\",\"Dearer, \"\"ten\"\": change from the model baseline\",Late: scenario,Late: change from the model baseline",
         );
-        check_csv(&s, Lang::En, "2018-19 total", "2018-19 total cash need,HK$M,1060.0,Annex B,1060.0,1084.3,+24.3,1028.0,-32.0");
-        check_csv(&s, Lang::En, "of which new", "of which new projects,HK$M,243.0,Annex B,243.0,267.3,+24.3,211.0,-32.0");
-        check_csv(&s, Lang::En, "Allocation total", "Allocation total (Annex A),HK$M,1060.0,Annex A,1060.0,1060.0,0.0,1060.0,0.0");
+        check_csv(
+            &s,
+            Lang::En,
+            "2018-19 total",
+            "2018-19 total cash need,HK$M,1060.0,Annex B,1060.0,1084.3,+24.3,1028.0,-32.0",
+        );
+        check_csv(
+            &s,
+            Lang::En,
+            "of which new",
+            "of which new projects,HK$M,243.0,Annex B,243.0,267.3,+24.3,211.0,-32.0",
+        );
+        check_csv(
+            &s,
+            Lang::En,
+            "Allocation total",
+            "Allocation total (Annex A),HK$M,1060.0,Annex A,1060.0,1060.0,0.0,1060.0,0.0",
+        );
         check_csv(&s, Lang::En, "Projects changed", "Projects changed from the paper,projects,,,0,249,+249,0,0");
-        check_csv(&s, Lang::En, "Levers", "Levers applied to every project,,,,none,Cost change +10.0%,,Slippage: 32.9% late by 1 quarter,");
-        check_csv(&s, Lang::Zh, "2018-19 年度現金需求總額", "2018-19 年度現金需求總額,百萬元,1060.0,附件 B,1060.0,1084.3,+24.3,1028.0,-32.0");
+        check_csv(
+            &s,
+            Lang::En,
+            "Levers",
+            "Levers applied to every project,,,,none,Cost change +10.0%,,Slippage: 32.9% late by 1 quarter,",
+        );
+        check_csv(
+            &s,
+            Lang::Zh,
+            "2018-19 年度現金需求總額",
+            "2018-19 年度現金需求總額,百萬元,1060.0,附件 B,1060.0,1084.3,+24.3,1028.0,-32.0",
+        );
         let text = csv(&compare(&s, Lang::En), Lang::En);
         assert!(!text.contains("999999"), "no calibration residue: {text}");
     }

@@ -96,10 +96,8 @@ pub fn assumptions(input: BriefInput<'_>) -> Assumptions {
     };
     let ongoing = Printed::Cohort { cohort: CohortId::Ongoing, column: AnnexBColumn::Cash };
     let edited_categories = s.allocation.categories.iter().filter(|c| c.amount.is_some() || c.locked).count();
-    let cap = s.cap.as_ref().map_or_else(
-        || t(OFF),
-        |c| format!("{} ({})", millions(c.amount), rule_label(c.rule).get(lang)),
-    );
+    let cap =
+        s.cap.as_ref().map_or_else(|| t(OFF), |c| format!("{} ({})", millions(c.amount), rule_label(c.rule).get(lang)));
     let categories = match s.allocation.scale_to {
         Some(target) => match lang {
             Lang::Zh => format!("{edited_categories}；按比例調整至 {}", millions(target)),
@@ -115,7 +113,13 @@ pub fn assumptions(input: BriefInput<'_>) -> Assumptions {
             t(profile_label(s.default_profile)),
             calibration,
         ),
-        row("slippage", l("延誤（確定性）", "Slippage (deterministic)"), slippage(&paper.slippage, lang), slippage(&s.slippage, lang), lateness),
+        row(
+            "slippage",
+            l("延誤（確定性）", "Slippage (deterministic)"),
+            slippage(&paper.slippage, lang),
+            slippage(&s.slippage, lang),
+            lateness,
+        ),
         row(
             "cost-change",
             l("新項目成本變動", "Cost change of new projects"),
@@ -190,7 +194,11 @@ mod tests {
     fn check(scenario: Scenario, lang: Lang, key: &str, expected: &str) {
         let fixture = Fixture::new(scenario);
         let table = assumptions(fixture.input(lang));
-        let row = table.rows.iter().find(|r| r.key == key).map(|r| format!("{} | {} | {} | {}", r.label, r.baseline, r.scenario, r.source));
+        let row = table
+            .rows
+            .iter()
+            .find(|r| r.key == key)
+            .map(|r| format!("{} | {} | {} | {}", r.label, r.baseline, r.scenario, r.source));
         assert_eq!(row.as_deref(), Some(expected));
     }
 
@@ -202,9 +210,19 @@ mod tests {
             delegation: DelegationLevers { ceiling: Some(Money::from_whole_millions(5)), floor: None },
             ..Scenario::default()
         };
-        check(s.clone(), Lang::En, "cost-change", "Cost change of new projects | 0.0% | +10.0% | assumption (set by the user)");
+        check(
+            s.clone(),
+            Lang::En,
+            "cost-change",
+            "Cost change of new projects | 0.0% | +10.0% | assumption (set by the user)",
+        );
         check(s.clone(), Lang::En, "slippage", "Slippage (deterministic) | off | 32.9% late by 1 quarter | para 5: 69 of 210 returns not on schedule (67.1% on time)");
-        check(s.clone(), Lang::Zh, "slippage", "延誤（確定性） | 沒有 | 32.9% 的項目遲 1 季 | 第 5 段：210 份報表中 69 份未能依期完成（依期 67.1%）");
+        check(
+            s.clone(),
+            Lang::Zh,
+            "slippage",
+            "延誤（確定性） | 沒有 | 32.9% 的項目遲 1 季 | 第 5 段：210 份報表中 69 份未能依期完成（依期 67.1%）",
+        );
         check(s.clone(), Lang::En, "ceiling", "Finance Committee ceiling (HK$M) | 10.0 | 5.0 | para 2");
         check(s.clone(), Lang::Zh, "ceiling", "財委會審批上限（百萬元） | 10.0 | 5.0 | 第 2 段");
         check(s.clone(), Lang::Zh, "floor", "部門自行審批下限（百萬元） | 0.2 | 0.2 | 第 2 段");

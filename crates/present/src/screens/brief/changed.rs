@@ -204,7 +204,10 @@ mod tests {
         let fixture = Fixture::new(Scenario { cost_change_pct: Decimal::TEN, ..Scenario::default() });
         let changed = changed_projects(fixture.input(Lang::En));
         assert_eq!(changed.rows.len(), MAX_LISTED);
-        assert_eq!(changed.levers, vec!["Cost change +10.0% applied to all 254 projects (except budgets set one by one)."]);
+        assert_eq!(
+            changed.levers,
+            vec!["Cost change +10.0% applied to all 254 projects (except budgets set one by one)."]
+        );
         assert!(changed.more.as_deref().is_some_and(|m| m.starts_with("224 more not listed")), "{:?}", changed.more);
         assert!(changed.rows.iter().all(|r| r.budget.contains('→')));
     }

@@ -204,7 +204,12 @@ mod tests {
         let mut saved = Store::default();
         check(scenario_name(&Scenario::default(), &saved, Lang::En), "The paper (no changes)");
         check(scenario_name(&dearer, &saved, Lang::Zh), "未儲存的情景");
-        saved.scenarios.push(SavedScenario { id: "s1".into(), name: "Dearer".into(), scenario: dearer.clone(), seed: None });
+        saved.scenarios.push(SavedScenario {
+            id: "s1".into(),
+            name: "Dearer".into(),
+            scenario: dearer.clone(),
+            seed: None,
+        });
         check(scenario_name(&dearer, &saved, Lang::En), "Dearer");
     }
 

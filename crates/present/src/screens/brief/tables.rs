@@ -40,19 +40,14 @@ const ITEM: Label = l("項目", "Item");
 const PAPER: Label = l("文件", "Paper");
 const SCENARIO: Label = l("情景", "Scenario");
 const CHANGE: Label = l("與模型基線的差額", "Change from the model baseline");
-const PAPER_MARKS: Label = l(
-    "第 … 段、附件 A／B：文件在該處印出的數字。",
-    "para …, Annex A / B: a figure the paper prints at that place.",
-);
+const PAPER_MARKS: Label =
+    l("第 … 段、附件 A／B：文件在該處印出的數字。", "para …, Annex A / B: a figure the paper prints at that place.");
 
 /// The headline rows of the comparison, for this one scenario.
 pub fn headlines(input: BriefInput<'_>) -> Headlines {
     let lang = input.lang;
-    let compared = Compared {
-        name: String::new(),
-        scenario: input.scenario.clone(),
-        summary: Ok(summarize(input.projection)),
-    };
+    let compared =
+        Compared { name: String::new(), scenario: input.scenario.clone(), summary: Ok(summarize(input.projection)) };
     let table = comparison(input.data, &summarize(input.baseline), &[compared], lang);
     let rows: Vec<HeadlineRow> = table
         .rows
@@ -63,7 +58,15 @@ pub fn headlines(input: BriefInput<'_>) -> Headlines {
             let scenario = cell.as_ref().and_then(|c| c.figure.clone());
             let change = cell.and_then(|c| c.change).or_else(|| row.baseline.as_ref().map(no_change));
             let differs = change.as_ref().is_some_and(|c| c.text(lang) != no_change(c).text(lang));
-            HeadlineRow { key: row.key, label: row.label, paper: row.paper, baseline: row.baseline, scenario, change, differs }
+            HeadlineRow {
+                key: row.key,
+                label: row.label,
+                paper: row.paper,
+                baseline: row.baseline,
+                scenario,
+                change,
+                differs,
+            }
         })
         .collect();
     let mut legend = vec![PAPER_MARKS.get(lang).to_string()];
@@ -73,7 +76,9 @@ pub fn headlines(input: BriefInput<'_>) -> Headlines {
             models.push(provenance);
         }
     }
-    legend.extend(models.iter().map(|p| format!("{}{}{}", p.series_name(lang), lang.pick("：", ": "), p.explanation(lang))));
+    legend.extend(
+        models.iter().map(|p| format!("{}{}{}", p.series_name(lang), lang.pick("：", ": "), p.explanation(lang))),
+    );
     Headlines {
         title: HEADLINES.get(lang).to_string(),
         heads: [
@@ -226,8 +231,14 @@ mod tests {
         let fixture = Fixture::new(scenario);
         let table = headlines(fixture.input(lang));
         let row = table.rows.iter().find(|r| r.key == key).map(|r| {
-            [r.label.trim().to_string(), mark(&r.paper, lang), mark(&r.baseline, lang), mark(&r.scenario, lang), mark(&r.change, lang)]
-                .join(" | ")
+            [
+                r.label.trim().to_string(),
+                mark(&r.paper, lang),
+                mark(&r.baseline, lang),
+                mark(&r.scenario, lang),
+                mark(&r.change, lang),
+            ]
+            .join(" | ")
         });
         assert_eq!(row.as_deref(), Some(expected));
     }
@@ -238,15 +249,28 @@ mod tests {
 
     #[test]
     fn headlines_put_the_paper_beside_the_model_baseline_never_for_it() {
-        check(dearer(), Lang::En, "budget-year-total", "2018-19 total cash need | 1,060.0 [Annex B] | 1,060.0 [model] | 1,084.3 | +24.3");
-        check(dearer(), Lang::En, "allocation-total", "Allocation total (Annex A) | 1,060.0 [Annex A] | 1,060.0 [Annex A] | 1,060.0 | 0.0");
+        check(
+            dearer(),
+            Lang::En,
+            "budget-year-total",
+            "2018-19 total cash need | 1,060.0 [Annex B] | 1,060.0 [model] | 1,084.3 | +24.3",
+        );
+        check(
+            dearer(),
+            Lang::En,
+            "allocation-total",
+            "Allocation total (Annex A) | 1,060.0 [Annex A] | 1,060.0 [Annex A] | 1,060.0 | 0.0",
+        );
         check(dearer(), Lang::En, "route-fc", "Finance Committee (own subhead) | — | 0 [model] | 72 | +72");
         check(dearer(), Lang::Zh, "year-2018-19-new", "其中：新項目 | 243.0 [附件 B] | 243.0 [模型] | 267.3 | +24.3");
         let fixture = Fixture::new(dearer());
         let table = headlines(fixture.input(Lang::En));
         assert!(table.rows.iter().all(|r| !r.key.starts_with("category-")), "Annex A has its own table");
         assert_eq!(table.legend.len(), 3, "{:?}", table.legend);
-        assert!(table.legend.iter().any(|l| l.starts_with("Model baseline (calibrated to Annex B): blockvote's model baseline")));
+        assert!(table
+            .legend
+            .iter()
+            .any(|l| l.starts_with("Model baseline (calibrated to Annex B): blockvote's model baseline")));
     }
 
     #[test]
@@ -270,7 +294,10 @@ mod tests {
                 row.change.text(Lang::En)
             )
         };
-        assert_eq!(table.rows.first().map(read).as_deref(), Some("1. Hardware | 202.0 [Annex A] | 238.0 [Annex A] | 300.0 | +62.0"));
+        assert_eq!(
+            table.rows.first().map(read).as_deref(),
+            Some("1. Hardware | 202.0 [Annex A] | 238.0 [Annex A] | 300.0 | +62.0")
+        );
         assert_eq!(read(&table.total), "Total | 990.0 [Annex A] | 1,060.0 [Annex A] | 1,122.0 | +62.0");
         let sum = Money::checked_sum(table.rows.iter().filter_map(|r| r.scenario.money())).ok();
         assert_eq!(sum, table.total.scenario.money());

@@ -50,7 +50,9 @@ pub enum Checked {
     /// It loaded, but the engine cannot project it.
     NotProjectable(EngineError),
     /// The file is larger than `limit` bytes and was not read.
-    TooLarge { limit: usize },
+    TooLarge {
+        limit: usize,
+    },
     /// The browser could not read it.
     Unreadable,
 }
@@ -119,10 +121,16 @@ pub fn refused(checked: &Checked, lang: Lang) -> Option<Refused> {
             Some(Refused {
                 heading: match lang {
                     Lang::Zh => format!("檔案有 {total} 個問題，未有使用；資料維持不變："),
-                    Lang::En if total == 1 => "The file has 1 problem and was not used; the data is unchanged:".to_string(),
+                    Lang::En if total == 1 => {
+                        "The file has 1 problem and was not used; the data is unchanged:".to_string()
+                    }
                     Lang::En => format!("The file has {total} problems and was not used; the data is unchanged:"),
                 },
-                problems: errors.iter().take(MAX_LISTED).map(|e| if lang == Lang::Zh { e.zh() } else { e.to_string() }).collect(),
+                problems: errors
+                    .iter()
+                    .take(MAX_LISTED)
+                    .map(|e| if lang == Lang::Zh { e.zh() } else { e.to_string() })
+                    .collect(),
                 more: (more > 0).then(|| match lang {
                     Lang::Zh => format!("另有 {more} 個問題未列出。"),
                     Lang::En => format!("{more} more not listed."),
@@ -133,14 +141,19 @@ pub fn refused(checked: &Checked, lang: Lang) -> Option<Refused> {
             let reason = engine_error(error);
             only(match lang {
                 Lang::Zh => format!("檔案格式正確，但無法計算現金流量（{}），未有使用。", reason.zh),
-                Lang::En => format!("The file reads correctly but its cash flow cannot be projected ({}); it was not used.", reason.en),
+                Lang::En => format!(
+                    "The file reads correctly but its cash flow cannot be projected ({}); it was not used.",
+                    reason.en
+                ),
             })
         }
         Checked::TooLarge { limit } => only(match lang {
             Lang::Zh => format!("檔案太大（上限 {limit} 位元組），未有使用。"),
             Lang::En => format!("The file is too large (the limit is {limit} bytes); it was not used."),
         }),
-        Checked::Unreadable => only(l("無法讀取檔案，未有使用。", "The file could not be read; it was not used.").get(lang).to_string()),
+        Checked::Unreadable => {
+            only(l("無法讀取檔案，未有使用。", "The file could not be read; it was not used.").get(lang).to_string())
+        }
     }
 }
 

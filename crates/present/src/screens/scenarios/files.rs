@@ -43,12 +43,17 @@ pub fn names_line(names: &[String], lang: Lang) -> String {
 /// What the last import did.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ImportOutcome {
-    Done { added: usize, replaced: usize },
+    Done {
+        added: usize,
+        replaced: usize,
+    },
     Cancelled,
     /// The file was read but held no usable scenario.
     NothingUsable,
     /// The file is larger than `limit` bytes and was not read.
-    TooLarge { limit: usize },
+    TooLarge {
+        limit: usize,
+    },
     /// The browser could not read the file.
     Unreadable,
 }
@@ -60,7 +65,9 @@ pub fn import_outcome(outcome: ImportOutcome, lang: Lang) -> String {
         (ImportOutcome::Done { added, replaced }, Lang::En) => format!("Imported: {added} added, {replaced} replaced."),
         (ImportOutcome::Cancelled, _) => l("已取消匯入。", "The import was cancelled.").get(lang).to_string(),
         (ImportOutcome::NothingUsable, _) => {
-            l("檔案中沒有可用的情景，未有匯入。", "The file has no usable scenario; nothing was imported.").get(lang).to_string()
+            l("檔案中沒有可用的情景，未有匯入。", "The file has no usable scenario; nothing was imported.")
+                .get(lang)
+                .to_string()
         }
         (ImportOutcome::TooLarge { limit }, Lang::Zh) => format!("檔案太大（上限 {limit} 位元組），未有匯入。"),
         (ImportOutcome::TooLarge { limit }, Lang::En) => {
@@ -83,8 +90,14 @@ mod tests {
 
     #[test]
     fn imports_are_reported_in_words() {
-        assert_eq!(import_outcome(ImportOutcome::Done { added: 2, replaced: 0 }, Lang::En), "Imported: 2 added, 0 replaced.");
-        assert_eq!(import_outcome(ImportOutcome::TooLarge { limit: 10 }, Lang::Zh), "檔案太大（上限 10 位元組），未有匯入。");
+        assert_eq!(
+            import_outcome(ImportOutcome::Done { added: 2, replaced: 0 }, Lang::En),
+            "Imported: 2 added, 0 replaced."
+        );
+        assert_eq!(
+            import_outcome(ImportOutcome::TooLarge { limit: 10 }, Lang::Zh),
+            "檔案太大（上限 10 位元組），未有匯入。"
+        );
         let store = Store { scenarios: vec![saved("Mine")] };
         let names = same_names(&store, &[saved("Mine"), saved("Other")]);
         assert_eq!(names_line(&names, Lang::En), "Mine");

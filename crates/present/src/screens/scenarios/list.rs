@@ -7,8 +7,8 @@ use crate::lang::{Bilingual, Lang};
 use crate::paper::{AnnexBColumn, Printed};
 use crate::provenance::{Figure, Value};
 use crate::refusal::engine_error;
-use blockvote_model::engine::{Engine, Scenario};
-use blockvote_model::saved::Store;
+use blockvote_model::engine::{Engine, EngineError, Scenario};
+use blockvote_model::saved::{SavedScenario, Store};
 use blockvote_model::{Dataset, Money};
 
 /// One saved scenario as the list shows it.
@@ -24,18 +24,19 @@ pub struct ListRow {
 
 /// The list's rows, in the store's order.
 pub fn rows(store: &Store) -> Vec<ListRow> {
-    store
-        .scenarios
-        .iter()
-        .map(|saved| ListRow {
-            id: saved.id.clone(),
-            name: saved.name.clone(),
-            // The store gains a note and a saved date (`SavedScenario`); they are
-            // wired here when it does.
-            note: None,
-            saved_on: None,
-        })
-        .collect()
+    store.scenarios.iter().map(row).collect()
+}
+
+/// One saved scenario's row.
+pub fn row(saved: &SavedScenario) -> ListRow {
+    ListRow {
+        id: saved.id.clone(),
+        name: saved.name.clone(),
+        // The store gains a note and a saved date (`SavedScenario`); they are wired
+        // here when it does.
+        note: None,
+        saved_on: None,
+    }
 }
 
 /// A row's note and date in one line: `Saved 2024-05-01 — for the March meeting`.
@@ -66,9 +67,13 @@ pub enum KeyFigures {
     Refused(Bilingual),
 }
 
-/// The key figures of `scenario`.
-pub fn key_figures(engine: &Engine, data: &Dataset, scenario: &Scenario) -> KeyFigures {
-    match engine.project(scenario) {
+/// The key figures of `scenario`, by `engine` (or why the dataset has none).
+pub fn key_figures(engine: Result<&Engine, &EngineError>, data: &Dataset, scenario: &Scenario) -> KeyFigures {
+    let projection = match engine {
+        Ok(engine) => engine.project(scenario),
+        Err(error) => Err(error.clone()),
+    };
+    match projection {
         Ok(projection) => {
             let shown = projection.budget_year_totals.total.round_to(1);
             let paper = paper_cash_need(data).and_then(|f| f.money()).unwrap_or_default();
@@ -101,7 +106,6 @@ pub fn change_text(change: &Figure, data: &Dataset, lang: Lang) -> String {
 mod tests {
     use super::*;
     use blockvote_model::engine::{DelegationLevers, Slippage};
-    use blockvote_model::saved::SavedScenario;
     use rust_decimal::Decimal;
 
     /// A scenario's key figures as the list reads them.
@@ -109,9 +113,14 @@ mod tests {
     fn check(scenario: Scenario, lang: Lang, expected: &str) {
         let data = Dataset::paper().unwrap_or_else(|_| Dataset::empty());
         let engine = Engine::new(&data).unwrap_or_else(|e| panic!("{e}"));
-        let read = match key_figures(&engine, &data, &scenario) {
+        let read = match key_figures(Ok(&engine), &data, &scenario) {
             KeyFigures::Figures { cash_need, change } => {
-                format!("{} [{}] ({})", cash_need.text(lang), cash_need.provenance().mark(lang), change_text(&change, &data, lang))
+                format!(
+                    "{} [{}] ({})",
+                    cash_need.text(lang),
+                    cash_need.provenance().mark(lang),
+                    change_text(&change, &data, lang)
+                )
             }
             KeyFigures::Refused(reason) => reason.get(lang).to_string(),
         };
@@ -121,7 +130,11 @@ mod tests {
     #[test]
     fn each_row_has_its_own_key_figures() {
         check(Scenario::default(), Lang::En, "1,060.0 [scenario] (0.0 from the paper's 1,060.0)");
-        check(Scenario { cost_change_pct: Decimal::TEN, ..Scenario::default() }, Lang::En, "1,084.3 [scenario] (+24.3 from the paper's 1,060.0)");
+        check(
+            Scenario { cost_change_pct: Decimal::TEN, ..Scenario::default() },
+            Lang::En,
+            "1,084.3 [scenario] (+24.3 from the paper's 1,060.0)",
+        );
         let late = Scenario { slippage: Slippage { enabled: true, ..Slippage::default() }, ..Scenario::default() };
         check(late, Lang::Zh, "1,028.0 [情景] (較文件的 1,060.0 -32.0)");
         let refused = Scenario {
@@ -142,11 +155,22 @@ mod tests {
             note: note.map(String::from),
             saved_on: saved_on.map(String::from),
         };
-        assert_eq!(note_line(&row(Some("for March"), Some("2024-05-01")), Lang::En).as_deref(), Some("Saved 2024-05-01 — for March"));
-        assert_eq!(note_line(&row(Some("三月會議"), Some("2024-05-01")), Lang::Zh).as_deref(), Some("儲存於 2024-05-01：三月會議"));
+        assert_eq!(
+            note_line(&row(Some("for March"), Some("2024-05-01")), Lang::En).as_deref(),
+            Some("Saved 2024-05-01 — for March")
+        );
+        assert_eq!(
+            note_line(&row(Some("三月會議"), Some("2024-05-01")), Lang::Zh).as_deref(),
+            Some("儲存於 2024-05-01：三月會議")
+        );
         assert_eq!(note_line(&row(Some("  "), None), Lang::En), None);
         let store = Store {
-            scenarios: vec![SavedScenario { id: "s1".into(), name: "Dearer".into(), scenario: Scenario::default(), seed: None }],
+            scenarios: vec![SavedScenario {
+                id: "s1".into(),
+                name: "Dearer".into(),
+                scenario: Scenario::default(),
+                seed: None,
+            }],
         };
         assert_eq!(rows(&store), vec![row(None, None)]);
     }
