@@ -178,8 +178,8 @@ pub fn comparison(data: &Dataset, baseline: &Summary, compared: &[Compared], lan
     rows.push(
         RowHead::new("allocation-total", RowKind::Headline, ALLOCATION_TOTAL.get(lang)).opens(SECTION_ALLOCATION),
         total.figure(data),
-        |s| Amount::Money(s.allocation_total),
-        |a| as_printed(data, total, a, annex_a),
+        &|s| Amount::Money(s.allocation_total),
+        &|a| as_printed(data, total, a, annex_a),
     );
     for category in &data.categories {
         let id = category.id;
@@ -188,62 +188,62 @@ pub fn comparison(data: &Dataset, baseline: &Summary, compared: &[Compared], lan
         rows.push(
             RowHead::new(&format!("category-{id}"), RowKind::Category, &label),
             printed.figure(data),
-            |s| Amount::Money(s.categories.iter().find(|(c, _)| *c == id).map_or(Money::ZERO, |(_, m)| *m)),
-            |a| as_printed(data, printed, a, annex_a),
+            &|s| Amount::Money(s.categories.iter().find(|(c, _)| *c == id).map_or(Money::ZERO, |(_, m)| *m)),
+            &|a| as_printed(data, printed, a, annex_a),
         );
     }
     rows.push(
         RowHead::new("budget-year-total", RowKind::Headline, CASH_TOTAL.get(lang)).opens(SECTION_CASH),
         Printed::CohortTotal(AnnexBColumn::Cash).figure(data),
-        |s| Amount::Money(s.budget_year.total),
-        calibrated,
+        &|s| Amount::Money(s.budget_year.total),
+        &calibrated,
     );
     let budget_year = baseline.budget_year.year.label();
     let ongoing = Printed::Cohort { cohort: CohortId::Ongoing, column: AnnexBColumn::Cash };
     rows.push(
         RowHead::new(&format!("year-{budget_year}-ongoing"), RowKind::Headline, CASH_ONGOING.get(lang)),
         ongoing.figure(data),
-        |s| Amount::Money(s.budget_year.ongoing),
-        |a| as_printed(data, ongoing, a, Basis::CalibratedProfile),
+        &|s| Amount::Money(s.budget_year.ongoing),
+        &|a| as_printed(data, ongoing, a, Basis::CalibratedProfile),
     );
     rows.push(
         RowHead::new(&format!("year-{budget_year}-new"), RowKind::Headline, CASH_NEW.get(lang)),
         Printed::Cohort { cohort: CohortId::New, column: AnnexBColumn::Cash }.figure(data),
-        |s| Amount::Money(s.budget_year.new),
-        calibrated,
+        &|s| Amount::Money(s.budget_year.new),
+        &calibrated,
     );
     rows.push(
         RowHead::new("allocation-less-cash", RowKind::Headline, SURPLUS.get(lang)),
         None,
-        |s| Amount::Change(s.surplus),
-        calibrated,
+        &|s| Amount::Change(s.surplus),
+        &calibrated,
     );
     for (index, year) in years.iter().enumerate() {
         rows.push(
             RowHead::new(&format!("year-{}-total", year.label()), RowKind::LaterYear, &later_year_label(*year, lang)),
             None,
-            |s| Amount::Money(s.later_years.get(index).copied().unwrap_or_default()),
-            calibrated,
+            &|s| Amount::Money(s.later_years.get(index).copied().unwrap_or_default()),
+            &calibrated,
         );
     }
     rows.push(
         RowHead::new("new-included", RowKind::Headline, INCLUDED.get(lang)).opens(SECTION_PROJECTS),
         Printed::NewProjectCount.figure(data),
-        |s| Amount::Count(s.included),
-        |a| as_printed(data, Printed::NewProjectCount, a, Basis::Arithmetic(PaperPlace::AnnexC)),
+        &|s| Amount::Count(s.included),
+        &|a| as_printed(data, Printed::NewProjectCount, a, Basis::Arithmetic(PaperPlace::AnnexC)),
     );
     rows.push(
         RowHead::new("projects-changed", RowKind::Headline, CHANGED.get(lang)),
         None,
-        |s| Amount::Count(s.changed),
-        counted,
+        &|s| Amount::Count(s.changed),
+        &counted,
     );
     for (index, route) in Route::ALL.iter().enumerate() {
         rows.push(
             RowHead::new(&format!("route-{}", route.key()), RowKind::Headline, route_label(*route).get(lang)),
             None,
-            |s| Amount::Count(s.routes.get(index).copied().unwrap_or_default()),
-            counted,
+            &|s| Amount::Count(s.routes.get(index).copied().unwrap_or_default()),
+            &counted,
         );
     }
     let none = NONE.get(lang).to_string();
@@ -314,8 +314,8 @@ impl Rows {
         &mut self,
         head: RowHead,
         paper: Option<Figure>,
-        pick: impl Fn(&Shown) -> Amount,
-        baseline: impl Fn(Amount) -> Figure,
+        pick: &dyn Fn(&Shown) -> Amount,
+        baseline: &dyn Fn(Amount) -> Figure,
     ) {
         let base = pick(&self.base);
         let scenarios = self
