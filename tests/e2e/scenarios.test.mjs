@@ -170,6 +170,7 @@ test('compare two scenarios with the paper and the model baseline: figures match
     assert.equal(sum, PROJECT_COUNT);
   }
   // The saved list shows each scenario's own 2018-19 cash need and its change from the paper's.
+  await page.getByTestId('scenario-key-1').filter({ hasText: "from the paper's" }).waitFor();
   assert.ok((await app.text('scenario-key-1')).startsWith(dearer));
   assert.match(await app.text('scenario-key-1'), /from the paper's 1,060\.0/);
   assert.match(await app.text('scenario-key-0'), /^1,060\.0/);

@@ -1,8 +1,9 @@
 //! The saved-scenario list: the paper first (read-only), then each saved scenario
 //! with its key figures, note and date, and its actions. Rows are keyed by the
-//! scenario's id; each row works out its key figures once per scenario (a memo over
-//! that scenario alone), so a list of 200 costs 200 projections once, not on every
-//! change of another row.
+//! scenario's id; each row works out its key figures once per scenario (over a memo of
+//! that scenario alone), so a change of one row projects one scenario, not all. The
+//! figures are worked out after the list is drawn, one row per task, so a list of 200
+//! appears at once and fills in without holding up the page.
 
 use crate::components::focus::{by_test_id, focus_after_render};
 use crate::components::marks::FigureText;
@@ -20,6 +21,7 @@ use blockvote_present::screens::scenarios::{
     KEY_FIGURES, LIST_TITLE, NAME, NEW_NAME, OK, OPEN, READ_ONLY, RENAME, THE_PAPER, UNDO_DELETE,
 };
 use leptos::prelude::*;
+use std::time::Duration;
 
 /// The rename in progress, shared by the rows: one row at a time is renamed.
 #[derive(Clone, Copy)]
@@ -58,6 +60,7 @@ pub fn ScenarioList(saved: StoredValue<Saved>, selected: RwSignal<Vec<String>>) 
                     </button>
                 </p>
             })}
+            <div class="list-scroll">
             <table class="data scenarios-table" data-testid="scenario-table">
                 <thead>
                     <tr>
@@ -99,6 +102,7 @@ pub fn ScenarioList(saved: StoredValue<Saved>, selected: RwSignal<Vec<String>>) 
                     </For>
                 </tbody>
             </table>
+            </div>
             {move || store.with(|s| s.scenarios.is_empty()).then(|| view! {
                 <p class="note" data-testid="scenario-empty">{move || EMPTY.get(lang())}</p>
             })}
@@ -126,12 +130,25 @@ fn SavedRow(
     let name = Memo::new(move |_| entry.with(|e| e.as_ref().map(|e| e.name.clone()).unwrap_or_default()));
     let scenario = Memo::new(move |_| entry.with(|e| e.as_ref().map(|e| e.scenario.clone()).unwrap_or_default()));
     let data = state.data();
-    let figures = Memo::new({
+    let figures: RwSignal<Option<KeyFigures>> = RwSignal::new(None);
+    Effect::new({
         let data = data.clone();
         move |_| {
-            whatif.engine.with_value(|engine| {
-                scenario.with(|scenario| key_figures(engine.as_ref().map(|e| e.as_ref()), &data, scenario))
-            })
+            // Tracks this row's scenario only; works it out in a task of its own.
+            scenario.track();
+            let data = data.clone();
+            set_timeout(
+                move || {
+                    let Some(scenario) = scenario.try_get_untracked() else { return };
+                    let worked_out = whatif
+                        .engine
+                        .try_with_value(|engine| key_figures(engine.as_ref().map(|e| e.as_ref()), &data, &scenario));
+                    if let Some(worked_out) = worked_out {
+                        figures.try_set(Some(worked_out));
+                    }
+                },
+                Duration::ZERO,
+            );
         }
     });
     let note = move || entry.with(|e| e.as_ref().and_then(|e| note_line(&row(e), lang())));
@@ -213,12 +230,13 @@ fn SavedRow(
         }
     };
     let key_cell = move || match figures.get() {
-        KeyFigures::Figures { cash_need, change } => view! {
+        None => view! { <span aria-busy="true">"…"</span> }.into_any(),
+        Some(KeyFigures::Figures { cash_need, change }) => view! {
             <FigureText figure=cash_need />
             <span class="key-change">{change_text(&change, &data, lang())}</span>
         }
         .into_any(),
-        KeyFigures::Refused(reason) => {
+        Some(KeyFigures::Refused(reason)) => {
             view! { <span class="field-error">{reason.get(lang()).to_string()}</span> }.into_any()
         }
     };

@@ -109,7 +109,7 @@ const ROUNDING: Label = l(
 );
 const PAPER_NAME: Label = l("文件（未有修改）", "The paper (no changes)");
 const UNSAVED: Label = l("未儲存的情景", "Unsaved scenario");
-const REFUSED: Label = l("正在編輯的情景無法計算", "The scenario being edited cannot be worked out");
+const REFUSED: Label = l("正在編輯的情景無法計算：", "The scenario being edited cannot be worked out:");
 
 /// The name of `scenario`: the paper, a saved scenario's name, or unsaved.
 pub fn scenario_name(scenario: &Scenario, saved: &Store, lang: Lang) -> String {
@@ -223,7 +223,7 @@ mod tests {
         let brief = brief(input);
         check(brief.head.scenario_name.clone(), "The paper (no changes)");
         let refusal = brief.head.refusal.clone().unwrap_or_else(|| panic!("no refusal"));
-        check(refusal.heading, "The scenario being edited cannot be worked out");
+        check(refusal.heading, "The scenario being edited cannot be worked out:");
         check(refusal.reason, "The floor (HK$0.2M) must not be above the ceiling (HK$0.0M).");
         check(
             refusal.shown,
@@ -232,6 +232,6 @@ mod tests {
         let cost = brief.assumptions.rows.iter().find(|a| a.key == "cost-change").map(|a| a.scenario.clone());
         assert_eq!(cost.as_deref(), Some("0.0%"));
         let zh = super::brief(BriefInput { refused: Some(&error), ..fixture.input(Lang::Zh) });
-        assert_eq!(zh.head.refusal.map(|r| r.heading).as_deref(), Some("正在編輯的情景無法計算"));
+        assert_eq!(zh.head.refusal.map(|r| r.heading).as_deref(), Some("正在編輯的情景無法計算："));
     }
 }
