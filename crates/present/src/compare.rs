@@ -24,6 +24,7 @@ use crate::words::{profile_label, route_label};
 use blockvote_model::engine::{Engine, EngineError, Profile, Route, Scenario};
 use blockvote_model::exports::{csv_line, summarize, Summary};
 use blockvote_model::money::{format_decimal, round_parts_to_total};
+use blockvote_model::saved::Store;
 use blockvote_model::{CohortId, Dataset, FiscalYear, Money};
 use rust_decimal::Decimal;
 use std::collections::BTreeSet;
@@ -50,6 +51,15 @@ impl Compared {
         };
         Compared { name: name.to_string(), scenario: scenario.clone(), summary }
     }
+}
+
+/// The ticked scenarios, by id, in the order they were ticked: each one's name and
+/// levers (an id no longer saved is left out).
+pub fn ticked(store: &Store, ids: &[String]) -> Vec<(String, Scenario)> {
+    ids.iter()
+        .filter_map(|id| store.scenarios.iter().find(|saved| &saved.id == id))
+        .map(|saved| (saved.name.clone(), saved.scenario.clone()))
+        .collect()
 }
 
 /// Where a row belongs: the brief shows the headline rows only (it has its own
@@ -804,6 +814,21 @@ mod tests {
                 assert_eq!(shown.checked_sub(base).ok(), Some(change), "{}", row.key);
             }
         }
+    }
+
+    #[test]
+    fn the_ticked_scenarios_come_in_the_order_ticked() {
+        use blockvote_model::saved::SavedScenario;
+        let saved = |id: &str, pct: i64| SavedScenario {
+            id: id.into(),
+            name: id.to_uppercase(),
+            scenario: Scenario { cost_change_pct: Decimal::from(pct), ..Scenario::default() },
+            seed: None,
+        };
+        let store = Store { scenarios: vec![saved("a", 1), saved("b", 2)] };
+        let names: Vec<String> =
+            ticked(&store, &["b".into(), "gone".into(), "a".into()]).into_iter().map(|(n, _)| n).collect();
+        assert_eq!(names, vec!["B", "A"]);
     }
 
     #[test]

@@ -9,7 +9,7 @@ use crate::state::use_app_state;
 use crate::whatif::use_whatif;
 use blockvote_model::exports::summarize;
 use blockvote_model::saved::Store;
-use blockvote_present::compare::{comparison, csv, Compared, Comparison, Row};
+use blockvote_present::compare::{comparison, csv, ticked, Compared, Comparison, Row};
 use blockvote_present::provenance::Figure;
 use blockvote_present::screens::scenarios::files::{spreadsheet_text, CSV_TYPE};
 use blockvote_present::screens::scenarios::{COMPARE_CSV, COMPARE_FILE, COMPARE_HINT, COMPARE_TITLE, DOWNLOAD_REFUSED};
@@ -24,17 +24,9 @@ pub fn Compare(saved: StoredValue<Saved>, selected: RwSignal<Vec<String>>) -> im
     let baseline = whatif.baseline.get_value().map(|b| summarize(&b));
     // Each ticked scenario with what the engine made of it; recomputed only when the
     // ticked scenarios themselves change.
-    let ticked = Memo::new(move |_| {
-        let ids = selected.get();
-        store.with(|s| {
-            ids.iter()
-                .filter_map(|id| s.scenarios.iter().find(|x| &x.id == id))
-                .map(|x| (x.name.clone(), x.scenario.clone()))
-                .collect::<Vec<_>>()
-        })
-    });
+    let ticked_scenarios = Memo::new(move |_| selected.with(|ids| store.with(|s| ticked(s, ids))));
     let compared = Memo::new(move |_| {
-        ticked.with(|ticked| {
+        ticked_scenarios.with(|ticked| {
             whatif.engine.with_value(|engine| {
                 ticked
                     .iter()
