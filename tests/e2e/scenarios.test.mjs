@@ -1,7 +1,8 @@
 // Saved-scenario journeys on the single file opened from file://: save, reload and
-// find them restored; rename, duplicate, delete and undo; compare against the paper
-// with figures read from the app's own cash flow screen; corrupt and unavailable
-// storage; export and import (valid, invalid, hostile names).
+// find them restored; rename, duplicate, delete and undo; compare with the paper's
+// printed figures and the model baseline, with figures read from the app's own cash
+// flow screen; corrupt and unavailable storage; export and import (valid, invalid,
+// hostile names).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
