@@ -2,7 +2,7 @@
 //! cash need the engine works out for it and its change from the paper's HK$1,060M —
 //! and, when the store keeps them, its note and the date it was saved.
 
-use crate::format::millions_signed;
+use crate::format::{millions, millions_signed};
 use crate::lang::{Bilingual, Lang};
 use crate::paper::{AnnexBColumn, Printed};
 use crate::provenance::{Figure, Value};
@@ -10,6 +10,7 @@ use crate::refusal::engine_error;
 use blockvote_model::engine::{Engine, EngineError, Scenario};
 use blockvote_model::saved::{SavedScenario, Store};
 use blockvote_model::{Dataset, Money};
+use std::cmp::Ordering;
 
 /// One saved scenario as the list shows it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -92,13 +93,19 @@ pub fn paper_cash_need(data: &Dataset) -> Option<Figure> {
     Printed::CohortTotal(AnnexBColumn::Cash).figure(data)
 }
 
-/// `+106.4 from the paper's 1,060.0` / `較文件的 1,060.0 +106.4`.
+/// `+106.4 from the paper's 1,060.0` / `比文件的 1,060.0 多 106.4`, from the change as
+/// shown; `the same as the paper's 1,060.0` when it reads 0.0.
 pub fn change_text(change: &Figure, data: &Dataset, lang: Lang) -> String {
     let paper = paper_cash_need(data).map(|f| f.text(lang)).unwrap_or_default();
-    let change = change.money().map(millions_signed).unwrap_or_default();
-    match lang {
-        Lang::Zh => format!("較文件的 {paper} {change}"),
-        Lang::En => format!("{change} from the paper's {paper}"),
+    let change = change.money().unwrap_or_default().round_to(1);
+    // How much more or less, without its sign (the words say which).
+    let size = millions(if change.is_negative() { Money::ZERO.checked_sub(change).unwrap_or(change) } else { change });
+    match (lang, change.cmp(&Money::ZERO)) {
+        (Lang::Zh, Ordering::Greater) => format!("比文件的 {paper} 多 {size}"),
+        (Lang::Zh, Ordering::Less) => format!("比文件的 {paper} 少 {size}"),
+        (Lang::Zh, Ordering::Equal) => format!("與文件的 {paper} 相同"),
+        (Lang::En, Ordering::Equal) => format!("the same as the paper's {paper}"),
+        (Lang::En, _) => format!("{} from the paper's {paper}", millions_signed(change)),
     }
 }
 
@@ -129,14 +136,16 @@ mod tests {
 
     #[test]
     fn each_row_has_its_own_key_figures() {
-        check(Scenario::default(), Lang::En, "1,060.0 [scenario] (0.0 from the paper's 1,060.0)");
+        check(Scenario::default(), Lang::En, "1,060.0 [scenario] (the same as the paper's 1,060.0)");
+        check(Scenario::default(), Lang::Zh, "1,060.0 [情景] (與文件的 1,060.0 相同)");
         check(
             Scenario { cost_change_pct: Decimal::TEN, ..Scenario::default() },
             Lang::En,
             "1,084.3 [scenario] (+24.3 from the paper's 1,060.0)",
         );
         let late = Scenario { slippage: Slippage { enabled: true, ..Slippage::default() }, ..Scenario::default() };
-        check(late, Lang::Zh, "1,028.0 [情景] (較文件的 1,060.0 -32.0)");
+        check(late.clone(), Lang::Zh, "1,028.0 [情景] (比文件的 1,060.0 少 32.0)");
+        check(late, Lang::En, "1,028.0 [scenario] (-32.0 from the paper's 1,060.0)");
         let refused = Scenario {
             delegation: DelegationLevers { ceiling: Some(Money::ZERO), floor: Some(Money::from_whole_millions(50)) },
             ..Scenario::default()
