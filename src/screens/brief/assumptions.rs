@@ -1,13 +1,13 @@
 //! Every assumption of the scenario shown, beside the paper's or the model
 //! baseline's, with its source.
 
-use blockvote_present::screens::brief::Assumptions as Table;
+use blockvote_present::screens::brief::Brief;
 use leptos::prelude::*;
 
 #[component]
-pub fn Assumptions(assumptions: Memo<Option<Table>>) -> impl IntoView {
+pub fn Assumptions(brief: Memo<Option<Brief>>) -> impl IntoView {
     move || {
-        assumptions.get().map(|a| {
+        brief.with(|b| b.as_ref().map(|b| b.assumptions.clone())).map(|a| {
             let [item, baseline, scenario, source] = a.heads;
             let rows = a
                 .rows

@@ -1,13 +1,13 @@
 //! The projects a member would see changed, each cell as it reads, and the levers
 //! applied to every project, said once.
 
-use blockvote_present::screens::brief::ChangedProjects as Changed;
+use blockvote_present::screens::brief::Brief;
 use leptos::prelude::*;
 
 #[component]
-pub fn ChangedProjects(changed: Memo<Option<Changed>>) -> impl IntoView {
+pub fn ChangedProjects(brief: Memo<Option<Brief>>) -> impl IntoView {
     move || {
-        changed.get().map(|c| {
+        brief.with(|b| b.as_ref().map(|b| b.changed.clone())).map(|c| {
             let [no, project, budget, timing, cash, status] = c.heads;
             let levers = (!c.levers.is_empty()).then(|| {
                 view! {

@@ -3,7 +3,8 @@
 //! pages. Everything on it comes from `blockvote_present::screens::brief`, built from
 //! the shown projection and the scenario it belongs to (`WhatIf::projected_scenario`),
 //! so a refused scenario's levers are never listed beside another scenario's figures;
-//! the refusal itself is printed.
+//! the refusal itself is printed. The brief is one memo: a new scenario or language
+//! changes nearly every section, and the sections read their part of it.
 
 mod assumptions;
 mod changed;
@@ -46,7 +47,6 @@ pub fn Brief() -> impl IntoView {
             let _ = window.print();
         }
     };
-    let head = Memo::new(move |_| contents.with(|b| b.as_ref().map(|b| b.head.clone())));
     let prepared = today();
     let has_contents = Memo::new(move |_| contents.with(Option::is_some));
     let body = move || {
@@ -54,16 +54,16 @@ pub fn Brief() -> impl IntoView {
             return view! { <p class="note">{move || NOTHING.get(lang())}</p> }.into_any();
         }
         view! {
-            <tables::HeadlineTable headlines=part(contents, |b| b.headlines.clone()) />
-            <tables::AllocationTable table=part(contents, |b| b.allocation.clone()) />
-            <tables::CashSection cash=part(contents, |b| b.cash.clone()) />
-            <changed::ChangedProjects changed=part(contents, |b| b.changed.clone()) />
-            <assumptions::Assumptions assumptions=part(contents, |b| b.assumptions.clone()) />
+            <tables::HeadlineTable brief=contents />
+            <tables::AllocationTable brief=contents />
+            <tables::CashSection brief=contents />
+            <changed::ChangedProjects brief=contents />
+            <assumptions::Assumptions brief=contents />
         }
         .into_any()
     };
     let text = move |pick: fn(&blockvote_present::screens::brief::Head) -> String| {
-        move || head.with(|h| h.as_ref().map(pick).unwrap_or_default())
+        move || contents.with(|b| b.as_ref().map(|b| pick(&b.head)).unwrap_or_default())
     };
     view! {
         <section class="screen brief" data-testid="brief">
@@ -83,7 +83,7 @@ pub fn Brief() -> impl IntoView {
                         {prepared}
                         " · blockvote"
                     </p>
-                    {move || head.with(|h| h.as_ref().and_then(|h| h.refusal.clone())).map(|refusal| view! {
+                    {move || contents.with(|b| b.as_ref().and_then(|b| b.head.refusal.clone())).map(|refusal| view! {
                         <div class="brief-refused" role="alert" data-testid="brief-refused">
                             <p><strong>{refusal.heading}</strong>" "{refusal.reason}</p>
                             <p>{refusal.shown}</p>
@@ -96,13 +96,4 @@ pub fn Brief() -> impl IntoView {
             </article>
         </section>
     }
-}
-
-/// One section of the brief as a memo of its own, so a change redraws only the
-/// sections whose figures changed.
-fn part<T>(contents: Memo<Option<Brief>>, pick: fn(&Brief) -> T) -> Memo<Option<T>>
-where
-    T: Clone + PartialEq + Send + Sync + 'static,
-{
-    Memo::new(move |_| contents.with(|b| b.as_ref().map(pick)))
 }

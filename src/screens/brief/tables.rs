@@ -6,8 +6,7 @@ use crate::charts::columns::QuarterlyColumns;
 use crate::components::marks::FigureText;
 use crate::state::use_app_state;
 use blockvote_present::provenance::Figure;
-use blockvote_present::screens::brief::AllocationTable as Allocation;
-use blockvote_present::screens::brief::{AllocationRow, CashSection as Cash, Headlines};
+use blockvote_present::screens::brief::{AllocationRow, Brief};
 use leptos::prelude::*;
 
 /// A figure with its mark, or a dash.
@@ -28,9 +27,9 @@ fn plain(figure: Option<Figure>) -> AnyView {
 }
 
 #[component]
-pub fn HeadlineTable(headlines: Memo<Option<Headlines>>) -> impl IntoView {
+pub fn HeadlineTable(brief: Memo<Option<Brief>>) -> impl IntoView {
     move || {
-        headlines.get().map(|h| {
+        brief.with(|b| b.as_ref().map(|b| b.headlines.clone())).map(|h| {
             let [item, paper, baseline, scenario, change] = h.heads;
             let rows = h
                 .rows
@@ -80,7 +79,7 @@ pub fn HeadlineTable(headlines: Memo<Option<Headlines>>) -> impl IntoView {
 }
 
 #[component]
-pub fn AllocationTable(table: Memo<Option<Allocation>>) -> impl IntoView {
+pub fn AllocationTable(brief: Memo<Option<Brief>>) -> impl IntoView {
     let row = |row: AllocationRow, testid: String| {
         view! {
             <th scope="row">{row.label}</th>
@@ -91,7 +90,7 @@ pub fn AllocationTable(table: Memo<Option<Allocation>>) -> impl IntoView {
         }
     };
     move || {
-        table.get().map(|t| {
+        brief.with(|b| b.as_ref().map(|b| b.allocation.clone())).map(|t| {
             let [item, prior, paper, scenario, change] = t.heads;
             let rows = t
                 .rows
@@ -133,9 +132,9 @@ pub fn AllocationTable(table: Memo<Option<Allocation>>) -> impl IntoView {
 }
 
 #[component]
-pub fn CashSection(cash: Memo<Option<Cash>>) -> impl IntoView {
+pub fn CashSection(brief: Memo<Option<Brief>>) -> impl IntoView {
     move || {
-        cash.get().map(|c| {
+        brief.with(|b| b.as_ref().map(|b| b.cash.clone())).map(|c| {
             let chart = c.chart;
             let [year, ongoing, new, total, baseline, change] = c.heads;
             let row = |r: blockvote_present::cash::CashRow, total_testid: String| {

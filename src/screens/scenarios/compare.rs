@@ -22,17 +22,14 @@ pub fn Compare(saved: StoredValue<Saved>, selected: RwSignal<Vec<String>>) -> im
     let lang = move || state.lang.get();
     let store: RwSignal<Store> = RwSignal::from(saved.with_value(|s| s.store.clone()));
     let baseline = whatif.baseline.get_value().map(|b| summarize(&b));
-    // Each ticked scenario with what the engine made of it; recomputed only when the
-    // ticked scenarios themselves change.
-    let ticked_scenarios = Memo::new(move |_| selected.with(|ids| store.with(|s| ticked(s, ids))));
+    // Each ticked scenario with what the engine made of it.
     let compared = Memo::new(move |_| {
-        ticked_scenarios.with(|ticked| {
-            whatif.engine.with_value(|engine| {
-                ticked
-                    .iter()
-                    .map(|(name, scenario)| Compared::project(engine.as_ref().map(|e| e.as_ref()), name, scenario))
-                    .collect::<Vec<_>>()
-            })
+        let ticked = selected.with(|ids| store.with(|s| ticked(s, ids)));
+        whatif.engine.with_value(|engine| {
+            ticked
+                .iter()
+                .map(|(name, scenario)| Compared::project(engine.as_ref().map(|e| e.as_ref()), name, scenario))
+                .collect::<Vec<_>>()
         })
     });
     let data = state.data();
