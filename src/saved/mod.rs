@@ -262,38 +262,12 @@ impl Saved {
         }
     }
 
-    /// Changes the store with `change` (as the Scenarios screen's import does today)
-    /// under the same rules as every change; a refusal shows in the notice.
-    pub fn change(&self, change: impl FnOnce(&mut Store)) {
-        let _ = self.apply(|store, _| {
-            change(store);
-            Ok(())
-        });
-    }
-
     /// Saves `scenario` under `name` (cleaned): a scenario of that name is replaced,
     /// otherwise one is added. Returns the id. Refused (nothing saved, the scenario
     /// stays on screen) if the name is unusable, the store is full or would be too
     /// large; words: `blockvote_present::storage::refusal`.
     pub fn save(&self, name: &str, scenario: Scenario, seed: Option<u64>) -> Result<String, Refusal> {
         self.apply(|store, writer| store.save(writer, name, scenario, seed))
-    }
-
-    /// [`Saved::save`] as the Scenarios screen calls it today: a name problem as a
-    /// row problem of the field `name`; any other refusal as one of the field
-    /// `scenario`, worded in [`Saved::refusal`]'s notice. The screen moves to
-    /// [`Saved::save`] when it shows `present::storage::refusal` at the Save button.
-    pub fn save_as(&self, name: &str, scenario: Scenario, seed: Option<u64>) -> Result<String, StoreProblem> {
-        self.save(name, scenario, seed).map_err(|refusal| match refusal {
-            Refusal::Name(reason) => StoreProblem::Row { index: 0, field: "name", reason },
-            other => StoreProblem::Row {
-                index: 0,
-                field: "scenario",
-                reason: blockvote_model::saved::RowReason::Invalid {
-                    detail: blockvote_present::storage::refusal(&other).en,
-                },
-            },
-        })
     }
 
     /// Renames a scenario (a name another uses becomes `name (2)` …).

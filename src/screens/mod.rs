@@ -3,10 +3,8 @@
 pub mod allocation;
 pub mod brief;
 pub mod cashflow;
-pub mod dataset_import;
 pub mod departments;
 pub mod distribution;
-pub mod offline_copy;
 pub mod overview;
 pub mod projects;
 pub mod risk;

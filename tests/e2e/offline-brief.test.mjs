@@ -116,7 +116,57 @@ test('offline copy: a served build says it cannot copy itself', LONG, async () =
   }
 });
 
-test('meeting brief: the figures equal the screens\', the changed project is listed, and it prints to A4 in both languages', LONG, async () => {
+/**
+ * The cells of the brief whose text runs outside the cell, in the layout of a printed
+ * A4 page: the viewport is A4's text width (210 mm less 2 × 12 mm margins, at 96 px an
+ * inch) and the media is print. The text each cell shows must lie within the cell's box.
+ */
+async function overflowingCells(page) {
+  await page.setViewportSize({ width: Math.floor((186 / 25.4) * 96), height: 1100 });
+  await page.emulateMedia({ media: 'print' });
+  const found = await page.locator('[data-testid="brief-page"]').evaluate((brief) => {
+    const out = [];
+    // The box of what a cell shows: its text, leaving out text that is not drawn (a
+    // mark's explanation shown only on hover, words for screen readers only).
+    const shownBox = (cell) => {
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      let box = null;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (!node.textContent.trim() || node.parentElement.closest('.prov-tip, .visually-hidden')) continue;
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        for (const r of range.getClientRects()) {
+          box = box ? { left: Math.min(box.left, r.left), right: Math.max(box.right, r.right) } : { left: r.left, right: r.right };
+        }
+      }
+      return box;
+    };
+    for (const cell of brief.querySelectorAll('th, td')) {
+      if (cell.getClientRects().length === 0) continue;
+      const box = cell.getBoundingClientRect();
+      const content = shownBox(cell);
+      if (!content) continue;
+      if (content.right > box.right + 0.5 || content.left < box.left - 0.5) {
+        out.push(`${cell.closest('table')?.dataset.testid}: "${cell.innerText.trim()}" (${Math.round(content.left)}–${Math.round(content.right)} in ${Math.round(box.left)}–${Math.round(box.right)})`);
+      }
+    }
+    // Adjacent header cells must not overlap either.
+    for (const row of brief.querySelectorAll('thead tr')) {
+      const cells = [...row.cells];
+      for (let i = 1; i < cells.length; i += 1) {
+        if (cells[i - 1].getBoundingClientRect().right > cells[i].getBoundingClientRect().left + 0.5) {
+          out.push(`header cells ${i - 1} and ${i} of ${row.closest('table')?.dataset.testid} overlap`);
+        }
+      }
+    }
+    return out;
+  });
+  await page.emulateMedia({ media: 'screen' });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  return found;
+}
+
+test('meeting brief: the figures equal the screens\', the changed project is listed, and it prints to A4 in both languages without overlap', LONG, async () => {
   const { context, page, app, seen } = await open(FILE_URL, 'projects');
   await page.getByTestId('edit-project-17').click();
   await page.getByTestId('lever-defer').fill('4');
@@ -131,19 +181,25 @@ test('meeting brief: the figures equal the screens\', the changed project is lis
   await page.getByTestId('allocation-amount-1').fill('300');
   const allocation = await app.text('allocation-total');
   await app.go('brief');
-  assert.equal(await app.text('brief-headline-cash-total-scenario'), total);
-  assert.equal(await app.text('brief-headline-cash-new-scenario'), fresh);
-  assert.equal(await app.text('brief-headline-allocation-scenario'), allocation);
+  assert.equal(await app.text('brief-headline-budget-year-total-scenario'), total);
+  assert.equal(await app.text('brief-headline-year-2018-19-new-scenario'), fresh);
+  assert.equal(await app.text('brief-headline-allocation-total-scenario'), allocation);
   assert.equal(await app.text('brief-allocation-total'), allocation);
   assert.equal(await app.text('brief-year-2018-19-total'), yearCell);
   assert.equal(await app.text('brief-scenario'), 'Unsaved scenario');
+  // The paper's figure is cited; the model baseline is never called the paper.
+  const headline = await app.text('brief-headline-budget-year-total');
+  assert.match(headline, /1,060\.0\s*Annex B/);
+  assert.match(headline, /1,060\.0\s*model/);
   await page.getByTestId('brief-project-17').waitFor();
   assert.match(await app.text('brief-project-17'), /2019-20 Q1/);
-  // With a 10% cost change every project changes; the brief lists 25 and counts the rest.
-  assert.match(await app.text('brief-projects-more'), /^229 more not listed/);
+  // A 10% cost change makes 249 budgets read differently (five small ones still read
+  // as in the paper); the brief lists 25 and counts the rest, and says the lever once.
+  assert.match(await app.text('brief-projects-more'), /^224 more not listed/);
+  assert.match(await app.text('brief-levers'), /Cost change \+10\.0% applied to all 254 projects/);
   const assumptions = await app.text('brief-assumptions');
   assert.match(assumptions, /para 5: 69 of 210/);
-  assert.match(assumptions, /Cost change of new projects\s+0%\s+10%/);
+  assert.match(assumptions, /Cost change of new projects\s+0\.0%\s+\+10\.0%/);
   assert.match(assumptions, /para 2/);
   // Every column of the year table adds up to its total row.
   const columns = await page.locator('[data-testid="brief-years"]').evaluate((table) => {
@@ -156,6 +212,7 @@ test('meeting brief: the figures equal the screens\', the changed project is lis
     const sum = columns.body.reduce((acc, row) => acc + Math.round(row[col] * 10), 0) / 10;
     assert.equal(sum.toFixed(1), columns.foot[col].toFixed(1), `column ${col} adds up`);
   }
+  assert.deepEqual(await overflowingCells(page), [], 'English: no text runs over its cell on A4');
   // Print: only the brief, on A4.
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.getByTestId('nav').isVisible(), false);
@@ -163,13 +220,49 @@ test('meeting brief: the figures equal the screens\', the changed project is lis
   assert.equal(await page.getByTestId('brief-page').isVisible(), true);
   const pdf = await page.pdf({ preferCSSPageSize: true });
   const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g).length;
-  assert.ok(pages >= 2 && pages <= 5, `the brief prints on a few A4 pages (${pages})`);
+  assert.ok(pages >= 2 && pages <= 6, `the brief prints on a few A4 pages (${pages})`);
   assert.match(pdf.toString('latin1'), /\/MediaBox\s*\[\s*0 0 59[45]\.\d+ 841\.\d+\s*\]/, 'A4 pages');
   await page.emulateMedia({ media: 'screen' });
   await app.switchLanguage('zh');
-  assert.equal(await app.text('brief-headline-cash-total-scenario'), total);
-  assert.match(await app.text('brief-assumptions'), /第 5 段/);
+  assert.equal(await app.text('brief-headline-budget-year-total-scenario'), total);
+  const zhAssumptions = await app.text('brief-assumptions');
+  assert.match(zhAssumptions, /第 5 段/);
+  assert.match(zhAssumptions, /第 2 段/);
+  assert.doesNotMatch(zhAssumptions, /para \d/, 'no English citation in the Chinese brief');
   assert.match(await page.locator('.brief-kicker').innerText(), /會議簡報/);
+  const axis = await page.locator('[data-testid="brief-cash-chart"] .axis-label').allTextContents();
+  assert.ok(axis.length > 0 && axis.every((label) => /第[一二三四]季$/.test(label)), `Chinese axis labels: ${axis.slice(0, 3)}`);
+  assert.deepEqual(await overflowingCells(page), [], 'Chinese: no text runs over its cell on A4');
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
+test('meeting brief of a refused link: the refusal is printed and every figure and lever listed is the scenario shown', LONG, async () => {
+  // Issue 12 #7: the engine refuses a floor above the ceiling. The brief showed the
+  // paper's figures beside "Cost change 50%, ceiling 0.0" with no error.
+  const context = await launch();
+  const page = await context.newPage();
+  const seen = watch(page);
+  const app = new AppPage(page);
+  await app.open(`${FILE_URL}#view=brief&lang=en&ceiling=0&cost=50`);
+  await page.getByTestId('brief-page').waitFor();
+  const refused = page.getByTestId('brief-refused');
+  await refused.waitFor({ timeout: 5_000 });
+  assert.match(await refused.innerText(), /cannot be worked out/);
+  assert.match(await refused.innerText(), /The floor \(HK\$0\.2M\) must not be above the ceiling \(HK\$0\.0M\)/);
+  assert.match(await refused.innerText(), /shows the last scenario that could be worked out, “The paper \(no changes\)”/);
+  assert.equal(await app.text('brief-scenario'), 'The paper (no changes)');
+  const cost = await app.text('brief-assumption-cost-change');
+  assert.match(cost, /0\.0%\s+0\.0%/, `the levers listed are the shown scenario's: ${cost}`);
+  assert.match(await app.text('brief-assumption-ceiling'), /10\.0\s+10\.0/);
+  assert.doesNotMatch(await app.text('brief-assumptions'), /50/);
+  // It is in the printed page, in both languages.
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await refused.isVisible(), true);
+  await page.emulateMedia({ media: 'screen' });
+  await app.switchLanguage('zh');
+  assert.match(await refused.innerText(), /無法計算/);
+  assert.equal(await app.text('brief-scenario'), '文件（未有修改）');
   assert.deepEqual(seen.errors, []);
   await context.close();
 });
@@ -236,7 +329,7 @@ test('dataset import: row-level errors change nothing; a good file is previewed,
   await context.close();
 });
 
-test('compare export: the comparison table downloads as CSV with exact figures and differences', LONG, async () => {
+test('compare export: the CSV holds the figures the table shows, with each column\'s provenance, no calibration residue', LONG, async () => {
   const { context, page, app, seen } = await open(FILE_URL, 'cashflow');
   await page.getByTestId('cost-change').fill('10');
   await app.go('scenarios');
@@ -249,18 +342,25 @@ test('compare export: the comparison table downloads as CSV with exact figures a
   await page.getByTestId('scenario-compare-1').check();
   await page.getByTestId('scenario-compare-2').check();
   await page.getByTestId('compare-table').waitFor();
+  const shown = (row, col) => page.getByTestId(`compare-${row}-${col}`).locator('.value').innerText();
   const file = await downloaded(page, () => page.getByTestId('compare-export-csv').click());
   assert.equal(file.name, 'blockvote-compare.csv');
+  assert.doesNotMatch(file.text, /99999/, 'no calibration residue (1059.999999, 242.999999)');
   const rows = file.text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
-  assert.equal(rows[0], 'Figure,The paper,"Dearer, ""ten""","Dearer, ""ten"" difference from the paper",Even,Even difference from the paper');
-  const allocation = rows.find((r) => r.startsWith('Allocation total'));
-  assert.equal(allocation, 'Allocation total (Annex A),1060.000000,1060.000000,0.000000,1060.000000,0.000000');
-  // The paper's 2018-19 cash is HK$1 short of 1,060 exactly: the calibration residual (docs).
-
-  const budgetYear = rows.find((r) => r.startsWith('2018-19 total cash need')).split(',');
-  assert.equal(budgetYear[1], '1059.999999');
-  const micro = (text) => Math.round(Number(text) * 1e6);
-  assert.equal(micro(budgetYear[3]), micro(budgetYear[2]) - micro(budgetYear[1]), 'the difference is exact');
+  assert.equal(
+    rows[0],
+    'Figure,Unit,The paper (as printed),Where the paper prints it,Model baseline (calibrated to Annex B; blockvote\'s model),"Dearer, ""ten"": scenario","Dearer, ""ten"": change from the model baseline",Even: scenario,Even: change from the model baseline',
+  );
+  const line = (start) => rows.find((r) => r.startsWith(start));
+  assert.equal(line('Allocation total'), 'Allocation total (Annex A),HK$M,1060.0,Annex A,1060.0,1060.0,0.0,1060.0,0.0');
+  const plain = (text) => text.replace(/,/g, '');
+  const budgetYear = line('2018-19 total cash need').split(',');
+  assert.deepEqual(budgetYear.slice(1, 5), ['HK$M', '1060.0', 'Annex B', '1060.0']);
+  assert.equal(budgetYear[5], plain(await shown('budget-year-total', 1)), 'the CSV shows the figure the table shows');
+  assert.equal(budgetYear[7], plain(await shown('budget-year-total', 2)));
+  const tenths = (text) => Math.round(Number(text) * 10);
+  assert.equal(tenths(budgetYear[6]), tenths(budgetYear[5]) - tenths(budgetYear[4]), 'the change reads exactly');
+  assert.equal(line('of which new projects').split(',')[2], '243.0', "Annex B's 243, not 242.999999");
   assert.deepEqual(seen.errors, []);
   await context.close();
 });

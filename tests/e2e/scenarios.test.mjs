@@ -1,7 +1,8 @@
 // Saved-scenario journeys on the single file opened from file://: save, reload and
-// find them restored; rename, duplicate, delete and undo; compare against the paper
-// with figures read from the app's own cash flow screen; corrupt and unavailable
-// storage; export and import (valid, invalid, hostile names).
+// find them restored; rename, duplicate, delete and undo; compare with the paper's
+// printed figures and the model baseline, with figures read from the app's own cash
+// flow screen; corrupt and unavailable storage; export and import (valid, invalid,
+// hostile names).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -117,9 +118,9 @@ test('rename, duplicate, delete and undo the delete; the paper stays first and r
   await context.close();
 });
 
-test('compare two scenarios with the paper: figures match the cash flow screen, differences are signed', async () => {
+test('compare two scenarios with the paper and the model baseline: figures match the cash flow screen, changes are signed', async () => {
   const { context, page, app, seen } = await open('cashflow');
-  const paper = await app.text('cash-2018-19-total');
+  const baseline = await app.text('cash-2018-19-total');
   await page.getByTestId('cost-change').fill('10');
   const dearer = await app.text('cash-2018-19-total');
   const dearerNew = await app.text('cash-2018-19-new');
@@ -136,14 +137,23 @@ test('compare two scenarios with the paper: figures match the cash flow screen, 
   const table = page.getByTestId('compare-table');
   await table.waitFor();
   const cell = (row, col) => page.getByTestId(`compare-${row}-${col}`).locator('.value').innerText();
-  assert.equal(await cell('budget-year-total', 0), paper);
+  // The paper's column holds what the paper prints (Annex B's 1,060), cited; the model
+  // baseline is the cash flow screen's figure under the paper's levers.
+  assert.equal(await cell('budget-year-total', 'paper'), '1,060.0');
+  assert.match(await page.getByTestId('compare-budget-year-total-paper').innerText(), /Annex B/);
+  assert.equal(await cell('budget-year-total', 'baseline'), baseline);
+  assert.match(await page.getByTestId('compare-budget-year-total-baseline').innerText(), /model/);
+  assert.equal(await cell('year-2019-20-total', 'paper'), '—', 'the paper prints no figure after 2018-19');
   assert.equal(await cell('budget-year-total', 1), dearer);
   assert.equal(await cell('budget-year-total', 2), cheaper);
   assert.equal(await cell('year-2018-19-new', 1), dearerNew);
   assert.equal(await cell('allocation-total', 1), '1,060.0', 'a cost change does not move Annex A');
-  assert.equal(await cell('projects-changed', 0), '0');
-  assert.equal(await cell('projects-changed', 1), String(PROJECT_COUNT), 'a uniform cost change changes every project');
-  // Differences are marked by class and by sign, not by colour alone.
+  assert.equal(await cell('projects-changed', 'baseline'), '0');
+  // A project counts as changed when its row reads differently: +10% leaves five small
+  // budgets reading as in the paper (the rule is tested natively in the model).
+  assert.equal(await cell('projects-changed', 1), String(PROJECT_COUNT - 5));
+  assert.equal(await app.text('compare-levers-1'), 'Cost change +10.0%');
+  // Changes are marked by class and by sign, not by colour alone.
   const up = page.getByTestId('compare-budget-year-total-1');
   assert.match(await up.getAttribute('class'), /diff-up/);
   assert.match(await up.innerText(), /\(\+/);
@@ -152,12 +162,19 @@ test('compare two scenarios with the paper: figures match the cash flow screen, 
   assert.match(await down.innerText(), /\(-/);
   assert.doesNotMatch(await page.getByTestId('compare-allocation-total-1').getAttribute('class'), /differs/);
   assert.equal(await page.getByTestId('compare-head-1').innerText(), 'Dearer');
+  assert.equal(await page.getByTestId('compare-head-paper').innerText(), 'The paper');
+  assert.equal(await page.getByTestId('compare-head-baseline').innerText(), 'Model baseline (calibrated to Annex B)');
   // Route counts add up to the projects in each column.
-  for (const col of [0, 1, 2]) {
+  for (const col of ['baseline', 1, 2]) {
     let sum = 0;
     for (const r of ['fc', 'block', 'dept']) sum += Number(await cell(`route-${r}`, col));
     assert.equal(sum, PROJECT_COUNT);
   }
+  // The saved list shows each scenario's own 2018-19 cash need and its change from the paper's.
+  await page.getByTestId('scenario-key-1').filter({ hasText: "from the paper's" }).waitFor();
+  assert.ok((await app.text('scenario-key-1')).startsWith(dearer));
+  assert.match(await app.text('scenario-key-1'), /from the paper's 1,060\.0/);
+  assert.match(await app.text('scenario-key-0'), /^1,060\.0/);
   assert.deepEqual(seen.errors, []);
   await context.close();
 });

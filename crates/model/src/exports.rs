@@ -3,9 +3,8 @@
 //! against formula injection) and the per-scenario summary the comparison reads.
 
 use crate::dataset::Dataset;
-use crate::engine::{ProjectOutcome, Projection, Route};
+use crate::engine::{ProjectOutcome, Projection, Route, YearTotals};
 use crate::money::Money;
-use crate::quarter::FiscalYear;
 
 /// One CSV field, quoted by RFC 4180 when it holds a comma, quote, CR or LF (quotes
 /// doubled). A field starting with `=`, `+`, `-` or `@` that is not a number gets a
@@ -122,44 +121,53 @@ pub fn allocation_csv(dataset: &Dataset, projection: &Projection) -> String {
 
 // ---- Comparison ---------------------------------------------------------------------
 
-/// The figures of one column of the comparison table.
+/// The places of a million to which Annex C prints budgets (HK$0.1M), and so the
+/// precision at which a member reads a project's budget on every screen.
+pub const BUDGET_PLACES: u32 = 1;
+
+/// The figures of one scenario that the comparison and the saved-scenario list read:
+/// small enough to keep for every saved scenario, unlike a whole [`Projection`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Summary {
     pub allocation_total: Money,
-    /// Annex A's categories by id.
+    /// Annex A's categories by id, in the dataset's order.
     pub categories: Vec<(u8, Money)>,
-    /// Cash per financial year: (year, total, new).
-    pub years: Vec<(FiscalYear, Money, Money)>,
-    pub budget_year_total: Money,
-    /// Projects whose inclusion, budget, start, completion or 2018-19 cash differ from
-    /// the baseline's.
+    /// Cash per financial year, from the budget year on.
+    pub years: Vec<YearTotals>,
+    /// The budget year's row of `years`.
+    pub budget_year: YearTotals,
+    /// The new projects of the dataset.
+    pub projects: usize,
+    /// Those of them the scenario includes.
+    pub included: usize,
+    /// Projects a member sees changed (see [`project_changed`]).
     pub projects_changed: usize,
-    /// Projects per approval route.
+    /// Projects per approval route, in [`Route::ALL`] order.
     pub routes: Vec<(Route, u32)>,
 }
 
-/// Whether a project's outcome differs from the baseline's in what a reader sees:
-/// inclusion, budget, start, completion or budget-year cash. A project the baseline
-/// lacks counts as changed. The comparison and the meeting brief both use this rule.
-pub fn project_changed(outcome: &ProjectOutcome, baseline: &Projection) -> bool {
-    baseline.project(outcome.id).is_none_or(|b| {
-        b.included != outcome.included
-            || b.budget != outcome.budget
-            || b.start != outcome.start
-            || b.completion != outcome.completion
-            || b.budget_year != outcome.budget_year
-    })
+/// Whether a member sees a project changed from the paper: left out, or its budget
+/// (at Annex C's precision, [`BUDGET_PLACES`]), start or completion different. Cash
+/// moved by a lever applied to every project alike (slippage, a spend profile) is not
+/// a change of the project: it shows in the cash figures and is reported as that
+/// lever, not as hundreds of projects whose rows read the same as the paper's.
+pub fn project_changed(outcome: &ProjectOutcome) -> bool {
+    !outcome.included
+        || outcome.budget.round_to(BUDGET_PLACES) != outcome.paper_budget.round_to(BUDGET_PLACES)
+        || outcome.start != outcome.paper_start
+        || outcome.completion != outcome.paper_completion
 }
 
-/// Summarises `projection` for the comparison, counting changes against `baseline`.
-pub fn summarize(projection: &Projection, baseline: &Projection) -> Summary {
-    let projects_changed = projection.projects.iter().filter(|p| project_changed(p, baseline)).count();
+/// Summarises `projection` for the comparison and the saved-scenario list.
+pub fn summarize(projection: &Projection) -> Summary {
     Summary {
         allocation_total: projection.allocation.total.amount,
         categories: projection.allocation.categories.iter().map(|c| (c.id, c.amount)).collect(),
-        years: projection.years.iter().map(|y| (y.year, y.total, y.new)).collect(),
-        budget_year_total: projection.budget_year_totals.total,
-        projects_changed,
+        years: projection.years.clone(),
+        budget_year: projection.budget_year_totals,
+        projects: projection.projects.len(),
+        included: projection.projects.iter().filter(|p| p.included).count(),
+        projects_changed: projection.projects.iter().filter(|p| project_changed(p)).count(),
         routes: Route::ALL
             .iter()
             .map(|route| {
@@ -197,13 +205,35 @@ mod tests {
         assert_eq!(cash.lines().count(), paper.quarters.len() + 1);
         let allocation = allocation_csv(&dataset, &paper);
         assert!(allocation.lines().last().is_some_and(|l| l.starts_with("total,總計,Total,1060.000000,1060.000000")));
-        let summary = summarize(&paper, &paper);
+        let summary = summarize(&paper);
         assert_eq!(summary.projects_changed, 0);
+        assert_eq!(summary.projects, 254);
         assert_eq!(summary.allocation_total, Money::from_whole_millions(1060));
-        assert_eq!(summary.budget_year_total.round_to(1), Money::from_whole_millions(1060));
-        let dearer = engine.project(&Scenario { cost_change_pct: 10.into(), ..Scenario::default() }).expect("projects");
-        let summary = summarize(&dearer, &paper);
-        assert_eq!(summary.projects_changed, dataset.projects.len());
-        assert!(summary.budget_year_total > Money::from_whole_millions(1060));
+        assert_eq!(summary.budget_year.total.round_to(1), Money::from_whole_millions(1060));
+    }
+
+    /// The number of projects a member sees changed under `scenario`.
+    #[track_caller]
+    fn check_changed(scenario: Scenario, expected: usize) {
+        let dataset = Dataset::paper().expect("the paper loads");
+        let engine = Engine::new(&dataset).expect("engine");
+        let projection = engine.project(&scenario).expect("projects");
+        assert_eq!(summarize(&projection).projects_changed, expected);
+    }
+
+    #[test]
+    fn a_project_changes_when_what_a_member_reads_of_it_changes() {
+        use crate::engine::{Edit, ProjectEdit, Slippage};
+        // Slippage moves cash, not a project's budget or dates: no project reads differently.
+        check_changed(
+            Scenario { slippage: Slippage { enabled: true, ..Slippage::default() }, ..Scenario::default() },
+            0,
+        );
+        // 1% moves a budget by HK$0.05M or more, and so reads differently, only from HK$5.0M up.
+        check_changed(Scenario { cost_change_pct: 1.into(), ..Scenario::default() }, 155);
+        check_changed(Scenario { cost_change_pct: 10.into(), ..Scenario::default() }, 249);
+        let defer = |id| ProjectEdit { id, edit: Edit { defer_quarters: Some(1), ..Edit::default() } };
+        let exclude = |id| ProjectEdit { id, edit: Edit { exclude: Some(true), ..Edit::default() } };
+        check_changed(Scenario { projects: vec![defer(17), exclude(3)], ..Scenario::default() }, 2);
     }
 }

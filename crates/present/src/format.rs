@@ -51,6 +51,16 @@ pub fn count(value: u64) -> String {
     format_decimal(Decimal::from(value), 0)
 }
 
+/// `+3` / `-2` / `0` — a change in a count.
+pub fn count_signed(value: i64) -> String {
+    let text = count(value.unsigned_abs());
+    match value.signum() {
+        1 => format!("+{text}"),
+        -1 => format!("-{text}"),
+        _ => text,
+    }
+}
+
 /// `1 project` / `12 projects` / `12 個項目`.
 pub fn projects_count(count: usize, lang: Lang) -> String {
     match (lang, count) {
@@ -140,6 +150,9 @@ mod tests {
         check(percent(Decimal::new(671, 1)), "67.1%");
         check(share_percent(Decimal::new(3286, 4)), "32.9%");
         check(count(10_000), "10,000");
+        check(count_signed(1_234), "+1,234");
+        check(count_signed(-2), "-2");
+        check(count_signed(0), "0");
         check(projects_count(1, Lang::En), "1 project");
         check(projects_count(35, Lang::En), "35 projects");
         check(projects_count(35, Lang::Zh), "35 個項目");

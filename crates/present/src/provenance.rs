@@ -239,6 +239,8 @@ pub enum Value {
     MillionsChange(Money),
     /// A whole count: `254`.
     Count(u64),
+    /// A change in a count, signed: `+3` / `-2` / `0`.
+    CountChange(i64),
     /// A percentage to one decimal: `67.1%`.
     Percent(Decimal),
     /// A signed percentage change: `+7.1%`.
@@ -257,6 +259,7 @@ impl Value {
             Value::Millions(amount) => millions(*amount),
             Value::MillionsChange(amount) => millions_signed(*amount),
             Value::Count(n) => crate::format::count(*n),
+            Value::CountChange(n) => crate::format::count_signed(*n),
             Value::Percent(p) => percent(*p),
             Value::PercentChange(p) => percent_signed(*p),
             Value::Quarter(q) => quarter_text(*q, lang),

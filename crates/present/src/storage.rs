@@ -14,6 +14,9 @@ use blockvote_model::saved::{
 /// The second version of a scenario changed in two tabs at once is saved as
 /// `name (另一版本 other version)`. Part of a stored name, so the same in every tab
 /// and language: two tabs finding the same conflict must make the same scenario.
+/// The most problems of a stored or imported text listed; the rest are counted.
+pub const MAX_PROBLEMS_LISTED: usize = 20;
+
 pub const CONFLICT_LABEL: &str = "另一版本 other version";
 
 /// The name an offline copy gives the scenario being edited when it is not saved.
@@ -41,6 +44,11 @@ pub const DATASET_NOT_STORED: Label = l(
 /// A reader's problem with a store (a stored entry, a file, a copy's block).
 pub fn problem(problem: &StoreProblem) -> Bilingual {
     Bilingual::new(problem.zh(), problem.en())
+}
+
+/// The problems beyond [`MAX_PROBLEMS_LISTED`], counted.
+pub fn more_problems(more: usize) -> Bilingual {
+    Bilingual::new(format!("另有 {more} 個問題未列出。"), format!("{more} more not listed."))
 }
 
 /// A size in megabytes to one decimal (`2.1 MB`), for limits a member can compare.
@@ -296,19 +304,14 @@ pub fn storage_issue(issue: StorageIssue) -> Label {
 }
 
 /// Saved scenarios that could not all be read: the readable ones are listed, the text
-/// was set aside under `key` (if it could be), can be downloaded and imported again.
-pub fn scenarios_set_aside(key: Option<&str>) -> Bilingual {
-    let (zh_key, en_key) = match key {
-        Some(key) => (format!("（{key}）"), format!(" ({key})")),
-        None => (String::new(), String::new()),
-    };
-    Bilingual::new(
-        format!("部分已儲存的情景未能讀取。下面列出能讀取的情景；無法讀取的原文已另存{zh_key}，可下載保存，並可再匯入。"),
-        format!(
-            "Some saved scenarios could not be read. Those that could are listed below; the unreadable text was set aside{en_key}, and can be downloaded and imported again."
-        ),
-    )
-}
+/// was set aside (under [`SET_ASIDE_UNDER`] a key, if it could be), can be downloaded
+/// and imported again.
+pub const SCENARIOS_SET_ASIDE: Label = l(
+    "部分已儲存的情景未能讀取。下面列出能讀取的情景；無法讀取的原文已另存，可下載保存，並可再匯入。",
+    "Some saved scenarios could not be read. Those that could are listed below; the unreadable text was set aside, and can be downloaded and imported again.",
+);
+/// Before the key the unreadable text was set aside under.
+pub const SET_ASIDE_UNDER: Label = l("另存於瀏覽器的：", "Kept in this browser under: ");
 
 /// The projects shown are an imported file's, not the paper's.
 pub fn imported_data(name: &str, projects: usize) -> Bilingual {
@@ -486,7 +489,6 @@ mod tests {
             "The project data imported earlier could not be used (bad row); the paper's data is shown. The stored text was set aside in this browser, not deleted (blockvote.dataset.v1.unreadable.2), and can be downloaded.",
         );
         assert!(stored_dataset_unusable("x", None).en.contains("left where it was"));
-        assert!(scenarios_set_aside(Some("k.2")).en.contains("(k.2), and can be downloaded and imported again"));
         assert_eq!(megabytes(MAX_WRITE_BYTES), "2.1 MB");
     }
 }

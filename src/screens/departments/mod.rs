@@ -33,10 +33,7 @@ pub fn Departments() -> impl IntoView {
         move |_| state.params.with(|p| Filters::from_params(p, &data))
     });
     let sort = Memo::new(move |_| state.params.with(|p| Sort::<DepartmentColumn>::from_params(p, SORT_KEYS)));
-    let changed = Memo::new(move |_| {
-        let baseline = whatif.baseline.get_value();
-        whatif.projection.with(|p| changed_ids(p.as_deref(), baseline.as_deref()))
-    });
+    let changed = Memo::new(move |_| whatif.projection.with(|p| changed_ids(p.as_deref())));
     let chosen = Memo::new({
         let data = data.clone();
         move |_| filters.with(|f| changed.with(|c| selected(&data, &index, f, c)))

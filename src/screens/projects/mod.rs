@@ -41,10 +41,7 @@ pub fn Projects() -> impl IntoView {
     });
     let sort = Memo::new(move |_| state.params.with(|p| Sort::from_params(p, SORT_KEYS)));
     let grouped = Memo::new(move |_| state.params.with(|p| param(p, "group").is_some_and(|g| g.trim() == "1")));
-    let changed = Memo::new(move |_| {
-        let baseline = whatif.baseline.get_value();
-        whatif.projection.with(|p| changed_ids(p.as_deref(), baseline.as_deref()))
-    });
+    let changed = Memo::new(move |_| whatif.projection.with(|p| changed_ids(p.as_deref())));
     let rows = Memo::new({
         let data = data.clone();
         move |_| {

@@ -130,11 +130,12 @@ impl Filters {
 }
 
 /// The ids of the projects a scenario changes, by the model's one rule
-/// (`exports::project_changed`: inclusion, budget, dates or 2018-19 cash differ from
-/// the baseline's), whether by the project's own lever, a group lever or the cap.
-pub fn changed_ids(projection: Option<&Projection>, baseline: Option<&Projection>) -> BTreeSet<u16> {
-    let (Some(projection), Some(baseline)) = (projection, baseline) else { return BTreeSet::new() };
-    projection.projects.iter().filter(|o| project_changed(o, baseline)).map(|o| o.id).collect()
+/// (`exports::project_changed`: left out, or a budget, start or completion that reads
+/// differently from the paper's), whether by the project's own lever, a group lever or
+/// the cap. The brief and the comparison count by the same rule.
+pub fn changed_ids(projection: Option<&Projection>) -> BTreeSet<u16> {
+    let Some(projection) = projection else { return BTreeSet::new() };
+    projection.projects.iter().filter(|o| project_changed(o)).map(|o| o.id).collect()
 }
 
 /// Per-project text for search and sorting, built once per dataset.

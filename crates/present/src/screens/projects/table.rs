@@ -425,8 +425,7 @@ mod tests {
         let data = paper();
         let engine = Engine::new(&data).ok();
         let projection = engine.as_ref().and_then(|e| e.project(scenario).ok());
-        let baseline = engine.as_ref().and_then(|e| e.project(&Scenario::default()).ok());
-        let changed = changed_ids(projection.as_ref(), baseline.as_ref()).contains(&id);
+        let changed = changed_ids(projection.as_ref()).contains(&id);
         let project = data.project(id).cloned().unwrap_or_else(|| unreachable!());
         let outcome = projection.as_ref().and_then(|p| p.project(id));
         let row = project_row(&data, &project, outcome, changed, lang);

@@ -1,18 +1,7 @@
-// PENDING: journeys of saved scenarios that wait for the Scenarios screen to call the
-// context API of `src/saved/mod.rs` (issues 12 and 13). Not run by `make test-e2e`
-// (the name does not end in `.test.mjs`); once the screen is wired, rename this file
-// to `storage-wiring.test.mjs`.
-//
-// What the screen must call and show (test ids proposed here):
-// - Save: `Saved::save` (not the `save_as` shim); a refusal shows
-//   `present::storage::refusal(&r)` at `scenario-name-error`.
-// - Import: `Saved::import(rows, replace)`; `import-result` shows
-//   `present::storage::import_result(&report)`, which names what was not added.
-// - Each row: `scenario-note-{n}` (the note) and `scenario-saved-on-{n}`
-//   (`crate::saved::last_saved(entry.saved_at)`); a note editor
-//   `scenario-note-input-{n}` + `scenario-note-save-{n}` calling `Saved::set_note`.
-// - Offline copy: `Saved::offline_copy(..)`; `offline-copy-result` shows
-//   `crate::saved::offline::copy_outcome(&result)` in the chosen language.
+// Journeys of saved scenarios through the Scenarios screen and the context API of
+// `src/saved/mod.rs` (issues 12 and 13): a refused save said at the Save button, an
+// import naming what was not added, a note and the date last saved on each row, and an
+// offline copy refused in the chosen language.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -67,6 +56,7 @@ test('each saved scenario shows the date it was last saved and a note, kept on r
   await page.getByTestId('scenario-save').click();
   await page.getByTestId('scenario-saved').waitFor();
   assert.match(await app.text('scenario-saved-on-1'), /^\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}$/);
+  await page.getByTestId('scenario-note-edit-1').click();
   await page.getByTestId('scenario-note-input-1').fill('Ask about Q3');
   await page.getByTestId('scenario-note-save-1').click();
   assert.equal(await app.text('scenario-note-1'), 'Ask about Q3');

@@ -1,0 +1,231 @@
+//! Every assumption of the scenario shown, beside the paper's (or, where the paper
+//! prints none, the model baseline's), with where it comes from. The paper's values
+//! are read from the paper and cited in the reader's language.
+
+use super::BriefInput;
+use crate::format::{millions, percent_signed, quarters_count, share_percent};
+use crate::lang::{l, Label, Lang};
+use crate::paper::{AnnexBColumn, Indicator, Para5Column, Printed};
+use crate::provenance::Figure;
+use crate::words::{profile_label, rule_label};
+use blockvote_model::engine::{Scenario, Slippage};
+use blockvote_model::money::format_decimal;
+use blockvote_model::{CohortId, Money};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Assumptions {
+    pub title: String,
+    /// Item (for screen readers), paper / model baseline, scenario, source.
+    pub heads: [String; 4],
+    pub rows: Vec<Assumption>,
+}
+
+/// One assumption: what it is, its value in the paper (or the model baseline) and
+/// in the scenario, and where it comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Assumption {
+    pub key: &'static str,
+    pub label: String,
+    pub baseline: String,
+    pub scenario: String,
+    pub source: String,
+    pub differs: bool,
+}
+
+const TITLE: Label = l("假設及來源", "Assumptions and sources");
+const ITEM: Label = l("項目", "Item");
+const BASELINE: Label = l("文件／模型基線", "Paper / model baseline");
+const SCENARIO: Label = l("情景", "Scenario");
+const SOURCE: Label = l("來源", "Source");
+const OFF: Label = l("沒有", "off");
+const SET_BY_MEMBER: Label = l("假設（使用者設定）", "assumption (set by the user)");
+
+pub fn assumptions(input: BriefInput<'_>) -> Assumptions {
+    let lang = input.lang;
+    let data = input.data;
+    let (s, p) = (input.scenario, input.projection);
+    let paper = Scenario::default();
+    let t = |label: Label| label.get(lang).to_string();
+    let cited = |printed: Printed| printed.figure(data).map(|f| f.provenance().mark(lang)).unwrap_or_default();
+    let value = |printed: Printed| printed.figure(data).map(|f| f.text(lang)).unwrap_or_default();
+    let money_or = |set: Option<Money>, printed: Printed| set.map_or_else(|| value(printed), millions);
+    let row = |key, label: Label, baseline: String, scenario: String, source: String| Assumption {
+        key,
+        label: t(label),
+        differs: baseline != scenario,
+        baseline,
+        scenario,
+        source,
+    };
+    let new_cash = Printed::Cohort { cohort: CohortId::New, column: AnnexBColumn::Cash };
+    let calibration = match lang {
+        Lang::Zh => format!(
+            "{}（新項目 2018-19 年度 {}）；校準：完成季度支付預算的比例 r = {}",
+            cited(new_cash),
+            value(new_cash),
+            format_decimal(p.calibration.retention, 6)
+        ),
+        Lang::En => format!(
+            "{} (new projects {} in 2018-19); calibrated: share paid in the completion quarter r = {}",
+            cited(new_cash),
+            value(new_cash),
+            format_decimal(p.calibration.retention, 6)
+        ),
+    };
+    let schedule = |column| Printed::Performance { indicator: Indicator::Schedule, column };
+    let lateness = match lang {
+        Lang::Zh => format!(
+            "{}：{} 份報表中 {} 份未能依期完成（依期 {}）",
+            cited(Printed::Returns),
+            value(Printed::Returns),
+            value(schedule(Para5Column::NotMet)),
+            value(schedule(Para5Column::RatePct))
+        ),
+        Lang::En => format!(
+            "{}: {} of {} returns not on schedule ({} on time)",
+            cited(Printed::Returns),
+            value(schedule(Para5Column::NotMet)),
+            value(Printed::Returns),
+            value(schedule(Para5Column::RatePct))
+        ),
+    };
+    let ongoing_count = Printed::Cohort { cohort: CohortId::Ongoing, column: AnnexBColumn::Projects };
+    let ongoing_source = match lang {
+        Lang::Zh => format!("{}（{} 個項目）", cited(ongoing_count), value(ongoing_count)),
+        Lang::En => format!("{} ({} projects)", cited(ongoing_count), value(ongoing_count)),
+    };
+    let ongoing = Printed::Cohort { cohort: CohortId::Ongoing, column: AnnexBColumn::Cash };
+    let edited_categories = s.allocation.categories.iter().filter(|c| c.amount.is_some() || c.locked).count();
+    let cap =
+        s.cap.as_ref().map_or_else(|| t(OFF), |c| format!("{} ({})", millions(c.amount), rule_label(c.rule).get(lang)));
+    let categories = match s.allocation.scale_to {
+        Some(target) => match lang {
+            Lang::Zh => format!("{edited_categories}；按比例調整至 {}", millions(target)),
+            Lang::En => format!("{edited_categories}; scaled pro rata to {}", millions(target)),
+        },
+        None => edited_categories.to_string(),
+    };
+    let rows = vec![
+        row(
+            "profile",
+            l("新項目的開支模式", "New projects' spending profile"),
+            t(profile_label(paper.default_profile)),
+            t(profile_label(s.default_profile)),
+            calibration,
+        ),
+        row(
+            "slippage",
+            l("延誤（確定性）", "Slippage (deterministic)"),
+            slippage(&paper.slippage, lang),
+            slippage(&s.slippage, lang),
+            lateness,
+        ),
+        row(
+            "cost-change",
+            l("新項目成本變動", "Cost change of new projects"),
+            percent_signed(paper.cost_change_pct),
+            percent_signed(s.cost_change_pct),
+            t(SET_BY_MEMBER),
+        ),
+        row(
+            "ceiling",
+            l("財委會審批上限（百萬元）", "Finance Committee ceiling (HK$M)"),
+            value(Printed::Ceiling),
+            money_or(s.delegation.ceiling, Printed::Ceiling),
+            cited(Printed::Ceiling),
+        ),
+        row(
+            "floor",
+            l("部門自行審批下限（百萬元）", "Departmental floor (HK$M)"),
+            value(Printed::Floor),
+            money_or(s.delegation.floor, Printed::Floor),
+            cited(Printed::Floor),
+        ),
+        row(
+            "ongoing",
+            l("進行中項目 2018-19 年度現金（百萬元）", "Ongoing projects' 2018-19 cash (HK$M)"),
+            value(ongoing),
+            millions(p.ongoing.budget_year),
+            ongoing_source,
+        ),
+        row("cap", l("2018-19 年度現金上限", "2018-19 cash cap"), t(OFF), cap, t(SET_BY_MEMBER)),
+        row(
+            "categories",
+            l("撥款類別的修改", "Edits of Annex A categories"),
+            "0".to_string(),
+            categories,
+            Printed::CategoryTotal(crate::paper::AnnexAColumn::Proposed)
+                .figure(data)
+                .map(|f: Figure| f.provenance().mark(lang))
+                .unwrap_or_default(),
+        ),
+        row(
+            "edits",
+            l("個別項目及組別的修改", "Edits of single projects and groups"),
+            "0 + 0".to_string(),
+            format!("{} + {}", s.projects.len(), s.groups.len()),
+            t(SET_BY_MEMBER),
+        ),
+    ];
+    Assumptions { title: t(TITLE), heads: [t(ITEM), t(BASELINE), t(SCENARIO), t(SOURCE)], rows }
+}
+
+/// `32.9% late by 1 quarter`, or `off`.
+fn slippage(slippage: &Slippage, lang: Lang) -> String {
+    if !slippage.enabled {
+        return OFF.get(lang).to_string();
+    }
+    let quarters = quarters_count(i64::from(slippage.quarters), lang);
+    match lang {
+        Lang::Zh => format!("{} 的項目遲 {quarters}", share_percent(slippage.share)),
+        Lang::En => format!("{} late by {quarters}", share_percent(slippage.share)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixture::Fixture;
+    use super::*;
+    use blockvote_model::engine::DelegationLevers;
+    use rust_decimal::Decimal;
+
+    /// An assumption as printed: `label | baseline | scenario | source`.
+    #[track_caller]
+    fn check(scenario: Scenario, lang: Lang, key: &str, expected: &str) {
+        let fixture = Fixture::new(scenario);
+        let table = assumptions(fixture.input(lang));
+        let row = table
+            .rows
+            .iter()
+            .find(|r| r.key == key)
+            .map(|r| format!("{} | {} | {} | {}", r.label, r.baseline, r.scenario, r.source));
+        assert_eq!(row.as_deref(), Some(expected));
+    }
+
+    #[test]
+    fn every_assumption_cites_the_paper_in_the_reader_s_language() {
+        let s = Scenario {
+            cost_change_pct: Decimal::TEN,
+            slippage: Slippage { enabled: true, ..Slippage::default() },
+            delegation: DelegationLevers { ceiling: Some(Money::from_whole_millions(5)), floor: None },
+            ..Scenario::default()
+        };
+        check(
+            s.clone(),
+            Lang::En,
+            "cost-change",
+            "Cost change of new projects | 0.0% | +10.0% | assumption (set by the user)",
+        );
+        check(s.clone(), Lang::En, "slippage", "Slippage (deterministic) | off | 32.9% late by 1 quarter | para 5: 69 of 210 returns not on schedule (67.1% on time)");
+        check(
+            s.clone(),
+            Lang::Zh,
+            "slippage",
+            "延誤（確定性） | 沒有 | 32.9% 的項目遲 1 季 | 第 5 段：210 份報表中 69 份未能依期完成（依期 67.1%）",
+        );
+        check(s.clone(), Lang::En, "ceiling", "Finance Committee ceiling (HK$M) | 10.0 | 5.0 | para 2");
+        check(s.clone(), Lang::Zh, "ceiling", "財委會審批上限（百萬元） | 10.0 | 5.0 | 第 2 段");
+        check(s.clone(), Lang::Zh, "floor", "部門自行審批下限（百萬元） | 0.2 | 0.2 | 第 2 段");
+        check(s, Lang::En, "ongoing", "Ongoing projects' 2018-19 cash (HK$M) | 817.0 | 817.0 | Annex B (541 projects)");
+    }
+}

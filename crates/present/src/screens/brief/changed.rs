@@ -1,0 +1,214 @@
+//! The projects a member would see changed from the paper (left out, or a budget,
+//! start or completion that reads differently; `exports::project_changed`), and the
+//! levers applied to every project alike, reported once as themselves.
+
+use super::BriefInput;
+use crate::compare::global_levers;
+use crate::format::{millions, quarter_text};
+use crate::lang::{l, Label, Lang};
+use crate::words::{department_name, project_name};
+use blockvote_model::engine::ProjectOutcome;
+use blockvote_model::exports::project_changed;
+use blockvote_model::{FiscalQuarter, Money};
+
+/// The most changed projects listed; the rest are counted (the projects CSV has all).
+pub const MAX_LISTED: usize = 25;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChangedProjects {
+    pub title: String,
+    /// The levers applied to every project, one sentence each.
+    pub levers: Vec<String>,
+    /// No., project (department), budget, start – completion, budget-year cash, status.
+    pub heads: [String; 6],
+    pub rows: Vec<ChangedRow>,
+    /// How many more there are, when not all are listed.
+    pub more: Option<String>,
+    /// Said when no project is changed.
+    pub none: Option<String>,
+}
+
+/// One changed project, each cell as printed: `paper → scenario` where it changed,
+/// the one value where it did not.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChangedRow {
+    pub id: u16,
+    pub name: String,
+    pub department: String,
+    pub budget: String,
+    pub timing: String,
+    pub cash: String,
+    pub status: String,
+}
+
+const NO: Label = l("編號", "No.");
+const PROJECT: Label = l("項目（部門）", "Project (department)");
+const BUDGET: Label = l("預算（文件 → 情景）", "Budget (paper → scenario)");
+const TIMING: Label = l("開始 – 完成", "Start – completion");
+const STATUS: Label = l("狀況", "Status");
+const EXCLUDED: Label = l("剔除", "excluded");
+const DEFERRED: Label = l("因現金上限延後", "deferred by the cap");
+const NONE: Label = l(
+    "沒有項目的納入與否、預算、開展或完成日期與文件不同。",
+    "No project's inclusion, budget, start or completion differs from the paper.",
+);
+
+pub fn changed_projects(input: BriefInput<'_>) -> ChangedProjects {
+    let lang = input.lang;
+    let (projection, baseline) = (input.projection, input.baseline);
+    let year = projection.budget_year.label();
+    let baseline_cash = |o: &ProjectOutcome| baseline.project(o.id).map_or(Money::ZERO, |b| b.budget_year);
+    let cash_change =
+        |o: &ProjectOutcome| o.budget_year.round_to(1).checked_sub(baseline_cash(o).round_to(1)).unwrap_or_default();
+    let mut changed: Vec<&ProjectOutcome> = projection.projects.iter().filter(|o| project_changed(o)).collect();
+    changed.sort_by(|a, b| cash_change(b).millions().abs().cmp(&cash_change(a).millions().abs()).then(a.id.cmp(&b.id)));
+    let count = changed.len();
+    let rows = changed
+        .iter()
+        .take(MAX_LISTED)
+        .map(|o| {
+            let project = input.data.project(o.id);
+            ChangedRow {
+                id: o.id,
+                name: project.map(|p| project_name(p, lang)).unwrap_or_default(),
+                department: project.map(|p| department_name(input.data, p.department, lang)).unwrap_or_default(),
+                budget: from_to(millions(o.paper_budget), millions(o.budget)),
+                timing: from_to(timing(o.paper_start, o.paper_completion, lang), timing(o.start, o.completion, lang)),
+                cash: from_to(millions(baseline_cash(o)), millions(o.budget_year)),
+                status: if !o.included {
+                    EXCLUDED.get(lang).to_string()
+                } else if o.deferred_by_cap.is_some() {
+                    DEFERRED.get(lang).to_string()
+                } else {
+                    String::new()
+                },
+            }
+        })
+        .collect();
+    let more = count.saturating_sub(MAX_LISTED);
+    let projects = projection.projects.len();
+    ChangedProjects {
+        title: match lang {
+            Lang::Zh => format!("與文件不同的項目（{count} 個）"),
+            Lang::En => format!("Projects changed from the paper ({count})"),
+        },
+        levers: global_levers(input.scenario).iter().map(|g| g.sentence(projects, lang)).collect(),
+        heads: [
+            NO.get(lang).to_string(),
+            PROJECT.get(lang).to_string(),
+            BUDGET.get(lang).to_string(),
+            TIMING.get(lang).to_string(),
+            match lang {
+                Lang::Zh => format!("{year} 現金（模型基線 → 情景）"),
+                Lang::En => format!("{year} cash (model baseline → scenario)"),
+            },
+            STATUS.get(lang).to_string(),
+        ],
+        rows,
+        more: (more > 0).then(|| match lang {
+            Lang::Zh => format!(
+                "另有 {more} 個項目未列出（按 {year} 年度現金變動由大至小排列）；全部項目見「情景」畫面的項目 CSV。"
+            ),
+            Lang::En => format!(
+                "{more} more not listed (sorted by the change in {year} cash, largest first); the projects CSV on the Scenarios screen has them all."
+            ),
+        }),
+        none: (count == 0).then(|| NONE.get(lang).to_string()),
+    }
+}
+
+/// `before → after`, or the one value when they read the same.
+fn from_to(before: String, after: String) -> String {
+    if before == after {
+        after
+    } else {
+        format!("{before} → {after}")
+    }
+}
+
+fn timing(start: FiscalQuarter, completion: FiscalQuarter, lang: Lang) -> String {
+    format!("{} – {}", quarter_text(start, lang), quarter_text(completion, lang))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixture::Fixture;
+    use super::*;
+    use blockvote_model::engine::{Edit, ProjectEdit, Scenario, Slippage};
+    use rust_decimal::Decimal;
+
+    fn read(row: &ChangedRow) -> String {
+        format!("{} | {} | {} | {} | {}", row.id, row.budget, row.timing, row.cash, row.status)
+    }
+
+    /// The changed projects of `scenario`: the title, the lever sentences, then the rows.
+    #[track_caller]
+    fn check(scenario: Scenario, lang: Lang, expected: &[&str]) {
+        let fixture = Fixture::new(scenario);
+        let changed = changed_projects(fixture.input(lang));
+        let mut lines = vec![changed.title.clone()];
+        lines.extend(changed.levers.iter().cloned());
+        lines.extend(changed.rows.iter().map(read));
+        lines.extend(changed.none.iter().cloned());
+        assert_eq!(lines, expected);
+    }
+
+    fn edit(id: u16, edit: Edit) -> ProjectEdit {
+        ProjectEdit { id, edit }
+    }
+
+    #[test]
+    fn global_slippage_changes_no_project_and_is_said_once() {
+        check(
+            Scenario { slippage: Slippage { enabled: true, ..Slippage::default() }, ..Scenario::default() },
+            Lang::En,
+            &[
+                "Projects changed from the paper (0)",
+                "Slippage applied to all 254 projects: 32.9% late by 1 quarter, as an expected value (their start and completion stay as in the paper; only the cash moves).",
+                "No project's inclusion, budget, start or completion differs from the paper.",
+            ],
+        );
+    }
+
+    #[test]
+    fn only_what_reads_differently_is_listed_and_as_it_reads() {
+        let scenario = Scenario {
+            projects: vec![
+                edit(17, Edit { defer_quarters: Some(4), ..Edit::default() }),
+                edit(3, Edit { exclude: Some(true), ..Edit::default() }),
+                // 6.6 → 6.64 still reads 6.6: not listed.
+                edit(1, Edit { budget: Some(Money::from_millions(Decimal::new(664, 2))), ..Edit::default() }),
+            ],
+            ..Scenario::default()
+        };
+        check(
+            scenario.clone(),
+            Lang::En,
+            &[
+                "Projects changed from the paper (2)",
+                "17 | 6.7 | 2018-19 Q1 – 2019-20 Q3 → 2019-20 Q1 – 2020-21 Q3 | 0.6 → 0.0 | ",
+                "3 | 6.1 | 2018-19 Q1 – 2019-20 Q3 | 0.5 → 0.0 | excluded",
+            ],
+        );
+        let fixture = Fixture::new(scenario);
+        let zh = changed_projects(fixture.input(Lang::Zh));
+        assert_eq!(
+            zh.rows.first().map(|r| r.timing.as_str()),
+            Some("2018-19 年度第一季 – 2019-20 年度第三季 → 2019-20 年度第一季 – 2020-21 年度第三季")
+        );
+        assert_eq!(zh.heads.get(4).map(String::as_str), Some("2018-19 現金（模型基線 → 情景）"));
+    }
+
+    #[test]
+    fn a_long_list_is_cut_and_counted() {
+        let fixture = Fixture::new(Scenario { cost_change_pct: Decimal::TEN, ..Scenario::default() });
+        let changed = changed_projects(fixture.input(Lang::En));
+        assert_eq!(changed.rows.len(), MAX_LISTED);
+        assert_eq!(
+            changed.levers,
+            vec!["Cost change +10.0% applied to all 254 projects (except budgets set one by one)."]
+        );
+        assert!(changed.more.as_deref().is_some_and(|m| m.starts_with("224 more not listed")), "{:?}", changed.more);
+        assert!(changed.rows.iter().all(|r| r.budget.contains('→')));
+    }
+}

@@ -1,0 +1,195 @@
+//! Loading another projects file in the schema of `data/projects.csv` (a later year's
+//! paper, say): read, check every row, show what would change, and only then switch
+//! every screen to it. The paper stays one click away.
+
+use crate::format::money_with_unit;
+use crate::lang::{l, Label, Lang};
+use crate::refusal::engine_error;
+use crate::uploads::{not_text, FileKind};
+use blockvote_model::engine::{Engine, EngineError, Scenario};
+use blockvote_model::load::LoadError;
+use blockvote_model::offline::CarriedDataset;
+use blockvote_model::text::NotText;
+use blockvote_model::{Dataset, Money};
+use std::collections::BTreeSet;
+
+/// The most problems listed; the rest are counted.
+pub const MAX_LISTED: usize = 50;
+
+pub const TITLE: Label = l("項目資料", "Project data");
+pub const EXPLAIN: Label = l(
+    "可匯入另一年度文件的項目表（CSV，欄位與範本相同：id, department_zh, name_zh, name_en, budget_m, start, completion）。每一行都會先檢查，確認後才會使用。",
+    "You can load another year's project list (CSV with the template's columns: id, department_zh, name_zh, name_en, budget_m, start, completion). Every row is checked first, and nothing changes until you confirm.",
+);
+pub const TEMPLATE: Label = l("下載文件的項目表（CSV 範本）", "Download the paper's projects (CSV template)");
+pub const TEMPLATE_FILE: &str = "blockvote-projects-template.csv";
+pub const IMPORT: Label = l("匯入項目資料（CSV）…", "Import project data (CSV)…");
+pub const PREVIEW: Label = l("匯入項目資料", "Import project data");
+pub const AFTER_USE: Label = l(
+    "使用後，所有畫面會改為顯示這些項目；已儲存的情景會保留。可隨時改回文件的資料。",
+    "Every screen will show these projects instead; saved scenarios are kept. You can go back to the paper's data at any time.",
+);
+pub const USE: Label = l("使用這些資料", "Use this data");
+pub const CANCEL: Label = l("取消", "Cancel");
+
+/// A file that loaded and can be projected, waiting for the member's go-ahead.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Preview {
+    pub imported: CarriedDataset,
+    pub projects: usize,
+    pub departments: usize,
+    pub total: Money,
+    pub budget_year: String,
+}
+
+/// What checking a chosen file gave.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Checked {
+    Ready(Preview),
+    /// Row-level problems (file, line, field, reason).
+    Problems(Vec<LoadError>),
+    /// It loaded, but the engine cannot project it.
+    NotProjectable(EngineError),
+    /// The file is larger than `limit` bytes and was not read.
+    TooLarge {
+        limit: usize,
+    },
+    /// The browser could not read it.
+    Unreadable,
+    /// It is not UTF-8 text (a Big5 CSV from Excel, say).
+    NotText(NotText),
+}
+
+/// Checks a projects file against the schema and the engine, exactly as the app will
+/// use it.
+pub fn check(name: &str, text: &str) -> Checked {
+    let dataset = match Dataset::paper().and_then(|paper| paper.with_projects_csv(text)) {
+        Ok(dataset) => dataset,
+        Err(errors) => return Checked::Problems(errors),
+    };
+    if let Err(error) = Engine::new(&dataset).and_then(|engine| engine.project(&Scenario::default())) {
+        return Checked::NotProjectable(error);
+    }
+    let total = Money::checked_sum(dataset.projects.iter().map(|p| p.budget)).unwrap_or(Money::ZERO);
+    let departments: BTreeSet<usize> = dataset.projects.iter().map(|p| p.department).collect();
+    Checked::Ready(Preview {
+        imported: CarriedDataset::new(name, text),
+        projects: dataset.projects.len(),
+        departments: departments.len(),
+        total,
+        budget_year: dataset.budget_year.label(),
+    })
+}
+
+/// Which project data every screen shows now: the paper's (`data`), or an imported
+/// file's.
+pub fn in_use(data: &Dataset, imported: Option<&str>, lang: Lang) -> String {
+    let count = data.projects.len();
+    match (imported, lang) {
+        (None, Lang::Zh) => format!("現正使用：文件附件 C 的 {count} 個項目。"),
+        (None, Lang::En) => format!("In use: the paper's {count} projects (Annex C)."),
+        (Some(name), Lang::Zh) => format!("現正使用：匯入的「{name}」。"),
+        (Some(name), Lang::En) => format!("In use: the imported “{name}”."),
+    }
+}
+
+/// What the preview says about a file that can be used.
+pub fn summary(preview: &Preview, lang: Lang) -> String {
+    let Preview { imported, projects, departments, total, budget_year } = preview;
+    let name = &imported.name;
+    let total = money_with_unit(*total, lang);
+    match lang {
+        Lang::Zh => format!("「{name}」可以使用：{projects} 個項目、{departments} 個部門，預算合共 {total}，由 {budget_year} 年度開始。"),
+        Lang::En => format!("“{name}” can be used: {projects} projects in {departments} departments, {total} in all, starting in {budget_year}."),
+    }
+}
+
+/// A refused file's problem notice: a heading, the problems listed, and a count of
+/// those not listed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Refused {
+    pub heading: String,
+    pub problems: Vec<String>,
+    pub more: Option<String>,
+}
+
+/// Why a file was not used, or `None` if it can be.
+pub fn refused(checked: &Checked, lang: Lang) -> Option<Refused> {
+    let only = |heading: String| Some(Refused { heading, problems: Vec::new(), more: None });
+    match checked {
+        Checked::Ready(_) => None,
+        Checked::Problems(errors) => {
+            let total = errors.len();
+            let more = total.saturating_sub(MAX_LISTED);
+            Some(Refused {
+                heading: match lang {
+                    Lang::Zh => format!("檔案有 {total} 個問題，未有使用；資料維持不變："),
+                    Lang::En if total == 1 => {
+                        "The file has 1 problem and was not used; the data is unchanged:".to_string()
+                    }
+                    Lang::En => format!("The file has {total} problems and was not used; the data is unchanged:"),
+                },
+                problems: errors
+                    .iter()
+                    .take(MAX_LISTED)
+                    .map(|e| if lang == Lang::Zh { e.zh() } else { e.to_string() })
+                    .collect(),
+                more: (more > 0).then(|| match lang {
+                    Lang::Zh => format!("另有 {more} 個問題未列出。"),
+                    Lang::En => format!("{more} more not listed."),
+                }),
+            })
+        }
+        Checked::NotProjectable(error) => {
+            let reason = engine_error(error);
+            only(match lang {
+                Lang::Zh => format!("檔案格式正確，但無法計算現金流量（{}），未有使用。", reason.zh),
+                Lang::En => format!(
+                    "The file reads correctly but its cash flow cannot be projected ({}); it was not used.",
+                    reason.en
+                ),
+            })
+        }
+        Checked::TooLarge { limit } => only(match lang {
+            Lang::Zh => format!("檔案太大（上限 {limit} 位元組），未有使用。"),
+            Lang::En => format!("The file is too large (the limit is {limit} bytes); it was not used."),
+        }),
+        Checked::Unreadable => {
+            only(l("無法讀取檔案，未有使用。", "The file could not be read; it was not used.").get(lang).to_string())
+        }
+        Checked::NotText(error) => only(not_text(error, FileKind::Csv).get(lang).to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use blockvote_model::load::PAPER_PROJECTS_CSV;
+
+    #[track_caller]
+    fn check_words(name: &str, text: &str, lang: Lang, expected: &str) {
+        let checked = check(name, text);
+        let said = match (&checked, refused(&checked, lang)) {
+            (Checked::Ready(preview), _) => summary(preview, lang),
+            (_, Some(refused)) => [vec![refused.heading], refused.problems].concat().join(" / "),
+            (_, None) => String::new(),
+        };
+        assert_eq!(said, expected);
+    }
+
+    #[test]
+    fn a_file_is_checked_and_said_what_it_would_do() {
+        let lines: Vec<&str> = PAPER_PROJECTS_CSV.lines().collect();
+        let fewer = format!("{}\n", lines.iter().take(lines.len() - 1).copied().collect::<Vec<_>>().join("\n"));
+        assert!(matches!(check("next.csv", &fewer), Checked::Ready(Preview { projects: 253, .. })));
+        check_words(
+            "bad.csv",
+            "id,department_zh,name_zh,name_en,budget_m,start,completion\n1,行政署,測試,Test,lots,2019-20 Q1,2019-20 Q2\n",
+            Lang::En,
+            "The file has 1 problem and was not used; the data is unchanged: / projects.csv, line 2, field budget_m: \"lots\" is not a number",
+        );
+        let paper = Dataset::paper().unwrap_or_else(|_| Dataset::empty());
+        assert_eq!(in_use(&paper, None, Lang::En), "In use: the paper's 254 projects (Annex C).");
+        assert_eq!(in_use(&paper, Some("x.csv"), Lang::Zh), "現正使用：匯入的「x.csv」。");
+    }
+}

@@ -1,0 +1,115 @@
+//! The saved-scenario list: one row per scenario with its key figures — the 2018-19
+//! cash need the engine works out for it and its change from the paper's HK$1,060M.
+//! Its note and the date it was last saved are the store's (`crate::storage`).
+
+use crate::format::{millions, millions_signed};
+use crate::lang::{Bilingual, Lang};
+use crate::paper::{AnnexBColumn, Printed};
+use crate::provenance::{Figure, Value};
+use crate::refusal::engine_error;
+use blockvote_model::engine::{Engine, EngineError, Scenario};
+use blockvote_model::{Dataset, Money};
+use std::cmp::Ordering;
+
+/// A scenario's key figures, worked out by the engine: its 2018-19 cash need and the
+/// change from the paper's (Annex B), from the figures as shown. Small and
+/// comparable, so the list keeps one per row and works it out once per scenario.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum KeyFigures {
+    Figures {
+        cash_need: Figure,
+        /// The cash need as shown less the paper's figure.
+        change: Figure,
+    },
+    /// The engine refused the scenario, in words.
+    Refused(Bilingual),
+}
+
+/// The key figures of `scenario`, by `engine` (or why the dataset has none).
+pub fn key_figures(engine: Result<&Engine, &EngineError>, data: &Dataset, scenario: &Scenario) -> KeyFigures {
+    let projection = match engine {
+        Ok(engine) => engine.project(scenario),
+        Err(error) => Err(error.clone()),
+    };
+    match projection {
+        Ok(projection) => {
+            let shown = projection.budget_year_totals.total.round_to(1);
+            let paper = paper_cash_need(data).and_then(|f| f.money()).unwrap_or_default();
+            KeyFigures::Figures {
+                cash_need: Figure::scenario(Value::Millions(shown)),
+                change: Figure::scenario(Value::MillionsChange(shown.checked_sub(paper).unwrap_or(Money::ZERO))),
+            }
+        }
+        Err(error) => KeyFigures::Refused(engine_error(&error)),
+    }
+}
+
+/// The paper's 2018-19 cash need, HK$1,060M (Annex B's total), for the paper's row
+/// and for the changes.
+pub fn paper_cash_need(data: &Dataset) -> Option<Figure> {
+    Printed::CohortTotal(AnnexBColumn::Cash).figure(data)
+}
+
+/// `+106.4 from the paper's 1,060.0` / `比文件的 1,060.0 多 106.4`, from the change as
+/// shown; `the same as the paper's 1,060.0` when it reads 0.0.
+pub fn change_text(change: &Figure, data: &Dataset, lang: Lang) -> String {
+    let paper = paper_cash_need(data).map(|f| f.text(lang)).unwrap_or_default();
+    let change = change.money().unwrap_or_default().round_to(1);
+    // How much more or less, without its sign (the words say which).
+    let size = millions(if change.is_negative() { Money::ZERO.checked_sub(change).unwrap_or(change) } else { change });
+    match (lang, change.cmp(&Money::ZERO)) {
+        (Lang::Zh, Ordering::Greater) => format!("比文件的 {paper} 多 {size}"),
+        (Lang::Zh, Ordering::Less) => format!("比文件的 {paper} 少 {size}"),
+        (Lang::Zh, Ordering::Equal) => format!("與文件的 {paper} 相同"),
+        (Lang::En, Ordering::Equal) => format!("the same as the paper's {paper}"),
+        (Lang::En, _) => format!("{} from the paper's {paper}", millions_signed(change)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use blockvote_model::engine::{DelegationLevers, Slippage};
+    use rust_decimal::Decimal;
+
+    /// A scenario's key figures as the list reads them.
+    #[track_caller]
+    fn check(scenario: Scenario, lang: Lang, expected: &str) {
+        let data = Dataset::paper().unwrap_or_else(|_| Dataset::empty());
+        let engine = Engine::new(&data).unwrap_or_else(|e| panic!("{e}"));
+        let read = match key_figures(Ok(&engine), &data, &scenario) {
+            KeyFigures::Figures { cash_need, change } => {
+                format!(
+                    "{} [{}] ({})",
+                    cash_need.text(lang),
+                    cash_need.provenance().mark(lang),
+                    change_text(&change, &data, lang)
+                )
+            }
+            KeyFigures::Refused(reason) => reason.get(lang).to_string(),
+        };
+        assert_eq!(read, expected);
+    }
+
+    #[test]
+    fn each_row_has_its_own_key_figures() {
+        check(Scenario::default(), Lang::En, "1,060.0 [scenario] (the same as the paper's 1,060.0)");
+        check(Scenario::default(), Lang::Zh, "1,060.0 [情景] (與文件的 1,060.0 相同)");
+        check(
+            Scenario { cost_change_pct: Decimal::TEN, ..Scenario::default() },
+            Lang::En,
+            "1,084.3 [scenario] (+24.3 from the paper's 1,060.0)",
+        );
+        let late = Scenario { slippage: Slippage { enabled: true, ..Slippage::default() }, ..Scenario::default() };
+        check(late.clone(), Lang::Zh, "1,028.0 [情景] (比文件的 1,060.0 少 32.0)");
+        check(late, Lang::En, "1,028.0 [scenario] (-32.0 from the paper's 1,060.0)");
+        let refused = Scenario {
+            delegation: DelegationLevers { ceiling: Some(Money::ZERO), floor: Some(Money::from_whole_millions(50)) },
+            ..Scenario::default()
+        };
+        check(refused, Lang::En, "The floor (HK$50.0M) must not be above the ceiling (HK$0.0M).");
+        let data = Dataset::paper().unwrap_or_else(|_| Dataset::empty());
+        let paper = paper_cash_need(&data).map(|f| format!("{} [{}]", f.text(Lang::En), f.provenance().mark(Lang::En)));
+        assert_eq!(paper.as_deref(), Some("1,060.0 [Annex B]"));
+    }
+}

@@ -1,0 +1,70 @@
+//! What the Scenarios screen shows, as plain data: its words, each saved scenario's
+//! key figures (`list`), the export and import messages (`files`), the offline copy
+//! (`offline`) and the project-data import (`dataset`). The comparison is
+//! `crate::compare`; what the store refuses, and why, is `crate::storage`.
+
+pub mod dataset;
+pub mod files;
+pub mod list;
+pub mod offline;
+
+use crate::lang::{l, Label, Lang};
+
+pub const TITLE: Label = l("情景", "Scenarios");
+pub const INTRO: Label = l(
+    "把目前的假設以名稱儲存，之後再開啟、比較或匯出。情景只儲存在此瀏覽器內，不會傳送到任何地方。",
+    "Save the current levers under a name to open, compare or export later. Scenarios are kept in this browser only and sent nowhere.",
+);
+// ---- Save form -------------------------------------------------------------------------
+
+pub const SAVE_TITLE: Label = l("把目前的情景另存為…", "Save current as…");
+pub const NAME: Label = l("名稱", "Name");
+pub const SAVE: Label = l("儲存", "Save");
+pub const SAVED: Label = l("已儲存：", "Saved: ");
+pub const EDIT_NOTE: Label = l("備註…", "Note…");
+
+// ---- The list --------------------------------------------------------------------------
+
+pub const LIST_TITLE: Label = l("已儲存的情景", "Saved scenarios");
+pub const COMPARE: Label = l("比較", "Compare");
+pub const KEY_FIGURES: Label = l("2018-19 年度現金需求", "2018-19 cash need");
+pub const ACTIONS: Label = l("操作", "Actions");
+pub const BASELINE: Label = l("基準", "baseline");
+pub const THE_PAPER: Label = l("文件", "The paper");
+pub const READ_ONLY: Label = l("（唯讀）", " (read-only)");
+pub const IN_USE: Label = l("使用中", "in use");
+pub const OPEN: Label = l("開啟", "Open");
+pub const RENAME: Label = l("重新命名", "Rename");
+pub const DUPLICATE: Label = l("複製", "Duplicate");
+pub const DELETE: Label = l("刪除", "Delete");
+pub const NEW_NAME: Label = l("新名稱", "New name");
+pub const OK: Label = l("確定", "OK");
+pub const CANCEL: Label = l("取消", "Cancel");
+pub const DELETED: Label = l("已刪除：", "Deleted: ");
+pub const UNDO_DELETE: Label = l("復原刪除", "Undo delete");
+pub const EMPTY: Label = l("尚未儲存任何情景。", "No scenarios saved yet.");
+
+/// The compare box's accessible name: `Compare Dearer`.
+pub fn compare_name(name: &str, lang: Lang) -> String {
+    format!("{} {name}", COMPARE.get(lang))
+}
+
+// ---- Compare -----------------------------------------------------------------------------
+
+pub const COMPARE_TITLE: Label = l("並列比較", "Compare side by side");
+pub const COMPARE_HINT: Label = l(
+    "在上表勾選 1 至 4 個情景，即可與文件及模型基線並列比較。",
+    "Tick 1 to 4 scenarios above to compare them side by side with the paper and the model baseline.",
+);
+pub const COMPARE_CSV: Label = l("下載比較表（CSV）", "Download the comparison (CSV)");
+pub const COMPARE_FILE: &str = "blockvote-compare.csv";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_compare_box_is_named_after_its_scenario() {
+        assert_eq!(compare_name("Dearer", Lang::En), "Compare Dearer");
+    }
+}

@@ -1,0 +1,50 @@
+//! Every assumption of the scenario shown, beside the paper's or the model
+//! baseline's, with its source.
+
+use blockvote_present::screens::brief::Brief;
+use leptos::prelude::*;
+
+#[component]
+pub fn Assumptions(brief: Memo<Option<Brief>>) -> impl IntoView {
+    move || {
+        brief.with(|b| b.as_ref().map(|b| b.assumptions.clone())).map(|a| {
+            let [item, baseline, scenario, source] = a.heads;
+            let rows = a
+                .rows
+                .into_iter()
+                .map(|r| {
+                    view! {
+                        <tr class:differs=r.differs data-testid=format!("brief-assumption-{}", r.key)>
+                            <th scope="row">{r.label}</th>
+                            <td>{r.baseline}</td>
+                            <td>{r.scenario}</td>
+                            <td class="source">{r.source}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            view! {
+                <section class="brief-section">
+                    <h3>{a.title}</h3>
+                    <table class="data compact brief-assumptions" data-testid="brief-assumptions">
+                        <colgroup>
+                            <col class="w-label" />
+                            <col class="w-value" />
+                            <col class="w-value" />
+                            <col class="w-source" />
+                        </colgroup>
+                        <thead>
+                            <tr>
+                                <th scope="col"><span class="visually-hidden">{item}</span></th>
+                                <th scope="col">{baseline}</th>
+                                <th scope="col">{scenario}</th>
+                                <th scope="col">{source}</th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </section>
+            }
+        })
+    }
+}

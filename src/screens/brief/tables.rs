@@ -1,0 +1,199 @@
+//! The brief's tables of figures: the headline figures with the paper's and the model
+//! baseline's marks (and a printed legend of the marks), Annex A, and the cash flow's
+//! chart and year table.
+
+use crate::charts::columns::QuarterlyColumns;
+use crate::components::marks::FigureText;
+use crate::state::use_app_state;
+use blockvote_present::provenance::Figure;
+use blockvote_present::screens::brief::{AllocationRow, Brief};
+use leptos::prelude::*;
+
+/// A figure with its mark, or a dash.
+fn marked(figure: Option<Figure>) -> AnyView {
+    match figure {
+        Some(figure) => view! { <FigureText figure=figure /> }.into_any(),
+        None => view! { "—" }.into_any(),
+    }
+}
+
+/// A figure's text, without a mark (its column says whose it is), or a dash.
+fn plain(figure: Option<Figure>) -> AnyView {
+    let lang = use_app_state().lang;
+    match figure {
+        Some(figure) => view! { {move || figure.text(lang.get())} }.into_any(),
+        None => view! { "—" }.into_any(),
+    }
+}
+
+#[component]
+pub fn HeadlineTable(brief: Memo<Option<Brief>>) -> impl IntoView {
+    move || {
+        brief.with(|b| b.as_ref().map(|b| b.headlines.clone())).map(|h| {
+            let [item, paper, baseline, scenario, change] = h.heads;
+            let rows = h
+                .rows
+                .into_iter()
+                .map(|row| {
+                    let key = row.key;
+                    view! {
+                        <tr data-testid=format!("brief-headline-{key}") class:differs=row.differs>
+                            <th scope="row">{row.label}</th>
+                            <td class="num">{marked(row.paper)}</td>
+                            <td class="num">{marked(row.baseline)}</td>
+                            <td class="num" data-testid=format!("brief-headline-{key}-scenario")>{plain(row.scenario)}</td>
+                            <td class="num">{plain(row.change)}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            view! {
+                <section class="brief-section">
+                    <h3>{h.title}</h3>
+                    <table class="data compact brief-headlines" data-testid="brief-headlines">
+                        <colgroup>
+                            <col class="w-label" />
+                            <col class="w-figure" />
+                            <col class="w-figure" />
+                            <col class="w-figure" />
+                            <col class="w-figure" />
+                        </colgroup>
+                        <thead>
+                            <tr>
+                                <th scope="col"><span class="visually-hidden">{item}</span></th>
+                                <th scope="col" class="num">{paper}</th>
+                                <th scope="col" class="num">{baseline}</th>
+                                <th scope="col" class="num">{scenario}</th>
+                                <th scope="col" class="num">{change}</th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                    <ul class="brief-legend" data-testid="brief-legend">
+                        {h.legend.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+                    </ul>
+                </section>
+            }
+        })
+    }
+}
+
+#[component]
+pub fn AllocationTable(brief: Memo<Option<Brief>>) -> impl IntoView {
+    let row = |row: AllocationRow, testid: String| {
+        view! {
+            <th scope="row">{row.label}</th>
+            <td class="num">{marked(row.prior)}</td>
+            <td class="num">{marked(row.paper)}</td>
+            <td class="num" data-testid=testid>{plain(Some(row.scenario))}</td>
+            <td class="num">{plain(Some(row.change))}</td>
+        }
+    };
+    move || {
+        brief.with(|b| b.as_ref().map(|b| b.allocation.clone())).map(|t| {
+            let [item, prior, paper, scenario, change] = t.heads;
+            let rows = t
+                .rows
+                .into_iter()
+                .map(|r| {
+                    let (key, differs) = (r.key.clone(), r.differs);
+                    view! { <tr data-testid=format!("brief-{key}") class:differs=differs>{row(r, String::new())}</tr> }
+                })
+                .collect_view();
+            view! {
+                <section class="brief-section">
+                    <h3>{t.title}</h3>
+                    <table class="data compact brief-allocation" data-testid="brief-allocation">
+                        <colgroup>
+                            <col class="w-label" />
+                            <col class="w-figure" />
+                            <col class="w-figure" />
+                            <col class="w-figure" />
+                            <col class="w-figure" />
+                        </colgroup>
+                        <thead>
+                            <tr>
+                                <th scope="col"><span class="visually-hidden">{item}</span></th>
+                                <th scope="col" class="num">{prior}</th>
+                                <th scope="col" class="num">{paper}</th>
+                                <th scope="col" class="num">{scenario}</th>
+                                <th scope="col" class="num">{change}</th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                        <tfoot>
+                            <tr>{row(t.total, "brief-allocation-total".to_string())}</tr>
+                        </tfoot>
+                    </table>
+                </section>
+            }
+        })
+    }
+}
+
+#[component]
+pub fn CashSection(brief: Memo<Option<Brief>>) -> impl IntoView {
+    move || {
+        brief.with(|b| b.as_ref().map(|b| b.cash.clone())).map(|c| {
+            let chart = c.chart;
+            let [year, ongoing, new, total, baseline, change] = c.heads;
+            let row = |r: blockvote_present::cash::CashRow, total_testid: String| {
+                view! {
+                    <th scope="row">{r.label}</th>
+                    <td class="num">{plain(Some(r.ongoing))}</td>
+                    <td class="num">{plain(Some(r.new))}</td>
+                    <td class="num" data-testid=total_testid>{plain(Some(r.total))}</td>
+                    <td class="num">{plain(Some(r.baseline))}</td>
+                    <td class="num">{plain(Some(r.change))}</td>
+                }
+            };
+            let rows = c
+                .table
+                .rows
+                .into_iter()
+                .map(|r| {
+                    let key = r.key.clone();
+                    view! { <tr data-testid=format!("brief-year-{key}")>{row(r, format!("brief-year-{key}-total"))}</tr> }
+                })
+                .collect_view();
+            view! {
+                <section class="brief-section">
+                    <h3>{c.title}</h3>
+                    <QuarterlyColumns
+                        id="brief-cash-chart"
+                        title=chart.title
+                        description=chart.description
+                        quarters=chart.quarters
+                        segment_names=chart.segment_names
+                        column_names=chart.column_names
+                        range_name=Signal::derive(|| None::<String>)
+                    />
+                    <table class="data compact brief-years" data-testid="brief-years">
+                        <colgroup>
+                            <col class="w-year" />
+                            <col class="w-cash" />
+                            <col class="w-cash" />
+                            <col class="w-cash" />
+                            <col class="w-cash" />
+                            <col class="w-cash" />
+                        </colgroup>
+                        <thead>
+                            <tr>
+                                <th scope="col">{year}</th>
+                                <th scope="col" class="num">{ongoing}</th>
+                                <th scope="col" class="num">{new}</th>
+                                <th scope="col" class="num">{total}</th>
+                                <th scope="col" class="num">{baseline}</th>
+                                <th scope="col" class="num">{change}</th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                        <tfoot>
+                            <tr>{row(c.table.totals, "brief-years-total".to_string())}</tr>
+                        </tfoot>
+                    </table>
+                </section>
+            }
+        })
+    }
+}

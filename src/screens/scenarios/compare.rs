@@ -1,0 +1,160 @@
+//! The side-by-side comparison of the ticked scenarios with the paper and the model
+//! baseline, and its CSV. The table and the CSV are one model
+//! (`blockvote_present::compare`), so the file holds exactly the figures shown.
+
+use crate::components::marks::ProvenanceMark;
+use crate::saved::files::download;
+use crate::saved::Saved;
+use crate::state::use_app_state;
+use crate::whatif::use_whatif;
+use blockvote_model::exports::summarize;
+use blockvote_model::saved::Store;
+use blockvote_present::compare::{comparison, csv, ticked, Compared, Comparison, Row};
+use blockvote_present::provenance::Figure;
+use blockvote_present::screens::scenarios::files::{spreadsheet_text, CSV_TYPE};
+use blockvote_present::screens::scenarios::{COMPARE_CSV, COMPARE_FILE, COMPARE_HINT, COMPARE_TITLE};
+use blockvote_present::storage::DOWNLOAD_REFUSED;
+use leptos::prelude::*;
+
+#[component]
+pub fn Compare(saved: StoredValue<Saved>, selected: RwSignal<Vec<String>>) -> impl IntoView {
+    let state = use_app_state();
+    let whatif = use_whatif();
+    let lang = move || state.lang.get();
+    let store: RwSignal<Store> = RwSignal::from(saved.with_value(|s| s.store.clone()));
+    let baseline = whatif.baseline.get_value().map(|b| summarize(&b));
+    // Each ticked scenario with what the engine made of it.
+    let compared = Memo::new(move |_| {
+        let ticked = selected.with(|ids| store.with(|s| ticked(s, ids)));
+        whatif.engine.with_value(|engine| {
+            ticked
+                .iter()
+                .map(|(name, scenario)| Compared::project(engine.as_ref().map(|e| e.as_ref()), name, scenario))
+                .collect::<Vec<_>>()
+        })
+    });
+    let data = state.data();
+    let table: Memo<Option<Comparison>> = Memo::new(move |_| {
+        let baseline = baseline.as_ref()?;
+        compared.with(|compared| (!compared.is_empty()).then(|| comparison(&data, baseline, compared, lang())))
+    });
+    let export_failed = RwSignal::new(false);
+    let export = move |_| {
+        let text = table.with_untracked(|t| t.as_ref().map(|t| spreadsheet_text(&csv(t, lang()))));
+        if let Some(text) = text {
+            export_failed.set(!download(COMPARE_FILE, CSV_TYPE, &text));
+        }
+    };
+    let drawn = move || {
+        if table.with(Option::is_none) {
+            return view! { <p class="note" data-testid="compare-hint">{move || COMPARE_HINT.get(lang())}</p> }
+                .into_any();
+        }
+        let part = |pick: fn(&Comparison) -> String| move || table.with(|t| t.as_ref().map(pick).unwrap_or_default());
+        let heads = move || table.with(|t| t.as_ref().map(|t| t.scenario_heads.clone()).unwrap_or_default());
+        let rows = move || table.with(|t| t.as_ref().map(|t| t.rows.clone()).unwrap_or_default());
+        let problems = move || table.with(|t| t.as_ref().map(|t| t.problems.clone()).unwrap_or_default());
+        let levers = move || table.with(|t| t.as_ref().map(|t| t.levers.clone()));
+        let columns = Memo::new(move |_| table.with(|t| t.as_ref().map_or(0, |t| t.scenario_heads.len())));
+        view! {
+            <ul class="problems">{move || problems().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
+            <div class="button-row">
+                <button type="button" data-testid="compare-export-csv" on:click=export>{move || COMPARE_CSV.get(lang())}</button>
+            </div>
+            {move || export_failed.get().then(|| view! {
+                <p class="field-error" role="alert">{move || DOWNLOAD_REFUSED.get(lang())}</p>
+            })}
+            <div class="compare-scroll">
+                <table class="data compact compare-table" data-testid="compare-table">
+                    <caption>{part(|t| t.caption.clone())}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{part(|t| t.label_head.clone())}</th>
+                            <th scope="col" class="num" data-testid="compare-head-paper">{part(|t| t.paper_head.clone())}</th>
+                            <th scope="col" class="num" data-testid="compare-head-baseline">{part(|t| t.baseline_head.clone())}</th>
+                            {move || heads().into_iter().enumerate().map(|(i, name)| view! {
+                                <th scope="col" class="num" data-testid=format!("compare-head-{}", i + 1)>{name}</th>
+                            }).collect_view()}
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For each=rows key=|row| row.clone() let:row>
+                            <CompareRow row=row columns=columns />
+                        </For>
+                        {move || levers().map(|levers| view! {
+                            <tr class="levers" data-testid="compare-row-levers">
+                                <th scope="row">{levers.label}</th>
+                                <td></td>
+                                <td data-testid="compare-levers-baseline">{levers.baseline}</td>
+                                {levers.scenarios.into_iter().enumerate().map(|(i, text)| view! {
+                                    <td data-testid=format!("compare-levers-{}", i + 1)>{text}</td>
+                                }).collect_view()}
+                            </tr>
+                        })}
+                    </tbody>
+                </table>
+            </div>
+        }
+        .into_any()
+    };
+    view! {
+        <div class="panel compare">
+            <h3>{move || COMPARE_TITLE.get(lang())}</h3>
+            {drawn}
+        </div>
+    }
+}
+
+/// One row: a section heading above it if it opens one, then its label, the paper's
+/// figure, the model baseline's, and each scenario's with its change.
+#[component]
+fn CompareRow(row: Row, columns: Memo<usize>) -> impl IntoView {
+    let key = row.key.clone();
+    let section = row.section.clone().map(|title| {
+        view! { <tr class="section"><th colspan=move || (columns.get() + 3).to_string() scope="colgroup">{title}</th></tr> }
+    });
+    let cells = row
+        .scenarios
+        .iter()
+        .enumerate()
+        .map(|(index, cell)| {
+            let testid = format!("compare-{key}-{}", index + 1);
+            let change = cell.change.clone().map(|change| {
+                let lang = use_app_state().lang;
+                view! { <span class="diff" data-testid=format!("{testid}-diff")>" (" {move || change.text(lang.get())} ")"</span> }
+            });
+            view! {
+                <td class=cell.direction.class() data-testid=testid.clone()>
+                    <FigureValue figure=cell.figure.clone() marked=false />
+                    {change}
+                </td>
+            }
+        })
+        .collect_view();
+    view! {
+        {section}
+        <tr data-testid=format!("compare-row-{key}")>
+            <th scope="row">{row.label}</th>
+            <td class="num" data-testid=format!("compare-{key}-paper")><FigureValue figure=row.paper marked=true /></td>
+            <td class="num" data-testid=format!("compare-{key}-baseline")><FigureValue figure=row.baseline marked=true /></td>
+            {cells}
+        </tr>
+    }
+}
+
+/// A figure's text (or a dash when there is none), with its provenance mark if `marked`.
+#[component]
+fn FigureValue(figure: Option<Figure>, marked: bool) -> impl IntoView {
+    let lang = use_app_state().lang;
+    match figure {
+        None => view! { <span class="value">"—"</span> }.into_any(),
+        Some(figure) => {
+            let provenance = figure.provenance().clone();
+            view! {
+                <span class="value">{move || figure.text(lang.get())}</span>
+                {marked.then(|| view! { <ProvenanceMark provenance=provenance /> })}
+            }
+            .into_any()
+        }
+    }
+}

@@ -1,0 +1,121 @@
+//! Loading another projects file (a later year's paper, say): every row checked, a
+//! preview of what would change, and only on confirmation every screen switched to
+//! it. The paper stays one click away.
+
+use crate::data_source::{use_data_source, Source};
+use crate::saved::files::{download, read_text, ReadError};
+use crate::state::use_app_state;
+use blockvote_model::load::{MAX_FILE_BYTES, PAPER_PROJECTS_CSV};
+use blockvote_present::screens::scenarios::dataset::{
+    check, in_use, refused, summary, Checked, Preview, AFTER_USE, CANCEL, EXPLAIN, IMPORT, PREVIEW,
+    TEMPLATE, TEMPLATE_FILE, TITLE, USE,
+};
+use blockvote_present::screens::scenarios::files::CSV_TYPE;
+use blockvote_present::storage::{BACK_TO_PAPER, DOWNLOAD_REFUSED};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[component]
+pub fn DatasetImport() -> impl IntoView {
+    let state = use_app_state();
+    let source = use_data_source();
+    let lang = move || state.lang.get();
+    let checked: RwSignal<Option<Checked>> = RwSignal::new(None);
+    let download_failed = RwSignal::new(false);
+
+    let on_file = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let file = input.files().and_then(|files| files.get(0));
+        // Cleared so that choosing the same file again (after fixing it) reads it again.
+        input.set_value("");
+        let Some(file) = file else { return };
+        let name = file.name();
+        checked.set(None);
+        read_text(&file, MAX_FILE_BYTES, move |result| {
+            let outcome = match result {
+                Ok(text) => check(&name, &text),
+                Err(ReadError::TooLarge) => Checked::TooLarge { limit: MAX_FILE_BYTES },
+                Err(ReadError::Unreadable) => Checked::Unreadable,
+                Err(ReadError::NotText(error)) => Checked::NotText(error),
+            };
+            checked.try_set(Some(outcome));
+        });
+    };
+    let template = move |_| download_failed.set(!download(TEMPLATE_FILE, CSV_TYPE, PAPER_PROJECTS_CSV));
+    let apply = move |preview: Preview| {
+        checked.set(None);
+        source.use_imported(preview.imported);
+    };
+    let current = move || {
+        let imported = match source.source.get() {
+            Source::Paper => None,
+            Source::Imported(imported) => Some(imported.name),
+        };
+        in_use(&state.data(), imported.as_deref(), lang())
+    };
+    let outcome = move || {
+        checked.get().map(|found| match found {
+            Checked::Ready(preview) => {
+                let said = preview.clone();
+                view! {
+                    <div class="import-confirm" role="alertdialog" data-testid="dataset-preview" aria-label=move || PREVIEW.get(lang())>
+                        <p data-testid="dataset-summary">{move || summary(&said, lang())}</p>
+                        <p class="note">{move || AFTER_USE.get(lang())}</p>
+                        <div class="button-row">
+                            <button type="button" class="primary" data-testid="dataset-apply" on:click=move |_| apply(preview.clone())>
+                                {move || USE.get(lang())}
+                            </button>
+                            <button type="button" data-testid="dataset-cancel" on:click=move |_| checked.set(None)>
+                                {move || CANCEL.get(lang())}
+                            </button>
+                        </div>
+                    </div>
+                }
+                .into_any()
+            }
+            other => {
+                let notice = move || refused(&other, lang());
+                view! {
+                    <div class="import-problems" role="alert" data-testid="dataset-problems">
+                        {move || notice().map(|notice| view! {
+                            <p>{notice.heading}</p>
+                            {(!notice.problems.is_empty()).then(|| view! {
+                                <ul>
+                                    {notice.problems.into_iter().enumerate().map(|(i, text)| view! {
+                                        <li data-testid=format!("dataset-problem-{i}")>{text}</li>
+                                    }).collect_view()}
+                                </ul>
+                            })}
+                            {notice.more.map(|more| view! { <p>{more}</p> })}
+                        })}
+                    </div>
+                }
+                .into_any()
+            }
+        })
+    };
+
+    view! {
+        <div class="panel dataset-import">
+            <h3>{move || TITLE.get(lang())}</h3>
+            <p data-testid="dataset-current">{current}</p>
+            <p class="note">{move || EXPLAIN.get(lang())}</p>
+            <div class="button-row">
+                <button type="button" data-testid="dataset-template" on:click=template>{move || TEMPLATE.get(lang())}</button>
+                <label class="import-button">
+                    <input type="file" class="visually-hidden" accept=".csv,text/csv" data-testid="dataset-file" on:change=on_file />
+                    <span>{move || IMPORT.get(lang())}</span>
+                </label>
+                {move || (source.source.get() != Source::Paper).then(|| view! {
+                    <button type="button" data-testid="dataset-back-to-paper" on:click=move |_| source.back_to_paper()>
+                        {move || BACK_TO_PAPER.get(lang())}
+                    </button>
+                })}
+            </div>
+            {move || download_failed.get().then(|| view! {
+                <p class="field-error" role="alert">{move || DOWNLOAD_REFUSED.get(lang())}</p>
+            })}
+            {outcome}
+        </div>
+    }
+}

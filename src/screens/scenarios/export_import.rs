@@ -1,0 +1,161 @@
+//! Export (all scenarios as JSON; the current scenario's projects, cash flow and
+//! allocation as CSV) and import of a scenarios file, asking what to do about names
+//! already saved.
+
+use crate::saved::files::{download, read_text, ReadError};
+use crate::saved::Saved;
+use crate::state::use_app_state;
+use crate::whatif::use_whatif;
+use blockvote_model::exports::{allocation_csv, cashflow_csv, projects_csv};
+use blockvote_model::saved::{decode_lenient, encode, SavedScenario, StoreProblem, MAX_BYTES};
+use blockvote_present::screens::scenarios::files::{
+    import_outcome, names_line, same_names, spreadsheet_text, ImportOutcome, ALLOCATION_FILE, CANCEL_IMPORT,
+    CASHFLOW_FILE, CSV_TYPE, EXPORT_ALLOCATION, EXPORT_CASHFLOW, EXPORT_JSON, EXPORT_PROJECTS, IMPORT, JSON_FILE,
+    KEEP_BOTH, PROJECTS_FILE, REPLACE, SAME_NAMES, SAME_NAMES_INTRO, TITLE, UNUSABLE_PARTS,
+};
+use blockvote_present::storage::{more_problems, problem, DOWNLOAD_REFUSED, MAX_PROBLEMS_LISTED};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// An import waiting for the member to decide about scenarios with names already used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct PendingImport {
+    incoming: Vec<SavedScenario>,
+    conflicts: Vec<String>,
+}
+
+#[component]
+pub fn ExportImport(saved: StoredValue<Saved>) -> impl IntoView {
+    let state = use_app_state();
+    let whatif = use_whatif();
+    let lang = move || state.lang.get();
+    let store = RwSignal::from(saved.with_value(|s| s.store.clone()));
+    let download_failed = RwSignal::new(false);
+    let problems: RwSignal<Vec<StoreProblem>> = RwSignal::new(Vec::new());
+    let pending: RwSignal<Option<PendingImport>> = RwSignal::new(None);
+    let outcome: RwSignal<Option<ImportOutcome>> = RwSignal::new(None);
+
+    let offer = move |name: &str, mime: &str, text: String| download_failed.set(!download(name, mime, &text));
+    let export_json = move |_| offer(JSON_FILE, "application/json", store.with(encode));
+    let data = state.data();
+    let export_csv =
+        move |file: &'static str,
+              make: fn(&blockvote_model::Dataset, &blockvote_model::engine::Projection) -> String| {
+            if let Some(p) = whatif.projection.get_untracked() {
+                offer(file, CSV_TYPE, spreadsheet_text(&make(&data, &p)));
+            }
+        };
+    let export_csv = StoredValue::new(export_csv);
+    let export_projects = move |_| export_csv.with_value(|f| f(PROJECTS_FILE, projects_csv));
+    let export_cash = move |_| export_csv.with_value(|f| f(CASHFLOW_FILE, |_, p| cashflow_csv(p)));
+    let export_allocation = move |_| export_csv.with_value(|f| f(ALLOCATION_FILE, allocation_csv));
+
+    let finish = move |incoming: Vec<SavedScenario>, replace: bool| {
+        let report = saved.with_value(|s| s.import(incoming, replace));
+        outcome.try_set(Some(ImportOutcome::Done(report)));
+    };
+    let on_text = move |result: Result<String, ReadError>| {
+        let text = match result {
+            Ok(text) => text,
+            Err(ReadError::TooLarge) => {
+                outcome.try_set(Some(ImportOutcome::TooLarge { limit: MAX_BYTES }));
+                return;
+            }
+            Err(ReadError::Unreadable) => {
+                outcome.try_set(Some(ImportOutcome::Unreadable));
+                return;
+            }
+            Err(ReadError::NotText(error)) => {
+                outcome.try_set(Some(ImportOutcome::NotText(error)));
+                return;
+            }
+        };
+        let (incoming, found) = decode_lenient(&text);
+        problems.try_set(found);
+        if incoming.scenarios.is_empty() {
+            outcome.try_set(Some(ImportOutcome::NothingUsable));
+            return;
+        }
+        let conflicts = store.try_with_untracked(|s| same_names(s, &incoming.scenarios)).unwrap_or_default();
+        if conflicts.is_empty() {
+            finish(incoming.scenarios, false);
+        } else {
+            pending.try_set(Some(PendingImport { incoming: incoming.scenarios, conflicts }));
+        }
+    };
+    let on_file = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let file = input.files().and_then(|files| files.get(0));
+        // Cleared so that choosing the same file again reads it again.
+        input.set_value("");
+        let Some(file) = file else { return };
+        problems.set(Vec::new());
+        pending.set(None);
+        outcome.set(None);
+        read_text(&file, MAX_BYTES, on_text);
+    };
+    let decide = move |replace: Option<bool>| {
+        let Some(import) = pending.get_untracked() else { return };
+        pending.set(None);
+        match replace {
+            Some(replace) => finish(import.incoming, replace),
+            None => outcome.set(Some(ImportOutcome::Cancelled)),
+        }
+    };
+
+    view! {
+        <div class="panel export-import">
+            <h3>{move || TITLE.get(lang())}</h3>
+            <div class="button-row">
+                <button type="button" data-testid="export-json" on:click=export_json>{move || EXPORT_JSON.get(lang())}</button>
+                <button type="button" data-testid="export-projects-csv" on:click=export_projects>{move || EXPORT_PROJECTS.get(lang())}</button>
+                <button type="button" data-testid="export-cashflow-csv" on:click=export_cash>{move || EXPORT_CASHFLOW.get(lang())}</button>
+                <button type="button" data-testid="export-allocation-csv" on:click=export_allocation>{move || EXPORT_ALLOCATION.get(lang())}</button>
+            </div>
+            {move || download_failed.get().then(|| view! {
+                <p class="field-error" role="alert">{move || DOWNLOAD_REFUSED.get(lang())}</p>
+            })}
+            // The file input is hidden behind a label styled as a button, so the
+            // browser's own "Choose file" text (in its language, not ours) is not shown.
+            <label class="import-button">
+                <input type="file" class="visually-hidden" accept=".json,application/json" data-testid="import-file" on:change=on_file />
+                <span>{move || IMPORT.get(lang())}</span>
+            </label>
+            {move || pending.get().map(|import| view! {
+                <div class="import-confirm" role="alertdialog" data-testid="import-confirm" aria-label=move || SAME_NAMES.get(lang())>
+                    <p>
+                        {move || SAME_NAMES_INTRO.get(lang())}
+                        <span class="names">{move || names_line(&import.conflicts, lang())}</span>
+                    </p>
+                    <div class="button-row">
+                        <button type="button" data-testid="import-replace" on:click=move |_| decide(Some(true))>{move || REPLACE.get(lang())}</button>
+                        <button type="button" data-testid="import-keep-both" on:click=move |_| decide(Some(false))>{move || KEEP_BOTH.get(lang())}</button>
+                        <button type="button" data-testid="import-cancel" on:click=move |_| decide(None)>{move || CANCEL_IMPORT.get(lang())}</button>
+                    </div>
+                </div>
+            })}
+            {move || outcome.get().map(|o| view! {
+                <p class="note" role="status" data-testid="import-result">{move || import_outcome(&o, lang())}</p>
+            })}
+            {move || {
+                let list = problems.get();
+                (!list.is_empty()).then(|| {
+                    let more = list.len().saturating_sub(MAX_PROBLEMS_LISTED);
+                    let items = list
+                        .into_iter()
+                        .take(MAX_PROBLEMS_LISTED)
+                        .enumerate()
+                        .map(|(i, p)| view! { <li data-testid=format!("import-problem-{i}")>{move || problem(&p).get(lang()).to_string()}</li> })
+                        .collect_view();
+                    view! {
+                        <div class="import-problems" role="alert" data-testid="import-problems">
+                            <p>{move || UNUSABLE_PARTS.get(lang())}</p>
+                            <ul>{items}</ul>
+                            {(more > 0).then(|| view! { <p class="note">{move || more_problems(more).get(lang()).to_string()}</p> })}
+                        </div>
+                    }
+                })
+            }}
+        </div>
+    }
+}

@@ -1,0 +1,361 @@
+//! The saved-scenario list: the paper first (read-only), then each saved scenario
+//! with its key figures, note and date, and its actions. Rows are keyed by the
+//! scenario's id; each row works out its key figures once per scenario (over a memo of
+//! that scenario alone), so a change of one row projects one scenario, not all. The
+//! figures are worked out after the list is drawn, one row per task, so a list of 200
+//! appears at once and fills in without holding up the page.
+
+use crate::components::focus::{by_test_id, focus_after_render};
+use crate::components::marks::FigureText;
+use crate::saved::{last_saved, Saved};
+use crate::state::use_app_state;
+use crate::whatif::use_whatif;
+use blockvote_model::engine::Scenario;
+use blockvote_model::saved::{Refusal, SavedScenario, Store};
+use blockvote_present::compare::MAX_COMPARED;
+use blockvote_present::screens::scenarios::list::{
+    change_text, key_figures, paper_cash_need, KeyFigures,
+};
+use blockvote_present::screens::scenarios::{
+    compare_name, ACTIONS, BASELINE, CANCEL, COMPARE, DELETE, DELETED, DUPLICATE, EDIT_NOTE, EMPTY, IN_USE,
+    KEY_FIGURES, LIST_TITLE, NAME, NEW_NAME, OK, OPEN, READ_ONLY, RENAME, THE_PAPER, UNDO_DELETE,
+};
+use blockvote_present::storage::{refusal, LAST_SAVED, NOTE, SAVE_NOTE};
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// What of a saved scenario is being edited in place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Field {
+    Name,
+    Note,
+}
+
+/// The edit in progress, shared by the rows: one name or note at a time.
+#[derive(Clone, Copy)]
+struct Editing {
+    /// The id and the field being edited.
+    target: RwSignal<Option<(String, Field)>>,
+    text: RwSignal<String>,
+    /// Why the store refused the last try, said at the field.
+    refused: RwSignal<Option<Refusal>>,
+}
+
+impl Editing {
+    fn stop(&self) {
+        self.refused.set(None);
+        self.target.set(None);
+    }
+}
+
+#[component]
+pub fn ScenarioList(saved: StoredValue<Saved>, selected: RwSignal<Vec<String>>) -> impl IntoView {
+    let state = use_app_state();
+    let whatif = use_whatif();
+    let lang = move || state.lang.get();
+    let store = RwSignal::from(saved.with_value(|s| s.store.clone()));
+    let deleted = RwSignal::from(saved.with_value(|s| s.deleted.clone()));
+    let editing = Editing { target: RwSignal::new(None), text: RwSignal::new(String::new()), refused: RwSignal::new(None) };
+    let paper_in_use = move || whatif.scenario.with(|current| *current == Scenario::default());
+    let paper_cash = paper_cash_need(&state.data());
+    let ids = move || store.with(|s| s.scenarios.iter().map(|x| x.id.clone()).collect::<Vec<_>>());
+    view! {
+        <div class="panel scenario-list">
+            <h3>{move || LIST_TITLE.get(lang())}</h3>
+            {move || deleted.get().map(|d| view! {
+                <p class="undo-bar" role="status">
+                    {move || DELETED.get(lang())}
+                    <span>{d.scenario.name.clone()}</span>
+                    " "
+                    <button type="button" class="small" data-testid="scenario-undo-delete" on:click=move |_| {
+                        saved.with_value(Saved::undo_delete);
+                        focus_after_render(by_test_id("scenario-name"));
+                    }>
+                        {move || UNDO_DELETE.get(lang())}
+                    </button>
+                </p>
+            })}
+            <div class="list-scroll">
+            <table class="data scenarios-table" data-testid="scenario-table">
+                <thead>
+                    <tr>
+                        <th scope="col">{move || COMPARE.get(lang())}</th>
+                        <th scope="col">{move || NAME.get(lang())}</th>
+                        <th scope="col" class="num">{move || KEY_FIGURES.get(lang())}</th>
+                        <th scope="col">{move || ACTIONS.get(lang())}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <tr data-testid="scenario-row-0" class="baseline" class:current=paper_in_use>
+                        <td class="center">{move || BASELINE.get(lang())}</td>
+                        <th scope="row">
+                            <span class="scenario-name">{move || THE_PAPER.get(lang())}</span>
+                            <span class="read-only">{move || READ_ONLY.get(lang())}</span>
+                            {move || paper_in_use().then(|| view! {
+                                <span class="changed-mark" data-testid="scenario-in-use-0">{move || IN_USE.get(lang())}</span>
+                            })}
+                        </th>
+                        <td class="num key-figures" data-testid="scenario-key-0">
+                            {paper_cash.map(|figure| view! { <FigureText figure=figure /> })}
+                        </td>
+                        <td class="actions">
+                            <button
+                                type="button"
+                                class="small"
+                                data-testid="scenario-open-0"
+                                on:click=move |_| {
+                                    whatif.scenario.set(Scenario::default());
+                                    whatif.link_seed.set(None);
+                                }
+                            >
+                                {move || OPEN.get(lang())}
+                            </button>
+                        </td>
+                    </tr>
+                    <For each=ids key=|id| id.clone() let:id>
+                        <SavedRow id=id saved=saved store=store selected=selected editing=editing />
+                    </For>
+                </tbody>
+            </table>
+            </div>
+            {move || store.with(|s| s.scenarios.is_empty()).then(|| view! {
+                <p class="note" data-testid="scenario-empty">{move || EMPTY.get(lang())}</p>
+            })}
+        </div>
+    }
+}
+
+/// One saved scenario's row. Its test ids carry its place in the list (1 for the first
+/// saved scenario), which a delete or a duplicate above it changes.
+#[component]
+fn SavedRow(
+    id: String,
+    saved: StoredValue<Saved>,
+    store: RwSignal<Store>,
+    selected: RwSignal<Vec<String>>,
+    editing: Editing,
+) -> impl IntoView {
+    let state = use_app_state();
+    let whatif = use_whatif();
+    let lang = move || state.lang.get();
+    let id = StoredValue::new(id);
+    let entry: Memo<Option<SavedScenario>> =
+        Memo::new(move |_| id.with_value(|id| store.with(|s| s.scenarios.iter().find(|x| &x.id == id).cloned())));
+    let n = Memo::new(move |_| id.with_value(|id| store.with(|s| s.position(id).map_or(0, |p| p + 1))));
+    let name = Memo::new(move |_| entry.with(|e| e.as_ref().map(|e| e.name.clone()).unwrap_or_default()));
+    let scenario = Memo::new(move |_| entry.with(|e| e.as_ref().map(|e| e.scenario.clone()).unwrap_or_default()));
+    let data = state.data();
+    let figures: RwSignal<Option<KeyFigures>> = RwSignal::new(None);
+    Effect::new({
+        let data = data.clone();
+        move |_| {
+            // Tracks this row's scenario only; works it out in a task of its own.
+            scenario.track();
+            let data = data.clone();
+            set_timeout(
+                move || {
+                    let Some(scenario) = scenario.try_get_untracked() else { return };
+                    let worked_out = whatif
+                        .engine
+                        .try_with_value(|engine| key_figures(engine.as_ref().map(|e| e.as_ref()), &data, &scenario));
+                    if let Some(worked_out) = worked_out {
+                        figures.try_set(Some(worked_out));
+                    }
+                },
+                Duration::ZERO,
+            );
+        }
+    });
+    let note = Memo::new(move |_| entry.with(|e| e.as_ref().map(|e| e.note.clone()).unwrap_or_default()));
+    let saved_at = Memo::new(move |_| entry.with(|e| e.as_ref().and_then(|e| e.saved_at)));
+    let current = move || scenario.with(|s| whatif.scenario.with(|current| current == s));
+    let checked = move || id.with_value(|id| selected.with(|s| s.contains(id)));
+    let full = move || !checked() && selected.with(|s| s.len() >= MAX_COMPARED);
+    let toggle = move |on: bool| {
+        let id = id.get_value();
+        selected.update(|s| {
+            s.retain(|x| x != &id);
+            if on && s.len() < MAX_COMPARED {
+                s.push(id);
+            }
+        });
+    };
+    let open = move |_| {
+        whatif.scenario.set(scenario.get_untracked());
+        whatif.link_seed.set(entry.with_untracked(|e| e.as_ref().and_then(|e| e.seed)));
+    };
+    let edits = move |field: Field| {
+        id.with_value(|id| editing.target.with(|t| t.as_ref().is_some_and(|(i, f)| i == id && *f == field)))
+    };
+    let start = move |field: Field| {
+        editing.text.set(match field {
+            Field::Name => name.get_untracked(),
+            Field::Note => note.get_untracked(),
+        });
+        editing.refused.set(None);
+        editing.target.set(Some((id.get_value(), field)));
+    };
+    let commit = move |field: Field| {
+        let text = editing.text.get_untracked();
+        let done = id.with_value(|id| {
+            saved.with_value(|s| match field {
+                Field::Name => s.rename(id, &text),
+                Field::Note => s.set_note(id, &text),
+            })
+        });
+        match done {
+            Ok(()) => editing.stop(),
+            Err(why) => editing.refused.set(Some(why)),
+        }
+    };
+    let refused = move || {
+        editing.refused.with(|r| r.as_ref().map(|r| refusal(r).get(lang()).to_string())).map(|text| {
+            view! { <span class="field-error" role="alert" data-testid=move || format!("scenario-edit-error-{}", n.get())>{text}</span> }
+        })
+    };
+    let duplicate = move |_| id.with_value(|id| saved.with_value(|s| s.duplicate(id)));
+    let delete = move |_| {
+        id.with_value(|id| {
+            selected.update(|s| s.retain(|x| x != id));
+            saved.with_value(|s| s.delete(id));
+        });
+        // The row and its button are gone; the undo button is where the work
+        // continues for a keyboard user.
+        focus_after_render(by_test_id("scenario-undo-delete"));
+    };
+    let name_cell = move || {
+        if edits(Field::Name) {
+            view! {
+                <span class="rename">
+                    <input
+                        type="text"
+                        data-testid=move || format!("scenario-rename-input-{}", n.get())
+                        aria-label=move || NEW_NAME.get(lang())
+                        aria-invalid=move || editing.refused.with(Option::is_some).to_string()
+                        prop:value=move || editing.text.get()
+                        on:input=move |ev| editing.text.set(event_target_value(&ev))
+                        on:keydown=move |ev| match ev.key().as_str() {
+                            "Enter" => {
+                                ev.prevent_default();
+                                commit(Field::Name);
+                            }
+                            "Escape" => editing.stop(),
+                            _ => {}
+                        }
+                    />
+                    <button type="button" class="small" data-testid=move || format!("scenario-rename-ok-{}", n.get()) on:click=move |_| commit(Field::Name)>
+                        {move || OK.get(lang())}
+                    </button>
+                    <button type="button" class="small" on:click=move |_| editing.stop()>
+                        {move || CANCEL.get(lang())}
+                    </button>
+                    {refused}
+                </span>
+            }
+            .into_any()
+        } else {
+            view! { <span class="scenario-name" data-testid=move || format!("scenario-label-{}", n.get())>{move || name.get()}</span> }
+                .into_any()
+        }
+    };
+    let note_cell = move || {
+        if edits(Field::Note) {
+            view! {
+                <span class="note-editor">
+                    <textarea
+                        rows="2"
+                        data-testid=move || format!("scenario-note-input-{}", n.get())
+                        aria-label=move || NOTE.get(lang())
+                        aria-invalid=move || editing.refused.with(Option::is_some).to_string()
+                        prop:value=move || editing.text.get()
+                        on:input=move |ev| editing.text.set(event_target_value(&ev))
+                        on:keydown=move |ev| {
+                            if ev.key() == "Escape" {
+                                editing.stop();
+                            }
+                        }
+                    ></textarea>
+                    <button type="button" class="small" data-testid=move || format!("scenario-note-save-{}", n.get()) on:click=move |_| commit(Field::Note)>
+                        {move || SAVE_NOTE.get(lang())}
+                    </button>
+                    <button type="button" class="small" on:click=move |_| editing.stop()>
+                        {move || CANCEL.get(lang())}
+                    </button>
+                    {refused}
+                </span>
+            }
+            .into_any()
+        } else {
+            let shown = move || !note.with(String::is_empty);
+            view! {
+                {move || shown().then(|| view! {
+                    <span class="scenario-note" data-testid=move || format!("scenario-note-{}", n.get())>{move || note.get()}</span>
+                })}
+            }
+            .into_any()
+        }
+    };
+    let saved_on = move || {
+        saved_at.get().map(|at| {
+            let date = last_saved(Some(at));
+            view! {
+                <span class="saved-on">
+                    {move || LAST_SAVED.get(lang())}
+                    " "
+                    <time data-testid=move || format!("scenario-saved-on-{}", n.get())>{move || date.get(lang()).to_string()}</time>
+                </span>
+            }
+        })
+    };
+    let key_cell = move || match figures.get() {
+        None => view! { <span aria-busy="true">"…"</span> }.into_any(),
+        Some(KeyFigures::Figures { cash_need, change }) => view! {
+            <FigureText figure=cash_need />
+            <span class="key-change">{change_text(&change, &data, lang())}</span>
+        }
+        .into_any(),
+        Some(KeyFigures::Refused(reason)) => {
+            view! { <span class="field-error">{reason.get(lang()).to_string()}</span> }.into_any()
+        }
+    };
+    view! {
+        <tr data-testid=move || format!("scenario-row-{}", n.get()) class:current=current>
+            <td class="center">
+                <input
+                    type="checkbox"
+                    data-testid=move || format!("scenario-compare-{}", n.get())
+                    aria-label=move || compare_name(&name.get(), lang())
+                    prop:checked=checked
+                    disabled=full
+                    on:change=move |ev| toggle(event_target_checked(&ev))
+                />
+            </td>
+            <th scope="row">
+                {name_cell}
+                {move || current().then(|| view! {
+                    <span class="changed-mark" data-testid=move || format!("scenario-in-use-{}", n.get())>{move || IN_USE.get(lang())}</span>
+                })}
+                {note_cell}
+                {saved_on}
+            </th>
+            <td class="num key-figures" data-testid=move || format!("scenario-key-{}", n.get())>{key_cell}</td>
+            <td class="actions">
+                <button type="button" class="small" data-testid=move || format!("scenario-open-{}", n.get()) on:click=open>
+                    {move || OPEN.get(lang())}
+                </button>
+                <button type="button" class="small" data-testid=move || format!("scenario-rename-{}", n.get()) on:click=move |_| start(Field::Name)>
+                    {move || RENAME.get(lang())}
+                </button>
+                <button type="button" class="small" data-testid=move || format!("scenario-note-edit-{}", n.get()) on:click=move |_| start(Field::Note)>
+                    {move || EDIT_NOTE.get(lang())}
+                </button>
+                <button type="button" class="small" data-testid=move || format!("scenario-duplicate-{}", n.get()) on:click=duplicate>
+                    {move || DUPLICATE.get(lang())}
+                </button>
+                <button type="button" class="small danger" data-testid=move || format!("scenario-delete-{}", n.get()) on:click=delete>
+                    {move || DELETE.get(lang())}
+                </button>
+            </td>
+        </tr>
+    }
+}

@@ -1,0 +1,69 @@
+//! "Save current as…": the scenario being edited (and its Monte Carlo seed) under a
+//! name; a name already used is replaced. What the store refuses (an empty or too long
+//! name, a full store, a store that would be too large to read back) is said at the
+//! field, and the scenario stays on screen.
+
+use crate::saved::Saved;
+use crate::state::use_app_state;
+use crate::whatif::use_whatif;
+use blockvote_model::saved::Refusal;
+use blockvote_present::screens::scenarios::{NAME, SAVE, SAVED, SAVE_TITLE};
+use blockvote_present::storage::refusal;
+use leptos::prelude::*;
+
+#[component]
+pub fn SaveForm(saved: StoredValue<Saved>) -> impl IntoView {
+    let state = use_app_state();
+    let whatif = use_whatif();
+    let lang = move || state.lang.get();
+    let name = RwSignal::new(String::new());
+    let error: RwSignal<Option<Refusal>> = RwSignal::new(None);
+    let done: RwSignal<Option<String>> = RwSignal::new(None);
+    let save = move || {
+        let scenario = whatif.scenario.get_untracked();
+        let seed = whatif.link_seed.get_untracked();
+        let text = name.get_untracked();
+        match saved.with_value(|s| s.save(&text, scenario, seed)) {
+            Ok(_) => {
+                error.set(None);
+                done.set(Some(text.trim().to_string()));
+                name.set(String::new());
+            }
+            Err(problem) => {
+                done.set(None);
+                error.set(Some(problem));
+            }
+        }
+    };
+    let error_text = move || error.with(|e| e.as_ref().map(|r| refusal(r).get(lang()).to_string()));
+    view! {
+        <div class="panel save-form">
+            <h3>{move || SAVE_TITLE.get(lang())}</h3>
+            <div class="inline-fields">
+                <label class="field">
+                    <span>{move || NAME.get(lang())}</span>
+                    <input
+                        type="text"
+                        data-testid="scenario-name"
+                        prop:value=move || name.get()
+                        aria-invalid=move || error.with(Option::is_some).to_string()
+                        on:input=move |ev| name.set(event_target_value(&ev))
+                        on:keydown=move |ev| {
+                            if ev.key() == "Enter" {
+                                ev.prevent_default();
+                                save();
+                            }
+                        }
+                    />
+                </label>
+                <button type="button" class="primary" data-testid="scenario-save" on:click=move |_| save()>
+                    {move || SAVE.get(lang())}
+                </button>
+            </div>
+            {move || error_text().map(|text| view! { <p class="field-error" role="alert" data-testid="scenario-name-error">{text}</p> })}
+            {move || done.get().map(|saved_name| view! {
+                <p class="note" role="status" data-testid="scenario-saved">{move || SAVED.get(lang())}{saved_name}</p>
+            })}
+        </div>
+    }
+}
