@@ -14,6 +14,7 @@ use blockvote_model::Dataset;
 use blockvote_present::lang::Lang;
 use blockvote_present::route::{fragment_for, View};
 use blockvote_present::shell::{
+    CHINESE, CHINESE_SHORT, DATA_NOT_LOADED, ENGLISH, ENGLISH_SHORT, LANGUAGE_SWITCH,
     BACK_TO_THE_PAPER, MENU, REDO, SCREENS, SKIP_TO_MAIN, SOURCE_NOTE, UNDO, UNDO_AND_REDO,
 };
 use blockvote_present::words::view_label;
@@ -49,7 +50,7 @@ pub fn App() -> impl IntoView {
                 view! {
                     <div class="fatal" role="alert" data-testid="data-error">
                         <h1>"blockvote"</h1>
-                        <p>"資料檔案有誤，無法載入。 The data files could not be loaded:"</p>
+                        <p>{DATA_NOT_LOADED}</p>
                         <ul>{items}</ul>
                     </div>
                 }
@@ -211,7 +212,7 @@ fn Shell(dataset: Dataset) -> impl IntoView {
                 </button>
             </div>
             <crate::components::share::Share />
-            <div class="lang-switch" role="group" aria-label="語言 Language" data-testid="lang-switch">
+            <div class="lang-switch" role="group" aria-label=LANGUAGE_SWITCH data-testid="lang-switch">
                 <button
                     type="button"
                     lang="zh-Hant"
@@ -219,8 +220,8 @@ fn Shell(dataset: Dataset) -> impl IntoView {
                     aria-pressed=move || (state.lang.get() == Lang::Zh).to_string()
                     on:click=move |_| set_lang(Lang::Zh)
                 >
-                    <span class="label">"繁體中文"</span>
-                    <span class="short" aria-hidden="true">"中"</span>
+                    <span class="label">{CHINESE}</span>
+                    <span class="short" aria-hidden="true">{CHINESE_SHORT}</span>
                 </button>
                 <button
                     type="button"
@@ -229,8 +230,8 @@ fn Shell(dataset: Dataset) -> impl IntoView {
                     aria-pressed=move || (state.lang.get() == Lang::En).to_string()
                     on:click=move |_| set_lang(Lang::En)
                 >
-                    <span class="label">"English"</span>
-                    <span class="short" aria-hidden="true">"EN"</span>
+                    <span class="label">{ENGLISH}</span>
+                    <span class="short" aria-hidden="true">{ENGLISH_SHORT}</span>
                 </button>
             </div>
         </header>

@@ -10,7 +10,8 @@ use crate::data_source::{use_data_source, DataNotice, Source};
 use crate::saved::use_saved;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
-use blockvote_present::lang::l;
+use blockvote_present::links::{problem_text, LINK_PROBLEMS_HEADING};
+use blockvote_present::shell::UNDO_LAST_CHANGE;
 use blockvote_present::refusal::{engine_error, refused_heading};
 use blockvote_present::route::{fragment_for, View};
 use blockvote_present::storage::{
@@ -48,7 +49,7 @@ fn ScenarioRefused() -> impl IntoView {
                         {move || reason.get(state.lang.get()).to_string()}
                     </p>
                     <button type="button" data-testid="engine-error-undo" on:click=move |_| whatif.undo()>
-                        {move || l("↶ 復原上一步", "↶ Undo the last change").get(state.lang.get())}
+                        {move || UNDO_LAST_CHANGE.get(state.lang.get())}
                     </button>
                 </div>
             }
@@ -63,14 +64,17 @@ fn LinkProblems() -> impl IntoView {
     move || {
         let problems = whatif.link_problems.get();
         (!problems.is_empty()).then(|| {
-            let lines = problems.iter().map(|p| view! { <li>{p.to_string()}</li> }).collect_view();
+            let lines = problems
+                .iter()
+                .map(|p| {
+                    let text = problem_text(p);
+                    view! { <li>{move || text.get(state.lang.get()).to_string()}</li> }
+                })
+                .collect_view();
             view! {
                 <div class="link-problems" role="alert" data-testid="link-problems">
                     <p>
-                        {move || l(
-                            "連結中有部分內容無法使用，已略過；其餘已套用。",
-                            "Parts of this link could not be used and were skipped; the rest was applied.",
-                        ).get(state.lang.get())}
+                        {move || LINK_PROBLEMS_HEADING.get(state.lang.get())}
                     </p>
                     <ul>{lines}</ul>
                     <button type="button" on:click=move |_| {
@@ -78,7 +82,7 @@ fn LinkProblems() -> impl IntoView {
                         // The notice and its button are gone: focus goes to the screen.
                         focus_after_render("#main".to_string());
                     }>
-                        {move || l("關閉", "Dismiss").get(state.lang.get())}
+                        {move || DISMISS.get(state.lang.get())}
                     </button>
                 </div>
             }

@@ -145,24 +145,33 @@ fn is_cjk(c: char) -> bool {
 }
 
 #[test]
-fn screens_in_folders_hold_no_words() {
+fn every_screen_is_a_folder() {
+    let offences: Vec<String> = fs::read_dir(root().join("src/screens"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|path| path.is_file() && path.file_name().is_some_and(|name| name != "mod.rs"))
+        .map(|path| relative(&path))
+        .collect();
+    check("Each screen is a folder of small files (src/screens/<name>/), never one flat file", offences);
+}
+
+#[test]
+fn screens_and_components_hold_no_words() {
     let mut offences = Vec::new();
-    for path in rust_files(&root().join("src/screens")) {
-        // A screen moved into its folder draws only: its words come from
-        // crates/present. (Screens still in one flat file are moving.)
-        let inside_folder = path.parent().is_some_and(|parent| parent != root().join("src/screens"));
-        if !inside_folder {
-            continue;
-        }
-        for (number, line) in code_lines(&path) {
-            if line.chars().any(is_cjk)
-                || line.contains(" l(\"")
-                || line.contains("(l(\"")
-                || line.contains("Label::new(")
-            {
-                offences.push(format!("{}:{number}", relative(&path)));
+    for dir in ["src/screens", "src/components"] {
+        for path in rust_files(&root().join(dir)) {
+            for (number, line) in code_lines(&path) {
+                if line.chars().any(is_cjk)
+                    || line.contains(" l(\"")
+                    || line.contains("(l(\"")
+                    || line.contains("Label::new(")
+                {
+                    offences.push(format!("{}:{number}", relative(&path)));
+                }
             }
         }
     }
-    check("Screens draw words from crates/present; a screen's folder holds no label and no Chinese text", offences);
+    check("Screens and components draw words from crates/present: they hold no label and no Chinese text", offences);
 }

@@ -3,7 +3,6 @@
 
 pub mod fields;
 pub mod focus;
-pub mod legacy_marks;
 pub mod marks;
 pub mod sentence;
 pub mod share;

@@ -11,6 +11,17 @@ pub const BACK_TO_THE_PAPER: Label = l("還原為文件", "Back to the paper");
 pub const SCREENS: Label = l("畫面", "Screens");
 /// The menu button's name on narrow screens, before the current screen's name.
 pub const MENU: Label = l("選單", "Menu");
+/// The language switch: each language named in itself, whatever the page's language.
+pub const LANGUAGE_SWITCH: &str = "語言 Language";
+pub const CHINESE: &str = "繁體中文";
+pub const CHINESE_SHORT: &str = "中";
+pub const ENGLISH: &str = "English";
+pub const ENGLISH_SHORT: &str = "EN";
+/// Shown, in both languages at once, when the built-in data cannot be read (the app
+/// has no language yet).
+pub const DATA_NOT_LOADED: &str = "資料檔案有誤，無法載入。 The data files could not be loaded:";
+/// Undoes the change an engine refused.
+pub const UNDO_LAST_CHANGE: Label = l("↶ 復原上一步", "↶ Undo the last change");
 pub const SOURCE_NOTE: Label = l(
     "資料來源：立法會資訊科技及廣播事務委員會討論文件（2017 年 11 月 13 日）。本工具離線運作，不會傳送任何資料。",
     "Source: LegCo Panel on Information Technology and Broadcasting discussion paper, 13 November 2017. blockvote works offline and sends nothing anywhere.",
