@@ -11,7 +11,7 @@ export CHROMEDRIVER := /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT := 180
 export CARGO_TERM_COLOR := never
 
-.PHONY: serve test dist setup setup-test lint test-native test-wasm test-e2e bench bench-native clean
+.PHONY: serve test dist setup setup-test fmt lint test-native test-wasm test-e2e bench bench-native clean
 
 ## serve: install what is missing, build, and serve the app on http://127.0.0.1:8080
 serve: setup
@@ -31,8 +31,15 @@ setup:
 setup-test:
 	bash scripts/setup.sh test
 
+## fmt: format the Rust and the markup inside `view!` (leptosfmt and rustfmt, twice:
+## each can move what the other formats, and the second round settles it)
+fmt:
+	leptosfmt --quiet src && cargo fmt --all
+	leptosfmt --quiet src && cargo fmt --all
+
 lint:
 	cargo fmt --all --check
+	leptosfmt --check --quiet src
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy --workspace --target wasm32-unknown-unknown -- -D warnings
 	cargo clippy -p blockvote --tests --target wasm32-unknown-unknown -- -D warnings

@@ -14,8 +14,8 @@ use blockvote_model::Dataset;
 use blockvote_present::lang::Lang;
 use blockvote_present::route::{fragment_for, View};
 use blockvote_present::shell::{
-    CHINESE, CHINESE_SHORT, DATA_NOT_LOADED, ENGLISH, ENGLISH_SHORT, LANGUAGE_SWITCH,
-    BACK_TO_THE_PAPER, MENU, REDO, SCREENS, SKIP_TO_MAIN, SOURCE_NOTE, UNDO, UNDO_AND_REDO,
+    BACK_TO_THE_PAPER, CHINESE, CHINESE_SHORT, DATA_NOT_LOADED, ENGLISH, ENGLISH_SHORT, LANGUAGE_SWITCH, MENU, REDO,
+    SCREENS, SKIP_TO_MAIN, SOURCE_NOTE, UNDO, UNDO_AND_REDO,
 };
 use blockvote_present::words::view_label;
 use blockvote_present::words::{APP_TITLE, PAPER_TITLE};
@@ -138,9 +138,6 @@ fn Shell(dataset: Dataset) -> impl IntoView {
             class="skip-link"
             href="#main"
             on:click=move |ev| {
-                // The fragment is the app's address (#view=…&lang=…), so following
-                // "#main" would route to the overview and add `main=` to the link.
-                // Focus the main content instead and leave the address alone.
                 ev.prevent_default();
                 let main = web_sys::window()
                     .and_then(|w| w.document())
@@ -164,14 +161,23 @@ fn Shell(dataset: Dataset) -> impl IntoView {
                 aria-expanded=move || menu_open.get().to_string()
                 on:click=move |_| menu_open.update(|open| *open = !*open)
             >
-                <span class="nav-toggle-icon" aria-hidden="true">"☰"</span>
-                <span class="visually-hidden"><Words label=MENU />": "</span>
+                <span class="nav-toggle-icon" aria-hidden="true">
+                    "☰"
+                </span>
+                <span class="visually-hidden">
+                    <Words label=MENU />
+                    ": "
+                </span>
                 <span class="nav-toggle-view">{move || view_label(state.view.get()).get(state.lang.get())}</span>
             </button>
             <div class="titles">
                 <p class="brand">"blockvote"</p>
-                <h1 data-testid="app-title"><Words label=APP_TITLE /></h1>
-                <p class="paper" data-testid="paper-title"><Words label=PAPER_TITLE /></p>
+                <h1 data-testid="app-title">
+                    <Words label=APP_TITLE />
+                </h1>
+                <p class="paper" data-testid="paper-title">
+                    <Words label=PAPER_TITLE />
+                </p>
             </div>
             <div class="history-buttons" role="group" aria-label=move || UNDO_AND_REDO.get(state.lang.get())>
                 <button
@@ -184,8 +190,12 @@ fn Shell(dataset: Dataset) -> impl IntoView {
                     aria-disabled=move || whatif.history.with(|h| h.undo.is_empty()).to_string()
                     on:click=move |_| whatif.undo()
                 >
-                    <span class="icon" aria-hidden="true">"↶"</span>
-                    <span class="label"><Words label=UNDO /></span>
+                    <span class="icon" aria-hidden="true">
+                        "↶"
+                    </span>
+                    <span class="label">
+                        <Words label=UNDO />
+                    </span>
                 </button>
                 <button
                     type="button"
@@ -194,8 +204,12 @@ fn Shell(dataset: Dataset) -> impl IntoView {
                     aria-disabled=move || whatif.history.with(|h| h.redo.is_empty()).to_string()
                     on:click=move |_| whatif.redo()
                 >
-                    <span class="icon" aria-hidden="true">"↷"</span>
-                    <span class="label"><Words label=REDO /></span>
+                    <span class="icon" aria-hidden="true">
+                        "↷"
+                    </span>
+                    <span class="label">
+                        <Words label=REDO />
+                    </span>
                 </button>
                 <button
                     type="button"
@@ -207,8 +221,12 @@ fn Shell(dataset: Dataset) -> impl IntoView {
                         }
                     }
                 >
-                    <span class="icon" aria-hidden="true">"⟲"</span>
-                    <span class="label"><Words label=BACK_TO_THE_PAPER /></span>
+                    <span class="icon" aria-hidden="true">
+                        "⟲"
+                    </span>
+                    <span class="label">
+                        <Words label=BACK_TO_THE_PAPER />
+                    </span>
                 </button>
             </div>
             <crate::components::share::Share />
@@ -221,7 +239,9 @@ fn Shell(dataset: Dataset) -> impl IntoView {
                     on:click=move |_| set_lang(Lang::Zh)
                 >
                     <span class="label">{CHINESE}</span>
-                    <span class="short" aria-hidden="true">{CHINESE_SHORT}</span>
+                    <span class="short" aria-hidden="true">
+                        {CHINESE_SHORT}
+                    </span>
                 </button>
                 <button
                     type="button"
@@ -231,7 +251,9 @@ fn Shell(dataset: Dataset) -> impl IntoView {
                     on:click=move |_| set_lang(Lang::En)
                 >
                     <span class="label">{ENGLISH}</span>
-                    <span class="short" aria-hidden="true">{ENGLISH_SHORT}</span>
+                    <span class="short" aria-hidden="true">
+                        {ENGLISH_SHORT}
+                    </span>
                 </button>
             </div>
         </header>
@@ -276,8 +298,12 @@ fn Shell(dataset: Dataset) -> impl IntoView {
             {move || screens::render(state.view.get())}
         </main>
         <footer class="app-footer">
-            <p><Words label=blockvote_present::words::UNOFFICIAL_TRANSLATION /></p>
-            <p><Words label=SOURCE_NOTE /></p>
+            <p>
+                <Words label=blockvote_present::words::UNOFFICIAL_TRANSLATION />
+            </p>
+            <p>
+                <Words label=SOURCE_NOTE />
+            </p>
         </footer>
     }
 }

@@ -11,9 +11,9 @@ use crate::saved::use_saved;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
 use blockvote_present::links::{problem_text, LINK_PROBLEMS_HEADING};
-use blockvote_present::shell::UNDO_LAST_CHANGE;
 use blockvote_present::refusal::{engine_error, refused_heading};
 use blockvote_present::route::{fragment_for, View};
+use blockvote_present::shell::UNDO_LAST_CHANGE;
 use blockvote_present::storage::{
     self, carried_notice, BACK_TO_PAPER, DATASET_NOT_STORED, DISMISS, DOWNLOAD_REFUSED, DOWNLOAD_SET_ASIDE_DATA,
     OPEN_SCENARIOS,
@@ -73,15 +73,15 @@ fn LinkProblems() -> impl IntoView {
                 .collect_view();
             view! {
                 <div class="link-problems" role="alert" data-testid="link-problems">
-                    <p>
-                        {move || LINK_PROBLEMS_HEADING.get(state.lang.get())}
-                    </p>
+                    <p>{move || LINK_PROBLEMS_HEADING.get(state.lang.get())}</p>
                     <ul>{lines}</ul>
-                    <button type="button" on:click=move |_| {
-                        whatif.link_problems.set(Vec::new());
-                        // The notice and its button are gone: focus goes to the screen.
-                        focus_after_render("#main".to_string());
-                    }>
+                    <button
+                        type="button"
+                        on:click=move |_| {
+                            whatif.link_problems.set(Vec::new());
+                            focus_after_render("#main".to_string());
+                        }
+                    >
                         {move || DISMISS.get(state.lang.get())}
                     </button>
                 </div>
@@ -108,7 +108,9 @@ fn CarriedScenarios() -> impl IntoView {
         Some(view! {
             <div class="notice carried" role="status" data-testid="carried-notice">
                 <p>{move || text.get(state.lang.get()).to_string()}</p>
-                <a href=href data-testid="carried-open">{move || OPEN_SCENARIOS.get(state.lang.get())}</a>
+                <a href=href data-testid="carried-open">
+                    {move || OPEN_SCENARIOS.get(state.lang.get())}
+                </a>
                 " "
                 <button type="button" class="small" on:click=move |_| dismissed.set(true)>
                     {move || DISMISS.get(state.lang.get())}
@@ -132,10 +134,15 @@ fn StorageRefused() -> impl IntoView {
         Some(view! {
             <div class="notice storage-refused" role="alert" data-testid="storage-refused">
                 <p>{move || text.get(state.lang.get()).to_string()}</p>
-                <button type="button" class="small" data-testid="storage-refused-dismiss" on:click=move |_| {
-                    dismiss.set(None);
-                    focus_after_render("#main".to_string());
-                }>
+                <button
+                    type="button"
+                    class="small"
+                    data-testid="storage-refused-dismiss"
+                    on:click=move |_| {
+                        dismiss.set(None);
+                        focus_after_render("#main".to_string());
+                    }
+                >
                     {move || DISMISS.get(state.lang.get())}
                 </button>
             </div>
@@ -156,10 +163,15 @@ fn TabConflicts() -> impl IntoView {
         Some(view! {
             <div class="notice storage-conflicts" role="status" data-testid="storage-conflicts">
                 <p>{move || text.get(state.lang.get()).to_string()}</p>
-                <button type="button" class="small" data-testid="storage-conflicts-dismiss" on:click=move |_| {
-                    dismiss.set(Vec::new());
-                    focus_after_render("#main".to_string());
-                }>
+                <button
+                    type="button"
+                    class="small"
+                    data-testid="storage-conflicts-dismiss"
+                    on:click=move |_| {
+                        dismiss.set(Vec::new());
+                        focus_after_render("#main".to_string());
+                    }
+                >
                     {move || DISMISS.get(state.lang.get())}
                 </button>
             </div>
@@ -181,7 +193,12 @@ fn ImportedData() -> impl IntoView {
             Some(view! {
                 <div class="notice imported-data" role="status" data-testid="imported-data">
                     <p>{move || text.get(lang()).to_string()}</p>
-                    <button type="button" class="small" data-testid="back-to-paper-data" on:click=move |_| source.back_to_paper()>
+                    <button
+                        type="button"
+                        class="small"
+                        data-testid="back-to-paper-data"
+                        on:click=move |_| source.back_to_paper()
+                    >
                         {move || BACK_TO_PAPER.get(lang())}
                     </button>
                 </div>
@@ -201,9 +218,14 @@ fn ImportedData() -> impl IntoView {
         };
         let offer = set_aside.filter(|_| matches!(notice, DataNotice::StoredUnusable { .. })).map(|kept| {
             view! {
-                <button type="button" class="small" data-testid="data-set-aside-download" on:click=move |_| {
-                    download_failed.set(!kept.download());
-                }>
+                <button
+                    type="button"
+                    class="small"
+                    data-testid="data-set-aside-download"
+                    on:click=move |_| {
+                        download_failed.set(!kept.download());
+                    }
+                >
                     {move || DOWNLOAD_SET_ASIDE_DATA.get(lang())}
                 </button>
             }
@@ -216,7 +238,11 @@ fn ImportedData() -> impl IntoView {
                 <button type="button" class="small" on:click=move |_| source.notice.set(None)>
                     {move || DISMISS.get(lang())}
                 </button>
-                {move || download_failed.get().then(|| view! { <p class="field-error">{move || DOWNLOAD_REFUSED.get(lang())}</p> })}
+                {move || {
+                    download_failed
+                        .get()
+                        .then(|| view! { <p class="field-error">{move || DOWNLOAD_REFUSED.get(lang())}</p> })
+                }}
             </div>
         })
     };

@@ -7,9 +7,9 @@
 
 use blockvote::saved::storage::{move_aside, restore, save, set_aside, StorageIssue, BACKUP_KEY, KEY};
 use blockvote::saved::Saved;
-use leptos::prelude::GetUntracked;
 use blockvote_model::engine::Scenario;
 use blockvote_model::saved::{SavedScenario, Store};
+use leptos::prelude::GetUntracked;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 

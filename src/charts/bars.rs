@@ -148,7 +148,9 @@ pub fn GroupedBars(
                 view! {
                     <g class="grid" aria-hidden="true">
                         <line x1=x x2=x y1=layout.top y2=bottom stroke="var(--line)" stroke-width="1"></line>
-                        <text class="value" x=x y=bottom + 14.0 text-anchor="middle">{tick.label.clone()}</text>
+                        <text class="value" x=x y=bottom + 14.0 text-anchor="middle">
+                            {tick.label.clone()}
+                        </text>
                     </g>
                 }
             })
@@ -187,7 +189,13 @@ pub fn GroupedBars(
             <title id=title_id.clone()>{move || title.get()}</title>
             <desc id=desc_id.clone()>{move || description.get()}</desc>
             <defs>
-                <pattern id=pattern_id.clone() patternUnits="userSpaceOnUse" width="5" height="5" patternTransform="rotate(45)">
+                <pattern
+                    id=pattern_id.clone()
+                    patternUnits="userSpaceOnUse"
+                    width="5"
+                    height="5"
+                    patternTransform="rotate(45)"
+                >
                     <rect width="5" height="5" fill="var(--series-b)"></rect>
                     <line x1="0" y1="0" x2="0" y2="5" stroke="var(--ink)" stroke-width="1.5"></line>
                 </pattern>

@@ -124,8 +124,17 @@ pub fn QuarterlyColumns(
                 let at = y(&layout, tick.value);
                 view! {
                     <g class="grid">
-                        <line x1=layout.left x2=layout.width - RIGHT y1=at y2=at stroke="var(--line)" stroke-width="1"></line>
-                        <text x=layout.left - 6.0 y=at + 4.0 text-anchor="end">{tick.label.clone()}</text>
+                        <line
+                            x1=layout.left
+                            x2=layout.width - RIGHT
+                            y1=at
+                            y2=at
+                            stroke="var(--line)"
+                            stroke-width="1"
+                        ></line>
+                        <text x=layout.left - 6.0 y=at + 4.0 text-anchor="end">
+                            {tick.label.clone()}
+                        </text>
                     </g>
                 }
             })
@@ -179,12 +188,27 @@ pub fn QuarterlyColumns(
                 let whisker = quarter.range.map(|(low, high)| {
                     let last = quarter.columns.len().saturating_sub(1) as f64;
                     let cx = left + column_width * last + column_width / 2.0;
-                    let (y_low, y_high) = (y(&layout, low.to_f64_for_geometry()), y(&layout, high.to_f64_for_geometry()));
+                    let (y_low, y_high) =
+                        (y(&layout, low.to_f64_for_geometry()), y(&layout, high.to_f64_for_geometry()));
                     view! {
                         <g class="whisker">
                             <line x1=cx x2=cx y1=y_low y2=y_high stroke="var(--focus)" stroke-width="2"></line>
-                            <line x1=cx - 4.0 x2=cx + 4.0 y1=y_low y2=y_low stroke="var(--focus)" stroke-width="2"></line>
-                            <line x1=cx - 4.0 x2=cx + 4.0 y1=y_high y2=y_high stroke="var(--focus)" stroke-width="2"></line>
+                            <line
+                                x1=cx - 4.0
+                                x2=cx + 4.0
+                                y1=y_low
+                                y2=y_low
+                                stroke="var(--focus)"
+                                stroke-width="2"
+                            ></line>
+                            <line
+                                x1=cx - 4.0
+                                x2=cx + 4.0
+                                y1=y_high
+                                y2=y_high
+                                stroke="var(--focus)"
+                                stroke-width="2"
+                            ></line>
                         </g>
                     }
                 });
@@ -207,7 +231,14 @@ pub fn QuarterlyColumns(
                 view! {
                     <g class="mark" tabindex="0" role="img" aria-label=description.clone()>
                         <title>{description.clone()}</title>
-                        <rect class="hit" x=left - slot * 0.1 y=layout.top width=slot height=PLOT_HEIGHT fill="transparent"></rect>
+                        <rect
+                            class="hit"
+                            x=left - slot * 0.1
+                            y=layout.top
+                            width=slot
+                            height=PLOT_HEIGHT
+                            fill="transparent"
+                        ></rect>
                         {columns}
                         {whisker}
                         {label}
@@ -226,7 +257,15 @@ pub fn QuarterlyColumns(
                 let y = y + 4.0;
                 let mark = match swatch {
                     Swatch::Segment(index) => view! {
-                        <rect x=x y=y width=SWATCH height="12" fill=segment_fill(&legend_id, index) stroke="var(--ink)" stroke-width="0.75"></rect>
+                        <rect
+                            x=x
+                            y=y
+                            width=SWATCH
+                            height="12"
+                            fill=segment_fill(&legend_id, index)
+                            stroke="var(--ink)"
+                            stroke-width="0.75"
+                        ></rect>
                     }
                     .into_any(),
                     Swatch::Column(index) => view! {
@@ -242,17 +281,10 @@ pub fn QuarterlyColumns(
                         ></rect>
                     }
                     .into_any(),
-                    Swatch::Whisker => view! {
-                        <line x1=x + 7.0 x2=x + 7.0 y1=y - 1.0 y2=y + 13.0 stroke="var(--focus)" stroke-width="2"></line>
-                    }
+                    Swatch::Whisker => view! { <line x1=x + 7.0 x2=x + 7.0 y1=y - 1.0 y2=y + 13.0 stroke="var(--focus)" stroke-width="2"></line> }
                     .into_any(),
                 };
-                view! {
-                    <g class="legend-item">
-                        {mark}
-                        {legend_text(x + SWATCH + 4.0, y + 10.0, lines)}
-                    </g>
-                }
+                view! { <g class="legend-item">{mark} {legend_text(x + SWATCH + 4.0, y + 10.0, lines)}</g> }
             })
             .collect_view()
     };
@@ -271,7 +303,13 @@ pub fn QuarterlyColumns(
             <title id=title_id.clone()>{move || title.get()}</title>
             <desc id=desc_id.clone()>{move || description.get()}</desc>
             <defs>
-                <pattern id=format!("{id}-hatch") patternUnits="userSpaceOnUse" width="5" height="5" patternTransform="rotate(45)">
+                <pattern
+                    id=format!("{id}-hatch")
+                    patternUnits="userSpaceOnUse"
+                    width="5"
+                    height="5"
+                    patternTransform="rotate(45)"
+                >
                     <rect width="5" height="5" fill="var(--series-b)"></rect>
                     <line x1="0" y1="0" x2="0" y2="5" stroke="var(--ink)" stroke-width="1.5"></line>
                 </pattern>

@@ -292,7 +292,13 @@ pub fn Histogram(
         lines
             .into_iter()
             .enumerate()
-            .map(|(index, line)| view! { <tspan x=x dy=if index == 0 { 0.0 } else { READOUT_LINE }>{line}</tspan> })
+            .map(|(index, line)| {
+                view! {
+                    <tspan x=x dy=if index == 0 { 0.0 } else { READOUT_LINE }>
+                        {line}
+                    </tspan>
+                }
+            })
             .collect_view()
     };
 
@@ -312,13 +318,7 @@ pub fn Histogram(
             <title id=title_id>{move || title.get()}</title>
             <desc id=desc_id>{move || desc.get()}</desc>
             <defs>
-                <pattern
-                    id=hatch_id
-                    patternUnits="userSpaceOnUse"
-                    width="6"
-                    height="6"
-                    patternTransform="rotate(45)"
-                >
+                <pattern id=hatch_id patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">
                     <line class="hist-hatch-line" x1="0" y1="0" x2="0" y2="6" />
                 </pattern>
             </defs>

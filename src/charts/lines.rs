@@ -84,7 +84,9 @@ pub fn QuarterLines(
                 view! {
                     <g class="grid">
                         <line x1=layout.left x2=layout.width - RIGHT y1=at y2=at stroke="var(--line)"></line>
-                        <text x=layout.left - 6.0 y=at + 4.0 text-anchor="end">{tick.label.clone()}</text>
+                        <text x=layout.left - 6.0 y=at + 4.0 text-anchor="end">
+                            {tick.label.clone()}
+                        </text>
                     </g>
                 }
             })
@@ -101,7 +103,13 @@ pub fn QuarterLines(
             .map(|(index, label)| {
                 let at = x(&layout, index);
                 view! {
-                    <text class="axis-label" x=at y=label_y text-anchor="end" transform=format!("rotate(-45 {at} {label_y})")>
+                    <text
+                        class="axis-label"
+                        x=at
+                        y=label_y
+                        text-anchor="end"
+                        transform=format!("rotate(-45 {at} {label_y})")
+                    >
                         {label}
                     </text>
                 }
@@ -150,10 +158,24 @@ pub fn QuarterLines(
                 let legend_y = legend_y + 4.0;
                 view! {
                     <g>
-                        <polyline points=path fill="none" stroke=colour stroke-width="2" stroke-dasharray=dash></polyline>
+                        <polyline
+                            points=path
+                            fill="none"
+                            stroke=colour
+                            stroke-width="2"
+                            stroke-dasharray=dash
+                        ></polyline>
                         {points}
                         <g class="legend-item">
-                            <line x1=legend_x x2=legend_x + SWATCH y1=legend_y + 6.0 y2=legend_y + 6.0 stroke=colour stroke-width="2" stroke-dasharray=dash></line>
+                            <line
+                                x1=legend_x
+                                x2=legend_x + SWATCH
+                                y1=legend_y + 6.0
+                                y2=legend_y + 6.0
+                                stroke=colour
+                                stroke-width="2"
+                                stroke-dasharray=dash
+                            ></line>
                             {legend_text(legend_x + SWATCH + 6.0, legend_y + 10.0, legend_lines)}
                         </g>
                     </g>

@@ -61,7 +61,13 @@ pub fn legend_text(x: f64, y: f64, lines: Vec<String>) -> impl IntoView {
             {lines
                 .into_iter()
                 .enumerate()
-                .map(|(index, line)| view! { <tspan x=x dy=if index == 0 { 0.0 } else { LINE }>{line}</tspan> })
+                .map(|(index, line)| {
+                    view! {
+                        <tspan x=x dy=if index == 0 { 0.0 } else { LINE }>
+                            {line}
+                        </tspan>
+                    }
+                })
                 .collect_view()}
         </text>
     }

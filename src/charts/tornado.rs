@@ -132,7 +132,9 @@ pub fn Tornado(
                 view! {
                     <g class="grid" aria-hidden="true">
                         <line x1=x x2=x y1=TOP - 4.0 y2=bottom stroke="var(--line)" stroke-width="1"></line>
-                        <text class="value" x=x y=bottom + 16.0 text-anchor="middle">{tick.label.clone()}</text>
+                        <text class="value" x=x y=bottom + 16.0 text-anchor="middle">
+                            {tick.label.clone()}
+                        </text>
                     </g>
                 }
             })
@@ -154,7 +156,8 @@ pub fn Tornado(
                 } else {
                     (layout.left - VALUE_ROOM - 8.0, "end", top + 4.0)
                 };
-                let mut name = if layout.narrow { name_lines_of(&row.name, layout.width) } else { vec![row.name.clone()] };
+                let mut name =
+                    if layout.narrow { name_lines_of(&row.name, layout.width) } else { vec![row.name.clone()] };
                 if name.len() > layout.name_lines {
                     name.truncate(layout.name_lines);
                     if let Some(last) = name.last_mut() {
@@ -166,7 +169,13 @@ pub fn Tornado(
                 let name = name
                     .into_iter()
                     .enumerate()
-                    .map(|(i, line)| view! { <tspan x=name_x dy=if i == 0 { 0.0 } else { NAME_LINE }>{line}</tspan> })
+                    .map(|(i, line)| {
+                        view! {
+                            <tspan x=name_x dy=if i == 0 { 0.0 } else { NAME_LINE }>
+                                {line}
+                            </tspan>
+                        }
+                    })
                     .collect_view();
                 let bar = |value: Money, y: f64, fill: String, class: &'static str| {
                     let x = layout.x(value.to_f64_for_geometry());
@@ -193,7 +202,14 @@ pub fn Tornado(
                 view! {
                     <g class="mark tornado-row" tabindex="0" role="img" aria-label=description.clone()>
                         <title>{description.clone()}</title>
-                        <rect class="hit" x="0" y=top width=layout.width height=layout.row_height - 4.0 fill="transparent"></rect>
+                        <rect
+                            class="hit"
+                            x="0"
+                            y=top
+                            width=layout.width
+                            height=layout.row_height - 4.0
+                            fill="transparent"
+                        ></rect>
                         <text class="lever-name" x=name_x y=top + 17.0 text-anchor=anchor>
                             {name}
                         </text>
@@ -224,16 +240,34 @@ pub fn Tornado(
             <title id=title_id.clone()>{move || title.get()}</title>
             <desc id=desc_id.clone()>{move || description.get()}</desc>
             <defs>
-                <pattern id=pattern_id.clone() patternUnits="userSpaceOnUse" width="5" height="5" patternTransform="rotate(45)">
+                <pattern
+                    id=pattern_id.clone()
+                    patternUnits="userSpaceOnUse"
+                    width="5"
+                    height="5"
+                    patternTransform="rotate(45)"
+                >
                     <rect width="5" height="5" fill="var(--series-b)"></rect>
                     <line x1="0" y1="0" x2="0" y2="5" stroke="var(--ink)" stroke-width="1.5"></line>
                 </pattern>
             </defs>
             <g class="legend">
                 <rect x="4" y="4" width="14" height="12" fill=legend_hatch stroke="var(--ink)" stroke-width="1"></rect>
-                <text x="24" y="14">{move || low_name.get()}</text>
-                <rect x=high_x y="4" width="14" height="12" fill="var(--series-a)" stroke="var(--ink)" stroke-width="1"></rect>
-                <text x=move || high_x() + 20.0 y="14">{move || high_name.get()}</text>
+                <text x="24" y="14">
+                    {move || low_name.get()}
+                </text>
+                <rect
+                    x=high_x
+                    y="4"
+                    width="14"
+                    height="12"
+                    fill="var(--series-a)"
+                    stroke="var(--ink)"
+                    stroke-width="1"
+                ></rect>
+                <text x=move || high_x() + 20.0 y="14">
+                    {move || high_name.get()}
+                </text>
             </g>
             {ticks}
             {marks}
@@ -247,7 +281,9 @@ pub fn Tornado(
                 stroke-width="1.5"
                 stroke-dasharray="4 2"
             ></line>
-            <text class="axis-label" x=axis_x y=TOP - 12.0 text-anchor="middle">{move || base_label.get()}</text>
+            <text class="axis-label" x=axis_x y=TOP - 12.0 text-anchor="middle">
+                {move || base_label.get()}
+            </text>
         </svg>
     }
 }

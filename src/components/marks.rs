@@ -16,7 +16,9 @@ pub fn ProvenanceMark(#[prop(into)] provenance: Signal<Provenance>) -> impl Into
     view! {
         <span class=move || provenance.with(Provenance::class) tabindex="0">
             <span class="prov-label">{move || provenance.with(|p| p.mark(lang()))}</span>
-            <span class="prov-tip" role="tooltip">{move || provenance.with(|p| p.explanation(lang()))}</span>
+            <span class="prov-tip" role="tooltip">
+                {move || provenance.with(|p| p.explanation(lang()))}
+            </span>
         </span>
     }
 }
@@ -34,7 +36,9 @@ pub fn FigureText(
     let provenance = Memo::new(move |_| figure.with(|f| f.provenance().clone()));
     view! {
         <span class="figure">
-            <span class="figure-value" data-testid=testid>{move || text.get()}</span>
+            <span class="figure-value" data-testid=testid>
+                {move || text.get()}
+            </span>
             <ProvenanceMark provenance=provenance />
         </span>
     }

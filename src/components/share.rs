@@ -212,7 +212,11 @@ pub fn Share() -> impl IntoView {
                                 ("status", "note", opened_text(problems).get(lang).to_string())
                             }
                         };
-                        view! { <p class=class role=role data-testid="open-link-result">{text}</p> }
+                        view! {
+                            <p class=class role=role data-testid="open-link-result">
+                                {text}
+                            </p>
+                        }
                     })
                 };
                 return Some(
@@ -230,7 +234,9 @@ pub fn Share() -> impl IntoView {
                                     prop:value=move || pasted.get()
                                     on:input=move |ev| pasted.set(event_target_value(&ev))
                                 />
-                                <button type="submit" data-testid="open-link-submit">{OPEN_BUTTON.get(lang)}</button>
+                                <button type="submit" data-testid="open-link-submit">
+                                    {OPEN_BUTTON.get(lang)}
+                                </button>
                             </form>
                             {result}
                             {close_button}
@@ -268,14 +274,20 @@ pub fn Share() -> impl IntoView {
             }
         });
         let refused = move || {
-            download_refused
-                .get()
-                .then(|| view! { <p class="field-error" role="alert">{DOWNLOAD_REFUSED.get(lang)}</p> })
+            download_refused.get().then(|| {
+                view! {
+                    <p class="field-error" role="alert">
+                        {DOWNLOAD_REFUSED.get(lang)}
+                    </p>
+                }
+            })
         };
         Some(
             view! {
                 <div class="share-panel" data-testid="share-panel">
-                    <p role=role data-testid="share-status">{message}</p>
+                    <p role=role data-testid="share-status">
+                        {message}
+                    </p>
                     {field}
                     {download}
                     {note.map(|note| view! { <p class="note">{note}</p> })}

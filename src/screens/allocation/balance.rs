@@ -24,35 +24,67 @@ pub fn BalancePanel(outcome: Memo<Option<AllocationOutcome>>) -> impl IntoView {
     let shown = Memo::new(move |_| outcome.with(|o| o.as_ref().map(|o| balance(o, cap(), &data, lang()))));
     view! {
         <div class="panel balance" data-testid="balance">
-            <h3><Words label=HEADING /></h3>
-            {move || shown.get().map(|shown| view! {
-                <dl class="balance-rows">
-                    {shown.bars.into_iter().map(|bar| view! {
-                        <div class="balance-row" data-testid=format!("balance-{}", bar.key)>
-                            <dt>{bar.label}</dt>
-                            <dd>
-                                <span class="track">
-                                    <span class=format!("bar {}", bar.key) style:width=percent(bar.length) data-length=format!("{:.4}", bar.length)></span>
-                                </span>
-                                <FigureText figure=bar.figure testid=format!("balance-{}-figure", bar.key) />
-                            </dd>
-                        </div>
-                    }).collect_view()}
-                    <div class="balance-row balance-scale" aria-hidden="true">
-                        <dt></dt>
-                        <dd>
-                            <span class="track scale">
-                                {shown.ticks.into_iter().map(|tick| view! {
-                                    <span class="tick" style:left=percent(tick.at)>{tick.label}</span>
-                                }).collect_view()}
-                            </span>
-                            <span class="figure-room"></span>
-                        </dd>
-                    </div>
-                </dl>
-                <p class="note" data-testid="balance-scale">{shown.scale}</p>
-                <p data-testid="balance-surplus" class:warn-text=shown.short>{shown.surplus}</p>
-            })}
+            <h3>
+                <Words label=HEADING />
+            </h3>
+            {move || {
+                shown
+                    .get()
+                    .map(|shown| {
+                        view! {
+                            <dl class="balance-rows">
+                                {shown
+                                    .bars
+                                    .into_iter()
+                                    .map(|bar| {
+                                        view! {
+                                            <div class="balance-row" data-testid=format!("balance-{}", bar.key)>
+                                                <dt>{bar.label}</dt>
+                                                <dd>
+                                                    <span class="track">
+                                                        <span
+                                                            class=format!("bar {}", bar.key)
+                                                            style:width=percent(bar.length)
+                                                            data-length=format!("{:.4}", bar.length)
+                                                        ></span>
+                                                    </span>
+                                                    <FigureText
+                                                        figure=bar.figure
+                                                        testid=format!("balance-{}-figure", bar.key)
+                                                    />
+                                                </dd>
+                                            </div>
+                                        }
+                                    })
+                                    .collect_view()} <div class="balance-row balance-scale" aria-hidden="true">
+                                    <dt></dt>
+                                    <dd>
+                                        <span class="track scale">
+                                            {shown
+                                                .ticks
+                                                .into_iter()
+                                                .map(|tick| {
+                                                    view! {
+                                                        <span class="tick" style:left=percent(tick.at)>
+                                                            {tick.label}
+                                                        </span>
+                                                    }
+                                                })
+                                                .collect_view()}
+                                        </span>
+                                        <span class="figure-room"></span>
+                                    </dd>
+                                </div>
+                            </dl>
+                            <p class="note" data-testid="balance-scale">
+                                {shown.scale}
+                            </p>
+                            <p data-testid="balance-surplus" class:warn-text=shown.short>
+                                {shown.surplus}
+                            </p>
+                        }
+                    })
+            }}
         </div>
     }
 }

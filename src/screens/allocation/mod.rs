@@ -28,8 +28,12 @@ pub fn Allocation() -> impl IntoView {
     let series = move || outcome.with(|o| o.as_ref().map(|o| chart(o, &series_data, lang()).1)).unwrap_or_default();
     view! {
         <section class="screen allocation">
-            <h2><Words label=TITLE /></h2>
-            <p class="note"><Words label=NOTE /></p>
+            <h2>
+                <Words label=TITLE />
+            </h2>
+            <p class="note">
+                <Words label=NOTE />
+            </p>
             <table::CategoryTable outcome=outcome />
             <scale::ScalePanel outcome=outcome />
             <balance::BalancePanel outcome=outcome />

@@ -26,7 +26,9 @@ pub fn ScalePanel(outcome: Memo<Option<AllocationOutcome>>) -> impl IntoView {
     };
     view! {
         <div class="panel scale-panel">
-            <h3><Words label=SCALE_HEADING /></h3>
+            <h3>
+                <Words label=SCALE_HEADING />
+            </h3>
             <div class="inline-fields">
                 <NumberField
                     spec=target_field()
@@ -59,13 +61,27 @@ pub fn ScalePanel(outcome: Memo<Option<AllocationOutcome>>) -> impl IntoView {
                     <Words label=RESET />
                 </button>
             </div>
-            {move || said().map(|said| match said {
-                ScalingText::Refused(text) => view! {
-                    <p class="field-error" role="alert" data-testid="allocation-scale-error">{text}</p>
-                }
-                .into_any(),
-                ScalingText::Done(text) => view! { <p class="note" data-testid="allocation-scale-note">{text}</p> }.into_any(),
-            })}
+            {move || {
+                said()
+                    .map(|said| match said {
+                        ScalingText::Refused(text) => {
+                            view! {
+                                <p class="field-error" role="alert" data-testid="allocation-scale-error">
+                                    {text}
+                                </p>
+                            }
+                                .into_any()
+                        }
+                        ScalingText::Done(text) => {
+                            view! {
+                                <p class="note" data-testid="allocation-scale-note">
+                                    {text}
+                                </p>
+                            }
+                                .into_any()
+                        }
+                    })
+            }}
         </div>
     }
 }

@@ -39,13 +39,43 @@ pub fn CategoryTable(outcome: Memo<Option<AllocationOutcome>>) -> impl IntoView 
                 <thead>
                     <tr>
                         <th scope="col">{move || heading(0)}</th>
-                        <th scope="col" class="num">{move || heading(1)} {paper_mark.map(|p| view! { " " <ProvenanceMark provenance=p /> })}</th>
-                        <th scope="col" class="num">{move || heading(2)} {prior_mark.map(|p| view! { " " <ProvenanceMark provenance=p /> })}</th>
-                        <th scope="col" class="num">{move || heading(3)} " " <ProvenanceMark provenance=Provenance::Scenario /></th>
-                        <th scope="col" class="center">{move || heading(4)}</th>
-                        <th scope="col" class="num">{move || heading(5)}</th>
-                        <th scope="col" class="num">{move || heading(6)}</th>
-                        <th scope="col" class="num">{move || heading(7)}</th>
+                        <th scope="col" class="num">
+                            {move || heading(1)}
+                            {paper_mark
+                                .map(|p| {
+                                    view! {
+                                        " "
+                                        <ProvenanceMark provenance=p />
+                                    }
+                                })}
+                        </th>
+                        <th scope="col" class="num">
+                            {move || heading(2)}
+                            {prior_mark
+                                .map(|p| {
+                                    view! {
+                                        " "
+                                        <ProvenanceMark provenance=p />
+                                    }
+                                })}
+                        </th>
+                        <th scope="col" class="num">
+                            {move || heading(3)}
+                            " "
+                            <ProvenanceMark provenance=Provenance::Scenario />
+                        </th>
+                        <th scope="col" class="center">
+                            {move || heading(4)}
+                        </th>
+                        <th scope="col" class="num">
+                            {move || heading(5)}
+                        </th>
+                        <th scope="col" class="num">
+                            {move || heading(6)}
+                        </th>
+                        <th scope="col" class="num">
+                            {move || heading(7)}
+                        </th>
                     </tr>
                 </thead>
                 <tbody>
@@ -56,11 +86,15 @@ pub fn CategoryTable(outcome: Memo<Option<AllocationOutcome>>) -> impl IntoView 
                         <th scope="row">{total_cell(|t, _| t.label.clone())}</th>
                         <td class="num">{total_cell(|t, l| text(t.paper.as_ref(), l))}</td>
                         <td class="num">{total_cell(|t, l| text(t.prior.as_ref(), l))}</td>
-                        <td class="num" data-testid="allocation-total">{total_cell(|t, l| t.amount.text(l))}</td>
+                        <td class="num" data-testid="allocation-total">
+                            {total_cell(|t, l| t.amount.text(l))}
+                        </td>
                         <td></td>
                         <td class="num">{total_cell(|t, l| t.vs_prior.text(l))}</td>
                         <td class="num">{total_cell(|t, l| text(t.vs_prior_pct.as_ref(), l))}</td>
-                        <td class="num" data-testid="allocation-vs-paper">{total_cell(|t, l| t.vs_paper.text(l))}</td>
+                        <td class="num" data-testid="allocation-vs-paper">
+                            {total_cell(|t, l| t.vs_paper.text(l))}
+                        </td>
                     </tr>
                 </tfoot>
             </table>
@@ -87,7 +121,10 @@ fn CategoryRow(outcome: Memo<Option<AllocationOutcome>>, id: u8) -> impl IntoVie
         whatif.update(|s| edit_category(s, id, change));
     };
     view! {
-        <tr data-testid=format!("allocation-row-{id}") class:changed=move || shown.with(|r| r.as_ref().is_some_and(|r| r.changed))>
+        <tr
+            data-testid=format!("allocation-row-{id}")
+            class:changed=move || shown.with(|r| r.as_ref().is_some_and(|r| r.changed))
+        >
             <th scope="row">{name}</th>
             <td class="num">{cell(|r, l| text(r.paper.as_ref(), l))}</td>
             <td class="num">{cell(|r, l| text(r.prior.as_ref(), l))}</td>

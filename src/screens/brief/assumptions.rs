@@ -35,7 +35,9 @@ pub fn Assumptions(brief: Memo<Option<Brief>>) -> impl IntoView {
                         </colgroup>
                         <thead>
                             <tr>
-                                <th scope="col"><span class="visually-hidden">{item}</span></th>
+                                <th scope="col">
+                                    <span class="visually-hidden">{item}</span>
+                                </th>
                                 <th scope="col">{baseline}</th>
                                 <th scope="col">{scenario}</th>
                                 <th scope="col">{source}</th>

@@ -45,11 +45,17 @@ pub fn ChangedProjects(brief: Memo<Option<Brief>>) -> impl IntoView {
                         </colgroup>
                         <thead>
                             <tr>
-                                <th scope="col" class="num">{no}</th>
+                                <th scope="col" class="num">
+                                    {no}
+                                </th>
                                 <th scope="col">{project}</th>
-                                <th scope="col" class="num">{budget}</th>
+                                <th scope="col" class="num">
+                                    {budget}
+                                </th>
                                 <th scope="col">{timing}</th>
-                                <th scope="col" class="num">{cash}</th>
+                                <th scope="col" class="num">
+                                    {cash}
+                                </th>
                                 <th scope="col">{status}</th>
                             </tr>
                         </thead>
@@ -63,7 +69,15 @@ pub fn ChangedProjects(brief: Memo<Option<Brief>>) -> impl IntoView {
                     {levers}
                     {c.none.map(|none| view! { <p data-testid="brief-no-changes">{none}</p> })}
                     {table}
-                    {c.more.map(|more| view! { <p class="note" data-testid="brief-projects-more">{more}</p> })}
+                    {c
+                        .more
+                        .map(|more| {
+                            view! {
+                                <p class="note" data-testid="brief-projects-more">
+                                    {more}
+                                </p>
+                            }
+                        })}
                 </section>
             }
         })

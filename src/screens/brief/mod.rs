@@ -68,7 +68,9 @@ pub fn Brief() -> impl IntoView {
     view! {
         <section class="screen brief" data-testid="brief">
             <div class="brief-actions">
-                <button type="button" class="primary" data-testid="brief-print" on:click=print>{move || PRINT.get(lang())}</button>
+                <button type="button" class="primary" data-testid="brief-print" on:click=print>
+                    {move || PRINT.get(lang())}
+                </button>
                 <p class="note">{move || PRINT_NOTE.get(lang())}</p>
             </div>
             <article class="brief-page" data-testid="brief-page">
@@ -83,12 +85,22 @@ pub fn Brief() -> impl IntoView {
                         {prepared}
                         " · blockvote"
                     </p>
-                    {move || contents.with(|b| b.as_ref().and_then(|b| b.head.refusal.clone())).map(|refusal| view! {
-                        <div class="brief-refused" role="alert" data-testid="brief-refused">
-                            <p><strong>{refusal.heading}</strong>" "{refusal.reason}</p>
-                            <p>{refusal.shown}</p>
-                        </div>
-                    })}
+                    {move || {
+                        contents
+                            .with(|b| b.as_ref().and_then(|b| b.head.refusal.clone()))
+                            .map(|refusal| {
+                                view! {
+                                    <div class="brief-refused" role="alert" data-testid="brief-refused">
+                                        <p>
+                                            <strong>{refusal.heading}</strong>
+                                            " "
+                                            {refusal.reason}
+                                        </p>
+                                        <p>{refusal.shown}</p>
+                                    </div>
+                                }
+                            })
+                    }}
                     <p class="note">{text(|h| h.source.clone())}</p>
                     <p class="note">{text(|h| h.rounding.clone())}</p>
                 </header>

@@ -41,7 +41,9 @@ pub fn HeadlineTable(brief: Memo<Option<Brief>>) -> impl IntoView {
                             <th scope="row">{row.label}</th>
                             <td class="num">{marked(row.paper)}</td>
                             <td class="num">{marked(row.baseline)}</td>
-                            <td class="num" data-testid=format!("brief-headline-{key}-scenario")>{plain(row.scenario)}</td>
+                            <td class="num" data-testid=format!("brief-headline-{key}-scenario")>
+                                {plain(row.scenario)}
+                            </td>
                             <td class="num">{plain(row.change)}</td>
                         </tr>
                     }
@@ -60,11 +62,21 @@ pub fn HeadlineTable(brief: Memo<Option<Brief>>) -> impl IntoView {
                         </colgroup>
                         <thead>
                             <tr>
-                                <th scope="col"><span class="visually-hidden">{item}</span></th>
-                                <th scope="col" class="num">{paper}</th>
-                                <th scope="col" class="num">{baseline}</th>
-                                <th scope="col" class="num">{scenario}</th>
-                                <th scope="col" class="num">{change}</th>
+                                <th scope="col">
+                                    <span class="visually-hidden">{item}</span>
+                                </th>
+                                <th scope="col" class="num">
+                                    {paper}
+                                </th>
+                                <th scope="col" class="num">
+                                    {baseline}
+                                </th>
+                                <th scope="col" class="num">
+                                    {scenario}
+                                </th>
+                                <th scope="col" class="num">
+                                    {change}
+                                </th>
                             </tr>
                         </thead>
                         <tbody>{rows}</tbody>
@@ -85,7 +97,9 @@ pub fn AllocationTable(brief: Memo<Option<Brief>>) -> impl IntoView {
             <th scope="row">{row.label}</th>
             <td class="num">{marked(row.prior)}</td>
             <td class="num">{marked(row.paper)}</td>
-            <td class="num" data-testid=testid>{plain(Some(row.scenario))}</td>
+            <td class="num" data-testid=testid>
+                {plain(Some(row.scenario))}
+            </td>
             <td class="num">{plain(Some(row.change))}</td>
         }
     };
@@ -97,7 +111,11 @@ pub fn AllocationTable(brief: Memo<Option<Brief>>) -> impl IntoView {
                 .into_iter()
                 .map(|r| {
                     let (key, differs) = (r.key.clone(), r.differs);
-                    view! { <tr data-testid=format!("brief-{key}") class:differs=differs>{row(r, String::new())}</tr> }
+                    view! {
+                        <tr data-testid=format!("brief-{key}") class:differs=differs>
+                            {row(r, String::new())}
+                        </tr>
+                    }
                 })
                 .collect_view();
             view! {
@@ -113,11 +131,21 @@ pub fn AllocationTable(brief: Memo<Option<Brief>>) -> impl IntoView {
                         </colgroup>
                         <thead>
                             <tr>
-                                <th scope="col"><span class="visually-hidden">{item}</span></th>
-                                <th scope="col" class="num">{prior}</th>
-                                <th scope="col" class="num">{paper}</th>
-                                <th scope="col" class="num">{scenario}</th>
-                                <th scope="col" class="num">{change}</th>
+                                <th scope="col">
+                                    <span class="visually-hidden">{item}</span>
+                                </th>
+                                <th scope="col" class="num">
+                                    {prior}
+                                </th>
+                                <th scope="col" class="num">
+                                    {paper}
+                                </th>
+                                <th scope="col" class="num">
+                                    {scenario}
+                                </th>
+                                <th scope="col" class="num">
+                                    {change}
+                                </th>
                             </tr>
                         </thead>
                         <tbody>{rows}</tbody>
@@ -142,7 +170,9 @@ pub fn CashSection(brief: Memo<Option<Brief>>) -> impl IntoView {
                     <th scope="row">{r.label}</th>
                     <td class="num">{plain(Some(r.ongoing))}</td>
                     <td class="num">{plain(Some(r.new))}</td>
-                    <td class="num" data-testid=total_testid>{plain(Some(r.total))}</td>
+                    <td class="num" data-testid=total_testid>
+                        {plain(Some(r.total))}
+                    </td>
                     <td class="num">{plain(Some(r.baseline))}</td>
                     <td class="num">{plain(Some(r.change))}</td>
                 }
@@ -180,11 +210,21 @@ pub fn CashSection(brief: Memo<Option<Brief>>) -> impl IntoView {
                         <thead>
                             <tr>
                                 <th scope="col">{year}</th>
-                                <th scope="col" class="num">{ongoing}</th>
-                                <th scope="col" class="num">{new}</th>
-                                <th scope="col" class="num">{total}</th>
-                                <th scope="col" class="num">{baseline}</th>
-                                <th scope="col" class="num">{change}</th>
+                                <th scope="col" class="num">
+                                    {ongoing}
+                                </th>
+                                <th scope="col" class="num">
+                                    {new}
+                                </th>
+                                <th scope="col" class="num">
+                                    {total}
+                                </th>
+                                <th scope="col" class="num">
+                                    {baseline}
+                                </th>
+                                <th scope="col" class="num">
+                                    {change}
+                                </th>
                             </tr>
                         </thead>
                         <tbody>{rows}</tbody>

@@ -19,51 +19,85 @@ pub fn Breakdown() -> impl IntoView {
     });
     view! {
         <div class="panel">
-            <h3><Words label=HEADING /></h3>
+            <h3>
+                <Words label=HEADING />
+            </h3>
             <div class="inline-fields" role="radiogroup" aria-label=move || CHOICE_LABEL.get(lang())>
                 {BreakdownBy::ALL
                     .into_iter()
-                    .map(|choice| view! {
-                        <label>
-                            <input
-                                type="radio"
-                                name="breakdown"
-                                data-testid=format!("breakdown-{}", choice.key())
-                                checked=choice == BreakdownBy::None
-                                on:change=move |_| by.set(choice)
-                            />
-                            " "
-                            {move || choice.label().get(lang())}
-                        </label>
+                    .map(|choice| {
+                        view! {
+                            <label>
+                                <input
+                                    type="radio"
+                                    name="breakdown"
+                                    data-testid=format!("breakdown-{}", choice.key())
+                                    checked=choice == BreakdownBy::None
+                                    on:change=move |_| by.set(choice)
+                                />
+                                " "
+                                {move || choice.label().get(lang())}
+                            </label>
+                        }
                     })
                     .collect_view()}
             </div>
-            {move || table.get().map(|table| view! {
-                <div class="wide-table" tabindex="0" role="region" aria-label=HEADING.get(lang())>
-                    <table class="data" data-testid="breakdown-table">
-                        <thead>
-                            <tr>
-                                <th scope="col">{table.group_heading}</th>
-                                {table.years.into_iter().map(|y| view! { <th scope="col" class="num">{y}</th> }).collect_view()}
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {table.rows.into_iter().map(|row| view! {
-                                <tr data-testid=format!("breakdown-row-{}", row.key)>
-                                    <th scope="row">{row.name}</th>
-                                    {row.cells.into_iter().map(|c| view! { <td class="num">{c.text(lang())}</td> }).collect_view()}
-                                </tr>
-                            }).collect_view()}
-                        </tbody>
-                        <tfoot>
-                            <tr>
-                                <th scope="row">{table.total_label}</th>
-                                {table.totals.into_iter().map(|c| view! { <td class="num">{c.text(lang())}</td> }).collect_view()}
-                            </tr>
-                        </tfoot>
-                    </table>
-                </div>
-            })}
+            {move || {
+                table
+                    .get()
+                    .map(|table| {
+                        view! {
+                            <div class="wide-table" tabindex="0" role="region" aria-label=HEADING.get(lang())>
+                                <table class="data" data-testid="breakdown-table">
+                                    <thead>
+                                        <tr>
+                                            <th scope="col">{table.group_heading}</th>
+                                            {table
+                                                .years
+                                                .into_iter()
+                                                .map(|y| {
+                                                    view! {
+                                                        <th scope="col" class="num">
+                                                            {y}
+                                                        </th>
+                                                    }
+                                                })
+                                                .collect_view()}
+                                        </tr>
+                                    </thead>
+                                    <tbody>
+                                        {table
+                                            .rows
+                                            .into_iter()
+                                            .map(|row| {
+                                                view! {
+                                                    <tr data-testid=format!("breakdown-row-{}", row.key)>
+                                                        <th scope="row">{row.name}</th>
+                                                        {row
+                                                            .cells
+                                                            .into_iter()
+                                                            .map(|c| view! { <td class="num">{c.text(lang())}</td> })
+                                                            .collect_view()}
+                                                    </tr>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </tbody>
+                                    <tfoot>
+                                        <tr>
+                                            <th scope="row">{table.total_label}</th>
+                                            {table
+                                                .totals
+                                                .into_iter()
+                                                .map(|c| view! { <td class="num">{c.text(lang())}</td> })
+                                                .collect_view()}
+                                        </tr>
+                                    </tfoot>
+                                </table>
+                            </div>
+                        }
+                    })
+            }}
         </div>
     }
 }

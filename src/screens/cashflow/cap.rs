@@ -30,97 +30,155 @@ pub fn CapPanel() -> impl IntoView {
     });
     view! {
         <div class="panel" data-testid="cap-panel">
-            <h3><Words label=HEADING /></h3>
-            <p class="note"><Words label=NOTE /></p>
+            <h3>
+                <Words label=HEADING />
+            </h3>
+            <p class="note">
+                <Words label=NOTE />
+            </p>
             <div class="inline-fields">
                 <NumberField
                     spec=cap_field()
                     testid="cap-amount"
                     current=cap
-                    commit=move |value: Decimal| whatif.update(|s| {
-                        let rule = s.cap.as_ref().map(|c| c.rule).unwrap_or_default();
-                        s.cap = Some(CashCap { amount: Money::from_millions(value), rule });
-                    })
+                    commit=move |value: Decimal| {
+                        whatif
+                            .update(|s| {
+                                let rule = s.cap.as_ref().map(|c| c.rule).unwrap_or_default();
+                                s.cap = Some(CashCap {
+                                    amount: Money::from_millions(value),
+                                    rule,
+                                });
+                            })
+                    }
                     narrow=true
                 />
                 <label class="field">
-                    <span><Words label=RULE_LABEL /></span>
+                    <span>
+                        <Words label=RULE_LABEL />
+                    </span>
                     <select
                         data-testid="cap-rule"
                         on:change=move |ev| {
                             if let Some(rule) = DeferralRule::from_key(&event_target_value(&ev)) {
-                                whatif.update(|s| if let Some(cap) = s.cap.as_mut() { cap.rule = rule; });
+                                whatif
+                                    .update(|s| {
+                                        if let Some(cap) = s.cap.as_mut() {
+                                            cap.rule = rule;
+                                        }
+                                    });
                             }
                         }
                     >
-                        {rule_options().into_iter().map(|option| view! {
-                            <option value=option.key selected=move || rule() == option.rule>
-                                {move || option.label.get(lang())}
-                            </option>
-                        }).collect_view()}
+                        {rule_options()
+                            .into_iter()
+                            .map(|option| {
+                                view! {
+                                    <option value=option.key selected=move || rule() == option.rule>
+                                        {move || option.label.get(lang())}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
                     </select>
                 </label>
                 <button type="button" data-testid="cap-clear" on:click=move |_| whatif.update(|s| s.cap = None)>
                     <Words label=CLEAR />
                 </button>
             </div>
-            {move || shown.get().map(|view| match view {
-                CapView::Met { sentence, deferred, years } => view! {
-                    <div data-testid="cap-met">
-                        <p>{sentence}</p>
-                        <div class="wide-table" tabindex="0" role="region" aria-label=HEADING.get(lang())>
-                            <table class="data" data-testid="cap-deferred">
-                                <thead>
-                                    <tr>
-                                        {DEFERRED_HEADINGS.into_iter().enumerate().map(|(i, h)| {
-                                            let class = if i == 0 || i >= 4 { "num" } else { "" };
-                                            view! { <th scope="col" class=class>{h.get(lang())}</th> }
-                                        }).collect_view()}
-                                    </tr>
-                                </thead>
-                                <tbody>
-                                    {deferred.into_iter().map(|d| view! {
-                                        <tr data-testid=format!("cap-deferred-{}", d.id)>
-                                            <td class="num">{d.id}</td>
-                                            <td>{d.name}</td>
-                                            <td>{d.from}</td>
-                                            <td>{d.to}</td>
-                                            <td class="num">{d.moved.text(lang())}</td>
-                                            <td class="num">{d.total_after.text(lang())}</td>
-                                        </tr>
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                        </div>
-                        <table class="data compact" data-testid="cap-years">
-                            <caption>{YEARS_CAPTION.get(lang())}</caption>
-                            <thead>
-                                <tr>
-                                    {YEARS_HEADINGS.into_iter().enumerate().map(|(i, h)| {
-                                        let class = if i == 0 { "" } else { "num" };
-                                        view! { <th scope="col" class=class>{h.get(lang())}</th> }
-                                    }).collect_view()}
-                                </tr>
-                            </thead>
-                            <tbody>
-                                {years.into_iter().map(|y| view! {
-                                    <tr data-testid=format!("cap-year-{}", y.key)>
-                                        <th scope="row">{y.label}</th>
-                                        <td class="num">{y.before.text(lang())}</td>
-                                        <td class="num">{y.after.text(lang())}</td>
-                                        <td class="num">{y.change.text(lang())}</td>
-                                    </tr>
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    </div>
-                }
-                .into_any(),
-                CapView::Infeasible { sentence } => view! {
-                    <p class="field-error" role="alert" data-testid="cap-infeasible">{sentence}</p>
-                }
-                .into_any(),
-            })}
+            {move || {
+                shown
+                    .get()
+                    .map(|view| match view {
+                        CapView::Met { sentence, deferred, years } => {
+                            view! {
+                                <div data-testid="cap-met">
+                                    <p>{sentence}</p>
+                                    <div class="wide-table" tabindex="0" role="region" aria-label=HEADING.get(lang())>
+                                        <table class="data" data-testid="cap-deferred">
+                                            <thead>
+                                                <tr>
+                                                    {DEFERRED_HEADINGS
+                                                        .into_iter()
+                                                        .enumerate()
+                                                        .map(|(i, h)| {
+                                                            let class = if i == 0 || i >= 4 { "num" } else { "" };
+                                                            view! {
+                                                                <th scope="col" class=class>
+                                                                    {h.get(lang())}
+                                                                </th>
+                                                            }
+                                                        })
+                                                        .collect_view()}
+                                                </tr>
+                                            </thead>
+                                            <tbody>
+                                                {deferred
+                                                    .into_iter()
+                                                    .map(|d| {
+                                                        view! {
+                                                            <tr data-testid=format!("cap-deferred-{}", d.id)>
+                                                                <td class="num">{d.id}</td>
+                                                                <td>{d.name}</td>
+                                                                <td>{d.from}</td>
+                                                                <td>{d.to}</td>
+                                                                <td class="num">{d.moved.text(lang())}</td>
+                                                                <td class="num">{d.total_after.text(lang())}</td>
+                                                            </tr>
+                                                        }
+                                                    })
+                                                    .collect_view()}
+                                            </tbody>
+                                        </table>
+                                    </div>
+                                    <table class="data compact" data-testid="cap-years">
+                                        <caption>{YEARS_CAPTION.get(lang())}</caption>
+                                        <thead>
+                                            <tr>
+                                                {YEARS_HEADINGS
+                                                    .into_iter()
+                                                    .enumerate()
+                                                    .map(|(i, h)| {
+                                                        let class = if i == 0 { "" } else { "num" };
+                                                        view! {
+                                                            <th scope="col" class=class>
+                                                                {h.get(lang())}
+                                                            </th>
+                                                        }
+                                                    })
+                                                    .collect_view()}
+                                            </tr>
+                                        </thead>
+                                        <tbody>
+                                            {years
+                                                .into_iter()
+                                                .map(|y| {
+                                                    view! {
+                                                        <tr data-testid=format!("cap-year-{}", y.key)>
+                                                            <th scope="row">{y.label}</th>
+                                                            <td class="num">{y.before.text(lang())}</td>
+                                                            <td class="num">{y.after.text(lang())}</td>
+                                                            <td class="num">{y.change.text(lang())}</td>
+                                                        </tr>
+                                                    }
+                                                })
+                                                .collect_view()}
+                                        </tbody>
+                                    </table>
+                                </div>
+                            }
+                                .into_any()
+                        }
+                        CapView::Infeasible { sentence } => {
+                            view! {
+                                <p class="field-error" role="alert" data-testid="cap-infeasible">
+                                    {sentence}
+                                </p>
+                            }
+                                .into_any()
+                        }
+                    })
+            }}
         </div>
     }
 }

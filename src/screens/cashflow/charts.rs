@@ -31,23 +31,37 @@ pub fn Charts() -> impl IntoView {
     };
     view! {
         <div class="panel">
-            <h3><Words label=QUARTERLY_HEADING /></h3>
+            <h3>
+                <Words label=QUARTERLY_HEADING />
+            </h3>
             <QuarterlyColumns
                 id="cash-quarters-chart"
                 title=part(|c| c.title.clone())
                 description=part(|c| c.description.clone())
-                quarters=Signal::derive(move || charts.with(|c| c.as_ref().map(|(c, _, _)| c.quarters.clone())).unwrap_or_default())
-                segment_names=Signal::derive(move || charts.with(|c| c.as_ref().map(|(c, _, _)| c.segment_names.clone())).unwrap_or_default())
-                column_names=Signal::derive(move || charts.with(|c| c.as_ref().map(|(c, _, _)| c.column_names.clone())).unwrap_or_default())
+                quarters=Signal::derive(move || {
+                    charts.with(|c| c.as_ref().map(|(c, _, _)| c.quarters.clone())).unwrap_or_default()
+                })
+                segment_names=Signal::derive(move || {
+                    charts.with(|c| c.as_ref().map(|(c, _, _)| c.segment_names.clone())).unwrap_or_default()
+                })
+                column_names=Signal::derive(move || {
+                    charts.with(|c| c.as_ref().map(|(c, _, _)| c.column_names.clone())).unwrap_or_default()
+                })
                 range_name=Signal::derive(|| None::<String>)
             />
-            <h3><Words label=CUMULATIVE_HEADING /></h3>
+            <h3>
+                <Words label=CUMULATIVE_HEADING />
+            </h3>
             <QuarterLines
                 id="cash-cumulative-chart"
                 title=Signal::derive(move || CUMULATIVE_TITLE.get(lang()).to_string())
                 description=Signal::derive(move || CUMULATIVE_DESCRIPTION.get(lang()).to_string())
-                labels=Signal::derive(move || charts.with(|c| c.as_ref().map(|(_, _, l)| l.clone())).unwrap_or_default())
-                series=Signal::derive(move || charts.with(|c| c.as_ref().map(|(_, s, _)| s.clone())).unwrap_or_default())
+                labels=Signal::derive(move || {
+                    charts.with(|c| c.as_ref().map(|(_, _, l)| l.clone())).unwrap_or_default()
+                })
+                series=Signal::derive(move || {
+                    charts.with(|c| c.as_ref().map(|(_, s, _)| s.clone())).unwrap_or_default()
+                })
             />
         </div>
     }

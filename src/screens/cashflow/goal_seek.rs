@@ -45,21 +45,35 @@ pub fn GoalSeekPanel() -> impl IntoView {
     let shown = Signal::derive(move || outcome.with(|o| o.as_ref().map(|o| answer(o, lang()))));
     view! {
         <div class="panel" data-testid="goal-seek">
-            <h3><Words label=HEADING /></h3>
-            <p class="note"><Words label=NOTE /></p>
+            <h3>
+                <Words label=HEADING />
+            </h3>
+            <p class="note">
+                <Words label=NOTE />
+            </p>
             <div class="inline-fields">
                 <label class="field">
-                    <span><Words label=METRIC_LABEL /></span>
-                    <select data-testid="goal-metric" on:change=move |ev| {
-                        if let Some(chosen) = Metric::from_key(&event_target_value(&ev)) {
-                            metric.set(chosen);
+                    <span>
+                        <Words label=METRIC_LABEL />
+                    </span>
+                    <select
+                        data-testid="goal-metric"
+                        on:change=move |ev| {
+                            if let Some(chosen) = Metric::from_key(&event_target_value(&ev)) {
+                                metric.set(chosen);
+                            }
                         }
-                    }>
-                        {metric_options().into_iter().map(|option| view! {
-                            <option value=option.key selected=move || metric.get() == option.value>
-                                {move || option.label.get(lang())}
-                            </option>
-                        }).collect_view()}
+                    >
+                        {metric_options()
+                            .into_iter()
+                            .map(|option| {
+                                view! {
+                                    <option value=option.key selected=move || metric.get() == option.value>
+                                        {move || option.label.get(lang())}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
                     </select>
                 </label>
                 <NumberField
@@ -70,37 +84,58 @@ pub fn GoalSeekPanel() -> impl IntoView {
                     narrow=true
                 />
                 <label class="field">
-                    <span><Words label=LEVER_LABEL /></span>
-                    <select data-testid="goal-lever" on:change=move |ev| {
-                        if let Some(chosen) = Lever::from_key(&event_target_value(&ev)) {
-                            lever.set(chosen);
+                    <span>
+                        <Words label=LEVER_LABEL />
+                    </span>
+                    <select
+                        data-testid="goal-lever"
+                        on:change=move |ev| {
+                            if let Some(chosen) = Lever::from_key(&event_target_value(&ev)) {
+                                lever.set(chosen);
+                            }
                         }
-                    }>
-                        {lever_options().into_iter().map(|option| view! {
-                            <option value=option.key selected=move || lever.get() == option.value>
-                                {move || option.label.get(lang())}
-                            </option>
-                        }).collect_view()}
+                    >
+                        {lever_options()
+                            .into_iter()
+                            .map(|option| {
+                                view! {
+                                    <option value=option.key selected=move || lever.get() == option.value>
+                                        {move || option.label.get(lang())}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
                     </select>
                 </label>
-                <button type="button" data-testid="goal-solve" on:click=move |_| solve()><Words label=SOLVE /></button>
+                <button type="button" data-testid="goal-solve" on:click=move |_| solve()>
+                    <Words label=SOLVE />
+                </button>
             </div>
-            {move || shown.get().map(|shown| match shown {
-                GoalAnswer::Found { sentence, value } => view! {
-                    <p data-testid="goal-result">
-                        {sentence}
-                        " "
-                        <button type="button" data-testid="goal-apply" on:click=move |_| apply(value)>
-                            <Words label=APPLY />
-                        </button>
-                    </p>
-                }
-                .into_any(),
-                GoalAnswer::Refused { sentence } => view! {
-                    <p class="field-error" role="alert" data-testid="goal-unreachable">{sentence}</p>
-                }
-                .into_any(),
-            })}
+            {move || {
+                shown
+                    .get()
+                    .map(|shown| match shown {
+                        GoalAnswer::Found { sentence, value } => {
+                            view! {
+                                <p data-testid="goal-result">
+                                    {sentence} " "
+                                    <button type="button" data-testid="goal-apply" on:click=move |_| apply(value)>
+                                        <Words label=APPLY />
+                                    </button>
+                                </p>
+                            }
+                                .into_any()
+                        }
+                        GoalAnswer::Refused { sentence } => {
+                            view! {
+                                <p class="field-error" role="alert" data-testid="goal-unreachable">
+                                    {sentence}
+                                </p>
+                            }
+                                .into_any()
+                        }
+                    })
+            }}
         </div>
     }
 }

@@ -27,7 +27,9 @@ pub fn Levers() -> impl IntoView {
     let printed = ongoing_printed(&data);
     view! {
         <div class="panel" data-testid="global-levers">
-            <h3><Words label=HEADING /></h3>
+            <h3>
+                <Words label=HEADING />
+            </h3>
             <div class="inline-fields">
                 <NumberField
                     spec=cost_field()
@@ -46,14 +48,19 @@ pub fn Levers() -> impl IntoView {
                     }
                     narrow=true
                 />
-                {printed.map(|figure| view! {
-                    <p class="note field-aside">
-                        <Words label=ONGOING_PRINTED />
-                        <FigureText figure=figure testid="ongoing-printed" />
-                    </p>
-                })}
+                {printed
+                    .map(|figure| {
+                        view! {
+                            <p class="note field-aside">
+                                <Words label=ONGOING_PRINTED />
+                                <FigureText figure=figure testid="ongoing-printed" />
+                            </p>
+                        }
+                    })}
             </div>
-            <h4><Words label=GROUP_HEADING /></h4>
+            <h4>
+                <Words label=GROUP_HEADING />
+            </h4>
             <GroupLevers />
         </div>
     }
@@ -76,21 +83,31 @@ fn GroupLevers() -> impl IntoView {
     });
     let option = move |key: String, label: String| {
         let selected = key == chosen.get_untracked();
-        view! { <option value=key selected=selected>{label}</option> }
+        view! {
+            <option value=key selected=selected>
+                {label}
+            </option>
+        }
     };
     view! {
         <div class="inline-fields">
             <label class="field">
-                <span><Words label=GROUP_LABEL /></span>
+                <span>
+                    <Words label=GROUP_LABEL />
+                </span>
                 <select data-testid="group-select" on:change=move |ev| chosen.set(event_target_value(&ev))>
                     {move || {
                         let options = options();
                         view! {
                             {option(options.all.key, options.all.label)}
-                            <optgroup label=THEMES.get(lang())>
-                                {options.themes.into_iter().map(|o| option(o.key, o.label)).collect_view()}
-                            </optgroup>
-                            <optgroup label=DEPARTMENTS.get(lang())>
+                            <optgroup label=THEMES
+                                .get(
+                                    lang(),
+                                )>{options.themes.into_iter().map(|o| option(o.key, o.label)).collect_view()}</optgroup>
+                            <optgroup label=DEPARTMENTS
+                                .get(
+                                    lang(),
+                                )>
                                 {options.departments.into_iter().map(|o| option(o.key, o.label)).collect_view()}
                             </optgroup>
                         }
@@ -122,21 +139,25 @@ fn GroupLevers() -> impl IntoView {
                     .get()
                     .into_iter()
                     .enumerate()
-                    .map(|(index, text)| view! {
-                        <li>
-                            {text}
-                            " "
-                            <button
-                                type="button"
-                                on:click=move |_| whatif.update(|s| {
-                                    if index < s.groups.len() {
-                                        s.groups.remove(index);
+                    .map(|(index, text)| {
+                        view! {
+                            <li>
+                                {text} " "
+                                <button
+                                    type="button"
+                                    on:click=move |_| {
+                                        whatif
+                                            .update(|s| {
+                                                if index < s.groups.len() {
+                                                    s.groups.remove(index);
+                                                }
+                                            })
                                     }
-                                })
-                            >
-                                <Words label=REMOVE />
-                            </button>
-                        </li>
+                                >
+                                    <Words label=REMOVE />
+                                </button>
+                            </li>
+                        }
                     })
                     .collect_view()
             }}

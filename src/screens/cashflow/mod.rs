@@ -37,7 +37,9 @@ pub fn Cashflow() -> impl IntoView {
     let shown = Memo::new(move |_| cards.with(Option::is_some));
     view! {
         <section class="screen cashflow">
-            <h2><Words label=TITLE /></h2>
+            <h2>
+                <Words label=TITLE />
+            </h2>
             {move || shown.get().then(|| view! { <Cards cards=cards /> })}
             <profile::ProfilePanel />
             <charts::Charts />
@@ -89,11 +91,16 @@ fn HeadlineCard(
                 <FigureText figure=figure testid=testid />
             </p>
             <p class="card-note">
-                {move || has_printed.get().then(|| view! {
-                    <Words label=PRINTED_LABEL />
-                    <FigureText figure=printed_figure testid=printed_testid.clone() />
-                })}
-                {children.map(|children| children())}
+                {move || {
+                    has_printed
+                        .get()
+                        .then(|| {
+                            view! {
+                                <Words label=PRINTED_LABEL />
+                                <FigureText figure=printed_figure testid=printed_testid.clone() />
+                            }
+                        })
+                }} {children.map(|children| children())}
             </p>
         </div>
     }

@@ -21,10 +21,14 @@ pub fn ProfilePanel() -> impl IntoView {
         Memo::new(move |_| whatif.projection.with(|p| p.as_ref().map(|p| calibration(&p.calibration, &data, lang()))));
     view! {
         <div class="panel" data-testid="profile-panel">
-            <h3><Words label=HEADING /></h3>
+            <h3>
+                <Words label=HEADING />
+            </h3>
             <div class="inline-fields">
                 <label class="field">
-                    <span><Words label=SELECT_LABEL /></span>
+                    <span>
+                        <Words label=SELECT_LABEL />
+                    </span>
                     <select
                         data-testid="profile-select"
                         on:change=move |ev| {
@@ -35,38 +39,53 @@ pub fn ProfilePanel() -> impl IntoView {
                     >
                         {options()
                             .into_iter()
-                            .map(|option| view! {
-                                <option value=option.key selected=move || current() == option.profile>
-                                    {move || option.label.get(lang())}
-                                </option>
+                            .map(|option| {
+                                view! {
+                                    <option value=option.key selected=move || current() == option.profile>
+                                        {move || option.label.get(lang())}
+                                    </option>
+                                }
                             })
                             .collect_view()}
                     </select>
                 </label>
             </div>
-            <p class="note" data-testid="profile-rule">{move || profile_rule(current()).get(lang())}</p>
-            {move || shown.get().map(|calibration| view! {
-                <div class="calibration" data-testid="calibration">
-                    <p>
-                        {calibration.sentence}
-                        " "
-                        <ProvenanceMark provenance=calibration.provenance />
-                    </p>
-                    <table class="data compact profile-compare">
-                        <caption>{COMPARE_CAPTION.get(lang())}</caption>
-                        <tbody>
-                            {calibration.rows.into_iter().map(|row| view! {
-                                <tr>
-                                    <th scope="row">{row.label}</th>
-                                    <td class="num">
-                                        <FigureText figure=row.figure testid=format!("profile-{}", row.key) />
-                                    </td>
-                                </tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                </div>
-            })}
+            <p class="note" data-testid="profile-rule">
+                {move || profile_rule(current()).get(lang())}
+            </p>
+            {move || {
+                shown
+                    .get()
+                    .map(|calibration| {
+                        view! {
+                            <div class="calibration" data-testid="calibration">
+                                <p>{calibration.sentence} " " <ProvenanceMark provenance=calibration.provenance /></p>
+                                <table class="data compact profile-compare">
+                                    <caption>{COMPARE_CAPTION.get(lang())}</caption>
+                                    <tbody>
+                                        {calibration
+                                            .rows
+                                            .into_iter()
+                                            .map(|row| {
+                                                view! {
+                                                    <tr>
+                                                        <th scope="row">{row.label}</th>
+                                                        <td class="num">
+                                                            <FigureText
+                                                                figure=row.figure
+                                                                testid=format!("profile-{}", row.key)
+                                                            />
+                                                        </td>
+                                                    </tr>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </tbody>
+                                </table>
+                            </div>
+                        }
+                    })
+            }}
         </div>
     }
 }

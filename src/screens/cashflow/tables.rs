@@ -48,7 +48,9 @@ fn CashTableView(
         let cells = view! {
             <td class="num">{cell(key.clone(), |r, l| r.ongoing.text(l))}</td>
             <td class="num">{cell(key.clone(), |r, l| r.new.text(l))}</td>
-            <td class="num" data-testid=year_total>{cell(key.clone(), |r, l| r.total.text(l))}</td>
+            <td class="num" data-testid=year_total>
+                {cell(key.clone(), |r, l| r.total.text(l))}
+            </td>
             <td class="num">{cell(key.clone(), |r, l| r.baseline.text(l))}</td>
             <td class="num">{cell(key.clone(), |r, l| r.change.text(l))}</td>
         };
@@ -65,11 +67,23 @@ fn CashTableView(
             <thead>
                 <tr>
                     <th scope="col">{move || first.get(lang())}</th>
-                    <th scope="col" class="num">{heading(0)}</th>
-                    <th scope="col" class="num">{heading(1)}</th>
-                    <th scope="col" class="num">{heading(2)}</th>
-                    <th scope="col" class="num">{heading(3)} " " <ProvenanceMark provenance=baseline_provenance() /></th>
-                    <th scope="col" class="num">{heading(4)}</th>
+                    <th scope="col" class="num">
+                        {heading(0)}
+                    </th>
+                    <th scope="col" class="num">
+                        {heading(1)}
+                    </th>
+                    <th scope="col" class="num">
+                        {heading(2)}
+                    </th>
+                    <th scope="col" class="num">
+                        {heading(3)}
+                        " "
+                        <ProvenanceMark provenance=baseline_provenance() />
+                    </th>
+                    <th scope="col" class="num">
+                        {heading(4)}
+                    </th>
                 </tr>
             </thead>
             <tbody>
@@ -94,7 +108,11 @@ pub fn QuarterTable() -> impl IntoView {
     });
     view! {
         <details class="panel" open=true>
-            <summary><h3 class="inline"><Words label=QUARTER_TABLE_HEADING /></h3></summary>
+            <summary>
+                <h3 class="inline">
+                    <Words label=QUARTER_TABLE_HEADING />
+                </h3>
+            </summary>
             <div class="wide-table" tabindex="0" role="region" aria-label=move || QUARTER_TABLE_HEADING.get(lang())>
                 <CashTableView table=table first=QUARTER_COLUMN kind="quarter" />
             </div>
@@ -114,7 +132,9 @@ pub fn YearTable() -> impl IntoView {
     });
     view! {
         <div class="panel">
-            <h3><Words label=YEAR_TABLE_HEADING /></h3>
+            <h3>
+                <Words label=YEAR_TABLE_HEADING />
+            </h3>
             <div class="wide-table" tabindex="0" role="region" aria-label=move || YEAR_TABLE_HEADING.get(lang())>
                 <CashTableView table=table first=YEAR_COLUMN kind="year" />
             </div>

@@ -71,12 +71,16 @@ pub fn Departments() -> impl IntoView {
 
     view! {
         <section class="screen departments" aria-labelledby="departments-heading">
-            <h2 id="departments-heading"><Words label=HEADING /></h2>
+            <h2 id="departments-heading">
+                <Words label=HEADING />
+            </h2>
             <p class="headline" data-testid="departments-headline">
                 {move || shown.with(|t| t.headline.clone())}
             </p>
             {filter_note}
-            <p class="note"><Words label=NOTE /></p>
+            <p class="note">
+                <Words label=NOTE />
+            </p>
             <div class="table-actions">
                 <button type="button" data-testid="expand-all" on:click=move |_| expanded.set(all_orders())>
                     <Words label=EXPAND_ALL />

@@ -79,18 +79,26 @@ fn department_row(row: DepartmentRow, expanded: RwSignal<BTreeSet<u16>>) -> impl
                                     <th scope="col" class="num">
                                         <Words label=PROJECT_NO />
                                     </th>
-                                    <th scope="col"><Words label=PROJECT_NAME /></th>
+                                    <th scope="col">
+                                        <Words label=PROJECT_NAME />
+                                    </th>
                                     <th scope="col" class="num">
                                         <Words label=PROJECT_BUDGET />
                                     </th>
-                                    <th scope="col"><Words label=PROJECT_START /></th>
-                                    <th scope="col"><Words label=PROJECT_COMPLETION /></th>
+                                    <th scope="col">
+                                        <Words label=PROJECT_START />
+                                    </th>
+                                    <th scope="col">
+                                        <Words label=PROJECT_COMPLETION />
+                                    </th>
                                 </tr>
                             </thead>
                             <tbody>{items}</tbody>
                         </table>
                         <p class="table-link">
-                            <a href=link.clone()><Words label=OPEN_IN_PROJECTS /></a>
+                            <a href=link.clone()>
+                                <Words label=OPEN_IN_PROJECTS />
+                            </a>
                         </p>
                     </td>
                 </tr>
@@ -145,7 +153,9 @@ pub fn DepartmentsTable(
     view! {
         <div class="table-wide">
             <table class="data departments-table" data-testid="departments-table">
-                <caption class="visually-hidden"><Words label=CAPTION /></caption>
+                <caption class="visually-hidden">
+                    <Words label=CAPTION />
+                </caption>
                 <thead>
                     <tr>
                         {DepartmentColumn::ALL

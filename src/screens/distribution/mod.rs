@@ -50,7 +50,9 @@ pub fn Distribution() -> impl IntoView {
     let text = |label: blockvote_present::lang::Label| Signal::derive(move || label.get(lang()).to_string());
     view! {
         <section class="screen distribution" aria-labelledby="distribution-heading">
-            <h2 id="distribution-heading"><Words label=HEADING /></h2>
+            <h2 id="distribution-heading">
+                <Words label=HEADING />
+            </h2>
             <p class="headline ceiling-statement" data-testid="ceiling-statement">
                 <SentenceText sentence=Signal::derive(move || said.with(|(sentence, _)| sentence.clone())) />
                 {move || {
@@ -75,7 +77,9 @@ pub fn Distribution() -> impl IntoView {
                     domain_max=domain_max(&data)
                     selected=selected
                 />
-                <figcaption class="note"><Words label=CAPTION /></figcaption>
+                <figcaption class="note">
+                    <Words label=CAPTION />
+                </figcaption>
             </figure>
             <band::ChosenBandPanel bands=band_list.clone() selected=selected />
             <table::BandTable bands=band_list above=above />

@@ -34,40 +34,42 @@ pub fn BandTable(bands: Arc<Vec<Band>>, above: Vec<usize>) -> impl IntoView {
     };
     let total = move || shown.with(|(_, total)| total.clone());
     view! {
-        <h3><Words label=TABLE_HEADING /></h3>
+        <h3>
+            <Words label=TABLE_HEADING />
+        </h3>
         <TableScroll label=Signal::derive(move || TABLE_HEADING.get(lang()).to_string())>
-        <table class="data compact histogram-table" data-testid="histogram-table">
-            <thead>
-                <tr>
-                    <th scope="col" class="num">
-                        <Words label=RANGE />
-                    </th>
-                    <th scope="col" class="num">
-                        <Words label=PROJECTS />
-                    </th>
-                    <th scope="col" class="num">
-                        <Words label=TOTAL_BUDGET />
-                    </th>
-                </tr>
-            </thead>
-            <tbody>{rows}</tbody>
-            <tfoot>
-                <tr>
-                    <th scope="row" class="num">
-                        {move || total().range}
-                    </th>
-                    <td class="num" data-testid="histogram-table-count">
-                        {move || total().count}
-                    </td>
-                    <td class="num">
-                        <MarkedText
-                            marked=Signal::derive(move || Marked::figure(&total().total, lang()))
-                            testid="histogram-table-total"
-                        />
-                    </td>
-                </tr>
-            </tfoot>
-        </table>
+            <table class="data compact histogram-table" data-testid="histogram-table">
+                <thead>
+                    <tr>
+                        <th scope="col" class="num">
+                            <Words label=RANGE />
+                        </th>
+                        <th scope="col" class="num">
+                            <Words label=PROJECTS />
+                        </th>
+                        <th scope="col" class="num">
+                            <Words label=TOTAL_BUDGET />
+                        </th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+                <tfoot>
+                    <tr>
+                        <th scope="row" class="num">
+                            {move || total().range}
+                        </th>
+                        <td class="num" data-testid="histogram-table-count">
+                            {move || total().count}
+                        </td>
+                        <td class="num">
+                            <MarkedText
+                                marked=Signal::derive(move || Marked::figure(&total().total, lang()))
+                                testid="histogram-table-total"
+                            />
+                        </td>
+                    </tr>
+                </tfoot>
+            </table>
         </TableScroll>
     }
 }

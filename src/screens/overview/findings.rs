@@ -54,10 +54,16 @@ pub fn Findings() -> impl IntoView {
     };
     view! {
         <section class="panel findings" aria-labelledby="findings-heading" data-testid="findings">
-            <h3 id="findings-heading"><Words label=FINDINGS /></h3>
-            <p class="note"><Words label=FINDINGS_NOTE /></p>
+            <h3 id="findings-heading">
+                <Words label=FINDINGS />
+            </h3>
+            <p class="note">
+                <Words label=FINDINGS_NOTE />
+            </p>
             <ul class="finding-list">{items}</ul>
-            <h4><Words label=TOP_DEPARTMENTS /></h4>
+            <h4>
+                <Words label=TOP_DEPARTMENTS />
+            </h4>
             <ol class="top-departments" data-testid="finding-departments">
                 {departments}
             </ol>

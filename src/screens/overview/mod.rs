@@ -22,7 +22,9 @@ pub fn Overview() -> impl IntoView {
     let para5 = Memo::new(move |_| performance(&data, state.lang.get()));
     view! {
         <section class="screen overview">
-            <h2><Words label=HEADING /></h2>
+            <h2>
+                <Words label=HEADING />
+            </h2>
             <headline::Headline />
             <annex_a::AnnexA />
             <printed_table::PrintedTablePanel table=para5 id="para5" />

@@ -30,12 +30,18 @@ pub fn Thresholds() -> impl IntoView {
     };
     view! {
         <section class="panel" aria-labelledby="thresholds-heading">
-            <h3 id="thresholds-heading"><Words label=THRESHOLDS /></h3>
+            <h3 id="thresholds-heading">
+                <Words label=THRESHOLDS />
+            </h3>
             <table class="data" data-testid="thresholds-table">
                 <thead>
                     <tr>
-                        <th scope="col"><Words label=COST_COLUMN /></th>
-                        <th scope="col"><Words label=APPROVAL_COLUMN /></th>
+                        <th scope="col">
+                            <Words label=COST_COLUMN />
+                        </th>
+                        <th scope="col">
+                            <Words label=APPROVAL_COLUMN />
+                        </th>
                     </tr>
                 </thead>
                 <tbody>{body}</tbody>

@@ -115,7 +115,9 @@ pub fn FilterControls(filters: Memo<Filters>) -> impl IntoView {
     view! {
         <div class="filters" role="search" aria-label=move || FILTERS.get(lang())>
             <div class="field search">
-                <label for="pf-q"><Words label=SEARCH /></label>
+                <label for="pf-q">
+                    <Words label=SEARCH />
+                </label>
                 <input
                     id="pf-q"
                     type="search"
@@ -127,7 +129,9 @@ pub fn FilterControls(filters: Memo<Filters>) -> impl IntoView {
                 />
             </div>
             <div class="field">
-                <label for="pf-dept"><Words label=DEPARTMENT /></label>
+                <label for="pf-dept">
+                    <Words label=DEPARTMENT />
+                </label>
                 <FilterSelect
                     id="pf-dept"
                     testid="filter-department"
@@ -137,7 +141,9 @@ pub fn FilterControls(filters: Memo<Filters>) -> impl IntoView {
                 />
             </div>
             <div class="field">
-                <label for="pf-theme"><Words label=THEME /></label>
+                <label for="pf-theme">
+                    <Words label=THEME />
+                </label>
                 <FilterSelect
                     id="pf-theme"
                     testid="filter-theme"
@@ -147,7 +153,9 @@ pub fn FilterControls(filters: Memo<Filters>) -> impl IntoView {
                 />
             </div>
             <div class="field">
-                <label for="pf-start"><Words label=START /></label>
+                <label for="pf-start">
+                    <Words label=START />
+                </label>
                 <FilterSelect
                     id="pf-start"
                     testid="filter-start"
@@ -157,7 +165,9 @@ pub fn FilterControls(filters: Memo<Filters>) -> impl IntoView {
                 />
             </div>
             <div class="field">
-                <label for="pf-done"><Words label=COMPLETION_YEAR /></label>
+                <label for="pf-done">
+                    <Words label=COMPLETION_YEAR />
+                </label>
                 <FilterSelect
                     id="pf-done"
                     testid="filter-done"
@@ -167,9 +177,13 @@ pub fn FilterControls(filters: Memo<Filters>) -> impl IntoView {
                 />
             </div>
             <fieldset class="field budget-range">
-                <legend><Words label=BUDGET /></legend>
+                <legend>
+                    <Words label=BUDGET />
+                </legend>
                 <div class="bounds">
-                    <label for="pf-min"><Words label=FROM /></label>
+                    <label for="pf-min">
+                        <Words label=FROM />
+                    </label>
                     <input
                         id="pf-min"
                         type="text"
@@ -181,7 +195,9 @@ pub fn FilterControls(filters: Memo<Filters>) -> impl IntoView {
                         prop:value=move || min_text.get()
                         on:input=move |ev| on_bound("min", min_draft, event_target_value(&ev))
                     />
-                    <label for="pf-max"><Words label=TO /></label>
+                    <label for="pf-max">
+                        <Words label=TO />
+                    </label>
                     <input
                         id="pf-max"
                         type="text"

@@ -128,7 +128,9 @@ pub fn ProjectLevers(selected: RwSignal<Option<u16>>) -> impl IntoView {
                         narrow=true
                     />
                     <label class="field">
-                        <span><Words label=PROFILE /></span>
+                        <span>
+                            <Words label=PROFILE />
+                        </span>
                         <select
                             data-testid="lever-profile"
                             on:change=move |ev| {

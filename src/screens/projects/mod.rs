@@ -107,8 +107,12 @@ pub fn Projects() -> impl IntoView {
 
     view! {
         <section class="screen projects" aria-labelledby="projects-heading">
-            <h2 id="projects-heading"><Words label=HEADING /></h2>
-            <p class="note"><Words label=NOTE /></p>
+            <h2 id="projects-heading">
+                <Words label=HEADING />
+            </h2>
+            <p class="note">
+                <Words label=NOTE />
+            </p>
             {move || {
                 unofficial_note(lang())
                     .map(|note| {

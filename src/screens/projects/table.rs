@@ -153,11 +153,15 @@ pub fn ProjectsTable(body: Memo<TableBody>, sort: Memo<Sort>, editing: RwSignal<
     view! {
         <div class="table-scroll" tabindex="0" role="region" aria-label=move || SCROLLABLE.get(lang())>
             <table class="data projects-table" data-testid="projects-table">
-                <caption class="visually-hidden"><Words label=CAPTION /></caption>
+                <caption class="visually-hidden">
+                    <Words label=CAPTION />
+                </caption>
                 <thead>
                     <tr>
                         {SortKey::ALL.iter().map(|key| view! { <SortHeading key=*key sort=sort /> }).collect_view()}
-                        <th scope="col"><Words label=LEVERS_COLUMN /></th>
+                        <th scope="col">
+                            <Words label=LEVERS_COLUMN />
+                        </th>
                     </tr>
                 </thead>
                 <tbody>

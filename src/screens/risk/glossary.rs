@@ -24,7 +24,9 @@ pub fn Glossary() -> impl IntoView {
         .collect_view();
     view! {
         <details class="glossary" data-testid="risk-glossary">
-            <summary><Words label=GLOSSARY_HEADING /></summary>
+            <summary>
+                <Words label=GLOSSARY_HEADING />
+            </summary>
             <dl>{entries}</dl>
         </details>
     }
@@ -42,14 +44,18 @@ pub fn Terms(terms: &'static [Term]) -> impl IntoView {
             view! {
                 <span class="term" tabindex="0" data-testid=format!("term-{}", term.key())>
                     <span class="term-name">{move || term.name().get(lang())}</span>
-                    <span class="term-tip" role="tooltip">{move || term.explanation().get(lang())}</span>
+                    <span class="term-tip" role="tooltip">
+                        {move || term.explanation().get(lang())}
+                    </span>
                 </span>
             }
         })
         .collect_view();
     view! {
         <p class="terms">
-            <span class="terms-label"><Words label=TERMS /></span>
+            <span class="terms-label">
+                <Words label=TERMS />
+            </span>
             {chips}
         </p>
     }

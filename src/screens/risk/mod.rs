@@ -32,7 +32,9 @@ pub fn Risk() -> impl IntoView {
     let steady = Memo::new(move |_| whatif.projected_scenario.with(without_slippage_levers));
     view! {
         <section class="screen risk">
-            <h2><Words label=HEADING /></h2>
+            <h2>
+                <Words label=HEADING />
+            </h2>
             <para5::Para5Summary />
             <glossary::Glossary />
             <slippage::SlippagePanel steady=steady />

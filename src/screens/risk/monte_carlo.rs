@@ -164,11 +164,12 @@ pub fn MonteCarloPanel(steady: Memo<Scenario>) -> impl IntoView {
                 testid=format!("mc-weight-{}", index + 1)
                 current=current
                 commit=move |value: u32| {
-                    inputs.update(|i| {
-                        if let Some(slot) = i.delay_weights.get_mut(index) {
-                            *slot = value;
-                        }
-                    })
+                    inputs
+                        .update(|i| {
+                            if let Some(slot) = i.delay_weights.get_mut(index) {
+                                *slot = value;
+                            }
+                        })
                 }
                 narrow=true
             />
@@ -179,17 +180,25 @@ pub fn MonteCarloPanel(steady: Memo<Scenario>) -> impl IntoView {
 
     view! {
         <section class="panel risk-mc" aria-labelledby="risk-mc-heading">
-            <h3 id="risk-mc-heading"><Words label=HEADING /></h3>
+            <h3 id="risk-mc-heading">
+                <Words label=HEADING />
+            </h3>
             <Terms terms=&SIMULATION_TERMS />
-            <p class="note explain" data-testid="mc-explain"><Words label=EXPLANATION /></p>
+            <p class="note explain" data-testid="mc-explain">
+                <Words label=EXPLANATION />
+            </p>
             <fieldset class="mc-settings">
-                <legend><Words label=SETTINGS /></legend>
+                <legend>
+                    <Words label=SETTINGS />
+                </legend>
                 <div class="inline-fields">
                     <NumberField
                         spec=late_field()
                         testid="mc-late"
                         current=late
-                        commit=move |value: Decimal| inputs.update(|i| i.set_late_probability(value, &lever.get_untracked()))
+                        commit=move |value: Decimal| {
+                            inputs.update(|i| i.set_late_probability(value, &lever.get_untracked()))
+                        }
                     />
                     <NumberField
                         spec=runs_field()
@@ -241,7 +250,9 @@ pub fn MonteCarloPanel(steady: Memo<Scenario>) -> impl IntoView {
                     </Show>
                 </div>
                 <div class="weights" role="group" aria-labelledby="mc-weights-label">
-                    <p id="mc-weights-label" class="weights-label"><Words label=WEIGHTS /></p>
+                    <p id="mc-weights-label" class="weights-label">
+                        <Words label=WEIGHTS />
+                    </p>
                     <div class="inline-fields">
                         {(0..MAX_DELAY_QUARTERS).map(weight).collect_view()}
                         <p class="share-readout" data-testid="mc-weight-shares">
@@ -265,7 +276,9 @@ pub fn MonteCarloPanel(steady: Memo<Scenario>) -> impl IntoView {
                         />
                         <Words label=ADD_OVERRUNS />
                     </label>
-                    <span class="note"><SentenceText sentence=overrun_note /></span>
+                    <span class="note">
+                        <SentenceText sentence=overrun_note />
+                    </span>
                     <Show when=overrun_on>
                         <div class="inline-fields">
                             <NumberField
@@ -344,7 +357,9 @@ pub fn MonteCarloPanel(steady: Memo<Scenario>) -> impl IntoView {
                         </span>
                     </span>
                 </div>
-                <p class="mc-status" role="status" data-testid="mc-status">{move || status.with(|s| s.text(lang()))}</p>
+                <p class="mc-status" role="status" data-testid="mc-status">
+                    {move || status.with(|s| s.text(lang()))}
+                </p>
             </fieldset>
             <SimulationResults stale=stale />
         </section>

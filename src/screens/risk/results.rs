@@ -30,7 +30,11 @@ pub fn SimulationResults(stale: Memo<bool>) -> impl IntoView {
     let stamp_text = move || result.with(|r| r.as_ref().map(|r| stamp(r, lang())));
     let determinism = move || {
         let text = result.with(|r| memory.previous.with(|p| Some(determinism(r.as_ref()?, p.as_ref()?, lang()))))?;
-        Some(view! { <p class="note" data-testid="mc-determinism">{text}</p> })
+        Some(view! {
+            <p class="note" data-testid="mc-determinism">
+                {text}
+            </p>
+        })
     };
     let words = move || {
         let sentences = result.with(|r| {
@@ -40,10 +44,17 @@ pub fn SimulationResults(stale: Memo<bool>) -> impl IntoView {
         sentences.map(|(percentiles, allocation)| {
             view! {
                 <div class="mc-words">
-                    <p data-testid="mc-in-words"><SentenceText sentence=percentiles /></p>
-                    {allocation.map(|sentence| view! {
-                        <p data-testid="mc-against-allocation"><SentenceText sentence=sentence /></p>
-                    })}
+                    <p data-testid="mc-in-words">
+                        <SentenceText sentence=percentiles />
+                    </p>
+                    {allocation
+                        .map(|sentence| {
+                            view! {
+                                <p data-testid="mc-against-allocation">
+                                    <SentenceText sentence=sentence />
+                                </p>
+                            }
+                        })}
                 </div>
             }
         })
@@ -68,7 +79,12 @@ pub fn SimulationResults(stale: Memo<bool>) -> impl IntoView {
     };
 
     view! {
-        <div class="mc-results" class:stale=move || stale.get() data-testid="mc-results" data-stale=move || stale.get().to_string()>
+        <div
+            class="mc-results"
+            class:stale=move || stale.get()
+            data-testid="mc-results"
+            data-stale=move || stale.get().to_string()
+        >
             <p
                 class="mc-stamp"
                 data-testid="mc-stamp"
@@ -79,22 +95,43 @@ pub fn SimulationResults(stale: Memo<bool>) -> impl IntoView {
             >
                 {stamp_text}
             </p>
-            {move || stale.get().then(|| view! {
-                <p class="stale-banner" role="status" data-testid="mc-stale"><Words label=STALE /></p>
-            })}
+            {move || {
+                stale
+                    .get()
+                    .then(|| {
+                        view! {
+                            <p class="stale-banner" role="status" data-testid="mc-stale">
+                                <Words label=STALE />
+                            </p>
+                        }
+                    })
+            }}
             {determinism}
             {words}
             {move || match table.get() {
                 Some(table) => view! { <ResultsTableView table=table lang=lang() /> }.into_any(),
-                None => view! { <p class="note" data-testid="mc-empty"><Words label=EMPTY /></p> }.into_any(),
+                None => {
+                    view! {
+                        <p class="note" data-testid="mc-empty">
+                            <Words label=EMPTY />
+                        </p>
+                    }
+                        .into_any()
+                }
             }}
             <QuarterlyColumns
                 id="risk-quarters"
                 title=chart_part(|c| c.title.clone())
                 description=chart_part(|c| c.description.clone())
-                quarters=Signal::derive(move || chart.with(|c| c.as_ref().map(|c| c.chart.quarters.clone()).unwrap_or_default()))
-                segment_names=Signal::derive(move || chart.with(|c| c.as_ref().map(|c| c.chart.segment_names.clone()).unwrap_or_default()))
-                column_names=Signal::derive(move || chart.with(|c| c.as_ref().map(|c| c.chart.column_names.clone()).unwrap_or_default()))
+                quarters=Signal::derive(move || {
+                    chart.with(|c| c.as_ref().map(|c| c.chart.quarters.clone()).unwrap_or_default())
+                })
+                segment_names=Signal::derive(move || {
+                    chart.with(|c| c.as_ref().map(|c| c.chart.segment_names.clone()).unwrap_or_default())
+                })
+                column_names=Signal::derive(move || {
+                    chart.with(|c| c.as_ref().map(|c| c.chart.column_names.clone()).unwrap_or_default())
+                })
                 range_name=Signal::derive(move || chart.with(|c| c.as_ref().and_then(|c| c.range_name.clone())))
             />
         </div>
@@ -111,30 +148,44 @@ fn ResultsTableView(table: ResultsTable, lang: Lang) -> impl IntoView {
     let [p10, p50, p90, mean] = table.percentiles.clone();
     view! {
         <div class="table-wide">
-        <table class="data mc-table" data-testid="mc-table">
-            <caption>{table.caption.clone()} <ProvenanceMark provenance=simulated.clone() /></caption>
-            <thead>
-                <tr>
-                    <th scope="col" rowspan="2">{table.year.clone()}</th>
-                    <th scope="col" class="num" rowspan="2">
-                        {table.deterministic.text.clone()}
-                        <ProvenanceMark provenance=table.deterministic_provenance.clone() />
-                        <span class="slip-note">{table.deterministic.slippage.clone()}</span>
-                    </th>
-                    <th scope="colgroup" colspan="4" class="simulated-note">{table.simulated.clone()}</th>
-                </tr>
-                <tr>
-                    <th scope="col" class="num">{p10}</th>
-                    <th scope="col" class="num">{p50}</th>
-                    <th scope="col" class="num">{p90}</th>
-                    <th scope="col" class="num">{mean}</th>
-                </tr>
-            </thead>
-            <tbody>{body}</tbody>
-            <tfoot>{new_projects}</tfoot>
-        </table>
+            <table class="data mc-table" data-testid="mc-table">
+                <caption>{table.caption.clone()} <ProvenanceMark provenance=simulated.clone() /></caption>
+                <thead>
+                    <tr>
+                        <th scope="col" rowspan="2">
+                            {table.year.clone()}
+                        </th>
+                        <th scope="col" class="num" rowspan="2">
+                            {table.deterministic.text.clone()}
+                            <ProvenanceMark provenance=table.deterministic_provenance.clone() />
+                            <span class="slip-note">{table.deterministic.slippage.clone()}</span>
+                        </th>
+                        <th scope="colgroup" colspan="4" class="simulated-note">
+                            {table.simulated.clone()}
+                        </th>
+                    </tr>
+                    <tr>
+                        <th scope="col" class="num">
+                            {p10}
+                        </th>
+                        <th scope="col" class="num">
+                            {p50}
+                        </th>
+                        <th scope="col" class="num">
+                            {p90}
+                        </th>
+                        <th scope="col" class="num">
+                            {mean}
+                        </th>
+                    </tr>
+                </thead>
+                <tbody>{body}</tbody>
+                <tfoot>{new_projects}</tfoot>
+            </table>
         </div>
-        <p class="note mc-figure" data-testid="mc-late-mean">{table.late_mean.clone()}</p>
+        <p class="note mc-figure" data-testid="mc-late-mean">
+            {table.late_mean.clone()}
+        </p>
     }
 }
 
@@ -146,10 +197,18 @@ fn year_row(row: &ResultRow, new_projects: bool, lang: Lang) -> impl IntoView {
         <tr data-testid=if new_projects { "mc-row-new".to_string() } else { format!("mc-row-{key}") }>
             <th scope="row">{row.label.clone()}</th>
             <td class="num">{row.deterministic.as_ref().map(text)}</td>
-            <td class="num mc-figure" data-testid=testid("p10")>{text(&row.p10)}</td>
-            <td class="num mc-figure" data-testid=testid("p50")>{text(&row.p50)}</td>
-            <td class="num mc-figure" data-testid=testid("p90")>{text(&row.p90)}</td>
-            <td class="num mc-figure" data-testid=testid("mean")>{text(&row.mean)}</td>
+            <td class="num mc-figure" data-testid=testid("p10")>
+                {text(&row.p10)}
+            </td>
+            <td class="num mc-figure" data-testid=testid("p50")>
+                {text(&row.p50)}
+            </td>
+            <td class="num mc-figure" data-testid=testid("p90")>
+                {text(&row.p90)}
+            </td>
+            <td class="num mc-figure" data-testid=testid("mean")>
+                {text(&row.mean)}
+            </td>
         </tr>
     }
 }

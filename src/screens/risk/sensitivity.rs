@@ -107,7 +107,16 @@ pub fn SensitivityPanel(steady: Memo<Scenario>) -> impl IntoView {
     });
 
     let head = move || {
-        delay_headings(lang()).into_iter().map(|text| view! { <th scope="col" class="num">{text}</th> }).collect_view()
+        delay_headings(lang())
+            .into_iter()
+            .map(|text| {
+                view! {
+                    <th scope="col" class="num">
+                        {text}
+                    </th>
+                }
+            })
+            .collect_view()
     };
     let body = move || {
         rate_headings(&data, lang())
@@ -135,7 +144,9 @@ pub fn SensitivityPanel(steady: Memo<Scenario>) -> impl IntoView {
                 };
                 view! {
                     <tr class:para5-row=is_para5>
-                        <th scope="row" class="num">{label}</th>
+                        <th scope="row" class="num">
+                            {label}
+                        </th>
                         {cells}
                     </tr>
                 }
@@ -174,7 +185,11 @@ pub fn SensitivityPanel(steady: Memo<Scenario>) -> impl IntoView {
             .enumerate()
             .map(|(index, text)| {
                 let class = if index == 0 { "" } else { "num" };
-                view! { <th scope="col" class=class>{text}</th> }
+                view! {
+                    <th scope="col" class=class>
+                        {text}
+                    </th>
+                }
             })
             .collect_view()
     };
@@ -187,31 +202,51 @@ pub fn SensitivityPanel(steady: Memo<Scenario>) -> impl IntoView {
             data-tornado-ms=move || tornado_result.with(|(_, ms)| format!("{ms:.1}"))
             data-testid="risk-sensitivity"
         >
-            <h3 id="risk-sens-heading"><Words label=HEADING /></h3>
+            <h3 id="risk-sens-heading">
+                <Words label=HEADING />
+            </h3>
             <Terms terms=&SENSITIVITY_TERMS />
-            <p class="note explain"><Words label=EXPLANATION /></p>
+            <p class="note explain">
+                <Words label=EXPLANATION />
+            </p>
             <div class="table-wide">
                 <table
                     class="data sens-table"
                     data-testid="sens-table"
                     aria-busy=move || grid.with(|g| g.busy_ms.is_none()).to_string()
                 >
-                    <caption><Words label=CAPTION /> <ProvenanceMark provenance=cells_provenance() /></caption>
+                    <caption>
+                        <Words label=CAPTION />
+                        <ProvenanceMark provenance=cells_provenance() />
+                    </caption>
                     <thead>
                         <tr>
-                            <th scope="col"><Words label=CORNER /></th>
+                            <th scope="col">
+                                <Words label=CORNER />
+                            </th>
                             {head}
                         </tr>
                     </thead>
                     <tbody>{body}</tbody>
                 </table>
-                {move || grid.with(|g| g.table.error_text(lang())).map(|text| view! {
-                    <p class="field-error" role="alert">{text}</p>
-                })}
+                {move || {
+                    grid.with(|g| g.table.error_text(lang()))
+                        .map(|text| {
+                            view! {
+                                <p class="field-error" role="alert">
+                                    {text}
+                                </p>
+                            }
+                        })
+                }}
             </div>
 
-            <h4><Words label=TORNADO_HEADING /></h4>
-            <p class="note explain"><Words label=TORNADO_EXPLANATION /></p>
+            <h4>
+                <Words label=TORNADO_HEADING />
+            </h4>
+            <p class="note explain">
+                <Words label=TORNADO_EXPLANATION />
+            </p>
             <Tornado
                 id="risk-tornado"
                 title=Signal::derive(move || TORNADO_TITLE.get(lang()).to_string())
@@ -225,13 +260,19 @@ pub fn SensitivityPanel(steady: Memo<Scenario>) -> impl IntoView {
             // Focusable, so a keyboard can scroll the table on a narrow screen (it holds
             // nothing else that takes focus).
             <div class="table-wide" tabindex="0">
-            <table class="data tornado-table" data-testid="tornado-table" aria-busy=move || tornado_busy.get().to_string()>
-                <caption><Words label=TORNADO_CAPTION /></caption>
-                <thead>
-                    <tr>{tornado_head}</tr>
-                </thead>
-                <tbody>{tornado_table}</tbody>
-            </table>
+                <table
+                    class="data tornado-table"
+                    data-testid="tornado-table"
+                    aria-busy=move || tornado_busy.get().to_string()
+                >
+                    <caption>
+                        <Words label=TORNADO_CAPTION />
+                    </caption>
+                    <thead>
+                        <tr>{tornado_head}</tr>
+                    </thead>
+                    <tbody>{tornado_table}</tbody>
+                </table>
             </div>
         </section>
     }

@@ -53,9 +53,13 @@ pub fn SlippagePanel(steady: Memo<Scenario>) -> impl IntoView {
 
     view! {
         <section class="panel risk-slippage" aria-labelledby="risk-slippage-heading">
-            <h3 id="risk-slippage-heading"><Words label=HEADING /></h3>
+            <h3 id="risk-slippage-heading">
+                <Words label=HEADING />
+            </h3>
             <Terms terms=&SLIPPAGE_TERMS />
-            <p class="note explain" data-testid="slip-explain"><Words label=EXPLANATION /></p>
+            <p class="note explain" data-testid="slip-explain">
+                <Words label=EXPLANATION />
+            </p>
             <div class="inline-fields">
                 <label class="check">
                     <input
@@ -77,7 +81,9 @@ pub fn SlippagePanel(steady: Memo<Scenario>) -> impl IntoView {
                 />
                 <p class="share-readout" data-testid="slip-share-percent">
                     {move || share_readout(share.get(), lang())}
-                    <ProvenanceMark provenance=Signal::derive(move || late_share_figure(share.get()).provenance().clone()) />
+                    <ProvenanceMark provenance=Signal::derive(move || {
+                        late_share_figure(share.get()).provenance().clone()
+                    }) />
                 </p>
                 <NumberField
                     spec=delay_field()
@@ -86,16 +92,33 @@ pub fn SlippagePanel(steady: Memo<Scenario>) -> impl IntoView {
                     commit=move |value: Decimal| set_lever(whatif, Lever::SlipQuarters, value)
                     narrow=true
                 />
-                <button type="button" data-testid="slip-para5" on:click=move |_| whatif.update(|s| s.slippage = para5_slippage())>
+                <button
+                    type="button"
+                    data-testid="slip-para5"
+                    on:click=move |_| whatif.update(|s| s.slippage = para5_slippage())
+                >
                     <Words label=USE_PARA5 />
                 </button>
             </div>
-            {move || whatif.error.get().map(|e| view! {
-                <p class="field-error" role="alert">{move || engine_error(&e).get(lang()).to_string()}</p>
-            })}
+            {move || {
+                whatif
+                    .error
+                    .get()
+                    .map(|e| {
+                        view! {
+                            <p class="field-error" role="alert">
+                                {move || engine_error(&e).get(lang()).to_string()}
+                            </p>
+                        }
+                    })
+            }}
             {table}
-            <p class="note" data-testid="slip-annex-b"><SentenceText sentence=note /></p>
-            <p class="note"><Words label=NOTE /></p>
+            <p class="note" data-testid="slip-annex-b">
+                <SentenceText sentence=note />
+            </p>
+            <p class="note">
+                <Words label=NOTE />
+            </p>
         </section>
     }
 }
@@ -126,7 +149,11 @@ fn FiguresTable(table: Memo<SlippageTable>, year: String) -> impl IntoView {
                 pick(row).map(|figure| figure.text(state.lang.get()))
             })
         });
-        view! { <td class="num" data-testid=testid>{move || text.get()}</td> }
+        view! {
+            <td class="num" data-testid=testid>
+                {move || text.get()}
+            </td>
+        }
     };
     let row = move |key: &'static str| {
         let label = move || table.with(|t| t.rows.iter().find(|r| r.key == key).map(|r| r.label.clone()));
@@ -142,18 +169,18 @@ fn FiguresTable(table: Memo<SlippageTable>, year: String) -> impl IntoView {
     };
     view! {
         <div class="table-wide">
-        <table class="data risk-figures" data-testid="risk-figures">
-            <caption>{move || table.with(|t| t.caption.clone())}</caption>
-            <thead>
-                <tr>
-                    <th scope="col">
-                        <span class="visually-hidden">{move || table.with(|t| t.corner.clone())}</span>
-                    </th>
-                    {(0..4).map(heading).collect_view()}
-                </tr>
-            </thead>
-            <tbody>{["new", "ongoing", "total"].into_iter().map(row).collect_view()}</tbody>
-        </table>
+            <table class="data risk-figures" data-testid="risk-figures">
+                <caption>{move || table.with(|t| t.caption.clone())}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">
+                            <span class="visually-hidden">{move || table.with(|t| t.corner.clone())}</span>
+                        </th>
+                        {(0..4).map(heading).collect_view()}
+                    </tr>
+                </thead>
+                <tbody>{["new", "ongoing", "total"].into_iter().map(row).collect_view()}</tbody>
+            </table>
         </div>
     }
 }

@@ -47,8 +47,12 @@ pub fn Compare(saved: StoredValue<Saved>, selected: RwSignal<Vec<String>>) -> im
     };
     let drawn = move || {
         if table.with(Option::is_none) {
-            return view! { <p class="note" data-testid="compare-hint">{move || COMPARE_HINT.get(lang())}</p> }
-                .into_any();
+            return view! {
+                <p class="note" data-testid="compare-hint">
+                    {move || COMPARE_HINT.get(lang())}
+                </p>
+            }
+            .into_any();
         }
         let part = |pick: fn(&Comparison) -> String| move || table.with(|t| t.as_ref().map(pick).unwrap_or_default());
         let heads = move || table.with(|t| t.as_ref().map(|t| t.scenario_heads.clone()).unwrap_or_default());
@@ -59,38 +63,74 @@ pub fn Compare(saved: StoredValue<Saved>, selected: RwSignal<Vec<String>>) -> im
         view! {
             <ul class="problems">{move || problems().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
             <div class="button-row">
-                <button type="button" data-testid="compare-export-csv" on:click=export>{move || COMPARE_CSV.get(lang())}</button>
+                <button type="button" data-testid="compare-export-csv" on:click=export>
+                    {move || COMPARE_CSV.get(lang())}
+                </button>
             </div>
-            {move || export_failed.get().then(|| view! {
-                <p class="field-error" role="alert">{move || DOWNLOAD_REFUSED.get(lang())}</p>
-            })}
+            {move || {
+                export_failed
+                    .get()
+                    .then(|| {
+                        view! {
+                            <p class="field-error" role="alert">
+                                {move || DOWNLOAD_REFUSED.get(lang())}
+                            </p>
+                        }
+                    })
+            }}
             <div class="compare-scroll">
                 <table class="data compact compare-table" data-testid="compare-table">
                     <caption>{part(|t| t.caption.clone())}</caption>
                     <thead>
                         <tr>
                             <th scope="col">{part(|t| t.label_head.clone())}</th>
-                            <th scope="col" class="num" data-testid="compare-head-paper">{part(|t| t.paper_head.clone())}</th>
-                            <th scope="col" class="num" data-testid="compare-head-baseline">{part(|t| t.baseline_head.clone())}</th>
-                            {move || heads().into_iter().enumerate().map(|(i, name)| view! {
-                                <th scope="col" class="num" data-testid=format!("compare-head-{}", i + 1)>{name}</th>
-                            }).collect_view()}
+                            <th scope="col" class="num" data-testid="compare-head-paper">
+                                {part(|t| t.paper_head.clone())}
+                            </th>
+                            <th scope="col" class="num" data-testid="compare-head-baseline">
+                                {part(|t| t.baseline_head.clone())}
+                            </th>
+                            {move || {
+                                heads()
+                                    .into_iter()
+                                    .enumerate()
+                                    .map(|(i, name)| {
+                                        view! {
+                                            <th scope="col" class="num" data-testid=format!("compare-head-{}", i + 1)>
+                                                {name}
+                                            </th>
+                                        }
+                                    })
+                                    .collect_view()
+                            }}
                         </tr>
                     </thead>
                     <tbody>
                         <For each=rows key=|row| row.clone() let:row>
                             <CompareRow row=row columns=columns />
                         </For>
-                        {move || levers().map(|levers| view! {
-                            <tr class="levers" data-testid="compare-row-levers">
-                                <th scope="row">{levers.label}</th>
-                                <td></td>
-                                <td data-testid="compare-levers-baseline">{levers.baseline}</td>
-                                {levers.scenarios.into_iter().enumerate().map(|(i, text)| view! {
-                                    <td data-testid=format!("compare-levers-{}", i + 1)>{text}</td>
-                                }).collect_view()}
-                            </tr>
-                        })}
+                        {move || {
+                            levers()
+                                .map(|levers| {
+                                    view! {
+                                        <tr class="levers" data-testid="compare-row-levers">
+                                            <th scope="row">{levers.label}</th>
+                                            <td></td>
+                                            <td data-testid="compare-levers-baseline">{levers.baseline}</td>
+                                            {levers
+                                                .scenarios
+                                                .into_iter()
+                                                .enumerate()
+                                                .map(|(i, text)| {
+                                                    view! {
+                                                        <td data-testid=format!("compare-levers-{}", i + 1)>{text}</td>
+                                                    }
+                                                })
+                                                .collect_view()}
+                                        </tr>
+                                    }
+                                })
+                        }}
                     </tbody>
                 </table>
             </div>
@@ -111,7 +151,13 @@ pub fn Compare(saved: StoredValue<Saved>, selected: RwSignal<Vec<String>>) -> im
 fn CompareRow(row: Row, columns: Memo<usize>) -> impl IntoView {
     let key = row.key.clone();
     let section = row.section.clone().map(|title| {
-        view! { <tr class="section"><th colspan=move || (columns.get() + 3).to_string() scope="colgroup">{title}</th></tr> }
+        view! {
+            <tr class="section">
+                <th colspan=move || (columns.get() + 3).to_string() scope="colgroup">
+                    {title}
+                </th>
+            </tr>
+        }
     });
     let cells = row
         .scenarios
@@ -121,7 +167,13 @@ fn CompareRow(row: Row, columns: Memo<usize>) -> impl IntoView {
             let testid = format!("compare-{key}-{}", index + 1);
             let change = cell.change.clone().map(|change| {
                 let lang = use_app_state().lang;
-                view! { <span class="diff" data-testid=format!("{testid}-diff")>" (" {move || change.text(lang.get())} ")"</span> }
+                view! {
+                    <span class="diff" data-testid=format!("{testid}-diff")>
+                        " ("
+                        {move || change.text(lang.get())}
+                        ")"
+                    </span>
+                }
             });
             view! {
                 <td class=cell.direction.class() data-testid=testid.clone()>
@@ -135,8 +187,12 @@ fn CompareRow(row: Row, columns: Memo<usize>) -> impl IntoView {
         {section}
         <tr data-testid=format!("compare-row-{key}")>
             <th scope="row">{row.label}</th>
-            <td class="num" data-testid=format!("compare-{key}-paper")><FigureValue figure=row.paper marked=true /></td>
-            <td class="num" data-testid=format!("compare-{key}-baseline")><FigureValue figure=row.baseline marked=true /></td>
+            <td class="num" data-testid=format!("compare-{key}-paper")>
+                <FigureValue figure=row.paper marked=true />
+            </td>
+            <td class="num" data-testid=format!("compare-{key}-baseline")>
+                <FigureValue figure=row.baseline marked=true />
+            </td>
             {cells}
         </tr>
     }

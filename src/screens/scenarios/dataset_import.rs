@@ -7,8 +7,8 @@ use crate::saved::files::{download, read_text, ReadError};
 use crate::state::use_app_state;
 use blockvote_model::load::{MAX_FILE_BYTES, PAPER_PROJECTS_CSV};
 use blockvote_present::screens::scenarios::dataset::{
-    check, in_use, refused, summary, Checked, Preview, AFTER_USE, CANCEL, EXPLAIN, IMPORT, PREVIEW,
-    TEMPLATE, TEMPLATE_FILE, TITLE, USE,
+    check, in_use, refused, summary, Checked, Preview, AFTER_USE, CANCEL, EXPLAIN, IMPORT, PREVIEW, TEMPLATE,
+    TEMPLATE_FILE, TITLE, USE,
 };
 use blockvote_present::screens::scenarios::files::CSV_TYPE;
 use blockvote_present::storage::{BACK_TO_PAPER, DOWNLOAD_REFUSED};
@@ -58,11 +58,21 @@ pub fn DatasetImport() -> impl IntoView {
             Checked::Ready(preview) => {
                 let said = preview.clone();
                 view! {
-                    <div class="import-confirm" role="alertdialog" data-testid="dataset-preview" aria-label=move || PREVIEW.get(lang())>
+                    <div
+                        class="import-confirm"
+                        role="alertdialog"
+                        data-testid="dataset-preview"
+                        aria-label=move || PREVIEW.get(lang())
+                    >
                         <p data-testid="dataset-summary">{move || summary(&said, lang())}</p>
                         <p class="note">{move || AFTER_USE.get(lang())}</p>
                         <div class="button-row">
-                            <button type="button" class="primary" data-testid="dataset-apply" on:click=move |_| apply(preview.clone())>
+                            <button
+                                type="button"
+                                class="primary"
+                                data-testid="dataset-apply"
+                                on:click=move |_| apply(preview.clone())
+                            >
                                 {move || USE.get(lang())}
                             </button>
                             <button type="button" data-testid="dataset-cancel" on:click=move |_| checked.set(None)>
@@ -77,17 +87,32 @@ pub fn DatasetImport() -> impl IntoView {
                 let notice = move || refused(&other, lang());
                 view! {
                     <div class="import-problems" role="alert" data-testid="dataset-problems">
-                        {move || notice().map(|notice| view! {
-                            <p>{notice.heading}</p>
-                            {(!notice.problems.is_empty()).then(|| view! {
-                                <ul>
-                                    {notice.problems.into_iter().enumerate().map(|(i, text)| view! {
-                                        <li data-testid=format!("dataset-problem-{i}")>{text}</li>
-                                    }).collect_view()}
-                                </ul>
-                            })}
-                            {notice.more.map(|more| view! { <p>{more}</p> })}
-                        })}
+                        {move || {
+                            notice()
+                                .map(|notice| {
+                                    view! {
+                                        <p>{notice.heading}</p>
+                                        {(!notice.problems.is_empty())
+                                            .then(|| {
+                                                view! {
+                                                    <ul>
+                                                        {notice
+                                                            .problems
+                                                            .into_iter()
+                                                            .enumerate()
+                                                            .map(|(i, text)| {
+                                                                view! {
+                                                                    <li data-testid=format!("dataset-problem-{i}")>{text}</li>
+                                                                }
+                                                            })
+                                                            .collect_view()}
+                                                    </ul>
+                                                }
+                                            })}
+                                        {notice.more.map(|more| view! { <p>{more}</p> })}
+                                    }
+                                })
+                        }}
                     </div>
                 }
                 .into_any()
@@ -101,20 +126,45 @@ pub fn DatasetImport() -> impl IntoView {
             <p data-testid="dataset-current">{current}</p>
             <p class="note">{move || EXPLAIN.get(lang())}</p>
             <div class="button-row">
-                <button type="button" data-testid="dataset-template" on:click=template>{move || TEMPLATE.get(lang())}</button>
+                <button type="button" data-testid="dataset-template" on:click=template>
+                    {move || TEMPLATE.get(lang())}
+                </button>
                 <label class="import-button">
-                    <input type="file" class="visually-hidden" accept=".csv,text/csv" data-testid="dataset-file" on:change=on_file />
+                    <input
+                        type="file"
+                        class="visually-hidden"
+                        accept=".csv,text/csv"
+                        data-testid="dataset-file"
+                        on:change=on_file
+                    />
                     <span>{move || IMPORT.get(lang())}</span>
                 </label>
-                {move || (source.source.get() != Source::Paper).then(|| view! {
-                    <button type="button" data-testid="dataset-back-to-paper" on:click=move |_| source.back_to_paper()>
-                        {move || BACK_TO_PAPER.get(lang())}
-                    </button>
-                })}
+                {move || {
+                    (source.source.get() != Source::Paper)
+                        .then(|| {
+                            view! {
+                                <button
+                                    type="button"
+                                    data-testid="dataset-back-to-paper"
+                                    on:click=move |_| source.back_to_paper()
+                                >
+                                    {move || BACK_TO_PAPER.get(lang())}
+                                </button>
+                            }
+                        })
+                }}
             </div>
-            {move || download_failed.get().then(|| view! {
-                <p class="field-error" role="alert">{move || DOWNLOAD_REFUSED.get(lang())}</p>
-            })}
+            {move || {
+                download_failed
+                    .get()
+                    .then(|| {
+                        view! {
+                            <p class="field-error" role="alert">
+                                {move || DOWNLOAD_REFUSED.get(lang())}
+                            </p>
+                        }
+                    })
+            }}
             {outcome}
         </div>
     }

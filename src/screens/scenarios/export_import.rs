@@ -107,54 +107,121 @@ pub fn ExportImport(saved: StoredValue<Saved>) -> impl IntoView {
         <div class="panel export-import">
             <h3>{move || TITLE.get(lang())}</h3>
             <div class="button-row">
-                <button type="button" data-testid="export-json" on:click=export_json>{move || EXPORT_JSON.get(lang())}</button>
-                <button type="button" data-testid="export-projects-csv" on:click=export_projects>{move || EXPORT_PROJECTS.get(lang())}</button>
-                <button type="button" data-testid="export-cashflow-csv" on:click=export_cash>{move || EXPORT_CASHFLOW.get(lang())}</button>
-                <button type="button" data-testid="export-allocation-csv" on:click=export_allocation>{move || EXPORT_ALLOCATION.get(lang())}</button>
+                <button type="button" data-testid="export-json" on:click=export_json>
+                    {move || EXPORT_JSON.get(lang())}
+                </button>
+                <button type="button" data-testid="export-projects-csv" on:click=export_projects>
+                    {move || EXPORT_PROJECTS.get(lang())}
+                </button>
+                <button type="button" data-testid="export-cashflow-csv" on:click=export_cash>
+                    {move || EXPORT_CASHFLOW.get(lang())}
+                </button>
+                <button type="button" data-testid="export-allocation-csv" on:click=export_allocation>
+                    {move || EXPORT_ALLOCATION.get(lang())}
+                </button>
             </div>
-            {move || download_failed.get().then(|| view! {
-                <p class="field-error" role="alert">{move || DOWNLOAD_REFUSED.get(lang())}</p>
-            })}
+            {move || {
+                download_failed
+                    .get()
+                    .then(|| {
+                        view! {
+                            <p class="field-error" role="alert">
+                                {move || DOWNLOAD_REFUSED.get(lang())}
+                            </p>
+                        }
+                    })
+            }}
             // The file input is hidden behind a label styled as a button, so the
             // browser's own "Choose file" text (in its language, not ours) is not shown.
             <label class="import-button">
-                <input type="file" class="visually-hidden" accept=".json,application/json" data-testid="import-file" on:change=on_file />
+                <input
+                    type="file"
+                    class="visually-hidden"
+                    accept=".json,application/json"
+                    data-testid="import-file"
+                    on:change=on_file
+                />
                 <span>{move || IMPORT.get(lang())}</span>
             </label>
-            {move || pending.get().map(|import| view! {
-                <div class="import-confirm" role="alertdialog" data-testid="import-confirm" aria-label=move || SAME_NAMES.get(lang())>
-                    <p>
-                        {move || SAME_NAMES_INTRO.get(lang())}
-                        <span class="names">{move || names_line(&import.conflicts, lang())}</span>
-                    </p>
-                    <div class="button-row">
-                        <button type="button" data-testid="import-replace" on:click=move |_| decide(Some(true))>{move || REPLACE.get(lang())}</button>
-                        <button type="button" data-testid="import-keep-both" on:click=move |_| decide(Some(false))>{move || KEEP_BOTH.get(lang())}</button>
-                        <button type="button" data-testid="import-cancel" on:click=move |_| decide(None)>{move || CANCEL_IMPORT.get(lang())}</button>
-                    </div>
-                </div>
-            })}
-            {move || outcome.get().map(|o| view! {
-                <p class="note" role="status" data-testid="import-result">{move || import_outcome(&o, lang())}</p>
-            })}
+            {move || {
+                pending
+                    .get()
+                    .map(|import| {
+                        view! {
+                            <div
+                                class="import-confirm"
+                                role="alertdialog"
+                                data-testid="import-confirm"
+                                aria-label=move || SAME_NAMES.get(lang())
+                            >
+                                <p>
+                                    {move || SAME_NAMES_INTRO.get(lang())}
+                                    <span class="names">{move || names_line(&import.conflicts, lang())}</span>
+                                </p>
+                                <div class="button-row">
+                                    <button
+                                        type="button"
+                                        data-testid="import-replace"
+                                        on:click=move |_| decide(Some(true))
+                                    >
+                                        {move || REPLACE.get(lang())}
+                                    </button>
+                                    <button
+                                        type="button"
+                                        data-testid="import-keep-both"
+                                        on:click=move |_| decide(Some(false))
+                                    >
+                                        {move || KEEP_BOTH.get(lang())}
+                                    </button>
+                                    <button type="button" data-testid="import-cancel" on:click=move |_| decide(None)>
+                                        {move || CANCEL_IMPORT.get(lang())}
+                                    </button>
+                                </div>
+                            </div>
+                        }
+                    })
+            }}
+            {move || {
+                outcome
+                    .get()
+                    .map(|o| {
+                        view! {
+                            <p class="note" role="status" data-testid="import-result">
+                                {move || import_outcome(&o, lang())}
+                            </p>
+                        }
+                    })
+            }}
             {move || {
                 let list = problems.get();
-                (!list.is_empty()).then(|| {
-                    let more = list.len().saturating_sub(MAX_PROBLEMS_LISTED);
-                    let items = list
-                        .into_iter()
-                        .take(MAX_PROBLEMS_LISTED)
-                        .enumerate()
-                        .map(|(i, p)| view! { <li data-testid=format!("import-problem-{i}")>{move || problem(&p).get(lang()).to_string()}</li> })
-                        .collect_view();
-                    view! {
-                        <div class="import-problems" role="alert" data-testid="import-problems">
-                            <p>{move || UNUSABLE_PARTS.get(lang())}</p>
-                            <ul>{items}</ul>
-                            {(more > 0).then(|| view! { <p class="note">{move || more_problems(more).get(lang()).to_string()}</p> })}
-                        </div>
-                    }
-                })
+                (!list.is_empty())
+                    .then(|| {
+                        let more = list.len().saturating_sub(MAX_PROBLEMS_LISTED);
+                        let items = list
+                            .into_iter()
+                            .take(MAX_PROBLEMS_LISTED)
+                            .enumerate()
+                            .map(|(i, p)| {
+                                view! {
+                                    <li data-testid=format!(
+                                        "import-problem-{i}",
+                                    )>{move || problem(&p).get(lang()).to_string()}</li>
+                                }
+                            })
+                            .collect_view();
+                        view! {
+                            <div class="import-problems" role="alert" data-testid="import-problems">
+                                <p>{move || UNUSABLE_PARTS.get(lang())}</p>
+                                <ul>{items}</ul>
+                                {(more > 0)
+                                    .then(|| {
+                                        view! {
+                                            <p class="note">{move || more_problems(more).get(lang()).to_string()}</p>
+                                        }
+                                    })}
+                            </div>
+                        }
+                    })
             }}
         </div>
     }

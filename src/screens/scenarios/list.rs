@@ -13,9 +13,7 @@ use crate::whatif::use_whatif;
 use blockvote_model::engine::Scenario;
 use blockvote_model::saved::{Refusal, SavedScenario, Store};
 use blockvote_present::compare::MAX_COMPARED;
-use blockvote_present::screens::scenarios::list::{
-    change_text, key_figures, paper_cash_need, KeyFigures,
-};
+use blockvote_present::screens::scenarios::list::{change_text, key_figures, paper_cash_need, KeyFigures};
 use blockvote_present::screens::scenarios::{
     compare_name, ACTIONS, BASELINE, CANCEL, COMPARE, DELETE, DELETED, DUPLICATE, EDIT_NOTE, EMPTY, IN_USE,
     KEY_FIGURES, LIST_TITLE, NAME, NEW_NAME, OK, OPEN, READ_ONLY, RENAME, THE_PAPER, UNDO_DELETE,
@@ -55,72 +53,101 @@ pub fn ScenarioList(saved: StoredValue<Saved>, selected: RwSignal<Vec<String>>) 
     let lang = move || state.lang.get();
     let store = RwSignal::from(saved.with_value(|s| s.store.clone()));
     let deleted = RwSignal::from(saved.with_value(|s| s.deleted.clone()));
-    let editing = Editing { target: RwSignal::new(None), text: RwSignal::new(String::new()), refused: RwSignal::new(None) };
+    let editing =
+        Editing { target: RwSignal::new(None), text: RwSignal::new(String::new()), refused: RwSignal::new(None) };
     let paper_in_use = move || whatif.scenario.with(|current| *current == Scenario::default());
     let paper_cash = paper_cash_need(&state.data());
     let ids = move || store.with(|s| s.scenarios.iter().map(|x| x.id.clone()).collect::<Vec<_>>());
     view! {
         <div class="panel scenario-list">
             <h3>{move || LIST_TITLE.get(lang())}</h3>
-            {move || deleted.get().map(|d| view! {
-                <p class="undo-bar" role="status">
-                    {move || DELETED.get(lang())}
-                    <span>{d.scenario.name.clone()}</span>
-                    " "
-                    <button type="button" class="small" data-testid="scenario-undo-delete" on:click=move |_| {
-                        saved.with_value(Saved::undo_delete);
-                        focus_after_render(by_test_id("scenario-name"));
-                    }>
-                        {move || UNDO_DELETE.get(lang())}
-                    </button>
-                </p>
-            })}
+            {move || {
+                deleted
+                    .get()
+                    .map(|d| {
+                        view! {
+                            <p class="undo-bar" role="status">
+                                {move || DELETED.get(lang())}
+                                <span>{d.scenario.name.clone()}</span>
+                                " "
+                                <button
+                                    type="button"
+                                    class="small"
+                                    data-testid="scenario-undo-delete"
+                                    on:click=move |_| {
+                                        saved.with_value(Saved::undo_delete);
+                                        focus_after_render(by_test_id("scenario-name"));
+                                    }
+                                >
+                                    {move || UNDO_DELETE.get(lang())}
+                                </button>
+                            </p>
+                        }
+                    })
+            }}
             <div class="list-scroll">
-            <table class="data scenarios-table" data-testid="scenario-table">
-                <thead>
-                    <tr>
-                        <th scope="col">{move || COMPARE.get(lang())}</th>
-                        <th scope="col">{move || NAME.get(lang())}</th>
-                        <th scope="col" class="num">{move || KEY_FIGURES.get(lang())}</th>
-                        <th scope="col">{move || ACTIONS.get(lang())}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    <tr data-testid="scenario-row-0" class="baseline" class:current=paper_in_use>
-                        <td class="center">{move || BASELINE.get(lang())}</td>
-                        <th scope="row">
-                            <span class="scenario-name">{move || THE_PAPER.get(lang())}</span>
-                            <span class="read-only">{move || READ_ONLY.get(lang())}</span>
-                            {move || paper_in_use().then(|| view! {
-                                <span class="changed-mark" data-testid="scenario-in-use-0">{move || IN_USE.get(lang())}</span>
-                            })}
-                        </th>
-                        <td class="num key-figures" data-testid="scenario-key-0">
-                            {paper_cash.map(|figure| view! { <FigureText figure=figure /> })}
-                        </td>
-                        <td class="actions">
-                            <button
-                                type="button"
-                                class="small"
-                                data-testid="scenario-open-0"
-                                on:click=move |_| {
-                                    whatif.scenario.set(Scenario::default());
-                                    whatif.link_seed.set(None);
-                                }
-                            >
-                                {move || OPEN.get(lang())}
-                            </button>
-                        </td>
-                    </tr>
-                    <For each=ids key=|id| id.clone() let:id>
-                        <SavedRow id=id saved=saved store=store selected=selected editing=editing />
-                    </For>
-                </tbody>
-            </table>
+                <table class="data scenarios-table" data-testid="scenario-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || COMPARE.get(lang())}</th>
+                            <th scope="col">{move || NAME.get(lang())}</th>
+                            <th scope="col" class="num">
+                                {move || KEY_FIGURES.get(lang())}
+                            </th>
+                            <th scope="col">{move || ACTIONS.get(lang())}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <tr data-testid="scenario-row-0" class="baseline" class:current=paper_in_use>
+                            <td class="center">{move || BASELINE.get(lang())}</td>
+                            <th scope="row">
+                                <span class="scenario-name">{move || THE_PAPER.get(lang())}</span>
+                                <span class="read-only">{move || READ_ONLY.get(lang())}</span>
+                                {move || {
+                                    paper_in_use()
+                                        .then(|| {
+                                            view! {
+                                                <span class="changed-mark" data-testid="scenario-in-use-0">
+                                                    {move || IN_USE.get(lang())}
+                                                </span>
+                                            }
+                                        })
+                                }}
+                            </th>
+                            <td class="num key-figures" data-testid="scenario-key-0">
+                                {paper_cash.map(|figure| view! { <FigureText figure=figure /> })}
+                            </td>
+                            <td class="actions">
+                                <button
+                                    type="button"
+                                    class="small"
+                                    data-testid="scenario-open-0"
+                                    on:click=move |_| {
+                                        whatif.scenario.set(Scenario::default());
+                                        whatif.link_seed.set(None);
+                                    }
+                                >
+                                    {move || OPEN.get(lang())}
+                                </button>
+                            </td>
+                        </tr>
+                        <For each=ids key=|id| id.clone() let:id>
+                            <SavedRow id=id saved=saved store=store selected=selected editing=editing />
+                        </For>
+                    </tbody>
+                </table>
             </div>
-            {move || store.with(|s| s.scenarios.is_empty()).then(|| view! {
-                <p class="note" data-testid="scenario-empty">{move || EMPTY.get(lang())}</p>
-            })}
+            {move || {
+                store
+                    .with(|s| s.scenarios.is_empty())
+                    .then(|| {
+                        view! {
+                            <p class="note" data-testid="scenario-empty">
+                                {move || EMPTY.get(lang())}
+                            </p>
+                        }
+                    })
+            }}
         </div>
     }
 }
@@ -210,7 +237,11 @@ fn SavedRow(
     };
     let refused = move || {
         editing.refused.with(|r| r.as_ref().map(|r| refusal(r).get(lang()).to_string())).map(|text| {
-            view! { <span class="field-error" role="alert" data-testid=move || format!("scenario-edit-error-{}", n.get())>{text}</span> }
+            view! {
+                <span class="field-error" role="alert" data-testid=move || format!("scenario-edit-error-{}", n.get())>
+                    {text}
+                </span>
+            }
         })
     };
     let duplicate = move |_| id.with_value(|id| saved.with_value(|s| s.duplicate(id)));
@@ -243,7 +274,12 @@ fn SavedRow(
                             _ => {}
                         }
                     />
-                    <button type="button" class="small" data-testid=move || format!("scenario-rename-ok-{}", n.get()) on:click=move |_| commit(Field::Name)>
+                    <button
+                        type="button"
+                        class="small"
+                        data-testid=move || format!("scenario-rename-ok-{}", n.get())
+                        on:click=move |_| commit(Field::Name)
+                    >
                         {move || OK.get(lang())}
                     </button>
                     <button type="button" class="small" on:click=move |_| editing.stop()>
@@ -254,8 +290,12 @@ fn SavedRow(
             }
             .into_any()
         } else {
-            view! { <span class="scenario-name" data-testid=move || format!("scenario-label-{}", n.get())>{move || name.get()}</span> }
-                .into_any()
+            view! {
+                <span class="scenario-name" data-testid=move || format!("scenario-label-{}", n.get())>
+                    {move || name.get()}
+                </span>
+            }
+            .into_any()
         }
     };
     let note_cell = move || {
@@ -275,7 +315,12 @@ fn SavedRow(
                             }
                         }
                     ></textarea>
-                    <button type="button" class="small" data-testid=move || format!("scenario-note-save-{}", n.get()) on:click=move |_| commit(Field::Note)>
+                    <button
+                        type="button"
+                        class="small"
+                        data-testid=move || format!("scenario-note-save-{}", n.get())
+                        on:click=move |_| commit(Field::Note)
+                    >
                         {move || SAVE_NOTE.get(lang())}
                     </button>
                     <button type="button" class="small" on:click=move |_| editing.stop()>
@@ -288,9 +333,16 @@ fn SavedRow(
         } else {
             let shown = move || !note.with(String::is_empty);
             view! {
-                {move || shown().then(|| view! {
-                    <span class="scenario-note" data-testid=move || format!("scenario-note-{}", n.get())>{move || note.get()}</span>
-                })}
+                {move || {
+                    shown()
+                        .then(|| {
+                            view! {
+                                <span class="scenario-note" data-testid=move || format!("scenario-note-{}", n.get())>
+                                    {move || note.get()}
+                                </span>
+                            }
+                        })
+                }}
             }
             .into_any()
         }
@@ -300,9 +352,10 @@ fn SavedRow(
             let date = last_saved(Some(at));
             view! {
                 <span class="saved-on">
-                    {move || LAST_SAVED.get(lang())}
-                    " "
-                    <time data-testid=move || format!("scenario-saved-on-{}", n.get())>{move || date.get(lang()).to_string()}</time>
+                    {move || LAST_SAVED.get(lang())} " "
+                    <time data-testid=move || {
+                        format!("scenario-saved-on-{}", n.get())
+                    }>{move || date.get(lang()).to_string()}</time>
                 </span>
             }
         })
@@ -332,27 +385,59 @@ fn SavedRow(
             </td>
             <th scope="row">
                 {name_cell}
-                {move || current().then(|| view! {
-                    <span class="changed-mark" data-testid=move || format!("scenario-in-use-{}", n.get())>{move || IN_USE.get(lang())}</span>
-                })}
-                {note_cell}
-                {saved_on}
+                {move || {
+                    current()
+                        .then(|| {
+                            view! {
+                                <span class="changed-mark" data-testid=move || format!("scenario-in-use-{}", n.get())>
+                                    {move || IN_USE.get(lang())}
+                                </span>
+                            }
+                        })
+                }} {note_cell} {saved_on}
             </th>
-            <td class="num key-figures" data-testid=move || format!("scenario-key-{}", n.get())>{key_cell}</td>
+            <td class="num key-figures" data-testid=move || format!("scenario-key-{}", n.get())>
+                {key_cell}
+            </td>
             <td class="actions">
-                <button type="button" class="small" data-testid=move || format!("scenario-open-{}", n.get()) on:click=open>
+                <button
+                    type="button"
+                    class="small"
+                    data-testid=move || format!("scenario-open-{}", n.get())
+                    on:click=open
+                >
                     {move || OPEN.get(lang())}
                 </button>
-                <button type="button" class="small" data-testid=move || format!("scenario-rename-{}", n.get()) on:click=move |_| start(Field::Name)>
+                <button
+                    type="button"
+                    class="small"
+                    data-testid=move || format!("scenario-rename-{}", n.get())
+                    on:click=move |_| start(Field::Name)
+                >
                     {move || RENAME.get(lang())}
                 </button>
-                <button type="button" class="small" data-testid=move || format!("scenario-note-edit-{}", n.get()) on:click=move |_| start(Field::Note)>
+                <button
+                    type="button"
+                    class="small"
+                    data-testid=move || format!("scenario-note-edit-{}", n.get())
+                    on:click=move |_| start(Field::Note)
+                >
                     {move || EDIT_NOTE.get(lang())}
                 </button>
-                <button type="button" class="small" data-testid=move || format!("scenario-duplicate-{}", n.get()) on:click=duplicate>
+                <button
+                    type="button"
+                    class="small"
+                    data-testid=move || format!("scenario-duplicate-{}", n.get())
+                    on:click=duplicate
+                >
                     {move || DUPLICATE.get(lang())}
                 </button>
-                <button type="button" class="small danger" data-testid=move || format!("scenario-delete-{}", n.get()) on:click=delete>
+                <button
+                    type="button"
+                    class="small danger"
+                    data-testid=move || format!("scenario-delete-{}", n.get())
+                    on:click=delete
+                >
                     {move || DELETE.get(lang())}
                 </button>
             </td>

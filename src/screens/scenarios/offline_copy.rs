@@ -32,7 +32,11 @@ pub fn OfflineCopy(saved: StoredValue<Saved>) -> impl IntoView {
             result.as_ref().map(|result| {
                 let (class, role) = if result.is_ok() { ("note", "status") } else { ("field-error", "alert") };
                 let text = copy_outcome(result);
-                view! { <p class=class role=role data-testid="offline-copy-result">{move || text.get(lang()).to_string()}</p> }
+                view! {
+                    <p class=class role=role data-testid="offline-copy-result">
+                        {move || text.get(lang()).to_string()}
+                    </p>
+                }
             })
         })
     };
@@ -43,9 +47,14 @@ pub fn OfflineCopy(saved: StoredValue<Saved>) -> impl IntoView {
             <button type="button" class="primary" data-testid="offline-copy" disabled=!available on:click=make_copy>
                 {move || DOWNLOAD.get(lang())}
             </button>
-            {(!available).then(|| view! {
-                <p class="note" data-testid="offline-copy-unavailable">{move || NOT_SINGLE_FILE.get(lang())}</p>
-            })}
+            {(!available)
+                .then(|| {
+                    view! {
+                        <p class="note" data-testid="offline-copy-unavailable">
+                            {move || NOT_SINGLE_FILE.get(lang())}
+                        </p>
+                    }
+                })}
             {result}
         </div>
     }

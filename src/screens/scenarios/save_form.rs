@@ -60,10 +60,27 @@ pub fn SaveForm(saved: StoredValue<Saved>) -> impl IntoView {
                     {move || SAVE.get(lang())}
                 </button>
             </div>
-            {move || error_text().map(|text| view! { <p class="field-error" role="alert" data-testid="scenario-name-error">{text}</p> })}
-            {move || done.get().map(|saved_name| view! {
-                <p class="note" role="status" data-testid="scenario-saved">{move || SAVED.get(lang())}{saved_name}</p>
-            })}
+            {move || {
+                error_text()
+                    .map(|text| {
+                        view! {
+                            <p class="field-error" role="alert" data-testid="scenario-name-error">
+                                {text}
+                            </p>
+                        }
+                    })
+            }}
+            {move || {
+                done.get()
+                    .map(|saved_name| {
+                        view! {
+                            <p class="note" role="status" data-testid="scenario-saved">
+                                {move || SAVED.get(lang())}
+                                {saved_name}
+                            </p>
+                        }
+                    })
+            }}
         </div>
     }
 }

@@ -6,8 +6,8 @@ use crate::saved::files::download;
 use crate::saved::Saved;
 use crate::state::use_app_state;
 use blockvote_present::storage::{
-    more_problems, problem, storage_issue, SCENARIOS_SET_ASIDE, SET_ASIDE_UNDER, DOWNLOAD_REFUSED, DOWNLOAD_UNREADABLE,
-    MAX_PROBLEMS_LISTED,
+    more_problems, problem, storage_issue, DOWNLOAD_REFUSED, DOWNLOAD_UNREADABLE, MAX_PROBLEMS_LISTED,
+    SCENARIOS_SET_ASIDE, SET_ASIDE_UNDER,
 };
 use leptos::prelude::*;
 
@@ -36,18 +36,26 @@ pub fn StorageNotice(saved: StoredValue<Saved>) -> impl IntoView {
                                 .take(MAX_PROBLEMS_LISTED)
                                 .map(|p| view! { <li>{problem(p).get(lang()).to_string()}</li> })
                                 .collect_view();
-                            let rest = (more > 0).then(|| view! { <li>{more_problems(more).get(lang()).to_string()}</li> });
+                            let rest =
+                                (more > 0).then(|| view! { <li>{more_problems(more).get(lang()).to_string()}</li> });
                             (items, rest)
                         })
                     };
                     let key = backup.key.clone();
                     let text = backup.text.clone();
-                    let save_text = move |_| download_failed.set(!download(UNREADABLE_FILE, "text/plain;charset=utf-8", &text));
+                    let save_text =
+                        move |_| download_failed.set(!download(UNREADABLE_FILE, "text/plain;charset=utf-8", &text));
                     view! {
                         <p>{move || SCENARIOS_SET_ASIDE.get(lang())}</p>
-                        {key.map(|key| view! {
-                            <p class="note">{move || SET_ASIDE_UNDER.get(lang())}<code data-testid="storage-backup-key">{key}</code></p>
-                        })}
+                        {key
+                            .map(|key| {
+                                view! {
+                                    <p class="note">
+                                        {move || SET_ASIDE_UNDER.get(lang())}
+                                        <code data-testid="storage-backup-key">{key}</code>
+                                    </p>
+                                }
+                            })}
                         <ul class="problems">{problem_items}</ul>
                         <button type="button" data-testid="storage-backup-download" on:click=save_text>
                             {move || DOWNLOAD_UNREADABLE.get(lang())}
@@ -59,9 +67,11 @@ pub fn StorageNotice(saved: StoredValue<Saved>) -> impl IntoView {
                 <div class="storage-notice" role="status" data-testid="storage-notice">
                     <p>{issue_text}</p>
                     {backup_part}
-                    {move || download_failed.get().then(|| view! {
-                        <p class="field-error">{move || DOWNLOAD_REFUSED.get(lang())}</p>
-                    })}
+                    {move || {
+                        download_failed
+                            .get()
+                            .then(|| view! { <p class="field-error">{move || DOWNLOAD_REFUSED.get(lang())}</p> })
+                    }}
                 </div>
             }
         })

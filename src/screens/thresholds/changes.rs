@@ -27,9 +27,16 @@ pub fn RouteChanges(delegation: Memo<Option<DelegationOutcome>>, budgets: Memo<O
     let heading = move |index: usize| move || HEADINGS.get(index).map(|h| h.get(lang())).unwrap_or_default();
     view! {
         <h3 data-testid="route-changes-heading">{part(|s| Some(s.heading.clone()))}</h3>
-        {move || part(|s| s.none_because.clone())().map(|text| view! {
-            <p class="headline" data-testid="route-changes-none">{text}</p>
-        })}
+        {move || {
+            part(|s| s.none_because.clone())()
+                .map(|text| {
+                    view! {
+                        <p class="headline" data-testid="route-changes-none">
+                            {text}
+                        </p>
+                    }
+                })
+        }}
         <div
             class="wide-table"
             tabindex="0"
@@ -40,10 +47,14 @@ pub fn RouteChanges(delegation: Memo<Option<DelegationOutcome>>, budgets: Memo<O
             <table class="data" data-testid="route-changes">
                 <thead>
                     <tr>
-                        <th scope="col" class="num">{heading(0)}</th>
+                        <th scope="col" class="num">
+                            {heading(0)}
+                        </th>
                         <th scope="col">{heading(1)}</th>
                         <th scope="col">{heading(2)}</th>
-                        <th scope="col" class="num">{heading(3)}</th>
+                        <th scope="col" class="num">
+                            {heading(3)}
+                        </th>
                         <th scope="col">{heading(4)}</th>
                         <th scope="col">{heading(5)}</th>
                     </tr>
@@ -55,9 +66,18 @@ pub fn RouteChanges(delegation: Memo<Option<DelegationOutcome>>, budgets: Memo<O
                 </tbody>
             </table>
         </div>
-        {move || part(|s| s.link.clone())().map(|link| view! {
-            <p><a href=link data-testid="route-changes-link"><Words label=SHOW_IN_TABLE /></a></p>
-        })}
+        {move || {
+            part(|s| s.link.clone())()
+                .map(|link| {
+                    view! {
+                        <p>
+                            <a href=link data-testid="route-changes-link">
+                                <Words label=SHOW_IN_TABLE />
+                            </a>
+                        </p>
+                    }
+                })
+        }}
     }
 }
 

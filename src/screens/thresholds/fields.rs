@@ -31,23 +31,37 @@ pub fn ThresholdFields() -> impl IntoView {
         <div class="inline-fields">
             <NumberField spec=ceiling_field() testid="ceiling" current=ceiling commit=set_ceiling />
             <NumberField spec=floor_field() testid="floor" current=floor commit=set_floor />
-            <button type="button" data-testid="ceiling-20" on:click=move |_| set_ceiling(Money::from_whole_millions(CEILING_2021_MILLIONS))>
+            <button
+                type="button"
+                data-testid="ceiling-20"
+                on:click=move |_| set_ceiling(Money::from_whole_millions(CEILING_2021_MILLIONS))
+            >
                 <Words label=CEILING_2021 />
             </button>
-            <button type="button" data-testid="thresholds-reset" on:click=move |_| whatif.update(|s| s.delegation = Default::default())>
+            <button
+                type="button"
+                data-testid="thresholds-reset"
+                on:click=move |_| whatif.update(|s| s.delegation = Default::default())
+            >
                 <Words label=RESET />
             </button>
         </div>
         <p class="note paper-thresholds">
-            {printed_ceiling.map(|figure| view! {
-                <Words label=PAPER_CEILING />
-                <FigureText figure=figure testid="paper-ceiling" />
-                " "
-            })}
-            {printed_floor.map(|figure| view! {
-                <Words label=PAPER_FLOOR />
-                <FigureText figure=figure testid="paper-floor" />
-            })}
+            {printed_ceiling
+                .map(|figure| {
+                    view! {
+                        <Words label=PAPER_CEILING />
+                        <FigureText figure=figure testid="paper-ceiling" />
+                        " "
+                    }
+                })}
+            {printed_floor
+                .map(|figure| {
+                    view! {
+                        <Words label=PAPER_FLOOR />
+                        <FigureText figure=figure testid="paper-floor" />
+                    }
+                })}
         </p>
     }
 }

@@ -31,12 +31,25 @@ pub fn Thresholds() -> impl IntoView {
     });
     view! {
         <section class="screen thresholds">
-            <h2><Words label=TITLE /></h2>
-            <p class="note"><Words label=NOTE /></p>
+            <h2>
+                <Words label=TITLE />
+            </h2>
+            <p class="note">
+                <Words label=NOTE />
+            </p>
             <fields::ThresholdFields />
-            {move || whatif.error.get().map(|e| view! {
-                <p class="field-error" role="alert">{engine_error(&e).get(lang()).to_string()}</p>
-            })}
+            {move || {
+                whatif
+                    .error
+                    .get()
+                    .map(|e| {
+                        view! {
+                            <p class="field-error" role="alert">
+                                {engine_error(&e).get(lang()).to_string()}
+                            </p>
+                        }
+                    })
+            }}
             <routes::RoutesTable delegation=delegation />
             <histogram::BudgetHistogram delegation=delegation budgets=budgets />
             <changes::RouteChanges delegation=delegation budgets=budgets />

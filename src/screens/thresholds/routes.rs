@@ -27,18 +27,31 @@ pub fn RoutesTable(delegation: Memo<Option<DelegationOutcome>>) -> impl IntoView
             <thead>
                 <tr>
                     <th scope="col">{move || heading(0)}</th>
-                    <th scope="col" class="num">{move || heading(1)}</th>
-                    <th scope="col" class="num">{move || heading(2)}</th>
+                    <th scope="col" class="num">
+                        {move || heading(1)}
+                    </th>
+                    <th scope="col" class="num">
+                        {move || heading(2)}
+                    </th>
                 </tr>
             </thead>
             <tbody>
-                {keys.into_iter().map(|key| view! {
-                    <tr data-testid=format!("route-{key}")>
-                        <th scope="row">{find(key, |r, _| r.label.clone())}</th>
-                        <td class="num" data-testid=key>{find(key, |r, l| r.count.text(l))}</td>
-                        <td class="num" data-testid=format!("{key}-total")>{find(key, |r, l| r.total.text(l))}</td>
-                    </tr>
-                }).collect_view()}
+                {keys
+                    .into_iter()
+                    .map(|key| {
+                        view! {
+                            <tr data-testid=format!("route-{key}")>
+                                <th scope="row">{find(key, |r, _| r.label.clone())}</th>
+                                <td class="num" data-testid=key>
+                                    {find(key, |r, l| r.count.text(l))}
+                                </td>
+                                <td class="num" data-testid=format!("{key}-total")>
+                                    {find(key, |r, l| r.total.text(l))}
+                                </td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
             </tbody>
             <tfoot>
                 <tr>
