@@ -7,12 +7,9 @@
 // Screenshots of each are written to tests/e2e/screenshots/mobile/ for a person to look at.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
-import { chromium } from 'playwright-core';
-import { ROOT, SINGLE_FILE, SINGLE_FILE_URL, routeViews } from './support.mjs';
-import { existsSync } from 'node:fs';
+import { ROOT, SINGLE_FILE_URL, launch, routeViews } from './support.mjs';
 
 const SIZES = [
   { width: 390, height: 844, touch: true },
@@ -21,18 +18,8 @@ const SIZES = [
 ];
 const SHOTS = join(ROOT, 'tests', 'e2e', 'screenshots', 'mobile');
 
-async function launchAt(size) {
-  if (!existsSync(SINGLE_FILE)) throw new Error(`${SINGLE_FILE} is missing: run make dist first`);
-  return chromium.launchPersistentContext(await mkdtemp(join(tmpdir(), 'blockvote-mobile-')), {
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width: size.width, height: size.height },
-    isMobile: size.touch,
-    hasTouch: size.touch,
-    locale: 'en-GB',
-  });
+function launchAt(size) {
+  return launch({ viewport: { width: size.width, height: size.height }, isMobile: size.touch, hasTouch: size.touch });
 }
 
 /** What the page measures of itself: sideways scrolling, the header, and every control. */

@@ -1,8 +1,9 @@
 // Shared support for the end-to-end tests: a headless Chromium from Debian driven by
 // playwright-core, a tiny static server for dist/, and page objects for the screens.
 import { chromium } from 'playwright-core';
+import { after } from 'node:test';
 import { createServer } from 'node:http';
-import { readFile, mkdtemp } from 'node:fs/promises';
+import { readFile, mkdtemp, rm } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, extname, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -31,18 +32,38 @@ const CHROMIUM_ARGS = [
 ];
 
 /** Launches headless Chromium with a fresh profile. */
-export async function launch() {
+// What a test file opened and has not closed (a failing assertion skips its own
+// `close()`): closed after the file's last test, so a failure never leaves a browser
+// or a server holding the file's process open, and profiles do not pile up.
+const openBrowsers = new Map();
+const openServers = new Set();
+after(async () => {
+  for (const [context, dir] of openBrowsers) {
+    await context.close().catch(() => {});
+    await rm(dir, { recursive: true, force: true }).catch(() => {});
+  }
+  for (const server of openServers) server.closeAllConnections?.(), server.close();
+});
+
+export async function launch(options = {}) {
   if (!existsSync(SINGLE_FILE)) {
     throw new Error(`${SINGLE_FILE} is missing: run make dist first (or set BLOCKVOTE_DIST)`);
   }
   const userDataDir = await mkdtemp(join(tmpdir(), 'blockvote-e2e-'));
-  return chromium.launchPersistentContext(userDataDir, {
+  const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
     args: CHROMIUM_ARGS,
     locale: 'en-GB',
     viewport: { width: 1280, height: 900 },
+    ...options,
   });
+  openBrowsers.set(context, userDataDir);
+  context.on('close', () => {
+    openBrowsers.delete(context);
+    rm(userDataDir, { recursive: true, force: true }).catch(() => {});
+  });
+  return context;
 }
 
 const TYPES = {
@@ -70,8 +91,14 @@ export async function serveDist() {
     }
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  openServers.add(server);
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(ok)) };
+  const close = () => {
+    openServers.delete(server);
+    server.closeAllConnections?.();
+    return new Promise((ok) => server.close(ok));
+  };
+  return { url: `http://127.0.0.1:${port}/`, close };
 }
 
 /**
