@@ -187,7 +187,7 @@ test('searching in Chinese and English shows exactly the matching rows, and the 
     }
     // The filter is in the address: a reload keeps it.
     assert.match(page.url(), /q=/);
-    await page.reload();
+    await app.reload();
     await app.ready();
     await page.getByTestId('projects-table').waitFor();
     assert.equal(await app.visibleCount(), searchExpected('網上').length);

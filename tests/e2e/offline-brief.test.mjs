@@ -88,7 +88,7 @@ test('offline copy: carries saved and unsaved scenarios; opened from file:// in 
   await second.app.go('cashflow');
   assert.equal(await second.app.text('cash-2018-19-total'), cheaper);
   // Opening the copy again adds nothing twice.
-  await second.page.reload();
+  await second.app.reload();
   await second.app.ready();
   await second.page.getByTestId('carried-notice').waitFor();
   assert.match(await second.app.text('carried-notice'), /2 scenarios: 0 added to Scenarios, 2 already saved/);
@@ -305,7 +305,7 @@ test('dataset import: row-level errors change nothing; a good file is previewed,
   assert.match(await app.text('imported-data'), /next-year\.csv” \(253 projects\)/);
   await app.go('projects');
   assert.equal(await app.text('visible-count'), '253');
-  await page.reload();
+  await app.reload();
   await app.ready();
   await page.getByTestId('imported-data').waitFor();
   assert.equal(await app.text('visible-count'), '253');
@@ -322,7 +322,7 @@ test('dataset import: row-level errors change nothing; a good file is previewed,
   await page.getByTestId('back-to-paper-data').click();
   await app.go('projects');
   assert.equal(await app.text('visible-count'), '254');
-  await page.reload();
+  await app.reload();
   await app.ready();
   assert.equal(await page.getByTestId('imported-data').count(), 0);
   assert.deepEqual(seen.errors, []);

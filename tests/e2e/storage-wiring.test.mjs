@@ -60,7 +60,7 @@ test('each saved scenario shows the date it was last saved and a note, kept on r
   await page.getByTestId('scenario-note-input-1').fill('Ask about Q3');
   await page.getByTestId('scenario-note-save-1').click();
   assert.equal(await app.text('scenario-note-1'), 'Ask about Q3');
-  await page.reload();
+  await app.reload();
   await app.ready();
   assert.equal(await app.text('scenario-note-1'), 'Ask about Q3');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);

@@ -194,7 +194,7 @@ test('a big imported scenario survives a reload; a duplicate that would not fit 
   await page.getByTestId('storage-refused').waitFor();
   assert.match(await app.text('storage-refused'), /^“Big \(2\)” not saved: the saved scenarios would take \d\.\d MB, more than the 2\.1 MB/);
   assert.deepEqual(await labels(page), ['Small', 'Big']);
-  await page.reload();
+  await app.reload();
   await app.ready();
   assert.deepEqual(await labels(page), ['Small', 'Big'], 'every scenario is there after a reload');
   assert.equal(await page.getByTestId('storage-notice').count(), 0);
@@ -247,7 +247,7 @@ test('200 scenarios at most: Save and Duplicate into a full store are refused, n
   await t.page.getByTestId('storage-refused').waitFor();
   assert.match(await t.app.text('storage-refused'), /^“S1 \(2\)” not added/);
   assert.equal((await stored(t.page)).scenarios.length, 200);
-  await t.page.reload();
+  await t.app.reload();
   await t.app.ready();
   const after = await labels(t.page);
   assert.equal(after.length, 200);
@@ -334,7 +334,7 @@ test('a scenario an offline copy brought in, once deleted, stays deleted when th
   assert.deepEqual(await labels(opened.page), ['Carried']);
   await opened.page.getByTestId('scenario-delete-1').click();
   assert.deepEqual(await labels(opened.page), []);
-  await opened.page.reload();
+  await opened.app.reload();
   await opened.app.ready();
   await opened.page.getByTestId('carried-notice').waitFor();
   assert.match(await opened.app.text('carried-notice'), /0 added to Scenarios, 0 already saved\. 1 this browser brought in from a copy before/);

@@ -143,6 +143,20 @@ export class AppPage {
     await this.ready();
   }
 
+  /**
+   * Reloads the page once what it wrote to localStorage has reached the browser.
+   * Chromium hands a page's storage writes to the browser process asynchronously, and
+   * in a brand-new profile (every test's) opens the store on disk on the first write:
+   * a reload within a few hundred milliseconds of it (sooner than a person could) was
+   * seen, on a busy machine, to start the new page on an empty store. A second after
+   * the next frame is what a person's reload always has.
+   */
+  async reload() {
+    await this.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 1000))));
+    await this.page.reload();
+    await this.ready();
+  }
+
   /** Waits until the app has mounted (the header is rendered by the wasm app). */
   async ready() {
     await this.page.getByTestId('header').waitFor({ timeout: 30_000 });

@@ -298,7 +298,7 @@ test('Issue 12 #5: a budget typo of 1500000 in an imported dataset leaves Thresh
   await app.go('thresholds');
   await assertWorkingThresholds(page, app, seen, 'the typo');
   assert.equal(await app.text('projects-over-ceiling'), '1');
-  await page.reload();
+  await app.reload();
   await app.ready();
   await assertWorkingThresholds(page, app, seen, 'the typo, visited again');
   await context.close();
