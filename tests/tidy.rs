@@ -175,3 +175,25 @@ fn screens_and_components_hold_no_words() {
     }
     check("Screens and components draw words from crates/present: they hold no label and no Chinese text", offences);
 }
+
+#[test]
+fn only_address_rs_touches_the_address() {
+    // The panic banner reads the fragment too: it must work after the app is dead.
+    let allowed = ["src/address.rs", "src/panic_banner.rs"];
+    let touches = [".location()", ".history()", "hashchange", "popstate", "set_hash(", "replace_state", "push_state"];
+    let mut offences = Vec::new();
+    for path in rust_files(&root().join("src")) {
+        if allowed.contains(&relative(&path).as_str()) {
+            continue;
+        }
+        for (number, line) in code_lines(&path) {
+            if touches.iter().any(|t| line.contains(t)) {
+                offences.push(format!("{}:{number}", relative(&path)));
+            }
+        }
+    }
+    check(
+        "Everything about the address lives in src/address.rs: no other file reads or writes location or history",
+        offences,
+    );
+}
