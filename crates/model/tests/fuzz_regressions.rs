@@ -5,7 +5,7 @@
 
 use blockvote_model::engine::{Engine, GroupEdit, Scenario, Selector};
 use blockvote_model::link;
-use blockvote_model::saved::{clean_name, decode, decode_lenient, encode, SavedScenario, Store};
+use blockvote_model::saved::{clean_name, decode, decode_lenient, encode, SavedScenario, Store, Writer};
 use blockvote_model::Dataset;
 use std::collections::HashSet;
 
@@ -48,8 +48,8 @@ fn a_fresh_id_is_never_one_in_use() {
     let saved = |id: &str, name: &str| SavedScenario::new(id, name, Scenario::default(), None);
     let mut store = Store::of(vec![saved(&format!("s{}", u64::MAX), "a"), saved("s1", "b")]);
     assert_eq!(store.fresh_id(), "s2");
-    // Merging adds under fresh ids, so the ids stay unique.
-    store.merge(vec![saved("", "c"), saved("", "d")], false);
+    // Importing adds under fresh ids, so the ids stay unique.
+    store.import(&mut Writer::new(7), vec![saved("", "c"), saved("", "d")], false);
     let ids: HashSet<&str> = store.scenarios.iter().map(|s| s.id.as_str()).collect();
     assert_eq!(ids.len(), store.scenarios.len(), "ids of {store:?}");
 }

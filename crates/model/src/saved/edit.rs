@@ -202,15 +202,6 @@ impl Store {
         self.import_rows(incoming, replace_same_name, Some(now), &mut |store| writer.new_id(store)).0
     }
 
-    /// [`Store::import`] as the Scenarios screen calls it today, inside `Saved::change`
-    /// (ids `sN`, no dates added): how many were added and replaced. The names not
-    /// added are in [`Store::import`]'s report; the screen moves to it when it shows
-    /// them.
-    pub fn merge(&mut self, incoming: Vec<SavedScenario>, replace_same_name: bool) -> (usize, usize) {
-        let (report, _) = self.import_rows(incoming, replace_same_name, None, &mut |store| store.fresh_id());
-        (report.added, report.replaced)
-    }
-
     /// The import, and which of the incoming rows (by index) were added.
     pub(crate) fn import_rows(
         &mut self,

@@ -459,10 +459,6 @@ fn importing_keeps_same_names_apart_or_replaces_them() {
     assert_eq!((report.added, report.replaced), (0, 2));
     assert_eq!(store.scenarios[0].scenario.cost_change_pct, Decimal::from(9));
     assert_eq!((store.scenarios[0].id.as_str(), store.scenarios[0].note.as_str()), ("s1", "from the file"));
-    // The screen's call today counts the same.
-    let mut again = Store::of(vec![SavedScenario::new("s1", "A", dearer(1), None)]);
-    assert_eq!(again.merge(incoming(2), false), (2, 0));
-    assert_eq!(names(&again), vec!["A", "A (2)", "B"]);
 }
 
 /// Two tabs over one stored store, as the shell runs them: each change reads what is
