@@ -5,46 +5,23 @@
 //! figures are worked out after the list is drawn, one row per task, so a list of 200
 //! appears at once and fills in without holding up the page.
 
+use super::edit_in_place::{Editing, Editor, Field};
 use crate::components::focus::{by_test_id, focus_after_render};
 use crate::components::marks::FigureText;
 use crate::saved::{last_saved, Saved};
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
 use blockvote_model::engine::Scenario;
-use blockvote_model::saved::{Refusal, SavedScenario, Store};
+use blockvote_model::saved::{SavedScenario, Store};
 use blockvote_present::compare::MAX_COMPARED;
 use blockvote_present::screens::scenarios::list::{change_text, key_figures, paper_cash_need, KeyFigures};
 use blockvote_present::screens::scenarios::{
-    compare_name, ACTIONS, BASELINE, CANCEL, COMPARE, DELETE, DELETED, DUPLICATE, EDIT_NOTE, EMPTY, IN_USE,
-    KEY_FIGURES, LIST_TITLE, NAME, NEW_NAME, OK, OPEN, READ_ONLY, RENAME, THE_PAPER, UNDO_DELETE,
+    compare_name, ACTIONS, BASELINE, COMPARE, DELETE, DELETED, DUPLICATE, EDIT_NOTE, EMPTY, IN_USE, KEY_FIGURES,
+    LIST_TITLE, NAME, OPEN, READ_ONLY, RENAME, THE_PAPER, UNDO_DELETE,
 };
-use blockvote_present::storage::{refusal, LAST_SAVED, NOTE, SAVE_NOTE};
+use blockvote_present::storage::LAST_SAVED;
 use leptos::prelude::*;
 use std::time::Duration;
-
-/// What of a saved scenario is being edited in place.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Field {
-    Name,
-    Note,
-}
-
-/// The edit in progress, shared by the rows: one name or note at a time.
-#[derive(Clone, Copy)]
-struct Editing {
-    /// The id and the field being edited.
-    target: RwSignal<Option<(String, Field)>>,
-    text: RwSignal<String>,
-    /// Why the store refused the last try, said at the field.
-    refused: RwSignal<Option<Refusal>>,
-}
-
-impl Editing {
-    fn stop(&self) {
-        self.refused.set(None);
-        self.target.set(None);
-    }
-}
 
 #[component]
 pub fn ScenarioList(saved: StoredValue<Saved>, selected: RwSignal<Vec<String>>) -> impl IntoView {
@@ -53,8 +30,7 @@ pub fn ScenarioList(saved: StoredValue<Saved>, selected: RwSignal<Vec<String>>) 
     let lang = move || state.lang.get();
     let store = RwSignal::from(saved.with_value(|s| s.store.clone()));
     let deleted = RwSignal::from(saved.with_value(|s| s.deleted.clone()));
-    let editing =
-        Editing { target: RwSignal::new(None), text: RwSignal::new(String::new()), refused: RwSignal::new(None) };
+    let editing = Editing::new();
     let paper_in_use = move || whatif.scenario.with(|current| *current == Scenario::default());
     let paper_cash = paper_cash_need(&state.data());
     let ids = move || store.with(|s| s.scenarios.iter().map(|x| x.id.clone()).collect::<Vec<_>>());
@@ -211,38 +187,22 @@ fn SavedRow(
         whatif.scenario.set(scenario.get_untracked());
         whatif.link_seed.set(entry.with_untracked(|e| e.as_ref().and_then(|e| e.seed)));
     };
-    let edits = move |field: Field| {
-        id.with_value(|id| editing.target.with(|t| t.as_ref().is_some_and(|(i, f)| i == id && *f == field)))
-    };
+    let edits = move |field: Field| id.with_value(|id| editing.edits(id, field));
     let start = move |field: Field| {
-        editing.text.set(match field {
+        let text = match field {
             Field::Name => name.get_untracked(),
             Field::Note => note.get_untracked(),
-        });
-        editing.refused.set(None);
-        editing.target.set(Some((id.get_value(), field)));
+        };
+        editing.start(id.get_value(), field, text);
     };
     let commit = move |field: Field| {
-        let text = editing.text.get_untracked();
-        let done = id.with_value(|id| {
+        let text = editing.text();
+        editing.answer(id.with_value(|id| {
             saved.with_value(|s| match field {
                 Field::Name => s.rename(id, &text),
                 Field::Note => s.set_note(id, &text),
             })
-        });
-        match done {
-            Ok(()) => editing.stop(),
-            Err(why) => editing.refused.set(Some(why)),
-        }
-    };
-    let refused = move || {
-        editing.refused.with(|r| r.as_ref().map(|r| refusal(r).get(lang()).to_string())).map(|text| {
-            view! {
-                <span class="field-error" role="alert" data-testid=move || format!("scenario-edit-error-{}", n.get())>
-                    {text}
-                </span>
-            }
-        })
+        }));
     };
     let duplicate = move |_| id.with_value(|id| saved.with_value(|s| s.duplicate(id)));
     let delete = move |_| {
@@ -256,39 +216,8 @@ fn SavedRow(
     };
     let name_cell = move || {
         if edits(Field::Name) {
-            view! {
-                <span class="rename">
-                    <input
-                        type="text"
-                        data-testid=move || format!("scenario-rename-input-{}", n.get())
-                        aria-label=move || NEW_NAME.get(lang())
-                        aria-invalid=move || editing.refused.with(Option::is_some).to_string()
-                        prop:value=move || editing.text.get()
-                        on:input=move |ev| editing.text.set(event_target_value(&ev))
-                        on:keydown=move |ev| match ev.key().as_str() {
-                            "Enter" => {
-                                ev.prevent_default();
-                                commit(Field::Name);
-                            }
-                            "Escape" => editing.stop(),
-                            _ => {}
-                        }
-                    />
-                    <button
-                        type="button"
-                        class="small"
-                        data-testid=move || format!("scenario-rename-ok-{}", n.get())
-                        on:click=move |_| commit(Field::Name)
-                    >
-                        {move || OK.get(lang())}
-                    </button>
-                    <button type="button" class="small" on:click=move |_| editing.stop()>
-                        {move || CANCEL.get(lang())}
-                    </button>
-                    {refused}
-                </span>
-            }
-            .into_any()
+            view! { <Editor field=Field::Name n=n editing=editing commit=Callback::new(move |()| commit(Field::Name)) /> }
+                .into_any()
         } else {
             view! {
                 <span class="scenario-name" data-testid=move || format!("scenario-label-{}", n.get())>
@@ -300,49 +229,15 @@ fn SavedRow(
     };
     let note_cell = move || {
         if edits(Field::Note) {
-            view! {
-                <span class="note-editor">
-                    <textarea
-                        rows="2"
-                        data-testid=move || format!("scenario-note-input-{}", n.get())
-                        aria-label=move || NOTE.get(lang())
-                        aria-invalid=move || editing.refused.with(Option::is_some).to_string()
-                        prop:value=move || editing.text.get()
-                        on:input=move |ev| editing.text.set(event_target_value(&ev))
-                        on:keydown=move |ev| {
-                            if ev.key() == "Escape" {
-                                editing.stop();
-                            }
-                        }
-                    ></textarea>
-                    <button
-                        type="button"
-                        class="small"
-                        data-testid=move || format!("scenario-note-save-{}", n.get())
-                        on:click=move |_| commit(Field::Note)
-                    >
-                        {move || SAVE_NOTE.get(lang())}
-                    </button>
-                    <button type="button" class="small" on:click=move |_| editing.stop()>
-                        {move || CANCEL.get(lang())}
-                    </button>
-                    {refused}
-                </span>
-            }
-            .into_any()
+            view! { <Editor field=Field::Note n=n editing=editing commit=Callback::new(move |()| commit(Field::Note)) /> }
+                .into_any()
+        } else if note.with(String::is_empty) {
+            ().into_any()
         } else {
-            let shown = move || !note.with(String::is_empty);
             view! {
-                {move || {
-                    shown()
-                        .then(|| {
-                            view! {
-                                <span class="scenario-note" data-testid=move || format!("scenario-note-{}", n.get())>
-                                    {move || note.get()}
-                                </span>
-                            }
-                        })
-                }}
+                <span class="scenario-note" data-testid=move || format!("scenario-note-{}", n.get())>
+                    {move || note.get()}
+                </span>
             }
             .into_any()
         }

@@ -7,6 +7,7 @@
 
 mod compare;
 mod dataset_import;
+mod edit_in_place;
 mod export_import;
 mod list;
 mod offline_copy;

@@ -1,0 +1,131 @@
+//! Editing a saved scenario's name or note in its row. One edit at a time across the
+//! list ([`Editing`], shared by the rows); what the store refuses (a name or note too
+//! long, a scenario another tab deleted) is said at the field, and the text stays to
+//! be corrected.
+
+use crate::state::use_app_state;
+use blockvote_model::saved::Refusal;
+use blockvote_present::screens::scenarios::{CANCEL, NEW_NAME, OK};
+use blockvote_present::storage::{refusal, NOTE, SAVE_NOTE};
+use leptos::prelude::*;
+
+/// What of a saved scenario is edited in place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    Name,
+    Note,
+}
+
+/// The edit in progress.
+#[derive(Clone, Copy)]
+pub struct Editing {
+    /// The id and the field being edited.
+    target: RwSignal<Option<(String, Field)>>,
+    text: RwSignal<String>,
+    /// Why the store refused the last try.
+    refused: RwSignal<Option<Refusal>>,
+}
+
+impl Editing {
+    pub fn new() -> Editing {
+        Editing { target: RwSignal::new(None), text: RwSignal::new(String::new()), refused: RwSignal::new(None) }
+    }
+
+    /// Whether `field` of scenario `id` is being edited (tracked).
+    pub fn edits(&self, id: &str, field: Field) -> bool {
+        self.target.with(|t| t.as_ref().is_some_and(|(i, f)| i == id && *f == field))
+    }
+
+    /// Starts editing `field` of scenario `id`, from `text`; any other edit ends.
+    pub fn start(&self, id: String, field: Field, text: String) {
+        self.text.set(text);
+        self.refused.set(None);
+        self.target.set(Some((id, field)));
+    }
+
+    /// The text as edited.
+    pub fn text(&self) -> String {
+        self.text.get_untracked()
+    }
+
+    /// The store's answer to the edit: kept (the editor closes) or refused (it stays,
+    /// saying why).
+    pub fn answer(&self, outcome: Result<(), Refusal>) {
+        match outcome {
+            Ok(()) => self.stop(),
+            Err(why) => self.refused.set(Some(why)),
+        }
+    }
+
+    pub fn stop(&self) {
+        self.refused.set(None);
+        self.target.set(None);
+    }
+}
+
+/// The editor of `field` in row `n`: a one-line field for a name (Enter keeps it), a
+/// text box for a note; Escape or Cancel leaves it unchanged.
+#[component]
+pub fn Editor(field: Field, n: Memo<usize>, editing: Editing, commit: Callback<()>) -> impl IntoView {
+    let state = use_app_state();
+    let lang = move || state.lang.get();
+    let testid = move |what: &str| format!("scenario-{what}-{}", n.get());
+    let invalid = move || editing.refused.with(Option::is_some).to_string();
+    let refused = move || {
+        editing.refused.with(|r| r.as_ref().map(|r| refusal(r).get(lang()).to_string())).map(|text| {
+            view! {
+                <span class="field-error" role="alert" data-testid=move || testid("edit-error")>
+                    {text}
+                </span>
+            }
+        })
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
+        "Enter" if field == Field::Name => {
+            ev.prevent_default();
+            commit.run(());
+        }
+        "Escape" => editing.stop(),
+        _ => {}
+    };
+    let input = match field {
+        Field::Name => view! {
+            <input
+                type="text"
+                data-testid=move || testid("rename-input")
+                aria-label=move || NEW_NAME.get(lang())
+                aria-invalid=invalid
+                prop:value=move || editing.text.get()
+                on:input=move |ev| editing.text.set(event_target_value(&ev))
+                on:keydown=on_key
+            />
+        }
+        .into_any(),
+        Field::Note => view! {
+            <textarea
+                rows="2"
+                data-testid=move || testid("note-input")
+                aria-label=move || NOTE.get(lang())
+                aria-invalid=invalid
+                prop:value=move || editing.text.get()
+                on:input=move |ev| editing.text.set(event_target_value(&ev))
+                on:keydown=on_key
+            ></textarea>
+        }
+        .into_any(),
+    };
+    let (class, keep, keep_id) = match field {
+        Field::Name => ("rename", OK, "rename-ok"),
+        Field::Note => ("note-editor", SAVE_NOTE, "note-save"),
+    };
+    view! {
+        <span class=class>
+            {input}
+            <button type="button" class="small" data-testid=move || testid(keep_id) on:click=move |_| commit.run(())>
+                {move || keep.get(lang())}
+            </button> <button type="button" class="small" on:click=move |_| editing.stop()>
+                {move || CANCEL.get(lang())}
+            </button> {refused}
+        </span>
+    }
+}
