@@ -68,8 +68,8 @@ pub struct Saved {
     /// What this page's carried scenarios (an offline copy's) did at startup.
     pub carried: ArcRwSignal<Option<Carried>>,
     /// The last change the store refused (full, too large, gone), until a change is
-    /// kept or it is dismissed; words: `blockvote_present::storage::refusal`. Name and
-    /// note refusals are returned to the field instead.
+    /// kept or it is dismissed; words: `blockvote_present::storage::refusal`. The
+    /// refusal of a save, a rename or a note is returned to its field instead.
     pub refusal: ArcRwSignal<Option<Refusal>>,
     /// Scenarios changed in two tabs at once, kept twice, until dismissed; words:
     /// `blockvote_present::storage::conflicts_notice`.
@@ -230,9 +230,26 @@ impl Saved {
     /// in (another tab may have written) and the result written. Made on what the
     /// member saw, a change to a scenario another tab changed meanwhile is a conflict
     /// and both versions are kept, rather than one silently replacing the other. A
-    /// refusal changes nothing; a store-wide one (full, too large, gone) is also kept
-    /// in [`Saved::refusal`] for the notice.
+    /// refusal changes nothing and is kept in [`Saved::refusal`] for the notice under
+    /// the navigation; see [`Saved::apply_at_field`] for a change made in a field.
     fn apply<R>(&self, change: impl FnOnce(&mut Store, &mut Writer) -> Result<R, Refusal>) -> Result<R, Refusal> {
+        self.change_store(change, false)
+    }
+
+    /// [`Saved::apply`] for a change typed into a field (a save, a rename, a note): its
+    /// refusal is returned to be said there, and not repeated in the notice.
+    fn apply_at_field<R>(
+        &self,
+        change: impl FnOnce(&mut Store, &mut Writer) -> Result<R, Refusal>,
+    ) -> Result<R, Refusal> {
+        self.change_store(change, true)
+    }
+
+    fn change_store<R>(
+        &self,
+        change: impl FnOnce(&mut Store, &mut Writer) -> Result<R, Refusal>,
+        at_field: bool,
+    ) -> Result<R, Refusal> {
         let before = self.store.get_untracked();
         let mut after = before.clone();
         let mut outcome = Err(Refusal::Gone);
@@ -254,7 +271,7 @@ impl Saved {
                 Ok(result)
             }
             Err(refusal) => {
-                if !matches!(refusal, Refusal::Name(_) | Refusal::Note(_)) {
+                if !at_field {
                     self.refusal.set(Some(refusal.clone()));
                 }
                 Err(refusal)
@@ -267,17 +284,17 @@ impl Saved {
     /// stays on screen) if the name is unusable, the store is full or would be too
     /// large; words: `blockvote_present::storage::refusal`.
     pub fn save(&self, name: &str, scenario: Scenario, seed: Option<u64>) -> Result<String, Refusal> {
-        self.apply(|store, writer| store.save(writer, name, scenario, seed))
+        self.apply_at_field(|store, writer| store.save(writer, name, scenario, seed))
     }
 
     /// Renames a scenario (a name another uses becomes `name (2)` …).
     pub fn rename(&self, id: &str, name: &str) -> Result<(), Refusal> {
-        self.apply(|store, writer| store.rename(writer, id, name))
+        self.apply_at_field(|store, writer| store.rename(writer, id, name))
     }
 
     /// Sets (or, with empty text, clears) a scenario's note.
     pub fn set_note(&self, id: &str, note: &str) -> Result<(), Refusal> {
-        self.apply(|store, writer| store.set_note(writer, id, note))
+        self.apply_at_field(|store, writer| store.set_note(writer, id, note))
     }
 
     /// Adds a copy right after the scenario; a refusal (full, too large) shows in the
