@@ -233,16 +233,18 @@ test('200 scenarios at most: Save and Duplicate into a full store are refused, n
   assert.equal((await labels(t.page)).length, 200);
   await setCost(t, 7);
   await saveAs(t.page, 'Two');
-  await t.page.getByTestId('storage-refused').waitFor();
+  // A save is refused at the Save button, where it was asked for (not again in the notice).
+  await t.page.getByTestId('scenario-name-error').waitFor();
   assert.match(
-    await t.app.text('storage-refused'),
+    await t.app.text('scenario-name-error'),
     /^“Two” not added: the store already holds the most scenarios it can \(200\)\. Delete some first\. The current scenario is still on screen, unsaved\./,
   );
+  assert.equal(await t.page.getByTestId('storage-refused').count(), 0);
   assert.equal(await t.page.getByTestId('scenario-name').inputValue(), 'Two', 'the name typed is kept');
   await t.app.go('cashflow');
   assert.equal(await t.page.getByTestId('cost-change').inputValue(), '7', 'the unsaved scenario is still on screen');
   await t.app.go('scenarios');
-  await t.page.getByTestId('storage-refused-dismiss').click();
+  // Duplicate has no field: its refusal is the notice under the navigation.
   await t.page.getByTestId('scenario-duplicate-1').click();
   await t.page.getByTestId('storage-refused').waitFor();
   assert.match(await t.app.text('storage-refused'), /^“S1 \(2\)” not added/);
