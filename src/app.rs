@@ -63,7 +63,7 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Shell(dataset: Dataset) -> impl IntoView {
     let whatif = crate::whatif::WhatIf::new(&dataset);
-    let state = AppState::new(dataset);
+    let state = AppState::new(dataset, &crate::address::current_fragment());
     provide_context(state);
     provide_context(whatif);
     provide_context(crate::screens::risk::RiskMemory::new());

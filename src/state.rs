@@ -1,7 +1,6 @@
 //! The app's shared state, provided once as context. Inputs are signals; everything
 //! computed from them is a memo, so a screen never holds a copy that can go stale.
 
-use crate::address::current_fragment;
 use blockvote_model::Dataset;
 use blockvote_present::lang::Lang;
 use blockvote_present::route::{route, View};
@@ -22,10 +21,11 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// Builds the state from the current URL, stored preferences and the browser's
-    /// language, in that order of precedence.
-    pub fn new(dataset: Dataset) -> AppState {
-        let initial = route(&current_fragment());
+    /// Builds the state from the address's `fragment` (the shell reads it through
+    /// `crate::address`), stored preferences and the browser's language, in that
+    /// order of precedence.
+    pub fn new(dataset: Dataset, fragment: &str) -> AppState {
+        let initial = route(fragment);
         let lang = initial.lang.or_else(stored_lang).unwrap_or_else(browser_lang);
         AppState {
             lang: RwSignal::new(lang),
@@ -66,5 +66,5 @@ fn browser_lang() -> Lang {
 /// app, so the context is always there; the fallback (an empty dataset) keeps a stray
 /// component from panicking if that ever changes.
 pub fn use_app_state() -> AppState {
-    use_context::<AppState>().unwrap_or_else(|| AppState::new(Dataset::empty()))
+    use_context::<AppState>().unwrap_or_else(|| AppState::new(Dataset::empty(), ""))
 }
