@@ -12,7 +12,7 @@ use crate::whatif::non_scenario_params;
 use blockvote_model::engine::Scenario;
 use blockvote_model::Dataset;
 use blockvote_present::lang::Lang;
-use blockvote_present::route::{fragment_for, View};
+use blockvote_present::route::{fragment_tail, fragment_with_tail, View};
 use blockvote_present::shell::{
     BACK_TO_THE_PAPER, CHINESE, CHINESE_SHORT, DATA_NOT_LOADED, ENGLISH, ENGLISH_SHORT, LANGUAGE_SWITCH, MENU, REDO,
     SCREENS, SKIP_TO_MAIN, SOURCE_NOTE, UNDO, UNDO_AND_REDO,
@@ -126,6 +126,26 @@ fn Shell(dataset: Dataset) -> impl IntoView {
             }
             document.set_title(&format!("blockvote — {}", APP_TITLE.get(lang)));
         }
+    });
+    // The presenter view has the whole screen: a class on <html> hides the header,
+    // the navigation and the footer (by CSS, so they are not rebuilt on the way back).
+    let presenting = Memo::new(move |_| state.view.get() == View::Present);
+    Effect::new(move |_| {
+        let presenting = presenting.get();
+        let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element());
+        if let Some(root) = root {
+            let _ = root.class_list().toggle_with_force("presenting", presenting);
+        }
+    });
+
+    // The navigation links' common ends, encoded once per change rather than once per
+    // link: the scenario travels everywhere; the projects filter travels between
+    // Projects and Departments, so Departments follows a filter set on Projects (and
+    // any other screen clears it).
+    let scenario_tail = Memo::new(move |_| whatif.link.with(|written| fragment_tail(&written.pairs)));
+    let filtered_tail = Memo::new(move |_| {
+        let filters = state.params.with(|params| fragment_tail(&non_scenario_params(params)));
+        scenario_tail.with(|tail| format!("{tail}{filters}"))
     });
 
     let set_lang = move |lang: Lang| {
@@ -271,15 +291,13 @@ fn Shell(dataset: Dataset) -> impl IntoView {
                         view! {
                             <li>
                                 <a
-                                    // The scenario travels everywhere; the projects filter travels
-                                    // between Projects and Departments, so Departments follows a
-                                    // filter set on Projects (and any other screen clears it).
                                     href=move || {
-                                        let mut pairs = whatif.link_pairs();
-                                        if matches!(view, View::Projects | View::Departments) {
-                                            pairs.extend(non_scenario_params(&state.params.get()));
-                                        }
-                                        fragment_for(view, state.lang.get(), &pairs)
+                                        let tail = if matches!(view, View::Projects | View::Departments) {
+                                            filtered_tail.get()
+                                        } else {
+                                            scenario_tail.get()
+                                        };
+                                        fragment_with_tail(view, state.lang.get(), &tail)
                                     }
                                     data-testid=format!("nav-{}", view.key())
                                     aria-current=move || (state.view.get() == view).then_some("page")

@@ -5,14 +5,21 @@
 //! `Provenance`; this module only draws them.
 
 use crate::state::use_app_state;
+use blockvote_present::lang::Lang;
 use blockvote_present::provenance::{Figure, Provenance};
 use leptos::prelude::*;
 
 /// The mark of a provenance, with its explanation shown on hover and focus.
 #[component]
-pub fn ProvenanceMark(#[prop(into)] provenance: Signal<Provenance>) -> impl IntoView {
+pub fn ProvenanceMark(
+    #[prop(into)] provenance: Signal<Provenance>,
+    /// The language of the mark when it is not the app's (the presenter view shows
+    /// both languages side by side).
+    #[prop(optional, into)]
+    lang: Option<Signal<Lang>>,
+) -> impl IntoView {
     let state = use_app_state();
-    let lang = move || state.lang.get();
+    let lang = move || lang.map_or_else(|| state.lang.get(), |lang| lang.get());
     view! {
         <span class=move || provenance.with(Provenance::class) tabindex="0">
             <span class="prov-label">{move || provenance.with(|p| p.mark(lang()))}</span>

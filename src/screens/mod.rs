@@ -6,6 +6,7 @@ pub mod cashflow;
 pub mod departments;
 pub mod distribution;
 pub mod overview;
+pub mod presenter;
 pub mod projects;
 pub mod risk;
 pub mod scenarios;
@@ -26,5 +27,6 @@ pub fn render(view: View) -> AnyView {
         View::Risk => view! { <risk::Risk /> }.into_any(),
         View::Scenarios => view! { <scenarios::Scenarios /> }.into_any(),
         View::Brief => view! { <brief::Brief /> }.into_any(),
+        View::Present => view! { <presenter::Presenter /> }.into_any(),
     }
 }

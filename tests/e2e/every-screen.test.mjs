@@ -178,6 +178,22 @@ const USE = {
     // not fetch anything either.
     await page.getByTestId('brief-print').click();
   },
+
+  async present({ page, app }) {
+    // The scenarios saved on the Scenarios screen come after the one on screen; End
+    // moves to the last of them.
+    await page.getByTestId('presenter').waitFor();
+    await page.keyboard.press('End');
+    await page.waitForFunction(() => {
+      const numbers = document.querySelector('[data-testid="presenter-position"]')?.textContent.match(/\d+/g) ?? [];
+      return numbers.length === 2 && numbers[0] === numbers[1] && numbers[0] !== '1';
+    });
+    await page.keyboard.press('b');
+    await page.getByTestId('presenter-slide').nth(1).waitFor();
+    await page.keyboard.press('b');
+    await page.getByTestId('presenter-print').click();
+    await app.screen('present').waitFor();
+  },
 };
 
 test('every screen, used in both languages, requests nothing but the file, data: and blob:', LONG, async (t) => {

@@ -157,9 +157,12 @@ export class AppPage {
     await this.ready();
   }
 
-  /** Waits until the app has mounted (the header is rendered by the wasm app). */
+  /**
+   * Waits until the app has mounted: the header is rendered by the wasm app (the
+   * presenter view hides it and shows its own controls).
+   */
   async ready() {
-    await this.page.getByTestId('header').waitFor({ timeout: 30_000 });
+    await this.page.locator('[data-testid="header"]:visible, [data-testid="presenter"]').first().waitFor({ timeout: 30_000 });
   }
 
   screen(name) {
@@ -167,12 +170,23 @@ export class AppPage {
   }
 
   async go(view) {
+    await this.leavePresenter();
     await this.page.getByTestId(`nav-${view}`).click();
     await this.screen(view).waitFor();
   }
 
   async switchLanguage(lang) {
+    await this.leavePresenter();
     await this.page.getByTestId(`lang-${lang}`).click();
+  }
+
+  /** The presenter view hides the header and the navigation; its own link leaves it. */
+  async leavePresenter() {
+    const leave = this.page.getByTestId('presenter-leave');
+    if (await leave.isVisible()) {
+      await leave.click();
+      await this.page.getByTestId('header').waitFor();
+    }
   }
 
   text(testId) {

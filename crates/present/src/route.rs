@@ -20,10 +20,12 @@ pub enum View {
     Thresholds,
     Scenarios,
     Brief,
+    /// One scenario per screen in large type, for the committee room.
+    Present,
 }
 
 impl View {
-    pub const ALL: [View; 10] = [
+    pub const ALL: [View; 11] = [
         View::Overview,
         View::Projects,
         View::Departments,
@@ -34,6 +36,7 @@ impl View {
         View::Thresholds,
         View::Scenarios,
         View::Brief,
+        View::Present,
     ];
 
     /// The `view=` value.
@@ -49,6 +52,7 @@ impl View {
             View::Thresholds => "thresholds",
             View::Scenarios => "scenarios",
             View::Brief => "brief",
+            View::Present => "present",
         }
     }
 
@@ -93,7 +97,14 @@ pub fn param(params: &[(String, String)], key: &str) -> Option<String> {
 
 /// The fragment for a view, keeping the other parameters.
 pub fn fragment_for(view: View, lang: Lang, params: &[(String, String)]) -> String {
-    let mut out = format!("#view={}&lang={}", view.key(), lang.code());
+    fragment_with_tail(view, lang, &fragment_tail(params))
+}
+
+/// The encoded `&key=value…` of `params` (without `view` and `lang`), which a
+/// fragment for any view and language ends with: computed once per scenario and
+/// shared by every navigation link.
+pub fn fragment_tail(params: &[(String, String)]) -> String {
+    let mut out = String::new();
     for (key, value) in params.iter().filter(|(k, _)| k != "view" && k != "lang") {
         out.push('&');
         out.push_str(&percent_encode(key));
@@ -101,6 +112,11 @@ pub fn fragment_for(view: View, lang: Lang, params: &[(String, String)]) -> Stri
         out.push_str(&percent_encode(value));
     }
     out
+}
+
+/// The fragment for a view and language, ending with a [`fragment_tail`].
+pub fn fragment_with_tail(view: View, lang: Lang, tail: &str) -> String {
+    format!("#view={}&lang={}{tail}", view.key(), lang.code())
 }
 
 #[cfg(test)]

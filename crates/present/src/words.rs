@@ -37,6 +37,7 @@ pub fn view_label(view: View) -> Label {
         View::Thresholds => l("審批門檻", "Thresholds"),
         View::Scenarios => l("情景", "Scenarios"),
         View::Brief => l("會議簡報", "Meeting brief"),
+        View::Present => l("簡報模式", "Presenter view"),
     }
 }
 

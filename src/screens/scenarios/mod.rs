@@ -16,6 +16,9 @@ mod storage_notice;
 
 use crate::saved::{use_saved, Saved};
 use crate::state::use_app_state;
+use crate::whatif::use_whatif;
+use blockvote_present::route::{fragment_for, View};
+use blockvote_present::screens::presenter::OPEN as OPEN_PRESENTER;
 use blockvote_present::screens::scenarios::{INTRO, TITLE};
 use leptos::prelude::*;
 
@@ -26,6 +29,9 @@ pub fn Scenarios() -> impl IntoView {
     let saved: StoredValue<Saved> = StoredValue::new(use_saved());
     // Which saved scenarios (by id) are compared.
     let selected: RwSignal<Vec<String>> = RwSignal::new(Vec::new());
+    let whatif = use_whatif();
+    // The presenter view shows the scenario on screen, then every saved one.
+    let presenter = move || fragment_for(View::Present, lang(), &whatif.link_pairs());
     view! {
         <section class="screen scenarios">
             <h2>{move || TITLE.get(lang())}</h2>
@@ -33,6 +39,11 @@ pub fn Scenarios() -> impl IntoView {
             <storage_notice::StorageNotice saved=saved />
             <save_form::SaveForm saved=saved />
             <list::ScenarioList saved=saved selected=selected />
+            <p class="button-row">
+                <a class="button" href=presenter data-testid="open-presenter">
+                    {move || OPEN_PRESENTER.get(lang())}
+                </a>
+            </p>
             <compare::Compare saved=saved selected=selected />
             <export_import::ExportImport saved=saved />
             <offline_copy::OfflineCopy saved=saved />

@@ -8,6 +8,7 @@ pub mod cashflow;
 pub mod departments;
 pub mod distribution;
 pub mod overview;
+pub mod presenter;
 pub mod projects;
 pub mod risk;
 pub mod scenarios;

@@ -1,0 +1,224 @@
+//! The presenter view (`view=present`): the scenario on screen, then every saved
+//! scenario, one per screen in large type. Arrow keys move between them, `L` switches
+//! the language, `B` shows both languages side by side, `P` prints every slide and
+//! `Esc` leaves. The slide shown is the fragment's `slide=` pair, so a reload or a
+//! link keeps it.
+
+mod deck;
+mod slide;
+
+use crate::address::set_params;
+use crate::components::words::Words;
+use crate::state::{use_app_state, AppState};
+use blockvote_present::lang::Lang;
+use blockvote_present::route::{fragment_for, param, View};
+use blockvote_present::screens::presenter::{
+    position, BOTH_LANGUAGES, CONTROLS, HEADING, KEYS, LEAVE, NEXT, NO_SAVED, PREVIOUS, PRINT, SWITCH_LANGUAGE,
+};
+use deck::{use_deck, DeckEntry};
+use leptos::prelude::*;
+use slide::SlideView;
+
+/// The slide the fragment asks for, kept within the deck.
+fn slide_index(state: AppState, slides: usize) -> usize {
+    state
+        .params
+        .with(|params| param(params, "slide"))
+        .and_then(|text| text.parse::<usize>().ok())
+        .map_or(0, |n| n.saturating_sub(1))
+        .min(slides.saturating_sub(1))
+}
+
+/// Moves to the slide at `index` (counted from zero), writing it to the fragment.
+fn go_to(state: AppState, index: usize) {
+    set_params(state, View::Present, &[("slide", Some(index.saturating_add(1).to_string()))]);
+}
+
+/// Prints every slide: they are all drawn, the browser's print runs, and the view
+/// goes back to one slide.
+fn print_all(printing: RwSignal<bool>) {
+    printing.set(true);
+    set_timeout(
+        move || {
+            if let Some(window) = web_sys::window() {
+                let _ = window.print();
+            }
+            printing.set(false);
+        },
+        std::time::Duration::from_millis(100),
+    );
+}
+
+#[component]
+pub fn Presenter() -> impl IntoView {
+    let state = use_app_state();
+    let deck = use_deck();
+    let lang = move || state.lang.get();
+    let both = RwSignal::new(false);
+    let printing = RwSignal::new(false);
+    let count = Memo::new(move |_| deck.with(Vec::len));
+    let index = Memo::new(move |_| slide_index(state, count.get()));
+    let step = move |forward: bool| {
+        let (now, last) = (index.get_untracked(), count.get_untracked().saturating_sub(1));
+        let next = if forward { now.saturating_add(1).min(last) } else { now.saturating_sub(1) };
+        if next != now {
+            go_to(state, next);
+        }
+    };
+    let switch_language = move || {
+        let next = match state.lang.get_untracked() {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        };
+        state.lang.set(next);
+        AppState::remember_lang(next);
+    };
+
+    // Keys move through the deck unless the member is typing or holding a modifier
+    // (Ctrl+P is the browser's own print of the slide on show).
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        let typing = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .is_some_and(|element| matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        if typing || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        let handled = match ev.key().as_str() {
+            "ArrowRight" | "PageDown" | " " => {
+                step(true);
+                true
+            }
+            "ArrowLeft" | "PageUp" => {
+                step(false);
+                true
+            }
+            "Home" => {
+                go_to(state, 0);
+                true
+            }
+            "End" => {
+                go_to(state, count.get_untracked().saturating_sub(1));
+                true
+            }
+            "l" | "L" => {
+                switch_language();
+                true
+            }
+            "b" | "B" => {
+                both.update(|b| *b = !*b);
+                true
+            }
+            "p" | "P" => {
+                print_all(printing);
+                true
+            }
+            "Escape" => {
+                state.view.set(View::Scenarios);
+                true
+            }
+            _ => false,
+        };
+        if handled {
+            ev.prevent_default();
+        }
+    });
+    on_cleanup(move || keys.remove());
+
+    let leave_href = move || fragment_for(View::Scenarios, lang(), &[]);
+    let current = Memo::new(move |_| deck.with(|d| d.get(index.get()).cloned()));
+    let shown = move || -> Vec<DeckEntry> {
+        if printing.get() {
+            deck.get()
+        } else {
+            current.get().into_iter().collect()
+        }
+    };
+    view! {
+        <section class="presenter" class:both=move || both.get() data-testid="presenter">
+            <h2 class="visually-hidden">
+                <Words label=HEADING />
+            </h2>
+            <div class="presenter-controls" role="toolbar" aria-label=move || CONTROLS.get(lang())>
+                <button
+                    type="button"
+                    data-testid="presenter-prev"
+                    aria-disabled=move || (index.get() == 0).to_string()
+                    on:click=move |_| step(false)
+                >
+                    <span aria-hidden="true">"←"</span>
+                    <span class="label">
+                        <Words label=PREVIOUS />
+                    </span>
+                </button>
+                <span class="presenter-position" data-testid="presenter-position" aria-live="polite">
+                    {move || position(index.get(), count.get(), lang())}
+                </span>
+                <button
+                    type="button"
+                    data-testid="presenter-next"
+                    aria-disabled=move || (index.get().saturating_add(1) >= count.get()).to_string()
+                    on:click=move |_| step(true)
+                >
+                    <span class="label">
+                        <Words label=NEXT />
+                    </span>
+                    <span aria-hidden="true">"→"</span>
+                </button>
+                <button type="button" data-testid="presenter-lang" on:click=move |_| switch_language()>
+                    <Words label=SWITCH_LANGUAGE />
+                </button>
+                <button
+                    type="button"
+                    data-testid="presenter-both"
+                    aria-pressed=move || both.get().to_string()
+                    on:click=move |_| both.update(|b| *b = !*b)
+                >
+                    <Words label=BOTH_LANGUAGES />
+                </button>
+                <button type="button" data-testid="presenter-print" on:click=move |_| print_all(printing)>
+                    <Words label=PRINT />
+                </button>
+                <a class="button" href=leave_href data-testid="presenter-leave">
+                    <Words label=LEAVE />
+                </a>
+            </div>
+            <p class="presenter-keys note">
+                <Words label=KEYS />
+            </p>
+            // One slide, redrawn only when its entry changes (the memos compare), or
+            // every slide while printing.
+            {move || { shown().into_iter().map(|entry| view! { <Slides entry=entry both=both /> }).collect_view() }}
+            {move || {
+                (count.get() == 1)
+                    .then(|| {
+                        view! {
+                            <p class="note" data-testid="presenter-no-saved">
+                                <Words label=NO_SAVED />
+                            </p>
+                        }
+                    })
+            }}
+        </section>
+    }
+}
+
+/// One slide, in the member's language or in both side by side.
+#[component]
+fn Slides(entry: DeckEntry, both: RwSignal<bool>) -> impl IntoView {
+    let state = use_app_state();
+    let entry = StoredValue::new(entry);
+    move || {
+        if both.get() {
+            view! {
+                <div class="presenter-pair">
+                    <SlideView entry=entry.get_value() lang=Signal::stored(Lang::Zh) />
+                    <SlideView entry=entry.get_value() lang=Signal::stored(Lang::En) />
+                </div>
+            }
+            .into_any()
+        } else {
+            view! { <SlideView entry=entry.get_value() lang=Signal::derive(move || state.lang.get()) /> }.into_any()
+        }
+    }
+}
