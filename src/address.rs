@@ -100,17 +100,55 @@ pub fn link_to_share(state: AppState, whatif: WhatIf) -> Option<String> {
     Some(link_to_copy(&current_address(), &fragment))
 }
 
+/// How long the address waits after a lever change before it is written: a member
+/// typing "1", "10", "105" writes it once, when they pause, not on each keystroke
+/// (each `history.replaceState` costs a few milliseconds of the frame).
+const LEVER_PAUSE: std::time::Duration = std::time::Duration::from_millis(300);
+
+/// Writes the address for the app's state now, if it differs from what is there.
+fn write_now(state: AppState, whatif: WhatIf) {
+    let fragment = untrack(|| fragment_of(state, whatif));
+    if fragment != current_fragment() {
+        replace_fragment(&fragment);
+    }
+}
+
 /// Keeps the address and the app in step for as long as the calling component lives:
 /// a `hashchange` (back/forward, a hand-edited or pasted link) moves the app to what
-/// the fragment says, and every change of view, language or scenario is written back.
+/// the fragment says; a change of view, language or screen parameters is written back
+/// at once, a change of scenario once the member pauses ([`LEVER_PAUSE`]) and, in any
+/// case, when the page is hidden or left (`pagehide`).
 pub fn keep_in_step(state: AppState, whatif: WhatIf) {
     let handle = window_event_listener(leptos::ev::hashchange, move |_| follow(state, whatif, &current_fragment()));
-    on_cleanup(move || handle.remove());
+    let leaving = window_event_listener(leptos::ev::pagehide, move |_| write_now(state, whatif));
+    let pending: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
+    let cancel_pending = move || {
+        if let Some(timer) = pending.try_update_value(Option::take).flatten() {
+            timer.clear();
+        }
+    };
+    on_cleanup(move || {
+        handle.remove();
+        leaving.remove();
+        cancel_pending();
+    });
 
     Effect::new(move |_| {
-        let fragment = fragment_of(state, whatif);
-        if fragment != current_fragment() {
-            replace_fragment(&fragment);
+        state.view.track();
+        state.lang.track();
+        state.params.track();
+        cancel_pending();
+        write_now(state, whatif);
+    });
+    Effect::new(move |first: Option<()>| {
+        whatif.link.track();
+        // The first run is the page opening: the address is already the link it was
+        // opened with (or is written by the effect above).
+        if first.is_none() {
+            return;
         }
+        cancel_pending();
+        let timer = set_timeout_with_handle(move || write_now(state, whatif), LEVER_PAUSE).ok();
+        pending.set_value(timer);
     });
 }
