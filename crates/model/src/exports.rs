@@ -7,16 +7,26 @@ use crate::engine::{ProjectOutcome, Projection, Route, YearTotals};
 use crate::money::Money;
 
 /// One CSV field, quoted by RFC 4180 when it holds a comma, quote, CR or LF (quotes
-/// doubled). A field starting with `=`, `+`, `-` or `@` that is not a number gets a
-/// leading `'` so spreadsheet programs do not run it as a formula.
+/// doubled). A field starting with `=`, `+`, `-` or `@` that is not a plain decimal
+/// number gets a leading `'` so spreadsheet programs do not run it as a formula.
 pub fn csv_field(text: &str) -> String {
-    let risky = text.starts_with(['=', '+', '-', '@']) && text.parse::<f64>().is_err();
+    let risky = text.starts_with(['=', '+', '-', '@']) && !is_plain_decimal(text);
     let text = if risky { format!("'{text}") } else { text.to_string() };
     if text.contains([',', '"', '\r', '\n']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
         text
     }
+}
+
+/// A sign, digits and at most one decimal point, with a digit somewhere: the numbers
+/// the exports write (`-1.5`, `+24.300000`). Checked by hand rather than by parsing a
+/// float, so the wasm carries no float parser for it; `-inf` or `+1e5` count as text.
+fn is_plain_decimal(text: &str) -> bool {
+    let digits = text.strip_prefix(['+', '-']).unwrap_or(text);
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let all_digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
+    !(whole.is_empty() && fraction.is_empty()) && all_digits(whole) && all_digits(fraction)
 }
 
 /// One CSV record (RFC 4180, CRLF-terminated), each field through [`csv_field`].
@@ -191,6 +201,14 @@ mod tests {
         assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
         assert_eq!(csv_field("-1.5"), "-1.5");
         assert_eq!(csv_field("=HYPERLINK(1)"), "'=HYPERLINK(1)");
+        assert_eq!(csv_field("+24.300000"), "+24.300000");
+        assert_eq!(csv_field("-.5"), "-.5");
+        assert_eq!(csv_field("-"), "'-");
+        assert_eq!(csv_field("-."), "'-.");
+        assert_eq!(csv_field("-1.2.3"), "'-1.2.3");
+        assert_eq!(csv_field("-inf"), "'-inf");
+        assert_eq!(csv_field("+1e5"), "'+1e5");
+        assert_eq!(csv_field("-1+2"), "'-1+2");
     }
 
     #[test]
