@@ -178,7 +178,10 @@ async function __blockvote_start() {
   const module = WebAssembly.compileStreaming
     ? await WebAssembly.compileStreaming(new Response(bytes, { headers: { 'content-type': 'application/wasm' } }))
     : bytes;
-  await __wbg_init({ module_or_path: module });
+  const wasm = await __wbg_init({ module_or_path: module });
+  // The size of the wasm's linear memory, for the memory figures of make bench (it only
+  // reads a length; nothing in the app depends on it).
+  window.__blockvoteWasmMemoryBytes = () => wasm.memory.buffer.byteLength;
 }
 // The safety net for a WebAssembly trap (src/panic_banner.rs): a trap (running out of
 // memory, a stack overflow, the abort after a panic) kills the instance without a word,
