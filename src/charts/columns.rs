@@ -8,7 +8,7 @@
 //! the value axis has as many nice ticks as fit, and on a narrow screen only every
 //! n-th quarter is labelled (each column still names its quarter when focused).
 
-use super::{legend_text, use_chart_width, FONT, LINE};
+use super::{legend_text, use_chart_width, FONT, LINE, ROTATED_FOOTPRINT};
 use blockvote_model::Money;
 use blockvote_present::axis::{label_stride, label_width, nice_axis, ticks_for_length, Axis};
 use blockvote_present::charts::{legend_layout, LegendItem, QuarterColumns};
@@ -17,8 +17,6 @@ use leptos::prelude::*;
 const PLOT_HEIGHT: f64 = 230.0;
 const RIGHT: f64 = 12.0;
 const SWATCH: f64 = 14.0;
-/// Room along the axis a label rotated by 45° needs: about a line of text.
-const ROTATED_FOOTPRINT: f64 = FONT * 1.5;
 
 /// Fills for stacked segments, by segment index; column index picks the outline style.
 fn segment_fill(id: &str, segment: usize) -> String {
@@ -48,6 +46,214 @@ struct Layout {
     /// Label every n-th quarter.
     stride: usize,
     legend: Vec<LegendItem>,
+}
+
+/// One stacked segment of a column, laid out.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct SegmentMark {
+    x: f64,
+    y: f64,
+    width: f64,
+    height: f64,
+    fill: String,
+    /// The first column (the model baseline) is drawn dashed and thin.
+    first_column: bool,
+}
+
+/// One quarter, laid out: its hit area, columns, whisker and label.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct QuarterMark {
+    index: usize,
+    hit_x: f64,
+    slot: f64,
+    top: f64,
+    /// Segments by column, bottom first.
+    columns: Vec<Vec<SegmentMark>>,
+    /// (x, y low, y high).
+    whisker: Option<(f64, f64, f64)>,
+    /// (x, y, text) of the quarter's axis label, when this quarter is labelled.
+    label: Option<(f64, f64, String)>,
+    description: String,
+}
+
+/// What decides a quarter's elements (as opposed to their attributes).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct MarkShape {
+    index: usize,
+    segments: Vec<usize>,
+    whisker: bool,
+    label: bool,
+}
+
+impl QuarterMark {
+    fn shape(&self) -> MarkShape {
+        MarkShape {
+            index: self.index,
+            segments: self.columns.iter().map(Vec::len).collect(),
+            whisker: self.whisker.is_some(),
+            label: self.label.is_some(),
+        }
+    }
+}
+
+/// Every quarter's geometry at `layout`.
+fn quarter_marks(layout: &Layout, all: &[QuarterColumns], chart_id: &str) -> Vec<QuarterMark> {
+    let y = |value: f64| layout.top + PLOT_HEIGHT * (1.0 - layout.axis.share(value));
+    let count = all.len().max(1) as f64;
+    let slot = (layout.width - layout.left - RIGHT) / count;
+    let per_quarter = all.iter().map(|q| q.columns.len()).max().unwrap_or(1).max(1) as f64;
+    let column_width = (slot * 0.8 / per_quarter).max(1.0);
+    let baseline = layout.top + PLOT_HEIGHT;
+    all.iter()
+        .enumerate()
+        .map(|(index, quarter)| {
+            let left = layout.left + slot * index as f64 + slot * 0.1;
+            let columns = quarter
+                .columns
+                .iter()
+                .enumerate()
+                .map(|(column_index, column)| {
+                    let x = left + column_width * column_index as f64;
+                    let mut running = 0.0;
+                    column
+                        .segments
+                        .iter()
+                        .enumerate()
+                        .map(|(segment_index, value)| {
+                            let bottom = running;
+                            running += value.to_f64_for_geometry().max(0.0);
+                            let (y_top, y_bottom) = (y(running), y(bottom));
+                            SegmentMark {
+                                x,
+                                y: y_top,
+                                width: (column_width - 1.0).max(0.5),
+                                height: (y_bottom - y_top).max(0.0),
+                                fill: segment_fill(chart_id, segment_index),
+                                first_column: column_index == 0,
+                            }
+                        })
+                        .collect()
+                })
+                .collect();
+            let whisker = quarter.range.map(|(low, high)| {
+                let last = quarter.columns.len().saturating_sub(1) as f64;
+                let cx = left + column_width * last + column_width / 2.0;
+                (cx, y(low.to_f64_for_geometry()), y(high.to_f64_for_geometry()))
+            });
+            let label = (index % layout.stride.max(1) == 0)
+                .then(|| (left + slot * 0.4, baseline + 14.0, quarter.label.clone()));
+            QuarterMark {
+                index,
+                hit_x: left - slot * 0.1,
+                slot,
+                top: layout.top,
+                columns,
+                whisker,
+                label,
+                description: quarter.description.clone(),
+            }
+        })
+        .collect()
+}
+
+/// One quarter's elements, made once per shape; every attribute reads the quarter's
+/// memo, so only values that changed are written.
+#[component]
+fn QuarterMarkView(marks: Memo<Vec<QuarterMark>>, shape: MarkShape) -> impl IntoView {
+    let index = shape.index;
+    let mark = Memo::new(move |_| marks.with(|marks| marks.get(index).cloned().unwrap_or_default()));
+    let segment = move |column: usize, segment: usize| {
+        Memo::new(move |_| {
+            mark.with(|m| m.columns.get(column).and_then(|c| c.get(segment)).cloned().unwrap_or_default())
+        })
+    };
+    let columns = shape
+        .segments
+        .iter()
+        .enumerate()
+        .map(|(column, count)| {
+            let segments = (0..*count)
+                .map(|n| {
+                    let s = segment(column, n);
+                    view! {
+                        <rect
+                            x=move || s.with(|s| s.x)
+                            y=move || s.with(|s| s.y)
+                            width=move || s.with(|s| s.width)
+                            height=move || s.with(|s| s.height)
+                            fill=move || s.with(|s| s.fill.clone())
+                            stroke="var(--ink)"
+                            stroke-width=move || s.with(|s| if s.first_column { "0.6" } else { "1.2" })
+                            stroke-dasharray=move || s.with(|s| if s.first_column { "3 2" } else { "none" })
+                        ></rect>
+                    }
+                })
+                .collect_view();
+            view! { <g>{segments}</g> }
+        })
+        .collect_view();
+    let whisker = shape.whisker.then(|| {
+        let at = Memo::new(move |_| mark.with(|m| m.whisker.unwrap_or_default()));
+        view! {
+            <g class="whisker">
+                <line
+                    x1=move || at.get().0
+                    x2=move || at.get().0
+                    y1=move || at.get().1
+                    y2=move || at.get().2
+                    stroke="var(--focus)"
+                    stroke-width="2"
+                ></line>
+                <line
+                    x1=move || at.get().0 - 4.0
+                    x2=move || at.get().0 + 4.0
+                    y1=move || at.get().1
+                    y2=move || at.get().1
+                    stroke="var(--focus)"
+                    stroke-width="2"
+                ></line>
+                <line
+                    x1=move || at.get().0 - 4.0
+                    x2=move || at.get().0 + 4.0
+                    y1=move || at.get().2
+                    y2=move || at.get().2
+                    stroke="var(--focus)"
+                    stroke-width="2"
+                ></line>
+            </g>
+        }
+    });
+    let label = shape.label.then(|| {
+        let at = Memo::new(move |_| mark.with(|m| m.label.clone().unwrap_or_default()));
+        view! {
+            <text
+                class="axis-label"
+                x=move || at.with(|l| l.0)
+                y=move || at.with(|l| l.1)
+                text-anchor="end"
+                transform=move || at.with(|l| format!("rotate(-45 {} {})", l.0, l.1))
+            >
+                {move || at.with(|l| l.2.clone())}
+            </text>
+        }
+    });
+    let description = Memo::new(move |_| mark.with(|m| m.description.clone()));
+    view! {
+        <g class="mark" tabindex="0" role="img" aria-label=move || description.get()>
+            <title>{move || description.get()}</title>
+            <rect
+                class="hit"
+                x=move || mark.with(|m| m.hit_x)
+                y=move || mark.with(|m| m.top)
+                width=move || mark.with(|m| m.slot)
+                height=PLOT_HEIGHT
+                fill="transparent"
+            ></rect>
+            {columns}
+            {whisker}
+            {label}
+        </g>
+    }
 }
 
 #[component]
@@ -114,146 +320,59 @@ pub fn QuarterlyColumns(
         }
     });
     let y = move |layout: &Layout, value: f64| layout.top + PLOT_HEIGHT * (1.0 - layout.axis.share(value));
+    // The grid and the legend are memos of their geometry, compared with `PartialEq`:
+    // a lever that moves the columns but not the axis rewrites neither.
+    let grid_marks = Memo::new(move |_| {
+        layout.with(|layout| {
+            layout
+                .axis
+                .ticks
+                .iter()
+                .map(|tick| (layout.left, layout.width - RIGHT, y(layout, tick.value), tick.label.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
     let grid = move || {
-        let layout = layout.get();
-        layout
-            .axis
-            .ticks
-            .iter()
-            .map(|tick| {
-                let at = y(&layout, tick.value);
+        grid_marks
+            .get()
+            .into_iter()
+            .map(|(left, right, at, label)| {
                 view! {
                     <g class="grid">
-                        <line
-                            x1=layout.left
-                            x2=layout.width - RIGHT
-                            y1=at
-                            y2=at
-                            stroke="var(--line)"
-                            stroke-width="1"
-                        ></line>
-                        <text x=layout.left - 6.0 y=at + 4.0 text-anchor="end">
-                            {tick.label.clone()}
+                        <line x1=left x2=right y1=at y2=at stroke="var(--line)" stroke-width="1"></line>
+                        <text x=left - 6.0 y=at + 4.0 text-anchor="end">
+                            {label}
                         </text>
                     </g>
                 }
             })
             .collect_view()
     };
-    let bars = move || {
+    // Each quarter is one keyed mark whose attributes follow its own memo: a lever
+    // that moves some quarters rewrites only those quarters' changed attributes, and
+    // the elements are made again only when the shape of the chart changes.
+    let marks = Memo::new(move |_| {
         let layout = layout.get();
-        let all = quarters.get();
-        let count = all.len().max(1) as f64;
-        let slot = (layout.width - layout.left - RIGHT) / count;
-        let per_quarter = all.iter().map(|q| q.columns.len()).max().unwrap_or(1).max(1) as f64;
-        let column_width = (slot * 0.8 / per_quarter).max(1.0);
-        let chart_id = chart_id.clone();
-        let baseline = layout.top + PLOT_HEIGHT;
-        all.into_iter()
-            .enumerate()
-            .map(|(index, quarter)| {
-                let left = layout.left + slot * index as f64 + slot * 0.1;
-                let columns = quarter
-                    .columns
-                    .iter()
-                    .enumerate()
-                    .map(|(column_index, column)| {
-                        let x = left + column_width * column_index as f64;
-                        let mut running = 0.0;
-                        let segments = column
-                            .segments
-                            .iter()
-                            .enumerate()
-                            .map(|(segment_index, value)| {
-                                let bottom = running;
-                                running += value.to_f64_for_geometry().max(0.0);
-                                let (y_top, y_bottom) = (y(&layout, running), y(&layout, bottom));
-                                view! {
-                                    <rect
-                                        x=x
-                                        y=y_top
-                                        width=(column_width - 1.0).max(0.5)
-                                        height=(y_bottom - y_top).max(0.0)
-                                        fill=segment_fill(&chart_id, segment_index)
-                                        stroke="var(--ink)"
-                                        stroke-width=if column_index == 0 { "0.6" } else { "1.2" }
-                                        stroke-dasharray=if column_index == 0 { "3 2" } else { "none" }
-                                    ></rect>
-                                }
-                            })
-                            .collect_view();
-                        view! { <g>{segments}</g> }
-                    })
-                    .collect_view();
-                let whisker = quarter.range.map(|(low, high)| {
-                    let last = quarter.columns.len().saturating_sub(1) as f64;
-                    let cx = left + column_width * last + column_width / 2.0;
-                    let (y_low, y_high) =
-                        (y(&layout, low.to_f64_for_geometry()), y(&layout, high.to_f64_for_geometry()));
-                    view! {
-                        <g class="whisker">
-                            <line x1=cx x2=cx y1=y_low y2=y_high stroke="var(--focus)" stroke-width="2"></line>
-                            <line
-                                x1=cx - 4.0
-                                x2=cx + 4.0
-                                y1=y_low
-                                y2=y_low
-                                stroke="var(--focus)"
-                                stroke-width="2"
-                            ></line>
-                            <line
-                                x1=cx - 4.0
-                                x2=cx + 4.0
-                                y1=y_high
-                                y2=y_high
-                                stroke="var(--focus)"
-                                stroke-width="2"
-                            ></line>
-                        </g>
-                    }
-                });
-                let label_x = left + slot * 0.4;
-                let label_y = baseline + 14.0;
-                let label = (index % layout.stride == 0).then(|| {
-                    view! {
-                        <text
-                            class="axis-label"
-                            x=label_x
-                            y=label_y
-                            text-anchor="end"
-                            transform=format!("rotate(-45 {label_x} {label_y})")
-                        >
-                            {quarter.label.clone()}
-                        </text>
-                    }
-                });
-                let description = quarter.description.clone();
-                view! {
-                    <g class="mark" tabindex="0" role="img" aria-label=description.clone()>
-                        <title>{description.clone()}</title>
-                        <rect
-                            class="hit"
-                            x=left - slot * 0.1
-                            y=layout.top
-                            width=slot
-                            height=PLOT_HEIGHT
-                            fill="transparent"
-                        ></rect>
-                        {columns}
-                        {whisker}
-                        {label}
-                    </g>
-                }
-            })
-            .collect_view()
+        quarters.with(|all| quarter_marks(&layout, all, &chart_id))
+    });
+    let shapes = Memo::new(move |_| marks.with(|marks| marks.iter().map(QuarterMark::shape).collect::<Vec<_>>()));
+    let bars = move || {
+        view! {
+            <For each=move || shapes.get() key=Clone::clone let:shape>
+                <QuarterMarkView marks=marks shape=shape />
+            </For>
+        }
     };
     let legend_id = id.clone();
+    let legend_marks = Memo::new(move |_| {
+        let swatches: Vec<Swatch> = legend_items().into_iter().map(|(swatch, _)| swatch).collect();
+        layout.with(|layout| swatches.into_iter().zip(layout.legend.iter().cloned()).collect::<Vec<_>>())
+    });
     let legend = move || {
-        let layout = layout.get();
-        legend_items()
+        legend_marks
+            .get()
             .into_iter()
-            .zip(layout.legend)
-            .map(|((swatch, _), LegendItem { x, y, lines })| {
+            .map(|(swatch, LegendItem { x, y, lines })| {
                 let y = y + 4.0;
                 let mark = match swatch {
                     Swatch::Segment(index) => view! {

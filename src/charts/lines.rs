@@ -6,7 +6,7 @@
 //! the value axis has as many nice ticks as fit, and on a narrow screen only every
 //! n-th quarter is labelled (each point still names its quarter when focused).
 
-use super::{legend_text, use_chart_width, FONT, LINE};
+use super::{legend_text, use_chart_width, FONT, LINE, ROTATED_FOOTPRINT};
 use blockvote_present::axis::{label_stride, label_width, nice_axis, ticks_for_length, Axis};
 use blockvote_present::charts::{legend_layout, LegendItem, LineSeries};
 use leptos::prelude::*;
@@ -14,7 +14,6 @@ use leptos::prelude::*;
 const PLOT_HEIGHT: f64 = 200.0;
 const RIGHT: f64 = 12.0;
 const SWATCH: f64 = 24.0;
-const ROTATED_FOOTPRINT: f64 = FONT * 1.5;
 const DASHES: [&str; 3] = ["none", "6 4", "2 3"];
 const COLOURS: [&str; 3] = ["var(--series-a)", "var(--series-c)", "var(--focus)"];
 
@@ -28,6 +27,97 @@ struct Layout {
     axis: Axis,
     stride: usize,
     legend: Vec<LegendItem>,
+}
+
+/// One point of a series, laid out, with its accessible name.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct PointMark {
+    cx: f64,
+    cy: f64,
+    label: String,
+}
+
+/// One series, laid out.
+#[derive(Clone, Debug, PartialEq)]
+struct SeriesMark {
+    index: usize,
+    /// The polyline's `points`.
+    path: String,
+    points: Vec<PointMark>,
+    legend: LegendItem,
+}
+
+/// One series' elements, made once per shape (its index and number of points); every
+/// attribute reads the series' memo, so only values that changed are written.
+#[component]
+fn SeriesView(marks: Memo<Vec<SeriesMark>>, index: usize, points: usize) -> impl IntoView {
+    let colour = COLOURS.get(index % COLOURS.len()).copied().unwrap_or("currentColor");
+    let dash = DASHES.get(index % DASHES.len()).copied().unwrap_or("none");
+    let path = Memo::new(move |_| marks.with(|all| all.get(index).map(|s| s.path.clone()).unwrap_or_default()));
+    let legend = Memo::new(move |_| marks.with(|all| all.get(index).map(|s| s.legend.clone())));
+    let markers = (0..points)
+        .map(|n| {
+            let point = Memo::new(move |_| {
+                marks.with(|all| all.get(index).and_then(|s| s.points.get(n)).cloned().unwrap_or_default())
+            });
+            let (cx, cy) = (move || point.with(|p| p.cx), move || point.with(|p| p.cy));
+            let marker = if index == 0 {
+                view! { <circle cx=cx cy=cy r="3.5" fill=colour stroke="var(--ink)"></circle> }.into_any()
+            } else {
+                view! {
+                    <rect
+                        x=move || cx() - 3.5
+                        y=move || cy() - 3.5
+                        width="7"
+                        height="7"
+                        fill="white"
+                        stroke=colour
+                        stroke-width="1.5"
+                    ></rect>
+                }
+                .into_any()
+            };
+            let label = Memo::new(move |_| point.with(|p| p.label.clone()));
+            view! {
+                <g class="mark" tabindex="0" role="img" aria-label=move || label.get()>
+                    <title>{move || label.get()}</title>
+                    {marker}
+                </g>
+            }
+        })
+        .collect_view();
+    let legend_item = move || {
+        legend.get().map(|LegendItem { x, y, lines }| {
+            let y = y + 4.0;
+            view! {
+                <g class="legend-item">
+                    <line
+                        x1=x
+                        x2=x + SWATCH
+                        y1=y + 6.0
+                        y2=y + 6.0
+                        stroke=colour
+                        stroke-width="2"
+                        stroke-dasharray=dash
+                    ></line>
+                    {legend_text(x + SWATCH + 6.0, y + 10.0, lines)}
+                </g>
+            }
+        })
+    };
+    view! {
+        <g>
+            <polyline
+                points=move || path.get()
+                fill="none"
+                stroke=colour
+                stroke-width="2"
+                stroke-dasharray=dash
+            ></polyline>
+            {markers}
+            {legend_item}
+        </g>
+    }
 }
 
 #[component]
@@ -73,35 +163,53 @@ pub fn QuarterLines(
         layout.left + (layout.width - layout.left - RIGHT) * (index as f64 + 0.5) / count() as f64
     };
     let y = move |layout: &Layout, value: f64| layout.top + PLOT_HEIGHT * (1.0 - layout.axis.share(value));
+    // The grid, the axis labels and every series are memos of their geometry, compared
+    // with `PartialEq`: a lever that moves the lines but not the axis rewrites no grid
+    // line or label, and each point writes only its own changed attributes.
+    let grid_marks = Memo::new(move |_| {
+        layout.with(|layout| {
+            layout
+                .axis
+                .ticks
+                .iter()
+                .map(|tick| (layout.left, layout.width - RIGHT, y(layout, tick.value), tick.label.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
     let grid = move || {
-        let layout = layout.get();
-        layout
-            .axis
-            .ticks
-            .iter()
-            .map(|tick| {
-                let at = y(&layout, tick.value);
+        grid_marks
+            .get()
+            .into_iter()
+            .map(|(left, right, at, label)| {
                 view! {
                     <g class="grid">
-                        <line x1=layout.left x2=layout.width - RIGHT y1=at y2=at stroke="var(--line)"></line>
-                        <text x=layout.left - 6.0 y=at + 4.0 text-anchor="end">
-                            {tick.label.clone()}
+                        <line x1=left x2=right y1=at y2=at stroke="var(--line)"></line>
+                        <text x=left - 6.0 y=at + 4.0 text-anchor="end">
+                            {label}
                         </text>
                     </g>
                 }
             })
             .collect_view()
     };
+    let axis_marks = Memo::new(move |_| {
+        layout.with(|layout| {
+            let label_y = layout.top + PLOT_HEIGHT + 14.0;
+            labels.with(|labels| {
+                labels
+                    .iter()
+                    .enumerate()
+                    .filter(|(index, _)| index % layout.stride.max(1) == 0)
+                    .map(|(index, label)| (x(layout, index), label_y, label.clone()))
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
     let axis = move || {
-        let layout = layout.get();
-        let label_y = layout.top + PLOT_HEIGHT + 14.0;
-        labels
+        axis_marks
             .get()
             .into_iter()
-            .enumerate()
-            .filter(|(index, _)| index % layout.stride == 0)
-            .map(|(index, label)| {
-                let at = x(&layout, index);
+            .map(|(at, label_y, label)| {
                 view! {
                     <text
                         class="axis-label"
@@ -116,72 +224,56 @@ pub fn QuarterLines(
             })
             .collect_view()
     };
-    let lines = move || {
-        let layout = layout.get();
-        let names = labels.get();
-        series
-            .get()
-            .into_iter()
-            .enumerate()
-            .map(|(series_index, s)| {
-                let colour = COLOURS.get(series_index % COLOURS.len()).copied().unwrap_or("currentColor");
-                let dash = DASHES.get(series_index % DASHES.len()).copied().unwrap_or("none");
-                let path = s
-                    .points
-                    .iter()
-                    .enumerate()
-                    .map(|(i, p)| format!("{:.1},{:.1}", x(&layout, i), y(&layout, p.to_f64_for_geometry())))
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                let points = s
-                    .points
-                    .iter()
-                    .enumerate()
-                    .map(|(i, p)| {
-                        let label = format!("{} — {}: {}", s.name, names.get(i).cloned().unwrap_or_default(), p.format(1));
-                        let (cx, cy) = (x(&layout, i), y(&layout, p.to_f64_for_geometry()));
-                        let marker = if series_index == 0 {
-                            view! { <circle cx=cx cy=cy r="3.5" fill=colour stroke="var(--ink)"></circle> }.into_any()
-                        } else {
-                            view! { <rect x=cx - 3.5 y=cy - 3.5 width="7" height="7" fill="white" stroke=colour stroke-width="1.5"></rect> }.into_any()
-                        };
-                        view! {
-                            <g class="mark" tabindex="0" role="img" aria-label=label.clone()>
-                                <title>{label.clone()}</title>
-                                {marker}
-                            </g>
-                        }
-                    })
-                    .collect_view();
-                let LegendItem { x: legend_x, y: legend_y, lines: legend_lines } =
-                    layout.legend.get(series_index).cloned().unwrap_or(LegendItem { x: 8.0, y: 0.0, lines: Vec::new() });
-                let legend_y = legend_y + 4.0;
-                view! {
-                    <g>
-                        <polyline
-                            points=path
-                            fill="none"
-                            stroke=colour
-                            stroke-width="2"
-                            stroke-dasharray=dash
-                        ></polyline>
-                        {points}
-                        <g class="legend-item">
-                            <line
-                                x1=legend_x
-                                x2=legend_x + SWATCH
-                                y1=legend_y + 6.0
-                                y2=legend_y + 6.0
-                                stroke=colour
-                                stroke-width="2"
-                                stroke-dasharray=dash
-                            ></line>
-                            {legend_text(legend_x + SWATCH + 6.0, legend_y + 10.0, legend_lines)}
-                        </g>
-                    </g>
-                }
+    let marks = Memo::new(move |_| {
+        layout.with(|layout| {
+            labels.with(|names| {
+                series.with(|all| {
+                    all.iter()
+                        .enumerate()
+                        .map(|(series_index, s)| {
+                            let at = |i: usize, p: &blockvote_model::Money| {
+                                (x(layout, i), y(layout, p.to_f64_for_geometry()))
+                            };
+                            let path = s
+                                .points
+                                .iter()
+                                .enumerate()
+                                .map(|(i, p)| {
+                                    let (px, py) = at(i, p);
+                                    format!("{px:.1},{py:.1}")
+                                })
+                                .collect::<Vec<_>>()
+                                .join(" ");
+                            let points = s
+                                .points
+                                .iter()
+                                .enumerate()
+                                .map(|(i, p)| {
+                                    let (cx, cy) = at(i, p);
+                                    let quarter = names.get(i).cloned().unwrap_or_default();
+                                    PointMark { cx, cy, label: format!("{} — {quarter}: {}", s.name, p.format(1)) }
+                                })
+                                .collect();
+                            let legend = layout.legend.get(series_index).cloned().unwrap_or(LegendItem {
+                                x: 8.0,
+                                y: 0.0,
+                                lines: Vec::new(),
+                            });
+                            SeriesMark { index: series_index, path, points, legend }
+                        })
+                        .collect::<Vec<_>>()
+                })
             })
-            .collect_view()
+        })
+    });
+    let shapes =
+        Memo::new(move |_| marks.with(|all| all.iter().map(|s| (s.index, s.points.len())).collect::<Vec<_>>()));
+    let lines = move || {
+        view! {
+            <For each=move || shapes.get() key=|shape| *shape let:shape>
+                <SeriesView marks=marks index=shape.0 points=shape.1 />
+            </For>
+        }
     };
     view! {
         <svg

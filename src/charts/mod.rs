@@ -20,6 +20,11 @@ use leptos::prelude::*;
 /// The font size of chart text, in px (`svg.chart` in the stylesheet).
 pub const FONT: f64 = 11.0;
 
+/// Room along the axis a label rotated by 45° needs so that it does not touch the
+/// next one: its neighbour's baseline lies `slot × sin 45°` away, which must clear a
+/// line of text (a Chinese quarter's label is a full em high) and a little space.
+pub const ROTATED_FOOTPRINT: f64 = FONT * 1.7;
+
 /// The narrowest layout a chart draws (a 320 px phone's page, less its padding).
 const NARROWEST: f64 = 260.0;
 
