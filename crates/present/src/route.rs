@@ -144,6 +144,18 @@ mod tests {
     }
 
     #[test]
+    fn a_fragment_is_its_view_and_language_then_the_shared_tail() {
+        let pairs = [("cost".to_string(), "10".to_string()), ("q".to_string(), "保安 a&b".to_string())];
+        let tail = fragment_tail(&pairs);
+        assert_eq!(tail, "&cost=10&q=%E4%BF%9D%E5%AE%89%20a%26b");
+        assert_eq!(fragment_with_tail(View::Present, Lang::Zh, &tail), fragment_for(View::Present, Lang::Zh, &pairs));
+        // The view and language of the pairs never override the ones asked for.
+        let stray = [("view".to_string(), "brief".to_string()), ("lang".to_string(), "en".to_string())];
+        assert_eq!(fragment_for(View::Present, Lang::Zh, &stray), "#view=present&lang=zh");
+        check("#view=present&lang=en&slide=3", View::Present, Some(Lang::En), 3);
+    }
+
+    #[test]
     fn percent_coding_round_trips() {
         for text in ["保安", "a b&c=d", "%", "100%", "<script>", ""] {
             assert_eq!(percent_decode(&percent_encode(text)), text);
