@@ -8,7 +8,7 @@
 //! the value axis has as many nice ticks as fit, and on a narrow screen only every
 //! n-th quarter is labelled (each column still names its quarter when focused).
 
-use super::{legend_text, use_chart_width, FONT, LINE, ROTATED_FOOTPRINT};
+use super::{grid_lines, legend_text, use_chart_width, Grid, FONT, LINE, ROTATED_FOOTPRINT};
 use blockvote_model::Money;
 use blockvote_present::axis::{label_stride, label_width, nice_axis, ticks_for_length, Axis};
 use blockvote_present::charts::{legend_layout, LegendItem, QuarterColumns};
@@ -69,12 +69,17 @@ struct QuarterMark {
     top: f64,
     /// Segments by column, bottom first.
     columns: Vec<Vec<SegmentMark>>,
-    /// (x, y low, y high).
-    whisker: Option<(f64, f64, f64)>,
+    whisker: Option<Whisker>,
     /// (x, y, text) of the quarter's axis label, when this quarter is labelled.
     label: Option<(f64, f64, String)>,
     description: String,
 }
+
+/// A whisker's x and the y of its low and high ends.
+type Whisker = (f64, f64, f64);
+
+/// A line's x1, x2, y1 and y2.
+type LineEnds = (f64, f64, f64, f64);
 
 /// What decides a quarter's elements (as opposed to their attributes).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -194,32 +199,25 @@ fn QuarterMarkView(marks: Memo<Vec<QuarterMark>>, shape: MarkShape) -> impl Into
         .collect_view();
     let whisker = shape.whisker.then(|| {
         let at = Memo::new(move |_| mark.with(|m| m.whisker.unwrap_or_default()));
+        // The whisker's stem from low to high, and a cap 8 px wide at each end; each
+        // line's ends as (x1, x2, y1, y2) from the quarter's (x, low, high).
+        let line = move |ends: fn(Whisker) -> LineEnds| {
+            let ends = Memo::new(move |_| ends(at.get()));
+            view! {
+                <line
+                    x1=move || ends.get().0
+                    x2=move || ends.get().1
+                    y1=move || ends.get().2
+                    y2=move || ends.get().3
+                    stroke="var(--focus)"
+                    stroke-width="2"
+                ></line>
+            }
+        };
         view! {
             <g class="whisker">
-                <line
-                    x1=move || at.get().0
-                    x2=move || at.get().0
-                    y1=move || at.get().1
-                    y2=move || at.get().2
-                    stroke="var(--focus)"
-                    stroke-width="2"
-                ></line>
-                <line
-                    x1=move || at.get().0 - 4.0
-                    x2=move || at.get().0 + 4.0
-                    y1=move || at.get().1
-                    y2=move || at.get().1
-                    stroke="var(--focus)"
-                    stroke-width="2"
-                ></line>
-                <line
-                    x1=move || at.get().0 - 4.0
-                    x2=move || at.get().0 + 4.0
-                    y1=move || at.get().2
-                    y2=move || at.get().2
-                    stroke="var(--focus)"
-                    stroke-width="2"
-                ></line>
+                {line(|(x, low, high)| (x, x, low, high))} {line(|(x, low, _)| (x - 4.0, x + 4.0, low, low))}
+                {line(|(x, _, high)| (x - 4.0, x + 4.0, high, high))}
             </g>
         }
     });
@@ -319,35 +317,9 @@ pub fn QuarterlyColumns(
             legend,
         }
     });
-    let y = move |layout: &Layout, value: f64| layout.top + PLOT_HEIGHT * (1.0 - layout.axis.share(value));
     // The grid and the legend are memos of their geometry, compared with `PartialEq`:
     // a lever that moves the columns but not the axis rewrites neither.
-    let grid_marks = Memo::new(move |_| {
-        layout.with(|layout| {
-            layout
-                .axis
-                .ticks
-                .iter()
-                .map(|tick| (layout.left, layout.width - RIGHT, y(layout, tick.value), tick.label.clone()))
-                .collect::<Vec<_>>()
-        })
-    });
-    let grid = move || {
-        grid_marks
-            .get()
-            .into_iter()
-            .map(|(left, right, at, label)| {
-                view! {
-                    <g class="grid">
-                        <line x1=left x2=right y1=at y2=at stroke="var(--line)" stroke-width="1"></line>
-                        <text x=left - 6.0 y=at + 4.0 text-anchor="end">
-                            {label}
-                        </text>
-                    </g>
-                }
-            })
-            .collect_view()
-    };
+    let grid = Memo::new(move |_| layout.with(|l| grid_lines(&l.axis, l.left, l.width - RIGHT, l.top, PLOT_HEIGHT)));
     // Each quarter is one keyed mark whose attributes follow its own memo: a lever
     // that moves some quarters rewrites only those quarters' changed attributes, and
     // the elements are made again only when the shape of the chart changes.
@@ -434,7 +406,7 @@ pub fn QuarterlyColumns(
                 </pattern>
             </defs>
             {legend}
-            {grid}
+            <Grid lines=grid />
             {bars}
             <line
                 x1=move || layout.with(|l| l.left)

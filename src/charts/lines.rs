@@ -6,7 +6,7 @@
 //! the value axis has as many nice ticks as fit, and on a narrow screen only every
 //! n-th quarter is labelled (each point still names its quarter when focused).
 
-use super::{legend_text, use_chart_width, FONT, LINE, ROTATED_FOOTPRINT};
+use super::{grid_lines, legend_text, use_chart_width, Grid, FONT, LINE, ROTATED_FOOTPRINT};
 use blockvote_present::axis::{label_stride, label_width, nice_axis, ticks_for_length, Axis};
 use blockvote_present::charts::{legend_layout, LegendItem, LineSeries};
 use leptos::prelude::*;
@@ -166,32 +166,7 @@ pub fn QuarterLines(
     // The grid, the axis labels and every series are memos of their geometry, compared
     // with `PartialEq`: a lever that moves the lines but not the axis rewrites no grid
     // line or label, and each point writes only its own changed attributes.
-    let grid_marks = Memo::new(move |_| {
-        layout.with(|layout| {
-            layout
-                .axis
-                .ticks
-                .iter()
-                .map(|tick| (layout.left, layout.width - RIGHT, y(layout, tick.value), tick.label.clone()))
-                .collect::<Vec<_>>()
-        })
-    });
-    let grid = move || {
-        grid_marks
-            .get()
-            .into_iter()
-            .map(|(left, right, at, label)| {
-                view! {
-                    <g class="grid">
-                        <line x1=left x2=right y1=at y2=at stroke="var(--line)"></line>
-                        <text x=left - 6.0 y=at + 4.0 text-anchor="end">
-                            {label}
-                        </text>
-                    </g>
-                }
-            })
-            .collect_view()
-    };
+    let grid = Memo::new(move |_| layout.with(|l| grid_lines(&l.axis, l.left, l.width - RIGHT, l.top, PLOT_HEIGHT)));
     let axis_marks = Memo::new(move |_| {
         layout.with(|layout| {
             let label_y = layout.top + PLOT_HEIGHT + 14.0;
@@ -288,7 +263,7 @@ pub fn QuarterLines(
         >
             <title id=title_id.clone()>{move || title.get()}</title>
             <desc id=desc_id.clone()>{move || description.get()}</desc>
-            {grid}
+            <Grid lines=grid />
             {axis}
             {lines}
             <line

@@ -15,6 +15,7 @@ pub mod histogram;
 pub mod lines;
 pub mod tornado;
 
+use blockvote_present::axis::Axis;
 use leptos::prelude::*;
 
 /// The font size of chart text, in px (`svg.chart` in the stylesheet).
@@ -75,5 +76,49 @@ pub fn legend_text(x: f64, y: f64, lines: Vec<String>) -> impl IntoView {
                 })
                 .collect_view()}
         </text>
+    }
+}
+
+/// One horizontal grid line of a value axis and its label, laid out.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GridLine {
+    left: f64,
+    right: f64,
+    at: f64,
+    label: String,
+}
+
+/// The grid lines of `axis` across a plot from `left` to `right` whose top is `top`
+/// and which is `height` high.
+pub fn grid_lines(axis: &Axis, left: f64, right: f64, top: f64, height: f64) -> Vec<GridLine> {
+    axis.ticks
+        .iter()
+        .map(|tick| GridLine {
+            left,
+            right,
+            at: top + height * (1.0 - axis.share(tick.value)),
+            label: tick.label.clone(),
+        })
+        .collect()
+}
+
+/// The grid lines and their labels, drawn again only when they change.
+#[component]
+pub fn Grid(lines: Memo<Vec<GridLine>>) -> impl IntoView {
+    move || {
+        lines
+            .get()
+            .into_iter()
+            .map(|GridLine { left, right, at, label }| {
+                view! {
+                    <g class="grid">
+                        <line x1=left x2=right y1=at y2=at stroke="var(--line)" stroke-width="1"></line>
+                        <text x=left - 6.0 y=at + 4.0 text-anchor="end">
+                            {label}
+                        </text>
+                    </g>
+                }
+            })
+            .collect_view()
     }
 }
