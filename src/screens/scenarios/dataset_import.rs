@@ -2,6 +2,7 @@
 //! preview of what would change, and only on confirmation every screen switched to
 //! it. The paper stays one click away.
 
+use crate::components::file_picker::FilePicker;
 use crate::data_source::{use_data_source, Source};
 use crate::saved::files::{download, read_text, ReadError};
 use crate::state::use_app_state;
@@ -13,7 +14,6 @@ use blockvote_present::screens::scenarios::dataset::{
 use blockvote_present::screens::scenarios::files::CSV_TYPE;
 use blockvote_present::storage::{BACK_TO_PAPER, DOWNLOAD_REFUSED};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 #[component]
 pub fn DatasetImport() -> impl IntoView {
@@ -23,12 +23,7 @@ pub fn DatasetImport() -> impl IntoView {
     let checked: RwSignal<Option<Checked>> = RwSignal::new(None);
     let download_failed = RwSignal::new(false);
 
-    let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-        let file = input.files().and_then(|files| files.get(0));
-        // Cleared so that choosing the same file again (after fixing it) reads it again.
-        input.set_value("");
-        let Some(file) = file else { return };
+    let on_file = move |file: web_sys::File| {
         let name = file.name();
         checked.set(None);
         read_text(&file, MAX_FILE_BYTES, move |result| {
@@ -129,16 +124,7 @@ pub fn DatasetImport() -> impl IntoView {
                 <button type="button" data-testid="dataset-template" on:click=template>
                     {move || TEMPLATE.get(lang())}
                 </button>
-                <label class="import-button">
-                    <input
-                        type="file"
-                        class="visually-hidden"
-                        accept=".csv,text/csv"
-                        data-testid="dataset-file"
-                        on:change=on_file
-                    />
-                    <span>{move || IMPORT.get(lang())}</span>
-                </label>
+                <FilePicker accept=".csv,text/csv" testid="dataset-file" label=IMPORT on_file=on_file />
                 {move || {
                     (source.source.get() != Source::Paper)
                         .then(|| {

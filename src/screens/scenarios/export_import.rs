@@ -2,6 +2,7 @@
 //! allocation as CSV) and import of a scenarios file, asking what to do about names
 //! already saved.
 
+use crate::components::file_picker::FilePicker;
 use crate::saved::files::{download, read_text, ReadError};
 use crate::saved::Saved;
 use crate::state::use_app_state;
@@ -15,7 +16,6 @@ use blockvote_present::screens::scenarios::files::{
 };
 use blockvote_present::storage::{more_problems, problem, DOWNLOAD_REFUSED, MAX_PROBLEMS_LISTED};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// An import waiting for the member to decide about scenarios with names already used.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -83,12 +83,7 @@ pub fn ExportImport(saved: StoredValue<Saved>) -> impl IntoView {
             pending.try_set(Some(PendingImport { incoming: incoming.scenarios, conflicts }));
         }
     };
-    let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-        let file = input.files().and_then(|files| files.get(0));
-        // Cleared so that choosing the same file again reads it again.
-        input.set_value("");
-        let Some(file) = file else { return };
+    let on_file = move |file: web_sys::File| {
         problems.set(Vec::new());
         pending.set(None);
         outcome.set(None);
@@ -131,18 +126,7 @@ pub fn ExportImport(saved: StoredValue<Saved>) -> impl IntoView {
                         }
                     })
             }}
-            // The file input is hidden behind a label styled as a button, so the
-            // browser's own "Choose file" text (in its language, not ours) is not shown.
-            <label class="import-button">
-                <input
-                    type="file"
-                    class="visually-hidden"
-                    accept=".json,application/json"
-                    data-testid="import-file"
-                    on:change=on_file
-                />
-                <span>{move || IMPORT.get(lang())}</span>
-            </label>
+            <FilePicker accept=".json,application/json" testid="import-file" label=IMPORT on_file=on_file />
             {move || {
                 pending
                     .get()
