@@ -7,7 +7,7 @@
 //! the scale is stated. Laid out at the width the page gives it (see `charts/mod.rs`):
 //! on a narrow screen each group's name sits on its own line above its bars.
 
-use super::{legend_text, use_chart_width, FONT, LINE};
+use super::{legend_text, use_chart_width, Hatch, FONT, LINE};
 use blockvote_present::axis::{label_width, nice_axis, ticks_for_length, Axis};
 use blockvote_present::charts::{legend_layout, LegendItem, Series};
 use leptos::prelude::*;
@@ -189,16 +189,7 @@ pub fn GroupedBars(
             <title id=title_id.clone()>{move || title.get()}</title>
             <desc id=desc_id.clone()>{move || description.get()}</desc>
             <defs>
-                <pattern
-                    id=pattern_id.clone()
-                    patternUnits="userSpaceOnUse"
-                    width="5"
-                    height="5"
-                    patternTransform="rotate(45)"
-                >
-                    <rect width="5" height="5" fill="var(--series-b)"></rect>
-                    <line x1="0" y1="0" x2="0" y2="5" stroke="var(--ink)" stroke-width="1.5"></line>
-                </pattern>
+                <Hatch id=pattern_id.clone() />
             </defs>
             {legend}
             {axis}

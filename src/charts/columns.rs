@@ -8,7 +8,7 @@
 //! the value axis has as many nice ticks as fit, and on a narrow screen only every
 //! n-th quarter is labelled (each column still names its quarter when focused).
 
-use super::{grid_lines, legend_text, use_chart_width, Grid, FONT, LINE, ROTATED_FOOTPRINT};
+use super::{grid_lines, legend_text, use_chart_width, Grid, Hatch, FONT, LINE, ROTATED_FOOTPRINT};
 use blockvote_model::Money;
 use blockvote_present::axis::{label_stride, label_width, nice_axis, ticks_for_length, Axis};
 use blockvote_present::charts::{legend_layout, LegendItem, QuarterColumns};
@@ -394,16 +394,7 @@ pub fn QuarterlyColumns(
             <title id=title_id.clone()>{move || title.get()}</title>
             <desc id=desc_id.clone()>{move || description.get()}</desc>
             <defs>
-                <pattern
-                    id=format!("{id}-hatch")
-                    patternUnits="userSpaceOnUse"
-                    width="5"
-                    height="5"
-                    patternTransform="rotate(45)"
-                >
-                    <rect width="5" height="5" fill="var(--series-b)"></rect>
-                    <line x1="0" y1="0" x2="0" y2="5" stroke="var(--ink)" stroke-width="1.5"></line>
-                </pattern>
+                <Hatch id=format!("{id}-hatch") />
             </defs>
             {legend}
             <Grid lines=grid />

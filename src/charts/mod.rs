@@ -122,3 +122,15 @@ pub fn Grid(lines: Memo<Vec<GridLine>>) -> impl IntoView {
             .collect_view()
     }
 }
+
+/// The hatch that tells new projects (or a low setting) from the solid series in black
+/// and white: light fill, dark diagonal lines. Referred to as `url(#id)`.
+#[component]
+pub fn Hatch(#[prop(into)] id: String) -> impl IntoView {
+    view! {
+        <pattern id=id patternUnits="userSpaceOnUse" width="5" height="5" patternTransform="rotate(45)">
+            <rect width="5" height="5" fill="var(--series-b)"></rect>
+            <line x1="0" y1="0" x2="0" y2="5" stroke="var(--ink)" stroke-width="1.5"></line>
+        </pattern>
+    }
+}

@@ -17,7 +17,7 @@
 //! Printing: the two bars differ by pattern (hatched against solid) and outline, not by
 //! colour alone, and every value is printed, so the chart reads in black and white.
 
-use super::{use_chart_width, FONT};
+use super::{use_chart_width, Hatch, FONT};
 use blockvote_model::Money;
 use blockvote_present::axis::{label_width, nice_axis, ticks_for_length, Axis};
 use blockvote_present::charts::{wrap_label, TornadoRow};
@@ -240,16 +240,7 @@ pub fn Tornado(
             <title id=title_id.clone()>{move || title.get()}</title>
             <desc id=desc_id.clone()>{move || description.get()}</desc>
             <defs>
-                <pattern
-                    id=pattern_id.clone()
-                    patternUnits="userSpaceOnUse"
-                    width="5"
-                    height="5"
-                    patternTransform="rotate(45)"
-                >
-                    <rect width="5" height="5" fill="var(--series-b)"></rect>
-                    <line x1="0" y1="0" x2="0" y2="5" stroke="var(--ink)" stroke-width="1.5"></line>
-                </pattern>
+                <Hatch id=pattern_id.clone() />
             </defs>
             <g class="legend">
                 <rect x="4" y="4" width="14" height="12" fill=legend_hatch stroke="var(--ink)" stroke-width="1"></rect>
