@@ -114,7 +114,8 @@ fn two_groups_that_do_not_interact_each_get_their_own_effect() {
     let scenario = Scenario { ongoing_budget_year: Some(m("12.5")), ..cost(50) };
     let result = bridge(&engine, &scenario, m("16")).unwrap();
     assert_eq!(plain(amount(&result, LeverGroup::Ongoing)), "2.5");
-    let alone = value(&engine, &scenario, &[LeverGroup::CostChange]).checked_sub(value(&engine, &scenario, &[])).unwrap();
+    let alone =
+        value(&engine, &scenario, &[LeverGroup::CostChange]).checked_sub(value(&engine, &scenario, &[])).unwrap();
     assert_eq!(amount(&result, LeverGroup::CostChange), alone);
     assert_eq!(result.projections, 4, "only the coalitions of the two moved groups are projected");
 }
@@ -197,7 +198,12 @@ fn share() -> impl Strategy<Value = Decimal> {
 }
 
 fn edit() -> impl Strategy<Value = Edit> {
-    (option::of(any::<bool>()), option::of(-4_i32..=4), option::of(0_i64..=20_000_000), option::of(prop::sample::select(Profile::ALL.to_vec())))
+    (
+        option::of(any::<bool>()),
+        option::of(-4_i32..=4),
+        option::of(0_i64..=20_000_000),
+        option::of(prop::sample::select(Profile::ALL.to_vec())),
+    )
         .prop_map(|(exclude, defer_quarters, budget, profile)| Edit {
             exclude,
             defer_quarters,
@@ -223,8 +229,15 @@ fn scenario() -> impl Strategy<Value = Scenario> {
             default_profile: profile.map_or(Profile::Calibrated, |p| p.0),
             retention: profile.and_then(|p| p.1),
             cost_change_pct: cost.unwrap_or_default(),
-            slippage: slip.map_or_else(Slippage::default, |(share, quarters)| Slippage { enabled: true, share, quarters }),
-            groups: groups.into_iter().map(|(theme, edit)| GroupEdit { select: Selector::Theme { theme }, edit }).collect(),
+            slippage: slip.map_or_else(Slippage::default, |(share, quarters)| Slippage {
+                enabled: true,
+                share,
+                quarters,
+            }),
+            groups: groups
+                .into_iter()
+                .map(|(theme, edit)| GroupEdit { select: Selector::Theme { theme }, edit })
+                .collect(),
             projects: projects.into_iter().map(|(id, edit)| ProjectEdit { id, edit }).collect(),
             cap: cap.map(|(amount, rule)| CashCap { amount: money_dollars(amount), rule }),
             ongoing_budget_year: ongoing.map(money_dollars),

@@ -45,6 +45,8 @@ pub const TOTAL_LABEL: Label = l("總變動", "Whole change");
 pub const PAPER_LABEL: Label = l("文件：2018-19 年度現金需求", "Paper: 2018-19 cash need");
 pub const SCENARIO_LABEL: Label = l("情景：2018-19 年度現金需求", "Scenario: 2018-19 cash need");
 pub const CALIBRATION_LABEL: Label = l("模型校準（模型基線與文件之差）", "Model calibration (baseline less the paper)");
+/// The Scenarios comparison's choice of the scenario whose bridge is shown.
+pub const COMPARE_CHOICE: Label = l("顯示哪個情景的橋形圖", "Bridge of");
 /// Said in place of the bridge when the scenario cannot be split.
 pub const UNAVAILABLE: Label = l(
     "未能計算這個情景的橋形圖；上面的數字仍然有效。",
@@ -179,7 +181,12 @@ pub fn view(bridge: &Bridge, data: &Dataset, lang: Lang) -> Option<BridgeView> {
         ));
     }
     for step in &bridge.steps {
-        parts.push((step.group.key(), group_label(step.group).get(lang).to_string(), step.amount, Provenance::Scenario));
+        parts.push((
+            step.group.key(),
+            group_label(step.group).get(lang).to_string(),
+            step.amount,
+            Provenance::Scenario,
+        ));
     }
     let exact: Vec<Money> = parts.iter().map(|part| part.2).collect();
     let shown = round_parts_to_total(&exact, 1);
@@ -239,7 +246,12 @@ pub fn view(bridge: &Bridge, data: &Dataset, lang: Lang) -> Option<BridgeView> {
         start: running,
         end: running,
         direction: Direction::Level,
-        description: format!("{}: {} ({})", SCENARIO_LABEL.get(lang), scenario.text(lang), Provenance::Scenario.mark(lang)),
+        description: format!(
+            "{}: {} ({})",
+            SCENARIO_LABEL.get(lang),
+            scenario.text(lang),
+            Provenance::Scenario.mark(lang)
+        ),
     });
     let total = Figure::scenario(Value::MillionsChange(total_amount));
     let description = match lang {
@@ -379,18 +391,27 @@ mod tests {
     fn one_lever_takes_the_whole_change() {
         let dearer = Scenario { cost_change_pct: Decimal::TEN, ..Scenario::default() };
         let lines = read(&dearer, Lang::En);
-        assert_eq!(lines.get(3).map(String::as_str), Some("cost_change Cost change, all new projects: +24.3 [scenario] = 1,084.3 bridge-up"));
+        assert_eq!(
+            lines.get(3).map(String::as_str),
+            Some("cost_change Cost change, all new projects: +24.3 [scenario] = 1,084.3 bridge-up")
+        );
         assert_eq!(lines.last().map(String::as_str), Some("total +24.3 [scenario]"));
         let late = Scenario { slippage: Slippage { enabled: true, ..Slippage::default() }, ..Scenario::default() };
         let lines = read(&late, Lang::Zh);
-        assert_eq!(lines.get(4).map(String::as_str), Some("slippage 延誤（期望值）: -32.0 [情景] = 1,028.0 bridge-down"));
+        assert_eq!(
+            lines.get(4).map(String::as_str),
+            Some("slippage 延誤（期望值）: -32.0 [情景] = 1,028.0 bridge-down")
+        );
         assert_eq!(lines.last().map(String::as_str), Some("total -32.0 [情景]"));
         let capped = Scenario {
             cap: Some(CashCap { amount: Money::from_whole_millions(1_000), rule: DeferralRule::LatestStartFirst }),
             ..Scenario::default()
         };
         let lines = read(&capped, Lang::En);
-        assert_eq!(lines.get(7).map(String::as_str), Some("cap 2018-19 cash cap: -60.3 [scenario] = 999.7 bridge-down"));
+        assert_eq!(
+            lines.get(7).map(String::as_str),
+            Some("cap 2018-19 cash cap: -60.3 [scenario] = 999.7 bridge-down")
+        );
     }
 
     #[test]
@@ -430,7 +451,8 @@ mod tests {
     fn the_words_say_the_rule_and_the_calibration() {
         let data = paper();
         let engine = Engine::new(&data).unwrap_or_else(|e| panic!("{e}"));
-        let exact = bridge(&engine, &Scenario::default(), Money::from_whole_millions(1_060)).unwrap_or_else(|e| panic!("{e}"));
+        let exact =
+            bridge(&engine, &Scenario::default(), Money::from_whole_millions(1_060)).unwrap_or_else(|e| panic!("{e}"));
         let en = view(&exact, &data, Lang::En).unwrap_or_else(|| panic!("a view"));
         assert!(en.rule.contains("average effect over every order in which the levers could be moved (Shapley value)"));
         assert_eq!(
@@ -446,6 +468,9 @@ mod tests {
         assert_eq!(zh.bars.first().map(|bar| bar.running.provenance().mark(Lang::Zh)), Some("附件 B".to_string()));
         let axis = en.axis(6);
         assert!(axis.min <= 1_059.0 && axis.max >= 1_061.0, "{axis:?}");
-        assert_eq!(csv_rows(&en, Lang::En).first().cloned(), Some(["paper".to_string(), "Paper: 2018-19 cash need".to_string(), "1,060.0".to_string()]));
+        assert_eq!(
+            csv_rows(&en, Lang::En).first().cloned(),
+            Some(["paper".to_string(), "Paper: 2018-19 cash need".to_string(), "1,060.0".to_string()])
+        );
     }
 }

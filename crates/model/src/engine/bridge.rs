@@ -266,11 +266,8 @@ pub fn bridge_in_order(
     let v = |coalition: usize| values.get(coalition & moved_mask).copied().ok_or(BridgeError::Overflow);
     let all = (1_usize << GROUP_COUNT) - 1;
     let (none_value, all_value) = (v(0)?, v(all)?);
-    let levers_in_no_group = Scenario {
-        allocation: Default::default(),
-        delegation: Default::default(),
-        ..scenario.clone()
-    } != *scenario;
+    let levers_in_no_group =
+        Scenario { allocation: Default::default(), delegation: Default::default(), ..scenario.clone() } != *scenario;
     if levers_in_no_group {
         let own = dollars(engine.project(scenario)?.budget_year_totals.total)?;
         projections += 1;
