@@ -60,7 +60,7 @@ impl Layout {
     fn new(width: f64, shown: &BridgeView) -> Layout {
         let narrow = width < NARROW;
         let labels = shown.bars.iter().map(|bar| label_width(&bar.label, FONT)).fold(0.0, f64::max);
-        let left = if narrow { 8.0 } else { (labels + 16.0).min(width * 0.42) };
+        let left = if narrow { 24.0 } else { (labels + 16.0).min(width * 0.42) };
         let right = (width - RIGHT - VALUE_ROOM).max(left + 40.0);
         let axis = shown.axis(ticks_for_length(right - left, 80.0));
         let row_height = if narrow { ROW_HEIGHT + NAME_LINE } else { ROW_HEIGHT };
@@ -96,7 +96,8 @@ pub fn BridgeChart(
     #[prop(into)]
     scenario: Signal<Scenario>,
     #[prop(optional, into)] testid: Option<String>,
-    /// Shows the table open (for print); otherwise it is a closed `<details>`.
+    /// Shows the table open; otherwise it is a closed `<details>` (which does not
+    /// print: the chart prints every amount).
     #[prop(optional)]
     table_open: bool,
 ) -> impl IntoView {
@@ -147,16 +148,11 @@ fn Shown(id: String, shown: Memo<Option<BridgeView>>, table_open: bool) -> impl 
     let total = Signal::derive(move || {
         shown.with(|s| s.as_ref().map(|s| s.total.clone())).unwrap_or_else(|| Figure::scenario(Value::Count(0)))
     });
-    let note = Memo::new(move |_| shown.with(|s| s.as_ref().and_then(|s| s.calibration_note.clone())));
     view! {
         <p class="note bridge-rule">{text(|s| s.rule.clone())}</p>
         <Waterfall id=id shown=shown />
-        <p class="bridge-total">
-            {text(|s| s.total_label.clone())} ": " <FigureText figure=total testid="bridge-total" />
-        </p>
-        <p class="note">
-            {text(|s| s.no_cash_levers.clone())} " " {move || note.get()} " " {text(|s| s.rounding.clone())}
-        </p>
+        <p class="bridge-total">{text(|s| s.total_label.clone())} <FigureText figure=total testid="bridge-total" /></p>
+        <p class="note">{text(|s| s.notes.clone())}</p>
         <BridgeTable shown=shown open=table_open />
     }
 }
@@ -360,7 +356,7 @@ fn BridgeTable(shown: Memo<Option<BridgeView>>, open: bool) -> impl IntoView {
         <details class="bridge-table" open=open>
             <summary>{move || caption.get()}</summary>
             <TableScroll label=caption>
-                <table class="data">
+                <table class="data compact">
                     <caption class="visually-hidden">{move || caption.get()}</caption>
                     <thead>
                         <tr>

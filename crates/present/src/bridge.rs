@@ -41,7 +41,7 @@ pub const STEP_COLUMN: Label = l("步驟", "Step");
 pub const CHANGE_COLUMN: Label = l("變動（百萬元）", "Change (HK$M)");
 pub const RUNNING_COLUMN: Label = l("累計（百萬元）", "Running total (HK$M)");
 pub const CAPTION: Label = l("橋形圖的數字（百萬元）", "The bridge's figures (HK$M)");
-pub const TOTAL_LABEL: Label = l("總變動", "Whole change");
+pub const TOTAL_LABEL: Label = l("總變動：", "Whole change: ");
 pub const PAPER_LABEL: Label = l("文件：2018-19 年度現金需求", "Paper: 2018-19 cash need");
 pub const SCENARIO_LABEL: Label = l("情景：2018-19 年度現金需求", "Scenario: 2018-19 cash need");
 pub const CALIBRATION_LABEL: Label = l("模型校準（模型基線與文件之差）", "Model calibration (baseline less the paper)");
@@ -118,12 +118,12 @@ pub struct BridgeView {
     pub description: String,
     /// The order-free rule, in plain words.
     pub rule: String,
-    /// Why allocation and thresholds have no bar.
-    pub no_cash_levers: String,
+    /// Why allocation and thresholds have no bar, the calibration (if any) and the
+    /// rounding, as one paragraph.
+    pub notes: String,
     /// The calibration said in a sentence, if the model baseline is not the paper's
     /// figure exactly.
     pub calibration_note: Option<String>,
-    pub rounding: String,
     /// The paper's figure, every step, and the scenario's figure, in order.
     pub bars: Vec<BridgeBar>,
     /// `scenario − paper`, as shown (the sum of the steps shown).
@@ -268,14 +268,21 @@ pub fn view(bridge: &Bridge, data: &Dataset, lang: Lang) -> Option<BridgeView> {
             total.text(lang)
         ),
     };
+    let calibration_note = show_calibration.then(|| calibration_note(bridge, lang));
+    let separator = lang.pick("", " ");
+    let notes =
+        [Some(NO_CASH_LEVERS.get(lang).to_string()), calibration_note.clone(), Some(ROUNDING.get(lang).to_string())]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(separator);
     Some(BridgeView {
         heading: HEADING.get(lang).to_string(),
+        notes,
         title: TITLE.get(lang).to_string(),
         description,
         rule: RULE.get(lang).to_string(),
-        no_cash_levers: NO_CASH_LEVERS.get(lang).to_string(),
-        calibration_note: show_calibration.then(|| calibration_note(bridge, lang)),
-        rounding: ROUNDING.get(lang).to_string(),
+        calibration_note,
         bars,
         total,
         total_label: TOTAL_LABEL.get(lang).to_string(),
@@ -463,7 +470,10 @@ mod tests {
             en.description,
             "From the paper's 1,060.0 (Annex B) to the scenario's 1,060.0, a change of 0.0 HK$M, split by lever group; each bar starts where the one before it ends."
         );
+        assert!(en.notes.starts_with("Annex A's categories and the approval thresholds do not change the cash need"));
+        assert!(en.notes.contains(" The model baseline is HK$1 below"));
         let zh = view(&exact, &data, Lang::Zh).unwrap_or_else(|| panic!("a view"));
+        assert!(zh.notes.contains("故沒有列出。模型基線比文件的總額少 1 元"), "{}", zh.notes);
         assert!(zh.rule.contains("沙普利值"));
         assert_eq!(zh.bars.first().map(|bar| bar.running.provenance().mark(Lang::Zh)), Some("附件 B".to_string()));
         let axis = en.axis(6);

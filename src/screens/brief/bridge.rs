@@ -1,5 +1,6 @@
 //! Where the change from the paper comes from: the bridge of the scenario the brief's
-//! figures belong to, with its table open so that it prints.
+//! figures belong to; the chart prints every amount, and its table stays a closed
+//! `<details>` on screen so the brief keeps to a few pages.
 
 use crate::charts::bridge::BridgeChart;
 use crate::components::words::Words;
@@ -15,7 +16,7 @@ pub fn BridgeSection() -> impl IntoView {
             <h3>
                 <Words label=HEADING />
             </h3>
-            <BridgeChart id="brief-bridge" scenario=whatif.projected_scenario table_open=true />
+            <BridgeChart id="brief-bridge" scenario=whatif.projected_scenario />
         </section>
     }
 }
