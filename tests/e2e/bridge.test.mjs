@@ -97,3 +97,33 @@ test('at 390 px the bridge fits the page', async () => {
   }
   await context.close();
 });
+
+test('the Scenarios comparison shows the bridge of the scenario chosen', async () => {
+  const page = await browser.newPage();
+  const seen = watch(page);
+  const app = new AppPage(page);
+  await app.open(`${SINGLE_FILE_URL}#view=cashflow&lang=en`);
+  const saveAs = async (name) => {
+    await app.go('scenarios');
+    await page.getByTestId('scenario-name').fill(name);
+    await page.getByTestId('scenario-save').click();
+    await page.getByTestId('scenario-saved').waitFor();
+  };
+  await page.getByTestId('cost-change').fill('10');
+  await saveAs('Dearer');
+  await app.go('cashflow');
+  await page.getByTestId('cost-change').fill('-20');
+  await saveAs('Cheaper');
+  await page.getByTestId('scenario-compare-1').check();
+  await page.getByTestId('scenario-compare-2').check();
+  const panel = page.getByTestId('compare-bridge-panel');
+  await panel.getByTestId('bridge').waitFor();
+  const first = tenths(await panel.getByTestId('bridge-step-cost_change').textContent());
+  await page.getByTestId('compare-bridge-choice').selectOption('1');
+  await panel.getByTestId('bridge-step-cost_change').filter({ hasNotText: String(first / 10) }).waitFor();
+  const second = tenths(await panel.getByTestId('bridge-step-cost_change').textContent());
+  assert.deepEqual(new Set([first, second]), new Set([243, -486]), 'each saved scenario has its own bridge');
+  assert.equal(tenths(await panel.getByTestId('bridge-total').innerText()), second);
+  assert.deepEqual(seen.errors, []);
+  await page.close();
+});
