@@ -10,6 +10,7 @@
 //! it.
 
 pub mod bars;
+pub mod bridge;
 pub mod columns;
 pub mod histogram;
 pub mod lines;

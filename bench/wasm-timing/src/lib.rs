@@ -18,8 +18,8 @@
 //! other process on a shared core) does not move it.
 
 use blockvote_model::engine::{
-    AllocationLevers, CashCap, CategoryEdit, DeferralRule, DelegationLevers, Edit, Engine, EngineError, GroupEdit,
-    MonteCarlo, MonteCarloSettings, Profile, ProjectEdit, Scenario, Selector, Slippage,
+    bridge, AllocationLevers, CashCap, CategoryEdit, DeferralRule, DelegationLevers, Edit, Engine, EngineError,
+    GroupEdit, MonteCarlo, MonteCarloSettings, Profile, ProjectEdit, Scenario, Selector, Slippage,
 };
 use blockvote_model::{Dataset, Money, Theme};
 use serde_json::{json, Value};
@@ -65,11 +65,20 @@ pub fn run(now: &dyn Fn() -> f64) -> Result<Value, String> {
     let default_projection = engine.project(&baseline).map_err(describe)?;
     let realistic_projection = engine.project(&realistic).map_err(describe)?;
     let summary = MonteCarlo::with_engine(&engine, &baseline, &settings).map_err(describe)?.finish();
+    let paper_total = Money::from_whole_millions(1_060);
+    let every_group = Scenario {
+        default_profile: Profile::Even,
+        ongoing_budget_year: Some(Money::from_whole_millions(800)),
+        ..realistic.clone()
+    };
+    let every_group_bridge = bridge(&engine, &every_group, paper_total).map_err(|error| error.to_string())?;
 
     let load_paper = time(now, &QUICK, || black_box(Dataset::paper()).is_ok());
     let prepare_engine = time(now, &QUICK, || black_box(Engine::new(black_box(&dataset))).is_ok());
     let project_default = time(now, &QUICK, || black_box(engine.project(black_box(&baseline))).is_ok());
     let project_realistic = time(now, &QUICK, || black_box(engine.project(black_box(&realistic))).is_ok());
+    let bridge_all_groups =
+        time(now, &SLOW, || black_box(bridge(&engine, black_box(&every_group), paper_total)).is_ok());
     let monte_carlo = time(now, &SLOW, || {
         MonteCarlo::with_engine(&engine, black_box(&baseline), black_box(&settings))
             .map(|mut simulation| black_box(simulation.finish()))
@@ -82,10 +91,18 @@ pub fn run(now: &dyn Fn() -> f64) -> Result<Value, String> {
         "project_default": project_default,
         "project_realistic": project_realistic,
         "monte_carlo_10000": monte_carlo,
+        "bridge_all_groups": bridge_all_groups,
         "checks": {
             "default_budget_year_total": default_projection.budget_year_totals.total.format(6),
             "realistic_budget_year_total": realistic_projection.budget_year_totals.total.format(6),
             "realistic_budget_year_new": realistic_projection.budget_year_totals.new.format(6),
+            "bridge_all_groups_projections": every_group_bridge.projections,
+            "bridge_all_groups_steps": every_group_bridge
+                .steps
+                .iter()
+                .map(|step| format!("{}={}", step.group.key(), step.amount.format(6)))
+                .collect::<Vec<_>>()
+                .join(" "),
             "monte_carlo_seed": summary.seed,
             "monte_carlo_runs": summary.runs_done,
             "monte_carlo_budget_year_p10": summary.budget_year_total.p10.format(6),

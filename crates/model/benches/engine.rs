@@ -2,7 +2,7 @@
 //! Benchmarks of the engine on the paper's data: `cargo bench -p blockvote-model`.
 
 use blockvote_model::engine::{
-    goal_seek, project, Engine, GoalSeek, Lever, Metric, MonteCarlo, MonteCarloSettings, Scenario,
+    bridge, goal_seek, project, Engine, GoalSeek, Lever, Metric, MonteCarlo, MonteCarloSettings, Scenario,
 };
 use blockvote_model::Dataset;
 use divan::Bencher;
@@ -39,6 +39,27 @@ fn project_with_slippage(bencher: Bencher) {
     let mut scenario = Scenario::default();
     scenario.slippage.enabled = true;
     bencher.bench(|| engine.project(divan::black_box(&scenario)));
+}
+
+/// The bridge of a scenario moving every lever group (128 projections by Shapley
+/// values, and one more to check the allocation and thresholds).
+#[divan::bench(sample_count = 20)]
+fn bridge_every_group(bencher: Bencher) {
+    use blockvote_model::engine::{CashCap, DeferralRule, Edit, GroupEdit, Profile, ProjectEdit, Selector};
+    use blockvote_model::{Money, Theme};
+    let dataset = paper();
+    let engine = Engine::new(&dataset).unwrap_or_else(|error| panic!("{error}"));
+    let mut scenario = Scenario { default_profile: Profile::Even, cost_change_pct: 10.into(), ..Scenario::default() };
+    scenario.slippage.enabled = true;
+    scenario.groups = vec![GroupEdit {
+        select: Selector::Theme { theme: Theme::TechnologyRefresh },
+        edit: Edit { defer_quarters: Some(1), ..Edit::default() },
+    }];
+    scenario.projects = vec![ProjectEdit { id: 1, edit: Edit { exclude: Some(true), ..Edit::default() } }];
+    scenario.cap = Some(CashCap { amount: Money::from_whole_millions(1_000), rule: DeferralRule::LatestStartFirst });
+    scenario.ongoing_budget_year = Some(Money::from_whole_millions(800));
+    let paper_total = Money::from_whole_millions(1_060);
+    bencher.bench(|| bridge(&engine, divan::black_box(&scenario), paper_total));
 }
 
 /// The one-off free function: prepare and project.

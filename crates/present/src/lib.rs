@@ -8,6 +8,7 @@
 //! no Leptos, no web-sys, no clock, no storage. Its tests run natively in seconds.
 
 pub mod axis;
+pub mod bridge;
 pub mod cash;
 pub mod charts;
 pub mod compare;

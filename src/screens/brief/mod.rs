@@ -7,6 +7,7 @@
 //! changes nearly every section, and the sections read their part of it.
 
 mod assumptions;
+mod bridge;
 mod changed;
 mod tables;
 
@@ -57,6 +58,7 @@ pub fn Brief() -> impl IntoView {
             <tables::HeadlineTable brief=contents />
             <tables::AllocationTable brief=contents />
             <tables::CashSection brief=contents />
+            <bridge::BridgeSection />
             <changed::ChangedProjects brief=contents />
             <assumptions::Assumptions brief=contents />
         }

@@ -1,11 +1,13 @@
 //! Cash flow: the scenario's 2018-19 cash beside what the paper prints, the quarterly
 //! chart and the S-curve against the model baseline, the quarter and year tables, the
 //! spend profile and what the calibration means, the global and group levers, the
-//! breakdown by department or theme, the 2018-19 cash cap and goal seek. Every word
+//! breakdown by department or theme, the 2018-19 cash cap and goal seek, and where the
+//! change from the paper comes from (the bridge). Every word
 //! and figure comes from `blockvote_present::screens::cashflow` and
 //! `blockvote_present::cash`; this module only draws.
 
 mod breakdown;
+mod bridge;
 mod cap;
 mod charts;
 mod goal_seek;
@@ -43,6 +45,7 @@ pub fn Cashflow() -> impl IntoView {
             {move || shown.get().then(|| view! { <Cards cards=cards /> })}
             <profile::ProfilePanel />
             <charts::Charts />
+            <bridge::BridgePanel />
             <tables::QuarterTable />
             <tables::YearTable />
             <levers::Levers />

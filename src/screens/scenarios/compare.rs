@@ -2,6 +2,7 @@
 //! baseline, and its CSV. The table and the CSV are one model
 //! (`blockvote_present::compare`), so the file holds exactly the figures shown.
 
+use crate::charts::bridge::BridgeChart;
 use crate::components::marks::ProvenanceMark;
 use crate::saved::files::download;
 use crate::saved::Saved;
@@ -9,6 +10,7 @@ use crate::state::use_app_state;
 use crate::whatif::use_whatif;
 use blockvote_model::exports::summarize;
 use blockvote_model::saved::Store;
+use blockvote_present::bridge::{COMPARE_CHOICE, HEADING as BRIDGE_HEADING};
 use blockvote_present::compare::{comparison, csv, ticked, Compared, Comparison, Row};
 use blockvote_present::provenance::Figure;
 use blockvote_present::screens::scenarios::files::{spreadsheet_text, CSV_TYPE};
@@ -134,6 +136,7 @@ pub fn Compare(saved: StoredValue<Saved>, selected: RwSignal<Vec<String>>) -> im
                     </tbody>
                 </table>
             </div>
+            <CompareBridge compared=compared />
         }
         .into_any()
     };
@@ -212,5 +215,50 @@ fn FigureValue(figure: Option<Figure>, marked: bool) -> impl IntoView {
             }
             .into_any()
         }
+    }
+}
+
+/// The bridge of one compared scenario (the first, or the one chosen): one bridge
+/// at a time keeps the comparison readable on a phone.
+#[component]
+fn CompareBridge(compared: Memo<Vec<Compared>>) -> impl IntoView {
+    let state = use_app_state();
+    let lang = move || state.lang.get();
+    let chosen = RwSignal::new(0_usize);
+    let names = Memo::new(move |_| compared.with(|c| c.iter().map(|c| c.name.clone()).collect::<Vec<_>>()));
+    let scenario = Signal::derive(move || {
+        compared.with(|c| c.get(chosen.get()).or(c.first()).map(|c| c.scenario.clone()).unwrap_or_default())
+    });
+    view! {
+        <div class="compare-bridge" data-testid="compare-bridge-panel">
+            <h4>{move || BRIDGE_HEADING.get(lang())}</h4>
+            <label class="field">
+                <span>{move || COMPARE_CHOICE.get(lang())}</span>
+                <select
+                    data-testid="compare-bridge-choice"
+                    on:change=move |ev| {
+                        if let Ok(index) = event_target_value(&ev).parse::<usize>() {
+                            chosen.set(index);
+                        }
+                    }
+                >
+                    {move || {
+                        names
+                            .get()
+                            .into_iter()
+                            .enumerate()
+                            .map(|(index, name)| {
+                                view! {
+                                    <option value=index.to_string() selected=move || chosen.get() == index>
+                                        {name}
+                                    </option>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </select>
+            </label>
+            <BridgeChart id="compare-bridge" scenario=scenario />
+        </div>
     }
 }

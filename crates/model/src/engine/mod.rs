@@ -66,6 +66,8 @@
 //!   makes a [`Metric`] reach a target, or why none does.
 //! - [`one_way`], [`two_way`] and [`tornado`] (module [`sensitivity`]): the budget
 //!   year's cash need as levers vary.
+//! - [`bridge()`] (module [`mod@bridge`]): the change from the paper's 2018-19 total
+//!   to the scenario's, split exactly over seven lever groups by Shapley values.
 //!
 //! # Rounding points
 //!
@@ -87,6 +89,7 @@
 
 mod apportion;
 mod assemble;
+pub mod bridge;
 pub mod calibration;
 pub mod cap;
 mod cash;
@@ -109,6 +112,7 @@ mod timeline;
 mod year_serde;
 
 pub use apportion::{apportion, ApportionError};
+pub use bridge::{bridge, bridge_in_order, Bridge, BridgeError, BridgeStep, LeverGroup};
 pub use calibration::{CalibrationReport, CalibrationStatus};
 pub use cap::{CapDeferral, CapOutcome, YearChange};
 pub use categories::{

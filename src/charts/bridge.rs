@@ -1,0 +1,381 @@
+//! The bridge ("where the change comes from") as an accessible SVG waterfall, with
+//! its words and its table: `blockvote_present::bridge`'s bars drawn, one row per
+//! bar. The paper's figure and the scenario's are levels (a thick mark at their
+//! value, no bar from an axis that does not start at zero); every step is a bar from
+//! the running total before it to the one after it, its amount printed beside it,
+//! and a dashed connector joins each bar's end to the next bar's start.
+//!
+//! The bridge is worked out only when the scenario changes ([`BridgeChart`] keeps a
+//! memo over the scenario, compared with `PartialEq`), with the app's one prepared
+//! engine; a change of language only rewords it.
+//!
+//! Accessibility: the `<svg>` is `role="img"`, named by its `<title>` and described by
+//! its `<desc>` (from where to where, by how much); the same figures are in the table
+//! beneath it, with their provenance marks. Laid out at the width the page gives it
+//! (see `charts/mod.rs`): on a narrow screen each bar's name goes on its own line
+//! above the bar. Printing: up and down bars differ by pattern as well as colour.
+//!
+//! Stable hooks: the container `data-testid={testid}` (default `bridge`), each bar's
+//! amount `bridge-step-<key>` (`calibration`, `spend_profile`, `cost_change`,
+//! `slippage`, `group_edits`, `project_edits`, `cap`, `ongoing`) and the whole change
+//! `bridge-total`.
+
+use super::{use_chart_width, FONT};
+use crate::components::marks::{FigureText, ProvenanceMark};
+use crate::components::table_scroll::TableScroll;
+use crate::components::words::Words;
+use crate::state::use_app_state;
+use crate::whatif::use_whatif;
+use blockvote_model::engine::Scenario;
+use blockvote_present::axis::{label_width, ticks_for_length, Axis};
+use blockvote_present::bridge::{compute, view, BridgeBar, BridgeView, Direction, UNAVAILABLE};
+use blockvote_present::charts::wrap_label;
+use blockvote_present::provenance::{Figure, Value};
+use leptos::prelude::*;
+
+const TOP: f64 = 8.0;
+const ROW_HEIGHT: f64 = 28.0;
+const BAR_HEIGHT: f64 = 16.0;
+const AXIS_HEIGHT: f64 = 24.0;
+const RIGHT: f64 = 12.0;
+/// Room for a printed amount beyond the end of a bar.
+const VALUE_ROOM: f64 = 56.0;
+/// Below this width a bar's name goes on its own line above it.
+const NARROW: f64 = 600.0;
+/// The height of a bar's name line on a narrow screen.
+const NAME_LINE: f64 = 15.0;
+
+/// Everything the geometry depends on, worked out once per width and data.
+#[derive(Clone, PartialEq)]
+struct Layout {
+    width: f64,
+    narrow: bool,
+    left: f64,
+    right: f64,
+    row_height: f64,
+    axis: Axis,
+}
+
+impl Layout {
+    fn new(width: f64, shown: &BridgeView) -> Layout {
+        let narrow = width < NARROW;
+        let labels = shown.bars.iter().map(|bar| label_width(&bar.label, FONT)).fold(0.0, f64::max);
+        let left = if narrow { 24.0 } else { (labels + 16.0).min(width * 0.42) };
+        let right = (width - RIGHT - VALUE_ROOM).max(left + 40.0);
+        let axis = shown.axis(ticks_for_length(right - left, 80.0));
+        let row_height = if narrow { ROW_HEIGHT + NAME_LINE } else { ROW_HEIGHT };
+        Layout { width, narrow, left, right, row_height, axis }
+    }
+
+    fn x(&self, value: f64) -> f64 {
+        self.left + (self.right - self.left) * self.axis.share(value)
+    }
+
+    /// The top of row `index`'s bar.
+    fn bar_top(&self, index: usize) -> f64 {
+        let row = TOP + index as f64 * self.row_height;
+        if self.narrow {
+            row + NAME_LINE + 2.0
+        } else {
+            row + (ROW_HEIGHT - BAR_HEIGHT) / 2.0
+        }
+    }
+
+    fn height(&self, rows: usize) -> f64 {
+        TOP + rows.max(1) as f64 * self.row_height + AXIS_HEIGHT
+    }
+}
+
+/// The bridge of `scenario`: its words, the waterfall, the whole change and the
+/// table. `id` must be unique on the page (it names the chart's title, description
+/// and patterns); `testid` names the container.
+#[component]
+pub fn BridgeChart(
+    #[prop(into)] id: String,
+    /// The scenario whose bridge is drawn (the one being edited, a saved one …).
+    #[prop(into)]
+    scenario: Signal<Scenario>,
+    #[prop(optional, into)] testid: Option<String>,
+    /// Shows the table open; otherwise it is a closed `<details>` (which does not
+    /// print: the chart prints every amount).
+    #[prop(optional)]
+    table_open: bool,
+) -> impl IntoView {
+    let state = use_app_state();
+    let whatif = use_whatif();
+    let data = state.data();
+    let lang = move || state.lang.get();
+    let scenario = Memo::new(move |_| scenario.get());
+    let exact_data = data.clone();
+    // The Shapley shares: recomputed only when the scenario changes.
+    let exact = Memo::new(move |_| {
+        let scenario = scenario.get();
+        whatif.engine.with_value(|engine| {
+            let engine = engine.as_ref().ok()?;
+            compute(engine, &exact_data, &scenario)
+        })
+    });
+    let shown = Memo::new(move |_| {
+        let lang = lang();
+        exact.with(|exact| exact.as_ref().and_then(|r| r.as_ref().ok()).and_then(|b| view(b, &data, lang)))
+    });
+    let refused = Memo::new(move |_| exact.with(|exact| matches!(exact, Some(Err(_)))));
+    let testid = testid.unwrap_or_else(|| "bridge".to_string());
+    view! {
+        <div class="bridge" data-testid=testid>
+            {move || {
+                refused
+                    .get()
+                    .then(|| {
+                        view! {
+                            <p class="note" role="status">
+                                <Words label=UNAVAILABLE />
+                            </p>
+                        }
+                    })
+            }}
+            {move || {
+                shown.with(Option::is_some).then(|| view! { <Shown id=id.clone() shown=shown table_open=table_open /> })
+            }}
+        </div>
+    }
+}
+
+/// The bridge once there is one to show.
+#[component]
+fn Shown(id: String, shown: Memo<Option<BridgeView>>, table_open: bool) -> impl IntoView {
+    let text = move |pick: fn(&BridgeView) -> String| move || shown.with(|s| s.as_ref().map(pick)).unwrap_or_default();
+    let total = Signal::derive(move || {
+        shown.with(|s| s.as_ref().map(|s| s.total.clone())).unwrap_or_else(|| Figure::scenario(Value::Count(0)))
+    });
+    view! {
+        <p class="note bridge-rule">{text(|s| s.rule.clone())}</p>
+        <Waterfall id=id shown=shown />
+        <p class="bridge-total">{text(|s| s.total_label.clone())} <FigureText figure=total testid="bridge-total" /></p>
+        <p class="note">{text(|s| s.notes.clone())}</p>
+        <BridgeTable shown=shown open=table_open />
+    }
+}
+
+/// The SVG waterfall.
+#[component]
+fn Waterfall(id: String, shown: Memo<Option<BridgeView>>) -> impl IntoView {
+    let title_id = format!("{id}-title");
+    let desc_id = format!("{id}-desc");
+    let hatch_id = format!("{id}-down");
+    let hatch = format!("url(#{hatch_id})");
+    let node = NodeRef::<leptos::svg::Svg>::new();
+    let width = use_chart_width(node, 900.0);
+    let layout = Memo::new(move |_| {
+        let width = width.get();
+        shown.with(|s| s.as_ref().map(|s| Layout::new(width, s)))
+    });
+    let rows = Memo::new(move |_| shown.with(|s| s.as_ref().map_or(0, |s| s.bars.len())));
+    let height = move || layout.with(|l| l.as_ref().map_or(0.0, |l| l.height(rows.get())));
+    let keys = Memo::new(move |_| {
+        shown.with(|s| s.as_ref().map(|s| s.bars.iter().map(|b| b.key).collect::<Vec<_>>()).unwrap_or_default())
+    });
+    let ticks = move || {
+        let Some(layout) = layout.get() else { return Vec::new() };
+        let bottom = layout.height(rows.get()) - AXIS_HEIGHT;
+        layout
+            .axis
+            .ticks
+            .iter()
+            .map(|tick| {
+                let x = layout.x(tick.value);
+                view! {
+                    <g class="grid" aria-hidden="true">
+                        <line x1=x x2=x y1=TOP y2=bottom stroke="var(--line)" stroke-width="1"></line>
+                        <text class="value" x=x y=bottom + 16.0 text-anchor="middle">
+                            {tick.label.clone()}
+                        </text>
+                    </g>
+                }
+            })
+            .collect::<Vec<_>>()
+    };
+    view! {
+        <svg
+            class="chart bridge-chart"
+            role="img"
+            aria-labelledby=title_id.clone()
+            aria-describedby=desc_id.clone()
+            node_ref=node
+            viewBox=move || format!("0 0 {} {:.0}", layout.with(|l| l.as_ref().map_or(900.0, |l| l.width)), height())
+            width="100%"
+        >
+            <title id=title_id.clone()>{move || shown.with(|s| s.as_ref().map(|s| s.title.clone()))}</title>
+            <desc id=desc_id.clone()>{move || shown.with(|s| s.as_ref().map(|s| s.description.clone()))}</desc>
+            <defs>
+                <pattern
+                    id=hatch_id.clone()
+                    patternUnits="userSpaceOnUse"
+                    width="5"
+                    height="5"
+                    patternTransform="rotate(45)"
+                >
+                    <rect width="5" height="5" fill="var(--series-b)"></rect>
+                    <line x1="0" y1="0" x2="0" y2="5" stroke="var(--ink)" stroke-width="1.5"></line>
+                </pattern>
+            </defs>
+            {ticks}
+            <For each=move || keys.get() key=|key| *key let:key>
+                <BarRow key=key shown=shown layout=layout hatch=hatch.clone() />
+            </For>
+        </svg>
+    }
+}
+
+/// One bar's row, following its own bar in `shown` by its key.
+#[component]
+fn BarRow(
+    key: &'static str,
+    shown: Memo<Option<BridgeView>>,
+    layout: Memo<Option<Layout>>,
+    hatch: String,
+) -> impl IntoView {
+    let state = use_app_state();
+    let lang = move || state.lang.get();
+    let placed = Memo::new(move |_| {
+        shown.with(|s| {
+            let s = s.as_ref()?;
+            let index = s.bars.iter().position(|bar| bar.key == key)?;
+            let bar = s.bars.get(index)?.clone();
+            let next_start = s.bars.get(index + 1).map(|next| next.start);
+            Some((index, bar, next_start.is_some()))
+        })
+    });
+    let geometry = move || -> Option<(Layout, usize, BridgeBar, bool)> {
+        let (index, bar, has_next) = placed.get()?;
+        Some((layout.get()?, index, bar, has_next))
+    };
+    let testid = (key != "paper" && key != "scenario").then(|| format!("bridge-step-{key}"));
+    move || {
+        let (layout, index, bar, has_next) = geometry()?;
+        let top = layout.bar_top(index);
+        let (x0, x1) = (layout.x(bar.start.to_f64_for_geometry()), layout.x(bar.end.to_f64_for_geometry()));
+        let (left, right) = (x0.min(x1), x0.max(x1));
+        let level = bar.direction == Direction::Level;
+        let fill = match bar.direction {
+            Direction::Down => hatch.clone(),
+            Direction::Up => "var(--series-a)".to_string(),
+            Direction::Level => "var(--ink)".to_string(),
+            Direction::Flat => "var(--line)".to_string(),
+        };
+        let (rect_x, rect_width) = if level { (left - 2.0, 4.0) } else { (left, (right - left).max(1.5)) };
+        let amount = bar.change.as_ref().unwrap_or(&bar.running).text(lang());
+        let (name_x, name_y, anchor) =
+            if layout.narrow { (4.0, top - 4.0, "start") } else { (layout.left - 8.0, top + BAR_HEIGHT - 4.0, "end") };
+        let name = if layout.narrow {
+            wrap_label(&bar.label, layout.width - 8.0, FONT).into_iter().next().unwrap_or_default()
+        } else {
+            bar.label.clone()
+        };
+        let connector = has_next.then(|| {
+            view! {
+                <line
+                    class="bridge-connector"
+                    x1=x1
+                    x2=x1
+                    y1=top + BAR_HEIGHT
+                    y2=layout.bar_top(index + 1)
+                    stroke="var(--ink)"
+                    stroke-width="1"
+                    stroke-dasharray="2 2"
+                ></line>
+            }
+        });
+        Some(view! {
+            <g class=format!("mark bridge-bar {}", bar.direction.class())>
+                <title>{bar.description.clone()}</title>
+                <text class="bridge-name" x=name_x y=name_y text-anchor=anchor>
+                    {name}
+                </text>
+                <rect
+                    x=rect_x
+                    y=top
+                    width=rect_width
+                    height=BAR_HEIGHT
+                    fill=fill
+                    stroke="var(--ink)"
+                    stroke-width="1"
+                ></rect>
+                <text class="value" x=right + 5.0 y=top + BAR_HEIGHT - 4.0 data-testid=testid.clone()>
+                    {amount}
+                </text>
+                {connector}
+            </g>
+        })
+    }
+}
+
+/// The same figures as a table, each with its provenance mark.
+#[component]
+fn BridgeTable(shown: Memo<Option<BridgeView>>, open: bool) -> impl IntoView {
+    let state = use_app_state();
+    let caption = Signal::derive(move || shown.with(|s| s.as_ref().map(|s| s.caption.clone())).unwrap_or_default());
+    let heading = move |index: usize| {
+        move || shown.with(|s| s.as_ref().and_then(|s| s.headings.get(index).cloned())).unwrap_or_default()
+    };
+    let keys = Memo::new(move |_| {
+        shown.with(|s| s.as_ref().map(|s| s.bars.iter().map(|b| b.key).collect::<Vec<_>>()).unwrap_or_default())
+    });
+    let row = move |key: &'static str| {
+        let bar =
+            Memo::new(move |_| shown.with(|s| s.as_ref().and_then(|s| s.bars.iter().find(|b| b.key == key).cloned())));
+        let change = Memo::new(move |_| bar.with(|b| b.as_ref().and_then(|b| b.change.clone())));
+        let running = Signal::derive(move || {
+            bar.with(|b| b.as_ref().map(|b| b.running.clone())).unwrap_or_else(|| Figure::scenario(Value::Count(0)))
+        });
+        view! {
+            <tr>
+                <th scope="row">{move || bar.with(|b| b.as_ref().map(|b| b.label.clone()))}</th>
+                <td class="num">
+                    {move || {
+                        change
+                            .get()
+                            .map(|figure| {
+                                let provenance = figure.provenance().clone();
+                                let text = figure.text(state.lang.get());
+                                view! {
+                                    {text}
+                                    " "
+                                    <ProvenanceMark provenance=provenance />
+                                }
+                            })
+                    }}
+                </td>
+                <td class="num">
+                    <FigureText figure=running />
+                </td>
+            </tr>
+        }
+    };
+    view! {
+        <details class="bridge-table" open=open>
+            <summary>{move || caption.get()}</summary>
+            <TableScroll label=caption>
+                <table class="data compact">
+                    <caption class="visually-hidden">{move || caption.get()}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{heading(0)}</th>
+                            <th scope="col" class="num">
+                                {heading(1)}
+                            </th>
+                            <th scope="col" class="num">
+                                {heading(2)}
+                            </th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For each=move || keys.get() key=|key| *key let:key>
+                            {row(key)}
+                        </For>
+                    </tbody>
+                </table>
+            </TableScroll>
+        </details>
+    }
+}
