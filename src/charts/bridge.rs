@@ -16,11 +16,11 @@
 //! above the bar. Printing: up and down bars differ by pattern as well as colour.
 //!
 //! Stable hooks: the container `data-testid={testid}` (default `bridge`), each bar's
-//! amount `bridge-step-<key>` (`calibration`, `spend_profile`, `cost_change`,
+//! amount `{testid}-step-<key>` (`calibration`, `spend_profile`, `cost_change`,
 //! `slippage`, `group_edits`, `project_edits`, `cap`, `ongoing`) and the whole change
-//! `bridge-total`.
+//! `{testid}-total`: `bridge-step-cost_change` and `bridge-total` by default.
 
-use super::{use_chart_width, FONT};
+use super::{use_chart_width, Hatch, FONT};
 use crate::components::marks::{FigureText, ProvenanceMark};
 use crate::components::table_scroll::TableScroll;
 use crate::components::words::Words;
@@ -30,6 +30,7 @@ use blockvote_model::engine::Scenario;
 use blockvote_present::axis::{label_width, ticks_for_length, Axis};
 use blockvote_present::bridge::{compute, view, BridgeBar, BridgeView, Direction, UNAVAILABLE};
 use blockvote_present::charts::wrap_label;
+use blockvote_present::lang::Lang;
 use blockvote_present::provenance::{Figure, Value};
 use leptos::prelude::*;
 
@@ -100,11 +101,15 @@ pub fn BridgeChart(
     /// print: the chart prints every amount).
     #[prop(optional)]
     table_open: bool,
+    /// The language to draw it in when it is not the app's (the presenter view shows
+    /// both languages side by side).
+    #[prop(optional, into)]
+    lang: Option<Signal<Lang>>,
 ) -> impl IntoView {
     let state = use_app_state();
     let whatif = use_whatif();
     let data = state.data();
-    let lang = move || state.lang.get();
+    let lang: Signal<Lang> = lang.unwrap_or_else(|| Signal::derive(move || state.lang.get()));
     let scenario = Memo::new(move |_| scenario.get());
     let exact_data = data.clone();
     // The Shapley shares: recomputed only when the scenario changes.
@@ -116,11 +121,12 @@ pub fn BridgeChart(
         })
     });
     let shown = Memo::new(move |_| {
-        let lang = lang();
+        let lang = lang.get();
         exact.with(|exact| exact.as_ref().and_then(|r| r.as_ref().ok()).and_then(|b| view(b, &data, lang)))
     });
     let refused = Memo::new(move |_| exact.with(|exact| matches!(exact, Some(Err(_)))));
     let testid = testid.unwrap_or_else(|| "bridge".to_string());
+    let hooks = testid.clone();
     view! {
         <div class="bridge" data-testid=testid>
             {move || {
@@ -135,7 +141,13 @@ pub fn BridgeChart(
                     })
             }}
             {move || {
-                shown.with(Option::is_some).then(|| view! { <Shown id=id.clone() shown=shown table_open=table_open /> })
+                shown
+                    .with(Option::is_some)
+                    .then(|| {
+                        view! {
+                            <Shown id=id.clone() shown=shown table_open=table_open lang=lang hooks=hooks.clone() />
+                        }
+                    })
             }}
         </div>
     }
@@ -143,23 +155,32 @@ pub fn BridgeChart(
 
 /// The bridge once there is one to show.
 #[component]
-fn Shown(id: String, shown: Memo<Option<BridgeView>>, table_open: bool) -> impl IntoView {
+fn Shown(
+    id: String,
+    shown: Memo<Option<BridgeView>>,
+    table_open: bool,
+    lang: Signal<Lang>,
+    /// The container's test id, which the total's and each bar's test ids start with.
+    hooks: String,
+) -> impl IntoView {
     let text = move |pick: fn(&BridgeView) -> String| move || shown.with(|s| s.as_ref().map(pick)).unwrap_or_default();
     let total = Signal::derive(move || {
         shown.with(|s| s.as_ref().map(|s| s.total.clone())).unwrap_or_else(|| Figure::scenario(Value::Count(0)))
     });
     view! {
         <p class="note bridge-rule">{text(|s| s.rule.clone())}</p>
-        <Waterfall id=id shown=shown />
-        <p class="bridge-total">{text(|s| s.total_label.clone())} <FigureText figure=total testid="bridge-total" /></p>
+        <Waterfall id=id shown=shown lang=lang hooks=hooks.clone() />
+        <p class="bridge-total">
+            {text(|s| s.total_label.clone())} <FigureText figure=total testid=format!("{hooks}-total") lang=lang />
+        </p>
         <p class="note">{text(|s| s.notes.clone())}</p>
-        <BridgeTable shown=shown open=table_open />
+        <BridgeTable shown=shown open=table_open lang=lang />
     }
 }
 
 /// The SVG waterfall.
 #[component]
-fn Waterfall(id: String, shown: Memo<Option<BridgeView>>) -> impl IntoView {
+fn Waterfall(id: String, shown: Memo<Option<BridgeView>>, lang: Signal<Lang>, hooks: String) -> impl IntoView {
     let title_id = format!("{id}-title");
     let desc_id = format!("{id}-desc");
     let hatch_id = format!("{id}-down");
@@ -208,20 +229,11 @@ fn Waterfall(id: String, shown: Memo<Option<BridgeView>>) -> impl IntoView {
             <title id=title_id.clone()>{move || shown.with(|s| s.as_ref().map(|s| s.title.clone()))}</title>
             <desc id=desc_id.clone()>{move || shown.with(|s| s.as_ref().map(|s| s.description.clone()))}</desc>
             <defs>
-                <pattern
-                    id=hatch_id.clone()
-                    patternUnits="userSpaceOnUse"
-                    width="5"
-                    height="5"
-                    patternTransform="rotate(45)"
-                >
-                    <rect width="5" height="5" fill="var(--series-b)"></rect>
-                    <line x1="0" y1="0" x2="0" y2="5" stroke="var(--ink)" stroke-width="1.5"></line>
-                </pattern>
+                <Hatch id=hatch_id.clone() />
             </defs>
             {ticks}
             <For each=move || keys.get() key=|key| *key let:key>
-                <BarRow key=key shown=shown layout=layout hatch=hatch.clone() />
+                <BarRow key=key shown=shown layout=layout hatch=hatch.clone() lang=lang hooks=hooks.clone() />
             </For>
         </svg>
     }
@@ -234,9 +246,9 @@ fn BarRow(
     shown: Memo<Option<BridgeView>>,
     layout: Memo<Option<Layout>>,
     hatch: String,
+    lang: Signal<Lang>,
+    hooks: String,
 ) -> impl IntoView {
-    let state = use_app_state();
-    let lang = move || state.lang.get();
     let placed = Memo::new(move |_| {
         shown.with(|s| {
             let s = s.as_ref()?;
@@ -250,7 +262,7 @@ fn BarRow(
         let (index, bar, has_next) = placed.get()?;
         Some((layout.get()?, index, bar, has_next))
     };
-    let testid = (key != "paper" && key != "scenario").then(|| format!("bridge-step-{key}"));
+    let testid = (key != "paper" && key != "scenario").then(|| format!("{hooks}-step-{key}"));
     move || {
         let (layout, index, bar, has_next) = geometry()?;
         let top = layout.bar_top(index);
@@ -264,7 +276,7 @@ fn BarRow(
             Direction::Flat => "var(--line)".to_string(),
         };
         let (rect_x, rect_width) = if level { (left - 2.0, 4.0) } else { (left, (right - left).max(1.5)) };
-        let amount = bar.change.as_ref().unwrap_or(&bar.running).text(lang());
+        let amount = bar.change.as_ref().unwrap_or(&bar.running).text(lang.get());
         let (name_x, name_y, anchor) =
             if layout.narrow { (4.0, top - 4.0, "start") } else { (layout.left - 8.0, top + BAR_HEIGHT - 4.0, "end") };
         let name = if layout.narrow {
@@ -312,8 +324,7 @@ fn BarRow(
 
 /// The same figures as a table, each with its provenance mark.
 #[component]
-fn BridgeTable(shown: Memo<Option<BridgeView>>, open: bool) -> impl IntoView {
-    let state = use_app_state();
+fn BridgeTable(shown: Memo<Option<BridgeView>>, open: bool, lang: Signal<Lang>) -> impl IntoView {
     let caption = Signal::derive(move || shown.with(|s| s.as_ref().map(|s| s.caption.clone())).unwrap_or_default());
     let heading = move |index: usize| {
         move || shown.with(|s| s.as_ref().and_then(|s| s.headings.get(index).cloned())).unwrap_or_default()
@@ -337,17 +348,17 @@ fn BridgeTable(shown: Memo<Option<BridgeView>>, open: bool) -> impl IntoView {
                             .get()
                             .map(|figure| {
                                 let provenance = figure.provenance().clone();
-                                let text = figure.text(state.lang.get());
+                                let text = figure.text(lang.get());
                                 view! {
                                     {text}
                                     " "
-                                    <ProvenanceMark provenance=provenance />
+                                    <ProvenanceMark provenance=provenance lang=lang />
                                 }
                             })
                     }}
                 </td>
                 <td class="num">
-                    <FigureText figure=running />
+                    <FigureText figure=running lang=lang />
                 </td>
             </tr>
         }

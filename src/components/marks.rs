@@ -37,16 +37,20 @@ pub fn FigureText(
     /// The `data-testid` of the figure's text.
     #[prop(optional, into)]
     testid: Option<String>,
+    /// The language when it is not the app's (see [`ProvenanceMark`]).
+    #[prop(optional, into)]
+    lang: Option<Signal<Lang>>,
 ) -> impl IntoView {
     let state = use_app_state();
-    let text = Memo::new(move |_| figure.with(|f| f.text(state.lang.get())));
+    let lang: Signal<Lang> = lang.unwrap_or_else(|| Signal::derive(move || state.lang.get()));
+    let text = Memo::new(move |_| figure.with(|f| f.text(lang.get())));
     let provenance = Memo::new(move |_| figure.with(|f| f.provenance().clone()));
     view! {
         <span class="figure">
             <span class="figure-value" data-testid=testid>
                 {move || text.get()}
             </span>
-            <ProvenanceMark provenance=provenance />
+            <ProvenanceMark provenance=provenance lang=lang />
         </span>
     }
 }

@@ -2,11 +2,13 @@
 //! levers it applies to every project, and its cash by quarter.
 
 use super::deck::DeckEntry;
+use crate::charts::bridge::BridgeChart;
 use crate::charts::columns::QuarterlyColumns;
 use crate::components::marks::ProvenanceMark;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
 use blockvote_model::exports::summarize;
+use blockvote_present::bridge::HEADING as BRIDGE_HEADING;
 use blockvote_present::cash::quarter_chart;
 use blockvote_present::compare::Compared;
 use blockvote_present::lang::Lang;
@@ -21,7 +23,9 @@ pub fn SlideView(entry: DeckEntry, #[prop(into)] lang: Signal<Lang>) -> impl Int
     let data = state.data();
     let baseline = whatif.baseline.get_value();
     let key = entry.key.clone();
-    let chart_id = format!("presenter-chart-{key}");
+    let chart_id = format!("presenter-chart-{key}-{}", lang.get_untracked().code());
+    let bridge_id = format!("presenter-bridge-{key}-{}", lang.get_untracked().code());
+    let bridged = Signal::stored(entry.scenario.clone());
     // The scenario is projected once per slide; the figures follow the language.
     let projection = whatif.engine.with_value(|engine| match engine {
         Ok(engine) => engine.project(&entry.scenario),
@@ -79,6 +83,8 @@ pub fn SlideView(entry: DeckEntry, #[prop(into)] lang: Signal<Lang>) -> impl Int
             <ul class="slide-levers" data-testid="presenter-levers">
                 {move || levers().into_iter().map(|text| view! { <li>{text}</li> }).collect_view()}
             </ul>
+            <h4>{move || BRIDGE_HEADING.get(lang.get())}</h4>
+            <BridgeChart id=bridge_id scenario=bridged testid="presenter-bridge" lang=lang />
             <Show when=has_chart>
                 <h4>{move || CHART_HEADING.get(lang.get())}</h4>
                 <QuarterlyColumns
