@@ -23,12 +23,11 @@
 use super::{use_chart_width, Hatch, FONT};
 use crate::components::marks::{FigureText, ProvenanceMark};
 use crate::components::table_scroll::TableScroll;
-use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
 use blockvote_model::engine::Scenario;
 use blockvote_present::axis::{label_width, ticks_for_length, Axis};
-use blockvote_present::bridge::{compute, view, BridgeBar, BridgeView, Direction, UNAVAILABLE};
+use blockvote_present::bridge::{compute, view, BridgeBar, BridgeView, Direction, RECALCULATING, UNAVAILABLE};
 use blockvote_present::charts::wrap_label;
 use blockvote_present::lang::Lang;
 use blockvote_present::provenance::{Figure, Value};
@@ -90,6 +89,9 @@ impl Layout {
 /// The bridge of `scenario`: its words, the waterfall, the whole change and the
 /// table. `id` must be unique on the page (it names the chart's title, description
 /// and patterns); `testid` names the container.
+/// How long the bridge waits after the scenario changes before working out the shares.
+const BRIDGE_PAUSE: std::time::Duration = std::time::Duration::from_millis(200);
+
 #[component]
 pub fn BridgeChart(
     #[prop(into)] id: String,
@@ -111,10 +113,37 @@ pub fn BridgeChart(
     let data = state.data();
     let lang: Signal<Lang> = lang.unwrap_or_else(|| Signal::derive(move || state.lang.get()));
     let scenario = Memo::new(move |_| scenario.get());
+    // The Shapley shares take one projection per set of the lever groups the scenario
+    // moves: two for a cost change alone, up to 128 (a few hundred ms with a cap that
+    // defers many projects). They are worked out once the member pauses, so typing in
+    // a lever stays quick; meanwhile the bars are marked as the last scenario's.
+    let settled = RwSignal::new(scenario.get_untracked());
+    let pending: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
+    let cancel_pending = move || {
+        if let Some(timer) = pending.try_update_value(Option::take).flatten() {
+            timer.clear();
+        }
+    };
+    Effect::new(move |first: Option<()>| {
+        let next = scenario.get();
+        if first.is_none() {
+            return;
+        }
+        cancel_pending();
+        let timer = set_timeout_with_handle(
+            move || {
+                settled.try_set(next);
+            },
+            BRIDGE_PAUSE,
+        )
+        .ok();
+        pending.set_value(timer);
+    });
+    on_cleanup(cancel_pending);
+    let stale = Memo::new(move |_| scenario.with(|now| settled.with(|done| now != done)));
     let exact_data = data.clone();
-    // The Shapley shares: recomputed only when the scenario changes.
     let exact = Memo::new(move |_| {
-        let scenario = scenario.get();
+        let scenario = settled.get();
         whatif.engine.with_value(|engine| {
             let engine = engine.as_ref().ok()?;
             compute(engine, &exact_data, &scenario)
@@ -128,18 +157,23 @@ pub fn BridgeChart(
     let testid = testid.unwrap_or_else(|| "bridge".to_string());
     let hooks = testid.clone();
     view! {
-        <div class="bridge" data-testid=testid>
-            {move || {
-                refused
-                    .get()
-                    .then(|| {
-                        view! {
-                            <p class="note" role="status">
-                                <Words label=UNAVAILABLE />
-                            </p>
-                        }
-                    })
-            }}
+        <div
+            class="bridge"
+            class:stale=move || stale.get()
+            aria-busy=move || stale.get().to_string()
+            data-testid=testid
+        >
+            <p class="note bridge-status" role="status">
+                {move || {
+                    if refused.get() {
+                        UNAVAILABLE.get(lang.get())
+                    } else if stale.get() {
+                        RECALCULATING.get(lang.get())
+                    } else {
+                        ""
+                    }
+                }}
+            </p>
             {move || {
                 shown
                     .with(Option::is_some)

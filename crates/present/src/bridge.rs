@@ -48,6 +48,11 @@ pub const CALIBRATION_LABEL: Label = l("模型校準（模型基線與文件之�
 /// The Scenarios comparison's choice of the scenario whose bridge is shown.
 pub const COMPARE_CHOICE: Label = l("顯示哪個情景的橋形圖", "Bridge of");
 /// Said in place of the bridge when the scenario cannot be split.
+/// Said beside the bridge while the shares of a changed scenario are being worked out
+/// (they are worked out once the member pauses; until then the bars are the last
+/// scenario's).
+pub const RECALCULATING: Label = l("正在重新計算各項調節的份額……", "Working out each lever group's share…");
+
 pub const UNAVAILABLE: Label = l(
     "未能計算這個情景的橋形圖；上面的數字仍然有效。",
     "The bridge of this scenario cannot be worked out; the figures above still stand.",
