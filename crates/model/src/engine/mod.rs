@@ -66,6 +66,8 @@
 //!   makes a [`Metric`] reach a target, or why none does.
 //! - [`one_way`], [`two_way`] and [`tornado`] (module [`sensitivity`]): the budget
 //!   year's cash need as levers vary.
+//! - [`data_table()`] (module [`mod@data_table`]): any [`Metric`] over a bounded grid of
+//!   any two levers.
 //!
 //! # Rounding points
 //!
@@ -92,6 +94,7 @@ pub mod cap;
 mod cash;
 pub mod categories;
 pub mod delegation;
+pub mod data_table;
 mod dollars;
 mod error;
 pub mod goal_seek;
@@ -116,9 +119,12 @@ pub use categories::{
     ALLOCATION_STEP,
 };
 pub use delegation::{route, DelegationOutcome, Route, RouteChange, RouteSummary};
+pub use data_table::{
+    data_table, Axis, AxisError, DataTable, DataTableSpec, SpecError, MAX_AXIS_VALUES, MAX_CELLS,
+};
 pub use dollars::{DOLLARS_PER_MILLION, MAX_DOLLARS};
 pub use error::{DataError, EngineError, LeverError, ScheduleError, SettingError};
-pub use goal_seek::{goal_seek, GoalSeek, GoalSeekError, GoalSeekResult, Metric};
+pub use goal_seek::{goal_seek, GoalSeek, GoalSeekError, GoalSeekResult, Metric, Reading};
 pub use lever::Lever;
 pub use monte_carlo::{
     simulate, MonteCarlo, MonteCarloSettings, MonteCarloSummary, OverrunSettings, QuarterStats, RunsAgainst, Stats,
