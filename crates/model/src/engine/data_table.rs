@@ -178,10 +178,10 @@ impl DataTableSpec {
     }
 
     /// The cell of `scenario`'s own settings of the two levers, if both are values of
-    /// the axes (see [`setting`]).
+    /// the axes once held to the levers' resolution (see [`setting`]).
     pub fn scenario_cell(&self, engine: &Engine, scenario: &Scenario) -> Option<(usize, usize)> {
-        let row = self.rows.position(setting(engine, scenario, self.rows.lever)?)?;
-        let column = self.columns.position(setting(engine, scenario, self.columns.lever)?)?;
+        let at = |axis: &Axis| axis.position(snap(axis.lever, setting(engine, scenario, axis.lever)?));
+        let (row, column) = (at(&self.rows)?, at(&self.columns)?);
         Some((row, column))
     }
 
