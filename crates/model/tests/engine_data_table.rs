@@ -48,13 +48,7 @@ fn an_axis_is_counted_before_it_is_built_and_snapped_to_the_lever() {
     check_axis(Lever::SlipShare, "0", "1", "1000000000", Ok("0"));
     check_axis(Lever::SlipShare, "0.6", "0.5", "0.1", Err(AxisError::Reversed));
     check_axis(Lever::SlipShare, "0", "1.5", "0.1", Err(AxisError::OutOfRange { min: d("0"), max: d("1") }));
-    check_axis(
-        Lever::CostChangePct,
-        "-101",
-        "0",
-        "1",
-        Err(AxisError::OutOfRange { min: d("-100"), max: d("1000") }),
-    );
+    check_axis(Lever::CostChangePct, "-101", "0", "1", Err(AxisError::OutOfRange { min: d("-100"), max: d("1000") }));
     assert_eq!(Axis::listed(Lever::SlipQuarters, &[]), Err(AxisError::Empty));
     let many = vec![Decimal::ONE; MAX_AXIS_VALUES + 1];
     assert_eq!(Axis::listed(Lever::SlipQuarters, &many), Err(AxisError::TooMany { most: MAX_AXIS_VALUES }));
@@ -113,12 +107,9 @@ fn the_budget_year_total_table_is_the_two_way_table() {
 #[track_caller]
 fn check_metric(metric: Metric, expected: &str) {
     let engine = engine();
-    let spec = DataTableSpec::new(
-        axis(Lever::CostChangePct, "0", "20", "20"),
-        axis(Lever::Cap, "900", "1000", "100"),
-        metric,
-    )
-    .unwrap_or_else(|e| panic!("{e:?}"));
+    let spec =
+        DataTableSpec::new(axis(Lever::CostChangePct, "0", "20", "20"), axis(Lever::Cap, "900", "1000", "100"), metric)
+            .unwrap_or_else(|e| panic!("{e:?}"));
     let table = data_table(&engine, &Scenario::default(), spec);
     let mut by_hand = Scenario::default();
     Lever::CostChangePct.apply(&engine, &mut by_hand, d("20")).unwrap_or_else(|e| panic!("{e}"));

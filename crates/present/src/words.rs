@@ -126,7 +126,9 @@ pub fn metric_label(metric: Metric) -> Label {
         Metric::BudgetYearNew => l("新項目 2018-19 現金需求", "New projects' 2018-19 cash"),
         Metric::TotalBudget => l("新項目預算總額", "New projects' total budget"),
         Metric::AllocationTotal => l("撥款總額（附件 A）", "Allocation total (Annex A)"),
-        Metric::BeyondBudgetYear => l("2018-19 年度以後的現金需求（承擔）", "Cash beyond 2018-19 (later years' commitments)"),
+        Metric::BeyondBudgetYear => {
+            l("2018-19 年度以後的現金需求（承擔）", "Cash beyond 2018-19 (later years' commitments)")
+        }
         Metric::OngoingBudgetYear => l("進行中項目 2018-19 現金需求", "Ongoing projects' 2018-19 cash"),
         Metric::OverCeiling => l("超過 1,000 萬元上限的新項目數目", "New projects over the HK$10M ceiling"),
     }

@@ -174,7 +174,8 @@ impl DataTableSpec {
     /// so the scenario's own slippage lever has no effect on any cell.
     pub fn sets_all_slippage(&self) -> bool {
         let levers = [self.rows.lever, self.columns.lever];
-        levers.contains(&Lever::SlipQuarters) && levers.iter().any(|l| [Lever::OnTimeRate, Lever::SlipShare].contains(l))
+        levers.contains(&Lever::SlipQuarters)
+            && levers.iter().any(|l| [Lever::OnTimeRate, Lever::SlipShare].contains(l))
     }
 
     /// The cell of `scenario`'s own settings of the two levers, if both are values of
@@ -186,7 +187,13 @@ impl DataTableSpec {
     }
 
     /// The figure at `row` × `column`: the scenario with the two levers set, projected.
-    pub fn cell(&self, engine: &Engine, scenario: &Scenario, row: usize, column: usize) -> Result<Reading, EngineError> {
+    pub fn cell(
+        &self,
+        engine: &Engine,
+        scenario: &Scenario,
+        row: usize,
+        column: usize,
+    ) -> Result<Reading, EngineError> {
         let (Some(row_value), Some(column_value)) = (self.rows.values.get(row), self.columns.values.get(column)) else {
             return Err(EngineError::Sensitivity(super::error::SettingError::new("cell", "is outside the table")));
         };

@@ -93,8 +93,8 @@ pub mod calibration;
 pub mod cap;
 mod cash;
 pub mod categories;
-pub mod delegation;
 pub mod data_table;
+pub mod delegation;
 mod dollars;
 mod error;
 pub mod goal_seek;
@@ -118,10 +118,8 @@ pub use categories::{
     scale_pro_rata, AllocationError, AllocationOutcome, CategoryOutcome, CategoryTotals, ScalingOutcome,
     ALLOCATION_STEP,
 };
+pub use data_table::{data_table, Axis, AxisError, DataTable, DataTableSpec, SpecError, MAX_AXIS_VALUES, MAX_CELLS};
 pub use delegation::{route, DelegationOutcome, Route, RouteChange, RouteSummary};
-pub use data_table::{
-    data_table, Axis, AxisError, DataTable, DataTableSpec, SpecError, MAX_AXIS_VALUES, MAX_CELLS,
-};
 pub use dollars::{DOLLARS_PER_MILLION, MAX_DOLLARS};
 pub use error::{DataError, EngineError, LeverError, ScheduleError, SettingError};
 pub use goal_seek::{goal_seek, GoalSeek, GoalSeekError, GoalSeekResult, Metric, Reading};

@@ -8,7 +8,7 @@
 
 use super::without_slippage_levers;
 use crate::fields::{decimal_in, int_in, FieldError, FieldSpec};
-use crate::format::{count, millions};
+use crate::format::count;
 use crate::lang::{l, Label, Lang};
 use crate::levers::lever_field;
 use crate::paper::{Indicator, Para5Column, Printed};
@@ -76,7 +76,8 @@ pub enum Preset {
 }
 
 impl Preset {
-    pub const ALL: [Preset; 4] = [Preset::Para5, Preset::CostByCap, Preset::RetentionByCost, Preset::ShareLateByOngoing];
+    pub const ALL: [Preset; 4] =
+        [Preset::Para5, Preset::CostByCap, Preset::RetentionByCost, Preset::ShareLateByOngoing];
 
     /// The preset's stable name, used as a form value.
     pub fn key(self) -> &'static str {
@@ -95,10 +96,13 @@ impl Preset {
     pub fn label(self) -> Label {
         match self {
             Preset::Para5 => l("依期完成比率 × 延誤（第 5 段）", "On-time rate × delay (para 5)"),
-            Preset::CostByCap => l("成本變動 × 現金上限 → 2018-19 年度以後的現金", "Cost change × cash cap → cash beyond 2018-19"),
-            Preset::RetentionByCost => {
-                l("完成時支付比例 × 成本變動 → 新項目 2018-19 現金", "Retention share × cost change → new projects' 2018-19 cash")
+            Preset::CostByCap => {
+                l("成本變動 × 現金上限 → 2018-19 年度以後的現金", "Cost change × cash cap → cash beyond 2018-19")
             }
+            Preset::RetentionByCost => l(
+                "完成時支付比例 × 成本變動 → 新項目 2018-19 現金",
+                "Retention share × cost change → new projects' 2018-19 cash",
+            ),
             Preset::ShareLateByOngoing => {
                 l("延誤項目比例 × 進行中項目現金 → 2018-19 總額", "Share late × ongoing projects' cash → 2018-19 total")
             }
@@ -139,7 +143,8 @@ impl Preset {
     pub fn spec(self) -> Result<DataTableSpec, FormErrors> {
         match self {
             Preset::Para5 => {
-                let rows = Axis::listed(Lever::OnTimeRate, &para5_rates()).map_err(|e| FormErrors::rows(e, Lever::OnTimeRate))?;
+                let rows = Axis::listed(Lever::OnTimeRate, &para5_rates())
+                    .map_err(|e| FormErrors::rows(e, Lever::OnTimeRate))?;
                 let columns = Axis::listed(Lever::SlipQuarters, &para5_delays())
                     .map_err(|e| FormErrors::columns(e, Lever::SlipQuarters))?;
                 pair(rows, columns, Metric::BudgetYearTotal)
@@ -273,7 +278,10 @@ pub fn axis_error(error: &AxisError, lever: Lever) -> FieldError {
     match error {
         AxisError::OutOfRange { min, max } => {
             let ((min_zh, min_en), (max_zh, max_en)) = (value(*min), value(*max));
-            FieldError::new(format!("數值須介乎 {min_zh} 至 {max_zh}"), format!("Values must lie between {min_en} and {max_en}"))
+            FieldError::new(
+                format!("數值須介乎 {min_zh} 至 {max_zh}"),
+                format!("Values must lie between {min_en} and {max_en}"),
+            )
         }
         AxisError::Reversed => FieldError::new("「至」不可小於「由」", "“To” cannot be below “From”"),
         AxisError::StepNotPositive { smallest } => {
@@ -468,7 +476,8 @@ pub fn heat_bucket(value: Decimal, low: Decimal, high: Decimal) -> u8 {
 fn para5_cell(spec: &DataTableSpec) -> Option<(usize, usize)> {
     let (rows, columns) = (spec.rows(), spec.columns());
     let rate = snap(Lever::OnTimeRate, Decimal::ONE - para5_late_share());
-    let at = |axis: &Axis, lever: Lever, value: Decimal| (axis.lever() == lever).then(|| axis.position(value)).flatten();
+    let at =
+        |axis: &Axis, lever: Lever, value: Decimal| (axis.lever() == lever).then(|| axis.position(value)).flatten();
     let row = at(rows, Lever::OnTimeRate, rate).or_else(|| at(rows, Lever::SlipQuarters, Decimal::ONE))?;
     let column = at(columns, Lever::SlipQuarters, Decimal::ONE).or_else(|| at(columns, Lever::OnTimeRate, rate))?;
     Some((row, column))
@@ -632,6 +641,7 @@ pub fn limits_note(lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::format::millions;
     use crate::screens::risk::tests::{engine, paper, project};
     use blockvote_model::engine::{data_table, two_way, Slippage};
 
@@ -659,14 +669,12 @@ mod tests {
             metric: Metric::BudgetYearTotal,
         };
         let shown = match form.spec() {
-            Ok(spec) => {
-                table_view(&paper(), &DataTable::new(spec), None, Lang::En)
-                    .rows
-                    .into_iter()
-                    .map(|h| h.text)
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            }
+            Ok(spec) => table_view(&paper(), &DataTable::new(spec), None, Lang::En)
+                .rows
+                .into_iter()
+                .map(|h| h.text)
+                .collect::<Vec<_>>()
+                .join(" "),
             Err(errors) => format!(
                 "rows: {}",
                 errors.rows.or(errors.pair).map(|e| e.get(Lang::En).to_string()).unwrap_or_default()
@@ -679,8 +687,9 @@ mod tests {
     fn para5_s_preset_is_the_table_the_screen_always_showed() {
         let engine = engine();
         let scenario = Scenario { cost_change_pct: Decimal::new(5, 0), ..Scenario::default() };
-        let whole = two_way(&engine, &scenario, Lever::OnTimeRate, &para5_rates(), Lever::SlipQuarters, &para5_delays())
-            .unwrap_or_else(|error| panic!("{error}"));
+        let whole =
+            two_way(&engine, &scenario, Lever::OnTimeRate, &para5_rates(), Lever::SlipQuarters, &para5_delays())
+                .unwrap_or_else(|error| panic!("{error}"));
         let spec = spec_of(&TableForm::default());
         let table = computed(spec.clone(), &scenario);
         let view = table_view(&paper(), &table, None, Lang::En);
@@ -703,10 +712,8 @@ mod tests {
         assert_eq!(view.caption, "2018-19 total cash need (HK$M)");
         assert_eq!(view.corner, "On-time rate \\ Quarters late");
         // The para 5 cell, as before, is the third rate with one quarter.
-        let para5: Vec<(usize, usize)> = (0..6)
-            .flat_map(|r| (0..4).map(move |c| (r, c)))
-            .filter(|(r, c)| view.cells[*r][*c].para5)
-            .collect();
+        let para5: Vec<(usize, usize)> =
+            (0..6).flat_map(|r| (0..4).map(move |c| (r, c))).filter(|(r, c)| view.cells[*r][*c].para5).collect();
         assert_eq!(para5, [(2, 0)]);
         // The cells replace the scenario's own slippage lever.
         let para5_on = Scenario { slippage: Slippage { enabled: true, ..Slippage::default() }, ..scenario.clone() };
@@ -723,11 +730,23 @@ mod tests {
         check_rows(Lever::SlipShare, "0", "0.5", "0.25", "0.0% 25.0% 50.0%");
         check_rows(Lever::CostChangePct, "-10", "10", "10", "-10.0% 0.0% +10.0%");
         check_rows(Lever::SlipQuarters, "0", "2", "1", "0 quarters 1 quarter 2 quarters");
-        check_rows(Lever::SlipShare, "0", "1", "0.01", "rows: Too many values: at most 25 a side; take a larger step or a shorter range");
+        check_rows(
+            Lever::SlipShare,
+            "0",
+            "1",
+            "0.01",
+            "rows: Too many values: at most 25 a side; take a larger step or a shorter range",
+        );
         check_rows(Lever::SlipShare, "0.5", "0.2", "0.1", "rows: “To” cannot be below “From”");
         check_rows(Lever::SlipShare, "0", "1", "0", "rows: The step must be at least 0.000000000001");
         check_rows(Lever::SlipShare, "0", "1.5", "0.5", "rows: Values must lie between 0.0% and 100.0%");
-        check_rows(Lever::Retention, "0.5", "0.5000000000004", "0.0000000000001", "rows: The step must be at least 0.000000000001");
+        check_rows(
+            Lever::Retention,
+            "0.5",
+            "0.5000000000004",
+            "0.0000000000001",
+            "rows: The step must be at least 0.000000000001",
+        );
     }
 
     #[track_caller]
@@ -743,8 +762,16 @@ mod tests {
     #[test]
     fn a_hostile_step_is_refused_at_its_field() {
         check_step(Lever::SlipShare, "0.1", "0.1");
-        check_step(Lever::SlipShare, "0", "error: The step must be at least 0.000000000001 / 步長須至少為 0.000000000001");
-        check_step(Lever::SlipShare, "-1", "error: The step must be at least 0.000000000001 / 步長須至少為 0.000000000001");
+        check_step(
+            Lever::SlipShare,
+            "0",
+            "error: The step must be at least 0.000000000001 / 步長須至少為 0.000000000001",
+        );
+        check_step(
+            Lever::SlipShare,
+            "-1",
+            "error: The step must be at least 0.000000000001 / 步長須至少為 0.000000000001",
+        );
         check_step(Lever::SlipShare, "1e9", "error: Enter a number / 請輸入數字");
         check_step(Lever::SlipShare, "1000000000", "error: Must be between -1 and 1 / 須介乎 -1 至 1");
         check_step(Lever::SlipShare, "ten", "error: Enter a number / 請輸入數字");
@@ -763,7 +790,9 @@ mod tests {
         let pair_error = |form: &TableForm| form.spec().err().and_then(|e| e.pair).map(|e| e.get(Lang::En).to_string());
         assert_eq!(pair_error(&same).as_deref(), Some("Choose two different levers"));
         let twice = TableForm { columns: AxisForm::default_for(Lever::SlipShare), ..same };
-        assert!(pair_error(&twice).unwrap_or_default().starts_with("The on-time rate and the share of projects late are one lever"));
+        assert!(pair_error(&twice)
+            .unwrap_or_default()
+            .starts_with("The on-time rate and the share of projects late are one lever"));
         let tall = AxisForm { lever: Lever::CostChangePct, from: d("0"), to: d("24"), step: d("1") };
         let wide = AxisForm { lever: Lever::SlipQuarters, from: d("0"), to: d("16"), step: d("1") };
         let large = TableForm { preset: None, rows: tall, columns: wide, metric: Metric::BudgetYearTotal };
@@ -820,10 +849,8 @@ mod tests {
         let marked = spec.scenario_cell(&engine, &scenario);
         assert_eq!(marked, Some((2, 2)));
         let view = table_view(&paper(), &computed(spec, &scenario), marked, Lang::En);
-        let cells: Vec<(usize, usize)> = (0..6)
-            .flat_map(|r| (0..4).map(move |c| (r, c)))
-            .filter(|(r, c)| view.cells[*r][*c].marked)
-            .collect();
+        let cells: Vec<(usize, usize)> =
+            (0..6).flat_map(|r| (0..4).map(move |c| (r, c))).filter(|(r, c)| view.cells[*r][*c].marked).collect();
         assert_eq!(cells, [(2, 2)]);
         let projected = project(&engine, &scenario).budget_year_totals.new;
         assert_eq!(view.cells[2][2].text, millions(projected));
@@ -831,7 +858,11 @@ mod tests {
         let refused = Scenario { cost_change_pct: Decimal::from(5_000), ..Scenario::default() };
         let spec = spec_of(&Preset::ShareLateByOngoing.form());
         let view = table_view(&paper(), &computed(spec, &refused), None, Lang::En);
-        assert!(view.cells.iter().flatten().all(|cell| cell.text == "—" && cell.refusal.as_ref().is_some_and(|r| r.0 == 1)));
+        assert!(view
+            .cells
+            .iter()
+            .flatten()
+            .all(|cell| cell.text == "—" && cell.refusal.as_ref().is_some_and(|r| r.0 == 1)));
         assert_eq!(view.refusals.len(), 1, "one reason, said once");
         assert!(view.legend.is_empty());
         let text = csv(&view, Lang::En);
@@ -864,7 +895,10 @@ mod tests {
     fn a_table_replacing_all_slippage_starts_without_the_member_s() {
         let para5 = spec_of(&TableForm::default());
         let other = spec_of(&Preset::ShareLateByOngoing.form());
-        let late = Scenario { slippage: Slippage { enabled: true, quarters: 3, ..Slippage::default() }, ..Scenario::default() };
+        let late = Scenario {
+            slippage: Slippage { enabled: true, quarters: 3, ..Slippage::default() },
+            ..Scenario::default()
+        };
         assert_eq!(table_scenario(&para5, &late), Scenario::default());
         assert_eq!(table_scenario(&other, &late), late, "the share late × ongoing table keeps the delay");
     }

@@ -10,7 +10,6 @@ use blockvote_model::engine::{
     default_tornado, tornado_bar, Engine, EngineError, Scenario, Tornado, TornadoBar, TornadoSetting,
 };
 use blockvote_model::Money;
-use rust_decimal::Decimal;
 use std::sync::Arc;
 
 pub const HEADING: Label = l("敏感度", "Sensitivity");
@@ -165,6 +164,7 @@ mod tests {
     use super::*;
     use crate::screens::risk::tests::engine;
     use blockvote_model::engine::{tornado, Slippage};
+    use rust_decimal::Decimal;
 
     #[test]
     fn the_tornado_piece_by_piece_is_the_engine_s() {
