@@ -5,6 +5,7 @@
 
 use super::data_table_form::DataTableForm;
 use super::engine_of;
+use super::memory::use_risk_memory;
 use crate::components::marks::{FigureText, ProvenanceMark};
 use crate::components::table_scroll::TableScroll;
 use crate::components::words::Words;
@@ -15,8 +16,8 @@ use crate::whatif::use_whatif;
 use blockvote_model::engine::{DataTable, DataTableSpec};
 use blockvote_present::provenance::Provenance;
 use blockvote_present::screens::risk::data_table::{
-    csv, progress_text, table_scenario, table_view, Cell, DataTableWork, TableForm, TableView, EXPLANATION, EXPORT,
-    EXPORT_FAILED, FILE, HEADING, LEGEND, MARKED, NOT_MARKED, PARA5_CELL, REFUSED_HEADING,
+    csv, progress_text, table_scenario, table_view, Cell, DataTableWork, TableView, EXPLANATION, EXPORT, EXPORT_FAILED,
+    FILE, HEADING, LEGEND, MARKED, NOT_MARKED, PARA5_CELL, REFUSED_HEADING,
 };
 use blockvote_present::screens::scenarios::files::{spreadsheet_text, CSV_TYPE};
 use leptos::prelude::*;
@@ -47,7 +48,7 @@ pub fn DataTablePanel() -> impl IntoView {
     let lang = move || state.lang.get();
     let data = state.data();
 
-    let form = RwSignal::new(TableForm::default());
+    let form = use_risk_memory().data_table;
     let errors = Memo::new(move |_| form.with(|f| f.spec().err().unwrap_or_default()));
     // The table the form asks for; while the form is refused, the last one it made.
     let spec: Memo<Option<DataTableSpec>> = Memo::new(move |previous: Option<&Option<DataTableSpec>>| {

@@ -248,7 +248,7 @@ impl TableForm {
             (rows, columns) => Err(FormErrors {
                 rows: rows.err().map(|e| axis_error(&e, self.rows.lever)),
                 columns: columns.err().map(|e| axis_error(&e, self.columns.lever)),
-                pair: None,
+                pair: lever_pair_error(self.rows.lever, self.columns.lever),
             }),
         }
     }
@@ -264,6 +264,14 @@ impl TableForm {
             TableForm { columns: axis, ..form }
         }
     }
+}
+
+/// The model's refusal of the two levers themselves, whatever their ranges: the pair
+/// tried with one value a side.
+fn lever_pair_error(rows: Lever, columns: Lever) -> Option<FieldError> {
+    let one = |lever: Lever| Axis::listed(lever, &[lever.range().0]).ok();
+    let (rows, columns) = (one(rows)?, one(columns)?);
+    pair(rows, columns, Metric::BudgetYearTotal).err().and_then(|errors| errors.pair)
 }
 
 fn pair(rows: Axis, columns: Axis, metric: Metric) -> Result<DataTableSpec, FormErrors> {
@@ -321,13 +329,18 @@ pub fn step_field(lever: Lever) -> FieldSpec<Decimal> {
             let most = i64::try_from(width).unwrap_or(i64::MAX).max(1);
             return int_in(text, 1, most).map(Decimal::from);
         }
-        let step = decimal_in(text, -width, width)?;
+        // Any number is read first, so that a step out of bounds is told which bound.
+        let step = decimal_in(text, Decimal::MIN, Decimal::MAX)?;
         let smallest = lever.resolution();
         if snap(lever, step) < smallest {
             return Err(FieldError::new(
                 format!("步長須至少為 {}", smallest.normalize()),
                 format!("The step must be at least {}", smallest.normalize()),
             ));
+        }
+        if step > width {
+            let most = width.normalize();
+            return Err(FieldError::new(format!("步長最多為 {most}"), format!("The step can be at most {most}")));
         }
         Ok(step)
     };
@@ -773,7 +786,7 @@ mod tests {
             "error: The step must be at least 0.000000000001 / 步長須至少為 0.000000000001",
         );
         check_step(Lever::SlipShare, "1e9", "error: Enter a number / 請輸入數字");
-        check_step(Lever::SlipShare, "1000000000", "error: Must be between -1 and 1 / 須介乎 -1 至 1");
+        check_step(Lever::SlipShare, "1000000000", "error: The step can be at most 1 / 步長最多為 1");
         check_step(Lever::SlipShare, "ten", "error: Enter a number / 請輸入數字");
         check_step(Lever::SlipQuarters, "0", "error: Must be between 1 and 40 / 須介乎 1 至 40");
         check_step(Lever::SlipQuarters, "1.5", "error: Enter a whole number / 請輸入整數");
@@ -795,6 +808,10 @@ mod tests {
             .starts_with("The on-time rate and the share of projects late are one lever"));
         let tall = AxisForm { lever: Lever::CostChangePct, from: d("0"), to: d("24"), step: d("1") };
         let wide = AxisForm { lever: Lever::SlipQuarters, from: d("0"), to: d("16"), step: d("1") };
+        // A side's refusal does not hide the pair's.
+        let refused_side = TableForm { rows: AxisForm { step: d("0.001"), ..same.rows }, ..same };
+        let errors = refused_side.spec().err().unwrap_or_default();
+        assert!(errors.rows.is_some() && errors.pair.is_some(), "{errors:?}");
         let large = TableForm { preset: None, rows: tall, columns: wide, metric: Metric::BudgetYearTotal };
         assert_eq!(
             pair_error(&large).as_deref(),
