@@ -119,10 +119,11 @@ pub fn DataTablePanel() -> impl IntoView {
                         .get()
                         .then(|| {
                             let (done, total) = progress.get();
+                            let text = progress_text(done, total, lang());
                             view! {
-                                <progress max=total value=done></progress>
+                                <progress max=total value=done aria-label=text.clone()></progress>
                                 " "
-                                {progress_text(done, total, lang())}
+                                {text}
                             }
                         })
                 }}
