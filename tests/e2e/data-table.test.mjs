@@ -4,8 +4,12 @@
 // Runs against support.mjs's single file ($BLOCKVOTE_DIST/blockvote.html, else dist/).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { launch, watch, AppPage, SINGLE_FILE_URL } from './support.mjs';
+import { join } from 'node:path';
+import { launch, watch, AppPage, ROOT, SINGLE_FILE_URL } from './support.mjs';
+
+const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 
 const LONG = { timeout: 180_000 };
 
@@ -17,11 +21,12 @@ after(async () => {
   await browser?.close();
 });
 
-async function openRisk(lang = 'en', viewport) {
-  const page = await browser.newPage(viewport ? { viewport } : undefined);
+async function openRisk(lang = 'en', viewport, link = '') {
+  const page = await browser.newPage();
+  if (viewport) await page.setViewportSize(viewport);
   const watcher = watch(page);
   const app = new AppPage(page);
-  await app.open(`${SINGLE_FILE_URL}#view=risk&lang=${lang}`);
+  await app.open(`${SINGLE_FILE_URL}#view=risk&lang=${lang}${link}`);
   await app.screen('risk').waitFor();
   await tableDone(page);
   return { page, app, watcher };
@@ -170,6 +175,28 @@ test('on a 390 px phone a wide table scrolls in its own region, not the page', L
   const scroller = page.locator('[data-testid="data-table"] .table-scroll-x');
   const wide = await scroller.evaluate((el) => el.scrollWidth > el.clientWidth);
   assert.ok(wide, 'the table is wider than the phone and scrolls in its region');
+  assert.deepEqual(watcher.errors, []);
+  await page.close();
+});
+
+test('axe finds nothing serious with a refused step, a refused pair and an outlined cell', LONG, async () => {
+  // A link sets the scenario's retention share and cost change to a cell's values.
+  const { page, watcher } = await openRisk('en', undefined, '&retention=0.7&cost=10');
+  await page.getByTestId('data-table-preset').selectOption('retention_by_cost');
+  await tableDone(page);
+  await page.locator('[data-testid="data-table"] td[aria-current="true"]').waitFor();
+  await page.getByTestId('data-table-rows-step').fill('0');
+  await page.getByTestId('data-table-columns-lever').selectOption('retention');
+  await page.getByTestId('data-table-pair-error').waitFor();
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.impact} ${v.id}: ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(' | ')}`);
+  });
+  assert.deepEqual(violations, []);
   assert.deepEqual(watcher.errors, []);
   await page.close();
 });

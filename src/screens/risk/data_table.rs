@@ -49,7 +49,7 @@ pub fn DataTablePanel() -> impl IntoView {
     let data = state.data();
 
     let form = use_risk_memory().data_table;
-    let errors = Memo::new(move |_| form.with(|f| f.spec().err().unwrap_or_default()));
+    let errors = Memo::new(move |_| form.with(|f| f.spec().err().map(|errors| *errors).unwrap_or_default()));
     // The table the form asks for; while the form is refused, the last one it made.
     let spec: Memo<Option<DataTableSpec>> = Memo::new(move |previous: Option<&Option<DataTableSpec>>| {
         form.with(|f| f.spec().ok()).or(previous.cloned().flatten())
@@ -229,20 +229,30 @@ fn Grid(shown: Memo<Option<TableView>>) -> impl IntoView {
 fn GridCell(shown: Memo<Option<TableView>>, row: usize, column: usize) -> impl IntoView {
     let cell: Memo<Option<Cell>> =
         Memo::new(move |_| shown.with(|v| v.as_ref().and_then(|v| v.cells.get(row)?.get(column).cloned())));
+    // One class string (number, shade, para 5's cell, the scenario's cell), so that no
+    // toggle is overwritten when the shade changes.
     let class = move || {
         cell.with(|c| {
-            let bucket = c.as_ref().and_then(|c| c.bucket).map(|b| format!(" heat-{b}")).unwrap_or_default();
-            format!("num heat{bucket}")
+            let Some(c) = c else { return "num heat".to_string() };
+            let mut class = "num heat".to_string();
+            if let Some(bucket) = c.bucket {
+                class.push_str(&format!(" heat-{bucket}"));
+            }
+            if c.para5 {
+                class.push_str(" para5-cell");
+            }
+            if c.marked {
+                class.push_str(" marked-cell");
+            }
+            class
         })
     };
-    let flag = move |pick: fn(&Cell) -> bool| move || cell.with(|c| c.as_ref().is_some_and(pick));
+    let marked = move || cell.with(|c| c.as_ref().is_some_and(|c| c.marked));
     view! {
         <td
             class=class
-            class:para5-cell=flag(|c| c.para5)
-            class:marked-cell=flag(|c| c.marked)
-            aria-current=move || flag(|c| c.marked)().then_some("true")
-            aria-describedby=move || flag(|c| c.marked)().then_some("data-table-marked-note")
+            aria-current=move || marked().then_some("true")
+            aria-describedby=move || marked().then_some("data-table-marked-note")
             title=move || cell.with(|c| c.as_ref().and_then(|c| c.refusal.as_ref().map(|r| r.1.clone())))
             data-testid=format!("data-table-cell-{row}-{column}")
         >

@@ -140,7 +140,7 @@ impl Preset {
     }
 
     /// The preset's table.
-    pub fn spec(self) -> Result<DataTableSpec, FormErrors> {
+    pub fn spec(self) -> Result<DataTableSpec, Box<FormErrors>> {
         match self {
             Preset::Para5 => {
                 let rows = Axis::listed(Lever::OnTimeRate, &para5_rates())
@@ -227,29 +227,29 @@ pub struct FormErrors {
 }
 
 impl FormErrors {
-    fn rows(error: AxisError, lever: Lever) -> FormErrors {
-        FormErrors { rows: Some(axis_error(&error, lever)), ..FormErrors::default() }
+    fn rows(error: AxisError, lever: Lever) -> Box<FormErrors> {
+        Box::new(FormErrors { rows: Some(axis_error(&error, lever)), ..FormErrors::default() })
     }
 
-    fn columns(error: AxisError, lever: Lever) -> FormErrors {
-        FormErrors { columns: Some(axis_error(&error, lever)), ..FormErrors::default() }
+    fn columns(error: AxisError, lever: Lever) -> Box<FormErrors> {
+        Box::new(FormErrors { columns: Some(axis_error(&error, lever)), ..FormErrors::default() })
     }
 }
 
 impl TableForm {
     /// The table the form asks for, or why not (every axis checked, then the pair).
-    pub fn spec(&self) -> Result<DataTableSpec, FormErrors> {
+    pub fn spec(&self) -> Result<DataTableSpec, Box<FormErrors>> {
         if let Some(preset) = self.preset {
             return preset.spec();
         }
         let (rows, columns) = (self.rows.axis(), self.columns.axis());
         match (rows, columns) {
             (Ok(rows), Ok(columns)) => pair(rows, columns, self.metric),
-            (rows, columns) => Err(FormErrors {
+            (rows, columns) => Err(Box::new(FormErrors {
                 rows: rows.err().map(|e| axis_error(&e, self.rows.lever)),
                 columns: columns.err().map(|e| axis_error(&e, self.columns.lever)),
                 pair: lever_pair_error(self.rows.lever, self.columns.lever),
-            }),
+            })),
         }
     }
 
@@ -274,10 +274,10 @@ fn lever_pair_error(rows: Lever, columns: Lever) -> Option<FieldError> {
     pair(rows, columns, Metric::BudgetYearTotal).err().and_then(|errors| errors.pair)
 }
 
-fn pair(rows: Axis, columns: Axis, metric: Metric) -> Result<DataTableSpec, FormErrors> {
+fn pair(rows: Axis, columns: Axis, metric: Metric) -> Result<DataTableSpec, Box<FormErrors>> {
     let cells = rows.values().len().saturating_mul(columns.values().len());
     DataTableSpec::new(rows, columns, metric)
-        .map_err(|error| FormErrors { pair: Some(spec_error(error, cells)), ..FormErrors::default() })
+        .map_err(|error| Box::new(FormErrors { pair: Some(spec_error(error, cells)), ..FormErrors::default() }))
 }
 
 /// An axis's refusal in words, at that axis.
