@@ -130,7 +130,10 @@ pub fn metric_label(metric: Metric) -> Label {
             l("2018-19 年度以後的現金需求（承擔）", "Cash beyond 2018-19 (later years' commitments)")
         }
         Metric::OngoingBudgetYear => l("進行中項目 2018-19 現金需求", "Ongoing projects' 2018-19 cash"),
-        Metric::OverCeiling => l("超過 1,000 萬元上限的新項目數目", "New projects over the HK$10M ceiling"),
+        Metric::OverCeiling => l(
+            "超過審批上限的新項目數目（上限 1,000 萬元，除非已更改）",
+            "New projects over the approval ceiling (HK$10M unless changed)",
+        ),
     }
 }
 
