@@ -386,7 +386,7 @@ function modelNatively() {
   return JSON.parse(execFileSync(NATIVE_BIN, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
 }
 
-const COMPUTATIONS = ['load_paper', 'prepare_engine', 'project_default', 'project_realistic', 'monte_carlo_10000', 'bridge_all_groups'];
+const COMPUTATIONS = ['load_paper', 'prepare_engine', 'project_default', 'project_realistic', 'monte_carlo_10000', 'bridge_all_groups', 'data_table_default', 'data_table_20x20'];
 
 // One report from the rounds of one side: per computation, the median, fastest and
 // slowest of every sample of every round; the checks of every round must agree.
@@ -476,6 +476,8 @@ function renderMarkdown({ app, empty, tti, lever, wasm, native, mem, chromiumVer
     ['Projection, the paper\'s baseline, in the browser', ms(m(wasm, 'project_default')), `native ${ms(m(native, 'project_default'))}`, '≤ 1 ms', verdict(m(wasm, 'project_default'), TARGET.projectionMs, ms)],
     ['Monte Carlo, 10,000 runs, in the browser', ms(m(wasm, 'monte_carlo_10000')), `native ${ms(m(native, 'monte_carlo_10000'))}`, '≤ 50 ms', verdict(m(wasm, 'monte_carlo_10000'), TARGET.monteCarloMs, ms)],
     ['Bridge (Shapley, all 7 groups moved: 129 projections), in the browser', ms(m(wasm, 'bridge_all_groups')), `native ${ms(m(native, 'bridge_all_groups'))}`, '≤ 100 ms', verdict(m(wasm, 'bridge_all_groups'), TARGET.bridgeMs, ms)],
+    ['Data table, the Risk screen\'s default (24 cells), one full recompute in the browser', ms(m(wasm, 'data_table_default')), `native ${ms(m(native, 'data_table_default'))}`, '—', '—'],
+    ['Data table, 20 × 20 (400 cells), one full recompute in the browser', ms(m(wasm, 'data_table_20x20')), `native ${ms(m(native, 'data_table_20x20'))}`, '—', '—'],
     ['wasm/native, projection (realistic)', times(ratio('project_realistic')), pair('project_realistic'), '≤ 1.3×', verdict(ratio('project_realistic'), TARGET.wasmNativeProjectionRatio, (n) => `${n.toFixed(2)}×`)],
     ['wasm/native, projection (baseline)', times(ratio('project_default')), pair('project_default'), '≤ 1.3×', verdict(ratio('project_default'), TARGET.wasmNativeProjectionRatio, (n) => `${n.toFixed(2)}×`)],
     ['wasm/native, Monte Carlo', times(ratio('monte_carlo_10000')), pair('monte_carlo_10000'), '≤ 1.5×', verdict(ratio('monte_carlo_10000'), TARGET.wasmNativeRatio, (n) => `${n.toFixed(2)}×`)],
@@ -589,7 +591,11 @@ the app's allocations).
   5 ms, 41 batches a round. The Monte Carlo is the risk
   screen's default (seed 710, 10,000 runs, para 5's lateness, no overruns) on the
   baseline, timed from \`MonteCarlo::with_engine\` to the summary (all the work the screen
-  spreads over its chunks, without the pauses between them), 11 runs a round. Both sides
+  spreads over its chunks, without the pauses between them), 11 runs a round. The data
+  tables are whole tables of the baseline (\`data_table\`, one projection a cell, the
+  work the screen spreads over its chunks): the Risk screen's default (para 5's six
+  on-time rates × one to four quarters late, 24 cells; batches like the quick calls) and
+  a 20 × 20 one (cost change × retention share, 400 cells; 11 runs a round). Both sides
   run ${ROUNDS} rounds, alternately (native, browser, browser, native, …), and each figure
   is the median, over all rounds, of the time per call of each batch or run.
 

@@ -90,17 +90,17 @@ test('the slippage share and delay change the 2018-19 figures as they are typed'
   assert.ok(number(newAtPara5) < 243, `new projects with para 5 slippage: ${newAtPara5}`);
   assert.equal(number(totalAtPara5), 817 + number(newAtPara5));
   // The same figure as the sensitivity table's para 5 cell (67.1% on time, 1 quarter).
-  assert.equal((await page.getByTestId('sens-cell-2-0').innerText()).trim(), totalAtPara5);
+  assert.equal((await page.getByTestId('data-table-cell-2-0').innerText()).trim(), totalAtPara5);
 
   // Half the projects late by two quarters: lower again, and equal to that table cell.
   await page.getByTestId('slip-share').fill('0.5');
   await changed(page, 'risk-2018-19-new', newAtPara5);
   assert.match(await page.getByTestId('slip-share-percent').innerText(), /50\.0%/);
   const halfLate = (await page.getByTestId('risk-2018-19-total').innerText()).trim();
-  assert.equal(halfLate, (await page.getByTestId('sens-cell-0-0').innerText()).trim());
+  assert.equal(halfLate, (await page.getByTestId('data-table-cell-0-0').innerText()).trim());
   await page.getByTestId('slip-delay').fill('2');
   const total = await changed(page, 'risk-2018-19-total', halfLate);
-  assert.equal(total, (await page.getByTestId('sens-cell-0-1').innerText()).trim());
+  assert.equal(total, (await page.getByTestId('data-table-cell-0-1').innerText()).trim());
   assert.ok(number(total) < number(totalAtPara5));
 
   // "Use para 5" puts the para 5 figures back.

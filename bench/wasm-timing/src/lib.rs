@@ -9,7 +9,12 @@
 //!   baseline and of [`realistic_scenario`] (what one lever change costs the app);
 //! - `monte_carlo_10000`: the risk screen's default simulation (seed 710, 10,000 runs,
 //!   para 5's lateness, no overruns) of the baseline: `MonteCarlo::with_engine`, every
-//!   run and the summary, i.e. the work the screen spreads over its chunks.
+//!   run and the summary, i.e. the work the screen spreads over its chunks;
+//! - `data_table_default` and `data_table_20x20`: a whole data table of the baseline
+//!   (`data_table`, every cell a projection), the Risk screen's default (para 5's six
+//!   on-time rates × delays of 1 to 4 quarters, the 2018-19 total) and a 20 × 20 one
+//!   (cost change −19 % to +19 % by 2 × retention share 0.05 to 1 by 0.05, new
+//!   projects' 2018-19 cash): what one recompute of the table costs.
 //!
 //! Each computation first runs untimed for a while (see [`WARMUP_MS`]). Quick calls are
 //! then timed in batches long enough for a coarse clock (browsers round
@@ -18,9 +23,11 @@
 //! other process on a shared core) does not move it.
 
 use blockvote_model::engine::{
-    bridge, AllocationLevers, CashCap, CategoryEdit, DeferralRule, DelegationLevers, Edit, Engine, EngineError,
-    GroupEdit, MonteCarlo, MonteCarloSettings, Profile, ProjectEdit, Scenario, Selector, Slippage,
+    bridge, data_table, para5_late_share, AllocationLevers, Axis, CashCap, CategoryEdit, DataTableSpec, DeferralRule,
+    DelegationLevers, Edit, Engine, EngineError, GroupEdit, Lever, Metric, MonteCarlo, MonteCarloSettings, Profile,
+    ProjectEdit, Reading, Scenario, Selector, Slippage,
 };
+use rust_decimal::Decimal;
 use blockvote_model::{Dataset, Money, Theme};
 use serde_json::{json, Value};
 use std::hint::black_box;
@@ -72,6 +79,9 @@ pub fn run(now: &dyn Fn() -> f64) -> Result<Value, String> {
         ..realistic.clone()
     };
     let every_group_bridge = bridge(&engine, &every_group, paper_total).map_err(|error| error.to_string())?;
+    let (default_table, large_table) = (default_table_spec()?, large_table_spec()?);
+    let default_cells = data_table(&engine, &baseline, default_table.clone());
+    let large_cells = data_table(&engine, &baseline, large_table.clone());
 
     let load_paper = time(now, &QUICK, || black_box(Dataset::paper()).is_ok());
     let prepare_engine = time(now, &QUICK, || black_box(Engine::new(black_box(&dataset))).is_ok());
@@ -85,6 +95,13 @@ pub fn run(now: &dyn Fn() -> f64) -> Result<Value, String> {
             .is_ok()
     });
 
+    let table_default = time(now, &QUICK, || {
+        black_box(data_table(&engine, black_box(&baseline), default_table.clone())).readings().count() == 24
+    });
+    let table_large = time(now, &SLOW, || {
+        black_box(data_table(&engine, black_box(&baseline), large_table.clone())).readings().count() == 400
+    });
+
     Ok(json!({
         "load_paper": load_paper,
         "prepare_engine": prepare_engine,
@@ -92,7 +109,11 @@ pub fn run(now: &dyn Fn() -> f64) -> Result<Value, String> {
         "project_realistic": project_realistic,
         "monte_carlo_10000": monte_carlo,
         "bridge_all_groups": bridge_all_groups,
+        "data_table_default": table_default,
+        "data_table_20x20": table_large,
         "checks": {
+            "data_table_default_para5_cell": reading_text(default_cells.cell(2, 0)),
+            "data_table_20x20_last_cell": reading_text(large_cells.cell(19, 19)),
             "default_budget_year_total": default_projection.budget_year_totals.total.format(6),
             "realistic_budget_year_total": realistic_projection.budget_year_totals.total.format(6),
             "realistic_budget_year_new": realistic_projection.budget_year_totals.new.format(6),
@@ -148,6 +169,42 @@ pub fn realistic_scenario() -> Scenario {
         delegation: DelegationLevers { ceiling: Some(Money::from_whole_millions(20)), floor: None },
         cap: Some(CashCap { amount: Money::from_whole_millions(980), rule: DeferralRule::LargestBudgetYearCashFirst }),
         ..Scenario::default()
+    }
+}
+
+/// The Risk screen's default data table: para 5's on-time rates (141/210 among them)
+/// × one to four quarters late → the 2018-19 total.
+fn default_table_spec() -> Result<DataTableSpec, String> {
+    let rates = [
+        Decimal::new(5, 1),
+        Decimal::new(6, 1),
+        Decimal::ONE - para5_late_share(),
+        Decimal::new(8, 1),
+        Decimal::new(9, 1),
+        Decimal::ONE,
+    ];
+    let delays: Vec<Decimal> = (1..=4).map(Decimal::from).collect();
+    let rows = Axis::listed(Lever::OnTimeRate, &rates).map_err(|e| format!("{e:?}"))?;
+    let columns = Axis::listed(Lever::SlipQuarters, &delays).map_err(|e| format!("{e:?}"))?;
+    DataTableSpec::new(rows, columns, Metric::BudgetYearTotal).map_err(|e| format!("{e:?}"))
+}
+
+/// A 20 × 20 table: cost change −19 % to +19 % by 2 × retention 0.05 to 1 by 0.05.
+fn large_table_spec() -> Result<DataTableSpec, String> {
+    let rows = Axis::range(Lever::CostChangePct, Decimal::from(-19), Decimal::from(19), Decimal::TWO)
+        .map_err(|e| format!("{e:?}"))?;
+    let columns = Axis::range(Lever::Retention, Decimal::new(5, 2), Decimal::ONE, Decimal::new(5, 2))
+        .map_err(|e| format!("{e:?}"))?;
+    DataTableSpec::new(rows, columns, Metric::BudgetYearNew).map_err(|e| format!("{e:?}"))
+}
+
+/// A cell's figure for `checks`, exact.
+fn reading_text(cell: Option<&Result<Reading, EngineError>>) -> String {
+    match cell {
+        Some(Ok(Reading::Amount(amount))) => amount.format(6),
+        Some(Ok(Reading::Count(count))) => count.to_string(),
+        Some(Err(error)) => describe(error.clone()),
+        None => "missing".to_string(),
     }
 }
 
@@ -234,6 +291,17 @@ mod tests {
             "{:?}",
             realistic.cap
         );
+    }
+
+    #[test]
+    fn the_timed_tables_have_24_and_400_cells() {
+        let dataset = Dataset::paper().unwrap_or_else(|errors| panic!("{errors:?}"));
+        let engine = Engine::new(&dataset).unwrap_or_else(|error| panic!("{error}"));
+        let default = default_table_spec().unwrap_or_else(|error| panic!("{error}"));
+        let large = large_table_spec().unwrap_or_else(|error| panic!("{error}"));
+        assert_eq!((default.cell_count(), large.cell_count()), (24, 400));
+        let table = data_table(&engine, &Scenario::default(), large);
+        assert_eq!(table.readings().count(), 400);
     }
 
     #[test]

@@ -109,3 +109,19 @@ fn goal_seek_slip_share(bencher: Bencher) {
     };
     bencher.bench(|| goal_seek(&engine, &Scenario::default(), divan::black_box(&goal)));
 }
+
+/// A 20 × 20 data table (cost change × retention share → new projects' 2018-19 cash):
+/// 400 projections, what one recompute of the largest table the screen allows costs.
+#[divan::bench(sample_count = 10)]
+fn data_table_20x20(bencher: Bencher) {
+    use blockvote_model::engine::{data_table, Axis, DataTableSpec};
+    use rust_decimal::Decimal;
+    let dataset = paper();
+    let engine = Engine::new(&dataset).unwrap_or_else(|error| panic!("{error}"));
+    let rows = Axis::range(Lever::CostChangePct, Decimal::from(-19), Decimal::from(19), Decimal::TWO)
+        .unwrap_or_else(|error| panic!("{error:?}"));
+    let columns = Axis::range(Lever::Retention, Decimal::new(5, 2), Decimal::ONE, Decimal::new(5, 2))
+        .unwrap_or_else(|error| panic!("{error:?}"));
+    let spec = DataTableSpec::new(rows, columns, Metric::BudgetYearNew).unwrap_or_else(|error| panic!("{error:?}"));
+    bencher.bench(|| data_table(&engine, &Scenario::default(), divan::black_box(spec.clone())));
+}

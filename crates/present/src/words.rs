@@ -120,13 +120,21 @@ pub fn lever_value(lever: Lever, value: Decimal, lang: Lang) -> String {
     }
 }
 
-/// The name of a figure goal seek can aim at.
+/// The name of a figure goal seek can aim at or a data table can read.
 pub fn metric_label(metric: Metric) -> Label {
     match metric {
         Metric::BudgetYearTotal => l("2018-19 現金需求總額", "2018-19 total cash need"),
         Metric::BudgetYearNew => l("新項目 2018-19 現金需求", "New projects' 2018-19 cash"),
         Metric::TotalBudget => l("新項目預算總額", "New projects' total budget"),
         Metric::AllocationTotal => l("撥款總額（附件 A）", "Allocation total (Annex A)"),
+        Metric::BeyondBudgetYear => {
+            l("2018-19 年度以後的現金需求（承擔）", "Cash beyond 2018-19 (later years' commitments)")
+        }
+        Metric::OngoingBudgetYear => l("進行中項目 2018-19 現金需求", "Ongoing projects' 2018-19 cash"),
+        Metric::OverCeiling => l(
+            "超過審批上限的新項目數目（上限 1,000 萬元，除非已更改）",
+            "New projects over the approval ceiling (HK$10M unless changed)",
+        ),
     }
 }
 

@@ -1,8 +1,10 @@
 //! What the risk screen keeps while the member visits other screens: the simulation's
-//! settings and its last two results. Provided once by the shell (`app.rs`), so it
+//! settings and its last two results, and the data table's choice (so a member who
+//! checks a cell on the cash-flow screen comes back to the same table). Provided once by the shell (`app.rs`), so it
 //! lives as long as the dataset does; a run in progress belongs to the screen and
 //! stops when the member leaves it.
 
+use blockvote_present::screens::risk::data_table::TableForm;
 use blockvote_present::screens::risk::results::SimulationRun;
 use blockvote_present::screens::risk::simulation::SimulationInputs;
 use leptos::prelude::*;
@@ -13,6 +15,8 @@ pub struct RiskMemory {
     /// The last completed run, and the one before it (to show that a run repeats).
     pub result: RwSignal<Option<SimulationRun>>,
     pub previous: RwSignal<Option<SimulationRun>>,
+    /// The data table's preset, levers, ranges and figure.
+    pub data_table: RwSignal<TableForm>,
     /// How many runs were started in this visit: each run is numbered.
     runs_started: StoredValue<u64>,
 }
@@ -23,6 +27,7 @@ impl RiskMemory {
             inputs: RwSignal::new(SimulationInputs::default()),
             result: RwSignal::new(None),
             previous: RwSignal::new(None),
+            data_table: RwSignal::new(TableForm::default()),
             runs_started: StoredValue::new(0),
         }
     }

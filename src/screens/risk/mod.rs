@@ -1,8 +1,11 @@
 //! The slippage & risk screen: para 5's record, the expected-value slippage lever,
-//! the Monte Carlo simulation and the sensitivity table with its tornado. Every word
+//! the Monte Carlo simulation, the data table of any figure over any two levers and
+//! the tornado. Every word
 //! and figure comes from `blockvote_present::screens::risk`; this folder only draws
 //! and runs the long computations in slices (`crate::tasks`).
 
+mod data_table;
+mod data_table_form;
 mod glossary;
 mod memory;
 mod monte_carlo;
@@ -39,7 +42,7 @@ pub fn Risk() -> impl IntoView {
             <glossary::Glossary />
             <slippage::SlippagePanel steady=steady />
             <monte_carlo::MonteCarloPanel steady=steady />
-            <sensitivity::SensitivityPanel steady=steady />
+            <sensitivity::SensitivityPanel />
         </section>
     }
 }

@@ -1,25 +1,22 @@
-//! The sensitivity panel: the two-way table, filled in slices (`crate::tasks`) as it
-//! is computed, and the tornado of the levers that move 2018-19 most.
+//! The sensitivity panel: the data table of any figure over any two levers
+//! (`data_table.rs`), and the tornado of the levers that move 2018-19 most, computed
+//! in slices (`crate::tasks`) after the figures a lever changes have been painted.
 
+use super::data_table::DataTablePanel;
 use super::engine_of;
 use super::glossary::Terms;
 use crate::charts::tornado::Tornado;
-use crate::components::marks::{FigureText, ProvenanceMark};
 use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::tasks::{ChunkedWork, Pace, Task, TaskSlot};
 use crate::whatif::use_whatif;
-use blockvote_model::engine::{Scenario, Tornado};
+use blockvote_model::engine::Tornado;
 use blockvote_present::screens::risk::glossary::SENSITIVITY_TERMS;
 use blockvote_present::screens::risk::sensitivity::{
-    cell_text, cells_provenance, delay_headings, is_para5_cell, rate_headings, tornado_base_label, tornado_headings,
-    tornado_lines, tornado_rows, GridCells, SensitivityGrid, TornadoWork, CAPTION, CORNER, EXPLANATION, HEADING, HIGH,
-    LOW, TORNADO_CAPTION, TORNADO_DESCRIPTION, TORNADO_EXPLANATION, TORNADO_HEADING, TORNADO_TITLE,
+    tornado_base_label, tornado_headings, tornado_lines, tornado_rows, TornadoWork, HEADING, HIGH, LOW,
+    TORNADO_CAPTION, TORNADO_DESCRIPTION, TORNADO_EXPLANATION, TORNADO_HEADING, TORNADO_TITLE,
 };
 use leptos::prelude::*;
-
-/// Cells per slice: each is a projection of a millisecond or more, so one at first.
-const PACE: Pace = Pace { first: 1, min: 1, max: 24 };
 
 /// Tornado pieces per slice (the base, then a lever of two projections each).
 const TORNADO_PACE: Pace = Pace { first: 2, min: 1, max: 6 };
@@ -40,54 +37,12 @@ impl ChunkedWork for TornadoWork {
     }
 }
 
-impl ChunkedWork for SensitivityGrid {
-    type Output = GridCells;
-
-    fn step(&mut self, units: u32) -> u32 {
-        self.compute(units)
-    }
-
-    fn progress(&self) -> (u32, u32) {
-        SensitivityGrid::progress(self)
-    }
-
-    fn finish(&mut self) -> GridCells {
-        self.table().clone()
-    }
-}
-
-/// The table as it is filled in.
-#[derive(Clone, Debug, Default, PartialEq)]
-struct GridState {
-    table: GridCells,
-    /// The time spent computing, in ms, once the table is done.
-    busy_ms: Option<f64>,
-}
-
 #[component]
-pub fn SensitivityPanel(steady: Memo<Scenario>) -> impl IntoView {
+pub fn SensitivityPanel() -> impl IntoView {
     let state = use_app_state();
     let whatif = use_whatif();
     let lang = move || state.lang.get();
-    let data = state.data();
 
-    // The table sets slippage itself, so it depends only on the other levers: typing
-    // a share late does not recompute it.
-    let grid = RwSignal::new(GridState { table: GridCells::empty(), busy_ms: None });
-    let slot = TaskSlot::new();
-    Effect::new(move |_| {
-        let scenario = steady.get();
-        grid.set(GridState { table: GridCells::empty(), busy_ms: None });
-        let Some(engine) = engine_of(&whatif) else { return };
-        Task::new(SensitivityGrid::new(engine, scenario), PACE)
-            .on_slice(move |work, _| {
-                grid.try_update(|g| g.table = work.table().clone());
-            })
-            .on_finish(move |table, report| {
-                grid.try_set(GridState { table, busy_ms: Some(report.busy_ms) });
-            })
-            .start(slot);
-    });
     // The tornado follows every lever, the slippage lever included, so it too runs
     // after the figures a lever changes have been painted; the last one stays drawn
     // until the next is ready.
@@ -105,54 +60,6 @@ pub fn SensitivityPanel(steady: Memo<Scenario>) -> impl IntoView {
             })
             .start(tornado_slot);
     });
-
-    let head = move || {
-        delay_headings(lang())
-            .into_iter()
-            .map(|text| {
-                view! {
-                    <th scope="col" class="num">
-                        {text}
-                    </th>
-                }
-            })
-            .collect_view()
-    };
-    let body = move || {
-        rate_headings(&data, lang())
-            .into_iter()
-            .enumerate()
-            .map(|(row, heading)| {
-                let is_para5 = heading.para5.is_some();
-                let cells = (0..delay_headings(lang()).len())
-                    .map(|column| {
-                        let text = Memo::new(move |_| grid.with(|g| cell_text(g.table.cell(row, column))));
-                        view! {
-                            <td
-                                class="num"
-                                class:para5-cell=is_para5_cell(row, column)
-                                data-testid=format!("sens-cell-{row}-{column}")
-                            >
-                                {move || text.get()}
-                            </td>
-                        }
-                    })
-                    .collect_view();
-                let label = match heading.para5 {
-                    Some(figure) => view! { <FigureText figure=figure /> }.into_any(),
-                    None => heading.text.into_any(),
-                };
-                view! {
-                    <tr class:para5-row=is_para5>
-                        <th scope="row" class="num">
-                            {label}
-                        </th>
-                        {cells}
-                    </tr>
-                }
-            })
-            .collect_view()
-    };
 
     let tornado_rows_signal = Signal::derive(move || {
         tornado_result.with(|(t, _)| t.as_ref().map(|t| tornado_rows(t, lang())).unwrap_or_default())
@@ -198,7 +105,6 @@ pub fn SensitivityPanel(steady: Memo<Scenario>) -> impl IntoView {
         <section
             class="panel risk-sensitivity"
             aria-labelledby="risk-sens-heading"
-            data-table-ms=move || grid.with(|g| g.busy_ms.map(|ms| format!("{ms:.1}")))
             data-tornado-ms=move || tornado_result.with(|(_, ms)| format!("{ms:.1}"))
             data-testid="risk-sensitivity"
         >
@@ -206,40 +112,7 @@ pub fn SensitivityPanel(steady: Memo<Scenario>) -> impl IntoView {
                 <Words label=HEADING />
             </h3>
             <Terms terms=&SENSITIVITY_TERMS />
-            <p class="note explain">
-                <Words label=EXPLANATION />
-            </p>
-            <div class="table-wide">
-                <table
-                    class="data sens-table"
-                    data-testid="sens-table"
-                    aria-busy=move || grid.with(|g| g.busy_ms.is_none()).to_string()
-                >
-                    <caption>
-                        <Words label=CAPTION />
-                        <ProvenanceMark provenance=cells_provenance() />
-                    </caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">
-                                <Words label=CORNER />
-                            </th>
-                            {head}
-                        </tr>
-                    </thead>
-                    <tbody>{body}</tbody>
-                </table>
-                {move || {
-                    grid.with(|g| g.table.error_text(lang()))
-                        .map(|text| {
-                            view! {
-                                <p class="field-error" role="alert">
-                                    {text}
-                                </p>
-                            }
-                        })
-                }}
-            </div>
+            <DataTablePanel />
 
             <h4>
                 <Words label=TORNADO_HEADING />

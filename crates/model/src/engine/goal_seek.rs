@@ -18,7 +18,8 @@
 //! value where the figure crosses the target.
 
 use super::cap::CapOutcome;
-use super::error::EngineError;
+use super::delegation::Route;
+use super::error::{EngineError, SettingError};
 use super::lever::Lever;
 use super::prepared::Engine;
 use super::projection::Projection;
@@ -28,7 +29,8 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// The figure a goal seek aims at.
+/// A figure of the projection, by name: what a goal seek aims at and what a data
+/// table reads (module [`super::data_table`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Metric {
@@ -40,10 +42,38 @@ pub enum Metric {
     TotalBudget,
     /// The total of Annex A's categories after the scenario's scaling.
     AllocationTotal,
+    /// The cash the new projects need after the budget year: what approving them
+    /// commits later years to.
+    BeyondBudgetYear,
+    /// The ongoing cohort's cash need in the budget year.
+    OngoingBudgetYear,
+    /// How many included new projects cost more than the approval ceiling in effect
+    /// (HK$10M unless the scenario moves it), after the cost change and edits: each
+    /// would need the Finance Committee.
+    OverCeiling,
+}
+
+/// A metric's value: an amount, or a count of projects.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind", content = "value")]
+pub enum Reading {
+    Amount(Money),
+    Count(u32),
 }
 
 impl Metric {
-    pub const ALL: [Metric; 4] =
+    pub const ALL: [Metric; 7] = [
+        Metric::BudgetYearTotal,
+        Metric::BudgetYearNew,
+        Metric::TotalBudget,
+        Metric::AllocationTotal,
+        Metric::BeyondBudgetYear,
+        Metric::OngoingBudgetYear,
+        Metric::OverCeiling,
+    ];
+
+    /// The figures goal seek offers to aim at (amounts it can bisect towards).
+    pub const GOAL_SEEK: [Metric; 4] =
         [Metric::BudgetYearTotal, Metric::BudgetYearNew, Metric::TotalBudget, Metric::AllocationTotal];
 
     /// The metric's stable name, used as a form value.
@@ -53,6 +83,9 @@ impl Metric {
             Metric::BudgetYearNew => "budget_year_new",
             Metric::TotalBudget => "total_budget",
             Metric::AllocationTotal => "allocation_total",
+            Metric::BeyondBudgetYear => "beyond_budget_year",
+            Metric::OngoingBudgetYear => "ongoing_budget_year",
+            Metric::OverCeiling => "over_ceiling",
         }
     }
 
@@ -61,14 +94,46 @@ impl Metric {
     }
 
     /// The figure in a projection.
-    pub fn of(self, projection: &Projection) -> Money {
-        match self {
-            Metric::BudgetYearTotal => projection.budget_year_totals.total,
-            Metric::BudgetYearNew => projection.budget_year_totals.new,
-            Metric::TotalBudget => projection.new_projects.total_budget,
-            Metric::AllocationTotal => projection.allocation.total.amount,
+    pub fn reading(self, projection: &Projection) -> Result<Reading, EngineError> {
+        Ok(match self {
+            Metric::BudgetYearTotal => Reading::Amount(projection.budget_year_totals.total),
+            Metric::BudgetYearNew => Reading::Amount(projection.budget_year_totals.new),
+            Metric::TotalBudget => Reading::Amount(projection.new_projects.total_budget),
+            Metric::AllocationTotal => Reading::Amount(projection.allocation.total.amount),
+            Metric::BeyondBudgetYear => Reading::Amount(beyond_budget_year(projection)?),
+            Metric::OngoingBudgetYear => Reading::Amount(projection.ongoing.budget_year),
+            Metric::OverCeiling => Reading::Count(
+                projection
+                    .delegation
+                    .routes
+                    .iter()
+                    .filter(|summary| summary.route == Route::FinanceCommittee)
+                    .map(|summary| summary.count)
+                    .sum(),
+            ),
+        })
+    }
+
+    /// The figure in a projection as an amount, for goal seek; a count is refused.
+    pub fn of(self, projection: &Projection) -> Result<Money, EngineError> {
+        match self.reading(projection)? {
+            Reading::Amount(amount) => Ok(amount),
+            Reading::Count(_) => {
+                Err(EngineError::Sensitivity(SettingError::new("metric", "a count cannot be a goal seek's target")))
+            }
         }
     }
+}
+
+/// The new projects' cash in every year after the budget year (the ongoing cohort has
+/// none: the paper gives it only for the budget year).
+fn beyond_budget_year(projection: &Projection) -> Result<Money, EngineError> {
+    projection
+        .years
+        .iter()
+        .filter(|row| row.year > projection.budget_year)
+        .try_fold(Money::ZERO, |sum, row| sum.checked_add(row.total))
+        .map_err(|_| EngineError::Overflow { what: "the cash beyond the budget year" })
 }
 
 /// What to solve: set `lever` so that `metric` equals `target`.
@@ -136,7 +201,7 @@ pub fn goal_seek(engine: &Engine, scenario: &Scenario, goal: &GoalSeek) -> Resul
         evaluations += 1;
         let mut trial = scenario.clone();
         goal.lever.apply(engine, &mut trial, value)?;
-        Ok(goal.metric.of(&engine.project(&trial)?))
+        goal.metric.of(&engine.project(&trial)?)
     };
     let (mut low, mut high) = search_range(engine, scenario, goal.lever)?;
     let (mut at_low, mut at_high) = (figure_at(low)?, figure_at(high)?);

@@ -68,6 +68,8 @@
 //!   year's cash need as levers vary.
 //! - [`bridge()`] (module [`mod@bridge`]): the change from the paper's 2018-19 total
 //!   to the scenario's, split exactly over seven lever groups by Shapley values.
+//! - [`data_table()`] (module [`mod@data_table`]): any [`Metric`] over a bounded grid of
+//!   any two levers.
 //!
 //! # Rounding points
 //!
@@ -94,6 +96,7 @@ pub mod calibration;
 pub mod cap;
 mod cash;
 pub mod categories;
+pub mod data_table;
 pub mod delegation;
 mod dollars;
 mod error;
@@ -119,10 +122,11 @@ pub use categories::{
     scale_pro_rata, AllocationError, AllocationOutcome, CategoryOutcome, CategoryTotals, ScalingOutcome,
     ALLOCATION_STEP,
 };
+pub use data_table::{data_table, Axis, AxisError, DataTable, DataTableSpec, SpecError, MAX_AXIS_VALUES, MAX_CELLS};
 pub use delegation::{route, DelegationOutcome, Route, RouteChange, RouteSummary};
 pub use dollars::{DOLLARS_PER_MILLION, MAX_DOLLARS};
 pub use error::{DataError, EngineError, LeverError, ScheduleError, SettingError};
-pub use goal_seek::{goal_seek, GoalSeek, GoalSeekError, GoalSeekResult, Metric};
+pub use goal_seek::{goal_seek, GoalSeek, GoalSeekError, GoalSeekResult, Metric, Reading};
 pub use lever::Lever;
 pub use monte_carlo::{
     simulate, MonteCarlo, MonteCarloSettings, MonteCarloSummary, OverrunSettings, QuarterStats, RunsAgainst, Stats,

@@ -39,7 +39,7 @@ pub struct Choice<T> {
 }
 
 pub fn metric_options() -> Vec<Choice<Metric>> {
-    Metric::ALL.into_iter().map(|value| Choice { value, key: value.key(), label: metric_label(value) }).collect()
+    Metric::GOAL_SEEK.into_iter().map(|value| Choice { value, key: value.key(), label: metric_label(value) }).collect()
 }
 
 pub fn lever_options() -> Vec<Choice<Lever>> {

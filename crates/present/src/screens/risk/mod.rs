@@ -10,6 +10,7 @@
 //! the member's levers is the scenario's. The shell's `src/screens/risk/` draws
 //! exactly what these functions return.
 
+pub mod data_table;
 pub mod glossary;
 pub mod results;
 pub mod sensitivity;
