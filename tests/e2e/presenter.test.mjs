@@ -45,7 +45,7 @@ test('present saved scenarios one per screen, in either language or both, by key
   assert.ok(dearer.includes(await app.text('presenter-value-budget-year-total')), `${dearer} is the cash-flow figure`);
   // The slide's bridge: the cost change accounts for the whole change from the paper.
   assert.equal(await app.text('presenter-bridge-total'), '+24.3');
-  assert.equal(await app.text('presenter-bridge-step-cost_change'), '+24.3');
+  assert.equal(await page.getByTestId('presenter-bridge-step-cost_change').textContent(), '+24.3');
   await page.keyboard.press('ArrowRight');
   await page.getByTestId('presenter-title').filter({ hasText: 'A fifth cheaper' }).waitFor();
   assert.ok(cheaper.includes(await app.text('presenter-value-budget-year-total')));
