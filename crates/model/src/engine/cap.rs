@@ -97,8 +97,11 @@ pub(crate) fn apply_cap(
     cap: i64,
     rule: DeferralRule,
 ) -> Result<CapOutcome, EngineError> {
-    let next_year =
-        engine.budget_year.first_quarter().add_quarters(4).ok_or(EngineError::Overflow { what: "the year after the budget year" })?;
+    let next_year = engine
+        .budget_year
+        .first_quarter()
+        .add_quarters(4)
+        .ok_or(EngineError::Overflow { what: "the year after the budget year" })?;
     let candidates = candidates(engine, plans, cash);
     let before = budget_year_total(engine, levers, cash);
     let movable: i128 = candidates.iter().map(|candidate| i128::from(candidate.in_year)).sum();
@@ -200,7 +203,12 @@ pub(crate) fn deferred_prefix(ordered: &[Candidate], before: i128, cap: i128) ->
 /// A rule's deferrals: `candidates` sorted by the rule, cut to the prefix that
 /// meets the cap. The same order and stop as [`apply_cap`], for comparing rules
 /// without projecting.
-pub(crate) fn deferred_by_rule(candidates: &[Candidate], before: i128, cap: i128, rule: DeferralRule) -> Vec<Candidate> {
+pub(crate) fn deferred_by_rule(
+    candidates: &[Candidate],
+    before: i128,
+    cap: i128,
+    rule: DeferralRule,
+) -> Vec<Candidate> {
     let mut ordered = candidates.to_vec();
     ordered.sort_by(|a, b| compare(rule, a, b));
     ordered.truncate(deferred_prefix(&ordered, before, cap));

@@ -366,7 +366,8 @@ fn by_table(items: &[Item], excess: i128, known: &Key, limits: SearchLimits) -> 
     if unit <= 0 {
         return None;
     }
-    let weights: Vec<usize> = items.iter().map(|item| usize::try_from(item.budget / unit).ok()).collect::<Option<_>>()?;
+    let weights: Vec<usize> =
+        items.iter().map(|item| usize::try_from(item.budget / unit).ok()).collect::<Option<_>>()?;
     let n = u64::try_from(items.len()).ok()?;
     let bound = u64::try_from(known.budget / i128::from(unit)).ok()?;
     let fits = |updates: u64, entries: u64| updates <= limits.cell_updates && entries <= limits.table_entries;

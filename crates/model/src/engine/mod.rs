@@ -120,10 +120,10 @@ pub use categories::{
 };
 pub use delegation::{route, DelegationOutcome, Route, RouteChange, RouteSummary};
 pub use dollars::{DOLLARS_PER_MILLION, MAX_DOLLARS};
+pub use error::{DataError, EngineError, LeverError, ScheduleError, SettingError};
 pub use fewest_deferrals::{
     ChoiceOutcome, ChosenProject, DeferralChoices, DeferralProblem, DeferralSet, RuleDeferrals, SearchLimits,
 };
-pub use error::{DataError, EngineError, LeverError, ScheduleError, SettingError};
 pub use goal_seek::{goal_seek, GoalSeek, GoalSeekError, GoalSeekResult, Metric};
 pub use lever::Lever;
 pub use monte_carlo::{
