@@ -183,6 +183,9 @@ impl Engine {
                     .push(ProjectEdit { id, edit: Edit { defer_quarters: Some(quarters), ..Edit::default() } }),
             }
         }
+        // In id order, as the app keeps them; the sort is stable, so among several
+        // edits of one project the later still wins.
+        deferred.projects.sort_by_key(|edit| edit.id);
         deferred
     }
 }
