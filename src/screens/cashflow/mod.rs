@@ -8,6 +8,7 @@
 mod breakdown;
 mod cap;
 mod charts;
+mod deferral_choices;
 mod goal_seek;
 mod levers;
 mod profile;

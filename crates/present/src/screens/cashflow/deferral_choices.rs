@@ -34,7 +34,7 @@ pub const USE_SET_NOTE: Label = l(
 );
 
 /// One project of a chosen set.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ChoiceRow {
     pub id: u16,
     pub name: String,
@@ -60,7 +60,7 @@ pub struct Answer {
 }
 
 /// A rule's row in the comparison.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct RuleRow {
     pub key: &'static str,
     pub label: String,
