@@ -90,7 +90,9 @@ fn check(scenario: &Scenario, expected: &[&str]) {
     };
     println!("{}", shown.join("\n"));
     if std::env::var("SHOW").is_err() {
-        assert_eq!(shown, expected);
+        if std::env::var("SHOW").is_err() {
+            assert_eq!(shown, expected);
+        }
     }
 }
 
@@ -124,7 +126,7 @@ fn the_papers_caps() {
     );
     check(&capped(&Scenario::default(), Decimal::from(900)), &[
         "fewest: 62 projects, budget 412.3, moved 160.3, after 899.7: 1 19 20 22 24 28 38 41 50 51 52 71 72 74 77 83 84 85 86 91 92 93 94 96 112 118 122 124 131 138 140 141 142 143 145 155 156 164 168 169 171 172 179 184 185 196 197 198 199 200 202 217 218 221 232 238 240 244 246 248 249 251",
-        "least budget: 79 projects, budget 361.6, moved 160.0, after 900.0: 1 2 12 19 22 26 28 34 37 38 39 41 50 51 60 61 71 72 73 83 84 85 86 87 90 91 93 94 96 103 105 107 112 115 117 118 122 124 125 131 132 138 139 140 142 145 155 156 163 168 169 170 171 172 179 183 196 197 198 199 200 201 202 203 211 217 218 221 228 230 232 237 238 239 244 248 249 250 251",
+        "least budget: 81 projects, budget 361.6, moved 160.0, after 900.0: 1 2 12 13 19 22 26 28 34 37 38 39 41 50 51 60 61 71 72 73 83 84 85 86 87 90 91 93 94 96 103 105 107 112 115 117 118 122 124 126 131 132 133 138 139 142 145 155 156 163 168 169 170 171 172 179 183 196 197 198 199 200 201 202 203 211 217 218 221 228 229 230 232 237 238 239 244 248 249 250 251",
         "latest_start: 196 projects, budget 1,174.5, moved 164.8",
         "smallest: 194 projects, budget 938.0, moved 160.6",
         "largest: 137 projects, budget 1,194.4, moved 160.2",
@@ -142,8 +144,10 @@ fn within_the_cap_nothing_is_deferred_and_an_unreachable_cap_is_an_outcome() {
     assert!(engine.deferral_problem(&Scenario::default()).unwrap().is_none());
 }
 
-/// A scenario whose budgets share no large divisor (a 7.3 % cost rise, a typed
-/// budget), with slippage and edits: the branch and bound answers.
+/// A scenario whose budgets share only a divisor of HK$100 (a 7.3 % cost rise and a
+/// budget typed to the HK$1,000), with slippage and edits: too fine for the table, so
+/// the branch and bound answers; at HK$950M it reaches its node limit, and its best
+/// set, marked not proven, still meets the cap.
 fn awkward() -> Scenario {
     Scenario {
         cost_change_pct: Decimal::new(73, 1),
@@ -163,22 +167,19 @@ fn awkward() -> Scenario {
 
 #[test]
 fn scenarios_with_slippage_edits_and_a_cost_change() {
-    check(
-        &capped(&awkward(), Decimal::from(950)),
-        &[
-            "fewest: 5 projects, budget 52.1, moved 36.9, after 948.2: 22 50 91 124 156",
-            "least budget: 7 projects, budget 48.8, moved 35.1, after 950.0: 22 91 142 155 156 248 249",
-            "latest_start: 87 projects, budget 593.0, moved 35.4",
-            "smallest: 88 projects, budget 201.5, moved 35.5",
-            "largest: 34 projects, budget 361.2, moved 35.4",
-            "most_cash: 5 projects, budget 52.1, moved 36.9",
-            "department: 57 projects, budget 363.4, moved 35.1",
-            "highest_id: 54 projects, budget 323.9, moved 35.8",
-        ],
-    );
+    check(&capped(&awkward(), Decimal::from(950)), &[
+        "fewest: 5 projects, budget 52.1, moved 36.9, after 948.2: 22 50 91 124 156",
+        "least budget: 13 projects, budget 48.8, moved 35.2, after 950.0 (not proven): 22 37 85 103 124 131 142 155 156 211 232 244 248",
+        "latest_start: 87 projects, budget 593.0, moved 35.4",
+        "smallest: 88 projects, budget 201.5, moved 35.5",
+        "largest: 34 projects, budget 361.2, moved 35.4",
+        "most_cash: 5 projects, budget 52.1, moved 36.9",
+        "department: 57 projects, budget 363.4, moved 35.1",
+        "highest_id: 54 projects, budget 323.9, moved 35.8",
+    ]);
     check(&capped(&awkward(), Decimal::from(900)), &[
         "fewest: 32 projects, budget 242.3, moved 85.7, after 899.4: 22 28 50 51 71 72 83 84 85 86 91 92 118 122 124 131 142 145 155 156 172 185 186 197 199 200 202 238 240 246 248 249",
-        "least budget: 39 projects, budget 189.7, moved 85.1, after 900.0: 12 22 28 37 50 61 71 72 83 84 85 86 87 91 103 117 122 124 131 132 142 145 155 156 163 179 197 199 200 201 202 211 228 232 237 244 248 249 250",
+        "least budget: 42 projects, budget 189.7, moved 85.1, after 900.0: 12 22 26 28 37 50 61 71 72 83 84 85 86 87 91 96 103 117 122 124 131 132 142 145 155 156 163 196 197 199 200 201 202 211 228 229 232 237 244 248 249 250",
         "latest_start: 180 projects, budget 1,188.2, moved 89.8",
         "smallest: 169 projects, budget 790.1, moved 85.6",
         "largest: 81 projects, budget 837.2, moved 90.0",

@@ -23,17 +23,17 @@
 //! # Least budget
 //!
 //! Minimise `Σ_{i∈S} b_i` (effective budgets) subject to `Σ_{i∈S} m_i ≥ excess`: a
-//! 0/1 minimum-cost covering knapsack. Ties: fewer projects, then more cash moved, then
-//! the lowest ids (the sorted id lists compared in order). Exact methods:
+//! 0/1 minimum-cost covering knapsack. Ties: more cash moved (more room under the cap),
+//! then fewer projects, then the lowest ids (the sorted id lists compared in order);
+//! cash before count keeps the order additive, so one exact pass settles every tie.
+//! Exact methods:
 //!
 //! 1. Dynamic programming over budget units of `g`, the greatest common divisor of
 //!    the candidates' budgets (HK$100,000 for the paper's, which Annex C prints to
-//!    HK$0.1M). A first pass keeps, for each budget `u ≤ U` (the budget of a known
-//!    covering set, an upper bound on the least), the most cash a set of budget
-//!    exactly `u` moves; the least `u*` whose most covers the excess is the least
-//!    budget. A second pass over (count, budget ≤ `u*`) finds the fewest projects
-//!    and most cash at `u*`, and reads the set back lowest id first.
-//! 2. When a pass would exceed [`MAX_CELL_UPDATES`] or [`MAX_TABLE_ENTRIES`] (budgets
+//!    HK$0.1M): for each budget of exactly `u` units, `u` up to the budget of a known
+//!    covering set (an upper bound on the least), the set moving the most cash (then
+//!    the fewest); the least `u` whose set covers the excess is the least budget.
+//! 2. When the table would exceed [`MAX_CELL_UPDATES`] or [`MAX_TABLE_ENTRIES`] (budgets
 //!    with no large common divisor, after a cost change or typed overrides), an exact
 //!    branch and bound: projects with the same budget and cash are one group taken
 //!    lowest id first, groups in order of cash per dollar, pruned by the fractional
@@ -52,15 +52,16 @@ use crate::money::Money;
 use crate::quarter::FiscalQuarter;
 use std::cmp::Ordering;
 
-/// The most cell updates one dynamic-programming pass may make (items × budget
-/// units, or items × counts × budget units).
+/// The most cell updates the dynamic programming may make (items × budget units).
 pub const MAX_CELL_UPDATES: u64 = 20_000_000;
 
-/// The most entries one dynamic-programming table may hold (16 MB of amounts).
+/// The most budgets the dynamic programming may keep (24 MB of amounts and counts;
+/// its bits, one per cell update, are at most 2.5 MB).
 pub const MAX_TABLE_ENTRIES: u64 = 1_000_000;
 
-/// The most nodes the branch and bound visits before it gives its best set unproven.
-pub const MAX_SEARCH_NODES: u64 = 1_000_000;
+/// The most nodes the branch and bound visits before it gives its best set unproven
+/// (some tens of milliseconds).
+pub const MAX_SEARCH_NODES: u64 = 200_000;
 
 /// The search's bounds; [`SearchLimits::DEFAULT`] is what the app uses.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -280,8 +281,8 @@ fn fewest(items: &[Item], excess: i128) -> Vec<usize> {
     chosen
 }
 
-/// A covering set's key for the least-budget order: budget, then count, then more
-/// cash, then the positions (in order) compared lowest first.
+/// A covering set's key for the least-budget order: budget, then more cash, then
+/// fewer projects, then the positions (in order) compared lowest first.
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct Key {
     budget: i128,
@@ -305,8 +306,8 @@ impl Key {
     fn better_than(&self, other: &Key) -> bool {
         self.budget
             .cmp(&other.budget)
-            .then(self.count.cmp(&other.count))
             .then(other.moved.cmp(&self.moved))
+            .then(self.count.cmp(&other.count))
             .then(self.chosen.cmp(&other.chosen))
             == Ordering::Less
     }
@@ -362,8 +363,16 @@ fn gcd(a: i64, b: i64) -> i64 {
     }
 }
 
-/// The exact least-budget set by the two dynamic-programming passes, or `None` if a
-/// pass would exceed `limits`. `known` is a covering set; its budget bounds the least.
+/// The exact least-budget set by dynamic programming, or `None` if the table would
+/// exceed `limits`. `known` is a covering set; its budget bounds the least.
+///
+/// For each budget `u` of exactly `u` units (`u` up to `known`'s), the table keeps the
+/// best set by (more cash, then fewer projects): an additive order (each project adds
+/// its cash, and one to the count), so the usual 0/1 knapsack recurrence is exact for
+/// it. The least `u` whose best covers the excess is the least budget, and its best is
+/// the best covering set at that budget. Items are taken in reverse position order and
+/// a tie is taken, so reading the set back meets the lowest positions first and takes
+/// each one whenever a best set holds it: the lowest ids among equals.
 fn by_table(items: &[Item], excess: i128, known: &Key, limits: SearchLimits) -> Option<Vec<usize>> {
     let unit = items.iter().fold(0, |g, item| gcd(item.budget, g));
     if unit <= 0 {
@@ -371,81 +380,49 @@ fn by_table(items: &[Item], excess: i128, known: &Key, limits: SearchLimits) -> 
     }
     let weights: Vec<usize> =
         items.iter().map(|item| usize::try_from(item.budget / unit).ok()).collect::<Option<_>>()?;
-    let n = u64::try_from(items.len()).ok()?;
-    let bound = u64::try_from(known.budget / i128::from(unit)).ok()?;
-    let fits = |updates: u64, entries: u64| updates <= limits.cell_updates && entries <= limits.table_entries;
-    if !fits(n.checked_mul(bound.checked_add(1)?)?, bound.checked_add(1)?) {
+    let width = u64::try_from(known.budget / i128::from(unit)).ok()?.checked_add(1)?;
+    let updates = u64::try_from(items.len()).ok()?.checked_mul(width)?;
+    if updates > limits.cell_updates || width > limits.table_entries {
         return None;
     }
-    let bound = usize::try_from(bound).ok()?;
-    // Pass 1: the most cash a set of budget exactly `u` units moves (−1: none), and
-    // the fewest projects among such sets.
-    let mut most = vec![-1_i128; bound + 1];
-    let mut count = vec![0_usize; bound + 1];
+    let width = usize::try_from(width).ok()?;
+    // The most cash a set of budget exactly `u` units moves (−1: no such set), and
+    // its count; one bit per (item, budget): whether taking the item made the best.
+    let mut most = vec![-1_i128; width];
+    let mut count = vec![0_usize; width];
     *most.get_mut(0)? = 0;
-    for (item, &weight) in items.iter().zip(&weights) {
-        for u in (weight..=bound).rev() {
-            let (from, from_count) = (*most.get(u - weight)?, *count.get(u - weight)?);
+    let mut taken = vec![0_u64; (items.len() * width).div_ceil(64)];
+    for (step, (item, &weight)) in items.iter().zip(&weights).rev().enumerate() {
+        for u in (weight..width).rev() {
+            let from = *most.get(u - weight)?;
             if from < 0 {
                 continue;
             }
-            let (cash, projects) = (from + i128::from(item.moved), from_count + 1);
-            let (here, here_count) = (most.get_mut(u)?, count.get(u)?);
-            if cash > *here || (cash == *here && projects < *here_count) {
-                *here = cash;
+            let (cash, projects) = (from + i128::from(item.moved), count.get(u - weight)? + 1);
+            let (here, here_count) = (*most.get(u)?, *count.get(u)?);
+            if cash > here || (cash == here && projects <= here_count) {
+                *most.get_mut(u)? = cash;
                 *count.get_mut(u)? = projects;
+                let bit = step * width + u;
+                *taken.get_mut(bit / 64)? |= 1 << (bit % 64);
             }
         }
     }
-    let least = most.iter().position(|&cash| cash >= excess)?;
-    let most_count = *count.get(least)?;
-    // Pass 2: by (count ≤ most_count, budget ≤ least), the most cash, items taken in
-    // reverse position order so the read-back meets the lowest positions first.
-    let counts = most_count + 1;
-    let width = least + 1;
-    let entries = u64::try_from(counts.checked_mul(width)?).ok()?;
-    if !fits(n.checked_mul(entries)?, entries) {
-        return None;
-    }
-    let cells = counts * width;
-    let mut table = vec![-1_i128; cells];
-    *table.get_mut(0)? = 0;
-    let mut taken = vec![0_u64; (items.len() * cells).div_ceil(64)];
-    for (step, (item, &weight)) in items.iter().zip(&weights).rev().enumerate() {
-        for k in (1..counts).rev() {
-            for u in (weight..width).rev() {
-                let from = *table.get((k - 1) * width + u - weight)?;
-                if from < 0 {
-                    continue;
-                }
-                let cash = from + i128::from(item.moved);
-                let here = table.get_mut(k * width + u)?;
-                // On equal cash the later item (a lower position) is taken.
-                if cash >= *here {
-                    *here = cash;
-                    let bit = step * cells + k * width + u;
-                    *taken.get_mut(bit / 64)? |= 1 << (bit % 64);
-                }
-            }
-        }
-    }
-    let mut k = (0..counts).find(|&k| table.get(k * width + least).is_some_and(|&cash| cash >= excess))?;
-    let mut u = least;
-    let mut chosen = Vec::with_capacity(k);
+    let mut u = most.iter().position(|&cash| cash >= excess)?;
+    let mut chosen = Vec::new();
     for step in (0..items.len()).rev() {
-        if k == 0 {
+        if u == 0 {
             break;
         }
-        let bit = step * cells + k * width + u;
+        let bit = step * width + u;
         if taken.get(bit / 64)? & (1 << (bit % 64)) != 0 {
             let position = items.len() - 1 - step;
             chosen.push(position);
-            k -= 1;
             u -= *weights.get(position)?;
         }
     }
     chosen.sort_unstable();
-    (k == 0 && u == 0).then_some(chosen)
+    (u == 0).then_some(chosen)
 }
 
 /// Projects with the same budget and cash, lowest position first.
@@ -512,6 +489,13 @@ impl Search {
         self.visit(0, self.excess, 0, 0);
     }
 
+    /// Whether a covering set of these totals could beat the best (equal totals are
+    /// settled by the ids).
+    fn may_beat(&self, budget: i128, moved: i128, count: usize) -> bool {
+        let best = &self.best;
+        budget.cmp(&best.budget).then(best.moved.cmp(&moved)).then(count.cmp(&best.count)) != Ordering::Greater
+    }
+
     /// The least budget that covers `need` from groups `from..` if projects could be
     /// split (the linear relaxation), rounded up; `None` if they cannot cover it.
     fn bound(&self, from: usize, need: i128) -> Option<i128> {
@@ -536,6 +520,9 @@ impl Search {
             return;
         }
         if need <= 0 {
+            if !self.may_beat(budget, self.excess - need, count) {
+                return;
+            }
             let chosen = self
                 .groups
                 .iter()
@@ -549,8 +536,7 @@ impl Search {
             return;
         }
         let Some(least) = self.bound(from, need) else { return };
-        let total = budget + least;
-        if total > self.best.budget || (total == self.best.budget && count + 1 > self.best.count) {
+        if budget + least > self.best.budget {
             return;
         }
         let Some(group) = self.groups.get(from) else { return };
@@ -613,6 +599,10 @@ mod tests {
             .unwrap_or_default()
     }
 
+    fn item((budget, moved): (i64, i64)) -> Item {
+        Item { budget, moved }
+    }
+
     /// `items` (budget, moved) with `excess`: both answers, by the table and by the
     /// branch and bound, against brute force. Returns whether the table could be used.
     #[track_caller]
@@ -667,9 +657,13 @@ mod tests {
     }
 
     #[test]
-    fn ties_go_to_fewer_projects_then_more_cash_then_lower_ids() {
-        // Budget 3 either as {0} or as {1, 2}: one project wins.
+    fn ties_go_to_more_cash_then_fewer_projects_then_lower_ids() {
+        // Budget 3 and cash 3 either as {0} or as {1, 2}: one project wins.
+        assert!(check(&[(3, 3), (1, 1), (2, 2)], 3));
+        assert_eq!(least_budget(&[(3, 3), (1, 1), (2, 2)].map(item), 3, SearchLimits::DEFAULT).0, vec![0]);
+        // Budget 3 either as {0} (cash 3) or as {1, 2} (cash 4): more cash wins.
         assert!(check(&[(3, 3), (1, 2), (2, 2)], 3));
+        assert_eq!(least_budget(&[(3, 3), (1, 2), (2, 2)].map(item), 3, SearchLimits::DEFAULT).0, vec![1, 2]);
         // Budget 2, two projects either way: more cash wins ({2, 3} moves 4).
         assert!(check(&[(1, 1), (1, 1), (1, 2), (1, 2)], 2));
         // Four identical projects, two needed: the two lowest ids.

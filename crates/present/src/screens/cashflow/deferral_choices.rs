@@ -145,8 +145,8 @@ fn least_budget_answer(set: &DeferralSet, choices: &DeferralChoices, data: &Data
         Lang::En => headline.text(" over ").figure("least-budget-count", count),
     };
     let method = match (lang, set.proven) {
-        (Lang::Zh, true) => "方法：精確搜尋（0/1 背包問題的動態規劃，或分支定界）檢視所有組合，找出移出的 2018-19 年度現金足以符合上限而預算總額最小的一組；如有相同，取項目較少、移出現金較多、編號較小者。".to_string(),
-        (Lang::En, true) => "Method: an exact search over every combination (a 0/1 knapsack by dynamic programming, or branch and bound) finds the smallest total budget whose 2018-19 cash brings the total within the cap; ties go to fewer projects, then more cash moved, then lower numbers.".to_string(),
+        (Lang::Zh, true) => "方法：精確搜尋（0/1 背包問題的動態規劃，或分支定界）檢視所有組合，找出移出的 2018-19 年度現金足以符合上限而預算總額最小的一組；如有相同，取移出現金較多、項目較少、編號較小者。".to_string(),
+        (Lang::En, true) => "Method: an exact search over every combination (a 0/1 knapsack by dynamic programming, or branch and bound) finds the smallest total budget whose 2018-19 cash brings the total within the cap; ties go to more cash moved, then fewer projects, then lower numbers.".to_string(),
         (Lang::Zh, false) => "方法：精確搜尋在步數上限內未能完成；這是找到的最佳組合，符合上限，但未證明預算為最少。".to_string(),
         (Lang::En, false) => "Method: the exact search stopped at its step limit before finishing; this is the best set it found, which meets the cap but is not proven the least budget.".to_string(),
     };
@@ -274,7 +274,7 @@ mod tests {
             "22 Implementation of digital repository (Government Records Service) | Chief Secretary for Administration's Office | 9.9 [scenario] | 9.9 [scenario]",
             "Least budget to defer: HK$60.0M over 7 projects",
             "Deferring projects budgeted at HK$60.0M moves HK$60.0M out of 2018-19, from HK$1,060.0M to HK$1,000.0M (cap HK$1,000.0M).",
-            "Method: an exact search over every combination (a 0/1 knapsack by dynamic programming, or branch and bound) finds the smallest total budget whose 2018-19 cash brings the total within the cap; ties go to fewer projects, then more cash moved, then lower numbers.",
+            "Method: an exact search over every combination (a 0/1 knapsack by dynamic programming, or branch and bound) finds the smallest total budget whose 2018-19 cash brings the total within the cap; ties go to more cash moved, then fewer projects, then lower numbers.",
             "The 7 projects",
             "22 Implementation of digital repository (Government Records Service) | Chief Secretary for Administration's Office | 9.9 [scenario] | 9.9 [scenario]",
             "Latest start first: 105 [scenario] 584.9 60.3",
@@ -288,7 +288,7 @@ mod tests {
             "22 推行數碼儲存庫(政府檔案處) | 政務司司長辦公室 | 9.9 [情景] | 9.9 [情景]",
             "最少須延後的預算：60.0 百萬元，共 7 個項目",
             "延後的項目預算共 60.0 百萬元，從 2018-19 年度移出 60.0 百萬元，該年度總額由 1,060.0 百萬元 降至 1,000.0 百萬元（上限 1,000.0 百萬元）。",
-            "方法：精確搜尋（0/1 背包問題的動態規劃，或分支定界）檢視所有組合，找出移出的 2018-19 年度現金足以符合上限而預算總額最小的一組；如有相同，取項目較少、移出現金較多、編號較小者。",
+            "方法：精確搜尋（0/1 背包問題的動態規劃，或分支定界）檢視所有組合，找出移出的 2018-19 年度現金足以符合上限而預算總額最小的一組；如有相同，取移出現金較多、項目較少、編號較小者。",
             "這 7 個項目",
             "22 推行數碼儲存庫(政府檔案處) | 政務司司長辦公室 | 9.9 [情景] | 9.9 [情景]",
             "最遲開展的先延後: 105 [情景] 584.9 60.3",
