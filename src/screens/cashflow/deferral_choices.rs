@@ -40,16 +40,16 @@ pub fn DeferralChoicesPanel() -> impl IntoView {
         Memo::new(move |_| shown.with(|view| view.as_ref().and_then(pick).cloned()))
     };
     let fewest = answer(|view| match view {
-        ChoicesView::Found { fewest, .. } => Some(fewest),
+        ChoicesView::Found(answers) => Some(&answers.fewest),
         ChoicesView::Said { .. } => None,
     });
     let least_budget = answer(|view| match view {
-        ChoicesView::Found { least_budget, .. } => Some(least_budget),
+        ChoicesView::Found(answers) => Some(&answers.least_budget),
         ChoicesView::Said { .. } => None,
     });
     let rules = Memo::new(move |_| {
         shown.with(|view| match view {
-            Some(ChoicesView::Found { rules, .. }) => rules.clone(),
+            Some(ChoicesView::Found(answers)) => answers.rules.clone(),
             _ => Vec::new(),
         })
     });

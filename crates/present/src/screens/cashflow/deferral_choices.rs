@@ -69,6 +69,14 @@ pub struct RuleRow {
     pub moved: Figure,
 }
 
+/// The two answers and the rules compared.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Answers {
+    pub fewest: Answer,
+    pub least_budget: Answer,
+    pub rules: Vec<RuleRow>,
+}
+
 /// What the panel shows for a cap.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ChoicesView {
@@ -76,11 +84,7 @@ pub enum ChoicesView {
     Said {
         sentence: String,
     },
-    Found {
-        fewest: Answer,
-        least_budget: Answer,
-        rules: Vec<RuleRow>,
-    },
+    Found(Box<Answers>),
 }
 
 /// What `choices` mean, in the reader's language.
@@ -106,11 +110,11 @@ pub fn choices_view(choices: &DeferralChoices, data: &Dataset, lang: Lang) -> Ch
                 ),
             },
         },
-        ChoiceOutcome::Found { fewest, least_budget, rules } => ChoicesView::Found {
+        ChoiceOutcome::Found { fewest, least_budget, rules } => ChoicesView::Found(Box::new(Answers {
             fewest: fewest_answer(fewest, choices, data, lang),
             least_budget: least_budget_answer(least_budget, choices, data, lang),
             rules: rules.iter().map(|rule| rule_row(rule, lang)).collect(),
-        },
+        })),
     }
 }
 
@@ -231,7 +235,8 @@ mod tests {
         let choices = problem.map(|p| p.solve().unwrap_or_else(|e| panic!("{e}"))).unwrap_or_else(|| panic!("a cap"));
         let shown = match choices_view(&choices, &data, lang) {
             ChoicesView::Said { sentence } => vec![sentence],
-            ChoicesView::Found { fewest, least_budget, rules } => {
+            ChoicesView::Found(answers) => {
+                let Answers { fewest, least_budget, rules } = *answers;
                 let mut lines = Vec::new();
                 for answer in [fewest, least_budget] {
                     lines.push(answer.headline.plain());
@@ -307,9 +312,8 @@ mod tests {
         let problem = engine.deferral_problem(&scenario).ok().flatten().unwrap_or_else(|| panic!("a cap"));
         let one_step = SearchLimits { cell_updates: 0, table_entries: 0, nodes: 1 };
         let choices = problem.solve_within(one_step).unwrap_or_else(|e| panic!("{e}"));
-        let ChoicesView::Found { least_budget, .. } = choices_view(&choices, &data, Lang::En) else {
-            panic!("the cap can be met")
-        };
+        let ChoicesView::Found(answers) = choices_view(&choices, &data, Lang::En) else { panic!("the cap can be met") };
+        let least_budget = answers.least_budget;
         assert_eq!(
             least_budget.headline.plain(),
             "Budget to defer (best found, not proven least): HK$64.7M over 7 projects"
