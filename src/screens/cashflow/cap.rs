@@ -1,5 +1,7 @@
-//! The 2018-19 cash cap: its field, the deferral rule, and what the cap did.
+//! The 2018-19 cash cap: its field, the deferral rule, what the cap did, and under it
+//! the fewest deferrals that would meet it ([`super::deferral_choices`]).
 
+use super::deferral_choices::DeferralChoicesPanel;
 use crate::components::fields::NumberField;
 use crate::components::words::Words;
 use crate::state::use_app_state;
@@ -179,6 +181,7 @@ pub fn CapPanel() -> impl IntoView {
                         }
                     })
             }}
+            <DeferralChoicesPanel />
         </div>
     }
 }

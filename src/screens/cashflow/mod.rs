@@ -10,6 +10,7 @@ mod breakdown;
 mod bridge;
 mod cap;
 mod charts;
+mod deferral_choices;
 mod goal_seek;
 mod levers;
 mod profile;

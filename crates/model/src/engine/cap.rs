@@ -97,32 +97,13 @@ pub(crate) fn apply_cap(
     cap: i64,
     rule: DeferralRule,
 ) -> Result<CapOutcome, EngineError> {
-    let year_first = engine.budget_year.first_quarter();
-    let year_last = year_first.saturating_add_quarters(3);
-    let next_year =
-        year_first.add_quarters(4).ok_or(EngineError::Overflow { what: "the year after the budget year" })?;
-    let mut candidates: Vec<Candidate> = plans
-        .iter()
-        .zip(cash.iter())
-        .enumerate()
-        .filter(|(_, (plan, _))| plan.included)
-        .filter_map(|(index, (plan, cash))| {
-            let in_year = cash.as_ref().map_or(0, |cash| cash.within(year_first, year_last));
-            let project = engine.projects.get(plan.index)?;
-            let key = Candidate {
-                index,
-                id: project.id,
-                department: project.department,
-                start: plan.start,
-                budget: plan.budget,
-                in_year,
-            };
-            (in_year > 0).then_some(key)
-        })
-        .collect();
-    candidates.sort_by(|a, b| compare(rule, a, b));
-    let in_year_total: i128 = cash.iter().flatten().map(|cash| i128::from(cash.within(year_first, year_last))).sum();
-    let before = i128::from(levers.ongoing) + in_year_total;
+    let next_year = engine
+        .budget_year
+        .first_quarter()
+        .add_quarters(4)
+        .ok_or(EngineError::Overflow { what: "the year after the budget year" })?;
+    let candidates = candidates(engine, plans, cash);
+    let before = budget_year_total(engine, levers, cash);
     let movable: i128 = candidates.iter().map(|candidate| i128::from(candidate.in_year)).sum();
     let minimum_reachable = before - movable;
     let cap_i128 = i128::from(cap);
@@ -138,10 +119,7 @@ pub(crate) fn apply_cap(
     let years_before = year_totals(engine, levers, cash);
     let mut total = before;
     let mut deferred = Vec::new();
-    for candidate in candidates {
-        if total <= cap_i128 {
-            break;
-        }
+    for candidate in deferred_by_rule(&candidates, before, cap_i128, rule) {
         let (Some(plan), Some(entry)) = (plans.get_mut(candidate.index), cash.get_mut(candidate.index)) else {
             continue;
         };
@@ -173,16 +151,82 @@ pub(crate) fn apply_cap(
     Ok(CapOutcome::Met { cap: cap_money, rule, before: money(before)?, after: money(total)?, deferred, years })
 }
 
+/// The new projects the cap may defer: the included ones with cash in the budget
+/// year, in the plans' order. Deferring one moves exactly its `in_year` out of the
+/// budget year: its cash is its own (no project's cash depends on another's), and its
+/// new start, the next year's first quarter, puts all of it after the budget year.
+pub(crate) fn candidates(engine: &Engine, plans: &[Plan], cash: &[Option<Cash>]) -> Vec<Candidate> {
+    let year_first = engine.budget_year.first_quarter();
+    let year_last = year_first.saturating_add_quarters(3);
+    plans
+        .iter()
+        .zip(cash.iter())
+        .enumerate()
+        .filter(|(_, (plan, _))| plan.included)
+        .filter_map(|(index, (plan, cash))| {
+            let in_year = cash.as_ref().map_or(0, |cash| cash.within(year_first, year_last));
+            let project = engine.projects.get(plan.index)?;
+            let key = Candidate {
+                index,
+                id: project.id,
+                department: project.department,
+                start: plan.start,
+                budget: plan.budget,
+                in_year,
+            };
+            (in_year > 0).then_some(key)
+        })
+        .collect()
+}
+
+/// The budget year's total cash need (ongoing and new), whole HK$.
+pub(crate) fn budget_year_total(engine: &Engine, levers: &Levers, cash: &[Option<Cash>]) -> i128 {
+    let year_first = engine.budget_year.first_quarter();
+    let year_last = year_first.saturating_add_quarters(3);
+    let in_year: i128 = cash.iter().flatten().map(|cash| i128::from(cash.within(year_first, year_last))).sum();
+    i128::from(levers.ongoing) + in_year
+}
+
+/// How many of `ordered` (in a rule's order) the cap defers: the shortest prefix
+/// whose cash brings `before` to `cap` or below (all of them if none does).
+pub(crate) fn deferred_prefix(ordered: &[Candidate], before: i128, cap: i128) -> usize {
+    let mut total = before;
+    for (count, candidate) in ordered.iter().enumerate() {
+        if total <= cap {
+            return count;
+        }
+        total -= i128::from(candidate.in_year);
+    }
+    ordered.len()
+}
+
+/// A rule's deferrals: `candidates` sorted by the rule, cut to the prefix that
+/// meets the cap. The same order and stop as [`apply_cap`], for comparing rules
+/// without projecting.
+pub(crate) fn deferred_by_rule(
+    candidates: &[Candidate],
+    before: i128,
+    cap: i128,
+    rule: DeferralRule,
+) -> Vec<Candidate> {
+    let mut ordered = candidates.to_vec();
+    ordered.sort_by(|a, b| compare(rule, a, b));
+    ordered.truncate(deferred_prefix(&ordered, before, cap));
+    ordered
+}
+
 /// What the rules sort candidates by.
-struct Candidate {
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Candidate {
     /// Position in the plans.
-    index: usize,
-    id: u16,
-    department: usize,
-    start: FiscalQuarter,
-    budget: i64,
-    /// Its cash in the budget year.
-    in_year: i64,
+    pub index: usize,
+    pub id: u16,
+    pub department: usize,
+    pub start: FiscalQuarter,
+    /// Its effective budget, whole HK$.
+    pub budget: i64,
+    /// Its cash in the budget year, whole HK$: what deferring it moves out.
+    pub in_year: i64,
 }
 
 /// The rule's order, ties broken by the lower id.

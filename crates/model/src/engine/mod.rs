@@ -62,6 +62,8 @@
 //!
 //! - [`MonteCarlo`] (module [`monte_carlo`]): seeded, chunked simulation of lateness
 //!   and cost overruns, with P10/P50/P90 and means per quarter and per year.
+//! - [`DeferralProblem`] (module [`fewest_deferrals`]): the fewest projects, and the
+//!   least budget, to defer to meet the cash cap, exact, beside the cap's rules.
 //! - [`goal_seek()`] (module [`mod@goal_seek`]): the value of one [`Lever`] that
 //!   makes a [`Metric`] reach a target, or why none does.
 //! - [`one_way`], [`two_way`] and [`tornado`] (module [`sensitivity`]): the budget
@@ -100,6 +102,7 @@ pub mod data_table;
 pub mod delegation;
 mod dollars;
 mod error;
+pub mod fewest_deferrals;
 pub mod goal_seek;
 pub mod lever;
 mod lever_checks;
@@ -126,6 +129,9 @@ pub use data_table::{data_table, Axis, AxisError, DataTable, DataTableSpec, Spec
 pub use delegation::{route, DelegationOutcome, Route, RouteChange, RouteSummary};
 pub use dollars::{DOLLARS_PER_MILLION, MAX_DOLLARS};
 pub use error::{DataError, EngineError, LeverError, ScheduleError, SettingError};
+pub use fewest_deferrals::{
+    ChoiceOutcome, ChosenProject, DeferralChoices, DeferralProblem, DeferralSet, RuleDeferrals, SearchLimits,
+};
 pub use goal_seek::{goal_seek, GoalSeek, GoalSeekError, GoalSeekResult, Metric, Reading};
 pub use lever::Lever;
 pub use monte_carlo::{

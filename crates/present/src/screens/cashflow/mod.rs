@@ -3,10 +3,11 @@
 //! and the quarterly chart themselves are [`crate::cash`]'s, shared with the Risk
 //! screen and the brief), and one module per panel: the spend profile and what the
 //! calibration means, the global and group levers, the breakdown by department or
-//! theme, the 2018-19 cash cap and goal seek.
+//! theme, the 2018-19 cash cap (with the fewest deferrals to meet it) and goal seek.
 
 pub mod breakdown;
 pub mod cap;
+pub mod deferral_choices;
 pub mod goal_seek;
 pub mod levers;
 pub mod profile;

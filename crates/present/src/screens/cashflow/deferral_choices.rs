@@ -1,0 +1,331 @@
+//! The two answers a member asks of a cash cap, beside what the rules defer: the
+//! fewest projects to defer, and the least budget to defer, to bring 2018-19 within
+//! the cap (the model's [`DeferralChoices`]), each with its method in one sentence,
+//! its projects, and the rules compared. Every figure follows from the member's cap,
+//! so each is the scenario's.
+
+use crate::format::{money_with_unit, projects_count};
+use crate::lang::{l, Label, Lang};
+use crate::provenance::{Figure, Value};
+use crate::screens::sentence::Sentence;
+use crate::words::{department_name, project_name, rule_label};
+use blockvote_model::engine::{ChoiceOutcome, DeferralChoices, DeferralSet, RuleDeferrals};
+use blockvote_model::Dataset;
+
+pub const HEADING: Label = l("最少延後多少項目才能符合上限？", "What is the least to defer to meet the cap?");
+pub const ROW_HEADINGS: [Label; 5] = [
+    l("編號", "No."),
+    l("項目", "Project"),
+    l("部門", "Department"),
+    l("預算（百萬元）", "Budget (HK$M)"),
+    l("移出 2018-19（百萬元）", "Out of 2018-19 (HK$M)"),
+];
+pub const RULES_CAPTION: Label = l("各延後次序所需", "What each deferral rule needs");
+pub const RULE_HEADINGS: [Label; 4] = [
+    l("延後次序", "Deferral rule"),
+    l("項目數目", "Projects"),
+    l("預算（百萬元）", "Budget (HK$M)"),
+    l("移出 2018-19（百萬元）", "Out of 2018-19 (HK$M)"),
+];
+pub const USE_SET: Label = l("採用這組項目", "Use this set");
+pub const USE_SET_NOTE: Label = l(
+    "「採用這組項目」為每個項目加上一項編輯，把開展移至下一財政年度第一季（與上限的延後相同）；上限保留，可按「復原」撤銷。",
+    "“Use this set” adds an edit to each project moving its start to the first quarter of the next financial year (as the cap defers); the cap stays, and Undo takes it back.",
+);
+
+/// One project of a chosen set.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct ChoiceRow {
+    pub id: u16,
+    pub name: String,
+    pub department: String,
+    pub budget: Figure,
+    pub moved: Figure,
+}
+
+/// One of the two answers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Answer {
+    /// `Fewest projects to defer: 7`, its figures findable by test id.
+    pub headline: Sentence,
+    /// What deferring the set moves and leaves.
+    pub totals: String,
+    /// How the set was found, in one sentence.
+    pub method: String,
+    /// The list's summary line: `The 7 projects`.
+    pub summary: String,
+    pub rows: Vec<ChoiceRow>,
+    /// The projects' ids, for "Use this set".
+    pub ids: Vec<u16>,
+}
+
+/// A rule's row in the comparison.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct RuleRow {
+    pub key: &'static str,
+    pub label: String,
+    pub count: Figure,
+    pub budget: Figure,
+    pub moved: Figure,
+}
+
+/// The two answers and the rules compared.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Answers {
+    pub fewest: Answer,
+    pub least_budget: Answer,
+    pub rules: Vec<RuleRow>,
+}
+
+/// What the panel shows for a cap.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ChoicesView {
+    /// Nothing to defer, or no deferral can meet the cap.
+    Said {
+        sentence: String,
+    },
+    Found(Box<Answers>),
+}
+
+/// What `choices` mean, in the reader's language.
+pub fn choices_view(choices: &DeferralChoices, data: &Dataset, lang: Lang) -> ChoicesView {
+    let money = |amount| money_with_unit(amount, lang);
+    let (cap, before) = (money(choices.cap), money(choices.before));
+    match &choices.outcome {
+        ChoiceOutcome::WithinCap => ChoicesView::Said {
+            sentence: match lang {
+                Lang::Zh => format!("2018-19 年度需 {before}，未超過上限 {cap}：毋須延後任何項目。"),
+                Lang::En => format!("2018-19 needs {before}, already within the cap of {cap}: nothing to defer."),
+            },
+        },
+        ChoiceOutcome::Unreachable { minimum_reachable } => ChoicesView::Said {
+            sentence: match lang {
+                Lang::Zh => format!(
+                    "即使延後所有在 2018-19 年度有現金需求的新項目，2018-19 年度仍需 {}，高於上限 {cap}：沒有任何延後組合能符合上限。",
+                    money(*minimum_reachable)
+                ),
+                Lang::En => format!(
+                    "Even deferring every new project with 2018-19 cash leaves {}, above the cap of {cap}: no set of deferrals meets it.",
+                    money(*minimum_reachable)
+                ),
+            },
+        },
+        ChoiceOutcome::Found { fewest, least_budget, rules } => ChoicesView::Found(Box::new(Answers {
+            fewest: fewest_answer(fewest, choices, data, lang),
+            least_budget: least_budget_answer(least_budget, choices, data, lang),
+            rules: rules.iter().map(|rule| rule_row(rule, lang)).collect(),
+        })),
+    }
+}
+
+fn fewest_answer(set: &DeferralSet, choices: &DeferralChoices, data: &Dataset, lang: Lang) -> Answer {
+    let count = Figure::scenario(Value::Count(u64::try_from(set.projects.len()).unwrap_or(u64::MAX)));
+    let headline = match lang {
+        Lang::Zh => Sentence::new().text("最少須延後的項目數目：").figure("fewest-count", count.text(lang)).text(" 個"),
+        Lang::En => Sentence::new().text("Fewest projects to defer: ").figure("fewest-count", count.text(lang)),
+    };
+    let method = match lang {
+        Lang::Zh => "方法：每延後一個項目，移出的正是該項目本身的 2018-19 年度現金，不受其他項目影響；故由現金最多的項目起延後，所需項目最少（「2018-19 現金最多的先延後」延後的正是這組）。",
+        Lang::En => "Method: deferring a project moves out exactly its own 2018-19 cash, whatever else is deferred, so taking the projects with the most 2018-19 cash first needs the fewest (the rule “Most 2018-19 cash first” defers this same set).",
+    };
+    answer(set, choices, data, lang, headline, method.to_string())
+}
+
+fn least_budget_answer(set: &DeferralSet, choices: &DeferralChoices, data: &Dataset, lang: Lang) -> Answer {
+    let budget = money_with_unit(set.budget, lang);
+    let count = projects_count(set.projects.len(), lang);
+    let headline = match (lang, set.proven) {
+        (Lang::Zh, true) => Sentence::new().text("最少須延後的預算：").figure("least-budget-amount", budget),
+        (Lang::Zh, false) => {
+            Sentence::new().text("須延後的預算（找到的最佳組合，未證明為最少）：").figure("least-budget-amount", budget)
+        }
+        (Lang::En, true) => Sentence::new().text("Least budget to defer: ").figure("least-budget-amount", budget),
+        (Lang::En, false) => Sentence::new()
+            .text("Budget to defer (best found, not proven least): ")
+            .figure("least-budget-amount", budget),
+    };
+    let headline = match lang {
+        Lang::Zh => headline.text("，共 ").figure("least-budget-count", count),
+        Lang::En => headline.text(" over ").figure("least-budget-count", count),
+    };
+    let method = match (lang, set.proven) {
+        (Lang::Zh, true) => "方法：精確搜尋（0/1 背包問題的動態規劃，或分支定界）檢視所有組合，找出移出的 2018-19 年度現金足以符合上限而預算總額最小的一組；如有相同，取移出現金較多、項目較少、編號較小者。".to_string(),
+        (Lang::En, true) => "Method: an exact search over every combination (a 0/1 knapsack by dynamic programming, or branch and bound) finds the smallest total budget whose 2018-19 cash brings the total within the cap; ties go to more cash moved, then fewer projects, then lower numbers.".to_string(),
+        (Lang::Zh, false) => "方法：精確搜尋在步數上限內未能完成；這是找到的最佳組合，符合上限，但未證明預算為最少。".to_string(),
+        (Lang::En, false) => "Method: the exact search stopped at its step limit before finishing; this is the best set it found, which meets the cap but is not proven the least budget.".to_string(),
+    };
+    answer(set, choices, data, lang, headline, method)
+}
+
+fn answer(
+    set: &DeferralSet,
+    choices: &DeferralChoices,
+    data: &Dataset,
+    lang: Lang,
+    headline: Sentence,
+    method: String,
+) -> Answer {
+    let money = |amount| money_with_unit(amount, lang);
+    let totals = match lang {
+        Lang::Zh => format!(
+            "延後的項目預算共 {}，從 2018-19 年度移出 {}，該年度總額由 {} 降至 {}（上限 {}）。",
+            money(set.budget),
+            money(set.moved),
+            money(choices.before),
+            money(set.after),
+            money(choices.cap)
+        ),
+        Lang::En => format!(
+            "Deferring projects budgeted at {} moves {} out of 2018-19, from {} to {} (cap {}).",
+            money(set.budget),
+            money(set.moved),
+            money(choices.before),
+            money(set.after),
+            money(choices.cap)
+        ),
+    };
+    let summary = match lang {
+        Lang::Zh => format!("這 {} 個項目", set.projects.len()),
+        Lang::En => format!("The {}", projects_count(set.projects.len(), lang)),
+    };
+    let rows = set
+        .projects
+        .iter()
+        .map(|chosen| {
+            let project = data.project(chosen.id);
+            ChoiceRow {
+                id: chosen.id,
+                name: project.map(|p| project_name(p, lang)).unwrap_or_default(),
+                department: project.map(|p| department_name(data, p.department, lang)).unwrap_or_default(),
+                budget: Figure::scenario(Value::Millions(chosen.budget)),
+                moved: Figure::scenario(Value::Millions(chosen.moved)),
+            }
+        })
+        .collect();
+    Answer { headline, totals, method, summary, rows, ids: set.projects.iter().map(|chosen| chosen.id).collect() }
+}
+
+fn rule_row(rule: &RuleDeferrals, lang: Lang) -> RuleRow {
+    RuleRow {
+        key: rule.rule.key(),
+        label: rule_label(rule.rule).get(lang).to_string(),
+        count: Figure::scenario(Value::Count(u64::try_from(rule.count).unwrap_or(u64::MAX))),
+        budget: Figure::scenario(Value::Millions(rule.budget)),
+        moved: Figure::scenario(Value::Millions(rule.moved)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::screens::cashflow::tests::{paper, read};
+    use blockvote_model::engine::{CashCap, DeferralRule, Engine, Scenario, SearchLimits};
+    use blockvote_model::Money;
+
+    /// The panel at a cap of `millions`, as a reader reads it, in lines.
+    #[track_caller]
+    fn check(millions: i64, lang: Lang, expected: &[&str]) {
+        let data = paper();
+        let engine = Engine::new(&data).unwrap_or_else(|e| panic!("{e}"));
+        let scenario = Scenario {
+            cap: Some(CashCap { amount: Money::from_whole_millions(millions), rule: DeferralRule::LatestStartFirst }),
+            ..Scenario::default()
+        };
+        let problem = engine.deferral_problem(&scenario).unwrap_or_else(|e| panic!("{e}"));
+        let choices = problem.map(|p| p.solve().unwrap_or_else(|e| panic!("{e}"))).unwrap_or_else(|| panic!("a cap"));
+        let shown = match choices_view(&choices, &data, lang) {
+            ChoicesView::Said { sentence } => vec![sentence],
+            ChoicesView::Found(answers) => {
+                let Answers { fewest, least_budget, rules } = *answers;
+                let mut lines = Vec::new();
+                for answer in [fewest, least_budget] {
+                    lines.push(answer.headline.plain());
+                    lines.push(answer.totals);
+                    lines.push(answer.method);
+                    lines.push(answer.summary);
+                    if let Some(row) = answer.rows.first() {
+                        lines.push(format!(
+                            "{} {} | {} | {} | {}",
+                            row.id,
+                            row.name,
+                            row.department,
+                            read(&row.budget, lang),
+                            read(&row.moved, lang)
+                        ));
+                    }
+                }
+                lines.extend(rules.iter().take(2).map(|rule| {
+                    format!(
+                        "{}: {} {} {}",
+                        rule.label,
+                        read(&rule.count, lang),
+                        rule.budget.text(lang),
+                        rule.moved.text(lang)
+                    )
+                }));
+                lines
+            }
+        };
+        assert_eq!(shown, expected);
+    }
+
+    #[test]
+    fn the_two_answers_at_the_papers_cap() {
+        check(1000, Lang::En, &[
+            "Fewest projects to defer: 7",
+            "Deferring projects budgeted at HK$64.7M moves HK$64.7M out of 2018-19, from HK$1,060.0M to HK$995.3M (cap HK$1,000.0M).",
+            "Method: deferring a project moves out exactly its own 2018-19 cash, whatever else is deferred, so taking the projects with the most 2018-19 cash first needs the fewest (the rule “Most 2018-19 cash first” defers this same set).",
+            "The 7 projects",
+            "22 Implementation of digital repository (Government Records Service) | Chief Secretary for Administration's Office | 9.9 [scenario] | 9.9 [scenario]",
+            "Least budget to defer: HK$60.0M over 7 projects",
+            "Deferring projects budgeted at HK$60.0M moves HK$60.0M out of 2018-19, from HK$1,060.0M to HK$1,000.0M (cap HK$1,000.0M).",
+            "Method: an exact search over every combination (a 0/1 knapsack by dynamic programming, or branch and bound) finds the smallest total budget whose 2018-19 cash brings the total within the cap; ties go to more cash moved, then fewer projects, then lower numbers.",
+            "The 7 projects",
+            "22 Implementation of digital repository (Government Records Service) | Chief Secretary for Administration's Office | 9.9 [scenario] | 9.9 [scenario]",
+            "Latest start first: 105 [scenario] 584.9 60.3",
+            "Smallest budget first: 90 [scenario] 191.6 62.8",
+        ]);
+        check(1000, Lang::Zh, &[
+            "最少須延後的項目數目：7 個",
+            "延後的項目預算共 64.7 百萬元，從 2018-19 年度移出 64.7 百萬元，該年度總額由 1,060.0 百萬元 降至 995.3 百萬元（上限 1,000.0 百萬元）。",
+            "方法：每延後一個項目，移出的正是該項目本身的 2018-19 年度現金，不受其他項目影響；故由現金最多的項目起延後，所需項目最少（「2018-19 現金最多的先延後」延後的正是這組）。",
+            "這 7 個項目",
+            "22 推行數碼儲存庫(政府檔案處) | 政務司司長辦公室 | 9.9 [情景] | 9.9 [情景]",
+            "最少須延後的預算：60.0 百萬元，共 7 個項目",
+            "延後的項目預算共 60.0 百萬元，從 2018-19 年度移出 60.0 百萬元，該年度總額由 1,060.0 百萬元 降至 1,000.0 百萬元（上限 1,000.0 百萬元）。",
+            "方法：精確搜尋（0/1 背包問題的動態規劃，或分支定界）檢視所有組合，找出移出的 2018-19 年度現金足以符合上限而預算總額最小的一組；如有相同，取移出現金較多、項目較少、編號較小者。",
+            "這 7 個項目",
+            "22 推行數碼儲存庫(政府檔案處) | 政務司司長辦公室 | 9.9 [情景] | 9.9 [情景]",
+            "最遲開展的先延後: 105 [情景] 584.9 60.3",
+            "預算最小的先延後: 90 [情景] 191.6 62.8",
+        ]);
+    }
+
+    #[test]
+    fn a_set_not_proven_least_says_so() {
+        let data = paper();
+        let engine = Engine::new(&data).unwrap_or_else(|e| panic!("{e}"));
+        let scenario = Scenario {
+            cap: Some(CashCap { amount: Money::from_whole_millions(1000), rule: DeferralRule::LatestStartFirst }),
+            ..Scenario::default()
+        };
+        let problem = engine.deferral_problem(&scenario).ok().flatten().unwrap_or_else(|| panic!("a cap"));
+        let one_step = SearchLimits { cell_updates: 0, table_entries: 0, nodes: 1 };
+        let choices = problem.solve_within(one_step).unwrap_or_else(|e| panic!("{e}"));
+        let ChoicesView::Found(answers) = choices_view(&choices, &data, Lang::En) else { panic!("the cap can be met") };
+        let least_budget = answers.least_budget;
+        assert_eq!(
+            least_budget.headline.plain(),
+            "Budget to defer (best found, not proven least): HK$64.7M over 7 projects"
+        );
+        assert!(least_budget.method.contains("not proven the least budget"), "{}", least_budget.method);
+    }
+
+    #[test]
+    fn nothing_to_defer_or_no_way_to_meet_the_cap() {
+        check(1060, Lang::En, &["2018-19 needs HK$1,060.0M, already within the cap of HK$1,060.0M: nothing to defer."]);
+        check(500, Lang::Zh, &[
+            "即使延後所有在 2018-19 年度有現金需求的新項目，2018-19 年度仍需 817.0 百萬元，高於上限 500.0 百萬元：沒有任何延後組合能符合上限。",
+        ]);
+    }
+}
