@@ -211,10 +211,7 @@ pub struct SameDepartmentUnderCeiling {
 /// [`is_just_under_ceiling`]) whose budgets together exceed it, in the paper's
 /// department order. `projects` are those included in the scenario, with the
 /// scenario's budgets; `ceiling` is the scenario's (the paper's HK$10M by default).
-pub fn same_department_under_ceiling(
-    projects: &[CeilingCandidate],
-    ceiling: Money,
-) -> Vec<SameDepartmentUnderCeiling> {
+pub fn same_department_under_ceiling(projects: &[CeilingCandidate], ceiling: Money) -> Vec<SameDepartmentUnderCeiling> {
     let mut departments: Vec<usize> = projects.iter().map(|p| p.department).collect();
     departments.sort_unstable();
     departments.dedup();
@@ -321,7 +318,8 @@ mod tests {
         assert_eq!(justice, Some(m("19.8")));
         let revenue = groups.iter().find(|g| g.projects.iter().any(|p| p.id == 145));
         assert_eq!(revenue.map(|g| (g.projects.len(), g.combined)), Some((7, m("67.5"))));
-        let schedule = revenue.and_then(|g| g.projects.first()).map(|p| (p.start.to_string(), p.completion.to_string()));
+        let schedule =
+            revenue.and_then(|g| g.projects.first()).map(|p| (p.start.to_string(), p.completion.to_string()));
         assert_eq!(schedule, Some(("2018-19 Q1".to_string(), "2019-20 Q1".to_string())));
     }
 
@@ -329,7 +327,8 @@ mod tests {
     fn the_finding_follows_the_scenario_s_ceiling_and_budgets() {
         let data = Dataset::paper().expect("the paper loads");
         let paper = paper_candidates(&data);
-        let only = |ids: &[u16]| -> Vec<CeilingCandidate> { paper.iter().filter(|p| ids.contains(&p.id)).copied().collect() };
+        let only =
+            |ids: &[u16]| -> Vec<CeilingCandidate> { paper.iter().filter(|p| ids.contains(&p.id)).copied().collect() };
         // Department of Justice: 69 and 70, HK$9.9M each.
         check_same_department(&only(&[69, 70]), "10", &[("Department of Justice", &[69, 70], "19.8")]);
         // One project alone is no pattern.
