@@ -359,7 +359,10 @@ pub const GONE: Label = l(
     "這份草稿不再適用於所示的資料或情景；只會保留你寫的字眼。",
     "This draft no longer applies to the data or scenario shown; only the words you wrote are kept.",
 );
-pub const NONE_PICKED: Label = l("未有勾選要提出的問題。", "No question is ticked to be raised.");
+pub const NONE_PICKED: Label = l(
+    "未有勾選要提出的問題；勾選後會印在簡報上。",
+    "No question is ticked yet; ticked questions are printed in the brief.",
+);
 pub const TEXT_LABEL: Label = l("問題的字眼", "Wording of the question");
 pub const YOURS: Label = l("你的問題", "Your questions");
 pub const DRAFTS: Label = l("由發現而來的草稿", "Drafts from the findings");
@@ -451,8 +454,6 @@ pub struct PrintedQuestions {
     pub items: Vec<(usize, String)>,
     /// How the marks in brackets read.
     pub note: String,
-    /// Said when none is ticked.
-    pub none: Option<String>,
 }
 
 pub fn printed(drafts: &[Draft], questions: &[Question], lang: Lang) -> PrintedQuestions {
@@ -466,7 +467,6 @@ pub fn printed(drafts: &[Draft], questions: &[Question], lang: Lang) -> PrintedQ
         .collect();
     PrintedQuestions {
         title: HEADING.get(lang).to_string(),
-        none: items.is_empty().then(|| NONE_PICKED.get(lang).to_string()),
         items,
         note: MARKS_NOTE.get(lang).to_string(),
     }
@@ -674,10 +674,9 @@ mod tests {
         let printed_en = printed(&drafts, &mine, Lang::En);
         let items: Vec<(usize, &str)> = printed_en.items.iter().map(|(n, t)| (*n, &t[..t.len().min(20)])).collect();
         assert_eq!(items, [(1, "Mine first."), (2, "Annex B provides HK$")]);
-        assert_eq!(printed_en.none, None);
         assert_eq!(printed_en.title, "Questions to raise");
-        let none = printed(&drafts, &[], Lang::Zh);
-        assert_eq!(none.none.as_deref(), Some("未有勾選要提出的問題。"));
+        assert_eq!(printed(&drafts, &mine, Lang::Zh).items.get(1).map(|(n, t)| (*n, t.starts_with("附件 B 為"))), Some((2, true)));
+        assert!(printed(&drafts, &[], Lang::Zh).items.is_empty());
     }
 
     #[test]

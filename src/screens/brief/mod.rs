@@ -8,6 +8,7 @@
 
 mod assumptions;
 mod changed;
+mod questions;
 mod tables;
 
 use crate::saved::offline::today;
@@ -47,6 +48,7 @@ pub fn Brief() -> impl IntoView {
             let _ = window.print();
         }
     };
+    let drafts = questions::use_drafts();
     let prepared = today();
     let has_contents = Memo::new(move |_| contents.with(Option::is_some));
     let body = move || {
@@ -59,6 +61,7 @@ pub fn Brief() -> impl IntoView {
             <tables::CashSection brief=contents />
             <changed::ChangedProjects brief=contents />
             <assumptions::Assumptions brief=contents />
+            <questions::PrintedSection drafts=drafts />
         }
         .into_any()
     };
@@ -106,6 +109,7 @@ pub fn Brief() -> impl IntoView {
                 </header>
                 {body}
             </article>
+            <questions::QuestionsPanel drafts=drafts />
         </section>
     }
 }
