@@ -167,12 +167,17 @@ test('questions: the panel and the printed questions fit a 390 px phone without 
   await tick(page, 'ceiling-bunching');
   await page.getByTestId('questions').waitFor();
   for (const lang of ['en', 'zh']) {
-    await page.getByTestId(`lang-${lang}`).tap();
+    // The page opens in English; on a phone only the other language's switch shows.
+    if (lang === 'zh') await page.getByTestId('lang-zh').tap();
+    await page.screenshot({ path: join(tmpdir(), `blockvote-questions-390-${lang}.png`), fullPage: true });
     const { scroll, client } = await page.evaluate(() => ({
       scroll: document.documentElement.scrollWidth,
       client: document.documentElement.clientWidth,
     }));
     assert.ok(scroll <= client, `${lang}: the page is ${scroll}px wide in ${client}px`);
+    const small = await page.locator('[data-testid="questions-panel"] button').evaluateAll((buttons) =>
+      buttons.filter((b) => b.getClientRects().length > 0 && b.getBoundingClientRect().height < 43.5).map((b) => b.dataset.testid));
+    assert.deepEqual(small, [], `${lang}: every button of the panel is a 44 px touch target`);
   }
   assert.match((await printedQuestions(page))[0], /稅務局的 7 個項目/);
   assert.deepEqual(seen.errors, []);

@@ -55,6 +55,18 @@ pub struct Draft {
 pub fn said(figure: &Figure, lang: Lang) -> String {
     let value = match figure.value() {
         Value::Millions(amount) => money_with_unit(*amount, lang),
+        // `-HK$12.1M` / `-12.1 百萬元`: the sign before the unit, as it is read.
+        Value::MillionsChange(_) => {
+            let signed = figure.text(lang);
+            let (sign, digits) = match signed.chars().next() {
+                Some(c @ ('+' | '-')) => (c.to_string(), signed.get(1..).unwrap_or_default().to_string()),
+                _ => (String::new(), signed.clone()),
+            };
+            match lang {
+                Lang::Zh => format!("{sign}{digits} 百萬元"),
+                Lang::En => format!("{sign}HK${digits}M"),
+            }
+        }
         _ => figure.text(lang),
     };
     let mark = figure.provenance().mark(lang);
@@ -708,6 +720,16 @@ mod tests {
         }
         assert_eq!(add_own(&mut mine), Err(QuestionProblem::TooMany { max: MAX_QUESTIONS }));
         assert_eq!(set_picked(&mut mine, "calibration", true), Err(QuestionProblem::TooMany { max: MAX_QUESTIONS }));
+    }
+
+    #[test]
+    fn a_figure_is_said_with_its_unit_and_mark() {
+        let change = Figure::scenario(Value::MillionsChange(Money::from_whole_millions(-12)));
+        assert_eq!(said(&change, Lang::En), "-HK$12.0M [scenario]");
+        assert_eq!(said(&change, Lang::Zh), "-12.0 百萬元〔情景〕");
+        let count = Figure::model(Value::Count(35), Basis::Arithmetic(PaperPlace::AnnexC));
+        assert_eq!(said(&count, Lang::En), "35 [model]");
+        assert_eq!(said(&count, Lang::Zh), "35〔模型〕");
     }
 
     #[test]

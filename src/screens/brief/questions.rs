@@ -197,7 +197,7 @@ fn QuestionRow(key: String, rows: Memo<Vec<PanelRow>>) -> impl IntoView {
                 <label class="field question-text">
                     <span class="visually-hidden">{move || TEXT_LABEL.get(lang())}</span>
                     <textarea
-                        rows="4"
+                        rows="6"
                         lang=move || lang().html_tag()
                         data-testid=id("text")
                         prop:value=move || typed.get()
@@ -253,7 +253,10 @@ fn QuestionRow(key: String, rows: Memo<Vec<PanelRow>>) -> impl IntoView {
                     })
             }}
             {move || flag(|r| r.gone)().then(|| view! { <p class="note">{move || GONE.get(lang())}</p> })}
-            <p class="note question-cites">{move || CITES.get(lang())} {cites}</p>
+            {move || {
+                flag(|r| !r.cites.is_empty())()
+                    .then(|| view! { <p class="note question-cites">{move || CITES.get(lang())} {cites}</p> })
+            }}
             {listed_actions}
         </li>
     }
