@@ -383,9 +383,8 @@ impl Saved {
             });
         });
         // The scenario being edited, if the copy carries it unsaved, takes its questions.
-        let unsaved = self.store.with_untracked(|store| {
-            carried.scenarios.iter().position(|row| store.by_id(&row.id).is_none())
-        });
+        let unsaved =
+            self.store.with_untracked(|store| carried.scenarios.iter().position(|row| store.by_id(&row.id).is_none()));
         if let Some(row) = unsaved.and_then(|at| carried.scenarios.get_mut(at)) {
             row.questions = self.questions.get_untracked();
         }

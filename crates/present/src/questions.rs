@@ -477,11 +477,7 @@ pub fn printed(drafts: &[Draft], questions: &[Question], lang: Lang) -> PrintedQ
         .enumerate()
         .map(|(index, text)| (index + 1, text))
         .collect();
-    PrintedQuestions {
-        title: HEADING.get(lang).to_string(),
-        items,
-        note: MARKS_NOTE.get(lang).to_string(),
-    }
+    PrintedQuestions { title: HEADING.get(lang).to_string(), items, note: MARKS_NOTE.get(lang).to_string() }
 }
 
 /// Ticks or unticks a question; a draft not yet in the list joins it at the end.
@@ -687,7 +683,10 @@ mod tests {
         let items: Vec<(usize, &str)> = printed_en.items.iter().map(|(n, t)| (*n, &t[..t.len().min(20)])).collect();
         assert_eq!(items, [(1, "Mine first."), (2, "Annex B provides HK$")]);
         assert_eq!(printed_en.title, "Questions to raise");
-        assert_eq!(printed(&drafts, &mine, Lang::Zh).items.get(1).map(|(n, t)| (*n, t.starts_with("附件 B 為"))), Some((2, true)));
+        assert_eq!(
+            printed(&drafts, &mine, Lang::Zh).items.get(1).map(|(n, t)| (*n, t.starts_with("附件 B 為"))),
+            Some((2, true))
+        );
         assert!(printed(&drafts, &[], Lang::Zh).items.is_empty());
     }
 

@@ -28,9 +28,9 @@ pub fn use_drafts() -> Memo<Vec<Draft>> {
         let (Some(projection), Some(baseline)) = (whatif.projection.get(), baseline.clone()) else {
             return Vec::new();
         };
-        whatif.projected_scenario.with(|scenario| {
-            drafts(DraftInput { data: &data, projection: &projection, baseline: &baseline, scenario })
-        })
+        whatif
+            .projected_scenario
+            .with(|scenario| drafts(DraftInput { data: &data, projection: &projection, baseline: &baseline, scenario }))
     })
 }
 
@@ -206,27 +206,27 @@ fn QuestionRow(key: String, rows: Memo<Vec<PanelRow>>) -> impl IntoView {
                     ></textarea>
                 </label>
             }
-                .into_any()
+            .into_any()
         } else {
             view! { <p class="question-draft-text">{field(|r| r.text.clone())}</p> }.into_any()
         }
     };
     let listed_actions = move || {
         listed.then(|| {
-                view! {
-                    <div class="question-actions">
-                        <button type="button" class="small" data-testid=id("up") on:click=move |_| shift(true)>
-                            {move || MOVE_UP.get(lang())}
-                        </button>
-                        <button type="button" class="small" data-testid=id("down") on:click=move |_| shift(false)>
-                            {move || MOVE_DOWN.get(lang())}
-                        </button>
-                        <button type="button" class="small" data-testid=id("remove") on:click=drop_it>
-                            {move || REMOVE.get(lang())}
-                        </button>
-                    </div>
-                }
-            })
+            view! {
+                <div class="question-actions">
+                    <button type="button" class="small" data-testid=id("up") on:click=move |_| shift(true)>
+                        {move || MOVE_UP.get(lang())}
+                    </button>
+                    <button type="button" class="small" data-testid=id("down") on:click=move |_| shift(false)>
+                        {move || MOVE_DOWN.get(lang())}
+                    </button>
+                    <button type="button" class="small" data-testid=id("remove") on:click=drop_it>
+                        {move || REMOVE.get(lang())}
+                    </button>
+                </div>
+            }
+        })
     };
     view! {
         <li class="question-row" data-testid=id("row")>
@@ -238,7 +238,10 @@ fn QuestionRow(key: String, rows: Memo<Vec<PanelRow>>) -> impl IntoView {
                     on:change=move |ev| pick(event_target_checked(&ev))
                 />
                 <strong>{field(|r| r.topic.clone())}</strong>
-                {move || flag(|r| r.edited)().then(|| view! { <span class="changed-mark">{move || EDITED.get(lang())}</span> })}
+                {move || {
+                    flag(|r| r.edited)()
+                        .then(|| view! { <span class="changed-mark">{move || EDITED.get(lang())}</span> })
+                }}
             </label>
             {words}
             {move || {
