@@ -8,7 +8,8 @@
 //! - nothing on that path panics;
 //! - `decode` is `decode_lenient` refusing on any problem;
 //! - what is read obeys the reader's rules (at most `MAX_READ_SCENARIOS`, names clean
-//!   and 1–`MAX_NAME_CHARS` characters, ids non-empty and unique), and what is
+//!   and 1–`MAX_NAME_CHARS` characters, ids non-empty and unique, questions within
+//!   their limits and clean), and what is
 //!   imported the store's (at most `MAX_SCENARIOS`);
 //! - every row is added, replaces one, or is named as not added;
 //! - `saved::encode` of the scenarios decodes back to exactly those scenarios, and
@@ -19,8 +20,8 @@
 use blockvote_model::engine::Engine;
 use blockvote_model::link;
 use blockvote_model::saved::{
-    clean_name, decode, decode_lenient, encode, encode_stored, Store, Writer, MAX_NAME_CHARS, MAX_READ_SCENARIOS,
-    MAX_SCENARIOS,
+    clean_name, clean_questions, decode, decode_lenient, encode, encode_stored, Store, Writer, MAX_NAME_CHARS,
+    MAX_READ_SCENARIOS, MAX_SCENARIOS,
 };
 use blockvote_model::Dataset;
 use libfuzzer_sys::fuzz_target;
@@ -47,6 +48,8 @@ fn check_store(store: &Store, limit: usize, what: &str) {
         assert!(ids.insert(saved.id.as_str()), "{what}: id {:?} twice", saved.id);
         assert!(saved.name.chars().count() <= MAX_NAME_CHARS, "{what}: name {:?} too long", saved.name);
         assert_eq!(clean_name(&saved.name).as_ref(), Ok(&saved.name), "{what}: name {:?} not clean", saved.name);
+        let questions = clean_questions(saved.questions.clone());
+        assert_eq!(questions.as_ref(), Ok(&saved.questions), "{what}: questions {:?} not clean", saved.questions);
     }
     let text = encode(store);
     assert!(!text.contains('<'), "{what}: `<` must be escaped");

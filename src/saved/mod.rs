@@ -15,13 +15,14 @@
 
 pub mod files;
 pub mod offline;
+pub mod questions;
 pub mod storage;
 
 use blockvote_model::engine::Scenario;
 use blockvote_model::offline::{store_to_carry, CarriedDataset, CarriedReport};
 use blockvote_model::saved::{
-    commit, decode_lenient, encode_stored, merge, Conflict, ImportReport, Refusal, SavedScenario, Store, StoreProblem,
-    Writer,
+    commit, decode_lenient, encode_stored, merge, Conflict, ImportReport, Question, QuestionProblem, Refusal,
+    SavedScenario, Store, StoreProblem, Writer,
 };
 use blockvote_present::lang::{Bilingual, Lang};
 use blockvote_present::storage::{saved_on, CONFLICT_LABEL, UNSAVED_WHEN_COPIED};
@@ -74,6 +75,10 @@ pub struct Saved {
     /// Scenarios changed in two tabs at once, kept twice, until dismissed; words:
     /// `blockvote_present::storage::conflicts_notice`.
     pub conflicts: ArcRwSignal<Vec<Conflict>>,
+    /// The questions of the scenario being edited (the Brief's "Questions to raise"):
+    /// saved with it, restored when a saved scenario is opened, and kept across a
+    /// reload ([`questions`]). Changed only through [`Saved::change_questions`].
+    pub questions: ArcRwSignal<Vec<Question>>,
     sync: ArcStoredValue<Sync>,
 }
 
@@ -147,6 +152,7 @@ impl Saved {
             carried: ArcRwSignal::new(None),
             refusal: ArcRwSignal::new(None),
             conflicts: ArcRwSignal::new(Vec::new()),
+            questions: ArcRwSignal::new(questions::restore()),
             sync: ArcStoredValue::new(Sync { writer: Writer::new(random), synced: restored.text }),
         }
     }
@@ -283,8 +289,41 @@ impl Saved {
     /// otherwise one is added. Returns the id. Refused (nothing saved, the scenario
     /// stays on screen) if the name is unusable, the store is full or would be too
     /// large; words: `blockvote_present::storage::refusal`.
+    /// The scenario's questions (those of the scenario being edited) are saved with it.
     pub fn save(&self, name: &str, scenario: Scenario, seed: Option<u64>) -> Result<String, Refusal> {
-        self.apply_at_field(|store, writer| store.save(writer, name, scenario, seed))
+        let questions = self.questions.get_untracked();
+        self.apply_at_field(|store, writer| {
+            let id = store.save(writer, name, scenario, seed)?;
+            store.set_questions(writer, &id, questions)?;
+            Ok(id)
+        })
+    }
+
+    /// Changes the questions of the scenario being edited (`blockvote_present::questions`
+    /// makes the change); a refusal (a limit) changes nothing and is returned to be
+    /// said at the field.
+    pub fn change_questions<R>(
+        &self,
+        change: impl FnOnce(&mut Vec<Question>) -> Result<R, QuestionProblem>,
+    ) -> Result<R, QuestionProblem> {
+        let mut questions = self.questions.get_untracked();
+        let result = change(&mut questions)?;
+        if self.questions.with_untracked(|before| *before != questions) {
+            questions::remember(&questions);
+            self.questions.set(questions);
+        }
+        Ok(result)
+    }
+
+    /// Opening a saved scenario brings back its questions.
+    pub fn open_questions(&self, id: &str) {
+        let Some(kept) = self.store.with_untracked(|store| store.by_id(id).map(|s| s.questions.clone())) else {
+            return;
+        };
+        let _ = self.change_questions(|questions| {
+            *questions = kept;
+            Ok(())
+        });
     }
 
     /// Renames a scenario (a name another uses becomes `name (2)` …).
@@ -343,6 +382,12 @@ impl Saved {
                 store_to_carry(store, current, seed, UNSAVED_WHEN_COPIED.get(lang), &mut sync.writer)
             });
         });
+        // The scenario being edited, if the copy carries it unsaved, takes its questions.
+        let unsaved =
+            self.store.with_untracked(|store| carried.scenarios.iter().position(|row| store.by_id(&row.id).is_none()));
+        if let Some(row) = unsaved.and_then(|at| carried.scenarios.get_mut(at)) {
+            row.questions = self.questions.get_untracked();
+        }
         let count = carried.scenarios.len();
         offline::download_offline_copy(&carried, dataset).map(|name| (name, count))
     }

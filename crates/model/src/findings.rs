@@ -4,6 +4,7 @@
 
 use crate::dataset::{CohortId, Dataset};
 use crate::money::Money;
+use crate::quarter::FiscalQuarter;
 use crate::themes::{Theme, ThemeSource};
 use rust_decimal::Decimal;
 
@@ -164,6 +165,89 @@ pub fn findings(data: &Dataset) -> Findings {
     }
 }
 
+/// "Just under the ceiling", for the split-project finding: a budget of at least this
+/// share of the ceiling, in per cent, up to and including the ceiling — HK$9.0M up to
+/// HK$10.0M in the paper. Two such projects always add up to more than the ceiling
+/// (2 × 90% = 180%), so any two of one department together would have needed the
+/// Finance Committee had they been one project. Wider than [`is_near_ceiling`]'s
+/// HK$0.5M band on purpose: a split need not land on HK$9.9M.
+pub const JUST_UNDER_CEILING_PERCENT: u32 = 90;
+
+/// The lowest budget "just under" `ceiling`: [`JUST_UNDER_CEILING_PERCENT`] of it.
+pub fn just_under_ceiling_edge(ceiling: Money) -> Money {
+    ceiling.checked_mul(Decimal::from(JUST_UNDER_CEILING_PERCENT) / Decimal::ONE_HUNDRED).unwrap_or(ceiling)
+}
+
+/// Whether a budget is just under the ceiling: at least
+/// [`JUST_UNDER_CEILING_PERCENT`] of it, and not above it.
+pub fn is_just_under_ceiling(budget: Money, ceiling: Money) -> bool {
+    budget >= just_under_ceiling_edge(ceiling) && budget <= ceiling
+}
+
+/// A project as the split-project finding reads it: its budget and schedule as the
+/// scenario has them (the paper's, when nothing is changed).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CeilingCandidate {
+    pub id: u16,
+    pub department: usize,
+    pub budget: Money,
+    pub start: FiscalQuarter,
+    pub completion: FiscalQuarter,
+}
+
+/// Projects of one department, each just under the ceiling, whose budgets together
+/// exceed it: a pattern to ask about (were they one project split in parts?), not a
+/// finding that anything was split.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SameDepartmentUnderCeiling {
+    pub department: usize,
+    /// In Annex C's order.
+    pub projects: Vec<CeilingCandidate>,
+    /// Their budgets' sum, above the ceiling.
+    pub combined: Money,
+}
+
+/// Every department with two or more projects just under `ceiling` (by
+/// [`is_just_under_ceiling`]) whose budgets together exceed it, in the paper's
+/// department order. `projects` are those included in the scenario, with the
+/// scenario's budgets; `ceiling` is the scenario's (the paper's HK$10M by default).
+pub fn same_department_under_ceiling(projects: &[CeilingCandidate], ceiling: Money) -> Vec<SameDepartmentUnderCeiling> {
+    let mut departments: Vec<usize> = projects.iter().map(|p| p.department).collect();
+    departments.sort_unstable();
+    departments.dedup();
+    departments
+        .into_iter()
+        .filter_map(|department| {
+            let mut under: Vec<CeilingCandidate> = projects
+                .iter()
+                .filter(|p| p.department == department && is_just_under_ceiling(p.budget, ceiling))
+                .copied()
+                .collect();
+            under.sort_by_key(|p| p.id);
+            let combined = Money::checked_sum(under.iter().map(|p| p.budget)).ok()?;
+            (under.len() >= 2 && combined > ceiling).then_some(SameDepartmentUnderCeiling {
+                department,
+                projects: under,
+                combined,
+            })
+        })
+        .collect()
+}
+
+/// The paper's projects as candidates, with the paper's budgets and schedules.
+pub fn paper_candidates(data: &Dataset) -> Vec<CeilingCandidate> {
+    data.projects
+        .iter()
+        .map(|p| CeilingCandidate {
+            id: p.id,
+            department: p.department,
+            budget: p.budget,
+            start: p.start,
+            completion: p.completion,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -196,5 +280,70 @@ mod tests {
         assert_eq!(found.near_ceiling.len(), 59);
         assert_eq!(found.near_ceiling_total, m("580.2"));
         assert!(found.at_top_budget.1.iter().all(|id| found.near_ceiling.contains(id)));
+    }
+
+    /// The departments (by English name) with projects just under `ceiling`, each
+    /// with the ids of those projects and their combined budget.
+    #[track_caller]
+    fn check_same_department(candidates: &[CeilingCandidate], ceiling: &str, expected: &[(&str, &[u16], &str)]) {
+        let data = Dataset::paper().expect("the paper loads");
+        let found: Vec<(String, Vec<u16>, Money)> = same_department_under_ceiling(candidates, m(ceiling))
+            .into_iter()
+            .map(|g| {
+                let name = data.departments.get(g.department).map(|d| d.name_en.clone()).unwrap_or_default();
+                (name, g.projects.iter().map(|p| p.id).collect(), g.combined)
+            })
+            .collect();
+        let expected: Vec<(String, Vec<u16>, Money)> =
+            expected.iter().map(|(name, ids, sum)| (name.to_string(), ids.to_vec(), m(sum))).collect();
+        assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn just_under_the_ceiling_is_90_per_cent_of_it_up_to_it() {
+        assert_eq!(just_under_ceiling_edge(m("10")), m("9"));
+        for (budget, expected) in [("8.99", false), ("9", true), ("9.9", true), ("10", true), ("10.1", false)] {
+            assert_eq!(is_just_under_ceiling(m(budget), m("10")), expected, "{budget}");
+        }
+        assert_eq!(just_under_ceiling_edge(m("5")), m("4.5"));
+    }
+
+    #[test]
+    fn the_paper_has_20_departments_with_projects_just_under_the_ceiling_that_together_exceed_it() {
+        let data = Dataset::paper().expect("the paper loads");
+        let groups = same_department_under_ceiling(&paper_candidates(&data), data.ceiling);
+        assert_eq!(groups.len(), 20);
+        assert_eq!(groups.iter().map(|g| g.projects.len()).sum::<usize>(), 56);
+        let justice = groups.iter().find(|g| g.projects.iter().any(|p| p.id == 69)).map(|g| g.combined);
+        assert_eq!(justice, Some(m("19.8")));
+        let revenue = groups.iter().find(|g| g.projects.iter().any(|p| p.id == 145));
+        assert_eq!(revenue.map(|g| (g.projects.len(), g.combined)), Some((7, m("67.5"))));
+        let schedule =
+            revenue.and_then(|g| g.projects.first()).map(|p| (p.start.to_string(), p.completion.to_string()));
+        assert_eq!(schedule, Some(("2018-19 Q1".to_string(), "2019-20 Q1".to_string())));
+    }
+
+    #[test]
+    fn the_finding_follows_the_scenario_s_ceiling_and_budgets() {
+        let data = Dataset::paper().expect("the paper loads");
+        let paper = paper_candidates(&data);
+        let only =
+            |ids: &[u16]| -> Vec<CeilingCandidate> { paper.iter().filter(|p| ids.contains(&p.id)).copied().collect() };
+        // Department of Justice: 69 and 70, HK$9.9M each.
+        check_same_department(&only(&[69, 70]), "10", &[("Department of Justice", &[69, 70], "19.8")]);
+        // One project alone is no pattern.
+        check_same_department(&only(&[69]), "10", &[]);
+        // Over the ceiling is the Finance Committee's already.
+        check_same_department(&only(&[69, 70]), "9.8", &[]);
+        // A higher ceiling moves the band: HK$9.9M is not 90% of HK$12M.
+        check_same_department(&only(&[69, 70]), "12", &[]);
+        // A lower ceiling brings in lower budgets: HK$9.0M and HK$9.4M under HK$9.5M.
+        check_same_department(&only(&[143, 144]), "9.5", &[("Information Services Department", &[143, 144], "18.4")]);
+        // A scenario budget counts, not the paper's: 70 cut to HK$5M leaves 69 alone.
+        let cut: Vec<CeilingCandidate> = only(&[69, 70])
+            .into_iter()
+            .map(|p| if p.id == 70 { CeilingCandidate { budget: m("5"), ..p } } else { p })
+            .collect();
+        check_same_department(&cut, "10", &[]);
     }
 }

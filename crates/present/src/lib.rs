@@ -19,6 +19,7 @@ pub mod levers;
 pub mod links;
 pub mod paper;
 pub mod provenance;
+pub mod questions;
 pub mod refusal;
 pub mod route;
 pub mod screens;

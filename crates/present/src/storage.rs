@@ -83,6 +83,7 @@ pub fn refusal(refusal: &Refusal) -> Bilingual {
             Bilingual::new(format!("備註不可超過 {max} 字。"), format!("A note can have at most {max} characters."))
         }
         Refusal::Note(_) => l("此備註無法使用。", "That note cannot be used.").into(),
+        Refusal::Questions(problem) => crate::questions::problem(problem),
         Refusal::Full { not_added } => {
             let names = quoted(not_added);
             Bilingual::new(

@@ -9,6 +9,7 @@
 mod assumptions;
 mod bridge;
 mod changed;
+mod questions;
 mod tables;
 
 use crate::saved::offline::today;
@@ -48,6 +49,7 @@ pub fn Brief() -> impl IntoView {
             let _ = window.print();
         }
     };
+    let drafts = questions::use_drafts();
     let prepared = today();
     let has_contents = Memo::new(move |_| contents.with(Option::is_some));
     let body = move || {
@@ -61,6 +63,7 @@ pub fn Brief() -> impl IntoView {
             <bridge::BridgeSection />
             <changed::ChangedProjects brief=contents />
             <assumptions::Assumptions brief=contents />
+            <questions::PrintedSection drafts=drafts />
         }
         .into_any()
     };
@@ -108,6 +111,7 @@ pub fn Brief() -> impl IntoView {
                 </header>
                 {body}
             </article>
+            <questions::QuestionsPanel drafts=drafts />
         </section>
     }
 }

@@ -184,6 +184,7 @@ fn SavedRow(
         });
     };
     let open = move |_| {
+        id.with_value(|id| saved.with_value(|saved| saved.open_questions(id)));
         whatif.scenario.set(scenario.get_untracked());
         whatif.link_seed.set(entry.with_untracked(|e| e.as_ref().and_then(|e| e.seed)));
     };

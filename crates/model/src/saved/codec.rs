@@ -9,6 +9,7 @@
 
 use super::limits::{MAX_BYTES, MAX_ID_CHARS, MAX_READ_SCENARIOS, MAX_STAMP_CHARS};
 use super::problem::{RowReason, StoreProblem};
+use super::questions::read_questions;
 use super::{clean_name, clean_note, SavedScenario, Store, Tombstone, FORMAT, VERSION};
 use crate::engine::Scenario;
 use serde::Serialize;
@@ -156,9 +157,10 @@ fn decode_row(index: usize, row: Value) -> Result<SavedScenario, StoreProblem> {
         },
         Some(_) => return Err(problem("seed", RowReason::WrongType { expected: "whole number" })),
     };
+    let questions = read_questions(row.remove("questions")).map_err(|reason| problem("questions", reason))?;
     let saved_at = row.remove("saved_at").as_ref().and_then(Value::as_u64);
     let history = stamps(row.remove("rev"));
-    Ok(SavedScenario { id, name, note, scenario, seed, saved_at, history })
+    Ok(SavedScenario { id, name, note, scenario, seed, saved_at, questions, history })
 }
 
 /// A list of revision stamps; anything malformed in it is left out.

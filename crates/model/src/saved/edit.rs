@@ -13,6 +13,7 @@
 use super::codec::{encode_stored, encoded_row_len};
 use super::limits::{MAX_HISTORY, MAX_SCENARIOS, MAX_STAMP_CHARS, MAX_WRITE_BYTES};
 use super::problem::{NotAdded, NotAddedWhy, Refusal};
+use super::questions::{clean_questions, Question};
 use super::{clean_name, clean_note, SavedScenario, Store, Tombstone};
 use crate::engine::Scenario;
 use std::collections::HashMap;
@@ -120,6 +121,18 @@ impl Store {
         Ok(id)
     }
 
+    /// Sets a scenario's questions (the member's list, kept with it), checked by the
+    /// one rule of the reader ([`clean_questions`]).
+    pub fn set_questions(&mut self, writer: &Writer, id: &str, questions: Vec<Question>) -> Result<(), Refusal> {
+        let questions = clean_questions(questions).map_err(Refusal::Questions)?;
+        let saved = self.scenarios.iter_mut().find(|s| s.id == id).ok_or(Refusal::Gone)?;
+        if saved.questions != questions {
+            saved.questions = questions;
+            saved.saved_at = Some(writer.now());
+        }
+        Ok(())
+    }
+
     /// Renames a scenario; a name another one uses becomes `name (2)` …
     pub fn rename(&mut self, writer: &Writer, id: &str, name: &str) -> Result<(), Refusal> {
         let name = clean_name(name).map_err(Refusal::Name)?;
@@ -159,6 +172,7 @@ impl Store {
             scenario: original.scenario,
             seed: original.seed,
             saved_at: Some(writer.now()),
+            questions: original.questions,
             history: Vec::new(),
         };
         let id = copy.id.clone();
@@ -224,6 +238,9 @@ impl Store {
                 replacement.saved_at = saved_at;
                 if !row.note.is_empty() {
                     replacement.note = row.note;
+                }
+                if !row.questions.is_empty() {
+                    replacement.questions = row.questions;
                 }
                 let grown =
                     (bytes + encoded_row_len(&replacement) + STAMP_MARGIN).saturating_sub(encoded_row_len(existing));

@@ -47,6 +47,16 @@ pub const MAX_NAME_CHARS: usize = 80;
 /// The longest note, in characters.
 pub const MAX_NOTE_CHARS: usize = 1_000;
 
+/// The most questions one scenario keeps (drafts picked or edited, and the member's
+/// own): every draft blockvote makes for the paper (25) and room for the member's.
+pub const MAX_QUESTIONS: usize = 40;
+
+/// The longest question, in characters, in each language.
+pub const MAX_QUESTION_CHARS: usize = 2_000;
+
+/// The longest key of a question, in characters.
+pub const MAX_QUESTION_KEY_CHARS: usize = 40;
+
 /// The longest id, in characters.
 pub const MAX_ID_CHARS: usize = 40;
 

@@ -28,14 +28,17 @@ pub mod codec;
 pub mod edit;
 pub mod limits;
 pub mod problem;
+pub mod questions;
 pub mod sync;
 
 pub use codec::{decode, decode_lenient, encode, encode_stored, migrate, Migrated};
 pub use edit::{commit, ImportReport, Writer};
 pub use limits::{
-    MAX_BYTES, MAX_ID_CHARS, MAX_NAME_CHARS, MAX_NOTE_CHARS, MAX_READ_SCENARIOS, MAX_SCENARIOS, MAX_WRITE_BYTES,
+    MAX_BYTES, MAX_ID_CHARS, MAX_NAME_CHARS, MAX_NOTE_CHARS, MAX_QUESTIONS, MAX_QUESTION_CHARS, MAX_READ_SCENARIOS,
+    MAX_SCENARIOS, MAX_WRITE_BYTES,
 };
 pub use problem::{NotAdded, NotAddedWhy, Refusal, RowReason, StoreProblem};
+pub use questions::{clean_question_text, clean_questions, Question, QuestionProblem};
 pub use sync::{merge, Conflict, Merged};
 
 use crate::engine::Scenario;
@@ -83,6 +86,11 @@ pub struct SavedScenario {
     /// scenarios saved before version 2.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub saved_at: Option<u64>,
+    /// The questions the member raises with it, in their order (see [`questions`]).
+    /// Optional: stores written before questions existed have none, and read back
+    /// as they were.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub questions: Vec<Question>,
     /// Revision stamps, this version's first, then those of the versions it was made
     /// from, newest first (at most `MAX_HISTORY`). Empty for a scenario from version 1
     /// that has not changed since: the first version of its id.
@@ -129,15 +137,19 @@ impl SavedScenario {
         self.history.first().map_or("", String::as_str)
     }
 
-    /// Whether the member would see the same scenario: name, note, levers and seed
-    /// (not when or where it was saved).
+    /// Whether the member would see the same scenario: name, note, levers, seed and
+    /// questions (not when or where it was saved).
     pub fn same_content(&self, other: &SavedScenario) -> bool {
-        self.name == other.name && self.note == other.note && self.seed == other.seed && self.scenario == other.scenario
+        self.name == other.name && self.same_levers(other)
     }
 
-    /// Whether it has the same levers, seed and note as `other`, whatever the names.
+    /// Whether it has the same levers, seed, note and questions as `other`, whatever
+    /// the names.
     pub fn same_levers(&self, other: &SavedScenario) -> bool {
-        self.note == other.note && self.seed == other.seed && self.scenario == other.scenario
+        self.note == other.note
+            && self.seed == other.seed
+            && self.scenario == other.scenario
+            && self.questions == other.questions
     }
 }
 

@@ -57,6 +57,8 @@ pub enum Refusal {
     Name(RowReason),
     /// The note typed is too long.
     Note(RowReason),
+    /// The questions are more, or longer, than the limits allow.
+    Questions(super::questions::QuestionProblem),
     /// The store already holds `MAX_SCENARIOS`; these were not added.
     Full { not_added: Vec<String> },
     /// The store would be larger than `MAX_WRITE_BYTES` (`bytes` with the change);

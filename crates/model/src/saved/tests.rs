@@ -52,6 +52,7 @@ fn round_trip_of_files_and_of_the_stored_store() {
                 scenario: dearer(10),
                 seed: Some(7),
                 saved_at: Some(1_700_000_000_000),
+                questions: Vec::new(),
                 history: vec!["abc.2".into(), "abc.1".into()],
             },
             SavedScenario::new("s2", "Paper", Scenario::default(), None),

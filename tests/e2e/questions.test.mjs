@@ -1,0 +1,185 @@
+// Questions to raise (issue 14 §1): drafts made from the findings are ticked, edited
+// and joined by the member's own on the Brief screen; the ticked ones print in the
+// brief under "Questions to raise"; they are saved with the scenario, survive a reload,
+// come back when the scenario is opened, travel in the scenarios file to a fresh
+// browser, read in Chinese, and fit a phone.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, mkdtemp } from 'node:fs/promises';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { launch, watch, AppPage, SINGLE_FILE_URL } from './support.mjs';
+
+const LONG = { timeout: 240_000 };
+
+/** A fresh browser profile (empty storage) at `view`. */
+async function open(view, options = {}) {
+  const context = await launch(options);
+  const page = await context.newPage();
+  const seen = watch(page);
+  const app = new AppPage(page);
+  await app.open(`${SINGLE_FILE_URL}#view=${view}&lang=en`);
+  await app.screen(view).waitFor();
+  return { context, page, app, seen };
+}
+
+/** The file the page offers for download after `click`. */
+async function downloaded(page, click) {
+  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+  const dir = await mkdtemp(join(tmpdir(), 'blockvote-questions-'));
+  const path = join(dir, download.suggestedFilename());
+  await download.saveAs(path);
+  return { name: download.suggestedFilename(), text: await readFile(path, 'utf8') };
+}
+
+/** The numbered questions the brief prints. */
+const printedQuestions = (page) => page.locator('[data-testid="questions"] li').allInnerTexts();
+
+/** Ticks the draft `key` (offered under "Drafts from the findings"). */
+async function tick(page, key) {
+  const drafts = page.getByTestId('question-drafts');
+  if ((await drafts.getAttribute('open')) === null) await drafts.locator('summary').click();
+  await page.getByTestId(`question-pick-${key}`).check();
+  await page.getByTestId(`question-text-${key}`).waitFor();
+}
+
+const EDITED = 'Will the Administration say whether Nos. 69 and 70 were ever one project?';
+const OWN = 'My own question: who approved the HK$9.9M budgets?';
+
+test('questions: tick two drafts, edit one, add one, print them, save, reload, open, export and import', LONG, async () => {
+  const { context, page, app, seen } = await open('cashflow');
+  await page.getByTestId('cost-change').fill('10');
+  await app.go('brief');
+  await page.getByTestId('questions-panel').waitFor();
+  assert.equal(await page.getByTestId('questions').count(), 0, 'nothing is printed before a question is ticked');
+
+  await tick(page, 'ceiling-bunching');
+  await tick(page, 'lateness');
+  await page.getByTestId('question-text-lateness').fill(EDITED);
+  await page.getByTestId('question-add').click();
+  await page.getByTestId('question-text-own-1').fill(OWN);
+  let printed = await printedQuestions(page);
+  assert.equal(printed.length, 3, printed.join('\n'));
+  assert.match(printed[0], /^1\. Para 2 requires .* over HK\$10\.0M \[para 2\]\. .* 35 \[model\] are budgeted at exactly HK\$9\.9M \[Annex C\]/);
+  assert.equal(printed[1], `2. ${EDITED}`);
+  assert.equal(printed[2], `3. ${OWN}`);
+
+  // Unticking keeps the words, and the brief stops printing it; ticking brings it back.
+  await page.getByTestId('question-pick-lateness').uncheck();
+  assert.equal((await printedQuestions(page)).length, 2);
+  await page.getByTestId('question-pick-lateness').check();
+  assert.equal(await page.getByTestId('question-text-lateness').inputValue(), EDITED);
+
+  // Chinese: the drafts in Chinese (the English edit replaced only the English), the
+  // member's own question as typed; then a Chinese edit, and back: nothing lost.
+  await app.switchLanguage('zh');
+  printed = await printedQuestions(page);
+  assert.match(printed[0], /^1\. 第 2 段訂明.*35〔模型〕個的預算正好是 9\.9 百萬元〔附件 C〕/);
+  assert.match(printed[1], /^2\. 第 5 段指出/);
+  assert.equal(printed[2], `3. ${OWN}`);
+  assert.match(await page.getByTestId('questions').locator('h3').innerText(), /要提出的問題/);
+  await page.getByTestId('question-text-lateness').fill('政府可否解釋第 69 及 70 項是否原屬一個項目？');
+  await app.switchLanguage('en');
+  assert.equal(await page.getByTestId('question-text-lateness').inputValue(), EDITED);
+  await app.switchLanguage('zh');
+  assert.equal(await page.getByTestId('question-text-lateness').inputValue(), '政府可否解釋第 69 及 70 項是否原屬一個項目？');
+  await app.switchLanguage('en');
+
+  // Moved: the own question first.
+  await page.getByTestId('question-up-own-1').click();
+  await page.getByTestId('question-up-own-1').click();
+  printed = await printedQuestions(page);
+  assert.equal(printed[0], `1. ${OWN}`);
+
+  // The brief prints them on A4, the panel left out.
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.getByTestId('questions-panel').isVisible(), false);
+  assert.equal(await page.getByTestId('questions').isVisible(), true);
+  const pdf = await page.pdf({ preferCSSPageSize: true });
+  const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g).length;
+  assert.ok(pages >= 2 && pages <= 7, `the brief with its questions prints on a few A4 pages (${pages})`);
+  await page.emulateMedia({ media: 'screen' });
+
+  // Saved with the scenario.
+  await app.go('scenarios');
+  await page.getByTestId('scenario-name').fill('Asked');
+  await page.getByTestId('scenario-save').click();
+  await page.getByTestId('scenario-saved').waitFor();
+  const stored = JSON.parse(await page.evaluate(() => localStorage.getItem('blockvote.scenarios.v1')));
+  assert.deepEqual(stored.scenarios[0].questions.map((q) => q.key), ['own-1', 'ceiling-bunching', 'lateness']);
+
+  // A reload keeps the questions being edited.
+  await app.reload();
+  await app.go('brief');
+  assert.equal((await printedQuestions(page)).length, 3);
+
+  // Removing them all, then opening the saved scenario, brings them back.
+  for (const key of ['own-1', 'ceiling-bunching', 'lateness']) await page.getByTestId(`question-remove-${key}`).click();
+  assert.equal(await page.getByTestId('questions').count(), 0);
+  await app.go('scenarios');
+  await page.getByTestId('scenario-open-1').click();
+  await app.go('brief');
+  printed = await printedQuestions(page);
+  assert.deepEqual(printed.map((p) => p.slice(0, 12)), [`1. ${OWN.slice(0, 9)}`, '2. Para 2 re', '3. Will the ']);
+
+  // The scenarios file carries them; a fresh browser imports it and opens them.
+  await app.go('scenarios');
+  const file = await downloaded(page, () => page.getByTestId('export-json').click());
+  assert.equal(JSON.parse(file.text).scenarios[0].questions.length, 3);
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+
+  const fresh = await open('scenarios');
+  await fresh.page.getByTestId('import-file').setInputFiles({ name: file.name, mimeType: 'application/json', buffer: Buffer.from(file.text) });
+  await fresh.page.getByTestId('import-result').waitFor();
+  await fresh.page.getByTestId('scenario-open-1').click();
+  await fresh.app.go('brief');
+  printed = await printedQuestions(fresh.page);
+  assert.equal(printed.length, 3);
+  assert.equal(printed[0], `1. ${OWN}`);
+  assert.equal(printed[2], `3. ${EDITED}`);
+  await fresh.app.switchLanguage('zh');
+  assert.equal((await printedQuestions(fresh.page))[2], '3. 政府可否解釋第 69 及 70 項是否原屬一個項目？');
+  assert.deepEqual(fresh.seen.errors, []);
+  await fresh.context.close();
+});
+
+test('questions: a text over the limit is refused at its field, in both languages, and nothing is lost', LONG, async () => {
+  const { context, page, app, seen } = await open('brief');
+  await page.getByTestId('question-add').click();
+  await page.getByTestId('question-text-own-1').fill('Short.');
+  await page.getByTestId('question-text-own-1').fill('x'.repeat(2_001));
+  const error = page.getByTestId('question-error-own-1');
+  assert.match(await error.innerText(), /at most 2,000 characters/);
+  assert.equal(await page.getByTestId('question-text-own-1').getAttribute('aria-invalid'), 'true');
+  assert.equal((await printedQuestions(page))[0], '1. Short.', 'the last text within the limit is kept');
+  await app.switchLanguage('zh');
+  assert.match(await error.innerText(), /不可超過 2,000 字/);
+  await page.getByTestId('question-text-own-1').fill('短的問題');
+  assert.equal(await error.count(), 0);
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
+test('questions: the panel and the printed questions fit a 390 px phone without sideways scrolling', LONG, async () => {
+  const { context, page, seen } = await open('brief', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  await tick(page, 'split-39');
+  await tick(page, 'ceiling-bunching');
+  await page.getByTestId('questions').waitFor();
+  for (const lang of ['en', 'zh']) {
+    // The page opens in English; on a phone only the other language's switch shows.
+    if (lang === 'zh') await page.getByTestId('lang-zh').tap();
+    await page.screenshot({ path: join(tmpdir(), `blockvote-questions-390-${lang}.png`), fullPage: true });
+    const { scroll, client } = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      client: document.documentElement.clientWidth,
+    }));
+    assert.ok(scroll <= client, `${lang}: the page is ${scroll}px wide in ${client}px`);
+    const small = await page.locator('[data-testid="questions-panel"] button').evaluateAll((buttons) =>
+      buttons.filter((b) => b.getClientRects().length > 0 && b.getBoundingClientRect().height < 43.5).map((b) => b.dataset.testid));
+    assert.deepEqual(small, [], `${lang}: every button of the panel is a 44 px touch target`);
+  }
+  assert.match((await printedQuestions(page))[0], /稅務局的 7 個項目/);
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
