@@ -197,3 +197,43 @@ fn only_address_rs_touches_the_address() {
         offences,
     );
 }
+
+/// The stylesheet's braces balance, and no rule a section starts at the left margin
+/// sits inside another block: a brace lost when two changes to `style/main.css` were
+/// put together once left every later section inside an `@media print`, where a phone
+/// never saw it.
+#[test]
+fn no_stylesheet_rule_is_left_inside_another_block() {
+    let path = root().join("style").join("main.css");
+    let text = fs::read_to_string(&path).unwrap_or_default();
+    let mut offences = Vec::new();
+    let mut depth: i64 = 0;
+    let mut in_comment = false;
+    for (index, line) in text.lines().enumerate() {
+        let starts_at_margin = !line.starts_with(char::is_whitespace) && !line.trim().is_empty();
+        if depth > 0 && starts_at_margin && !in_comment && !line.starts_with('}') {
+            offences.push(format!("style/main.css:{}: `{}` starts inside a block", index + 1, line.trim()));
+        }
+        let mut chars = line.chars().peekable();
+        while let Some(c) = chars.next() {
+            match (in_comment, c, chars.peek()) {
+                (false, '/', Some('*')) => in_comment = true,
+                (true, '*', Some('/')) => {
+                    in_comment = false;
+                    chars.next();
+                }
+                (false, '{', _) => depth += 1,
+                (false, '}', _) => depth -= 1,
+                _ => {}
+            }
+        }
+        if depth < 0 {
+            offences.push(format!("style/main.css:{}: a `}}` closes nothing", index + 1));
+            depth = 0;
+        }
+    }
+    if depth != 0 {
+        offences.push(format!("style/main.css: {depth} block(s) never closed"));
+    }
+    check("no_stylesheet_rule_is_left_inside_another_block", offences);
+}
