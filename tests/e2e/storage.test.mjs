@@ -180,6 +180,45 @@ test('two tabs changing one scenario before hearing of each other keep both vers
   await context.close();
 });
 
+test('a write another tab\'s simultaneous write dropped is found and made again, without any storage event', LONG, async () => {
+  // Chromium's race, made to happen every time: tab B reads a store that does not yet
+  // hold A's save, writes its own version over it, and the browser then keeps A's
+  // write instead; neither tab hears the other (both deaf). B finds out on its own.
+  const context = await seeded({ [KEY]: v1([{ id: 's1', name: 'Shared', scenario: { cost_change_pct: '5' } }]) });
+  const a = await tab(context, { deaf: true });
+  const b = await tab(context, { deaf: true });
+  await b.page.evaluate((key) => {
+    const { getItem, setItem } = Storage.prototype;
+    window.__race = { stale: getItem.call(localStorage, key) };
+    Storage.prototype.getItem = function (k) {
+      return k === key && window.__race ? window.__race.stale : getItem.call(this, k);
+    };
+    Storage.prototype.setItem = function (k, v) {
+      const race = window.__race;
+      if (k !== key || !race) return setItem.call(this, k, v);
+      const theirs = getItem.call(this, k);
+      setItem.call(this, k, v);
+      window.__race = null;
+      setTimeout(() => setItem.call(localStorage, k, theirs), 0);
+    };
+  }, KEY);
+  await setCost(a, 10);
+  await saveAs(a.page, 'Shared');
+  await a.page.getByTestId('scenario-saved').waitFor();
+  await setCost(b, 20);
+  await saveAs(b.page, 'Shared');
+  await b.page.getByTestId('scenario-saved').waitFor();
+  await listsSoon(b.page, ['Shared', CONFLICT], 3_000);
+  const rows = Object.fromEntries((await stored(a.page)).scenarios.map((s) => [s.name, s.scenario.cost_change_pct]));
+  assert.deepEqual(rows, { Shared: '20', [CONFLICT]: '10' }, 'both versions are stored');
+  assert.match(await b.app.text('storage-conflicts'), /“Shared” was changed in two tabs at once; both versions are kept/);
+  // A, deaf too, reads the store again when it comes back into view.
+  await a.page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await listsSoon(a.page, ['Shared', CONFLICT], 3_000);
+  assert.deepEqual([...a.seen.errors, ...b.seen.errors], []);
+  await context.close();
+});
+
 test('a big imported scenario survives a reload; a duplicate that would not fit is refused and nothing disappears', LONG, async () => {
   const context = await launch();
   const { page, app, seen } = await tab(context);
