@@ -10,14 +10,14 @@
 //! tab (the `storage` event) is merged in at once. So no tab overwrites another's
 //! work, and a save in one tab shows in the others within moments.
 //!
-//! Events alone are not enough. Chromium keeps each tab's copy of `localStorage` in
-//! that tab's process and brings another tab's write into it a moment later; two tabs
-//! writing within that moment each write over a store that lacks the other's change,
-//! and the browser keeps whichever write reaches it last without telling the tab whose
-//! write it dropped (measured: about one run in twenty-five with the two cores busy).
-//! So every write is checked again a little later ([`RECHECK_AFTER`]), and the store
-//! is read again whenever the tab comes back into view: a write that did not stick is
-//! merged and written again.
+//! Events alone are not trusted. Each tab reads its own copy of `localStorage`, which
+//! the browser brings up to date a moment after another tab writes; a tab that reads in
+//! that moment writes over a store lacking the other's change, and only the other
+//! tab's `storage` event puts it right. A tab that is frozen, suspended or otherwise
+//! misses that event would leave its change dropped. So every write is checked again a
+//! little later ([`RECHECK_AFTER`]), and the store is read again whenever the tab comes
+//! back into view: a change of this tab's that did not stick is merged and written
+//! again, with no event needed.
 //!
 //! One [`Saved`] per page, provided as context by the app above the shell (so it
 //! outlives a change of data source); its signals are reference-counted.
@@ -41,8 +41,8 @@ use std::time::Duration;
 use storage::{Backup, StorageIssue};
 
 /// When, after each write, this tab reads the store again to find a write another tab
-/// made at the same moment over its own (see the module's comment). The first catches
-/// the usual race within a frame or two; the second a busy machine's.
+/// made at the same moment over its own (see the module's comment): within a frame or
+/// two, and again once a busy machine has surely delivered the other tab's write.
 const RECHECK_AFTER: [Duration; 2] = [Duration::from_millis(250), Duration::from_millis(2_000)];
 
 /// A deleted scenario, kept so the delete can be undone.

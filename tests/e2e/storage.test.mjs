@@ -36,6 +36,30 @@ async function tab(context, { view = 'scenarios', deaf = false, url = SINGLE_FIL
   return { page, app, seen };
 }
 
+/**
+ * Two tabs of one browser that share `localStorage`, each opened as `tab` opens it.
+ * Now and then (about one fresh profile in twenty on a busy machine) Chromium gives
+ * two pages opened from file:// moments apart separate storage: neither ever sees the
+ * other's writes, so no test of two tabs means anything there. A probe written in the
+ * first must reach the second; otherwise the browser is closed and opened again.
+ */
+async function twoTabs(makeContext, first = {}, second = {}) {
+  for (let attempt = 1; ; attempt += 1) {
+    const context = await makeContext();
+    const a = await tab(context, first);
+    const b = await tab(context, second);
+    const probe = `probe-${Date.now()}`;
+    await a.page.evaluate((value) => localStorage.setItem('e2e-shared-probe', value), probe);
+    const shared = await b.page
+      .waitForFunction((value) => localStorage.getItem('e2e-shared-probe') === value, probe, { timeout: 2_000 })
+      .then(() => true, () => false);
+    await a.page.evaluate(() => localStorage.removeItem('e2e-shared-probe'));
+    if (shared) return { context, a, b };
+    await context.close();
+    assert.ok(attempt < 3, 'three browsers in a row gave two tabs separate storage');
+  }
+}
+
 /** A fresh browser whose storage holds `entries` (key → text) before the app starts. */
 async function seeded(entries) {
   const context = await launch();
@@ -105,9 +129,7 @@ async function importFile(page, text, name = 'in.json') {
 }
 
 test('two tabs: a save in one shows in the other within a second, and neither overwrites the other', LONG, async () => {
-  const context = await launch();
-  const a = await tab(context);
-  const b = await tab(context);
+  const { context, a, b } = await twoTabs(launch);
   await saveAs(a.page, 'A1');
   await listsSoon(b.page, ['A1']);
   await saveAs(b.page, 'B1');
@@ -115,9 +137,7 @@ test('two tabs: a save in one shows in the other within a second, and neither ov
   await context.close();
 
   // Tab A saves A1, tab B (not yet having heard) saves B1, A saves A2: all three kept.
-  const again = await launch();
-  const first = await tab(again);
-  const deaf = await tab(again, { deaf: true });
+  const { context: again, a: first, b: deaf } = await twoTabs(launch, {}, { deaf: true });
   await saveAs(first.page, 'A1');
   await saveAs(deaf.page, 'B1');
   await saveAs(first.page, 'A2');
@@ -131,9 +151,7 @@ test('two tabs: a save in one shows in the other within a second, and neither ov
 });
 
 test('two tabs: a rename in one and a delete in the other are both kept, and the delete stays', LONG, async () => {
-  const context = await seeded({ [KEY]: v1(many(2)) });
-  const a = await tab(context);
-  const b = await tab(context, { deaf: true });
+  const { context, a, b } = await twoTabs(() => seeded({ [KEY]: v1(many(2)) }), {}, { deaf: true });
   await a.page.getByTestId('scenario-rename-1').click();
   await a.page.getByTestId('scenario-rename-input-1').fill('Renamed');
   await a.page.getByTestId('scenario-rename-input-1').press('Enter');
@@ -154,9 +172,8 @@ test('two tabs: a rename in one and a delete in the other are both kept, and the
 });
 
 test('two tabs changing one scenario before hearing of each other keep both versions, named', LONG, async () => {
-  const context = await seeded({ [KEY]: v1([{ id: 's1', name: 'Shared', scenario: { cost_change_pct: '5' } }]) });
-  const a = await tab(context);
-  const b = await tab(context, { deaf: true });
+  const shared = () => seeded({ [KEY]: v1([{ id: 's1', name: 'Shared', scenario: { cost_change_pct: '5' } }]) });
+  const { context, a, b } = await twoTabs(shared, {}, { deaf: true });
   await setCost(a, 10);
   await saveAs(a.page, 'Shared');
   await a.page.getByTestId('scenario-saved').waitFor();
@@ -181,12 +198,12 @@ test('two tabs changing one scenario before hearing of each other keep both vers
 });
 
 test('a write another tab\'s simultaneous write dropped is found and made again, without any storage event', LONG, async () => {
-  // Chromium's race, made to happen every time: tab B reads a store that does not yet
-  // hold A's save, writes its own version over it, and the browser then keeps A's
-  // write instead; neither tab hears the other (both deaf). B finds out on its own.
-  const context = await seeded({ [KEY]: v1([{ id: 's1', name: 'Shared', scenario: { cost_change_pct: '5' } }]) });
-  const a = await tab(context, { deaf: true });
-  const b = await tab(context, { deaf: true });
+  // The race of two tabs writing at once, made to happen every time, with every storage
+  // event missed (both tabs deaf): tab B reads its copy of a store that does not yet
+  // hold A's save, writes its own version, and A's write then lands over B's. Nothing
+  // tells B; it must find out on its own by checking its write again.
+  const shared = () => seeded({ [KEY]: v1([{ id: 's1', name: 'Shared', scenario: { cost_change_pct: '5' } }]) });
+  const { context, a, b } = await twoTabs(shared, { deaf: true }, { deaf: true });
   await b.page.evaluate((key) => {
     const { getItem, setItem } = Storage.prototype;
     window.__race = { stale: getItem.call(localStorage, key) };
