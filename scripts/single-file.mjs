@@ -185,9 +185,10 @@ async function __blockvote_start() {
 }
 // The safety net for a WebAssembly trap (src/panic_banner.rs): a trap (running out of
 // memory, a stack overflow, the abort after a panic) kills the instance without a word,
-// so nothing here calls into it. The app keeps a banner prepared out of the page, with
-// its rescue download already a blob: URL, in window.__blockvoteRescueBanner; on a trap
-// this puts it in the page, makes the app inert and focuses the banner. If the app never
+// so nothing here calls into it. The app keeps a banner prepared out of the page, in
+// window.__blockvoteRescueBanner, each rescue link holding its text (a[data-rescue],
+// property __blockvoteRescueText); on a trap this gives each link a blob: URL of its
+// text, puts the banner in the page, makes the app inert and focuses the banner. If the app never
 // got as far as preparing one (it failed to load), a plain bilingual banner offers the
 // saved scenarios exactly as stored. A panic shows the banner itself, before its trap.
 function __blockvote_is_trap(error) {
@@ -228,6 +229,10 @@ function __blockvote_halt(error) {
   if (document.getElementById('fatal-error')) return;
   const prepared = window.__blockvoteRescueBanner;
   const banner = prepared instanceof Element ? prepared : __blockvote_fallback_banner(error);
+  for (const link of banner.querySelectorAll('a[data-rescue]')) {
+    const text = link.__blockvoteRescueText;
+    if (typeof text === 'string') link.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  }
   const detail = banner.querySelector('.fatal-error-detail');
   if (detail) detail.textContent = '技術資料 Technical detail: ' + error;
   document.body.prepend(banner);

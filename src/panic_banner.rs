@@ -10,10 +10,12 @@
 //!
 //! - a bilingual banner (`role="alert"`) saying what happened, that saved scenarios
 //!   are safe in this browser, and to reload;
-//! - a download link whose `href` is a `blob:` URL made in advance, holding the saved
-//!   scenarios in the import format plus the scenario being edited (the app's own, not
-//!   the address's, which cannot hold a scenario too large for a link), so the
-//!   download is the browser's own default action and needs no wasm.
+//! - a download link holding, in advance, the saved scenarios in the import format
+//!   plus the scenario being edited (the app's own, not the address's, which cannot
+//!   hold a scenario too large for a link). The text waits on the link (the property
+//!   [`RESCUE_TEXT_PROPERTY`]); whichever shows the banner turns it into a `blob:` URL
+//!   first, so the download is the browser's own default action and needs no wasm,
+//!   and keeping the banner ready costs no `Blob` on every change (some 2–3 ms each).
 //!
 //! The prepared banner is kept out of the page (and published as
 //! `window.__blockvoteRescueBanner`) until it is needed: the panic hook puts it in
@@ -63,6 +65,9 @@ pub const TEST_PANIC_NAME: &str = "__blockvoteTestPanic";
 pub const TEST_TRAP_NAME: &str = "__blockvoteTestTrap";
 /// Where the prepared banner is published for the loader's trap handler.
 pub const PREPARED_BANNER_NAME: &str = "__blockvoteRescueBanner";
+/// The property of a prepared download link holding its text, until the banner is
+/// shown and the text becomes the link's `blob:` URL (the loader reads the same name).
+pub const RESCUE_TEXT_PROPERTY: &str = "__blockvoteRescueText";
 /// The prefix of the technical detail line (the loader writes the same).
 const DETAIL_PREFIX: &str = "技術資料 Technical detail: ";
 
@@ -70,12 +75,10 @@ const DETAIL_PREFIX: &str = "技術資料 Technical detail: ";
 /// instance, say) neither rebuilds the banner nor steals focus again.
 static SHOWN: AtomicBool = AtomicBool::new(false);
 
-/// The banner prepared for the next panic or trap, with the `blob:` URLs of its
-/// downloads (revoked when it is replaced). Only this module holds state outside a
-/// context: it must work after the app is dead.
+/// The banner prepared for the next panic or trap. Only this module holds state
+/// outside a context: it must work after the app is dead.
 struct Prepared {
     banner: web_sys::Element,
-    urls: Vec<String>,
 }
 
 /// The scenario being edited, waiting for the banner to be prepared with it (see
@@ -284,22 +287,9 @@ fn prepare(stored: Stored, unsaved: Option<(&Scenario, Option<u64>)>, english_fi
     }
     let Some(window) = web_sys::window() else { return };
     let rescue = rescue(if let Stored::Text(text) = &stored { Some(text.as_str()) } else { None }, unsaved);
-    let mut urls = Vec::new();
-    let Ok(banner) = build_banner(&window, &stored, &rescue, english_first, &mut urls) else {
-        revoke(&urls);
-        return;
-    };
+    let Ok(banner) = build_banner(&window, &stored, &rescue, english_first) else { return };
     let _ = js_sys::Reflect::set(&window, &JsValue::from_str(PREPARED_BANNER_NAME), &banner);
-    let previous = PREPARED.with(|cell| cell.borrow_mut().replace(Prepared { banner, urls }));
-    if let Some(previous) = previous {
-        revoke(&previous.urls);
-    }
-}
-
-fn revoke(urls: &[String]) {
-    for url in urls {
-        let _ = web_sys::Url::revoke_object_url(url);
-    }
+    PREPARED.with(|cell| cell.borrow_mut().replace(Prepared { banner }));
 }
 
 /// Shows the prepared banner with the panic message (preparing one first if there is
@@ -335,6 +325,7 @@ fn reveal(message: &str) -> Result<(), JsValue> {
     if let Ok(Some(detail)) = banner.query_selector(".fatal-error-detail") {
         detail.set_text_content(Some(&format!("{DETAIL_PREFIX}{message}")));
     }
+    link_downloads(&banner)?;
     body.prepend_with_node_1(&banner)?;
     // The dead app stays visible (dimmed by the stylesheet) but takes no input, so
     // nobody keeps typing into it and focus cannot wander back into it.
@@ -353,7 +344,6 @@ fn build_banner(
     stored: &Stored,
     rescue: &Rescue,
     english_first: bool,
-    urls: &mut Vec<String>,
 ) -> Result<web_sys::Element, JsValue> {
     let document = window.document().ok_or(JsValue::NULL)?;
     let banner = document.create_element("div")?;
@@ -389,7 +379,6 @@ fn build_banner(
         &rescue.text,
         "下載方案備份 (JSON) · Download a copy of your scenarios (JSON)",
         "fatal-error-download",
-        urls,
     )?;
     actions.append_child(&link)?;
     if let Some(raw) = &rescue.raw {
@@ -399,7 +388,6 @@ fn build_banner(
             raw,
             "下載原本儲存的內容 · Download the stored text as it was",
             "fatal-error-download-raw",
-            urls,
         )?;
         actions.append_child(&raw_link)?;
     }
@@ -467,31 +455,43 @@ fn append_text(
     Ok(element)
 }
 
-/// An `<a download>` whose `href` is a `blob:` URL holding `text`; the URL is added
-/// to `urls`, to be revoked when the banner is replaced. The URL of the banner shown
-/// is never revoked: revoking would need a timer calling into the dead instance, and
-/// the page is reloaded anyway.
+/// An `<a download>` holding `text` (in [`RESCUE_TEXT_PROPERTY`], marked
+/// `data-rescue`); it gets its `href` when the banner is shown ([`link_downloads`]).
 fn download_link(
     document: &web_sys::Document,
     filename: &str,
     text: &str,
     label: &str,
     test_id: &str,
-    urls: &mut Vec<String>,
 ) -> Result<web_sys::Element, JsValue> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    urls.push(url.clone());
     let anchor = document.create_element("a")?;
-    anchor.set_attribute("href", &url)?;
+    js_sys::Reflect::set(&anchor, &JsValue::from_str(RESCUE_TEXT_PROPERTY), &JsValue::from_str(text))?;
+    anchor.set_attribute("data-rescue", "")?;
     anchor.set_attribute("download", filename)?;
     anchor.set_attribute("data-testid", test_id)?;
     anchor.set_class_name("fatal-error-link");
     anchor.set_text_content(Some(label));
     Ok(anchor)
+}
+
+/// Gives each prepared download link of `banner` a `blob:` URL holding its text, as
+/// the loader does for a trap (`scripts/single-file.mjs`). The URL is never revoked:
+/// the page is reloaded anyway.
+fn link_downloads(banner: &web_sys::Element) -> Result<(), JsValue> {
+    let links = banner.query_selector_all("a[data-rescue]")?;
+    for index in 0..links.length() {
+        let Some(anchor) = links.item(index).and_then(|node| node.dyn_into::<web_sys::Element>().ok()) else {
+            continue;
+        };
+        let text = js_sys::Reflect::get(&anchor, &JsValue::from_str(RESCUE_TEXT_PROPERTY))?;
+        let Some(text) = text.as_string() else { continue };
+        let parts = js_sys::Array::of1(&JsValue::from_str(&text));
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type("application/json");
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+        anchor.set_attribute("href", &web_sys::Url::create_object_url_with_blob(&blob)?)?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
