@@ -144,6 +144,26 @@ test('questions: tick two drafts, edit one, add one, print them, save, reload, o
   await fresh.context.close();
 });
 
+test('questions being edited in two tabs are each kept by a reload of their own tab, never the other\'s', LONG, async () => {
+  const { context, page, app, seen } = await open('brief');
+  const other = await context.newPage();
+  const otherApp = new AppPage(other);
+  await otherApp.open(`${SINGLE_FILE_URL}#view=brief&lang=en`);
+  await otherApp.screen('brief').waitFor();
+  for (const [tab, words] of [[page, 'Asked in the first tab.'], [other, 'Asked in the second tab.']]) {
+    await tab.getByTestId('question-add').click();
+    await tab.getByTestId('question-text-own-1').fill(words);
+  }
+  await app.reload();
+  await app.go('brief');
+  assert.deepEqual(await printedQuestions(page), ['1. Asked in the first tab.']);
+  await otherApp.reload();
+  await otherApp.go('brief');
+  assert.deepEqual(await printedQuestions(other), ['1. Asked in the second tab.']);
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
 test('questions: a text over the limit is refused at its field, in both languages, and nothing is lost', LONG, async () => {
   const { context, page, app, seen } = await open('brief');
   await page.getByTestId('question-add').click();
