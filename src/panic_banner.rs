@@ -35,7 +35,7 @@ use crate::state::AppState;
 use crate::whatif::WhatIf;
 use blockvote_model::engine::Scenario;
 use blockvote_model::link;
-use blockvote_model::saved::{decode_lenient, encode, SavedScenario, Store, MAX_SCENARIOS};
+use blockvote_model::saved::{decode_lenient, encode, Question, SavedScenario, Store, MAX_SCENARIOS};
 use blockvote_present::lang::Lang;
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -86,7 +86,17 @@ struct Prepared {
 struct Pending {
     scenario: Scenario,
     seed: Option<u64>,
+    questions: Vec<Question>,
     english_first: bool,
+}
+
+/// What the member is editing and has not necessarily saved: the scenario, its seed
+/// and its questions.
+#[derive(Clone, Copy, Debug)]
+pub struct Editing<'a> {
+    pub scenario: &'a Scenario,
+    pub seed: Option<u64>,
+    pub questions: &'a [Question],
 }
 
 /// Stored text up to this long is rescued at once on every change (a few
@@ -128,6 +138,7 @@ pub fn keep_rescue_ready(state: AppState, whatif: WhatIf) {
         let pending = Pending {
             scenario: whatif.scenario.get(),
             seed: whatif.link_seed.get(),
+            questions: saved.questions.get(),
             english_first: state.lang.get() == Lang::En,
         };
         let Some(window) = web_sys::window() else { return };
@@ -151,7 +162,8 @@ pub fn keep_rescue_ready(state: AppState, whatif: WhatIf) {
 /// Prepares the banner for the scenario waiting in [`PENDING`], if any.
 fn prepare_pending(stored: Stored) {
     if let Some(pending) = PENDING.with(|cell| cell.borrow_mut().take()) {
-        prepare(stored, Some((&pending.scenario, pending.seed)), pending.english_first);
+        let editing = Editing { scenario: &pending.scenario, seed: pending.seed, questions: &pending.questions };
+        prepare(stored, Some(editing), pending.english_first);
     }
 }
 
@@ -209,26 +221,31 @@ pub struct Rescue {
 }
 
 /// Builds the rescue file: the readable stored scenarios, plus the scenario being
-/// edited (and its seed) when it differs from the paper and from every saved one.
+/// edited (with its seed and questions) when it differs from the paper, or has
+/// questions, and no saved one has the same levers, seed and questions.
 /// Total: only the model's never-panicking decoders and encoder are called.
-pub fn rescue(stored: Option<&str>, unsaved: Option<(&Scenario, Option<u64>)>) -> Rescue {
+pub fn rescue(stored: Option<&str>, unsaved: Option<Editing<'_>>) -> Rescue {
     let (mut store, problems) = match stored {
         Some(text) => decode_lenient(text),
         None => (Store::default(), Vec::new()),
     };
     let mut raw = (!problems.is_empty()).then(|| stored.map(str::to_string)).flatten();
     let saved = store.scenarios.len();
-    let unsaved = unsaved.filter(|(scenario, seed)| {
-        **scenario != Scenario::default()
-            && !store.scenarios.iter().any(|s| s.scenario == **scenario && s.seed == *seed)
+    let unsaved = unsaved.filter(|editing| {
+        (*editing.scenario != Scenario::default() || !editing.questions.is_empty())
+            && !store
+                .scenarios
+                .iter()
+                .any(|s| s.scenario == *editing.scenario && s.seed == editing.seed && s.questions == editing.questions)
     });
     let added_unsaved = unsaved.is_some();
-    if let Some((scenario, seed)) = unsaved {
+    if let Some(editing) = unsaved {
         let entry = SavedScenario {
             id: store.fresh_id(),
             name: store.unused_name(UNSAVED_NAME),
-            scenario: scenario.clone(),
-            seed,
+            scenario: editing.scenario.clone(),
+            seed: editing.seed,
+            questions: editing.questions.to_vec(),
             ..SavedScenario::default()
         };
         if store.scenarios.len() < MAX_SCENARIOS {
@@ -274,14 +291,16 @@ fn prepare_from_address() {
         .is_some_and(|lang| lang.to_ascii_lowercase().starts_with("en"))
         || blockvote_present::route::route(&fragment).lang == Some(Lang::En);
     if let Some(window) = web_sys::window() {
-        prepare(read_stored(&window), Some((&decoded.scenario, decoded.seed)), english_first);
+        let questions = crate::saved::questions::restore();
+        let editing = Editing { scenario: &decoded.scenario, seed: decoded.seed, questions: &questions };
+        prepare(read_stored(&window), Some(editing), english_first);
     }
 }
 
 /// Builds the banner (out of the page) for the scenario being edited and what storage
 /// holds now, replaces the one prepared before, and publishes it for the loader.
 /// Does nothing once a banner is shown: that one is the record of the failure.
-fn prepare(stored: Stored, unsaved: Option<(&Scenario, Option<u64>)>, english_first: bool) {
+fn prepare(stored: Stored, unsaved: Option<Editing<'_>>, english_first: bool) {
     if SHOWN.load(Ordering::Relaxed) {
         return;
     }
@@ -505,10 +524,28 @@ mod tests {
         (decoded.scenario, decoded.seed)
     }
 
-    /// The rescue with the scenario of `fragment` being edited.
+    /// The rescue with the scenario of `fragment` being edited, without questions.
     fn rescue_of(stored: Option<&str>, fragment: &str) -> Rescue {
         let (scenario, seed) = editing(fragment);
-        rescue(stored, Some((&scenario, seed)))
+        rescue(stored, Some(Editing { scenario: &scenario, seed, questions: &[] }))
+    }
+
+    #[test]
+    fn the_questions_being_edited_are_rescued_with_their_scenario() {
+        let question = Question {
+            key: "own-1".into(),
+            picked: true,
+            zh: None,
+            en: Some("Who approved the HK$9.9M budgets?".into()),
+        };
+        let dearer = Scenario { cost_change_pct: rust_decimal::Decimal::TEN, ..Scenario::default() };
+        // Saved levers with unsaved questions, and the paper's levers with questions.
+        for scenario in [&dearer, &Scenario::default()] {
+            let editing = Editing { scenario, seed: None, questions: std::slice::from_ref(&question) };
+            let store = decode(&rescue(Some(STORED), Some(editing)).text).unwrap();
+            assert_eq!(store.scenarios.len(), 2);
+            assert_eq!(store.scenarios[1].questions, [question.clone()]);
+        }
     }
 
     const STORED: &str = r#"{"format":"blockvote-scenarios","version":1,"scenarios":[
@@ -570,7 +607,7 @@ mod tests {
         let projects = (1..=400).map(|id| ProjectEdit { id, edit: edit.clone() }).collect();
         let scenario = Scenario { projects, ..Scenario::default() };
         assert!(!link::write(&scenario, None).fits(), "the address cannot hold it");
-        let result = rescue(Some(STORED), Some((&scenario, None)));
+        let result = rescue(Some(STORED), Some(Editing { scenario: &scenario, seed: None, questions: &[] }));
         let store = decode(&result.text).unwrap();
         assert_eq!(store.scenarios.len(), 2);
         assert_eq!(store.scenarios[1].scenario, scenario);
