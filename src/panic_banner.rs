@@ -544,7 +544,7 @@ mod tests {
             let editing = Editing { scenario, seed: None, questions: std::slice::from_ref(&question) };
             let store = decode(&rescue(Some(STORED), Some(editing)).text).unwrap();
             assert_eq!(store.scenarios.len(), 2);
-            assert_eq!(store.scenarios[1].questions, [question.clone()]);
+            assert_eq!(store.scenarios[1].questions, std::slice::from_ref(&question));
         }
     }
 
