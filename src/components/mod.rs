@@ -7,5 +7,6 @@ pub mod focus;
 pub mod marks;
 pub mod sentence;
 pub mod share;
+pub mod table_head;
 pub mod table_scroll;
 pub mod words;

@@ -1,6 +1,7 @@
 //! Every assumption of the scenario shown, beside the paper's or the model
 //! baseline's, with its source.
 
+use crate::components::table_head::{Column, TableHead};
 use blockvote_present::screens::brief::Brief;
 use leptos::prelude::*;
 
@@ -27,22 +28,12 @@ pub fn Assumptions(brief: Memo<Option<Brief>>) -> impl IntoView {
                 <section class="brief-section">
                     <h3>{a.title}</h3>
                     <table class="data compact brief-assumptions" data-testid="brief-assumptions">
-                        <colgroup>
-                            <col class="w-label" />
-                            <col class="w-value" />
-                            <col class="w-value" />
-                            <col class="w-source" />
-                        </colgroup>
-                        <thead>
-                            <tr>
-                                <th scope="col">
-                                    <span class="visually-hidden">{item}</span>
-                                </th>
-                                <th scope="col">{baseline}</th>
-                                <th scope="col">{scenario}</th>
-                                <th scope="col">{source}</th>
-                            </tr>
-                        </thead>
+                        <TableHead columns=vec![
+                            Column::row_labels(item, "w-label"),
+                            Column::text(baseline, "w-value"),
+                            Column::text(scenario, "w-value"),
+                            Column::text(source, "w-source"),
+                        ] />
                         <tbody>{rows}</tbody>
                     </table>
                 </section>

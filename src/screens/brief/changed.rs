@@ -1,6 +1,7 @@
 //! The projects a member would see changed, each cell as it reads, and the levers
 //! applied to every project, said once.
 
+use crate::components::table_head::{Column, TableHead};
 use blockvote_present::screens::brief::Brief;
 use leptos::prelude::*;
 
@@ -35,30 +36,14 @@ pub fn ChangedProjects(brief: Memo<Option<Brief>>) -> impl IntoView {
                     .collect_view();
                 view! {
                     <table class="data compact brief-projects" data-testid="brief-projects">
-                        <colgroup>
-                            <col class="w-id" />
-                            <col class="w-name" />
-                            <col class="w-budget" />
-                            <col class="w-timing" />
-                            <col class="w-cash" />
-                            <col class="w-status" />
-                        </colgroup>
-                        <thead>
-                            <tr>
-                                <th scope="col" class="num">
-                                    {no}
-                                </th>
-                                <th scope="col">{project}</th>
-                                <th scope="col" class="num">
-                                    {budget}
-                                </th>
-                                <th scope="col">{timing}</th>
-                                <th scope="col" class="num">
-                                    {cash}
-                                </th>
-                                <th scope="col">{status}</th>
-                            </tr>
-                        </thead>
+                        <TableHead columns=vec![
+                            Column::figures(no, "w-id"),
+                            Column::text(project, "w-name"),
+                            Column::figures(budget, "w-budget"),
+                            Column::text(timing, "w-timing"),
+                            Column::figures(cash, "w-cash"),
+                            Column::text(status, "w-status"),
+                        ] />
                         <tbody>{rows}</tbody>
                     </table>
                 }

@@ -4,6 +4,7 @@
 
 use crate::charts::columns::QuarterlyColumns;
 use crate::components::marks::FigureText;
+use crate::components::table_head::{Column, TableHead};
 use crate::state::use_app_state;
 use blockvote_present::provenance::Figure;
 use blockvote_present::screens::brief::{AllocationRow, Brief};
@@ -53,32 +54,13 @@ pub fn HeadlineTable(brief: Memo<Option<Brief>>) -> impl IntoView {
                 <section class="brief-section">
                     <h3>{h.title}</h3>
                     <table class="data compact brief-headlines" data-testid="brief-headlines">
-                        <colgroup>
-                            <col class="w-label" />
-                            <col class="w-figure" />
-                            <col class="w-figure" />
-                            <col class="w-figure" />
-                            <col class="w-figure" />
-                        </colgroup>
-                        <thead>
-                            <tr>
-                                <th scope="col">
-                                    <span class="visually-hidden">{item}</span>
-                                </th>
-                                <th scope="col" class="num">
-                                    {paper}
-                                </th>
-                                <th scope="col" class="num">
-                                    {baseline}
-                                </th>
-                                <th scope="col" class="num">
-                                    {scenario}
-                                </th>
-                                <th scope="col" class="num">
-                                    {change}
-                                </th>
-                            </tr>
-                        </thead>
+                        <TableHead columns=vec![
+                            Column::row_labels(item, "w-label"),
+                            Column::figures(paper, "w-figure"),
+                            Column::figures(baseline, "w-figure"),
+                            Column::figures(scenario, "w-figure"),
+                            Column::figures(change, "w-figure"),
+                        ] />
                         <tbody>{rows}</tbody>
                     </table>
                     <ul class="brief-legend" data-testid="brief-legend">
@@ -122,32 +104,13 @@ pub fn AllocationTable(brief: Memo<Option<Brief>>) -> impl IntoView {
                 <section class="brief-section">
                     <h3>{t.title}</h3>
                     <table class="data compact brief-allocation" data-testid="brief-allocation">
-                        <colgroup>
-                            <col class="w-label" />
-                            <col class="w-figure" />
-                            <col class="w-figure" />
-                            <col class="w-figure" />
-                            <col class="w-figure" />
-                        </colgroup>
-                        <thead>
-                            <tr>
-                                <th scope="col">
-                                    <span class="visually-hidden">{item}</span>
-                                </th>
-                                <th scope="col" class="num">
-                                    {prior}
-                                </th>
-                                <th scope="col" class="num">
-                                    {paper}
-                                </th>
-                                <th scope="col" class="num">
-                                    {scenario}
-                                </th>
-                                <th scope="col" class="num">
-                                    {change}
-                                </th>
-                            </tr>
-                        </thead>
+                        <TableHead columns=vec![
+                            Column::row_labels(item, "w-label"),
+                            Column::figures(prior, "w-figure"),
+                            Column::figures(paper, "w-figure"),
+                            Column::figures(scenario, "w-figure"),
+                            Column::figures(change, "w-figure"),
+                        ] />
                         <tbody>{rows}</tbody>
                         <tfoot>
                             <tr>{row(t.total, "brief-allocation-total".to_string())}</tr>
@@ -199,34 +162,14 @@ pub fn CashSection(brief: Memo<Option<Brief>>) -> impl IntoView {
                         range_name=Signal::derive(|| None::<String>)
                     />
                     <table class="data compact brief-years" data-testid="brief-years">
-                        <colgroup>
-                            <col class="w-year" />
-                            <col class="w-cash" />
-                            <col class="w-cash" />
-                            <col class="w-cash" />
-                            <col class="w-cash" />
-                            <col class="w-cash" />
-                        </colgroup>
-                        <thead>
-                            <tr>
-                                <th scope="col">{year}</th>
-                                <th scope="col" class="num">
-                                    {ongoing}
-                                </th>
-                                <th scope="col" class="num">
-                                    {new}
-                                </th>
-                                <th scope="col" class="num">
-                                    {total}
-                                </th>
-                                <th scope="col" class="num">
-                                    {baseline}
-                                </th>
-                                <th scope="col" class="num">
-                                    {change}
-                                </th>
-                            </tr>
-                        </thead>
+                        <TableHead columns=vec![
+                            Column::text(year, "w-year"),
+                            Column::figures(ongoing, "w-cash"),
+                            Column::figures(new, "w-cash"),
+                            Column::figures(total, "w-cash"),
+                            Column::figures(baseline, "w-cash"),
+                            Column::figures(change, "w-cash"),
+                        ] />
                         <tbody>{rows}</tbody>
                         <tfoot>
                             <tr>{row(c.table.totals, "brief-years-total".to_string())}</tr>
