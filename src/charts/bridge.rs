@@ -23,14 +23,18 @@
 use super::{use_chart_width, Hatch, FONT};
 use crate::components::marks::{FigureText, ProvenanceMark};
 use crate::components::table_scroll::TableScroll;
+use crate::saved::files::download;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
 use blockvote_model::engine::Scenario;
 use blockvote_present::axis::{label_width, ticks_for_length, Axis};
-use blockvote_present::bridge::{compute, view, BridgeBar, BridgeView, Direction, RECALCULATING, UNAVAILABLE};
+use blockvote_present::bridge::{
+    compute, csv, view, BridgeBar, BridgeView, Direction, EXPORT, EXPORT_FAILED, FILE, RECALCULATING, UNAVAILABLE,
+};
 use blockvote_present::charts::wrap_label;
 use blockvote_present::lang::Lang;
 use blockvote_present::provenance::{Figure, Value};
+use blockvote_present::screens::scenarios::files::{spreadsheet_text, CSV_TYPE};
 use leptos::prelude::*;
 
 const TOP: f64 = 8.0;
@@ -208,7 +212,7 @@ fn Shown(
             {text(|s| s.total_label.clone())} <FigureText figure=total testid=format!("{hooks}-total") lang=lang />
         </p>
         <p class="note">{text(|s| s.notes.clone())}</p>
-        <BridgeTable shown=shown open=table_open lang=lang />
+        <BridgeTable shown=shown open=table_open lang=lang hooks=hooks />
     }
 }
 
@@ -358,7 +362,15 @@ fn BarRow(
 
 /// The same figures as a table, each with its provenance mark.
 #[component]
-fn BridgeTable(shown: Memo<Option<BridgeView>>, open: bool, lang: Signal<Lang>) -> impl IntoView {
+fn BridgeTable(shown: Memo<Option<BridgeView>>, open: bool, lang: Signal<Lang>, hooks: String) -> impl IntoView {
+    // The CSV holds what the table shows, in the language it is shown in.
+    let export_failed = RwSignal::new(false);
+    let export = move |_| {
+        let text = shown.with_untracked(|s| s.as_ref().map(|s| spreadsheet_text(&csv(s, lang.get_untracked()))));
+        if let Some(text) = text {
+            export_failed.set(!download(FILE, CSV_TYPE, &text));
+        }
+    };
     let caption = Signal::derive(move || shown.with(|s| s.as_ref().map(|s| s.caption.clone())).unwrap_or_default());
     let heading = move |index: usize| {
         move || shown.with(|s| s.as_ref().and_then(|s| s.headings.get(index).cloned())).unwrap_or_default()
@@ -421,6 +433,22 @@ fn BridgeTable(shown: Memo<Option<BridgeView>>, open: bool, lang: Signal<Lang>) 
                     </tbody>
                 </table>
             </TableScroll>
+            <p class="actions">
+                <button type="button" data-testid=format!("{hooks}-export") on:click=export>
+                    {move || EXPORT.get(lang.get())}
+                </button>
+            </p>
+            {move || {
+                export_failed
+                    .get()
+                    .then(|| {
+                        view! {
+                            <p class="field-error" role="alert">
+                                {move || EXPORT_FAILED.get(lang.get())}
+                            </p>
+                        }
+                    })
+            }}
         </details>
     }
 }

@@ -7,12 +7,18 @@
 // are checked natively in crates/model and crates/present.)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { launch, watch, AppPage, SINGLE_FILE_URL } from './support.mjs';
 
 const GROUPS = ['calibration', 'spend_profile', 'cost_change', 'slippage', 'group_edits', 'project_edits', 'cap', 'ongoing'];
 
 /** `+24.3` / `-32.0` / `1,084.3` → tenths of a million, as an integer (no float sums). */
 const tenths = (text) => Math.round(Number(text.replace(/[^0-9.+-]/g, '')) * 10);
+
+/** The fields of one RFC 4180 line (quoted fields may hold commas and doubled quotes). */
+function csvFields(line) {
+  return [...line.matchAll(/(?:^|,)(?:"((?:[^"]|"")*)"|([^,]*))/g)].map((m) => (m[1] ?? m[2]).replace(/""/g, '"'));
+}
 
 let browser;
 before(async () => {
@@ -73,6 +79,23 @@ for (const lang of ['en', 'zh']) {
     const svg = page.getByTestId('bridge').locator('svg[role="img"]');
     assert.ok((await svg.getAttribute('aria-labelledby')).length > 0);
     assert.equal(await page.getByTestId('bridge').locator('table tbody tr').count(), GROUPS.length + 2);
+    // Its CSV holds the table as shown: every row's step, change and running total.
+    await page.getByTestId('bridge').locator('details.bridge-table > summary').click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('bridge-export').click()]);
+    assert.equal(download.suggestedFilename(), 'blockvote-bridge.csv');
+    const csv = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    // A cell's figure is the number it starts with (its mark and the mark's
+    // explanation follow it).
+    const shown = await page.getByTestId('bridge').locator('table tbody tr').evaluateAll((rows) =>
+      rows.map((row) => [...row.children].map((cell, i) =>
+        (i === 0 ? cell.textContent : cell.textContent.match(/^[+-]?[\d,]+(\.\d+)?/)?.[0] ?? '').trim())));
+    assert.equal(csv.length, shown.length + 1, 'a heading and one line per row');
+    shown.forEach(([step, change, running], index) => {
+      const [csvStep, csvChange, , csvRunning] = csvFields(csv[index + 1]);
+      assert.equal(csvStep, step);
+      assert.equal(tenths(csvRunning), tenths(running), `${step}: running total`);
+      if (change) assert.equal(tenths(csvChange), tenths(change), `${step}: change`);
+    });
     assert.deepEqual(seen.errors, []);
     await page.close();
   });

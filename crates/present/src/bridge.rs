@@ -16,6 +16,7 @@ use crate::paper::{AnnexBColumn, Printed};
 use crate::provenance::{Basis, Figure, Provenance, Value};
 use crate::words::lever_label;
 use blockvote_model::engine::{bridge, Bridge, BridgeError, Engine, Lever, LeverGroup, Scenario};
+use blockvote_model::exports::csv_line;
 use blockvote_model::money::{format_decimal, round_parts_to_total};
 use blockvote_model::{Dataset, Money};
 use rust_decimal::Decimal;
@@ -41,6 +42,11 @@ pub const STEP_COLUMN: Label = l("步驟", "Step");
 pub const CHANGE_COLUMN: Label = l("變動（百萬元）", "Change (HK$M)");
 pub const RUNNING_COLUMN: Label = l("累計（百萬元）", "Running total (HK$M)");
 pub const CAPTION: Label = l("橋形圖的數字（百萬元）", "The bridge's figures (HK$M)");
+/// The CSV's column saying whose figure the one before it is.
+pub const WHOSE_COLUMN: Label = l("數字出處", "Whose figure");
+pub const EXPORT: Label = l("下載這些步驟（CSV）", "Download these steps (CSV)");
+pub const EXPORT_FAILED: Label = l("瀏覽器未能下載檔案。", "The browser could not download the file.");
+pub const FILE: &str = "blockvote-bridge.csv";
 pub const TOTAL_LABEL: Label = l("總變動：", "Whole change: ");
 pub const PAPER_LABEL: Label = l("文件：2018-19 年度現金需求", "Paper: 2018-19 cash need");
 pub const SCENARIO_LABEL: Label = l("情景：2018-19 年度現金需求", "Scenario: 2018-19 cash need");
@@ -324,16 +330,28 @@ fn calibration_note(bridge: &Bridge, lang: Lang) -> String {
     }
 }
 
-/// The bridge's rows for a CSV export: `step key, step, change (HK$M)`, the
-/// paper's and the scenario's figures as their own rows.
-pub fn csv_rows(view: &BridgeView, lang: Lang) -> Vec<[String; 3]> {
-    view.bars
-        .iter()
-        .map(|bar| {
-            let amount = bar.change.as_ref().unwrap_or(&bar.running).text(lang);
-            [bar.key.to_string(), bar.label.clone(), amount]
-        })
-        .collect()
+/// The bridge's table as CSV (RFC 4180): one row per bar as the table shows it —
+/// the step, its change (empty for the paper's and the scenario's own figures) with
+/// whose figure it is, and the running total with whose it is — without thousands
+/// separators, so a spreadsheet reads the numbers.
+pub fn csv(view: &BridgeView, lang: Lang) -> String {
+    let [step, change, running] = view.headings.clone();
+    let whose = WHOSE_COLUMN.get(lang).to_string();
+    let mut out = csv_line(&[step, change, whose.clone(), running, whose]);
+    for bar in &view.bars {
+        let (change, change_whose) = match &bar.change {
+            Some(figure) => (figure.text(lang).replace(',', ""), figure.provenance().mark(lang)),
+            None => (String::new(), String::new()),
+        };
+        out.push_str(&csv_line(&[
+            bar.label.clone(),
+            change,
+            change_whose,
+            bar.running.text(lang).replace(',', ""),
+            bar.running.provenance().mark(lang),
+        ]));
+    }
+    out
 }
 
 #[cfg(test)]
@@ -483,9 +501,11 @@ mod tests {
         assert_eq!(zh.bars.first().map(|bar| bar.running.provenance().mark(Lang::Zh)), Some("附件 B".to_string()));
         let axis = en.axis(6);
         assert!(axis.min <= 1_059.0 && axis.max >= 1_061.0, "{axis:?}");
+        let lines: Vec<String> = csv(&en, Lang::En).lines().map(str::to_string).collect();
         assert_eq!(
-            csv_rows(&en, Lang::En).first().cloned(),
-            Some(["paper".to_string(), "Paper: 2018-19 cash need".to_string(), "1,060.0".to_string()])
+            lines.first().map(String::as_str),
+            Some("Step,Change (HK$M),Whose figure,Running total (HK$M),Whose figure")
         );
+        assert_eq!(lines.get(1).map(String::as_str), Some("Paper: 2018-19 cash need,,,1060.0,Annex B"));
     }
 }
