@@ -7,7 +7,7 @@
 //! the scale is stated. Laid out at the width the page gives it (see `charts/mod.rs`):
 //! on a narrow screen each group's name sits on its own line above its bars.
 
-use super::{legend_text, use_chart_width, Hatch, FONT, LINE};
+use super::{legend_text, use_chart_width, value_lines, Hatch, ValueGrid, FONT, LINE};
 use blockvote_present::axis::{label_width, nice_axis, ticks_for_length, Axis};
 use blockvote_present::charts::{legend_layout, LegendItem, Series};
 use leptos::prelude::*;
@@ -136,26 +136,11 @@ pub fn GroupedBars(
             })
             .collect_view()
     };
-    let axis = move || {
+    let axis = Memo::new(move |_| {
         let layout = layout.get();
-        let bottom = layout.height - AXIS_HEIGHT;
-        layout
-            .axis
-            .ticks
-            .iter()
-            .map(|tick| {
-                let x = layout.start + layout.axis.share(tick.value) * layout.length;
-                view! {
-                    <g class="grid" aria-hidden="true">
-                        <line x1=x x2=x y1=layout.top y2=bottom stroke="var(--line)" stroke-width="1"></line>
-                        <text class="value" x=x y=bottom + 14.0 text-anchor="middle">
-                            {tick.label.clone()}
-                        </text>
-                    </g>
-                }
-            })
-            .collect_view()
-    };
+        let x = |value| layout.start + layout.axis.share(value) * layout.length;
+        value_lines(&layout.axis, x, layout.top, layout.height - AXIS_HEIGHT)
+    });
     let legend = move || {
         let layout = layout.get();
         let pattern_ref = pattern_ref.clone();
@@ -192,7 +177,7 @@ pub fn GroupedBars(
                 <Hatch id=pattern_id.clone() />
             </defs>
             {legend}
-            {axis}
+            <ValueGrid lines=axis />
             {bars}
         </svg>
     }

@@ -20,7 +20,7 @@
 //! `slippage`, `group_edits`, `project_edits`, `cap`, `ongoing`) and the whole change
 //! `{testid}-total`: `bridge-step-cost_change` and `bridge-total` by default.
 
-use super::{use_chart_width, Hatch, FONT};
+use super::{use_chart_width, value_lines, Hatch, ValueGrid, FONT};
 use crate::components::marks::{FigureText, ProvenanceMark};
 use crate::components::table_scroll::TableScroll;
 use crate::saved::files::download;
@@ -234,26 +234,10 @@ fn Waterfall(id: String, shown: Memo<Option<BridgeView>>, lang: Signal<Lang>, ho
     let keys = Memo::new(move |_| {
         shown.with(|s| s.as_ref().map(|s| s.bars.iter().map(|b| b.key).collect::<Vec<_>>()).unwrap_or_default())
     });
-    let ticks = move || {
+    let ticks = Memo::new(move |_| {
         let Some(layout) = layout.get() else { return Vec::new() };
-        let bottom = layout.height(rows.get()) - AXIS_HEIGHT;
-        layout
-            .axis
-            .ticks
-            .iter()
-            .map(|tick| {
-                let x = layout.x(tick.value);
-                view! {
-                    <g class="grid" aria-hidden="true">
-                        <line x1=x x2=x y1=TOP y2=bottom stroke="var(--line)" stroke-width="1"></line>
-                        <text class="value" x=x y=bottom + 16.0 text-anchor="middle">
-                            {tick.label.clone()}
-                        </text>
-                    </g>
-                }
-            })
-            .collect::<Vec<_>>()
-    };
+        value_lines(&layout.axis, |value| layout.x(value), TOP, layout.height(rows.get()) - AXIS_HEIGHT)
+    });
     view! {
         <svg
             class="chart bridge-chart"
@@ -269,7 +253,7 @@ fn Waterfall(id: String, shown: Memo<Option<BridgeView>>, lang: Signal<Lang>, ho
             <defs>
                 <Hatch id=hatch_id.clone() />
             </defs>
-            {ticks}
+            <ValueGrid lines=ticks />
             <For each=move || keys.get() key=|key| *key let:key>
                 <BarRow key=key shown=shown layout=layout hatch=hatch.clone() lang=lang hooks=hooks.clone() />
             </For>

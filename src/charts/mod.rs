@@ -124,6 +124,43 @@ pub fn Grid(lines: Memo<Vec<GridLine>>) -> impl IntoView {
     }
 }
 
+/// One vertical grid line of a horizontal chart's value axis (bars, tornado, bridge),
+/// from `top` to `bottom`, labelled under the plot.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ValueLine {
+    x: f64,
+    top: f64,
+    bottom: f64,
+    label: String,
+}
+
+/// The vertical grid lines of `axis`, each at `x(value)`, from `top` to `bottom`.
+pub fn value_lines(axis: &Axis, x: impl Fn(f64) -> f64, top: f64, bottom: f64) -> Vec<ValueLine> {
+    axis.ticks.iter().map(|tick| ValueLine { x: x(tick.value), top, bottom, label: tick.label.clone() }).collect()
+}
+
+/// The vertical grid lines and their labels (16 px under the plot), drawn again only
+/// when they change.
+#[component]
+pub fn ValueGrid(lines: Memo<Vec<ValueLine>>) -> impl IntoView {
+    move || {
+        lines
+            .get()
+            .into_iter()
+            .map(|ValueLine { x, top, bottom, label }| {
+                view! {
+                    <g class="grid" aria-hidden="true">
+                        <line x1=x x2=x y1=top y2=bottom stroke="var(--line)" stroke-width="1"></line>
+                        <text class="value" x=x y=bottom + 16.0 text-anchor="middle">
+                            {label}
+                        </text>
+                    </g>
+                }
+            })
+            .collect_view()
+    }
+}
+
 /// The hatch that tells new projects (or a low setting) from the solid series in black
 /// and white: light fill, dark diagonal lines. Referred to as `url(#id)`.
 #[component]

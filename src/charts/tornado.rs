@@ -17,7 +17,7 @@
 //! Printing: the two bars differ by pattern (hatched against solid) and outline, not by
 //! colour alone, and every value is printed, so the chart reads in black and white.
 
-use super::{use_chart_width, Hatch, FONT};
+use super::{use_chart_width, value_lines, Hatch, ValueGrid, FONT};
 use blockvote_model::Money;
 use blockvote_present::axis::{label_width, nice_axis, ticks_for_length, Axis};
 use blockvote_present::charts::{wrap_label, TornadoRow};
@@ -120,26 +120,11 @@ pub fn Tornado(
     });
     let height = move || layout.with(|l| l.height(rows.with(Vec::len)));
     let axis_x = move || layout.with(|l| l.x(base.get().to_f64_for_geometry()));
-    let ticks = move || {
+    let ticks = Memo::new(move |_| {
         let layout = layout.get();
         let bottom = layout.height(rows.with(Vec::len)) - AXIS_HEIGHT;
-        layout
-            .axis
-            .ticks
-            .iter()
-            .map(|tick| {
-                let x = layout.x(tick.value);
-                view! {
-                    <g class="grid" aria-hidden="true">
-                        <line x1=x x2=x y1=TOP - 4.0 y2=bottom stroke="var(--line)" stroke-width="1"></line>
-                        <text class="value" x=x y=bottom + 16.0 text-anchor="middle">
-                            {tick.label.clone()}
-                        </text>
-                    </g>
-                }
-            })
-            .collect_view()
-    };
+        value_lines(&layout.axis, |value| layout.x(value), TOP - 4.0, bottom)
+    });
     let bar_hatch = hatch.clone();
     let marks = move || {
         let layout = layout.get();
@@ -260,7 +245,7 @@ pub fn Tornado(
                     {move || high_name.get()}
                 </text>
             </g>
-            {ticks}
+            <ValueGrid lines=ticks />
             {marks}
             <line
                 class="axis"
