@@ -18,6 +18,9 @@ pub mod tornado;
 
 use blockvote_present::axis::Axis;
 use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::js_sys;
 
 /// The font size of chart text, in px (`svg.chart` in the stylesheet).
 pub const FONT: f64 = 11.0;
@@ -33,14 +36,17 @@ const NARROWEST: f64 = 260.0;
 /// The widest layout a chart draws; a wider page shows it scaled up.
 const WIDEST: f64 = 1200.0;
 
-/// The width a chart's SVG is drawn at, in CSS pixels: read when it is mounted and
-/// whenever the window is resized, so the chart is laid out at 1:1. Until it is
-/// measured (or while it is hidden, e.g. in a closed `<details>`), `fallback`.
+/// The width a chart's SVG is drawn at, in CSS pixels, so the chart is laid out at
+/// 1:1. Until it is measured (or while it is hidden, e.g. in a closed `<details>`),
+/// `fallback`.
+///
+/// A `ResizeObserver` measures it: the browser reports the size after its own layout,
+/// so drawing a chart never forces a layout of the page (reading the size at mount,
+/// chart after chart, cost some 50 ms at start-up), and it also reports a closed
+/// `<details>` opening and the window resizing.
 pub fn use_chart_width(node: NodeRef<leptos::svg::Svg>, fallback: f64) -> Signal<f64> {
     let width = RwSignal::new(fallback);
-    let measure = move || {
-        let Some(svg) = node.get_untracked() else { return };
-        let measured = svg.get_bounding_client_rect().width();
+    let take = move |measured: f64| {
         if measured.is_finite() && measured >= 1.0 {
             let measured = measured.round().clamp(NARROWEST, WIDEST);
             if (measured - width.get_untracked()).abs() >= 1.0 {
@@ -48,13 +54,29 @@ pub fn use_chart_width(node: NodeRef<leptos::svg::Svg>, fallback: f64) -> Signal
             }
         }
     };
-    Effect::new(move |_| {
-        if node.get().is_some() {
-            measure();
+    let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        // One element is observed; the last entry is its newest size.
+        let newest =
+            entries.iter().filter_map(|entry| entry.dyn_into::<web_sys::ResizeObserverEntry>().ok()).next_back();
+        if let Some(entry) = newest {
+            take(entry.content_rect().width());
         }
     });
-    let listener = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || listener.remove());
+    let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok();
+    let kept = StoredValue::new_local(observer.map(|observer| (observer, on_resize)));
+    Effect::new(move |_| {
+        let Some(svg) = node.get() else { return };
+        let observed = kept.with_value(|kept| kept.as_ref().map(|(observer, _)| observer.observe(&svg)).is_some());
+        if !observed {
+            // A browser without ResizeObserver: measured once, as mounted.
+            take(svg.get_bounding_client_rect().width());
+        }
+    });
+    on_cleanup(move || {
+        if let Some((observer, _)) = kept.try_update_value(Option::take).flatten() {
+            observer.disconnect();
+        }
+    });
     width.into()
 }
 
