@@ -46,7 +46,7 @@ const NATIVE_BIN = resolve(ROOT, option('native-bin', 'target/bench/release/bloc
 const OUT = resolve(ROOT, option('out', 'docs/benchmarks.md'));
 // The wasm-bindgen output Trunk leaves in each target directory, which
 // scripts/wasm-bytes.mjs optimises again with names to attribute the bytes.
-const APP_BINDGEN = resolve(ROOT, option('bindgen', 'target/wasm-bindgen/release/blockvote_bg.wasm'));
+const APP_BINDGEN = resolve(ROOT, option('bindgen', join(process.env.CARGO_TARGET_DIR || 'target', 'wasm-bindgen', 'release', 'blockvote_bg.wasm')));
 const EMPTY_BINDGEN = resolve(ROOT, option('empty-bindgen', 'target/bench/wasm-bindgen/release/blockvote_bg.wasm'));
 const LOADS = Number(option('loads', '15'));
 const CHANGES = Number(option('changes', '60'));

@@ -324,7 +324,7 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const result = wasmBytes({
     dist: resolve(root, option('dist', 'dist')),
     indexHtml: resolve(root, option('index', 'index.html')),
-    bindgen: resolve(root, option('bindgen', 'target/wasm-bindgen/release/blockvote_bg.wasm')),
+    bindgen: resolve(root, option('bindgen', join(process.env.CARGO_TARGET_DIR || 'target', 'wasm-bindgen', 'release', 'blockvote_bg.wasm'))),
     dataDir: resolve(root, 'data'),
   });
   for (const row of result.rows) {
