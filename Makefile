@@ -68,7 +68,8 @@ fuzz-smoke: setup-test
 
 ## bench: release build, the empty Leptos app and the model timing crate (wasm and
 ## native), then scripts/bench.mjs measures (running the native timing between its
-## browser rounds) and writes docs/benchmarks.md; about 15 minutes from cold
+## browser rounds; the start-up phase by phase; the wasm's bytes by crate through
+## scripts/wasm-bytes.mjs) and writes docs/benchmarks.md; about 15 minutes from cold
 BENCH := $(CURDIR)/target/bench
 bench: dist setup-test
 	cd bench/empty-app && CARGO_TARGET_DIR=$(BENCH) trunk build --release --locked --dist $(BENCH)/empty-dist

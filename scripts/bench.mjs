@@ -5,8 +5,11 @@
 // What it measures (each defined precisely in the document it writes):
 //   1. sizes: the wasm (raw and gzip -9) and the single file, for blockvote and for an
 //      empty Leptos app built and packed the same way (bench/empty-app);
-//   2. time to interactive of each single file from file:// in headless Chromium,
-//      alternating the two apps load by load so both share the machine's noise;
+//   2. time to interactive and first meaningful paint of each single file from file://
+//      in headless Chromium, alternating the two apps load by load so both share the
+//      machine's noise, and where the start-up's time goes (the performance marks of
+//      the loader and the apps, phase by phase);
+//   2b. the wasm's bytes by contributor (crate), for both apps (scripts/wasm-bytes.mjs);
 //   3. lever → figure painted on the cash flow screen, with performance marks;
 //   4. the model's projection and 10,000-run Monte Carlo in the browser (the wasm of
 //      bench/wasm-timing, served on loopback) next to the same code run natively (its
@@ -15,6 +18,8 @@
 // Usage: node scripts/bench.mjs [--app dist] [--empty target/bench/empty-dist]
 //          [--timing target/bench/timing-dist]
 //          [--native-bin target/bench/release/blockvote-wasm-timing]
+//          [--bindgen target/wasm-bindgen/release/blockvote_bg.wasm]
+//          [--empty-bindgen target/bench/wasm-bindgen/release/blockvote_bg.wasm]
 //          [--out docs/benchmarks.md] [--loads 15] [--changes 60] [--rounds 3]
 import { chromium } from 'playwright-core';
 import { createServer } from 'node:http';
@@ -26,6 +31,7 @@ import { cpus, totalmem, loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { isDeepStrictEqual } from 'node:util';
+import { wasmBytes } from './wasm-bytes.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -38,6 +44,10 @@ const EMPTY_DIST = resolve(ROOT, option('empty', 'target/bench/empty-dist'));
 const TIMING_DIST = resolve(ROOT, option('timing', 'target/bench/timing-dist'));
 const NATIVE_BIN = resolve(ROOT, option('native-bin', 'target/bench/release/blockvote-wasm-timing'));
 const OUT = resolve(ROOT, option('out', 'docs/benchmarks.md'));
+// The wasm-bindgen output Trunk leaves in each target directory, which
+// scripts/wasm-bytes.mjs optimises again with names to attribute the bytes.
+const APP_BINDGEN = resolve(ROOT, option('bindgen', join(process.env.CARGO_TARGET_DIR || 'target', 'wasm-bindgen', 'release', 'blockvote_bg.wasm')));
+const EMPTY_BINDGEN = resolve(ROOT, option('empty-bindgen', 'target/bench/wasm-bindgen/release/blockvote_bg.wasm'));
 const LOADS = Number(option('loads', '15'));
 const CHANGES = Number(option('changes', '60'));
 // The model is timed in rounds, native and browser alternately, and the samples of all
@@ -82,6 +92,12 @@ const CHROMIUM_ARGS = [
 ];
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 
+// The first meaningful paint is the first frame painted once this element holds text:
+// for blockvote the Overview's headline figure (the 2018-19 allocation, the first
+// figure a member reads; the Overview is the screen a bare link opens), for the empty
+// app its only content, the heading.
+const MEANINGFUL = { blockvote: '[data-testid="headline-allocation"]', empty: 'main h1' };
+
 const log = (...args) => console.log('bench:', ...args);
 
 // ---------------------------------------------------------------------------------
@@ -112,36 +128,67 @@ function sizes(dist) {
 // mounting script has returned, so the whole first view is in the DOM by then), it
 // waits for the next animation frame and then for a task posted from that frame,
 // which runs after the frame's style, layout and paint: the app is on screen and the
-// main thread is free for input. Times are ms since navigation start.
-function ttiProbe() {
-  const observer = new MutationObserver(() => {
-    const app = document.getElementById('app');
-    if (!app || !app.firstElementChild) return;
-    observer.disconnect();
-    const content = performance.now();
+// main thread is free for input. It does the same for the first meaningful paint: the
+// first frame painted once `meaningful` (blockvote's headline figure, the empty app's
+// heading) holds text. Times are ms since navigation start.
+function startupProbe(meaningful) {
+  const afterNextPaint = (done) =>
     requestAnimationFrame(() => {
       const frame = performance.now();
       const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
-        window.__benchTti = { content, frame, interactive: performance.now() };
-      };
+      channel.port1.onmessage = () => done(frame, performance.now());
       channel.port2.postMessage(null);
     });
+  const seen = {};
+  const finish = () => {
+    if (seen.interactive !== undefined && seen.meaningfulPaint !== undefined) window.__benchStartup = seen;
+  };
+  const observer = new MutationObserver(() => {
+    const app = document.getElementById('app');
+    if (seen.content === undefined && app?.firstElementChild) {
+      seen.content = performance.now();
+      afterNextPaint((frame, painted) => {
+        Object.assign(seen, { frame, interactive: painted });
+        finish();
+      });
+    }
+    if (seen.meaningfulContent === undefined && document.querySelector(meaningful)?.textContent.trim()) {
+      seen.meaningfulContent = performance.now();
+      afterNextPaint((_, painted) => {
+        seen.meaningfulPaint = painted;
+        finish();
+      });
+    }
+    if (seen.content !== undefined && seen.meaningfulContent !== undefined) observer.disconnect();
   });
-  observer.observe(document, { childList: true, subtree: true });
+  observer.observe(document, { childList: true, subtree: true, characterData: true });
 }
 
-async function loadOnce(browser, url) {
+// Runs in the page once it is interactive: the start-up marks of the loader and the
+// app (performance.mark, see scripts/single-file.mjs and src/startup_marks.rs), the
+// first of each name, with two moments of the navigation's own timing, the file read
+// (responseEnd) and the HTML parsed (domInteractive: a module script runs after it).
+function startupMarks() {
+  const navigation = performance.getEntriesByType('navigation')[0];
+  const marks = { 'html:read': navigation?.responseEnd, 'html:parsed': navigation?.domInteractive };
+  for (const mark of performance.getEntriesByType('mark')) {
+    if (!(mark.name in marks)) marks[mark.name] = mark.startTime;
+  }
+  return marks;
+}
+
+async function loadOnce(browser, { url, meaningful }) {
   // A new browser context per load: its own renderer, storage and caches.
   const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
   try {
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (error) => errors.push(String(error)));
-    await page.addInitScript(ttiProbe);
+    await page.addInitScript(startupProbe, meaningful);
     await page.goto(url);
-    const handle = await page.waitForFunction(() => window.__benchTti, null, { timeout: 60_000 });
+    const handle = await page.waitForFunction(() => window.__benchStartup, null, { timeout: 60_000 });
     const result = await handle.jsonValue();
+    result.marks = await page.evaluate(startupMarks);
     if (errors.length) throw new Error(`${url}: ${errors.join('; ')}`);
     return result;
   } finally {
@@ -161,6 +208,116 @@ async function timeToInteractive(browser, apps) {
     }
   }
   return runs;
+}
+
+// ---------------------------------------------------------------------------------
+// Start-up phases
+// ---------------------------------------------------------------------------------
+
+// The start-up's milestones in the order they happen, each with what the phase that
+// ends there does. `interactive` is the probe's time to interactive; the rest are
+// startupMarks()'s. A milestone an app does not mark (the empty app has no data and no
+// engine) is skipped, and its work falls in the next phase that app marks.
+const MILESTONES = [
+  ['html:read', 'Reading the file (navigation start to its last byte)'],
+  ['html:parsed', 'Parsing the HTML (the wasm is text in the page)'],
+  ['loader:start', 'Compiling and starting the loader script'],
+  ['loader:source-kept', 'Keeping the page\'s text for the offline copy'],
+  ['loader:decoded', 'Decoding the seven-bit text'],
+  ['loader:inflated', 'Inflating the wasm (Zstandard, fzstd)'],
+  ['loader:compiled', 'Compiling the wasm (compileStreaming)'],
+  ['loader:instantiated', 'Instantiating the wasm'],
+  ['app:data-loading', 'Starting the app: panic hook, data source and saved scenarios read'],
+  ['app:data-loaded', 'Loading the paper\'s data (CSV parse)'],
+  ['app:engine-built', 'Building the engine and the baseline (`WhatIf::new`)'],
+  ['app:mounted', 'Rendering the first view into the DOM (the rest of `mount_to`)'],
+  ['app:first-frame', 'The effects and tasks the mount queued, until the first animation frame'],
+  ['interactive', 'Style, layout and paint of that frame: **time to interactive**'],
+];
+
+// Per milestone, over the loads of one app: the median time spent in the phase that
+// ends there (since the previous milestone the app marked) and the median time it was
+// reached; null where the app does not mark it. Medians of phases need not add up to
+// the median of their sum.
+function phases(runs) {
+  return MILESTONES.map(([key]) => {
+    const at = [];
+    const spent = [];
+    for (const run of runs) {
+      const times = { ...run.marks, interactive: run.interactive };
+      if (times[key] === undefined) continue;
+      const previous = MILESTONES.slice(0, MILESTONES.findIndex(([k]) => k === key))
+        .map(([k]) => times[k])
+        .filter((t) => t !== undefined)
+        .pop() ?? 0;
+      at.push(times[key]);
+      spent.push(times[key] - previous);
+    }
+    return at.length ? { key, spent: median(spent), at: median(at) } : { key, spent: null, at: null };
+  });
+}
+
+function startupSection(tti) {
+  const app = phases(tti.blockvote);
+  const empty = phases(tti.empty);
+  const cell = (n) => (n === null ? '—' : ms(n));
+  const rows = MILESTONES.map(([key, label], i) => [
+    label,
+    `\`${key}\``,
+    cell(app[i].spent),
+    cell(app[i].at),
+    cell(empty[i].spent),
+    cell(empty[i].at),
+  ]);
+  const both = (pick) => {
+    const a = median(tti.blockvote.map(pick));
+    const e = median(tti.empty.map(pick));
+    return [ms(a), ms(e), times(a / e)];
+  };
+  const summary = [
+    ['Time to interactive (first frame painted after the mount)', ...both((r) => r.interactive)],
+    ['First meaningful paint (blockvote: the Overview\'s headline figure; empty app: its heading)', ...both((r) => r.meaningfulPaint)],
+  ];
+  return `${markdownTable(['Measure (median of ' + LOADS + ' loads, ms since navigation start)', 'blockvote', 'empty app', 'blockvote / empty app'], summary)}
+
+${markdownTable(['Phase, ending at the mark', 'Mark', 'blockvote: phase', 'blockvote: ends at', 'empty app: phase', 'empty app: ends at'], rows)}`;
+}
+
+// ---------------------------------------------------------------------------------
+// Bytes by contributor
+// ---------------------------------------------------------------------------------
+
+// scripts/wasm-bytes.mjs for both apps (it rebuilds each release wasm with names,
+// about half a minute for blockvote's); the empty app's rows say what Leptos,
+// wasm-bindgen and the standard library cost before any of blockvote.
+function bytesByContributor() {
+  return {
+    blockvote: wasmBytes({ dist: APP_DIST, indexHtml: join(ROOT, 'index.html'), bindgen: APP_BINDGEN, dataDir: join(ROOT, 'data') }),
+    empty: wasmBytes({ dist: EMPTY_DIST, indexHtml: join(ROOT, 'bench', 'empty-app', 'index.html'), bindgen: EMPTY_BINDGEN }),
+  };
+}
+
+function bytesSection({ blockvote, empty }) {
+  const share = (n, total) => `${((100 * n) / total).toFixed(1)} %`;
+  const inBytes = (n) => `${group(n)} B`;
+  const rows = blockvote.rows.map((row, i) => [
+    row.label,
+    inBytes(row.bytes),
+    share(row.bytes, blockvote.total),
+    row.generic ? inBytes(row.generic) : '—',
+    inBytes(empty.rows[i].bytes),
+    row.crates.filter(([, b]) => b > 0).slice(0, 6).map(([crate, b]) => `${crate} ${group(b)}`).join(', ') || '—',
+  ]);
+  rows.push(['**Total (the release wasm)**', `**${inBytes(blockvote.total)}**`, '100 %', '', inBytes(empty.total), '']);
+  const files = blockvote.embeddedFiles;
+  const filesBytes = files.reduce((sum, f) => sum + f.bytes, 0);
+  const std = Object.entries(blockvote.standardLibrary).map(([kind, b]) => `${kind} ${group(b)} B`).join(', ');
+  return `${markdownTable(['Contributor', 'blockvote', 'share', 'of which generic copies', 'empty app', 'largest crates in it, blockvote (B)'], rows)}
+
+Of the data segments, ${group(filesBytes)} B are the paper's files compiled in verbatim
+(${files.map((f) => `\`${f.file}\` ${group(f.bytes)}`).join(', ')}); the rest is
+every other constant: the bilingual text, formatting strings, tables of the crates
+above. Of the standard library's bytes: ${std}.`;
 }
 
 // ---------------------------------------------------------------------------------
@@ -443,6 +600,8 @@ const group = (n) => Math.round(n).toLocaleString('en-GB');
 const bytes = (n) => `${group(n)} B (${(n / 1024).toFixed(1)} KiB)`;
 const ms = (n) => (n >= 100 ? `${n.toFixed(0)} ms` : n >= 10 ? `${n.toFixed(1)} ms` : n >= 1 ? `${n.toFixed(2)} ms` : `${n.toFixed(3)} ms`);
 const times = (n) => `${n.toFixed(2)}×`;
+const markdownTable = (header, body) =>
+  [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...body.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 
 // "met" or "missed", with by how much, for a value that must be at most `limit`.
 function verdict(value, limit, show) {
@@ -453,10 +612,12 @@ function verdict(value, limit, show) {
     : `**missed** by ${show(gap)} (+${pct} %)`;
 }
 
-function renderMarkdown({ app, empty, tti, lever, wasm, native, mem, chromiumVersion, started, seconds, load }) {
+function renderMarkdown({ app, empty, tti, bytes: contributors, lever, wasm, native, mem, chromiumVersion, started, seconds, load }) {
   const ttiApp = median(tti.blockvote.map((r) => r.interactive));
   const ttiEmpty = median(tti.empty.map((r) => r.interactive));
   const ttiRatio = ttiApp / ttiEmpty;
+  const paintApp = median(tti.blockvote.map((r) => r.meaningfulPaint));
+  const paintEmpty = median(tti.empty.map((r) => r.meaningfulPaint));
   const aligned = lever.aligned.map((r) => r.ms);
   const unaligned = lever.unaligned.map((r) => r.ms);
   const sameFrame = lever.aligned.filter((r) => r.when === 'same frame').length;
@@ -472,6 +633,7 @@ function renderMarkdown({ app, empty, tti, lever, wasm, native, mem, chromiumVer
     ['wasm, raw', bytes(app.wasmRaw), `empty app ${bytes(empty.wasmRaw)}`, '—', '—'],
     ['wasm, gzip -9', bytes(app.wasmGzip), `empty app ${bytes(empty.wasmGzip)}`, '—', '—'],
     [`Time to interactive from file:// (median of ${LOADS})`, ms(ttiApp), `empty app ${ms(ttiEmpty)}; ratio ${times(ttiRatio)}`, '≤ 2.0 × empty app', verdict(ttiRatio, TARGET.ttiRatio, (n) => `${n.toFixed(2)}×`)],
+    [`First meaningful paint from file://, the Overview's headline (median of ${LOADS})`, ms(paintApp), `empty app (its heading) ${ms(paintEmpty)}; ratio ${times(paintApp / paintEmpty)}`, '—', '—'],
     [`Lever → figure painted, p50 (${CHANGES} changes)`, ms(percentile(aligned, 50)), `input at a random point of the frame: ${ms(percentile(unaligned, 50))}`, '—', '—'],
     [`Lever → figure painted, p95 (${CHANGES} changes)`, ms(percentile(aligned, 95)), `input at a random point of the frame: ${ms(percentile(unaligned, 95))}`, '≤ 10 ms', verdict(percentile(aligned, 95), TARGET.leverP95Ms, ms)],
     ['Projection, realistic scenario, in the browser', ms(m(wasm, 'project_realistic')), `native ${ms(m(native, 'project_realistic'))}`, '≤ 1 ms', verdict(m(wasm, 'project_realistic'), TARGET.projectionMs, ms)],
@@ -502,8 +664,7 @@ function renderMarkdown({ app, empty, tti, lever, wasm, native, mem, chromiumVer
     ['After 100 more', mem.after100],
     ['After 100 more again', mem.after200],
   ].map(([label, m]) => [label, bytes(m.jsHeapUsed), m.wasmMemory === null ? '—' : bytes(m.wasmMemory)]);
-  const table = (header, body) =>
-    [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...body.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  const table = markdownTable;
 
   const spread = (values) => `${ms(Math.min(...values))} / ${ms(median(values))} / ${ms(percentile(values, 95))} / ${ms(Math.max(...values))}`;
   const modelRows = COMPUTATIONS.map((key) => [
@@ -528,6 +689,43 @@ ${Math.round(seconds)} s after the builds.
 ${table(['Measure', 'blockvote', 'Compared with', 'Target', 'Result'], rows)}
 
 The native and the browser runs of the model gave ${checksAgree ? '**identical** results (projection totals and Monte Carlo percentiles, to the HK$)' : '**different results** — see target/bench/results.json'}.
+
+## Start-up: where the time goes
+
+${startupSection(tti)}
+
+Each phase ends at a \`performance.mark\` (the loader's in \`scripts/single-file.mjs\`,
+blockvote's in \`src/startup_marks.rs\`, the empty app's in \`bench/empty-app\`) or at
+a moment of the navigation's own timing (\`html:read\` is \`responseEnd\`,
+\`html:parsed\` is \`domInteractive\`); \`interactive\` is the time to interactive
+below. "Phase" is the median, over the same ${LOADS} loads as the time to interactive,
+of the time since the previous mark the app made; "ends at" is the median time of the
+mark since navigation start (medians of phases need not add up to the median total).
+The empty app makes no \`app:data-…\` or \`app:engine-built\` mark, so its
+\`app:mounted\` phase is everything from instantiation to the mounted view. Leptos runs
+effects after the render that created them, in tasks of their own, so blockvote's
+effects at startup (the address, storage, the title and language of the page) fall in
+the \`app:first-frame\` phase; the first meaningful paint is the same frame as the
+time to interactive because the Overview's headline is part of the first render.
+
+## Bytes by contributor
+
+${bytesSection(contributors)}
+
+Each function of the release wasm is counted under the crate its code comes from, read
+off its name (\`scripts/wasm-bytes.mjs\`, which \`make bench\` runs through this
+script; \`node scripts/wasm-bytes.mjs\` after \`make dist\` prints blockvote's table
+alone). The names come from rebuilding the release wasm from the wasm-bindgen output
+Trunk leaves in \`target/\`, with the same \`wasm-opt\` options plus \`-g\`; the
+script checks that this build, without its name section, is the release byte for byte.
+A generic function is counted under the crate that defines it, whatever types it was
+copied for: Leptos' \`untrack_with_diagnostics\`, \`ArcMemo\` and \`Render for F\`
+copies hold blockvote's own closures (its views and memos), inlined into them, and the
+standard library's drop glue, closure shims and sorting are made for blockvote's types.
+"Of which generic copies" is the bytes of functions whose path appears more than once
+(one copy per type; a lower bound). Code inlined by LTO or wasm-opt counts under the
+function it was inlined into. The empty app column is the same table for
+\`bench/empty-app\`: what Leptos and wasm-bindgen cost before any of blockvote.
 
 ## Memory
 
@@ -671,12 +869,17 @@ async function main() {
   const app = sizes(APP_DIST);
   const empty = sizes(EMPTY_DIST);
   log(`sizes: blockvote.html ${group(app.singleFile)} B, empty app ${group(empty.singleFile)} B`);
+  log('bytes by contributor: both release wasms rebuilt with names (scripts/wasm-bytes.mjs)');
+  const bytes = bytesByContributor();
 
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   try {
     const chromiumVersion = browser.version();
     log(`time to interactive: ${LOADS} loads of each app (+${WARMUP_LOADS} untimed)`);
-    const tti = await timeToInteractive(browser, { blockvote: app.url, empty: empty.url });
+    const tti = await timeToInteractive(browser, {
+      blockvote: { url: app.url, meaningful: MEANINGFUL.blockvote },
+      empty: { url: empty.url, meaningful: MEANINGFUL.empty },
+    });
     log(`lever → paint: 2 × ${CHANGES} changes (+${WARMUP_CHANGES} untimed each)`);
     const lever = await leverToPaint(browser, app.url);
     log(`the model: ${ROUNDS} rounds natively and in the browser, alternately`);
@@ -684,7 +887,7 @@ async function main() {
     log('memory: after load, a 10,000-run Monte Carlo and 400 lever changes');
     const mem = await memory(browser, app.url);
     const seconds = (performance.now() - clock) / 1000;
-    const results = { started, load, app, empty, tti, lever, wasm, native, mem, chromiumVersion, seconds };
+    const results = { started, load, app, empty, tti, bytes, lever, wasm, native, mem, chromiumVersion, seconds };
     mkdirSync(join(ROOT, 'target', 'bench'), { recursive: true });
     writeFileSync(join(ROOT, 'target', 'bench', 'results.json'), JSON.stringify(results, null, 2));
     mkdirSync(dirname(OUT), { recursive: true });

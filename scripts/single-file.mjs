@@ -20,6 +20,10 @@
 // with the user's scenarios in inert <script type="application/json"> blocks (see
 // crates/model/src/offline.rs), so the copy is this same file, hash and all.
 //
+// The loader marks its steps with performance.mark (loader:start, loader:source-kept,
+// loader:decoded, loader:inflated, loader:compiled, loader:instantiated) for the
+// start-up table of make bench (scripts/bench.mjs); the app adds its own (app:…).
+//
 // Usage: node scripts/single-file.mjs [dist-dir] [--payload scenarios.json]
 // With --payload the file's scenarios (the JSON store format) are carried in the page
 // the way an offline copy carries them (used by tests).
@@ -59,6 +63,15 @@ if (/^\s*export\s/m.test(glue) || /^\s*import\s/m.test(glue)) {
 if (!/__wbg_init/.test(glue)) {
   throw new Error('the wasm-bindgen glue has no __wbg_init; has the wasm-bindgen version changed?');
 }
+// The start-up marks (performance.mark: a timestamp kept in memory, nothing shown, no
+// network) that make bench reads to say where the time to the first view goes: the
+// loader marks each of its steps below, and the glue gets one between instantiating the
+// module and running the app's main, which wasm-bindgen's init does in one call.
+const START = /^(\s*)wasm\.__wbindgen_start\(\);$/m;
+if ((glue.match(new RegExp(START.source, 'gm')) || []).length !== 1) {
+  throw new Error('the wasm-bindgen glue does not call wasm.__wbindgen_start() exactly once; has the wasm-bindgen version changed?');
+}
+const markedGlue = glue.replace(START, "$1performance.mark('loader:instantiated');\n$1wasm.__wbindgen_start();");
 
 // Seven bits per character. Each 7-bit group of the packed wasm becomes the character with
 // that code (one byte in UTF-8), except the three the HTML parser would not hand back
@@ -140,7 +153,9 @@ const sourceCapture = `window.__blockvoteSource = (() => {
 })();
 `;
 
-const fullScript = `${sourceCapture}${decoder}${glue}
+const fullScript = `performance.mark('loader:start');
+${sourceCapture}performance.mark('loader:source-kept');
+${decoder}${markedGlue}
 function __blockvote_decode7(text, length) {
   const forbidden = ${JSON.stringify(FORBIDDEN)};
   const out = new Uint8Array(length);
@@ -171,13 +186,17 @@ function __blockvote_decode7(text, length) {
 async function __blockvote_start() {
   const block = document.getElementById('blockvote-wasm');
   const packed = __blockvote_decode7(block.textContent, Number(block.dataset.length));
+  performance.mark('loader:decoded');
   const bytes = __blockvote_fzstd.decompress(packed);
+  performance.mark('loader:inflated');
   // Compiled as a stream (V8 compiles functions on background threads as they arrive,
   // the way it does for a served .wasm); the Response is made from bytes in memory,
   // so nothing is fetched, and the CSP's 'wasm-unsafe-eval' allows the compile.
   const module = WebAssembly.compileStreaming
     ? await WebAssembly.compileStreaming(new Response(bytes, { headers: { 'content-type': 'application/wasm' } }))
     : bytes;
+  // (Without compileStreaming the compile happens in the next step, instantiating.)
+  performance.mark('loader:compiled');
   const wasm = await __wbg_init({ module_or_path: module });
   // The size of the wasm's linear memory, for the memory figures of make bench (it only
   // reads a length; nothing in the app depends on it).

@@ -7,6 +7,7 @@ use crate::components::words::Words;
 use crate::data_source::{dataset_for, DataNotice, DataSource, Source};
 use crate::notices::Notices;
 use crate::screens;
+use crate::startup_marks::{mark, StartupMark};
 use crate::state::AppState;
 use crate::whatif::non_scenario_params;
 use blockvote_model::engine::Scenario;
@@ -32,7 +33,10 @@ pub fn App() -> impl IntoView {
     // or engine can keep figures of the other dataset.
     move || {
         let chosen = source.source.get();
-        match dataset_for(&chosen) {
+        mark(StartupMark::DataLoading);
+        let dataset = dataset_for(&chosen);
+        mark(StartupMark::DataLoaded);
+        match dataset {
             Ok(dataset) => view! { <Shell dataset=dataset /> }.into_any(),
             Err(errors) if chosen != Source::Paper => {
                 // Checked on import and at startup, so this cannot happen unless the
@@ -63,6 +67,7 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Shell(dataset: Dataset) -> impl IntoView {
     let whatif = crate::whatif::WhatIf::new(&dataset);
+    mark(StartupMark::EngineBuilt);
     let state = AppState::new(dataset, &crate::address::current_fragment());
     provide_context(state);
     provide_context(whatif);
