@@ -116,7 +116,7 @@ pub fn dataset_for(source: &Source) -> Result<Dataset, Vec<LoadError>> {
     let paper = Dataset::paper()?;
     match source {
         Source::Paper => Ok(paper),
-        Source::Imported(imported) => paper.with_projects_csv(&imported.projects_csv),
+        Source::Imported(imported) => paper.with_projects_csv(&imported.projects_csv, crate::nfc::nfc),
     }
 }
 

@@ -7,6 +7,7 @@ pub mod app;
 pub mod charts;
 pub mod components;
 pub mod data_source;
+pub mod nfc;
 pub mod notices;
 pub mod panic_banner;
 pub mod saved;

@@ -30,7 +30,7 @@ pub fn Departments() -> impl IntoView {
     let lang = move || state.lang.get();
     let filters = Memo::new({
         let data = data.clone();
-        move |_| state.params.with(|p| Filters::from_params(p, &data))
+        move |_| state.params.with(|p| Filters::from_params(p, &data, crate::nfc::nfc))
     });
     let sort = Memo::new(move |_| state.params.with(|p| Sort::<DepartmentColumn>::from_params(p, SORT_KEYS)));
     let changed = Memo::new(move |_| whatif.projection.with(|p| changed_ids(p.as_deref())));

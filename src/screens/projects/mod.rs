@@ -37,7 +37,7 @@ pub fn Projects() -> impl IntoView {
 
     let filters = Memo::new({
         let data = data.clone();
-        move |_| state.params.with(|p| Filters::from_params(p, &data))
+        move |_| state.params.with(|p| Filters::from_params(p, &data, crate::nfc::nfc))
     });
     let sort = Memo::new(move |_| state.params.with(|p| Sort::from_params(p, SORT_KEYS)));
     let grouped = Memo::new(move |_| state.params.with(|p| param(p, "group").is_some_and(|g| g.trim() == "1")));

@@ -291,6 +291,7 @@ fn filter_note(filters: &Filters, data: &Dataset, lang: Lang) -> String {
 mod tests {
     use super::*;
     use crate::screens::projects::filters::{selected, SearchIndex};
+    use blockvote_model::nfc::nfc;
     use std::collections::BTreeSet;
 
     fn params(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
@@ -300,7 +301,7 @@ mod tests {
     fn shown(pairs: &[(&str, &str)], lang: Lang) -> DepartmentsTable {
         let data = Dataset::paper().unwrap_or_else(|_| Dataset::empty());
         let address = params(pairs);
-        let filters = Filters::from_params(&address, &data);
+        let filters = Filters::from_params(&address, &data, nfc);
         let rows = selected(&data, &SearchIndex::new(&data), &filters, &BTreeSet::new());
         table(&data, &rows, &filters, &address, Sort::from_params(&address, SORT_KEYS), lang)
     }

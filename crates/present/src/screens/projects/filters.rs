@@ -13,6 +13,7 @@ use blockvote_model::engine::Projection;
 use blockvote_model::exports::project_changed;
 use blockvote_model::load::normalize_text;
 use blockvote_model::money::MAX_INPUT_MILLIONS;
+use blockvote_model::nfc::Normalizer;
 use blockvote_model::{Dataset, FiscalQuarter, FiscalYear, Money, Project, Theme};
 use std::collections::BTreeSet;
 
@@ -83,10 +84,11 @@ pub struct Filters {
 }
 
 impl Filters {
-    pub fn from_params(params: &[(String, String)], data: &Dataset) -> Filters {
+    /// The filters an address's `params` name; the search is made NFC by `normalize`.
+    pub fn from_params(params: &[(String, String)], data: &Dataset, normalize: Normalizer) -> Filters {
         let get = |key| param(params, key);
         let query = get("q").map(|q| q.trim().to_string()).unwrap_or_default();
-        let terms = normalize_text(&query).to_lowercase().split_whitespace().map(str::to_string).collect();
+        let terms = normalize_text(&query, normalize).to_lowercase().split_whitespace().map(str::to_string).collect();
         let department = get("dept")
             .and_then(|v| v.trim().parse::<u16>().ok())
             .and_then(|order| data.departments.iter().position(|d| d.order == order));
@@ -141,7 +143,7 @@ pub fn changed_ids(projection: Option<&Projection>) -> BTreeSet<u16> {
 /// Per-project text for search and sorting, built once per dataset.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SearchIndex {
-    /// NFC-normalised, lower-cased Chinese and English names.
+    /// Lower-cased Chinese and English names (NFC, as the loader keeps every name).
     pub haystacks: Vec<String>,
     /// Lower-cased English names, for sorting.
     pub names_en: Vec<String>,
@@ -150,11 +152,7 @@ pub struct SearchIndex {
 impl SearchIndex {
     pub fn new(data: &Dataset) -> SearchIndex {
         SearchIndex {
-            haystacks: data
-                .projects
-                .iter()
-                .map(|p| format!("{}\n{}", normalize_text(&p.name_zh), normalize_text(&p.name_en)).to_lowercase())
-                .collect(),
+            haystacks: data.projects.iter().map(|p| format!("{}\n{}", p.name_zh, p.name_en).to_lowercase()).collect(),
             names_en: data.projects.iter().map(|p| p.name_en.to_lowercase()).collect(),
         }
     }
@@ -294,6 +292,7 @@ impl ControlValues {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use blockvote_model::nfc::nfc;
 
     fn paper() -> Dataset {
         Dataset::paper().unwrap_or_else(|_| Dataset::empty())
@@ -303,11 +302,20 @@ mod tests {
         pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
     }
 
+    /// A search typed with a compatibility ideograph (or any text not in NFC) looks for
+    /// what the same words typed in NFC do.
+    #[test]
+    fn a_search_is_normalised_before_it_is_matched() {
+        let data = paper();
+        let terms = |query: &str| Filters::from_params(&params(&[("q", query)]), &data, nfc).terms;
+        assert_eq!(terms("管\u{F9E4} Cafe\u{301}"), vec!["管理".to_string(), "caf\u{e9}".to_string()]);
+    }
+
     /// The filters of an address, in words, and how many projects they select.
     #[track_caller]
     fn check(pairs: &[(&str, &str)], lang: Lang, expected: &str) {
         let data = paper();
-        let filters = Filters::from_params(&params(pairs), &data);
+        let filters = Filters::from_params(&params(pairs), &data, nfc);
         let count = selected(&data, &SearchIndex::new(&data), &filters, &BTreeSet::from([17])).len();
         assert_eq!(format!("{count}: {}", describe(&filters, &data, lang).join("; ")), expected);
     }
@@ -373,7 +381,7 @@ mod tests {
         );
         assert_eq!(theme_options(Lang::Zh).len(), 5);
         assert!(start_options(&data, Lang::Zh).iter().all(|o| o.text.contains("年度第")));
-        let filters = Filters::from_params(&params(&[("theme", "it_security"), ("done", "2019-20")]), &data);
+        let filters = Filters::from_params(&params(&[("theme", "it_security"), ("done", "2019-20")]), &data, nfc);
         let values = ControlValues::of(&filters, &data);
         assert_eq!((values.theme.as_deref(), values.done.as_deref()), (Some("it_security"), Some("2019-20")));
     }

@@ -400,6 +400,7 @@ mod tests {
     use super::*;
     use crate::screens::projects::filters::changed_ids;
     use blockvote_model::engine::{Edit, Engine, ProjectEdit, Scenario};
+    use blockvote_model::nfc::nfc;
 
     fn paper() -> Dataset {
         Dataset::paper().unwrap_or_else(|_| Dataset::empty())
@@ -413,7 +414,7 @@ mod tests {
     fn shown(data: &Dataset, pairs: &[(&str, &str)]) -> Vec<u16> {
         let p = params(pairs);
         let index = SearchIndex::new(data);
-        let mut rows = selected(data, &index, &Filters::from_params(&p, data), &BTreeSet::new());
+        let mut rows = selected(data, &index, &Filters::from_params(&p, data, nfc), &BTreeSet::new());
         order(data, &index, &mut rows, Sort::from_params(&p, SORT_KEYS), false, Lang::En);
         rows.iter().filter_map(|i| data.projects.get(*i)).map(|p| p.id).collect()
     }
