@@ -7,13 +7,13 @@ pub mod app;
 pub mod charts;
 pub mod components;
 pub mod data_source;
-pub mod nfc;
 pub mod notices;
 pub mod panic_banner;
 pub mod saved;
 pub mod screens;
 pub mod state;
 pub mod tasks;
+pub mod unicode;
 pub mod whatif;
 
 use wasm_bindgen::JsCast;

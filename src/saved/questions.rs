@@ -15,7 +15,7 @@ pub fn restore() -> Vec<Question> {
     super::storage::local_storage()
         .ok()
         .and_then(|storage| storage.get_item(KEY).ok().flatten())
-        .map(|text| decode_questions(&text, crate::nfc::nfc))
+        .map(|text| decode_questions(&text, crate::unicode::nfc))
         .unwrap_or_default()
 }
 

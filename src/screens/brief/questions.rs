@@ -151,7 +151,7 @@ fn QuestionRow(key: String, rows: Memo<Vec<PanelRow>>) -> impl IntoView {
     Effect::new(move |_| {
         let shown = shown.get();
         let same = typed.with_untracked(|typed| {
-            clean_question_text(typed, crate::nfc::nfc) == clean_question_text(&shown, crate::nfc::nfc)
+            clean_question_text(typed, crate::unicode::nfc) == clean_question_text(&shown, crate::unicode::nfc)
         });
         if !same {
             typed.set(shown);
@@ -161,7 +161,7 @@ fn QuestionRow(key: String, rows: Memo<Vec<PanelRow>>) -> impl IntoView {
         let lang = lang();
         typed.set(text.clone());
         answer(saved.with_value(|s| {
-            key.with_value(|key| s.change_questions(|q| set_text(q, key, lang, &text, crate::nfc::nfc)))
+            key.with_value(|key| s.change_questions(|q| set_text(q, key, lang, &text, crate::unicode::nfc)))
         }));
     };
     let pick = move |on: bool| {
