@@ -100,7 +100,7 @@ fn Shell(dataset: Dataset) -> impl IntoView {
         if in_field || !(ev.ctrl_key() || ev.meta_key()) {
             return;
         }
-        match ev.key().to_lowercase().as_str() {
+        match ev.key().to_ascii_lowercase().as_str() {
             "z" if ev.shift_key() => {
                 ev.prevent_default();
                 whatif.redo();

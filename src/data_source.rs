@@ -57,7 +57,7 @@ impl SetAside {
     pub fn download(&self) -> bool {
         match CarriedDataset::decode(&self.text) {
             Ok(dataset) => {
-                let name = if dataset.name.to_lowercase().ends_with(".csv") {
+                let name = if dataset.name.to_ascii_lowercase().ends_with(".csv") {
                     dataset.name.clone()
                 } else {
                     format!("{}.csv", dataset.name)
@@ -116,7 +116,7 @@ pub fn dataset_for(source: &Source) -> Result<Dataset, Vec<LoadError>> {
     let paper = Dataset::paper()?;
     match source {
         Source::Paper => Ok(paper),
-        Source::Imported(imported) => paper.with_projects_csv(&imported.projects_csv),
+        Source::Imported(imported) => paper.with_projects_csv(&imported.projects_csv, crate::unicode::nfc),
     }
 }
 

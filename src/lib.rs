@@ -14,6 +14,7 @@ pub mod screens;
 pub mod startup_marks;
 pub mod state;
 pub mod tasks;
+pub mod unicode;
 pub mod whatif;
 
 use wasm_bindgen::JsCast;

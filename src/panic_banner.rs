@@ -226,7 +226,7 @@ pub struct Rescue {
 /// Total: only the model's never-panicking decoders and encoder are called.
 pub fn rescue(stored: Option<&str>, unsaved: Option<Editing<'_>>) -> Rescue {
     let (mut store, problems) = match stored {
-        Some(text) => decode_lenient(text),
+        Some(text) => decode_lenient(text, crate::unicode::nfc),
         None => (Store::default(), Vec::new()),
     };
     let mut raw = (!problems.is_empty()).then(|| stored.map(str::to_string)).flatten();
@@ -542,7 +542,7 @@ mod tests {
         // Saved levers with unsaved questions, and the paper's levers with questions.
         for scenario in [&dearer, &Scenario::default()] {
             let editing = Editing { scenario, seed: None, questions: std::slice::from_ref(&question) };
-            let store = decode(&rescue(Some(STORED), Some(editing)).text).unwrap();
+            let store = decode(&rescue(Some(STORED), Some(editing)).text, crate::unicode::nfc).unwrap();
             assert_eq!(store.scenarios.len(), 2);
             assert_eq!(store.scenarios[1].questions, std::slice::from_ref(&question));
         }
@@ -554,7 +554,7 @@ mod tests {
     #[test]
     fn the_unsaved_scenario_joins_the_saved_ones() {
         let result = rescue_of(Some(STORED), "#view=cashflow&lang=en&profile=even");
-        let store = decode(&result.text).unwrap();
+        let store = decode(&result.text, crate::unicode::nfc).unwrap();
         let names: Vec<&str> = store.scenarios.iter().map(|s| s.name.as_str()).collect();
         assert_eq!(names, ["Dearer", UNSAVED_NAME]);
         assert_eq!(store.scenarios[1].id, "s2");
@@ -566,14 +566,14 @@ mod tests {
         for fragment in ["", "#view=overview&lang=zh", "#view=cashflow&cost=10"] {
             let result = rescue_of(Some(STORED), fragment);
             assert!(!result.added_unsaved, "{fragment}");
-            assert_eq!(decode(&result.text).unwrap().scenarios.len(), 1, "{fragment}");
+            assert_eq!(decode(&result.text, crate::unicode::nfc).unwrap().scenarios.len(), 1, "{fragment}");
         }
     }
 
     #[test]
     fn nothing_stored_still_gives_an_importable_file() {
         let result = rescue_of(None, "#cost=5");
-        let store = decode(&result.text).unwrap();
+        let store = decode(&result.text, crate::unicode::nfc).unwrap();
         assert_eq!(store.scenarios.len(), 1);
         assert_eq!(rescue_of(None, "").text, encode(&Store::default()));
     }
@@ -583,7 +583,11 @@ mod tests {
         for stored in ["\u{0}garbage{{{", r#"{"format":"blockvote-scenarios","version":1,"scenarios":[{"name":42}]}"#] {
             let result = rescue_of(Some(stored), "#cost=5&p=999999:zz");
             assert_eq!(result.raw.as_deref(), Some(stored));
-            assert_eq!(decode(&result.text).unwrap().scenarios.len(), 1, "the unsaved scenario is still rescued");
+            assert_eq!(
+                decode(&result.text, crate::unicode::nfc).unwrap().scenarios.len(),
+                1,
+                "the unsaved scenario is still rescued"
+            );
         }
     }
 
@@ -594,7 +598,7 @@ mod tests {
             .collect();
         let stored = format!(r#"{{"format":"blockvote-scenarios","version":1,"scenarios":[{}]}}"#, rows.join(","));
         let result = rescue_of(Some(&stored), "#profile=even");
-        let store = decode(&result.text).unwrap();
+        let store = decode(&result.text, crate::unicode::nfc).unwrap();
         assert_eq!(store.scenarios.len(), MAX_SCENARIOS);
         assert_eq!(store.scenarios[0].name, UNSAVED_NAME);
         assert_eq!(result.raw.as_deref(), Some(stored.as_str()));
@@ -608,7 +612,7 @@ mod tests {
         let scenario = Scenario { projects, ..Scenario::default() };
         assert!(!link::write(&scenario, None).fits(), "the address cannot hold it");
         let result = rescue(Some(STORED), Some(Editing { scenario: &scenario, seed: None, questions: &[] }));
-        let store = decode(&result.text).unwrap();
+        let store = decode(&result.text, crate::unicode::nfc).unwrap();
         assert_eq!(store.scenarios.len(), 2);
         assert_eq!(store.scenarios[1].scenario, scenario);
     }

@@ -34,6 +34,18 @@ fn one(name: &str) -> Store {
     )])
 }
 
+/// The normaliser the shell passes to the model (the browser's) agrees with the one the
+/// native tests use on every example, and so does its lower case for the search.
+#[wasm_bindgen_test]
+fn the_browser_normaliser_and_lowercase_give_every_example() {
+    for (input, expected) in blockvote_model::nfc::EXAMPLES {
+        assert_eq!(blockvote::unicode::nfc(input), expected, "NFC of {input:?}");
+    }
+    for (input, expected) in blockvote_present::screens::projects::filters::LOWERCASE_EXAMPLES {
+        assert_eq!(blockvote::unicode::lowercase(input), expected, "lower case of {input:?}");
+    }
+}
+
 #[wasm_bindgen_test]
 fn saves_and_restores_through_local_storage() {
     let storage = storage();
@@ -77,7 +89,9 @@ fn a_change_merges_what_another_tab_stored_and_set_aside_text_is_never_overwritt
     // Another tab writes after this one read.
     save(Ok(&storage), &one("From another tab")).expect("saves");
     saved.save("Mine", Scenario::default(), None).expect("saved");
-    let stored = blockvote_model::saved::decode(&storage.get_item(KEY).expect("get").expect("stored")).expect("valid");
+    let stored =
+        blockvote_model::saved::decode(&storage.get_item(KEY).expect("get").expect("stored"), blockvote::unicode::nfc)
+            .expect("valid");
     let names: Vec<&str> = stored.scenarios.iter().map(|s| s.name.as_str()).collect();
     assert_eq!(names, ["From another tab", "Mine"], "neither tab's scenario is lost");
     assert_eq!(saved.store.get_untracked().scenarios.len(), 2, "and this tab shows both");
@@ -140,7 +154,7 @@ async fn the_screen_saves_a_named_scenario_and_the_paper_stays_first() {
     next_frame().await;
     assert_eq!(by_testid("scenario-label-1").text_content().as_deref(), Some("From the test"));
     let stored = storage.get_item(KEY).expect("get").expect("saved at once");
-    let store = blockvote_model::saved::decode(&stored).expect("a valid store");
+    let store = blockvote_model::saved::decode(&stored, blockvote::unicode::nfc).expect("a valid store");
     assert_eq!(store.scenarios.len(), 1);
     assert_eq!(store.scenarios[0].scenario.cost_change_pct, 10.into(), "the link's lever was saved");
     clear(&storage);

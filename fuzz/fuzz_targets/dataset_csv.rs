@@ -15,6 +15,7 @@
 //! - a projection, if there is one, has one outcome per project.
 #![no_main]
 
+use blockvote_model::nfc::nfc;
 use blockvote_model::engine::{Engine, Scenario};
 use blockvote_model::money::MAX_INPUT_MILLIONS;
 use blockvote_model::text::decode_upload;
@@ -46,7 +47,7 @@ fuzz_target!(|data: &[u8]| {
             return;
         }
     };
-    let dataset = match paper.with_projects_csv(&text) {
+    let dataset = match paper.with_projects_csv(&text, nfc) {
         Ok(dataset) => dataset,
         Err(errors) => {
             assert!(!errors.is_empty(), "a refusal must say why");

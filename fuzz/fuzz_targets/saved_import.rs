@@ -17,6 +17,7 @@
 //!   importing it into an empty store and into itself.
 #![no_main]
 
+use blockvote_model::nfc::nfc;
 use blockvote_model::engine::Engine;
 use blockvote_model::link;
 use blockvote_model::saved::{
@@ -47,24 +48,24 @@ fn check_store(store: &Store, limit: usize, what: &str) {
         assert!(!saved.id.is_empty(), "{what}: an empty id");
         assert!(ids.insert(saved.id.as_str()), "{what}: id {:?} twice", saved.id);
         assert!(saved.name.chars().count() <= MAX_NAME_CHARS, "{what}: name {:?} too long", saved.name);
-        assert_eq!(clean_name(&saved.name).as_ref(), Ok(&saved.name), "{what}: name {:?} not clean", saved.name);
-        let questions = clean_questions(saved.questions.clone());
+        assert_eq!(clean_name(&saved.name, nfc).as_ref(), Ok(&saved.name), "{what}: name {:?} not clean", saved.name);
+        let questions = clean_questions(saved.questions.clone(), nfc);
         assert_eq!(questions.as_ref(), Ok(&saved.questions), "{what}: questions {:?} not clean", saved.questions);
     }
     let text = encode(store);
     assert!(!text.contains('<'), "{what}: `<` must be escaped");
-    assert_eq!(decode(&text), Ok(store.scenarios_only()), "{what}: written as {text:?}");
+    assert_eq!(decode(&text, nfc), Ok(store.scenarios_only()), "{what}: written as {text:?}");
     let stored = encode_stored(store);
     assert!(!stored.contains('<'), "{what}: `<` must be escaped");
-    assert_eq!(decode(&stored).as_ref(), Ok(store), "{what}: stored as {stored:?}");
+    assert_eq!(decode(&stored, nfc).as_ref(), Ok(store), "{what}: stored as {stored:?}");
 }
 
 fuzz_target!(|data: &[u8]| {
     // The browser's FileReader and localStorage hand over text; invalid UTF-8 in a
     // file arrives as U+FFFD, as here.
     let text = String::from_utf8_lossy(data);
-    let (store, problems) = decode_lenient(&text);
-    match decode(&text) {
+    let (store, problems) = decode_lenient(&text, nfc);
+    match decode(&text, nfc) {
         Ok(strict) => {
             assert!(problems.is_empty());
             assert_eq!(strict, store);
@@ -77,7 +78,7 @@ fuzz_target!(|data: &[u8]| {
     // A file may repeat a name; the properties of replacing hold for distinct names.
     let names: HashSet<&str> = store.scenarios.iter().map(|s| s.name.as_str()).collect();
     let distinct = names.len() == store.scenarios.len();
-    let mut writer = Writer::new(7);
+    let mut writer = Writer::new(7, nfc);
     writer.at(1_700_000_000_000);
     for replace in [false, true] {
         let mut empty = Store::default();

@@ -21,6 +21,7 @@
 #[path = "../../crates/model/tests/saved_support/mod.rs"]
 mod saved_support;
 
+use blockvote_model::nfc::nfc;
 use blockvote_model::saved::{decode, decode_lenient, encode_stored, merge, SavedScenario, Store};
 use libfuzzer_sys::fuzz_target;
 use saved_support::{check_merge, content, Tabs, LABEL};
@@ -31,13 +32,13 @@ const MAX_STEPS: usize = 120;
 fuzz_target!(|data: &[u8]| {
     let mut parts = data.splitn(3, |byte| *byte == 0);
     let (first, second, script) = (parts.next().unwrap_or_default(), parts.next().unwrap_or_default(), parts.next().unwrap_or_default());
-    let (a, _) = decode_lenient(&String::from_utf8_lossy(first));
-    let (b, _) = decode_lenient(&String::from_utf8_lossy(second));
+    let (a, _) = decode_lenient(&String::from_utf8_lossy(first), nfc);
+    let (b, _) = decode_lenient(&String::from_utf8_lossy(second), nfc);
 
     let merged = merge(&a, &b, LABEL).store;
     check_merge(&a, &b, &merged);
     let written = encode_stored(&merged);
-    let read = decode(&written).unwrap_or_else(|problems| panic!("{problems:?} reading {written:?}"));
+    let read = decode(&written, nfc).unwrap_or_else(|problems| panic!("{problems:?} reading {written:?}"));
     assert_eq!(content(&read), content(&merged), "written as {written:?}");
 
     // Two tabs over A's scenarios. Its stamps and deletions are dropped: every stamp

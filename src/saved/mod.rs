@@ -176,7 +176,7 @@ impl Saved {
             refusal: ArcRwSignal::new(None),
             conflicts: ArcRwSignal::new(Vec::new()),
             questions: ArcRwSignal::new(questions::restore()),
-            sync: ArcStoredValue::new(Sync { writer: Writer::new(random), synced: restored.text }),
+            sync: ArcStoredValue::new(Sync { writer: Writer::new(random, crate::unicode::nfc), synced: restored.text }),
         }
     }
 
@@ -198,7 +198,7 @@ impl Saved {
         if self.sync.with_value(|sync| sync.synced.as_deref() == Some(text.as_str())) {
             return false;
         }
-        let (theirs, problems) = decode_lenient(&text);
+        let (theirs, problems) = decode_lenient(&text, crate::unicode::nfc);
         if !problems.is_empty() {
             // Text this blockvote cannot fully read (a hand edit, another version):
             // set aside before anything overwrites it, as at startup.

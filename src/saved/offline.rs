@@ -34,7 +34,7 @@ pub fn carried_text(id: &str, max_bytes: usize) -> Option<Result<String, usize>>
 /// it, said so, if the block is too large to read).
 pub fn carried_scenarios() -> Option<(Store, Vec<StoreProblem>)> {
     carried_text(SCENARIOS_BLOCK_ID, MAX_BYTES).map(|text| match text {
-        Ok(text) => decode_lenient(&text),
+        Ok(text) => decode_lenient(&text, crate::unicode::nfc),
         Err(bytes) => (Store::default(), vec![StoreProblem::TooLarge { bytes }]),
     })
 }

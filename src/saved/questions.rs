@@ -22,7 +22,7 @@ fn tab_storage() -> Option<web_sys::Storage> {
 pub fn restore() -> Vec<Question> {
     tab_storage()
         .and_then(|storage| storage.get_item(KEY).ok().flatten())
-        .map(|text| decode_questions(&text))
+        .map(|text| decode_questions(&text, crate::unicode::nfc))
         .unwrap_or_default()
 }
 

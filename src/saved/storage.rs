@@ -71,7 +71,7 @@ pub fn restore(storage: Result<&web_sys::Storage, StorageIssue>) -> Restored {
     let Some(text) = text else {
         return Restored { issue: probe_issue, ..Restored::default() };
     };
-    let (store, problems) = decode_lenient(&text);
+    let (store, problems) = decode_lenient(&text, crate::unicode::nfc);
     if problems.is_empty() {
         return Restored { store, issue: probe_issue, text: Some(text), ..Restored::default() };
     }

@@ -441,3 +441,13 @@ test('a version-1 store is migrated without loss; each save records its date, an
   assert.equal(exported.deleted, undefined, 'a file carries scenarios, not the store\'s bookkeeping');
   await context.close();
 });
+
+test('a name typed decomposed is stored composed: the browser\'s NFC, passed to the model, cleans it', LONG, async () => {
+  const context = await launch();
+  const t = await tab(context);
+  await saveAs(t.page, 'Cafe\u0301 管\uF9E4');
+  await listsSoon(t.page, ['Caf\u00e9 管理']);
+  assert.deepEqual(await storedNames(t.page), ['Caf\u00e9 管理']);
+  assert.deepEqual(t.seen.errors, []);
+  await context.close();
+});

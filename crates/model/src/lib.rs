@@ -2,7 +2,8 @@
 //! what-if engine that turns a scenario into a projection.
 //!
 //! This crate knows nothing of the browser, Leptos, storage, clocks or entropy: every
-//! effect (time, randomness seeds, persistence) is passed in by the caller. Its
+//! effect (time, randomness seeds, persistence), and the Unicode normaliser
+//! ([`nfc::Normalizer`]), is passed in by the caller. Its
 //! Cargo.toml is the proof.
 
 pub mod dataset;
@@ -13,6 +14,7 @@ pub mod findings;
 pub mod link;
 pub mod load;
 pub mod money;
+pub mod nfc;
 pub mod offline;
 pub mod quarter;
 pub mod saved;

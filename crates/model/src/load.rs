@@ -8,12 +8,12 @@
 
 use crate::dataset::{Category, Cohort, CohortId, Dataset, Department, Fact, Facts, Project, ProjectsOrigin};
 use crate::money::Money;
+use crate::nfc::Normalizer;
 use crate::quarter::{FiscalQuarter, FiscalYear};
 use crate::themes::{derive_theme, Theme, ThemeSource};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 use std::fmt;
-use unicode_normalization::UnicodeNormalization;
 
 /// The paper's files, compiled into the binary: nothing is fetched at run time.
 pub const PAPER_PROJECTS_CSV: &str = include_str!("../../../data/projects.csv");
@@ -177,15 +177,16 @@ impl LoadErrorKind {
 
 impl std::error::Error for LoadError {}
 
-/// NFC-normalises and trims a text field.
-pub fn normalize_text(text: &str) -> String {
-    let text = text.trim();
-    // Most text is already NFC (the paper's files always are: tests/paper.rs checks),
-    // and the quick check is far cheaper than normalising, which matters at start-up.
-    match unicode_normalization::is_nfc_quick(text.chars()) {
-        unicode_normalization::IsNormalized::Yes => text.to_string(),
-        _ => text.nfc().collect(),
-    }
+/// Trims a text field and NFC-normalises it with `normalize`.
+pub fn normalize_text(text: &str, normalize: Normalizer) -> String {
+    normalize(text.trim())
+}
+
+/// The paper's embedded files as written: they are NFC already (tests/paper.rs loads
+/// them through the real normaliser and finds the same dataset), so loading them calls
+/// no normaliser, in the browser or natively.
+fn as_written(text: &str) -> String {
+    text.to_string()
 }
 
 /// One parsed CSV file: its rows as (line number, fields by column name).
@@ -197,7 +198,13 @@ struct Table {
 
 impl Table {
     /// Reads `text` and checks its header is exactly `columns`.
-    fn read(file: &'static str, text: &str, columns: &[&'static str], errors: &mut Vec<LoadError>) -> Table {
+    fn read(
+        file: &'static str,
+        text: &str,
+        columns: &[&'static str],
+        normalize: Normalizer,
+        errors: &mut Vec<LoadError>,
+    ) -> Table {
         let mut table = Table { file, rows: Vec::new(), columns: columns.to_vec() };
         let whole_file = |kind| LoadError { file: file.to_string(), line: 0, field: None, kind };
         if text.len() > MAX_FILE_BYTES {
@@ -245,7 +252,7 @@ impl Table {
                         });
                         continue;
                     }
-                    table.rows.push((line, record.iter().map(normalize_text).collect()));
+                    table.rows.push((line, record.iter().map(|value| normalize_text(value, normalize)).collect()));
                 }
                 Err(e) => {
                     let line = e.position().map_or(0, |p| p.line());
@@ -343,8 +350,8 @@ pub const CATEGORY_COLUMNS: [&str; 8] = [
 pub const COHORT_COLUMNS: [&str; 6] = ["id", "name_zh", "name_en", "project_count", "cash_2018_19_m", "source"];
 pub const FACT_COLUMNS: [&str; 6] = ["key", "value", "unit", "source", "label_zh", "label_en"];
 
-fn load_departments(text: &str, errors: &mut Vec<LoadError>) -> Vec<Department> {
-    let table = Table::read("departments.csv", text, &DEPARTMENT_COLUMNS, errors);
+fn load_departments(text: &str, normalize: Normalizer, errors: &mut Vec<LoadError>) -> Vec<Department> {
+    let table = Table::read("departments.csv", text, &DEPARTMENT_COLUMNS, normalize, errors);
     let mut departments: Vec<Department> = Vec::new();
     for row in rows(&table) {
         let parsed = (|| {
@@ -365,8 +372,8 @@ fn load_departments(text: &str, errors: &mut Vec<LoadError>) -> Vec<Department> 
     departments
 }
 
-fn load_facts(text: &str, errors: &mut Vec<LoadError>) -> Facts {
-    let table = Table::read("facts.csv", text, &FACT_COLUMNS, errors);
+fn load_facts(text: &str, normalize: Normalizer, errors: &mut Vec<LoadError>) -> Facts {
+    let table = Table::read("facts.csv", text, &FACT_COLUMNS, normalize, errors);
     let mut facts = Facts::default();
     for row in rows(&table) {
         let parsed = (|| {
@@ -388,8 +395,8 @@ fn load_facts(text: &str, errors: &mut Vec<LoadError>) -> Facts {
     facts
 }
 
-fn load_categories(text: &str, errors: &mut Vec<LoadError>) -> Vec<Category> {
-    let table = Table::read("categories.csv", text, &CATEGORY_COLUMNS, errors);
+fn load_categories(text: &str, normalize: Normalizer, errors: &mut Vec<LoadError>) -> Vec<Category> {
+    let table = Table::read("categories.csv", text, &CATEGORY_COLUMNS, normalize, errors);
     let mut categories = Vec::new();
     for row in rows(&table) {
         let parsed = (|| {
@@ -409,8 +416,8 @@ fn load_categories(text: &str, errors: &mut Vec<LoadError>) -> Vec<Category> {
     categories
 }
 
-fn load_cohorts(text: &str, errors: &mut Vec<LoadError>) -> Vec<Cohort> {
-    let table = Table::read("cohorts.csv", text, &COHORT_COLUMNS, errors);
+fn load_cohorts(text: &str, normalize: Normalizer, errors: &mut Vec<LoadError>) -> Vec<Cohort> {
+    let table = Table::read("cohorts.csv", text, &COHORT_COLUMNS, normalize, errors);
     let mut cohorts = Vec::new();
     for row in rows(&table) {
         let parsed = (|| {
@@ -441,9 +448,10 @@ pub fn load_projects(
     text: &str,
     departments: &mut Vec<Department>,
     facts: &Facts,
+    normalize: Normalizer,
     errors: &mut Vec<LoadError>,
 ) -> Vec<Project> {
-    let table = Table::read("projects.csv", text, &PROJECT_COLUMNS, errors);
+    let table = Table::read("projects.csv", text, &PROJECT_COLUMNS, normalize, errors);
     let paper_examples = theme_examples(facts);
     let mut projects: Vec<Project> = Vec::new();
     let mut seen: HashMap<u16, u64> = HashMap::new();
@@ -527,14 +535,15 @@ fn theme_examples(facts: &Facts) -> HashMap<u16, (Theme, u8)> {
 }
 
 impl Dataset {
-    /// Loads and validates a whole dataset. Returns every problem found.
-    pub fn from_csv(files: DataFiles<'_>) -> Result<Dataset, Vec<LoadError>> {
+    /// Loads and validates a whole dataset, every text field NFC by `normalize`.
+    /// Returns every problem found.
+    pub fn from_csv(files: DataFiles<'_>, normalize: Normalizer) -> Result<Dataset, Vec<LoadError>> {
         let mut errors = Vec::new();
-        let mut departments = load_departments(files.departments, &mut errors);
-        let facts = load_facts(files.facts, &mut errors);
-        let categories = load_categories(files.categories, &mut errors);
-        let cohorts = load_cohorts(files.cohorts, &mut errors);
-        let projects = load_projects(files.projects, &mut departments, &facts, &mut errors);
+        let mut departments = load_departments(files.departments, normalize, &mut errors);
+        let facts = load_facts(files.facts, normalize, &mut errors);
+        let categories = load_categories(files.categories, normalize, &mut errors);
+        let cohorts = load_cohorts(files.cohorts, normalize, &mut errors);
+        let projects = load_projects(files.projects, &mut departments, &facts, normalize, &mut errors);
         let fact_error =
             |key: &str, kind| LoadError { file: "facts.csv".to_string(), line: 0, field: Some(key.to_string()), kind };
         let ceiling = facts.money("threshold.ceiling_m");
@@ -571,15 +580,16 @@ impl Dataset {
     /// these files load without error, so the `Err` arm is only reachable if someone
     /// edits `data/` and ignores the tests; the app still handles it with a message.
     pub fn paper() -> Result<Dataset, Vec<LoadError>> {
-        Dataset::from_csv(DataFiles::PAPER)
+        Dataset::from_csv(DataFiles::PAPER, as_written)
     }
 
     /// A copy of this dataset with its projects replaced by those of a user-imported
-    /// file in the schema of `data/projects.csv` (e.g. a later year's paper).
-    pub fn with_projects_csv(&self, text: &str) -> Result<Dataset, Vec<LoadError>> {
+    /// file in the schema of `data/projects.csv` (e.g. a later year's paper), every
+    /// text field NFC by `normalize`.
+    pub fn with_projects_csv(&self, text: &str, normalize: Normalizer) -> Result<Dataset, Vec<LoadError>> {
         let mut errors = Vec::new();
         let mut departments = self.departments.clone();
-        let projects = load_projects(text, &mut departments, &self.facts, &mut errors);
+        let projects = load_projects(text, &mut departments, &self.facts, normalize, &mut errors);
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -598,7 +608,7 @@ mod tests {
     /// The problems of a projects file loaded over the paper: (line, field, kind).
     fn problems(text: &str) -> Vec<(u64, Option<String>, LoadErrorKind)> {
         let paper = Dataset::paper().unwrap_or_else(|_| Dataset::empty());
-        match paper.with_projects_csv(text) {
+        match paper.with_projects_csv(text, crate::nfc::nfc) {
             Ok(_) => Vec::new(),
             Err(errors) => errors.into_iter().map(|e| (e.line, e.field, e.kind)).collect(),
         }

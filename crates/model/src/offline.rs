@@ -267,6 +267,7 @@ mod tests {
     use super::*;
     use crate::engine::{GroupEdit, Selector};
     use crate::load::MAX_FILE_BYTES;
+    use crate::nfc::nfc;
     use crate::saved::{decode_lenient, NotAddedWhy, Writer};
     use rust_decimal::Decimal;
 
@@ -281,7 +282,7 @@ mod tests {
     }
 
     fn writer() -> Writer {
-        let mut writer = Writer::new(42);
+        let mut writer = Writer::new(42, nfc);
         writer.at(1_000);
         writer
     }
@@ -303,7 +304,7 @@ mod tests {
         assert!(copy.starts_with("<!DOCTYPE html>\n<html><head><script type=\"module\">boot()</script>"));
         let text = block_text(&copy, SCENARIOS_BLOCK_ID).unwrap();
         assert!(!text.contains('<'), "no tag can start inside the block: {text}");
-        let (read, problems) = decode_lenient(text);
+        let (read, problems) = decode_lenient(text, nfc);
         assert_eq!(problems, vec![]);
         assert_eq!(read, store.scenarios_only(), "the scenarios with their notes, not the bookkeeping");
         assert!(copy.find(SCENARIOS_BLOCK_ID).unwrap() < copy.rfind("</body>").unwrap());
@@ -317,7 +318,7 @@ mod tests {
         let second = offline_copy(&first, &store(&[("s1", "Two", 2)]), None).unwrap();
         assert_eq!(second.matches(SCENARIOS_BLOCK_ID).count(), 1);
         assert_eq!(second.matches(DATASET_BLOCK_ID).count(), 0);
-        let (read, _) = decode_lenient(block_text(&second, SCENARIOS_BLOCK_ID).unwrap());
+        let (read, _) = decode_lenient(block_text(&second, SCENARIOS_BLOCK_ID).unwrap(), nfc);
         assert_eq!(read.scenarios[0].name, "Two");
         // Removing the blocks again gives back the original page exactly.
         assert_eq!(remove_block(&second, SCENARIOS_BLOCK_ID), PAGE);

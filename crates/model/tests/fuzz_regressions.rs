@@ -5,6 +5,7 @@
 
 use blockvote_model::engine::{Engine, GroupEdit, Scenario, Selector};
 use blockvote_model::link;
+use blockvote_model::nfc::nfc;
 use blockvote_model::saved::{clean_name, decode, decode_lenient, encode, SavedScenario, Store, Writer};
 use blockvote_model::Dataset;
 use std::collections::HashSet;
@@ -13,11 +14,11 @@ use std::collections::HashSet;
 /// survives being written and read again.
 #[track_caller]
 fn check_ids(text: &str, expected: &[&str]) {
-    let (store, problems) = decode_lenient(text);
+    let (store, problems) = decode_lenient(text, nfc);
     assert_eq!(problems, vec![], "problems of {text}");
     let ids: Vec<&str> = store.scenarios.iter().map(|s| s.id.as_str()).collect();
     assert_eq!(ids, expected, "ids of {text}");
-    assert_eq!(decode(&encode(&store)), Ok(store.clone()), "round trip of {text}");
+    assert_eq!(decode(&encode(&store), nfc), Ok(store.clone()), "round trip of {text}");
 }
 
 fn envelope(rows: &str) -> String {
@@ -49,7 +50,7 @@ fn a_fresh_id_is_never_one_in_use() {
     let mut store = Store::of(vec![saved(&format!("s{}", u64::MAX), "a"), saved("s1", "b")]);
     assert_eq!(store.fresh_id(), "s2");
     // Importing adds under fresh ids, so the ids stay unique.
-    store.import(&mut Writer::new(7), vec![saved("", "c"), saved("", "d")], false);
+    store.import(&mut Writer::new(7, nfc), vec![saved("", "c"), saved("", "d")], false);
     let ids: HashSet<&str> = store.scenarios.iter().map(|s| s.id.as_str()).collect();
     assert_eq!(ids.len(), store.scenarios.len(), "ids of {store:?}");
 }
@@ -60,7 +61,7 @@ fn a_department_index_past_every_department_writes_a_link() {
     // compute `index + 1`, which overflowed at usize::MAX.
     let text =
         r#"[{"groups":[{"select":{"by":"department","index":18446744073709551615},"edit":{"defer_quarters":1}}]}]"#;
-    let (store, problems) = decode_lenient(text);
+    let (store, problems) = decode_lenient(text, nfc);
     assert_eq!(problems, vec![]);
     let scenario = store.scenarios.first().map(|s| s.scenario.clone()).unwrap_or_default();
     assert_eq!(
@@ -116,12 +117,12 @@ fn a_clean_name_stays_clean() {
     // between a letter and its combining mark left "e\u{301}" (not NFC) in the store,
     // which became "é" on the next read.
     for name in ["e\u{0}\u{301}", "e\u{301}", "\u{7}é\n", " a\u{1b}\u{300} ", "x\u{85}\u{308}y"] {
-        let cleaned = clean_name(name);
-        assert_eq!(cleaned.clone().and_then(|c| clean_name(&c)), cleaned, "cleaning {name:?} twice");
+        let cleaned = clean_name(name, nfc);
+        assert_eq!(cleaned.clone().and_then(|c| clean_name(&c, nfc)), cleaned, "cleaning {name:?} twice");
     }
-    assert_eq!(clean_name("e\u{0}\u{301}"), Ok("\u{e9}".to_string()));
+    assert_eq!(clean_name("e\u{0}\u{301}", nfc), Ok("\u{e9}".to_string()));
     let text = envelope(r#"{"name":"e\u0000\u0301","scenario":{}}"#);
-    let (store, problems) = decode_lenient(&text);
+    let (store, problems) = decode_lenient(&text, nfc);
     assert_eq!(problems, vec![]);
-    assert_eq!(decode(&encode(&store)), Ok(store));
+    assert_eq!(decode(&encode(&store), nfc), Ok(store));
 }

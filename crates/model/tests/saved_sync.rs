@@ -9,6 +9,7 @@
 mod saved_support;
 
 use blockvote_model::engine::Scenario;
+use blockvote_model::nfc::nfc;
 use blockvote_model::saved::{decode, encode_stored, merge, SavedScenario, Store, MAX_WRITE_BYTES};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -39,7 +40,7 @@ proptest! {
         // What is stored can always be written and read back.
         let text = encode_stored(&tabs.stored);
         prop_assert!(text.len() <= MAX_WRITE_BYTES);
-        let read = decode(&text).expect("what is written reads back");
+        let read = decode(&text, nfc).expect("what is written reads back");
         prop_assert_eq!(content(&read), content(&tabs.stored));
     }
 

@@ -214,10 +214,11 @@ pub fn quarter_chart(projection: &Projection, baseline: &Projection, lang: Lang)
 
 /// `text` with its first letter in lower case, for a name inside a sentence ("model
 /// baseline (calibrated to Annex B)"; lower-casing all of it would write "annex b").
+/// The name is blockvote's own English, so ASCII.
 fn lower_first(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
+        Some(first) => std::iter::once(first.to_ascii_lowercase()).chain(chars).collect(),
         None => String::new(),
     }
 }

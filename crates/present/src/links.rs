@@ -329,7 +329,7 @@ mod tests {
     fn the_file_offered_instead_of_a_link_imports_as_the_scenario() {
         let scenario = Scenario { cost_change_pct: rust_decimal::Decimal::TEN, ..Scenario::default() };
         let text = scenario_file(&scenario, Some(7));
-        let store = blockvote_model::saved::decode(&text).unwrap_or_default();
+        let store = blockvote_model::saved::decode(&text, blockvote_model::nfc::nfc).unwrap_or_default();
         let shared: Vec<(&str, &Scenario, Option<u64>)> =
             store.scenarios.iter().map(|s| (s.name.as_str(), &s.scenario, s.seed)).collect();
         assert_eq!(shared, vec![(SHARED_SCENARIO_NAME, &scenario, Some(7))]);

@@ -448,6 +448,7 @@ fn cell_words(row: Bilingual, column: Vec<Bilingual>) -> Bilingual {
 mod tests {
     use super::*;
     use crate::provenance::Provenance;
+    use blockvote_model::nfc::nfc;
 
     fn paper() -> Dataset {
         Dataset::paper().unwrap_or_else(|_| Dataset::empty())
@@ -575,7 +576,7 @@ mod tests {
     /// The paper's text with every space and line break taken out (the extracted text
     /// has a space between characters), NFC-normalised like the dataset.
     fn without_spaces(text: &str) -> String {
-        blockvote_model::load::normalize_text(&text.chars().filter(|c| !c.is_whitespace()).collect::<String>())
+        blockvote_model::load::normalize_text(&text.chars().filter(|c| !c.is_whitespace()).collect::<String>(), nfc)
     }
 
     /// Where the paper's text breaks a quote across a page (its footnote and the
@@ -661,7 +662,7 @@ mod tests {
     fn imported_projects_are_not_the_paper_s() {
         let data = paper();
         let text = "id,department_zh,name_zh,name_en,budget_m,start,completion\n1,行政署,測試,Test,1.0,2019-20 Q1,2019-20 Q2\n";
-        let imported = data.with_projects_csv(text).unwrap_or_else(|_| Dataset::empty());
+        let imported = data.with_projects_csv(text, nfc).unwrap_or_else(|_| Dataset::empty());
         assert_eq!(imported.projects.len(), 1);
         assert_eq!(Printed::ProjectBudget(1).figure(&imported), None);
         assert_eq!(Printed::NewProjectCount.figure(&imported), None);

@@ -20,6 +20,7 @@ use blockvote_model::findings::{
     findings, near_ceiling_edge, same_department_under_ceiling, CeilingCandidate, SameDepartmentUnderCeiling,
     JUST_UNDER_CEILING_PERCENT,
 };
+use blockvote_model::nfc::Normalizer;
 use blockvote_model::saved::{Question, QuestionProblem, MAX_QUESTIONS};
 use blockvote_model::{CohortId, Dataset, Money};
 use rust_decimal::prelude::ToPrimitive;
@@ -497,9 +498,15 @@ pub fn set_picked(questions: &mut Vec<Question>, key: &str, picked: bool) -> Res
 }
 
 /// The member's words for a question in `lang` (empty: the draft's again). Refused,
-/// and nothing changed, past `MAX_QUESTION_CHARS`.
-pub fn set_text(questions: &mut [Question], key: &str, lang: Lang, text: &str) -> Result<(), QuestionProblem> {
-    let cleaned = blockvote_model::saved::clean_question_text(text)?;
+/// and nothing changed, past `MAX_QUESTION_CHARS`. The text is made NFC by `normalize`.
+pub fn set_text(
+    questions: &mut [Question],
+    key: &str,
+    lang: Lang,
+    text: &str,
+    normalize: Normalizer,
+) -> Result<(), QuestionProblem> {
+    let cleaned = blockvote_model::saved::clean_question_text(text, normalize)?;
     if let Some(question) = questions.iter_mut().find(|q| q.key == key) {
         match lang {
             Lang::Zh => question.zh = cleaned,
@@ -537,6 +544,7 @@ pub fn remove(questions: &mut Vec<Question>, key: &str) {
 mod tests {
     use super::*;
     use blockvote_model::engine::Engine;
+    use blockvote_model::nfc::nfc;
 
     struct Fixture {
         data: Dataset,
@@ -695,11 +703,11 @@ mod tests {
         let mut mine: Vec<Question> = Vec::new();
         assert_eq!(set_picked(&mut mine, "lateness", true), Ok(()));
         assert_eq!(set_picked(&mut mine, "commitment", false), Ok(()), "unticking a draft not listed adds nothing");
-        assert_eq!(set_text(&mut mine, "lateness", Lang::En, " Edited \r\n"), Ok(()));
-        assert_eq!(set_text(&mut mine, "lateness", Lang::Zh, "已修改"), Ok(()));
+        assert_eq!(set_text(&mut mine, "lateness", Lang::En, " Edited \r\n", nfc), Ok(()));
+        assert_eq!(set_text(&mut mine, "lateness", Lang::Zh, "已修改", nfc), Ok(()));
         let long = "x".repeat(blockvote_model::saved::MAX_QUESTION_CHARS + 1);
         assert_eq!(
-            set_text(&mut mine, "lateness", Lang::En, &long),
+            set_text(&mut mine, "lateness", Lang::En, &long, nfc),
             Err(QuestionProblem::TooLong { max: blockvote_model::saved::MAX_QUESTION_CHARS })
         );
         assert_eq!(add_own(&mut mine), Ok("own-1".to_string()));

@@ -121,11 +121,12 @@ pub fn refusal(refusal: &Refusal) -> Bilingual {
     }
 }
 
-/// English text starting with a capital (names in quotes start with a quote mark).
+/// English text starting with a capital (names in quotes start with a quote mark, so
+/// the first letter is always blockvote's own English: ASCII).
 fn capitalised(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
+        Some(first) => std::iter::once(first.to_ascii_uppercase()).chain(chars).collect(),
         None => String::new(),
     }
 }

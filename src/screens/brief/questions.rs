@@ -150,7 +150,9 @@ fn QuestionRow(key: String, rows: Memo<Vec<PanelRow>>) -> impl IntoView {
     let typed = RwSignal::new(shown.get_untracked());
     Effect::new(move |_| {
         let shown = shown.get();
-        let same = typed.with_untracked(|typed| clean_question_text(typed) == clean_question_text(&shown));
+        let same = typed.with_untracked(|typed| {
+            clean_question_text(typed, crate::unicode::nfc) == clean_question_text(&shown, crate::unicode::nfc)
+        });
         if !same {
             typed.set(shown);
         }
@@ -158,7 +160,9 @@ fn QuestionRow(key: String, rows: Memo<Vec<PanelRow>>) -> impl IntoView {
     let edit = move |text: String| {
         let lang = lang();
         typed.set(text.clone());
-        answer(saved.with_value(|s| key.with_value(|key| s.change_questions(|q| set_text(q, key, lang, &text)))));
+        answer(saved.with_value(|s| {
+            key.with_value(|key| s.change_questions(|q| set_text(q, key, lang, &text, crate::unicode::nfc)))
+        }));
     };
     let pick = move |on: bool| {
         answer(saved.with_value(|s| key.with_value(|key| s.change_questions(|q| set_picked(q, key, on)))));

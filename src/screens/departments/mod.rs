@@ -26,11 +26,11 @@ pub fn Departments() -> impl IntoView {
     let state = use_app_state();
     let whatif = use_whatif();
     let data = state.data();
-    let index = SearchIndex::new(&data);
+    let index = SearchIndex::new(&data, crate::unicode::lowercase);
     let lang = move || state.lang.get();
     let filters = Memo::new({
         let data = data.clone();
-        move |_| state.params.with(|p| Filters::from_params(p, &data))
+        move |_| state.params.with(|p| Filters::from_params(p, &data, crate::unicode::nfc, crate::unicode::lowercase))
     });
     let sort = Memo::new(move |_| state.params.with(|p| Sort::<DepartmentColumn>::from_params(p, SORT_KEYS)));
     let changed = Memo::new(move |_| whatif.projection.with(|p| changed_ids(p.as_deref())));

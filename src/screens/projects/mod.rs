@@ -32,12 +32,12 @@ pub fn Projects() -> impl IntoView {
     let state = use_app_state();
     let whatif = use_whatif();
     let data = state.data();
-    let index = Arc::new(SearchIndex::new(&data));
+    let index = Arc::new(SearchIndex::new(&data, crate::unicode::lowercase));
     let lang = move || state.lang.get();
 
     let filters = Memo::new({
         let data = data.clone();
-        move |_| state.params.with(|p| Filters::from_params(p, &data))
+        move |_| state.params.with(|p| Filters::from_params(p, &data, crate::unicode::nfc, crate::unicode::lowercase))
     });
     let sort = Memo::new(move |_| state.params.with(|p| Sort::from_params(p, SORT_KEYS)));
     let grouped = Memo::new(move |_| state.params.with(|p| param(p, "group").is_some_and(|g| g.trim() == "1")));

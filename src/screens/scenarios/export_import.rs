@@ -70,7 +70,7 @@ pub fn ExportImport(saved: StoredValue<Saved>) -> impl IntoView {
                 return;
             }
         };
-        let (incoming, found) = decode_lenient(&text);
+        let (incoming, found) = decode_lenient(&text, crate::unicode::nfc);
         problems.try_set(found);
         if incoming.scenarios.is_empty() {
             outcome.try_set(Some(ImportOutcome::NothingUsable));

@@ -12,12 +12,14 @@ use super::problem::{RowReason, StoreProblem};
 use super::questions::read_questions;
 use super::{clean_name, clean_note, SavedScenario, Store, Tombstone, FORMAT, VERSION};
 use crate::engine::Scenario;
+use crate::nfc::Normalizer;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-/// Decodes a store, refusing it if anything at all is wrong.
-pub fn decode(text: &str) -> Result<Store, Vec<StoreProblem>> {
-    let (store, problems) = decode_lenient(text);
+/// Decodes a store, refusing it if anything at all is wrong. Names, notes and
+/// questions are made NFC by `normalize`.
+pub fn decode(text: &str, normalize: Normalizer) -> Result<Store, Vec<StoreProblem>> {
+    let (store, problems) = decode_lenient(text, normalize);
     if problems.is_empty() {
         Ok(store)
     } else {
@@ -26,8 +28,9 @@ pub fn decode(text: &str) -> Result<Store, Vec<StoreProblem>> {
 }
 
 /// Decodes a store, keeping every row that can be used and listing the problems.
-/// Total: never panics, whatever the text.
-pub fn decode_lenient(text: &str) -> (Store, Vec<StoreProblem>) {
+/// Total: never panics, whatever the text. Names, notes and questions are made NFC by
+/// `normalize`.
+pub fn decode_lenient(text: &str, normalize: Normalizer) -> (Store, Vec<StoreProblem>) {
     let mut problems = Vec::new();
     if text.len() > MAX_BYTES {
         problems.push(StoreProblem::TooLarge { bytes: text.len() });
@@ -52,7 +55,7 @@ pub fn decode_lenient(text: &str) -> (Store, Vec<StoreProblem>) {
     }
     let mut store = Store::default();
     for (index, row) in migrated.rows.into_iter().take(MAX_READ_SCENARIOS).enumerate() {
-        match decode_row(index, row) {
+        match decode_row(index, row, normalize) {
             Ok(saved) => store.scenarios.push(saved),
             Err(problem) => problems.push(problem),
         }
@@ -120,19 +123,19 @@ pub fn migrate(value: Value) -> Result<Migrated, StoreProblem> {
     }
 }
 
-fn decode_row(index: usize, row: Value) -> Result<SavedScenario, StoreProblem> {
+fn decode_row(index: usize, row: Value, normalize: Normalizer) -> Result<SavedScenario, StoreProblem> {
     let problem = |field: &'static str, reason: RowReason| StoreProblem::Row { index, field, reason };
     let Value::Object(mut row) = row else {
         return Err(problem("scenario", RowReason::WrongType { expected: "object" }));
     };
     let name = match row.remove("name") {
         None | Some(Value::Null) => return Err(problem("name", RowReason::Missing)),
-        Some(Value::String(name)) => clean_name(&name).map_err(|reason| problem("name", reason))?,
+        Some(Value::String(name)) => clean_name(&name, normalize).map_err(|reason| problem("name", reason))?,
         Some(_) => return Err(problem("name", RowReason::WrongType { expected: "text" })),
     };
     let note = match row.remove("note") {
         None | Some(Value::Null) => String::new(),
-        Some(Value::String(note)) => clean_note(&note).map_err(|reason| problem("note", reason))?,
+        Some(Value::String(note)) => clean_note(&note, normalize).map_err(|reason| problem("note", reason))?,
         Some(_) => return Err(problem("note", RowReason::WrongType { expected: "text" })),
     };
     let id = match row.remove("id") {
@@ -157,7 +160,8 @@ fn decode_row(index: usize, row: Value) -> Result<SavedScenario, StoreProblem> {
         },
         Some(_) => return Err(problem("seed", RowReason::WrongType { expected: "whole number" })),
     };
-    let questions = read_questions(row.remove("questions")).map_err(|reason| problem("questions", reason))?;
+    let questions =
+        read_questions(row.remove("questions"), normalize).map_err(|reason| problem("questions", reason))?;
     let saved_at = row.remove("saved_at").as_ref().and_then(Value::as_u64);
     let history = stamps(row.remove("rev"));
     Ok(SavedScenario { id, name, note, scenario, seed, saved_at, questions, history })

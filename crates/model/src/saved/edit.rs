@@ -16,16 +16,19 @@ use super::problem::{NotAdded, NotAddedWhy, Refusal};
 use super::questions::{clean_questions, Question};
 use super::{clean_name, clean_note, SavedScenario, Store, Tombstone};
 use crate::engine::Scenario;
+use crate::nfc::Normalizer;
 use std::collections::HashMap;
 
 /// Who changes the store, and when: one per tab. The shell passes in the time before
 /// each change (this crate reads no clock) and, once, a random number that tells this
-/// tab's ids and stamps apart from every other tab's.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// tab's ids and stamps apart from every other tab's, and the NFC normaliser for the
+/// names, notes and questions the member writes (see [`crate::nfc`]).
+#[derive(Clone, Debug)]
 pub struct Writer {
     tab: String,
     count: u64,
     now: u64,
+    normalize: Normalizer,
 }
 
 /// The bytes a row may grow by when [`commit`] stamps it (`,"rev":["…"]`), so an
@@ -34,7 +37,7 @@ const STAMP_MARGIN: usize = 16 + MAX_STAMP_CHARS;
 
 impl Writer {
     /// A writer for one tab; `random` should differ between tabs (the shell draws it).
-    pub fn new(random: u64) -> Writer {
+    pub fn new(random: u64, normalize: Normalizer) -> Writer {
         let mut tab = String::new();
         let mut rest = random;
         // Eight base-36 digits: about 41 bits, enough that two tabs never meet.
@@ -43,7 +46,7 @@ impl Writer {
             tab.push(char::from_digit(digit, 36).unwrap_or('0'));
             rest /= 36;
         }
-        Writer { tab, count: 0, now: 0 }
+        Writer { tab, count: 0, now: 0, normalize }
     }
 
     /// Sets the time of the next changes, in milliseconds since 1970-01-01 UTC.
@@ -53,6 +56,11 @@ impl Writer {
 
     pub fn now(&self) -> u64 {
         self.now
+    }
+
+    /// The NFC normaliser this writer cleans the member's text with.
+    pub fn normalizer(&self) -> Normalizer {
+        self.normalize
     }
 
     fn next(&mut self) -> u64 {
@@ -98,7 +106,7 @@ impl Store {
         scenario: Scenario,
         seed: Option<u64>,
     ) -> Result<String, Refusal> {
-        let name = clean_name(name).map_err(Refusal::Name)?;
+        let name = clean_name(name, writer.normalize).map_err(Refusal::Name)?;
         let now = writer.now();
         if let Some(existing) = self.scenarios.iter_mut().find(|s| s.name == name) {
             existing.scenario = scenario;
@@ -124,7 +132,7 @@ impl Store {
     /// Sets a scenario's questions (the member's list, kept with it), checked by the
     /// one rule of the reader ([`clean_questions`]).
     pub fn set_questions(&mut self, writer: &Writer, id: &str, questions: Vec<Question>) -> Result<(), Refusal> {
-        let questions = clean_questions(questions).map_err(Refusal::Questions)?;
+        let questions = clean_questions(questions, writer.normalize).map_err(Refusal::Questions)?;
         let saved = self.scenarios.iter_mut().find(|s| s.id == id).ok_or(Refusal::Gone)?;
         if saved.questions != questions {
             saved.questions = questions;
@@ -135,7 +143,7 @@ impl Store {
 
     /// Renames a scenario; a name another one uses becomes `name (2)` …
     pub fn rename(&mut self, writer: &Writer, id: &str, name: &str) -> Result<(), Refusal> {
-        let name = clean_name(name).map_err(Refusal::Name)?;
+        let name = clean_name(name, writer.normalize).map_err(Refusal::Name)?;
         let taken = self.scenarios.iter().any(|s| s.name == name && s.id != id);
         let name = if taken { self.unused_name(&name) } else { name };
         let saved = self.scenarios.iter_mut().find(|s| s.id == id).ok_or(Refusal::Gone)?;
@@ -148,7 +156,7 @@ impl Store {
 
     /// Sets (or, with empty text, clears) a scenario's note.
     pub fn set_note(&mut self, writer: &Writer, id: &str, note: &str) -> Result<(), Refusal> {
-        let note = clean_note(note).map_err(Refusal::Note)?;
+        let note = clean_note(note, writer.normalize).map_err(Refusal::Note)?;
         let saved = self.scenarios.iter_mut().find(|s| s.id == id).ok_or(Refusal::Gone)?;
         if saved.note != note {
             saved.note = note;

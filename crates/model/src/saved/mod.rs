@@ -42,10 +42,10 @@ pub use questions::{clean_question_text, clean_questions, Question, QuestionProb
 pub use sync::{merge, Conflict, Merged};
 
 use crate::engine::Scenario;
+use crate::nfc::Normalizer;
 use limits::{MAX_ABSORBED, MAX_TOMBSTONES, TOMBSTONE_MS};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
-use unicode_normalization::UnicodeNormalization;
 
 /// The `format` field of every store.
 pub const FORMAT: &str = "blockvote-scenarios";
@@ -153,14 +153,16 @@ impl SavedScenario {
     }
 }
 
-/// A name as stored: NFC, control characters removed, whitespace collapsed at the
-/// ends; refused if empty or longer than `MAX_NAME_CHARS`. Markup is kept as text:
-/// it is the renderer's job (Leptos sets text, never HTML) to show it as typed.
-pub fn clean_name(name: &str) -> Result<String, RowReason> {
+/// A name as stored: NFC (by `normalize`), control characters removed, whitespace
+/// collapsed at the ends; refused if empty or longer than `MAX_NAME_CHARS`. Markup is
+/// kept as text: it is the renderer's job (Leptos sets text, never HTML) to show it as
+/// typed.
+pub fn clean_name(name: &str, normalize: Normalizer) -> Result<String, RowReason> {
     // Control characters go before normalising: one between a letter and a combining
     // mark would otherwise keep them apart through NFC and leave them apart once
     // removed, a name that is not NFC and changes the next time it is read.
-    let cleaned: String = name.chars().filter(|c| !c.is_control()).nfc().collect::<String>().trim().to_string();
+    let kept: String = name.chars().filter(|c| !c.is_control()).collect();
+    let cleaned = normalize(&kept).trim().to_string();
     if cleaned.is_empty() {
         return Err(RowReason::Empty);
     }
@@ -172,14 +174,20 @@ pub fn clean_name(name: &str) -> Result<String, RowReason> {
 
 /// A note as stored: like a name, but line breaks are kept (`\r\n` and `\r` become
 /// `\n`) and it may be empty; refused if longer than `MAX_NOTE_CHARS`.
-pub fn clean_note(note: &str) -> Result<String, RowReason> {
-    let unified = note.replace("\r\n", "\n").replace('\r', "\n");
-    let cleaned: String =
-        unified.chars().filter(|c| *c == '\n' || !c.is_control()).nfc().collect::<String>().trim().to_string();
+pub fn clean_note(note: &str, normalize: Normalizer) -> Result<String, RowReason> {
+    let cleaned = clean_lines(note, normalize);
     if cleaned.chars().count() > MAX_NOTE_CHARS {
         return Err(RowReason::TooLong { max: MAX_NOTE_CHARS });
     }
     Ok(cleaned)
+}
+
+/// Text with line breaks as written (`\r\n` and `\r` become `\n`), other control
+/// characters removed, NFC by `normalize`, trimmed: a note's or a question's text.
+pub(crate) fn clean_lines(text: &str, normalize: Normalizer) -> String {
+    let unified = text.replace("\r\n", "\n").replace('\r', "\n");
+    let kept: String = unified.chars().filter(|c| *c == '\n' || !c.is_control()).collect();
+    normalize(&kept).trim().to_string()
 }
 
 /// The first id `sN` with `N` counting up from `start` that `taken` does not hold,

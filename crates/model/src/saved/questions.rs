@@ -15,10 +15,10 @@
 
 use super::limits::{MAX_QUESTIONS, MAX_QUESTION_CHARS, MAX_QUESTION_KEY_CHARS};
 use super::problem::RowReason;
+use crate::nfc::Normalizer;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::HashSet;
-use unicode_normalization::UnicodeNormalization;
 
 /// The key prefix of a question the member wrote.
 pub const OWN_PREFIX: &str = "own-";
@@ -71,10 +71,8 @@ impl From<QuestionProblem> for RowReason {
 /// A question's text as kept: like a note (NFC, control characters but line breaks
 /// removed, trimmed); refused past [`MAX_QUESTION_CHARS`]. Empty text is `None`: the
 /// draft's text again (an own question with no text in a language shows the other's).
-pub fn clean_question_text(text: &str) -> Result<Option<String>, QuestionProblem> {
-    let unified = text.replace("\r\n", "\n").replace('\r', "\n");
-    let cleaned: String =
-        unified.chars().filter(|c| *c == '\n' || !c.is_control()).nfc().collect::<String>().trim().to_string();
+pub fn clean_question_text(text: &str, normalize: Normalizer) -> Result<Option<String>, QuestionProblem> {
+    let cleaned = super::clean_lines(text, normalize);
     if cleaned.chars().count() > MAX_QUESTION_CHARS {
         return Err(QuestionProblem::TooLong { max: MAX_QUESTION_CHARS });
     }
@@ -90,7 +88,7 @@ fn usable_key(key: &str) -> bool {
 /// A list of questions as kept: at most [`MAX_QUESTIONS`], each key usable and once,
 /// each text clean. The one rule of the writer (every change the member makes) and the
 /// reader (storage, a file, an offline copy).
-pub fn clean_questions(questions: Vec<Question>) -> Result<Vec<Question>, QuestionProblem> {
+pub fn clean_questions(questions: Vec<Question>, normalize: Normalizer) -> Result<Vec<Question>, QuestionProblem> {
     if questions.len() > MAX_QUESTIONS {
         return Err(QuestionProblem::TooMany { max: MAX_QUESTIONS });
     }
@@ -101,7 +99,7 @@ pub fn clean_questions(questions: Vec<Question>) -> Result<Vec<Question>, Questi
             if !usable_key(&question.key) || !keys.insert(question.key.clone()) {
                 return Err(QuestionProblem::BadKey);
             }
-            let clean = |text: Option<String>| text.map_or(Ok(None), |text| clean_question_text(&text));
+            let clean = |text: Option<String>| text.map_or(Ok(None), |text| clean_question_text(&text, normalize));
             Ok(Question { zh: clean(question.zh)?, en: clean(question.en)?, ..question })
         })
         .collect()
@@ -109,14 +107,14 @@ pub fn clean_questions(questions: Vec<Question>) -> Result<Vec<Question>, Questi
 
 /// Reads a row's `questions` (absent or null: none). A list that breaks a rule is
 /// refused whole, like a note too long: what the member wrote is not cut silently.
-pub fn read_questions(value: Option<Value>) -> Result<Vec<Question>, RowReason> {
+pub fn read_questions(value: Option<Value>, normalize: Normalizer) -> Result<Vec<Question>, RowReason> {
     match value {
         None | Some(Value::Null) => Ok(Vec::new()),
         Some(Value::Array(items)) if items.len() > MAX_QUESTIONS => Err(RowReason::TooLong { max: MAX_QUESTIONS }),
         Some(value @ Value::Array(_)) => {
             let questions: Vec<Question> = serde_json::from_value(value)
                 .map_err(|error| RowReason::Invalid { detail: super::codec::shorten(&error.to_string(), 120) })?;
-            clean_questions(questions).map_err(RowReason::from)
+            clean_questions(questions, normalize).map_err(RowReason::from)
         }
         Some(_) => Err(RowReason::WrongType { expected: "list" }),
     }
@@ -130,11 +128,14 @@ pub fn encode_questions(questions: &[Question]) -> String {
 
 /// Reads what [`encode_questions`] wrote; anything unusable is no questions (the
 /// scenario being edited is a draft, and its saved versions keep their own).
-pub fn decode_questions(text: &str) -> Vec<Question> {
+pub fn decode_questions(text: &str, normalize: Normalizer) -> Vec<Question> {
     if text.len() > super::limits::MAX_WRITE_BYTES {
         return Vec::new();
     }
-    serde_json::from_str::<Value>(text).ok().and_then(|value| read_questions(Some(value)).ok()).unwrap_or_default()
+    serde_json::from_str::<Value>(text)
+        .ok()
+        .and_then(|value| read_questions(Some(value), normalize).ok())
+        .unwrap_or_default()
 }
 
 /// A key for a new question of the member's own, not used in `questions`.
@@ -150,6 +151,7 @@ pub fn new_own_key(questions: &[Question]) -> String {
 mod tests {
     use super::*;
     use crate::engine::Scenario;
+    use crate::nfc::nfc;
     use crate::saved::{commit, decode, decode_lenient, encode, encode_stored, Refusal, SavedScenario, Store, Writer};
     use crate::saved::{StoreProblem, MAX_QUESTIONS, MAX_QUESTION_CHARS};
 
@@ -172,7 +174,7 @@ mod tests {
         let text = format!(
             r#"{{"format":"blockvote-scenarios","version":2,"scenarios":[{{"id":"a","name":"Q","scenario":{{}},"questions":{json}}}]}}"#
         );
-        let (store, problems) = decode_lenient(&text);
+        let (store, problems) = decode_lenient(&text, nfc);
         let found = match problems.into_iter().next() {
             Some(StoreProblem::Row { field: "questions", reason, .. }) => Err(reason),
             Some(other) => panic!("{other:?}"),
@@ -190,19 +192,19 @@ mod tests {
         ]);
         let stored = encode_stored(&store);
         assert!(!stored.contains('<'), "{stored}");
-        assert_eq!(decode(&stored), Ok(store.clone()));
-        assert_eq!(decode(&encode(&store)), Ok(store.scenarios_only()));
+        assert_eq!(decode(&stored, nfc), Ok(store.clone()));
+        assert_eq!(decode(&encode(&store), nfc), Ok(store.scenarios_only()));
     }
 
     #[test]
     fn a_version_2_store_written_before_questions_reads_back_unchanged() {
         let old = r#"{"format":"blockvote-scenarios","version":2,"scenarios":[{"id":"k-1","name":"Old","note":"n","scenario":{"cost_change_pct":"10"},"seed":7,"saved_at":1700000000000,"rev":["abc.1"]}]}"#;
-        let store = decode(old).unwrap_or_default();
+        let store = decode(old, nfc).unwrap_or_default();
         assert_eq!(store.scenarios.first().map(|s| s.questions.len()), Some(0));
         // Written again, it gains no `questions` field, and reads back the same.
         let again = encode_stored(&store);
         assert!(!again.contains("questions"), "{again}");
-        assert_eq!(decode(&again), Ok(store));
+        assert_eq!(decode(&again, nfc), Ok(store));
     }
 
     #[test]
@@ -234,7 +236,7 @@ mod tests {
 
     #[test]
     fn the_writer_refuses_what_the_reader_would() {
-        let mut writer = Writer::new(1);
+        let mut writer = Writer::new(1, nfc);
         writer.at(5);
         let store = with_questions(Vec::new());
         let mut after = store.clone();
@@ -259,7 +261,7 @@ mod tests {
 
     #[test]
     fn a_duplicate_and_an_import_carry_the_questions() {
-        let mut writer = Writer::new(2);
+        let mut writer = Writer::new(2, nfc);
         let asked = vec![question("own-1", true, Some("問"), None)];
         let mut store = with_questions(asked.clone());
         let copy = store.duplicate(&mut writer, "k-1").unwrap_or_default();
@@ -274,19 +276,19 @@ mod tests {
         let asked = vec![question("own-2", true, Some("<b>問</b>"), None), question("lateness", false, None, None)];
         let text = encode_questions(&asked);
         assert!(!text.contains('<'), "{text}");
-        assert_eq!(decode_questions(&text), asked);
-        assert_eq!(decode_questions("not json"), Vec::new());
-        assert_eq!(decode_questions(r#"[{"key":"a"},{"key":"a"}]"#), Vec::new());
+        assert_eq!(decode_questions(&text, nfc), asked);
+        assert_eq!(decode_questions("not json", nfc), Vec::new());
+        assert_eq!(decode_questions(r#"[{"key":"a"},{"key":"a"}]"#, nfc), Vec::new());
         assert_eq!(new_own_key(&asked), "own-1");
         assert_eq!(new_own_key(&[question("own-1", true, None, None)]), "own-2");
     }
 
     #[test]
     fn a_question_s_text_is_cleaned_like_a_note() {
-        assert_eq!(clean_question_text("  a\u{0}b \r\n c "), Ok(Some("ab \n c".to_string())));
-        assert_eq!(clean_question_text(" \n "), Ok(None));
+        assert_eq!(clean_question_text("  a\u{0}b \r\n c ", nfc), Ok(Some("ab \n c".to_string())));
+        assert_eq!(clean_question_text(" \n ", nfc), Ok(None));
         assert_eq!(
-            clean_question_text(&"x".repeat(MAX_QUESTION_CHARS + 1)),
+            clean_question_text(&"x".repeat(MAX_QUESTION_CHARS + 1), nfc),
             Err(QuestionProblem::TooLong { max: MAX_QUESTION_CHARS })
         );
     }

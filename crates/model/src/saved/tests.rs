@@ -2,12 +2,13 @@ use super::codec::shorten;
 use super::limits::{MAX_BYTES, MAX_WRITE_BYTES, TOMBSTONE_MS};
 use super::*;
 use crate::engine::{ProjectEdit, Scenario};
+use crate::nfc::nfc;
 use rust_decimal::Decimal;
 
 /// Decodes `text` and checks how many scenarios were kept and the problems.
 #[track_caller]
 fn check(text: &str, kept: usize, expected: &[StoreProblem]) -> Store {
-    let (store, problems) = decode_lenient(text);
+    let (store, problems) = decode_lenient(text, nfc);
     assert_eq!(problems, expected, "problems of {:?}", shorten(text, 200));
     assert_eq!(store.scenarios.len(), kept, "scenarios kept from {:?}", shorten(text, 200));
     store
@@ -27,7 +28,7 @@ fn names(store: &Store) -> Vec<&str> {
 
 /// A tab's writer at a time.
 fn tab(random: u64, now: u64) -> Writer {
-    let mut writer = Writer::new(random);
+    let mut writer = Writer::new(random, nfc);
     writer.at(now);
     writer
 }
@@ -63,11 +64,11 @@ fn round_trip_of_files_and_of_the_stored_store() {
     let stored = encode_stored(&store);
     assert!(stored.starts_with(r#"{"format":"blockvote-scenarios","version":2,"scenarios":[{"id":"k-1","#));
     assert!(!stored.contains('\n'), "compact: {stored}");
-    assert_eq!(decode(&stored), Ok(store.clone()));
+    assert_eq!(decode(&stored, nfc), Ok(store.clone()));
     // A file carries the scenarios whole (notes, dates, stamps) but not the bookkeeping.
     let file = encode(&store);
     assert!(!file.contains("deleted") && !file.contains("absorbed"), "{file}");
-    assert_eq!(decode(&file), Ok(store.scenarios_only()));
+    assert_eq!(decode(&file, nfc), Ok(store.scenarios_only()));
 }
 
 #[test]
@@ -89,7 +90,7 @@ fn version_1_is_read_without_loss() {
     assert_eq!(store.scenarios[1], SavedScenario::new("s2", "Paper", Scenario::default(), None));
     assert!(store.deleted.is_empty() && store.absorbed.is_empty());
     // Written as version 2 and read again: the same.
-    assert_eq!(decode(&encode_stored(&store)), Ok(store));
+    assert_eq!(decode(&encode_stored(&store), nfc), Ok(store));
     // Version 1 had no bookkeeping: lists of that name in a version-1 file are ignored.
     let store = check(
         r#"{"format":"blockvote-scenarios","version":1,"scenarios":[],"deleted":[{"id":"x","at":1}],"absorbed":["ab"]}"#,
@@ -155,7 +156,7 @@ fn rows_with_wrong_types_are_reported_and_the_rest_kept() {
         {"id":"s10","name":"list","scenario":[]},
         {"id":"s11","name":"note","note":3,"scenario":{}}
     ]}"#;
-    let (store, problems) = decode_lenient(text);
+    let (store, problems) = decode_lenient(text, nfc);
     assert_eq!(store.scenarios.len(), 1);
     let fields: Vec<(usize, &str)> = problems
         .iter()
@@ -180,7 +181,7 @@ fn rows_with_wrong_types_are_reported_and_the_rest_kept() {
         ]
     );
     assert!(problems[3].to_string().starts_with("scenario 5: scenario is not valid: "), "{}", problems[3]);
-    assert!(decode(text).is_err());
+    assert!(decode(text, nfc).is_err());
 }
 
 #[test]
@@ -217,7 +218,7 @@ fn limits_of_the_reader() {
     check(&long, 0, &[row(0, "name", RowReason::TooLong { max: MAX_NAME_CHARS })]);
     // Deep nesting is a JSON error, not a stack overflow.
     let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
-    let (_, problems) = decode_lenient(&deep);
+    let (_, problems) = decode_lenient(&deep, nfc);
     assert!(matches!(problems.as_slice(), [StoreProblem::NotJson { .. }]));
 }
 
@@ -244,7 +245,7 @@ fn the_reader_takes_what_any_writer_wrote() {
     let pretty =
         serde_json::to_string_pretty(&serde_json::from_str::<serde_json::Value>(&encode(&store)).unwrap()).unwrap();
     assert!(pretty.len() > 2 * MAX_WRITE_BYTES, "pretty text is much larger: {}", pretty.len());
-    let (read, problems) = decode_lenient(&pretty);
+    let (read, problems) = decode_lenient(&pretty, nfc);
     assert_eq!(problems, vec![]);
     assert_eq!(read.scenarios.len(), store.scenarios.len());
 }
@@ -263,14 +264,15 @@ fn names_and_notes_are_plain_text_and_markup_survives_as_typed() {
     assert_eq!(store.scenarios[1].name, "abc", "control characters are removed");
     for encoded in [encode(&store), encode_stored(&store)] {
         assert!(!encoded.contains('<'), "encoded text can sit in an HTML script block");
-        assert_eq!(decode(&encoded), Ok(store.clone()));
+        assert_eq!(decode(&encoded, nfc), Ok(store.clone()));
     }
     // NFC: a decomposed é becomes the composed one.
-    assert_eq!(clean_name("e\u{301}"), Ok("\u{e9}".to_string()));
+    assert_eq!(clean_name("e\u{301}", nfc), Ok("\u{e9}".to_string()));
+    assert_eq!(clean_name("管\u{F9E4}", nfc), Ok("管理".to_string()));
     // Notes keep their lines, lose other control characters, and may be empty.
-    assert_eq!(clean_note("  one\r\ntwo\rthree\u{7}\n "), Ok("one\ntwo\nthree".to_string()));
-    assert_eq!(clean_note("   "), Ok(String::new()));
-    assert_eq!(clean_note(&"註".repeat(MAX_NOTE_CHARS + 1)), Err(RowReason::TooLong { max: MAX_NOTE_CHARS }));
+    assert_eq!(clean_note("  one\r\ntwo\rthree\u{7}\n ", nfc), Ok("one\ntwo\nthree".to_string()));
+    assert_eq!(clean_note("   ", nfc), Ok(String::new()));
+    assert_eq!(clean_note(&"註".repeat(MAX_NOTE_CHARS + 1), nfc), Err(RowReason::TooLong { max: MAX_NOTE_CHARS }));
 }
 
 #[test]
@@ -297,7 +299,7 @@ fn writers_of_two_tabs_never_make_the_same_id_or_stamp() {
     store.scenarios.push(SavedScenario::new("10000000-4", "x", Scenario::default(), None));
     store.deleted.push(Tombstone { id: "10000000-5".into(), ..Tombstone::default() });
     assert_eq!(a.new_id(&store), "10000000-6");
-    assert_eq!(Writer::new(u64::MAX).new_stamp(), "fsgs4621.1", "no overflow");
+    assert_eq!(Writer::new(u64::MAX, nfc).new_stamp(), "fsgs4621.1", "no overflow");
 }
 
 #[test]
@@ -601,4 +603,23 @@ fn a_conflict_is_reported_once_and_named_the_same_in_both_orders() {
     // The same change made in two tabs is one version, not a conflict.
     let same = SavedScenario { history: vec!["c.1".into(), "t.1".into()], ..a.clone() };
     assert_eq!(merge(&Store::of(vec![a]), &Store::of(vec![same]), LABEL).store.scenarios.len(), 1);
+}
+
+/// The normaliser passed in is the one used: the writer's for what the member types,
+/// the reader's for what is read (a stand-in that upper-cases shows which ran).
+#[test]
+fn names_notes_and_questions_are_cleaned_by_the_normaliser_passed_in() {
+    let shout: crate::nfc::Normalizer = |text| text.to_uppercase();
+    let mut writer = Writer::new(3, shout);
+    let mut store = Store::default();
+    let id = store.save(&mut writer, " quiet ", Scenario::default(), None).unwrap_or_default();
+    assert_eq!(store.by_id(&id).map(|s| s.name.as_str()), Some("QUIET"));
+    assert_eq!(store.set_note(&writer, &id, "low\r\nvoice"), Ok(()));
+    assert_eq!(store.by_id(&id).map(|s| s.note.as_str()), Some("LOW\nVOICE"));
+    let text =
+        r#"{"format":"blockvote-scenarios","version":2,"scenarios":[{"name":"e\u0301","note":"n","scenario":{}}]}"#;
+    let read = decode(text, shout).unwrap_or_default();
+    let read: Vec<(&str, &str)> = read.scenarios.iter().map(|s| (s.name.as_str(), s.note.as_str())).collect();
+    assert_eq!(read, vec![("E\u{301}", "N")]);
+    assert_eq!(decode(text, nfc).map(|s| s.scenarios.first().map(|s| s.name.clone())), Ok(Some("\u{e9}".to_string())));
 }

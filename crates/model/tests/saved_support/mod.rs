@@ -11,6 +11,7 @@
 #![allow(dead_code)] // Each includer uses its part.
 
 use blockvote_model::engine::Scenario;
+use blockvote_model::nfc::nfc;
 use blockvote_model::saved::{commit, merge, SavedScenario, Store, Writer};
 use rust_decimal::Decimal;
 
@@ -32,7 +33,7 @@ impl Tabs {
     pub fn new(base: Store) -> Tabs {
         let tabs = (0..2u64)
             .map(|n| {
-                let mut writer = Writer::new(0x5eed_0000 + n);
+                let mut writer = Writer::new(0x5eed_0000 + n, nfc);
                 writer.at(1_000);
                 (base.clone(), writer)
             })

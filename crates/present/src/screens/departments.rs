@@ -247,7 +247,9 @@ fn sort_rows(rows: &mut [DepartmentRow], sort: Sort<DepartmentColumn>, lang: Lan
             DepartmentColumn::Order => a.order.cmp(&b.order),
             DepartmentColumn::Name => match lang {
                 Lang::Zh => a.name.cmp(&b.name),
-                Lang::En => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
+                // English department names are the paper's (ASCII) or, for a department
+                // only an imported file names, its Chinese name: no case beyond ASCII.
+                Lang::En => a.name.to_ascii_lowercase().cmp(&b.name.to_ascii_lowercase()),
             },
             DepartmentColumn::Projects => a.list.len().cmp(&b.list.len()),
             // The shares follow the budgets, so both sort by the exact budget.
@@ -291,6 +293,7 @@ fn filter_note(filters: &Filters, data: &Dataset, lang: Lang) -> String {
 mod tests {
     use super::*;
     use crate::screens::projects::filters::{selected, SearchIndex};
+    use blockvote_model::nfc::nfc;
     use std::collections::BTreeSet;
 
     fn params(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
@@ -300,8 +303,8 @@ mod tests {
     fn shown(pairs: &[(&str, &str)], lang: Lang) -> DepartmentsTable {
         let data = Dataset::paper().unwrap_or_else(|_| Dataset::empty());
         let address = params(pairs);
-        let filters = Filters::from_params(&address, &data);
-        let rows = selected(&data, &SearchIndex::new(&data), &filters, &BTreeSet::new());
+        let filters = Filters::from_params(&address, &data, nfc, str::to_lowercase);
+        let rows = selected(&data, &SearchIndex::new(&data, str::to_lowercase), &filters, &BTreeSet::new());
         table(&data, &rows, &filters, &address, Sort::from_params(&address, SORT_KEYS), lang)
     }
 

@@ -94,7 +94,7 @@ pub fn cap_view(outcome: &CapOutcome, data: &Dataset, lang: Lang) -> CapView {
                 Lang::En => format!(
                     "Deferring {} (rule: {}) brings 2018-19 from {} to {} (cap {}).",
                     crate::format::projects_count(deferred.len(), lang),
-                    rule.to_lowercase(),
+                    rule.to_ascii_lowercase(),
                     money(*before),
                     money(*after),
                     money(*cap)

@@ -13,6 +13,7 @@ use blockvote_model::engine::Projection;
 use blockvote_model::exports::project_changed;
 use blockvote_model::load::normalize_text;
 use blockvote_model::money::MAX_INPUT_MILLIONS;
+use blockvote_model::nfc::Normalizer;
 use blockvote_model::{Dataset, FiscalQuarter, FiscalYear, Money, Project, Theme};
 use std::collections::BTreeSet;
 
@@ -62,6 +63,25 @@ pub fn ids_param(ids: &[u16]) -> String {
     ids.iter().map(u16::to_string).collect::<Vec<_>>().join(",")
 }
 
+/// Unicode lower case, passed in by the caller like the model's NFC `Normalizer`: the
+/// shell passes the browser's `toLowerCase()`, so the wasm carries no case tables;
+/// natively it is `str::to_lowercase`. The search folds a member's words and the
+/// projects' names (an imported file's may have any letters) with it.
+pub type Lowercase = fn(&str) -> String;
+
+/// Text and its lower case, which every [`Lowercase`] passed in must agree on: checked
+/// for `str::to_lowercase` natively (below) and for the browser's in the browser
+/// (`tests/web_saved.rs`).
+pub const LOWERCASE_EXAMPLES: [(&str, &str); 5] = [
+    ("SECURITY Upgrade", "security upgrade"),
+    ("\u{c9}COLE \u{dc}nion", "\u{e9}cole \u{fc}nion"),
+    // A final capital sigma becomes the final small sigma.
+    ("\u{39f}\u{394}\u{39f}\u{3a3}", "\u{3bf}\u{3b4}\u{3bf}\u{3c2}"),
+    // A capital I with a dot above becomes i and a combining dot.
+    ("\u{130}", "i\u{307}"),
+    ("保安 IT", "保安 it"),
+];
+
 /// The filters in force. A value the data does not offer (an unknown department, a
 /// quarter no project starts in) is ignored, so what the controls show is what applies.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -83,10 +103,17 @@ pub struct Filters {
 }
 
 impl Filters {
-    pub fn from_params(params: &[(String, String)], data: &Dataset) -> Filters {
+    /// The filters an address's `params` name; the search is made NFC by `normalize`
+    /// and lower case by `lowercase`.
+    pub fn from_params(
+        params: &[(String, String)],
+        data: &Dataset,
+        normalize: Normalizer,
+        lowercase: Lowercase,
+    ) -> Filters {
         let get = |key| param(params, key);
         let query = get("q").map(|q| q.trim().to_string()).unwrap_or_default();
-        let terms = normalize_text(&query).to_lowercase().split_whitespace().map(str::to_string).collect();
+        let terms = lowercase(&normalize_text(&query, normalize)).split_whitespace().map(str::to_string).collect();
         let department = get("dept")
             .and_then(|v| v.trim().parse::<u16>().ok())
             .and_then(|order| data.departments.iter().position(|d| d.order == order));
@@ -141,21 +168,18 @@ pub fn changed_ids(projection: Option<&Projection>) -> BTreeSet<u16> {
 /// Per-project text for search and sorting, built once per dataset.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SearchIndex {
-    /// NFC-normalised, lower-cased Chinese and English names.
+    /// Lower-cased Chinese and English names (NFC, as the loader keeps every name).
     pub haystacks: Vec<String>,
     /// Lower-cased English names, for sorting.
     pub names_en: Vec<String>,
 }
 
 impl SearchIndex {
-    pub fn new(data: &Dataset) -> SearchIndex {
+    /// The index of `data`'s projects, lower case by `lowercase`.
+    pub fn new(data: &Dataset, lowercase: Lowercase) -> SearchIndex {
         SearchIndex {
-            haystacks: data
-                .projects
-                .iter()
-                .map(|p| format!("{}\n{}", normalize_text(&p.name_zh), normalize_text(&p.name_en)).to_lowercase())
-                .collect(),
-            names_en: data.projects.iter().map(|p| p.name_en.to_lowercase()).collect(),
+            haystacks: data.projects.iter().map(|p| lowercase(&format!("{}\n{}", p.name_zh, p.name_en))).collect(),
+            names_en: data.projects.iter().map(|p| lowercase(&p.name_en)).collect(),
         }
     }
 }
@@ -294,6 +318,7 @@ impl ControlValues {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use blockvote_model::nfc::nfc;
 
     fn paper() -> Dataset {
         Dataset::paper().unwrap_or_else(|_| Dataset::empty())
@@ -303,12 +328,28 @@ mod tests {
         pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
     }
 
+    #[test]
+    fn the_native_lowercase_gives_every_example() {
+        for (input, expected) in LOWERCASE_EXAMPLES {
+            assert_eq!(input.to_lowercase(), expected, "lower case of {input:?}");
+        }
+    }
+
+    /// A search typed with a compatibility ideograph (or any text not in NFC) looks for
+    /// what the same words typed in NFC do.
+    #[test]
+    fn a_search_is_normalised_before_it_is_matched() {
+        let data = paper();
+        let terms = |query: &str| Filters::from_params(&params(&[("q", query)]), &data, nfc, str::to_lowercase).terms;
+        assert_eq!(terms("管\u{F9E4} CAFE\u{301}"), vec!["管理".to_string(), "caf\u{e9}".to_string()]);
+    }
+
     /// The filters of an address, in words, and how many projects they select.
     #[track_caller]
     fn check(pairs: &[(&str, &str)], lang: Lang, expected: &str) {
         let data = paper();
-        let filters = Filters::from_params(&params(pairs), &data);
-        let count = selected(&data, &SearchIndex::new(&data), &filters, &BTreeSet::from([17])).len();
+        let filters = Filters::from_params(&params(pairs), &data, nfc, str::to_lowercase);
+        let count = selected(&data, &SearchIndex::new(&data, str::to_lowercase), &filters, &BTreeSet::from([17])).len();
         assert_eq!(format!("{count}: {}", describe(&filters, &data, lang).join("; ")), expected);
     }
 
@@ -373,7 +414,12 @@ mod tests {
         );
         assert_eq!(theme_options(Lang::Zh).len(), 5);
         assert!(start_options(&data, Lang::Zh).iter().all(|o| o.text.contains("年度第")));
-        let filters = Filters::from_params(&params(&[("theme", "it_security"), ("done", "2019-20")]), &data);
+        let filters = Filters::from_params(
+            &params(&[("theme", "it_security"), ("done", "2019-20")]),
+            &data,
+            nfc,
+            str::to_lowercase,
+        );
         let values = ControlValues::of(&filters, &data);
         assert_eq!((values.theme.as_deref(), values.done.as_deref()), (Some("it_security"), Some("2019-20")));
     }

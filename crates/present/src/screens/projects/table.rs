@@ -400,6 +400,7 @@ mod tests {
     use super::*;
     use crate::screens::projects::filters::changed_ids;
     use blockvote_model::engine::{Edit, Engine, ProjectEdit, Scenario};
+    use blockvote_model::nfc::nfc;
 
     fn paper() -> Dataset {
         Dataset::paper().unwrap_or_else(|_| Dataset::empty())
@@ -412,8 +413,9 @@ mod tests {
     /// The ids shown for an address, in order.
     fn shown(data: &Dataset, pairs: &[(&str, &str)]) -> Vec<u16> {
         let p = params(pairs);
-        let index = SearchIndex::new(data);
-        let mut rows = selected(data, &index, &Filters::from_params(&p, data), &BTreeSet::new());
+        let index = SearchIndex::new(data, str::to_lowercase);
+        let mut rows =
+            selected(data, &index, &Filters::from_params(&p, data, nfc, str::to_lowercase), &BTreeSet::new());
         order(data, &index, &mut rows, Sort::from_params(&p, SORT_KEYS), false, Lang::En);
         rows.iter().filter_map(|i| data.projects.get(*i)).map(|p| p.id).collect()
     }
@@ -523,7 +525,7 @@ mod tests {
     #[test]
     fn grouped_headings_carry_a_count_and_subtotals_that_add_up_to_the_total() {
         let data = paper();
-        let index = SearchIndex::new(&data);
+        let index = SearchIndex::new(&data, str::to_lowercase);
         let mut rows: Vec<usize> = (0..data.projects.len()).collect();
         order(&data, &index, &mut rows, Sort::default(), true, Lang::Zh);
         let none = BTreeSet::new();

@@ -8,6 +8,7 @@ use crate::refusal::engine_error;
 use crate::uploads::{not_text, FileKind};
 use blockvote_model::engine::{Engine, EngineError, Scenario};
 use blockvote_model::load::LoadError;
+use blockvote_model::nfc::Normalizer;
 use blockvote_model::offline::CarriedDataset;
 use blockvote_model::text::NotText;
 use blockvote_model::{Dataset, Money};
@@ -61,9 +62,9 @@ pub enum Checked {
 }
 
 /// Checks a projects file against the schema and the engine, exactly as the app will
-/// use it.
-pub fn check(name: &str, text: &str) -> Checked {
-    let dataset = match Dataset::paper().and_then(|paper| paper.with_projects_csv(text)) {
+/// use it (its text NFC by `normalize`).
+pub fn check(name: &str, text: &str, normalize: Normalizer) -> Checked {
+    let dataset = match Dataset::paper().and_then(|paper| paper.with_projects_csv(text, normalize)) {
         Ok(dataset) => dataset,
         Err(errors) => return Checked::Problems(errors),
     };
@@ -165,10 +166,11 @@ pub fn refused(checked: &Checked, lang: Lang) -> Option<Refused> {
 mod tests {
     use super::*;
     use blockvote_model::load::PAPER_PROJECTS_CSV;
+    use blockvote_model::nfc::nfc;
 
     #[track_caller]
     fn check_words(name: &str, text: &str, lang: Lang, expected: &str) {
-        let checked = check(name, text);
+        let checked = check(name, text, nfc);
         let said = match (&checked, refused(&checked, lang)) {
             (Checked::Ready(preview), _) => summary(preview, lang),
             (_, Some(refused)) => [vec![refused.heading], refused.problems].concat().join(" / "),
@@ -181,7 +183,7 @@ mod tests {
     fn a_file_is_checked_and_said_what_it_would_do() {
         let lines: Vec<&str> = PAPER_PROJECTS_CSV.lines().collect();
         let fewer = format!("{}\n", lines.iter().take(lines.len() - 1).copied().collect::<Vec<_>>().join("\n"));
-        assert!(matches!(check("next.csv", &fewer), Checked::Ready(Preview { projects: 253, .. })));
+        assert!(matches!(check("next.csv", &fewer, nfc), Checked::Ready(Preview { projects: 253, .. })));
         check_words(
             "bad.csv",
             "id,department_zh,name_zh,name_en,budget_m,start,completion\n1,行政署,測試,Test,lots,2019-20 Q1,2019-20 Q2\n",
