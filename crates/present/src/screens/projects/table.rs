@@ -143,6 +143,42 @@ pub fn annex_c_sum(amount: Money) -> Figure {
     Figure::model(Value::Millions(amount), Basis::Arithmetic(PaperPlace::AnnexC))
 }
 
+/// The budgets the rows show: the scenario's where it has an outcome for a project,
+/// else the paper's.
+#[derive(Clone, Copy)]
+struct ShownBudgets<'a> {
+    data: &'a Dataset,
+    outcomes: &'a BTreeMap<u16, &'a ProjectOutcome>,
+}
+
+impl ShownBudgets<'_> {
+    /// The budget the row of `data.projects[i]` shows, and whether it is the paper's.
+    fn of(&self, i: usize) -> Option<(Money, bool)> {
+        let project = self.data.projects.get(i)?;
+        let shown = self.outcomes.get(&project.id).map_or(project.budget, |o| o.budget);
+        Some((shown, shown == project.budget))
+    }
+
+    /// The exact sum of the budgets `rows` show, as a figure: Annex C's arithmetic
+    /// while every one is the paper's, the scenario's once any is not (`None` only on
+    /// an overflow the loader's limits make impossible).
+    fn total(&self, rows: &[usize]) -> Option<Figure> {
+        let shown: Vec<(Money, bool)> = rows.iter().filter_map(|i| self.of(*i)).collect();
+        let sum = Money::checked_sum(shown.iter().map(|(amount, _)| *amount)).ok()?;
+        Some(budget_sum(sum, shown.iter().all(|(_, paper)| *paper)))
+    }
+}
+
+/// A sum of budgets shown: of Annex C's, the model's arithmetic; of any the scenario
+/// changed, the scenario's.
+fn budget_sum(amount: Money, all_paper: bool) -> Figure {
+    if all_paper {
+        annex_c_sum(amount)
+    } else {
+        Figure::scenario(Value::Millions(amount))
+    }
+}
+
 /// A figure's text, or a dash where there is none.
 pub fn text_or_dash(figure: Option<&Figure>, lang: Lang) -> String {
     figure.map(|f| f.text(lang)).unwrap_or_else(|| "—".to_string())
@@ -330,21 +366,33 @@ pub fn body(data: &Dataset, rows: &[usize], grouped: bool, scenario: ScenarioRow
             Line::Row(Box::new(project_row(data, p, outcomes.get(&p.id).copied(), changed, lang)))
         })
     };
-    let total = total_budget(data, rows).map(annex_c_sum);
+    // The total and the subtotals are of the budgets the rows show, so the column adds
+    // up whatever the scenario changed.
+    let budgets = ShownBudgets { data, outcomes: &outcomes };
+    let total = budgets.total(rows);
     if !grouped {
         return TableBody { lines: rows.iter().filter_map(row).collect(), count: rows.len(), total };
     }
     let groups = department_runs(data, rows);
-    let exact: Vec<Money> = groups.iter().map(|(_, group)| total_budget(data, group).unwrap_or_default()).collect();
-    let shown = round_parts_to_total(&exact, 1);
+    let exact: Vec<Option<Figure>> = groups.iter().map(|(_, group)| budgets.total(group)).collect();
+    let amounts: Vec<Money> = exact
+        .iter()
+        .map(|figure| match figure.as_ref().map(Figure::value) {
+            Some(Value::Millions(amount)) => *amount,
+            _ => Money::ZERO,
+        })
+        .collect();
+    let shown = round_parts_to_total(&amounts, 1);
     let mut lines = Vec::with_capacity(rows.len() + groups.len());
-    for ((department, group), subtotal) in groups.into_iter().zip(shown) {
+    for (((department, group), subtotal), figure) in groups.into_iter().zip(shown).zip(exact) {
+        let all_paper = figure.is_none_or(|f| !matches!(f.provenance(), Provenance::Scenario));
+        let subtotal = budget_sum(subtotal, all_paper);
         lines.push(Line::Heading(GroupHeading {
             order: data.departments.get(department).map(|d| d.order).unwrap_or(0),
             name: department_name(data, department, lang),
             count: projects_count(group.len(), lang),
-            subtotal: annex_c_sum(subtotal),
-            subtotal_text: annex_c_sum(subtotal).text(lang),
+            subtotal_text: subtotal.text(lang),
+            subtotal,
         }));
         lines.extend(group.iter().filter_map(row));
     }
@@ -520,6 +568,48 @@ mod tests {
             [("sort", Some("id".to_string())), ("dir", Some("desc".to_string()))]
         );
         assert_eq!(pressed(sort, SortKey::Id), [("sort", None), ("dir", None)]);
+    }
+
+    /// The total row and the summary under `scenario`, grouped or not.
+    fn totals_under(scenario: &Scenario, grouped: bool) -> (String, String, Vec<Provenance>) {
+        let data = paper();
+        let engine = Engine::new(&data).unwrap_or_else(|e| panic!("{e}"));
+        let projection = engine.project(scenario).unwrap_or_else(|e| panic!("{e:?}"));
+        let index = SearchIndex::new(&data, str::to_lowercase);
+        let mut rows: Vec<usize> = (0..data.projects.len()).collect();
+        order(&data, &index, &mut rows, Sort::default(), grouped, Lang::En);
+        let none = BTreeSet::new();
+        let table =
+            body(&data, &rows, grouped, ScenarioRows { projection: Some(&projection), changed: &none }, Lang::En);
+        let marks = table
+            .lines
+            .iter()
+            .filter_map(|l| if let Line::Heading(h) = l { Some(h.subtotal.provenance().clone()) } else { None })
+            .collect();
+        (text_or_dash(table.total.as_ref(), Lang::En), summary(&table, 254, Lang::En).plain(), marks)
+    }
+
+    #[test]
+    fn the_budget_total_is_of_the_budgets_the_rows_show() {
+        // The paper's levers: Annex C's sum, the model's arithmetic.
+        let (total, _, marks) = totals_under(&Scenario::default(), true);
+        assert_eq!(total, "1,527.7");
+        assert!(marks.iter().all(|m| matches!(m, Provenance::Model(_))));
+        // Every new project 10 % dearer: the rows show the dearer budgets, and so do the
+        // total, the summary and every subtotal, as the scenario's.
+        let dearer = Scenario { cost_change_pct: rust_decimal::Decimal::TEN, ..Scenario::default() };
+        let (total, sentence, marks) = totals_under(&dearer, true);
+        assert_eq!(total, "1,680.5");
+        assert_eq!(sentence, "Showing 254 of 254 projects, total budget HK$1,680.5M");
+        assert!(marks.iter().all(|m| *m == Provenance::Scenario));
+        // One project's budget edited: only its department's subtotal is the scenario's.
+        let edit = Edit { budget: Some(Money::from_whole_millions(20)), ..Edit::default() };
+        let one = Scenario { projects: vec![ProjectEdit { id: 1, edit }], ..Scenario::default() };
+        let (total, _, marks) = totals_under(&one, false);
+        assert_eq!(total, "1,541.1");
+        assert!(marks.is_empty());
+        let (_, _, marks) = totals_under(&one, true);
+        assert_eq!(marks.iter().filter(|m| **m == Provenance::Scenario).count(), 1);
     }
 
     #[test]
