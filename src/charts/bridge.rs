@@ -21,9 +21,9 @@
 //! `{testid}-total`: `bridge-step-cost_change` and `bridge-total` by default.
 
 use super::{use_chart_width, value_lines, Hatch, ValueGrid, FONT};
+use crate::components::download_button::{DownloadButton, DownloadFile};
 use crate::components::marks::{FigureText, ProvenanceMark};
 use crate::components::table_scroll::TableScroll;
-use crate::saved::files::download;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
 use blockvote_model::engine::Scenario;
@@ -348,12 +348,14 @@ fn BarRow(
 #[component]
 fn BridgeTable(shown: Memo<Option<BridgeView>>, open: bool, lang: Signal<Lang>, hooks: String) -> impl IntoView {
     // The CSV holds what the table shows, in the language it is shown in.
-    let export_failed = RwSignal::new(false);
-    let export = move |_| {
-        let text = shown.with_untracked(|s| s.as_ref().map(|s| spreadsheet_text(&csv(s, lang.get_untracked()))));
-        if let Some(text) = text {
-            export_failed.set(!download(FILE, CSV_TYPE, &text));
-        }
+    let file = move || {
+        shown.with_untracked(|s| {
+            s.as_ref().map(|s| DownloadFile {
+                name: FILE,
+                mime: CSV_TYPE,
+                text: spreadsheet_text(&csv(s, lang.get_untracked())),
+            })
+        })
     };
     let caption = Signal::derive(move || shown.with(|s| s.as_ref().map(|s| s.caption.clone())).unwrap_or_default());
     let heading = move |index: usize| {
@@ -417,22 +419,14 @@ fn BridgeTable(shown: Memo<Option<BridgeView>>, open: bool, lang: Signal<Lang>, 
                     </tbody>
                 </table>
             </TableScroll>
-            <p class="actions">
-                <button type="button" data-testid=format!("{hooks}-export") on:click=export>
-                    {move || EXPORT.get(lang.get())}
-                </button>
-            </p>
-            {move || {
-                export_failed
-                    .get()
-                    .then(|| {
-                        view! {
-                            <p class="field-error" role="alert">
-                                {move || EXPORT_FAILED.get(lang.get())}
-                            </p>
-                        }
-                    })
-            }}
+            <DownloadButton
+                testid=format!("{hooks}-export")
+                label=EXPORT
+                refused=EXPORT_FAILED
+                file=file
+                class="actions"
+                lang=lang
+            />
         </details>
     }
 }

@@ -1,6 +1,7 @@
 //! Small reusable pieces of UI that draw what the presentation layer decided: number
 //! fields, provenance marks, focus handling, and panels more than one screen uses.
 
+pub mod download_button;
 pub mod fields;
 pub mod file_picker;
 pub mod focus;

@@ -6,10 +6,10 @@
 use super::data_table_form::DataTableForm;
 use super::engine_of;
 use super::memory::use_risk_memory;
+use crate::components::download_button::{DownloadButton, DownloadFile};
 use crate::components::marks::{FigureText, ProvenanceMark};
 use crate::components::table_scroll::TableScroll;
 use crate::components::words::Words;
-use crate::saved::files::download;
 use crate::state::use_app_state;
 use crate::tasks::{ChunkedWork, Pace, Task, TaskSlot};
 use crate::whatif::use_whatif;
@@ -92,12 +92,10 @@ pub fn DataTablePanel() -> impl IntoView {
     let computing = Memo::new(move |_| busy_ms.with(Option::is_none));
     let caption = Signal::derive(move || shown.with(|v| v.as_ref().map(|v| v.caption.clone()).unwrap_or_default()));
 
-    let export_failed = RwSignal::new(false);
-    let export = move |_| {
-        let text = shown.with_untracked(|v| v.as_ref().map(|v| spreadsheet_text(&csv(v, lang()))));
-        if let Some(text) = text {
-            export_failed.set(!download(FILE, CSV_TYPE, &text));
-        }
+    let file = move || {
+        shown.with_untracked(|v| {
+            v.as_ref().map(|v| DownloadFile { name: FILE, mime: CSV_TYPE, text: spreadsheet_text(&csv(v, lang())) })
+        })
     };
 
     view! {
@@ -147,22 +145,14 @@ pub fn DataTablePanel() -> impl IntoView {
                 }}
             </p>
             <Refusals shown=shown />
-            <div class="actions">
-                <button type="button" data-testid="data-table-export" on:click=export disabled=move || computing.get()>
-                    <Words label=EXPORT />
-                </button>
-                {move || {
-                    export_failed
-                        .get()
-                        .then(|| {
-                            view! {
-                                <p class="field-error" role="alert">
-                                    <Words label=EXPORT_FAILED />
-                                </p>
-                            }
-                        })
-                }}
-            </div>
+            <DownloadButton
+                testid="data-table-export"
+                label=EXPORT
+                refused=EXPORT_FAILED
+                file=file
+                class="actions"
+                disabled=computing
+            />
         </div>
     }
 }

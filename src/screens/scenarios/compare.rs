@@ -3,8 +3,8 @@
 //! (`blockvote_present::compare`), so the file holds exactly the figures shown.
 
 use crate::charts::bridge::BridgeChart;
+use crate::components::download_button::{DownloadButton, DownloadFile};
 use crate::components::marks::ProvenanceMark;
-use crate::saved::files::download;
 use crate::saved::Saved;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
@@ -40,12 +40,14 @@ pub fn Compare(saved: StoredValue<Saved>, selected: RwSignal<Vec<String>>) -> im
         let baseline = baseline.as_ref()?;
         compared.with(|compared| (!compared.is_empty()).then(|| comparison(&data, baseline, compared, lang())))
     });
-    let export_failed = RwSignal::new(false);
-    let export = move |_| {
-        let text = table.with_untracked(|t| t.as_ref().map(|t| spreadsheet_text(&csv(t, lang()))));
-        if let Some(text) = text {
-            export_failed.set(!download(COMPARE_FILE, CSV_TYPE, &text));
-        }
+    let file = move || {
+        table.with_untracked(|t| {
+            t.as_ref().map(|t| DownloadFile {
+                name: COMPARE_FILE,
+                mime: CSV_TYPE,
+                text: spreadsheet_text(&csv(t, lang())),
+            })
+        })
     };
     let drawn = move || {
         if table.with(Option::is_none) {
@@ -64,22 +66,13 @@ pub fn Compare(saved: StoredValue<Saved>, selected: RwSignal<Vec<String>>) -> im
         let columns = Memo::new(move |_| table.with(|t| t.as_ref().map_or(0, |t| t.scenario_heads.len())));
         view! {
             <ul class="problems">{move || problems().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
-            <div class="button-row">
-                <button type="button" data-testid="compare-export-csv" on:click=export>
-                    {move || COMPARE_CSV.get(lang())}
-                </button>
-            </div>
-            {move || {
-                export_failed
-                    .get()
-                    .then(|| {
-                        view! {
-                            <p class="field-error" role="alert">
-                                {move || DOWNLOAD_REFUSED.get(lang())}
-                            </p>
-                        }
-                    })
-            }}
+            <DownloadButton
+                testid="compare-export-csv"
+                label=COMPARE_CSV
+                refused=DOWNLOAD_REFUSED
+                file=file
+                class="button-row"
+            />
             <div class="compare-scroll">
                 <table class="data compact compare-table" data-testid="compare-table">
                     <caption>{part(|t| t.caption.clone())}</caption>
