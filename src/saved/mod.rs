@@ -39,6 +39,7 @@ use leptos::prelude::*;
 use offline::CopyError;
 use std::time::Duration;
 use storage::{Backup, StorageIssue};
+use wasm_bindgen::JsCast;
 
 /// When, after each write, this tab reads the store again to find a write another tab
 /// made at the same moment over its own (see the module's comment): within a frame or
@@ -150,8 +151,14 @@ impl Saved {
         // front) may have missed writes while it was away: read the store again.
         let back = saved.clone();
         let _ = window_event_listener_untyped("focus", move |_| back.heard());
+        // `pageshow` also fires on the first load, when there is nothing to catch up on:
+        // only a page brought back from the back/forward cache reads the store again.
         let shown = saved.clone();
-        let _ = window_event_listener_untyped("pageshow", move |_| shown.heard());
+        let _ = window_event_listener_untyped("pageshow", move |event| {
+            if event.dyn_ref::<web_sys::PageTransitionEvent>().is_some_and(web_sys::PageTransitionEvent::persisted) {
+                shown.heard();
+            }
+        });
         let visible = saved.clone();
         let _ = window_event_listener_untyped("visibilitychange", move |_| visible.heard());
         saved

@@ -159,13 +159,12 @@ impl ShownBudgets<'_> {
         Some((shown, shown == project.budget))
     }
 
-    /// The exact sum of the budgets `rows` show, as a figure: Annex C's arithmetic
-    /// while every one is the paper's, the scenario's once any is not (`None` only on
-    /// an overflow the loader's limits make impossible).
-    fn total(&self, rows: &[usize]) -> Option<Figure> {
+    /// The exact sum of the budgets `rows` show, and whether every one is the paper's
+    /// (`None` only on an overflow the loader's limits make impossible).
+    fn sum(&self, rows: &[usize]) -> Option<(Money, bool)> {
         let shown: Vec<(Money, bool)> = rows.iter().filter_map(|i| self.of(*i)).collect();
         let sum = Money::checked_sum(shown.iter().map(|(amount, _)| *amount)).ok()?;
-        Some(budget_sum(sum, shown.iter().all(|(_, paper)| *paper)))
+        Some((sum, shown.iter().all(|(_, paper)| *paper)))
     }
 }
 
@@ -369,23 +368,17 @@ pub fn body(data: &Dataset, rows: &[usize], grouped: bool, scenario: ScenarioRow
     // The total and the subtotals are of the budgets the rows show, so the column adds
     // up whatever the scenario changed.
     let budgets = ShownBudgets { data, outcomes: &outcomes };
-    let total = budgets.total(rows);
+    let total = budgets.sum(rows).map(|(sum, all_paper)| budget_sum(sum, all_paper));
     if !grouped {
         return TableBody { lines: rows.iter().filter_map(row).collect(), count: rows.len(), total };
     }
     let groups = department_runs(data, rows);
-    let exact: Vec<Option<Figure>> = groups.iter().map(|(_, group)| budgets.total(group)).collect();
-    let amounts: Vec<Money> = exact
-        .iter()
-        .map(|figure| match figure.as_ref().map(Figure::value) {
-            Some(Value::Millions(amount)) => *amount,
-            _ => Money::ZERO,
-        })
-        .collect();
+    let exact: Vec<(Money, bool)> =
+        groups.iter().map(|(_, group)| budgets.sum(group).unwrap_or((Money::ZERO, true))).collect();
+    let amounts: Vec<Money> = exact.iter().map(|(amount, _)| *amount).collect();
     let shown = round_parts_to_total(&amounts, 1);
     let mut lines = Vec::with_capacity(rows.len() + groups.len());
-    for (((department, group), subtotal), figure) in groups.into_iter().zip(shown).zip(exact) {
-        let all_paper = figure.is_none_or(|f| !matches!(f.provenance(), Provenance::Scenario));
+    for (((department, group), subtotal), (_, all_paper)) in groups.into_iter().zip(shown).zip(exact) {
         let subtotal = budget_sum(subtotal, all_paper);
         lines.push(Line::Heading(GroupHeading {
             order: data.departments.get(department).map(|d| d.order).unwrap_or(0),
