@@ -228,7 +228,7 @@ const MILESTONES = [
   ['loader:compiled', 'Compiling the wasm (compileStreaming)'],
   ['loader:instantiated', 'Instantiating the wasm'],
   ['app:data-loading', 'Starting the app: panic hook, data source and saved scenarios read'],
-  ['app:data-loaded', 'Loading the paper\'s data (CSV parse)'],
+  ['app:data-loaded', 'Loading the paper\'s data (built from the tables prepared before the build, crates/model/src/paper_data.rs)'],
   ['app:engine-built', 'Building the engine and the baseline (`WhatIf::new`)'],
   ['app:mounted', 'Rendering the first view into the DOM (the rest of `mount_to`)'],
   ['app:first-frame', 'The effects and tasks the mount queued, until the first animation frame'],

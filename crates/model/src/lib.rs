@@ -16,6 +16,7 @@ pub mod load;
 pub mod money;
 pub mod nfc;
 pub mod offline;
+mod paper_data;
 pub mod quarter;
 pub mod saved;
 pub mod text;

@@ -182,13 +182,6 @@ pub fn normalize_text(text: &str, normalize: Normalizer) -> String {
     normalize(text.trim())
 }
 
-/// The paper's embedded files as written: they are NFC already (tests/paper.rs loads
-/// them through the real normaliser and finds the same dataset), so loading them calls
-/// no normaliser, in the browser or natively.
-fn as_written(text: &str) -> String {
-    text.to_string()
-}
-
 /// One parsed CSV file: its rows as (line number, fields by column name).
 struct Table {
     file: &'static str,
@@ -333,6 +326,29 @@ fn rows(table: &Table) -> impl Iterator<Item = Row<'_>> {
 /// Collects a row's result, keeping the error.
 fn keep<T>(result: Result<T, LoadError>, errors: &mut Vec<LoadError>) -> Option<T> {
     result.map_err(|e| errors.push(e)).ok()
+}
+
+/// The projects of `dataset` as a file in the schema of `data/projects.csv`: the
+/// template a member downloads to prepare an import. For the paper's dataset it is
+/// that file byte for byte (a test checks), so the wasm need not carry the file's text.
+pub fn projects_template(dataset: &Dataset) -> String {
+    let mut out = PROJECT_COLUMNS.join(",");
+    out.push('\n');
+    for project in &dataset.projects {
+        let department = dataset.department_of(project).map_or("", |d| d.name_zh.as_str());
+        let fields = [
+            project.id.to_string(),
+            department.to_string(),
+            project.name_zh.clone(),
+            project.name_en.clone(),
+            project.budget.millions().to_string(),
+            project.start.label(),
+            project.completion.label(),
+        ];
+        out.push_str(&fields.iter().map(|field| crate::exports::csv_field(field)).collect::<Vec<_>>().join(","));
+        out.push('\n');
+    }
+    out
 }
 
 pub const PROJECT_COLUMNS: [&str; 7] = ["id", "department_zh", "name_zh", "name_en", "budget_m", "start", "completion"];
@@ -576,11 +592,13 @@ impl Dataset {
         }
     }
 
-    /// The paper's dataset, from the files compiled into the binary. The tests prove
-    /// these files load without error, so the `Err` arm is only reachable if someone
-    /// edits `data/` and ignores the tests; the app still handles it with a message.
+    /// The paper's dataset, from the tables prepared before the build
+    /// (`paper_data.rs`): what [`Dataset::from_csv`] makes of the files in `data/`,
+    /// copied from constants rather than parsed at start-up. The tests prove the two
+    /// equal, so the `Err` arm is only reachable if someone edits the tables by hand and
+    /// ignores the tests; the app still handles it with a message.
     pub fn paper() -> Result<Dataset, Vec<LoadError>> {
-        Dataset::from_csv(DataFiles::PAPER, as_written)
+        crate::paper_data::dataset()
     }
 
     /// A copy of this dataset with its projects replaced by those of a user-imported

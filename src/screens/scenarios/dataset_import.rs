@@ -6,7 +6,8 @@ use crate::components::file_picker::FilePicker;
 use crate::data_source::{use_data_source, Source};
 use crate::saved::files::{download, read_text, ReadError};
 use crate::state::use_app_state;
-use blockvote_model::load::{MAX_FILE_BYTES, PAPER_PROJECTS_CSV};
+use blockvote_model::load::{projects_template, MAX_FILE_BYTES};
+use blockvote_model::Dataset;
 use blockvote_present::screens::scenarios::dataset::{
     check, in_use, refused, summary, Checked, Preview, AFTER_USE, CANCEL, EXPLAIN, IMPORT, PREVIEW, TEMPLATE,
     TEMPLATE_FILE, TITLE, USE,
@@ -36,7 +37,12 @@ pub fn DatasetImport() -> impl IntoView {
             checked.try_set(Some(outcome));
         });
     };
-    let template = move |_| download_failed.set(!download(TEMPLATE_FILE, CSV_TYPE, PAPER_PROJECTS_CSV));
+    // The paper's projects, whatever set is in use: the template shows the schema with
+    // the rows a member knows.
+    let template = move |_| {
+        let written = Dataset::paper().is_ok_and(|paper| download(TEMPLATE_FILE, CSV_TYPE, &projects_template(&paper)));
+        download_failed.set(!written);
+    };
     let apply = move |preview: Preview| {
         checked.set(None);
         source.use_imported(preview.imported);

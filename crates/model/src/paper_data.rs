@@ -1,0 +1,201 @@
+//! The paper's data prepared before the build: `paper_data/tables.rs` holds every row
+//! of `data/*.csv` as the loader reads them (names as written, amounts as exact
+//! decimals, themes already assigned), so [`Dataset::paper`] builds the dataset by
+//! copying constants instead of parsing CSV text, deriving themes and checking every
+//! field again in the browser at start-up.
+//!
+//! The tables are written by `tests/paper_data.rs` from what [`Dataset::from_csv`]
+//! makes of the data files, and that test fails whenever they differ from what it would
+//! write (it then rewrites them, so a rerun passes): the same loader that checks an
+//! imported file checks the paper's own data, and the tables can never drift from
+//! `data/`. Nothing here parses text.
+
+use crate::dataset::{Category, Cohort, CohortId, Dataset, Department, Fact, Facts, Project, ProjectsOrigin};
+use crate::load::{LoadError, LoadErrorKind};
+use crate::money::Money;
+use crate::quarter::{FiscalQuarter, FiscalYear};
+use crate::themes::{Theme, ThemeSource};
+use rust_decimal::Decimal;
+
+// Generated code keeps the layout its writer gives it.
+#[rustfmt::skip]
+mod tables;
+
+/// An exact decimal as its integer mantissa and its number of decimal places
+/// (`6.6` is `(66, 1)`): the scale is kept, so `6.60` stays `6.60`.
+type Exact = (i64, u32);
+
+/// A quarter as its financial year (the calendar year it starts in) and 1..=4.
+type Quarter = (i32, u8);
+
+struct RawDepartment {
+    order: u16,
+    name_zh: &'static str,
+    name_en: &'static str,
+    abbrev_en: &'static str,
+}
+
+struct RawProject {
+    id: u16,
+    department: usize,
+    name_zh: &'static str,
+    name_en: &'static str,
+    budget: Exact,
+    start: Quarter,
+    completion: Quarter,
+    theme: Theme,
+    theme_source: RawThemeSource,
+}
+
+/// [`ThemeSource`] with its rule as a constant.
+enum RawThemeSource {
+    Paper { example: u8 },
+    Derived { rule: &'static str },
+}
+
+struct RawCategory {
+    id: u8,
+    name_zh: &'static str,
+    name_en: &'static str,
+    proposed: Exact,
+    approved_prior: Exact,
+    printed_difference: Exact,
+    printed_difference_pct: Exact,
+    source: &'static str,
+}
+
+struct RawCohort {
+    id: CohortId,
+    name_zh: &'static str,
+    name_en: &'static str,
+    project_count: u32,
+    cash_budget_year: Exact,
+    source: &'static str,
+}
+
+struct RawFact {
+    key: &'static str,
+    value: &'static str,
+    unit: &'static str,
+    source: &'static str,
+    label_zh: &'static str,
+    label_en: &'static str,
+}
+
+/// The paper's dataset from the prepared tables. A value the types refuse (possible
+/// only if someone edits `tables.rs` by hand) is reported as a load error naming it,
+/// as the loader would, rather than replaced.
+pub(crate) fn dataset() -> Result<Dataset, Vec<LoadError>> {
+    let mut errors = Vec::new();
+    let departments = tables::DEPARTMENTS
+        .iter()
+        .map(|d| Department {
+            order: d.order,
+            name_zh: d.name_zh.to_string(),
+            name_en: d.name_en.to_string(),
+            abbrev_en: d.abbrev_en.to_string(),
+        })
+        .collect();
+    let mut projects = Vec::with_capacity(tables::PROJECTS.len());
+    for p in &tables::PROJECTS {
+        let (Some(start), Some(completion)) = (quarter(p.start), quarter(p.completion)) else {
+            errors.push(refused("projects.start/completion", format!("{:?} {:?}", p.start, p.completion)));
+            continue;
+        };
+        projects.push(Project {
+            id: p.id,
+            department: p.department,
+            name_zh: p.name_zh.to_string(),
+            name_en: p.name_en.to_string(),
+            budget: money(&mut errors, "projects.budget", p.budget),
+            start,
+            completion,
+            theme: p.theme,
+            theme_source: match p.theme_source {
+                RawThemeSource::Paper { example } => ThemeSource::Paper { example },
+                RawThemeSource::Derived { rule } => ThemeSource::Derived { rule: rule.to_string() },
+            },
+        });
+    }
+    let categories = tables::CATEGORIES
+        .iter()
+        .map(|c| Category {
+            id: c.id,
+            name_zh: c.name_zh.to_string(),
+            name_en: c.name_en.to_string(),
+            proposed: money(&mut errors, "categories.proposed", c.proposed),
+            approved_prior: money(&mut errors, "categories.approved_prior", c.approved_prior),
+            printed_difference: money(&mut errors, "categories.printed_difference", c.printed_difference),
+            printed_difference_pct: exact(&mut errors, "categories.printed_difference_pct", c.printed_difference_pct),
+            source: c.source.to_string(),
+        })
+        .collect();
+    let cohorts = tables::COHORTS
+        .iter()
+        .map(|c| Cohort {
+            id: c.id,
+            name_zh: c.name_zh.to_string(),
+            name_en: c.name_en.to_string(),
+            project_count: c.project_count,
+            cash_budget_year: money(&mut errors, "cohorts.cash_budget_year", c.cash_budget_year),
+            source: c.source.to_string(),
+        })
+        .collect();
+    let facts = Facts {
+        rows: tables::FACTS
+            .iter()
+            .map(|f| Fact {
+                key: f.key.to_string(),
+                value: f.value.to_string(),
+                unit: f.unit.to_string(),
+                source: f.source.to_string(),
+                label_zh: f.label_zh.to_string(),
+                label_en: f.label_en.to_string(),
+            })
+            .collect(),
+    };
+    let ceiling = money(&mut errors, "ceiling", tables::CEILING);
+    let floor = money(&mut errors, "floor", tables::FLOOR);
+    let Some(budget_year) = FiscalYear::new(tables::BUDGET_YEAR) else {
+        errors.push(refused("budget_year", tables::BUDGET_YEAR.to_string()));
+        return Err(errors);
+    };
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(Dataset {
+        departments,
+        projects,
+        categories,
+        cohorts,
+        facts,
+        budget_year,
+        ceiling,
+        floor,
+        projects_origin: ProjectsOrigin::Paper,
+    })
+}
+
+fn exact(errors: &mut Vec<LoadError>, what: &str, (mantissa, scale): Exact) -> Decimal {
+    Decimal::try_new(mantissa, scale).unwrap_or_else(|_| {
+        errors.push(refused(what, format!("{mantissa}e-{scale}")));
+        Decimal::ZERO
+    })
+}
+
+fn money(errors: &mut Vec<LoadError>, what: &str, amount: Exact) -> Money {
+    Money::from_millions(exact(errors, what, amount))
+}
+
+fn quarter((year, quarter): Quarter) -> Option<FiscalQuarter> {
+    FiscalQuarter::new(year, quarter)
+}
+
+fn refused(field: &str, value: String) -> LoadError {
+    LoadError {
+        file: "paper_data/tables.rs".to_string(),
+        line: 0,
+        field: Some(field.to_string()),
+        kind: LoadErrorKind::OutOfRange { value, rule: "a value the paper's data can hold".to_string() },
+    }
+}
