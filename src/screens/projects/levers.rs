@@ -66,24 +66,37 @@ pub fn ProjectLevers(selected: RwSignal<Option<u16>>) -> impl IntoView {
                     .collect_view()
             }
         };
-        let rows = move || {
-            effect
-                .get()
-                .into_iter()
-                .map(|row| {
-                    view! {
-                        <tr>
-                            <th scope="row">{row.label}</th>
-                            <td class="num">
-                                <MarkedText marked=row.before />
-                            </td>
-                            <td class="num">
-                                {row.after.map(|after| view! { <MarkedText marked=after testid=row.testid /> })}
-                            </td>
-                        </tr>
-                    }
-                })
-                .collect_view()
+        // One keyed row per line of the effect table, each cell following its own
+        // figure: a lever change writes only the figures that changed.
+        let keys = Memo::new(move |_| effect.with(|rows| rows.iter().map(|row| row.testid).collect::<Vec<_>>()));
+        let line = move |testid: &'static str| {
+            Memo::new(move |_| effect.with(|rows| rows.iter().find(|row| row.testid == testid).cloned()))
+        };
+        let row = move |testid: &'static str| {
+            let line = line(testid);
+            let label = move || line.with(|l| l.as_ref().map(|l| l.label.clone()).unwrap_or_default());
+            let before =
+                Signal::derive(move || line.with(|l| l.as_ref().map(|l| l.before.clone()).unwrap_or_default()));
+            let after = Memo::new(move |_| line.with(|l| l.as_ref().and_then(|l| l.after.clone())));
+            let shows_after = Memo::new(move |_| after.with(Option::is_some));
+            view! {
+                <tr>
+                    <th scope="row">{label}</th>
+                    <td class="num">
+                        <MarkedText marked=before />
+                    </td>
+                    <td class="num">
+                        <Show when=move || shows_after.get()>
+                            <MarkedText marked=Signal::derive(move || after.get().unwrap_or_default()) testid=testid />
+                        </Show>
+                    </td>
+                </tr>
+            }
+        };
+        let rows = view! {
+            <For each=move || keys.get() key=|testid| *testid let:testid>
+                {row(testid)}
+            </For>
         };
         Some(view! {
             <section class="panel project-levers" data-testid="project-levers" aria-labelledby="levers-heading">

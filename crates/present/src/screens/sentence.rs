@@ -10,7 +10,7 @@ use crate::provenance::{Figure, Provenance};
 /// A figure's text as a screen writes it (perhaps with its unit, perhaps two figures
 /// side by side), with the mark it carries; `None` only where no provenance can be
 /// claimed (the figures of projects the member imported are not the paper's).
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Marked {
     pub text: String,
     pub mark: Option<Provenance>,
