@@ -127,11 +127,12 @@ pub fn install() {
 /// Keeps the prepared banner up to date with the scenario being edited, the saved
 /// scenarios and the language, for as long as the calling component lives. With a
 /// large store (rescuing 2 MB takes some 50 ms) the banner is prepared a moment after
-/// the changes stop, so typing stays quick; a panic prepares it at once before showing
-/// it, and only a trap within that moment rescues the scenario as it was just before.
+/// the changes stop, so typing stays quick, and so is the first copy at start-up; a
+/// panic prepares it at once before showing it, and only a trap within that moment
+/// rescues the scenario as it was just before.
 pub fn keep_rescue_ready(state: AppState, whatif: WhatIf) {
     let saved = crate::saved::use_saved();
-    Effect::new(move |_| {
+    Effect::new(move |first: Option<()>| {
         // Read so that a save (which writes storage before the signal changes) brings
         // the prepared copy up to date.
         saved.store.track();
@@ -142,12 +143,18 @@ pub fn keep_rescue_ready(state: AppState, whatif: WhatIf) {
             english_first: state.lang.get() == Lang::En,
         };
         let Some(window) = web_sys::window() else { return };
-        let stored = read_stored(&window);
-        let large = matches!(&stored, Stored::Text(text) if text.len() > PREPARE_AT_ONCE_BYTES);
         let waiting = PENDING.with(|cell| cell.borrow_mut().replace(pending).is_some());
-        if !large {
-            prepare_pending(stored);
-        } else if !waiting {
+        // The first run is at start-up, just after `install` prepared the banner from
+        // the same address, storage and questions: nothing has been edited yet, so
+        // this copy waits with the large store's rather than delay the first frame.
+        if first.is_some() {
+            let stored = read_stored(&window);
+            if !matches!(&stored, Stored::Text(text) if text.len() > PREPARE_AT_ONCE_BYTES) {
+                prepare_pending(stored);
+                return;
+            }
+        }
+        if !waiting {
             let later = Closure::once_into_js(|| {
                 if let Some(window) = web_sys::window() {
                     prepare_pending(read_stored(&window));
