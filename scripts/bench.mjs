@@ -314,10 +314,14 @@ function bytesSection({ blockvote, empty }) {
   const std = Object.entries(blockvote.standardLibrary).map(([kind, b]) => `${kind} ${group(b)} B`).join(', ');
   return `${markdownTable(['Contributor', 'blockvote', 'share', 'of which generic copies', 'empty app', 'largest crates in it, blockvote (B)'], rows)}
 
-Of the data segments, ${group(filesBytes)} B are the paper's files compiled in verbatim
+${files.length
+    ? `Of the data segments, ${group(filesBytes)} B are the paper's files compiled in verbatim
 (${files.map((f) => `\`${f.file}\` ${group(f.bytes)}`).join(', ')}); the rest is
 every other constant: the bilingual text, formatting strings, tables of the crates
-above. Of the standard library's bytes: ${std}.`;
+above.`
+    : `None of the paper's data files is compiled in verbatim; the data segments are its
+prepared tables (\`crates/model/src/paper_data/tables.rs\`) and every other constant:
+the bilingual text, formatting strings, tables of the crates above.`} Of the standard library's bytes: ${std}.`;
 }
 
 // ---------------------------------------------------------------------------------

@@ -40,7 +40,7 @@ export const CONTRIBUTORS = [
 ];
 export const OTHER_CRATES = 'other crates';
 export const UNNAMED = 'functions without a name (made by wasm-bindgen or wasm-opt)';
-export const DATA = 'data segments (strings, tables, the paper\'s CSV files)';
+export const DATA = 'data segments (strings, tables, the paper\'s data)';
 export const SECTIONS = 'the module\'s other sections (types, imports, exports, tables, headers)';
 
 // ---------------------------------------------------------------------------------
