@@ -28,29 +28,30 @@ type Exact = (i64, u32);
 /// A quarter as its financial year (the calendar year it starts in) and 1..=4.
 type Quarter = (i32, u8);
 
-struct RawDepartment {
-    order: u16,
-    name_zh: &'static str,
-    name_en: &'static str,
-    abbrev_en: &'static str,
-}
+/// Separates the text fields in the tables' strings (`DEPARTMENT_TEXT`, `PROJECT_TEXT`,
+/// `FACT_TEXT`): U+001E, the record separator, which no field of the paper holds (the
+/// writer checks). Text kept in one string per table, rather than a `&str` per field,
+/// spares the wasm a pointer and a length for each of some two thousand fields.
+const SEPARATOR: char = '\u{1e}';
+
+/// A department's text fields in `DEPARTMENT_TEXT`: name_zh, name_en, abbrev_en.
+const DEPARTMENT_FIELDS: usize = 3;
+/// A project's text fields in `PROJECT_TEXT`: name_zh, name_en, and the keyword rule
+/// that gave its theme (empty for one of para 7's examples).
+const PROJECT_FIELDS: usize = 3;
+/// A fact's text fields in `FACT_TEXT`: key, value, unit, source, label_zh, label_en.
+const FACT_FIELDS: usize = 6;
 
 struct RawProject {
     id: u16,
     department: usize,
-    name_zh: &'static str,
-    name_en: &'static str,
     budget: Exact,
     start: Quarter,
     completion: Quarter,
     theme: Theme,
-    theme_source: RawThemeSource,
-}
-
-/// [`ThemeSource`] with its rule as a constant.
-enum RawThemeSource {
-    Paper { example: u8 },
-    Derived { rule: &'static str },
+    /// Para 7's example number (1..=3) if the paper names the project's theme;
+    /// otherwise the theme is the keyword rule's, named in `PROJECT_TEXT`.
+    example: Option<u8>,
 }
 
 struct RawCategory {
@@ -73,31 +74,31 @@ struct RawCohort {
     source: &'static str,
 }
 
-struct RawFact {
-    key: &'static str,
-    value: &'static str,
-    unit: &'static str,
-    source: &'static str,
-    label_zh: &'static str,
-    label_en: &'static str,
-}
-
 /// The paper's dataset from the prepared tables. A value the types refuse (possible
 /// only if someone edits `tables.rs` by hand) is reported as a load error naming it,
 /// as the loader would, rather than replaced.
 pub(crate) fn dataset() -> Result<Dataset, Vec<LoadError>> {
     let mut errors = Vec::new();
-    let departments = tables::DEPARTMENTS
+    let department_text = text_rows::<DEPARTMENT_FIELDS>(
+        "departments",
+        tables::DEPARTMENT_TEXT,
+        tables::DEPARTMENT_ORDERS.len(),
+        &mut errors,
+    );
+    let departments = tables::DEPARTMENT_ORDERS
         .iter()
-        .map(|d| Department {
-            order: d.order,
-            name_zh: d.name_zh.to_string(),
-            name_en: d.name_en.to_string(),
-            abbrev_en: d.abbrev_en.to_string(),
+        .zip(department_text)
+        .map(|(order, [name_zh, name_en, abbrev_en])| Department {
+            order: *order,
+            name_zh: name_zh.to_string(),
+            name_en: name_en.to_string(),
+            abbrev_en: abbrev_en.to_string(),
         })
         .collect();
+    let project_text =
+        text_rows::<PROJECT_FIELDS>("projects", tables::PROJECT_TEXT, tables::PROJECTS.len(), &mut errors);
     let mut projects = Vec::with_capacity(tables::PROJECTS.len());
-    for p in &tables::PROJECTS {
+    for (p, [name_zh, name_en, rule]) in tables::PROJECTS.iter().zip(project_text) {
         let (Some(start), Some(completion)) = (quarter(p.start), quarter(p.completion)) else {
             errors.push(refused("projects.start/completion", format!("{:?} {:?}", p.start, p.completion)));
             continue;
@@ -105,15 +106,15 @@ pub(crate) fn dataset() -> Result<Dataset, Vec<LoadError>> {
         projects.push(Project {
             id: p.id,
             department: p.department,
-            name_zh: p.name_zh.to_string(),
-            name_en: p.name_en.to_string(),
+            name_zh: name_zh.to_string(),
+            name_en: name_en.to_string(),
             budget: money(&mut errors, "projects.budget", p.budget),
             start,
             completion,
             theme: p.theme,
-            theme_source: match p.theme_source {
-                RawThemeSource::Paper { example } => ThemeSource::Paper { example },
-                RawThemeSource::Derived { rule } => ThemeSource::Derived { rule: rule.to_string() },
+            theme_source: match p.example {
+                Some(example) => ThemeSource::Paper { example },
+                None => ThemeSource::Derived { rule: rule.to_string() },
             },
         });
     }
@@ -141,16 +142,17 @@ pub(crate) fn dataset() -> Result<Dataset, Vec<LoadError>> {
             source: c.source.to_string(),
         })
         .collect();
+    let fact_text = text_rows::<FACT_FIELDS>("facts", tables::FACT_TEXT, tables::FACT_COUNT, &mut errors);
     let facts = Facts {
-        rows: tables::FACTS
-            .iter()
-            .map(|f| Fact {
-                key: f.key.to_string(),
-                value: f.value.to_string(),
-                unit: f.unit.to_string(),
-                source: f.source.to_string(),
-                label_zh: f.label_zh.to_string(),
-                label_en: f.label_en.to_string(),
+        rows: fact_text
+            .into_iter()
+            .map(|[key, value, unit, source, label_zh, label_en]| Fact {
+                key: key.to_string(),
+                value: value.to_string(),
+                unit: unit.to_string(),
+                source: source.to_string(),
+                label_zh: label_zh.to_string(),
+                label_en: label_en.to_string(),
             })
             .collect(),
     };
@@ -174,6 +176,22 @@ pub(crate) fn dataset() -> Result<Dataset, Vec<LoadError>> {
         floor,
         projects_origin: ProjectsOrigin::Paper,
     })
+}
+
+/// A table's text fields, `N` to a row, for `rows` rows. A count that does not match
+/// (possible only if someone edits `tables.rs` by hand) is a load error, and no row.
+fn text_rows<const N: usize>(
+    table: &str,
+    text: &'static str,
+    rows: usize,
+    errors: &mut Vec<LoadError>,
+) -> Vec<[&'static str; N]> {
+    let fields: Vec<&'static str> = if rows == 0 { Vec::new() } else { text.split(SEPARATOR).collect() };
+    if fields.len() != N * rows {
+        errors.push(refused(table, format!("{} text fields for {rows} rows of {N}", fields.len())));
+        return Vec::new();
+    }
+    fields.chunks_exact(N).filter_map(|row| <[&'static str; N]>::try_from(row).ok()).collect()
 }
 
 fn exact(errors: &mut Vec<LoadError>, what: &str, (mantissa, scale): Exact) -> Decimal {
