@@ -8,7 +8,8 @@
 //! makes of the data files, and that test fails whenever they differ from what it would
 //! write (it then rewrites them, so a rerun passes): the same loader that checks an
 //! imported file checks the paper's own data, and the tables can never drift from
-//! `data/`. Nothing here parses text.
+//! `data/`. Nothing here parses: numbers are constants, and text is only split at the
+//! separators its writer put between fields.
 
 use crate::dataset::{Category, Cohort, CohortId, Dataset, Department, Fact, Facts, Project, ProjectsOrigin};
 use crate::load::{LoadError, LoadErrorKind};
