@@ -105,12 +105,22 @@ pub fn link_to_share(state: AppState, whatif: WhatIf) -> Option<String> {
 /// (each `history.replaceState` costs a few milliseconds of the frame).
 const LEVER_PAUSE: std::time::Duration = std::time::Duration::from_millis(300);
 
-/// Writes the address for the app's state now, if it differs from what is there.
-fn write_now(state: AppState, whatif: WhatIf) {
+/// Writes the address for the app's state now, if it differs from what is there, and
+/// remembers it as `known`: the fragment the app last wrote or followed. If the address
+/// is no longer that (a link clicked, back or forward, an address typed: its
+/// `hashchange` is queued but not yet handled), nothing is written: writing the app's
+/// state over it would undo the member's move (a lever's delayed write firing just
+/// after a link was clicked sent the app back to the screen it was leaving).
+fn write_now(state: AppState, whatif: WhatIf, known: StoredValue<String>) {
+    let current = current_fragment();
+    if known.with_value(|known| *known != current) {
+        return;
+    }
     let fragment = untrack(|| fragment_of(state, whatif));
-    if fragment != current_fragment() {
+    if fragment != current {
         replace_fragment(&fragment);
     }
+    known.set_value(fragment);
 }
 
 /// Keeps the address and the app in step for as long as the calling component lives:
@@ -119,8 +129,13 @@ fn write_now(state: AppState, whatif: WhatIf) {
 /// at once, a change of scenario once the member pauses ([`LEVER_PAUSE`]) and, in any
 /// case, when the page is hidden or left (`pagehide`).
 pub fn keep_in_step(state: AppState, whatif: WhatIf) {
-    let handle = window_event_listener(leptos::ev::hashchange, move |_| follow(state, whatif, &current_fragment()));
-    let leaving = window_event_listener(leptos::ev::pagehide, move |_| write_now(state, whatif));
+    let known = StoredValue::new(current_fragment());
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+        let fragment = current_fragment();
+        known.set_value(fragment.clone());
+        follow(state, whatif, &fragment);
+    });
+    let leaving = window_event_listener(leptos::ev::pagehide, move |_| write_now(state, whatif, known));
     let pending: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
     let cancel_pending = move || {
         if let Some(timer) = pending.try_update_value(Option::take).flatten() {
@@ -138,7 +153,7 @@ pub fn keep_in_step(state: AppState, whatif: WhatIf) {
         state.lang.track();
         state.params.track();
         cancel_pending();
-        write_now(state, whatif);
+        write_now(state, whatif, known);
     });
     Effect::new(move |first: Option<()>| {
         whatif.link.track();
@@ -148,7 +163,7 @@ pub fn keep_in_step(state: AppState, whatif: WhatIf) {
             return;
         }
         cancel_pending();
-        let timer = set_timeout_with_handle(move || write_now(state, whatif), LEVER_PAUSE).ok();
+        let timer = set_timeout_with_handle(move || write_now(state, whatif, known), LEVER_PAUSE).ok();
         pending.set_value(timer);
     });
 }
