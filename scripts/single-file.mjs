@@ -2,9 +2,9 @@
 // self-contained file, dist/blockvote.html, that runs from file:// with no network.
 //
 // How it starts: the wasm is compressed with Zstandard at its strongest level and
-// embedded in an inert data block (<script type="application/octet-stream">) as text,
-// seven bits per character (see encode7 below: 8/7 of the bytes, where base64 would take
-// 4/3); an inline module script decodes it, decompresses it with fzstd (a small MIT
+// embedded in an inert data block (<script type="application/octet-stream">) one byte
+// a character of the page's windows-1252 (see encode8 below: 1.6 % more bytes, where
+// base64 would take a third more); an inline module script decodes it, decompresses it with fzstd (a small MIT
 // decoder inlined here; browsers decompress only gzip and deflate themselves) and hands
 // the bytes to wasm-bindgen's async init. Zstandard makes the file about 110 KB smaller
 // than the best gzip, and decodes in about the time the browser spends parsing those
@@ -73,46 +73,83 @@ if ((glue.match(new RegExp(START.source, 'gm')) || []).length !== 1) {
 }
 const markedGlue = glue.replace(START, "$1performance.mark('loader:instantiated');\n$1wasm.__wbindgen_start();");
 
-// Seven bits per character. Each 7-bit group of the packed wasm becomes the character with
-// that code (one byte in UTF-8), except the three the HTML parser would not hand back
-// unchanged inside a <script> block: NUL (replaced), CR (turned into LF) and '<' (which
-// could start '</script'). Such a group is written as one two-byte character,
-// U+0100 + 128 × (its index in FORBIDDEN) + the next group, so it costs no more than
-// the two groups would. The decoder (in the loader below) stops after `length` bytes,
-// which drops the padding bits of the last group.
-const FORBIDDEN = [0x00, 0x0d, 0x3c];
-function encode7(bytes) {
-  const groups = [];
-  let acc = 0;
-  let bits = 0;
+// Eight bits per character. The page is declared windows-1252, where every one of the
+// 256 byte values is one character (WHATWG's index: 0x00–0x7F and 0xA0–0xFF are the
+// characters of those codes, 0x80–0x9F the 32 of WINDOWS_1252_HIGH below), so the
+// packed wasm is embedded almost byte for byte: the browser's single-byte decoder hands
+// the bytes to the loader as characters and the loader maps them back. Four byte
+// values are escaped, each as ESCAPE followed by its value plus 0x40: NUL (the HTML
+// parser replaces it), CR (turned into LF), '<' (which could start '</script' or
+// '<!--') and ESCAPE itself. On compressed bytes that is about 1.6 % more bytes, where
+// seven bits per character took 14.3 % and base64 33 %. Everything else in the page is
+// ASCII or HTML character references (checked below), so the file is the same text in
+// any ASCII-compatible reading; the offline copy is written back in windows-1252 by
+// blockvote_model::offline::page_bytes.
+const WINDOWS_1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+const ESCAPE = 0x01;
+const ESCAPED = [0x00, 0x0d, 0x3c, ESCAPE];
+function encode8(bytes) {
+  const out = [];
   for (const byte of bytes) {
-    acc = (acc << 8) | byte;
-    bits += 8;
-    while (bits >= 7) {
-      bits -= 7;
-      groups.push((acc >> bits) & 127);
-    }
-    acc &= (1 << bits) - 1;
-  }
-  if (bits > 0) groups.push((acc << (7 - bits)) & 127);
-  const chars = [];
-  for (let i = 0; i < groups.length; i += 1) {
-    const forbidden = FORBIDDEN.indexOf(groups[i]);
-    if (forbidden < 0) {
-      chars.push(String.fromCharCode(groups[i]));
+    if (ESCAPED.includes(byte)) {
+      out.push(ESCAPE, byte + 0x40);
     } else {
-      const next = i + 1 < groups.length ? groups[i + 1] : 0;
-      i += 1;
-      chars.push(String.fromCharCode(0x100 + forbidden * 128 + next));
+      out.push(byte);
     }
   }
-  return chars.join('');
+  return Buffer.from(out);
+}
+// The character a windows-1252 page shows for a byte (what the loader reads back).
+const windows1252Char = (byte) => String.fromCharCode(byte >= 0x80 && byte < 0xa0 ? WINDOWS_1252_HIGH[byte - 0x80] : byte);
+// Text for the page outside the data block: ASCII, with every other character as a
+// character reference (for element text and attribute values only).
+const htmlAscii = (text) => text.replace(/[^\x00-\x7f]/gu, (c) => `&#x${c.codePointAt(0).toString(16)};`);
+// A stylesheet in ASCII: every other character as a six-digit CSS escape (which needs
+// no space after it), valid in strings, selectors and names alike.
+const cssAscii = (text) => text.replace(/[^\x00-\x7f]/gu, (c) => `\\${c.codePointAt(0).toString(16).padStart(6, '0')}`);
+// JSON in ASCII: every other UTF-16 unit as a \\u escape (the way the app writes the
+// blocks an offline copy carries).
+const jsonAscii = (json) => json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+const isAscii = (text) => /^[\x00-\x7f]*$/.test(text);
+// The loader's decoder (its source is put in the loader as it is here, so it names
+// its constants itself; the round trip below proves they agree with the encoder's): the bytes
+// back from the characters a windows-1252 page shows, the escapes undone. It stops
+// with an error, never with wrong bytes, if the text holds a character no byte makes
+// (a file re-saved in another encoding) or is not `length` bytes.
+function decode8(text, length) {
+  const high = [
+    0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+    0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+  ];
+  const byteOf = new Int16Array(0x2123).fill(-1);
+  for (let byte = 0; byte < 0x100; byte += 1) byteOf[byte] = byte >= 0x80 && byte < 0xa0 ? -1 : byte;
+  high.forEach((code, index) => { byteOf[code] = 0x80 + index; });
+  const damaged = (why) => new Error('the embedded wasm is damaged (' + why + ')');
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    let byte = byteOf[text.charCodeAt(i)];
+    if (byte === 0x01) {
+      i += 1;
+      byte = byteOf[text.charCodeAt(i)] - 0x40;
+      if (![0x00, 0x0d, 0x3c, 0x01].includes(byte)) throw damaged('an unknown escape at character ' + i);
+    }
+    if (!(byte >= 0)) throw damaged('a character no byte makes, at ' + i);
+    if (at === length) throw damaged('more than ' + length + ' bytes');
+    out[at] = byte;
+    at += 1;
+  }
+  if (at !== length) throw damaged(at + ' of ' + length + ' bytes');
+  return out;
 }
 
 // Zstandard's strongest level (`zstd --ultra -22`, Debian's zstd; scripts/setup.sh
 // installs it): about 18% smaller than zopfli's gzip on this wasm.
 const wasmPacked = execFileSync('zstd', ['--ultra', '-22', '--no-progress', '-q', '-c', wasmPath], { maxBuffer: 1 << 27 });
-const wasmText = encode7(wasmPacked);
+const wasmEncoded = encode8(wasmPacked);
 // The decoder, as its UMD build: run in a scope of its own where it finds no module
 // system, it leaves its exports on the `self` it is given.
 const fzstdDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'node_modules', 'fzstd');
@@ -125,8 +162,13 @@ const __blockvote_fzstd = (() => {
   return self.fzstd;
 })();
 `;
-if (/[\x00\r<]/.test(wasmText)) {
+if ([0x00, 0x0d, 0x3c].some((byte) => wasmEncoded.includes(byte))) {
   throw new Error('the encoded wasm holds a character the HTML parser would change');
+}
+// What the loader will read: the characters the page shows for those bytes.
+const shown = Array.from(wasmEncoded, windows1252Char).join('');
+if (!Buffer.from(decode8(shown, wasmPacked.length)).equals(wasmPacked)) {
+  throw new Error('the loader would not decode the embedded wasm to the packed bytes');
 }
 // Comments and runs of white space go; nothing in the stylesheet depends on them.
 const css = readFileSync(cssPath, 'utf8')
@@ -134,12 +176,13 @@ const css = readFileSync(cssPath, 'utf8')
   .replace(/\s+/g, ' ')
   .replace(/\s*([{};])\s*/g, '$1')
   .replace(/<\/style/gi, '<\\/style');
+const cssText = cssAscii(css);
 
 const payloadFlag = process.argv.indexOf('--payload');
 const payload = payloadFlag > 0 ? readFileSync(process.argv[payloadFlag + 1], 'utf8') : null;
 const carriedBlock = payload === null
   ? ''
-  : `<script type="application/json" id="blockvote-carried-scenarios">${JSON.stringify(JSON.parse(payload)).replace(/</g, '\\u003c')}</script>\n`;
+  : `<script type="application/json" id="blockvote-carried-scenarios">${jsonAscii(JSON.stringify(JSON.parse(payload))).replace(/</g, '\\u003c')}</script>\n`;
 
 // The page as it was before the app touched it, minus anything a previous run or a
 // browser's "save page" left in it: the offline copy is built from this text.
@@ -156,36 +199,10 @@ const sourceCapture = `window.__blockvoteSource = (() => {
 const fullScript = `performance.mark('loader:start');
 ${sourceCapture}performance.mark('loader:source-kept');
 ${decoder}${markedGlue}
-function __blockvote_decode7(text, length) {
-  const forbidden = ${JSON.stringify(FORBIDDEN)};
-  const out = new Uint8Array(length);
-  let acc = 0;
-  let bits = 0;
-  let at = 0;
-  const push = (group) => {
-    acc = ((acc << 7) | group) & 0x7fff;
-    bits += 7;
-    if (bits >= 8) {
-      bits -= 8;
-      if (at < length) out[at++] = (acc >> bits) & 255;
-    }
-  };
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    if (code < 128) {
-      push(code);
-    } else {
-      const value = code - 0x100;
-      push(forbidden[value >> 7]);
-      push(value & 127);
-    }
-  }
-  if (at !== length) throw new Error('the embedded wasm is damaged (' + at + ' of ' + length + ' bytes)');
-  return out;
-}
+${decode8.toString()}
 async function __blockvote_start() {
   const block = document.getElementById('blockvote-wasm');
-  const packed = __blockvote_decode7(block.textContent, Number(block.dataset.length));
+  const packed = decode8(block.textContent, Number(block.dataset.length));
   performance.mark('loader:decoded');
   const bytes = __blockvote_fzstd.decompress(packed);
   performance.mark('loader:inflated');
@@ -272,7 +289,7 @@ __blockvote_start().catch(__blockvote_halt);
 `;
 // Minified as a module: the names are its own (nothing outside refers to them), and
 // the page's only entry point is the call at its end.
-const minified = await minify(fullScript, { module: true, compress: true, mangle: true, format: { comments: /^!/ } });
+const minified = await minify(fullScript, { module: true, compress: true, mangle: true, format: { comments: /^!/, ascii_only: true } });
 if (!minified.code) {
   throw new Error('terser returned no code');
 }
@@ -293,25 +310,31 @@ const csp = [
   "form-action 'none'",
 ].join('; ');
 
-const html = `<!DOCTYPE html>
-<html lang="zh-Hant">
-<head>
-<meta charset="utf-8">
+// Where the wasm's bytes go (the rest of the page is text).
+const WASM_PLACE = '@@blockvote-wasm@@';
+// Written the way the browser serialises it (no white space between <html> and <head>,
+// nothing after </body>), so that the offline copy, made from the parsed page, is this
+// file byte for byte with its data blocks added before </body>.
+const page = `<!DOCTYPE html>
+<html lang="zh-Hant"><head>
+<meta charset="windows-1252">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
-<title>${title}</title>
+<title>${htmlAscii(title)}</title>
 <link rel="icon" href="data:,">
-<style>${css}</style>
+<style>${cssText}</style>
 </head>
 <body>
 <div id="app"></div>
-<script type="application/octet-stream" id="blockvote-wasm" data-length="${wasmPacked.length}">${wasmText}</script>
+<script type="application/octet-stream" id="blockvote-wasm" data-length="${wasmPacked.length}">${WASM_PLACE}</script>
 <script type="module">${script}</script>
-${carriedBlock}
-</body>
-</html>
-`;
+${carriedBlock}</body></html>`;
+if (!isAscii(page)) {
+  throw new Error('the page around the embedded wasm is not all ASCII; a windows-1252 page would show it wrongly');
+}
+const [head, tail] = page.split(WASM_PLACE);
+const html = Buffer.concat([Buffer.from(head, 'ascii'), wasmEncoded, Buffer.from(tail, 'ascii')]);
 const out = join(dist, 'blockvote.html');
 writeFileSync(out, html);
 const kb = (n) => (n / 1024).toFixed(1);
-console.log(`single-file: wrote ${out}: ${kb(Buffer.byteLength(html))} KiB (wasm ${kb(readFileSync(wasmPath).length)} KiB raw, ${kb(wasmPacked.length)} KiB zstd, ${kb(Buffer.byteLength(wasmText))} KiB as embedded)`);
+console.log(`single-file: wrote ${out}: ${kb(html.length)} KiB (wasm ${kb(readFileSync(wasmPath).length)} KiB raw, ${kb(wasmPacked.length)} KiB zstd, ${kb(wasmEncoded.length)} KiB as embedded)`);

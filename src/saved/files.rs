@@ -11,15 +11,22 @@ use web_sys::js_sys;
 
 /// Offers `text` as a file named `filename`. Returns false if the browser refused.
 pub fn download(filename: &str, mime: &str, text: &str) -> bool {
-    try_download(filename, mime, text).is_ok()
+    offer(filename, mime, &JsValue::from_str(text)).is_ok()
 }
 
-fn try_download(filename: &str, mime: &str, text: &str) -> Result<(), JsValue> {
+/// Offers `bytes` as a download named `filename`, for a file whose bytes are not the
+/// UTF-8 of a text (the offline copy, in windows-1252); whether the browser took it.
+pub fn download_bytes(filename: &str, mime: &str, bytes: &[u8]) -> bool {
+    offer(filename, mime, &js_sys::Uint8Array::from(bytes)).is_ok()
+}
+
+/// Offers a file of one part (a string, written as UTF-8, or a `Uint8Array`).
+fn offer(filename: &str, mime: &str, part: &JsValue) -> Result<(), JsValue> {
     let document = web_sys::window().and_then(|w| w.document()).ok_or(JsValue::NULL)?;
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let parts = js_sys::Array::of1(part);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
     let anchor: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
     anchor.set_href(&url);

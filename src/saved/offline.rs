@@ -2,8 +2,8 @@
 //! data blocks a copy carries, and offering the new copy as a download. Building the
 //! copy is the model's (`blockvote_model::offline`).
 
-use super::files::download;
-use blockvote_model::offline::{offline_copy, CarriedDataset, CarriedProblem, SCENARIOS_BLOCK_ID};
+use super::files::download_bytes;
+use blockvote_model::offline::{offline_copy, page_bytes, CarriedDataset, CarriedProblem, SCENARIOS_BLOCK_ID};
 use blockvote_model::saved::{decode_lenient, Store, StoreProblem, MAX_BYTES};
 use blockvote_present::lang::Bilingual;
 use blockvote_present::storage::{copy_done, copy_problem, DOWNLOAD_REFUSED, NOT_SINGLE_FILE};
@@ -75,9 +75,9 @@ pub fn copy_outcome(outcome: &Result<(String, usize), CopyError>) -> Bilingual {
 /// everything it carries (see `blockvote_model::offline::offline_copy`).
 pub fn download_offline_copy(store: &Store, dataset: Option<&CarriedDataset>) -> Result<String, CopyError> {
     let page = page_source().ok_or(CopyError::NotSingleFile)?;
-    let copy = offline_copy(&page, store, dataset).map_err(CopyError::Page)?;
+    let copy = offline_copy(&page, store, dataset).and_then(|copy| page_bytes(&copy)).map_err(CopyError::Page)?;
     let name = format!("blockvote-offline-{}.html", today());
-    if download(&name, "text/html;charset=utf-8", &copy) {
+    if download_bytes(&name, "text/html;charset=windows-1252", &copy) {
         Ok(name)
     } else {
         Err(CopyError::DownloadRefused)

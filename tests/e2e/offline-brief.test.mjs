@@ -56,7 +56,8 @@ test('offline copy: carries saved and unsaved scenarios; opened from file:// in 
   await first.page.getByTestId('cost-change').fill('10');
   const dearer = await first.app.text('cash-2018-19-total');
   await first.app.go('scenarios');
-  await saveAs(first.page, 'Dearer </script><script>alert(1)</script>');
+  // A name in Chinese, with an emoji, and one that tries to end the data block.
+  await saveAs(first.page, '較貴 😀 Dearer </script><script>alert(1)</script>');
   await first.app.go('cashflow');
   await first.page.getByTestId('cost-change').fill('-20');
   const cheaper = await first.app.text('cash-2018-19-total');
@@ -71,6 +72,16 @@ test('offline copy: carries saved and unsaved scenarios; opened from file:// in 
   assert.equal(script(copy.text), script(original));
   assert.equal(copy.text.match(/Content-Security-Policy" content="([^"]*)"/)[1], original.match(/Content-Security-Policy" content="([^"]*)"/)[1]);
   assert.ok(!copy.text.includes('<script>alert(1)'), 'a name cannot close the data block');
+  // Byte for byte the same file (windows-1252: the packed wasm one byte a character, the
+  // rest ASCII) but for the block of scenarios it carries.
+  const bytes = (buffer) => buffer.toString('latin1');
+  const carried = /<script type="application\/json" id="blockvote-carried-scenarios">[\x20-\x7e]*<\/script>\n/;
+  assert.match(bytes(await readFile(copy.path)), carried, 'the scenarios are carried in ASCII');
+  assert.equal(
+    bytes(await readFile(copy.path)).replace(carried, ''),
+    bytes(await readFile(new URL(FILE_URL.split('#')[0]))),
+    'the copy is the file itself, byte for byte, and the scenarios it carries',
+  );
   await first.context.close();
 
   const copyUrl = pathToFileURL(copy.path).href;
@@ -79,7 +90,7 @@ test('offline copy: carries saved and unsaved scenarios; opened from file:// in 
   assert.match(await second.app.text('carried-notice'), /carries 2 scenarios: 2 added to Scenarios, 0 already saved/);
   await second.page.getByTestId('carried-open').click();
   await second.app.screen('scenarios').waitFor();
-  assert.deepEqual(await labels(second.page), ['Dearer </script><script>alert(1)</script>', 'Unsaved when the copy was made']);
+  assert.deepEqual(await labels(second.page), ['較貴 😀 Dearer </script><script>alert(1)</script>', 'Unsaved when the copy was made']);
   await second.page.getByTestId('scenario-open-1').click();
   await second.app.go('cashflow');
   assert.equal(await second.app.text('cash-2018-19-total'), dearer);

@@ -12,7 +12,9 @@
 //! are the app's effects.
 
 use crate::engine::Scenario;
-use crate::saved::limits::{MAX_CARRIED_DATASET_BYTES, MAX_DATASET_NAME_CHARS, MAX_SCENARIOS, MAX_WRITE_BYTES};
+use crate::saved::limits::{
+    MAX_BYTES, MAX_CARRIED_DATASET_BYTES, MAX_DATASET_NAME_CHARS, MAX_SCENARIOS, MAX_WRITE_BYTES,
+};
 use crate::saved::sync::fingerprint;
 use crate::saved::{encode, NotAdded, SavedScenario, Store, Writer};
 use serde::{Deserialize, Serialize};
@@ -20,6 +22,9 @@ use std::fmt;
 
 /// The id of the block that carries the saved scenarios (the JSON store format).
 pub const SCENARIOS_BLOCK_ID: &str = "blockvote-carried-scenarios";
+/// The id of the one-file page's block that holds the packed wasm, one byte a
+/// character of the page's windows-1252 (scripts/single-file.mjs).
+pub const WASM_BLOCK_ID: &str = "blockvote-wasm";
 /// The id of the block that carries an imported dataset.
 pub const DATASET_BLOCK_ID: &str = "blockvote-carried-dataset";
 /// The `format` field of a carried (or stored) dataset.
@@ -90,12 +95,17 @@ pub enum CarriedProblem {
     ScenariosTooLarge { bytes: usize },
     /// The dataset to carry takes `bytes`, more than `MAX_CARRIED_DATASET_BYTES`.
     DatasetTooLarge { bytes: usize },
+    /// The page's wasm block holds a character no windows-1252 byte makes (the page
+    /// was re-saved in another encoding), so the copy could not be written byte for
+    /// byte.
+    DamagedPage,
 }
 
 impl fmt::Display for CarriedProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             CarriedProblem::NoBody => write!(f, "the page has no </body>"),
+            CarriedProblem::DamagedPage => write!(f, "the page's wasm block is not windows-1252 text"),
             CarriedProblem::UnsafeText => write!(f, "the carried text would end its block early"),
             CarriedProblem::NotADataset => write!(f, "not a blockvote dataset"),
             CarriedProblem::FutureVersion { found } => write!(f, "written by a newer blockvote (version {found})"),
@@ -154,19 +164,98 @@ pub fn offline_copy(page: &str, store: &Store, dataset: Option<&CarriedDataset>)
     if scenarios.len() > MAX_WRITE_BYTES {
         return Err(CarriedProblem::ScenariosTooLarge { bytes: scenarios.len() });
     }
-    let dataset = dataset.map(CarriedDataset::encode);
+    let dataset = dataset.map(|dataset| ascii_json(&dataset.encode()));
     if let Some(bytes) = dataset.as_ref().map(String::len).filter(|bytes| *bytes > MAX_CARRIED_DATASET_BYTES) {
         return Err(CarriedProblem::DatasetTooLarge { bytes });
     }
     let mut page = remove_block(page, SCENARIOS_BLOCK_ID);
     page = remove_block(&page, DATASET_BLOCK_ID);
-    let mut blocks = block(SCENARIOS_BLOCK_ID, &scenarios)?;
+    let mut blocks = block(SCENARIOS_BLOCK_ID, &ascii_json(&scenarios))?;
     if let Some(dataset) = dataset {
         blocks.push_str(&block(DATASET_BLOCK_ID, &dataset)?);
     }
     let at = page.rfind("</body>").ok_or(CarriedProblem::NoBody)?;
     page.insert_str(at, &blocks);
     Ok(page)
+}
+
+// A store within the write limit stays within the read limit once its JSON is ASCII:
+// an escape (`\uXXXX`, six bytes) stands for at least two bytes of UTF-8.
+const _: () = assert!(3 * MAX_WRITE_BYTES <= MAX_BYTES);
+
+/// JSON text in ASCII, every other character written as `\uXXXX` escapes (two for a
+/// character beyond the Basic Multilingual Plane), which JSON reads back as the same
+/// character. Outside strings JSON is ASCII already, so this is valid anywhere.
+pub fn ascii_json(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            for unit in c.encode_utf16(&mut [0; 2]) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
+        }
+    }
+    out
+}
+
+/// The characters windows-1252 gives the bytes 0x80 to 0x9F, in order (the WHATWG
+/// Encoding Standard's index; 0x81, 0x8D, 0x8F, 0x90 and 0x9D stand for themselves).
+const WINDOWS_1252_HIGH: [char; 32] = [
+    '\u{20ac}', '\u{81}', '\u{201a}', '\u{192}', '\u{201e}', '\u{2026}', '\u{2020}', '\u{2021}', '\u{2c6}', '\u{2030}',
+    '\u{160}', '\u{2039}', '\u{152}', '\u{8d}', '\u{17d}', '\u{8f}', '\u{90}', '\u{2018}', '\u{2019}', '\u{201c}',
+    '\u{201d}', '\u{2022}', '\u{2013}', '\u{2014}', '\u{2dc}', '\u{2122}', '\u{161}', '\u{203a}', '\u{153}', '\u{9d}',
+    '\u{17e}', '\u{178}',
+];
+
+/// The windows-1252 byte that shows as `c`, if there is one.
+fn windows_1252_byte(c: char) -> Option<u8> {
+    match u32::from(c) {
+        code @ (0..=0x7f | 0xa0..=0xff) => u8::try_from(code).ok(),
+        _ => WINDOWS_1252_HIGH.iter().position(|high| *high == c).and_then(|index| u8::try_from(0x80 + index).ok()),
+    }
+}
+
+/// The bytes of the file for a page's text, as the one-file page declares itself
+/// (windows-1252, scripts/single-file.mjs): the wasm block's text byte for byte, and
+/// everything else in ASCII, any other character as an HTML character reference (the
+/// page has such characters only in element text and attribute values, where a
+/// reference reads back as the character). A page without a wasm block is all
+/// ASCII and references. Refused if the wasm block holds a character no byte makes.
+pub fn page_bytes(page: &str) -> Result<Vec<u8>, CarriedProblem> {
+    let (outside_before, wasm, outside_after) = match wasm_block(page) {
+        Some((start, end)) => (
+            page.get(..start).unwrap_or_default(),
+            page.get(start..end).unwrap_or_default(),
+            page.get(end..).unwrap_or_default(),
+        ),
+        None => (page, "", ""),
+    };
+    let mut bytes = Vec::with_capacity(page.len());
+    push_ascii(&mut bytes, outside_before);
+    for c in wasm.chars() {
+        bytes.push(windows_1252_byte(c).ok_or(CarriedProblem::DamagedPage)?);
+    }
+    push_ascii(&mut bytes, outside_after);
+    Ok(bytes)
+}
+
+/// Where the text of the page's wasm block starts and ends.
+fn wasm_block(page: &str) -> Option<(usize, usize)> {
+    let tag = page.find(&format!("id=\"{WASM_BLOCK_ID}\""))?;
+    let start = tag + page.get(tag..)?.find('>')? + 1;
+    let end = start + page.get(start..)?.find("</script>")?;
+    Some((start, end))
+}
+
+fn push_ascii(bytes: &mut Vec<u8>, text: &str) {
+    for c in text.chars() {
+        match u8::try_from(c).ok().filter(u8::is_ascii) {
+            Some(byte) => bytes.push(byte),
+            None => bytes.extend_from_slice(format!("&#x{:x};", u32::from(c)).as_bytes()),
+        }
+    }
 }
 
 fn opening_tag(id: &str) -> String {
@@ -448,5 +537,71 @@ mod tests {
         mine.delete("s0");
         let report = mine.absorb_carried(&mut writer(), carried);
         assert_eq!((report.added, report.already_saved), (1, 1));
+    }
+
+    #[test]
+    fn page_bytes_writes_the_wasm_block_byte_for_byte_and_the_rest_in_ascii() {
+        fn check(page: &str, expected: Result<&[u8], CarriedProblem>) {
+            assert_eq!(page_bytes(page).as_deref().map_err(Clone::clone), expected, "{page}");
+        }
+        let wasm = |text: &str| {
+            format!(
+                "<script type=\"application/octet-stream\" id=\"{WASM_BLOCK_ID}\" data-length=\"5\">{text}</script>"
+            )
+        };
+        check("<title>總目 · Head 710</title>", Ok(b"<title>&#x7e3d;&#x76ee; &#xb7; Head 710</title>"));
+        check("<p>😀</p>", Ok(b"<p>&#x1f600;</p>"));
+        check(
+            &format!("<b>·</b>{}<i>€</i>", wasm("\u{20ac}\u{81}\u{ff}\u{178}a·")),
+            Ok(&[
+                b"<b>&#xb7;</b>".as_slice(),
+                wasm("").split("</script>").next().unwrap().as_bytes(),
+                &[0x80, 0x81, 0xff, 0x9f, b'a', 0xb7],
+                b"</script><i>&#x20ac;</i>",
+            ]
+            .concat()),
+        );
+        // A character no windows-1252 byte makes: a page re-saved in another encoding.
+        check(&wasm("ab總"), Err(CarriedProblem::DamagedPage));
+        check(&wasm("\u{80}"), Err(CarriedProblem::DamagedPage));
+    }
+
+    #[test]
+    fn every_windows_1252_byte_comes_back_from_its_character() {
+        // The characters a windows-1252 page shows for the bytes 0x00 to 0xFF.
+        let shown: String = (0..=255u8)
+            .map(|byte| match byte {
+                0x80..=0x9f => WINDOWS_1252_HIGH[usize::from(byte - 0x80)],
+                _ => char::from(byte),
+            })
+            .collect();
+        let page = format!("<script id=\"{WASM_BLOCK_ID}\">{shown}</script>");
+        let bytes = page_bytes(&page).unwrap();
+        let start = bytes.iter().position(|b| *b == b'>').unwrap() + 1;
+        assert_eq!(&bytes[start..start + 256], (0..=255u8).collect::<Vec<_>>().as_slice());
+    }
+
+    #[test]
+    fn ascii_json_escapes_every_other_character_and_reads_back_the_same() {
+        fn check(json: &str, expected: &str) {
+            assert_eq!(ascii_json(json), expected);
+            let back: serde_json::Value = serde_json::from_str(expected).unwrap();
+            assert_eq!(back, serde_json::from_str::<serde_json::Value>(json).unwrap());
+        }
+        check(r#"{"name":"Plain"}"#, r#"{"name":"Plain"}"#);
+        check(r#"{"name":"較貴 · é"}"#, r#"{"name":"\u8f03\u8cb4 \u00b7 \u00e9"}"#);
+        check(r#"["😀"]"#, r#"["\ud83d\ude00"]"#);
+    }
+
+    #[test]
+    fn a_copy_carries_chinese_names_in_ascii_and_reads_them_back() {
+        let store = store(&[("s1", "較貴的方案 😀", 10)]);
+        let copy = offline_copy(PAGE, &store, None).unwrap();
+        let text = block_text(&copy, SCENARIOS_BLOCK_ID).unwrap();
+        assert!(text.is_ascii(), "{text}");
+        let (read, problems) = decode_lenient(text, nfc);
+        assert_eq!(problems, vec![]);
+        assert_eq!(read.scenarios[0].name, "較貴的方案 😀");
+        assert!(page_bytes(&copy).unwrap().is_ascii());
     }
 }

@@ -210,7 +210,7 @@ pub fn copy_done(file_name: &str, scenarios: usize) -> Bilingual {
 /// carried block could not be used.
 pub fn copy_problem(problem: &CarriedProblem) -> Bilingual {
     let why = match problem {
-        CarriedProblem::NoBody | CarriedProblem::UnsafeText => {
+        CarriedProblem::NoBody | CarriedProblem::UnsafeText | CarriedProblem::DamagedPage => {
             l("此頁的內容無法放入資料。", "this page's text cannot take the data.").into()
         }
         CarriedProblem::NotADataset => l("附帶的資料不是 blockvote 項目資料。", "the data is not blockvote project data.").into(),
