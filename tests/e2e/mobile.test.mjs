@@ -1,7 +1,8 @@
-// Phones, tablets and laptops: every screen, in both languages, at 390×844 and
-// 768×1024 (touch screens) and 1366×900, from the single file on file://.
+// Phones, tablets and laptops: every screen, in both languages, at 360×740, 390×844
+// and 768×1024 (touch screens) and 1366×900, from the single file on file://.
 // - No screen scrolls sideways as a page (tables scroll inside their own container).
-// - The header takes one line on narrow screens, and the navigation folds into a menu.
+// - The header takes one line on narrow screens, its controls side by side, none over
+//   another, and the navigation folds into a menu.
 // - Every control can be scrolled into view and lies inside the screen.
 // - On touch screens every button, field and select is at least 44 px high.
 // Screenshots of each are written to tests/e2e/screenshots/mobile/ for a person to look at.
@@ -12,6 +13,7 @@ import { join } from 'node:path';
 import { ROOT, SINGLE_FILE_URL, launch, routeViews } from './support.mjs';
 
 const SIZES = [
+  { width: 360, height: 740, touch: true },
   { width: 390, height: 844, touch: true },
   { width: 768, height: 1024, touch: true },
   { width: 1366, height: 900, touch: false },
@@ -45,6 +47,21 @@ function measure() {
     problems.push({ kind: 'height', name, height: box.height, needed: small });
   }
   window.scrollTo(0, 0);
+  // The header's controls side by side: none may lie over another (a button that does
+  // not fit its place would hide part of the next one).
+  const headerControls = [...document.querySelectorAll('[data-testid="header"] button')]
+    .filter((el) => getComputedStyle(el).display !== 'none' && el.getClientRects().length > 0)
+    .map((el) => ({ name: el.getAttribute('data-testid') || el.textContent.trim(), box: el.getBoundingClientRect() }));
+  for (const [i, a] of headerControls.entries()) {
+    for (const b of headerControls.slice(i + 1)) {
+      const across = Math.min(a.box.right, b.box.right) - Math.max(a.box.left, b.box.left);
+      const down = Math.min(a.box.bottom, b.box.bottom) - Math.max(a.box.top, b.box.top);
+      if (across > 0.5 && down > 0.5) problems.push({ kind: 'overlap', name: `${a.name} and ${b.name}`, across: Math.round(across) });
+    }
+    if (a.box.left < -0.5 || a.box.right > root.clientWidth + 0.5) {
+      problems.push({ kind: 'off screen', name: a.name, left: Math.round(a.box.left), right: Math.round(a.box.right) });
+    }
+  }
   return { scroll: root.scrollWidth, client: root.clientWidth, headerHeight: header.height, problems };
 }
 
@@ -67,6 +84,7 @@ for (const size of SIZES) {
           if (size.width < 1024 && found.headerHeight > 64) failures.push(`${where}: the header is ${found.headerHeight}px high`);
           for (const p of found.problems) {
             if (p.kind === 'off screen') failures.push(`${where}: ${p.name} lies off screen (${p.left}–${p.right})`);
+            if (p.kind === 'overlap') failures.push(`${where}: ${p.name} lie over each other by ${p.across}px`);
             if (p.kind === 'height' && size.touch && p.height < p.needed - 0.5) {
               failures.push(`${where}: ${p.name} is ${p.height.toFixed(1)}px high (touch needs ${p.needed})`);
             }
