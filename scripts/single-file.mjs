@@ -107,9 +107,11 @@ const windows1252Char = (byte) => String.fromCharCode(byte >= 0x80 && byte < 0xa
 // Text for the page outside the data block: ASCII, with every other character as a
 // character reference (for element text and attribute values only).
 const htmlAscii = (text) => text.replace(/[^\x00-\x7f]/gu, (c) => `&#x${c.codePointAt(0).toString(16)};`);
-// A stylesheet in ASCII: every other character as a six-digit CSS escape (which needs
-// no space after it), valid in strings, selectors and names alike.
-const cssAscii = (text) => text.replace(/[^\x00-\x7f]/gu, (c) => `\\${c.codePointAt(0).toString(16).padStart(6, '0')}`);
+// A stylesheet in ASCII: every other character as a CSS escape, valid in strings,
+// selectors and names alike. An escape takes one white-space character after it as its
+// end (even after six digits), so each is written with a space of its own, and a space
+// that follows in the text stays.
+const cssAscii = (text) => text.replace(/[^\x00-\x7f]/gu, (c) => `\\${c.codePointAt(0).toString(16)} `);
 // JSON in ASCII: every other UTF-16 unit as a \\u escape (the way the app writes the
 // blocks an offline copy carries).
 const jsonAscii = (json) => json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);

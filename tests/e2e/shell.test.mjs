@@ -98,6 +98,21 @@ test('the served app starts over http and navigates', async () => {
   await page.close();
 });
 
+test("the single file's stylesheet reads exactly as the served one (its ASCII escapes and squeezed spaces change nothing)", async () => {
+  const rules = async (url) => {
+    const page = await browser.newPage();
+    await page.goto(url);
+    const found = await page.evaluate(() => [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)));
+    await page.close();
+    return found;
+  };
+  const served = await rules(`${server.url}#view=overview`);
+  const single = await rules(`${SINGLE_FILE_URL}#view=overview`);
+  assert.ok(served.length > 100, `${served.length} rules`);
+  assert.ok(served.some((rule) => rule.includes('content: " · "')), 'a rule with a non-ASCII character followed by a space');
+  assert.deepEqual(single, served);
+});
+
 /**
  * A fresh page whose clipboard records what is written to it (`window.__copied`), or
  * refuses it; the real clipboard of a headless browser depends on its permissions.
