@@ -1,5 +1,6 @@
 // Phones, tablets and laptops: every screen, in both languages, at 320×640, 360×740,
-// 390×844 and 768×1024 (touch screens) and 1366×900, from the single file on file://.
+// 390×844, 844×390 (a phone on its side) and 768×1024 (touch screens) and 1366×900,
+// from the single file on file://.
 // - No screen scrolls sideways as a page (tables scroll inside their own container).
 // - The header takes one line on narrow screens, its controls side by side, none over
 //   another, and the navigation folds into a menu.
@@ -16,6 +17,7 @@ const SIZES = [
   { width: 320, height: 640, touch: true },
   { width: 360, height: 740, touch: true },
   { width: 390, height: 844, touch: true },
+  { width: 844, height: 390, touch: true },
   { width: 768, height: 1024, touch: true },
   { width: 1366, height: 900, touch: false },
 ];
