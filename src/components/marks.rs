@@ -20,11 +20,16 @@ pub fn ProvenanceMark(
 ) -> impl IntoView {
     let state = use_app_state();
     let lang = move || lang.map_or_else(|| state.lang.get(), |lang| lang.get());
+    let explanation = Memo::new(move |_| provenance.with(|p| p.explanation(lang())));
+    // The explanation is drawn only while the mark is hovered or focused (style/main.css:
+    // hidden, it takes no layout, where laying out hundreds of long bilingual lines made
+    // the first view's layout nearly twice as slow); assistive technology has it always,
+    // as the mark's description.
     view! {
-        <span class=move || provenance.with(Provenance::class) tabindex="0">
+        <span class=move || provenance.with(Provenance::class) tabindex="0" aria-description=explanation>
             <span class="prov-label">{move || provenance.with(|p| p.mark(lang()))}</span>
             <span class="prov-tip" role="tooltip">
-                {move || provenance.with(|p| p.explanation(lang()))}
+                {explanation}
             </span>
         </span>
     }

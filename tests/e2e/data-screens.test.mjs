@@ -560,6 +560,15 @@ test('a mark shows the paperâ€™s own words on hover and on focus, in the paperâ€
     await page.mouse.move(0, 0);
     await mark.focus();
     assert.equal(await visible(), true, 'shown on focus');
+    // Assistive technology has the explanation at all times, as the mark's description.
+    assert.equal(await mark.getAttribute('aria-description'), await tip.textContent());
+    // On a phone the shown explanation lies within the screen, however wide it is.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await mark.blur();
+    await mark.focus();
+    const box = await tip.evaluate((el) => el.getBoundingClientRect().toJSON());
+    assert.ok(box.width > 20 && box.left >= 0 && box.right <= 390, JSON.stringify(box));
+    await page.setViewportSize({ width: 1280, height: 900 });
     // Para 7's example marks quote the paper's example, in Chinese.
     await app.open(distUrl('#view=projects&lang=zh&ids=165'));
     const theme = page.getByTestId('project-row-165').locator('td.theme .prov');
