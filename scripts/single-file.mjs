@@ -116,28 +116,25 @@ const cssAscii = (text) => text.replace(/[^\x00-\x7f]/gu, (c) => `\\${c.codePoin
 // blocks an offline copy carries).
 const jsonAscii = (json) => json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 const isAscii = (text) => /^[\x00-\x7f]*$/.test(text);
-// The loader's decoder (its source is put in the loader as it is here, so it names
-// its constants itself; the round trip below proves they agree with the encoder's): the bytes
-// back from the characters a windows-1252 page shows, the escapes undone. It stops
-// with an error, never with wrong bytes, if the text holds a character no byte makes
-// (a file re-saved in another encoding) or is not `length` bytes.
-function decode8(text, length) {
-  const high = [
-    0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
-    0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
-  ];
-  const byteOf = new Int16Array(0x2123).fill(-1);
-  for (let byte = 0; byte < 0x100; byte += 1) byteOf[byte] = byte >= 0x80 && byte < 0xa0 ? -1 : byte;
-  high.forEach((code, index) => { byteOf[code] = 0x80 + index; });
+// The loader's decoder (its source is put in the loader as it is here): the bytes back
+// from the characters a windows-1252 page shows, the escapes undone. `shown` is the
+// 256 characters the page shows for the bytes 0x00 to 0xFF: in the browser, from its own
+// TextDecoder('windows-1252'), the decoder its HTML parser uses, so no table of
+// windows-1252 is written twice. It stops with an error, never with wrong bytes, if the
+// text holds a character no byte makes (a file re-saved in another encoding) or is not
+// `length` bytes.
+function decode8(text, length, { shown, escape, escaped }) {
+  const byteOf = new Int16Array(0x10000).fill(-1);
+  for (let byte = 0; byte < 0x100; byte += 1) byteOf[shown.charCodeAt(byte)] = byte;
   const damaged = (why) => new Error('the embedded wasm is damaged (' + why + ')');
   const out = new Uint8Array(length);
   let at = 0;
   for (let i = 0; i < text.length; i += 1) {
     let byte = byteOf[text.charCodeAt(i)];
-    if (byte === 0x01) {
+    if (byte === escape) {
       i += 1;
       byte = byteOf[text.charCodeAt(i)] - 0x40;
-      if (![0x00, 0x0d, 0x3c, 0x01].includes(byte)) throw damaged('an unknown escape at character ' + i);
+      if (!escaped.includes(byte)) throw damaged('an unknown escape at character ' + i);
     }
     if (!(byte >= 0)) throw damaged('a character no byte makes, at ' + i);
     if (at === length) throw damaged('more than ' + length + ' bytes');
@@ -167,9 +164,12 @@ const __blockvote_fzstd = (() => {
 if ([0x00, 0x0d, 0x3c].some((byte) => wasmEncoded.includes(byte))) {
   throw new Error('the encoded wasm holds a character the HTML parser would change');
 }
-// What the loader will read: the characters the page shows for those bytes.
+// What the loader will read: the characters the page shows for those bytes (Node's
+// TextDecoder, built without the full ICU, reads windows-1252 as Latin-1, hence the table).
+const shownForBytes = Array.from({ length: 0x100 }, (_, byte) => windows1252Char(byte)).join('');
 const shown = Array.from(wasmEncoded, windows1252Char).join('');
-if (!Buffer.from(decode8(shown, wasmPacked.length)).equals(wasmPacked)) {
+const escapes = { escape: ESCAPE, escaped: ESCAPED };
+if (!Buffer.from(decode8(shown, wasmPacked.length, { shown: shownForBytes, ...escapes })).equals(wasmPacked)) {
   throw new Error('the loader would not decode the embedded wasm to the packed bytes');
 }
 // Comments and runs of white space go; nothing in the stylesheet depends on them.
@@ -204,7 +204,8 @@ ${decoder}${markedGlue}
 ${decode8.toString()}
 async function __blockvote_start() {
   const block = document.getElementById('blockvote-wasm');
-  const packed = decode8(block.textContent, Number(block.dataset.length));
+  const shown = new TextDecoder('windows-1252').decode(Uint8Array.from({ length: 0x100 }, (_, byte) => byte));
+  const packed = decode8(block.textContent, Number(block.dataset.length), { shown, ...${JSON.stringify(escapes)} });
   performance.mark('loader:decoded');
   const bytes = __blockvote_fzstd.decompress(packed);
   performance.mark('loader:inflated');
