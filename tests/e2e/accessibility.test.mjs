@@ -517,3 +517,58 @@ test('clearing the link’s number filter hands focus to the search field', LONG
   assert.ok(Number(await app.text('visible-count')) > 2);
   await context.close();
 });
+
+// The projects table is drawn as one grid per row on a screen (style/main.css, for the
+// speed of a lever): it must still be a table to assistive technology, every row of it
+// and not only those on the screen, its columns must line up, and a row being pointed
+// at or focused must not clip what opens from it.
+test('the projects table drawn as grid rows is still a whole table, aligned, its marks unclipped', LONG, async (t) => {
+  const context = await launch();
+  t.after(() => context.close());
+  const page = await context.newPage();
+  const app = new AppPage(page);
+  for (const lang of ['en', 'zh']) {
+    await app.open(`${SINGLE_FILE_URL}#view=projects&lang=${lang}`);
+    await page.getByTestId('project-row-254').waitFor({ state: 'attached' });
+    const cdp = await context.newCDPSession(page);
+    const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+    const roleOf = async (selector) => {
+      const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+      assert.ok(nodeId, `${selector} is on the page`);
+      const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
+      return nodes[0]?.ignored ? 'ignored' : nodes[0]?.role?.value;
+    };
+    const table = '[data-testid="projects-table"]';
+    assert.equal(await roleOf(table), 'table', `${lang}: the table`);
+    assert.equal(await roleOf(`${table} thead th[data-sort-key="budget"]`), 'columnheader', `${lang}: a heading`);
+    // Row 254 is far below the screen: its cells are there all the same.
+    for (const row of ['project-row-1', 'project-row-254']) {
+      assert.equal(await roleOf(`[data-testid="${row}"]`), 'row', `${lang}: ${row}`);
+      assert.equal(await roleOf(`[data-testid="${row}"] td.name`), 'cell', `${lang}: ${row}'s name`);
+      assert.equal(await roleOf(`[data-testid="${row}"] td.budget`), 'cell', `${lang}: ${row}'s budget`);
+    }
+    // Every cell starts where its column's heading starts, in the first and last rows.
+    const lefts = await page.evaluate((table) => {
+      const lefts = (row) => [...row.children].map((cell) => Math.round(cell.getBoundingClientRect().left));
+      const rows = document.querySelectorAll(`${table} tbody tr`);
+      return { heading: lefts(document.querySelector(`${table} thead tr`)), first: lefts(rows[0]), last: lefts(rows[rows.length - 1]) };
+    }, table);
+    assert.equal(lefts.heading.length, 9, `${lang}: nine columns`);
+    assert.deepEqual(lefts.first, lefts.heading, `${lang}: the first row lines up with the headings`);
+    assert.deepEqual(lefts.last, lefts.heading, `${lang}: the last row lines up with the headings`);
+    // A row holding the focus is not paint-contained, so the explanation its theme mark
+    // opens is drawn whole; the other rows are.
+    const mark = page.locator('[data-testid="project-row-3"] td.theme .prov');
+    await mark.focus();
+    const contain = await page.evaluate(() =>
+      ['project-row-3', 'project-row-4'].map((id) => getComputedStyle(document.querySelector(`[data-testid="${id}"]`)).contain),
+    );
+    assert.deepEqual(contain, ['none', 'paint'], `${lang}: the focused row is not contained`);
+    const tip = await page.locator('[data-testid="project-row-3"] td.theme .prov-tip').boundingBox();
+    const row = await page.getByTestId('project-row-3').boundingBox();
+    assert.ok(tip && tip.width > 0 && tip.height > 0, `${lang}: the explanation is shown`);
+    assert.ok(tip.y + tip.height > row.y + row.height || tip.y < row.y, `${lang}: the explanation reaches beyond its row`);
+    await cdp.detach();
+  }
+  await context.close();
+});
