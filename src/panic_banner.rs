@@ -99,11 +99,16 @@ pub struct Editing<'a> {
     pub questions: &'a [Question],
 }
 
-/// Stored text up to this long is rescued at once on every change (a few
-/// milliseconds); longer text (up to the store's 2 MB) a moment after the changes stop.
+/// Stored text up to this long is rescued just after the frame that shows each change
+/// (under a millisecond); longer text (up to the store's 2 MB) a moment after
+/// the changes stop.
 const PREPARE_AT_ONCE_BYTES: usize = 256 * 1024;
 /// How long after the last change a large store's rescue is prepared, in ms.
 const PREPARE_DELAY_MS: i32 = 250;
+
+/// Whether the store was longer than [`PREPARE_AT_ONCE_BYTES`] when the rescue was last
+/// prepared: the next change's rescue then waits until the changes stop.
+static LARGE_STORE: AtomicBool = AtomicBool::new(false);
 
 thread_local! {
     static PREPARED: RefCell<Option<Prepared>> = const { RefCell::new(None) };
@@ -125,11 +130,13 @@ pub fn install() {
 }
 
 /// Keeps the prepared banner up to date with the scenario being edited, the saved
-/// scenarios and the language, for as long as the calling component lives. With a
-/// large store (rescuing 2 MB takes some 50 ms) the banner is prepared a moment after
-/// the changes stop, so typing stays quick, and so is the first copy at start-up; a
-/// panic prepares it at once before showing it, and only a trap within that moment
-/// rescues the scenario as it was just before.
+/// scenarios and the language, for as long as the calling component lives. The banner
+/// is prepared in a task of its own just after the frame that shows a change, so that
+/// preparing it (reading the store, building the banner) is not part of the time from
+/// a keystroke to the figure on screen. With a large store (rescuing 2 MB takes some
+/// 50 ms) it is prepared a moment after the changes stop, so typing stays quick, and so
+/// is the first copy at start-up. A panic prepares it at once before showing it; only a
+/// trap before that task rescues the scenario as it was just before.
 pub fn keep_rescue_ready(state: AppState, whatif: WhatIf) {
     let saved = crate::saved::use_saved();
     Effect::new(move |first: Option<()>| {
@@ -144,30 +151,35 @@ pub fn keep_rescue_ready(state: AppState, whatif: WhatIf) {
         };
         let Some(window) = web_sys::window() else { return };
         let waiting = PENDING.with(|cell| cell.borrow_mut().replace(pending).is_some());
-        // The first run is at start-up, just after `install` prepared the banner from
-        // the same address, storage and questions: nothing has been edited yet, so
-        // this copy waits with the large store's rather than delay the first frame.
-        if first.is_some() {
-            let stored = read_stored(&window);
-            if !matches!(&stored, Stored::Text(text) if text.len() > PREPARE_AT_ONCE_BYTES) {
-                prepare_pending(stored);
-                return;
-            }
-        }
         if !waiting {
             let later = Closure::once_into_js(|| {
                 if let Some(window) = web_sys::window() {
                     prepare_pending(read_stored(&window));
                 }
             });
-            let _ =
-                window.set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), PREPARE_DELAY_MS);
+            // The first run is at start-up, just after `install` prepared the banner
+            // from the same address, storage and questions: nothing has been edited
+            // yet, so this copy waits as a large store's does rather than delay the
+            // first frames.
+            if first.is_none() || LARGE_STORE.load(Ordering::Relaxed) {
+                let _ = window
+                    .set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), PREPARE_DELAY_MS);
+            } else {
+                // A task posted from the next frame's callback runs after that frame
+                // has been drawn.
+                request_animation_frame(move || {
+                    if let Some(window) = web_sys::window() {
+                        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), 0);
+                    }
+                });
+            }
         }
     });
 }
 
 /// Prepares the banner for the scenario waiting in [`PENDING`], if any.
 fn prepare_pending(stored: Stored) {
+    LARGE_STORE.store(matches!(&stored, Stored::Text(text) if text.len() > PREPARE_AT_ONCE_BYTES), Ordering::Relaxed);
     if let Some(pending) = PENDING.with(|cell| cell.borrow_mut().take()) {
         let editing = Editing { scenario: &pending.scenario, seed: pending.seed, questions: &pending.questions };
         prepare(stored, Some(editing), pending.english_first);
