@@ -126,3 +126,45 @@ test('on a phone the navigation is a menu that names the screen and closes when 
     await context.close();
   }
 });
+
+// A browser may break a line after the hyphen of "2018-19"; the project levers' effect
+// table draws its years whole (present::format::year_runs) and, on a phone, puts each
+// line's heading above its figures. No year is cut, and nothing leaves the panel.
+test('on a phone the project levers’ effect table never cuts a year and stays inside its panel', async () => {
+  for (const size of SIZES.filter((s) => s.width <= 390)) {
+    const context = await launchAt(size);
+    try {
+      const page = await context.newPage();
+      for (const lang of ['en', 'zh']) {
+        await page.goto(`${SINGLE_FILE_URL}#view=projects&lang=${lang}&cost=10`);
+        await page.getByTestId('edit-project-1').tap();
+        await page.getByTestId('lever-effect').waitFor();
+        await page.getByTestId('lever-defer').fill('2');
+        await page.getByTestId('lever-defer').press('Tab');
+        const found = await page.getByTestId('lever-effect').evaluate((table) => {
+          const panel = table.closest('[data-testid="project-levers"]').getBoundingClientRect();
+          const years = [...table.querySelectorAll('.whole')];
+          const cut = years.filter((run) => run.getClientRects().length !== 1).map((run) => run.textContent);
+          const outside = [...table.querySelectorAll('th, td, .whole, .prov')]
+            .filter((el) => { const r = el.getBoundingClientRect(); return r.width > 0 && (r.left < panel.left - 0.5 || r.right > panel.right + 0.5); })
+            .map((el) => el.textContent);
+          // Every year the table shows is in a whole run.
+          const loose = [...table.querySelectorAll('th, .figure-value')]
+            .flatMap((cell) => [...cell.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE))
+            .filter((node) => /\d{4}-\d{2}/.test(node.data))
+            .map((node) => node.data);
+          return { years: years.map((run) => run.textContent), cut, outside, loose };
+        });
+        const where = `${size.width}×${size.height} ${lang}`;
+        assert.ok(found.years.some((year) => /^2018-19/.test(year)), `${where}: the table has its years (${found.years})`);
+        // Deferred two quarters, the project starts in 2018-19's third quarter.
+        assert.ok(found.years.some((year) => /Q3|第三季/.test(year)), `${where}: the deferred start is drawn whole (${found.years})`);
+        assert.deepEqual(found.cut, [], `${where}: no year broken across lines`);
+        assert.deepEqual(found.outside, [], `${where}: nothing outside the panel`);
+        assert.deepEqual(found.loose, [], `${where}: every year is drawn whole`);
+      }
+    } finally {
+      await context.close();
+    }
+  }
+});

@@ -125,6 +125,66 @@ pub fn year_text(year: FiscalYear, lang: Lang) -> String {
     }
 }
 
+/// The text cut into runs, each run with whether it must stay on one line: a financial
+/// year (`2018-19`) with the English quarter or the Chinese word "year" that follows it
+/// (`2018-19 Q1`, `2018-19 年度`), and the Chinese quarter after that as a run of its
+/// own (`第一季`). A browser may break a line after the hyphen
+/// of `2018-19`, and no CSS setting stops it; the shell draws these runs unbroken.
+pub fn year_runs(text: &str) -> Vec<(&str, bool)> {
+    let mut runs = Vec::new();
+    let mut plain_from = 0;
+    let mut at = 0;
+    while at < text.len() {
+        match year_len(text, at) {
+            Some(len) => {
+                if plain_from < at {
+                    runs.push((&text[plain_from..at], false));
+                }
+                runs.push((&text[at..at + len], true));
+                at += len;
+                if let Some(len) = zh_quarter_len(&text[at..]) {
+                    runs.push((&text[at..at + len], true));
+                    at += len;
+                }
+                plain_from = at;
+            }
+            None => at += text[at..].chars().next().map_or(1, char::len_utf8),
+        }
+    }
+    if plain_from < text.len() {
+        runs.push((&text[plain_from..], false));
+    }
+    runs
+}
+
+/// The length in bytes of the financial year (and what belongs to it) that starts at
+/// byte `at` of `text`, if one does: four digits, a hyphen and two digits, not inside a
+/// longer number.
+fn year_len(text: &str, at: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let digit = |index: usize| bytes.get(index).is_some_and(u8::is_ascii_digit);
+    let starts_clear = at == 0 || !digit(at - 1);
+    let is_year = (0..4).all(|i| digit(at + i)) && bytes.get(at + 4) == Some(&b'-') && digit(at + 5) && digit(at + 6);
+    if !(starts_clear && is_year && !digit(at + 7)) {
+        return None;
+    }
+    let year = 7;
+    let rest = &text[at + year..];
+    let quarter_en = rest.strip_prefix(" Q").and_then(|r| r.chars().next()).filter(|c| ('1'..='4').contains(c));
+    if quarter_en.is_some() {
+        return Some(year + " Q1".len());
+    }
+    // In Chinese the quarter (第一季) is a run of its own, which may go to the next
+    // line: the whole of "2018-19 年度第一季" is wider than half a 320 px phone's panel.
+    Some(if rest.starts_with(" 年度") { year + " 年度".len() } else { year })
+}
+
+/// The length in bytes of a Chinese quarter (`第一季`) at the start of `text`, if one is.
+fn zh_quarter_len(text: &str) -> Option<usize> {
+    let rest = text.strip_prefix('第')?.strip_prefix(|c: char| "一二三四".contains(c))?.strip_prefix('季')?;
+    Some(text.len() - rest.len())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -160,6 +220,29 @@ mod tests {
         check(quarters_count(4, Lang::En), "4 quarters");
         check(quarters_count(4, Lang::Zh), "4 季");
         check(seconds(1234.0, Lang::En), "1.23 s");
+    }
+
+    /// The runs of [`year_runs`] written out, each unbroken run in brackets.
+    fn bracketed(text: &str) -> String {
+        year_runs(text)
+            .into_iter()
+            .map(|(run, whole)| if whole { format!("[{run}]") } else { run.to_string() })
+            .collect()
+    }
+
+    #[test]
+    fn years_and_their_quarters_are_kept_whole() {
+        check(bracketed("Total 2018-19 cash need"), "Total [2018-19] cash need");
+        check(bracketed("2018-19 Q1 → 2019-20 Q4"), "[2018-19 Q1] → [2019-20 Q4]");
+        check(bracketed("2018-19 年度第一季 → 2019-20 年度第四季"), "[2018-19 年度][第一季] → [2019-20 年度][第四季]");
+        check(bracketed("2018-19 年度第五季, 第一季"), "[2018-19 年度]第五季, 第一季");
+        check(bracketed("2018-19 年度現金需求總額"), "[2018-19 年度]現金需求總額");
+        check(bracketed("此項目 2018-19 現金"), "此項目 [2018-19] 現金");
+        check(bracketed("2018-19 Q5 and 2018-19 Qx"), "[2018-19] Q5 and [2018-19] Qx");
+        check(bracketed("12018-19, 2018-190, 2018-1, 201-19, 2018—19"), "12018-19, 2018-190, 2018-1, 201-19, 2018—19");
+        check(bracketed("1,060.0"), "1,060.0");
+        check(bracketed(""), "");
+        check(bracketed("2018-19"), "[2018-19]");
     }
 
     #[test]

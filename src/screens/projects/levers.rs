@@ -5,7 +5,7 @@
 
 use crate::components::fields::NumberField;
 use crate::components::focus::{by_test_id, focus_after_render};
-use crate::components::sentence::MarkedText;
+use crate::components::sentence::{whole_years, MarkedText};
 use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
@@ -74,7 +74,7 @@ pub fn ProjectLevers(selected: RwSignal<Option<u16>>) -> impl IntoView {
         };
         let row = move |testid: &'static str| {
             let line = line(testid);
-            let label = move || line.with(|l| l.as_ref().map(|l| l.label.clone()).unwrap_or_default());
+            let label = move || line.with(|l| l.as_ref().map(|l| whole_years(&l.label)));
             let before =
                 Signal::derive(move || line.with(|l| l.as_ref().map(|l| l.before.clone()).unwrap_or_default()));
             let after = Memo::new(move |_| line.with(|l| l.as_ref().and_then(|l| l.after.clone())));
@@ -83,11 +83,15 @@ pub fn ProjectLevers(selected: RwSignal<Option<u16>>) -> impl IntoView {
                 <tr>
                     <th scope="row">{label}</th>
                     <td class="num">
-                        <MarkedText marked=before />
+                        <MarkedText marked=before years_whole=true />
                     </td>
                     <td class="num">
                         <Show when=move || shows_after.get()>
-                            <MarkedText marked=Signal::derive(move || after.get().unwrap_or_default()) testid=testid />
+                            <MarkedText
+                                marked=Signal::derive(move || after.get().unwrap_or_default())
+                                testid=testid
+                                years_whole=true
+                            />
                         </Show>
                     </td>
                 </tr>
