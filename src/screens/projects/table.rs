@@ -16,6 +16,7 @@ use blockvote_present::screens::projects::{CAPTION, LEVERS_COLUMN, NO_ROWS, SCRO
 use blockvote_present::screens::sorting::Column;
 use blockvote_present::words::UNOFFICIAL_TRANSLATION;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// Columns before the budget, and after it, in a row.
 const COLUMNS_BEFORE_BUDGET: usize = 4;
@@ -169,7 +170,7 @@ pub fn ProjectsTable(body: Memo<TableBody>, sort: Memo<Sort>, editing: RwSignal<
                         each=move || body.with(|b| b.lines.clone())
                         key=Line::key
                         children=move |line| match line {
-                            Line::Row(row) => project_row(*row, editing),
+                            Line::Row(row) => project_row(Arc::unwrap_or_clone(row), editing),
                             Line::Heading(heading) => group_heading(heading),
                         }
                     />

@@ -20,6 +20,7 @@ use blockvote_model::money::round_parts_to_total;
 use blockvote_model::{Dataset, FiscalQuarter, Money, Project, ThemeSource};
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 /// A sortable column.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -329,12 +330,15 @@ pub struct GroupHeading {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Line {
     Heading(GroupHeading),
-    Row(Box<ProjectRow>),
+    /// Shared, not boxed: a keyed list clones every line twice on each change (the list
+    /// and its keys), and a row holds a dozen strings.
+    Row(Arc<ProjectRow>),
 }
 
 impl Line {
     /// The key of the line in a keyed list: the line itself, so a line whose words or
-    /// figures change is drawn anew and the others stay as they are.
+    /// figures change is drawn anew and the others stay as they are. Keys are compared
+    /// by content, so a rebuilt row equal to the one on screen keeps its place.
     pub fn key(&self) -> Line {
         self.clone()
     }
@@ -362,7 +366,7 @@ pub fn body(data: &Dataset, rows: &[usize], grouped: bool, scenario: ScenarioRow
     let row = |i: &usize| {
         data.projects.get(*i).map(|p| {
             let changed = scenario.changed.contains(&p.id);
-            Line::Row(Box::new(project_row(data, p, outcomes.get(&p.id).copied(), changed, lang)))
+            Line::Row(Arc::new(project_row(data, p, outcomes.get(&p.id).copied(), changed, lang)))
         })
     };
     // The total and the subtotals are of the budgets the rows show, so the column adds
