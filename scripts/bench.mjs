@@ -32,6 +32,7 @@ import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { isDeepStrictEqual } from 'node:util';
 import { wasmBytes } from './wasm-bytes.mjs';
+import { CHROMIUM_ARGS } from './chromium-args.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -78,18 +79,6 @@ const TARGET = {
   leakJsHeapBytes: 1_000_000,
 };
 
-// The same flags as tests/e2e/support.mjs: Debian's Chromium, headless, no sandbox
-// (containers), and none of the background traffic a first run would start.
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 
 // The first meaningful paint is the first frame painted once this element holds text:

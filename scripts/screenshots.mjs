@@ -8,6 +8,7 @@ import { mkdtemp, mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
+import { CHROMIUM_ARGS } from './chromium-args.mjs';
 
 const file = resolve(process.argv[2] || 'dist/blockvote.html');
 const out = resolve(process.argv[3] || 'tests/e2e/screenshots');
@@ -21,7 +22,7 @@ for (const [width, height] of sizes) {
   const context = await chromium.launchPersistentContext(await mkdtemp(join(tmpdir(), 'blockvote-shots-')), {
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: CHROMIUM_ARGS,
     viewport: { width, height },
     isMobile: touch,
     hasTouch: touch,

@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, extname, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
+import { CHROMIUM_ARGS } from '../../scripts/chromium-args.mjs';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 /**
@@ -19,17 +20,6 @@ export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const DIST = resolve(process.env.BLOCKVOTE_DIST || join(ROOT, 'dist'));
 export const SINGLE_FILE = join(DIST, 'blockvote.html');
 export const SINGLE_FILE_URL = pathToFileURL(SINGLE_FILE).href;
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** Launches headless Chromium with a fresh profile. */
 // What a test file opened and has not closed (a failing assertion skips its own
