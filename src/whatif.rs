@@ -208,7 +208,7 @@ impl WhatIf {
             s.projects.retain(|p| p.id != id);
             if edit != Edit::default() {
                 s.projects.push(ProjectEdit { id, edit });
-                s.projects.sort_by_key(|p| p.id);
+                blockvote_model::order::sort_by_key(&mut s.projects, |p| p.id);
             }
         });
     }

@@ -105,6 +105,36 @@ fn no_thread_local_outside_the_panic_banner() {
     check("State lives in contexts: no `thread_local!` outside src/panic_banner.rs", offences);
 }
 
+/// The code of `path` before its `#[cfg(test)]` module, if it has one.
+fn code_lines_outside_tests(path: &Path) -> Vec<(usize, String)> {
+    code_lines(path).into_iter().take_while(|(_, line)| line.trim() != "#[cfg(test)]").collect()
+}
+
+#[test]
+fn no_sort_compiled_outside_the_shared_one() {
+    // See crates/model/src/order.rs: each `sort_by` site compiles its own copy of the
+    // standard sort (3.6 KB of wasm); the two inner loops named there keep theirs.
+    const OWN_SORT: [&str; 3] =
+        ["crates/model/src/order.rs", "crates/model/src/engine/apportion.rs", "crates/model/src/money.rs"];
+    let mut offences = Vec::new();
+    for dir in ["src", "crates/model/src", "crates/present/src"] {
+        for path in rust_files(&root().join(dir)) {
+            if OWN_SORT.iter().any(|own| path.ends_with(own)) {
+                continue;
+            }
+            for (number, line) in code_lines_outside_tests(&path) {
+                if [".sort(", ".sort_by(", ".sort_by_key(", ".sort_by_cached_key("]
+                    .iter()
+                    .any(|call| line.contains(call))
+                {
+                    offences.push(format!("{}:{number}", relative(&path)));
+                }
+            }
+        }
+    }
+    check("Stable sorts go through blockvote_model::order (one compiled sort)", offences);
+}
+
 #[test]
 fn the_model_and_the_presentation_layer_know_no_browser() {
     let mut offences = Vec::new();

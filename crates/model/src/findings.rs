@@ -105,7 +105,7 @@ pub fn findings(data: &Dataset) -> Findings {
         })
         .collect();
     // Largest total first; ties keep the paper's department order.
-    departments.sort_by(|a, b| b.total.cmp(&a.total).then(a.department.cmp(&b.department)));
+    crate::order::sort_by(&mut departments, |a, b| b.total.cmp(&a.total).then(a.department.cmp(&b.department)));
     departments.truncate(TOP_DEPARTMENTS);
 
     let long_projects: Vec<u16> =
@@ -223,7 +223,7 @@ pub fn same_department_under_ceiling(projects: &[CeilingCandidate], ceiling: Mon
                 .filter(|p| p.department == department && is_just_under_ceiling(p.budget, ceiling))
                 .copied()
                 .collect();
-            under.sort_by_key(|p| p.id);
+            crate::order::sort_by_key(&mut under, |p| p.id);
             let combined = Money::checked_sum(under.iter().map(|p| p.budget)).ok()?;
             (under.len() >= 2 && combined > ceiling).then_some(SameDepartmentUnderCeiling {
                 department,

@@ -16,6 +16,7 @@ pub mod load;
 pub mod money;
 pub mod nfc;
 pub mod offline;
+pub mod order;
 mod paper_data;
 pub mod quarter;
 pub mod saved;

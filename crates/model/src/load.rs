@@ -384,7 +384,7 @@ fn load_departments(text: &str, normalize: Normalizer, errors: &mut Vec<LoadErro
         })();
         departments.extend(keep(parsed, errors));
     }
-    departments.sort_by_key(|d| d.order);
+    crate::order::sort_by_key(&mut departments, |d| d.order);
     departments
 }
 
@@ -530,7 +530,7 @@ pub fn load_projects(
         })();
         projects.extend(keep(parsed, errors));
     }
-    projects.sort_by_key(|p| p.id);
+    crate::order::sort_by_key(&mut projects, |p| p.id);
     projects
 }
 

@@ -334,7 +334,7 @@ fn largest_remainder(numerators: &[i128], ranks: &[usize], total: i128) -> Resul
         .enumerate()
         .map(|(index, (n, rank))| (n.rem_euclid(ORDERINGS), *rank, index))
         .collect();
-    ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    crate::order::sort_by(&mut ranked, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     for (_, _, index) in ranked.into_iter().take(missing) {
         if let Some(part) = parts.get_mut(index) {
             *part += 1;

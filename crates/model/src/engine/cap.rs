@@ -210,7 +210,7 @@ pub(crate) fn deferred_by_rule(
     rule: DeferralRule,
 ) -> Vec<Candidate> {
     let mut ordered = candidates.to_vec();
-    ordered.sort_by(|a, b| compare(rule, a, b));
+    crate::order::sort_by(&mut ordered, |a, b| compare(rule, a, b));
     ordered.truncate(deferred_prefix(&ordered, before, cap));
     ordered
 }

@@ -159,7 +159,7 @@ impl Engine {
         let uncapped = Scenario { cap: None, ..scenario.clone() };
         let schedule = self.schedule(&uncapped, true)?;
         let mut candidates = candidates(self, &schedule.plans, &schedule.cash);
-        candidates.sort_by_key(|candidate| candidate.id);
+        crate::order::sort_by_key(&mut candidates, |candidate| candidate.id);
         let before = budget_year_total(self, &schedule.levers, &schedule.cash);
         Ok(Some(DeferralProblem { cap, before, candidates }))
     }
@@ -186,7 +186,7 @@ impl Engine {
         }
         // In id order, as the app keeps them; the sort is stable, so among several
         // edits of one project the later still wins.
-        deferred.projects.sort_by_key(|edit| edit.id);
+        crate::order::sort_by_key(&mut deferred.projects, |edit| edit.id);
         deferred
     }
 }
@@ -267,7 +267,7 @@ struct Item {
 /// equals, until covered. Returned in position order.
 fn fewest(items: &[Item], excess: i128) -> Vec<usize> {
     let mut order: Vec<usize> = (0..items.len()).collect();
-    order.sort_by_key(|&at| (std::cmp::Reverse(items.get(at).map_or(0, |item| item.moved)), at));
+    crate::order::sort_by_key(&mut order, |&at| (std::cmp::Reverse(items.get(at).map_or(0, |item| item.moved)), at));
     let mut covered = 0_i128;
     let mut chosen = Vec::new();
     for at in order {
@@ -332,7 +332,7 @@ fn least_budget(items: &[Item], excess: i128, limits: SearchLimits) -> (Vec<usiz
 /// A covering set taken by most cash per dollar first: a good first bound.
 fn by_cash_per_dollar(items: &[Item], excess: i128) -> Vec<usize> {
     let mut order: Vec<usize> = (0..items.len()).collect();
-    order.sort_by(|&a, &b| match (items.get(a), items.get(b)) {
+    crate::order::sort_by(&mut order, |&a, &b| match (items.get(a), items.get(b)) {
         (Some(x), Some(y)) => richer(x, y).then(a.cmp(&b)),
         _ => a.cmp(&b),
     });
@@ -451,7 +451,7 @@ impl Search {
     fn new(items: &[Item], excess: i128, best: Key, limit: u64) -> Search {
         let mut groups: Vec<Group> = Vec::new();
         let mut order: Vec<usize> = (0..items.len()).collect();
-        order.sort_by(|&a, &b| match (items.get(a), items.get(b)) {
+        crate::order::sort_by(&mut order, |&a, &b| match (items.get(a), items.get(b)) {
             (Some(x), Some(y)) => richer(x, y).then(x.budget.cmp(&y.budget)).then(a.cmp(&b)),
             _ => a.cmp(&b),
         });

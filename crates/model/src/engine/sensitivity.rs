@@ -196,7 +196,7 @@ impl Tornado {
     /// The tornado of `bars` around the scenario's own total `base`: the bars sorted by
     /// swing, largest first (a stable sort keeps the settings' order among equal swings).
     pub fn from_bars(base: Money, mut bars: Vec<TornadoBar>) -> Tornado {
-        bars.sort_by_key(|bar| std::cmp::Reverse(bar.swing));
+        crate::order::sort_by_key(&mut bars, |bar| std::cmp::Reverse(bar.swing));
         Tornado { base, bars }
     }
 }

@@ -365,7 +365,7 @@ pub fn decode(params: &[(String, String)]) -> (LinkScenario, Vec<LinkProblem>) {
                             None => scenario.projects.push(ProjectEdit { id, edit }),
                         }
                     }
-                    scenario.projects.sort_by_key(|p| p.id);
+                    crate::order::sort_by_key(&mut scenario.projects, |p| p.id);
                 }
                 "g" => {
                     let edits = items(key, value)?

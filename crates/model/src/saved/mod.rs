@@ -280,12 +280,12 @@ impl Store {
         fn version(tombstone: &Tombstone) -> &str {
             tombstone.history.first().map_or("", String::as_str)
         }
-        self.deleted.sort_by(|a, b| (&a.id, version(a), b.at).cmp(&(&b.id, version(b), a.at)));
+        crate::order::sort_by(&mut self.deleted, |a, b| (&a.id, version(a), b.at).cmp(&(&b.id, version(b), a.at)));
         self.deleted.dedup_by(|later, kept| later.id == kept.id && later.history.first() == kept.history.first());
         if let Some(now) = now {
             self.deleted.retain(|t| t.at.saturating_add(TOMBSTONE_MS) >= now);
         }
-        self.deleted.sort_by(|a, b| (a.at, &a.id, &a.history).cmp(&(b.at, &b.id, &b.history)));
+        crate::order::sort_by(&mut self.deleted, |a, b| (a.at, &a.id, &a.history).cmp(&(b.at, &b.id, &b.history)));
         let excess = self.deleted.len().saturating_sub(MAX_TOMBSTONES);
         self.deleted.drain(..excess);
 

@@ -168,7 +168,9 @@ pub fn table(
         })
         .filter(|(_, rows)| !rows.is_empty() || !filters.is_active())
         .collect();
-    groups.sort_by_key(|(department, _)| data.departments.get(*department).map(|d| d.order));
+    blockvote_model::order::sort_by_key(&mut groups, |(department, _)| {
+        data.departments.get(*department).map(|d| d.order)
+    });
     let totals: Vec<Money> = groups.iter().map(|(_, rows)| total_budget(data, rows).unwrap_or_default()).collect();
     let grand = Money::checked_sum(totals.iter().copied()).ok();
     let shares = shares_shown(&totals, grand);
@@ -256,7 +258,7 @@ fn sort_rows(rows: &mut [DepartmentRow], sort: Sort<DepartmentColumn>, lang: Lan
             DepartmentColumn::Budget | DepartmentColumn::Share => a.budget.money().cmp(&b.budget.money()),
         }
     };
-    rows.sort_by(|a, b| {
+    blockvote_model::order::sort_by(rows, |a, b| {
         let primary = by(a, b);
         let primary = if sort.descending { primary.reverse() } else { primary };
         primary.then(a.order.cmp(&b.order))

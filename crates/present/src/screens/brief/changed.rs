@@ -61,7 +61,9 @@ pub fn changed_projects(input: BriefInput<'_>) -> ChangedProjects {
     let cash_change =
         |o: &ProjectOutcome| o.budget_year.round_to(1).checked_sub(baseline_cash(o).round_to(1)).unwrap_or_default();
     let mut changed: Vec<&ProjectOutcome> = projection.projects.iter().filter(|o| project_changed(o)).collect();
-    changed.sort_by(|a, b| cash_change(b).millions().abs().cmp(&cash_change(a).millions().abs()).then(a.id.cmp(&b.id)));
+    blockvote_model::order::sort_by(&mut changed, |a, b| {
+        cash_change(b).millions().abs().cmp(&cash_change(a).millions().abs()).then(a.id.cmp(&b.id))
+    });
     let count = changed.len();
     let rows = changed
         .iter()

@@ -125,7 +125,7 @@ fn compare(data: &Dataset, index: &SearchIndex, a: usize, b: usize, key: SortKey
 /// number, ascending, so the order is stable. With `grouped`, rows are first ordered
 /// by department in the paper's order. Sorting is by the paper's figures.
 pub fn order(data: &Dataset, index: &SearchIndex, rows: &mut [usize], sort: Sort, grouped: bool, lang: Lang) {
-    rows.sort_by(|&a, &b| {
+    blockvote_model::order::sort_by(rows, |&a, &b| {
         let group = if grouped { compare(data, index, a, b, SortKey::Department, lang) } else { Ordering::Equal };
         let primary = compare(data, index, a, b, sort.key, lang);
         let primary = if sort.descending { primary.reverse() } else { primary };
