@@ -51,8 +51,7 @@ fn sorted_positions(len: usize, compare: &dyn Fn(usize, usize) -> Ordering) -> V
 fn permute(mut positions: Vec<usize>, swap: &mut dyn FnMut(usize, usize)) {
     for start in 0..positions.len() {
         let mut at = start;
-        loop {
-            let Some(slot) = positions.get_mut(at) else { break };
+        while let Some(slot) = positions.get_mut(at) {
             let from = std::mem::replace(slot, at);
             if from == start || from == at {
                 break;
