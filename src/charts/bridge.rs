@@ -22,7 +22,7 @@
 
 use super::{use_chart_width, value_lines, Hatch, ValueGrid, FONT};
 use crate::components::download_button::{DownloadButton, DownloadFile};
-use crate::components::marks::{FigureText, ProvenanceMark};
+use crate::components::marks::FigureText;
 use crate::components::table_scroll::TableScroll;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
@@ -158,6 +158,10 @@ pub fn BridgeChart(
         exact.with(|exact| exact.as_ref().and_then(|r| r.as_ref().ok()).and_then(|b| view(b, &data, lang)))
     });
     let refused = Memo::new(move |_| exact.with(|exact| matches!(exact, Some(Err(_)))));
+    // The chart is built once there is a bridge and kept while there is one: its parts
+    // follow `shown` themselves, so a new bridge rewrites only what changed (reading
+    // `shown` here rebuilt the whole chart and its table each time it settled).
+    let has_bridge = Memo::new(move |_| shown.with(Option::is_some));
     let testid = testid.unwrap_or_else(|| "bridge".to_string());
     let hooks = testid.clone();
     view! {
@@ -179,8 +183,8 @@ pub fn BridgeChart(
                 }}
             </p>
             {move || {
-                shown
-                    .with(Option::is_some)
+                has_bridge
+                    .get()
                     .then(|| {
                         view! {
                             <Shown id=id.clone() shown=shown table_open=table_open lang=lang hooks=hooks.clone() />
@@ -261,6 +265,76 @@ fn Waterfall(id: String, shown: Memo<Option<BridgeView>>, lang: Signal<Lang>, ho
     }
 }
 
+/// One bar's row as drawn: every attribute and text of its `<g>`, plain data compared
+/// as a whole, so that a redraw (the bridge settling after a pause, a new width, a
+/// change of language) writes only the attributes whose values changed. Drawing the row
+/// from one closure instead rebuilt every element of every bar, which rewrote about 280
+/// attributes with the values they already had each time the bridge settled.
+#[derive(Clone, PartialEq)]
+struct BarDrawing {
+    class: String,
+    description: String,
+    name: String,
+    name_x: f64,
+    name_y: f64,
+    anchor: &'static str,
+    rect_x: f64,
+    top: f64,
+    rect_width: f64,
+    fill: String,
+    value_x: f64,
+    value_y: f64,
+    amount: String,
+    /// The dashed line down to the next bar's start: its x and its two ends' y.
+    connector: Option<(f64, f64, f64)>,
+}
+
+impl BarDrawing {
+    fn new(layout: &Layout, index: usize, bar: &BridgeBar, has_next: bool, hatch: &str, lang: Lang) -> BarDrawing {
+        let top = layout.bar_top(index);
+        let (x0, x1) = (layout.x(bar.start.to_f64_for_geometry()), layout.x(bar.end.to_f64_for_geometry()));
+        let (left, right) = (x0.min(x1), x0.max(x1));
+        let fill = match bar.direction {
+            Direction::Down => hatch.to_string(),
+            Direction::Up => "var(--series-a)".to_string(),
+            Direction::Level => "var(--ink)".to_string(),
+            Direction::Flat => "var(--line)".to_string(),
+        };
+        let (rect_x, rect_width) =
+            if bar.direction == Direction::Level { (left - 2.0, 4.0) } else { (left, (right - left).max(1.5)) };
+        let (name_x, name_y, anchor) =
+            if layout.narrow { (4.0, top - 4.0, "start") } else { (layout.left - 8.0, top + BAR_HEIGHT - 4.0, "end") };
+        let name = if layout.narrow {
+            wrap_label(&bar.label, layout.width - 8.0, FONT).into_iter().next().unwrap_or_default()
+        } else {
+            bar.label.clone()
+        };
+        BarDrawing {
+            class: format!("mark bridge-bar {}", bar.direction.class()),
+            description: bar.description.clone(),
+            name,
+            name_x,
+            name_y,
+            anchor,
+            rect_x,
+            top,
+            rect_width,
+            fill,
+            value_x: right + 5.0,
+            value_y: top + BAR_HEIGHT - 4.0,
+            amount: bar.change.as_ref().unwrap_or(&bar.running).text(lang),
+            connector: has_next.then(|| (x1, top + BAR_HEIGHT, layout.bar_top(index + 1))),
+        }
+    }
+}
+
+/// A reader of one field of a bar's drawing, for an attribute or a text. Taking the
+/// field as a function pointer keeps one closure type per field type, not one per
+/// field, so the bars' many fine-grained bindings add little code.
+fn drawn<T: 'static>(drawing: Memo<Option<BarDrawing>>, pick: fn(&BarDrawing) -> T) -> impl Fn() -> Option<T> + Copy {
+    move || drawing.with(|d| d.as_ref().map(pick))
+}
+
 /// One bar's row, following its own bar in `shown` by its key.
 #[component]
 fn BarRow(
@@ -271,76 +345,61 @@ fn BarRow(
     lang: Signal<Lang>,
     hooks: String,
 ) -> impl IntoView {
-    let placed = Memo::new(move |_| {
-        shown.with(|s| {
+    let drawing = Memo::new(move |_| {
+        let lang = lang.get();
+        let placed = shown.with(|s| {
             let s = s.as_ref()?;
             let index = s.bars.iter().position(|bar| bar.key == key)?;
             let bar = s.bars.get(index)?.clone();
-            let next_start = s.bars.get(index + 1).map(|next| next.start);
-            Some((index, bar, next_start.is_some()))
-        })
-    });
-    let geometry = move || -> Option<(Layout, usize, BridgeBar, bool)> {
-        let (index, bar, has_next) = placed.get()?;
-        Some((layout.get()?, index, bar, has_next))
-    };
-    let testid = (key != "paper" && key != "scenario").then(|| format!("{hooks}-step-{key}"));
-    move || {
-        let (layout, index, bar, has_next) = geometry()?;
-        let top = layout.bar_top(index);
-        let (x0, x1) = (layout.x(bar.start.to_f64_for_geometry()), layout.x(bar.end.to_f64_for_geometry()));
-        let (left, right) = (x0.min(x1), x0.max(x1));
-        let level = bar.direction == Direction::Level;
-        let fill = match bar.direction {
-            Direction::Down => hatch.clone(),
-            Direction::Up => "var(--series-a)".to_string(),
-            Direction::Level => "var(--ink)".to_string(),
-            Direction::Flat => "var(--line)".to_string(),
-        };
-        let (rect_x, rect_width) = if level { (left - 2.0, 4.0) } else { (left, (right - left).max(1.5)) };
-        let amount = bar.change.as_ref().unwrap_or(&bar.running).text(lang.get());
-        let (name_x, name_y, anchor) =
-            if layout.narrow { (4.0, top - 4.0, "start") } else { (layout.left - 8.0, top + BAR_HEIGHT - 4.0, "end") };
-        let name = if layout.narrow {
-            wrap_label(&bar.label, layout.width - 8.0, FONT).into_iter().next().unwrap_or_default()
-        } else {
-            bar.label.clone()
-        };
-        let connector = has_next.then(|| {
-            view! {
-                <line
-                    class="bridge-connector"
-                    x1=x1
-                    x2=x1
-                    y1=top + BAR_HEIGHT
-                    y2=layout.bar_top(index + 1)
-                    stroke="var(--ink)"
-                    stroke-width="1"
-                    stroke-dasharray="2 2"
-                ></line>
-            }
+            Some((index, bar, index + 1 < s.bars.len()))
         });
-        Some(view! {
-            <g class=format!("mark bridge-bar {}", bar.direction.class())>
-                <title>{bar.description.clone()}</title>
-                <text class="bridge-name" x=name_x y=name_y text-anchor=anchor>
-                    {name}
-                </text>
-                <rect
-                    x=rect_x
-                    y=top
-                    width=rect_width
-                    height=BAR_HEIGHT
-                    fill=fill
-                    stroke="var(--ink)"
-                    stroke-width="1"
-                ></rect>
-                <text class="value" x=right + 5.0 y=top + BAR_HEIGHT - 4.0 data-testid=testid.clone()>
-                    {amount}
-                </text>
-                {connector}
-            </g>
-        })
+        let (index, bar, has_next) = placed?;
+        layout.with(|layout| Some(BarDrawing::new(layout.as_ref()?, index, &bar, has_next, &hatch, lang)))
+    });
+    let connector = Memo::new(move |_| drawing.with(|d| d.as_ref().and_then(|d| d.connector)));
+    let testid = (key != "paper" && key != "scenario").then(|| format!("{hooks}-step-{key}"));
+    view! {
+        <g class=drawn(drawing, |d| d.class.clone())>
+            <title>{drawn(drawing, |d| d.description.clone())}</title>
+            <text
+                class="bridge-name"
+                x=drawn(drawing, |d| d.name_x)
+                y=drawn(drawing, |d| d.name_y)
+                text-anchor=drawn(drawing, |d| d.anchor)
+            >
+                {drawn(drawing, |d| d.name.clone())}
+            </text>
+            <rect
+                x=drawn(drawing, |d| d.rect_x)
+                y=drawn(drawing, |d| d.top)
+                width=drawn(drawing, |d| d.rect_width)
+                height=BAR_HEIGHT
+                fill=drawn(drawing, |d| d.fill.clone())
+                stroke="var(--ink)"
+                stroke-width="1"
+            ></rect>
+            <text class="value" x=drawn(drawing, |d| d.value_x) y=drawn(drawing, |d| d.value_y) data-testid=testid>
+                {drawn(drawing, |d| d.amount.clone())}
+            </text>
+            {move || {
+                connector
+                    .get()
+                    .map(|(x, y1, y2)| {
+                        view! {
+                            <line
+                                class="bridge-connector"
+                                x1=x
+                                x2=x
+                                y1=y1
+                                y2=y2
+                                stroke="var(--ink)"
+                                stroke-width="1"
+                                stroke-dasharray="2 2"
+                            ></line>
+                        }
+                    })
+            }}
+        </g>
     }
 }
 
@@ -368,6 +427,9 @@ fn BridgeTable(shown: Memo<Option<BridgeView>>, open: bool, lang: Signal<Lang>, 
         let bar =
             Memo::new(move |_| shown.with(|s| s.as_ref().and_then(|s| s.bars.iter().find(|b| b.key == key).cloned())));
         let change = Memo::new(move |_| bar.with(|b| b.as_ref().and_then(|b| b.change.clone())));
+        // The two levels have no change; every other row keeps its figure's elements
+        // and only rewrites what changed when the bridge settles.
+        let has_change = Memo::new(move |_| change.with(Option::is_some));
         let running = Signal::derive(move || {
             bar.with(|b| b.as_ref().map(|b| b.running.clone())).unwrap_or_else(|| Figure::scenario(Value::Count(0)))
         });
@@ -376,16 +438,13 @@ fn BridgeTable(shown: Memo<Option<BridgeView>>, open: bool, lang: Signal<Lang>, 
                 <th scope="row">{move || bar.with(|b| b.as_ref().map(|b| b.label.clone()))}</th>
                 <td class="num">
                     {move || {
-                        change
+                        has_change
                             .get()
-                            .map(|figure| {
-                                let provenance = figure.provenance().clone();
-                                let text = figure.text(lang.get());
-                                view! {
-                                    {text}
-                                    " "
-                                    <ProvenanceMark provenance=provenance lang=lang />
-                                }
+                            .then(|| {
+                                let figure = Signal::derive(move || {
+                                    change.get().unwrap_or_else(|| Figure::scenario(Value::Count(0)))
+                                });
+                                view! { <FigureText figure=figure lang=lang /> }
                             })
                     }}
                 </td>

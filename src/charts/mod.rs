@@ -161,25 +161,36 @@ pub fn value_lines(axis: &Axis, x: impl Fn(f64) -> f64, top: f64, bottom: f64) -
     axis.ticks.iter().map(|tick| ValueLine { x: x(tick.value), top, bottom, label: tick.label.clone() }).collect()
 }
 
-/// The vertical grid lines and their labels (16 px under the plot), drawn again only
-/// when they change.
+/// The vertical grid lines and their labels (16 px under the plot). Each line keeps its
+/// elements while the axis changes and writes only the coordinates and the label that
+/// moved: drawing them as a fresh list rewrote every line's fixed attributes (class,
+/// stroke, anchor) whenever the scale changed.
 #[component]
 pub fn ValueGrid(lines: Memo<Vec<ValueLine>>) -> impl IntoView {
-    move || {
-        lines
-            .get()
-            .into_iter()
-            .map(|ValueLine { x, top, bottom, label }| {
-                view! {
-                    <g class="grid" aria-hidden="true">
-                        <line x1=x x2=x y1=top y2=bottom stroke="var(--line)" stroke-width="1"></line>
-                        <text class="value" x=x y=bottom + 16.0 text-anchor="middle">
-                            {label}
-                        </text>
-                    </g>
-                }
-            })
-            .collect_view()
+    let count = Memo::new(move |_| lines.with(Vec::len));
+    view! {
+        <For each=move || 0..count.get() key=|index| *index let:index>
+            <GridLine lines=lines index=index />
+        </For>
+    }
+}
+
+/// The grid line at `index` of `lines`, following it.
+#[component]
+fn GridLine(lines: Memo<Vec<ValueLine>>, index: usize) -> impl IntoView {
+    let line = Memo::new(move |_| lines.with(|lines| lines.get(index).cloned()));
+    let x = move || line.with(|l| l.as_ref().map(|l| l.x));
+    let top = move || line.with(|l| l.as_ref().map(|l| l.top));
+    let bottom = move || line.with(|l| l.as_ref().map(|l| l.bottom));
+    let label_y = move || line.with(|l| l.as_ref().map(|l| l.bottom + 16.0));
+    let label = move || line.with(|l| l.as_ref().map(|l| l.label.clone()));
+    view! {
+        <g class="grid" aria-hidden="true">
+            <line x1=x x2=x y1=top y2=bottom stroke="var(--line)" stroke-width="1"></line>
+            <text class="value" x=x y=label_y text-anchor="middle">
+                {label}
+            </text>
+        </g>
     }
 }
 

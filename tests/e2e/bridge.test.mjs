@@ -150,3 +150,50 @@ test('the Scenarios comparison shows the bridge of the scenario chosen', async (
   assert.deepEqual(seen.errors, []);
   await page.close();
 });
+
+test('a new bridge rewrites only what changed: no element re-made, no attribute set to the value it had', async () => {
+  const page = await browser.newPage();
+  const seen = watch(page);
+  const app = new AppPage(page);
+  await app.open(`${SINGLE_FILE_URL}#view=cashflow&lang=en`);
+  await page.getByTestId('bridge-step-cost_change').waitFor();
+  // Each change is watched from the keystroke until the bridge has settled on it
+  // (it waits for the member to pause before working out the shares).
+  for (const [value, shown] of [['10', '+24.3'], ['5', '+12.1'], ['10', '+24.3']]) {
+    const watching = page.evaluate(() => {
+      const bridge = document.querySelector('[data-testid="bridge"]');
+      const records = [];
+      const observer = new MutationObserver((batch) => records.push(...batch));
+      observer.observe(bridge, { subtree: true, childList: true, attributes: true, attributeOldValue: true });
+      window.__bridgeRecords = () => {
+        observer.disconnect();
+        return {
+          // A write's new value is the old value of the next write to the same
+          // attribute, or the attribute's value now if it was the last.
+          sameValue: records
+            .filter((r, at) => {
+              if (r.type !== 'attributes') return false;
+              const next = records.slice(at + 1).find((n) => n.type === 'attributes' && n.target === r.target && n.attributeName === r.attributeName);
+              return r.oldValue === (next ? next.oldValue : r.target.getAttribute(r.attributeName));
+            })
+            .map((r) => `${r.target.tagName}.${r.attributeName}`),
+          // A grid line comes or goes when the axis gains or loses a tick; bars,
+          // figures and rows stay.
+          elementsMade: records
+            .flatMap((r) => [...r.addedNodes])
+            .filter((n) => n.nodeType === 1 && !n.classList.contains('grid'))
+            .map((n) => n.tagName),
+        };
+      };
+    });
+    await watching;
+    await page.getByTestId('cost-change').fill(value);
+    await page.getByTestId('bridge-step-cost_change').filter({ hasText: shown }).waitFor();
+    await page.waitForFunction(() => document.querySelector('[data-testid="bridge"]').getAttribute('aria-busy') === 'false');
+    const { sameValue, elementsMade } = await page.evaluate(() => window.__bridgeRecords());
+    assert.deepEqual(sameValue, [], `attributes written with the value they had (${value} %)`);
+    assert.deepEqual(elementsMade, [], `elements made anew (${value} %)`);
+  }
+  assert.deepEqual(seen.errors, []);
+  await page.close();
+});
