@@ -17,6 +17,7 @@
 //! everything else to this module.
 
 use std::cmp::Ordering;
+use std::collections::BTreeSet;
 
 /// Sorts `items` by `compare`, stably.
 pub fn sort_by<T>(items: &mut [T], compare: impl Fn(&T, &T) -> Ordering) {
@@ -34,6 +35,15 @@ pub fn sort_by<T>(items: &mut [T], compare: impl Fn(&T, &T) -> Ordering) {
 /// Sorts `items` by the key `key` gives each, stably.
 pub fn sort_by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
     sort_by(items, |a, b| key(a).cmp(&key(b)));
+}
+
+/// The set of `items`. `collect()` into a `BTreeSet` sorts its input with the standard
+/// stable sort first, a copy of that sort per element type; inserting one by one needs
+/// none.
+pub fn set_of<T: Ord>(items: impl IntoIterator<Item = T>) -> BTreeSet<T> {
+    let mut set = BTreeSet::new();
+    set.extend(items);
+    set
 }
 
 /// The positions `0..len` in the order `compare` gives them, ties in position order.
@@ -86,6 +96,12 @@ mod tests {
         check(&[(2, 'a'), (1, 'b')], &[(1, 'b'), (2, 'a')]);
         check(&[(1, 'a'), (0, 'b'), (1, 'c'), (0, 'd')], &[(0, 'b'), (0, 'd'), (1, 'a'), (1, 'c')]);
         check(&[(3, 'a'), (3, 'b'), (3, 'c')], &[(3, 'a'), (3, 'b'), (3, 'c')]);
+    }
+
+    #[test]
+    fn a_set_holds_each_item_once_in_order() {
+        assert_eq!(set_of([3, 1, 3, 2]).into_iter().collect::<Vec<_>>(), vec![1, 2, 3]);
+        assert!(set_of(Vec::<u8>::new()).is_empty());
     }
 
     #[test]

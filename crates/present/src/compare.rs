@@ -169,11 +169,12 @@ const NONE: Label = l("沒有", "none");
 
 /// The comparison of `compared` with the paper and the model `baseline`.
 pub fn comparison(data: &Dataset, baseline: &Summary, compared: &[Compared], lang: Lang) -> Comparison {
-    let years: BTreeSet<FiscalYear> = std::iter::once(baseline)
-        .chain(compared.iter().filter_map(|c| c.summary.as_ref().ok()))
-        .flat_map(|s| s.years.iter().map(|y| y.year))
-        .filter(|year| *year > baseline.budget_year.year)
-        .collect();
+    let years: BTreeSet<FiscalYear> = blockvote_model::order::set_of(
+        std::iter::once(baseline)
+            .chain(compared.iter().filter_map(|c| c.summary.as_ref().ok()))
+            .flat_map(|s| s.years.iter().map(|y| y.year))
+            .filter(|year| *year > baseline.budget_year.year),
+    );
     let mut rows = Rows {
         base: Shown::of(baseline, &years),
         shown: compared.iter().map(|c| c.summary.as_ref().ok().map(|s| Shown::of(s, &years))).collect(),

@@ -67,7 +67,7 @@ pub fn Departments() -> impl IntoView {
             }
         })
     };
-    let all_orders = move || shown.with(|t| t.rows.iter().map(|r| r.order).collect::<BTreeSet<u16>>());
+    let all_orders = move || shown.with(|t| blockvote_model::order::set_of(t.rows.iter().map(|r| r.order)));
 
     view! {
         <section class="screen departments" aria-labelledby="departments-heading">

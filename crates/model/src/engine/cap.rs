@@ -141,7 +141,7 @@ pub(crate) fn apply_cap(
     }
     let years_after = year_totals(engine, levers, cash);
     let mut years = Vec::new();
-    for year in years_before.keys().chain(years_after.keys()).copied().collect::<std::collections::BTreeSet<_>>() {
+    for year in crate::order::set_of(years_before.keys().chain(years_after.keys()).copied()) {
         let old = years_before.get(&year).copied().unwrap_or(0);
         let new = years_after.get(&year).copied().unwrap_or(0);
         if let Some(year) = FiscalYear::new(year) {

@@ -39,7 +39,7 @@ pub fn parse_bound(text: &str) -> Result<Option<Money>, FieldError> {
 
 /// Reads `ids=14,15` (spaces and empty items ignored; at most [`MAX_IDS`]).
 pub fn parse_ids(text: &str) -> BTreeSet<u16> {
-    text.split([',', ' ']).filter_map(|t| t.trim().parse::<u16>().ok()).take(MAX_IDS).collect()
+    blockvote_model::order::set_of(text.split([',', ' ']).filter_map(|t| t.trim().parse::<u16>().ok()).take(MAX_IDS))
 }
 
 /// The address's filter pairs, for a link that keeps the filters (and nothing of the
@@ -162,7 +162,7 @@ impl Filters {
 /// the cap. The brief and the comparison count by the same rule.
 pub fn changed_ids(projection: Option<&Projection>) -> BTreeSet<u16> {
     let Some(projection) = projection else { return BTreeSet::new() };
-    projection.projects.iter().filter(|o| project_changed(o)).map(|o| o.id).collect()
+    blockvote_model::order::set_of(projection.projects.iter().filter(|o| project_changed(o)).map(|o| o.id))
 }
 
 /// Per-project text for search and sorting, built once per dataset.
@@ -284,13 +284,13 @@ pub fn theme_options(lang: Lang) -> Vec<FilterOption> {
 
 /// The quarters some project starts in.
 pub fn start_options(data: &Dataset, lang: Lang) -> Vec<FilterOption> {
-    let starts: BTreeSet<FiscalQuarter> = data.projects.iter().map(|p| p.start).collect();
+    let starts = blockvote_model::order::set_of(data.projects.iter().map(|p| p.start));
     starts.into_iter().map(|q| FilterOption { value: q.label(), text: quarter_text(q, lang) }).collect()
 }
 
 /// The years some project completes in.
 pub fn done_options(data: &Dataset, lang: Lang) -> Vec<FilterOption> {
-    let years: BTreeSet<FiscalYear> = data.projects.iter().map(|p| p.completion.year()).collect();
+    let years = blockvote_model::order::set_of(data.projects.iter().map(|p| p.completion.year()));
     years.into_iter().map(|y| FilterOption { value: y.label(), text: year_text(y, lang) }).collect()
 }
 

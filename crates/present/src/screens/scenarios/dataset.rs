@@ -12,7 +12,6 @@ use blockvote_model::nfc::Normalizer;
 use blockvote_model::offline::CarriedDataset;
 use blockvote_model::text::NotText;
 use blockvote_model::{Dataset, Money};
-use std::collections::BTreeSet;
 
 /// The most problems listed; the rest are counted.
 pub const MAX_LISTED: usize = 50;
@@ -72,7 +71,7 @@ pub fn check(name: &str, text: &str, normalize: Normalizer) -> Checked {
         return Checked::NotProjectable(error);
     }
     let total = Money::checked_sum(dataset.projects.iter().map(|p| p.budget)).unwrap_or(Money::ZERO);
-    let departments: BTreeSet<usize> = dataset.projects.iter().map(|p| p.department).collect();
+    let departments = blockvote_model::order::set_of(dataset.projects.iter().map(|p| p.department));
     Checked::Ready(Preview {
         imported: CarriedDataset::new(name, text),
         projects: dataset.projects.len(),
