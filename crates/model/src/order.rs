@@ -13,8 +13,8 @@
 //! (`engine::apportion`, per project of a projection, and
 //! `money::round_parts_to_total`, per row of a table) keep the standard sort: an
 //! allocation and a call through a pointer per comparison would cost them more than
-//! the bytes are worth. `tests/tidy.rs` holds
-//! everything else to this module.
+//! the bytes are worth. `tests/tidy.rs` holds everything else to this module,
+//! including sets: [`set_of`] builds a `BTreeSet` without the sort `collect` would add.
 
 use std::cmp::Ordering;
 use std::collections::BTreeSet;
@@ -55,7 +55,7 @@ fn sorted_positions(len: usize, compare: &dyn Fn(usize, usize) -> Ordering) -> V
 }
 
 /// Moves the element at `positions[i]` to `i`, for every `i`, through `swap`: one
-/// cycle of the permutation at a time, each element moved once. `positions` is a
+/// cycle of the permutation at a time, one swap per element out of place. `positions` is a
 /// permutation of `0..len` (as `sorted_positions` makes it); each visited entry is
 /// overwritten with its own index to mark it done.
 fn permute(mut positions: Vec<usize>, swap: &mut dyn FnMut(usize, usize)) {
