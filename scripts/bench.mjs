@@ -458,7 +458,7 @@ async function leverSeries({ field, figure, values, aligned }) {
 // that shows the change and two values that change it.
 const LEVER_PLACES = {
   // The cost change of every new project, alternating so the 2018-19 total changes
-  // every time (10 % → 1,084.3; 5 % → 1,072.2).
+  // every time (10 % → 1,084.3; 5 % → 1,072.1).
   cashflow: {
     view: 'cashflow',
     ready: 'cash-2018-19-total',
@@ -785,7 +785,7 @@ the app's allocations).
   \`file://\`. The script sets the "Cost change for every new project" field
   (\`data-testid="cost-change"\`) alternately to 10 and 5 and dispatches an \`input\`
   event, so the 2018-19 total (\`cash-2018-19-total\`) changes every time (1,084.3 ↔
-  1,072.2). \`performance.mark\` is taken just before the dispatch and just after the
+  1,072.1). \`performance.mark\` is taken just before the dispatch and just after the
   first frame that shows the new total has been painted (a MutationObserver on the
   figure, then a task posted from that frame, or, if the change came later, from the
   next \`requestAnimationFrame\`). The whole chain is in it: parsing the field,
