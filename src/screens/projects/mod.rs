@@ -52,14 +52,16 @@ pub fn Projects() -> impl IntoView {
             rows
         }
     });
+    // Each new body keeps the rows of the last one whose inputs are the same (`body`),
+    // so a lever formats only the rows it changes and the keyed rows compare by pointer.
     let table_body = Memo::new({
         let data = data.clone();
-        move |_| {
+        move |previous| {
             rows.with(|r| {
                 changed.with(|changed| {
                     whatif.projection.with(|p| {
                         let scenario = ScenarioRows { projection: p.as_deref(), changed };
-                        body(&data, r, grouped.get(), scenario, lang())
+                        body(&data, r, grouped.get(), scenario, lang(), previous)
                     })
                 })
             })

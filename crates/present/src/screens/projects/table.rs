@@ -186,7 +186,7 @@ pub fn text_or_dash(figure: Option<&Figure>, lang: Lang) -> String {
 
 /// A cell of a project's row: the scenario's figure, and the paper's beside it when
 /// they differ.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RowCell {
     pub text: String,
     /// `(paper: 2018-19 Q1)` when the scenario's figure differs from the paper's.
@@ -213,10 +213,36 @@ impl RowCell {
     }
 }
 
+/// What a project's row is made from besides the project itself: the figures the
+/// scenario gives it, whether the scenario changes or excludes it, and the language. Rows
+/// of one project made from equal inputs are equal, so a new table body keeps the rows
+/// whose inputs did not change (see [`body`]) instead of writing their words again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RowInputs {
+    budget: Money,
+    start: FiscalQuarter,
+    completion: FiscalQuarter,
+    excluded: bool,
+    changed: bool,
+    lang: Lang,
+}
+
+impl RowInputs {
+    /// The inputs of `project`'s row under the scenario's `outcome` (`None`: as in the
+    /// paper).
+    fn of(project: &Project, outcome: Option<&ProjectOutcome>, changed: bool, lang: Lang) -> RowInputs {
+        let (budget, start, completion) =
+            outcome.map_or((project.budget, project.start, project.completion), |o| (o.budget, o.start, o.completion));
+        let excluded = outcome.is_some_and(|o| !o.included);
+        RowInputs { budget, start, completion, excluded, changed, lang }
+    }
+}
+
 /// One project's row.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ProjectRow {
     pub id: u16,
+    pub inputs: RowInputs,
     /// The paper's budget, exact (the row's `data-budget`).
     pub paper_budget: String,
     pub department: String,
@@ -242,6 +268,15 @@ pub struct ProjectRow {
     pub excluded_text: String,
     /// The theme as written.
     pub theme_text: String,
+}
+
+/// A row hashes as its project's number alone: equal rows are of one project, so this
+/// agrees with `Eq`, and a keyed list of 254 rows hashes 254 numbers per change instead
+/// of every row's dozen strings.
+impl std::hash::Hash for ProjectRow {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.id.hash(state);
+    }
 }
 
 const CHANGED: Label = l("已改", "changed");
@@ -287,12 +322,13 @@ pub fn project_row(
     lang: Lang,
 ) -> ProjectRow {
     let id = project.id;
-    let (budget, start, completion) =
-        outcome.map_or((project.budget, project.start, project.completion), |o| (o.budget, o.start, o.completion));
+    let inputs = RowInputs::of(project, outcome, changed, lang);
+    let RowInputs { budget, start, completion, excluded, .. } = inputs;
     let paper_duration = u64::try_from(project.duration_quarters()).unwrap_or(0);
     let theme = theme_figure(data, project);
     ProjectRow {
         id,
+        inputs,
         paper_budget: project.budget.to_string(),
         department: department_name(data, project.department, lang),
         name: project_name(project, lang),
@@ -302,7 +338,7 @@ pub fn project_row(
         completion: RowCell::new(&Value::Quarter(project.completion), &Value::Quarter(completion), lang),
         duration: RowCell::new(&Value::Count(paper_duration), &Value::Count(duration(start, completion)), lang),
         changed,
-        excluded: outcome.is_some_and(|o| !o.included),
+        excluded,
         edit: l("調整", "Edit").get(lang).to_string(),
         edit_label: match lang {
             Lang::Zh => format!("調整項目 {id}"),
@@ -338,7 +374,8 @@ pub enum Line {
 impl Line {
     /// The key of the line in a keyed list: the line itself, so a line whose words or
     /// figures change is drawn anew and the others stay as they are. Keys are compared
-    /// by content, so a rebuilt row equal to the one on screen keeps its place.
+    /// by content (a row kept from the last body by its pointer first, which `Arc`'s
+    /// equality does for an `Eq` type) and a row hashes as its number alone.
     pub fn key(&self) -> Line {
         self.clone()
     }
@@ -359,14 +396,37 @@ pub struct ScenarioRows<'a> {
     pub changed: &'a BTreeSet<u16>,
 }
 
-/// The body of the table for `rows` (in display order) under `scenario`.
-pub fn body(data: &Dataset, rows: &[usize], grouped: bool, scenario: ScenarioRows, lang: Lang) -> TableBody {
-    let outcomes: BTreeMap<u16, &ProjectOutcome> =
-        scenario.projection.map(|p| p.projects.iter().map(|o| (o.id, o)).collect()).unwrap_or_default();
+/// The body of the table for `rows` (in display order) under `scenario`. `previous`
+/// is the body last made from the same `data`, if any: its row of a project is kept
+/// (shared, not made again) when the row's inputs are the same, so a lever that changes
+/// one project formats one row, and the rows kept compare equal by pointer.
+pub fn body(
+    data: &Dataset,
+    rows: &[usize],
+    grouped: bool,
+    scenario: ScenarioRows,
+    lang: Lang,
+    previous: Option<&TableBody>,
+) -> TableBody {
+    // Maps built by insertion, not collected: collecting sorts first (order::set_of).
+    let mut outcomes: BTreeMap<u16, &ProjectOutcome> = BTreeMap::new();
+    for outcome in scenario.projection.map_or(&[][..], |p| &p.projects[..]) {
+        outcomes.insert(outcome.id, outcome);
+    }
+    let mut kept: BTreeMap<u16, &Arc<ProjectRow>> = BTreeMap::new();
+    for line in previous.map_or(&[][..], |b| &b.lines[..]) {
+        if let Line::Row(row) = line {
+            kept.insert(row.id, row);
+        }
+    }
     let row = |i: &usize| {
         data.projects.get(*i).map(|p| {
             let changed = scenario.changed.contains(&p.id);
-            Line::Row(Arc::new(project_row(data, p, outcomes.get(&p.id).copied(), changed, lang)))
+            let outcome = outcomes.get(&p.id).copied();
+            match kept.get(&p.id) {
+                Some(row) if row.inputs == RowInputs::of(p, outcome, changed, lang) => Line::Row(Arc::clone(row)),
+                _ => Line::Row(Arc::new(project_row(data, p, outcome, changed, lang))),
+            }
         })
     };
     // The total and the subtotals are of the budgets the rows show, so the column adds
@@ -577,7 +637,7 @@ mod tests {
         order(&data, &index, &mut rows, Sort::default(), grouped, Lang::En);
         let none = BTreeSet::new();
         let table =
-            body(&data, &rows, grouped, ScenarioRows { projection: Some(&projection), changed: &none }, Lang::En);
+            body(&data, &rows, grouped, ScenarioRows { projection: Some(&projection), changed: &none }, Lang::En, None);
         let marks = table
             .lines
             .iter()
@@ -616,7 +676,7 @@ mod tests {
         let mut rows: Vec<usize> = (0..data.projects.len()).collect();
         order(&data, &index, &mut rows, Sort::default(), true, Lang::Zh);
         let none = BTreeSet::new();
-        let table = body(&data, &rows, true, super::ScenarioRows { projection: None, changed: &none }, Lang::En);
+        let table = body(&data, &rows, true, super::ScenarioRows { projection: None, changed: &none }, Lang::En, None);
         let headings: Vec<&GroupHeading> =
             table.lines.iter().filter_map(|l| if let Line::Heading(h) = l { Some(h) } else { None }).collect();
         assert_eq!(headings.len(), 66);
@@ -631,13 +691,58 @@ mod tests {
         assert_eq!(summary(&table, 254, Lang::En).plain(), "Showing 254 of 254 projects, total budget HK$1,527.7M");
         assert_eq!(
             summary(
-                &body(&data, &[], true, super::ScenarioRows { projection: None, changed: &none }, Lang::Zh),
+                &body(&data, &[], true, super::ScenarioRows { projection: None, changed: &none }, Lang::Zh, None),
                 254,
                 Lang::Zh
             )
             .plain(),
             "顯示 0 個項目（共 254 個），預算合計 0.0 百萬元"
         );
+    }
+
+    /// The rows of `after`'s body, made with `before`'s as the previous body: for each
+    /// row, its number and whether it was kept (shared) or made again; and whether the
+    /// body equals one made without a previous body.
+    fn kept_rows(before: &Scenario, after: &Scenario, lang_after: Lang) -> (Vec<u16>, bool) {
+        let data = paper();
+        let engine = Engine::new(&data).unwrap_or_else(|e| panic!("{e}"));
+        let rows: Vec<usize> = (0..data.projects.len()).collect();
+        let make = |scenario: &Scenario, lang, previous| {
+            let projection = engine.project(scenario).unwrap_or_else(|e| panic!("{e:?}"));
+            let changed = changed_ids(Some(&projection));
+            body(&data, &rows, true, ScenarioRows { projection: Some(&projection), changed: &changed }, lang, previous)
+        };
+        let first = make(before, Lang::En, None);
+        let second = make(after, lang_after, Some(&first));
+        let fresh = make(after, lang_after, None);
+        let made_again = second
+            .lines
+            .iter()
+            .zip(&first.lines)
+            .filter_map(|pair| match pair {
+                (Line::Row(new), Line::Row(old)) if !Arc::ptr_eq(new, old) => Some(new.id),
+                _ => None,
+            })
+            .collect();
+        (made_again, second == fresh)
+    }
+
+    #[test]
+    fn a_new_body_makes_again_only_the_rows_whose_inputs_changed() {
+        let budget =
+            |millions| edited(1, Edit { budget: Some(Money::from_whole_millions(millions)), ..Edit::default() });
+        // One project's budget: that row alone, and the body is the one made afresh.
+        assert_eq!(kept_rows(&budget(7), &budget(8), Lang::En), (vec![1], true));
+        // The same scenario again: every row kept.
+        assert_eq!(kept_rows(&budget(7), &budget(7), Lang::En), (vec![], true));
+        // Deferring project 17 changes its dates and marks it changed.
+        assert_eq!(kept_rows(&Scenario::default(), &deferred(17, 4), Lang::En), (vec![17], true));
+        // Another language: every row made again, in its words.
+        let (made_again, same) = kept_rows(&budget(7), &budget(7), Lang::Zh);
+        assert_eq!((made_again.len(), same), (254, true));
+        // Every budget dearer: every row made again.
+        let dearer = Scenario { cost_change_pct: rust_decimal::Decimal::TEN, ..Scenario::default() };
+        assert_eq!(kept_rows(&Scenario::default(), &dearer, Lang::En).0.len(), 254);
     }
 
     #[test]
