@@ -33,6 +33,21 @@ pub struct CashRow {
     pub change: Figure,
 }
 
+impl CashRow {
+    /// The row's cells as the table shows them, in column order: its heading, then
+    /// ongoing, new, scenario total, model baseline and change.
+    pub fn cells(&self, lang: Lang) -> [String; 6] {
+        [
+            self.label.clone(),
+            self.ongoing.text(lang),
+            self.new.text(lang),
+            self.total.text(lang),
+            self.baseline.text(lang),
+            self.change.text(lang),
+        ]
+    }
+}
+
 /// A cash table: its rows and the total row, each column adding up to its total.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CashTable {
@@ -267,18 +282,12 @@ mod tests {
         (projection, baseline)
     }
 
-    /// One row as a member reads it: `label: ongoing | new | total | baseline [mark] | change`.
+    /// One row as a member reads it, from the cells the table shows:
+    /// `label: ongoing | new | total | baseline [mark] | change`.
     fn read(row: &CashRow, lang: Lang) -> String {
-        format!(
-            "{}: {} | {} | {} | {} [{}] | {}",
-            row.label,
-            row.ongoing.text(lang),
-            row.new.text(lang),
-            row.total.text(lang),
-            row.baseline.text(lang),
-            row.baseline.provenance().mark(lang),
-            row.change.text(lang)
-        )
+        let [label, ongoing, new, total, baseline, change] = row.cells(lang);
+        let mark = row.baseline.provenance().mark(lang);
+        format!("{label}: {ongoing} | {new} | {total} | {baseline} [{mark}] | {change}")
     }
 
     #[track_caller]

@@ -5,8 +5,8 @@ use crate::components::marks::ProvenanceMark;
 use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
-use blockvote_present::cash::{baseline_provenance, column_headings, quarter_table, year_table, CashRow, CashTable};
-use blockvote_present::lang::{Label, Lang};
+use blockvote_present::cash::{baseline_provenance, column_headings, quarter_table, year_table, CashTable};
+use blockvote_present::lang::Label;
 use blockvote_present::screens::cashflow::{
     table_note, QUARTER_COLUMN, QUARTER_TABLE_HEADING, YEAR_COLUMN, YEAR_TABLE_HEADING,
 };
@@ -31,33 +31,38 @@ fn CashTableView(
     let keys = Memo::new(move |_| {
         table.with(|t| t.as_ref().map(|t| t.rows.iter().map(|r| r.key.clone()).collect::<Vec<_>>()).unwrap_or_default())
     });
-    let cell = move |key: String, pick: fn(&CashRow, Lang) -> String| {
-        move || {
-            let lang = lang();
-            table.with(|t| {
-                let t = t.as_ref()?;
-                t.rows.iter().chain([&t.totals]).find(|r| r.key == key).map(|r| pick(r, lang))
-            })
-        }
-    };
     let headings = move || column_headings(lang());
     let heading = move |index: usize| move || headings().get(index).cloned().unwrap_or_default();
     let row = move |key: String, total: bool| {
-        let label = cell(key.clone(), |r, _| r.label.clone());
+        // One memo per row holds its cells' words. A cell follows its row alone, not the
+        // whole table and the language: every effect that runs again leaves and rejoins
+        // the subscriber lists of what it read, at a cost that grows with their length,
+        // so a change of the table paid for all its cells in each of them.
+        let cells = Memo::new({
+            let key = key.clone();
+            move |_| {
+                let lang = lang();
+                table.with(|t| {
+                    let t = t.as_ref()?;
+                    t.rows.iter().chain([&t.totals]).find(|r| r.key == key).map(|r| r.cells(lang))
+                })
+            }
+        });
+        let cell = move |column: usize| move || cells.with(|c| c.as_ref().and_then(|c| c.get(column).cloned()));
         let year_total = (kind == "year").then(|| format!("year-total-{key}"));
         let cells = view! {
-            <td class="num">{cell(key.clone(), |r, l| r.ongoing.text(l))}</td>
-            <td class="num">{cell(key.clone(), |r, l| r.new.text(l))}</td>
+            <td class="num">{cell(1)}</td>
+            <td class="num">{cell(2)}</td>
             <td class="num" data-testid=year_total>
-                {cell(key.clone(), |r, l| r.total.text(l))}
+                {cell(3)}
             </td>
-            <td class="num">{cell(key.clone(), |r, l| r.baseline.text(l))}</td>
-            <td class="num">{cell(key.clone(), |r, l| r.change.text(l))}</td>
+            <td class="num">{cell(4)}</td>
+            <td class="num">{cell(5)}</td>
         };
         let testid = (!total).then(|| format!("{kind}-row-{}", row_id(&key)));
         view! {
             <tr data-testid=testid>
-                <th scope="row">{label}</th>
+                <th scope="row">{cell(0)}</th>
                 {cells}
             </tr>
         }
