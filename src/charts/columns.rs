@@ -55,9 +55,6 @@ struct SegmentMark {
     y: f64,
     width: f64,
     height: f64,
-    fill: String,
-    /// The first column (the model baseline) is drawn dashed and thin.
-    first_column: bool,
 }
 
 /// One quarter, laid out: its hit area, columns, whisker and label.
@@ -102,7 +99,7 @@ impl QuarterMark {
 }
 
 /// Every quarter's geometry at `layout`.
-fn quarter_marks(layout: &Layout, all: &[QuarterColumns], chart_id: &str) -> Vec<QuarterMark> {
+fn quarter_marks(layout: &Layout, all: &[QuarterColumns]) -> Vec<QuarterMark> {
     let y = |value: f64| layout.top + PLOT_HEIGHT * (1.0 - layout.axis.share(value));
     let count = all.len().max(1) as f64;
     let slot = (layout.width - layout.left - RIGHT) / count;
@@ -123,8 +120,7 @@ fn quarter_marks(layout: &Layout, all: &[QuarterColumns], chart_id: &str) -> Vec
                     column
                         .segments
                         .iter()
-                        .enumerate()
-                        .map(|(segment_index, value)| {
+                        .map(|value| {
                             let bottom = running;
                             running += value.to_f64_for_geometry().max(0.0);
                             let (y_top, y_bottom) = (y(running), y(bottom));
@@ -133,8 +129,6 @@ fn quarter_marks(layout: &Layout, all: &[QuarterColumns], chart_id: &str) -> Vec
                                 y: y_top,
                                 width: (column_width - 1.0).max(0.5),
                                 height: (y_bottom - y_top).max(0.0),
-                                fill: segment_fill(chart_id, segment_index),
-                                first_column: column_index == 0,
                             }
                         })
                         .collect()
@@ -161,10 +155,12 @@ fn quarter_marks(layout: &Layout, all: &[QuarterColumns], chart_id: &str) -> Vec
         .collect()
 }
 
-/// One quarter's elements, made once per shape; every attribute reads the quarter's
-/// memo, so only values that changed are written.
+/// One quarter's elements, made once per shape; every attribute that a lever can move
+/// reads the quarter's memo, so only values that changed are written. A segment's fill
+/// and outline follow from its place alone (segment and column index) and are written
+/// once: each binding is an effect that every lever change wakes.
 #[component]
-fn QuarterMarkView(marks: Memo<Vec<QuarterMark>>, shape: MarkShape) -> impl IntoView {
+fn QuarterMarkView(marks: Memo<Vec<QuarterMark>>, shape: MarkShape, chart_id: String) -> impl IntoView {
     let index = shape.index;
     let mark = Memo::new(move |_| marks.with(|marks| marks.get(index).cloned().unwrap_or_default()));
     let segment = move |column: usize, segment: usize| {
@@ -186,10 +182,10 @@ fn QuarterMarkView(marks: Memo<Vec<QuarterMark>>, shape: MarkShape) -> impl Into
                             y=move || s.with(|s| s.y)
                             width=move || s.with(|s| s.width)
                             height=move || s.with(|s| s.height)
-                            fill=move || s.with(|s| s.fill.clone())
+                            fill=segment_fill(&chart_id, n)
                             stroke="var(--ink)"
-                            stroke-width=move || s.with(|s| if s.first_column { "0.6" } else { "1.2" })
-                            stroke-dasharray=move || s.with(|s| if s.first_column { "3 2" } else { "none" })
+                            stroke-width=if column == 0 { "0.6" } else { "1.2" }
+                            stroke-dasharray=if column == 0 { "3 2" } else { "none" }
                         ></rect>
                     }
                 })
@@ -325,13 +321,14 @@ pub fn QuarterlyColumns(
     // the elements are made again only when the shape of the chart changes.
     let marks = Memo::new(move |_| {
         let layout = layout.get();
-        quarters.with(|all| quarter_marks(&layout, all, &chart_id))
+        quarters.with(|all| quarter_marks(&layout, all))
     });
     let shapes = Memo::new(move |_| marks.with(|marks| marks.iter().map(QuarterMark::shape).collect::<Vec<_>>()));
     let bars = move || {
+        let chart_id = chart_id.clone();
         view! {
             <For each=move || shapes.get() key=Clone::clone let:shape>
-                <QuarterMarkView marks=marks shape=shape />
+                <QuarterMarkView marks=marks shape=shape chart_id=chart_id.clone() />
             </For>
         }
     };
