@@ -20,7 +20,7 @@
 //! `slippage`, `group_edits`, `project_edits`, `cap`, `ongoing`) and the whole change
 //! `{testid}-total`: `bridge-step-cost_change` and `bridge-total` by default.
 
-use super::{use_chart_width, value_lines, Hatch, ValueGrid, FONT};
+use super::{field, use_chart_width, value_lines, Hatch, ValueGrid, FONT};
 use crate::components::download_button::{DownloadButton, DownloadFile};
 use crate::components::marks::FigureText;
 use crate::components::table_scroll::TableScroll;
@@ -328,13 +328,6 @@ impl BarDrawing {
     }
 }
 
-/// A reader of one field of a bar's drawing, for an attribute or a text. Taking the
-/// field as a function pointer keeps one closure type per field type, not one per
-/// field, so the bars' many fine-grained bindings add little code.
-fn drawn<T: 'static>(drawing: Memo<Option<BarDrawing>>, pick: fn(&BarDrawing) -> T) -> impl Fn() -> Option<T> + Copy {
-    move || drawing.with(|d| d.as_ref().map(pick))
-}
-
 /// One bar's row, following its own bar in `shown` by its key.
 #[component]
 fn BarRow(
@@ -359,27 +352,27 @@ fn BarRow(
     let connector = Memo::new(move |_| drawing.with(|d| d.as_ref().and_then(|d| d.connector)));
     let testid = (key != "paper" && key != "scenario").then(|| format!("{hooks}-step-{key}"));
     view! {
-        <g class=drawn(drawing, |d| d.class.clone())>
-            <title>{drawn(drawing, |d| d.description.clone())}</title>
+        <g class=field(drawing, |d| d.class.clone())>
+            <title>{field(drawing, |d| d.description.clone())}</title>
             <text
                 class="bridge-name"
-                x=drawn(drawing, |d| d.name_x)
-                y=drawn(drawing, |d| d.name_y)
-                text-anchor=drawn(drawing, |d| d.anchor)
+                x=field(drawing, |d| d.name_x)
+                y=field(drawing, |d| d.name_y)
+                text-anchor=field(drawing, |d| d.anchor)
             >
-                {drawn(drawing, |d| d.name.clone())}
+                {field(drawing, |d| d.name.clone())}
             </text>
             <rect
-                x=drawn(drawing, |d| d.rect_x)
-                y=drawn(drawing, |d| d.top)
-                width=drawn(drawing, |d| d.rect_width)
+                x=field(drawing, |d| d.rect_x)
+                y=field(drawing, |d| d.top)
+                width=field(drawing, |d| d.rect_width)
                 height=BAR_HEIGHT
-                fill=drawn(drawing, |d| d.fill.clone())
+                fill=field(drawing, |d| d.fill.clone())
                 stroke="var(--ink)"
                 stroke-width="1"
             ></rect>
-            <text class="value" x=drawn(drawing, |d| d.value_x) y=drawn(drawing, |d| d.value_y) data-testid=testid>
-                {drawn(drawing, |d| d.amount.clone())}
+            <text class="value" x=field(drawing, |d| d.value_x) y=field(drawing, |d| d.value_y) data-testid=testid>
+                {field(drawing, |d| d.amount.clone())}
             </text>
             {move || {
                 connector

@@ -175,15 +175,25 @@ pub fn ValueGrid(lines: Memo<Vec<ValueLine>>) -> impl IntoView {
     }
 }
 
+/// A reader of one field of a mark's drawing (a bar, a grid line), for an attribute or
+/// a text. Taking the field as a function pointer keeps one closure type per mark and
+/// field type, not one per field, so a mark's many fine-grained bindings add little code.
+pub fn field<S: Send + Sync + 'static, T: 'static>(
+    drawing: Memo<Option<S>>,
+    pick: fn(&S) -> T,
+) -> impl Fn() -> Option<T> + Copy {
+    move || drawing.with(|d| d.as_ref().map(pick))
+}
+
 /// The grid line at `index` of `lines`, following it.
 #[component]
 fn GridLine(lines: Memo<Vec<ValueLine>>, index: usize) -> impl IntoView {
     let line = Memo::new(move |_| lines.with(|lines| lines.get(index).cloned()));
-    let x = move || line.with(|l| l.as_ref().map(|l| l.x));
-    let top = move || line.with(|l| l.as_ref().map(|l| l.top));
-    let bottom = move || line.with(|l| l.as_ref().map(|l| l.bottom));
-    let label_y = move || line.with(|l| l.as_ref().map(|l| l.bottom + 16.0));
-    let label = move || line.with(|l| l.as_ref().map(|l| l.label.clone()));
+    let x = field(line, |l| l.x);
+    let top = field(line, |l| l.top);
+    let bottom = field(line, |l| l.bottom);
+    let label_y = field(line, |l| l.bottom + 16.0);
+    let label = field(line, |l| l.label.clone());
     view! {
         <g class="grid" aria-hidden="true">
             <line x1=x x2=x y1=top y2=bottom stroke="var(--line)" stroke-width="1"></line>
