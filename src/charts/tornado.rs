@@ -11,8 +11,9 @@
 //!
 //! The value axis is `blockvote_present::axis`'s, over the base and every result, with
 //! its ticks as light gridlines labelled under the rows. Laid out at the width the page
-//! gives it (see `charts/mod.rs`): on a narrow screen each lever's name and settings
-//! go on their own lines above its bars.
+//! gives it (see `charts/mod.rs`): on a narrow screen, or when the longest name would
+//! not fit beside the bars, each lever's name and settings go on their own lines above
+//! its bars.
 //!
 //! Printing: the two bars differ by pattern (hatched against solid) and outline, not by
 //! colour alone, and every value is printed, so the chart reads in black and white.
@@ -94,7 +95,6 @@ pub fn Tornado(
     // The axis covers the base and every result, so every bar fits.
     let layout = Memo::new(move |_| {
         let width = width.get();
-        let narrow = width < NARROW;
         let base = base.get().to_f64_for_geometry();
         let (lo, hi) = rows.with(|rows| {
             rows.iter()
@@ -106,7 +106,11 @@ pub fn Tornado(
                 .map(|r| label_width(&r.name, FONT + 1.0).max(label_width(&r.settings, FONT)))
                 .fold(0.0, f64::max)
         });
-        let left = if narrow { VALUE_ROOM } else { (labels + 16.0).min(width * 0.4) + VALUE_ROOM };
+        // The names go above the bars on a narrow screen, and wherever the longest
+        // would not fit in two fifths of the width beside them (its start cut off at
+        // the chart's left edge, as a tablet showed in English).
+        let narrow = width < NARROW || labels + 16.0 > width * 0.4;
+        let left = if narrow { VALUE_ROOM } else { labels + 16.0 + VALUE_ROOM };
         let right = (width - RIGHT - VALUE_ROOM).max(left + 40.0);
         let axis = nice_axis(lo, hi, ticks_for_length(right - left, 90.0));
         // On a narrow screen a long name wraps (to two lines at most, the rest cut).
