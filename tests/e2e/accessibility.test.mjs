@@ -572,3 +572,47 @@ test('the projects table drawn as grid rows is still a whole table, aligned, its
   }
   await context.close();
 });
+
+// A row's columns have set widths (grid rows, above), so what a cell holds must fit in
+// its own column: a project whose budget and dates the member changed shows each
+// figure with the paper's beside it and the scenario's mark, in both languages, and
+// none of it may run into the next column.
+test('a changed project row keeps every figure, paper figure and mark inside its own cell', LONG, async (t) => {
+  const context = await launch();
+  t.after(() => context.close());
+  const page = await context.newPage();
+  const app = new AppPage(page);
+  for (const lang of ['en', 'zh']) {
+    await app.open(`${SINGLE_FILE_URL}#view=projects&lang=${lang}`);
+    await page.getByTestId('edit-project-1').click();
+    await page.getByTestId('lever-budget').fill('18.5');
+    await page.getByTestId('lever-defer').fill('4');
+    await page.getByTestId('lever-extend').fill('2');
+    const row = page.getByTestId('project-row-1');
+    await row.locator('td.budget .paper-beside').waitFor();
+    await row.locator('td.quarter .paper-beside').first().waitFor();
+    // Each piece of text, measured where it is drawn (a text's own box, not its
+    // element's, which a block keeps to the cell's width however long the text).
+    const spills = await row.evaluate((tr) =>
+      [...tr.children].flatMap((cell) => {
+        const box = cell.getBoundingClientRect();
+        const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        const out = [];
+        for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+          if (text.parentElement.closest('.prov-tip') || !text.textContent.trim()) continue;
+          const range = document.createRange();
+          range.selectNodeContents(text);
+          for (const rect of range.getClientRects()) {
+            if (rect.width > 0 && (rect.left < box.left - 1 || rect.right > box.right + 1)) {
+              out.push(`${cell.className}: "${text.textContent}"`);
+            }
+          }
+        }
+        return out;
+      }),
+    );
+    assert.deepEqual(spills, [], `${lang}: nothing runs out of its cell`);
+    assert.match(await row.locator('td.budget').innerText(), lang === 'en' ? /18\.5[\s\S]*paper: 6\.6/ : /18\.5[\s\S]*文件：6\.6/);
+  }
+  await context.close();
+});
