@@ -8,7 +8,7 @@
 //! the value axis has as many nice ticks as fit, and on a narrow screen only every
 //! n-th quarter is labelled (each column still names its quarter when focused).
 
-use super::{grid_lines, legend_text, use_chart_width, Grid, Hatch, FONT, LINE, ROTATED_FOOTPRINT};
+use super::{field, grid_lines, legend_text, use_chart_width, Grid, Hatch, FONT, LINE, ROTATED_FOOTPRINT};
 use blockvote_model::Money;
 use blockvote_present::axis::{label_stride, label_width, nice_axis, ticks_for_length, Axis};
 use blockvote_present::charts::{legend_layout, LegendItem, QuarterColumns};
@@ -35,7 +35,10 @@ enum Swatch {
     Whisker,
 }
 
-/// Everything the chart's geometry depends on, worked out once per width and data.
+/// The chart's geometry, worked out once per width and data: the frame and, in the
+/// same memo, every quarter's marks. One memo, not a memo of the marks after a memo of
+/// the frame: every memo a lever changes marks all that depends on it again, so a
+/// second one in the chain doubled the times each quarter's marks were visited.
 #[derive(Clone, PartialEq)]
 struct Layout {
     width: f64,
@@ -46,10 +49,11 @@ struct Layout {
     /// Label every n-th quarter.
     stride: usize,
     legend: Vec<LegendItem>,
+    marks: Vec<QuarterMark>,
 }
 
 /// One stacked segment of a column, laid out.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 struct SegmentMark {
     x: f64,
     y: f64,
@@ -58,7 +62,7 @@ struct SegmentMark {
 }
 
 /// One quarter, laid out: its hit area, columns, whisker and label.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 struct QuarterMark {
     index: usize,
     hit_x: f64,
@@ -67,10 +71,13 @@ struct QuarterMark {
     /// Segments by column, bottom first.
     columns: Vec<Vec<SegmentMark>>,
     whisker: Option<Whisker>,
-    /// (x, y, text) of the quarter's axis label, when this quarter is labelled.
-    label: Option<(f64, f64, String)>,
+    /// The quarter's axis label, when this quarter is labelled.
+    label: Option<AxisLabel>,
     description: String,
 }
+
+/// The x, y and text of a quarter's axis label.
+type AxisLabel = (f64, f64, String);
 
 /// A whisker's x and the y of its low and high ends.
 type Whisker = (f64, f64, f64);
@@ -155,18 +162,26 @@ fn quarter_marks(layout: &Layout, all: &[QuarterColumns]) -> Vec<QuarterMark> {
         .collect()
 }
 
-/// One quarter's elements, made once per shape; every attribute that a lever can move
-/// reads the quarter's memo, so only values that changed are written. A segment's fill
-/// and outline follow from its place alone (segment and column index) and are written
-/// once: each binding is an effect that every lever change wakes.
+/// A reader of one part of a quarter's axis label, as [`field`] is of the whole mark.
+fn label_field<T: 'static>(
+    mark: Memo<Option<QuarterMark>>,
+    pick: fn(&AxisLabel) -> T,
+) -> impl Fn() -> Option<T> + Copy {
+    move || mark.with(|m| m.as_ref()?.label.as_ref().map(pick))
+}
+
+/// One quarter's elements, made once per shape. Every attribute that a lever can move
+/// reads the quarter's one memo (tachys writes an attribute only when its value
+/// differs), with no memo per segment or label between them: each memo in a chain is
+/// marked again by every memo above it that changes, so a memo per segment was visited
+/// about ten times per lever change. A segment's fill and outline follow from its place
+/// alone (segment and column index) and are written once.
 #[component]
-fn QuarterMarkView(marks: Memo<Vec<QuarterMark>>, shape: MarkShape, chart_id: String) -> impl IntoView {
+fn QuarterMarkView(layout: Memo<Layout>, shape: MarkShape, chart_id: String) -> impl IntoView {
     let index = shape.index;
-    let mark = Memo::new(move |_| marks.with(|marks| marks.get(index).cloned().unwrap_or_default()));
-    let segment = move |column: usize, segment: usize| {
-        Memo::new(move |_| {
-            mark.with(|m| m.columns.get(column).and_then(|c| c.get(segment)).cloned().unwrap_or_default())
-        })
+    let mark = Memo::new(move |_| layout.with(|l| l.marks.get(index).cloned()));
+    let segment = move |column: usize, n: usize, pick: fn(&SegmentMark) -> f64| {
+        move || mark.with(|m| m.as_ref().and_then(|m| m.columns.get(column)?.get(n)).map(pick))
     };
     let columns = shape
         .segments
@@ -175,13 +190,12 @@ fn QuarterMarkView(marks: Memo<Vec<QuarterMark>>, shape: MarkShape, chart_id: St
         .map(|(column, count)| {
             let segments = (0..*count)
                 .map(|n| {
-                    let s = segment(column, n);
                     view! {
                         <rect
-                            x=move || s.with(|s| s.x)
-                            y=move || s.with(|s| s.y)
-                            width=move || s.with(|s| s.width)
-                            height=move || s.with(|s| s.height)
+                            x=segment(column, n, |s| s.x)
+                            y=segment(column, n, |s| s.y)
+                            width=segment(column, n, |s| s.width)
+                            height=segment(column, n, |s| s.height)
                             fill=segment_fill(&chart_id, n)
                             stroke="var(--ink)"
                             stroke-width=if column == 0 { "0.6" } else { "1.2" }
@@ -194,17 +208,17 @@ fn QuarterMarkView(marks: Memo<Vec<QuarterMark>>, shape: MarkShape, chart_id: St
         })
         .collect_view();
     let whisker = shape.whisker.then(|| {
-        let at = Memo::new(move |_| mark.with(|m| m.whisker.unwrap_or_default()));
         // The whisker's stem from low to high, and a cap 8 px wide at each end; each
         // line's ends as (x1, x2, y1, y2) from the quarter's (x, low, high).
         let line = move |ends: fn(Whisker) -> LineEnds| {
-            let ends = Memo::new(move |_| ends(at.get()));
+            let end =
+                move |pick: fn(LineEnds) -> f64| move || mark.with(|m| m.as_ref()?.whisker.map(|w| pick(ends(w))));
             view! {
                 <line
-                    x1=move || ends.get().0
-                    x2=move || ends.get().1
-                    y1=move || ends.get().2
-                    y2=move || ends.get().3
+                    x1=end(|e| e.0)
+                    x2=end(|e| e.1)
+                    y1=end(|e| e.2)
+                    y2=end(|e| e.3)
                     stroke="var(--focus)"
                     stroke-width="2"
                 ></line>
@@ -218,28 +232,26 @@ fn QuarterMarkView(marks: Memo<Vec<QuarterMark>>, shape: MarkShape, chart_id: St
         }
     });
     let label = shape.label.then(|| {
-        let at = Memo::new(move |_| mark.with(|m| m.label.clone().unwrap_or_default()));
         view! {
             <text
                 class="axis-label"
-                x=move || at.with(|l| l.0)
-                y=move || at.with(|l| l.1)
+                x=label_field(mark, |l| l.0)
+                y=label_field(mark, |l| l.1)
                 text-anchor="end"
-                transform=move || at.with(|l| format!("rotate(-45 {} {})", l.0, l.1))
+                transform=label_field(mark, |l| format!("rotate(-45 {} {})", l.0, l.1))
             >
-                {move || at.with(|l| l.2.clone())}
+                {label_field(mark, |l| l.2.clone())}
             </text>
         }
     });
-    let description = Memo::new(move |_| mark.with(|m| m.description.clone()));
     view! {
-        <g class="mark" tabindex="0" role="img" aria-label=move || description.get()>
-            <title>{move || description.get()}</title>
+        <g class="mark" tabindex="0" role="img" aria-label=field(mark, |m| m.description.clone())>
+            <title>{field(mark, |m| m.description.clone())}</title>
             <rect
                 class="hit"
-                x=move || mark.with(|m| m.hit_x)
-                y=move || mark.with(|m| m.top)
-                width=move || mark.with(|m| m.slot)
+                x=field(mark, |m| m.hit_x)
+                y=field(mark, |m| m.top)
+                width=field(mark, |m| m.slot)
                 height=PLOT_HEIGHT
                 fill="transparent"
             ></rect>
@@ -303,7 +315,7 @@ pub fn QuarterlyColumns(
         let left = ticks.max(labels * std::f64::consts::FRAC_1_SQRT_2 - 4.0);
         let count = quarters.with(|qs| qs.len()).max(1) as f64;
         let slot = (width - left - RIGHT) / count;
-        Layout {
+        let mut layout = Layout {
             width,
             height: top + PLOT_HEIGHT + labels * std::f64::consts::FRAC_1_SQRT_2 + 18.0,
             left,
@@ -311,7 +323,10 @@ pub fn QuarterlyColumns(
             axis,
             stride: label_stride(slot, ROTATED_FOOTPRINT),
             legend,
-        }
+            marks: Vec::new(),
+        };
+        layout.marks = quarters.with(|all| quarter_marks(&layout, all));
+        layout
     });
     // The grid and the legend are memos of their geometry, compared with `PartialEq`:
     // a lever that moves the columns but not the axis rewrites neither.
@@ -319,16 +334,12 @@ pub fn QuarterlyColumns(
     // Each quarter is one keyed mark whose attributes follow its own memo: a lever
     // that moves some quarters rewrites only those quarters' changed attributes, and
     // the elements are made again only when the shape of the chart changes.
-    let marks = Memo::new(move |_| {
-        let layout = layout.get();
-        quarters.with(|all| quarter_marks(&layout, all))
-    });
-    let shapes = Memo::new(move |_| marks.with(|marks| marks.iter().map(QuarterMark::shape).collect::<Vec<_>>()));
+    let shapes = Memo::new(move |_| layout.with(|l| l.marks.iter().map(QuarterMark::shape).collect::<Vec<_>>()));
     let bars = move || {
         let chart_id = chart_id.clone();
         view! {
             <For each=move || shapes.get() key=Clone::clone let:shape>
-                <QuarterMarkView marks=marks shape=shape chart_id=chart_id.clone() />
+                <QuarterMarkView layout=layout shape=shape chart_id=chart_id.clone() />
             </For>
         }
     };

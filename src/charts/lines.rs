@@ -6,7 +6,7 @@
 //! the value axis has as many nice ticks as fit, and on a narrow screen only every
 //! n-th quarter is labelled (each point still names its quarter when focused).
 
-use super::{grid_lines, legend_text, use_chart_width, Grid, FONT, LINE, ROTATED_FOOTPRINT};
+use super::{field, grid_lines, legend_text, use_chart_width, Grid, FONT, LINE, ROTATED_FOOTPRINT};
 use blockvote_present::axis::{label_stride, label_width, nice_axis, ticks_for_length, Axis};
 use blockvote_present::charts::{legend_layout, LegendItem, LineSeries};
 use leptos::prelude::*;
@@ -27,10 +27,14 @@ struct Layout {
     axis: Axis,
     stride: usize,
     legend: Vec<LegendItem>,
+    /// Every series' marks, in the same memo as the frame: every memo a lever changes
+    /// marks all that depends on it again, so a memo of the marks after a memo of the
+    /// frame doubled the times each series was visited.
+    series: Vec<SeriesMark>,
 }
 
 /// One point of a series, laid out, with its accessible name.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 struct PointMark {
     cx: f64,
     cy: f64,
@@ -47,27 +51,30 @@ struct SeriesMark {
     legend: LegendItem,
 }
 
-/// One series' elements, made once per shape (its index and number of points); every
-/// attribute reads the series' memo, so only values that changed are written.
+/// One series' elements, made once per shape (its index and number of points). Every
+/// attribute reads the series' one memo (tachys writes an attribute only when its value
+/// differs), with no memo per point between them: each memo in a chain is marked again
+/// by every memo above it that changes, so a memo per point and per label was visited
+/// about nine times per lever change.
 #[component]
-fn SeriesView(marks: Memo<Vec<SeriesMark>>, index: usize, points: usize) -> impl IntoView {
+fn SeriesView(layout: Memo<Layout>, index: usize, points: usize) -> impl IntoView {
     let colour = COLOURS.get(index % COLOURS.len()).copied().unwrap_or("currentColor");
     let dash = DASHES.get(index % DASHES.len()).copied().unwrap_or("none");
-    let path = Memo::new(move |_| marks.with(|all| all.get(index).map(|s| s.path.clone()).unwrap_or_default()));
-    let legend = Memo::new(move |_| marks.with(|all| all.get(index).map(|s| s.legend.clone())));
+    let series = Memo::new(move |_| layout.with(|l| l.series.get(index).cloned()));
+    let legend = Memo::new(move |_| series.with(|s| s.as_ref().map(|s| s.legend.clone())));
+    let point =
+        move |n: usize, pick: fn(&PointMark) -> f64| move || series.with(|s| s.as_ref()?.points.get(n).map(pick));
     let markers = (0..points)
         .map(|n| {
-            let point = Memo::new(move |_| {
-                marks.with(|all| all.get(index).and_then(|s| s.points.get(n)).cloned().unwrap_or_default())
-            });
-            let (cx, cy) = (move || point.with(|p| p.cx), move || point.with(|p| p.cy));
+            let label = move || series.with(|s| s.as_ref()?.points.get(n).map(|p| p.label.clone()));
             let marker = if index == 0 {
-                view! { <circle cx=cx cy=cy r="3.5" fill=colour stroke="var(--ink)"></circle> }.into_any()
+                view! { <circle cx=point(n, |p| p.cx) cy=point(n, |p| p.cy) r="3.5" fill=colour stroke="var(--ink)"></circle> }
+                    .into_any()
             } else {
                 view! {
                     <rect
-                        x=move || cx() - 3.5
-                        y=move || cy() - 3.5
+                        x=point(n, |p| p.cx - 3.5)
+                        y=point(n, |p| p.cy - 3.5)
                         width="7"
                         height="7"
                         fill="white"
@@ -77,10 +84,9 @@ fn SeriesView(marks: Memo<Vec<SeriesMark>>, index: usize, points: usize) -> impl
                 }
                 .into_any()
             };
-            let label = Memo::new(move |_| point.with(|p| p.label.clone()));
             view! {
-                <g class="mark" tabindex="0" role="img" aria-label=move || label.get()>
-                    <title>{move || label.get()}</title>
+                <g class="mark" tabindex="0" role="img" aria-label=label>
+                    <title>{label}</title>
                     {marker}
                 </g>
             }
@@ -108,7 +114,7 @@ fn SeriesView(marks: Memo<Vec<SeriesMark>>, index: usize, points: usize) -> impl
     view! {
         <g>
             <polyline
-                points=move || path.get()
+                points=field(series, |s| s.path.clone())
                 fill="none"
                 stroke=colour
                 stroke-width="2"
@@ -118,6 +124,50 @@ fn SeriesView(marks: Memo<Vec<SeriesMark>>, index: usize, points: usize) -> impl
             {legend_item}
         </g>
     }
+}
+
+/// The x of the point at `index` of `count` quarters.
+fn x(layout: &Layout, index: usize, count: usize) -> f64 {
+    layout.left + (layout.width - layout.left - RIGHT) * (index as f64 + 0.5) / count.max(1) as f64
+}
+
+/// The y of `value`.
+fn y(layout: &Layout, value: f64) -> f64 {
+    layout.top + PLOT_HEIGHT * (1.0 - layout.axis.share(value))
+}
+
+/// Every series' marks at `layout`, its points named by the quarters' `names`.
+fn series_marks(layout: &Layout, names: &[String], all: &[LineSeries]) -> Vec<SeriesMark> {
+    all.iter()
+        .enumerate()
+        .map(|(series_index, s)| {
+            let at =
+                |i: usize, p: &blockvote_model::Money| (x(layout, i, names.len()), y(layout, p.to_f64_for_geometry()));
+            let path = s
+                .points
+                .iter()
+                .enumerate()
+                .map(|(i, p)| {
+                    let (px, py) = at(i, p);
+                    format!("{px:.1},{py:.1}")
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+            let points = s
+                .points
+                .iter()
+                .enumerate()
+                .map(|(i, p)| {
+                    let (cx, cy) = at(i, p);
+                    let quarter = names.get(i).cloned().unwrap_or_default();
+                    PointMark { cx, cy, label: format!("{} — {quarter}: {}", s.name, p.format(1)) }
+                })
+                .collect();
+            let legend =
+                layout.legend.get(series_index).cloned().unwrap_or(LegendItem { x: 8.0, y: 0.0, lines: Vec::new() });
+            SeriesMark { index: series_index, path, points, legend }
+        })
+        .collect()
 }
 
 #[component]
@@ -148,7 +198,7 @@ pub fn QuarterLines(
         let left = ticks.max(longest * std::f64::consts::FRAC_1_SQRT_2 - 10.0);
         let (count, longest) =
             labels.with(|l| (l.len().max(1) as f64, l.iter().map(|t| label_width(t, FONT)).fold(0.0_f64, f64::max)));
-        Layout {
+        let mut layout = Layout {
             width,
             height: top + PLOT_HEIGHT + longest * std::f64::consts::FRAC_1_SQRT_2 + 18.0,
             left,
@@ -156,13 +206,11 @@ pub fn QuarterLines(
             axis,
             stride: label_stride((width - left - RIGHT) / count, ROTATED_FOOTPRINT),
             legend,
-        }
+            series: Vec::new(),
+        };
+        layout.series = labels.with(|names| series.with(|all| series_marks(&layout, names, all)));
+        layout
     });
-    let count = move || labels.with(|l| l.len()).max(1);
-    let x = move |layout: &Layout, index: usize| {
-        layout.left + (layout.width - layout.left - RIGHT) * (index as f64 + 0.5) / count() as f64
-    };
-    let y = move |layout: &Layout, value: f64| layout.top + PLOT_HEIGHT * (1.0 - layout.axis.share(value));
     // The grid, the axis labels and every series are memos of their geometry, compared
     // with `PartialEq`: a lever that moves the lines but not the axis rewrites no grid
     // line or label, and each point writes only its own changed attributes.
@@ -175,7 +223,7 @@ pub fn QuarterLines(
                     .iter()
                     .enumerate()
                     .filter(|(index, _)| index % layout.stride.max(1) == 0)
-                    .map(|(index, label)| (x(layout, index), label_y, label.clone()))
+                    .map(|(index, label)| (x(layout, index, labels.len()), label_y, label.clone()))
                     .collect::<Vec<_>>()
             })
         })
@@ -199,54 +247,12 @@ pub fn QuarterLines(
             })
             .collect_view()
     };
-    let marks = Memo::new(move |_| {
-        layout.with(|layout| {
-            labels.with(|names| {
-                series.with(|all| {
-                    all.iter()
-                        .enumerate()
-                        .map(|(series_index, s)| {
-                            let at = |i: usize, p: &blockvote_model::Money| {
-                                (x(layout, i), y(layout, p.to_f64_for_geometry()))
-                            };
-                            let path = s
-                                .points
-                                .iter()
-                                .enumerate()
-                                .map(|(i, p)| {
-                                    let (px, py) = at(i, p);
-                                    format!("{px:.1},{py:.1}")
-                                })
-                                .collect::<Vec<_>>()
-                                .join(" ");
-                            let points = s
-                                .points
-                                .iter()
-                                .enumerate()
-                                .map(|(i, p)| {
-                                    let (cx, cy) = at(i, p);
-                                    let quarter = names.get(i).cloned().unwrap_or_default();
-                                    PointMark { cx, cy, label: format!("{} — {quarter}: {}", s.name, p.format(1)) }
-                                })
-                                .collect();
-                            let legend = layout.legend.get(series_index).cloned().unwrap_or(LegendItem {
-                                x: 8.0,
-                                y: 0.0,
-                                lines: Vec::new(),
-                            });
-                            SeriesMark { index: series_index, path, points, legend }
-                        })
-                        .collect::<Vec<_>>()
-                })
-            })
-        })
-    });
     let shapes =
-        Memo::new(move |_| marks.with(|all| all.iter().map(|s| (s.index, s.points.len())).collect::<Vec<_>>()));
+        Memo::new(move |_| layout.with(|l| l.series.iter().map(|s| (s.index, s.points.len())).collect::<Vec<_>>()));
     let lines = move || {
         view! {
             <For each=move || shapes.get() key=|shape| *shape let:shape>
-                <SeriesView marks=marks index=shape.0 points=shape.1 />
+                <SeriesView layout=layout index=shape.0 points=shape.1 />
             </For>
         }
     };

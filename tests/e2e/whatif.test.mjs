@@ -346,6 +346,47 @@ test('the cash flow shows the model baseline, never a "paper baseline", and cite
   await page.close();
 });
 
+// Every attribute of a chart mark reads its quarter's or series' one memo
+// (ARCHITECTURE.md, "Lever response"): a lever must still move each column, point and
+// description it changes, leave the others as they were, and keep the spoken words
+// (aria-label) and the hover words (title) the same.
+test('the cash flow charts follow a lever: columns, points and their words', async () => {
+  const { page, app } = await open('cashflow');
+  const firstQuarter = page.locator('[data-testid="cash-quarters-chart"] g.mark').first();
+  const firstPoint = page.locator('[data-testid="cash-cumulative-chart"] g.mark');
+  const read = async () => ({
+    words: await firstQuarter.getAttribute('aria-label'),
+    title: await firstQuarter.locator('title').textContent(),
+    // The model baseline's column, then the scenario's; each ongoing, then new.
+    heights: await firstQuarter.locator(':scope > g > rect').evaluateAll((rects) => rects.map((r) => Number(r.getAttribute('height')))),
+    points: await firstPoint.evaluateAll((marks) => marks.map((m) => m.getAttribute('aria-label'))),
+  });
+  const before = await read();
+  assert.equal(before.words, '2018-19 Q1: scenario 229.4 (ongoing 204.3, new 25.1); model baseline (calibrated to Annex B) 229.4 (HK$M)');
+  assert.equal(before.title, before.words);
+  await page.getByTestId('cost-change').fill('10');
+  await page.waitForFunction(() => document.querySelector('[data-testid="cash-2018-19-total"]').textContent.includes('1,084.3'));
+  await page.waitForFunction((old) => document.querySelector('[data-testid="cash-quarters-chart"] g.mark').getAttribute('aria-label') !== old, before.words);
+  const after = await read();
+  assert.equal(after.words, '2018-19 Q1: scenario 231.9 (ongoing 204.3, new 27.6); model baseline (calibrated to Annex B) 229.4 (HK$M)');
+  assert.equal(after.title, after.words);
+  assert.equal(after.heights.length, 4);
+  // The axis may take a new scale; the baseline and the ongoing projects keep their
+  // figures, so their segments keep their share of it, and the new projects' grows.
+  const scale = after.heights[0] / before.heights[0];
+  for (const i of [1, 2]) {
+    assert.ok(Math.abs(after.heights[i] - before.heights[i] * scale) < 0.05, `segment ${i} keeps its figure: ${before.heights} -> ${after.heights}`);
+  }
+  assert.ok(after.heights[3] > before.heights[3] * scale + 1, `the new projects' segment grows: ${before.heights} -> ${after.heights}`);
+  // The S-curves: the baseline's points keep their words, the scenario's change.
+  const half = before.points.length / 2;
+  assert.deepEqual(after.points.slice(0, half), before.points.slice(0, half));
+  assert.match(after.points[half], /: 231\.9$/);
+  assert.notEqual(after.points[half], before.points[half]);
+  assert.equal(await app.text('cash-2018-19-total'), '1,084.3');
+  await page.close();
+});
+
 test('at a phone\'s width the charts are drawn 1:1 and their labels do not overlap, in both languages', { timeout: 120_000 }, async () => {
   const page = await browser.newPage();
   await page.setViewportSize({ width: 390, height: 844 });
