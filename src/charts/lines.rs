@@ -141,28 +141,20 @@ fn series_marks(layout: &Layout, names: &[String], all: &[LineSeries]) -> Vec<Se
     all.iter()
         .enumerate()
         .map(|(series_index, s)| {
-            let at =
-                |i: usize, p: &blockvote_model::Money| (x(layout, i, names.len()), y(layout, p.to_f64_for_geometry()));
-            let path = s
+            let points: Vec<PointMark> = s
                 .points
                 .iter()
                 .enumerate()
                 .map(|(i, p)| {
-                    let (px, py) = at(i, p);
-                    format!("{px:.1},{py:.1}")
-                })
-                .collect::<Vec<_>>()
-                .join(" ");
-            let points = s
-                .points
-                .iter()
-                .enumerate()
-                .map(|(i, p)| {
-                    let (cx, cy) = at(i, p);
                     let quarter = names.get(i).cloned().unwrap_or_default();
-                    PointMark { cx, cy, label: format!("{} — {quarter}: {}", s.name, p.format(1)) }
+                    PointMark {
+                        cx: x(layout, i, names.len()),
+                        cy: y(layout, p.to_f64_for_geometry()),
+                        label: format!("{} — {quarter}: {}", s.name, p.format(1)),
+                    }
                 })
                 .collect();
+            let path = points.iter().map(|p| format!("{:.1},{:.1}", p.cx, p.cy)).collect::<Vec<_>>().join(" ");
             let legend =
                 layout.legend.get(series_index).cloned().unwrap_or(LegendItem { x: 8.0, y: 0.0, lines: Vec::new() });
             SeriesMark { index: series_index, path, points, legend }
