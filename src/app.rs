@@ -117,6 +117,15 @@ fn Shell(dataset: Dataset) -> impl IntoView {
         }
     });
     on_cleanup(move || keys.remove());
+    // Whatever follows a lever one frame late (after_paint.rs) is brought up to date
+    // before the member can act on it: a press or a move of focus comes before any
+    // click or Enter on a link.
+    let pressed = window_event_listener(leptos::ev::pointerdown, move |_| whatif.after_paint.catch_up());
+    let focused = window_event_listener(leptos::ev::focusin, move |_| whatif.after_paint.catch_up());
+    on_cleanup(move || {
+        pressed.remove();
+        focused.remove();
+    });
 
     // The address and the app follow each other (see address.rs).
     crate::address::keep_in_step(state, whatif);
@@ -144,10 +153,11 @@ fn Shell(dataset: Dataset) -> impl IntoView {
     });
 
     // The navigation links' common ends, encoded once per change rather than once per
-    // link: the scenario travels everywhere; the projects filter travels between
+    // link, and after the lever's frame has been painted (`WhatIf::shown_link`): the
+    // scenario travels everywhere; the projects filter travels between
     // Projects and Departments, so Departments follows a filter set on Projects (and
     // any other screen clears it).
-    let scenario_tail = Memo::new(move |_| whatif.link.with(|written| fragment_tail(&written.pairs)));
+    let scenario_tail = Memo::new(move |_| whatif.shown_link.with(|written| fragment_tail(&written.pairs)));
     let filtered_tail = Memo::new(move |_| {
         let filters = state.params.with(|params| fragment_tail(&non_scenario_params(params)));
         scenario_tail.with(|tail| format!("{tail}{filters}"))

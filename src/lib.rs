@@ -3,6 +3,7 @@
 //! only effects (URL fragment, storage, downloads) live at the edges of this crate.
 
 pub mod address;
+pub mod after_paint;
 pub mod app;
 pub mod charts;
 pub mod components;

@@ -104,7 +104,9 @@ fn CarriedScenarios() -> impl IntoView {
             return None;
         }
         let text = carried_notice(&info.report, &info.problems);
-        let href = move || fragment_for(View::Scenarios, state.lang.get(), &whatif.link_pairs());
+        let href = move || {
+            fragment_for(View::Scenarios, state.lang.get(), &whatif.shown_link.with(|written| written.pairs.clone()))
+        };
         Some(view! {
             <div class="notice carried" role="status" data-testid="carried-notice">
                 <p>{move || text.get(state.lang.get()).to_string()}</p>

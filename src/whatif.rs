@@ -10,6 +10,7 @@
 //! except when it is a different link (see `address.rs`). A scenario too large for a
 //! link therefore survives every change of screen, and the app can say so.
 
+use crate::after_paint::{after_paint, AfterPaint};
 use blockvote_model::engine::{Edit, Engine, EngineError, ProjectEdit, Projection, Scenario};
 use blockvote_model::link::{decode_link, write, LinkProblem, Written, SCENARIO_KEYS};
 use blockvote_model::Dataset;
@@ -26,6 +27,10 @@ pub struct WhatIf {
     pub baseline: StoredValue<Option<Arc<Projection>>>,
     /// The projection of the current scenario, or the last one that worked.
     pub projection: Memo<Option<Arc<Projection>>>,
+    /// [`WhatIf::projection`], caught up once the frame that answers a lever has been
+    /// painted (see `after_paint.rs`): for the panels further from the lever, so the
+    /// lever's own answer is not held back by drawing them.
+    pub projection_after_paint: ReadSignal<Option<Arc<Projection>>>,
     /// Why the current scenario could not be projected, if it could not.
     pub error: Memo<Option<EngineError>>,
     /// The scenario [`WhatIf::projection`] belongs to: the current one, or, while the
@@ -39,6 +44,14 @@ pub struct WhatIf {
     /// carries them exactly, otherwise the marker `scenario=too-large` and why
     /// ([`Written::fit`]), which the share controls say.
     pub link: Memo<Written>,
+    /// [`WhatIf::link`] for the links on screen (the navigation, the presenter's, the
+    /// share controls' state), written from the scenario as it is after the next paint:
+    /// the hrefs are not re-encoded and rewritten inside the frame that answers a
+    /// lever. What is copied or written to the address always reads [`WhatIf::link`].
+    pub shown_link: Memo<Written>,
+    /// Catches [`WhatIf::projection_after_paint`] and [`WhatIf::shown_link`] up at
+    /// once; the shell does it before the member can act on what they drew.
+    pub after_paint: AfterPaint,
     /// What a link carried that could not be used, shown until dismissed.
     pub link_problems: RwSignal<Vec<LinkProblem>>,
     /// Earlier scenarios, most recent last (undo), and undone ones (redo).
@@ -99,15 +112,21 @@ impl WhatIf {
             );
         let link_seed = RwSignal::new(None);
         let link = Memo::new(move |_| scenario.with(|s| write(s, link_seed.get())));
+        let later = AfterPaint::new();
+        let scenario_after_paint = after_paint(later, scenario, Scenario::eq);
+        let shown_link = Memo::new(move |_| scenario_after_paint.with(|s| write(s, link_seed.get())));
         WhatIf {
             engine,
             scenario,
             baseline: StoredValue::new(baseline),
             projection,
+            projection_after_paint: after_paint(later, projection, same_projection),
             error,
             projected_scenario,
             link_seed,
             link,
+            shown_link,
+            after_paint: later,
             link_problems: RwSignal::new(Vec::new()),
             history: RwSignal::new(History::default()),
         }
@@ -211,6 +230,16 @@ impl WhatIf {
                 blockvote_model::order::sort_by_key(&mut s.projects, |p| p.id);
             }
         });
+    }
+}
+
+/// Two projections are the same when they are one value: a new scenario always makes
+/// a new projection, and comparing their contents would cost more than it saves.
+fn same_projection(a: &Option<Arc<Projection>>, b: &Option<Arc<Projection>>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+        (None, None) => true,
+        _ => false,
     }
 }
 

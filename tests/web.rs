@@ -64,3 +64,54 @@ async fn the_shell_mounts_once_and_switches_language() {
 }
 
 use wasm_bindgen::JsCast;
+
+/// Waits for the next animation frame's callbacks.
+async fn animation_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.request_animation_frame(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Lets queued microtasks (the reactive effects) run.
+async fn microtasks() {
+    for _ in 0..4 {
+        let _ = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL)).await;
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_copy_after_paint_follows_after_the_frame_or_at_once_when_asked() {
+    use blockvote::after_paint::{after_paint, AfterPaint};
+    use leptos::prelude::*;
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+    let owner = Owner::new();
+    let (source, copy, later) = owner.with(|| {
+        let source = RwSignal::new(1);
+        let later = AfterPaint::new();
+        (source, after_paint(later, source, i32::eq), later)
+    });
+    microtasks().await;
+    // A burst of changes inside one frame: the copy keeps its value until the frame
+    // has been painted, then catches up once, with the latest.
+    source.set(2);
+    source.set(3);
+    microtasks().await;
+    assert_eq!(copy.get_untracked(), 1, "not inside the frame");
+    animation_frame().await;
+    next_frame().await;
+    assert_eq!(copy.get_untracked(), 3, "after the frame, the latest value");
+    // Asked to catch up: at once, before any frame.
+    source.set(4);
+    later.catch_up();
+    microtasks().await;
+    assert_eq!(copy.get_untracked(), 4, "at once when asked");
+    // Once its owner is gone, a queued catch-up does nothing (and does not panic).
+    source.set(5);
+    microtasks().await;
+    owner.cleanup();
+    animation_frame().await;
+    next_frame().await;
+}

@@ -120,7 +120,7 @@ pub fn Share() -> impl IntoView {
     let opened: RwSignal<Option<Opened>> = RwSignal::new(None);
     let download_refused = RwSignal::new(false);
     let pasted = RwSignal::new(String::new());
-    let fits = Memo::new(move |_| whatif.link.with(|written| written.fits()));
+    let fits = Memo::new(move |_| whatif.shown_link.with(|written| written.fits()));
     // On a narrow screen the two actions fold behind one "Share" button (CSS shows
     // either the button or the actions); choosing an action folds them again.
     let unfolded = RwSignal::new(false);

@@ -387,6 +387,50 @@ test('the cash flow charts follow a lever: columns, points and their words', asy
   await page.close();
 });
 
+test('a lever answers in its own frame, the panels further away follow in the next, and a press brings them up to date at once', async () => {
+  const { page, app, seen } = await open('cashflow');
+  // One keystroke at the start of a frame; what is on the page is read once that frame
+  // has been painted (a task posted from an animation frame callback runs after it).
+  const keystroke = ({ value, press }) =>
+    new Promise((done) => {
+      const text = (id) => document.querySelector(`[data-testid="${id}"]`).textContent;
+      const firstQuarter = () => document.querySelector('[data-testid="cash-quarters-chart"] g.mark').getAttribute('aria-label');
+      const projectsLink = () => document.querySelector('[data-testid="nav-projects"]').getAttribute('href');
+      const read = () => ({ total: text('cash-2018-19-total'), quarter: firstQuarter(), link: projectsLink() });
+      requestAnimationFrame(() => {
+        const input = document.querySelector('[data-testid="cost-change"]');
+        input.value = value;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        if (press) document.querySelector('[data-testid="nav-projects"]').dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
+          const painted = read();
+          requestAnimationFrame(() => requestAnimationFrame(() => done({ painted, next: read() })));
+        };
+        channel.port2.postMessage(null);
+      });
+    });
+  const before = await page.evaluate(() => document.querySelector('[data-testid="cash-quarters-chart"] g.mark').getAttribute('aria-label'));
+  const typed = await page.evaluate(keystroke, { value: '10', press: false });
+  assert.equal(typed.painted.total, '1,084.3', "the lever's own answer is in the first frame");
+  assert.equal(typed.painted.quarter, before, 'the chart has not been drawn again yet');
+  assert.doesNotMatch(typed.painted.link, /cost=10/, 'nor has the navigation');
+  assert.match(typed.next.quarter, /scenario 231\.9/, 'the chart follows in the next frame');
+  assert.match(typed.next.link, /cost=10/, 'and so do the navigation links');
+  // A press anywhere (here on a navigation link) catches everything up before its
+  // click can act: the link it would follow carries the change just typed.
+  const pressed = await page.evaluate(keystroke, { value: '5', press: true });
+  assert.equal(pressed.painted.total, '1,072.1');
+  assert.match(pressed.painted.link, /cost=5(&|$)/);
+  assert.notEqual(pressed.painted.quarter, typed.next.quarter, 'the chart caught up too');
+  await page.getByTestId('nav-projects').click();
+  await app.screen('projects').waitFor();
+  await page.getByTestId('nav-cashflow').click();
+  assert.equal(await app.text('cash-2018-19-total'), '1,072.1', 'the scenario went to Projects and back');
+  assert.deepEqual(seen.errors, []);
+  await page.close();
+});
+
 test('at a phone\'s width the charts are drawn 1:1 and their labels do not overlap, in both languages', { timeout: 120_000 }, async () => {
   const page = await browser.newPage();
   await page.setViewportSize({ width: 390, height: 844 });

@@ -15,7 +15,7 @@ pub fn Breakdown() -> impl IntoView {
     let by = RwSignal::new(BreakdownBy::None);
     let table = Memo::new(move |_| {
         let by = by.get();
-        whatif.projection.with(|p| p.as_ref().and_then(|p| breakdown(p, &data, by, lang())))
+        whatif.projection_after_paint.with(|p| p.as_ref().and_then(|p| breakdown(p, &data, by, lang())))
     });
     view! {
         <div class="panel">

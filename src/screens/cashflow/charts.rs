@@ -20,7 +20,7 @@ pub fn Charts() -> impl IntoView {
     // The quarterly chart, the S-curves and their quarters, for one scenario at a time.
     let charts = Memo::new(move |_| {
         let lang = lang();
-        whatif.projection.with(|p| {
+        whatif.projection_after_paint.with(|p| {
             p.as_ref()
                 .zip(baseline.as_ref())
                 .map(|(p, b)| (quarter_chart(p, b, lang), cumulative_lines(p, b, lang), quarter_labels(p, lang)))

@@ -109,7 +109,9 @@ pub fn QuarterTable() -> impl IntoView {
     let lang = move || state.lang.get();
     let baseline = whatif.baseline.get_value();
     let table = Memo::new(move |_| {
-        whatif.projection.with(|p| p.as_ref().zip(baseline.as_ref()).map(|(p, b)| quarter_table(p, b, lang())))
+        whatif
+            .projection_after_paint
+            .with(|p| p.as_ref().zip(baseline.as_ref()).map(|(p, b)| quarter_table(p, b, lang())))
     });
     view! {
         <details class="panel" open=true>
@@ -133,7 +135,7 @@ pub fn YearTable() -> impl IntoView {
     let lang = move || state.lang.get();
     let baseline = whatif.baseline.get_value();
     let table = Memo::new(move |_| {
-        whatif.projection.with(|p| p.as_ref().zip(baseline.as_ref()).map(|(p, b)| year_table(p, b, lang())))
+        whatif.projection_after_paint.with(|p| p.as_ref().zip(baseline.as_ref()).map(|(p, b)| year_table(p, b, lang())))
     });
     view! {
         <div class="panel">

@@ -31,7 +31,8 @@ pub fn Scenarios() -> impl IntoView {
     let selected: RwSignal<Vec<String>> = RwSignal::new(Vec::new());
     let whatif = use_whatif();
     // The presenter view shows the scenario on screen, then every saved one.
-    let presenter = move || fragment_for(View::Present, lang(), &whatif.link_pairs());
+    let presenter =
+        move || fragment_for(View::Present, lang(), &whatif.shown_link.with(|written| written.pairs.clone()));
     view! {
         <section class="screen scenarios">
             <h2>{move || TITLE.get(lang())}</h2>
