@@ -1,7 +1,7 @@
 //! The projects table: sortable column headings (the paper's columns cited once in
-//! their heading), the keyed rows — each redrawn only when its own words or figures
-//! change — with the scenario's figures beside the paper's, the department headings
-//! when grouped, and the total of the rows shown.
+//! their heading), the keyed rows — each drawn once per language, its figures
+//! rewritten in place when its own change — with the scenario's figures beside the
+//! paper's, the department headings when grouped, and the total of the rows shown.
 
 use crate::address::set_params;
 use crate::components::focus::{by_test_id, focus_after_render};
@@ -16,6 +16,7 @@ use blockvote_present::screens::projects::{CAPTION, LEVERS_COLUMN, NO_ROWS, SCRO
 use blockvote_present::screens::sorting::Column;
 use blockvote_present::words::UNOFFICIAL_TRANSLATION;
 use leptos::prelude::*;
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// Columns before the budget, and after it, in a row.
@@ -57,6 +58,14 @@ fn SortHeading(key: SortKey, sort: Memo<Sort>) -> impl IntoView {
     }
 }
 
+/// The rows on screen, by project number, each with the signal its figures follow.
+type DrawnRows = StoredValue<BTreeMap<u16, RwSignal<Arc<ProjectRow>>>>;
+
+/// A cell of `row` that follows the scenario: `pick` chooses it.
+fn live_cell(row: RwSignal<Arc<ProjectRow>>, pick: fn(&ProjectRow) -> &RowCell) -> impl IntoView {
+    move || row.with(|row| cell(pick(row).clone()))
+}
+
 /// A cell's figure, with the paper's beside it and the scenario's mark when they differ.
 fn cell(cell: RowCell) -> impl IntoView {
     view! {
@@ -73,54 +82,66 @@ fn cell(cell: RowCell) -> impl IntoView {
     }
 }
 
-fn project_row(row: ProjectRow, editing: RwSignal<Option<u16>>) -> AnyView {
+/// A project's row. Its words are drawn once (the row's key holds the language); its
+/// figures and marks follow `live`, which the table sets when they change.
+fn project_row(row: &ProjectRow, live: RwSignal<Arc<ProjectRow>>, editing: RwSignal<Option<u16>>) -> AnyView {
     let id = row.id;
     let theme = row.theme.provenance().clone();
     view! {
         <tr
             data-testid=format!("project-row-{id}")
-            data-budget=row.paper_budget
-            class:changed=row.changed
-            class:excluded=row.excluded
+            data-budget=row.paper_budget.clone()
+            class:changed=move || live.with(|r| r.changed)
+            class:excluded=move || live.with(|r| r.excluded)
         >
             <td class="num">{id}</td>
-            <td class="dept">{row.department}</td>
-            <td class="name">{row.name}</td>
-            <td class="theme" title=row.theme_rule>
-                <span>{row.theme_text}</span>
+            <td class="dept">{row.department.clone()}</td>
+            <td class="name">{row.name.clone()}</td>
+            <td class="theme" title=row.theme_rule.clone()>
+                <span>{row.theme_text.clone()}</span>
                 <ProvenanceMark provenance=theme />
             </td>
-            <td class="num budget">{cell(row.budget)}</td>
+            <td class="num budget">{live_cell(live, |r| &r.budget)}</td>
             <td class="quarter" data-testid=format!("start-{id}")>
-                {cell(row.start)}
+                {live_cell(live, |r| &r.start)}
             </td>
             <td class="quarter" data-testid=format!("completion-{id}")>
-                {cell(row.completion)}
+                {live_cell(live, |r| &r.completion)}
             </td>
-            <td class="num">{cell(row.duration)}</td>
+            <td class="num">{live_cell(live, |r| &r.duration)}</td>
             <td class="levers">
                 <button
                     type="button"
                     class="small"
                     data-testid=format!("edit-project-{id}")
-                    aria-label=row.edit_label
+                    aria-label=row.edit_label.clone()
                     on:click=move |_| {
                         editing.set(Some(id));
                         focus_after_render(by_test_id("lever-exclude"));
                     }
                 >
-                    {row.edit}
+                    {row.edit.clone()}
                 </button>
-                {row
-                    .changed
-                    .then(|| {
-                        view! {
-                            <span class="changed-mark" data-testid=format!("changed-{id}")>
-                                {row.changed_text}
-                            </span>
-                        }
-                    })}
-                {row.excluded.then(|| view! { <span class="changed-mark excluded-mark">{row.excluded_text}</span> })}
+                {move || {
+                    live.with(|row| {
+                        row.changed
+                            .then(|| {
+                                view! {
+                                    <span class="changed-mark" data-testid=format!("changed-{id}")>
+                                        {row.changed_text.clone()}
+                                    </span>
+                                }
+                            })
+                    })
+                }}
+                {move || {
+                    live.with(|row| {
+                        row.excluded
+                            .then(|| {
+                                view! { <span class="changed-mark excluded-mark">{row.excluded_text.clone()}</span> }
+                            })
+                    })
+                }}
             </td>
         </tr>
     }
@@ -151,6 +172,22 @@ pub fn ProjectsTable(body: Memo<TableBody>, sort: Memo<Sort>, editing: RwSignal<
     let state = use_app_state();
     let lang = move || state.lang.get();
     let count = move || body.with(|b| b.count);
+    // A new body reaches the rows already drawn through their signals, and only a row
+    // whose figures changed (a new `Arc`: `body` keeps the others) wakes.
+    let drawn: DrawnRows = StoredValue::new(BTreeMap::new());
+    Effect::new(move |_| {
+        body.with(|b| {
+            drawn.with_value(|drawn| {
+                for line in &b.lines {
+                    let Line::Row(row) = line else { continue };
+                    let Some(live) = drawn.get(&row.id) else { continue };
+                    if live.try_with_untracked(|shown| !Arc::ptr_eq(shown, row)) == Some(true) {
+                        live.set(Arc::clone(row));
+                    }
+                }
+            })
+        })
+    });
     view! {
         <div class="table-scroll" tabindex="0" role="region" aria-label=move || SCROLLABLE.get(lang())>
             <table class="data projects-table" data-testid="projects-table">
@@ -170,7 +207,23 @@ pub fn ProjectsTable(body: Memo<TableBody>, sort: Memo<Sort>, editing: RwSignal<
                         each=move || body.with(|b| b.lines.clone())
                         key=Line::key
                         children=move |line| match line {
-                            Line::Row(row) => project_row(Arc::unwrap_or_clone(row), editing),
+                            Line::Row(row) => {
+                                let id = row.id;
+                                let live = RwSignal::new(Arc::clone(&row));
+                                drawn
+                                    .update_value(|drawn| {
+                                        drawn.insert(id, live);
+                                    });
+                                on_cleanup(move || {
+                                    drawn
+                                        .try_update_value(|drawn| {
+                                            if drawn.get(&id) == Some(&live) {
+                                                drawn.remove(&id);
+                                            }
+                                        });
+                                });
+                                project_row(&row, live, editing)
+                            }
                             Line::Heading(heading) => group_heading(heading),
                         }
                     />

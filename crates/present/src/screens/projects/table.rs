@@ -371,13 +371,22 @@ pub enum Line {
     Row(Arc<ProjectRow>),
 }
 
+/// The key of a line in a keyed list. A row is drawn once per project and language, and
+/// its figures follow the scenario in place: a lever on one project rewrites a few
+/// texts of one row, where drawing the row anew cost the frame its style, layout and
+/// hover hit test. A department's heading is drawn anew when its words change.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum LineKey {
+    Row { id: u16, lang: Lang },
+    Heading(GroupHeading),
+}
+
 impl Line {
-    /// The key of the line in a keyed list: the line itself, so a line whose words or
-    /// figures change is drawn anew and the others stay as they are. Keys are compared
-    /// by content (a row kept from the last body by its pointer first, which `Arc`'s
-    /// equality does for an `Eq` type) and a row hashes as its number alone.
-    pub fn key(&self) -> Line {
-        self.clone()
+    pub fn key(&self) -> LineKey {
+        match self {
+            Line::Row(row) => LineKey::Row { id: row.id, lang: row.inputs.lang },
+            Line::Heading(heading) => LineKey::Heading(heading.clone()),
+        }
     }
 }
 
@@ -703,7 +712,10 @@ mod tests {
     /// The rows of `after`'s body, made with `before`'s as the previous body: for each
     /// row, its number and whether it was kept (shared) or made again; and whether the
     /// body equals one made without a previous body.
-    fn kept_rows(before: &Scenario, after: &Scenario, lang_after: Lang) -> (Vec<u16>, bool) {
+    /// The rows made again from `before` to `after`, whether the body is the one made
+    /// afresh, and how many lines' keys changed (drawn anew by the keyed list) out of
+    /// how many.
+    fn kept_rows(before: &Scenario, after: &Scenario, lang_after: Lang) -> (Vec<u16>, bool, (usize, usize)) {
         let data = paper();
         let engine = Engine::new(&data).unwrap_or_else(|e| panic!("{e}"));
         let rows: Vec<usize> = (0..data.projects.len()).collect();
@@ -724,22 +736,32 @@ mod tests {
                 _ => None,
             })
             .collect();
-        (made_again, second == fresh)
+        let new_keys = second.lines.iter().zip(&first.lines).filter(|(new, old)| new.key() != old.key()).count();
+        (made_again, second == fresh, (new_keys, second.lines.len()))
     }
+
+    /// The departments with new projects in Annex C (data/projects.csv): one heading
+    /// each when grouped.
+    const DEPARTMENTS: usize = 66;
 
     #[test]
     fn a_new_body_makes_again_only_the_rows_whose_inputs_changed() {
         let budget =
             |millions| edited(1, Edit { budget: Some(Money::from_whole_millions(millions)), ..Edit::default() });
-        // One project's budget: that row alone, and the body is the one made afresh.
-        assert_eq!(kept_rows(&budget(7), &budget(8), Lang::En), (vec![1], true));
+        // One project's budget: that row alone, and the body is the one made afresh. The
+        // row keeps its key (it is rewritten in place); only the department's heading,
+        // whose subtotal changed, gets a new one.
+        assert_eq!(kept_rows(&budget(7), &budget(8), Lang::En), (vec![1], true, (1, 254 + DEPARTMENTS)));
         // The same scenario again: every row kept.
-        assert_eq!(kept_rows(&budget(7), &budget(7), Lang::En), (vec![], true));
+        assert_eq!(kept_rows(&budget(7), &budget(7), Lang::En), (vec![], true, (0, 254 + DEPARTMENTS)));
         // Deferring project 17 changes its dates and marks it changed.
-        assert_eq!(kept_rows(&Scenario::default(), &deferred(17, 4), Lang::En), (vec![17], true));
-        // Another language: every row made again, in its words.
-        let (made_again, same) = kept_rows(&budget(7), &budget(7), Lang::Zh);
-        assert_eq!((made_again.len(), same), (254, true));
+        assert_eq!(
+            kept_rows(&Scenario::default(), &deferred(17, 4), Lang::En),
+            (vec![17], true, (0, 254 + DEPARTMENTS))
+        );
+        // Another language: every row made again, in its words, under a new key.
+        let (made_again, same, keys) = kept_rows(&budget(7), &budget(7), Lang::Zh);
+        assert_eq!((made_again.len(), same, keys), (254, true, (254 + DEPARTMENTS, 254 + DEPARTMENTS)));
         // Every budget dearer: every row made again.
         let dearer = Scenario { cost_change_pct: rust_decimal::Decimal::TEN, ..Scenario::default() };
         assert_eq!(kept_rows(&Scenario::default(), &dearer, Lang::En).0.len(), 254);
