@@ -14,25 +14,36 @@
 //! source's latest value: a catch-up reads the source when it runs, not when it was
 //! queued. Before the member can act on anything a copy drew (a link followed, a
 //! button pressed), the shell catches every copy up at once ([`AfterPaint::catch_up`]
-//! on `pointerdown` and `focusin`), so no click can act on a value one change old.
+//! on `pointerdown` and `focusin`), so no click can act on a value one change old; it
+//! does the same after opening the page's link, so the first frame never shows the
+//! paper's scenario in a panel and the link's in the rest.
 
 use leptos::prelude::*;
+use std::sync::Arc;
 use std::time::Duration;
 
-/// The signal that tells every [`after_paint`] copy to catch up now.
+/// A copy's catch-up: brings it up to date with its source.
+type CatchUp = Arc<dyn Fn() + Send + Sync>;
+
+/// The copies made with one [`AfterPaint`], so they can be caught up together. It lives
+/// as long as its copies (the what-if state's live as long as the app).
 #[derive(Clone, Copy)]
 pub struct AfterPaint {
-    now: Trigger,
+    copies: StoredValue<Vec<CatchUp>>,
 }
 
 impl AfterPaint {
     pub fn new() -> AfterPaint {
-        AfterPaint { now: Trigger::new() }
+        AfterPaint { copies: StoredValue::new(Vec::new()) }
     }
 
-    /// Brings every copy up to date now, without waiting for the next paint.
+    /// Brings every copy up to date now, before this call returns.
     pub fn catch_up(&self) {
-        self.now.notify();
+        // Taken out of the store first: setting a copy may run code that makes another.
+        let copies = self.copies.try_get_value().unwrap_or_default();
+        for copy in copies {
+            copy();
+        }
     }
 }
 
@@ -42,8 +53,8 @@ impl Default for AfterPaint {
     }
 }
 
-/// A copy of `source` that follows it after the next paint, or at once when `after`
-/// says so. `same` says when two values are the same, so the copy does not wake its
+/// A copy of `source` that follows it after the next paint, or at once when `after` is
+/// asked to catch up. `same` says when two values are the same, so the copy does not wake its
 /// readers for nothing.
 pub fn after_paint<S, T>(after: AfterPaint, source: S, same: fn(&T, &T) -> bool) -> ReadSignal<T>
 where
@@ -72,9 +83,6 @@ where
         // been painted.
         request_animation_frame(move || set_timeout(catch_up, Duration::ZERO));
     });
-    Effect::new(move |_| {
-        after.now.track();
-        catch_up();
-    });
+    after.copies.update_value(|copies| copies.push(Arc::new(catch_up)));
     copy.read_only()
 }

@@ -77,6 +77,9 @@ fn Shell(dataset: Dataset) -> impl IntoView {
     // The link the page was opened with means exactly its scenario (the paper's if it
     // carries none); history starts from there.
     whatif.open_link(&crate::address::current_fragment());
+    // The panels drawn from copies that follow after a paint start from the link's
+    // scenario too, not the paper's one frame before it.
+    whatif.after_paint.catch_up();
     whatif.record_history();
     // The rescue download of the safety net follows the scenario being edited.
     crate::panic_banner::keep_rescue_ready(state, whatif);
