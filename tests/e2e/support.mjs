@@ -3,7 +3,7 @@
 import { chromium } from 'playwright-core';
 import { after } from 'node:test';
 import { createServer } from 'node:http';
-import { readFile, mkdtemp, rm } from 'node:fs/promises';
+import { readFile, writeFile, mkdtemp, rm } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, extname, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -33,6 +33,7 @@ after(async () => {
     await rm(dir, { recursive: true, force: true }).catch(() => {});
   }
   for (const server of openServers) server.closeAllConnections?.(), server.close();
+  await rm(BLANK_FILE, { force: true }).catch(() => {});
 });
 
 export async function launch(options = {}) {
@@ -122,6 +123,38 @@ export function routeViews() {
   return views;
 }
 
+/**
+ * Waits (up to 30 s) until a second page of `page`'s origin, opened in the same browser
+ * context, reads from localStorage exactly what `page` reads: the writes have then left
+ * `page`'s renderer, so a reload cannot start from a store without them. The second
+ * page is an empty document (a blank file beside the profiles for file://, a path the
+ * test server does not have for http://), so no second app runs.
+ */
+async function storedForOtherPages(page) {
+  const origin = new URL(page.url());
+  const blank = origin.protocol === 'file:' ? pathToFileURL(await blankFile()).href : new URL('/__blank__', origin).href;
+  const expected = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+  const sibling = await page.context().newPage();
+  try {
+    await sibling.goto(blank);
+    await sibling.waitForFunction(
+      (wanted) => JSON.stringify(Object.entries(localStorage).sort()) === wanted,
+      expected,
+      { timeout: 30_000, polling: 100 },
+    );
+  } finally {
+    await sibling.close();
+  }
+}
+
+// The empty document `storedForOtherPages` opens from file://, written on first use and
+// removed with the profiles after the file's last test.
+const BLANK_FILE = join(tmpdir(), `blockvote-e2e-blank-${process.pid}.html`);
+async function blankFile() {
+  if (!existsSync(BLANK_FILE)) await writeFile(BLANK_FILE, '<!DOCTYPE html><title>blank</title>');
+  return BLANK_FILE;
+}
+
 /** Page object for the app shell. */
 export class AppPage {
   constructor(page) {
@@ -140,11 +173,13 @@ export class AppPage {
    * a reload within a few hundred milliseconds of it (sooner than a person could) was
    * seen, on a busy machine, to start the new page on an empty store (which a seeding
    * init script then fills again: the "200 scenarios" test saw its seeded 199 instead of
-   * the 200 it had saved, 1 run in 3, with a one-second wait). Three seconds after the
-   * next frame is well within what a person's reload takes.
+   * the 200 it had saved, 1 run in 3, with a one-second wait). So the reload waits a
+   * second after the next frame and then until another page of the same origin reads
+   * exactly what this one holds (see `storedForOtherPages`).
    */
   async reload() {
-    await this.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 3000))));
+    await this.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 1000))));
+    await storedForOtherPages(this.page);
     await this.page.reload();
     await this.ready();
   }
