@@ -82,9 +82,12 @@ fn cell(cell: RowCell) -> impl IntoView {
     }
 }
 
-/// A project's row. Its words are drawn once (the row's key holds the language); its
-/// figures and marks follow `live`, which the table sets when they change.
-fn project_row(row: &ProjectRow, live: RwSignal<Arc<ProjectRow>>, editing: RwSignal<Option<u16>>) -> AnyView {
+/// A project's row. Its words are drawn once, from the row `live` holds when it is
+/// drawn (the row's key holds the project and the language, so they cannot change
+/// while it is on screen); its figures and marks follow `live`, which the table sets
+/// when they change.
+fn project_row(live: RwSignal<Arc<ProjectRow>>, editing: RwSignal<Option<u16>>) -> AnyView {
+    let row = live.get_untracked();
     let id = row.id;
     let theme = row.theme.provenance().clone();
     view! {
@@ -222,7 +225,7 @@ pub fn ProjectsTable(body: Memo<TableBody>, sort: Memo<Sort>, editing: RwSignal<
                                             }
                                         });
                                 });
-                                project_row(&row, live, editing)
+                                project_row(live, editing)
                             }
                             Line::Heading(heading) => group_heading(heading),
                         }
