@@ -272,6 +272,78 @@ function startupSection(tti) {
 ${markdownTable(['Phase, ending at the mark', 'Mark', 'blockvote: phase', 'blockvote: ends at', 'empty app: phase', 'empty app: ends at'], rows)}`;
 }
 
+// V8 compiles a wasm function the first time it is called (lazy compilation, with
+// its baseline compiler Liftoff), on the main thread, and before that validates the
+// module's functions while they stream in. Neither shows as a mark: this reads them off
+// a trace of a few more loads of each app (alternating, as above), from navigation
+// start to the load's time to interactive, on the renderer's main thread (the thread
+// of the page's performance marks). Tracing slows a load, so these are for comparing
+// the two apps and runs, not for adding to the phases above.
+const TRACED_LOADS = 5;
+const WASM_TRACE_CATEGORIES = ['blink.user_timing', 'v8.wasm', 'disabled-by-default-v8.wasm.detailed'];
+
+async function tracedLoad(browser, { url, meaningful }) {
+  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(startupProbe, meaningful);
+    await browser.startTracing(page, { categories: WASM_TRACE_CATEGORIES });
+    let events;
+    try {
+      await page.goto(url);
+      const handle = await page.waitForFunction(() => window.__benchStartup, null, { timeout: 60_000 });
+      const { interactive } = await handle.jsonValue();
+      const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]));
+      events = { interactive, marks };
+    } finally {
+      events = { ...events, trace: JSON.parse((await browser.stopTracing()).toString()).traceEvents };
+    }
+    // Trace time (µs) of navigation start, from a mark seen both in the page and in the trace.
+    const [name, startTime] = events.marks[0] ?? [];
+    const traced = events.trace.find((e) => e.cat.includes('blink.user_timing') && e.name === name);
+    if (!traced) throw new Error(`${url}: no performance mark in the trace`);
+    const origin = traced.ts - startTime * 1000;
+    const end = origin + events.interactive * 1000;
+    const onMain = (e) => e.pid === traced.pid && e.tid === traced.tid && e.ph === 'X' && e.ts >= origin && e.ts < end;
+    const sum = (test) => events.trace.filter((e) => onMain(e) && test(e)).reduce((total, e) => total + e.dur / 1000, 0);
+    return {
+      lazyFunctions: events.trace.filter((e) => onMain(e) && e.name === 'wasm.CompileLazy').length,
+      lazyMs: sum((e) => e.name === 'wasm.CompileLazy'),
+      validateMs: sum((e) => e.name === 'wasm.ValidateFunctionsStreaming'),
+      interactive: events.interactive,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+async function wasmAtStartup(browser, apps) {
+  const runs = Object.fromEntries(Object.keys(apps).map((name) => [name, []]));
+  const names = Object.keys(apps);
+  for (let i = 0; i < TRACED_LOADS; i += 1) {
+    for (const name of i % 2 === 0 ? names : [...names].reverse()) runs[name].push(await tracedLoad(browser, apps[name]));
+  }
+  return runs;
+}
+
+function wasmAtStartupSection(runs) {
+  const both = (pick, show) => {
+    const a = median(runs.blockvote.map(pick));
+    const e = median(runs.empty.map(pick));
+    return [show(a), show(e), e > 0 ? times(a / e) : '—'];
+  };
+  const count = (n) => group(Math.round(n));
+  return markdownTable(
+    [`On the main thread until interactive (median of ${TRACED_LOADS} traced loads)`, 'blockvote', 'empty app', 'blockvote / empty app'],
+    [
+      ['wasm functions compiled on their first call (`wasm.CompileLazy`)', ...both((r) => r.lazyFunctions, count)],
+      ['time compiling them', ...both((r) => r.lazyMs, ms)],
+      ['time validating the functions as they stream in (`wasm.ValidateFunctionsStreaming`)', ...both((r) => r.validateMs, ms)],
+      ['time to interactive of the traced loads', ...both((r) => r.interactive, ms)],
+    ],
+  );
+}
+
 // ---------------------------------------------------------------------------------
 // Bytes by contributor
 // ---------------------------------------------------------------------------------
@@ -658,7 +730,7 @@ function verdict(value, limit, show) {
     : `**missed** by ${show(gap)} (+${pct} %)`;
 }
 
-function renderMarkdown({ app, empty, tti, bytes: contributors, lever, leverProjects, wasm, native, mem, chromiumVersion, started, seconds, load }) {
+function renderMarkdown({ app, empty, tti, wasmStart, bytes: contributors, lever, leverProjects, wasm, native, mem, chromiumVersion, started, seconds, load }) {
   const ttiApp = median(tti.blockvote.map((r) => r.interactive));
   const ttiEmpty = median(tti.empty.map((r) => r.interactive));
   const ttiRatio = ttiApp / ttiEmpty;
@@ -759,6 +831,15 @@ effects after the render that created them, in tasks of their own, so blockvote'
 effects at startup (the address, storage, the title and language of the page) fall in
 the \`app:first-frame\` phase; the first meaningful paint is the same frame as the
 time to interactive because the Overview's headline is part of the first render.
+
+${wasmAtStartupSection(wasmStart)}
+
+V8 compiles a wasm function with its baseline compiler the first time it is called,
+on the main thread, so every function the start-up runs is compiled during it: within
+the phases above from \`loader:instantiated\` on (the app's start, data, engine, mount
+and effects). The count is that of distinct functions run before the first frame,
+which fewer view types and less generic code lower; the validation falls in
+\`loader:compiled\`.
 
 ## Bytes by contributor
 
@@ -943,6 +1024,11 @@ async function main() {
       blockvote: { url: app.url, meaningful: MEANINGFUL.blockvote },
       empty: { url: empty.url, meaningful: MEANINGFUL.empty },
     });
+    log(`wasm compiled at start-up: ${TRACED_LOADS} traced loads of each app`);
+    const wasmStart = await wasmAtStartup(browser, {
+      blockvote: { url: app.url, meaningful: MEANINGFUL.blockvote },
+      empty: { url: empty.url, meaningful: MEANINGFUL.empty },
+    });
     log(`lever → paint: 2 × ${CHANGES} changes (+${WARMUP_CHANGES} untimed each)`);
     const lever = await leverToPaint(browser, app.url, LEVER_PLACES.cashflow);
     log(`lever → paint on the projects table: 2 × ${CHANGES} changes (+${WARMUP_CHANGES} untimed each)`);
@@ -952,7 +1038,7 @@ async function main() {
     log('memory: after load, a 10,000-run Monte Carlo and 400 lever changes');
     const mem = await memory(browser, app.url);
     const seconds = (performance.now() - clock) / 1000;
-    const results = { started, load, app, empty, tti, bytes, lever, leverProjects, wasm, native, mem, chromiumVersion, seconds };
+    const results = { started, load, app, empty, tti, wasmStart, bytes, lever, leverProjects, wasm, native, mem, chromiumVersion, seconds };
     mkdirSync(join(ROOT, 'target', 'bench'), { recursive: true });
     writeFileSync(join(ROOT, 'target', 'bench', 'results.json'), JSON.stringify(results, null, 2));
     mkdirSync(dirname(OUT), { recursive: true });
