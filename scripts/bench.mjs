@@ -166,7 +166,8 @@ function startupMarks() {
   return marks;
 }
 
-async function loadOnce(browser, { url, meaningful }) {
+// With `categories`, the load is traced with them and the result holds the trace's events.
+async function loadOnce(browser, { url, meaningful }, categories = null) {
   // A new browser context per load: its own renderer, storage and caches.
   const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
   try {
@@ -174,10 +175,19 @@ async function loadOnce(browser, { url, meaningful }) {
     const errors = [];
     page.on('pageerror', (error) => errors.push(String(error)));
     await page.addInitScript(startupProbe, meaningful);
-    await page.goto(url);
-    const handle = await page.waitForFunction(() => window.__benchStartup, null, { timeout: 60_000 });
-    const result = await handle.jsonValue();
-    result.marks = await page.evaluate(startupMarks);
+    if (categories) await browser.startTracing(page, { categories });
+    let result;
+    try {
+      await page.goto(url);
+      const handle = await page.waitForFunction(() => window.__benchStartup, null, { timeout: 60_000 });
+      result = await handle.jsonValue();
+      result.marks = await page.evaluate(startupMarks);
+    } finally {
+      if (categories) {
+        const trace = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
+        if (result) result.trace = trace;
+      }
+    }
     if (errors.length) throw new Error(`${url}: ${errors.join('; ')}`);
     return result;
   } finally {
@@ -186,14 +196,18 @@ async function loadOnce(browser, { url, meaningful }) {
 }
 
 async function timeToInteractive(browser, apps) {
+  return alternately(apps, WARMUP_LOADS, LOADS, (app) => loadOnce(browser, app));
+}
+
+// Runs `measure` on each app `warmups + count` times, alternating which app goes first
+// so that neither always follows the other; keeps the last `count` results of each.
+async function alternately(apps, warmups, count, measure) {
   const runs = Object.fromEntries(Object.keys(apps).map((name) => [name, []]));
   const names = Object.keys(apps);
-  for (let i = 0; i < WARMUP_LOADS + LOADS; i += 1) {
-    // Alternate which app goes first, so neither always follows the other.
-    const order = i % 2 === 0 ? names : [...names].reverse();
-    for (const name of order) {
-      const result = await loadOnce(browser, apps[name]);
-      if (i >= WARMUP_LOADS) runs[name].push(result);
+  for (let i = 0; i < warmups + count; i += 1) {
+    for (const name of i % 2 === 0 ? names : [...names].reverse()) {
+      const result = await measure(apps[name]);
+      if (i >= warmups) runs[name].push(result);
     }
   }
   return runs;
@@ -282,48 +296,26 @@ ${markdownTable(['Phase, ending at the mark', 'Mark', 'blockvote: phase', 'block
 const TRACED_LOADS = 5;
 const WASM_TRACE_CATEGORIES = ['blink.user_timing', 'v8.wasm', 'disabled-by-default-v8.wasm.detailed'];
 
-async function tracedLoad(browser, { url, meaningful }) {
-  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
-  try {
-    const page = await context.newPage();
-    await page.addInitScript(startupProbe, meaningful);
-    await browser.startTracing(page, { categories: WASM_TRACE_CATEGORIES });
-    let events;
-    try {
-      await page.goto(url);
-      const handle = await page.waitForFunction(() => window.__benchStartup, null, { timeout: 60_000 });
-      const { interactive } = await handle.jsonValue();
-      const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]));
-      events = { interactive, marks };
-    } finally {
-      events = { ...events, trace: JSON.parse((await browser.stopTracing()).toString()).traceEvents };
-    }
-    // Trace time (µs) of navigation start, from a mark seen both in the page and in the trace.
-    const [name, startTime] = events.marks[0] ?? [];
-    const traced = events.trace.find((e) => e.cat.includes('blink.user_timing') && e.name === name);
-    if (!traced) throw new Error(`${url}: no performance mark in the trace`);
-    const origin = traced.ts - startTime * 1000;
-    const end = origin + events.interactive * 1000;
-    const onMain = (e) => e.pid === traced.pid && e.tid === traced.tid && e.ph === 'X' && e.ts >= origin && e.ts < end;
-    const sum = (test) => events.trace.filter((e) => onMain(e) && test(e)).reduce((total, e) => total + e.dur / 1000, 0);
-    return {
-      lazyFunctions: events.trace.filter((e) => onMain(e) && e.name === 'wasm.CompileLazy').length,
-      lazyMs: sum((e) => e.name === 'wasm.CompileLazy'),
-      validateMs: sum((e) => e.name === 'wasm.ValidateFunctionsStreaming'),
-      interactive: events.interactive,
-    };
-  } finally {
-    await context.close();
-  }
+async function tracedLoad(browser, app) {
+  const { trace, marks, interactive } = await loadOnce(browser, app, WASM_TRACE_CATEGORIES);
+  // Trace time (µs) of navigation start, from the loader's first mark, which both apps
+  // make and the trace holds too.
+  const traced = trace.find((e) => e.cat.includes('blink.user_timing') && e.name === 'loader:start');
+  if (!traced || marks['loader:start'] === undefined) throw new Error(`${app.url}: no loader:start mark in the trace`);
+  const origin = traced.ts - marks['loader:start'] * 1000;
+  const end = origin + interactive * 1000;
+  const onMain = (e) => e.pid === traced.pid && e.tid === traced.tid && e.ph === 'X' && e.ts >= origin && e.ts < end;
+  const sum = (name) => trace.filter((e) => onMain(e) && e.name === name).reduce((total, e) => total + e.dur / 1000, 0);
+  return {
+    lazyFunctions: trace.filter((e) => onMain(e) && e.name === 'wasm.CompileLazy').length,
+    lazyMs: sum('wasm.CompileLazy'),
+    validateMs: sum('wasm.ValidateFunctionsStreaming'),
+    interactive,
+  };
 }
 
 async function wasmAtStartup(browser, apps) {
-  const runs = Object.fromEntries(Object.keys(apps).map((name) => [name, []]));
-  const names = Object.keys(apps);
-  for (let i = 0; i < TRACED_LOADS; i += 1) {
-    for (const name of i % 2 === 0 ? names : [...names].reverse()) runs[name].push(await tracedLoad(browser, apps[name]));
-  }
-  return runs;
+  return alternately(apps, 0, TRACED_LOADS, (app) => tracedLoad(browser, app));
 }
 
 function wasmAtStartupSection(runs) {
