@@ -57,47 +57,89 @@ pub fn apportion(total: i64, weights: &[u64]) -> Result<Vec<i64>, ApportionError
     if weight_sum == 0 {
         return Err(ApportionError::NoWeights);
     }
-    let total = i128::from(total);
-    let numerators: Option<Vec<i128>> = weights.iter().map(|weight| total.checked_mul(i128::from(*weight))).collect();
-    split_exact(&numerators.ok_or(ApportionError::Overflow)?, weight_sum)
+    split_exact(&mut weights.iter().map(|weight| wide_product(total, *weight)), weight_sum)
 }
 
 /// Splits the whole number `Σ numerators / denominator` into parts whose exact values
 /// are `numerators[i] / denominator`, by the largest-remainder rule (ties to the
 /// earlier part). Callers pass numerators whose sum is a multiple of the denominator;
 /// if it is not, the fraction left over is dropped (the total is the floor), so the
-/// result is still well defined.
-pub(crate) fn split_exact(numerators: &[i128], denominator: i128) -> Result<Vec<i64>, ApportionError> {
-    if denominator <= 0 || numerators.is_empty() {
+/// result is still well defined. A numerator of `None` is one beyond `i128`.
+///
+/// The numerators are read once, as they are computed, and the call allocates only
+/// the parts and their ranking, both 8-byte aligned: the engine splits every
+/// project's budget this way on every projection, and in the browser the allocator
+/// (slowest for the 16-byte alignment of `i128` lists) was most of its time.
+pub(crate) fn split_exact(
+    numerators: &mut dyn ExactSizeIterator<Item = Option<i128>>,
+    denominator: i128,
+) -> Result<Vec<i64>, ApportionError> {
+    if denominator <= 0 || numerators.len() == 0 {
         return Err(ApportionError::NoWeights);
     }
-    let mut parts: Vec<i128> = Vec::with_capacity(numerators.len());
-    let mut remainders: Vec<i128> = Vec::with_capacity(numerators.len());
+    let mut parts: Vec<i64> = Vec::with_capacity(numerators.len());
+    // Each part's remainder as its high and low 64 bits (remainders are never
+    // negative, so these order as the remainders do), then the part's index.
+    let mut ranked: Vec<(u64, u64, usize)> = Vec::with_capacity(numerators.len());
     let mut numerator_sum: i128 = 0;
     let mut floor_sum: i128 = 0;
-    for &numerator in numerators {
+    // A part beyond i64 is only reported once every numerator has been checked, so a
+    // negative numerator later in the list is reported as such.
+    let mut too_large = false;
+    // Most profiles repeat a numerator quarter after quarter (the calibrated and the
+    // even profile have one weight for every quarter but the last), and a 128-bit
+    // division is the costliest step in the browser: a repeat reuses the last one.
+    let mut last_division: Option<(i128, (i128, i128))> = None;
+    for (index, numerator) in numerators.enumerate() {
+        let numerator = numerator.ok_or(ApportionError::Overflow)?;
         if numerator < 0 {
             return Err(ApportionError::NegativeAmount);
         }
         numerator_sum = numerator_sum.checked_add(numerator).ok_or(ApportionError::Overflow)?;
-        let (floor, remainder) = div_rem(numerator, denominator);
+        let (floor, remainder) = match last_division {
+            Some((last, division)) if last == numerator => division,
+            _ => div_rem(numerator, denominator),
+        };
+        last_division = Some((numerator, (floor, remainder)));
         floor_sum += floor;
-        parts.push(floor);
-        remainders.push(remainder);
+        parts.push(i64::try_from(floor).unwrap_or_else(|_| {
+            too_large = true;
+            0
+        }));
+        let remainder = remainder.unsigned_abs();
+        ranked.push(((remainder >> 64) as u64, remainder as u64, index));
     }
     // Each remainder is below the denominator, so fewer units are missing than there
-    // are parts: one pass over the ranked parts always suffices.
+    // are parts: one pass over the ranked parts always suffices. The indices are
+    // distinct, so the unstable sort (which needs no scratch memory) gives the one
+    // order a stable sort would.
     let missing = usize::try_from(numerator_sum / denominator - floor_sum).unwrap_or(0);
     if missing > 0 {
-        let mut ranked: Vec<(i128, usize)> = remainders.into_iter().zip(0..).collect();
-        ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        for (_, index) in ranked.into_iter().take(missing) {
+        ranked.sort_unstable_by(|a, b| (b.0, b.1).cmp(&(a.0, a.1)).then(a.2.cmp(&b.2)));
+        for (_, _, index) in ranked.into_iter().take(missing) {
             if let Some(part) = parts.get_mut(index) {
-                *part += 1;
+                match part.checked_add(1) {
+                    Some(more) => *part = more,
+                    None => too_large = true,
+                }
             }
         }
     }
-    parts.into_iter().map(|part| i64::try_from(part).map_err(|_| ApportionError::Overflow)).collect()
+    if too_large {
+        return Err(ApportionError::Overflow);
+    }
+    Ok(parts)
+}
+
+/// `total × weight` exactly, `None` beyond `i128`. Most products fit in 64 bits, where
+/// the browser multiplies natively instead of calling the 128-bit routine; the result
+/// is the same either way.
+#[inline]
+fn wide_product(total: i64, weight: u64) -> Option<i128> {
+    match i64::try_from(weight).ok().and_then(|weight| total.checked_mul(weight)) {
+        Some(product) => Some(i128::from(product)),
+        None => i128::from(total).checked_mul(i128::from(weight)),
+    }
 }
 
 /// Quotient and remainder of two non-negative numbers. Most of the engine's
@@ -110,7 +152,11 @@ pub(crate) fn div_rem(numerator: i128, denominator: i128) -> (i128, i128) {
             (i128::from(numerator / denominator), i128::from(numerator % denominator))
         }
         _ if denominator == 0 => (0, numerator),
-        _ => (numerator / denominator, numerator % denominator),
+        // One 128-bit division, not two: the remainder follows from the quotient.
+        _ => {
+            let quotient = numerator / denominator;
+            (quotient, numerator - quotient * denominator)
+        }
     }
 }
 
@@ -137,5 +183,32 @@ mod tests {
         check(1, &[0, 0], Err(ApportionError::NoWeights));
         check(i64::MAX, &[u64::MAX, u64::MAX], Err(ApportionError::Overflow));
         check(i64::MAX, &[1, 1], Ok(vec![i64::MAX / 2 + 1, i64::MAX / 2]));
+        // Products beyond 64 bits (the calibrated profile's weights are about 10^12).
+        check(1_000_000_000, &[999_999_999_999, 1_000_000_000_001], Ok(vec![500_000_000, 500_000_000]));
+        check(1_000_000_001, &[3_000_000_000_000, 1_000_000_000_000, 0], Ok(vec![750_000_001, 250_000_000, 0]));
+        check(3, &[u64::MAX, u64::MAX], Ok(vec![2, 1]));
+    }
+
+    #[track_caller]
+    fn check_split(numerators: &[i128], denominator: i128, expected: Result<Vec<i64>, ApportionError>) {
+        let mut read = numerators.iter().map(|numerator| Some(*numerator));
+        assert_eq!(split_exact(&mut read, denominator), expected, "split_exact({numerators:?}, {denominator})");
+    }
+
+    #[test]
+    fn splits_exact_fractions_and_reports_the_first_problem() {
+        check_split(&[5, 5, 5], 3, Ok(vec![2, 2, 1]));
+        check_split(&[7, 7, 7, 7], 4, Ok(vec![2, 2, 2, 1]));
+        check_split(&[1, 2, 3], 2, Ok(vec![1, 1, 1]));
+        check_split(&[4, 2], 0, Err(ApportionError::NoWeights));
+        check_split(&[], 1, Err(ApportionError::NoWeights));
+        // A part too large for i64 is reported after every numerator has been checked.
+        let huge = i128::from(i64::MAX) * 4;
+        check_split(&[huge, -1], 2, Err(ApportionError::NegativeAmount));
+        check_split(&[huge, 1], 2, Err(ApportionError::Overflow));
+        // The unit a remainder earns can take a part past i64.
+        let at_limit = i128::from(i64::MAX) * 2 + 1;
+        check_split(&[at_limit, 1], 2, Err(ApportionError::Overflow));
+        check_split(&[i128::MAX, 1], 1, Err(ApportionError::Overflow));
     }
 }

@@ -50,14 +50,11 @@ pub(crate) fn cash_for(plan: &Plan, id: u16, slip: Option<Slip>, retention_units
     let late = spread(plan.budget, quarters.saturating_add(late_quarters), plan.profile, retention_units)?;
     let late_weight = i128::from(slip.units.min(SHARE_SCALE));
     let on_time_weight = i128::from(SHARE_SCALE) - late_weight;
-    let numerators: Vec<i128> = late
-        .iter()
-        .enumerate()
-        .map(|(quarter, late_amount)| {
-            let on_time_amount = on_time.get(quarter).copied().unwrap_or(0);
-            on_time_weight * i128::from(on_time_amount) + late_weight * i128::from(*late_amount)
-        })
-        .collect();
-    let amounts = split_exact(&numerators, i128::from(SHARE_SCALE))?;
+    // Each term is at most 10^12 × an i64, so the sum fits an i128 with room to spare.
+    let mut numerators = late.iter().enumerate().map(|(quarter, late_amount)| {
+        let on_time_amount = on_time.get(quarter).copied().unwrap_or(0);
+        Some(on_time_weight * i128::from(on_time_amount) + late_weight * i128::from(*late_amount))
+    });
+    let amounts = split_exact(&mut numerators, i128::from(SHARE_SCALE))?;
     Ok(Cash { start: plan.start, amounts })
 }

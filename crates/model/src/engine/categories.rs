@@ -105,8 +105,8 @@ pub fn scale_pro_rata(amounts: &[Money], locked: &[bool], target: Money) -> Resu
         .filter(|(_, (_, lock))| !**lock)
         .map(|(index, (v, _))| (index, *v))
         .collect();
-    let numerators: Vec<i128> = unlocked.iter().map(|(_, value)| i128::from(*value) * steps).collect();
-    let step_counts = split_exact(&numerators, unlocked_sum).map_err(AllocationError::Apportion)?;
+    let mut numerators = unlocked.iter().map(|(_, value)| i128::from(*value).checked_mul(steps));
+    let step_counts = split_exact(&mut numerators, unlocked_sum).map_err(AllocationError::Apportion)?;
     let mut result = values.clone();
     for ((index, _), count) in unlocked.iter().zip(step_counts) {
         let amount = i64::try_from(i128::from(count) * STEP_DOLLARS)

@@ -116,15 +116,19 @@ pub(super) fn stats(values: &[i64]) -> Stats {
     }
     let mut sorted = values.to_vec();
     let count = sorted.len();
-    let mut at = |percent: usize| {
-        // Nearest rank: ⌈percent × count / 100⌉, at least 1.
-        let rank = (percent * count).div_ceil(100).max(1);
-        let (_, value, _) = sorted.select_nth_unstable(rank - 1);
-        hundredths_to_money(i128::from(*value), 1)
-    };
-    let (p10, p50, p90) = (at(10), at(50), at(90));
+    // Nearest rank: ⌈percent × count / 100⌉, at least 1, as an index from 0.
+    let index = |percent: usize| (percent * count).div_ceil(100).max(1) - 1;
+    let (p10, p50, p90) = (index(10), index(50), index(90));
+    // The median is selected first; the 10th percentile then lies among the values
+    // before it and the 90th among those after it, so each later selection works on
+    // about half the column.
+    let (below, median, above) = sorted.select_nth_unstable(p50);
+    let median = *median;
+    let low = if p10 < p50 { *below.select_nth_unstable(p10).1 } else { median };
+    let high = if p90 > p50 { *above.select_nth_unstable(p90 - p50 - 1).1 } else { median };
+    let money = |hundredths: i64| hundredths_to_money(i128::from(hundredths), 1);
     let sum: i128 = values.iter().map(|value| i128::from(*value)).sum();
-    Stats { p10, p50, p90, mean: hundredths_to_money(sum, count as u64) }
+    Stats { p10: money(low), p50: money(median), p90: money(high), mean: hundredths_to_money(sum, count as u64) }
 }
 
 #[cfg(test)]
@@ -158,6 +162,22 @@ mod tests {
         assert_eq!((s.p10, s.p50, s.p90), (dollars(1), dollars(5), dollars(9)));
         assert_eq!(s.mean, dollars(6)); // 5.5 rounds half away from zero
         assert_eq!(stats(&[]), Stats::default());
+    }
+
+    #[test]
+    fn percentiles_match_those_of_the_sorted_column() {
+        // Columns of every length up to 60, in a scrambled order with repeats.
+        for count in 1..=60_i64 {
+            let values: Vec<i64> = (0..count).map(|i| (i * 7919 + 13) % 23 * 100 - 900).collect();
+            let mut sorted = values.clone();
+            sorted.sort_unstable();
+            let at = |percent: i64| {
+                let rank = usize::try_from((percent * count + 99) / 100).unwrap_or(1).max(1);
+                hundredths_to_money(i128::from(sorted[rank - 1]), 1)
+            };
+            let s = stats(&values);
+            assert_eq!((s.p10, s.p50, s.p90), (at(10), at(50), at(90)), "{count} values");
+        }
     }
 
     /// Counts of `values` (hundredths of a HK$) against `threshold` (HK$M), as
