@@ -82,7 +82,7 @@ pub(crate) fn split_exact(
     // negative, so these order as the remainders do), then the part's index.
     let mut ranked: Vec<(u64, u64, usize)> = Vec::with_capacity(numerators.len());
     let mut numerator_sum: i128 = 0;
-    let mut floor_sum: i128 = 0;
+    let mut remainder_sum: i128 = 0;
     // A part beyond i64 is only reported once every numerator has been checked, so a
     // negative numerator later in the list is reported as such.
     let mut too_large = false;
@@ -101,7 +101,8 @@ pub(crate) fn split_exact(
             _ => div_rem(numerator, denominator),
         };
         last_division = Some((numerator, (floor, remainder)));
-        floor_sum += floor;
+        // No larger than the numerators' sum, checked above.
+        remainder_sum += remainder;
         parts.push(i64::try_from(floor).unwrap_or_else(|_| {
             too_large = true;
             0
@@ -109,11 +110,17 @@ pub(crate) fn split_exact(
         let remainder = remainder.unsigned_abs();
         ranked.push(((remainder >> 64) as u64, remainder as u64, index));
     }
-    // Each remainder is below the denominator, so fewer units are missing than there
-    // are parts: one pass over the ranked parts always suffices. The indices are
-    // distinct, so the unstable sort (which needs no scratch memory) gives the one
-    // order a stable sort would.
-    let missing = usize::try_from(numerator_sum / denominator - floor_sum).unwrap_or(0);
+    // The units the floors leave out, Σ numerators / denominator − Σ floors, are the
+    // whole denominators in the remainders' sum. Each remainder is below the
+    // denominator, so fewer units are missing than there are parts: counting them off
+    // costs less than a 128-bit division, and one pass over the ranked parts always
+    // suffices. The indices are distinct, so the unstable sort (which needs no scratch
+    // memory) gives the one order a stable sort would.
+    let mut missing = 0_usize;
+    while remainder_sum >= denominator {
+        remainder_sum -= denominator;
+        missing += 1;
+    }
     if missing > 0 {
         ranked.sort_unstable_by(|a, b| (b.0, b.1).cmp(&(a.0, a.1)).then(a.2.cmp(&b.2)));
         for (_, _, index) in ranked.into_iter().take(missing) {
@@ -152,12 +159,38 @@ pub(crate) fn div_rem(numerator: i128, denominator: i128) -> (i128, i128) {
             (i128::from(numerator / denominator), i128::from(numerator % denominator))
         }
         _ if denominator == 0 => (0, numerator),
+        (Err(_), Ok(small)) if numerator > 0 && small < SMALL_DENOMINATOR_LIMIT => {
+            let (quotient, remainder) = div_rem_by_small(numerator.unsigned_abs(), small);
+            // The quotient is at most the numerator, so it fits an i128.
+            (quotient as i128, i128::from(remainder))
+        }
         // One 128-bit division, not two: the remainder follows from the quotient.
         _ => {
             let quotient = numerator / denominator;
             (quotient, numerator - quotient * denominator)
         }
     }
+}
+
+/// Denominators below this (2^40, just above the share scale 10^12 that every
+/// slipped quarter is divided by) are divided in 64-bit steps by [`div_rem_by_small`].
+const SMALL_DENOMINATOR_LIMIT: u64 = 1 << 40;
+
+/// `numerator / denominator` and the remainder, for a denominator from 1 to below
+/// 2^40, by long division in six 64-bit steps (one of 8 bits, five of 24, from the
+/// top): the remainder carried into each step is below 2^40, so it and the next 24
+/// bits fit in 64. wasm has no 128-bit division, and its general routine was the
+/// costliest step of a projection with slippage in the browser.
+fn div_rem_by_small(numerator: u128, denominator: u64) -> (u128, u64) {
+    let mut quotient: u128 = 0;
+    let mut remainder: u64 = 0;
+    for (shift, width) in [(120, 8), (96, 24), (72, 24), (48, 24), (24, 24), (0, 24)] {
+        let chunk = (numerator >> shift) as u64 & ((1_u64 << width) - 1);
+        let current = (remainder << width) | chunk;
+        quotient = (quotient << width) | u128::from(current / denominator);
+        remainder = current % denominator;
+    }
+    (quotient, remainder)
 }
 
 #[cfg(test)]
@@ -187,6 +220,36 @@ mod tests {
         check(1_000_000_000, &[999_999_999_999, 1_000_000_000_001], Ok(vec![500_000_000, 500_000_000]));
         check(1_000_000_001, &[3_000_000_000_000, 1_000_000_000_000, 0], Ok(vec![750_000_001, 250_000_000, 0]));
         check(3, &[u64::MAX, u64::MAX], Ok(vec![2, 1]));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn long_division_by_a_small_denominator_is_exact(numerator: u128, denominator in 1_u64..SMALL_DENOMINATOR_LIMIT) {
+            let expected = (numerator / u128::from(denominator), u64::try_from(numerator % u128::from(denominator)).ok());
+            let (quotient, remainder) = div_rem_by_small(numerator, denominator);
+            proptest::prop_assert_eq!((quotient, Some(remainder)), expected);
+        }
+    }
+
+    #[test]
+    fn divides_at_the_edges_of_each_path() {
+        let scale = 1_000_000_000_000_i128;
+        for (numerator, denominator) in [
+            (i128::MAX, scale),
+            (i128::MAX, 1),
+            (i128::MAX, (1 << 40) - 1),
+            (i128::MAX, 1 << 40),
+            (i128::from(u64::MAX) + 1, scale),
+            (i128::from(u64::MAX), scale),
+            (i128::from(u64::MAX) * 3 + 7, 7),
+            (-(i128::from(u64::MAX) * 3), scale),
+        ] {
+            assert_eq!(
+                div_rem(numerator, denominator),
+                (numerator / denominator, numerator % denominator),
+                "{numerator} / {denominator}"
+            );
+        }
     }
 
     #[track_caller]
