@@ -7,7 +7,7 @@
 //! the scale is stated. Laid out at the width the page gives it (see `charts/mod.rs`):
 //! on a narrow screen each group's name sits on its own line above its bars.
 
-use super::{legend_text, use_chart_width, value_lines, Hatch, ValueGrid, FONT, LINE};
+use super::{field, legend_text, use_chart_width, value_lines, Hatch, ValueGrid, FONT, LINE};
 use blockvote_present::axis::{label_width, nice_axis, ticks_for_length, Axis};
 use blockvote_present::charts::{legend_layout, LegendItem, Series};
 use leptos::prelude::*;
@@ -80,78 +80,39 @@ pub fn GroupedBars(
             legend,
         }
     });
+    // One group per row and one mark per series, each following its own drawing: a
+    // lever change rewrites only the lengths, positions and words that moved (drawing
+    // them as a fresh list wrote every attribute of every bar again).
+    let group_count = Memo::new(move |_| groups.with(Vec::len));
+    let series_count = Memo::new(move |_| series.with(Vec::len));
     let bar_pattern = pattern_ref.clone();
-    let bars = move || {
-        let layout = layout.get();
-        let pattern_ref = bar_pattern.clone();
-        let all_series = series.get();
-        groups
-            .get()
-            .into_iter()
-            .enumerate()
-            .map(|(group_index, group_name)| {
-                let top = layout.top + group_index as f64 * layout.per_group;
-                let (name_x, name_y, anchor, bars_top) = if layout.narrow {
-                    (layout.start, top + ROW_HEIGHT - 4.0, "start", top + ROW_HEIGHT)
-                } else {
-                    (layout.start - 6.0, top + ROW_HEIGHT - 3.0, "end", top)
-                };
-                let marks = all_series
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(series_index, s)| {
-                        let value = *s.values.get(group_index)?;
-                        let y = bars_top + series_index as f64 * ROW_HEIGHT;
-                        let width = (layout.axis.share(value.to_f64_for_geometry()) * layout.length).max(0.5);
-                        let label = format!("{group_name} — {}: {}", s.name, value.format(1));
-                        let fill =
-                            if series_index % 2 == 0 { "var(--series-a)".to_string() } else { pattern_ref.clone() };
-                        Some(view! {
-                            <g class="mark" tabindex="0" role="img" aria-label=label.clone()>
-                                <title>{label.clone()}</title>
-                                <rect
-                                    x=layout.start
-                                    y=y + 1.0
-                                    width=width
-                                    height=ROW_HEIGHT - 3.0
-                                    fill=fill
-                                    stroke="var(--ink)"
-                                    stroke-width="0.75"
-                                ></rect>
-                                <text class="value" x=layout.start + width + 4.0 y=y + ROW_HEIGHT - 4.0>
-                                    {value.format(0)}
-                                </text>
-                            </g>
-                        })
-                    })
-                    .collect_view();
-                view! {
-                    <g class="group">
-                        <text class="group-label" x=name_x y=name_y text-anchor=anchor>
-                            {group_name.clone()}
-                        </text>
-                        {marks}
-                    </g>
-                }
-            })
-            .collect_view()
+    let bars = view! {
+        <For each=move || 0..group_count.get() key=|index| *index let:group>
+            <BarGroup
+                layout=layout
+                groups=groups
+                series=series
+                series_count=series_count
+                group=group
+                pattern_ref=bar_pattern.clone()
+            />
+        </For>
     };
     let axis = Memo::new(move |_| {
         let layout = layout.get();
         let x = |value| layout.start + layout.axis.share(value) * layout.length;
         value_lines(&layout.axis, x, layout.top, layout.height - AXIS_HEIGHT)
     });
+    // The legend follows the series' names and the width, not their values.
+    let legend_items = Memo::new(move |_| layout.with(|l| l.legend.clone()));
     let legend = move || {
-        let layout = layout.get();
-        let pattern_ref = pattern_ref.clone();
-        series
+        legend_items
             .get()
             .into_iter()
-            .zip(layout.legend)
             .enumerate()
-            .map(|(index, (_, LegendItem { x, y, lines }))| {
+            .map(|(index, LegendItem { x, y, lines })| {
                 let y = y + 4.0;
-                let fill = if index % 2 == 0 { "var(--series-a)".to_string() } else { pattern_ref.clone() };
+                let fill = series_fill(index, &pattern_ref);
                 view! {
                     <g class="legend-item">
                         <rect x=x y=y width="14" height="12" fill=fill stroke="var(--ink)" stroke-width="0.75"></rect>
@@ -180,5 +141,143 @@ pub fn GroupedBars(
             <ValueGrid lines=axis />
             {bars}
         </svg>
+    }
+}
+
+/// The fill of series `index`'s bars and legend swatch: solid and hatched in turn, so
+/// the series differ in black and white too.
+fn series_fill(index: usize, pattern_ref: &str) -> String {
+    if index.is_multiple_of(2) {
+        "var(--series-a)".to_string()
+    } else {
+        pattern_ref.to_string()
+    }
+}
+
+/// Where a group's name goes.
+#[derive(Clone, PartialEq)]
+struct GroupDrawing {
+    name: String,
+    name_x: f64,
+    name_y: f64,
+    anchor: &'static str,
+}
+
+/// Where one bar and its value go, and what it says.
+#[derive(Clone, PartialEq)]
+struct MarkDrawing {
+    label: String,
+    x: f64,
+    y: f64,
+    width: f64,
+    fill: String,
+    value_x: f64,
+    value_y: f64,
+    value: String,
+}
+
+/// The top of group `group`'s row, and the top of its first bar.
+fn group_tops(layout: &Layout, group: usize) -> (f64, f64) {
+    let top = layout.top + group as f64 * layout.per_group;
+    (top, if layout.narrow { top + ROW_HEIGHT } else { top })
+}
+
+/// The group at `group` of `groups`: its name and its bars, one per series.
+#[component]
+fn BarGroup(
+    layout: Memo<Layout>,
+    groups: Signal<Vec<String>>,
+    series: Signal<Vec<Series>>,
+    series_count: Memo<usize>,
+    group: usize,
+    pattern_ref: String,
+) -> impl IntoView {
+    let drawing = Memo::new(move |_| {
+        let name = groups.with(|g| g.get(group).cloned())?;
+        let (top, _) = layout.with(|layout| group_tops(layout, group));
+        let (name_x, name_y, anchor) = layout.with(|layout| {
+            if layout.narrow {
+                (layout.start, top + ROW_HEIGHT - 4.0, "start")
+            } else {
+                (layout.start - 6.0, top + ROW_HEIGHT - 3.0, "end")
+            }
+        });
+        Some(GroupDrawing { name, name_x, name_y, anchor })
+    });
+    view! {
+        <g class="group">
+            <text
+                class="group-label"
+                x=field(drawing, |d| d.name_x)
+                y=field(drawing, |d| d.name_y)
+                text-anchor=field(drawing, |d| d.anchor)
+            >
+                {field(drawing, |d| d.name.clone())}
+            </text>
+            <For each=move || 0..series_count.get() key=|index| *index let:index>
+                <BarMark
+                    layout=layout
+                    groups=groups
+                    series=series
+                    group=group
+                    index=index
+                    pattern_ref=pattern_ref.clone()
+                />
+            </For>
+        </g>
+    }
+}
+
+/// The bar of series `index` in group `group`; none where the series has no value there.
+#[component]
+fn BarMark(
+    layout: Memo<Layout>,
+    groups: Signal<Vec<String>>,
+    series: Signal<Vec<Series>>,
+    group: usize,
+    index: usize,
+    pattern_ref: String,
+) -> impl IntoView {
+    let drawing = Memo::new(move |_| {
+        let group_name = groups.with(|g| g.get(group).cloned())?;
+        let (name, value) =
+            series.with(|all| all.get(index).and_then(|s| Some((s.name.clone(), *s.values.get(group)?))))?;
+        layout.with(|layout| {
+            let (_, bars_top) = group_tops(layout, group);
+            let y = bars_top + index as f64 * ROW_HEIGHT;
+            let width = (layout.axis.share(value.to_f64_for_geometry()) * layout.length).max(0.5);
+            Some(MarkDrawing {
+                label: format!("{group_name} — {name}: {}", value.format(1)),
+                x: layout.start,
+                y: y + 1.0,
+                width,
+                fill: series_fill(index, &pattern_ref),
+                value_x: layout.start + width + 4.0,
+                value_y: y + ROW_HEIGHT - 4.0,
+                value: value.format(0),
+            })
+        })
+    });
+    let has_bar = Memo::new(move |_| drawing.with(Option::is_some));
+    move || {
+        has_bar.get().then(|| {
+            view! {
+                <g class="mark" tabindex="0" role="img" aria-label=field(drawing, |d| d.label.clone())>
+                    <title>{field(drawing, |d| d.label.clone())}</title>
+                    <rect
+                        x=field(drawing, |d| d.x)
+                        y=field(drawing, |d| d.y)
+                        width=field(drawing, |d| d.width)
+                        height=ROW_HEIGHT - 3.0
+                        fill=field(drawing, |d| d.fill.clone())
+                        stroke="var(--ink)"
+                        stroke-width="0.75"
+                    ></rect>
+                    <text class="value" x=field(drawing, |d| d.value_x) y=field(drawing, |d| d.value_y)>
+                        {field(drawing, |d| d.value.clone())}
+                    </text>
+                </g>
+            }
+        })
     }
 }

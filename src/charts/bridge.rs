@@ -350,6 +350,7 @@ fn BarRow(
         layout.with(|layout| Some(BarDrawing::new(layout.as_ref()?, index, &bar, has_next, &hatch, lang)))
     });
     let connector = Memo::new(move |_| drawing.with(|d| d.as_ref().and_then(|d| d.connector)));
+    let has_connector = Memo::new(move |_| connector.with(Option::is_some));
     let testid = (key != "paper" && key != "scenario").then(|| format!("{hooks}-step-{key}"));
     view! {
         <g class=field(drawing, |d| d.class.clone())>
@@ -374,17 +375,19 @@ fn BarRow(
             <text class="value" x=field(drawing, |d| d.value_x) y=field(drawing, |d| d.value_y) data-testid=testid>
                 {field(drawing, |d| d.amount.clone())}
             </text>
+            // Drawn while there is a next bar; its ends follow the bars without the line
+            // being made again.
             {move || {
-                connector
+                has_connector
                     .get()
-                    .map(|(x, y1, y2)| {
+                    .then(|| {
                         view! {
                             <line
                                 class="bridge-connector"
-                                x1=x
-                                x2=x
-                                y1=y1
-                                y2=y2
+                                x1=field(connector, |c| c.0)
+                                x2=field(connector, |c| c.0)
+                                y1=field(connector, |c| c.1)
+                                y2=field(connector, |c| c.2)
                                 stroke="var(--ink)"
                                 stroke-width="1"
                                 stroke-dasharray="2 2"

@@ -18,7 +18,7 @@
 //! Printing: bars have a light fill, a dark diagonal hatch and a black outline, and all
 //! text is dark, so the chart reads the same in black and white.
 
-use super::{use_chart_width, FONT};
+use super::{field, use_chart_width, FONT};
 use blockvote_present::axis::{label_width, nice_axis, ticks_for_length, whole_axis, Axis};
 use blockvote_present::charts::{label_rows, wrap_label, HistogramBin, HistogramMarker};
 use leptos::prelude::*;
@@ -144,162 +144,69 @@ pub fn Histogram(
         Layout { width, left, top, domain_max, x_axis, y_axis, marker_rows, readout_lines }
     });
 
-    let gridlines = move || {
-        let layout = layout.get();
-        layout
-            .y_axis
-            .ticks
-            .iter()
-            .map(|tick| {
-                let gy = layout.baseline() - layout.y_axis.share(tick.value) * HEIGHT_PLOT;
-                view! {
-                    <g class="hist-grid" aria-hidden="true">
-                        <line x1=layout.left x2=layout.left + layout.plot_width() y1=gy y2=gy />
-                        <text x=layout.left - 6.0 y=gy + 4.0 text-anchor="end" class="value">
-                            {tick.label.clone()}
-                        </text>
-                    </g>
-                }
-            })
-            .collect_view()
+    // Grid lines, ticks, bars and markers are each drawn once per index and follow
+    // their own drawing, so a lever that moves the bins or a marker rewrites only the
+    // coordinates and words that moved (drawing them as fresh lists wrote every
+    // attribute of the chart again on each keystroke).
+    let grid_count = Memo::new(move |_| layout.with(|l| l.y_axis.ticks.len()));
+    let gridlines = view! {
+        <For each=move || 0..grid_count.get() key=|index| *index let:index>
+            <HistogramGridLine layout=layout index=index />
+        </For>
     };
-
-    let x_ticks = move || {
-        let layout = layout.get();
-        let baseline = layout.baseline();
-        layout
-            .x_axis
-            .ticks
-            .iter()
-            .filter(|tick| tick.value <= layout.domain_max * (1.0 + 1e-9))
-            .map(|tick| {
-                let tx = layout.x(tick.value);
-                view! {
-                    <g aria-hidden="true">
-                        <line class="hist-tick" x1=tx x2=tx y1=baseline y2=baseline + 6.0 />
-                        <text x=tx y=baseline + 20.0 text-anchor="middle" class="value">
-                            {tick.label.clone()}
-                        </text>
-                    </g>
-                }
-            })
-            .collect_view()
+    let tick_count = Memo::new(move |_| layout.with(|l| l.x_axis.ticks.len()));
+    let x_ticks = view! {
+        <For each=move || 0..tick_count.get() key=|index| *index let:index>
+            <HistogramTick layout=layout index=index />
+        </For>
     };
-
-    let bars = move || {
-        let layout = layout.get();
-        let baseline = layout.baseline();
-        bins.get()
-            .into_iter()
-            .enumerate()
-            .map(|(index, bin)| {
-                let left = layout.x(bin.lo);
-                let right = layout.x(bin.hi);
-                let width = (right - left - 2.0).max(1.0);
-                let top_y = layout.y(bin.count);
-                let height = (baseline - top_y).max(0.0);
-                let center = (left + right) / 2.0;
-                let count = bin.count.to_string();
-                // On a narrow screen counts are set smaller; one still wider than its bar
-                // (bold digits run about a tenth wider than plain ones) would run into its
-                // neighbours', and is left to the bar's name and the read-out line.
-                let slot = right - left;
-                let (class, font) =
-                    if slot < DENSE_SLOT { ("hist-count value dense", DENSE_FONT) } else { ("hist-count value", FONT) };
-                let count = (label_width(&count, font) * 1.1 <= slot - 1.0).then(|| {
-                    view! {
-                        <text class=class x=center y=top_y - 5.0 text-anchor="middle">
-                            {count}
-                        </text>
-                    }
-                });
-                let label = bin.label.clone();
-                let hatch_url = hatch_url.clone();
-                let is_selected = move || selected.get() == Some(index);
-                let choose = move || selected.set(Some(index));
-                view! {
-                    <g
-                        class=move || if is_selected() { "hist-bar selected" } else { "hist-bar" }
-                        tabindex="0"
-                        role="button"
-                        aria-label=label.clone()
-                        aria-pressed=move || is_selected().to_string()
-                        data-testid=format!("{testid}-bar-{index}")
-                        data-count=bin.count.to_string()
-                        on:click=move |_| choose()
-                        on:keydown=move |ev: leptos::ev::KeyboardEvent| {
-                            let key = ev.key();
-                            if key == "Enter" || key == " " || key == "Spacebar" {
-                                ev.prevent_default();
-                                choose();
-                            }
-                        }
-                        on:mouseenter=move |_| active.set(Some(index))
-                        on:mouseleave=move |_| active.set(None)
-                        on:focus=move |_| active.set(Some(index))
-                        on:blur=move |_| active.set(None)
-                    >
-                        <title>{label.clone()}</title>
-                        // The whole column reacts to the pointer, so short bars are easy to hit.
-                        <rect class="hist-hit" x=left y=layout.top width=(right - left).max(1.0) height=HEIGHT_PLOT />
-                        <rect class="hist-fill" x=left + 1.0 y=top_y width=width height=height />
-                        <rect class="hist-hatch" x=left + 1.0 y=top_y width=width height=height fill=hatch_url />
-                        {count}
-                    </g>
-                }
-            })
-            .collect_view()
+    let bin_count = Memo::new(move |_| bins.with(Vec::len));
+    let bars = view! {
+        <For each=move || 0..bin_count.get() key=|index| *index let:index>
+            <HistogramBar
+                layout=layout
+                bins=bins
+                index=index
+                testid=testid.clone()
+                hatch_url=hatch_url.clone()
+                selected=selected
+                active=active
+            />
+        </For>
     };
-
-    let marker_lines = move || {
-        let layout = layout.get();
-        markers
-            .get()
-            .into_iter()
-            .enumerate()
-            .map(|(index, marker)| {
-                let mx = layout.x(marker.at);
-                let (lx, anchor) = if marker.label_left { (mx - 5.0, "end") } else { (mx + 5.0, "start") };
-                let row = layout.marker_rows.get(index).copied().unwrap_or(0) as f64;
-                let ly = layout.top - 10.0 - row * MARKER_ROW;
-                view! {
-                    <g class="hist-marker" aria-hidden="true">
-                        <line x1=mx x2=mx y1=ly - 10.0 y2=layout.baseline() + 6.0 />
-                        <text x=lx y=ly text-anchor=anchor>
-                            {marker.label}
-                        </text>
-                    </g>
-                }
-            })
-            .collect_view()
+    let marker_count = Memo::new(move |_| markers.with(Vec::len));
+    let marker_lines = view! {
+        <For each=move || 0..marker_count.get() key=|index| *index let:index>
+            <HistogramMarkerLine layout=layout markers=markers index=index />
+        </For>
     };
 
     // The read-out, in as many lines as the layout gives it (a longer text is cut, its
     // last line ending in "…"; the bar's own name still has all of it).
-    let readout = move || {
+    let readout_lines = Memo::new(move |_| {
         let shown = active.get().or_else(|| selected.get());
         let text =
             bins.with(|bins| shown.and_then(|i| bins.get(i)).map(|b| b.label.clone())).unwrap_or_else(|| hint.get());
-        let layout = layout.get();
-        let mut lines = wrap_label(&text, layout.width - layout.left - 8.0, READOUT_FONT);
-        if lines.len() > layout.readout_lines {
-            lines.truncate(layout.readout_lines);
-            if let Some(last) = lines.last_mut() {
-                last.push('…');
-            }
-        }
-        let x = layout.left;
-        lines
-            .into_iter()
-            .enumerate()
-            .map(|(index, line)| {
-                view! {
-                    <tspan x=x dy=if index == 0 { 0.0 } else { READOUT_LINE }>
-                        {line}
-                    </tspan>
+        layout.with(|layout| {
+            let mut lines = wrap_label(&text, layout.width - layout.left - 8.0, READOUT_FONT);
+            if lines.len() > layout.readout_lines {
+                lines.truncate(layout.readout_lines);
+                if let Some(last) = lines.last_mut() {
+                    last.push('…');
                 }
-            })
-            .collect_view()
+            }
+            lines
+        })
+    });
+    // Each line of the read-out keeps its element; pointing at another bar rewrites
+    // only the words.
+    let readout_count = Memo::new(move |_| readout_lines.with(Vec::len));
+    let readout = view! {
+        <For each=move || 0..readout_count.get() key=|index| *index let:index>
+            <tspan x=move || layout.with(|l| l.left) dy=if index == 0 { 0.0 } else { READOUT_LINE }>
+                {move || readout_lines.with(|lines| lines.get(index).cloned())}
+            </tspan>
+        </For>
     };
 
     view! {
@@ -355,5 +262,262 @@ pub fn Histogram(
             </text>
             {bars}
         </svg>
+    }
+}
+
+/// Where grid line `index` of the count axis and its label go.
+#[derive(Clone, PartialEq)]
+struct GridDrawing {
+    left: f64,
+    right: f64,
+    y: f64,
+    label: String,
+}
+
+#[component]
+fn HistogramGridLine(layout: Memo<Layout>, index: usize) -> impl IntoView {
+    let drawing = Memo::new(move |_| {
+        layout.with(|layout| {
+            let tick = layout.y_axis.ticks.get(index)?;
+            Some(GridDrawing {
+                left: layout.left,
+                right: layout.left + layout.plot_width(),
+                y: layout.baseline() - layout.y_axis.share(tick.value) * HEIGHT_PLOT,
+                label: tick.label.clone(),
+            })
+        })
+    });
+    view! {
+        <g class="hist-grid" aria-hidden="true">
+            <line
+                x1=field(drawing, |d| d.left)
+                x2=field(drawing, |d| d.right)
+                y1=field(drawing, |d| d.y)
+                y2=field(drawing, |d| d.y)
+            />
+            <text x=field(drawing, |d| d.left - 6.0) y=field(drawing, |d| d.y + 4.0) text-anchor="end" class="value">
+                {field(drawing, |d| d.label.clone())}
+            </text>
+        </g>
+    }
+}
+
+/// Where tick `index` of the value axis and its label go; none beyond the domain.
+#[derive(Clone, PartialEq)]
+struct TickDrawing {
+    x: f64,
+    baseline: f64,
+    label: String,
+}
+
+#[component]
+fn HistogramTick(layout: Memo<Layout>, index: usize) -> impl IntoView {
+    let drawing = Memo::new(move |_| {
+        layout.with(|layout| {
+            let tick = layout.x_axis.ticks.get(index)?;
+            (tick.value <= layout.domain_max * (1.0 + 1e-9)).then(|| TickDrawing {
+                x: layout.x(tick.value),
+                baseline: layout.baseline(),
+                label: tick.label.clone(),
+            })
+        })
+    });
+    let shown = Memo::new(move |_| drawing.with(Option::is_some));
+    move || {
+        shown.get().then(|| {
+            view! {
+                <g aria-hidden="true">
+                    <line
+                        class="hist-tick"
+                        x1=field(drawing, |d| d.x)
+                        x2=field(drawing, |d| d.x)
+                        y1=field(drawing, |d| d.baseline)
+                        y2=field(drawing, |d| d.baseline + 6.0)
+                    />
+                    <text
+                        x=field(drawing, |d| d.x)
+                        y=field(drawing, |d| d.baseline + 20.0)
+                        text-anchor="middle"
+                        class="value"
+                    >
+                        {field(drawing, |d| d.label.clone())}
+                    </text>
+                </g>
+            }
+        })
+    }
+}
+
+/// Where bar `index` goes: its column, its bar and its count (if the count fits).
+#[derive(Clone, PartialEq)]
+struct BarDrawing {
+    left: f64,
+    column_top: f64,
+    column_width: f64,
+    top: f64,
+    width: f64,
+    height: f64,
+    center: f64,
+    count: usize,
+    /// The count as printed above the bar, with its class; none where it does not fit.
+    printed: Option<(&'static str, String)>,
+    label: String,
+}
+
+#[component]
+fn HistogramBar(
+    layout: Memo<Layout>,
+    bins: Signal<Vec<HistogramBin>>,
+    index: usize,
+    testid: String,
+    hatch_url: String,
+    selected: RwSignal<Option<usize>>,
+    active: RwSignal<Option<usize>>,
+) -> impl IntoView {
+    let drawing = Memo::new(move |_| {
+        let bin = bins.with(|bins| bins.get(index).cloned())?;
+        layout.with(|layout| {
+            let left = layout.x(bin.lo);
+            let right = layout.x(bin.hi);
+            let top = layout.y(bin.count);
+            let count = bin.count.to_string();
+            // On a narrow screen counts are set smaller; one still wider than its bar
+            // (bold digits run about a tenth wider than plain ones) would run into its
+            // neighbours', and is left to the bar's name and the read-out line.
+            let slot = right - left;
+            let (class, font) =
+                if slot < DENSE_SLOT { ("hist-count value dense", DENSE_FONT) } else { ("hist-count value", FONT) };
+            let printed = (label_width(&count, font) * 1.1 <= slot - 1.0).then_some((class, count));
+            Some(BarDrawing {
+                left,
+                column_top: layout.top,
+                column_width: slot.max(1.0),
+                top,
+                width: (slot - 2.0).max(1.0),
+                height: (layout.baseline() - top).max(0.0),
+                center: (left + right) / 2.0,
+                count: bin.count,
+                printed,
+                label: bin.label,
+            })
+        })
+    });
+    let printed = Memo::new(move |_| drawing.with(|d| d.as_ref().is_some_and(|d| d.printed.is_some())));
+    let is_selected = move || selected.get() == Some(index);
+    let choose = move || selected.set(Some(index));
+    view! {
+        <g
+            class=move || if is_selected() { "hist-bar selected" } else { "hist-bar" }
+            tabindex="0"
+            role="button"
+            aria-label=field(drawing, |d| d.label.clone())
+            aria-pressed=move || is_selected().to_string()
+            data-testid=format!("{testid}-bar-{index}")
+            data-count=field(drawing, |d| d.count.to_string())
+            on:click=move |_| choose()
+            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                let key = ev.key();
+                if key == "Enter" || key == " " || key == "Spacebar" {
+                    ev.prevent_default();
+                    choose();
+                }
+            }
+            on:mouseenter=move |_| active.set(Some(index))
+            on:mouseleave=move |_| active.set(None)
+            on:focus=move |_| active.set(Some(index))
+            on:blur=move |_| active.set(None)
+        >
+            <title>{field(drawing, |d| d.label.clone())}</title>
+            // The whole column reacts to the pointer, so short bars are easy to hit.
+            <rect
+                class="hist-hit"
+                x=field(drawing, |d| d.left)
+                y=field(drawing, |d| d.column_top)
+                width=field(drawing, |d| d.column_width)
+                height=HEIGHT_PLOT
+            />
+            <rect
+                class="hist-fill"
+                x=field(drawing, |d| d.left + 1.0)
+                y=field(drawing, |d| d.top)
+                width=field(drawing, |d| d.width)
+                height=field(drawing, |d| d.height)
+            />
+            <rect
+                class="hist-hatch"
+                x=field(drawing, |d| d.left + 1.0)
+                y=field(drawing, |d| d.top)
+                width=field(drawing, |d| d.width)
+                height=field(drawing, |d| d.height)
+                fill=hatch_url
+            />
+            {move || {
+                printed
+                    .get()
+                    .then(|| {
+                        let printed = move |pick: fn(&(&'static str, String)) -> String| {
+                            move || drawing.with(|d| d.as_ref().and_then(|d| d.printed.as_ref().map(pick)))
+                        };
+                        view! {
+                            <text
+                                class=printed(|p| p.0.to_string())
+                                x=field(drawing, |d| d.center)
+                                y=field(drawing, |d| d.top - 5.0)
+                                text-anchor="middle"
+                            >
+                                {printed(|p| p.1.clone())}
+                            </text>
+                        }
+                    })
+            }}
+        </g>
+    }
+}
+
+/// Where marker `index` and its label go.
+#[derive(Clone, PartialEq)]
+struct MarkerDrawing {
+    x: f64,
+    label_x: f64,
+    anchor: &'static str,
+    label_y: f64,
+    baseline: f64,
+    label: String,
+}
+
+#[component]
+fn HistogramMarkerLine(layout: Memo<Layout>, markers: Signal<Vec<HistogramMarker>>, index: usize) -> impl IntoView {
+    let drawing = Memo::new(move |_| {
+        let marker = markers.with(|markers| markers.get(index).cloned())?;
+        layout.with(|layout| {
+            let x = layout.x(marker.at);
+            let (label_x, anchor) = if marker.label_left { (x - 5.0, "end") } else { (x + 5.0, "start") };
+            let row = layout.marker_rows.get(index).copied().unwrap_or(0) as f64;
+            Some(MarkerDrawing {
+                x,
+                label_x,
+                anchor,
+                label_y: layout.top - 10.0 - row * MARKER_ROW,
+                baseline: layout.baseline(),
+                label: marker.label,
+            })
+        })
+    });
+    view! {
+        <g class="hist-marker" aria-hidden="true">
+            <line
+                x1=field(drawing, |d| d.x)
+                x2=field(drawing, |d| d.x)
+                y1=field(drawing, |d| d.label_y - 10.0)
+                y2=field(drawing, |d| d.baseline + 6.0)
+            />
+            <text
+                x=field(drawing, |d| d.label_x)
+                y=field(drawing, |d| d.label_y)
+                text-anchor=field(drawing, |d| d.anchor)
+            >
+                {field(drawing, |d| d.label.clone())}
+            </text>
+        </g>
     }
 }

@@ -18,7 +18,7 @@
 //! Printing: the two bars differ by pattern (hatched against solid) and outline, not by
 //! colour alone, and every value is printed, so the chart reads in black and white.
 
-use super::{use_chart_width, value_lines, Hatch, ValueGrid, FONT};
+use super::{field, use_chart_width, value_lines, Hatch, ValueGrid, FONT};
 use blockvote_model::Money;
 use blockvote_present::axis::{label_width, nice_axis, ticks_for_length, Axis};
 use blockvote_present::charts::{wrap_label, TornadoRow};
@@ -129,88 +129,15 @@ pub fn Tornado(
         let bottom = layout.height(rows.with(Vec::len)) - AXIS_HEIGHT;
         value_lines(&layout.axis, |value| layout.x(value), TOP - 4.0, bottom)
     });
+    // One mark per row, each following its own drawing: a new tornado rewrites only
+    // the names, lengths and figures that moved (drawing the rows as a fresh list wrote
+    // every attribute of the chart again).
+    let row_count = Memo::new(move |_| rows.with(Vec::len));
     let bar_hatch = hatch.clone();
-    let marks = move || {
-        let layout = layout.get();
-        let x0 = layout.x(base.get().to_f64_for_geometry());
-        let hatch = bar_hatch.clone();
-        rows.get()
-            .into_iter()
-            .enumerate()
-            .map(|(index, row)| {
-                let top = TOP + index as f64 * layout.row_height;
-                let extra = (layout.name_lines - 1) as f64 * NAME_LINE;
-                let (name_x, anchor, bars_top) = if layout.narrow {
-                    (4.0, "start", top + 38.0 + extra)
-                } else {
-                    (layout.left - VALUE_ROOM - 8.0, "end", top + 4.0)
-                };
-                let mut name =
-                    if layout.narrow { name_lines_of(&row.name, layout.width) } else { vec![row.name.clone()] };
-                if name.len() > layout.name_lines {
-                    name.truncate(layout.name_lines);
-                    if let Some(last) = name.last_mut() {
-                        last.push('…');
-                    }
-                }
-                // The settings follow the name's own lines; the bars keep one place in every row.
-                let settings_y = top + 33.0 + (name.len().max(1) - 1) as f64 * NAME_LINE;
-                let name = name
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, line)| {
-                        view! {
-                            <tspan x=name_x dy=if i == 0 { 0.0 } else { NAME_LINE }>
-                                {line}
-                            </tspan>
-                        }
-                    })
-                    .collect_view();
-                let bar = |value: Money, y: f64, fill: String, class: &'static str| {
-                    let x = layout.x(value.to_f64_for_geometry());
-                    let (left, width) = if x >= x0 { (x0, x - x0) } else { (x, x0 - x) };
-                    // A value is printed beyond the bar's end, on the side it points to.
-                    let (text_x, anchor) = if x >= x0 { (x + 4.0, "start") } else { (x - 4.0, "end") };
-                    view! {
-                        <rect
-                            class=class
-                            x=left
-                            y=y
-                            width=width.max(1.0)
-                            height=BAR_HEIGHT
-                            fill=fill
-                            stroke="var(--ink)"
-                            stroke-width="1"
-                        ></rect>
-                        <text class="value" x=text_x y=y + BAR_HEIGHT - 3.5 text-anchor=anchor>
-                            {value.format(1)}
-                        </text>
-                    }
-                };
-                let description = row.description.clone();
-                view! {
-                    <g class="mark tornado-row" tabindex="0" role="img" aria-label=description.clone()>
-                        <title>{description.clone()}</title>
-                        <rect
-                            class="hit"
-                            x="0"
-                            y=top
-                            width=layout.width
-                            height=layout.row_height - 4.0
-                            fill="transparent"
-                        ></rect>
-                        <text class="lever-name" x=name_x y=top + 17.0 text-anchor=anchor>
-                            {name}
-                        </text>
-                        <text class="lever-settings" x=name_x y=settings_y text-anchor=anchor>
-                            {row.settings.clone()}
-                        </text>
-                        {bar(row.at_low, bars_top, hatch.clone(), "low")}
-                        {bar(row.at_high, bars_top + BAR_HEIGHT + 2.0, "var(--series-a)".to_string(), "high")}
-                    </g>
-                }
-            })
-            .collect_view()
+    let marks = view! {
+        <For each=move || 0..row_count.get() key=|index| *index let:index>
+            <TornadoMark layout=layout base=base rows=rows index=index hatch=bar_hatch.clone() />
+        </For>
     };
     let legend_hatch = hatch.clone();
     // The high setting's legend item follows the low one's text.
@@ -265,5 +192,152 @@ pub fn Tornado(
                 {move || base_label.get()}
             </text>
         </svg>
+    }
+}
+
+/// Where one of a row's two bars goes, and its printed value.
+#[derive(Clone, PartialEq)]
+struct TornadoBar {
+    left: f64,
+    width: f64,
+    y: f64,
+    text_x: f64,
+    anchor: &'static str,
+    value: String,
+}
+
+impl TornadoBar {
+    fn new(layout: &Layout, x0: f64, value: Money, y: f64) -> TornadoBar {
+        let x = layout.x(value.to_f64_for_geometry());
+        let (left, width) = if x >= x0 { (x0, x - x0) } else { (x, x0 - x) };
+        // A value is printed beyond the bar's end, on the side it points to.
+        let (text_x, anchor) = if x >= x0 { (x + 4.0, "start") } else { (x - 4.0, "end") };
+        TornadoBar { left, width: width.max(1.0), y, text_x, anchor, value: value.format(1) }
+    }
+}
+
+/// Where row `index`'s name, settings and bars go.
+#[derive(Clone, PartialEq)]
+struct MarkDrawing {
+    description: String,
+    top: f64,
+    width: f64,
+    hit_height: f64,
+    name_x: f64,
+    anchor: &'static str,
+    name: Vec<String>,
+    settings: String,
+    settings_y: f64,
+    low: TornadoBar,
+    high: TornadoBar,
+}
+
+impl MarkDrawing {
+    fn new(layout: &Layout, x0: f64, row: &TornadoRow, index: usize) -> MarkDrawing {
+        let top = TOP + index as f64 * layout.row_height;
+        let extra = (layout.name_lines - 1) as f64 * NAME_LINE;
+        let (name_x, anchor, bars_top) = if layout.narrow {
+            (4.0, "start", top + 38.0 + extra)
+        } else {
+            (layout.left - VALUE_ROOM - 8.0, "end", top + 4.0)
+        };
+        let mut name = if layout.narrow { name_lines_of(&row.name, layout.width) } else { vec![row.name.clone()] };
+        if name.len() > layout.name_lines {
+            name.truncate(layout.name_lines);
+            if let Some(last) = name.last_mut() {
+                last.push('…');
+            }
+        }
+        // The settings follow the name's own lines; the bars keep one place in every row.
+        let settings_y = top + 33.0 + (name.len().max(1) - 1) as f64 * NAME_LINE;
+        MarkDrawing {
+            description: row.description.clone(),
+            top,
+            width: layout.width,
+            hit_height: layout.row_height - 4.0,
+            name_x,
+            anchor,
+            name,
+            settings: row.settings.clone(),
+            settings_y,
+            low: TornadoBar::new(layout, x0, row.at_low, bars_top),
+            high: TornadoBar::new(layout, x0, row.at_high, bars_top + BAR_HEIGHT + 2.0),
+        }
+    }
+}
+
+/// The mark of row `index`: its name, its settings and its bars at the low and high
+/// settings.
+#[component]
+fn TornadoMark(
+    layout: Memo<Layout>,
+    base: Signal<Money>,
+    rows: Signal<Vec<TornadoRow>>,
+    index: usize,
+    hatch: String,
+) -> impl IntoView {
+    let drawing = Memo::new(move |_| {
+        let x0 = layout.with(|l| l.x(base.get().to_f64_for_geometry()));
+        rows.with(|rows| rows.get(index).map(|row| layout.with(|layout| MarkDrawing::new(layout, x0, row, index))))
+    });
+    let name_count = Memo::new(move |_| drawing.with(|d| d.as_ref().map_or(0, |d| d.name.len())));
+    let bar = move |pick: fn(&MarkDrawing) -> &TornadoBar, fill: String, class: &'static str| {
+        let low_or_high =
+            move |read: fn(&TornadoBar) -> f64| move || drawing.with(|d| d.as_ref().map(|d| read(pick(d))));
+        view! {
+            <rect
+                class=class
+                x=low_or_high(|b| b.left)
+                y=low_or_high(|b| b.y)
+                width=low_or_high(|b| b.width)
+                height=BAR_HEIGHT
+                fill=fill
+                stroke="var(--ink)"
+                stroke-width="1"
+            ></rect>
+            <text
+                class="value"
+                x=low_or_high(|b| b.text_x)
+                y=low_or_high(|b| b.y + BAR_HEIGHT - 3.5)
+                text-anchor=move || drawing.with(|d| d.as_ref().map(|d| pick(d).anchor))
+            >
+                {move || drawing.with(|d| d.as_ref().map(|d| pick(d).value.clone()))}
+            </text>
+        }
+    };
+    view! {
+        <g class="mark tornado-row" tabindex="0" role="img" aria-label=field(drawing, |d| d.description.clone())>
+            <title>{field(drawing, |d| d.description.clone())}</title>
+            <rect
+                class="hit"
+                x="0"
+                y=field(drawing, |d| d.top)
+                width=field(drawing, |d| d.width)
+                height=field(drawing, |d| d.hit_height)
+                fill="transparent"
+            ></rect>
+            <text
+                class="lever-name"
+                x=field(drawing, |d| d.name_x)
+                y=field(drawing, |d| d.top + 17.0)
+                text-anchor=field(drawing, |d| d.anchor)
+            >
+                <For each=move || 0..name_count.get() key=|line| *line let:line>
+                    <tspan x=field(drawing, |d| d.name_x) dy=if line == 0 { 0.0 } else { NAME_LINE }>
+                        {move || drawing.with(|d| d.as_ref().and_then(|d| d.name.get(line).cloned()))}
+                    </tspan>
+                </For>
+            </text>
+            <text
+                class="lever-settings"
+                x=field(drawing, |d| d.name_x)
+                y=field(drawing, |d| d.settings_y)
+                text-anchor=field(drawing, |d| d.anchor)
+            >
+                {field(drawing, |d| d.settings.clone())}
+            </text>
+            {bar(|d| &d.low, hatch, "low")}
+            {bar(|d| &d.high, "var(--series-a)".to_string(), "high")}
+        </g>
     }
 }

@@ -8,18 +8,27 @@ use leptos::either::Either;
 use leptos::prelude::*;
 
 /// A sentence: its text, with each figure emphasised and findable by its test id.
+/// The pieces are drawn once for each shape the sentence takes (which pieces are
+/// figures, and their test ids); each piece's text then follows the sentence, so a new
+/// figure in the same sentence rewrites its text node and leaves the elements alone.
 #[component]
 pub fn SentenceText(#[prop(into)] sentence: Signal<Sentence>) -> impl IntoView {
+    let shape = Memo::new(move |_| sentence.with(|s| s.pieces.iter().map(Piece::testid).collect::<Vec<_>>()));
     move || {
-        sentence
-            .get()
-            .pieces
-            .into_iter()
-            .map(|piece| match piece {
-                Piece::Text(text) => text.into_any(),
-                Piece::Figure { testid, text } => view! { <strong data-testid=testid>{text}</strong> }.into_any(),
-            })
-            .collect_view()
+        shape.with(|shape| {
+            shape
+                .iter()
+                .enumerate()
+                .map(|(at, testid)| {
+                    let text =
+                        move || sentence.with(|s| s.pieces.get(at).map(Piece::text).unwrap_or_default().to_string());
+                    match testid {
+                        None => text.into_any(),
+                        Some(testid) => view! { <strong data-testid=*testid>{text}</strong> }.into_any(),
+                    }
+                })
+                .collect_view()
+        })
     }
 }
 

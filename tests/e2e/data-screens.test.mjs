@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AppPage, watch, launch, ROOT, SINGLE_FILE_URL } from './support.mjs';
+import { AppPage, watch, launch, recordWrites, ROOT, SINGLE_FILE_URL } from './support.mjs';
 
 /** The file:// URL of the single file under test, with an optional fragment. */
 export function distUrl(fragment = '') {
@@ -531,6 +531,30 @@ test('a deferred project’s row shows its new dates with the paper’s beside t
     assert.match(await app.text('lever-schedule'), /^2019-20 年度第一季 → 2020-21 年度第三季$/);
     const panel = page.getByTestId('lever-effect');
     assert.match(await panel.locator('tbody tr').first().innerText(), /模型/);
+  });
+});
+
+test('a project’s budget edit rewrites only what changed: its figure and the totals, no node re-made, no attribute set to the value it had', async () => {
+  await withPage(ProjectsPage, async (app, page) => {
+    await app.openProjects('&lang=en');
+    await page.getByTestId('edit-project-1').click();
+    // The first edit makes the scenario's figure, the paper's beside it and the marks.
+    await page.getByTestId('lever-budget').fill('7');
+    await page.waitForFunction(() => document.querySelector('[data-testid="project-row-1"] td.budget').innerText.includes('(paper: 6.6)'));
+    for (const [value, total] of [['8', '1,529.1'], ['7', '1,528.1']]) {
+      const written = await recordWrites(page);
+      await page.getByTestId('lever-budget').fill(value);
+      await page.waitForFunction((total) => document.querySelector('[data-testid="projects-total"]').innerText.includes(total), total);
+      // The lever's effect and the address follow within a frame or two.
+      await page.waitForTimeout(400);
+      const { rewritten, made, textsChanged } = await written();
+      assert.deepEqual(rewritten, [], `attributes written with the value they had (budget ${value})`);
+      assert.deepEqual(made, [], `nodes made anew (budget ${value})`);
+      assert.ok(textsChanged.includes('project-row-1') && textsChanged.includes('projects-total'), textsChanged.join(', '));
+      const otherRows = textsChanged.filter((where) => where.startsWith('project-row-') && where !== 'project-row-1');
+      assert.deepEqual(otherRows, [], 'no other row is rewritten');
+      assert.match(await page.getByTestId('project-row-1').locator('td.budget').innerText(), new RegExp(`^${value}\\.0\\s+\\(paper: 6\\.6\\)`));
+    }
   });
 });
 

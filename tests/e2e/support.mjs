@@ -108,6 +108,63 @@ export function watch(page) {
 }
 
 /**
+ * Starts recording what the page writes under `root` (a selector) and returns the
+ * function that stops and reports it, for the tests that hold a change to rewriting only
+ * what changed:
+ * - `rewritten`: each attribute whose writes in one task (one batch of the observer)
+ *   leave it with the value it had before them, as `TAG.name in testid` (tachys
+ *   rebuilding an element removes every attribute and sets it again: two writes, no
+ *   change); a value that changes in one task and back in a later one is not counted;
+ * - `made`: each node added, as `{ name, className, where }` (`where` is the test id of
+ *   the nearest element that has one, `?` for none);
+ * - `textsChanged`: the test ids whose text nodes were written, each once, sorted.
+ */
+export async function recordWrites(page, root = 'body') {
+  await page.evaluate((root) => {
+    // Each record with the number of the observer callback that delivered it: the
+    // writes of one task arrive in one callback.
+    const records = [];
+    let batches = 0;
+    const observer = new MutationObserver((batch) => {
+      batches += 1;
+      for (const record of batch) records.push({ record, batch: batches });
+    });
+    observer.observe(document.querySelector(root), { subtree: true, childList: true, characterData: true, attributes: true, attributeOldValue: true });
+    window.__blockvoteWrites = () => {
+      for (const record of observer.takeRecords()) records.push({ record, batch: batches + 1 });
+      observer.disconnect();
+      const where = (node) => (node.nodeType === 1 ? node : node.parentElement)?.closest('[data-testid]')?.dataset.testid ?? '?';
+      // An attribute's writes in one batch, by element and name: its value before the
+      // first and after the last (the next batch's first old value, or its value now).
+      const writes = new Map();
+      for (const { record, batch } of records.filter(({ record }) => record.type === 'attributes')) {
+        const key = record.target;
+        const byName = writes.get(key) ?? new Map();
+        const runs = byName.get(record.attributeName) ?? [];
+        if (runs.at(-1)?.batch !== batch) runs.push({ batch, before: record.oldValue });
+        byName.set(record.attributeName, runs);
+        writes.set(key, byName);
+      }
+      const rewritten = [];
+      for (const [target, byName] of writes) {
+        for (const [name, runs] of byName) {
+          runs.forEach((run, at) => {
+            const after = at + 1 < runs.length ? runs[at + 1].before : target.getAttribute(name);
+            if (run.before === after) rewritten.push(`${target.tagName}.${name} in ${where(target)}`);
+          });
+        }
+      }
+      return {
+        rewritten,
+        made: records.flatMap(({ record }) => [...record.addedNodes].map((node) => ({ name: node.nodeName, className: node.getAttribute?.('class') ?? '', where: where(record.target) }))),
+        textsChanged: [...new Set(records.filter(({ record }) => record.type === 'characterData').map(({ record }) => where(record.target)))].sort(),
+      };
+    };
+  }, root);
+  return () => page.evaluate(() => window.__blockvoteWrites());
+}
+
+/**
  * The views the app routes to, in navigation order, read from crates/present/src/route.rs
  * (`View::ALL` and `View::key`), so a screen added there is visited by the tests that
  * go through every screen.

@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, watch, AppPage, ROOT, SINGLE_FILE_URL } from './support.mjs';
+import { launch, recordWrites, watch, AppPage, ROOT, SINGLE_FILE_URL } from './support.mjs';
 
 const FILE_URL = SINGLE_FILE_URL;
 
@@ -89,6 +89,35 @@ test('raising the ceiling to HK$20M and lowering it to HK$5M moves projects betw
   assert.equal(await app.text('projects-below-floor'), String(below1.length), 'the last valid floor stays');
   assert.deepEqual(seen.errors, []);
   await page.close();
+});
+
+test('a lever rewrites only what it moves: no attribute set to the value it had, on the cash flow, allocation and thresholds screens', async () => {
+  // Each lever is set twice: the first change may add the scenario's marks, the second
+  // only moves figures. `figure` is a test id whose text each change alters.
+  const levers = [
+    { view: 'cashflow', field: 'cost-change', values: ['10', '5'], figure: 'cash-2018-19-total', nothingMade: true },
+    { view: 'allocation', field: 'allocation-amount-1', values: ['239', '240'], figure: 'balance-scenario-figure', nothingMade: true },
+    // A new ceiling can add a band or a tick to the histogram, so elements may come.
+    { view: 'thresholds', field: 'ceiling', values: ['11', '12'], figure: 'thresholds-histogram', nothingMade: false },
+  ];
+  for (const { view, field, values, figure, nothingMade } of levers) {
+    const { page, seen } = await open(view);
+    for (const value of values) {
+      const before = await page.getByTestId(figure).textContent();
+      const written = await recordWrites(page, `[data-testid="screen-${view}"]`);
+      await page.getByTestId(field).fill(value);
+      await page.waitForFunction(({ figure, before }) => document.querySelector(`[data-testid="${figure}"]`).textContent !== before, { figure, before });
+      // The panels further from the lever follow a frame or two later.
+      await page.waitForTimeout(400);
+      const { rewritten, made } = await written();
+      assert.deepEqual(rewritten, [], `${view}: attributes written with the value they had (${field} = ${value})`);
+      // A grid line comes when an axis gains a tick.
+      const madeAnew = made.filter((node) => !node.className.split(' ').includes('grid'));
+      if (nothingMade) assert.deepEqual(madeAnew, [], `${view}: nodes made anew (${field} = ${value})`);
+    }
+    assert.deepEqual(seen.errors, []);
+    await page.close();
+  }
 });
 
 test('the cash flow screen reproduces Annex B and explains the calibration', async () => {

@@ -6,7 +6,8 @@ use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
 use blockvote_model::engine::AllocationOutcome;
-use blockvote_present::screens::allocation::balance::{balance, HEADING};
+use blockvote_present::provenance::{Figure, Value};
+use blockvote_present::screens::allocation::balance::{balance, Balance, HEADING};
 use leptos::prelude::*;
 
 /// A share of the track as a CSS width or position.
@@ -22,69 +23,88 @@ pub fn BalancePanel(outcome: Memo<Option<AllocationOutcome>>) -> impl IntoView {
     let lang = move || state.lang.get();
     let cap = move || whatif.scenario.with(|s| s.cap.as_ref().map(|c| c.amount));
     let shown = Memo::new(move |_| outcome.with(|o| o.as_ref().map(|o| balance(o, cap(), &data, lang()))));
+    // The rows are drawn once per bar and tick; a lever change then rewrites only the
+    // lengths, figures and words that moved (rebuilding the panel wrote every attribute
+    // of it again on each keystroke).
+    let has_balance = Memo::new(move |_| shown.with(Option::is_some));
+    let keys = Memo::new(move |_| {
+        shown.with(|s| s.as_ref().map(|s| s.bars.iter().map(|bar| bar.key).collect::<Vec<_>>()).unwrap_or_default())
+    });
+    let tick_count = Memo::new(move |_| shown.with(|s| s.as_ref().map_or(0, |s| s.ticks.len())));
+    let text = move |pick: fn(&Balance) -> String| move || shown.with(|s| s.as_ref().map(pick)).unwrap_or_default();
+    let short = move || shown.with(|s| s.as_ref().is_some_and(|s| s.short));
     view! {
         <div class="panel balance" data-testid="balance">
             <h3>
                 <Words label=HEADING />
             </h3>
             {move || {
-                shown
+                has_balance
                     .get()
-                    .map(|shown| {
+                    .then(|| {
                         view! {
                             <dl class="balance-rows">
-                                {shown
-                                    .bars
-                                    .into_iter()
-                                    .map(|bar| {
-                                        view! {
-                                            <div class="balance-row" data-testid=format!("balance-{}", bar.key)>
-                                                <dt>{bar.label}</dt>
-                                                <dd>
-                                                    <span class="track">
-                                                        <span
-                                                            class=format!("bar {}", bar.key)
-                                                            style:width=percent(bar.length)
-                                                            data-length=format!("{:.4}", bar.length)
-                                                        ></span>
-                                                    </span>
-                                                    <FigureText
-                                                        figure=bar.figure
-                                                        testid=format!("balance-{}-figure", bar.key)
-                                                    />
-                                                </dd>
-                                            </div>
-                                        }
-                                    })
-                                    .collect_view()} <div class="balance-row balance-scale" aria-hidden="true">
+                                <For each=move || keys.get() key=|key| *key let:key>
+                                    <BalanceRow shown=shown key=key />
+                                </For>
+                                <div class="balance-row balance-scale" aria-hidden="true">
                                     <dt></dt>
                                     <dd>
                                         <span class="track scale">
-                                            {shown
-                                                .ticks
-                                                .into_iter()
-                                                .map(|tick| {
-                                                    view! {
-                                                        <span class="tick" style:left=percent(tick.at)>
-                                                            {tick.label}
-                                                        </span>
-                                                    }
-                                                })
-                                                .collect_view()}
+                                            <For each=move || 0..tick_count.get() key=|index| *index let:index>
+                                                <ScaleMark shown=shown index=index />
+                                            </For>
                                         </span>
                                         <span class="figure-room"></span>
                                     </dd>
                                 </div>
                             </dl>
                             <p class="note" data-testid="balance-scale">
-                                {shown.scale}
+                                {text(|s| s.scale.clone())}
                             </p>
-                            <p data-testid="balance-surplus" class:warn-text=shown.short>
-                                {shown.surplus}
+                            <p data-testid="balance-surplus" class:warn-text=short>
+                                {text(|s| s.surplus.clone())}
                             </p>
                         }
                     })
             }}
         </div>
+    }
+}
+
+/// The bar `key` of the balance, following it.
+#[component]
+fn BalanceRow(shown: Memo<Option<Balance>>, key: &'static str) -> impl IntoView {
+    let bar =
+        Memo::new(move |_| shown.with(|s| s.as_ref().and_then(|s| s.bars.iter().find(|b| b.key == key).cloned())));
+    let length = move || bar.with(|b| b.as_ref().map_or(0.0, |b| b.length));
+    let figure = Signal::derive(move || {
+        bar.with(|b| b.as_ref().map(|b| b.figure.clone())).unwrap_or_else(|| Figure::scenario(Value::Count(0)))
+    });
+    view! {
+        <div class="balance-row" data-testid=format!("balance-{key}")>
+            <dt>{move || bar.with(|b| b.as_ref().map(|b| b.label.clone()))}</dt>
+            <dd>
+                <span class="track">
+                    <span
+                        class=format!("bar {key}")
+                        style:width=move || percent(length())
+                        data-length=move || format!("{:.4}", length())
+                    ></span>
+                </span>
+                <FigureText figure=figure testid=format!("balance-{key}-figure") />
+            </dd>
+        </div>
+    }
+}
+
+/// The tick at `index` of the balance's scale, following it.
+#[component]
+fn ScaleMark(shown: Memo<Option<Balance>>, index: usize) -> impl IntoView {
+    let tick = Memo::new(move |_| shown.with(|s| s.as_ref().and_then(|s| s.ticks.get(index).cloned())));
+    view! {
+        <span class="tick" style:left=move || tick.with(|t| t.as_ref().map(|t| percent(t.at)))>
+            {move || tick.with(|t| t.as_ref().map(|t| t.label.clone()))}
+        </span>
     }
 }

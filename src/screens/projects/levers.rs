@@ -74,7 +74,10 @@ pub fn ProjectLevers(selected: RwSignal<Option<u16>>) -> impl IntoView {
         };
         let row = move |testid: &'static str| {
             let line = line(testid);
-            let label = move || line.with(|l| l.as_ref().map(|l| whole_years(&l.label)));
+            // The label changes with the language, not with the figures: its own memo keeps
+            // a lever change from drawing its year spans again.
+            let label = Memo::new(move |_| line.with(|l| l.as_ref().map(|l| l.label.clone())));
+            let label = move || label.with(|label| label.as_deref().map(whole_years));
             let before =
                 Signal::derive(move || line.with(|l| l.as_ref().map(|l| l.before.clone()).unwrap_or_default()));
             let after = Memo::new(move |_| line.with(|l| l.as_ref().and_then(|l| l.after.clone())));

@@ -8,6 +8,7 @@ use crate::components::focus::{by_test_id, focus_after_render};
 use crate::components::marks::ProvenanceMark;
 use crate::components::words::Words;
 use crate::state::use_app_state;
+use blockvote_present::provenance::Provenance;
 use blockvote_present::route::View;
 use blockvote_present::screens::projects::table::{
     text_or_dash, total_heading, GroupHeading, Line, ProjectRow, RowCell, Sort, SortKey, TableBody, SORT_KEYS,
@@ -58,44 +59,111 @@ fn SortHeading(key: SortKey, sort: Memo<Sort>) -> impl IntoView {
     }
 }
 
-/// The rows on screen, by project number, each with the signal its figures follow.
-type DrawnRows = StoredValue<BTreeMap<u16, RwSignal<Arc<ProjectRow>>>>;
+/// The rows on screen, by project number: the row each was last given, and the
+/// signals its figures follow.
+type DrawnRows = StoredValue<BTreeMap<u16, (Arc<ProjectRow>, LiveRow)>>;
 
-/// A cell of `row` that follows the scenario: `pick` chooses it.
-fn live_cell(row: RwSignal<Arc<ProjectRow>>, pick: fn(&ProjectRow) -> &RowCell) -> impl IntoView {
-    move || row.with(|row| cell(pick(row).clone()))
+/// What a drawn row follows: each cell and badge its own signal, which the table sets
+/// only when its value changes. So a new budget rewrites the budget's text node alone:
+/// the other cells, the marks and the badges are neither rerun nor rebuilt (rebuilding
+/// an element writes every attribute of it again).
+#[derive(Clone, Copy, PartialEq)]
+struct LiveRow {
+    budget: LiveCell,
+    start: LiveCell,
+    completion: LiveCell,
+    duration: LiveCell,
+    changed: RwSignal<bool>,
+    excluded: RwSignal<bool>,
 }
 
-/// A cell's figure, with the paper's beside it and the scenario's mark when they differ.
-fn cell(cell: RowCell) -> impl IntoView {
-    view! {
-        <span class="cell-figure">{cell.text}</span>
-        {cell
-            .paper
-            .map(|paper| {
-                view! {
-                    " "
-                    <span class="paper-beside">{paper}</span>
-                }
-            })}
-        {cell.mark.map(|provenance| view! { <ProvenanceMark provenance=provenance /> })}
+impl LiveRow {
+    fn new(row: &ProjectRow) -> LiveRow {
+        LiveRow {
+            budget: LiveCell::new(&row.budget),
+            start: LiveCell::new(&row.start),
+            completion: LiveCell::new(&row.completion),
+            duration: LiveCell::new(&row.duration),
+            changed: RwSignal::new(row.changed),
+            excluded: RwSignal::new(row.excluded),
+        }
+    }
+
+    fn show(&self, row: &ProjectRow) {
+        self.budget.show(&row.budget);
+        self.start.show(&row.start);
+        self.completion.show(&row.completion);
+        self.duration.show(&row.duration);
+        set_if_changed(self.changed, &row.changed);
+        set_if_changed(self.excluded, &row.excluded);
     }
 }
 
-/// A project's row. Its words are drawn once, from the row `live` holds when it is
-/// drawn (the row's key holds the project and the language, so they cannot change
-/// while it is on screen); its figures and marks follow `live`, which the table sets
-/// when they change.
-fn project_row(live: RwSignal<Arc<ProjectRow>>, editing: RwSignal<Option<u16>>) -> AnyView {
-    let row = live.get_untracked();
+/// A drawn cell: its figure, and what is beside it (the paper's figure and the
+/// scenario's mark), apart, so that a new figure beside the same paper's figure and
+/// mark rewrites only the figure.
+#[derive(Clone, Copy, PartialEq)]
+struct LiveCell {
+    text: RwSignal<String>,
+    beside: RwSignal<(Option<String>, Option<Provenance>)>,
+}
+
+impl LiveCell {
+    fn new(cell: &RowCell) -> LiveCell {
+        LiveCell { text: RwSignal::new(cell.text.clone()), beside: RwSignal::new(beside(cell)) }
+    }
+
+    fn show(&self, cell: &RowCell) {
+        set_if_changed(self.text, &cell.text);
+        set_if_changed(self.beside, &beside(cell));
+    }
+}
+
+fn beside(cell: &RowCell) -> (Option<String>, Option<Provenance>) {
+    (cell.paper.clone(), cell.mark.clone())
+}
+
+/// Sets `signal` to `value` unless it holds it already: setting wakes every view that
+/// reads the signal, equal or not.
+fn set_if_changed<T: PartialEq + Clone + Send + Sync + 'static>(signal: RwSignal<T>, value: &T) {
+    if signal.try_with_untracked(|shown| shown != value) == Some(true) {
+        signal.set(value.clone());
+    }
+}
+
+/// A cell's figure, with the paper's beside it and the scenario's mark when they differ.
+fn live_cell(cell: LiveCell) -> impl IntoView {
+    view! {
+        <span class="cell-figure">{move || cell.text.get()}</span>
+        {move || {
+            cell.beside
+                .get()
+                .0
+                .map(|paper| {
+                    view! {
+                        " "
+                        <span class="paper-beside">{paper}</span>
+                    }
+                })
+        }}
+        {move || { cell.beside.get().1.map(|provenance| view! { <ProvenanceMark provenance=provenance /> }) }}
+    }
+}
+
+/// A project's row. Its words are drawn once, from `row` (the row's key holds the
+/// project and the language, so they cannot change while it is on screen); its figures,
+/// marks and badges follow `live`.
+fn project_row(row: &ProjectRow, live: LiveRow, editing: RwSignal<Option<u16>>) -> AnyView {
     let id = row.id;
     let theme = row.theme.provenance().clone();
+    let changed_text = row.changed_text.clone();
+    let excluded_text = row.excluded_text.clone();
     view! {
         <tr
             data-testid=format!("project-row-{id}")
             data-budget=row.paper_budget.clone()
-            class:changed=move || live.with(|r| r.changed)
-            class:excluded=move || live.with(|r| r.excluded)
+            class:changed=live.changed
+            class:excluded=live.excluded
         >
             <td class="num">{id}</td>
             <td class="dept">{row.department.clone()}</td>
@@ -104,14 +172,14 @@ fn project_row(live: RwSignal<Arc<ProjectRow>>, editing: RwSignal<Option<u16>>) 
                 <span>{row.theme_text.clone()}</span>
                 <ProvenanceMark provenance=theme />
             </td>
-            <td class="num budget">{live_cell(live, |r| &r.budget)}</td>
+            <td class="num budget">{live_cell(live.budget)}</td>
             <td class="quarter" data-testid=format!("start-{id}")>
-                {live_cell(live, |r| &r.start)}
+                {live_cell(live.start)}
             </td>
             <td class="quarter" data-testid=format!("completion-{id}")>
-                {live_cell(live, |r| &r.completion)}
+                {live_cell(live.completion)}
             </td>
-            <td class="num">{live_cell(live, |r| &r.duration)}</td>
+            <td class="num">{live_cell(live.duration)}</td>
             <td class="levers">
                 <button
                     type="button"
@@ -126,24 +194,20 @@ fn project_row(live: RwSignal<Arc<ProjectRow>>, editing: RwSignal<Option<u16>>) 
                     {row.edit.clone()}
                 </button>
                 {move || {
-                    live.with(|row| {
-                        row.changed
-                            .then(|| {
-                                view! {
-                                    <span class="changed-mark" data-testid=format!("changed-{id}")>
-                                        {row.changed_text.clone()}
-                                    </span>
-                                }
-                            })
-                    })
+                    live.changed
+                        .get()
+                        .then(|| {
+                            view! {
+                                <span class="changed-mark" data-testid=format!("changed-{id}")>
+                                    {changed_text.clone()}
+                                </span>
+                            }
+                        })
                 }}
                 {move || {
-                    live.with(|row| {
-                        row.excluded
-                            .then(|| {
-                                view! { <span class="changed-mark excluded-mark">{row.excluded_text.clone()}</span> }
-                            })
-                    })
+                    live.excluded
+                        .get()
+                        .then(|| view! { <span class="changed-mark excluded-mark">{excluded_text.clone()}</span> })
                 }}
             </td>
         </tr>
@@ -175,17 +239,19 @@ pub fn ProjectsTable(body: Memo<TableBody>, sort: Memo<Sort>, editing: RwSignal<
     let state = use_app_state();
     let lang = move || state.lang.get();
     let count = move || body.with(|b| b.count);
-    // A new body reaches the rows already drawn through their signals, and only a row
-    // whose figures changed (a new `Arc`: `body` keeps the others) wakes.
+    // A new body reaches the rows already drawn through their signals: only a row whose
+    // figures changed (a new `Arc`: `body` keeps the others) is compared, and only the
+    // signals whose values changed are set.
     let drawn: DrawnRows = StoredValue::new(BTreeMap::new());
     Effect::new(move |_| {
         body.with(|b| {
-            drawn.with_value(|drawn| {
+            drawn.update_value(|drawn| {
                 for line in &b.lines {
                     let Line::Row(row) = line else { continue };
-                    let Some(live) = drawn.get(&row.id) else { continue };
-                    if live.try_with_untracked(|shown| !Arc::ptr_eq(shown, row)) == Some(true) {
-                        live.set(Arc::clone(row));
+                    let Some((shown, live)) = drawn.get_mut(&row.id) else { continue };
+                    if !Arc::ptr_eq(shown, row) {
+                        live.show(row);
+                        *shown = Arc::clone(row);
                     }
                 }
             })
@@ -212,20 +278,20 @@ pub fn ProjectsTable(body: Memo<TableBody>, sort: Memo<Sort>, editing: RwSignal<
                         children=move |line| match line {
                             Line::Row(row) => {
                                 let id = row.id;
-                                let live = RwSignal::new(Arc::clone(&row));
+                                let live = LiveRow::new(&row);
                                 drawn
                                     .update_value(|drawn| {
-                                        drawn.insert(id, live);
+                                        drawn.insert(id, (Arc::clone(&row), live));
                                     });
                                 on_cleanup(move || {
                                     drawn
                                         .try_update_value(|drawn| {
-                                            if drawn.get(&id) == Some(&live) {
+                                            if drawn.get(&id).is_some_and(|(_, drawn)| *drawn == live) {
                                                 drawn.remove(&id);
                                             }
                                         });
                                 });
-                                project_row(live, editing)
+                                project_row(&row, live, editing)
                             }
                             Line::Heading(heading) => group_heading(heading),
                         }

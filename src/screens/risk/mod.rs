@@ -63,27 +63,46 @@ fn set_lever(whatif: WhatIf, lever: Lever, value: Decimal) {
     }
 }
 
-/// A sentence from the presentation layer, each figure with its provenance mark.
+/// A sentence from the presentation layer, each figure with its provenance mark. The
+/// parts are drawn once for each shape the sentence takes (which parts are figures);
+/// each part's text and mark then follow the sentence, so a new figure in the same
+/// sentence rewrites its text and leaves the elements alone.
 #[component]
-fn SentenceText(#[prop(into)] sentence: Signal<Sentence>) -> impl IntoView {
+fn MarkedSentence(#[prop(into)] sentence: Signal<Sentence>) -> impl IntoView {
     let state = use_app_state();
+    let shape =
+        Memo::new(move |_| sentence.with(|s| s.0.iter().map(|part| matches!(part, Part::Text(_))).collect::<Vec<_>>()));
     move || {
-        let lang = state.lang.get();
-        sentence
-            .get()
-            .0
-            .into_iter()
-            .map(|part| match (&part, part.figure(lang)) {
-                (Part::Text(text), _) => text.clone().into_any(),
-                (_, Some((text, provenance))) => view! {
-                    <span class="figure">
-                        <span class="figure-value">{text}</span>
-                        <ProvenanceMark provenance=provenance.clone() />
-                    </span>
-                }
-                .into_any(),
-                (_, None) => ().into_any(),
-            })
-            .collect_view()
+        shape.with(|shape| {
+            shape
+                .iter()
+                .enumerate()
+                .map(|(at, words)| {
+                    if *words {
+                        let text = move || {
+                            sentence.with(|s| match s.0.get(at) {
+                                Some(Part::Text(text)) => text.clone(),
+                                _ => String::new(),
+                            })
+                        };
+                        return text.into_any();
+                    }
+                    let figure = Memo::new(move |_| {
+                        let lang = state.lang.get();
+                        sentence.with(|s| {
+                            s.0.get(at).and_then(|part| part.figure(lang)).map(|(text, mark)| (text, mark.clone()))
+                        })
+                    });
+                    let mark = Memo::new(move |_| figure.with(|f| f.as_ref().map(|f| f.1.clone())));
+                    view! {
+                        <span class="figure">
+                            <span class="figure-value">{move || figure.with(|f| f.as_ref().map(|f| f.0.clone()))}</span>
+                            {move || mark.get().map(|provenance| view! { <ProvenanceMark provenance=provenance /> })}
+                        </span>
+                    }
+                    .into_any()
+                })
+                .collect_view()
+        })
     }
 }

@@ -5,7 +5,7 @@
 use super::glossary::Terms;
 use super::memory::use_risk_memory;
 use super::results::SimulationResults;
-use super::{engine_of, set_lever, SentenceText};
+use super::{engine_of, set_lever, MarkedSentence};
 use crate::components::fields::NumberField;
 use crate::components::words::Words;
 use crate::state::use_app_state;
@@ -225,7 +225,7 @@ pub fn MonteCarloPanel(steady: Memo<Scenario>) -> impl IntoView {
                     data-differs=move || source.with(|s| s.differs).to_string()
                 >
                     <p class="share-readout" data-testid="mc-late-percent">
-                        <SentenceText sentence=Signal::derive(move || source.with(|s| s.sentence.clone())) />
+                        <MarkedSentence sentence=Signal::derive(move || source.with(|s| s.sentence.clone())) />
                     </p>
                     <Show when=move || source.with(|s| s.differs)>
                         <div class="same-buttons">
@@ -277,7 +277,7 @@ pub fn MonteCarloPanel(steady: Memo<Scenario>) -> impl IntoView {
                         <Words label=ADD_OVERRUNS />
                     </label>
                     <span class="note">
-                        <SentenceText sentence=overrun_note />
+                        <MarkedSentence sentence=overrun_note />
                     </span>
                     <Show when=overrun_on>
                         <div class="inline-fields">

@@ -1,6 +1,6 @@
 //! Para 5's record in one sentence, every count cited.
 
-use super::SentenceText;
+use super::MarkedSentence;
 use crate::state::use_app_state;
 use blockvote_present::screens::risk::para5_record;
 use leptos::prelude::*;
@@ -12,7 +12,7 @@ pub fn Para5Summary() -> impl IntoView {
     let sentence = Signal::derive(move || para5_record(&data, state.lang.get()).unwrap_or_default());
     view! {
         <p class="risk-lead" data-testid="risk-para5">
-            <SentenceText sentence=sentence />
+            <MarkedSentence sentence=sentence />
         </p>
     }
 }

@@ -4,7 +4,7 @@
 //! simulated range.
 
 use super::memory::use_risk_memory;
-use super::SentenceText;
+use super::MarkedSentence;
 use crate::charts::columns::QuarterlyColumns;
 use crate::components::marks::ProvenanceMark;
 use crate::components::words::Words;
@@ -45,13 +45,13 @@ pub fn SimulationResults(stale: Memo<bool>) -> impl IntoView {
             view! {
                 <div class="mc-words">
                     <p data-testid="mc-in-words">
-                        <SentenceText sentence=percentiles />
+                        <MarkedSentence sentence=percentiles />
                     </p>
                     {allocation
                         .map(|sentence| {
                             view! {
                                 <p data-testid="mc-against-allocation">
-                                    <SentenceText sentence=sentence />
+                                    <MarkedSentence sentence=sentence />
                                 </p>
                             }
                         })}

@@ -13,7 +13,7 @@ use crate::whatif::use_whatif;
 use blockvote_model::engine::Tornado;
 use blockvote_present::screens::risk::glossary::SENSITIVITY_TERMS;
 use blockvote_present::screens::risk::sensitivity::{
-    tornado_base_label, tornado_headings, tornado_lines, tornado_rows, TornadoWork, HEADING, HIGH, LOW,
+    tornado_base_label, tornado_headings, tornado_lines, tornado_rows, TornadoLine, TornadoWork, HEADING, HIGH, LOW,
     TORNADO_CAPTION, TORNADO_DESCRIPTION, TORNADO_EXPLANATION, TORNADO_HEADING, TORNADO_TITLE,
 };
 use leptos::prelude::*;
@@ -66,25 +66,17 @@ pub fn SensitivityPanel() -> impl IntoView {
     });
     let tornado_base =
         Signal::derive(move || tornado_result.with(|(t, _)| t.as_ref().map(|t| t.base).unwrap_or_default()));
-    let tornado_table = move || {
-        tornado_result
-            .with(|(t, _)| t.as_ref().map(|t| tornado_lines(t, lang())))
-            .unwrap_or_default()
-            .into_iter()
-            .map(|line| {
-                let [name, low, at_low, high, at_high, swing] = line.cells;
-                view! {
-                    <tr data-testid=format!("tornado-row-{}", line.key)>
-                        <th scope="row">{name}</th>
-                        <td class="num">{low}</td>
-                        <td class="num">{at_low}</td>
-                        <td class="num">{high}</td>
-                        <td class="num">{at_high}</td>
-                        <td class="num">{swing}</td>
-                    </tr>
-                }
-            })
-            .collect_view()
+    // One row per lever, keyed by it: a new tornado moves the rows into the new order
+    // and rewrites only the figures that changed.
+    let tornado_lines_shown = Memo::new(move |_| {
+        tornado_result.with(|(t, _)| t.as_ref().map(|t| tornado_lines(t, lang()))).unwrap_or_default()
+    });
+    let tornado_keys =
+        Memo::new(move |_| tornado_lines_shown.with(|lines| lines.iter().map(|l| l.key).collect::<Vec<_>>()));
+    let tornado_table = view! {
+        <For each=move || tornado_keys.get() key=|key| *key let:key>
+            <TornadoTableRow lines=tornado_lines_shown key=key />
+        </For>
     };
     let tornado_head = move || {
         tornado_headings(lang())
@@ -148,5 +140,22 @@ pub fn SensitivityPanel() -> impl IntoView {
                 </table>
             </div>
         </section>
+    }
+}
+
+/// The tornado table's row for lever `key`, following it.
+#[component]
+fn TornadoTableRow(lines: Memo<Vec<TornadoLine>>, key: &'static str) -> impl IntoView {
+    let cells = Memo::new(move |_| lines.with(|lines| lines.iter().find(|l| l.key == key).map(|l| l.cells.clone())));
+    let cell = move |at: usize| move || cells.with(|c| c.as_ref().and_then(|c| c.get(at).cloned()));
+    view! {
+        <tr data-testid=format!("tornado-row-{key}")>
+            <th scope="row">{cell(0)}</th>
+            <td class="num">{cell(1)}</td>
+            <td class="num">{cell(2)}</td>
+            <td class="num">{cell(3)}</td>
+            <td class="num">{cell(4)}</td>
+            <td class="num">{cell(5)}</td>
+        </tr>
     }
 }

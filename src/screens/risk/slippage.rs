@@ -2,7 +2,7 @@
 //! 2018-19's cash need with and without slippage.
 
 use super::glossary::Terms;
-use super::{engine_of, set_lever, SentenceText};
+use super::{engine_of, set_lever, MarkedSentence};
 use crate::components::fields::NumberField;
 use crate::components::marks::ProvenanceMark;
 use crate::components::words::Words;
@@ -114,7 +114,7 @@ pub fn SlippagePanel(steady: Memo<Scenario>) -> impl IntoView {
             }}
             {table}
             <p class="note" data-testid="slip-annex-b">
-                <SentenceText sentence=note />
+                <MarkedSentence sentence=note />
             </p>
             <p class="note">
                 <Words label=NOTE />

@@ -24,15 +24,18 @@ pub fn RouteChanges(delegation: Memo<Option<DelegationOutcome>>, budgets: Memo<O
         shown.with(|s| s.as_ref().map(|s| s.rows.iter().map(|r| r.id).collect::<Vec<_>>())).unwrap_or_default()
     });
     let any = Memo::new(move |_| ids.with(|ids| !ids.is_empty()));
+    let has_reason = Memo::new(move |_| shown.with(|s| s.as_ref().is_some_and(|s| s.none_because.is_some())));
     let heading = move |index: usize| move || HEADINGS.get(index).map(|h| h.get(lang())).unwrap_or_default();
     view! {
         <h3 data-testid="route-changes-heading">{part(|s| Some(s.heading.clone()))}</h3>
+        // The paragraph stays while there is a reason; a new reason rewrites its text.
         {move || {
-            part(|s| s.none_because.clone())()
-                .map(|text| {
+            has_reason
+                .get()
+                .then(|| {
                     view! {
                         <p class="headline" data-testid="route-changes-none">
-                            {text}
+                            {part(|s| s.none_because.clone())}
                         </p>
                     }
                 })

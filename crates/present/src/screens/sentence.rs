@@ -39,6 +39,22 @@ pub enum Piece {
     },
 }
 
+impl Piece {
+    /// The `data-testid` of a figure; plain text has none.
+    pub fn testid(&self) -> Option<&'static str> {
+        match self {
+            Piece::Text(_) => None,
+            Piece::Figure { testid, .. } => Some(testid),
+        }
+    }
+
+    pub fn text(&self) -> &str {
+        match self {
+            Piece::Text(text) | Piece::Figure { text, .. } => text,
+        }
+    }
+}
+
 /// A sentence in the reader's language.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Sentence {
@@ -64,11 +80,28 @@ impl Sentence {
 
     /// The sentence as one string, as a reader sees it.
     pub fn plain(&self) -> String {
-        self.pieces
-            .iter()
-            .map(|piece| match piece {
-                Piece::Text(text) | Piece::Figure { text, .. } => text.as_str(),
-            })
-            .collect()
+        self.pieces.iter().map(Piece::text).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The shell draws a sentence by its shape (each piece's test id, none for words)
+    /// and then follows each piece's text; read together they are the sentence.
+    fn check(sentence: Sentence, expected: (&[Option<&str>], &str)) {
+        let shape: Vec<Option<&str>> = sentence.pieces.iter().map(Piece::testid).collect();
+        assert_eq!((shape.as_slice(), sentence.plain().as_str()), expected);
+    }
+
+    #[test]
+    fn has_a_shape_and_a_text() {
+        check(Sentence::new(), (&[], ""));
+        check(
+            Sentence::new().text("Shown: ").figure("visible-count", "254").text(" projects"),
+            (&[None, Some("visible-count"), None], "Shown: 254 projects"),
+        );
+        check(Sentence::new().figure("a", "1").figure("b", "2"), (&[Some("a"), Some("b")], "12"));
     }
 }
