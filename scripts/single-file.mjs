@@ -6,7 +6,9 @@
 // a character of the page's windows-1252 (see encode8 below: 1.6 % more bytes, where
 // base64 would take a third more); an inline module script decodes it, decompresses it with fzstd (a small MIT
 // decoder inlined here; browsers decompress only gzip and deflate themselves) and hands
-// the bytes to wasm-bindgen's async init. Zstandard makes the file about 110 KB smaller
+// the bytes to wasm-bindgen's async init. The app's stylesheet (style/main.css) is packed
+// in the same stream, after the wasm, and put in the page by the loader before the app
+// starts; the page keeps only style/page.css. Zstandard makes the file about 110 KB smaller
 // than the best gzip, and decodes in about the time the browser spends parsing those
 // 110 KB of page. Chrome refuses fetch() from file:// and synchronous
 // compiles of large modules, so nothing here fetches and nothing compiles synchronously.
@@ -47,6 +49,11 @@ const pick = (pattern, what) => {
 const gluePath = pick(/^blockvote-[0-9a-f]+\.js$/, 'JS glue');
 const wasmPath = pick(/^blockvote-[0-9a-f]+_bg\.wasm$/, 'wasm module');
 const cssPath = pick(/^main-[0-9a-f]+\.css$/, 'stylesheet');
+// style/page.css, if the build has it: what the page needs before the app starts.
+const pageCssPaths = files.filter((f) => /^page-[0-9a-f]+\.css$/.test(f)).map((f) => join(dist, f));
+if (pageCssPaths.length > 1) {
+  throw new Error(`expected at most one page-*.css in ${dist}, found ${JSON.stringify(pageCssPaths)}`);
+}
 const indexHtml = readFileSync(join(dist, 'index.html'), 'utf8');
 const title = (indexHtml.match(/<title>([\s\S]*?)<\/title>/) || [, 'blockvote'])[1];
 
@@ -116,6 +123,15 @@ const cssAscii = (text) => text.replace(/[^\x00-\x7f]/gu, (c) => `\\${c.codePoin
 // blocks an offline copy carries).
 const jsonAscii = (json) => json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 const isAscii = (text) => /^[\x00-\x7f]*$/.test(text);
+// A stylesheet without its comments and runs of white space (nothing in it depends on
+// them), and unable to end the <style> element that holds it.
+const minifiedCss = (css) =>
+  css
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([{};])\s*/g, '$1')
+    .replace(/<\/style/gi, '<\\/style')
+    .trim();
 // The loader's decoder (its source is put in the loader as it is here): the bytes back
 // from the characters a windows-1252 page shows, the escapes undone. `shown` is the
 // 256 characters the page shows for the bytes 0x00 to 0xFF: in the browser, from its own
@@ -147,7 +163,29 @@ function decode8(text, length, { shown, escape, escaped }) {
 
 // Zstandard's strongest level (`zstd --ultra -22`, Debian's zstd; scripts/setup.sh
 // installs it): about 18% smaller than zopfli's gzip on this wasm.
-const wasmPacked = execFileSync('zstd', ['--ultra', '-22', '--no-progress', '-q', '-c', wasmPath], { maxBuffer: 1 << 27 });
+// The stylesheet of everything the app draws (style/main.css, 45 KB) is packed in the
+// same stream, after the wasm, where it takes about 9 KB instead of its 45 in the page;
+// the loader puts it in the page once it has inflated the stream, before the app starts,
+// so nothing is ever drawn without it. The page keeps only style/page.css, what it
+// needs before the app starts or if it never does (the colours, fonts and the banner
+// that says the app stopped).
+const wasmBytes = readFileSync(wasmPath);
+const packedCss = Buffer.from(minifiedCss(readFileSync(cssPath, 'utf8')), 'utf8');
+// Read from standard input, so the size is given: the frame header then records it and
+// fzstd inflates into one buffer of that size (without it, it grows its output as it
+// goes, which took about 800 ms in the page).
+const packedInput = Buffer.concat([wasmBytes, packedCss]);
+const wasmPacked = execFileSync('zstd', ['--ultra', '-22', '--no-progress', '-q', `--stream-size=${packedInput.length}`, '-c', '-'], {
+  input: packedInput,
+  maxBuffer: 1 << 27,
+});
+// The frame must say how many bytes it holds (Frame_Content_Size_flag, the top two bits
+// of the frame header descriptor after the 4-byte magic number, is 0 only for an
+// unknown size when the single-segment flag is also clear).
+const descriptor = wasmPacked[4];
+if ((descriptor >> 6) === 0 && (descriptor & 0x20) === 0) {
+  throw new Error('the Zstandard frame does not record its content size; fzstd would inflate it slowly');
+}
 const wasmEncoded = encode8(wasmPacked);
 // The decoder, as its UMD build: run in a scope of its own where it finds no module
 // system, it leaves its exports on the `self` it is given.
@@ -172,13 +210,7 @@ const escapes = { escape: ESCAPE, escaped: ESCAPED };
 if (!Buffer.from(decode8(shown, wasmPacked.length, { shown: shownForBytes, ...escapes })).equals(wasmPacked)) {
   throw new Error('the loader would not decode the embedded wasm to the packed bytes');
 }
-// Comments and runs of white space go; nothing in the stylesheet depends on them.
-const css = readFileSync(cssPath, 'utf8')
-  .replace(/\/\*[\s\S]*?\*\//g, '')
-  .replace(/\s+/g, ' ')
-  .replace(/\s*([{};])\s*/g, '$1')
-  .replace(/<\/style/gi, '<\\/style');
-const cssText = cssAscii(css);
+const pageCssText = pageCssPaths.length === 1 ? cssAscii(minifiedCss(readFileSync(pageCssPaths[0], 'utf8'))) : '';
 
 const payloadFlag = process.argv.indexOf('--payload');
 const payload = payloadFlag > 0 ? readFileSync(process.argv[payloadFlag + 1], 'utf8') : null;
@@ -190,7 +222,7 @@ const carriedBlock = payload === null
 // browser's "save page" left in it: the offline copy is built from this text.
 const sourceCapture = `window.__blockvoteSource = (() => {
   const page = document.documentElement.cloneNode(true);
-  for (const id of ['blockvote-carried-scenarios', 'blockvote-carried-dataset', 'fatal-error']) {
+  for (const id of ['blockvote-carried-scenarios', 'blockvote-carried-dataset', 'fatal-error', 'blockvote-style']) {
     page.querySelector('#' + id)?.remove();
   }
   page.querySelector('#app')?.replaceChildren();
@@ -207,7 +239,17 @@ async function __blockvote_start() {
   const shown = new TextDecoder('windows-1252').decode(Uint8Array.from({ length: 0x100 }, (_, byte) => byte));
   const packed = decode8(block.textContent, Number(block.dataset.length), { shown, ...${JSON.stringify(escapes)} });
   performance.mark('loader:decoded');
-  const bytes = __blockvote_fzstd.decompress(packed);
+  const inflated = __blockvote_fzstd.decompress(packed);
+  const wasmLength = Number(block.dataset.wasmLength);
+  if (!(wasmLength > 0 && wasmLength <= inflated.length)) throw new Error('the embedded wasm is damaged (' + inflated.length + ' bytes inflated)');
+  const bytes = inflated.subarray(0, wasmLength);
+  // The app's stylesheet, packed after the wasm, in the page before the app starts (a
+  // page saved from the browser may hold the one put there when it was saved).
+  document.getElementById('blockvote-style')?.remove();
+  const style = document.createElement('style');
+  style.id = 'blockvote-style';
+  style.textContent = new TextDecoder().decode(inflated.subarray(wasmLength));
+  document.head.append(style);
   performance.mark('loader:inflated');
   // Compiled as a stream (V8 compiles functions on background threads as they arrive,
   // the way it does for a served .wasm); the Response is made from bytes in memory,
@@ -325,11 +367,11 @@ const page = `<!DOCTYPE html>
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <title>${htmlAscii(title)}</title>
 <link rel="icon" href="data:,">
-<style>${cssText}</style>
+<style>${pageCssText}</style>
 </head>
 <body>
 <div id="app"></div>
-<script type="application/octet-stream" id="blockvote-wasm" data-length="${wasmPacked.length}">${WASM_PLACE}</script>
+<script type="application/octet-stream" id="blockvote-wasm" data-length="${wasmPacked.length}" data-wasm-length="${wasmBytes.length}">${WASM_PLACE}</script>
 <script type="module">${script}</script>
 ${carriedBlock}</body></html>`;
 if (!isAscii(page)) {
@@ -340,4 +382,4 @@ const html = Buffer.concat([Buffer.from(head, 'ascii'), wasmEncoded, Buffer.from
 const out = join(dist, 'blockvote.html');
 writeFileSync(out, html);
 const kb = (n) => (n / 1024).toFixed(1);
-console.log(`single-file: wrote ${out}: ${kb(html.length)} KiB (wasm ${kb(readFileSync(wasmPath).length)} KiB raw, ${kb(wasmPacked.length)} KiB zstd, ${kb(wasmEncoded.length)} KiB as embedded)`);
+console.log(`single-file: wrote ${out}: ${kb(html.length)} KiB (wasm ${kb(wasmBytes.length)} KiB raw and stylesheet ${kb(packedCss.length)} KiB, ${kb(wasmPacked.length)} KiB zstd, ${kb(wasmEncoded.length)} KiB as embedded)`);

@@ -227,21 +227,38 @@ fn only_address_rs_touches_the_address() {
     );
 }
 
-/// The stylesheet's braces balance, and no rule a section starts at the left margin
+/// Each stylesheet's braces balance, and no rule a section starts at the left margin
 /// sits inside another block: a brace lost when two changes to `style/main.css` were
 /// put together once left every later section inside an `@media print`, where a phone
 /// never saw it.
 #[test]
 fn no_stylesheet_rule_is_left_inside_another_block() {
-    let path = root().join("style").join("main.css");
-    let text = fs::read_to_string(&path).unwrap_or_default();
+    let mut offences = Vec::new();
+    let mut sheets: Vec<PathBuf> = fs::read_dir(root().join("style"))
+        .map(|entries| entries.filter_map(|entry| entry.ok().map(|entry| entry.path())).collect())
+        .unwrap_or_default();
+    sheets.retain(|path| path.extension().is_some_and(|extension| extension == "css"));
+    sheets.sort();
+    if sheets.is_empty() {
+        offences.push("style/: no stylesheet found".to_string());
+    }
+    for path in &sheets {
+        let name = format!("style/{}", path.file_name().unwrap_or_default().to_string_lossy());
+        offences.extend(stylesheet_blocks_offences(&name, &fs::read_to_string(path).unwrap_or_default()));
+    }
+    check("no_stylesheet_rule_is_left_inside_another_block", offences);
+}
+
+/// Where a stylesheet's text has a rule starting at the margin inside a block, a `}`
+/// that closes nothing, or a block never closed.
+fn stylesheet_blocks_offences(name: &str, text: &str) -> Vec<String> {
     let mut offences = Vec::new();
     let mut depth: i64 = 0;
     let mut in_comment = false;
     for (index, line) in text.lines().enumerate() {
         let starts_at_margin = !line.starts_with(char::is_whitespace) && !line.trim().is_empty();
         if depth > 0 && starts_at_margin && !in_comment && !line.starts_with('}') {
-            offences.push(format!("style/main.css:{}: `{}` starts inside a block", index + 1, line.trim()));
+            offences.push(format!("{name}:{}: `{}` starts inside a block", index + 1, line.trim()));
         }
         let mut chars = line.chars().peekable();
         while let Some(c) = chars.next() {
@@ -257,12 +274,28 @@ fn no_stylesheet_rule_is_left_inside_another_block() {
             }
         }
         if depth < 0 {
-            offences.push(format!("style/main.css:{}: a `}}` closes nothing", index + 1));
+            offences.push(format!("{name}:{}: a `}}` closes nothing", index + 1));
             depth = 0;
         }
     }
     if depth != 0 {
-        offences.push(format!("style/main.css: {depth} block(s) never closed"));
+        offences.push(format!("{name}: {depth} block(s) never closed"));
     }
-    check("no_stylesheet_rule_is_left_inside_another_block", offences);
+    offences
+}
+
+#[test]
+fn a_lost_brace_in_a_stylesheet_is_found() {
+    assert_eq!(
+        stylesheet_blocks_offences("t.css", ".a { b: c; }\n@media print {\n  .d { e: f; }\n}\n"),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        stylesheet_blocks_offences("t.css", "@media print {\n  .d { e: f; }\n.g { h: i; }\n"),
+        vec!["t.css:3: `.g { h: i; }` starts inside a block".to_string(), "t.css: 1 block(s) never closed".to_string()]
+    );
+    assert_eq!(
+        stylesheet_blocks_offences("t.css", ".a { b: c; }}\n"),
+        vec!["t.css:1: a `}` closes nothing".to_string()]
+    );
 }

@@ -3,10 +3,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFile, mkdtemp } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
-import { launch, serveDist, watch, AppPage, SINGLE_FILE_URL } from './support.mjs';
+import { launch, serveDist, watch, AppPage, SINGLE_FILE, SINGLE_FILE_URL } from './support.mjs';
 
 let browser;
 let server;
@@ -75,6 +76,7 @@ test('a copy saved from the browser starts cleanly, with one app only', async ()
   await savedApp.open(pathToFileURL(savedPath).href);
   assert.equal(await savedPage.getByTestId('nav').count(), 1);
   assert.equal(await savedPage.getByTestId('header').count(), 1);
+  assert.equal(await savedPage.locator('style#blockvote-style').count(), 1, 'the app\'s stylesheet is in the page once');
   assert.deepEqual(errors, []);
   assert.deepEqual(
     requests.filter((url) => !url.startsWith('file:') && !url.startsWith('data:') && !url.startsWith('blob:')),
@@ -101,7 +103,7 @@ test('the served app starts over http and navigates', async () => {
 test("the single file's stylesheet reads exactly as the served one (its ASCII escapes and squeezed spaces change nothing)", async () => {
   const rules = async (url) => {
     const page = await browser.newPage();
-    await page.goto(url);
+    await new AppPage(page).open(url);
     const found = await page.evaluate(() => [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)));
     await page.close();
     return found;
@@ -111,6 +113,20 @@ test("the single file's stylesheet reads exactly as the served one (its ASCII es
   assert.ok(served.length > 100, `${served.length} rules`);
   assert.ok(served.some((rule) => rule.includes('content: " · "')), 'a rule with a non-ASCII character followed by a space');
   assert.deepEqual(single, served);
+});
+
+test('the single file keeps only the page\'s own stylesheet in its text; the app\'s comes packed with the wasm', async () => {
+  const text = readFileSync(SINGLE_FILE, 'latin1');
+  const inPage = [...text.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((match) => match[1]);
+  assert.equal(inPage.length, 1, 'one <style> in the file');
+  assert.match(inPage[0], /#fatal-error/, 'the banner for an app that cannot start is styled without the app');
+  assert.doesNotMatch(inPage[0], /\.projects-table/, 'the app\'s rules are not in the page');
+  // Issue 7's bar for the one file a member carries.
+  assert.ok(statSync(SINGLE_FILE).size <= 800_000, `${statSync(SINGLE_FILE).size} B`);
+  const page = await browser.newPage();
+  await new AppPage(page).open(SINGLE_FILE_URL);
+  assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('style')].map((style) => style.id)), ['', 'blockvote-style']);
+  await page.close();
 });
 
 /**
