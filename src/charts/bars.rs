@@ -8,6 +8,7 @@
 //! on a narrow screen each group's name sits on its own line above its bars.
 
 use super::{field, legend_text, use_chart_width, value_lines, Hatch, ValueGrid, FONT, LINE};
+use crate::components::each_index::each_index;
 use blockvote_present::axis::{label_width, nice_axis, ticks_for_length, Axis};
 use blockvote_present::charts::{legend_layout, LegendItem, Series};
 use leptos::prelude::*;
@@ -86,8 +87,8 @@ pub fn GroupedBars(
     let group_count = Memo::new(move |_| groups.with(Vec::len));
     let series_count = Memo::new(move |_| series.with(Vec::len));
     let bar_pattern = pattern_ref.clone();
-    let bars = view! {
-        <For each=move || 0..group_count.get() key=|index| *index let:group>
+    let bars = each_index(group_count, move |group| {
+        view! {
             <BarGroup
                 layout=layout
                 groups=groups
@@ -96,8 +97,9 @@ pub fn GroupedBars(
                 group=group
                 pattern_ref=bar_pattern.clone()
             />
-        </For>
-    };
+        }
+        .into_any()
+    });
     let axis = Memo::new(move |_| {
         let layout = layout.get();
         let x = |value| layout.start + layout.axis.share(value) * layout.length;
@@ -214,16 +216,22 @@ fn BarGroup(
             >
                 {field(drawing, |d| d.name.clone())}
             </text>
-            <For each=move || 0..series_count.get() key=|index| *index let:index>
-                <BarMark
-                    layout=layout
-                    groups=groups
-                    series=series
-                    group=group
-                    index=index
-                    pattern_ref=pattern_ref.clone()
-                />
-            </For>
+            {each_index(
+                series_count,
+                move |index| {
+                    view! {
+                        <BarMark
+                            layout=layout
+                            groups=groups
+                            series=series
+                            group=group
+                            index=index
+                            pattern_ref=pattern_ref.clone()
+                        />
+                    }
+                        .into_any()
+                },
+            )}
         </g>
     }
 }

@@ -19,6 +19,7 @@
 //! text is dark, so the chart reads the same in black and white.
 
 use super::{field, use_chart_width, FONT};
+use crate::components::each_index::each_index;
 use blockvote_present::axis::{label_width, nice_axis, ticks_for_length, whole_axis, Axis};
 use blockvote_present::charts::{label_rows, wrap_label, HistogramBin, HistogramMarker};
 use leptos::prelude::*;
@@ -149,20 +150,13 @@ pub fn Histogram(
     // coordinates and words that moved (drawing them as fresh lists wrote every
     // attribute of the chart again on each keystroke).
     let grid_count = Memo::new(move |_| layout.with(|l| l.y_axis.ticks.len()));
-    let gridlines = view! {
-        <For each=move || 0..grid_count.get() key=|index| *index let:index>
-            <HistogramGridLine layout=layout index=index />
-        </For>
-    };
+    let gridlines =
+        each_index(grid_count, move |index| view! { <HistogramGridLine layout=layout index=index /> }.into_any());
     let tick_count = Memo::new(move |_| layout.with(|l| l.x_axis.ticks.len()));
-    let x_ticks = view! {
-        <For each=move || 0..tick_count.get() key=|index| *index let:index>
-            <HistogramTick layout=layout index=index />
-        </For>
-    };
+    let x_ticks = each_index(tick_count, move |index| view! { <HistogramTick layout=layout index=index /> }.into_any());
     let bin_count = Memo::new(move |_| bins.with(Vec::len));
-    let bars = view! {
-        <For each=move || 0..bin_count.get() key=|index| *index let:index>
+    let bars = each_index(bin_count, move |index| {
+        view! {
             <HistogramBar
                 layout=layout
                 bins=bins
@@ -172,14 +166,13 @@ pub fn Histogram(
                 selected=selected
                 active=active
             />
-        </For>
-    };
+        }
+        .into_any()
+    });
     let marker_count = Memo::new(move |_| markers.with(Vec::len));
-    let marker_lines = view! {
-        <For each=move || 0..marker_count.get() key=|index| *index let:index>
-            <HistogramMarkerLine layout=layout markers=markers index=index />
-        </For>
-    };
+    let marker_lines = each_index(marker_count, move |index| {
+        view! { <HistogramMarkerLine layout=layout markers=markers index=index /> }.into_any()
+    });
 
     // The read-out, in as many lines as the layout gives it (a longer text is cut, its
     // last line ending in "…"; the bar's own name still has all of it).
@@ -201,13 +194,14 @@ pub fn Histogram(
     // Each line of the read-out keeps its element; pointing at another bar rewrites
     // only the words.
     let readout_count = Memo::new(move |_| readout_lines.with(Vec::len));
-    let readout = view! {
-        <For each=move || 0..readout_count.get() key=|index| *index let:index>
+    let readout = each_index(readout_count, move |index| {
+        view! {
             <tspan x=move || layout.with(|l| l.left) dy=if index == 0 { 0.0 } else { READOUT_LINE }>
                 {move || readout_lines.with(|lines| lines.get(index).cloned())}
             </tspan>
-        </For>
-    };
+        }
+        .into_any()
+    });
 
     view! {
         <svg

@@ -16,6 +16,7 @@ pub mod histogram;
 pub mod lines;
 pub mod tornado;
 
+use crate::components::each_index::each_index;
 use blockvote_present::axis::Axis;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
@@ -168,11 +169,7 @@ pub fn value_lines(axis: &Axis, x: impl Fn(f64) -> f64, top: f64, bottom: f64) -
 #[component]
 pub fn ValueGrid(lines: Memo<Vec<ValueLine>>) -> impl IntoView {
     let count = Memo::new(move |_| lines.with(Vec::len));
-    view! {
-        <For each=move || 0..count.get() key=|index| *index let:index>
-            <GridLine lines=lines index=index />
-        </For>
-    }
+    each_index(count, move |index| view! { <GridLine lines=lines index=index /> }.into_any())
 }
 
 /// A reader of one field of a mark's drawing (a bar, a grid line), for an attribute or

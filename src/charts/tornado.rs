@@ -19,6 +19,7 @@
 //! colour alone, and every value is printed, so the chart reads in black and white.
 
 use super::{field, use_chart_width, value_lines, Hatch, ValueGrid, FONT};
+use crate::components::each_index::each_index;
 use blockvote_model::Money;
 use blockvote_present::axis::{label_width, nice_axis, ticks_for_length, Axis};
 use blockvote_present::charts::{wrap_label, TornadoRow};
@@ -134,11 +135,9 @@ pub fn Tornado(
     // every attribute of the chart again).
     let row_count = Memo::new(move |_| rows.with(Vec::len));
     let bar_hatch = hatch.clone();
-    let marks = view! {
-        <For each=move || 0..row_count.get() key=|index| *index let:index>
-            <TornadoMark layout=layout base=base rows=rows index=index hatch=bar_hatch.clone() />
-        </For>
-    };
+    let marks = each_index(row_count, move |index| {
+        view! { <TornadoMark layout=layout base=base rows=rows index=index hatch=bar_hatch.clone() /> }.into_any()
+    });
     let legend_hatch = hatch.clone();
     // The high setting's legend item follows the low one's text.
     let high_x = move || 24.0 + label_width(&low_name.get(), FONT) + 24.0;
@@ -322,11 +321,17 @@ fn TornadoMark(
                 y=field(drawing, |d| d.top + 17.0)
                 text-anchor=field(drawing, |d| d.anchor)
             >
-                <For each=move || 0..name_count.get() key=|line| *line let:line>
-                    <tspan x=field(drawing, |d| d.name_x) dy=if line == 0 { 0.0 } else { NAME_LINE }>
-                        {move || drawing.with(|d| d.as_ref().and_then(|d| d.name.get(line).cloned()))}
-                    </tspan>
-                </For>
+                {each_index(
+                    name_count,
+                    move |line| {
+                        view! {
+                            <tspan x=field(drawing, |d| d.name_x) dy=if line == 0 { 0.0 } else { NAME_LINE }>
+                                {move || drawing.with(|d| d.as_ref().and_then(|d| d.name.get(line).cloned()))}
+                            </tspan>
+                        }
+                            .into_any()
+                    },
+                )}
             </text>
             <text
                 class="lever-settings"

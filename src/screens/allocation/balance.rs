@@ -1,6 +1,7 @@
 //! The balance panel: the allocation against the paper's and the cash need, as bars
 //! drawn to one scale (the lengths and ticks are `present`'s), with the scale stated.
 
+use crate::components::each_index::each_index;
 use crate::components::marks::FigureText;
 use crate::components::words::Words;
 use crate::state::use_app_state;
@@ -51,9 +52,10 @@ pub fn BalancePanel(outcome: Memo<Option<AllocationOutcome>>) -> impl IntoView {
                                     <dt></dt>
                                     <dd>
                                         <span class="track scale">
-                                            <For each=move || 0..tick_count.get() key=|index| *index let:index>
-                                                <ScaleMark shown=shown index=index />
-                                            </For>
+                                            {each_index(
+                                                tick_count,
+                                                move |index| view! { <ScaleMark shown=shown index=index /> }.into_any(),
+                                            )}
                                         </span>
                                         <span class="figure-room"></span>
                                     </dd>
