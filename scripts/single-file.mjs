@@ -171,9 +171,9 @@ function decode8(text, length, { shown, escape, escaped }) {
 // that says the app stopped).
 const wasmBytes = readFileSync(wasmPath);
 const packedCss = Buffer.from(minifiedCss(readFileSync(cssPath, 'utf8')), 'utf8');
-// Read from standard input, so the size is given: the frame header then records it and
-// fzstd inflates into one buffer of that size (without it, it grows its output as it
-// goes, which took about 800 ms in the page).
+// Given on standard input with its size, so that the frame header records the size and
+// fzstd inflates into one buffer of it (a frame without the size makes fzstd grow its
+// output as it goes, which took about 800 ms in the page).
 const packedInput = Buffer.concat([wasmBytes, packedCss]);
 const wasmPacked = execFileSync('zstd', ['--ultra', '-22', '--no-progress', '-q', `--stream-size=${packedInput.length}`, '-c', '-'], {
   input: packedInput,

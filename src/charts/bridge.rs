@@ -22,7 +22,7 @@
 
 use super::{field, use_chart_width, value_lines, Hatch, ValueGrid, FONT};
 use crate::components::download_button::{DownloadButton, DownloadFile};
-use crate::components::marks::FigureText;
+use crate::components::marks::{not_drawn, FigureText};
 use crate::components::table_scroll::TableScroll;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
@@ -33,7 +33,6 @@ use blockvote_present::bridge::{
 };
 use blockvote_present::charts::wrap_label;
 use blockvote_present::lang::Lang;
-use blockvote_present::provenance::{Figure, Value};
 use blockvote_present::screens::scenarios::files::{spreadsheet_text, CSV_TYPE};
 use leptos::prelude::*;
 
@@ -206,9 +205,7 @@ fn Shown(
     hooks: String,
 ) -> impl IntoView {
     let text = move |pick: fn(&BridgeView) -> String| move || shown.with(|s| s.as_ref().map(pick)).unwrap_or_default();
-    let total = Signal::derive(move || {
-        shown.with(|s| s.as_ref().map(|s| s.total.clone())).unwrap_or_else(|| Figure::scenario(Value::Count(0)))
-    });
+    let total = Signal::derive(move || shown.with(|s| s.as_ref().map(|s| s.total.clone())).unwrap_or_else(not_drawn));
     view! {
         <p class="note bridge-rule">{text(|s| s.rule.clone())}</p>
         <Waterfall id=id shown=shown lang=lang hooks=hooks.clone() />
@@ -426,9 +423,8 @@ fn BridgeTable(shown: Memo<Option<BridgeView>>, open: bool, lang: Signal<Lang>, 
         // The two levels have no change; every other row keeps its figure's elements
         // and only rewrites what changed when the bridge settles.
         let has_change = Memo::new(move |_| change.with(Option::is_some));
-        let running = Signal::derive(move || {
-            bar.with(|b| b.as_ref().map(|b| b.running.clone())).unwrap_or_else(|| Figure::scenario(Value::Count(0)))
-        });
+        let running =
+            Signal::derive(move || bar.with(|b| b.as_ref().map(|b| b.running.clone())).unwrap_or_else(not_drawn));
         view! {
             <tr>
                 <th scope="row">{move || bar.with(|b| b.as_ref().map(|b| b.label.clone()))}</th>
@@ -437,9 +433,7 @@ fn BridgeTable(shown: Memo<Option<BridgeView>>, open: bool, lang: Signal<Lang>, 
                         has_change
                             .get()
                             .then(|| {
-                                let figure = Signal::derive(move || {
-                                    change.get().unwrap_or_else(|| Figure::scenario(Value::Count(0)))
-                                });
+                                let figure = Signal::derive(move || { change.get().unwrap_or_else(not_drawn) });
                                 view! { <FigureText figure=figure lang=lang /> }
                             })
                     }}

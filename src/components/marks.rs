@@ -6,7 +6,7 @@
 
 use crate::state::use_app_state;
 use blockvote_present::lang::Lang;
-use blockvote_present::provenance::{Figure, Provenance};
+use blockvote_present::provenance::{Figure, Provenance, Value};
 use leptos::prelude::*;
 
 /// The mark of a provenance, with its explanation shown on hover and focus.
@@ -33,6 +33,13 @@ pub fn ProvenanceMark(
             </span>
         </span>
     }
+}
+
+/// What a [`FigureText`] holds while its panel has no figure to show (before the first
+/// projection, or while a bar is being removed). Never shown: each panel draws its
+/// figures only while it has them.
+pub fn not_drawn() -> Figure {
+    Figure::scenario(Value::Count(0))
 }
 
 /// A figure as text with its mark beside it.

@@ -2,12 +2,11 @@
 //! drawn to one scale (the lengths and ticks are `present`'s), with the scale stated.
 
 use crate::components::each_index::each_index;
-use crate::components::marks::FigureText;
+use crate::components::marks::{not_drawn, FigureText};
 use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
 use blockvote_model::engine::AllocationOutcome;
-use blockvote_present::provenance::{Figure, Value};
 use blockvote_present::screens::allocation::balance::{balance, Balance, HEADING};
 use leptos::prelude::*;
 
@@ -80,9 +79,7 @@ fn BalanceRow(shown: Memo<Option<Balance>>, key: &'static str) -> impl IntoView 
     let bar =
         Memo::new(move |_| shown.with(|s| s.as_ref().and_then(|s| s.bars.iter().find(|b| b.key == key).cloned())));
     let length = move || bar.with(|b| b.as_ref().map_or(0.0, |b| b.length));
-    let figure = Signal::derive(move || {
-        bar.with(|b| b.as_ref().map(|b| b.figure.clone())).unwrap_or_else(|| Figure::scenario(Value::Count(0)))
-    });
+    let figure = Signal::derive(move || bar.with(|b| b.as_ref().map(|b| b.figure.clone())).unwrap_or_else(not_drawn));
     view! {
         <div class="balance-row" data-testid=format!("balance-{key}")>
             <dt>{move || bar.with(|b| b.as_ref().map(|b| b.label.clone()))}</dt>

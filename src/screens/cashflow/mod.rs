@@ -16,19 +16,12 @@ mod levers;
 mod profile;
 mod tables;
 
-use crate::components::marks::FigureText;
+use crate::components::marks::{not_drawn, FigureText};
 use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
-use blockvote_present::provenance::{Figure, Value};
 use blockvote_present::screens::cashflow::{headline, Card, Headline, ONGOING_LABEL, PRINTED_LABEL, TITLE};
 use leptos::prelude::*;
-
-/// A figure that stands in while there is no projection; never shown (the cards are
-/// drawn only when there is one).
-fn nothing() -> Figure {
-    Figure::scenario(Value::Count(0))
-}
 
 #[component]
 pub fn Cashflow() -> impl IntoView {
@@ -63,7 +56,8 @@ fn Cards(cards: Memo<Option<Headline>>) -> impl IntoView {
     let pick =
         move |card: fn(&Headline) -> &Card| Signal::derive(move || cards.with(|c| c.as_ref().map(|h| card(h).clone())));
     let (new, total) = (pick(|h| &h.new), pick(|h| &h.total));
-    let ongoing = Signal::derive(move || cards.with(|c| c.as_ref().map(|h| h.ongoing.clone())).unwrap_or_else(nothing));
+    let ongoing =
+        Signal::derive(move || cards.with(|c| c.as_ref().map(|h| h.ongoing.clone())).unwrap_or_else(not_drawn));
     view! {
         <div class="headline-cards">
             <HeadlineCard card=new testid="cash-2018-19-new" />
@@ -83,10 +77,10 @@ fn HeadlineCard(
     #[prop(into)] testid: String,
     #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
-    let figure = Signal::derive(move || card.with(|c| c.as_ref().map(|c| c.figure.clone())).unwrap_or_else(nothing));
+    let figure = Signal::derive(move || card.with(|c| c.as_ref().map(|c| c.figure.clone())).unwrap_or_else(not_drawn));
     let has_printed = Memo::new(move |_| card.with(|c| c.as_ref().is_some_and(|c| c.printed.is_some())));
     let printed_figure =
-        Signal::derive(move || card.with(|c| c.as_ref().and_then(|c| c.printed.clone())).unwrap_or_else(nothing));
+        Signal::derive(move || card.with(|c| c.as_ref().and_then(|c| c.printed.clone())).unwrap_or_else(not_drawn));
     let printed_testid = format!("{testid}-printed");
     view! {
         <div class="card">
