@@ -433,7 +433,7 @@ fn BridgeTable(shown: Memo<Option<BridgeView>>, open: bool, lang: Signal<Lang>, 
                         has_change
                             .get()
                             .then(|| {
-                                let figure = Signal::derive(move || { change.get().unwrap_or_else(not_drawn) });
+                                let figure = Signal::derive(move || change.get().unwrap_or_else(not_drawn));
                                 view! { <FigureText figure=figure lang=lang /> }
                             })
                     }}
