@@ -6,6 +6,7 @@
 //! `blockvote_present::storage`'s.
 
 use crate::components::focus::focus_after_render;
+use crate::components::words::Words;
 use crate::data_source::{use_data_source, DataNotice, Source};
 use crate::saved::use_saved;
 use crate::state::use_app_state;
@@ -49,7 +50,7 @@ fn ScenarioRefused() -> impl IntoView {
                         {move || reason.get(state.lang.get()).to_string()}
                     </p>
                     <button type="button" data-testid="engine-error-undo" on:click=move |_| whatif.undo()>
-                        {move || UNDO_LAST_CHANGE.get(state.lang.get())}
+                        <Words label=UNDO_LAST_CHANGE />
                     </button>
                 </div>
             }
@@ -73,7 +74,9 @@ fn LinkProblems() -> impl IntoView {
                 .collect_view();
             view! {
                 <div class="link-problems" role="alert" data-testid="link-problems">
-                    <p>{move || LINK_PROBLEMS_HEADING.get(state.lang.get())}</p>
+                    <p>
+                        <Words label=LINK_PROBLEMS_HEADING />
+                    </p>
                     <ul>{lines}</ul>
                     <button
                         type="button"
@@ -82,7 +85,7 @@ fn LinkProblems() -> impl IntoView {
                             focus_after_render("#main".to_string());
                         }
                     >
-                        {move || DISMISS.get(state.lang.get())}
+                        <Words label=DISMISS />
                     </button>
                 </div>
             }
@@ -111,11 +114,11 @@ fn CarriedScenarios() -> impl IntoView {
             <div class="notice carried" role="status" data-testid="carried-notice">
                 <p>{move || text.get(state.lang.get()).to_string()}</p>
                 <a href=href data-testid="carried-open">
-                    {move || OPEN_SCENARIOS.get(state.lang.get())}
+                    <Words label=OPEN_SCENARIOS />
                 </a>
                 " "
                 <button type="button" class="small" on:click=move |_| dismissed.set(true)>
-                    {move || DISMISS.get(state.lang.get())}
+                    <Words label=DISMISS />
                 </button>
             </div>
         })
@@ -145,7 +148,7 @@ fn StorageRefused() -> impl IntoView {
                         focus_after_render("#main".to_string());
                     }
                 >
-                    {move || DISMISS.get(state.lang.get())}
+                    <Words label=DISMISS />
                 </button>
             </div>
         })
@@ -174,7 +177,7 @@ fn TabConflicts() -> impl IntoView {
                         focus_after_render("#main".to_string());
                     }
                 >
-                    {move || DISMISS.get(state.lang.get())}
+                    <Words label=DISMISS />
                 </button>
             </div>
         })
@@ -201,7 +204,7 @@ fn ImportedData() -> impl IntoView {
                         data-testid="back-to-paper-data"
                         on:click=move |_| source.back_to_paper()
                     >
-                        {move || BACK_TO_PAPER.get(lang())}
+                        <Words label=BACK_TO_PAPER />
                     </button>
                 </div>
             })
@@ -228,7 +231,7 @@ fn ImportedData() -> impl IntoView {
                         download_failed.set(!kept.download());
                     }
                 >
-                    {move || DOWNLOAD_SET_ASIDE_DATA.get(lang())}
+                    <Words label=DOWNLOAD_SET_ASIDE_DATA />
                 </button>
             }
         });
@@ -238,12 +241,18 @@ fn ImportedData() -> impl IntoView {
                 {offer}
                 " "
                 <button type="button" class="small" on:click=move |_| source.notice.set(None)>
-                    {move || DISMISS.get(lang())}
+                    <Words label=DISMISS />
                 </button>
                 {move || {
                     download_failed
                         .get()
-                        .then(|| view! { <p class="field-error">{move || DOWNLOAD_REFUSED.get(lang())}</p> })
+                        .then(|| {
+                            view! {
+                                <p class="field-error">
+                                    <Words label=DOWNLOAD_REFUSED />
+                                </p>
+                            }
+                        })
                 }}
             </div>
         })

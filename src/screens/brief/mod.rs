@@ -12,6 +12,7 @@ mod changed;
 mod questions;
 mod tables;
 
+use crate::components::words::Words;
 use crate::saved::offline::today;
 use crate::saved::use_saved;
 use crate::state::use_app_state;
@@ -54,7 +55,12 @@ pub fn Brief() -> impl IntoView {
     let has_contents = Memo::new(move |_| contents.with(Option::is_some));
     let body = move || {
         if !has_contents.get() {
-            return view! { <p class="note">{move || NOTHING.get(lang())}</p> }.into_any();
+            return view! {
+                <p class="note">
+                    <Words label=NOTHING />
+                </p>
+            }
+            .into_any();
         }
         view! {
             <tables::HeadlineTable brief=contents />
@@ -74,9 +80,11 @@ pub fn Brief() -> impl IntoView {
         <section class="screen brief" data-testid="brief">
             <div class="brief-actions">
                 <button type="button" class="primary" data-testid="brief-print" on:click=print>
-                    {move || PRINT.get(lang())}
+                    <Words label=PRINT />
                 </button>
-                <p class="note">{move || PRINT_NOTE.get(lang())}</p>
+                <p class="note">
+                    <Words label=PRINT_NOTE />
+                </p>
             </div>
             <article class="brief-page" data-testid="brief-page">
                 <header class="brief-head">

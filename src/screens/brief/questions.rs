@@ -6,6 +6,7 @@
 //! (`Saved::questions`), saved with it.
 
 use crate::components::marks::ProvenanceMark;
+use crate::components::words::Words;
 use crate::saved::use_saved;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
@@ -90,11 +91,28 @@ pub fn QuestionsPanel(drafts: Memo<Vec<Draft>>) -> impl IntoView {
     };
     view! {
         <section class="panel brief-questions-panel" data-testid="questions-panel">
-            <h3>{move || HEADING.get(lang())}</h3>
-            <p class="note">{move || PANEL_NOTE.get(lang())}</p>
-            <p class="note">{move || MARKS_NOTE.get(lang())}</p>
-            <h4>{move || YOURS.get(lang())}</h4>
-            {move || none_picked().then(|| view! { <p class="note">{move || NONE_PICKED.get(lang())}</p> })}
+            <h3>
+                <Words label=HEADING />
+            </h3>
+            <p class="note">
+                <Words label=PANEL_NOTE />
+            </p>
+            <p class="note">
+                <Words label=MARKS_NOTE />
+            </p>
+            <h4>
+                <Words label=YOURS />
+            </h4>
+            {move || {
+                none_picked()
+                    .then(|| {
+                        view! {
+                            <p class="note">
+                                <Words label=NONE_PICKED />
+                            </p>
+                        }
+                    })
+            }}
             <ol class="question-rows">
                 <For each=keys(true) key=|key| key.clone() let:key>
                     <QuestionRow key=key rows=rows />
@@ -102,7 +120,7 @@ pub fn QuestionsPanel(drafts: Memo<Vec<Draft>>) -> impl IntoView {
             </ol>
             <div class="question-add">
                 <button type="button" data-testid="question-add" on:click=add>
-                    {move || ADD_OWN.get(lang())}
+                    <Words label=ADD_OWN />
                 </button>
                 {move || {
                     add_error
@@ -199,7 +217,9 @@ fn QuestionRow(key: String, rows: Memo<Vec<PanelRow>>) -> impl IntoView {
         if listed {
             view! {
                 <label class="field question-text">
-                    <span class="visually-hidden">{move || TEXT_LABEL.get(lang())}</span>
+                    <span class="visually-hidden">
+                        <Words label=TEXT_LABEL />
+                    </span>
                     <textarea
                         rows="6"
                         lang=move || lang().html_tag()
@@ -220,13 +240,13 @@ fn QuestionRow(key: String, rows: Memo<Vec<PanelRow>>) -> impl IntoView {
             view! {
                 <div class="question-actions">
                     <button type="button" class="small" data-testid=id("up") on:click=move |_| shift(true)>
-                        {move || MOVE_UP.get(lang())}
+                        <Words label=MOVE_UP />
                     </button>
                     <button type="button" class="small" data-testid=id("down") on:click=move |_| shift(false)>
-                        {move || MOVE_DOWN.get(lang())}
+                        <Words label=MOVE_DOWN />
                     </button>
                     <button type="button" class="small" data-testid=id("remove") on:click=drop_it>
-                        {move || REMOVE.get(lang())}
+                        <Words label=REMOVE />
                     </button>
                 </div>
             }
@@ -244,7 +264,13 @@ fn QuestionRow(key: String, rows: Memo<Vec<PanelRow>>) -> impl IntoView {
                 <strong>{field(|r| r.topic.clone())}</strong>
                 {move || {
                     flag(|r| r.edited)()
-                        .then(|| view! { <span class="changed-mark">{move || EDITED.get(lang())}</span> })
+                        .then(|| {
+                            view! {
+                                <span class="changed-mark">
+                                    <Words label=EDITED />
+                                </span>
+                            }
+                        })
                 }}
             </label>
             {words}
@@ -259,10 +285,26 @@ fn QuestionRow(key: String, rows: Memo<Vec<PanelRow>>) -> impl IntoView {
                         }
                     })
             }}
-            {move || flag(|r| r.gone)().then(|| view! { <p class="note">{move || GONE.get(lang())}</p> })}
+            {move || {
+                flag(|r| r.gone)()
+                    .then(|| {
+                        view! {
+                            <p class="note">
+                                <Words label=GONE />
+                            </p>
+                        }
+                    })
+            }}
             {move || {
                 flag(|r| !r.cites.is_empty())()
-                    .then(|| view! { <p class="note question-cites">{move || CITES.get(lang())} {cites}</p> })
+                    .then(|| {
+                        view! {
+                            <p class="note question-cites">
+                                <Words label=CITES />
+                                {cites}
+                            </p>
+                        }
+                    })
             }}
             {listed_actions}
         </li>

@@ -41,7 +41,7 @@ pub fn DataTableForm(form: RwSignal<TableForm>, errors: Memo<FormErrors>) -> imp
                     }
                 >
                     <option value=CUSTOM_KEY selected=move || preset_key.get() == CUSTOM_KEY>
-                        {move || CUSTOM.get(lang())}
+                        <Words label=CUSTOM />
                     </option>
                     {Preset::ALL
                         .into_iter()

@@ -5,6 +5,7 @@
 use crate::charts::bridge::BridgeChart;
 use crate::components::download_button::{DownloadButton, DownloadFile};
 use crate::components::marks::ProvenanceMark;
+use crate::components::words::Words;
 use crate::saved::Saved;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
@@ -53,7 +54,7 @@ pub fn Compare(saved: StoredValue<Saved>, selected: RwSignal<Vec<String>>) -> im
         if table.with(Option::is_none) {
             return view! {
                 <p class="note" data-testid="compare-hint">
-                    {move || COMPARE_HINT.get(lang())}
+                    <Words label=COMPARE_HINT />
                 </p>
             }
             .into_any();
@@ -135,7 +136,9 @@ pub fn Compare(saved: StoredValue<Saved>, selected: RwSignal<Vec<String>>) -> im
     };
     view! {
         <div class="panel compare">
-            <h3>{move || COMPARE_TITLE.get(lang())}</h3>
+            <h3>
+                <Words label=COMPARE_TITLE />
+            </h3>
             {drawn}
         </div>
     }
@@ -215,8 +218,6 @@ fn FigureValue(figure: Option<Figure>, marked: bool) -> impl IntoView {
 /// at a time keeps the comparison readable on a phone.
 #[component]
 fn CompareBridge(compared: Memo<Vec<Compared>>) -> impl IntoView {
-    let state = use_app_state();
-    let lang = move || state.lang.get();
     let chosen = RwSignal::new(0_usize);
     let names = Memo::new(move |_| compared.with(|c| c.iter().map(|c| c.name.clone()).collect::<Vec<_>>()));
     let scenario = Signal::derive(move || {
@@ -224,9 +225,13 @@ fn CompareBridge(compared: Memo<Vec<Compared>>) -> impl IntoView {
     });
     view! {
         <div class="compare-bridge" data-testid="compare-bridge-panel">
-            <h4>{move || BRIDGE_HEADING.get(lang())}</h4>
+            <h4>
+                <Words label=BRIDGE_HEADING />
+            </h4>
             <label class="field">
-                <span>{move || COMPARE_CHOICE.get(lang())}</span>
+                <span>
+                    <Words label=COMPARE_CHOICE />
+                </span>
                 <select
                     data-testid="compare-bridge-choice"
                     on:change=move |ev| {

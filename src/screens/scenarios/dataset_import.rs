@@ -3,6 +3,7 @@
 //! it. The paper stays one click away.
 
 use crate::components::file_picker::FilePicker;
+use crate::components::words::Words;
 use crate::data_source::{use_data_source, Source};
 use crate::saved::files::{download, read_text, ReadError};
 use crate::state::use_app_state;
@@ -66,7 +67,9 @@ pub fn DatasetImport() -> impl IntoView {
                         aria-label=move || PREVIEW.get(lang())
                     >
                         <p data-testid="dataset-summary">{move || summary(&said, lang())}</p>
-                        <p class="note">{move || AFTER_USE.get(lang())}</p>
+                        <p class="note">
+                            <Words label=AFTER_USE />
+                        </p>
                         <div class="button-row">
                             <button
                                 type="button"
@@ -74,10 +77,10 @@ pub fn DatasetImport() -> impl IntoView {
                                 data-testid="dataset-apply"
                                 on:click=move |_| apply(preview.clone())
                             >
-                                {move || USE.get(lang())}
+                                <Words label=USE />
                             </button>
                             <button type="button" data-testid="dataset-cancel" on:click=move |_| checked.set(None)>
-                                {move || CANCEL.get(lang())}
+                                <Words label=CANCEL />
                             </button>
                         </div>
                     </div>
@@ -123,12 +126,16 @@ pub fn DatasetImport() -> impl IntoView {
 
     view! {
         <div class="panel dataset-import">
-            <h3>{move || TITLE.get(lang())}</h3>
+            <h3>
+                <Words label=TITLE />
+            </h3>
             <p data-testid="dataset-current">{current}</p>
-            <p class="note">{move || EXPLAIN.get(lang())}</p>
+            <p class="note">
+                <Words label=EXPLAIN />
+            </p>
             <div class="button-row">
                 <button type="button" data-testid="dataset-template" on:click=template>
-                    {move || TEMPLATE.get(lang())}
+                    <Words label=TEMPLATE />
                 </button>
                 <FilePicker accept=".csv,text/csv" testid="dataset-file" label=IMPORT on_file=on_file />
                 {move || {
@@ -140,7 +147,7 @@ pub fn DatasetImport() -> impl IntoView {
                                     data-testid="dataset-back-to-paper"
                                     on:click=move |_| source.back_to_paper()
                                 >
-                                    {move || BACK_TO_PAPER.get(lang())}
+                                    <Words label=BACK_TO_PAPER />
                                 </button>
                             }
                         })
@@ -152,7 +159,7 @@ pub fn DatasetImport() -> impl IntoView {
                     .then(|| {
                         view! {
                             <p class="field-error" role="alert">
-                                {move || DOWNLOAD_REFUSED.get(lang())}
+                                <Words label=DOWNLOAD_REFUSED />
                             </p>
                         }
                     })

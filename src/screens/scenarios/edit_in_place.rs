@@ -3,6 +3,7 @@
 //! long, a scenario another tab deleted) is said at the field, and the text stays to
 //! be corrected.
 
+use crate::components::words::Words;
 use crate::state::use_app_state;
 use blockvote_model::saved::Refusal;
 use blockvote_present::screens::scenarios::{CANCEL, NEW_NAME, OK};
@@ -124,7 +125,7 @@ pub fn Editor(field: Field, n: Memo<usize>, editing: Editing, commit: Callback<(
             <button type="button" class="small" data-testid=move || testid(keep_id) on:click=move |_| commit.run(())>
                 {move || keep.get(lang())}
             </button> <button type="button" class="small" on:click=move |_| editing.stop()>
-                {move || CANCEL.get(lang())}
+                <Words label=CANCEL />
             </button> {refused}
         </span>
     }

@@ -3,6 +3,7 @@
 //! already saved.
 
 use crate::components::file_picker::FilePicker;
+use crate::components::words::Words;
 use crate::saved::files::{download, read_text, ReadError};
 use crate::saved::Saved;
 use crate::state::use_app_state;
@@ -100,19 +101,21 @@ pub fn ExportImport(saved: StoredValue<Saved>) -> impl IntoView {
 
     view! {
         <div class="panel export-import">
-            <h3>{move || TITLE.get(lang())}</h3>
+            <h3>
+                <Words label=TITLE />
+            </h3>
             <div class="button-row">
                 <button type="button" data-testid="export-json" on:click=export_json>
-                    {move || EXPORT_JSON.get(lang())}
+                    <Words label=EXPORT_JSON />
                 </button>
                 <button type="button" data-testid="export-projects-csv" on:click=export_projects>
-                    {move || EXPORT_PROJECTS.get(lang())}
+                    <Words label=EXPORT_PROJECTS />
                 </button>
                 <button type="button" data-testid="export-cashflow-csv" on:click=export_cash>
-                    {move || EXPORT_CASHFLOW.get(lang())}
+                    <Words label=EXPORT_CASHFLOW />
                 </button>
                 <button type="button" data-testid="export-allocation-csv" on:click=export_allocation>
-                    {move || EXPORT_ALLOCATION.get(lang())}
+                    <Words label=EXPORT_ALLOCATION />
                 </button>
             </div>
             {move || {
@@ -121,7 +124,7 @@ pub fn ExportImport(saved: StoredValue<Saved>) -> impl IntoView {
                     .then(|| {
                         view! {
                             <p class="field-error" role="alert">
-                                {move || DOWNLOAD_REFUSED.get(lang())}
+                                <Words label=DOWNLOAD_REFUSED />
                             </p>
                         }
                     })
@@ -139,7 +142,7 @@ pub fn ExportImport(saved: StoredValue<Saved>) -> impl IntoView {
                                 aria-label=move || SAME_NAMES.get(lang())
                             >
                                 <p>
-                                    {move || SAME_NAMES_INTRO.get(lang())}
+                                    <Words label=SAME_NAMES_INTRO />
                                     <span class="names">{move || names_line(&import.conflicts, lang())}</span>
                                 </p>
                                 <div class="button-row">
@@ -148,17 +151,17 @@ pub fn ExportImport(saved: StoredValue<Saved>) -> impl IntoView {
                                         data-testid="import-replace"
                                         on:click=move |_| decide(Some(true))
                                     >
-                                        {move || REPLACE.get(lang())}
+                                        <Words label=REPLACE />
                                     </button>
                                     <button
                                         type="button"
                                         data-testid="import-keep-both"
                                         on:click=move |_| decide(Some(false))
                                     >
-                                        {move || KEEP_BOTH.get(lang())}
+                                        <Words label=KEEP_BOTH />
                                     </button>
                                     <button type="button" data-testid="import-cancel" on:click=move |_| decide(None)>
-                                        {move || CANCEL_IMPORT.get(lang())}
+                                        <Words label=CANCEL_IMPORT />
                                     </button>
                                 </div>
                             </div>
@@ -195,7 +198,9 @@ pub fn ExportImport(saved: StoredValue<Saved>) -> impl IntoView {
                             .collect_view();
                         view! {
                             <div class="import-problems" role="alert" data-testid="import-problems">
-                                <p>{move || UNUSABLE_PARTS.get(lang())}</p>
+                                <p>
+                                    <Words label=UNUSABLE_PARTS />
+                                </p>
                                 <ul>{items}</ul>
                                 {(more > 0)
                                     .then(|| {

@@ -8,6 +8,7 @@
 use super::edit_in_place::{Editing, Editor, Field};
 use crate::components::focus::{by_test_id, focus_after_render};
 use crate::components::marks::FigureText;
+use crate::components::words::Words;
 use crate::saved::{last_saved, Saved};
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
@@ -27,7 +28,6 @@ use std::time::Duration;
 pub fn ScenarioList(saved: StoredValue<Saved>, selected: RwSignal<Vec<String>>) -> impl IntoView {
     let state = use_app_state();
     let whatif = use_whatif();
-    let lang = move || state.lang.get();
     let store = RwSignal::from(saved.with_value(|s| s.store.clone()));
     let deleted = RwSignal::from(saved.with_value(|s| s.deleted.clone()));
     let editing = Editing::new();
@@ -36,14 +36,16 @@ pub fn ScenarioList(saved: StoredValue<Saved>, selected: RwSignal<Vec<String>>) 
     let ids = move || store.with(|s| s.scenarios.iter().map(|x| x.id.clone()).collect::<Vec<_>>());
     view! {
         <div class="panel scenario-list">
-            <h3>{move || LIST_TITLE.get(lang())}</h3>
+            <h3>
+                <Words label=LIST_TITLE />
+            </h3>
             {move || {
                 deleted
                     .get()
                     .map(|d| {
                         view! {
                             <p class="undo-bar" role="status">
-                                {move || DELETED.get(lang())}
+                                <Words label=DELETED />
                                 <span>{d.scenario.name.clone()}</span>
                                 " "
                                 <button
@@ -55,7 +57,7 @@ pub fn ScenarioList(saved: StoredValue<Saved>, selected: RwSignal<Vec<String>>) 
                                         focus_after_render(by_test_id("scenario-name"));
                                     }
                                 >
-                                    {move || UNDO_DELETE.get(lang())}
+                                    <Words label=UNDO_DELETE />
                                 </button>
                             </p>
                         }
@@ -65,26 +67,38 @@ pub fn ScenarioList(saved: StoredValue<Saved>, selected: RwSignal<Vec<String>>) 
                 <table class="data scenarios-table" data-testid="scenario-table">
                     <thead>
                         <tr>
-                            <th scope="col">{move || COMPARE.get(lang())}</th>
-                            <th scope="col">{move || NAME.get(lang())}</th>
-                            <th scope="col" class="num">
-                                {move || KEY_FIGURES.get(lang())}
+                            <th scope="col">
+                                <Words label=COMPARE />
                             </th>
-                            <th scope="col">{move || ACTIONS.get(lang())}</th>
+                            <th scope="col">
+                                <Words label=NAME />
+                            </th>
+                            <th scope="col" class="num">
+                                <Words label=KEY_FIGURES />
+                            </th>
+                            <th scope="col">
+                                <Words label=ACTIONS />
+                            </th>
                         </tr>
                     </thead>
                     <tbody>
                         <tr data-testid="scenario-row-0" class="baseline" class:current=paper_in_use>
-                            <td class="center">{move || BASELINE.get(lang())}</td>
+                            <td class="center">
+                                <Words label=BASELINE />
+                            </td>
                             <th scope="row">
-                                <span class="scenario-name">{move || THE_PAPER.get(lang())}</span>
-                                <span class="read-only">{move || READ_ONLY.get(lang())}</span>
+                                <span class="scenario-name">
+                                    <Words label=THE_PAPER />
+                                </span>
+                                <span class="read-only">
+                                    <Words label=READ_ONLY />
+                                </span>
                                 {move || {
                                     paper_in_use()
                                         .then(|| {
                                             view! {
                                                 <span class="changed-mark" data-testid="scenario-in-use-0">
-                                                    {move || IN_USE.get(lang())}
+                                                    <Words label=IN_USE />
                                                 </span>
                                             }
                                         })
@@ -103,7 +117,7 @@ pub fn ScenarioList(saved: StoredValue<Saved>, selected: RwSignal<Vec<String>>) 
                                         whatif.link_seed.set(None);
                                     }
                                 >
-                                    {move || OPEN.get(lang())}
+                                    <Words label=OPEN />
                                 </button>
                             </td>
                         </tr>
@@ -119,7 +133,7 @@ pub fn ScenarioList(saved: StoredValue<Saved>, selected: RwSignal<Vec<String>>) 
                     .then(|| {
                         view! {
                             <p class="note" data-testid="scenario-empty">
-                                {move || EMPTY.get(lang())}
+                                <Words label=EMPTY />
                             </p>
                         }
                     })
@@ -248,7 +262,8 @@ fn SavedRow(
             let date = last_saved(Some(at));
             view! {
                 <span class="saved-on">
-                    {move || LAST_SAVED.get(lang())} " "
+                    <Words label=LAST_SAVED />
+                    " "
                     <time data-testid=move || {
                         format!("scenario-saved-on-{}", n.get())
                     }>{move || date.get(lang()).to_string()}</time>
@@ -286,7 +301,7 @@ fn SavedRow(
                         .then(|| {
                             view! {
                                 <span class="changed-mark" data-testid=move || format!("scenario-in-use-{}", n.get())>
-                                    {move || IN_USE.get(lang())}
+                                    <Words label=IN_USE />
                                 </span>
                             }
                         })
@@ -302,7 +317,7 @@ fn SavedRow(
                     data-testid=move || format!("scenario-open-{}", n.get())
                     on:click=open
                 >
-                    {move || OPEN.get(lang())}
+                    <Words label=OPEN />
                 </button>
                 <button
                     type="button"
@@ -310,7 +325,7 @@ fn SavedRow(
                     data-testid=move || format!("scenario-rename-{}", n.get())
                     on:click=move |_| start(Field::Name)
                 >
-                    {move || RENAME.get(lang())}
+                    <Words label=RENAME />
                 </button>
                 <button
                     type="button"
@@ -318,7 +333,7 @@ fn SavedRow(
                     data-testid=move || format!("scenario-note-edit-{}", n.get())
                     on:click=move |_| start(Field::Note)
                 >
-                    {move || EDIT_NOTE.get(lang())}
+                    <Words label=EDIT_NOTE />
                 </button>
                 <button
                     type="button"
@@ -326,7 +341,7 @@ fn SavedRow(
                     data-testid=move || format!("scenario-duplicate-{}", n.get())
                     on:click=duplicate
                 >
-                    {move || DUPLICATE.get(lang())}
+                    <Words label=DUPLICATE />
                 </button>
                 <button
                     type="button"
@@ -334,7 +349,7 @@ fn SavedRow(
                     data-testid=move || format!("scenario-delete-{}", n.get())
                     on:click=delete
                 >
-                    {move || DELETE.get(lang())}
+                    <Words label=DELETE />
                 </button>
             </td>
         </tr>

@@ -14,6 +14,7 @@ mod offline_copy;
 mod save_form;
 mod storage_notice;
 
+use crate::components::words::Words;
 use crate::saved::{use_saved, Saved};
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
@@ -35,14 +36,18 @@ pub fn Scenarios() -> impl IntoView {
         move || fragment_for(View::Present, lang(), &whatif.shown_link.with(|written| written.pairs.clone()));
     view! {
         <section class="screen scenarios">
-            <h2>{move || TITLE.get(lang())}</h2>
-            <p class="intro">{move || INTRO.get(lang())}</p>
+            <h2>
+                <Words label=TITLE />
+            </h2>
+            <p class="intro">
+                <Words label=INTRO />
+            </p>
             <storage_notice::StorageNotice saved=saved />
             <save_form::SaveForm saved=saved />
             <list::ScenarioList saved=saved selected=selected />
             <p class="button-row">
                 <a class="button" href=presenter data-testid="open-presenter">
-                    {move || OPEN_PRESENTER.get(lang())}
+                    <Words label=OPEN_PRESENTER />
                 </a>
             </p>
             <compare::Compare saved=saved selected=selected />

@@ -3,6 +3,7 @@
 //! adds them to its own saved scenarios (see `crate::saved::restore_at_startup`). A
 //! copy that could not open everything it would carry is not made, and says why.
 
+use crate::components::words::Words;
 use crate::data_source::use_data_source;
 use crate::saved::offline::{can_copy, copy_outcome, CopyError};
 use crate::saved::Saved;
@@ -42,16 +43,18 @@ pub fn OfflineCopy(saved: StoredValue<Saved>) -> impl IntoView {
     };
     view! {
         <div class="panel offline-copy">
-            <h3>{move || TITLE.get(lang())}</h3>
+            <h3>
+                <Words label=TITLE />
+            </h3>
             <p>{move || intro(store.with(|s| s.scenarios.len()), lang())}</p>
             <button type="button" class="primary" data-testid="offline-copy" disabled=!available on:click=make_copy>
-                {move || DOWNLOAD.get(lang())}
+                <Words label=DOWNLOAD />
             </button>
             {(!available)
                 .then(|| {
                     view! {
                         <p class="note" data-testid="offline-copy-unavailable">
-                            {move || NOT_SINGLE_FILE.get(lang())}
+                            <Words label=NOT_SINGLE_FILE />
                         </p>
                     }
                 })}

@@ -3,6 +3,7 @@
 //! name, a full store, a store that would be too large to read back) is said at the
 //! field, and the scenario stays on screen.
 
+use crate::components::words::Words;
 use crate::saved::Saved;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
@@ -38,10 +39,14 @@ pub fn SaveForm(saved: StoredValue<Saved>) -> impl IntoView {
     let error_text = move || error.with(|e| e.as_ref().map(|r| refusal(r).get(lang()).to_string()));
     view! {
         <div class="panel save-form">
-            <h3>{move || SAVE_TITLE.get(lang())}</h3>
+            <h3>
+                <Words label=SAVE_TITLE />
+            </h3>
             <div class="inline-fields">
                 <label class="field">
-                    <span>{move || NAME.get(lang())}</span>
+                    <span>
+                        <Words label=NAME />
+                    </span>
                     <input
                         type="text"
                         data-testid="scenario-name"
@@ -57,7 +62,7 @@ pub fn SaveForm(saved: StoredValue<Saved>) -> impl IntoView {
                     />
                 </label>
                 <button type="button" class="primary" data-testid="scenario-save" on:click=move |_| save()>
-                    {move || SAVE.get(lang())}
+                    <Words label=SAVE />
                 </button>
             </div>
             {move || {
@@ -75,7 +80,7 @@ pub fn SaveForm(saved: StoredValue<Saved>) -> impl IntoView {
                     .map(|saved_name| {
                         view! {
                             <p class="note" role="status" data-testid="scenario-saved">
-                                {move || SAVED.get(lang())}
+                                <Words label=SAVED />
                                 {saved_name}
                             </p>
                         }

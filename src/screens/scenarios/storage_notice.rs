@@ -2,6 +2,7 @@
 //! happened, what could not be read, and the unreadable text to download (and import
 //! again).
 
+use crate::components::words::Words;
 use crate::saved::files::download;
 use crate::saved::Saved;
 use crate::state::use_app_state;
@@ -46,19 +47,21 @@ pub fn StorageNotice(saved: StoredValue<Saved>) -> impl IntoView {
                     let save_text =
                         move |_| download_failed.set(!download(UNREADABLE_FILE, "text/plain;charset=utf-8", &text));
                     view! {
-                        <p>{move || SCENARIOS_SET_ASIDE.get(lang())}</p>
+                        <p>
+                            <Words label=SCENARIOS_SET_ASIDE />
+                        </p>
                         {key
                             .map(|key| {
                                 view! {
                                     <p class="note">
-                                        {move || SET_ASIDE_UNDER.get(lang())}
+                                        <Words label=SET_ASIDE_UNDER />
                                         <code data-testid="storage-backup-key">{key}</code>
                                     </p>
                                 }
                             })}
                         <ul class="problems">{problem_items}</ul>
                         <button type="button" data-testid="storage-backup-download" on:click=save_text>
-                            {move || DOWNLOAD_UNREADABLE.get(lang())}
+                            <Words label=DOWNLOAD_UNREADABLE />
                         </button>
                     }
                 })
@@ -70,7 +73,13 @@ pub fn StorageNotice(saved: StoredValue<Saved>) -> impl IntoView {
                     {move || {
                         download_failed
                             .get()
-                            .then(|| view! { <p class="field-error">{move || DOWNLOAD_REFUSED.get(lang())}</p> })
+                            .then(|| {
+                                view! {
+                                    <p class="field-error">
+                                        <Words label=DOWNLOAD_REFUSED />
+                                    </p>
+                                }
+                            })
                     }}
                 </div>
             }
