@@ -5,16 +5,17 @@
 // embedded in an inert data block (<script type="application/octet-stream">) one byte
 // a character of the page's windows-1252 (see encode8 below: 1.6 % more bytes, where
 // base64 would take a third more); an inline module script decodes it, decompresses it with fzstd (a small MIT
-// decoder inlined here; browsers decompress only gzip and deflate themselves) and hands
-// the bytes to wasm-bindgen's async init. The app's stylesheet (style/main.css) is packed
-// in the same stream, after the wasm, and put in the page by the loader before the app
-// starts; the page keeps only style/page.css. Zstandard makes the file about 110 KB smaller
+// decoder inlined here; browsers decompress only gzip and deflate themselves) and
+// compiles it. The app's stylesheet (style/main.css) and wasm-bindgen's glue are packed
+// in the same stream, after the wasm: the loader puts the stylesheet in the page before
+// the app starts (the page keeps only style/page.css), then the glue, as a module script
+// of its own, which starts the app with the compiled module. Zstandard makes the file about 110 KB smaller
 // than the best gzip, and decodes in about the time the browser spends parsing those
 // 110 KB of page. Chrome refuses fetch() from file:// and synchronous
 // compiles of large modules, so nothing here fetches and nothing compiles synchronously.
 //
-// The page's Content-Security-Policy allows exactly this one script (by its SHA-256
-// hash), WebAssembly compilation and inline styles, and no network connection of any
+// The page's Content-Security-Policy allows exactly these two scripts (by their SHA-256
+// hashes), WebAssembly compilation and inline styles, and no network connection of any
 // kind.
 //
 // The loader also keeps the page's own text, as it was before the app started, in
@@ -57,9 +58,9 @@ if (pageCssPaths.length > 1) {
 const indexHtml = readFileSync(join(dist, 'index.html'), 'utf8');
 const title = (indexHtml.match(/<title>([\s\S]*?)<\/title>/) || [, 'blockvote'])[1];
 
-// The glue is an ES module; inside one inline module script its exports become plain
-// declarations. Its top-level names stay in the module's own scope, and the loader
-// below prefixes its own names with __blockvote_ so they cannot clash.
+// The glue is an ES module; inside an inline module script (its own, below) its exports
+// become plain declarations, which stay in that module's scope, and the lines added
+// after it prefix their names with __blockvote_ so they cannot clash.
 const glue = readFileSync(gluePath, 'utf8')
   .replace(/^export\s+\{[^}]*\};?\s*$/gm, '')
   .replace(/^export\s+default\s+[^;]+;\s*$/gm, '')
@@ -79,6 +80,28 @@ if ((glue.match(new RegExp(START.source, 'gm')) || []).length !== 1) {
   throw new Error('the wasm-bindgen glue does not call wasm.__wbindgen_start() exactly once; has the wasm-bindgen version changed?');
 }
 const markedGlue = glue.replace(START, "$1performance.mark('loader:instantiated');\n$1wasm.__wbindgen_start();");
+// The glue runs as a module script of its own, packed in the Zstandard stream after the
+// stylesheet (about 20 KB less page than as text in the loader). The loader puts it in
+// the page once the wasm is compiled, with the compiled module and its way of stopping
+// in window.__blockvoteHandoff; the page's policy allows it by its hash. A page saved
+// from the browser holds a copy of this script, which runs as that page is parsed, before
+// any handoff: that copy does nothing.
+const glueSource = `${markedGlue}
+const __blockvote_handoff = window.__blockvoteHandoff;
+delete window.__blockvoteHandoff;
+if (__blockvote_handoff) {
+  __wbg_init({ module_or_path: __blockvote_handoff.module }).then((wasm) => {
+    // The size of the wasm's linear memory, for the memory figures of make bench (it
+    // only reads a length; nothing in the app depends on it).
+    window.__blockvoteWasmMemoryBytes = () => wasm.memory.buffer.byteLength;
+  }, __blockvote_handoff.halt);
+}
+`;
+const glueModule = (await minify(glueSource, { module: true, compress: true, mangle: true, format: { comments: false, ascii_only: true } })).code;
+if (!glueModule) {
+  throw new Error('terser returned no code for the glue');
+}
+const glueHash = createHash('sha256').update(glueModule, 'utf8').digest('base64');
 
 // Eight bits per character. The page is declared windows-1252, where every one of the
 // 256 byte values is one character (WHATWG's index: 0x00–0x7F and 0xA0–0xFF are the
@@ -174,7 +197,7 @@ const packedCss = Buffer.from(minifiedCss(readFileSync(cssPath, 'utf8')), 'utf8'
 // Given on standard input with its size, so that the frame header records the size and
 // fzstd inflates into one buffer of it (a frame without the size makes fzstd grow its
 // output as it goes, which took about 800 ms in the page).
-const packedInput = Buffer.concat([wasmBytes, packedCss]);
+const packedInput = Buffer.concat([wasmBytes, packedCss, Buffer.from(glueModule, 'utf8')]);
 const wasmPacked = execFileSync('zstd', ['--ultra', '-22', '--no-progress', '-q', `--stream-size=${packedInput.length}`, '-c', '-'], {
   input: packedInput,
   maxBuffer: 1 << 27,
@@ -222,7 +245,7 @@ const carriedBlock = payload === null
 // browser's "save page" left in it: the offline copy is built from this text.
 const sourceCapture = `window.__blockvoteSource = (() => {
   const page = document.documentElement.cloneNode(true);
-  for (const id of ['blockvote-carried-scenarios', 'blockvote-carried-dataset', 'fatal-error', 'blockvote-style']) {
+  for (const id of ['blockvote-carried-scenarios', 'blockvote-carried-dataset', 'fatal-error', 'blockvote-style', 'blockvote-glue']) {
     page.querySelector('#' + id)?.remove();
   }
   page.querySelector('#app')?.replaceChildren();
@@ -232,8 +255,7 @@ const sourceCapture = `window.__blockvoteSource = (() => {
 
 const fullScript = `performance.mark('loader:start');
 ${sourceCapture}performance.mark('loader:source-kept');
-${decoder}${markedGlue}
-${decode8.toString()}
+${decoder}${decode8.toString()}
 async function __blockvote_start() {
   const block = document.getElementById('blockvote-wasm');
   const shown = new TextDecoder('windows-1252').decode(Uint8Array.from({ length: 0x100 }, (_, byte) => byte));
@@ -241,15 +263,17 @@ async function __blockvote_start() {
   performance.mark('loader:decoded');
   const inflated = __blockvote_fzstd.decompress(packed);
   const wasmLength = Number(block.dataset.wasmLength);
-  if (!(wasmLength > 0 && wasmLength <= inflated.length)) throw new Error('the embedded wasm is damaged (' + inflated.length + ' bytes inflated)');
+  const cssEnd = wasmLength + Number(block.dataset.cssLength);
+  if (!(wasmLength > 0 && cssEnd >= wasmLength && cssEnd < inflated.length)) throw new Error('the embedded wasm is damaged (' + inflated.length + ' bytes inflated)');
   const bytes = inflated.subarray(0, wasmLength);
   // The app's stylesheet, packed after the wasm, in the page before the app starts (a
   // page saved from the browser may hold the one put there when it was saved).
   document.getElementById('blockvote-style')?.remove();
   const style = document.createElement('style');
   style.id = 'blockvote-style';
-  style.textContent = new TextDecoder().decode(inflated.subarray(wasmLength));
+  style.textContent = new TextDecoder().decode(inflated.subarray(wasmLength, cssEnd));
   document.head.append(style);
+  const glueText = new TextDecoder().decode(inflated.subarray(cssEnd));
   performance.mark('loader:inflated');
   // Compiled as a stream (V8 compiles functions on background threads as they arrive,
   // the way it does for a served .wasm); the Response is made from bytes in memory,
@@ -259,10 +283,19 @@ async function __blockvote_start() {
     : bytes;
   // (Without compileStreaming the compile happens in the next step, instantiating.)
   performance.mark('loader:compiled');
-  const wasm = await __wbg_init({ module_or_path: module });
-  // The size of the wasm's linear memory, for the memory figures of make bench (it only
-  // reads a length; nothing in the app depends on it).
-  window.__blockvoteWasmMemoryBytes = () => wasm.memory.buffer.byteLength;
+  // wasm-bindgen's glue (packed after the stylesheet) starts the app with this module.
+  // If the page's policy refused it (a file altered after it was built), the app would
+  // never start: that stops here, with the banner, instead of leaving an empty page.
+  document.getElementById('blockvote-glue')?.remove();
+  const glue = document.createElement('script');
+  glue.type = 'module';
+  glue.id = 'blockvote-glue';
+  glue.textContent = glueText;
+  document.addEventListener('securitypolicyviolation', (event) => {
+    if (event.target === glue) __blockvote_halt(new Error('the security policy of the page refused the start-up script'));
+  });
+  window.__blockvoteHandoff = { module, halt: __blockvote_halt };
+  document.body.append(glue);
 }
 // The safety net for a WebAssembly trap (src/panic_banner.rs): a trap (running out of
 // memory, a stack overflow, the abort after a panic) kills the instance without a word,
@@ -345,7 +378,7 @@ if (script.includes('</script')) {
 const hash = createHash('sha256').update(script, 'utf8').digest('base64');
 const csp = [
   "default-src 'none'",
-  `script-src 'sha256-${hash}' 'wasm-unsafe-eval'`,
+  `script-src 'sha256-${hash}' 'sha256-${glueHash}' 'wasm-unsafe-eval'`,
   "style-src 'unsafe-inline'",
   'img-src data: blob:',
   "connect-src 'none'",
@@ -371,7 +404,7 @@ const page = `<!DOCTYPE html>
 </head>
 <body>
 <div id="app"></div>
-<script type="application/octet-stream" id="blockvote-wasm" data-length="${wasmPacked.length}" data-wasm-length="${wasmBytes.length}">${WASM_PLACE}</script>
+<script type="application/octet-stream" id="blockvote-wasm" data-length="${wasmPacked.length}" data-wasm-length="${wasmBytes.length}" data-css-length="${packedCss.length}">${WASM_PLACE}</script>
 <script type="module">${script}</script>
 ${carriedBlock}</body></html>`;
 if (!isAscii(page)) {

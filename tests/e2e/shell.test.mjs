@@ -77,6 +77,7 @@ test('a copy saved from the browser starts cleanly, with one app only', async ()
   assert.equal(await savedPage.getByTestId('nav').count(), 1);
   assert.equal(await savedPage.getByTestId('header').count(), 1);
   assert.equal(await savedPage.locator('style#blockvote-style').count(), 1, 'the app\'s stylesheet is in the page once');
+  assert.equal(await savedPage.locator('script#blockvote-glue').count(), 1, 'the start-up script is in the page once');
   assert.deepEqual(errors, []);
   assert.deepEqual(
     requests.filter((url) => !url.startsWith('file:') && !url.startsWith('data:') && !url.startsWith('blob:')),
@@ -127,6 +128,30 @@ test('the single file keeps only the page\'s own stylesheet in its text; the app
   const page = await browser.newPage();
   await new AppPage(page).open(SINGLE_FILE_URL);
   assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('style')].map((style) => style.id)), ['', 'blockvote-style']);
+  await page.close();
+});
+
+test('the single file carries wasm-bindgen\'s glue packed with the wasm; a policy that refuses it stops with the banner, not an empty page', async () => {
+  const text = readFileSync(SINGLE_FILE, 'latin1');
+  const scripts = [...text.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)].map((match) => match[1]);
+  assert.equal(scripts.length, 1, 'one script in the file: the loader');
+  assert.doesNotMatch(scripts[0], /__wbindgen_start/, 'the glue is not in the loader');
+  const hashes = text.match(/script-src ((?:'sha256-[A-Za-z0-9+/]+=*' )+)'wasm-unsafe-eval'/)[1].trim().split(' ');
+  assert.equal(hashes.length, 2, 'the policy allows the loader and the glue, each by its hash');
+
+  // The same file with the glue's hash altered: the browser refuses the glue.
+  const glueHash = hashes[1].slice(1, -1);
+  const altered = text.replace(glueHash, glueHash.replace(/^sha256-./, (start) => start.slice(0, -1) + (start.endsWith('A') ? 'B' : 'A')));
+  assert.notEqual(altered, text);
+  const dir = await mkdtemp(join(tmpdir(), 'blockvote-altered-'));
+  const alteredPath = join(dir, 'altered.html');
+  await writeFile(alteredPath, Buffer.from(altered, 'latin1'));
+  const page = await browser.newPage();
+  await page.goto(pathToFileURL(alteredPath).href);
+  const banner = page.getByTestId('fatal-error');
+  await banner.waitFor();
+  assert.match(await banner.textContent(), /security policy of the page refused the start-up script/);
+  assert.equal(await page.getByTestId('nav').count(), 0, 'no app started');
   await page.close();
 });
 
