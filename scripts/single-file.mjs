@@ -80,28 +80,39 @@ if ((glue.match(new RegExp(START.source, 'gm')) || []).length !== 1) {
   throw new Error('the wasm-bindgen glue does not call wasm.__wbindgen_start() exactly once; has the wasm-bindgen version changed?');
 }
 const markedGlue = glue.replace(START, "$1performance.mark('loader:instantiated');\n$1wasm.__wbindgen_start();");
-// The glue runs as a module script of its own, packed in the Zstandard stream after the
+// The glue runs as a script of its own, packed in the Zstandard stream after the
 // stylesheet (about 20 KB less page than as text in the loader). The loader puts it in
 // the page once the wasm is compiled, with the compiled module and its way of stopping
-// in window.__blockvoteHandoff; the page's policy allows it by its hash. A page saved
-// from the browser holds a copy of this script, which runs as that page is parsed, before
-// any handoff: that copy does nothing.
-const glueSource = `${markedGlue}
-const __blockvote_handoff = window.__blockvoteHandoff;
+// in window.__blockvoteHandoff; the page's policy allows it by its hash. A classic
+// script, not a module: the browser runs a classic script the moment it is put in the
+// page, where a module waits for a task of its own (about 4 ms later, measured). So its
+// names are kept in a function's scope, and the one module-only expression in it, the
+// default address of the wasm (import.meta.url, never used: the loader always passes the
+// module), becomes the page's address. A page saved from the browser holds a copy of
+// this script, which runs as that page is parsed, before the loader and any handoff:
+// that copy does nothing.
+const IMPORT_META_URL = /import\.meta\.url/g;
+if ((glue.match(IMPORT_META_URL) || []).length !== 1) {
+  throw new Error('the wasm-bindgen glue does not use import.meta.url exactly once; has the wasm-bindgen version changed?');
+}
+const glueSource = `(() => {
+${markedGlue.replace(IMPORT_META_URL, 'location.href')}
+const handoff = window.__blockvoteHandoff;
 delete window.__blockvoteHandoff;
-if (__blockvote_handoff) {
-  __wbg_init({ module_or_path: __blockvote_handoff.module }).then((wasm) => {
+if (handoff) {
+  __wbg_init({ module_or_path: handoff.module }).then((wasm) => {
     // The size of the wasm's linear memory, for the memory figures of make bench (it
     // only reads a length; nothing in the app depends on it).
     window.__blockvoteWasmMemoryBytes = () => wasm.memory.buffer.byteLength;
-  }, __blockvote_handoff.halt);
+  }, handoff.halt);
 }
+})();
 `;
-const glueModule = (await minify(glueSource, { module: true, compress: true, mangle: true, format: { comments: false, ascii_only: true } })).code;
-if (!glueModule) {
+const glueScript = (await minify(glueSource, { compress: true, mangle: true, format: { comments: false, ascii_only: true } })).code;
+if (!glueScript) {
   throw new Error('terser returned no code for the glue');
 }
-const glueHash = createHash('sha256').update(glueModule, 'utf8').digest('base64');
+const glueHash = createHash('sha256').update(glueScript, 'utf8').digest('base64');
 
 // Eight bits per character. The page is declared windows-1252, where every one of the
 // 256 byte values is one character (WHATWG's index: 0x00–0x7F and 0xA0–0xFF are the
@@ -197,7 +208,7 @@ const packedCss = Buffer.from(minifiedCss(readFileSync(cssPath, 'utf8')), 'utf8'
 // Given on standard input with its size, so that the frame header records the size and
 // fzstd inflates into one buffer of it (a frame without the size makes fzstd grow its
 // output as it goes, which took about 800 ms in the page).
-const packedInput = Buffer.concat([wasmBytes, packedCss, Buffer.from(glueModule, 'utf8')]);
+const packedInput = Buffer.concat([wasmBytes, packedCss, Buffer.from(glueScript, 'utf8')]);
 const wasmPacked = execFileSync('zstd', ['--ultra', '-22', '--no-progress', '-q', `--stream-size=${packedInput.length}`, '-c', '-'], {
   input: packedInput,
   maxBuffer: 1 << 27,
@@ -288,7 +299,6 @@ async function __blockvote_start() {
   // never start: that stops here, with the banner, instead of leaving an empty page.
   document.getElementById('blockvote-glue')?.remove();
   const glue = document.createElement('script');
-  glue.type = 'module';
   glue.id = 'blockvote-glue';
   glue.textContent = glueText;
   document.addEventListener('securitypolicyviolation', (event) => {
