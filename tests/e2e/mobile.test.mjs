@@ -168,3 +168,47 @@ test('on a phone the project levers’ effect table never cuts a year and stays 
     }
   }
 });
+
+test('on a phone the saved scenarios list shows every column, its actions included, without scrolling inside its panel', async () => {
+  // The four columns fit a 390 px phone in both languages, and a 320 px one in Chinese;
+  // narrower in English, the list scrolls inside its panel (the page never does).
+  const fits = [
+    { width: 390, height: 844, langs: ['en', 'zh'] },
+    { width: 360, height: 740, langs: ['zh'] },
+    { width: 320, height: 640, langs: ['zh'] },
+  ];
+  for (const size of fits) {
+    const context = await launchAt({ ...size, touch: true });
+    try {
+      const page = await context.newPage();
+      for (const lang of size.langs) {
+        await page.goto(`${SINGLE_FILE_URL}#view=scenarios&lang=${lang}&cost=10`);
+        await page.getByTestId('scenario-name').fill('Ten per cent dearer 較貴');
+        await page.getByTestId('scenario-save').tap();
+        await page.getByTestId('scenario-row-1').waitFor();
+        const found = await page.getByTestId('scenario-table').evaluate((table) => {
+          const scroller = table.closest('.list-scroll');
+          const words = [...table.querySelectorAll('thead th:first-child, td.center')].filter((cell) => cell.textContent.trim());
+          return {
+            scroll: scroller.scrollWidth,
+            client: scroller.clientWidth,
+            // A header or the paper's "baseline" broken one character a line.
+            broken: words
+              .filter((cell) => {
+                const range = document.createRange();
+                range.selectNodeContents(cell);
+                return new Set([...range.getClientRects()].map((line) => Math.round(line.top))).size > 1;
+              })
+              .map((cell) => cell.textContent),
+          };
+        });
+        const where = `${size.width}×${size.height} ${lang}`;
+        assert.ok(found.scroll <= found.client, `${where}: the list is ${found.scroll} px wide in ${found.client} px`);
+        assert.deepEqual(found.broken, [], `${where}: the first column keeps its words whole`);
+        await page.evaluate(() => localStorage.clear());
+      }
+    } finally {
+      await context.close();
+    }
+  }
+});
