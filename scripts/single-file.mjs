@@ -8,8 +8,8 @@
 // decoder inlined here; browsers decompress only gzip and deflate themselves) and
 // compiles it. The app's stylesheet (style/main.css) and wasm-bindgen's glue are packed
 // in the same stream, after the wasm: the loader puts the stylesheet in the page before
-// the app starts (the page keeps only style/page.css), then the glue, as a module script
-// of its own, which starts the app with the compiled module. Zstandard makes the file about 110 KB smaller
+// the app starts (the page keeps only style/page.css), then the glue, as a script of its
+// own, which starts the app with the compiled module. Zstandard makes the file about 110 KB smaller
 // than the best gzip, and decodes in about the time the browser spends parsing those
 // 110 KB of page. Chrome refuses fetch() from file:// and synchronous
 // compiles of large modules, so nothing here fetches and nothing compiles synchronously.
@@ -58,9 +58,8 @@ if (pageCssPaths.length > 1) {
 const indexHtml = readFileSync(join(dist, 'index.html'), 'utf8');
 const title = (indexHtml.match(/<title>([\s\S]*?)<\/title>/) || [, 'blockvote'])[1];
 
-// The glue is an ES module; inside an inline module script (its own, below) its exports
-// become plain declarations, which stay in that module's scope, and the lines added
-// after it prefix their names with __blockvote_ so they cannot clash.
+// The glue is an ES module; in the script of its own below, inside a function, its
+// exports become plain declarations, which stay in that function's scope.
 const glue = readFileSync(gluePath, 'utf8')
   .replace(/^export\s+\{[^}]*\};?\s*$/gm, '')
   .replace(/^export\s+default\s+[^;]+;\s*$/gm, '')
