@@ -169,42 +169,80 @@ test('on a phone the project levers’ effect table never cuts a year and stays 
   }
 });
 
-test('on a phone the saved scenarios list shows every column, its actions included, without scrolling inside its panel', async () => {
-  // The four columns fit a 390 px phone in both languages, and a 320 px one in Chinese;
-  // narrower in English, the list scrolls inside its panel (the page never does).
-  const fits = [
-    { width: 390, height: 844, langs: ['en', 'zh'] },
-    { width: 360, height: 740, langs: ['zh'] },
-    { width: 320, height: 640, langs: ['zh'] },
-  ];
-  for (const size of fits) {
-    const context = await launchAt({ ...size, touch: true });
+test('on a phone the saved scenarios list is a grid of rows that fits, lines up and is still a table', async () => {
+  // Below 40rem each row is its own grid (style/main.css): the compare box, the name
+  // and the key figures side by side, the actions in a row under them. It fits every
+  // phone in both languages, its columns line up with the headings, and assistive
+  // technology still reads it as a table (Chromium's own accessibility tree).
+  for (const size of SIZES.filter((s) => s.width < 640)) {
+    const context = await launchAt(size);
     try {
       const page = await context.newPage();
-      for (const lang of size.langs) {
+      for (const lang of ['en', 'zh']) {
         await page.goto(`${SINGLE_FILE_URL}#view=scenarios&lang=${lang}&cost=10`);
         await page.getByTestId('scenario-name').fill('Ten per cent dearer 較貴');
         await page.getByTestId('scenario-save').tap();
         await page.getByTestId('scenario-row-1').waitFor();
         const found = await page.getByTestId('scenario-table').evaluate((table) => {
           const scroller = table.closest('.list-scroll');
-          const words = [...table.querySelectorAll('thead th:first-child, td.center')].filter((cell) => cell.textContent.trim());
+          const words = [...table.querySelectorAll('thead th, td.center')].filter((cell) => cell.textContent.trim());
+          const lefts = (row) => [...row.children].slice(0, 3).map((cell) => Math.round(cell.getBoundingClientRect().left));
+          const panel = scroller.getBoundingClientRect();
+          const buttons = [...table.querySelectorAll('tbody tr:last-child td.actions button')].map((b) => b.getBoundingClientRect());
           return {
             scroll: scroller.scrollWidth,
             client: scroller.clientWidth,
-            // A header or the paper's "baseline" broken one character a line.
-            broken: words
+            // "2018-19" in the figures' heading is on one line ("2018-" / "19" was).
+            yearsCut: [...table.querySelectorAll('thead th')]
+              .flatMap((cell) => [...cell.querySelectorAll('*'), cell].flatMap((el) => [...el.childNodes]))
+              .filter((node) => node.nodeType === Node.TEXT_NODE && /\d{4}-\d{2}/.test(node.data))
+              .filter((node) => {
+                const at = node.data.search(/\d{4}-\d{2}/);
+                const range = document.createRange();
+                range.setStart(node, at);
+                range.setEnd(node, at + 7);
+                return new Set([...range.getClientRects()].map((line) => Math.round(line.top))).size > 1;
+              })
+              .map((node) => node.data),
+            wordsWhole: [...table.querySelectorAll('thead th:first-child, td.center')]
+              .filter((cell) => cell.textContent.trim())
               .filter((cell) => {
                 const range = document.createRange();
                 range.selectNodeContents(cell);
                 return new Set([...range.getClientRects()].map((line) => Math.round(line.top))).size > 1;
               })
               .map((cell) => cell.textContent),
+            heading: lefts(table.querySelector('thead tr')),
+            rows: [...table.querySelectorAll('tbody tr')].map(lefts),
+            // The actions sit under the name and the figures, inside the panel.
+            actionsBelow: buttons.every((b) => b.top >= table.querySelector('tbody tr:last-child th').getBoundingClientRect().bottom - 1),
+            actionsInside: buttons.every((b) => b.left >= panel.left && b.right <= panel.right),
           };
         });
         const where = `${size.width}×${size.height} ${lang}`;
         assert.ok(found.scroll <= found.client, `${where}: the list is ${found.scroll} px wide in ${found.client} px`);
-        assert.deepEqual(found.broken, [], `${where}: the first column keeps its words whole`);
+        assert.deepEqual(found.yearsCut, [], `${where}: the year in the heading is whole`);
+        assert.deepEqual(found.wordsWhole, [], `${where}: the first column keeps its words whole`);
+        assert.equal(found.rows.length, 2, `${where}: the paper and the saved scenario`);
+        for (const row of found.rows) assert.deepEqual(row, found.heading, `${where}: a row lines up with the headings`);
+        assert.ok(found.actionsBelow, `${where}: the actions are under the name and the figures`);
+        assert.ok(found.actionsInside, `${where}: every action is inside the panel`);
+        const cdp = await context.newCDPSession(page);
+        const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+        const roleOf = async (selector) => {
+          const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+          assert.ok(nodeId, `${selector} is on the page`);
+          const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
+          return nodes[0]?.ignored ? 'ignored' : nodes[0]?.role?.value;
+        };
+        const table = '[data-testid="scenario-table"]';
+        assert.equal(await roleOf(table), 'table', `${where}: the table`);
+        assert.equal(await roleOf(`${table} thead th:last-child`), 'columnheader', `${where}: the actions' heading`);
+        assert.equal(await roleOf('[data-testid="scenario-row-1"]'), 'row', `${where}: the saved scenario's row`);
+        assert.equal(await roleOf('[data-testid="scenario-row-1"] th'), 'rowheader', `${where}: its name`);
+        assert.equal(await roleOf('[data-testid="scenario-key-1"]'), 'cell', `${where}: its key figures`);
+        assert.equal(await roleOf('[data-testid="scenario-row-1"] td.actions'), 'cell', `${where}: its actions`);
+        await cdp.detach();
         await page.evaluate(() => localStorage.clear());
       }
     } finally {
