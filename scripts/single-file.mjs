@@ -300,9 +300,8 @@ async function __blockvote_start() {
   const glue = document.createElement('script');
   glue.id = 'blockvote-glue';
   glue.textContent = glueText;
-  document.addEventListener('securitypolicyviolation', (event) => {
-    if (event.target === glue) __blockvote_halt(new Error('the security policy of the page refused the start-up script'));
-  });
+  // The browser reports a refused inline script at the script element itself.
+  glue.addEventListener('securitypolicyviolation', () => __blockvote_halt(new Error('the security policy of the page refused the start-up script')));
   window.__blockvoteHandoff = { module, halt: __blockvote_halt };
   document.body.append(glue);
 }
