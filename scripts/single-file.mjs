@@ -19,7 +19,7 @@
 // kind.
 //
 // The loader also keeps the page's own text, as it was before the app started, in
-// window.__blockvoteSource: the app's "download offline copy" writes that text back out
+// window.__blockvoteSource (written out when first read): the app's "download offline copy" writes that text back out
 // with the user's scenarios in inert <script type="application/json"> blocks (see
 // crates/model/src/offline.rs), so the copy is this same file, hash and all.
 //
@@ -252,15 +252,19 @@ const carriedBlock = payload === null
   : `<script type="application/json" id="blockvote-carried-scenarios">${jsonAscii(JSON.stringify(JSON.parse(payload))).replace(/</g, '\\u003c')}</script>\n`;
 
 // The page as it was before the app touched it, minus anything a previous run or a
-// browser's "save page" left in it: the offline copy is built from this text.
-const sourceCapture = `window.__blockvoteSource = (() => {
+// browser's "save page" left in it: the offline copy is built from this text. The page
+// is copied now, before the app changes it (a copy of the elements costs under 1 ms);
+// it is written out as text (3-4 ms for the whole file) only when the app first asks
+// for it, to make an offline copy, so the start-up does not wait for that.
+const sourceCapture = `{
   const page = document.documentElement.cloneNode(true);
   for (const id of ['blockvote-carried-scenarios', 'blockvote-carried-dataset', 'fatal-error', 'blockvote-style', 'blockvote-glue']) {
     page.querySelector('#' + id)?.remove();
   }
   page.querySelector('#app')?.replaceChildren();
-  return '<!DOCTYPE html>\\n' + page.outerHTML;
-})();
+  let text;
+  Object.defineProperty(window, '__blockvoteSource', { get: () => (text ??= '<!DOCTYPE html>\\n' + page.outerHTML) });
+}
 `;
 
 const fullScript = `performance.mark('loader:start');

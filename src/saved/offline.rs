@@ -16,9 +16,12 @@ pub fn page_source() -> Option<String> {
     js_sys::Reflect::get(&window, &JsValue::from_str("__blockvoteSource")).ok()?.as_string()
 }
 
-/// Whether this page can write an offline copy of itself.
+/// Whether this page can write an offline copy of itself. It asks only whether the
+/// loader kept the page: reading the text would write out the whole file and copy it
+/// into the wasm's memory each time the Scenarios screen is drawn.
 pub fn can_copy() -> bool {
-    page_source().is_some()
+    web_sys::window()
+        .is_some_and(|window| js_sys::Reflect::has(&window, &JsValue::from_str("__blockvoteSource")).unwrap_or(false))
 }
 
 /// The text of a carried data block: `None` if the page has none, `Err(bytes)` if it

@@ -97,6 +97,14 @@ test('the served app starts over http and navigates', async () => {
   assert.match(page.url(), /view=cashflow/);
   await page.goBack();
   await app.screen('projects').waitFor();
+  // Several files cannot copy themselves: the offline copy says so. The single file can.
+  await app.go('scenarios');
+  await page.getByTestId('offline-copy-unavailable').waitFor();
+  assert.ok(await page.getByTestId('offline-copy').isDisabled(), 'served: the offline copy is off');
+  await app.open(`${SINGLE_FILE_URL}#view=scenarios`);
+  await page.getByTestId('offline-copy').waitFor();
+  assert.ok(await page.getByTestId('offline-copy').isEnabled(), 'single file: the offline copy is on');
+  assert.equal(await page.getByTestId('offline-copy-unavailable').count(), 0, 'single file: no note that it cannot copy');
   assert.deepEqual(errors, []);
   await page.close();
 });
