@@ -225,7 +225,7 @@ const MILESTONES = [
   ['html:read', 'Reading the file (navigation start to its last byte)'],
   ['html:parsed', 'Parsing the HTML (the wasm is text in the page)'],
   ['loader:start', 'Compiling and starting the loader script'],
-  ['loader:source-kept', 'Keeping the page\'s text for the offline copy'],
+  ['loader:source-kept', 'Copying the page for the offline copy (its text is written out when first read)'],
   ['loader:decoded', 'Decoding the embedded bytes (windows-1252 text)'],
   ['loader:inflated', 'Inflating the wasm (Zstandard, fzstd)'],
   ['loader:compiled', 'Compiling the wasm (compileStreaming)'],
