@@ -19,9 +19,10 @@
 // kind.
 //
 // The loader also keeps the page's own text, as it was before the app started, in
-// window.__blockvoteSource (written out when first read): the app's "download offline copy" writes that text back out
-// with the user's scenarios in inert <script type="application/json"> blocks (see
-// crates/model/src/offline.rs), so the copy is this same file, hash and all.
+// window.__blockvoteSource (written out when first read): the app's "download offline
+// copy" writes that text back out with the user's scenarios in inert
+// <script type="application/json"> blocks (see crates/model/src/offline.rs), so the
+// copy is this same file, hash and all.
 //
 // The loader marks its steps with performance.mark (loader:start, loader:source-kept,
 // loader:decoded, loader:inflated, loader:compiled, loader:instantiated) for the

@@ -9,11 +9,15 @@ use blockvote_present::lang::Bilingual;
 use blockvote_present::storage::{copy_done, copy_problem, DOWNLOAD_REFUSED, NOT_SINGLE_FILE};
 use wasm_bindgen::JsValue;
 
+/// The property of `window` where the single-file loader (scripts/single-file.mjs)
+/// keeps the page's text.
+const PAGE_SOURCE: &str = "__blockvoteSource";
+
 /// The page text kept by the single-file loader, or `None` in a served build (which
 /// is several files and cannot copy itself).
 pub fn page_source() -> Option<String> {
     let window = web_sys::window()?;
-    js_sys::Reflect::get(&window, &JsValue::from_str("__blockvoteSource")).ok()?.as_string()
+    js_sys::Reflect::get(&window, &JsValue::from_str(PAGE_SOURCE)).ok()?.as_string()
 }
 
 /// Whether this page can write an offline copy of itself. It asks only whether the
@@ -21,7 +25,7 @@ pub fn page_source() -> Option<String> {
 /// into the wasm's memory each time the Scenarios screen is drawn.
 pub fn can_copy() -> bool {
     web_sys::window()
-        .is_some_and(|window| js_sys::Reflect::has(&window, &JsValue::from_str("__blockvoteSource")).unwrap_or(false))
+        .is_some_and(|window| js_sys::Reflect::has(&window, &JsValue::from_str(PAGE_SOURCE)).unwrap_or(false))
 }
 
 /// The text of a carried data block: `None` if the page has none, `Err(bytes)` if it

@@ -17,7 +17,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, watch, AppPage, ROOT, SINGLE_FILE_URL, routeViews } from './support.mjs';
+import { launch, watch, AppPage, ROOT, SINGLE_FILE_URL, routeViews, accessibleRoles } from './support.mjs';
 
 const LONG = { timeout: 600_000 };
 const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
@@ -530,14 +530,7 @@ test('the projects table drawn as grid rows is still a whole table, aligned, its
   for (const lang of ['en', 'zh']) {
     await app.open(`${SINGLE_FILE_URL}#view=projects&lang=${lang}`);
     await page.getByTestId('project-row-254').waitFor({ state: 'attached' });
-    const cdp = await context.newCDPSession(page);
-    const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
-    const roleOf = async (selector) => {
-      const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
-      assert.ok(nodeId, `${selector} is on the page`);
-      const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
-      return nodes[0]?.ignored ? 'ignored' : nodes[0]?.role?.value;
-    };
+    const { roleOf, detach } = await accessibleRoles(context, page);
     const table = '[data-testid="projects-table"]';
     assert.equal(await roleOf(table), 'table', `${lang}: the table`);
     assert.equal(await roleOf(`${table} thead th[data-sort-key="budget"]`), 'columnheader', `${lang}: a heading`);
@@ -568,7 +561,7 @@ test('the projects table drawn as grid rows is still a whole table, aligned, its
     const row = await page.getByTestId('project-row-3').boundingBox();
     assert.ok(tip && tip.width > 0 && tip.height > 0, `${lang}: the explanation is shown`);
     assert.ok(tip.y + tip.height > row.y + row.height || tip.y < row.y, `${lang}: the explanation reaches beyond its row`);
-    await cdp.detach();
+    await detach();
   }
   await context.close();
 });

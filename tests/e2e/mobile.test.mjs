@@ -11,7 +11,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ROOT, SINGLE_FILE_URL, launch, routeViews } from './support.mjs';
+import { ROOT, SINGLE_FILE_URL, launch, routeViews, accessibleRoles } from './support.mjs';
 
 const SIZES = [
   { width: 320, height: 640, touch: true },
@@ -227,14 +227,7 @@ test('on a phone the saved scenarios list is a grid of rows that fits, lines up 
         for (const row of found.rows) assert.deepEqual(row, found.heading, `${where}: a row lines up with the headings`);
         assert.ok(found.actionsBelow, `${where}: the actions are under the name and the figures`);
         assert.ok(found.actionsInside, `${where}: every action is inside the panel`);
-        const cdp = await context.newCDPSession(page);
-        const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
-        const roleOf = async (selector) => {
-          const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
-          assert.ok(nodeId, `${selector} is on the page`);
-          const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
-          return nodes[0]?.ignored ? 'ignored' : nodes[0]?.role?.value;
-        };
+        const { roleOf, detach } = await accessibleRoles(context, page);
         const table = '[data-testid="scenario-table"]';
         assert.equal(await roleOf(table), 'table', `${where}: the table`);
         assert.equal(await roleOf(`${table} thead th:last-child`), 'columnheader', `${where}: the actions' heading`);
@@ -242,7 +235,7 @@ test('on a phone the saved scenarios list is a grid of rows that fits, lines up 
         assert.equal(await roleOf('[data-testid="scenario-row-1"] th'), 'rowheader', `${where}: its name`);
         assert.equal(await roleOf('[data-testid="scenario-key-1"]'), 'cell', `${where}: its key figures`);
         assert.equal(await roleOf('[data-testid="scenario-row-1"] td.actions'), 'cell', `${where}: its actions`);
-        await cdp.detach();
+        await detach();
         await page.evaluate(() => localStorage.clear());
       }
     } finally {

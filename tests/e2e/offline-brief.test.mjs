@@ -186,7 +186,9 @@ test('meeting brief: the figures equal the screens\', the changed project is lis
   const total = await app.text('cash-2018-19-total');
   const fresh = await app.text('cash-2018-19-new');
   // The year table rounds its column as a whole (largest remainder), here and in the
-  // brief alike, so its 2018-19 cell is compared with the cash flow screen's table.
+  // brief alike, so its 2018-19 cell is compared with the cash flow screen's table,
+  // once it has caught up with the lever (it follows a frame later).
+  await app.afterPaint();
   const yearCell = await app.text('year-total-2018-19');
   await app.go('allocation');
   await page.getByTestId('allocation-amount-1').fill('300');

@@ -108,6 +108,24 @@ export function watch(page) {
 }
 
 /**
+ * The role Chromium's own accessibility tree gives an element, as a function of its
+ * selector ('ignored' for an element left out of the tree): what assistive technology
+ * reads, which a stylesheet can change (a table drawn as grid rows may stop being a
+ * table), where Playwright's role queries read the markup alone. Call `detach` after.
+ */
+export async function accessibleRoles(context, page) {
+  const cdp = await context.newCDPSession(page);
+  const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+  const roleOf = async (selector) => {
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+    if (!nodeId) throw new Error(`${selector} is not on the page`);
+    const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
+    return nodes[0]?.ignored ? 'ignored' : nodes[0]?.role?.value;
+  };
+  return { roleOf, detach: () => cdp.detach() };
+}
+
+/**
  * Starts recording what the page writes under `root` (a selector) and returns the
  * function that stops and reports it, for the tests that hold a change to rewriting only
  * what changed:
@@ -262,6 +280,16 @@ export class AppPage {
    */
   async ready() {
     await this.page.locator('[data-testid="header"]:visible, [data-testid="presenter"]').first().waitFor({ timeout: 30_000 });
+  }
+
+  /**
+   * Waits until the panels that follow a lever one frame late have caught up (the cash
+   * flow screen's tables, charts and breakdown: src/after_paint.rs). The app catches
+   * them up in a task it queues from the frame that answers the lever; this waits for
+   * the frame after that one and a task queued from it, which runs later still.
+   */
+  async afterPaint() {
+    await this.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0)))));
   }
 
   screen(name) {
