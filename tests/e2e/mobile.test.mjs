@@ -236,6 +236,22 @@ test('on a phone the saved scenarios list is a grid of rows that fits, lines up 
         assert.equal(await roleOf('[data-testid="scenario-key-1"]'), 'cell', `${where}: its key figures`);
         assert.equal(await roleOf('[data-testid="scenario-row-1"] td.actions'), 'cell', `${where}: its actions`);
         await detach();
+        // While a name or a note is being edited, its field lies inside the row, clear of
+        // the key figures (a name field 16rem wide ran over them).
+        for (const [button, field] of [['rename', 'rename-input'], ['note-edit', 'note-input']]) {
+          await page.getByTestId(`scenario-${button}-1`).tap();
+          const overlap = await page.getByTestId(`scenario-${field}-1`).evaluate((input) => {
+            const row = input.closest('tr').getBoundingClientRect();
+            const box = input.getBoundingClientRect();
+            const figures = input.closest('tr').querySelector('td.key-figures').getBoundingClientRect();
+            const apart = box.right <= figures.left || box.left >= figures.right || box.bottom <= figures.top || box.top >= figures.bottom;
+            return { inside: box.left >= row.left && box.right <= row.right, apart };
+          });
+          assert.ok(overlap.inside, `${where}: the ${field} lies inside its row`);
+          assert.ok(overlap.apart, `${where}: the ${field} is clear of the key figures`);
+          await page.getByTestId(`scenario-${field}-1`).press('Escape');
+          await page.getByTestId(`scenario-${field}-1`).waitFor({ state: 'detached' });
+        }
         await page.evaluate(() => localStorage.clear());
       }
     } finally {
