@@ -185,7 +185,6 @@ test('on a phone the saved scenarios list is a grid of rows that fits, lines up 
         await page.getByTestId('scenario-row-1').waitFor();
         const found = await page.getByTestId('scenario-table').evaluate((table) => {
           const scroller = table.closest('.list-scroll');
-          const words = [...table.querySelectorAll('thead th, td.center')].filter((cell) => cell.textContent.trim());
           const lefts = (row) => [...row.children].slice(0, 3).map((cell) => Math.round(cell.getBoundingClientRect().left));
           const panel = scroller.getBoundingClientRect();
           const buttons = [...table.querySelectorAll('tbody tr:last-child td.actions button')].map((b) => b.getBoundingClientRect());
