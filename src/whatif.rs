@@ -79,9 +79,15 @@ impl WhatIf {
         let baseline = engine.as_ref().ok().and_then(|e| e.project(&Scenario::default()).ok()).map(Arc::new);
         let engine = StoredValue::new(engine);
         let scenario = RwSignal::new(Scenario::default());
+        let projected_baseline = baseline.clone();
         let result = Memo::new_with_compare(
             move |_| {
                 let scenario = scenario.get();
+                // The default scenario's projection is the baseline, made just above:
+                // the start-up (and a reset to the paper) reuses it.
+                if let Some(baseline) = projected_baseline.as_ref().filter(|_| scenario == Scenario::default()) {
+                    return Ok(Arc::clone(baseline));
+                }
                 engine.with_value(|engine| match engine {
                     Ok(engine) => engine.project(&scenario).map(Arc::new),
                     Err(error) => Err(error.clone()),

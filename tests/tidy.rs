@@ -187,6 +187,26 @@ fn every_screen_is_a_folder() {
 }
 
 #[test]
+fn no_screen_is_inlined_into_the_screen_switch() {
+    let mut offences = Vec::new();
+    for entry in fs::read_dir(root().join("src/screens")).into_iter().flatten().flatten() {
+        let path = entry.path().join("mod.rs");
+        let lines = code_lines(&path);
+        for pair in lines.windows(2) {
+            let [(_, attribute), (number, item)] = pair else { continue };
+            let is_screen = item.starts_with("pub fn ") && item[7..].starts_with(|c: char| c.is_ascii_uppercase());
+            if attribute.trim() == "#[component]" && is_screen {
+                offences.push(format!("{}:{number}: {}", relative(&path), item.trim()));
+            }
+        }
+    }
+    check(
+        "Every screen's component is #[inline(never)], so opening the app compiles one screen (src/screens/mod.rs)",
+        offences,
+    );
+}
+
+#[test]
 fn screens_and_components_hold_no_words() {
     let mut offences = Vec::new();
     for dir in ["src/screens", "src/components"] {

@@ -16,6 +16,7 @@ use blockvote_present::screens::allocation::{chart, CHART_DESCRIPTION, CHART_TIT
 use leptos::prelude::*;
 
 #[component]
+#[inline(never)]
 pub fn Allocation() -> impl IntoView {
     let state = use_app_state();
     let whatif = use_whatif();

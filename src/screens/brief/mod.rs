@@ -21,6 +21,7 @@ use blockvote_present::screens::brief::{brief, Brief, BriefInput, NOTHING, PRINT
 use leptos::prelude::*;
 
 #[component]
+#[inline(never)]
 pub fn Brief() -> impl IntoView {
     let state = use_app_state();
     let whatif = use_whatif();

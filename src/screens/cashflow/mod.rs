@@ -24,6 +24,7 @@ use blockvote_present::screens::cashflow::{headline, Card, Headline, ONGOING_LAB
 use leptos::prelude::*;
 
 #[component]
+#[inline(never)]
 pub fn Cashflow() -> impl IntoView {
     let state = use_app_state();
     let whatif = use_whatif();

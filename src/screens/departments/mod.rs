@@ -22,6 +22,7 @@ use leptos::prelude::*;
 use std::collections::BTreeSet;
 
 #[component]
+#[inline(never)]
 pub fn Departments() -> impl IntoView {
     let state = use_app_state();
     let whatif = use_whatif();

@@ -20,6 +20,7 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 #[component]
+#[inline(never)]
 pub fn Distribution() -> impl IntoView {
     let state = use_app_state();
     let data = state.data();

@@ -16,6 +16,7 @@ use blockvote_present::screens::overview::{performance, HEADING};
 use leptos::prelude::*;
 
 #[component]
+#[inline(never)]
 pub fn Overview() -> impl IntoView {
     let state = use_app_state();
     let data = state.data();

@@ -50,6 +50,7 @@ fn print_all(printing: RwSignal<bool>) {
 }
 
 #[component]
+#[inline(never)]
 pub fn Presenter() -> impl IntoView {
     let state = use_app_state();
     let deck = use_deck();

@@ -28,6 +28,7 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 #[component]
+#[inline(never)]
 pub fn Projects() -> impl IntoView {
     let state = use_app_state();
     let whatif = use_whatif();

@@ -27,6 +27,7 @@ use rust_decimal::Decimal;
 use std::sync::Arc;
 
 #[component]
+#[inline(never)]
 pub fn Risk() -> impl IntoView {
     let whatif = use_whatif();
     // The scenario (the last one the engine could project) without its slippage

@@ -24,6 +24,7 @@ use blockvote_present::screens::scenarios::{INTRO, TITLE};
 use leptos::prelude::*;
 
 #[component]
+#[inline(never)]
 pub fn Scenarios() -> impl IntoView {
     let state = use_app_state();
     let lang = move || state.lang.get();

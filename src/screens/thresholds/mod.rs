@@ -18,6 +18,7 @@ use blockvote_present::screens::thresholds::{NOTE, TITLE};
 use leptos::prelude::*;
 
 #[component]
+#[inline(never)]
 pub fn Thresholds() -> impl IntoView {
     let state = use_app_state();
     let whatif = use_whatif();

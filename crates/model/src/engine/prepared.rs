@@ -75,6 +75,19 @@ fn checked_amount(what: String, amount: Money) -> Result<i64, DataError> {
     }
 }
 
+/// A project as the calibration sees it. Its start is in the budget year or later
+/// (checked by [`Engine::new`]), so the quarters up to `year_last` are the budget year's.
+pub(crate) fn calibration_input(project: &BaseProject, year_last: FiscalQuarter) -> CalibrationInput {
+    let quarters = project.start.quarters_until(project.completion) + 1;
+    let in_year =
+        if project.start > year_last { 0 } else { project.start.quarters_until(project.completion.min(year_last)) + 1 };
+    CalibrationInput {
+        budget: u64::try_from(project.budget).unwrap_or(0),
+        quarters: u64::try_from(quarters).unwrap_or(1),
+        quarters_in_budget_year: u64::try_from(in_year).unwrap_or(0),
+    }
+}
+
 impl Engine {
     /// Checks `dataset` and solves the calibration of the default profile.
     pub fn new(dataset: &Dataset) -> Result<Engine, EngineError> {
@@ -82,7 +95,6 @@ impl Engine {
         let year_first = budget_year.first_quarter();
         let year_last = year_first.saturating_add_quarters(3);
         let mut projects = Vec::with_capacity(dataset.projects.len());
-        let mut inputs = Vec::with_capacity(dataset.projects.len());
         for project in &dataset.projects {
             let id = project.id;
             let budget = match to_dollars(project.budget) {
@@ -95,17 +107,6 @@ impl Engine {
             if project.start < year_first {
                 return Err(DataError::StartsBeforeBudgetYear { id }.into());
             }
-            let quarters = project.start.quarters_until(project.completion) + 1;
-            let in_year = if project.start > year_last {
-                0
-            } else {
-                project.start.quarters_until(project.completion.min(year_last)) + 1
-            };
-            inputs.push(CalibrationInput {
-                budget: u64::try_from(budget).unwrap_or(0),
-                quarters: u64::try_from(quarters).unwrap_or(1),
-                quarters_in_budget_year: u64::try_from(in_year).unwrap_or(0),
-            });
             projects.push(BaseProject {
                 id,
                 department: project.department,
@@ -142,6 +143,8 @@ impl Engine {
             Some(cohort) => Some(checked_amount("the new cohort's cash".to_string(), cohort.cash_budget_year)?),
             None => None,
         };
+        let inputs: Vec<CalibrationInput> =
+            projects.iter().map(|project| calibration_input(project, year_last)).collect();
         let calibration = calibrate(&inputs, target)?;
         Ok(Engine {
             budget_year,
