@@ -13,7 +13,7 @@
 
 use crate::state::AppState;
 use crate::whatif::{non_scenario_params, WhatIf};
-use blockvote_present::links::{link_to_copy, pasted_fragment, PasteError};
+use blockvote_present::links::{changed_address_problems, link_to_copy, pasted_fragment, PasteError};
 use blockvote_present::route::{fragment_for, route, View};
 use leptos::prelude::*;
 
@@ -53,11 +53,19 @@ pub fn set_params(state: AppState, view: View, changes: &[(&str, Option<String>)
 
 /// Moves the app to what a fragment says: its view, its language, its other pairs,
 /// and its scenario unless it is the one the app already shows (`fragment` is then
-/// the app's own address, read back after back/forward or a change of screen).
+/// the app's own address, read back after back/forward or a change of screen). An
+/// address changed by hand with the same scenario is still checked: a screen or a
+/// language the app does not have, or a filter it cannot use that the app did not
+/// already have, is listed like any link's problem.
 fn follow(state: AppState, whatif: WhatIf, fragment: &str) {
     let next = route(fragment);
     if !whatif.is_current_link(&next.params) {
-        whatif.open_link(fragment);
+        whatif.open_link(fragment, &state.data());
+    } else {
+        let problems = state.params.with_untracked(|before| changed_address_problems(fragment, before, &state.data()));
+        if !problems.is_empty() {
+            whatif.link_problems.set(problems);
+        }
     }
     state.view.set(next.view);
     if let Some(lang) = next.lang {
@@ -71,7 +79,7 @@ fn follow(state: AppState, whatif: WhatIf, fragment: &str) {
 /// for exactly this link), with the same problem reporting as any link.
 pub fn open_pasted(state: AppState, whatif: WhatIf, text: &str) -> Result<(), PasteError> {
     let fragment = pasted_fragment(text)?;
-    whatif.open_link(&fragment);
+    whatif.open_link(&fragment, &state.data());
     let next = route(&fragment);
     state.view.set(next.view);
     if let Some(lang) = next.lang {

@@ -76,7 +76,7 @@ fn Shell(dataset: Dataset) -> impl IntoView {
     crate::saved::restore_at_startup();
     // The link the page was opened with means exactly its scenario (the paper's if it
     // carries none); history starts from there.
-    whatif.open_link(&crate::address::current_fragment());
+    whatif.open_link(&crate::address::current_fragment(), &state.data());
     // The panels drawn from copies that follow after a paint start from the link's
     // scenario too, not the paper's one frame before it.
     whatif.after_paint.catch_up();

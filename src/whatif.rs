@@ -12,7 +12,7 @@
 
 use crate::after_paint::{after_paint, AfterPaint};
 use blockvote_model::engine::{Edit, Engine, EngineError, ProjectEdit, Projection, Scenario};
-use blockvote_model::link::{decode_link, write, LinkProblem, Written, SCENARIO_KEYS};
+use blockvote_model::link::{write, LinkProblem, Written, SCENARIO_KEYS};
 use blockvote_model::Dataset;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -193,9 +193,11 @@ impl WhatIf {
     /// Opens a link (the fragment's text, with or without its `#`): a link means
     /// exactly the scenario it carries, so its scenario replaces the one being edited
     /// — the paper's, if it carries none (`#view=overview&lang=en`) — and the one it
-    /// replaced is one Undo away. Whatever could not be used is listed for the member.
-    pub fn open_link(&self, fragment: &str) {
-        let (decoded, problems) = decode_link(fragment);
+    /// replaced is one Undo away. Whatever could not be used is listed for the member,
+    /// with what it names that `data` (the data the screens show) does not have
+    /// (`blockvote_present::links::open_link`).
+    pub fn open_link(&self, fragment: &str, data: &Dataset) {
+        let (decoded, problems) = blockvote_present::links::open_link(fragment, data);
         if self.scenario.with_untracked(|s| *s != decoded.scenario) {
             self.scenario.set(decoded.scenario);
         }

@@ -5,12 +5,47 @@
 
 use crate::format::count;
 use crate::lang::{Bilingual, Label};
+use crate::route::route_problems;
+use crate::screens::projects::filters::{filter_problems, FILTER_KEYS};
 use blockvote_model::engine::Scenario;
 use blockvote_model::link::{
-    read_fragment, Fit, LinkProblem, LinkReason, MAX_FRAGMENT_CHARS, MAX_ITEMS, MAX_SCENARIO_CHARS, MAX_VALUE_CHARS,
-    SCENARIO_KEYS,
+    decode_link_in, parse_fragment, read_fragment, Fit, LinkProblem, LinkReason, LinkScenario, MAX_FRAGMENT_CHARS,
+    MAX_ITEMS, MAX_SCENARIO_CHARS, MAX_VALUE_CHARS, SCENARIO_KEYS,
 };
 use blockvote_model::saved::{encode, SavedScenario, Store};
+use blockvote_model::Dataset;
+
+/// Opens a link (the fragment's text) on `data`, the data the screens show: its
+/// scenario, and every pair of it the app cannot use, in the order the notice lists
+/// them: the view and language ([`route_problems`]), the scenario's (the model's
+/// decoder, which also names the edits of projects, departments and categories `data`
+/// does not have, or of groups no project of it is in), then the projects filters
+/// ([`filter_problems`]). Only a link is checked against the data: a scenario built in
+/// the app cannot name what the data does not have.
+pub fn open_link(text: &str, data: &Dataset) -> (LinkScenario, Vec<LinkProblem>) {
+    let (decoded, scenario_problems) = decode_link_in(text, data);
+    let params = parse_fragment(text);
+    let mut problems = route_problems(&params);
+    problems.extend(scenario_problems);
+    problems.extend(filter_problems(&params, data));
+    (decoded, problems)
+}
+
+/// The problems of an address changed by hand while its scenario stayed the one on
+/// screen (so the scenario is not opened again): its view and language, and the
+/// filters that differ from `before`, the screens' pairs the app had. The app's own
+/// addresses (a change of screen) carry the filters it had, so nothing already said
+/// is said again.
+pub fn changed_address_problems(text: &str, before: &[(String, String)], data: &Dataset) -> Vec<LinkProblem> {
+    let params = parse_fragment(text);
+    let is_filter = |(key, _): &&(String, String)| FILTER_KEYS.contains(&key.as_str());
+    let had = blockvote_model::order::set_of(before.iter().filter(is_filter));
+    let changed: Vec<(String, String)> =
+        params.iter().filter(is_filter).filter(|pair| !had.contains(pair)).cloned().collect();
+    let mut problems = route_problems(&params);
+    problems.extend(filter_problems(&changed, data));
+    problems
+}
 
 /// The heading of the list of a link's problems.
 pub const LINK_PROBLEMS_HEADING: Label = Label::new(
@@ -22,7 +57,52 @@ pub const LINK_PROBLEMS_HEADING: Label = Label::new(
 pub fn problem_text(problem: &LinkProblem) -> Bilingual {
     let pair =
         if problem.value.is_empty() { problem.key.clone() } else { format!("{}={}", problem.key, problem.value) };
+    // What the data shown does not have is said of the data the member sees: the
+    // paper's, or the file they imported.
+    let ignored = |zh: &str, en: &str, what_zh: String, what_en: String| {
+        (
+            format!("所指的{what_zh} 不在現時顯示的資料中，{zh}"),
+            format!("names {what_en}, which the data shown does not have; {en}"),
+        )
+    };
     let (zh, en) = match &problem.reason {
+        LinkReason::MoreNotInData { count: more } => {
+            let more = count(*more as u64);
+            return Bilingual::new(
+                format!("另有 {more} 項修改所指的項目、部門或類別不在現時顯示的資料中，已略過。"),
+                format!("{more} more edits name projects, departments or categories the data shown does not have; they were ignored."),
+            );
+        }
+        LinkReason::NoSuchProject { id } => ignored("該修改已略過", "its edit was ignored", format!("項目 {id}"), format!("project {id}")),
+        LinkReason::NoSuchDepartment { number } => {
+            ignored("已略過", "it was ignored", format!("部門 {number}"), format!("department {number}"))
+        }
+        LinkReason::NoSuchCategory { id } => ignored("該修改已略過", "its edit was ignored", format!("類別 {id}"), format!("category {id}")),
+        LinkReason::MatchesNoProject => (
+            "與現時顯示的資料中任何項目都不相符，因此沒有改變任何數字".to_string(),
+            "matches no project in the data shown, so it changes nothing".to_string(),
+        ),
+        LinkReason::NoSuchScreen => ("不是 blockvote 的畫面，現顯示概覽".to_string(), "is not a screen of blockvote; the overview is shown".to_string()),
+        LinkReason::NoSuchLanguage => (
+            "不是 blockvote 的語言（zh 或 en），語言維持不變".to_string(),
+            "is not a language of blockvote (zh or en); the language was not changed".to_string(),
+        ),
+        LinkReason::NotAQuarter => (
+            "不是季度（例如 2018-19 Q2），篩選未有套用".to_string(),
+            "is not a quarter such as 2018-19 Q2; the filter was not applied".to_string(),
+        ),
+        LinkReason::NotAYear => (
+            "不是財政年度（例如 2019-20），篩選未有套用".to_string(),
+            "is not a financial year such as 2019-20; the filter was not applied".to_string(),
+        ),
+        LinkReason::NoProjectStarts => (
+            "：現時顯示的資料中沒有項目在該季度開展，篩選未有套用".to_string(),
+            "is a quarter no project in the data shown starts in; the filter was not applied".to_string(),
+        ),
+        LinkReason::NoProjectCompletes => (
+            "：現時顯示的資料中沒有項目在該年度完成，篩選未有套用".to_string(),
+            "is a year no project in the data shown completes in; the filter was not applied".to_string(),
+        ),
         LinkReason::NotANumber => ("不是數字".to_string(), "is not a number".to_string()),
         LinkReason::OutOfRange { min, max } => (format!("須介乎 {min} 至 {max}"), format!("must be between {min} and {max}")),
         LinkReason::UnknownName => ("不是可用的名稱".to_string(), "is not a name blockvote knows".to_string()),
@@ -310,6 +390,108 @@ mod tests {
             &format!("#p={}", "1:x;".repeat(MAX_ITEMS + 1)),
             "“p=1:x;1:x;1:x;1:x;1:x;1:x;1:x;1:x;1:x;1:x;” has more than 300 items, so none was read.",
             "「p=1:x;1:x;1:x;1:x;1:x;1:x;1:x;1:x;1:x;1:x;」超過 300 項，整項未有讀取。",
+        );
+    }
+
+    /// The words (English, then Chinese) of what the app says when `link` is opened on
+    /// the paper's data.
+    #[track_caller]
+    fn check_opened(link: &str, expected: &[(&str, &str)]) {
+        let data = Dataset::paper().unwrap_or_else(|_| Dataset::empty());
+        let (_, problems) = open_link(link, &data);
+        let words: Vec<(String, String)> = problems.iter().map(problem_text).map(|w| (w.en, w.zh)).collect();
+        let expected: Vec<(String, String)> =
+            expected.iter().map(|(en, zh)| (en.to_string(), zh.to_string())).collect();
+        assert_eq!(words, expected, "{link}");
+    }
+
+    #[test]
+    fn an_opened_link_names_every_pair_the_app_cannot_use() {
+        check_opened("#view=projects&lang=en&p=17:d2&g=dept.2:d1&cat=1:300&dept=1&theme=it_security", &[]);
+        check_opened(
+            "#view=projects&lang=en&p=999:x",
+            &[(
+                "“p=999:x” names project 999, which the data shown does not have; its edit was ignored.",
+                "「p=999:x」所指的項目 999 不在現時顯示的資料中，該修改已略過。",
+            )],
+        );
+        check_opened(
+            "#view=projects&lang=en&g=dept.99:x",
+            &[(
+                "“g=dept.99:x” names department 99, which the data shown does not have; it was ignored.",
+                "「g=dept.99:x」所指的部門 99 不在現時顯示的資料中，已略過。",
+            )],
+        );
+        check_opened(
+            "#view=allocation&lang=zh&cat=99:5;0:1",
+            &[
+                (
+                    "“cat=99:5” names category 99, which the data shown does not have; its edit was ignored.",
+                    "「cat=99:5」所指的類別 99 不在現時顯示的資料中，該修改已略過。",
+                ),
+                (
+                    "“cat=0:1” names category 0, which the data shown does not have; its edit was ignored.",
+                    "「cat=0:1」所指的類別 0 不在現時顯示的資料中，該修改已略過。",
+                ),
+            ],
+        );
+        check_opened(
+            "#view=bogus&lang=xx&p=65536:x&dept=999&min=abc&theme=x&start=zzz",
+            &[
+                (
+                    "“view=bogus” is not a screen of blockvote; the overview is shown.",
+                    "「view=bogus」不是 blockvote 的畫面，現顯示概覽。",
+                ),
+                (
+                    "“lang=xx” is not a language of blockvote (zh or en); the language was not changed.",
+                    "「lang=xx」不是 blockvote 的語言（zh 或 en），語言維持不變。",
+                ),
+                ("“p=65536” is not a number.", "「p=65536」不是數字。"),
+                (
+                    "“dept=999” names department 999, which the data shown does not have; it was ignored.",
+                    "「dept=999」所指的部門 999 不在現時顯示的資料中，已略過。",
+                ),
+                ("“min=abc” is not a number.", "「min=abc」不是數字。"),
+                ("“theme=x” is not a name blockvote knows.", "「theme=x」不是可用的名稱。"),
+                (
+                    "“start=zzz” is not a quarter such as 2018-19 Q2; the filter was not applied.",
+                    "「start=zzz」不是季度（例如 2018-19 Q2），篩選未有套用。",
+                ),
+            ],
+        );
+        // A long list names the first 16 and counts the rest.
+        let many: Vec<String> = (1000..1020).map(|id| format!("{id}:x")).collect();
+        let data = Dataset::paper().unwrap_or_else(|_| Dataset::empty());
+        let (_, problems) = open_link(&format!("#p={}", many.join(";")), &data);
+        assert_eq!(
+            problems.last().map(problem_text),
+            Some(Bilingual::new(
+                "另有 4 項修改所指的項目、部門或類別不在現時顯示的資料中，已略過。",
+                "4 more edits name projects, departments or categories the data shown does not have; they were ignored."
+            ))
+        );
+        // A scenario built in the app is never checked against the data: only a link
+        // opened is.
+        let (decoded, _) = open_link("#p=999:x", &data);
+        assert_eq!(write(&decoded.scenario, None).fit, Fit::Exact);
+        assert_eq!(decode(&write(&decoded.scenario, None).pairs).1, vec![]);
+    }
+
+    #[test]
+    fn an_address_changed_by_hand_names_only_what_changed() {
+        let data = Dataset::paper().unwrap_or_else(|_| Dataset::empty());
+        let had = parse_fragment("#view=risk&dept=999&cost=10");
+        let words = |text: &str| -> Vec<String> {
+            changed_address_problems(text, &had, &data).iter().map(|p| problem_text(p).en).collect()
+        };
+        // A change of screen keeps the filters the app had: nothing is said again.
+        assert_eq!(words("#view=projects&lang=en&cost=10&dept=999"), Vec::<String>::new());
+        assert_eq!(
+            words("#view=bogus&lang=en&cost=10&dept=999&theme=x"),
+            [
+                "“view=bogus” is not a screen of blockvote; the overview is shown.",
+                "“theme=x” is not a name blockvote knows."
+            ]
         );
     }
 

@@ -4,7 +4,7 @@
 //! tested without a browser and can never panic on a hand-edited or hostile link.
 
 use crate::lang::Lang;
-use blockvote_model::link::{parse_fragment, percent_encode};
+use blockvote_model::link::{parse_fragment, percent_encode, LinkProblem, LinkReason};
 
 /// The screens of the app, in navigation order.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -90,6 +90,27 @@ pub fn route(fragment: &str) -> Route {
     result
 }
 
+/// The `view=` and `lang=` pairs of a link that [`route`] cannot use, for the link's
+/// problems: a screen the app does not have (the overview is shown, unless another
+/// `view=` names a screen) and a language it does not have (the language is left as
+/// it was). One problem per pair, so a link's length bounds them.
+pub fn route_problems(params: &[(String, String)]) -> Vec<LinkProblem> {
+    let any_view = params.iter().any(|(key, value)| key == "view" && View::from_key(value).is_some());
+    params
+        .iter()
+        .filter_map(|(key, value)| match key.as_str() {
+            "view" if View::from_key(value).is_none() => {
+                let reason = if any_view { LinkReason::UnknownName } else { LinkReason::NoSuchScreen };
+                Some(LinkProblem::new(key, value, reason))
+            }
+            "lang" if Lang::from_code(value).is_none() => {
+                Some(LinkProblem::new(key, value, LinkReason::NoSuchLanguage))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
 /// The value of `key` among a fragment's parameters (the last one wins), if present.
 pub fn param(params: &[(String, String)], key: &str) -> Option<String> {
     params.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v.clone())
@@ -141,6 +162,49 @@ mod tests {
         check("#%ZZ=%&&&=", View::Overview, None, 2);
         // A pair too long to read is not read at all (`link::read_fragment`).
         check(&format!("#view=cashflow&x={}&lang=en", "y".repeat(2_000_000)), View::Cashflow, None, 1);
+    }
+
+    /// The words of a fragment's `view=` and `lang=` problems, in English.
+    #[track_caller]
+    fn check_problems(fragment: &str, expected: &[&str]) {
+        let words: Vec<String> =
+            route_problems(&route(fragment).params).iter().map(|p| crate::links::problem_text(p).en).collect();
+        assert_eq!(words, expected, "{fragment}");
+    }
+
+    #[test]
+    fn a_screen_or_language_the_app_does_not_have_is_named() {
+        check_problems("#view=projects&lang=zh", &[]);
+        check_problems("#view=risk&lang=ZH-hk", &[]);
+        check_problems(
+            "#view=bogus&lang=xx",
+            &[
+                "“view=bogus” is not a screen of blockvote; the overview is shown.",
+                "“lang=xx” is not a language of blockvote (zh or en); the language was not changed.",
+            ],
+        );
+        check_problems(
+            "#view=&lang=",
+            &[
+                "“view” is not a screen of blockvote; the overview is shown.",
+                "“lang” is not a language of blockvote (zh or en); the language was not changed.",
+            ],
+        );
+        // Another `view=` names the screen shown.
+        check_problems("#view=bogus&view=risk", &["“view=bogus” is not a name blockvote knows."]);
+        // Shortened as every problem is.
+        let long = format!("#view={}", "v".repeat(100));
+        check_problems(
+            &long,
+            &[&format!("“view={}” is not a screen of blockvote; the overview is shown.", "v".repeat(40))],
+        );
+        assert_eq!(
+            route_problems(&route("#view=bogus").params)
+                .iter()
+                .map(|p| crate::links::problem_text(p).zh)
+                .collect::<Vec<_>>(),
+            ["「view=bogus」不是 blockvote 的畫面，現顯示概覽。"]
+        );
     }
 
     #[test]

@@ -10,7 +10,9 @@
 //! costs nothing.
 //!
 //! [`read_fragment`] turns the fragment's text into those pairs (percent-decoding
-//! them), [`decode_link`] goes from the text to a scenario, and [`write`] gives the
+//! them), [`decode_link`] goes from the text to a scenario ([`decode_link_in`] also
+//! names the edits that name a project, department or category the data shown does
+//! not have: what the app opens), and [`write`] gives the
 //! pairs for a scenario together with whether they carry it exactly ([`Fit`]): a
 //! scenario a link cannot carry is written as the marker `scenario=too-large`, never
 //! as a link to a different scenario. The whole path is fuzzed
@@ -18,19 +20,23 @@
 
 mod fit;
 mod fragment;
+mod known;
 
 pub use fit::{write, Fit, Written, MAX_SCENARIO_CHARS};
 pub use fragment::{
     fragment_text, parse_fragment, percent_decode, percent_encode, read_fragment, Fragment, MAX_FRAGMENT_CHARS,
     MAX_SHOWN_CHARS, MAX_UNREAD_NAMED,
 };
+pub use known::MAX_NAMED_ABSENT;
 
+use crate::dataset::Dataset;
 use crate::engine::{
     CashCap, CategoryEdit, DeferralRule, Edit, GroupEdit, Profile, ProjectEdit, Scenario, Selector,
     MAX_COST_CHANGE_PCT, MAX_SHIFT_QUARTERS, MIN_COST_CHANGE_PCT,
 };
 use crate::money::{Money, MAX_INPUT_MILLIONS};
 use crate::themes::Theme;
+use known::{Absent, Known};
 use rust_decimal::Decimal;
 use std::fmt;
 
@@ -103,6 +109,47 @@ pub enum LinkReason {
     /// The link is the marker `scenario=too-large`: it was copied while its scenario
     /// was too large for a link, so it carries no scenario.
     NotCarried,
+    /// A `p=` edit of a project the data shown does not have: kept, but it changes
+    /// nothing (the engine's `EngineWarning::UnknownProject`).
+    NoSuchProject {
+        id: u16,
+    },
+    /// A department the data shown does not have, numbered from 1 as the link numbers
+    /// it (`g=dept.N`, the projects filter `dept=N`).
+    NoSuchDepartment {
+        number: String,
+    },
+    /// A `g=` edit of a department or theme no project of the data shown has.
+    MatchesNoProject,
+    /// A `cat=` edit of a category the data shown does not have.
+    NoSuchCategory {
+        id: u8,
+    },
+    /// The edits naming what the data does not have beyond the first
+    /// [`MAX_NAMED_ABSENT`], counted (key `…`).
+    MoreNotInData {
+        count: usize,
+    },
+    /// `view=` names no screen, and no other `view=` does: the overview is shown.
+    NoSuchScreen,
+    /// `lang=` names no language of the app: the language is left as it was.
+    NoSuchLanguage,
+    /// A projects filter's quarter (`start=`) not written like `2018-19 Q2`.
+    NotAQuarter,
+    /// A projects filter's year (`done=`) not written like `2019-20`.
+    NotAYear,
+    /// `start=`: no project of the data shown starts in that quarter.
+    NoProjectStarts,
+    /// `done=`: no project of the data shown completes in that year.
+    NoProjectCompletes,
+}
+
+impl LinkProblem {
+    /// A problem with `key=value`, both shortened to [`MAX_SHOWN_CHARS`] for display:
+    /// for the pairs other layers read (the view, the language, the screens' filters).
+    pub fn new(key: &str, value: &str, reason: LinkReason) -> LinkProblem {
+        problem(key, value, reason)
+    }
 }
 
 impl fmt::Display for LinkProblem {
@@ -118,6 +165,19 @@ impl fmt::Display for LinkProblem {
                 format!("lies beyond the first {MAX_FRAGMENT_CHARS} characters of the link and was not read")
             }
             LinkReason::NotCarried => "marks a scenario that was too large for a link; none was carried".to_string(),
+            LinkReason::NoSuchProject { id } => format!("names project {id}, which the data does not have"),
+            LinkReason::NoSuchDepartment { number } => {
+                format!("names department {number}, which the data does not have")
+            }
+            LinkReason::MatchesNoProject => "matches no project of the data".to_string(),
+            LinkReason::NoSuchCategory { id } => format!("names category {id}, which the data does not have"),
+            LinkReason::MoreNotInData { count } => format!("and {count} more edits name what the data does not have"),
+            LinkReason::NoSuchScreen => "is not a screen".to_string(),
+            LinkReason::NoSuchLanguage => "is not a language".to_string(),
+            LinkReason::NotAQuarter => "is not a quarter".to_string(),
+            LinkReason::NotAYear => "is not a year".to_string(),
+            LinkReason::NoProjectStarts => "is a quarter no project starts in".to_string(),
+            LinkReason::NoProjectCompletes => "is a year no project completes in".to_string(),
         };
         write!(f, "{}={:?} {}", self.key, self.value, why)
     }
@@ -256,8 +316,20 @@ fn items<'a>(key: &str, value: &'a str) -> Result<Vec<(&'a str, &'a str)>, LinkP
 /// scenario it carries and every problem on the way, the pairs it could not read
 /// included: the path of every link the app opens.
 pub fn decode_link(text: &str) -> (LinkScenario, Vec<LinkProblem>) {
+    decode_link_with(text, None)
+}
+
+/// [`decode_link`] for a link opened on `data`: also names every edit of a project,
+/// department or category `data` does not have, or of a group no project of it is in
+/// (the first [`MAX_NAMED_ABSENT`], the rest counted, after the other problems). Such
+/// an edit is kept in the scenario, as [`decode_link`] keeps it, and changes nothing.
+pub fn decode_link_in(text: &str, data: &Dataset) -> (LinkScenario, Vec<LinkProblem>) {
+    decode_link_with(text, Some(&Known::of(data)))
+}
+
+fn decode_link_with(text: &str, known: Option<&Known>) -> (LinkScenario, Vec<LinkProblem>) {
     let fragment = read_fragment(text);
-    let (mut decoded, mut problems) = decode(&fragment.pairs);
+    let (mut decoded, mut problems, absent) = decode_with(&fragment.pairs, known);
     for key in &fragment.unread {
         problems.push(problem(key, "", LinkReason::Unread));
     }
@@ -266,6 +338,7 @@ pub fn decode_link(text: &str) -> (LinkScenario, Vec<LinkProblem>) {
         // The pairs beyond those named are counted, as "… = N more".
         problems.push(problem("…", &format!("{unnamed} more"), LinkReason::Unread));
     }
+    problems.extend(absent.into_problems());
     // A link cut short still counts as one that meant to carry a scenario.
     decoded.any |= fragment.unread_count > 0;
     (decoded, problems)
@@ -273,8 +346,15 @@ pub fn decode_link(text: &str) -> (LinkScenario, Vec<LinkProblem>) {
 
 /// Applies every scenario pair of `params` to the paper's baseline.
 pub fn decode(params: &[(String, String)]) -> (LinkScenario, Vec<LinkProblem>) {
+    let (decoded, problems, _) = decode_with(params, None);
+    (decoded, problems)
+}
+
+/// [`decode`], and, given what a dataset has, the edits that name what it does not.
+fn decode_with(params: &[(String, String)], known: Option<&Known>) -> (LinkScenario, Vec<LinkProblem>, Absent) {
     let mut result = LinkScenario::default();
     let mut problems = Vec::new();
+    let mut absent = Absent::default();
     // `slippage=on|off` is applied last, so it holds whatever order the pairs are in
     // (`slip=` and `delay=` alone turn slippage on).
     let mut slippage_switch = None;
@@ -352,11 +432,19 @@ pub fn decode(params: &[(String, String)]) -> (LinkScenario, Vec<LinkProblem>) {
                 "p" => {
                     let edits = items(key, value)?
                         .into_iter()
-                        .map(|(id, edit)| {
-                            let id: u16 = id.trim().parse().map_err(|_| problem(key, id, LinkReason::NotANumber))?;
-                            Ok(ProjectEdit { id, edit: parse_edit(key, edit)? })
+                        .map(|(written, edit)| {
+                            let id: u16 =
+                                written.trim().parse().map_err(|_| problem(key, written, LinkReason::NotANumber))?;
+                            Ok((ProjectEdit { id, edit: parse_edit(key, edit)? }, written, edit))
                         })
                         .collect::<Result<Vec<_>, LinkProblem>>()?;
+                    // An edit of a project the data does not have is kept, and named.
+                    for (edit, written, text) in &edits {
+                        if let Some(reason) = known.and_then(|known| known.project(edit.id)) {
+                            absent.push(key, &format!("{written}:{text}"), reason);
+                        }
+                    }
+                    let edits = edits.into_iter().map(|(edit, _, _)| edit);
                     // Several edits of one project are laid over each other, lever by
                     // lever, as the engine lays them (see `Edit`).
                     for ProjectEdit { id, edit } in edits {
@@ -371,16 +459,24 @@ pub fn decode(params: &[(String, String)]) -> (LinkScenario, Vec<LinkProblem>) {
                     let edits = items(key, value)?
                         .into_iter()
                         .map(|(select, edit)| {
-                            Ok(GroupEdit { select: parse_selector(key, select.trim())?, edit: parse_edit(key, edit)? })
+                            let group =
+                                GroupEdit { select: parse_selector(key, select.trim())?, edit: parse_edit(key, edit)? };
+                            Ok((group, select, edit))
                         })
                         .collect::<Result<Vec<_>, LinkProblem>>()?;
-                    scenario.groups.extend(edits);
+                    for (group, select, text) in &edits {
+                        if let Some(reason) = known.and_then(|known| known.selector(&group.select)) {
+                            absent.push(key, &format!("{select}:{text}"), reason);
+                        }
+                    }
+                    scenario.groups.extend(edits.into_iter().map(|(group, _, _)| group));
                 }
                 "cat" => {
                     let edits = items(key, value)?
                         .into_iter()
-                        .map(|(id, spec)| {
-                            let id: u8 = id.trim().parse().map_err(|_| problem(key, id, LinkReason::NotANumber))?;
+                        .map(|(written, spec)| {
+                            let id: u8 =
+                                written.trim().parse().map_err(|_| problem(key, written, LinkReason::NotANumber))?;
                             let mut edit = CategoryEdit { id, amount: None, locked: false };
                             for part in spec.split(',').map(str::trim).filter(|p| !p.is_empty()) {
                                 if part == "L" {
@@ -389,10 +485,13 @@ pub fn decode(params: &[(String, String)]) -> (LinkScenario, Vec<LinkProblem>) {
                                     edit.amount = Some(parse_money(key, part)?);
                                 }
                             }
-                            Ok(edit)
+                            Ok((edit, written, spec))
                         })
                         .collect::<Result<Vec<_>, LinkProblem>>()?;
-                    for edit in edits {
+                    for (edit, written, spec) in edits {
+                        if let Some(reason) = known.and_then(|known| known.category(edit.id)) {
+                            absent.push(key, &format!("{written}:{spec}"), reason);
+                        }
                         scenario.allocation.categories.retain(|c| c.id != edit.id);
                         scenario.allocation.categories.push(edit);
                     }
@@ -408,7 +507,7 @@ pub fn decode(params: &[(String, String)]) -> (LinkScenario, Vec<LinkProblem>) {
     if let Some(enabled) = slippage_switch {
         result.scenario.slippage.enabled = enabled;
     }
-    (result, problems)
+    (result, problems, absent)
 }
 
 /// `rule=` may come before `cap=` in a hand-written link: this looks ahead for the
@@ -693,6 +792,90 @@ mod tests {
         assert_eq!(problems.len(), MAX_UNREAD_NAMED + 1);
         let last = problems.last().map(|p| (p.key.as_str(), p.value.as_str()));
         assert_eq!(last, Some(("…", "5 more")));
+    }
+
+    fn paper() -> Dataset {
+        Dataset::paper().unwrap_or_else(|_| Dataset::empty())
+    }
+
+    /// A link opened on the paper's data: its problems, as `key=value reason`.
+    #[track_caller]
+    fn check_in(link: &str, expected: &[&str]) {
+        let (decoded, problems) = decode_link_in(link, &paper());
+        let found: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(found, expected, "{link}");
+        // Whatever names what the data does not have is kept, exactly as without it.
+        assert_eq!(decode_link(link).0, decoded, "{link}");
+    }
+
+    #[test]
+    fn a_link_opened_on_the_data_names_what_the_data_does_not_have() {
+        check_in("#view=projects&p=17:d2;42:x&g=dept.2:d1;theme.it_security:x;all:e1&cat=1:300,L;6:2", &[]);
+        check_in("#view=projects&lang=en&p=999:x", &["p=\"999:x\" names project 999, which the data does not have"]);
+        check_in(
+            "#p=17:d2;0:x,b5;65535:i",
+            &[
+                "p=\"0:x,b5\" names project 0, which the data does not have",
+                "p=\"65535:i\" names project 65535, which the data does not have",
+            ],
+        );
+        check_in("#g=dept.99:x", &["g=\"dept.99:x\" names department 99, which the data does not have"]);
+        check_in("#g=dept.67:d1;dept.66:d1", &["g=\"dept.67:d1\" names department 67, which the data does not have"]);
+        check_in(
+            "#cat=99:5;0:1",
+            &[
+                "cat=\"99:5\" names category 99, which the data does not have",
+                "cat=\"0:1\" names category 0, which the data does not have",
+            ],
+        );
+        // A pair refused for its form is named for that alone.
+        check_in("#p=999:q&cat=x:1", &["p=\"q\" is not in the expected form", "cat=\"x\" is not a number"]);
+        // After the first 16, the rest are counted.
+        let many: Vec<String> = (1000..1040).map(|id| format!("{id}:x")).collect();
+        let mut expected: Vec<String> =
+            (1000..1016).map(|id| format!("p=\"{id}:x\" names project {id}, which the data does not have")).collect();
+        expected.push("…=\"\" and 24 more edits name what the data does not have".to_string());
+        check_in(&format!("#p={}", many.join(";")), &expected.iter().map(String::as_str).collect::<Vec<_>>());
+        // What is shown is shortened as every problem is.
+        let long = format!("999:b1,{}", "d1,".repeat(40));
+        let (_, problems) = decode_link_in(&format!("#p={long}"), &paper());
+        assert_eq!(problems.first().map(|p| p.value.chars().count()), Some(MAX_SHOWN_CHARS));
+    }
+
+    #[test]
+    fn a_group_no_project_is_in_is_named() {
+        // The paper's data without any IT security project, nor any of department 1's.
+        let mut data = paper();
+        data.projects.retain(|p| p.theme != Theme::ItSecurity && p.department != 0);
+        let (_, problems) = decode_link_in("#g=theme.it_security:x;dept.1:d1;dept.2:d1", &data);
+        let found: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            found,
+            [
+                "g=\"theme.it_security:x\" matches no project of the data",
+                "g=\"dept.1:d1\" matches no project of the data"
+            ]
+        );
+        let (_, problems) = decode_link_in("#g=all:x", &Dataset::empty());
+        assert_eq!(problems.iter().map(|p| p.reason.clone()).collect::<Vec<_>>(), [LinkReason::MatchesNoProject]);
+    }
+
+    /// The edits a link names that the data does not have are exactly those the
+    /// engine warns of, for the paper's data.
+    #[test]
+    fn what_a_link_names_that_the_data_lacks_is_what_the_engine_ignores() {
+        let data = paper();
+        let engine = crate::engine::Engine::new(&data);
+        for link in [
+            "#p=17:d2;999:x&g=dept.99:x;theme.it_security:d1&cat=99:5;0:1;2:3",
+            "#p=1:x;2:x;300:x;0:d1",
+            "#g=all:x;dept.66:x;dept.67:x",
+            "#cat=1:300,L;7:1",
+        ] {
+            let (decoded, problems) = decode_link_in(link, &data);
+            let warnings = engine.as_ref().ok().and_then(|e| e.project(&decoded.scenario).ok()).map(|p| p.warnings);
+            assert_eq!(warnings.map(|w| w.len()), Some(problems.len()), "{link}: {problems:?}");
+        }
     }
 
     #[test]

@@ -11,6 +11,7 @@ use crate::route::{fragment_for, param, View};
 use crate::words::{department_name, theme_text};
 use blockvote_model::engine::Projection;
 use blockvote_model::exports::project_changed;
+use blockvote_model::link::{LinkProblem, LinkReason};
 use blockvote_model::load::normalize_text;
 use blockvote_model::money::MAX_INPUT_MILLIONS;
 use blockvote_model::nfc::Normalizer;
@@ -40,6 +41,65 @@ pub fn parse_bound(text: &str) -> Result<Option<Money>, FieldError> {
 /// Reads `ids=14,15` (spaces and empty items ignored; at most [`MAX_IDS`]).
 pub fn parse_ids(text: &str) -> BTreeSet<u16> {
     blockvote_model::order::set_of(text.split([',', ' ']).filter_map(|t| t.trim().parse::<u16>().ok()).take(MAX_IDS))
+}
+
+/// The filter pairs of an opened link that [`Filters::from_params`] cannot use, each
+/// with why, for the link's problems (the table shows what applies; these say what
+/// did not): a department, theme, quarter or year `data` does not have, a bound that
+/// is not an amount. An empty value is no filter, as the controls write it. One
+/// problem per pair, so a link's length bounds them.
+pub fn filter_problems(params: &[(String, String)], data: &Dataset) -> Vec<LinkProblem> {
+    let offered = Offered {
+        departments: blockvote_model::order::set_of(data.departments.iter().map(|d| d.order)),
+        starts: blockvote_model::order::set_of(data.projects.iter().map(|p| p.start)),
+        years: blockvote_model::order::set_of(data.projects.iter().map(|p| p.completion.year())),
+    };
+    params.iter().filter_map(|(key, value)| Some(LinkProblem::new(key, value, offered.problem(key, value)?))).collect()
+}
+
+/// What the data offers the filters, looked up once for all of a link's pairs.
+struct Offered {
+    departments: BTreeSet<u16>,
+    starts: BTreeSet<FiscalQuarter>,
+    years: BTreeSet<FiscalYear>,
+}
+
+impl Offered {
+    /// Why the filter `key=value` is not applied, if it is not: the same reading as
+    /// [`Filters::from_params`].
+    fn problem(&self, key: &str, value: &str) -> Option<LinkReason> {
+        let text = value.trim();
+        if text.is_empty() {
+            return None;
+        }
+        match key {
+            "dept" => match text.parse::<u16>() {
+                Err(_) => Some(LinkReason::NotANumber),
+                Ok(order) => (!self.departments.contains(&order))
+                    .then(|| LinkReason::NoSuchDepartment { number: order.to_string() }),
+            },
+            "theme" => Theme::from_key(text).is_none().then_some(LinkReason::UnknownName),
+            "start" => match FiscalQuarter::parse(value) {
+                Err(_) => Some(LinkReason::NotAQuarter),
+                Ok(quarter) => (!self.starts.contains(&quarter)).then_some(LinkReason::NoProjectStarts),
+            },
+            "done" => match FiscalYear::parse(value) {
+                Err(_) => Some(LinkReason::NotAYear),
+                Ok(year) => (!self.years.contains(&year)).then_some(LinkReason::NoProjectCompletes),
+            },
+            "min" | "max" => {
+                let max = Money::from_whole_millions(MAX_INPUT_MILLIONS);
+                match blockvote_model::entry::money_in(value, Money::ZERO, max) {
+                    Ok(_) => None,
+                    Err(blockvote_model::entry::EntryError::OutOfRange { .. }) => {
+                        Some(LinkReason::OutOfRange { min: "0".to_string(), max: MAX_INPUT_MILLIONS.to_string() })
+                    }
+                    Err(_) => Some(LinkReason::NotANumber),
+                }
+            }
+            _ => None,
+        }
+    }
 }
 
 /// The address's filter pairs, for a link that keeps the filters (and nothing of the
@@ -371,6 +431,55 @@ mod tests {
         check(&[("changed", "1")], Lang::En, "1: Only projects the scenario changes");
         // What the data does not offer is ignored, so the controls show what applies.
         check(&[("dept", "999"), ("start", "2030-31 Q1"), ("theme", "x"), ("min", "abc")], Lang::En, "254: ");
+    }
+
+    /// A link's filter pairs the table cannot use, in English, and in any case that a
+    /// filter without a problem is applied and one with a problem is not.
+    #[track_caller]
+    fn check_problems(pairs: &[(&str, &str)], expected: &[&str]) {
+        let data = paper();
+        let words: Vec<String> =
+            filter_problems(&params(pairs), &data).iter().map(|p| crate::links::problem_text(p).en).collect();
+        assert_eq!(words, expected, "{pairs:?}");
+        for (key, value) in pairs {
+            let applied = Filters::from_params(&params(&[(key, value)]), &data, nfc, str::to_lowercase).is_active();
+            let refused = !filter_problems(&params(&[(key, value)]), &data).is_empty();
+            assert!(!(applied && refused), "{key}={value} is applied and refused");
+            assert!(applied || refused || value.trim().is_empty(), "{key}={value} is ignored without a word");
+        }
+    }
+
+    #[test]
+    fn a_filter_the_table_cannot_use_is_named() {
+        check_problems(
+            &[("dept", "1"), ("theme", "it_security"), ("start", "2018-19 Q2"), ("done", "2019-20"), ("min", "9.9")],
+            &[],
+        );
+        check_problems(&[("q", "保安"), ("max", "10"), ("dept", " "), ("min", "")], &[]);
+        check_problems(
+            &[("dept", "999"), ("min", "abc"), ("theme", "x"), ("start", "zzz")],
+            &[
+                "“dept=999” names department 999, which the data shown does not have; it was ignored.",
+                "“min=abc” is not a number.",
+                "“theme=x” is not a name blockvote knows.",
+                "“start=zzz” is not a quarter such as 2018-19 Q2; the filter was not applied.",
+            ],
+        );
+        check_problems(
+            &[("dept", "x"), ("max", "-1"), ("done", "soon"), ("start", "2030-31 Q1"), ("done", "2030-31")],
+            &[
+                "“dept=x” is not a number.",
+                "“max=-1” must be between 0 and 1000000000.",
+                "“done=soon” is not a financial year such as 2019-20; the filter was not applied.",
+                "“start=2030-31 Q1” is a quarter no project in the data shown starts in; the filter was not applied.",
+                "“done=2030-31” is a year no project in the data shown completes in; the filter was not applied.",
+            ],
+        );
+        let zh: Vec<String> = filter_problems(&params(&[("dept", "999")]), &paper())
+            .iter()
+            .map(|p| crate::links::problem_text(p).zh)
+            .collect();
+        assert_eq!(zh, ["「dept=999」所指的部門 999 不在現時顯示的資料中，已略過。"]);
     }
 
     #[test]
