@@ -25,8 +25,12 @@ pub enum LikelyEncoding {
     Gbk,
     /// A one-byte Western encoding (Windows-1252, Latin-1): accented letters alone.
     Western,
-    /// UTF-16 without its byte-order mark, or another file with NUL bytes.
+    /// UTF-16 without its byte-order mark: NUL bytes in every other place, as mostly
+    /// ASCII text (a CSV's commas and digits, a JSON's keys) has in UTF-16.
     Utf16WithoutBom,
+    /// Not text at all (an image, an `.xlsx` workbook, a PDF): NUL bytes that do not
+    /// fall as UTF-16's do.
+    Binary,
     /// Nothing recognisable.
     Unknown,
 }
@@ -46,6 +50,7 @@ impl fmt::Display for NotText {
             LikelyEncoding::Gbk => "it looks like GBK or GB 18030 (simplified Chinese)",
             LikelyEncoding::Western => "it looks like a Western encoding such as Windows-1252",
             LikelyEncoding::Utf16WithoutBom => "it looks like UTF-16 without a byte-order mark",
+            LikelyEncoding::Binary => return write!(f, "the file is not a text file (line {})", self.line),
             LikelyEncoding::Unknown => "its encoding is not recognised",
         };
         write!(f, "the file is not UTF-8 text (line {}); {likely}", self.line)
@@ -60,7 +65,8 @@ const UTF16_BE_BOM: &[u8] = b"\xFE\xFF";
 
 /// Decodes an uploaded file: UTF-8 (a byte-order mark is dropped) or UTF-16 with a
 /// byte-order mark. Text holding a NUL character is refused too: no CSV or JSON of
-/// blockvote's holds one, and UTF-16 read as anything else is full of them.
+/// blockvote's holds one, and UTF-16 read as anything else, or a file that is not
+/// text, is full of them.
 pub fn decode_upload(bytes: &[u8]) -> Result<String, NotText> {
     let text = if let Some(rest) = bytes.strip_prefix(UTF8_BOM) {
         utf8(rest)?
@@ -72,7 +78,7 @@ pub fn decode_upload(bytes: &[u8]) -> Result<String, NotText> {
         utf8(bytes)?
     };
     match text.find('\0') {
-        Some(at) => Err(NotText { line: line_at(text.as_bytes(), at), likely: LikelyEncoding::Utf16WithoutBom }),
+        Some(at) => Err(NotText { line: line_at(text.as_bytes(), at), likely: with_nul_bytes(bytes) }),
         None => Ok(text),
     }
 }
@@ -82,7 +88,11 @@ fn utf8(bytes: &[u8]) -> Result<String, NotText> {
         Ok(text) => Ok(text.to_string()),
         Err(error) => {
             let at = error.valid_up_to();
-            Err(NotText { line: line_at(bytes, at), likely: likely_encoding(bytes.get(at..).unwrap_or_default()) })
+            let rest = bytes.get(at..).unwrap_or_default();
+            // A NUL byte anywhere, before the first byte that is not UTF-8 too: a file
+            // with NUL bytes is UTF-16 or not text, whatever its high bytes look like.
+            let likely = if bytes.contains(&0) { with_nul_bytes(bytes) } else { likely_encoding(rest) };
+            Err(NotText { line: line_at(bytes, at), likely })
         }
     }
 }
@@ -115,6 +125,34 @@ fn line_at(bytes: &[u8], at: usize) -> u64 {
     u64::try_from(newlines).unwrap_or(u64::MAX).saturating_add(1)
 }
 
+/// What a file with NUL bytes most likely is, from its first 64 KiB: UTF-16 without a
+/// byte-order mark when its two-byte units, counted from the file's start, are mostly
+/// an ASCII character and a NUL, always in the same order (a quarter of the units or
+/// more, as in a CSV or JSON even of Chinese text, whose commas, digits and keys are
+/// ASCII), with few units of any other kind with a NUL; otherwise not text. A PNG's
+/// `89 50 4E 47 0D 0A 1A 0A 00 00 00 0D` has NUL bytes on both sides of its units.
+fn with_nul_bytes(file: &[u8]) -> LikelyEncoding {
+    let sample = file.get(..64 * 1024).unwrap_or(file);
+    let (mut little_endian, mut big_endian, mut other_nul) = (0usize, 0usize, 0usize);
+    let units = sample.chunks_exact(2);
+    let count = units.len();
+    for unit in units {
+        match unit {
+            [1..=0x7F, 0] => little_endian += 1,
+            [0, 1..=0x7F] => big_endian += 1,
+            [0, _] | [_, 0] => other_nul += 1,
+            _ => {}
+        }
+    }
+    let ascii = little_endian.max(big_endian);
+    let unlike = little_endian.min(big_endian).saturating_add(other_nul);
+    if ascii > 0 && ascii.saturating_mul(4) >= count && unlike.saturating_mul(10) <= ascii {
+        LikelyEncoding::Utf16WithoutBom
+    } else {
+        LikelyEncoding::Binary
+    }
+}
+
 /// Guesses the encoding of bytes that are not UTF-8, from the first undecodable byte
 /// on: how the bytes of 0x80 and above pair up.
 ///
@@ -124,9 +162,6 @@ fn line_at(bytes: &[u8], at: usize) -> u64 {
 /// - Western: high bytes standing alone, followed by ASCII that cannot be a trail
 ///   (`é,` in "Café,").
 fn likely_encoding(bytes: &[u8]) -> LikelyEncoding {
-    if bytes.contains(&0) {
-        return LikelyEncoding::Utf16WithoutBom;
-    }
     // Pairs valid in Big5, pairs only GBK has, and bytes standing alone. A sample is
     // enough to tell, so a large file costs no more than its first 64 KiB.
     let (mut big5, mut gbk, mut single) = (0usize, 0usize, 0usize);
@@ -215,9 +250,26 @@ mod tests {
         let bare: Vec<u8> = "id\nx".encode_utf16().flat_map(u16::to_le_bytes).collect();
         check(&bare, Err((1, LikelyEncoding::Utf16WithoutBom)));
         check(b"a\nb\0", Err((2, LikelyEncoding::Utf16WithoutBom)));
+        let big_endian: Vec<u8> = "[{\"name\":\"中文\"}]".encode_utf16().flat_map(u16::to_be_bytes).collect();
+        check(&big_endian, Err((1, LikelyEncoding::Utf16WithoutBom)));
         // Broken UTF-16: an odd byte at the end, a lone surrogate on line 2.
         check(b"\xFF\xFEa\x00b", Err((1, LikelyEncoding::Unknown)));
         check(b"\xFF\xFEa\x00\n\x00\x00\xD8", Err((2, LikelyEncoding::Unknown)));
+    }
+
+    #[test]
+    fn a_file_that_is_not_text_is_not_taken_for_utf16() {
+        // A PNG image, a zip (an .xlsx workbook), a PDF with binary streams: NUL bytes,
+        // but not in UTF-16's pattern.
+        check(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00", Err((1, LikelyEncoding::Binary)));
+        check(b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00b\xee\x9dh", Err((1, LikelyEncoding::Binary)));
+        check(b"%PDF-1.7\n%\xb5\xb5\xb5\xb5\n1 0 obj\n\x00\x00\x00\x00\x00", Err((2, LikelyEncoding::Binary)));
+        // Valid UTF-8 with NUL bytes in both places of its units.
+        check(b"ab\0\0\0\0cd\0\0", Err((1, LikelyEncoding::Binary)));
+        assert_eq!(
+            NotText { line: 1, likely: LikelyEncoding::Binary }.to_string(),
+            "the file is not a text file (line 1)"
+        );
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Why an uploaded file is not text blockvote reads, in words a member can act on:
-//! the line, the encoding it most likely is, and how to save it again as UTF-8.
+//! the line, the encoding it most likely is, and how to save it again as UTF-8; or,
+//! for a file that is not text at all (an image, a workbook), what file to choose.
 
 use crate::lang::Bilingual;
 use blockvote_model::text::{LikelyEncoding, NotText};
@@ -15,6 +16,9 @@ pub enum FileKind {
 
 /// The refusal of a file that is not UTF-8 text.
 pub fn not_text(error: &NotText, kind: FileKind) -> Bilingual {
+    if error.likely == LikelyEncoding::Binary {
+        return not_a_text_file(kind);
+    }
     let line = error.line;
     let (zh_likely, en_likely) = match error.likely {
         LikelyEncoding::Big5 => (
@@ -30,7 +34,7 @@ pub fn not_text(error: &NotText, kind: FileKind) -> Bilingual {
         LikelyEncoding::Utf16WithoutBom => {
             ("看來是沒有位元組順序記號的 UTF-16", "it looks like UTF-16 without a byte-order mark")
         }
-        LikelyEncoding::Unknown => ("無法辨認其編碼", "its encoding is not recognised"),
+        LikelyEncoding::Unknown | LikelyEncoding::Binary => ("無法辨認其編碼", "its encoding is not recognised"),
     };
     let (zh_how, en_how) = match kind {
         FileKind::Csv => (
@@ -45,6 +49,29 @@ pub fn not_text(error: &NotText, kind: FileKind) -> Bilingual {
     Bilingual::new(
         format!("檔案不是 UTF-8 文字（第 {line} 行起），未有使用；{zh_likely}。{zh_how}"),
         format!("The file is not UTF-8 text (from line {line}) and was not used; {en_likely}. {en_how}"),
+    )
+}
+
+/// The refusal of a file that is not text at all: no encoding to save it in, but the
+/// kind of file to choose instead (saving a workbook as CSV is the likely fix).
+fn not_a_text_file(kind: FileKind) -> Bilingual {
+    let (zh_what, en_what) = match kind {
+        FileKind::Csv => (
+            "項目資料是 CSV 文字：在 Excel 選「檔案 → 另存新檔」，存檔類型選「CSV UTF-8（逗號分隔）」；在 Numbers 選「輸出至 → CSV」，文字編碼選「Unicode（UTF-8）」。".to_string(),
+            "Project data is CSV text: in Excel, File → Save As → “CSV UTF-8 (Comma delimited)”; in Numbers, File → Export To → CSV, Text Encoding “Unicode (UTF-8)”.".to_string(),
+        ),
+        FileKind::Json => {
+            // The button's own words, so the advice names what the member sees.
+            let button = crate::screens::scenarios::files::EXPORT_JSON;
+            (
+                format!("情景檔案是 JSON 文字：請選擇由 blockvote 下載的檔案（「{}」），或由 blockvote 重新下載情景檔案。", button.zh),
+                format!("A scenarios file is JSON text: choose one blockvote downloaded (“{}”), or download the scenarios from blockvote again.", button.en),
+            )
+        }
+    };
+    Bilingual::new(
+        format!("檔案不是文字檔（內含文字不會有的位元組，例如圖片或試算表），未有使用。{zh_what}"),
+        format!("The file is not a text file (it holds bytes no text has, as an image or a spreadsheet does) and was not used. {en_what}"),
     )
 }
 
@@ -67,6 +94,36 @@ mod tests {
             FileKind::Csv,
             "The file is not UTF-8 text (from line 2) and was not used; it looks like Big5 (traditional Chinese), the encoding Excel in Hong Kong often uses for “CSV”. Save it as UTF-8: in Excel, File → Save As → “CSV UTF-8 (Comma delimited)”; in Numbers, File → Export To → CSV, Text Encoding “Unicode (UTF-8)”.",
             "檔案不是 UTF-8 文字（第 2 行起），未有使用；看來是 Big5（繁體中文；香港的 Excel 以「CSV」儲存時常用的編碼）。請把檔案另存為 UTF-8：在 Excel 選「檔案 → 另存新檔」，存檔類型選「CSV UTF-8（逗號分隔）」；在 Numbers 選「輸出至 → CSV」，文字編碼選「Unicode（UTF-8）」。",
+        );
+    }
+
+    /// The first bytes of a PNG image.
+    const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00\x00\x00\x01\x00\x08\x06\x00\x00\x00";
+
+    #[test]
+    fn a_file_that_is_not_text_is_called_so() {
+        check(
+            PNG,
+            FileKind::Json,
+            "The file is not a text file (it holds bytes no text has, as an image or a spreadsheet does) and was not used. A scenarios file is JSON text: choose one blockvote downloaded (“Download all scenarios (JSON)”), or download the scenarios from blockvote again.",
+            "檔案不是文字檔（內含文字不會有的位元組，例如圖片或試算表），未有使用。情景檔案是 JSON 文字：請選擇由 blockvote 下載的檔案（「下載全部情景（JSON）」），或由 blockvote 重新下載情景檔案。",
+        );
+        check(
+            PNG,
+            FileKind::Csv,
+            "The file is not a text file (it holds bytes no text has, as an image or a spreadsheet does) and was not used. Project data is CSV text: in Excel, File → Save As → “CSV UTF-8 (Comma delimited)”; in Numbers, File → Export To → CSV, Text Encoding “Unicode (UTF-8)”.",
+            "檔案不是文字檔（內含文字不會有的位元組，例如圖片或試算表），未有使用。項目資料是 CSV 文字：在 Excel 選「檔案 → 另存新檔」，存檔類型選「CSV UTF-8（逗號分隔）」；在 Numbers 選「輸出至 → CSV」，文字編碼選「Unicode（UTF-8）」。",
+        );
+    }
+
+    #[test]
+    fn utf16_without_a_byte_order_mark_is_still_called_so() {
+        let bare: Vec<u8> = "{\"format\":\"blockvote-scenarios\"}".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        check(
+            &bare,
+            FileKind::Json,
+            "The file is not UTF-8 text (from line 1) and was not used; it looks like UTF-16 without a byte-order mark. Save it again as UTF-8: in Notepad, for instance, Save As with Encoding “UTF-8”; or download the scenarios from blockvote again.",
+            "檔案不是 UTF-8 文字（第 1 行起），未有使用；看來是沒有位元組順序記號的 UTF-16。請以 UTF-8 重新儲存：例如在記事本選「另存新檔」，編碼選「UTF-8」；或由 blockvote 重新下載情景檔案。",
         );
     }
 

@@ -9,7 +9,7 @@ use crate::saved::Saved;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
 use blockvote_model::exports::{allocation_csv, cashflow_csv, projects_csv};
-use blockvote_model::saved::{decode_lenient, encode, SavedScenario, StoreProblem, MAX_BYTES};
+use blockvote_model::saved::{decode_import, encode, SavedScenario, StoreProblem, MAX_BYTES};
 use blockvote_present::screens::scenarios::files::{
     import_outcome, names_line, same_names, spreadsheet_text, ImportOutcome, ALLOCATION_FILE, CANCEL_IMPORT,
     CASHFLOW_FILE, CSV_TYPE, EXPORT_ALLOCATION, EXPORT_CASHFLOW, EXPORT_JSON, EXPORT_PROJECTS, IMPORT, JSON_FILE,
@@ -71,7 +71,7 @@ pub fn ExportImport(saved: StoredValue<Saved>) -> impl IntoView {
                 return;
             }
         };
-        let (incoming, found) = decode_lenient(&text, crate::unicode::nfc);
+        let (incoming, found) = decode_import(&text, crate::unicode::nfc);
         problems.try_set(found);
         if incoming.scenarios.is_empty() {
             outcome.try_set(Some(ImportOutcome::NothingUsable));

@@ -5,7 +5,7 @@ use super::dollars::to_dollars;
 use super::error::LeverError;
 use super::prepared::Engine;
 use super::projection::RetentionSource;
-use super::scenario::{DeferralRule, Scenario, MAX_COST_CHANGE_PCT, MAX_SHIFT_QUARTERS, MIN_COST_CHANGE_PCT};
+use super::scenario::{DeferralRule, Edit, Scenario, MAX_COST_CHANGE_PCT, MAX_SHIFT_QUARTERS, MIN_COST_CHANGE_PCT};
 use super::share::share_units;
 use crate::money::{Money, MAX_INPUT_MILLIONS};
 use rust_decimal::Decimal;
@@ -62,6 +62,89 @@ pub(crate) fn share(field: impl Into<String>, value: Decimal) -> Result<u64, Lev
     share_units(value).ok_or_else(|| LeverError::out_of_range(field, value, 0, 1))
 }
 
+/// Checks how many quarters late slippage makes a project: 0 to [`MAX_SHIFT_QUARTERS`].
+fn slippage_quarters(value: u32) -> Result<u32, LeverError> {
+    let max_slip = u32::try_from(MAX_SHIFT_QUARTERS).unwrap_or(0);
+    if value > max_slip {
+        return Err(LeverError::out_of_range("slippage.quarters", value, 0, MAX_SHIFT_QUARTERS));
+    }
+    Ok(value)
+}
+
+/// Checks the uniform cost change (−100 % to 1,000 %), converted to its factor
+/// `(100 + pct) / 100`.
+fn cost_factor(pct: Decimal) -> Result<Decimal, LeverError> {
+    if pct < Decimal::from(MIN_COST_CHANGE_PCT) || pct > Decimal::from(MAX_COST_CHANGE_PCT) {
+        return Err(LeverError::out_of_range("cost_change_pct", pct, MIN_COST_CHANGE_PCT, MAX_COST_CHANGE_PCT));
+    }
+    Ok((Decimal::ONE_HUNDRED + pct) / Decimal::ONE_HUNDRED)
+}
+
+/// Checks the ranges of one edit's levers; `field` is its path in the scenario.
+pub(crate) fn edit(field: &str, edit: &Edit) -> Result<(), LeverError> {
+    if let Some(value) = edit.defer_quarters {
+        shift(format!("{field}.defer_quarters"), value)?;
+    }
+    if let Some(value) = edit.extend_quarters {
+        shift(format!("{field}.extend_quarters"), value)?;
+    }
+    if let Some(value) = edit.budget {
+        amount(format!("{field}.budget"), value)?;
+    }
+    Ok(())
+}
+
+impl Scenario {
+    /// Checks every lever's range that does not depend on the data, by the same checks
+    /// and in the same order as [`Engine::project`], so the first lever it names is the
+    /// one the engine would refuse. What it cannot check without the data: a floor
+    /// above the data's ceiling (or a ceiling below its floor) when only one of them is
+    /// set, and a schedule moved out of the supported years. The reader of an imported
+    /// file uses it, so a scenario out of range is named at the import, not only when
+    /// it is opened.
+    pub fn check_ranges(&self) -> Result<(), LeverError> {
+        if let Some(value) = self.retention {
+            share("retention", value)?;
+        }
+        share("slippage.share", self.slippage.share)?;
+        slippage_quarters(self.slippage.quarters)?;
+        cost_factor(self.cost_change_pct)?;
+        if let Some(value) = self.ongoing_budget_year {
+            amount("ongoing_budget_year", value)?;
+        }
+        let delegation = &self.delegation;
+        if let Some(value) = delegation.ceiling {
+            amount("delegation.ceiling", value)?;
+        }
+        if let Some(value) = delegation.floor {
+            amount("delegation.floor", value)?;
+        }
+        if let (Some(floor), Some(ceiling)) = (delegation.floor, delegation.ceiling) {
+            if floor > ceiling {
+                return Err(LeverError::FloorAboveCeiling { floor: floor.format(1), ceiling: ceiling.format(1) });
+            }
+        }
+        if let Some(cap) = &self.cap {
+            amount("cap.amount", cap.amount)?;
+        }
+        for (group_index, group) in self.groups.iter().enumerate() {
+            edit(&format!("groups[{group_index}].edit"), &group.edit)?;
+        }
+        for (edit_index, project_edit) in self.projects.iter().enumerate() {
+            edit(&format!("projects[{edit_index}].edit"), &project_edit.edit)?;
+        }
+        for (edit_index, category) in self.allocation.categories.iter().enumerate() {
+            if let Some(value) = category.amount {
+                amount(format!("allocation.categories[{edit_index}].amount"), value)?;
+            }
+        }
+        if let Some(target) = self.allocation.scale_to {
+            amount("allocation.scale_to", target)?;
+        }
+        Ok(())
+    }
+}
+
 /// Checks and converts the global levers.
 pub(crate) fn resolve(engine: &Engine, scenario: &Scenario) -> Result<Levers, LeverError> {
     let (retention_units, retention_source) = match scenario.retention {
@@ -70,17 +153,9 @@ pub(crate) fn resolve(engine: &Engine, scenario: &Scenario) -> Result<Levers, Le
     };
     let slippage = &scenario.slippage;
     let slip_units = share("slippage.share", slippage.share)?;
-    let max_slip = u32::try_from(MAX_SHIFT_QUARTERS).unwrap_or(0);
-    if slippage.quarters > max_slip {
-        return Err(LeverError::out_of_range("slippage.quarters", slippage.quarters, 0, MAX_SHIFT_QUARTERS));
-    }
-    let slip = (slippage.enabled && slip_units > 0 && slippage.quarters > 0)
-        .then_some(Slip { units: slip_units, quarters: slippage.quarters });
-    let pct = scenario.cost_change_pct;
-    if pct < Decimal::from(MIN_COST_CHANGE_PCT) || pct > Decimal::from(MAX_COST_CHANGE_PCT) {
-        return Err(LeverError::out_of_range("cost_change_pct", pct, MIN_COST_CHANGE_PCT, MAX_COST_CHANGE_PCT));
-    }
-    let cost_factor = (Decimal::ONE_HUNDRED + pct) / Decimal::ONE_HUNDRED;
+    let quarters = slippage_quarters(slippage.quarters)?;
+    let slip = (slippage.enabled && slip_units > 0 && quarters > 0).then_some(Slip { units: slip_units, quarters });
+    let cost_factor = cost_factor(scenario.cost_change_pct)?;
     let ongoing = match scenario.ongoing_budget_year {
         Some(value) => amount("ongoing_budget_year", value)?,
         None => engine.ongoing,

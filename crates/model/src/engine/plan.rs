@@ -5,7 +5,7 @@
 
 use super::dollars::scale_dollars;
 use super::error::{EngineError, ScheduleError};
-use super::lever_checks::{amount, shift, Levers};
+use super::lever_checks::{self, amount, Levers};
 use super::prepared::{BaseProject, Engine};
 use super::profile::Profile;
 use super::projection::EngineWarning;
@@ -77,18 +77,10 @@ pub(crate) fn plan_projects(
     Ok(plans)
 }
 
-/// Checks the ranges of one edit's levers; `field` is its path in the scenario.
+/// Checks the ranges of one edit's levers (`lever_checks::edit`, which the reader of
+/// an imported file uses too); `field` is its path in the scenario.
 fn check_edit(field: &str, edit: &Edit) -> Result<(), EngineError> {
-    if let Some(value) = edit.defer_quarters {
-        shift(format!("{field}.defer_quarters"), value)?;
-    }
-    if let Some(value) = edit.extend_quarters {
-        shift(format!("{field}.extend_quarters"), value)?;
-    }
-    if let Some(value) = edit.budget {
-        amount(format!("{field}.budget"), value)?;
-    }
-    Ok(())
+    Ok(lever_checks::edit(field, edit)?)
 }
 
 /// A selector resolved against the dataset.

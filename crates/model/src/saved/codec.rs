@@ -6,14 +6,18 @@
 //! never a panic. The bookkeeping a store keeps for merging tabs (revision stamps,
 //! dates, deletions, what offline copies brought) is not the member's data: a
 //! malformed piece of it is dropped without a word rather than costing a scenario.
+//! A field the reader does not know (a misspelt lever, a field of a newer blockvote)
+//! is ignored, so the rest still reads, but never without a word: it is listed as a
+//! problem, and a stored text with problems is set aside before it is written again,
+//! so the field is not lost either.
 
 use super::limits::{MAX_BYTES, MAX_ID_CHARS, MAX_READ_SCENARIOS, MAX_STAMP_CHARS};
-use super::problem::{RowReason, StoreProblem};
+use super::problem::{RowReason, ScenarioAt, StoreProblem};
 use super::questions::read_questions;
 use super::{clean_name, clean_note, SavedScenario, Store, Tombstone, FORMAT, VERSION};
 use crate::engine::Scenario;
 use crate::nfc::Normalizer;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 /// Decodes a store, refusing it if anything at all is wrong. Names, notes and
@@ -31,6 +35,29 @@ pub fn decode(text: &str, normalize: Normalizer) -> Result<Store, Vec<StoreProbl
 /// Total: never panics, whatever the text. Names, notes and questions are made NFC by
 /// `normalize`.
 pub fn decode_lenient(text: &str, normalize: Normalizer) -> (Store, Vec<StoreProblem>) {
+    read(text, normalize, Levers::Unchecked)
+}
+
+/// Decodes a file being imported: [`decode_lenient`], and each scenario whose levers
+/// the engine will refuse (a lever out of range) named as well. Such a scenario is
+/// imported all the same, as it was written, for the member to change. Not for the
+/// app's own storage: a scenario kept out of range would be reported, and the store
+/// set aside, at every start.
+pub fn decode_import(text: &str, normalize: Normalizer) -> (Store, Vec<StoreProblem>) {
+    read(text, normalize, Levers::Checked)
+}
+
+/// Whether the reader checks the ranges of each scenario's levers.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Levers {
+    Checked,
+    Unchecked,
+}
+
+/// The longest unknown field name repeated in a problem; a longer one is cut.
+const MAX_SHOWN_FIELD_CHARS: usize = 60;
+
+fn read(text: &str, normalize: Normalizer, levers: Levers) -> (Store, Vec<StoreProblem>) {
     let mut problems = Vec::new();
     if text.len() > MAX_BYTES {
         problems.push(StoreProblem::TooLarge { bytes: text.len() });
@@ -50,13 +77,25 @@ pub fn decode_lenient(text: &str, normalize: Normalizer) -> (Store, Vec<StorePro
             return (Store::default(), problems);
         }
     };
+    problems.extend(migrated.unknown.into_iter().map(|field| StoreProblem::UnknownField { scenario: None, field }));
     if migrated.rows.len() > MAX_READ_SCENARIOS {
         problems.push(StoreProblem::TooMany { count: migrated.rows.len() });
     }
     let mut store = Store::default();
     for (index, row) in migrated.rows.into_iter().take(MAX_READ_SCENARIOS).enumerate() {
         match decode_row(index, row, normalize) {
-            Ok(saved) => store.scenarios.push(saved),
+            Ok((saved, unknown)) => {
+                let at = || ScenarioAt { index, name: saved.name.clone() };
+                problems.extend(
+                    unknown.into_iter().map(|field| StoreProblem::UnknownField { scenario: Some(at()), field }),
+                );
+                if levers == Levers::Checked {
+                    if let Err(error) = saved.scenario.check_ranges() {
+                        problems.push(StoreProblem::LeverOutOfRange { scenario: at(), error: Box::new(error) });
+                    }
+                }
+                store.scenarios.push(saved);
+            }
             Err(problem) => problems.push(problem),
         }
     }
@@ -76,6 +115,8 @@ pub struct Migrated {
     pub deleted: Vec<Value>,
     /// The offline-copy scenarios brought in (version 2).
     pub absorbed: Vec<Value>,
+    /// The envelope's fields this version does not have, ignored.
+    pub unknown: Vec<String>,
 }
 
 /// Brings any known version to version 2's parts.
@@ -107,9 +148,19 @@ pub fn migrate(value: Value) -> Result<Migrated, StoreProblem> {
             if version > VERSION {
                 return Err(StoreProblem::FutureVersion { found: version });
             }
+            // The bookkeeping lists are known in any version: version 1 had none, and lists of
+            // those names in a version-1 file are ignored like malformed bookkeeping.
+            const KNOWN: [&str; 5] = ["format", "version", "scenarios", "deleted", "absorbed"];
+            let unknown: Vec<String> = object
+                .iter()
+                .filter(|(key, value)| !KNOWN.contains(&key.as_str()) && !holds_nothing(value))
+                .map(|(key, _)| shorten(key, MAX_SHOWN_FIELD_CHARS))
+                .collect();
             let rows = match object.remove("scenarios") {
                 // An envelope around version 0's array: migrate its contents.
-                Some(array @ Value::Array(_)) if version == 0 => return migrate(array),
+                Some(array @ Value::Array(_)) if version == 0 => {
+                    return migrate(array).map(|migrated| Migrated { unknown, ..migrated })
+                }
                 Some(Value::Array(rows)) => rows,
                 _ => return Err(StoreProblem::NoScenarios),
             };
@@ -117,13 +168,20 @@ pub fn migrate(value: Value) -> Result<Migrated, StoreProblem> {
                 Some(Value::Array(items)) if version >= 2 => items,
                 _ => Vec::new(),
             };
-            Ok(Migrated { rows, deleted: list(object.remove("deleted")), absorbed: list(object.remove("absorbed")) })
+            Ok(Migrated {
+                rows,
+                deleted: list(object.remove("deleted")),
+                absorbed: list(object.remove("absorbed")),
+                unknown,
+            })
         }
         _ => Err(StoreProblem::NotAStore),
     }
 }
 
-fn decode_row(index: usize, row: Value, normalize: Normalizer) -> Result<SavedScenario, StoreProblem> {
+/// One row as a saved scenario, and the fields in it the reader did not know (the
+/// row's own, then those inside its levers), or why it cannot be used.
+fn decode_row(index: usize, row: Value, normalize: Normalizer) -> Result<(SavedScenario, Vec<String>), StoreProblem> {
     let problem = |field: &'static str, reason: RowReason| StoreProblem::Row { index, field, reason };
     let Value::Object(mut row) = row else {
         return Err(problem("scenario", RowReason::WrongType { expected: "object" }));
@@ -146,10 +204,17 @@ fn decode_row(index: usize, row: Value, normalize: Normalizer) -> Result<SavedSc
         Some(Value::String(id)) => id.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect(),
         Some(_) => return Err(problem("id", RowReason::WrongType { expected: "text" })),
     };
+    let mut unknown_levers = Vec::new();
     let scenario = match row.remove("scenario") {
         None | Some(Value::Null) => return Err(problem("scenario", RowReason::Missing)),
-        Some(value @ Value::Object(_)) => serde_json::from_value::<Scenario>(value)
-            .map_err(|error| problem("scenario", RowReason::Invalid { detail: shorten(&error.to_string(), 120) }))?,
+        Some(value @ Value::Object(_)) => {
+            let scenario = Scenario::deserialize(&value).map_err(|error| {
+                problem("scenario", RowReason::Invalid { detail: shorten(&error.to_string(), 120) })
+            })?;
+            let kept = serde_json::to_value(&scenario).unwrap_or(Value::Null);
+            ignored_fields(&value, &kept, "", &mut unknown_levers);
+            scenario
+        }
         Some(_) => return Err(problem("scenario", RowReason::WrongType { expected: "object" })),
     };
     let seed = match row.remove("seed") {
@@ -164,7 +229,53 @@ fn decode_row(index: usize, row: Value, normalize: Normalizer) -> Result<SavedSc
         read_questions(row.remove("questions"), normalize).map_err(|reason| problem("questions", reason))?;
     let saved_at = row.remove("saved_at").as_ref().and_then(Value::as_u64);
     let history = stamps(row.remove("rev"));
-    Ok(SavedScenario { id, name, note, scenario, seed, saved_at, questions, history })
+    // Every field read has been taken out of the row: what is left, the reader does
+    // not know (and names, unless it holds nothing, like a field inside the levers).
+    let mut unknown: Vec<String> = row
+        .iter()
+        .filter(|(_, value)| !holds_nothing(value))
+        .map(|(key, _)| shorten(key, MAX_SHOWN_FIELD_CHARS))
+        .collect();
+    unknown.extend(unknown_levers);
+    Ok((SavedScenario { id, name, note, scenario, seed, saved_at, questions, history }, unknown))
+}
+
+/// Whether a field's value holds nothing to lose: `null`, `[]` or `{}`.
+fn holds_nothing(value: &Value) -> bool {
+    match value {
+        Value::Null => true,
+        Value::Array(items) => items.is_empty(),
+        Value::Object(fields) => fields.is_empty(),
+        _ => false,
+    }
+}
+
+/// The fields of `read` that `kept` (what the reader made of it, written again) does
+/// not have, by their path from `path`: fields the reader ignored. A known field is
+/// left out when written only when it holds nothing (an unset option, an empty list),
+/// so a field missing from `kept` that holds something (not `null`, `[]` or `{}`) is
+/// one the reader did not know; one that holds nothing loses nothing. Paths are
+/// written as the engine names levers: `slippage.shares`, `projects[0].edit.defer`.
+fn ignored_fields(read: &Value, kept: &Value, path: &str, found: &mut Vec<String>) {
+    match (read, kept) {
+        (Value::Object(read), Value::Object(kept)) => {
+            for (key, value) in read {
+                let shown = shorten(key, MAX_SHOWN_FIELD_CHARS);
+                let at = if path.is_empty() { shown } else { format!("{path}.{shown}") };
+                match kept.get(key) {
+                    Some(kept) => ignored_fields(value, kept, &at, found),
+                    None if holds_nothing(value) => {}
+                    None => found.push(at),
+                }
+            }
+        }
+        (Value::Array(read), Value::Array(kept)) => {
+            for (index, (value, kept)) in read.iter().zip(kept).enumerate() {
+                ignored_fields(value, kept, &format!("{path}[{index}]"), found);
+            }
+        }
+        _ => {}
+    }
 }
 
 /// A list of revision stamps; anything malformed in it is left out.

@@ -31,13 +31,13 @@ pub mod problem;
 pub mod questions;
 pub mod sync;
 
-pub use codec::{decode, decode_lenient, encode, encode_stored, migrate, Migrated};
+pub use codec::{decode, decode_import, decode_lenient, encode, encode_stored, migrate, Migrated};
 pub use edit::{commit, ImportReport, Writer};
 pub use limits::{
     MAX_BYTES, MAX_ID_CHARS, MAX_NAME_CHARS, MAX_NOTE_CHARS, MAX_QUESTIONS, MAX_QUESTION_CHARS, MAX_READ_SCENARIOS,
     MAX_SCENARIOS, MAX_WRITE_BYTES,
 };
-pub use problem::{NotAdded, NotAddedWhy, Refusal, RowReason, StoreProblem};
+pub use problem::{NotAdded, NotAddedWhy, Refusal, RowReason, ScenarioAt, StoreProblem};
 pub use questions::{clean_question_text, clean_questions, Question, QuestionProblem};
 pub use sync::{merge, Conflict, Merged};
 

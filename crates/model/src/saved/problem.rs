@@ -6,6 +6,7 @@
 
 use super::limits::{MAX_BYTES, MAX_READ_SCENARIOS};
 use super::{FORMAT, VERSION};
+use crate::engine::LeverError;
 use std::fmt;
 
 /// Why a store (or one of its rows) could not be used.
@@ -29,6 +30,23 @@ pub enum StoreProblem {
     TooMany { count: usize },
     /// One row could not be used; the others still are.
     Row { index: usize, field: &'static str, reason: RowReason },
+    /// A field blockvote does not know (a misspelt lever, or a field of a newer
+    /// blockvote) was ignored; the rest was read. `scenario` is `None` at the top of the
+    /// file; `field` is named as in its row, or, inside the levers, by its path there
+    /// (`slippage.shares`, `projects[0].edit.defer`), as the engine names levers.
+    UnknownField { scenario: Option<ScenarioAt>, field: String },
+    /// A scenario was read, but a lever is outside the range the engine accepts, so it
+    /// will not open until that lever is changed (reported at an import, not when the
+    /// app reads its own storage: see `codec::decode_import`). Boxed: the engine's
+    /// error is larger than every other problem.
+    LeverOutOfRange { scenario: ScenarioAt, error: Box<LeverError> },
+}
+
+/// Which scenario of a text a problem is about: its place (from 0) and its name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScenarioAt {
+    pub index: usize,
+    pub name: String,
 }
 
 /// Why one row (scenario), or a name or note typed for one, could not be used.
@@ -41,6 +59,10 @@ pub enum RowReason {
     },
     Empty,
     TooLong {
+        max: usize,
+    },
+    /// A list with more than `max` entries (a scenario's questions).
+    TooMany {
         max: usize,
     },
     /// The scenario's own JSON is not a scenario (serde's message, shortened).
@@ -116,9 +138,26 @@ impl StoreProblem {
                     }
                     RowReason::Empty => "是空的".to_string(),
                     RowReason::TooLong { max } => format!("超過 {max} 字"),
+                    RowReason::TooMany { max } => format!("超過 {max} 項"),
                     RowReason::Invalid { detail } => format!("無效：{detail}"),
                 };
                 format!("第 {} 個情景的 {field} 欄{why}，已略過此情景", index + 1)
+            }
+            StoreProblem::UnknownField { scenario: None, field } => format!("不明欄位 {field}，已略過此欄"),
+            StoreProblem::UnknownField { scenario: Some(at), field } => {
+                format!("第 {} 個情景（{}）有不明欄位 {field}，已略過此欄", at.index + 1, at.name)
+            }
+            StoreProblem::LeverOutOfRange { scenario: at, error } => {
+                let why = match error.as_ref() {
+                    LeverError::OutOfRange { field, value, min, max } => {
+                        format!("的調節 {field} 為 {value}，須介乎 {min} 至 {max}")
+                    }
+                    LeverError::FloorAboveCeiling { floor, ceiling } => {
+                        format!("的下限（{floor} 百萬元）高於上限（{ceiling} 百萬元）")
+                    }
+                    LeverError::NotWhole { field, value } => format!("的調節 {field} 為 {value}，須為整數"),
+                };
+                format!("第 {} 個情景（{}）{why}；已匯入，但須先修改才能開啟", at.index + 1, at.name)
             }
         }
     }
@@ -151,10 +190,21 @@ impl fmt::Display for StoreProblem {
                     RowReason::WrongType { expected } => format!("has the wrong type (expected {expected})"),
                     RowReason::Empty => "is empty".to_string(),
                     RowReason::TooLong { max } => format!("is longer than {max} characters"),
+                    RowReason::TooMany { max } => format!("has more than {max} entries"),
                     RowReason::Invalid { detail } => format!("is not valid: {detail}"),
                 };
                 write!(f, "scenario {}: {field} {why}; that scenario is skipped", index + 1)
             }
+            StoreProblem::UnknownField { scenario: None, field } => write!(f, "unknown field {field}, ignored"),
+            StoreProblem::UnknownField { scenario: Some(at), field } => {
+                write!(f, "scenario {} ({}): unknown field {field}, ignored", at.index + 1, at.name)
+            }
+            StoreProblem::LeverOutOfRange { scenario: at, error } => write!(
+                f,
+                "scenario {} ({}): {error}; imported, but it will not open until that is changed",
+                at.index + 1,
+                at.name
+            ),
         }
     }
 }

@@ -62,7 +62,8 @@ pub enum QuestionProblem {
 impl From<QuestionProblem> for RowReason {
     fn from(problem: QuestionProblem) -> RowReason {
         match problem {
-            QuestionProblem::TooMany { max } | QuestionProblem::TooLong { max } => RowReason::TooLong { max },
+            QuestionProblem::TooMany { max } => RowReason::TooMany { max },
+            QuestionProblem::TooLong { max } => RowReason::TooLong { max },
             QuestionProblem::BadKey => RowReason::Invalid { detail: "a question's key".to_string() },
         }
     }
@@ -110,7 +111,7 @@ pub fn clean_questions(questions: Vec<Question>, normalize: Normalizer) -> Resul
 pub fn read_questions(value: Option<Value>, normalize: Normalizer) -> Result<Vec<Question>, RowReason> {
     match value {
         None | Some(Value::Null) => Ok(Vec::new()),
-        Some(Value::Array(items)) if items.len() > MAX_QUESTIONS => Err(RowReason::TooLong { max: MAX_QUESTIONS }),
+        Some(Value::Array(items)) if items.len() > MAX_QUESTIONS => Err(RowReason::TooMany { max: MAX_QUESTIONS }),
         Some(value @ Value::Array(_)) => {
             let questions: Vec<Question> = serde_json::from_value(value)
                 .map_err(|error| RowReason::Invalid { detail: super::codec::shorten(&error.to_string(), 120) })?;
@@ -222,7 +223,7 @@ mod tests {
         check_read(r#"[{"key":"a"},{"key":"a"}]"#, Err(QuestionProblem::BadKey.into()));
         check_read(r#"[{"key":""}]"#, Err(QuestionProblem::BadKey.into()));
         let too_many = vec![r#"{"key":"x"}"#; MAX_QUESTIONS + 1].join(",");
-        check_read(&format!("[{too_many}]"), Err(RowReason::TooLong { max: MAX_QUESTIONS }));
+        check_read(&format!("[{too_many}]"), Err(RowReason::TooMany { max: MAX_QUESTIONS }));
         let longest = "問".repeat(MAX_QUESTION_CHARS);
         check_read(
             &format!(r#"[{{"key":"own-1","zh":"{longest}"}}]"#),

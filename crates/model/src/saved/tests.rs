@@ -623,3 +623,188 @@ fn names_notes_and_questions_are_cleaned_by_the_normaliser_passed_in() {
     assert_eq!(read, vec![("E\u{301}", "N")]);
     assert_eq!(decode(text, nfc).map(|s| s.scenarios.first().map(|s| s.name.clone())), Ok(Some("\u{e9}".to_string())));
 }
+
+fn at(index: usize, name: &str) -> Option<ScenarioAt> {
+    Some(ScenarioAt { index, name: name.into() })
+}
+
+fn unknown(scenario: Option<ScenarioAt>, field: &str) -> StoreProblem {
+    StoreProblem::UnknownField { scenario, field: field.into() }
+}
+
+/// A file of these rows (JSON, comma-separated) and these further top-level fields.
+fn file(version: u64, rows: &str, more: &str) -> String {
+    format!(r#"{{"format":"blockvote-scenarios","version":{version}{more},"scenarios":[{rows}]}}"#)
+}
+
+#[test]
+fn unknown_fields_are_read_past_but_named() {
+    // The audit's file: the scenario is kept, without the misspelt levers, and both
+    // are named.
+    let typo = check(
+        &file(1, r#"{"name":"Typo","scenario":{"cost_change":"10","cots_change_pct":"5"}}"#, ""),
+        1,
+        &[unknown(at(0, "Typo"), "cost_change"), unknown(at(0, "Typo"), "cots_change_pct")],
+    );
+    assert_eq!(typo.scenarios[0].scenario, Scenario::default());
+    // In the envelope, in a row, inside the levers at any depth; the row's own first.
+    check(
+        &file(
+            2,
+            r#"{"name":"Ok","scenario":{"cost_change_pct":"10"}},
+               {"name":"A","colour":"red","scenario":{"slippage":{"shares":"0.5"},"groups":[{"select":{"by":"all"},"edit":{}},{"select":{"by":"theme","theme":"technology_refresh","extra":1},"edit":{"defer":2}}]}}"#,
+            r#","author":"me","empty":null"#,
+        ),
+        2,
+        &[
+            unknown(None, "author"),
+            unknown(at(1, "A"), "colour"),
+            unknown(at(1, "A"), "groups[1].edit.defer"),
+            unknown(at(1, "A"), "groups[1].select.extra"),
+            unknown(at(1, "A"), "slippage.shares"),
+        ],
+    );
+    // Fields that hold nothing lose nothing: known ones at their defaults, and unknown
+    // ones set to null, [] or {}.
+    check(
+        &file(
+            2,
+            r#"{"name":"B","note":null,"scenario":{"retention":null,"projects":[],"cap":null,"x":{},"y":[]},"z":null}"#,
+            "",
+        ),
+        1,
+        &[],
+    );
+    // Version 0, bare and in an envelope.
+    check(r#"[{"cost_change_pct":"10","cost":"1"}]"#, 1, &[unknown(at(0, "Scenario 1 情景 1"), "cost")]);
+    check(r#"{"format":"blockvote-scenarios","version":0,"by":"me","scenarios":[{}]}"#, 1, &[unknown(None, "by")]);
+    // A row skipped for another reason reports that reason only.
+    check(&file(2, r#"{"colour":"red","scenario":{}}"#, ""), 0, &[row(0, "name", RowReason::Missing)]);
+    // A long field name is cut in the message.
+    let long = "k".repeat(500);
+    check(
+        &file(2, &format!(r#"{{"name":"L","scenario":{{}},"{long}":1}}"#), ""),
+        1,
+        &[unknown(at(0, "L"), &format!("{}…", "k".repeat(60)))],
+    );
+    // The strict reader refuses what it would ignore.
+    assert!(decode(&file(2, r#"{"name":"T","scenario":{"cots_change_pct":"5"}}"#, ""), nfc).is_err());
+}
+
+#[test]
+fn every_lever_the_app_writes_reads_back_with_no_unknown_field() {
+    use crate::engine::{
+        AllocationLevers, CashCap, CategoryEdit, DeferralRule, DelegationLevers, Edit, GroupEdit, Profile, Selector,
+        Slippage,
+    };
+    use crate::money::Money;
+    use crate::themes::Theme;
+    let every = Edit {
+        exclude: Some(false),
+        defer_quarters: Some(-2),
+        extend_quarters: Some(3),
+        budget: Some(Money::from_whole_millions(4)),
+        profile: Some(Profile::SCurve),
+    };
+    let scenario = Scenario {
+        default_profile: Profile::FrontLoaded,
+        retention: Some(Decimal::new(3, 1)),
+        ongoing_budget_year: Some(Money::from_whole_millions(800)),
+        cost_change_pct: Decimal::TEN,
+        slippage: Slippage { enabled: true, share: Decimal::new(5, 1), quarters: 2 },
+        projects: vec![ProjectEdit { id: 7, edit: every.clone() }],
+        groups: [
+            Selector::All,
+            Selector::Department { index: 2 },
+            Selector::DepartmentZh { name: "政府資訊科技總監辦公室".into() },
+            Selector::Theme { theme: Theme::TechnologyRefresh },
+        ]
+        .into_iter()
+        .map(|select| GroupEdit { select, edit: every.clone() })
+        .collect(),
+        allocation: AllocationLevers {
+            categories: vec![CategoryEdit { id: 2, amount: Some(Money::from_whole_millions(9)), locked: true }],
+            scale_to: Some(Money::from_whole_millions(1_000)),
+        },
+        delegation: DelegationLevers {
+            ceiling: Some(Money::from_whole_millions(20)),
+            floor: Some(Money::from_whole_millions(1)),
+        },
+        cap: Some(CashCap { amount: Money::from_whole_millions(900), rule: DeferralRule::DepartmentOrder }),
+    };
+    let store = Store::of(vec![SavedScenario::new("s1", "Every lever", scenario, Some(3))]);
+    check(&encode(&store), 1, &[]);
+    let (_, problems) = decode_import(&encode(&store), nfc);
+    assert_eq!(problems, vec![]);
+}
+
+/// The problems an import of a file with one scenario of these levers lists, and those
+/// a read of the same text from storage lists.
+#[track_caller]
+fn check_levers(levers: &str, at_import: &[StoreProblem]) {
+    let text = file(2, &format!(r#"{{"name":"L","scenario":{levers}}}"#), "");
+    let (imported, problems) = decode_import(&text, nfc);
+    assert_eq!((imported.scenarios.len(), problems.as_slice()), (1, at_import), "{levers}");
+    assert_eq!(decode_lenient(&text, nfc).1, vec![], "storage is not told of ranges: {levers}");
+}
+
+#[test]
+fn levers_out_of_range_are_named_at_an_import_and_imported_all_the_same() {
+    use crate::engine::LeverError;
+    let out = |field: &str, value: &str, min: &str, max: &str| StoreProblem::LeverOutOfRange {
+        scenario: ScenarioAt { index: 0, name: "L".into() },
+        error: Box::new(LeverError::OutOfRange {
+            field: field.into(),
+            value: value.into(),
+            min: min.into(),
+            max: max.into(),
+        }),
+    };
+    check_levers(r#"{"cost_change_pct":"1000"}"#, &[]);
+    check_levers(r#"{"cost_change_pct":"5000"}"#, &[out("cost_change_pct", "5000", "-100", "1000")]);
+    check_levers(r#"{"retention":"1.5"}"#, &[out("retention", "1.5", "0", "1")]);
+    check_levers(r#"{"slippage":{"quarters":41}}"#, &[out("slippage.quarters", "41", "0", "40")]);
+    check_levers(
+        r#"{"projects":[{"id":1,"edit":{}},{"id":2,"edit":{"extend_quarters":-41}}]}"#,
+        &[out("projects[1].edit.extend_quarters", "-41", "-40", "40")],
+    );
+    check_levers(
+        r#"{"allocation":{"categories":[{"id":1,"amount":"-1"}]}}"#,
+        &[out("allocation.categories[0].amount", "-1.000000", "0", "1,000,000,000")],
+    );
+    check_levers(
+        r#"{"delegation":{"ceiling":"1","floor":"2"}}"#,
+        &[StoreProblem::LeverOutOfRange {
+            scenario: ScenarioAt { index: 0, name: "L".into() },
+            error: Box::new(LeverError::FloorAboveCeiling { floor: "2.0".into(), ceiling: "1.0".into() }),
+        }],
+    );
+    // Only the first lever out of range is named, as the engine names only the first.
+    check_levers(r#"{"cost_change_pct":"5000","retention":"2"}"#, &[out("retention", "2", "0", "1")]);
+}
+
+#[test]
+fn the_ranges_checked_at_an_import_are_the_engine_s() {
+    use crate::engine::{Engine, EngineError};
+    let paper = crate::dataset::Dataset::paper().unwrap_or_else(|_| panic!("the paper's data loads"));
+    let engine = Engine::new(&paper).unwrap_or_else(|_| panic!("the paper's data makes an engine"));
+    for levers in [
+        r#"{"cost_change_pct":"-101"}"#,
+        r#"{"slippage":{"share":"-0.1"}}"#,
+        r#"{"ongoing_budget_year":"-5"}"#,
+        r#"{"cap":{"amount":"-1"}}"#,
+        r#"{"groups":[{"edit":{"budget":"-1"}}]}"#,
+        r#"{"projects":[{"id":1,"edit":{"defer_quarters":99}}]}"#,
+        r#"{"allocation":{"scale_to":"-3"}}"#,
+        r#"{"delegation":{"floor":"30","ceiling":"20"}}"#,
+        r#"{"cost_change_pct":"5","retention":"1"}"#,
+    ] {
+        let scenario: Scenario = serde_json::from_str(levers).unwrap_or_else(|error| panic!("{levers}: {error}"));
+        let by_engine = match engine.project(&scenario) {
+            Err(EngineError::Lever(error)) => Err(error),
+            Err(other) => panic!("{levers}: {other}"),
+            Ok(_) => Ok(()),
+        };
+        assert_eq!(scenario.check_ranges(), by_engine, "{levers}");
+    }
+}
