@@ -6,6 +6,11 @@
 //   net's banner with its rescue download, prepared before the instance died;
 // - a Big5 projects CSV (Excel's "CSV" in Hong Kong) is refused with the encoding named
 //   and how to save it as UTF-8, not accepted with every Chinese name lost.
+// - a projects CSV at the importer's limit (20,000 rows) used to freeze the Projects
+//   screen for seconds (380,000 elements laid out at once) and one naming 20,000
+//   departments every screen that lists departments: the table now draws its rows 300
+//   at a time, a department's list likewise, and a file may name at most 300
+//   departments.
 // Run against an older build with BLOCKVOTE_DIST=<dir> to see each one fail there.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -229,5 +234,64 @@ test('a Big5 projects CSV is refused, naming Big5 and how to save it as UTF-8, i
   const json = big5(JSON.stringify({ format: 'blockvote-scenarios', version: 1, scenarios: [{ name: '資訊科技', scenario: {} }] }));
   await page.getByTestId('import-file').setInputFiles({ name: 'big5.json', mimeType: 'application/json', buffer: json });
   assert.match(await app.text('import-result'), /not UTF-8 text \(from line 1\).*Big5.*Notepad/s);
+  assert.deepEqual(seen.errors, []);
+});
+
+/** The paper's projects repeated to `rows` rows, renumbered; `department(i)` names row i's department, if given. */
+function manyProjects(rows, department) {
+  const [header, ...paper] = PROJECTS_CSV.trim().split('\n');
+  const lines = Array.from({ length: rows }, (_, i) => {
+    const [, ...fields] = paper[i % paper.length].split(',');
+    if (department) fields[0] = department(i);
+    return [String(i + 1), ...fields].join(',');
+  });
+  return [header, ...lines].join('\n') + '\n';
+}
+
+test('a projects file at the importer\'s limit is drawn 300 rows at a time, and one naming too many departments is refused', LONG, async (t) => {
+  const { page, app, seen } = await open(t, '#view=scenarios&lang=en');
+  await app.ready();
+  // More departments than the screens can list: refused whole, the limit named.
+  const departments = manyProjects(400, (i) => `部門${i}`);
+  await page.getByTestId('dataset-file').setInputFiles({ name: 'departments.csv', mimeType: 'text/csv', buffer: Buffer.from(departments) });
+  await page.getByTestId('dataset-problems').waitFor();
+  assert.match(await app.text('dataset-problems'), /the projects name 466 departments \(with the paper's\); the limit is 300/);
+  assert.equal(await page.getByTestId('dataset-preview').count(), 0, 'nothing offered for use');
+
+  // 20,000 rows, the most a file may have: accepted.
+  const csv = manyProjects(20_000);
+  await page.getByTestId('dataset-file').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.getByTestId('dataset-preview').waitFor();
+  assert.match(await app.text('dataset-summary'), /20000 projects in 66 departments/);
+  await page.getByTestId('dataset-apply').click();
+  await page.getByTestId('imported-data').waitFor();
+
+  const rows = page.locator('tr[data-testid^="project-row-"]');
+  await app.go('projects');
+  assert.equal(await rows.count(), 300);
+  assert.equal(await app.text('rows-not-drawn'), 'The first 300 of 20,000 projects are listed; the total is of all 20,000. List 300 more');
+  assert.match(await app.text('visible-summary'), /^Showing 20000 of 20000 projects/);
+  const total = await app.text('projects-total');
+  await page.getByTestId('show-more-rows').click();
+  await page.waitForFunction(() => document.querySelectorAll('tr[data-testid^="project-row-"]').length === 600);
+  assert.match(await app.text('rows-not-drawn'), /^The first 600 of 20,000/);
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'show-more-rows', 'the button keeps the focus');
+  assert.equal(await app.text('projects-total'), total, 'the total is of every row, drawn or not');
+  // A filter that leaves fewer rows than the limit draws them all, with no button.
+  await page.getByTestId('search').fill('電子貨物艙單');
+  await page.waitForFunction(() => !document.querySelector('[data-testid="rows-not-drawn"]'));
+  assert.ok((await rows.count()) > 0);
+  await app.switchLanguage('zh');
+  await page.getByTestId('search').fill('');
+  await page.getByTestId('rows-not-drawn').waitFor();
+  assert.match(await app.text('rows-not-drawn'), /^只列出首 600 個項目（共 20,000 個）；合計包括全部 20,000 個。/);
+
+  // A department's list: its first 300 projects, and how many more are in the table.
+  await app.go('departments');
+  await page.locator('[data-testid^="department-row-"] th button').first().click();
+  const listed = page.locator('tr[data-testid^="department-project-"]');
+  await page.getByTestId('department-unlisted').waitFor();
+  assert.equal(await listed.count(), 300);
+  assert.match(await app.text('department-unlisted'), /^另有 [\d,]+ 個項目未列出，全部見項目表。$/);
   assert.deepEqual(seen.errors, []);
 });

@@ -12,7 +12,7 @@ use crate::nfc::Normalizer;
 use crate::quarter::{FiscalQuarter, FiscalYear};
 use crate::themes::{derive_theme, Theme, ThemeSource};
 use rust_decimal::Decimal;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 /// The paper's files, compiled into the binary: nothing is fetched at run time.
@@ -26,6 +26,11 @@ pub const PAPER_FACTS_CSV: &str = include_str!("../../../data/facts.csv");
 pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
 /// The most rows one file may have.
 pub const MAX_ROWS: usize = 20_000;
+/// The most departments a dataset may name, the paper's 66 included. The government
+/// has fewer than a hundred bureaux and departments, and the screens list every one
+/// (a table row, a filter's option): a file naming thousands would take the page
+/// seconds to draw.
+pub const MAX_DEPARTMENTS: usize = 300;
 
 /// The text of each data file.
 #[derive(Clone, Copy, Debug)]
@@ -68,6 +73,11 @@ pub enum LoadErrorKind {
         limit: usize,
     },
     TooManyRows {
+        limit: usize,
+    },
+    /// The projects name more departments (with the paper's) than [`MAX_DEPARTMENTS`].
+    TooManyDepartments {
+        named: usize,
         limit: usize,
     },
     /// The header row is not what the schema asks for.
@@ -114,6 +124,9 @@ impl fmt::Display for LoadErrorKind {
         match self {
             LoadErrorKind::TooLarge { bytes, limit } => write!(f, "file is {bytes} bytes; the limit is {limit}"),
             LoadErrorKind::TooManyRows { limit } => write!(f, "more than {limit} rows"),
+            LoadErrorKind::TooManyDepartments { named, limit } => {
+                write!(f, "the projects name {named} departments (with the paper's); the limit is {limit}")
+            }
             LoadErrorKind::WrongHeader { expected, found } => {
                 write!(f, "header should be {expected:?} but is {found:?}")
             }
@@ -157,6 +170,9 @@ impl LoadErrorKind {
         match self {
             LoadErrorKind::TooLarge { bytes, limit } => format!("檔案有 {bytes} 位元組，上限為 {limit}"),
             LoadErrorKind::TooManyRows { limit } => format!("超過 {limit} 行"),
+            LoadErrorKind::TooManyDepartments { named, limit } => {
+                format!("項目共涉及 {named} 個部門（連同文件的部門），上限為 {limit} 個")
+            }
             LoadErrorKind::WrongHeader { expected, found } => format!("標題列應為 {expected:?}，但為 {found:?}"),
             LoadErrorKind::Malformed(why) => format!("不是有效的 CSV：{why}"),
             LoadErrorKind::Empty => "檔案沒有資料列".to_string(),
@@ -471,6 +487,29 @@ pub fn load_projects(
     let paper_examples = theme_examples(facts);
     let mut projects: Vec<Project> = Vec::new();
     let mut seen: HashMap<u16, u64> = HashMap::new();
+    // Each department's index by its Chinese name, and the order number the next new
+    // department takes: a file may name thousands of departments, and searching the
+    // list for each row would take time in proportion to rows × departments.
+    let mut department_index: HashMap<String, usize> =
+        departments.iter().enumerate().map(|(index, d)| (d.name_zh.clone(), index)).collect();
+    let mut next_order = departments.iter().map(|d| d.order).max().unwrap_or(0).saturating_add(1);
+    let mut new_names: HashSet<String> = HashSet::new();
+    for row in rows(&table) {
+        let name = row.text("department_zh");
+        if !name.is_empty() && !department_index.contains_key(&name) {
+            new_names.insert(name);
+        }
+    }
+    let named = departments.len().saturating_add(new_names.len());
+    if named > MAX_DEPARTMENTS {
+        errors.push(LoadError {
+            file: table.file.to_string(),
+            line: 0,
+            field: Some("department_zh".to_string()),
+            kind: LoadErrorKind::TooManyDepartments { named, limit: MAX_DEPARTMENTS },
+        });
+        return Vec::new();
+    }
     for row in rows(&table) {
         let parsed = (|| {
             let id: u16 = row.number("id")?;
@@ -506,16 +545,17 @@ pub fn load_projects(
                     LoadErrorKind::OutOfRange { value: completion.label(), rule: format!("before the start {start}") },
                 ));
             }
-            let department = match departments.iter().position(|d| d.name_zh == department_zh) {
-                Some(index) => index,
+            let department = match department_index.get(&department_zh) {
+                Some(index) => *index,
                 None => {
-                    let order = departments.iter().map(|d| d.order).max().unwrap_or(0).saturating_add(1);
                     departments.push(Department {
-                        order,
+                        order: next_order,
                         name_zh: department_zh.clone(),
                         name_en: department_zh.clone(),
                         abbrev_en: String::new(),
                     });
+                    next_order = next_order.saturating_add(1);
+                    department_index.insert(department_zh, departments.len() - 1);
                     departments.len() - 1
                 }
             };
@@ -630,6 +670,48 @@ mod tests {
             Ok(_) => Vec::new(),
             Err(errors) => errors.into_iter().map(|e| (e.line, e.field, e.kind)).collect(),
         }
+    }
+
+    #[test]
+    fn new_departments_follow_the_paper_s_in_the_order_they_are_first_named() {
+        let paper = Dataset::paper().unwrap_or_else(|_| Dataset::empty());
+        let mut text = HEADER.to_string();
+        for id in 1..=400_u16 {
+            text.push_str(&format!("{id},新部門{},甲,A,1.0,2018-19 Q1,2018-19 Q4\n", id % 200));
+        }
+        text.push_str("401,行政署,乙,B,1.0,2018-19 Q1,2018-19 Q4\n");
+        let data = paper.with_projects_csv(&text, crate::nfc::nfc).expect("the file loads");
+        let last_paper_order = paper.departments.iter().map(|d| d.order).max().unwrap_or(0);
+        let added: Vec<(u16, &str)> =
+            data.departments.iter().skip(paper.departments.len()).map(|d| (d.order, d.name_zh.as_str())).collect();
+        let expected: Vec<(u16, String)> =
+            (1..=200_u16).map(|n| (last_paper_order + n, format!("新部門{}", n % 200))).collect();
+        assert_eq!(added, expected.iter().map(|(order, name)| (*order, name.as_str())).collect::<Vec<_>>());
+        let department_of = |id: u16| data.projects.iter().find(|p| p.id == id).map(|p| p.department);
+        assert_eq!(department_of(201), department_of(1));
+        assert_eq!(department_of(401), paper.departments.iter().position(|d| d.name_zh == "行政署"));
+    }
+
+    #[test]
+    fn a_file_naming_more_departments_than_the_screens_can_list_is_refused_whole() {
+        let paper = Dataset::paper().unwrap_or_else(|_| Dataset::empty());
+        let file = |new_departments: usize| {
+            let mut text = HEADER.to_string();
+            for n in 0..new_departments {
+                text.push_str(&format!("{},部門{n},甲,A,1.0,2018-19 Q1,2018-19 Q4\n", n + 1));
+            }
+            text
+        };
+        let room = MAX_DEPARTMENTS - paper.departments.len();
+        assert_eq!(problems(&file(room)), []);
+        let named = MAX_DEPARTMENTS + 1;
+        let refused = [(
+            0,
+            Some("department_zh".to_string()),
+            LoadErrorKind::TooManyDepartments { named, limit: MAX_DEPARTMENTS },
+        )];
+        assert_eq!(problems(&file(room + 1)), refused);
+        assert_eq!(problems(&file(5_000)).len(), 1);
     }
 
     #[test]

@@ -7,8 +7,8 @@ use crate::components::words::Words;
 use crate::state::use_app_state;
 use blockvote_present::route::View;
 use blockvote_present::screens::departments::{
-    DepartmentColumn, DepartmentRow, DepartmentsTable as Table, CAPTION, OPEN_IN_PROJECTS, PROJECT_BUDGET,
-    PROJECT_COMPLETION, PROJECT_NAME, PROJECT_NO, PROJECT_START, SORT_KEYS,
+    unlisted_note, DepartmentColumn, DepartmentRow, DepartmentsTable as Table, CAPTION, OPEN_IN_PROJECTS,
+    PROJECT_BUDGET, PROJECT_COMPLETION, PROJECT_NAME, PROJECT_NO, PROJECT_START, SORT_KEYS,
 };
 use blockvote_present::screens::sentence::Marked;
 use blockvote_present::screens::sorting::{Column, Sort};
@@ -51,7 +51,7 @@ fn department_row(row: DepartmentRow, expanded: RwSignal<BTreeSet<u16>>) -> impl
         })
     };
     let list_id = format!("department-{order}-projects");
-    let (list, link) = (row.list, row.link);
+    let (list, link, unlisted) = (row.list, row.link, row.unlisted);
     let detail = move || {
         is_open().then(|| {
             let items = list
@@ -95,6 +95,16 @@ fn department_row(row: DepartmentRow, expanded: RwSignal<BTreeSet<u16>>) -> impl
                             </thead>
                             <tbody>{items}</tbody>
                         </table>
+                        {move || {
+                            unlisted_note(unlisted, lang())
+                                .map(|note| {
+                                    view! {
+                                        <p class="note" data-testid="department-unlisted">
+                                            {note}
+                                        </p>
+                                    }
+                                })
+                        }}
                         <p class="table-link">
                             <a href=link.clone()>
                                 <Words label=OPEN_IN_PROJECTS />

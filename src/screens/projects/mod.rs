@@ -22,7 +22,9 @@ use blockvote_present::route::{param, View};
 use blockvote_present::screens::projects::filters::{
     changed_ids, ids_note, link_with_filters, selected, Filters, SearchIndex,
 };
-use blockvote_present::screens::projects::table::{body, order, summary, ScenarioRows, Sort, SortKey, SORT_KEYS};
+use blockvote_present::screens::projects::table::{
+    body, order, summary, ScenarioRows, Sort, SortKey, ROWS_PER_STEP, SORT_KEYS,
+};
 use blockvote_present::screens::projects::{unofficial_note, BY_DEPARTMENT, HEADING, NOTE, SHOW_ALL_NUMBERS};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -53,6 +55,9 @@ pub fn Projects() -> impl IntoView {
             rows
         }
     });
+    // How many rows the table draws: more only when the member asks (a long imported
+    // file would otherwise take the page seconds to lay out).
+    let row_limit = RwSignal::new(ROWS_PER_STEP);
     // Each new body keeps the rows of the last one whose inputs are the same (`body`),
     // so a lever formats only the rows it changes and the keyed rows compare by pointer.
     let table_body = Memo::new({
@@ -62,7 +67,7 @@ pub fn Projects() -> impl IntoView {
                 changed.with(|changed| {
                     whatif.projection.with(|p| {
                         let scenario = ScenarioRows { projection: p.as_deref(), changed };
-                        body(&data, r, grouped.get(), scenario, lang(), previous)
+                        body(&data, r, grouped.get(), row_limit.get(), scenario, lang(), previous)
                     })
                 })
             })
@@ -134,6 +139,7 @@ pub fn Projects() -> impl IntoView {
             </p>
             {by_department}
             <table::ProjectsTable body=table_body sort=sort editing=editing />
+            <table::RowsNotDrawn body=table_body row_limit=row_limit />
         </section>
     }
 }

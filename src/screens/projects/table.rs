@@ -11,7 +11,8 @@ use crate::state::use_app_state;
 use blockvote_present::provenance::Provenance;
 use blockvote_present::route::View;
 use blockvote_present::screens::projects::table::{
-    text_or_dash, total_heading, GroupHeading, Line, ProjectRow, RowCell, Sort, SortKey, TableBody, SORT_KEYS,
+    rows_not_drawn, show_more_rows, text_or_dash, total_heading, GroupHeading, Line, ProjectRow, RowCell, Sort,
+    SortKey, TableBody, ROWS_PER_STEP, SORT_KEYS,
 };
 use blockvote_present::screens::projects::{CAPTION, LEVERS_COLUMN, NO_ROWS, SCROLLABLE};
 use blockvote_present::screens::sorting::Column;
@@ -319,5 +320,32 @@ pub fn ProjectsTable(body: Memo<TableBody>, sort: Memo<Sort>, editing: RwSignal<
                     })
             }}
         </div>
+    }
+}
+
+/// Under a table that draws only its first rows: which, and a button that draws more.
+/// The paragraph stays while some rows are not drawn, so the button keeps the focus
+/// from one press to the next.
+#[component]
+pub fn RowsNotDrawn(body: Memo<TableBody>, row_limit: RwSignal<usize>) -> impl IntoView {
+    let state = use_app_state();
+    let lang = move || state.lang.get();
+    let some_not_drawn = Memo::new(move |_| body.with(|b| b.drawn < b.count));
+    move || {
+        some_not_drawn.get().then(|| {
+            view! {
+                <p class="rows-not-drawn" data-testid="rows-not-drawn">
+                    <span>{move || body.with(|b| rows_not_drawn(b, lang())).unwrap_or_default()}</span>
+                    " "
+                    <button
+                        type="button"
+                        data-testid="show-more-rows"
+                        on:click=move |_| row_limit.update(|limit| *limit = limit.saturating_add(ROWS_PER_STEP))
+                    >
+                        {move || body.with(|b| show_more_rows(b, lang()))}
+                    </button>
+                </p>
+            }
+        })
     }
 }

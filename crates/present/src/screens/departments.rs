@@ -8,12 +8,12 @@
 //! Counts, sums and shares are the model's arithmetic on Annex C; the shares are
 //! rounded so that those shown add up to the 100.0% shown.
 
-use crate::format::{projects_count, quarter_text};
+use crate::format::{count as count_text, projects_count, quarter_text};
 use crate::lang::{l, Label, Lang};
 use crate::provenance::{Basis, Figure, PaperPlace, Value};
 use crate::route::{fragment_for, View};
 use crate::screens::projects::filters::{describe, filter_params, Filters};
-use crate::screens::projects::table::{annex_c_sum, text_or_dash, total_budget};
+use crate::screens::projects::table::{annex_c_sum, text_or_dash, total_budget, ROWS_PER_STEP};
 use crate::screens::sorting::{Column, Sort, SortKeys};
 use crate::words::{department_name, project_name};
 use blockvote_model::money::round_parts_to_total;
@@ -103,6 +103,18 @@ pub struct DepartmentProject {
     pub completion: String,
 }
 
+/// Under a department's list that leaves `unlisted` of its projects out: how many, and
+/// where they are. `None` when the list holds them all.
+pub fn unlisted_note(unlisted: usize, lang: Lang) -> Option<String> {
+    (unlisted > 0).then(|| {
+        let more = count_text(u64::try_from(unlisted).unwrap_or(u64::MAX));
+        match lang {
+            Lang::Zh => format!("另有 {more} 個項目未列出，全部見項目表。"),
+            Lang::En => format!("{more} more projects are not listed here; the Projects table has them all."),
+        }
+    })
+}
+
 /// A department's row.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct DepartmentRow {
@@ -112,8 +124,11 @@ pub struct DepartmentRow {
     pub projects: Figure,
     pub budget: Figure,
     pub share: Figure,
-    /// Its projects shown, in number order.
+    /// Its first projects shown, in number order: at most [`ROWS_PER_STEP`], the rest
+    /// are in the Projects table (`link`).
     pub list: Vec<DepartmentProject>,
+    /// How many of its projects shown are not in `list`.
+    pub unlisted: usize,
     /// The projects table with this department (and the other filters in force).
     pub link: String,
 }
@@ -153,21 +168,16 @@ pub fn table(
     sort: Sort<DepartmentColumn>,
     lang: Lang,
 ) -> DepartmentsTable {
-    // Each department's projects among those selected, in the paper's order.
-    let mut groups: Vec<(usize, Vec<usize>)> = data
-        .departments
-        .iter()
-        .enumerate()
-        .map(|(department, _)| {
-            let rows: Vec<usize> = selected
-                .iter()
-                .copied()
-                .filter(|i| data.projects.get(*i).is_some_and(|p| p.department == department))
-                .collect();
-            (department, rows)
-        })
-        .filter(|(_, rows)| !rows.is_empty() || !filters.is_active())
-        .collect();
+    // Each department's projects among those selected, in the paper's order, in one
+    // pass over them (an imported file may name thousands of departments).
+    let mut by_department: Vec<Vec<usize>> = vec![Vec::new(); data.departments.len()];
+    for i in selected {
+        if let Some(rows) = data.projects.get(*i).and_then(|p| by_department.get_mut(p.department)) {
+            rows.push(*i);
+        }
+    }
+    let mut groups: Vec<(usize, Vec<usize>)> =
+        by_department.into_iter().enumerate().filter(|(_, rows)| !rows.is_empty() || !filters.is_active()).collect();
     blockvote_model::order::sort_by_key(&mut groups, |(department, _)| {
         data.departments.get(*department).map(|d| d.order)
     });
@@ -190,6 +200,7 @@ pub fn table(
                 share: arithmetic(Value::Percent(*share)),
                 list: rows
                     .iter()
+                    .take(ROWS_PER_STEP)
                     .filter_map(|i| data.projects.get(*i))
                     .map(|p| DepartmentProject {
                         id: p.id,
@@ -199,6 +210,7 @@ pub fn table(
                         completion: quarter_text(p.completion, lang),
                     })
                     .collect(),
+                unlisted: rows.len().saturating_sub(ROWS_PER_STEP),
                 link: fragment_for(View::Projects, lang, &link_params),
             }
         })
@@ -253,7 +265,7 @@ fn sort_rows(rows: &mut [DepartmentRow], sort: Sort<DepartmentColumn>, lang: Lan
                 // only an imported file names, its Chinese name: no case beyond ASCII.
                 Lang::En => a.name.to_ascii_lowercase().cmp(&b.name.to_ascii_lowercase()),
             },
-            DepartmentColumn::Projects => a.list.len().cmp(&b.list.len()),
+            DepartmentColumn::Projects => (a.list.len() + a.unlisted).cmp(&(b.list.len() + b.unlisted)),
             // The shares follow the budgets, so both sort by the exact budget.
             DepartmentColumn::Budget | DepartmentColumn::Share => a.budget.money().cmp(&b.budget.money()),
         }
@@ -374,6 +386,34 @@ mod tests {
         );
         let smallest = "Joint Secretariat for the Advisory Bodies on Civil Service and Judicial Salaries and Conditions of Service";
         check(&[("dsort", "share")], Lang::En, 1, &format!("{smallest} 1 0.2 0.0% / {total}"));
+    }
+
+    #[test]
+    fn a_long_list_of_a_department_s_projects_lists_the_first_and_says_how_many_more() {
+        let paper = Dataset::paper().unwrap_or_else(|_| Dataset::empty());
+        let mut text = "id,department_zh,name_zh,name_en,budget_m,start,completion\n".to_string();
+        for id in 1..=(ROWS_PER_STEP + 2) {
+            text.push_str(&format!("{id},新部門,甲,A,1.0,2018-19 Q1,2018-19 Q4\n"));
+        }
+        text.push_str(&format!("{},行政署,乙,B,1.0,2018-19 Q1,2018-19 Q4\n", ROWS_PER_STEP + 3));
+        let data = paper.with_projects_csv(&text, nfc).expect("the file loads");
+        let address = params(&[("dsort", "projects"), ("ddir", "desc")]);
+        let filters = Filters::from_params(&address, &data, nfc, str::to_lowercase);
+        let rows = selected(&data, &SearchIndex::new(&data, str::to_lowercase), &filters, &BTreeSet::new());
+        let table = table(&data, &rows, &filters, &address, Sort::from_params(&address, SORT_KEYS), Lang::En);
+        let listed: Vec<(String, usize, usize, Option<String>)> = table
+            .rows
+            .iter()
+            .take(2)
+            .map(|row| (row.name.clone(), row.list.len(), row.unlisted, unlisted_note(row.unlisted, Lang::En)))
+            .collect();
+        let more = Some("2 more projects are not listed here; the Projects table has them all.".to_string());
+        assert_eq!(
+            listed,
+            [("新部門".to_string(), ROWS_PER_STEP, 2, more), ("Administration Wing".to_string(), 1, 0, None)]
+        );
+        let first = table.rows.first().expect("a row");
+        assert_eq!(unlisted_note(first.unlisted, Lang::Zh).as_deref(), Some("另有 2 個項目未列出，全部見項目表。"));
     }
 
     #[test]

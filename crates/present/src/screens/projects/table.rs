@@ -9,7 +9,7 @@
 //! in the row itself, not only as a badge.
 
 use super::filters::SearchIndex;
-use crate::format::projects_count;
+use crate::format::{count, projects_count};
 use crate::lang::{l, Label, Lang};
 use crate::paper::{AnnexCColumn, Printed};
 use crate::provenance::{Basis, Figure, PaperPlace, Provenance, Value};
@@ -394,9 +394,19 @@ impl Line {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct TableBody {
     pub lines: Vec<Line>,
+    /// The rows that match the filters: the total and the subtotals are of all of them.
     pub count: usize,
+    /// Of those, the rows drawn (the first ones, in display order): at most the limit
+    /// the member has asked for, [`ROWS_PER_STEP`] more each time.
+    pub drawn: usize,
     pub total: Option<Figure>,
 }
+
+/// The rows the table draws at first, and how many more each "show more" draws. An
+/// imported file may hold up to `MAX_ROWS` projects (20,000), and a browser takes
+/// seconds to lay out a table of that many rows (some 380,000 elements), during which
+/// the page does not answer; the paper's 254 projects are drawn whole.
+pub const ROWS_PER_STEP: usize = 300;
 
 /// The scenario as the table shows it: its projection and the projects it changes.
 #[derive(Clone, Copy)]
@@ -405,14 +415,17 @@ pub struct ScenarioRows<'a> {
     pub changed: &'a BTreeSet<u16>,
 }
 
-/// The body of the table for `rows` (in display order) under `scenario`. `previous`
-/// is the body last made from the same `data`, if any: its row of a project is kept
-/// (shared, not made again) when the row's inputs are the same, so a lever that changes
-/// one project formats one row, and the rows kept compare equal by pointer.
+/// The body of the table for `rows` (in display order) under `scenario`, drawing the
+/// first `limit` of them (with the headings of their departments when `grouped`); the
+/// total and the subtotals are of all `rows`. `previous` is the body last made from the
+/// same `data`, if any: its row of a project is kept (shared, not made again) when the
+/// row's inputs are the same, so a lever that changes one project formats one row, and
+/// the rows kept compare equal by pointer.
 pub fn body(
     data: &Dataset,
     rows: &[usize],
     grouped: bool,
+    limit: usize,
     scenario: ScenarioRows,
     lang: Lang,
     previous: Option<&TableBody>,
@@ -442,16 +455,22 @@ pub fn body(
     // up whatever the scenario changed.
     let budgets = ShownBudgets { data, outcomes: &outcomes };
     let total = budgets.sum(rows).map(|(sum, all_paper)| budget_sum(sum, all_paper));
+    let drawn = rows.len().min(limit);
     if !grouped {
-        return TableBody { lines: rows.iter().filter_map(row).collect(), count: rows.len(), total };
+        let lines = rows.iter().take(drawn).filter_map(row).collect();
+        return TableBody { lines, count: rows.len(), drawn, total };
     }
     let groups = department_runs(data, rows);
     let exact: Vec<(Money, bool)> =
         groups.iter().map(|(_, group)| budgets.sum(group).unwrap_or((Money::ZERO, true))).collect();
     let amounts: Vec<Money> = exact.iter().map(|(amount, _)| *amount).collect();
     let shown = round_parts_to_total(&amounts, 1);
-    let mut lines = Vec::with_capacity(rows.len() + groups.len());
+    let mut lines = Vec::with_capacity(drawn + groups.len());
+    let mut to_draw = drawn;
     for (((department, group), subtotal), (_, all_paper)) in groups.into_iter().zip(shown).zip(exact) {
+        if to_draw == 0 {
+            break;
+        }
         let subtotal = budget_sum(subtotal, all_paper);
         lines.push(Line::Heading(GroupHeading {
             order: data.departments.get(department).map(|d| d.order).unwrap_or(0),
@@ -460,9 +479,32 @@ pub fn body(
             subtotal_text: subtotal.text(lang),
             subtotal,
         }));
-        lines.extend(group.iter().filter_map(row));
+        lines.extend(group.iter().take(to_draw).filter_map(row));
+        to_draw = to_draw.saturating_sub(group.len());
     }
-    TableBody { lines, count: rows.len(), total }
+    TableBody { lines, count: rows.len(), drawn, total }
+}
+
+/// Under a table that draws only some of its rows: which ones, and that the total is
+/// of them all. `None` when every row is drawn.
+pub fn rows_not_drawn(body: &TableBody, lang: Lang) -> Option<String> {
+    (body.drawn < body.count).then(|| {
+        let as_count = |n: usize| count(u64::try_from(n).unwrap_or(u64::MAX));
+        let (drawn, count) = (as_count(body.drawn), as_count(body.count));
+        match lang {
+            Lang::Zh => format!("只列出首 {drawn} 個項目（共 {count} 個）；合計包括全部 {count} 個。"),
+            Lang::En => format!("The first {drawn} of {count} projects are listed; the total is of all {count}."),
+        }
+    })
+}
+
+/// The button that draws [`ROWS_PER_STEP`] more rows (or the rest, if fewer).
+pub fn show_more_rows(body: &TableBody, lang: Lang) -> String {
+    let more = count(u64::try_from(body.count.saturating_sub(body.drawn).min(ROWS_PER_STEP)).unwrap_or(u64::MAX));
+    match lang {
+        Lang::Zh => format!("再列出 {more} 個"),
+        Lang::En => format!("List {more} more"),
+    }
 }
 
 /// `rows` cut into runs of one department each (rows are grouped, so each department
@@ -645,8 +687,15 @@ mod tests {
         let mut rows: Vec<usize> = (0..data.projects.len()).collect();
         order(&data, &index, &mut rows, Sort::default(), grouped, Lang::En);
         let none = BTreeSet::new();
-        let table =
-            body(&data, &rows, grouped, ScenarioRows { projection: Some(&projection), changed: &none }, Lang::En, None);
+        let table = body(
+            &data,
+            &rows,
+            grouped,
+            ROWS_PER_STEP,
+            ScenarioRows { projection: Some(&projection), changed: &none },
+            Lang::En,
+            None,
+        );
         let marks = table
             .lines
             .iter()
@@ -685,7 +734,15 @@ mod tests {
         let mut rows: Vec<usize> = (0..data.projects.len()).collect();
         order(&data, &index, &mut rows, Sort::default(), true, Lang::Zh);
         let none = BTreeSet::new();
-        let table = body(&data, &rows, true, super::ScenarioRows { projection: None, changed: &none }, Lang::En, None);
+        let table = body(
+            &data,
+            &rows,
+            true,
+            ROWS_PER_STEP,
+            super::ScenarioRows { projection: None, changed: &none },
+            Lang::En,
+            None,
+        );
         let headings: Vec<&GroupHeading> =
             table.lines.iter().filter_map(|l| if let Line::Heading(h) = l { Some(h) } else { None }).collect();
         assert_eq!(headings.len(), 66);
@@ -700,12 +757,101 @@ mod tests {
         assert_eq!(summary(&table, 254, Lang::En).plain(), "Showing 254 of 254 projects, total budget HK$1,527.7M");
         assert_eq!(
             summary(
-                &body(&data, &[], true, super::ScenarioRows { projection: None, changed: &none }, Lang::Zh, None),
+                &body(
+                    &data,
+                    &[],
+                    true,
+                    ROWS_PER_STEP,
+                    super::ScenarioRows { projection: None, changed: &none },
+                    Lang::Zh,
+                    None
+                ),
                 254,
                 Lang::Zh
             )
             .plain(),
             "顯示 0 個項目（共 254 個），預算合計 0.0 百萬元"
+        );
+    }
+
+    #[test]
+    fn a_long_table_draws_its_first_rows_and_totals_them_all() {
+        let data = paper();
+        let index = SearchIndex::new(&data, str::to_lowercase);
+        let none = BTreeSet::new();
+        let full = |grouped| {
+            let mut rows: Vec<usize> = (0..data.projects.len()).collect();
+            order(&data, &index, &mut rows, Sort::default(), grouped, Lang::Zh);
+            body(&data, &rows, grouped, usize::MAX, ScenarioRows { projection: None, changed: &none }, Lang::En, None)
+        };
+        // For a limit: the rows and headings drawn, the note under the table and the
+        // button's words (English, then Chinese).
+        let check = |grouped: bool, limit: usize, expected: (usize, usize, Option<&str>, &str, &str)| {
+            let mut rows: Vec<usize> = (0..data.projects.len()).collect();
+            order(&data, &index, &mut rows, Sort::default(), grouped, Lang::Zh);
+            let scenario = ScenarioRows { projection: None, changed: &none };
+            let table = body(&data, &rows, grouped, limit, scenario, Lang::En, None);
+            let drawn_rows = table.lines.iter().filter(|l| matches!(l, Line::Row(_))).count();
+            let headings = table.lines.len() - drawn_rows;
+            let got = (
+                drawn_rows,
+                headings,
+                rows_not_drawn(&table, Lang::En),
+                show_more_rows(&table, Lang::En),
+                show_more_rows(&table, Lang::Zh),
+            );
+            let expected = (
+                expected.0,
+                expected.1,
+                expected.2.map(str::to_string),
+                expected.3.to_string(),
+                expected.4.to_string(),
+            );
+            assert_eq!(got, expected, "grouped {grouped}, limit {limit}");
+            assert_eq!((table.count, table.drawn), (254, drawn_rows));
+            // The total, and each heading drawn, are those of the whole table.
+            let whole = full(grouped);
+            assert_eq!(table.total, whole.total);
+            assert!(table.lines.iter().all(|line| match line {
+                Line::Heading(heading) => whole.lines.contains(&Line::Heading(heading.clone())),
+                Line::Row(_) => true,
+            }));
+        };
+        let note = Some("The first 10 of 254 projects are listed; the total is of all 254.");
+        check(false, 10, (10, 0, note, "List 244 more", "再列出 244 個"));
+        check(true, 10, (10, 2, note, "List 244 more", "再列出 244 個"));
+        check(
+            false,
+            0,
+            (
+                0,
+                0,
+                Some("The first 0 of 254 projects are listed; the total is of all 254."),
+                "List 254 more",
+                "再列出 254 個",
+            ),
+        );
+        check(
+            false,
+            253,
+            (
+                253,
+                0,
+                Some("The first 253 of 254 projects are listed; the total is of all 254."),
+                "List 1 more",
+                "再列出 1 個",
+            ),
+        );
+        check(false, 254, (254, 0, None, "List 0 more", "再列出 0 個"));
+        check(true, ROWS_PER_STEP, (254, DEPARTMENTS, None, "List 0 more", "再列出 0 個"));
+        let zh = {
+            let mut rows: Vec<usize> = (0..data.projects.len()).collect();
+            order(&data, &index, &mut rows, Sort::default(), false, Lang::Zh);
+            body(&data, &rows, false, 10, ScenarioRows { projection: None, changed: &none }, Lang::Zh, None)
+        };
+        assert_eq!(
+            rows_not_drawn(&zh, Lang::Zh).as_deref(),
+            Some("只列出首 10 個項目（共 254 個）；合計包括全部 254 個。")
         );
     }
 
@@ -722,7 +868,15 @@ mod tests {
         let make = |scenario: &Scenario, lang, previous| {
             let projection = engine.project(scenario).unwrap_or_else(|e| panic!("{e:?}"));
             let changed = changed_ids(Some(&projection));
-            body(&data, &rows, true, ScenarioRows { projection: Some(&projection), changed: &changed }, lang, previous)
+            body(
+                &data,
+                &rows,
+                true,
+                ROWS_PER_STEP,
+                ScenarioRows { projection: Some(&projection), changed: &changed },
+                lang,
+                previous,
+            )
         };
         let first = make(before, Lang::En, None);
         let second = make(after, lang_after, Some(&first));
