@@ -10,6 +10,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, SINGLE_FILE_URL, launch, routeViews, accessibleRoles } from './support.mjs';
 
@@ -100,6 +101,47 @@ for (const size of SIZES) {
     assert.deepEqual(failures, [], failures.join('\n'));
   });
 }
+
+test('on a phone words a member or a file supplies without a space break at the edge, never widening the page', async () => {
+  const csv = readFileSync(join(ROOT, 'data', 'projects.csv'));
+  const fileName = 'Budget_paper_FCR2017-18_ITB_block_allocation_projects_final_v3_amended.csv';
+  const long = 'S'.repeat(45);
+  const addresses = [
+    // A value in a link, shown in the link's problems.
+    `#view=overview&lang=en&slip=${long}`,
+    `#view=overview&lang=zh&slip=${long}`,
+    // A search kept in the address, said back in the departments' filter line.
+    `#view=departments&lang=zh&q=${'Q'.repeat(60)}`,
+    `#view=departments&lang=en&q=${'Q'.repeat(60)}`,
+  ];
+  for (const size of SIZES.slice(0, 3)) {
+    const context = await launchAt(size);
+    const page = await context.newPage();
+    const wide = async (what) => {
+      const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      assert.ok(scroll <= client, `${size.width}×${size.height} ${what}: the page is ${scroll} px wide in ${client}`);
+    };
+    for (const address of addresses) {
+      await page.goto(`${SINGLE_FILE_URL}${address}`);
+      await page.locator('main').waitFor();
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done))));
+      await wide(address);
+    }
+    // An imported file's name, in its preview and then in the notice on every screen.
+    await page.goto(`${SINGLE_FILE_URL}#view=scenarios&lang=en`);
+    await page.getByTestId('dataset-file').setInputFiles({ name: fileName, mimeType: 'text/csv', buffer: csv });
+    await page.getByTestId('dataset-preview').waitFor();
+    await wide('the preview of a file with a long name');
+    await page.getByTestId('dataset-apply').click();
+    await page.getByTestId('imported-data').waitFor();
+    for (const view of ['scenarios', 'overview', 'projects']) {
+      await page.goto(`${SINGLE_FILE_URL}#view=${view}&lang=en`);
+      await page.getByTestId('imported-data').waitFor();
+      await wide(`${view} with the imported file's notice`);
+    }
+    await context.close();
+  }
+});
 
 test('on a phone the navigation is a menu that names the screen and closes when a screen is chosen', async () => {
   const context = await launchAt(SIZES[0]);
