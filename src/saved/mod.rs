@@ -187,6 +187,12 @@ impl Saved {
         }
     }
 
+    /// Whether the store as it is now is kept in the browser: no storage issue stands
+    /// (none at the start, and the last write went through).
+    pub fn is_stored(&self) -> bool {
+        self.issue.with_untracked(Option::is_none)
+    }
+
     /// Whether writing is off for the visit: a corrupt entry could not be set aside,
     /// so it must not be overwritten.
     fn frozen(&self) -> bool {

@@ -232,6 +232,33 @@ test('corrupt storage: the app starts, says so, keeps a backup without overwriti
   await second.context.close();
 });
 
+test('every backup key taken: the notice says the text was left as it was, and a save says it is kept on this page only', async () => {
+  const stored = JSON.stringify({
+    format: 'blockvote-scenarios',
+    version: 1,
+    scenarios: [{ id: 's1', name: 'Keep me', scenario: { cost_change_pct: '10' } }, { id: 's2', name: 42, scenario: {} }],
+  });
+  const init = ([key, backup, text]) => {
+    if (localStorage.getItem(key) === null) {
+      for (let n = 1; n <= 20; n += 1) localStorage.setItem(n === 1 ? backup : `${backup}.${n}`, `an older backup ${n}`);
+      localStorage.setItem(key, text);
+    }
+  };
+  const { context, page, seen } = await open('scenarios', `(${init})(${JSON.stringify([KEY, BACKUP, stored])})`);
+  const notice = page.getByTestId('storage-notice');
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /^Saving is off: .*could not be set aside/);
+  // One account of what became of the text, not "could not be set aside" and "was set aside" together.
+  assert.match(await page.getByTestId('storage-backup-said').innerText(), /could not be set aside, so it is left where it was/);
+  assert.doesNotMatch(await notice.innerText(), /text was set aside/);
+  assert.equal(await page.getByTestId('storage-backup-key').count(), 0);
+  await saveAs(page, 'New one');
+  assert.equal(await page.getByTestId('scenario-saved').getAttribute('data-stored'), 'false');
+  assert.equal(await page.evaluate((key) => localStorage.getItem(key), KEY), stored, 'the unreadable text is not overwritten');
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
 test('storage that refuses writes: a notice says saving is off, and the app works on', async () => {
   const init = `Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };`;
   const { context, page, app, seen } = await open('scenarios', init);
@@ -240,6 +267,10 @@ test('storage that refuses writes: a notice says saving is off, and the app work
   assert.match(await notice.innerText(), /Saving is off/);
   await saveAs(page, 'Kept in memory');
   assert.deepEqual(await labels(page), ['Kept in memory']);
+  // The field does not say "Saved" for what the browser did not store.
+  const said = page.getByTestId('scenario-saved');
+  assert.equal(await said.getAttribute('data-stored'), 'false');
+  assert.match(await said.innerText(), /^Kept on this page only; the browser did not store it .*: Kept in memory$/);
   await app.go('cashflow');
   assert.equal(await app.text('cash-2018-19-total'), '1,060.0');
   assert.deepEqual(seen.errors, []);
@@ -251,6 +282,7 @@ test('storage that refuses writes: a notice says saving is off, and the app work
   await second.page.getByTestId('storage-notice').waitFor();
   assert.match(await second.page.getByTestId('storage-notice').innerText(), /Saving is off/);
   await saveAs(second.page, 'Still works');
+  assert.equal(await second.page.getByTestId('scenario-saved').getAttribute('data-stored'), 'false');
   assert.deepEqual(second.seen.errors, []);
   await second.context.close();
 });

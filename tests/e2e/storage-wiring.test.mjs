@@ -55,6 +55,8 @@ test('each saved scenario shows the date it was last saved and a note, kept on r
   await page.getByTestId('scenario-name').fill('Dated');
   await page.getByTestId('scenario-save').click();
   await page.getByTestId('scenario-saved').waitFor();
+  assert.equal(await app.text('scenario-saved'), 'Saved: Dated');
+  assert.equal(await page.getByTestId('scenario-saved').getAttribute('data-stored'), 'true');
   assert.match(await app.text('scenario-saved-on-1'), /^\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}$/);
   await page.getByTestId('scenario-note-edit-1').click();
   // A note past the limit is refused at the field, never cut.

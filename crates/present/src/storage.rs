@@ -305,12 +305,19 @@ pub fn storage_issue(issue: StorageIssue) -> Label {
     }
 }
 
-/// Saved scenarios that could not all be read: the readable ones are listed, the text
-/// was set aside (under [`SET_ASIDE_UNDER`] a key, if it could be), can be downloaded
+/// Saved scenarios that could not all be read in full (a row skipped, or a field the
+/// reader does not know ignored): the readable ones are listed, the stored text was set
+/// aside as it was (under [`SET_ASIDE_UNDER`] a key, if it could be), can be downloaded
 /// and imported again.
 pub const SCENARIOS_SET_ASIDE: Label = l(
-    "部分已儲存的情景未能讀取。下面列出能讀取的情景；無法讀取的原文已另存，可下載保存，並可再匯入。",
-    "Some saved scenarios could not be read. Those that could are listed below; the unreadable text was set aside, and can be downloaded and imported again.",
+    "部分已儲存的情景未能完整讀取。下面列出能讀取的情景；儲存的原文已原樣另存，可下載保存，並可再匯入。",
+    "Some saved scenarios could not be read in full. Those that could are listed below; the stored text was set aside as it was, and can be downloaded and imported again.",
+);
+/// [`SCENARIOS_SET_ASIDE`] when the stored text could not be set aside (every backup
+/// key taken, or storage full): it stays where it was, and saving is off.
+pub const SCENARIOS_LEFT_AS_THEY_WERE: Label = l(
+    "部分已儲存的情景未能完整讀取。下面列出能讀取的情景；儲存的原文未能另存，所以原樣留在原處，不會被覆寫，可下載保存，並可再匯入。",
+    "Some saved scenarios could not be read in full. Those that could are listed below; the stored text could not be set aside, so it is left where it was, not overwritten, and can be downloaded and imported again.",
 );
 /// Before the key the unreadable text was set aside under.
 pub const SET_ASIDE_UNDER: Label = l("另存於瀏覽器的：", "Kept in this browser under: ");
@@ -476,6 +483,73 @@ mod tests {
         // No panic at the ends of the range.
         let _ = saved_on(Some(u64::MAX), i32::MAX);
         let _ = saved_on(Some(0), i32::MIN);
+    }
+
+    /// The problems listed when `text` is imported, one a line, in both languages.
+    fn import_problems(text: &str) -> Bilingual {
+        let (_, problems) = blockvote_model::saved::decode_import(text, blockvote_model::nfc::nfc);
+        let words: Vec<Bilingual> = problems.iter().map(problem).collect();
+        let lines = |lang: Lang| words.iter().map(|w| w.get(lang).to_string()).collect::<Vec<_>>().join("\n");
+        Bilingual::new(lines(Lang::Zh), lines(Lang::En))
+    }
+
+    /// A file of these rows (JSON, comma-separated) and these top-level fields.
+    fn file(rows: &str, more: &str) -> String {
+        format!(r#"{{"format":"blockvote-scenarios","version":1{more},"scenarios":[{rows}]}}"#)
+    }
+
+    #[test]
+    fn an_import_names_every_field_it_ignored() {
+        check(
+            import_problems(&file(r#"{"name":"Typo","scenario":{"cost_change":"10","cots_change_pct":"5"}}"#, "")),
+            "第 1 個情景（Typo）有不明欄位 cost_change，已略過此欄\n第 1 個情景（Typo）有不明欄位 cots_change_pct，已略過此欄",
+            "scenario 1 (Typo): unknown field cost_change, ignored\nscenario 1 (Typo): unknown field cots_change_pct, ignored",
+        );
+        check(
+            import_problems(&file(
+                r#"{"name":"A","colour":"red","scenario":{"slippage":{"shares":"0.5"},"projects":[{"id":3,"edit":{"defer":2}}]}}"#,
+                r#","author":"me""#,
+            )),
+            "不明欄位 author，已略過此欄\n第 1 個情景（A）有不明欄位 colour，已略過此欄\n第 1 個情景（A）有不明欄位 projects[0].edit.defer，已略過此欄\n第 1 個情景（A）有不明欄位 slippage.shares，已略過此欄",
+            "unknown field author, ignored\nscenario 1 (A): unknown field colour, ignored\nscenario 1 (A): unknown field projects[0].edit.defer, ignored\nscenario 1 (A): unknown field slippage.shares, ignored",
+        );
+        // Fields set to nothing (`null`, `[]`) carry nothing to lose, and known fields
+        // at their defaults are not unknown.
+        check(
+            import_problems(&file(
+                r#"{"name":"B","scenario":{"retention":null,"projects":[],"cap":null,"slippage":{}}}"#,
+                "",
+            )),
+            "",
+            "",
+        );
+    }
+
+    #[test]
+    fn an_import_names_levers_the_model_will_refuse() {
+        check(
+            import_problems(&file(r#"{"name":"Big","scenario":{"cost_change_pct":"5000"}}"#, "")),
+            "第 1 個情景（Big）的調節 cost_change_pct 為 5000，須介乎 -100 至 1000；已匯入，但須先修改才能開啟",
+            "scenario 1 (Big): cost_change_pct is 5000; it must be between -100 and 1000; imported, but it will not open until that is changed",
+        );
+        check(
+            import_problems(&file(
+                r#"{"name":"Ok","scenario":{}},{"name":"Late","scenario":{"groups":[{"edit":{"defer_quarters":41}}]}}"#,
+                "",
+            )),
+            "第 2 個情景（Late）的調節 groups[0].edit.defer_quarters 為 41，須介乎 -40 至 40；已匯入，但須先修改才能開啟",
+            "scenario 2 (Late): groups[0].edit.defer_quarters is 41; it must be between -40 and 40; imported, but it will not open until that is changed",
+        );
+    }
+
+    #[test]
+    fn too_many_questions_are_counted_as_questions_not_characters() {
+        let many = vec![r#"{"key":"x"}"#; 100].join(",");
+        check(
+            import_problems(&file(&format!(r#"{{"name":"Q","scenario":{{}},"questions":[{many}]}}"#), "")),
+            "第 1 個情景的 questions 欄超過 40 項，已略過此情景",
+            "scenario 1: questions has more than 40 entries; that scenario is skipped",
+        );
     }
 
     #[test]

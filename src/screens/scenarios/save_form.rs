@@ -8,7 +8,7 @@ use crate::saved::Saved;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
 use blockvote_model::saved::Refusal;
-use blockvote_present::screens::scenarios::{NAME, SAVE, SAVED, SAVE_TITLE};
+use blockvote_present::screens::scenarios::{KEPT_ON_THIS_PAGE_ONLY, NAME, SAVE, SAVED, SAVE_TITLE};
 use blockvote_present::storage::refusal;
 use leptos::prelude::*;
 
@@ -19,7 +19,9 @@ pub fn SaveForm(saved: StoredValue<Saved>) -> impl IntoView {
     let lang = move || state.lang.get();
     let name = RwSignal::new(String::new());
     let error: RwSignal<Option<Refusal>> = RwSignal::new(None);
-    let done: RwSignal<Option<String>> = RwSignal::new(None);
+    // The name last saved, and whether the browser stored it (or it is kept for this
+    // page only: storage full or refused).
+    let done: RwSignal<Option<(String, bool)>> = RwSignal::new(None);
     let save = move || {
         let scenario = whatif.scenario.get_untracked();
         let seed = whatif.link_seed.get_untracked();
@@ -27,7 +29,7 @@ pub fn SaveForm(saved: StoredValue<Saved>) -> impl IntoView {
         match saved.with_value(|s| s.save(&text, scenario, seed)) {
             Ok(_) => {
                 error.set(None);
-                done.set(Some(text.trim().to_string()));
+                done.set(Some((text.trim().to_string(), saved.with_value(Saved::is_stored))));
                 name.set(String::new());
             }
             Err(problem) => {
@@ -77,10 +79,15 @@ pub fn SaveForm(saved: StoredValue<Saved>) -> impl IntoView {
             }}
             {move || {
                 done.get()
-                    .map(|saved_name| {
+                    .map(|(saved_name, stored)| {
                         view! {
-                            <p class="note" role="status" data-testid="scenario-saved">
-                                <Words label=SAVED />
+                            <p
+                                class=if stored { "note" } else { "field-error" }
+                                role="status"
+                                data-testid="scenario-saved"
+                                data-stored=stored.to_string()
+                            >
+                                <Words label=if stored { SAVED } else { KEPT_ON_THIS_PAGE_ONLY } />
                                 {saved_name}
                             </p>
                         }

@@ -8,7 +8,7 @@ use crate::saved::Saved;
 use crate::state::use_app_state;
 use blockvote_present::storage::{
     more_problems, problem, storage_issue, DOWNLOAD_REFUSED, DOWNLOAD_UNREADABLE, MAX_PROBLEMS_LISTED,
-    SCENARIOS_SET_ASIDE, SET_ASIDE_UNDER,
+    SCENARIOS_LEFT_AS_THEY_WERE, SCENARIOS_SET_ASIDE, SET_ASIDE_UNDER,
 };
 use leptos::prelude::*;
 
@@ -46,9 +46,11 @@ pub fn StorageNotice(saved: StoredValue<Saved>) -> impl IntoView {
                     let text = backup.text.clone();
                     let save_text =
                         move |_| download_failed.set(!download(UNREADABLE_FILE, "text/plain;charset=utf-8", &text));
+                    // Said as it happened: set aside under a key, or left where it was.
+                    let what_became = if key.is_some() { SCENARIOS_SET_ASIDE } else { SCENARIOS_LEFT_AS_THEY_WERE };
                     view! {
-                        <p>
-                            <Words label=SCENARIOS_SET_ASIDE />
+                        <p data-testid="storage-backup-said">
+                            <Words label=what_became />
                         </p>
                         {key
                             .map(|key| {

@@ -21,6 +21,13 @@ pub const SAVE_TITLE: Label = l("把目前的情景另存為…", "Save current 
 pub const NAME: Label = l("名稱", "Name");
 pub const SAVE: Label = l("儲存", "Save");
 pub const SAVED: Label = l("已儲存：", "Saved: ");
+/// Said at the field instead of [`SAVED`] when the browser did not store the save (its
+/// storage is full, refused or unreadable): the scenario is in the list for this page
+/// only, and the notice above says why.
+pub const KEPT_ON_THIS_PAGE_ONLY: Label = l(
+    "只保留在此頁，瀏覽器未有儲存（見上方說明；請下載方案以免遺失）：",
+    "Kept on this page only; the browser did not store it (see the notice above, and download your scenarios to keep them): ",
+);
 pub const EDIT_NOTE: Label = l("備註…", "Note…");
 
 // ---- The list --------------------------------------------------------------------------
