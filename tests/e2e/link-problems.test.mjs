@@ -67,6 +67,13 @@ test('a screen, a language or a projects filter the app cannot use is named', as
     '“theme=x” is not a name blockvote knows.',
     '“start=zzz” is not a quarter such as 2018-19 Q2; the filter was not applied.',
   ]);
+  // A list of project numbers with an item that is not one: the numbers apply, the item is named.
+  await page.getByTestId('link-problems').getByRole('button').click();
+  await page.evaluate(() => {
+    window.location.hash = '#view=projects&lang=en&ids=14,x,15';
+  });
+  assert.deepEqual(await problemLines(page), ['“ids=14,x,15” holds 1 item that is not a project number; it was ignored.']);
+  assert.equal(await page.locator('tr[data-testid^="project-row-"]').count(), 2);
   // The same scenario with an address changed by hand: a bad screen is still named.
   await page.getByTestId('link-problems').getByRole('button').click();
   await page.evaluate(() => {

@@ -103,6 +103,17 @@ pub fn problem_text(problem: &LinkProblem) -> Bilingual {
             "：現時顯示的資料中沒有項目在該年度完成，篩選未有套用".to_string(),
             "is a year no project in the data shown completes in; the filter was not applied".to_string(),
         ),
+        LinkReason::NotProjectNumbers { count: 1 } => (
+            "有 1 項不是項目編號，已略過".to_string(),
+            "holds 1 item that is not a project number; it was ignored".to_string(),
+        ),
+        LinkReason::NotProjectNumbers { count: items } => {
+            let items = count(*items as u64);
+            (
+                format!("有 {items} 項不是項目編號，已略過"),
+                format!("holds {items} items that are not project numbers; they were ignored"),
+            )
+        }
         LinkReason::NotANumber => ("不是數字".to_string(), "is not a number".to_string()),
         LinkReason::OutOfRange { min, max } => (format!("須介乎 {min} 至 {max}"), format!("must be between {min} and {max}")),
         LinkReason::UnknownName => ("不是可用的名稱".to_string(), "is not a name blockvote knows".to_string()),

@@ -142,6 +142,11 @@ pub enum LinkReason {
     NoProjectStarts,
     /// `done=`: no project of the data shown completes in that year.
     NoProjectCompletes,
+    /// A projects filter's list of numbers (`ids=`) holds `count` items that are not
+    /// project numbers; the others apply.
+    NotProjectNumbers {
+        count: usize,
+    },
 }
 
 impl LinkProblem {
@@ -178,6 +183,7 @@ impl fmt::Display for LinkProblem {
             LinkReason::NotAYear => "is not a year".to_string(),
             LinkReason::NoProjectStarts => "is a quarter no project starts in".to_string(),
             LinkReason::NoProjectCompletes => "is a year no project completes in".to_string(),
+            LinkReason::NotProjectNumbers { count } => format!("holds {count} items that are not project numbers"),
         };
         write!(f, "{}={:?} {}", self.key, self.value, why)
     }

@@ -87,6 +87,13 @@ impl Offered {
                 Err(_) => Some(LinkReason::NotAYear),
                 Ok(year) => (!self.years.contains(&year)).then_some(LinkReason::NoProjectCompletes),
             },
+            "ids" => {
+                let not_numbers = text
+                    .split([',', ' '])
+                    .filter(|item| !item.trim().is_empty() && item.trim().parse::<u16>().is_err())
+                    .count();
+                (not_numbers > 0).then_some(LinkReason::NotProjectNumbers { count: not_numbers })
+            }
             "min" | "max" => {
                 let max = Money::from_whole_millions(MAX_INPUT_MILLIONS);
                 match blockvote_model::entry::money_in(value, Money::ZERO, max) {
@@ -447,6 +454,38 @@ mod tests {
             assert!(!(applied && refused), "{key}={value} is applied and refused");
             assert!(applied || refused || value.trim().is_empty(), "{key}={value} is ignored without a word");
         }
+    }
+
+    /// `ids=` applies the numbers it holds and names the items that are not numbers.
+    #[test]
+    fn items_of_a_numbers_filter_that_are_not_numbers_are_named() {
+        let data = paper();
+        let check = |value: &str, expected: &[&str]| {
+            let problems = filter_problems(&params(&[("ids", value)]), &data);
+            let words: Vec<String> = problems
+                .iter()
+                .flat_map(|p| {
+                    let text = crate::links::problem_text(p);
+                    [text.en, text.zh]
+                })
+                .collect();
+            assert_eq!(words, expected, "ids={value}");
+        };
+        check("14, 15", &[]);
+        check(
+            "14, x, 15,,",
+            &[
+                "“ids=14, x, 15,,” holds 1 item that is not a project number; it was ignored.",
+                "「ids=14, x, 15,,」有 1 項不是項目編號，已略過。",
+            ],
+        );
+        check(
+            "abc 99999",
+            &[
+                "“ids=abc 99999” holds 2 items that are not project numbers; they were ignored.",
+                "「ids=abc 99999」有 2 項不是項目編號，已略過。",
+            ],
+        );
     }
 
     #[test]
