@@ -171,28 +171,56 @@ const minifiedCss = (css) =>
 // 256 characters the page shows for the bytes 0x00 to 0xFF: in the browser, from its own
 // TextDecoder('windows-1252'), the decoder its HTML parser uses, so no table of
 // windows-1252 is written twice. It stops with an error, never with wrong bytes, if the
-// text holds a character no byte makes (a file re-saved in another encoding) or is not
-// `length` bytes.
+// text holds a character no byte makes or is not `length` bytes.
+//
+// A copy saved again by a program that read the page as windows-1252 and wrote it as
+// UTF-8 (an editor's Save, some mail and file-sharing tools) shows each character as
+// the windows-1252 characters of its UTF-8 bytes; the rest of the page is ASCII, which
+// that leaves as it was. Such a copy is read by undoing that once (the characters back
+// to bytes, the bytes read as UTF-8), so a member's re-saved copy still opens; what
+// still does not decode is damaged. The bytes then carry the text as it was written
+// (`recoveredText`), which the loader puts in the page it keeps for an offline copy,
+// so a copy made from a re-saved copy is written as the original was.
 function decode8(text, length, { shown, escape, escaped }) {
   const byteOf = new Int16Array(0x10000).fill(-1);
   for (let byte = 0; byte < 0x100; byte += 1) byteOf[shown.charCodeAt(byte)] = byte;
-  const damaged = (why) => new Error('the embedded wasm is damaged (' + why + ')');
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (let i = 0; i < text.length; i += 1) {
-    let byte = byteOf[text.charCodeAt(i)];
-    if (byte === escape) {
-      i += 1;
-      byte = byteOf[text.charCodeAt(i)] - 0x40;
-      if (!escaped.includes(byte)) throw damaged('an unknown escape at character ' + i);
+  const damaged = (why) => new Error('這個 blockvote 副本已損壞，請開啟收到的原檔，而不是經其他程式另存的副本。 This copy of blockvote is damaged: the embedded program is not as it was written (' + why + '). Open the file as it was sent, not a copy saved again by another program');
+  const bytesOf = (chars) => {
+    const out = new Uint8Array(length);
+    let at = 0;
+    for (let i = 0; i < chars.length; i += 1) {
+      let byte = byteOf[chars.charCodeAt(i)];
+      if (byte === escape) {
+        i += 1;
+        byte = byteOf[chars.charCodeAt(i)] - 0x40;
+        if (!escaped.includes(byte)) throw damaged('an unknown escape at character ' + i);
+      }
+      if (!(byte >= 0)) throw damaged('a character no byte makes, at ' + i);
+      if (at === length) throw damaged('more than ' + length + ' bytes');
+      out[at] = byte;
+      at += 1;
     }
-    if (!(byte >= 0)) throw damaged('a character no byte makes, at ' + i);
-    if (at === length) throw damaged('more than ' + length + ' bytes');
-    out[at] = byte;
-    at += 1;
+    if (at !== length) throw damaged(at + ' of ' + length + ' bytes');
+    return out;
+  };
+  try {
+    return bytesOf(text);
+  } catch (error) {
+    const utf8 = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i += 1) {
+      utf8[i] = byteOf[text.charCodeAt(i)];
+      if (byteOf[text.charCodeAt(i)] < 0) throw error;
+    }
+    let resaved;
+    try {
+      resaved = new TextDecoder('utf-8', { fatal: true }).decode(utf8);
+    } catch (_) {
+      throw error;
+    }
+    const bytes = bytesOf(resaved);
+    bytes.recoveredText = resaved;
+    return bytes;
   }
-  if (at !== length) throw damaged(at + ' of ' + length + ' bytes');
-  return out;
 }
 
 // Zstandard's strongest level (`zstd --ultra -22`, Debian's zstd; scripts/setup.sh
@@ -244,6 +272,12 @@ const escapes = { escape: ESCAPE, escaped: ESCAPED };
 if (!Buffer.from(decode8(shown, wasmPacked.length, { shown: shownForBytes, ...escapes })).equals(wasmPacked)) {
   throw new Error('the loader would not decode the embedded wasm to the packed bytes');
 }
+// The same page saved again as UTF-8 and read as windows-1252: the characters of the
+// UTF-8 bytes of what it showed.
+const resavedShown = Array.from(Buffer.from(shown, 'utf8'), windows1252Char).join('');
+if (!Buffer.from(decode8(resavedShown, wasmPacked.length, { shown: shownForBytes, ...escapes })).equals(wasmPacked)) {
+  throw new Error('the loader would not decode a copy saved again as UTF-8 to the packed bytes');
+}
 const pageCssText = pageCssPaths.length === 1 ? cssAscii(minifiedCss(readFileSync(pageCssPaths[0], 'utf8'))) : '';
 
 const payloadFlag = process.argv.indexOf('--payload');
@@ -265,6 +299,10 @@ const sourceCapture = `{
   page.querySelector('#app')?.replaceChildren();
   let text;
   Object.defineProperty(window, '__blockvoteSource', { get: () => (text ??= '<!DOCTYPE html>\\n' + page.outerHTML) });
+  window.__blockvote_keep_wasm_text = (written) => {
+    page.querySelector('#blockvote-wasm').textContent = written;
+    text = undefined;
+  };
 }
 `;
 
@@ -275,11 +313,12 @@ async function __blockvote_start() {
   const block = document.getElementById('blockvote-wasm');
   const shown = new TextDecoder('windows-1252').decode(Uint8Array.from({ length: 0x100 }, (_, byte) => byte));
   const packed = decode8(block.textContent, Number(block.dataset.length), { shown, ...${JSON.stringify(escapes)} });
+  if (packed.recoveredText) window.__blockvote_keep_wasm_text(packed.recoveredText);
   performance.mark('loader:decoded');
   const inflated = __blockvote_fzstd.decompress(packed);
   const wasmLength = Number(block.dataset.wasmLength);
   const cssEnd = wasmLength + Number(block.dataset.cssLength);
-  if (!(wasmLength > 0 && cssEnd >= wasmLength && cssEnd < inflated.length)) throw new Error('the embedded wasm is damaged (' + inflated.length + ' bytes inflated)');
+  if (!(wasmLength > 0 && cssEnd >= wasmLength && cssEnd < inflated.length)) throw new Error('這個 blockvote 副本已損壞。 This copy of blockvote is damaged: the embedded program is not as it was written (' + inflated.length + ' bytes inflated)');
   const bytes = inflated.subarray(0, wasmLength);
   // The app's stylesheet, packed after the wasm, in the page before the app starts (a
   // page saved from the browser may hold the one put there when it was saved).
@@ -401,6 +440,11 @@ const csp = [
   "form-action 'none'",
 ].join('; ');
 
+// Said by the page itself (style/page.css shows it only after 8 s without the app), so
+// a copy cut short before its loader, at the end of the file, is not a blank page.
+const BOOT_NOTE =
+  'blockvote 仍在啟動。如這段文字一直顯示，這個副本可能不完整或已損壞：請開啟收到的原檔。 blockvote is still starting. If this stays, this copy may be incomplete or damaged: open the file as it was sent.';
+
 // Where the wasm's bytes go (the rest of the page is text).
 const WASM_PLACE = '@@blockvote-wasm@@';
 // Written the way the browser serialises it (no white space between <html> and <head>,
@@ -416,6 +460,7 @@ const page = `<!DOCTYPE html>
 <style>${pageCssText}</style>
 </head>
 <body>
+<p id="boot-note" class="boot-note" role="status">${htmlAscii(BOOT_NOTE)}</p>
 <div id="app"></div>
 <script type="application/octet-stream" id="blockvote-wasm" data-length="${wasmPacked.length}" data-wasm-length="${wasmBytes.length}" data-css-length="${packedCss.length}">${WASM_PLACE}</script>
 <script type="module">${script}</script>

@@ -6,16 +6,22 @@
 //!
 //! The address follows the app, not the other way round: the scenario lives in
 //! [`WhatIf`], and the address carries it only when a link can carry it exactly
-//! (otherwise the marker `scenario=too-large`). An address the app wrote itself is
+//! (otherwise a marker that says why: `scenario=too-large`, or
+//! `scenario=not-expressible` for a value a link cannot say, such as one read from a
+//! file; `blockvote_model::link::Marker`). An address the app wrote itself is
 //! never read back over the scenario (a change of screen used to re-read it, which
 //! replaced a scenario too large for the link with a cut copy of itself); a
 //! different link is opened whole, the paper's if it carries no scenario.
 
 use crate::state::AppState;
 use crate::whatif::{non_scenario_params, WhatIf};
-use blockvote_present::links::{changed_address_problems, link_to_copy, pasted_fragment, PasteError};
+use blockvote_model::link::{parse_fragment, SCENARIO_KEYS};
+use blockvote_present::links::{
+    changed_address_problems, link_to_copy, pasted_fragment, same_scenario_link_problems, PasteError,
+};
 use blockvote_present::route::{fragment_for, route, View};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// The fragment now in the address bar (with its `#`), or "" if there is none.
 pub fn current_fragment() -> String {
@@ -52,26 +58,51 @@ pub fn set_params(state: AppState, view: View, changes: &[(&str, Option<String>)
 }
 
 /// Moves the app to what a fragment says: its view, its language, its other pairs,
-/// and its scenario unless it is the one the app already shows (`fragment` is then
-/// the app's own address, read back after back/forward or a change of screen). An
-/// address changed by hand with the same scenario is still checked: a screen or a
-/// language the app does not have, or a filter it cannot use that the app did not
-/// already have, is listed like any link's problem.
-fn follow(state: AppState, whatif: WhatIf, fragment: &str) {
+/// and its scenario unless it is the one the app already shows. `own` is true when
+/// the fragment is the app's own address, a link on screen the member followed (the
+/// navigation, a finding's rows): then only what changed is named, a screen or a
+/// language the app does not have, or a screen's pair it cannot use (a filter, a
+/// table's sort, the presenter's slide) that the app did not already have, and what
+/// the notice said stays. Any other fragment (typed or pasted in the address bar, a
+/// link clicked elsewhere, back or forward) is a new link: its problems replace the
+/// notice's, which is cleared when it has none, even when its scenario is the one on
+/// screen.
+///
+/// The app's own links to a screen's rows (a finding's projects, a department's, the
+/// presenter's way out) name no scenario: following one keeps the member's scenario,
+/// as the navigation's links do by carrying it, rather than going back to the paper.
+fn follow(state: AppState, whatif: WhatIf, fragment: &str, own: bool) {
     let next = route(fragment);
-    if !whatif.is_current_link(&next.params) {
+    let names_no_scenario = !next.params.iter().any(|(key, _)| SCENARIO_KEYS.contains(&key.as_str()));
+    let keeps_scenario = own && names_no_scenario;
+    if !keeps_scenario && !whatif.is_current_link(&next.params) {
         whatif.open_link(fragment, &state.data());
-    } else {
+    } else if own {
         let problems = state.params.with_untracked(|before| changed_address_problems(fragment, before, &state.data()));
         if !problems.is_empty() {
             whatif.link_problems.set(problems);
         }
+    } else {
+        whatif.link_problems.set(same_scenario_link_problems(fragment, &state.data()));
     }
     state.view.set(next.view);
     if let Some(lang) = next.lang {
         state.lang.set(lang);
     }
     state.params.set(next.params);
+}
+
+/// The fragment of the app's own link (`<a href="#…">`) a click follows in this page,
+/// if it is one: a plain click (no modifier key, which would open it elsewhere) that
+/// nothing else handled.
+fn own_link_clicked(event: &web_sys::MouseEvent) -> Option<String> {
+    let modified = event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key();
+    if event.default_prevented() || event.button() != 0 || modified {
+        return None;
+    }
+    let target = event.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let href = target.closest("a[href]").ok().flatten()?.get_attribute("href")?;
+    href.starts_with('#').then_some(href)
 }
 
 /// Opens a pasted blockvote link, whatever its host or path ("Open a link"): its
@@ -98,8 +129,8 @@ fn fragment_of(state: AppState, whatif: WhatIf) -> String {
 }
 
 /// What "Copy link" copies: the address of what is on screen, or only its `#…` part
-/// from `file://` (see `links::link_to_copy`). `None` when the scenario is too large
-/// for a link.
+/// from `file://` (see `links::link_to_copy`). `None` when a link cannot carry the
+/// scenario (see `links::fit_text` for why).
 pub fn link_to_share(state: AppState, whatif: WhatIf) -> Option<String> {
     if !whatif.link.with_untracked(|written| written.fits()) {
         return None;
@@ -138,10 +169,18 @@ fn write_now(state: AppState, whatif: WhatIf, known: StoredValue<String>) {
 /// case, when the page is hidden or left (`pagehide`).
 pub fn keep_in_step(state: AppState, whatif: WhatIf) {
     let known = StoredValue::new(current_fragment());
+    // The app's own link the member last clicked, until the `hashchange` it causes:
+    // that address is the app's, every other one a new link (see `follow`).
+    let clicked: StoredValue<Option<String>> = StoredValue::new(None);
+    let clicks = window_event_listener(leptos::ev::click, move |event| clicked.set_value(own_link_clicked(&event)));
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
         let fragment = current_fragment();
         known.set_value(fragment.clone());
-        follow(state, whatif, &fragment);
+        let own = clicked
+            .try_update_value(Option::take)
+            .flatten()
+            .is_some_and(|href| parse_fragment(&href) == parse_fragment(&fragment));
+        follow(state, whatif, &fragment, own);
     });
     let leaving = window_event_listener(leptos::ev::pagehide, move |_| write_now(state, whatif, known));
     let pending: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
@@ -151,6 +190,7 @@ pub fn keep_in_step(state: AppState, whatif: WhatIf) {
         }
     };
     on_cleanup(move || {
+        clicks.remove();
         handle.remove();
         leaving.remove();
         cancel_pending();

@@ -12,14 +12,16 @@ use crate::saved::storage::{local_storage, set_aside};
 use blockvote_model::load::LoadError;
 use blockvote_model::offline::{CarriedDataset, CarriedProblem, DATASET_BLOCK_ID};
 use blockvote_model::saved::limits::MAX_CARRIED_DATASET_BYTES;
+use blockvote_model::saved::set_aside::DATASET_SET_ASIDE_KEY;
 use blockvote_model::Dataset;
 use leptos::prelude::*;
 
 /// Where an imported dataset is kept.
 pub const DATASET_KEY: &str = "blockvote.dataset.v1";
 /// Where an unreadable stored dataset is moved, so it is never silently lost; `.2`,
-/// `.3` … if that is taken (an earlier one is never overwritten).
-pub const DATASET_BACKUP_KEY: &str = "blockvote.dataset.v1.unreadable";
+/// `.3` … if that is taken (an earlier one is never overwritten; the model's places,
+/// `blockvote_model::saved::set_aside`).
+pub const DATASET_BACKUP_KEY: &str = DATASET_SET_ASIDE_KEY;
 
 /// Where the shown projects come from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -51,21 +53,28 @@ pub struct SetAside {
 }
 
 impl SetAside {
-    /// Offers it for download: the projects CSV under its file's name if the text
-    /// still reads as a dataset (so it can be fixed and imported again), else the text
-    /// exactly as stored. False if the browser refused.
+    /// Offers it for download (see [`download_set_aside_dataset`]). False if the
+    /// browser refused.
     pub fn download(&self) -> bool {
-        match CarriedDataset::decode(&self.text) {
-            Ok(dataset) => {
-                let name = if dataset.name.to_ascii_lowercase().ends_with(".csv") {
-                    dataset.name.clone()
-                } else {
-                    format!("{}.csv", dataset.name)
-                };
-                download(&name, "text/csv;charset=utf-8", &dataset.projects_csv)
-            }
-            Err(_) => download("blockvote-dataset-unreadable.txt", "text/plain;charset=utf-8", &self.text),
+        download_set_aside_dataset(&self.text)
+    }
+}
+
+/// Offers a stored dataset's text set aside for download: the projects CSV under its
+/// file's name if the text still reads as a dataset (so it can be fixed and imported
+/// again under Project data), else the text exactly as stored. False if the browser
+/// refused.
+pub fn download_set_aside_dataset(text: &str) -> bool {
+    match CarriedDataset::decode(text) {
+        Ok(dataset) => {
+            let name = if dataset.name.to_ascii_lowercase().ends_with(".csv") {
+                dataset.name.clone()
+            } else {
+                format!("{}.csv", dataset.name)
+            };
+            download(&name, "text/csv;charset=utf-8", &dataset.projects_csv)
         }
+        Err(_) => download("blockvote-dataset-unreadable.txt", "text/plain;charset=utf-8", text),
     }
 }
 
@@ -151,7 +160,7 @@ fn startup_source() -> (Source, Option<DataNotice>, Option<SetAside>) {
             // Set aside under a free numbered key rather than deleted or written over
             // an earlier one: the member's file is never lost silently. If it cannot
             // be copied it stays where it is.
-            let key = set_aside(&storage, DATASET_BACKUP_KEY, &text);
+            let key = set_aside(&storage, DATASET_BACKUP_KEY, &text).ok();
             if key.is_some() {
                 let _ = storage.remove_item(DATASET_KEY);
             }

@@ -7,8 +7,8 @@
 //!
 //! The scenario lives here, not in the address: the address carries it only when a
 //! link can carry it exactly ([`WhatIf::link`]), and is never read back over it
-//! except when it is a different link (see `address.rs`). A scenario too large for a
-//! link therefore survives every change of screen, and the app can say so.
+//! except when it is a different link (see `address.rs`). A scenario a link cannot
+//! carry therefore survives every change of screen, and the app can say why.
 
 use crate::after_paint::{after_paint, AfterPaint};
 use blockvote_model::engine::{Edit, Engine, EngineError, ProjectEdit, Projection, Scenario};
@@ -41,8 +41,9 @@ pub struct WhatIf {
     /// The Monte Carlo seed a link asked for, if any.
     pub link_seed: RwSignal<Option<u64>>,
     /// What the address carries for the scenario and seed: their pairs when a link
-    /// carries them exactly, otherwise the marker `scenario=too-large` and why
-    /// ([`Written::fit`]), which the share controls say.
+    /// carries them exactly, otherwise a marker that says why (`scenario=too-large`,
+    /// or `scenario=not-expressible` for a value a link cannot say; `link::Marker`)
+    /// and the reason ([`Written::fit`]), which the share controls say.
     pub link: Memo<Written>,
     /// [`WhatIf::link`] for the links on screen (the navigation, the presenter's, the
     /// share controls' state), written from the scenario as it is after the next paint:
@@ -52,7 +53,8 @@ pub struct WhatIf {
     /// Catches [`WhatIf::projection_after_paint`] and [`WhatIf::shown_link`] up at
     /// once; the shell does it before the member can act on what they drew.
     pub after_paint: AfterPaint,
-    /// What a link carried that could not be used, shown until dismissed.
+    /// What a link carried that could not be used, shown until dismissed or until a new
+    /// link is opened (its own problems then replace these).
     pub link_problems: RwSignal<Vec<LinkProblem>>,
     /// Earlier scenarios, most recent last (undo), and undone ones (redo).
     pub history: RwSignal<History>,
@@ -212,7 +214,7 @@ impl WhatIf {
 
     /// True if `params` (a fragment's pairs) hold exactly the scenario pairs the app
     /// writes for the scenario on screen: the address is the app's own, and reading
-    /// it back would change nothing — or, for a scenario too large for a link, would
+    /// it back would change nothing — or, for a scenario a link cannot carry, would
     /// replace it with nothing.
     pub fn is_current_link(&self, params: &[(String, String)]) -> bool {
         let scenario_pairs = params.iter().filter(|(key, _)| SCENARIO_KEYS.contains(&key.as_str()));

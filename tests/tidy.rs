@@ -168,6 +168,49 @@ fn only_paper_rs_cites_the_paper() {
     );
 }
 
+#[test]
+fn a_figure_is_written_through_its_provenance() {
+    // `Figure::text` writes a paper figure as the paper prints it (whole millions for
+    // para 6, Annexes A and B); `Value::unmarked_text` always writes one decimal, for a
+    // table cell whose mark is drawn apart. Reaching through a figure to its value's
+    // unmarked text would write the paper's 1,060 as 1,060.0 beside its citation.
+    let mut offences = Vec::new();
+    for dir in ["src", "crates/present/src"] {
+        for path in rust_files(&root().join(dir)) {
+            for (number, line) in code_lines(&path) {
+                if line.contains("value().unmarked_text(") {
+                    offences.push(format!("{}:{number}", relative(&path)));
+                }
+            }
+        }
+    }
+    check("A figure is written with Figure::text, never through its value's unmarked_text", offences);
+}
+
+#[test]
+fn a_float_becomes_text_only_through_format_decimals() {
+    // `{:.2}` or `{}` of an `f64` compiles the standard library's float formatter
+    // (about 24 KB of wasm); `blockvote_present::format::decimals` writes the same text
+    // with integer arithmetic. A precision in a format string is how a float is written
+    // (a figure is a `Decimal`, written by `format::format_decimal`), so none is allowed.
+    let mut offences = Vec::new();
+    for dir in ["src", "crates/model/src", "crates/present/src"] {
+        for path in rust_files(&root().join(dir)) {
+            for (number, line) in code_lines_outside_tests(&path) {
+                let precision = line.match_indices(":.").any(|(at, _)| {
+                    let before = &line[..at];
+                    let open = before.rfind('{');
+                    open.is_some_and(|open| !before[open..].contains('}'))
+                });
+                if precision {
+                    offences.push(format!("{}:{number}", relative(&path)));
+                }
+            }
+        }
+    }
+    check("A float becomes text through blockvote_present::format::decimals, never a format precision", offences);
+}
+
 /// A character of the CJK scripts, i.e. a word a member reads.
 fn is_cjk(c: char) -> bool {
     matches!(c, '\u{3000}'..='\u{303f}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{ff00}'..='\u{ffef}')
@@ -318,4 +361,36 @@ fn a_lost_brace_in_a_stylesheet_is_found() {
         stylesheet_blocks_offences("t.css", ".a { b: c; }}\n"),
         vec!["t.css:1: a `}` closes nothing".to_string()]
     );
+}
+
+/// The string literals of a line of code (`"ids"` in `&[("ids", None)]`).
+fn string_literals(line: &str) -> Vec<String> {
+    line.split('"').skip(1).step_by(2).map(str::to_string).collect()
+}
+
+/// Every key the shell reads from or writes to the address by name — a screen's
+/// `set_params(…, &[("ids", None)])`, the filters' `set(&[("q", …)])`,
+/// `param_of("min")`, `on_bound("max", …)` and `key="dept"` — is one a reader of the
+/// app knows (`blockvote_present::links::is_known_key`), so a link the app writes is
+/// never said to hold a key blockvote does not know.
+#[test]
+fn every_address_key_the_shell_names_is_known() {
+    const MARKERS: [&str; 5] = ["set_params(", "set(&[(", "param_of(\"", "on_bound(\"", "key=\""];
+    let mut offences = Vec::new();
+    let mut seen = 0;
+    for path in rust_files(&root().join("src")) {
+        for (number, line) in code_lines_outside_tests(&path) {
+            if !MARKERS.iter().any(|marker| line.contains(marker)) {
+                continue;
+            }
+            for key in string_literals(&line) {
+                seen += 1;
+                if !blockvote_present::links::is_known_key(&key) {
+                    offences.push(format!("{}:{number}: {key:?} in `{}`", relative(&path), line.trim()));
+                }
+            }
+        }
+    }
+    check("An address key the shell names that no reader knows", offences);
+    assert!(seen >= 10, "the keys the shell names were not found ({seen})");
 }

@@ -5,9 +5,11 @@
 //! existing backup, a change merging what another tab stored, and the scenarios screen
 //! saving through its form.
 
-use blockvote::saved::storage::{move_aside, restore, save, set_aside, StorageIssue, BACKUP_KEY, KEY};
+use blockvote::saved::storage::{move_aside, restore, save, set_aside, NotRemoved, StorageIssue, BACKUP_KEY, KEY};
 use blockvote::saved::Saved;
 use blockvote_model::engine::Scenario;
+use blockvote_model::saved::limits::MAX_SET_ASIDE;
+use blockvote_model::saved::set_aside::slot_keys;
 use blockvote_model::saved::{SavedScenario, Store};
 use leptos::prelude::GetUntracked;
 use wasm_bindgen::JsCast;
@@ -20,7 +22,7 @@ fn storage() -> web_sys::Storage {
 }
 
 fn clear(storage: &web_sys::Storage) {
-    for key in [KEY.to_string(), BACKUP_KEY.to_string(), format!("{BACKUP_KEY}.2"), format!("{BACKUP_KEY}.3")] {
+    for key in std::iter::once(KEY.to_string()).chain(slot_keys(BACKUP_KEY)) {
         storage.remove_item(&key).expect("remove");
     }
 }
@@ -76,8 +78,36 @@ fn a_corrupt_entry_is_moved_aside_without_overwriting_a_backup() {
     assert_eq!(backup.text, "{not json");
     assert_eq!(storage.get_item(BACKUP_KEY).expect("get").as_deref(), Some("older"));
     // The same text again reuses its backup rather than filling another key.
-    assert_eq!(move_aside(&storage, "{not json"), Some(format!("{BACKUP_KEY}.2")));
+    assert_eq!(move_aside(&storage, "{not json"), Ok(format!("{BACKUP_KEY}.2")));
     assert_eq!(storage.get_item(&format!("{BACKUP_KEY}.3")).expect("get"), None);
+    clear(&storage);
+}
+
+#[wasm_bindgen_test]
+fn every_place_taken_turns_saving_off_saying_so_and_removing_one_downloaded_turns_it_on() {
+    let storage = storage();
+    clear(&storage);
+    let places: Vec<String> = slot_keys(BACKUP_KEY).collect();
+    for (n, key) in places.iter().enumerate() {
+        storage.set_item(key, &format!("older {n}")).expect("set");
+    }
+    storage.set_item(KEY, "{not json").expect("set");
+    let restored = restore(Ok(&storage));
+    assert_eq!(restored.issue, Some(StorageIssue::BackupSlotsFull));
+    assert_eq!(restored.backup.as_ref().and_then(|b| b.key.clone()), None);
+    let saved = Saved::from_restored(restored);
+    assert_eq!(saved.set_aside.get_untracked().len(), MAX_SET_ASIDE, "every place is listed");
+    // Only the text downloaded is removed.
+    assert_eq!(saved.remove_set_aside(&places[6], "not what is there"), Err(NotRemoved::Changed));
+    assert_eq!(storage.get_item(&places[6]).expect("get").as_deref(), Some("older 6"));
+    assert_eq!(saved.issue.get_untracked(), Some(StorageIssue::BackupSlotsFull));
+    // Removing one sets the unreadable text aside there, and saving is on again.
+    assert_eq!(saved.remove_set_aside(&places[6], "older 6"), Ok(()));
+    assert_eq!(storage.get_item(&places[6]).expect("get").as_deref(), Some("{not json"));
+    assert_eq!(saved.issue.get_untracked(), None);
+    assert_eq!(saved.backup.get_untracked().and_then(|b| b.key), Some(places[6].clone()));
+    saved.save("Now kept", Scenario::default(), None).expect("saved");
+    assert!(saved.is_stored());
     clear(&storage);
 }
 
@@ -100,9 +130,9 @@ fn a_change_merges_what_another_tab_stored_and_set_aside_text_is_never_overwritt
     for key in [base.to_string(), format!("{base}.2")] {
         storage.remove_item(&key).expect("remove");
     }
-    assert_eq!(set_aside(&storage, base, "one").as_deref(), Some(base));
-    assert_eq!(set_aside(&storage, base, "two"), Some(format!("{base}.2")));
-    assert_eq!(set_aside(&storage, base, "one").as_deref(), Some(base));
+    assert_eq!(set_aside(&storage, base, "one").as_deref(), Ok(base));
+    assert_eq!(set_aside(&storage, base, "two"), Ok(format!("{base}.2")));
+    assert_eq!(set_aside(&storage, base, "one").as_deref(), Ok(base));
     assert_eq!(storage.get_item(base).expect("get").as_deref(), Some("one"));
     for key in [base.to_string(), format!("{base}.2")] {
         storage.remove_item(&key).expect("remove");

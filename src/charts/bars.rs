@@ -7,7 +7,7 @@
 //! the scale is stated. Laid out at the width the page gives it (see `charts/mod.rs`):
 //! on a narrow screen each group's name sits on its own line above its bars.
 
-use super::{field, legend_text, use_chart_width, value_lines, Hatch, ValueGrid, FONT, LINE};
+use super::{field, legend_text, px, use_chart_width, value_lines, view_box, Hatch, ValueGrid, FONT, LINE};
 use crate::components::each_index::each_index;
 use blockvote_present::axis::{label_width, nice_axis, ticks_for_length, Axis};
 use blockvote_present::charts::{legend_layout, LegendItem, Series};
@@ -117,7 +117,15 @@ pub fn GroupedBars(
                 let fill = series_fill(index, &pattern_ref);
                 view! {
                     <g class="legend-item">
-                        <rect x=x y=y width="14" height="12" fill=fill stroke="var(--ink)" stroke-width="0.75"></rect>
+                        <rect
+                            x=px(x)
+                            y=px(y)
+                            width="14"
+                            height="12"
+                            fill=fill
+                            stroke="var(--ink)"
+                            stroke-width="0.75"
+                        ></rect>
                         {legend_text(x + 20.0, y + 10.0, lines)}
                     </g>
                 }
@@ -130,7 +138,7 @@ pub fn GroupedBars(
             class="chart grouped-bars"
             role="img"
             aria-labelledby=format!("{title_id} {desc_id}")
-            viewBox=move || layout.with(|l| format!("0 0 {} {:.0}", l.width, l.height))
+            viewBox=move || layout.with(|l| view_box(l.width, l.height))
             width="100%"
             data-testid=id.clone()
         >
@@ -210,8 +218,8 @@ fn BarGroup(
         <g class="group">
             <text
                 class="group-label"
-                x=field(drawing, |d| d.name_x)
-                y=field(drawing, |d| d.name_y)
+                x=field(drawing, |d| px(d.name_x))
+                y=field(drawing, |d| px(d.name_y))
                 text-anchor=field(drawing, |d| d.anchor)
             >
                 {field(drawing, |d| d.name.clone())}
@@ -248,14 +256,15 @@ fn BarMark(
 ) -> impl IntoView {
     let drawing = Memo::new(move |_| {
         let group_name = groups.with(|g| g.get(group).cloned())?;
-        let (name, value) =
-            series.with(|all| all.get(index).and_then(|s| Some((s.name.clone(), *s.values.get(group)?))))?;
+        let (name, value, text) = series.with(|all| {
+            all.get(index).and_then(|s| Some((s.name.clone(), *s.values.get(group)?, s.texts.get(group)?.clone())))
+        })?;
         layout.with(|layout| {
             let (_, bars_top) = group_tops(layout, group);
             let y = bars_top + index as f64 * ROW_HEIGHT;
             let width = (layout.axis.share(value.to_f64_for_geometry()) * layout.length).max(0.5);
             Some(MarkDrawing {
-                label: format!("{group_name} — {name}: {}", value.format(1)),
+                label: format!("{group_name} — {name}: {text}"),
                 x: layout.start,
                 y: y + 1.0,
                 width,
@@ -273,15 +282,15 @@ fn BarMark(
                 <g class="mark" tabindex="0" role="img" aria-label=field(drawing, |d| d.label.clone())>
                     <title>{field(drawing, |d| d.label.clone())}</title>
                     <rect
-                        x=field(drawing, |d| d.x)
-                        y=field(drawing, |d| d.y)
-                        width=field(drawing, |d| d.width)
-                        height=ROW_HEIGHT - 3.0
+                        x=field(drawing, |d| px(d.x))
+                        y=field(drawing, |d| px(d.y))
+                        width=field(drawing, |d| px(d.width))
+                        height=px(ROW_HEIGHT - 3.0)
                         fill=field(drawing, |d| d.fill.clone())
                         stroke="var(--ink)"
                         stroke-width="0.75"
                     ></rect>
-                    <text class="value" x=field(drawing, |d| d.value_x) y=field(drawing, |d| d.value_y)>
+                    <text class="value" x=field(drawing, |d| px(d.value_x)) y=field(drawing, |d| px(d.value_y))>
                         {field(drawing, |d| d.value.clone())}
                     </text>
                 </g>

@@ -20,7 +20,7 @@
 //! `slippage`, `group_edits`, `project_edits`, `cap`, `ongoing`) and the whole change
 //! `{testid}-total`: `bridge-step-cost_change` and `bridge-total` by default.
 
-use super::{field, use_chart_width, value_lines, Hatch, ValueGrid, FONT};
+use super::{field, px, use_chart_width, value_lines, view_box, Hatch, ValueGrid, FONT};
 use crate::components::download_button::{DownloadButton, DownloadFile};
 use crate::components::marks::{not_drawn, FigureText};
 use crate::components::table_scroll::TableScroll;
@@ -246,7 +246,7 @@ fn Waterfall(id: String, shown: Memo<Option<BridgeView>>, lang: Signal<Lang>, ho
             aria-labelledby=title_id.clone()
             aria-describedby=desc_id.clone()
             node_ref=node
-            viewBox=move || format!("0 0 {} {:.0}", layout.with(|l| l.as_ref().map_or(900.0, |l| l.width)), height())
+            viewBox=move || view_box(layout.with(|l| l.as_ref().map_or(900.0, |l| l.width)), height())
             width="100%"
         >
             <title id=title_id.clone()>{move || shown.with(|s| s.as_ref().map(|s| s.title.clone()))}</title>
@@ -354,22 +354,27 @@ fn BarRow(
             <title>{field(drawing, |d| d.description.clone())}</title>
             <text
                 class="bridge-name"
-                x=field(drawing, |d| d.name_x)
-                y=field(drawing, |d| d.name_y)
+                x=field(drawing, |d| px(d.name_x))
+                y=field(drawing, |d| px(d.name_y))
                 text-anchor=field(drawing, |d| d.anchor)
             >
                 {field(drawing, |d| d.name.clone())}
             </text>
             <rect
-                x=field(drawing, |d| d.rect_x)
-                y=field(drawing, |d| d.top)
-                width=field(drawing, |d| d.rect_width)
-                height=BAR_HEIGHT
+                x=field(drawing, |d| px(d.rect_x))
+                y=field(drawing, |d| px(d.top))
+                width=field(drawing, |d| px(d.rect_width))
+                height=px(BAR_HEIGHT)
                 fill=field(drawing, |d| d.fill.clone())
                 stroke="var(--ink)"
                 stroke-width="1"
             ></rect>
-            <text class="value" x=field(drawing, |d| d.value_x) y=field(drawing, |d| d.value_y) data-testid=testid>
+            <text
+                class="value"
+                x=field(drawing, |d| px(d.value_x))
+                y=field(drawing, |d| px(d.value_y))
+                data-testid=testid
+            >
                 {field(drawing, |d| d.amount.clone())}
             </text>
             // Drawn while there is a next bar; its ends follow the bars without the line
@@ -381,10 +386,10 @@ fn BarRow(
                         view! {
                             <line
                                 class="bridge-connector"
-                                x1=field(connector, |c| c.0)
-                                x2=field(connector, |c| c.0)
-                                y1=field(connector, |c| c.1)
-                                y2=field(connector, |c| c.2)
+                                x1=field(connector, |c| px(c.0))
+                                x2=field(connector, |c| px(c.0))
+                                y1=field(connector, |c| px(c.1))
+                                y2=field(connector, |c| px(c.2))
                                 stroke="var(--ink)"
                                 stroke-width="1"
                                 stroke-dasharray="2 2"

@@ -8,7 +8,9 @@
 //! the value axis has as many nice ticks as fit, and on a narrow screen only every
 //! n-th quarter is labelled (each column still names its quarter when focused).
 
-use super::{field, grid_lines, legend_text, use_chart_width, Grid, Hatch, FONT, LINE, ROTATED_FOOTPRINT};
+use super::{
+    field, grid_lines, legend_text, px, use_chart_width, view_box, Grid, Hatch, FONT, LINE, ROTATED_FOOTPRINT,
+};
 use blockvote_model::Money;
 use blockvote_present::axis::{label_stride, label_width, nice_axis, ticks_for_length, Axis};
 use blockvote_present::charts::{legend_layout, LegendItem, QuarterColumns};
@@ -181,7 +183,7 @@ fn QuarterMarkView(layout: Memo<Layout>, shape: MarkShape, chart_id: String) -> 
     let index = shape.index;
     let mark = Memo::new(move |_| layout.with(|l| l.marks.get(index).cloned()));
     let segment = move |column: usize, n: usize, pick: fn(&SegmentMark) -> f64| {
-        move || mark.with(|m| m.as_ref().and_then(|m| m.columns.get(column)?.get(n)).map(pick))
+        move || mark.with(|m| m.as_ref().and_then(|m| m.columns.get(column)?.get(n)).map(|s| px(pick(s))))
     };
     let columns = shape
         .segments
@@ -212,7 +214,7 @@ fn QuarterMarkView(layout: Memo<Layout>, shape: MarkShape, chart_id: String) -> 
         // line's ends as (x1, x2, y1, y2) from the quarter's (x, low, high).
         let line = move |ends: fn(Whisker) -> LineEnds| {
             let end =
-                move |pick: fn(LineEnds) -> f64| move || mark.with(|m| m.as_ref()?.whisker.map(|w| pick(ends(w))));
+                move |pick: fn(LineEnds) -> f64| move || mark.with(|m| m.as_ref()?.whisker.map(|w| px(pick(ends(w)))));
             view! {
                 <line
                     x1=end(|e| e.0)
@@ -235,10 +237,10 @@ fn QuarterMarkView(layout: Memo<Layout>, shape: MarkShape, chart_id: String) -> 
         view! {
             <text
                 class="axis-label"
-                x=label_field(mark, |l| l.0)
-                y=label_field(mark, |l| l.1)
+                x=label_field(mark, |l| px(l.0))
+                y=label_field(mark, |l| px(l.1))
                 text-anchor="end"
-                transform=label_field(mark, |l| format!("rotate(-45 {} {})", l.0, l.1))
+                transform=label_field(mark, |l| format!("rotate(-45 {} {})", px(l.0), px(l.1)))
             >
                 {label_field(mark, |l| l.2.clone())}
             </text>
@@ -249,10 +251,10 @@ fn QuarterMarkView(layout: Memo<Layout>, shape: MarkShape, chart_id: String) -> 
             <title>{field(mark, |m| m.description.clone())}</title>
             <rect
                 class="hit"
-                x=field(mark, |m| m.hit_x)
-                y=field(mark, |m| m.top)
-                width=field(mark, |m| m.slot)
-                height=PLOT_HEIGHT
+                x=field(mark, |m| px(m.hit_x))
+                y=field(mark, |m| px(m.top))
+                width=field(mark, |m| px(m.slot))
+                height=px(PLOT_HEIGHT)
                 fill="transparent"
             ></rect>
             {columns}
@@ -357,9 +359,9 @@ pub fn QuarterlyColumns(
                 let mark = match swatch {
                     Swatch::Segment(index) => view! {
                         <rect
-                            x=x
-                            y=y
-                            width=SWATCH
+                            x=px(x)
+                            y=px(y)
+                            width=px(SWATCH)
                             height="12"
                             fill=segment_fill(&legend_id, index)
                             stroke="var(--ink)"
@@ -369,9 +371,9 @@ pub fn QuarterlyColumns(
                     .into_any(),
                     Swatch::Column(index) => view! {
                         <rect
-                            x=x
-                            y=y
-                            width=SWATCH
+                            x=px(x)
+                            y=px(y)
+                            width=px(SWATCH)
                             height="12"
                             fill="none"
                             stroke="var(--ink)"
@@ -380,7 +382,16 @@ pub fn QuarterlyColumns(
                         ></rect>
                     }
                     .into_any(),
-                    Swatch::Whisker => view! { <line x1=x + 7.0 x2=x + 7.0 y1=y - 1.0 y2=y + 13.0 stroke="var(--focus)" stroke-width="2"></line> }
+                    Swatch::Whisker => view! {
+                        <line
+                            x1=px(x + 7.0)
+                            x2=px(x + 7.0)
+                            y1=px(y - 1.0)
+                            y2=px(y + 13.0)
+                            stroke="var(--focus)"
+                            stroke-width="2"
+                        ></line>
+                    }
                     .into_any(),
                 };
                 view! { <g class="legend-item">{mark} {legend_text(x + SWATCH + 4.0, y + 10.0, lines)}</g> }
@@ -394,7 +405,7 @@ pub fn QuarterlyColumns(
             role="group"
             aria-labelledby=title_id.clone()
             aria-describedby=desc_id.clone()
-            viewBox=move || layout.with(|l| format!("0 0 {} {:.0}", l.width, l.height))
+            viewBox=move || layout.with(|l| view_box(l.width, l.height))
             width="100%"
             data-testid=id.clone()
             data-ticks=move || layout.with(|l| l.axis.ticks.len().to_string())
@@ -408,10 +419,10 @@ pub fn QuarterlyColumns(
             <Grid lines=grid />
             {bars}
             <line
-                x1=move || layout.with(|l| l.left)
-                x2=move || layout.with(|l| l.width - RIGHT)
-                y1=move || layout.with(|l| l.top + PLOT_HEIGHT)
-                y2=move || layout.with(|l| l.top + PLOT_HEIGHT)
+                x1=move || layout.with(|l| px(l.left))
+                x2=move || layout.with(|l| px(l.width - RIGHT))
+                y1=move || layout.with(|l| px(l.top + PLOT_HEIGHT))
+                y2=move || layout.with(|l| px(l.top + PLOT_HEIGHT))
                 stroke="var(--ink)"
                 stroke-width="1"
             ></line>

@@ -18,10 +18,11 @@
 //! Printing: bars have a light fill, a dark diagonal hatch and a black outline, and all
 //! text is dark, so the chart reads the same in black and white.
 
-use super::{field, use_chart_width, FONT};
+use super::{field, px, use_chart_width, view_box, FONT};
 use crate::components::each_index::each_index;
 use blockvote_present::axis::{label_width, nice_axis, ticks_for_length, whole_axis, Axis};
 use blockvote_present::charts::{label_rows, wrap_label, HistogramBin, HistogramMarker};
+use blockvote_present::format::decimals;
 use leptos::prelude::*;
 
 const HEIGHT_PLOT: f64 = 270.0;
@@ -72,10 +73,6 @@ impl Layout {
     fn y(&self, count: usize) -> f64 {
         self.baseline() - self.y_axis.share(count as f64) * HEIGHT_PLOT
     }
-}
-
-fn fmt(value: f64) -> String {
-    format!("{value:.1}")
 }
 
 /// Renders the histogram. `id` must be unique on the page (it names the title,
@@ -196,7 +193,7 @@ pub fn Histogram(
     let readout_count = Memo::new(move |_| readout_lines.with(Vec::len));
     let readout = each_index(readout_count, move |index| {
         view! {
-            <tspan x=move || layout.with(|l| l.left) dy=if index == 0 { 0.0 } else { READOUT_LINE }>
+            <tspan x=move || layout.with(|l| px(l.left)) dy=px(if index == 0 { 0.0 } else { READOUT_LINE })>
                 {move || readout_lines.with(|lines| lines.get(index).cloned())}
             </tspan>
         }
@@ -207,13 +204,13 @@ pub fn Histogram(
         <svg
             node_ref=node
             class="chart histogram"
-            viewBox=move || layout.with(|l| format!("0 0 {} {}", l.width, l.height()))
+            viewBox=move || layout.with(|l| view_box(l.width, l.height()))
             width="100%"
             role="group"
             aria-labelledby=svg_labelledby
             aria-describedby=svg_describedby
             data-testid=svg_testid
-            data-domain-max=move || layout.with(|l| fmt(l.domain_max))
+            data-domain-max=move || layout.with(|l| decimals(l.domain_max, 1))
             data-ticks=move || layout.with(|l| l.x_axis.ticks.len().to_string())
         >
             <title id=title_id>{move || title.get()}</title>
@@ -223,24 +220,24 @@ pub fn Histogram(
                     <line class="hist-hatch-line" x1="0" y1="0" x2="0" y2="6" />
                 </pattern>
             </defs>
-            <text class="hist-readout" x=move || layout.with(|l| l.left) y="18" aria-hidden="true">
+            <text class="hist-readout" x=move || layout.with(|l| px(l.left)) y="18" aria-hidden="true">
                 {readout}
             </text>
             {gridlines}
             {marker_lines}
             <line
                 class="hist-axis"
-                x1=move || layout.with(|l| l.left)
-                x2=move || layout.with(|l| l.left + l.plot_width())
-                y1=move || layout.with(Layout::baseline)
-                y2=move || layout.with(Layout::baseline)
+                x1=move || layout.with(|l| px(l.left))
+                x2=move || layout.with(|l| px(l.left + l.plot_width()))
+                y1=move || layout.with(|l| px(l.baseline()))
+                y2=move || layout.with(|l| px(l.baseline()))
                 aria-hidden="true"
             />
             {x_ticks}
             <text
                 class="hist-axis-title"
-                x=move || layout.with(|l| l.left + l.plot_width() / 2.0)
-                y=move || layout.with(|l| l.height() - 12.0)
+                x=move || layout.with(|l| px(l.left + l.plot_width() / 2.0))
+                y=move || layout.with(|l| px(l.height() - 12.0))
                 text-anchor="middle"
                 aria-hidden="true"
             >
@@ -248,7 +245,9 @@ pub fn Histogram(
             </text>
             <text
                 class="hist-axis-title"
-                transform=move || layout.with(|l| format!("translate(16 {}) rotate(-90)", l.top + HEIGHT_PLOT / 2.0))
+                transform=move || {
+                    layout.with(|l| format!("translate(16 {}) rotate(-90)", px(l.top + HEIGHT_PLOT / 2.0)))
+                }
                 text-anchor="middle"
                 aria-hidden="true"
             >
@@ -284,12 +283,17 @@ fn HistogramGridLine(layout: Memo<Layout>, index: usize) -> impl IntoView {
     view! {
         <g class="hist-grid" aria-hidden="true">
             <line
-                x1=field(drawing, |d| d.left)
-                x2=field(drawing, |d| d.right)
-                y1=field(drawing, |d| d.y)
-                y2=field(drawing, |d| d.y)
+                x1=field(drawing, |d| px(d.left))
+                x2=field(drawing, |d| px(d.right))
+                y1=field(drawing, |d| px(d.y))
+                y2=field(drawing, |d| px(d.y))
             />
-            <text x=field(drawing, |d| d.left - 6.0) y=field(drawing, |d| d.y + 4.0) text-anchor="end" class="value">
+            <text
+                x=field(drawing, |d| px(d.left - 6.0))
+                y=field(drawing, |d| px(d.y + 4.0))
+                text-anchor="end"
+                class="value"
+            >
                 {field(drawing, |d| d.label.clone())}
             </text>
         </g>
@@ -323,14 +327,14 @@ fn HistogramTick(layout: Memo<Layout>, index: usize) -> impl IntoView {
                 <g aria-hidden="true">
                     <line
                         class="hist-tick"
-                        x1=field(drawing, |d| d.x)
-                        x2=field(drawing, |d| d.x)
-                        y1=field(drawing, |d| d.baseline)
-                        y2=field(drawing, |d| d.baseline + 6.0)
+                        x1=field(drawing, |d| px(d.x))
+                        x2=field(drawing, |d| px(d.x))
+                        y1=field(drawing, |d| px(d.baseline))
+                        y2=field(drawing, |d| px(d.baseline + 6.0))
                     />
                     <text
-                        x=field(drawing, |d| d.x)
-                        y=field(drawing, |d| d.baseline + 20.0)
+                        x=field(drawing, |d| px(d.x))
+                        y=field(drawing, |d| px(d.baseline + 20.0))
                         text-anchor="middle"
                         class="value"
                     >
@@ -425,24 +429,24 @@ fn HistogramBar(
             // The whole column reacts to the pointer, so short bars are easy to hit.
             <rect
                 class="hist-hit"
-                x=field(drawing, |d| d.left)
-                y=field(drawing, |d| d.column_top)
-                width=field(drawing, |d| d.column_width)
-                height=HEIGHT_PLOT
+                x=field(drawing, |d| px(d.left))
+                y=field(drawing, |d| px(d.column_top))
+                width=field(drawing, |d| px(d.column_width))
+                height=px(HEIGHT_PLOT)
             />
             <rect
                 class="hist-fill"
-                x=field(drawing, |d| d.left + 1.0)
-                y=field(drawing, |d| d.top)
-                width=field(drawing, |d| d.width)
-                height=field(drawing, |d| d.height)
+                x=field(drawing, |d| px(d.left + 1.0))
+                y=field(drawing, |d| px(d.top))
+                width=field(drawing, |d| px(d.width))
+                height=field(drawing, |d| px(d.height))
             />
             <rect
                 class="hist-hatch"
-                x=field(drawing, |d| d.left + 1.0)
-                y=field(drawing, |d| d.top)
-                width=field(drawing, |d| d.width)
-                height=field(drawing, |d| d.height)
+                x=field(drawing, |d| px(d.left + 1.0))
+                y=field(drawing, |d| px(d.top))
+                width=field(drawing, |d| px(d.width))
+                height=field(drawing, |d| px(d.height))
                 fill=hatch_url
             />
             {move || {
@@ -455,8 +459,8 @@ fn HistogramBar(
                         view! {
                             <text
                                 class=printed(|p| p.0.to_string())
-                                x=field(drawing, |d| d.center)
-                                y=field(drawing, |d| d.top - 5.0)
+                                x=field(drawing, |d| px(d.center))
+                                y=field(drawing, |d| px(d.top - 5.0))
                                 text-anchor="middle"
                             >
                                 {printed(|p| p.1.clone())}
@@ -500,14 +504,14 @@ fn HistogramMarkerLine(layout: Memo<Layout>, markers: Signal<Vec<HistogramMarker
     view! {
         <g class="hist-marker" aria-hidden="true">
             <line
-                x1=field(drawing, |d| d.x)
-                x2=field(drawing, |d| d.x)
-                y1=field(drawing, |d| d.label_y - 10.0)
-                y2=field(drawing, |d| d.baseline + 6.0)
+                x1=field(drawing, |d| px(d.x))
+                x2=field(drawing, |d| px(d.x))
+                y1=field(drawing, |d| px(d.label_y - 10.0))
+                y2=field(drawing, |d| px(d.baseline + 6.0))
             />
             <text
-                x=field(drawing, |d| d.label_x)
-                y=field(drawing, |d| d.label_y)
+                x=field(drawing, |d| px(d.label_x))
+                y=field(drawing, |d| px(d.label_y))
                 text-anchor=field(drawing, |d| d.anchor)
             >
                 {field(drawing, |d| d.label.clone())}

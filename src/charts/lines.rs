@@ -6,7 +6,7 @@
 //! the value axis has as many nice ticks as fit, and on a narrow screen only every
 //! n-th quarter is labelled (each point still names its quarter when focused).
 
-use super::{field, grid_lines, legend_text, use_chart_width, Grid, FONT, LINE, ROTATED_FOOTPRINT};
+use super::{field, grid_lines, legend_text, px, use_chart_width, view_box, Grid, FONT, LINE, ROTATED_FOOTPRINT};
 use blockvote_present::axis::{label_stride, label_width, nice_axis, ticks_for_length, Axis};
 use blockvote_present::charts::{legend_layout, LegendItem, LineSeries};
 use leptos::prelude::*;
@@ -62,8 +62,9 @@ fn SeriesView(layout: Memo<Layout>, index: usize, points: usize) -> impl IntoVie
     let dash = DASHES.get(index % DASHES.len()).copied().unwrap_or("none");
     let series = Memo::new(move |_| layout.with(|l| l.series.get(index).cloned()));
     let legend = Memo::new(move |_| series.with(|s| s.as_ref().map(|s| s.legend.clone())));
-    let point =
-        move |n: usize, pick: fn(&PointMark) -> f64| move || series.with(|s| s.as_ref()?.points.get(n).map(pick));
+    let point = move |n: usize, pick: fn(&PointMark) -> f64| {
+        move || series.with(|s| s.as_ref()?.points.get(n).map(|p| px(pick(p))))
+    };
     let markers = (0..points)
         .map(|n| {
             let label = move || series.with(|s| s.as_ref()?.points.get(n).map(|p| p.label.clone()));
@@ -98,10 +99,10 @@ fn SeriesView(layout: Memo<Layout>, index: usize, points: usize) -> impl IntoVie
             view! {
                 <g class="legend-item">
                     <line
-                        x1=x
-                        x2=x + SWATCH
-                        y1=y + 6.0
-                        y2=y + 6.0
+                        x1=px(x)
+                        x2=px(x + SWATCH)
+                        y1=px(y + 6.0)
+                        y2=px(y + 6.0)
                         stroke=colour
                         stroke-width="2"
                         stroke-dasharray=dash
@@ -154,7 +155,7 @@ fn series_marks(layout: &Layout, names: &[String], all: &[LineSeries]) -> Vec<Se
                     }
                 })
                 .collect();
-            let path = points.iter().map(|p| format!("{:.1},{:.1}", p.cx, p.cy)).collect::<Vec<_>>().join(" ");
+            let path = points.iter().map(|p| format!("{},{}", px(p.cx), px(p.cy))).collect::<Vec<_>>().join(" ");
             let legend =
                 layout.legend.get(series_index).cloned().unwrap_or(LegendItem { x: 8.0, y: 0.0, lines: Vec::new() });
             SeriesMark { index: series_index, path, points, legend }
@@ -228,10 +229,10 @@ pub fn QuarterLines(
                 view! {
                     <text
                         class="axis-label"
-                        x=at
-                        y=label_y
+                        x=px(at)
+                        y=px(label_y)
                         text-anchor="end"
-                        transform=format!("rotate(-45 {at} {label_y})")
+                        transform=format!("rotate(-45 {} {})", px(at), px(label_y))
                     >
                         {label}
                     </text>
@@ -255,7 +256,7 @@ pub fn QuarterLines(
             role="group"
             aria-labelledby=title_id.clone()
             aria-describedby=desc_id.clone()
-            viewBox=move || layout.with(|l| format!("0 0 {} {:.0}", l.width, l.height))
+            viewBox=move || layout.with(|l| view_box(l.width, l.height))
             width="100%"
             data-testid=id.clone()
         >
@@ -265,10 +266,10 @@ pub fn QuarterLines(
             {axis}
             {lines}
             <line
-                x1=move || layout.with(|l| l.left)
-                x2=move || layout.with(|l| l.width - RIGHT)
-                y1=move || layout.with(|l| l.top + PLOT_HEIGHT)
-                y2=move || layout.with(|l| l.top + PLOT_HEIGHT)
+                x1=move || layout.with(|l| px(l.left))
+                x2=move || layout.with(|l| px(l.width - RIGHT))
+                y1=move || layout.with(|l| px(l.top + PLOT_HEIGHT))
+                y2=move || layout.with(|l| px(l.top + PLOT_HEIGHT))
                 stroke="var(--ink)"
             ></line>
         </svg>

@@ -18,6 +18,7 @@ pub mod tornado;
 
 use crate::components::each_index::each_index;
 use blockvote_present::axis::Axis;
+use blockvote_present::format::decimals;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -81,19 +82,38 @@ pub fn use_chart_width(node: NodeRef<leptos::svg::Svg>, fallback: f64) -> Signal
     width.into()
 }
 
+/// The decimals of the coordinates and lengths a chart writes: a hundredth of a CSS
+/// pixel, finer than any screen draws.
+const PLACES: u32 = 2;
+
+/// A coordinate or length as an attribute's text (`12.35`), with [`PLACES`] decimals.
+/// Every number a chart writes goes through it (or through [`view_box`]), and so
+/// through `format::decimals`: an `f64` given to Leptos as it is would be written with
+/// `{}`, which brings the standard library's float formatting back into the wasm.
+pub fn px(value: f64) -> String {
+    decimals(value, PLACES)
+}
+
+/// A chart's `viewBox`, from the origin to `width` by `height`, in whole px (the width
+/// is whole already: see [`use_chart_width`]).
+pub fn view_box(width: f64, height: f64) -> String {
+    format!("0 0 {} {}", decimals(width, 0), decimals(height, 0))
+}
+
 /// The height of a line of legend text, in px.
 pub const LINE: f64 = 13.0;
 
 /// A legend item's name, one `<tspan>` per line, its first baseline at `y`.
 pub fn legend_text(x: f64, y: f64, lines: Vec<String>) -> impl IntoView {
+    let x = px(x);
     view! {
-        <text x=x y=y>
+        <text x=x.clone() y=px(y)>
             {lines
                 .into_iter()
                 .enumerate()
                 .map(|(index, line)| {
                     view! {
-                        <tspan x=x dy=if index == 0 { 0.0 } else { LINE }>
+                        <tspan x=x.clone() dy=px(if index == 0 { 0.0 } else { LINE })>
                             {line}
                         </tspan>
                     }
@@ -136,8 +156,8 @@ pub fn Grid(lines: Memo<Vec<GridLine>>) -> impl IntoView {
             .map(|GridLine { left, right, at, label }| {
                 view! {
                     <g class="grid">
-                        <line x1=left x2=right y1=at y2=at stroke="var(--line)" stroke-width="1"></line>
-                        <text x=left - 6.0 y=at + 4.0 text-anchor="end">
+                        <line x1=px(left) x2=px(right) y1=px(at) y2=px(at) stroke="var(--line)" stroke-width="1"></line>
+                        <text x=px(left - 6.0) y=px(at + 4.0) text-anchor="end">
                             {label}
                         </text>
                     </g>
@@ -186,10 +206,10 @@ pub fn field<S: Send + Sync + 'static, T: 'static>(
 #[component]
 fn GridLine(lines: Memo<Vec<ValueLine>>, index: usize) -> impl IntoView {
     let line = Memo::new(move |_| lines.with(|lines| lines.get(index).cloned()));
-    let x = field(line, |l| l.x);
-    let top = field(line, |l| l.top);
-    let bottom = field(line, |l| l.bottom);
-    let label_y = field(line, |l| l.bottom + 16.0);
+    let x = field(line, |l| px(l.x));
+    let top = field(line, |l| px(l.top));
+    let bottom = field(line, |l| px(l.bottom));
+    let label_y = field(line, |l| px(l.bottom + 16.0));
     let label = field(line, |l| l.label.clone());
     view! {
         <g class="grid" aria-hidden="true">

@@ -18,7 +18,7 @@
 //! Printing: the two bars differ by pattern (hatched against solid) and outline, not by
 //! colour alone, and every value is printed, so the chart reads in black and white.
 
-use super::{field, use_chart_width, value_lines, Hatch, ValueGrid, FONT};
+use super::{field, px, use_chart_width, value_lines, view_box, Hatch, ValueGrid, FONT};
 use crate::components::each_index::each_index;
 use blockvote_model::Money;
 use blockvote_present::axis::{label_width, nice_axis, ticks_for_length, Axis};
@@ -124,7 +124,7 @@ pub fn Tornado(
         Layout { width, narrow, left, right, row_height, name_lines, axis }
     });
     let height = move || layout.with(|l| l.height(rows.with(Vec::len)));
-    let axis_x = move || layout.with(|l| l.x(base.get().to_f64_for_geometry()));
+    let axis_x = move || layout.with(|l| px(l.x(base.get().to_f64_for_geometry())));
     let ticks = Memo::new(move |_| {
         let layout = layout.get();
         let bottom = layout.height(rows.with(Vec::len)) - AXIS_HEIGHT;
@@ -148,7 +148,7 @@ pub fn Tornado(
             aria-labelledby=title_id.clone()
             aria-describedby=desc_id.clone()
             node_ref=node
-            viewBox=move || format!("0 0 {} {:.0}", layout.with(|l| l.width), height())
+            viewBox=move || view_box(layout.with(|l| l.width), height())
             width="100%"
             data-testid=id.clone()
         >
@@ -163,7 +163,7 @@ pub fn Tornado(
                     {move || low_name.get()}
                 </text>
                 <rect
-                    x=high_x
+                    x=move || px(high_x())
                     y="4"
                     width="14"
                     height="12"
@@ -171,7 +171,7 @@ pub fn Tornado(
                     stroke="var(--ink)"
                     stroke-width="1"
                 ></rect>
-                <text x=move || high_x() + 20.0 y="14">
+                <text x=move || px(high_x() + 20.0) y="14">
                     {move || high_name.get()}
                 </text>
             </g>
@@ -181,13 +181,13 @@ pub fn Tornado(
                 class="axis"
                 x1=axis_x
                 x2=axis_x
-                y1=TOP - 8.0
-                y2=move || height() - AXIS_HEIGHT + 2.0
+                y1=px(TOP - 8.0)
+                y2=move || px(height() - AXIS_HEIGHT + 2.0)
                 stroke="var(--ink)"
                 stroke-width="1.5"
                 stroke-dasharray="4 2"
             ></line>
-            <text class="axis-label" x=axis_x y=TOP - 12.0 text-anchor="middle">
+            <text class="axis-label" x=axis_x y=px(TOP - 12.0) text-anchor="middle">
                 {move || base_label.get()}
             </text>
         </svg>
@@ -282,14 +282,14 @@ fn TornadoMark(
     let name_count = Memo::new(move |_| drawing.with(|d| d.as_ref().map_or(0, |d| d.name.len())));
     let bar = move |pick: fn(&MarkDrawing) -> &TornadoBar, fill: String, class: &'static str| {
         let low_or_high =
-            move |read: fn(&TornadoBar) -> f64| move || drawing.with(|d| d.as_ref().map(|d| read(pick(d))));
+            move |read: fn(&TornadoBar) -> f64| move || drawing.with(|d| d.as_ref().map(|d| px(read(pick(d)))));
         view! {
             <rect
                 class=class
                 x=low_or_high(|b| b.left)
                 y=low_or_high(|b| b.y)
                 width=low_or_high(|b| b.width)
-                height=BAR_HEIGHT
+                height=px(BAR_HEIGHT)
                 fill=fill
                 stroke="var(--ink)"
                 stroke-width="1"
@@ -310,22 +310,22 @@ fn TornadoMark(
             <rect
                 class="hit"
                 x="0"
-                y=field(drawing, |d| d.top)
-                width=field(drawing, |d| d.width)
-                height=field(drawing, |d| d.hit_height)
+                y=field(drawing, |d| px(d.top))
+                width=field(drawing, |d| px(d.width))
+                height=field(drawing, |d| px(d.hit_height))
                 fill="transparent"
             ></rect>
             <text
                 class="lever-name"
-                x=field(drawing, |d| d.name_x)
-                y=field(drawing, |d| d.top + 17.0)
+                x=field(drawing, |d| px(d.name_x))
+                y=field(drawing, |d| px(d.top + 17.0))
                 text-anchor=field(drawing, |d| d.anchor)
             >
                 {each_index(
                     name_count,
                     move |line| {
                         view! {
-                            <tspan x=field(drawing, |d| d.name_x) dy=if line == 0 { 0.0 } else { NAME_LINE }>
+                            <tspan x=field(drawing, |d| px(d.name_x)) dy=px(if line == 0 { 0.0 } else { NAME_LINE })>
                                 {move || drawing.with(|d| d.as_ref().and_then(|d| d.name.get(line).cloned()))}
                             </tspan>
                         }
@@ -335,8 +335,8 @@ fn TornadoMark(
             </text>
             <text
                 class="lever-settings"
-                x=field(drawing, |d| d.name_x)
-                y=field(drawing, |d| d.settings_y)
+                x=field(drawing, |d| px(d.name_x))
+                y=field(drawing, |d| px(d.settings_y))
                 text-anchor=field(drawing, |d| d.anchor)
             >
                 {field(drawing, |d| d.settings.clone())}

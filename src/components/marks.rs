@@ -6,7 +6,7 @@
 
 use crate::state::use_app_state;
 use blockvote_present::lang::Lang;
-use blockvote_present::provenance::{Figure, Provenance, Value};
+use blockvote_present::provenance::{Figure, MarkedColumn, Provenance, Value};
 use leptos::prelude::*;
 
 /// The mark of a provenance, with its explanation shown on hover and focus.
@@ -17,10 +17,15 @@ pub fn ProvenanceMark(
     /// both languages side by side).
     #[prop(optional, into)]
     lang: Option<Signal<Lang>>,
+    /// What the mark says on hover and focus when it says more than its provenance's
+    /// explanation (a column heading's mark says its scenario cells are the member's).
+    #[prop(optional)]
+    explain: Option<fn(&Provenance, Lang) -> String>,
 ) -> impl IntoView {
     let state = use_app_state();
     let lang = move || lang.map_or_else(|| state.lang.get(), |lang| lang.get());
-    let explanation = Memo::new(move |_| provenance.with(|p| p.explanation(lang())));
+    let explain = explain.unwrap_or(Provenance::explanation);
+    let explanation = Memo::new(move |_| provenance.with(|p| explain(p, lang())));
     // The explanation is drawn only while the mark is hovered or focused (style/main.css:
     // hidden, it takes no layout, where laying out hundreds of long bilingual lines made
     // the first view's layout nearly twice as slow); assistive technology has it always,
@@ -64,5 +69,45 @@ pub fn FigureText(
             </span>
             <ProvenanceMark provenance=provenance lang=lang />
         </span>
+    }
+}
+
+/// The heading of a column of figures that share one provenance: its words and, after
+/// them, the mark that says whose the column's figures are. The column comes from the
+/// presentation layer's `MarkedColumn`, so no such heading is drawn without its mark;
+/// the mark follows a memo of the provenance alone, so it is redrawn only when the
+/// column's provenance changes (the model's becoming the scenario's), not with every
+/// figure of the table. Before the table has its first figures (`None`) the heading is
+/// empty, as its cells are.
+#[component]
+pub fn MarkedHeading(
+    #[prop(into)] column: Signal<Option<MarkedColumn>>,
+    /// The `data-testid` of the heading cell.
+    #[prop(optional, into)]
+    testid: Option<String>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let heading = Memo::new(move |_| column.with(|c| c.as_ref().map(|c| c.heading.get(state.lang.get()).to_string())));
+    let mark = Memo::new(move |_| column.with(|c| c.as_ref().map(|c| c.mark.clone())));
+    // The mark is made once, when the column first has one, and then follows its
+    // provenance in place: rebuilding it for a new provenance would write every one of
+    // its attributes again, the unchanged ones too. While there is none it is not drawn,
+    // so the stand-in provenance is never shown.
+    let has_mark = Memo::new(move |_| mark.with(Option::is_some));
+    let provenance = Signal::derive(move || mark.get().unwrap_or(Provenance::Scenario));
+    view! {
+        <th scope="col" class="num" data-testid=testid>
+            {move || heading.get()}
+            {move || {
+                has_mark
+                    .get()
+                    .then(|| {
+                        view! {
+                            " "
+                            <ProvenanceMark provenance=provenance />
+                        }
+                    })
+            }}
+        </th>
     }
 }

@@ -1,30 +1,50 @@
 //! Draws what `blockvote_present::screens::sentence` builds: a sentence whose figures
-//! a reader (or a test) can pick out, and a figure's text with its provenance mark.
+//! a reader (or a test) can pick out, and a figure's text with its provenance mark;
+//! and a `screens::risk::Sentence` (the risk screen's, the overview's findings), whose
+//! every figure carries its mark.
 
 use crate::components::marks::ProvenanceMark;
+use crate::state::use_app_state;
 use blockvote_present::format::year_runs;
-use blockvote_present::screens::sentence::{Marked, Piece, Sentence};
+use blockvote_present::screens::risk::{self, Part};
+use blockvote_present::screens::sentence::{Marked, Piece, Sentence, Shape};
 use leptos::either::Either;
 use leptos::prelude::*;
 
-/// A sentence: its text, with each figure emphasised and findable by its test id.
-/// The pieces are drawn once for each shape the sentence takes (which pieces are
-/// figures, and their test ids); each piece's text then follows the sentence, so a new
-/// figure in the same sentence rewrites its text node and leaves the elements alone.
+/// A sentence: its text, with each figure emphasised and findable by its test id, and
+/// each mark after its figure. The pieces are drawn once for each shape the sentence
+/// takes (which pieces are words, figures or marks, and the figures' test ids); each
+/// piece's text and mark then follow the sentence, so a new figure in the same sentence
+/// rewrites its text node and leaves the elements alone.
 #[component]
 pub fn SentenceText(#[prop(into)] sentence: Signal<Sentence>) -> impl IntoView {
-    let shape = Memo::new(move |_| sentence.with(|s| s.pieces.iter().map(Piece::testid).collect::<Vec<_>>()));
+    let shape = Memo::new(move |_| sentence.with(|s| s.pieces.iter().map(Piece::shape).collect::<Vec<_>>()));
     move || {
         shape.with(|shape| {
             shape
                 .iter()
                 .enumerate()
-                .map(|(at, testid)| {
+                .map(|(at, shape)| {
                     let text =
                         move || sentence.with(|s| s.pieces.get(at).map(Piece::text).unwrap_or_default().to_string());
-                    match testid {
-                        None => text.into_any(),
-                        Some(testid) => view! { <strong data-testid=*testid>{text}</strong> }.into_any(),
+                    match shape {
+                        Shape::Text => text.into_any(),
+                        Shape::Figure(testid) => view! { <strong data-testid=*testid>{text}</strong> }.into_any(),
+                        Shape::Mark => {
+                            // The mark is its own memo, so a new figure beside the same
+                            // mark leaves the mark alone.
+                            let mark =
+                                Memo::new(move |_| sentence.with(|s| s.pieces.get(at).and_then(|p| p.mark().cloned())));
+                            (move || {
+                                mark.get().map(|provenance| {
+                                    view! {
+                                        " "
+                                        <ProvenanceMark provenance=provenance />
+                                    }
+                                })
+                            })
+                            .into_any()
+                        }
                     }
                 })
                 .collect_view()
@@ -74,5 +94,49 @@ pub fn MarkedText(
             </span>
             {move || mark.get().map(|provenance| view! { <ProvenanceMark provenance=provenance /> })}
         </span>
+    }
+}
+
+/// A sentence from the presentation layer, each figure with its provenance mark. The
+/// parts are drawn once for each shape the sentence takes (which parts are figures);
+/// each part's text and mark then follow the sentence, so a new figure in the same
+/// sentence rewrites its text and leaves the elements alone.
+#[component]
+pub fn MarkedSentence(#[prop(into)] sentence: Signal<risk::Sentence>) -> impl IntoView {
+    let state = use_app_state();
+    let shape =
+        Memo::new(move |_| sentence.with(|s| s.0.iter().map(|part| matches!(part, Part::Text(_))).collect::<Vec<_>>()));
+    move || {
+        shape.with(|shape| {
+            shape
+                .iter()
+                .enumerate()
+                .map(|(at, words)| {
+                    if *words {
+                        let text = move || {
+                            sentence.with(|s| match s.0.get(at) {
+                                Some(Part::Text(text)) => text.clone(),
+                                _ => String::new(),
+                            })
+                        };
+                        return text.into_any();
+                    }
+                    let figure = Memo::new(move |_| {
+                        let lang = state.lang.get();
+                        sentence.with(|s| {
+                            s.0.get(at).and_then(|part| part.figure(lang)).map(|(text, mark)| (text, mark.clone()))
+                        })
+                    });
+                    let mark = Memo::new(move |_| figure.with(|f| f.as_ref().map(|f| f.1.clone())));
+                    view! {
+                        <span class="figure">
+                            <span class="figure-value">{move || figure.with(|f| f.as_ref().map(|f| f.0.clone()))}</span>
+                            {move || mark.get().map(|provenance| view! { <ProvenanceMark provenance=provenance /> })}
+                        </span>
+                    }
+                    .into_any()
+                })
+                .collect_view()
+        })
     }
 }

@@ -5,10 +5,11 @@
 //! a colleague's machine, so "Copy link" copies what works there (see
 //! `present::links::link_to_copy`) and says how a colleague opens it. The clipboard may
 //! be refused (some browsers refuse it to `file://` pages); the link is then shown in
-//! a selected field to copy by hand. A scenario too large for a link is never copied
-//! as a cut link: the member is told, and offered the scenario as a file. "Open a
-//! link" takes any blockvote link, whatever its host or path, or its `#…` part, and
-//! opens it with the same problem reporting as the address.
+//! a selected field to copy by hand. A scenario a link cannot carry (too large, or
+//! holding a value a link cannot say) is never copied as a cut or different link: the
+//! member is told why, and offered the scenario as a file. "Open a link" takes any
+//! blockvote link, whatever its host or path, or its `#…` part, and opens it with the
+//! same problem reporting as the address.
 
 use crate::address::{current_address, link_to_share, open_pasted};
 use crate::components::focus::{by_test_id, focus_after_render};
@@ -18,10 +19,10 @@ use crate::state::use_app_state;
 use crate::whatif::use_whatif;
 use blockvote_present::links::words::{
     CLOSE, COPY_LINK, COPY_REFUSED, DOWNLOAD_FILE, DOWNLOAD_REFUSED, FILE_HOW_TO_OPEN, LINK_FIELD, OPEN_BUTTON,
-    OPEN_FIELD, OPEN_LINK, SHARE, SHARE_GROUP, SHORTCUT_CODE, SHORTCUT_HINT, TOO_LARGE_BADGE,
+    OPEN_FIELD, OPEN_LINK, SHARE, SHARE_GROUP, SHORTCUT_CODE, SHORTCUT_HINT,
 };
 use blockvote_present::links::{
-    copied_text, copies_whole_address, fit_text, opened_text, paste_error_text, scenario_file, PasteError,
+    copied_text, copies_whole_address, fit_badge, fit_text, opened_text, paste_error_text, scenario_file, PasteError,
     MAX_PASTED_CHARS, SHARED_SCENARIO_FILE,
 };
 use leptos::prelude::*;
@@ -42,8 +43,8 @@ enum Panel {
         link: String,
         whole: bool,
     },
-    /// The scenario is too large for a link: why, and its file instead.
-    TooLarge,
+    /// A link cannot carry the scenario: why, and its file instead.
+    NotCarried,
     /// The "Open a link" field.
     Open,
 }
@@ -121,6 +122,9 @@ pub fn Share() -> impl IntoView {
     let download_refused = RwSignal::new(false);
     let pasted = RwSignal::new(String::new());
     let fits = Memo::new(move |_| whatif.shown_link.with(|written| written.fits()));
+    // The badge's words follow the reason (too large, or a value a link cannot say);
+    // the badge itself is drawn only when `fits` changes.
+    let badge = Memo::new(move |_| whatif.shown_link.with(|written| fit_badge(&written.fit)));
     // On a narrow screen the two actions fold behind one "Share" button (CSS shows
     // either the button or the actions); choosing an action folds them again.
     let unfolded = RwSignal::new(false);
@@ -129,7 +133,7 @@ pub fn Share() -> impl IntoView {
         unfolded.set(false);
         download_refused.set(false);
         let Some(link) = link_to_share(state, whatif) else {
-            panel.set(Panel::TooLarge);
+            panel.set(Panel::NotCarried);
             focus_after_render(by_test_id("share-download"));
             return;
         };
@@ -249,7 +253,7 @@ pub fn Share() -> impl IntoView {
             Panel::CopyRefused { link, whole } => {
                 ("alert", COPY_REFUSED.get(lang).to_string(), Some(link), Some(copied_text(whole).get(lang)), false)
             }
-            Panel::TooLarge => {
+            Panel::NotCarried => {
                 let why = whatif.link.with(|w| fit_text(&w.fit)).map(|text| text.get(lang).to_string());
                 ("alert", why.unwrap_or_default(), None, Some(FILE_HOW_TO_OPEN.get(lang)), true)
             }
@@ -310,7 +314,7 @@ pub fn Share() -> impl IntoView {
             <button
                 type="button"
                 class="share-toggle"
-                class:too-large=move || !fits.get()
+                class:not-carried=move || !fits.get()
                 data-testid="share-toggle"
                 aria-expanded=move || unfolded.get().to_string()
                 on:click=move |_| unfolded.update(|open| *open = !*open)
@@ -339,8 +343,8 @@ pub fn Share() -> impl IntoView {
                     (!fits.get())
                         .then(|| {
                             view! {
-                                <span class="share-too-large" data-testid="share-too-large">
-                                    <Words label=TOO_LARGE_BADGE />
+                                <span class="share-not-carried" data-testid="share-not-carried">
+                                    {move || badge.get().map(|label| label.get(lang())).unwrap_or_default()}
                                 </span>
                             }
                         })

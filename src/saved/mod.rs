@@ -30,15 +30,15 @@ pub mod storage;
 use blockvote_model::engine::Scenario;
 use blockvote_model::offline::{store_to_carry, CarriedDataset, CarriedReport};
 use blockvote_model::saved::{
-    commit, decode_lenient, encode_stored, merge, Conflict, ImportReport, Question, QuestionProblem, Refusal,
-    SavedScenario, Store, StoreProblem, Writer,
+    commit_edit, commit_save, decode_lenient, encode_stored, merge, Conflict, ImportReport, Merged, Question,
+    QuestionProblem, Refusal, SavedScenario, SetAsideKey, Store, StoreProblem, WorkedFrom, Writer,
 };
 use blockvote_present::lang::{Bilingual, Lang};
 use blockvote_present::storage::{saved_on, CONFLICT_LABEL, UNSAVED_WHEN_COPIED};
 use leptos::prelude::*;
 use offline::CopyError;
 use std::time::Duration;
-use storage::{Backup, StorageIssue};
+use storage::{Backup, NotRemoved, StorageIssue};
 use wasm_bindgen::JsCast;
 
 /// When, after each write, this tab reads the store again to find a write another tab
@@ -57,17 +57,20 @@ pub struct Deleted {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Carried {
     pub report: CarriedReport,
-    /// Parts of the carried block that could not be read.
+    /// Parts of the carried block that could not be read, and carried scenarios whose
+    /// levers the engine will refuse.
     pub problems: Vec<StoreProblem>,
 }
 
 /// This tab's side of the store: its writer (ids and revision stamps no other tab
-/// makes) and the stored text it last read or wrote, so an unchanged store is not
-/// read again.
+/// makes), the stored text it last read or wrote, so an unchanged store is not read
+/// again, and the version of each scenario its member worked from (what a save under
+/// that scenario's name changes).
 #[derive(Debug)]
 struct Sync {
     writer: Writer,
     synced: Option<String>,
+    worked_from: WorkedFrom,
 }
 
 /// The saved scenarios and the state of their storage.
@@ -80,6 +83,10 @@ pub struct Saved {
     pub problems: ArcRwSignal<Vec<StoreProblem>>,
     /// The corrupt entry set aside, offered for download (and importable again).
     pub backup: ArcRwSignal<Option<Backup>>,
+    /// Every text set aside in storage (the saved scenarios' and the datasets', from
+    /// this visit or any earlier one), read at startup and again whenever another tab
+    /// may have written; each is offered for download until the member removes it.
+    pub set_aside: ArcRwSignal<Vec<SetAsideKey>>,
     /// The last deleted scenario (undo).
     pub deleted: ArcRwSignal<Option<Deleted>>,
     /// What this page's carried scenarios (an offline copy's) did at startup.
@@ -173,17 +180,23 @@ impl Saved {
     pub fn from_restored(restored: storage::Restored) -> Saved {
         // Two tabs must never make the same id or stamp: each draws its own code.
         let random = (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64;
+        let worked_from = WorkedFrom::started_with(&restored.store);
         Saved {
             store: ArcRwSignal::new(restored.store),
             issue: ArcRwSignal::new(restored.issue),
             problems: ArcRwSignal::new(restored.problems),
             backup: ArcRwSignal::new(restored.backup),
+            set_aside: ArcRwSignal::new(storage::set_aside_list()),
             deleted: ArcRwSignal::new(None),
             carried: ArcRwSignal::new(None),
             refusal: ArcRwSignal::new(None),
             conflicts: ArcRwSignal::new(Vec::new()),
             questions: ArcRwSignal::new(questions::restore()),
-            sync: ArcStoredValue::new(Sync { writer: Writer::new(random, crate::unicode::nfc), synced: restored.text }),
+            sync: ArcStoredValue::new(Sync {
+                writer: Writer::new(random, crate::unicode::nfc),
+                synced: restored.text,
+                worked_from,
+            }),
         }
     }
 
@@ -193,10 +206,64 @@ impl Saved {
         self.issue.with_untracked(Option::is_none)
     }
 
-    /// Whether writing is off for the visit: a corrupt entry could not be set aside,
-    /// so it must not be overwritten.
+    /// Whether writing is off: a corrupt entry could not be set aside, so it must not
+    /// be overwritten (until it can be: see [`Saved::set_aside_again`]).
     fn frozen(&self) -> bool {
-        self.issue.get_untracked() == Some(StorageIssue::BackupFailed)
+        matches!(self.issue.get_untracked(), Some(StorageIssue::BackupFailed | StorageIssue::BackupSlotsFull))
+    }
+
+    /// Reads again which texts are set aside (another tab may have set one aside or
+    /// removed one).
+    pub fn list_set_aside(&self) {
+        let list = storage::set_aside_list();
+        if self.set_aside.with_untracked(|shown| *shown != list) {
+            self.set_aside.set(list);
+        }
+    }
+
+    /// While saving is off because the stored text could not be set aside, tries
+    /// again (a place may have been freed, here or in another tab): once the text is
+    /// safe, or the stored text reads without problems, saving turns back on and what
+    /// this tab holds is written.
+    fn set_aside_again(&self) {
+        if !self.frozen() {
+            return;
+        }
+        let storage = storage::local_storage();
+        let Ok(store) = storage.as_ref() else { return };
+        let Ok(text) = store.get_item(storage::KEY) else { return };
+        if let Some(text) = text {
+            let (_, problems) = decode_lenient(&text, crate::unicode::nfc);
+            if !problems.is_empty() {
+                match storage::move_aside(store, &text) {
+                    Ok(key) => self.backup.set(Some(Backup { key: Some(key), text })),
+                    Err(issue) => {
+                        if self.issue.get_untracked() != Some(issue) {
+                            self.issue.set(Some(issue));
+                        }
+                        return;
+                    }
+                }
+            }
+        }
+        self.issue.set(None);
+        self.list_set_aside();
+        self.pull();
+        self.push();
+    }
+
+    /// Removes the text set aside under `key`, which the member downloaded as
+    /// `downloaded` in this visit; only that exact text is removed. Saving, if it was off
+    /// for want of a place, is tried again.
+    pub fn remove_set_aside(&self, key: &str, downloaded: &str) -> Result<(), NotRemoved> {
+        let removed = storage::remove_set_aside(key, downloaded);
+        if removed.is_ok() && self.backup.with_untracked(|b| b.as_ref().and_then(|b| b.key.as_deref()) == Some(key)) {
+            // This visit's backup is gone from storage: no longer say it is kept there.
+            self.backup.set(None);
+        }
+        self.list_set_aside();
+        self.set_aside_again();
+        removed
     }
 
     /// Merges what is stored, if another tab wrote since this one last read or wrote,
@@ -215,10 +282,18 @@ impl Saved {
         if !problems.is_empty() {
             // Text this blockvote cannot fully read (a hand edit, another version):
             // set aside before anything overwrites it, as at startup.
-            let key = storage.as_ref().ok().and_then(|storage| storage::move_aside(storage, &text));
-            if key.is_none() {
-                self.issue.set(Some(StorageIssue::BackupFailed));
-            }
+            let moved = match storage.as_ref() {
+                Ok(storage) => storage::move_aside(storage, &text),
+                Err(_) => Err(StorageIssue::BackupFailed),
+            };
+            let key = match moved {
+                Ok(key) => Some(key),
+                Err(issue) => {
+                    self.issue.set(Some(issue));
+                    None
+                }
+            };
+            self.list_set_aside();
             self.problems.set(problems);
             self.backup.set(Some(Backup { key, text: text.clone() }));
             if self.frozen() {
@@ -231,10 +306,13 @@ impl Saved {
             self.conflicts.update(|conflicts| conflicts.extend(merged.conflicts));
         }
         let write_back = merged.store.scenarios != theirs.scenarios;
+        self.sync.update_value(|sync| {
+            sync.worked_from.heard(&merged.store);
+            sync.synced = Some(text);
+        });
         if merged.store != ours {
             self.store.set(merged.store);
         }
-        self.sync.update_value(|sync| sync.synced = Some(text));
         write_back
     }
 
@@ -271,8 +349,12 @@ impl Saved {
         }
     }
 
-    /// Another tab wrote: merge it in, and write back what only this tab holds.
+    /// Another tab wrote: merge it in, and write back what only this tab holds; and
+    /// read again which texts are set aside (saving, if it was off for want of a place
+    /// to set text aside, is tried again).
     fn heard(&self) {
+        self.list_set_aside();
+        self.set_aside_again();
         if self.pull() {
             self.push();
         }
@@ -286,33 +368,45 @@ impl Saved {
     /// refusal changes nothing and is kept in [`Saved::refusal`] for the notice under
     /// the navigation; see [`Saved::apply_at_field`] for a change made in a field.
     fn apply<R>(&self, change: impl FnOnce(&mut Store, &mut Writer) -> Result<R, Refusal>) -> Result<R, Refusal> {
-        self.change_store(change, false)
+        self.change_store(false, |before, writer| commit_edit(before, None, writer, CONFLICT_LABEL, change))
     }
 
     /// [`Saved::apply`] for a change typed into a field (a save, a rename, a note): its
-    /// refusal is returned to be said there, and not repeated in the notice.
+    /// refusal is returned to be said there, and not repeated in the notice. A field
+    /// that opened on a saved scenario passes the version it opened on (`began_on`):
+    /// the change is made on what the member saw, so a change another tab made to the
+    /// same scenario meanwhile (heard while the field was open) is never replaced
+    /// unseen: both are made into one version, or, if both changed the same (two
+    /// renames, two notes), both are kept as a conflict (`blockvote_model::saved::commit_edit`).
     fn apply_at_field<R>(
         &self,
         change: impl FnOnce(&mut Store, &mut Writer) -> Result<R, Refusal>,
+        began_on: Option<&SavedScenario>,
     ) -> Result<R, Refusal> {
-        self.change_store(change, true)
+        self.change_store(true, |before, writer| commit_edit(before, began_on, writer, CONFLICT_LABEL, change))
     }
 
+    /// Makes a change through `commit` (the model's rule for it: [`commit_edit`] or
+    /// [`commit_save`]) on what this tab shows, then keeps, merges and writes it. A
+    /// change typed into a field (`at_field`) has its refusal said there.
     fn change_store<R>(
         &self,
-        change: impl FnOnce(&mut Store, &mut Writer) -> Result<R, Refusal>,
         at_field: bool,
+        commit: impl FnOnce(&Store, &mut Writer) -> Result<(R, Merged), Refusal>,
     ) -> Result<R, Refusal> {
         let before = self.store.get_untracked();
-        let mut after = before.clone();
         let mut outcome = Err(Refusal::Gone);
         self.sync.update_value(|sync| {
             sync.writer.at(now());
-            outcome = change(&mut after, &mut sync.writer)
-                .and_then(|result| commit(&before, after, &mut sync.writer).map(|kept| (result, kept)));
+            outcome = commit(&before, &mut sync.writer);
         });
         match outcome {
-            Ok((result, kept)) => {
+            Ok((result, merged)) => {
+                if !merged.conflicts.is_empty() {
+                    self.conflicts.update(|conflicts| conflicts.extend(merged.conflicts));
+                }
+                let kept = merged.store;
+                self.sync.update_value(|sync| sync.worked_from.changed(&before, &kept));
                 if kept != before {
                     self.store.set(kept);
                 }
@@ -337,13 +431,20 @@ impl Saved {
     /// stays on screen) if the name is unusable, the store is full or would be too
     /// large; words: `blockvote_present::storage::refusal`.
     /// The scenario's questions (those of the scenario being edited) are saved with it.
+    /// A replacement is made on the version this tab's member worked from
+    /// ([`WorkedFrom`], [`commit_save`]): levers another tab saved under that name,
+    /// heard or not, which the member has not opened, are kept too.
     pub fn save(&self, name: &str, scenario: Scenario, seed: Option<u64>) -> Result<String, Refusal> {
         let questions = self.questions.get_untracked();
-        self.apply_at_field(|store, writer| {
+        let on = self.store.with_untracked(|store| {
+            self.sync.with_value(|sync| sync.worked_from.for_save(store, name, sync.writer.normalizer()))
+        });
+        let save = |store: &mut Store, writer: &mut Writer| {
             let id = store.save(writer, name, scenario, seed)?;
             store.set_questions(writer, &id, questions)?;
             Ok(id)
-        })
+        };
+        self.change_store(true, |before, writer| commit_save(before, &on, writer, CONFLICT_LABEL, save))
     }
 
     /// Changes the questions of the scenario being edited (`blockvote_present::questions`
@@ -362,25 +463,30 @@ impl Saved {
         Ok(result)
     }
 
-    /// Opening a saved scenario brings back its questions.
-    pub fn open_questions(&self, id: &str) {
-        let Some(kept) = self.store.with_untracked(|store| store.by_id(id).map(|s| s.questions.clone())) else {
+    /// Opening a saved scenario brings back its questions, and makes it the version a
+    /// save under its name changes ([`WorkedFrom`]): its member has now seen it.
+    pub fn opened(&self, id: &str) {
+        let Some(version) = self.store.with_untracked(|store| store.by_id(id).cloned()) else {
             return;
         };
+        self.sync.update_value(|sync| sync.worked_from.opened(&version));
+        let kept = version.questions;
         let _ = self.change_questions(|questions| {
             *questions = kept;
             Ok(())
         });
     }
 
-    /// Renames a scenario (a name another uses becomes `name (2)` …).
-    pub fn rename(&self, id: &str, name: &str) -> Result<(), Refusal> {
-        self.apply_at_field(|store, writer| store.rename(writer, id, name))
+    /// Renames a scenario (a name another uses becomes `name (2)` …), as typed into a
+    /// field that opened on `began_on` (see [`Saved::apply_at_field`]).
+    pub fn rename(&self, id: &str, name: &str, began_on: Option<&SavedScenario>) -> Result<(), Refusal> {
+        self.apply_at_field(|store, writer| store.rename(writer, id, name), began_on)
     }
 
-    /// Sets (or, with empty text, clears) a scenario's note.
-    pub fn set_note(&self, id: &str, note: &str) -> Result<(), Refusal> {
-        self.apply_at_field(|store, writer| store.set_note(writer, id, note))
+    /// Sets (or, with empty text, clears) a scenario's note, as typed into a field
+    /// that opened on `began_on` (see [`Saved::apply_at_field`]).
+    pub fn set_note(&self, id: &str, note: &str, began_on: Option<&SavedScenario>) -> Result<(), Refusal> {
+        self.apply_at_field(|store, writer| store.set_note(writer, id, note), began_on)
     }
 
     /// Adds a copy right after the scenario; a refusal (full, too large) shows in the

@@ -3,8 +3,10 @@
 //! copy is the model's (`blockvote_model::offline`).
 
 use super::files::download_bytes;
-use blockvote_model::offline::{offline_copy, page_bytes, CarriedDataset, CarriedProblem, SCENARIOS_BLOCK_ID};
-use blockvote_model::saved::{decode_lenient, Store, StoreProblem, MAX_BYTES};
+use blockvote_model::offline::{
+    offline_copy, page_bytes, read_carried_scenarios, CarriedDataset, CarriedProblem, SCENARIOS_BLOCK_ID,
+};
+use blockvote_model::saved::{Store, StoreProblem, MAX_BYTES};
 use blockvote_present::lang::Bilingual;
 use blockvote_present::storage::{copy_done, copy_problem, DOWNLOAD_REFUSED, NOT_SINGLE_FILE};
 use wasm_bindgen::JsValue;
@@ -38,10 +40,12 @@ pub fn carried_text(id: &str, max_bytes: usize) -> Option<Result<String, usize>>
 }
 
 /// The scenarios this page carries, with whatever in them could not be read (all of
-/// it, said so, if the block is too large to read).
+/// it, said so, if the block is too large to read) and each scenario whose levers the
+/// engine will refuse, as an import names them (see
+/// `blockvote_model::offline::read_carried_scenarios`).
 pub fn carried_scenarios() -> Option<(Store, Vec<StoreProblem>)> {
     carried_text(SCENARIOS_BLOCK_ID, MAX_BYTES).map(|text| match text {
-        Ok(text) => decode_lenient(&text, crate::unicode::nfc),
+        Ok(text) => read_carried_scenarios(&text, crate::unicode::nfc),
         Err(bytes) => (Store::default(), vec![StoreProblem::TooLarge { bytes }]),
     })
 }

@@ -7,19 +7,18 @@
 //! entry is set aside under a numbered key — never over an earlier one — before the
 //! readable part is used.
 
+use blockvote_model::saved::set_aside::{slot_keys, SCENARIOS_SET_ASIDE_KEY};
 pub use blockvote_model::saved::StorageIssue;
-use blockvote_model::saved::{decode_lenient, encode_stored, Store, StoreProblem};
+use blockvote_model::saved::{decode_lenient, encode_stored, set_aside_in, SetAsideKey, Store, StoreProblem};
 
 /// Where the scenarios are kept. The key's `v1` is the key's own version: the text
 /// under it says its format version (2 now), and older versions are migrated.
 pub const KEY: &str = "blockvote.scenarios.v1";
-/// Where a corrupt entry is moved; `.2`, `.3` … if that is taken.
-pub const BACKUP_KEY: &str = "blockvote.scenarios.v1.backup";
+/// Where a corrupt entry is moved; `.2`, `.3` … if that is taken (the model's places,
+/// `blockvote_model::saved::set_aside`, at most `limits::MAX_SET_ASIDE`).
+pub const BACKUP_KEY: &str = SCENARIOS_SET_ASIDE_KEY;
 /// Written and removed at startup to learn whether writing works.
 const PROBE_KEY: &str = "blockvote.scenarios.probe";
-/// The most numbered keys tried before giving up (and offering the text for download
-/// only).
-const MAX_BACKUPS: u32 = 20;
 
 /// Text that was set aside.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -75,30 +74,75 @@ pub fn restore(storage: Result<&web_sys::Storage, StorageIssue>) -> Restored {
     if problems.is_empty() {
         return Restored { store, issue: probe_issue, text: Some(text), ..Restored::default() };
     }
-    let key = move_aside(storage, &text);
-    let issue = key.is_none().then_some(StorageIssue::BackupFailed);
+    let (key, issue) = match move_aside(storage, &text) {
+        Ok(key) => (Some(key), None),
+        Err(issue) => (None, Some(issue)),
+    };
     Restored { store, problems, backup: Some(Backup { key, text: text.clone() }), issue, text: Some(text) }
 }
 
 /// Copies a corrupt scenarios entry to the first free backup key (see [`set_aside`]).
-pub fn move_aside(storage: &web_sys::Storage, text: &str) -> Option<String> {
+pub fn move_aside(storage: &web_sys::Storage, text: &str) -> Result<String, StorageIssue> {
     set_aside(storage, BACKUP_KEY, text)
 }
 
 /// Copies `text` to `base`, or `base.2`, `base.3` … whichever is free first (or
-/// already holds the same text); never overwrites other text. `None` if no key could
-/// be written.
-pub fn set_aside(storage: &web_sys::Storage, base: &str, text: &str) -> Option<String> {
-    for n in 1..=MAX_BACKUPS {
-        let key = if n == 1 { base.to_string() } else { format!("{base}.{n}") };
+/// already holds the same text); never overwrites other text. The key, or why no key
+/// could be written: [`StorageIssue::BackupSlotsFull`] when every place holds other
+/// text, [`StorageIssue::BackupFailed`] when storage refused.
+pub fn set_aside(storage: &web_sys::Storage, base: &str, text: &str) -> Result<String, StorageIssue> {
+    for key in slot_keys(base) {
         match storage.get_item(&key) {
-            Ok(Some(existing)) if existing == text => return Some(key),
+            Ok(Some(existing)) if existing == text => return Ok(key),
             Ok(Some(_)) => continue,
-            Ok(None) => return storage.set_item(&key, text).ok().map(|_| key),
-            Err(_) => return None,
+            Ok(None) => return storage.set_item(&key, text).map(|_| key).map_err(|_| StorageIssue::BackupFailed),
+            Err(_) => return Err(StorageIssue::BackupFailed),
         }
     }
-    None
+    Err(StorageIssue::BackupSlotsFull)
+}
+
+/// Every text set aside in storage (the saved scenarios' and the datasets'), in the
+/// order of their places; none if storage cannot be read.
+pub fn set_aside_list() -> Vec<SetAsideKey> {
+    let Ok(storage) = local_storage() else { return Vec::new() };
+    let length = storage.length().unwrap_or(0);
+    let keys: Vec<String> = (0..length).filter_map(|at| storage.key(at).ok().flatten()).collect();
+    set_aside_in(keys.iter().map(String::as_str))
+}
+
+/// The text set aside under `key` (one of [`set_aside_list`]'s), if it is still there.
+pub fn set_aside_text(key: &str) -> Option<String> {
+    if set_aside_in([key]).is_empty() {
+        return None;
+    }
+    local_storage().ok()?.get_item(key).ok().flatten()
+}
+
+/// Why a text set aside was not removed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotRemoved {
+    /// The text under the key is not the one downloaded (another tab set aside other
+    /// text there since).
+    Changed,
+    /// Storage refused, or the key is not a place for text set aside.
+    Refused,
+}
+
+/// Removes the text set aside under `key`, only if it is still exactly `downloaded`
+/// (what the member downloaded), so nothing not downloaded is ever removed. Already
+/// gone counts as removed.
+pub fn remove_set_aside(key: &str, downloaded: &str) -> Result<(), NotRemoved> {
+    if set_aside_in([key]).is_empty() {
+        return Err(NotRemoved::Refused);
+    }
+    let storage = local_storage().map_err(|_| NotRemoved::Refused)?;
+    match storage.get_item(key) {
+        Ok(None) => Ok(()),
+        Ok(Some(text)) if text == downloaded => storage.remove_item(key).map_err(|_| NotRemoved::Refused),
+        Ok(Some(_)) => Err(NotRemoved::Changed),
+        Err(_) => Err(NotRemoved::Refused),
+    }
 }
 
 /// The stored text, if there is any and storage can be read.

@@ -1,7 +1,7 @@
 // "Where the change comes from" on the Cash flow screen, from the single file on
 // file://: move the cost change and slippage, read every bar of the bridge, and check
 // that the bars add up to the whole change shown and that the whole change is the
-// scenario's 2018-19 total (the headline card) less the paper's HK$1,060.0M; the same
+// scenario's 2018-19 total (the headline card) less the paper's HK$1,060M; the same
 // in Chinese; and at a phone's width the bridge does not make the page scroll
 // sideways. (The amounts themselves — exact Shapley shares, rounding that adds up —
 // are checked natively in crates/model and crates/present.)
@@ -44,7 +44,7 @@ async function checkAddsUp(page, app) {
   assert.equal(sum, total, `the bars add up to the whole change: ${JSON.stringify(steps)}`);
   const scenario = tenths(await app.text('cash-2018-19-total'));
   const paper = tenths(await app.text('cash-2018-19-total-printed'));
-  assert.equal(paper, 10600, 'the paper prints HK$1,060.0M');
+  assert.equal(paper, 10600, 'the paper prints HK$1,060M');
   assert.equal(total, scenario - paper, 'the whole change is the scenario less the paper');
   return steps;
 }

@@ -316,6 +316,10 @@ test('a budget bound that is not a number is marked at the field and the last va
     assert.equal(await app.visibleCount(), atLeast9, 'the last valid bound still applies');
     await app.switchLanguage('zh');
     assert.match(await app.text('filter-min-error'), /請輸入數字/);
+    // Full-width digits from a Chinese input method are a number like any other.
+    await min.fill('９');
+    assert.equal(await min.getAttribute('aria-invalid'), 'false');
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid^="project-row-"]').length === n, atLeast9);
     await min.fill('');
     assert.equal(await min.getAttribute('aria-invalid'), 'false');
     await page.waitForFunction((n) => document.querySelectorAll('[data-testid^="project-row-"]').length === n, PROJECTS.length);

@@ -110,7 +110,7 @@ test('a scenario too large for a link survives a change of screen and a save und
   // The address says it does not carry the scenario, and so does the share control.
   assert.match(await page.evaluate(() => location.hash), /scenario=too-large/);
   assert.doesNotMatch(await page.evaluate(() => location.hash), /[#&]p=/);
-  await page.getByTestId('share-too-large').waitFor();
+  assert.equal(await app.text('share-not-carried'), 'Too large for a link');
   await page.getByTestId('copy-link').click();
   assert.match(await app.text('share-status'), /up to 301 edits of one kind, where a link holds at most 32,512 characters and 300 edits/);
   const shared = await downloaded(page, () => page.getByTestId('share-download').click());
@@ -293,5 +293,23 @@ test('a projects file at the importer\'s limit is drawn 300 rows at a time, and 
   await page.getByTestId('department-unlisted').waitFor();
   assert.equal(await listed.count(), 300);
   assert.match(await app.text('department-unlisted'), /^另有 [\d,]+ 個項目未列出，全部見項目表。$/);
+  assert.deepEqual(seen.errors, []);
+});
+
+test('a projects file whose dates span more than the timeline limit is refused at the upload, the limit named', LONG, async (t) => {
+  // One row from the first quarter the loader reads to the last (840 quarters) among
+  // ordinary ones used to make every per-quarter screen (the Brief, Cash flow, Risk)
+  // take seconds; the file is now refused whole, saying what it asked for.
+  const { page, app, seen } = await open(t, '#view=scenarios&lang=en');
+  await app.ready();
+  const csv = manyProjects(10) + '11,行政署,項目11,Project 11,5.5,1990-91 Q1,2199-00 Q4\n';
+  await page.getByTestId('dataset-file').setInputFiles({ name: 'wide.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.getByTestId('dataset-problems').waitFor();
+  assert.match(await app.text('dataset-problems'), /^The file has 1 problem and was not used; the data is unchanged:/);
+  assert.equal(
+    await app.text('dataset-problem-0'),
+    "projects.csv: the projects span 840 quarters, from 1990-91 Q1 to 2199-00 Q4 (the budget year's first quarter to the last completion); a file may span at most 80 quarters",
+  );
+  assert.equal(await page.getByTestId('dataset-preview').count(), 0, 'nothing offered for use');
   assert.deepEqual(seen.errors, []);
 });

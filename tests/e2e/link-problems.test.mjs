@@ -3,7 +3,15 @@
 // - an edit of a project, department or category the data does not have (`p=999:x`,
 //   `g=dept.99:x`, `cat=99:5;0:1`) was ignored, and stayed in the address;
 // - the projects filters `dept=999&min=abc&theme=x&start=zzz` were ignored;
-// - `view=bogus&lang=xx` fell back to the overview.
+// - `view=bogus&lang=xx` fell back to the overview;
+// - `changed=2`, a table's `sort=bogus` or `dir=sideways`, and the presenter's
+//   `slide=abc`, `slide=0` or `slide=99999` were ignored;
+// - the marker of a scenario read from a file that a link cannot say (a cost change of
+//   5000%, which the engine refuses) said it had been "too large for a link";
+// - a key the app does not know (`cots=10`, a slip for `cost`) and a key given twice
+//   (`cost=10&cost=20`) were dropped without a word;
+// - the notice of one link stayed up after another link with the same scenario was
+//   opened, naming pairs the page no longer had.
 // The words are blockvote_present::links::problem_text's (tested natively); this test
 // checks the shell shows them: at start-up, after a hand-edited address, and that a
 // change of screen says nothing again. Run against an older build with
@@ -80,6 +88,143 @@ test('a screen, a language or a projects filter the app cannot use is named', as
     window.location.hash = '#view=nowhere&lang=en';
   });
   assert.deepEqual(await problemLines(page), ['“view=nowhere” is not a screen of blockvote; the overview is shown.']);
+  assert.deepEqual(seen.errors, []);
+  await page.close();
+});
+
+test('the changed filter, a table\'s sort or a slide the app cannot use is named', async () => {
+  const page = await browser.newPage();
+  const seen = watch(page);
+  const app = new AppPage(page);
+  await app.open(`${SINGLE_FILE_URL}#view=projects&lang=en&changed=2&sort=bogus&dir=sideways`);
+  assert.deepEqual(await problemLines(page), [
+    '“changed=2” is not 1, the one value it takes; it was ignored.',
+    '“sort=bogus” is not one of the values it takes (id, dept, name, theme, budget, start, done, dur); it was ignored.',
+    '“dir=sideways” is not one of the values it takes (asc, desc); it was ignored.',
+  ]);
+  // Ignored: every project is listed, by number, as with none of these pairs.
+  await page.locator('tr[data-testid^="project-row-"]').first().waitFor();
+  assert.equal(await page.locator('tr[data-testid^="project-row-"]').count(), 254);
+  assert.equal(await page.locator('tr[data-testid^="project-row-"]').first().getAttribute('data-testid'), 'project-row-1');
+  // A change of screen carries the pairs the app had: nothing is said again.
+  await page.getByTestId('link-problems').getByRole('button').click();
+  await app.go('departments');
+  assert.equal(await page.getByTestId('link-problems').count(), 0);
+  // The departments' sort and the presenter's slide, changed by hand, are named.
+  await page.evaluate(() => {
+    window.location.hash = '#view=departments&lang=en&dsort=size&slide=abc&slide=0&slide=99999';
+  });
+  assert.deepEqual(await problemLines(page), [
+    '“dsort=size” is not one of the values it takes (order, name, projects, budget, share); it was ignored.',
+    '“slide=abc” is not a slide number (a whole number from 1); it was ignored, and the presenter view shows the first slide.',
+    '“slide=0” is not a slide number (a whole number from 1); it was ignored, and the presenter view shows the first slide.',
+    '“slide=99999” is beyond 2,001, the most slides there can be; the presenter view shows the last slide.',
+    '“slide” is given 3 times; only the last, slide=99999, was read, and the others were ignored.',
+  ]);
+  await app.switchLanguage('zh');
+  assert.equal((await problemLines(page))[0], '「dsort=size」不是可用的值（只可以是 order、name、projects、budget、share），已略過。');
+  assert.deepEqual(seen.errors, []);
+  await page.close();
+});
+
+test('a scenario read from a file that a link cannot say is not said to be too large', async () => {
+  const page = await browser.newPage();
+  const seen = watch(page);
+  const app = new AppPage(page);
+  await app.open(`${SINGLE_FILE_URL}#view=scenarios&lang=en`);
+  // A cost change the engine refuses: imported as written, for the member to change,
+  // and small, so the address must not call it too large.
+  const file = {
+    format: 'blockvote-scenarios',
+    version: 1,
+    scenarios: [{ id: 's1', name: 'Costly', scenario: { cost_change_pct: '5000' } }],
+  };
+  await page.getByTestId('import-file').setInputFiles({
+    name: 'costly.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(file)),
+  });
+  await page.getByTestId('scenario-open-1').click();
+  await page.waitForFunction(() => /[#&]scenario=not-expressible(&|$)/.test(location.hash));
+  const hash = await page.evaluate(() => location.hash);
+  assert.doesNotMatch(hash, /too-large/);
+  // The badge beside "Copy link" says the same reason.
+  assert.equal(await app.text('share-not-carried'), 'Cannot go in a link');
+
+  // Opened on another machine, the address says truthfully why it carries no scenario.
+  const other = await browser.newPage();
+  const otherSeen = watch(other);
+  await new AppPage(other).open(`${SINGLE_FILE_URL}${hash}`);
+  assert.deepEqual(await problemLines(other), [
+    '“scenario=not-expressible” marks a scenario holding a value a link cannot carry (one read from a file), so the link does not carry it and the paper is shown; ask the sender for the scenario as a file (JSON).',
+  ]);
+  // A link copied while a scenario was too large still reads as it always did.
+  await other.getByTestId('link-problems').getByRole('button').click();
+  await other.evaluate(() => {
+    window.location.hash = '#view=overview&lang=en&scenario=too-large';
+  });
+  assert.deepEqual(await problemLines(other), [
+    '“scenario=too-large” means the scenario was too large for a link when it was copied, so the link does not carry it and the paper is shown; ask the sender for the scenario as a file (JSON).',
+  ]);
+  assert.deepEqual(otherSeen.errors, []);
+  assert.deepEqual(seen.errors, []);
+  await other.close();
+  await page.close();
+});
+
+test('a key the app does not know, or given twice, is named', async () => {
+  const page = await browser.newPage();
+  const seen = watch(page);
+  const app = new AppPage(page);
+  await app.open(`${SINGLE_FILE_URL}#view=cashflow&lang=en&cots=10&delya=2&foo=1`);
+  assert.deepEqual(await problemLines(page), [
+    '“cots=10”: cots is not a key blockvote knows; it was ignored. Did you mean cost?',
+    '“delya=2”: delya is not a key blockvote knows; it was ignored. Did you mean delay?',
+    '“foo=1”: foo is not a key blockvote knows; it was ignored.',
+  ]);
+  await app.switchLanguage('zh');
+  assert.equal((await problemLines(page))[0], '「cots=10」：cots 不是 blockvote 認識的參數，已略過。是否想輸入 cost？');
+  // A lever given twice: the value read is named, and it is the one that applies.
+  await page.evaluate(() => {
+    window.location.hash = '#view=cashflow&lang=en&cost=10&cost=20';
+  });
+  assert.deepEqual(await problemLines(page), [
+    '“cost” is given 2 times; only the last, cost=20, was read, and the others were ignored.',
+  ]);
+  await page.waitForFunction(() => /[#&]cost=20(&|$)/.test(location.hash));
+  assert.doesNotMatch(await page.evaluate(() => location.hash), /cost=10/);
+  assert.deepEqual(seen.errors, []);
+  await page.close();
+});
+
+test('a new link replaces the notice of the one before, even with the same scenario', async () => {
+  const page = await browser.newPage();
+  const seen = watch(page);
+  const app = new AppPage(page);
+  await app.open(`${SINGLE_FILE_URL}#view=cashflow&lang=zh&cost=abc`);
+  assert.deepEqual(await problemLines(page), ['「cost=abc」不是數字。']);
+  // The app's own navigation keeps what the notice said.
+  await app.go('risk');
+  assert.deepEqual(await problemLines(page), ['「cost=abc」不是數字。']);
+  // A new link with no problem of its own clears it: its scenario (the paper's) is
+  // the one on screen, so it is not opened again.
+  await page.evaluate(() => {
+    window.location.hash = '#view=projects&lang=zh&dept=1';
+  });
+  await app.screen('projects').waitFor();
+  await page.getByTestId('link-problems').waitFor({ state: 'detached' });
+  // Another one names its own problems only.
+  await page.evaluate(() => {
+    window.location.hash = '#view=cashflow&lang=zh&cost=abc';
+  });
+  assert.deepEqual(await problemLines(page), ['「cost=abc」不是數字。']);
+  await page.evaluate(() => {
+    window.location.hash = '#view=projects&lang=en&ids=14,15,999';
+  });
+  assert.deepEqual(await problemLines(page), [
+    '“ids=14,15,999” names project number 999, which the data shown does not have; no row shows it.',
+  ]);
+  assert.equal(await page.locator('tr[data-testid^="project-row-"]').count(), 2);
   assert.deepEqual(seen.errors, []);
   await page.close();
 });

@@ -300,3 +300,35 @@ test('on a phone the saved scenarios list is a grid of rows that fits, lines up 
     }
   }
 });
+
+test('on a phone the slippage share said in words, with its mark, wraps rather than widening the page', async () => {
+  for (const size of SIZES.slice(0, 3)) {
+    const context = await launchAt(size);
+    const page = await context.newPage();
+    for (const lang of ['en', 'zh']) {
+      await page.goto(`${SINGLE_FILE_URL}#view=risk&lang=${lang}`);
+      await page.getByTestId('slip-share').fill('33%');
+      // "= 33.0% late, 67.0% on time" and the scenario's mark: the longest the readout gets.
+      await page.getByTestId('slip-share-percent').filter({ hasText: '33.0%' }).waitFor();
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done))));
+      const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      assert.ok(scroll <= client, `${size.width}×${size.height} ${lang}: the page is ${scroll} px wide in ${client}`);
+    }
+    await context.close();
+  }
+});
+
+test('on a phone the Monte Carlo’s finished progress (“10,000 / 10,000”) wraps rather than widening the page', async () => {
+  const context = await launchAt(SIZES[0]);
+  const page = await context.newPage();
+  for (const lang of ['en', 'zh']) {
+    await page.goto(`${SINGLE_FILE_URL}#view=risk&lang=${lang}`);
+    await page.getByTestId('mc-run').click();
+    await page.getByTestId('mc-results').waitFor({ timeout: 60_000 });
+    await page.getByTestId('mc-progress-text').filter({ hasText: '10,000 / 10,000' }).waitFor();
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done))));
+    const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    assert.ok(scroll <= client, `${SIZES[0].width} ${lang}: the page is ${scroll} px wide in ${client}`);
+  }
+  await context.close();
+});

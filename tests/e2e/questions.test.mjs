@@ -60,7 +60,7 @@ test('questions: tick two drafts, edit one, add one, print them, save, reload, o
   await page.getByTestId('question-text-own-1').fill(OWN);
   let printed = await printedQuestions(page);
   assert.equal(printed.length, 3, printed.join('\n'));
-  assert.match(printed[0], /^1\. Para 2 requires .* over HK\$10\.0M \[para 2\]\. .* 35 \[model\] are budgeted at exactly HK\$9\.9M \[Annex C\]/);
+  assert.match(printed[0], /^1\. Para 2 requires .* over HK\$10M \[para 2\]\. .* 35 \[model\] are budgeted at exactly HK\$9\.9M \[Annex C\]/);
   assert.equal(printed[1], `2. ${EDITED}`);
   assert.equal(printed[2], `3. ${OWN}`);
 

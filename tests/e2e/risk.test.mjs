@@ -332,13 +332,13 @@ test('the simulation says 2018-19 in words and the chance it needs less or more 
     assert.ok(inWords.includes(result.p50), `${inWords} quotes P50 ${result.p50}`);
     if (lang === 'en') {
       assert.match(inWords, /^In 9 of 10 simulated years 2018-19 needs no more than HK\$/);
-      assert.match(against, /^Against the HK\$1,060\.0/);
+      assert.match(against, /^Against the HK\$1,060M/);
       assert.match(against, /of the 2,000 simulated years/);
       assert.match(against, /money voted would be left unspent/);
       assert.match(against, /it needs more than was voted/);
     } else {
       assert.match(inWords, /^每 10 個模擬年度中，有 9 個 2018-19 年度所需不超過/);
-      assert.match(against, /^與 2018-19 年度撥款 1,060\.0/);
+      assert.match(against, /^與 2018-19 年度撥款 1,060 百萬元/);
       assert.match(against, /2,000 個模擬年度中/);
       assert.match(against, /所需多於撥款/);
     }
@@ -362,7 +362,7 @@ test('every column says whether it includes slippage, and the baseline is the mo
   await page.waitForFunction(() =>
     /includes slippage: 32\.9% late by 1 quarter/.test(document.querySelector('[data-testid="risk-figures"]').textContent));
   // The paper's own 2018-19 figures are cited where the paper is meant.
-  assert.match(await page.getByTestId('slip-annex-b').textContent(), /243\.0[\s\S]*Annex B[\s\S]*817\.0[\s\S]*1,060\.0/);
+  assert.match(await page.getByTestId('slip-annex-b').textContent(), /HK\$243M[\s\S]*Annex B[\s\S]*HK\$817M[\s\S]*HK\$1,060M/);
   await runSimulation(page, { runs: 300, seed: 3 });
   const table = page.getByTestId('mc-table');
   assert.match(await table.locator('thead').innerText(), /with the slippage lever: 32\.9% late by 1 quarter/);

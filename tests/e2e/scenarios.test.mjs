@@ -139,7 +139,7 @@ test('compare two scenarios with the paper and the model baseline: figures match
   const cell = (row, col) => page.getByTestId(`compare-${row}-${col}`).locator('.value').innerText();
   // The paper's column holds what the paper prints (Annex B's 1,060), cited; the model
   // baseline is the cash flow screen's figure under the paper's levers.
-  assert.equal(await cell('budget-year-total', 'paper'), '1,060.0');
+  assert.equal(await cell('budget-year-total', 'paper'), '1,060');
   assert.match(await page.getByTestId('compare-budget-year-total-paper').innerText(), /Annex B/);
   assert.equal(await cell('budget-year-total', 'baseline'), baseline);
   assert.match(await page.getByTestId('compare-budget-year-total-baseline').innerText(), /model/);
@@ -149,9 +149,10 @@ test('compare two scenarios with the paper and the model baseline: figures match
   assert.equal(await cell('year-2018-19-new', 1), dearerNew);
   assert.equal(await cell('allocation-total', 1), '1,060.0', 'a cost change does not move Annex A');
   assert.equal(await cell('projects-changed', 'baseline'), '0');
-  // A project counts as changed when its row reads differently: +10% leaves five small
-  // budgets reading as in the paper (the rule is tested natively in the model).
-  assert.equal(await cell('projects-changed', 1), String(PROJECT_COUNT - 5));
+  // A project counts as changed when its exact figures differ: +10% changes every
+  // budget, the five small ones too (0.22 against the paper's 0.2; the rule is tested
+  // natively in the model).
+  assert.equal(await cell('projects-changed', 1), String(PROJECT_COUNT));
   assert.equal(await app.text('compare-levers-1'), 'Cost change +10.0%');
   // Changes are marked by class and by sign, not by colour alone.
   const up = page.getByTestId('compare-budget-year-total-1');
@@ -173,8 +174,8 @@ test('compare two scenarios with the paper and the model baseline: figures match
   // The saved list shows each scenario's own 2018-19 cash need and its change from the paper's.
   await page.getByTestId('scenario-key-1').filter({ hasText: "from the paper's" }).waitFor();
   assert.ok((await app.text('scenario-key-1')).startsWith(dearer));
-  assert.match(await app.text('scenario-key-1'), /from the paper's 1,060\.0/);
-  assert.match(await app.text('scenario-key-0'), /^1,060\.0/);
+  assert.match(await app.text('scenario-key-1'), /from the paper's 1,060(?![.\d])/);
+  assert.match(await app.text('scenario-key-0'), /^1,060(?![.\d])/);
   assert.deepEqual(seen.errors, []);
   await context.close();
 });
@@ -295,10 +296,15 @@ test('export JSON and CSV; import a valid file (asking about same names) and an 
   assert.equal(JSON.parse(json.text).scenarios[0].name, 'Mine');
   const projects = await downloaded(page, () => page.getByTestId('export-projects-csv').click());
   const lines = projects.text.replace(/^\uFEFF/, '').trim().split('\r\n');
-  assert.equal(lines.length, PROJECT_COUNT + 1);
-  assert.match(lines[0], /^id,department_zh,department_en,name_zh,name_en,paper_budget_m,scenario_budget_m/);
+  // Three lines say whose the figure columns are, then the heading and one line per project.
+  assert.equal(lines.length, 3 + PROJECT_COUNT + 1);
+  assert.match(lines[0], /^(Figure|數字),paper_budget_m,"?(Annex C|附件 C) — /);
+  assert.match(lines[2], /^(Figure|數字),cash_budget_year_m,"?(model|模型|scenario|情景) — /);
+  assert.match(lines[3], /^id,department_zh,department_en,name_zh,name_en,paper_budget_m,scenario_budget_m/);
   const cash = await downloaded(page, () => page.getByTestId('export-cashflow-csv').click());
-  assert.match(cash.text, /quarter,ongoing_m,new_m,total_m/);
+  // Each column's provenance first, then the quarters to one decimal, as the quarter table shows them.
+  assert.match(cash.text, /^\uFEFF?(Figure|數字),ongoing_m,"?(model|模型|scenario|情景) — /);
+  assert.match(cash.text, /\r\nquarter,ongoing_m,new_m,total_m\r\n2018-19 Q1,\d+\.\d,\d+\.\d,\d+\.\d\r\n/);
   const allocation = await downloaded(page, () => page.getByTestId('export-allocation-csv').click());
   assert.match(allocation.text, /total,總計,Total,1060\.000000,1060\.000000/);
 

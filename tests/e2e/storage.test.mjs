@@ -64,15 +64,12 @@ async function twoTabs(makeContext, first = {}, second = {}) {
 async function seeded(entries) {
   const context = await launch();
   await context.addInitScript((values) => {
+    // Seeds once per profile: a reload that found the store empty is caught before this
+    // runs (`AppPage.reload`), so seeding again cannot hide a loss.
     if (localStorage.getItem('e2e-seeded') === null) {
-      // A tab seeded before that finds the store empty has met Chromium starting a
-      // reloaded page on a store without its last writes (see `AppPage.reload`): say so,
-      // so the reload is made again rather than counted as the app's loss.
-      if (sessionStorage.getItem('e2e-seeded-tab') === '1') sessionStorage.setItem('e2e-store-lost', '1');
       localStorage.setItem('e2e-seeded', '1');
       for (const [key, value] of Object.entries(values)) localStorage.setItem(key, value);
     }
-    sessionStorage.setItem('e2e-seeded-tab', '1');
   }, entries);
   return context;
 }
@@ -202,6 +199,98 @@ test('two tabs changing one scenario before hearing of each other keep both vers
   await context.close();
 });
 
+test('two tabs renaming one scenario at once keep both names, named, even when one heard the other while typing', LONG, async () => {
+  // Both tabs hear each other. Each opens the rename field on "Shared"; A keeps "From A";
+  // B, its field still open (and, once storage shows it, having heard A's rename),
+  // keeps "From B". The rename B typed was made on "Shared", not on "From A": both
+  // are kept, as for levers, and the member is told.
+  const shared = () => seeded({ [KEY]: v1([{ id: 's1', name: 'Shared', scenario: { cost_change_pct: '5' } }]) });
+  const { context, a, b } = await twoTabs(shared);
+  const copy = 'From A (另一版本 other version)';
+  for (const [t, name] of [[a, 'From A'], [b, 'From B']]) {
+    await t.page.getByTestId('scenario-rename-1').click();
+    await t.page.getByTestId('scenario-rename-input-1').fill(name);
+  }
+  await a.page.getByTestId('scenario-rename-input-1').press('Enter');
+  await b.page
+    .waitForFunction((key) => (localStorage.getItem(key) ?? '').includes('From A'), KEY, { timeout: 3_000 })
+    .catch(() => {});
+  await b.page.waitForTimeout(300);
+  await b.page.getByTestId('scenario-rename-input-1').press('Enter');
+  await listsSoon(a.page, ['From B', copy], 3_000);
+  await listsSoon(b.page, ['From B', copy], 3_000);
+  assert.deepEqual((await storedNames(a.page)).sort(), [copy, 'From B']);
+  const notice = await Promise.any([a, b].map(async (t) => {
+    await t.page.getByTestId('storage-conflicts').waitFor({ timeout: 3_000 });
+    return t.app.text('storage-conflicts');
+  }));
+  assert.match(notice, /“From B” was changed in two tabs at once; both versions are kept/);
+  // A rename made after hearing the other's is an ordinary rename: no copy, no notice.
+  await b.page.getByTestId('scenario-rename-1').click();
+  await b.page.getByTestId('scenario-rename-input-1').fill('From B again');
+  await b.page.getByTestId('scenario-rename-input-1').press('Enter');
+  await listsSoon(a.page, ['From B again', copy], 3_000);
+  assert.deepEqual([...a.seen.errors, ...b.seen.errors], []);
+  await context.close();
+});
+
+test('a tab that heard another tab save a scenario and then saves its own levers under that name keeps both; once opened, a save over it is ordinary', LONG, async () => {
+  // Both tabs hear each other. A saves new levers under "Shared"; B hears of it (its
+  // list shows A's figures), but B's member worked from the version before: B's save
+  // under "Shared" keeps A's beside it, and says so, as if the tabs had not heard.
+  const shared = () => seeded({ [KEY]: v1([{ id: 's1', name: 'Shared', scenario: { cost_change_pct: '5' } }]) });
+  const { context, a, b } = await twoTabs(shared);
+  const before = await b.app.text('scenario-key-1');
+  await setCost(a, 10);
+  await saveAs(a.page, 'Shared');
+  await a.page.getByTestId('scenario-saved').waitFor();
+  await b.page.waitForFunction((was) => document.querySelector('[data-testid="scenario-key-1"]')?.innerText !== was, before);
+  await setCost(b, 20);
+  await saveAs(b.page, 'Shared');
+  await b.page.getByTestId('scenario-saved').waitFor();
+  await listsSoon(a.page, ['Shared', CONFLICT], 3_000);
+  await listsSoon(b.page, ['Shared', CONFLICT], 3_000);
+  const levers = async () => Object.fromEntries((await stored(a.page)).scenarios.map((s) => [s.name, s.scenario.cost_change_pct]));
+  assert.deepEqual(await levers(), { Shared: '20', [CONFLICT]: '10' }, 'both versions are stored');
+  assert.match(await b.app.text('storage-conflicts'), /“Shared” was changed in two tabs at once; both versions are kept/);
+  // A opens B's version (having seen it) and saves over it: an ordinary save.
+  const row = (await labels(a.page)).indexOf('Shared') + 1;
+  await a.page.getByTestId(`scenario-open-${row}`).click();
+  await setCost(a, 30);
+  await saveAs(a.page, 'Shared');
+  await a.page.getByTestId('scenario-saved').waitFor();
+  await b.page.waitForFunction((key) => localStorage.getItem(key).includes('"30"'), KEY);
+  assert.deepEqual(await levers(), { Shared: '30', [CONFLICT]: '10' });
+  // No third version: the save over what A opened made no copy.
+  await listsSoon(a.page, ['Shared', CONFLICT], 3_000);
+  await listsSoon(b.page, ['Shared', CONFLICT], 3_000);
+  assert.deepEqual([...a.seen.errors, ...b.seen.errors], []);
+  await context.close();
+});
+
+test('a scenario another tab made is not replaced by a save under its name in a tab that never opened it; saving one\'s own levers again keeps them', LONG, async () => {
+  const { context, a, b } = await twoTabs(launch);
+  const plan = 'Plan (另一版本 other version)';
+  await setCost(a, 10);
+  await saveAs(a.page, 'Plan');
+  await a.page.getByTestId('scenario-saved').waitFor();
+  await listsSoon(b.page, ['Plan'], 3_000);
+  await setCost(b, 20);
+  await saveAs(b.page, 'Plan');
+  await b.page.getByTestId('scenario-saved').waitFor();
+  await listsSoon(a.page, ['Plan', plan], 3_000);
+  const levers = async () => Object.fromEntries((await stored(a.page)).scenarios.map((s) => [s.name, s.scenario.cost_change_pct]));
+  assert.deepEqual(await levers(), { Plan: '20', [plan]: '10' });
+  assert.match(await b.app.text('storage-conflicts'), /“Plan” was changed in two tabs at once; both versions are kept/);
+  // A, still on its +10 %, saves "Plan" again: its levers are saved, B's kept beside.
+  await saveAs(a.page, 'Plan');
+  await a.page.waitForFunction((key) => JSON.parse(localStorage.getItem(key)).scenarios.some((s) => s.name === 'Plan' && s.scenario.cost_change_pct === '10'), KEY);
+  const after = (await stored(a.page)).scenarios.map((s) => s.scenario.cost_change_pct);
+  assert.ok(after.includes('10') && after.includes('20'), `both kept: ${JSON.stringify(after)}`);
+  assert.deepEqual([...a.seen.errors, ...b.seen.errors], []);
+  await context.close();
+});
+
 test('a write another tab\'s simultaneous write dropped is found and made again, without any storage event', LONG, async () => {
   // The race of two tabs writing at once, made to happen every time, with every storage
   // event missed (both tabs deaf): tab B reads its copy of a store that does not yet
@@ -286,6 +375,87 @@ test('text set aside (an older blockvote\'s large store, with a bad row) downloa
   await fresh.close();
 });
 
+test('text set aside is offered on every later visit, downloads as it was, and is removed only once downloaded and confirmed', LONG, async () => {
+  const garbage = 'garbage';
+  const context = await seeded({ [KEY]: garbage });
+  const { page, app, seen } = await tab(context);
+  await page.getByTestId('storage-notice').waitFor();
+  assert.equal(await app.text('storage-backup-key'), BACKUP, 'set aside in the visit that found it');
+  await saveAs(page, 'After');
+  await page.getByTestId('scenario-saved').waitFor();
+  assert.equal(await page.getByTestId('scenario-saved').getAttribute('data-stored'), 'true');
+  await app.reload();
+  await app.ready();
+  // A later visit: the store reads cleanly, nothing is set aside now, but the text set
+  // aside before is still there, and still offered.
+  assert.deepEqual(await labels(page), ['After']);
+  await page.getByTestId('storage-set-aside').waitFor();
+  assert.equal(await page.getByTestId('storage-backup-key').count(), 0, 'nothing was set aside in this visit');
+  assert.match(await app.text('storage-set-aside-said'), /^1 text is set aside in this browser \(saved scenarios\), not deleted\. .*imports again with Import on this screen/);
+  assert.equal(await page.getByTestId('storage-set-aside-item').count(), 1);
+  const item = page.locator(`[data-testid="storage-set-aside-item"][data-key="${BACKUP}"]`);
+  assert.equal(await item.getByTestId('storage-set-aside-key').innerText(), BACKUP);
+  assert.equal(await page.getByTestId('storage-set-aside-remove').count(), 0, 'no removal before a download');
+  const file = await downloaded(page, () => item.getByTestId('storage-set-aside-download').click());
+  assert.equal(file.text, garbage, 'the text as it was stored');
+  assert.equal(file.name, 'blockvote-scenarios-unreadable.json');
+  // The Scenarios screen's Import asks for JSON files: the download is one.
+  assert.ok((await page.getByTestId('import-file').getAttribute('accept')).split(',').includes('.json'));
+  // Removing asks first; keeping it keeps it.
+  await item.getByTestId('storage-set-aside-remove').click();
+  await item.getByTestId('storage-set-aside-confirming').waitFor();
+  await item.getByTestId('storage-set-aside-keep').click();
+  assert.equal(await page.evaluate((key) => localStorage.getItem(key), BACKUP), garbage);
+  await item.getByTestId('storage-set-aside-remove').click();
+  await item.getByTestId('storage-set-aside-confirm').click();
+  await page.getByTestId('storage-notice').waitFor({ state: 'detached' });
+  assert.equal(await page.evaluate((key) => localStorage.getItem(key), BACKUP), null);
+  assert.deepEqual(await labels(page), ['After'], 'the saved scenarios are untouched');
+  await app.reload();
+  await app.ready();
+  assert.equal(await page.getByTestId('storage-notice').count(), 0, 'nothing set aside any more');
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
+test('every place for set-aside text taken: the notice says so and saving is off; removing one once downloaded turns saving on', LONG, async () => {
+  const text = v1([{ id: 's1', name: 'Keep me', scenario: { cost_change_pct: '10' } }, { id: 's2', name: 42, scenario: {} }]);
+  const entries = { [KEY]: text };
+  const place = (n) => (n === 1 ? BACKUP : `${BACKUP}.${n}`);
+  for (let n = 1; n <= 20; n += 1) entries[place(n)] = `an older backup ${n}`;
+  const context = await seeded(entries);
+  const { page, app, seen } = await tab(context);
+  await page.getByTestId('storage-notice').waitFor();
+  assert.match(await app.text('storage-notice'), /^Saving is off: .*all 20 places for text set aside are taken/);
+  assert.match(await app.text('storage-set-aside-said'), /^20 texts are set aside in this browser \(saved scenarios\).* All 20 places for saved-scenarios text are taken/);
+  assert.equal(await page.getByTestId('storage-set-aside-item').count(), 20, 'every place is listed');
+  assert.deepEqual(await page.getByTestId('storage-set-aside-key').allInnerTexts(), Array.from({ length: 20 }, (_, i) => place(i + 1)));
+  await saveAs(page, 'Waiting');
+  assert.equal(await page.getByTestId('scenario-saved').getAttribute('data-stored'), 'false');
+  assert.equal(await page.evaluate((key) => localStorage.getItem(key), KEY), text, 'the unreadable text is not overwritten');
+
+  const seventh = place(7);
+  const item = page.locator(`[data-testid="storage-set-aside-item"][data-key="${seventh}"]`);
+  assert.equal(await item.getByTestId('storage-set-aside-remove').count(), 0, 'no removal before a download');
+  const file = await downloaded(page, () => item.getByTestId('storage-set-aside-download').click());
+  assert.equal(file.text, 'an older backup 7');
+  await item.getByTestId('storage-set-aside-remove').click();
+  await item.getByTestId('storage-set-aside-confirm').click();
+  // The freed place takes the unreadable text, and saving is on again: what was saved
+  // meanwhile is written.
+  await page.waitForFunction(([key, want]) => localStorage.getItem(key) === want, [seventh, text]);
+  await page.getByTestId('storage-backup-key').filter({ hasText: seventh }).waitFor();
+  assert.doesNotMatch(await app.text('storage-notice'), /Saving is off/);
+  await page.waitForFunction((key) => JSON.parse(localStorage.getItem(key)).scenarios.some((s) => s.name === 'Waiting'), KEY);
+  assert.deepEqual((await storedNames(page)).sort(), ['Keep me', 'Waiting']);
+  await saveAs(page, 'Now kept');
+  assert.equal(await page.getByTestId('scenario-saved').getAttribute('data-stored'), 'true');
+  const kept = await page.evaluate((keys) => keys.map((k) => localStorage.getItem(k)), Array.from({ length: 20 }, (_, i) => place(i + 1)));
+  assert.deepEqual(kept, Array.from({ length: 20 }, (_, i) => (i === 6 ? text : `an older backup ${i + 1}`)), 'no other text set aside was touched');
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
 test('200 scenarios at most: Save and Duplicate into a full store are refused, naming what was not added; nothing drops on reload', LONG, async () => {
   const context = await seeded({ [KEY]: v1(many(199)) });
   const t = await tab(context);
@@ -323,13 +493,13 @@ test('an offline copy carries a scenario over 2 MiB once pretty-printed, and ope
   const { page } = await tab(context);
   await importFile(page, v1([{ name: 'Big', scenario: bigScenario(1_200_000) }]));
   const copy = await downloaded(page, () => page.getByTestId('offline-copy').click());
-  assert.match(await page.getByTestId('offline-copy-result').innerText(), /carrying 1 scenarios/);
+  assert.match(await page.getByTestId('offline-copy-result').innerText(), /carrying 1 scenario\./);
   await context.close();
 
   const fresh = await launch();
   const opened = await tab(fresh, { url: pathToFileURL(copy.path).href, view: 'overview' });
   await opened.page.getByTestId('carried-notice').waitFor();
-  assert.match(await opened.app.text('carried-notice'), /carries 1 scenarios: 1 added to Scenarios/);
+  assert.match(await opened.app.text('carried-notice'), /carries 1 scenario: 1 added to Scenarios/);
   await opened.app.go('scenarios');
   assert.deepEqual(await labels(opened.page), ['Big']);
   await fresh.close();

@@ -369,9 +369,9 @@ test('the cash flow shows the model baseline, never a "paper baseline", and cite
   assert.match(await page.getByTestId('quarter-table').locator('thead').innerText(), /Model baseline \(calibrated to Annex B\)/);
   const legend = await page.locator('[data-testid="cash-quarters-chart"] .legend-item').allTextContents();
   assert.ok(legend.includes('Model baseline (calibrated to Annex B)'), `legend: ${legend}`);
-  assert.equal(await app.text('cash-2018-19-new-printed'), '243.0');
-  assert.match(await page.getByTestId('cash-2018-19-new-printed').locator('xpath=..').innerText(), /243\.0\s*Annex B/);
-  assert.equal(await app.text('cash-2018-19-total-printed'), '1,060.0');
+  assert.equal(await app.text('cash-2018-19-new-printed'), '243');
+  assert.match(await page.getByTestId('cash-2018-19-new-printed').locator('xpath=..').innerText(), /243\s*Annex B/);
+  assert.equal(await app.text('cash-2018-19-total-printed'), '1,060');
   await page.close();
 });
 
@@ -518,5 +518,20 @@ test('at a phone\'s width the charts are drawn 1:1 and their labels do not overl
       assert.ok(wide <= 392, `${view} (${lang}): the page is ${wide}px wide`);
     }
   }
+  await page.close();
+});
+
+test('following a finding’s link to its projects keeps the member’s scenario, rather than going back to the paper', async () => {
+  const page = await browser.newPage();
+  const seen = watch(page);
+  const app = new AppPage(page);
+  await app.open(`${FILE_URL}#view=overview&lang=en&cost=10`);
+  await page.locator('a.rows-link').first().click();
+  await app.screen('projects').waitFor();
+  // The links name no scenario; the scenario on screen is still the one with costs 10 % up.
+  await page.waitForFunction(() => /[#&]cost=10(&|$)/.test(location.hash), null, { timeout: 5_000 });
+  await app.go('cashflow');
+  assert.match(await page.getByTestId('cost-change').inputValue(), /^10(\.0)?$/);
+  assert.deepEqual(seen.errors, []);
   await page.close();
 });

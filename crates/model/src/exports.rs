@@ -156,14 +156,17 @@ pub struct Summary {
     pub routes: Vec<(Route, u32)>,
 }
 
-/// Whether a member sees a project changed from the paper: left out, or its budget
-/// (at Annex C's precision, [`BUDGET_PLACES`]), start or completion different. Cash
-/// moved by a lever applied to every project alike (slippage, a spend profile) is not
-/// a change of the project: it shows in the cash figures and is reported as that
-/// lever, not as hundreds of projects whose rows read the same as the paper's.
+/// Whether a project is changed from the paper: left out, or its budget, start or
+/// completion different, exactly. A budget is compared exactly, not at Annex C's
+/// precision: a 10% cost change makes a HK$0.2M project HK$0.22M, a change the member
+/// made, and the projects table writes such a budget with the decimals that show it
+/// (`0.22 (paper: 0.2)`). Cash moved by a lever applied to every project alike
+/// (slippage, a spend profile) is not a change of the project: it shows in the cash
+/// figures and is reported as that lever, not as hundreds of projects whose rows read
+/// the same as the paper's.
 pub fn project_changed(outcome: &ProjectOutcome) -> bool {
     !outcome.included
-        || outcome.budget.round_to(BUDGET_PLACES) != outcome.paper_budget.round_to(BUDGET_PLACES)
+        || outcome.budget != outcome.paper_budget
         || outcome.start != outcome.paper_start
         || outcome.completion != outcome.paper_completion
 }
@@ -247,9 +250,11 @@ mod tests {
             Scenario { slippage: Slippage { enabled: true, ..Slippage::default() }, ..Scenario::default() },
             0,
         );
-        // 1% moves a budget by HK$0.05M or more, and so reads differently, only from HK$5.0M up.
-        check_changed(Scenario { cost_change_pct: 1.into(), ..Scenario::default() }, 155);
-        check_changed(Scenario { cost_change_pct: 10.into(), ..Scenario::default() }, 249);
+        // A cost change changes every budget, the smallest too (HK$0.2M by 1% is
+        // HK$0.202M), though a budget moved by less than HK$0.05M reads the same at
+        // Annex C's one decimal.
+        check_changed(Scenario { cost_change_pct: 1.into(), ..Scenario::default() }, 254);
+        check_changed(Scenario { cost_change_pct: 10.into(), ..Scenario::default() }, 254);
         let defer = |id| ProjectEdit { id, edit: Edit { defer_quarters: Some(1), ..Edit::default() } };
         let exclude = |id| ProjectEdit { id, edit: Edit { exclude: Some(true), ..Edit::default() } };
         check_changed(Scenario { projects: vec![defer(17), exclude(3)], ..Scenario::default() }, 2);

@@ -31,6 +31,25 @@ pub const MAX_ROWS: usize = 20_000;
 /// (a table row, a filter's option): a file naming thousands would take the page
 /// seconds to draw.
 pub const MAX_DEPARTMENTS: usize = 300;
+/// The most quarters a file's projects may span together: from the first quarter of
+/// the budget year (the financial year the earliest project starts in, which the
+/// ongoing cohort's cash fills) to the last completion, as the projection lays out its
+/// timeline. Every per-quarter piece of work (the projection's quarters and years, the
+/// cash-flow chart and table, the risk simulation's results per quarter) grows with
+/// it, and quarters are read from 1990-91 to 2199-00 (840 of them). The paper's
+/// projects span 17 quarters (2018-19 Q1 to 2022-23 Q1) and an IT programme plans
+/// a few years ahead; twenty years leaves any plausible programme room while keeping
+/// the per-quarter work within a few times the paper's (the levers' deferral and
+/// slippage, each at most `MAX_SHIFT_QUARTERS`, add the same to either).
+pub const MAX_TIMELINE_QUARTERS: usize = 80;
+/// The most quarters a file's projects may span in all: each project's quarters from
+/// its start to its completion, added up over the rows. The engine spreads each budget
+/// over its quarters (one cash vector per project, five in the risk simulation), so
+/// its work grows with this sum, not only with the rows. The paper's 254 projects span
+/// 1,656 quarters (6.5 each) and a 20,000-row file like them about 130,000; the limit,
+/// an average of five years a project at [`MAX_ROWS`], is about three times that, and
+/// 20,000 rows of [`MAX_TIMELINE_QUARTERS`] each (1,600,000) cannot pass.
+pub const MAX_PROJECT_QUARTERS: usize = 20 * MAX_ROWS;
 
 /// The text of each data file.
 #[derive(Clone, Copy, Debug)]
@@ -80,6 +99,20 @@ pub enum LoadErrorKind {
         named: usize,
         limit: usize,
     },
+    /// The projects' timeline, from the budget year's first quarter `first` to the last
+    /// completion `last`, is longer than [`MAX_TIMELINE_QUARTERS`].
+    TimelineTooLong {
+        quarters: usize,
+        first: FiscalQuarter,
+        last: FiscalQuarter,
+        limit: usize,
+    },
+    /// The projects' quarters, each from its start to its completion, add up to more
+    /// than [`MAX_PROJECT_QUARTERS`].
+    TooManyProjectQuarters {
+        quarters: usize,
+        limit: usize,
+    },
     /// The header row is not what the schema asks for.
     WrongHeader {
         expected: String,
@@ -127,6 +160,14 @@ impl fmt::Display for LoadErrorKind {
             LoadErrorKind::TooManyDepartments { named, limit } => {
                 write!(f, "the projects name {named} departments (with the paper's); the limit is {limit}")
             }
+            LoadErrorKind::TimelineTooLong { quarters, first, last, limit } => write!(
+                f,
+                "the projects span {quarters} quarters, from {first} to {last} (the budget year's first quarter to the last completion); a file may span at most {limit} quarters"
+            ),
+            LoadErrorKind::TooManyProjectQuarters { quarters, limit } => write!(
+                f,
+                "the projects' quarters, each from its start to its completion, add up to {quarters}; a file may have at most {limit} in all"
+            ),
             LoadErrorKind::WrongHeader { expected, found } => {
                 write!(f, "header should be {expected:?} but is {found:?}")
             }
@@ -172,6 +213,12 @@ impl LoadErrorKind {
             LoadErrorKind::TooManyRows { limit } => format!("超過 {limit} 行"),
             LoadErrorKind::TooManyDepartments { named, limit } => {
                 format!("項目共涉及 {named} 個部門（連同文件的部門），上限為 {limit} 個")
+            }
+            LoadErrorKind::TimelineTooLong { quarters, first, last, limit } => format!(
+                "項目橫跨 {quarters} 個季度，由 {first} 至 {last}（預算年度第一季至最後完成的季度）；一個檔案最多可橫跨 {limit} 個季度"
+            ),
+            LoadErrorKind::TooManyProjectQuarters { quarters, limit } => {
+                format!("各項目由開始至完成的季度數合共 {quarters} 個；一個檔案合共最多 {limit} 個")
             }
             LoadErrorKind::WrongHeader { expected, found } => format!("標題列應為 {expected:?}，但為 {found:?}"),
             LoadErrorKind::Malformed(why) => format!("不是有效的 CSV：{why}"),
@@ -293,14 +340,13 @@ impl Row<'_> {
         LoadError { file: self.table.file.to_string(), line: self.line, field: Some(column.to_string()), kind }
     }
 
+    /// The row's value in `column`, borrowed (empty when the row has none).
+    fn field(&self, column: &str) -> &str {
+        self.table.columns.iter().position(|c| *c == column).and_then(|i| self.fields.get(i)).map_or("", String::as_str)
+    }
+
     fn text(&self, column: &str) -> String {
-        self.table
-            .columns
-            .iter()
-            .position(|c| *c == column)
-            .and_then(|i| self.fields.get(i))
-            .cloned()
-            .unwrap_or_default()
+        self.field(column).to_string()
     }
 
     fn required(&self, column: &str) -> Result<String, LoadError> {
@@ -493,24 +539,34 @@ pub fn load_projects(
     let mut department_index: HashMap<String, usize> =
         departments.iter().enumerate().map(|(index, d)| (d.name_zh.clone(), index)).collect();
     let mut next_order = departments.iter().map(|d| d.order).max().unwrap_or(0).saturating_add(1);
+    // A file naming more than MAX_DEPARTMENTS is refused whole, with the number it
+    // names, so the member knows how far over it is: every row's department counts,
+    // whether or not the row has another problem. The rows are read once; once the
+    // names pass the limit the rest are only counted, so no more departments or
+    // projects are made than a file within the limit would make (the set of names
+    // holds at most one per row, and a table holds at most MAX_ROWS rows).
+    let given = departments.len();
+    let errors_before_rows = errors.len();
     let mut new_names: HashSet<String> = HashSet::new();
+    let mut over_limit = false;
+    // Likewise the quarters the rows ask for (MAX_TIMELINE_QUARTERS,
+    // MAX_PROJECT_QUARTERS): every row with a readable start and completion counts,
+    // whatever else is wrong with it, in three numbers kept as the rows are read.
+    let mut span = Span::default();
     for row in rows(&table) {
-        let name = row.text("department_zh");
-        if !name.is_empty() && !department_index.contains_key(&name) {
-            new_names.insert(name);
+        let name = row.field("department_zh");
+        if !name.is_empty() && !department_index.contains_key(name) && !new_names.contains(name) {
+            new_names.insert(name.to_string());
+            over_limit = given.saturating_add(new_names.len()) > MAX_DEPARTMENTS;
         }
-    }
-    let named = departments.len().saturating_add(new_names.len());
-    if named > MAX_DEPARTMENTS {
-        errors.push(LoadError {
-            file: table.file.to_string(),
-            line: 0,
-            field: Some("department_zh".to_string()),
-            kind: LoadErrorKind::TooManyDepartments { named, limit: MAX_DEPARTMENTS },
-        });
-        return Vec::new();
-    }
-    for row in rows(&table) {
+        if over_limit {
+            continue;
+        }
+        if let (Ok(start), Ok(completion)) =
+            (FiscalQuarter::parse(row.field("start")), FiscalQuarter::parse(row.field("completion")))
+        {
+            span.add(start, completion);
+        }
         let parsed = (|| {
             let id: u16 = row.number("id")?;
             if id == 0 {
@@ -570,8 +626,83 @@ pub fn load_projects(
         })();
         projects.extend(keep(parsed, errors));
     }
+    if over_limit {
+        // Refused whole: the problems of the rows read before the limit was passed
+        // and the departments they added are taken back, so the refusal is the
+        // file's one problem and the departments are those given.
+        errors.truncate(errors_before_rows);
+        departments.truncate(given);
+        errors.push(LoadError {
+            file: table.file.to_string(),
+            line: 0,
+            field: Some("department_zh".to_string()),
+            kind: LoadErrorKind::TooManyDepartments {
+                named: given.saturating_add(new_names.len()),
+                limit: MAX_DEPARTMENTS,
+            },
+        });
+        return Vec::new();
+    }
+    let too_much = span.problems();
+    if !too_much.is_empty() {
+        // Refused whole, as for too many departments: the limits are the file's
+        // problems, and it adds no department.
+        errors.truncate(errors_before_rows);
+        departments.truncate(given);
+        errors.extend(too_much.into_iter().map(|kind| LoadError {
+            file: table.file.to_string(),
+            line: 0,
+            field: None,
+            kind,
+        }));
+        return Vec::new();
+    }
     crate::order::sort_by_key(&mut projects, |p| p.id);
     projects
+}
+
+/// What a file's rows ask of the timeline: the earliest start, the last completion
+/// and the quarters of every project added up.
+#[derive(Default)]
+struct Span {
+    first_start: Option<FiscalQuarter>,
+    last_completion: Option<FiscalQuarter>,
+    project_quarters: usize,
+}
+
+impl Span {
+    /// Counts one row's project (nothing if it completes before it starts, a problem
+    /// reported at its line).
+    fn add(&mut self, start: FiscalQuarter, completion: FiscalQuarter) {
+        let Ok(quarters) = usize::try_from(start.quarters_until(completion)) else {
+            return;
+        };
+        self.first_start = Some(self.first_start.map_or(start, |first| first.min(start)));
+        self.last_completion = Some(self.last_completion.map_or(completion, |last| last.max(completion)));
+        self.project_quarters = self.project_quarters.saturating_add(quarters.saturating_add(1));
+    }
+
+    /// The limits the rows pass, as problems of the whole file.
+    fn problems(&self) -> Vec<LoadErrorKind> {
+        let mut problems = Vec::new();
+        if let (Some(start), Some(completion)) = (self.first_start, self.last_completion) {
+            // As the projection lays out its timeline: from the budget year's Q1 to
+            // the last completion, and at least the budget year's four quarters.
+            let first = start.year().first_quarter();
+            let last = completion.max(first.saturating_add_quarters(3));
+            let quarters = usize::try_from(first.quarters_until(last)).unwrap_or(usize::MAX).saturating_add(1);
+            if quarters > MAX_TIMELINE_QUARTERS {
+                problems.push(LoadErrorKind::TimelineTooLong { quarters, first, last, limit: MAX_TIMELINE_QUARTERS });
+            }
+        }
+        if self.project_quarters > MAX_PROJECT_QUARTERS {
+            problems.push(LoadErrorKind::TooManyProjectQuarters {
+                quarters: self.project_quarters,
+                limit: MAX_PROJECT_QUARTERS,
+            });
+        }
+        problems
+    }
 }
 
 /// Para 7's examples from `facts.csv`: project id → (theme, example number 1..=3).
@@ -712,6 +843,178 @@ mod tests {
         )];
         assert_eq!(problems(&file(room + 1)), refused);
         assert_eq!(problems(&file(5_000)).len(), 1);
+    }
+
+    #[test]
+    fn the_refusal_counts_every_distinct_department_any_row_names_and_reports_nothing_else() {
+        let paper = Dataset::paper().unwrap_or_else(|_| Dataset::empty());
+        let room = MAX_DEPARTMENTS - paper.departments.len();
+        let refused = |named| {
+            vec![(
+                0,
+                Some("department_zh".to_string()),
+                LoadErrorKind::TooManyDepartments { named, limit: MAX_DEPARTMENTS },
+            )]
+        };
+        // (what the rows name, the problems): a department is counted once however
+        // many rows name it, the paper's are counted among the limit's already, an
+        // empty name is no department, and a row with another problem (here its id)
+        // still names its department. A refused file reports no other problem.
+        let row = |id: &str, department: &str| format!("{id},{department},甲,A,1.0,2018-19 Q1,2018-19 Q4\n");
+        let mut within = HEADER.to_string();
+        let mut beyond = HEADER.to_string();
+        for n in 0..room {
+            within.push_str(&row(&(n + 1).to_string(), &format!("部門{n}")));
+            beyond.push_str(&row(&(n + 1).to_string(), &format!("部門{n}")));
+        }
+        for text in [&mut within, &mut beyond] {
+            text.push_str(&row("1000", "部門0"));
+            text.push_str(&row("1001", "行政署"));
+            text.push_str(&row("1002", ""));
+        }
+        beyond.push_str(&row("x", "只在壞行的部門"));
+        beyond.push_str(&row("y", "只在壞行的部門"));
+        let many = |n: usize| {
+            let mut text = HEADER.to_string();
+            for i in 0..n {
+                text.push_str(&row(&(i + 1).to_string(), &format!("部門{i}")));
+            }
+            text
+        };
+        let missing =
+            (u64::try_from(room + 4).unwrap_or(0), Some("department_zh".to_string()), LoadErrorKind::MissingValue);
+        let cases = [
+            (within, vec![missing]),
+            (beyond.clone(), refused(MAX_DEPARTMENTS + 1)),
+            (many(5_000), refused(paper.departments.len() + 5_000)),
+            (many(MAX_ROWS), refused(paper.departments.len() + MAX_ROWS)),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(problems(&text), expected);
+        }
+        // A refused file adds no department to those it was given.
+        let mut departments = paper.departments.clone();
+        let mut errors = Vec::new();
+        let projects = load_projects(&beyond, &mut departments, &paper.facts, crate::nfc::nfc, &mut errors);
+        assert_eq!((projects.len(), departments, errors.len()), (0, paper.departments.clone(), 1));
+    }
+
+    fn quarter(label: &str) -> FiscalQuarter {
+        FiscalQuarter::parse(label).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn a_file_whose_projects_span_more_than_the_timeline_limit_is_refused_whole() {
+        let row = |id: &str, start: &str, completion: &str| format!("{id},行政署,甲,A,5.5,{start},{completion}\n");
+        let refused = |quarters, first: &str, last: &str| {
+            vec![(
+                0,
+                None,
+                LoadErrorKind::TimelineTooLong {
+                    quarters,
+                    first: quarter(first),
+                    last: quarter(last),
+                    limit: MAX_TIMELINE_QUARTERS,
+                },
+            )]
+        };
+        // The audit's row: 840 quarters, every year the loader reads.
+        let widest = format!("{HEADER}{}", row("1", "1990-91 Q1", "2199-00 Q4"));
+        assert_eq!(problems(&widest), refused(840, "1990-91 Q1", "2199-00 Q4"));
+        // One such row among ordinary ones, and one with another problem: the limit is
+        // the file's one problem.
+        let mut one_among_many = HEADER.to_string();
+        for id in 1..=300 {
+            one_among_many.push_str(&row(&id.to_string(), "2018-19 Q1", "2019-20 Q1"));
+        }
+        one_among_many.push_str(&row("x", "2018-19 Q1", "2019-20 Q1"));
+        one_among_many.push_str(&row("301", "2018-19 Q3", "2199-00 Q4"));
+        assert_eq!(problems(&one_among_many), refused(728, "2018-19 Q1", "2199-00 Q4"));
+        // At the limit, counted from the budget year's Q1 (the earliest start's year,
+        // not the paper's): accepted; a quarter more is refused.
+        for (start, completion) in
+            [("2018-19 Q3", "2037-38 Q4"), ("2040-41 Q1", "2059-60 Q4"), ("2018-19 Q1", "2018-19 Q1")]
+        {
+            let at_limit = format!("{HEADER}{}{}", row("1", start, start), row("2", completion, completion));
+            assert_eq!(problems(&at_limit), [], "{start} to {completion}");
+        }
+        let beyond =
+            format!("{HEADER}{}{}", row("1", "2018-19 Q3", "2018-19 Q4"), row("2", "2038-39 Q1", "2038-39 Q1"));
+        assert_eq!(problems(&beyond), refused(MAX_TIMELINE_QUARTERS + 1, "2018-19 Q1", "2038-39 Q1"));
+        // A refused file adds no department.
+        let paper = Dataset::paper().unwrap_or_else(|_| Dataset::empty());
+        let mut departments = paper.departments.clone();
+        let mut errors = Vec::new();
+        let new_department = format!("{HEADER}1,新部門,甲,A,1.0,1990-91 Q1,2199-00 Q4\n");
+        let projects = load_projects(&new_department, &mut departments, &paper.facts, crate::nfc::nfc, &mut errors);
+        assert_eq!((projects.len(), departments, errors.len()), (0, paper.departments.clone(), 1));
+        // The paper's own projects are well within.
+        assert_eq!(problems(PAPER_PROJECTS_CSV), []);
+    }
+
+    #[test]
+    fn a_file_whose_projects_add_up_to_too_many_quarters_is_refused_whole() {
+        // MAX_ROWS rows of 20 quarters each (2018-19 Q1 to 2022-23 Q4): the limit
+        // exactly, accepted; one row a quarter longer is refused.
+        let file = |first_completion: &str| {
+            let mut text = HEADER.to_string();
+            for id in 1..=MAX_ROWS {
+                let completion = if id == 1 { first_completion } else { "2022-23 Q4" };
+                text.push_str(&format!("{id},行政署,甲,A,5.5,2018-19 Q1,{completion}\n"));
+            }
+            text
+        };
+        assert_eq!(MAX_ROWS * 20, MAX_PROJECT_QUARTERS);
+        assert_eq!(problems(&file("2022-23 Q4")), []);
+        let refused = [(
+            0,
+            None,
+            LoadErrorKind::TooManyProjectQuarters { quarters: MAX_PROJECT_QUARTERS + 1, limit: MAX_PROJECT_QUARTERS },
+        )];
+        assert_eq!(problems(&file("2023-24 Q1")), refused);
+        // The audit's file, 20,000 rows of 840 quarters: both limits named.
+        let mut widest = HEADER.to_string();
+        for id in 1..=MAX_ROWS {
+            widest.push_str(&format!("{id},行政署,項目{id},Project {id},5.5,1990-91 Q1,2199-00 Q4\n"));
+        }
+        let kinds: Vec<LoadErrorKind> = problems(&widest).into_iter().map(|(_, _, kind)| kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                LoadErrorKind::TimelineTooLong {
+                    quarters: 840,
+                    first: quarter("1990-91 Q1"),
+                    last: quarter("2199-00 Q4"),
+                    limit: MAX_TIMELINE_QUARTERS
+                },
+                LoadErrorKind::TooManyProjectQuarters { quarters: 840 * MAX_ROWS, limit: MAX_PROJECT_QUARTERS },
+            ]
+        );
+    }
+
+    #[test]
+    fn the_quarter_limits_are_said_in_both_languages() {
+        let error = |kind| LoadError { file: "projects.csv".into(), line: 0, field: None, kind };
+        let timeline = error(LoadErrorKind::TimelineTooLong {
+            quarters: 840,
+            first: quarter("1990-91 Q1"),
+            last: quarter("2199-00 Q4"),
+            limit: MAX_TIMELINE_QUARTERS,
+        });
+        assert_eq!(
+            timeline.to_string(),
+            "projects.csv: the projects span 840 quarters, from 1990-91 Q1 to 2199-00 Q4 (the budget year's first quarter to the last completion); a file may span at most 80 quarters"
+        );
+        assert_eq!(
+            timeline.zh(),
+            "projects.csv：項目橫跨 840 個季度，由 1990-91 Q1 至 2199-00 Q4（預算年度第一季至最後完成的季度）；一個檔案最多可橫跨 80 個季度"
+        );
+        let total = error(LoadErrorKind::TooManyProjectQuarters { quarters: 16_800_000, limit: MAX_PROJECT_QUARTERS });
+        assert_eq!(
+            total.to_string(),
+            "projects.csv: the projects' quarters, each from its start to its completion, add up to 16800000; a file may have at most 400000 in all"
+        );
+        assert_eq!(total.zh(), "projects.csv：各項目由開始至完成的季度數合共 16800000 個；一個檔案合共最多 400000 個");
     }
 
     #[test]

@@ -219,32 +219,48 @@ pub fn percent_change(new: Money, old: Money) -> Option<Decimal> {
 /// parts with the largest remainders, ties to the earlier part). Used wherever a
 /// table shows parts next to their total.
 pub fn round_parts_to_total(parts: &[Money], places: u32) -> Vec<Money> {
+    match Money::checked_sum(parts.iter().copied()) {
+        Ok(total) => round_parts_to(parts, places, total.round_to(places)),
+        Err(_) => parts.iter().map(|p| p.round_to(places)).collect(),
+    }
+}
+
+/// Rounding point 2 when the total is shown elsewhere: rounds each part to `places`
+/// decimals so that the rounded parts add up exactly to `target`, a total already
+/// rounded to `places` by another table's rule (the bridge's steps end at the cash
+/// table's total). Parts are truncated toward negative infinity; the units still
+/// missing go one by one to the parts with the largest remainders (ties to the
+/// earlier part), and units too many are taken one by one from the parts with the
+/// smallest remainders (ties to the later part). Each part moves by at most one unit
+/// beyond its truncation, so when `target` cannot be reached that way (it is more
+/// than one unit per part away from the sum) the parts are each rounded instead.
+pub fn round_parts_to(parts: &[Money], places: u32, target: Money) -> Vec<Money> {
     let rounded_each = || parts.iter().map(|p| p.round_to(places)).collect();
-    let Ok(total) = Money::checked_sum(parts.iter().copied()) else {
-        return rounded_each();
-    };
-    let target = total.round_to(places).0;
     let unit = Decimal::new(1, places);
     let mut floors: Vec<Decimal> =
         parts.iter().map(|p| p.0.round_dp_with_strategy(places, RoundingStrategy::ToNegativeInfinity)).collect();
     let floor_sum = floors.iter().try_fold(Decimal::ZERO, |sum, floor| sum.checked_add(*floor));
-    let missing = floor_sum.and_then(|floor_sum| target.checked_sub(floor_sum)).and_then(|gap| gap.checked_div(unit));
-    let Some(mut missing_units) = missing.and_then(|units| units.round().to_i64()) else {
+    let gap = floor_sum.and_then(|floor_sum| target.0.checked_sub(floor_sum)).and_then(|gap| gap.checked_div(unit));
+    let Some(gap_units) = gap.and_then(|units| units.round().to_i64()) else {
         return rounded_each();
     };
+    let count = i64::try_from(parts.len()).unwrap_or(i64::MAX);
+    if gap_units > count || gap_units < -count {
+        return rounded_each();
+    }
     // Parts by remainder, largest first; ties go to the earlier part.
     let mut order: Vec<(Decimal, usize)> =
         parts.iter().zip(&floors).enumerate().map(|(index, (part, floor))| (part.0 - *floor, index)).collect();
     order.sort_by(|(ra, a), (rb, b)| rb.cmp(ra).then(a.cmp(b)));
-    // Each part gets at most one unit more: the floors fall short of the total by
-    // less than one unit per part.
-    for (_, index) in order {
-        if missing_units <= 0 {
-            break;
-        }
+    let (chosen, step): (Vec<usize>, Decimal) = if gap_units >= 0 {
+        (order.iter().map(|(_, index)| *index).take(usize::try_from(gap_units).unwrap_or(0)).collect(), unit)
+    } else {
+        let taken = usize::try_from(gap_units.unsigned_abs()).unwrap_or(0);
+        (order.iter().rev().map(|(_, index)| *index).take(taken).collect(), -unit)
+    };
+    for index in chosen {
         if let Some(floor) = floors.get_mut(index) {
-            *floor = floor.checked_add(unit).unwrap_or(*floor);
-            missing_units -= 1;
+            *floor = floor.checked_add(step).unwrap_or(*floor);
         }
     }
     floors.into_iter().map(Money).collect()
@@ -279,6 +295,27 @@ mod tests {
         }
         assert_eq!(Money::parse_millions(" 1,060 ").map(Money::millions), Ok(Decimal::from(1060)));
         assert_eq!(Money::parse_millions("-2.5").map(Money::millions), Ok(Decimal::new(-25, 1)));
+    }
+
+    #[test]
+    fn rounded_parts_add_up_to_a_total_shown_elsewhere() {
+        let money = |text: &str| Money::parse_millions(text).expect("test input parses");
+        // (parts, target, the parts as rounded): the target's own rounding of the sum,
+        // one unit above it (the largest remainder gains), one unit below it (the
+        // smallest remainder loses), negative parts, and a target out of reach, where
+        // each part is rounded on its own.
+        let cases: [(&[&str], &str, &[&str]); 5] = [
+            (&["5.02", "5.02"], "10.0", &["5.0", "5.0"]),
+            (&["5.02", "5.07"], "10.2", &["5.1", "5.1"]),
+            (&["5.02", "5.07"], "9.9", &["4.9", "5.0"]),
+            (&["-3.04", "1.02"], "-2.1", &["-3.1", "1.0"]),
+            (&["5.02", "5.07"], "12.0", &["5.0", "5.1"]),
+        ];
+        for (parts, target, expected) in cases {
+            let parts: Vec<Money> = parts.iter().map(|p| money(p)).collect();
+            let expected: Vec<Money> = expected.iter().map(|p| money(p)).collect();
+            assert_eq!(round_parts_to(&parts, 1, money(target)), expected, "{parts:?} to {target}");
+        }
     }
 
     #[test]

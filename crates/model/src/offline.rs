@@ -12,11 +12,12 @@
 //! are the app's effects.
 
 use crate::engine::Scenario;
+use crate::nfc::Normalizer;
 use crate::saved::limits::{
     MAX_BYTES, MAX_CARRIED_DATASET_BYTES, MAX_DATASET_NAME_CHARS, MAX_SCENARIOS, MAX_WRITE_BYTES,
 };
 use crate::saved::sync::fingerprint;
-use crate::saved::{encode, NotAdded, SavedScenario, Store, Writer};
+use crate::saved::{decode_import, encode, NotAdded, SavedScenario, Store, StoreProblem, Writer};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -282,6 +283,17 @@ fn remove_block(page: &str, id: &str) -> String {
         end += 1;
     }
     format!("{}{}", page.get(..start).unwrap_or_default(), page.get(end..).unwrap_or_default())
+}
+
+/// Reads the scenarios a copy carries (the text of its [`SCENARIOS_BLOCK_ID`] block),
+/// keeping every one that can be used and listing the problems; names, notes and
+/// questions are made NFC by `normalize`. Read as an import is ([`decode_import`]):
+/// the copy's scenarios are added to the saved ones as an imported file's are, so a
+/// scenario whose levers the engine will refuse is named when the copy is opened, in
+/// the import's words, and carried in all the same for the member to change, instead
+/// of being found only when the member opens it.
+pub fn read_carried_scenarios(text: &str, normalize: Normalizer) -> (Store, Vec<StoreProblem>) {
+    decode_import(text, normalize)
 }
 
 /// What happened when a file's carried scenarios were added to the saved ones.
@@ -591,6 +603,50 @@ mod tests {
         check(r#"{"name":"Plain"}"#, r#"{"name":"Plain"}"#);
         check(r#"{"name":"較貴 · é"}"#, r#"{"name":"\u8f03\u8cb4 \u00b7 \u00e9"}"#);
         check(r#"["😀"]"#, r#"["\ud83d\ude00"]"#);
+    }
+
+    #[test]
+    fn a_carried_scenario_with_a_lever_out_of_range_is_named_as_at_an_import_and_carried_all_the_same() {
+        use crate::saved::ScenarioAt;
+        // A scenario the engine will refuse reaches a store through an import (which
+        // keeps it, as written, for the member to change), and a copy carries it on.
+        let mut carried = store(&[("s1", "Fine", 10), ("s2", "Too dear", 5_000), ("s3", "Fine too", -5)]);
+        carried.scenarios[2].scenario.retention = Some(Decimal::new(15, 1));
+        let copy = offline_copy(PAGE, &carried, None).unwrap();
+        let text = block_text(&copy, SCENARIOS_BLOCK_ID).unwrap();
+        let (read, problems) = read_carried_scenarios(text, nfc);
+        let out = |index: usize, name: &str, scenario: &Scenario| StoreProblem::LeverOutOfRange {
+            scenario: ScenarioAt { index, name: name.into() },
+            error: Box::new(scenario.check_ranges().unwrap_err()),
+        };
+        let expected = vec![
+            out(1, "Too dear", &carried.scenarios[1].scenario),
+            out(2, "Fine too", &carried.scenarios[2].scenario),
+        ];
+        assert_eq!(problems, expected);
+        assert_eq!(read, carried.scenarios_only(), "every scenario is carried in, as it was written");
+        // The words are the import's: the same text imported names the same problems.
+        assert_eq!(decode_import(text, nfc).1, problems);
+        assert_eq!(
+            problems.iter().map(|p| (p.zh(), p.en())).collect::<Vec<_>>(),
+            [
+                (
+                    "第 2 個情景（Too dear）的調節 cost_change_pct 為 5000，須介乎 -100 至 1000；已匯入，但須先修改才能開啟".to_string(),
+                    "scenario 2 (Too dear): cost_change_pct is 5000; it must be between -100 and 1000; imported, but it will not open until that is changed".to_string(),
+                ),
+                (
+                    "第 3 個情景（Fine too）的調節 retention 為 1.5，須介乎 0 至 1；已匯入，但須先修改才能開啟".to_string(),
+                    "scenario 3 (Fine too): retention is 1.5; it must be between 0 and 1; imported, but it will not open until that is changed".to_string(),
+                ),
+            ]
+        );
+        // Within range, a copy reads back without a word.
+        let fine = store(&[("s1", "Fine", 10)]);
+        let copy = offline_copy(PAGE, &fine, None).unwrap();
+        assert_eq!(
+            read_carried_scenarios(block_text(&copy, SCENARIOS_BLOCK_ID).unwrap(), nfc),
+            (fine.scenarios_only(), vec![])
+        );
     }
 
     #[test]

@@ -67,7 +67,7 @@ impl Theme {
         match self {
             Theme::EGovernment => "E-government services",
             Theme::OpenDataAi => "Public data, big data and artificial intelligence",
-            Theme::InternalEfficiency => "Internal operational efficiency",
+            Theme::InternalEfficiency => "Enhancing the efficiency of internal government operations",
             Theme::TechnologyRefresh => "Technology refresh",
             Theme::ItSecurity => "IT security",
         }

@@ -178,6 +178,24 @@ fn para_7_examples_match_their_projects() {
 }
 
 #[test]
+fn theme_c_has_one_name_the_paper_s() {
+    // Para 7 (c) 「提升政府內部運作效率」: the filter and the paper's facts name it alike,
+    // in both languages.
+    let data = paper();
+    let fact = data.facts.get("theme.internal_efficiency");
+    check(
+        "theme (c)",
+        fact.map(|f| (f.label_zh.as_str(), f.label_en.as_str())),
+        Some((Theme::InternalEfficiency.name_zh(), Theme::InternalEfficiency.name_en())),
+    );
+    check(
+        "theme (c) in English",
+        Theme::InternalEfficiency.name_en(),
+        "Enhancing the efficiency of internal government operations",
+    );
+}
+
+#[test]
 fn departments_are_in_the_papers_order() {
     let data = paper();
     let orders: Vec<u16> = data.departments.iter().map(|d| d.order).collect();

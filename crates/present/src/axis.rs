@@ -191,7 +191,7 @@ fn ends(low: f64, high: f64, step: Step) -> (f64, f64) {
 /// separators, never `-0`.
 pub fn tick_label(value: f64, decimals: usize) -> String {
     let decimals = decimals.min(12);
-    let text = format!("{:.*}", decimals, value.abs());
+    let text = crate::format::decimals(value.abs(), u32::try_from(decimals).unwrap_or(12));
     let (whole, fraction) = match text.split_once('.') {
         Some((whole, fraction)) => (whole, Some(fraction)),
         None => (text.as_str(), None),

@@ -17,7 +17,7 @@ use crate::provenance::{Basis, Figure, Provenance, Value};
 use crate::words::lever_label;
 use blockvote_model::engine::{bridge, Bridge, BridgeError, Engine, Lever, LeverGroup, Scenario};
 use blockvote_model::exports::csv_line;
-use blockvote_model::money::{format_decimal, round_parts_to_total};
+use blockvote_model::money::{format_decimal, round_parts_to};
 use blockvote_model::{Dataset, Money};
 use rust_decimal::Decimal;
 
@@ -35,8 +35,8 @@ pub const NO_CASH_LEVERS: Label = l(
     "Annex A's categories and the approval thresholds do not change the cash need (the model works out the cash first, and only then compares the allocation and the approval routes), so they have no bar.",
 );
 pub const ROUNDING: Label = l(
-    "單位：百萬元；各項以最大餘數法四捨五入至一位小數，使各項相加等於所示的總變動。",
-    "HK$ million; each bar is rounded to one decimal by the largest remainder, so the bars add up to the change shown.",
+    "單位：百萬元；各項以最大餘數法四捨五入至一位小數，使各項相加等於所示的總變動，即現金流量表所示的情景 2018-19 年度總額減去文件的數字。",
+    "HK$ million; each bar is rounded to one decimal by the largest remainder, so the bars add up to the change shown: the scenario's 2018-19 total as the cash flow table shows it, less the paper's.",
 );
 pub const STEP_COLUMN: Label = l("步驟", "Step");
 pub const CHANGE_COLUMN: Label = l("變動（百萬元）", "Change (HK$M)");
@@ -169,16 +169,32 @@ fn paper_figure(data: &Dataset) -> Option<Figure> {
     Printed::CohortTotal(AnnexBColumn::Cash).figure(data)
 }
 
+/// The exact bridge of a scenario, and the 2018-19 total its bars end at.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExactBridge {
+    pub bridge: Bridge,
+    /// The scenario's 2018-19 total as the cash tables show it
+    /// ([`crate::cash::shown_budget_year`]): the bars are rounded to end there, so the
+    /// bridge and the Cash flow screen beside it never read two roundings of the same
+    /// total.
+    pub shown_total: Money,
+}
+
 /// The exact bridge of `scenario` from Annex B's total; `None` when the dataset does
 /// not hold that total.
-pub fn compute(engine: &Engine, data: &Dataset, scenario: &Scenario) -> Option<Result<Bridge, BridgeError>> {
+pub fn compute(engine: &Engine, data: &Dataset, scenario: &Scenario) -> Option<Result<ExactBridge, BridgeError>> {
     let paper = paper_figure(data)?.money()?;
-    Some(bridge(engine, scenario, paper))
+    let exact = bridge(engine, scenario, paper).and_then(|bridge| {
+        let projection = engine.project(scenario).map_err(|error| BridgeError::Engine { error })?;
+        Ok(ExactBridge { bridge, shown_total: crate::cash::shown_budget_year(&projection).total })
+    });
+    Some(exact)
 }
 
 /// The bridge as shown in `lang`; `None` when the dataset does not hold Annex B's
 /// total.
-pub fn view(bridge: &Bridge, data: &Dataset, lang: Lang) -> Option<BridgeView> {
+pub fn view(exact: &ExactBridge, data: &Dataset, lang: Lang) -> Option<BridgeView> {
+    let bridge = &exact.bridge;
     let paper = paper_figure(data)?;
     let paper_shown = paper.money()?.round_to(1);
     let show_calibration = !bridge.calibration.is_zero();
@@ -199,8 +215,9 @@ pub fn view(bridge: &Bridge, data: &Dataset, lang: Lang) -> Option<BridgeView> {
             Provenance::Scenario,
         ));
     }
-    let exact: Vec<Money> = parts.iter().map(|part| part.2).collect();
-    let shown = round_parts_to_total(&exact, 1);
+    let amounts: Vec<Money> = parts.iter().map(|part| part.2).collect();
+    // The bars end at the scenario's total as the cash tables show it.
+    let shown = round_parts_to(&amounts, 1, exact.shown_total.checked_sub(paper_shown).ok()?);
     let mut bars = vec![BridgeBar {
         key: "paper",
         label: PAPER_LABEL.get(lang).to_string(),
@@ -402,7 +419,7 @@ mod tests {
             Scenario::default(),
             Lang::En,
             &[
-                "paper Paper: 2018-19 cash need: = 1,060.0 bridge-level",
+                "paper Paper: 2018-19 cash need: = 1,060 bridge-level",
                 "calibration Model calibration (baseline less the paper): 0.0 [model] = 1,060.0 bridge-flat",
                 "spend_profile Spend profile: 0.0 [scenario] = 1,060.0 bridge-flat",
                 "cost_change Cost change, all new projects: 0.0 [scenario] = 1,060.0 bridge-flat",
@@ -462,7 +479,7 @@ mod tests {
             combined,
             Lang::En,
             &[
-                "paper Paper: 2018-19 cash need: = 1,060.0 bridge-level",
+                "paper Paper: 2018-19 cash need: = 1,060 bridge-level",
                 "calibration Model calibration (baseline less the paper): 0.0 [model] = 1,060.0 bridge-flat",
                 "spend_profile Spend profile: +334.9 [scenario] = 1,394.9 bridge-up",
                 "cost_change Cost change, all new projects: +23.4 [scenario] = 1,418.3 bridge-up",
@@ -478,11 +495,36 @@ mod tests {
     }
 
     #[test]
+    fn the_bars_end_at_the_total_the_cash_tables_show() {
+        let data = paper();
+        let engine = Engine::new(&data).unwrap_or_else(|e| panic!("{e}"));
+        // The e2e journey's scenario, whose total the old rule rounded to 0.1 apart.
+        let journey = Scenario {
+            cost_change_pct: Decimal::TEN,
+            slippage: Slippage { enabled: true, ..Slippage::default() },
+            ..Scenario::default()
+        };
+        for (name, scenario) in crate::cash::tests::scenarios().into_iter().chain([("cost and slippage", journey)]) {
+            let exact = compute(&engine, &data, &scenario)
+                .unwrap_or_else(|| panic!("the paper has Annex B's total"))
+                .unwrap_or_else(|e| panic!("{name}: {e}"));
+            let projection = engine.project(&scenario).unwrap_or_else(|e| panic!("{name}: {e}"));
+            let shown_total = crate::cash::shown_budget_year(&projection).total;
+            let shown = view(&exact, &data, Lang::En).unwrap_or_else(|| panic!("{name}: a view"));
+            let end = shown.bars.last().and_then(|bar| bar.running.money());
+            let steps = Money::checked_sum(shown.steps().filter_map(|bar| bar.change.as_ref()?.money())).ok();
+            let change = shown_total.checked_sub(Money::from_whole_millions(1_060)).ok();
+            assert_eq!((end, steps, shown.total.money()), (Some(shown_total), change, change), "{name}");
+        }
+    }
+
+    #[test]
     fn the_words_say_the_rule_and_the_calibration() {
         let data = paper();
         let engine = Engine::new(&data).unwrap_or_else(|e| panic!("{e}"));
-        let exact =
-            bridge(&engine, &Scenario::default(), Money::from_whole_millions(1_060)).unwrap_or_else(|e| panic!("{e}"));
+        let exact = compute(&engine, &data, &Scenario::default())
+            .unwrap_or_else(|| panic!("the paper has Annex B's total"))
+            .unwrap_or_else(|e| panic!("{e}"));
         let en = view(&exact, &data, Lang::En).unwrap_or_else(|| panic!("a view"));
         assert!(en.rule.contains("average effect over every order in which the levers could be moved (Shapley value)"));
         assert_eq!(
@@ -491,7 +533,7 @@ mod tests {
         );
         assert_eq!(
             en.description,
-            "From the paper's 1,060.0 (Annex B) to the scenario's 1,060.0, a change of 0.0 HK$M, split by lever group; each bar starts where the one before it ends."
+            "From the paper's 1,060 (Annex B) to the scenario's 1,060.0, a change of 0.0 HK$M, split by lever group; each bar starts where the one before it ends."
         );
         assert!(en.notes.starts_with("Annex A's categories and the approval thresholds do not change the cash need"));
         assert!(en.notes.contains(" The model baseline is HK$1 below"));
@@ -506,6 +548,6 @@ mod tests {
             lines.first().map(String::as_str),
             Some("Step,Change (HK$M),Whose figure,Running total (HK$M),Whose figure")
         );
-        assert_eq!(lines.get(1).map(String::as_str), Some("Paper: 2018-19 cash need,,,1060.0,Annex B"));
+        assert_eq!(lines.get(1).map(String::as_str), Some("Paper: 2018-19 cash need,,,1060,Annex B"));
     }
 }

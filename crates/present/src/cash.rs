@@ -6,16 +6,21 @@
 //! - **Provenance.** The baseline is blockvote's model under the calibrated profile
 //!   (`Basis::CalibratedProfile`), named "model baseline (calibrated to Annex B)",
 //!   never "the paper": the paper prints no quarterly figure and none after 2018-19.
-//! - **Parts add up.** Each column is rounded to one decimal as a whole (largest
-//!   remainder), so the rows shown add up to the total row shown; the change is the
-//!   difference of the shown scenario and baseline, so it adds up too and every row
-//!   reads `scenario − baseline = change` exactly.
+//! - **Parts add up, across and down.** The part columns (ongoing, new) are each
+//!   rounded to one decimal as a whole (largest remainder), and a row's total is the
+//!   sum of its rounded parts ([`shown_cash`]), so every row reads `ongoing + new =
+//!   total` and every column adds up to the total row shown. The baseline is rounded
+//!   by the same rule over the baseline's own rows, and the change is the difference
+//!   of the shown scenario and baseline, so every row reads `scenario − baseline =
+//!   change` exactly. A year's cash shown anywhere else (the Cash flow screen's cards,
+//!   the comparison, the brief) is taken from the same rounding ([`shown_year`]), so
+//!   no screen shows a second rounding of the same figure.
 
 use crate::charts::{Column, LineSeries, QuarterColumns};
 use crate::format::{millions, quarter_axis, quarter_text, year_text};
 use crate::lang::{l, Label, Lang};
-use crate::provenance::{Basis, Figure, Provenance, Value, MODEL_BASELINE};
-use blockvote_model::engine::Projection;
+use crate::provenance::{Basis, Figure, MarkedColumn, Provenance, Value, MODEL_BASELINE};
+use blockvote_model::engine::{Projection, QuarterTotals, YearTotals};
 use blockvote_model::money::round_parts_to_total;
 use blockvote_model::{FiscalQuarter, FiscalYear, Money};
 
@@ -53,6 +58,52 @@ impl CashRow {
 pub struct CashTable {
     pub rows: Vec<CashRow>,
     pub totals: CashRow,
+    /// The figure columns in order (ongoing, new, scenario total, model baseline,
+    /// change), each with the provenance every cell of it has.
+    pub columns: [MarkedColumn; 5],
+}
+
+/// Whose each column's figures are. All are worked out under the calibrated profile
+/// (which also spreads Annex B's ongoing HK$817M evenly over 2018-19): a column is the
+/// model's while its figures are the model baseline's own, and the scenario's once the
+/// member's levers have changed them; the baseline column is always the model's.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct CashMarks {
+    ongoing: Provenance,
+    new: Provenance,
+    total: Provenance,
+    change: Provenance,
+}
+
+impl CashMarks {
+    /// The marks of a table whose scenario rows are `shown` and whose baseline rows,
+    /// rounded by the same rule, are `base`, both keyed by quarter or year.
+    fn of<K: PartialEq>(shown: &[(K, ShownCash)], base: &[(K, ShownCash)]) -> CashMarks {
+        let differs = |pick: fn(&ShownCash) -> Money| {
+            shown.len() != base.len() || shown.iter().zip(base).any(|((a, x), (b, y))| a != b || pick(x) != pick(y))
+        };
+        let (ongoing, new) = (differs(|c| c.ongoing), differs(|c| c.new));
+        let mark = |changed| Provenance::worked_out(Basis::CalibratedProfile, changed);
+        CashMarks { ongoing: mark(ongoing), new: mark(new), total: mark(ongoing || new), change: mark(ongoing || new) }
+    }
+
+    fn columns(&self) -> [MarkedColumn; 5] {
+        [
+            MarkedColumn { heading: ONGOING, mark: self.ongoing.clone() },
+            MarkedColumn { heading: NEW, mark: self.new.clone() },
+            MarkedColumn { heading: SCENARIO_TOTAL, mark: self.total.clone() },
+            MarkedColumn { heading: MODEL_BASELINE, mark: baseline_provenance() },
+            MarkedColumn { heading: CHANGE, mark: self.change.clone() },
+        ]
+    }
+}
+
+/// A cash figure of `mark`'s provenance.
+fn cash_figure(value: Value, mark: &Provenance) -> Figure {
+    match mark {
+        Provenance::Model(basis) => Figure::model(value, *basis),
+        Provenance::Paper(_) | Provenance::Scenario => Figure::scenario(value),
+    }
 }
 
 /// The column headings of a cash table, in order.
@@ -86,50 +137,107 @@ fn baseline_quarters(baseline: &Projection, quarters: &[FiscalQuarter]) -> Vec<(
         .collect()
 }
 
-/// Builds a table from the exact columns: rounds each column as a whole and derives
-/// the change from the shown figures.
+/// One row of cash as every table and card shows it: the rounded parts and their sum.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ShownCash {
+    pub ongoing: Money,
+    pub new: Money,
+    /// `ongoing + new`, of the rounded parts.
+    pub total: Money,
+}
+
+/// The rounding rule of every cash table: the ongoing and the new column are each
+/// rounded to one decimal as a whole (largest remainder), and each row's total is the
+/// sum of its rounded parts. Rounding the total column on its own as well made a row
+/// read `204.3 + 36.0 = 240.2`; with this rule a row adds up across and every column
+/// adds up down, the total column included (its total is the sum of the parts' totals).
+pub fn shown_cash(ongoing: &[Money], new: &[Money]) -> Vec<ShownCash> {
+    let (ongoing, new) = (round_parts_to_total(ongoing, 1), round_parts_to_total(new, 1));
+    let rows = ongoing.len().max(new.len());
+    (0..rows)
+        .map(|index| {
+            let ongoing = ongoing.get(index).copied().unwrap_or_default();
+            let new = new.get(index).copied().unwrap_or_default();
+            ShownCash { ongoing, new, total: ongoing.checked_add(new).unwrap_or_default() }
+        })
+        .collect()
+}
+
+/// Every financial year of `years` as its year table shows it ([`shown_cash`]).
+pub fn shown_years(years: &[YearTotals]) -> Vec<(FiscalYear, ShownCash)> {
+    let ongoing: Vec<Money> = years.iter().map(|y| y.ongoing).collect();
+    let new: Vec<Money> = years.iter().map(|y| y.new).collect();
+    years.iter().map(|y| y.year).zip(shown_cash(&ongoing, &new)).collect()
+}
+
+/// Every quarter of `quarters` as its quarter table shows it ([`shown_cash`]).
+fn shown_quarters(quarters: &[QuarterTotals]) -> Vec<(FiscalQuarter, ShownCash)> {
+    let ongoing: Vec<Money> = quarters.iter().map(|q| q.ongoing).collect();
+    let new: Vec<Money> = quarters.iter().map(|q| q.new).collect();
+    quarters.iter().map(|q| q.quarter).zip(shown_cash(&ongoing, &new)).collect()
+}
+
+/// The cash of `year` as the year table of `years` shows it. Any screen that shows one
+/// year's cash takes it from here, so it reads the same as that year's row of the
+/// table; a year missing from `years` is rounded on its own by the same rule.
+pub fn shown_year(years: &[YearTotals], year: &YearTotals) -> ShownCash {
+    shown_years(years)
+        .into_iter()
+        .find(|(y, _)| *y == year.year)
+        .map(|(_, shown)| shown)
+        .or_else(|| shown_cash(&[year.ongoing], &[year.new]).first().copied())
+        .unwrap_or_default()
+}
+
+/// The budget year's (2018-19) cash of `projection` as its year table shows it.
+pub fn shown_budget_year(projection: &Projection) -> ShownCash {
+    shown_year(&projection.years, &projection.budget_year_totals)
+}
+
+/// Builds a table from the shown scenario rows and the shown baseline totals, the
+/// change worked out from the shown figures; the total row is the sum of the rows.
 fn table(
     keys: Vec<(String, String)>,
-    ongoing: &[Money],
-    new: &[Money],
-    total: &[Money],
+    shown: &[ShownCash],
     baseline: &[Money],
+    marks: &CashMarks,
     lang: Lang,
 ) -> CashTable {
-    let [ongoing, new, total, baseline] = [ongoing, new, total, baseline].map(|column| round_parts_to_total(column, 1));
-    let sum = |column: &[Money]| Money::checked_sum(column.iter().copied()).unwrap_or_default();
-    let at = |column: &[Money], index: usize| column.get(index).copied().unwrap_or_default();
-    let row = |key: String, label: String, o: Money, n: Money, t: Money, b: Money| CashRow {
+    let row = |key: String, label: String, cash: ShownCash, b: Money| CashRow {
         key,
         label,
-        ongoing: Figure::scenario(Value::Millions(o)),
-        new: Figure::scenario(Value::Millions(n)),
-        total: Figure::scenario(Value::Millions(t)),
+        ongoing: cash_figure(Value::Millions(cash.ongoing), &marks.ongoing),
+        new: cash_figure(Value::Millions(cash.new), &marks.new),
+        total: cash_figure(Value::Millions(cash.total), &marks.total),
         baseline: Figure::model(Value::Millions(b), Basis::CalibratedProfile),
-        change: Figure::scenario(Value::MillionsChange(t.checked_sub(b).unwrap_or_default())),
+        change: cash_figure(Value::MillionsChange(cash.total.checked_sub(b).unwrap_or_default()), &marks.change),
     };
     let rows = keys
         .into_iter()
         .enumerate()
         .map(|(index, (key, label))| {
-            row(key, label, at(&ongoing, index), at(&new, index), at(&total, index), at(&baseline, index))
+            let cash = shown.get(index).copied().unwrap_or_default();
+            row(key, label, cash, baseline.get(index).copied().unwrap_or_default())
         })
         .collect();
-    let totals = row(
-        "total".to_string(),
-        crate::words::TOTAL.get(lang).to_string(),
-        sum(&ongoing),
-        sum(&new),
-        sum(&total),
-        sum(&baseline),
-    );
-    CashTable { rows, totals }
+    let sum = |pick: fn(&ShownCash) -> Money| Money::checked_sum(shown.iter().map(pick)).unwrap_or_default();
+    let ongoing = sum(|c| c.ongoing);
+    let new = sum(|c| c.new);
+    let totals = ShownCash { ongoing, new, total: ongoing.checked_add(new).unwrap_or_default() };
+    let base = Money::checked_sum(baseline.iter().copied()).unwrap_or_default();
+    let totals = row("total".to_string(), crate::words::TOTAL.get(lang).to_string(), totals, base);
+    CashTable { rows, totals, columns: marks.columns() }
 }
 
-/// The quarter table: every quarter of the scenario's projection.
+/// The quarter table: every quarter of the scenario's projection. The baseline column
+/// is the baseline's own quarter table's total column, read at the scenario's quarters.
 pub fn quarter_table(projection: &Projection, baseline: &Projection, lang: Lang) -> CashTable {
-    let quarters: Vec<FiscalQuarter> = projection.quarters.iter().map(|q| q.quarter).collect();
-    let base = baseline_quarters(baseline, &quarters);
+    let base = shown_quarters(&baseline.quarters);
+    let base_total: Vec<Money> = projection
+        .quarters
+        .iter()
+        .map(|q| base.iter().find(|(quarter, _)| *quarter == q.quarter).map(|(_, c)| c.total).unwrap_or_default())
+        .collect();
     let keys = projection
         .quarters
         .iter()
@@ -138,23 +246,26 @@ pub fn quarter_table(projection: &Projection, baseline: &Projection, lang: Lang)
             (q.quarter.label(), format!("{} ({first}–{last})", quarter_text(q.quarter, lang)))
         })
         .collect();
-    let column = |pick: fn(&blockvote_model::engine::QuarterTotals) -> Money| -> Vec<Money> {
-        projection.quarters.iter().map(pick).collect()
-    };
-    let base_total: Vec<Money> = base.iter().map(|(o, n)| o.checked_add(*n).unwrap_or_default()).collect();
-    table(keys, &column(|q| q.ongoing), &column(|q| q.new), &column(|q| q.total), &base_total, lang)
+    let scenario = shown_quarters(&projection.quarters);
+    let marks = CashMarks::of(&scenario, &base);
+    let shown: Vec<ShownCash> = scenario.into_iter().map(|(_, c)| c).collect();
+    table(keys, &shown, &base_total, &marks, lang)
 }
 
-/// The year table: every financial year of the scenario's projection.
+/// The year table: every financial year of the scenario's projection. The baseline
+/// column is the baseline's own year table's total column, read at the scenario's years.
 pub fn year_table(projection: &Projection, baseline: &Projection, lang: Lang) -> CashTable {
-    let base_total =
-        |year: FiscalYear| baseline.years.iter().find(|y| y.year == year).map(|y| y.total).unwrap_or_default();
+    let base = shown_years(&baseline.years);
+    let base_total: Vec<Money> = projection
+        .years
+        .iter()
+        .map(|y| base.iter().find(|(year, _)| *year == y.year).map(|(_, c)| c.total).unwrap_or_default())
+        .collect();
     let keys = projection.years.iter().map(|y| (y.year.label(), year_text(y.year, lang))).collect();
-    let ongoing: Vec<Money> = projection.years.iter().map(|y| y.ongoing).collect();
-    let new: Vec<Money> = projection.years.iter().map(|y| y.new).collect();
-    let total: Vec<Money> = projection.years.iter().map(|y| y.total).collect();
-    let base: Vec<Money> = projection.years.iter().map(|y| base_total(y.year)).collect();
-    table(keys, &ongoing, &new, &total, &base, lang)
+    let scenario = shown_years(&projection.years);
+    let marks = CashMarks::of(&scenario, &base);
+    let shown: Vec<ShownCash> = scenario.into_iter().map(|(_, c)| c).collect();
+    table(keys, &shown, &base_total, &marks, lang)
 }
 
 /// The quarterly chart: for each quarter, the model baseline's column and the
@@ -176,28 +287,35 @@ pub fn quarter_chart(projection: &Projection, baseline: &Projection, lang: Lang)
     let base = baseline_quarters(baseline, &quarters);
     let base_name = baseline_provenance().series_name(lang);
     let scenario_name = Provenance::Scenario.series_name(lang);
+    // The words read the figures of the quarter table, so that the parts named add up
+    // to the total named and match the table; the columns drawn stay exact.
+    let shown = shown_quarters(&projection.quarters);
+    let base_shown = shown_quarters(&baseline.quarters);
     let columns = projection
         .quarters
         .iter()
         .zip(base)
         .map(|(q, (base_ongoing, base_new))| {
-            let base_total = base_ongoing.checked_add(base_new).unwrap_or_default();
+            let find = |rows: &[(FiscalQuarter, ShownCash)]| {
+                rows.iter().find(|(quarter, _)| *quarter == q.quarter).map(|(_, c)| *c).unwrap_or_default()
+            };
+            let (cash, base_total) = (find(&shown), find(&base_shown).total);
             let description = match lang {
                 Lang::Zh => format!(
                     "{}：情景 {}（進行中 {}，新項目 {}）；{} {}（百萬元）",
                     quarter_text(q.quarter, lang),
-                    millions(q.total),
-                    millions(q.ongoing),
-                    millions(q.new),
+                    millions(cash.total),
+                    millions(cash.ongoing),
+                    millions(cash.new),
                     base_name,
                     millions(base_total)
                 ),
                 Lang::En => format!(
                     "{}: scenario {} (ongoing {}, new {}); {} {} (HK$M)",
                     quarter_text(q.quarter, lang),
-                    millions(q.total),
-                    millions(q.ongoing),
-                    millions(q.new),
+                    millions(cash.total),
+                    millions(cash.ongoing),
+                    millions(cash.new),
                     lower_first(&base_name),
                     millions(base_total)
                 ),
@@ -268,11 +386,60 @@ pub fn cumulative_lines(projection: &Projection, baseline: &Projection, lang: La
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
-    use blockvote_model::engine::{Engine, Scenario};
+    use blockvote_model::engine::{CashCap, DeferralRule, Engine, Profile, Scenario, Slippage};
     use blockvote_model::Dataset;
     use rust_decimal::Decimal;
+
+    /// The paper's plan and scenarios whose cash falls between tenths: cost changes,
+    /// slippage, cash caps, another spend profile and an ongoing amount off the tenth.
+    pub(crate) fn scenarios() -> Vec<(&'static str, Scenario)> {
+        let cost = |tenths: i64| Decimal::new(tenths, 1);
+        let late = Slippage { enabled: true, ..Slippage::default() };
+        vec![
+            ("the paper", Scenario::default()),
+            ("cost +10%", Scenario { cost_change_pct: Decimal::TEN, ..Scenario::default() }),
+            ("cost +33.3%", Scenario { cost_change_pct: cost(333), ..Scenario::default() }),
+            ("slippage", Scenario { slippage: late.clone(), ..Scenario::default() }),
+            (
+                "cap 1,000",
+                Scenario {
+                    cap: Some(CashCap {
+                        amount: Money::from_whole_millions(1_000),
+                        rule: DeferralRule::LatestStartFirst,
+                    }),
+                    ..Scenario::default()
+                },
+            ),
+            (
+                "cost -7.7%, slippage, cap 1,100",
+                Scenario {
+                    cost_change_pct: cost(-77),
+                    slippage: late,
+                    cap: Some(CashCap {
+                        amount: Money::from_whole_millions(1_100),
+                        rule: DeferralRule::LargestBudgetFirst,
+                    }),
+                    ..Scenario::default()
+                },
+            ),
+            ("even profile", Scenario { default_profile: Profile::Even, ..Scenario::default() }),
+            (
+                "ongoing 817.05, cost +3.7%",
+                Scenario {
+                    ongoing_budget_year: Some(Money::from_millions(Decimal::new(81_705, 2))),
+                    cost_change_pct: cost(37),
+                    ..Scenario::default()
+                },
+            ),
+        ]
+    }
+
+    /// A cell as a member reads it, back to money.
+    fn parse(text: &str) -> Money {
+        Money::parse_millions(&text.replace('\u{2212}', "-")).unwrap_or_else(|e| panic!("{text:?}: {e}"))
+    }
 
     fn projections(scenario: &Scenario) -> (Projection, Projection) {
         let data = Dataset::paper().unwrap_or_else(|_| Dataset::empty());
@@ -282,27 +449,84 @@ mod tests {
         (projection, baseline)
     }
 
-    /// One row as a member reads it, from the cells the table shows:
-    /// `label: ongoing | new | total | baseline [mark] | change`.
+    /// One row as a member reads it, from the cells the table shows, each with its
+    /// figure's mark: `label: ongoing [mark] | new [mark] | … | change [mark]`.
     fn read(row: &CashRow, lang: Lang) -> String {
         let [label, ongoing, new, total, baseline, change] = row.cells(lang);
-        let mark = row.baseline.provenance().mark(lang);
-        format!("{label}: {ongoing} | {new} | {total} | {baseline} [{mark}] | {change}")
+        let figures = [&row.ongoing, &row.new, &row.total, &row.baseline, &row.change];
+        let cells = [ongoing, new, total, baseline, change]
+            .iter()
+            .zip(figures)
+            .map(|(text, figure)| format!("{text} [{}]", figure.provenance().mark(lang)))
+            .collect::<Vec<_>>();
+        format!("{label}: {}", cells.join(" | "))
     }
 
+    /// The headings as a member reads them, each with its mark: `Ongoing [model] | …`.
+    fn headings(table: &CashTable, lang: Lang) -> String {
+        let shown = table.columns.iter().map(|c| format!("{} [{}]", c.heading.get(lang), c.mark.mark(lang)));
+        shown.collect::<Vec<_>>().join(" | ")
+    }
+
+    /// Row `key` of `table`, and its headings, as read; every cell's provenance is the
+    /// one its column's heading shows.
     #[track_caller]
-    fn check(table: &CashTable, key: &str, lang: Lang, expected: &str) {
+    fn check(table: &CashTable, key: &str, lang: Lang, expected: &str, expected_headings: &str) {
         let row = table.rows.iter().chain(std::iter::once(&table.totals)).find(|r| r.key == key);
         assert_eq!(row.map(|r| read(r, lang)).as_deref(), Some(expected), "row {key}");
+        assert_eq!(headings(table, lang), expected_headings);
+        for row in table.rows.iter().chain(std::iter::once(&table.totals)) {
+            let figures = [&row.ongoing, &row.new, &row.total, &row.baseline, &row.change];
+            let marks: Vec<&Provenance> = figures.iter().map(|f| f.provenance()).collect();
+            let columns: Vec<&Provenance> = table.columns.iter().map(|c| &c.mark).collect();
+            assert_eq!(marks, columns, "row {}", row.key);
+        }
     }
 
     #[test]
     fn the_baseline_is_the_model_s_and_the_paper_s_total_still_shows() {
         let (projection, baseline) = projections(&Scenario::default());
         let years = year_table(&projection, &baseline, Lang::En);
-        check(&years, "2018-19", Lang::En, "2018-19: 817.0 | 243.0 | 1,060.0 | 1,060.0 [model] | 0.0");
+        check(
+            &years,
+            "2018-19",
+            Lang::En,
+            "2018-19: 817.0 [model] | 243.0 [model] | 1,060.0 [model] | 1,060.0 [model] | 0.0 [model]",
+            "Ongoing [model] | New [model] | Scenario total [model] | Model baseline (calibrated to Annex B) [model] \
+             | Change from the model baseline [model]",
+        );
         let years_zh = year_table(&projection, &baseline, Lang::Zh);
-        check(&years_zh, "2018-19", Lang::Zh, "2018-19 年度: 817.0 | 243.0 | 1,060.0 | 1,060.0 [模型] | 0.0");
+        check(
+            &years_zh,
+            "2018-19",
+            Lang::Zh,
+            "2018-19 年度: 817.0 [模型] | 243.0 [模型] | 1,060.0 [模型] | 1,060.0 [模型] | 0.0 [模型]",
+            "進行中項目 [模型] | 新項目 [模型] | 情景總額 [模型] | 模型基線（按附件 B 校準） [模型] | 與模型基線的差額 [模型]",
+        );
+        assert_eq!(
+            years.columns.first().map(|c| c.mark.explanation(Lang::En)),
+            Some(baseline_provenance().explanation(Lang::En)),
+            "the ongoing column is Annex B's HK$817M spread evenly, as the calibrated profile says"
+        );
+        // A dearer scenario changes the new projects' cash, not the ongoing projects'.
+        let dearer = Scenario { cost_change_pct: Decimal::TEN, ..Scenario::default() };
+        let (projection, baseline) = projections(&dearer);
+        check(
+            &quarter_table(&projection, &baseline, Lang::En),
+            "2018-19 Q1",
+            Lang::En,
+            "2018-19 Q1 (4–6): 204.3 [model] | 27.6 [scenario] | 231.9 [scenario] | 229.4 [model] | +2.5 [scenario]",
+            "Ongoing [model] | New [scenario] | Scenario total [scenario] | Model baseline (calibrated to Annex B) \
+             [model] | Change from the model baseline [scenario]",
+        );
+        check(
+            &year_table(&projection, &baseline, Lang::Zh),
+            "total",
+            Lang::Zh,
+            "總計: 817.0 [模型] | 1,680.5 [情景] | 2,497.5 [情景] | 2,344.7 [模型] | +152.8 [情景]",
+            "進行中項目 [模型] | 新項目 [情景] | 情景總額 [情景] | 模型基線（按附件 B 校準） [模型] | 與模型基線的差額 [情景]",
+        );
+        let (projection, baseline) = projections(&Scenario::default());
         let chart = quarter_chart(&projection, &baseline, Lang::En);
         assert_eq!(chart.column_names, vec!["Model baseline (calibrated to Annex B)", "Scenario"]);
         assert!(chart.quarters.iter().all(|q| !q.description.contains("paper")));
@@ -313,6 +537,62 @@ mod tests {
         );
         let chart_zh = quarter_chart(&projection, &baseline, Lang::Zh);
         assert_eq!(chart_zh.quarters.first().map(|q| q.label.as_str()), Some("18-19 第一季"));
+    }
+
+    #[test]
+    fn every_row_and_every_column_adds_up_as_shown() {
+        for (name, scenario) in scenarios() {
+            let (projection, baseline) = projections(&scenario);
+            for lang in [Lang::En, Lang::Zh] {
+                let tables = [
+                    ("quarter", quarter_table(&projection, &baseline, lang)),
+                    ("year", year_table(&projection, &baseline, lang)),
+                ];
+                for (kind, table) in tables {
+                    let shown = |row: &CashRow| row.cells(lang);
+                    let numbers = |row: &CashRow| {
+                        let [_, ongoing, new, total, base, change] = shown(row);
+                        [ongoing, new, total, base, change].map(|cell| parse(&cell))
+                    };
+                    for row in table.rows.iter().chain(std::iter::once(&table.totals)) {
+                        let [ongoing, new, total, base, change] = numbers(row);
+                        let cells = shown(row).join(" | ");
+                        assert_eq!(ongoing.checked_add(new), Ok(total), "{name}, {kind} {}: {cells}", row.key);
+                        assert_eq!(total.checked_sub(base), Ok(change), "{name}, {kind} {}: {cells}", row.key);
+                    }
+                    let totals = numbers(&table.totals);
+                    for (column, shown_total) in totals.iter().enumerate() {
+                        let rows = table.rows.iter().map(|row| numbers(row).get(column).copied().unwrap_or_default());
+                        assert_eq!(Money::checked_sum(rows), Ok(*shown_total), "{name}, {kind} column {column}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_quarter_and_year_tables_show_the_same_grand_total() {
+        for (name, scenario) in scenarios() {
+            let (projection, baseline) = projections(&scenario);
+            let quarters = quarter_table(&projection, &baseline, Lang::En).totals.cells(Lang::En);
+            let years = year_table(&projection, &baseline, Lang::En).totals.cells(Lang::En);
+            assert_eq!(quarters, years, "{name}");
+        }
+    }
+
+    #[test]
+    fn the_chart_names_the_quarter_table_s_figures() {
+        let (projection, baseline) = projections(&Scenario::default());
+        let chart = quarter_chart(&projection, &baseline, Lang::En);
+        let table = quarter_table(&projection, &baseline, Lang::En);
+        assert_eq!(chart.quarters.len(), table.rows.len());
+        for (quarter, row) in chart.quarters.iter().zip(&table.rows) {
+            let [_, ongoing, new, total, base, _] = row.cells(Lang::En);
+            let named = format!(
+                "scenario {total} (ongoing {ongoing}, new {new}); model baseline (calibrated to Annex B) {base} (HK$M)"
+            );
+            assert!(quarter.description.ends_with(&named), "{} / {named}", quarter.description);
+        }
     }
 
     #[test]

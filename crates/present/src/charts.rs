@@ -3,6 +3,8 @@
 //! rounded as the tables round it); the shell's `src/charts/` turns them into SVG.
 //! Chart geometry is the only place `f64` meets money (`Money::to_f64_for_geometry`).
 
+use crate::lang::Lang;
+use crate::provenance::Figure;
 use blockvote_model::Money;
 
 /// One series of values, one per group.
@@ -10,6 +12,27 @@ use blockvote_model::Money;
 pub struct Series {
     pub name: String,
     pub values: Vec<Money>,
+    /// Each value as its label writes it: a paper figure as the paper prints it
+    /// (`238`), any other amount to one decimal (`238.5`).
+    pub texts: Vec<String>,
+}
+
+impl Series {
+    /// A series of amounts that are not the paper's, written to one decimal.
+    pub fn amounts(name: String, values: Vec<Money>) -> Series {
+        let texts = values.iter().map(|amount| crate::format::millions(*amount)).collect();
+        Series { name, values, texts }
+    }
+
+    /// A series of figures, each written as the figure writes itself, so a paper
+    /// figure keeps the paper's own decimals in the chart too.
+    pub fn figures(name: String, figures: &[Figure], lang: Lang) -> Series {
+        Series {
+            name,
+            values: figures.iter().map(|f| f.money().unwrap_or_default()).collect(),
+            texts: figures.iter().map(|f| f.text(lang)).collect(),
+        }
+    }
 }
 
 /// One column's stacked segments, bottom first.

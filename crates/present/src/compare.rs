@@ -15,6 +15,7 @@
 //! a change is the difference of the figures as shown, so every row reads
 //! `scenario − baseline = change` on the screen, in the CSV and in the brief alike.
 
+use crate::cash::ShownCash;
 use crate::format::{percent_signed, projects_count, quarters_count, share_percent, year_text};
 use crate::lang::{l, Label, Lang};
 use crate::paper::{AnnexAColumn, AnnexBColumn, Printed};
@@ -355,12 +356,14 @@ fn later_year_label(year: FiscalYear, lang: Lang) -> String {
 }
 
 /// A figure of the model baseline that the model takes as the paper prints it: shown
-/// as the paper's, cited, when the printed figure reads the same; otherwise (an
-/// imported dataset, say) as the model's, under `basis`.
+/// as the paper's, cited and written as the paper prints it, when the printed figure
+/// is the same amount; otherwise (an imported dataset, say) as the model's, under
+/// `basis`. The amounts are compared, not the texts, because the paper prints some
+/// figures with fewer decimals than the model writes (`1,060` against `1,060.0`).
 fn as_printed(data: &Dataset, printed: Printed, amount: Amount, basis: Basis) -> Figure {
     let model = amount.figure(|v| Figure::model(v, basis));
     match printed.figure(data) {
-        Some(figure) if figure.text(Lang::En) == model.text(Lang::En) => figure,
+        Some(figure) if figure.value() == model.value() => figure,
         _ => model,
     }
 }
@@ -453,19 +456,18 @@ impl Shown {
         let categories: Vec<(u8, Money)> =
             summary.categories.iter().map(|(id, _)| *id).zip(rounded.iter().copied()).collect();
         let allocation_total = if categories.is_empty() { summary.allocation_total.round_to(1) } else { sum(&rounded) };
-        let cash = round_parts_to_total(&[summary.budget_year.ongoing, summary.budget_year.new], 1);
-        let (ongoing, new) = (cash.first().copied().unwrap_or_default(), cash.get(1).copied().unwrap_or_default());
-        let total = sum(&cash);
+        // The years' cash as the scenario's year table shows it, so a year reads the
+        // same here, on the slides and in the brief as on the Cash flow screen.
+        let shown_years = crate::cash::shown_years(&summary.years);
+        let shown_year = |year: FiscalYear| shown_years.iter().find(|(y, _)| *y == year).map(|(_, c)| *c);
+        let ShownCash { ongoing, new, total } = crate::cash::shown_year(&summary.years, &summary.budget_year);
         let count = |n: usize| u64::try_from(n).unwrap_or(u64::MAX);
         Shown {
             allocation_total,
             categories,
             budget_year: BudgetYear { ongoing, new, total },
             surplus: allocation_total.checked_sub(total).unwrap_or_default(),
-            later_years: years
-                .iter()
-                .map(|year| summary.years.iter().find(|y| y.year == *year).map_or(Money::ZERO, |y| y.total.round_to(1)))
-                .collect(),
+            later_years: years.iter().map(|year| shown_year(*year).map_or(Money::ZERO, |c| c.total)).collect(),
             included: count(summary.included),
             changed: count(summary.projects_changed),
             routes: Route::ALL
@@ -702,6 +704,38 @@ mod tests {
         Scenario { cost_change_pct: Decimal::TEN, ..Scenario::default() }
     }
 
+    #[test]
+    fn every_year_reads_as_the_scenario_s_year_table_shows_it() {
+        let data = paper();
+        let engine = Engine::new(&data).unwrap_or_else(|e| panic!("{e}"));
+        let project = |scenario: &Scenario| engine.project(scenario).unwrap_or_else(|e| panic!("{e}"));
+        let baseline = project(&Scenario::default());
+        for (name, scenario) in crate::cash::tests::scenarios() {
+            let comparison = compare(&[(name, scenario.clone())], Lang::En);
+            let table = crate::cash::year_table(&project(&scenario), &baseline, Lang::En);
+            for row in &table.rows {
+                let [_, ongoing, new, total, base, _] = row.cells(Lang::En);
+                let mut expected = vec![(format!("year-{}-total", row.key), total.clone(), base.clone())];
+                if row.key == "2018-19" {
+                    expected = vec![
+                        ("budget-year-total".to_string(), total, base),
+                        (format!("year-{}-ongoing", row.key), ongoing, String::new()),
+                        (format!("year-{}-new", row.key), new, String::new()),
+                    ];
+                }
+                for (key, shown, base) in expected {
+                    let compared = comparison.rows.iter().find(|r| r.key == key);
+                    let cell = compared.and_then(|r| r.scenarios.first()?.figure.as_ref()).map(|f| f.text(Lang::En));
+                    assert_eq!(cell.as_deref(), Some(shown.as_str()), "{name}: {key}");
+                    if !base.is_empty() {
+                        let baseline = compared.and_then(|r| r.baseline.as_ref()).map(|f| f.text(Lang::En));
+                        assert_eq!(baseline.as_deref(), Some(base.as_str()), "{name}: {key}, the baseline");
+                    }
+                }
+            }
+        }
+    }
+
     fn slipping() -> Scenario {
         Scenario { slippage: Slippage { enabled: true, ..Slippage::default() }, ..Scenario::default() }
     }
@@ -713,26 +747,26 @@ mod tests {
             &d,
             Lang::En,
             "allocation-total",
-            "Allocation total (Annex A) | 1,060.0 [Annex A] | 1,060.0 [Annex A] | 1,060.0",
+            "Allocation total (Annex A) | 1,060 [Annex A] | 1,060 [Annex A] | 1,060.0",
         );
-        check(&d, Lang::En, "category-1", "1. Hardware | 238.0 [Annex A] | 238.0 [Annex A] | 238.0");
+        check(&d, Lang::En, "category-1", "1. Hardware | 238 [Annex A] | 238 [Annex A] | 238.0");
         check(
             &d,
             Lang::En,
             "budget-year-total",
-            "2018-19 total cash need | 1,060.0 [Annex B] | 1,060.0 [model] | 1,084.3 (+24.3)",
+            "2018-19 total cash need | 1,060 [Annex B] | 1,060.0 [model] | 1,084.3 (+24.3)",
         );
         check(
             &d,
             Lang::En,
             "year-2018-19-ongoing",
-            "of which ongoing projects | 817.0 [Annex B] | 817.0 [Annex B] | 817.0",
+            "of which ongoing projects | 817 [Annex B] | 817 [Annex B] | 817.0",
         );
         check(
             &d,
             Lang::En,
             "year-2018-19-new",
-            "of which new projects | 243.0 [Annex B] | 243.0 [model] | 267.3 (+24.3)",
+            "of which new projects | 243 [Annex B] | 243.0 [model] | 267.3 (+24.3)",
         );
         check(
             &d,
@@ -746,7 +780,7 @@ mod tests {
             &d,
             Lang::Zh,
             "budget-year-total",
-            "2018-19 年度現金需求總額 | 1,060.0 [附件 B] | 1,060.0 [模型] | 1,084.3 (+24.3)",
+            "2018-19 年度現金需求總額 | 1,060 [附件 B] | 1,060.0 [模型] | 1,084.3 (+24.3)",
         );
         check(
             &d,
@@ -843,7 +877,7 @@ mod tests {
             &[("Bad", refused.clone())],
             Lang::En,
             "budget-year-total",
-            "2018-19 total cash need | 1,060.0 [Annex B] | 1,060.0 [model] | —",
+            "2018-19 total cash need | 1,060 [Annex B] | 1,060.0 [model] | —",
         );
         let comparison = compare(&[("Bad", refused)], Lang::En);
         assert_eq!(comparison.problems, vec!["Bad: The floor (HK$1.0M) must not be above the ceiling (HK$0.0M)."]);
@@ -870,21 +904,16 @@ mod tests {
             &s,
             Lang::En,
             "2018-19 total",
-            "2018-19 total cash need,HK$M,1060.0,Annex B,1060.0,1084.3,+24.3,1028.0,-32.0",
+            "2018-19 total cash need,HK$M,1060,Annex B,1060.0,1084.3,+24.3,1028.0,-32.0",
         );
-        check_csv(
-            &s,
-            Lang::En,
-            "of which new",
-            "of which new projects,HK$M,243.0,Annex B,243.0,267.3,+24.3,211.0,-32.0",
-        );
+        check_csv(&s, Lang::En, "of which new", "of which new projects,HK$M,243,Annex B,243.0,267.3,+24.3,211.0,-32.0");
         check_csv(
             &s,
             Lang::En,
             "Allocation total",
-            "Allocation total (Annex A),HK$M,1060.0,Annex A,1060.0,1060.0,0.0,1060.0,0.0",
+            "Allocation total (Annex A),HK$M,1060,Annex A,1060,1060.0,0.0,1060.0,0.0",
         );
-        check_csv(&s, Lang::En, "Projects changed", "Projects changed from the paper,projects,,,0,249,+249,0,0");
+        check_csv(&s, Lang::En, "Projects changed", "Projects changed from the paper,projects,,,0,254,+254,0,0");
         check_csv(
             &s,
             Lang::En,
@@ -895,7 +924,7 @@ mod tests {
             &s,
             Lang::Zh,
             "2018-19 年度現金需求總額",
-            "2018-19 年度現金需求總額,百萬元,1060.0,附件 B,1060.0,1084.3,+24.3,1028.0,-32.0",
+            "2018-19 年度現金需求總額,百萬元,1060,附件 B,1060.0,1084.3,+24.3,1028.0,-32.0",
         );
         let text = csv(&compare(&s, Lang::En), Lang::En);
         assert!(!text.contains("999999"), "no calibration residue: {text}");

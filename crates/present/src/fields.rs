@@ -1,5 +1,7 @@
 //! What a number field reads and how it says no: the model's readers
-//! (`blockvote_model::entry`) with their refusals worded in both languages, and
+//! (`blockvote_model::entry`) after one first step every field takes ([`typed`]:
+//! surrounding whitespace, the length limit, full-width forms as ASCII, a `%` only
+//! where the unit is %), with their refusals worded in both languages, and
 //! [`FieldSpec`], everything a field needs to know about its value (label, unit,
 //! reader and writer) as plain data, so the shell's field component only draws.
 //!
@@ -7,9 +9,12 @@
 //! model's `Lever`; no field restates a bound.
 
 use crate::lang::{Bilingual, Label, Lang};
-use blockvote_model::entry::{self, EntryError};
+use crate::words::{UNIT_HKD_M, UNIT_PERCENT};
+use blockvote_model::entry::{self, EntryError, MAX_ENTRY_CHARS};
+use blockvote_model::money::format_decimal;
 use blockvote_model::Money;
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 
 /// Why typed text was refused, in both languages; shown at the field.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -30,9 +35,130 @@ fn too_long() -> FieldError {
     FieldError::new("輸入太長", "That is too long for a number")
 }
 
-/// Reads an amount in HK$M within `min..=max`.
+/// What a trailing `%` is in a field.
+#[derive(Clone, Copy)]
+enum Percent {
+    /// The field's unit: one trailing `%` is dropped before the number is read.
+    Unit,
+    /// Part of what the field reads (a share: `33%`); kept.
+    Read,
+    /// Not this field's: refused, naming the field's unit if it has one.
+    Refused(Option<Label>),
+}
+
+impl Percent {
+    /// What a `%` is in a field whose value is typed in `unit`.
+    fn of(unit: Option<Label>) -> Percent {
+        if unit == Some(UNIT_PERCENT) {
+            Percent::Unit
+        } else {
+            Percent::Refused(unit)
+        }
+    }
+}
+
+/// The first step of every number field's reader: the typed text as the model's
+/// readers take it. Surrounding whitespace is dropped; text still longer than
+/// [`MAX_ENTRY_CHARS`] characters is refused before anything is copied (so no step
+/// allocates more than that); full-width forms become ASCII ([`half_width`]); and a
+/// trailing `%` is what `percent` says.
+fn typed(text: &str, percent: Percent) -> Result<Cow<'_, str>, FieldError> {
+    let text = text.trim();
+    if text.chars().count() > MAX_ENTRY_CHARS {
+        return Err(too_long());
+    }
+    let text = half_width(text);
+    match percent {
+        Percent::Read => Ok(text),
+        Percent::Unit => Ok(match text {
+            Cow::Borrowed(t) => Cow::Borrowed(t.strip_suffix('%').unwrap_or(t).trim_end()),
+            Cow::Owned(t) => Cow::Owned(t.strip_suffix('%').unwrap_or(&t).trim_end().to_string()),
+        }),
+        Percent::Refused(_) if !text.ends_with('%') => Ok(text),
+        Percent::Refused(Some(unit)) => Err(FieldError::new(
+            format!("此欄不用 %：單位為{}", unit.zh),
+            format!("No % here: this field is in {}", unit.en),
+        )),
+        Percent::Refused(None) => Err(FieldError::new("此欄不用 %：請只輸入數字", "No % here: enter the number alone")),
+    }
+}
+
+/// `text` with its full-width forms as ASCII ([`half_width`]) for a reader that words
+/// its own refusals (the projects table's budget bounds, in a box and in a link):
+/// trimmed, and copied only when it is no longer than [`MAX_ENTRY_CHARS`] characters,
+/// so a long paste is left for the reader to refuse as too long.
+pub(crate) fn half_width_entry(text: &str) -> Cow<'_, str> {
+    let text = text.trim();
+    if text.chars().count() > MAX_ENTRY_CHARS {
+        return Cow::Borrowed(text);
+    }
+    half_width(text)
+}
+
+/// Full-width forms of ASCII (U+FF01–U+FF5E: `０５`, `．`, `－`, `＋`, `，`, `％` from a
+/// Chinese input method) as the ASCII characters they stand for; other text as it is,
+/// uncopied. The ideographic full stop `。` is not a decimal point and stays.
+fn half_width(text: &str) -> Cow<'_, str> {
+    const FULL_WIDTH: std::ops::RangeInclusive<char> = '\u{FF01}'..='\u{FF5E}';
+    if !text.chars().any(|c| FULL_WIDTH.contains(&c)) {
+        return Cow::Borrowed(text);
+    }
+    let ascii = |c: char| char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c);
+    Cow::Owned(text.chars().map(|c| if FULL_WIDTH.contains(&c) { ascii(c) } else { c }).collect())
+}
+
+/// True when `text` (typed, trimmed) is written as a plain number: an optional sign,
+/// then ASCII digits, with `,` between them and one `.` where `whole` is false. A
+/// reader that refuses such text can only have found it too large to hold, so it is
+/// out of range, not "not a number".
+fn is_plain_number(text: &str, whole: bool) -> bool {
+    let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
+    let allowed = |c: char| c.is_ascii_digit() || (!whole && (c == ',' || c == '.'));
+    digits.chars().all(allowed)
+        && digits.chars().filter(|c| *c == '.').count() <= 1
+        && digits.chars().any(|c| c.is_ascii_digit())
+}
+
+/// The refusal of a reader of the model's, with a plain number too large to read
+/// (`99999999999999999999` for a whole number, 29 digits for a decimal) told as out of
+/// range.
+fn beyond<T>(text: &str, whole: bool, min: T, max: T, error: EntryError<T>) -> EntryError<T> {
+    match error {
+        EntryError::NotANumber | EntryError::NotWhole if is_plain_number(text, whole) => {
+            EntryError::OutOfRange { min, max }
+        }
+        other => other,
+    }
+}
+
+/// The most decimals an amount in HK$ millions has: whole dollars.
+const MONEY_DECIMALS: usize = 6;
+
+/// The decimals of a plain number as typed, without `,` or trailing zeros
+/// (`12.3400` has 2).
+fn typed_decimals(text: &str) -> usize {
+    text.split_once('.')
+        .map_or(0, |(_, fraction)| fraction.trim_end_matches([',', '0']).chars().filter(|c| c.is_ascii_digit()).count())
+}
+
+/// Reads an amount in HK$M within `min..=max`, in whole dollars (at most six decimals).
 pub fn money_in(text: &str, min: Money, max: Money) -> Result<Money, FieldError> {
-    entry::money_in(text, min, max).map_err(|error| match error {
+    let text = typed(text, Percent::of(Some(UNIT_HKD_M)))?;
+    let value = entry::money_in(&text, min, max).map_err(|error| money_error(beyond(&text, false, min, max, error)))?;
+    if typed_decimals(&text) > MONEY_DECIMALS {
+        return Err(FieldError::new(
+            "最多 6 位小數：金額以元為單位",
+            "At most 6 decimals: amounts are in whole dollars",
+        ));
+    }
+    Ok(value)
+}
+
+/// Why an amount was refused, in words: [`money_in`]'s, and those of a reader that
+/// calls `entry::money_in` itself to tell its refusals apart (the projects' budget
+/// bounds), so both say the same.
+pub fn money_error(error: EntryError<Money>) -> FieldError {
+    match error {
         EntryError::TooLong => too_long(),
         EntryError::NotANumber | EntryError::NotWhole | EntryError::NotAFraction | EntryError::ZeroDenominator => {
             FieldError::new("請輸入數字，例如 12.5", "Enter a number, e.g. 12.5")
@@ -41,39 +167,67 @@ pub fn money_in(text: &str, min: Money, max: Money) -> Result<Money, FieldError>
             format!("須介乎 {} 至 {} 百萬元", min.format(1), max.format(1)),
             format!("Must be between {} and {} (HK$M)", min.format(1), max.format(1)),
         ),
-    })
+    }
 }
 
-/// Reads a decimal (a percentage, a share) within `min..=max`.
-pub fn decimal_in(text: &str, min: Decimal, max: Decimal) -> Result<Decimal, FieldError> {
-    entry::decimal_in(text, min, max).map_err(|error| match error {
+/// A bound of a range as a refusal writes it: its own decimals, thousands separated
+/// (`100,000`, `-0.5`).
+fn bound(value: Decimal) -> String {
+    let value = value.normalize();
+    format_decimal(value, value.scale())
+}
+
+/// The refusal of "between `min` and `max`", in both languages.
+fn out_of_range(min: Decimal, max: Decimal) -> FieldError {
+    let (min, max) = (bound(min), bound(max));
+    FieldError::new(format!("須介乎 {min} 至 {max}"), format!("Must be between {min} and {max}"))
+}
+
+/// Reads a decimal (a percentage, a share) typed in `unit` within `min..=max`.
+pub fn decimal_in(text: &str, min: Decimal, max: Decimal, unit: Option<Label>) -> Result<Decimal, FieldError> {
+    let text = typed(text, Percent::of(unit))?;
+    entry::decimal_in(&text, min, max).map_err(|error| match beyond(&text, false, min, max, error) {
         EntryError::TooLong => too_long(),
         EntryError::NotANumber | EntryError::NotWhole | EntryError::NotAFraction | EntryError::ZeroDenominator => {
             FieldError::new("請輸入數字", "Enter a number")
         }
-        EntryError::OutOfRange { min, max } => {
-            FieldError::new(format!("須介乎 {min} 至 {max}"), format!("Must be between {min} and {max}"))
-        }
+        EntryError::OutOfRange { min, max } => out_of_range(min, max),
     })
 }
 
-/// Reads a whole number within `min..=max`.
-pub fn int_in(text: &str, min: i64, max: i64) -> Result<i64, FieldError> {
-    entry::int_in(text, min, max).map_err(|error| match error {
+/// Reads any decimal typed in `unit`, for a reader that words its own bounds (the data
+/// table's step): a plain number too large to hold reads as the nearest end of a
+/// `Decimal` (`Decimal::MAX`, or `Decimal::MIN` with a `-`), so that reader says which
+/// bound it passes.
+pub fn any_decimal(text: &str, unit: Option<Label>) -> Result<Decimal, FieldError> {
+    let value = decimal_in(text, Decimal::MIN, Decimal::MAX, unit);
+    if value.is_ok() {
+        return value;
+    }
+    match typed(text, Percent::of(unit)) {
+        Ok(number) if is_plain_number(&number, false) && number.starts_with('-') => Ok(Decimal::MIN),
+        Ok(number) if is_plain_number(&number, false) => Ok(Decimal::MAX),
+        _ => value,
+    }
+}
+
+/// Reads a whole number typed in `unit` within `min..=max`.
+pub fn int_in(text: &str, min: i64, max: i64, unit: Option<Label>) -> Result<i64, FieldError> {
+    let text = typed(text, Percent::of(unit))?;
+    entry::int_in(&text, min, max).map_err(|error| match beyond(&text, true, min, max, error) {
         EntryError::TooLong => too_long(),
         EntryError::NotANumber | EntryError::NotWhole | EntryError::NotAFraction | EntryError::ZeroDenominator => {
             FieldError::new("請輸入整數", "Enter a whole number")
         }
-        EntryError::OutOfRange { min, max } => {
-            FieldError::new(format!("須介乎 {min} 至 {max}"), format!("Must be between {min} and {max}"))
-        }
+        EntryError::OutOfRange { min, max } => out_of_range(Decimal::from(min), Decimal::from(max)),
     })
 }
 
 /// Reads a share from 0 to 1, typed as a decimal (`0.33`), a percentage (`33%`) or a
 /// fraction (`69/210`).
 pub fn share_in(text: &str) -> Result<Decimal, FieldError> {
-    entry::share_in(text).map_err(|error| match error {
+    let text = typed(text, Percent::Read)?;
+    entry::share_in(&text).map_err(|error| match error {
         EntryError::TooLong => too_long(),
         EntryError::OutOfRange { .. } => {
             FieldError::new("須介乎 0 至 1（或 0% 至 100%）", "Must be between 0 and 1 (or 0% and 100%)")
@@ -102,9 +256,9 @@ pub fn write_share(value: &Decimal) -> String {
 /// Reads a Monte Carlo seed: any whole number from 0 to 18,446,744,073,709,551,615
 /// (`,` and `_` between digits allowed).
 pub fn seed_in(text: &str) -> Result<u64, FieldError> {
-    let max = blockvote_model::money::format_decimal(Decimal::from(u64::MAX), 0);
-    entry::seed(text).map_err(|error| match error {
-        EntryError::TooLong => FieldError::new("輸入太長", "That is too long for a seed"),
+    let text = typed(text, Percent::of(None))?;
+    let max = format_decimal(Decimal::from(u64::MAX), 0);
+    entry::seed(&text).map_err(|error| match error {
         EntryError::OutOfRange { .. } => {
             FieldError::new(format!("種子不可大於 {max}"), format!("The seed cannot be larger than {max}"))
         }
@@ -117,10 +271,12 @@ pub fn seed_in(text: &str) -> Result<u64, FieldError> {
 
 /// Reads a number of simulation runs, 1 to the engine's maximum (`,` allowed).
 pub fn runs_in(text: &str) -> Result<u32, FieldError> {
-    let digits: String = text.trim().chars().filter(|c| *c != ',' && *c != '_').collect();
+    let text = typed(text, Percent::of(None))?;
+    let digits: String = text.chars().filter(|c| *c != ',' && *c != '_').collect();
     let max = i64::from(blockvote_model::engine::monte_carlo::MAX_RUNS);
-    int_in(&digits, 1, max)
-        .and_then(|runs| u32::try_from(runs).map_err(|_| FieldError::new("數字太大", "That number is too large")))
+    let runs = int_in(&digits, 1, max, None)?;
+    // Within 1..=MAX_RUNS, so always a u32.
+    Ok(u32::try_from(runs).unwrap_or(u32::MAX))
 }
 
 /// How an amount is written into a field: HK$M without separators, with one decimal
@@ -182,12 +338,12 @@ impl<T> FieldSpec<T> {
 
 /// An amount field in HK$M within `min..=max`.
 pub fn money_field(label: Label, min: Money, max: Money) -> FieldSpec<Money> {
-    FieldSpec::new(label, move |text| money_in(text, min, max), write_money).unit(crate::words::UNIT_HKD_M)
+    FieldSpec::new(label, move |text| money_in(text, min, max), write_money).unit(UNIT_HKD_M)
 }
 
-/// A whole-number field within `min..=max`.
-pub fn int_field(label: Label, min: i64, max: i64) -> FieldSpec<i64> {
-    FieldSpec::new(label, move |text| int_in(text, min, max), write_int)
+/// A whole-number field typed in `unit` within `min..=max`.
+pub fn int_field(label: Label, min: i64, max: i64, unit: Label) -> FieldSpec<i64> {
+    FieldSpec::new(label, move |text| int_in(text, min, max, Some(unit)), write_int).unit(unit)
 }
 
 #[cfg(test)]
@@ -195,30 +351,19 @@ mod tests {
     use super::*;
     use crate::lang::l;
 
-    /// Reads `input` with `spec` and shows the value written back, or the English
-    /// refusal.
-    #[track_caller]
-    fn check<T>(spec: &FieldSpec<T>, input: &str, expected: &str) {
-        let shown = match (spec.read)(input) {
-            Ok(value) => (spec.write)(&value),
-            Err(error) => format!("error: {}", error.get(Lang::En)),
-        };
-        assert_eq!(shown, expected, "{input:?}");
-    }
-
     #[test]
     fn fields_read_and_write_back() {
         let money = money_field(l("上限", "Cap"), Money::ZERO, Money::from_whole_millions(1_000));
         check(&money, "1,000", "1000.0");
         check(&money, "12.34", "12.34");
         check(&money, "12", "12.0");
-        check(&money, "1000.1", "error: Must be between 0.0 and 1,000.0 (HK$M)");
-        check(&money, "abc", "error: Enter a number, e.g. 12.5");
-        check(&money, &"1".repeat(41), "error: That is too long for a number");
-        let quarters = int_field(l("季", "Quarters"), 0, 40);
+        check(&money, "1000.1", "error: Must be between 0.0 and 1,000.0 (HK$M) / 須介乎 0.0 至 1,000.0 百萬元");
+        check(&money, "abc", "error: Enter a number, e.g. 12.5 / 請輸入數字，例如 12.5");
+        check(&money, &"1".repeat(41), "error: That is too long for a number / 輸入太長");
+        let quarters = int_field(l("季", "Quarters"), 0, 40, crate::words::UNIT_QUARTERS);
         check(&quarters, "4", "4");
-        check(&quarters, "4.5", "error: Enter a whole number");
-        check(&quarters, "41", "error: Must be between 0 and 40");
+        check(&quarters, "4.5", "error: Enter a whole number / 請輸入整數");
+        check(&quarters, "41", "error: Must be between 0 and 40 / 須介乎 0 至 40");
     }
 
     #[test]
@@ -228,18 +373,135 @@ mod tests {
         check(&share, "25%", "0.25");
         check(&share, " 0.5 ", "0.5");
         check(&share, "1/3", "1/3");
-        check(&share, "1.5", "error: Must be between 0 and 1 (or 0% and 100%)");
-        check(&share, "3/2", "error: Must be between 0 and 1 (or 0% and 100%)");
-        check(&share, "1/0", "error: The denominator cannot be 0");
-        check(&share, "a/b", "error: A fraction needs two whole numbers, e.g. 69/210");
-        check(&share, "abc", "error: Enter a number from 0 to 1, a percentage or a fraction, e.g. 0.33, 33%, 69/210");
-        check(&share, &"9".repeat(1_000_000), "error: That is too long for a number");
+        check(&share, "1.5", "error: Must be between 0 and 1 (or 0% and 100%) / 須介乎 0 至 1（或 0% 至 100%）");
+        check(&share, "3/2", "error: Must be between 0 and 1 (or 0% and 100%) / 須介乎 0 至 1（或 0% 至 100%）");
+        check(&share, "1/0", "error: The denominator cannot be 0 / 分母不可為 0");
+        check(&share, "a/b", "error: A fraction needs two whole numbers, e.g. 69/210 / 分數須為兩個整數，例如 69/210");
+        check(&share, "abc", "error: Enter a number from 0 to 1, a percentage or a fraction, e.g. 0.33, 33%, 69/210 / 請輸入 0 至 1 之間的數字、百分比或分數，例如 0.33、33%、69/210");
+        check(&share, &"9".repeat(1_000_000), "error: That is too long for a number / 輸入太長");
         let seed = FieldSpec::new(l("種子", "Seed"), seed_in, |v: &u64| v.to_string());
         check(&seed, "18,446,744,073,709,551,615", "18446744073709551615");
-        check(&seed, "18446744073709551616", "error: The seed cannot be larger than 18,446,744,073,709,551,615");
-        check(&seed, "-1", "error: The seed must be a whole number from 0 to 18,446,744,073,709,551,615");
+        check(&seed, "18446744073709551616", "error: The seed cannot be larger than 18,446,744,073,709,551,615 / 種子不可大於 18,446,744,073,709,551,615");
+        check(&seed, "-1", "error: The seed must be a whole number from 0 to 18,446,744,073,709,551,615 / 種子須為 0 至 18,446,744,073,709,551,615 的整數");
         let runs = FieldSpec::new(l("次數", "Runs"), runs_in, |v: &u32| v.to_string());
         check(&runs, "10,000", "10000");
-        check(&runs, "0", "error: Must be between 1 and 100000");
+        check(&runs, "0", "error: Must be between 1 and 100,000 / 須介乎 1 至 100,000");
+    }
+
+    /// Reads `input` with `spec` and shows the value written back, or the refusal in
+    /// both languages (`English / 中文`).
+    #[track_caller]
+    fn check<T>(spec: &FieldSpec<T>, input: &str, expected: &str) {
+        let shown = match (spec.read)(input) {
+            Ok(value) => (spec.write)(&value),
+            Err(error) => format!("error: {} / {}", error.get(Lang::En), error.get(Lang::Zh)),
+        };
+        assert_eq!(shown, expected, "{input:?}");
+    }
+
+    #[test]
+    fn full_width_forms_read_as_ascii_and_are_written_back_half_width() {
+        use blockvote_model::engine::Lever;
+        let money = money_field(l("上限", "Cap"), Money::ZERO, Money::from_whole_millions(1_000));
+        check(&money, "０５", "5.0");
+        check(&money, "１，０００", "1000.0");
+        check(&money, "１２．３４", "12.34");
+        check(&money, "＋５", "5.0");
+        check(&money, "\u{3000}１２\u{3000}", "12.0");
+        check(&money, "－１", "error: Must be between 0.0 and 1,000.0 (HK$M) / 須介乎 0.0 至 1,000.0 百萬元");
+        // The ideographic full stop is not a decimal point.
+        check(&money, "1。5", "error: Enter a number, e.g. 12.5 / 請輸入數字，例如 12.5");
+        let cost = crate::levers::lever_field(Lever::CostChangePct);
+        check(&cost, "－５", "-5");
+        check(&cost, "１２．５％", "12.5");
+        let quarters = crate::levers::lever_field(Lever::SlipQuarters);
+        check(&quarters, "０５", "5");
+        let share = FieldSpec::new(l("比例", "Share"), share_in, write_share);
+        check(&share, "６９／２１０", "69/210");
+        check(&share, "２５％", "0.25");
+        let seed = FieldSpec::new(l("種子", "Seed"), seed_in, |v: &u64| v.to_string());
+        check(&seed, "７１０", "710");
+        let runs = FieldSpec::new(l("次數", "Runs"), runs_in, |v: &u32| v.to_string());
+        check(&runs, "１０，０００", "10000");
+        // Forty full-width digits are read; one more character is too long.
+        check(&money, &"０".repeat(40), "0.0");
+        check(&money, &"０".repeat(41), "error: That is too long for a number / 輸入太長");
+        check(&money, &"０".repeat(1_000_000), "error: That is too long for a number / 輸入太長");
+    }
+
+    #[test]
+    fn a_percent_sign_is_the_unit_of_a_percent_field_only() {
+        use blockvote_model::engine::Lever;
+        let cost = crate::levers::lever_field(Lever::CostChangePct);
+        check(&cost, "5%", "5");
+        check(&cost, " -12.5 % ", "-12.5");
+        check(&cost, "5％", "5");
+        check(&cost, "5%%", "error: Enter a number / 請輸入數字");
+        check(&cost, "%", "error: Enter a number / 請輸入數字");
+        check(&cost, "1001%", "error: Must be between -100 and 1,000 / 須介乎 -100 至 1,000");
+        let money = money_field(l("上限", "Cap"), Money::ZERO, Money::from_whole_millions(1_000));
+        check(&money, "5%", "error: No % here: this field is in HK$M / 此欄不用 %：單位為百萬元");
+        let quarters = crate::levers::lever_field(Lever::SlipQuarters);
+        check(&quarters, "2%", "error: No % here: this field is in quarters / 此欄不用 %：單位為季");
+        let retention = crate::levers::lever_field(Lever::Retention);
+        check(&retention, "50%", "error: No % here: enter the number alone / 此欄不用 %：請只輸入數字");
+        let runs = FieldSpec::new(l("次數", "Runs"), runs_in, |v: &u32| v.to_string());
+        check(&runs, "５％", "error: No % here: enter the number alone / 此欄不用 %：請只輸入數字");
+        let seed = FieldSpec::new(l("種子", "Seed"), seed_in, |v: &u64| v.to_string());
+        check(&seed, "5%", "error: No % here: enter the number alone / 此欄不用 %：請只輸入數字");
+        // A share reads a percentage itself.
+        let share = FieldSpec::new(l("比例", "Share"), share_in, write_share);
+        check(&share, "33%", "0.33");
+    }
+
+    #[test]
+    fn a_number_too_large_to_read_is_out_of_range() {
+        use blockvote_model::engine::Lever;
+        let runs = FieldSpec::new(l("次數", "Runs"), runs_in, |v: &u32| v.to_string());
+        check(&runs, "99999999999999999999", "error: Must be between 1 and 100,000 / 須介乎 1 至 100,000");
+        check(&runs, "-99999999999999999999", "error: Must be between 1 and 100,000 / 須介乎 1 至 100,000");
+        check(&runs, &"9".repeat(40), "error: Must be between 1 and 100,000 / 須介乎 1 至 100,000");
+        check(&runs, "4294967296", "error: Must be between 1 and 100,000 / 須介乎 1 至 100,000");
+        check(&runs, "1.5", "error: Enter a whole number / 請輸入整數");
+        check(&runs, "12x", "error: Enter a whole number / 請輸入整數");
+        let money = money_field(l("上限", "Cap"), Money::ZERO, Money::from_whole_millions(1_000));
+        check(
+            &money,
+            "79228162514264337593543950336",
+            "error: Must be between 0.0 and 1,000.0 (HK$M) / 須介乎 0.0 至 1,000.0 百萬元",
+        );
+        check(
+            &money,
+            "-79,228,162,514,264,337,593,543,950,336",
+            "error: Must be between 0.0 and 1,000.0 (HK$M) / 須介乎 0.0 至 1,000.0 百萬元",
+        );
+        check(&money, "1e30", "error: Enter a number, e.g. 12.5 / 請輸入數字，例如 12.5");
+        let cost = crate::levers::lever_field(Lever::CostChangePct);
+        check(&cost, &"9".repeat(39), "error: Must be between -100 and 1,000 / 須介乎 -100 至 1,000");
+        check(&cost, "1.2.3", "error: Enter a number / 請輸入數字");
+        let quarters = crate::levers::lever_field(Lever::SlipQuarters);
+        check(&quarters, "9223372036854775808", "error: Must be between 0 and 40 / 須介乎 0 至 40");
+        check(&quarters, "1,000", "error: Enter a whole number / 請輸入整數");
+    }
+
+    #[test]
+    fn amounts_take_at_most_six_decimals() {
+        use blockvote_model::engine::Lever;
+        let money = money_field(l("上限", "Cap"), Money::ZERO, Money::from_whole_millions(1_000));
+        let six = "error: At most 6 decimals: amounts are in whole dollars / 最多 6 位小數：金額以元為單位";
+        check(&money, "12.345678", "12.345678");
+        check(&money, "0.000001", "0.000001");
+        check(&money, "12.3456780000", "12.345678");
+        check(&money, "12.3456789", six);
+        check(&money, "0.0000000000000000000000000001", six);
+        // Beyond a Decimal's 28 places the value would round to 0: still refused.
+        check(&money, "0.00000000000000000000000000001", six);
+        check(&money, "1000.0000001", "error: Must be between 0.0 and 1,000.0 (HK$M) / 須介乎 0.0 至 1,000.0 百萬元");
+        let ongoing = crate::levers::lever_field(Lever::OngoingAmount);
+        check(&ongoing, "817.0000001", six);
+        check(&ongoing, "817.000001", "817.000001");
+        // A percentage is not an amount.
+        let cost = crate::levers::lever_field(Lever::CostChangePct);
+        check(&cost, "0.0000001", "0.0000001");
     }
 }

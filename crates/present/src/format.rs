@@ -13,6 +13,24 @@ pub fn millions(amount: Money) -> String {
     amount.format(1)
 }
 
+/// The most decimals [`millions_apart`] writes: a tenth of a dollar, far below any
+/// budget a lever can make.
+const MOST_PLACES_APART: u32 = 7;
+
+/// A scenario's amount written beside the paper's (`(scenario, paper)`): both with one
+/// decimal, unless the scenario's amount differs but reads the same, in which case it
+/// gets the fewest more decimals that tell them apart (`0.22` beside the paper's
+/// `0.2`), so a member never reads a change as no change. The paper's amount keeps
+/// its one decimal, as Annex C prints it.
+pub fn millions_apart(scenario: Money, paper: Money) -> (String, String) {
+    let paper_text = millions(paper);
+    let mut places = 1;
+    while scenario != paper && scenario.format(places) == paper.format(places) && places < MOST_PLACES_APART {
+        places += 1;
+    }
+    (scenario.format(places), paper_text)
+}
+
 /// `+70.0` / `-3.2` / `0.0` — a change in HK$ millions with one decimal.
 pub fn millions_signed(amount: Money) -> String {
     amount.format_signed(1)
@@ -28,8 +46,14 @@ pub fn money_with_unit(amount: Money, lang: Lang) -> String {
 
 /// `+7.1%` with one decimal, half away from zero.
 pub fn percent_signed(value: Decimal) -> String {
-    let text = format_decimal(value, 1);
-    if value.round_dp(1) > Decimal::ZERO {
+    percent_signed_to(value, 1)
+}
+
+/// A signed percentage with `places` decimals, half away from zero: `+7.1%`, `0.0%`.
+/// A paper figure is written with the paper's own number of decimals.
+pub fn percent_signed_to(value: Decimal, places: u32) -> String {
+    let text = format_decimal(value, places);
+    if value.round_dp(places) > Decimal::ZERO {
         format!("+{text}%")
     } else {
         format!("{text}%")
@@ -38,7 +62,12 @@ pub fn percent_signed(value: Decimal) -> String {
 
 /// `67.1%`.
 pub fn percent(value: Decimal) -> String {
-    format!("{}%", format_decimal(value, 1))
+    percent_to(value, 1)
+}
+
+/// A percentage with `places` decimals, half away from zero: `67.1%`.
+pub fn percent_to(value: Decimal, places: u32) -> String {
+    format!("{}%", format_decimal(value, places))
 }
 
 /// `32.9%` for a share of 0.3286 (a share is a number from 0 to 1).
@@ -46,8 +75,53 @@ pub fn share_percent(share: Decimal) -> String {
     percent(share.checked_mul(Decimal::ONE_HUNDRED).unwrap_or_default())
 }
 
-/// `2,000` — a whole number with thousands separators.
-pub fn count(value: u64) -> String {
+/// A count's type: an unsigned whole number, either a length (`usize`) or a count
+/// kept as `u64` (`u32`, `u16` and `u8` too). It lets every count go through
+/// [`count`] as it is, so no caller converts it in a way of its own.
+pub trait Whole: Copy {
+    /// The count as a `u64`; a `usize` too large for one (on no target blockvote
+    /// runs on) is written as the largest `u64` rather than wrapped.
+    fn as_u64(self) -> u64;
+}
+
+impl Whole for u64 {
+    fn as_u64(self) -> u64 {
+        self
+    }
+}
+
+impl Whole for usize {
+    fn as_u64(self) -> u64 {
+        u64::try_from(self).unwrap_or(u64::MAX)
+    }
+}
+
+impl Whole for u32 {
+    fn as_u64(self) -> u64 {
+        u64::from(self)
+    }
+}
+
+impl Whole for u16 {
+    fn as_u64(self) -> u64 {
+        u64::from(self)
+    }
+}
+
+impl Whole for u8 {
+    fn as_u64(self) -> u64 {
+        u64::from(self)
+    }
+}
+
+/// `2,000` — a count, a whole number with thousands separators, in both languages.
+pub fn count(value: impl Whole) -> String {
+    with_separators(value.as_u64())
+}
+
+/// [`count`]'s one body, not generic, so the wasm carries one copy of it whatever
+/// the types counted.
+fn with_separators(value: u64) -> String {
     format_decimal(Decimal::from(value), 0)
 }
 
@@ -70,6 +144,17 @@ pub fn projects_count(count: usize, lang: Lang) -> String {
     }
 }
 
+/// `1 scenario` / `2,000 scenarios` / `2,000 個情景`: one or many, as
+/// [`projects_count`] says it, the number written by [`count`].
+pub fn scenarios_count(scenarios: usize, lang: Lang) -> String {
+    let n = count(scenarios);
+    match (lang, scenarios) {
+        (Lang::Zh, _) => format!("{n} 個情景"),
+        (Lang::En, 1) => format!("{n} scenario"),
+        (Lang::En, _) => format!("{n} scenarios"),
+    }
+}
+
 /// `1 quarter` / `3 quarters` / `3 季`.
 pub fn quarters_count(quarters: i64, lang: Lang) -> String {
     match (lang, quarters) {
@@ -81,10 +166,85 @@ pub fn quarters_count(quarters: i64, lang: Lang) -> String {
 
 /// The seconds a computation took: `1.23 s` / `1.23 秒`.
 pub fn seconds(ms: f64, lang: Lang) -> String {
-    let secs = (ms / 1000.0).max(0.0);
+    let secs = decimals((ms / 1000.0).max(0.0), 2);
     match lang {
-        Lang::Zh => format!("{secs:.2} 秒"),
-        Lang::En => format!("{secs:.2} s"),
+        Lang::Zh => format!("{secs} 秒"),
+        Lang::En => format!("{secs} s"),
+    }
+}
+
+/// The most decimals [`decimals`] writes: more than an axis's finest step needs, and
+/// few enough that its exact arithmetic fits in 128 bits.
+const MOST_PLACES: u32 = 12;
+
+/// The largest magnitude [`decimals`] writes as itself, 10^18: far beyond any
+/// coordinate, duration or axis, and small enough that a whole part fits a `u64`.
+const LARGEST: f64 = 1e18;
+
+/// `1060.50` — an `f64` (a chart's coordinate, a duration, an axis's tick) with
+/// `places` decimals (at most 12) and no thousands separators. It is the one place a
+/// float becomes text: `{}` and `{:.2}` of an `f64`, and an `f64` given to Leptos as an
+/// attribute or a text (which writes it with `{}`), bring the standard library's float
+/// formatting into the wasm, about 24 KB of it (9 KB packed).
+///
+/// It writes what `format!("{value:.places$}")` writes, worked out with integer
+/// arithmetic from the value's exact binary expansion: rounded to the nearest, an exact
+/// tie to the even last digit, as `format!` does (`0.125` → `0.12`, `0.375` → `0.38`,
+/// `2.5` → `2`; the `f64` nearest 1.005 is just under it, so → `1.00`). It differs from
+/// `format!` only where `format!` would mislead or cannot help:
+/// - a value that rounds to zero has no sign (`-0.001` → `0.00`, not `-0.00`), so
+///   nobody reads a minus in front of nothing;
+/// - a value that is not a number or infinite is written as 0, and a magnitude over
+///   10^18 as 10^18, so no input makes it panic or write hundreds of digits.
+pub fn decimals(value: f64, places: u32) -> String {
+    let places = places.min(MOST_PLACES);
+    let value = if value.is_finite() { value.clamp(-LARGEST, LARGEST) } else { 0.0 };
+    let (whole, fraction) = rounded(value.abs(), places);
+    let sign = if value < 0.0 && (whole, fraction) != (0, 0) { "-" } else { "" };
+    if places == 0 {
+        format!("{sign}{whole}")
+    } else {
+        // `places` is at most 12, so the width is too.
+        let width = usize::try_from(places).unwrap_or_default();
+        format!("{sign}{whole}.{fraction:0width$}")
+    }
+}
+
+/// A magnitude of at most 10^18, rounded to `places` decimals (at most 12), half to
+/// even: its whole part and its fraction's `places` digits as a whole number.
+fn rounded(magnitude: f64, places: u32) -> (u64, u64) {
+    let unit = 10_u64.pow(places);
+    // The magnitude is exactly `mantissa × 2^exponent`; a subnormal has no hidden bit.
+    let bits = magnitude.to_bits();
+    let biased = (bits >> 52) & 0x7ff;
+    let stored = bits & ((1 << 52) - 1);
+    let (mantissa, exponent) =
+        if biased == 0 { (stored, -1074) } else { (stored | (1 << 52), i64::try_from(biased).unwrap_or(0) - 1075) };
+    let shift = match u32::try_from(exponent.saturating_neg()) {
+        Ok(shift) if shift > 0 => shift,
+        // A whole number of at most 10^18 (below 2^60), so the shift loses no bit.
+        _ => return (mantissa << exponent.clamp(0, 63), 0),
+    };
+    // The whole part, and the fraction as `rest / 2^shift` exactly.
+    let whole = mantissa.checked_shr(shift).unwrap_or(0);
+    let rest = mantissa - whole.checked_shl(shift).unwrap_or(0);
+    // The fraction's digits are `rest × unit / 2^shift`, rounded: below 2^93, since
+    // `rest` is below 2^53 and `unit` at most 10^12 (below 2^40).
+    let scaled = u128::from(rest) * u128::from(unit);
+    let (Some(digits), Some(half)) = (scaled.checked_shr(shift), 1_u128.checked_shl(shift - 1)) else {
+        // A shift of 128 or more leaves a fraction below 2^-75: it rounds to nothing.
+        return (whole, 0);
+    };
+    let remainder = scaled - (digits << shift);
+    // The last digit written is the fraction's last, or the whole part's when there
+    // are no decimals (`unit` is 1).
+    let last_is_odd = if unit == 1 { whole % 2 == 1 } else { digits % 2 == 1 };
+    let up = remainder > half || (remainder == half && last_is_odd);
+    let digits = u64::try_from(digits + u128::from(up)).unwrap_or(unit);
+    if digits >= unit {
+        (whole + 1, 0)
+    } else {
+        (whole, digits)
     }
 }
 
@@ -200,6 +360,29 @@ mod tests {
     }
 
     #[test]
+    fn a_scenario_s_amount_never_reads_as_the_paper_s_when_it_differs() {
+        // (scenario, paper) in millions → (scenario's text, paper's text).
+        let cases = [
+            ((Decimal::new(22, 2), Decimal::new(2, 1)), ("0.22", "0.2")),
+            ((Decimal::new(202, 3), Decimal::new(2, 1)), ("0.202", "0.2")),
+            ((Decimal::new(726, 2), Decimal::new(66, 1)), ("7.3", "6.6")),
+            ((Decimal::new(2, 1), Decimal::new(2, 1)), ("0.2", "0.2")),
+            ((Decimal::new(1_234_564, 2), Decimal::new(123_456, 1)), ("12,345.64", "12,345.6")),
+            ((Decimal::new(1_234_567, 2), Decimal::new(123_456, 1)), ("12,345.7", "12,345.6")),
+            ((Decimal::new(2_000_000_001, 10), Decimal::new(2, 1)), ("0.2000000", "0.2")),
+        ];
+        for ((scenario, paper), (scenario_text, paper_text)) in cases {
+            let (scenario_shown, paper_shown) =
+                millions_apart(Money::from_millions(scenario), Money::from_millions(paper));
+            assert_eq!(
+                (scenario_shown.as_str(), paper_shown.as_str()),
+                (scenario_text, paper_text),
+                "{scenario} beside {paper}"
+            );
+        }
+    }
+
+    #[test]
     fn figures_are_written_the_same_everywhere() {
         check(millions(Money::from_whole_millions(1060)), "1,060.0");
         check(millions_signed(Money::from_whole_millions(70)), "+70.0");
@@ -209,17 +392,134 @@ mod tests {
         check(percent_signed(Decimal::new(-4, 2)), "0.0%");
         check(percent(Decimal::new(671, 1)), "67.1%");
         check(share_percent(Decimal::new(3286, 4)), "32.9%");
-        check(count(10_000), "10,000");
         check(count_signed(1_234), "+1,234");
         check(count_signed(-2), "-2");
         check(count_signed(0), "0");
         check(projects_count(1, Lang::En), "1 project");
         check(projects_count(35, Lang::En), "35 projects");
         check(projects_count(35, Lang::Zh), "35 個項目");
+        check(scenarios_count(0, Lang::En), "0 scenarios");
+        check(scenarios_count(1, Lang::En), "1 scenario");
+        check(scenarios_count(1, Lang::Zh), "1 個情景");
+        check(scenarios_count(2_000, Lang::En), "2,000 scenarios");
+        check(scenarios_count(2_000, Lang::Zh), "2,000 個情景");
         check(quarters_count(1, Lang::En), "1 quarter");
         check(quarters_count(4, Lang::En), "4 quarters");
         check(quarters_count(4, Lang::Zh), "4 季");
         check(seconds(1234.0, Lang::En), "1.23 s");
+    }
+
+    #[test]
+    fn a_float_is_written_with_its_decimals_ties_to_even_and_never_minus_zero() {
+        // (value, places) → text.
+        let cases = [
+            ((0.0, 2), "0.00"),
+            ((12.0, 0), "12"),
+            ((12.0, 4), "12.0000"),
+            ((1234.5678, 1), "1234.6"),
+            ((-1234.5678, 3), "-1234.568"),
+            ((0.9999, 2), "1.00"),
+            ((-9.96, 1), "-10.0"),
+            // Exact ties go to the even digit, as `format!` writes them.
+            ((0.125, 2), "0.12"),
+            ((0.375, 2), "0.38"),
+            ((2.5, 0), "2"),
+            ((3.5, 0), "4"),
+            ((-2.5, 0), "-2"),
+            // The `f64`s nearest 1.005 and 9.995 are just under them.
+            ((1.005, 2), "1.00"),
+            ((9.995, 2), "9.99"),
+            // A value that rounds to zero has no sign (`format!` writes `-0.00`).
+            ((-0.0, 2), "0.00"),
+            ((-0.001, 2), "0.00"),
+            ((-0.5, 0), "0"),
+            ((-0.006, 2), "-0.01"),
+            ((5e-324, 3), "0.000"),
+            // At most 12 decimals; beyond 10^18 the bound; not a number, 0.
+            ((1.5, 13), "1.500000000000"),
+            ((1e18, 0), "1000000000000000000"),
+            ((1e19, 1), "1000000000000000000.0"),
+            ((-1e300, 0), "-1000000000000000000"),
+            ((f64::NAN, 2), "0.00"),
+            ((f64::INFINITY, 1), "0.0"),
+            ((f64::NEG_INFINITY, 0), "0"),
+        ];
+        for ((value, places), expected) in cases {
+            check(decimals(value, places), expected);
+        }
+    }
+
+    /// SplitMix64: the same sequence of test values on every run.
+    fn next(state: &mut u64) -> u64 {
+        *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = *state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    #[test]
+    fn a_float_is_written_as_format_writes_it() {
+        let mut state = 20_171_113;
+        let mut values = vec![
+            0.1,
+            0.2,
+            0.3,
+            1e-7,
+            f64::MIN_POSITIVE,
+            1e15 + 0.125,
+            2_251_799_813_685_248.5,
+            9_007_199_254_740_994.0,
+            1e18,
+            -1e18,
+        ];
+        for _ in 0..3000 {
+            let (a, b) = (next(&mut state), next(&mut state));
+            let sign = if b % 2 == 0 { 1.0 } else { -1.0 };
+            // A decimal such as a coordinate (`123.45`), a binary fraction (where
+            // exact ties are), and any bit pattern from 2^-80 to 2^59.
+            values.push(sign * (a % 1_000_000_000) as f64 / 10_f64.powi(((b >> 1) % 8) as i32));
+            values.push(sign * (a % (1 << 20)) as f64 / 2_f64.powi(((b >> 1) % 14) as i32));
+            let exponent = (b >> 1) % 139 + 1023 - 80;
+            values.push(sign * f64::from_bits(exponent << 52 | a >> 12));
+        }
+        for value in values {
+            for places in 0..=MOST_PLACES {
+                let width = places as usize;
+                let written = format!("{value:.width$}");
+                // `format!` keeps the sign of a value that rounds to zero; `decimals` drops it.
+                let expected = match written.strip_prefix('-') {
+                    Some(unsigned) if unsigned.bytes().all(|b| b == b'0' || b == b'.') => unsigned.to_string(),
+                    _ => written,
+                };
+                // The value and places on both sides, so a failure names them.
+                check(
+                    format!("{value:e} {places}: {}", decimals(value, places)),
+                    &format!("{value:e} {places}: {expected}"),
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn counts_are_written_with_thousands_separators_whatever_their_type() {
+        let cases: [(String, &str); 12] = [
+            (count(0_usize), "0"),
+            (count(1_usize), "1"),
+            (count(999_usize), "999"),
+            (count(1_000_usize), "1,000"),
+            (count(20_000_usize), "20,000"),
+            (count(1_234_567_usize), "1,234,567"),
+            (count(10_000_u64), "10,000"),
+            (count(u64::MAX), "18,446,744,073,709,551,615"),
+            (count(65_535_u16), "65,535"),
+            (count(4_000_000_000_u32), "4,000,000,000"),
+            (count(255_u8), "255"),
+            (count(usize::MAX), if usize::BITS == 64 { "18,446,744,073,709,551,615" } else { "4,294,967,295" }),
+        ];
+        for (actual, expected) in cases {
+            check(actual, expected);
+        }
     }
 
     /// The runs of [`year_runs`] written out, each unbroken run in brackets.

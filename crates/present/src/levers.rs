@@ -24,18 +24,19 @@ pub fn lever_unit(lever: Lever) -> Option<Label> {
 /// values `Lever::apply` accepts (the lever's range; whole numbers where it is whole).
 pub fn lever_field(lever: Lever) -> FieldSpec<Decimal> {
     let (min, max) = lever.range();
+    let unit = lever_unit(lever);
     let read = move |text: &str| match lever {
         Lever::OngoingAmount | Lever::Cap => {
             money_in(text, Money::from_millions(min), Money::from_millions(max)).map(Money::millions)
         }
         _ if lever.is_whole() => {
             let (low, high) = (i64::try_from(min).unwrap_or(0), i64::try_from(max).unwrap_or(0));
-            int_in(text, low, high).map(Decimal::from)
+            int_in(text, low, high, unit).map(Decimal::from)
         }
-        _ => decimal_in(text, min, max),
+        _ => decimal_in(text, min, max, unit),
     };
     let spec = FieldSpec::new(lever_label(lever), read, write_decimal);
-    match lever_unit(lever) {
+    match unit {
         Some(unit) => spec.unit(unit),
         None => spec,
     }
@@ -59,7 +60,7 @@ mod tests {
     #[test]
     fn every_lever_field_takes_what_the_lever_takes() {
         check(Lever::CostChangePct, "10", "10");
-        check(Lever::CostChangePct, "-101", "error: Must be between -100 and 1000");
+        check(Lever::CostChangePct, "-101", "error: Must be between -100 and 1,000");
         check(Lever::SlipQuarters, "2", "2");
         check(Lever::SlipQuarters, "1.5", "error: Enter a whole number");
         check(Lever::SlipQuarters, "41", "error: Must be between 0 and 40");

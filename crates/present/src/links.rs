@@ -1,16 +1,19 @@
 //! Links and sharing, in words and as plain data: what a link's problems mean, when a
-//! scenario is too large for a link, what "Copy link" copies, what "Open a link"
+//! scenario does not fit in a link, what "Copy link" copies, what "Open a link"
 //! accepts, and the scenario file offered instead of a link that cannot carry it.
 //! The shell's `address.rs`, `whatif.rs` and `components/share.rs` only draw these.
 
 use crate::format::count;
 use crate::lang::{Bilingual, Label};
-use crate::route::route_problems;
-use crate::screens::projects::filters::{filter_problems, FILTER_KEYS};
+use crate::route::{read_slide, route_problems, shell_value_applies, SHELL_KEYS, SLIDE_KEY};
+use crate::screens::departments::{self, DepartmentColumn};
+use crate::screens::projects::filters::{Offered, FILTER_KEYS};
+use crate::screens::projects::table::{self, parse_group, SortKey, GROUP_KEY};
+use crate::screens::sorting::SortKeys;
 use blockvote_model::engine::Scenario;
 use blockvote_model::link::{
-    decode_link_in, parse_fragment, read_fragment, Fit, LinkProblem, LinkReason, LinkScenario, MAX_FRAGMENT_CHARS,
-    MAX_ITEMS, MAX_SCENARIO_CHARS, MAX_VALUE_CHARS, SCENARIO_KEYS,
+    decode_link_in, parse_fragment, read_fragment, Fit, LinkProblem, LinkReason, LinkScenario, Marker,
+    MAX_FRAGMENT_CHARS, MAX_ITEMS, MAX_NAMED_ABSENT, MAX_SCENARIO_CHARS, MAX_VALUE_CHARS, SCENARIO_KEYS,
 };
 use blockvote_model::saved::{encode, SavedScenario, Store};
 use blockvote_model::Dataset;
@@ -19,32 +22,186 @@ use blockvote_model::Dataset;
 /// scenario, and every pair of it the app cannot use, in the order the notice lists
 /// them: the view and language ([`route_problems`]), the scenario's (the model's
 /// decoder, which also names the edits of projects, departments and categories `data`
-/// does not have, or of groups no project of it is in), then the projects filters
-/// ([`filter_problems`]). Only a link is checked against the data: a scenario built in
-/// the app cannot name what the data does not have.
+/// does not have, or of groups no project of it is in, and a lever given twice), then
+/// the screens' own pairs ([`screen_problems`]), the shell's and the screens' keys
+/// given twice ([`repeated_problems`]) and the keys no reader knows
+/// ([`unknown_key_problems`]). Only a link is checked against the data: a scenario
+/// built in the app cannot name what the data does not have.
 pub fn open_link(text: &str, data: &Dataset) -> (LinkScenario, Vec<LinkProblem>) {
     let (decoded, scenario_problems) = decode_link_in(text, data);
     let params = parse_fragment(text);
     let mut problems = route_problems(&params);
     problems.extend(scenario_problems);
-    problems.extend(filter_problems(&params, data));
+    problems.extend(screen_problems(&params, data));
+    problems.extend(repeated_problems(&params));
+    problems.extend(unknown_key_problems(&params));
     (decoded, problems)
 }
 
-/// The problems of an address changed by hand while its scenario stayed the one on
-/// screen (so the scenario is not opened again): its view and language, and the
-/// filters that differ from `before`, the screens' pairs the app had. The app's own
-/// addresses (a change of screen) carry the filters it had, so nothing already said
-/// is said again.
+/// The problems of a link opened while the scenario it carries is the one on screen,
+/// which the shell keeps as it is rather than opening it again: every problem
+/// [`open_link`] names but a marker's (`scenario=too-large`), which would say the
+/// paper is shown. A new link's problems replace the notice's, so it names them all,
+/// and none when it has none.
+pub fn same_scenario_link_problems(text: &str, data: &Dataset) -> Vec<LinkProblem> {
+    let (_, problems) = open_link(text, data);
+    problems.into_iter().filter(|problem| !matches!(problem.reason, LinkReason::NotCarried { .. })).collect()
+}
+
+/// The problems of the app's own address (a link on screen the member followed, such
+/// as the navigation's) while its scenario stayed the one on screen (so the scenario
+/// is not opened again): its view and language, and the screens' pairs and the keys no
+/// reader knows that differ from `before`, those the app had. The app's own addresses
+/// carry the pairs it had, so nothing already said is said again.
 pub fn changed_address_problems(text: &str, before: &[(String, String)], data: &Dataset) -> Vec<LinkProblem> {
     let params = parse_fragment(text);
-    let is_filter = |(key, _): &&(String, String)| FILTER_KEYS.contains(&key.as_str());
-    let had = blockvote_model::order::set_of(before.iter().filter(is_filter));
+    let is_screens = |(key, _): &&(String, String)| is_screen_key(key) || !is_known_key(key);
+    let had = blockvote_model::order::set_of(before.iter().filter(is_screens));
     let changed: Vec<(String, String)> =
-        params.iter().filter(is_filter).filter(|pair| !had.contains(pair)).cloned().collect();
+        params.iter().filter(is_screens).filter(|pair| !had.contains(pair)).cloned().collect();
     let mut problems = route_problems(&params);
-    problems.extend(filter_problems(&changed, data));
+    problems.extend(screen_problems(&changed, data));
+    problems.extend(unknown_key_problems(&changed));
     problems
+}
+
+/// The two tables sorted by their headings, under their own address keys.
+const PROJECTS_SORT: SortKeys = table::SORT_KEYS;
+const DEPARTMENTS_SORT: SortKeys = departments::SORT_KEYS;
+
+/// The keys the screens read from the address, each reader's own: the projects
+/// filters, the projects table's grouping, the tables' sorts, the presenter's slide.
+fn screen_keys() -> impl Iterator<Item = &'static str> {
+    FILTER_KEYS.into_iter().chain([
+        GROUP_KEY,
+        PROJECTS_SORT.column,
+        PROJECTS_SORT.direction,
+        DEPARTMENTS_SORT.column,
+        DEPARTMENTS_SORT.direction,
+        SLIDE_KEY,
+    ])
+}
+
+/// Whether the screens read `key` from the address.
+fn is_screen_key(key: &str) -> bool {
+    screen_keys().any(|known| known == key)
+}
+
+/// Every key the app reads from an address: the shell's ([`SHELL_KEYS`]), the
+/// scenario's (the model's [`SCENARIO_KEYS`]) and the screens'; each reader's own
+/// list, so a key a reader learns is known here at once.
+pub fn known_keys() -> impl Iterator<Item = &'static str> {
+    SHELL_KEYS.into_iter().chain(SCENARIO_KEYS).chain(screen_keys())
+}
+
+/// Whether any reader of the app reads `key` from an address.
+pub fn is_known_key(key: &str) -> bool {
+    known_keys().any(|known| known == key)
+}
+
+/// The pairs of an address whose key no reader of the app reads ([`known_keys`]): the
+/// first [`MAX_NAMED_ABSENT`] named, each with a known key it is close to, if one is
+/// ([`close_key`]), and the rest counted. An empty piece (`&=&`) carries nothing and is
+/// not named.
+pub fn unknown_key_problems(params: &[(String, String)]) -> Vec<LinkProblem> {
+    let mut problems = Vec::new();
+    let mut more = 0usize;
+    let carries = |(key, value): &&(String, String)| !key.is_empty() || !value.is_empty();
+    let unknown = params.iter().filter(carries).filter(|(key, _)| !is_known_key(key));
+    for (key, value) in unknown {
+        if problems.len() < MAX_NAMED_ABSENT {
+            problems.push(LinkProblem::new(key, value, LinkReason::UnknownKey { suggestion: close_key(key) }));
+        } else {
+            more = more.saturating_add(1);
+        }
+    }
+    if more > 0 {
+        problems.push(LinkProblem::new("…", "", LinkReason::MoreUnknownKeys { count: more }));
+    }
+    problems
+}
+
+/// The known key `typed` is most likely a slip for, ignoring case: one of the same
+/// length with one letter different (two, for a key of four letters or more), or with
+/// two neighbouring letters swapped; the closest, and of those the first known. A key
+/// longer than every known key is not compared, so the work is bounded whatever the
+/// link.
+pub fn close_key(typed: &str) -> Option<&'static str> {
+    const LONGEST: usize = 16;
+    if typed.chars().nth(LONGEST).is_some() {
+        return None;
+    }
+    let typed: Vec<char> = typed.chars().map(|c| c.to_ascii_lowercase()).collect();
+    let distance = |known: &str| -> Option<usize> {
+        let known: Vec<char> = known.chars().collect();
+        if known.len() != typed.len() {
+            return None;
+        }
+        let differ: Vec<usize> = (0..known.len()).filter(|&i| known.get(i) != typed.get(i)).collect();
+        let allowed = match known.len() {
+            0 | 1 => 0,
+            2 | 3 => 1,
+            _ => 2,
+        };
+        let swapped = match differ.as_slice() {
+            [a, b] => *b == a + 1 && known.get(*a) == typed.get(*b) && known.get(*b) == typed.get(*a),
+            _ => false,
+        };
+        (differ.len() <= allowed || swapped).then_some(differ.len())
+    };
+    known_keys().filter_map(|known| distance(known).map(|d| (d, known))).min_by_key(|(d, _)| *d).map(|(_, k)| k)
+}
+
+/// The shell's and the screens' keys given more than once with different values, each
+/// named with the one its reader reads: the last view and language [`crate::route`]
+/// has ([`shell_value_applies`]), and a screen's last value ([`crate::route::param`]).
+/// The scenario's are the model's decoder's to name. One problem per key, so a link's
+/// length bounds the work by the number of keys known.
+pub fn repeated_problems(params: &[(String, String)]) -> Vec<LinkProblem> {
+    let mut problems = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
+    for (key, _) in params {
+        let key = key.as_str();
+        let shell = SHELL_KEYS.contains(&key);
+        if seen.contains(&key) || !(shell || is_screen_key(key)) {
+            continue;
+        }
+        seen.push(key);
+        let values: Vec<&str> = params.iter().filter(|(k, _)| k == key).map(|(_, v)| v.as_str()).collect();
+        let differ = values.iter().any(|v| v.trim() != values.first().map_or("", |first| first.trim()));
+        let used = if shell { values.iter().rev().find(|v| shell_value_applies(key, v)) } else { values.last() };
+        if let (true, Some(used), Some(last)) = (differ, used, values.last()) {
+            let reason = LinkReason::Repeated { times: values.len(), last: used == last };
+            problems.push(LinkProblem::new(key, used, reason));
+        }
+    }
+    problems
+}
+
+/// The pairs of an address the screens read and cannot use, each with why, in the
+/// address's order: the projects filters (`filters::Offered`, checked against `data`),
+/// the projects table's grouping (`table::parse_group`), the projects' and the
+/// departments' sorts (`SortKeys::problem`) and the presenter's slide ([`read_slide`]).
+/// Each check is the reading its screen uses, so a pair is either applied or named
+/// here, never dropped without a word. At most three problems per pair, so a link's
+/// length bounds them.
+pub fn screen_problems(params: &[(String, String)], data: &Dataset) -> Vec<LinkProblem> {
+    let offered = Offered::of(data);
+    params
+        .iter()
+        .flat_map(|(key, value)| {
+            let mut reasons = offered.problems(key, value);
+            if key == GROUP_KEY {
+                reasons.extend(parse_group(value).err());
+            }
+            reasons.extend(PROJECTS_SORT.problem::<SortKey>(key, value));
+            reasons.extend(DEPARTMENTS_SORT.problem::<DepartmentColumn>(key, value));
+            if key == SLIDE_KEY {
+                reasons.extend(read_slide(value).1);
+            }
+            reasons.into_iter().map(|why| LinkProblem::new(key, value, why))
+        })
+        .collect()
 }
 
 /// The heading of the list of a link's problems.
@@ -67,11 +224,70 @@ pub fn problem_text(problem: &LinkProblem) -> Bilingual {
     };
     let (zh, en) = match &problem.reason {
         LinkReason::MoreNotInData { count: more } => {
-            let more = count(*more as u64);
+            let more = count(*more);
             return Bilingual::new(
                 format!("另有 {more} 項修改所指的項目、部門或類別不在現時顯示的資料中，已略過。"),
                 format!("{more} more edits name projects, departments or categories the data shown does not have; they were ignored."),
             );
+        }
+        LinkReason::UnknownKey { suggestion } => {
+            let (zh, en) = if problem.key.is_empty() {
+                ("沒有參數名稱".to_string(), "gives no key".to_string())
+            } else {
+                let key = &problem.key;
+                (format!("{key} 不是 blockvote 認識的參數"), format!("{key} is not a key blockvote knows"))
+            };
+            let (zh_hint, en_hint) = suggestion
+                .map(|known| (format!("是否想輸入 {known}？"), format!(" Did you mean {known}?")))
+                .unwrap_or_default();
+            return Bilingual::new(
+                format!("「{pair}」：{zh}，已略過。{zh_hint}"),
+                format!("“{pair}”: {en}; it was ignored.{en_hint}"),
+            );
+        }
+        LinkReason::MoreUnknownKeys { count: more } => {
+            let more = count(*more);
+            return Bilingual::new(
+                format!("另有 {more} 個 blockvote 不認識的參數，已略過。"),
+                format!("{more} more keys blockvote does not know were ignored."),
+            );
+        }
+        LinkReason::Repeated { times, last } => {
+            let key = &problem.key;
+            let times = count(*times);
+            return if *last {
+                Bilingual::new(
+                    format!("「{key}」出現了 {times} 次，只讀取了最後一個（{pair}），其餘已略過。"),
+                    format!("“{key}” is given {times} times; only the last, {pair}, was read, and the others were ignored."),
+                )
+            } else {
+                Bilingual::new(
+                    format!("「{key}」出現了 {times} 次，只採用了最後一個可用的（{pair}），其餘已略過。"),
+                    format!("“{key}” is given {times} times; only {pair}, the last that could be used, was used, and the others were ignored."),
+                )
+            };
+        }
+        LinkReason::NoSuchProjects { ids, more } => {
+            let total = count(ids.len().saturating_add(*more));
+            let list = |separator: &str| ids.iter().map(u16::to_string).collect::<Vec<_>>().join(separator);
+            match (ids.as_slice(), more) {
+                ([id], 0) => (
+                    format!("所指的項目編號 {id} 不在現時顯示的資料中，表格沒有顯示"),
+                    format!("names project number {id}, which the data shown does not have; no row shows it"),
+                ),
+                (_, 0) => (
+                    format!("所指的 {total} 個項目編號（{}）不在現時顯示的資料中，表格沒有顯示", list("、")),
+                    format!("names {total} project numbers the data shown does not have ({}); no row shows them", list(", ")),
+                ),
+                (_, more) => (
+                    format!("所指的 {total} 個項目編號（{} 及另外 {} 個）不在現時顯示的資料中，表格沒有顯示", list("、"), count(*more)),
+                    format!(
+                        "names {total} project numbers the data shown does not have ({} and {} more); no row shows them",
+                        list(", "),
+                        count(*more)
+                    ),
+                ),
+            }
         }
         LinkReason::NoSuchProject { id } => ignored("該修改已略過", "its edit was ignored", format!("項目 {id}"), format!("project {id}")),
         LinkReason::NoSuchDepartment { number } => {
@@ -108,12 +324,38 @@ pub fn problem_text(problem: &LinkProblem) -> Bilingual {
             "holds 1 item that is not a project number; it was ignored".to_string(),
         ),
         LinkReason::NotProjectNumbers { count: items } => {
-            let items = count(*items as u64);
+            let items = count(*items);
             (
                 format!("有 {items} 項不是項目編號，已略過"),
                 format!("holds {items} items that are not project numbers; they were ignored"),
             )
         }
+        LinkReason::NumbersBeyond { max, count: 1 } => {
+            let max = count(*max);
+            (format!("比可讀取的 {max} 個編號多出 1 個，多出的已略過"), format!("holds 1 more number than the {max} that are read; it was ignored"))
+        }
+        LinkReason::NumbersBeyond { max, count: beyond } => {
+            let (max, beyond) = (count(*max), count(*beyond));
+            (
+                format!("比可讀取的 {max} 個編號多出 {beyond} 個，多出的已略過"),
+                format!("holds {beyond} more numbers than the {max} that are read; they were ignored"),
+            )
+        }
+        LinkReason::NotOneOf { accepted } => match accepted.as_slice() {
+            [only] => (format!("不是可用的值（只可以是 {only}），已略過"), format!("is not {only}, the one value it takes; it was ignored")),
+            _ => (
+                format!("不是可用的值（只可以是 {}），已略過", accepted.join("、")),
+                format!("is not one of the values it takes ({}); it was ignored", accepted.join(", ")),
+            ),
+        },
+        LinkReason::NotASlide => (
+            "不是簡報中情景的編號（由 1 起的整數），已略過；簡報模式顯示第一個情景".to_string(),
+            "is not a slide number (a whole number from 1); it was ignored, and the presenter view shows the first slide".to_string(),
+        ),
+        LinkReason::BeyondLastSlide { max } => (
+            format!("超過簡報最多可有的 {} 個情景，簡報模式顯示最後一個情景", count(*max)),
+            format!("is beyond {}, the most slides there can be; the presenter view shows the last slide", count(*max)),
+        ),
         LinkReason::NotANumber => ("不是數字".to_string(), "is not a number".to_string()),
         LinkReason::OutOfRange { min, max } => (format!("須介乎 {min} 至 {max}"), format!("must be between {min} and {max}")),
         LinkReason::UnknownName => ("不是可用的名稱".to_string(), "is not a name blockvote knows".to_string()),
@@ -122,19 +364,23 @@ pub fn problem_text(problem: &LinkProblem) -> Bilingual {
             (format!("超過 {MAX_ITEMS} 項，整項未有讀取"), format!("has more than {MAX_ITEMS} items, so none was read"))
         }
         LinkReason::TooLong => (
-            format!("長於 {} 個字元，整項未有讀取", count(MAX_VALUE_CHARS as u64)),
-            format!("is longer than {} characters, so none of it was read", count(MAX_VALUE_CHARS as u64)),
+            format!("長於 {} 個字元，整項未有讀取", count(MAX_VALUE_CHARS)),
+            format!("is longer than {} characters, so none of it was read", count(MAX_VALUE_CHARS)),
         ),
         LinkReason::Unread => (
-            format!("位於連結首 {} 個字元之後，未有讀取（連結可能被截短或過長）", count(MAX_FRAGMENT_CHARS as u64)),
+            format!("位於連結首 {} 個字元之後，未有讀取（連結可能被截短或過長）", count(MAX_FRAGMENT_CHARS)),
             format!(
                 "comes after the first {} characters of the link and was not read (the link is too long, or was cut)",
-                count(MAX_FRAGMENT_CHARS as u64)
+                count(MAX_FRAGMENT_CHARS)
             ),
         ),
-        LinkReason::NotCarried => (
+        LinkReason::NotCarried { why: Marker::TooLarge } => (
             "表示複製連結時的情景太大，連結沒有包含該情景；現顯示文件的數字。請向寄件人索取情景檔案（JSON）".to_string(),
             "means the scenario was too large for a link when it was copied, so the link does not carry it and the paper is shown; ask the sender for the scenario as a file (JSON)".to_string(),
+        ),
+        LinkReason::NotCarried { why: Marker::NotExpressible } => (
+            "表示複製連結時的情景含有連結無法表達的設定（例如由檔案匯入的數值），連結沒有包含該情景；現顯示文件的數字。請向寄件人索取情景檔案（JSON）".to_string(),
+            "marks a scenario holding a value a link cannot carry (one read from a file), so the link does not carry it and the paper is shown; ask the sender for the scenario as a file (JSON)".to_string(),
         ),
     };
     Bilingual::new(format!("「{pair}」{zh}。"), format!("“{pair}” {en}."))
@@ -148,15 +394,15 @@ pub fn fit_text(fit: &Fit) -> Option<Bilingual> {
         Fit::TooLarge { chars, items } => Some(Bilingual::new(
             format!(
                 "此情景太大，無法放入連結：共 {} 個字元、同類修改最多 {} 項，而連結最多只能載 {} 個字元及每類 {MAX_ITEMS} 項修改。網址列沒有包含它；請改用情景檔案（JSON）分享。",
-                count(*chars as u64),
-                count(*items as u64),
-                count(MAX_SCENARIO_CHARS as u64)
+                count(*chars),
+                count(*items),
+                count(MAX_SCENARIO_CHARS)
             ),
             format!(
                 "This scenario is too large for a link: {} characters and up to {} edits of one kind, where a link holds at most {} characters and {MAX_ITEMS} edits of each kind. The address bar does not hold it; share it as a scenario file (JSON) instead.",
-                count(*chars as u64),
-                count(*items as u64),
-                count(MAX_SCENARIO_CHARS as u64)
+                count(*chars),
+                count(*items),
+                count(MAX_SCENARIO_CHARS)
             ),
         )),
         Fit::NotExpressible => Some(Bilingual::new(
@@ -164,6 +410,16 @@ pub fn fit_text(fit: &Fit) -> Option<Bilingual> {
             "This scenario holds a setting a link cannot express (from an imported file, such as a department given by name). The address bar does not hold it; share it as a scenario file (JSON) instead.",
         )),
     }
+}
+
+/// The badge next to "Copy link" while the address does not hold the scenario, or
+/// `None` when it does: each reason in its own words, so a scenario read from a file
+/// is never said to be too large.
+pub fn fit_badge(fit: &Fit) -> Option<Label> {
+    fit.marker().map(|marker| match marker {
+        Marker::TooLarge => words::TOO_LARGE_BADGE,
+        Marker::NotExpressible => words::NOT_EXPRESSIBLE_BADGE,
+    })
 }
 
 /// What "Copy link" copies, given the page's address and the fragment that carries
@@ -229,7 +485,7 @@ pub fn pasted_fragment(text: &str) -> Result<String, PasteError> {
     let fragment = text.split_once('#').map_or(text, |(_, after)| after);
     let fragment: String = fragment.chars().take(MAX_PASTED_CHARS).collect();
     let read = read_fragment(&fragment);
-    let known = |key: &str| key == "view" || key == "lang" || SCENARIO_KEYS.contains(&key);
+    let known = |key: &str| SHELL_KEYS.contains(&key) || SCENARIO_KEYS.contains(&key);
     let any_known = read.pairs.iter().any(|(key, _)| known(key)) || read.unread.iter().any(|key| known(key));
     if any_known {
         Ok(format!("#{fragment}"))
@@ -305,15 +561,19 @@ pub mod words {
     pub const SHARE_GROUP: Label = Label::new("分享情景", "Share the scenario");
     /// The one button that stands for both actions on a narrow screen.
     pub const SHARE: Label = Label::new("分享", "Share");
-    /// Shown next to the buttons while the address bar does not hold the scenario.
+    /// Shown next to the buttons while the address bar does not hold the scenario
+    /// because it is too large (see [`super::fit_badge`]).
     pub const TOO_LARGE_BADGE: Label = Label::new("此情景太大，無法放入連結", "Too large for a link");
+    /// Shown next to the buttons while the address bar does not hold the scenario
+    /// because it holds a value a link cannot say (see [`super::fit_badge`]).
+    pub const NOT_EXPRESSIBLE_BADGE: Label = Label::new("此情景無法放入連結", "Cannot go in a link");
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::lang::Lang;
-    use blockvote_model::link::{decode, decode_link, write};
+    use blockvote_model::link::{decode, decode_link, fragment_text, write};
 
     #[track_caller]
     fn check_copy(address: &str, fragment: &str, expected: &str) {
@@ -391,6 +651,11 @@ mod tests {
             "#scenario=too-large",
             "“scenario=too-large” means the scenario was too large for a link when it was copied, so the link does not carry it and the paper is shown; ask the sender for the scenario as a file (JSON).",
             "「scenario=too-large」表示複製連結時的情景太大，連結沒有包含該情景；現顯示文件的數字。請向寄件人索取情景檔案（JSON）。",
+        );
+        check_problem(
+            "#scenario=not-expressible",
+            "“scenario=not-expressible” marks a scenario holding a value a link cannot carry (one read from a file), so the link does not carry it and the paper is shown; ask the sender for the scenario as a file (JSON).",
+            "「scenario=not-expressible」表示複製連結時的情景含有連結無法表達的設定（例如由檔案匯入的數值），連結沒有包含該情景；現顯示文件的數字。請向寄件人索取情景檔案（JSON）。",
         );
         check_problem(
             &format!("#x={}&p=1:x", "y".repeat(MAX_FRAGMENT_CHARS - 4)),
@@ -489,6 +754,408 @@ mod tests {
     }
 
     #[test]
+    fn a_key_the_app_does_not_know_is_named_with_the_one_it_is_close_to() {
+        check_opened(
+            "#view=cashflow&lang=zh&cots=10&delya=2",
+            &[
+                (
+                    "“cots=10”: cots is not a key blockvote knows; it was ignored. Did you mean cost?",
+                    "「cots=10」：cots 不是 blockvote 認識的參數，已略過。是否想輸入 cost？",
+                ),
+                (
+                    "“delya=2”: delya is not a key blockvote knows; it was ignored. Did you mean delay?",
+                    "「delya=2」：delya 不是 blockvote 認識的參數，已略過。是否想輸入 delay？",
+                ),
+            ],
+        );
+        check_opened(
+            "#view=projects&lang=en&foo=1&COST=5&sotr=id&=7&&=&dpet=1",
+            &[
+                (
+                    "“foo=1”: foo is not a key blockvote knows; it was ignored.",
+                    "「foo=1」：foo 不是 blockvote 認識的參數，已略過。",
+                ),
+                (
+                    "“COST=5”: COST is not a key blockvote knows; it was ignored. Did you mean cost?",
+                    "「COST=5」：COST 不是 blockvote 認識的參數，已略過。是否想輸入 cost？",
+                ),
+                (
+                    "“sotr=id”: sotr is not a key blockvote knows; it was ignored. Did you mean sort?",
+                    "「sotr=id」：sotr 不是 blockvote 認識的參數，已略過。是否想輸入 sort？",
+                ),
+                ("“=7”: gives no key; it was ignored.", "「=7」：沒有參數名稱，已略過。"),
+                (
+                    "“dpet=1”: dpet is not a key blockvote knows; it was ignored. Did you mean dept?",
+                    "「dpet=1」：dpet 不是 blockvote 認識的參數，已略過。是否想輸入 dept？",
+                ),
+            ],
+        );
+        // A slip of a letter or two, or two letters swapped; a one-letter key only by
+        // its case; nothing far off, nor a key longer than any known.
+        for (typed, close) in [
+            ("cots", Some("cost")),
+            ("lnag", Some("lang")),
+            ("veiw", Some("view")),
+            ("ceilign", Some("ceiling")),
+            ("rettention", None),
+            ("retension", Some("retention")),
+            ("dri", Some("dir")),
+            ("P", Some("p")),
+            ("x", None),
+            ("zzzz", None),
+            ("main", None),
+            (&"c".repeat(100_000), None),
+        ] {
+            assert_eq!(close_key(typed), close, "{typed}");
+        }
+        // A link of many unknown keys names the first 16 and counts the rest.
+        let many: Vec<String> = (0..20).map(|n| format!("k{n}=1")).collect();
+        let data = Dataset::paper().unwrap_or_else(|_| Dataset::empty());
+        let (_, problems) = open_link(&format!("#view=risk&{}", many.join("&")), &data);
+        assert_eq!(problems.len(), 17);
+        assert_eq!(
+            problems.last().map(problem_text),
+            Some(Bilingual::new(
+                "另有 4 個 blockvote 不認識的參數，已略過。",
+                "4 more keys blockvote does not know were ignored."
+            ))
+        );
+    }
+
+    /// Every key the app writes in an address is one a reader of it knows: the
+    /// scenario's levers and edits (of a scenario that sets every one), the markers,
+    /// the shell's and every screen's pairs, as the present layer's links write them.
+    #[test]
+    fn every_key_the_app_writes_is_known() {
+        use crate::route::{fragment_for, View};
+        use crate::screens::projects::filters::{ids_link, link_with_filters};
+        use crate::screens::sorting::Sort;
+        let rich = "profile=even&slip=0.5&delay=2&slippage=off&cost=-10&ceiling=20&floor=0.5&cap=1000&rule=most_cash\
+            &ongoing=800&retention=0.8&target=1000&seed=42&p=17:d2,p:even&g=all:x;dept.2:d1&cat=1:300,L";
+        let (decoded, problems) = decode(&parse_fragment(rich));
+        assert_eq!(problems, vec![]);
+        let mut written = write(&decoded.scenario, decoded.seed).pairs;
+        let keys: Vec<&str> = written.iter().map(|(key, _)| key.as_str()).collect();
+        assert!(SCENARIO_KEYS.iter().all(|key| *key == "scenario" || keys.contains(key)), "{keys:?}");
+        let too_large = Scenario {
+            projects: (1..=301)
+                .map(|id| blockvote_model::engine::ProjectEdit { id, edit: decoded.scenario.projects[0].edit.clone() })
+                .collect(),
+            ..Scenario::default()
+        };
+        written.extend(write(&too_large, None).pairs);
+        let every_filter: Vec<(String, String)> =
+            FILTER_KEYS.iter().map(|k| (k.to_string(), "1".to_string())).collect();
+        let projects_sort = Sort::<SortKey>::default().pressed(SortKey::Budget, PROJECTS_SORT);
+        let departments_sort = Sort::<DepartmentColumn>::default().pressed(DepartmentColumn::Share, DEPARTMENTS_SORT);
+        for (key, value) in projects_sort.iter().chain(&departments_sort).chain(&[(GROUP_KEY, Some("1".to_string()))]) {
+            written.push((key.to_string(), value.clone().unwrap_or_default()));
+        }
+        written.push((SLIDE_KEY.to_string(), "2".to_string()));
+        let links = [
+            fragment_for(View::Present, Lang::En, &written),
+            ids_link(&[14, 15], Lang::Zh),
+            link_with_filters(View::Departments, &every_filter, Lang::En),
+        ];
+        for link in links {
+            assert_eq!(unknown_key_problems(&parse_fragment(&link)), vec![], "{link}");
+            assert!(parse_fragment(&link).iter().all(|(key, _)| is_known_key(key)), "{link}");
+        }
+    }
+
+    #[test]
+    fn a_key_given_twice_names_the_value_read() {
+        check_opened(
+            "#view=cashflow&lang=en&cost=10&cost=20",
+            &[(
+                "“cost” is given 2 times; only the last, cost=20, was read, and the others were ignored.",
+                "「cost」出現了 2 次，只讀取了最後一個（cost=20），其餘已略過。",
+            )],
+        );
+        check_opened(
+            "#view=cashflow&lang=en&cost=10&cost=abc",
+            &[
+                ("“cost=abc” is not a number.", "「cost=abc」不是數字。"),
+                (
+                    "“cost” is given 2 times; only cost=10, the last that could be used, was used, and the others were ignored.",
+                    "「cost」出現了 2 次，只採用了最後一個可用的（cost=10），其餘已略過。",
+                ),
+            ],
+        );
+        // The shell takes the last screen and language it has; a screen its pair's
+        // last value, even one it then cannot use.
+        check_opened(
+            "#view=risk&view=projects&view=bogus&lang=en&dept=1&dept=999&sort=id&sort=id",
+            &[
+                ("“view=bogus” is not a name blockvote knows.", "「view=bogus」不是可用的名稱。"),
+                (
+                    "“dept=999” names department 999, which the data shown does not have; it was ignored.",
+                    "「dept=999」所指的部門 999 不在現時顯示的資料中，已略過。",
+                ),
+                (
+                    "“view” is given 3 times; only view=projects, the last that could be used, was used, and the others were ignored.",
+                    "「view」出現了 3 次，只採用了最後一個可用的（view=projects），其餘已略過。",
+                ),
+                (
+                    "“dept” is given 2 times; only the last, dept=999, was read, and the others were ignored.",
+                    "「dept」出現了 2 次，只讀取了最後一個（dept=999），其餘已略過。",
+                ),
+            ],
+        );
+        let data = Dataset::paper().unwrap_or_else(|_| Dataset::empty());
+        let (decoded, _) = open_link("#cost=10&cost=20", &data);
+        assert_eq!(decoded.scenario.cost_change_pct, rust_decimal::Decimal::from(20));
+    }
+
+    #[test]
+    fn numbers_no_project_has_are_named() {
+        check_opened(
+            "#view=projects&lang=en&ids=999,0,65535",
+            &[(
+                "“ids=999,0,65535” names 3 project numbers the data shown does not have (0, 999, 65535); no row shows them.",
+                "「ids=999,0,65535」所指的 3 個項目編號（0、999、65535）不在現時顯示的資料中，表格沒有顯示。",
+            )],
+        );
+        check_opened(
+            "#view=projects&lang=en&ids=14,999",
+            &[(
+                "“ids=14,999” names project number 999, which the data shown does not have; no row shows it.",
+                "「ids=14,999」所指的項目編號 999 不在現時顯示的資料中，表格沒有顯示。",
+            )],
+        );
+        // Many are named up to 16, the rest counted: never one word per number.
+        let many: Vec<String> = (1000..1400).map(|id| id.to_string()).collect();
+        let link = format!("#view=projects&lang=en&ids={}", many.join(","));
+        let shown: String = many.join(",").chars().take(40).collect();
+        let named: Vec<String> = (1000..1016).map(|id| id.to_string()).collect();
+        check_opened(
+            &link,
+            &[(
+                &format!(
+                    "“ids={shown}” names 400 project numbers the data shown does not have ({} and 384 more); no row shows them.",
+                    named.join(", ")
+                ),
+                &format!("「ids={shown}」所指的 400 個項目編號（{} 及另外 384 個）不在現時顯示的資料中，表格沒有顯示。", named.join("、")),
+            )],
+        );
+    }
+
+    /// A new link whose scenario is the one on screen: the notice shows its problems
+    /// only, none when it has none, and never a marker's (the scenario on screen is
+    /// kept).
+    #[test]
+    fn a_new_link_with_the_scenario_on_screen_names_its_own_problems() {
+        let data = Dataset::paper().unwrap_or_else(|_| Dataset::empty());
+        let words = |text: &str| -> Vec<String> {
+            same_scenario_link_problems(text, &data).iter().map(|p| problem_text(p).en).collect()
+        };
+        assert_eq!(words("#view=projects&lang=zh&dept=1"), Vec::<String>::new());
+        assert_eq!(words("#view=projects&lang=zh&ids=14,15"), Vec::<String>::new());
+        assert_eq!(
+            words("#view=projects&lang=en&dept=999&cots=1"),
+            [
+                "“dept=999” names department 999, which the data shown does not have; it was ignored.",
+                "“cots=1”: cots is not a key blockvote knows; it was ignored. Did you mean cost?",
+            ]
+        );
+        assert_eq!(words("#view=risk&lang=en&scenario=not-expressible"), Vec::<String>::new());
+    }
+
+    /// A scenario the address cannot carry, opened from the address the app wrote for
+    /// it: what the notice says (English) and the badge beside "Copy link".
+    #[track_caller]
+    fn check_not_carried(scenario: &Scenario, said: &str, badge: Label) {
+        let written = write(scenario, None);
+        let data = Dataset::paper().unwrap_or_else(|_| Dataset::empty());
+        // The fragment's text as the shell writes it, after the view and language.
+        let marker = fragment_text(&written.pairs);
+        let (decoded, problems) = open_link(&format!("#view=risk&lang=en&{}", marker.trim_start_matches('#')), &data);
+        assert_eq!(decoded.scenario, Scenario::default());
+        let words: Vec<String> = problems.iter().map(|p| problem_text(p).en).collect();
+        assert_eq!(words, [said], "{:?}", written.fit);
+        assert_eq!(fit_badge(&written.fit), Some(badge));
+    }
+
+    #[test]
+    fn a_scenario_a_link_cannot_carry_is_said_to_be_so_for_its_own_reason() {
+        use blockvote_model::engine::{Edit, ProjectEdit};
+        // Imported from a file with a cost change the engine refuses: it is small, and
+        // was once said to be "too large for a link".
+        let from_a_file = Scenario { cost_change_pct: rust_decimal::Decimal::from(5000), ..Scenario::default() };
+        check_not_carried(
+            &from_a_file,
+            "“scenario=not-expressible” marks a scenario holding a value a link cannot carry (one read from a file), so the link does not carry it and the paper is shown; ask the sender for the scenario as a file (JSON).",
+            words::NOT_EXPRESSIBLE_BADGE,
+        );
+        let edit = Edit { defer_quarters: Some(1), ..Edit::default() };
+        let many = Scenario {
+            projects: (1..=301).map(|id| ProjectEdit { id, edit: edit.clone() }).collect(),
+            ..Scenario::default()
+        };
+        check_not_carried(
+            &many,
+            "“scenario=too-large” means the scenario was too large for a link when it was copied, so the link does not carry it and the paper is shown; ask the sender for the scenario as a file (JSON).",
+            words::TOO_LARGE_BADGE,
+        );
+        assert_eq!(fit_badge(&Fit::Exact), None);
+        assert_eq!(fit_badge(&Fit::NotExpressible).map(|l| l.get(Lang::Zh)), Some("此情景無法放入連結"));
+    }
+
+    #[test]
+    fn a_screens_pair_the_app_cannot_use_is_named() {
+        check_opened(
+            "#view=projects&lang=en&changed=1&sort=budget&dir=desc&dsort=share&ddir=asc&slide=2&ids=14,15",
+            &[],
+        );
+        check_opened(
+            "#view=projects&lang=en&changed=2&sort=bogus&dir=sideways",
+            &[
+                (
+                    "“changed=2” is not 1, the one value it takes; it was ignored.",
+                    "「changed=2」不是可用的值（只可以是 1），已略過。",
+                ),
+                (
+                    "“sort=bogus” is not one of the values it takes (id, dept, name, theme, budget, start, done, dur); it was ignored.",
+                    "「sort=bogus」不是可用的值（只可以是 id、dept、name、theme、budget、start、done、dur），已略過。",
+                ),
+                (
+                    "“dir=sideways” is not one of the values it takes (asc, desc); it was ignored.",
+                    "「dir=sideways」不是可用的值（只可以是 asc、desc），已略過。",
+                ),
+            ],
+        );
+        check_opened(
+            "#view=departments&lang=en&dsort=size&ddir=up",
+            &[
+                (
+                    "“dsort=size” is not one of the values it takes (order, name, projects, budget, share); it was ignored.",
+                    "「dsort=size」不是可用的值（只可以是 order、name、projects、budget、share），已略過。",
+                ),
+                (
+                    "“ddir=up” is not one of the values it takes (asc, desc); it was ignored.",
+                    "「ddir=up」不是可用的值（只可以是 asc、desc），已略過。",
+                ),
+            ],
+        );
+        check_opened(
+            "#view=present&lang=en&slide=abc&slide=0&slide=99999",
+            &[
+                (
+                    "“slide=abc” is not a slide number (a whole number from 1); it was ignored, and the presenter view shows the first slide.",
+                    "「slide=abc」不是簡報中情景的編號（由 1 起的整數），已略過；簡報模式顯示第一個情景。",
+                ),
+                (
+                    "“slide=0” is not a slide number (a whole number from 1); it was ignored, and the presenter view shows the first slide.",
+                    "「slide=0」不是簡報中情景的編號（由 1 起的整數），已略過；簡報模式顯示第一個情景。",
+                ),
+                (
+                    "“slide=99999” is beyond 2,001, the most slides there can be; the presenter view shows the last slide.",
+                    "「slide=99999」超過簡報最多可有的 2,001 個情景，簡報模式顯示最後一個情景。",
+                ),
+                (
+                    "“slide” is given 3 times; only the last, slide=99999, was read, and the others were ignored.",
+                    "「slide」出現了 3 次，只讀取了最後一個（slide=99999），其餘已略過。",
+                ),
+            ],
+        );
+    }
+
+    /// Each table reads its sort by the reading that names what it cannot use: a
+    /// value is applied, or named, or is the default written out.
+    #[test]
+    fn a_sort_is_applied_or_named() {
+        use crate::screens::sorting::Sort;
+        let data = Dataset::paper().unwrap_or_else(|_| Dataset::empty());
+        for (key, value) in [
+            ("sort", "budget"),
+            ("sort", " dur "),
+            ("sort", "bogus"),
+            ("sort", "BUDGET"),
+            ("dir", "desc"),
+            ("dir", "DESC"),
+            ("dsort", "share"),
+            ("dsort", "id"),
+            ("ddir", "desc"),
+            ("ddir", "down"),
+        ] {
+            let pair = [(key.to_string(), value.to_string())];
+            let applied = Sort::<SortKey>::from_params(&pair, PROJECTS_SORT) != Sort::default()
+                || Sort::<DepartmentColumn>::from_params(&pair, DEPARTMENTS_SORT) != Sort::default();
+            let named = !screen_problems(&pair, &data).is_empty();
+            assert!(applied != named, "{key}={value}: applied {applied}, named {named}");
+        }
+    }
+
+    /// `group=value` on its own in a link: whether the projects table is grouped by
+    /// department, and what the link's notice says of it (English, then Chinese).
+    #[track_caller]
+    fn check_group(value: &str, expected: (bool, Option<(&str, &str)>)) {
+        let data = Dataset::paper().unwrap_or_else(|_| Dataset::empty());
+        let pair = [(GROUP_KEY.to_string(), value.to_string())];
+        let words: Vec<(String, String)> =
+            screen_problems(&pair, &data).iter().map(problem_text).map(|w| (w.en, w.zh)).collect();
+        let expected_words: Vec<(String, String)> =
+            expected.1.iter().map(|(en, zh)| (en.to_string(), zh.to_string())).collect();
+        assert_eq!((table::is_grouped(&pair), words), (expected.0, expected_words), "group={value}");
+    }
+
+    #[test]
+    fn a_grouping_is_applied_or_named() {
+        check_group("1", (true, None));
+        check_group(" 1 ", (true, None));
+        check_group("", (false, None));
+        check_group(
+            "2",
+            (
+                false,
+                Some((
+                    "“group=2” is not 1, the one value it takes; it was ignored.",
+                    "「group=2」不是可用的值（只可以是 1），已略過。",
+                )),
+            ),
+        );
+        check_group(
+            "yes",
+            (
+                false,
+                Some((
+                    "“group=yes” is not 1, the one value it takes; it was ignored.",
+                    "「group=yes」不是可用的值（只可以是 1），已略過。",
+                )),
+            ),
+        );
+        check_group(
+            "0",
+            (
+                false,
+                Some((
+                    "“group=0” is not 1, the one value it takes; it was ignored.",
+                    "「group=0」不是可用的值（只可以是 1），已略過。",
+                )),
+            ),
+        );
+        // Opened with the rest of a link, and changed by hand, it is named like any
+        // other screen's pair.
+        check_opened(
+            "#view=projects&lang=en&group=on&changed=1",
+            &[(
+                "“group=on” is not 1, the one value it takes; it was ignored.",
+                "「group=on」不是可用的值（只可以是 1），已略過。",
+            )],
+        );
+        let data = Dataset::paper().unwrap_or_else(|_| Dataset::empty());
+        let had = parse_fragment("#view=projects&group=on");
+        let changed = |text: &str| -> Vec<String> {
+            changed_address_problems(text, &had, &data).iter().map(|p| problem_text(p).en).collect()
+        };
+        assert_eq!(changed("#view=departments&lang=en&group=on"), Vec::<String>::new());
+        assert_eq!(
+            changed("#view=projects&lang=en&group=x"),
+            ["“group=x” is not 1, the one value it takes; it was ignored."]
+        );
+    }
+
+    #[test]
     fn an_address_changed_by_hand_names_only_what_changed() {
         let data = Dataset::paper().unwrap_or_else(|_| Dataset::empty());
         let had = parse_fragment("#view=risk&dept=999&cost=10");
@@ -502,6 +1169,20 @@ mod tests {
             [
                 "“view=bogus” is not a screen of blockvote; the overview is shown.",
                 "“theme=x” is not a name blockvote knows."
+            ]
+        );
+        // A sort or a slide the app had is not said again; one changed by hand is.
+        let had = parse_fragment("#view=present&sort=bogus&slide=0");
+        let words = |text: &str| -> Vec<String> {
+            changed_address_problems(text, &had, &data).iter().map(|p| problem_text(p).en).collect()
+        };
+        assert_eq!(words("#view=projects&lang=en&sort=bogus&slide=0"), Vec::<String>::new());
+        assert_eq!(
+            words("#view=present&lang=en&sort=bogus&slide=x&dir=up&changed=2"),
+            [
+                "“slide=x” is not a slide number (a whole number from 1); it was ignored, and the presenter view shows the first slide.",
+                "“dir=up” is not one of the values it takes (asc, desc); it was ignored.",
+                "“changed=2” is not 1, the one value it takes; it was ignored.",
             ]
         );
     }

@@ -9,11 +9,10 @@
 //! blockvote's faithful rendering. A test checks every Chinese quote against the
 //! paper's text (`data/paper-zh.txt`, the text extracted from the Chinese PDF).
 
-use crate::lang::Bilingual;
-#[cfg(test)]
-use crate::lang::Lang;
-use crate::provenance::{Citation, Figure, PaperPlace, Provenance, Value};
-use blockvote_model::{CohortId, Dataset, ProjectsOrigin, ThemeSource};
+use crate::format::money_with_unit;
+use crate::lang::{Bilingual, Lang};
+use crate::provenance::{Citation, Figure, PaperPlace, Printing, Provenance, Value};
+use blockvote_model::{CohortId, Dataset, Money, ProjectsOrigin, ThemeSource};
 
 /// A column of Annex A.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -48,7 +47,16 @@ impl AnnexAColumn {
 
     /// The provenance of the whole column, for the mark in a table's column heading.
     pub fn provenance(self) -> Provenance {
-        column_provenance(PaperPlace::AnnexA, self.heading())
+        column_provenance(PaperPlace::AnnexA, self.heading(), self.printing())
+    }
+
+    /// How Annex A prints the column: whole HK$ millions (`238`, `+36`), percentages
+    /// to one decimal (`+17.8`).
+    fn printing(self) -> Printing {
+        match self {
+            AnnexAColumn::Proposed | AnnexAColumn::ApprovedPrior | AnnexAColumn::Difference => WHOLE,
+            AnnexAColumn::DifferencePct => ONE_DECIMAL,
+        }
     }
 }
 
@@ -74,7 +82,7 @@ impl AnnexBColumn {
 
     /// The provenance of the whole column, for the mark in a table's column heading.
     pub fn provenance(self) -> Provenance {
-        column_provenance(PaperPlace::AnnexB, self.heading())
+        column_provenance(PaperPlace::AnnexB, self.heading(), WHOLE)
     }
 }
 
@@ -103,7 +111,7 @@ impl AnnexCColumn {
     /// projects the member imported, which are not the paper's.
     pub fn provenance(self, data: &Dataset) -> Option<Provenance> {
         (data.projects_origin == ProjectsOrigin::Paper)
-            .then(|| column_provenance(PaperPlace::AnnexC, vec![self.heading()]))
+            .then(|| column_provenance(PaperPlace::AnnexC, vec![self.heading()], ONE_DECIMAL))
     }
 }
 
@@ -164,7 +172,7 @@ impl Para5Column {
 
     /// The provenance of the whole column, for the mark in a table's column heading.
     pub fn provenance(self) -> Provenance {
-        column_provenance(PaperPlace::Para(5), self.heading())
+        column_provenance(PaperPlace::Para(5), self.heading(), ONE_DECIMAL)
     }
 
     fn key(self) -> &'static str {
@@ -228,7 +236,41 @@ impl Printed {
     /// are not the paper's).
     pub fn figure(self, data: &Dataset) -> Option<Figure> {
         let (value, place, words) = self.read(data)?;
-        Some(Figure::printed(value, Citation::new(place, words)))
+        Some(Figure::printed(value, Citation::new(place, words, self.printing())))
+    }
+
+    /// The figure with its unit as the paper prints it (`HK$10M`, `HK$0.2M`), for a
+    /// sentence that names it; `amount`, to one decimal, when `data` does not hold the
+    /// printed figure.
+    pub fn text_with_unit_or(self, data: &Dataset, amount: Money, lang: Lang) -> String {
+        self.figure(data).map_or_else(|| money_with_unit(amount, lang), |figure| figure.text_with_unit(lang))
+    }
+
+    /// How the paper prints the figure, read off the paper itself: para 6 in whole
+    /// millions and "about" (「約為 10 億 6,000 萬元」, 「增加約 7,000 萬元（約 7.1%）」;
+    /// the 2017-18 allocation, 「9 億 9,000 萬元」, without it), Annex A and Annex B in
+    /// whole HK$ millions (`238 202 +36`, `541 817`) with percentages to one decimal
+    /// (`+17.8`), para 2's ceiling as 1,000 萬元 (HK$10M) and its floor as 20 萬元
+    /// (HK$0.2M), para 5's rates and Annex C's budgets to one decimal (`67.1%`, `6.6`).
+    /// Counts, quarters and themes have no decimals to print.
+    fn printing(self) -> Printing {
+        match self {
+            Printed::AllocationProposed | Printed::AllocationIncrease => Printing::new(0, true),
+            Printed::AllocationIncreasePct => Printing::new(1, true),
+            Printed::AllocationPrior => WHOLE,
+            Printed::Category { column, .. } | Printed::CategoryTotal(column) => column.printing(),
+            Printed::Cohort { .. } | Printed::CohortTotal(_) => WHOLE,
+            Printed::Ceiling | Printed::DelegatedLimit => WHOLE,
+            Printed::Floor => ONE_DECIMAL,
+            Printed::Performance { .. } => ONE_DECIMAL,
+            Printed::ProjectBudget(_) => ONE_DECIMAL,
+            Printed::Returns
+            | Printed::NewProjectCount
+            | Printed::ThemeExample(_)
+            | Printed::ProjectStart(_)
+            | Printed::ProjectCompletion(_)
+            | Printed::ProjectSchedule(_) => WHOLE,
+        }
     }
 
     fn read(self, data: &Dataset) -> Option<(Value, PaperPlace, Bilingual)> {
@@ -415,6 +457,12 @@ fn quote(printed: Printed) -> Option<Bilingual> {
     Some(Bilingual::new(zh, en))
 }
 
+/// A figure the paper prints in whole numbers and does not call approximate.
+const WHOLE: Printing = Printing::new(0, false);
+
+/// A figure the paper prints to one decimal and does not call approximate.
+const ONE_DECIMAL: Printing = Printing::new(1, false);
+
 /// `i`, `ii`, `iii`: para 7 numbers its examples in lower-case Roman numerals.
 fn roman_numeral(example: u8) -> &'static str {
     match example {
@@ -428,10 +476,10 @@ fn roman_numeral(example: u8) -> &'static str {
 
 /// A whole column of a printed table, cited by its headings: every cell below it is
 /// the paper's figure, so a table may carry the mark once, in the column's heading.
-fn column_provenance(place: PaperPlace, headings: Vec<Bilingual>) -> Provenance {
+fn column_provenance(place: PaperPlace, headings: Vec<Bilingual>, printing: Printing) -> Provenance {
     let join = |pick: fn(&Bilingual) -> &str, joiner: &str| headings.iter().map(pick).collect::<Vec<_>>().join(joiner);
     let words = Bilingual::new(join(|h| h.zh.as_str(), "——"), join(|h| h.en.as_str(), " — "));
-    Provenance::Paper(Citation::new(place, words))
+    Provenance::Paper(Citation::new(place, words, printing))
 }
 
 /// The words of a table cell: its row heading, then its column's headings as printed,
@@ -464,28 +512,88 @@ mod tests {
 
     #[test]
     fn printed_figures_read_from_the_paper() {
-        check(Printed::AllocationProposed, Lang::En, "1,060.0 [para 6]");
-        check(Printed::AllocationPrior, Lang::Zh, "990.0 [第 6 段]");
-        check(Printed::AllocationIncrease, Lang::En, "+70.0 [para 6]");
+        check(Printed::AllocationProposed, Lang::En, "1,060 [para 6]");
+        check(Printed::AllocationPrior, Lang::Zh, "990 [第 6 段]");
+        check(Printed::AllocationIncrease, Lang::En, "+70 [para 6]");
         check(Printed::AllocationIncreasePct, Lang::En, "+7.1% [para 6]");
-        check(Printed::Category { id: 1, column: AnnexAColumn::Proposed }, Lang::En, "238.0 [Annex A]");
+        check(Printed::Category { id: 1, column: AnnexAColumn::Proposed }, Lang::En, "238 [Annex A]");
         check(Printed::Category { id: 1, column: AnnexAColumn::DifferencePct }, Lang::En, "+17.8% [Annex A]");
-        check(Printed::CategoryTotal(AnnexAColumn::ApprovedPrior), Lang::En, "990.0 [Annex A]");
-        check(Printed::Cohort { cohort: CohortId::New, column: AnnexBColumn::Cash }, Lang::En, "243.0 [Annex B]");
+        check(Printed::CategoryTotal(AnnexAColumn::ApprovedPrior), Lang::En, "990 [Annex A]");
+        check(Printed::Cohort { cohort: CohortId::New, column: AnnexBColumn::Cash }, Lang::En, "243 [Annex B]");
         check(Printed::Cohort { cohort: CohortId::Ongoing, column: AnnexBColumn::Projects }, Lang::En, "541 [Annex B]");
-        check(Printed::CohortTotal(AnnexBColumn::Cash), Lang::Zh, "1,060.0 [附件 B]");
+        check(Printed::CohortTotal(AnnexBColumn::Cash), Lang::Zh, "1,060 [附件 B]");
         check(
             Printed::Performance { indicator: Indicator::Schedule, column: Para5Column::RatePct },
             Lang::En,
             "67.1% [para 5]",
         );
         check(Printed::Returns, Lang::En, "210 [para 5]");
-        check(Printed::Ceiling, Lang::En, "10.0 [para 2]");
+        check(Printed::Ceiling, Lang::En, "10 [para 2]");
         check(Printed::Floor, Lang::En, "0.2 [para 2]");
         check(Printed::NewProjectCount, Lang::En, "254 [para 7]");
         check(Printed::ProjectBudget(1), Lang::En, "6.6 [Annex C]");
         check(Printed::ProjectCompletion(1), Lang::Zh, "2019-20 年度第一季 [附件 C]");
         check(Printed::ProjectSchedule(17), Lang::En, "2018-19 Q1 → 2019-20 Q3 [Annex C]");
+    }
+
+    /// Every kind of printed amount and percentage, in both languages, is written with
+    /// the decimals the paper prints it with: para 6, Annex A and Annex B in whole
+    /// millions, para 2's ceiling in whole millions and its floor to one decimal,
+    /// Annex C's budgets and every percentage to one decimal.
+    #[test]
+    fn a_paper_figure_is_written_as_the_paper_prints_it() {
+        let cases: [(Printed, &str, &str); 17] = [
+            (Printed::AllocationProposed, "1,060 [para 6]", "1,060 [第 6 段]"),
+            (Printed::AllocationPrior, "990 [para 6]", "990 [第 6 段]"),
+            (Printed::AllocationIncrease, "+70 [para 6]", "+70 [第 6 段]"),
+            (Printed::AllocationIncreasePct, "+7.1% [para 6]", "+7.1% [第 6 段]"),
+            (Printed::Category { id: 1, column: AnnexAColumn::Proposed }, "238 [Annex A]", "238 [附件 A]"),
+            (Printed::Category { id: 1, column: AnnexAColumn::ApprovedPrior }, "202 [Annex A]", "202 [附件 A]"),
+            (Printed::Category { id: 1, column: AnnexAColumn::Difference }, "+36 [Annex A]", "+36 [附件 A]"),
+            (Printed::Category { id: 1, column: AnnexAColumn::DifferencePct }, "+17.8% [Annex A]", "+17.8% [附件 A]"),
+            (Printed::CategoryTotal(AnnexAColumn::Proposed), "1,060 [Annex A]", "1,060 [附件 A]"),
+            (Printed::CategoryTotal(AnnexAColumn::Difference), "+70 [Annex A]", "+70 [附件 A]"),
+            (Printed::CategoryTotal(AnnexAColumn::DifferencePct), "+7.1% [Annex A]", "+7.1% [附件 A]"),
+            (
+                Printed::Cohort { cohort: CohortId::Ongoing, column: AnnexBColumn::Cash },
+                "817 [Annex B]",
+                "817 [附件 B]",
+            ),
+            (Printed::CohortTotal(AnnexBColumn::Cash), "1,060 [Annex B]", "1,060 [附件 B]"),
+            (Printed::Ceiling, "10 [para 2]", "10 [第 2 段]"),
+            (Printed::DelegatedLimit, "10 [para 2]", "10 [第 2 段]"),
+            (Printed::Floor, "0.2 [para 2]", "0.2 [第 2 段]"),
+            (Printed::ProjectBudget(1), "6.6 [Annex C]", "6.6 [附件 C]"),
+        ];
+        for (printed, en, zh) in cases {
+            check(printed, Lang::En, en);
+            check(printed, Lang::Zh, zh);
+        }
+    }
+
+    /// Checks a printed figure as a headline writes it: with its unit, and with the
+    /// paper's "about" where the paper says it.
+    #[track_caller]
+    fn check_headline(printed: Printed, lang: Lang, expected: &str) {
+        let shown = printed.figure(&paper()).map(|f| f.headline_text(lang));
+        assert_eq!(shown.as_deref(), Some(expected), "{printed:?}");
+    }
+
+    #[test]
+    fn para_6_s_approximate_figures_say_about_and_no_other_does() {
+        check_headline(Printed::AllocationProposed, Lang::En, "about HK$1,060M");
+        check_headline(Printed::AllocationProposed, Lang::Zh, "約 1,060 百萬元");
+        check_headline(Printed::AllocationIncrease, Lang::En, "about +HK$70M");
+        check_headline(Printed::AllocationIncreasePct, Lang::Zh, "約 +7.1%");
+        check_headline(Printed::AllocationPrior, Lang::En, "HK$990M");
+        check_headline(Printed::AllocationPrior, Lang::Zh, "990 百萬元");
+        check_headline(Printed::CategoryTotal(AnnexAColumn::Proposed), Lang::En, "HK$1,060M");
+        check_headline(Printed::Floor, Lang::En, "HK$0.2M");
+        check_headline(Printed::Ceiling, Lang::Zh, "10 百萬元");
+        let data = paper();
+        let about: Vec<Printed> =
+            every_printed(&data).into_iter().filter(|p| p.figure(&data).is_some_and(|f| f.about())).collect();
+        assert_eq!(about, [Printed::AllocationProposed, Printed::AllocationIncrease, Printed::AllocationIncreasePct]);
     }
 
     #[test]

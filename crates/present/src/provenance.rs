@@ -15,7 +15,7 @@
 //! printed figure (a tidy test holds that rule). So a modelled quarter, a baseline or
 //! a scenario total can never be labelled "the paper's": there is no way to write it.
 
-use crate::format::{millions, millions_signed, percent, percent_signed, quarter_text};
+use crate::format::{percent_signed_to, percent_to, quarter_text};
 use crate::lang::{l, Bilingual, Label, Lang};
 use blockvote_model::{FiscalQuarter, Money, Theme};
 use rust_decimal::Decimal;
@@ -56,13 +56,45 @@ impl PaperPlace {
 pub struct Citation {
     place: PaperPlace,
     words: Bilingual,
+    printing: Printing,
+}
+
+/// How the paper prints a figure: to how many decimals, and whether it calls the figure
+/// approximate (para 6's 「約」, "about").
+///
+/// A member quotes a paper figure as the paper prints it, so a figure called the
+/// paper's must not gain a decimal the paper does not print (`1,060`, not `1,060.0`).
+/// Only `paper.rs`, the one place that knows the paper, decides it for each printed
+/// figure, and it travels in the figure's [`Citation`], so [`Figure::text`] cannot
+/// write a paper figure any other way and no model or scenario figure can carry it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Printing {
+    decimals: u32,
+    about: bool,
+}
+
+impl Printing {
+    /// Only `paper.rs` calls this, for a figure as the paper prints it.
+    pub(crate) const fn new(decimals: u32, about: bool) -> Printing {
+        Printing { decimals, about }
+    }
+
+    /// The number of decimals the paper prints the figure with.
+    pub fn decimals(self) -> u32 {
+        self.decimals
+    }
+
+    /// Whether the paper says the figure is approximate (「約」, "about").
+    pub fn about(self) -> bool {
+        self.about
+    }
 }
 
 impl Citation {
     /// Only `paper.rs` calls this (checked by the tidy test): a citation is made from
     /// the name of a figure the paper prints, never from a value at hand.
-    pub(crate) fn new(place: PaperPlace, words: Bilingual) -> Citation {
-        Citation { place, words }
+    pub(crate) fn new(place: PaperPlace, words: Bilingual, printing: Printing) -> Citation {
+        Citation { place, words, printing }
     }
 
     pub fn place(&self) -> PaperPlace {
@@ -73,6 +105,11 @@ impl Citation {
     /// blockvote's rendering of it.
     pub fn words(&self) -> &Bilingual {
         &self.words
+    }
+
+    /// How the paper prints the figure (or the column) cited.
+    pub fn printing(&self) -> Printing {
+        self.printing
     }
 }
 
@@ -90,7 +127,7 @@ pub enum Basis {
     /// project's budget spread over its quarters by the profile's weights, shown next
     /// to the calibrated one to say what the paper's HK$243M implies.
     SpendProfile,
-    /// Para 5's 2016 record (69 of 210 late) applied as an expected value.
+    /// Para 5's 2016 record (69 of 210 returns late) applied as an expected value.
     Para5Record,
     /// Para 7's fifteen examples, and for the other projects blockvote's keyword rule
     /// on their names.
@@ -104,7 +141,9 @@ impl Basis {
     pub fn explanation(self, lang: Lang) -> String {
         match self {
             Basis::Arithmetic(place) => match lang {
-                Lang::Zh => format!("blockvote 按{}所載數字計算（加減或點算），文件本身沒有印出這個數字。", place.cite(lang)),
+                Lang::Zh => {
+                    format!("blockvote 按{}所載數字計算（加減或點算），文件本身沒有印出這個數字。", cite_before_zh(place))
+                }
                 Lang::En => format!(
                     "Worked out by blockvote from the figures printed in {} (a sum, difference or count); the paper does not print this figure itself.",
                     place.cite(lang)
@@ -118,8 +157,8 @@ impl Basis {
             .get(lang)
             .to_string(),
             Basis::Para5Record => l(
-                "blockvote 以第 5 段 2016 年的紀錄（210 個項目中 69 個延誤）作假設，按期望值計算；文件沒有預計 2018-19 年度的延誤。",
-                "blockvote's model: para 5's 2016 record (69 of 210 projects late) taken as an assumption and applied as an expected value; the paper forecasts no lateness for 2018-19.",
+                "blockvote 以第 5 段 2016 年的紀錄（210 份報表中 69 份未能依期完成）作假設，按期望值計算；文件沒有預計 2018-19 年度的延誤。",
+                "blockvote's model: para 5's 2016 record (69 of 210 returns not on schedule) taken as an assumption and applied as an expected value; the paper forecasts no lateness for 2018-19.",
             )
             .get(lang)
             .to_string(),
@@ -213,13 +252,59 @@ impl Provenance {
     }
 }
 
+impl Provenance {
+    /// The provenance of figures blockvote works out from the paper under `basis`
+    /// that the member's levers may change: the model's while they are as the paper's
+    /// default scenario makes them, the scenario's once the levers have changed them.
+    pub fn worked_out(basis: Basis, changed: bool) -> Provenance {
+        if changed {
+            Provenance::Scenario
+        } else {
+            Provenance::Model(basis)
+        }
+    }
+
+    /// The line of a CSV export that says whose the figures of `what` are: the words
+    /// `label` (`Figure`), `what`, then the mark and its explanation, as the screen's
+    /// mark says them. Every export says provenance through this one line.
+    pub fn csv_line(&self, label: &str, what: &str, lang: Lang) -> String {
+        blockvote_model::exports::csv_line(&[
+            label.to_string(),
+            what.to_string(),
+            format!("{} — {}", self.mark(lang), self.explanation(lang)),
+        ])
+    }
+}
+
+/// A table's column of figures that all share one provenance, said once by the mark in
+/// its heading. A screen draws such a column's heading only from this, so it cannot
+/// draw the column without saying whose its figures are; the table that makes it takes
+/// `mark` from the same provenance its cells have.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MarkedColumn {
+    pub heading: Label,
+    pub mark: Provenance,
+}
+
+/// A place cited in Chinese before Chinese words: `附件 C ` with a space after the
+/// Latin letter (「按附件 C 計算」, as `MODEL_BASELINE` writes 「按附件 B 校準」), and
+/// `第 5 段` as it is, since Chinese follows Chinese without one.
+fn cite_before_zh(place: PaperPlace) -> String {
+    let cited = place.cite(Lang::Zh);
+    if cited.ends_with(|c: char| c.is_ascii_alphanumeric()) {
+        format!("{cited} ")
+    } else {
+        cited
+    }
+}
+
 /// The modelled baseline's name wherever it is shown: never "the paper".
 pub const MODEL_BASELINE: Label = l("模型基線（按附件 B 校準）", "Model baseline (calibrated to Annex B)");
 
 fn basis_short(basis: Basis, lang: Lang) -> String {
     match basis {
         Basis::Arithmetic(place) => match lang {
-            Lang::Zh => format!("按{}計算", place.cite(lang)),
+            Lang::Zh => format!("按{}計算", cite_before_zh(place)),
             Lang::En => format!("worked out from {}", place.cite(lang)),
         },
         Basis::CalibratedProfile => l("按附件 B 校準", "calibrated to Annex B").get(lang).to_string(),
@@ -230,12 +315,14 @@ fn basis_short(basis: Basis, lang: Lang) -> String {
     }
 }
 
-/// What a figure says, and how it is written.
+/// What a figure says, and how it is written. Amounts and percentages are written to
+/// one decimal, except a paper figure's, which [`Figure::text`] writes as the paper
+/// prints it.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Value {
-    /// HK$ millions to one decimal: `1,060.0`.
+    /// HK$ millions to one decimal: `1,060.0` (a paper figure as printed: `1,060`).
     Millions(Money),
-    /// A change in HK$ millions, signed: `+70.0`.
+    /// A change in HK$ millions, signed: `+70.0` (a paper figure as printed: `+70`).
     MillionsChange(Money),
     /// A whole count: `254`.
     Count(u64),
@@ -254,14 +341,26 @@ pub enum Value {
 }
 
 impl Value {
-    pub fn text(&self, lang: Lang) -> String {
+    /// The value as written where it is not a figure of its own: an imported project's
+    /// budget, or a table cell whose column heading carries the mark. Amounts and
+    /// percentages are written to one decimal, which is also how Annex C prints its
+    /// budgets; a figure the paper prints is written through [`Figure::text`], which
+    /// knows the paper's own decimals.
+    pub fn unmarked_text(&self, lang: Lang) -> String {
+        self.text(lang, ONE_DECIMAL)
+    }
+
+    /// The value written with `decimals` for an amount or a percentage. Private: a
+    /// figure is written through [`Figure::text`], which takes the decimals from the
+    /// paper for a paper figure and one decimal otherwise.
+    fn text(&self, lang: Lang, decimals: u32) -> String {
         match self {
-            Value::Millions(amount) => millions(*amount),
-            Value::MillionsChange(amount) => millions_signed(*amount),
+            Value::Millions(amount) => amount.format(decimals),
+            Value::MillionsChange(amount) => amount.format_signed(decimals),
             Value::Count(n) => crate::format::count(*n),
             Value::CountChange(n) => crate::format::count_signed(*n),
-            Value::Percent(p) => percent(*p),
-            Value::PercentChange(p) => percent_signed(*p),
+            Value::Percent(p) => percent_to(*p, decimals),
+            Value::PercentChange(p) => percent_signed_to(*p, decimals),
             Value::Quarter(q) => quarter_text(*q, lang),
             Value::Theme(theme) => crate::words::theme_text(*theme, lang),
             Value::Schedule { start, completion } => {
@@ -270,6 +369,9 @@ impl Value {
         }
     }
 }
+
+/// The decimals of an amount or a percentage that is not the paper's.
+const ONE_DECIMAL: u32 = 1;
 
 /// A figure as a member reads it: a value with its provenance. There is no way to
 /// make one without saying whose it is.
@@ -304,9 +406,61 @@ impl Figure {
         &self.provenance
     }
 
-    /// The figure as written: `1,060.0`.
+    /// How the paper prints this figure; `None` for a model or scenario figure.
+    pub fn printing(&self) -> Option<Printing> {
+        match &self.provenance {
+            Provenance::Paper(citation) => Some(citation.printing),
+            Provenance::Model(_) | Provenance::Scenario => None,
+        }
+    }
+
+    /// Whether the paper calls this figure approximate (para 6's 「約」, "about"); never
+    /// true of a model or scenario figure, which has no paper to say so.
+    pub fn about(&self) -> bool {
+        self.printing().is_some_and(Printing::about)
+    }
+
+    /// The figure as written: a paper figure as the paper prints it (`1,060`, `6.6`,
+    /// `+7.1%`), any other amount or percentage to one decimal (`1,060.0`).
     pub fn text(&self, lang: Lang) -> String {
-        self.value.text(lang)
+        self.value.text(lang, self.printing().map_or(ONE_DECIMAL, Printing::decimals))
+    }
+
+    /// An amount with its unit, written as [`Figure::text`] writes it: `HK$1,060M` /
+    /// `1,060 百萬元` for the paper's, `HK$1,060.0M` for the model's, a change with its
+    /// sign before the unit as it is read (`-HK$12.1M` / `-12.1 百萬元`); any other
+    /// figure as its text.
+    pub fn text_with_unit(&self, lang: Lang) -> String {
+        let text = self.text(lang);
+        if !matches!(self.value, Value::Millions(_) | Value::MillionsChange(_)) {
+            return text;
+        }
+        let (sign, digits) = match text.strip_prefix(['+', '-']) {
+            Some(digits) => (text.get(..1).unwrap_or_default(), digits),
+            None => ("", text.as_str()),
+        };
+        match lang {
+            Lang::Zh => format!("{sign}{digits} 百萬元"),
+            Lang::En => format!("{sign}HK${digits}M"),
+        }
+    }
+
+    /// A headline's text: [`Figure::text_with_unit`], with the paper's "about" (約 /
+    /// about) before it when the paper calls the figure approximate, so a member does
+    /// not quote para 6's rounded figure as exact.
+    pub fn headline_text(&self, lang: Lang) -> String {
+        format!("{}{}", self.about_prefix(lang), self.text_with_unit(lang))
+    }
+
+    /// The paper's "about" and a space (`約 ` / `about `) when the paper calls this
+    /// figure approximate, for a headline that writes the figure its own way; empty
+    /// otherwise, and always for a model or scenario figure.
+    pub fn about_prefix(&self, lang: Lang) -> &'static str {
+        match (self.about(), lang) {
+            (true, Lang::Zh) => "約 ",
+            (true, Lang::En) => "about ",
+            (false, _) => "",
+        }
     }
 
     /// The amount, if the figure is one in HK$ millions (for charts and sums).
@@ -328,6 +482,33 @@ mod tests {
     }
 
     #[test]
+    fn a_place_in_chinese_is_spaced_from_the_words_after_it() {
+        let cases = [
+            (Basis::Arithmetic(PaperPlace::AnnexC), Lang::Zh, "模型（按附件 C 計算）"),
+            (Basis::Arithmetic(PaperPlace::AnnexA), Lang::Zh, "模型（按附件 A 計算）"),
+            (Basis::Arithmetic(PaperPlace::Para(5)), Lang::Zh, "模型（按第 5 段計算）"),
+            (Basis::Arithmetic(PaperPlace::AnnexC), Lang::En, "Model (worked out from Annex C)"),
+        ];
+        for (basis, lang, expected) in cases {
+            check(Provenance::Model(basis).series_name(lang), expected);
+        }
+        check(
+            Basis::Arithmetic(PaperPlace::AnnexB).explanation(Lang::Zh),
+            "blockvote 按附件 B 所載數字計算（加減或點算），文件本身沒有印出這個數字。",
+        );
+        check(
+            Basis::Arithmetic(PaperPlace::Para(6)).explanation(Lang::Zh),
+            "blockvote 按第 6 段所載數字計算（加減或點算），文件本身沒有印出這個數字。",
+        );
+        // Para 5's counts are of returns, in both languages.
+        check(
+            Basis::Para5Record.explanation(Lang::Zh),
+            "blockvote 以第 5 段 2016 年的紀錄（210 份報表中 69 份未能依期完成）作假設，按期望值計算；文件沒有預計 2018-19 年度的延誤。",
+        );
+        assert!(Basis::Para5Record.explanation(Lang::En).contains("(69 of 210 returns not on schedule)"));
+    }
+
+    #[test]
     fn the_wording_follows_the_kind() {
         let model = Figure::model(Value::Millions(Money::from_whole_millions(923)), Basis::CalibratedProfile);
         check(model.text(Lang::En), "923.0");
@@ -341,5 +522,28 @@ mod tests {
         check(Provenance::Model(Basis::Para5Record).series_name(Lang::En), "Model (para 5's record)");
         check(PaperPlace::Para(2).cite(Lang::Zh), "第 2 段");
         check(PaperPlace::AnnexB.cite(Lang::En), "Annex B");
+    }
+
+    /// A model or scenario figure keeps one decimal even when its amount is one the
+    /// paper prints (Annex B's 243, para 2's 10): it is blockvote's, not the paper's,
+    /// and it never carries the paper's "about".
+    #[test]
+    fn a_figure_that_is_not_the_paper_s_keeps_one_decimal() {
+        let cash = Money::from_whole_millions(243);
+        let model = Figure::model(Value::Millions(cash), Basis::CalibratedProfile);
+        check(model.text(Lang::En), "243.0");
+        check(model.text(Lang::Zh), "243.0");
+        check(model.text_with_unit(Lang::En), "HK$243.0M");
+        check(model.headline_text(Lang::Zh), "243.0 百萬元");
+        let scenario = Figure::scenario(Value::Millions(Money::from_whole_millions(10)));
+        check(scenario.headline_text(Lang::En), "HK$10.0M");
+        let change = Figure::scenario(Value::MillionsChange(Money::from_whole_millions(-70)));
+        check(change.text_with_unit(Lang::En), "-HK$70.0M");
+        check(change.text_with_unit(Lang::Zh), "-70.0 百萬元");
+        let share = Figure::model(Value::PercentChange(Decimal::new(71, 1)), Basis::Arithmetic(PaperPlace::AnnexA));
+        check(share.text(Lang::En), "+7.1%");
+        assert!(!model.about() && !scenario.about() && !share.about());
+        assert_eq!(model.printing(), None);
+        check(Value::Millions(cash).unmarked_text(Lang::En), "243.0");
     }
 }

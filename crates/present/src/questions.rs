@@ -52,24 +52,11 @@ pub struct Draft {
 }
 
 /// A figure as a question writes it: the value (with its unit) and its mark,
-/// `HK$10.0M [para 2]` / `10.0 百萬元〔第 2 段〕`.
+/// `HK$10M [para 2]` / `10 百萬元〔第 2 段〕` (a paper figure as the paper prints it).
 pub fn said(figure: &Figure, lang: Lang) -> String {
-    let value = match figure.value() {
-        Value::Millions(amount) => money_with_unit(*amount, lang),
-        // `-HK$12.1M` / `-12.1 百萬元`: the sign before the unit, as it is read.
-        Value::MillionsChange(_) => {
-            let signed = figure.text(lang);
-            let (sign, digits) = match signed.chars().next() {
-                Some(c @ ('+' | '-')) => (c.to_string(), signed.get(1..).unwrap_or_default().to_string()),
-                _ => (String::new(), signed.clone()),
-            };
-            match lang {
-                Lang::Zh => format!("{sign}{digits} 百萬元"),
-                Lang::En => format!("{sign}HK${digits}M"),
-            }
-        }
-        _ => figure.text(lang),
-    };
+    // `-HK$12.1M` / `-12.1 百萬元`: the sign before the unit, as it is read; a paper
+    // figure as the paper prints it (`HK$10M [para 2]`).
+    let value = figure.text_with_unit(lang);
     let mark = figure.provenance().mark(lang);
     match lang {
         Lang::Zh => format!("{value}〔{mark}〕"),
@@ -191,11 +178,11 @@ fn lateness(data: &Dataset) -> Option<Draft> {
     let budget = c.say(&amount(found.expected_late_budget?.round_to(1), Basis::Para5Record));
     let text = Bilingual::new(
         format!(
-            "第 5 段指出，2016 年 {}份「項目推行後部門報表」所匯報的項目中，有 {}個未能依期完成。若 {}個新項目的表現相同，約 {}個會延誤，涉及預算約 {}。政府自 2016 年以來採取了甚麼措施改善項目進度，2018-19 年度的現金流量又如何顧及延誤的項目？",
+            "第 5 段指出，2016 年 {}份「項目推行後部門報表」中，有 {}份匯報項目未能依期完成。若 {}個新項目的表現相同，約 {}個會延誤，涉及預算約 {}。政府自 2016 年以來採取了甚麼措施改善項目進度，2018-19 年度的現金流量又如何顧及延誤的項目？",
             returns.zh, late.zh, count.zh, expected.zh, budget.zh
         ),
         format!(
-            "Para 5 reports that of the projects in 2016's {} post-implementation departmental returns, {} were not completed on schedule. If the {} new projects fared the same, about {} would be late, carrying about {} of budget. What has the Administration done since 2016 to keep projects on schedule, and how does the 2018-19 cash flow allow for late projects?",
+            "Para 5 reports that of 2016's {} post-implementation departmental returns, {} reported projects not completed on schedule. If the {} new projects fared the same, about {} would be late, carrying about {} of budget. What has the Administration done since 2016 to keep projects on schedule, and how does the 2018-19 cash flow allow for late projects?",
             returns.en, late.en, count.en, expected.en, budget.en
         ),
     );
@@ -229,8 +216,9 @@ fn scenario_effect(input: DraftInput<'_>) -> Option<Draft> {
     if *input.scenario == Scenario::default() {
         return None;
     }
-    let shown = input.projection.budget_year_totals.total.round_to(1);
-    let base = input.baseline.budget_year_totals.total.round_to(1);
+    // The 2018-19 totals as the brief's cash table shows them, not a second rounding.
+    let shown = crate::cash::shown_budget_year(input.projection).total;
+    let base = crate::cash::shown_budget_year(input.baseline).total;
     let mut c = Citing::new();
     let scenario = c.say(&Figure::scenario(Value::Millions(shown)));
     let baseline = c.say(&amount(base, Basis::CalibratedProfile));
@@ -388,11 +376,8 @@ pub fn problem(problem: &QuestionProblem) -> Bilingual {
             format!("A scenario can keep at most {max} questions; remove one first."),
         ),
         QuestionProblem::TooLong { max } => Bilingual::new(
-            format!("每條問題不可超過 {} 字；請刪減後才會保留修改。", count(u64::try_from(*max).unwrap_or(u64::MAX))),
-            format!(
-                "A question can have at most {} characters; shorten it for the change to be kept.",
-                count(u64::try_from(*max).unwrap_or(u64::MAX))
-            ),
+            format!("每條問題不可超過 {} 字；請刪減後才會保留修改。", count(*max)),
+            format!("A question can have at most {} characters; shorten it for the change to be kept.", count(*max)),
         ),
         QuestionProblem::BadKey => l("此問題無法使用。", "That question cannot be used.").into(),
     }
@@ -588,16 +573,16 @@ mod tests {
     #[test]
     fn each_draft_reads_in_both_languages_with_its_figures_marked() {
         let p = paper();
-        check(&p, "ceiling-bunching", Lang::En, "Para 2 requires the Finance Committee's approval for a computerisation project costing over HK$10.0M [para 2]. Of the 254 [para 7] new projects in Annex C, 35 [model] are budgeted at exactly HK$9.9M [Annex C], and 59 [model] lie within HK$0.5M below it (blockvote's band “near the ceiling”), HK$580.2M [model] in all. Will the Administration explain why so many projects are budgeted just below the ceiling, and how it makes sure that projects are not sized to stay within delegated authority?");
-        check(&p, "ceiling-bunching", Lang::Zh, "第 2 段訂明，每項需費超過 10.0 百萬元〔第 2 段〕的電腦化計劃須獲財委會批准。附件 C 所列 254〔第 7 段〕個新項目中，有 35〔模型〕個的預算正好是 9.9 百萬元〔附件 C〕，而在上限之下 0.5 百萬元之內（blockvote 所指的「接近上限」）的共有 59〔模型〕個，合共 580.2 百萬元〔模型〕。政府可否解釋為何這麼多項目的預算剛好低於上限，以及如何確保項目的規模不是為了留在轉授權力範圍內而訂定？");
-        check(&p, "commitment", Lang::En, "The 254 [para 7] new projects are budgeted at HK$1,527.7M [model] in all, while Annex B provides HK$243.0M [Annex B] for them in 2018-19; the other HK$1,284.7M [model] falls to later years. Will the Administration set out, year by year, the cash these projects will need after 2018-19, and how it will be provided?");
-        check(&p, "commitment", Lang::Zh, "254〔第 7 段〕個新項目的預算合共 1,527.7 百萬元〔模型〕，附件 B 只為它們預留 2018-19 年度 243.0 百萬元〔附件 B〕；其餘 1,284.7 百萬元〔模型〕會落在往後年度。政府可否按年列出這些項目在 2018-19 年度以後所需的現金流量，以及資金從何而來？");
-        check(&p, "lateness", Lang::En, "Para 5 reports that of the projects in 2016's 210 [para 5] post-implementation departmental returns, 69 [para 5] were not completed on schedule. If the 254 [para 7] new projects fared the same, about 83 [model] would be late, carrying about HK$502.0M [model] of budget. What has the Administration done since 2016 to keep projects on schedule, and how does the 2018-19 cash flow allow for late projects?");
-        check(&p, "lateness", Lang::Zh, "第 5 段指出，2016 年 210〔第 5 段〕份「項目推行後部門報表」所匯報的項目中，有 69〔第 5 段〕個未能依期完成。若 254〔第 7 段〕個新項目的表現相同，約 83〔模型〕個會延誤，涉及預算約 502.0 百萬元〔模型〕。政府自 2016 年以來採取了甚麼措施改善項目進度，2018-19 年度的現金流量又如何顧及延誤的項目？");
-        check(&p, "calibration", Lang::En, "Annex B provides HK$243.0M [Annex B] in 2018-19 for new projects budgeted at HK$1,527.7M [model] in all. Spreading each budget evenly over its quarters would need about HK$839.1M [model] in 2018-19; to match Annex B, blockvote's model has to assume that 84.3% [model] of each budget is paid only on completion. Will the Administration explain how this sum was estimated, and what pattern of payments it assumes?");
-        check(&p, "calibration", Lang::Zh, "附件 B 為預算合共 1,527.7 百萬元〔模型〕的新項目預留 2018-19 年度 243.0 百萬元〔附件 B〕。若每個項目的預算平均分布於開展至完成的各季，2018-19 年度約需 839.1 百萬元〔模型〕；要與附件 B 的數字相符，blockvote 的模型須假設每個預算有 84.3%〔模型〕在完成時才支付。政府可否解釋這筆款項是如何估算的，以及假設了怎樣的付款模式？");
-        check(&p, "split-17", Lang::En, "Annex C lists 2 projects of the Department of Justice, each budgeted just under the HK$10.0M [para 2] ceiling (at 90% of it or more, blockvote's threshold for “just under”): No. 69 “Migration of client-server systems to web-based platform”, HK$9.9M [Annex C], 2018-19 Q1 to 2019-20 Q4; No. 70 “Upgrade of operating systems and office automation software”, HK$9.9M [Annex C], 2018-19 Q1 to 2020-21 Q2. Together they come to HK$19.8M [model], above the ceiling. This is a pattern to ask about, not a finding of anything wrong: will the Administration confirm that these are separate projects, and if they are related, why they were not put to the Finance Committee as one?");
-        check(&p, "split-17", Lang::Zh, "附件 C 列出律政司的 2 個項目，每個的預算都剛好低於 10.0 百萬元〔第 2 段〕的上限（達上限的 90% 或以上，這是 blockvote 用以界定「剛好低於」的門檻）：第 69 項「遷移客戶端伺服器系統至網上平台」，9.9 百萬元〔附件 C〕，2018-19 年度第一季 至 2019-20 年度第四季；第 70 項「提升操作系統及辦公室自動化軟件」，9.9 百萬元〔附件 C〕，2018-19 年度第一季 至 2020-21 年度第二季。這些項目合共 19.8 百萬元〔模型〕，超過上限。這是值得查詢的模式，並非指有任何不當：政府可否確認這些是各自獨立的項目；若彼此相關，為何沒有作為一個項目提交財委會審批？");
+        check(&p, "ceiling-bunching", Lang::En, "Para 2 requires the Finance Committee's approval for a computerisation project costing over HK$10M [para 2]. Of the 254 [para 7] new projects in Annex C, 35 [model] are budgeted at exactly HK$9.9M [Annex C], and 59 [model] lie within HK$0.5M below it (blockvote's band “near the ceiling”), HK$580.2M [model] in all. Will the Administration explain why so many projects are budgeted just below the ceiling, and how it makes sure that projects are not sized to stay within delegated authority?");
+        check(&p, "ceiling-bunching", Lang::Zh, "第 2 段訂明，每項需費超過 10 百萬元〔第 2 段〕的電腦化計劃須獲財委會批准。附件 C 所列 254〔第 7 段〕個新項目中，有 35〔模型〕個的預算正好是 9.9 百萬元〔附件 C〕，而在上限之下 0.5 百萬元之內（blockvote 所指的「接近上限」）的共有 59〔模型〕個，合共 580.2 百萬元〔模型〕。政府可否解釋為何這麼多項目的預算剛好低於上限，以及如何確保項目的規模不是為了留在轉授權力範圍內而訂定？");
+        check(&p, "commitment", Lang::En, "The 254 [para 7] new projects are budgeted at HK$1,527.7M [model] in all, while Annex B provides HK$243M [Annex B] for them in 2018-19; the other HK$1,284.7M [model] falls to later years. Will the Administration set out, year by year, the cash these projects will need after 2018-19, and how it will be provided?");
+        check(&p, "commitment", Lang::Zh, "254〔第 7 段〕個新項目的預算合共 1,527.7 百萬元〔模型〕，附件 B 只為它們預留 2018-19 年度 243 百萬元〔附件 B〕；其餘 1,284.7 百萬元〔模型〕會落在往後年度。政府可否按年列出這些項目在 2018-19 年度以後所需的現金流量，以及資金從何而來？");
+        check(&p, "lateness", Lang::En, "Para 5 reports that of 2016's 210 [para 5] post-implementation departmental returns, 69 [para 5] reported projects not completed on schedule. If the 254 [para 7] new projects fared the same, about 83 [model] would be late, carrying about HK$502.0M [model] of budget. What has the Administration done since 2016 to keep projects on schedule, and how does the 2018-19 cash flow allow for late projects?");
+        check(&p, "lateness", Lang::Zh, "第 5 段指出，2016 年 210〔第 5 段〕份「項目推行後部門報表」中，有 69〔第 5 段〕份匯報項目未能依期完成。若 254〔第 7 段〕個新項目的表現相同，約 83〔模型〕個會延誤，涉及預算約 502.0 百萬元〔模型〕。政府自 2016 年以來採取了甚麼措施改善項目進度，2018-19 年度的現金流量又如何顧及延誤的項目？");
+        check(&p, "calibration", Lang::En, "Annex B provides HK$243M [Annex B] in 2018-19 for new projects budgeted at HK$1,527.7M [model] in all. Spreading each budget evenly over its quarters would need about HK$839.1M [model] in 2018-19; to match Annex B, blockvote's model has to assume that 84.3% [model] of each budget is paid only on completion. Will the Administration explain how this sum was estimated, and what pattern of payments it assumes?");
+        check(&p, "calibration", Lang::Zh, "附件 B 為預算合共 1,527.7 百萬元〔模型〕的新項目預留 2018-19 年度 243 百萬元〔附件 B〕。若每個項目的預算平均分布於開展至完成的各季，2018-19 年度約需 839.1 百萬元〔模型〕；要與附件 B 的數字相符，blockvote 的模型須假設每個預算有 84.3%〔模型〕在完成時才支付。政府可否解釋這筆款項是如何估算的，以及假設了怎樣的付款模式？");
+        check(&p, "split-17", Lang::En, "Annex C lists 2 projects of the Department of Justice, each budgeted just under the HK$10M [para 2] ceiling (at 90% of it or more, blockvote's threshold for “just under”): No. 69 “Migration of client-server systems to web-based platform”, HK$9.9M [Annex C], 2018-19 Q1 to 2019-20 Q4; No. 70 “Upgrade of operating systems and office automation software”, HK$9.9M [Annex C], 2018-19 Q1 to 2020-21 Q2. Together they come to HK$19.8M [model], above the ceiling. This is a pattern to ask about, not a finding of anything wrong: will the Administration confirm that these are separate projects, and if they are related, why they were not put to the Finance Committee as one?");
+        check(&p, "split-17", Lang::Zh, "附件 C 列出律政司的 2 個項目，每個的預算都剛好低於 10 百萬元〔第 2 段〕的上限（達上限的 90% 或以上，這是 blockvote 用以界定「剛好低於」的門檻）：第 69 項「遷移客戶端伺服器系統至網上平台」，9.9 百萬元〔附件 C〕，2018-19 年度第一季 至 2019-20 年度第四季；第 70 項「提升操作系統及辦公室自動化軟件」，9.9 百萬元〔附件 C〕，2018-19 年度第一季 至 2020-21 年度第二季。這些項目合共 19.8 百萬元〔模型〕，超過上限。這是值得查詢的模式，並非指有任何不當：政府可否確認這些是各自獨立的項目；若彼此相關，為何沒有作為一個項目提交財委會審批？");
     }
 
     #[test]
@@ -633,7 +618,7 @@ mod tests {
         // The Department of Justice's two HK$9.9M projects are over a HK$9.5M ceiling.
         assert!(!drafts.iter().any(|d| d.key == "split-17"));
         let effect = drafts.iter().find(|d| d.key == "scenario-effect").map(|d| d.text.en.clone());
-        assert!(effect.is_some_and(|text| text.contains("[scenario]") && text.contains("HK$1,060.0M [para 6]")));
+        assert!(effect.is_some_and(|text| text.contains("[scenario]") && text.contains("HK$1,060M [para 6]")));
         // A budget the scenario changed is the scenario's, and so is the sum.
         let cut = Scenario {
             projects: vec![ProjectEdit {
@@ -642,7 +627,7 @@ mod tests {
             }],
             ..Scenario::default()
         };
-        check(&cut, "split-17", Lang::En, "Annex C lists 2 projects of the Department of Justice, each budgeted just under the HK$10.0M [para 2] ceiling (at 90% of it or more, blockvote's threshold for “just under”): No. 69 “Migration of client-server systems to web-based platform”, HK$9.9M [Annex C], 2018-19 Q1 to 2019-20 Q4; No. 70 “Upgrade of operating systems and office automation software”, HK$9.2M [scenario], 2018-19 Q1 to 2020-21 Q2. Together they come to HK$19.1M [scenario], above the ceiling. This is a pattern to ask about, not a finding of anything wrong: will the Administration confirm that these are separate projects, and if they are related, why they were not put to the Finance Committee as one?");
+        check(&cut, "split-17", Lang::En, "Annex C lists 2 projects of the Department of Justice, each budgeted just under the HK$10M [para 2] ceiling (at 90% of it or more, blockvote's threshold for “just under”): No. 69 “Migration of client-server systems to web-based platform”, HK$9.9M [Annex C], 2018-19 Q1 to 2019-20 Q4; No. 70 “Upgrade of operating systems and office automation software”, HK$9.2M [scenario], 2018-19 Q1 to 2020-21 Q2. Together they come to HK$19.1M [scenario], above the ceiling. This is a pattern to ask about, not a finding of anything wrong: will the Administration confirm that these are separate projects, and if they are related, why they were not put to the Finance Committee as one?");
     }
 
     fn question(key: &str, picked: bool, zh: Option<&str>, en: Option<&str>) -> Question {

@@ -5,6 +5,7 @@
 
 use crate::lang::Lang;
 use blockvote_model::link::{parse_fragment, percent_encode, LinkProblem, LinkReason};
+use blockvote_model::saved::MAX_READ_SCENARIOS;
 
 /// The screens of the app, in navigation order.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -61,6 +62,14 @@ impl View {
     }
 }
 
+/// The address key of the screen shown (`view=projects`).
+pub const VIEW_KEY: &str = "view";
+/// The address key of the language (`lang=en`).
+pub const LANG_KEY: &str = "lang";
+/// The shell's own keys, which [`route`] reads: every other key is the scenario's or a
+/// screen's.
+pub const SHELL_KEYS: [&str; 2] = [VIEW_KEY, LANG_KEY];
+
 /// What a fragment asks for. Unknown keys are kept for the screens that read them
 /// (filters, scenario levers); unknown or malformed values fall back to defaults.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -78,12 +87,12 @@ pub fn route(fragment: &str) -> Route {
     let mut result = Route { params: parse_fragment(fragment), ..Route::default() };
     for (key, value) in &result.params {
         match key.as_str() {
-            "view" => {
+            VIEW_KEY => {
                 if let Some(view) = View::from_key(value) {
                     result.view = view;
                 }
             }
-            "lang" => result.lang = Lang::from_code(value).or(result.lang),
+            LANG_KEY => result.lang = Lang::from_code(value).or(result.lang),
             _ => {}
         }
     }
@@ -95,20 +104,68 @@ pub fn route(fragment: &str) -> Route {
 /// `view=` names a screen) and a language it does not have (the language is left as
 /// it was). One problem per pair, so a link's length bounds them.
 pub fn route_problems(params: &[(String, String)]) -> Vec<LinkProblem> {
-    let any_view = params.iter().any(|(key, value)| key == "view" && View::from_key(value).is_some());
+    let any_view = params.iter().any(|(key, value)| key == VIEW_KEY && shell_value_applies(key, value));
     params
         .iter()
         .filter_map(|(key, value)| match key.as_str() {
-            "view" if View::from_key(value).is_none() => {
+            VIEW_KEY if View::from_key(value).is_none() => {
                 let reason = if any_view { LinkReason::UnknownName } else { LinkReason::NoSuchScreen };
                 Some(LinkProblem::new(key, value, reason))
             }
-            "lang" if Lang::from_code(value).is_none() => {
+            LANG_KEY if Lang::from_code(value).is_none() => {
                 Some(LinkProblem::new(key, value, LinkReason::NoSuchLanguage))
             }
             _ => None,
         })
         .collect()
+}
+
+/// Whether [`route`] takes `value` for the shell's `key` (`view=` a screen the app has,
+/// `lang=` a language it has); of several it takes, the last applies.
+pub fn shell_value_applies(key: &str, value: &str) -> bool {
+    match key {
+        VIEW_KEY => View::from_key(value).is_some(),
+        LANG_KEY => Lang::from_code(value).is_some(),
+        _ => false,
+    }
+}
+
+/// The address key of the presenter view's slide, counted from 1.
+pub const SLIDE_KEY: &str = "slide";
+
+/// The most slides the presenter view can have: the scenario on screen and every
+/// scenario a store is read with (`saved::MAX_READ_SCENARIOS`). A larger `slide=` is
+/// named among a link's problems without reading the deck, which the link cannot know.
+pub const MAX_SLIDES: usize = 1 + MAX_READ_SCENARIOS;
+
+/// Reads a `slide=` value (counted from 1): the index, counted from 0, of the slide it
+/// asks for, and why it could not be read as written, if it could not. Then the index
+/// is the first slide's (for a value that is not a whole number from 1) or the last
+/// one's there can be (for a number beyond [`MAX_SLIDES`]). An empty value asks for
+/// the first slide. The one reading, for the presenter and for a link's problems; it
+/// never allocates, whatever the number.
+pub fn read_slide(value: &str) -> (usize, Option<LinkReason>) {
+    let text = value.trim();
+    if text.is_empty() {
+        return (0, None);
+    }
+    // Digits only: `usize`'s own parser also takes a leading `+`, which the app never
+    // writes.
+    if !text.bytes().all(|b| b.is_ascii_digit()) {
+        return (0, Some(LinkReason::NotASlide));
+    }
+    match text.parse::<usize>() {
+        Ok(0) => (0, Some(LinkReason::NotASlide)),
+        Ok(number) if number <= MAX_SLIDES => (number - 1, None),
+        // Beyond the limit, or beyond any `usize`: either way past the last slide.
+        _ => (MAX_SLIDES - 1, Some(LinkReason::BeyondLastSlide { max: MAX_SLIDES })),
+    }
+}
+
+/// The slide (counted from 0) that `params` ask the presenter for, within a deck of
+/// `slides`: [`read_slide`], and the deck's last slide for a number beyond it.
+pub fn slide_index(params: &[(String, String)], slides: usize) -> usize {
+    param(params, SLIDE_KEY).map_or(0, |value| read_slide(&value).0).min(slides.saturating_sub(1))
 }
 
 /// The value of `key` among a fragment's parameters (the last one wins), if present.
@@ -126,7 +183,7 @@ pub fn fragment_for(view: View, lang: Lang, params: &[(String, String)]) -> Stri
 /// shared by every navigation link.
 pub fn fragment_tail(params: &[(String, String)]) -> String {
     let mut out = String::new();
-    for (key, value) in params.iter().filter(|(k, _)| k != "view" && k != "lang") {
+    for (key, value) in params.iter().filter(|(k, _)| !SHELL_KEYS.contains(&k.as_str())) {
         out.push('&');
         out.push_str(&percent_encode(key));
         out.push('=');
@@ -205,6 +262,52 @@ mod tests {
                 .collect::<Vec<_>>(),
             ["「view=bogus」不是 blockvote 的畫面，現顯示概覽。"]
         );
+    }
+
+    /// `slide=value` in a deck of `slides`: the slide the presenter shows (from 1) and
+    /// the words of its problem, in English then Chinese, if it has one.
+    #[track_caller]
+    fn check_slide(value: &str, slides: usize, expected: (usize, Option<(&str, &str)>)) {
+        let params = [(SLIDE_KEY.to_string(), value.to_string())];
+        let shown = slide_index(&params, slides) + 1;
+        let words = read_slide(value).1.map(|why| crate::links::problem_text(&LinkProblem::new(SLIDE_KEY, value, why)));
+        let words = words.as_ref().map(|w| (w.en.as_str(), w.zh.as_str()));
+        assert_eq!((shown, words), expected, "slide={value} of {slides}");
+    }
+
+    #[test]
+    fn a_slide_the_presenter_cannot_show_is_named() {
+        check_slide("1", 3, (1, None));
+        check_slide(" 3 ", 3, (3, None));
+        check_slide("", 3, (1, None));
+        // A number beyond this browser's deck shows its last slide ("3 of 3").
+        check_slide("7", 3, (3, None));
+        check_slide("2001", 1, (1, None));
+        let not_a_slide = |value: &str| {
+            (
+                format!("“slide={value}” is not a slide number (a whole number from 1); it was ignored, and the presenter view shows the first slide."),
+                format!("「slide={value}」不是簡報中情景的編號（由 1 起的整數），已略過；簡報模式顯示第一個情景。"),
+            )
+        };
+        for value in ["abc", "0", "-1", "1.5", "+2", "00"] {
+            let (en, zh) = not_a_slide(value);
+            check_slide(value, 3, (1, Some((&en, &zh))));
+        }
+        let beyond = |value: &str| {
+            (
+                format!("“slide={value}” is beyond 2,001, the most slides there can be; the presenter view shows the last slide."),
+                format!("「slide={value}」超過簡報最多可有的 2,001 個情景，簡報模式顯示最後一個情景。"),
+            )
+        };
+        // Beyond any deck, and beyond any `usize`: read without allocating, and the
+        // last slide shown.
+        for value in ["99999", "2002", "340282366920938463463374607431768211456"] {
+            let (en, zh) = beyond(value);
+            check_slide(value, 3, (3, Some((&en, &zh))));
+        }
+        assert_eq!(MAX_SLIDES, 2_001);
+        // An empty deck still shows its first (the scenario on screen).
+        check_slide("5", 0, (1, None));
     }
 
     #[test]

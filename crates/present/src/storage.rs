@@ -4,11 +4,12 @@
 //! member can do. The shell draws these; the numbers in them come from the model's
 //! limits (`blockvote_model::saved::limits`).
 
-use crate::lang::{l, Bilingual, Label};
+use crate::format::{count, scenarios_count};
+use crate::lang::{l, Bilingual, Label, Lang};
 use blockvote_model::offline::{CarriedProblem, CarriedReport};
-use blockvote_model::saved::limits::{MAX_CARRIED_DATASET_BYTES, MAX_SCENARIOS, MAX_WRITE_BYTES};
+use blockvote_model::saved::limits::{MAX_CARRIED_DATASET_BYTES, MAX_SCENARIOS, MAX_SET_ASIDE, MAX_WRITE_BYTES};
 use blockvote_model::saved::{
-    Conflict, ImportReport, NotAdded, NotAddedWhy, Refusal, RowReason, StorageIssue, StoreProblem,
+    Conflict, ImportReport, NotAdded, NotAddedWhy, Refusal, RowReason, SetAsideKind, StorageIssue, StoreProblem,
 };
 
 /// The second version of a scenario changed in two tabs at once is saved as
@@ -168,19 +169,21 @@ pub fn import_result(report: &ImportReport) -> Bilingual {
     )
 }
 
-/// What opening an offline copy did with the scenarios it carries; `unreadable` lists
-/// what in the copy's block could not be read.
-pub fn carried_notice(report: &CarriedReport, unreadable: &[StoreProblem]) -> Bilingual {
+/// What opening an offline copy did with the scenarios it carries; `problems` lists
+/// what in the copy's block could not be read and the scenarios whose levers the
+/// engine will refuse.
+pub fn carried_notice(report: &CarriedReport, problems: &[StoreProblem]) -> Bilingual {
+    let (added, already_saved) = (count(report.added), count(report.already_saved));
     let mut zh = format!(
-        "此離線副本附有 {} 個情景：新增 {} 個至「情景」，{} 個已經儲存。",
-        report.carried, report.added, report.already_saved
+        "此離線副本附有 {}：新增 {added} 個至「情景」，{already_saved} 個已經儲存。",
+        scenarios_count(report.carried, Lang::Zh)
     );
     let mut en = format!(
-        "This offline copy carries {} scenarios: {} added to Scenarios, {} already saved.",
-        report.carried, report.added, report.already_saved
+        "This offline copy carries {}: {added} added to Scenarios, {already_saved} already saved.",
+        scenarios_count(report.carried, Lang::En)
     );
     if report.brought_before > 0 {
-        let n = report.brought_before;
+        let n = count(report.brought_before);
         zh.push_str(&format!("另有 {n} 個早前已從副本加入、其後在此刪除或修改，不再加入。"));
         en.push_str(&format!(
             " {n} this browser brought in from a copy before and has since deleted or changed: not added again."
@@ -189,11 +192,26 @@ pub fn carried_notice(report: &CarriedReport, unreadable: &[StoreProblem]) -> Bi
     let rest = not_added(&report.not_added);
     zh.push_str(&rest.zh);
     en.push_str(&rest.en);
+    // A scenario with a lever out of range was read, and is added like the others, so
+    // it is not counted among the parts that could not be read: each is named in the
+    // import's words, which say which scenario to change before it will open.
+    let (levers, unreadable): (Vec<&StoreProblem>, Vec<&StoreProblem>) =
+        problems.iter().partition(|problem| matches!(problem, StoreProblem::LeverOutOfRange { .. }));
     if let Some(first) = unreadable.first() {
-        let n = unreadable.len();
+        let n = count(unreadable.len());
         zh.push_str(&format!("另有 {n} 處無法讀取，例如：{}。", first.zh()));
-        let parts = if n == 1 { "part" } else { "parts" };
+        let parts = if unreadable.len() == 1 { "part" } else { "parts" };
         en.push_str(&format!(" {n} {parts} could not be read, such as: {}.", first.en()));
+    }
+    for problem in levers.iter().take(MAX_PROBLEMS_LISTED) {
+        zh.push_str(&format!("{}。", problem.zh()));
+        en.push_str(&format!(" {}.", capitalised(&problem.en())));
+    }
+    let more = levers.len().saturating_sub(MAX_PROBLEMS_LISTED);
+    if more > 0 {
+        let words = more_problems(more);
+        zh.push_str(&words.zh);
+        en.push_str(&format!(" {}", words.en));
     }
     Bilingual::new(zh, en)
 }
@@ -201,8 +219,8 @@ pub fn carried_notice(report: &CarriedReport, unreadable: &[StoreProblem]) -> Bi
 /// An offline copy was made and offered for download.
 pub fn copy_done(file_name: &str, scenarios: usize) -> Bilingual {
     Bilingual::new(
-        format!("已下載 {file_name}，內附 {scenarios} 個情景。"),
-        format!("Downloaded {file_name}, carrying {scenarios} scenarios."),
+        format!("已下載 {file_name}，內附 {}。", scenarios_count(scenarios, Lang::Zh)),
+        format!("Downloaded {file_name}, carrying {}.", scenarios_count(scenarios, Lang::En)),
     )
 }
 
@@ -292,18 +310,112 @@ fn civil_from_days(days: i64) -> (i64, i64, i64) {
 }
 
 /// Why saving is off.
-pub fn storage_issue(issue: StorageIssue) -> Label {
+pub fn storage_issue(issue: StorageIssue) -> Bilingual {
     match issue {
         StorageIssue::Unavailable | StorageIssue::WriteRefused => l(
             "儲存已關閉：此瀏覽器不讓 blockvote 保存情景（可能是私人瀏覽視窗，或儲存空間已滿）。其他功能照常運作；現在儲存的情景只保留至關閉此頁，請下載以保留。",
             "Saving is off: this browser does not let blockvote keep scenarios (a private window, or storage is full). Everything else works; scenarios saved now last until this page is closed — download them to keep them.",
-        ),
+        )
+        .into(),
         StorageIssue::BackupFailed => l(
             "儲存已關閉：已儲存的情景未能全部讀取，而無法讀取的內容也未能另存備份，所以不會覆寫它。請下載下面的副本。",
             "Saving is off: the saved scenarios could not all be read, and the unreadable text could not be set aside, so it is not overwritten. Download the copy below.",
+        )
+        .into(),
+        StorageIssue::BackupSlotsFull => Bilingual::new(
+            format!(
+                "儲存已關閉：已儲存的情景未能全部讀取，而另存原文的 {MAX_SET_ASIDE} 個位置已全部用完，所以無法讀取的內容未能另存，也不會被覆寫。請下載下面另存的原文，再移除其中一份，儲存便會重新開啟。"
+            ),
+            format!(
+                "Saving is off: the saved scenarios could not all be read, and all {MAX_SET_ASIDE} places for text set aside are taken, so the unreadable text could not be set aside and is not overwritten. Download a text set aside below, then remove it: saving turns back on."
+            ),
         ),
     }
 }
+
+/// The name of a kind of text set aside.
+pub fn set_aside_kind(kind: SetAsideKind) -> Label {
+    match kind {
+        SetAsideKind::Scenarios => l("已儲存的情景", "Saved scenarios"),
+        SetAsideKind::Dataset => l("項目資料", "Project data"),
+    }
+}
+
+/// What is set aside in this browser (`scenarios` texts of saved scenarios, `datasets`
+/// of project data), said on every visit until the member removes them: how many, of
+/// which kind, how each imports again, and when every place of a kind is taken. `None`
+/// when nothing is set aside.
+pub fn set_aside_said(scenarios: usize, datasets: usize) -> Option<Bilingual> {
+    let total = scenarios.saturating_add(datasets);
+    if total == 0 {
+        return None;
+    }
+    let (zh_kinds, en_kinds) = match (scenarios, datasets) {
+        (_, 0) => ("已儲存的情景".to_string(), "saved scenarios".to_string()),
+        (0, _) => ("項目資料".to_string(), "project data".to_string()),
+        _ => (
+            format!("已儲存的情景 {} 份，項目資料 {} 份", count(scenarios), count(datasets)),
+            format!("{} of saved scenarios, {} of project data", count(scenarios), count(datasets)),
+        ),
+    };
+    let n = count(total);
+    let mut zh = format!("此瀏覽器另存了 {n} 份未能使用的原文（{zh_kinds}），沒有刪除。");
+    let mut en = if total == 1 {
+        format!("1 text is set aside in this browser ({en_kinds}), not deleted.")
+    } else {
+        format!("{n} texts are set aside in this browser ({en_kinds}), not deleted.")
+    };
+    if scenarios > 0 {
+        zh.push_str("已儲存情景的原文按原樣下載，可在此頁用「匯入」再匯入（能讀取的情景會匯入，其餘會列出）。");
+        en.push_str(
+            " Saved-scenarios text downloads as it was stored and imports again with Import on this screen (the scenarios that can be read are imported, the rest listed).",
+        );
+    }
+    if datasets > 0 {
+        zh.push_str("項目資料下載為項目 CSV，可在此頁的「項目資料」再匯入（若已不是項目資料，則按原樣下載）。");
+        en.push_str(
+            " Project data downloads as its projects CSV, to import again under Project data on this screen (as it was stored, if it is no longer project data).",
+        );
+    }
+    zh.push_str("下載後可從此瀏覽器移除。");
+    en.push_str(" Once downloaded, a text can be removed from this browser.");
+    if scenarios >= MAX_SET_ASIDE {
+        zh.push_str(&format!(
+            "另存情景原文的 {MAX_SET_ASIDE} 個位置已全部用完：若再有無法讀取的已儲存情景，便無法另存，儲存會因此關閉。請下載並移除不再需要的原文。"
+        ));
+        en.push_str(&format!(
+            " All {MAX_SET_ASIDE} places for saved-scenarios text are taken: saved scenarios that cannot all be read could not be set aside again, and saving would stop. Download and remove those you no longer need here."
+        ));
+    }
+    if datasets >= MAX_SET_ASIDE {
+        zh.push_str(&format!(
+            "另存項目資料的 {MAX_SET_ASIDE} 個位置已全部用完：若再有無法使用的項目資料，便只能留在原處。請下載並移除不再需要的原文。"
+        ));
+        en.push_str(&format!(
+            " All {MAX_SET_ASIDE} places for project data are taken: project data that cannot be used could only be left where it is. Download and remove those you no longer need here."
+        ));
+    }
+    Some(Bilingual::new(zh, en))
+}
+
+/// The buttons and answers of a text set aside. Removing asks first, and is offered
+/// only once the text was downloaded in this visit.
+pub const DOWNLOAD_SET_ASIDE: Label = l("下載", "Download");
+pub const REMOVE_SET_ASIDE: Label = l("從此瀏覽器移除…", "Remove from this browser…");
+pub const CONFIRM_REMOVE_SET_ASIDE: Label = l(
+    "要從此瀏覽器移除這份原文嗎？移除後只剩你剛下載的檔案。",
+    "Remove this text from this browser? Only the file you downloaded will be left.",
+);
+pub const YES_REMOVE: Label = l("移除", "Remove it");
+pub const KEEP_SET_ASIDE: Label = l("保留", "Keep it");
+pub const SET_ASIDE_DOWNLOADED: Label = l("已下載。", "Downloaded.");
+/// The text under the key is no longer the one downloaded (another tab changed it).
+pub const SET_ASIDE_CHANGED: Label = l(
+    "未有移除：你下載後，這份原文已被改動（可能在另一分頁）。請再下載一次。",
+    "Not removed: the text changed after you downloaded it (in another tab, perhaps). Download it again first.",
+);
+pub const SET_ASIDE_NOT_REMOVED: Label =
+    l("未有移除：瀏覽器拒絕了移除。", "Not removed: the browser refused to remove it.");
 
 /// Saved scenarios that could not all be read in full (a row skipped, or a field the
 /// reader does not know ignored): the readable ones are listed, the stored text was set
@@ -363,7 +475,6 @@ pub fn carried_dataset_unusable(reason: &str) -> Bilingual {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lang::Lang;
 
     /// Checks the text of a message in both languages.
     #[track_caller]
@@ -440,6 +551,26 @@ mod tests {
             "此離線副本附有 2 個情景：新增 2 個至「情景」，0 個已經儲存。",
             "This offline copy carries 2 scenarios: 2 added to Scenarios, 0 already saved.",
         );
+        // One scenario is one, in English as in every count; large counts carry
+        // thousands separators.
+        let report = CarriedReport { carried: 1, added: 1, ..CarriedReport::default() };
+        check(
+            carried_notice(&report, &[]),
+            "此離線副本附有 1 個情景：新增 1 個至「情景」，0 個已經儲存。",
+            "This offline copy carries 1 scenario: 1 added to Scenarios, 0 already saved.",
+        );
+        let report = CarriedReport {
+            carried: 2_000,
+            added: 1_200,
+            already_saved: 1_000,
+            brought_before: 1_500,
+            ..CarriedReport::default()
+        };
+        check(
+            carried_notice(&report, &[]),
+            "此離線副本附有 2,000 個情景：新增 1,200 個至「情景」，1,000 個已經儲存。另有 1,500 個早前已從副本加入、其後在此刪除或修改，不再加入。",
+            "This offline copy carries 2,000 scenarios: 1,200 added to Scenarios, 1,000 already saved. 1,500 this browser brought in from a copy before and has since deleted or changed: not added again.",
+        );
         let report = CarriedReport {
             carried: 3,
             added: 0,
@@ -452,6 +583,33 @@ mod tests {
             "此離線副本附有 3 個情景：新增 0 個至「情景」，1 個已經儲存。另有 1 個早前已從副本加入、其後在此刪除或修改，不再加入。未有加入：「Late」（已儲存的情景已達上限 200 個）。請刪除一些情景後再試。另有 1 處無法讀取，例如：不是 blockvote 情景檔案。",
             "This offline copy carries 3 scenarios: 0 added to Scenarios, 1 already saved. 1 this browser brought in from a copy before and has since deleted or changed: not added again. Not added: “Late” (the store holds at most 200 scenarios). Delete some scenarios and try again. 1 part could not be read, such as: not a blockvote scenarios file.",
         );
+    }
+
+    #[test]
+    fn opening_a_copy_names_each_scenario_with_a_lever_out_of_range_in_the_import_s_words() {
+        use blockvote_model::engine::LeverError;
+        use blockvote_model::saved::ScenarioAt;
+        let out = |index: usize, name: &str| StoreProblem::LeverOutOfRange {
+            scenario: ScenarioAt { index, name: name.into() },
+            error: Box::new(LeverError::OutOfRange {
+                field: "cost_change_pct".into(),
+                value: "5000".into(),
+                min: "-100".into(),
+                max: "1000".into(),
+            }),
+        };
+        let report = CarriedReport { carried: 2, added: 2, ..CarriedReport::default() };
+        check(
+            carried_notice(&report, &[out(1, "Big"), StoreProblem::NotAStore]),
+            "此離線副本附有 2 個情景：新增 2 個至「情景」，0 個已經儲存。另有 1 處無法讀取，例如：不是 blockvote 情景檔案。第 2 個情景（Big）的調節 cost_change_pct 為 5000，須介乎 -100 至 1000；已匯入，但須先修改才能開啟。",
+            "This offline copy carries 2 scenarios: 2 added to Scenarios, 0 already saved. 1 part could not be read, such as: not a blockvote scenarios file. Scenario 2 (Big): cost_change_pct is 5000; it must be between -100 and 1000; imported, but it will not open until that is changed.",
+        );
+        // Past MAX_PROBLEMS_LISTED, the rest are counted.
+        let many: Vec<StoreProblem> = (0..MAX_PROBLEMS_LISTED + 3).map(|index| out(index, "X")).collect();
+        let notice = carried_notice(&report, &many);
+        assert_eq!(notice.en.matches("imported, but it will not open").count(), MAX_PROBLEMS_LISTED);
+        assert!(notice.en.ends_with("until that is changed. 3 more not listed."), "{}", notice.en);
+        assert!(notice.zh.ends_with("須先修改才能開啟。另有 3 個問題未列出。"), "{}", notice.zh);
     }
 
     #[test]
@@ -468,6 +626,7 @@ mod tests {
         );
         assert!(copy_problem(&CarriedProblem::DatasetTooLarge { bytes: 30_000_000 }).en.contains("30.0 MB"));
         check(copy_done("x.html", 2), "已下載 x.html，內附 2 個情景。", "Downloaded x.html, carrying 2 scenarios.");
+        check(copy_done("x.html", 1), "已下載 x.html，內附 1 個情景。", "Downloaded x.html, carrying 1 scenario.");
     }
 
     #[test]
@@ -566,5 +725,58 @@ mod tests {
         );
         assert!(stored_dataset_unusable("x", None).en.contains("left where it was"));
         assert_eq!(megabytes(MAX_WRITE_BYTES), "2.1 MB");
+    }
+
+    #[test]
+    fn texts_set_aside_are_said_on_every_visit_with_how_they_import_again() {
+        assert_eq!(set_aside_said(0, 0), None, "nothing set aside, nothing said");
+        check(
+            set_aside_said(1, 0).unwrap(),
+            "此瀏覽器另存了 1 份未能使用的原文（已儲存的情景），沒有刪除。已儲存情景的原文按原樣下載，可在此頁用「匯入」再匯入（能讀取的情景會匯入，其餘會列出）。下載後可從此瀏覽器移除。",
+            "1 text is set aside in this browser (saved scenarios), not deleted. Saved-scenarios text downloads as it was stored and imports again with Import on this screen (the scenarios that can be read are imported, the rest listed). Once downloaded, a text can be removed from this browser.",
+        );
+        check(
+            set_aside_said(0, 1).unwrap(),
+            "此瀏覽器另存了 1 份未能使用的原文（項目資料），沒有刪除。項目資料下載為項目 CSV，可在此頁的「項目資料」再匯入（若已不是項目資料，則按原樣下載）。下載後可從此瀏覽器移除。",
+            "1 text is set aside in this browser (project data), not deleted. Project data downloads as its projects CSV, to import again under Project data on this screen (as it was stored, if it is no longer project data). Once downloaded, a text can be removed from this browser.",
+        );
+        check(
+            set_aside_said(4, 2).unwrap(),
+            "此瀏覽器另存了 6 份未能使用的原文（已儲存的情景 4 份，項目資料 2 份），沒有刪除。已儲存情景的原文按原樣下載，可在此頁用「匯入」再匯入（能讀取的情景會匯入，其餘會列出）。項目資料下載為項目 CSV，可在此頁的「項目資料」再匯入（若已不是項目資料，則按原樣下載）。下載後可從此瀏覽器移除。",
+            "6 texts are set aside in this browser (4 of saved scenarios, 2 of project data), not deleted. Saved-scenarios text downloads as it was stored and imports again with Import on this screen (the scenarios that can be read are imported, the rest listed). Project data downloads as its projects CSV, to import again under Project data on this screen (as it was stored, if it is no longer project data). Once downloaded, a text can be removed from this browser.",
+        );
+        check(
+            set_aside_said(3, 0).unwrap(),
+            "此瀏覽器另存了 3 份未能使用的原文（已儲存的情景），沒有刪除。已儲存情景的原文按原樣下載，可在此頁用「匯入」再匯入（能讀取的情景會匯入，其餘會列出）。下載後可從此瀏覽器移除。",
+            "3 texts are set aside in this browser (saved scenarios), not deleted. Saved-scenarios text downloads as it was stored and imports again with Import on this screen (the scenarios that can be read are imported, the rest listed). Once downloaded, a text can be removed from this browser.",
+        );
+    }
+
+    #[test]
+    fn every_place_taken_is_said_with_what_to_do() {
+        check(
+            set_aside_said(MAX_SET_ASIDE, 0).unwrap(),
+            "此瀏覽器另存了 20 份未能使用的原文（已儲存的情景），沒有刪除。已儲存情景的原文按原樣下載，可在此頁用「匯入」再匯入（能讀取的情景會匯入，其餘會列出）。下載後可從此瀏覽器移除。另存情景原文的 20 個位置已全部用完：若再有無法讀取的已儲存情景，便無法另存，儲存會因此關閉。請下載並移除不再需要的原文。",
+            "20 texts are set aside in this browser (saved scenarios), not deleted. Saved-scenarios text downloads as it was stored and imports again with Import on this screen (the scenarios that can be read are imported, the rest listed). Once downloaded, a text can be removed from this browser. All 20 places for saved-scenarios text are taken: saved scenarios that cannot all be read could not be set aside again, and saving would stop. Download and remove those you no longer need here.",
+        );
+        let both = set_aside_said(MAX_SET_ASIDE, MAX_SET_ASIDE).unwrap();
+        assert!(both
+            .en
+            .starts_with("40 texts are set aside in this browser (20 of saved scenarios, 20 of project data)"));
+        assert!(both.en.ends_with(
+            "All 20 places for project data are taken: project data that cannot be used could only be left where it is. Download and remove those you no longer need here."
+        ));
+        assert!(both.zh.ends_with("另存項目資料的 20 個位置已全部用完：若再有無法使用的項目資料，便只能留在原處。請下載並移除不再需要的原文。"));
+        // One short of full says nothing of places.
+        assert!(!set_aside_said(MAX_SET_ASIDE - 1, MAX_SET_ASIDE - 1).unwrap().en.contains("places"));
+        check(
+            storage_issue(StorageIssue::BackupSlotsFull),
+            "儲存已關閉：已儲存的情景未能全部讀取，而另存原文的 20 個位置已全部用完，所以無法讀取的內容未能另存，也不會被覆寫。請下載下面另存的原文，再移除其中一份，儲存便會重新開啟。",
+            "Saving is off: the saved scenarios could not all be read, and all 20 places for text set aside are taken, so the unreadable text could not be set aside and is not overwritten. Download a text set aside below, then remove it: saving turns back on.",
+        );
+        // A copy the browser refused is not said to be a matter of places.
+        assert!(!storage_issue(StorageIssue::BackupFailed).en.contains("places"));
+        check(set_aside_kind(SetAsideKind::Scenarios).into(), "已儲存的情景", "Saved scenarios");
+        check(set_aside_kind(SetAsideKind::Dataset).into(), "項目資料", "Project data");
     }
 }

@@ -7,12 +7,13 @@ use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
 use blockvote_model::engine::AllocationOutcome;
+use blockvote_present::format::decimals;
 use blockvote_present::screens::allocation::balance::{balance, Balance, HEADING};
 use leptos::prelude::*;
 
 /// A share of the track as a CSS width or position.
 fn percent(share: f64) -> String {
-    format!("{:.2}%", (share * 100.0).clamp(0.0, 100.0))
+    format!("{}%", decimals((share * 100.0).clamp(0.0, 100.0), 2))
 }
 
 #[component]
@@ -88,7 +89,7 @@ fn BalanceRow(shown: Memo<Option<Balance>>, key: &'static str) -> impl IntoView 
                     <span
                         class=format!("bar {key}")
                         style:width=move || percent(length())
-                        data-length=move || format!("{:.4}", length())
+                        data-length=move || decimals(length(), 4)
                     ></span>
                 </span>
                 <FigureText figure=figure testid=format!("balance-{key}-figure") />

@@ -1,7 +1,7 @@
 //! Annex A as an editable table: one keyed row per category.
 
 use crate::components::fields::NumberField;
-use crate::components::marks::ProvenanceMark;
+use crate::components::marks::{MarkedHeading, ProvenanceMark};
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
 use blockvote_model::engine::AllocationOutcome;
@@ -9,7 +9,9 @@ use blockvote_model::Money;
 use blockvote_present::lang::Lang;
 use blockvote_present::paper::{AnnexAColumn, Printed};
 use blockvote_present::provenance::{Figure, Provenance};
-use blockvote_present::screens::allocation::{amount_field, edit_category, row, total_row, HEADINGS, LOCK, TITLE};
+use blockvote_present::screens::allocation::{
+    amount_field, difference_columns, edit_category, row, total_row, HEADINGS, LOCK, TITLE,
+};
 use leptos::prelude::*;
 
 /// A figure's text, or nothing.
@@ -26,6 +28,11 @@ pub fn CategoryTable(outcome: Memo<Option<AllocationOutcome>>) -> impl IntoView 
     let paper_mark = Printed::CategoryTotal(AnnexAColumn::Proposed).figure(&data).map(|f| f.provenance().clone());
     let prior_mark = Printed::CategoryTotal(AnnexAColumn::ApprovedPrior).figure(&data).map(|f| f.provenance().clone());
     let heading = move |index: usize| HEADINGS.get(index).map(|h| h.get(lang())).unwrap_or_default();
+    // The columns of differences, each with the mark its cells share (the model's
+    // arithmetic on Annex A until the member changes an amount, then the scenario's).
+    let difference_column = move |index: usize| {
+        Signal::derive(move || outcome.with(|o| o.as_ref().and_then(|o| difference_columns(o).into_iter().nth(index))))
+    };
     let ids: Vec<u8> = data.categories.iter().map(|c| c.id).collect();
     let total_data = data.clone();
     // Each total cell works out the (small) total row it reads.
@@ -67,15 +74,11 @@ pub fn CategoryTable(outcome: Memo<Option<AllocationOutcome>>) -> impl IntoView 
                         <th scope="col" class="center">
                             {move || heading(4)}
                         </th>
-                        <th scope="col" class="num">
-                            {move || heading(5)}
-                        </th>
-                        <th scope="col" class="num">
-                            {move || heading(6)}
-                        </th>
-                        <th scope="col" class="num">
-                            {move || heading(7)}
-                        </th>
+                        {(0..3)
+                            .map(|index| {
+                                view! { <MarkedHeading column=difference_column(index) /> }
+                            })
+                            .collect_view()}
                     </tr>
                 </thead>
                 <tbody>

@@ -1,11 +1,11 @@
 //! The quarter and year tables: `blockvote_present::cash`'s rows, one keyed row per
 //! quarter or year, each cell following its own figure.
 
-use crate::components::marks::ProvenanceMark;
+use crate::components::marks::MarkedHeading;
 use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
-use blockvote_present::cash::{baseline_provenance, column_headings, quarter_table, year_table, CashTable};
+use blockvote_present::cash::{quarter_table, year_table, CashTable};
 use blockvote_present::lang::Label;
 use blockvote_present::screens::cashflow::{
     table_note, QUARTER_COLUMN, QUARTER_TABLE_HEADING, YEAR_COLUMN, YEAR_TABLE_HEADING,
@@ -31,8 +31,11 @@ fn CashTableView(
     let keys = Memo::new(move |_| {
         table.with(|t| t.as_ref().map(|t| t.rows.iter().map(|r| r.key.clone()).collect::<Vec<_>>()).unwrap_or_default())
     });
-    let headings = move || column_headings(lang());
-    let heading = move |index: usize| move || headings().get(index).cloned().unwrap_or_default();
+    // Each figure column's heading and mark: the mark is the provenance the column's
+    // cells have (the model's until the member's levers change the column).
+    let column = move |index: usize| {
+        Signal::derive(move || table.with(|t| t.as_ref().and_then(|t| t.columns.get(index).cloned())))
+    };
     let row = move |key: String, total: bool| {
         // One memo per row holds its cells' words. A cell follows its row alone, not the
         // whole table and the language: every effect that runs again leaves and rejoins
@@ -72,23 +75,7 @@ fn CashTableView(
             <thead>
                 <tr>
                     <th scope="col">{move || first.get(lang())}</th>
-                    <th scope="col" class="num">
-                        {heading(0)}
-                    </th>
-                    <th scope="col" class="num">
-                        {heading(1)}
-                    </th>
-                    <th scope="col" class="num">
-                        {heading(2)}
-                    </th>
-                    <th scope="col" class="num">
-                        {heading(3)}
-                        " "
-                        <ProvenanceMark provenance=baseline_provenance() />
-                    </th>
-                    <th scope="col" class="num">
-                        {heading(4)}
-                    </th>
+                    {(0..5).map(|index| view! { <MarkedHeading column=column(index) /> }).collect_view()}
                 </tr>
             </thead>
             <tbody>

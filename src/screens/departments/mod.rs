@@ -16,7 +16,9 @@ use blockvote_present::screens::departments::{
     self as present, DepartmentColumn, CLEAR_FILTER, COLLAPSE_ALL, EXPAND_ALL, HEADING, NOTE, SHOW_FILTERED_PROJECTS,
     SORT_KEYS,
 };
-use blockvote_present::screens::projects::filters::{changed_ids, selected, Filters, SearchIndex, FILTER_KEYS};
+use blockvote_present::screens::projects::filters::{
+    changed_ids, selected, Filters, Offered, SearchIndex, FILTER_KEYS,
+};
 use blockvote_present::screens::sorting::Sort;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
@@ -29,9 +31,9 @@ pub fn Departments() -> impl IntoView {
     let data = state.data();
     let index = SearchIndex::new(&data, crate::unicode::lowercase);
     let lang = move || state.lang.get();
-    let filters = Memo::new({
-        let data = data.clone();
-        move |_| state.params.with(|p| Filters::from_params(p, &data, crate::unicode::nfc, crate::unicode::lowercase))
+    let offered = Offered::of(&data);
+    let filters = Memo::new(move |_| {
+        state.params.with(|p| Filters::from_params(p, &offered, crate::unicode::nfc, crate::unicode::lowercase))
     });
     let sort = Memo::new(move |_| state.params.with(|p| Sort::<DepartmentColumn>::from_params(p, SORT_KEYS)));
     let changed = Memo::new(move |_| whatif.projection.with(|p| changed_ids(p.as_deref())));

@@ -2,6 +2,7 @@
 //! keyed rows that open to list their projects, and the total row with its marks.
 
 use crate::address::set_params;
+use crate::components::marks::ProvenanceMark;
 use crate::components::sentence::MarkedText;
 use crate::components::words::Words;
 use crate::state::use_app_state;
@@ -34,6 +35,7 @@ fn SortHeading(key: DepartmentColumn, sort: Memo<Sort<DepartmentColumn>>) -> imp
                     {move || sort.get().arrow(key)}
                 </span>
             </button>
+            {key.heading_mark().map(|provenance| view! { <ProvenanceMark provenance=provenance /> })}
         </th>
     }
 }

@@ -1,11 +1,12 @@
 //! The histogram's figures as a table: each band's count and total budget, any budget
 //! above the ceiling, and the total row (the rows add up to it).
 
+use crate::components::marks::MarkedHeading;
 use crate::components::sentence::MarkedText;
 use crate::components::table_scroll::TableScroll;
 use crate::components::words::Words;
 use crate::state::use_app_state;
-use blockvote_present::screens::distribution::{table, Band, PROJECTS, RANGE, TABLE_HEADING, TOTAL_BUDGET};
+use blockvote_present::screens::distribution::{figure_columns, table, Band, RANGE, TABLE_HEADING};
 use blockvote_present::screens::sentence::Marked;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -25,7 +26,7 @@ pub fn BandTable(bands: Arc<Vec<Band>>, above: Vec<usize>) -> impl IntoView {
                 view! {
                     <tr data-testid=format!("histogram-row-{}", row.key)>
                         <td class="num range">{row.range}</td>
-                        <td class="num">{row.count}</td>
+                        <td class="num">{row.count.text(lang())}</td>
                         <td class="num">{row.total.text(lang())}</td>
                     </tr>
                 }
@@ -44,12 +45,10 @@ pub fn BandTable(bands: Arc<Vec<Band>>, above: Vec<usize>) -> impl IntoView {
                         <th scope="col" class="num">
                             <Words label=RANGE />
                         </th>
-                        <th scope="col" class="num">
-                            <Words label=PROJECTS />
-                        </th>
-                        <th scope="col" class="num">
-                            <Words label=TOTAL_BUDGET />
-                        </th>
+                        {figure_columns()
+                            .map(|column| view! { <MarkedHeading column=Some(column) /> })
+                            .into_iter()
+                            .collect_view()}
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
@@ -59,7 +58,7 @@ pub fn BandTable(bands: Arc<Vec<Band>>, above: Vec<usize>) -> impl IntoView {
                             {move || total().range}
                         </th>
                         <td class="num" data-testid="histogram-table-count">
-                            {move || total().count}
+                            {move || total().count.text(lang())}
                         </td>
                         <td class="num">
                             <MarkedText

@@ -1,7 +1,9 @@
-//! The findings worth asking about: each sentence with the marks of the model's bases
-//! it rests on, and links that open exactly the projects it counts.
+//! The findings worth asking about: each sentence, with the paper's figures in it
+//! marked in place, the marks of the model's bases it rests on, and links that open
+//! exactly the projects it counts.
 
 use crate::components::marks::ProvenanceMark;
+use crate::components::sentence::MarkedSentence;
 use crate::components::words::Words;
 use crate::state::use_app_state;
 use blockvote_present::screens::overview::{
@@ -38,7 +40,9 @@ pub fn Findings() -> impl IntoView {
                 let links = finding.links.into_iter().map(link).collect_view();
                 view! {
                     <li data-testid=finding.testid>
-                        <span>{finding.text}</span>
+                        <span>
+                            <MarkedSentence sentence=finding.text />
+                        </span>
                         {marks}
                         {links}
                     </li>

@@ -11,7 +11,7 @@ use crate::address::set_params;
 use crate::components::words::Words;
 use crate::state::{use_app_state, AppState};
 use blockvote_present::lang::Lang;
-use blockvote_present::route::{fragment_for, param, View};
+use blockvote_present::route::{self, fragment_for, View};
 use blockvote_present::screens::presenter::{
     position, BOTH_LANGUAGES, CONTROLS, HEADING, KEYS, LEAVE, NEXT, NO_SAVED, PREVIOUS, PRINT, SWITCH_LANGUAGE,
 };
@@ -19,19 +19,15 @@ use deck::{use_deck, DeckEntry};
 use leptos::prelude::*;
 use slide::SlideView;
 
-/// The slide the fragment asks for, kept within the deck.
+/// The slide the fragment asks for, kept within the deck: read as a link's problems
+/// read it (`route::read_slide`), so a value it cannot use is named, not dropped.
 fn slide_index(state: AppState, slides: usize) -> usize {
-    state
-        .params
-        .with(|params| param(params, "slide"))
-        .and_then(|text| text.parse::<usize>().ok())
-        .map_or(0, |n| n.saturating_sub(1))
-        .min(slides.saturating_sub(1))
+    state.params.with(|params| route::slide_index(params, slides))
 }
 
 /// Moves to the slide at `index` (counted from zero), writing it to the fragment.
 fn go_to(state: AppState, index: usize) {
-    set_params(state, View::Present, &[("slide", Some(index.saturating_add(1).to_string()))]);
+    set_params(state, View::Present, &[(route::SLIDE_KEY, Some(index.saturating_add(1).to_string()))]);
 }
 
 /// Prints every slide: they are all drawn, the browser's print runs, and the view

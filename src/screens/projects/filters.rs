@@ -1,6 +1,8 @@
 //! The filter controls above the projects table. Each control reads its value from
-//! the address (through the `Filters` memo) and writes back to it; a budget bound
-//! that cannot be used stays in its field, marked, while the last valid bound applies.
+//! the address (through the `Filters` memo, and the grouping through the screen's
+//! `grouped` memo: the present layer's one reading of each) and writes back to it; a
+//! budget bound that cannot be used stays in its field, marked, while the last valid
+//! bound applies.
 
 use crate::address::set_params;
 use crate::components::words::Words;
@@ -8,8 +10,9 @@ use crate::state::use_app_state;
 use blockvote_present::route::{param, View};
 use blockvote_present::screens::projects::filters::{
     department_options, done_options, parse_bound, start_options, theme_options, ControlValues, FilterOption, Filters,
-    CHANGED_ONLY, FILTER_KEYS,
+    CHANGED_ONLY, CHANGED_ONLY_VALUE, FILTER_KEYS,
 };
+use blockvote_present::screens::projects::table::{GROUPED_VALUE, GROUP_KEY};
 use blockvote_present::screens::projects::{
     bound_error, ALL, BUDGET, CLEAR, COMPLETION_YEAR, CROSSED, DEPARTMENT, FILTERS, FROM, GROUP, SEARCH,
     SEARCH_EXAMPLE, START, THEME, TO,
@@ -58,19 +61,15 @@ fn FilterSelect(
 }
 
 #[component]
-pub fn FilterControls(filters: Memo<Filters>) -> impl IntoView {
+pub fn FilterControls(filters: Memo<Filters>, grouped: Memo<bool>) -> impl IntoView {
     let state = use_app_state();
     let data = state.data();
     let lang = move || state.lang.get();
     let set = move |changes: &[(&str, Option<String>)]| set_params(state, View::Projects, changes);
     let param_of =
         move |key: &'static str| Memo::new(move |_| state.params.with(|p| param(p, key)).unwrap_or_default());
-    let flag = move |key: &'static str| {
-        Memo::new(move |_| state.params.with(|p| param(p, key)).is_some_and(|v| v.trim() == "1"))
-    };
     let q_value = param_of("q");
-    let grouped = flag("group");
-    let changed_only = flag("changed");
+    let changed_only = Memo::new(move |_| filters.with(|f| f.changed_only));
     let values = Memo::new({
         let data = data.clone();
         move |_| filters.with(|f| ControlValues::of(f, &data))
@@ -224,7 +223,9 @@ pub fn FilterControls(filters: Memo<Filters>) -> impl IntoView {
                         type="checkbox"
                         data-testid="group-by-department"
                         prop:checked=move || grouped.get()
-                        on:change=move |ev| set(&[("group", event_target_checked(&ev).then(|| "1".to_string()))])
+                        on:change=move |ev| {
+                            set(&[(GROUP_KEY, event_target_checked(&ev).then(|| GROUPED_VALUE.to_string()))])
+                        }
                     />
                     <Words label=GROUP />
                 </label>
@@ -233,7 +234,9 @@ pub fn FilterControls(filters: Memo<Filters>) -> impl IntoView {
                         type="checkbox"
                         data-testid="filter-changed"
                         prop:checked=move || changed_only.get()
-                        on:change=move |ev| set(&[("changed", event_target_checked(&ev).then(|| "1".to_string()))])
+                        on:change=move |ev| {
+                            set(&[("changed", event_target_checked(&ev).then(|| CHANGED_ONLY_VALUE.to_string()))])
+                        }
                     />
                     <Words label=CHANGED_ONLY />
                 </label>

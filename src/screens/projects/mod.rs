@@ -18,12 +18,12 @@ use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
 use blockvote_present::lang::Lang;
-use blockvote_present::route::{param, View};
+use blockvote_present::route::View;
 use blockvote_present::screens::projects::filters::{
-    changed_ids, ids_note, link_with_filters, selected, Filters, SearchIndex,
+    changed_ids, ids_note, link_with_filters, selected, Filters, Offered, SearchIndex,
 };
 use blockvote_present::screens::projects::table::{
-    body, order, summary, ScenarioRows, Sort, SortKey, ROWS_PER_STEP, SORT_KEYS,
+    body, is_grouped, order, summary, ScenarioRows, Sort, SortKey, ROWS_PER_STEP, SORT_KEYS,
 };
 use blockvote_present::screens::projects::{unofficial_note, BY_DEPARTMENT, HEADING, NOTE, SHOW_ALL_NUMBERS};
 use leptos::prelude::*;
@@ -38,12 +38,12 @@ pub fn Projects() -> impl IntoView {
     let index = Arc::new(SearchIndex::new(&data, crate::unicode::lowercase));
     let lang = move || state.lang.get();
 
-    let filters = Memo::new({
-        let data = data.clone();
-        move |_| state.params.with(|p| Filters::from_params(p, &data, crate::unicode::nfc, crate::unicode::lowercase))
+    let offered = Offered::of(&data);
+    let filters = Memo::new(move |_| {
+        state.params.with(|p| Filters::from_params(p, &offered, crate::unicode::nfc, crate::unicode::lowercase))
     });
     let sort = Memo::new(move |_| state.params.with(|p| Sort::from_params(p, SORT_KEYS)));
-    let grouped = Memo::new(move |_| state.params.with(|p| param(p, "group").is_some_and(|g| g.trim() == "1")));
+    let grouped = Memo::new(move |_| state.params.with(|p| is_grouped(p)));
     let changed = Memo::new(move |_| whatif.projection.with(|p| changed_ids(p.as_deref())));
     let rows = Memo::new({
         let data = data.clone();
@@ -131,7 +131,7 @@ pub fn Projects() -> impl IntoView {
                         }
                     })
             }}
-            <filters::FilterControls filters=filters />
+            <filters::FilterControls filters=filters grouped=grouped />
             {ids_filter}
             <levers::ProjectLevers selected=editing />
             <p class="visible-summary" role="status" data-testid="visible-summary">

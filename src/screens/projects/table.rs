@@ -11,8 +11,8 @@ use crate::state::use_app_state;
 use blockvote_present::provenance::Provenance;
 use blockvote_present::route::View;
 use blockvote_present::screens::projects::table::{
-    rows_not_drawn, show_more_rows, text_or_dash, total_heading, GroupHeading, Line, ProjectRow, RowCell, Sort,
-    SortKey, TableBody, ROWS_PER_STEP, SORT_KEYS,
+    heading_explanation, rows_not_drawn, show_more_rows, text_or_dash, total_heading, GroupHeading, Line, ProjectRow,
+    RowCell, Sort, SortKey, TableBody, ROWS_PER_STEP, SORT_KEYS,
 };
 use blockvote_present::screens::projects::{CAPTION, LEVERS_COLUMN, NO_ROWS, SCROLLABLE};
 use blockvote_present::screens::sorting::Column;
@@ -31,7 +31,7 @@ fn SortHeading(key: SortKey, sort: Memo<Sort>) -> impl IntoView {
     let data = state.data();
     let lang = move || state.lang.get();
     let class = if key.numeric() { "num" } else { "" };
-    let mark = key.paper_column().and_then(|column| column.provenance(&data));
+    let mark = key.heading_mark(&data);
     view! {
         <th scope="col" class=class aria-sort=move || sort.get().aria(key) data-sort-key=key.key()>
             <button
@@ -55,7 +55,7 @@ fn SortHeading(key: SortKey, sort: Memo<Sort>) -> impl IntoView {
                     {move || sort.get().arrow(key)}
                 </span>
             </button>
-            {mark.map(|provenance| view! { <ProvenanceMark provenance=provenance /> })}
+            {mark.map(|provenance| view! { <ProvenanceMark provenance=provenance explain=heading_explanation /> })}
         </th>
     }
 }
@@ -217,6 +217,7 @@ fn project_row(row: &ProjectRow, live: LiveRow, editing: RwSignal<Option<u16>>) 
 }
 
 fn group_heading(heading: GroupHeading) -> AnyView {
+    let mark = heading.subtotal_mark().cloned();
     view! {
         <tr class="group-heading" data-testid=format!("group-heading-{}", heading.order)>
             <th scope="colgroup" colspan=COLUMNS_BEFORE_BUDGET>
@@ -226,8 +227,11 @@ fn group_heading(heading: GroupHeading) -> AnyView {
                     {heading.count}
                 </span>
             </th>
-            <td class="num budget" data-testid="group-total">
-                {heading.subtotal_text}
+            <td class="num budget">
+                <span class="cell-figure" data-testid="group-total">
+                    {heading.subtotal_text}
+                </span>
+                {mark.map(|provenance| view! { <ProvenanceMark provenance=provenance /> })}
             </td>
             <td colspan=COLUMNS_AFTER_BUDGET></td>
         </tr>
@@ -244,6 +248,16 @@ pub fn ProjectsTable(body: Memo<TableBody>, sort: Memo<Sort>, editing: RwSignal<
     // figures changed (a new `Arc`: `body` keeps the others) is compared, and only the
     // signals whose values changed are set.
     let drawn: DrawnRows = StoredValue::new(BTreeMap::new());
+    // The total's text and mark, each its own memo: a new total rewrites the text
+    // alone, and the mark is drawn anew only when it changes (the paper's sum becoming
+    // the scenario's).
+    let total_text = Memo::new(move |_| body.with(|b| text_or_dash(b.total.as_ref(), lang())));
+    let total_mark = Memo::new(move |_| body.with(|b| b.total_mark.clone()));
+    // The total's mark is made once and then follows its provenance in place (the
+    // model's becoming the scenario's), so its unchanged attributes are not written
+    // again; the stand-in provenance is never shown, since no mark is drawn without one.
+    let has_total_mark = Memo::new(move |_| total_mark.with(Option::is_some));
+    let total_provenance = Signal::derive(move || total_mark.get().unwrap_or(Provenance::Scenario));
     Effect::new(move |_| {
         body.with(|b| {
             drawn.update_value(|drawn| {
@@ -304,7 +318,12 @@ pub fn ProjectsTable(body: Memo<TableBody>, sort: Memo<Sort>, editing: RwSignal<
                         <th scope="row" colspan=COLUMNS_BEFORE_BUDGET - 1>
                             {move || body.with(|b| total_heading(b, lang()))}
                         </th>
-                        <td class="num budget">{move || body.with(|b| text_or_dash(b.total.as_ref(), lang()))}</td>
+                        <td class="num budget">
+                            <span class="cell-figure">{move || total_text.get()}</span>
+                            {move || {
+                                has_total_mark.get().then(|| view! { <ProvenanceMark provenance=total_provenance /> })
+                            }}
+                        </td>
                         <td colspan=COLUMNS_AFTER_BUDGET></td>
                     </tr>
                 </tfoot>

@@ -14,6 +14,7 @@ use crate::state::use_app_state;
 use crate::tasks::{ChunkedWork, Pace, Task, TaskSlot};
 use crate::whatif::use_whatif;
 use blockvote_model::engine::{DataTable, DataTableSpec};
+use blockvote_present::format::decimals;
 use blockvote_present::provenance::Provenance;
 use blockvote_present::screens::risk::data_table::{
     csv, progress_text, table_scenario, table_view, Cell, DataTableWork, TableView, EXPLANATION, EXPORT, EXPORT_FAILED,
@@ -102,7 +103,7 @@ pub fn DataTablePanel() -> impl IntoView {
         <div
             class="data-table-panel"
             data-testid="data-table"
-            data-table-ms=move || busy_ms.get().map(|ms| format!("{ms:.1}"))
+            data-table-ms=move || busy_ms.get().map(|ms| decimals(ms, 1))
         >
             <h4>
                 <Words label=HEADING />

@@ -16,12 +16,11 @@ mod slippage;
 
 pub use memory::RiskMemory;
 
-use crate::components::marks::ProvenanceMark;
+use crate::components::sentence::MarkedSentence;
 use crate::components::words::Words;
-use crate::state::use_app_state;
 use crate::whatif::{use_whatif, WhatIf};
 use blockvote_model::engine::{Engine, Lever, Scenario};
-use blockvote_present::screens::risk::{without_slippage_levers, Part, Sentence, HEADING};
+use blockvote_present::screens::risk::{without_slippage_levers, HEADING};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 use std::sync::Arc;
@@ -61,49 +60,5 @@ fn set_lever(whatif: WhatIf, lever: Lever, value: Decimal) {
     let mut next: Scenario = whatif.scenario.get_untracked();
     if lever.apply(&engine, &mut next, value).is_ok() {
         whatif.scenario.set(next);
-    }
-}
-
-/// A sentence from the presentation layer, each figure with its provenance mark. The
-/// parts are drawn once for each shape the sentence takes (which parts are figures);
-/// each part's text and mark then follow the sentence, so a new figure in the same
-/// sentence rewrites its text and leaves the elements alone.
-#[component]
-fn MarkedSentence(#[prop(into)] sentence: Signal<Sentence>) -> impl IntoView {
-    let state = use_app_state();
-    let shape =
-        Memo::new(move |_| sentence.with(|s| s.0.iter().map(|part| matches!(part, Part::Text(_))).collect::<Vec<_>>()));
-    move || {
-        shape.with(|shape| {
-            shape
-                .iter()
-                .enumerate()
-                .map(|(at, words)| {
-                    if *words {
-                        let text = move || {
-                            sentence.with(|s| match s.0.get(at) {
-                                Some(Part::Text(text)) => text.clone(),
-                                _ => String::new(),
-                            })
-                        };
-                        return text.into_any();
-                    }
-                    let figure = Memo::new(move |_| {
-                        let lang = state.lang.get();
-                        sentence.with(|s| {
-                            s.0.get(at).and_then(|part| part.figure(lang)).map(|(text, mark)| (text, mark.clone()))
-                        })
-                    });
-                    let mark = Memo::new(move |_| figure.with(|f| f.as_ref().map(|f| f.1.clone())));
-                    view! {
-                        <span class="figure">
-                            <span class="figure-value">{move || figure.with(|f| f.as_ref().map(|f| f.0.clone()))}</span>
-                            {move || mark.get().map(|provenance| view! { <ProvenanceMark provenance=provenance /> })}
-                        </span>
-                    }
-                    .into_any()
-                })
-                .collect_view()
-        })
     }
 }

@@ -10,6 +10,7 @@ use crate::components::marks::ProvenanceMark;
 use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
+use blockvote_present::format::decimals;
 use blockvote_present::lang::Lang;
 use blockvote_present::provenance::{Basis, Figure, Provenance};
 use blockvote_present::screens::risk::results::{
@@ -90,8 +91,8 @@ pub fn SimulationResults(stale: Memo<bool>) -> impl IntoView {
                 data-testid="mc-stamp"
                 data-seed=move || result.with(|r| r.as_ref().map(|r| r.summary.seed.to_string()))
                 data-run=move || result.with(|r| r.as_ref().map(|r| r.number.to_string()))
-                data-ms=move || result.with(|r| r.as_ref().map(|r| format!("{:.0}", r.elapsed_ms)))
-                data-longest-chunk-ms=move || result.with(|r| r.as_ref().map(|r| format!("{:.1}", r.longest_slice_ms)))
+                data-ms=move || result.with(|r| r.as_ref().map(|r| decimals(r.elapsed_ms, 0)))
+                data-longest-chunk-ms=move || result.with(|r| r.as_ref().map(|r| decimals(r.longest_slice_ms, 1)))
             >
                 {stamp_text}
             </p>

@@ -11,6 +11,7 @@ use crate::state::use_app_state;
 use crate::tasks::{ChunkedWork, Pace, Task, TaskSlot};
 use crate::whatif::use_whatif;
 use blockvote_model::engine::Tornado;
+use blockvote_present::format::decimals;
 use blockvote_present::screens::risk::glossary::SENSITIVITY_TERMS;
 use blockvote_present::screens::risk::sensitivity::{
     tornado_base_label, tornado_headings, tornado_lines, tornado_rows, TornadoLine, TornadoWork, HEADING, HIGH, LOW,
@@ -97,7 +98,7 @@ pub fn SensitivityPanel() -> impl IntoView {
         <section
             class="panel risk-sensitivity"
             aria-labelledby="risk-sens-heading"
-            data-tornado-ms=move || tornado_result.with(|(_, ms)| format!("{ms:.1}"))
+            data-tornado-ms=move || tornado_result.with(|(_, ms)| decimals(*ms, 1))
             data-testid="risk-sensitivity"
         >
             <h3 id="risk-sens-heading">

@@ -8,12 +8,15 @@ use crate::saved::files::{download, read_text, ReadError};
 use crate::saved::Saved;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
-use blockvote_model::exports::{allocation_csv, cashflow_csv, projects_csv};
+use blockvote_model::engine::Projection;
+use blockvote_model::exports::allocation_csv;
 use blockvote_model::saved::{decode_import, encode, SavedScenario, StoreProblem, MAX_BYTES};
+use blockvote_present::lang::Lang;
 use blockvote_present::screens::scenarios::files::{
-    import_outcome, names_line, same_names, spreadsheet_text, ImportOutcome, ALLOCATION_FILE, CANCEL_IMPORT,
-    CASHFLOW_FILE, CSV_TYPE, EXPORT_ALLOCATION, EXPORT_CASHFLOW, EXPORT_JSON, EXPORT_PROJECTS, IMPORT, JSON_FILE,
-    KEEP_BOTH, PROJECTS_FILE, REPLACE, SAME_NAMES, SAME_NAMES_INTRO, TITLE, UNUSABLE_PARTS,
+    cashflow_csv, import_outcome, names_line, projects_csv, same_names, spreadsheet_text, ImportOutcome,
+    ALLOCATION_FILE, CANCEL_IMPORT, CASHFLOW_FILE, CSV_TYPE, EXPORT_ALLOCATION, EXPORT_CASHFLOW, EXPORT_JSON,
+    EXPORT_PROJECTS, IMPORT, JSON_FILE, KEEP_BOTH, PROJECTS_FILE, REPLACE, SAME_NAMES, SAME_NAMES_INTRO, TITLE,
+    UNUSABLE_PARTS,
 };
 use blockvote_present::storage::{more_problems, problem, DOWNLOAD_REFUSED, MAX_PROBLEMS_LISTED};
 use leptos::prelude::*;
@@ -39,17 +42,20 @@ pub fn ExportImport(saved: StoredValue<Saved>) -> impl IntoView {
     let offer = move |name: &str, mime: &str, text: String| download_failed.set(!download(name, mime, &text));
     let export_json = move |_| offer(JSON_FILE, "application/json", store.with(encode));
     let data = state.data();
-    let export_csv =
-        move |file: &'static str,
-              make: fn(&blockvote_model::Dataset, &blockvote_model::engine::Projection) -> String| {
-            if let Some(p) = whatif.projection.get_untracked() {
-                offer(file, CSV_TYPE, spreadsheet_text(&make(&data, &p)));
-            }
-        };
+    // Each export is of the current projection, in the reader's language, and says
+    // whose its figures are against the paper's default scenario (the baseline).
+    type Make = fn(&blockvote_model::Dataset, &Projection, &Projection, Lang) -> String;
+    let baseline = whatif.baseline.get_value();
+    let export_csv = move |file: &'static str, make: Make| {
+        if let Some((p, b)) = whatif.projection.get_untracked().zip(baseline.as_ref()) {
+            offer(file, CSV_TYPE, spreadsheet_text(&make(&data, &p, b, state.lang.get_untracked())));
+        }
+    };
     let export_csv = StoredValue::new(export_csv);
     let export_projects = move |_| export_csv.with_value(|f| f(PROJECTS_FILE, projects_csv));
-    let export_cash = move |_| export_csv.with_value(|f| f(CASHFLOW_FILE, |_, p| cashflow_csv(p)));
-    let export_allocation = move |_| export_csv.with_value(|f| f(ALLOCATION_FILE, allocation_csv));
+    let export_cash = move |_| export_csv.with_value(|f| f(CASHFLOW_FILE, |_, p, b, lang| cashflow_csv(p, b, lang)));
+    let export_allocation =
+        move |_| export_csv.with_value(|f| f(ALLOCATION_FILE, |data, p, _, _| allocation_csv(data, p)));
 
     let finish = move |incoming: Vec<SavedScenario>, replace: bool| {
         let report = saved.with_value(|s| s.import(incoming, replace));

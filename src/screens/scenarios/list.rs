@@ -198,24 +198,29 @@ fn SavedRow(
         });
     };
     let open = move |_| {
-        id.with_value(|id| saved.with_value(|saved| saved.open_questions(id)));
+        id.with_value(|id| saved.with_value(|saved| saved.opened(id)));
         whatif.scenario.set(scenario.get_untracked());
         whatif.link_seed.set(entry.with_untracked(|e| e.as_ref().and_then(|e| e.seed)));
     };
     let edits = move |field: Field| id.with_value(|id| editing.edits(id, field));
+    // The version a field opened on: what is typed there is a change to what the
+    // member saw, so another tab's change heard meanwhile is never replaced unseen.
+    let began_on: StoredValue<Option<SavedScenario>> = StoredValue::new(None);
     let start = move |field: Field| {
         let text = match field {
             Field::Name => name.get_untracked(),
             Field::Note => note.get_untracked(),
         };
+        began_on.set_value(entry.get_untracked());
         editing.start(id.get_value(), field, text);
     };
     let commit = move |field: Field| {
         let text = editing.text();
+        let began_on = began_on.get_value();
         editing.answer(id.with_value(|id| {
             saved.with_value(|s| match field {
-                Field::Name => s.rename(id, &text),
-                Field::Note => s.set_note(id, &text),
+                Field::Name => s.rename(id, &text, began_on.as_ref()),
+                Field::Note => s.set_note(id, &text, began_on.as_ref()),
             })
         }));
     };

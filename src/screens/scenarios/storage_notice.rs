@@ -1,19 +1,34 @@
-//! The notice shown when saving is off or a stored entry could not all be read: what
-//! happened, what could not be read, and the unreadable text to download (and import
-//! again).
+//! The notice shown when saving is off, a stored entry could not all be read, or text
+//! is set aside in this browser: what happened, what could not be read, and every text
+//! set aside, each to download (and import again) and, once downloaded, to remove.
 
 use crate::components::words::Words;
+use crate::data_source::download_set_aside_dataset;
 use crate::saved::files::download;
+use crate::saved::storage::{set_aside_text, NotRemoved};
 use crate::saved::Saved;
 use crate::state::use_app_state;
+use blockvote_model::saved::{SetAsideKey, SetAsideKind};
+use blockvote_present::lang::Label;
 use blockvote_present::storage::{
-    more_problems, problem, storage_issue, DOWNLOAD_REFUSED, DOWNLOAD_UNREADABLE, MAX_PROBLEMS_LISTED,
-    SCENARIOS_LEFT_AS_THEY_WERE, SCENARIOS_SET_ASIDE, SET_ASIDE_UNDER,
+    more_problems, problem, set_aside_kind, set_aside_said, storage_issue, CONFIRM_REMOVE_SET_ASIDE, DOWNLOAD_REFUSED,
+    DOWNLOAD_SET_ASIDE, DOWNLOAD_UNREADABLE, KEEP_SET_ASIDE, MAX_PROBLEMS_LISTED, REMOVE_SET_ASIDE,
+    SCENARIOS_LEFT_AS_THEY_WERE, SCENARIOS_SET_ASIDE, SET_ASIDE_CHANGED, SET_ASIDE_DOWNLOADED, SET_ASIDE_NOT_REMOVED,
+    SET_ASIDE_UNDER, YES_REMOVE,
 };
 use leptos::prelude::*;
 
-/// The name of the unreadable text when downloaded.
-const UNREADABLE_FILE: &str = "blockvote-scenarios-unreadable.txt";
+/// The name of saved scenarios' text when downloaded (place `slot` of those set aside,
+/// or the text found in this visit): `.json`, so the Scenarios screen's Import, which
+/// asks for JSON files, takes it again.
+fn scenarios_file(slot: Option<usize>) -> String {
+    match slot {
+        None | Some(1) => "blockvote-scenarios-unreadable.json".to_string(),
+        Some(slot) => format!("blockvote-scenarios-unreadable-{slot}.json"),
+    }
+}
+
+const SCENARIOS_MIME: &str = "application/json;charset=utf-8";
 
 #[component]
 pub fn StorageNotice(saved: StoredValue<Saved>) -> impl IntoView {
@@ -22,11 +37,16 @@ pub fn StorageNotice(saved: StoredValue<Saved>) -> impl IntoView {
     let issue = RwSignal::from(saved.with_value(|s| s.issue.clone()));
     let problems = RwSignal::from(saved.with_value(|s| s.problems.clone()));
     let backup = RwSignal::from(saved.with_value(|s| s.backup.clone()));
+    let set_aside = RwSignal::from(saved.with_value(|s| s.set_aside.clone()));
     let download_failed = RwSignal::new(false);
-    let shown = move || issue.with(Option::is_some) || backup.with(Option::is_some);
+    // A memo, so the notice (and what was downloaded in it) is drawn again only when it
+    // appears or goes, not at every write that sets these signals to what they held.
+    let shown = Memo::new(move |_| {
+        issue.with(Option::is_some) || backup.with(Option::is_some) || set_aside.with(|list| !list.is_empty())
+    });
     move || {
-        shown().then(|| {
-            let issue_text = move || issue.get().map(|issue| storage_issue(issue).get(lang()));
+        shown.get().then(|| {
+            let issue_text = move || issue.get().map(|issue| storage_issue(issue).get(lang()).to_string());
             let backup_part = move || {
                 backup.get().map(|backup| {
                     let problem_items = move || {
@@ -45,7 +65,7 @@ pub fn StorageNotice(saved: StoredValue<Saved>) -> impl IntoView {
                     let key = backup.key.clone();
                     let text = backup.text.clone();
                     let save_text =
-                        move |_| download_failed.set(!download(UNREADABLE_FILE, "text/plain;charset=utf-8", &text));
+                        move |_| download_failed.set(!download(&scenarios_file(None), SCENARIOS_MIME, &text));
                     // Said as it happened: set aside under a key, or left where it was.
                     let what_became = if key.is_some() { SCENARIOS_SET_ASIDE } else { SCENARIOS_LEFT_AS_THEY_WERE };
                     view! {
@@ -72,6 +92,7 @@ pub fn StorageNotice(saved: StoredValue<Saved>) -> impl IntoView {
                 <div class="storage-notice" role="status" data-testid="storage-notice">
                     <p>{issue_text}</p>
                     {backup_part}
+                    <SetAsideList saved=saved download_failed=download_failed />
                     {move || {
                         download_failed
                             .get()
@@ -85,6 +106,157 @@ pub fn StorageNotice(saved: StoredValue<Saved>) -> impl IntoView {
                     }}
                 </div>
             }
+        })
+    }
+}
+
+/// Every text set aside in this browser, from this visit or an earlier one: how many
+/// and of which kind, each to download, and — only once downloaded in this visit, and
+/// after asking — to remove. Only the exact text downloaded is removed.
+#[component]
+fn SetAsideList(saved: StoredValue<Saved>, download_failed: RwSignal<bool>) -> impl IntoView {
+    let state = use_app_state();
+    let lang = move || state.lang.get();
+    let list = RwSignal::from(saved.with_value(|s| s.set_aside.clone()));
+    // The texts downloaded in this visit, by key.
+    let downloaded: RwSignal<Vec<(String, String)>> = RwSignal::new(Vec::new());
+    // The key whose removal is being asked about.
+    let confirming: RwSignal<Option<String>> = RwSignal::new(None);
+    // The last answer to a removal that did not happen, by key.
+    let answer: RwSignal<Option<(String, Label)>> = RwSignal::new(None);
+    let forget = move |key: &str| downloaded.update(|kept| kept.retain(|(k, _)| k != key));
+    let item = move |entry: SetAsideKey| {
+        let SetAsideKey { kind, key, slot } = entry;
+        let on_download = {
+            let key = key.clone();
+            move |_| {
+                let Some(text) = set_aside_text(&key) else {
+                    // Gone meanwhile (removed in another tab): the list is read again.
+                    saved.with_value(Saved::list_set_aside);
+                    return;
+                };
+                let offered = match kind {
+                    SetAsideKind::Scenarios => download(&scenarios_file(Some(slot)), SCENARIOS_MIME, &text),
+                    SetAsideKind::Dataset => download_set_aside_dataset(&text),
+                };
+                download_failed.set(!offered);
+                if offered {
+                    forget(&key);
+                    downloaded.update(|kept| kept.push((key.clone(), text)));
+                    answer.set(None);
+                }
+            }
+        };
+        let is_downloaded = {
+            let key = key.clone();
+            move || downloaded.with(|kept| kept.iter().any(|(k, _)| *k == key))
+        };
+        let asking = {
+            let key = key.clone();
+            move || confirming.with(|asked| asked.as_deref() == Some(key.as_str()))
+        };
+        let ask = {
+            let key = key.clone();
+            move |_| confirming.set(Some(key.clone()))
+        };
+        let remove = {
+            let key = key.clone();
+            move |_| {
+                confirming.set(None);
+                let Some(text) = downloaded.with(|kept| kept.iter().find(|(k, _)| *k == key).map(|(_, t)| t.clone()))
+                else {
+                    return;
+                };
+                let removed = saved.with_value(|s| s.remove_set_aside(&key, &text));
+                forget(&key);
+                match removed {
+                    Ok(()) => answer.set(None),
+                    Err(NotRemoved::Changed) => answer.set(Some((key.clone(), SET_ASIDE_CHANGED))),
+                    Err(NotRemoved::Refused) => answer.set(Some((key.clone(), SET_ASIDE_NOT_REMOVED))),
+                }
+            }
+        };
+        let said = {
+            let key = key.clone();
+            move || {
+                answer.with(|answer| answer.as_ref().filter(|(k, _)| *k == key).map(|(_, said)| *said)).map(|said| {
+                    view! {
+                        <p class="field-error" data-testid="storage-set-aside-answer">
+                            <Words label=said />
+                        </p>
+                    }
+                })
+            }
+        };
+        let removal = move || {
+            is_downloaded().then(|| {
+                let confirm = asking().then(|| {
+                    view! {
+                        <span class="confirm" data-testid="storage-set-aside-confirming">
+                            <Words label=CONFIRM_REMOVE_SET_ASIDE />
+                            " "
+                            <button
+                                type="button"
+                                class="small"
+                                data-testid="storage-set-aside-confirm"
+                                on:click=remove.clone()
+                            >
+                                <Words label=YES_REMOVE />
+                            </button>
+                            " "
+                            <button
+                                type="button"
+                                class="small"
+                                data-testid="storage-set-aside-keep"
+                                on:click=move |_| confirming.set(None)
+                            >
+                                <Words label=KEEP_SET_ASIDE />
+                            </button>
+                        </span>
+                    }
+                });
+                let offer = (!asking()).then(|| {
+                    view! {
+                        <button type="button" class="small" data-testid="storage-set-aside-remove" on:click=ask.clone()>
+                            <Words label=REMOVE_SET_ASIDE />
+                        </button>
+                    }
+                });
+                view! {
+                    " "
+                    <span data-testid="storage-set-aside-downloaded">
+                        <Words label=SET_ASIDE_DOWNLOADED />
+                    </span>
+                    " "
+                    {offer}
+                    {confirm}
+                }
+            })
+        };
+        let shown_key = key.clone();
+        view! {
+            <li data-testid="storage-set-aside-item" data-key=key>
+                <Words label=set_aside_kind(kind) />
+                ": "
+                <code data-testid="storage-set-aside-key">{shown_key}</code>
+                " "
+                <button type="button" class="small" data-testid="storage-set-aside-download" on:click=on_download>
+                    <Words label=DOWNLOAD_SET_ASIDE />
+                </button>
+                {removal}
+                {said}
+            </li>
+        }
+    };
+    move || {
+        let entries = list.get();
+        let scenarios = entries.iter().filter(|e| e.kind == SetAsideKind::Scenarios).count();
+        let said = set_aside_said(scenarios, entries.len() - scenarios)?;
+        Some(view! {
+            <div class="set-aside" data-testid="storage-set-aside">
+                <p data-testid="storage-set-aside-said">{move || said.get(lang()).to_string()}</p>
+                <ul>{entries.into_iter().map(item).collect_view()}</ul>
+            </div>
         })
     }
 }

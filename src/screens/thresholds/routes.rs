@@ -1,38 +1,49 @@
 //! The projects by approval route, with counts and budgets.
 
+use crate::components::marks::MarkedHeading;
 use crate::state::use_app_state;
+use crate::whatif::use_whatif;
 use blockvote_model::engine::DelegationOutcome;
 use blockvote_present::lang::Lang;
-use blockvote_present::screens::thresholds::{route_rows, RouteRow, ROUTE_HEADINGS};
+use blockvote_present::screens::thresholds::{route_columns, route_rows, RouteRow, ROUTE_HEADING};
 use leptos::prelude::*;
 
 #[component]
 pub fn RoutesTable(delegation: Memo<Option<DelegationOutcome>>) -> impl IntoView {
     let state = use_app_state();
+    let whatif = use_whatif();
     let lang = move || state.lang.get();
+    // The paper's default scenario's routes, against which the table says whether its
+    // figures are still the model's or now the scenario's.
+    let baseline = whatif.baseline.get_value().map(|b| b.delegation.clone());
+    let base = StoredValue::new(baseline);
     let keys = ["projects-over-ceiling", "projects-in-block", "projects-below-floor"];
     // Each cell works out the (three-row) table it reads.
     let find = move |key: &'static str, pick: fn(&RouteRow, Lang) -> String| {
         move || {
             delegation.with(|d| {
-                let (rows, total) = route_rows(d.as_ref()?, lang());
+                let d = d.as_ref()?;
+                let (rows, total) = base.with_value(|b| route_rows(d, b.as_ref(), lang()));
                 let shown = rows.iter().chain([&total]).find(|r| r.key == key).map(|r| pick(r, lang()));
                 shown
             })
         }
     };
-    let heading = move |index: usize| ROUTE_HEADINGS.get(index).map(|h| h.get(lang())).unwrap_or_default();
+    let column = move |index: usize| {
+        Signal::derive(move || {
+            delegation.with(|d| {
+                let d = d.as_ref()?;
+                base.with_value(|b| route_columns(d, b.as_ref()).into_iter().nth(index))
+            })
+        })
+    };
     view! {
         <table class="data routes" data-testid="routes-table">
             <thead>
                 <tr>
-                    <th scope="col">{move || heading(0)}</th>
-                    <th scope="col" class="num">
-                        {move || heading(1)}
-                    </th>
-                    <th scope="col" class="num">
-                        {move || heading(2)}
-                    </th>
+                    <th scope="col">{move || ROUTE_HEADING.get(lang())}</th>
+                    <MarkedHeading column=column(0) />
+                    <MarkedHeading column=column(1) />
                 </tr>
             </thead>
             <tbody>

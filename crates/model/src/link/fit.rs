@@ -2,11 +2,16 @@
 //!
 //! The address must never hold a different scenario from the one on screen, nor be
 //! its only copy when it does not fit: [`write`] gives the pairs for a scenario only
-//! when they decode back to exactly that scenario and seed, and otherwise the marker
-//! `scenario=too-large`, with the reason ([`Fit`]) for the app to say so and to offer
-//! the scenario as a file instead.
+//! when they decode back to exactly that scenario and seed, and otherwise a marker
+//! that says why ([`Marker`]): `scenario=too-large` or `scenario=not-expressible`,
+//! with the reason ([`Fit`]) for the app to say so and to offer the scenario as a file
+//! instead. The two markers are distinct so that whoever opens the link is told the
+//! true reason: a scenario read from a file is not "too large" because a link cannot
+//! say one of its values.
 
-use super::{decode, encode, fragment_text, MARKER_KEY, MARKER_VALUE, MAX_FRAGMENT_CHARS, MAX_ITEMS};
+use super::{
+    decode, encode, fragment_text, MARKER_KEY, MARKER_NOT_EXPRESSIBLE, MARKER_VALUE, MAX_FRAGMENT_CHARS, MAX_ITEMS,
+};
 use crate::engine::Scenario;
 
 /// The longest scenario part of a link, in characters as written: the fragment's
@@ -24,6 +29,43 @@ pub enum Fit {
     /// The scenario holds a value a link cannot say (one read from a file: a
     /// department named rather than numbered, a lever outside what a link accepts …).
     NotExpressible,
+}
+
+impl Fit {
+    /// The marker written in place of the scenario, or `None` when the link carries it.
+    pub fn marker(&self) -> Option<Marker> {
+        match self {
+            Fit::Exact => None,
+            Fit::TooLarge { .. } => Some(Marker::TooLarge),
+            Fit::NotExpressible => Some(Marker::NotExpressible),
+        }
+    }
+}
+
+/// Why a link carries no scenario: what its marker `scenario=…` says. An opened
+/// marker knows only this, not the sizes [`Fit::TooLarge`] had.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Marker {
+    /// `scenario=too-large`: the scenario was too large for a link ([`Fit::TooLarge`]).
+    TooLarge,
+    /// `scenario=not-expressible`: the scenario held a value a link cannot say
+    /// ([`Fit::NotExpressible`]).
+    NotExpressible,
+}
+
+impl Marker {
+    /// The marker's value, after `scenario=`.
+    pub fn value(self) -> &'static str {
+        match self {
+            Marker::TooLarge => MARKER_VALUE,
+            Marker::NotExpressible => MARKER_NOT_EXPRESSIBLE,
+        }
+    }
+
+    /// The marker a `scenario=` value is, if it is one.
+    pub fn from_value(value: &str) -> Option<Marker> {
+        [Marker::TooLarge, Marker::NotExpressible].into_iter().find(|marker| marker.value() == value)
+    }
 }
 
 /// What the address carries for a scenario.
@@ -58,8 +100,8 @@ pub fn write(scenario: &Scenario, seed: Option<u64>) -> Written {
             Fit::NotExpressible
         }
     };
-    match fit {
-        Fit::Exact => Written { pairs, fit },
-        _ => Written { pairs: vec![(MARKER_KEY.to_string(), MARKER_VALUE.to_string())], fit },
+    match fit.marker() {
+        None => Written { pairs, fit },
+        Some(marker) => Written { pairs: vec![(MARKER_KEY.to_string(), marker.value().to_string())], fit },
     }
 }

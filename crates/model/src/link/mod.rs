@@ -14,15 +14,16 @@
 //! names the edits that name a project, department or category the data shown does
 //! not have: what the app opens), and [`write`] gives the
 //! pairs for a scenario together with whether they carry it exactly ([`Fit`]): a
-//! scenario a link cannot carry is written as the marker `scenario=too-large`, never
-//! as a link to a different scenario. The whole path is fuzzed
+//! scenario a link cannot carry is written as a marker that says why ([`Marker`]:
+//! `scenario=too-large`, or `scenario=not-expressible` for a value a link cannot say),
+//! never as a link to a different scenario. The whole path is fuzzed
 //! (`fuzz/fuzz_targets/link_decode.rs`, see `docs/fuzzing.md`).
 
 mod fit;
 mod fragment;
 mod known;
 
-pub use fit::{write, Fit, Written, MAX_SCENARIO_CHARS};
+pub use fit::{write, Fit, Marker, Written, MAX_SCENARIO_CHARS};
 pub use fragment::{
     fragment_text, parse_fragment, percent_decode, percent_encode, read_fragment, Fragment, MAX_FRAGMENT_CHARS,
     MAX_SHOWN_CHARS, MAX_UNREAD_NAMED,
@@ -64,8 +65,11 @@ pub const SCENARIO_KEYS: [&str; 17] = [
 
 /// The key of the marker written in place of a scenario a link cannot carry.
 pub const MARKER_KEY: &str = "scenario";
-/// The marker's value.
+/// The marker's value for a scenario too large for a link ([`Marker::TooLarge`]).
 pub const MARKER_VALUE: &str = "too-large";
+/// The marker's value for a scenario holding a value a link cannot say
+/// ([`Marker::NotExpressible`]), such as one read from a file.
+pub const MARKER_NOT_EXPRESSIBLE: &str = "not-expressible";
 
 /// The most project edits, group edits or categories a link may carry.
 pub const MAX_ITEMS: usize = 300;
@@ -106,9 +110,12 @@ pub enum LinkReason {
     /// The pair lies beyond the first [`MAX_FRAGMENT_CHARS`] characters of the link,
     /// so it was not read (nor any pair after it).
     Unread,
-    /// The link is the marker `scenario=too-large`: it was copied while its scenario
-    /// was too large for a link, so it carries no scenario.
-    NotCarried,
+    /// The link is a marker (`scenario=too-large` or `scenario=not-expressible`): it
+    /// was copied while a link could not carry its scenario, for the reason `why`, so
+    /// it carries no scenario.
+    NotCarried {
+        why: Marker,
+    },
     /// A `p=` edit of a project the data shown does not have: kept, but it changes
     /// nothing (the engine's `EngineWarning::UnknownProject`).
     NoSuchProject {
@@ -147,6 +154,50 @@ pub enum LinkReason {
     NotProjectNumbers {
         count: usize,
     },
+    /// A projects filter's list of numbers (`ids=`) holds `count` numbers after the
+    /// first `max`, which are the only ones read.
+    NumbersBeyond {
+        max: usize,
+        count: usize,
+    },
+    /// The value is none of the few a key takes (`changed=1`, `group=1`, a table's
+    /// `sort=` column, `dir=asc|desc`), listed in `accepted`: it was ignored.
+    NotOneOf {
+        accepted: Vec<&'static str>,
+    },
+    /// The presenter's `slide=` is not a slide number (a whole number from 1): the
+    /// first slide is shown.
+    NotASlide,
+    /// The presenter's `slide=` is beyond `max`, the most slides there can be: the
+    /// last slide is shown.
+    BeyondLastSlide {
+        max: usize,
+    },
+    /// A projects filter's list of numbers (`ids=`) names numbers no project of the
+    /// data shown has: the first [`MAX_NAMED_ABSENT`] of them, in order, and how many
+    /// more. No row shows them.
+    NoSuchProjects {
+        ids: Vec<u16>,
+        more: usize,
+    },
+    /// The key is none the app reads (the shell's, the scenario's or a screen's), so
+    /// the pair was ignored; `suggestion` is a known key it is close to (a letter or
+    /// two off, or two letters swapped), if any.
+    UnknownKey {
+        suggestion: Option<&'static str>,
+    },
+    /// Keys the app does not know beyond the first [`MAX_NAMED_ABSENT`] named, counted
+    /// (key `…`).
+    MoreUnknownKeys {
+        count: usize,
+    },
+    /// The key is given `times` times with different values and only one is read; the
+    /// problem's value is that one: the last given if `last`, otherwise the last that
+    /// could be used (a scenario lever skips a value it cannot read).
+    Repeated {
+        times: usize,
+        last: bool,
+    },
 }
 
 impl LinkProblem {
@@ -169,7 +220,12 @@ impl fmt::Display for LinkProblem {
             LinkReason::Unread => {
                 format!("lies beyond the first {MAX_FRAGMENT_CHARS} characters of the link and was not read")
             }
-            LinkReason::NotCarried => "marks a scenario that was too large for a link; none was carried".to_string(),
+            LinkReason::NotCarried { why: Marker::TooLarge } => {
+                "marks a scenario that was too large for a link; none was carried".to_string()
+            }
+            LinkReason::NotCarried { why: Marker::NotExpressible } => {
+                "marks a scenario holding a value a link cannot carry; none was carried".to_string()
+            }
             LinkReason::NoSuchProject { id } => format!("names project {id}, which the data does not have"),
             LinkReason::NoSuchDepartment { number } => {
                 format!("names department {number}, which the data does not have")
@@ -184,6 +240,21 @@ impl fmt::Display for LinkProblem {
             LinkReason::NoProjectStarts => "is a quarter no project starts in".to_string(),
             LinkReason::NoProjectCompletes => "is a year no project completes in".to_string(),
             LinkReason::NotProjectNumbers { count } => format!("holds {count} items that are not project numbers"),
+            LinkReason::NumbersBeyond { max, count } => format!("holds {count} more numbers than the {max} read"),
+            LinkReason::NotOneOf { accepted } => format!("is not one of {}", accepted.join(", ")),
+            LinkReason::NotASlide => "is not a slide number".to_string(),
+            LinkReason::BeyondLastSlide { max } => format!("is beyond the last slide there can be, {max}"),
+            LinkReason::NoSuchProjects { ids, more } => {
+                let ids: Vec<String> = ids.iter().map(u16::to_string).collect();
+                format!("names projects {} and {more} more, which the data does not have", ids.join(", "))
+            }
+            LinkReason::UnknownKey { suggestion: Some(known) } => format!("is not a known key (did you mean {known}?)"),
+            LinkReason::UnknownKey { suggestion: None } => "is not a known key".to_string(),
+            LinkReason::MoreUnknownKeys { count } => format!("and {count} more keys are not known"),
+            LinkReason::Repeated { times, last: true } => format!("is given {times} times; the last was read"),
+            LinkReason::Repeated { times, last: false } => {
+                format!("is given {times} times; the last that could be used was read")
+            }
         };
         write!(f, "{}={:?} {}", self.key, self.value, why)
     }
@@ -365,11 +436,22 @@ fn decode_with(params: &[(String, String)], known: Option<&Known>) -> (LinkScena
     // (`slip=` and `delay=` alone turn slippage on).
     let mut slippage_switch = None;
     let scenario = &mut result.scenario;
+    // Each scenario key given, in the order first given: at most one entry per key.
+    let mut given: Vec<Given> = Vec::new();
     for (key, value) in params {
         if !SCENARIO_KEYS.contains(&key.as_str()) {
             continue;
         }
         result.any = true;
+        let at = given.iter().position(|g| g.key == key.as_str()).unwrap_or_else(|| {
+            given.push(Given { key, times: 0, differ: false, first: value.trim(), last: "", used: None });
+            given.len() - 1
+        });
+        if let Some(entry) = given.get_mut(at) {
+            entry.times = entry.times.saturating_add(1);
+            entry.differ |= value.trim() != entry.first;
+            entry.last = value.trim();
+        }
         // A value too long to read is not read at all: cutting it could turn it into
         // another valid value.
         if value.chars().nth(MAX_VALUE_CHARS).is_some() {
@@ -400,7 +482,11 @@ fn decode_with(params: &[(String, String)], known: Option<&Known>) -> (LinkScena
                     });
                 }
                 MARKER_KEY => {
-                    let reason = if value == MARKER_VALUE { LinkReason::NotCarried } else { LinkReason::UnknownName };
+                    // Both markers are read: `too-large` is also what every link
+                    // copied before `not-expressible` existed carries, whatever its
+                    // reason, so it keeps its old words.
+                    let reason =
+                        Marker::from_value(value).map_or(LinkReason::UnknownName, |why| LinkReason::NotCarried { why });
                     return Err(problem(key, value, reason));
                 }
                 "cost" => {
@@ -506,14 +592,48 @@ fn decode_with(params: &[(String, String)], known: Option<&Known>) -> (LinkScena
             }
             Ok(())
         })();
-        if let Err(p) = outcome {
-            problems.push(p);
+        match outcome {
+            Ok(()) => {
+                if let Some(entry) = given.get_mut(at) {
+                    entry.used = Some(value);
+                }
+            }
+            Err(p) => problems.push(p),
         }
     }
+    problems.extend(given.iter().filter_map(Given::problem));
     if let Some(enabled) = slippage_switch {
         result.scenario.slippage.enabled = enabled;
     }
     (result, problems, absent)
+}
+
+/// The scenario keys whose pairs all apply, however many there are: their edits are
+/// laid over each other, so giving one twice loses nothing.
+const LIST_KEYS: [&str; 3] = ["p", "g", "cat"];
+
+/// A scenario key as a link gives it: how many times, whether with different values,
+/// the last value given and the last one read without a problem (the one that applies).
+struct Given<'a> {
+    key: &'a str,
+    times: usize,
+    differ: bool,
+    first: &'a str,
+    last: &'a str,
+    used: Option<&'a str>,
+}
+
+impl Given<'_> {
+    /// A lever given more than once with different values, only one of which applies:
+    /// named with that one. Not said when none applies (each is named for its own
+    /// problem), nor of a list or the marker.
+    fn problem(&self) -> Option<LinkProblem> {
+        if self.times < 2 || !self.differ || LIST_KEYS.contains(&self.key) || self.key == MARKER_KEY {
+            return None;
+        }
+        let used = self.used?;
+        Some(problem(self.key, used, LinkReason::Repeated { times: self.times, last: used == self.last }))
+    }
 }
 
 /// `rule=` may come before `cap=` in a hand-written link: this looks ahead for the
@@ -720,17 +840,17 @@ mod tests {
     }
 
     #[test]
-    fn a_scenario_a_link_cannot_carry_is_written_as_the_marker() {
-        let marker = vec![(MARKER_KEY.to_string(), MARKER_VALUE.to_string())];
+    fn a_scenario_a_link_cannot_carry_is_written_as_the_marker_of_why() {
+        let marker = |why: Marker| vec![(MARKER_KEY.to_string(), why.value().to_string())];
         // More edits than a link carries.
         let many =
             write(&every_project(MAX_ITEMS as u16 + 1, &Edit { defer_quarters: Some(1), ..Edit::default() }), None);
-        assert_eq!((many.pairs.clone(), many.fits()), (marker.clone(), false));
+        assert_eq!((many.pairs.clone(), many.fits()), (marker(Marker::TooLarge), false));
         assert!(matches!(many.fit, Fit::TooLarge { items: 301, .. }), "{:?}", many.fit);
         // Longer than a link carries (an imported dataset's thousands of projects).
         let long = write(&every_project(2000, &longest_edit()), None);
         assert!(matches!(long.fit, Fit::TooLarge { chars, .. } if chars > MAX_SCENARIO_CHARS), "{:?}", long.fit);
-        assert_eq!(long.pairs, marker);
+        assert_eq!(long.pairs, marker(Marker::TooLarge));
         // A department named, as an imported file may name it.
         let named = Scenario {
             groups: vec![GroupEdit {
@@ -739,15 +859,39 @@ mod tests {
             }],
             ..Scenario::default()
         };
-        assert_eq!(write(&named, None), Written { pairs: marker.clone(), fit: Fit::NotExpressible });
-        // A lever outside what a link accepts (from a file; the engine refuses it too).
+        let not_expressible = Written { pairs: marker(Marker::NotExpressible), fit: Fit::NotExpressible };
+        assert_eq!(write(&named, None), not_expressible);
+        // A lever outside what a link accepts (from a file; the engine refuses it too):
+        // small, so it must not be said to be too large.
         let far = every_project(1, &Edit { defer_quarters: Some(400), ..Edit::default() });
-        assert_eq!(write(&far, None).fit, Fit::NotExpressible);
-        // Opening the marker gives the paper and says why.
-        let (decoded, problems) = decode(&marker);
-        assert!(decoded.any);
-        assert_eq!(decoded.scenario, Scenario::default());
-        assert_eq!(problems.iter().map(|p| p.reason.clone()).collect::<Vec<_>>(), [LinkReason::NotCarried]);
+        assert_eq!(write(&far, None), not_expressible);
+        let costly = Scenario { cost_change_pct: Decimal::from(5000), ..Scenario::default() };
+        assert_eq!(write(&costly, None), not_expressible);
+        // Opening either marker gives the paper and says why, as the marker says it.
+        for (scenario, why) in [(&many, Marker::TooLarge), (&write(&costly, None), Marker::NotExpressible)] {
+            let (decoded, problems) = decode(&scenario.pairs);
+            assert!(decoded.any);
+            assert_eq!(decoded.scenario, Scenario::default());
+            assert_eq!(problems.iter().map(|p| p.reason.clone()).collect::<Vec<_>>(), [LinkReason::NotCarried { why }]);
+        }
+    }
+
+    #[test]
+    fn an_opened_marker_says_why_it_carries_no_scenario() {
+        // Links copied before the second marker existed read as they always did.
+        check_in(
+            "#view=risk&scenario=too-large",
+            &["scenario=\"too-large\" marks a scenario that was too large for a link; none was carried"],
+        );
+        check_in(
+            "#view=risk&scenario=not-expressible",
+            &["scenario=\"not-expressible\" marks a scenario holding a value a link cannot carry; none was carried"],
+        );
+        check_in("#scenario=huge", &["scenario=\"huge\" is not a known name"]);
+        assert_eq!(Fit::Exact.marker(), None);
+        for why in [Marker::TooLarge, Marker::NotExpressible] {
+            assert_eq!(Marker::from_value(why.value()), Some(why));
+        }
     }
 
     /// A link with `count` edits `N:x,b999999999` after a pad of `pad` characters.
@@ -864,6 +1008,31 @@ mod tests {
         );
         let (_, problems) = decode_link_in("#g=all:x", &Dataset::empty());
         assert_eq!(problems.iter().map(|p| p.reason.clone()).collect::<Vec<_>>(), [LinkReason::MatchesNoProject]);
+    }
+
+    /// A lever given more than once with different values is named with the one value
+    /// that applies, which is the one decoded.
+    #[test]
+    fn a_lever_given_twice_names_the_value_that_applies() {
+        check_in("#cost=10&cost=20", &["cost=\"20\" is given 2 times; the last was read"]);
+        assert_eq!(decode_link("#cost=10&cost=20").0.scenario.cost_change_pct, Decimal::from(20));
+        // A value that cannot be read is skipped: the one before it applies.
+        check_in(
+            "#cost=10&cost=abc",
+            &["cost=\"abc\" is not a number", "cost=\"10\" is given 2 times; the last that could be used was read"],
+        );
+        assert_eq!(decode_link("#cost=10&cost=abc").0.scenario.cost_change_pct, Decimal::TEN);
+        check_in(
+            "#profile=even&delay=2&profile=back_loaded&delay=3&delay=1",
+            &[
+                "profile=\"back_loaded\" is given 2 times; the last was read",
+                "delay=\"1\" is given 3 times; the last was read",
+            ],
+        );
+        // The same value twice loses nothing; nor do edits, which are laid over each
+        // other; nor a value none of which can be used (each is named for itself).
+        check_in("#cost=10&cost=10%20&p=17:d2&p=42:x&g=all:d1&g=all:e1&cat=1:300&cat=2:100", &[]);
+        check_in("#seed=x&seed=y", &["seed=\"x\" is not a number", "seed=\"y\" is not a number"]);
     }
 
     /// The edits a link names that the data does not have are exactly those the

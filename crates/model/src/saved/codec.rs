@@ -38,11 +38,12 @@ pub fn decode_lenient(text: &str, normalize: Normalizer) -> (Store, Vec<StorePro
     read(text, normalize, Levers::Unchecked)
 }
 
-/// Decodes a file being imported: [`decode_lenient`], and each scenario whose levers
-/// the engine will refuse (a lever out of range) named as well. Such a scenario is
-/// imported all the same, as it was written, for the member to change. Not for the
-/// app's own storage: a scenario kept out of range would be reported, and the store
-/// set aside, at every start.
+/// Decodes a file being imported, or the scenarios an offline copy carries
+/// (`offline::read_carried_scenarios`): [`decode_lenient`], and each scenario whose
+/// levers the engine will refuse (a lever out of range) named as well. Such a
+/// scenario is imported all the same, as it was written, for the member to change.
+/// Not for the app's own storage: a scenario kept out of range would be reported, and
+/// the store set aside, at every start.
 pub fn decode_import(text: &str, normalize: Normalizer) -> (Store, Vec<StoreProblem>) {
     read(text, normalize, Levers::Checked)
 }

@@ -89,3 +89,10 @@ pub const MAX_DATASET_NAME_CHARS: usize = 200;
 /// any name fits: an offline copy carrying an imported dataset is never refused for
 /// its size, and always opens with it.
 pub const MAX_CARRIED_DATASET_BYTES: usize = 6 * (MAX_FILE_BYTES + 4 * MAX_DATASET_NAME_CHARS) + 1024;
+
+/// How many texts of one kind (saved scenarios, project data) the app keeps set aside:
+/// the places `base`, `base.2` … `base.20` (`saved::set_aside`). The writer takes the
+/// first free place, the reader lists every one of them, so whatever was set aside is
+/// always offered; when all are taken nothing more is set aside (and the scenarios'
+/// unreadable text is not overwritten either) until the member removes one.
+pub const MAX_SET_ASIDE: usize = 20;

@@ -20,6 +20,8 @@
 //!   deletions stay deleted, and a scenario changed in both keeps both versions.
 //! - [`limits`]: every size limit, shared by the writer, the reader and the offline
 //!   copy.
+//! - [`set_aside`]: where text the reader reported problems on is set aside, and
+//!   which of those places hold text ([`set_aside_in`]).
 //!
 //! Everything is text and values in, values out: the shell passes in the time and a
 //! random number for its [`Writer`]; this crate reads no clock.
@@ -29,6 +31,7 @@ pub mod edit;
 pub mod limits;
 pub mod problem;
 pub mod questions;
+pub mod set_aside;
 pub mod sync;
 
 pub use codec::{decode, decode_import, decode_lenient, encode, encode_stored, migrate, Migrated};
@@ -39,7 +42,8 @@ pub use limits::{
 };
 pub use problem::{NotAdded, NotAddedWhy, Refusal, RowReason, ScenarioAt, StoreProblem};
 pub use questions::{clean_question_text, clean_questions, Question, QuestionProblem};
-pub use sync::{merge, Conflict, Merged};
+pub use set_aside::{set_aside_in, SetAsideKey, SetAsideKind};
+pub use sync::{commit_edit, commit_save, merge, Conflict, Merged, SaveOn, WorkedFrom};
 
 use crate::engine::Scenario;
 use crate::nfc::Normalizer;
@@ -61,8 +65,13 @@ pub enum StorageIssue {
     Unavailable,
     /// A write was refused (quota full, or storage disabled for writing).
     WriteRefused,
-    /// A corrupt entry could not be set aside, so it is not overwritten either.
+    /// A corrupt entry could not be set aside (storage refused the copy), so it is not
+    /// overwritten either.
     BackupFailed,
+    /// A corrupt entry could not be set aside because every place for it
+    /// (`limits::MAX_SET_ASIDE`) holds other text set aside earlier, so it is not
+    /// overwritten either; removing one of those (once downloaded) turns saving on.
+    BackupSlotsFull,
 }
 
 /// One named scenario.

@@ -36,9 +36,10 @@ pub enum StoreProblem {
     /// (`slippage.shares`, `projects[0].edit.defer`), as the engine names levers.
     UnknownField { scenario: Option<ScenarioAt>, field: String },
     /// A scenario was read, but a lever is outside the range the engine accepts, so it
-    /// will not open until that lever is changed (reported at an import, not when the
-    /// app reads its own storage: see `codec::decode_import`). Boxed: the engine's
-    /// error is larger than every other problem.
+    /// will not open until that lever is changed (reported at an import and when an
+    /// offline copy is opened, not when the app reads its own storage: see
+    /// `codec::decode_import`). Boxed: the engine's error is larger than every other
+    /// problem.
     LeverOutOfRange { scenario: ScenarioAt, error: Box<LeverError> },
 }
 

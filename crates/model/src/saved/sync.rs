@@ -16,6 +16,11 @@
 //!    becomes a new scenario named `name (label)`, so the member can choose. An edit
 //!    made while another tab deleted the scenario is such a version too, and is kept.
 //!
+//! A change typed into a field (a rename, a note) is made on the version the field
+//! opened on ([`commit_edit`]), and a save under a scenario's name on the version the
+//! tab's member worked from ([`WorkedFrom`]), so another tab's change heard meanwhile
+//! is kept too: made into one version with it, or, if both changed the same, a conflict.
+//!
 //! Nothing a side kept is lost: each of its scenarios is in the result with the same
 //! levers, seed and note, or was changed later by a tab that had seen it, or was
 //! deleted by a tab that had seen it. The result does not depend on which side is
@@ -23,8 +28,11 @@
 //! so tabs agree after one exchange. Property tests and the `store_merge` fuzz target
 //! hold these.
 
+use super::edit::{commit, Writer};
 use super::limits::{MAX_HISTORY, MAX_NAME_CHARS};
-use super::{SavedScenario, Store, Tombstone};
+use super::problem::Refusal;
+use super::{clean_name, SavedScenario, Store, Tombstone};
+use crate::nfc::Normalizer;
 use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet};
 
@@ -117,6 +125,230 @@ pub fn merge(ours: &Store, theirs: &Store, conflict_label: &str) -> Merged {
     Merged { store, conflicts }
 }
 
+/// Makes and keeps ([`commit`]) a change the member began on one scenario as it was
+/// then (`began_on`: the version shown when its field opened), in a tab that may since
+/// have heard of a newer version another tab made. Returns the change's result and the
+/// store to keep, with the conflict found, if any.
+///
+/// With no `began_on`, or the scenario still as it was, or gone, it is [`commit`] of
+/// the change made on `before`. Otherwise the change is made on the version the member
+/// saw, and:
+/// - if the other tab changed none of what this change changes (a rename here, the
+///   levers or the note there), both changes are made into one version, made from the
+///   newer: nothing is lost and there is nothing to choose;
+/// - if it changed the same (both renamed it, or both wrote its note, differently),
+///   the version made here and the newer one are two versions made independently, and
+///   [`merge`] keeps both as for any conflict (the later saved keeps the id, the other
+///   becomes `name (label)`) and reports it, as if the tabs had not heard each other.
+///
+/// Without this, a rename typed while the other tab's rename arrived would be made on
+/// that rename and replace it as if the member had seen it.
+pub fn commit_edit<R>(
+    before: &Store,
+    began_on: Option<&SavedScenario>,
+    writer: &mut Writer,
+    conflict_label: &str,
+    change: impl FnOnce(&mut Store, &mut Writer) -> Result<R, Refusal>,
+) -> Result<(R, Merged), Refusal> {
+    commit_on(before, began_on, false, writer, conflict_label, change)
+}
+
+/// What a save under a name is made on ([`WorkedFrom::for_save`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveOn {
+    /// No scenario has the name (the save adds one), or the name cannot be saved (the
+    /// save is refused).
+    Nothing,
+    /// The version of the scenario of that name this tab's member worked from.
+    WorkedFrom(SavedScenario),
+    /// The scenario of that name as shown, which this tab's member never worked from:
+    /// another tab made it, or gave it that name, since this tab started.
+    Unseen(SavedScenario),
+}
+
+/// Makes and keeps a save under a name (`change`, which saves) as [`SaveOn`] says:
+/// - on nothing, it is [`commit`];
+/// - on the version the member worked from, it is [`commit_edit`] of that version, but
+///   a save always sets the levers: levers another tab saved meanwhile are kept beside
+///   the member's (a conflict) even when the member saves the very levers worked from,
+///   unless both are the same;
+/// - on a scenario the member never worked from, the member's levers are a version
+///   made apart from it, and [`merge`] keeps both (a conflict: the member's, saved
+///   later, keeps the name), unless both are the same.
+///
+/// So a save never replaces levers another tab saved that this tab's member has not
+/// opened, heard of or not: only opening them (or saving them from this tab) makes
+/// them what a save replaces.
+pub fn commit_save<R>(
+    before: &Store,
+    on: &SaveOn,
+    writer: &mut Writer,
+    conflict_label: &str,
+    change: impl FnOnce(&mut Store, &mut Writer) -> Result<R, Refusal>,
+) -> Result<(R, Merged), Refusal> {
+    match on {
+        SaveOn::Nothing => commit_on(before, None, true, writer, conflict_label, change),
+        SaveOn::WorkedFrom(base) => commit_on(before, Some(base), true, writer, conflict_label, change),
+        SaveOn::Unseen(shown) => {
+            // Made on the scenario as shown, but with no stamp of it, so neither version
+            // is made from the other: the merge keeps both, or makes one if they agree.
+            let mut seen = before.clone();
+            if let Some(row) = seen.scenarios.iter_mut().find(|s| s.id == shown.id) {
+                row.history.clear();
+            }
+            let mut after = seen.clone();
+            let result = change(&mut after, writer)?;
+            let kept = commit(&seen, after, writer)?;
+            Ok((result, merge(&kept, before, conflict_label)))
+        }
+    }
+}
+
+/// [`commit_edit`], where `saves_levers` says the change sets the levers (a save):
+/// then they count as changed here even when they are the version's own.
+fn commit_on<R>(
+    before: &Store,
+    began_on: Option<&SavedScenario>,
+    saves_levers: bool,
+    writer: &mut Writer,
+    conflict_label: &str,
+    change: impl FnOnce(&mut Store, &mut Writer) -> Result<R, Refusal>,
+) -> Result<(R, Merged), Refusal> {
+    let moved_on = began_on.and_then(|base| before.by_id(&base.id).filter(|now| *now != base).map(|now| (base, now)));
+    let Some((base, newer)) = moved_on else {
+        let mut after = before.clone();
+        let result = change(&mut after, writer)?;
+        let store = commit(before, after, writer)?;
+        return Ok((result, Merged { store, conflicts: Vec::new() }));
+    };
+    let mut seen = before.clone();
+    if let Some(row) = seen.scenarios.iter_mut().find(|s| s.id == base.id) {
+        *row = base.clone();
+    }
+    let mut after = seen.clone();
+    let result = change(&mut after, writer)?;
+    let onto_newer = after.by_id(&base.id).and_then(|edited| made_onto(base, newer, edited, saves_levers));
+    if let Some(one) = onto_newer {
+        if let Some(row) = after.scenarios.iter_mut().find(|s| s.id == base.id) {
+            *row = one;
+        }
+        let store = commit(before, after, writer)?;
+        return Ok((result, Merged { store, conflicts: Vec::new() }));
+    }
+    let kept = commit(&seen, after, writer)?;
+    Ok((result, merge(&kept, before, conflict_label)))
+}
+
+/// The version of each scenario this tab's member last worked from: as the tab read
+/// it at startup, as the member opened it, or as this tab last changed it. A scenario
+/// another tab made, and another tab's change to one this tab knew, are heard (and
+/// shown) but are not what the member worked from.
+///
+/// A save under a scenario's name is a change to that version ([`commit_save`]), so a
+/// version another tab saved meanwhile, heard or not, is kept beside the member's (or
+/// made into one with it) rather than replaced unseen. Without this, a tab that had
+/// heard another tab's save replaced it as if its member had seen it, while a tab that
+/// had not heard kept both.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct WorkedFrom {
+    versions: HashMap<String, SavedScenario>,
+}
+
+impl WorkedFrom {
+    /// The tab read `store` at startup: each scenario in it is worked from as it is.
+    pub fn started_with(store: &Store) -> WorkedFrom {
+        WorkedFrom { versions: store.scenarios.iter().map(|row| (row.id.clone(), row.clone())).collect() }
+    }
+
+    /// The tab heard `store` (another tab's write merged in): what is no longer in it
+    /// is forgotten, so what is kept never outgrows the store. What is new in it is
+    /// another tab's, not worked from.
+    pub fn heard(&mut self, store: &Store) {
+        self.versions.retain(|id, _| store.by_id(id).is_some());
+    }
+
+    /// This tab's own change made `before` into `after`: every scenario it changed
+    /// (or made) is now worked from as it is in `after`.
+    pub fn changed(&mut self, before: &Store, after: &Store) {
+        for row in &after.scenarios {
+            if before.by_id(&row.id) != Some(row) {
+                self.versions.insert(row.id.clone(), row.clone());
+            }
+        }
+        self.heard(after);
+    }
+
+    /// The member opened `version`: its levers are the ones being edited now.
+    pub fn opened(&mut self, version: &SavedScenario) {
+        self.versions.insert(version.id.clone(), version.clone());
+    }
+
+    /// What a save under `name` (as the member typed it) is made on: the version this
+    /// tab worked from of the scenario that name now names, if it was named so then
+    /// too; the scenario as shown if it was not (another tab made it, or gave it that
+    /// name); nothing if no scenario has the name or it cannot be saved.
+    pub fn for_save(&self, store: &Store, name: &str, normalize: Normalizer) -> SaveOn {
+        let Ok(name) = clean_name(name, normalize) else { return SaveOn::Nothing };
+        let Some(now) = store.by_name(&name) else { return SaveOn::Nothing };
+        match self.versions.get(&now.id).filter(|version| version.name == name) {
+            Some(version) => SaveOn::WorkedFrom(version.clone()),
+            None => SaveOn::Unseen(now.clone()),
+        }
+    }
+}
+
+/// `newer` (made from `base` in another tab) with what `edited` (made from `base` in
+/// this one) changed, unless the other tab changed any of that too, to something else.
+fn made_onto(
+    base: &SavedScenario,
+    newer: &SavedScenario,
+    edited: &SavedScenario,
+    saves_levers: bool,
+) -> Option<SavedScenario> {
+    // Every field named, so a field added later must be decided here.
+    let SavedScenario { id: _, name, note, scenario, seed, saved_at, questions, history: _ } = edited;
+    let mut row = newer.clone();
+    let mut changed = false;
+    let mut take = |here: bool, there: bool, same: bool, set: &mut dyn FnMut(&mut SavedScenario)| {
+        if !here || same {
+            return true;
+        }
+        if there {
+            return false;
+        }
+        set(&mut row);
+        changed = true;
+        true
+    };
+    let fits = take(*name != base.name, newer.name != base.name, *name == newer.name, &mut |r| {
+        r.name.clone_from(name);
+    }) && take(*note != base.note, newer.note != base.note, *note == newer.note, &mut |r| {
+        r.note.clone_from(note);
+    }) && take(
+        saves_levers || (scenario, seed) != (&base.scenario, &base.seed),
+        (&newer.scenario, &newer.seed) != (&base.scenario, &base.seed),
+        (scenario, seed) == (&newer.scenario, &newer.seed),
+        &mut |r| {
+            r.scenario = scenario.clone();
+            r.seed = *seed;
+        },
+    ) && take(
+        *questions != base.questions,
+        newer.questions != base.questions,
+        *questions == newer.questions,
+        &mut |r| {
+            r.questions.clone_from(questions);
+        },
+    );
+    if !fits {
+        return None;
+    }
+    if changed {
+        row.saved_at = *saved_at;
+    }
+    Some(row)
+}
+
 fn first_by_id(rows: &[SavedScenario]) -> HashMap<&str, &SavedScenario> {
     let mut by_id = HashMap::new();
     for row in rows {
@@ -204,7 +436,7 @@ fn resolve(
     let mut kept = later.clone();
     let both = SavedScenario { history: vec![later.stamp().to_string(), earlier.stamp().to_string()], ..later.clone() };
     kept.history = joined_history(&[&both, later, earlier]);
-    let copy = conflict_copy(earlier, label);
+    let copy = conflict_copy(earlier, label, rows);
     let already = rows.iter().any(|s| s.id == copy.id && (s.same_levers(&copy) || s.made_from(&copy)))
         || deleted.iter().any(|t| t.covers(&copy));
     if already {
@@ -217,22 +449,31 @@ fn resolve(
 
 /// The other version of a conflict as a scenario of its own. Its id and stamp come
 /// from the version itself, so two tabs finding the same conflict make the same copy.
-fn conflict_copy(version: &SavedScenario, label: &str) -> SavedScenario {
+/// Its name is `name (label)`, or `name (label) 2`, 3 … if a scenario of the stores
+/// merged (`rows`) has that name already (an earlier conflict's copy): a name is how
+/// the member tells scenarios apart, and how a save finds the one it replaces. The
+/// name depends only on the stores merged, not on which side is whose.
+fn conflict_copy(version: &SavedScenario, label: &str, rows: &[&SavedScenario]) -> SavedScenario {
     let print = fingerprint(&format!(
         "{}|{}|{}",
         version.id,
         version.stamp(),
         serde_json::to_string(version).unwrap_or_default()
     ));
-    let suffix = format!(" ({label})");
-    let room = MAX_NAME_CHARS.saturating_sub(suffix.chars().count());
-    let stem: String = version.name.chars().take(room).collect();
-    SavedScenario {
-        id: format!("c{print}"),
-        name: format!("{}{suffix}", stem.trim_end()),
-        history: vec![format!("c{print}")],
-        ..version.clone()
-    }
+    let id = format!("c{print}");
+    let taken = |name: &str| rows.iter().any(|row| row.name == name && row.id != id);
+    let named = |suffix: String| {
+        let room = MAX_NAME_CHARS.saturating_sub(suffix.chars().count());
+        let stem: String = version.name.chars().take(room).collect();
+        format!("{}{suffix}", stem.trim_end())
+    };
+    let first = named(format!(" ({label})"));
+    let name = if taken(&first) {
+        (2..=rows.len() + 1).map(|n| named(format!(" ({label}) {n}"))).find(|name| !taken(name)).unwrap_or(first)
+    } else {
+        first
+    };
+    SavedScenario { history: vec![id.clone()], id, name, ..version.clone() }
 }
 
 /// A 64-bit FNV-1a hash as 16 hex digits: stable across builds and platforms.

@@ -511,6 +511,37 @@ impl Tabs {
     fn names(&self, n: usize) -> Vec<String> {
         self.tabs[n].0.scenarios.iter().map(|s| s.name.clone()).collect()
     }
+
+    /// Tab `n` keeps a change typed into a field that opened on `began_on`, as the
+    /// shell does: [`commit_edit`] on what the tab holds now, then written. Returns the
+    /// conflicts the tab reports.
+    fn edit(
+        &mut self,
+        n: usize,
+        began_on: &SavedScenario,
+        op: impl FnOnce(&mut Store, &mut Writer) -> Result<(), Refusal>,
+    ) -> Vec<Conflict> {
+        self.keep(n, |mine, writer| commit_edit(mine, Some(began_on), writer, LABEL, op))
+    }
+
+    /// Tab `n` keeps a change as the shell's `Saved::change_store` does: `commit` (the
+    /// model's rule for the change) on what the tab holds now, then written (merged
+    /// with what is stored). Returns the conflicts the tab reports.
+    fn keep(
+        &mut self,
+        n: usize,
+        commit: impl FnOnce(&Store, &mut Writer) -> Result<((), Merged), Refusal>,
+    ) -> Vec<Conflict> {
+        let stored = self.stored.clone();
+        let (mine, writer) = &mut self.tabs[n];
+        let now = writer.now() + 1;
+        writer.at(now);
+        let ((), kept) = commit(mine, writer).expect("kept");
+        let written = merge(&kept.store, &stored, LABEL);
+        self.stored = written.store;
+        *mine = self.stored.clone();
+        kept.conflicts.into_iter().chain(written.conflicts).collect()
+    }
 }
 
 #[test]
@@ -603,6 +634,285 @@ fn a_conflict_is_reported_once_and_named_the_same_in_both_orders() {
     // The same change made in two tabs is one version, not a conflict.
     let same = SavedScenario { history: vec!["c.1".into(), "t.1".into()], ..a.clone() };
     assert_eq!(merge(&Store::of(vec![a]), &Store::of(vec![same]), LABEL).store.scenarios.len(), 1);
+}
+
+/// What each tab does to scenario s1 (saved as `Shared`, levers `dearer(1)`, no note).
+#[derive(Clone, Copy, Debug)]
+enum Edit {
+    Rename(&'static str),
+    Note(&'static str),
+    /// Saves new levers over it, under its name.
+    Levers(i64),
+}
+
+impl Edit {
+    fn make(self, store: &mut Store, writer: &mut Writer) -> Result<(), Refusal> {
+        match self {
+            Edit::Rename(name) => store.rename(writer, "s1", name),
+            Edit::Note(note) => store.set_note(writer, "s1", note),
+            Edit::Levers(pct) => {
+                let name = store.by_id("s1").map(|s| s.name.clone()).unwrap_or_default();
+                store.save(writer, &name, dearer(pct), None).map(|_| ())
+            }
+        }
+    }
+}
+
+/// Two tabs edit s1 from the one version both show: tab A (`other`) keeps its change
+/// first; tab B had its field open on the same version and keeps `here` later, having
+/// heard of A's write meanwhile (`heard`) or not. `after` is what is stored, in order,
+/// as (name, note, levers); `conflicts` is what B reports as (kept, copy).
+struct Case {
+    other: Edit,
+    here: Edit,
+    heard: bool,
+    after: &'static [(&'static str, &'static str, i64)],
+    conflicts: &'static [(&'static str, &'static str)],
+}
+
+#[track_caller]
+fn check_edits(case: &Case) {
+    // The base as version 1 wrote it (no stamp), and as a version 2 tab saved it.
+    for stamps in [vec![], vec!["t.1".to_string()]] {
+        let base = SavedScenario { history: stamps, ..SavedScenario::new("s1", "Shared", dearer(1), None) };
+        let mut tabs = Tabs::new(Store::of(vec![base.clone()]));
+        tabs.change(0, false, |s, w| case.other.make(s, w)).expect("A's change is kept");
+        tabs.tabs[1].1.at(50);
+        if case.heard {
+            tabs.hear();
+        }
+        let conflicts = tabs.edit(1, &base, |s, w| case.here.make(s, w));
+        let said = format!(
+            "{:?} in A, then {:?} in B (heard: {}), base stamps {:?}",
+            case.other, case.here, case.heard, base.history
+        );
+        let after: Vec<(&str, &str, i64)> = tabs
+            .stored
+            .scenarios
+            .iter()
+            .map(|s| (s.name.as_str(), s.note.as_str(), s.scenario.cost_change_pct.try_into().unwrap_or(-1)))
+            .collect();
+        assert_eq!(after, case.after, "stored after {said}");
+        let conflicts: Vec<(&str, &str)> = conflicts.iter().map(|c| (c.kept.as_str(), c.copy.as_str())).collect();
+        assert_eq!(conflicts, case.conflicts, "conflicts reported after {said}");
+        // A hears B's write: both tabs show what is stored, nothing is reported again,
+        // and hearing again changes nothing.
+        assert_eq!(tabs.hear(), vec![], "{said}");
+        assert_eq!(tabs.tabs[0].0, tabs.stored, "{said}");
+        assert_eq!(tabs.tabs[1].0, tabs.stored, "{said}");
+        let settled = tabs.stored.clone();
+        assert_eq!(tabs.hear(), vec![], "{said}");
+        assert_eq!(tabs.stored, settled, "{said}");
+    }
+}
+
+/// A change typed into a field (a rename, a note) that opened before another tab
+/// changed the same scenario is made on the version the member saw: the same field
+/// changed in both tabs is a conflict, both kept and reported, as for levers; different
+/// fields are made into one version; a field opened after hearing is an ordinary edit.
+#[test]
+fn edits_begun_on_the_same_version_in_two_tabs_are_never_lost() {
+    const COPY_A: &str = "From A (另一版本 other version)";
+    const SHARED_COPY: &str = "Shared (另一版本 other version)";
+    let cases = [
+        // Two renames: both kept, B's (saved later) under the id, A's as the copy.
+        Case {
+            other: Edit::Rename("From A"),
+            here: Edit::Rename("From B"),
+            heard: true,
+            after: &[("From B", "", 1), (COPY_A, "", 1)],
+            conflicts: &[("From B", COPY_A)],
+        },
+        // The same, B not having heard: the merge of the write finds it, as before.
+        Case {
+            other: Edit::Rename("From A"),
+            here: Edit::Rename("From B"),
+            heard: false,
+            after: &[("From B", "", 1), (COPY_A, "", 1)],
+            conflicts: &[("From B", COPY_A)],
+        },
+        // Two notes: both kept.
+        Case {
+            other: Edit::Note("note A"),
+            here: Edit::Note("note B"),
+            heard: true,
+            after: &[("Shared", "note B", 1), (SHARED_COPY, "note A", 1)],
+            conflicts: &[("Shared", SHARED_COPY)],
+        },
+        // Both renamed it alike: one version, nothing to choose.
+        Case {
+            other: Edit::Rename("Same"),
+            here: Edit::Rename("Same"),
+            heard: true,
+            after: &[("Same", "", 1)],
+            conflicts: &[],
+        },
+        // A's levers and B's name: one version with both, nothing lost, nothing to
+        // choose.
+        Case {
+            other: Edit::Levers(10),
+            here: Edit::Rename("From B"),
+            heard: true,
+            after: &[("From B", "", 10)],
+            conflicts: &[],
+        },
+        // A's name and B's note: one version with both.
+        Case {
+            other: Edit::Rename("From A"),
+            here: Edit::Note("note B"),
+            heard: true,
+            after: &[("From A", "note B", 1)],
+            conflicts: &[],
+        },
+        // A's levers and B's name with neither having heard: the merge has no common
+        // version to tell what each changed, so both are kept (no loss either way).
+        Case {
+            other: Edit::Levers(10),
+            here: Edit::Rename("From B"),
+            heard: false,
+            after: &[("From B", "", 1), (SHARED_COPY, "", 10)],
+            conflicts: &[("From B", SHARED_COPY)],
+        },
+    ];
+    for case in &cases {
+        check_edits(case);
+    }
+}
+
+#[test]
+fn a_rename_after_hearing_another_tab_s_is_no_conflict() {
+    let base = Store::of(vec![SavedScenario::new("s1", "Shared", dearer(1), None)]);
+    let mut tabs = Tabs::new(base);
+    tabs.change(0, false, |s, w| s.rename(w, "s1", "From A")).unwrap();
+    tabs.hear();
+    // B opens its field on A's version, having seen it.
+    let seen = tabs.tabs[1].0.by_id("s1").cloned().expect("there");
+    assert_eq!(seen.name, "From A");
+    let conflicts = tabs.edit(1, &seen, |s, w| s.rename(w, "s1", "From B"));
+    assert_eq!(conflicts, vec![]);
+    assert_eq!(names(&tabs.stored), ["From B"]);
+    assert_eq!(tabs.hear(), vec![]);
+    assert_eq!(tabs.names(0), ["From B"]);
+    // An edit that ends up changing nothing (a name typed back as it was) changes
+    // nothing, whatever the other tab did meanwhile.
+    let opened = tabs.tabs[1].0.by_id("s1").cloned().expect("there");
+    tabs.change(0, false, |s, w| s.set_note(w, "s1", "later note")).unwrap();
+    tabs.hear();
+    let before = tabs.stored.clone();
+    assert_eq!(tabs.edit(1, &opened, |s, w| s.rename(w, "s1", "From B")), vec![]);
+    assert_eq!(tabs.stored, before);
+}
+
+/// The levers saved under each name, in the store's order.
+fn levers(store: &Store) -> Vec<(&str, Decimal)> {
+    store.scenarios.iter().map(|s| (s.name.as_str(), s.scenario.cost_change_pct)).collect()
+}
+
+impl Tabs {
+    /// Tab `n` saves `levers` under `name` as the shell does: [`commit_save`] on what
+    /// the tab worked from, then written. Returns the conflicts the tab reports.
+    fn save_as(&mut self, n: usize, worked: &mut WorkedFrom, name: &str, levers: Scenario) -> Vec<Conflict> {
+        let conflicts = self.keep(n, |mine, writer| {
+            let on = worked.for_save(mine, name, nfc);
+            let save = |s: &mut Store, w: &mut Writer| s.save(w, name, levers, None).map(drop);
+            let kept = commit_save(mine, &on, writer, LABEL, save)?;
+            worked.changed(mine, &kept.1.store);
+            Ok(kept)
+        });
+        worked.heard(&self.tabs[n].0);
+        conflicts
+    }
+}
+
+fn both_kept(name: &str) -> Vec<Conflict> {
+    vec![Conflict { kept: name.into(), copy: format!("{name} ({LABEL})") }]
+}
+
+#[test]
+fn a_save_never_replaces_levers_another_tab_saved_that_the_member_has_not_opened() {
+    let d = Decimal::from;
+    let copy = "Shared (另一版本 other version)";
+    let base = Store::of(vec![SavedScenario::new("s1", "Shared", dearer(1), None)]);
+    let mut tabs = Tabs::new(base.clone());
+    let mut in_a = WorkedFrom::started_with(&base);
+    let mut in_b = WorkedFrom::started_with(&base);
+    // A saves its levers under "Shared"; B hears of it (and shows A's levers), but
+    // B's member worked from the version before: B's save keeps A's beside it.
+    assert_eq!(tabs.save_as(0, &mut in_a, "Shared", dearer(10)), []);
+    tabs.hear();
+    in_b.heard(&tabs.tabs[1].0);
+    assert_eq!(levers(&tabs.tabs[1].0), [("Shared", d(10))]);
+    assert_eq!(in_b.for_save(&tabs.tabs[1].0, " Shared ", nfc), SaveOn::WorkedFrom(base.scenarios[0].clone()));
+    assert_eq!(tabs.save_as(1, &mut in_b, "Shared", dearer(20)), both_kept("Shared"));
+    assert_eq!(levers(&tabs.stored), [("Shared", d(20)), (copy, d(10))]);
+    // Without a version worked from (the rule before), A's levers were replaced unseen.
+    let mut lost = Tabs::new(base.clone());
+    lost.change(0, false, |s, w| s.save(w, "Shared", dearer(10), None)).unwrap();
+    lost.hear();
+    lost.change(1, false, |s, w| s.save(w, "Shared", dearer(20), None)).unwrap();
+    assert_eq!(levers(&lost.stored), [("Shared", d(20))]);
+
+    // B saves again over what it saved: an ordinary save.
+    assert_eq!(tabs.save_as(1, &mut in_b, "Shared", dearer(30)), []);
+    // A, having heard, saves (later) the very levers it last saved under "Shared"
+    // (10): they are not what is stored any more, so they are saved, and B's are kept
+    // beside them, not dropped.
+    tabs.hear();
+    in_a.heard(&tabs.tabs[0].0);
+    tabs.tabs[0].1.at(100);
+    // The earlier conflict's copy has the plain name: this one is numbered, so no two
+    // scenarios share a name.
+    let second = format!("{copy} 2");
+    let conflicts = tabs.save_as(0, &mut in_a, "Shared", dearer(10));
+    assert_eq!(conflicts, [Conflict { kept: "Shared".into(), copy: second.clone() }]);
+    assert_eq!(levers(&tabs.stored), [("Shared", d(10)), (second.as_str(), d(30)), (copy, d(10))]);
+
+    // A scenario another tab made is not replaced by a save under its name in a tab
+    // that never opened it; once opened there, it is.
+    let mut tabs = Tabs::new(Store::default());
+    let (mut in_a, mut in_b) = (WorkedFrom::default(), WorkedFrom::default());
+    assert_eq!(tabs.save_as(0, &mut in_a, "Plan", dearer(10)), []);
+    tabs.hear();
+    in_b.heard(&tabs.tabs[1].0);
+    let shown = tabs.tabs[1].0.by_name("Plan").cloned().expect("heard");
+    assert_eq!(in_b.for_save(&tabs.tabs[1].0, "Plan", nfc), SaveOn::Unseen(shown));
+    assert_eq!(tabs.save_as(1, &mut in_b, "Plan", dearer(20)), both_kept("Plan"));
+    assert_eq!(levers(&tabs.stored), [("Plan", d(20)), ("Plan (另一版本 other version)", d(10))]);
+    tabs.hear();
+    let mine = tabs.tabs[0].0.by_name("Plan").cloned().expect("there");
+    in_a.opened(&mine);
+    assert_eq!(tabs.save_as(0, &mut in_a, "Plan", dearer(21)), []);
+    assert_eq!(levers(&tabs.stored), [("Plan", d(21)), ("Plan (另一版本 other version)", d(10))]);
+    // The same levers saved in both: one version, no conflict.
+    let mut tabs = Tabs::new(Store::default());
+    let (mut in_a, mut in_b) = (WorkedFrom::default(), WorkedFrom::default());
+    tabs.save_as(0, &mut in_a, "Same", dearer(5));
+    tabs.hear();
+    in_b.heard(&tabs.tabs[1].0);
+    assert_eq!(tabs.save_as(1, &mut in_b, "Same", dearer(5)), []);
+    assert_eq!(levers(&tabs.stored), [("Same", d(5))]);
+}
+
+#[test]
+fn what_a_save_is_made_on() {
+    let shared = SavedScenario::new("s1", "Shared", dearer(1), None);
+    let mut worked = WorkedFrom::started_with(&Store::of(vec![shared.clone()]));
+    let renamed = SavedScenario { name: "Renamed".into(), ..shared.clone() };
+    let new = SavedScenario::new("s2", "New", dearer(2), None);
+    let elsewhere = Store::of(vec![renamed.clone(), new.clone()]);
+    worked.heard(&elsewhere);
+    // A name no scenario has, and a name that cannot be saved: nothing.
+    assert_eq!(worked.for_save(&elsewhere, "Shared", nfc), SaveOn::Nothing);
+    assert_eq!(worked.for_save(&elsewhere, "  ", nfc), SaveOn::Nothing);
+    // A name another tab gave a scenario, and a scenario another tab made: as shown.
+    assert_eq!(worked.for_save(&elsewhere, "Renamed", nfc), SaveOn::Unseen(renamed.clone()));
+    assert_eq!(worked.for_save(&elsewhere, "New", nfc), SaveOn::Unseen(new.clone()));
+    // Opened, it is what the member worked from.
+    worked.opened(&new);
+    assert_eq!(worked.for_save(&elsewhere, "New", nfc), SaveOn::WorkedFrom(new));
+    // What is no longer in the store is forgotten.
+    worked.heard(&Store::default());
+    assert_eq!(worked, WorkedFrom::default());
 }
 
 /// The normaliser passed in is the one used: the writer's for what the member types,

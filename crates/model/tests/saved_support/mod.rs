@@ -4,15 +4,16 @@
 //! file by path), so both check one thing.
 //!
 //! A tab does what the shell does: a change is made on its copy of the store and
-//! committed; a write merges with what is stored and stores the result; hearing the
-//! storage event merges what is stored into the tab. Tabs act on stale copies as
+//! committed (a save under a scenario's name on the version the tab worked from,
+//! `WorkedFrom`); a write merges with what is stored and stores the result; hearing
+//! the storage event merges what is stored into the tab. Tabs act on stale copies as
 //! often as the script says, as when two tabs change things before either hears of
 //! the other.
 #![allow(dead_code)] // Each includer uses its part.
 
 use blockvote_model::engine::Scenario;
 use blockvote_model::nfc::nfc;
-use blockvote_model::saved::{commit, merge, SavedScenario, Store, Writer};
+use blockvote_model::saved::{commit, commit_save, merge, SaveOn, SavedScenario, Store, WorkedFrom, Writer};
 use rust_decimal::Decimal;
 
 /// The label of a conflict's second version, as the shell passes it.
@@ -24,6 +25,8 @@ pub struct Tabs {
     pub tabs: Vec<(Store, Writer)>,
     /// Each tab's last deletion, for its undo.
     pub deleted: Vec<Option<(usize, SavedScenario)>>,
+    /// The version of each scenario each tab's member worked from.
+    pub worked: Vec<WorkedFrom>,
     /// Counts saves, so each saves different levers.
     saves: i64,
 }
@@ -38,7 +41,8 @@ impl Tabs {
                 (base.clone(), writer)
             })
             .collect();
-        Tabs { stored: base, tabs, deleted: vec![None, None], saves: 0 }
+        let worked = WorkedFrom::started_with(&base);
+        Tabs { stored: base, tabs, deleted: vec![None, None], worked: vec![worked.clone(), worked], saves: 0 }
     }
 
     /// Runs `script`: each step is an operation byte and its argument byte.
@@ -74,10 +78,7 @@ impl Tabs {
             2 => {
                 self.saves += 1;
                 let levers = Scenario { cost_change_pct: Decimal::from(self.saves), ..Scenario::default() };
-                let name = format!("N{}", arg % 6);
-                self.change(tab, |store, writer| {
-                    let _ = store.save(writer, &name, levers, None);
-                });
+                self.save(tab, &format!("N{}", arg % 6), levers);
             }
             3 => {
                 let Some(target) = pick(&self.tabs[tab].0) else { return };
@@ -151,9 +152,36 @@ impl Tabs {
         let mut after = mine.clone();
         let result = op(&mut after, writer);
         if let Ok(kept) = commit(mine, after, writer) {
+            self.worked[tab].changed(mine, &kept);
             *mine = kept;
         }
         result
+    }
+
+    /// A save under `name` in one tab, as the shell makes it ([`commit_save`] on what
+    /// the tab's member worked from; not yet written). Levers the tab shows under that
+    /// name that its member did not work from (another tab's, heard) are never
+    /// replaced: they stay in the tab's store (the save made into one version with
+    /// them, or both kept).
+    pub fn save(&mut self, tab: usize, name: &str, levers: Scenario) {
+        let (mine, writer) = &mut self.tabs[tab];
+        let now = writer.now() + 1;
+        writer.at(now);
+        let on = self.worked[tab].for_save(mine, name, nfc);
+        let shown = mine.by_name(name).cloned();
+        let save = |store: &mut Store, writer: &mut Writer| store.save(writer, name, levers.clone(), None).map(drop);
+        let Ok(((), kept)) = commit_save(mine, &on, writer, LABEL, save) else { return };
+        let not_worked_from = match &on {
+            SaveOn::WorkedFrom(base) => shown.as_ref().is_some_and(|shown| shown.scenario != base.scenario),
+            SaveOn::Unseen(_) => true,
+            SaveOn::Nothing => false,
+        };
+        if let Some(shown) = shown.filter(|_| not_worked_from) {
+            let still = kept.store.scenarios.iter().any(|s| s.scenario == shown.scenario);
+            assert!(still, "a save replaced levers heard from another tab: {shown:?} in {:?}", kept.store);
+        }
+        self.worked[tab].changed(mine, &kept.store);
+        *mine = kept.store;
     }
 
     /// The tab writes: merges with what is stored, stores that, and keeps it.
@@ -162,6 +190,7 @@ impl Tabs {
         let merged = merge(mine, &self.stored, LABEL).store;
         check_merge(mine, &self.stored, &merged);
         self.stored = merged.clone();
+        self.worked[tab].heard(&merged);
         *mine = merged;
     }
 
@@ -170,6 +199,7 @@ impl Tabs {
         let (mine, _) = &mut self.tabs[tab];
         let merged = merge(mine, &self.stored, LABEL).store;
         check_merge(mine, &self.stored, &merged);
+        self.worked[tab].heard(&merged);
         *mine = merged;
     }
 
@@ -204,7 +234,12 @@ pub fn content(store: &Store) -> Vec<Shown<'_>> {
 /// or a deletion of a version made from it covers it.
 fn accounted(version: &SavedScenario, other: &Store, merged: &Store) -> bool {
     let second = format!("({LABEL})");
-    merged.scenarios.iter().any(|s| s.same_levers(version) && (s.name == version.name || s.name.ends_with(&second)))
+    // A conflict's copy is `name (label)`, numbered (`name (label) 2`) if taken.
+    let is_copy = |name: &str| {
+        name.ends_with(&second)
+            || name.rsplit_once(&format!("{second} ")).is_some_and(|(_, n)| n.parse::<usize>().is_ok())
+    };
+    merged.scenarios.iter().any(|s| s.same_levers(version) && (s.name == version.name || is_copy(&s.name)))
         || other.scenarios.iter().any(|o| o.id == version.id && o.made_from(version))
         || merged.deleted.iter().any(|t| t.covers(version))
 }

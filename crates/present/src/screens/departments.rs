@@ -10,7 +10,7 @@
 
 use crate::format::{count as count_text, projects_count, quarter_text};
 use crate::lang::{l, Label, Lang};
-use crate::provenance::{Basis, Figure, PaperPlace, Value};
+use crate::provenance::{Basis, Figure, PaperPlace, Provenance, Value};
 use crate::route::{fragment_for, View};
 use crate::screens::projects::filters::{describe, filter_params, Filters};
 use crate::screens::projects::table::{annex_c_sum, text_or_dash, total_budget, ROWS_PER_STEP};
@@ -88,7 +88,22 @@ impl DepartmentColumn {
     pub fn numeric(self) -> bool {
         self != DepartmentColumn::Name
     }
+
+    /// The mark in the column's heading: the provenance every cell of a column of
+    /// figures has (counts, sums and shares of Annex C's budgets, the model's
+    /// arithmetic); `None` for the order and the names, which are not figures.
+    pub fn heading_mark(self) -> Option<Provenance> {
+        match self {
+            DepartmentColumn::Order | DepartmentColumn::Name => None,
+            DepartmentColumn::Projects | DepartmentColumn::Budget | DepartmentColumn::Share => {
+                Some(Provenance::Model(BASIS))
+            }
+        }
+    }
 }
+
+/// The basis of every figure of the table: arithmetic on Annex C's budgets.
+const BASIS: Basis = Basis::Arithmetic(PaperPlace::AnnexC);
 
 /// The address keys of the departments table's sort, apart from the projects'.
 pub const SORT_KEYS: SortKeys = SortKeys { column: "dsort", direction: "ddir" };
@@ -107,10 +122,11 @@ pub struct DepartmentProject {
 /// where they are. `None` when the list holds them all.
 pub fn unlisted_note(unlisted: usize, lang: Lang) -> Option<String> {
     (unlisted > 0).then(|| {
-        let more = count_text(u64::try_from(unlisted).unwrap_or(u64::MAX));
-        match lang {
-            Lang::Zh => format!("另有 {more} 個項目未列出，全部見項目表。"),
-            Lang::En => format!("{more} more projects are not listed here; the Projects table has them all."),
+        let more = count_text(unlisted);
+        match (lang, unlisted) {
+            (Lang::Zh, _) => format!("另有 {more} 個項目未列出，全部見項目表。"),
+            (Lang::En, 1) => "1 more project is not listed here; the Projects table has them all.".to_string(),
+            (Lang::En, _) => format!("{more} more projects are not listed here; the Projects table has them all."),
         }
     })
 }
@@ -150,7 +166,7 @@ pub struct DepartmentsTable {
 }
 
 fn arithmetic(value: Value) -> Figure {
-    Figure::model(value, Basis::Arithmetic(PaperPlace::AnnexC))
+    Figure::model(value, BASIS)
 }
 
 fn count(n: usize) -> Figure {
@@ -205,7 +221,7 @@ pub fn table(
                     .map(|p| DepartmentProject {
                         id: p.id,
                         name: project_name(p, lang),
-                        budget: Value::Millions(p.budget).text(lang),
+                        budget: Value::Millions(p.budget).unmarked_text(lang),
                         start: quarter_text(p.start, lang),
                         completion: quarter_text(p.completion, lang),
                     })
@@ -306,7 +322,7 @@ fn filter_note(filters: &Filters, data: &Dataset, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::screens::projects::filters::{selected, SearchIndex};
+    use crate::screens::projects::filters::{selected, Offered, SearchIndex};
     use blockvote_model::nfc::nfc;
     use std::collections::BTreeSet;
 
@@ -317,7 +333,7 @@ mod tests {
     fn shown(pairs: &[(&str, &str)], lang: Lang) -> DepartmentsTable {
         let data = Dataset::paper().unwrap_or_else(|_| Dataset::empty());
         let address = params(pairs);
-        let filters = Filters::from_params(&address, &data, nfc, str::to_lowercase);
+        let filters = Filters::from_params(&address, &Offered::of(&data), nfc, str::to_lowercase);
         let rows = selected(&data, &SearchIndex::new(&data, str::to_lowercase), &filters, &BTreeSet::new());
         table(&data, &rows, &filters, &address, Sort::from_params(&address, SORT_KEYS), lang)
     }
@@ -341,6 +357,43 @@ mod tests {
             table.total_share.text(lang)
         ));
         assert_eq!(lines.join(" / "), expected);
+    }
+
+    /// The headings of the table for an address as a member reads them, each figure
+    /// column's with its mark; every row's figure has its column's mark.
+    #[track_caller]
+    fn check_marks(pairs: &[(&str, &str)], lang: Lang, expected: &str) {
+        let table = shown(pairs, lang);
+        let heading = |key: DepartmentColumn| {
+            let mark = key.heading_mark().map(|m| format!(" [{}]", m.mark(lang))).unwrap_or_default();
+            format!("{}{mark}", key.label().get(lang))
+        };
+        let headings: Vec<String> = DepartmentColumn::ALL.iter().map(|key| heading(*key)).collect();
+        assert_eq!(headings.join(" | "), expected);
+        for row in &table.rows {
+            let cells = [
+                (DepartmentColumn::Projects, &row.projects),
+                (DepartmentColumn::Budget, &row.budget),
+                (DepartmentColumn::Share, &row.share),
+            ];
+            for (key, figure) in cells {
+                assert_eq!(key.heading_mark().as_ref(), Some(figure.provenance()), "{} {key:?}", row.name);
+            }
+        }
+    }
+
+    #[test]
+    fn each_column_of_figures_says_whose_they_are() {
+        check_marks(
+            &[],
+            Lang::En,
+            "No. | Bureau or department | Projects [model] | Budget (HK$M) [model] | Share [model]",
+        );
+        check_marks(
+            &[("q", "system")],
+            Lang::Zh,
+            "次序 | 局／部門 | 項目數目 [模型] | 預算（百萬元） [模型] | 佔總額 [模型]",
+        );
     }
 
     #[test]
@@ -398,7 +451,7 @@ mod tests {
         text.push_str(&format!("{},行政署,乙,B,1.0,2018-19 Q1,2018-19 Q4\n", ROWS_PER_STEP + 3));
         let data = paper.with_projects_csv(&text, nfc).expect("the file loads");
         let address = params(&[("dsort", "projects"), ("ddir", "desc")]);
-        let filters = Filters::from_params(&address, &data, nfc, str::to_lowercase);
+        let filters = Filters::from_params(&address, &Offered::of(&data), nfc, str::to_lowercase);
         let rows = selected(&data, &SearchIndex::new(&data, str::to_lowercase), &filters, &BTreeSet::new());
         let table = table(&data, &rows, &filters, &address, Sort::from_params(&address, SORT_KEYS), Lang::En);
         let listed: Vec<(String, usize, usize, Option<String>)> = table
@@ -414,6 +467,23 @@ mod tests {
         );
         let first = table.rows.first().expect("a row");
         assert_eq!(unlisted_note(first.unlisted, Lang::Zh).as_deref(), Some("另有 2 個項目未列出，全部見項目表。"));
+    }
+
+    #[test]
+    fn the_note_under_a_department_s_list_counts_as_every_count_is() {
+        // A department of 301 projects leaves one out; one of the importer's 20,000
+        // leaves 19,700, written with a thousands separator as every other count.
+        let cases: [((usize, Lang), Option<&str>); 6] = [
+            ((0, Lang::En), None),
+            ((0, Lang::Zh), None),
+            ((1, Lang::En), Some("1 more project is not listed here; the Projects table has them all.")),
+            ((1, Lang::Zh), Some("另有 1 個項目未列出，全部見項目表。")),
+            ((19_700, Lang::En), Some("19,700 more projects are not listed here; the Projects table has them all.")),
+            ((19_700, Lang::Zh), Some("另有 19,700 個項目未列出，全部見項目表。")),
+        ];
+        for ((unlisted, lang), expected) in cases {
+            assert_eq!(unlisted_note(unlisted, lang).as_deref(), expected, "{unlisted} in {lang:?}");
+        }
     }
 
     #[test]

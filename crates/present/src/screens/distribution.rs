@@ -12,7 +12,7 @@ use crate::charts::{HistogramBin, HistogramMarker};
 use crate::format::{money_with_unit, percent, projects_count};
 use crate::lang::{l, Label, Lang};
 use crate::paper::Printed;
-use crate::provenance::{Basis, Figure, PaperPlace, Provenance, Value};
+use crate::provenance::{Basis, Figure, MarkedColumn, PaperPlace, Provenance, Value};
 use crate::screens::projects::filters::ids_link;
 use crate::screens::projects::table::{annex_c_sum, total_budget};
 use crate::screens::sentence::Sentence;
@@ -141,9 +141,9 @@ pub fn histogram_bins(bands: &[Band], lang: Lang) -> Vec<HistogramBin> {
         .collect()
 }
 
-/// The floor and ceiling lines (para 2).
+/// The floor and ceiling lines (para 2), named as para 2 prints them.
 pub fn markers(data: &Dataset, lang: Lang) -> Vec<HistogramMarker> {
-    let (floor, ceiling) = (money_with_unit(data.floor, lang), money_with_unit(data.ceiling, lang));
+    let (floor, ceiling) = para_2_thresholds(data, lang);
     vec![
         HistogramMarker {
             at: data.floor.to_f64_for_geometry(),
@@ -176,7 +176,7 @@ pub fn chart_description(data: &Dataset, bands: &[Band], lang: Lang) -> String {
         bands.iter().filter(|b| b.projects.len() == tallest && tallest > 0).map(|b| band_label(b, lang)).collect();
     let peak = peak.join(lang.pick("；", "; "));
     let total = data.projects.len();
-    let (floor, ceiling) = (money_with_unit(data.floor, lang), money_with_unit(data.ceiling, lang));
+    let (floor, ceiling) = para_2_thresholds(data, lang);
     match lang {
         Lang::Zh => format!(
             "{total} 個新項目的預算分布，以 0.5 百萬元為一組，由 0 至 10 百萬元。最高的一組：{peak}。直線標示 {floor} 下限及 {ceiling} 上限。"
@@ -227,17 +227,20 @@ pub fn statement(data: &Dataset, bands: &[Band], lang: Lang) -> (Sentence, Vec<P
         bands.last().is_some_and(|b| b.projects.len() == tallest && tallest > 0) && data.ceiling == last_edge();
     let total = figures.total;
     let (just_under, ceiling) = (money_with_unit(figures.just_under, lang), money_with_unit(data.ceiling, lang));
+    // The ceiling named as para 2 prints it (its mark is on the sentence); the band's
+    // edges, the model's, stay to one decimal.
+    let (_, printed_ceiling) = para_2_thresholds(data, lang);
     let edge = money_with_unit(near_ceiling_edge(data.ceiling), lang);
     let sentence = match lang {
         Lang::Zh => Sentence::new()
             .figure("count-at-just-under", figures.at_just_under.to_string())
-            .text(format!(" 個項目的預算正好是 {just_under}，只比 {ceiling}上限（超過者須由立法會財務委員會另行批准）低 0.1 百萬元；"))
+            .text(format!(" 個項目的預算正好是 {just_under}，只比 {printed_ceiling}上限（超過者須由立法會財務委員會另行批准）低 0.1 百萬元；"))
             .figure("count-near-ceiling", figures.near.to_string())
             .text(format!(" 個（佔 {total} 個的 {share}）在上限之下 0.5 百萬元之內，即超過 {edge}而不多於 {ceiling}"))
             .text(if last_is_tallest { "，多於其他任何 0.5 百萬元的組別。" } else { "。" }),
         Lang::En => Sentence::new()
             .figure("count-at-just-under", figures.at_just_under.to_string())
-            .text(format!(" projects are budgeted at exactly {just_under}, HK$0.1M under the {ceiling} ceiling above which a project needs the Finance Committee's own approval; "))
+            .text(format!(" projects are budgeted at exactly {just_under}, HK$0.1M under the {printed_ceiling} ceiling above which a project needs the Finance Committee's own approval; "))
             .figure("count-near-ceiling", figures.near.to_string())
             .text(format!(" ({share} of {total}) are within HK$0.5M below the ceiling: over {edge}, up to and including {ceiling}"))
             .text(if last_is_tallest { ", more than in any other HK$0.5M band." } else { "." }),
@@ -247,10 +250,19 @@ pub fn statement(data: &Dataset, bands: &[Band], lang: Lang) -> (Sentence, Vec<P
     (sentence, marks)
 }
 
+/// Para 2's floor and ceiling with their unit, as the paper prints them (`HK$0.2M`,
+/// `HK$10M`).
+fn para_2_thresholds(data: &Dataset, lang: Lang) -> (String, String) {
+    (
+        Printed::Floor.text_with_unit_or(data, data.floor, lang),
+        Printed::Ceiling.text_with_unit_or(data, data.ceiling, lang),
+    )
+}
+
 /// The note on the paper's precision, the floor and any budget above the ceiling.
 pub fn floor_note(data: &Dataset, lang: Lang) -> String {
     let figures = ceiling_figures(data);
-    let floor = money_with_unit(data.floor, lang);
+    let (floor, _) = para_2_thresholds(data, lang);
     let floor_text = match lang {
         Lang::Zh => {
             format!("文件以 0.1 百萬元列出預算；{} 個項目列為 {floor}或以下（即下限）。", figures.at_or_below_floor)
@@ -274,8 +286,25 @@ pub struct BandRow {
     /// The `data-testid` suffix: the band's index, or `above`.
     pub key: String,
     pub range: String,
-    pub count: String,
+    pub count: Figure,
     pub total: Figure,
+}
+
+/// The provenance of every count and budget of the table: counts and sums of Annex
+/// C's budgets, the model's arithmetic.
+fn table_mark() -> Provenance {
+    Provenance::Model(Basis::Arithmetic(PaperPlace::AnnexC))
+}
+
+/// The table's two columns of figures (its count and its total budget), each marked
+/// with the provenance its cells have.
+pub fn figure_columns() -> [MarkedColumn; 2] {
+    [PROJECTS, TOTAL_BUDGET].map(|heading| MarkedColumn { heading, mark: table_mark() })
+}
+
+/// A count of projects in the table.
+fn band_count(n: usize) -> Figure {
+    Figure::model(Value::Count(u64::try_from(n).unwrap_or(u64::MAX)), Basis::Arithmetic(PaperPlace::AnnexC))
 }
 
 /// The table's rows (every band, then any budgets above the ceiling) and its total row.
@@ -285,7 +314,7 @@ pub fn table(data: &Dataset, bands: &[Band], above: &[usize], lang: Lang) -> (Ve
         .map(|band| BandRow {
             key: band.index.to_string(),
             range: band_range(band, lang),
-            count: band.projects.len().to_string(),
+            count: band_count(band.projects.len()),
             total: annex_c_sum(band.total),
         })
         .collect();
@@ -296,7 +325,7 @@ pub fn table(data: &Dataset, bands: &[Band], above: &[usize], lang: Lang) -> (Ve
                 Lang::Zh => format!("超過 {}", data.ceiling.format(1)),
                 Lang::En => format!("over {}", data.ceiling.format(1)),
             },
-            count: above.len().to_string(),
+            count: band_count(above.len()),
             total: annex_c_sum(total_budget(data, above).unwrap_or_default()),
         });
     }
@@ -304,7 +333,7 @@ pub fn table(data: &Dataset, bands: &[Band], above: &[usize], lang: Lang) -> (Ve
     let total = BandRow {
         key: "total".to_string(),
         range: crate::words::TOTAL.get(lang).to_string(),
-        count: data.projects.len().to_string(),
+        count: band_count(data.projects.len()),
         total: annex_c_sum(total_budget(data, &all).unwrap_or_default()),
     };
     (rows, total)
@@ -340,7 +369,7 @@ pub fn chosen_band(data: &Dataset, band: &Band, lang: Lang) -> ChosenBand {
             id: p.id,
             department: department_name(data, p.department, lang),
             name: project_name(p, lang),
-            budget: Value::Millions(p.budget).text(lang),
+            budget: Value::Millions(p.budget).unmarked_text(lang),
         })
         .collect();
     let ids: Vec<u16> = projects.iter().map(|p| p.id).collect();
@@ -403,7 +432,7 @@ mod tests {
         let (sentence, marks) = statement(&data, &bands, Lang::En);
         assert_eq!(
             sentence.plain(),
-            "35 projects are budgeted at exactly HK$9.9M, HK$0.1M under the HK$10.0M ceiling above which a project needs the Finance Committee's own approval; 59 (23.2% of 254) are within HK$0.5M below the ceiling: over HK$9.5M, up to and including HK$10.0M, more than in any other HK$0.5M band."
+            "35 projects are budgeted at exactly HK$9.9M, HK$0.1M under the HK$10M ceiling above which a project needs the Finance Committee's own approval; 59 (23.2% of 254) are within HK$0.5M below the ceiling: over HK$9.5M, up to and including HK$10.0M, more than in any other HK$0.5M band."
         );
         assert_eq!(marks.iter().map(|m| m.mark(Lang::En)).collect::<Vec<_>>(), ["model", "para 2"]);
         let (zh, _) = statement(&data, &bands, Lang::Zh);
@@ -417,9 +446,22 @@ mod tests {
         let (rows, total) = table(&data, &bands, &above, Lang::En);
         let sum = Money::checked_sum(rows.iter().filter_map(|r| r.total.money())).unwrap_or_default();
         assert_eq!(
-            (sum.format(1), total.total.text(Lang::En), total.count.as_str()),
-            ("1,527.7".to_string(), "1,527.7".to_string(), "254")
+            (sum.format(1), total.total.text(Lang::En), total.count.text(Lang::En)),
+            ("1,527.7".to_string(), "1,527.7".to_string(), "254".to_string())
         );
+        // Every count and budget has the mark its column's heading shows.
+        for lang in [Lang::En, Lang::Zh] {
+            let (rows, total) = table(&data, &bands, &above, lang);
+            let [count_column, total_column] = figure_columns();
+            for row in rows.iter().chain([&total]) {
+                assert_eq!(row.count.provenance(), &count_column.mark, "{}", row.key);
+                assert_eq!(row.total.provenance(), &total_column.mark, "{}", row.key);
+            }
+        }
+        let read =
+            |lang| figure_columns().map(|c| format!("{} [{}]", c.heading.get(lang), c.mark.mark(lang))).join(" | ");
+        assert_eq!(read(Lang::En), "Projects [model] | Total budget (HK$M) [model]");
+        assert_eq!(read(Lang::Zh), "項目數目 [模型] | 預算合計（百萬元） [模型]");
         assert_eq!(rows.last().map(|r| r.range.as_str()), Some("over 9.5 to 10.0"));
         let chosen = bands.last().map(|b| chosen_band(&data, b, Lang::En)).unwrap_or_else(|| unreachable!());
         assert_eq!(chosen.heading, "Over HK$9.5M to HK$10.0M: 59 projects");

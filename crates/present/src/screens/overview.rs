@@ -11,6 +11,7 @@ use crate::paper::{AnnexAColumn, AnnexBColumn, Indicator, Para5Column, Printed};
 use crate::provenance::{Basis, PaperPlace, Provenance};
 use crate::route::{fragment_for, View};
 use crate::screens::projects::filters::ids_link;
+use crate::screens::risk::{Part, Sentence};
 use crate::screens::sentence::Marked;
 use crate::words::{department_name, theme_name, TOTAL};
 use blockvote_model::findings::{findings, Findings, LONG_PROJECT_QUARTERS};
@@ -27,18 +28,18 @@ pub const HEADING: Label = l("文件重點", "The paper at a glance");
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Headline {
     pub label: String,
-    /// `HK$1,060.0M [para 6]`.
+    /// `about HK$1,060M [para 6]`: as para 6 prints it, with its "about".
     pub allocation: Option<Marked>,
     /// `2017-18: `.
     pub prior_label: String,
     pub prior: Option<Marked>,
-    /// `+70.0 (+7.1%) [para 6]`.
+    /// `about +70 (+7.1%) [para 6]`.
     pub change: Option<Marked>,
 }
 
 fn with_unit(printed: Printed, data: &Dataset, lang: Lang) -> Option<Marked> {
     let figure = printed.figure(data)?;
-    Some(Marked::text(money_with_unit(figure.money()?, lang), Some(figure.provenance().clone())))
+    Some(Marked::text(figure.headline_text(lang), Some(figure.provenance().clone())))
 }
 
 pub fn headline(data: &Dataset, lang: Lang) -> Headline {
@@ -46,7 +47,9 @@ pub fn headline(data: &Dataset, lang: Lang) -> Headline {
         // Para 6 prints both in one phrase ("增加約 7,000 萬元（約 7.1%）"), so the
         // percentage's citation, whose words hold both, marks them together.
         |(amount, pct)| {
-            Marked::text(format!("{} ({})", amount.text(lang), pct.text(lang)), Some(pct.provenance().clone()))
+            let about = amount.about_prefix(lang);
+            let text = format!("{about}{} ({})", amount.text(lang), pct.text(lang));
+            Marked::text(text, Some(pct.provenance().clone()))
         },
     );
     Headline {
@@ -213,16 +216,23 @@ pub fn annex_a_chart(data: &Dataset, lang: Lang) -> AnnexAChart {
         .to_string(),
         groups: data.categories.iter().map(|c| lang.pick(&c.name_zh, &c.name_en).to_string()).collect(),
         series: vec![
-            Series {
-                name: l("2018-19 建議", "2018-19 proposed").get(lang).to_string(),
-                values: data.categories.iter().map(|c| c.proposed).collect(),
-            },
-            Series {
-                name: l("2017-18 核准", "2017-18 approved").get(lang).to_string(),
-                values: data.categories.iter().map(|c| c.approved_prior).collect(),
-            },
+            Series::figures(
+                l("2018-19 建議", "2018-19 proposed").get(lang).to_string(),
+                &annex_a_column(data, AnnexAColumn::Proposed),
+                lang,
+            ),
+            Series::figures(
+                l("2017-18 核准", "2017-18 approved").get(lang).to_string(),
+                &annex_a_column(data, AnnexAColumn::ApprovedPrior),
+                lang,
+            ),
         ],
     }
+}
+
+/// A column of Annex A's categories as the paper prints them, one figure a category.
+fn annex_a_column(data: &Dataset, column: AnnexAColumn) -> Vec<crate::provenance::Figure> {
+    data.categories.iter().filter_map(|c| Printed::Category { id: c.id, column }.figure(data)).collect()
 }
 
 /// Para 5: the performance reported in 2016's post-implementation returns.
@@ -286,7 +296,10 @@ pub const COST_COLUMN: Label = l("每項計劃所需費用", "Cost of each proje
 pub const APPROVAL_COLUMN: Label = l("審批及撥款", "Approval and funding");
 
 pub fn thresholds(data: &Dataset, lang: Lang) -> Vec<ThresholdRow> {
-    let (floor, ceiling) = (money_with_unit(data.floor, lang), money_with_unit(data.ceiling, lang));
+    // Para 2's thresholds as the paper prints them (HK$0.2M, HK$10M); the dataset's
+    // own amounts, to one decimal, only if it lacks them.
+    let floor = Printed::Floor.text_with_unit_or(data, data.floor, lang);
+    let ceiling = Printed::Ceiling.text_with_unit_or(data, data.ceiling, lang);
     let mark = |printed: Printed| printed.figure(data).map(|f| f.provenance().clone());
     let zh = lang == Lang::Zh;
     vec![
@@ -326,8 +339,8 @@ pub fn thresholds(data: &Dataset, lang: Lang) -> Vec<ThresholdRow> {
 
 pub const FINDINGS: Label = l("值得提問的發現", "Findings worth asking about");
 pub const FINDINGS_NOTE: Label = l(
-    "以下數字由本工具根據文件的資料推算，並非文件原文（標記「模型」，可查看推算方法）；每個連結開啟的正是句中所數的項目。",
-    "These figures are worked out by blockvote from the paper's data, not stated in the paper (marked “model”; the mark says how); each link opens exactly the projects the sentence counts.",
+    "以下數字大多由本工具根據文件的資料推算，並非文件原文（標記「模型」，可查看推算方法）；文件所載的數字在句中標明出處。每個連結開啟的正是句中所數的項目。",
+    "Most of these figures are worked out by blockvote from the paper's data, not stated in the paper (marked “model”; the mark says how); a figure the paper prints is marked with its place in the sentence. Each link opens exactly the projects the sentence counts.",
 );
 pub const TOP_DEPARTMENTS: Label = l("新項目預算最多的部門", "Departments with the most new spending");
 
@@ -364,11 +377,13 @@ fn all_projects_link(count: usize, lang: Lang) -> RowsLink {
     }
 }
 
-/// A finding: its sentence, the marks of the model's bases it rests on, and its links.
+/// A finding: its sentence (each figure the paper prints in it marked with its place,
+/// through `Printed::figure`), the marks of the model's bases it rests on, and its
+/// links.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Finding {
     pub testid: &'static str,
-    pub text: String,
+    pub text: Sentence,
     pub marks: Vec<Provenance>,
     pub links: Vec<RowsLink>,
 }
@@ -378,6 +393,12 @@ pub struct Finding {
 pub struct TopDepartment {
     pub text: String,
     pub link: RowsLink,
+}
+
+/// A finding's sentence of words alone: every figure in it is the model's, marked
+/// after the sentence.
+fn words(text: String) -> Sentence {
+    Sentence(vec![Part::Text(text)])
 }
 
 fn annex_c() -> Provenance {
@@ -393,25 +414,25 @@ pub fn findings_list(data: &Dataset, lang: Lang) -> Vec<Finding> {
     let long = found.long_projects.len();
     list.push(Finding {
         testid: "finding-long",
-        text: if zh {
+        text: words(if zh {
             format!("{long} 個項目為期四年或以上（開展至完成 {LONG_PROJECT_QUARTERS} 季或以上，包括首尾），最長的為 {} 季。", found.longest_quarters)
         } else {
             format!(
                 "{long} projects run four years or more ({LONG_PROJECT_QUARTERS} quarters or more from start to completion, both included); the longest runs {} quarters.",
                 found.longest_quarters
             )
-        },
+        }),
         marks: vec![annex_c()],
         links: vec![rows_link(&found.long_projects, lang)],
     });
     let completing = found.completing_in_budget_year.len();
     list.push(Finding {
         testid: "finding-completing",
-        text: if zh {
+        text: words(if zh {
             format!("{completing} 個項目預計在 2018-19 年度內完成。")
         } else {
             format!("{completing} projects are due to complete within 2018-19.")
-        },
+        }),
         marks: vec![annex_c()],
         links: vec![rows_link(&found.completing_in_budget_year, lang)],
     });
@@ -431,7 +452,7 @@ pub fn findings_list(data: &Dataset, lang: Lang) -> Vec<Finding> {
         };
         list.push(Finding {
             testid,
-            text,
+            text: words(text),
             marks: vec![Provenance::Model(Basis::ThemeKeywords)],
             links: vec![rows_link(&share.project_ids, lang)],
         });
@@ -447,12 +468,15 @@ fn ceiling_finding(data: &Dataset, found: &Findings, lang: Lang) -> Finding {
     let (top, near_total) = (millions(*top), millions(found.near_ceiling_total));
     let edge = millions(blockvote_model::findings::near_ceiling_edge(data.ceiling));
     let ceiling = millions(data.ceiling);
+    // The ceiling para 2 prints, as it prints it (10, not 10.0), where the finding
+    // names it; the band's edges stay the model's, to one decimal.
+    let printed_ceiling = Printed::Ceiling.figure(data).map_or_else(|| ceiling.clone(), |f| f.text(lang));
     let text = match lang {
         Lang::Zh => format!(
-            "{n_top} 個項目的預算正好是 {top} 百萬元，即低於須提交財委會審批的 {ceiling} 百萬元上限一步之遙；在上限之下 0.5 百萬元之內（超過 {edge} 百萬元而不多於 {ceiling} 百萬元）的共有 {n_near} 個，合共 {near_total} 百萬元。"
+            "{n_top} 個項目的預算正好是 {top} 百萬元，即低於須提交財委會審批的 {printed_ceiling} 百萬元上限一步之遙；在上限之下 0.5 百萬元之內（超過 {edge} 百萬元而不多於 {ceiling} 百萬元）的共有 {n_near} 個，合共 {near_total} 百萬元。"
         ),
         Lang::En => format!(
-            "{n_top} projects are budgeted at exactly HK${top}M, one step below the HK${ceiling}M above which Finance Committee approval is needed; {n_near} lie within HK$0.5M below the ceiling (over HK${edge}M, up to and including HK${ceiling}M), HK${near_total}M in all."
+            "{n_top} projects are budgeted at exactly HK${top}M, one step below the HK${printed_ceiling}M above which Finance Committee approval is needed; {n_near} lie within HK$0.5M below the ceiling (over HK${edge}M, up to and including HK${ceiling}M), HK${near_total}M in all."
         ),
     };
     let near = RowsLink {
@@ -464,49 +488,61 @@ fn ceiling_finding(data: &Dataset, found: &Findings, lang: Lang) -> Finding {
     };
     let mut marks = vec![annex_c()];
     marks.extend(Printed::Ceiling.figure(data).map(|f| f.provenance().clone()));
-    Finding { testid: "finding-ceiling", text, marks, links: vec![rows_link(at_top, lang), near] }
+    Finding { testid: "finding-ceiling", text: words(text), marks, links: vec![rows_link(at_top, lang), near] }
 }
 
 /// What the new projects commit beyond 2018-19: Annex C's budgets less Annex B's cash.
 fn commitment_finding(data: &Dataset, found: &Findings, lang: Lang) -> Option<Finding> {
-    let cash = data.cohort(CohortId::New)?.cash_budget_year;
+    // Annex B's cash for the new projects is the paper's figure, cited in place; the
+    // total, share and rest are the model's arithmetic, marked after the sentence.
+    let cash = Printed::Cohort { cohort: CohortId::New, column: AnnexBColumn::Cash }.figure(data)?;
     let share = percent(found.budget_year_cash_percent?);
     let beyond = millions(found.committed_beyond_budget_year?);
-    let (count, total, cash) = (found.project_count, millions(found.total_budget), millions(cash));
+    let (count, total) = (found.project_count, millions(found.total_budget));
+    let template = match lang {
+        Lang::Zh => format!(
+            "{count} 個新項目的預算合共 {total} 百萬元，但附件 B 只為它們預留 2018-19 年度 {{$}}（{share}）；其餘 {beyond} 百萬元是往後年度的承擔。"
+        ),
+        Lang::En => format!(
+            "The {count} new projects are budgeted at HK${total}M in all, but Annex B provides {{$}} for them in 2018-19 ({share}); the other HK${beyond}M is committed to later years."
+        ),
+    };
     Some(Finding {
         testid: "finding-commitment",
-        text: match lang {
-            Lang::Zh => format!(
-                "{count} 個新項目的預算合共 {total} 百萬元，但附件 B 只為它們預留 2018-19 年度 {cash} 百萬元（{share}）；其餘 {beyond} 百萬元是往後年度的承擔。"
-            ),
-            Lang::En => format!(
-                "The {count} new projects are budgeted at HK${total}M in all, but Annex B provides HK${cash}M for them in 2018-19 ({share}); the other HK${beyond}M is committed to later years."
-            ),
-        },
+        text: Sentence::fill(&template, [cash]),
         marks: vec![annex_c(), Provenance::Model(Basis::Arithmetic(PaperPlace::AnnexB))],
         links: vec![all_projects_link(count, lang)],
     })
 }
 
-/// Para 5's 2016 record applied to the new projects as an expected value.
+/// Para 5's 2016 record applied to the new projects as an expected value. Para 5's
+/// figures are the paper's, cited in place, and its counts are of returns
+/// (「項目推行後部門報表」), not projects; the expected figures are the model's.
 fn lateness_finding(data: &Dataset, found: &Findings, lang: Lang) -> Option<Finding> {
     let schedule = |column| Printed::Performance { indicator: Indicator::Schedule, column }.figure(data);
-    let rate = schedule(Para5Column::RatePct)?.text(lang);
-    let late = schedule(Para5Column::NotMet)?.text(lang);
-    let reports = Printed::Returns.figure(data)?.text(lang);
+    let rate = schedule(Para5Column::RatePct)?;
+    let late = schedule(Para5Column::NotMet)?;
+    let returns = Printed::Returns.figure(data)?;
     let projects = format_decimal(found.expected_late_projects?, 0);
     let budget = millions(found.expected_late_budget?);
     let count = found.project_count;
+    let text = match lang {
+        Lang::Zh => Sentence::fill(
+            &format!(
+                "按第 5 段 2016 年的依期完成率（{{}}，{{}} 份報表中有 {{}} 份未能依期完成），{count} 個新項目預計約有 {projects} 個會延誤，涉及預算約 {budget} 百萬元。"
+            ),
+            [rate, returns, late],
+        ),
+        Lang::En => Sentence::fill(
+            &format!(
+                "At para 5's 2016 on-time rate ({{}}: {{}} of {{}} returns late), about {projects} of the {count} new projects would be late, carrying about HK${budget}M of budget."
+            ),
+            [rate, late, returns],
+        ),
+    };
     Some(Finding {
         testid: "finding-late",
-        text: match lang {
-            Lang::Zh => format!(
-                "按第 5 段 2016 年的依期完成率（{rate}，{reports} 個中有 {late} 個延誤），{count} 個新項目預計約有 {projects} 個會延誤，涉及預算約 {budget} 百萬元。"
-            ),
-            Lang::En => format!(
-                "At para 5's 2016 on-time rate ({rate}: {late} of {reports} late), about {projects} of the {count} new projects would be late, carrying about HK${budget}M of budget."
-            ),
-        },
+        text,
         marks: vec![Provenance::Model(Basis::Para5Record)],
         links: vec![all_projects_link(count, lang)],
     })
@@ -554,15 +590,16 @@ mod tests {
         let finding = findings_list(&data, lang).into_iter().find(|f| f.testid == testid);
         let shown = finding.map(|f| {
             let marks: Vec<String> = f.marks.iter().map(|m| m.mark(lang)).collect();
+            let text = f.text.read(lang);
             let links: Vec<String> = f
                 .links
                 .iter()
                 .map(|link| {
-                    let opened = param(&route(&link.href).params, "ids").map_or(254, |ids| parse_ids(&ids).len());
+                    let opened = param(&route(&link.href).params, "ids").map_or(254, |ids| parse_ids(&ids).ids.len());
                     format!("{} → {opened}", link.text)
                 })
                 .collect();
-            format!("{} [{}] {}", f.text, marks.join(", "), links.join(" | "))
+            format!("{text} [{}] {}", marks.join(", "), links.join(" | "))
         });
         assert_eq!(shown.as_deref(), Some(expected));
     }
@@ -572,12 +609,12 @@ mod tests {
         check(
             "finding-ceiling",
             Lang::En,
-            "35 projects are budgeted at exactly HK$9.9M, one step below the HK$10.0M above which Finance Committee approval is needed; 59 lie within HK$0.5M below the ceiling (over HK$9.5M, up to and including HK$10.0M), HK$580.2M in all. [model, para 2] show these 35 projects → 35 | show the 59 near the ceiling → 59",
+            "35 projects are budgeted at exactly HK$9.9M, one step below the HK$10M above which Finance Committee approval is needed; 59 lie within HK$0.5M below the ceiling (over HK$9.5M, up to and including HK$10.0M), HK$580.2M in all. [model, para 2] show these 35 projects → 35 | show the 59 near the ceiling → 59",
         );
         check(
             "finding-ceiling",
             Lang::Zh,
-            "35 個項目的預算正好是 9.9 百萬元，即低於須提交財委會審批的 10.0 百萬元上限一步之遙；在上限之下 0.5 百萬元之內（超過 9.5 百萬元而不多於 10.0 百萬元）的共有 59 個，合共 580.2 百萬元。 [模型, 第 2 段] 查看這 35 個項目 → 35 | 查看上限附近的 59 個項目 → 59",
+            "35 個項目的預算正好是 9.9 百萬元，即低於須提交財委會審批的 10 百萬元上限一步之遙；在上限之下 0.5 百萬元之內（超過 9.5 百萬元而不多於 10.0 百萬元）的共有 59 個，合共 580.2 百萬元。 [模型, 第 2 段] 查看這 35 個項目 → 35 | 查看上限附近的 59 個項目 → 59",
         );
         let data = paper();
         let found = findings(&data);
@@ -594,12 +631,22 @@ mod tests {
         check(
             "finding-commitment",
             Lang::En,
-            "The 254 new projects are budgeted at HK$1,527.7M in all, but Annex B provides HK$243.0M for them in 2018-19 (15.9%); the other HK$1,284.7M is committed to later years. [model, model] show all 254 projects → 254",
+            "The 254 new projects are budgeted at HK$1,527.7M in all, but Annex B provides HK$243M [Annex B] for them in 2018-19 (15.9%); the other HK$1,284.7M is committed to later years. [model, model] show all 254 projects → 254",
+        );
+        check(
+            "finding-commitment",
+            Lang::Zh,
+            "254 個新項目的預算合共 1,527.7 百萬元，但附件 B 只為它們預留 2018-19 年度 243 百萬元 [附件 B]（15.9%）；其餘 1,284.7 百萬元是往後年度的承擔。 [模型, 模型] 查看全部 254 個項目 → 254",
         );
         check(
             "finding-late",
             Lang::En,
-            "At para 5's 2016 on-time rate (67.1%: 69 of 210 late), about 83 of the 254 new projects would be late, carrying about HK$502.0M of budget. [model] show all 254 projects → 254",
+            "At para 5's 2016 on-time rate (67.1% [para 5]: 69 [para 5] of 210 [para 5] returns late), about 83 of the 254 new projects would be late, carrying about HK$502.0M of budget. [model] show all 254 projects → 254",
+        );
+        check(
+            "finding-late",
+            Lang::Zh,
+            "按第 5 段 2016 年的依期完成率（67.1% [第 5 段]，210 [第 5 段] 份報表中有 69 [第 5 段] 份未能依期完成），254 個新項目預計約有 83 個會延誤，涉及預算約 502.0 百萬元。 [模型] 查看全部 254 個項目 → 254",
         );
         check("finding-completing", Lang::Zh, "37 個項目預計在 2018-19 年度內完成。 [模型] 查看這 37 個項目 → 37");
         check(
@@ -627,11 +674,11 @@ mod tests {
         };
         assert_eq!(
             shown(annex_b(&data, Lang::En), Lang::En),
-            "2018-19 cash flow by cohort [Annex B Annex B] Projects started in or before 2017-18 and projects to be started in 2017-18: 541 817.0; New projects to be started in 2018-19: 254 243.0; Total: 795 1,060.0"
+            "2018-19 cash flow by cohort [Annex B Annex B] Projects started in or before 2017-18 and projects to be started in 2017-18: 541 817; New projects to be started in 2018-19: 254 243; Total: 795 1,060"
         );
         assert_eq!(
             shown(annex_a(&data, Lang::Zh), Lang::Zh),
-            "按開支類別劃分的整體撥款 [附件 A 附件 A 附件 A 附件 A] 1. 硬件: 238.0 202.0 +36.0 +17.8%; 2. 軟件: 166.0 151.0 +15.0 +9.9%; 3. 推行服務: 373.0 363.0 +10.0 +2.8%; 4. 合約員工: 166.0 161.0 +5.0 +3.1%; 5. 應急費用: 67.0 66.0 +1.0 +1.5%; 6. 其他: 50.0 47.0 +3.0 +6.4%; 總計: 1,060.0 990.0 +70.0 +7.1%"
+            "按開支類別劃分的整體撥款 [附件 A 附件 A 附件 A 附件 A] 1. 硬件: 238 202 +36 +17.8%; 2. 軟件: 166 151 +15 +9.9%; 3. 推行服務: 373 363 +10 +2.8%; 4. 合約員工: 166 161 +5 +3.1%; 5. 應急費用: 67 66 +1 +1.5%; 6. 其他: 50 47 +3 +6.4%; 總計: 1,060 990 +70 +7.1%"
         );
         assert_eq!(
             shown(performance(&data, Lang::En), Lang::En),
@@ -644,9 +691,9 @@ mod tests {
         assert_eq!(
             [marked(head.allocation), marked(head.prior), marked(head.change)],
             [
-                Some("HK$1,060.0M [para 6]".to_string()),
-                Some("HK$990.0M [para 6]".to_string()),
-                Some("+70.0 (+7.1%) [para 6]".to_string())
+                Some("about HK$1,060M [para 6]".to_string()),
+                Some("HK$990M [para 6]".to_string()),
+                Some("about +70 (+7.1%) [para 6]".to_string())
             ]
         );
         let rows: Vec<String> = thresholds(&data, Lang::Zh)
@@ -655,7 +702,7 @@ mod tests {
             .collect();
         assert_eq!(
             rows,
-            ["不超過 0.2 百萬元 [第 2 段]", "0.2 百萬元以上至 10.0 百萬元 [第 2 段]", "超過 10.0 百萬元 [第 2 段]"]
+            ["不超過 0.2 百萬元 [第 2 段]", "0.2 百萬元以上至 10 百萬元 [第 2 段]", "超過 10 百萬元 [第 2 段]"]
         );
         let words = thresholds(&data, Lang::En)
             .into_iter()

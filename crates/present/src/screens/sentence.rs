@@ -37,20 +37,51 @@ pub enum Piece {
         testid: &'static str,
         text: String,
     },
+    /// The provenance mark of the figure before it, after the figure's unit
+    /// (`HK$1,527.7M model`); `None` where no provenance can be claimed.
+    Mark(Option<Provenance>),
+}
+
+/// What a piece is, for the shell to draw each kind once: words, a figure (with its
+/// test id) or a mark.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Shape {
+    Text,
+    Figure(&'static str),
+    Mark,
 }
 
 impl Piece {
-    /// The `data-testid` of a figure; plain text has none.
+    /// The `data-testid` of a figure; plain text and marks have none.
     pub fn testid(&self) -> Option<&'static str> {
         match self {
-            Piece::Text(_) => None,
+            Piece::Text(_) | Piece::Mark(_) => None,
             Piece::Figure { testid, .. } => Some(testid),
         }
     }
 
+    /// What the piece is.
+    pub fn shape(&self) -> Shape {
+        match self {
+            Piece::Text(_) => Shape::Text,
+            Piece::Figure { testid, .. } => Shape::Figure(testid),
+            Piece::Mark(_) => Shape::Mark,
+        }
+    }
+
+    /// The words of text or a figure; a mark has none.
     pub fn text(&self) -> &str {
         match self {
             Piece::Text(text) | Piece::Figure { text, .. } => text,
+            Piece::Mark(_) => "",
+        }
+    }
+
+    /// A mark's provenance; text and figures have none.
+    pub fn mark(&self) -> Option<&Provenance> {
+        match self {
+            Piece::Mark(mark) => mark.as_ref(),
+            Piece::Text(_) | Piece::Figure { .. } => None,
         }
     }
 }
@@ -78,9 +109,27 @@ impl Sentence {
         self
     }
 
-    /// The sentence as one string, as a reader sees it.
+    /// Adds the mark of the figure before it (drawn after the figure's unit).
+    pub fn mark(mut self, mark: Option<Provenance>) -> Sentence {
+        self.pieces.push(Piece::Mark(mark));
+        self
+    }
+
+    /// The sentence as one string, as a reader sees it, without the marks.
     pub fn plain(&self) -> String {
         self.pieces.iter().map(Piece::text).collect()
+    }
+
+    /// The sentence with each mark in brackets where it is drawn (`HK$1,527.7M
+    /// [model]`): how the tests read what a member sees.
+    pub fn read(&self, lang: Lang) -> String {
+        self.pieces
+            .iter()
+            .map(|piece| match piece {
+                Piece::Mark(Some(mark)) => format!(" [{}]", mark.mark(lang)),
+                _ => piece.text().to_string(),
+            })
+            .collect()
     }
 }
 
@@ -103,5 +152,19 @@ mod tests {
             (&[None, Some("visible-count"), None], "Shown: 254 projects"),
         );
         check(Sentence::new().figure("a", "1").figure("b", "2"), (&[Some("a"), Some("b")], "12"));
+    }
+
+    #[test]
+    fn a_mark_follows_its_figure_s_unit() {
+        let sentence = |mark| Sentence::new().text("total HK$").figure("t", "1.0").text("M").mark(mark);
+        let scenario = sentence(Some(Provenance::Scenario));
+        assert_eq!(
+            scenario.pieces.iter().map(Piece::shape).collect::<Vec<_>>(),
+            [Shape::Text, Shape::Figure("t"), Shape::Text, Shape::Mark]
+        );
+        assert_eq!(scenario.read(Lang::En), "total HK$1.0M [scenario]");
+        assert_eq!(scenario.read(Lang::Zh), "total HK$1.0M [情景]");
+        assert_eq!(scenario.plain(), "total HK$1.0M");
+        assert_eq!(sentence(None).read(Lang::En), "total HK$1.0M");
     }
 }

@@ -11,7 +11,7 @@ use crate::fields::{money_field, money_in, write_money, FieldSpec};
 use crate::format::money_with_unit;
 use crate::lang::{l, Label, Lang};
 use crate::paper::{AnnexAColumn, Printed};
-use crate::provenance::{Figure, Value};
+use crate::provenance::{Basis, Figure, MarkedColumn, PaperPlace, Provenance, Value};
 use crate::words::TOTAL;
 use blockvote_model::engine::{AllocationError, AllocationOutcome, CategoryEdit, ScalingOutcome, Scenario};
 use blockvote_model::money::MAX_INPUT_MILLIONS;
@@ -22,17 +22,44 @@ pub const NOTE: Label = l(
     "在「情景金額」輸入新數字即時重新計算；鎖定的類別在按比例調整時保持不變。",
     "Type a new scenario amount and every figure updates; locked categories stay as they are when scaling pro rata.",
 );
-/// The table's column headings, in order.
-pub const HEADINGS: [Label; 8] = [
+/// The headings of the table's first five columns, in order; the three columns of
+/// differences after them are [`difference_columns`], each with its mark.
+pub const HEADINGS: [Label; 5] = [
     l("開支類別", "Category"),
     l("文件 2018-19（百萬元）", "Paper 2018-19 (HK$M)"),
     l("2017-18 核准（百萬元）", "2017-18 approved (HK$M)"),
     l("情景（百萬元）", "Scenario (HK$M)"),
     l("鎖定", "Lock"),
+];
+/// The headings of the columns of differences, in order.
+const DIFFERENCE_HEADINGS: [Label; 3] = [
     l("較 2017-18（百萬元）", "vs 2017-18 (HK$M)"),
     l("較 2017-18（%）", "vs 2017-18 (%)"),
     l("較文件（百萬元）", "vs paper (HK$M)"),
 ];
+
+/// Whose the differences are (against 2017-18 and against the paper, in every row
+/// and the total): while every category keeps Annex A's amount they are arithmetic on
+/// Annex A's figures, which equal the differences the paper prints, so they are the
+/// model's; once the member changes an amount they are the scenario's.
+pub fn difference_mark(outcome: &AllocationOutcome) -> Provenance {
+    let changed = outcome.categories.iter().any(|c| c.amount != c.paper_amount);
+    Provenance::worked_out(Basis::Arithmetic(PaperPlace::AnnexA), changed)
+}
+
+/// The three columns of differences, each marked with [`difference_mark`], which is
+/// also the provenance of their cells.
+pub fn difference_columns(outcome: &AllocationOutcome) -> [MarkedColumn; 3] {
+    DIFFERENCE_HEADINGS.map(|heading| MarkedColumn { heading, mark: difference_mark(outcome) })
+}
+
+/// A difference as a figure of `mark`'s provenance.
+fn difference(value: Value, mark: &Provenance) -> Figure {
+    match mark {
+        Provenance::Model(basis) => Figure::model(value, *basis),
+        Provenance::Paper(_) | Provenance::Scenario => Figure::scenario(value),
+    }
+}
 pub const LOCK: Label = l("鎖定", "Lock");
 pub const SCALE_HEADING: Label = l("按比例調整至目標總額", "Scale to a target total");
 pub const SCALE_BUTTON: Label = l("按比例調整未鎖定類別", "Scale unlocked categories pro rata");
@@ -96,6 +123,7 @@ pub fn row(outcome: &AllocationOutcome, data: &Dataset, id: u8, lang: Lang) -> O
         .find(|c| c.id == id)
         .map(|c| format!("{id}. {}", lang.pick(&c.name_zh, &c.name_en)))
         .unwrap_or_default();
+    let mark = difference_mark(outcome);
     Some(CategoryRow {
         id,
         name,
@@ -103,9 +131,9 @@ pub fn row(outcome: &AllocationOutcome, data: &Dataset, id: u8, lang: Lang) -> O
         prior: Printed::Category { id, column: AnnexAColumn::ApprovedPrior }.figure(data),
         amount: category.amount,
         locked: category.locked,
-        vs_prior: Figure::scenario(Value::MillionsChange(category.change_vs_prior)),
-        vs_prior_pct: category.change_vs_prior_pct.map(|p| Figure::scenario(Value::PercentChange(p))),
-        vs_paper: Figure::scenario(Value::MillionsChange(category.change_vs_paper)),
+        vs_prior: difference(Value::MillionsChange(category.change_vs_prior), &mark),
+        vs_prior_pct: category.change_vs_prior_pct.map(|p| difference(Value::PercentChange(p), &mark)),
+        vs_paper: difference(Value::MillionsChange(category.change_vs_paper), &mark),
         changed: category.change_vs_paper != Money::ZERO,
     })
 }
@@ -124,14 +152,15 @@ pub struct TotalRow {
 
 pub fn total_row(outcome: &AllocationOutcome, data: &Dataset, lang: Lang) -> TotalRow {
     let total = &outcome.total;
+    let mark = difference_mark(outcome);
     TotalRow {
         label: TOTAL.get(lang).to_string(),
         paper: Printed::CategoryTotal(AnnexAColumn::Proposed).figure(data),
         prior: Printed::CategoryTotal(AnnexAColumn::ApprovedPrior).figure(data),
         amount: Figure::scenario(Value::Millions(total.amount)),
-        vs_prior: Figure::scenario(Value::MillionsChange(total.change_vs_prior)),
-        vs_prior_pct: total.change_vs_prior_pct.map(|p| Figure::scenario(Value::PercentChange(p))),
-        vs_paper: Figure::scenario(Value::MillionsChange(total.change_vs_paper)),
+        vs_prior: difference(Value::MillionsChange(total.change_vs_prior), &mark),
+        vs_prior_pct: total.change_vs_prior_pct.map(|p| difference(Value::PercentChange(p), &mark)),
+        vs_paper: difference(Value::MillionsChange(total.change_vs_paper), &mark),
     }
 }
 
@@ -207,9 +236,19 @@ pub fn chart(outcome: &AllocationOutcome, data: &Dataset, lang: Lang) -> (Vec<St
         .map(|f| f.provenance().series_name(lang))
         .unwrap_or_default();
     let scenario_name = crate::provenance::Provenance::Scenario.series_name(lang);
+    // The paper's bars carry Annex A's figures, written as Annex A prints them; a
+    // category the paper does not print keeps its amount, to one decimal.
+    let paper_texts = outcome.categories.iter().map(|c| {
+        let printed = Printed::Category { id: c.id, column: AnnexAColumn::Proposed }.figure(data);
+        printed.map_or_else(|| crate::format::millions(c.paper_amount), |f| f.text(lang))
+    });
     let series = vec![
-        Series { name: paper_name, values: outcome.categories.iter().map(|c| c.paper_amount).collect() },
-        Series { name: scenario_name, values: outcome.categories.iter().map(|c| c.amount).collect() },
+        Series {
+            name: paper_name,
+            values: outcome.categories.iter().map(|c| c.paper_amount).collect(),
+            texts: paper_texts.collect(),
+        },
+        Series::amounts(scenario_name, outcome.categories.iter().map(|c| c.amount).collect()),
     ];
     (groups, series)
 }
@@ -239,16 +278,22 @@ pub(crate) mod tests {
         let mut scenario = Scenario::default();
         edit_category(&mut scenario, id, |edit| edit.amount = Some(Money::from_whole_millions(amount)));
         let outcome = project(&data, &scenario).allocation;
+        // A heading as a member reads it: its words and its mark.
+        let headings: Vec<String> = difference_columns(&outcome)
+            .iter()
+            .map(|c| format!("{} [{}]", c.heading.get(lang), c.mark.mark(lang)))
+            .collect();
         let shown = row(&outcome, &data, id, lang).map(|r| {
             format!(
-                "{} | {} | {} | {} | {} | {} | {}",
+                "{} | {} | {} | {} | {} | {} | {} | headings: {}",
                 r.name,
                 read(r.paper.as_ref(), lang),
                 read(r.prior.as_ref(), lang),
                 r.amount.format(1),
                 read(Some(&r.vs_prior), lang),
                 read(r.vs_prior_pct.as_ref(), lang),
-                read(Some(&r.vs_paper), lang)
+                read(Some(&r.vs_paper), lang),
+                headings.join(", ")
             )
         });
         assert_eq!(shown.as_deref(), Some(expected));
@@ -260,18 +305,40 @@ pub(crate) mod tests {
             1,
             300,
             Lang::En,
-            "1. Hardware | 238.0 [Annex A] | 202.0 [Annex A] | 300.0 | +98.0 [scenario] | +48.5% [scenario] | +62.0 [scenario]",
+            "1. Hardware | 238 [Annex A] | 202 [Annex A] | 300.0 | +98.0 [scenario] | +48.5% [scenario] | +62.0 [scenario] \
+             | headings: vs 2017-18 (HK$M) [scenario], vs 2017-18 (%) [scenario], vs paper (HK$M) [scenario]",
         );
         check(
             1,
             238,
             Lang::Zh,
-            "1. 硬件 | 238.0 [附件 A] | 202.0 [附件 A] | 238.0 | +36.0 [情景] | +17.8% [情景] | 0.0 [情景]",
+            "1. 硬件 | 238 [附件 A] | 202 [附件 A] | 238.0 | +36.0 [模型] | +17.8% [模型] | 0.0 [模型] \
+             | headings: 較 2017-18（百萬元） [模型], 較 2017-18（%） [模型], 較文件（百萬元） [模型]",
+        );
+        check(
+            1,
+            238,
+            Lang::En,
+            "1. Hardware | 238 [Annex A] | 202 [Annex A] | 238.0 | +36.0 [model] | +17.8% [model] | 0.0 [model] \
+             | headings: vs 2017-18 (HK$M) [model], vs 2017-18 (%) [model], vs paper (HK$M) [model]",
+        );
+        check(
+            2,
+            1,
+            Lang::Zh,
+            "2. 軟件 | 166 [附件 A] | 151 [附件 A] | 1.0 | -150.0 [情景] | -99.3% [情景] | -165.0 [情景] \
+             | headings: 較 2017-18（百萬元） [情景], 較 2017-18（%） [情景], 較文件（百萬元） [情景]",
+        );
+        let default = project(&paper(), &Scenario::default()).allocation;
+        assert_eq!(
+            difference_mark(&default).explanation(Lang::En),
+            "Worked out by blockvote from the figures printed in Annex A (a sum, difference or count); the paper does not print this figure itself."
         );
         let data = paper();
         let total = total_row(&project(&data, &Scenario::default()).allocation, &data, Lang::En);
-        assert_eq!(read(total.paper.as_ref(), Lang::En), "1,060.0 [Annex A]");
+        assert_eq!(read(total.paper.as_ref(), Lang::En), "1,060 [Annex A]");
         assert_eq!(read(Some(&total.amount), Lang::En), "1,060.0 [scenario]");
+        assert_eq!(read(Some(&total.vs_prior), Lang::En), "+70.0 [model]");
         assert_eq!(paper_total(&data), Money::from_whole_millions(1060));
     }
 

@@ -48,7 +48,6 @@ pub fn assumptions(input: BriefInput<'_>) -> Assumptions {
     let t = |label: Label| label.get(lang).to_string();
     let cited = |printed: Printed| printed.figure(data).map(|f| f.provenance().mark(lang)).unwrap_or_default();
     let value = |printed: Printed| printed.figure(data).map(|f| f.text(lang)).unwrap_or_default();
-    let money_or = |set: Option<Money>, printed: Printed| set.map_or_else(|| value(printed), millions);
     let row = |key, label: Label, baseline: String, scenario: String, source: String| Assumption {
         key,
         label: t(label),
@@ -56,6 +55,23 @@ pub fn assumptions(input: BriefInput<'_>) -> Assumptions {
         baseline,
         scenario,
         source,
+    };
+    // A paper amount beside the scenario's: the paper's as the paper prints it (`10`),
+    // the scenario's to one decimal (`10.0`) or, when the scenario leaves it, the
+    // paper's. Whether they differ is decided on the amounts, since the texts of one
+    // amount can differ in their decimals.
+    let amount_row = |key, label: Label, printed: Printed, scenario: Option<Money>, source: String| {
+        let paper = printed.figure(data);
+        let baseline = paper.as_ref().map(|f| f.text(lang)).unwrap_or_default();
+        let paper_amount = paper.as_ref().and_then(Figure::money);
+        Assumption {
+            key,
+            label: t(label),
+            differs: scenario.is_some_and(|amount| Some(amount) != paper_amount),
+            scenario: scenario.map_or_else(|| baseline.clone(), millions),
+            baseline,
+            source,
+        }
     };
     let new_cash = Printed::Cohort { cohort: CohortId::New, column: AnnexBColumn::Cash };
     let calibration = match lang {
@@ -127,25 +143,25 @@ pub fn assumptions(input: BriefInput<'_>) -> Assumptions {
             percent_signed(s.cost_change_pct),
             t(SET_BY_MEMBER),
         ),
-        row(
+        amount_row(
             "ceiling",
             l("財委會審批上限（百萬元）", "Finance Committee ceiling (HK$M)"),
-            value(Printed::Ceiling),
-            money_or(s.delegation.ceiling, Printed::Ceiling),
+            Printed::Ceiling,
+            s.delegation.ceiling,
             cited(Printed::Ceiling),
         ),
-        row(
+        amount_row(
             "floor",
             l("部門自行審批下限（百萬元）", "Departmental floor (HK$M)"),
-            value(Printed::Floor),
-            money_or(s.delegation.floor, Printed::Floor),
+            Printed::Floor,
+            s.delegation.floor,
             cited(Printed::Floor),
         ),
-        row(
+        amount_row(
             "ongoing",
             l("進行中項目 2018-19 年度現金（百萬元）", "Ongoing projects' 2018-19 cash (HK$M)"),
-            value(ongoing),
-            millions(p.ongoing.budget_year),
+            ongoing,
+            Some(p.ongoing.budget_year),
             ongoing_source,
         ),
         row("cap", l("2018-19 年度現金上限", "2018-19 cash cap"), t(OFF), cap, t(SET_BY_MEMBER)),
@@ -223,9 +239,9 @@ mod tests {
             "slippage",
             "延誤（確定性） | 沒有 | 32.9% 的項目遲 1 季 | 第 5 段：210 份報表中 69 份未能依期完成（依期 67.1%）",
         );
-        check(s.clone(), Lang::En, "ceiling", "Finance Committee ceiling (HK$M) | 10.0 | 5.0 | para 2");
-        check(s.clone(), Lang::Zh, "ceiling", "財委會審批上限（百萬元） | 10.0 | 5.0 | 第 2 段");
+        check(s.clone(), Lang::En, "ceiling", "Finance Committee ceiling (HK$M) | 10 | 5.0 | para 2");
+        check(s.clone(), Lang::Zh, "ceiling", "財委會審批上限（百萬元） | 10 | 5.0 | 第 2 段");
         check(s.clone(), Lang::Zh, "floor", "部門自行審批下限（百萬元） | 0.2 | 0.2 | 第 2 段");
-        check(s, Lang::En, "ongoing", "Ongoing projects' 2018-19 cash (HK$M) | 817.0 | 817.0 | Annex B (541 projects)");
+        check(s, Lang::En, "ongoing", "Ongoing projects' 2018-19 cash (HK$M) | 817 | 817.0 | Annex B (541 projects)");
     }
 }

@@ -1,10 +1,11 @@
-//! The projects a member would see changed from the paper (left out, or a budget,
-//! start or completion that reads differently; `exports::project_changed`), and the
-//! levers applied to every project alike, reported once as themselves.
+//! The projects changed from the paper (left out, or a budget, start or completion
+//! that differs; `exports::project_changed`), each budget written with the decimals
+//! that show its change (`format::millions_apart`), and the levers applied to every
+//! project alike, reported once as themselves.
 
 use super::BriefInput;
 use crate::compare::global_levers;
-use crate::format::{millions, quarter_text};
+use crate::format::{millions, millions_apart, quarter_text};
 use crate::lang::{l, Label, Lang};
 use crate::words::{department_name, project_name};
 use blockvote_model::engine::ProjectOutcome;
@@ -74,7 +75,10 @@ pub fn changed_projects(input: BriefInput<'_>) -> ChangedProjects {
                 id: o.id,
                 name: project.map(|p| project_name(p, lang)).unwrap_or_default(),
                 department: project.map(|p| department_name(input.data, p.department, lang)).unwrap_or_default(),
-                budget: from_to(millions(o.paper_budget), millions(o.budget)),
+                budget: {
+                    let (budget, paper) = millions_apart(o.budget, o.paper_budget);
+                    from_to(paper, budget)
+                },
                 timing: from_to(timing(o.paper_start, o.paper_completion, lang), timing(o.start, o.completion, lang)),
                 cash: from_to(millions(baseline_cash(o)), millions(o.budget_year)),
                 status: if !o.included {
@@ -178,7 +182,7 @@ mod tests {
             projects: vec![
                 edit(17, Edit { defer_quarters: Some(4), ..Edit::default() }),
                 edit(3, Edit { exclude: Some(true), ..Edit::default() }),
-                // 6.6 → 6.64 still reads 6.6: not listed.
+                // 6.6 → 6.64 reads 6.6 at one decimal: listed, with the decimals that show it.
                 edit(1, Edit { budget: Some(Money::from_millions(Decimal::new(664, 2))), ..Edit::default() }),
             ],
             ..Scenario::default()
@@ -187,9 +191,10 @@ mod tests {
             scenario.clone(),
             Lang::En,
             &[
-                "Projects changed from the paper (2)",
+                "Projects changed from the paper (3)",
                 "17 | 6.7 | 2018-19 Q1 – 2019-20 Q3 → 2019-20 Q1 – 2020-21 Q3 | 0.6 → 0.0 | ",
                 "3 | 6.1 | 2018-19 Q1 – 2019-20 Q3 | 0.5 → 0.0 | excluded",
+                "1 | 6.6 → 6.64 | 2018-19 Q1 – 2019-20 Q1 | 0.8 | ",
             ],
         );
         let fixture = Fixture::new(scenario);
@@ -210,7 +215,7 @@ mod tests {
             changed.levers,
             vec!["Cost change +10.0% applied to all 254 projects (except budgets set one by one)."]
         );
-        assert!(changed.more.as_deref().is_some_and(|m| m.starts_with("224 more not listed")), "{:?}", changed.more);
+        assert!(changed.more.as_deref().is_some_and(|m| m.starts_with("229 more not listed")), "{:?}", changed.more);
         assert!(changed.rows.iter().all(|r| r.budget.contains('→')));
     }
 }

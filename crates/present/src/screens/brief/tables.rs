@@ -253,16 +253,16 @@ mod tests {
             dearer(),
             Lang::En,
             "budget-year-total",
-            "2018-19 total cash need | 1,060.0 [Annex B] | 1,060.0 [model] | 1,084.3 | +24.3",
+            "2018-19 total cash need | 1,060 [Annex B] | 1,060.0 [model] | 1,084.3 | +24.3",
         );
         check(
             dearer(),
             Lang::En,
             "allocation-total",
-            "Allocation total (Annex A) | 1,060.0 [Annex A] | 1,060.0 [Annex A] | 1,060.0 | 0.0",
+            "Allocation total (Annex A) | 1,060 [Annex A] | 1,060 [Annex A] | 1,060.0 | 0.0",
         );
         check(dearer(), Lang::En, "route-fc", "Finance Committee (own subhead) | — | 0 [model] | 72 | +72");
-        check(dearer(), Lang::Zh, "year-2018-19-new", "其中：新項目 | 243.0 [附件 B] | 243.0 [模型] | 267.3 | +24.3");
+        check(dearer(), Lang::Zh, "year-2018-19-new", "其中：新項目 | 243 [附件 B] | 243.0 [模型] | 267.3 | +24.3");
         let fixture = Fixture::new(dearer());
         let table = headlines(fixture.input(Lang::En));
         assert!(table.rows.iter().all(|r| !r.key.starts_with("category-")), "Annex A has its own table");
@@ -296,9 +296,9 @@ mod tests {
         };
         assert_eq!(
             table.rows.first().map(read).as_deref(),
-            Some("1. Hardware | 202.0 [Annex A] | 238.0 [Annex A] | 300.0 | +62.0")
+            Some("1. Hardware | 202 [Annex A] | 238 [Annex A] | 300.0 | +62.0")
         );
-        assert_eq!(read(&table.total), "Total | 990.0 [Annex A] | 1,060.0 [Annex A] | 1,122.0 | +62.0");
+        assert_eq!(read(&table.total), "Total | 990 [Annex A] | 1,060 [Annex A] | 1,122.0 | +62.0");
         let sum = Money::checked_sum(table.rows.iter().filter_map(|r| r.scenario.money())).ok();
         assert_eq!(sum, table.total.scenario.money());
     }

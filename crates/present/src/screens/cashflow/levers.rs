@@ -42,7 +42,7 @@ pub fn ongoing_printed(data: &Dataset) -> Option<Figure> {
 
 /// How many quarters a group is deferred by.
 pub fn defer_field() -> FieldSpec<i64> {
-    int_field(l("延後季數", "Defer by quarters"), 0, i64::from(MAX_SHIFT_QUARTERS)).unit(crate::words::UNIT_QUARTERS)
+    int_field(l("延後季數", "Defer by quarters"), 0, i64::from(MAX_SHIFT_QUARTERS), crate::words::UNIT_QUARTERS)
 }
 
 /// A choice in the group select: its stable key (the form value) and its name.
@@ -146,6 +146,6 @@ mod tests {
             assert_eq!(selector_from_key(&option.key).map(|s| group_key(&s)), Some(option.key.clone()));
         }
         assert!(options.themes.iter().any(|o| o.key == DEFAULT_GROUP));
-        assert_eq!(ongoing_printed(&data).map(|f| read(&f, Lang::En)).as_deref(), Some("817.0 [Annex B]"));
+        assert_eq!(ongoing_printed(&data).map(|f| read(&f, Lang::En)).as_deref(), Some("817 [Annex B]"));
     }
 }

@@ -12,7 +12,7 @@ pub mod goal_seek;
 pub mod levers;
 pub mod profile;
 
-use crate::cash::baseline_provenance;
+use crate::cash::{baseline_provenance, column_headings, shown_budget_year};
 use crate::format::quarter_axis;
 use crate::lang::{l, Label, Lang};
 use crate::paper::{AnnexBColumn, Printed};
@@ -57,9 +57,11 @@ pub const PRINTED_LABEL: Label = l("文件所載：", "In the paper: ");
 /// The words before the ongoing projects' figure on the total card.
 pub const ONGOING_LABEL: Label = l("其中進行中項目：", "Of which ongoing: ");
 
-/// The headline cards of `projection`.
+/// The headline cards of `projection`. Their figures are the 2018-19 row of the year
+/// table below them ([`shown_budget_year`]), so the screen never shows two roundings of
+/// the same figure and the ongoing and new figures add up to the total card.
 pub fn headline(projection: &Projection, data: &Dataset, lang: Lang) -> Headline {
-    let year = projection.budget_year_totals;
+    let year = shown_budget_year(projection);
     Headline {
         new: Card {
             label: l("情景：新項目 2018-19 年度現金需求", "Scenario: new projects' 2018-19 cash").get(lang).to_string(),
@@ -80,20 +82,23 @@ pub fn quarter_labels(projection: &Projection, lang: Lang) -> Vec<String> {
     projection.quarters.iter().map(|q| quarter_axis(q.quarter, lang)).collect()
 }
 
-/// The note under the quarter table: units, rounding, and how the ongoing projects'
-/// printed amount is spread.
+/// The note under the quarter table: units, the rounding rule of both cash tables
+/// ([`crate::cash::shown_cash`]), and how the ongoing projects' printed amount is spread.
 pub fn table_note(data: &Dataset, lang: Lang) -> String {
     let ongoing = Printed::Cohort { cohort: CohortId::Ongoing, column: AnnexBColumn::Cash }
         .figure(data)
         .map(|f| f.text(lang))
         .unwrap_or_default();
     let baseline = baseline_provenance().series_name(lang);
+    // The rule is said with the columns' own headings, so the note cannot drift from
+    // the table it describes.
+    let [ongoing_column, new_column, total_column, _, _] = column_headings(lang);
     match lang {
         Lang::Zh => format!(
-            "單位：百萬元；各欄以最大餘數法四捨五入，使欄內數字相加等於總計。進行中項目的 {ongoing} 百萬元（附件 B）平均分布於 2018-19 年度四季；文件沒有其後年度的數字，故以零計。「{baseline}」一欄是 blockvote 的模型，並非文件所載。"
+            "單位：百萬元；「{ongoing_column}」及「{new_column}」兩欄各以最大餘數法整欄四捨五入至一位小數，使欄內數字相加等於總計；每行的「{total_column}」是該行四捨五入後兩項之和，差額按所示數字計算，所以每行、每欄都相加等於所示總數。進行中項目的 {ongoing} 百萬元（附件 B）平均分布於 2018-19 年度四季；文件沒有其後年度的數字，故以零計。「{baseline}」一欄是 blockvote 的模型，並非文件所載。"
         ),
         Lang::En => format!(
-            "HK$ million; each column is rounded as a whole (largest remainder) so it adds up to its total. The ongoing projects' HK${ongoing}M (Annex B) is spread evenly over the four quarters of 2018-19; the paper gives nothing for later years, so they count as zero. The column “{baseline}” is blockvote's model, not a figure of the paper."
+            "HK$ million; the columns “{ongoing_column}” and “{new_column}” are each rounded to one decimal as a whole (largest remainder), so each adds up to its total; a row's “{total_column}” is the sum of its rounded parts and the change is worked out from the figures as shown, so every row and every column adds up to the totals shown. The ongoing projects' HK${ongoing}M (Annex B) is spread evenly over the four quarters of 2018-19; the paper gives nothing for later years, so they count as zero. The column “{baseline}” is blockvote's model, not a figure of the paper."
         ),
     }
 }
@@ -128,18 +133,33 @@ pub(crate) mod tests {
         let data = paper();
         let dearer = Scenario { cost_change_pct: rust_decimal::Decimal::TEN, ..Scenario::default() };
         let headline = headline(&project(&data, &dearer), &data, Lang::En);
-        check(&headline.new, Lang::En, "Scenario: new projects' 2018-19 cash: 267.3 [scenario] | 243.0 [Annex B]");
-        check(&headline.total, Lang::En, "Scenario: total 2018-19 cash need: 1,084.3 [scenario] | 1,060.0 [Annex B]");
+        check(&headline.new, Lang::En, "Scenario: new projects' 2018-19 cash: 267.3 [scenario] | 243 [Annex B]");
+        check(&headline.total, Lang::En, "Scenario: total 2018-19 cash need: 1,084.3 [scenario] | 1,060 [Annex B]");
         assert_eq!(read(&headline.ongoing, Lang::En), "817.0 [scenario]");
         let zh = super::headline(&project(&data, &Scenario::default()), &data, Lang::Zh);
-        check(&zh.new, Lang::Zh, "情景：新項目 2018-19 年度現金需求: 243.0 [情景] | 243.0 [附件 B]");
+        check(&zh.new, Lang::Zh, "情景：新項目 2018-19 年度現金需求: 243.0 [情景] | 243 [附件 B]");
+    }
+
+    #[test]
+    fn the_cards_are_the_year_table_s_2018_19_row() {
+        let data = paper();
+        let baseline = project(&data, &blockvote_model::engine::Scenario::default());
+        for (name, scenario) in crate::cash::tests::scenarios() {
+            let projection = project(&data, &scenario);
+            let cards = headline(&projection, &data, Lang::En);
+            let table = crate::cash::year_table(&projection, &baseline, Lang::En);
+            let row = table.rows.iter().find(|r| r.key == "2018-19").map(|r| r.cells(Lang::En));
+            let [_, ongoing, new, total, _, _] = row.unwrap_or_else(|| panic!("{name}: no 2018-19 row"));
+            let shown = [&cards.ongoing, &cards.new.figure, &cards.total.figure].map(|f| f.text(Lang::En));
+            assert_eq!(shown, [ongoing, new, total], "{name}");
+        }
     }
 
     #[test]
     fn the_table_note_names_the_model_baseline() {
         let data = paper();
         let note = table_note(&data, Lang::En);
-        assert!(note.contains("HK$817.0M (Annex B)"), "{note}");
+        assert!(note.contains("HK$817M (Annex B)"), "{note}");
         assert!(note.contains("The column “Model baseline (calibrated to Annex B)” is blockvote's model"), "{note}");
     }
 }

@@ -105,13 +105,13 @@ mod tests {
     #[test]
     fn each_profile_is_the_model_s_and_annex_b_is_the_paper_s() {
         check(Lang::En, "calibrated", "Calibrated to Annex B (default): 243.0 [model]");
-        check(Lang::En, "annex-b", "Annex B: 243.0 [Annex B]");
-        check(Lang::Zh, "annex-b", "附件 B: 243.0 [附件 B]");
+        check(Lang::En, "annex-b", "Annex B: 243 [Annex B]");
+        check(Lang::Zh, "annex-b", "附件 B: 243 [附件 B]");
         check(Lang::En, "even", "Even: 839.1 [model]");
         let data = paper();
         let report = project(&data, &Scenario::default()).calibration;
         let sentence = calibration(&report, &data, Lang::En).sentence;
-        assert!(sentence.contains("Annex B asks for HK$243.0M"), "{sentence}");
+        assert!(sentence.contains("Annex B asks for HK$243M"), "{sentence}");
         assert_eq!(options().iter().map(|o| o.key).collect::<Vec<_>>().len(), Profile::ALL.len());
     }
 }

@@ -4,14 +4,15 @@
 //! HK$9.9M") narrows both screens alike; [`describe`] says in words which filters
 //! apply, for the screen that did not set them.
 
-use crate::fields::{money_in, FieldError};
+use crate::fields::{money_error, FieldError};
 use crate::format::{money_with_unit, quarter_text, year_text};
 use crate::lang::{l, Label, Lang};
 use crate::route::{fragment_for, param, View};
 use crate::words::{department_name, theme_text};
 use blockvote_model::engine::Projection;
+use blockvote_model::entry::{self, EntryError};
 use blockvote_model::exports::project_changed;
-use blockvote_model::link::{LinkProblem, LinkReason};
+use blockvote_model::link::{LinkProblem, LinkReason, MAX_NAMED_ABSENT};
 use blockvote_model::load::normalize_text;
 use blockvote_model::money::MAX_INPUT_MILLIONS;
 use blockvote_model::nfc::Normalizer;
@@ -21,16 +22,28 @@ use std::collections::BTreeSet;
 /// The address keys of the filters, cleared together by "clear filters".
 pub const FILTER_KEYS: [&str; 9] = ["q", "dept", "theme", "start", "done", "min", "max", "ids", "changed"];
 
-/// The most ids an `ids=` list is read for; a longer hand-made link is cut there.
+/// The most numbers an `ids=` list is read for; those after them in a longer
+/// hand-made link are not read, and are counted among the link's problems.
 pub const MAX_IDS: usize = 2_000;
+
+/// Reads a budget bound (`min=`, `max=`) in HK$ millions, from 0 to
+/// [`MAX_INPUT_MILLIONS`]: empty means "no bound". The one reading of a bound, for the
+/// field ([`parse_bound`]), the table ([`Filters::from_params`]) and the link's
+/// problems ([`Offered::problems`]), each saying a refusal in its own words.
+fn read_bound(text: &str) -> Result<Option<Money>, EntryError<Money>> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    // Full-width digits from a Chinese input method read as the number fields read them.
+    let text = crate::fields::half_width_entry(text);
+    entry::money_in(&text, Money::ZERO, Money::from_whole_millions(MAX_INPUT_MILLIONS)).map(Some)
+}
 
 /// Reads a budget bound typed in HK$ millions: empty means "no bound". A refusal
 /// says that the table keeps the last valid bound.
 pub fn parse_bound(text: &str) -> Result<Option<Money>, FieldError> {
-    if text.trim().is_empty() {
-        return Ok(None);
-    }
-    money_in(text, Money::ZERO, Money::from_whole_millions(MAX_INPUT_MILLIONS)).map(Some).map_err(|error| {
+    read_bound(text).map_err(|error| {
+        let error = money_error(error);
         FieldError::new(
             format!("{}。表格仍沿用上一個有效數值。", error.get(Lang::Zh)),
             format!("{}. The table keeps the last valid value.", error.get(Lang::En)),
@@ -38,74 +51,180 @@ pub fn parse_bound(text: &str) -> Result<Option<Money>, FieldError> {
     })
 }
 
-/// Reads `ids=14,15` (spaces and empty items ignored; at most [`MAX_IDS`]).
-pub fn parse_ids(text: &str) -> BTreeSet<u16> {
-    blockvote_model::order::set_of(text.split([',', ' ']).filter_map(|t| t.trim().parse::<u16>().ok()).take(MAX_IDS))
+/// Why a link's budget bound is not applied, as its problem says it: out of range
+/// (with the range), or anything else a number field refuses, not a number.
+fn bound_reason(error: EntryError<Money>) -> LinkReason {
+    match error {
+        EntryError::OutOfRange { .. } => {
+            LinkReason::OutOfRange { min: "0".to_string(), max: MAX_INPUT_MILLIONS.to_string() }
+        }
+        _ => LinkReason::NotANumber,
+    }
+}
+
+/// Reads `theme=`: one of para 7's themes by its key, or none for an empty value; any
+/// other value is named. The one reading, for the table and for the link's problems.
+pub fn parse_theme(value: &str) -> Result<Option<Theme>, LinkReason> {
+    let text = value.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    Theme::from_key(text).map(Some).ok_or(LinkReason::UnknownName)
+}
+
+/// An `ids=` list as read: the numbers it selects, and how much of it was not read.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Ids {
+    /// The project numbers among its first [`MAX_IDS`] numbers.
+    pub ids: BTreeSet<u16>,
+    /// How many items are not project numbers (a word, a number above 65535 …).
+    pub not_numbers: usize,
+    /// How many numbers come after the first [`MAX_IDS`], which are not read.
+    pub beyond: usize,
+}
+
+/// Reads `ids=14,15` (spaces and empty items ignored; at most [`MAX_IDS`] numbers),
+/// counting what it does not read: the one reading of the list, so the table and the
+/// link's problems never disagree about which items applied.
+pub fn parse_ids(text: &str) -> Ids {
+    let mut numbers = Vec::new();
+    let mut read = Ids::default();
+    for item in text.split([',', ' ']).map(str::trim).filter(|item| !item.is_empty()) {
+        match item.parse::<u16>() {
+            Err(_) => read.not_numbers = read.not_numbers.saturating_add(1),
+            Ok(_) if numbers.len() >= MAX_IDS => read.beyond = read.beyond.saturating_add(1),
+            Ok(id) => numbers.push(id),
+        }
+    }
+    read.ids = blockvote_model::order::set_of(numbers);
+    read
+}
+
+/// The value of `changed=` that shows only the projects the scenario changes, as the
+/// control writes it.
+pub const CHANGED_ONLY_VALUE: &str = "1";
+
+/// Reads `changed=`: [`CHANGED_ONLY_VALUE`] for only the projects the scenario
+/// changes, an empty value for all of them; any other value is named, with what the
+/// key takes, and shows all of them. The one reading, for the table and for the
+/// link's problems.
+pub fn parse_changed(value: &str) -> Result<bool, LinkReason> {
+    match value.trim() {
+        "" => Ok(false),
+        CHANGED_ONLY_VALUE => Ok(true),
+        _ => Err(LinkReason::NotOneOf { accepted: vec![CHANGED_ONLY_VALUE] }),
+    }
 }
 
 /// The filter pairs of an opened link that [`Filters::from_params`] cannot use, each
 /// with why, for the link's problems (the table shows what applies; these say what
 /// did not): a department, theme, quarter or year `data` does not have, a bound that
-/// is not an amount. An empty value is no filter, as the controls write it. One
-/// problem per pair, so a link's length bounds them.
+/// is not an amount, items of a list that are not read. An empty value is no filter,
+/// as the controls write it. At most two problems per pair, so a link's length bounds
+/// them.
 pub fn filter_problems(params: &[(String, String)], data: &Dataset) -> Vec<LinkProblem> {
-    let offered = Offered {
-        departments: blockvote_model::order::set_of(data.departments.iter().map(|d| d.order)),
-        starts: blockvote_model::order::set_of(data.projects.iter().map(|p| p.start)),
-        years: blockvote_model::order::set_of(data.projects.iter().map(|p| p.completion.year())),
-    };
-    params.iter().filter_map(|(key, value)| Some(LinkProblem::new(key, value, offered.problem(key, value)?))).collect()
+    let offered = Offered::of(data);
+    params
+        .iter()
+        .flat_map(|(key, value)| offered.problems(key, value).into_iter().map(|why| LinkProblem::new(key, value, why)))
+        .collect()
 }
 
-/// What the data offers the filters, looked up once for all of a link's pairs.
-struct Offered {
-    departments: BTreeSet<u16>,
+/// What the data offers the filters, looked up once per dataset: the table reads its
+/// filters through it on every change of the address, and a link's pairs are checked
+/// through it, however many there are. Its readers are the one reading of the filters
+/// that depend on the data, for [`Filters::from_params`] and for
+/// [`Offered::problems`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Offered {
+    /// The projects' numbers.
+    projects: BTreeSet<u16>,
+    /// The departments' numbers (`Department::order`), in the dataset's order.
+    departments: Vec<u16>,
     starts: BTreeSet<FiscalQuarter>,
     years: BTreeSet<FiscalYear>,
 }
 
 impl Offered {
-    /// Why the filter `key=value` is not applied, if it is not: the same reading as
-    /// [`Filters::from_params`].
-    fn problem(&self, key: &str, value: &str) -> Option<LinkReason> {
+    /// What `data` offers.
+    pub fn of(data: &Dataset) -> Offered {
+        Offered {
+            projects: blockvote_model::order::set_of(data.projects.iter().map(|p| p.id)),
+            departments: data.departments.iter().map(|d| d.order).collect(),
+            starts: blockvote_model::order::set_of(data.projects.iter().map(|p| p.start)),
+            years: blockvote_model::order::set_of(data.projects.iter().map(|p| p.completion.year())),
+        }
+    }
+
+    /// Reads `dept=`, a department's number: its index in `Dataset::departments` (the
+    /// first with that number), none for an empty value, or why it is not used.
+    pub fn parse_department(&self, value: &str) -> Result<Option<usize>, LinkReason> {
         let text = value.trim();
         if text.is_empty() {
-            return None;
+            return Ok(None);
         }
-        match key {
-            "dept" => match text.parse::<u16>() {
-                Err(_) => Some(LinkReason::NotANumber),
-                Ok(order) => (!self.departments.contains(&order))
-                    .then(|| LinkReason::NoSuchDepartment { number: order.to_string() }),
-            },
-            "theme" => Theme::from_key(text).is_none().then_some(LinkReason::UnknownName),
-            "start" => match FiscalQuarter::parse(value) {
-                Err(_) => Some(LinkReason::NotAQuarter),
-                Ok(quarter) => (!self.starts.contains(&quarter)).then_some(LinkReason::NoProjectStarts),
-            },
-            "done" => match FiscalYear::parse(value) {
-                Err(_) => Some(LinkReason::NotAYear),
-                Ok(year) => (!self.years.contains(&year)).then_some(LinkReason::NoProjectCompletes),
-            },
+        let order = text.parse::<u16>().map_err(|_| LinkReason::NotANumber)?;
+        match self.departments.iter().position(|d| *d == order) {
+            Some(index) => Ok(Some(index)),
+            None => Err(LinkReason::NoSuchDepartment { number: order.to_string() }),
+        }
+    }
+
+    /// Reads `start=`, a quarter some project starts in; none for an empty value, or
+    /// why it is not used.
+    pub fn parse_start(&self, value: &str) -> Result<Option<FiscalQuarter>, LinkReason> {
+        if value.trim().is_empty() {
+            return Ok(None);
+        }
+        let quarter = FiscalQuarter::parse(value).map_err(|_| LinkReason::NotAQuarter)?;
+        if self.starts.contains(&quarter) {
+            Ok(Some(quarter))
+        } else {
+            Err(LinkReason::NoProjectStarts)
+        }
+    }
+
+    /// Reads `done=`, a financial year some project completes in; none for an empty
+    /// value, or why it is not used.
+    pub fn parse_done(&self, value: &str) -> Result<Option<FiscalYear>, LinkReason> {
+        if value.trim().is_empty() {
+            return Ok(None);
+        }
+        let year = FiscalYear::parse(value).map_err(|_| LinkReason::NotAYear)?;
+        if self.years.contains(&year) {
+            Ok(Some(year))
+        } else {
+            Err(LinkReason::NoProjectCompletes)
+        }
+    }
+
+    /// Why the filter `key=value` is not applied, or not wholly, if it is not: each
+    /// key's reader, the one [`Filters::from_params`] applies. Empty for a key that is
+    /// no filter, and for the search (`q=`), which any text is.
+    pub fn problems(&self, key: &str, value: &str) -> Vec<LinkReason> {
+        let why = match key {
             "ids" => {
-                let not_numbers = text
-                    .split([',', ' '])
-                    .filter(|item| !item.trim().is_empty() && item.trim().parse::<u16>().is_err())
-                    .count();
-                (not_numbers > 0).then_some(LinkReason::NotProjectNumbers { count: not_numbers })
+                let read = parse_ids(value);
+                let not_numbers =
+                    (read.not_numbers > 0).then_some(LinkReason::NotProjectNumbers { count: read.not_numbers });
+                let beyond =
+                    (read.beyond > 0).then_some(LinkReason::NumbersBeyond { max: MAX_IDS, count: read.beyond });
+                // The numbers no project has: the first few named, the rest counted.
+                let mut absent = read.ids.iter().filter(|id| !self.projects.contains(id)).copied();
+                let named: Vec<u16> = absent.by_ref().take(MAX_NAMED_ABSENT).collect();
+                let more = absent.count();
+                let no_such = (!named.is_empty()).then_some(LinkReason::NoSuchProjects { ids: named, more });
+                return not_numbers.into_iter().chain(no_such).chain(beyond).collect();
             }
-            "min" | "max" => {
-                let max = Money::from_whole_millions(MAX_INPUT_MILLIONS);
-                match blockvote_model::entry::money_in(value, Money::ZERO, max) {
-                    Ok(_) => None,
-                    Err(blockvote_model::entry::EntryError::OutOfRange { .. }) => {
-                        Some(LinkReason::OutOfRange { min: "0".to_string(), max: MAX_INPUT_MILLIONS.to_string() })
-                    }
-                    Err(_) => Some(LinkReason::NotANumber),
-                }
-            }
+            "dept" => self.parse_department(value).err(),
+            "theme" => parse_theme(value).err(),
+            "start" => self.parse_start(value).err(),
+            "done" => self.parse_done(value).err(),
+            "changed" => parse_changed(value).err(),
+            "min" | "max" => read_bound(value).err().map(bound_reason),
             _ => None,
-        }
+        };
+        why.into_iter().collect()
     }
 }
 
@@ -170,31 +289,27 @@ pub struct Filters {
 }
 
 impl Filters {
-    /// The filters an address's `params` name; the search is made NFC by `normalize`
-    /// and lower case by `lowercase`.
+    /// The filters an address's `params` name, each read by its one reader (a value a
+    /// reader refuses is no filter, and is named among a link's problems by
+    /// [`Offered::problems`]); `offered` is what the data shown offers. The search is
+    /// made NFC by `normalize` and lower case by `lowercase`.
     pub fn from_params(
         params: &[(String, String)],
-        data: &Dataset,
+        offered: &Offered,
         normalize: Normalizer,
         lowercase: Lowercase,
     ) -> Filters {
         let get = |key| param(params, key);
         let query = get("q").map(|q| q.trim().to_string()).unwrap_or_default();
         let terms = lowercase(&normalize_text(&query, normalize)).split_whitespace().map(str::to_string).collect();
-        let department = get("dept")
-            .and_then(|v| v.trim().parse::<u16>().ok())
-            .and_then(|order| data.departments.iter().position(|d| d.order == order));
-        let theme = get("theme").and_then(|v| Theme::from_key(v.trim()));
-        let start = get("start")
-            .and_then(|v| FiscalQuarter::parse(&v).ok())
-            .filter(|q| data.projects.iter().any(|p| p.start == *q));
-        let done = get("done")
-            .and_then(|v| FiscalYear::parse(&v).ok())
-            .filter(|y| data.projects.iter().any(|p| p.completion.year() == *y));
-        let min = get("min").and_then(|v| parse_bound(&v).ok().flatten());
-        let max = get("max").and_then(|v| parse_bound(&v).ok().flatten());
-        let ids = get("ids").map(|v| parse_ids(&v)).filter(|ids| !ids.is_empty());
-        let changed_only = get("changed").is_some_and(|v| v.trim() == "1");
+        let department = get("dept").and_then(|v| offered.parse_department(&v).ok().flatten());
+        let theme = get("theme").and_then(|v| parse_theme(&v).ok().flatten());
+        let start = get("start").and_then(|v| offered.parse_start(&v).ok().flatten());
+        let done = get("done").and_then(|v| offered.parse_done(&v).ok().flatten());
+        let min = get("min").and_then(|v| read_bound(&v).ok().flatten());
+        let max = get("max").and_then(|v| read_bound(&v).ok().flatten());
+        let ids = get("ids").map(|v| parse_ids(&v).ids).filter(|ids| !ids.is_empty());
+        let changed_only = get("changed").is_some_and(|v| parse_changed(&v).unwrap_or(false));
         Filters { query, terms, department, theme, start, done, min, max, ids, changed_only }
     }
 
@@ -224,9 +339,9 @@ impl Filters {
 }
 
 /// The ids of the projects a scenario changes, by the model's one rule
-/// (`exports::project_changed`: left out, or a budget, start or completion that reads
-/// differently from the paper's), whether by the project's own lever, a group lever or
-/// the cap. The brief and the comparison count by the same rule.
+/// (`exports::project_changed`: left out, or a budget, start or completion that differs
+/// from the paper's), whether by the project's own lever, a group lever or the cap. The
+/// rows' badges, `changed=1`, the brief and the comparison count by the same rule.
 pub fn changed_ids(projection: Option<&Projection>) -> BTreeSet<u16> {
     let Some(projection) = projection else { return BTreeSet::new() };
     blockvote_model::order::set_of(projection.projects.iter().filter(|o| project_changed(o)).map(|o| o.id))
@@ -407,7 +522,9 @@ mod tests {
     #[test]
     fn a_search_is_normalised_before_it_is_matched() {
         let data = paper();
-        let terms = |query: &str| Filters::from_params(&params(&[("q", query)]), &data, nfc, str::to_lowercase).terms;
+        let terms = |query: &str| {
+            Filters::from_params(&params(&[("q", query)]), &Offered::of(&data), nfc, str::to_lowercase).terms
+        };
         assert_eq!(terms("管\u{F9E4} CAFE\u{301}"), vec!["管理".to_string(), "caf\u{e9}".to_string()]);
     }
 
@@ -415,7 +532,7 @@ mod tests {
     #[track_caller]
     fn check(pairs: &[(&str, &str)], lang: Lang, expected: &str) {
         let data = paper();
-        let filters = Filters::from_params(&params(pairs), &data, nfc, str::to_lowercase);
+        let filters = Filters::from_params(&params(pairs), &Offered::of(&data), nfc, str::to_lowercase);
         let count = selected(&data, &SearchIndex::new(&data, str::to_lowercase), &filters, &BTreeSet::from([17])).len();
         assert_eq!(format!("{count}: {}", describe(&filters, &data, lang).join("; ")), expected);
     }
@@ -449,7 +566,8 @@ mod tests {
             filter_problems(&params(pairs), &data).iter().map(|p| crate::links::problem_text(p).en).collect();
         assert_eq!(words, expected, "{pairs:?}");
         for (key, value) in pairs {
-            let applied = Filters::from_params(&params(&[(key, value)]), &data, nfc, str::to_lowercase).is_active();
+            let applied =
+                Filters::from_params(&params(&[(key, value)]), &Offered::of(&data), nfc, str::to_lowercase).is_active();
             let refused = !filter_problems(&params(&[(key, value)]), &data).is_empty();
             assert!(!(applied && refused), "{key}={value} is applied and refused");
             assert!(applied || refused || value.trim().is_empty(), "{key}={value} is ignored without a word");
@@ -486,6 +604,70 @@ mod tests {
                 "「ids=abc 99999」有 2 項不是項目編號，已略過。",
             ],
         );
+        // Numbers after the first MAX_IDS are not read, and said so (they used to be
+        // dropped without a word); an item that is not a number is named as well.
+        // Numbers the paper's projects have (1 to 254, over and over).
+        let numbers = |count: usize| (0..count).map(|i| (i % 254 + 1).to_string()).collect::<Vec<_>>();
+        let over = numbers(MAX_IDS + 3).join(",");
+        let shown: String = over.chars().take(40).collect();
+        check(
+            &over,
+            &[
+                &format!("“ids={shown}” holds 3 more numbers than the 2,000 that are read; they were ignored."),
+                &format!("「ids={shown}」比可讀取的 2,000 個編號多出 3 個，多出的已略過。"),
+            ],
+        );
+        let one_over = format!("{},x", numbers(MAX_IDS + 1).join(","));
+        let shown: String = one_over.chars().take(40).collect();
+        check(
+            &one_over,
+            &[
+                &format!("“ids={shown}” holds 1 item that is not a project number; it was ignored."),
+                &format!("「ids={shown}」有 1 項不是項目編號，已略過。"),
+                &format!("“ids={shown}” holds 1 more number than the 2,000 that are read; it was ignored."),
+                &format!("「ids={shown}」比可讀取的 2,000 個編號多出 1 個，多出的已略過。"),
+            ],
+        );
+        check(&numbers(MAX_IDS).join(","), &[]);
+    }
+
+    /// One reading of `ids=` for the table and the link's problems: (numbers selected,
+    /// items that are not project numbers, numbers beyond the first MAX_IDS).
+    #[track_caller]
+    fn check_ids(text: &str, expected: (usize, usize, usize)) {
+        let read = parse_ids(text);
+        assert_eq!((read.ids.len(), read.not_numbers, read.beyond), expected, "ids={text}");
+        let filters = Filters::from_params(&params(&[("ids", text)]), &Offered::of(&paper()), nfc, str::to_lowercase);
+        assert_eq!(filters.ids.map_or(0, |ids| ids.len()), expected.0, "ids={text} in the table");
+    }
+
+    #[test]
+    fn an_ids_list_is_read_once_for_the_table_and_its_problems() {
+        check_ids("", (0, 0, 0));
+        check_ids("14, x, 15,,", (2, 1, 0));
+        check_ids("14 14 , 15", (2, 0, 0));
+        // Only commas and spaces separate items: a tab does not.
+        check_ids("14\t15", (0, 1, 0));
+        check_ids("abc 99999 -1 1.5", (0, 4, 0));
+        check_ids(&"7,".repeat(MAX_IDS + 5), (1, 0, 5));
+        check_ids(&format!("{}x,y", "7,".repeat(MAX_IDS)), (1, 2, 0));
+    }
+
+    #[test]
+    fn the_changed_filter_takes_one_value_and_names_any_other() {
+        check_problems(&[("changed", "1"), ("changed", " 1 "), ("changed", "")], &[]);
+        check_problems(
+            &[("changed", "2"), ("changed", "yes")],
+            &[
+                "“changed=2” is not 1, the one value it takes; it was ignored.",
+                "“changed=yes” is not 1, the one value it takes; it was ignored.",
+            ],
+        );
+        let zh: Vec<String> = filter_problems(&params(&[("changed", "0")]), &paper())
+            .iter()
+            .map(|p| crate::links::problem_text(p).zh)
+            .collect();
+        assert_eq!(zh, ["「changed=0」不是可用的值（只可以是 1），已略過。"]);
     }
 
     #[test]
@@ -521,6 +703,70 @@ mod tests {
         assert_eq!(zh, ["「dept=999」所指的部門 999 不在現時顯示的資料中，已略過。"]);
     }
 
+    /// Each filter is read by one reader for the table and for a link's problems, so a
+    /// value is either applied or named, never both and never dropped without a word.
+    #[test]
+    fn a_filter_value_is_applied_or_named() {
+        let data = paper();
+        let offered = Offered::of(&data);
+        let cases = [
+            ("dept", "1"),
+            ("dept", " 2 "),
+            ("dept", "999"),
+            ("dept", "x"),
+            ("dept", "-1"),
+            ("dept", "65536"),
+            ("theme", "it_security"),
+            ("theme", " e_government "),
+            ("theme", "x"),
+            ("theme", "IT_SECURITY"),
+            ("start", "2018-19 Q2"),
+            ("start", " 2018-19 q2 "),
+            ("start", "2030-31 Q1"),
+            ("start", "2018-19 Q5"),
+            ("start", "zzz"),
+            ("done", "2019-20"),
+            ("done", "2030-31"),
+            ("done", "2019-21"),
+            ("done", "soon"),
+            ("min", "9.9"),
+            ("min", "0"),
+            ("min", "-1"),
+            ("min", "abc"),
+            ("min", "1e9"),
+            ("min", "９．９"),
+            ("max", " 10 "),
+            ("max", "1000000000"),
+            ("max", "1000000001"),
+            ("max", "x"),
+            ("changed", "1"),
+            ("changed", "2"),
+            ("ids", "14,15"),
+            ("ids", "x y"),
+        ];
+        let mut seen: Vec<(&str, bool)> = Vec::new();
+        for (key, value) in cases {
+            let pair = params(&[(key, value)]);
+            let applied = Filters::from_params(&pair, &offered, nfc, str::to_lowercase).is_active();
+            let named = !crate::links::screen_problems(&pair, &data).is_empty();
+            assert!(applied != named, "{key}={value}: applied {applied}, named {named}");
+            seen.push((key, applied));
+        }
+        // Every key has a value of each kind among the cases, so none passes by
+        // reading everything alike.
+        for key in ["dept", "theme", "start", "done", "min", "max", "changed", "ids"] {
+            for applied in [true, false] {
+                assert!(seen.contains(&(key, applied)), "{key}: no case that is applied {applied}");
+            }
+        }
+        // An empty value is no filter, and nothing to name.
+        for key in FILTER_KEYS {
+            let pair = params(&[(key, " ")]);
+            assert!(!Filters::from_params(&pair, &offered, nfc, str::to_lowercase).is_active(), "{key}= is applied");
+            assert_eq!(crate::links::screen_problems(&pair, &data), vec![], "{key}= is named");
+        }
+    }
+
     #[test]
     fn bounds_read_like_every_money_field_and_say_the_last_value_stays() {
         let shown = |text: &str| match parse_bound(text) {
@@ -529,6 +775,9 @@ mod tests {
         };
         assert_eq!(shown(" "), "None");
         assert_eq!(shown("2.5"), "Some(Money(2.5))");
+        // Full-width digits from a Chinese input method, as every number field reads them.
+        assert_eq!(shown("０５"), "Some(Money(5))");
+        assert_eq!(shown("１２．５"), "Some(Money(12.5))");
         assert_eq!(shown("nine"), "Enter a number, e.g. 12.5. The table keeps the last valid value.");
         assert_eq!(shown("1e9"), "Enter a number, e.g. 12.5. The table keeps the last valid value.");
         assert!(shown("-1").starts_with("Must be between 0.0 and"));
@@ -538,7 +787,7 @@ mod tests {
     #[test]
     fn an_ids_link_is_bounded_and_noted() {
         let long = (0..10_000).map(|i| i.to_string()).collect::<Vec<_>>().join(",");
-        assert_eq!(parse_ids(&long).len(), MAX_IDS);
+        assert_eq!(parse_ids(&long).ids.len(), MAX_IDS);
         assert_eq!(
             ids_note(&BTreeSet::from([14, 15]), Lang::En),
             "Only the 2 project numbers chosen by a link: 14, 15"
@@ -564,7 +813,7 @@ mod tests {
         assert!(start_options(&data, Lang::Zh).iter().all(|o| o.text.contains("年度第")));
         let filters = Filters::from_params(
             &params(&[("theme", "it_security"), ("done", "2019-20")]),
-            &data,
+            &Offered::of(&data),
             nfc,
             str::to_lowercase,
         );

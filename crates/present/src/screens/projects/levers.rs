@@ -31,13 +31,13 @@ pub const PROFILES: [Profile; 5] =
 /// Defer: start and completion move by this many quarters.
 pub fn defer_field() -> FieldSpec<i64> {
     let most = i64::from(MAX_SHIFT_QUARTERS);
-    int_field(l("延後（開展及完成一併移後）", "Defer (start and completion move)"), -most, most).unit(UNIT_QUARTERS)
+    int_field(l("延後（開展及完成一併移後）", "Defer (start and completion move)"), -most, most, UNIT_QUARTERS)
 }
 
 /// Extend: only the completion moves.
 pub fn extend_field() -> FieldSpec<i64> {
     let most = i64::from(MAX_SHIFT_QUARTERS);
-    int_field(l("延長（只移後完成）", "Extend (completion moves)"), -most, most).unit(UNIT_QUARTERS)
+    int_field(l("延長（只移後完成）", "Extend (completion moves)"), -most, most, UNIT_QUARTERS)
 }
 
 /// A budget of the project's own, in HK$M.
@@ -57,7 +57,10 @@ pub fn heading(project: &Project, lang: Lang) -> String {
 /// A printed figure of `data`, or, for projects the member imported, the same value
 /// without a mark.
 fn paper_figure(printed: Printed, data: &Dataset, value: Value, lang: Lang) -> Marked {
-    Marked::text(value.text(lang), printed.figure(data).map(|f| f.provenance().clone()))
+    match printed.figure(data) {
+        Some(figure) => Marked::text(figure.text(lang), Some(figure.provenance().clone())),
+        None => Marked::text(value.unmarked_text(lang), None),
+    }
 }
 
 /// The project as the paper has it: `budget 6.7 [Annex C] · 2018-19 Q1 → 2019-20 Q3

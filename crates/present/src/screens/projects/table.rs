@@ -9,15 +9,17 @@
 //! in the row itself, not only as a badge.
 
 use super::filters::SearchIndex;
-use crate::format::{count, projects_count};
+use crate::format::{count, millions_apart, projects_count};
 use crate::lang::{l, Label, Lang};
 use crate::paper::{AnnexCColumn, Printed};
 use crate::provenance::{Basis, Figure, PaperPlace, Provenance, Value};
+use crate::route::param;
 use crate::screens::sorting::{self, Column, SortKeys};
 use crate::words::{department_name, project_name};
 use blockvote_model::engine::{ProjectOutcome, Projection};
+use blockvote_model::link::LinkReason;
 use blockvote_model::money::round_parts_to_total;
-use blockvote_model::{Dataset, FiscalQuarter, Money, Project, ThemeSource};
+use blockvote_model::{Dataset, FiscalQuarter, Money, Project, ProjectsOrigin, ThemeSource};
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
@@ -92,9 +94,46 @@ impl SortKey {
         }
     }
 
+    /// The mark in the column's heading: for a column of Annex C its citation; for
+    /// the quarters, a count worked out from Annex C's dates, the model's arithmetic
+    /// (a row whose dates the scenario changed marks its own count as the scenario's).
+    /// `None` for the other columns and for projects the member imported.
+    pub fn heading_mark(self, data: &Dataset) -> Option<Provenance> {
+        match self {
+            SortKey::Duration => {
+                AnnexCColumn::Start.provenance(data).map(|_| Provenance::Model(Basis::Arithmetic(PaperPlace::AnnexC)))
+            }
+            _ => self.paper_column().and_then(|column| column.provenance(data)),
+        }
+    }
+
     /// Whether the heading carries the English names' "unofficial translation" mark.
     pub fn translated(self, lang: Lang) -> bool {
         self == SortKey::Name && lang == Lang::En
+    }
+}
+
+/// What a paper column's heading mark says on hover and focus: the paper's words for
+/// the column, and that its cells are the paper's figures except those marked as the
+/// scenario's. A cell the member's levers changed is marked in the cell, so the
+/// heading alone must not claim the whole column is the paper's.
+pub fn heading_explanation(mark: &Provenance, lang: Lang) -> String {
+    let explanation = mark.explanation(lang);
+    if let Provenance::Model(_) = mark {
+        return match lang {
+            Lang::Zh => format!("{explanation}（本欄標示「情景」的數字是你的情景，按你設定的調節計算。）"),
+            Lang::En => format!(
+                "{explanation} (A figure marked scenario in this column is yours, worked out from the levers you set.)"
+            ),
+        };
+    }
+    let Provenance::Paper(citation) = mark else { return explanation };
+    let place = citation.place().cite(lang);
+    match lang {
+        Lang::Zh => format!("{explanation}（本欄中文件的數字取自{place}；標示「情景」的數字是你的情景，按你設定的調節計算。）"),
+        Lang::En => format!(
+            "{explanation} (The paper's figures in this column are {place}'s; a figure marked scenario is yours, worked out from the levers you set.)"
+        ),
     }
 }
 
@@ -103,6 +142,28 @@ pub const SORT_KEYS: SortKeys = SortKeys { column: "sort", direction: "dir" };
 
 /// The projects table's sort.
 pub type Sort = sorting::Sort<SortKey>;
+
+/// The address key of the table's grouping by department.
+pub const GROUP_KEY: &str = "group";
+
+/// The value of `group=` that groups the rows by department, as the control writes it.
+pub const GROUPED_VALUE: &str = "1";
+
+/// Reads `group=`: [`GROUPED_VALUE`] to group the rows by department, an empty value
+/// not to; any other value is named, with what the key takes, and leaves the rows
+/// ungrouped. The one reading, for the table, its control and a link's problems.
+pub fn parse_group(value: &str) -> Result<bool, LinkReason> {
+    match value.trim() {
+        "" => Ok(false),
+        GROUPED_VALUE => Ok(true),
+        _ => Err(LinkReason::NotOneOf { accepted: vec![GROUPED_VALUE] }),
+    }
+}
+
+/// Whether an address's `params` group the table by department ([`parse_group`]).
+pub fn is_grouped(params: &[(String, String)]) -> bool {
+    param(params, GROUP_KEY).is_some_and(|value| parse_group(&value).unwrap_or(false))
+}
 
 fn compare(data: &Dataset, index: &SearchIndex, a: usize, b: usize, key: SortKey, lang: Lang) -> Ordering {
     let (Some(pa), Some(pb)) = (data.projects.get(a), data.projects.get(b)) else { return Ordering::Equal };
@@ -179,6 +240,17 @@ fn budget_sum(amount: Money, all_paper: bool) -> Figure {
     }
 }
 
+/// The mark of a sum of budgets shown: the scenario's holds for any projects, but a
+/// sum of the budgets as printed is the model's arithmetic on Annex C only for the
+/// paper's own projects; of projects the member imported it claims none.
+fn sum_mark(data: &Dataset, sum: &Figure) -> Option<Provenance> {
+    match sum.provenance() {
+        Provenance::Scenario => Some(Provenance::Scenario),
+        _ if data.projects_origin == ProjectsOrigin::Paper => Some(sum.provenance().clone()),
+        _ => None,
+    }
+}
+
 /// A figure's text, or a dash where there is none.
 pub fn text_or_dash(figure: Option<&Figure>, lang: Lang) -> String {
     figure.map(|f| f.text(lang)).unwrap_or_else(|| "—".to_string())
@@ -199,11 +271,16 @@ pub struct RowCell {
 impl RowCell {
     fn new(paper: &Value, scenario: &Value, lang: Lang) -> RowCell {
         if paper == scenario {
-            return RowCell { text: paper.text(lang), paper: None, mark: None };
+            return RowCell { text: paper.unmarked_text(lang), paper: None, mark: None };
         }
-        let paper_text = paper.text(lang);
+        // A budget that differs but reads the same at one decimal is written with the
+        // decimals that tell it apart, so the member sees the change they made.
+        let (text, paper_text) = match (scenario, paper) {
+            (Value::Millions(shown), Value::Millions(printed)) => millions_apart(*shown, *printed),
+            _ => (scenario.unmarked_text(lang), paper.unmarked_text(lang)),
+        };
         RowCell {
-            text: scenario.text(lang),
+            text,
             paper: Some(match lang {
                 Lang::Zh => format!("（文件：{paper_text}）"),
                 Lang::En => format!("(paper: {paper_text})"),
@@ -360,6 +437,17 @@ pub struct GroupHeading {
     pub count: String,
     pub subtotal: Figure,
     pub subtotal_text: String,
+    /// Whether the subtotal is drawn with its mark, by the total's rule (see
+    /// [`sum_mark`], whose mark is always the figure's own provenance; a flag keeps the
+    /// heading, a list key, small).
+    subtotal_marked: bool,
+}
+
+impl GroupHeading {
+    /// The subtotal's mark, drawn beside it: its own provenance, by the total's rule.
+    pub fn subtotal_mark(&self) -> Option<&Provenance> {
+        self.subtotal_marked.then(|| self.subtotal.provenance())
+    }
 }
 
 /// One line of the table body.
@@ -400,6 +488,9 @@ pub struct TableBody {
     /// the member has asked for, [`ROWS_PER_STEP`] more each time.
     pub drawn: usize,
     pub total: Option<Figure>,
+    /// The total's mark, drawn in the total cell and after the total above the table
+    /// (see [`sum_mark`]).
+    pub total_mark: Option<Provenance>,
 }
 
 /// The rows the table draws at first, and how many more each "show more" draws. An
@@ -455,10 +546,11 @@ pub fn body(
     // up whatever the scenario changed.
     let budgets = ShownBudgets { data, outcomes: &outcomes };
     let total = budgets.sum(rows).map(|(sum, all_paper)| budget_sum(sum, all_paper));
+    let total_mark = total.as_ref().and_then(|total| sum_mark(data, total));
     let drawn = rows.len().min(limit);
     if !grouped {
         let lines = rows.iter().take(drawn).filter_map(row).collect();
-        return TableBody { lines, count: rows.len(), drawn, total };
+        return TableBody { lines, count: rows.len(), drawn, total, total_mark };
     }
     let groups = department_runs(data, rows);
     let exact: Vec<(Money, bool)> =
@@ -477,20 +569,20 @@ pub fn body(
             name: department_name(data, department, lang),
             count: projects_count(group.len(), lang),
             subtotal_text: subtotal.text(lang),
+            subtotal_marked: sum_mark(data, &subtotal).as_ref() == Some(subtotal.provenance()),
             subtotal,
         }));
         lines.extend(group.iter().take(to_draw).filter_map(row));
         to_draw = to_draw.saturating_sub(group.len());
     }
-    TableBody { lines, count: rows.len(), drawn, total }
+    TableBody { lines, count: rows.len(), drawn, total, total_mark }
 }
 
 /// Under a table that draws only some of its rows: which ones, and that the total is
 /// of them all. `None` when every row is drawn.
 pub fn rows_not_drawn(body: &TableBody, lang: Lang) -> Option<String> {
     (body.drawn < body.count).then(|| {
-        let as_count = |n: usize| count(u64::try_from(n).unwrap_or(u64::MAX));
-        let (drawn, count) = (as_count(body.drawn), as_count(body.count));
+        let (drawn, count) = (count(body.drawn), count(body.count));
         match lang {
             Lang::Zh => format!("只列出首 {drawn} 個項目（共 {count} 個）；合計包括全部 {count} 個。"),
             Lang::En => format!("The first {drawn} of {count} projects are listed; the total is of all {count}."),
@@ -500,7 +592,7 @@ pub fn rows_not_drawn(body: &TableBody, lang: Lang) -> Option<String> {
 
 /// The button that draws [`ROWS_PER_STEP`] more rows (or the rest, if fewer).
 pub fn show_more_rows(body: &TableBody, lang: Lang) -> String {
-    let more = count(u64::try_from(body.count.saturating_sub(body.drawn).min(ROWS_PER_STEP)).unwrap_or(u64::MAX));
+    let more = count(body.count.saturating_sub(body.drawn).min(ROWS_PER_STEP));
     match lang {
         Lang::Zh => format!("再列出 {more} 個"),
         Lang::En => format!("List {more} more"),
@@ -524,7 +616,7 @@ fn department_runs<'a>(data: &Dataset, rows: &'a [usize]) -> Vec<(usize, &'a [us
 }
 
 /// `Showing 35 of 254 projects, total budget HK$346.5M`, with the count and the
-/// total as figures.
+/// total as figures, and the total's mark after its unit.
 pub fn summary(body: &TableBody, all: usize, lang: Lang) -> crate::screens::sentence::Sentence {
     use crate::screens::sentence::Sentence;
     let total = text_or_dash(body.total.as_ref(), lang);
@@ -535,13 +627,15 @@ pub fn summary(body: &TableBody, all: usize, lang: Lang) -> crate::screens::sent
             .figure("visible-count", count)
             .text(format!(" 個項目（共 {all} 個），預算合計 "))
             .figure("visible-total", total)
-            .text(" 百萬元"),
+            .text(" 百萬元")
+            .mark(body.total_mark.clone()),
         Lang::En => Sentence::new()
             .text("Showing ")
             .figure("visible-count", count)
             .text(format!(" of {all} projects, total budget HK$"))
             .figure("visible-total", total)
-            .text("M"),
+            .text("M")
+            .mark(body.total_mark.clone()),
     }
 }
 
@@ -552,7 +646,7 @@ pub fn total_heading(body: &TableBody, lang: Lang) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::filters::{selected, Filters};
+    use super::super::filters::{selected, Filters, Offered};
     use super::*;
     use crate::screens::projects::filters::changed_ids;
     use blockvote_model::engine::{Edit, Engine, ProjectEdit, Scenario};
@@ -570,8 +664,12 @@ mod tests {
     fn shown(data: &Dataset, pairs: &[(&str, &str)]) -> Vec<u16> {
         let p = params(pairs);
         let index = SearchIndex::new(data, str::to_lowercase);
-        let mut rows =
-            selected(data, &index, &Filters::from_params(&p, data, nfc, str::to_lowercase), &BTreeSet::new());
+        let mut rows = selected(
+            data,
+            &index,
+            &Filters::from_params(&p, &Offered::of(data), nfc, str::to_lowercase),
+            &BTreeSet::new(),
+        );
         order(data, &index, &mut rows, Sort::from_params(&p, SORT_KEYS), false, Lang::En);
         rows.iter().filter_map(|i| data.projects.get(*i)).map(|p| p.id).collect()
     }
@@ -630,6 +728,21 @@ mod tests {
     }
 
     #[test]
+    fn a_changed_budget_that_reads_as_the_paper_s_gets_the_decimals_that_show_it() {
+        let dearer = |pct: i64| Scenario { cost_change_pct: rust_decimal::Decimal::from(pct), ..Scenario::default() };
+        check(&dearer(10), 163, Lang::En, "0.22(paper: 0.2) | 2018-19 Q2 | 2018-19 Q4 | 3 | 1 marks | changed");
+        check(
+            &dearer(10),
+            211,
+            Lang::Zh,
+            "0.22（文件：0.2） | 2018-19 年度第一季 | 2018-19 年度第三季 | 3 | 1 marks | changed",
+        );
+        check(&dearer(1), 163, Lang::En, "0.202(paper: 0.2) | 2018-19 Q2 | 2018-19 Q4 | 3 | 1 marks | changed");
+        // A budget that reads differently at one decimal keeps one.
+        check(&dearer(10), 1, Lang::En, "7.3(paper: 6.6) | 2018-19 Q1 | 2019-20 Q1 | 5 | 1 marks | changed");
+    }
+
+    #[test]
     fn a_group_lever_and_the_cash_cap_show_in_the_rows_too() {
         use blockvote_model::engine::{CashCap, DeferralRule, GroupEdit, Selector};
         let group = Scenario {
@@ -678,7 +791,8 @@ mod tests {
         assert_eq!(pressed(sort, SortKey::Id), [("sort", None), ("dir", None)]);
     }
 
-    /// The total row and the summary under `scenario`, grouped or not.
+    /// The total row and the summary under `scenario`, grouped or not: the total's
+    /// text with its mark, the summary with its mark, and the subtotals' marks.
     fn totals_under(scenario: &Scenario, grouped: bool) -> (String, String, Vec<Provenance>) {
         let data = paper();
         let engine = Engine::new(&data).unwrap_or_else(|e| panic!("{e}"));
@@ -699,32 +813,60 @@ mod tests {
         let marks = table
             .lines
             .iter()
-            .filter_map(|l| if let Line::Heading(h) = l { Some(h.subtotal.provenance().clone()) } else { None })
+            .filter_map(|l| if let Line::Heading(h) = l { h.subtotal_mark().cloned() } else { None })
             .collect();
-        (text_or_dash(table.total.as_ref(), Lang::En), summary(&table, 254, Lang::En).plain(), marks)
+        let total_mark = table.total_mark.as_ref().map_or("none".to_string(), |m| m.mark(Lang::En));
+        let total = format!("{} [{total_mark}]", text_or_dash(table.total.as_ref(), Lang::En));
+        (total, summary(&table, 254, Lang::En).read(Lang::En), marks)
     }
 
     #[test]
     fn the_budget_total_is_of_the_budgets_the_rows_show() {
         // The paper's levers: Annex C's sum, the model's arithmetic.
-        let (total, _, marks) = totals_under(&Scenario::default(), true);
-        assert_eq!(total, "1,527.7");
+        let (total, sentence, marks) = totals_under(&Scenario::default(), true);
+        assert_eq!(total, "1,527.7 [model]");
+        assert_eq!(sentence, "Showing 254 of 254 projects, total budget HK$1,527.7M [model]");
+        assert_eq!(marks.len(), 66, "every department's subtotal is drawn with its mark");
         assert!(marks.iter().all(|m| matches!(m, Provenance::Model(_))));
         // Every new project 10 % dearer: the rows show the dearer budgets, and so do the
         // total, the summary and every subtotal, as the scenario's.
         let dearer = Scenario { cost_change_pct: rust_decimal::Decimal::TEN, ..Scenario::default() };
         let (total, sentence, marks) = totals_under(&dearer, true);
-        assert_eq!(total, "1,680.5");
-        assert_eq!(sentence, "Showing 254 of 254 projects, total budget HK$1,680.5M");
+        assert_eq!(total, "1,680.5 [scenario]");
+        assert_eq!(sentence, "Showing 254 of 254 projects, total budget HK$1,680.5M [scenario]");
         assert!(marks.iter().all(|m| *m == Provenance::Scenario));
         // One project's budget edited: only its department's subtotal is the scenario's.
         let edit = Edit { budget: Some(Money::from_whole_millions(20)), ..Edit::default() };
         let one = Scenario { projects: vec![ProjectEdit { id: 1, edit }], ..Scenario::default() };
         let (total, _, marks) = totals_under(&one, false);
-        assert_eq!(total, "1,541.1");
+        assert_eq!(total, "1,541.1 [scenario]");
         assert!(marks.is_empty());
         let (_, _, marks) = totals_under(&one, true);
         assert_eq!(marks.iter().filter(|m| **m == Provenance::Scenario).count(), 1);
+    }
+
+    #[test]
+    fn the_total_of_imported_projects_claims_no_annex_c_arithmetic() {
+        let text = "id,department_zh,name_zh,name_en,budget_m,start,completion\n1,行政署,測試,Test,1.0,2019-20 Q1,2019-20 Q2\n";
+        let data = paper().with_projects_csv(text, nfc).unwrap_or_else(|_| Dataset::empty());
+        let none = BTreeSet::new();
+        let table =
+            body(&data, &[0], false, ROWS_PER_STEP, ScenarioRows { projection: None, changed: &none }, Lang::Zh, None);
+        assert_eq!(table.total_mark, None);
+        assert_eq!(summary(&table, 1, Lang::Zh).read(Lang::Zh), "顯示 1 個項目（共 1 個），預算合計 1.0 百萬元");
+        let paper_table = body(
+            &paper(),
+            &[0],
+            false,
+            ROWS_PER_STEP,
+            ScenarioRows { projection: None, changed: &none },
+            Lang::Zh,
+            None,
+        );
+        assert_eq!(
+            summary(&paper_table, 254, Lang::Zh).read(Lang::Zh),
+            "顯示 1 個項目（共 254 個），預算合計 6.6 百萬元 [模型]"
+        );
     }
 
     #[test]
@@ -855,6 +997,44 @@ mod tests {
         );
     }
 
+    #[test]
+    fn the_counts_under_a_long_table_are_written_as_every_count_is() {
+        // (rows drawn, rows in all, language) → the note under the table and the
+        // button's words: at the importer's limit of 20,000 rows the counts carry
+        // thousands separators, as every other count the app writes.
+        let cases = [
+            (
+                (300, 20_000, Lang::En),
+                (Some("The first 300 of 20,000 projects are listed; the total is of all 20,000."), "List 300 more"),
+            ),
+            (
+                (300, 20_000, Lang::Zh),
+                (Some("只列出首 300 個項目（共 20,000 個）；合計包括全部 20,000 個。"), "再列出 300 個"),
+            ),
+            (
+                (19_800, 20_000, Lang::En),
+                (Some("The first 19,800 of 20,000 projects are listed; the total is of all 20,000."), "List 200 more"),
+            ),
+            (
+                (19_800, 20_000, Lang::Zh),
+                (Some("只列出首 19,800 個項目（共 20,000 個）；合計包括全部 20,000 個。"), "再列出 200 個"),
+            ),
+            ((20_000, 20_000, Lang::En), (None, "List 0 more")),
+            (
+                (1_000, 2_500, Lang::Zh),
+                (Some("只列出首 1,000 個項目（共 2,500 個）；合計包括全部 2,500 個。"), "再列出 300 個"),
+            ),
+        ];
+        for ((drawn, count, lang), (note, button)) in cases {
+            let table = TableBody { lines: Vec::new(), count, drawn, total: None, total_mark: None };
+            assert_eq!(
+                (rows_not_drawn(&table, lang).as_deref(), show_more_rows(&table, lang).as_str()),
+                (note, button),
+                "{drawn} of {count} in {lang:?}"
+            );
+        }
+    }
+
     /// The rows of `after`'s body, made with `before`'s as the previous body: for each
     /// row, its number and whether it was kept (shared) or made again; and whether the
     /// body equals one made without a previous body.
@@ -919,6 +1099,45 @@ mod tests {
         // Every budget dearer: every row made again.
         let dearer = Scenario { cost_change_pct: rust_decimal::Decimal::TEN, ..Scenario::default() };
         assert_eq!(kept_rows(&Scenario::default(), &dearer, Lang::En).0.len(), 254);
+    }
+
+    #[test]
+    fn a_paper_column_s_heading_says_its_scenario_cells_are_the_member_s() {
+        let data = paper();
+        let read = |key: SortKey, lang| {
+            key.heading_mark(&data).map(|mark| format!("{} — {}", mark.mark(lang), heading_explanation(&mark, lang)))
+        };
+        assert_eq!(
+            read(SortKey::Budget, Lang::En).as_deref(),
+            Some(
+                "Annex C — Annex C: “Project budget (HK$M)” — 項目預算 (百萬元) (The paper's figures in this column are \
+                 Annex C's; a figure marked scenario is yours, worked out from the levers you set.)"
+            )
+        );
+        assert_eq!(
+            read(SortKey::Start, Lang::Zh).as_deref(),
+            Some(
+                "附件 C — 附件 C：「預計開展日期 (2018-19 年度)」（本欄中文件的數字取自附件 C；標示「情景」的數字是你的情景，\
+                 按你設定的調節計算。）"
+            )
+        );
+        assert!(read(SortKey::Completion, Lang::En).is_some_and(|t| t.contains("a figure marked scenario is yours")));
+        assert_eq!(
+            read(SortKey::Duration, Lang::En).as_deref(),
+            Some(
+                "model — Worked out by blockvote from the figures printed in Annex C (a sum, difference or count); the \
+                 paper does not print this figure itself. (A figure marked scenario in this column is yours, worked out \
+                 from the levers you set.)"
+            )
+        );
+        assert_eq!(
+            read(SortKey::Duration, Lang::Zh).as_deref(),
+            Some(
+                "模型 — blockvote 按附件 C 所載數字計算（加減或點算），文件本身沒有印出這個數字。（本欄標示「情景」的數字是你的情景，\
+                 按你設定的調節計算。）"
+            )
+        );
+        assert_eq!(read(SortKey::Name, Lang::Zh), None);
     }
 
     #[test]

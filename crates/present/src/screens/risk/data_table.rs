@@ -7,7 +7,7 @@
 //! scenario's own cell, refused cells with their reasons, the legend and the CSV.
 
 use super::without_slippage_levers;
-use crate::fields::{decimal_in, int_in, FieldError, FieldSpec};
+use crate::fields::{any_decimal, int_in, FieldError, FieldSpec};
 use crate::format::count;
 use crate::lang::{l, Label, Lang};
 use crate::levers::lever_field;
@@ -313,8 +313,8 @@ pub fn spec_error(error: SpecError, cells: usize) -> FieldError {
             "The on-time rate and the share of projects late are one lever (each is 1 minus the other): choose another lever for one side",
         ),
         SpecError::TooManyCells { most } => FieldError::new(
-            format!("此表會有 {} 格，最多只可有 {most} 格：請加大步長或縮窄範圍", count(cells as u64)),
-            format!("This table would have {} cells; at most {most} are allowed: take larger steps or shorter ranges", count(cells as u64)),
+            format!("此表會有 {} 格，最多只可有 {most} 格：請加大步長或縮窄範圍", count(cells)),
+            format!("This table would have {} cells; at most {most} are allowed: take larger steps or shorter ranges", count(cells)),
         ),
     }
 }
@@ -324,13 +324,14 @@ pub fn spec_error(error: SpecError, cells: usize) -> FieldError {
 pub fn step_field(lever: Lever) -> FieldSpec<Decimal> {
     let (min, max) = lever.range();
     let width = max - min;
+    let unit = crate::levers::lever_unit(lever);
     let read = move |text: &str| {
         if lever.is_whole() {
             let most = i64::try_from(width).unwrap_or(i64::MAX).max(1);
-            return int_in(text, 1, most).map(Decimal::from);
+            return int_in(text, 1, most, unit).map(Decimal::from);
         }
         // Any number is read first, so that a step out of bounds is told which bound.
-        let step = decimal_in(text, Decimal::MIN, Decimal::MAX)?;
+        let step = any_decimal(text, unit)?;
         let smallest = lever.resolution();
         if snap(lever, step) < smallest {
             return Err(FieldError::new(
@@ -345,7 +346,7 @@ pub fn step_field(lever: Lever) -> FieldSpec<Decimal> {
         Ok(step)
     };
     let spec = FieldSpec::new(STEP, read, |value: &Decimal| value.normalize().to_string());
-    match crate::levers::lever_unit(lever) {
+    match unit {
         Some(unit) => spec.unit(unit),
         None => spec,
     }
@@ -609,12 +610,7 @@ pub fn progress_text(done: u32, total: u32, lang: Lang) -> String {
 pub fn csv(view: &TableView, lang: Lang) -> String {
     let plain = |text: &str| text.replace(',', "");
     let mut out = csv_line(&[HEADING.get(lang).to_string()]);
-    let provenance = Provenance::Scenario;
-    out.push_str(&csv_line(&[
-        FIGURE.get(lang).to_string(),
-        view.caption.clone(),
-        format!("{} — {}", provenance.mark(lang), provenance.explanation(lang)),
-    ]));
+    out.push_str(&Provenance::Scenario.csv_line(FIGURE.get(lang), &view.caption, lang));
     out.push_str(&csv_line(&[ROWS.get(lang).to_string(), view.row_lever.clone()]));
     out.push_str(&csv_line(&[COLUMNS.get(lang).to_string(), view.column_lever.clone()]));
     let mut head = vec![view.corner.clone()];

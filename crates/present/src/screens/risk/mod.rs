@@ -17,7 +17,6 @@ pub mod sensitivity;
 pub mod simulation;
 pub mod slippage;
 
-use crate::format::money_with_unit;
 use crate::lang::{l, Label, Lang};
 use crate::paper::{Indicator, Para5Column, Printed};
 use crate::provenance::{Basis, Figure, PaperPlace, Provenance, Value};
@@ -32,10 +31,12 @@ pub const HEADING: Label = l("延誤及風險", "Slippage and risk");
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Part {
     Text(String),
-    /// A figure as written: `1,060.0`, `67.1%`, `210`.
+    /// A figure as written: `1,060.0`, `67.1%`, `210` (a paper figure as the paper
+    /// prints it: `1,060`).
     Figure(Figure),
     /// An amount with its unit, so the mark follows the whole amount:
-    /// `HK$1,060.0M` / `1,060.0 百萬元`.
+    /// `HK$1,060.0M` / `1,060.0 百萬元` (a paper figure as the paper prints it:
+    /// `HK$1,060M`).
     Amount(Figure),
 }
 
@@ -45,11 +46,7 @@ impl Part {
         match self {
             Part::Text(_) => None,
             Part::Figure(figure) => Some((figure.text(lang), figure.provenance())),
-            Part::Amount(figure) => {
-                let text =
-                    figure.money().map(|amount| money_with_unit(amount, lang)).unwrap_or_else(|| figure.text(lang));
-                Some((text, figure.provenance()))
-            }
+            Part::Amount(figure) => Some((figure.text_with_unit(lang), figure.provenance())),
         }
     }
 }
@@ -111,8 +108,10 @@ impl Sentence {
     }
 }
 
-/// Para 5's record in one sentence, every count cited: 141 of the 210 projects on
-/// schedule (67.1%), 69 not, all 210 within budget. `None` if the dataset lacks one.
+/// Para 5's record in one sentence, every count cited: of the 210 returns, 141 report
+/// projects completed on schedule (67.1%), 69 not, all 210 within budget. Para 5
+/// counts returns (「項目推行後部門報表」), not projects, and the sentence says so.
+/// `None` if the dataset lacks one.
 pub fn para5_record(data: &Dataset, lang: Lang) -> Option<Sentence> {
     let schedule = |column| Printed::Performance { indicator: Indicator::Schedule, column }.figure(data);
     let returns = Printed::Returns.figure(data)?;
@@ -121,8 +120,8 @@ pub fn para5_record(data: &Dataset, lang: Lang) -> Option<Sentence> {
     let late = schedule(Para5Column::NotMet)?;
     let budget = Printed::Performance { indicator: Indicator::Budget, column: Para5Column::Met }.figure(data)?;
     let template = lang.pick(
-        "2016 年的 {} 份「項目推行後部門報表」中，{} 個項目依期完成（{}），{} 個未能依期完成；全部 {} 個項目均按財政預算完成。",
-        "Of the {} projects in 2016's post-implementation departmental returns, {} were completed on schedule ({}) and {} were not; all {} were completed within budget.",
+        "2016 年的 {} 份「項目推行後部門報表」中，{} 份匯報項目依期完成（{}），{} 份未能依期完成；全部 {} 份均匯報項目按財政預算完成。",
+        "Of 2016's {} post-implementation departmental returns, {} reported projects completed on schedule ({}) and {} did not; all {} reported projects completed within budget.",
     );
     Some(Sentence::fill(template, [returns, met, rate, late, budget]))
 }
@@ -134,14 +133,14 @@ pub fn without_slippage_levers(scenario: &Scenario) -> Scenario {
 }
 
 /// Whose the figures of `scenario` are: with nothing set they are the model
-/// baseline's; with nothing but para 5's slippage switched on, the model's under para
-/// 5's record; otherwise the member's scenario.
+/// baseline's; with any lever set they are the member's scenario, as on every other
+/// screen. Slippage at para 5's share is a lever the member set too (its words say it
+/// uses para 5's record; see `slippage::lever_words`).
 pub fn scenario_provenance(scenario: &Scenario) -> Provenance {
-    let others_set = without_slippage_levers(scenario) != Scenario::default();
-    match (others_set, scenario.slippage.enabled) {
-        (false, false) => Provenance::Model(Basis::CalibratedProfile),
-        (false, true) if scenario.slippage.share == para5_late_share() => Provenance::Model(Basis::Para5Record),
-        _ => Provenance::Scenario,
+    if *scenario == Scenario::default() {
+        Provenance::Model(Basis::CalibratedProfile)
+    } else {
+        Provenance::Scenario
     }
 }
 
@@ -240,14 +239,14 @@ pub(crate) mod tests {
         let read = |lang| para5_record(&data, lang).map(|s| s.read(lang)).unwrap_or_default();
         check(
             read(Lang::En),
-            "Of the 210 [para 5] projects in 2016's post-implementation departmental returns, 141 [para 5] were \
-             completed on schedule (67.1% [para 5]) and 69 [para 5] were not; all 210 [para 5] were completed \
-             within budget.",
+            "Of 2016's 210 [para 5] post-implementation departmental returns, 141 [para 5] reported projects \
+             completed on schedule (67.1% [para 5]) and 69 [para 5] did not; all 210 [para 5] reported projects \
+             completed within budget.",
         );
         check(
             read(Lang::Zh),
-            "2016 年的 210 [第 5 段] 份「項目推行後部門報表」中，141 [第 5 段] 個項目依期完成（67.1% [第 5 段]），\
-             69 [第 5 段] 個未能依期完成；全部 210 [第 5 段] 個項目均按財政預算完成。",
+            "2016 年的 210 [第 5 段] 份「項目推行後部門報表」中，141 [第 5 段] 份匯報項目依期完成（67.1% [第 5 段]），\
+             69 [第 5 段] 份未能依期完成；全部 210 [第 5 段] 份均匯報項目按財政預算完成。",
         );
     }
 
@@ -267,8 +266,10 @@ pub(crate) mod tests {
     fn a_scenario_s_figures_are_the_model_s_only_while_it_is_the_model_s() {
         let read = |scenario: &Scenario| scenario_provenance(scenario).mark(Lang::En);
         check(read(&Scenario::default()), "model");
+        // Para 5's slippage is a lever the member set: its figures are the scenario's.
         let para5 = Scenario { slippage: Slippage { enabled: true, ..Slippage::default() }, ..Scenario::default() };
-        assert_eq!(scenario_provenance(&para5), Provenance::Model(Basis::Para5Record));
+        assert_eq!(scenario_provenance(&para5), Provenance::Scenario);
+        check(scenario_provenance(&para5).mark(Lang::Zh), "情景");
         let half =
             Scenario { slippage: Slippage { enabled: true, share: Decimal::new(5, 1), quarters: 1 }, ..para5.clone() };
         check(read(&half), "scenario");

@@ -11,6 +11,7 @@ use crate::format::{count, percent, quarters_count, share_percent};
 use crate::lang::{l, Bilingual, Label, Lang};
 use crate::paper::{Indicator, Para5Column, Printed};
 use crate::refusal::engine_error;
+use crate::words::UNIT_PERCENT;
 use blockvote_model::engine::monte_carlo::{MAX_DELAY_QUARTERS, MAX_OVERRUN_PCT};
 use blockvote_model::engine::{EngineError, MonteCarloSettings, OverrunSettings, Slippage};
 use blockvote_model::money::format_decimal;
@@ -20,8 +21,8 @@ use rust_decimal::Decimal;
 pub const HEADING: Label = l("蒙地卡羅模擬", "Monte Carlo simulation");
 
 pub const EXPLANATION: Label = l(
-    "模擬則逐個項目抽樣：每次模擬中，每個新項目以機率 p 延誤。p 預設為上面延誤調節的延誤比例 s（第 5 段為 69/210），兩者一致；你亦可在下面另設 p。延誤的項目按下列權重延遲 1 至 4 季完成，開始日期不變，預算分攤至較長的期間。亦可選擇加入成本超支；第 5 段顯示全部 210 個項目均按預算完成，故預設不計超支。模擬多次後，列出每季及每年現金需求的第 10、50（中位數）及 90 百分位。同一種子必定得出相同結果，因此結果可完全重現。模擬以情景的時間表為起點，但不計上面的期望值延誤（模擬自行抽樣延誤）。",
-    "The simulation draws lateness project by project instead: in each run every new project is late with probability p. p starts as the share late s of the slippage lever above (para 5's 69/210 by default), so the two agree; you may set another p below. A late project finishes 1 to 4 quarters later, drawn with the weights below; it keeps its start and its budget is spread over the longer time. Cost overruns can be added; para 5 reports all 210 projects completed within budget, so they are off by default. After many runs, the 10th, 50th (median) and 90th percentiles of each quarter's and each year's cash need show the range. The same seed always gives the same runs, so a result can be reproduced exactly. The simulation starts from the scenario's schedules without the expected-value slippage above (it draws lateness itself).",
+    "模擬則逐個項目抽樣：每次模擬中，每個新項目以機率 p 延誤。p 預設為上面延誤調節的延誤比例 s（第 5 段為 69/210），兩者一致；你亦可在下面另設 p。延誤的項目按下列權重延遲 1 至 4 季完成，開始日期不變，預算分攤至較長的期間。亦可選擇加入成本超支；第 5 段顯示全部 210 份報表均匯報項目按預算完成，故預設不計超支。模擬多次後，列出每季及每年現金需求的第 10、50（中位數）及 90 百分位。同一種子必定得出相同結果，因此結果可完全重現。模擬以情景的時間表為起點，但不計上面的期望值延誤（模擬自行抽樣延誤）。",
+    "The simulation draws lateness project by project instead: in each run every new project is late with probability p. p starts as the share late s of the slippage lever above (para 5's 69/210 by default), so the two agree; you may set another p below. A late project finishes 1 to 4 quarters later, drawn with the weights below; it keeps its start and its budget is spread over the longer time. Cost overruns can be added; all 210 of para 5's returns report their projects completed within budget, so they are off by default. After many runs, the 10th, 50th (median) and 90th percentiles of each quarter's and each year's cash need show the range. The same seed always gives the same runs, so a result can be reproduced exactly. The simulation starts from the scenario's schedules without the expected-value slippage above (it draws lateness itself).",
 );
 
 pub const SETTINGS: Label = l("模擬設定", "Settings");
@@ -117,7 +118,7 @@ pub fn weight_field(index: usize, others: impl Fn() -> u32 + Send + Sync + 'stat
         _ => l("延誤 4 季", "4 quarters late"),
     };
     let read = move |text: &str| {
-        let weight = whole(int_in(text, 0, 1_000)?);
+        let weight = whole(int_in(text, 0, 1_000, None)?);
         if weight == 0 && others() == 0 {
             return Err(FieldError::new("至少一個權重須大於 0", "At least one weight must be above 0"));
         }
@@ -133,25 +134,25 @@ pub fn overrun_probability_field() -> FieldSpec<Decimal> {
 /// The smallest overrun in %, which may not exceed the largest (`upper`, read now).
 pub fn overrun_min_field(upper: impl Fn() -> u32 + Send + Sync + 'static) -> FieldSpec<u32> {
     let read = move |text: &str| {
-        let value = whole(int_in(text, 0, i64::from(MAX_OVERRUN_PCT))?);
+        let value = whole(int_in(text, 0, i64::from(MAX_OVERRUN_PCT), Some(UNIT_PERCENT))?);
         if value > upper() {
             return Err(FieldError::new("不可大於最多超支", "Cannot exceed the upper end"));
         }
         Ok(value)
     };
-    FieldSpec::new(l("超支最少", "Overrun from"), read, |value: &u32| value.to_string()).unit(l("%", "%"))
+    FieldSpec::new(l("超支最少", "Overrun from"), read, |value: &u32| value.to_string()).unit(UNIT_PERCENT)
 }
 
 /// The largest overrun in %, which may not be below the smallest (`lower`, read now).
 pub fn overrun_max_field(lower: impl Fn() -> u32 + Send + Sync + 'static) -> FieldSpec<u32> {
     let read = move |text: &str| {
-        let value = whole(int_in(text, 0, i64::from(MAX_OVERRUN_PCT))?);
+        let value = whole(int_in(text, 0, i64::from(MAX_OVERRUN_PCT), Some(UNIT_PERCENT))?);
         if value < lower() {
             return Err(FieldError::new("不可小於最少超支", "Cannot be below the lower end"));
         }
         Ok(value)
     };
-    FieldSpec::new(l("超支最多", "Overrun up to"), read, |value: &u32| value.to_string()).unit(l("%", "%"))
+    FieldSpec::new(l("超支最多", "Overrun up to"), read, |value: &u32| value.to_string()).unit(UNIT_PERCENT)
 }
 
 /// A whole number the reader already bounded to `0..=1,000`.
@@ -264,15 +265,15 @@ fn join_english(parts: &[String]) -> String {
 pub fn overrun_note(data: &Dataset, lang: Lang) -> Option<Sentence> {
     let within = Printed::Performance { indicator: Indicator::Budget, column: Para5Column::Met }.figure(data)?;
     let template = lang.pick(
-        "（預設不計：第 5 段全部 {} 個項目均按預算完成）",
-        "(off by default: para 5 reports all {} projects within budget)",
+        "（預設不計：第 5 段全部 {} 份報表均匯報項目按預算完成）",
+        "(off by default: all {} of para 5's returns report projects within budget)",
     );
     Some(Sentence::fill(template, [within]))
 }
 
 /// `2,000 / 10,000`.
 pub fn progress_text(done: u32, total: u32) -> String {
-    format!("{} / {}", count(u64::from(done)), count(u64::from(total)))
+    format!("{} / {}", count(done), count(total))
 }
 
 /// Where a simulation stands.
@@ -404,7 +405,7 @@ mod tests {
         };
         check(read(weight_field(0, || 0), "0"), "error: At least one weight must be above 0");
         check(read(weight_field(0, || 3), "0"), "0");
-        check(read(weight_field(3, || 3), "1001"), "error: Must be between 0 and 1000");
+        check(read(weight_field(3, || 3), "1001"), "error: Must be between 0 and 1,000");
         check(read(overrun_min_field(|| 20), "25"), "error: Cannot exceed the upper end");
         check(read(overrun_max_field(|| 5), "4"), "error: Cannot be below the lower end");
         check(read(runs_field(), "2,000"), "2000");
@@ -424,6 +425,8 @@ mod tests {
         );
         check(SimulationStatus::Running.text(Lang::Zh), "模擬進行中；頁面仍可使用。");
         let note = overrun_note(&paper(), Lang::En).map(|s| s.read(Lang::En)).unwrap_or_default();
-        check(note, "(off by default: para 5 reports all 210 [para 5] projects within budget)");
+        check(note, "(off by default: all 210 [para 5] of para 5's returns report projects within budget)");
+        let note = overrun_note(&paper(), Lang::Zh).map(|s| s.read(Lang::Zh)).unwrap_or_default();
+        check(note, "（預設不計：第 5 段全部 210 [第 5 段] 份報表均匯報項目按預算完成）");
     }
 }

@@ -10,7 +10,7 @@ use crate::lang::{l, Label, Lang};
 use crate::levers::lever_field;
 use crate::paper::{AnnexBColumn, Printed};
 use crate::provenance::{Basis, Figure, Provenance, Value, MODEL_BASELINE};
-use blockvote_model::engine::{Lever, Scenario, Slippage, YearTotals};
+use blockvote_model::engine::{para5_late_share, Lever, Scenario, Slippage, YearTotals};
 use blockvote_model::money::round_parts_to_total;
 use blockvote_model::{CohortId, Dataset, Money};
 use rust_decimal::Decimal;
@@ -56,12 +56,18 @@ pub fn para5_slippage() -> Slippage {
     Slippage { enabled: true, ..Slippage::default() }
 }
 
-/// The slippage lever in words: `32.9% late by 1 quarter`, or that it is off.
+/// The slippage lever in words: `32.9% late by 1 quarter`, saying so when the share
+/// is para 5's record (the figures are still the member's scenario: they set the
+/// lever), or that it is off.
 pub fn lever_words(slippage: &Slippage, lang: Lang) -> String {
     let delay = quarters_count(i64::from(slippage.quarters), lang);
+    let share = share_percent(slippage.share);
+    let para5 = slippage.share == para5_late_share();
     match (slippage.enabled, lang) {
-        (true, Lang::Zh) => format!("{} 延誤 {delay}", share_percent(slippage.share)),
-        (true, Lang::En) => format!("{} late by {delay}", share_percent(slippage.share)),
+        (true, Lang::Zh) if para5 => format!("{share} 延誤 {delay}，按第 5 段紀錄：210 份報表中 69 份未能依期完成"),
+        (true, Lang::En) if para5 => format!("{share} late by {delay}, after para 5's record: 69 of 210 returns late"),
+        (true, Lang::Zh) => format!("{share} 延誤 {delay}"),
+        (true, Lang::En) => format!("{share} late by {delay}"),
         (false, Lang::Zh) => "延誤調節關閉".to_string(),
         (false, Lang::En) => "the slippage lever is off".to_string(),
     }
@@ -241,7 +247,7 @@ mod tests {
     }
 
     #[test]
-    fn para5_s_slippage_is_the_model_s_and_adds_up() {
+    fn para5_s_slippage_is_the_member_s_scenario_and_adds_up() {
         check(
             &Scenario::default(),
             Lang::En,
@@ -260,7 +266,17 @@ mod tests {
                 "New projects (Annex C): 243.0 | 243.0 | 211.0 | -32.0",
                 "Ongoing projects (Annex B): 817.0 | 817.0 | 817.0 | 0.0",
                 "Total: 1,060.0 | 1,060.0 | 1,028.0 | -32.0",
-                "model | model | model | model",
+                "model | model | scenario | scenario",
+            ],
+        );
+        check(
+            &para5,
+            Lang::Zh,
+            &[
+                "新項目（附件 C）: 243.0 | 243.0 | 211.0 | -32.0",
+                "進行中項目（附件 B）: 817.0 | 817.0 | 817.0 | 0.0",
+                "總額: 1,060.0 | 1,060.0 | 1,028.0 | -32.0",
+                "模型 | 模型 | 情景 | 情景",
             ],
         );
     }
@@ -297,11 +313,17 @@ mod tests {
             [
                 "Model baseline (calibrated to Annex B) (no slippage)",
                 "Scenario, all on time (no slippage)",
-                "Scenario with slippage (includes slippage: 32.9% late by 1 quarter)",
+                "Scenario with slippage (includes slippage: 32.9% late by 1 quarter, after para 5's record: 69 of 210 returns late)",
                 "Effect of slippage (with slippage minus all on time)",
             ]
         );
         assert_eq!(headings(&Scenario::default(), Lang::Zh)[2], "情景（計入延誤） (不計延誤（延誤調節關閉）)");
+        assert_eq!(
+            headings(&Scenario { slippage: para5_slippage(), ..Scenario::default() }, Lang::Zh)[2],
+            "情景（計入延誤） (計入延誤：32.9% 延誤 1 季，按第 5 段紀錄：210 份報表中 69 份未能依期完成)"
+        );
+        let half = Slippage { enabled: true, share: Decimal::new(5, 1), quarters: 2 };
+        assert_eq!(lever_words(&half, Lang::En), "50.0% late by 2 quarters");
     }
 
     #[test]
@@ -309,11 +331,11 @@ mod tests {
         let read = |lang| annex_b_note(&paper(), lang).map(|s| s.read(lang)).unwrap_or_default();
         assert_eq!(
             read(Lang::En),
-            "The paper prints only 2018-19's totals: new projects HK$243.0M [Annex B], ongoing HK$817.0M [Annex B], in \
-             all HK$1,060.0M [Annex B]. The model baseline is calibrated to them; the paper has no quarterly or later \
+            "The paper prints only 2018-19's totals: new projects HK$243M [Annex B], ongoing HK$817M [Annex B], in \
+             all HK$1,060M [Annex B]. The model baseline is calibrated to them; the paper has no quarterly or later \
              figures."
         );
-        assert!(read(Lang::Zh).contains("243.0 百萬元 [附件 B]"));
+        assert!(read(Lang::Zh).contains("243 百萬元 [附件 B]"));
     }
 
     #[test]

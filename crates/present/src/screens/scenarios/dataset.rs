@@ -193,4 +193,21 @@ mod tests {
         assert_eq!(in_use(&paper, None, Lang::En), "In use: the paper's 254 projects (Annex C).");
         assert_eq!(in_use(&paper, Some("x.csv"), Lang::Zh), "現正使用：匯入的「x.csv」。");
     }
+
+    #[test]
+    fn a_file_whose_dates_span_too_many_quarters_is_refused_at_the_upload_in_both_languages() {
+        let wide = format!("{}1000,行政署,項目,Project,5.5,1990-91 Q1,2199-00 Q4\n", PAPER_PROJECTS_CSV);
+        check_words(
+            "wide.csv",
+            &wide,
+            Lang::En,
+            "The file has 1 problem and was not used; the data is unchanged: / projects.csv: the projects span 840 quarters, from 1990-91 Q1 to 2199-00 Q4 (the budget year's first quarter to the last completion); a file may span at most 80 quarters",
+        );
+        check_words(
+            "wide.csv",
+            &wide,
+            Lang::Zh,
+            "檔案有 1 個問題，未有使用；資料維持不變： / projects.csv：項目橫跨 840 個季度，由 1990-91 Q1 至 2199-00 Q4（預算年度第一季至最後完成的季度）；一個檔案最多可橫跨 80 個季度",
+        );
+    }
 }

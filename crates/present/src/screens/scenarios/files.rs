@@ -1,11 +1,18 @@
 //! Scenarios and projections in and out as files: the export buttons, the JSON
 //! import (asking about names already used) and what an import did.
 
+use crate::cash::quarter_table;
 use crate::lang::{l, Label, Lang};
+use crate::paper::AnnexCColumn;
+use crate::provenance::{Basis, Figure, Provenance};
+use crate::screens::risk::data_table::FIGURE;
 use crate::storage::import_result;
 use crate::uploads::{not_text, FileKind};
+use blockvote_model::engine::Projection;
+use blockvote_model::exports::csv_line;
 use blockvote_model::saved::{ImportReport, SavedScenario, Store};
 use blockvote_model::text::NotText;
+use blockvote_model::Dataset;
 
 pub const TITLE: Label = l("匯出及匯入", "Export and import");
 pub const EXPORT_JSON: Label = l("下載全部情景（JSON）", "Download all scenarios (JSON)");
@@ -31,6 +38,52 @@ pub const CSV_TYPE: &str = "text/csv;charset=utf-8";
 /// programs read the Chinese names as UTF-8.
 pub fn spreadsheet_text(csv: &str) -> String {
     format!("\u{feff}{csv}")
+}
+
+/// Whose the figures of a CSV export are, one line per column of figures, written as
+/// the Risk screen's data-table CSV writes its line ([`Provenance::csv_line`]), so an
+/// exported figure says whose it is as the screen's mark does.
+fn provenance_lines(columns: &[(&str, Provenance)], lang: Lang) -> String {
+    columns.iter().map(|(name, provenance)| provenance.csv_line(FIGURE.get(lang), name, lang)).collect()
+}
+
+/// The quarterly cash flow CSV: a provenance line for each column of figures, then
+/// `quarter,ongoing_m,new_m,total_m` and one line per quarter, each figure as the
+/// Cash flow screen's quarter table shows it (the same rounding, one decimal, without
+/// thousands separators so a spreadsheet reads numbers) and with the same provenance.
+pub fn cashflow_csv(projection: &Projection, baseline: &Projection, lang: Lang) -> String {
+    let table = quarter_table(projection, baseline, lang);
+    let mark = |index: usize| table.columns.get(index).map_or(Provenance::Scenario, |c| c.mark.clone());
+    let mut out = provenance_lines(&[("ongoing_m", mark(0)), ("new_m", mark(1)), ("total_m", mark(2))], lang);
+    out.push_str(&csv_line(&["quarter", "ongoing_m", "new_m", "total_m"].map(String::from)));
+    let plain = |figure: &Figure| figure.text(lang).replace(',', "");
+    for row in &table.rows {
+        out.push_str(&csv_line(&[row.key.clone(), plain(&row.ongoing), plain(&row.new), plain(&row.total)]));
+    }
+    out
+}
+
+/// The projects CSV: a provenance line for each column of figures (the paper's
+/// budget as Annex C's, when the projects are the paper's; the scenario's budget; the
+/// 2018-19 cash, the model's under the calibrated profile until the member's levers
+/// change it), then the projects as `blockvote_model::exports::projects_csv` writes
+/// them.
+pub fn projects_csv(data: &Dataset, projection: &Projection, baseline: &Projection, lang: Lang) -> String {
+    let cash_changed = projection.projects.len() != baseline.projects.len()
+        || projection
+            .projects
+            .iter()
+            .zip(&baseline.projects)
+            .any(|(p, b)| p.id != b.id || p.budget_year != b.budget_year);
+    let mut columns = Vec::new();
+    if let Some(paper) = AnnexCColumn::Budget.provenance(data) {
+        columns.push(("paper_budget_m", paper));
+    }
+    columns.push(("scenario_budget_m", Provenance::Scenario));
+    columns.push(("cash_budget_year_m", Provenance::worked_out(Basis::CalibratedProfile, cash_changed)));
+    let mut out = provenance_lines(&columns, lang);
+    out.push_str(&blockvote_model::exports::projects_csv(data, projection));
+    out
 }
 
 /// The imported scenarios whose names are already saved, joined for the question.
@@ -86,6 +139,92 @@ pub fn import_outcome(outcome: &ImportOutcome, lang: Lang) -> String {
 mod tests {
     use super::*;
     use blockvote_model::engine::Scenario;
+
+    fn projections(scenario: &Scenario) -> (Dataset, Projection, Projection) {
+        let data = Dataset::paper().unwrap_or_else(|_| Dataset::empty());
+        let engine = blockvote_model::engine::Engine::new(&data).unwrap_or_else(|e| panic!("{e}"));
+        let baseline = engine.project(&Scenario::default()).unwrap_or_else(|e| panic!("{e}"));
+        let projection = engine.project(scenario).unwrap_or_else(|e| panic!("{e}"));
+        (data, projection, baseline)
+    }
+
+    /// The first `lines` lines of the CSV `make` writes under `scenario` in `lang`,
+    /// each provenance line cut after its mark (the explanation after it is the
+    /// screen's, tested with the marks).
+    #[track_caller]
+    fn check(
+        make: fn(&Dataset, &Projection, &Projection, Lang) -> String,
+        scenario: &Scenario,
+        lang: Lang,
+        expected: &[&str],
+    ) {
+        let (data, projection, baseline) = projections(scenario);
+        let text = make(&data, &projection, &baseline, lang);
+        let shown: Vec<String> = text
+            .split("\r\n")
+            .take(expected.len())
+            .map(|line| line.split_once(" — ").map_or(line.to_string(), |(head, _)| head.to_string()))
+            .collect();
+        assert_eq!(shown, expected);
+        let explained = Provenance::Model(Basis::CalibratedProfile).explanation(lang);
+        let scenario_explained = Provenance::Scenario.explanation(lang);
+        assert!(text.contains(&explained) || text.contains(&scenario_explained), "{text}");
+    }
+
+    fn cash(_: &Dataset, projection: &Projection, baseline: &Projection, lang: Lang) -> String {
+        cashflow_csv(projection, baseline, lang)
+    }
+
+    #[test]
+    fn the_cash_flow_csv_says_whose_its_figures_are_and_reads_as_the_table() {
+        check(
+            cash,
+            &Scenario::default(),
+            Lang::En,
+            &[
+                "Figure,ongoing_m,\"model",
+                "Figure,new_m,\"model",
+                "Figure,total_m,\"model",
+                "quarter,ongoing_m,new_m,total_m",
+                "2018-19 Q1,204.3,25.1,229.4",
+            ],
+        );
+        let dearer = Scenario { cost_change_pct: rust_decimal::Decimal::TEN, ..Scenario::default() };
+        check(
+            cash,
+            &dearer,
+            Lang::Zh,
+            &[
+                "數字,ongoing_m,模型",
+                "數字,new_m,情景",
+                "數字,total_m,情景",
+                "quarter,ongoing_m,new_m,total_m",
+                "2018-19 Q1,204.3,27.6,231.9",
+            ],
+        );
+    }
+
+    #[test]
+    fn the_projects_csv_says_whose_its_figures_are() {
+        check(
+            projects_csv,
+            &Scenario::default(),
+            Lang::En,
+            &[
+                "Figure,paper_budget_m,Annex C",
+                "Figure,scenario_budget_m,scenario",
+                "Figure,cash_budget_year_m,\"model",
+                "id,department_zh,department_en,name_zh,name_en,paper_budget_m,scenario_budget_m,included,start,completion,cash_budget_year_m,route",
+            ],
+        );
+        let dearer = Scenario { cost_change_pct: rust_decimal::Decimal::TEN, ..Scenario::default() };
+        check(
+            projects_csv,
+            &dearer,
+            Lang::Zh,
+            &["數字,paper_budget_m,附件 C", "數字,scenario_budget_m,情景", "數字,cash_budget_year_m,情景"],
+        );
+    }
 
     fn saved(name: &str) -> SavedScenario {
         SavedScenario::new(&name.to_lowercase(), name, Scenario::default(), None)

@@ -33,7 +33,8 @@ pub fn key_figures(engine: Result<&Engine, &EngineError>, data: &Dataset, scenar
     };
     match projection {
         Ok(projection) => {
-            let shown = projection.budget_year_totals.total.round_to(1);
+            // The 2018-19 total as the scenario's year table shows it.
+            let shown = crate::cash::shown_budget_year(&projection).total;
             let paper = paper_cash_need(data).and_then(|f| f.money()).unwrap_or_default();
             KeyFigures::Figures {
                 cash_need: Figure::scenario(Value::Millions(shown)),
@@ -50,8 +51,9 @@ pub fn paper_cash_need(data: &Dataset) -> Option<Figure> {
     Printed::CohortTotal(AnnexBColumn::Cash).figure(data)
 }
 
-/// `+106.4 from the paper's 1,060.0` / `比文件的 1,060.0 多 106.4`, from the change as
-/// shown; `the same as the paper's 1,060.0` when it reads 0.0.
+/// `+106.4 from the paper's 1,060` / `比文件的 1,060 多 106.4` (the paper's figure as
+/// Annex B prints it), from the change as shown; `the same as the paper's 1,060` when
+/// it reads 0.0.
 pub fn change_text(change: &Figure, data: &Dataset, lang: Lang) -> String {
     let paper = paper_cash_need(data).map(|f| f.text(lang)).unwrap_or_default();
     let change = change.money().unwrap_or_default().round_to(1);
@@ -93,16 +95,16 @@ mod tests {
 
     #[test]
     fn each_row_has_its_own_key_figures() {
-        check(Scenario::default(), Lang::En, "1,060.0 [scenario] (the same as the paper's 1,060.0)");
-        check(Scenario::default(), Lang::Zh, "1,060.0 [情景] (與文件的 1,060.0 相同)");
+        check(Scenario::default(), Lang::En, "1,060.0 [scenario] (the same as the paper's 1,060)");
+        check(Scenario::default(), Lang::Zh, "1,060.0 [情景] (與文件的 1,060 相同)");
         check(
             Scenario { cost_change_pct: Decimal::TEN, ..Scenario::default() },
             Lang::En,
-            "1,084.3 [scenario] (+24.3 from the paper's 1,060.0)",
+            "1,084.3 [scenario] (+24.3 from the paper's 1,060)",
         );
         let late = Scenario { slippage: Slippage { enabled: true, ..Slippage::default() }, ..Scenario::default() };
-        check(late.clone(), Lang::Zh, "1,028.0 [情景] (比文件的 1,060.0 少 32.0)");
-        check(late, Lang::En, "1,028.0 [scenario] (-32.0 from the paper's 1,060.0)");
+        check(late.clone(), Lang::Zh, "1,028.0 [情景] (比文件的 1,060 少 32.0)");
+        check(late, Lang::En, "1,028.0 [scenario] (-32.0 from the paper's 1,060)");
         let refused = Scenario {
             delegation: DelegationLevers { ceiling: Some(Money::ZERO), floor: Some(Money::from_whole_millions(50)) },
             ..Scenario::default()
@@ -110,6 +112,6 @@ mod tests {
         check(refused, Lang::En, "The floor (HK$50.0M) must not be above the ceiling (HK$0.0M).");
         let data = Dataset::paper().unwrap_or_else(|_| Dataset::empty());
         let paper = paper_cash_need(&data).map(|f| format!("{} [{}]", f.text(Lang::En), f.provenance().mark(Lang::En)));
-        assert_eq!(paper.as_deref(), Some("1,060.0 [Annex B]"));
+        assert_eq!(paper.as_deref(), Some("1,060 [Annex B]"));
     }
 }

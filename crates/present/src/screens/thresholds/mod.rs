@@ -9,7 +9,7 @@ pub mod histogram;
 use crate::fields::{money_field, FieldSpec};
 use crate::lang::{l, Label, Lang};
 use crate::paper::Printed;
-use crate::provenance::{Figure, Value};
+use crate::provenance::{Basis, Figure, MarkedColumn, PaperPlace, Provenance, Value};
 use crate::words::{route_label, TOTAL};
 use blockvote_model::engine::{DelegationOutcome, Route};
 use blockvote_model::money::{round_parts_to_total, MAX_INPUT_MILLIONS};
@@ -17,15 +17,42 @@ use blockvote_model::{Dataset, Money};
 
 pub const TITLE: Label = l("審批門檻", "Approval thresholds");
 pub const NOTE: Label = l(
-    "第 2 段：每項需費超過 1,000 萬元的計劃須獲財委會批准；20 萬元以上至 1,000 萬元由整體撥款支付；20 萬元或以下由局／部門批准。財委會於 2021 年 1 月把上限提高至 2,000 萬元。附件 C 的預算四捨五入至 0.1 百萬元，列為 0.2 的兩個項目實際略高於 20 萬元，故 blockvote 只把低於下限的預算歸入部門審批。",
-    "Para 2: projects costing over HK$10M need Finance Committee approval; over HK$0.2M up to HK$10M are paid from the block allocation; HK$0.2M or less are approved by the department. The Finance Committee raised the ceiling to HK$20M in January 2021. Annex C rounds budgets to HK$0.1M: the two projects printed at 0.2 cost a little over HK$0.2M, so blockvote routes to the department only budgets below the floor.",
+    "第 2 段：每項需費超過 1,000 萬元的計劃須獲財委會批准；20 萬元以上至 1,000 萬元由整體撥款支付；20 萬元或以下由局／部門批准。（以下不是文件的內容。）文件發表後，財委會於 2021 年 1 月把上限提高至 2,000 萬元。blockvote 的處理：附件 C 的預算四捨五入至 0.1 百萬元，而第 2 段把 20 萬元或以下的項目交由局／部門批准，因此列為 0.2 的兩個項目（第 163 及 211 項）既列入整體撥款，實際應略高於 20 萬元，故 blockvote 只把低於下限的預算歸入部門審批。",
+    "Para 2: projects costing over HK$10M need Finance Committee approval; over HK$0.2M up to HK$10M are paid from the block allocation; HK$0.2M or less are approved by the department. (What follows is not in the paper.) After the paper, the Finance Committee raised the ceiling to HK$20M in January 2021. blockvote's reading: Annex C rounds budgets to HK$0.1M, and para 2 leaves projects of HK$0.2M or less to the department, so the two projects printed at 0.2 (Nos. 163 and 211), being in the block allocation, must cost a little over HK$0.2M; blockvote therefore routes to the department only budgets below the floor.",
 );
 pub const PAPER_CEILING: Label = l("文件的上限：", "The paper's ceiling: ");
 pub const PAPER_FLOOR: Label = l("文件的下限：", "The paper's floor: ");
-pub const CEILING_2021: Label = l("上限 2,000 萬元（2021 年 1 月）", "Ceiling HK$20M (January 2021)");
+pub const CEILING_2021: Label =
+    l("上限 2,000 萬元（2021 年 1 月，文件以後）", "Ceiling HK$20M (January 2021, after the paper)");
 pub const RESET: Label = l("還原為文件門檻", "Reset to the paper's thresholds");
-pub const ROUTE_HEADINGS: [Label; 3] =
-    [l("審批途徑", "Approval route"), l("項目數目", "Projects"), l("預算（百萬元）", "Budget (HK$M)")];
+/// The heading of the routes table's first column; its figure columns are
+/// [`route_columns`], each with its mark.
+pub const ROUTE_HEADING: Label = l("審批途徑", "Approval route");
+const ROUTE_FIGURE_HEADINGS: [Label; 2] = [l("項目數目", "Projects"), l("預算（百萬元）", "Budget (HK$M)")];
+
+/// Whose the routes table's counts and budgets are. While they are those of the
+/// paper's default scenario (`baseline`: Annex C's budgets under para 2's thresholds)
+/// they are a count and sums of Annex C's figures, the model's arithmetic; once the
+/// member's thresholds or budgets change them they are the scenario's. Without a
+/// baseline to compare with, they are said to be the scenario's.
+pub fn route_mark(delegation: &DelegationOutcome, baseline: Option<&DelegationOutcome>) -> Provenance {
+    let changed = baseline.is_none_or(|b| b.routes != delegation.routes);
+    Provenance::worked_out(Basis::Arithmetic(PaperPlace::AnnexC), changed)
+}
+
+/// The routes table's two figure columns, each marked with [`route_mark`], which is
+/// also the provenance of their cells.
+pub fn route_columns(delegation: &DelegationOutcome, baseline: Option<&DelegationOutcome>) -> [MarkedColumn; 2] {
+    ROUTE_FIGURE_HEADINGS.map(|heading| MarkedColumn { heading, mark: route_mark(delegation, baseline) })
+}
+
+/// A figure of the routes table, of `mark`'s provenance.
+fn route_figure(value: Value, mark: &Provenance) -> Figure {
+    match mark {
+        Provenance::Model(basis) => Figure::model(value, *basis),
+        Provenance::Paper(_) | Provenance::Scenario => Figure::scenario(value),
+    }
+}
 
 /// The ceiling the Finance Committee set in January 2021: HK$20M.
 pub const CEILING_2021_MILLIONS: i64 = 20;
@@ -80,7 +107,12 @@ fn route_key(route: Route) -> &'static str {
 
 /// The routes table: one row per route and the total row, the budgets rounded so the
 /// rows add up to the total.
-pub fn route_rows(delegation: &DelegationOutcome, lang: Lang) -> (Vec<RouteRow>, RouteRow) {
+pub fn route_rows(
+    delegation: &DelegationOutcome,
+    baseline: Option<&DelegationOutcome>,
+    lang: Lang,
+) -> (Vec<RouteRow>, RouteRow) {
+    let mark = route_mark(delegation, baseline);
     let totals = round_parts_to_total(&delegation.routes.iter().map(|r| r.total).collect::<Vec<_>>(), 1);
     let rows: Vec<RouteRow> = delegation
         .routes
@@ -89,16 +121,16 @@ pub fn route_rows(delegation: &DelegationOutcome, lang: Lang) -> (Vec<RouteRow>,
         .map(|(summary, total)| RouteRow {
             key: route_key(summary.route),
             label: route_label(summary.route).get(lang).to_string(),
-            count: Figure::scenario(Value::Count(u64::from(summary.count))),
-            total: Figure::scenario(Value::Millions(*total)),
+            count: route_figure(Value::Count(u64::from(summary.count)), &mark),
+            total: route_figure(Value::Millions(*total), &mark),
         })
         .collect();
     let count: u64 = delegation.routes.iter().map(|r| u64::from(r.count)).sum();
     let total = RouteRow {
         key: "routes-total",
         label: TOTAL.get(lang).to_string(),
-        count: Figure::scenario(Value::Count(count)),
-        total: Figure::scenario(Value::Millions(Money::checked_sum(totals).unwrap_or_default())),
+        count: route_figure(Value::Count(count), &mark),
+        total: route_figure(Value::Millions(Money::checked_sum(totals).unwrap_or_default()), &mark),
     };
     (rows, total)
 }
@@ -121,16 +153,27 @@ pub(crate) mod tests {
         engine.project(&scenario).unwrap_or_else(|e| panic!("{e}"))
     }
 
+    /// The routes table under the ceiling `ceiling` (typed), in `lang`: its headings
+    /// and its rows, each figure with its mark.
     #[track_caller]
-    fn check(ceiling: &str, expected: &[&str]) {
+    fn check_in(ceiling: &str, lang: Lang, expected: &[&str]) {
         let data = paper();
-        let (rows, total) = route_rows(&project(&data, ceiling, "0.2").delegation, Lang::En);
-        let shown: Vec<String> = rows
-            .iter()
-            .chain([&total])
-            .map(|r| format!("{}: {} | {}", r.label, r.count.text(Lang::En), r.total.text(Lang::En)))
+        let baseline = project(&data, "10", "0.2").delegation;
+        let delegation = project(&data, ceiling, "0.2").delegation;
+        let (rows, total) = route_rows(&delegation, Some(&baseline), lang);
+        let read = |f: &Figure| format!("{} [{}]", f.text(lang), f.provenance().mark(lang));
+        let headings = route_columns(&delegation, Some(&baseline))
+            .map(|c| format!("{} [{}]", c.heading.get(lang), c.mark.mark(lang)))
+            .join(" | ");
+        let shown: Vec<String> = std::iter::once(format!("{}: {headings}", ROUTE_HEADING.get(lang)))
+            .chain(rows.iter().chain([&total]).map(|r| format!("{}: {} | {}", r.label, read(&r.count), read(&r.total))))
             .collect();
         assert_eq!(shown, expected);
+    }
+
+    #[track_caller]
+    fn check(ceiling: &str, expected: &[&str]) {
+        check_in(ceiling, Lang::En, expected);
     }
 
     #[test]
@@ -138,12 +181,31 @@ pub(crate) mod tests {
         check(
             "5",
             &[
-                "Finance Committee (own subhead): 154 | 1,287.5",
-                "Block allocation (GCIO approves): 100 | 240.2",
-                "Bureau or department approves: 0 | 0.0",
-                "Total: 254 | 1,527.7",
+                "Approval route: Projects [scenario] | Budget (HK$M) [scenario]",
+                "Finance Committee (own subhead): 154 [scenario] | 1,287.5 [scenario]",
+                "Block allocation (GCIO approves): 100 [scenario] | 240.2 [scenario]",
+                "Bureau or department approves: 0 [scenario] | 0.0 [scenario]",
+                "Total: 254 [scenario] | 1,527.7 [scenario]",
             ],
         );
+        check_in(
+            "10",
+            Lang::Zh,
+            &[
+                "審批途徑: 項目數目 [模型] | 預算（百萬元） [模型]",
+                "財務委員會審批（個別分目）: 0 [模型] | 0.0 [模型]",
+                "整體撥款（政府資訊科技總監審批）: 254 [模型] | 1,527.7 [模型]",
+                "局／部門自行審批: 0 [模型] | 0.0 [模型]",
+                "總計: 254 [模型] | 1,527.7 [模型]",
+            ],
+        );
+        // Dearer budgets at the paper's thresholds: the budgets are the scenario's.
+        let engine = Engine::new(&paper()).unwrap_or_else(|e| panic!("{e}"));
+        let at = |scenario: &Scenario| engine.project(scenario).unwrap_or_else(|e| panic!("{e}")).delegation;
+        let dearer = Scenario { cost_change_pct: rust_decimal::Decimal::TEN, ..Scenario::default() };
+        let baseline = at(&Scenario::default());
+        assert_eq!(route_mark(&at(&dearer), Some(&baseline)), Provenance::Scenario);
+        assert_eq!(route_mark(&baseline, None), Provenance::Scenario);
         let data = paper();
         let (ceiling, floor) = paper_thresholds(&data);
         assert_eq!(ceiling.map(|f| f.provenance().mark(Lang::En)).as_deref(), Some("para 2"));
