@@ -34,7 +34,7 @@ use blockvote_model::saved::{
     QuestionProblem, Refusal, SavedScenario, SetAsideKey, Store, StoreProblem, WorkedFrom, Writer,
 };
 use blockvote_present::lang::{Bilingual, Lang};
-use blockvote_present::storage::{saved_on, CONFLICT_LABEL, UNSAVED_WHEN_COPIED};
+use blockvote_present::storage::{note_conflicts, saved_on, CONFLICT_LABEL, UNSAVED_WHEN_COPIED};
 use leptos::prelude::*;
 use offline::CopyError;
 use std::time::Duration;
@@ -303,7 +303,7 @@ impl Saved {
         let ours = self.store.get_untracked();
         let merged = merge(&ours, &theirs, CONFLICT_LABEL);
         if !merged.conflicts.is_empty() {
-            self.conflicts.update(|conflicts| conflicts.extend(merged.conflicts));
+            self.conflicts.update(|conflicts| note_conflicts(conflicts, merged.conflicts));
         }
         let write_back = merged.store.scenarios != theirs.scenarios;
         self.sync.update_value(|sync| {
@@ -403,7 +403,7 @@ impl Saved {
         match outcome {
             Ok((result, merged)) => {
                 if !merged.conflicts.is_empty() {
-                    self.conflicts.update(|conflicts| conflicts.extend(merged.conflicts));
+                    self.conflicts.update(|conflicts| note_conflicts(conflicts, merged.conflicts));
                 }
                 let kept = merged.store;
                 self.sync.update_value(|sync| sync.worked_from.changed(&before, &kept));

@@ -262,14 +262,35 @@ pub fn copy_problem(problem: &CarriedProblem) -> Bilingual {
     Bilingual::new(format!("未有製作副本：{}", why.zh), format!("The copy was not made: {}", why.en))
 }
 
+/// Adds the conflicts a merge found to those the notice names, each once: the same
+/// conflict heard again (another tab's write read twice) does not repeat its sentence.
+pub fn note_conflicts(named: &mut Vec<Conflict>, found: Vec<Conflict>) {
+    for conflict in found {
+        if !named.contains(&conflict) {
+            named.push(conflict);
+        }
+    }
+}
+
+/// How many conflicts the notice names one by one; it counts the rest.
+const CONFLICTS_NAMED: usize = 5;
+
 /// Scenarios changed in two tabs at once, each kept twice.
 pub fn conflicts_notice(conflicts: &[Conflict]) -> Bilingual {
     let (mut zh, mut en) = (String::new(), String::new());
-    for conflict in conflicts {
+    for conflict in conflicts.iter().take(CONFLICTS_NAMED) {
         let (kept, copy) = (&conflict.kept, &conflict.copy);
         zh.push_str(&format!("「{kept}」同時在兩個分頁被修改，兩個版本都已保留：「{kept}」（較後儲存）及「{copy}」。"));
         en.push_str(&format!(
             "“{kept}” was changed in two tabs at once; both versions are kept: “{kept}” (saved later) and “{copy}”. "
+        ));
+    }
+    let more = conflicts.len().saturating_sub(CONFLICTS_NAMED);
+    if more > 0 {
+        zh.push_str(&format!("另有 {more} 個情景同樣保留了兩個版本（見情景清單）。"));
+        en.push_str(&format!(
+            "{more} more {} kept twice in the same way (see the list of scenarios). ",
+            if more == 1 { "scenario was" } else { "scenarios were" }
         ));
     }
     zh.push_str("請開啟或比較兩者，再刪除不要的一個。");
@@ -724,6 +745,15 @@ mod tests {
             "The project data imported earlier could not be used (bad row); the paper's data is shown. The stored text was set aside in this browser, not deleted (blockvote.dataset.v1.unreadable.2), and can be downloaded.",
         );
         assert!(stored_dataset_unusable("x", None).en.contains("left where it was"));
+        let conflict = |n: usize| Conflict { kept: format!("S{n}"), copy: format!("S{n} ({CONFLICT_LABEL})") };
+        let mut named = vec![conflict(1)];
+        note_conflicts(&mut named, vec![conflict(1), conflict(2), conflict(2)]);
+        assert_eq!(named, vec![conflict(1), conflict(2)]);
+        let many: Vec<Conflict> = (1..=7).map(conflict).collect();
+        let text = conflicts_notice(&many);
+        assert_eq!(text.en.matches("was changed in two tabs").count(), 5);
+        assert!(text.en.contains("2 more scenarios were kept twice in the same way"), "{}", text.en);
+        assert!(text.zh.contains("另有 2 個情景同樣保留了兩個版本"), "{}", text.zh);
         assert_eq!(megabytes(MAX_WRITE_BYTES), "2.1 MB");
     }
 
