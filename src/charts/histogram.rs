@@ -21,7 +21,9 @@
 use super::{field, px, use_chart_width, view_box, FONT};
 use crate::components::each_index::each_index;
 use blockvote_present::axis::{label_width, nice_axis, ticks_for_length, whole_axis, Axis};
-use blockvote_present::charts::{label_rows, wrap_label, HistogramBin, HistogramMarker};
+use blockvote_present::charts::{
+    label_rows, place_marker_label, wrap_label, HistogramBin, HistogramMarker, MarkerLabel,
+};
 use blockvote_present::format::decimals;
 use leptos::prelude::*;
 
@@ -31,7 +33,7 @@ const MARGIN_BOTTOM: f64 = 58.0;
 /// The read-out's font and line height; it takes at most `READOUT_LINES` lines.
 const READOUT_FONT: f64 = 13.0;
 const READOUT_LINE: f64 = 16.0;
-const READOUT_LINES: usize = 2;
+const READOUT_LINES: usize = 3;
 const MARKER_ROW: f64 = 15.0;
 /// Bars narrower than this (px) print their counts in the smaller `DENSE_FONT`.
 const DENSE_SLOT: f64 = 18.0;
@@ -46,9 +48,11 @@ struct Layout {
     domain_max: f64,
     x_axis: Axis,
     y_axis: Axis,
-    /// Each marker's label row (0 nearest the plot).
+    /// Each marker's label: its words, where it is anchored, and its row (0 nearest
+    /// the plot).
+    marker_labels: Vec<MarkerLabel>,
     marker_rows: Vec<usize>,
-    /// The lines the read-out may take: two where the hint needs them (a phone).
+    /// The lines the read-out may take: up to three where the hint needs them (a phone).
     readout_lines: usize,
 }
 
@@ -121,25 +125,22 @@ pub fn Histogram(
         let widest = rough.ticks.iter().map(|t| label_width(&t.label, FONT)).fold(0.0_f64, f64::max);
         let x_axis = nice_axis(0.0, domain_max, ticks_for_length(plot, (widest + 18.0).max(40.0)));
         let at = |value: f64| left + (value / domain_max).clamp(0.0, 1.0) * plot;
-        let extents: Vec<(f64, f64)> = markers.with(|markers| {
+        let marker_labels: Vec<MarkerLabel> = markers.with(|markers| {
             markers
                 .iter()
                 .map(|m| {
-                    let (x, w) = (at(m.at), label_width(&m.label, FONT) + 10.0);
-                    if m.label_left {
-                        (x - w, x)
-                    } else {
-                        (x, x + w)
-                    }
+                    let (full, short) = (label_width(&m.label, FONT), label_width(&m.short_label, FONT));
+                    place_marker_label(at(m.at), width, full, short, m.label_left)
                 })
                 .collect()
         });
+        let extents: Vec<(f64, f64)> = marker_labels.iter().map(|l| l.span).collect();
         let marker_rows = label_rows(&extents);
         let rows = marker_rows.iter().map(|r| r + 1).max().unwrap_or(0) as f64;
         let readout_lines =
             hint.with(|hint| wrap_label(hint, width - left - 8.0, READOUT_FONT).len()).clamp(1, READOUT_LINES);
         let top = 14.0 + readout_lines as f64 * READOUT_LINE + rows * MARKER_ROW + 12.0;
-        Layout { width, left, top, domain_max, x_axis, y_axis, marker_rows, readout_lines }
+        Layout { width, left, top, domain_max, x_axis, y_axis, marker_labels, marker_rows, readout_lines }
     });
 
     // Grid lines, ticks, bars and markers are each drawn once per index and follow
@@ -488,16 +489,15 @@ fn HistogramMarkerLine(layout: Memo<Layout>, markers: Signal<Vec<HistogramMarker
     let drawing = Memo::new(move |_| {
         let marker = markers.with(|markers| markers.get(index).cloned())?;
         layout.with(|layout| {
-            let x = layout.x(marker.at);
-            let (label_x, anchor) = if marker.label_left { (x - 5.0, "end") } else { (x + 5.0, "start") };
+            let placed = layout.marker_labels.get(index)?;
             let row = layout.marker_rows.get(index).copied().unwrap_or(0) as f64;
             Some(MarkerDrawing {
-                x,
-                label_x,
-                anchor,
+                x: layout.x(marker.at),
+                label_x: placed.x,
+                anchor: placed.anchor,
                 label_y: layout.top - 10.0 - row * MARKER_ROW,
                 baseline: layout.baseline(),
-                label: marker.label,
+                label: if placed.short { marker.short_label } else { marker.label },
             })
         })
     });

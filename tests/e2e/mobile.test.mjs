@@ -332,3 +332,28 @@ test('on a phone the Monte Carlo’s finished progress (“10,000 / 10,000”) w
   }
   await context.close();
 });
+
+test('on a phone a histogram’s floor and ceiling labels stay inside the chart, cut to their figures where the full words do not fit', async () => {
+  const context = await launchAt(SIZES[0]);
+  const page = await context.newPage();
+  for (const lang of ['en', 'zh']) {
+    for (const view of ['distribution', 'thresholds']) {
+      await page.goto(`${SINGLE_FILE_URL}#view=${view}&lang=${lang}`);
+      await page.locator('.hist-marker text').nth(1).waitFor();
+      const labels = await page.$$eval('.hist-marker text', (texts) => texts.map((text) => {
+        const box = text.getBoundingClientRect();
+        const chart = text.ownerSVGElement.getBoundingClientRect();
+        return { words: text.textContent, left: box.left - chart.left, right: box.right - chart.left, top: box.top, bottom: box.bottom, width: chart.width };
+      }));
+      assert.equal(labels.length, 2, `${view} ${lang}: a floor and a ceiling label`);
+      for (const label of labels) {
+        assert.ok(label.left >= 0 && label.right <= label.width, `${view} ${lang}: “${label.words}” spans ${label.left}..${label.right} of ${label.width}`);
+      }
+      const [floor, ceiling] = labels;
+      const apart = floor.right <= ceiling.left || ceiling.right <= floor.left || floor.bottom <= ceiling.top || ceiling.bottom <= floor.top;
+      assert.ok(apart, `${view} ${lang}: the labels overlap: ${JSON.stringify(labels)}`);
+      if (view === 'distribution' && lang === 'en') assert.equal(ceiling.words, 'HK$10M ceiling');
+    }
+  }
+  await context.close();
+});

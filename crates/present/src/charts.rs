@@ -72,6 +72,9 @@ pub struct HistogramBin {
 pub struct HistogramMarker {
     pub at: f64,
     pub label: String,
+    /// The label with only the figure and its name, for a chart too narrow for
+    /// `label` (a phone); the same as `label` when that is already short.
+    pub short_label: String,
     /// Writes the label to the left of the line instead of to the right (for a line
     /// near the right edge).
     pub label_left: bool,
@@ -141,6 +144,46 @@ pub fn label_rows(extents: &[(f64, f64)]) -> Vec<usize> {
             index
         })
         .collect()
+}
+
+/// Where a marker line's label is drawn: its words (`short` when the full label does
+/// not fit beside its line), the point its text is anchored at and how, and the span
+/// it takes, for `label_rows`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct MarkerLabel {
+    pub short: bool,
+    pub x: f64,
+    /// `"start"` or `"end"`, the SVG `text-anchor`.
+    pub anchor: &'static str,
+    pub span: (f64, f64),
+}
+
+/// How much wider than `axis::label_width` a marker label may be drawn: the estimate
+/// is of an average font, and a label that runs off the chart is cut.
+const LABEL_SLACK: f64 = 1.15;
+/// The gap between a marker line and its label, and the least gap to the chart's edge.
+const LABEL_GAP: f64 = 5.0;
+
+/// Places the label of a marker line at `x` on a chart `width` px wide, the label
+/// `full` px wide or `short` px when cut to its figure (both as `axis::label_width`
+/// estimates them). The label goes on the side `left` asks for beside the line; when
+/// the full label does not fit there the short one does, and a label that still does
+/// not fit is moved along until it is inside the chart, so no marker label is cut by
+/// the chart's edge on a phone.
+pub fn place_marker_label(x: f64, width: f64, full: f64, short: f64, left: bool) -> MarkerLabel {
+    let room = if left { x - LABEL_GAP } else { width - x - LABEL_GAP };
+    let use_short = full * LABEL_SLACK > room;
+    let wide = (if use_short { short } else { full }) * LABEL_SLACK;
+    let beside = if left { x - LABEL_GAP - wide } else { x + LABEL_GAP };
+    let inside = beside.min(width - LABEL_GAP - wide).max(LABEL_GAP);
+    // Beside its line a label is anchored at the line's side, where its estimated
+    // width does not matter; moved inside, at its start.
+    let (x, anchor) = match (inside == beside, left) {
+        (true, true) => (x - LABEL_GAP, "end"),
+        (true, false) => (x + LABEL_GAP, "start"),
+        (false, _) => (inside, "start"),
+    };
+    MarkerLabel { short: use_short, x, anchor, span: (inside, inside + wide) }
 }
 
 /// A legend item laid out: where it starts, the top of its row, and its name broken
@@ -248,6 +291,29 @@ mod tests {
         assert_eq!(legend_rows(&[500.0], 10.0, 390.0, 12.0), vec![Placed { x: 10.0, row: 0 }]);
         assert_eq!(label_rows(&[(0.0, 100.0), (200.0, 300.0)]), vec![0, 0]);
         assert_eq!(label_rows(&[(0.0, 100.0), (50.0, 150.0), (120.0, 200.0)]), vec![0, 1, 0]);
+    }
+
+    /// A marker label's words, anchor and x (rounded to 0.1 px) for a line at `x` on a
+    /// chart 300 px wide, the full label 200 px and the short one 80 px.
+    #[track_caller]
+    fn check(x: f64, left: bool, expected: &str) {
+        let placed = place_marker_label(x, 300.0, 200.0, 80.0, left);
+        let words = if placed.short { "short" } else { "full" };
+        let shown = format!("{words} {} {}", placed.anchor, (placed.x * 10.0).round() / 10.0);
+        assert_eq!(shown, expected, "line at {x}, left {left}");
+    }
+
+    #[test]
+    fn a_marker_label_is_short_or_moved_rather_than_cut_by_the_edge() {
+        check(280.0, true, "full end 275");
+        check(20.0, false, "full start 25");
+        check(150.0, true, "short end 145");
+        check(150.0, false, "short start 155");
+        check(60.0, true, "short start 5");
+        check(290.0, false, "short start 203");
+        // A chart narrower than even the short label starts it at the left edge.
+        let narrow = place_marker_label(10.0, 50.0, 200.0, 80.0, true);
+        assert_eq!((narrow.short, narrow.x, narrow.anchor), (true, 5.0, "start"));
     }
 
     #[test]

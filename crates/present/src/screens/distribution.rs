@@ -39,8 +39,8 @@ pub const CHART_TITLE: Label =
 pub const X_LABEL: Label = l("項目預算（百萬元）", "Project budget (HK$M)");
 pub const Y_LABEL: Label = l("項目數目", "Number of projects");
 pub const HINT: Label = l(
-    "將滑鼠移到柱上或以 Tab 鍵選取可看數字；按一下或按 Enter 列出該組項目。",
-    "Point at a bar or Tab to it to read it; click or press Enter to list its projects.",
+    "輕按或按一下柱（或以 Tab 鍵選取後按 Enter）可看數字並列出該組項目。",
+    "Tap or click a bar (or Tab to it and press Enter) to read it and list its projects.",
 );
 pub const CAPTION: Label = l(
     "每組包括高於下邊界至等於上邊界的預算（第一組由 0 起）。柱上數字為項目數目。",
@@ -151,6 +151,10 @@ pub fn markers(data: &Dataset, lang: Lang) -> Vec<HistogramMarker> {
                 Lang::Zh => format!("{floor}下限"),
                 Lang::En => format!("{floor} floor"),
             },
+            short_label: match lang {
+                Lang::Zh => format!("{floor}下限"),
+                Lang::En => format!("{floor} floor"),
+            },
             label_left: false,
         },
         HistogramMarker {
@@ -158,6 +162,10 @@ pub fn markers(data: &Dataset, lang: Lang) -> Vec<HistogramMarker> {
             label: match lang {
                 Lang::Zh => format!("{ceiling}上限（以上須財委會批准）"),
                 Lang::En => format!("{ceiling} ceiling (Finance Committee above)"),
+            },
+            short_label: match lang {
+                Lang::Zh => format!("{ceiling}上限"),
+                Lang::En => format!("{ceiling} ceiling"),
             },
             label_left: true,
         },

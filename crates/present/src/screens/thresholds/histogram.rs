@@ -118,7 +118,11 @@ pub fn histogram(budgets: &[Money], floor: Money, ceiling: Money, data: &Dataset
             (Lang::En, false) => format!("{en} {amount} (off the chart) →"),
         };
         let at = if within { threshold } else { domain };
-        HistogramMarker { at: at.to_f64_for_geometry(), label, label_left: label_left || !within }
+        let short_label = match lang {
+            Lang::Zh => format!("{zh} {amount}"),
+            Lang::En => format!("{en} {amount}"),
+        };
+        HistogramMarker { at: at.to_f64_for_geometry(), label, short_label, label_left: label_left || !within }
     };
     let band = crate::format::money_with_unit(Money::from_millions(width), lang);
     ThresholdHistogram {
@@ -132,7 +136,9 @@ pub fn histogram(budgets: &[Money], floor: Money, ceiling: Money, data: &Dataset
         },
         x_label: lang.pick("項目預算（百萬元）", "Project budget (HK$M)").to_string(),
         y_label: lang.pick("項目數目", "Projects").to_string(),
-        hint: lang.pick("把指標移到棒上或按 Tab 查看數字", "Point at a bar or Tab to it for its figures").to_string(),
+        hint: lang
+            .pick("輕按、按一下或以 Tab 鍵選取柱可看數字", "Tap, click or Tab to a bar for its figures")
+            .to_string(),
     }
 }
 
