@@ -199,6 +199,38 @@ test('two tabs changing one scenario before hearing of each other keep both vers
   await context.close();
 });
 
+test('two tabs that each save a new scenario under one name before hearing of each other keep both, and the list says the name is shared until one is renamed', LONG, async () => {
+  const { context, a, b } = await twoTabs(() => launch(), {}, { deaf: true });
+  await setCost(a, 10);
+  await saveAs(a.page, 'Plan');
+  await a.page.getByTestId('scenario-saved').waitFor();
+  await setCost(b, 20);
+  await saveAs(b.page, 'Plan');
+  await b.page.getByTestId('scenario-saved').waitFor();
+  await listsSoon(a.page, ['Plan', 'Plan'], 3_000);
+  for (const t of [a, b]) {
+    await t.page.getByTestId('scenario-shared-names').waitFor({ timeout: 3_000 });
+    assert.equal(
+      await t.app.text('scenario-shared-names'),
+      'More than one scenario is named “Plan”. Rename one: saving under a name replaces the first scenario listed with it.',
+    );
+  }
+  await b.app.switchLanguage('zh');
+  assert.equal(
+    await b.app.text('scenario-shared-names'),
+    '多於一個情景名為「Plan」。請把其中一個改名：以同一名稱儲存會取代清單中第一個同名的情景。',
+  );
+  const levers = (await stored(a.page)).scenarios.map((row) => row.scenario.cost_change_pct).sort();
+  assert.deepEqual(levers, ['10', '20']);
+  await a.page.getByTestId('scenario-rename-2').click();
+  await a.page.getByTestId('scenario-rename-input-2').fill('Plan B');
+  await a.page.getByTestId('scenario-rename-input-2').press('Enter');
+  await listsSoon(a.page, ['Plan', 'Plan B'], 3_000);
+  assert.equal(await a.page.getByTestId('scenario-shared-names').count(), 0);
+  assert.deepEqual([...a.seen.errors, ...b.seen.errors], []);
+  await context.close();
+});
+
 test('two tabs renaming one scenario at once keep both names, named, even when one heard the other while typing', LONG, async () => {
   // Both tabs hear each other. Each opens the rename field on "Shared"; A keeps "From A";
   // B, its field still open (and, once storage shows it, having heard A's rename),

@@ -15,7 +15,9 @@ use crate::whatif::use_whatif;
 use blockvote_model::engine::Scenario;
 use blockvote_model::saved::{SavedScenario, Store};
 use blockvote_present::compare::MAX_COMPARED;
-use blockvote_present::screens::scenarios::list::{change_text, key_figures, paper_cash_need, KeyFigures};
+use blockvote_present::screens::scenarios::list::{
+    change_text, key_figures, paper_cash_need, shared_names_note, KeyFigures,
+};
 use blockvote_present::screens::scenarios::{
     compare_name, ACTIONS, BASELINE, COMPARE, DELETE, DELETED, DUPLICATE, EDIT_NOTE, EMPTY, IN_USE, KEY_FIGURES,
     LIST_TITLE, NAME, OPEN, READ_ONLY, RENAME, THE_PAPER, UNDO_DELETE,
@@ -34,6 +36,10 @@ pub fn ScenarioList(saved: StoredValue<Saved>, selected: RwSignal<Vec<String>>) 
     let paper_in_use = move || whatif.scenario.with(|current| *current == Scenario::default());
     let paper_cash = paper_cash_need(&state.data());
     let ids = move || store.with(|s| s.scenarios.iter().map(|x| x.id.clone()).collect::<Vec<_>>());
+    // Names shared by more than one scenario, said under the list for as long as they
+    // are: a save under such a name replaces the first listed.
+    let shared_names =
+        Memo::new(move |_| store.with(|s| shared_names_note(s.scenarios.iter().map(|x| x.name.as_str()))));
     view! {
         <div class="panel scenario-list">
             <h3>
@@ -127,6 +133,17 @@ pub fn ScenarioList(saved: StoredValue<Saved>, selected: RwSignal<Vec<String>>) 
                     </tbody>
                 </table>
             </div>
+            {move || {
+                shared_names
+                    .get()
+                    .map(|note| {
+                        view! {
+                            <p class="note" role="status" data-testid="scenario-shared-names">
+                                {move || note.get(state.lang.get()).to_string()}
+                            </p>
+                        }
+                    })
+            }}
             {move || {
                 store
                     .with(|s| s.scenarios.is_empty())

@@ -68,6 +68,53 @@ pub fn change_text(change: &Figure, data: &Dataset, lang: Lang) -> String {
     }
 }
 
+/// How many shared names the list's note names one by one; it counts the rest.
+const SHARED_NAMES_NAMED: usize = 5;
+
+/// What the list says when more than one saved scenario has the same name (two tabs
+/// that had not heard each other each saved one, or a store written by hand): which
+/// names, and why to rename one, since a save under a name replaces the first
+/// scenario listed with it. `None` when every name is used once.
+pub fn shared_names_note<'a>(names: impl IntoIterator<Item = &'a str>) -> Option<Bilingual> {
+    let mut seen: Vec<&str> = Vec::new();
+    let mut shared: Vec<&str> = Vec::new();
+    for name in names {
+        if seen.contains(&name) {
+            if !shared.contains(&name) {
+                shared.push(name);
+            }
+        } else {
+            seen.push(name);
+        }
+    }
+    if shared.is_empty() {
+        return None;
+    }
+    let more = shared.len().saturating_sub(SHARED_NAMES_NAMED);
+    let quoted = |open: &str, close: &str, separator: &str| {
+        shared
+            .iter()
+            .take(SHARED_NAMES_NAMED)
+            .map(|name| format!("{open}{name}{close}"))
+            .collect::<Vec<_>>()
+            .join(separator)
+    };
+    let (zh_more, en_more) = match more {
+        0 => (String::new(), String::new()),
+        n => (format!("及另外 {n} 個名稱"), format!(" and {n} more")),
+    };
+    Some(Bilingual::new(
+        format!(
+            "多於一個情景名為{}{zh_more}。請把其中一個改名：以同一名稱儲存會取代清單中第一個同名的情景。",
+            quoted("「", "」", "、")
+        ),
+        format!(
+            "More than one scenario is named {}{en_more}. Rename one: saving under a name replaces the first scenario listed with it.",
+            quoted("“", "”", ", ")
+        ),
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -113,5 +160,27 @@ mod tests {
         let data = Dataset::paper().unwrap_or_else(|_| Dataset::empty());
         let paper = paper_cash_need(&data).map(|f| format!("{} [{}]", f.text(Lang::En), f.provenance().mark(Lang::En)));
         assert_eq!(paper.as_deref(), Some("1,060 [Annex B]"));
+    }
+
+    #[test]
+    fn names_used_twice_are_named_once_each() {
+        assert_eq!(shared_names_note(["A", "B", "C"]), None);
+        let note = shared_names_note(["Plan", "B", "Plan", "B", "Plan"]).expect("a note");
+        assert_eq!(
+            note.en,
+            "More than one scenario is named “Plan”, “B”. Rename one: saving under a name replaces the first scenario listed with it."
+        );
+        assert_eq!(
+            note.zh,
+            "多於一個情景名為「Plan」、「B」。請把其中一個改名：以同一名稱儲存會取代清單中第一個同名的情景。"
+        );
+        let names: Vec<String> = (1..=7).flat_map(|n| [format!("S{n}"), format!("S{n}")]).collect();
+        let note = shared_names_note(names.iter().map(String::as_str)).expect("a note");
+        assert!(
+            note.en.starts_with("More than one scenario is named “S1”, “S2”, “S3”, “S4”, “S5” and 2 more."),
+            "{}",
+            note.en
+        );
+        assert!(note.zh.contains("「S5」及另外 2 個名稱。"), "{}", note.zh);
     }
 }
