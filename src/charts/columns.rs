@@ -12,7 +12,7 @@ use super::{
     field, grid_lines, legend_text, px, use_chart_width, view_box, Grid, Hatch, FONT, LINE, ROTATED_FOOTPRINT,
 };
 use blockvote_model::Money;
-use blockvote_present::axis::{label_stride, label_width, nice_axis, ticks_for_length, Axis};
+use blockvote_present::axis::{label_stride, label_width, nice_axis, ticks_for_length, Axis, LABEL_WIDTH_SLACK};
 use blockvote_present::charts::{legend_layout, LegendItem, QuarterColumns};
 use leptos::prelude::*;
 
@@ -312,9 +312,10 @@ pub fn QuarterlyColumns(
         let top = 4.0 + legend_height + 12.0;
         let axis = nice_axis(0.0, max, ticks_for_length(PLOT_HEIGHT, 36.0));
         // Room for the value labels, and for the first quarter's label, which slants down
-        // to the left from its column.
+        // to the left from its column (with the slack an estimated width needs, so that
+        // on a phone its first character is not cut by the chart's edge).
         let ticks = axis.ticks.iter().map(|t| label_width(&t.label, FONT)).fold(0.0_f64, f64::max) + 12.0;
-        let left = ticks.max(labels * std::f64::consts::FRAC_1_SQRT_2 - 4.0);
+        let left = ticks.max(labels * LABEL_WIDTH_SLACK * std::f64::consts::FRAC_1_SQRT_2 + 2.0);
         let count = quarters.with(|qs| qs.len()).max(1) as f64;
         let slot = (width - left - RIGHT) / count;
         let mut layout = Layout {

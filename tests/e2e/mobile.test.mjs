@@ -357,3 +357,22 @@ test('on a phone a histogram’s floor and ceiling labels stay inside the chart,
   }
   await context.close();
 });
+
+test('on a phone the quarterly chart’s slanted quarter labels stay inside the chart', async () => {
+  const context = await launchAt(SIZES[0]);
+  const page = await context.newPage();
+  for (const lang of ['en', 'zh']) {
+    await page.goto(`${SINGLE_FILE_URL}#view=cashflow&lang=${lang}`);
+    await page.locator('svg.columns .axis-label').first().waitFor();
+    const spans = await page.$$eval('svg.columns .axis-label', (labels) => labels.map((label) => {
+      const box = label.getBoundingClientRect();
+      const chart = label.ownerSVGElement.getBoundingClientRect();
+      return { words: label.textContent, left: box.left - chart.left, right: box.right - chart.left, width: chart.width };
+    }));
+    assert.ok(spans.length >= 2, `${lang}: quarter labels drawn`);
+    for (const span of spans) {
+      assert.ok(span.left >= 0 && span.right <= span.width, `${lang}: “${span.words}” spans ${span.left}..${span.right} of ${span.width}`);
+    }
+  }
+  await context.close();
+});

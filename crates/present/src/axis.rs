@@ -228,6 +228,10 @@ pub fn ticks_for_length(length: f64, spacing: f64) -> usize {
 
 /// The approximate width of `text` in px at a font of `font_px`: CJK characters are
 /// about a full em, digits and Latin letters a little over half.
+/// How much wider than [`label_width`] a label may be drawn: the estimate is of an
+/// average font, and a label placed at the chart's edge by it alone can be cut there.
+pub const LABEL_WIDTH_SLACK: f64 = 1.15;
+
 pub fn label_width(text: &str, font_px: f64) -> f64 {
     text.chars().map(|c| if c >= '\u{2E80}' { 1.0 } else { 0.58 }).sum::<f64>() * font_px
 }

@@ -158,9 +158,6 @@ pub struct MarkerLabel {
     pub span: (f64, f64),
 }
 
-/// How much wider than `axis::label_width` a marker label may be drawn: the estimate
-/// is of an average font, and a label that runs off the chart is cut.
-const LABEL_SLACK: f64 = 1.15;
 /// The gap between a marker line and its label, and the least gap to the chart's edge.
 const LABEL_GAP: f64 = 5.0;
 
@@ -172,8 +169,8 @@ const LABEL_GAP: f64 = 5.0;
 /// the chart's edge on a phone.
 pub fn place_marker_label(x: f64, width: f64, full: f64, short: f64, left: bool) -> MarkerLabel {
     let room = if left { x - LABEL_GAP } else { width - x - LABEL_GAP };
-    let use_short = full * LABEL_SLACK > room;
-    let wide = (if use_short { short } else { full }) * LABEL_SLACK;
+    let use_short = full * crate::axis::LABEL_WIDTH_SLACK > room;
+    let wide = (if use_short { short } else { full }) * crate::axis::LABEL_WIDTH_SLACK;
     let beside = if left { x - LABEL_GAP - wide } else { x + LABEL_GAP };
     let inside = beside.min(width - LABEL_GAP - wide).max(LABEL_GAP);
     // Beside its line a label is anchored at the line's side, where its estimated
