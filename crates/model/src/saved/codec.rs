@@ -282,13 +282,18 @@ fn ignored_fields(read: &Value, kept: &Value, path: &str, found: &mut Vec<String
 /// A list of revision stamps; anything malformed in it is left out.
 fn stamps(value: Option<Value>) -> Vec<String> {
     let Some(Value::Array(items)) = value else { return Vec::new() };
+    // The first `MAX_HISTORY` distinct stamps are kept; reading stops there, so a list
+    // of any length (a file may hold hundreds of thousands) costs at most that many
+    // comparisons per stamp kept, not one per pair of stamps.
     let mut kept: Vec<String> = Vec::new();
     for stamp in items.iter().filter_map(Value::as_str).filter_map(clean_stamp) {
+        if kept.len() == super::limits::MAX_HISTORY {
+            break;
+        }
         if !kept.contains(&stamp) {
             kept.push(stamp);
         }
     }
-    kept.truncate(super::limits::MAX_HISTORY);
     kept
 }
 

@@ -1,5 +1,5 @@
 use super::codec::shorten;
-use super::limits::{MAX_BYTES, MAX_WRITE_BYTES, TOMBSTONE_MS};
+use super::limits::{MAX_BYTES, MAX_HISTORY, MAX_WRITE_BYTES, TOMBSTONE_MS};
 use super::*;
 use crate::engine::{ProjectEdit, Scenario};
 use crate::nfc::nfc;
@@ -198,6 +198,22 @@ fn bookkeeping_that_cannot_be_read_is_dropped_not_the_scenario() {
     assert_eq!(store.scenarios[0].history, vec!["ok.1", "ok.0"]);
     assert_eq!(store.deleted, vec![Tombstone { id: "b".into(), history: vec!["x.1".into()], at: 3 }]);
     assert_eq!(store.absorbed, vec!["ab12"]);
+    // A list of stamps far longer than any writer makes (a file may hold 100,000) is
+    // read as far as the MAX_HISTORY distinct stamps kept, for a row and a deletion
+    // alike: reading it all, each stamp compared with the others, froze the page.
+    let long: Vec<String> = (0..100_000).map(|n| format!("\"r.{}\"", n / 2)).collect();
+    let long = long.join(",");
+    let store = check(
+        &format!(
+            r#"{{"format":"blockvote-scenarios","version":2,"scenarios":[{{"id":"a","name":"A","scenario":{{}},"rev":[{long}]}}],
+              "deleted":[{{"id":"b","rev":[{long}],"at":3}}]}}"#
+        ),
+        1,
+        &[],
+    );
+    let first: Vec<String> = (0..MAX_HISTORY).map(|n| format!("r.{n}")).collect();
+    assert_eq!(store.scenarios[0].history, first);
+    assert_eq!(store.deleted[0].history, first);
 }
 
 #[test]
