@@ -96,11 +96,7 @@ fn Shell(dataset: Dataset) -> impl IntoView {
             focus_after_render(by_test_id("nav-toggle"));
             return;
         }
-        let in_field = ev
-            .target()
-            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok())
-            .is_some_and(|input| input.type_() == "text");
-        if in_field || !(ev.ctrl_key() || ev.meta_key()) {
+        if ev.target().is_some_and(|target| takes_typing(&target)) || !(ev.ctrl_key() || ev.meta_key()) {
             return;
         }
         match ev.key().to_ascii_lowercase().as_str() {
@@ -342,4 +338,17 @@ fn Shell(dataset: Dataset) -> impl IntoView {
             </p>
         </footer>
     }
+}
+
+/// Whether `target` is where the member types text: a text box of any kind (a number
+/// field here is `type="text"`, a search `type="search"`), a `<textarea>` (a note, a
+/// question) or editable content. There Ctrl+Z is the browser's undo of the typing,
+/// never an undo of a lever on another screen.
+fn takes_typing(target: &web_sys::EventTarget) -> bool {
+    use wasm_bindgen::JsCast;
+    if let Some(input) = target.dyn_ref::<web_sys::HtmlInputElement>() {
+        return matches!(input.type_().as_str(), "text" | "search" | "number" | "email" | "url" | "tel" | "password");
+    }
+    target.dyn_ref::<web_sys::HtmlTextAreaElement>().is_some()
+        || target.dyn_ref::<web_sys::HtmlElement>().is_some_and(|element| element.is_content_editable())
 }

@@ -143,8 +143,9 @@ test('a 2018-19 cash cap defers projects, and an impossible cap says so', async 
   const { page, app, seen } = await open('cashflow');
   await page.getByTestId('cap-rule').selectOption('most_cash');
   await page.getByTestId('cap-amount').fill('1000');
-  await page.getByTestId('cap-rule').selectOption('most_cash');
   await page.getByTestId('cap-met').waitFor();
+  // The rule chosen before the cap was typed is the cap's.
+  await page.waitForFunction(() => location.hash.includes('rule=most_cash'), null, { timeout: 3_000 });
   assert.ok(number(await app.text('cash-2018-19-total')) <= 1000);
   assert.ok((await page.locator('[data-testid^="cap-deferred-"]').count()) > 0);
   await page.getByTestId('cap-amount').fill('500');
@@ -152,6 +153,33 @@ test('a 2018-19 cash cap defers projects, and an impossible cap says so', async 
   assert.match(await app.text('cap-infeasible'), /817\.0/);
   assert.equal(await app.text('cash-2018-19-total'), '1,060.0', 'nothing is deferred when the cap cannot be met');
   await page.getByTestId('cap-clear').click();
+  assert.deepEqual(seen.errors, []);
+  await page.close();
+});
+
+test('the deferral rule shown is always the one the figures follow: chosen before the cap is typed, or set by a link or an undo', async () => {
+  const { page, app, seen } = await open('cashflow');
+  const rule = () => page.getByTestId('cap-rule').inputValue();
+  const address = () => page.evaluate(() => location.hash);
+  await page.getByTestId('cap-rule').selectOption('largest');
+  await page.getByTestId('cap-amount').fill('1000');
+  await page.getByTestId('cap-met').waitFor();
+  assert.equal(await rule(), 'largest');
+  await app.afterPaint();
+  await page.waitForFunction(() => location.hash.includes('rule=largest'), null, { timeout: 3_000 });
+  const largest = await page.locator('[data-testid^="cap-deferred-"]').evaluateAll((rows) => rows.map((r) => r.dataset.testid));
+  await page.getByTestId('cap-rule').selectOption('latest_start');
+  await page.waitForFunction(() => location.hash.includes('rule=latest_start'), null, { timeout: 3_000 });
+  const latest = await page.locator('[data-testid^="cap-deferred-"]').evaluateAll((rows) => rows.map((r) => r.dataset.testid));
+  assert.notDeepEqual(latest, largest, 'the two rules defer different projects');
+  // An undo puts the earlier rule back, in the select too.
+  await page.getByTestId('undo').click();
+  await page.waitForFunction(() => location.hash.includes('rule=largest'), null, { timeout: 3_000 });
+  assert.equal(await rule(), 'largest');
+  // A link sets the rule the select shows.
+  await page.evaluate(() => { location.hash = '#view=cashflow&lang=en&cap=1000&rule=most_cash'; });
+  await page.waitForFunction(() => document.querySelector('[data-testid=cap-rule]').value === 'most_cash', null, { timeout: 3_000 });
+  assert.match(await address(), /rule=most_cash/);
   assert.deepEqual(seen.errors, []);
   await page.close();
 });
@@ -258,6 +286,32 @@ test('undo and redo every lever change, by button and by keyboard', async () => 
   assert.equal(await app.text('allocation-total'), '1,122.0');
   await page.getByTestId('reset-scenario').click();
   assert.equal(await app.text('allocation-total'), '1,060.0');
+  await page.close();
+});
+
+test('Ctrl+Z in a search box or a text area is the browser\'s undo of the typing, never an undo of a lever', async () => {
+  const { page, app, seen } = await open('cashflow');
+  await page.getByTestId('cost-change').fill('10');
+  await page.getByTestId('cost-change').fill('20');
+  await page.waitForFunction(() => location.hash.includes('cost=20'), null, { timeout: 3_000 });
+  await app.go('projects');
+  await page.getByTestId('search').fill('police');
+  await page.getByTestId('search').press('Control+z');
+  await app.go('scenarios');
+  await page.getByTestId('scenario-name').fill('Typed');
+  await page.getByTestId('scenario-save').click();
+  await page.getByTestId('scenario-note-edit-1').click();
+  await page.getByTestId('scenario-note-input-1').fill('A note');
+  await page.getByTestId('scenario-note-input-1').press('Control+z');
+  await page.waitForTimeout(400);
+  assert.match(await page.evaluate(() => location.hash), /cost=20/, 'the levers are as they were');
+  await app.go('cashflow');
+  assert.equal(await page.getByTestId('cost-change').inputValue(), '20');
+  // Outside a text field Ctrl+Z still undoes a lever.
+  await page.locator('h2').first().click();
+  await page.keyboard.press('Control+z');
+  await page.waitForFunction(() => location.hash.includes('cost=10'), null, { timeout: 3_000 });
+  assert.deepEqual(seen.errors, []);
   await page.close();
 });
 

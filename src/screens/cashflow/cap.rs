@@ -24,7 +24,17 @@ pub fn CapPanel() -> impl IntoView {
     let cap = Signal::derive(move || {
         whatif.scenario.with(|s| s.cap.as_ref().map(|c| c.amount).unwrap_or_default().millions())
     });
-    let rule = move || whatif.scenario.with(|s| s.cap.as_ref().map(|c| c.rule).unwrap_or_default());
+    // The rule the select shows: the cap's while there is one (a link or an undo may
+    // change it), and before a cap is typed the one the member chose, which the cap
+    // then takes. The select's value is set as a property, so what it shows is always
+    // this rule, never a choice the scenario does not hold.
+    let scenario_rule = Memo::new(move |_| whatif.scenario.with(|s| s.cap.as_ref().map(|c| c.rule)));
+    let chosen_rule = RwSignal::new(scenario_rule.get_untracked().unwrap_or_default());
+    Effect::new(move |_| {
+        if let Some(rule) = scenario_rule.get() {
+            chosen_rule.set(rule);
+        }
+    });
     let shown = Memo::new(move |_| {
         whatif
             .projection
@@ -46,7 +56,7 @@ pub fn CapPanel() -> impl IntoView {
                     commit=move |value: Decimal| {
                         whatif
                             .update(|s| {
-                                let rule = s.cap.as_ref().map(|c| c.rule).unwrap_or_default();
+                                let rule = s.cap.as_ref().map(|c| c.rule).unwrap_or(chosen_rule.get_untracked());
                                 s.cap = Some(CashCap {
                                     amount: Money::from_millions(value),
                                     rule,
@@ -61,8 +71,10 @@ pub fn CapPanel() -> impl IntoView {
                     </span>
                     <select
                         data-testid="cap-rule"
+                        prop:value=move || chosen_rule.get().key()
                         on:change=move |ev| {
                             if let Some(rule) = DeferralRule::from_key(&event_target_value(&ev)) {
+                                chosen_rule.set(rule);
                                 whatif
                                     .update(|s| {
                                         if let Some(cap) = s.cap.as_mut() {
@@ -76,7 +88,7 @@ pub fn CapPanel() -> impl IntoView {
                             .into_iter()
                             .map(|option| {
                                 view! {
-                                    <option value=option.key selected=move || rule() == option.rule>
+                                    <option value=option.key selected=chosen_rule.get_untracked() == option.rule>
                                         {move || option.label.get(lang())}
                                     </option>
                                 }
