@@ -6,7 +6,7 @@
 //! `blockvote_present::storage`'s.
 
 use crate::components::focus::focus_after_render;
-use crate::components::words::Words;
+use crate::components::words::{Said, Words};
 use crate::data_source::{use_data_source, DataNotice, Source};
 use crate::saved::use_saved;
 use crate::state::use_app_state;
@@ -47,7 +47,7 @@ fn ScenarioRefused() -> impl IntoView {
                     <p>
                         <strong>{move || refused_heading(state.lang.get())}</strong>
                         " "
-                        {move || reason.get(state.lang.get()).to_string()}
+                        <Said text=reason />
                     </p>
                     <button type="button" data-testid="engine-error-undo" on:click=move |_| whatif.undo()>
                         <Words label=UNDO_LAST_CHANGE />
@@ -60,7 +60,6 @@ fn ScenarioRefused() -> impl IntoView {
 
 #[component]
 fn LinkProblems() -> impl IntoView {
-    let state = use_app_state();
     let whatif = use_whatif();
     move || {
         let problems = whatif.link_problems.get();
@@ -69,11 +68,15 @@ fn LinkProblems() -> impl IntoView {
                 .iter()
                 .map(|p| {
                     let text = problem_text(p);
-                    view! { <li>{move || text.get(state.lang.get()).to_string()}</li> }
+                    view! {
+                        <li>
+                            <Said text=text />
+                        </li>
+                    }
                 })
                 .collect_view();
             view! {
-                <div class="link-problems" role="alert" data-testid="link-problems">
+                <div class="link-problems" role="alert" tabindex="-1" data-testid="link-problems">
                     <p>
                         <Words label=LINK_PROBLEMS_HEADING />
                     </p>
@@ -112,7 +115,9 @@ fn CarriedScenarios() -> impl IntoView {
         };
         Some(view! {
             <div class="notice carried" role="status" data-testid="carried-notice">
-                <p>{move || text.get(state.lang.get()).to_string()}</p>
+                <p>
+                    <Said text=text />
+                </p>
                 <a href=href data-testid="carried-open">
                     <Words label=OPEN_SCENARIOS />
                 </a>
@@ -130,7 +135,6 @@ fn CarriedScenarios() -> impl IntoView {
 /// saved, why, and that the scenario on screen is still there.
 #[component]
 fn StorageRefused() -> impl IntoView {
-    let state = use_app_state();
     let refusal = use_saved().refusal;
     let dismiss = refusal.clone();
     move || {
@@ -138,7 +142,9 @@ fn StorageRefused() -> impl IntoView {
         let dismiss = dismiss.clone();
         Some(view! {
             <div class="notice storage-refused" role="alert" data-testid="storage-refused">
-                <p>{move || text.get(state.lang.get()).to_string()}</p>
+                <p>
+                    <Said text=text />
+                </p>
                 <button
                     type="button"
                     class="small"
@@ -159,7 +165,6 @@ fn StorageRefused() -> impl IntoView {
 /// kept, named, and the member chooses.
 #[component]
 fn TabConflicts() -> impl IntoView {
-    let state = use_app_state();
     let conflicts = use_saved().conflicts;
     let dismiss = conflicts.clone();
     move || {
@@ -167,7 +172,9 @@ fn TabConflicts() -> impl IntoView {
         let dismiss = dismiss.clone();
         Some(view! {
             <div class="notice storage-conflicts" role="status" data-testid="storage-conflicts">
-                <p>{move || text.get(state.lang.get()).to_string()}</p>
+                <p>
+                    <Said text=text />
+                </p>
                 <button
                     type="button"
                     class="small"
@@ -190,14 +197,15 @@ fn TabConflicts() -> impl IntoView {
 fn ImportedData() -> impl IntoView {
     let state = use_app_state();
     let source = use_data_source();
-    let lang = move || state.lang.get();
     let imported = move || match source.source.get() {
         Source::Paper => None,
         Source::Imported(imported) => {
             let text = storage::imported_data(&imported.name, state.data().projects.len());
             Some(view! {
                 <div class="notice imported-data" role="status" data-testid="imported-data">
-                    <p>{move || text.get(lang()).to_string()}</p>
+                    <p>
+                        <Said text=text />
+                    </p>
                     <button
                         type="button"
                         class="small"
@@ -237,7 +245,9 @@ fn ImportedData() -> impl IntoView {
         });
         Some(view! {
             <div class="notice data-problem" role="alert" data-testid="data-notice">
-                <p>{move || text.get(lang()).to_string()}</p>
+                <p>
+                    <Said text=text />
+                </p>
                 {offer}
                 " "
                 <button type="button" class="small" on:click=move |_| source.notice.set(None)>

@@ -4,6 +4,7 @@
 //! marked at the field with the reader's message in the current language and handed
 //! on to nobody, so the last valid scenario stays in effect.
 
+use crate::components::words::Words;
 use crate::state::use_app_state;
 use blockvote_present::fields::{FieldError, FieldSpec};
 use leptos::prelude::*;
@@ -34,7 +35,10 @@ where
     C: Fn(T) + Send + Sync + 'static,
 {
     let state = use_app_state();
-    let FieldSpec { label, unit, help, read, write } = spec;
+    let FieldSpec { label, unit, help, read, write, takes_negative } = spec;
+    // A phone's decimal keypad has no minus sign on iOS: a field that takes one offers
+    // the full keyboard.
+    let inputmode = if takes_negative { "text" } else { "decimal" };
     let read = std::sync::Arc::new(read);
     let read_for_effect = read.clone();
     let text = RwSignal::new(current.with_untracked(write));
@@ -59,12 +63,14 @@ where
     let describedby = error_id.clone();
     view! {
         <div class="field" class:narrow=narrow>
-            <label for=id.clone()>{move || label.get(state.lang.get())}</label>
+            <label for=id.clone()>
+                <Words label=label />
+            </label>
             <span class="field-input">
                 <input
                     id=id
                     type="text"
-                    inputmode="decimal"
+                    inputmode=inputmode
                     autocomplete="off"
                     spellcheck="false"
                     data-testid=testid
@@ -83,7 +89,14 @@ where
                         }
                     }
                 />
-                {unit.map(|unit| view! { <span class="unit">{move || unit.get(state.lang.get())}</span> })}
+                {unit
+                    .map(|unit| {
+                        view! {
+                            <span class="unit">
+                                <Words label=unit />
+                            </span>
+                        }
+                    })}
             </span>
             {move || {
                 error
@@ -96,7 +109,14 @@ where
                         }
                     })
             }}
-            {help.map(|help| view! { <p class="field-help">{move || help.get(state.lang.get())}</p> })}
+            {help
+                .map(|help| {
+                    view! {
+                        <p class="field-help">
+                            <Words label=help />
+                        </p>
+                    }
+                })}
         </div>
     }
 }

@@ -3,7 +3,7 @@
 //! (in its language, not the member's) is not shown. The input is cleared after each
 //! choice so that choosing the same file again (after fixing it) reads it again.
 
-use crate::state::use_app_state;
+use crate::components::words::Words;
 use blockvote_present::lang::Label;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -19,7 +19,6 @@ pub fn FilePicker(
     /// Called with the file chosen.
     on_file: impl Fn(web_sys::File) + 'static,
 ) -> impl IntoView {
-    let state = use_app_state();
     let changed = move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
         let file = input.files().and_then(|files| files.get(0));
@@ -31,7 +30,9 @@ pub fn FilePicker(
     view! {
         <label class="import-button">
             <input type="file" class="visually-hidden" accept=accept data-testid=testid on:change=changed />
-            <span>{move || label.get(state.lang.get())}</span>
+            <span>
+                <Words label=label />
+            </span>
         </label>
     }
 }

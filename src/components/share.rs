@@ -177,6 +177,14 @@ pub fn Share() -> impl IntoView {
         match open_pasted(state, whatif, &text) {
             Ok(()) => {
                 let problems = whatif.link_problems.with_untracked(Vec::len);
+                if problems > 0 {
+                    // The notice under the header lists what could not be used, and the
+                    // panel would lie over it (on a phone it covers the page's top):
+                    // the panel closes and the notice takes focus.
+                    panel.set(Panel::Closed);
+                    focus_after_render(by_test_id("link-problems"));
+                    return;
+                }
                 opened.set(Some(Opened::Done { problems }));
             }
             Err(error) => opened.set(Some(Opened::Refused(error))),
@@ -317,7 +325,12 @@ pub fn Share() -> impl IntoView {
                 class:not-carried=move || !fits.get()
                 data-testid="share-toggle"
                 aria-expanded=move || unfolded.get().to_string()
-                on:click=move |_| unfolded.update(|open| *open = !*open)
+                on:click=move |_| {
+                    unfolded.update(|open| *open = !*open);
+                    if unfolded.get_untracked() {
+                        panel.set(Panel::Closed);
+                    }
+                }
             >
                 <Words label=SHARE />
             </button>

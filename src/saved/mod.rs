@@ -34,6 +34,7 @@ use blockvote_model::saved::{
     QuestionProblem, Refusal, SavedScenario, SetAsideKey, Store, StoreProblem, WorkedFrom, Writer,
 };
 use blockvote_present::lang::{Bilingual, Lang};
+use blockvote_present::screens::scenarios::list::questions_unsaved;
 use blockvote_present::storage::{note_conflicts, saved_on, CONFLICT_LABEL, UNSAVED_WHEN_COPIED};
 use leptos::prelude::*;
 use offline::CopyError;
@@ -102,6 +103,10 @@ pub struct Saved {
     /// saved with it, restored when a saved scenario is opened, and kept across a
     /// reload ([`questions`]). Changed only through [`Saved::change_questions`].
     pub questions: ArcRwSignal<Vec<Question>>,
+    /// The questions the last opening of a saved scenario replaced while they were
+    /// saved with no scenario, with that scenario's name, until they are brought back
+    /// or dismissed ([`Saved::bring_back_questions`]).
+    pub replaced_questions: ArcRwSignal<Option<(String, Vec<Question>)>>,
     sync: ArcStoredValue<Sync>,
 }
 
@@ -192,6 +197,7 @@ impl Saved {
             refusal: ArcRwSignal::new(None),
             conflicts: ArcRwSignal::new(Vec::new()),
             questions: ArcRwSignal::new(questions::restore()),
+            replaced_questions: ArcRwSignal::new(None),
             sync: ArcStoredValue::new(Sync {
                 writer: Writer::new(random, crate::unicode::nfc),
                 synced: restored.text,
@@ -470,11 +476,28 @@ impl Saved {
             return;
         };
         self.sync.update_value(|sync| sync.worked_from.opened(&version));
+        let unsaved = self.questions.with_untracked(|current| {
+            self.store
+                .with_untracked(|store| questions_unsaved(current, &version.questions, store))
+                .then(|| current.clone())
+        });
+        self.replaced_questions.set(unsaved.map(|questions| (version.name, questions)));
         let kept = version.questions;
         let _ = self.change_questions(|questions| {
             *questions = kept;
             Ok(())
         });
+    }
+
+    /// Puts back the questions the last opening replaced (see `replaced_questions`).
+    pub fn bring_back_questions(&self) {
+        if let Some((_, replaced)) = self.replaced_questions.get_untracked() {
+            let _ = self.change_questions(|questions| {
+                *questions = replaced;
+                Ok(())
+            });
+        }
+        self.replaced_questions.set(None);
     }
 
     /// Renames a scenario (a name another uses becomes `name (2)` …), as typed into a
@@ -487,6 +510,25 @@ impl Saved {
     /// that opened on `began_on` (see [`Saved::apply_at_field`]).
     pub fn set_note(&self, id: &str, note: &str, began_on: Option<&SavedScenario>) -> Result<(), Refusal> {
         self.apply_at_field(|store, writer| store.set_note(writer, id, note), began_on)
+    }
+
+    /// Puts back at the end of the list a scenario another tab deleted while one of
+    /// its fields was being edited here: the version the field opened on, with the
+    /// edit (`edit`, given the id it is put back under) made to it, so what the
+    /// member typed is not lost. A refusal (full, too long) is returned to be said at
+    /// the field.
+    pub fn put_back_edited(
+        &self,
+        began_on: SavedScenario,
+        edit: impl FnOnce(&mut Store, &Writer, &str) -> Result<(), Refusal>,
+    ) -> Result<(), Refusal> {
+        self.apply_at_field(
+            |store, writer| {
+                let id = store.restore(writer, store.scenarios.len(), began_on)?;
+                edit(store, writer, &id)
+            },
+            None,
+        )
     }
 
     /// Adds a copy right after the scenario; a refusal (full, too large) shows in the

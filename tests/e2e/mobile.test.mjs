@@ -169,6 +169,31 @@ test('on a phone the navigation is a menu that names the screen and closes when 
   }
 });
 
+test('on a phone the Share menu opened while its panel is open closes the panel rather than opening under it', async () => {
+  // An audit found the menu drawn under the open "Open a link" panel (both lie under
+  // the header at the same place), so its buttons could not be reached.
+  const context = await launchAt(SIZES[1]);
+  const page = await context.newPage();
+  try {
+    await page.goto(`${SINGLE_FILE_URL}#view=cashflow&lang=en`);
+    await page.getByTestId('screen-cashflow').waitFor({ timeout: 30_000 });
+    await page.getByTestId('share-toggle').tap();
+    await page.getByTestId('open-link').tap();
+    await page.getByTestId('share-panel').waitFor();
+    assert.equal(await page.getByTestId('copy-link').isVisible(), false, 'choosing a menu item folds the menu');
+    await page.getByTestId('share-toggle').tap();
+    assert.equal(await page.getByTestId('share-panel').count(), 0, 'the panel closed');
+    const copy = await page.getByTestId('copy-link').boundingBox();
+    const hit = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('[data-testid]')?.dataset.testid, {
+      x: copy.x + copy.width / 2,
+      y: copy.y + copy.height / 2,
+    });
+    assert.equal(hit, 'copy-link', 'the menu’s first button is on top where it is drawn');
+  } finally {
+    await context.close();
+  }
+});
+
 // A browser may break a line after the hyphen of "2018-19"; the project levers' effect
 // table draws its years whole (present::format::year_runs) and, on a phone, puts each
 // line's heading above its figures. No year is cut, and nothing leaves the panel.

@@ -144,6 +144,43 @@ test('questions: tick two drafts, edit one, add one, print them, save, reload, o
   await fresh.context.close();
 });
 
+test('questions saved with no scenario are not lost when a saved scenario is opened: the list says so and brings them back', LONG, async () => {
+  // An audit found a member's unsaved questions discarded without a word when they
+  // opened a saved scenario (which brings its own questions), Undo not helping.
+  const { context, page, app, seen } = await open('scenarios');
+  await page.getByTestId('scenario-name').fill('Plain');
+  await page.getByTestId('scenario-save').click();
+  await page.getByTestId('scenario-saved').waitFor();
+  await app.go('brief');
+  await page.getByTestId('question-add').click();
+  await page.getByTestId('question-text-own-1').fill(OWN);
+  await app.go('scenarios');
+  await page.getByTestId('scenario-open-1').click();
+  const note = page.getByTestId('questions-replaced');
+  await note.waitFor();
+  assert.match(await note.innerText(), /Opening “Plain” brought its questions in place of your 1 question, which was not saved with any scenario\./);
+  await app.switchLanguage('zh');
+  assert.match(await note.innerText(), /開啟「Plain」時，以它的問題取代了你未有儲存的 1 條問題。/);
+  await app.switchLanguage('en');
+  await app.go('brief');
+  assert.equal(await page.getByTestId('questions').count(), 0, 'the opened scenario has no questions');
+  await app.go('scenarios');
+  await page.getByTestId('questions-bring-back').click();
+  assert.equal(await note.count(), 0);
+  await app.go('brief');
+  assert.deepEqual(await printedQuestions(page), [`1. ${OWN}`]);
+  // Saved with a scenario, the same questions replaced by another opening say nothing.
+  await app.go('scenarios');
+  await page.getByTestId('scenario-name').fill('Asked');
+  await page.getByTestId('scenario-save').click();
+  await page.getByTestId('scenario-saved').waitFor();
+  await page.getByTestId('scenario-open-1').click();
+  await page.getByTestId('scenario-open-2').waitFor();
+  assert.equal(await note.count(), 0, 'questions saved with “Asked” are not lost');
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
 test('questions being edited in two tabs are each kept by a reload of their own tab, never the other\'s', LONG, async () => {
   const { context, page, app, seen } = await open('brief');
   const other = await context.newPage();

@@ -173,6 +173,40 @@ test('two tabs: a rename in one and a delete in the other are both kept, and the
   await context.close();
 });
 
+test('two tabs: a note being typed when the other tab deletes its scenario is kept, and saving it puts the scenario back', LONG, async () => {
+  // An audit found the open note box, and the text typed in it, gone without a word
+  // when another tab deleted the scenario.
+  const { context, a, b } = await twoTabs(() => seeded({ [KEY]: v1(many(2)) }));
+  await a.page.getByTestId('scenario-note-edit-1').click();
+  await a.page.getByTestId('scenario-note-input-1').fill('Ask about the HK$9.9M budgets');
+  await b.page.getByTestId('scenario-delete-1').click();
+  await listsSoon(a.page, ['S2'], 3_000);
+  const orphaned = a.page.getByTestId('scenario-edit-orphaned');
+  await orphaned.waitFor();
+  assert.match(await orphaned.innerText(), /Another tab deleted “S1” while you were changing its note\. What you typed is still below/);
+  assert.equal(await a.page.getByTestId('scenario-note-input-0').inputValue(), 'Ask about the HK$9.9M budgets');
+  await a.page.getByTestId('scenario-note-save-0').click();
+  assert.equal(await orphaned.count(), 0);
+  await listsSoon(a.page, ['S2', 'S1']);
+  await listsSoon(b.page, ['S2', 'S1'], 3_000);
+  const back = (await stored(a.page)).scenarios.find((s) => s.name === 'S1');
+  assert.equal(back.note, 'Ask about the HK$9.9M budgets');
+  assert.equal(back.scenario.cost_change_pct, '1', 'the version the note was typed on');
+  // Cancel lets it go; a delete in this tab while its own editor is open says nothing.
+  await a.page.getByTestId('scenario-rename-2').click();
+  await b.page.getByTestId('scenario-delete-2').click();
+  await orphaned.waitFor();
+  await orphaned.getByRole('button', { name: 'Cancel' }).click();
+  assert.equal(await orphaned.count(), 0);
+  await listsSoon(a.page, ['S2']);
+  await a.page.getByTestId('scenario-note-edit-1').click();
+  await a.page.getByTestId('scenario-delete-1').click();
+  await listsSoon(a.page, []);
+  assert.equal(await orphaned.count(), 0, 'its own delete is not another tab\'s');
+  assert.deepEqual([...a.seen.errors, ...b.seen.errors], []);
+  await context.close();
+});
+
 test('two tabs changing one scenario before hearing of each other keep both versions, named', LONG, async () => {
   const shared = () => seeded({ [KEY]: v1([{ id: 's1', name: 'Shared', scenario: { cost_change_pct: '5' } }]) });
   const { context, a, b } = await twoTabs(shared, {}, { deaf: true });

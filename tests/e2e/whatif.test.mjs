@@ -91,6 +91,31 @@ test('raising the ceiling to HK$20M and lowering it to HK$5M moves projects betw
   await page.close();
 });
 
+test('a threshold that would cross the other is refused at its own field, in both languages, and the figures stay', async () => {
+  // An audit found a floor above the ceiling refused only in a box at the top of the
+  // screen, every figure gone, the field itself unmarked (and off screen on a phone).
+  const { page, app, seen } = await open('thresholds');
+  const all = projects();
+  await page.getByTestId('floor').fill('12');
+  assert.equal(await page.getByTestId('floor').getAttribute('aria-invalid'), 'true');
+  assert.equal(await page.locator('#field-floor-error').innerText(), 'Must not be above the ceiling (HK$10.0M)');
+  assert.equal(await app.text('projects-in-block'), String(all.length), 'the last valid floor stays in effect');
+  await page.getByTestId('ceiling').fill('0.1');
+  assert.equal(await page.locator('#field-ceiling-error').innerText(), 'Must not be below the floor (HK$0.2M)');
+  assert.equal(await app.text('projects-over-ceiling'), '0', 'the last valid ceiling stays in effect');
+  await app.switchLanguage('zh');
+  assert.equal(await page.locator('#field-ceiling-error').innerText(), '不可低於下限（0.2 百萬元）');
+  await app.switchLanguage('en');
+  // Raising the ceiling first lets the same floor in.
+  await page.getByTestId('ceiling').fill('15');
+  await page.getByTestId('floor').fill('12');
+  assert.equal(await page.getByTestId('floor').getAttribute('aria-invalid'), 'false');
+  assert.equal(await app.text('projects-below-floor'), String(all.filter((p) => p.budget < 12).length));
+  assert.equal(await page.locator('.thresholds > .field-error').count(), 0, 'no refusal of the whole scenario');
+  assert.deepEqual(seen.errors, []);
+  await page.close();
+});
+
 test('a lever rewrites only what it moves: no attribute set to the value it had, on the cash flow, allocation and thresholds screens', async () => {
   // Each lever is set twice: the first change may add the scenario's marks, the second
   // only moves figures. `figure` is a test id whose text each change alters.
@@ -141,6 +166,10 @@ test('the cash flow screen reproduces Annex B and explains the calibration', asy
 
 test('a 2018-19 cash cap defers projects, and an impossible cap says so', async () => {
   const { page, app, seen } = await open('cashflow');
+  // No cap: an empty field (not "0", a cap that would defer every new project), and
+  // nothing to remove.
+  assert.equal(await page.getByTestId('cap-amount').inputValue(), '');
+  assert.equal(await page.getByTestId('cap-clear').isDisabled(), true);
   await page.getByTestId('cap-rule').selectOption('most_cash');
   await page.getByTestId('cap-amount').fill('1000');
   await page.getByTestId('cap-met').waitFor();
@@ -153,6 +182,15 @@ test('a 2018-19 cash cap defers projects, and an impossible cap says so', async 
   assert.match(await app.text('cap-infeasible'), /817\.0/);
   assert.equal(await app.text('cash-2018-19-total'), '1,060.0', 'nothing is deferred when the cap cannot be met');
   await page.getByTestId('cap-clear').click();
+  assert.equal(await page.getByTestId('cap-amount').inputValue(), '');
+  await page.waitForFunction(() => !location.hash.includes('cap='), null, { timeout: 3_000 });
+  // Emptying the field removes the cap too.
+  await page.getByTestId('cap-amount').fill('1000');
+  await page.getByTestId('cap-met').waitFor();
+  await page.getByTestId('cap-amount').fill('');
+  await page.getByTestId('cap-met').waitFor({ state: 'detached' });
+  assert.equal(await page.getByTestId('cap-amount').getAttribute('aria-invalid'), 'false');
+  assert.equal(await app.text('cash-2018-19-total'), '1,060.0');
   assert.deepEqual(seen.errors, []);
   await page.close();
 });

@@ -314,6 +314,9 @@ pub struct FieldSpec<T> {
     pub read: Reader<T>,
     /// Value → the text the field shows for it; `read` takes it back to the same value.
     pub write: fn(&T) -> String,
+    /// Whether `read` takes a value below zero, so the field must offer a keyboard
+    /// with a minus sign: a phone's decimal keypad (iOS) has none.
+    pub takes_negative: bool,
 }
 
 impl<T> FieldSpec<T> {
@@ -322,7 +325,7 @@ impl<T> FieldSpec<T> {
         read: impl Fn(&str) -> Result<T, FieldError> + Send + Sync + 'static,
         write: fn(&T) -> String,
     ) -> FieldSpec<T> {
-        FieldSpec { label, unit: None, help: None, read: Box::new(read), write }
+        FieldSpec { label, unit: None, help: None, read: Box::new(read), write, takes_negative: false }
     }
 
     pub fn unit(mut self, unit: Label) -> FieldSpec<T> {
@@ -334,16 +337,38 @@ impl<T> FieldSpec<T> {
         self.help = Some(help);
         self
     }
+
+    /// The same field, also refusing a value its reader takes but `refuse` does not
+    /// (a value the rest of the scenario rules out), with `refuse`'s message.
+    pub fn refusing(mut self, refuse: impl Fn(&T) -> Option<FieldError> + Send + Sync + 'static) -> FieldSpec<T>
+    where
+        T: 'static,
+    {
+        let read = self.read;
+        self.read = Box::new(move |text| {
+            let value = read(text)?;
+            refuse(&value).map_or(Ok(value), Err)
+        });
+        self
+    }
+
+    /// Says whether `read` takes a value below zero ([`FieldSpec::takes_negative`]).
+    pub fn takes_negative(mut self, takes_negative: bool) -> FieldSpec<T> {
+        self.takes_negative = takes_negative;
+        self
+    }
 }
 
 /// An amount field in HK$M within `min..=max`.
 pub fn money_field(label: Label, min: Money, max: Money) -> FieldSpec<Money> {
-    FieldSpec::new(label, move |text| money_in(text, min, max), write_money).unit(UNIT_HKD_M)
+    FieldSpec::new(label, move |text| money_in(text, min, max), write_money)
+        .unit(UNIT_HKD_M)
+        .takes_negative(min < Money::ZERO)
 }
 
 /// A whole-number field typed in `unit` within `min..=max`.
 pub fn int_field(label: Label, min: i64, max: i64, unit: Label) -> FieldSpec<i64> {
-    FieldSpec::new(label, move |text| int_in(text, min, max, Some(unit)), write_int).unit(unit)
+    FieldSpec::new(label, move |text| int_in(text, min, max, Some(unit)), write_int).unit(unit).takes_negative(min < 0)
 }
 
 #[cfg(test)]

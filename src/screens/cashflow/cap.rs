@@ -21,9 +21,7 @@ pub fn CapPanel() -> impl IntoView {
     let whatif = use_whatif();
     let data = state.data();
     let lang = move || state.lang.get();
-    let cap = Signal::derive(move || {
-        whatif.scenario.with(|s| s.cap.as_ref().map(|c| c.amount).unwrap_or_default().millions())
-    });
+    let cap = Signal::derive(move || whatif.scenario.with(|s| s.cap.as_ref().map(|c| c.amount.millions())));
     // The rule the select shows: the cap's while there is one (a link or an undo may
     // change it), and before a cap is typed the one the member chose, which the cap
     // then takes. The select's value is set as a property, so what it shows is always
@@ -35,6 +33,14 @@ pub fn CapPanel() -> impl IntoView {
             chosen_rule.set(rule);
         }
     });
+    // A cap typed takes the rule in effect (the cap's, or the one chosen before it);
+    // the field emptied removes the cap.
+    let set_cap = move |value: Option<Decimal>| {
+        whatif.update(|s| {
+            let rule = s.cap.as_ref().map(|c| c.rule).unwrap_or(chosen_rule.get_untracked());
+            s.cap = value.map(|amount| CashCap { amount: Money::from_millions(amount), rule });
+        })
+    };
     let shown = Memo::new(move |_| {
         whatif
             .projection
@@ -49,22 +55,7 @@ pub fn CapPanel() -> impl IntoView {
                 <Words label=NOTE />
             </p>
             <div class="inline-fields">
-                <NumberField
-                    spec=cap_field()
-                    testid="cap-amount"
-                    current=cap
-                    commit=move |value: Decimal| {
-                        whatif
-                            .update(|s| {
-                                let rule = s.cap.as_ref().map(|c| c.rule).unwrap_or(chosen_rule.get_untracked());
-                                s.cap = Some(CashCap {
-                                    amount: Money::from_millions(value),
-                                    rule,
-                                });
-                            })
-                    }
-                    narrow=true
-                />
+                <NumberField spec=cap_field() testid="cap-amount" current=cap commit=set_cap narrow=true />
                 <label class="field">
                     <span>
                         <Words label=RULE_LABEL />
@@ -89,14 +80,19 @@ pub fn CapPanel() -> impl IntoView {
                             .map(|option| {
                                 view! {
                                     <option value=option.key selected=chosen_rule.get_untracked() == option.rule>
-                                        {move || option.label.get(lang())}
+                                        <Words label=option.label />
                                     </option>
                                 }
                             })
                             .collect_view()}
                     </select>
                 </label>
-                <button type="button" data-testid="cap-clear" on:click=move |_| whatif.update(|s| s.cap = None)>
+                <button
+                    type="button"
+                    data-testid="cap-clear"
+                    disabled=move || cap.with(Option::is_none)
+                    on:click=move |_| whatif.update(|s| s.cap = None)
+                >
                     <Words label=CLEAR />
                 </button>
             </div>

@@ -114,7 +114,7 @@ fn AnswerBlock(answer: Memo<Option<Answer>>, testid: &'static str) -> impl IntoV
                                         let class = if i == 0 || i >= 3 { "num" } else { "" };
                                         view! {
                                             <th scope="col" class=class>
-                                                {move || h.get(lang())}
+                                                <Words label=h />
                                             </th>
                                         }
                                     })
@@ -162,7 +162,7 @@ fn RulesTable(rules: Memo<Vec<RuleRow>>) -> impl IntoView {
                                 let class = if i == 0 { "" } else { "num" };
                                 view! {
                                     <th scope="col" class=class>
-                                        {move || h.get(lang())}
+                                        <Words label=h />
                                     </th>
                                 }
                             })

@@ -69,7 +69,7 @@ pub fn GoalSeekPanel() -> impl IntoView {
                             .map(|option| {
                                 view! {
                                     <option value=option.key selected=move || metric.get() == option.value>
-                                        {move || option.label.get(lang())}
+                                        <Words label=option.label />
                                     </option>
                                 }
                             })
@@ -100,7 +100,7 @@ pub fn GoalSeekPanel() -> impl IntoView {
                             .map(|option| {
                                 view! {
                                     <option value=option.key selected=move || lever.get() == option.value>
-                                        {move || option.label.get(lang())}
+                                        <Words label=option.label />
                                     </option>
                                 }
                             })

@@ -42,7 +42,7 @@ pub fn ProfilePanel() -> impl IntoView {
                             .map(|option| {
                                 view! {
                                     <option value=option.key selected=move || current() == option.profile>
-                                        {move || option.label.get(lang())}
+                                        <Words label=option.label />
                                     </option>
                                 }
                             })

@@ -74,7 +74,9 @@ fn CashTableView(
         <table class="data cash-table" data-testid=format!("{kind}-table")>
             <thead>
                 <tr>
-                    <th scope="col">{move || first.get(lang())}</th>
+                    <th scope="col">
+                        <Words label=first />
+                    </th>
                     {(0..5).map(|index| view! { <MarkedHeading column=column(index) /> }).collect_view()}
                 </tr>
             </thead>

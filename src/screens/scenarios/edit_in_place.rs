@@ -5,7 +5,7 @@
 
 use crate::components::words::Words;
 use crate::state::use_app_state;
-use blockvote_model::saved::Refusal;
+use blockvote_model::saved::{Refusal, SavedScenario, Store};
 use blockvote_present::screens::scenarios::{CANCEL, NEW_NAME, OK};
 use blockvote_present::storage::{refusal, NOTE, SAVE_NOTE};
 use leptos::prelude::*;
@@ -25,11 +25,20 @@ pub struct Editing {
     text: RwSignal<String>,
     /// Why the store refused the last try.
     refused: RwSignal<Option<Refusal>>,
+    /// The version of the scenario the edit opened on: what is typed is a change to
+    /// what the member saw, so another tab's change heard meanwhile is never replaced
+    /// unseen, and a scenario another tab deleted meanwhile can be put back with it.
+    began_on: StoredValue<Option<SavedScenario>>,
 }
 
 impl Editing {
     pub fn new() -> Editing {
-        Editing { target: RwSignal::new(None), text: RwSignal::new(String::new()), refused: RwSignal::new(None) }
+        Editing {
+            target: RwSignal::new(None),
+            text: RwSignal::new(String::new()),
+            refused: RwSignal::new(None),
+            began_on: StoredValue::new(None),
+        }
     }
 
     /// Whether `field` of scenario `id` is being edited (tracked).
@@ -37,11 +46,24 @@ impl Editing {
         self.target.with(|t| t.as_ref().is_some_and(|(i, f)| i == id && *f == field))
     }
 
-    /// Starts editing `field` of scenario `id`, from `text`; any other edit ends.
-    pub fn start(&self, id: String, field: Field, text: String) {
+    /// Starts editing `field` of scenario `id`, from `text`, as saved in `began_on`;
+    /// any other edit ends.
+    pub fn start(&self, id: String, field: Field, text: String, began_on: Option<SavedScenario>) {
+        self.began_on.set_value(began_on);
         self.text.set(text);
         self.refused.set(None);
         self.target.set(Some((id, field)));
+    }
+
+    /// The version of the scenario the edit opened on.
+    pub fn began_on(&self) -> Option<SavedScenario> {
+        self.began_on.get_value()
+    }
+
+    /// The field being edited of a scenario the list no longer has (another tab
+    /// deleted it while it was being edited here), tracked.
+    pub fn orphaned(&self, store: &Store) -> Option<Field> {
+        self.target.with(|t| t.as_ref().and_then(|(id, field)| store.by_id(id).is_none().then_some(*field)))
     }
 
     /// The text as edited.
@@ -55,6 +77,13 @@ impl Editing {
         match outcome {
             Ok(()) => self.stop(),
             Err(why) => self.refused.set(Some(why)),
+        }
+    }
+
+    /// Ends the edit of scenario `id`, if one is open.
+    pub fn stop_on(&self, id: &str) {
+        if self.target.with_untracked(|t| t.as_ref().is_some_and(|(i, _)| i == id)) {
+            self.stop();
         }
     }
 
@@ -123,7 +152,7 @@ pub fn Editor(field: Field, n: Memo<usize>, editing: Editing, commit: Callback<(
         <span class=class>
             {input}
             <button type="button" class="small" data-testid=move || testid(keep_id) on:click=move |_| commit.run(())>
-                {move || keep.get(lang())}
+                <Words label=keep />
             </button> <button type="button" class="small" on:click=move |_| editing.stop()>
                 <Words label=CANCEL />
             </button> {refused}

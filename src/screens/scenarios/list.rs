@@ -8,7 +8,7 @@
 use super::edit_in_place::{Editing, Editor, Field};
 use crate::components::focus::{by_test_id, focus_after_render};
 use crate::components::marks::FigureText;
-use crate::components::words::Words;
+use crate::components::words::{Said, Words};
 use crate::saved::{last_saved, Saved};
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
@@ -16,7 +16,8 @@ use blockvote_model::engine::Scenario;
 use blockvote_model::saved::{SavedScenario, Store};
 use blockvote_present::compare::MAX_COMPARED;
 use blockvote_present::screens::scenarios::list::{
-    change_text, key_figures, paper_cash_need, shared_names_note, KeyFigures,
+    change_text, key_figures, orphaned_edit_note, paper_cash_need, questions_replaced_note, shared_names_note,
+    KeyFigures, BRING_BACK_QUESTIONS, DISMISS,
 };
 use blockvote_present::screens::scenarios::{
     compare_name, ACTIONS, BASELINE, COMPARE, DELETE, DELETED, DUPLICATE, EDIT_NOTE, EMPTY, IN_USE, KEY_FIGURES,
@@ -40,6 +41,14 @@ pub fn ScenarioList(saved: StoredValue<Saved>, selected: RwSignal<Vec<String>>) 
     // are: a save under such a name replaces the first listed.
     let shared_names =
         Memo::new(move |_| store.with(|s| shared_names_note(s.scenarios.iter().map(|x| x.name.as_str()))));
+    // A compared scenario that another tab deleted (or an import replaced) is no
+    // longer ticked, so it does not count toward the limit of compared scenarios.
+    Effect::new(move |_| {
+        let gone = |id: &String| store.with(|s| s.scenarios.iter().all(|x| &x.id != id));
+        if selected.with_untracked(|ticked| ticked.iter().any(gone)) {
+            selected.update(|ticked| ticked.retain(|id| !gone(id)));
+        }
+    });
     view! {
         <div class="panel scenario-list">
             <h3>
@@ -69,6 +78,8 @@ pub fn ScenarioList(saved: StoredValue<Saved>, selected: RwSignal<Vec<String>>) 
                         }
                     })
             }}
+            <ReplacedQuestions saved=saved />
+            <OrphanedEdit saved=saved store=store editing=editing />
             <div class="list-scroll">
                 <table class="data scenarios-table" data-testid="scenario-table">
                     <thead>
@@ -139,7 +150,7 @@ pub fn ScenarioList(saved: StoredValue<Saved>, selected: RwSignal<Vec<String>>) 
                     .map(|note| {
                         view! {
                             <p class="note" role="status" data-testid="scenario-shared-names">
-                                {move || note.get(state.lang.get()).to_string()}
+                                <Said text=note />
                             </p>
                         }
                     })
@@ -156,6 +167,81 @@ pub fn ScenarioList(saved: StoredValue<Saved>, selected: RwSignal<Vec<String>>) 
                     })
             }}
         </div>
+    }
+}
+
+/// The editor of a name or note whose scenario another tab deleted while it was open
+/// here: it stays, with the text, above the list; keeping the text puts the scenario
+/// back with the change (the version the editor opened on), Cancel lets it go.
+#[component]
+fn OrphanedEdit(saved: StoredValue<Saved>, store: RwSignal<Store>, editing: Editing) -> impl IntoView {
+    let orphaned = Memo::new(move |_| store.with(|s| editing.orphaned(s)));
+    // The paper's row (0) is never edited, so its number names this editor's fields.
+    let n = Memo::new(|_| 0);
+    let put_back = Callback::new(move |()| {
+        let (Some(field), Some(began_on)) = (orphaned.get_untracked(), editing.began_on()) else {
+            return editing.stop();
+        };
+        let text = editing.text();
+        editing.answer(saved.with_value(|s| {
+            s.put_back_edited(began_on, |store, writer, id| match field {
+                Field::Name => store.rename(writer, id, &text),
+                Field::Note => store.set_note(writer, id, &text),
+            })
+        }));
+    });
+    move || {
+        orphaned.get().map(|field| {
+            let name = editing.began_on().map(|version| version.name).unwrap_or_default();
+            let note = orphaned_edit_note(&name, field == Field::Note);
+            view! {
+                <div class="undo-bar orphaned-edit" role="alert" data-testid="scenario-edit-orphaned">
+                    <p>
+                        <Said text=note />
+                    </p>
+                    <Editor field=field n=n editing=editing commit=put_back />
+                </div>
+            }
+        })
+    }
+}
+
+/// What opening a saved scenario did to questions saved with no scenario, with a
+/// button that brings them back (they are not lost).
+#[component]
+fn ReplacedQuestions(saved: StoredValue<Saved>) -> impl IntoView {
+    let replaced = saved.with_value(|s| s.replaced_questions.clone());
+    let note = Memo::new(move |_| {
+        replaced.with(|r| r.as_ref().map(|(name, questions)| questions_replaced_note(questions.len(), name)))
+    });
+    move || {
+        note.get().map(|note| {
+            view! {
+                <p class="undo-bar" role="status" data-testid="questions-replaced">
+                    <span>
+                        <Said text=note />
+                    </span>
+                    " "
+                    <button
+                        type="button"
+                        class="small"
+                        data-testid="questions-bring-back"
+                        on:click=move |_| saved.with_value(Saved::bring_back_questions)
+                    >
+                        <Words label=BRING_BACK_QUESTIONS />
+                    </button>
+                    " "
+                    <button
+                        type="button"
+                        class="small"
+                        data-testid="questions-replaced-dismiss"
+                        on:click=move |_| saved.with_value(|s| s.replaced_questions.set(None))
+                    >
+                        <Words label=DISMISS />
+                    </button>
+                </p>
+            }
+        })
     }
 }
 
@@ -220,20 +306,16 @@ fn SavedRow(
         whatif.link_seed.set(entry.with_untracked(|e| e.as_ref().and_then(|e| e.seed)));
     };
     let edits = move |field: Field| id.with_value(|id| editing.edits(id, field));
-    // The version a field opened on: what is typed there is a change to what the
-    // member saw, so another tab's change heard meanwhile is never replaced unseen.
-    let began_on: StoredValue<Option<SavedScenario>> = StoredValue::new(None);
     let start = move |field: Field| {
         let text = match field {
             Field::Name => name.get_untracked(),
             Field::Note => note.get_untracked(),
         };
-        began_on.set_value(entry.get_untracked());
-        editing.start(id.get_value(), field, text);
+        editing.start(id.get_value(), field, text, entry.get_untracked());
     };
     let commit = move |field: Field| {
         let text = editing.text();
-        let began_on = began_on.get_value();
+        let began_on = editing.began_on();
         editing.answer(id.with_value(|id| {
             saved.with_value(|s| match field {
                 Field::Name => s.rename(id, &text, began_on.as_ref()),
@@ -245,6 +327,8 @@ fn SavedRow(
     let delete = move |_| {
         id.with_value(|id| {
             selected.update(|s| s.retain(|x| x != id));
+            // An edit of this scenario ends with it: it was not another tab's delete.
+            editing.stop_on(id);
             saved.with_value(|s| s.delete(id));
         });
         // The row and its button are gone; the undo button is where the work
@@ -286,9 +370,9 @@ fn SavedRow(
                 <span class="saved-on">
                     <Words label=LAST_SAVED />
                     " "
-                    <time data-testid=move || {
-                        format!("scenario-saved-on-{}", n.get())
-                    }>{move || date.get(lang()).to_string()}</time>
+                    <time data-testid=move || { format!("scenario-saved-on-{}", n.get()) }>
+                        <Said text=date />
+                    </time>
                 </span>
             }
         })

@@ -3,7 +3,7 @@
 //! adds them to its own saved scenarios (see `crate::saved::restore_at_startup`). A
 //! copy that could not open everything it would carry is not made, and says why.
 
-use crate::components::words::Words;
+use crate::components::words::{Said, Words};
 use crate::data_source::use_data_source;
 use crate::saved::offline::{can_copy, copy_outcome, CopyError};
 use crate::saved::Saved;
@@ -35,7 +35,7 @@ pub fn OfflineCopy(saved: StoredValue<Saved>) -> impl IntoView {
                 let text = copy_outcome(result);
                 view! {
                     <p class=class role=role data-testid="offline-copy-result">
-                        {move || text.get(lang()).to_string()}
+                        <Said text=text />
                     </p>
                 }
             })

@@ -2,7 +2,7 @@
 //! is set aside in this browser: what happened, what could not be read, and every text
 //! set aside, each to download (and import again) and, once downloaded, to remove.
 
-use crate::components::words::Words;
+use crate::components::words::{Said, Words};
 use crate::data_source::download_set_aside_dataset;
 use crate::saved::files::download;
 use crate::saved::storage::{set_aside_text, NotRemoved};
@@ -115,8 +115,6 @@ pub fn StorageNotice(saved: StoredValue<Saved>) -> impl IntoView {
 /// after asking — to remove. Only the exact text downloaded is removed.
 #[component]
 fn SetAsideList(saved: StoredValue<Saved>, download_failed: RwSignal<bool>) -> impl IntoView {
-    let state = use_app_state();
-    let lang = move || state.lang.get();
     let list = RwSignal::from(saved.with_value(|s| s.set_aside.clone()));
     // The texts downloaded in this visit, by key.
     let downloaded: RwSignal<Vec<(String, String)>> = RwSignal::new(Vec::new());
@@ -254,7 +252,9 @@ fn SetAsideList(saved: StoredValue<Saved>, download_failed: RwSignal<bool>) -> i
         let said = set_aside_said(scenarios, entries.len() - scenarios)?;
         Some(view! {
             <div class="set-aside" data-testid="storage-set-aside">
-                <p data-testid="storage-set-aside-said">{move || said.get(lang()).to_string()}</p>
+                <p data-testid="storage-set-aside-said">
+                    <Said text=said />
+                </p>
                 <ul>{entries.into_iter().map(item).collect_view()}</ul>
             </div>
         })

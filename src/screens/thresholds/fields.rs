@@ -26,11 +26,14 @@ pub fn ThresholdFields() -> impl IntoView {
     let set_floor = move |value: Money| {
         whatif.update(|s| s.delegation.floor = (value != paper_floor).then_some(value));
     };
+    // Each threshold is refused at its field when it would cross the other in effect.
+    let ceiling_spec = ceiling_field(move || floor.get_untracked());
+    let floor_spec = floor_field(move || ceiling.get_untracked());
     let (printed_ceiling, printed_floor) = paper_thresholds(&data);
     view! {
         <div class="inline-fields">
-            <NumberField spec=ceiling_field() testid="ceiling" current=ceiling commit=set_ceiling />
-            <NumberField spec=floor_field() testid="floor" current=floor commit=set_floor />
+            <NumberField spec=ceiling_spec testid="ceiling" current=ceiling commit=set_ceiling />
+            <NumberField spec=floor_spec testid="floor" current=floor commit=set_floor />
             <button
                 type="button"
                 data-testid="ceiling-20"

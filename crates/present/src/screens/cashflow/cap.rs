@@ -3,7 +3,7 @@
 //! the order the rule deferred them) and each year's total before and after, or why
 //! the cap cannot be met.
 
-use crate::fields::FieldSpec;
+use crate::fields::{write_decimal, FieldSpec};
 use crate::format::{money_with_unit, quarter_text, year_text};
 use crate::lang::{l, Label, Lang};
 use crate::levers::lever_field;
@@ -32,10 +32,22 @@ pub const YEARS_CAPTION: Label = l("對各年度的影響", "Effect on each year
 pub const YEARS_HEADINGS: [Label; 4] =
     [l("財政年度", "Year"), l("之前", "Before"), l("之後", "After"), l("變動", "Change")];
 
-/// The cap, in HK$M.
-pub fn cap_field() -> FieldSpec<Decimal> {
-    lever_field(Lever::Cap)
+/// The cap, in HK$M: empty while there is no cap (so no cap never reads as a cap of
+/// zero, which would defer every new project), and emptied to remove it; a number
+/// is read as `Lever::Cap` reads it.
+pub fn cap_field() -> FieldSpec<Option<Decimal>> {
+    let FieldSpec { label, unit, read, takes_negative, .. } = lever_field(Lever::Cap);
+    FieldSpec {
+        label,
+        unit,
+        takes_negative,
+        help: Some(NO_CAP_HELP),
+        read: Box::new(move |text: &str| if text.trim().is_empty() { Ok(None) } else { read(text).map(Some) }),
+        write: |cap: &Option<Decimal>| cap.as_ref().map(write_decimal).unwrap_or_default(),
+    }
 }
+
+pub const NO_CAP_HELP: Label = l("留空即不設上限。", "Leave empty for no cap.");
 
 /// A choice in the deferral-rule select: its stable key (the form value) and its name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -148,6 +160,19 @@ mod tests {
     use crate::screens::cashflow::tests::{paper, project};
     use blockvote_model::engine::{CashCap, Scenario};
     use blockvote_model::Money;
+
+    #[test]
+    fn the_cap_field_is_empty_without_a_cap_and_emptied_to_remove_it() {
+        let spec = cap_field();
+        let read = |text: &str| (spec.read)(text).map_err(|e| e.get(Lang::En).to_string());
+        assert_eq!(read(""), Ok(None));
+        assert_eq!(read("  "), Ok(None));
+        assert_eq!(read("1000"), Ok(Some(Decimal::from(1000))));
+        assert_eq!(read("0"), Ok(Some(Decimal::ZERO)));
+        assert_eq!(read("-1"), Err("Must be between 0.0 and 1,000,000,000.0 (HK$M)".to_string()));
+        assert_eq!((spec.write)(&None), "");
+        assert_eq!((spec.write)(&Some(Decimal::new(9805, 1))), "980.5");
+    }
 
     #[track_caller]
     fn check(cap: i64, lang: Lang, expected: &str) {

@@ -3,11 +3,14 @@
 //! Its note and the date it was last saved are the store's (`crate::storage`).
 
 use crate::format::{millions, millions_signed};
-use crate::lang::{Bilingual, Lang};
+use crate::lang::{l, Bilingual, Label, Lang};
 use crate::paper::{AnnexBColumn, Printed};
 use crate::provenance::{Figure, Value};
 use crate::refusal::engine_error;
+use crate::screens::scenarios::{CANCEL, OK};
+use crate::storage::SAVE_NOTE;
 use blockvote_model::engine::{Engine, EngineError, Scenario};
+use blockvote_model::saved::{Question, Store};
 use blockvote_model::{Dataset, Money};
 use std::cmp::Ordering;
 
@@ -115,6 +118,42 @@ pub fn shared_names_note<'a>(names: impl IntoIterator<Item = &'a str>) -> Option
     ))
 }
 
+/// Whether opening a saved scenario, which brings its questions (`incoming`) in place
+/// of those being edited (`current`), would lose some of the member's work: the
+/// questions on screen are not empty, not the ones coming in, and saved with no
+/// scenario of the list (opening a scenario and then another loses nothing).
+pub fn questions_unsaved(current: &[Question], incoming: &[Question], saved: &Store) -> bool {
+    !current.is_empty() && current != incoming && saved.scenarios.iter().all(|s| s.questions.as_slice() != current)
+}
+
+/// What the list says when opening `name` replaced `count` questions that were saved
+/// with no scenario; its button ([`BRING_BACK_QUESTIONS`]) puts them back.
+pub fn questions_replaced_note(count: usize, name: &str) -> Bilingual {
+    let n = crate::format::count(count);
+    let (en_questions, en_were) = if count == 1 { ("question", "was") } else { ("questions", "were") };
+    Bilingual::new(
+        format!("開啟「{name}」時，以它的問題取代了你未有儲存的 {n} 條問題。"),
+        format!("Opening “{name}” brought its questions in place of your {n} {en_questions}, which {en_were} not saved with any scenario."),
+    )
+}
+
+/// What the list says when another tab deleted the scenario `name` while its name
+/// (`is_note` false) or note was being edited here: the editor stays with the text,
+/// and keeping it puts the scenario back with the change.
+pub fn orphaned_edit_note(name: &str, is_note: bool) -> Bilingual {
+    // The editor's own buttons, named as they read.
+    let (zh_field, en_field, keep) = if is_note { ("備註", "note", SAVE_NOTE) } else { ("名稱", "name", OK) };
+    let [zh_keep, en_keep] = [Lang::Zh, Lang::En].map(|lang| keep.get(lang));
+    let [zh_cancel, en_cancel] = [Lang::Zh, Lang::En].map(|lang| CANCEL.get(lang));
+    Bilingual::new(
+        format!("另一分頁在你修改「{name}」的{zh_field}時刪除了這個情景。你輸入的內容仍在下面：按「{zh_keep}」會連同修改放回這個情景，按「{zh_cancel}」則不放回。"),
+        format!("Another tab deleted “{name}” while you were changing its {en_field}. What you typed is still below: {en_keep} puts the scenario back with your change; {en_cancel} lets it go."),
+    )
+}
+
+pub const BRING_BACK_QUESTIONS: Label = l("取回我的問題", "Bring my questions back");
+pub const DISMISS: Label = l("不用了", "Dismiss");
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -138,6 +177,44 @@ mod tests {
             KeyFigures::Refused(reason) => reason.get(lang).to_string(),
         };
         assert_eq!(read, expected);
+    }
+
+    #[test]
+    fn opening_a_scenario_says_when_it_replaced_questions_saved_with_none() {
+        let question = |key: &str| Question { key: key.into(), picked: true, zh: None, en: None };
+        let saved_with = |questions: Vec<Question>| blockvote_model::saved::SavedScenario {
+            questions,
+            ..blockvote_model::saved::SavedScenario::default()
+        };
+        let store = Store { scenarios: vec![saved_with(vec![question("a")])], ..Store::default() };
+        let check_unsaved = |current: Vec<Question>, incoming: Vec<Question>, expected: bool| {
+            assert_eq!(questions_unsaved(&current, &incoming, &store), expected, "{current:?} → {incoming:?}");
+        };
+        check_unsaved(vec![], vec![question("b")], false);
+        check_unsaved(vec![question("a")], vec![question("b")], false);
+        check_unsaved(vec![question("b")], vec![question("b")], false);
+        check_unsaved(vec![question("a"), question("c")], vec![], true);
+        check_unsaved(vec![question("c")], vec![question("b")], true);
+        let note = questions_replaced_note(1, "Plan");
+        assert_eq!(
+            note.en,
+            "Opening “Plan” brought its questions in place of your 1 question, which was not saved with any scenario."
+        );
+        assert_eq!(note.zh, "開啟「Plan」時，以它的問題取代了你未有儲存的 1 條問題。");
+        assert_eq!(
+            questions_replaced_note(2, "B").en,
+            "Opening “B” brought its questions in place of your 2 questions, which were not saved with any scenario."
+        );
+    }
+
+    #[test]
+    fn an_edit_whose_scenario_another_tab_deleted_says_how_to_keep_it() {
+        let check_note = |is_note: bool, lang: Lang, expected: &str| {
+            assert_eq!(orphaned_edit_note("Plan", is_note).get(lang), expected);
+        };
+        check_note(true, Lang::En, "Another tab deleted “Plan” while you were changing its note. What you typed is still below: Save note puts the scenario back with your change; Cancel lets it go.");
+        check_note(false, Lang::En, "Another tab deleted “Plan” while you were changing its name. What you typed is still below: OK puts the scenario back with your change; Cancel lets it go.");
+        check_note(true, Lang::Zh, "另一分頁在你修改「Plan」的備註時刪除了這個情景。你輸入的內容仍在下面：按「儲存備註」會連同修改放回這個情景，按「取消」則不放回。");
     }
 
     #[test]

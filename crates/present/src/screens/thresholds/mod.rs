@@ -6,7 +6,7 @@
 pub mod changes;
 pub mod histogram;
 
-use crate::fields::{money_field, FieldSpec};
+use crate::fields::{money_field, FieldError, FieldSpec};
 use crate::lang::{l, Label, Lang};
 use crate::paper::Printed;
 use crate::provenance::{Basis, Figure, MarkedColumn, PaperPlace, Provenance, Value};
@@ -71,14 +71,44 @@ pub fn threshold_text(amount: Money, lang: Lang) -> String {
     }
 }
 
-/// The ceiling: above it, the Finance Committee approves.
-pub fn ceiling_field() -> FieldSpec<Money> {
+/// The ceiling: above it, the Finance Committee approves. `floor` is the floor in
+/// effect when the ceiling is typed (the shell passes its signal's value): a ceiling
+/// below it is refused at the field ([`ceiling_below_floor`]).
+pub fn ceiling_field(floor: impl Fn() -> Money + Send + Sync + 'static) -> FieldSpec<Money> {
     money_field(l("上限（財委會審批以上）", "Ceiling (Finance Committee above)"), Money::ZERO, max_amount())
+        .refusing(move |ceiling| ceiling_below_floor(*ceiling, floor()))
 }
 
-/// The floor: below it, the department approves.
-pub fn floor_field() -> FieldSpec<Money> {
+/// The floor: below it, the department approves. `ceiling` is the ceiling in effect
+/// when the floor is typed: a floor above it is refused at the field
+/// ([`floor_above_ceiling`]).
+pub fn floor_field(ceiling: impl Fn() -> Money + Send + Sync + 'static) -> FieldSpec<Money> {
     money_field(l("下限（低於此由部門自行審批）", "Floor (department approves below)"), Money::ZERO, max_amount())
+        .refusing(move |floor| floor_above_ceiling(*floor, ceiling()))
+}
+
+/// A ceiling typed below the floor in effect, refused at the ceiling's field. The
+/// model refuses a scenario whose floor is above its ceiling as a whole, so the field
+/// keeps the last valid ceiling in effect and says why where the member typed, rather
+/// than every figure of the screen giving way to one error at its top.
+fn ceiling_below_floor(ceiling: Money, floor: Money) -> Option<FieldError> {
+    (ceiling < floor).then(|| {
+        FieldError::new(
+            format!("不可低於下限（{}）", threshold_text(floor, Lang::Zh)),
+            format!("Must not be below the floor ({})", threshold_text(floor, Lang::En)),
+        )
+    })
+}
+
+/// A floor typed above the ceiling in effect, refused at the floor's field, for the
+/// reason [`ceiling_below_floor`] gives.
+fn floor_above_ceiling(floor: Money, ceiling: Money) -> Option<FieldError> {
+    (floor > ceiling).then(|| {
+        FieldError::new(
+            format!("不可高於上限（{}）", threshold_text(ceiling, Lang::Zh)),
+            format!("Must not be above the ceiling ({})", threshold_text(ceiling, Lang::En)),
+        )
+    })
 }
 
 /// Para 2's ceiling and floor, cited.
@@ -147,8 +177,8 @@ pub(crate) mod tests {
     /// The paper's projection with the ceiling and floor typed as `ceiling` / `floor`.
     pub(crate) fn project(data: &Dataset, ceiling: &str, floor: &str) -> Projection {
         let mut scenario = Scenario::default();
-        scenario.delegation.ceiling = (ceiling_field().read)(ceiling).ok();
-        scenario.delegation.floor = (floor_field().read)(floor).ok();
+        scenario.delegation.ceiling = (ceiling_field(|| Money::ZERO).read)(ceiling).ok();
+        scenario.delegation.floor = (floor_field(|| Money::from_whole_millions(MAX_INPUT_MILLIONS)).read)(floor).ok();
         let engine = Engine::new(data).unwrap_or_else(|e| panic!("{e}"));
         engine.project(&scenario).unwrap_or_else(|e| panic!("{e}"))
     }
@@ -169,6 +199,41 @@ pub(crate) mod tests {
             .chain(rows.iter().chain([&total]).map(|r| format!("{}: {} | {}", r.label, read(&r.count), read(&r.total))))
             .collect();
         assert_eq!(shown, expected);
+    }
+
+    /// What a threshold's field (`field`, given the other threshold in effect) says of
+    /// `typed` beside `other`, in both languages: the value it takes, or why not.
+    #[track_caller]
+    fn check_pair(field: fn(Money) -> FieldSpec<Money>, typed: &str, other: &str, expected: Result<&str, [&str; 2]>) {
+        let other = Money::from_millions(other.parse().unwrap_or_else(|e| panic!("{other}: {e}")));
+        let said = (field(other).read)(typed)
+            .map(|value| value.format(6))
+            .map_err(|e| [e.get(Lang::Zh).to_string(), e.get(Lang::En).to_string()]);
+        assert_eq!(said, expected.map(String::from).map_err(|pair| pair.map(String::from)));
+    }
+
+    #[test]
+    fn a_threshold_that_would_cross_the_other_is_refused_at_its_field() {
+        let ceiling = |floor: Money| ceiling_field(move || floor);
+        let floor = |ceiling: Money| floor_field(move || ceiling);
+        check_pair(
+            ceiling,
+            "0.15",
+            "0.2",
+            Err(["不可低於下限（0.2 百萬元）", "Must not be below the floor (HK$0.2M)"]),
+        );
+        check_pair(ceiling, "0.2", "0.2", Ok("0.200000"));
+        check_pair(ceiling, "10", "0.2", Ok("10.000000"));
+        check_pair(
+            ceiling,
+            "0",
+            "0.000001",
+            Err(["不可低於下限（0.000001 百萬元）", "Must not be below the floor (HK$0.000001M)"]),
+        );
+        check_pair(ceiling, "x", "0.2", Err(["請輸入數字，例如 12.5", "Enter a number, e.g. 12.5"]));
+        check_pair(floor, "12", "10", Err(["不可高於上限（10.0 百萬元）", "Must not be above the ceiling (HK$10.0M)"]));
+        check_pair(floor, "10", "10", Ok("10.000000"));
+        check_pair(floor, "0.5", "10", Ok("0.500000"));
     }
 
     #[track_caller]
