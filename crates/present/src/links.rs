@@ -40,8 +40,8 @@ pub fn open_link(text: &str, data: &Dataset) -> (LinkScenario, Vec<LinkProblem>)
 
 /// The problems of a link opened while the scenario it carries is the one on screen,
 /// which the shell keeps as it is rather than opening it again: every problem
-/// [`open_link`] names but a marker's (`scenario=too-large`), which would say the
-/// paper is shown. A new link's problems replace the notice's, so it names them all,
+/// [`open_link`] names but a marker's (`scenario=too-large`), which would say what
+/// is shown instead of that scenario. A new link's problems replace the notice's, so it names them all,
 /// and none when it has none.
 pub fn same_scenario_link_problems(text: &str, data: &Dataset) -> Vec<LinkProblem> {
     let (_, problems) = open_link(text, data);
@@ -374,14 +374,33 @@ pub fn problem_text(problem: &LinkProblem) -> Bilingual {
                 count(MAX_FRAGMENT_CHARS)
             ),
         ),
-        LinkReason::NotCarried { why: Marker::TooLarge } => (
-            "表示複製連結時的情景太大，連結沒有包含該情景；現顯示文件的數字。請向寄件人索取情景檔案（JSON）".to_string(),
-            "means the scenario was too large for a link when it was copied, so the link does not carry it and the paper is shown; ask the sender for the scenario as a file (JSON)".to_string(),
-        ),
-        LinkReason::NotCarried { why: Marker::NotExpressible } => (
-            "表示複製連結時的情景含有連結無法表達的設定（例如由檔案匯入的數值），連結沒有包含該情景；現顯示文件的數字。請向寄件人索取情景檔案（JSON）".to_string(),
-            "marks a scenario holding a value a link cannot carry (one read from a file), so the link does not carry it and the paper is shown; ask the sender for the scenario as a file (JSON)".to_string(),
-        ),
+        LinkReason::NotCarried { why, others_applied } => {
+            let (means_zh, means_en) = match why {
+                Marker::TooLarge => (
+                    "表示複製連結時的情景太大",
+                    "means the scenario was too large for a link when it was copied",
+                ),
+                Marker::NotExpressible => (
+                    "表示複製連結時的情景含有連結無法表達的設定（例如由檔案匯入的數值）",
+                    "marks a scenario holding a value a link cannot carry (one read from a file)",
+                ),
+            };
+            // A link edited by hand may hold other scenario pairs beside the marker,
+            // which the decoder applies: the words say what is shown, never "the
+            // paper" when other settings changed it.
+            let (shown_zh, shown_en) = if *others_applied {
+                (
+                    "連結沒有包含完整的情景：現只在文件的數字上套用了連結中的其他設定，情景的其餘部分並不在連結中",
+                    "so the link does not carry it whole: only the link's other settings are applied, on the paper's figures, and the rest of the scenario is missing",
+                )
+            } else {
+                ("連結沒有包含該情景；現顯示文件的數字", "so the link does not carry it and the paper is shown")
+            };
+            (
+                format!("{means_zh}，{shown_zh}。請向寄件人索取情景檔案（JSON）"),
+                format!("{means_en}, {shown_en}; ask the sender for the scenario as a file (JSON)"),
+            )
+        }
     };
     Bilingual::new(format!("「{pair}」{zh}。"), format!("“{pair}” {en}."))
 }
@@ -999,6 +1018,41 @@ mod tests {
         );
         assert_eq!(fit_badge(&Fit::Exact), None);
         assert_eq!(fit_badge(&Fit::NotExpressible).map(|l| l.get(Lang::Zh)), Some("此情景無法放入連結"));
+    }
+
+    /// A link edited by hand that holds a marker and other scenario pairs: the pairs
+    /// apply, on the paper's figures, and the notice says so rather than that the
+    /// paper is shown.
+    #[test]
+    fn a_marker_beside_other_settings_says_they_are_applied() {
+        let data = Dataset::paper().unwrap_or_else(|_| Dataset::empty());
+        let (decoded, _) = open_link("#scenario=too-large&cost=10", &data);
+        assert_eq!(decoded.scenario.cost_change_pct, rust_decimal::Decimal::TEN);
+        check_opened(
+            "#view=risk&lang=en&scenario=too-large&cost=10",
+            &[(
+                "“scenario=too-large” means the scenario was too large for a link when it was copied, so the link does not carry it whole: only the link's other settings are applied, on the paper's figures, and the rest of the scenario is missing; ask the sender for the scenario as a file (JSON).",
+                "「scenario=too-large」表示複製連結時的情景太大，連結沒有包含完整的情景：現只在文件的數字上套用了連結中的其他設定，情景的其餘部分並不在連結中。請向寄件人索取情景檔案（JSON）。",
+            )],
+        );
+        check_opened(
+            "#view=risk&lang=en&p=17:d2&scenario=not-expressible",
+            &[(
+                "“scenario=not-expressible” marks a scenario holding a value a link cannot carry (one read from a file), so the link does not carry it whole: only the link's other settings are applied, on the paper's figures, and the rest of the scenario is missing; ask the sender for the scenario as a file (JSON).",
+                "「scenario=not-expressible」表示複製連結時的情景含有連結無法表達的設定（例如由檔案匯入的數值），連結沒有包含完整的情景：現只在文件的數字上套用了連結中的其他設定，情景的其餘部分並不在連結中。請向寄件人索取情景檔案（JSON）。",
+            )],
+        );
+        // Other pairs none of which could be used leave the paper shown.
+        check_opened(
+            "#view=risk&lang=en&scenario=too-large&cost=abc",
+            &[
+                (
+                    "“scenario=too-large” means the scenario was too large for a link when it was copied, so the link does not carry it and the paper is shown; ask the sender for the scenario as a file (JSON).",
+                    "「scenario=too-large」表示複製連結時的情景太大，連結沒有包含該情景；現顯示文件的數字。請向寄件人索取情景檔案（JSON）。",
+                ),
+                ("“cost=abc” is not a number.", "「cost=abc」不是數字。"),
+            ],
+        );
     }
 
     #[test]

@@ -112,9 +112,12 @@ pub enum LinkReason {
     Unread,
     /// The link is a marker (`scenario=too-large` or `scenario=not-expressible`): it
     /// was copied while a link could not carry its scenario, for the reason `why`, so
-    /// it carries no scenario.
+    /// it does not carry that scenario. A link edited by hand may hold other scenario
+    /// pairs beside the marker; they apply as in any link, to the paper's figures, and
+    /// `others_applied` says whether any did, so that the notice says what is shown.
     NotCarried {
         why: Marker,
+        others_applied: bool,
     },
     /// A `p=` edit of a project the data shown does not have: kept, but it changes
     /// nothing (the engine's `EngineWarning::UnknownProject`).
@@ -220,11 +223,17 @@ impl fmt::Display for LinkProblem {
             LinkReason::Unread => {
                 format!("lies beyond the first {MAX_FRAGMENT_CHARS} characters of the link and was not read")
             }
-            LinkReason::NotCarried { why: Marker::TooLarge } => {
-                "marks a scenario that was too large for a link; none was carried".to_string()
-            }
-            LinkReason::NotCarried { why: Marker::NotExpressible } => {
-                "marks a scenario holding a value a link cannot carry; none was carried".to_string()
+            LinkReason::NotCarried { why, others_applied } => {
+                let marks = match why {
+                    Marker::TooLarge => "marks a scenario that was too large for a link",
+                    Marker::NotExpressible => "marks a scenario holding a value a link cannot carry",
+                };
+                let shown = if *others_applied {
+                    "it was not carried, and the link's other settings were applied to the paper"
+                } else {
+                    "none was carried"
+                };
+                format!("{marks}; {shown}")
             }
             LinkReason::NoSuchProject { id } => format!("names project {id}, which the data does not have"),
             LinkReason::NoSuchDepartment { number } => {
@@ -485,8 +494,10 @@ fn decode_with(params: &[(String, String)], known: Option<&Known>) -> (LinkScena
                     // Both markers are read: `too-large` is also what every link
                     // copied before `not-expressible` existed carries, whatever its
                     // reason, so it keeps its old words.
-                    let reason =
-                        Marker::from_value(value).map_or(LinkReason::UnknownName, |why| LinkReason::NotCarried { why });
+                    // Whether the other pairs applied is known only once they are
+                    // all read, below.
+                    let reason = Marker::from_value(value)
+                        .map_or(LinkReason::UnknownName, |why| LinkReason::NotCarried { why, others_applied: false });
                     return Err(problem(key, value, reason));
                 }
                 "cost" => {
@@ -602,6 +613,15 @@ fn decode_with(params: &[(String, String)], known: Option<&Known>) -> (LinkScena
         }
     }
     problems.extend(given.iter().filter_map(Given::problem));
+    // A marker's notice says what is shown instead of the scenario: the paper alone, or
+    // the paper with the other scenario pairs of a link edited by hand, which apply
+    // whatever their order, so this is known only after every pair is read.
+    let others_applied = given.iter().any(|g| g.key != MARKER_KEY && g.used.is_some());
+    for problem in &mut problems {
+        if let LinkReason::NotCarried { others_applied: applied, .. } = &mut problem.reason {
+            *applied = others_applied;
+        }
+    }
     if let Some(enabled) = slippage_switch {
         result.scenario.slippage.enabled = enabled;
     }
@@ -872,7 +892,10 @@ mod tests {
             let (decoded, problems) = decode(&scenario.pairs);
             assert!(decoded.any);
             assert_eq!(decoded.scenario, Scenario::default());
-            assert_eq!(problems.iter().map(|p| p.reason.clone()).collect::<Vec<_>>(), [LinkReason::NotCarried { why }]);
+            assert_eq!(
+                problems.iter().map(|p| p.reason.clone()).collect::<Vec<_>>(),
+                [LinkReason::NotCarried { why, others_applied: false }]
+            );
         }
     }
 
@@ -888,6 +911,19 @@ mod tests {
             &["scenario=\"not-expressible\" marks a scenario holding a value a link cannot carry; none was carried"],
         );
         check_in("#scenario=huge", &["scenario=\"huge\" is not a known name"]);
+        // A link edited by hand may hold other scenario pairs beside the marker: they
+        // apply, in whatever order they come, and the marker's words say so.
+        let applied = "scenario=\"too-large\" marks a scenario that was too large for a link; it was not carried, and the link's other settings were applied to the paper";
+        check_in("#scenario=too-large&cost=10", &[applied]);
+        check_in("#cost=10&scenario=too-large", &[applied]);
+        assert_eq!(decode_link("#scenario=too-large&cost=10").0.scenario.cost_change_pct, Decimal::TEN);
+        check_in(
+            "#scenario=too-large&cost=abc",
+            &[
+                "scenario=\"too-large\" marks a scenario that was too large for a link; none was carried",
+                "cost=\"abc\" is not a number",
+            ],
+        );
         assert_eq!(Fit::Exact.marker(), None);
         for why in [Marker::TooLarge, Marker::NotExpressible] {
             assert_eq!(Marker::from_value(why.value()), Some(why));
