@@ -402,7 +402,12 @@ pub fn problem_text(problem: &LinkProblem) -> Bilingual {
             )
         }
     };
-    Bilingual::new(format!("「{pair}」{zh}。"), format!("“{pair}” {en}."))
+    // A problem in a piece of the pair (an item of a list, a number in an edit) names
+    // the piece inside the pair quoted whole, as the link gave it.
+    match &problem.part {
+        Some(part) => Bilingual::new(format!("「{pair}」中的「{part}」{zh}。"), format!("“{part}” in “{pair}” {en}.")),
+        None => Bilingual::new(format!("「{pair}」{zh}。"), format!("“{pair}” {en}.")),
+    }
 }
 
 /// Why the scenario on screen is not in the address, or `None` when it is. Shown next
@@ -721,12 +726,12 @@ mod tests {
             "#view=allocation&lang=zh&cat=99:5;0:1",
             &[
                 (
-                    "“cat=99:5” names category 99, which the data shown does not have; its edit was ignored.",
-                    "「cat=99:5」所指的類別 99 不在現時顯示的資料中，該修改已略過。",
+                    "“99:5” in “cat=99:5;0:1” names category 99, which the data shown does not have; its edit was ignored.",
+                    "「cat=99:5;0:1」中的「99:5」所指的類別 99 不在現時顯示的資料中，該修改已略過。",
                 ),
                 (
-                    "“cat=0:1” names category 0, which the data shown does not have; its edit was ignored.",
-                    "「cat=0:1」所指的類別 0 不在現時顯示的資料中，該修改已略過。",
+                    "“0:1” in “cat=99:5;0:1” names category 0, which the data shown does not have; its edit was ignored.",
+                    "「cat=99:5;0:1」中的「0:1」所指的類別 0 不在現時顯示的資料中，該修改已略過。",
                 ),
             ],
         );
@@ -741,7 +746,7 @@ mod tests {
                     "“lang=xx” is not a language of blockvote (zh or en); the language was not changed.",
                     "「lang=xx」不是 blockvote 的語言（zh 或 en），語言維持不變。",
                 ),
-                ("“p=65536” is not a number.", "「p=65536」不是數字。"),
+                ("“65536” in “p=65536:x” is not a number.", "「p=65536:x」中的「65536」不是數字。"),
                 (
                     "“dept=999” names department 999, which the data shown does not have; it was ignored.",
                     "「dept=999」所指的部門 999 不在現時顯示的資料中，已略過。",
@@ -770,6 +775,35 @@ mod tests {
         let (decoded, _) = open_link("#p=999:x", &data);
         assert_eq!(write(&decoded.scenario, None).fit, Fit::Exact);
         assert_eq!(decode(&write(&decoded.scenario, None).pairs).1, vec![]);
+    }
+
+    /// A notice quotes a pair as the link gave it, key and value, and names the piece
+    /// of it that could not be used: `p=1:b-5` was once quoted as "p=-5".
+    #[test]
+    fn a_notice_quotes_the_pair_as_the_link_gave_it() {
+        check_opened(
+            "#view=projects&lang=en&p=1:b-5",
+            &[("“-5” in “p=1:b-5” must be between 0 and 1000000000.", "「p=1:b-5」中的「-5」須介乎 0 至 1000000000。")],
+        );
+        check_opened(
+            "#view=projects&lang=en&p=17:d2;42:q9",
+            &[("“q9” in “p=17:d2;42:q9” is not in the expected form.", "「p=17:d2;42:q9」中的「q9」格式不符。")],
+        );
+        check_opened(
+            "#view=projects&lang=en&g=dept.x:d1",
+            &[("“dept.x” in “g=dept.x:d1” is not a number.", "「g=dept.x:d1」中的「dept.x」不是數字。")],
+        );
+        // A long pair is quoted to 40 characters, and the piece still says where.
+        let list: Vec<String> = (1..=20).map(|id| format!("{id}:d1")).collect();
+        let link = format!("#view=projects&lang=en&p={};21:b-5", list.join(";"));
+        let shown: String = format!("{};21:b-5", list.join(";")).chars().take(40).collect();
+        check_opened(
+            &link,
+            &[(
+                &format!("“-5” in “p={shown}” must be between 0 and 1000000000."),
+                &format!("「p={shown}」中的「-5」須介乎 0 至 1000000000。"),
+            )],
+        );
     }
 
     #[test]

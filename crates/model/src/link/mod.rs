@@ -90,8 +90,13 @@ pub struct LinkScenario {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LinkProblem {
     pub key: String,
-    /// The offending value, shortened for display.
+    /// The pair's value as the link gives it (without surrounding whitespace),
+    /// shortened for display: a notice quotes the pair as it stood in the link.
     pub value: String,
+    /// The piece of the value the problem is in, shortened for display, when it is not
+    /// the whole value: the `-5` of `p=1:b-5`, the `999:x` of `p=17:d2;999:x`. A
+    /// notice names it inside the quoted pair, so a long list says which item is wrong.
+    pub part: Option<String>,
     pub reason: LinkReason,
 }
 
@@ -265,7 +270,10 @@ impl fmt::Display for LinkProblem {
                 format!("is given {times} times; the last that could be used was read")
             }
         };
-        write!(f, "{}={:?} {}", self.key, self.value, why)
+        match &self.part {
+            Some(part) => write!(f, "{}={:?} at {part:?} {}", self.key, self.value, why),
+            None => write!(f, "{}={:?} {}", self.key, self.value, why),
+        }
     }
 }
 
@@ -273,8 +281,22 @@ fn problem(key: &str, value: &str, reason: LinkReason) -> LinkProblem {
     LinkProblem {
         key: key.chars().take(MAX_SHOWN_CHARS).collect(),
         value: value.chars().take(MAX_SHOWN_CHARS).collect(),
+        part: None,
         reason,
     }
+}
+
+/// A problem in the piece `part` of the pair `key=value`: the pair is quoted whole, as
+/// the link gives it, and the piece is named unless it is the whole value as shown (a
+/// refused list quotes its value, which is the piece). Quoting only the piece once
+/// turned `p=1:b-5` into "p=-5", a pair no link held.
+fn problem_at(key: &str, value: &str, part: &str, reason: LinkReason) -> LinkProblem {
+    let mut found = problem(key, value, reason);
+    let part: String = part.chars().take(MAX_SHOWN_CHARS).collect();
+    if part != found.value {
+        found.part = Some(part);
+    }
+    found
 }
 
 fn parse_decimal(key: &str, value: &str, min: Decimal, max: Decimal) -> Result<Decimal, LinkProblem> {
@@ -544,7 +566,7 @@ fn decode_with(params: &[(String, String)], known: Option<&Known>) -> (LinkScena
                     // An edit of a project the data does not have is kept, and named.
                     for (edit, written, text) in &edits {
                         if let Some(reason) = known.and_then(|known| known.project(edit.id)) {
-                            absent.push(key, &format!("{written}:{text}"), reason);
+                            absent.push(key, value, &format!("{written}:{text}"), reason);
                         }
                     }
                     let edits = edits.into_iter().map(|(edit, _, _)| edit);
@@ -569,7 +591,7 @@ fn decode_with(params: &[(String, String)], known: Option<&Known>) -> (LinkScena
                         .collect::<Result<Vec<_>, LinkProblem>>()?;
                     for (group, select, text) in &edits {
                         if let Some(reason) = known.and_then(|known| known.selector(&group.select)) {
-                            absent.push(key, &format!("{select}:{text}"), reason);
+                            absent.push(key, value, &format!("{select}:{text}"), reason);
                         }
                     }
                     scenario.groups.extend(edits.into_iter().map(|(group, _, _)| group));
@@ -593,7 +615,7 @@ fn decode_with(params: &[(String, String)], known: Option<&Known>) -> (LinkScena
                         .collect::<Result<Vec<_>, LinkProblem>>()?;
                     for (edit, written, spec) in edits {
                         if let Some(reason) = known.and_then(|known| known.category(edit.id)) {
-                            absent.push(key, &format!("{written}:{spec}"), reason);
+                            absent.push(key, value, &format!("{written}:{spec}"), reason);
                         }
                         scenario.allocation.categories.retain(|c| c.id != edit.id);
                         scenario.allocation.categories.push(edit);
@@ -609,7 +631,9 @@ fn decode_with(params: &[(String, String)], known: Option<&Known>) -> (LinkScena
                     entry.used = Some(value);
                 }
             }
-            Err(p) => problems.push(p),
+            // The readers above name the piece they refused; the notice quotes the
+            // whole pair around it.
+            Err(found) => problems.push(problem_at(key, value, &found.value, found.reason)),
         }
     }
     problems.extend(given.iter().filter_map(Given::problem));
@@ -1001,31 +1025,58 @@ mod tests {
         check_in(
             "#p=17:d2;0:x,b5;65535:i",
             &[
-                "p=\"0:x,b5\" names project 0, which the data does not have",
-                "p=\"65535:i\" names project 65535, which the data does not have",
+                "p=\"17:d2;0:x,b5;65535:i\" at \"0:x,b5\" names project 0, which the data does not have",
+                "p=\"17:d2;0:x,b5;65535:i\" at \"65535:i\" names project 65535, which the data does not have",
             ],
         );
         check_in("#g=dept.99:x", &["g=\"dept.99:x\" names department 99, which the data does not have"]);
-        check_in("#g=dept.67:d1;dept.66:d1", &["g=\"dept.67:d1\" names department 67, which the data does not have"]);
+        check_in(
+            "#g=dept.67:d1;dept.66:d1",
+            &["g=\"dept.67:d1;dept.66:d1\" at \"dept.67:d1\" names department 67, which the data does not have"],
+        );
         check_in(
             "#cat=99:5;0:1",
             &[
-                "cat=\"99:5\" names category 99, which the data does not have",
-                "cat=\"0:1\" names category 0, which the data does not have",
+                "cat=\"99:5;0:1\" at \"99:5\" names category 99, which the data does not have",
+                "cat=\"99:5;0:1\" at \"0:1\" names category 0, which the data does not have",
             ],
         );
-        // A pair refused for its form is named for that alone.
-        check_in("#p=999:q&cat=x:1", &["p=\"q\" is not in the expected form", "cat=\"x\" is not a number"]);
+        // A pair refused for its form is named for that alone: the pair as the link
+        // gives it, and the piece refused.
+        check_in(
+            "#p=999:q&cat=x:1",
+            &["p=\"999:q\" at \"q\" is not in the expected form", "cat=\"x:1\" at \"x\" is not a number"],
+        );
         // After the first 16, the rest are counted.
         let many: Vec<String> = (1000..1040).map(|id| format!("{id}:x")).collect();
-        let mut expected: Vec<String> =
-            (1000..1016).map(|id| format!("p=\"{id}:x\" names project {id}, which the data does not have")).collect();
+        let shown: String = many.join(";").chars().take(MAX_SHOWN_CHARS).collect();
+        let mut expected: Vec<String> = (1000..1016)
+            .map(|id| format!("p={shown:?} at \"{id}:x\" names project {id}, which the data does not have"))
+            .collect();
         expected.push("…=\"\" and 24 more edits name what the data does not have".to_string());
         check_in(&format!("#p={}", many.join(";")), &expected.iter().map(String::as_str).collect::<Vec<_>>());
         // What is shown is shortened as every problem is.
         let long = format!("999:b1,{}", "d1,".repeat(40));
         let (_, problems) = decode_link_in(&format!("#p={long}"), &paper());
         assert_eq!(problems.first().map(|p| p.value.chars().count()), Some(MAX_SHOWN_CHARS));
+    }
+
+    /// A problem in a piece of a pair quotes the pair as the link gives it, and names
+    /// the piece: `p=1:b-5` was once quoted as "p=-5".
+    #[test]
+    fn a_problem_quotes_its_pair_as_the_link_gives_it() {
+        check_in("#p=1:b-5", &["p=\"1:b-5\" at \"-5\" must be between 0 and 1000000000"]);
+        check_in("#p=17:d2;1:d99", &["p=\"17:d2;1:d99\" at \"99\" must be between -40 and 40"]);
+        check_in("#p=1:p:sideways", &["p=\"1:p:sideways\" at \"p:sideways\" is not a known name"]);
+        check_in("#g=planet.mars:d1", &["g=\"planet.mars:d1\" at \"planet.mars\" is not in the expected form"]);
+        check_in("#cat=1:300,x", &["cat=\"1:300,x\" at \"x\" is not a number"]);
+        check_in("#p=17:d2;5", &["p=\"17:d2;5\" at \"5\" is not in the expected form"]);
+        // A problem with the whole value names no piece.
+        check_in(
+            "#cost=abc&p=1:x,b-5",
+            &["cost=\"abc\" is not a number", "p=\"1:x,b-5\" at \"-5\" must be between 0 and 1000000000"],
+        );
+        check_in("#p=%201:b5000000000", &["p=\"1:b5000000000\" at \"5000000000\" must be between 0 and 1000000000"]);
     }
 
     #[test]
@@ -1038,8 +1089,8 @@ mod tests {
         assert_eq!(
             found,
             [
-                "g=\"theme.it_security:x\" matches no project of the data",
-                "g=\"dept.1:d1\" matches no project of the data"
+                "g=\"theme.it_security:x;dept.1:d1;dept.2:d1\" at \"theme.it_security:x\" matches no project of the data",
+                "g=\"theme.it_security:x;dept.1:d1;dept.2:d1\" at \"dept.1:d1\" matches no project of the data"
             ]
         );
         let (_, problems) = decode_link_in("#g=all:x", &Dataset::empty());
