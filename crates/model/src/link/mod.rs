@@ -86,8 +86,12 @@ pub struct LinkScenario {
     pub any: bool,
 }
 
-/// One pair of a link that could not be used.
+/// One pair of a link that could not be used. Its key, value and part are the link's
+/// text as a notice may show it ([`shown_text`]); it is made only through
+/// [`LinkProblem::new`] (or, in this module, `problem`), which write them so, hence
+/// `non_exhaustive`.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct LinkProblem {
     pub key: String,
     /// The pair's value as the link gives it (without surrounding whitespace),
@@ -209,8 +213,8 @@ pub enum LinkReason {
 }
 
 impl LinkProblem {
-    /// A problem with `key=value`, both shortened to [`MAX_SHOWN_CHARS`] for display:
-    /// for the pairs other layers read (the view, the language, the screens' filters).
+    /// A problem with `key=value`, both written for display by [`shown_text`]: for the
+    /// pairs other layers read (the view, the language, the screens' filters).
     pub fn new(key: &str, value: &str, reason: LinkReason) -> LinkProblem {
         problem(key, value, reason)
     }
@@ -278,12 +282,68 @@ impl fmt::Display for LinkProblem {
 }
 
 fn problem(key: &str, value: &str, reason: LinkReason) -> LinkProblem {
-    LinkProblem {
-        key: key.chars().take(MAX_SHOWN_CHARS).collect(),
-        value: value.chars().take(MAX_SHOWN_CHARS).collect(),
-        part: None,
-        reason,
+    LinkProblem { key: shown_text(key), value: shown_text(value), part: None, reason }
+}
+
+/// A piece of a link as a notice quotes it, the one writing every [`LinkProblem`]'s
+/// key, value and part go through: its first [`MAX_SHOWN_CHARS`] characters, each
+/// control character, line or paragraph separator, bidirectional control or other
+/// invisible formatting character written as `\u{…}`, its code point in hexadecimal
+/// (`\u{202E}`, `\u{0000}`). Shown raw, such a character from a link could reorder
+/// the notice's words around it (U+202E), hide text (U+200B) or break its lines;
+/// written out, the member sees that it is there and which it is. Every other
+/// character is kept. A quote holds at most [`MAX_SHOWN_CHARS`] characters of the
+/// link, each written in at most nine.
+pub fn shown_text(text: &str) -> String {
+    let mut shown = String::new();
+    for c in text.chars().take(MAX_SHOWN_CHARS) {
+        if is_invisible(c) {
+            shown.push_str(&format!("\\u{{{:04X}}}", u32::from(c)));
+        } else {
+            shown.push(c);
+        }
     }
+    shown
+}
+
+/// True for a character a notice must not show raw: the controls (Unicode's Cc:
+/// U+0000–U+001F, U+007F–U+009F), the line and paragraph separators (Zl, Zp), the
+/// format characters (Cf: the soft hyphen, the bidirectional controls and marks,
+/// the zero-width characters, the byte-order mark, the tags …) and the rest of
+/// Unicode's default-ignorable code points (the variation selectors, the Hangul
+/// fillers …), which draw nothing. A fixed list (Unicode 15), since the model carries
+/// no Unicode tables.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        u32::from(c),
+        0x0000..=0x001F
+            | 0x007F..=0x009F
+            | 0x00AD
+            | 0x034F
+            | 0x0600..=0x0605
+            | 0x061C
+            | 0x06DD
+            | 0x070F
+            | 0x0890..=0x0891
+            | 0x08E2
+            | 0x115F..=0x1160
+            | 0x17B4..=0x17B5
+            | 0x180B..=0x180F
+            | 0x200B..=0x200F
+            | 0x2028..=0x202E
+            | 0x2060..=0x206F
+            | 0x3164
+            | 0xFE00..=0xFE0F
+            | 0xFEFF
+            | 0xFFA0
+            | 0xFFF0..=0xFFFB
+            | 0x110BD
+            | 0x110CD
+            | 0x13430..=0x1343F
+            | 0x1BCA0..=0x1BCA3
+            | 0x1D173..=0x1D17A
+            | 0xE0000..=0xE0FFF
+    )
 }
 
 /// A problem in the piece `part` of the pair `key=value`: the pair is quoted whole, as
@@ -292,7 +352,7 @@ fn problem(key: &str, value: &str, reason: LinkReason) -> LinkProblem {
 /// turned `p=1:b-5` into "p=-5", a pair no link held.
 fn problem_at(key: &str, value: &str, part: &str, reason: LinkReason) -> LinkProblem {
     let mut found = problem(key, value, reason);
-    let part: String = part.chars().take(MAX_SHOWN_CHARS).collect();
+    let part = shown_text(part);
     if part != found.value {
         found.part = Some(part);
     }
@@ -1077,6 +1137,35 @@ mod tests {
             &["cost=\"abc\" is not a number", "p=\"1:x,b-5\" at \"-5\" must be between 0 and 1000000000"],
         );
         check_in("#p=%201:b5000000000", &["p=\"1:b5000000000\" at \"5000000000\" must be between 0 and 1000000000"]);
+    }
+
+    /// Invisible characters of a link, and where each problem shows them: the key,
+    /// the value and the part, escaped and still bounded.
+    #[test]
+    fn a_problem_shows_invisible_characters_as_escapes() {
+        for (text, shown) in [
+            ("plain 保安", "plain 保安"),
+            ("a\u{0}b\u{1F}c\u{7F}d\u{85}e\u{9F}", "a\\u{0000}b\\u{001F}c\\u{007F}d\\u{0085}e\\u{009F}"),
+            ("x\u{202E}gpj.exe", "x\\u{202E}gpj.exe"),
+            (
+                "\u{200B}\u{200F}\u{2066}\u{2069}\u{FEFF}\u{AD}",
+                "\\u{200B}\\u{200F}\\u{2066}\\u{2069}\\u{FEFF}\\u{00AD}",
+            ),
+            ("line\nbreak\u{2028}\r", "line\\u{000A}break\\u{2028}\\u{000D}"),
+            ("tag\u{E0041}\u{FE0F}", "tag\\u{E0041}\\u{FE0F}"),
+            // Visible spaces, marks and the replacement character stay as they are.
+            ("\u{3000}\u{A0}é\u{FFFD}", "\u{3000}\u{A0}é\u{FFFD}"),
+        ] {
+            assert_eq!(shown_text(text), shown, "{text:?}");
+        }
+        // The bound counts the link's characters: forty, each written in at most nine.
+        assert_eq!(shown_text(&"\u{202E}".repeat(100)), "\\u{202E}".repeat(MAX_SHOWN_CHARS));
+        let (_, problems) = decode_link("#cost=1%E2%80%AE0&p=1:b%00&%1Bkey=%0A");
+        let quoted: Vec<(&str, &str, Option<&str>)> =
+            problems.iter().map(|p| (p.key.as_str(), p.value.as_str(), p.part.as_deref())).collect();
+        assert_eq!(quoted, [("cost", "1\\u{202E}0", None), ("p", "1:b\\u{0000}", Some("\\u{0000}"))]);
+        let unknown = LinkProblem::new("\u{1B}key", "\n", LinkReason::UnknownKey { suggestion: None });
+        assert_eq!((unknown.key.as_str(), unknown.value.as_str()), ("\\u{001B}key", "\\u{000A}"));
     }
 
     #[test]
