@@ -363,6 +363,10 @@ pub fn problem_text(problem: &LinkProblem) -> Bilingual {
         LinkReason::TooMany => {
             (format!("超過 {MAX_ITEMS} 項，整項未有讀取"), format!("has more than {MAX_ITEMS} items, so none was read"))
         }
+        LinkReason::TooManyDecimals => {
+            let most = blockvote_model::entry::AMOUNT_DECIMALS;
+            (format!("超過 {most} 位小數：金額以元為單位"), format!("has more than {most} decimals: amounts are in whole dollars"))
+        }
         LinkReason::TooLong => (
             format!("長於 {} 個字元，整項未有讀取", count(MAX_VALUE_CHARS)),
             format!("is longer than {} characters, so none of it was read", count(MAX_VALUE_CHARS)),
@@ -832,6 +836,147 @@ mod tests {
         check_opened(
             "#view=projects&lang=en&dept=%E2%81%A71",
             &[("“dept=\\u{2067}1” is not a number.", "「dept=\\u{2067}1」不是數字。")],
+        );
+    }
+
+    /// What the field for a link's number reads from `text` (the value as the link
+    /// would carry it, or `None` when the field refuses it), the start of the pair the
+    /// link carries it in, and what the link applied.
+    type NumberReaders = (FieldReads, &'static str, fn(&LinkScenario) -> String);
+
+    /// What a field reads from typed text, written as a link would carry it.
+    type FieldReads = Box<dyn Fn(&str) -> Option<String>>;
+
+    /// The field a member types each of a link's numbers in, by the link's key.
+    fn number_readers(key: &str) -> NumberReaders {
+        use crate::fields::FieldSpec;
+        use crate::screens::{allocation, cashflow, projects, risk, thresholds};
+        use blockvote_model::engine::Lever;
+        use blockvote_model::Money;
+        use rust_decimal::Decimal;
+        fn read<T: 'static>(spec: FieldSpec<T>, show: fn(&T) -> String) -> FieldReads {
+            Box::new(move |text| (spec.read)(text).ok().map(|value| show(&value)))
+        }
+        let money = |m: &Money| m.millions().normalize().to_string();
+        let decimal = |d: &Decimal| d.normalize().to_string();
+        fn amount(m: Option<Money>) -> String {
+            m.map_or_else(String::new, |m| m.millions().normalize().to_string())
+        }
+        match key {
+            "cap" => (read(cashflow::cap::cap_field(), decimal), "cap=", |d| {
+                amount(d.scenario.cap.as_ref().map(|c| c.amount))
+            }),
+            "ceiling" => {
+                (read(thresholds::ceiling_field(), money), "ceiling=", |d| amount(d.scenario.delegation.ceiling))
+            }
+            "floor" => (read(thresholds::floor_field(), money), "floor=", |d| amount(d.scenario.delegation.floor)),
+            "ongoing" => (read(cashflow::levers::ongoing_field(), decimal), "ongoing=", |d| {
+                amount(d.scenario.ongoing_budget_year)
+            }),
+            "target" => {
+                (read(allocation::target_field(), money), "target=", |d| amount(d.scenario.allocation.scale_to))
+            }
+            "cat" => (read(allocation::amount_field(), money), "cat=1:", |d| {
+                amount(d.scenario.allocation.categories.first().and_then(|c| c.amount))
+            }),
+            "b" => (read(projects::levers::budget_field(), money), "p=1:b", |d| {
+                amount(d.scenario.projects.first().and_then(|p| p.edit.budget))
+            }),
+            "d" => (read(projects::levers::defer_field(), |n| n.to_string()), "p=1:d", |d| {
+                d.scenario
+                    .projects
+                    .first()
+                    .and_then(|p| p.edit.defer_quarters)
+                    .map_or_else(String::new, |n| n.to_string())
+            }),
+            "cost" => (read(cashflow::levers::cost_field(), decimal), "cost=", |d| {
+                d.scenario.cost_change_pct.normalize().to_string()
+            }),
+            "retention" => (read(crate::levers::lever_field(Lever::Retention), decimal), "retention=", |d| {
+                d.scenario.retention.map_or_else(String::new, |r| r.normalize().to_string())
+            }),
+            "delay" => {
+                (read(risk::slippage::delay_field(), decimal), "delay=", |d| d.scenario.slippage.quarters.to_string())
+            }
+            "slip" => (read(risk::slippage::share_field(), decimal), "slip=", |d| {
+                d.scenario.slippage.share.normalize().to_string()
+            }),
+            _ => (read(risk::simulation::seed_field(), |n| n.to_string()), "seed=", |d| {
+                d.seed.map_or_else(String::new, |n| n.to_string())
+            }),
+        }
+    }
+
+    /// `text` typed in the field of the link's `key` and carried by a link: both read
+    /// it as `expected` (the value, or `None` for a refusal, which the link names).
+    #[track_caller]
+    fn check_number(key: &str, text: &str, expected: Option<&str>) {
+        let (field, start, applied) = number_readers(key);
+        let link = format!("#{start}{}", blockvote_model::link::percent_encode(text));
+        let (decoded, problems) = decode_link(&link);
+        let from_link = problems.is_empty().then(|| applied(&decoded));
+        let named: Vec<String> = problems.iter().map(|p| format!("{}={}", p.key, p.value)).collect();
+        let pair = format!("{start}{text}");
+        let expected_named = if expected.is_none() { vec![pair.clone()] } else { vec![] };
+        assert_eq!(
+            (field(text).as_deref(), from_link.as_deref(), named),
+            (expected, expected, expected_named),
+            "{pair}: [field, link, pairs named]"
+        );
+    }
+
+    /// A link's number reads as the field a member types it in reads it: the same
+    /// text taken or refused, as the same value, and a refusal named with its pair.
+    /// Full-width digits were refused by links, and amounts finer than a dollar taken
+    /// (and rounded by the engine), where fields read the one and refused the other.
+    #[test]
+    fn a_links_number_reads_as_its_field_reads_it() {
+        for key in ["cap", "ceiling", "floor", "ongoing", "target", "cat", "b"] {
+            check_number(key, "10", Some("10"));
+            check_number(key, "１０", Some("10"));
+            check_number(key, "１０．５", Some("10.5"));
+            check_number(key, "１，０００", Some("1000"));
+            check_number(key, "10.123456", Some("10.123456"));
+            check_number(key, "10.1234560", Some("10.123456"));
+            check_number(key, "10.1234567", None);
+            check_number(key, "１０．１２３４５６７", None);
+            check_number(key, "5%", None);
+            check_number(key, "-1", None);
+            check_number(key, "1。5", None);
+        }
+        check_number("cost", "１０", Some("10"));
+        check_number("cost", "１０．５", Some("10.5"));
+        check_number("cost", "10.1234567", Some("10.1234567"));
+        check_number("cost", "5%", Some("5"));
+        check_number("cost", "－５％", Some("-5"));
+        check_number("cost", "1001", None);
+        check_number("retention", "０．５", Some("0.5"));
+        check_number("retention", "50%", None);
+        check_number("delay", "２", Some("2"));
+        check_number("delay", "1.5", None);
+        check_number("delay", "41", None);
+        check_number("d", "－２", Some("-2"));
+        check_number("d", "41", None);
+        check_number("slip", "０．５", Some("0.5"));
+        check_number("slip", "３３％", Some("0.33"));
+        check_number("slip", "６９／２１０", Some("0.3285714285714285714285714286"));
+        check_number("seed", "７１０", Some("710"));
+        check_number("seed", "1,000", Some("1000"));
+        check_number("seed", "+5", Some("5"));
+        check_number("seed", "-1", None);
+        // A refused amount is named in both languages, with the pair as the link gave it.
+        check_opened(
+            "#view=cashflow&lang=en&cap=10.1234567&p=1:b%EF%BC%90.1234567",
+            &[
+                (
+                    "“cap=10.1234567” has more than 6 decimals: amounts are in whole dollars.",
+                    "「cap=10.1234567」超過 6 位小數：金額以元為單位。",
+                ),
+                (
+                    "“０.1234567” in “p=1:b０.1234567” has more than 6 decimals: amounts are in whole dollars.",
+                    "「p=1:b０.1234567」中的「０.1234567」超過 6 位小數：金額以元為單位。",
+                ),
+            ],
         );
     }
 

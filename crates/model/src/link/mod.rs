@@ -9,6 +9,14 @@
 //! number is often another valid number. Lengths are bounded, so a megabyte of text
 //! costs nothing.
 //!
+//! A number is read as the app's field for it reads what is typed, by the same
+//! readers (`crate::entry`), so a link takes a number exactly when the field does, as
+//! the same value: full-width digits from a Chinese input method as ASCII
+//! (`cap=１０．５` is 10.5), a cost change's `%` (`cost=5%`), a seed's `,`; an amount
+//! with more than six decimals (`cap=10.1234567`, finer than a dollar) is refused and
+//! named, as the field refuses it, where it was once applied and rounded by the
+//! engine. Every link the app writes reads as it always did.
+//!
 //! [`read_fragment`] turns the fragment's text into those pairs (percent-decoding
 //! them), [`decode_link`] goes from the text to a scenario ([`decode_link_in`] also
 //! names the edits that name a project, department or category the data shown does
@@ -35,6 +43,7 @@ use crate::engine::{
     CashCap, CategoryEdit, DeferralRule, Edit, GroupEdit, Profile, ProjectEdit, Scenario, Selector,
     MAX_COST_CHANGE_PCT, MAX_SHIFT_QUARTERS, MIN_COST_CHANGE_PCT,
 };
+use crate::entry::{self, EntryError};
 use crate::money::{Money, MAX_INPUT_MILLIONS};
 use crate::themes::Theme;
 use known::{Absent, Known};
@@ -116,6 +125,9 @@ pub enum LinkReason {
     TooMany,
     /// The value is longer than [`MAX_VALUE_CHARS`], so none of it was read.
     TooLong,
+    /// An amount with more than [`entry::AMOUNT_DECIMALS`] decimals, finer than a
+    /// dollar: refused, as an amount field refuses it, rather than rounded.
+    TooManyDecimals,
     /// The pair lies beyond the first [`MAX_FRAGMENT_CHARS`] characters of the link,
     /// so it was not read (nor any pair after it).
     Unread,
@@ -229,6 +241,7 @@ impl fmt::Display for LinkProblem {
             LinkReason::Malformed => "is not in the expected form".to_string(),
             LinkReason::TooMany => format!("has more than {MAX_ITEMS} items"),
             LinkReason::TooLong => format!("is longer than {MAX_VALUE_CHARS} characters and was not read"),
+            LinkReason::TooManyDecimals => format!("has more than {} decimals", entry::AMOUNT_DECIMALS),
             LinkReason::Unread => {
                 format!("lies beyond the first {MAX_FRAGMENT_CHARS} characters of the link and was not read")
             }
@@ -359,39 +372,57 @@ fn problem_at(key: &str, value: &str, part: &str, reason: LinkReason) -> LinkPro
     found
 }
 
-fn parse_decimal(key: &str, value: &str, min: Decimal, max: Decimal) -> Result<Decimal, LinkProblem> {
-    let number = Money::parse_millions(value).map_err(|_| problem(key, value, LinkReason::NotANumber))?.millions();
-    if number < min || number > max {
-        return Err(problem(key, value, LinkReason::OutOfRange { min: min.to_string(), max: max.to_string() }));
-    }
-    Ok(number)
+/// A link's number refused by the reader a field uses, as the link's problem says it:
+/// out of range with the range the link takes (`min`, `max` as a link writes them),
+/// finer than a dollar, or anything else a field refuses (too long for a number, not
+/// whole, not a number at all) as not a number.
+fn refused<T>(key: &str, value: &str, error: EntryError<T>, min: &str, max: &str) -> LinkProblem {
+    let reason = match error {
+        EntryError::OutOfRange { .. } => LinkReason::OutOfRange { min: min.to_string(), max: max.to_string() },
+        EntryError::TooManyDecimals => LinkReason::TooManyDecimals,
+        _ => LinkReason::NotANumber,
+    };
+    problem(key, value, reason)
 }
 
-/// A share as a field takes it (`0.33`, `33%`, `69/210`), so a link carries exactly
-/// what the member typed.
+/// A decimal as a field takes it, within `min..=max`: full-width digits as ASCII, and
+/// a trailing `%` where the field's unit is % (`percent`), so `cost=１０％` is 10.
+fn parse_decimal(key: &str, value: &str, min: Decimal, max: Decimal, percent: bool) -> Result<Decimal, LinkProblem> {
+    let typed = if percent { entry::percent_typed(value) } else { entry::typed(value) };
+    typed
+        .and_then(|text| entry::decimal_in(&text, min, max))
+        .map_err(|error| refused(key, value, error, &min.to_string(), &max.to_string()))
+}
+
+/// A share as a field takes it (`0.33`, `33%`, `69/210`, `６９／２１０`), so a link
+/// carries exactly what the member typed.
 fn parse_share(key: &str, value: &str) -> Result<Decimal, LinkProblem> {
-    crate::entry::share_in(value).map_err(|error| match error {
-        crate::entry::EntryError::OutOfRange { min, max } => {
-            problem(key, value, LinkReason::OutOfRange { min: min.to_string(), max: max.to_string() })
-        }
-        _ => problem(key, value, LinkReason::NotANumber),
-    })
+    entry::typed(value).and_then(|text| entry::share_in(&text)).map_err(|error| refused(key, value, error, "0", "1"))
 }
 
+/// An amount in HK$M as an amount field takes it (`entry::amount_in`): full-width
+/// digits as ASCII, at most six decimals, from 0 to [`MAX_INPUT_MILLIONS`].
 fn parse_money(key: &str, value: &str) -> Result<Money, LinkProblem> {
-    parse_decimal(key, value, Decimal::ZERO, Decimal::from(MAX_INPUT_MILLIONS)).map(Money::from_millions)
+    entry::amount_in(value, Money::ZERO, Money::from_whole_millions(MAX_INPUT_MILLIONS))
+        .map_err(|error| refused(key, value, error, "0", &MAX_INPUT_MILLIONS.to_string()))
 }
 
+/// A number of quarters as a quarters field takes it, from `min` to
+/// [`MAX_SHIFT_QUARTERS`].
 fn parse_quarters(key: &str, value: &str, min: i32) -> Result<i32, LinkProblem> {
-    let number: i32 = value.trim().parse().map_err(|_| problem(key, value, LinkReason::NotANumber))?;
-    if number < min || number > MAX_SHIFT_QUARTERS {
-        return Err(problem(
-            key,
-            value,
-            LinkReason::OutOfRange { min: min.to_string(), max: MAX_SHIFT_QUARTERS.to_string() },
-        ));
-    }
-    Ok(number)
+    let max = MAX_SHIFT_QUARTERS;
+    entry::typed(value)
+        .and_then(|text| entry::int_in(&text, i64::from(min), i64::from(max)))
+        .map_err(|error| refused(key, value, error, &min.to_string(), &max.to_string()))
+        // Within `min..=max`, so always an `i32`.
+        .map(|quarters| i32::try_from(quarters).unwrap_or(min))
+}
+
+/// A Monte Carlo seed as the seed field takes it (`1,000`, `７１０`).
+fn parse_seed(key: &str, value: &str) -> Result<u64, LinkProblem> {
+    entry::typed(value)
+        .and_then(|text| entry::seed(&text))
+        .map_err(|error| refused(key, value, error, "0", &u64::MAX.to_string()))
 }
 
 /// Reads one project's compact edit: `d2` defer, `e1` extend, `x` exclude, `i`
@@ -588,6 +619,7 @@ fn decode_with(params: &[(String, String)], known: Option<&Known>) -> (LinkScena
                         value,
                         Decimal::from(MIN_COST_CHANGE_PCT),
                         Decimal::from(MAX_COST_CHANGE_PCT),
+                        true,
                     )?;
                 }
                 "ceiling" => scenario.delegation.ceiling = Some(parse_money(key, value)?),
@@ -607,9 +639,11 @@ fn decode_with(params: &[(String, String)], known: Option<&Known>) -> (LinkScena
                     }
                 }
                 "ongoing" => scenario.ongoing_budget_year = Some(parse_money(key, value)?),
-                "retention" => scenario.retention = Some(parse_decimal(key, value, Decimal::ZERO, Decimal::ONE)?),
+                "retention" => {
+                    scenario.retention = Some(parse_decimal(key, value, Decimal::ZERO, Decimal::ONE, false)?);
+                }
                 "seed" => {
-                    result.seed = Some(value.parse().map_err(|_| problem(key, value, LinkReason::NotANumber))?);
+                    result.seed = Some(parse_seed(key, value)?);
                 }
                 "target" => scenario.allocation.scale_to = Some(parse_money(key, value)?),
                 // A list pair is read whole before any of it applies, so a pair with
@@ -876,6 +910,31 @@ mod tests {
         check("slip=0.5&delay=3&slippage=off", 0);
         check("slippage=off&slip=0.5", 0);
         check("slippage=sideways", 1);
+        // Numbers as their fields read them: full-width forms, a cost's `%`, a seed's
+        // `,`; an amount finer than a dollar is refused.
+        check("cap=１０．５&cost=５％&delay=２&seed=７,１０&slip=３３％&retention=０．８&p=1:b１０．５,d－２&cat=1:３００", 0);
+        check("cap=10.1234567&ceiling=0.0000001&p=1:b1.0000001&cat=1:1.1234567", 4);
+        check("cap=10.1234560&seed=+5", 0);
+    }
+
+    /// A link's number reads as its field reads it (`entry`), with a refusal named.
+    #[test]
+    fn a_links_numbers_read_as_typed_in_their_fields() {
+        let (decoded, problems) = decode_link("#cap=１０．５&cost=5%25&delay=２&seed=1,000");
+        assert_eq!(problems, vec![]);
+        let scenario = &decoded.scenario;
+        assert_eq!(
+            (
+                scenario.cap.as_ref().map(|c| c.amount),
+                scenario.cost_change_pct,
+                scenario.slippage.quarters,
+                decoded.seed
+            ),
+            (Money::parse_millions("10.5").ok(), Decimal::from(5), 2, Some(1000))
+        );
+        check_in("#cap=10.1234567", &["cap=\"10.1234567\" has more than 6 decimals"]);
+        check_in("#p=1:b10.1234567", &["p=\"1:b10.1234567\" at \"10.1234567\" has more than 6 decimals"]);
+        check_in("#delay=1.5&cost=5%25%25", &["delay=\"1.5\" is not a number", "cost=\"5%%\" is not a number"]);
     }
 
     #[test]
@@ -971,6 +1030,10 @@ mod tests {
         assert_eq!(write(&far, None), not_expressible);
         let costly = Scenario { cost_change_pct: Decimal::from(5000), ..Scenario::default() };
         assert_eq!(write(&costly, None), not_expressible);
+        // An amount finer than a dollar (from a file), which a link refuses as its
+        // field does.
+        let fine = Scenario { ongoing_budget_year: Money::parse_millions("817.0000001").ok(), ..Scenario::default() };
+        assert_eq!(write(&fine, None), not_expressible);
         // Opening either marker gives the paper and says why, as the marker says it.
         for (scenario, why) in [(&many, Marker::TooLarge), (&write(&costly, None), Marker::NotExpressible)] {
             let (decoded, problems) = decode(&scenario.pairs);
