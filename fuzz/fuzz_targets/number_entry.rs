@@ -119,6 +119,7 @@ fuzz_target!(|data: &[u8]| {
         Err(EntryError::NotANumber) => assert!(!long && parsed.is_err()),
         Err(EntryError::NotWhole) => panic!("an amount field said {text:?} is not whole"),
         Err(EntryError::NotAFraction | EntryError::ZeroDenominator) => panic!("an amount field read {text:?} as a fraction"),
+        Err(EntryError::TooManyDecimals) => panic!("an amount field counted the decimals of {text:?}, which only amount_in does"),
         Err(EntryError::OutOfRange { min: low, max: high }) => {
             assert_eq!((low, high), (min, max));
             assert!(parsed.as_ref().is_ok_and(|value| *value < min || *value > max));
@@ -137,6 +138,7 @@ fuzz_target!(|data: &[u8]| {
         Err(EntryError::NotANumber) => assert!(!long && parsed.is_err()),
         Err(EntryError::NotWhole) => panic!("a decimal field said {text:?} is not whole"),
         Err(EntryError::NotAFraction | EntryError::ZeroDenominator) => panic!("a decimal field read {text:?} as a fraction"),
+        Err(EntryError::TooManyDecimals) => panic!("a decimal field counted the decimals of {text:?}, which only amount_in does"),
         Err(EntryError::OutOfRange { min: low, max: high }) => {
             assert_eq!((low, high), (min, max));
             assert!(parsed.as_ref().is_ok_and(|value| value.millions() < min || value.millions() > max));
@@ -156,6 +158,7 @@ fuzz_target!(|data: &[u8]| {
         Err(EntryError::TooLong) => assert!(long),
         Err(EntryError::NotANumber | EntryError::NotWhole) => assert!(!long && whole.is_err()),
         Err(EntryError::NotAFraction | EntryError::ZeroDenominator) => panic!("a whole-number field read {text:?} as a fraction"),
+        Err(EntryError::TooManyDecimals) => panic!("a whole-number field counted the decimals of {text:?}, which only amount_in does"),
         Err(EntryError::OutOfRange { min: low, max: high }) => {
             assert_eq!((low, high), (min, max));
             assert!(whole.is_ok_and(|value| value < min || value > max));

@@ -1,23 +1,34 @@
 //! Number entry: the text a person types into a number field → a value within bounds.
 //!
 //! The app parses every keystroke with these functions and commits only the values
-//! they accept, so they decide what a field takes. They live here, not in the app, so
-//! that they are tested natively and fuzzed like the other readers of hostile text
-//! (`link.rs`, `saved.rs`, `load.rs`). The errors are data; the app words them in both
-//! languages.
+//! they accept, so they decide what a field takes; a link's numbers are read by the
+//! same functions (`link/`), so a link takes a number exactly when a field does, as
+//! the same value. They live here, not in the app, so that they are tested natively
+//! and fuzzed like the other readers of hostile text (`link/`, `saved/`, `load.rs`).
+//! The errors are data; the app words them in both languages.
 //!
-//! What is accepted:
+//! Two steps. First the text as typed ([`typed`]): surrounding whitespace dropped, at
+//! most [`MAX_ENTRY_CHARS`] characters (a guard against pasted megabytes), full-width
+//! forms from a Chinese input method as the ASCII they stand for ([`half_width`]:
+//! `１０．５` is `10.5`); [`percent_typed`] also drops the `%` of a field in percent.
+//! Then the readers, which take ASCII only:
 //! - amounts and decimals: what [`Money::parse_millions`] reads (an optional sign,
 //!   ASCII digits with at most one `.`, `,` thousands separators anywhere, surrounding
-//!   whitespace), so a field takes exactly what a link or a data file takes; no
-//!   exponents, no full-width digits;
+//!   whitespace), as a data file's are read; no exponents;
 //! - whole numbers: Rust's integer syntax after trimming (an optional sign and ASCII
 //!   digits), within `i64`;
 //! - in every case, only values with `min <= value <= max` (both bounds inclusive), and
-//!   at most [`MAX_ENTRY_CHARS`] characters, a guard against pasted megabytes.
+//!   at most [`MAX_ENTRY_CHARS`] characters.
+//!
+//! [`amount_in`] is both steps for an amount in HK$ millions, and refuses more than
+//! [`AMOUNT_DECIMALS`] decimals (amounts are whole dollars): `１０` is 10, `１０．５`
+//! is 10.5 and `10.1234567` is refused ([`EntryError::TooManyDecimals`]) rather than
+//! rounded, in a field and in a link alike. A percentage or a share keeps every
+//! decimal it is given (`10.1234567` % is read as it is).
 
 use crate::money::Money;
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 use std::fmt;
 
 /// The most characters a number field reads. Amounts and decimals count the text as
@@ -45,6 +56,9 @@ pub enum EntryError<T> {
     NotAFraction,
     /// A fraction with a zero denominator.
     ZeroDenominator,
+    /// An amount with more than [`AMOUNT_DECIMALS`] decimals (finer than a dollar),
+    /// from [`amount_in`] only.
+    TooManyDecimals,
 }
 
 impl<T: fmt::Display> fmt::Display for EntryError<T> {
@@ -56,6 +70,7 @@ impl<T: fmt::Display> fmt::Display for EntryError<T> {
             EntryError::OutOfRange { min, max } => write!(f, "not between {min} and {max}"),
             EntryError::NotAFraction => write!(f, "not a fraction of two whole numbers"),
             EntryError::ZeroDenominator => write!(f, "a fraction over zero"),
+            EntryError::TooManyDecimals => write!(f, "more than {AMOUNT_DECIMALS} decimals"),
         }
     }
 }
@@ -69,6 +84,64 @@ fn within<T: PartialOrd + Copy>(value: T, min: T, max: T) -> Result<T, EntryErro
     } else {
         Ok(value)
     }
+}
+
+/// The first step of every number field's reader, and of a link's numbers: the text
+/// without surrounding whitespace, refused when still longer than [`MAX_ENTRY_CHARS`]
+/// characters (before anything is copied, so no step allocates more than that), with
+/// its full-width forms as ASCII ([`half_width`]).
+pub fn typed<T>(text: &str) -> Result<Cow<'_, str>, EntryError<T>> {
+    let text = text.trim();
+    if text.chars().count() > MAX_ENTRY_CHARS {
+        return Err(EntryError::TooLong);
+    }
+    Ok(half_width(text))
+}
+
+/// [`typed`] for a number typed in percent (a cost change): one trailing `%` (or `％`),
+/// the field's unit, is dropped.
+pub fn percent_typed<T>(text: &str) -> Result<Cow<'_, str>, EntryError<T>> {
+    Ok(match typed(text)? {
+        Cow::Borrowed(t) => Cow::Borrowed(t.strip_suffix('%').unwrap_or(t).trim_end()),
+        Cow::Owned(t) => Cow::Owned(t.strip_suffix('%').unwrap_or(&t).trim_end().to_string()),
+    })
+}
+
+/// Full-width forms of ASCII (U+FF01–U+FF5E: `０５`, `．`, `－`, `＋`, `，`, `％`, `／` from
+/// a Chinese input method) as the ASCII characters they stand for; other text as it
+/// is, uncopied. The ideographic full stop `。` is not a decimal point and stays.
+pub fn half_width(text: &str) -> Cow<'_, str> {
+    const FULL_WIDTH: std::ops::RangeInclusive<char> = '\u{FF01}'..='\u{FF5E}';
+    if !text.chars().any(|c| FULL_WIDTH.contains(&c)) {
+        return Cow::Borrowed(text);
+    }
+    let ascii = |c: char| char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c);
+    Cow::Owned(text.chars().map(|c| if FULL_WIDTH.contains(&c) { ascii(c) } else { c }).collect())
+}
+
+/// The most decimals an amount in HK$ millions is given with: whole dollars.
+pub const AMOUNT_DECIMALS: usize = 6;
+
+/// The decimals of a plain number as typed, without `,` or trailing zeros
+/// (`12.3400` has 2).
+fn typed_decimals(text: &str) -> usize {
+    text.split_once('.')
+        .map_or(0, |(_, fraction)| fraction.trim_end_matches([',', '0']).chars().filter(|c| c.is_ascii_digit()).count())
+}
+
+/// Reads an amount in HK$ millions within `min..=max` as an amount field does, and as
+/// a link's amounts are read: the text as [`typed`], then [`money_in`], then at most
+/// [`AMOUNT_DECIMALS`] decimals (trailing zeros aside). Finer than a dollar is refused,
+/// not rounded, so what is applied is what was typed: `10.1234567` is
+/// [`EntryError::TooManyDecimals`], `10.1234560` is 10.123456. A value out of range
+/// is said so first.
+pub fn amount_in(text: &str, min: Money, max: Money) -> Result<Money, EntryError<Money>> {
+    let text = typed(text)?;
+    let value = money_in(&text, min, max)?;
+    if typed_decimals(&text) > AMOUNT_DECIMALS {
+        return Err(EntryError::TooManyDecimals);
+    }
+    Ok(value)
 }
 
 /// Reads an amount in HK$ millions within `min..=max`.
@@ -172,12 +245,15 @@ pub fn share_text(value: Decimal) -> String {
 }
 
 /// Reads a seed: a whole number from 0 to 18,446,744,073,709,551,615, with `,` or `_`
-/// between digits allowed.
+/// between digits allowed, and one leading `+`: links read a seed with Rust's integer
+/// syntax, which takes it, before they read it as this field does.
 pub fn seed(text: &str) -> Result<u64, EntryError<u64>> {
     if text.chars().count() > MAX_ENTRY_CHARS {
         return Err(EntryError::TooLong);
     }
-    let digits: String = text.trim().chars().filter(|c| *c != ',' && *c != '_').collect();
+    let trimmed = text.trim();
+    let unsigned = trimmed.strip_prefix('+').unwrap_or(trimmed);
+    let digits: String = unsigned.chars().filter(|c| *c != ',' && *c != '_').collect();
     if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
         return Err(EntryError::NotANumber);
     }
@@ -207,6 +283,7 @@ mod tests {
             Err(EntryError::OutOfRange { .. }) => "out of range".to_string(),
             Err(EntryError::NotAFraction) => "not a fraction".to_string(),
             Err(EntryError::ZeroDenominator) => "zero denominator".to_string(),
+            Err(EntryError::TooManyDecimals) => "too many decimals".to_string(),
         }
     }
 
@@ -311,6 +388,44 @@ mod tests {
         check("-41", ["out of range", "-41", "out of range"]);
     }
 
+    /// The text as a field and a link read it ([`typed`], [`percent_typed`]), then an
+    /// amount ([`amount_in`]), a decimal and a whole number: full-width forms read as
+    /// ASCII, and an amount finer than a dollar refused.
+    #[test]
+    fn numbers_as_typed_in_a_field_or_a_link() {
+        let (money_min, money_max) = money_bounds();
+        let (low, high) = DECIMAL_BOUNDS;
+        for (input, expected) in [
+            ("１０", ["10", "10", "10", "10"]),
+            ("１０．５", ["10.5", "10.5", "10.5", "not whole"]),
+            ("10.1234567", ["too many decimals", "10.1234567", "10.1234567", "not whole"]),
+            ("１０．１２３４５６７", ["too many decimals", "10.1234567", "10.1234567", "not whole"]),
+            ("10.1234560", ["10.1234560", "10.1234560", "10.1234560", "not whole"]),
+            ("99.999999,0", ["99.9999990", "99.9999990", "99.9999990", "not whole"]),
+            // Out of range is said before too many decimals.
+            ("1000.0000001", ["out of range", "out of range", "out of range", "not whole"]),
+            ("\u{3000}＋５\u{3000}", ["5", "5", "5", "5"]),
+            ("－５％", ["not a number", "not a number", "-5", "not a number"]),
+            ("5 %", ["not a number", "not a number", "5", "not a number"]),
+            ("5%%", ["not a number", "not a number", "not a number", "not a number"]),
+            ("1。5", ["not a number", "not a number", "not a number", "not a number"]),
+            ("١٢", ["not a number", "not a number", "not a number", "not a number"]),
+        ] {
+            let found = [
+                outcome(amount_in(input, money_min, money_max), |m| m.millions().to_string()),
+                outcome(typed(input).and_then(|t| decimal_in(&t, low, high)), |d| d.to_string()),
+                outcome(percent_typed(input).and_then(|t| decimal_in(&t, low, high)), |d| d.to_string()),
+                outcome(typed(input).and_then(|t| int_in(&t, INT_BOUNDS.0, INT_BOUNDS.1)), |i| i.to_string()),
+            ];
+            assert_eq!(found, expected.map(String::from), "{input:?} as [amount, decimal, percentage, whole number]");
+        }
+        // The length is that of the text without its surrounding whitespace, counted
+        // before full-width forms are copied.
+        assert_eq!(typed::<()>(&format!("  {}  ", "１".repeat(MAX_ENTRY_CHARS))).map(|t| t.len()), Ok(MAX_ENTRY_CHARS));
+        assert_eq!(typed::<()>(&"１".repeat(MAX_ENTRY_CHARS + 1)), Err(EntryError::TooLong));
+        assert_eq!(typed::<()>("12"), Ok(Cow::Borrowed("12")));
+    }
+
     #[test]
     fn the_refusal_carries_the_typed_bounds() {
         let max = Money::from_whole_millions(10);
@@ -413,5 +528,9 @@ mod tests {
         assert_eq!(seed("-1"), Err(EntryError::NotANumber));
         assert_eq!(seed(""), Err(EntryError::NotANumber));
         assert_eq!(seed("1e3"), Err(EntryError::NotANumber));
+        // A leading `+`, as links have always read a seed, but one sign only.
+        assert_eq!(seed("+5"), Ok(5));
+        assert_eq!(seed("++5"), Err(EntryError::NotANumber));
+        assert_eq!(seed("+"), Err(EntryError::NotANumber));
     }
 }

@@ -1,7 +1,8 @@
 //! What a number field reads and how it says no: the model's readers
-//! (`blockvote_model::entry`) after one first step every field takes ([`typed`]:
-//! surrounding whitespace, the length limit, full-width forms as ASCII, a `%` only
-//! where the unit is %), with their refusals worded in both languages, and
+//! (`blockvote_model::entry`, which read a link's numbers too) after one first step
+//! every field takes ([`typed`]: the model's `entry::typed`, which drops surrounding
+//! whitespace, applies the length limit and reads full-width forms as ASCII, then a
+//! `%` only where the unit is %), with their refusals worded in both languages, and
 //! [`FieldSpec`], everything a field needs to know about its value (label, unit,
 //! reader and writer) as plain data, so the shell's field component only draws.
 //!
@@ -10,7 +11,7 @@
 
 use crate::lang::{Bilingual, Label, Lang};
 use crate::words::{UNIT_HKD_M, UNIT_PERCENT};
-use blockvote_model::entry::{self, EntryError, MAX_ENTRY_CHARS};
+use blockvote_model::entry::{self, EntryError, AMOUNT_DECIMALS};
 use blockvote_model::money::format_decimal;
 use blockvote_model::Money;
 use rust_decimal::Decimal;
@@ -58,22 +59,18 @@ impl Percent {
 }
 
 /// The first step of every number field's reader: the typed text as the model's
-/// readers take it. Surrounding whitespace is dropped; text still longer than
-/// [`MAX_ENTRY_CHARS`] characters is refused before anything is copied (so no step
-/// allocates more than that); full-width forms become ASCII ([`half_width`]); and a
-/// trailing `%` is what `percent` says.
+/// readers take it (`entry::typed`: surrounding whitespace dropped; text still longer
+/// than [`entry::MAX_ENTRY_CHARS`] characters refused before anything is copied; full-width
+/// forms as ASCII, as a link's numbers are read), and a trailing `%` as `percent`
+/// says (the unit dropped by `entry::percent_typed`, as a link's cost change is read).
 fn typed(text: &str, percent: Percent) -> Result<Cow<'_, str>, FieldError> {
-    let text = text.trim();
-    if text.chars().count() > MAX_ENTRY_CHARS {
-        return Err(too_long());
-    }
-    let text = half_width(text);
+    let first = match percent {
+        Percent::Unit => entry::percent_typed::<()>(text),
+        Percent::Read | Percent::Refused(_) => entry::typed::<()>(text),
+    };
+    let text = first.map_err(|_| too_long())?;
     match percent {
-        Percent::Read => Ok(text),
-        Percent::Unit => Ok(match text {
-            Cow::Borrowed(t) => Cow::Borrowed(t.strip_suffix('%').unwrap_or(t).trim_end()),
-            Cow::Owned(t) => Cow::Owned(t.strip_suffix('%').unwrap_or(&t).trim_end().to_string()),
-        }),
+        Percent::Read | Percent::Unit => Ok(text),
         Percent::Refused(_) if !text.ends_with('%') => Ok(text),
         Percent::Refused(Some(unit)) => Err(FieldError::new(
             format!("此欄不用 %：單位為{}", unit.zh),
@@ -81,30 +78,6 @@ fn typed(text: &str, percent: Percent) -> Result<Cow<'_, str>, FieldError> {
         )),
         Percent::Refused(None) => Err(FieldError::new("此欄不用 %：請只輸入數字", "No % here: enter the number alone")),
     }
-}
-
-/// `text` with its full-width forms as ASCII ([`half_width`]) for a reader that words
-/// its own refusals (the projects table's budget bounds, in a box and in a link):
-/// trimmed, and copied only when it is no longer than [`MAX_ENTRY_CHARS`] characters,
-/// so a long paste is left for the reader to refuse as too long.
-pub(crate) fn half_width_entry(text: &str) -> Cow<'_, str> {
-    let text = text.trim();
-    if text.chars().count() > MAX_ENTRY_CHARS {
-        return Cow::Borrowed(text);
-    }
-    half_width(text)
-}
-
-/// Full-width forms of ASCII (U+FF01–U+FF5E: `０５`, `．`, `－`, `＋`, `，`, `％` from a
-/// Chinese input method) as the ASCII characters they stand for; other text as it is,
-/// uncopied. The ideographic full stop `。` is not a decimal point and stays.
-fn half_width(text: &str) -> Cow<'_, str> {
-    const FULL_WIDTH: std::ops::RangeInclusive<char> = '\u{FF01}'..='\u{FF5E}';
-    if !text.chars().any(|c| FULL_WIDTH.contains(&c)) {
-        return Cow::Borrowed(text);
-    }
-    let ascii = |c: char| char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c);
-    Cow::Owned(text.chars().map(|c| if FULL_WIDTH.contains(&c) { ascii(c) } else { c }).collect())
 }
 
 /// True when `text` (typed, trimmed) is written as a plain number: an optional sign,
@@ -131,27 +104,11 @@ fn beyond<T>(text: &str, whole: bool, min: T, max: T, error: EntryError<T>) -> E
     }
 }
 
-/// The most decimals an amount in HK$ millions has: whole dollars.
-const MONEY_DECIMALS: usize = 6;
-
-/// The decimals of a plain number as typed, without `,` or trailing zeros
-/// (`12.3400` has 2).
-fn typed_decimals(text: &str) -> usize {
-    text.split_once('.')
-        .map_or(0, |(_, fraction)| fraction.trim_end_matches([',', '0']).chars().filter(|c| c.is_ascii_digit()).count())
-}
-
-/// Reads an amount in HK$M within `min..=max`, in whole dollars (at most six decimals).
+/// Reads an amount in HK$M within `min..=max`, in whole dollars (at most six
+/// decimals): the model's `entry::amount_in`, which reads a link's amounts too.
 pub fn money_in(text: &str, min: Money, max: Money) -> Result<Money, FieldError> {
     let text = typed(text, Percent::of(Some(UNIT_HKD_M)))?;
-    let value = entry::money_in(&text, min, max).map_err(|error| money_error(beyond(&text, false, min, max, error)))?;
-    if typed_decimals(&text) > MONEY_DECIMALS {
-        return Err(FieldError::new(
-            "最多 6 位小數：金額以元為單位",
-            "At most 6 decimals: amounts are in whole dollars",
-        ));
-    }
-    Ok(value)
+    entry::amount_in(&text, min, max).map_err(|error| money_error(beyond(&text, false, min, max, error)))
 }
 
 /// Why an amount was refused, in words: [`money_in`]'s, and those of a reader that
@@ -166,6 +123,10 @@ pub fn money_error(error: EntryError<Money>) -> FieldError {
         EntryError::OutOfRange { min, max } => FieldError::new(
             format!("須介乎 {} 至 {} 百萬元", min.format(1), max.format(1)),
             format!("Must be between {} and {} (HK$M)", min.format(1), max.format(1)),
+        ),
+        EntryError::TooManyDecimals => FieldError::new(
+            format!("最多 {AMOUNT_DECIMALS} 位小數：金額以元為單位"),
+            format!("At most {AMOUNT_DECIMALS} decimals: amounts are in whole dollars"),
         ),
     }
 }
@@ -188,9 +149,11 @@ pub fn decimal_in(text: &str, min: Decimal, max: Decimal, unit: Option<Label>) -
     let text = typed(text, Percent::of(unit))?;
     entry::decimal_in(&text, min, max).map_err(|error| match beyond(&text, false, min, max, error) {
         EntryError::TooLong => too_long(),
-        EntryError::NotANumber | EntryError::NotWhole | EntryError::NotAFraction | EntryError::ZeroDenominator => {
-            FieldError::new("請輸入數字", "Enter a number")
-        }
+        EntryError::NotANumber
+        | EntryError::NotWhole
+        | EntryError::NotAFraction
+        | EntryError::ZeroDenominator
+        | EntryError::TooManyDecimals => FieldError::new("請輸入數字", "Enter a number"),
         EntryError::OutOfRange { min, max } => out_of_range(min, max),
     })
 }
@@ -216,9 +179,11 @@ pub fn int_in(text: &str, min: i64, max: i64, unit: Option<Label>) -> Result<i64
     let text = typed(text, Percent::of(unit))?;
     entry::int_in(&text, min, max).map_err(|error| match beyond(&text, true, min, max, error) {
         EntryError::TooLong => too_long(),
-        EntryError::NotANumber | EntryError::NotWhole | EntryError::NotAFraction | EntryError::ZeroDenominator => {
-            FieldError::new("請輸入整數", "Enter a whole number")
-        }
+        EntryError::NotANumber
+        | EntryError::NotWhole
+        | EntryError::NotAFraction
+        | EntryError::ZeroDenominator
+        | EntryError::TooManyDecimals => FieldError::new("請輸入整數", "Enter a whole number"),
         EntryError::OutOfRange { min, max } => out_of_range(Decimal::from(min), Decimal::from(max)),
     })
 }
@@ -236,7 +201,7 @@ pub fn share_in(text: &str) -> Result<Decimal, FieldError> {
             FieldError::new("分數須為兩個整數，例如 69/210", "A fraction needs two whole numbers, e.g. 69/210")
         }
         EntryError::ZeroDenominator => FieldError::new("分母不可為 0", "The denominator cannot be 0"),
-        EntryError::NotANumber | EntryError::NotWhole => FieldError::new(
+        EntryError::NotANumber | EntryError::NotWhole | EntryError::TooManyDecimals => FieldError::new(
             "請輸入 0 至 1 之間的數字、百分比或分數，例如 0.33、33%、69/210",
             "Enter a number from 0 to 1, a percentage or a fraction, e.g. 0.33, 33%, 69/210",
         ),

@@ -40,8 +40,8 @@ pub fn open_link(text: &str, data: &Dataset) -> (LinkScenario, Vec<LinkProblem>)
 
 /// The problems of a link opened while the scenario it carries is the one on screen,
 /// which the shell keeps as it is rather than opening it again: every problem
-/// [`open_link`] names but a marker's (`scenario=too-large`), which would say the
-/// paper is shown. A new link's problems replace the notice's, so it names them all,
+/// [`open_link`] names but a marker's (`scenario=too-large`), which would say what
+/// is shown instead of that scenario. A new link's problems replace the notice's, so it names them all,
 /// and none when it has none.
 pub fn same_scenario_link_problems(text: &str, data: &Dataset) -> Vec<LinkProblem> {
     let (_, problems) = open_link(text, data);
@@ -363,6 +363,10 @@ pub fn problem_text(problem: &LinkProblem) -> Bilingual {
         LinkReason::TooMany => {
             (format!("超過 {MAX_ITEMS} 項，整項未有讀取"), format!("has more than {MAX_ITEMS} items, so none was read"))
         }
+        LinkReason::TooManyDecimals => {
+            let most = blockvote_model::entry::AMOUNT_DECIMALS;
+            (format!("超過 {most} 位小數：金額以元為單位"), format!("has more than {most} decimals: amounts are in whole dollars"))
+        }
         LinkReason::TooLong => (
             format!("長於 {} 個字元，整項未有讀取", count(MAX_VALUE_CHARS)),
             format!("is longer than {} characters, so none of it was read", count(MAX_VALUE_CHARS)),
@@ -374,16 +378,40 @@ pub fn problem_text(problem: &LinkProblem) -> Bilingual {
                 count(MAX_FRAGMENT_CHARS)
             ),
         ),
-        LinkReason::NotCarried { why: Marker::TooLarge } => (
-            "表示複製連結時的情景太大，連結沒有包含該情景；現顯示文件的數字。請向寄件人索取情景檔案（JSON）".to_string(),
-            "means the scenario was too large for a link when it was copied, so the link does not carry it and the paper is shown; ask the sender for the scenario as a file (JSON)".to_string(),
-        ),
-        LinkReason::NotCarried { why: Marker::NotExpressible } => (
-            "表示複製連結時的情景含有連結無法表達的設定（例如由檔案匯入的數值），連結沒有包含該情景；現顯示文件的數字。請向寄件人索取情景檔案（JSON）".to_string(),
-            "marks a scenario holding a value a link cannot carry (one read from a file), so the link does not carry it and the paper is shown; ask the sender for the scenario as a file (JSON)".to_string(),
-        ),
+        LinkReason::NotCarried { why, others_applied } => {
+            let (means_zh, means_en) = match why {
+                Marker::TooLarge => (
+                    "表示複製連結時的情景太大",
+                    "means the scenario was too large for a link when it was copied",
+                ),
+                Marker::NotExpressible => (
+                    "表示複製連結時的情景含有連結無法表達的設定（例如由檔案匯入的數值）",
+                    "marks a scenario holding a value a link cannot carry (one read from a file)",
+                ),
+            };
+            // A link edited by hand may hold other scenario pairs beside the marker,
+            // which the decoder applies: the words say what is shown, never "the
+            // paper" when other settings changed it.
+            let (shown_zh, shown_en) = if *others_applied {
+                (
+                    "連結沒有包含完整的情景：現只在文件的數字上套用了連結中的其他設定，情景的其餘部分並不在連結中",
+                    "so the link does not carry it whole: only the link's other settings are applied, on the paper's figures, and the rest of the scenario is missing",
+                )
+            } else {
+                ("連結沒有包含該情景；現顯示文件的數字", "so the link does not carry it and the paper is shown")
+            };
+            (
+                format!("{means_zh}，{shown_zh}。請向寄件人索取情景檔案（JSON）"),
+                format!("{means_en}, {shown_en}; ask the sender for the scenario as a file (JSON)"),
+            )
+        }
     };
-    Bilingual::new(format!("「{pair}」{zh}。"), format!("“{pair}” {en}."))
+    // A problem in a piece of the pair (an item of a list, a number in an edit) names
+    // the piece inside the pair quoted whole, as the link gave it.
+    match &problem.part {
+        Some(part) => Bilingual::new(format!("「{pair}」中的「{part}」{zh}。"), format!("“{part}” in “{pair}” {en}.")),
+        None => Bilingual::new(format!("「{pair}」{zh}。"), format!("“{pair}” {en}.")),
+    }
 }
 
 /// Why the scenario on screen is not in the address, or `None` when it is. Shown next
@@ -702,12 +730,12 @@ mod tests {
             "#view=allocation&lang=zh&cat=99:5;0:1",
             &[
                 (
-                    "“cat=99:5” names category 99, which the data shown does not have; its edit was ignored.",
-                    "「cat=99:5」所指的類別 99 不在現時顯示的資料中，該修改已略過。",
+                    "“99:5” in “cat=99:5;0:1” names category 99, which the data shown does not have; its edit was ignored.",
+                    "「cat=99:5;0:1」中的「99:5」所指的類別 99 不在現時顯示的資料中，該修改已略過。",
                 ),
                 (
-                    "“cat=0:1” names category 0, which the data shown does not have; its edit was ignored.",
-                    "「cat=0:1」所指的類別 0 不在現時顯示的資料中，該修改已略過。",
+                    "“0:1” in “cat=99:5;0:1” names category 0, which the data shown does not have; its edit was ignored.",
+                    "「cat=99:5;0:1」中的「0:1」所指的類別 0 不在現時顯示的資料中，該修改已略過。",
                 ),
             ],
         );
@@ -722,7 +750,7 @@ mod tests {
                     "“lang=xx” is not a language of blockvote (zh or en); the language was not changed.",
                     "「lang=xx」不是 blockvote 的語言（zh 或 en），語言維持不變。",
                 ),
-                ("“p=65536” is not a number.", "「p=65536」不是數字。"),
+                ("“65536” in “p=65536:x” is not a number.", "「p=65536:x」中的「65536」不是數字。"),
                 (
                     "“dept=999” names department 999, which the data shown does not have; it was ignored.",
                     "「dept=999」所指的部門 999 不在現時顯示的資料中，已略過。",
@@ -751,6 +779,205 @@ mod tests {
         let (decoded, _) = open_link("#p=999:x", &data);
         assert_eq!(write(&decoded.scenario, None).fit, Fit::Exact);
         assert_eq!(decode(&write(&decoded.scenario, None).pairs).1, vec![]);
+    }
+
+    /// A notice quotes a pair as the link gave it, key and value, and names the piece
+    /// of it that could not be used: `p=1:b-5` was once quoted as "p=-5".
+    #[test]
+    fn a_notice_quotes_the_pair_as_the_link_gave_it() {
+        check_opened(
+            "#view=projects&lang=en&p=1:b-5",
+            &[("“-5” in “p=1:b-5” must be between 0 and 1000000000.", "「p=1:b-5」中的「-5」須介乎 0 至 1000000000。")],
+        );
+        check_opened(
+            "#view=projects&lang=en&p=17:d2;42:q9",
+            &[("“q9” in “p=17:d2;42:q9” is not in the expected form.", "「p=17:d2;42:q9」中的「q9」格式不符。")],
+        );
+        check_opened(
+            "#view=projects&lang=en&g=dept.x:d1",
+            &[("“dept.x” in “g=dept.x:d1” is not a number.", "「g=dept.x:d1」中的「dept.x」不是數字。")],
+        );
+        // A long pair is quoted to 40 characters, and the piece still says where.
+        let list: Vec<String> = (1..=20).map(|id| format!("{id}:d1")).collect();
+        let link = format!("#view=projects&lang=en&p={};21:b-5", list.join(";"));
+        let shown: String = format!("{};21:b-5", list.join(";")).chars().take(40).collect();
+        check_opened(
+            &link,
+            &[(
+                &format!("“-5” in “p={shown}” must be between 0 and 1000000000."),
+                &format!("「p={shown}」中的「-5」須介乎 0 至 1000000000。"),
+            )],
+        );
+    }
+
+    /// A link's invisible characters (controls, bidirectional controls, zero-width
+    /// characters) are shown in a notice as escapes, never raw: a U+202E in a quoted
+    /// value once reversed the words after it.
+    #[test]
+    fn a_notice_shows_a_links_invisible_characters_as_escapes() {
+        check_opened(
+            "#view=risk&lang=en&cost=1%E2%80%AEabc",
+            &[("“cost=1\\u{202E}abc” is not a number.", "「cost=1\\u{202E}abc」不是數字。")],
+        );
+        check_opened(
+            "#view=risk&lang=en&p=1:b%0A%E2%80%8B",
+            &[(
+                "“\\u{000A}\\u{200B}” in “p=1:b\\u{000A}\\u{200B}” is not a number.",
+                "「p=1:b\\u{000A}\\u{200B}」中的「\\u{000A}\\u{200B}」不是數字。",
+            )],
+        );
+        check_opened(
+            "#view=risk&lang=en&co%00st=%C2%85%1B",
+            &[(
+                "“co\\u{0000}st=\\u{0085}\\u{001B}”: co\\u{0000}st is not a key blockvote knows; it was ignored.",
+                "「co\\u{0000}st=\\u{0085}\\u{001B}」：co\\u{0000}st 不是 blockvote 認識的參數，已略過。",
+            )],
+        );
+        check_opened(
+            "#view=projects&lang=en&dept=%E2%81%A71",
+            &[("“dept=\\u{2067}1” is not a number.", "「dept=\\u{2067}1」不是數字。")],
+        );
+    }
+
+    /// What the field for a link's number reads from `text` (the value as the link
+    /// would carry it, or `None` when the field refuses it), the start of the pair the
+    /// link carries it in, and what the link applied.
+    type NumberReaders = (FieldReads, &'static str, fn(&LinkScenario) -> String);
+
+    /// What a field reads from typed text, written as a link would carry it.
+    type FieldReads = Box<dyn Fn(&str) -> Option<String>>;
+
+    /// The field a member types each of a link's numbers in, by the link's key.
+    fn number_readers(key: &str) -> NumberReaders {
+        use crate::fields::FieldSpec;
+        use crate::screens::{allocation, cashflow, projects, risk, thresholds};
+        use blockvote_model::engine::Lever;
+        use blockvote_model::Money;
+        use rust_decimal::Decimal;
+        fn read<T: 'static>(spec: FieldSpec<T>, show: fn(&T) -> String) -> FieldReads {
+            Box::new(move |text| (spec.read)(text).ok().map(|value| show(&value)))
+        }
+        let money = |m: &Money| m.millions().normalize().to_string();
+        let decimal = |d: &Decimal| d.normalize().to_string();
+        fn amount(m: Option<Money>) -> String {
+            m.map_or_else(String::new, |m| m.millions().normalize().to_string())
+        }
+        match key {
+            "cap" => (read(cashflow::cap::cap_field(), decimal), "cap=", |d| {
+                amount(d.scenario.cap.as_ref().map(|c| c.amount))
+            }),
+            "ceiling" => {
+                (read(thresholds::ceiling_field(), money), "ceiling=", |d| amount(d.scenario.delegation.ceiling))
+            }
+            "floor" => (read(thresholds::floor_field(), money), "floor=", |d| amount(d.scenario.delegation.floor)),
+            "ongoing" => (read(cashflow::levers::ongoing_field(), decimal), "ongoing=", |d| {
+                amount(d.scenario.ongoing_budget_year)
+            }),
+            "target" => {
+                (read(allocation::target_field(), money), "target=", |d| amount(d.scenario.allocation.scale_to))
+            }
+            "cat" => (read(allocation::amount_field(), money), "cat=1:", |d| {
+                amount(d.scenario.allocation.categories.first().and_then(|c| c.amount))
+            }),
+            "b" => (read(projects::levers::budget_field(), money), "p=1:b", |d| {
+                amount(d.scenario.projects.first().and_then(|p| p.edit.budget))
+            }),
+            "d" => (read(projects::levers::defer_field(), |n| n.to_string()), "p=1:d", |d| {
+                d.scenario
+                    .projects
+                    .first()
+                    .and_then(|p| p.edit.defer_quarters)
+                    .map_or_else(String::new, |n| n.to_string())
+            }),
+            "cost" => (read(cashflow::levers::cost_field(), decimal), "cost=", |d| {
+                d.scenario.cost_change_pct.normalize().to_string()
+            }),
+            "retention" => (read(crate::levers::lever_field(Lever::Retention), decimal), "retention=", |d| {
+                d.scenario.retention.map_or_else(String::new, |r| r.normalize().to_string())
+            }),
+            "delay" => {
+                (read(risk::slippage::delay_field(), decimal), "delay=", |d| d.scenario.slippage.quarters.to_string())
+            }
+            "slip" => (read(risk::slippage::share_field(), decimal), "slip=", |d| {
+                d.scenario.slippage.share.normalize().to_string()
+            }),
+            _ => (read(risk::simulation::seed_field(), |n| n.to_string()), "seed=", |d| {
+                d.seed.map_or_else(String::new, |n| n.to_string())
+            }),
+        }
+    }
+
+    /// `text` typed in the field of the link's `key` and carried by a link: both read
+    /// it as `expected` (the value, or `None` for a refusal, which the link names).
+    #[track_caller]
+    fn check_number(key: &str, text: &str, expected: Option<&str>) {
+        let (field, start, applied) = number_readers(key);
+        let link = format!("#{start}{}", blockvote_model::link::percent_encode(text));
+        let (decoded, problems) = decode_link(&link);
+        let from_link = problems.is_empty().then(|| applied(&decoded));
+        let named: Vec<String> = problems.iter().map(|p| format!("{}={}", p.key, p.value)).collect();
+        let pair = format!("{start}{text}");
+        let expected_named = if expected.is_none() { vec![pair.clone()] } else { vec![] };
+        assert_eq!(
+            (field(text).as_deref(), from_link.as_deref(), named),
+            (expected, expected, expected_named),
+            "{pair}: [field, link, pairs named]"
+        );
+    }
+
+    /// A link's number reads as the field a member types it in reads it: the same
+    /// text taken or refused, as the same value, and a refusal named with its pair.
+    /// Full-width digits were refused by links, and amounts finer than a dollar taken
+    /// (and rounded by the engine), where fields read the one and refused the other.
+    #[test]
+    fn a_links_number_reads_as_its_field_reads_it() {
+        for key in ["cap", "ceiling", "floor", "ongoing", "target", "cat", "b"] {
+            check_number(key, "10", Some("10"));
+            check_number(key, "１０", Some("10"));
+            check_number(key, "１０．５", Some("10.5"));
+            check_number(key, "１，０００", Some("1000"));
+            check_number(key, "10.123456", Some("10.123456"));
+            check_number(key, "10.1234560", Some("10.123456"));
+            check_number(key, "10.1234567", None);
+            check_number(key, "１０．１２３４５６７", None);
+            check_number(key, "5%", None);
+            check_number(key, "-1", None);
+            check_number(key, "1。5", None);
+        }
+        check_number("cost", "１０", Some("10"));
+        check_number("cost", "１０．５", Some("10.5"));
+        check_number("cost", "10.1234567", Some("10.1234567"));
+        check_number("cost", "5%", Some("5"));
+        check_number("cost", "－５％", Some("-5"));
+        check_number("cost", "1001", None);
+        check_number("retention", "０．５", Some("0.5"));
+        check_number("retention", "50%", None);
+        check_number("delay", "２", Some("2"));
+        check_number("delay", "1.5", None);
+        check_number("delay", "41", None);
+        check_number("d", "－２", Some("-2"));
+        check_number("d", "41", None);
+        check_number("slip", "０．５", Some("0.5"));
+        check_number("slip", "３３％", Some("0.33"));
+        check_number("slip", "６９／２１０", Some("0.3285714285714285714285714286"));
+        check_number("seed", "７１０", Some("710"));
+        check_number("seed", "1,000", Some("1000"));
+        check_number("seed", "+5", Some("5"));
+        check_number("seed", "-1", None);
+        // A refused amount is named in both languages, with the pair as the link gave it.
+        check_opened(
+            "#view=cashflow&lang=en&cap=10.1234567&p=1:b%EF%BC%90.1234567",
+            &[
+                (
+                    "“cap=10.1234567” has more than 6 decimals: amounts are in whole dollars.",
+                    "「cap=10.1234567」超過 6 位小數：金額以元為單位。",
+                ),
+                (
+                    "“０.1234567” in “p=1:b０.1234567” has more than 6 decimals: amounts are in whole dollars.",
+                    "「p=1:b０.1234567」中的「０.1234567」超過 6 位小數：金額以元為單位。",
+                ),
+            ],
+        );
     }
 
     #[test]
@@ -999,6 +1226,41 @@ mod tests {
         );
         assert_eq!(fit_badge(&Fit::Exact), None);
         assert_eq!(fit_badge(&Fit::NotExpressible).map(|l| l.get(Lang::Zh)), Some("此情景無法放入連結"));
+    }
+
+    /// A link edited by hand that holds a marker and other scenario pairs: the pairs
+    /// apply, on the paper's figures, and the notice says so rather than that the
+    /// paper is shown.
+    #[test]
+    fn a_marker_beside_other_settings_says_they_are_applied() {
+        let data = Dataset::paper().unwrap_or_else(|_| Dataset::empty());
+        let (decoded, _) = open_link("#scenario=too-large&cost=10", &data);
+        assert_eq!(decoded.scenario.cost_change_pct, rust_decimal::Decimal::TEN);
+        check_opened(
+            "#view=risk&lang=en&scenario=too-large&cost=10",
+            &[(
+                "“scenario=too-large” means the scenario was too large for a link when it was copied, so the link does not carry it whole: only the link's other settings are applied, on the paper's figures, and the rest of the scenario is missing; ask the sender for the scenario as a file (JSON).",
+                "「scenario=too-large」表示複製連結時的情景太大，連結沒有包含完整的情景：現只在文件的數字上套用了連結中的其他設定，情景的其餘部分並不在連結中。請向寄件人索取情景檔案（JSON）。",
+            )],
+        );
+        check_opened(
+            "#view=risk&lang=en&p=17:d2&scenario=not-expressible",
+            &[(
+                "“scenario=not-expressible” marks a scenario holding a value a link cannot carry (one read from a file), so the link does not carry it whole: only the link's other settings are applied, on the paper's figures, and the rest of the scenario is missing; ask the sender for the scenario as a file (JSON).",
+                "「scenario=not-expressible」表示複製連結時的情景含有連結無法表達的設定（例如由檔案匯入的數值），連結沒有包含完整的情景：現只在文件的數字上套用了連結中的其他設定，情景的其餘部分並不在連結中。請向寄件人索取情景檔案（JSON）。",
+            )],
+        );
+        // Other pairs none of which could be used leave the paper shown.
+        check_opened(
+            "#view=risk&lang=en&scenario=too-large&cost=abc",
+            &[
+                (
+                    "“scenario=too-large” means the scenario was too large for a link when it was copied, so the link does not carry it and the paper is shown; ask the sender for the scenario as a file (JSON).",
+                    "「scenario=too-large」表示複製連結時的情景太大，連結沒有包含該情景；現顯示文件的數字。請向寄件人索取情景檔案（JSON）。",
+                ),
+                ("“cost=abc” is not a number.", "「cost=abc」不是數字。"),
+            ],
+        );
     }
 
     #[test]

@@ -8,7 +8,7 @@
 //! member is told which, and why. At most [`MAX_NAMED_ABSENT`] are named, the rest
 //! counted, so a long link never makes a long notice.
 
-use super::{problem, LinkProblem, LinkReason};
+use super::{problem, problem_at, LinkProblem, LinkReason};
 use crate::dataset::Dataset;
 use crate::engine::Selector;
 use crate::themes::Theme;
@@ -78,9 +78,10 @@ pub(super) struct Absent {
 }
 
 impl Absent {
-    pub(super) fn push(&mut self, key: &str, value: &str, reason: LinkReason) {
+    /// Names the edit `item` of the pair `key=value`, or counts it beyond the first.
+    pub(super) fn push(&mut self, key: &str, value: &str, item: &str, reason: LinkReason) {
         if self.named.len() < MAX_NAMED_ABSENT {
-            self.named.push(problem(key, value, reason));
+            self.named.push(problem_at(key, value, item, reason));
         } else {
             self.more = self.more.saturating_add(1);
         }

@@ -9,6 +9,14 @@
 //! number is often another valid number. Lengths are bounded, so a megabyte of text
 //! costs nothing.
 //!
+//! A number is read as the app's field for it reads what is typed, by the same
+//! readers (`crate::entry`), so a link takes a number exactly when the field does, as
+//! the same value: full-width digits from a Chinese input method as ASCII
+//! (`cap=１０．５` is 10.5), a cost change's `%` (`cost=5%`), a seed's `,`; an amount
+//! with more than six decimals (`cap=10.1234567`, finer than a dollar) is refused and
+//! named, as the field refuses it, where it was once applied and rounded by the
+//! engine. Every link the app writes reads as it always did.
+//!
 //! [`read_fragment`] turns the fragment's text into those pairs (percent-decoding
 //! them), [`decode_link`] goes from the text to a scenario ([`decode_link_in`] also
 //! names the edits that name a project, department or category the data shown does
@@ -35,6 +43,7 @@ use crate::engine::{
     CashCap, CategoryEdit, DeferralRule, Edit, GroupEdit, Profile, ProjectEdit, Scenario, Selector,
     MAX_COST_CHANGE_PCT, MAX_SHIFT_QUARTERS, MIN_COST_CHANGE_PCT,
 };
+use crate::entry::{self, EntryError};
 use crate::money::{Money, MAX_INPUT_MILLIONS};
 use crate::themes::Theme;
 use known::{Absent, Known};
@@ -86,12 +95,21 @@ pub struct LinkScenario {
     pub any: bool,
 }
 
-/// One pair of a link that could not be used.
+/// One pair of a link that could not be used. Its key, value and part are the link's
+/// text as a notice may show it ([`shown_text`]); it is made only through
+/// [`LinkProblem::new`] (or, in this module, `problem`), which write them so, hence
+/// `non_exhaustive`.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct LinkProblem {
     pub key: String,
-    /// The offending value, shortened for display.
+    /// The pair's value as the link gives it (without surrounding whitespace),
+    /// shortened for display: a notice quotes the pair as it stood in the link.
     pub value: String,
+    /// The piece of the value the problem is in, shortened for display, when it is not
+    /// the whole value: the `-5` of `p=1:b-5`, the `999:x` of `p=17:d2;999:x`. A
+    /// notice names it inside the quoted pair, so a long list says which item is wrong.
+    pub part: Option<String>,
     pub reason: LinkReason,
 }
 
@@ -107,14 +125,20 @@ pub enum LinkReason {
     TooMany,
     /// The value is longer than [`MAX_VALUE_CHARS`], so none of it was read.
     TooLong,
+    /// An amount with more than [`entry::AMOUNT_DECIMALS`] decimals, finer than a
+    /// dollar: refused, as an amount field refuses it, rather than rounded.
+    TooManyDecimals,
     /// The pair lies beyond the first [`MAX_FRAGMENT_CHARS`] characters of the link,
     /// so it was not read (nor any pair after it).
     Unread,
     /// The link is a marker (`scenario=too-large` or `scenario=not-expressible`): it
     /// was copied while a link could not carry its scenario, for the reason `why`, so
-    /// it carries no scenario.
+    /// it does not carry that scenario. A link edited by hand may hold other scenario
+    /// pairs beside the marker; they apply as in any link, to the paper's figures, and
+    /// `others_applied` says whether any did, so that the notice says what is shown.
     NotCarried {
         why: Marker,
+        others_applied: bool,
     },
     /// A `p=` edit of a project the data shown does not have: kept, but it changes
     /// nothing (the engine's `EngineWarning::UnknownProject`).
@@ -201,8 +225,8 @@ pub enum LinkReason {
 }
 
 impl LinkProblem {
-    /// A problem with `key=value`, both shortened to [`MAX_SHOWN_CHARS`] for display:
-    /// for the pairs other layers read (the view, the language, the screens' filters).
+    /// A problem with `key=value`, both written for display by [`shown_text`]: for the
+    /// pairs other layers read (the view, the language, the screens' filters).
     pub fn new(key: &str, value: &str, reason: LinkReason) -> LinkProblem {
         problem(key, value, reason)
     }
@@ -217,14 +241,21 @@ impl fmt::Display for LinkProblem {
             LinkReason::Malformed => "is not in the expected form".to_string(),
             LinkReason::TooMany => format!("has more than {MAX_ITEMS} items"),
             LinkReason::TooLong => format!("is longer than {MAX_VALUE_CHARS} characters and was not read"),
+            LinkReason::TooManyDecimals => format!("has more than {} decimals", entry::AMOUNT_DECIMALS),
             LinkReason::Unread => {
                 format!("lies beyond the first {MAX_FRAGMENT_CHARS} characters of the link and was not read")
             }
-            LinkReason::NotCarried { why: Marker::TooLarge } => {
-                "marks a scenario that was too large for a link; none was carried".to_string()
-            }
-            LinkReason::NotCarried { why: Marker::NotExpressible } => {
-                "marks a scenario holding a value a link cannot carry; none was carried".to_string()
+            LinkReason::NotCarried { why, others_applied } => {
+                let marks = match why {
+                    Marker::TooLarge => "marks a scenario that was too large for a link",
+                    Marker::NotExpressible => "marks a scenario holding a value a link cannot carry",
+                };
+                let shown = if *others_applied {
+                    "it was not carried, and the link's other settings were applied to the paper"
+                } else {
+                    "none was carried"
+                };
+                format!("{marks}; {shown}")
             }
             LinkReason::NoSuchProject { id } => format!("names project {id}, which the data does not have"),
             LinkReason::NoSuchDepartment { number } => {
@@ -256,51 +287,142 @@ impl fmt::Display for LinkProblem {
                 format!("is given {times} times; the last that could be used was read")
             }
         };
-        write!(f, "{}={:?} {}", self.key, self.value, why)
+        match &self.part {
+            Some(part) => write!(f, "{}={:?} at {part:?} {}", self.key, self.value, why),
+            None => write!(f, "{}={:?} {}", self.key, self.value, why),
+        }
     }
 }
 
 fn problem(key: &str, value: &str, reason: LinkReason) -> LinkProblem {
-    LinkProblem {
-        key: key.chars().take(MAX_SHOWN_CHARS).collect(),
-        value: value.chars().take(MAX_SHOWN_CHARS).collect(),
-        reason,
-    }
+    LinkProblem { key: shown_text(key), value: shown_text(value), part: None, reason }
 }
 
-fn parse_decimal(key: &str, value: &str, min: Decimal, max: Decimal) -> Result<Decimal, LinkProblem> {
-    let number = Money::parse_millions(value).map_err(|_| problem(key, value, LinkReason::NotANumber))?.millions();
-    if number < min || number > max {
-        return Err(problem(key, value, LinkReason::OutOfRange { min: min.to_string(), max: max.to_string() }));
-    }
-    Ok(number)
-}
-
-/// A share as a field takes it (`0.33`, `33%`, `69/210`), so a link carries exactly
-/// what the member typed.
-fn parse_share(key: &str, value: &str) -> Result<Decimal, LinkProblem> {
-    crate::entry::share_in(value).map_err(|error| match error {
-        crate::entry::EntryError::OutOfRange { min, max } => {
-            problem(key, value, LinkReason::OutOfRange { min: min.to_string(), max: max.to_string() })
+/// A piece of a link as a notice quotes it, the one writing every [`LinkProblem`]'s
+/// key, value and part go through: its first [`MAX_SHOWN_CHARS`] characters, each
+/// control character, line or paragraph separator, bidirectional control or other
+/// invisible formatting character written as `\u{…}`, its code point in hexadecimal
+/// (`\u{202E}`, `\u{0000}`). Shown raw, such a character from a link could reorder
+/// the notice's words around it (U+202E), hide text (U+200B) or break its lines;
+/// written out, the member sees that it is there and which it is. Every other
+/// character is kept. A quote holds at most [`MAX_SHOWN_CHARS`] characters of the
+/// link, each written in at most nine.
+pub fn shown_text(text: &str) -> String {
+    let mut shown = String::new();
+    for c in text.chars().take(MAX_SHOWN_CHARS) {
+        if is_invisible(c) {
+            shown.push_str(&format!("\\u{{{:04X}}}", u32::from(c)));
+        } else {
+            shown.push(c);
         }
-        _ => problem(key, value, LinkReason::NotANumber),
-    })
-}
-
-fn parse_money(key: &str, value: &str) -> Result<Money, LinkProblem> {
-    parse_decimal(key, value, Decimal::ZERO, Decimal::from(MAX_INPUT_MILLIONS)).map(Money::from_millions)
-}
-
-fn parse_quarters(key: &str, value: &str, min: i32) -> Result<i32, LinkProblem> {
-    let number: i32 = value.trim().parse().map_err(|_| problem(key, value, LinkReason::NotANumber))?;
-    if number < min || number > MAX_SHIFT_QUARTERS {
-        return Err(problem(
-            key,
-            value,
-            LinkReason::OutOfRange { min: min.to_string(), max: MAX_SHIFT_QUARTERS.to_string() },
-        ));
     }
-    Ok(number)
+    shown
+}
+
+/// True for a character a notice must not show raw: the controls (Unicode's Cc:
+/// U+0000–U+001F, U+007F–U+009F), the line and paragraph separators (Zl, Zp), the
+/// format characters (Cf: the soft hyphen, the bidirectional controls and marks,
+/// the zero-width characters, the byte-order mark, the tags …) and the rest of
+/// Unicode's default-ignorable code points (the variation selectors, the Hangul
+/// fillers …), which draw nothing. A fixed list (Unicode 15), since the model carries
+/// no Unicode tables.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        u32::from(c),
+        0x0000..=0x001F
+            | 0x007F..=0x009F
+            | 0x00AD
+            | 0x034F
+            | 0x0600..=0x0605
+            | 0x061C
+            | 0x06DD
+            | 0x070F
+            | 0x0890..=0x0891
+            | 0x08E2
+            | 0x115F..=0x1160
+            | 0x17B4..=0x17B5
+            | 0x180B..=0x180F
+            | 0x200B..=0x200F
+            | 0x2028..=0x202E
+            | 0x2060..=0x206F
+            | 0x3164
+            | 0xFE00..=0xFE0F
+            | 0xFEFF
+            | 0xFFA0
+            | 0xFFF0..=0xFFFB
+            | 0x110BD
+            | 0x110CD
+            | 0x13430..=0x1343F
+            | 0x1BCA0..=0x1BCA3
+            | 0x1D173..=0x1D17A
+            | 0xE0000..=0xE0FFF
+    )
+}
+
+/// A problem in the piece `part` of the pair `key=value`: the pair is quoted whole, as
+/// the link gives it, and the piece is named unless it is the whole value as shown (a
+/// refused list quotes its value, which is the piece). Quoting only the piece once
+/// turned `p=1:b-5` into "p=-5", a pair no link held.
+fn problem_at(key: &str, value: &str, part: &str, reason: LinkReason) -> LinkProblem {
+    let mut found = problem(key, value, reason);
+    let part = shown_text(part);
+    if part != found.value {
+        found.part = Some(part);
+    }
+    found
+}
+
+/// A link's number refused by the reader a field uses, as the link's problem says it:
+/// out of range with the range the link takes (`min`, `max` as a link writes them),
+/// finer than a dollar, or anything else a field refuses (too long for a number, not
+/// whole, not a number at all) as not a number.
+fn refused<T>(key: &str, value: &str, error: EntryError<T>, min: &str, max: &str) -> LinkProblem {
+    let reason = match error {
+        EntryError::OutOfRange { .. } => LinkReason::OutOfRange { min: min.to_string(), max: max.to_string() },
+        EntryError::TooManyDecimals => LinkReason::TooManyDecimals,
+        _ => LinkReason::NotANumber,
+    };
+    problem(key, value, reason)
+}
+
+/// A decimal as a field takes it, within `min..=max`: full-width digits as ASCII, and
+/// a trailing `%` where the field's unit is % (`percent`), so `cost=１０％` is 10.
+fn parse_decimal(key: &str, value: &str, min: Decimal, max: Decimal, percent: bool) -> Result<Decimal, LinkProblem> {
+    let typed = if percent { entry::percent_typed(value) } else { entry::typed(value) };
+    typed
+        .and_then(|text| entry::decimal_in(&text, min, max))
+        .map_err(|error| refused(key, value, error, &min.to_string(), &max.to_string()))
+}
+
+/// A share as a field takes it (`0.33`, `33%`, `69/210`, `６９／２１０`), so a link
+/// carries exactly what the member typed.
+fn parse_share(key: &str, value: &str) -> Result<Decimal, LinkProblem> {
+    entry::typed(value).and_then(|text| entry::share_in(&text)).map_err(|error| refused(key, value, error, "0", "1"))
+}
+
+/// An amount in HK$M as an amount field takes it (`entry::amount_in`): full-width
+/// digits as ASCII, at most six decimals, from 0 to [`MAX_INPUT_MILLIONS`].
+fn parse_money(key: &str, value: &str) -> Result<Money, LinkProblem> {
+    entry::amount_in(value, Money::ZERO, Money::from_whole_millions(MAX_INPUT_MILLIONS))
+        .map_err(|error| refused(key, value, error, "0", &MAX_INPUT_MILLIONS.to_string()))
+}
+
+/// A number of quarters as a quarters field takes it, from `min` to
+/// [`MAX_SHIFT_QUARTERS`].
+fn parse_quarters(key: &str, value: &str, min: i32) -> Result<i32, LinkProblem> {
+    let max = MAX_SHIFT_QUARTERS;
+    entry::typed(value)
+        .and_then(|text| entry::int_in(&text, i64::from(min), i64::from(max)))
+        .map_err(|error| refused(key, value, error, &min.to_string(), &max.to_string()))
+        // Within `min..=max`, so always an `i32`.
+        .map(|quarters| i32::try_from(quarters).unwrap_or(min))
+}
+
+/// A Monte Carlo seed as the seed field takes it (`1,000`, `７１０`).
+fn parse_seed(key: &str, value: &str) -> Result<u64, LinkProblem> {
+    entry::typed(value)
+        .and_then(|text| entry::seed(&text))
+        .map_err(|error| refused(key, value, error, "0", &u64::MAX.to_string()))
 }
 
 /// Reads one project's compact edit: `d2` defer, `e1` extend, `x` exclude, `i`
@@ -485,8 +607,10 @@ fn decode_with(params: &[(String, String)], known: Option<&Known>) -> (LinkScena
                     // Both markers are read: `too-large` is also what every link
                     // copied before `not-expressible` existed carries, whatever its
                     // reason, so it keeps its old words.
-                    let reason =
-                        Marker::from_value(value).map_or(LinkReason::UnknownName, |why| LinkReason::NotCarried { why });
+                    // Whether the other pairs applied is known only once they are
+                    // all read, below.
+                    let reason = Marker::from_value(value)
+                        .map_or(LinkReason::UnknownName, |why| LinkReason::NotCarried { why, others_applied: false });
                     return Err(problem(key, value, reason));
                 }
                 "cost" => {
@@ -495,6 +619,7 @@ fn decode_with(params: &[(String, String)], known: Option<&Known>) -> (LinkScena
                         value,
                         Decimal::from(MIN_COST_CHANGE_PCT),
                         Decimal::from(MAX_COST_CHANGE_PCT),
+                        true,
                     )?;
                 }
                 "ceiling" => scenario.delegation.ceiling = Some(parse_money(key, value)?),
@@ -514,9 +639,11 @@ fn decode_with(params: &[(String, String)], known: Option<&Known>) -> (LinkScena
                     }
                 }
                 "ongoing" => scenario.ongoing_budget_year = Some(parse_money(key, value)?),
-                "retention" => scenario.retention = Some(parse_decimal(key, value, Decimal::ZERO, Decimal::ONE)?),
+                "retention" => {
+                    scenario.retention = Some(parse_decimal(key, value, Decimal::ZERO, Decimal::ONE, false)?);
+                }
                 "seed" => {
-                    result.seed = Some(value.parse().map_err(|_| problem(key, value, LinkReason::NotANumber))?);
+                    result.seed = Some(parse_seed(key, value)?);
                 }
                 "target" => scenario.allocation.scale_to = Some(parse_money(key, value)?),
                 // A list pair is read whole before any of it applies, so a pair with
@@ -533,7 +660,7 @@ fn decode_with(params: &[(String, String)], known: Option<&Known>) -> (LinkScena
                     // An edit of a project the data does not have is kept, and named.
                     for (edit, written, text) in &edits {
                         if let Some(reason) = known.and_then(|known| known.project(edit.id)) {
-                            absent.push(key, &format!("{written}:{text}"), reason);
+                            absent.push(key, value, &format!("{written}:{text}"), reason);
                         }
                     }
                     let edits = edits.into_iter().map(|(edit, _, _)| edit);
@@ -558,7 +685,7 @@ fn decode_with(params: &[(String, String)], known: Option<&Known>) -> (LinkScena
                         .collect::<Result<Vec<_>, LinkProblem>>()?;
                     for (group, select, text) in &edits {
                         if let Some(reason) = known.and_then(|known| known.selector(&group.select)) {
-                            absent.push(key, &format!("{select}:{text}"), reason);
+                            absent.push(key, value, &format!("{select}:{text}"), reason);
                         }
                     }
                     scenario.groups.extend(edits.into_iter().map(|(group, _, _)| group));
@@ -582,7 +709,7 @@ fn decode_with(params: &[(String, String)], known: Option<&Known>) -> (LinkScena
                         .collect::<Result<Vec<_>, LinkProblem>>()?;
                     for (edit, written, spec) in edits {
                         if let Some(reason) = known.and_then(|known| known.category(edit.id)) {
-                            absent.push(key, &format!("{written}:{spec}"), reason);
+                            absent.push(key, value, &format!("{written}:{spec}"), reason);
                         }
                         scenario.allocation.categories.retain(|c| c.id != edit.id);
                         scenario.allocation.categories.push(edit);
@@ -598,10 +725,21 @@ fn decode_with(params: &[(String, String)], known: Option<&Known>) -> (LinkScena
                     entry.used = Some(value);
                 }
             }
-            Err(p) => problems.push(p),
+            // The readers above name the piece they refused; the notice quotes the
+            // whole pair around it.
+            Err(found) => problems.push(problem_at(key, value, &found.value, found.reason)),
         }
     }
     problems.extend(given.iter().filter_map(Given::problem));
+    // A marker's notice says what is shown instead of the scenario: the paper alone, or
+    // the paper with the other scenario pairs of a link edited by hand, which apply
+    // whatever their order, so this is known only after every pair is read.
+    let others_applied = given.iter().any(|g| g.key != MARKER_KEY && g.used.is_some());
+    for problem in &mut problems {
+        if let LinkReason::NotCarried { others_applied: applied, .. } = &mut problem.reason {
+            *applied = others_applied;
+        }
+    }
     if let Some(enabled) = slippage_switch {
         result.scenario.slippage.enabled = enabled;
     }
@@ -772,6 +910,31 @@ mod tests {
         check("slip=0.5&delay=3&slippage=off", 0);
         check("slippage=off&slip=0.5", 0);
         check("slippage=sideways", 1);
+        // Numbers as their fields read them: full-width forms, a cost's `%`, a seed's
+        // `,`; an amount finer than a dollar is refused.
+        check("cap=１０．５&cost=５％&delay=２&seed=７,１０&slip=３３％&retention=０．８&p=1:b１０．５,d－２&cat=1:３００", 0);
+        check("cap=10.1234567&ceiling=0.0000001&p=1:b1.0000001&cat=1:1.1234567", 4);
+        check("cap=10.1234560&seed=+5", 0);
+    }
+
+    /// A link's number reads as its field reads it (`entry`), with a refusal named.
+    #[test]
+    fn a_links_numbers_read_as_typed_in_their_fields() {
+        let (decoded, problems) = decode_link("#cap=１０．５&cost=5%25&delay=２&seed=1,000");
+        assert_eq!(problems, vec![]);
+        let scenario = &decoded.scenario;
+        assert_eq!(
+            (
+                scenario.cap.as_ref().map(|c| c.amount),
+                scenario.cost_change_pct,
+                scenario.slippage.quarters,
+                decoded.seed
+            ),
+            (Money::parse_millions("10.5").ok(), Decimal::from(5), 2, Some(1000))
+        );
+        check_in("#cap=10.1234567", &["cap=\"10.1234567\" has more than 6 decimals"]);
+        check_in("#p=1:b10.1234567", &["p=\"1:b10.1234567\" at \"10.1234567\" has more than 6 decimals"]);
+        check_in("#delay=1.5&cost=5%25%25", &["delay=\"1.5\" is not a number", "cost=\"5%%\" is not a number"]);
     }
 
     #[test]
@@ -867,12 +1030,19 @@ mod tests {
         assert_eq!(write(&far, None), not_expressible);
         let costly = Scenario { cost_change_pct: Decimal::from(5000), ..Scenario::default() };
         assert_eq!(write(&costly, None), not_expressible);
+        // An amount finer than a dollar (from a file), which a link refuses as its
+        // field does.
+        let fine = Scenario { ongoing_budget_year: Money::parse_millions("817.0000001").ok(), ..Scenario::default() };
+        assert_eq!(write(&fine, None), not_expressible);
         // Opening either marker gives the paper and says why, as the marker says it.
         for (scenario, why) in [(&many, Marker::TooLarge), (&write(&costly, None), Marker::NotExpressible)] {
             let (decoded, problems) = decode(&scenario.pairs);
             assert!(decoded.any);
             assert_eq!(decoded.scenario, Scenario::default());
-            assert_eq!(problems.iter().map(|p| p.reason.clone()).collect::<Vec<_>>(), [LinkReason::NotCarried { why }]);
+            assert_eq!(
+                problems.iter().map(|p| p.reason.clone()).collect::<Vec<_>>(),
+                [LinkReason::NotCarried { why, others_applied: false }]
+            );
         }
     }
 
@@ -888,6 +1058,19 @@ mod tests {
             &["scenario=\"not-expressible\" marks a scenario holding a value a link cannot carry; none was carried"],
         );
         check_in("#scenario=huge", &["scenario=\"huge\" is not a known name"]);
+        // A link edited by hand may hold other scenario pairs beside the marker: they
+        // apply, in whatever order they come, and the marker's words say so.
+        let applied = "scenario=\"too-large\" marks a scenario that was too large for a link; it was not carried, and the link's other settings were applied to the paper";
+        check_in("#scenario=too-large&cost=10", &[applied]);
+        check_in("#cost=10&scenario=too-large", &[applied]);
+        assert_eq!(decode_link("#scenario=too-large&cost=10").0.scenario.cost_change_pct, Decimal::TEN);
+        check_in(
+            "#scenario=too-large&cost=abc",
+            &[
+                "scenario=\"too-large\" marks a scenario that was too large for a link; none was carried",
+                "cost=\"abc\" is not a number",
+            ],
+        );
         assert_eq!(Fit::Exact.marker(), None);
         for why in [Marker::TooLarge, Marker::NotExpressible] {
             assert_eq!(Marker::from_value(why.value()), Some(why));
@@ -965,31 +1148,87 @@ mod tests {
         check_in(
             "#p=17:d2;0:x,b5;65535:i",
             &[
-                "p=\"0:x,b5\" names project 0, which the data does not have",
-                "p=\"65535:i\" names project 65535, which the data does not have",
+                "p=\"17:d2;0:x,b5;65535:i\" at \"0:x,b5\" names project 0, which the data does not have",
+                "p=\"17:d2;0:x,b5;65535:i\" at \"65535:i\" names project 65535, which the data does not have",
             ],
         );
         check_in("#g=dept.99:x", &["g=\"dept.99:x\" names department 99, which the data does not have"]);
-        check_in("#g=dept.67:d1;dept.66:d1", &["g=\"dept.67:d1\" names department 67, which the data does not have"]);
+        check_in(
+            "#g=dept.67:d1;dept.66:d1",
+            &["g=\"dept.67:d1;dept.66:d1\" at \"dept.67:d1\" names department 67, which the data does not have"],
+        );
         check_in(
             "#cat=99:5;0:1",
             &[
-                "cat=\"99:5\" names category 99, which the data does not have",
-                "cat=\"0:1\" names category 0, which the data does not have",
+                "cat=\"99:5;0:1\" at \"99:5\" names category 99, which the data does not have",
+                "cat=\"99:5;0:1\" at \"0:1\" names category 0, which the data does not have",
             ],
         );
-        // A pair refused for its form is named for that alone.
-        check_in("#p=999:q&cat=x:1", &["p=\"q\" is not in the expected form", "cat=\"x\" is not a number"]);
+        // A pair refused for its form is named for that alone: the pair as the link
+        // gives it, and the piece refused.
+        check_in(
+            "#p=999:q&cat=x:1",
+            &["p=\"999:q\" at \"q\" is not in the expected form", "cat=\"x:1\" at \"x\" is not a number"],
+        );
         // After the first 16, the rest are counted.
         let many: Vec<String> = (1000..1040).map(|id| format!("{id}:x")).collect();
-        let mut expected: Vec<String> =
-            (1000..1016).map(|id| format!("p=\"{id}:x\" names project {id}, which the data does not have")).collect();
+        let shown: String = many.join(";").chars().take(MAX_SHOWN_CHARS).collect();
+        let mut expected: Vec<String> = (1000..1016)
+            .map(|id| format!("p={shown:?} at \"{id}:x\" names project {id}, which the data does not have"))
+            .collect();
         expected.push("…=\"\" and 24 more edits name what the data does not have".to_string());
         check_in(&format!("#p={}", many.join(";")), &expected.iter().map(String::as_str).collect::<Vec<_>>());
         // What is shown is shortened as every problem is.
         let long = format!("999:b1,{}", "d1,".repeat(40));
         let (_, problems) = decode_link_in(&format!("#p={long}"), &paper());
         assert_eq!(problems.first().map(|p| p.value.chars().count()), Some(MAX_SHOWN_CHARS));
+    }
+
+    /// A problem in a piece of a pair quotes the pair as the link gives it, and names
+    /// the piece: `p=1:b-5` was once quoted as "p=-5".
+    #[test]
+    fn a_problem_quotes_its_pair_as_the_link_gives_it() {
+        check_in("#p=1:b-5", &["p=\"1:b-5\" at \"-5\" must be between 0 and 1000000000"]);
+        check_in("#p=17:d2;1:d99", &["p=\"17:d2;1:d99\" at \"99\" must be between -40 and 40"]);
+        check_in("#p=1:p:sideways", &["p=\"1:p:sideways\" at \"p:sideways\" is not a known name"]);
+        check_in("#g=planet.mars:d1", &["g=\"planet.mars:d1\" at \"planet.mars\" is not in the expected form"]);
+        check_in("#cat=1:300,x", &["cat=\"1:300,x\" at \"x\" is not a number"]);
+        check_in("#p=17:d2;5", &["p=\"17:d2;5\" at \"5\" is not in the expected form"]);
+        // A problem with the whole value names no piece.
+        check_in(
+            "#cost=abc&p=1:x,b-5",
+            &["cost=\"abc\" is not a number", "p=\"1:x,b-5\" at \"-5\" must be between 0 and 1000000000"],
+        );
+        check_in("#p=%201:b5000000000", &["p=\"1:b5000000000\" at \"5000000000\" must be between 0 and 1000000000"]);
+    }
+
+    /// Invisible characters of a link, and where each problem shows them: the key,
+    /// the value and the part, escaped and still bounded.
+    #[test]
+    fn a_problem_shows_invisible_characters_as_escapes() {
+        for (text, shown) in [
+            ("plain 保安", "plain 保安"),
+            ("a\u{0}b\u{1F}c\u{7F}d\u{85}e\u{9F}", "a\\u{0000}b\\u{001F}c\\u{007F}d\\u{0085}e\\u{009F}"),
+            ("x\u{202E}gpj.exe", "x\\u{202E}gpj.exe"),
+            (
+                "\u{200B}\u{200F}\u{2066}\u{2069}\u{FEFF}\u{AD}",
+                "\\u{200B}\\u{200F}\\u{2066}\\u{2069}\\u{FEFF}\\u{00AD}",
+            ),
+            ("line\nbreak\u{2028}\r", "line\\u{000A}break\\u{2028}\\u{000D}"),
+            ("tag\u{E0041}\u{FE0F}", "tag\\u{E0041}\\u{FE0F}"),
+            // Visible spaces, marks and the replacement character stay as they are.
+            ("\u{3000}\u{A0}é\u{FFFD}", "\u{3000}\u{A0}é\u{FFFD}"),
+        ] {
+            assert_eq!(shown_text(text), shown, "{text:?}");
+        }
+        // The bound counts the link's characters: forty, each written in at most nine.
+        assert_eq!(shown_text(&"\u{202E}".repeat(100)), "\\u{202E}".repeat(MAX_SHOWN_CHARS));
+        let (_, problems) = decode_link("#cost=1%E2%80%AE0&p=1:b%00&%1Bkey=%0A");
+        let quoted: Vec<(&str, &str, Option<&str>)> =
+            problems.iter().map(|p| (p.key.as_str(), p.value.as_str(), p.part.as_deref())).collect();
+        assert_eq!(quoted, [("cost", "1\\u{202E}0", None), ("p", "1:b\\u{0000}", Some("\\u{0000}"))]);
+        let unknown = LinkProblem::new("\u{1B}key", "\n", LinkReason::UnknownKey { suggestion: None });
+        assert_eq!((unknown.key.as_str(), unknown.value.as_str()), ("\\u{001B}key", "\\u{000A}"));
     }
 
     #[test]
@@ -1002,8 +1241,8 @@ mod tests {
         assert_eq!(
             found,
             [
-                "g=\"theme.it_security:x\" matches no project of the data",
-                "g=\"dept.1:d1\" matches no project of the data"
+                "g=\"theme.it_security:x;dept.1:d1;dept.2:d1\" at \"theme.it_security:x\" matches no project of the data",
+                "g=\"theme.it_security:x;dept.1:d1;dept.2:d1\" at \"dept.1:d1\" matches no project of the data"
             ]
         );
         let (_, problems) = decode_link_in("#g=all:x", &Dataset::empty());

@@ -35,7 +35,7 @@ fn read_bound(text: &str) -> Result<Option<Money>, EntryError<Money>> {
         return Ok(None);
     }
     // Full-width digits from a Chinese input method read as the number fields read them.
-    let text = crate::fields::half_width_entry(text);
+    let text = entry::typed(text)?;
     entry::money_in(&text, Money::ZERO, Money::from_whole_millions(MAX_INPUT_MILLIONS)).map(Some)
 }
 
