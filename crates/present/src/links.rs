@@ -863,13 +863,22 @@ mod tests {
             m.map_or_else(String::new, |m| m.millions().normalize().to_string())
         }
         match key {
-            "cap" => (read(cashflow::cap::cap_field(), decimal), "cap=", |d| {
-                amount(d.scenario.cap.as_ref().map(|c| c.amount))
+            "cap" => (
+                read(cashflow::cap::cap_field(), |cap| cap.map(|d| d.normalize().to_string()).unwrap_or_default()),
+                "cap=",
+                |d| amount(d.scenario.cap.as_ref().map(|c| c.amount)),
+            ),
+            "ceiling" => (read(thresholds::ceiling_field(|| Money::ZERO), money), "ceiling=", |d| {
+                amount(d.scenario.delegation.ceiling)
             }),
-            "ceiling" => {
-                (read(thresholds::ceiling_field(), money), "ceiling=", |d| amount(d.scenario.delegation.ceiling))
-            }
-            "floor" => (read(thresholds::floor_field(), money), "floor=", |d| amount(d.scenario.delegation.floor)),
+            "floor" => (
+                read(
+                    thresholds::floor_field(|| Money::from_whole_millions(blockvote_model::money::MAX_INPUT_MILLIONS)),
+                    money,
+                ),
+                "floor=",
+                |d| amount(d.scenario.delegation.floor),
+            ),
             "ongoing" => (read(cashflow::levers::ongoing_field(), decimal), "ongoing=", |d| {
                 amount(d.scenario.ongoing_budget_year)
             }),
