@@ -44,8 +44,8 @@ test('a link naming a project, department or category the data does not have say
   assert.deepEqual(await problemLines(page), [
     '“p=999:x” names project 999, which the data shown does not have; its edit was ignored.',
     '“g=dept.99:x” names department 99, which the data shown does not have; it was ignored.',
-    '“cat=99:5” names category 99, which the data shown does not have; its edit was ignored.',
-    '“cat=0:1” names category 0, which the data shown does not have; its edit was ignored.',
+    '“99:5” in “cat=99:5;0:1” names category 99, which the data shown does not have; its edit was ignored.',
+    '“0:1” in “cat=99:5;0:1” names category 0, which the data shown does not have; its edit was ignored.',
   ]);
   await app.switchLanguage('zh');
   assert.equal((await problemLines(page))[0], '「p=999:x」所指的項目 999 不在現時顯示的資料中，該修改已略過。');
