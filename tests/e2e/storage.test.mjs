@@ -207,6 +207,20 @@ test('two tabs: a note being typed when the other tab deletes its scenario is ke
   await context.close();
 });
 
+test('two tabs: a compared scenario another tab deletes no longer counts toward the four compared', LONG, async () => {
+  const { context, a, b } = await twoTabs(() => seeded({ [KEY]: v1(many(5)) }));
+  for (const n of [1, 2, 3, 4]) await a.page.getByTestId(`scenario-compare-${n}`).check();
+  assert.equal(await a.page.getByTestId('scenario-compare-5').isDisabled(), true, 'four are compared at most');
+  await b.page.getByTestId('scenario-delete-1').click();
+  await listsSoon(a.page, ['S2', 'S3', 'S4', 'S5'], 3_000);
+  // S5 is now row 4: it can be ticked in place of the deleted S1.
+  await a.page.waitForFunction(() => !document.querySelector('[data-testid="scenario-compare-4"]').disabled, null, { timeout: 3_000 });
+  await a.page.getByTestId('scenario-compare-4').check();
+  assert.equal(await a.page.locator('[data-testid^="compare-head-"]').count(), 2 + 4, 'the paper, the baseline and four scenarios');
+  assert.deepEqual([...a.seen.errors, ...b.seen.errors], []);
+  await context.close();
+});
+
 test('two tabs changing one scenario before hearing of each other keep both versions, named', LONG, async () => {
   const shared = () => seeded({ [KEY]: v1([{ id: 's1', name: 'Shared', scenario: { cost_change_pct: '5' } }]) });
   const { context, a, b } = await twoTabs(shared, {}, { deaf: true });

@@ -44,7 +44,8 @@ pub fn ScenarioList(saved: StoredValue<Saved>, selected: RwSignal<Vec<String>>) 
     // A compared scenario that another tab deleted (or an import replaced) is no
     // longer ticked, so it does not count toward the limit of compared scenarios.
     Effect::new(move |_| {
-        let gone = |id: &String| store.with(|s| s.scenarios.iter().all(|x| &x.id != id));
+        store.track();
+        let gone = |id: &String| store.with_untracked(|s| s.by_id(id).is_none());
         if selected.with_untracked(|ticked| ticked.iter().any(gone)) {
             selected.update(|ticked| ticked.retain(|id| !gone(id)));
         }
