@@ -336,14 +336,28 @@ test('meeting brief: the figures equal the screens\', the changed project is lis
   await context.close();
 });
 
-test('meeting brief of a refused link: the refusal is printed and every figure and lever listed is the scenario shown', LONG, async () => {
+test('meeting brief of a refused scenario: the refusal is printed and every figure and lever listed is the scenario shown', LONG, async () => {
   // Issue 12 #7: the engine refuses a floor above the ceiling. The brief showed the
-  // paper's figures beside "Cost change 50%, ceiling 0.0" with no error.
+  // paper's figures beside "Cost change 50%, ceiling 0.0" with no error. A link or a
+  // field now refuses such thresholds where they are given; a saved scenario (written
+  // by hand, or by an older build) can still hold them.
   const context = await launch();
+  await context.addInitScript(() => {
+    if (localStorage.getItem('e2e-seeded') === null) {
+      localStorage.setItem('e2e-seeded', '1');
+      localStorage.setItem('blockvote.scenarios.v1', JSON.stringify({
+        format: 'blockvote-scenarios',
+        version: 1,
+        scenarios: [{ id: 's1', name: 'Crossed', scenario: { cost_change_pct: '50', delegation: { ceiling: '0' } } }],
+      }));
+    }
+  });
   const page = await context.newPage();
   const seen = watch(page);
   const app = new AppPage(page);
-  await app.open(`${FILE_URL}#view=brief&lang=en&ceiling=0&cost=50`);
+  await app.open(`${FILE_URL}#view=scenarios&lang=en`);
+  await page.getByTestId('scenario-open-1').click();
+  await app.go('brief');
   await page.getByTestId('brief-page').waitFor();
   const refused = page.getByTestId('brief-refused');
   await refused.waitFor({ timeout: 5_000 });

@@ -4,12 +4,13 @@
 //! The shell's `address.rs`, `whatif.rs` and `components/share.rs` only draw these.
 
 use crate::format::count;
-use crate::lang::{Bilingual, Label};
+use crate::lang::{Bilingual, Label, Lang};
 use crate::route::{read_slide, route_problems, shell_value_applies, SHELL_KEYS, SLIDE_KEY};
 use crate::screens::departments::{self, DepartmentColumn};
 use crate::screens::projects::filters::{Offered, FILTER_KEYS};
 use crate::screens::projects::table::{self, parse_group, SortKey, GROUP_KEY};
 use crate::screens::sorting::SortKeys;
+use crate::screens::thresholds::threshold_text;
 use blockvote_model::engine::Scenario;
 use blockvote_model::link::{
     decode_link_in, parse_fragment, read_fragment, Fit, LinkProblem, LinkReason, LinkScenario, Marker,
@@ -298,6 +299,13 @@ pub fn problem_text(problem: &LinkProblem) -> Bilingual {
             "與現時顯示的資料中任何項目都不相符，因此沒有改變任何數字".to_string(),
             "matches no project in the data shown, so it changes nothing".to_string(),
         ),
+        LinkReason::ThresholdsCross { floor, ceiling } => {
+            let [floor, ceiling] = [floor, ceiling].map(|amount| [Lang::Zh, Lang::En].map(|lang| threshold_text(*amount, lang)));
+            (
+                format!("會令下限（{}）高於上限（{}），無法計算；連結的審批門檻已略過，現用文件的門檻", floor[0], ceiling[0]),
+                format!("would put the floor ({}) above the ceiling ({}), which cannot be worked out; the link's thresholds were ignored, and the paper's apply", floor[1], ceiling[1]),
+            )
+        }
         LinkReason::NoSuchScreen => ("不是 blockvote 的畫面，現顯示概覽".to_string(), "is not a screen of blockvote; the overview is shown".to_string()),
         LinkReason::NoSuchLanguage => (
             "不是 blockvote 的語言（zh 或 en），語言維持不變".to_string(),
@@ -783,6 +791,23 @@ mod tests {
 
     /// A notice quotes a pair as the link gave it, key and value, and names the piece
     /// of it that could not be used: `p=1:b-5` was once quoted as "p=-5".
+    #[test]
+    fn thresholds_that_cross_in_a_link_are_named_and_the_paper_s_apply() {
+        check_opened(
+            "#view=cashflow&lang=en&ceiling=0&floor=5&cost=10",
+            &[
+                (
+                    "“ceiling=0” would put the floor (HK$5.0M) above the ceiling (HK$0.0M), which cannot be worked out; the link's thresholds were ignored, and the paper's apply.",
+                    "「ceiling=0」會令下限（5.0 百萬元）高於上限（0.0 百萬元），無法計算；連結的審批門檻已略過，現用文件的門檻。",
+                ),
+                (
+                    "“floor=5” would put the floor (HK$5.0M) above the ceiling (HK$0.0M), which cannot be worked out; the link's thresholds were ignored, and the paper's apply.",
+                    "「floor=5」會令下限（5.0 百萬元）高於上限（0.0 百萬元），無法計算；連結的審批門檻已略過，現用文件的門檻。",
+                ),
+            ],
+        );
+    }
+
     #[test]
     fn a_notice_quotes_the_pair_as_the_link_gave_it() {
         check_opened(

@@ -11,6 +11,7 @@
 use super::{problem, problem_at, LinkProblem, LinkReason};
 use crate::dataset::Dataset;
 use crate::engine::Selector;
+use crate::money::Money;
 use crate::themes::Theme;
 use std::collections::BTreeSet;
 
@@ -25,6 +26,9 @@ pub(super) struct Known {
     departments_with_projects: BTreeSet<usize>,
     themes_with_projects: BTreeSet<Theme>,
     categories: BTreeSet<u8>,
+    /// The data's thresholds, in effect where a link gives none.
+    pub(super) ceiling: Money,
+    pub(super) floor: Money,
 }
 
 impl Known {
@@ -35,6 +39,8 @@ impl Known {
             departments_with_projects: crate::order::set_of(data.projects.iter().map(|p| p.department)),
             themes_with_projects: crate::order::set_of(data.projects.iter().map(|p| p.theme)),
             categories: crate::order::set_of(data.categories.iter().map(|c| c.id)),
+            ceiling: data.ceiling,
+            floor: data.floor,
         }
     }
 

@@ -161,6 +161,14 @@ pub enum LinkReason {
     MoreNotInData {
         count: usize,
     },
+    /// The link's thresholds would put the floor above the ceiling (each the link's,
+    /// or the data's where the link gives none), which the engine refuses, and with it
+    /// every other lever of the link: the link's thresholds were set aside instead, and
+    /// the rest applies.
+    ThresholdsCross {
+        floor: Money,
+        ceiling: Money,
+    },
     /// `view=` names no screen, and no other `view=` does: the overview is shown.
     NoSuchScreen,
     /// `lang=` names no language of the app: the language is left as it was.
@@ -264,6 +272,9 @@ impl fmt::Display for LinkProblem {
             LinkReason::MatchesNoProject => "matches no project of the data".to_string(),
             LinkReason::NoSuchCategory { id } => format!("names category {id}, which the data does not have"),
             LinkReason::MoreNotInData { count } => format!("and {count} more edits name what the data does not have"),
+            LinkReason::ThresholdsCross { floor, ceiling } => {
+                format!("would put the floor ({floor:?}) above the ceiling ({ceiling:?}); the thresholds were ignored")
+            }
             LinkReason::NoSuchScreen => "is not a screen".to_string(),
             LinkReason::NoSuchLanguage => "is not a language".to_string(),
             LinkReason::NotAQuarter => "is not a quarter".to_string(),
@@ -730,6 +741,22 @@ fn decode_with(params: &[(String, String)], known: Option<&Known>) -> (LinkScena
             Err(found) => problems.push(problem_at(key, value, &found.value, found.reason)),
         }
     }
+    // Thresholds that cross (a floor above the ceiling, each the link's or the data's)
+    // would make the engine refuse the whole scenario, every other pair of the link
+    // with it: the link's thresholds are set aside instead, each named, and the rest
+    // applies. Checked once every pair is read, as the two may come in either order.
+    if let Some(known) = known {
+        let levers = &result.scenario.delegation;
+        let (ceiling, floor) = (levers.ceiling.unwrap_or(known.ceiling), levers.floor.unwrap_or(known.floor));
+        if floor > ceiling {
+            for entry in given.iter_mut().filter(|g| matches!(g.key, "ceiling" | "floor")) {
+                if let Some(value) = entry.used.take() {
+                    problems.push(problem(entry.key, value, LinkReason::ThresholdsCross { floor, ceiling }));
+                }
+            }
+            result.scenario.delegation = crate::engine::DelegationLevers::default();
+        }
+    }
     problems.extend(given.iter().filter_map(Given::problem));
     // A marker's notice says what is shown instead of the scenario: the paper alone, or
     // the paper with the other scenario pairs of a link edited by hand, which apply
@@ -1139,6 +1166,46 @@ mod tests {
         assert_eq!(found, expected, "{link}");
         // Whatever names what the data does not have is kept, exactly as without it.
         assert_eq!(decode_link(link).0, decoded, "{link}");
+    }
+
+    /// A link with thresholds opened on the paper's data: the thresholds and cost
+    /// change it applies, and its problems.
+    #[track_caller]
+    fn check_thresholds(link: &str, expected: (Option<&str>, Option<&str>, &str), problems: &[&str]) {
+        let (decoded, found) = decode_link_in(link, &paper());
+        let delegation = &decoded.scenario.delegation;
+        let shown = |amount: Option<Money>| amount.map(|m| m.format(1));
+        assert_eq!(
+            (shown(delegation.ceiling), shown(delegation.floor), decoded.scenario.cost_change_pct.to_string()),
+            (expected.0.map(String::from), expected.1.map(String::from), expected.2.to_string()),
+            "{link}"
+        );
+        assert_eq!(found.iter().map(ToString::to_string).collect::<Vec<_>>(), problems, "{link}");
+    }
+
+    #[test]
+    fn thresholds_that_cross_are_set_aside_and_the_rest_of_the_link_applies() {
+        check_thresholds("#ceiling=5&floor=5&cost=10", (Some("5.0"), Some("5.0"), "10"), &[]);
+        check_thresholds(
+            "#ceiling=0&floor=5&cost=10",
+            (None, None, "10"),
+            &[
+                "ceiling=\"0\" would put the floor (Money(5)) above the ceiling (Money(0)); the thresholds were ignored",
+                "floor=\"5\" would put the floor (Money(5)) above the ceiling (Money(0)); the thresholds were ignored",
+            ],
+        );
+        // Against the paper's floor (HK$0.2M) or ceiling (HK$10M), in either order.
+        check_thresholds(
+            "#cost=10&ceiling=0.1",
+            (None, None, "10"),
+            &["ceiling=\"0.1\" would put the floor (Money(0.2)) above the ceiling (Money(0.1)); the thresholds were ignored"],
+        );
+        check_thresholds(
+            "#floor=50",
+            (None, None, "0"),
+            &["floor=\"50\" would put the floor (Money(50)) above the ceiling (Money(10)); the thresholds were ignored"],
+        );
+        check_thresholds("#floor=12&ceiling=20", (Some("20.0"), Some("12.0"), "0"), &[]);
     }
 
     #[test]
