@@ -103,9 +103,10 @@ pub struct Saved {
     /// saved with it, restored when a saved scenario is opened, and kept across a
     /// reload ([`questions`]). Changed only through [`Saved::change_questions`].
     pub questions: ArcRwSignal<Vec<Question>>,
-    /// The questions the last opening of a saved scenario replaced while they were
-    /// saved with no scenario, with that scenario's name, until they are brought back
-    /// or dismissed ([`Saved::bring_back_questions`]).
+    /// The questions an opening of a saved scenario replaced while they were saved
+    /// with no scenario, with that scenario's name, until they are brought back or
+    /// dismissed ([`Saved::bring_back_questions`]), across later openings and a
+    /// reload of the tab. Changed only through [`Saved::set_replaced_questions`].
     pub replaced_questions: ArcRwSignal<Option<(String, Vec<Question>)>>,
     sync: ArcStoredValue<Sync>,
 }
@@ -197,7 +198,7 @@ impl Saved {
             refusal: ArcRwSignal::new(None),
             conflicts: ArcRwSignal::new(Vec::new()),
             questions: ArcRwSignal::new(questions::restore()),
-            replaced_questions: ArcRwSignal::new(None),
+            replaced_questions: ArcRwSignal::new(questions::restore_replaced()),
             sync: ArcStoredValue::new(Sync {
                 writer: Writer::new(random, crate::unicode::nfc),
                 synced: restored.text,
@@ -481,7 +482,11 @@ impl Saved {
                 .with_untracked(|store| questions_unsaved(current, &version.questions, store))
                 .then(|| current.clone())
         });
-        self.replaced_questions.set(unsaved.map(|questions| (version.name, questions)));
+        // Questions an earlier opening replaced stay offered until brought back or
+        // dismissed; only questions this opening replaces take their place.
+        if let Some(questions) = unsaved {
+            self.set_replaced_questions(Some((version.name, questions)));
+        }
         let kept = version.questions;
         let _ = self.change_questions(|questions| {
             *questions = kept;
@@ -489,7 +494,7 @@ impl Saved {
         });
     }
 
-    /// Puts back the questions the last opening replaced (see `replaced_questions`).
+    /// Puts back the questions an opening replaced (see `replaced_questions`).
     pub fn bring_back_questions(&self) {
         if let Some((_, replaced)) = self.replaced_questions.get_untracked() {
             let _ = self.change_questions(|questions| {
@@ -497,7 +502,14 @@ impl Saved {
                 Ok(())
             });
         }
-        self.replaced_questions.set(None);
+        self.set_replaced_questions(None);
+    }
+
+    /// Sets the questions an opening replaced (`None`: none are offered back), kept
+    /// in the tab's storage for a reload like the questions being edited.
+    pub fn set_replaced_questions(&self, replaced: Option<(String, Vec<Question>)>) {
+        questions::remember_replaced(replaced.as_ref());
+        self.replaced_questions.set(replaced);
     }
 
     /// Renames a scenario (a name another uses becomes `name (2)` …), as typed into a

@@ -10,6 +10,11 @@ use blockvote_model::saved::Question;
 
 /// Where they are kept; the text is a JSON list (`blockvote_model::saved::questions`).
 pub const KEY: &str = "blockvote.questions.v1";
+/// Where the questions the last opening of a saved scenario replaced are kept (see
+/// `Saved::replaced_questions`), and the name of that scenario, so that a reload
+/// still offers them back.
+pub const REPLACED_KEY: &str = "blockvote.questions.replaced.v1";
+pub const REPLACED_BY_KEY: &str = "blockvote.questions.replaced-by.v1";
 
 /// The tab's `sessionStorage`, if the browser gives one (it may refuse, as for
 /// `localStorage`, when storage is disabled).
@@ -33,5 +38,27 @@ pub fn remember(questions: &[Question]) {
         storage.remove_item(KEY)
     } else {
         storage.set_item(KEY, &encode_questions(questions))
+    };
+}
+
+/// The questions an opening replaced, with the opened scenario's name, as this tab
+/// kept them before a reload; none if there are none or they cannot be read.
+pub fn restore_replaced() -> Option<(String, Vec<Question>)> {
+    let storage = tab_storage()?;
+    let name = storage.get_item(REPLACED_BY_KEY).ok().flatten()?;
+    let text = storage.get_item(REPLACED_KEY).ok().flatten()?;
+    let questions = decode_questions(&text, crate::unicode::nfc);
+    (!questions.is_empty()).then_some((name, questions))
+}
+
+/// Keeps the questions an opening replaced, and the opened scenario's name, for a
+/// reload of this tab (removes them when there are none).
+pub fn remember_replaced(replaced: Option<&(String, Vec<Question>)>) {
+    let Some(storage) = tab_storage() else { return };
+    let _ = match replaced {
+        Some((name, questions)) => storage
+            .set_item(REPLACED_KEY, &encode_questions(questions))
+            .and_then(|()| storage.set_item(REPLACED_BY_KEY, name)),
+        None => storage.remove_item(REPLACED_KEY).and_then(|()| storage.remove_item(REPLACED_BY_KEY)),
     };
 }

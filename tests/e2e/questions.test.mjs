@@ -165,6 +165,11 @@ test('questions saved with no scenario are not lost when a saved scenario is ope
   await app.go('brief');
   assert.equal(await page.getByTestId('questions').count(), 0, 'the opened scenario has no questions');
   await app.go('scenarios');
+  // The offer stays across another opening and a reload of the tab.
+  await page.getByTestId('scenario-open-1').click();
+  await app.reload();
+  await app.go('scenarios');
+  await note.waitFor();
   await page.getByTestId('questions-bring-back').click();
   assert.equal(await note.count(), 0);
   await app.go('brief');

@@ -382,3 +382,30 @@ test('a hostile name from a file is shown as text: no img element, no dialog', a
   assert.deepEqual(seen.errors, []);
   await context.close();
 });
+
+test('a name being typed is not dropped when another edit is asked for: it stays open and says to keep or cancel it', async () => {
+  // An audit found a typed rename thrown away without a word when the member clicked
+  // another row's "Edit note".
+  const { context, page, app, seen } = await open();
+  await saveAs(page, 'First');
+  await saveAs(page, 'Second');
+  await page.getByTestId('scenario-rename-1').click();
+  await page.getByTestId('scenario-rename-input-1').fill('First, renamed');
+  await page.getByTestId('scenario-note-edit-2').click();
+  assert.equal(await page.getByTestId('scenario-rename-input-1').inputValue(), 'First, renamed');
+  assert.equal(await page.getByTestId('scenario-edit-held-1').innerText(), 'Keep or cancel this change before you change another.');
+  assert.equal(await page.getByTestId('scenario-note-input-2').count(), 0);
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'scenario-rename-input-1');
+  await app.switchLanguage('zh');
+  assert.equal(await page.getByTestId('scenario-edit-held-1').innerText(), '請先保存或取消這項修改，才修改另一項。');
+  await app.switchLanguage('en');
+  await page.getByTestId('scenario-rename-input-1').press('Enter');
+  assert.deepEqual((await labels(page)).sort(), ['First, renamed', 'Second']);
+  // An edit with nothing typed gives way at once.
+  await page.getByTestId('scenario-rename-1').click();
+  await page.getByTestId('scenario-note-edit-2').click();
+  await page.getByTestId('scenario-note-input-2').waitFor();
+  assert.equal(await page.getByTestId('scenario-rename-input-1').count(), 0);
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});

@@ -3,10 +3,11 @@
 //! long, a scenario another tab deleted) is said at the field, and the text stays to
 //! be corrected.
 
+use crate::components::focus::focus_after_render;
 use crate::components::words::Words;
 use crate::state::use_app_state;
 use blockvote_model::saved::{Refusal, SavedScenario, Store};
-use blockvote_present::screens::scenarios::{CANCEL, NEW_NAME, OK};
+use blockvote_present::screens::scenarios::{CANCEL, FINISH_OPEN_EDIT, NEW_NAME, OK};
 use blockvote_present::storage::{refusal, NOTE, SAVE_NOTE};
 use leptos::prelude::*;
 
@@ -29,6 +30,11 @@ pub struct Editing {
     /// what the member saw, so another tab's change heard meanwhile is never replaced
     /// unseen, and a scenario another tab deleted meanwhile can be put back with it.
     began_on: StoredValue<Option<SavedScenario>>,
+    /// The text the edit started from: an edit whose text differs holds typing that
+    /// another edit must not drop.
+    started_with: StoredValue<String>,
+    /// Another edit was asked for while this one held changed text; said at the field.
+    held: RwSignal<bool>,
 }
 
 impl Editing {
@@ -38,6 +44,8 @@ impl Editing {
             text: RwSignal::new(String::new()),
             refused: RwSignal::new(None),
             began_on: StoredValue::new(None),
+            started_with: StoredValue::new(String::new()),
+            held: RwSignal::new(false),
         }
     }
 
@@ -47,11 +55,21 @@ impl Editing {
     }
 
     /// Starts editing `field` of scenario `id`, from `text`, as saved in `began_on`;
-    /// any other edit ends.
+    /// another edit open ends, unless its text was changed: then that edit stays open
+    /// and says to keep or cancel it first (and takes focus), so typing is never
+    /// dropped without a word.
     pub fn start(&self, id: String, field: Field, text: String, began_on: Option<SavedScenario>) {
+        let other_open = self.target.with_untracked(|t| t.as_ref().is_some_and(|(i, f)| *i != id || *f != field));
+        if other_open && self.text.with_untracked(|typed| self.started_with.with_value(|start| typed != start)) {
+            self.held.set(true);
+            focus_after_render(".scenarios .rename input, .scenarios .note-editor textarea".to_string());
+            return;
+        }
         self.began_on.set_value(began_on);
+        self.started_with.set_value(text.clone());
         self.text.set(text);
         self.refused.set(None);
+        self.held.set(false);
         self.target.set(Some((id, field)));
     }
 
@@ -88,6 +106,7 @@ impl Editing {
     }
 
     pub fn stop(&self) {
+        self.held.set(false);
         self.refused.set(None);
         self.target.set(None);
     }
@@ -101,6 +120,15 @@ pub fn Editor(field: Field, n: Memo<usize>, editing: Editing, commit: Callback<(
     let lang = move || state.lang.get();
     let testid = move |what: &str| format!("scenario-{what}-{}", n.get());
     let invalid = move || editing.refused.with(Option::is_some).to_string();
+    let held = move || {
+        editing.held.get().then(|| {
+            view! {
+                <span class="field-error" role="alert" data-testid=move || testid("edit-held")>
+                    <Words label=FINISH_OPEN_EDIT />
+                </span>
+            }
+        })
+    };
     let refused = move || {
         editing.refused.with(|r| r.as_ref().map(|r| refusal(r).get(lang()).to_string())).map(|text| {
             view! {
@@ -155,7 +183,7 @@ pub fn Editor(field: Field, n: Memo<usize>, editing: Editing, commit: Callback<(
                 <Words label=keep />
             </button> <button type="button" class="small" on:click=move |_| editing.stop()>
                 <Words label=CANCEL />
-            </button> {refused}
+            </button> {refused} {held}
         </span>
     }
 }

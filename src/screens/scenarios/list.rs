@@ -41,15 +41,6 @@ pub fn ScenarioList(saved: StoredValue<Saved>, selected: RwSignal<Vec<String>>) 
     // are: a save under such a name replaces the first listed.
     let shared_names =
         Memo::new(move |_| store.with(|s| shared_names_note(s.scenarios.iter().map(|x| x.name.as_str()))));
-    // A compared scenario that another tab deleted (or an import replaced) is no
-    // longer ticked, so it does not count toward the limit of compared scenarios.
-    Effect::new(move |_| {
-        store.track();
-        let gone = |id: &String| store.with_untracked(|s| s.by_id(id).is_none());
-        if selected.with_untracked(|ticked| ticked.iter().any(gone)) {
-            selected.update(|ticked| ticked.retain(|id| !gone(id)));
-        }
-    });
     view! {
         <div class="panel scenario-list">
             <h3>
@@ -236,7 +227,7 @@ fn ReplacedQuestions(saved: StoredValue<Saved>) -> impl IntoView {
                         type="button"
                         class="small"
                         data-testid="questions-replaced-dismiss"
-                        on:click=move |_| saved.with_value(|s| s.replaced_questions.set(None))
+                        on:click=move |_| saved.with_value(|s| s.set_replaced_questions(None))
                     >
                         <Words label=DISMISS />
                     </button>
@@ -291,11 +282,17 @@ fn SavedRow(
     let saved_at = Memo::new(move |_| entry.with(|e| e.as_ref().and_then(|e| e.saved_at)));
     let current = move || scenario.with(|s| whatif.scenario.with(|current| current == s));
     let checked = move || id.with_value(|id| selected.with(|s| s.contains(id)));
-    let full = move || !checked() && selected.with(|s| s.len() >= MAX_COMPARED);
+    // A compared scenario another tab deleted does not count toward the limit, and
+    // the next tick drops it.
+    let listed = move |id: &String| store.with_untracked(|s| s.by_id(id).is_some());
+    let full = move || {
+        store.track();
+        !checked() && selected.with(|s| s.iter().filter(|id| listed(id)).count() >= MAX_COMPARED)
+    };
     let toggle = move |on: bool| {
         let id = id.get_value();
         selected.update(|s| {
-            s.retain(|x| x != &id);
+            s.retain(|x| x != &id && listed(x));
             if on && s.len() < MAX_COMPARED {
                 s.push(id);
             }
@@ -343,7 +340,7 @@ fn SavedRow(
         } else {
             view! {
                 <span class="scenario-name" data-testid=move || format!("scenario-label-{}", n.get())>
-                    {move || name.get()}
+                    {name}
                 </span>
             }
             .into_any()
@@ -358,7 +355,7 @@ fn SavedRow(
         } else {
             view! {
                 <span class="scenario-note" data-testid=move || format!("scenario-note-{}", n.get())>
-                    {move || note.get()}
+                    {note}
                 </span>
             }
             .into_any()

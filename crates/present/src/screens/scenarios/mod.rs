@@ -47,6 +47,10 @@ pub const DELETE: Label = l("刪除", "Delete");
 pub const NEW_NAME: Label = l("新名稱", "New name");
 pub const OK: Label = l("確定", "OK");
 pub const CANCEL: Label = l("取消", "Cancel");
+/// Said at an open name or note editor whose text was changed when another edit is
+/// asked for: starting it would drop what was typed.
+pub const FINISH_OPEN_EDIT: Label =
+    l("請先保存或取消這項修改，才修改另一項。", "Keep or cancel this change before you change another.");
 pub const DELETED: Label = l("已刪除：", "Deleted: ");
 pub const UNDO_DELETE: Label = l("復原刪除", "Undo delete");
 pub const EMPTY: Label = l("尚未儲存任何情景。", "No scenarios saved yet.");
