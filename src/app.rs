@@ -8,7 +8,7 @@ use crate::data_source::{dataset_for, DataNotice, DataSource, Source};
 use crate::notices::Notices;
 use crate::screens;
 use crate::startup_marks::{mark, StartupMark};
-use crate::state::AppState;
+use crate::state::{AppState, Popup};
 use crate::whatif::non_scenario_params;
 use blockvote_model::engine::Scenario;
 use blockvote_model::Dataset;
@@ -86,13 +86,18 @@ fn Shell(dataset: Dataset) -> impl IntoView {
 
     // Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y) undo and redo lever changes. Inside a text
     // field the browser's own undo of the typing comes first.
-    // Whether the navigation menu is open on a narrow screen; following a link or
-    // pressing Escape closes it.
-    let menu_open = RwSignal::new(false);
+    // Whether the navigation menu is open on a narrow screen: it is the header's
+    // pop-up (sharing opened closes it); following a link or pressing Escape closes it.
+    let menu_open = move || state.popup.get() == Popup::Navigation;
+    let close_menu = move || {
+        if state.popup.get_untracked() == Popup::Navigation {
+            state.popup.set(Popup::None);
+        }
+    };
 
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.key() == "Escape" && menu_open.get_untracked() {
-            menu_open.set(false);
+        if ev.key() == "Escape" && state.popup.get_untracked() == Popup::Navigation {
+            close_menu();
             focus_after_render(by_test_id("nav-toggle"));
             return;
         }
@@ -192,8 +197,14 @@ fn Shell(dataset: Dataset) -> impl IntoView {
                 class="nav-toggle"
                 data-testid="nav-toggle"
                 aria-controls="app-nav"
-                aria-expanded=move || menu_open.get().to_string()
-                on:click=move |_| menu_open.update(|open| *open = !*open)
+                aria-expanded=move || menu_open().to_string()
+                on:click=move |_| {
+                    if state.popup.get_untracked() == Popup::Navigation {
+                        close_menu();
+                    } else {
+                        state.popup.set(Popup::Navigation);
+                    }
+                }
             >
                 <span class="nav-toggle-icon" aria-hidden="true">
                     "☰"
@@ -294,7 +305,7 @@ fn Shell(dataset: Dataset) -> impl IntoView {
         <nav
             id="app-nav"
             class="app-nav"
-            class:open=move || menu_open.get()
+            class:open=menu_open
             data-testid="nav"
             aria-label=move || SCREENS.get(state.lang.get())
         >
@@ -315,7 +326,7 @@ fn Shell(dataset: Dataset) -> impl IntoView {
                                     }
                                     data-testid=format!("nav-{}", view.key())
                                     aria-current=move || (state.view.get() == view).then_some("page")
-                                    on:click=move |_| menu_open.set(false)
+                                    on:click=move |_| close_menu()
                                 >
                                     {move || view_label(view).get(state.lang.get())}
                                 </a>

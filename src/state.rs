@@ -18,6 +18,19 @@ pub struct AppState {
     pub params: RwSignal<Vec<(String, String)>>,
     /// The paper's data (or, later, an imported dataset).
     pub dataset: StoredValue<Arc<Dataset>>,
+    /// The header's pop-up opened last on a narrow screen: the navigation menu and
+    /// sharing (its menu or its panel) open in one place under the header, so each
+    /// closes when the other opens.
+    pub popup: RwSignal<Popup>,
+}
+
+/// A pop-up of the header (see [`AppState::popup`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Popup {
+    #[default]
+    None,
+    Navigation,
+    Share,
 }
 
 impl AppState {
@@ -32,6 +45,7 @@ impl AppState {
             view: RwSignal::new(initial.view),
             params: RwSignal::new(initial.params),
             dataset: StoredValue::new(Arc::new(dataset)),
+            popup: RwSignal::new(Popup::None),
         }
     }
 

@@ -15,7 +15,7 @@ use crate::address::{current_address, link_to_share, open_pasted};
 use crate::components::focus::{by_test_id, focus_after_render};
 use crate::components::words::Words;
 use crate::saved::files::download;
-use crate::state::use_app_state;
+use crate::state::{use_app_state, Popup};
 use crate::whatif::use_whatif;
 use blockvote_present::links::words::{
     CLOSE, COPY_LINK, COPY_REFUSED, DOWNLOAD_FILE, DOWNLOAD_REFUSED, FILE_HOW_TO_OPEN, LINK_FIELD, OPEN_BUTTON,
@@ -128,8 +128,25 @@ pub fn Share() -> impl IntoView {
     // On a narrow screen the two actions fold behind one "Share" button (CSS shows
     // either the button or the actions); choosing an action folds them again.
     let unfolded = RwSignal::new(false);
+    // Sharing's menu and panel show while sharing is the header's pop-up: the
+    // navigation menu opened hides them (they open in one place on a narrow screen),
+    // and each opens as the pop-up.
+    let shown = move || state.popup.get() == Popup::Share;
+    let menu_shown = move || shown() && unfolded.get();
+    let open_as_popup = move || state.popup.set(Popup::Share);
+    // On a phone the menu and the panel open in one place: the menu opened closes the
+    // panel rather than opening under it.
+    let toggle_menu = move |_| {
+        let open = !(state.popup.get_untracked() == Popup::Share && unfolded.get_untracked());
+        unfolded.set(open);
+        if open {
+            panel.set(Panel::Closed);
+            open_as_popup();
+        }
+    };
 
     let copy = move || {
+        open_as_popup();
         unfolded.set(false);
         download_refused.set(false);
         let Some(link) = link_to_share(state, whatif) else {
@@ -163,10 +180,11 @@ pub fn Share() -> impl IntoView {
 
     let toggle_open = move |_| {
         unfolded.set(false);
-        if panel.get_untracked() == Panel::Open {
+        if panel.get_untracked() == Panel::Open && state.popup.get_untracked() == Popup::Share {
             panel.set(Panel::Closed);
         } else {
             opened.set(None);
+            open_as_popup();
             panel.set(Panel::Open);
             focus_after_render(by_test_id("open-link-field"));
         }
@@ -211,6 +229,9 @@ pub fn Share() -> impl IntoView {
                 {CLOSE.get(lang)}
             </button>
         };
+        if !shown() {
+            return None;
+        }
         let (role, message, link, note, offer) = match panel.get() {
             Panel::Closed => return None,
             Panel::Open => {
@@ -314,7 +335,7 @@ pub fn Share() -> impl IntoView {
     view! {
         <div
             class="share"
-            class:unfolded=move || unfolded.get()
+            class:unfolded=menu_shown
             role="group"
             aria-label=move || SHARE_GROUP.get(lang())
             data-testid="share"
@@ -324,13 +345,8 @@ pub fn Share() -> impl IntoView {
                 class="share-toggle"
                 class:not-carried=move || !fits.get()
                 data-testid="share-toggle"
-                aria-expanded=move || unfolded.get().to_string()
-                on:click=move |_| {
-                    unfolded.update(|open| *open = !*open);
-                    if unfolded.get_untracked() {
-                        panel.set(Panel::Closed);
-                    }
-                }
+                aria-expanded=move || menu_shown().to_string()
+                on:click=toggle_menu
             >
                 <Words label=SHARE />
             </button>
@@ -347,7 +363,7 @@ pub fn Share() -> impl IntoView {
                 <button
                     type="button"
                     data-testid="open-link"
-                    aria-expanded=move || (panel.get() == Panel::Open).to_string()
+                    aria-expanded=move || (shown() && panel.get() == Panel::Open).to_string()
                     on:click=toggle_open
                 >
                     <Words label=OPEN_LINK />

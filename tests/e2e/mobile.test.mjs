@@ -169,7 +169,7 @@ test('on a phone the navigation is a menu that names the screen and closes when 
   }
 });
 
-test('on a phone the Share menu opened while its panel is open closes the panel rather than opening under it', async () => {
+test('on a phone the Share menu, its panel and the navigation menu each close the others rather than opening under them', async () => {
   // An audit found the menu drawn under the open "Open a link" panel (both lie under
   // the header at the same place), so its buttons could not be reached.
   const context = await launchAt(SIZES[1]);
@@ -189,6 +189,19 @@ test('on a phone the Share menu opened while its panel is open closes the panel 
       y: copy.y + copy.height / 2,
     });
     assert.equal(hit, 'copy-link', 'the menu’s first button is on top where it is drawn');
+    // The navigation menu and sharing open in one place: each closes the other.
+    const nav = page.getByTestId('nav-toggle');
+    await nav.tap();
+    assert.equal(await nav.getAttribute('aria-expanded'), 'true');
+    assert.equal(await page.getByTestId('copy-link').isVisible(), false, 'the navigation menu folds the Share menu');
+    await page.getByTestId('share-toggle').tap();
+    assert.equal(await nav.getAttribute('aria-expanded'), 'false', 'the Share menu folds the navigation menu');
+    await page.getByTestId('open-link').tap();
+    await page.getByTestId('share-panel').waitFor();
+    await nav.tap();
+    assert.equal(await page.getByTestId('share-panel').count(), 0, 'the navigation menu closes the share panel');
+    await nav.tap();
+    assert.equal(await page.getByTestId('share-panel').count(), 0, 'and it does not come back when the menu closes');
   } finally {
     await context.close();
   }
