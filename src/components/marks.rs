@@ -4,6 +4,7 @@
 //! follows from the member's levers. The words come from the presentation layer's
 //! `Provenance`; this module only draws them.
 
+use crate::components::sentence::whole_years;
 use crate::state::use_app_state;
 use blockvote_present::lang::Lang;
 use blockvote_present::provenance::{Figure, MarkedColumn, Provenance, Value};
@@ -65,7 +66,7 @@ pub fn FigureText(
     view! {
         <span class="figure">
             <span class="figure-value" data-testid=testid>
-                {move || text.get()}
+                {text}
             </span>
             <ProvenanceMark provenance=provenance lang=lang />
         </span>
@@ -97,7 +98,7 @@ pub fn MarkedHeading(
     let provenance = Signal::derive(move || mark.get().unwrap_or(Provenance::Scenario));
     view! {
         <th scope="col" class="num" data-testid=testid>
-            {move || heading.get()}
+            {move || heading.with(|heading| heading.as_deref().map(whole_years))}
             {move || {
                 has_mark
                     .get()

@@ -1,6 +1,7 @@
 //! A table's `<colgroup>` and `<thead>` from a list of columns, so that every table
 //! states its columns once: heading, width and how the cells read.
 
+use crate::components::sentence::whole_years;
 use leptos::prelude::*;
 
 /// How a column's heading and cells read.
@@ -50,10 +51,10 @@ pub fn TableHead(columns: Vec<Column>) -> impl IntoView {
                 </th>
             }
             .into_any(),
-            ColumnKind::Text => view! { <th scope="col">{column.head}</th> }.into_any(),
+            ColumnKind::Text => view! { <th scope="col">{whole_years(&column.head)}</th> }.into_any(),
             ColumnKind::Figures => view! {
                 <th scope="col" class="num">
-                    {column.head}
+                    {whole_years(&column.head)}
                 </th>
             }
             .into_any(),

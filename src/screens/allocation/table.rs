@@ -2,6 +2,7 @@
 
 use crate::components::fields::NumberField;
 use crate::components::marks::{MarkedHeading, ProvenanceMark};
+use crate::components::sentence::whole_years;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
 use blockvote_model::engine::AllocationOutcome;
@@ -45,9 +46,9 @@ pub fn CategoryTable(outcome: Memo<Option<AllocationOutcome>>) -> impl IntoView 
             <table class="data allocation-table" data-testid="allocation-table">
                 <thead>
                     <tr>
-                        <th scope="col">{move || heading(0)}</th>
+                        <th scope="col">{move || whole_years(heading(0))}</th>
                         <th scope="col" class="num">
-                            {move || heading(1)}
+                            {move || whole_years(heading(1))}
                             {paper_mark
                                 .map(|p| {
                                     view! {
@@ -57,7 +58,7 @@ pub fn CategoryTable(outcome: Memo<Option<AllocationOutcome>>) -> impl IntoView 
                                 })}
                         </th>
                         <th scope="col" class="num">
-                            {move || heading(2)}
+                            {move || whole_years(heading(2))}
                             {prior_mark
                                 .map(|p| {
                                     view! {
@@ -67,12 +68,12 @@ pub fn CategoryTable(outcome: Memo<Option<AllocationOutcome>>) -> impl IntoView 
                                 })}
                         </th>
                         <th scope="col" class="num">
-                            {move || heading(3)}
+                            {move || whole_years(heading(3))}
                             " "
                             <ProvenanceMark provenance=Provenance::Scenario />
                         </th>
                         <th scope="col" class="center">
-                            {move || heading(4)}
+                            {move || whole_years(heading(4))}
                         </th>
                         {(0..3)
                             .map(|index| {

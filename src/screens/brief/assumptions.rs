@@ -1,6 +1,7 @@
 //! Every assumption of the scenario shown, beside the paper's or the model
 //! baseline's, with its source.
 
+use crate::components::sentence::whole_years;
 use crate::components::table_head::{Column, TableHead};
 use blockvote_present::screens::brief::Brief;
 use leptos::prelude::*;
@@ -16,7 +17,7 @@ pub fn Assumptions(brief: Memo<Option<Brief>>) -> impl IntoView {
                 .map(|r| {
                     view! {
                         <tr class:differs=r.differs data-testid=format!("brief-assumption-{}", r.key)>
-                            <th scope="row">{r.label}</th>
+                            <th scope="row">{whole_years(&r.label)}</th>
                             <td>{r.baseline}</td>
                             <td>{r.scenario}</td>
                             <td class="source">{r.source}</td>

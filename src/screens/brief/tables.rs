@@ -4,6 +4,7 @@
 
 use crate::charts::columns::QuarterlyColumns;
 use crate::components::marks::FigureText;
+use crate::components::sentence::whole_years;
 use crate::components::table_head::{Column, TableHead};
 use crate::state::use_app_state;
 use blockvote_present::provenance::Figure;
@@ -39,7 +40,7 @@ pub fn HeadlineTable(brief: Memo<Option<Brief>>) -> impl IntoView {
                     let key = row.key;
                     view! {
                         <tr data-testid=format!("brief-headline-{key}") class:differs=row.differs>
-                            <th scope="row">{row.label}</th>
+                            <th scope="row">{whole_years(&row.label)}</th>
                             <td class="num">{marked(row.paper)}</td>
                             <td class="num">{marked(row.baseline)}</td>
                             <td class="num" data-testid=format!("brief-headline-{key}-scenario")>
@@ -76,7 +77,7 @@ pub fn HeadlineTable(brief: Memo<Option<Brief>>) -> impl IntoView {
 pub fn AllocationTable(brief: Memo<Option<Brief>>) -> impl IntoView {
     let row = |row: AllocationRow, testid: String| {
         view! {
-            <th scope="row">{row.label}</th>
+            <th scope="row">{whole_years(&row.label)}</th>
             <td class="num">{marked(row.prior)}</td>
             <td class="num">{marked(row.paper)}</td>
             <td class="num" data-testid=testid>
@@ -130,7 +131,7 @@ pub fn CashSection(brief: Memo<Option<Brief>>) -> impl IntoView {
             let [year, ongoing, new, total, baseline, change] = c.heads;
             let row = |r: blockvote_present::cash::CashRow, total_testid: String| {
                 view! {
-                    <th scope="row">{r.label}</th>
+                    <th scope="row">{whole_years(&r.label)}</th>
                     <td class="num">{plain(Some(r.ongoing))}</td>
                     <td class="num">{plain(Some(r.new))}</td>
                     <td class="num" data-testid=total_testid>

@@ -1,5 +1,6 @@
 //! The new projects' cash broken down by department or theme.
 
+use crate::components::sentence::whole_years;
 use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
@@ -72,7 +73,7 @@ pub fn Breakdown() -> impl IntoView {
                                             .map(|row| {
                                                 view! {
                                                     <tr data-testid=format!("breakdown-row-{}", row.key)>
-                                                        <th scope="row">{row.name}</th>
+                                                        <th scope="row">{whole_years(&row.name)}</th>
                                                         {row
                                                             .cells
                                                             .into_iter()
@@ -85,7 +86,7 @@ pub fn Breakdown() -> impl IntoView {
                                     </tbody>
                                     <tfoot>
                                         <tr>
-                                            <th scope="row">{table.total_label}</th>
+                                            <th scope="row">{whole_years(&table.total_label)}</th>
                                             {table
                                                 .totals
                                                 .into_iter()

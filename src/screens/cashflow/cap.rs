@@ -3,6 +3,7 @@
 
 use super::deferral_choices::DeferralChoicesPanel;
 use crate::components::fields::NumberField;
+use crate::components::sentence::whole_years;
 use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
@@ -165,7 +166,7 @@ pub fn CapPanel() -> impl IntoView {
                                                 .map(|y| {
                                                     view! {
                                                         <tr data-testid=format!("cap-year-{}", y.key)>
-                                                            <th scope="row">{y.label}</th>
+                                                            <th scope="row">{whole_years(&y.label)}</th>
                                                             <td class="num">{y.before.text(lang())}</td>
                                                             <td class="num">{y.after.text(lang())}</td>
                                                             <td class="num">{y.change.text(lang())}</td>

@@ -4,7 +4,7 @@
 //! leaves the cap's candidates as they were (the language, a threshold) does not
 //! search again.
 
-use crate::components::sentence::SentenceText;
+use crate::components::sentence::{whole_years, SentenceText};
 use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
@@ -172,7 +172,7 @@ fn RulesTable(rules: Memo<Vec<RuleRow>>) -> impl IntoView {
                 <tbody>
                     <For each=move || rules.get() key=|row| row.clone() let:row>
                         <tr data-testid=format!("deferral-rule-{}", row.key)>
-                            <th scope="row">{row.label}</th>
+                            <th scope="row">{whole_years(&row.label)}</th>
                             <td class="num" data-testid="deferral-rule-count">
                                 {row.count.text(lang())}
                             </td>

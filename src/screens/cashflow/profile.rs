@@ -2,6 +2,7 @@
 //! calibration means with the profiles' 2018-19 figures beside Annex B's.
 
 use crate::components::marks::{FigureText, ProvenanceMark};
+use crate::components::sentence::whole_years;
 use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
@@ -69,7 +70,7 @@ pub fn ProfilePanel() -> impl IntoView {
                                             .map(|row| {
                                                 view! {
                                                     <tr>
-                                                        <th scope="row">{row.label}</th>
+                                                        <th scope="row">{whole_years(&row.label)}</th>
                                                         <td class="num">
                                                             <FigureText
                                                                 figure=row.figure

@@ -1,8 +1,10 @@
 //! A table the paper prints (Annex A, Annex B, para 5): each column heading carries
 //! the mark citing the paper's own heading, and each cell shows the paper's words for
-//! it on hover.
+//! it on hover. A heading's financial years never break at their hyphen (a phone
+//! broke "2017-18" across two lines).
 
 use crate::components::marks::ProvenanceMark;
+use crate::components::sentence::whole_years;
 use blockvote_present::screens::overview::{PrintedRow, PrintedTable};
 use leptos::prelude::*;
 
@@ -19,7 +21,7 @@ pub fn PrintedTableView(#[prop(into)] table: Signal<PrintedTable>, testid: &'sta
                 let class = if index == 0 { "" } else { "num" };
                 view! {
                     <th scope="col" class=class>
-                        {column.label}
+                        {whole_years(&column.label)}
                         {column.mark.map(|provenance| view! { <ProvenanceMark provenance=provenance /> })}
                     </th>
                 }
@@ -58,7 +60,7 @@ fn row(row: PrintedRow) -> impl IntoView {
         .collect_view();
     view! {
         <tr data-testid=row.testid class:warn=row.warn>
-            <th scope="row">{row.heading}</th>
+            <th scope="row">{whole_years(&row.heading)}</th>
             {cells}
         </tr>
     }

@@ -5,6 +5,7 @@
 use crate::charts::bridge::BridgeChart;
 use crate::components::download_button::{DownloadButton, DownloadFile};
 use crate::components::marks::ProvenanceMark;
+use crate::components::sentence::whole_years;
 use crate::components::words::Words;
 use crate::saved::Saved;
 use crate::state::use_app_state;
@@ -110,7 +111,7 @@ pub fn Compare(saved: StoredValue<Saved>, selected: RwSignal<Vec<String>>) -> im
                                 .map(|levers| {
                                     view! {
                                         <tr class="levers" data-testid="compare-row-levers">
-                                            <th scope="row">{levers.label}</th>
+                                            <th scope="row">{whole_years(&levers.label)}</th>
                                             <td></td>
                                             <td data-testid="compare-levers-baseline">{levers.baseline}</td>
                                             {levers
@@ -185,7 +186,7 @@ fn CompareRow(row: Row, columns: Memo<usize>) -> impl IntoView {
     view! {
         {section}
         <tr data-testid=format!("compare-row-{key}")>
-            <th scope="row">{row.label}</th>
+            <th scope="row">{whole_years(&row.label)}</th>
             <td class="num" data-testid=format!("compare-{key}-paper")>
                 <FigureValue figure=row.paper marked=true />
             </td>
