@@ -142,8 +142,8 @@ pub fn GroupedBars(
             width="100%"
             data-testid=id.clone()
         >
-            <title id=title_id.clone()>{move || title.get()}</title>
-            <desc id=desc_id.clone()>{move || description.get()}</desc>
+            <title id=title_id.clone()>{title}</title>
+            <desc id=desc_id.clone()>{description}</desc>
             <defs>
                 <Hatch id=pattern_id.clone() />
             </defs>

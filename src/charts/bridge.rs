@@ -451,10 +451,10 @@ fn BridgeTable(shown: Memo<Option<BridgeView>>, open: bool, lang: Signal<Lang>, 
     };
     view! {
         <details class="bridge-table" open=open>
-            <summary>{move || caption.get()}</summary>
+            <summary>{caption}</summary>
             <TableScroll label=caption>
                 <table class="data compact">
-                    <caption class="visually-hidden">{move || caption.get()}</caption>
+                    <caption class="visually-hidden">{caption}</caption>
                     <thead>
                         <tr>
                             <th scope="col">{heading(0)}</th>

@@ -411,8 +411,8 @@ pub fn QuarterlyColumns(
             data-testid=id.clone()
             data-ticks=move || layout.with(|l| l.axis.ticks.len().to_string())
         >
-            <title id=title_id.clone()>{move || title.get()}</title>
-            <desc id=desc_id.clone()>{move || description.get()}</desc>
+            <title id=title_id.clone()>{title}</title>
+            <desc id=desc_id.clone()>{description}</desc>
             <defs>
                 <Hatch id=format!("{id}-hatch") />
             </defs>

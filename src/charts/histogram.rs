@@ -214,8 +214,8 @@ pub fn Histogram(
             data-domain-max=move || layout.with(|l| decimals(l.domain_max, 1))
             data-ticks=move || layout.with(|l| l.x_axis.ticks.len().to_string())
         >
-            <title id=title_id>{move || title.get()}</title>
-            <desc id=desc_id>{move || desc.get()}</desc>
+            <title id=title_id>{title}</title>
+            <desc id=desc_id>{desc}</desc>
             <defs>
                 <pattern id=hatch_id patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">
                     <line class="hist-hatch-line" x1="0" y1="0" x2="0" y2="6" />
@@ -242,7 +242,7 @@ pub fn Histogram(
                 text-anchor="middle"
                 aria-hidden="true"
             >
-                {move || x_label.get()}
+                {x_label}
             </text>
             <text
                 class="hist-axis-title"
@@ -252,7 +252,7 @@ pub fn Histogram(
                 text-anchor="middle"
                 aria-hidden="true"
             >
-                {move || y_label.get()}
+                {y_label}
             </text>
             {bars}
         </svg>

@@ -152,15 +152,15 @@ pub fn Tornado(
             width="100%"
             data-testid=id.clone()
         >
-            <title id=title_id.clone()>{move || title.get()}</title>
-            <desc id=desc_id.clone()>{move || description.get()}</desc>
+            <title id=title_id.clone()>{title}</title>
+            <desc id=desc_id.clone()>{description}</desc>
             <defs>
                 <Hatch id=pattern_id.clone() />
             </defs>
             <g class="legend">
                 <rect x="4" y="4" width="14" height="12" fill=legend_hatch stroke="var(--ink)" stroke-width="1"></rect>
                 <text x="24" y="14">
-                    {move || low_name.get()}
+                    {low_name}
                 </text>
                 <rect
                     x=move || px(high_x())
@@ -172,7 +172,7 @@ pub fn Tornado(
                     stroke-width="1"
                 ></rect>
                 <text x=move || px(high_x() + 20.0) y="14">
-                    {move || high_name.get()}
+                    {high_name}
                 </text>
             </g>
             <ValueGrid lines=ticks />
@@ -188,7 +188,7 @@ pub fn Tornado(
                 stroke-dasharray="4 2"
             ></line>
             <text class="axis-label" x=axis_x y=px(TOP - 12.0) text-anchor="middle">
-                {move || base_label.get()}
+                {base_label}
             </text>
         </svg>
     }

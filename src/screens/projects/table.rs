@@ -319,7 +319,7 @@ pub fn ProjectsTable(body: Memo<TableBody>, sort: Memo<Sort>, editing: RwSignal<
                             {move || body.with(|b| total_heading(b, lang()))}
                         </th>
                         <td class="num budget">
-                            <span class="cell-figure">{move || total_text.get()}</span>
+                            <span class="cell-figure">{total_text}</span>
                             {move || {
                                 has_total_mark.get().then(|| view! { <ProvenanceMark provenance=total_provenance /> })
                             }}

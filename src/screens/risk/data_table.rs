@@ -129,7 +129,7 @@ pub fn DataTablePanel() -> impl IntoView {
             </p>
             <TableScroll label=caption>
                 <table class="data data-table" data-testid="sens-table" aria-busy=move || computing.get().to_string()>
-                    <caption>{move || caption.get()} <ProvenanceMark provenance=Provenance::Scenario /></caption>
+                    <caption>{caption} <ProvenanceMark provenance=Provenance::Scenario /></caption>
                     <Grid shown=shown />
                 </table>
             </TableScroll>

@@ -151,7 +151,7 @@ fn FiguresTable(table: Memo<SlippageTable>, year: String) -> impl IntoView {
         });
         view! {
             <td class="num" data-testid=testid>
-                {move || text.get()}
+                {text}
             </td>
         }
     };
