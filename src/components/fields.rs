@@ -15,7 +15,7 @@ use leptos::prelude::*;
 /// (undo, reset, a link), the text follows. The spec's reader turns text into a value
 /// or an error; `commit` receives each valid value.
 #[component]
-pub fn NumberField<T, C>(
+pub fn NumberField<T>(
     /// The field's words, reader and writer.
     spec: FieldSpec<T>,
     /// The `data-testid` of the input.
@@ -24,15 +24,16 @@ pub fn NumberField<T, C>(
     /// The value in effect, shown when it changes from outside.
     #[prop(into)]
     current: Signal<T>,
-    /// Receives every value the reader accepts.
-    commit: C,
+    /// Receives every value the reader accepts. A callback, not a type parameter: each
+    /// screen's closure would otherwise compile a copy of the whole field.
+    #[prop(into)]
+    commit: Callback<T>,
     /// Narrow field for short numbers.
     #[prop(optional)]
     narrow: bool,
 ) -> impl IntoView
 where
     T: Clone + PartialEq + Send + Sync + 'static,
-    C: Fn(T) + Send + Sync + 'static,
 {
     let state = use_app_state();
     let FieldSpec { label, unit, help, read, write, takes_negative } = spec;
@@ -41,6 +42,7 @@ where
     let inputmode = if takes_negative { "text" } else { "decimal" };
     let read = std::sync::Arc::new(read);
     let read_for_effect = read.clone();
+    let read_again = read.clone();
     let text = RwSignal::new(current.with_untracked(write));
     let error: RwSignal<Option<FieldError>> = RwSignal::new(None);
     // Following outside changes (undo, reset, a link): only when the value in effect
@@ -57,6 +59,23 @@ where
             }
         }
         value
+    });
+    // A reader may depend on other values in effect (the floor's on the ceiling): when
+    // they change, an entry this field refused is read again, so its message never
+    // names a value no longer in effect, and an entry that now reads is applied, as the
+    // field shows it.
+    Effect::new(move |read_before: Option<()>| {
+        let typed = text.get_untracked();
+        let result = read_again(&typed);
+        if read_before.is_some() && error.with_untracked(Option::is_some) {
+            match result {
+                Ok(value) => {
+                    error.set(None);
+                    commit.run(value);
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        }
     });
     let id = format!("field-{testid}");
     let error_id = format!("{id}-error");
@@ -83,7 +102,7 @@ where
                         match read(&typed) {
                             Ok(value) => {
                                 error.set(None);
-                                commit(value);
+                                commit.run(value);
                             }
                             Err(e) => error.set(Some(e)),
                         }

@@ -112,6 +112,20 @@ test('a threshold that would cross the other is refused at its own field, in bot
   assert.equal(await page.getByTestId('floor').getAttribute('aria-invalid'), 'false');
   assert.equal(await app.text('projects-below-floor'), String(all.filter((p) => p.budget < 12).length));
   assert.equal(await page.locator('.thresholds > .field-error').count(), 0, 'no refusal of the whole scenario');
+  // An audit found a refused floor still naming the old ceiling after the ceiling moved:
+  // the entry is read again when the other threshold changes, its message follows, and
+  // once it reads it is applied, as the field shows it.
+  await page.getByTestId('thresholds-reset').click();
+  await page.getByTestId('floor').fill('25');
+  assert.equal(await page.locator('#field-floor-error').innerText(), 'Must not be above the ceiling (HK$10.0M)');
+  await page.getByTestId('ceiling-20').click();
+  assert.equal(await page.locator('#field-floor-error').innerText(), 'Must not be above the ceiling (HK$20.0M)');
+  assert.equal(await app.text('projects-below-floor'), String(all.filter((p) => p.budget < 0.2).length), 'still the paper\'s floor');
+  await page.getByTestId('ceiling').fill('30');
+  assert.equal(await page.getByTestId('floor').getAttribute('aria-invalid'), 'false');
+  assert.equal(await page.locator('#field-floor-error').count(), 0);
+  assert.equal(await page.getByTestId('floor').inputValue(), '25');
+  assert.equal(await app.text('projects-below-floor'), String(all.filter((p) => p.budget < 25).length));
   assert.deepEqual(seen.errors, []);
   await page.close();
 });

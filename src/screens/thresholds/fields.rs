@@ -26,9 +26,10 @@ pub fn ThresholdFields() -> impl IntoView {
     let set_floor = move |value: Money| {
         whatif.update(|s| s.delegation.floor = (value != paper_floor).then_some(value));
     };
-    // Each threshold is refused at its field when it would cross the other in effect.
-    let ceiling_spec = ceiling_field(move || floor.get_untracked());
-    let floor_spec = floor_field(move || ceiling.get_untracked());
+    // Each threshold is refused at its field when it would cross the other in effect;
+    // the readers track the other, so a refused entry is read again when it moves.
+    let ceiling_spec = ceiling_field(move || floor.get());
+    let floor_spec = floor_field(move || ceiling.get());
     let (printed_ceiling, printed_floor) = paper_thresholds(&data);
     view! {
         <div class="inline-fields">
