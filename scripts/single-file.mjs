@@ -331,7 +331,7 @@ const carriedBlock = payload === null
 const sourceCapture = `{
   const page = document.documentElement.cloneNode(true);
   for (const id of ['blockvote-carried-scenarios', 'blockvote-carried-dataset', 'fatal-error', 'blockvote-style', 'blockvote-glue']) {
-    page.querySelector('#' + id)?.remove();
+    for (const element of page.querySelectorAll('[id="' + id + '"]')) element.remove();
   }
   page.querySelector('#app')?.replaceChildren();
   let text;

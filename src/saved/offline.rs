@@ -43,11 +43,34 @@ pub fn carried_text(id: &str, max_bytes: usize) -> Option<Result<String, usize>>
 /// it, said so, if the block is too large to read) and each scenario whose levers the
 /// engine will refuse, as an import names them (see
 /// `blockvote_model::offline::read_carried_scenarios`).
+///
+/// A page with more than one such block (joined by hand, or saved by a program that
+/// kept an old one) carries the scenarios of all of them, read in order: none is
+/// dropped without a word. Together they are held to the one block's limit.
 pub fn carried_scenarios() -> Option<(Store, Vec<StoreProblem>)> {
-    carried_text(SCENARIOS_BLOCK_ID, MAX_BYTES).map(|text| match text {
-        Ok(text) => read_carried_scenarios(&text, crate::unicode::nfc),
-        Err(bytes) => (Store::default(), vec![StoreProblem::TooLarge { bytes }]),
-    })
+    let document = web_sys::window()?.document()?;
+    let blocks = document.query_selector_all(&format!("[id=\"{SCENARIOS_BLOCK_ID}\"]")).ok()?;
+    let mut texts = Vec::new();
+    let mut bytes = 0usize;
+    for index in 0..blocks.length() {
+        let Some(text) = blocks.item(index).and_then(|block| block.text_content()) else { continue };
+        bytes = bytes.saturating_add(text.len());
+        if bytes > MAX_BYTES {
+            return Some((Store::default(), vec![StoreProblem::TooLarge { bytes }]));
+        }
+        texts.push(text);
+    }
+    if texts.is_empty() {
+        return None;
+    }
+    let mut carried = Store::default();
+    let mut problems = Vec::new();
+    for text in texts {
+        let (store, found) = read_carried_scenarios(&text, crate::unicode::nfc);
+        carried.scenarios.extend(store.scenarios);
+        problems.extend(found);
+    }
+    Some((carried, problems))
 }
 
 /// Why no offline copy was offered.

@@ -113,6 +113,26 @@ test('offline copy: carries saved and unsaved scenarios; opened from file:// in 
   const again = await downloaded(second.page, () => second.page.getByTestId('offline-copy').click());
   assert.equal(again.text.split('id="blockvote-carried-scenarios"').length - 1, 1);
   await second.context.close();
+
+  // A page with two blocks of carried scenarios (joined by hand) adds the scenarios of
+  // both; it used to read the first block alone, without a word. A copy made from it
+  // carries them all in one block.
+  const againBytes = (await readFile(again.path)).toString('latin1');
+  const block = againBytes.match(/<script type="application\/json" id="blockvote-carried-scenarios">[\x20-\x7e]*<\/script>\n/)[0];
+  const joinedBlock = block.replace('Dearer', 'Joined dearer').replace('Unsaved when', 'Joined, unsaved when');
+  assert.notEqual(joinedBlock, block);
+  const joinedPath = join(await mkdtemp(join(tmpdir(), 'blockvote-joined-')), 'joined.html');
+  await writeFile(joinedPath, Buffer.from(againBytes.replace(block, block + joinedBlock), 'latin1'));
+  const joined = await open(pathToFileURL(joinedPath).href, 'overview');
+  await joined.page.getByTestId('carried-notice').waitFor();
+  assert.match(await joined.app.text('carried-notice'), /carries 4 scenarios: 4 added to Scenarios, 0 already saved/);
+  await joined.app.go('scenarios');
+  assert.equal((await labels(joined.page)).length, 4);
+  const joinedCopy = await downloaded(joined.page, () => joined.page.getByTestId('offline-copy').click());
+  assert.equal(joinedCopy.text.split('id="blockvote-carried-scenarios"').length - 1, 1);
+  assert.ok(joinedCopy.text.includes('Joined dearer') && joinedCopy.text.includes(' Dearer'));
+  assert.deepEqual(joined.seen.errors, []);
+  await joined.context.close();
 });
 
 /**
