@@ -115,7 +115,7 @@ impl Editing {
 /// The editor of `field` in row `n`: a one-line field for a name (Enter keeps it), a
 /// text box for a note; Escape or Cancel leaves it unchanged.
 #[component]
-pub fn Editor(field: Field, n: Memo<usize>, editing: Editing, commit: Callback<()>) -> impl IntoView {
+pub fn Editor(field: Field, #[prop(into)] n: Signal<usize>, editing: Editing, commit: Callback<()>) -> impl IntoView {
     let state = use_app_state();
     let lang = move || state.lang.get();
     let testid = move |what: &str| format!("scenario-{what}-{}", n.get());

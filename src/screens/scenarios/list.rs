@@ -168,8 +168,6 @@ pub fn ScenarioList(saved: StoredValue<Saved>, selected: RwSignal<Vec<String>>) 
 #[component]
 fn OrphanedEdit(saved: StoredValue<Saved>, store: RwSignal<Store>, editing: Editing) -> impl IntoView {
     let orphaned = Memo::new(move |_| store.with(|s| editing.orphaned(s)));
-    // The paper's row (0) is never edited, so its number names this editor's fields.
-    let n = Memo::new(|_| 0);
     let put_back = Callback::new(move |()| {
         let (Some(field), Some(began_on)) = (orphaned.get_untracked(), editing.began_on()) else {
             return editing.stop();
@@ -186,12 +184,13 @@ fn OrphanedEdit(saved: StoredValue<Saved>, store: RwSignal<Store>, editing: Edit
         orphaned.get().map(|field| {
             let name = editing.began_on().map(|version| version.name).unwrap_or_default();
             let note = orphaned_edit_note(&name, field == Field::Note);
+            // The paper's row (0) is never edited, so its number names this editor's fields.
             view! {
                 <div class="undo-bar orphaned-edit" role="alert" data-testid="scenario-edit-orphaned">
                     <p>
                         <Said text=note />
                     </p>
-                    <Editor field=field n=n editing=editing commit=put_back />
+                    <Editor field=field n=0_usize editing=editing commit=put_back />
                 </div>
             }
         })
