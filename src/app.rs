@@ -18,7 +18,7 @@ use blockvote_present::shell::{
     BACK_TO_THE_PAPER, CHINESE, CHINESE_SHORT, DATA_NOT_LOADED, ENGLISH, ENGLISH_SHORT, LANGUAGE_SWITCH, MENU, REDO,
     SCREENS, SKIP_TO_MAIN, SOURCE_NOTE, UNDO, UNDO_AND_REDO,
 };
-use blockvote_present::words::view_label;
+use blockvote_present::words::{view_label, view_short_label};
 use blockvote_present::words::{APP_TITLE, PAPER_TITLE};
 use leptos::prelude::*;
 
@@ -213,7 +213,10 @@ fn Shell(dataset: Dataset) -> impl IntoView {
                     <Words label=MENU />
                     ": "
                 </span>
-                <span class="nav-toggle-view">{move || view_label(state.view.get()).get(state.lang.get())}</span>
+                <span class="nav-toggle-view full">{move || view_label(state.view.get()).get(state.lang.get())}</span>
+                <span class="nav-toggle-view short">
+                    {move || view_short_label(state.view.get()).get(state.lang.get())}
+                </span>
             </button>
             <div class="titles">
                 <p class="brand">"blockvote"</p>

@@ -158,12 +158,28 @@ test('on a phone the navigation is a menu that names the screen and closes when 
     await page.getByTestId('nav-risk').tap();
     await page.getByTestId('screen-risk').waitFor();
     assert.equal(await toggle.getAttribute('aria-expanded'), 'false', 'choosing a screen folds the menu');
-    assert.match(await toggle.innerText(), /Slippage/);
+    // The phone's button gives the screen's short name ("Slippage & risk" was cut to
+    // "Slippa…" at 360 px), whole.
+    assert.match(await toggle.innerText(), /Risk/);
     await toggle.tap();
     await page.keyboard.press('Escape');
     assert.equal(await toggle.getAttribute('aria-expanded'), 'false', 'Escape folds the menu');
     await page.getByTestId('lang-zh').tap();
     assert.match(await toggle.innerText(), /延誤及風險/);
+    // No screen's name is cut, in either language, on the narrowest phone.
+    for (const lang of ['en', 'zh']) {
+      for (const view of routeViews()) {
+        await page.goto(`${SINGLE_FILE_URL}#view=${view}&lang=${lang}`);
+        await page.getByTestId(`screen-${view}`).waitFor();
+        const cut = await page.evaluate(() => {
+          const name = [...document.querySelectorAll('.nav-toggle-view')].find((el) => el.getClientRects().length > 0);
+          // The presenter view has no header.
+          if (!name) return document.querySelector('[data-testid="header"]')?.getClientRects().length ? 'no name shown' : null;
+          return name.scrollWidth > name.clientWidth + 0.5 || name.scrollHeight > name.clientHeight + 0.5 ? name.textContent : null;
+        });
+        assert.equal(cut, null, `${view} (${lang}): the menu button cuts the screen's name`);
+      }
+    }
   } finally {
     await context.close();
   }

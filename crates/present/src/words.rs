@@ -41,6 +41,20 @@ pub fn view_label(view: View) -> Label {
     }
 }
 
+/// The screen's name as the phone's menu button shows it, where the header leaves
+/// room for about eight letters: the English of the longer names shortened (the
+/// menu it opens, and the screen's heading, give them in full).
+pub fn view_short_label(view: View) -> Label {
+    match view {
+        View::Departments => l("部門", "Depts."),
+        View::Distribution => l("預算分布", "Budgets"),
+        View::Risk => l("延誤及風險", "Risk"),
+        View::Brief => l("會議簡報", "Brief"),
+        View::Present => l("簡報模式", "Presenter"),
+        other => view_label(other),
+    }
+}
+
 /// The name of a spend profile.
 pub fn profile_label(profile: Profile) -> Label {
     match profile {
@@ -186,6 +200,8 @@ mod tests {
     fn every_enum_value_has_words_in_both_languages() {
         for view in View::ALL {
             assert!(!view_label(view).zh.is_empty() && !view_label(view).en.is_empty());
+            let short = view_short_label(view);
+            assert!(!short.zh.is_empty() && (1..=10).contains(&short.en.len()), "{}", short.en);
         }
         for lever in Lever::ALL {
             assert_ne!(lever_label(lever).zh, lever_label(lever).en);
