@@ -265,7 +265,7 @@ fn Shell(dataset: Dataset) -> impl IntoView {
                     aria-disabled=move || whatif.scenario.with(|s| *s == Scenario::default()).to_string()
                     on:click=move |_| {
                         if whatif.scenario.with_untracked(|s| *s != Scenario::default()) {
-                            whatif.scenario.set(Scenario::default());
+                            whatif.replace(Scenario::default());
                         }
                     }
                 >

@@ -58,6 +58,11 @@ pub struct WhatIf {
     pub link_problems: RwSignal<Vec<LinkProblem>>,
     /// Earlier scenarios, most recent last (undo), and undone ones (redo).
     pub history: RwSignal<History>,
+    /// How many times the scenario was replaced as a whole ([`WhatIf::replace`]: undo,
+    /// redo, a link, back to the paper, a saved scenario opened, the thresholds reset).
+    /// Each time, a field holding an entry it refused drops it and shows the scenario's
+    /// value (`components::fields`), so what the fields show is what was brought back.
+    pub replaced: RwSignal<u64>,
 }
 
 /// The undo and redo stacks. Every change of the scenario, from any screen, is one
@@ -137,6 +142,7 @@ impl WhatIf {
             after_paint: later,
             link_problems: RwSignal::new(Vec::new()),
             history: RwSignal::new(History::default()),
+            replaced: RwSignal::new(0),
         }
     }
 
@@ -164,6 +170,12 @@ impl WhatIf {
         });
     }
 
+    /// Replaces the scenario as a whole (see [`WhatIf::replaced`]).
+    pub fn replace(&self, scenario: Scenario) {
+        self.replaced.update(|times| *times = times.wrapping_add(1));
+        self.scenario.set(scenario);
+    }
+
     pub fn undo(&self) {
         let mut target = None;
         self.history.update(|h| {
@@ -174,7 +186,7 @@ impl WhatIf {
             }
         });
         if let Some(previous) = target {
-            self.scenario.set(previous);
+            self.replace(previous);
         }
     }
 
@@ -188,7 +200,7 @@ impl WhatIf {
             }
         });
         if let Some(next) = target {
-            self.scenario.set(next);
+            self.replace(next);
         }
     }
 
@@ -201,7 +213,7 @@ impl WhatIf {
     pub fn open_link(&self, fragment: &str, data: &Dataset) {
         let (decoded, problems) = blockvote_present::links::open_link(fragment, data);
         if self.scenario.with_untracked(|s| *s != decoded.scenario) {
-            self.scenario.set(decoded.scenario);
+            self.replace(decoded.scenario);
         }
         self.link_seed.set(decoded.seed);
         self.link_problems.set(problems);

@@ -6,6 +6,7 @@
 
 use crate::components::words::Words;
 use crate::state::use_app_state;
+use crate::whatif::use_whatif;
 use blockvote_present::fields::{FieldError, FieldSpec};
 use leptos::prelude::*;
 
@@ -43,7 +44,9 @@ where
     let read = std::sync::Arc::new(read);
     let read_for_effect = read.clone();
     let read_again = read.clone();
-    let text = RwSignal::new(current.with_untracked(write));
+    let write = std::sync::Arc::new(write);
+    let write_again = write.clone();
+    let text = RwSignal::new(current.with_untracked(|value| write(value)));
     let error: RwSignal<Option<FieldError>> = RwSignal::new(None);
     // Following outside changes (undo, reset, a link): only when the value in effect
     // really changed since the last run, and only if the text does not already say it,
@@ -60,22 +63,32 @@ where
         }
         value
     });
-    // A reader may depend on other values in effect (the floor's on the ceiling): when
-    // they change, an entry this field refused is read again, so its message never
-    // names a value no longer in effect, and an entry that now reads is applied, as the
-    // field shows it.
-    Effect::new(move |read_before: Option<()>| {
-        let typed = text.get_untracked();
-        let result = read_again(&typed);
-        if read_before.is_some() && error.with_untracked(Option::is_some) {
-            match result {
-                Ok(value) => {
-                    error.set(None);
-                    commit.run(value);
+    // An entry this field refused is not part of any scenario. When the scenario is
+    // replaced as a whole (undo, redo, a link, a reset) the entry is dropped and the
+    // field shows the value brought back. A reader may also depend on other values in
+    // effect (the floor's on the ceiling): when one of those moves, the entry is read
+    // again, so its message never names a value no longer in effect, and an entry
+    // that now reads is applied, as the field shows it. One effect does both, so an
+    // undo never applies an entry (which would be a new step, and lose the redo).
+    let replaced = use_whatif().replaced;
+    Effect::new(move |replaced_before: Option<u64>| {
+        let replaced_now = replaced.get();
+        let result = read_again(&text.get_untracked());
+        if replaced_before.is_some() && error.with_untracked(Option::is_some) {
+            if replaced_before != Some(replaced_now) {
+                text.set(current.with_untracked(|value| write_again(value)));
+                error.set(None);
+            } else {
+                match result {
+                    Ok(value) => {
+                        error.set(None);
+                        commit.run(value);
+                    }
+                    Err(e) => error.set(Some(e)),
                 }
-                Err(e) => error.set(Some(e)),
             }
         }
+        replaced_now
     });
     let id = format!("field-{testid}");
     let error_id = format!("{id}-error");

@@ -126,6 +126,28 @@ test('a threshold that would cross the other is refused at its own field, in bot
   assert.equal(await page.locator('#field-floor-error').count(), 0);
   assert.equal(await page.getByTestId('floor').inputValue(), '25');
   assert.equal(await app.text('projects-below-floor'), String(all.filter((p) => p.budget < 25).length));
+  // The 2021 ceiling (HK$20M) cannot be set under that floor: the button is disabled,
+  // where it set a ceiling below the floor and the whole scenario was refused.
+  assert.equal(await page.getByTestId('ceiling-20').isDisabled(), true);
+  // An undo drops a refused entry and shows what it brought back; it never applies
+  // the entry (a new step, which lost the redo).
+  await page.getByTestId('ceiling').fill('12');
+  assert.equal(await page.locator('#field-ceiling-error').innerText(), 'Must not be below the floor (HK$25.0M)');
+  // (Raising the ceiling to 30 and the floor it let in were one step.)
+  await page.getByTestId('undo').click();
+  assert.equal(await page.getByTestId('floor').inputValue(), '0.2');
+  assert.equal(await page.getByTestId('ceiling').inputValue(), '20.0');
+  assert.equal(await page.locator('#field-ceiling-error').count(), 0);
+  assert.equal(await page.getByTestId('redo').getAttribute('aria-disabled'), 'false', 'the redo is kept');
+  await page.getByTestId('redo').click();
+  assert.equal(await page.getByTestId('floor').inputValue(), '25.0');
+  // The thresholds' reset drops refused entries too: the fields show the paper's.
+  await page.getByTestId('floor').fill('40');
+  assert.equal(await page.getByTestId('floor').getAttribute('aria-invalid'), 'true');
+  await page.getByTestId('thresholds-reset').click();
+  assert.equal(await page.getByTestId('floor').inputValue(), '0.2');
+  assert.equal(await page.getByTestId('ceiling').inputValue(), '10.0');
+  assert.equal(await page.locator('.field-error').count(), 0);
   assert.deepEqual(seen.errors, []);
   await page.close();
 });

@@ -122,7 +122,7 @@ pub fn ScenarioList(saved: StoredValue<Saved>, selected: RwSignal<Vec<String>>) 
                                     class="small"
                                     data-testid="scenario-open-0"
                                     on:click=move |_| {
-                                        whatif.scenario.set(Scenario::default());
+                                        whatif.replace(Scenario::default());
                                         whatif.link_seed.set(None);
                                     }
                                 >
@@ -299,7 +299,7 @@ fn SavedRow(
     };
     let open = move |_| {
         id.with_value(|id| saved.with_value(|saved| saved.opened(id)));
-        whatif.scenario.set(scenario.get_untracked());
+        whatif.replace(scenario.get_untracked());
         whatif.link_seed.set(entry.with_untracked(|e| e.as_ref().and_then(|e| e.seed)));
     };
     let edits = move |field: Field| id.with_value(|id| editing.edits(id, field));

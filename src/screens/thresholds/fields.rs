@@ -5,6 +5,7 @@ use crate::components::marks::FigureText;
 use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
+use blockvote_model::engine::Scenario;
 use blockvote_model::Money;
 use blockvote_present::screens::thresholds::{
     ceiling_field, floor_field, paper_thresholds, CEILING_2021, CEILING_2021_MILLIONS, PAPER_CEILING, PAPER_FLOOR,
@@ -31,6 +32,9 @@ pub fn ThresholdFields() -> impl IntoView {
     let ceiling_spec = ceiling_field(move || floor.get());
     let floor_spec = floor_field(move || ceiling.get());
     let (printed_ceiling, printed_floor) = paper_thresholds(&data);
+    // The 2021 ceiling cannot be set under a floor above it: the model refuses
+    // thresholds that cross, and a typed ceiling would be refused at its field.
+    let preset_below_floor = move || floor.get() > Money::from_whole_millions(CEILING_2021_MILLIONS);
     view! {
         <div class="inline-fields">
             <NumberField spec=ceiling_spec testid="ceiling" current=ceiling commit=set_ceiling />
@@ -38,6 +42,7 @@ pub fn ThresholdFields() -> impl IntoView {
             <button
                 type="button"
                 data-testid="ceiling-20"
+                disabled=preset_below_floor
                 on:click=move |_| set_ceiling(Money::from_whole_millions(CEILING_2021_MILLIONS))
             >
                 <Words label=CEILING_2021 />
@@ -45,7 +50,7 @@ pub fn ThresholdFields() -> impl IntoView {
             <button
                 type="button"
                 data-testid="thresholds-reset"
-                on:click=move |_| whatif.update(|s| s.delegation = Default::default())
+                on:click=move |_| whatif.replace(whatif.scenario.with_untracked(|s| Scenario { delegation: Default::default(), ..s.clone() }))
             >
                 <Words label=RESET />
             </button>
