@@ -700,8 +700,8 @@ mod tests {
         );
         check_problem(
             &format!("#p={}", "1:x;".repeat(MAX_ITEMS + 1)),
-            "“p=1:x;1:x;1:x;1:x;1:x;1:x;1:x;1:x;1:x;1:x;” has more than 300 items, so none was read.",
-            "「p=1:x;1:x;1:x;1:x;1:x;1:x;1:x;1:x;1:x;1:x;」超過 300 項，整項未有讀取。",
+            "“p=1:x;1:x;1:x;1:x;1:x;1:x;1:x;1:x;1:x;1:x;…” has more than 300 items, so none was read.",
+            "「p=1:x;1:x;1:x;1:x;1:x;1:x;1:x;1:x;1:x;1:x;…」超過 300 項，整項未有讀取。",
         );
     }
 
@@ -822,16 +822,38 @@ mod tests {
             "#view=projects&lang=en&g=dept.x:d1",
             &[("“dept.x” in “g=dept.x:d1” is not a number.", "「g=dept.x:d1」中的「dept.x」不是數字。")],
         );
-        // A long pair is quoted to 40 characters, and the piece still says where.
+        // A long pair is quoted to 40 characters and "…", and the piece still says where.
         let list: Vec<String> = (1..=20).map(|id| format!("{id}:d1")).collect();
         let link = format!("#view=projects&lang=en&p={};21:b-5", list.join(";"));
-        let shown: String = format!("{};21:b-5", list.join(";")).chars().take(40).collect();
+        let shown = format!("{}…", format!("{};21:b-5", list.join(";")).chars().take(40).collect::<String>());
         check_opened(
             &link,
             &[(
                 &format!("“-5” in “p={shown}” must be between 0 and 1000000000."),
                 &format!("「p={shown}」中的「-5」須介乎 0 至 1000000000。"),
             )],
+        );
+    }
+
+    /// A quote cut to 40 characters of the link ends with "…", and only then: the
+    /// member sees that the link's value goes on.
+    #[test]
+    fn a_quote_cut_short_says_so() {
+        let forty = "9".repeat(40);
+        check_opened(
+            &format!("#view=risk&lang=en&cost={forty}&ceiling={forty}9&p=1:b{forty}9&k{forty}=1"),
+            &[
+                (&format!("“cost={forty}” is not a number."), &format!("「cost={forty}」不是數字。")),
+                (&format!("“ceiling={forty}…” is not a number."), &format!("「ceiling={forty}…」不是數字。")),
+                (
+                    &format!("“{forty}…” in “p=1:b{}…” is not a number.", &forty[3..]),
+                    &format!("「p=1:b{}…」中的「{forty}…」不是數字。", &forty[3..]),
+                ),
+                (
+                    &format!("“k{}…=1”: k{}… is not a key blockvote knows; it was ignored.", &forty[1..], &forty[1..]),
+                    &format!("「k{}…=1」：k{}… 不是 blockvote 認識的參數，已略過。", &forty[1..], &forty[1..]),
+                ),
+            ],
         );
     }
 
@@ -1187,7 +1209,7 @@ mod tests {
         // Many are named up to 16, the rest counted: never one word per number.
         let many: Vec<String> = (1000..1400).map(|id| id.to_string()).collect();
         let link = format!("#view=projects&lang=en&ids={}", many.join(","));
-        let shown: String = many.join(",").chars().take(40).collect();
+        let shown = format!("{}…", many.join(",").chars().take(40).collect::<String>());
         let named: Vec<String> = (1000..1016).map(|id| id.to_string()).collect();
         check_opened(
             &link,

@@ -249,11 +249,11 @@ mod tests {
         );
         // Another `view=` names the screen shown.
         check_problems("#view=bogus&view=risk", &["“view=bogus” is not a name blockvote knows."]);
-        // Shortened as every problem is.
+        // Shortened as every problem is, and said to be.
         let long = format!("#view={}", "v".repeat(100));
         check_problems(
             &long,
-            &[&format!("“view={}” is not a screen of blockvote; the overview is shown.", "v".repeat(40))],
+            &[&format!("“view={}…” is not a screen of blockvote; the overview is shown.", "v".repeat(40))],
         );
         assert_eq!(
             route_problems(&route("#view=bogus").params)

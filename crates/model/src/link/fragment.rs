@@ -17,14 +17,19 @@ pub const MAX_UNREAD_NAMED: usize = 16;
 /// The longest key or value kept for a message about it, in characters.
 pub const MAX_SHOWN_CHARS: usize = 40;
 
+/// The characters of the link's text, as written, that always decode to more than
+/// [`MAX_SHOWN_CHARS`]: a character is written in at most twelve (four escaped bytes).
+const SHOWN_WRITTEN_CHARS: usize = 12 * (MAX_SHOWN_CHARS + 1);
+
 /// A fragment split into pairs.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Fragment {
     /// The pairs read, in order, percent-decoded.
     pub pairs: Vec<(String, String)>,
     /// The keys of the pairs that were not read because the fragment is longer than
-    /// [`MAX_FRAGMENT_CHARS`] (percent-decoded, shortened, at most
-    /// [`MAX_UNREAD_NAMED`] of them).
+    /// [`MAX_FRAGMENT_CHARS`] (percent-decoded, at most [`MAX_UNREAD_NAMED`] of them),
+    /// each shortened to one character more than a notice quotes, so that its quote
+    /// says it was cut.
     pub unread: Vec<String>,
     /// How many pairs were not read, named or not.
     pub unread_count: usize,
@@ -54,8 +59,8 @@ pub fn read_fragment(text: &str) -> Fragment {
         } else {
             fragment.unread_count = fragment.unread_count.saturating_add(1);
             if fragment.unread.len() < MAX_UNREAD_NAMED {
-                let key: String = key.chars().take(3 * MAX_SHOWN_CHARS).collect();
-                fragment.unread.push(percent_decode(&key).chars().take(MAX_SHOWN_CHARS).collect());
+                let key: String = key.chars().take(SHOWN_WRITTEN_CHARS).collect();
+                fragment.unread.push(percent_decode(&key).chars().take(MAX_SHOWN_CHARS + 1).collect());
             }
         }
     }
@@ -157,9 +162,13 @@ mod tests {
         assert!(many.pairs.is_empty());
         assert_eq!(many.unread.len(), MAX_UNREAD_NAMED);
         assert_eq!(many.unread_count, 250_001);
-        // Unread keys are shown short.
+        // Unread keys are kept short, one character longer than a quote, so that the
+        // quote says it was cut.
         let key = read_fragment(&format!("#x={}&{}=1", "y".repeat(MAX_FRAGMENT_CHARS - 10), "k".repeat(500)));
-        assert_eq!(key.unread.first().map(|k| k.chars().count()), Some(MAX_SHOWN_CHARS));
+        assert_eq!(key.unread.first().map(|k| k.chars().count()), Some(MAX_SHOWN_CHARS + 1));
+        let emoji =
+            read_fragment(&format!("#x={}&{}=1", "y".repeat(MAX_FRAGMENT_CHARS - 10), "%F0%9F%98%80".repeat(50)));
+        assert_eq!(emoji.unread.first(), Some(&"😀".repeat(MAX_SHOWN_CHARS + 1)));
     }
 
     #[test]

@@ -317,15 +317,20 @@ fn problem(key: &str, value: &str, reason: LinkReason) -> LinkProblem {
 /// the notice's words around it (U+202E), hide text (U+200B) or break its lines;
 /// written out, the member sees that it is there and which it is. Every other
 /// character is kept. A quote holds at most [`MAX_SHOWN_CHARS`] characters of the
-/// link, each written in at most nine.
+/// link, each written in at most nine, and ends with "…" when the link's text goes on
+/// beyond them (and only then), so a cut value never reads as the whole of it.
 pub fn shown_text(text: &str) -> String {
     let mut shown = String::new();
-    for c in text.chars().take(MAX_SHOWN_CHARS) {
+    let mut chars = text.chars();
+    for c in chars.by_ref().take(MAX_SHOWN_CHARS) {
         if is_invisible(c) {
             shown.push_str(&format!("\\u{{{:04X}}}", u32::from(c)));
         } else {
             shown.push(c);
         }
+    }
+    if chars.next().is_some() {
+        shown.push('…');
     }
     shown
 }
@@ -1140,7 +1145,7 @@ mod tests {
         assert_eq!(problems.len(), 1);
         assert_eq!(
             problems.first().map(|p| (&p.reason, p.value.chars().count())),
-            Some((&LinkReason::TooLong, MAX_SHOWN_CHARS))
+            Some((&LinkReason::TooLong, MAX_SHOWN_CHARS + 1))
         );
     }
 
@@ -1239,16 +1244,16 @@ mod tests {
         );
         // After the first 16, the rest are counted.
         let many: Vec<String> = (1000..1040).map(|id| format!("{id}:x")).collect();
-        let shown: String = many.join(";").chars().take(MAX_SHOWN_CHARS).collect();
+        let shown = format!("{}…", many.join(";").chars().take(MAX_SHOWN_CHARS).collect::<String>());
         let mut expected: Vec<String> = (1000..1016)
             .map(|id| format!("p={shown:?} at \"{id}:x\" names project {id}, which the data does not have"))
             .collect();
         expected.push("…=\"\" and 24 more edits name what the data does not have".to_string());
         check_in(&format!("#p={}", many.join(";")), &expected.iter().map(String::as_str).collect::<Vec<_>>());
-        // What is shown is shortened as every problem is.
+        // What is shown is shortened as every problem is, and says so.
         let long = format!("999:b1,{}", "d1,".repeat(40));
         let (_, problems) = decode_link_in(&format!("#p={long}"), &paper());
-        assert_eq!(problems.first().map(|p| p.value.chars().count()), Some(MAX_SHOWN_CHARS));
+        assert_eq!(problems.first().map(|p| p.value.chars().count()), Some(MAX_SHOWN_CHARS + 1));
     }
 
     /// A problem in a piece of a pair quotes the pair as the link gives it, and names
@@ -1288,14 +1293,45 @@ mod tests {
         ] {
             assert_eq!(shown_text(text), shown, "{text:?}");
         }
-        // The bound counts the link's characters: forty, each written in at most nine.
-        assert_eq!(shown_text(&"\u{202E}".repeat(100)), "\\u{202E}".repeat(MAX_SHOWN_CHARS));
+        // The bound counts the link's characters: forty, each written in at most nine,
+        // and "…" for the rest.
+        assert_eq!(shown_text(&"\u{202E}".repeat(100)), format!("{}…", "\\u{202E}".repeat(MAX_SHOWN_CHARS)));
         let (_, problems) = decode_link("#cost=1%E2%80%AE0&p=1:b%00&%1Bkey=%0A");
         let quoted: Vec<(&str, &str, Option<&str>)> =
             problems.iter().map(|p| (p.key.as_str(), p.value.as_str(), p.part.as_deref())).collect();
         assert_eq!(quoted, [("cost", "1\\u{202E}0", None), ("p", "1:b\\u{0000}", Some("\\u{0000}"))]);
         let unknown = LinkProblem::new("\u{1B}key", "\n", LinkReason::UnknownKey { suggestion: None });
         assert_eq!((unknown.key.as_str(), unknown.value.as_str()), ("\\u{001B}key", "\\u{000A}"));
+    }
+
+    /// A quote cut to [`MAX_SHOWN_CHARS`] characters of the link ends with "…", and
+    /// only then: a quote once ended mid-value with no sign that the link went on.
+    #[test]
+    fn a_quote_cut_short_ends_with_an_ellipsis() {
+        let forty = "9".repeat(MAX_SHOWN_CHARS);
+        for (text, shown) in [
+            (forty.clone(), forty.clone()),
+            (format!("{forty}9"), format!("{forty}…")),
+            ("保".repeat(MAX_SHOWN_CHARS + 1), format!("{}…", "保".repeat(MAX_SHOWN_CHARS))),
+            ("\u{202E}".repeat(MAX_SHOWN_CHARS + 1), format!("{}…", "\\u{202E}".repeat(MAX_SHOWN_CHARS))),
+            // A megabyte is quoted as briefly as forty-one characters.
+            ("9".repeat(1 << 20), format!("{forty}…")),
+        ] {
+            assert_eq!(shown_text(&text), shown, "{} characters", text.chars().count());
+        }
+        check_in(&format!("#cost={forty}"), &[format!("cost={forty:?} is not a number").as_str()]);
+        check_in(&format!("#cost={forty}9"), &[format!("cost=\"{forty}…\" is not a number").as_str()]);
+        // The piece named inside a long pair is cut the same way.
+        check_in(
+            &format!("#p=1:b{forty}9"),
+            &[format!("p=\"1:b{}…\" at \"{forty}…\" is not a number", "9".repeat(37)).as_str()],
+        );
+        // And so is the key of a pair beyond the limit, however it is written.
+        for key in ["k".repeat(500), "%E4%BF%9D".repeat(100)] {
+            let (_, problems) = decode_link(&format!("#x={}&{key}=1", "y".repeat(MAX_FRAGMENT_CHARS - 10)));
+            let shown = percent_decode(&key).chars().take(MAX_SHOWN_CHARS).collect::<String>();
+            assert_eq!(problems.first().map(|p| p.key.clone()), Some(format!("{shown}…")));
+        }
     }
 
     #[test]
