@@ -27,15 +27,18 @@ use blockvote_model::Dataset;
 /// the screens' own pairs ([`screen_problems`]), the shell's and the screens' keys
 /// given twice ([`repeated_problems`]) and the keys no reader knows
 /// ([`unknown_key_problems`]). Only a link is checked against the data: a scenario
-/// built in the app cannot name what the data does not have.
+/// built in the app cannot name what the data does not have. Each pair is quoted as
+/// the link wrote it (`Fragment::quote_as_written`).
 pub fn open_link(text: &str, data: &Dataset) -> (LinkScenario, Vec<LinkProblem>) {
     let (decoded, scenario_problems) = decode_link_in(text, data);
-    let params = parse_fragment(text);
-    let mut problems = route_problems(&params);
+    let fragment = read_fragment(text);
+    let params = &fragment.pairs;
+    let mut problems = route_problems(params);
     problems.extend(scenario_problems);
-    problems.extend(screen_problems(&params, data));
-    problems.extend(repeated_problems(&params));
-    problems.extend(unknown_key_problems(&params));
+    problems.extend(screen_problems(params, data));
+    problems.extend(repeated_problems(params));
+    problems.extend(unknown_key_problems(params));
+    fragment.quote_as_written(&mut problems);
     (decoded, problems)
 }
 
@@ -211,10 +214,10 @@ pub const LINK_PROBLEMS_HEADING: Label = Label::new(
     "Parts of this link could not be used and were skipped; the rest was applied.",
 );
 
-/// One problem of a link, in words: the pair, then why it was skipped.
+/// One problem of a link, in words: the pair as the link wrote it (`cap=` with its
+/// `=`, `cap` without), then why it was skipped.
 pub fn problem_text(problem: &LinkProblem) -> Bilingual {
-    let pair =
-        if problem.value.is_empty() { problem.key.clone() } else { format!("{}={}", problem.key, problem.value) };
+    let pair = if problem.key_only { problem.key.clone() } else { format!("{}={}", problem.key, problem.value) };
     // What the data shown does not have is said of the data the member sees: the
     // paper's, or the file they imported.
     let ignored = |zh: &str, en: &str, what_zh: String, what_en: String| {
@@ -833,6 +836,48 @@ mod tests {
                 &format!("「p={shown}」中的「-5」須介乎 0 至 1000000000。"),
             )],
         );
+    }
+
+    /// A pair is quoted as the link wrote it: `cap=` with its `=`, `cap` without one,
+    /// though both read as the key with an empty value. `cap=` was once quoted as
+    /// "cap", which the link did not say.
+    #[test]
+    fn a_pair_with_no_value_is_quoted_as_the_link_wrote_it() {
+        check_opened(
+            "#view=cashflow&lang=en&cap=&ceiling&dept=1&dept&foo&bar=",
+            &[
+                ("“cap=” is not a number.", "「cap=」不是數字。"),
+                ("“ceiling” is not a number.", "「ceiling」不是數字。"),
+                (
+                    "“dept” is given 2 times; only the last, dept, was read, and the others were ignored.",
+                    "「dept」出現了 2 次，只讀取了最後一個（dept），其餘已略過。",
+                ),
+                (
+                    "“foo”: foo is not a key blockvote knows; it was ignored.",
+                    "「foo」：foo 不是 blockvote 認識的參數，已略過。",
+                ),
+                (
+                    "“bar=”: bar is not a key blockvote knows; it was ignored.",
+                    "「bar=」：bar 不是 blockvote 認識的參數，已略過。",
+                ),
+            ],
+        );
+        check_opened(
+            "#view=cashflow&lang=",
+            &[(
+                "“lang=” is not a language of blockvote (zh or en); the language was not changed.",
+                "「lang=」不是 blockvote 的語言（zh 或 en），語言維持不變。",
+            )],
+        );
+        check_opened(
+            "#view=cashflow&lang",
+            &[(
+                "“lang” is not a language of blockvote (zh or en); the language was not changed.",
+                "「lang」不是 blockvote 的語言（zh 或 en），語言維持不變。",
+            )],
+        );
+        // A value of spaces only is read as none, and quoted so, with the link's `=`.
+        check_opened("#view=cashflow&lang=en&cost=%20", &[("“cost=” is not a number.", "「cost=」不是數字。")]);
     }
 
     /// A quote cut to 40 characters of the link ends with "…", and only then: the

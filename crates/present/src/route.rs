@@ -243,8 +243,8 @@ mod tests {
         check_problems(
             "#view=&lang=",
             &[
-                "“view” is not a screen of blockvote; the overview is shown.",
-                "“lang” is not a language of blockvote (zh or en); the language was not changed.",
+                "“view=” is not a screen of blockvote; the overview is shown.",
+                "“lang=” is not a language of blockvote (zh or en); the language was not changed.",
             ],
         );
         // Another `view=` names the screen shown.

@@ -6,6 +6,8 @@
 //! that does not fit within [`MAX_FRAGMENT_CHARS`] is left unread and named in
 //! [`Fragment::unread`], so the decoder reports it.
 
+use super::{shown_text, LinkProblem};
+
 /// The longest fragment read, in characters of its text as written (percent-encoded).
 /// Pairs that end beyond it are not read, so a megabyte of text costs one scan and
 /// no more than this much memory.
@@ -33,11 +35,45 @@ pub struct Fragment {
     pub unread: Vec<String>,
     /// How many pairs were not read, named or not.
     pub unread_count: usize,
+    /// The places in `pairs` of those the link gives without `=` (`#cap`, read as
+    /// `cap=`), in order: a notice quotes them as the link wrote them
+    /// ([`Fragment::quote_as_written`]).
+    pub bare: Vec<usize>,
+}
+
+impl Fragment {
+    /// Marks each problem of a pair with no value to be quoted by its key alone when
+    /// the link gives that key with no value only without `=` (`#cap`, never `#cap=`),
+    /// so the quote is what the link wrote. A key given both ways is quoted with its
+    /// `=`. Worked out once per key named, so the work is bounded by the few keys a
+    /// link's problems name, however many pairs it has.
+    pub fn quote_as_written(&self, problems: &mut [LinkProblem]) {
+        if self.bare.is_empty() {
+            return;
+        }
+        let mut keys: Vec<(String, bool)> = Vec::new();
+        for problem in problems.iter_mut().filter(|p| p.value.is_empty() && p.part.is_none() && !p.key_only) {
+            let bare = match keys.iter().find(|(key, _)| *key == problem.key) {
+                Some((_, bare)) => *bare,
+                None => {
+                    let mut empty = (0..)
+                        .zip(&self.pairs)
+                        .filter(|(_, (key, value))| value.trim().is_empty() && shown_text(key) == problem.key);
+                    let bare =
+                        empty.clone().next().is_some() && empty.all(|(at, _)| self.bare.binary_search(&at).is_ok());
+                    keys.push((problem.key.clone(), bare));
+                    bare
+                }
+            };
+            problem.key_only |= bare;
+        }
+    }
 }
 
 /// Splits a URL fragment (`#view=projects&p=17:d2`, with or without the `#`) into its
 /// `key=value` pairs, in order, percent-decoded. Empty pieces between `&`s are skipped
-/// and a piece without `=` is a key with an empty value. A pair is read only if it
+/// and a piece without `=` is a key with an empty value (and listed in
+/// [`Fragment::bare`], so a notice quotes it as written). A pair is read only if it
 /// ends within the first [`MAX_FRAGMENT_CHARS`] characters; from the first one that
 /// does not, no pair is read and their keys are listed instead. Total: any text gives
 /// a [`Fragment`].
@@ -55,6 +91,9 @@ pub fn read_fragment(text: &str) -> Fragment {
         }
         let (key, value) = piece.split_once('=').unwrap_or((piece, ""));
         if fragment.unread_count == 0 && used.saturating_sub(1) <= MAX_FRAGMENT_CHARS {
+            if !piece.contains('=') {
+                fragment.bare.push(fragment.pairs.len());
+            }
             fragment.pairs.push((percent_decode(key), percent_decode(value)));
         } else {
             fragment.unread_count = fragment.unread_count.saturating_add(1);

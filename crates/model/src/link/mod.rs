@@ -109,8 +109,13 @@ pub struct LinkProblem {
     /// The piece of the value the problem is in, shortened for display, when it is not
     /// the whole value: the `-5` of `p=1:b-5`, the `999:x` of `p=17:d2;999:x`. A
     /// notice names it inside the quoted pair, so a long list says which item is wrong.
-    pub part: Option<String>,
+    /// (A boxed `str`, so a problem stays small enough to return by value.)
+    pub part: Option<Box<str>>,
     pub reason: LinkReason,
+    /// Quoted by its key alone, as the link wrote it: a pair the link gives without
+    /// `=` (`#cap`, read as `cap=`; [`Fragment::quote_as_written`]), or one not read,
+    /// named by its key. Any other pair is quoted `key=value`, `cap=` with its `=`.
+    pub key_only: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -300,13 +305,14 @@ impl fmt::Display for LinkProblem {
         };
         match &self.part {
             Some(part) => write!(f, "{}={:?} at {part:?} {}", self.key, self.value, why),
+            None if self.key_only => write!(f, "{} {}", self.key, why),
             None => write!(f, "{}={:?} {}", self.key, self.value, why),
         }
     }
 }
 
 fn problem(key: &str, value: &str, reason: LinkReason) -> LinkProblem {
-    LinkProblem { key: shown_text(key), value: shown_text(value), part: None, reason }
+    LinkProblem { key: shown_text(key), value: shown_text(value), part: None, reason, key_only: false }
 }
 
 /// A piece of a link as a notice quotes it, the one writing every [`LinkProblem`]'s
@@ -383,7 +389,7 @@ fn problem_at(key: &str, value: &str, part: &str, reason: LinkReason) -> LinkPro
     let mut found = problem(key, value, reason);
     let part = shown_text(part);
     if part != found.value {
-        found.part = Some(part);
+        found.part = Some(part.into());
     }
     found
 }
@@ -546,7 +552,7 @@ fn decode_link_with(text: &str, known: Option<&Known>) -> (LinkScenario, Vec<Lin
     let fragment = read_fragment(text);
     let (mut decoded, mut problems, absent) = decode_with(&fragment.pairs, known);
     for key in &fragment.unread {
-        problems.push(problem(key, "", LinkReason::Unread));
+        problems.push(LinkProblem { key_only: true, ..problem(key, "", LinkReason::Unread) });
     }
     let unnamed = fragment.unread_count.saturating_sub(fragment.unread.len());
     if unnamed > 0 {
@@ -554,6 +560,7 @@ fn decode_link_with(text: &str, known: Option<&Known>) -> (LinkScenario, Vec<Lin
         problems.push(problem("…", &format!("{unnamed} more"), LinkReason::Unread));
     }
     problems.extend(absent.into_problems());
+    fragment.quote_as_written(&mut problems);
     // A link cut short still counts as one that meant to carry a scenario.
     decoded.any |= fragment.unread_count > 0;
     (decoded, problems)
@@ -1302,6 +1309,25 @@ mod tests {
         assert_eq!(quoted, [("cost", "1\\u{202E}0", None), ("p", "1:b\\u{0000}", Some("\\u{0000}"))]);
         let unknown = LinkProblem::new("\u{1B}key", "\n", LinkReason::UnknownKey { suggestion: None });
         assert_eq!((unknown.key.as_str(), unknown.value.as_str()), ("\\u{001B}key", "\\u{000A}"));
+    }
+
+    /// A pair with no value is quoted as the link wrote it: `cap=` with its `=`, and
+    /// `cap` as its key alone (both read as the key with an empty value).
+    #[test]
+    fn a_pair_with_no_value_is_quoted_as_the_link_wrote_it() {
+        check_in(
+            "#cap=&ceiling&p&profile=%20",
+            &["cap=\"\" is not a number", "ceiling is not a number", "profile=\"\" is not a known name"],
+        );
+        // However many there are, each is quoted so (the work is done once per key).
+        let (_, problems) = decode_link(&"&cap".repeat(MAX_FRAGMENT_CHARS / 4));
+        assert_eq!(problems.len(), MAX_FRAGMENT_CHARS / 4);
+        assert!(problems.iter().all(|p| p.key_only && p.to_string() == "cap is not a number"));
+        // A pair beyond the limit is named by its key alone.
+        check_in(
+            &format!("#x={}&cost=5", "y".repeat(MAX_FRAGMENT_CHARS - 5)),
+            &["cost lies beyond the first 32768 characters of the link and was not read"],
+        );
     }
 
     /// A quote cut to [`MAX_SHOWN_CHARS`] characters of the link ends with "…", and
