@@ -105,14 +105,13 @@ pub fn is_known_key(key: &str) -> bool {
 
 /// The pairs of an address whose key no reader of the app reads ([`known_keys`]): the
 /// first [`MAX_NAMED_ABSENT`] named, each with a known key it is close to, if one is
-/// ([`close_key`]), and the rest counted. An empty piece (`&=&`) carries nothing and is
-/// not named.
+/// ([`close_key`]), and the rest counted. A pair with no key (`&=&`, `&=5`) is one no
+/// reader reads, so it is named too, quoted as the link wrote it (“=”); an empty piece
+/// (`&&`) holds no pair at all.
 pub fn unknown_key_problems(params: &[(String, String)]) -> Vec<LinkProblem> {
     let mut problems = Vec::new();
     let mut more = 0usize;
-    let carries = |(key, value): &&(String, String)| !key.is_empty() || !value.is_empty();
-    let unknown = params.iter().filter(carries).filter(|(key, _)| !is_known_key(key));
-    for (key, value) in unknown {
+    for (key, value) in params.iter().filter(|(key, _)| !is_known_key(key)) {
         if problems.len() < MAX_NAMED_ABSENT {
             problems.push(LinkProblem::new(key, value, LinkReason::UnknownKey { suggestion: close_key(key) }));
         } else {
@@ -1112,6 +1111,7 @@ mod tests {
                     "「sotr=id」：sotr 不是 blockvote 認識的參數，已略過。是否想輸入 sort？",
                 ),
                 ("“=7”: gives no key; it was ignored.", "「=7」：沒有參數名稱，已略過。"),
+                ("“=”: gives no key; it was ignored.", "「=」：沒有參數名稱，已略過。"),
                 (
                     "“dpet=1”: dpet is not a key blockvote knows; it was ignored. Did you mean dept?",
                     "「dpet=1」：dpet 不是 blockvote 認識的參數，已略過。是否想輸入 dept？",
@@ -1148,6 +1148,28 @@ mod tests {
                 "4 more keys blockvote does not know were ignored."
             ))
         );
+    }
+
+    /// A pair with no key is named as the link wrote it, `=` included: a bare `=`
+    /// was once dropped without a word. Empty pieces (`&&`) hold no pair at all.
+    #[test]
+    fn a_pair_with_no_key_is_named() {
+        check_opened(
+            "#view=cashflow&lang=en&=&cost=5&&=5&==&",
+            &[
+                ("“=”: gives no key; it was ignored.", "「=」：沒有參數名稱，已略過。"),
+                ("“=5”: gives no key; it was ignored.", "「=5」：沒有參數名稱，已略過。"),
+                ("“==”: gives no key; it was ignored.", "「==」：沒有參數名稱，已略過。"),
+            ],
+        );
+        // Followed in the app's own link, one it did not have is named too.
+        let data = Dataset::paper().unwrap_or_else(|_| Dataset::empty());
+        let had = parse_fragment("#view=risk&=5");
+        let words: Vec<String> = changed_address_problems("#view=projects&lang=en&=5&=", &had, &data)
+            .iter()
+            .map(|p| problem_text(p).en)
+            .collect();
+        assert_eq!(words, ["“=”: gives no key; it was ignored."]);
     }
 
     /// Every key the app writes in an address is one a reader of it knows: the
