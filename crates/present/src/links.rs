@@ -366,6 +366,10 @@ pub fn problem_text(problem: &LinkProblem) -> Bilingual {
             format!("超過簡報最多可有的 {} 個情景，簡報模式顯示最後一個情景", count(*max)),
             format!("is beyond {}, the most slides there can be; the presenter view shows the last slide", count(*max)),
         ),
+        LinkReason::NoCashCap => (
+            "未有套用：延後次序只適用於現金上限，而連結沒有設定現金上限（cap=）".to_string(),
+            "was not applied: a deferral rule orders what a cash cap defers, and the link sets no cash cap (cap=)".to_string(),
+        ),
         LinkReason::NotANumber => ("不是數字".to_string(), "is not a number".to_string()),
         LinkReason::OutOfRange { min, max } => (format!("須介乎 {min} 至 {max}"), format!("must be between {min} and {max}")),
         LinkReason::UnknownName => ("不是可用的名稱".to_string(), "is not a name blockvote knows".to_string()),
@@ -1148,6 +1152,26 @@ mod tests {
                 "4 more keys blockvote does not know were ignored."
             ))
         );
+    }
+
+    /// `rule=` orders what a cash cap defers: a link that sets no cap says that its
+    /// rule was not applied, where it once dropped it without a word.
+    #[test]
+    fn a_rule_without_a_cap_says_it_was_not_applied() {
+        let not_applied = |rule: &str| {
+            (
+                format!("“rule={rule}” was not applied: a deferral rule orders what a cash cap defers, and the link sets no cash cap (cap=)."),
+                format!("「rule={rule}」未有套用：延後次序只適用於現金上限，而連結沒有設定現金上限（cap=）。"),
+            )
+        };
+        let smallest = not_applied("smallest");
+        check_opened("#view=cashflow&lang=en&rule=smallest", &[(&smallest.0, &smallest.1)]);
+        let most_cash = not_applied("most_cash");
+        check_opened(
+            "#view=cashflow&lang=en&rule=most_cash&cap=x",
+            &[("“cap=x” is not a number.", "「cap=x」不是數字。"), (&most_cash.0, &most_cash.1)],
+        );
+        check_opened("#view=cashflow&lang=en&rule=most_cash&cap=900", &[]);
     }
 
     /// A pair with no key is named as the link wrote it, `=` included: a bare `=`

@@ -228,6 +228,9 @@ pub enum LinkReason {
     MoreUnknownKeys {
         count: usize,
     },
+    /// `rule=` in a link that sets no cash cap (none given, or none that could be
+    /// read): a deferral rule orders what a cap defers, so it was not applied.
+    NoCashCap,
     /// The key is given `times` times with different values and only one is read; the
     /// problem's value is that one: the last given if `last`, otherwise the last that
     /// could be used (a scenario lever skips a value it cannot read).
@@ -298,6 +301,7 @@ impl fmt::Display for LinkProblem {
             LinkReason::UnknownKey { suggestion: Some(known) } => format!("is not a known key (did you mean {known}?)"),
             LinkReason::UnknownKey { suggestion: None } => "is not a known key".to_string(),
             LinkReason::MoreUnknownKeys { count } => format!("and {count} more keys are not known"),
+            LinkReason::NoCashCap => "was not applied: the link sets no cash cap".to_string(),
             LinkReason::Repeated { times, last: true } => format!("is given {times} times; the last was read"),
             LinkReason::Repeated { times, last: false } => {
                 format!("is given {times} times; the last that could be used was read")
@@ -580,6 +584,9 @@ fn decode_with(params: &[(String, String)], known: Option<&Known>) -> (LinkScena
     // `slippage=on|off` is applied last, so it holds whatever order the pairs are in
     // (`slip=` and `delay=` alone turn slippage on).
     let mut slippage_switch = None;
+    // The deferral rule, applied to the cap once every pair is read, so that `rule=`
+    // may come before `cap=` in a hand-written link.
+    let mut rule = None;
     let scenario = &mut result.scenario;
     // Each scenario key given, in the order first given: at most one entry per key.
     let mut given: Vec<Given> = Vec::new();
@@ -648,18 +655,12 @@ fn decode_with(params: &[(String, String)], known: Option<&Known>) -> (LinkScena
                 "ceiling" => scenario.delegation.ceiling = Some(parse_money(key, value)?),
                 "floor" => scenario.delegation.floor = Some(parse_money(key, value)?),
                 "cap" => {
-                    let amount = parse_money(key, value)?;
-                    let rule = scenario.cap.as_ref().map(|c| c.rule).unwrap_or_default();
-                    scenario.cap = Some(CashCap { amount, rule });
+                    scenario.cap = Some(CashCap { amount: parse_money(key, value)?, rule: DeferralRule::default() })
                 }
                 "rule" => {
-                    let rule =
-                        DeferralRule::from_key(value).ok_or_else(|| problem(key, value, LinkReason::UnknownName))?;
-                    match scenario.cap.as_mut() {
-                        Some(cap) => cap.rule = rule,
-                        // A hand-written link may name the rule before its cap.
-                        None => pending_rule_fix(params, scenario, rule),
-                    }
+                    rule = Some(
+                        DeferralRule::from_key(value).ok_or_else(|| problem(key, value, LinkReason::UnknownName))?,
+                    );
                 }
                 "ongoing" => scenario.ongoing_budget_year = Some(parse_money(key, value)?),
                 "retention" => {
@@ -753,6 +754,16 @@ fn decode_with(params: &[(String, String)], known: Option<&Known>) -> (LinkScena
             Err(found) => problems.push(problem_at(key, value, &found.value, found.reason)),
         }
     }
+    // A rule orders what a cap defers: without a cap it is not applied, and named.
+    match (rule, result.scenario.cap.as_mut()) {
+        (Some(rule), Some(cap)) => cap.rule = rule,
+        (Some(_), None) => {
+            if let Some(value) = given.iter_mut().find(|g| g.key == "rule").and_then(|g| g.used.take()) {
+                problems.push(problem("rule", value, LinkReason::NoCashCap));
+            }
+        }
+        (None, _) => {}
+    }
     // Thresholds that cross (a floor above the ceiling, each the link's or the data's)
     // would make the engine refuse the whole scenario, every other pair of the link
     // with it: the link's thresholds are set aside instead, each named, and the rest
@@ -810,16 +821,6 @@ impl Given<'_> {
         }
         let used = self.used?;
         Some(problem(self.key, used, LinkReason::Repeated { times: self.times, last: used == self.last }))
-    }
-}
-
-/// `rule=` may come before `cap=` in a hand-written link: this looks ahead for the
-/// cap and sets both, so the order of the pairs does not matter.
-fn pending_rule_fix(params: &[(String, String)], scenario: &mut Scenario, rule: DeferralRule) {
-    if let Some((_, value)) = params.iter().find(|(k, _)| k == "cap") {
-        if let Ok(amount) = parse_money("cap", value) {
-            scenario.cap = Some(CashCap { amount, rule });
-        }
     }
 }
 
@@ -1309,6 +1310,33 @@ mod tests {
         assert_eq!(quoted, [("cost", "1\\u{202E}0", None), ("p", "1:b\\u{0000}", Some("\\u{0000}"))]);
         let unknown = LinkProblem::new("\u{1B}key", "\n", LinkReason::UnknownKey { suggestion: None });
         assert_eq!((unknown.key.as_str(), unknown.value.as_str()), ("\\u{001B}key", "\\u{000A}"));
+    }
+
+    /// A link's cash cap, if any, as `(amount, rule)`.
+    fn cap_of(link: &str) -> Option<(String, &'static str)> {
+        decode_link(link).0.scenario.cap.map(|cap| (cap.amount.format(0), cap.rule.key()))
+    }
+
+    /// A deferral rule orders what a cash cap defers: `rule=` without a cap that
+    /// applies is named, not dropped without a word, and no cap is made for it.
+    #[test]
+    fn a_rule_without_a_cap_is_named() {
+        let not_applied = "rule=\"smallest\" was not applied: the link sets no cash cap";
+        check_in("#view=cashflow&rule=smallest", &[not_applied]);
+        assert_eq!(cap_of("#view=cashflow&rule=smallest"), None);
+        check_in("#rule=smallest&cap=abc", &["cap=\"abc\" is not a number", not_applied]);
+        assert_eq!(cap_of("#rule=smallest&cap=abc"), None);
+        // Given twice, the rule read is named once, and not as given twice.
+        check_in("#rule=largest&rule=smallest", &[not_applied]);
+        // With a cap, in either order, the last rule read applies to it.
+        for link in ["#rule=smallest&cap=900", "#cap=900&rule=smallest", "#rule=smallest&cap=abc&cap=900"] {
+            assert_eq!(cap_of(link), Some(("900".to_string(), "smallest")), "{link}");
+        }
+        check_in(
+            "#rule=smallest&cap=abc&cap=900",
+            &["cap=\"abc\" is not a number", "cap=\"900\" is given 2 times; the last was read"],
+        );
+        assert_eq!(cap_of("#cap=900&rule=largest&cap=800&rule=bogus"), Some(("800".to_string(), "largest")));
     }
 
     /// A pair with no value is quoted as the link wrote it: `cap=` with its `=`, and
