@@ -528,7 +528,7 @@ pub fn pasted_fragment(text: &str) -> Result<String, PasteError> {
     let fragment: String = fragment.chars().take(MAX_PASTED_CHARS).collect();
     let read = read_fragment(&fragment);
     let known = |key: &str| SHELL_KEYS.contains(&key) || SCENARIO_KEYS.contains(&key);
-    let any_known = read.pairs.iter().any(|(key, _)| known(key)) || read.unread.iter().any(|key| known(key));
+    let any_known = read.pairs.iter().any(|(key, _)| known(key)) || read.unread.iter().any(|unread| known(&unread.key));
     if any_known {
         Ok(format!("#{fragment}"))
     } else {
@@ -708,6 +708,26 @@ mod tests {
             &format!("#p={}", "1:x;".repeat(MAX_ITEMS + 1)),
             "“p=1:x;1:x;1:x;1:x;1:x;1:x;1:x;1:x;1:x;1:x;…” has more than 300 items, so none was read.",
             "「p=1:x;1:x;1:x;1:x;1:x;1:x;1:x;1:x;1:x;1:x;…」超過 300 項，整項未有讀取。",
+        );
+    }
+
+    /// A pair longer than a link can be read is said to be too long to read, with the
+    /// limit; it was once said to come after the limit, as the pairs after it do.
+    #[test]
+    fn a_pair_too_long_to_read_says_so() {
+        let shown = "9".repeat(40);
+        check_opened(
+            &format!("#view=cashflow&lang=en&p={}&cost=5", "9".repeat(40_000)),
+            &[
+                (
+                    &format!("“p={shown}…” is longer than 32,768 characters, so none of it was read."),
+                    &format!("「p={shown}…」長於 32,768 個字元，整項未有讀取。"),
+                ),
+                (
+                    "“cost” comes after the first 32,768 characters of the link and was not read (the link is too long, or was cut).",
+                    "「cost」位於連結首 32,768 個字元之後，未有讀取（連結可能被截短或過長）。",
+                ),
+            ],
         );
     }
 

@@ -4,9 +4,10 @@
 //! Cutting a long link at a fixed length used to cut a value in the middle, and a cut
 //! number is often another valid number (`b999999999` became `b99999`); now a pair
 //! that does not fit within [`MAX_FRAGMENT_CHARS`] is left unread and named in
-//! [`Fragment::unread`], so the decoder reports it.
+//! [`Fragment::unread`], so the decoder reports it: as too long to read if it is
+//! longer than the limit by itself, otherwise as beyond the limit.
 
-use super::{shown_text, LinkProblem};
+use super::{problem, shown_text, LinkProblem, LinkReason};
 
 /// The longest fragment read, in characters of its text as written (percent-encoded).
 /// Pairs that end beyond it are not read, so a megabyte of text costs one scan and
@@ -28,11 +29,12 @@ const SHOWN_WRITTEN_CHARS: usize = 12 * (MAX_SHOWN_CHARS + 1);
 pub struct Fragment {
     /// The pairs read, in order, percent-decoded.
     pub pairs: Vec<(String, String)>,
-    /// The keys of the pairs that were not read because the fragment is longer than
-    /// [`MAX_FRAGMENT_CHARS`] (percent-decoded, at most [`MAX_UNREAD_NAMED`] of them),
-    /// each shortened to one character more than a notice quotes, so that its quote
-    /// says it was cut.
-    pub unread: Vec<String>,
+    /// The pairs that were not read because the fragment is longer than
+    /// [`MAX_FRAGMENT_CHARS`], as problems (at most [`MAX_UNREAD_NAMED`] of them): a
+    /// pair longer than the limit by itself, which no link could have read, with its
+    /// key and value as [`LinkReason::TooLong`]; any other by its key alone, as
+    /// [`LinkReason::Unread`].
+    pub unread: Vec<LinkProblem>,
     /// How many pairs were not read, named or not.
     pub unread_count: usize,
     /// The places in `pairs` of those the link gives without `=` (`#cap`, read as
@@ -98,8 +100,13 @@ pub fn read_fragment(text: &str) -> Fragment {
         } else {
             fragment.unread_count = fragment.unread_count.saturating_add(1);
             if fragment.unread.len() < MAX_UNREAD_NAMED {
-                let key: String = key.chars().take(SHOWN_WRITTEN_CHARS).collect();
-                fragment.unread.push(percent_decode(&key).chars().take(MAX_SHOWN_CHARS + 1).collect());
+                // What a quote shows, from a bounded start of the text.
+                let start = |text: &str| percent_decode(&text.chars().take(SHOWN_WRITTEN_CHARS).collect::<String>());
+                fragment.unread.push(if length > MAX_FRAGMENT_CHARS {
+                    problem(&start(key), &start(value), LinkReason::TooLong)
+                } else {
+                    LinkProblem { key_only: true, ..problem(&start(key), "", LinkReason::Unread) }
+                });
             }
         }
     }
@@ -194,20 +201,25 @@ mod tests {
         assert!(fits.unread.is_empty());
         let long = read_fragment(&format!("#view=risk&p={}&lang=en&slip=1", value(1)));
         assert_eq!(long.pairs, owned(&[("view", "risk")]));
-        assert_eq!(long.unread, ["p", "lang", "slip"]);
+        let keys = |fragment: &Fragment| fragment.unread.iter().map(|p| p.key.clone()).collect::<Vec<_>>();
+        assert_eq!(keys(&long), ["p", "lang", "slip"]);
         assert_eq!(long.unread_count, 3);
         // A megabyte of pairs names a few and counts the rest.
         let many = read_fragment(&format!("#x={}&{}", "y".repeat(MAX_FRAGMENT_CHARS), "k=v&".repeat(250_000)));
         assert!(many.pairs.is_empty());
         assert_eq!(many.unread.len(), MAX_UNREAD_NAMED);
         assert_eq!(many.unread_count, 250_001);
-        // Unread keys are kept short, one character longer than a quote, so that the
-        // quote says it was cut.
+        // Unread keys are quoted short, and say so, however they are written.
         let key = read_fragment(&format!("#x={}&{}=1", "y".repeat(MAX_FRAGMENT_CHARS - 10), "k".repeat(500)));
-        assert_eq!(key.unread.first().map(|k| k.chars().count()), Some(MAX_SHOWN_CHARS + 1));
+        assert_eq!(keys(&key), [format!("{}…", "k".repeat(MAX_SHOWN_CHARS))]);
         let emoji =
             read_fragment(&format!("#x={}&{}=1", "y".repeat(MAX_FRAGMENT_CHARS - 10), "%F0%9F%98%80".repeat(50)));
-        assert_eq!(emoji.unread.first(), Some(&"😀".repeat(MAX_SHOWN_CHARS + 1)));
+        assert_eq!(keys(&emoji), [format!("{}…", "😀".repeat(MAX_SHOWN_CHARS))]);
+        // A pair longer than the limit by itself is too long to read; those after it
+        // are beyond the limit.
+        let reasons = |fragment: &Fragment| fragment.unread.iter().map(|p| p.reason.clone()).collect::<Vec<_>>();
+        assert_eq!(reasons(&many).first(), Some(&LinkReason::TooLong));
+        assert_eq!(reasons(&long), [LinkReason::Unread, LinkReason::Unread, LinkReason::Unread]);
     }
 
     #[test]

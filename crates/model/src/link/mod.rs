@@ -128,13 +128,15 @@ pub enum LinkReason {
     UnknownName,
     Malformed,
     TooMany,
-    /// The value is longer than [`MAX_VALUE_CHARS`], so none of it was read.
+    /// The value is longer than [`MAX_VALUE_CHARS`], or the pair as the link writes it
+    /// is longer than [`MAX_FRAGMENT_CHARS`] (so no link could have it read), so none
+    /// of it was read.
     TooLong,
     /// An amount with more than [`entry::AMOUNT_DECIMALS`] decimals, finer than a
     /// dollar: refused, as an amount field refuses it, rather than rounded.
     TooManyDecimals,
     /// The pair lies beyond the first [`MAX_FRAGMENT_CHARS`] characters of the link,
-    /// so it was not read (nor any pair after it).
+    /// so it was not read (nor any pair after it). Named by its key alone.
     Unread,
     /// The link is a marker (`scenario=too-large` or `scenario=not-expressible`): it
     /// was copied while a link could not carry its scenario, for the reason `why`, so
@@ -555,9 +557,7 @@ pub fn decode_link_in(text: &str, data: &Dataset) -> (LinkScenario, Vec<LinkProb
 fn decode_link_with(text: &str, known: Option<&Known>) -> (LinkScenario, Vec<LinkProblem>) {
     let fragment = read_fragment(text);
     let (mut decoded, mut problems, absent) = decode_with(&fragment.pairs, known);
-    for key in &fragment.unread {
-        problems.push(LinkProblem { key_only: true, ..problem(key, "", LinkReason::Unread) });
-    }
+    problems.extend(fragment.unread.iter().cloned());
     let unnamed = fragment.unread_count.saturating_sub(fragment.unread.len());
     if unnamed > 0 {
         // The pairs beyond those named are counted, as "… = N more".
@@ -1155,6 +1155,30 @@ mod tests {
             problems.first().map(|p| (&p.reason, p.value.chars().count())),
             Some((&LinkReason::TooLong, MAX_SHOWN_CHARS + 1))
         );
+    }
+
+    /// A pair longer than the fragment's limit by itself could never be read: it is
+    /// said to be too long, where it was said to come after the limit; the pairs that
+    /// do come after it still are.
+    #[test]
+    fn a_pair_too_long_for_any_link_is_said_to_be_too_long() {
+        let nines = |count: usize| "9".repeat(count);
+        let too_long = format!("p=\"1:b{}…\" is longer than 32768 characters and was not read", nines(37));
+        let after = |key: &str| format!("{key} lies beyond the first 32768 characters of the link and was not read");
+        for (link, expected) in [
+            (format!("#view=cashflow&p=1:b{}&cost=5", nines(40_000)), vec![too_long.clone(), after("cost")]),
+            (format!("#view=cashflow&cost=5&p=1:b{}", nines(MAX_VALUE_CHARS)), vec![too_long.clone()]),
+            // A pair that fits the limit alone, but not after the others, comes after it.
+            (format!("#view=cashflow&q={}&p=1:b{}", nines(20_000), nines(20_000)), vec![after("p")]),
+            // At the limit: a pair of exactly 32,768 characters is read, one longer is not.
+            (format!("#x={}", nines(MAX_FRAGMENT_CHARS - 2)), vec![]),
+            (
+                format!("#x={}", nines(MAX_FRAGMENT_CHARS - 1)),
+                vec![format!("x=\"{}…\" is longer than 32768 characters and was not read", nines(40))],
+            ),
+        ] {
+            check_in(&link, &expected.iter().map(String::as_str).collect::<Vec<_>>());
+        }
     }
 
     #[test]
