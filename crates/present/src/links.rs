@@ -38,6 +38,18 @@ pub fn open_link(text: &str, data: &Dataset) -> (LinkScenario, Vec<LinkProblem>)
     problems.extend(screen_problems(params, data));
     problems.extend(repeated_problems(params));
     problems.extend(unknown_key_problems(params));
+    // A pair a reader takes whatever its text (the search, `q=`) is applied with the
+    // escapes of its bytes that are not UTF-8 as the link wrote them (`%FF`); unless a
+    // problem names its key already, it is named, once per key.
+    let mut checked: Vec<&str> = Vec::new();
+    for (key, value) in fragment.not_text.iter().filter_map(|&at| params.get(at)) {
+        if is_known_key(key) && !checked.contains(&key.as_str()) {
+            checked.push(key);
+            if !problems.iter().any(|problem| problem.key == *key) {
+                problems.push(LinkProblem::new(key, value, LinkReason::NotText));
+            }
+        }
+    }
     fragment.quote_as_written(&mut problems);
     (decoded, problems)
 }
@@ -365,6 +377,10 @@ pub fn problem_text(problem: &LinkProblem) -> Bilingual {
         LinkReason::BeyondLastSlide { max } => (
             format!("超過簡報最多可有的 {} 個情景，簡報模式顯示最後一個情景", count(*max)),
             format!("is beyond {}, the most slides there can be; the presenter view shows the last slide", count(*max)),
+        ),
+        LinkReason::NotText => (
+            "含有不是有效文字（UTF-8）的位元組，按連結原文顯示".to_string(),
+            "holds bytes that are not valid text (UTF-8), shown as the link wrote them".to_string(),
         ),
         LinkReason::NoCashCap => (
             "未有套用：延後次序只適用於現金上限，而連結沒有設定現金上限（cap=）".to_string(),
@@ -709,6 +725,46 @@ mod tests {
             "“p=1:x;1:x;1:x;1:x;1:x;1:x;1:x;1:x;1:x;1:x;…” has more than 300 items, so none was read.",
             "「p=1:x;1:x;1:x;1:x;1:x;1:x;1:x;1:x;1:x;1:x;…」超過 300 項，整項未有讀取。",
         );
+    }
+
+    /// Bytes that are not UTF-8 are quoted as the link wrote them (`%C3`), where they
+    /// were once shown as "�"; a pair the app reads with them and names for nothing
+    /// else (the search, `q=`) is said not to be valid text.
+    #[test]
+    fn bytes_that_are_not_text_are_shown_as_the_link_wrote_them() {
+        check_opened(
+            "#view=%C3&lang=en",
+            &[(
+                "“view=%C3” is not a screen of blockvote; the overview is shown.",
+                "「view=%C3」不是 blockvote 的畫面，現顯示概覽。",
+            )],
+        );
+        check_opened(
+            "#view=projects&lang=en&q=%FF%FE",
+            &[(
+                "“q=%FF%FE” holds bytes that are not valid text (UTF-8), shown as the link wrote them.",
+                "「q=%FF%FE」含有不是有效文字（UTF-8）的位元組，按連結原文顯示。",
+            )],
+        );
+        check_opened(
+            "#view=risk&lang=en&cost=%E4%BF&%FF=1",
+            &[
+                ("“cost=%E4%BF” is not a number.", "「cost=%E4%BF」不是數字。"),
+                (
+                    "“%FF=1”: %FF is not a key blockvote knows; it was ignored.",
+                    "「%FF=1」：%FF 不是 blockvote 認識的參數，已略過。",
+                ),
+            ],
+        );
+        // Text, escaped or typed as `%FF` (`%25FF`), is nothing to say.
+        check_opened(
+            "#view=projects&lang=en&q=%E4%BF%9D&q=%25FF",
+            &[(
+                "“q” is given 2 times; only the last, q=%FF, was read, and the others were ignored.",
+                "「q」出現了 2 次，只讀取了最後一個（q=%FF），其餘已略過。",
+            )],
+        );
+        check_opened("#view=projects&lang=en&q=%25FF", &[]);
     }
 
     /// A pair longer than a link can be read is said to be too long to read, with the

@@ -41,6 +41,11 @@ pub struct Fragment {
     /// `cap=`), in order: a notice quotes them as the link wrote them
     /// ([`Fragment::quote_as_written`]).
     pub bare: Vec<usize>,
+    /// The places in `pairs` of those whose key or value escapes bytes that are not
+    /// UTF-8 (`%C3` alone, `%FF`), in order: the escapes are kept as the link wrote
+    /// them ([`percent_decode`]), and a notice says the pair is not valid text where
+    /// nothing else names it.
+    pub not_text: Vec<usize>,
 }
 
 impl Fragment {
@@ -93,10 +98,14 @@ pub fn read_fragment(text: &str) -> Fragment {
         }
         let (key, value) = piece.split_once('=').unwrap_or((piece, ""));
         if fragment.unread_count == 0 && used.saturating_sub(1) <= MAX_FRAGMENT_CHARS {
+            let ((key, key_text), (value, value_text)) = (decode(key), decode(value));
             if !piece.contains('=') {
                 fragment.bare.push(fragment.pairs.len());
             }
-            fragment.pairs.push((percent_decode(key), percent_decode(value)));
+            if !(key_text && value_text) {
+                fragment.not_text.push(fragment.pairs.len());
+            }
+            fragment.pairs.push((key, value));
         } else {
             fragment.unread_count = fragment.unread_count.saturating_add(1);
             if fragment.unread.len() < MAX_UNREAD_NAMED {
@@ -118,35 +127,52 @@ pub fn parse_fragment(text: &str) -> Vec<(String, String)> {
     read_fragment(text).pairs
 }
 
-/// Decodes `%XX` escapes and `+` as space; invalid escapes are kept as text and
-/// invalid UTF-8 becomes U+FFFD, so decoding never fails.
+/// Decodes `%XX` escapes and `+` as space, so decoding never fails: what is not an
+/// escape (`%ZZ`, `%4`, `%+1`) is kept as text, and so are the escapes of bytes that
+/// are not UTF-8 (`%C3` alone, `%FF`), as the link wrote them, where they once became
+/// U+FFFD and the member could not see what the link had.
 pub fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut index = 0;
-    while let Some(&byte) = bytes.get(index) {
-        // The two bytes after a `%`, if they are there and read as a hexadecimal byte.
-        let escaped = (byte == b'%')
-            .then(|| bytes.get(index + 1..index + 3))
-            .flatten()
-            .and_then(|hex| std::str::from_utf8(hex).ok())
-            .and_then(|hex| u8::from_str_radix(hex, 16).ok());
-        match (byte, escaped) {
-            (_, Some(decoded)) => {
-                out.push(decoded);
-                index += 3;
-            }
-            (b'+', None) => {
-                out.push(b' ');
-                index += 1;
-            }
-            (other, None) => {
-                out.push(other);
-                index += 1;
-            }
+    decode(text).0
+}
+
+/// [`percent_decode`], and whether every escaped byte is UTF-8 text.
+fn decode(text: &str) -> (String, bool) {
+    let mut out = String::with_capacity(text.len());
+    let mut is_text = true;
+    let mut bytes = Vec::new();
+    let mut rest = text;
+    loop {
+        // The bytes of the escapes `rest` starts with, read as text together: a
+        // character's bytes are escaped one by one.
+        bytes.clear();
+        while let Some(byte) = rest.get(3 * bytes.len()..).and_then(escaped) {
+            bytes.push(byte);
         }
+        let (escapes, after) = rest.split_at_checked(3 * bytes.len()).unwrap_or(("", rest));
+        let mut at = 0;
+        for chunk in bytes.utf8_chunks() {
+            out.push_str(chunk.valid());
+            let start = at + 3 * chunk.valid().len();
+            let end = start + 3 * chunk.invalid().len();
+            // Bytes that are not UTF-8: their escapes, as written.
+            out.push_str(escapes.get(start..end).unwrap_or_default());
+            is_text &= start == end;
+            at = end;
+        }
+        let mut chars = after.chars();
+        match chars.next() {
+            None => return (out, is_text),
+            Some('+') => out.push(' '),
+            Some(other) => out.push(other),
+        }
+        rest = chars.as_str();
     }
-    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The byte escaped at the start of `text`: a `%` and two hexadecimal digits.
+fn escaped(text: &str) -> Option<u8> {
+    let hex = text.strip_prefix('%')?.get(..2).filter(|hex| hex.bytes().all(|b| b.is_ascii_hexdigit()))?;
+    u8::from_str_radix(hex, 16).ok()
 }
 
 /// Encodes everything but unreserved characters, the three separators of the compact
@@ -228,13 +254,38 @@ mod tests {
             assert_eq!(percent_decode(&percent_encode(text)), text);
         }
         assert_eq!(percent_decode("%E4%BF%9D"), "保");
-        assert_eq!(percent_decode("%FF"), "\u{FFFD}");
+        assert_eq!(percent_decode("%FF"), "%FF");
         assert_eq!(percent_decode("%4"), "%4");
         assert_eq!(percent_decode("%%41"), "%A");
         assert_eq!(percent_encode("a b"), "a%20b");
         assert_eq!(percent_encode("17:d2,x;42:b5.5"), "17:d2,x;42:b5.5");
         assert_eq!(percent_encode("1/3"), "1/3");
         assert_eq!(percent_decode("17:d2%3B42:x"), "17:d2;42:x", "links written before `;` was kept still read");
+    }
+
+    /// Escaped bytes that are not UTF-8 are kept as the link wrote them, where they
+    /// once became U+FFFD: a notice (and the search box) shows what the link had.
+    #[test]
+    fn bytes_that_are_not_text_keep_their_escapes() {
+        for (written, decoded) in [
+            ("%C3", "%C3"),
+            ("%c3", "%c3"),
+            ("%FF%FE", "%FF%FE"),
+            ("%E4%BF", "%E4%BF"),
+            ("%E4%BFx", "%E4%BFx"),
+            ("%E4%BF%9D", "保"),
+            ("%ff%E4%BF%9D%fe+%C3%A9", "%ff保%fe é"),
+            ("%ED%A0%80", "%ED%A0%80"),
+            ("%F0%9F%98%80%F0%9F", "😀%F0%9F"),
+            // Not an escape at all: kept as text, as before.
+            ("%ZZ%4", "%ZZ%4"),
+            ("%+1%-1", "% 1%-1"),
+        ] {
+            assert_eq!(percent_decode(written), decoded, "{written}");
+        }
+        let read = read_fragment("#view=%C3&q=%E4%BF%9D&%FF=1&q=%25FF");
+        assert_eq!(read.pairs, owned(&[("view", "%C3"), ("q", "保"), ("%FF", "1"), ("q", "%FF")]));
+        assert_eq!(read.not_text, [0, 2], "only the escapes that are not text");
     }
 
     #[test]

@@ -230,6 +230,9 @@ pub enum LinkReason {
     MoreUnknownKeys {
         count: usize,
     },
+    /// The pair escapes bytes that are not UTF-8, which are kept as the link's `%XX`
+    /// ([`percent_decode`]): named when nothing else names its key (a search, `q=`).
+    NotText,
     /// `rule=` in a link that sets no cash cap (none given, or none that could be
     /// read): a deferral rule orders what a cap defers, so it was not applied.
     NoCashCap,
@@ -304,6 +307,7 @@ impl fmt::Display for LinkProblem {
             LinkReason::UnknownKey { suggestion: None } => "is not a known key".to_string(),
             LinkReason::MoreUnknownKeys { count } => format!("and {count} more keys are not known"),
             LinkReason::NoCashCap => "was not applied: the link sets no cash cap".to_string(),
+            LinkReason::NotText => "holds bytes that are not valid text (UTF-8)".to_string(),
             LinkReason::Repeated { times, last: true } => format!("is given {times} times; the last was read"),
             LinkReason::Repeated { times, last: false } => {
                 format!("is given {times} times; the last that could be used was read")
