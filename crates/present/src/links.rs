@@ -27,15 +27,30 @@ use blockvote_model::Dataset;
 /// the screens' own pairs ([`screen_problems`]), the shell's and the screens' keys
 /// given twice ([`repeated_problems`]) and the keys no reader knows
 /// ([`unknown_key_problems`]). Only a link is checked against the data: a scenario
-/// built in the app cannot name what the data does not have.
+/// built in the app cannot name what the data does not have. Each pair is quoted as
+/// the link wrote it (`Fragment::quote_as_written`).
 pub fn open_link(text: &str, data: &Dataset) -> (LinkScenario, Vec<LinkProblem>) {
     let (decoded, scenario_problems) = decode_link_in(text, data);
-    let params = parse_fragment(text);
-    let mut problems = route_problems(&params);
+    let fragment = read_fragment(text);
+    let params = &fragment.pairs;
+    let mut problems = route_problems(params);
     problems.extend(scenario_problems);
-    problems.extend(screen_problems(&params, data));
-    problems.extend(repeated_problems(&params));
-    problems.extend(unknown_key_problems(&params));
+    problems.extend(screen_problems(params, data));
+    problems.extend(repeated_problems(params));
+    problems.extend(unknown_key_problems(params));
+    // A pair a reader takes whatever its text (the search, `q=`) is applied with the
+    // escapes of its bytes that are not UTF-8 as the link wrote them (`%FF`); unless a
+    // problem names its key already, it is named, once per key.
+    let mut checked: Vec<&str> = Vec::new();
+    for (key, value) in fragment.not_text.iter().filter_map(|&at| params.get(at)) {
+        if is_known_key(key) && !checked.contains(&key.as_str()) {
+            checked.push(key);
+            if !problems.iter().any(|problem| problem.key == *key) {
+                problems.push(LinkProblem::new(key, value, LinkReason::NotText));
+            }
+        }
+    }
+    fragment.quote_as_written(&mut problems);
     (decoded, problems)
 }
 
@@ -102,14 +117,13 @@ pub fn is_known_key(key: &str) -> bool {
 
 /// The pairs of an address whose key no reader of the app reads ([`known_keys`]): the
 /// first [`MAX_NAMED_ABSENT`] named, each with a known key it is close to, if one is
-/// ([`close_key`]), and the rest counted. An empty piece (`&=&`) carries nothing and is
-/// not named.
+/// ([`close_key`]), and the rest counted. A pair with no key (`&=&`, `&=5`) is one no
+/// reader reads, so it is named too, quoted as the link wrote it (“=”); an empty piece
+/// (`&&`) holds no pair at all.
 pub fn unknown_key_problems(params: &[(String, String)]) -> Vec<LinkProblem> {
     let mut problems = Vec::new();
     let mut more = 0usize;
-    let carries = |(key, value): &&(String, String)| !key.is_empty() || !value.is_empty();
-    let unknown = params.iter().filter(carries).filter(|(key, _)| !is_known_key(key));
-    for (key, value) in unknown {
+    for (key, value) in params.iter().filter(|(key, _)| !is_known_key(key)) {
         if problems.len() < MAX_NAMED_ABSENT {
             problems.push(LinkProblem::new(key, value, LinkReason::UnknownKey { suggestion: close_key(key) }));
         } else {
@@ -211,10 +225,10 @@ pub const LINK_PROBLEMS_HEADING: Label = Label::new(
     "Parts of this link could not be used and were skipped; the rest was applied.",
 );
 
-/// One problem of a link, in words: the pair, then why it was skipped.
+/// One problem of a link, in words: the pair as the link wrote it (`cap=` with its
+/// `=`, `cap` without), then why it was skipped.
 pub fn problem_text(problem: &LinkProblem) -> Bilingual {
-    let pair =
-        if problem.value.is_empty() { problem.key.clone() } else { format!("{}={}", problem.key, problem.value) };
+    let pair = if problem.key_only { problem.key.clone() } else { format!("{}={}", problem.key, problem.value) };
     // What the data shown does not have is said of the data the member sees: the
     // paper's, or the file they imported.
     let ignored = |zh: &str, en: &str, what_zh: String, what_en: String| {
@@ -363,6 +377,14 @@ pub fn problem_text(problem: &LinkProblem) -> Bilingual {
         LinkReason::BeyondLastSlide { max } => (
             format!("超過簡報最多可有的 {} 個情景，簡報模式顯示最後一個情景", count(*max)),
             format!("is beyond {}, the most slides there can be; the presenter view shows the last slide", count(*max)),
+        ),
+        LinkReason::NotText => (
+            "含有不是有效文字（UTF-8）的位元組，按連結原文顯示".to_string(),
+            "holds bytes that are not valid text (UTF-8), shown as the link wrote them".to_string(),
+        ),
+        LinkReason::NoCashCap => (
+            "未有套用：延後次序只適用於現金上限，而連結沒有設定現金上限（cap=）".to_string(),
+            "was not applied: a deferral rule orders what a cash cap defers, and the link sets no cash cap (cap=)".to_string(),
         ),
         LinkReason::NotANumber => ("不是數字".to_string(), "is not a number".to_string()),
         LinkReason::OutOfRange { min, max } => (format!("須介乎 {min} 至 {max}"), format!("must be between {min} and {max}")),
@@ -522,7 +544,7 @@ pub fn pasted_fragment(text: &str) -> Result<String, PasteError> {
     let fragment: String = fragment.chars().take(MAX_PASTED_CHARS).collect();
     let read = read_fragment(&fragment);
     let known = |key: &str| SHELL_KEYS.contains(&key) || SCENARIO_KEYS.contains(&key);
-    let any_known = read.pairs.iter().any(|(key, _)| known(key)) || read.unread.iter().any(|key| known(key));
+    let any_known = read.pairs.iter().any(|(key, _)| known(key)) || read.unread.iter().any(|unread| known(&unread.key));
     if any_known {
         Ok(format!("#{fragment}"))
     } else {
@@ -700,8 +722,68 @@ mod tests {
         );
         check_problem(
             &format!("#p={}", "1:x;".repeat(MAX_ITEMS + 1)),
-            "“p=1:x;1:x;1:x;1:x;1:x;1:x;1:x;1:x;1:x;1:x;” has more than 300 items, so none was read.",
-            "「p=1:x;1:x;1:x;1:x;1:x;1:x;1:x;1:x;1:x;1:x;」超過 300 項，整項未有讀取。",
+            "“p=1:x;1:x;1:x;1:x;1:x;1:x;1:x;1:x;1:x;1:x;…” has more than 300 items, so none was read.",
+            "「p=1:x;1:x;1:x;1:x;1:x;1:x;1:x;1:x;1:x;1:x;…」超過 300 項，整項未有讀取。",
+        );
+    }
+
+    /// Bytes that are not UTF-8 are quoted as the link wrote them (`%C3`), where they
+    /// were once shown as "�"; a pair the app reads with them and names for nothing
+    /// else (the search, `q=`) is said not to be valid text.
+    #[test]
+    fn bytes_that_are_not_text_are_shown_as_the_link_wrote_them() {
+        check_opened(
+            "#view=%C3&lang=en",
+            &[(
+                "“view=%C3” is not a screen of blockvote; the overview is shown.",
+                "「view=%C3」不是 blockvote 的畫面，現顯示概覽。",
+            )],
+        );
+        check_opened(
+            "#view=projects&lang=en&q=%FF%FE",
+            &[(
+                "“q=%FF%FE” holds bytes that are not valid text (UTF-8), shown as the link wrote them.",
+                "「q=%FF%FE」含有不是有效文字（UTF-8）的位元組，按連結原文顯示。",
+            )],
+        );
+        check_opened(
+            "#view=risk&lang=en&cost=%E4%BF&%FF=1",
+            &[
+                ("“cost=%E4%BF” is not a number.", "「cost=%E4%BF」不是數字。"),
+                (
+                    "“%FF=1”: %FF is not a key blockvote knows; it was ignored.",
+                    "「%FF=1」：%FF 不是 blockvote 認識的參數，已略過。",
+                ),
+            ],
+        );
+        // Text, escaped or typed as `%FF` (`%25FF`), is nothing to say.
+        check_opened(
+            "#view=projects&lang=en&q=%E4%BF%9D&q=%25FF",
+            &[(
+                "“q” is given 2 times; only the last, q=%FF, was read, and the others were ignored.",
+                "「q」出現了 2 次，只讀取了最後一個（q=%FF），其餘已略過。",
+            )],
+        );
+        check_opened("#view=projects&lang=en&q=%25FF", &[]);
+    }
+
+    /// A pair longer than a link can be read is said to be too long to read, with the
+    /// limit; it was once said to come after the limit, as the pairs after it do.
+    #[test]
+    fn a_pair_too_long_to_read_says_so() {
+        let shown = "9".repeat(40);
+        check_opened(
+            &format!("#view=cashflow&lang=en&p={}&cost=5", "9".repeat(40_000)),
+            &[
+                (
+                    &format!("“p={shown}…” is longer than 32,768 characters, so none of it was read."),
+                    &format!("「p={shown}…」長於 32,768 個字元，整項未有讀取。"),
+                ),
+                (
+                    "“cost” comes after the first 32,768 characters of the link and was not read (the link is too long, or was cut).",
+                    "「cost」位於連結首 32,768 個字元之後，未有讀取（連結可能被截短或過長）。",
+                ),
+            ],
         );
     }
 
@@ -822,16 +904,80 @@ mod tests {
             "#view=projects&lang=en&g=dept.x:d1",
             &[("“dept.x” in “g=dept.x:d1” is not a number.", "「g=dept.x:d1」中的「dept.x」不是數字。")],
         );
-        // A long pair is quoted to 40 characters, and the piece still says where.
+        // A long pair is quoted to 40 characters and "…", and the piece still says where.
         let list: Vec<String> = (1..=20).map(|id| format!("{id}:d1")).collect();
         let link = format!("#view=projects&lang=en&p={};21:b-5", list.join(";"));
-        let shown: String = format!("{};21:b-5", list.join(";")).chars().take(40).collect();
+        let shown = format!("{}…", format!("{};21:b-5", list.join(";")).chars().take(40).collect::<String>());
         check_opened(
             &link,
             &[(
                 &format!("“-5” in “p={shown}” must be between 0 and 1000000000."),
                 &format!("「p={shown}」中的「-5」須介乎 0 至 1000000000。"),
             )],
+        );
+    }
+
+    /// A pair is quoted as the link wrote it: `cap=` with its `=`, `cap` without one,
+    /// though both read as the key with an empty value. `cap=` was once quoted as
+    /// "cap", which the link did not say.
+    #[test]
+    fn a_pair_with_no_value_is_quoted_as_the_link_wrote_it() {
+        check_opened(
+            "#view=cashflow&lang=en&cap=&ceiling&dept=1&dept&foo&bar=",
+            &[
+                ("“cap=” is not a number.", "「cap=」不是數字。"),
+                ("“ceiling” is not a number.", "「ceiling」不是數字。"),
+                (
+                    "“dept” is given 2 times; only the last, dept, was read, and the others were ignored.",
+                    "「dept」出現了 2 次，只讀取了最後一個（dept），其餘已略過。",
+                ),
+                (
+                    "“foo”: foo is not a key blockvote knows; it was ignored.",
+                    "「foo」：foo 不是 blockvote 認識的參數，已略過。",
+                ),
+                (
+                    "“bar=”: bar is not a key blockvote knows; it was ignored.",
+                    "「bar=」：bar 不是 blockvote 認識的參數，已略過。",
+                ),
+            ],
+        );
+        check_opened(
+            "#view=cashflow&lang=",
+            &[(
+                "“lang=” is not a language of blockvote (zh or en); the language was not changed.",
+                "「lang=」不是 blockvote 的語言（zh 或 en），語言維持不變。",
+            )],
+        );
+        check_opened(
+            "#view=cashflow&lang",
+            &[(
+                "“lang” is not a language of blockvote (zh or en); the language was not changed.",
+                "「lang」不是 blockvote 的語言（zh 或 en），語言維持不變。",
+            )],
+        );
+        // A value of spaces only is read as none, and quoted so, with the link's `=`.
+        check_opened("#view=cashflow&lang=en&cost=%20", &[("“cost=” is not a number.", "「cost=」不是數字。")]);
+    }
+
+    /// A quote cut to 40 characters of the link ends with "…", and only then: the
+    /// member sees that the link's value goes on.
+    #[test]
+    fn a_quote_cut_short_says_so() {
+        let forty = "9".repeat(40);
+        check_opened(
+            &format!("#view=risk&lang=en&cost={forty}&ceiling={forty}9&p=1:b{forty}9&k{forty}=1"),
+            &[
+                (&format!("“cost={forty}” is not a number."), &format!("「cost={forty}」不是數字。")),
+                (&format!("“ceiling={forty}…” is not a number."), &format!("「ceiling={forty}…」不是數字。")),
+                (
+                    &format!("“{forty}…” in “p=1:b{}…” is not a number.", &forty[3..]),
+                    &format!("「p=1:b{}…」中的「{forty}…」不是數字。", &forty[3..]),
+                ),
+                (
+                    &format!("“k{}…=1”: k{}… is not a key blockvote knows; it was ignored.", &forty[1..], &forty[1..]),
+                    &format!("「k{}…=1」：k{}… 不是 blockvote 認識的參數，已略過。", &forty[1..], &forty[1..]),
+                ),
+            ],
         );
     }
 
@@ -1045,6 +1191,7 @@ mod tests {
                     "「sotr=id」：sotr 不是 blockvote 認識的參數，已略過。是否想輸入 sort？",
                 ),
                 ("“=7”: gives no key; it was ignored.", "「=7」：沒有參數名稱，已略過。"),
+                ("“=”: gives no key; it was ignored.", "「=」：沒有參數名稱，已略過。"),
                 (
                     "“dpet=1”: dpet is not a key blockvote knows; it was ignored. Did you mean dept?",
                     "「dpet=1」：dpet 不是 blockvote 認識的參數，已略過。是否想輸入 dept？",
@@ -1081,6 +1228,48 @@ mod tests {
                 "4 more keys blockvote does not know were ignored."
             ))
         );
+    }
+
+    /// `rule=` orders what a cash cap defers: a link that sets no cap says that its
+    /// rule was not applied, where it once dropped it without a word.
+    #[test]
+    fn a_rule_without_a_cap_says_it_was_not_applied() {
+        let not_applied = |rule: &str| {
+            (
+                format!("“rule={rule}” was not applied: a deferral rule orders what a cash cap defers, and the link sets no cash cap (cap=)."),
+                format!("「rule={rule}」未有套用：延後次序只適用於現金上限，而連結沒有設定現金上限（cap=）。"),
+            )
+        };
+        let smallest = not_applied("smallest");
+        check_opened("#view=cashflow&lang=en&rule=smallest", &[(&smallest.0, &smallest.1)]);
+        let most_cash = not_applied("most_cash");
+        check_opened(
+            "#view=cashflow&lang=en&rule=most_cash&cap=x",
+            &[("“cap=x” is not a number.", "「cap=x」不是數字。"), (&most_cash.0, &most_cash.1)],
+        );
+        check_opened("#view=cashflow&lang=en&rule=most_cash&cap=900", &[]);
+    }
+
+    /// A pair with no key is named as the link wrote it, `=` included: a bare `=`
+    /// was once dropped without a word. Empty pieces (`&&`) hold no pair at all.
+    #[test]
+    fn a_pair_with_no_key_is_named() {
+        check_opened(
+            "#view=cashflow&lang=en&=&cost=5&&=5&==&",
+            &[
+                ("“=”: gives no key; it was ignored.", "「=」：沒有參數名稱，已略過。"),
+                ("“=5”: gives no key; it was ignored.", "「=5」：沒有參數名稱，已略過。"),
+                ("“==”: gives no key; it was ignored.", "「==」：沒有參數名稱，已略過。"),
+            ],
+        );
+        // Followed in the app's own link, one it did not have is named too.
+        let data = Dataset::paper().unwrap_or_else(|_| Dataset::empty());
+        let had = parse_fragment("#view=risk&=5");
+        let words: Vec<String> = changed_address_problems("#view=projects&lang=en&=5&=", &had, &data)
+            .iter()
+            .map(|p| problem_text(p).en)
+            .collect();
+        assert_eq!(words, ["“=”: gives no key; it was ignored."]);
     }
 
     /// Every key the app writes in an address is one a reader of it knows: the
@@ -1187,7 +1376,7 @@ mod tests {
         // Many are named up to 16, the rest counted: never one word per number.
         let many: Vec<String> = (1000..1400).map(|id| id.to_string()).collect();
         let link = format!("#view=projects&lang=en&ids={}", many.join(","));
-        let shown: String = many.join(",").chars().take(40).collect();
+        let shown = format!("{}…", many.join(",").chars().take(40).collect::<String>());
         let named: Vec<String> = (1000..1016).map(|id| id.to_string()).collect();
         check_opened(
             &link,

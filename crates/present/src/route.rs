@@ -243,17 +243,17 @@ mod tests {
         check_problems(
             "#view=&lang=",
             &[
-                "“view” is not a screen of blockvote; the overview is shown.",
-                "“lang” is not a language of blockvote (zh or en); the language was not changed.",
+                "“view=” is not a screen of blockvote; the overview is shown.",
+                "“lang=” is not a language of blockvote (zh or en); the language was not changed.",
             ],
         );
         // Another `view=` names the screen shown.
         check_problems("#view=bogus&view=risk", &["“view=bogus” is not a name blockvote knows."]);
-        // Shortened as every problem is.
+        // Shortened as every problem is, and said to be.
         let long = format!("#view={}", "v".repeat(100));
         check_problems(
             &long,
-            &[&format!("“view={}” is not a screen of blockvote; the overview is shown.", "v".repeat(40))],
+            &[&format!("“view={}…” is not a screen of blockvote; the overview is shown.", "v".repeat(40))],
         );
         assert_eq!(
             route_problems(&route("#view=bogus").params)
@@ -328,7 +328,7 @@ mod tests {
             assert_eq!(percent_decode(&percent_encode(text)), text);
         }
         assert_eq!(percent_decode("%E4%BF%9D"), "保");
-        assert_eq!(percent_decode("%FF"), "\u{FFFD}");
+        assert_eq!(percent_decode("%FF"), "%FF", "a byte that is not UTF-8 as the link wrote it");
     }
 
     #[test]

@@ -4,7 +4,10 @@
 //! Cutting a long link at a fixed length used to cut a value in the middle, and a cut
 //! number is often another valid number (`b999999999` became `b99999`); now a pair
 //! that does not fit within [`MAX_FRAGMENT_CHARS`] is left unread and named in
-//! [`Fragment::unread`], so the decoder reports it.
+//! [`Fragment::unread`], so the decoder reports it: as too long to read if it is
+//! longer than the limit by itself, otherwise as beyond the limit.
+
+use super::{problem, shown_text, LinkProblem, LinkReason};
 
 /// The longest fragment read, in characters of its text as written (percent-encoded).
 /// Pairs that end beyond it are not read, so a megabyte of text costs one scan and
@@ -17,22 +20,67 @@ pub const MAX_UNREAD_NAMED: usize = 16;
 /// The longest key or value kept for a message about it, in characters.
 pub const MAX_SHOWN_CHARS: usize = 40;
 
+/// The characters of the link's text, as written, that always decode to more than
+/// [`MAX_SHOWN_CHARS`]: a character is written in at most twelve (four escaped bytes).
+const SHOWN_WRITTEN_CHARS: usize = 12 * (MAX_SHOWN_CHARS + 1);
+
 /// A fragment split into pairs.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Fragment {
     /// The pairs read, in order, percent-decoded.
     pub pairs: Vec<(String, String)>,
-    /// The keys of the pairs that were not read because the fragment is longer than
-    /// [`MAX_FRAGMENT_CHARS`] (percent-decoded, shortened, at most
-    /// [`MAX_UNREAD_NAMED`] of them).
-    pub unread: Vec<String>,
+    /// The pairs that were not read because the fragment is longer than
+    /// [`MAX_FRAGMENT_CHARS`], as problems (at most [`MAX_UNREAD_NAMED`] of them): a
+    /// pair longer than the limit by itself, which no link could have read, with its
+    /// key and value as [`LinkReason::TooLong`]; any other by its key alone, as
+    /// [`LinkReason::Unread`].
+    pub unread: Vec<LinkProblem>,
     /// How many pairs were not read, named or not.
     pub unread_count: usize,
+    /// The places in `pairs` of those the link gives without `=` (`#cap`, read as
+    /// `cap=`), in order: a notice quotes them as the link wrote them
+    /// ([`Fragment::quote_as_written`]).
+    pub bare: Vec<usize>,
+    /// The places in `pairs` of those whose key or value escapes bytes that are not
+    /// UTF-8 (`%C3` alone, `%FF`), in order: the escapes are kept as the link wrote
+    /// them ([`percent_decode`]), and a notice says the pair is not valid text where
+    /// nothing else names it.
+    pub not_text: Vec<usize>,
+}
+
+impl Fragment {
+    /// Marks each problem of a pair with no value to be quoted by its key alone when
+    /// the link gives that key with no value only without `=` (`#cap`, never `#cap=`),
+    /// so the quote is what the link wrote. A key given both ways is quoted with its
+    /// `=`. Worked out once per key named, so the work is bounded by the few keys a
+    /// link's problems name, however many pairs it has.
+    pub fn quote_as_written(&self, problems: &mut [LinkProblem]) {
+        if self.bare.is_empty() {
+            return;
+        }
+        let mut keys: Vec<(String, bool)> = Vec::new();
+        for problem in problems.iter_mut().filter(|p| p.value.is_empty() && p.part.is_none() && !p.key_only) {
+            let bare = match keys.iter().find(|(key, _)| *key == problem.key) {
+                Some((_, bare)) => *bare,
+                None => {
+                    let mut empty = (0..)
+                        .zip(&self.pairs)
+                        .filter(|(_, (key, value))| value.trim().is_empty() && shown_text(key) == problem.key);
+                    let bare =
+                        empty.clone().next().is_some() && empty.all(|(at, _)| self.bare.binary_search(&at).is_ok());
+                    keys.push((problem.key.clone(), bare));
+                    bare
+                }
+            };
+            problem.key_only |= bare;
+        }
+    }
 }
 
 /// Splits a URL fragment (`#view=projects&p=17:d2`, with or without the `#`) into its
 /// `key=value` pairs, in order, percent-decoded. Empty pieces between `&`s are skipped
-/// and a piece without `=` is a key with an empty value. A pair is read only if it
+/// and a piece without `=` is a key with an empty value (and listed in
+/// [`Fragment::bare`], so a notice quotes it as written). A pair is read only if it
 /// ends within the first [`MAX_FRAGMENT_CHARS`] characters; from the first one that
 /// does not, no pair is read and their keys are listed instead. Total: any text gives
 /// a [`Fragment`].
@@ -50,12 +98,24 @@ pub fn read_fragment(text: &str) -> Fragment {
         }
         let (key, value) = piece.split_once('=').unwrap_or((piece, ""));
         if fragment.unread_count == 0 && used.saturating_sub(1) <= MAX_FRAGMENT_CHARS {
-            fragment.pairs.push((percent_decode(key), percent_decode(value)));
+            let ((key, key_text), (value, value_text)) = (decode(key), decode(value));
+            if !piece.contains('=') {
+                fragment.bare.push(fragment.pairs.len());
+            }
+            if !(key_text && value_text) {
+                fragment.not_text.push(fragment.pairs.len());
+            }
+            fragment.pairs.push((key, value));
         } else {
             fragment.unread_count = fragment.unread_count.saturating_add(1);
             if fragment.unread.len() < MAX_UNREAD_NAMED {
-                let key: String = key.chars().take(3 * MAX_SHOWN_CHARS).collect();
-                fragment.unread.push(percent_decode(&key).chars().take(MAX_SHOWN_CHARS).collect());
+                // What a quote shows, from a bounded start of the text.
+                let start = |text: &str| percent_decode(&text.chars().take(SHOWN_WRITTEN_CHARS).collect::<String>());
+                fragment.unread.push(if length > MAX_FRAGMENT_CHARS {
+                    problem(&start(key), &start(value), LinkReason::TooLong)
+                } else {
+                    LinkProblem { key_only: true, ..problem(&start(key), "", LinkReason::Unread) }
+                });
             }
         }
     }
@@ -67,35 +127,52 @@ pub fn parse_fragment(text: &str) -> Vec<(String, String)> {
     read_fragment(text).pairs
 }
 
-/// Decodes `%XX` escapes and `+` as space; invalid escapes are kept as text and
-/// invalid UTF-8 becomes U+FFFD, so decoding never fails.
+/// Decodes `%XX` escapes and `+` as space, so decoding never fails: what is not an
+/// escape (`%ZZ`, `%4`, `%+1`) is kept as text, and so are the escapes of bytes that
+/// are not UTF-8 (`%C3` alone, `%FF`), as the link wrote them, where they once became
+/// U+FFFD and the member could not see what the link had.
 pub fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut index = 0;
-    while let Some(&byte) = bytes.get(index) {
-        // The two bytes after a `%`, if they are there and read as a hexadecimal byte.
-        let escaped = (byte == b'%')
-            .then(|| bytes.get(index + 1..index + 3))
-            .flatten()
-            .and_then(|hex| std::str::from_utf8(hex).ok())
-            .and_then(|hex| u8::from_str_radix(hex, 16).ok());
-        match (byte, escaped) {
-            (_, Some(decoded)) => {
-                out.push(decoded);
-                index += 3;
-            }
-            (b'+', None) => {
-                out.push(b' ');
-                index += 1;
-            }
-            (other, None) => {
-                out.push(other);
-                index += 1;
-            }
+    decode(text).0
+}
+
+/// [`percent_decode`], and whether every escaped byte is UTF-8 text.
+fn decode(text: &str) -> (String, bool) {
+    let mut out = String::with_capacity(text.len());
+    let mut is_text = true;
+    let mut bytes = Vec::new();
+    let mut rest = text;
+    loop {
+        // The bytes of the escapes `rest` starts with, read as text together: a
+        // character's bytes are escaped one by one.
+        bytes.clear();
+        while let Some(byte) = rest.get(3 * bytes.len()..).and_then(escaped) {
+            bytes.push(byte);
         }
+        let (escapes, after) = rest.split_at_checked(3 * bytes.len()).unwrap_or(("", rest));
+        let mut at = 0;
+        for chunk in bytes.utf8_chunks() {
+            out.push_str(chunk.valid());
+            let start = at + 3 * chunk.valid().len();
+            let end = start + 3 * chunk.invalid().len();
+            // Bytes that are not UTF-8: their escapes, as written.
+            out.push_str(escapes.get(start..end).unwrap_or_default());
+            is_text &= start == end;
+            at = end;
+        }
+        let mut chars = after.chars();
+        match chars.next() {
+            None => return (out, is_text),
+            Some('+') => out.push(' '),
+            Some(other) => out.push(other),
+        }
+        rest = chars.as_str();
     }
-    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The byte escaped at the start of `text`: a `%` and two hexadecimal digits.
+fn escaped(text: &str) -> Option<u8> {
+    let hex = text.strip_prefix('%')?.get(..2).filter(|hex| hex.bytes().all(|b| b.is_ascii_hexdigit()))?;
+    u8::from_str_radix(hex, 16).ok()
 }
 
 /// Encodes everything but unreserved characters, the three separators of the compact
@@ -150,16 +227,25 @@ mod tests {
         assert!(fits.unread.is_empty());
         let long = read_fragment(&format!("#view=risk&p={}&lang=en&slip=1", value(1)));
         assert_eq!(long.pairs, owned(&[("view", "risk")]));
-        assert_eq!(long.unread, ["p", "lang", "slip"]);
+        let keys = |fragment: &Fragment| fragment.unread.iter().map(|p| p.key.clone()).collect::<Vec<_>>();
+        assert_eq!(keys(&long), ["p", "lang", "slip"]);
         assert_eq!(long.unread_count, 3);
         // A megabyte of pairs names a few and counts the rest.
         let many = read_fragment(&format!("#x={}&{}", "y".repeat(MAX_FRAGMENT_CHARS), "k=v&".repeat(250_000)));
         assert!(many.pairs.is_empty());
         assert_eq!(many.unread.len(), MAX_UNREAD_NAMED);
         assert_eq!(many.unread_count, 250_001);
-        // Unread keys are shown short.
+        // Unread keys are quoted short, and say so, however they are written.
         let key = read_fragment(&format!("#x={}&{}=1", "y".repeat(MAX_FRAGMENT_CHARS - 10), "k".repeat(500)));
-        assert_eq!(key.unread.first().map(|k| k.chars().count()), Some(MAX_SHOWN_CHARS));
+        assert_eq!(keys(&key), [format!("{}…", "k".repeat(MAX_SHOWN_CHARS))]);
+        let emoji =
+            read_fragment(&format!("#x={}&{}=1", "y".repeat(MAX_FRAGMENT_CHARS - 10), "%F0%9F%98%80".repeat(50)));
+        assert_eq!(keys(&emoji), [format!("{}…", "😀".repeat(MAX_SHOWN_CHARS))]);
+        // A pair longer than the limit by itself is too long to read; those after it
+        // are beyond the limit.
+        let reasons = |fragment: &Fragment| fragment.unread.iter().map(|p| p.reason.clone()).collect::<Vec<_>>();
+        assert_eq!(reasons(&many).first(), Some(&LinkReason::TooLong));
+        assert_eq!(reasons(&long), [LinkReason::Unread, LinkReason::Unread, LinkReason::Unread]);
     }
 
     #[test]
@@ -168,13 +254,38 @@ mod tests {
             assert_eq!(percent_decode(&percent_encode(text)), text);
         }
         assert_eq!(percent_decode("%E4%BF%9D"), "保");
-        assert_eq!(percent_decode("%FF"), "\u{FFFD}");
+        assert_eq!(percent_decode("%FF"), "%FF");
         assert_eq!(percent_decode("%4"), "%4");
         assert_eq!(percent_decode("%%41"), "%A");
         assert_eq!(percent_encode("a b"), "a%20b");
         assert_eq!(percent_encode("17:d2,x;42:b5.5"), "17:d2,x;42:b5.5");
         assert_eq!(percent_encode("1/3"), "1/3");
         assert_eq!(percent_decode("17:d2%3B42:x"), "17:d2;42:x", "links written before `;` was kept still read");
+    }
+
+    /// Escaped bytes that are not UTF-8 are kept as the link wrote them, where they
+    /// once became U+FFFD: a notice (and the search box) shows what the link had.
+    #[test]
+    fn bytes_that_are_not_text_keep_their_escapes() {
+        for (written, decoded) in [
+            ("%C3", "%C3"),
+            ("%c3", "%c3"),
+            ("%FF%FE", "%FF%FE"),
+            ("%E4%BF", "%E4%BF"),
+            ("%E4%BFx", "%E4%BFx"),
+            ("%E4%BF%9D", "保"),
+            ("%ff%E4%BF%9D%fe+%C3%A9", "%ff保%fe é"),
+            ("%ED%A0%80", "%ED%A0%80"),
+            ("%F0%9F%98%80%F0%9F", "😀%F0%9F"),
+            // Not an escape at all: kept as text, as before.
+            ("%ZZ%4", "%ZZ%4"),
+            ("%+1%-1", "% 1%-1"),
+        ] {
+            assert_eq!(percent_decode(written), decoded, "{written}");
+        }
+        let read = read_fragment("#view=%C3&q=%E4%BF%9D&%FF=1&q=%25FF");
+        assert_eq!(read.pairs, owned(&[("view", "%C3"), ("q", "保"), ("%FF", "1"), ("q", "%FF")]));
+        assert_eq!(read.not_text, [0, 2], "only the escapes that are not text");
     }
 
     #[test]

@@ -109,8 +109,13 @@ pub struct LinkProblem {
     /// The piece of the value the problem is in, shortened for display, when it is not
     /// the whole value: the `-5` of `p=1:b-5`, the `999:x` of `p=17:d2;999:x`. A
     /// notice names it inside the quoted pair, so a long list says which item is wrong.
-    pub part: Option<String>,
+    /// (A boxed `str`, so a problem stays small enough to return by value.)
+    pub part: Option<Box<str>>,
     pub reason: LinkReason,
+    /// Quoted by its key alone, as the link wrote it: a pair the link gives without
+    /// `=` (`#cap`, read as `cap=`; [`Fragment::quote_as_written`]), or one not read,
+    /// named by its key. Any other pair is quoted `key=value`, `cap=` with its `=`.
+    pub key_only: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -123,13 +128,15 @@ pub enum LinkReason {
     UnknownName,
     Malformed,
     TooMany,
-    /// The value is longer than [`MAX_VALUE_CHARS`], so none of it was read.
+    /// The value is longer than [`MAX_VALUE_CHARS`], or the pair as the link writes it
+    /// is longer than [`MAX_FRAGMENT_CHARS`] (so no link could have it read), so none
+    /// of it was read.
     TooLong,
     /// An amount with more than [`entry::AMOUNT_DECIMALS`] decimals, finer than a
     /// dollar: refused, as an amount field refuses it, rather than rounded.
     TooManyDecimals,
     /// The pair lies beyond the first [`MAX_FRAGMENT_CHARS`] characters of the link,
-    /// so it was not read (nor any pair after it).
+    /// so it was not read (nor any pair after it). Named by its key alone.
     Unread,
     /// The link is a marker (`scenario=too-large` or `scenario=not-expressible`): it
     /// was copied while a link could not carry its scenario, for the reason `why`, so
@@ -223,6 +230,12 @@ pub enum LinkReason {
     MoreUnknownKeys {
         count: usize,
     },
+    /// The pair escapes bytes that are not UTF-8, which are kept as the link's `%XX`
+    /// ([`percent_decode`]): named when nothing else names its key (a search, `q=`).
+    NotText,
+    /// `rule=` in a link that sets no cash cap (none given, or none that could be
+    /// read): a deferral rule orders what a cap defers, so it was not applied.
+    NoCashCap,
     /// The key is given `times` times with different values and only one is read; the
     /// problem's value is that one: the last given if `last`, otherwise the last that
     /// could be used (a scenario lever skips a value it cannot read).
@@ -293,6 +306,8 @@ impl fmt::Display for LinkProblem {
             LinkReason::UnknownKey { suggestion: Some(known) } => format!("is not a known key (did you mean {known}?)"),
             LinkReason::UnknownKey { suggestion: None } => "is not a known key".to_string(),
             LinkReason::MoreUnknownKeys { count } => format!("and {count} more keys are not known"),
+            LinkReason::NoCashCap => "was not applied: the link sets no cash cap".to_string(),
+            LinkReason::NotText => "holds bytes that are not valid text (UTF-8)".to_string(),
             LinkReason::Repeated { times, last: true } => format!("is given {times} times; the last was read"),
             LinkReason::Repeated { times, last: false } => {
                 format!("is given {times} times; the last that could be used was read")
@@ -300,13 +315,14 @@ impl fmt::Display for LinkProblem {
         };
         match &self.part {
             Some(part) => write!(f, "{}={:?} at {part:?} {}", self.key, self.value, why),
+            None if self.key_only => write!(f, "{} {}", self.key, why),
             None => write!(f, "{}={:?} {}", self.key, self.value, why),
         }
     }
 }
 
 fn problem(key: &str, value: &str, reason: LinkReason) -> LinkProblem {
-    LinkProblem { key: shown_text(key), value: shown_text(value), part: None, reason }
+    LinkProblem { key: shown_text(key), value: shown_text(value), part: None, reason, key_only: false }
 }
 
 /// A piece of a link as a notice quotes it, the one writing every [`LinkProblem`]'s
@@ -317,15 +333,20 @@ fn problem(key: &str, value: &str, reason: LinkReason) -> LinkProblem {
 /// the notice's words around it (U+202E), hide text (U+200B) or break its lines;
 /// written out, the member sees that it is there and which it is. Every other
 /// character is kept. A quote holds at most [`MAX_SHOWN_CHARS`] characters of the
-/// link, each written in at most nine.
+/// link, each written in at most nine, and ends with "…" when the link's text goes on
+/// beyond them (and only then), so a cut value never reads as the whole of it.
 pub fn shown_text(text: &str) -> String {
     let mut shown = String::new();
-    for c in text.chars().take(MAX_SHOWN_CHARS) {
+    let mut chars = text.chars();
+    for c in chars.by_ref().take(MAX_SHOWN_CHARS) {
         if is_invisible(c) {
             shown.push_str(&format!("\\u{{{:04X}}}", u32::from(c)));
         } else {
             shown.push(c);
         }
+    }
+    if chars.next().is_some() {
+        shown.push('…');
     }
     shown
 }
@@ -378,7 +399,7 @@ fn problem_at(key: &str, value: &str, part: &str, reason: LinkReason) -> LinkPro
     let mut found = problem(key, value, reason);
     let part = shown_text(part);
     if part != found.value {
-        found.part = Some(part);
+        found.part = Some(part.into());
     }
     found
 }
@@ -540,15 +561,14 @@ pub fn decode_link_in(text: &str, data: &Dataset) -> (LinkScenario, Vec<LinkProb
 fn decode_link_with(text: &str, known: Option<&Known>) -> (LinkScenario, Vec<LinkProblem>) {
     let fragment = read_fragment(text);
     let (mut decoded, mut problems, absent) = decode_with(&fragment.pairs, known);
-    for key in &fragment.unread {
-        problems.push(problem(key, "", LinkReason::Unread));
-    }
+    problems.extend(fragment.unread.iter().cloned());
     let unnamed = fragment.unread_count.saturating_sub(fragment.unread.len());
     if unnamed > 0 {
         // The pairs beyond those named are counted, as "… = N more".
         problems.push(problem("…", &format!("{unnamed} more"), LinkReason::Unread));
     }
     problems.extend(absent.into_problems());
+    fragment.quote_as_written(&mut problems);
     // A link cut short still counts as one that meant to carry a scenario.
     decoded.any |= fragment.unread_count > 0;
     (decoded, problems)
@@ -568,6 +588,9 @@ fn decode_with(params: &[(String, String)], known: Option<&Known>) -> (LinkScena
     // `slippage=on|off` is applied last, so it holds whatever order the pairs are in
     // (`slip=` and `delay=` alone turn slippage on).
     let mut slippage_switch = None;
+    // The deferral rule, applied to the cap once every pair is read, so that `rule=`
+    // may come before `cap=` in a hand-written link.
+    let mut rule = None;
     let scenario = &mut result.scenario;
     // Each scenario key given, in the order first given: at most one entry per key.
     let mut given: Vec<Given> = Vec::new();
@@ -636,18 +659,12 @@ fn decode_with(params: &[(String, String)], known: Option<&Known>) -> (LinkScena
                 "ceiling" => scenario.delegation.ceiling = Some(parse_money(key, value)?),
                 "floor" => scenario.delegation.floor = Some(parse_money(key, value)?),
                 "cap" => {
-                    let amount = parse_money(key, value)?;
-                    let rule = scenario.cap.as_ref().map(|c| c.rule).unwrap_or_default();
-                    scenario.cap = Some(CashCap { amount, rule });
+                    scenario.cap = Some(CashCap { amount: parse_money(key, value)?, rule: DeferralRule::default() })
                 }
                 "rule" => {
-                    let rule =
-                        DeferralRule::from_key(value).ok_or_else(|| problem(key, value, LinkReason::UnknownName))?;
-                    match scenario.cap.as_mut() {
-                        Some(cap) => cap.rule = rule,
-                        // A hand-written link may name the rule before its cap.
-                        None => pending_rule_fix(params, scenario, rule),
-                    }
+                    rule = Some(
+                        DeferralRule::from_key(value).ok_or_else(|| problem(key, value, LinkReason::UnknownName))?,
+                    );
                 }
                 "ongoing" => scenario.ongoing_budget_year = Some(parse_money(key, value)?),
                 "retention" => {
@@ -741,6 +758,16 @@ fn decode_with(params: &[(String, String)], known: Option<&Known>) -> (LinkScena
             Err(found) => problems.push(problem_at(key, value, &found.value, found.reason)),
         }
     }
+    // A rule orders what a cap defers: without a cap it is not applied, and named.
+    match (rule, result.scenario.cap.as_mut()) {
+        (Some(rule), Some(cap)) => cap.rule = rule,
+        (Some(_), None) => {
+            if let Some(value) = given.iter_mut().find(|g| g.key == "rule").and_then(|g| g.used.take()) {
+                problems.push(problem("rule", value, LinkReason::NoCashCap));
+            }
+        }
+        (None, _) => {}
+    }
     // Thresholds that cross (a floor above the ceiling, each the link's or the data's)
     // would make the engine refuse the whole scenario, every other pair of the link
     // with it: the link's thresholds are set aside instead, each named, and the rest
@@ -798,16 +825,6 @@ impl Given<'_> {
         }
         let used = self.used?;
         Some(problem(self.key, used, LinkReason::Repeated { times: self.times, last: used == self.last }))
-    }
-}
-
-/// `rule=` may come before `cap=` in a hand-written link: this looks ahead for the
-/// cap and sets both, so the order of the pairs does not matter.
-fn pending_rule_fix(params: &[(String, String)], scenario: &mut Scenario, rule: DeferralRule) {
-    if let Some((_, value)) = params.iter().find(|(k, _)| k == "cap") {
-        if let Ok(amount) = parse_money("cap", value) {
-            scenario.cap = Some(CashCap { amount, rule });
-        }
     }
 }
 
@@ -1140,8 +1157,32 @@ mod tests {
         assert_eq!(problems.len(), 1);
         assert_eq!(
             problems.first().map(|p| (&p.reason, p.value.chars().count())),
-            Some((&LinkReason::TooLong, MAX_SHOWN_CHARS))
+            Some((&LinkReason::TooLong, MAX_SHOWN_CHARS + 1))
         );
+    }
+
+    /// A pair longer than the fragment's limit by itself could never be read: it is
+    /// said to be too long, where it was said to come after the limit; the pairs that
+    /// do come after it still are.
+    #[test]
+    fn a_pair_too_long_for_any_link_is_said_to_be_too_long() {
+        let nines = |count: usize| "9".repeat(count);
+        let too_long = format!("p=\"1:b{}…\" is longer than 32768 characters and was not read", nines(37));
+        let after = |key: &str| format!("{key} lies beyond the first 32768 characters of the link and was not read");
+        for (link, expected) in [
+            (format!("#view=cashflow&p=1:b{}&cost=5", nines(40_000)), vec![too_long.clone(), after("cost")]),
+            (format!("#view=cashflow&cost=5&p=1:b{}", nines(MAX_VALUE_CHARS)), vec![too_long.clone()]),
+            // A pair that fits the limit alone, but not after the others, comes after it.
+            (format!("#view=cashflow&q={}&p=1:b{}", nines(20_000), nines(20_000)), vec![after("p")]),
+            // At the limit: a pair of exactly 32,768 characters is read, one longer is not.
+            (format!("#x={}", nines(MAX_FRAGMENT_CHARS - 2)), vec![]),
+            (
+                format!("#x={}", nines(MAX_FRAGMENT_CHARS - 1)),
+                vec![format!("x=\"{}…\" is longer than 32768 characters and was not read", nines(40))],
+            ),
+        ] {
+            check_in(&link, &expected.iter().map(String::as_str).collect::<Vec<_>>());
+        }
     }
 
     #[test]
@@ -1239,16 +1280,16 @@ mod tests {
         );
         // After the first 16, the rest are counted.
         let many: Vec<String> = (1000..1040).map(|id| format!("{id}:x")).collect();
-        let shown: String = many.join(";").chars().take(MAX_SHOWN_CHARS).collect();
+        let shown = format!("{}…", many.join(";").chars().take(MAX_SHOWN_CHARS).collect::<String>());
         let mut expected: Vec<String> = (1000..1016)
             .map(|id| format!("p={shown:?} at \"{id}:x\" names project {id}, which the data does not have"))
             .collect();
         expected.push("…=\"\" and 24 more edits name what the data does not have".to_string());
         check_in(&format!("#p={}", many.join(";")), &expected.iter().map(String::as_str).collect::<Vec<_>>());
-        // What is shown is shortened as every problem is.
+        // What is shown is shortened as every problem is, and says so.
         let long = format!("999:b1,{}", "d1,".repeat(40));
         let (_, problems) = decode_link_in(&format!("#p={long}"), &paper());
-        assert_eq!(problems.first().map(|p| p.value.chars().count()), Some(MAX_SHOWN_CHARS));
+        assert_eq!(problems.first().map(|p| p.value.chars().count()), Some(MAX_SHOWN_CHARS + 1));
     }
 
     /// A problem in a piece of a pair quotes the pair as the link gives it, and names
@@ -1288,14 +1329,91 @@ mod tests {
         ] {
             assert_eq!(shown_text(text), shown, "{text:?}");
         }
-        // The bound counts the link's characters: forty, each written in at most nine.
-        assert_eq!(shown_text(&"\u{202E}".repeat(100)), "\\u{202E}".repeat(MAX_SHOWN_CHARS));
+        // The bound counts the link's characters: forty, each written in at most nine,
+        // and "…" for the rest.
+        assert_eq!(shown_text(&"\u{202E}".repeat(100)), format!("{}…", "\\u{202E}".repeat(MAX_SHOWN_CHARS)));
         let (_, problems) = decode_link("#cost=1%E2%80%AE0&p=1:b%00&%1Bkey=%0A");
         let quoted: Vec<(&str, &str, Option<&str>)> =
             problems.iter().map(|p| (p.key.as_str(), p.value.as_str(), p.part.as_deref())).collect();
         assert_eq!(quoted, [("cost", "1\\u{202E}0", None), ("p", "1:b\\u{0000}", Some("\\u{0000}"))]);
         let unknown = LinkProblem::new("\u{1B}key", "\n", LinkReason::UnknownKey { suggestion: None });
         assert_eq!((unknown.key.as_str(), unknown.value.as_str()), ("\\u{001B}key", "\\u{000A}"));
+    }
+
+    /// A link's cash cap, if any, as `(amount, rule)`.
+    fn cap_of(link: &str) -> Option<(String, &'static str)> {
+        decode_link(link).0.scenario.cap.map(|cap| (cap.amount.format(0), cap.rule.key()))
+    }
+
+    /// A deferral rule orders what a cash cap defers: `rule=` without a cap that
+    /// applies is named, not dropped without a word, and no cap is made for it.
+    #[test]
+    fn a_rule_without_a_cap_is_named() {
+        let not_applied = "rule=\"smallest\" was not applied: the link sets no cash cap";
+        check_in("#view=cashflow&rule=smallest", &[not_applied]);
+        assert_eq!(cap_of("#view=cashflow&rule=smallest"), None);
+        check_in("#rule=smallest&cap=abc", &["cap=\"abc\" is not a number", not_applied]);
+        assert_eq!(cap_of("#rule=smallest&cap=abc"), None);
+        // Given twice, the rule read is named once, and not as given twice.
+        check_in("#rule=largest&rule=smallest", &[not_applied]);
+        // With a cap, in either order, the last rule read applies to it.
+        for link in ["#rule=smallest&cap=900", "#cap=900&rule=smallest", "#rule=smallest&cap=abc&cap=900"] {
+            assert_eq!(cap_of(link), Some(("900".to_string(), "smallest")), "{link}");
+        }
+        check_in(
+            "#rule=smallest&cap=abc&cap=900",
+            &["cap=\"abc\" is not a number", "cap=\"900\" is given 2 times; the last was read"],
+        );
+        assert_eq!(cap_of("#cap=900&rule=largest&cap=800&rule=bogus"), Some(("800".to_string(), "largest")));
+    }
+
+    /// A pair with no value is quoted as the link wrote it: `cap=` with its `=`, and
+    /// `cap` as its key alone (both read as the key with an empty value).
+    #[test]
+    fn a_pair_with_no_value_is_quoted_as_the_link_wrote_it() {
+        check_in(
+            "#cap=&ceiling&p&profile=%20",
+            &["cap=\"\" is not a number", "ceiling is not a number", "profile=\"\" is not a known name"],
+        );
+        // However many there are, each is quoted so (the work is done once per key).
+        let (_, problems) = decode_link(&"&cap".repeat(MAX_FRAGMENT_CHARS / 4));
+        assert_eq!(problems.len(), MAX_FRAGMENT_CHARS / 4);
+        assert!(problems.iter().all(|p| p.key_only && p.to_string() == "cap is not a number"));
+        // A pair beyond the limit is named by its key alone.
+        check_in(
+            &format!("#x={}&cost=5", "y".repeat(MAX_FRAGMENT_CHARS - 5)),
+            &["cost lies beyond the first 32768 characters of the link and was not read"],
+        );
+    }
+
+    /// A quote cut to [`MAX_SHOWN_CHARS`] characters of the link ends with "…", and
+    /// only then: a quote once ended mid-value with no sign that the link went on.
+    #[test]
+    fn a_quote_cut_short_ends_with_an_ellipsis() {
+        let forty = "9".repeat(MAX_SHOWN_CHARS);
+        for (text, shown) in [
+            (forty.clone(), forty.clone()),
+            (format!("{forty}9"), format!("{forty}…")),
+            ("保".repeat(MAX_SHOWN_CHARS + 1), format!("{}…", "保".repeat(MAX_SHOWN_CHARS))),
+            ("\u{202E}".repeat(MAX_SHOWN_CHARS + 1), format!("{}…", "\\u{202E}".repeat(MAX_SHOWN_CHARS))),
+            // A megabyte is quoted as briefly as forty-one characters.
+            ("9".repeat(1 << 20), format!("{forty}…")),
+        ] {
+            assert_eq!(shown_text(&text), shown, "{} characters", text.chars().count());
+        }
+        check_in(&format!("#cost={forty}"), &[format!("cost={forty:?} is not a number").as_str()]);
+        check_in(&format!("#cost={forty}9"), &[format!("cost=\"{forty}…\" is not a number").as_str()]);
+        // The piece named inside a long pair is cut the same way.
+        check_in(
+            &format!("#p=1:b{forty}9"),
+            &[format!("p=\"1:b{}…\" at \"{forty}…\" is not a number", "9".repeat(37)).as_str()],
+        );
+        // And so is the key of a pair beyond the limit, however it is written.
+        for key in ["k".repeat(500), "%E4%BF%9D".repeat(100)] {
+            let (_, problems) = decode_link(&format!("#x={}&{key}=1", "y".repeat(MAX_FRAGMENT_CHARS - 10)));
+            let shown = percent_decode(&key).chars().take(MAX_SHOWN_CHARS).collect::<String>();
+            assert_eq!(problems.first().map(|p| p.key.clone()), Some(format!("{shown}…")));
+        }
     }
 
     #[test]

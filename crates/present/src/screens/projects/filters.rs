@@ -609,7 +609,7 @@ mod tests {
         // Numbers the paper's projects have (1 to 254, over and over).
         let numbers = |count: usize| (0..count).map(|i| (i % 254 + 1).to_string()).collect::<Vec<_>>();
         let over = numbers(MAX_IDS + 3).join(",");
-        let shown: String = over.chars().take(40).collect();
+        let shown = format!("{}…", over.chars().take(40).collect::<String>());
         check(
             &over,
             &[
@@ -618,7 +618,7 @@ mod tests {
             ],
         );
         let one_over = format!("{},x", numbers(MAX_IDS + 1).join(","));
-        let shown: String = one_over.chars().take(40).collect();
+        let shown = format!("{}…", one_over.chars().take(40).collect::<String>());
         check(
             &one_over,
             &[
