@@ -25,8 +25,10 @@ use blockvote_model::Dataset;
 /// decoder, which also names the edits of projects, departments and categories `data`
 /// does not have, or of groups no project of it is in, and a lever given twice), then
 /// the screens' own pairs ([`screen_problems`]), the shell's and the screens' keys
-/// given twice ([`repeated_problems`]) and the keys no reader knows
-/// ([`unknown_key_problems`]). Only a link is checked against the data: a scenario
+/// given twice ([`repeated_problems`]), the keys no reader knows
+/// ([`unknown_key_problems`]), and last a known key's pair that escapes bytes that are
+/// not UTF-8 and is named for nothing else (`LinkReason::NotText`: the search, `q=`,
+/// takes any text). Only a link is checked against the data: a scenario
 /// built in the app cannot name what the data does not have. Each pair is quoted as
 /// the link wrote it (`Fragment::quote_as_written`).
 pub fn open_link(text: &str, data: &Dataset) -> (LinkScenario, Vec<LinkProblem>) {
