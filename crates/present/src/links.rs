@@ -439,8 +439,24 @@ pub fn problem_text(problem: &LinkProblem) -> Bilingual {
         }
     };
     // A problem in a piece of the pair (an item of a list, a number in an edit) names
-    // the piece inside the pair quoted whole, as the link gave it.
+    // the piece inside the pair quoted whole, as the link gave it. A piece the reader
+    // could not read drops the whole pair (a pair is used whole or not at all), and the
+    // words say so; an edit of something the data does not have drops that edit alone,
+    // as its own words say.
+    let whole_pair_dropped = matches!(
+        problem.reason,
+        LinkReason::NotANumber
+            | LinkReason::OutOfRange { .. }
+            | LinkReason::UnknownName
+            | LinkReason::Malformed
+            | LinkReason::TooManyDecimals
+    );
+    let key = &problem.key;
     match &problem.part {
+        Some(part) if whole_pair_dropped => Bilingual::new(
+            format!("「{pair}」中的「{part}」{zh}，整項「{key}=」未有套用。"),
+            format!("“{part}” in “{pair}” {en}, so none of “{key}=” was applied."),
+        ),
         Some(part) => Bilingual::new(format!("「{pair}」中的「{part}」{zh}。"), format!("“{part}” in “{pair}” {en}.")),
         None => Bilingual::new(format!("「{pair}」{zh}。"), format!("“{pair}” {en}.")),
     }
@@ -842,7 +858,10 @@ mod tests {
                     "“lang=xx” is not a language of blockvote (zh or en); the language was not changed.",
                     "「lang=xx」不是 blockvote 的語言（zh 或 en），語言維持不變。",
                 ),
-                ("“65536” in “p=65536:x” is not a number.", "「p=65536:x」中的「65536」不是數字。"),
+                (
+                    "“65536” in “p=65536:x” is not a number, so none of “p=” was applied.",
+                    "「p=65536:x」中的「65536」不是數字，整項「p=」未有套用。",
+                ),
                 (
                     "“dept=999” names department 999, which the data shown does not have; it was ignored.",
                     "「dept=999」所指的部門 999 不在現時顯示的資料中，已略過。",
@@ -896,15 +915,24 @@ mod tests {
     fn a_notice_quotes_the_pair_as_the_link_gave_it() {
         check_opened(
             "#view=projects&lang=en&p=1:b-5",
-            &[("“-5” in “p=1:b-5” must be between 0 and 1000000000.", "「p=1:b-5」中的「-5」須介乎 0 至 1000000000。")],
+            &[(
+                "“-5” in “p=1:b-5” must be between 0 and 1000000000, so none of “p=” was applied.",
+                "「p=1:b-5」中的「-5」須介乎 0 至 1000000000，整項「p=」未有套用。",
+            )],
         );
         check_opened(
             "#view=projects&lang=en&p=17:d2;42:q9",
-            &[("“q9” in “p=17:d2;42:q9” is not in the expected form.", "「p=17:d2;42:q9」中的「q9」格式不符。")],
+            &[(
+                "“q9” in “p=17:d2;42:q9” is not in the expected form, so none of “p=” was applied.",
+                "「p=17:d2;42:q9」中的「q9」格式不符，整項「p=」未有套用。",
+            )],
         );
         check_opened(
             "#view=projects&lang=en&g=dept.x:d1",
-            &[("“dept.x” in “g=dept.x:d1” is not a number.", "「g=dept.x:d1」中的「dept.x」不是數字。")],
+            &[(
+                "“dept.x” in “g=dept.x:d1” is not a number, so none of “g=” was applied.",
+                "「g=dept.x:d1」中的「dept.x」不是數字，整項「g=」未有套用。",
+            )],
         );
         // A long pair is quoted to 40 characters and "…", and the piece still says where.
         let list: Vec<String> = (1..=20).map(|id| format!("{id}:d1")).collect();
@@ -913,8 +941,8 @@ mod tests {
         check_opened(
             &link,
             &[(
-                &format!("“-5” in “p={shown}” must be between 0 and 1000000000."),
-                &format!("「p={shown}」中的「-5」須介乎 0 至 1000000000。"),
+                &format!("“-5” in “p={shown}” must be between 0 and 1000000000, so none of “p=” was applied."),
+                &format!("「p={shown}」中的「-5」須介乎 0 至 1000000000，整項「p=」未有套用。"),
             )],
         );
     }
@@ -972,8 +1000,8 @@ mod tests {
                 (&format!("“cost={forty}” is not a number."), &format!("「cost={forty}」不是數字。")),
                 (&format!("“ceiling={forty}…” is not a number."), &format!("「ceiling={forty}…」不是數字。")),
                 (
-                    &format!("“{forty}…” in “p=1:b{}…” is not a number.", &forty[3..]),
-                    &format!("「p=1:b{}…」中的「{forty}…」不是數字。", &forty[3..]),
+                    &format!("“{forty}…” in “p=1:b{}…” is not a number, so none of “p=” was applied.", &forty[3..]),
+                    &format!("「p=1:b{}…」中的「{forty}…」不是數字，整項「p=」未有套用。", &forty[3..]),
                 ),
                 (
                     &format!("“k{}…=1”: k{}… is not a key blockvote knows; it was ignored.", &forty[1..], &forty[1..]),
@@ -995,8 +1023,8 @@ mod tests {
         check_opened(
             "#view=risk&lang=en&p=1:b%0A%E2%80%8B",
             &[(
-                "“\\u{000A}\\u{200B}” in “p=1:b\\u{000A}\\u{200B}” is not a number.",
-                "「p=1:b\\u{000A}\\u{200B}」中的「\\u{000A}\\u{200B}」不是數字。",
+                "“\\u{000A}\\u{200B}” in “p=1:b\\u{000A}\\u{200B}” is not a number, so none of “p=” was applied.",
+                "「p=1:b\\u{000A}\\u{200B}」中的「\\u{000A}\\u{200B}」不是數字，整項「p=」未有套用。",
             )],
         );
         check_opened(
@@ -1155,8 +1183,8 @@ mod tests {
                     "「cap=10.1234567」超過 6 位小數：金額以元為單位。",
                 ),
                 (
-                    "“０.1234567” in “p=1:b０.1234567” has more than 6 decimals: amounts are in whole dollars.",
-                    "「p=1:b０.1234567」中的「０.1234567」超過 6 位小數：金額以元為單位。",
+                    "“０.1234567” in “p=1:b０.1234567” has more than 6 decimals: amounts are in whole dollars, so none of “p=” was applied.",
+                    "「p=1:b０.1234567」中的「０.1234567」超過 6 位小數：金額以元為單位，整項「p=」未有套用。",
                 ),
             ],
         );
