@@ -41,6 +41,7 @@ pub fn start() {
             created
         }
     };
+    keep_carried_blocks(&document, &host);
     host.set_inner_html("");
     if let Ok(host) = host.dyn_into::<web_sys::HtmlElement>() {
         leptos::mount::mount_to(host, app::App).forget();
@@ -48,5 +49,21 @@ pub fn start() {
         // animation frame will draw it.
         startup_marks::mark(startup_marks::StartupMark::Mounted);
         leptos::prelude::request_animation_frame(|| startup_marks::mark(startup_marks::StartupMark::FirstFrame));
+    }
+}
+
+/// Moves the data blocks an offline copy carries (its scenarios, its dataset) out of
+/// `#app` before it is cleared: a copy edited by hand, or saved by a program that put
+/// them there, would otherwise lose them without a word.
+fn keep_carried_blocks(document: &web_sys::Document, host: &web_sys::Element) {
+    use blockvote_model::offline::{DATASET_BLOCK_ID, SCENARIOS_BLOCK_ID};
+    let Some(body) = document.body() else { return };
+    for id in [SCENARIOS_BLOCK_ID, DATASET_BLOCK_ID] {
+        let Ok(blocks) = host.query_selector_all(&format!("[id=\"{id}\"]")) else { continue };
+        for index in 0..blocks.length() {
+            if let Some(block) = blocks.item(index) {
+                let _ = body.append_child(&block);
+            }
+        }
     }
 }

@@ -133,6 +133,17 @@ test('offline copy: carries saved and unsaved scenarios; opened from file:// in 
   assert.ok(joinedCopy.text.includes('Joined dearer') && joinedCopy.text.includes(' Dearer'));
   assert.deepEqual(joined.seen.errors, []);
   await joined.context.close();
+
+  // A block moved inside the app's own element (a hand edit) is read, not wiped with
+  // what the element held: it used to be lost without a word.
+  assert.ok(againBytes.includes('<div id="app"></div>'));
+  const insidePath = join(await mkdtemp(join(tmpdir(), 'blockvote-inside-')), 'inside.html');
+  await writeFile(insidePath, Buffer.from(againBytes.replace(block, '').replace('<div id="app"></div>', `<div id="app">${block}</div>`), 'latin1'));
+  const inside = await open(pathToFileURL(insidePath).href, 'overview');
+  await inside.page.getByTestId('carried-notice').waitFor();
+  assert.match(await inside.app.text('carried-notice'), /carries 2 scenarios: 2 added to Scenarios/);
+  assert.deepEqual(inside.seen.errors, []);
+  await inside.context.close();
 });
 
 /**
