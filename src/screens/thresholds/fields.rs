@@ -31,6 +31,12 @@ pub fn ThresholdFields() -> impl IntoView {
     // the readers track the other, so a refused entry is read again when it moves.
     let ceiling_spec = ceiling_field(move || floor.get());
     let floor_spec = floor_field(move || ceiling.get());
+    // The paper's thresholds back, as a replacement of the scenario, so a field's
+    // refused entry is dropped too (see `WhatIf::replaced`).
+    let reset = move |_| {
+        let back = whatif.scenario.with_untracked(|s| Scenario { delegation: Default::default(), ..s.clone() });
+        whatif.replace(back);
+    };
     let (printed_ceiling, printed_floor) = paper_thresholds(&data);
     // The 2021 ceiling cannot be set under a floor above it: the model refuses
     // thresholds that cross, and a typed ceiling would be refused at its field.
@@ -47,11 +53,7 @@ pub fn ThresholdFields() -> impl IntoView {
             >
                 <Words label=CEILING_2021 />
             </button>
-            <button
-                type="button"
-                data-testid="thresholds-reset"
-                on:click=move |_| whatif.replace(whatif.scenario.with_untracked(|s| Scenario { delegation: Default::default(), ..s.clone() }))
-            >
+            <button type="button" data-testid="thresholds-reset" on:click=reset>
                 <Words label=RESET />
             </button>
         </div>
