@@ -50,7 +50,17 @@ pub fn ThresholdFields() -> impl IntoView {
             <button
                 type="button"
                 data-testid="thresholds-reset"
-                on:click=move |_| whatif.replace(whatif.scenario.with_untracked(|s| Scenario { delegation: Default::default(), ..s.clone() }))
+                on:click=move |_| {
+                    whatif
+                        .replace(
+                            whatif
+                                .scenario
+                                .with_untracked(|s| Scenario {
+                                    delegation: Default::default(),
+                                    ..s.clone()
+                                }),
+                        )
+                }
             >
                 <Words label=RESET />
             </button>
