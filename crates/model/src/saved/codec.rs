@@ -216,9 +216,12 @@ fn decode_row(index: usize, row: Value, normalize: Normalizer) -> Result<(SavedS
         Some(value @ Value::Object(_)) => {
             let scenario = Scenario::deserialize(&value).map_err(|_| {
                 let (at, refused, message) = refused_at(&value);
+                // A fraction in a JSON number is not repeated: writing one would
+                // bring serde_json's float writer into the wasm for this alone.
                 let value = match refused {
                     Value::String(text) => shorten(text, MAX_SHOWN_VALUE_CHARS),
-                    Value::Number(_) | Value::Bool(_) => refused.to_string(),
+                    Value::Number(n) => n.as_i64().map(|n| n.to_string()).unwrap_or_default(),
+                    Value::Bool(yes) => if *yes { "true" } else { "false" }.to_string(),
                     _ => String::new(),
                 };
                 let expected = Expected::of(&message);
@@ -268,7 +271,13 @@ fn refused_alone(steps: &[Step], value: &Value) -> Option<String> {
     let mut probe = value.clone();
     for step in steps.iter().rev() {
         probe = match step {
-            Step::Field(key) => Value::Object(Map::from_iter([(key.to_string(), probe)])),
+            Step::Field(key) => {
+                // `insert`, not `from_iter`, which sorts: a sort's compiled copy costs
+                // more of the wasm than the rest of this search.
+                let mut field = Map::new();
+                field.insert(key.to_string(), probe);
+                Value::Object(field)
+            }
             Step::Item(_) => Value::Array(vec![probe]),
         };
     }

