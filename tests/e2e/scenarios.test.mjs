@@ -342,7 +342,7 @@ test('export JSON and CSV; import a valid file (asking about same names) and an 
   const problems = await page.locator('[data-testid^="import-problem-"]').allInnerTexts();
   assert.equal(problems.length, 2);
   assert.match(problems[0], /^scenario 2: name is missing/);
-  assert.match(problems[1], /^scenario 3: scenario is not valid/);
+  assert.match(problems[1], /^scenario 3 \(Bad lever\): “Quarters late” \(many\) is not a valid whole number; that scenario is skipped/);
   assert.match(await page.getByTestId('import-result').innerText(), /1 added/);
   // Not JSON at all, and a newer version.
   await page.getByTestId('import-file').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{oops') });

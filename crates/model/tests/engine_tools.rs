@@ -128,11 +128,11 @@ fn tables_refuse_bad_requests() {
         ),
         (
             one_way(&engine(), &even(), Lever::SlipQuarters, &[d("1.5")]).map(|_| ()),
-            "SlipQuarters is 1.5; it must be a whole number",
+            "slip_quarters is 1.5; it must be a whole number",
         ),
         (
             one_way(&engine(), &even(), Lever::SlipShare, &[d("2")]).map(|_| ()),
-            "SlipShare is 2; it must be between 0 and 1",
+            "slip_share is 2; it must be between 0 and 1",
         ),
         (
             two_way(&engine(), &even(), Lever::SlipShare, &[d("0")], Lever::CostChangePct, &too_many).map(|_| ()),

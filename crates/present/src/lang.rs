@@ -97,6 +97,16 @@ impl Bilingual {
     }
 }
 
+/// English text starting with a capital. Only for blockvote's own English, whose
+/// first letter is ASCII (names in quotes start with a quote mark, left as it is).
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => std::iter::once(first.to_ascii_uppercase()).chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 impl From<Label> for Bilingual {
     fn from(label: Label) -> Bilingual {
         Bilingual::new(label.zh, label.en)

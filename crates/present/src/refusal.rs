@@ -2,25 +2,21 @@
 //! languages. The shell shows this on every screen while the scenario stands, and the
 //! screens keep showing the last scenario that could be projected, saying so.
 
-use crate::lang::{Bilingual, Lang};
-use blockvote_model::engine::{DataError, EngineError, LeverError, ScheduleError};
+use crate::format::{percent_signed_to, percent_to, quarters_count};
+use crate::lang::{capitalised, l, Bilingual, Label, Lang};
+use crate::words::{lever_label, UNIT_QUARTERS};
+use blockvote_model::engine::{DataError, EngineError, Lever, LeverError, ScheduleError};
+use blockvote_model::money::format_decimal;
+use rust_decimal::Decimal;
 
 /// The engine's refusal, worded for the member.
 pub fn engine_error(error: &EngineError) -> Bilingual {
     match error {
         EngineError::Data(data) => data_error(data),
-        EngineError::Lever(LeverError::OutOfRange { field, value, min, max }) => Bilingual::new(
-            format!("調節「{field}」為 {value}，須介乎 {min} 至 {max}。"),
-            format!("The lever {field} is {value}; it must be between {min} and {max}."),
-        ),
-        EngineError::Lever(LeverError::FloorAboveCeiling { floor, ceiling }) => Bilingual::new(
-            format!("下限（{floor} 百萬元）不可高於上限（{ceiling} 百萬元）。"),
-            format!("The floor (HK${floor}M) must not be above the ceiling (HK${ceiling}M)."),
-        ),
-        EngineError::Lever(LeverError::NotWhole { field, value }) => Bilingual::new(
-            format!("調節「{field}」為 {value}，須為整數。"),
-            format!("The lever {field} is {value}; it must be a whole number."),
-        ),
+        EngineError::Lever(lever) => {
+            let said = lever_error(lever);
+            Bilingual::new(format!("{}。", said.zh), format!("{}.", capitalised(&said.en)))
+        }
         EngineError::Schedule(ScheduleError::OutOfRange { id }) => Bilingual::new(
             format!("項目 {id} 會被移出本工具支援的年份（1990-91 至 2199-00 年度）。"),
             format!("Project {id} would move outside the supported years (1990-91 to 2199-00)."),
@@ -68,6 +64,193 @@ fn data_error(error: &DataError) -> Bilingual {
     }
 }
 
+/// A lever the engine refused, as a clause (the English in lower case, no full stop),
+/// for the refusal on screen and for a scenario an import or an offline copy brought:
+/// the lever named as the member knows it ([`scenario_part`]), its value and range in
+/// the member's units ([`Unit`]).
+pub fn lever_error(error: &LeverError) -> Bilingual {
+    match error {
+        LeverError::OutOfRange { field, value, min, max } => {
+            let (name, unit) = lever_named(field);
+            let low = match unit {
+                Unit::Quarters => Bilingual::new(min.as_str(), min.as_str()),
+                _ => unit.text(min),
+            };
+            let (value, high) = (unit.text(value), unit.text(max));
+            Bilingual::new(
+                format!("{}為 {}，須介乎 {} 至 {}", name.zh, value.zh, low.zh, high.zh),
+                format!("{} is {}; it must be between {} and {}", name.en, value.en, low.en, high.en),
+            )
+        }
+        LeverError::FloorAboveCeiling { floor, ceiling } => Bilingual::new(
+            format!("下限（{floor} 百萬元）不可高於上限（{ceiling} 百萬元）"),
+            format!("the floor (HK${floor}M) must not be above the ceiling (HK${ceiling}M)"),
+        ),
+        LeverError::NotWhole { field, value } => {
+            let (name, unit) = lever_named(field);
+            let value = unit.text(value);
+            Bilingual::new(
+                format!("{}為 {}，須為整數", name.zh, value.zh),
+                format!("{} is {}; it must be a whole number", name.en, value.en),
+            )
+        }
+    }
+}
+
+/// `調節「延誤項目比例」` / `the lever “Share of projects late”`, and how its values
+/// are written; a path [`scenario_part`] does not know is "one of the levers".
+fn lever_named(path: &str) -> (Bilingual, Unit) {
+    match scenario_part(path) {
+        Some((name, unit)) => {
+            (Bilingual::new(format!("調節「{}」", name.zh), format!("the lever “{}”", name.en)), unit)
+        }
+        None => (l("其中一項調節", "one of the scenario's levers").into(), Unit::Number),
+    }
+}
+
+/// How a lever's value is written: in the member's units, with the decimals the app
+/// writes, or more when the value has more (a refused `-0.0000001` is not `-0.0`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    /// HK$ millions: `HK$-1.0M` / `-1.0 百萬元`.
+    Money,
+    /// A signed percentage: `+5,000.0%`.
+    Percent,
+    /// A share from 0 to 1, as a percentage: `150.0%`.
+    Share,
+    /// `41 quarters` / `41 季`.
+    Quarters,
+    /// A plain number: `1.5`.
+    Number,
+}
+
+impl Unit {
+    fn of(lever: Lever) -> Unit {
+        match lever {
+            Lever::SlipShare | Lever::OnTimeRate => Unit::Share,
+            Lever::SlipQuarters => Unit::Quarters,
+            Lever::CostChangePct => Unit::Percent,
+            Lever::OngoingAmount | Lever::Cap => Unit::Money,
+            Lever::Retention | Lever::AllocationScale => Unit::Number,
+        }
+    }
+
+    /// `value` written in this unit, in both languages.
+    pub fn write(self, value: Decimal) -> Bilingual {
+        // At least `usual` decimals, more only when the value has more.
+        let places = |value: Decimal, usual: u32| value.normalize().scale().max(usual);
+        let same = |text: String| Bilingual::new(text.clone(), text);
+        match self {
+            Unit::Money => {
+                let amount = format_decimal(value, places(value, 1));
+                Bilingual::new(format!("{amount} 百萬元"), format!("HK${amount}M"))
+            }
+            Unit::Percent => same(percent_signed_to(value, places(value, 1))),
+            Unit::Share => {
+                let percent = value.checked_mul(Decimal::ONE_HUNDRED).unwrap_or(value);
+                same(percent_to(percent, places(percent, 1)))
+            }
+            Unit::Quarters => match i64::try_from(value) {
+                Ok(whole) if Decimal::from(whole) == value => {
+                    Bilingual::new(quarters_count(whole, Lang::Zh), quarters_count(whole, Lang::En))
+                }
+                _ => {
+                    let number = format_decimal(value, places(value, 0));
+                    Bilingual::new(format!("{number} {}", UNIT_QUARTERS.zh), format!("{number} {}", UNIT_QUARTERS.en))
+                }
+            },
+            Unit::Number => same(format_decimal(value, places(value, 0))),
+        }
+    }
+
+    /// A number the engine gave as text (`-1.000000`, `1,000,000,000`) written in
+    /// this unit; text that is not a number as it is.
+    fn text(self, text: &str) -> Bilingual {
+        match text.replace(',', "").parse::<Decimal>() {
+            Ok(value) => self.write(value),
+            Err(_) => Bilingual::new(text, text),
+        }
+    }
+}
+
+/// The lists of a scenario, whose items a path names by place (`groups[0]`), and
+/// what the member calls an item.
+const LISTS: [(&str, Label); 3] = [
+    ("groups", l("組別調整", "group edit")),
+    ("projects", l("個別項目調整", "project edit")),
+    ("allocation.categories", l("開支類別調整", "category edit")),
+];
+
+/// The parts of a scenario that are not one of the model's [`Lever`]s, by their path
+/// (in an item of a list, by their path in the item, `edit.` left out), named as the
+/// screens name them.
+const PARTS: [(&str, Label, Unit); 18] = [
+    ("delegation.ceiling", l("財委會審批上限", "Finance Committee ceiling"), Unit::Money),
+    ("delegation.floor", l("部門自行審批下限", "Departmental floor"), Unit::Money),
+    ("delegation", l("審批門檻", "Thresholds"), Unit::Number),
+    ("allocation.scale_to", l("按比例調整的目標總額", "Target total to scale to"), Unit::Money),
+    ("allocation", l("撥款分配", "Allocation"), Unit::Number),
+    ("slippage.enabled", l("延誤開關", "Slippage on or off"), Unit::Number),
+    ("slippage", l("延誤", "Slippage"), Unit::Number),
+    ("cap.rule", l("延後次序", "Deferral rule"), Unit::Number),
+    ("default_profile", l("開支模式", "Spend profile"), Unit::Number),
+    ("profile", l("開支模式", "Spend profile"), Unit::Number),
+    ("defer_quarters", l("延後季數", "Deferral"), Unit::Quarters),
+    ("extend_quarters", l("延長季數", "Extension"), Unit::Quarters),
+    ("budget", l("預算", "Budget"), Unit::Money),
+    ("amount", l("金額", "Amount"), Unit::Money),
+    ("exclude", l("剔除", "Left out"), Unit::Number),
+    ("select", l("項目組別", "Group"), Unit::Number),
+    ("locked", l("鎖定", "Lock"), Unit::Number),
+    ("id", l("編號", "Number"), Unit::Number),
+];
+
+/// A part of a scenario named by its path (as the engine names levers and the reader
+/// names a value it refused: `cost_change_pct`, `groups[0].edit.defer_quarters`,
+/// `allocation.categories[2].amount`) or by a [`Lever`]'s key, in the member's words,
+/// with the unit its values are written in: 「所有新項目成本變動」 / “Cost change,
+/// all new projects”, 「第 1 項組別調整的延後季數」 / “Deferral of group edit 1”.
+/// `None` for a path it does not know.
+pub fn scenario_part(path: &str) -> Option<(Bilingual, Unit)> {
+    for (list, item) in LISTS {
+        let Some(rest) = path.strip_prefix(list) else { continue };
+        if rest.is_empty() {
+            // The list itself.
+            return Some((Bilingual::new(item.zh, format!("{}s", capitalised(item.en))), Unit::Number));
+        }
+        let (index, rest) = rest.strip_prefix('[')?.split_once(']')?;
+        let n = index.parse::<usize>().ok()?.checked_add(1)?;
+        let rest = rest.strip_prefix(".edit").unwrap_or(rest);
+        if rest.is_empty() {
+            return Some((
+                Bilingual::new(format!("第 {n} 項{}", item.zh), format!("{} {n}", capitalised(item.en))),
+                Unit::Number,
+            ));
+        }
+        let (part, unit) = named(rest.strip_prefix('.')?)?;
+        return Some((
+            Bilingual::new(format!("第 {n} 項{}的{}", item.zh, part.zh), format!("{} of {} {n}", part.en, item.en)),
+            unit,
+        ));
+    }
+    named(path).map(|(label, unit)| (label.into(), unit))
+}
+
+/// A field of a scenario, or of an item of its lists, by its path there.
+fn named(path: &str) -> Option<(Label, Unit)> {
+    let lever = match path {
+        "slippage.share" => Lever::SlipShare,
+        "slippage.quarters" => Lever::SlipQuarters,
+        "ongoing_budget_year" => Lever::OngoingAmount,
+        "cap.amount" | "cap" => Lever::Cap,
+        key => match Lever::from_key(key) {
+            Some(lever) => lever,
+            None => return PARTS.iter().find(|(part, ..)| *part == path).map(|(_, label, unit)| (*label, *unit)),
+        },
+    };
+    Some((lever_label(lever), Unit::of(lever)))
+}
+
 /// The sentence that heads the refusal on every screen.
 pub fn refused_heading(lang: Lang) -> &'static str {
     lang.pick(
@@ -81,20 +264,95 @@ mod tests {
     use super::*;
 
     #[track_caller]
-    fn check(error: EngineError, expected: &str) {
-        assert_eq!(engine_error(&error).en, expected);
+    fn check(error: EngineError, zh: &str, en: &str) {
+        let said = engine_error(&error);
+        assert_eq!((said.zh.as_str(), said.en.as_str()), (zh, en));
+    }
+
+    fn out(field: &str, value: &str, min: &str, max: &str) -> EngineError {
+        EngineError::Lever(LeverError::OutOfRange {
+            field: field.into(),
+            value: value.into(),
+            min: min.into(),
+            max: max.into(),
+        })
     }
 
     #[test]
     fn refusals_in_words() {
         check(
             EngineError::Lever(LeverError::FloorAboveCeiling { floor: "50.0".into(), ceiling: "0.0".into() }),
+            "下限（50.0 百萬元）不可高於上限（0.0 百萬元）。",
             "The floor (HK$50.0M) must not be above the ceiling (HK$0.0M).",
         );
         check(
             EngineError::Schedule(ScheduleError::OutOfRange { id: 7 }),
+            "項目 7 會被移出本工具支援的年份（1990-91 至 2199-00 年度）。",
             "Project 7 would move outside the supported years (1990-91 to 2199-00).",
         );
-        check(EngineError::Overflow { what: "a total" }, "The figures are too large to compute (a total).");
+        check(
+            EngineError::Overflow { what: "a total" },
+            "數字太大，無法計算（a total）。",
+            "The figures are too large to compute (a total).",
+        );
+    }
+
+    #[test]
+    fn a_lever_out_of_range_is_named_as_the_screens_name_it_in_the_member_s_units() {
+        // The engine's paths, as its range check gives them.
+        check(
+            out("cost_change_pct", "-150", "-100", "1000"),
+            "調節「所有新項目成本變動」為 -150.0%，須介乎 -100.0% 至 +1,000.0%。",
+            "The lever “Cost change, all new projects” is -150.0%; it must be between -100.0% and +1,000.0%.",
+        );
+        check(
+            out("groups[0].edit.defer_quarters", "41", "-40", "40"),
+            "調節「第 1 項組別調整的延後季數」為 41 季，須介乎 -40 至 40 季。",
+            "The lever “Deferral of group edit 1” is 41 quarters; it must be between -40 and 40 quarters.",
+        );
+        check(
+            out("projects[11].edit.extend_quarters", "-41", "-40", "40"),
+            "調節「第 12 項個別項目調整的延長季數」為 -41 季，須介乎 -40 至 40 季。",
+            "The lever “Extension of project edit 12” is -41 quarters; it must be between -40 and 40 quarters.",
+        );
+        check(
+            out("delegation.ceiling", "-1.000000", "0", "1,000,000,000"),
+            "調節「財委會審批上限」為 -1.0 百萬元，須介乎 0.0 百萬元 至 1,000,000,000.0 百萬元。",
+            "The lever “Finance Committee ceiling” is HK$-1.0M; it must be between HK$0.0M and HK$1,000,000,000.0M.",
+        );
+        check(
+            out("slippage.share", "1.5", "0", "1"),
+            "調節「延誤項目比例」為 150.0%，須介乎 0.0% 至 100.0%。",
+            "The lever “Share of projects late” is 150.0%; it must be between 0.0% and 100.0%.",
+        );
+        check(
+            out("slippage.quarters", "41", "0", "40"),
+            "調節「延誤季數」為 41 季，須介乎 0 至 40 季。",
+            "The lever “Quarters late” is 41 quarters; it must be between 0 and 40 quarters.",
+        );
+        check(
+            out("allocation.scale_to", "-3.000000", "0", "1,000,000,000"),
+            "調節「按比例調整的目標總額」為 -3.0 百萬元，須介乎 0.0 百萬元 至 1,000,000,000.0 百萬元。",
+            "The lever “Target total to scale to” is HK$-3.0M; it must be between HK$0.0M and HK$1,000,000,000.0M.",
+        );
+        // A lever the goal seek or a table set, named by its key.
+        check(
+            out("on_time_rate", "1.2", "0", "1"),
+            "調節「依期完成比率」為 120.0%，須介乎 0.0% 至 100.0%。",
+            "The lever “On-time rate” is 120.0%; it must be between 0.0% and 100.0%.",
+        );
+        check(
+            EngineError::Lever(LeverError::NotWhole { field: "slip_quarters".into(), value: "1.5".into() }),
+            "調節「延誤季數」為 1.5 季，須為整數。",
+            "The lever “Quarters late” is 1.5 quarters; it must be a whole number.",
+        );
+        // A path it does not know is never shown: the lever is "one of the levers".
+        for unknown in ["mystery", "groups[x].edit.budget", "groups[0].edit.colour", "projects7", ""] {
+            check(
+                out(unknown, "5", "0", "1"),
+                "其中一項調節為 5，須介乎 0 至 1。",
+                "One of the scenario's levers is 5; it must be between 0 and 1.",
+            );
+        }
     }
 }

@@ -5,11 +5,15 @@
 //! limits (`blockvote_model::saved::limits`).
 
 use crate::format::{count, scenarios_count};
-use crate::lang::{l, Bilingual, Label, Lang};
+use crate::lang::{capitalised, l, Bilingual, Label, Lang};
+use crate::refusal::{lever_error, scenario_part, Unit};
 use blockvote_model::offline::{CarriedProblem, CarriedReport};
-use blockvote_model::saved::limits::{MAX_CARRIED_DATASET_BYTES, MAX_SCENARIOS, MAX_SET_ASIDE, MAX_WRITE_BYTES};
+use blockvote_model::saved::limits::{
+    MAX_BYTES, MAX_CARRIED_DATASET_BYTES, MAX_READ_SCENARIOS, MAX_SCENARIOS, MAX_SET_ASIDE, MAX_WRITE_BYTES,
+};
 use blockvote_model::saved::{
-    Conflict, ImportReport, NotAdded, NotAddedWhy, Refusal, RowReason, SetAsideKind, StorageIssue, StoreProblem,
+    Conflict, Expected, ImportReport, NotAdded, NotAddedWhy, Refusal, RowReason, SetAsideKind, StorageIssue,
+    StoreProblem, FORMAT, MAX_JSON_DEPTH, VERSION,
 };
 
 /// The second version of a scenario changed in two tabs at once is saved as
@@ -42,9 +46,125 @@ pub const DATASET_NOT_STORED: Label = l(
     "This browser does not allow saving, so the imported data applies for this visit only.",
 );
 
-/// A reader's problem with a store (a stored entry, a file, a copy's block).
+/// A reader's problem with a store (a stored entry, a file, a copy's block), as a
+/// clause (the English in lower case, no full stop). A lever or a value in a scenario
+/// is named as the screens name it, never by its path in the file; a value the reader
+/// refused is said by what it had to be, never in the reader's own English.
 pub fn problem(problem: &StoreProblem) -> Bilingual {
-    Bilingual::new(problem.zh(), problem.en())
+    let (zh, en) = match problem {
+        StoreProblem::TooLarge { bytes } => (
+            format!("檔案太大（{bytes} 位元組，上限 {MAX_BYTES}）"),
+            format!("the file is too large ({bytes} bytes; the limit is {MAX_BYTES})"),
+        ),
+        StoreProblem::NotJson { line, column } => (
+            format!("不是有效的 JSON（第 {line} 行第 {column} 字）"),
+            format!("not valid JSON (line {line}, column {column})"),
+        ),
+        StoreProblem::TooDeep => (
+            format!("檔案內容層層相套超過 {MAX_JSON_DEPTH} 層，無法讀取（blockvote 情景檔案只有數層）"),
+            format!("the file is nested more than {MAX_JSON_DEPTH} levels deep, too deep to read (a blockvote scenarios file has a few)"),
+        ),
+        StoreProblem::NotAStore => ("不是 blockvote 情景檔案".to_string(), "not a blockvote scenarios file".to_string()),
+        StoreProblem::WrongFormat => {
+            (format!("format 欄須為 \"{FORMAT}\""), format!("the format field must be \"{FORMAT}\""))
+        }
+        StoreProblem::BadVersion => {
+            ("version 欄須為整數".to_string(), "the version field must be a whole number".to_string())
+        }
+        StoreProblem::FutureVersion { found } => (
+            format!("此檔案由較新版本的 blockvote 寫成（版本 {found}；本版本只讀到版本 {VERSION}），請用較新版本開啟"),
+            format!("this file was written by a newer blockvote (version {found}; this one reads up to version {VERSION}); open it with a newer copy"),
+        ),
+        StoreProblem::NoScenarios => ("scenarios 欄須為陣列".to_string(), "the scenarios field must be an array".to_string()),
+        StoreProblem::TooMany { count } => (
+            format!("情景太多（{count} 個），只讀取首 {MAX_READ_SCENARIOS} 個"),
+            format!("too many scenarios ({count}); only the first {MAX_READ_SCENARIOS} are read"),
+        ),
+        StoreProblem::Row { index, field, reason } => {
+            let why = row_reason(reason);
+            let field_zh = ROW_FIELDS.iter().find(|(name, _)| name == field).map_or(*field, |(_, zh)| zh);
+            (
+                format!("第 {} 個情景的{field_zh}欄{}，已略過此情景", index + 1, why.zh),
+                format!("scenario {}: {field} {}; that scenario is skipped", index + 1, why.en),
+            )
+        }
+        StoreProblem::UnknownField { scenario: None, field } => {
+            (format!("不明欄位 {field}，已略過此欄"), format!("unknown field {field}, ignored"))
+        }
+        StoreProblem::UnknownField { scenario: Some(at), field } => (
+            format!("第 {} 個情景（{}）有不明欄位 {field}，已略過此欄", at.index + 1, at.name),
+            format!("scenario {} ({}): unknown field {field}, ignored", at.index + 1, at.name),
+        ),
+        StoreProblem::LeverOutOfRange { scenario: at, error } => {
+            let said = lever_error(error);
+            (
+                format!("第 {} 個情景（{}）的{}；已匯入，但須先修改才能開啟", at.index + 1, at.name, said.zh),
+                format!(
+                    "scenario {} ({}): {}; imported, but it will not open until that is changed",
+                    at.index + 1,
+                    at.name,
+                    said.en
+                ),
+            )
+        }
+        StoreProblem::Unreadable { scenario: at, at: path, value, expected } => {
+            let (part, unit) = match scenario_part(path) {
+                Some((name, unit)) => (Bilingual::new(format!("「{}」", name.zh), format!("“{}”", name.en)), unit),
+                None => (l("其中一項調節", "one of its levers").into(), Unit::Number),
+            };
+            let (zh_value, en_value) =
+                if value.is_empty() { (String::new(), String::new()) } else { (format!("（{value}）"), format!(" ({value})")) };
+            let why = match expected {
+                Expected::Number if unit == Unit::Money => l("不是有效的金額", "is not a valid amount"),
+                Expected::Number => l("不是有效的數字", "is not a valid number"),
+                Expected::WholeNumber => l("不是有效的整數", "is not a valid whole number"),
+                Expected::YesOrNo => l("須為 true 或 false", "must be true or false"),
+                Expected::Choice => l("不是 blockvote 認識的選項", "is not a choice blockvote knows"),
+                Expected::Text => l("須為文字", "must be text"),
+                Expected::List => l("須為清單", "must be a list"),
+                Expected::Other => l("無法讀取", "could not be read"),
+            };
+            (
+                format!("第 {} 個情景（{}）的{}{zh_value}{}，已略過此情景", at.index + 1, at.name, part.zh, why.zh),
+                format!("scenario {} ({}): {}{en_value} {}; that scenario is skipped", at.index + 1, at.name, part.en, why.en),
+            )
+        }
+    };
+    Bilingual::new(zh, en)
+}
+
+/// The fields of a saved scenario's row as the Chinese names them (the English names
+/// them by their own English names).
+const ROW_FIELDS: [(&str, &str); 6] = [
+    ("name", "名稱"),
+    ("note", "備註"),
+    ("id", "識別碼"),
+    ("scenario", "調節設定"),
+    ("seed", "模擬種子"),
+    ("questions", "問題清單"),
+];
+
+/// Why a row's field could not be used.
+fn row_reason(reason: &RowReason) -> Bilingual {
+    match reason {
+        RowReason::Missing => l("缺少", "is missing").into(),
+        RowReason::WrongType { expected } => {
+            let zh = match *expected {
+                "object" => "物件",
+                "text" => "文字",
+                "whole number" => "整數",
+                "list" => "清單",
+                other => other,
+            };
+            Bilingual::new(format!("類型不符（應為{zh}）"), format!("has the wrong type (expected {expected})"))
+        }
+        RowReason::Empty => l("是空的", "is empty").into(),
+        RowReason::TooLong { max } => {
+            Bilingual::new(format!("超過 {max} 字"), format!("is longer than {max} characters"))
+        }
+        RowReason::TooMany { max } => Bilingual::new(format!("超過 {max} 項"), format!("has more than {max} entries")),
+        RowReason::Invalid => l("無法讀取", "could not be read").into(),
+    }
 }
 
 /// The problems beyond [`MAX_PROBLEMS_LISTED`], counted.
@@ -122,16 +242,6 @@ pub fn refusal(refusal: &Refusal) -> Bilingual {
     }
 }
 
-/// English text starting with a capital (names in quotes start with a quote mark, so
-/// the first letter is always blockvote's own English: ASCII).
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => std::iter::once(first.to_ascii_uppercase()).chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
 /// What was not added, grouped by why: ` Not added: “A” (the store holds at most 200
 /// scenarios); “B” (too large to keep).` Empty when everything was added.
 fn not_added(list: &[NotAdded]) -> Bilingual {
@@ -199,13 +309,15 @@ pub fn carried_notice(report: &CarriedReport, problems: &[StoreProblem]) -> Bili
         problems.iter().partition(|problem| matches!(problem, StoreProblem::LeverOutOfRange { .. }));
     if let Some(first) = unreadable.first() {
         let n = count(unreadable.len());
-        zh.push_str(&format!("另有 {n} 處無法讀取，例如：{}。", first.zh()));
+        let first = problem(first);
+        zh.push_str(&format!("另有 {n} 處無法讀取，例如：{}。", first.zh));
         let parts = if unreadable.len() == 1 { "part" } else { "parts" };
-        en.push_str(&format!(" {n} {parts} could not be read, such as: {}.", first.en()));
+        en.push_str(&format!(" {n} {parts} could not be read, such as: {}.", first.en));
     }
-    for problem in levers.iter().take(MAX_PROBLEMS_LISTED) {
-        zh.push_str(&format!("{}。", problem.zh()));
-        en.push_str(&format!(" {}.", capitalised(&problem.en())));
+    for lever in levers.iter().take(MAX_PROBLEMS_LISTED) {
+        let said = problem(lever);
+        zh.push_str(&format!("{}。", said.zh));
+        en.push_str(&format!(" {}.", capitalised(&said.en)));
     }
     let more = levers.len().saturating_sub(MAX_PROBLEMS_LISTED);
     if more > 0 {
@@ -622,8 +734,8 @@ mod tests {
         let report = CarriedReport { carried: 2, added: 2, ..CarriedReport::default() };
         check(
             carried_notice(&report, &[out(1, "Big"), StoreProblem::NotAStore]),
-            "此離線副本附有 2 個情景：新增 2 個至「情景」，0 個已經儲存。另有 1 處無法讀取，例如：不是 blockvote 情景檔案。第 2 個情景（Big）的調節 cost_change_pct 為 5000，須介乎 -100 至 1000；已匯入，但須先修改才能開啟。",
-            "This offline copy carries 2 scenarios: 2 added to Scenarios, 0 already saved. 1 part could not be read, such as: not a blockvote scenarios file. Scenario 2 (Big): cost_change_pct is 5000; it must be between -100 and 1000; imported, but it will not open until that is changed.",
+            "此離線副本附有 2 個情景：新增 2 個至「情景」，0 個已經儲存。另有 1 處無法讀取，例如：不是 blockvote 情景檔案。第 2 個情景（Big）的調節「所有新項目成本變動」為 +5,000.0%，須介乎 -100.0% 至 +1,000.0%；已匯入，但須先修改才能開啟。",
+            "This offline copy carries 2 scenarios: 2 added to Scenarios, 0 already saved. 1 part could not be read, such as: not a blockvote scenarios file. Scenario 2 (Big): the lever “Cost change, all new projects” is +5,000.0%; it must be between -100.0% and +1,000.0%; imported, but it will not open until that is changed.",
         );
         // Past MAX_PROBLEMS_LISTED, the rest are counted.
         let many: Vec<StoreProblem> = (0..MAX_PROBLEMS_LISTED + 3).map(|index| out(index, "X")).collect();
@@ -706,20 +818,108 @@ mod tests {
     }
 
     #[test]
-    fn an_import_names_levers_the_model_will_refuse() {
+    fn an_import_names_levers_the_model_will_refuse_as_the_screens_name_them() {
+        // A lever is named as on screen, its value and range in the member's units:
+        // a percentage, quarters, money as the app writes it, a share as a percentage.
         check(
             import_problems(&file(r#"{"name":"Big","scenario":{"cost_change_pct":"5000"}}"#, "")),
-            "第 1 個情景（Big）的調節 cost_change_pct 為 5000，須介乎 -100 至 1000；已匯入，但須先修改才能開啟",
-            "scenario 1 (Big): cost_change_pct is 5000; it must be between -100 and 1000; imported, but it will not open until that is changed",
+            "第 1 個情景（Big）的調節「所有新項目成本變動」為 +5,000.0%，須介乎 -100.0% 至 +1,000.0%；已匯入，但須先修改才能開啟",
+            "scenario 1 (Big): the lever “Cost change, all new projects” is +5,000.0%; it must be between -100.0% and +1,000.0%; imported, but it will not open until that is changed",
         );
         check(
             import_problems(&file(
                 r#"{"name":"Ok","scenario":{}},{"name":"Late","scenario":{"groups":[{"edit":{"defer_quarters":41}}]}}"#,
                 "",
             )),
-            "第 2 個情景（Late）的調節 groups[0].edit.defer_quarters 為 41，須介乎 -40 至 40；已匯入，但須先修改才能開啟",
-            "scenario 2 (Late): groups[0].edit.defer_quarters is 41; it must be between -40 and 40; imported, but it will not open until that is changed",
+            "第 2 個情景（Late）的調節「第 1 項組別調整的延後季數」為 41 季，須介乎 -40 至 40 季；已匯入，但須先修改才能開啟",
+            "scenario 2 (Late): the lever “Deferral of group edit 1” is 41 quarters; it must be between -40 and 40 quarters; imported, but it will not open until that is changed",
         );
+        check(
+            import_problems(&file(r#"{"name":"Low","scenario":{"delegation":{"ceiling":"-1"}}}"#, "")),
+            "第 1 個情景（Low）的調節「財委會審批上限」為 -1.0 百萬元，須介乎 0.0 百萬元 至 1,000,000,000.0 百萬元；已匯入，但須先修改才能開啟",
+            "scenario 1 (Low): the lever “Finance Committee ceiling” is HK$-1.0M; it must be between HK$0.0M and HK$1,000,000,000.0M; imported, but it will not open until that is changed",
+        );
+        check(
+            import_problems(&file(r#"{"name":"Slow","scenario":{"slippage":{"enabled":true,"share":"1.5"}}}"#, "")),
+            "第 1 個情景（Slow）的調節「延誤項目比例」為 150.0%，須介乎 0.0% 至 100.0%；已匯入，但須先修改才能開啟",
+            "scenario 1 (Slow): the lever “Share of projects late” is 150.0%; it must be between 0.0% and 100.0%; imported, but it will not open until that is changed",
+        );
+        // More decimals only when the value has them: a refused value never reads as one
+        // within the range.
+        check(
+            import_problems(&file(
+                r#"{"name":"Cut","scenario":{"projects":[{"id":3,"edit":{}},{"id":4,"edit":{"budget":"-0.000001"}}]}}"#,
+                "",
+            )),
+            "第 1 個情景（Cut）的調節「第 2 項個別項目調整的預算」為 -0.000001 百萬元，須介乎 0.0 百萬元 至 1,000,000,000.0 百萬元；已匯入，但須先修改才能開啟",
+            "scenario 1 (Cut): the lever “Budget of project edit 2” is HK$-0.000001M; it must be between HK$0.0M and HK$1,000,000,000.0M; imported, but it will not open until that is changed",
+        );
+        check(
+            import_problems(&file(r#"{"name":"R","scenario":{"retention":"1.25"}}"#, "")),
+            "第 1 個情景（R）的調節「校準開支模式的完成時支付比例 r」為 1.25，須介乎 0 至 1；已匯入，但須先修改才能開啟",
+            "scenario 1 (R): the lever “Calibrated profile's share paid on completion, r” is 1.25; it must be between 0 and 1; imported, but it will not open until that is changed",
+        );
+        check(
+            import_problems(&file(r#"{"name":"A","scenario":{"allocation":{"categories":[{"id":2,"amount":"-3"}]}}}"#, "")),
+            "第 1 個情景（A）的調節「第 1 項開支類別調整的金額」為 -3.0 百萬元，須介乎 0.0 百萬元 至 1,000,000,000.0 百萬元；已匯入，但須先修改才能開啟",
+            "scenario 1 (A): the lever “Amount of category edit 1” is HK$-3.0M; it must be between HK$0.0M and HK$1,000,000,000.0M; imported, but it will not open until that is changed",
+        );
+    }
+
+    #[test]
+    fn a_value_the_reader_refuses_is_said_by_what_it_had_to_be_not_in_the_reader_s_english() {
+        check(
+            import_problems(&file(r#"{"name":"Huge","scenario":{"cost_change_pct":"1e308"}}"#, "")),
+            "第 1 個情景（Huge）的「所有新項目成本變動」（1e308）不是有效的數字，已略過此情景",
+            "scenario 1 (Huge): “Cost change, all new projects” (1e308) is not a valid number; that scenario is skipped",
+        );
+        check(
+            import_problems(&file(
+                r#"{"name":"Ok","scenario":{}},{"name":"Dear","scenario":{"projects":[{"id":1,"edit":{"budget":"1e308"}}]}}"#,
+                "",
+            )),
+            "第 2 個情景（Dear）的「第 1 項個別項目調整的預算」（1e308）不是有效的金額，已略過此情景",
+            "scenario 2 (Dear): “Budget of project edit 1” (1e308) is not a valid amount; that scenario is skipped",
+        );
+        check(
+            import_problems(&file(r#"{"name":"Bad lever","scenario":{"slippage":{"quarters":"many"}}}"#, "")),
+            "第 1 個情景（Bad lever）的「延誤季數」（many）不是有效的整數，已略過此情景",
+            "scenario 1 (Bad lever): “Quarters late” (many) is not a valid whole number; that scenario is skipped",
+        );
+        check(
+            import_problems(&file(r#"{"name":"T","scenario":{"groups":[{"select":{"by":"theme","theme":"x"}}]}}"#, "")),
+            "第 1 個情景（T）的「第 1 項組別調整的項目組別」不是 blockvote 認識的選項，已略過此情景",
+            "scenario 1 (T): “Group of group edit 1” is not a choice blockvote knows; that scenario is skipped",
+        );
+        check(
+            import_problems(&file(r#"{"name":"On","scenario":{"slippage":{"enabled":"yes"}}}"#, "")),
+            "第 1 個情景（On）的「延誤開關」（yes）須為 true 或 false，已略過此情景",
+            "scenario 1 (On): “Slippage on or off” (yes) must be true or false; that scenario is skipped",
+        );
+        check(
+            import_problems(&file(r#"{"name":"G","scenario":{"groups":{}}}"#, "")),
+            "第 1 個情景（G）的「組別調整」須為清單，已略過此情景",
+            "scenario 1 (G): “Group edits” must be a list; that scenario is skipped",
+        );
+        check(
+            import_problems(&file(r#"{"name":"S","scenario":{"slippage":5}}"#, "")),
+            "第 1 個情景（S）的「延誤」（5）無法讀取，已略過此情景",
+            "scenario 1 (S): “Slippage” (5) could not be read; that scenario is skipped",
+        );
+    }
+
+    #[test]
+    fn a_document_nested_too_deeply_says_so() {
+        let nested = |depth: usize| format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+        for text in [nested(200), file(&format!(r#"{{"name":"x","scenario":{{"a":{}}}}}"#, nested(150)), "")] {
+            check(
+                import_problems(&text),
+                "檔案內容層層相套超過 127 層，無法讀取（blockvote 情景檔案只有數層）",
+                "the file is nested more than 127 levels deep, too deep to read (a blockvote scenarios file has a few)",
+            );
+        }
+        // Text that is not JSON keeps its line and column, where the member can look.
+        check(import_problems("{oops"), "不是有效的 JSON（第 1 行第 2 字）", "not valid JSON (line 1, column 2)");
     }
 
     #[test]
@@ -727,7 +927,7 @@ mod tests {
         let many = vec![r#"{"key":"x"}"#; 100].join(",");
         check(
             import_problems(&file(&format!(r#"{{"name":"Q","scenario":{{}},"questions":[{many}]}}"#), "")),
-            "第 1 個情景的 questions 欄超過 40 項，已略過此情景",
+            "第 1 個情景的問題清單欄超過 40 項，已略過此情景",
             "scenario 1: questions has more than 40 entries; that scenario is skipped",
         );
     }

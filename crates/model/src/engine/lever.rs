@@ -99,7 +99,8 @@ impl Lever {
     /// [`LeverError`].
     pub fn apply(self, engine: &Engine, scenario: &mut Scenario, value: Decimal) -> Result<(), EngineError> {
         let (min, max) = self.range();
-        let field = format!("{self:?}");
+        // Named by its key, which the presentation layer names in words.
+        let field = self.key().to_string();
         if value < min || value > max {
             return Err(LeverError::out_of_range(field, value, min, max).into());
         }

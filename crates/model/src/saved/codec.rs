@@ -12,7 +12,7 @@
 //! so the field is not lost either.
 
 use super::limits::{MAX_BYTES, MAX_ID_CHARS, MAX_READ_SCENARIOS, MAX_STAMP_CHARS};
-use super::problem::{RowReason, ScenarioAt, StoreProblem};
+use super::problem::{Expected, RowReason, ScenarioAt, StoreProblem};
 use super::questions::read_questions;
 use super::{clean_name, clean_note, SavedScenario, Store, Tombstone, FORMAT, VERSION};
 use crate::engine::Scenario;
@@ -67,7 +67,12 @@ fn read(text: &str, normalize: Normalizer, levers: Levers) -> (Store, Vec<StoreP
     let value: Value = match serde_json::from_str(text) {
         Ok(value) => value,
         Err(error) => {
-            problems.push(StoreProblem::NotJson { line: error.line(), column: error.column() });
+            // serde_json tells nesting past its limit only by its message.
+            problems.push(if error.to_string().starts_with("recursion limit exceeded") {
+                StoreProblem::TooDeep
+            } else {
+                StoreProblem::NotJson { line: error.line(), column: error.column() }
+            });
             return (Store::default(), problems);
         }
     };
@@ -209,8 +214,18 @@ fn decode_row(index: usize, row: Value, normalize: Normalizer) -> Result<(SavedS
     let scenario = match row.remove("scenario") {
         None | Some(Value::Null) => return Err(problem("scenario", RowReason::Missing)),
         Some(value @ Value::Object(_)) => {
-            let scenario = Scenario::deserialize(&value).map_err(|error| {
-                problem("scenario", RowReason::Invalid { detail: shorten(&error.to_string(), 120) })
+            let scenario = Scenario::deserialize(&value).map_err(|_| {
+                let (at, refused, message) = refused_at(&value);
+                // A fraction in a JSON number is not repeated: writing one would
+                // bring serde_json's float writer into the wasm for this alone.
+                let value = match refused {
+                    Value::String(text) => shorten(text, MAX_SHOWN_VALUE_CHARS),
+                    Value::Number(n) => n.as_i64().map(|n| n.to_string()).unwrap_or_default(),
+                    Value::Bool(yes) => if *yes { "true" } else { "false" }.to_string(),
+                    _ => String::new(),
+                };
+                let expected = Expected::of(&message);
+                StoreProblem::Unreadable { scenario: ScenarioAt { index, name: name.clone() }, at, value, expected }
             })?;
             let kept = serde_json::to_value(&scenario).unwrap_or(Value::Null);
             ignored_fields(&value, &kept, "", &mut unknown_levers);
@@ -239,6 +254,78 @@ fn decode_row(index: usize, row: Value, normalize: Normalizer) -> Result<(SavedS
         .collect();
     unknown.extend(unknown_levers);
     Ok((SavedScenario { id, name, note, scenario, seed, saved_at, questions, history }, unknown))
+}
+
+/// The longest refused value repeated in a problem; a longer one is cut.
+const MAX_SHOWN_VALUE_CHARS: usize = 40;
+
+/// One step of a path into a scenario's levers: a field, or an item of a list.
+enum Step<'a> {
+    Field(&'a str),
+    Item(usize),
+}
+
+/// The reader's message when a scenario holding only `value`, at the end of `steps`,
+/// cannot be read.
+fn refused_alone(steps: &[Step], value: &Value) -> Option<String> {
+    let mut probe = value.clone();
+    for step in steps.iter().rev() {
+        probe = match step {
+            Step::Field(key) => {
+                // `insert`, not `from_iter`, which sorts: a sort's compiled copy costs
+                // more of the wasm than the rest of this search.
+                let mut field = Map::new();
+                field.insert(key.to_string(), probe);
+                Value::Object(field)
+            }
+            Step::Item(_) => Value::Array(vec![probe]),
+        };
+    }
+    Scenario::deserialize(&probe).err().map(|error| error.to_string())
+}
+
+/// Where in a scenario's levers (which the reader refused) the refused value is: its
+/// path (as the engine names levers, `groups[0].edit.defer_quarters`), the value, and
+/// the reader's message about it. Every field of a scenario has a default, so a field
+/// fails alone exactly when its own value cannot be read: the search goes down the
+/// first field (or list item) that fails alone, into a list or an object only where
+/// an empty one would be read (a list of edits, an edit), and stops at a value no
+/// part of which fails alone (a number, a choice of a group's projects, whose parts
+/// mean nothing alone). Each level costs a copy of the value below it; levels are as
+/// deep as a scenario's own, a few.
+fn refused_at(levers: &Value) -> (String, &Value, String) {
+    let mut steps: Vec<Step> = Vec::new();
+    let mut node = levers;
+    let mut message = String::new();
+    'down: loop {
+        let children: Vec<(Step, &Value)> = match node {
+            Value::Object(fields) if refused_alone(&steps, &Value::Object(Map::new())).is_none() => {
+                fields.iter().map(|(key, value)| (Step::Field(key), value)).collect()
+            }
+            Value::Array(items) if refused_alone(&steps, &Value::Array(Vec::new())).is_none() => {
+                items.iter().enumerate().map(|(index, value)| (Step::Item(index), value)).collect()
+            }
+            _ => break,
+        };
+        for (step, child) in children {
+            steps.push(step);
+            if let Some(said) = refused_alone(&steps, child) {
+                (node, message) = (child, said);
+                continue 'down;
+            }
+            steps.pop();
+        }
+        break;
+    }
+    let mut path = String::new();
+    for step in &steps {
+        match step {
+            Step::Field(key) if path.is_empty() => path.push_str(&shorten(key, MAX_SHOWN_FIELD_CHARS)),
+            Step::Field(key) => path.push_str(&format!(".{}", shorten(key, MAX_SHOWN_FIELD_CHARS))),
+            Step::Item(index) => path.push_str(&format!("[{index}]")),
+        }
+    }
+    (path, node, message)
 }
 
 /// Whether a field's value holds nothing to lose: `null`, `[]` or `{}`.

@@ -40,7 +40,7 @@ pub use limits::{
     MAX_BYTES, MAX_ID_CHARS, MAX_NAME_CHARS, MAX_NOTE_CHARS, MAX_QUESTIONS, MAX_QUESTION_CHARS, MAX_READ_SCENARIOS,
     MAX_SCENARIOS, MAX_WRITE_BYTES,
 };
-pub use problem::{NotAdded, NotAddedWhy, Refusal, RowReason, ScenarioAt, StoreProblem};
+pub use problem::{Expected, NotAdded, NotAddedWhy, Refusal, RowReason, ScenarioAt, StoreProblem, MAX_JSON_DEPTH};
 pub use questions::{clean_question_text, clean_questions, Question, QuestionProblem};
 pub use set_aside::{set_aside_in, SetAsideKey, SetAsideKind};
 pub use sync::{commit_edit, commit_save, merge, Conflict, Merged, SaveOn, WorkedFrom};

@@ -1,13 +1,10 @@
 //! What can go wrong with saved scenarios: text that cannot be read ([`StoreProblem`],
 //! with the reason of one row, [`RowReason`]) and a change the store refuses
-//! ([`Refusal`], naming what was not added). The reader's problems carry their words
-//! here, where they are made; every other message about saving is in
-//! `blockvote_present::storage`.
+//! ([`Refusal`], naming what was not added). Plain data: the words a member reads,
+//! in both languages, are `blockvote_present::storage`'s, which names a lever by what
+//! it is called on screen, not by its path in the file.
 
-use super::limits::{MAX_BYTES, MAX_READ_SCENARIOS};
-use super::{FORMAT, VERSION};
 use crate::engine::LeverError;
-use std::fmt;
 
 /// Why a store (or one of its rows) could not be used.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -16,6 +13,9 @@ pub enum StoreProblem {
     TooLarge { bytes: usize },
     /// The text is not JSON.
     NotJson { line: usize, column: usize },
+    /// The JSON is nested deeper than the reader goes ([`MAX_JSON_DEPTH`] lists or
+    /// objects inside one another): no blockvote file is, so it is not read at all.
+    TooDeep,
     /// The JSON is neither a store object nor a version-0 array.
     NotAStore,
     /// `format` is missing or not [`FORMAT`].
@@ -41,6 +41,52 @@ pub enum StoreProblem {
     /// `codec::decode_import`). Boxed: the engine's error is larger than every other
     /// problem.
     LeverOutOfRange { scenario: ScenarioAt, error: Box<LeverError> },
+    /// A scenario's levers hold a value the reader cannot take (a number it cannot
+    /// read, a choice it does not know …), so the scenario is skipped. `at` is the
+    /// value's path in the levers, as the engine names levers (`cost_change_pct`,
+    /// `groups[0].edit.defer_quarters`; empty when it could not be told), `value` the
+    /// value as the file wrote it (empty for a list or an object), and `expected`
+    /// what it had to be.
+    Unreadable { scenario: ScenarioAt, at: String, value: String, expected: Expected },
+}
+
+/// The most lists and objects inside one another the JSON reader takes (serde_json's
+/// recursion limit, 128, is reached at the 128th). A scenarios file is a few deep.
+pub const MAX_JSON_DEPTH: usize = 127;
+
+/// What a value the reader refused had to be, told from the reader's (serde's)
+/// message, which is never shown: [`Expected::of`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expected {
+    /// A number (an amount, a percentage, a share), written as text: `"12.5"`.
+    Number,
+    /// A whole number within the field's type (quarters, an id).
+    WholeNumber,
+    /// `true` or `false`.
+    YesOrNo,
+    /// One of the names blockvote knows (a spend profile, a theme, a deferral rule).
+    Choice,
+    Text,
+    List,
+    /// Anything else: an object of the wrong shape, a missing part.
+    Other,
+}
+
+impl Expected {
+    /// What serde's message says was expected.
+    pub fn of(message: &str) -> Expected {
+        const SAID: [(&str, Expected); 8] = [
+            ("unknown variant", Expected::Choice),
+            ("expected a Decimal", Expected::Number),
+            ("expected u", Expected::WholeNumber),
+            ("expected i32", Expected::WholeNumber),
+            ("expected i64", Expected::WholeNumber),
+            ("expected a boolean", Expected::YesOrNo),
+            ("expected a string", Expected::Text),
+            ("expected a sequence", Expected::List),
+        ];
+        SAID.iter().find(|(said, _)| message.contains(said)).map_or(Expected::Other, |(_, expected)| *expected)
+    }
 }
 
 /// Which scenario of a text a problem is about: its place (from 0) and its name.
@@ -66,10 +112,9 @@ pub enum RowReason {
     TooMany {
         max: usize,
     },
-    /// The scenario's own JSON is not a scenario (serde's message, shortened).
-    Invalid {
-        detail: String,
-    },
+    /// The value cannot be read (a list of questions of the wrong shape, a question's
+    /// key that is not usable).
+    Invalid,
 }
 
 /// Why a change to the saved scenarios was not made. Nothing is changed then: the
@@ -105,107 +150,4 @@ pub enum NotAddedWhy {
     Full,
     /// Adding it would make the store larger than `MAX_WRITE_BYTES`.
     TooLarge,
-}
-
-impl StoreProblem {
-    /// The message in Chinese.
-    pub fn zh(&self) -> String {
-        match self {
-            StoreProblem::TooLarge { bytes } => {
-                format!("檔案太大（{bytes} 位元組，上限 {MAX_BYTES}）")
-            }
-            StoreProblem::NotJson { line, column } => format!("不是有效的 JSON（第 {line} 行第 {column} 字）"),
-            StoreProblem::NotAStore => "不是 blockvote 情景檔案".to_string(),
-            StoreProblem::WrongFormat => format!("format 欄須為 \"{FORMAT}\""),
-            StoreProblem::BadVersion => "version 欄須為整數".to_string(),
-            StoreProblem::FutureVersion { found } => format!(
-                "此檔案由較新版本的 blockvote 寫成（版本 {found}；本版本只讀到版本 {VERSION}），請用較新版本開啟"
-            ),
-            StoreProblem::NoScenarios => "scenarios 欄須為陣列".to_string(),
-            StoreProblem::TooMany { count } => {
-                format!("情景太多（{count} 個），只讀取首 {MAX_READ_SCENARIOS} 個")
-            }
-            StoreProblem::Row { index, field, reason } => {
-                let why = match reason {
-                    RowReason::Missing => "缺少".to_string(),
-                    RowReason::WrongType { expected } => {
-                        let expected = match *expected {
-                            "object" => "物件",
-                            "text" => "文字",
-                            "whole number" => "整數",
-                            other => other,
-                        };
-                        format!("類型不符（應為{expected}）")
-                    }
-                    RowReason::Empty => "是空的".to_string(),
-                    RowReason::TooLong { max } => format!("超過 {max} 字"),
-                    RowReason::TooMany { max } => format!("超過 {max} 項"),
-                    RowReason::Invalid { detail } => format!("無效：{detail}"),
-                };
-                format!("第 {} 個情景的 {field} 欄{why}，已略過此情景", index + 1)
-            }
-            StoreProblem::UnknownField { scenario: None, field } => format!("不明欄位 {field}，已略過此欄"),
-            StoreProblem::UnknownField { scenario: Some(at), field } => {
-                format!("第 {} 個情景（{}）有不明欄位 {field}，已略過此欄", at.index + 1, at.name)
-            }
-            StoreProblem::LeverOutOfRange { scenario: at, error } => {
-                let why = match error.as_ref() {
-                    LeverError::OutOfRange { field, value, min, max } => {
-                        format!("的調節 {field} 為 {value}，須介乎 {min} 至 {max}")
-                    }
-                    LeverError::FloorAboveCeiling { floor, ceiling } => {
-                        format!("的下限（{floor} 百萬元）高於上限（{ceiling} 百萬元）")
-                    }
-                    LeverError::NotWhole { field, value } => format!("的調節 {field} 為 {value}，須為整數"),
-                };
-                format!("第 {} 個情景（{}）{why}；已匯入，但須先修改才能開啟", at.index + 1, at.name)
-            }
-        }
-    }
-
-    /// The message in English.
-    pub fn en(&self) -> String {
-        self.to_string()
-    }
-}
-
-impl fmt::Display for StoreProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            StoreProblem::TooLarge { bytes } => write!(f, "the file is too large ({bytes} bytes; the limit is {MAX_BYTES})"),
-            StoreProblem::NotJson { line, column } => write!(f, "not valid JSON (line {line}, column {column})"),
-            StoreProblem::NotAStore => write!(f, "not a blockvote scenarios file"),
-            StoreProblem::WrongFormat => write!(f, "the format field must be \"{FORMAT}\""),
-            StoreProblem::BadVersion => write!(f, "the version field must be a whole number"),
-            StoreProblem::FutureVersion { found } => write!(
-                f,
-                "this file was written by a newer blockvote (version {found}; this one reads up to version {VERSION}); open it with a newer copy"
-            ),
-            StoreProblem::NoScenarios => write!(f, "the scenarios field must be an array"),
-            StoreProblem::TooMany { count } => {
-                write!(f, "too many scenarios ({count}); only the first {MAX_READ_SCENARIOS} are read")
-            }
-            StoreProblem::Row { index, field, reason } => {
-                let why = match reason {
-                    RowReason::Missing => "is missing".to_string(),
-                    RowReason::WrongType { expected } => format!("has the wrong type (expected {expected})"),
-                    RowReason::Empty => "is empty".to_string(),
-                    RowReason::TooLong { max } => format!("is longer than {max} characters"),
-                    RowReason::TooMany { max } => format!("has more than {max} entries"),
-                    RowReason::Invalid { detail } => format!("is not valid: {detail}"),
-                };
-                write!(f, "scenario {}: {field} {why}; that scenario is skipped", index + 1)
-            }
-            StoreProblem::UnknownField { scenario: None, field } => write!(f, "unknown field {field}, ignored"),
-            StoreProblem::UnknownField { scenario: Some(at), field } => {
-                write!(f, "scenario {} ({}): unknown field {field}, ignored", at.index + 1, at.name)
-            }
-            StoreProblem::LeverOutOfRange { scenario: at, error } => write!(
-                f,
-                "scenario {} ({}): {error}; imported, but it will not open until that is changed",
-                at.index + 1,
-                at.name
-            ),
-        }
-    }
 }

@@ -64,7 +64,7 @@ impl From<QuestionProblem> for RowReason {
         match problem {
             QuestionProblem::TooMany { max } => RowReason::TooMany { max },
             QuestionProblem::TooLong { max } => RowReason::TooLong { max },
-            QuestionProblem::BadKey => RowReason::Invalid { detail: "a question's key".to_string() },
+            QuestionProblem::BadKey => RowReason::Invalid,
         }
     }
 }
@@ -113,8 +113,7 @@ pub fn read_questions(value: Option<Value>, normalize: Normalizer) -> Result<Vec
         None | Some(Value::Null) => Ok(Vec::new()),
         Some(Value::Array(items)) if items.len() > MAX_QUESTIONS => Err(RowReason::TooMany { max: MAX_QUESTIONS }),
         Some(value @ Value::Array(_)) => {
-            let questions: Vec<Question> = serde_json::from_value(value)
-                .map_err(|error| RowReason::Invalid { detail: super::codec::shorten(&error.to_string(), 120) })?;
+            let questions: Vec<Question> = serde_json::from_value(value).map_err(|_| RowReason::Invalid)?;
             clean_questions(questions, normalize).map_err(RowReason::from)
         }
         Some(_) => Err(RowReason::WrongType { expected: "list" }),
