@@ -166,24 +166,51 @@ test('on a phone the navigation is a menu that names the screen and closes when 
     assert.equal(await toggle.getAttribute('aria-expanded'), 'false', 'Escape folds the menu');
     await page.getByTestId('lang-zh').tap();
     assert.match(await toggle.innerText(), /延誤及風險/);
-    // No screen's name is cut, in either language, on the narrowest phone.
-    for (const lang of ['en', 'zh']) {
-      for (const view of routeViews()) {
-        await page.goto(`${SINGLE_FILE_URL}#view=${view}&lang=${lang}`);
-        await page.getByTestId(`screen-${view}`).waitFor();
-        const cut = await page.evaluate(() => {
-          const name = [...document.querySelectorAll('.nav-toggle-view')].find((el) => el.getClientRects().length > 0);
-          // The presenter view has no header.
-          if (!name) return document.querySelector('[data-testid="header"]')?.getClientRects().length ? 'no name shown' : null;
-          return name.scrollWidth > name.clientWidth + 0.5 || name.scrollHeight > name.clientHeight + 0.5 ? name.textContent : null;
-        });
-        assert.equal(cut, null, `${view} (${lang}): the menu button cuts the screen's name`);
-      }
-    }
+    await headerFits(page, 320);
   } finally {
     await context.close();
   }
+  // At 390 px the button shows the name; it is cut nowhere.
+  const wider = await launchAt(SIZES[2]);
+  try {
+    await headerFits(await wider.newPage(), 390);
+  } finally {
+    await wider.close();
+  }
 });
+
+/**
+ * Every screen, in both languages: the header's buttons are 44 × 44 px or more
+ * (WCAG 2.5.5), and the menu button's name is either shown whole or, where there is
+ * no room for it (under 380 px), kept as its accessible name alone.
+ */
+async function headerFits(page, width) {
+  for (const lang of ['en', 'zh']) {
+    for (const view of routeViews()) {
+      await page.goto(`${SINGLE_FILE_URL}#view=${view}&lang=${lang}`);
+      await page.getByTestId(`screen-${view}`).waitFor({ timeout: 30_000 });
+      const found = await page.evaluate(() => {
+        // The presenter view has no header.
+        if (!document.querySelector('[data-testid="header"]').getClientRects().length) return null;
+        const small = [...document.querySelectorAll('[data-testid="header"] button')]
+          .map((button) => [button.dataset.testid, button.getBoundingClientRect()])
+          .filter(([, box]) => box.width > 0 && (box.width < 44 || box.height < 44))
+          .map(([id, box]) => `${id} ${box.width.toFixed(1)}×${box.height.toFixed(1)}`);
+        const toggle = document.querySelector('[data-testid="nav-toggle"]');
+        const name = [...toggle.querySelectorAll('.nav-toggle-view')].find((el) => getComputedStyle(el).display !== 'none');
+        const shown = name.getBoundingClientRect().width > 1;
+        const cut = shown && (name.scrollWidth > name.clientWidth + 0.5 || name.scrollHeight > name.clientHeight + 0.5);
+        return { small, shown, cut, name: name.textContent, label: toggle.textContent };
+      });
+      if (!found) continue;
+      const where = `${view} (${lang}) at ${width} px`;
+      assert.deepEqual(found.small, [], `${where}: header buttons under 44 × 44 px`);
+      assert.equal(found.cut, false, `${where}: the menu button cuts the screen's name "${found.name}"`);
+      assert.equal(found.shown, width >= 380, `${where}: the name is shown from 380 px on`);
+      assert.ok(found.label.includes(found.name), `${where}: the menu button's accessible name gives the screen's`);
+    }
+  }
+}
 
 test('on a phone the Share menu, its panel and the navigation menu each close the others rather than opening under them', async () => {
   // An audit found the menu drawn under the open "Open a link" panel (both lie under
