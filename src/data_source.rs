@@ -7,7 +7,7 @@
 //! the source changes, so no screen can keep figures of the other dataset.
 
 use crate::saved::files::download;
-use crate::saved::offline::carried_text;
+use crate::saved::offline::carried_texts;
 use crate::saved::storage::{local_storage, set_aside};
 use blockvote_model::load::LoadError;
 use blockvote_model::offline::{CarriedDataset, CarriedProblem, DATASET_BLOCK_ID};
@@ -141,15 +141,19 @@ fn unusable_reason(text: &str) -> Result<CarriedDataset, String> {
 
 fn startup_source() -> (Source, Option<DataNotice>, Option<SetAside>) {
     let mut notice = None;
-    match carried_text(DATASET_BLOCK_ID, MAX_CARRIED_DATASET_BYTES) {
+    let carried = carried_texts(DATASET_BLOCK_ID, MAX_CARRIED_DATASET_BYTES).map(|texts| match texts {
+        Ok(texts) => match <[String; 1]>::try_from(texts) {
+            Ok([text]) => Ok(text),
+            Err(texts) => Err(CarriedProblem::ManyDatasets { count: texts.len() }),
+        },
+        Err(bytes) => Err(CarriedProblem::DatasetTooLarge { bytes }),
+    });
+    match carried {
         Some(Ok(text)) => match unusable_reason(&text) {
             Ok(imported) => return (Source::Imported(imported), None, None),
             Err(reason) => notice = Some(DataNotice::CarriedUnusable { reason }),
         },
-        Some(Err(bytes)) => {
-            let reason = CarriedProblem::DatasetTooLarge { bytes }.to_string();
-            notice = Some(DataNotice::CarriedUnusable { reason });
-        }
+        Some(Err(problem)) => notice = Some(DataNotice::CarriedUnusable { reason: problem.to_string() }),
         None => {}
     }
     let Ok(storage) = local_storage() else { return (Source::Paper, notice, None) };

@@ -59,7 +59,7 @@ fn keep_carried_blocks(document: &web_sys::Document, host: &web_sys::Element) {
     use blockvote_model::offline::{DATASET_BLOCK_ID, SCENARIOS_BLOCK_ID};
     let Some(body) = document.body() else { return };
     for id in [SCENARIOS_BLOCK_ID, DATASET_BLOCK_ID] {
-        let Ok(blocks) = host.query_selector_all(&format!("[id=\"{id}\"]")) else { continue };
+        let Ok(blocks) = host.query_selector_all(&saved::offline::every_block_with_id(id)) else { continue };
         for index in 0..blocks.length() {
             if let Some(block) = blocks.item(index) {
                 let _ = body.append_child(&block);

@@ -9,7 +9,8 @@ use blockvote_model::offline::{
 use blockvote_model::saved::{Store, StoreProblem, MAX_BYTES};
 use blockvote_present::lang::Bilingual;
 use blockvote_present::storage::{copy_done, copy_problem, DOWNLOAD_REFUSED, NOT_SINGLE_FILE};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::js_sys;
 
 /// The property of `window` where the single-file loader (scripts/single-file.mjs)
 /// keeps the page's text.
@@ -30,13 +31,43 @@ pub fn can_copy() -> bool {
         .is_some_and(|window| js_sys::Reflect::has(&window, &JsValue::from_str(PAGE_SOURCE)).unwrap_or(false))
 }
 
-/// The text of a carried data block: `None` if the page has none, `Err(bytes)` if it
-/// is longer than `max_bytes` (a copy this app made never is: see
-/// `blockvote_model::saved::limits`; a hand-edited file could be).
-pub fn carried_text(id: &str, max_bytes: usize) -> Option<Result<String, usize>> {
+/// The selector for every element whose id is `id`. A page edited by hand can hold
+/// several blocks with one id, and `getElementById` finds only the first.
+pub fn every_block_with_id(id: &str) -> String {
+    format!("[id=\"{id}\"]")
+}
+
+/// The texts of every carried data block with `id`, in page order: `None` if the page
+/// has none, `Err(bytes)` once together they take more than `max_bytes` (a copy this
+/// app made never does: see `blockvote_model::saved::limits`; a hand-edited file
+/// could). A block's length is read before its text is copied into the wasm's memory,
+/// so a huge block costs no more than its length.
+pub fn carried_texts(id: &str, max_bytes: usize) -> Option<Result<Vec<String>, usize>> {
     let document = web_sys::window()?.document()?;
-    let text = document.get_element_by_id(id)?.text_content()?;
-    Some(if text.len() <= max_bytes { Ok(text) } else { Err(text.len()) })
+    let blocks = document.query_selector_all(&every_block_with_id(id)).ok()?;
+    let mut texts = Vec::new();
+    let mut bytes = 0usize;
+    for index in 0..blocks.length() {
+        let Some(block) = blocks.item(index) else { continue };
+        let Ok(text) = js_sys::Reflect::get(&block, &JsValue::from_str("textContent")) else { continue };
+        let Ok(text) = text.dyn_into::<js_sys::JsString>() else { continue };
+        // UTF-8 takes at least a byte for every UTF-16 unit.
+        let at_least = bytes.saturating_add(text.length() as usize);
+        if at_least > max_bytes {
+            return Some(Err(at_least));
+        }
+        let text = String::from(text);
+        bytes = bytes.saturating_add(text.len());
+        if bytes > max_bytes {
+            return Some(Err(bytes));
+        }
+        texts.push(text);
+    }
+    if texts.is_empty() {
+        None
+    } else {
+        Some(Ok(texts))
+    }
 }
 
 /// The scenarios this page carries, with whatever in them could not be read (all of
@@ -48,21 +79,10 @@ pub fn carried_text(id: &str, max_bytes: usize) -> Option<Result<String, usize>>
 /// kept an old one) carries the scenarios of all of them, read in order: none is
 /// dropped without a word. Together they are held to the one block's limit.
 pub fn carried_scenarios() -> Option<(Store, Vec<StoreProblem>)> {
-    let document = web_sys::window()?.document()?;
-    let blocks = document.query_selector_all(&format!("[id=\"{SCENARIOS_BLOCK_ID}\"]")).ok()?;
-    let mut texts = Vec::new();
-    let mut bytes = 0usize;
-    for index in 0..blocks.length() {
-        let Some(text) = blocks.item(index).and_then(|block| block.text_content()) else { continue };
-        bytes = bytes.saturating_add(text.len());
-        if bytes > MAX_BYTES {
-            return Some((Store::default(), vec![StoreProblem::TooLarge { bytes }]));
-        }
-        texts.push(text);
-    }
-    if texts.is_empty() {
-        return None;
-    }
+    let texts = match carried_texts(SCENARIOS_BLOCK_ID, MAX_BYTES)? {
+        Ok(texts) => texts,
+        Err(bytes) => return Some((Store::default(), vec![StoreProblem::TooLarge { bytes }])),
+    };
     let mut carried = Store::default();
     let mut problems = Vec::new();
     for text in texts {

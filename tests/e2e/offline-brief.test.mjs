@@ -461,6 +461,18 @@ test('dataset import: row-level errors change nothing; a good file is previewed,
   await other.page.getByTestId('imported-data').waitFor();
   assert.equal(await other.app.text('visible-count'), '253');
   await other.context.close();
+  // A copy carrying two sets of project data (joined by hand) shows the paper's and
+  // says why: it used to show the first set alone, without a word.
+  const copyBytes = (await readFile(copy.path)).toString('latin1');
+  const dataBlock = copyBytes.match(/<script type="application\/json" id="blockvote-carried-dataset">[\x20-\x7e]*<\/script>\n/)[0];
+  const twoPath = join(await mkdtemp(join(tmpdir(), 'blockvote-two-datasets-')), 'two.html');
+  await writeFile(twoPath, Buffer.from(copyBytes.replace(dataBlock, dataBlock + dataBlock), 'latin1'));
+  const two = await open(pathToFileURL(twoPath).href, 'projects');
+  await two.page.getByTestId('data-notice').waitFor();
+  assert.match(await two.app.text('data-notice'), /could not be used \(it carries 2 sets of project data, and only one can be shown\); the paper's data is shown/);
+  assert.equal(await two.app.text('visible-count'), '254');
+  assert.deepEqual(two.seen.errors, []);
+  await two.context.close();
 
   // Back to the paper.
   await page.getByTestId('back-to-paper-data').click();

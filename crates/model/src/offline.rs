@@ -96,6 +96,9 @@ pub enum CarriedProblem {
     ScenariosTooLarge { bytes: usize },
     /// The dataset to carry takes `bytes`, more than `MAX_CARRIED_DATASET_BYTES`.
     DatasetTooLarge { bytes: usize },
+    /// The page carries `count` dataset blocks (joined by hand): only one set of
+    /// projects can be shown, and none is chosen over the others without a word.
+    ManyDatasets { count: usize },
     /// The page's wasm block holds a character no windows-1252 byte makes (the page
     /// was re-saved in another encoding), so the copy could not be written byte for
     /// byte.
@@ -120,6 +123,9 @@ impl fmt::Display for CarriedProblem {
             ),
             CarriedProblem::DatasetTooLarge { bytes } => {
                 write!(f, "the project data takes {bytes} bytes, more than the {MAX_CARRIED_DATASET_BYTES} a copy opens")
+            }
+            CarriedProblem::ManyDatasets { count } => {
+                write!(f, "it carries {count} sets of project data, and only one can be shown")
             }
         }
     }
@@ -481,6 +487,10 @@ mod tests {
         };
         assert!(bytes > MAX_WRITE_BYTES);
         assert!(CarriedProblem::ScenariosTooLarge { bytes }.to_string().contains("delete some"));
+        assert_eq!(
+            CarriedProblem::ManyDatasets { count: 2 }.to_string(),
+            "it carries 2 sets of project data, and only one can be shown"
+        );
     }
 
     #[test]

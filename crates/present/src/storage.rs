@@ -370,6 +370,10 @@ pub fn copy_problem(problem: &CarriedProblem) -> Bilingual {
                 format!("the project data takes {size}, more than the {limit} a copy opens."),
             )
         }
+        CarriedProblem::ManyDatasets { count } => Bilingual::new(
+            format!("此頁附帶 {count} 組項目資料，只能顯示一組。"),
+            format!("this page carries {count} sets of project data, and only one can be shown."),
+        ),
     };
     Bilingual::new(format!("未有製作副本：{}", why.zh), format!("The copy was not made: {}", why.en))
 }
