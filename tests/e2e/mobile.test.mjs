@@ -5,7 +5,8 @@
 // - The header takes one line on narrow screens, its controls side by side, none over
 //   another, and the navigation folds into a menu.
 // - Every control can be scrolled into view and lies inside the screen.
-// - On touch screens every button, field and select is at least 44 px high.
+// - On touch screens every button, field and select is at least 44 px high, and every
+//   button and every checkbox's or radio button's label 44 px wide too.
 // Screenshots of each are written to tests/e2e/screenshots/mobile/ for a person to look at.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -44,11 +45,15 @@ function measure() {
     el.scrollIntoView({ block: 'center', inline: 'center' });
     const box = el.getBoundingClientRect();
     const name = el.getAttribute('data-testid') || el.id || el.name || el.textContent.trim().slice(0, 30) || el.tagName;
-    const small = el.type === 'checkbox' || el.type === 'radio' ? 24 : 44;
+    const tick = el.type === 'checkbox' || el.type === 'radio';
     if (box.left < -1 || box.right > root.clientWidth + 1) {
       problems.push({ kind: 'off screen', name, left: Math.round(box.left), right: Math.round(box.right) });
     }
-    problems.push({ kind: 'height', name, height: box.height, needed: small });
+    problems.push({ kind: 'height', name, height: box.height, needed: tick ? 24 : 44 });
+    // Where a finger lands: a box's label (which ticks it), else the box; a button.
+    // Both are 44 × 44 px (WCAG 2.5.5); a field's width is its text's.
+    const target = tick ? (el.closest('label') || el).getBoundingClientRect() : box;
+    if (tick || el.tagName === 'BUTTON') problems.push({ kind: 'target', name, width: target.width, height: target.height });
   }
   window.scrollTo(0, 0);
   // The header's controls side by side: none may lie over another (a button that does
@@ -89,6 +94,9 @@ for (const size of SIZES) {
           for (const p of found.problems) {
             if (p.kind === 'off screen') failures.push(`${where}: ${p.name} lies off screen (${p.left}–${p.right})`);
             if (p.kind === 'overlap') failures.push(`${where}: ${p.name} lie over each other by ${p.across}px`);
+            if (p.kind === 'target' && size.touch && (p.width < 43.5 || p.height < 43.5)) {
+              failures.push(`${where}: ${p.name} is a ${p.width.toFixed(1)} × ${p.height.toFixed(1)} px target (touch needs 44 × 44)`);
+            }
             if (p.kind === 'height' && size.touch && p.height < p.needed - 0.5) {
               failures.push(`${where}: ${p.name} is ${p.height.toFixed(1)}px high (touch needs ${p.needed})`);
             }

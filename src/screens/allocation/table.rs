@@ -142,16 +142,20 @@ fn CategoryRow(outcome: Memo<Option<AllocationOutcome>>, id: u8) -> impl IntoVie
                 />
             </td>
             <td class="center">
-                <input
-                    type="checkbox"
-                    data-testid=format!("allocation-lock-{id}")
-                    aria-label=move || format!("{} {}", LOCK.get(lang()), name())
-                    prop:checked=locked
-                    on:change=move |ev| {
-                        let checked = event_target_checked(&ev);
-                        set(Box::new(move |edit| edit.locked = checked));
-                    }
-                />
+                // The label around the box is where a finger lands: 44 px on a touch
+                // screen, where the box alone is 24.
+                <label class="check-cell">
+                    <input
+                        type="checkbox"
+                        data-testid=format!("allocation-lock-{id}")
+                        aria-label=move || format!("{} {}", LOCK.get(lang()), name())
+                        prop:checked=locked
+                        on:change=move |ev| {
+                            let checked = event_target_checked(&ev);
+                            set(Box::new(move |edit| edit.locked = checked));
+                        }
+                    />
+                </label>
             </td>
             <td class="num">{cell(|r, l| r.vs_prior.text(l))}</td>
             <td class="num">{cell(|r, l| text(r.vs_prior_pct.as_ref(), l))}</td>

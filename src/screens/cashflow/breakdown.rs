@@ -28,7 +28,7 @@ pub fn Breakdown() -> impl IntoView {
                     .into_iter()
                     .map(|choice| {
                         view! {
-                            <label>
+                            <label class="check">
                                 <input
                                     type="radio"
                                     name="breakdown"
