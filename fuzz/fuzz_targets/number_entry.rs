@@ -9,13 +9,14 @@
 //!   Rust's integer syntax) reads from the text;
 //! - each refusal is the right one: too long exactly when over `MAX_ENTRY_CHARS`, out of
 //!   range with the bounds it was given, not a number only when the text does not
-//!   parse;
+//!   parse, a comma only when it does not group thousands;
 //! - what a field then shows for an accepted value (the app's `field_money`,
 //!   `field_decimal`, `field_int`) is itself a number the field reads, and for
 //!   decimals and whole numbers it is the same value.
 #![no_main]
 
 use blockvote_model::entry::{decimal_in, int_in, money_in, EntryError, MAX_ENTRY_CHARS};
+use blockvote_model::money::thousands_grouped;
 use blockvote_model::Money;
 use libfuzzer_sys::fuzz_target;
 use rust_decimal::Decimal;
@@ -120,6 +121,7 @@ fuzz_target!(|data: &[u8]| {
         Err(EntryError::NotWhole) => panic!("an amount field said {text:?} is not whole"),
         Err(EntryError::NotAFraction | EntryError::ZeroDenominator) => panic!("an amount field read {text:?} as a fraction"),
         Err(EntryError::TooManyDecimals) => panic!("an amount field counted the decimals of {text:?}, which only amount_in does"),
+        Err(EntryError::Comma) => assert!(!long && parsed.is_err() && !thousands_grouped(text.trim())),
         Err(EntryError::OutOfRange { min: low, max: high }) => {
             assert_eq!((low, high), (min, max));
             assert!(parsed.as_ref().is_ok_and(|value| *value < min || *value > max));
@@ -139,6 +141,7 @@ fuzz_target!(|data: &[u8]| {
         Err(EntryError::NotWhole) => panic!("a decimal field said {text:?} is not whole"),
         Err(EntryError::NotAFraction | EntryError::ZeroDenominator) => panic!("a decimal field read {text:?} as a fraction"),
         Err(EntryError::TooManyDecimals) => panic!("a decimal field counted the decimals of {text:?}, which only amount_in does"),
+        Err(EntryError::Comma) => assert!(!long && parsed.is_err() && !thousands_grouped(text.trim())),
         Err(EntryError::OutOfRange { min: low, max: high }) => {
             assert_eq!((low, high), (min, max));
             assert!(parsed.as_ref().is_ok_and(|value| value.millions() < min || value.millions() > max));
@@ -159,6 +162,7 @@ fuzz_target!(|data: &[u8]| {
         Err(EntryError::NotANumber | EntryError::NotWhole) => assert!(!long && whole.is_err()),
         Err(EntryError::NotAFraction | EntryError::ZeroDenominator) => panic!("a whole-number field read {text:?} as a fraction"),
         Err(EntryError::TooManyDecimals) => panic!("a whole-number field counted the decimals of {text:?}, which only amount_in does"),
+        Err(EntryError::Comma) => assert!(!long && whole.is_err() && !thousands_grouped(trimmed)),
         Err(EntryError::OutOfRange { min: low, max: high }) => {
             assert_eq!((low, high), (min, max));
             assert!(whole.is_ok_and(|value| value < min || value > max));

@@ -231,6 +231,25 @@ test('a 2018-19 cash cap defers projects, and an impossible cap says so', async 
   await page.close();
 });
 
+test('a decimal comma is refused at its field, never read as a thousands separator', async () => {
+  // An audit found "12,5" typed as a cost change applied as +125 %, without a word.
+  const { page, app, seen } = await open('cashflow');
+  await page.getByTestId('cost-change').fill('12,5');
+  await page.locator('#field-cost-change-error').waitFor();
+  assert.match(await page.locator('#field-cost-change-error').innerText(), /A comma only separates thousands \(as in 1,060\); write decimals with a point \(as in 12\.5\)/);
+  assert.equal(await page.getByTestId('cost-change').getAttribute('aria-invalid'), 'true');
+  assert.equal(await app.text('cash-2018-19-total'), '1,060.0');
+  await page.getByTestId('cap-amount').fill('1,5');
+  await page.locator('#field-cap-amount-error').waitFor();
+  assert.equal(await page.locator('[data-testid="cap-met"]').count(), 0, 'no cap of 15 applied');
+  // A comma that groups thousands is read.
+  await page.getByTestId('cap-amount').fill('1,000');
+  await page.getByTestId('cap-met').waitFor();
+  await page.waitForFunction(() => location.hash.includes('cap=1000') && !location.hash.includes('cost='), null, { timeout: 3_000 });
+  assert.deepEqual(seen.errors, []);
+  await page.close();
+});
+
 test('the deferral rule shown is always the one the figures follow: chosen before the cap is typed, or set by a link or an undo', async () => {
   const { page, app, seen } = await open('cashflow');
   const rule = () => page.getByTestId('cap-rule').inputValue();

@@ -13,8 +13,10 @@
 //! `１０．５` is `10.5`); [`percent_typed`] also drops the `%` of a field in percent.
 //! Then the readers, which take ASCII only:
 //! - amounts and decimals: what [`Money::parse_millions`] reads (an optional sign,
-//!   ASCII digits with at most one `.`, `,` thousands separators anywhere, surrounding
-//!   whitespace), as a data file's are read; no exponents;
+//!   ASCII digits with at most one `.`, `,` between groups of thousands, surrounding
+//!   whitespace), as a data file's are read; no exponents. A comma anywhere else
+//!   (`12,5`, a decimal comma) is [`EntryError::Comma`], never dropped: dropping it
+//!   read `12,5` as 125;
 //! - whole numbers: Rust's integer syntax after trimming (an optional sign and ASCII
 //!   digits), within `i64`;
 //! - in every case, only values with `min <= value <= max` (both bounds inclusive), and
@@ -26,7 +28,7 @@
 //! rounded, in a field and in a link alike. A percentage or a share keeps every
 //! decimal it is given (`10.1234567` % is read as it is).
 
-use crate::money::Money;
+use crate::money::{thousands_grouped, Money};
 use rust_decimal::Decimal;
 use std::borrow::Cow;
 use std::fmt;
@@ -59,6 +61,9 @@ pub enum EntryError<T> {
     /// An amount with more than [`AMOUNT_DECIMALS`] decimals (finer than a dollar),
     /// from [`amount_in`] only.
     TooManyDecimals,
+    /// A comma that does not separate thousands (`12,5`: a decimal comma), refused
+    /// rather than dropped, which would read `12,5` as 125.
+    Comma,
 }
 
 impl<T: fmt::Display> fmt::Display for EntryError<T> {
@@ -71,6 +76,7 @@ impl<T: fmt::Display> fmt::Display for EntryError<T> {
             EntryError::NotAFraction => write!(f, "not a fraction of two whole numbers"),
             EntryError::ZeroDenominator => write!(f, "a fraction over zero"),
             EntryError::TooManyDecimals => write!(f, "more than {AMOUNT_DECIMALS} decimals"),
+            EntryError::Comma => write!(f, "a comma not between thousands"),
         }
     }
 }
@@ -144,11 +150,21 @@ pub fn amount_in(text: &str, min: Money, max: Money) -> Result<Money, EntryError
     Ok(value)
 }
 
+/// Refuses a comma that does not separate thousands ([`thousands_grouped`]).
+fn commas_group_thousands<T>(text: &str) -> Result<(), EntryError<T>> {
+    if thousands_grouped(text.trim()) {
+        Ok(())
+    } else {
+        Err(EntryError::Comma)
+    }
+}
+
 /// Reads an amount in HK$ millions within `min..=max`.
 pub fn money_in(text: &str, min: Money, max: Money) -> Result<Money, EntryError<Money>> {
     if text.chars().count() > MAX_ENTRY_CHARS {
         return Err(EntryError::TooLong);
     }
+    commas_group_thousands(text)?;
     let value = Money::parse_millions(text).map_err(|_| EntryError::NotANumber)?;
     within(value, min, max)
 }
@@ -159,6 +175,7 @@ pub fn decimal_in(text: &str, min: Decimal, max: Decimal) -> Result<Decimal, Ent
     if text.chars().count() > MAX_ENTRY_CHARS {
         return Err(EntryError::TooLong);
     }
+    commas_group_thousands(text)?;
     let value = Money::parse_millions(text).map(Money::millions).map_err(|_| EntryError::NotANumber)?;
     within(value, min, max)
 }
@@ -169,6 +186,7 @@ pub fn int_in(text: &str, min: i64, max: i64) -> Result<i64, EntryError<i64>> {
     if trimmed.chars().count() > MAX_ENTRY_CHARS {
         return Err(EntryError::TooLong);
     }
+    commas_group_thousands(trimmed)?;
     let value: i64 = trimmed.parse().map_err(|_| {
         // The distinction only sharpens the error: both mean "type a whole number".
         if Money::parse_millions(trimmed).is_ok() {
@@ -245,7 +263,7 @@ pub fn share_text(value: Decimal) -> String {
 }
 
 /// Reads a seed: a whole number from 0 to 18,446,744,073,709,551,615, with `,` or `_`
-/// between digits allowed, and one leading `+`: links read a seed with Rust's integer
+/// between groups of thousands allowed, and one leading `+`: links read a seed with Rust's integer
 /// syntax, which takes it, before they read it as this field does.
 pub fn seed(text: &str) -> Result<u64, EntryError<u64>> {
     if text.chars().count() > MAX_ENTRY_CHARS {
@@ -253,7 +271,10 @@ pub fn seed(text: &str) -> Result<u64, EntryError<u64>> {
     }
     let trimmed = text.trim();
     let unsigned = trimmed.strip_prefix('+').unwrap_or(trimmed);
-    let digits: String = unsigned.chars().filter(|c| *c != ',' && *c != '_').collect();
+    // `_` separates groups as `,` does, and like it only groups of thousands.
+    let grouped = unsigned.replace('_', ",");
+    commas_group_thousands(&grouped)?;
+    let digits: String = grouped.chars().filter(|c| *c != ',').collect();
     if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
         return Err(EntryError::NotANumber);
     }
@@ -284,6 +305,7 @@ mod tests {
             Err(EntryError::NotAFraction) => "not a fraction".to_string(),
             Err(EntryError::ZeroDenominator) => "zero denominator".to_string(),
             Err(EntryError::TooManyDecimals) => "too many decimals".to_string(),
+            Err(EntryError::Comma) => "comma".to_string(),
         }
     }
 
@@ -333,13 +355,19 @@ mod tests {
 
     #[test]
     fn separators_and_full_width_digits() {
-        // Thousands separators are accepted in amounts and decimals wherever they
-        // stand, because Money::parse_millions drops every comma; a whole-number field
-        // takes digits only.
+        // Thousands separators are accepted in amounts and decimals where they group
+        // thousands; a whole-number field takes digits only. A comma anywhere else is
+        // refused as one, never dropped: `12,5` was read as 125.
         check("1,000", ["1000", "out of range", "not whole"]);
-        check("1,0", ["10", "10", "not whole"]);
-        check(",5,", ["5", "5", "not whole"]);
-        check(",", ["not a number", "not a number", "not a number"]);
+        check("1,000.5", ["out of range", "out of range", "not whole"]);
+        check("1,000.0", ["1000.0", "out of range", "not whole"]);
+        check("-1,000", ["out of range", "out of range", "not whole"]);
+        check("12,5", ["comma", "comma", "comma"]);
+        check("1,0", ["comma", "comma", "comma"]);
+        check("1,0000", ["comma", "comma", "comma"]);
+        check("1.000,5", ["comma", "comma", "comma"]);
+        check(",5,", ["comma", "comma", "comma"]);
+        check(",", ["comma", "comma", "comma"]);
         // Full-width digits and the full-width comma or point are not digits here.
         check("１２", ["not a number", "not a number", "not a number"]);
         check("1，000", ["not a number", "not a number", "not a number"]);
@@ -401,7 +429,8 @@ mod tests {
             ("10.1234567", ["too many decimals", "10.1234567", "10.1234567", "not whole"]),
             ("１０．１２３４５６７", ["too many decimals", "10.1234567", "10.1234567", "not whole"]),
             ("10.1234560", ["10.1234560", "10.1234560", "10.1234560", "not whole"]),
-            ("99.999999,0", ["99.9999990", "99.9999990", "99.9999990", "not whole"]),
+            ("99.999999,0", ["comma", "comma", "comma", "comma"]),
+            ("１２，５", ["comma", "comma", "comma", "comma"]),
             // Out of range is said before too many decimals.
             ("1000.0000001", ["out of range", "out of range", "out of range", "not whole"]),
             ("\u{3000}＋５\u{3000}", ["5", "5", "5", "5"]),
@@ -532,5 +561,8 @@ mod tests {
         assert_eq!(seed("+5"), Ok(5));
         assert_eq!(seed("++5"), Err(EntryError::NotANumber));
         assert_eq!(seed("+"), Err(EntryError::NotANumber));
+        // A separator between anything but thousands is refused, not dropped.
+        assert_eq!(seed("12,5"), Err(EntryError::Comma));
+        assert_eq!(seed("1_0"), Err(EntryError::Comma));
     }
 }

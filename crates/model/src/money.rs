@@ -71,11 +71,17 @@ impl Money {
     }
 
     /// Parses an amount typed or stored in HK$ millions: an optional sign, digits, an
-    /// optional decimal point and digits. Thousands separators (`,`) and surrounding
-    /// spaces are accepted because people type them; exponents and anything else are not.
+    /// optional decimal point and digits. Thousands separators and surrounding spaces
+    /// are accepted because people type them, but only a comma that groups thousands
+    /// ([`thousands_grouped`]: `1,060.5`): `12,5` is a decimal comma, which was read as
+    /// 125 when every comma was dropped, and is refused. Exponents and anything else
+    /// are refused too.
     pub fn parse_millions(text: &str) -> Result<Money, MoneyError> {
-        let cleaned: String = text.trim().chars().filter(|c| *c != ',').collect();
         let bad = || MoneyError::NotANumber(text.chars().take(40).collect());
+        if !thousands_grouped(text.trim()) {
+            return Err(bad());
+        }
+        let cleaned: String = text.trim().chars().filter(|c| *c != ',').collect();
         let digits = cleaned.strip_prefix(['-', '+']).unwrap_or(&cleaned);
         let plain = !digits.is_empty()
             && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
@@ -164,6 +170,22 @@ impl Money {
             text
         }
     }
+}
+
+/// Whether every comma in `text` (a number as typed, trimmed, with an optional sign)
+/// separates thousands: none at all, or an integer part of one to three digits, then
+/// groups of exactly three (`1,060`, `-12,345.5`), and none after the decimal point.
+/// Every reader of numbers a person types asks this, so `12,5` (a decimal comma) is
+/// never read as 125.
+pub fn thousands_grouped(text: &str) -> bool {
+    if !text.contains(',') {
+        return true;
+    }
+    let unsigned = text.strip_prefix(['-', '+']).unwrap_or(text);
+    let (whole, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+    let mut groups = whole.split(',');
+    let first_ok = groups.next().is_some_and(|first| (1..=3).contains(&first.len()));
+    first_ok && groups.all(|group| group.len() == 3) && !fraction.contains(',')
 }
 
 impl fmt::Display for Money {
@@ -294,6 +316,11 @@ mod tests {
             assert!(Money::parse_millions(bad).is_err(), "{bad:?} must be rejected");
         }
         assert_eq!(Money::parse_millions(" 1,060 ").map(Money::millions), Ok(Decimal::from(1060)));
+        assert_eq!(Money::parse_millions("-1,234,567.25").map(Money::millions), Ok(Decimal::new(-123456725, 2)));
+        // A decimal comma is refused, never read as a thousands separator.
+        for misplaced in ["12,5", "1,5", "1,0600", ",5", "5,", "1,,000", "1,000.5,0", "12,50.5"] {
+            assert!(Money::parse_millions(misplaced).is_err(), "{misplaced:?} must be rejected");
+        }
         assert_eq!(Money::parse_millions("-2.5").map(Money::millions), Ok(Decimal::new(-25, 1)));
     }
 

@@ -12,7 +12,7 @@
 use crate::lang::{Bilingual, Label, Lang};
 use crate::words::{UNIT_HKD_M, UNIT_PERCENT};
 use blockvote_model::entry::{self, EntryError, AMOUNT_DECIMALS};
-use blockvote_model::money::format_decimal;
+use blockvote_model::money::{format_decimal, thousands_grouped};
 use blockvote_model::Money;
 use rust_decimal::Decimal;
 use std::borrow::Cow;
@@ -81,15 +81,28 @@ fn typed(text: &str, percent: Percent) -> Result<Cow<'_, str>, FieldError> {
 }
 
 /// True when `text` (typed, trimmed) is written as a plain number: an optional sign,
-/// then ASCII digits, with `,` between them and one `.` where `whole` is false. A
+/// then ASCII digits, with `,` between groups of thousands and one `.` where `whole`
+/// is false. A
 /// reader that refuses such text can only have found it too large to hold, so it is
 /// out of range, not "not a number".
 fn is_plain_number(text: &str, whole: bool) -> bool {
+    if !thousands_grouped(text) {
+        return false;
+    }
     let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
     let allowed = |c: char| c.is_ascii_digit() || (!whole && (c == ',' || c == '.'));
     digits.chars().all(allowed)
         && digits.chars().filter(|c| *c == '.').count() <= 1
         && digits.chars().any(|c| c.is_ascii_digit())
+}
+
+/// A comma that does not separate thousands (`12,5`), refused rather than dropped.
+/// Said in the same words by every number field.
+fn comma() -> FieldError {
+    FieldError::new(
+        "逗號只用於分隔千位（例如 1,060）；小數請用小數點（例如 12.5）",
+        "A comma only separates thousands (as in 1,060); write decimals with a point (as in 12.5)",
+    )
 }
 
 /// The refusal of a reader of the model's, with a plain number too large to read
@@ -128,6 +141,7 @@ pub fn money_error(error: EntryError<Money>) -> FieldError {
             format!("最多 {AMOUNT_DECIMALS} 位小數：金額以元為單位"),
             format!("At most {AMOUNT_DECIMALS} decimals: amounts are in whole dollars"),
         ),
+        EntryError::Comma => comma(),
     }
 }
 
@@ -154,6 +168,7 @@ pub fn decimal_in(text: &str, min: Decimal, max: Decimal, unit: Option<Label>) -
         | EntryError::NotAFraction
         | EntryError::ZeroDenominator
         | EntryError::TooManyDecimals => FieldError::new("請輸入數字", "Enter a number"),
+        EntryError::Comma => comma(),
         EntryError::OutOfRange { min, max } => out_of_range(min, max),
     })
 }
@@ -184,6 +199,7 @@ pub fn int_in(text: &str, min: i64, max: i64, unit: Option<Label>) -> Result<i64
         | EntryError::NotAFraction
         | EntryError::ZeroDenominator
         | EntryError::TooManyDecimals => FieldError::new("請輸入整數", "Enter a whole number"),
+        EntryError::Comma => comma(),
         EntryError::OutOfRange { min, max } => out_of_range(Decimal::from(min), Decimal::from(max)),
     })
 }
@@ -201,6 +217,7 @@ pub fn share_in(text: &str) -> Result<Decimal, FieldError> {
             FieldError::new("分數須為兩個整數，例如 69/210", "A fraction needs two whole numbers, e.g. 69/210")
         }
         EntryError::ZeroDenominator => FieldError::new("分母不可為 0", "The denominator cannot be 0"),
+        EntryError::Comma => comma(),
         EntryError::NotANumber | EntryError::NotWhole | EntryError::TooManyDecimals => FieldError::new(
             "請輸入 0 至 1 之間的數字、百分比或分數，例如 0.33、33%、69/210",
             "Enter a number from 0 to 1, a percentage or a fraction, e.g. 0.33, 33%, 69/210",
@@ -227,6 +244,7 @@ pub fn seed_in(text: &str) -> Result<u64, FieldError> {
         EntryError::OutOfRange { .. } => {
             FieldError::new(format!("種子不可大於 {max}"), format!("The seed cannot be larger than {max}"))
         }
+        EntryError::Comma => comma(),
         _ => FieldError::new(
             format!("種子須為 0 至 {max} 的整數"),
             format!("The seed must be a whole number from 0 to {max}"),
@@ -237,7 +255,13 @@ pub fn seed_in(text: &str) -> Result<u64, FieldError> {
 /// Reads a number of simulation runs, 1 to the engine's maximum (`,` allowed).
 pub fn runs_in(text: &str) -> Result<u32, FieldError> {
     let text = typed(text, Percent::of(None))?;
-    let digits: String = text.chars().filter(|c| *c != ',' && *c != '_').collect();
+    // `_` separates groups as `,` does, and like it only groups of thousands: `12,5`
+    // is refused, not read as 125 runs.
+    let grouped = text.replace('_', ",");
+    if !thousands_grouped(&grouped) {
+        return Err(comma());
+    }
+    let digits: String = grouped.chars().filter(|c| *c != ',').collect();
     let max = i64::from(blockvote_model::engine::monte_carlo::MAX_RUNS);
     let runs = int_in(&digits, 1, max, None)?;
     // Within 1..=MAX_RUNS, so always a u32.
@@ -376,6 +400,35 @@ mod tests {
         let runs = FieldSpec::new(l("次數", "Runs"), runs_in, |v: &u32| v.to_string());
         check(&runs, "10,000", "10000");
         check(&runs, "0", "error: Must be between 1 and 100,000 / 須介乎 1 至 100,000");
+    }
+
+    /// A comma that does not separate thousands is refused by every number field, in
+    /// the same words: `12,5` (a decimal comma) was read as 125 by amounts, decimals,
+    /// runs and seeds, without a word.
+    #[test]
+    fn a_comma_between_anything_but_thousands_is_refused() {
+        use blockvote_model::engine::Lever;
+        const COMMA: &str = "error: A comma only separates thousands (as in 1,060); write decimals with a point (as in 12.5) / 逗號只用於分隔千位（例如 1,060）；小數請用小數點（例如 12.5）";
+        let money = money_field(l("上限", "Cap"), Money::ZERO, Money::from_whole_millions(2_000));
+        let cost = crate::levers::lever_field(Lever::CostChangePct);
+        let quarters = int_field(l("季", "Quarters"), 0, 40, crate::words::UNIT_QUARTERS);
+        let share = FieldSpec::new(l("比例", "Share"), share_in, write_share);
+        let seed = FieldSpec::new(l("種子", "Seed"), seed_in, |v: &u64| v.to_string());
+        let runs = FieldSpec::new(l("次數", "Runs"), runs_in, |v: &u32| v.to_string());
+        for text in ["12,5", "1,5", "1,0600", "１２，５", ",5"] {
+            check(&money, text, COMMA);
+            check(&cost, text, COMMA);
+            check(&quarters, text, COMMA);
+            check(&share, text, COMMA);
+            check(&seed, text, COMMA);
+            check(&runs, text, COMMA);
+        }
+        check(&cost, "12,5%", COMMA);
+        // Thousands are still grouped by commas where a field takes them.
+        check(&money, "1,060.5", "1060.5");
+        check(&money, "１，０６０", "1060.0");
+        check(&runs, "10_000", "10000");
+        check(&seed, "1,000_000", "1000000");
     }
 
     /// Reads `input` with `spec` and shows the value written back, or the refusal in

