@@ -9,6 +9,7 @@
 use blockvote::tasks::{ChunkedWork, Pace, Task, TaskReport, TaskSlot};
 use blockvote_model::engine::{Engine, Scenario, Slippage};
 use blockvote_model::Dataset;
+use blockvote_present::cash::shown_budget_year;
 use blockvote_present::lang::Lang;
 use blockvote_present::screens::risk::slippage::slippage_table;
 use leptos::prelude::Owner;
@@ -183,12 +184,14 @@ fn expected(share: Decimal, key: &str) -> String {
     let data = Dataset::paper().expect("the paper loads");
     let engine = Engine::new(&data).expect("the engine prepares");
     let scenario = Scenario { slippage: Slippage { enabled: true, share, quarters: 1 }, ..Scenario::default() };
-    let project = |scenario: &Scenario| engine.project(scenario).expect("projects").budget_year_totals;
+    let project = |scenario: &Scenario| engine.project(scenario).expect("projects");
+    let baseline = project(&Scenario::default());
     let table = slippage_table(
         &scenario,
-        &project(&Scenario::default()),
-        Some(&project(&Scenario::default())),
-        Some(&project(&scenario)),
+        baseline.budget_year_totals.year,
+        shown_budget_year(&baseline),
+        Some(shown_budget_year(&baseline)),
+        Some(shown_budget_year(&project(&scenario))),
         Lang::En,
     );
     let row = table.rows.iter().find(|row| row.key == key).expect("the row");

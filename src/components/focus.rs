@@ -6,16 +6,23 @@
 use leptos::prelude::request_animation_frame;
 use wasm_bindgen::JsCast;
 
-/// Focuses the first element matching `selector` once the current change has been
-/// rendered (on the next animation frame, when the reactive updates have reached the
-/// DOM). Does nothing if there is no such element or it cannot take focus.
+/// Focuses the first element matching `selector` that is shown (a selector list may
+/// name the same control's wide-screen and phone forms, of which CSS shows one), once
+/// the current change has been rendered (on the next animation frame, when the
+/// reactive updates have reached the DOM). Does nothing if no such element is shown
+/// or it cannot take focus.
 pub fn focus_after_render(selector: String) {
     request_animation_frame(move || {
-        let element = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.query_selector(&selector).ok().flatten())
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-        if let Some(element) = element {
+        let Some(found) =
+            web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector_all(&selector).ok())
+        else {
+            return;
+        };
+        let shown = (0..found.length())
+            .filter_map(|index| found.item(index))
+            .filter_map(|node| node.dyn_into::<web_sys::HtmlElement>().ok())
+            .find(|element| element.get_client_rects().length() > 0);
+        if let Some(element) = shown {
             let _ = element.focus();
         }
     });

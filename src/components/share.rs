@@ -175,6 +175,20 @@ pub fn Share() -> impl IntoView {
             event.prevent_default();
             copy();
         }
+        // Escape closes sharing's menu and panel, as it closes the navigation menu, and
+        // focus goes back to the button that opens them: on a phone the "Share" button,
+        // on a wide screen the action whose panel closed (CSS shows one of them).
+        if event.key() == "Escape" && state.popup.get_untracked() == Popup::Share {
+            let was = panel.get_untracked();
+            if was == Panel::Closed && !unfolded.get_untracked() {
+                return;
+            }
+            panel.set(Panel::Closed);
+            unfolded.set(false);
+            state.popup.set(Popup::None);
+            let action = if was == Panel::Open { "open-link" } else { "copy-link" };
+            focus_after_render(format!("{}, {}", by_test_id("share-toggle"), by_test_id(action)));
+        }
     });
     on_cleanup(move || keys.remove());
 

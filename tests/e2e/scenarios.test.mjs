@@ -409,3 +409,42 @@ test('a name being typed is not dropped when another edit is asked for: it stays
   assert.deepEqual(seen.errors, []);
   await context.close();
 });
+
+test('renaming and noting by keyboard keep focus where the work goes on, and a note keeps its lines', async () => {
+  // An audit found focus dropped to <body> after a rename or a note was kept or
+  // cancelled, and a note's second line run into its first.
+  const { context, page, seen } = await open();
+  await saveAs(page, 'First');
+  await saveAs(page, 'Second');
+  const focusOn = (id) =>
+    page.waitForFunction((id) => document.activeElement?.dataset.testid === id, id, { timeout: 3_000 });
+  await page.getByTestId('scenario-rename-2').focus();
+  await page.keyboard.press('Enter');
+  await focusOn('scenario-rename-input-2');
+  await page.keyboard.press('Escape');
+  await focusOn('scenario-rename-2');
+  await page.keyboard.press('Enter');
+  await focusOn('scenario-rename-input-2');
+  await page.keyboard.press('End');
+  await page.keyboard.type(', renamed');
+  await page.keyboard.press('Enter');
+  await focusOn('scenario-rename-2');
+  assert.deepEqual(await labels(page), ['First', 'Second, renamed']);
+  await page.getByTestId('scenario-note-edit-1').focus();
+  await page.keyboard.press('Enter');
+  await focusOn('scenario-note-input-1');
+  await page.getByTestId('scenario-note-input-1').fill('A note\nsecond line');
+  await page.getByTestId('scenario-note-save-1').focus();
+  await page.keyboard.press('Enter');
+  await focusOn('scenario-note-edit-1');
+  const note = page.getByTestId('scenario-note-1');
+  assert.equal(await note.innerText(), 'A note\nsecond line');
+  const lines = await note.evaluate((el) => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+  });
+  assert.equal(lines, 2, 'the note is shown on its two lines');
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});

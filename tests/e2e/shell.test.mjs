@@ -300,3 +300,38 @@ test('a view-only link typed into the address bar of a tab with a scenario shows
   assert.match(page.url(), /profile=even/);
   await page.close();
 });
+
+test('Escape closes sharing’s menu and its “Open a link” panel, and focus goes back to the button that opened them', async () => {
+  // An audit found both left open: only the navigation menu heard Escape.
+  for (const { width, height, opener, touch } of [
+    { width: 390, height: 844, opener: 'share-toggle', touch: true },
+    { width: 1366, height: 900, opener: 'open-link', touch: false },
+  ]) {
+    const context = await launch({ viewport: { width, height }, isMobile: touch, hasTouch: touch });
+    const page = await context.newPage();
+    const seen = watch(page);
+    await page.goto(`${SINGLE_FILE_URL}#view=overview&lang=en`);
+    await page.getByTestId('screen-overview').waitFor({ timeout: 30_000 });
+    const focusOn = (id) =>
+      page.waitForFunction((id) => document.activeElement?.dataset.testid === id, id, { timeout: 3_000 });
+    if (touch) {
+      await page.getByTestId('share-toggle').focus();
+      await page.keyboard.press('Enter');
+      await page.getByTestId('copy-link').waitFor();
+      await page.keyboard.press('Escape');
+      await focusOn('share-toggle');
+      assert.equal(await page.getByTestId('share-toggle').getAttribute('aria-expanded'), 'false', `${width}: the menu closed`);
+      assert.equal(await page.getByTestId('copy-link').isVisible(), false);
+      await page.keyboard.press('Enter');
+      await page.getByTestId('open-link').click();
+    } else {
+      await page.getByTestId('open-link').click();
+    }
+    await focusOn('open-link-field');
+    await page.keyboard.press('Escape');
+    await focusOn(opener);
+    assert.equal(await page.getByTestId('share-panel').count(), 0, `${width}: the panel closed`);
+    assert.deepEqual(seen.errors, []);
+    await context.close();
+  }
+});

@@ -20,7 +20,7 @@ use crate::charts::{Column, LineSeries, QuarterColumns};
 use crate::format::{millions, quarter_axis, quarter_text, year_text};
 use crate::lang::{l, Label, Lang};
 use crate::provenance::{Basis, Figure, MarkedColumn, Provenance, Value, MODEL_BASELINE};
-use blockvote_model::engine::{Projection, QuarterTotals, YearTotals};
+use blockvote_model::engine::{EngineError, Metric, Projection, QuarterTotals, Reading, YearTotals};
 use blockvote_model::money::round_parts_to_total;
 use blockvote_model::{FiscalQuarter, FiscalYear, Money};
 
@@ -192,6 +192,23 @@ pub fn shown_year(years: &[YearTotals], year: &YearTotals) -> ShownCash {
 /// The budget year's (2018-19) cash of `projection` as its year table shows it.
 pub fn shown_budget_year(projection: &Projection) -> ShownCash {
     shown_year(&projection.years, &projection.budget_year_totals)
+}
+
+/// A metric's figure as the screens show it: the budget year's cash (its total, new or
+/// ongoing part) as the year table shows that year ([`shown_budget_year`]), any other
+/// figure exact (it is rounded where it is written). The data table reads its cells
+/// with this, so its cell for the scenario shown reads as the Cash flow and Risk
+/// screens do: rounded on its own, a cell read 1,011.4 beside their 1,011.3.
+pub fn shown_reading(metric: Metric, projection: &Projection) -> Result<Reading, EngineError> {
+    let shown = || shown_budget_year(projection);
+    Ok(match metric {
+        Metric::BudgetYearTotal => Reading::Amount(shown().total),
+        Metric::BudgetYearNew => Reading::Amount(shown().new),
+        Metric::OngoingBudgetYear => Reading::Amount(shown().ongoing),
+        Metric::TotalBudget | Metric::AllocationTotal | Metric::BeyondBudgetYear | Metric::OverCeiling => {
+            return metric.reading(projection)
+        }
+    })
 }
 
 /// Builds a table from the shown scenario rows and the shown baseline totals, the

@@ -8,7 +8,8 @@ use crate::components::marks::ProvenanceMark;
 use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
-use blockvote_model::engine::{Lever, Scenario, YearTotals};
+use blockvote_model::engine::{Lever, Scenario};
+use blockvote_present::cash::shown_budget_year;
 use blockvote_present::provenance::{Figure, Provenance};
 use blockvote_present::refusal::engine_error;
 use blockvote_present::screens::risk::glossary::SLIPPAGE_TERMS;
@@ -34,20 +35,24 @@ pub fn SlippagePanel(steady: Memo<Scenario>) -> impl IntoView {
 
     // The scenario with every lever as set but slippage off, projected only when a
     // lever other than slippage changes: slippage's own effect is the difference.
+    // Every year's cash is taken as the cash flow's year table shows it
+    // (`shown_budget_year`), so this screen never shows a second rounding of it.
     let on_time = Memo::new(move |_| {
         let scenario = steady.get();
-        engine_of(&whatif).and_then(|engine| engine.project(&scenario).ok()).map(|p| p.budget_year_totals)
+        engine_of(&whatif).and_then(|engine| engine.project(&scenario).ok()).map(|p| shown_budget_year(&p))
     });
-    let baseline: Option<YearTotals> =
-        whatif.baseline.try_with_value(|b| b.as_ref().map(|b| b.budget_year_totals)).flatten();
+    let baseline = whatif
+        .baseline
+        .try_with_value(|b| b.as_ref().map(|b| (b.budget_year_totals.year, shown_budget_year(b))))
+        .flatten();
     // Without a baseline (a dataset the engine cannot prepare) there is no table.
-    let table = baseline.map(|baseline| {
+    let table = baseline.map(|(year, baseline)| {
         let table = Memo::new(move |_| {
             let scenario = whatif.projected_scenario.get();
-            let with_slippage = whatif.projection.with(|p| p.as_ref().map(|p| p.budget_year_totals));
-            slippage_table(&scenario, &baseline, on_time.get().as_ref(), with_slippage.as_ref(), lang())
+            let with_slippage = whatif.projection.with(|p| p.as_ref().map(|p| shown_budget_year(p)));
+            slippage_table(&scenario, year, baseline, on_time.get(), with_slippage, lang())
         });
-        view! { <FiguresTable table=table year=baseline.year.label() /> }
+        view! { <FiguresTable table=table year=year.label() /> }
     });
     let note = Signal::derive(move || annex_b_note(&data, lang()).unwrap_or_default());
 

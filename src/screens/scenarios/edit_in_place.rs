@@ -3,7 +3,7 @@
 //! long, a scenario another tab deleted) is said at the field, and the text stays to
 //! be corrected.
 
-use crate::components::focus::focus_after_render;
+use crate::components::focus::{by_test_id, focus_after_render};
 use crate::components::words::Words;
 use crate::state::use_app_state;
 use blockvote_model::saved::{Refusal, SavedScenario, Store};
@@ -37,6 +37,10 @@ pub struct Editing {
     held: RwSignal<bool>,
 }
 
+/// The open editor's field: only one edit is open at a time, and its row number (which
+/// the test ids carry) is not known where an edit starts.
+const EDITOR: &str = ".scenarios .rename input, .scenarios .note-editor textarea";
+
 impl Editing {
     pub fn new() -> Editing {
         Editing {
@@ -62,7 +66,7 @@ impl Editing {
         let other_open = self.target.with_untracked(|t| t.as_ref().is_some_and(|(i, f)| *i != id || *f != field));
         if other_open && self.text.with_untracked(|typed| self.started_with.with_value(|start| typed != start)) {
             self.held.set(true);
-            focus_after_render(".scenarios .rename input, .scenarios .note-editor textarea".to_string());
+            focus_after_render(EDITOR.to_string());
             return;
         }
         self.began_on.set_value(began_on);
@@ -71,6 +75,13 @@ impl Editing {
         self.refused.set(None);
         self.held.set(false);
         self.target.set(Some((id, field)));
+        // Typing goes straight into the editor just opened (one is open at a time).
+        focus_after_render(EDITOR.to_string());
+    }
+
+    /// Whether an edit is open.
+    pub fn is_open(&self) -> bool {
+        self.target.with_untracked(Option::is_some)
     }
 
     /// The version of the scenario the edit opened on.
@@ -138,12 +149,29 @@ pub fn Editor(field: Field, #[prop(into)] n: Signal<usize>, editing: Editing, co
             }
         })
     };
+    // An edit kept or cancelled gives focus back to the button that opened it, where it
+    // went to <body> with the editor.
+    let opener = match field {
+        Field::Name => "rename",
+        Field::Note => "note-edit",
+    };
+    let back_to_opener = move || focus_after_render(by_test_id(&format!("scenario-{opener}-{}", n.get_untracked())));
+    let keep = move || {
+        commit.run(());
+        if !editing.is_open() {
+            back_to_opener();
+        }
+    };
+    let cancel = move || {
+        editing.stop();
+        back_to_opener();
+    };
     let on_key = move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
         "Enter" if field == Field::Name => {
             ev.prevent_default();
-            commit.run(());
+            keep();
         }
-        "Escape" => editing.stop(),
+        "Escape" => cancel(),
         _ => {}
     };
     let input = match field {
@@ -172,16 +200,15 @@ pub fn Editor(field: Field, #[prop(into)] n: Signal<usize>, editing: Editing, co
         }
         .into_any(),
     };
-    let (class, keep, keep_id) = match field {
+    let (class, keep_label, keep_id) = match field {
         Field::Name => ("rename", OK, "rename-ok"),
         Field::Note => ("note-editor", SAVE_NOTE, "note-save"),
     };
     view! {
         <span class=class>
-            {input}
-            <button type="button" class="small" data-testid=move || testid(keep_id) on:click=move |_| commit.run(())>
-                <Words label=keep />
-            </button> <button type="button" class="small" on:click=move |_| editing.stop()>
+            {input} <button type="button" class="small" data-testid=move || testid(keep_id) on:click=move |_| keep()>
+                <Words label=keep_label />
+            </button> <button type="button" class="small" on:click=move |_| cancel()>
                 <Words label=CANCEL />
             </button> {refused} {held}
         </span>

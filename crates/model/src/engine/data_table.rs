@@ -14,6 +14,7 @@ use super::error::EngineError;
 use super::goal_seek::{Metric, Reading};
 use super::lever::Lever;
 use super::prepared::Engine;
+use super::projection::Projection;
 use super::scenario::Scenario;
 use super::share::share_from_units;
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -186,7 +187,8 @@ impl DataTableSpec {
         Some((row, column))
     }
 
-    /// The figure at `row` × `column`: the scenario with the two levers set, projected.
+    /// The figure at `row` × `column`: the scenario with the two levers set, projected,
+    /// and the metric read from it exactly ([`Metric::reading`]).
     pub fn cell(
         &self,
         engine: &Engine,
@@ -194,15 +196,33 @@ impl DataTableSpec {
         row: usize,
         column: usize,
     ) -> Result<Reading, EngineError> {
+        self.cell_read_by(engine, scenario, row, column, Metric::reading)
+    }
+
+    /// [`DataTableSpec::cell`], its figure read by `read`.
+    pub fn cell_read_by(
+        &self,
+        engine: &Engine,
+        scenario: &Scenario,
+        row: usize,
+        column: usize,
+        read: ReadCell,
+    ) -> Result<Reading, EngineError> {
         let (Some(row_value), Some(column_value)) = (self.rows.values.get(row), self.columns.values.get(column)) else {
             return Err(EngineError::Sensitivity(super::error::SettingError::new("cell", "is outside the table")));
         };
         let mut trial = scenario.clone();
         self.rows.lever.apply(engine, &mut trial, *row_value)?;
         self.columns.lever.apply(engine, &mut trial, *column_value)?;
-        self.metric.reading(&engine.project(&trial)?)
+        read(self.metric, &engine.project(&trial)?)
     }
 }
+
+/// How a cell's figure is read from its projection: exactly ([`Metric::reading`]), or,
+/// in a table a member reads, as the screens show that figure everywhere else. The
+/// presentation layer passes its own, so that a year's cash in a cell reads as that
+/// year's row of the cash flow's year table, whose parts are rounded to add up.
+pub type ReadCell = fn(Metric, &Projection) -> Result<Reading, EngineError>;
 
 /// The value `scenario` gives `lever`, when it sets one a cell could equal: slippage's
 /// share and delay only when slippage is on, the ongoing amount and the retention
@@ -243,13 +263,18 @@ impl DataTable {
         &self.spec
     }
 
-    /// Computes up to `units` more cells (a projection each), row by row; returns how
-    /// many it did (zero once every cell is done).
+    /// Computes up to `units` more cells (a projection each), row by row, each read
+    /// exactly; returns how many it did (zero once every cell is done).
     pub fn compute(&mut self, engine: &Engine, scenario: &Scenario, units: u32) -> u32 {
+        self.compute_read_by(engine, scenario, units, Metric::reading)
+    }
+
+    /// [`DataTable::compute`], each cell's figure read by `read`.
+    pub fn compute_read_by(&mut self, engine: &Engine, scenario: &Scenario, units: u32, read: ReadCell) -> u32 {
         let width = self.spec.columns.values.len().max(1);
         let mut done = 0;
         while done < units && self.next < self.cells.len() {
-            let outcome = self.spec.cell(engine, scenario, self.next / width, self.next % width);
+            let outcome = self.spec.cell_read_by(engine, scenario, self.next / width, self.next % width, read);
             if let Some(slot) = self.cells.get_mut(self.next) {
                 *slot = Some(outcome);
             }

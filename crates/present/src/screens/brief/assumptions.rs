@@ -114,12 +114,23 @@ pub fn assumptions(input: BriefInput<'_>) -> Assumptions {
     let edited_categories = s.allocation.categories.iter().filter(|c| c.amount.is_some() || c.locked).count();
     let cap =
         s.cap.as_ref().map_or_else(|| t(OFF), |c| format!("{} ({})", millions(c.amount), rule_label(c.rule).get(lang)));
-    let categories = match s.allocation.scale_to {
-        Some(target) => match lang {
+    // A scaling the engine refused (a target below the locked categories) left the
+    // amounts unscaled: the brief says so, where it once said "scaled pro rata to 100.0"
+    // beside an allocation of 1,122.0.
+    let refused = p.allocation.scaling.as_ref().is_some_and(|scaling| scaling.error.is_some());
+    let categories = match (s.allocation.scale_to, refused) {
+        (Some(target), false) => match lang {
             Lang::Zh => format!("{edited_categories}；按比例調整至 {}", millions(target)),
             Lang::En => format!("{edited_categories}; scaled pro rata to {}", millions(target)),
         },
-        None => edited_categories.to_string(),
+        (Some(target), true) => match lang {
+            Lang::Zh => format!("{edited_categories}；按比例調整至 {} 不可行，未有調整", millions(target)),
+            Lang::En => format!(
+                "{edited_categories}; scaling pro rata to {} could not be done, so none was made",
+                millions(target)
+            ),
+        },
+        (None, _) => edited_categories.to_string(),
     };
     let rows = vec![
         row(
@@ -243,5 +254,31 @@ mod tests {
         check(s.clone(), Lang::Zh, "ceiling", "財委會審批上限（百萬元） | 10 | 5.0 | 第 2 段");
         check(s.clone(), Lang::Zh, "floor", "部門自行審批下限（百萬元） | 0.2 | 0.2 | 第 2 段");
         check(s, Lang::En, "ongoing", "Ongoing projects' 2018-19 cash (HK$M) | 817 | 817.0 | Annex B (541 projects)");
+    }
+
+    /// A scaling the engine refused is said to have been refused: the brief said
+    /// "scaled pro rata to 100.0" beside an allocation of 1,122.0 (`target=100&cat=1:300,L`).
+    #[test]
+    fn a_scaling_the_engine_refused_is_not_said_to_be_made() {
+        let scaled =
+            |target: &str| blockvote_model::link::decode_link(&format!("target={target}&cat=1:300,L")).0.scenario;
+        check(
+            scaled("1000"),
+            Lang::En,
+            "categories",
+            "Edits of Annex A categories | 0 | 1; scaled pro rata to 1,000.0 | Annex A",
+        );
+        check(
+            scaled("100"),
+            Lang::En,
+            "categories",
+            "Edits of Annex A categories | 0 | 1; scaling pro rata to 100.0 could not be done, so none was made | Annex A",
+        );
+        check(
+            scaled("100"),
+            Lang::Zh,
+            "categories",
+            "撥款類別的修改 | 0 | 1；按比例調整至 100.0 不可行，未有調整 | 附件 A",
+        );
     }
 }

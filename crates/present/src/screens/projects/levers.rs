@@ -6,13 +6,14 @@
 //! calibrated profile (the paper prints no per-project cash), never "the paper"; the
 //! figures under the levers are the scenario's.
 
+use crate::cash::ShownCash;
 use crate::fields::{int_field, money_field, FieldSpec};
 use crate::lang::{l, Label, Lang};
 use crate::paper::Printed;
 use crate::provenance::{Basis, Figure, Value};
 use crate::screens::sentence::Marked;
 use crate::words::{project_name, UNIT_QUARTERS};
-use blockvote_model::engine::{Profile, ProjectOutcome, YearTotals, MAX_SHIFT_QUARTERS};
+use blockvote_model::engine::{Profile, ProjectOutcome, MAX_SHIFT_QUARTERS};
 use blockvote_model::money::MAX_INPUT_MILLIONS;
 use blockvote_model::{Dataset, Money, Project};
 
@@ -96,8 +97,10 @@ pub struct Effect<'a> {
     /// The project under the model baseline (no levers) and under the scenario.
     pub baseline: Option<&'a ProjectOutcome>,
     pub outcome: Option<&'a ProjectOutcome>,
-    pub baseline_totals: Option<YearTotals>,
-    pub totals: Option<YearTotals>,
+    /// The budget year's cash as the cash flow's year table shows it
+    /// ([`crate::cash::shown_budget_year`]).
+    pub baseline_totals: Option<ShownCash>,
+    pub totals: Option<ShownCash>,
 }
 
 /// The effect table: the project's 2018-19 cash (the model's, then the scenario's),
@@ -161,8 +164,8 @@ mod tests {
             project: &project,
             baseline: baseline.as_ref().and_then(|b| b.project(id)),
             outcome: projection.as_ref().and_then(|p| p.project(id)),
-            baseline_totals: baseline.as_ref().map(|b| b.budget_year_totals),
-            totals: projection.as_ref().map(|p| p.budget_year_totals),
+            baseline_totals: baseline.as_ref().map(crate::cash::shown_budget_year),
+            totals: projection.as_ref().map(crate::cash::shown_budget_year),
         };
         let cell = |c: &Marked| format!("{} [{}]", c.text, c.mark.as_ref().map(|m| m.mark(lang)).unwrap_or_default());
         let shown: Vec<String> = effect_rows(&data, &effect, lang)

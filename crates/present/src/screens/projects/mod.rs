@@ -43,7 +43,11 @@ pub const CROSSED: Label =
 /// The error under a budget bound, named by the bound: `From: Enter a number …`.
 pub fn bound_error(upper: bool, message: &str, lang: Lang) -> String {
     let bound = if upper { l("上限", "To") } else { l("下限", "From") };
-    format!("{}: {message}", bound.get(lang))
+    // Chinese takes its own full-width colon.
+    match lang {
+        Lang::Zh => format!("{}：{message}", bound.zh),
+        Lang::En => format!("{}: {message}", bound.en),
+    }
 }
 
 /// The note on the English names, in English only: the paper names projects in
@@ -51,4 +55,23 @@ pub fn bound_error(upper: bool, message: &str, lang: Lang) -> String {
 pub fn unofficial_note(lang: Lang) -> Option<String> {
     (lang == Lang::En)
         .then(|| format!("† {}; the paper gives project names in Chinese only.", UNOFFICIAL_TRANSLATION.en))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(upper: bool, lang: Lang, expected: &str) {
+        assert_eq!(bound_error(upper, "X", lang), expected);
+    }
+
+    /// Each language's own colon: the Chinese read "下限: …" with an ASCII one.
+    #[test]
+    fn a_bound_s_refusal_is_punctuated_in_its_language() {
+        check(false, Lang::Zh, "下限：X");
+        check(true, Lang::Zh, "上限：X");
+        check(false, Lang::En, "From: X");
+        check(true, Lang::En, "To: X");
+    }
 }

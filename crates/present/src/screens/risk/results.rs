@@ -174,8 +174,13 @@ pub fn results_table(
     lang: Lang,
 ) -> ResultsTable {
     let provenance = scenario_provenance(scenario);
+    // Each year's deterministic figure as the cash flow's year table shows it
+    // (`shown_years`), never a second rounding of the same figure.
+    let shown_years = projection.map(|p| crate::cash::shown_years(&p.years));
     let year_total = |year: FiscalYear| {
-        projection.map(|p| p.years.iter().find(|y| y.year == year).map(|y| y.total).unwrap_or(Money::ZERO))
+        shown_years
+            .as_ref()
+            .map(|years| years.iter().find(|(y, _)| *y == year).map(|(_, shown)| shown.total).unwrap_or(Money::ZERO))
     };
     let rows = run
         .summary
@@ -186,7 +191,7 @@ pub fn results_table(
     let new_projects = row(
         "new".to_string(),
         l("2018-19 年度：只計新項目", "2018-19, new projects only").get(lang).to_string(),
-        projection.map(|p| p.budget_year_totals.new),
+        projection.map(|p| crate::cash::shown_budget_year(p).new),
         &run.summary.budget_year_new,
         &provenance,
     );

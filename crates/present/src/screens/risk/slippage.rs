@@ -4,15 +4,15 @@
 //! effect. Each column says whether it includes slippage.
 
 use super::{figure_of, scenario_provenance, without_slippage_levers, Sentence};
+use crate::cash::ShownCash;
 use crate::fields::{share_in, write_share, FieldSpec};
 use crate::format::{quarters_count, share_percent, year_text};
 use crate::lang::{l, Label, Lang};
 use crate::levers::lever_field;
 use crate::paper::{AnnexBColumn, Printed};
 use crate::provenance::{Basis, Figure, Provenance, Value, MODEL_BASELINE};
-use blockvote_model::engine::{para5_late_share, Lever, Scenario, Slippage, YearTotals};
-use blockvote_model::money::round_parts_to_total;
-use blockvote_model::{CohortId, Dataset, Money};
+use blockvote_model::engine::{para5_late_share, Lever, Scenario, Slippage};
+use blockvote_model::{CohortId, Dataset, FiscalYear, Money};
 use rust_decimal::Decimal;
 
 pub const HEADING: Label = l("延誤（期望值）", "Slippage as an expected value");
@@ -105,21 +105,23 @@ pub struct SlippageTable {
     pub rows: Vec<Row>,
 }
 
-/// (new, ongoing, total) rounded to one decimal so that new + ongoing = total.
-fn shown(totals: &YearTotals) -> [Money; 3] {
-    let parts = round_parts_to_total(&[totals.new, totals.ongoing], 1);
-    let (new, ongoing) = (parts.first().copied().unwrap_or_default(), parts.get(1).copied().unwrap_or_default());
-    [new, ongoing, new.checked_add(ongoing).unwrap_or_default()]
+/// (new, ongoing, total) as the cash flow's year table shows that year
+/// ([`crate::cash::shown_budget_year`]): rounded here on its own, the same year read
+/// 899.1 on this screen and 899.0 on the Cash flow screen.
+fn shown(cash: ShownCash) -> [Money; 3] {
+    [cash.new, cash.ongoing, cash.total]
 }
 
-/// The table. `baseline` is the model baseline's budget year; `on_time` the
-/// scenario's with its slippage lever off; `with_slippage` the scenario's as set
-/// (`None` while a figure cannot be projected).
+/// The table of `year`'s cash. Each figure is the year as the cash flow's year table
+/// shows it ([`crate::cash::shown_budget_year`] of its projection): `baseline` the model
+/// baseline's; `on_time` the scenario's with its slippage lever off; `with_slippage`
+/// the scenario's as set (`None` while a figure cannot be projected).
 pub fn slippage_table(
     scenario: &Scenario,
-    baseline: &YearTotals,
-    on_time: Option<&YearTotals>,
-    with_slippage: Option<&YearTotals>,
+    year: FiscalYear,
+    baseline: ShownCash,
+    on_time: Option<ShownCash>,
+    with_slippage: Option<ShownCash>,
     lang: Lang,
 ) -> SlippageTable {
     let on_time_provenance = scenario_provenance(&without_slippage_levers(scenario));
@@ -169,8 +171,8 @@ pub fn slippage_table(
     };
     SlippageTable {
         caption: match lang {
-            Lang::Zh => format!("{}現金需求（百萬元）", year_text(baseline.year, lang)),
-            Lang::En => format!("{} cash need (HK$M)", year_text(baseline.year, lang)),
+            Lang::Zh => format!("{}現金需求（百萬元）", year_text(year, lang)),
+            Lang::En => format!("{} cash need (HK$M)", year_text(year, lang)),
         },
         corner: l("項目類別", "Projects").get(lang).to_string(),
         columns: [
@@ -238,11 +240,17 @@ mod tests {
     #[track_caller]
     fn check(scenario: &Scenario, lang: Lang, expected: &[&str]) {
         let engine = engine();
-        let baseline = project(&engine, &Scenario::default()).budget_year_totals;
-        let on_time =
-            project(&engine, &Scenario { slippage: Slippage::default(), ..scenario.clone() }).budget_year_totals;
-        let with_slippage = project(&engine, scenario).budget_year_totals;
-        let table = slippage_table(scenario, &baseline, Some(&on_time), Some(&with_slippage), lang);
+        let shown = |scenario: &Scenario| crate::cash::shown_budget_year(&project(&engine, scenario));
+        let baseline = project(&engine, &Scenario::default());
+        let on_time = shown(&Scenario { slippage: Slippage::default(), ..scenario.clone() });
+        let table = slippage_table(
+            scenario,
+            baseline.budget_year_totals.year,
+            crate::cash::shown_budget_year(&baseline),
+            Some(on_time),
+            Some(shown(scenario)),
+            lang,
+        );
         assert_eq!(read(&table, lang), expected);
     }
 
@@ -297,12 +305,50 @@ mod tests {
         );
     }
 
+    /// The scenario with slippage reads, year and parts, as the cash flow's year table
+    /// shows the same year: rounded here on its own, an audit's scenario read 899.1
+    /// (new 82.1) on this screen and 899.0 (new 82.0) on the Cash flow screen.
+    #[test]
+    fn the_year_reads_as_the_cash_flow_s_year_table_shows_it() {
+        let engine = engine();
+        let baseline = project(&engine, &Scenario::default());
+        for link in [
+            "slip=23/70&delay=2&cost=12.5&ceiling=20&cap=900&rule=latest_start&cat=1:300&p=17:b9.5",
+            "slip=69/210&delay=1&cost=-7.3",
+            "",
+        ] {
+            let scenario = blockvote_model::link::decode_link(link).0.scenario;
+            let projection = project(&engine, &scenario);
+            let cash_flow = crate::cash::year_table(&projection, &baseline, Lang::En);
+            let Some(year) = cash_flow.rows.iter().find(|row| row.key == "2018-19") else {
+                panic!("{link}: no 2018-19 row");
+            };
+            let shown = crate::cash::shown_budget_year(&projection);
+            let table = slippage_table(
+                &scenario,
+                projection.budget_year_totals.year,
+                crate::cash::shown_budget_year(&baseline),
+                Some(shown),
+                Some(shown),
+                Lang::En,
+            );
+            let risk: Vec<String> = table
+                .rows
+                .iter()
+                .map(|row| row.with_slippage.as_ref().map(|f| f.text(Lang::En)).unwrap_or_default())
+                .collect();
+            let expected = [&year.new, &year.ongoing, &year.total].map(|f| f.text(Lang::En));
+            assert_eq!(risk, expected, "{link}");
+        }
+    }
+
     #[test]
     fn the_columns_say_what_they_include_of_slippage() {
         let engine = engine();
-        let baseline = project(&engine, &Scenario::default()).budget_year_totals;
+        let baseline = project(&engine, &Scenario::default());
+        let (year, shown) = (baseline.budget_year_totals.year, crate::cash::shown_budget_year(&baseline));
         let headings = |scenario: &Scenario, lang| {
-            slippage_table(scenario, &baseline, None, None, lang)
+            slippage_table(scenario, year, shown, None, None, lang)
                 .columns
                 .iter()
                 .map(|c| format!("{} ({})", c.heading, c.slippage))
