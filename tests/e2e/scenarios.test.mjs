@@ -410,10 +410,11 @@ test('a name being typed is not dropped when another edit is asked for: it stays
   await context.close();
 });
 
-test('renaming and noting by keyboard keep focus where the work goes on, and a note keeps its lines', async () => {
+test('renaming and noting by keyboard keep focus where the work goes on, a taken name is refused, and a note keeps its lines', async () => {
   // An audit found focus dropped to <body> after a rename or a note was kept or
-  // cancelled, and a note's second line run into its first.
-  const { context, page, seen } = await open();
+  // cancelled, a rename to a taken name silently made "(2)", a save over a saved name
+  // said only "Saved", and a note's second line run into its first.
+  const { context, page, app, seen } = await open();
   await saveAs(page, 'First');
   await saveAs(page, 'Second');
   const focusOn = (id) =>
@@ -429,6 +430,24 @@ test('renaming and noting by keyboard keep focus where the work goes on, and a n
   await page.keyboard.type(', renamed');
   await page.keyboard.press('Enter');
   await focusOn('scenario-rename-2');
+  assert.deepEqual(await labels(page), ['First', 'Second, renamed']);
+  // A rename to another scenario's name is refused at the field (it became "First (2)"
+  // without a word), and the editor stays open with the typing.
+  await page.keyboard.press('Enter');
+  await focusOn('scenario-rename-input-2');
+  await page.getByTestId('scenario-rename-input-2').fill('First');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('scenario-edit-error-2').waitFor();
+  assert.equal(await app.text('scenario-edit-error-2'), 'Another saved scenario is already called “First”; choose another name.');
+  assert.equal(await page.getByTestId('scenario-rename-input-2').inputValue(), 'First');
+  await page.keyboard.press('Escape');
+  await focusOn('scenario-rename-2');
+  assert.deepEqual(await labels(page), ['First', 'Second, renamed']);
+  // Saving under a saved name says it replaced that scenario.
+  await page.getByTestId('scenario-name').fill('First');
+  await page.getByTestId('scenario-save').click();
+  await page.getByTestId('scenario-saved').waitFor();
+  assert.equal(await app.text('scenario-saved'), 'Replaced the saved scenario of that name: First');
   assert.deepEqual(await labels(page), ['First', 'Second, renamed']);
   await page.getByTestId('scenario-note-edit-1').focus();
   await page.keyboard.press('Enter');

@@ -239,6 +239,10 @@ pub fn refusal(refusal: &Refusal) -> Bilingual {
             "That scenario is no longer saved (it may have been deleted in another tab).",
         )
         .into(),
+        Refusal::NameTaken { name } => Bilingual::new(
+            format!("已有另一個情景名為「{name}」，請另選名稱。"),
+            format!("Another saved scenario is already called “{name}”; choose another name."),
+        ),
     }
 }
 
@@ -647,6 +651,11 @@ mod tests {
             "A note can have at most 1000 characters.",
         );
         assert!(refusal(&Refusal::Gone).en.contains("another tab"));
+        check(
+            refusal(&Refusal::NameTaken { name: "One".to_string() }),
+            "已有另一個情景名為「One」，請另選名稱。",
+            "Another saved scenario is already called “One”; choose another name.",
+        );
     }
 
     #[test]

@@ -8,7 +8,7 @@ use crate::saved::Saved;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
 use blockvote_model::saved::Refusal;
-use blockvote_present::screens::scenarios::{KEPT_ON_THIS_PAGE_ONLY, NAME, SAVE, SAVED, SAVE_TITLE};
+use blockvote_present::screens::scenarios::{KEPT_ON_THIS_PAGE_ONLY, NAME, REPLACED, SAVE, SAVED, SAVE_TITLE};
 use blockvote_present::storage::refusal;
 use leptos::prelude::*;
 
@@ -19,17 +19,20 @@ pub fn SaveForm(saved: StoredValue<Saved>) -> impl IntoView {
     let lang = move || state.lang.get();
     let name = RwSignal::new(String::new());
     let error: RwSignal<Option<Refusal>> = RwSignal::new(None);
-    // The name last saved, and whether the browser stored it (or it is kept for this
-    // page only: storage full or refused).
-    let done: RwSignal<Option<(String, bool)>> = RwSignal::new(None);
+    // The name last saved, whether the browser stored it (or it is kept for this page
+    // only: storage full or refused), and whether it replaced a scenario of that name.
+    let done: RwSignal<Option<(String, bool, bool)>> = RwSignal::new(None);
     let save = move || {
         let scenario = whatif.scenario.get_untracked();
         let seed = whatif.link_seed.get_untracked();
         let text = name.get_untracked();
+        let ids_before: Vec<String> = saved
+            .with_value(|s| s.store.with_untracked(|store| store.scenarios.iter().map(|x| x.id.clone()).collect()));
         match saved.with_value(|s| s.save(&text, scenario, seed)) {
-            Ok(_) => {
+            Ok(id) => {
                 error.set(None);
-                done.set(Some((text.trim().to_string(), saved.with_value(Saved::is_stored))));
+                let replaced = ids_before.contains(&id);
+                done.set(Some((text.trim().to_string(), saved.with_value(Saved::is_stored), replaced)));
                 name.set(String::new());
             }
             Err(problem) => {
@@ -79,7 +82,12 @@ pub fn SaveForm(saved: StoredValue<Saved>) -> impl IntoView {
             }}
             {move || {
                 done.get()
-                    .map(|(saved_name, stored)| {
+                    .map(|(saved_name, stored, replaced)| {
+                        let said = match (stored, replaced) {
+                            (false, _) => KEPT_ON_THIS_PAGE_ONLY,
+                            (true, true) => REPLACED,
+                            (true, false) => SAVED,
+                        };
                         view! {
                             <p
                                 class=if stored { "note" } else { "field-error" }
@@ -87,7 +95,7 @@ pub fn SaveForm(saved: StoredValue<Saved>) -> impl IntoView {
                                 data-testid="scenario-saved"
                                 data-stored=stored.to_string()
                             >
-                                <Words label=if stored { SAVED } else { KEPT_ON_THIS_PAGE_ONLY } />
+                                <Words label=said />
                                 {saved_name}
                             </p>
                         }

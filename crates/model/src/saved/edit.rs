@@ -141,11 +141,14 @@ impl Store {
         Ok(())
     }
 
-    /// Renames a scenario; a name another one uses becomes `name (2)` …
+    /// Renames a scenario; a name another one uses is refused
+    /// ([`Refusal::NameTaken`]), so two scenarios are never told apart by a `(2)` the
+    /// member did not type.
     pub fn rename(&mut self, writer: &Writer, id: &str, name: &str) -> Result<(), Refusal> {
         let name = clean_name(name, writer.normalize).map_err(Refusal::Name)?;
-        let taken = self.scenarios.iter().any(|s| s.name == name && s.id != id);
-        let name = if taken { self.unused_name(&name) } else { name };
+        if self.scenarios.iter().any(|s| s.name == name && s.id != id) {
+            return Err(Refusal::NameTaken { name });
+        }
         let saved = self.scenarios.iter_mut().find(|s| s.id == id).ok_or(Refusal::Gone)?;
         if saved.name != name {
             saved.name = name;

@@ -134,6 +134,9 @@ pub enum Refusal {
     TooLarge { bytes: usize, not_added: Vec<String> },
     /// The scenario is no longer saved (deleted, perhaps in another tab).
     Gone,
+    /// A rename to the name another saved scenario has: refused at the field, where it
+    /// used to become `name (2)` without a word.
+    NameTaken { name: String },
 }
 
 /// A scenario an import or an offline copy brought that was not added, and why.

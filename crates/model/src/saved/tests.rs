@@ -1201,3 +1201,20 @@ fn the_ranges_checked_at_an_import_are_the_engine_s() {
         assert_eq!(scenario.check_ranges(), by_engine, "{levers}");
     }
 }
+
+#[test]
+fn a_rename_to_another_scenario_s_name_is_refused() {
+    let mut store = Store::default();
+    let mut writer = tab(7, 1_000);
+    let one = change(&mut store, &mut writer, |s, w| s.save(w, "One", dearer(1), None)).unwrap();
+    let two = change(&mut store, &mut writer, |s, w| s.save(w, "Two", dearer(2), None)).unwrap();
+    let before = store.clone();
+    let mut after = store.clone();
+    assert_eq!(after.rename(&writer, &two, " One "), Err(Refusal::NameTaken { name: "One".into() }));
+    assert_eq!(after, before, "a refusal changes nothing (it used to rename it “One (2)”)");
+    // Its own name, or one no other scenario has, is taken.
+    change(&mut store, &mut writer, |s, w| s.rename(w, &one, "One")).unwrap();
+    change(&mut store, &mut writer, |s, w| s.rename(w, &two, "Three")).unwrap();
+    let names: Vec<&str> = store.scenarios.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["One", "Three"]);
+}

@@ -21,6 +21,9 @@ pub const SAVE_TITLE: Label = l("把目前的情景另存為…", "Save current 
 pub const NAME: Label = l("名稱", "Name");
 pub const SAVE: Label = l("儲存", "Save");
 pub const SAVED: Label = l("已儲存：", "Saved: ");
+/// Said instead of [`SAVED`] when a saved scenario had the name, so the member knows
+/// the scenario saved under it before is replaced by the one on screen.
+pub const REPLACED: Label = l("已取代同名的已儲存情景：", "Replaced the saved scenario of that name: ");
 /// Said at the field instead of [`SAVED`] when the browser did not store the save (its
 /// storage is full, refused or unreadable): the scenario is in the list for this page
 /// only, and the notice above says why.
