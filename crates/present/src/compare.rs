@@ -16,12 +16,12 @@
 //! `scenario − baseline = change` on the screen, in the CSV and in the brief alike.
 
 use crate::cash::ShownCash;
-use crate::format::{percent_signed, projects_count, quarters_count, share_percent, year_text};
+use crate::format::{money_with_unit, percent_signed, projects_count, quarters_count, share_percent, year_text};
 use crate::lang::{l, Label, Lang};
 use crate::paper::{AnnexAColumn, AnnexBColumn, Printed};
 use crate::provenance::{Basis, Figure, PaperPlace, Value, MODEL_BASELINE};
 use crate::refusal::engine_error;
-use crate::words::{profile_label, route_label};
+use crate::words::{profile_label, route_label, rule_label};
 use blockvote_model::engine::{Engine, EngineError, Profile, Route, Scenario};
 use blockvote_model::exports::{csv_line, summarize, Summary};
 use blockvote_model::money::{format_decimal, round_parts_to_total};
@@ -126,9 +126,12 @@ pub struct Row {
     pub scenarios: Vec<ScenarioCell>,
 }
 
-/// The levers each column applies to every project alike (see [`GlobalLever`]).
+/// A row of levers: those each column applies to every project alike (see
+/// [`GlobalLever`]), or its others ([`other_levers`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LeverRow {
+    /// `levers` or `other-levers`.
+    pub key: &'static str,
     pub label: String,
     pub baseline: String,
     pub scenarios: Vec<String>,
@@ -144,7 +147,9 @@ pub struct Comparison {
     /// The compared scenarios' names, in order.
     pub scenario_heads: Vec<String>,
     pub rows: Vec<Row>,
-    pub levers: LeverRow,
+    /// The levers each column applies to every project alike, then its other levers
+    /// (the cash cap, the thresholds, Annex A …), each row in a few words a column.
+    pub levers: Vec<LeverRow>,
     /// The scenarios the engine refused, each with the reason.
     pub problems: Vec<String>,
 }
@@ -166,6 +171,7 @@ const SURPLUS: Label = l("撥款減 2018-19 年度現金需求", "Allocation les
 const INCLUDED: Label = l("納入的新項目", "New projects included");
 const CHANGED: Label = l("與文件不同的項目", "Projects changed from the paper");
 const LEVERS: Label = l("套用於所有項目的調節", "Levers applied to every project");
+const OTHER_LEVERS: Label = l("其他調節", "Other levers");
 const NONE: Label = l("沒有", "none");
 
 /// The comparison of `compared` with the paper and the model `baseline`.
@@ -259,21 +265,24 @@ pub fn comparison(data: &Dataset, baseline: &Summary, compared: &[Compared], lan
         );
     }
     let none = NONE.get(lang).to_string();
-    let levers = LeverRow {
-        label: LEVERS.get(lang).to_string(),
-        baseline: none.clone(),
-        scenarios: compared
-            .iter()
-            .map(|c| {
-                let levers: Vec<String> = global_levers(&c.scenario).iter().map(|g| g.short(lang)).collect();
-                if levers.is_empty() {
-                    none.clone()
-                } else {
-                    levers.join(lang.pick("；", "; "))
-                }
-            })
-            .collect(),
-    };
+    let joined = |said: Vec<String>| if said.is_empty() { none.clone() } else { said.join(lang.pick("；", "; ")) };
+    let levers = vec![
+        LeverRow {
+            key: "levers",
+            label: LEVERS.get(lang).to_string(),
+            baseline: none.clone(),
+            scenarios: compared
+                .iter()
+                .map(|c| joined(global_levers(&c.scenario).iter().map(|g| g.short(lang)).collect()))
+                .collect(),
+        },
+        LeverRow {
+            key: "other-levers",
+            label: OTHER_LEVERS.get(lang).to_string(),
+            baseline: none.clone(),
+            scenarios: compared.iter().map(|c| joined(other_levers(&c.scenario, lang))).collect(),
+        },
+    ];
     let problems = compared
         .iter()
         .filter_map(|c| {
@@ -513,6 +522,60 @@ pub fn global_levers(scenario: &Scenario) -> Vec<GlobalLever> {
     levers
 }
 
+/// The levers `scenario` sets that are not applied to every project alike, in a few
+/// words each and a fixed order: the 2018-19 cash cap, the approval thresholds, the
+/// ongoing projects' 2018-19 cash, Annex A's edits and scaling, and how many groups
+/// and single projects it edits. A comparison once read "none" for a scenario with a
+/// HK$900M cap, as if it changed nothing.
+pub fn other_levers(scenario: &Scenario, lang: Lang) -> Vec<String> {
+    let money = |amount: Money| money_with_unit(amount, lang);
+    let mut said = Vec::new();
+    if let Some(cap) = &scenario.cap {
+        said.push(match lang {
+            Lang::Zh => format!("2018-19 年度現金上限 {}（{}）", money(cap.amount), rule_label(cap.rule).get(lang)),
+            Lang::En => format!("2018-19 cash cap {} ({})", money(cap.amount), rule_label(cap.rule).get(lang)),
+        });
+    }
+    if let Some(ceiling) = scenario.delegation.ceiling {
+        said.push(lang.pick("財委會審批上限 ", "Finance Committee ceiling ").to_string() + &money(ceiling));
+    }
+    if let Some(floor) = scenario.delegation.floor {
+        said.push(lang.pick("部門自行審批下限 ", "departmental approval floor ").to_string() + &money(floor));
+    }
+    if let Some(ongoing) = scenario.ongoing_budget_year {
+        said.push(
+            lang.pick("進行中項目 2018-19 年度現金 ", "ongoing projects' 2018-19 cash ").to_string() + &money(ongoing),
+        );
+    }
+    let edited = scenario.allocation.categories.iter().filter(|c| c.amount.is_some() || c.locked).count();
+    if edited > 0 {
+        said.push(match lang {
+            Lang::Zh => format!("附件 A：修改 {edited} 個類別"),
+            Lang::En if edited == 1 => "Annex A: 1 category edited".to_string(),
+            Lang::En => format!("Annex A: {edited} categories edited"),
+        });
+    }
+    if let Some(target) = scenario.allocation.scale_to {
+        said.push(lang.pick("按比例調整至 ", "scaled pro rata to ").to_string() + &money(target));
+    }
+    if !scenario.groups.is_empty() {
+        let groups = scenario.groups.len();
+        said.push(match lang {
+            Lang::Zh => format!("{groups} 項組別調整"),
+            Lang::En if groups == 1 => "1 group edit".to_string(),
+            Lang::En => format!("{groups} group edits"),
+        });
+    }
+    if !scenario.projects.is_empty() {
+        let projects = projects_count(scenario.projects.len(), lang);
+        said.push(match lang {
+            Lang::Zh => format!("個別調整 {projects}"),
+            Lang::En => format!("{projects} edited one by one"),
+        });
+    }
+    said
+}
+
 impl GlobalLever {
     /// The lever in a few words, for a table cell: `Slippage: 32.9% late by 1 quarter`.
     pub fn short(&self, lang: Lang) -> String {
@@ -625,18 +688,14 @@ pub fn csv(comparison: &Comparison, lang: Lang) -> String {
         }
         out.push_str(&csv_line(&fields));
     }
-    let mut levers = vec![
-        comparison.levers.label.clone(),
-        String::new(),
-        String::new(),
-        String::new(),
-        comparison.levers.baseline.clone(),
-    ];
-    for text in &comparison.levers.scenarios {
-        levers.push(text.clone());
-        levers.push(String::new());
+    for row in &comparison.levers {
+        let mut fields = vec![row.label.clone(), String::new(), String::new(), String::new(), row.baseline.clone()];
+        for text in &row.scenarios {
+            fields.push(text.clone());
+            fields.push(String::new());
+        }
+        out.push_str(&csv_line(&fields));
     }
-    out.push_str(&csv_line(&levers));
     out
 }
 
@@ -795,13 +854,46 @@ mod tests {
         );
     }
 
+    /// The levers not applied to every project are named too: an audit compared a
+    /// HK$900M cap with a HK$20M ceiling and read "none" for both.
+    #[test]
+    fn the_other_levers_are_named_in_a_few_words() {
+        let scenario = |link: &str| blockvote_model::link::decode_link(link).0.scenario;
+        let s = [
+            ("Capped", scenario("cap=900&rule=smallest")),
+            ("Thresholds", scenario("ongoing=700&ceiling=20&floor=1")),
+            ("Edits", scenario("cat=1:300,L&target=1000&p=17:b9.5;18:d2&g=theme.it_security:d1")),
+        ];
+        let other = |lang| compare(&s, lang).levers.get(1).map(|row| (row.label.clone(), row.scenarios.clone()));
+        assert_eq!(
+            other(Lang::En),
+            Some((
+                "Other levers".to_string(),
+                vec![
+                    "2018-19 cash cap HK$900.0M (Smallest budget first)".to_string(),
+                    "Finance Committee ceiling HK$20.0M; departmental approval floor HK$1.0M; ongoing projects' 2018-19 cash HK$700.0M".to_string(),
+                    "Annex A: 1 category edited; scaled pro rata to HK$1,000.0M; 1 group edit; 2 projects edited one by one".to_string(),
+                ]
+            ))
+        );
+        assert_eq!(
+            other(Lang::Zh).map(|(_, said)| said),
+            Some(vec![
+                "2018-19 年度現金上限 900.0 百萬元（預算最小的先延後）".to_string(),
+                "財委會審批上限 20.0 百萬元；部門自行審批下限 1.0 百萬元；進行中項目 2018-19 年度現金 700.0 百萬元"
+                    .to_string(),
+                "附件 A：修改 1 個類別；按比例調整至 1,000.0 百萬元；1 項組別調整；個別調整 2 個項目".to_string(),
+            ])
+        );
+    }
+
     #[test]
     fn slippage_changes_the_cash_not_the_projects_and_is_reported_as_one_lever() {
         let s = [("Late", slipping())];
         check(&s, Lang::En, "projects-changed", "Projects changed from the paper | — | 0 [model] | 0");
         let comparison = compare(&s, Lang::En);
-        assert_eq!(comparison.levers.scenarios, vec!["Slippage: 32.9% late by 1 quarter"]);
-        assert_eq!(comparison.levers.baseline, "none");
+        let every_project = comparison.levers.first().map(|row| (row.baseline.as_str(), row.scenarios.clone()));
+        assert_eq!(every_project, Some(("none", vec!["Slippage: 32.9% late by 1 quarter".to_string()])));
         assert_eq!(
             GlobalLever::Slippage { share: Decimal::new(5, 1), quarters: 2 }.sentence(254, Lang::En),
             "Slippage applied to all 254 projects: 50.0% late by 2 quarters, as an expected value (their start and completion stay as in the paper; only the cash moves)."
@@ -920,6 +1012,7 @@ mod tests {
             "Levers",
             "Levers applied to every project,,,,none,Cost change +10.0%,,Slippage: 32.9% late by 1 quarter,",
         );
+        check_csv(&s, Lang::En, "Other levers", "Other levers,,,,none,none,,none,");
         check_csv(
             &s,
             Lang::Zh,

@@ -108,24 +108,34 @@ pub fn Compare(saved: StoredValue<Saved>, selected: RwSignal<Vec<String>>) -> im
                         </For>
                         {move || {
                             levers()
-                                .map(|levers| {
-                                    view! {
-                                        <tr class="levers" data-testid="compare-row-levers">
-                                            <th scope="row">{whole_years(&levers.label)}</th>
-                                            <td></td>
-                                            <td data-testid="compare-levers-baseline">{levers.baseline}</td>
-                                            {levers
-                                                .scenarios
-                                                .into_iter()
-                                                .enumerate()
-                                                .map(|(i, text)| {
-                                                    view! {
-                                                        <td data-testid=format!("compare-levers-{}", i + 1)>{text}</td>
-                                                    }
-                                                })
-                                                .collect_view()}
-                                        </tr>
-                                    }
+                                .map(|rows| {
+                                    rows.into_iter()
+                                        .map(|row| {
+                                            let key = row.key;
+                                            view! {
+                                                <tr class="levers" data-testid=format!("compare-row-{key}")>
+                                                    <th scope="row">{whole_years(&row.label)}</th>
+                                                    <td></td>
+                                                    <td data-testid=format!(
+                                                        "compare-{key}-baseline",
+                                                    )>{row.baseline}</td>
+                                                    {row
+                                                        .scenarios
+                                                        .into_iter()
+                                                        .enumerate()
+                                                        .map(|(i, text)| {
+                                                            view! {
+                                                                <td data-testid=format!(
+                                                                    "compare-{key}-{}",
+                                                                    i + 1,
+                                                                )>{text}</td>
+                                                            }
+                                                        })
+                                                        .collect_view()}
+                                                </tr>
+                                            }
+                                        })
+                                        .collect_view()
                                 })
                         }}
                     </tbody>
