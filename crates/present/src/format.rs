@@ -36,11 +36,24 @@ pub fn millions_signed(amount: Money) -> String {
     amount.format_signed(1)
 }
 
-/// `HK$1,060.0M` / `1,060.0 百萬元`.
+/// `HK$1,060.0M` / `1,060.0 百萬元`; a negative amount with its sign before the unit,
+/// `-HK$5.0M` / `-5.0 百萬元`.
 pub fn money_with_unit(amount: Money, lang: Lang) -> String {
+    with_money_unit(&amount.format(1), lang)
+}
+
+/// An amount in HK$ millions already written (`1,060.0`, `-12.1`, `+3.0`, `1,060`)
+/// with its unit: `HK$1,060.0M` / `1,060.0 百萬元`, a sign before the unit as it is
+/// read, `-HK$12.1M` / `-12.1 百萬元` (never `HK$-12.1M`). The one place money gets
+/// its unit, so every amount reads the same on every screen and in every message.
+pub fn with_money_unit(text: &str, lang: Lang) -> String {
+    let (sign, digits) = match text.strip_prefix(['+', '-']) {
+        Some(digits) => (text.get(..1).unwrap_or_default(), digits),
+        None => ("", text),
+    };
     match lang {
-        Lang::Zh => format!("{} 百萬元", amount.format(1)),
-        Lang::En => format!("HK${}M", amount.format(1)),
+        Lang::Zh => format!("{sign}{digits} 百萬元"),
+        Lang::En => format!("{sign}HK${digits}M"),
     }
 }
 
@@ -388,6 +401,12 @@ mod tests {
         check(millions_signed(Money::from_whole_millions(70)), "+70.0");
         check(money_with_unit(Money::from_whole_millions(243), Lang::En), "HK$243.0M");
         check(money_with_unit(Money::from_whole_millions(243), Lang::Zh), "243.0 百萬元");
+        // A sign before the unit, as it is read.
+        check(money_with_unit(Money::from_whole_millions(-5), Lang::En), "-HK$5.0M");
+        check(money_with_unit(Money::from_whole_millions(-5), Lang::Zh), "-5.0 百萬元");
+        check(with_money_unit("+3.0", Lang::En), "+HK$3.0M");
+        check(with_money_unit("1,060", Lang::En), "HK$1,060M");
+        check(with_money_unit("-0.000001", Lang::Zh), "-0.000001 百萬元");
         check(percent_signed(Decimal::new(71, 1)), "+7.1%");
         check(percent_signed(Decimal::new(-4, 2)), "0.0%");
         check(percent(Decimal::new(671, 1)), "67.1%");

@@ -2,7 +2,7 @@
 //! languages. The shell shows this on every screen while the scenario stands, and the
 //! screens keep showing the last scenario that could be projected, saying so.
 
-use crate::format::{percent_signed_to, percent_to, quarters_count};
+use crate::format::{percent_signed_to, percent_to, quarters_count, with_money_unit};
 use crate::lang::{capitalised, l, Bilingual, Label, Lang};
 use crate::words::{lever_label, UNIT_QUARTERS};
 use blockvote_model::engine::{DataError, EngineError, Lever, LeverError, ScheduleError};
@@ -82,10 +82,13 @@ pub fn lever_error(error: &LeverError) -> Bilingual {
                 format!("{} is {}; it must be between {} and {}", name.en, value.en, low.en, high.en),
             )
         }
-        LeverError::FloorAboveCeiling { floor, ceiling } => Bilingual::new(
-            format!("下限（{floor} 百萬元）不可高於上限（{ceiling} 百萬元）"),
-            format!("the floor (HK${floor}M) must not be above the ceiling (HK${ceiling}M)"),
-        ),
+        LeverError::FloorAboveCeiling { floor, ceiling } => {
+            let [floor, ceiling] = [floor, ceiling].map(|amount| Unit::Money.text(amount));
+            Bilingual::new(
+                format!("下限（{}）不可高於上限（{}）", floor.zh, ceiling.zh),
+                format!("the floor ({}) must not be above the ceiling ({})", floor.en, ceiling.en),
+            )
+        }
         LeverError::NotWhole { field, value } => {
             let (name, unit) = lever_named(field);
             let value = unit.text(value);
@@ -112,7 +115,7 @@ fn lever_named(path: &str) -> (Bilingual, Unit) {
 /// writes, or more when the value has more (a refused `-0.0000001` is not `-0.0`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Unit {
-    /// HK$ millions: `HK$-1.0M` / `-1.0 百萬元`.
+    /// HK$ millions: `-HK$1.0M` / `-1.0 百萬元`.
     Money,
     /// A signed percentage: `+5,000.0%`.
     Percent,
@@ -143,7 +146,7 @@ impl Unit {
         match self {
             Unit::Money => {
                 let amount = format_decimal(value, places(value, 1));
-                Bilingual::new(format!("{amount} 百萬元"), format!("HK${amount}M"))
+                Bilingual::new(with_money_unit(&amount, Lang::Zh), with_money_unit(&amount, Lang::En))
             }
             Unit::Percent => same(percent_signed_to(value, places(value, 1))),
             Unit::Share => {
@@ -315,10 +318,11 @@ mod tests {
             "調節「第 12 項個別項目調整的延長季數」為 -41 季，須介乎 -40 至 40 季。",
             "The lever “Extension of project edit 12” is -41 quarters; it must be between -40 and 40 quarters.",
         );
+        // A negative amount has its sign before the unit, as every amount the app writes.
         check(
             out("delegation.ceiling", "-1.000000", "0", "1,000,000,000"),
             "調節「財委會審批上限」為 -1.0 百萬元，須介乎 0.0 百萬元 至 1,000,000,000.0 百萬元。",
-            "The lever “Finance Committee ceiling” is HK$-1.0M; it must be between HK$0.0M and HK$1,000,000,000.0M.",
+            "The lever “Finance Committee ceiling” is -HK$1.0M; it must be between HK$0.0M and HK$1,000,000,000.0M.",
         );
         check(
             out("slippage.share", "1.5", "0", "1"),
@@ -333,7 +337,7 @@ mod tests {
         check(
             out("allocation.scale_to", "-3.000000", "0", "1,000,000,000"),
             "調節「按比例調整的目標總額」為 -3.0 百萬元，須介乎 0.0 百萬元 至 1,000,000,000.0 百萬元。",
-            "The lever “Target total to scale to” is HK$-3.0M; it must be between HK$0.0M and HK$1,000,000,000.0M.",
+            "The lever “Target total to scale to” is -HK$3.0M; it must be between HK$0.0M and HK$1,000,000,000.0M.",
         );
         // A lever the goal seek or a table set, named by its key.
         check(
