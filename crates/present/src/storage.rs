@@ -855,8 +855,8 @@ mod tests {
                 r#"{"name":"Cut","scenario":{"projects":[{"id":3,"edit":{}},{"id":4,"edit":{"budget":"-0.000001"}}]}}"#,
                 "",
             )),
-            "第 1 個情景（Cut）的調節「第 2 項個別項目調整的預算」為 -0.000001 百萬元，須介乎 0.0 百萬元 至 1,000,000,000.0 百萬元；已匯入，但須先修改才能開啟",
-            "scenario 1 (Cut): the lever “Budget of project edit 2” is -HK$0.000001M; it must be between HK$0.0M and HK$1,000,000,000.0M; imported, but it will not open until that is changed",
+            "第 1 個情景（Cut）的調節「項目編號 4 的預算」為 -0.000001 百萬元，須介乎 0.0 百萬元 至 1,000,000,000.0 百萬元；已匯入，但須先修改才能開啟",
+            "scenario 1 (Cut): the lever “Budget of project No. 4” is -HK$0.000001M; it must be between HK$0.0M and HK$1,000,000,000.0M; imported, but it will not open until that is changed",
         );
         check(
             import_problems(&file(r#"{"name":"R","scenario":{"retention":"1.25"}}"#, "")),
@@ -865,8 +865,8 @@ mod tests {
         );
         check(
             import_problems(&file(r#"{"name":"A","scenario":{"allocation":{"categories":[{"id":2,"amount":"-3"}]}}}"#, "")),
-            "第 1 個情景（A）的調節「第 1 項開支類別調整的金額」為 -3.0 百萬元，須介乎 0.0 百萬元 至 1,000,000,000.0 百萬元；已匯入，但須先修改才能開啟",
-            "scenario 1 (A): the lever “Amount of category edit 1” is -HK$3.0M; it must be between HK$0.0M and HK$1,000,000,000.0M; imported, but it will not open until that is changed",
+            "第 1 個情景（A）的調節「類別 2 的金額」為 -3.0 百萬元，須介乎 0.0 百萬元 至 1,000,000,000.0 百萬元；已匯入，但須先修改才能開啟",
+            "scenario 1 (A): the lever “Amount of category 2” is -HK$3.0M; it must be between HK$0.0M and HK$1,000,000,000.0M; imported, but it will not open until that is changed",
         );
     }
 

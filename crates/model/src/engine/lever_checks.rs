@@ -80,6 +80,16 @@ fn cost_factor(pct: Decimal) -> Result<Decimal, LeverError> {
     Ok((Decimal::ONE_HUNDRED + pct) / Decimal::ONE_HUNDRED)
 }
 
+/// How a lever's path names an item of a list of edits that says which project or
+/// category it edits: by that id (`projects[id=17].edit.defer_quarters`,
+/// `allocation.categories[id=2].amount`), which is what the member knows it by, where
+/// its place in the file's list (`projects[0]`) means nothing to them. The engine's
+/// range checks and the reader of a scenarios file (`saved::codec`) write it so, and
+/// `present::refusal::scenario_part` reads it.
+pub fn item_by_id(id: impl Into<u64>) -> String {
+    format!("[id={}]", id.into())
+}
+
 /// Checks the ranges of one edit's levers; `field` is its path in the scenario.
 pub(crate) fn edit(field: &str, edit: &Edit) -> Result<(), LeverError> {
     if let Some(value) = edit.defer_quarters {
@@ -130,12 +140,12 @@ impl Scenario {
         for (group_index, group) in self.groups.iter().enumerate() {
             edit(&format!("groups[{group_index}].edit"), &group.edit)?;
         }
-        for (edit_index, project_edit) in self.projects.iter().enumerate() {
-            edit(&format!("projects[{edit_index}].edit"), &project_edit.edit)?;
+        for project_edit in &self.projects {
+            edit(&format!("projects{}.edit", item_by_id(project_edit.id)), &project_edit.edit)?;
         }
-        for (edit_index, category) in self.allocation.categories.iter().enumerate() {
+        for category in &self.allocation.categories {
             if let Some(value) = category.amount {
-                amount(format!("allocation.categories[{edit_index}].amount"), value)?;
+                amount(format!("allocation.categories{}.amount", item_by_id(category.id)), value)?;
             }
         }
         if let Some(target) = self.allocation.scale_to {

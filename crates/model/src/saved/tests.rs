@@ -1157,13 +1157,15 @@ fn levers_out_of_range_are_named_at_an_import_and_imported_all_the_same() {
     check_levers(r#"{"cost_change_pct":"5000"}"#, &[out("cost_change_pct", "5000", "-100", "1000")]);
     check_levers(r#"{"retention":"1.5"}"#, &[out("retention", "1.5", "0", "1")]);
     check_levers(r#"{"slippage":{"quarters":41}}"#, &[out("slippage.quarters", "41", "0", "40")]);
+    // An edit of a project or a category is named by the id it edits, not by its
+    // place in the file's list.
     check_levers(
-        r#"{"projects":[{"id":1,"edit":{}},{"id":2,"edit":{"extend_quarters":-41}}]}"#,
-        &[out("projects[1].edit.extend_quarters", "-41", "-40", "40")],
+        r#"{"projects":[{"id":1,"edit":{}},{"id":17,"edit":{"extend_quarters":-41}}]}"#,
+        &[out("projects[id=17].edit.extend_quarters", "-41", "-40", "40")],
     );
     check_levers(
-        r#"{"allocation":{"categories":[{"id":1,"amount":"-1"}]}}"#,
-        &[out("allocation.categories[0].amount", "-1.000000", "0", "1,000,000,000")],
+        r#"{"allocation":{"categories":[{"id":1},{"id":2,"amount":"-1"}]}}"#,
+        &[out("allocation.categories[id=2].amount", "-1.000000", "0", "1,000,000,000")],
     );
     check_levers(
         r#"{"delegation":{"ceiling":"1","floor":"2"}}"#,
