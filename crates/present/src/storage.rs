@@ -13,7 +13,7 @@ use blockvote_model::saved::limits::{
 };
 use blockvote_model::saved::{
     Conflict, Expected, ImportReport, NotAdded, NotAddedWhy, Refusal, RowReason, SetAsideKind, StorageIssue,
-    StoreProblem, FORMAT, MAX_JSON_DEPTH, VERSION,
+    StoreProblem, MAX_JSON_DEPTH, VERSION,
 };
 
 /// The second version of a scenario changed in two tabs at once is saved as
@@ -64,36 +64,52 @@ pub fn problem(problem: &StoreProblem) -> Bilingual {
             format!("檔案內容層層相套超過 {MAX_JSON_DEPTH} 層，無法讀取（blockvote 情景檔案只有數層）"),
             format!("the file is nested more than {MAX_JSON_DEPTH} levels deep, too deep to read (a blockvote scenarios file has a few)"),
         ),
-        StoreProblem::NotAStore => ("不是 blockvote 情景檔案".to_string(), "not a blockvote scenarios file".to_string()),
-        StoreProblem::WrongFormat => {
-            (format!("format 欄須為 \"{FORMAT}\""), format!("the format field must be \"{FORMAT}\""))
-        }
-        StoreProblem::BadVersion => {
-            ("version 欄須為整數".to_string(), "the version field must be a whole number".to_string())
-        }
+        StoreProblem::NotAStore => (
+            "這不是 blockvote 情景檔案（檔案只有單一個值，沒有情景）".to_string(),
+            "this is not a blockvote scenarios file (it holds a single value, not scenarios)".to_string(),
+        ),
+        StoreProblem::WrongFormat => (
+            "這不是 blockvote 情景檔案（檔案沒有註明是 blockvote 情景檔案）".to_string(),
+            "this is not a blockvote scenarios file (it does not say it is one)".to_string(),
+        ),
+        StoreProblem::BadVersion => (
+            "此情景檔案沒有註明由哪個版本的 blockvote 寫成，因此無法讀取".to_string(),
+            "this scenarios file does not say which version of blockvote wrote it, so it cannot be read".to_string(),
+        ),
         StoreProblem::FutureVersion { found } => (
             format!("此檔案由較新版本的 blockvote 寫成（版本 {found}；本版本只讀到版本 {VERSION}），請用較新版本開啟"),
             format!("this file was written by a newer blockvote (version {found}; this one reads up to version {VERSION}); open it with a newer copy"),
         ),
-        StoreProblem::NoScenarios => ("scenarios 欄須為陣列".to_string(), "the scenarios field must be an array".to_string()),
+        StoreProblem::NoScenarios => {
+            ("此情景檔案沒有情景清單".to_string(), "this scenarios file holds no list of scenarios".to_string())
+        }
         StoreProblem::TooMany { count } => (
             format!("情景太多（{count} 個），只讀取首 {MAX_READ_SCENARIOS} 個"),
             format!("too many scenarios ({count}); only the first {MAX_READ_SCENARIOS} are read"),
         ),
         StoreProblem::Row { index, field, reason } => {
             let why = row_reason(reason);
-            let field_zh = ROW_FIELDS.iter().find(|(name, _)| name == field).map_or(*field, |(_, zh)| zh);
+            let (field_zh, field_en) = ROW_FIELDS
+                .iter()
+                .find(|(name, ..)| name == field)
+                .map_or((*field, *field), |(_, zh, en)| (*zh, *en));
             (
-                format!("第 {} 個情景的{field_zh}欄{}，已略過此情景", index + 1, why.zh),
-                format!("scenario {}: {field} {}; that scenario is skipped", index + 1, why.en),
+                format!("第 {} 個情景的{field_zh}{}，已略過此情景", index + 1, why.zh),
+                format!("scenario {}: the {field_en} {}; that scenario is skipped", index + 1, why.en),
             )
         }
-        StoreProblem::UnknownField { scenario: None, field } => {
-            (format!("不明欄位 {field}，已略過此欄"), format!("unknown field {field}, ignored"))
-        }
+        // A field is quoted as the file wrote it, so the member can find it there.
+        StoreProblem::UnknownField { scenario: None, field } => (
+            format!("檔案中的「{field}」是此版本 blockvote 不認識的項目，已略過"),
+            format!("the file's “{field}” is something this version of blockvote does not know; it was ignored"),
+        ),
         StoreProblem::UnknownField { scenario: Some(at), field } => (
-            format!("第 {} 個情景（{}）有不明欄位 {field}，已略過此欄", at.index + 1, at.name),
-            format!("scenario {} ({}): unknown field {field}, ignored", at.index + 1, at.name),
+            format!("第 {} 個情景（{}）中的「{field}」是此版本 blockvote 不認識的項目，已略過", at.index + 1, at.name),
+            format!(
+                "scenario {} ({}): “{field}” is something this version of blockvote does not know; it was ignored",
+                at.index + 1,
+                at.name
+            ),
         ),
         StoreProblem::LeverOutOfRange { scenario: at, error } => {
             let said = lever_error(error);
@@ -114,34 +130,60 @@ pub fn problem(problem: &StoreProblem) -> Bilingual {
             };
             let (zh_value, en_value) =
                 if value.is_empty() { (String::new(), String::new()) } else { (format!("（{value}）"), format!(" ({value})")) };
-            let why = match expected {
-                Expected::Number if unit == Unit::Money => l("不是有效的金額", "is not a valid amount"),
-                Expected::Number => l("不是有效的數字", "is not a valid number"),
-                Expected::WholeNumber => l("不是有效的整數", "is not a valid whole number"),
-                Expected::YesOrNo => l("須為 true 或 false", "must be true or false"),
-                Expected::Choice => l("不是 blockvote 認識的選項", "is not a choice blockvote knows"),
-                Expected::Text => l("須為文字", "must be text"),
-                Expected::List => l("須為清單", "must be a list"),
-                Expected::Other => l("無法讀取", "could not be read"),
+            // What is wrong with the value, after the part's name: a number is never
+            // said not to be one.
+            let said = match expected {
+                Expected::NumberAsText => Bilingual::new(
+                    format!("寫成了數字 {value}，但 blockvote 檔案須把它寫成加上引號的文字 \"{value}\""),
+                    format!(" is written as the number {value}, but a blockvote file writes it as text in quotes, \"{value}\""),
+                ),
+                Expected::WholeNumberNotText => Bilingual::new(
+                    format!("寫成了文字 \"{value}\"，但 blockvote 檔案須把它寫成不加引號的數字 {value}"),
+                    format!(" is written as the text \"{value}\", but a blockvote file writes it as a number without quotes, {value}"),
+                ),
+                Expected::WholeNumberPlain => Bilingual::new(
+                    format!("寫成了帶小數點或指數的數字，但 blockvote 檔案須把整數寫成不帶小數點的數字 {value}"),
+                    format!(" is written with a decimal point or an exponent, but a blockvote file writes a whole number without one, {value}"),
+                ),
+                Expected::Within { min, max } => {
+                    let range = unit.between(min, max);
+                    Bilingual::new(
+                        format!("{zh_value}超出範圍，{}", range.zh),
+                        format!("{en_value} is out of range: {}", range.en),
+                    )
+                }
+                other => {
+                    let why = match other {
+                        Expected::Number if unit == Unit::Money => l("不是有效的金額", "is not a valid amount"),
+                        Expected::Number => l("不是有效的數字", "is not a valid number"),
+                        Expected::WholeNumber => l("不是有效的整數", "is not a valid whole number"),
+                        Expected::YesOrNo => l("須為 true 或 false", "must be true or false"),
+                        Expected::Choice => l("不是 blockvote 認識的選項", "is not a choice blockvote knows"),
+                        Expected::Text => l("須為文字", "must be text"),
+                        Expected::List => l("須為清單", "must be a list"),
+                        _ => l("無法讀取", "could not be read"),
+                    };
+                    Bilingual::new(format!("{zh_value}{}", why.zh), format!("{en_value} {}", why.en))
+                }
             };
             (
-                format!("第 {} 個情景（{}）的{}{zh_value}{}，已略過此情景", at.index + 1, at.name, part.zh, why.zh),
-                format!("scenario {} ({}): {}{en_value} {}; that scenario is skipped", at.index + 1, at.name, part.en, why.en),
+                format!("第 {} 個情景（{}）的{}{}，已略過此情景", at.index + 1, at.name, part.zh, said.zh),
+                format!("scenario {} ({}): {}{}; that scenario is skipped", at.index + 1, at.name, part.en, said.en),
             )
         }
     };
     Bilingual::new(zh, en)
 }
 
-/// The fields of a saved scenario's row as the Chinese names them (the English names
-/// them by their own English names).
-const ROW_FIELDS: [(&str, &str); 6] = [
-    ("name", "名稱"),
-    ("note", "備註"),
-    ("id", "識別碼"),
-    ("scenario", "調節設定"),
-    ("seed", "模擬種子"),
-    ("questions", "問題清單"),
+/// The fields of a saved scenario's row, by their names in the file, as the member
+/// names them.
+const ROW_FIELDS: [(&str, &str, &str); 6] = [
+    ("name", "名稱", "name"),
+    ("note", "備註", "note"),
+    ("id", "識別碼", "identifier"),
+    ("scenario", "調節設定", "set of levers"),
+    ("seed", "模擬種子", "simulation seed"),
+    ("questions", "問題清單", "list of questions"),
 ];
 
 /// Why a row's field could not be used.
@@ -717,8 +759,8 @@ mod tests {
         };
         check(
             carried_notice(&report, &[StoreProblem::NotAStore]),
-            "此離線副本附有 3 個情景：新增 0 個至「情景」，1 個已經儲存。另有 1 個早前已從副本加入、其後在此刪除或修改，不再加入。未有加入：「Late」（已儲存的情景已達上限 200 個）。請刪除一些情景後再試。另有 1 處無法讀取，例如：不是 blockvote 情景檔案。",
-            "This offline copy carries 3 scenarios: 0 added to Scenarios, 1 already saved. 1 this browser brought in from a copy before and has since deleted or changed: not added again. Not added: “Late” (the store holds at most 200 scenarios). Delete some scenarios and try again. 1 part could not be read, such as: not a blockvote scenarios file.",
+            "此離線副本附有 3 個情景：新增 0 個至「情景」，1 個已經儲存。另有 1 個早前已從副本加入、其後在此刪除或修改，不再加入。未有加入：「Late」（已儲存的情景已達上限 200 個）。請刪除一些情景後再試。另有 1 處無法讀取，例如：這不是 blockvote 情景檔案（檔案只有單一個值，沒有情景）。",
+            "This offline copy carries 3 scenarios: 0 added to Scenarios, 1 already saved. 1 this browser brought in from a copy before and has since deleted or changed: not added again. Not added: “Late” (the store holds at most 200 scenarios). Delete some scenarios and try again. 1 part could not be read, such as: this is not a blockvote scenarios file (it holds a single value, not scenarios).",
         );
     }
 
@@ -738,8 +780,8 @@ mod tests {
         let report = CarriedReport { carried: 2, added: 2, ..CarriedReport::default() };
         check(
             carried_notice(&report, &[out(1, "Big"), StoreProblem::NotAStore]),
-            "此離線副本附有 2 個情景：新增 2 個至「情景」，0 個已經儲存。另有 1 處無法讀取，例如：不是 blockvote 情景檔案。第 2 個情景（Big）的調節「所有新項目成本變動」為 +5,000.0%，須介乎 -100.0% 至 +1,000.0%；已匯入，但須先修改才能開啟。",
-            "This offline copy carries 2 scenarios: 2 added to Scenarios, 0 already saved. 1 part could not be read, such as: not a blockvote scenarios file. Scenario 2 (Big): the lever “Cost change, all new projects” is +5,000.0%; it must be between -100.0% and +1,000.0%; imported, but it will not open until that is changed.",
+            "此離線副本附有 2 個情景：新增 2 個至「情景」，0 個已經儲存。另有 1 處無法讀取，例如：這不是 blockvote 情景檔案（檔案只有單一個值，沒有情景）。第 2 個情景（Big）的調節「所有新項目成本變動」為 +5,000.0%，須介乎 -100.0% 至 +1,000.0%；已匯入，但須先修改才能開啟。",
+            "This offline copy carries 2 scenarios: 2 added to Scenarios, 0 already saved. 1 part could not be read, such as: this is not a blockvote scenarios file (it holds a single value, not scenarios). Scenario 2 (Big): the lever “Cost change, all new projects” is +5,000.0%; it must be between -100.0% and +1,000.0%; imported, but it will not open until that is changed.",
         );
         // Past MAX_PROBLEMS_LISTED, the rest are counted.
         let many: Vec<StoreProblem> = (0..MAX_PROBLEMS_LISTED + 3).map(|index| out(index, "X")).collect();
@@ -798,16 +840,16 @@ mod tests {
     fn an_import_names_every_field_it_ignored() {
         check(
             import_problems(&file(r#"{"name":"Typo","scenario":{"cost_change":"10","cots_change_pct":"5"}}"#, "")),
-            "第 1 個情景（Typo）有不明欄位 cost_change，已略過此欄\n第 1 個情景（Typo）有不明欄位 cots_change_pct，已略過此欄",
-            "scenario 1 (Typo): unknown field cost_change, ignored\nscenario 1 (Typo): unknown field cots_change_pct, ignored",
+            "第 1 個情景（Typo）中的「cost_change」是此版本 blockvote 不認識的項目，已略過\n第 1 個情景（Typo）中的「cots_change_pct」是此版本 blockvote 不認識的項目，已略過",
+            "scenario 1 (Typo): “cost_change” is something this version of blockvote does not know; it was ignored\nscenario 1 (Typo): “cots_change_pct” is something this version of blockvote does not know; it was ignored",
         );
         check(
             import_problems(&file(
                 r#"{"name":"A","colour":"red","scenario":{"slippage":{"shares":"0.5"},"projects":[{"id":3,"edit":{"defer":2}}]}}"#,
                 r#","author":"me""#,
             )),
-            "不明欄位 author，已略過此欄\n第 1 個情景（A）有不明欄位 colour，已略過此欄\n第 1 個情景（A）有不明欄位 projects[0].edit.defer，已略過此欄\n第 1 個情景（A）有不明欄位 slippage.shares，已略過此欄",
-            "unknown field author, ignored\nscenario 1 (A): unknown field colour, ignored\nscenario 1 (A): unknown field projects[0].edit.defer, ignored\nscenario 1 (A): unknown field slippage.shares, ignored",
+            "檔案中的「author」是此版本 blockvote 不認識的項目，已略過\n第 1 個情景（A）中的「colour」是此版本 blockvote 不認識的項目，已略過\n第 1 個情景（A）中的「projects[0].edit.defer」是此版本 blockvote 不認識的項目，已略過\n第 1 個情景（A）中的「slippage.shares」是此版本 blockvote 不認識的項目，已略過",
+            "the file's “author” is something this version of blockvote does not know; it was ignored\nscenario 1 (A): “colour” is something this version of blockvote does not know; it was ignored\nscenario 1 (A): “projects[0].edit.defer” is something this version of blockvote does not know; it was ignored\nscenario 1 (A): “slippage.shares” is something this version of blockvote does not know; it was ignored",
         );
         // Fields set to nothing (`null`, `[]`) carry nothing to lose, and known fields
         // at their defaults are not unknown.
@@ -872,18 +914,78 @@ mod tests {
 
     #[test]
     fn a_value_the_reader_refuses_is_said_by_what_it_had_to_be_not_in_the_reader_s_english() {
+        // A number is never said not to be a number: one too large for any lever is
+        // out of range, with the lever's range in the member's units.
         check(
             import_problems(&file(r#"{"name":"Huge","scenario":{"cost_change_pct":"1e308"}}"#, "")),
-            "第 1 個情景（Huge）的「所有新項目成本變動」（1e308）不是有效的數字，已略過此情景",
-            "scenario 1 (Huge): “Cost change, all new projects” (1e308) is not a valid number; that scenario is skipped",
+            "第 1 個情景（Huge）的「所有新項目成本變動」（1e308）超出範圍，須介乎 -100.0% 至 +1,000.0%，已略過此情景",
+            "scenario 1 (Huge): “Cost change, all new projects” (1e308) is out of range: it must be between -100.0% and +1,000.0%; that scenario is skipped",
+        );
+        check(
+            import_problems(&file(r#"{"name":"Huge","scenario":{"cost_change_pct":1e308}}"#, "")),
+            "第 1 個情景（Huge）的「所有新項目成本變動」超出範圍，須介乎 -100.0% 至 +1,000.0%，已略過此情景",
+            "scenario 1 (Huge): “Cost change, all new projects” is out of range: it must be between -100.0% and +1,000.0%; that scenario is skipped",
         );
         check(
             import_problems(&file(
-                r#"{"name":"Ok","scenario":{}},{"name":"Dear","scenario":{"projects":[{"id":1,"edit":{"budget":"1e308"}}]}}"#,
+                r#"{"name":"Ok","scenario":{}},{"name":"Dear","scenario":{"projects":[{"id":17,"edit":{"budget":"1e308"}}]}}"#,
                 "",
             )),
-            "第 2 個情景（Dear）的「第 1 項個別項目調整的預算」（1e308）不是有效的金額，已略過此情景",
-            "scenario 2 (Dear): “Budget of project edit 1” (1e308) is not a valid amount; that scenario is skipped",
+            "第 2 個情景（Dear）的「項目編號 17 的預算」（1e308）超出範圍，須介乎 0.0 百萬元 至 1,000,000,000.0 百萬元，已略過此情景",
+            "scenario 2 (Dear): “Budget of project No. 17” (1e308) is out of range: it must be between HK$0.0M and HK$1,000,000,000.0M; that scenario is skipped",
+        );
+        // A number written as a number where the file writes text is said so, with
+        // the text to write; a whole number written as text, with the number.
+        check(
+            import_problems(&file(r#"{"name":"Plain","scenario":{"cost_change_pct":12.5}}"#, "")),
+            "第 1 個情景（Plain）的「所有新項目成本變動」寫成了數字 12.5，但 blockvote 檔案須把它寫成加上引號的文字 \"12.5\"，已略過此情景",
+            "scenario 1 (Plain): “Cost change, all new projects” is written as the number 12.5, but a blockvote file writes it as text in quotes, \"12.5\"; that scenario is skipped",
+        );
+        check(
+            import_problems(&file(r#"{"name":"A","scenario":{"allocation":{"categories":[{"id":2,"amount":-5}]}}}"#, "")),
+            "第 1 個情景（A）的「類別 2 的金額」寫成了數字 -5，但 blockvote 檔案須把它寫成加上引號的文字 \"-5\"，已略過此情景",
+            "scenario 1 (A): “Amount of category 2” is written as the number -5, but a blockvote file writes it as text in quotes, \"-5\"; that scenario is skipped",
+        );
+        check(
+            import_problems(&file(r#"{"name":"Q","scenario":{"slippage":{"quarters":"2"}}}"#, "")),
+            "第 1 個情景（Q）的「延誤季數」寫成了文字 \"2\"，但 blockvote 檔案須把它寫成不加引號的數字 2，已略過此情景",
+            "scenario 1 (Q): “Quarters late” is written as the text \"2\", but a blockvote file writes it as a number without quotes, 2; that scenario is skipped",
+        );
+        // A whole number out of range says the range; a fraction says its value.
+        check(
+            import_problems(&file(r#"{"name":"Early","scenario":{"slippage":{"quarters":-1}}}"#, "")),
+            "第 1 個情景（Early）的「延誤季數」（-1）超出範圍，須介乎 0 至 40 季，已略過此情景",
+            "scenario 1 (Early): “Quarters late” (-1) is out of range: it must be between 0 and 40 quarters; that scenario is skipped",
+        );
+        check(
+            import_problems(&file(r#"{"name":"Half","scenario":{"slippage":{"quarters":2.5}}}"#, "")),
+            "第 1 個情景（Half）的「延誤季數」（2.5）不是有效的整數，已略過此情景",
+            "scenario 1 (Half): “Quarters late” (2.5) is not a valid whole number; that scenario is skipped",
+        );
+        check(
+            import_problems(&file(r#"{"name":"Big","scenario":{"slippage":{"quarters":1e3}}}"#, "")),
+            "第 1 個情景（Big）的「延誤季數」寫成了帶小數點或指數的數字，但 blockvote 檔案須把整數寫成不帶小數點的數字 1000，已略過此情景",
+            "scenario 1 (Big): “Quarters late” is written with a decimal point or an exponent, but a blockvote file writes a whole number without one, 1000; that scenario is skipped",
+        );
+        check(
+            import_problems(&file(
+                r#"{"name":"P","scenario":{"projects":[{"id":3},{"id":17,"edit":{"defer_quarters":2.5}}]}}"#,
+                "",
+            )),
+            "第 1 個情景（P）的「項目編號 17 的延後季數」（2.5）不是有效的整數，已略過此情景",
+            "scenario 1 (P): “Deferral of project No. 17” (2.5) is not a valid whole number; that scenario is skipped",
+        );
+        check(
+            import_problems(&file(r#"{"name":"G","scenario":{"groups":[{"edit":{"extend_quarters":99999999999}}]}}"#, "")),
+            "第 1 個情景（G）的「第 1 項組別調整的延長季數」（99999999999）超出範圍，須介乎 -40 至 40 季，已略過此情景",
+            "scenario 1 (G): “Extension of group edit 1” (99999999999) is out of range: it must be between -40 and 40 quarters; that scenario is skipped",
+        );
+        // An id whose range no lever sets has its type's; an edit whose id is what was
+        // refused is named by its place.
+        check(
+            import_problems(&file(r#"{"name":"Id","scenario":{"projects":[{"id":70000}]}}"#, "")),
+            "第 1 個情景（Id）的「第 1 項個別項目調整的編號」（70000）超出範圍，須介乎 0 至 65,535，已略過此情景",
+            "scenario 1 (Id): “Number of project edit 1” (70000) is out of range: it must be between 0 and 65,535; that scenario is skipped",
         );
         check(
             import_problems(&file(r#"{"name":"Bad lever","scenario":{"slippage":{"quarters":"many"}}}"#, "")),
@@ -913,6 +1015,74 @@ mod tests {
     }
 
     #[test]
+    fn a_file_that_is_not_a_scenarios_file_says_so_in_the_member_s_words() {
+        check(
+            import_problems(r#"{"format":"something-else","version":2,"scenarios":[]}"#),
+            "這不是 blockvote 情景檔案（檔案沒有註明是 blockvote 情景檔案）",
+            "this is not a blockvote scenarios file (it does not say it is one)",
+        );
+        check(
+            import_problems("42"),
+            "這不是 blockvote 情景檔案（檔案只有單一個值，沒有情景）",
+            "this is not a blockvote scenarios file (it holds a single value, not scenarios)",
+        );
+        check(
+            import_problems(r#"{"format":"blockvote-scenarios","version":"two","scenarios":[]}"#),
+            "此情景檔案沒有註明由哪個版本的 blockvote 寫成，因此無法讀取",
+            "this scenarios file does not say which version of blockvote wrote it, so it cannot be read",
+        );
+        check(
+            import_problems(r#"{"format":"blockvote-scenarios","version":2,"scenarios":{}}"#),
+            "此情景檔案沒有情景清單",
+            "this scenarios file holds no list of scenarios",
+        );
+        check(
+            import_problems(&file(r#"{"name":"A","scenario":{}}"#, r#","ongoing_2018_19":"800""#)),
+            "檔案中的「ongoing_2018_19」是此版本 blockvote 不認識的項目，已略過",
+            "the file's “ongoing_2018_19” is something this version of blockvote does not know; it was ignored",
+        );
+        check(
+            import_problems(&file(r#"{"scenario":{}}"#, "")),
+            "第 1 個情景的名稱缺少，已略過此情景",
+            "scenario 1: the name is missing; that scenario is skipped",
+        );
+    }
+
+    #[test]
+    fn what_the_app_writes_it_imports_back_unchanged_and_without_a_word() {
+        use blockvote_model::engine::{
+            AllocationLevers, CategoryEdit, Edit, GroupEdit, ProjectEdit, Scenario, Selector,
+        };
+        use blockvote_model::saved::{encode, SavedScenario, Store};
+        use blockvote_model::{Money, Theme};
+        let edit = Edit { defer_quarters: Some(-40), extend_quarters: Some(40), ..Edit::default() };
+        let scenario = Scenario {
+            cost_change_pct: rust_decimal::Decimal::new(125, 1),
+            projects: vec![
+                ProjectEdit { id: 17, edit: edit.clone() },
+                ProjectEdit { id: 254, edit: Edit { budget: Some(Money::from_whole_millions(0)), ..Edit::default() } },
+            ],
+            groups: vec![
+                GroupEdit { select: Selector::Department { index: 65 }, edit: edit.clone() },
+                GroupEdit { select: Selector::Theme { theme: Theme::TechnologyRefresh }, edit: edit.clone() },
+                GroupEdit { select: Selector::All, edit },
+            ],
+            allocation: AllocationLevers {
+                categories: (1..=6)
+                    .map(|id| CategoryEdit { id, amount: Some(Money::from_whole_millions(1)), locked: id == 6 })
+                    .collect(),
+                scale_to: None,
+            },
+            ..Scenario::default()
+        };
+        let store = Store::of(vec![SavedScenario::new("s1", "Every edit 每項修改", scenario, Some(3))]);
+        let text = encode(&store);
+        check(import_problems(&text), "", "");
+        let (read, _) = blockvote_model::saved::decode_import(&text, blockvote_model::nfc::nfc);
+        assert_eq!(read, store.scenarios_only());
+    }
+
+    #[test]
     fn a_document_nested_too_deeply_says_so() {
         let nested = |depth: usize| format!("{}{}", "[".repeat(depth), "]".repeat(depth));
         for text in [nested(200), file(&format!(r#"{{"name":"x","scenario":{{"a":{}}}}}"#, nested(150)), "")] {
@@ -931,8 +1101,8 @@ mod tests {
         let many = vec![r#"{"key":"x"}"#; 100].join(",");
         check(
             import_problems(&file(&format!(r#"{{"name":"Q","scenario":{{}},"questions":[{many}]}}"#), "")),
-            "第 1 個情景的問題清單欄超過 40 項，已略過此情景",
-            "scenario 1: questions has more than 40 entries; that scenario is skipped",
+            "第 1 個情景的問題清單超過 40 項，已略過此情景",
+            "scenario 1: the list of questions has more than 40 entries; that scenario is skipped",
         );
     }
 

@@ -55,13 +55,31 @@ pub enum StoreProblem {
 pub const MAX_JSON_DEPTH: usize = 127;
 
 /// What a value the reader refused had to be, told from the reader's (serde's)
-/// message, which is never shown: [`Expected::of`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// message, which is never shown ([`Expected::of`]), and from the value itself, so
+/// that a number is never said not to be one.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Expected {
     /// A number (an amount, a percentage, a share), written as text: `"12.5"`.
     Number,
+    /// A number written as text, where the file wrote it as a number (`12.5`, not
+    /// `"12.5"`): the refused value is the text to write.
+    NumberAsText,
     /// A whole number within the field's type (quarters, an id).
     WholeNumber,
+    /// A whole number written as a number, where the file wrote it as text (`"2"`,
+    /// not `2`): the refused value is the number to write.
+    WholeNumberNotText,
+    /// A whole number written without a decimal point or an exponent, where the file
+    /// wrote one with them (`2.0`, `1e3`): the refused value is the number to write.
+    WholeNumberPlain,
+    /// A number from `min` to `max` (as the engine checks the lever, or as the field's
+    /// type holds it, in the lever's unit as the engine writes it: `-100`, `40`,
+    /// `1,000,000,000`), where the file wrote a number outside them. (Boxed text, so
+    /// that a problem stays small enough to return by value.)
+    Within {
+        min: Box<str>,
+        max: Box<str>,
+    },
     /// `true` or `false`.
     YesOrNo,
     /// One of the names blockvote knows (a spend profile, a theme, a deferral rule).
@@ -85,7 +103,7 @@ impl Expected {
             ("expected a string", Expected::Text),
             ("expected a sequence", Expected::List),
         ];
-        SAID.iter().find(|(said, _)| message.contains(said)).map_or(Expected::Other, |(_, expected)| *expected)
+        SAID.iter().find(|(said, _)| message.contains(said)).map_or(Expected::Other, |(_, expected)| expected.clone())
     }
 }
 

@@ -269,14 +269,30 @@ fn check_unreadable(levers: &str, at: &str, value: &str, expected: Expected) {
     assert_eq!(decode_import(&text, nfc).1, vec![problem], "{levers}");
 }
 
+/// A number from `min` to `max`, as the engine writes a lever's range.
+fn within(min: &str, max: &str) -> Expected {
+    Expected::Within { min: min.into(), max: max.into() }
+}
+
 #[test]
 fn a_value_the_reader_refuses_is_found_and_said_what_it_had_to_be() {
-    check_unreadable(r#"{"cost_change_pct":"1e308"}"#, "cost_change_pct", "1e308", Expected::Number);
-    check_unreadable(r#"{"cost_change_pct":12.5}"#, "cost_change_pct", "", Expected::Number);
-    check_unreadable(r#"{"cost_change_pct":-12}"#, "cost_change_pct", "-12", Expected::Number);
+    // A number is never said not to be one: written as a number where the format
+    // writes text, it is said so, with the text to write (a fraction read exactly,
+    // without a float writer); beyond what the field takes, with the lever's range as
+    // the engine checks it.
+    check_unreadable(r#"{"cost_change_pct":12.5}"#, "cost_change_pct", "12.5", Expected::NumberAsText);
+    check_unreadable(r#"{"cost_change_pct":-12}"#, "cost_change_pct", "-12", Expected::NumberAsText);
+    check_unreadable(r#"{"cost_change_pct":0.1}"#, "cost_change_pct", "0.1", Expected::NumberAsText);
+    check_unreadable(r#"{"cost_change_pct":"1e308"}"#, "cost_change_pct", "1e308", within("-100", "1000"));
+    check_unreadable(r#"{"cost_change_pct":1e308}"#, "cost_change_pct", "", within("-100", "1000"));
     check_unreadable(r#"{"retention":true}"#, "retention", "true", Expected::Number);
     check_unreadable(r#"{"delegation":{"floor":"1","ceiling":"ten"}}"#, "delegation.ceiling", "ten", Expected::Number);
-    check_unreadable(r#"{"slippage":{"quarters":-1}}"#, "slippage.quarters", "-1", Expected::WholeNumber);
+    check_unreadable(r#"{"slippage":{"quarters":-1}}"#, "slippage.quarters", "-1", within("0", "40"));
+    check_unreadable(r#"{"slippage":{"quarters":99999999999}}"#, "slippage.quarters", "99999999999", within("0", "40"));
+    check_unreadable(r#"{"slippage":{"quarters":2.5}}"#, "slippage.quarters", "2.5", Expected::WholeNumber);
+    check_unreadable(r#"{"slippage":{"quarters":2.0}}"#, "slippage.quarters", "2", Expected::WholeNumberPlain);
+    check_unreadable(r#"{"slippage":{"quarters":1e3}}"#, "slippage.quarters", "1000", Expected::WholeNumberPlain);
+    check_unreadable(r#"{"slippage":{"quarters":"many"}}"#, "slippage.quarters", "many", Expected::WholeNumber);
     check_unreadable(r#"{"slippage":{"enabled":"yes"}}"#, "slippage.enabled", "yes", Expected::YesOrNo);
     check_unreadable(r#"{"slippage":5}"#, "slippage", "5", Expected::Other);
     check_unreadable(r#"{"default_profile":"wavy"}"#, "default_profile", "wavy", Expected::Choice);
@@ -285,14 +301,34 @@ fn a_value_the_reader_refuses_is_found_and_said_what_it_had_to_be() {
         r#"{"groups":[{"edit":{"defer_quarters":2}},{"edit":{"defer_quarters":"2"}}]}"#,
         "groups[1].edit.defer_quarters",
         "2",
-        Expected::WholeNumber,
+        Expected::WholeNumberNotText,
     );
-    check_unreadable(r#"{"projects":[{"id":70000}]}"#, "projects[0].id", "70000", Expected::WholeNumber);
+    check_unreadable(
+        r#"{"groups":[{"edit":{"defer_quarters":-99999999999}}]}"#,
+        "groups[0].edit.defer_quarters",
+        "-99999999999",
+        within("-40", "40"),
+    );
+    // An id the engine checks no range of is given its type's.
+    check_unreadable(r#"{"projects":[{"id":70000}]}"#, "projects[0].id", "70000", within("0", "65535"));
+    // An edit of a project or a category is named by the id it edits, where it has one.
     check_unreadable(
         r#"{"projects":[{"id":1,"edit":{"budget":"1e400"}}]}"#,
-        "projects[0].edit.budget",
+        "projects[id=1].edit.budget",
         "1e400",
-        Expected::Number,
+        within("0", "1,000,000,000"),
+    );
+    check_unreadable(
+        r#"{"projects":[{"id":3},{"id":17,"edit":{"defer_quarters":2.5}}]}"#,
+        "projects[id=17].edit.defer_quarters",
+        "2.5",
+        Expected::WholeNumber,
+    );
+    check_unreadable(
+        r#"{"allocation":{"categories":[{"id":2,"amount":5}]}}"#,
+        "allocation.categories[id=2].amount",
+        "5",
+        Expected::NumberAsText,
     );
     check_unreadable(r#"{"cap":{"rule":"x","amount":"5"}}"#, "cap.rule", "x", Expected::Choice);
     // A group's choice of projects is named whole: its parts mean nothing alone.
@@ -302,7 +338,7 @@ fn a_value_the_reader_refuses_is_found_and_said_what_it_had_to_be() {
     check_unreadable(r#"{"cost_change_pct":[["1"]]}"#, "cost_change_pct", "", Expected::Number);
     // A long value is cut.
     let long = "9".repeat(60);
-    check_unreadable(&format!(r#"{{"retention":"{long}"}}"#), "retention", &shorten(&long, 40), Expected::Number);
+    check_unreadable(&format!(r#"{{"retention":"{long}"}}"#), "retention", &shorten(&long, 40), within("0", "1"));
 }
 
 #[test]
