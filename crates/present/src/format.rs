@@ -138,6 +138,29 @@ fn with_separators(value: u64) -> String {
     format_decimal(Decimal::from(value), 0)
 }
 
+/// The place, counted from 1, of what is at `index` counted from 0, as an ordinal:
+/// `1st`, `22nd`, `1,000th` / `第 1,000` (the Chinese without its measure word, which
+/// depends on what is counted: `第 1,000 個部門`). Exact whatever the index: the
+/// place of `usize::MAX` is one more than any `usize`.
+pub fn ordinal(index: usize, lang: Lang) -> String {
+    let place = u128::from(index.as_u64()) + 1;
+    // A decimal holds 96 bits, so one more than any `u64` never overflows it.
+    let digits = format_decimal(Decimal::from(index.as_u64()).saturating_add(Decimal::ONE), 0);
+    match lang {
+        Lang::Zh => format!("第 {digits}"),
+        Lang::En => {
+            let suffix = match (place % 10, place % 100) {
+                (_, 11..=13) => "th",
+                (1, _) => "st",
+                (2, _) => "nd",
+                (3, _) => "rd",
+                _ => "th",
+            };
+            format!("{digits}{suffix}")
+        }
+    }
+}
+
 /// `+3` / `-2` / `0` — a change in a count.
 pub fn count_signed(value: i64) -> String {
     let text = count(value.unsigned_abs());
@@ -411,6 +434,19 @@ mod tests {
         check(percent_signed(Decimal::new(-4, 2)), "0.0%");
         check(percent(Decimal::new(671, 1)), "67.1%");
         check(share_percent(Decimal::new(3286, 4)), "32.9%");
+        check(ordinal(0, Lang::En), "1st");
+        check(ordinal(1, Lang::En), "2nd");
+        check(ordinal(2, Lang::En), "3rd");
+        check(ordinal(3, Lang::En), "4th");
+        check(ordinal(10, Lang::En), "11th");
+        check(ordinal(11, Lang::En), "12th");
+        check(ordinal(12, Lang::En), "13th");
+        check(ordinal(20, Lang::En), "21st");
+        check(ordinal(110, Lang::En), "111th");
+        check(ordinal(100, Lang::En), "101st");
+        check(ordinal(999, Lang::En), "1,000th");
+        check(ordinal(999, Lang::Zh), "第 1,000");
+        check(ordinal(usize::MAX, Lang::En), "18,446,744,073,709,551,616th");
         check(count_signed(1_234), "+1,234");
         check(count_signed(-2), "-2");
         check(count_signed(0), "0");

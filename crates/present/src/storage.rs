@@ -4,9 +4,10 @@
 //! member can do. The shell draws these; the numbers in them come from the model's
 //! limits (`blockvote_model::saved::limits`).
 
-use crate::format::{count, scenarios_count};
+use crate::format::{count, ordinal, scenarios_count};
 use crate::lang::{capitalised, l, Bilingual, Label, Lang};
-use crate::refusal::{lever_error, scenario_part, Unit};
+use crate::refusal::{lever_error, scenario_part, Unit, CATEGORY, PROJECT_NUMBER};
+use blockvote_model::known::NotInData;
 use blockvote_model::offline::{CarriedProblem, CarriedReport};
 use blockvote_model::saved::limits::{
     MAX_BYTES, MAX_CARRIED_DATASET_BYTES, MAX_READ_SCENARIOS, MAX_SCENARIOS, MAX_SET_ASIDE, MAX_WRITE_BYTES,
@@ -83,6 +84,13 @@ pub fn problem(problem: &StoreProblem) -> Bilingual {
         StoreProblem::NoScenarios => {
             ("此情景檔案沒有情景清單".to_string(), "this scenarios file holds no list of scenarios".to_string())
         }
+        StoreProblem::Empty { bare_list: true } => (
+            "檔案只是一個空的清單，不是 blockvote 情景檔案，當中沒有情景".to_string(),
+            "the file is an empty list, not a blockvote scenarios file, and holds no scenario".to_string(),
+        ),
+        StoreProblem::Empty { bare_list: false } => {
+            ("檔案中沒有情景".to_string(), "the file holds no scenario".to_string())
+        }
         StoreProblem::TooMany { count } => (
             format!("情景太多（{count} 個），只讀取首 {MAX_READ_SCENARIOS} 個"),
             format!("too many scenarios ({count}); only the first {MAX_READ_SCENARIOS} are read"),
@@ -111,6 +119,32 @@ pub fn problem(problem: &StoreProblem) -> Bilingual {
                 at.name
             ),
         ),
+        StoreProblem::NotInData { scenario: at, group, what } => {
+            let named = not_in_data(*group, what);
+            let kept = l(
+                "該修改已隨情景保留，但在顯示現時的資料時不會改變任何數字",
+                "the edit is kept with the scenario, but changes nothing while this data is shown",
+            );
+            (
+                format!("第 {} 個情景（{}）{}；{}", at.index + 1, at.name, named.zh, kept.zh),
+                format!("scenario {} ({}): {}; {}", at.index + 1, at.name, named.en, kept.en),
+            )
+        }
+        StoreProblem::MoreNotInData { scenario: at, count: more } => {
+            let more = count(*more);
+            (
+                format!(
+                    "第 {} 個情景（{}）另有 {more} 項修改所指的項目、部門或類別不在現時顯示的資料中；這些修改已隨情景保留，但在顯示現時的資料時不會改變任何數字",
+                    at.index + 1,
+                    at.name
+                ),
+                format!(
+                    "scenario {} ({}): {more} more edits name projects, departments or categories the data shown does not have; they are kept with the scenario, but change nothing while this data is shown",
+                    at.index + 1,
+                    at.name
+                ),
+            )
+        }
         StoreProblem::LeverOutOfRange { scenario: at, error } => {
             let said = lever_error(error);
             (
@@ -185,6 +219,46 @@ const ROW_FIELDS: [(&str, &str, &str); 6] = [
     ("seed", "模擬種子", "simulation seed"),
     ("questions", "問題清單", "list of questions"),
 ];
+
+/// An edit naming what the data shown does not have, as a clause after a scenario's
+/// name (the Chinese joined to it as it reads there): a project or a category by its
+/// number, a group edit by its place (from 1, as the screens number them) and the
+/// department it names by its place in the data's list of departments (`the 1,000th
+/// department`) or by its name.
+fn not_in_data(group: Option<usize>, what: &NotInData) -> Bilingual {
+    // A place in a list held in memory, so one more never overflows.
+    let group = group.map(|index| count(index.saturating_add(1)));
+    let (zh, en) = match what {
+        NotInData::Project { id } => (format!("{} {id}", PROJECT_NUMBER.zh), format!("{} {id}", PROJECT_NUMBER.en)),
+        NotInData::Category { id } => (format!("{} {id}", CATEGORY.zh), format!("{} {id}", CATEGORY.en)),
+        NotInData::Department { index } => {
+            (format!("{} 個部門", ordinal(*index, Lang::Zh)), format!("the {} department", ordinal(*index, Lang::En)))
+        }
+        NotInData::DepartmentNamed { name } => (format!("部門「{name}」"), format!("the department “{name}”")),
+        NotInData::MatchesNoProject => {
+            let (zh, en) = match &group {
+                Some(number) => (format!("的第 {number} 項組別調整"), format!("group edit {number}")),
+                None => ("有一項組別調整".to_string(), "a group edit".to_string()),
+            };
+            return Bilingual::new(
+                format!("{zh}與現時顯示的資料中任何項目都不相符"),
+                format!("{en} matches no project in the data shown"),
+            );
+        }
+    };
+    // A number in Chinese text has a space on either side.
+    let zh = if zh.ends_with(|c: char| c.is_ascii_digit()) { format!("{zh} ") } else { zh };
+    match group {
+        Some(number) => Bilingual::new(
+            format!("的第 {number} 項組別調整所指的{zh}不在現時顯示的資料中"),
+            format!("group edit {number} names {en}, which the data shown does not have"),
+        ),
+        None => Bilingual::new(
+            format!("有一項修改所指的{zh}不在現時顯示的資料中"),
+            format!("an edit names {en}, which the data shown does not have"),
+        ),
+    }
+}
 
 /// Why a row's field could not be used.
 fn row_reason(reason: &RowReason) -> Bilingual {
@@ -322,8 +396,8 @@ pub fn import_result(report: &ImportReport) -> Bilingual {
 }
 
 /// What opening an offline copy did with the scenarios it carries; `problems` lists
-/// what in the copy's block could not be read and the scenarios whose levers the
-/// engine will refuse.
+/// what in the copy's block could not be read, the scenarios whose levers the engine
+/// will refuse and the edits of what the data shown does not have.
 pub fn carried_notice(report: &CarriedReport, problems: &[StoreProblem]) -> Bilingual {
     let (added, already_saved) = (count(report.added), count(report.already_saved));
     let mut zh = format!(
@@ -344,11 +418,17 @@ pub fn carried_notice(report: &CarriedReport, problems: &[StoreProblem]) -> Bili
     let rest = not_added(&report.not_added);
     zh.push_str(&rest.zh);
     en.push_str(&rest.en);
-    // A scenario with a lever out of range was read, and is added like the others, so
-    // it is not counted among the parts that could not be read: each is named in the
-    // import's words, which say which scenario to change before it will open.
-    let (levers, unreadable): (Vec<&StoreProblem>, Vec<&StoreProblem>) =
-        problems.iter().partition(|problem| matches!(problem, StoreProblem::LeverOutOfRange { .. }));
+    // A scenario with a lever out of range, or with an edit of what the data shown
+    // does not have, was read, and is added like the others, so it is not counted
+    // among the parts that could not be read: each is named in the import's words,
+    // which say which scenario to change before it will open, or which edit changes
+    // nothing here.
+    let (levers, unreadable): (Vec<&StoreProblem>, Vec<&StoreProblem>) = problems.iter().partition(|problem| {
+        matches!(
+            problem,
+            StoreProblem::LeverOutOfRange { .. } | StoreProblem::NotInData { .. } | StoreProblem::MoreNotInData { .. }
+        )
+    });
     if let Some(first) = unreadable.first() {
         let n = count(unreadable.len());
         let first = problem(first);
@@ -783,6 +863,18 @@ mod tests {
             "此離線副本附有 2 個情景：新增 2 個至「情景」，0 個已經儲存。另有 1 處無法讀取，例如：這不是 blockvote 情景檔案（檔案只有單一個值，沒有情景）。第 2 個情景（Big）的調節「所有新項目成本變動」為 +5,000.0%，須介乎 -100.0% 至 +1,000.0%；已匯入，但須先修改才能開啟。",
             "This offline copy carries 2 scenarios: 2 added to Scenarios, 0 already saved. 1 part could not be read, such as: this is not a blockvote scenarios file (it holds a single value, not scenarios). Scenario 2 (Big): the lever “Cost change, all new projects” is +5,000.0%; it must be between -100.0% and +1,000.0%; imported, but it will not open until that is changed.",
         );
+        // An edit of what the data shown does not have is named the same way, among
+        // what was read and added, not among what could not be read.
+        let absent = StoreProblem::NotInData {
+            scenario: ScenarioAt { index: 0, name: "Theirs".into() },
+            group: None,
+            what: blockvote_model::known::NotInData::Project { id: 9999 },
+        };
+        check(
+            carried_notice(&report, &[absent]),
+            "此離線副本附有 2 個情景：新增 2 個至「情景」，0 個已經儲存。第 1 個情景（Theirs）有一項修改所指的項目編號 9999 不在現時顯示的資料中；該修改已隨情景保留，但在顯示現時的資料時不會改變任何數字。",
+            "This offline copy carries 2 scenarios: 2 added to Scenarios, 0 already saved. Scenario 1 (Theirs): an edit names project No. 9999, which the data shown does not have; the edit is kept with the scenario, but changes nothing while this data is shown.",
+        );
         // Past MAX_PROBLEMS_LISTED, the rest are counted.
         let many: Vec<StoreProblem> = (0..MAX_PROBLEMS_LISTED + 3).map(|index| out(index, "X")).collect();
         let notice = carried_notice(&report, &many);
@@ -825,7 +917,8 @@ mod tests {
 
     /// The problems listed when `text` is imported, one a line, in both languages.
     fn import_problems(text: &str) -> Bilingual {
-        let (_, problems) = blockvote_model::saved::decode_import(text, blockvote_model::nfc::nfc);
+        let paper = blockvote_model::Dataset::paper().unwrap();
+        let (_, problems) = blockvote_model::saved::decode_import(text, blockvote_model::nfc::nfc, &paper);
         let words: Vec<Bilingual> = problems.iter().map(problem).collect();
         let lines = |lang: Lang| words.iter().map(|w| w.get(lang).to_string()).collect::<Vec<_>>().join("\n");
         Bilingual::new(lines(Lang::Zh), lines(Lang::En))
@@ -1015,6 +1108,47 @@ mod tests {
     }
 
     #[test]
+    fn an_import_names_each_edit_of_what_the_data_shown_does_not_have_and_keeps_it() {
+        // The paper's data: projects 1 to 254, categories 1 to 6, 66 departments.
+        check(
+            import_problems(&file(r#"{"name":"Far","scenario":{"projects":[{"id":17},{"id":9999,"edit":{"defer_quarters":2}}]}}"#, "")),
+            "第 1 個情景（Far）有一項修改所指的項目編號 9999 不在現時顯示的資料中；該修改已隨情景保留，但在顯示現時的資料時不會改變任何數字",
+            "scenario 1 (Far): an edit names project No. 9999, which the data shown does not have; the edit is kept with the scenario, but changes nothing while this data is shown",
+        );
+        check(
+            import_problems(&file(r#"{"name":"Cat","scenario":{"allocation":{"categories":[{"id":9,"amount":"5"}]}}}"#, "")),
+            "第 1 個情景（Cat）有一項修改所指的類別 9 不在現時顯示的資料中；該修改已隨情景保留，但在顯示現時的資料時不會改變任何數字",
+            "scenario 1 (Cat): an edit names category 9, which the data shown does not have; the edit is kept with the scenario, but changes nothing while this data is shown",
+        );
+        check(
+            import_problems(&file(
+                r#"{"name":"Dept","scenario":{"groups":[{"select":{"by":"all"}},{"select":{"by":"department","index":999}}]}}"#,
+                "",
+            )),
+            "第 1 個情景（Dept）的第 2 項組別調整所指的第 1,000 個部門不在現時顯示的資料中；該修改已隨情景保留，但在顯示現時的資料時不會改變任何數字",
+            "scenario 1 (Dept): group edit 2 names the 1,000th department, which the data shown does not have; the edit is kept with the scenario, but changes nothing while this data is shown",
+        );
+        check(
+            import_problems(&file(r#"{"name":"Dept","scenario":{"groups":[{"select":{"by":"department_zh","name":"月球署"}}]}}"#, "")),
+            "第 1 個情景（Dept）的第 1 項組別調整所指的部門「月球署」不在現時顯示的資料中；該修改已隨情景保留，但在顯示現時的資料時不會改變任何數字",
+            "scenario 1 (Dept): group edit 1 names the department “月球署”, which the data shown does not have; the edit is kept with the scenario, but changes nothing while this data is shown",
+        );
+        // Past the first sixteen of a scenario, the rest are counted.
+        let many: Vec<String> = (1_000..1_020).map(|id| format!(r#"{{"id":{id}}}"#)).collect();
+        let said =
+            import_problems(&file(&format!(r#"{{"name":"Big","scenario":{{"projects":[{}]}}}}"#, many.join(",")), ""));
+        assert_eq!(said.en.lines().count(), 17, "{}", said.en);
+        assert_eq!(
+            said.en.lines().last(),
+            Some("scenario 1 (Big): 4 more edits name projects, departments or categories the data shown does not have; they are kept with the scenario, but change nothing while this data is shown")
+        );
+        assert_eq!(
+            said.zh.lines().last(),
+            Some("第 1 個情景（Big）另有 4 項修改所指的項目、部門或類別不在現時顯示的資料中；這些修改已隨情景保留，但在顯示現時的資料時不會改變任何數字")
+        );
+    }
+
+    #[test]
     fn a_file_that_is_not_a_scenarios_file_says_so_in_the_member_s_words() {
         check(
             import_problems(r#"{"format":"something-else","version":2,"scenarios":[]}"#),
@@ -1036,6 +1170,12 @@ mod tests {
             "此情景檔案沒有情景清單",
             "this scenarios file holds no list of scenarios",
         );
+        check(
+            import_problems("[]"),
+            "檔案只是一個空的清單，不是 blockvote 情景檔案，當中沒有情景",
+            "the file is an empty list, not a blockvote scenarios file, and holds no scenario",
+        );
+        check(import_problems(&file("", "")), "檔案中沒有情景", "the file holds no scenario");
         check(
             import_problems(&file(r#"{"name":"A","scenario":{}}"#, r#","ongoing_2018_19":"800""#)),
             "檔案中的「ongoing_2018_19」是此版本 blockvote 不認識的項目，已略過",
@@ -1078,7 +1218,8 @@ mod tests {
         let store = Store::of(vec![SavedScenario::new("s1", "Every edit 每項修改", scenario, Some(3))]);
         let text = encode(&store);
         check(import_problems(&text), "", "");
-        let (read, _) = blockvote_model::saved::decode_import(&text, blockvote_model::nfc::nfc);
+        let paper = blockvote_model::Dataset::paper().unwrap();
+        let (read, _) = blockvote_model::saved::decode_import(&text, blockvote_model::nfc::nfc, &paper);
         assert_eq!(read, store.scenarios_only());
     }
 

@@ -113,6 +113,13 @@ impl Scenario {
     /// file uses it, so a scenario out of range is named at the import, not only when
     /// it is opened.
     pub fn check_ranges(&self) -> Result<(), LeverError> {
+        self.check_ranges_with(None)
+    }
+
+    /// [`Scenario::check_ranges`] on a dataset whose thresholds are `(ceiling, floor)`:
+    /// a floor above the data's ceiling, or a ceiling below its floor, when the
+    /// scenario sets only one of them, is named too, where the engine names it.
+    pub(crate) fn check_ranges_with(&self, thresholds: Option<(Money, Money)>) -> Result<(), LeverError> {
         if let Some(value) = self.retention {
             share("retention", value)?;
         }
@@ -129,7 +136,13 @@ impl Scenario {
         if let Some(value) = delegation.floor {
             amount("delegation.floor", value)?;
         }
-        if let (Some(floor), Some(ceiling)) = (delegation.floor, delegation.ceiling) {
+        let (floor, ceiling) = match thresholds {
+            Some((ceiling, floor)) => {
+                (Some(delegation.floor.unwrap_or(floor)), Some(delegation.ceiling.unwrap_or(ceiling)))
+            }
+            None => (delegation.floor, delegation.ceiling),
+        };
+        if let (Some(floor), Some(ceiling)) = (floor, ceiling) {
             if floor > ceiling {
                 return Err(LeverError::FloorAboveCeiling { floor: floor.format(1), ceiling: ceiling.format(1) });
             }

@@ -15,7 +15,9 @@ use super::limits::{MAX_BYTES, MAX_ID_CHARS, MAX_READ_SCENARIOS, MAX_STAMP_CHARS
 use super::problem::{Expected, RowReason, ScenarioAt, StoreProblem};
 use super::questions::read_questions;
 use super::{clean_name, clean_note, SavedScenario, Store, Tombstone, FORMAT, VERSION};
+use crate::dataset::Dataset;
 use crate::engine::{item_by_id, LeverError, Scenario};
+use crate::known::{Known, NotInData, MAX_NAMED_ABSENT};
 use crate::nfc::Normalizer;
 use rust_decimal::prelude::FromPrimitive;
 use rust_decimal::Decimal;
@@ -37,30 +39,55 @@ pub fn decode(text: &str, normalize: Normalizer) -> Result<Store, Vec<StoreProbl
 /// Total: never panics, whatever the text. Names, notes and questions are made NFC by
 /// `normalize`.
 pub fn decode_lenient(text: &str, normalize: Normalizer) -> (Store, Vec<StoreProblem>) {
-    read(text, normalize, Levers::Unchecked)
+    read(text, normalize, Reading::Stored)
 }
 
-/// Decodes a file being imported, or the scenarios an offline copy carries
-/// (`offline::read_carried_scenarios`): [`decode_lenient`], and each scenario whose
-/// levers the engine will refuse (a lever out of range) named as well. Such a
-/// scenario is imported all the same, as it was written, for the member to change.
-/// Not for the app's own storage: a scenario kept out of range would be reported, and
-/// the store set aside, at every start.
-pub fn decode_import(text: &str, normalize: Normalizer) -> (Store, Vec<StoreProblem>) {
-    read(text, normalize, Levers::Checked)
+/// Decodes a file being imported on `data`, the data the screens show:
+/// [`decode_lenient`], and, for each scenario, the levers the engine will refuse (a
+/// lever out of range, or thresholds that cross with the data's) and every edit of a
+/// project, a department or a category `data` does not have (`crate::known`, the
+/// check a link opened on the data makes), each named. Such a scenario is imported
+/// all the same, as it was written: the member changes a lever out of range, and an
+/// edit `data` does not have changes nothing here but may be right for other data. A
+/// file holding no scenario is said to hold none. Not for the app's own storage: a
+/// scenario kept out of range would be reported, and the store set aside, at every
+/// start.
+pub fn decode_import(text: &str, normalize: Normalizer, data: &Dataset) -> (Store, Vec<StoreProblem>) {
+    read(text, normalize, Reading::Import(&Known::of(data)))
 }
 
-/// Whether the reader checks the ranges of each scenario's levers.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Levers {
-    Checked,
-    Unchecked,
+/// Decodes the scenarios an offline copy carries (`offline::read_carried_scenarios`)
+/// as [`decode_import`] decodes a file, but for a copy's empty list, which says
+/// nothing is wrong: a copy made with nothing saved carries one.
+pub(crate) fn decode_carried(text: &str, normalize: Normalizer, data: &Dataset) -> (Store, Vec<StoreProblem>) {
+    read(text, normalize, Reading::Carried(&Known::of(data)))
+}
+
+/// What the text being read is, which says what the reader checks beyond reading it.
+#[derive(Clone, Copy)]
+enum Reading<'a> {
+    /// The app's own storage: read as it is.
+    Stored,
+    /// A file being imported on the data shown.
+    Import(&'a Known),
+    /// An offline copy's scenarios, opened on the data shown.
+    Carried(&'a Known),
+}
+
+impl<'a> Reading<'a> {
+    /// The data each scenario is checked against, if it is checked.
+    fn known(self) -> Option<&'a Known> {
+        match self {
+            Reading::Stored => None,
+            Reading::Import(known) | Reading::Carried(known) => Some(known),
+        }
+    }
 }
 
 /// The longest unknown field name repeated in a problem; a longer one is cut.
 const MAX_SHOWN_FIELD_CHARS: usize = 60;
 
-fn read(text: &str, normalize: Normalizer, levers: Levers) -> (Store, Vec<StoreProblem>) {
+fn read(text: &str, normalize: Normalizer, reading: Reading) -> (Store, Vec<StoreProblem>) {
     let mut problems = Vec::new();
     if text.len() > MAX_BYTES {
         problems.push(StoreProblem::TooLarge { bytes: text.len() });
@@ -78,6 +105,9 @@ fn read(text: &str, normalize: Normalizer, levers: Levers) -> (Store, Vec<StoreP
             return (Store::default(), problems);
         }
     };
+    // A bare list is version 0's form; an empty one is also what a member might
+    // choose by mistake (any JSON file holding `[]`).
+    let bare_list = value.is_array();
     let migrated = match migrate(value) {
         Ok(migrated) => migrated,
         Err(problem) => {
@@ -86,6 +116,9 @@ fn read(text: &str, normalize: Normalizer, levers: Levers) -> (Store, Vec<StoreP
         }
     };
     problems.extend(migrated.unknown.into_iter().map(|field| StoreProblem::UnknownField { scenario: None, field }));
+    if migrated.rows.is_empty() && matches!(reading, Reading::Import(_)) {
+        problems.push(StoreProblem::Empty { bare_list });
+    }
     if migrated.rows.len() > MAX_READ_SCENARIOS {
         problems.push(StoreProblem::TooMany { count: migrated.rows.len() });
     }
@@ -97,9 +130,21 @@ fn read(text: &str, normalize: Normalizer, levers: Levers) -> (Store, Vec<StoreP
                 problems.extend(
                     unknown.into_iter().map(|field| StoreProblem::UnknownField { scenario: Some(at()), field }),
                 );
-                if levers == Levers::Checked {
-                    if let Err(error) = saved.scenario.check_ranges() {
+                if let Some(known) = reading.known() {
+                    if let Err(error) = saved.scenario.check_ranges_with(Some((known.ceiling, known.floor))) {
                         problems.push(StoreProblem::LeverOutOfRange { scenario: at(), error: Box::new(error) });
+                    }
+                    let absent = known.absent_edits(&saved.scenario);
+                    let more = absent.len().saturating_sub(MAX_NAMED_ABSENT);
+                    problems.extend(
+                        absent.into_iter().take(MAX_NAMED_ABSENT).map(|(group, what)| StoreProblem::NotInData {
+                            scenario: at(),
+                            group,
+                            what: shown(what),
+                        }),
+                    );
+                    if more > 0 {
+                        problems.push(StoreProblem::MoreNotInData { scenario: at(), count: more });
                     }
                 }
                 store.scenarios.push(saved);
@@ -112,6 +157,17 @@ fn read(text: &str, normalize: Normalizer, levers: Levers) -> (Store, Vec<StoreP
     store.absorbed = migrated.absorbed.into_iter().filter_map(|value| value.as_str().and_then(clean_stamp)).collect();
     store.tidy_bookkeeping(None);
     (store, problems)
+}
+
+/// What an edit names that the data does not have, as a problem repeats it: a
+/// department's name from the file cut as a refused value is.
+fn shown(what: NotInData) -> NotInData {
+    match what {
+        NotInData::DepartmentNamed { name } => {
+            NotInData::DepartmentNamed { name: shorten(&name, MAX_SHOWN_VALUE_CHARS) }
+        }
+        what => what,
+    }
 }
 
 /// The parts of a store of any known version, as version 2 keeps them.

@@ -5,6 +5,7 @@
 //! it is called on screen, not by its path in the file.
 
 use crate::engine::LeverError;
+use crate::known::NotInData;
 
 /// Why a store (or one of its rows) could not be used.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,6 +27,12 @@ pub enum StoreProblem {
     FutureVersion { found: u64 },
     /// `scenarios` is missing or not an array.
     NoScenarios,
+    /// The file holds no scenario: an empty list (`[]`, if `bare_list`), or a
+    /// scenarios file whose list of scenarios is empty. Said at an import, where
+    /// nothing is imported then, so that the member is told why; not of the app's own
+    /// storage, nor of an offline copy, which carries an empty list when nothing was
+    /// saved.
+    Empty { bare_list: bool },
     /// More than [`MAX_READ_SCENARIOS`] rows; the rest are not read.
     TooMany { count: usize },
     /// One row could not be used; the others still are.
@@ -41,6 +48,19 @@ pub enum StoreProblem {
     /// `codec::decode_import`). Boxed: the engine's error is larger than every other
     /// problem.
     LeverOutOfRange { scenario: ScenarioAt, error: Box<LeverError> },
+    /// An edit of a scenario names a project, a category or a department the data
+    /// shown does not have (`crate::known`, the check a link opened on the data makes).
+    /// The scenario is imported as written, the edit with it: the scenario may be
+    /// right for other data (a colleague's imported projects), the edit changes
+    /// nothing here (the engine ignores it), and a file the app wrote reads back
+    /// unchanged. `group` is the place (from 0) of the group edit that names a
+    /// department. Named at an import and when an offline copy is opened, as
+    /// [`StoreProblem::LeverOutOfRange`] is; at most
+    /// [`MAX_NAMED_ABSENT`](crate::known::MAX_NAMED_ABSENT) of one scenario, the rest
+    /// counted ([`StoreProblem::MoreNotInData`]).
+    NotInData { scenario: ScenarioAt, group: Option<usize>, what: NotInData },
+    /// The edits of one scenario naming what the data does not have beyond those named.
+    MoreNotInData { scenario: ScenarioAt, count: usize },
     /// A scenario's levers hold a value the reader cannot take (a number it cannot
     /// read, a choice it does not know …), so the scenario is skipped. `at` is the
     /// value's path in the levers, as the engine names levers (`cost_change_pct`,
