@@ -73,7 +73,7 @@ fn Shell(dataset: Dataset) -> impl IntoView {
     provide_context(whatif);
     provide_context(crate::screens::risk::RiskMemory::new());
     // Saved scenarios are read (and a corrupt entry set aside) before anything else.
-    crate::saved::restore_at_startup();
+    crate::saved::restore_at_startup(&state.data());
     // The link the page was opened with means exactly its scenario (the paper's if it
     // carries none); history starts from there.
     whatif.open_link(&crate::address::current_fragment(), &state.data());

@@ -33,6 +33,7 @@ use blockvote_model::saved::{
     commit_edit, commit_save, decode_lenient, encode_stored, merge, Conflict, ImportReport, Merged, Question,
     QuestionProblem, Refusal, SavedScenario, SetAsideKey, Store, StoreProblem, WorkedFrom, Writer,
 };
+use blockvote_model::Dataset;
 use blockvote_present::lang::{Bilingual, Lang};
 use blockvote_present::screens::scenarios::list::questions_unsaved;
 use blockvote_present::storage::{note_conflicts, saved_on, CONFLICT_LABEL, UNSAVED_WHEN_COPIED};
@@ -119,13 +120,13 @@ pub fn use_saved() -> Saved {
 
 /// Adds the scenarios an offline copy carries to the saved ones, once per page (see
 /// `Store::absorb_carried`: each at most once per browser, so deleting one keeps it
-/// deleted).
-pub fn restore_at_startup() {
+/// deleted), naming the edits of what `data`, the data the copy shows, does not have.
+pub fn restore_at_startup(data: &Dataset) {
     let saved = use_saved();
     if saved.carried.get_untracked().is_some() {
         return;
     }
-    if let Some((store, problems)) = offline::carried_scenarios() {
+    if let Some((store, problems)) = offline::carried_scenarios(data) {
         let report = saved.apply(|mine, writer| Ok(mine.absorb_carried(writer, store))).unwrap_or_default();
         saved.carried.set(Some(Carried { report, problems }));
     }

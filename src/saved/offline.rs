@@ -7,6 +7,7 @@ use blockvote_model::offline::{
     offline_copy, page_bytes, read_carried_scenarios, CarriedDataset, CarriedProblem, SCENARIOS_BLOCK_ID,
 };
 use blockvote_model::saved::{Store, StoreProblem, MAX_BYTES};
+use blockvote_model::Dataset;
 use blockvote_present::lang::Bilingual;
 use blockvote_present::storage::{copy_done, copy_problem, DOWNLOAD_REFUSED, NOT_SINGLE_FILE};
 use wasm_bindgen::{JsCast, JsValue};
@@ -71,14 +72,14 @@ pub fn carried_texts(id: &str, max_bytes: usize) -> Option<Result<Vec<String>, u
 }
 
 /// The scenarios this page carries, with whatever in them could not be read (all of
-/// it, said so, if the block is too large to read) and each scenario whose levers the
-/// engine will refuse, as an import names them (see
-/// `blockvote_model::offline::read_carried_scenarios`).
+/// it, said so, if the block is too large to read), each scenario whose levers the
+/// engine will refuse and each edit of what `data` (the data shown) does not have, as
+/// an import names them (see `blockvote_model::offline::read_carried_scenarios`).
 ///
 /// A page with more than one such block (joined by hand, or saved by a program that
 /// kept an old one) carries the scenarios of all of them, read in order: none is
 /// dropped without a word. Together they are held to the one block's limit.
-pub fn carried_scenarios() -> Option<(Store, Vec<StoreProblem>)> {
+pub fn carried_scenarios(data: &Dataset) -> Option<(Store, Vec<StoreProblem>)> {
     let texts = match carried_texts(SCENARIOS_BLOCK_ID, MAX_BYTES)? {
         Ok(texts) => texts,
         Err(bytes) => return Some((Store::default(), vec![StoreProblem::TooLarge { bytes }])),
@@ -86,7 +87,7 @@ pub fn carried_scenarios() -> Option<(Store, Vec<StoreProblem>)> {
     let mut carried = Store::default();
     let mut problems = Vec::new();
     for text in texts {
-        let (store, found) = read_carried_scenarios(&text, crate::unicode::nfc);
+        let (store, found) = read_carried_scenarios(&text, crate::unicode::nfc, data);
         carried.scenarios.extend(store.scenarios);
         problems.extend(found);
     }

@@ -341,7 +341,7 @@ test('export JSON and CSV; import a valid file (asking about same names) and an 
   await page.getByTestId('import-problems').waitFor();
   const problems = await page.locator('[data-testid^="import-problem-"]').allInnerTexts();
   assert.equal(problems.length, 2);
-  assert.match(problems[0], /^scenario 2: name is missing/);
+  assert.match(problems[0], /^scenario 2: the name is missing/);
   assert.match(problems[1], /^scenario 3 \(Bad lever\): “Quarters late” \(many\) is not a valid whole number; that scenario is skipped/);
   assert.match(await page.getByTestId('import-result').innerText(), /1 added/);
   // Not JSON at all, and a newer version.

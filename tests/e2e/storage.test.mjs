@@ -450,7 +450,7 @@ test('text set aside (an older blockvote\'s large store, with a bad row) downloa
   const other = await tab(fresh);
   await importFile(other.page, file.text, file.name);
   assert.match(await other.app.text('import-result'), /1 added/);
-  assert.match(await other.app.text('import-problems'), /scenario 2: name has the wrong type/);
+  assert.match(await other.app.text('import-problems'), /scenario 2: the name has the wrong type/);
   assert.deepEqual(await labels(other.page), ['Big']);
   await fresh.close();
 });

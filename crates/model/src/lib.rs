@@ -11,6 +11,7 @@ pub mod engine;
 pub mod entry;
 pub mod exports;
 pub mod findings;
+pub mod known;
 pub mod link;
 pub mod load;
 pub mod money;

@@ -11,13 +11,14 @@
 //! Everything here is text in, text out; reading the page and offering the download
 //! are the app's effects.
 
+use crate::dataset::Dataset;
 use crate::engine::Scenario;
 use crate::nfc::Normalizer;
 use crate::saved::limits::{
     MAX_BYTES, MAX_CARRIED_DATASET_BYTES, MAX_DATASET_NAME_CHARS, MAX_SCENARIOS, MAX_WRITE_BYTES,
 };
 use crate::saved::sync::fingerprint;
-use crate::saved::{decode_import, encode, NotAdded, SavedScenario, Store, StoreProblem, Writer};
+use crate::saved::{encode, NotAdded, SavedScenario, Store, StoreProblem, Writer};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -291,15 +292,17 @@ fn remove_block(page: &str, id: &str) -> String {
     format!("{}{}", page.get(..start).unwrap_or_default(), page.get(end..).unwrap_or_default())
 }
 
-/// Reads the scenarios a copy carries (the text of its [`SCENARIOS_BLOCK_ID`] block),
-/// keeping every one that can be used and listing the problems; names, notes and
-/// questions are made NFC by `normalize`. Read as an import is ([`decode_import`]):
-/// the copy's scenarios are added to the saved ones as an imported file's are, so a
-/// scenario whose levers the engine will refuse is named when the copy is opened, in
-/// the import's words, and carried in all the same for the member to change, instead
-/// of being found only when the member opens it.
-pub fn read_carried_scenarios(text: &str, normalize: Normalizer) -> (Store, Vec<StoreProblem>) {
-    decode_import(text, normalize)
+/// Reads the scenarios a copy carries (the text of its [`SCENARIOS_BLOCK_ID`] block)
+/// on `data`, the data the copy shows, keeping every one that can be used and listing
+/// the problems; names, notes and questions are made NFC by `normalize`. Read as an
+/// import is ([`crate::saved::decode_import`]): the copy's scenarios are added to the
+/// saved ones as an imported file's are, so a scenario whose levers the engine will
+/// refuse, or an edit of a project, a department or a category `data` does not have,
+/// is named when the copy is opened, in the import's words, and carried in all the
+/// same, instead of being found (or not) only when the member opens it. An empty list
+/// is no problem here: a copy made with nothing saved carries one.
+pub fn read_carried_scenarios(text: &str, normalize: Normalizer, data: &Dataset) -> (Store, Vec<StoreProblem>) {
+    crate::saved::codec::decode_carried(text, normalize, data)
 }
 
 /// What happened when a file's carried scenarios were added to the saved ones.
@@ -375,8 +378,13 @@ mod tests {
     use crate::engine::{GroupEdit, Selector};
     use crate::load::MAX_FILE_BYTES;
     use crate::nfc::nfc;
-    use crate::saved::{decode_lenient, NotAddedWhy, Writer};
+    use crate::saved::{decode_import, decode_lenient, NotAddedWhy, Writer};
     use rust_decimal::Decimal;
+
+    /// The paper's data, which the app shows unless a member imported other data.
+    fn paper() -> Dataset {
+        Dataset::paper().unwrap()
+    }
 
     const PAGE: &str = "<!DOCTYPE html>\n<html><head><script type=\"module\">boot()</script></head><body>\n<div id=\"app\"></div>\n</body>\n</html>\n";
 
@@ -624,7 +632,7 @@ mod tests {
         carried.scenarios[2].scenario.retention = Some(Decimal::new(15, 1));
         let copy = offline_copy(PAGE, &carried, None).unwrap();
         let text = block_text(&copy, SCENARIOS_BLOCK_ID).unwrap();
-        let (read, problems) = read_carried_scenarios(text, nfc);
+        let (read, problems) = read_carried_scenarios(text, nfc, &paper());
         let out = |index: usize, name: &str, scenario: &Scenario| StoreProblem::LeverOutOfRange {
             scenario: ScenarioAt { index, name: name.into() },
             error: Box::new(scenario.check_ranges().unwrap_err()),
@@ -637,14 +645,53 @@ mod tests {
         assert_eq!(read, carried.scenarios_only(), "every scenario is carried in, as it was written");
         // The same text imported names the same problems (and so the same words:
         // `blockvote_present::storage` words them).
-        assert_eq!(decode_import(text, nfc).1, problems);
+        assert_eq!(decode_import(text, nfc, &paper()).1, problems);
         // Within range, a copy reads back without a word.
         let fine = store(&[("s1", "Fine", 10)]);
         let copy = offline_copy(PAGE, &fine, None).unwrap();
         assert_eq!(
-            read_carried_scenarios(block_text(&copy, SCENARIOS_BLOCK_ID).unwrap(), nfc),
+            read_carried_scenarios(block_text(&copy, SCENARIOS_BLOCK_ID).unwrap(), nfc, &paper()),
             (fine.scenarios_only(), vec![])
         );
+    }
+
+    #[test]
+    fn a_carried_edit_of_what_the_data_shown_does_not_have_is_named_and_carried_all_the_same() {
+        use crate::engine::{CategoryEdit, Edit, ProjectEdit};
+        use crate::known::NotInData;
+        use crate::saved::ScenarioAt;
+        // A copy made on a colleague's imported data may edit projects the paper does
+        // not have; opened where the paper's data is shown, each such edit is named.
+        let mut carried = store(&[("s1", "Theirs", 10)]);
+        let scenario = &mut carried.scenarios[0].scenario;
+        scenario.projects = vec![
+            ProjectEdit { id: 17, edit: Edit { defer_quarters: Some(1), ..Edit::default() } },
+            ProjectEdit { id: 9_999, edit: Edit { defer_quarters: Some(1), ..Edit::default() } },
+        ];
+        scenario.groups = vec![GroupEdit { select: Selector::Department { index: 999 }, edit: Edit::default() }];
+        scenario.allocation.categories = vec![CategoryEdit { id: 9, amount: None, locked: true }];
+        let copy = offline_copy(PAGE, &carried, None).unwrap();
+        let text = block_text(&copy, SCENARIOS_BLOCK_ID).unwrap();
+        let at = || ScenarioAt { index: 0, name: "Theirs".into() };
+        let absent = |group: Option<usize>, what: NotInData| StoreProblem::NotInData { scenario: at(), group, what };
+        assert_eq!(
+            read_carried_scenarios(text, nfc, &paper()),
+            (
+                carried.scenarios_only(),
+                vec![
+                    absent(None, NotInData::Project { id: 9_999 }),
+                    absent(Some(0), NotInData::Department { index: 999 }),
+                    absent(None, NotInData::Category { id: 9 }),
+                ]
+            ),
+            "named, and carried in as written"
+        );
+        // A copy made with nothing saved carries an empty list, which is no problem;
+        // a file imported with nothing in it is said to hold nothing.
+        let copy = offline_copy(PAGE, &Store::default(), None).unwrap();
+        let text = block_text(&copy, SCENARIOS_BLOCK_ID).unwrap();
+        assert_eq!(read_carried_scenarios(text, nfc, &paper()), (Store::default(), vec![]));
+        assert_eq!(decode_import(text, nfc, &paper()).1, vec![StoreProblem::Empty { bare_list: false }]);
     }
 
     #[test]

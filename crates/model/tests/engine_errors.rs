@@ -25,19 +25,19 @@ fn out_of_range_levers_are_refused() {
     let cases: &[(&str, &str)] = &[
         (
             r#"{"projects":[{"id":1,"edit":{"defer_quarters":2147483647}}]}"#,
-            "projects[0].edit.defer_quarters is 2147483647; it must be between -40 and 40",
+            "projects[id=1].edit.defer_quarters is 2147483647; it must be between -40 and 40",
         ),
         (
             r#"{"projects":[{"id":1,"edit":{"extend_quarters":-2147483648}}]}"#,
-            "projects[0].edit.extend_quarters is -2147483648; it must be between -40 and 40",
+            "projects[id=1].edit.extend_quarters is -2147483648; it must be between -40 and 40",
         ),
         (
             r#"{"projects":[{"id":1},{"id":2,"edit":{"budget":"-1"}}]}"#,
-            "projects[1].edit.budget is -1.000000; it must be between 0 and 1,000,000,000",
+            "projects[id=2].edit.budget is -1.000000; it must be between 0 and 1,000,000,000",
         ),
         (
             r#"{"projects":[{"id":2,"edit":{"budget":"1000000000.000001"}}]}"#,
-            "projects[0].edit.budget is 1,000,000,000.000001; it must be between 0 and 1,000,000,000",
+            "projects[id=2].edit.budget is 1,000,000,000.000001; it must be between 0 and 1,000,000,000",
         ),
         (
             r#"{"groups":[{"select":{"by":"all"},"edit":{"defer_quarters":41}}]}"#,
@@ -61,7 +61,7 @@ fn out_of_range_levers_are_refused() {
         (r#"{"cap":{"amount":"-1"}}"#, "cap.amount is -1.000000; it must be between 0 and 1,000,000,000"),
         (
             r#"{"allocation":{"categories":[{"id":1,"amount":"-3"}]}}"#,
-            "allocation.categories[0].amount is -3.000000; it must be between 0 and 1,000,000,000",
+            "allocation.categories[id=1].amount is -3.000000; it must be between 0 and 1,000,000,000",
         ),
         (
             r#"{"allocation":{"scale_to":"-3"}}"#,

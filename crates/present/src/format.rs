@@ -36,11 +36,24 @@ pub fn millions_signed(amount: Money) -> String {
     amount.format_signed(1)
 }
 
-/// `HK$1,060.0M` / `1,060.0 百萬元`.
+/// `HK$1,060.0M` / `1,060.0 百萬元`; a negative amount with its sign before the unit,
+/// `-HK$5.0M` / `-5.0 百萬元`.
 pub fn money_with_unit(amount: Money, lang: Lang) -> String {
+    with_money_unit(&amount.format(1), lang)
+}
+
+/// An amount in HK$ millions already written (`1,060.0`, `-12.1`, `+3.0`, `1,060`)
+/// with its unit: `HK$1,060.0M` / `1,060.0 百萬元`, a sign before the unit as it is
+/// read, `-HK$12.1M` / `-12.1 百萬元` (never `HK$-12.1M`). The one place money gets
+/// its unit, so every amount reads the same on every screen and in every message.
+pub fn with_money_unit(text: &str, lang: Lang) -> String {
+    let (sign, digits) = match text.strip_prefix(['+', '-']) {
+        Some(digits) => (text.get(..1).unwrap_or_default(), digits),
+        None => ("", text),
+    };
     match lang {
-        Lang::Zh => format!("{} 百萬元", amount.format(1)),
-        Lang::En => format!("HK${}M", amount.format(1)),
+        Lang::Zh => format!("{sign}{digits} 百萬元"),
+        Lang::En => format!("{sign}HK${digits}M"),
     }
 }
 
@@ -123,6 +136,29 @@ pub fn count(value: impl Whole) -> String {
 /// the types counted.
 fn with_separators(value: u64) -> String {
     format_decimal(Decimal::from(value), 0)
+}
+
+/// The place, counted from 1, of what is at `index` counted from 0, as an ordinal:
+/// `1st`, `22nd`, `1,000th` / `第 1,000` (the Chinese without its measure word, which
+/// depends on what is counted: `第 1,000 個部門`). Exact whatever the index: the
+/// place of `usize::MAX` is one more than any `usize`.
+pub fn ordinal(index: usize, lang: Lang) -> String {
+    let place = u128::from(index.as_u64()) + 1;
+    // A decimal holds 96 bits, so one more than any `u64` never overflows it.
+    let digits = format_decimal(Decimal::from(index.as_u64()).saturating_add(Decimal::ONE), 0);
+    match lang {
+        Lang::Zh => format!("第 {digits}"),
+        Lang::En => {
+            let suffix = match (place % 10, place % 100) {
+                (_, 11..=13) => "th",
+                (1, _) => "st",
+                (2, _) => "nd",
+                (3, _) => "rd",
+                _ => "th",
+            };
+            format!("{digits}{suffix}")
+        }
+    }
 }
 
 /// `+3` / `-2` / `0` — a change in a count.
@@ -388,10 +424,29 @@ mod tests {
         check(millions_signed(Money::from_whole_millions(70)), "+70.0");
         check(money_with_unit(Money::from_whole_millions(243), Lang::En), "HK$243.0M");
         check(money_with_unit(Money::from_whole_millions(243), Lang::Zh), "243.0 百萬元");
+        // A sign before the unit, as it is read.
+        check(money_with_unit(Money::from_whole_millions(-5), Lang::En), "-HK$5.0M");
+        check(money_with_unit(Money::from_whole_millions(-5), Lang::Zh), "-5.0 百萬元");
+        check(with_money_unit("+3.0", Lang::En), "+HK$3.0M");
+        check(with_money_unit("1,060", Lang::En), "HK$1,060M");
+        check(with_money_unit("-0.000001", Lang::Zh), "-0.000001 百萬元");
         check(percent_signed(Decimal::new(71, 1)), "+7.1%");
         check(percent_signed(Decimal::new(-4, 2)), "0.0%");
         check(percent(Decimal::new(671, 1)), "67.1%");
         check(share_percent(Decimal::new(3286, 4)), "32.9%");
+        check(ordinal(0, Lang::En), "1st");
+        check(ordinal(1, Lang::En), "2nd");
+        check(ordinal(2, Lang::En), "3rd");
+        check(ordinal(3, Lang::En), "4th");
+        check(ordinal(10, Lang::En), "11th");
+        check(ordinal(11, Lang::En), "12th");
+        check(ordinal(12, Lang::En), "13th");
+        check(ordinal(20, Lang::En), "21st");
+        check(ordinal(110, Lang::En), "111th");
+        check(ordinal(100, Lang::En), "101st");
+        check(ordinal(999, Lang::En), "1,000th");
+        check(ordinal(999, Lang::Zh), "第 1,000");
+        check(ordinal(usize::MAX, Lang::En), "18,446,744,073,709,551,616th");
         check(count_signed(1_234), "+1,234");
         check(count_signed(-2), "-2");
         check(count_signed(0), "0");

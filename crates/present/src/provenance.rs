@@ -15,7 +15,7 @@
 //! printed figure (a tidy test holds that rule). So a modelled quarter, a baseline or
 //! a scenario total can never be labelled "the paper's": there is no way to write it.
 
-use crate::format::{percent_signed_to, percent_to, quarter_text};
+use crate::format::{percent_signed_to, percent_to, quarter_text, with_money_unit};
 use crate::lang::{l, Bilingual, Label, Lang};
 use blockvote_model::{FiscalQuarter, Money, Theme};
 use rust_decimal::Decimal;
@@ -435,14 +435,7 @@ impl Figure {
         if !matches!(self.value, Value::Millions(_) | Value::MillionsChange(_)) {
             return text;
         }
-        let (sign, digits) = match text.strip_prefix(['+', '-']) {
-            Some(digits) => (text.get(..1).unwrap_or_default(), digits),
-            None => ("", text.as_str()),
-        };
-        match lang {
-            Lang::Zh => format!("{sign}{digits} 百萬元"),
-            Lang::En => format!("{sign}HK${digits}M"),
-        }
+        with_money_unit(&text, lang)
     }
 
     /// A headline's text: [`Figure::text_with_unit`], with the paper's "about" (約 /

@@ -2,7 +2,7 @@
 //! languages. The shell shows this on every screen while the scenario stands, and the
 //! screens keep showing the last scenario that could be projected, saying so.
 
-use crate::format::{percent_signed_to, percent_to, quarters_count};
+use crate::format::{percent_signed_to, percent_to, quarters_count, with_money_unit};
 use crate::lang::{capitalised, l, Bilingual, Label, Lang};
 use crate::words::{lever_label, UNIT_QUARTERS};
 use blockvote_model::engine::{DataError, EngineError, Lever, LeverError, ScheduleError};
@@ -72,20 +72,19 @@ pub fn lever_error(error: &LeverError) -> Bilingual {
     match error {
         LeverError::OutOfRange { field, value, min, max } => {
             let (name, unit) = lever_named(field);
-            let low = match unit {
-                Unit::Quarters => Bilingual::new(min.as_str(), min.as_str()),
-                _ => unit.text(min),
-            };
-            let (value, high) = (unit.text(value), unit.text(max));
+            let (value, range) = (unit.text(value), unit.between(min, max));
             Bilingual::new(
-                format!("{}為 {}，須介乎 {} 至 {}", name.zh, value.zh, low.zh, high.zh),
-                format!("{} is {}; it must be between {} and {}", name.en, value.en, low.en, high.en),
+                format!("{}為 {}，{}", name.zh, value.zh, range.zh),
+                format!("{} is {}; {}", name.en, value.en, range.en),
             )
         }
-        LeverError::FloorAboveCeiling { floor, ceiling } => Bilingual::new(
-            format!("下限（{floor} 百萬元）不可高於上限（{ceiling} 百萬元）"),
-            format!("the floor (HK${floor}M) must not be above the ceiling (HK${ceiling}M)"),
-        ),
+        LeverError::FloorAboveCeiling { floor, ceiling } => {
+            let [floor, ceiling] = [floor, ceiling].map(|amount| Unit::Money.text(amount));
+            Bilingual::new(
+                format!("下限（{}）不可高於上限（{}）", floor.zh, ceiling.zh),
+                format!("the floor ({}) must not be above the ceiling ({})", floor.en, ceiling.en),
+            )
+        }
         LeverError::NotWhole { field, value } => {
             let (name, unit) = lever_named(field);
             let value = unit.text(value);
@@ -112,7 +111,7 @@ fn lever_named(path: &str) -> (Bilingual, Unit) {
 /// writes, or more when the value has more (a refused `-0.0000001` is not `-0.0`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Unit {
-    /// HK$ millions: `HK$-1.0M` / `-1.0 百萬元`.
+    /// HK$ millions: `-HK$1.0M` / `-1.0 百萬元`.
     Money,
     /// A signed percentage: `+5,000.0%`.
     Percent,
@@ -143,7 +142,7 @@ impl Unit {
         match self {
             Unit::Money => {
                 let amount = format_decimal(value, places(value, 1));
-                Bilingual::new(format!("{amount} 百萬元"), format!("HK${amount}M"))
+                Bilingual::new(with_money_unit(&amount, Lang::Zh), with_money_unit(&amount, Lang::En))
             }
             Unit::Percent => same(percent_signed_to(value, places(value, 1))),
             Unit::Share => {
@@ -171,15 +170,39 @@ impl Unit {
             Err(_) => Bilingual::new(text, text),
         }
     }
+
+    /// The range a value must be in, from `min` to `max` as the engine gives them
+    /// (`-40`, `1,000,000,000`), as a clause: `須介乎 0 至 40 季` / `it must be between
+    /// 0 and 40 quarters` (a count of quarters says its unit once, after the second).
+    pub fn between(self, min: &str, max: &str) -> Bilingual {
+        let low = match self {
+            Unit::Quarters => Bilingual::new(min, min),
+            _ => self.text(min),
+        };
+        let high = self.text(max);
+        Bilingual::new(
+            format!("須介乎 {} 至 {}", low.zh, high.zh),
+            format!("it must be between {} and {}", low.en, high.en),
+        )
+    }
 }
 
-/// The lists of a scenario, whose items a path names by place (`groups[0]`), and
-/// what the member calls an item.
-const LISTS: [(&str, Label); 3] = [
-    ("groups", l("組別調整", "group edit")),
-    ("projects", l("個別項目調整", "project edit")),
-    ("allocation.categories", l("開支類別調整", "category edit")),
+/// The lists of a scenario, whose items a path names by place (`groups[0]`), what
+/// the member calls an item, and, for a list whose items edit one project or
+/// category, what the member calls that project or category, which a path names by
+/// its id where it can (`projects[id=17]`, `blockvote_model::engine::item_by_id`).
+const LISTS: [(&str, Label, Option<Label>); 3] = [
+    ("groups", l("組別調整", "group edit"), None),
+    ("projects", l("個別項目調整", "project edit"), Some(PROJECT_NUMBER)),
+    ("allocation.categories", l("開支類別調整", "category edit"), Some(CATEGORY)),
 ];
+
+/// What a project is called by its number, before the number: `項目編號 17` /
+/// `project No. 17`, wherever a message names one project.
+pub const PROJECT_NUMBER: Label = l("項目編號", "project No.");
+/// What an Annex A category is called by its id, before the id: `類別 2` / `category
+/// 2`, as a link's problems name it.
+pub const CATEGORY: Label = l("類別", "category");
 
 /// The parts of a scenario that are not one of the model's [`Lever`]s, by their path
 /// (in an item of a list, by their path in the item, `edit.` left out), named as the
@@ -207,31 +230,46 @@ const PARTS: [(&str, Label, Unit); 18] = [
 
 /// A part of a scenario named by its path (as the engine names levers and the reader
 /// names a value it refused: `cost_change_pct`, `groups[0].edit.defer_quarters`,
-/// `allocation.categories[2].amount`) or by a [`Lever`]'s key, in the member's words,
-/// with the unit its values are written in: 「所有新項目成本變動」 / “Cost change,
-/// all new projects”, 「第 1 項組別調整的延後季數」 / “Deferral of group edit 1”.
-/// `None` for a path it does not know.
+/// `projects[id=17].edit.budget`, `allocation.categories[id=2].amount`) or by a
+/// [`Lever`]'s key, in the member's words, with the unit its values are written in:
+/// 「所有新項目成本變動」 / “Cost change, all new projects”, 「第 1 項組別調整的延後季數」
+/// / “Deferral of group edit 1”, 「項目編號 17 的延後季數」 / “Deferral of project No.
+/// 17”. An edit of a project or a category is named by the project or category where
+/// the path gives its id, by its place in the list otherwise. `None` for a path it
+/// does not know.
 pub fn scenario_part(path: &str) -> Option<(Bilingual, Unit)> {
-    for (list, item) in LISTS {
+    for (list, item, edited) in LISTS {
         let Some(rest) = path.strip_prefix(list) else { continue };
         if rest.is_empty() {
             // The list itself.
             return Some((Bilingual::new(item.zh, format!("{}s", capitalised(item.en))), Unit::Number));
         }
-        let (index, rest) = rest.strip_prefix('[')?.split_once(']')?;
-        let n = index.parse::<usize>().ok()?.checked_add(1)?;
+        let (within, rest) = rest.strip_prefix('[')?.split_once(']')?;
+        // What the member calls the item (the English in lower case), and how its part
+        // is joined to it in Chinese.
+        let by_id = within.strip_prefix("id=");
+        let (zh, en, of) = match (by_id, edited) {
+            (Some(id), Some(edited)) => {
+                let id = id.parse::<u64>().ok()?;
+                (format!("{} {id}", edited.zh), format!("{} {id}", edited.en), " 的")
+            }
+            (Some(_), None) => return None,
+            (None, _) => {
+                let n = within.parse::<usize>().ok()?.checked_add(1)?;
+                (format!("第 {n} 項{}", item.zh), format!("{} {n}", item.en), "的")
+            }
+        };
         let rest = rest.strip_prefix(".edit").unwrap_or(rest);
         if rest.is_empty() {
-            return Some((
-                Bilingual::new(format!("第 {n} 項{}", item.zh), format!("{} {n}", capitalised(item.en))),
-                Unit::Number,
-            ));
+            // The item itself: an edit named by what it edits is "the edit of" it.
+            let name = match by_id {
+                Some(_) => Bilingual::new(format!("{zh}{of}調整"), format!("Edit of {en}")),
+                None => Bilingual::new(zh, capitalised(&en)),
+            };
+            return Some((name, Unit::Number));
         }
         let (part, unit) = named(rest.strip_prefix('.')?)?;
-        return Some((
-            Bilingual::new(format!("第 {n} 項{}的{}", item.zh, part.zh), format!("{} of {} {n}", part.en, item.en)),
-            unit,
-        ));
+        return Some((Bilingual::new(format!("{zh}{of}{}", part.zh), format!("{} of {en}", part.en)), unit));
     }
     named(path).map(|(label, unit)| (label.into(), unit))
 }
@@ -315,10 +353,24 @@ mod tests {
             "調節「第 12 項個別項目調整的延長季數」為 -41 季，須介乎 -40 至 40 季。",
             "The lever “Extension of project edit 12” is -41 quarters; it must be between -40 and 40 quarters.",
         );
+        // An edit of a project or a category is named by the project or category, as
+        // the engine's path gives its id, not by its place in a list the member never
+        // sees.
+        check(
+            out("projects[id=17].edit.defer_quarters", "41", "-40", "40"),
+            "調節「項目編號 17 的延後季數」為 41 季，須介乎 -40 至 40 季。",
+            "The lever “Deferral of project No. 17” is 41 quarters; it must be between -40 and 40 quarters.",
+        );
+        check(
+            out("allocation.categories[id=2].amount", "-5.000000", "0", "1,000,000,000"),
+            "調節「類別 2 的金額」為 -5.0 百萬元，須介乎 0.0 百萬元 至 1,000,000,000.0 百萬元。",
+            "The lever “Amount of category 2” is -HK$5.0M; it must be between HK$0.0M and HK$1,000,000,000.0M.",
+        );
+        // A negative amount has its sign before the unit, as every amount the app writes.
         check(
             out("delegation.ceiling", "-1.000000", "0", "1,000,000,000"),
             "調節「財委會審批上限」為 -1.0 百萬元，須介乎 0.0 百萬元 至 1,000,000,000.0 百萬元。",
-            "The lever “Finance Committee ceiling” is HK$-1.0M; it must be between HK$0.0M and HK$1,000,000,000.0M.",
+            "The lever “Finance Committee ceiling” is -HK$1.0M; it must be between HK$0.0M and HK$1,000,000,000.0M.",
         );
         check(
             out("slippage.share", "1.5", "0", "1"),
@@ -333,7 +385,7 @@ mod tests {
         check(
             out("allocation.scale_to", "-3.000000", "0", "1,000,000,000"),
             "調節「按比例調整的目標總額」為 -3.0 百萬元，須介乎 0.0 百萬元 至 1,000,000,000.0 百萬元。",
-            "The lever “Target total to scale to” is HK$-3.0M; it must be between HK$0.0M and HK$1,000,000,000.0M.",
+            "The lever “Target total to scale to” is -HK$3.0M; it must be between HK$0.0M and HK$1,000,000,000.0M.",
         );
         // A lever the goal seek or a table set, named by its key.
         check(
@@ -347,7 +399,9 @@ mod tests {
             "The lever “Quarters late” is 1.5 quarters; it must be a whole number.",
         );
         // A path it does not know is never shown: the lever is "one of the levers".
-        for unknown in ["mystery", "groups[x].edit.budget", "groups[0].edit.colour", "projects7", ""] {
+        for unknown in
+            ["mystery", "groups[x].edit.budget", "groups[0].edit.colour", "projects7", "", "groups[id=3].edit.budget"]
+        {
             check(
                 out(unknown, "5", "0", "1"),
                 "其中一項調節為 5，須介乎 0 至 1。",

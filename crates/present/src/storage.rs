@@ -4,16 +4,17 @@
 //! member can do. The shell draws these; the numbers in them come from the model's
 //! limits (`blockvote_model::saved::limits`).
 
-use crate::format::{count, scenarios_count};
+use crate::format::{count, ordinal, scenarios_count};
 use crate::lang::{capitalised, l, Bilingual, Label, Lang};
-use crate::refusal::{lever_error, scenario_part, Unit};
+use crate::refusal::{lever_error, scenario_part, Unit, CATEGORY, PROJECT_NUMBER};
+use blockvote_model::known::NotInData;
 use blockvote_model::offline::{CarriedProblem, CarriedReport};
 use blockvote_model::saved::limits::{
     MAX_BYTES, MAX_CARRIED_DATASET_BYTES, MAX_READ_SCENARIOS, MAX_SCENARIOS, MAX_SET_ASIDE, MAX_WRITE_BYTES,
 };
 use blockvote_model::saved::{
     Conflict, Expected, ImportReport, NotAdded, NotAddedWhy, Refusal, RowReason, SetAsideKind, StorageIssue,
-    StoreProblem, FORMAT, MAX_JSON_DEPTH, VERSION,
+    StoreProblem, MAX_JSON_DEPTH, VERSION,
 };
 
 /// The second version of a scenario changed in two tabs at once is saved as
@@ -64,37 +65,86 @@ pub fn problem(problem: &StoreProblem) -> Bilingual {
             format!("檔案內容層層相套超過 {MAX_JSON_DEPTH} 層，無法讀取（blockvote 情景檔案只有數層）"),
             format!("the file is nested more than {MAX_JSON_DEPTH} levels deep, too deep to read (a blockvote scenarios file has a few)"),
         ),
-        StoreProblem::NotAStore => ("不是 blockvote 情景檔案".to_string(), "not a blockvote scenarios file".to_string()),
-        StoreProblem::WrongFormat => {
-            (format!("format 欄須為 \"{FORMAT}\""), format!("the format field must be \"{FORMAT}\""))
-        }
-        StoreProblem::BadVersion => {
-            ("version 欄須為整數".to_string(), "the version field must be a whole number".to_string())
-        }
+        StoreProblem::NotAStore => (
+            "這不是 blockvote 情景檔案（檔案只有單一個值，沒有情景）".to_string(),
+            "this is not a blockvote scenarios file (it holds a single value, not scenarios)".to_string(),
+        ),
+        StoreProblem::WrongFormat => (
+            "這不是 blockvote 情景檔案（檔案沒有註明是 blockvote 情景檔案）".to_string(),
+            "this is not a blockvote scenarios file (it does not say it is one)".to_string(),
+        ),
+        StoreProblem::BadVersion => (
+            "此情景檔案沒有註明由哪個版本的 blockvote 寫成，因此無法讀取".to_string(),
+            "this scenarios file does not say which version of blockvote wrote it, so it cannot be read".to_string(),
+        ),
         StoreProblem::FutureVersion { found } => (
             format!("此檔案由較新版本的 blockvote 寫成（版本 {found}；本版本只讀到版本 {VERSION}），請用較新版本開啟"),
             format!("this file was written by a newer blockvote (version {found}; this one reads up to version {VERSION}); open it with a newer copy"),
         ),
-        StoreProblem::NoScenarios => ("scenarios 欄須為陣列".to_string(), "the scenarios field must be an array".to_string()),
+        StoreProblem::NoScenarios => {
+            ("此情景檔案沒有情景清單".to_string(), "this scenarios file holds no list of scenarios".to_string())
+        }
+        StoreProblem::Empty { bare_list: true } => (
+            "檔案只是一個空的清單，不是 blockvote 情景檔案，當中沒有情景".to_string(),
+            "the file is an empty list, not a blockvote scenarios file, and holds no scenario".to_string(),
+        ),
+        StoreProblem::Empty { bare_list: false } => {
+            ("檔案中沒有情景".to_string(), "the file holds no scenario".to_string())
+        }
         StoreProblem::TooMany { count } => (
             format!("情景太多（{count} 個），只讀取首 {MAX_READ_SCENARIOS} 個"),
             format!("too many scenarios ({count}); only the first {MAX_READ_SCENARIOS} are read"),
         ),
         StoreProblem::Row { index, field, reason } => {
             let why = row_reason(reason);
-            let field_zh = ROW_FIELDS.iter().find(|(name, _)| name == field).map_or(*field, |(_, zh)| zh);
+            let (field_zh, field_en) = ROW_FIELDS
+                .iter()
+                .find(|(name, ..)| name == field)
+                .map_or((*field, *field), |(_, zh, en)| (*zh, *en));
             (
-                format!("第 {} 個情景的{field_zh}欄{}，已略過此情景", index + 1, why.zh),
-                format!("scenario {}: {field} {}; that scenario is skipped", index + 1, why.en),
+                format!("第 {} 個情景的{field_zh}{}，已略過此情景", index + 1, why.zh),
+                format!("scenario {}: the {field_en} {}; that scenario is skipped", index + 1, why.en),
             )
         }
-        StoreProblem::UnknownField { scenario: None, field } => {
-            (format!("不明欄位 {field}，已略過此欄"), format!("unknown field {field}, ignored"))
-        }
-        StoreProblem::UnknownField { scenario: Some(at), field } => (
-            format!("第 {} 個情景（{}）有不明欄位 {field}，已略過此欄", at.index + 1, at.name),
-            format!("scenario {} ({}): unknown field {field}, ignored", at.index + 1, at.name),
+        // A field is quoted as the file wrote it, so the member can find it there.
+        StoreProblem::UnknownField { scenario: None, field } => (
+            format!("檔案中的「{field}」是此版本 blockvote 不認識的項目，已略過"),
+            format!("the file's “{field}” is something this version of blockvote does not know; it was ignored"),
         ),
+        StoreProblem::UnknownField { scenario: Some(at), field } => (
+            format!("第 {} 個情景（{}）中的「{field}」是此版本 blockvote 不認識的項目，已略過", at.index + 1, at.name),
+            format!(
+                "scenario {} ({}): “{field}” is something this version of blockvote does not know; it was ignored",
+                at.index + 1,
+                at.name
+            ),
+        ),
+        StoreProblem::NotInData { scenario: at, group, what } => {
+            let named = not_in_data(*group, what);
+            let kept = l(
+                "該修改已隨情景保留，但在顯示現時的資料時不會改變任何數字",
+                "the edit is kept with the scenario, but changes nothing while this data is shown",
+            );
+            (
+                format!("第 {} 個情景（{}）{}；{}", at.index + 1, at.name, named.zh, kept.zh),
+                format!("scenario {} ({}): {}; {}", at.index + 1, at.name, named.en, kept.en),
+            )
+        }
+        StoreProblem::MoreNotInData { scenario: at, count: more } => {
+            let more = count(*more);
+            (
+                format!(
+                    "第 {} 個情景（{}）另有 {more} 項修改所指的項目、部門或類別不在現時顯示的資料中；這些修改已隨情景保留，但在顯示現時的資料時不會改變任何數字",
+                    at.index + 1,
+                    at.name
+                ),
+                format!(
+                    "scenario {} ({}): {more} more edits name projects, departments or categories the data shown does not have; they are kept with the scenario, but change nothing while this data is shown",
+                    at.index + 1,
+                    at.name
+                ),
+            )
+        }
         StoreProblem::LeverOutOfRange { scenario: at, error } => {
             let said = lever_error(error);
             (
@@ -114,35 +164,101 @@ pub fn problem(problem: &StoreProblem) -> Bilingual {
             };
             let (zh_value, en_value) =
                 if value.is_empty() { (String::new(), String::new()) } else { (format!("（{value}）"), format!(" ({value})")) };
-            let why = match expected {
-                Expected::Number if unit == Unit::Money => l("不是有效的金額", "is not a valid amount"),
-                Expected::Number => l("不是有效的數字", "is not a valid number"),
-                Expected::WholeNumber => l("不是有效的整數", "is not a valid whole number"),
-                Expected::YesOrNo => l("須為 true 或 false", "must be true or false"),
-                Expected::Choice => l("不是 blockvote 認識的選項", "is not a choice blockvote knows"),
-                Expected::Text => l("須為文字", "must be text"),
-                Expected::List => l("須為清單", "must be a list"),
-                Expected::Other => l("無法讀取", "could not be read"),
+            // What is wrong with the value, after the part's name: a number is never
+            // said not to be one.
+            let said = match expected {
+                Expected::NumberAsText => Bilingual::new(
+                    format!("寫成了數字 {value}，但 blockvote 檔案須把它寫成加上引號的文字 \"{value}\""),
+                    format!(" is written as the number {value}, but a blockvote file writes it as text in quotes, \"{value}\""),
+                ),
+                Expected::WholeNumberNotText => Bilingual::new(
+                    format!("寫成了文字 \"{value}\"，但 blockvote 檔案須把它寫成不加引號的數字 {value}"),
+                    format!(" is written as the text \"{value}\", but a blockvote file writes it as a number without quotes, {value}"),
+                ),
+                Expected::WholeNumberPlain => Bilingual::new(
+                    format!("寫成了帶小數點或指數的數字，但 blockvote 檔案須把整數寫成不帶小數點的數字 {value}"),
+                    format!(" is written with a decimal point or an exponent, but a blockvote file writes a whole number without one, {value}"),
+                ),
+                Expected::Within { min, max } => {
+                    let range = unit.between(min, max);
+                    Bilingual::new(
+                        format!("{zh_value}超出範圍，{}", range.zh),
+                        format!("{en_value} is out of range: {}", range.en),
+                    )
+                }
+                other => {
+                    let why = match other {
+                        Expected::Number if unit == Unit::Money => l("不是有效的金額", "is not a valid amount"),
+                        Expected::Number => l("不是有效的數字", "is not a valid number"),
+                        Expected::WholeNumber => l("不是有效的整數", "is not a valid whole number"),
+                        Expected::YesOrNo => l("須為 true 或 false", "must be true or false"),
+                        Expected::Choice => l("不是 blockvote 認識的選項", "is not a choice blockvote knows"),
+                        Expected::Text => l("須為文字", "must be text"),
+                        Expected::List => l("須為清單", "must be a list"),
+                        _ => l("無法讀取", "could not be read"),
+                    };
+                    Bilingual::new(format!("{zh_value}{}", why.zh), format!("{en_value} {}", why.en))
+                }
             };
             (
-                format!("第 {} 個情景（{}）的{}{zh_value}{}，已略過此情景", at.index + 1, at.name, part.zh, why.zh),
-                format!("scenario {} ({}): {}{en_value} {}; that scenario is skipped", at.index + 1, at.name, part.en, why.en),
+                format!("第 {} 個情景（{}）的{}{}，已略過此情景", at.index + 1, at.name, part.zh, said.zh),
+                format!("scenario {} ({}): {}{}; that scenario is skipped", at.index + 1, at.name, part.en, said.en),
             )
         }
     };
     Bilingual::new(zh, en)
 }
 
-/// The fields of a saved scenario's row as the Chinese names them (the English names
-/// them by their own English names).
-const ROW_FIELDS: [(&str, &str); 6] = [
-    ("name", "名稱"),
-    ("note", "備註"),
-    ("id", "識別碼"),
-    ("scenario", "調節設定"),
-    ("seed", "模擬種子"),
-    ("questions", "問題清單"),
+/// The fields of a saved scenario's row, by their names in the file, as the member
+/// names them.
+const ROW_FIELDS: [(&str, &str, &str); 6] = [
+    ("name", "名稱", "name"),
+    ("note", "備註", "note"),
+    ("id", "識別碼", "identifier"),
+    ("scenario", "調節設定", "set of levers"),
+    ("seed", "模擬種子", "simulation seed"),
+    ("questions", "問題清單", "list of questions"),
 ];
+
+/// An edit naming what the data shown does not have, as a clause after a scenario's
+/// name (the Chinese joined to it as it reads there): a project or a category by its
+/// number, a group edit by its place (from 1, as the screens number them) and the
+/// department it names by its place in the data's list of departments (`the 1,000th
+/// department`) or by its name.
+fn not_in_data(group: Option<usize>, what: &NotInData) -> Bilingual {
+    // A place in a list held in memory, so one more never overflows.
+    let group = group.map(|index| count(index.saturating_add(1)));
+    let (zh, en) = match what {
+        NotInData::Project { id } => (format!("{} {id}", PROJECT_NUMBER.zh), format!("{} {id}", PROJECT_NUMBER.en)),
+        NotInData::Category { id } => (format!("{} {id}", CATEGORY.zh), format!("{} {id}", CATEGORY.en)),
+        NotInData::Department { index } => {
+            (format!("{} 個部門", ordinal(*index, Lang::Zh)), format!("the {} department", ordinal(*index, Lang::En)))
+        }
+        NotInData::DepartmentNamed { name } => (format!("部門「{name}」"), format!("the department “{name}”")),
+        NotInData::MatchesNoProject => {
+            let (zh, en) = match &group {
+                Some(number) => (format!("的第 {number} 項組別調整"), format!("group edit {number}")),
+                None => ("有一項組別調整".to_string(), "a group edit".to_string()),
+            };
+            return Bilingual::new(
+                format!("{zh}與現時顯示的資料中任何項目都不相符"),
+                format!("{en} matches no project in the data shown"),
+            );
+        }
+    };
+    // A number in Chinese text has a space on either side.
+    let zh = if zh.ends_with(|c: char| c.is_ascii_digit()) { format!("{zh} ") } else { zh };
+    match group {
+        Some(number) => Bilingual::new(
+            format!("的第 {number} 項組別調整所指的{zh}不在現時顯示的資料中"),
+            format!("group edit {number} names {en}, which the data shown does not have"),
+        ),
+        None => Bilingual::new(
+            format!("有一項修改所指的{zh}不在現時顯示的資料中"),
+            format!("an edit names {en}, which the data shown does not have"),
+        ),
+    }
+}
 
 /// Why a row's field could not be used.
 fn row_reason(reason: &RowReason) -> Bilingual {
@@ -284,8 +400,8 @@ pub fn import_result(report: &ImportReport) -> Bilingual {
 }
 
 /// What opening an offline copy did with the scenarios it carries; `problems` lists
-/// what in the copy's block could not be read and the scenarios whose levers the
-/// engine will refuse.
+/// what in the copy's block could not be read, the scenarios whose levers the engine
+/// will refuse and the edits of what the data shown does not have.
 pub fn carried_notice(report: &CarriedReport, problems: &[StoreProblem]) -> Bilingual {
     let (added, already_saved) = (count(report.added), count(report.already_saved));
     let mut zh = format!(
@@ -306,11 +422,17 @@ pub fn carried_notice(report: &CarriedReport, problems: &[StoreProblem]) -> Bili
     let rest = not_added(&report.not_added);
     zh.push_str(&rest.zh);
     en.push_str(&rest.en);
-    // A scenario with a lever out of range was read, and is added like the others, so
-    // it is not counted among the parts that could not be read: each is named in the
-    // import's words, which say which scenario to change before it will open.
-    let (levers, unreadable): (Vec<&StoreProblem>, Vec<&StoreProblem>) =
-        problems.iter().partition(|problem| matches!(problem, StoreProblem::LeverOutOfRange { .. }));
+    // A scenario with a lever out of range, or with an edit of what the data shown
+    // does not have, was read, and is added like the others, so it is not counted
+    // among the parts that could not be read: each is named in the import's words,
+    // which say which scenario to change before it will open, or which edit changes
+    // nothing here.
+    let (levers, unreadable): (Vec<&StoreProblem>, Vec<&StoreProblem>) = problems.iter().partition(|problem| {
+        matches!(
+            problem,
+            StoreProblem::LeverOutOfRange { .. } | StoreProblem::NotInData { .. } | StoreProblem::MoreNotInData { .. }
+        )
+    });
     if let Some(first) = unreadable.first() {
         let n = count(unreadable.len());
         let first = problem(first);
@@ -726,8 +848,8 @@ mod tests {
         };
         check(
             carried_notice(&report, &[StoreProblem::NotAStore]),
-            "此離線副本附有 3 個情景：新增 0 個至「情景」，1 個已經儲存。另有 1 個早前已從副本加入、其後在此刪除或修改，不再加入。未有加入：「Late」（已儲存的情景已達上限 200 個）。請刪除一些情景後再試。另有 1 處無法讀取，例如：不是 blockvote 情景檔案。",
-            "This offline copy carries 3 scenarios: 0 added to Scenarios, 1 already saved. 1 this browser brought in from a copy before and has since deleted or changed: not added again. Not added: “Late” (the store holds at most 200 scenarios). Delete some scenarios and try again. 1 part could not be read, such as: not a blockvote scenarios file.",
+            "此離線副本附有 3 個情景：新增 0 個至「情景」，1 個已經儲存。另有 1 個早前已從副本加入、其後在此刪除或修改，不再加入。未有加入：「Late」（已儲存的情景已達上限 200 個）。請刪除一些情景後再試。另有 1 處無法讀取，例如：這不是 blockvote 情景檔案（檔案只有單一個值，沒有情景）。",
+            "This offline copy carries 3 scenarios: 0 added to Scenarios, 1 already saved. 1 this browser brought in from a copy before and has since deleted or changed: not added again. Not added: “Late” (the store holds at most 200 scenarios). Delete some scenarios and try again. 1 part could not be read, such as: this is not a blockvote scenarios file (it holds a single value, not scenarios).",
         );
     }
 
@@ -747,8 +869,20 @@ mod tests {
         let report = CarriedReport { carried: 2, added: 2, ..CarriedReport::default() };
         check(
             carried_notice(&report, &[out(1, "Big"), StoreProblem::NotAStore]),
-            "此離線副本附有 2 個情景：新增 2 個至「情景」，0 個已經儲存。另有 1 處無法讀取，例如：不是 blockvote 情景檔案。第 2 個情景（Big）的調節「所有新項目成本變動」為 +5,000.0%，須介乎 -100.0% 至 +1,000.0%；已匯入，但須先修改才能開啟。",
-            "This offline copy carries 2 scenarios: 2 added to Scenarios, 0 already saved. 1 part could not be read, such as: not a blockvote scenarios file. Scenario 2 (Big): the lever “Cost change, all new projects” is +5,000.0%; it must be between -100.0% and +1,000.0%; imported, but it will not open until that is changed.",
+            "此離線副本附有 2 個情景：新增 2 個至「情景」，0 個已經儲存。另有 1 處無法讀取，例如：這不是 blockvote 情景檔案（檔案只有單一個值，沒有情景）。第 2 個情景（Big）的調節「所有新項目成本變動」為 +5,000.0%，須介乎 -100.0% 至 +1,000.0%；已匯入，但須先修改才能開啟。",
+            "This offline copy carries 2 scenarios: 2 added to Scenarios, 0 already saved. 1 part could not be read, such as: this is not a blockvote scenarios file (it holds a single value, not scenarios). Scenario 2 (Big): the lever “Cost change, all new projects” is +5,000.0%; it must be between -100.0% and +1,000.0%; imported, but it will not open until that is changed.",
+        );
+        // An edit of what the data shown does not have is named the same way, among
+        // what was read and added, not among what could not be read.
+        let absent = StoreProblem::NotInData {
+            scenario: ScenarioAt { index: 0, name: "Theirs".into() },
+            group: None,
+            what: blockvote_model::known::NotInData::Project { id: 9999 },
+        };
+        check(
+            carried_notice(&report, &[absent]),
+            "此離線副本附有 2 個情景：新增 2 個至「情景」，0 個已經儲存。第 1 個情景（Theirs）有一項修改所指的項目編號 9999 不在現時顯示的資料中；該修改已隨情景保留，但在顯示現時的資料時不會改變任何數字。",
+            "This offline copy carries 2 scenarios: 2 added to Scenarios, 0 already saved. Scenario 1 (Theirs): an edit names project No. 9999, which the data shown does not have; the edit is kept with the scenario, but changes nothing while this data is shown.",
         );
         // Past MAX_PROBLEMS_LISTED, the rest are counted.
         let many: Vec<StoreProblem> = (0..MAX_PROBLEMS_LISTED + 3).map(|index| out(index, "X")).collect();
@@ -792,7 +926,8 @@ mod tests {
 
     /// The problems listed when `text` is imported, one a line, in both languages.
     fn import_problems(text: &str) -> Bilingual {
-        let (_, problems) = blockvote_model::saved::decode_import(text, blockvote_model::nfc::nfc);
+        let paper = blockvote_model::Dataset::paper().unwrap();
+        let (_, problems) = blockvote_model::saved::decode_import(text, blockvote_model::nfc::nfc, &paper);
         let words: Vec<Bilingual> = problems.iter().map(problem).collect();
         let lines = |lang: Lang| words.iter().map(|w| w.get(lang).to_string()).collect::<Vec<_>>().join("\n");
         Bilingual::new(lines(Lang::Zh), lines(Lang::En))
@@ -807,16 +942,16 @@ mod tests {
     fn an_import_names_every_field_it_ignored() {
         check(
             import_problems(&file(r#"{"name":"Typo","scenario":{"cost_change":"10","cots_change_pct":"5"}}"#, "")),
-            "第 1 個情景（Typo）有不明欄位 cost_change，已略過此欄\n第 1 個情景（Typo）有不明欄位 cots_change_pct，已略過此欄",
-            "scenario 1 (Typo): unknown field cost_change, ignored\nscenario 1 (Typo): unknown field cots_change_pct, ignored",
+            "第 1 個情景（Typo）中的「cost_change」是此版本 blockvote 不認識的項目，已略過\n第 1 個情景（Typo）中的「cots_change_pct」是此版本 blockvote 不認識的項目，已略過",
+            "scenario 1 (Typo): “cost_change” is something this version of blockvote does not know; it was ignored\nscenario 1 (Typo): “cots_change_pct” is something this version of blockvote does not know; it was ignored",
         );
         check(
             import_problems(&file(
                 r#"{"name":"A","colour":"red","scenario":{"slippage":{"shares":"0.5"},"projects":[{"id":3,"edit":{"defer":2}}]}}"#,
                 r#","author":"me""#,
             )),
-            "不明欄位 author，已略過此欄\n第 1 個情景（A）有不明欄位 colour，已略過此欄\n第 1 個情景（A）有不明欄位 projects[0].edit.defer，已略過此欄\n第 1 個情景（A）有不明欄位 slippage.shares，已略過此欄",
-            "unknown field author, ignored\nscenario 1 (A): unknown field colour, ignored\nscenario 1 (A): unknown field projects[0].edit.defer, ignored\nscenario 1 (A): unknown field slippage.shares, ignored",
+            "檔案中的「author」是此版本 blockvote 不認識的項目，已略過\n第 1 個情景（A）中的「colour」是此版本 blockvote 不認識的項目，已略過\n第 1 個情景（A）中的「projects[0].edit.defer」是此版本 blockvote 不認識的項目，已略過\n第 1 個情景（A）中的「slippage.shares」是此版本 blockvote 不認識的項目，已略過",
+            "the file's “author” is something this version of blockvote does not know; it was ignored\nscenario 1 (A): “colour” is something this version of blockvote does not know; it was ignored\nscenario 1 (A): “projects[0].edit.defer” is something this version of blockvote does not know; it was ignored\nscenario 1 (A): “slippage.shares” is something this version of blockvote does not know; it was ignored",
         );
         // Fields set to nothing (`null`, `[]`) carry nothing to lose, and known fields
         // at their defaults are not unknown.
@@ -850,7 +985,7 @@ mod tests {
         check(
             import_problems(&file(r#"{"name":"Low","scenario":{"delegation":{"ceiling":"-1"}}}"#, "")),
             "第 1 個情景（Low）的調節「財委會審批上限」為 -1.0 百萬元，須介乎 0.0 百萬元 至 1,000,000,000.0 百萬元；已匯入，但須先修改才能開啟",
-            "scenario 1 (Low): the lever “Finance Committee ceiling” is HK$-1.0M; it must be between HK$0.0M and HK$1,000,000,000.0M; imported, but it will not open until that is changed",
+            "scenario 1 (Low): the lever “Finance Committee ceiling” is -HK$1.0M; it must be between HK$0.0M and HK$1,000,000,000.0M; imported, but it will not open until that is changed",
         );
         check(
             import_problems(&file(r#"{"name":"Slow","scenario":{"slippage":{"enabled":true,"share":"1.5"}}}"#, "")),
@@ -864,8 +999,8 @@ mod tests {
                 r#"{"name":"Cut","scenario":{"projects":[{"id":3,"edit":{}},{"id":4,"edit":{"budget":"-0.000001"}}]}}"#,
                 "",
             )),
-            "第 1 個情景（Cut）的調節「第 2 項個別項目調整的預算」為 -0.000001 百萬元，須介乎 0.0 百萬元 至 1,000,000,000.0 百萬元；已匯入，但須先修改才能開啟",
-            "scenario 1 (Cut): the lever “Budget of project edit 2” is HK$-0.000001M; it must be between HK$0.0M and HK$1,000,000,000.0M; imported, but it will not open until that is changed",
+            "第 1 個情景（Cut）的調節「項目編號 4 的預算」為 -0.000001 百萬元，須介乎 0.0 百萬元 至 1,000,000,000.0 百萬元；已匯入，但須先修改才能開啟",
+            "scenario 1 (Cut): the lever “Budget of project No. 4” is -HK$0.000001M; it must be between HK$0.0M and HK$1,000,000,000.0M; imported, but it will not open until that is changed",
         );
         check(
             import_problems(&file(r#"{"name":"R","scenario":{"retention":"1.25"}}"#, "")),
@@ -874,25 +1009,85 @@ mod tests {
         );
         check(
             import_problems(&file(r#"{"name":"A","scenario":{"allocation":{"categories":[{"id":2,"amount":"-3"}]}}}"#, "")),
-            "第 1 個情景（A）的調節「第 1 項開支類別調整的金額」為 -3.0 百萬元，須介乎 0.0 百萬元 至 1,000,000,000.0 百萬元；已匯入，但須先修改才能開啟",
-            "scenario 1 (A): the lever “Amount of category edit 1” is HK$-3.0M; it must be between HK$0.0M and HK$1,000,000,000.0M; imported, but it will not open until that is changed",
+            "第 1 個情景（A）的調節「類別 2 的金額」為 -3.0 百萬元，須介乎 0.0 百萬元 至 1,000,000,000.0 百萬元；已匯入，但須先修改才能開啟",
+            "scenario 1 (A): the lever “Amount of category 2” is -HK$3.0M; it must be between HK$0.0M and HK$1,000,000,000.0M; imported, but it will not open until that is changed",
         );
     }
 
     #[test]
     fn a_value_the_reader_refuses_is_said_by_what_it_had_to_be_not_in_the_reader_s_english() {
+        // A number is never said not to be a number: one too large for any lever is
+        // out of range, with the lever's range in the member's units.
         check(
             import_problems(&file(r#"{"name":"Huge","scenario":{"cost_change_pct":"1e308"}}"#, "")),
-            "第 1 個情景（Huge）的「所有新項目成本變動」（1e308）不是有效的數字，已略過此情景",
-            "scenario 1 (Huge): “Cost change, all new projects” (1e308) is not a valid number; that scenario is skipped",
+            "第 1 個情景（Huge）的「所有新項目成本變動」（1e308）超出範圍，須介乎 -100.0% 至 +1,000.0%，已略過此情景",
+            "scenario 1 (Huge): “Cost change, all new projects” (1e308) is out of range: it must be between -100.0% and +1,000.0%; that scenario is skipped",
+        );
+        check(
+            import_problems(&file(r#"{"name":"Huge","scenario":{"cost_change_pct":1e308}}"#, "")),
+            "第 1 個情景（Huge）的「所有新項目成本變動」超出範圍，須介乎 -100.0% 至 +1,000.0%，已略過此情景",
+            "scenario 1 (Huge): “Cost change, all new projects” is out of range: it must be between -100.0% and +1,000.0%; that scenario is skipped",
         );
         check(
             import_problems(&file(
-                r#"{"name":"Ok","scenario":{}},{"name":"Dear","scenario":{"projects":[{"id":1,"edit":{"budget":"1e308"}}]}}"#,
+                r#"{"name":"Ok","scenario":{}},{"name":"Dear","scenario":{"projects":[{"id":17,"edit":{"budget":"1e308"}}]}}"#,
                 "",
             )),
-            "第 2 個情景（Dear）的「第 1 項個別項目調整的預算」（1e308）不是有效的金額，已略過此情景",
-            "scenario 2 (Dear): “Budget of project edit 1” (1e308) is not a valid amount; that scenario is skipped",
+            "第 2 個情景（Dear）的「項目編號 17 的預算」（1e308）超出範圍，須介乎 0.0 百萬元 至 1,000,000,000.0 百萬元，已略過此情景",
+            "scenario 2 (Dear): “Budget of project No. 17” (1e308) is out of range: it must be between HK$0.0M and HK$1,000,000,000.0M; that scenario is skipped",
+        );
+        // A number written as a number where the file writes text is said so, with
+        // the text to write; a whole number written as text, with the number.
+        check(
+            import_problems(&file(r#"{"name":"Plain","scenario":{"cost_change_pct":12.5}}"#, "")),
+            "第 1 個情景（Plain）的「所有新項目成本變動」寫成了數字 12.5，但 blockvote 檔案須把它寫成加上引號的文字 \"12.5\"，已略過此情景",
+            "scenario 1 (Plain): “Cost change, all new projects” is written as the number 12.5, but a blockvote file writes it as text in quotes, \"12.5\"; that scenario is skipped",
+        );
+        check(
+            import_problems(&file(r#"{"name":"A","scenario":{"allocation":{"categories":[{"id":2,"amount":-5}]}}}"#, "")),
+            "第 1 個情景（A）的「類別 2 的金額」寫成了數字 -5，但 blockvote 檔案須把它寫成加上引號的文字 \"-5\"，已略過此情景",
+            "scenario 1 (A): “Amount of category 2” is written as the number -5, but a blockvote file writes it as text in quotes, \"-5\"; that scenario is skipped",
+        );
+        check(
+            import_problems(&file(r#"{"name":"Q","scenario":{"slippage":{"quarters":"2"}}}"#, "")),
+            "第 1 個情景（Q）的「延誤季數」寫成了文字 \"2\"，但 blockvote 檔案須把它寫成不加引號的數字 2，已略過此情景",
+            "scenario 1 (Q): “Quarters late” is written as the text \"2\", but a blockvote file writes it as a number without quotes, 2; that scenario is skipped",
+        );
+        // A whole number out of range says the range; a fraction says its value.
+        check(
+            import_problems(&file(r#"{"name":"Early","scenario":{"slippage":{"quarters":-1}}}"#, "")),
+            "第 1 個情景（Early）的「延誤季數」（-1）超出範圍，須介乎 0 至 40 季，已略過此情景",
+            "scenario 1 (Early): “Quarters late” (-1) is out of range: it must be between 0 and 40 quarters; that scenario is skipped",
+        );
+        check(
+            import_problems(&file(r#"{"name":"Half","scenario":{"slippage":{"quarters":2.5}}}"#, "")),
+            "第 1 個情景（Half）的「延誤季數」（2.5）不是有效的整數，已略過此情景",
+            "scenario 1 (Half): “Quarters late” (2.5) is not a valid whole number; that scenario is skipped",
+        );
+        check(
+            import_problems(&file(r#"{"name":"Big","scenario":{"slippage":{"quarters":1e3}}}"#, "")),
+            "第 1 個情景（Big）的「延誤季數」寫成了帶小數點或指數的數字，但 blockvote 檔案須把整數寫成不帶小數點的數字 1000，已略過此情景",
+            "scenario 1 (Big): “Quarters late” is written with a decimal point or an exponent, but a blockvote file writes a whole number without one, 1000; that scenario is skipped",
+        );
+        check(
+            import_problems(&file(
+                r#"{"name":"P","scenario":{"projects":[{"id":3},{"id":17,"edit":{"defer_quarters":2.5}}]}}"#,
+                "",
+            )),
+            "第 1 個情景（P）的「項目編號 17 的延後季數」（2.5）不是有效的整數，已略過此情景",
+            "scenario 1 (P): “Deferral of project No. 17” (2.5) is not a valid whole number; that scenario is skipped",
+        );
+        check(
+            import_problems(&file(r#"{"name":"G","scenario":{"groups":[{"edit":{"extend_quarters":99999999999}}]}}"#, "")),
+            "第 1 個情景（G）的「第 1 項組別調整的延長季數」（99999999999）超出範圍，須介乎 -40 至 40 季，已略過此情景",
+            "scenario 1 (G): “Extension of group edit 1” (99999999999) is out of range: it must be between -40 and 40 quarters; that scenario is skipped",
+        );
+        // An id whose range no lever sets has its type's; an edit whose id is what was
+        // refused is named by its place.
+        check(
+            import_problems(&file(r#"{"name":"Id","scenario":{"projects":[{"id":70000}]}}"#, "")),
+            "第 1 個情景（Id）的「第 1 項個別項目調整的編號」（70000）超出範圍，須介乎 0 至 65,535，已略過此情景",
+            "scenario 1 (Id): “Number of project edit 1” (70000) is out of range: it must be between 0 and 65,535; that scenario is skipped",
         );
         check(
             import_problems(&file(r#"{"name":"Bad lever","scenario":{"slippage":{"quarters":"many"}}}"#, "")),
@@ -922,6 +1117,122 @@ mod tests {
     }
 
     #[test]
+    fn an_import_names_each_edit_of_what_the_data_shown_does_not_have_and_keeps_it() {
+        // The paper's data: projects 1 to 254, categories 1 to 6, 66 departments.
+        check(
+            import_problems(&file(r#"{"name":"Far","scenario":{"projects":[{"id":17},{"id":9999,"edit":{"defer_quarters":2}}]}}"#, "")),
+            "第 1 個情景（Far）有一項修改所指的項目編號 9999 不在現時顯示的資料中；該修改已隨情景保留，但在顯示現時的資料時不會改變任何數字",
+            "scenario 1 (Far): an edit names project No. 9999, which the data shown does not have; the edit is kept with the scenario, but changes nothing while this data is shown",
+        );
+        check(
+            import_problems(&file(r#"{"name":"Cat","scenario":{"allocation":{"categories":[{"id":9,"amount":"5"}]}}}"#, "")),
+            "第 1 個情景（Cat）有一項修改所指的類別 9 不在現時顯示的資料中；該修改已隨情景保留，但在顯示現時的資料時不會改變任何數字",
+            "scenario 1 (Cat): an edit names category 9, which the data shown does not have; the edit is kept with the scenario, but changes nothing while this data is shown",
+        );
+        check(
+            import_problems(&file(
+                r#"{"name":"Dept","scenario":{"groups":[{"select":{"by":"all"}},{"select":{"by":"department","index":999}}]}}"#,
+                "",
+            )),
+            "第 1 個情景（Dept）的第 2 項組別調整所指的第 1,000 個部門不在現時顯示的資料中；該修改已隨情景保留，但在顯示現時的資料時不會改變任何數字",
+            "scenario 1 (Dept): group edit 2 names the 1,000th department, which the data shown does not have; the edit is kept with the scenario, but changes nothing while this data is shown",
+        );
+        check(
+            import_problems(&file(r#"{"name":"Dept","scenario":{"groups":[{"select":{"by":"department_zh","name":"月球署"}}]}}"#, "")),
+            "第 1 個情景（Dept）的第 1 項組別調整所指的部門「月球署」不在現時顯示的資料中；該修改已隨情景保留，但在顯示現時的資料時不會改變任何數字",
+            "scenario 1 (Dept): group edit 1 names the department “月球署”, which the data shown does not have; the edit is kept with the scenario, but changes nothing while this data is shown",
+        );
+        // Past the first sixteen of a scenario, the rest are counted.
+        let many: Vec<String> = (1_000..1_020).map(|id| format!(r#"{{"id":{id}}}"#)).collect();
+        let said =
+            import_problems(&file(&format!(r#"{{"name":"Big","scenario":{{"projects":[{}]}}}}"#, many.join(",")), ""));
+        assert_eq!(said.en.lines().count(), 17, "{}", said.en);
+        assert_eq!(
+            said.en.lines().last(),
+            Some("scenario 1 (Big): 4 more edits name projects, departments or categories the data shown does not have; they are kept with the scenario, but change nothing while this data is shown")
+        );
+        assert_eq!(
+            said.zh.lines().last(),
+            Some("第 1 個情景（Big）另有 4 項修改所指的項目、部門或類別不在現時顯示的資料中；這些修改已隨情景保留，但在顯示現時的資料時不會改變任何數字")
+        );
+    }
+
+    #[test]
+    fn a_file_that_is_not_a_scenarios_file_says_so_in_the_member_s_words() {
+        check(
+            import_problems(r#"{"format":"something-else","version":2,"scenarios":[]}"#),
+            "這不是 blockvote 情景檔案（檔案沒有註明是 blockvote 情景檔案）",
+            "this is not a blockvote scenarios file (it does not say it is one)",
+        );
+        check(
+            import_problems("42"),
+            "這不是 blockvote 情景檔案（檔案只有單一個值，沒有情景）",
+            "this is not a blockvote scenarios file (it holds a single value, not scenarios)",
+        );
+        check(
+            import_problems(r#"{"format":"blockvote-scenarios","version":"two","scenarios":[]}"#),
+            "此情景檔案沒有註明由哪個版本的 blockvote 寫成，因此無法讀取",
+            "this scenarios file does not say which version of blockvote wrote it, so it cannot be read",
+        );
+        check(
+            import_problems(r#"{"format":"blockvote-scenarios","version":2,"scenarios":{}}"#),
+            "此情景檔案沒有情景清單",
+            "this scenarios file holds no list of scenarios",
+        );
+        check(
+            import_problems("[]"),
+            "檔案只是一個空的清單，不是 blockvote 情景檔案，當中沒有情景",
+            "the file is an empty list, not a blockvote scenarios file, and holds no scenario",
+        );
+        check(import_problems(&file("", "")), "檔案中沒有情景", "the file holds no scenario");
+        check(
+            import_problems(&file(r#"{"name":"A","scenario":{}}"#, r#","ongoing_2018_19":"800""#)),
+            "檔案中的「ongoing_2018_19」是此版本 blockvote 不認識的項目，已略過",
+            "the file's “ongoing_2018_19” is something this version of blockvote does not know; it was ignored",
+        );
+        check(
+            import_problems(&file(r#"{"scenario":{}}"#, "")),
+            "第 1 個情景的名稱缺少，已略過此情景",
+            "scenario 1: the name is missing; that scenario is skipped",
+        );
+    }
+
+    #[test]
+    fn what_the_app_writes_it_imports_back_unchanged_and_without_a_word() {
+        use blockvote_model::engine::{
+            AllocationLevers, CategoryEdit, Edit, GroupEdit, ProjectEdit, Scenario, Selector,
+        };
+        use blockvote_model::saved::{encode, SavedScenario, Store};
+        use blockvote_model::{Money, Theme};
+        let edit = Edit { defer_quarters: Some(-40), extend_quarters: Some(40), ..Edit::default() };
+        let scenario = Scenario {
+            cost_change_pct: rust_decimal::Decimal::new(125, 1),
+            projects: vec![
+                ProjectEdit { id: 17, edit: edit.clone() },
+                ProjectEdit { id: 254, edit: Edit { budget: Some(Money::from_whole_millions(0)), ..Edit::default() } },
+            ],
+            groups: vec![
+                GroupEdit { select: Selector::Department { index: 65 }, edit: edit.clone() },
+                GroupEdit { select: Selector::Theme { theme: Theme::TechnologyRefresh }, edit: edit.clone() },
+                GroupEdit { select: Selector::All, edit },
+            ],
+            allocation: AllocationLevers {
+                categories: (1..=6)
+                    .map(|id| CategoryEdit { id, amount: Some(Money::from_whole_millions(1)), locked: id == 6 })
+                    .collect(),
+                scale_to: None,
+            },
+            ..Scenario::default()
+        };
+        let store = Store::of(vec![SavedScenario::new("s1", "Every edit 每項修改", scenario, Some(3))]);
+        let text = encode(&store);
+        check(import_problems(&text), "", "");
+        let paper = blockvote_model::Dataset::paper().unwrap();
+        let (read, _) = blockvote_model::saved::decode_import(&text, blockvote_model::nfc::nfc, &paper);
+        assert_eq!(read, store.scenarios_only());
+    }
+
+    #[test]
     fn a_document_nested_too_deeply_says_so() {
         let nested = |depth: usize| format!("{}{}", "[".repeat(depth), "]".repeat(depth));
         for text in [nested(200), file(&format!(r#"{{"name":"x","scenario":{{"a":{}}}}}"#, nested(150)), "")] {
@@ -940,8 +1251,8 @@ mod tests {
         let many = vec![r#"{"key":"x"}"#; 100].join(",");
         check(
             import_problems(&file(&format!(r#"{{"name":"Q","scenario":{{}},"questions":[{many}]}}"#), "")),
-            "第 1 個情景的問題清單欄超過 40 項，已略過此情景",
-            "scenario 1: questions has more than 40 entries; that scenario is skipped",
+            "第 1 個情景的問題清單超過 40 項，已略過此情景",
+            "scenario 1: the list of questions has more than 40 entries; that scenario is skipped",
         );
     }
 

@@ -77,7 +77,12 @@ pub fn ExportImport(saved: StoredValue<Saved>) -> impl IntoView {
                 return;
             }
         };
-        let (incoming, found) = decode_import(&text, crate::unicode::nfc);
+        // The file is read against the data shown when it arrives, as a link is: an
+        // edit of a project, a department or a category that data does not have is
+        // named. The screen may be gone by then (the data source changed), and with it
+        // the data it showed: then nothing is imported into it.
+        let Some(data) = state.dataset.try_get_value() else { return };
+        let (incoming, found) = decode_import(&text, crate::unicode::nfc, &data);
         problems.try_set(found);
         if incoming.scenarios.is_empty() {
             outcome.try_set(Some(ImportOutcome::NothingUsable));

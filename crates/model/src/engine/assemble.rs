@@ -181,13 +181,16 @@ impl Engine {
                 edited: false,
             })
             .collect();
-        for (edit_index, edit) in scenario.allocation.categories.iter().enumerate() {
+        for edit in &scenario.allocation.categories {
             let Some(input) = inputs.iter_mut().find(|input| input.id == edit.id) else {
                 warnings.push(EngineWarning::UnknownCategory { id: edit.id });
                 continue;
             };
             if let Some(amount) = edit.amount {
-                lever_checks::amount(format!("allocation.categories[{edit_index}].amount"), amount)?;
+                lever_checks::amount(
+                    format!("allocation.categories{}.amount", lever_checks::item_by_id(edit.id)),
+                    amount,
+                )?;
                 input.amount = amount;
                 input.edited = true;
             }

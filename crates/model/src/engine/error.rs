@@ -98,9 +98,11 @@ impl fmt::Display for DataError {
     }
 }
 
-/// A lever outside its allowed range. `field` names the lever the way the scenario's
-/// JSON does (e.g. `projects[3].edit.defer_quarters`), so the screens can point at
-/// the input.
+/// A lever outside its allowed range. `field` names the lever by its path in the
+/// scenario's JSON (`groups[3].edit.defer_quarters`), an edit of a project or a
+/// category by the id it edits (`projects[id=17].edit.defer_quarters`,
+/// [`item_by_id`](super::item_by_id)), so that the member is told which project,
+/// not which place in a list they never see.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum LeverError {

@@ -80,6 +80,16 @@ fn cost_factor(pct: Decimal) -> Result<Decimal, LeverError> {
     Ok((Decimal::ONE_HUNDRED + pct) / Decimal::ONE_HUNDRED)
 }
 
+/// How a lever's path names an item of a list of edits that says which project or
+/// category it edits: by that id (`projects[id=17].edit.defer_quarters`,
+/// `allocation.categories[id=2].amount`), which is what the member knows it by, where
+/// its place in the file's list (`projects[0]`) means nothing to them. The engine's
+/// range checks and the reader of a scenarios file (`saved::codec`) write it so, and
+/// `present::refusal::scenario_part` reads it.
+pub fn item_by_id(id: impl Into<u64>) -> String {
+    format!("[id={}]", id.into())
+}
+
 /// Checks the ranges of one edit's levers; `field` is its path in the scenario.
 pub(crate) fn edit(field: &str, edit: &Edit) -> Result<(), LeverError> {
     if let Some(value) = edit.defer_quarters {
@@ -103,6 +113,13 @@ impl Scenario {
     /// file uses it, so a scenario out of range is named at the import, not only when
     /// it is opened.
     pub fn check_ranges(&self) -> Result<(), LeverError> {
+        self.check_ranges_with(None)
+    }
+
+    /// [`Scenario::check_ranges`] on a dataset whose thresholds are `(ceiling, floor)`:
+    /// a floor above the data's ceiling, or a ceiling below its floor, when the
+    /// scenario sets only one of them, is named too, where the engine names it.
+    pub(crate) fn check_ranges_with(&self, thresholds: Option<(Money, Money)>) -> Result<(), LeverError> {
         if let Some(value) = self.retention {
             share("retention", value)?;
         }
@@ -119,7 +136,13 @@ impl Scenario {
         if let Some(value) = delegation.floor {
             amount("delegation.floor", value)?;
         }
-        if let (Some(floor), Some(ceiling)) = (delegation.floor, delegation.ceiling) {
+        let (floor, ceiling) = match thresholds {
+            Some((ceiling, floor)) => {
+                (Some(delegation.floor.unwrap_or(floor)), Some(delegation.ceiling.unwrap_or(ceiling)))
+            }
+            None => (delegation.floor, delegation.ceiling),
+        };
+        if let (Some(floor), Some(ceiling)) = (floor, ceiling) {
             if floor > ceiling {
                 return Err(LeverError::FloorAboveCeiling { floor: floor.format(1), ceiling: ceiling.format(1) });
             }
@@ -130,12 +153,12 @@ impl Scenario {
         for (group_index, group) in self.groups.iter().enumerate() {
             edit(&format!("groups[{group_index}].edit"), &group.edit)?;
         }
-        for (edit_index, project_edit) in self.projects.iter().enumerate() {
-            edit(&format!("projects[{edit_index}].edit"), &project_edit.edit)?;
+        for project_edit in &self.projects {
+            edit(&format!("projects{}.edit", item_by_id(project_edit.id)), &project_edit.edit)?;
         }
-        for (edit_index, category) in self.allocation.categories.iter().enumerate() {
+        for category in &self.allocation.categories {
             if let Some(value) = category.amount {
-                amount(format!("allocation.categories[{edit_index}].amount"), value)?;
+                amount(format!("allocation.categories{}.amount", item_by_id(category.id)), value)?;
             }
         }
         if let Some(target) = self.allocation.scale_to {

@@ -134,6 +134,7 @@ pub use fewest_deferrals::{
 };
 pub use goal_seek::{goal_seek, GoalSeek, GoalSeekError, GoalSeekResult, Metric, Reading};
 pub use lever::Lever;
+pub use lever_checks::item_by_id;
 pub use monte_carlo::{
     simulate, MonteCarlo, MonteCarloSettings, MonteCarloSummary, OverrunSettings, QuarterStats, RunsAgainst, Stats,
     YearStats, DEFAULT_RUNS, DEFAULT_SEED,

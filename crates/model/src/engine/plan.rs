@@ -61,8 +61,8 @@ pub(crate) fn plan_projects(
         }
     }
     let mut own = vec![Edit::default(); engine.projects.len()];
-    for (edit_index, project_edit) in scenario.projects.iter().enumerate() {
-        check_edit(&format!("projects[{edit_index}].edit"), &project_edit.edit)?;
+    for project_edit in &scenario.projects {
+        check_edit(&format!("projects{}.edit", lever_checks::item_by_id(project_edit.id)), &project_edit.edit)?;
         match engine.index_of(project_edit.id).and_then(|index| own.get_mut(index)) {
             Some(edit) => edit.overlay(&project_edit.edit),
             None => warnings.push(EngineWarning::UnknownProject { id: project_edit.id }),

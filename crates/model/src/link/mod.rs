@@ -27,16 +27,16 @@
 //! never as a link to a different scenario. The whole path is fuzzed
 //! (`fuzz/fuzz_targets/link_decode.rs`, see `docs/fuzzing.md`).
 
+mod absent;
 mod fit;
 mod fragment;
-mod known;
 
+pub use crate::known::MAX_NAMED_ABSENT;
 pub use fit::{write, Fit, Marker, Written, MAX_SCENARIO_CHARS};
 pub use fragment::{
     fragment_text, parse_fragment, percent_decode, percent_encode, read_fragment, Fragment, MAX_FRAGMENT_CHARS,
     MAX_SHOWN_CHARS, MAX_UNREAD_NAMED,
 };
-pub use known::MAX_NAMED_ABSENT;
 
 use crate::dataset::Dataset;
 use crate::engine::{
@@ -44,9 +44,10 @@ use crate::engine::{
     MAX_COST_CHANGE_PCT, MAX_SHIFT_QUARTERS, MIN_COST_CHANGE_PCT,
 };
 use crate::entry::{self, EntryError};
+use crate::known::Known;
 use crate::money::{Money, MAX_INPUT_MILLIONS};
 use crate::themes::Theme;
-use known::{Absent, Known};
+use absent::Absent;
 use rust_decimal::Decimal;
 use std::fmt;
 
@@ -152,8 +153,9 @@ pub enum LinkReason {
     NoSuchProject {
         id: u16,
     },
-    /// A department the data shown does not have, numbered from 1 as the link numbers
-    /// it (`g=dept.N`, the projects filter `dept=N`).
+    /// A department the data shown does not have, as the link gives it: by the number
+    /// the link gives it (`g=dept.N`, from 1; the projects filter's `dept=N`), or, were
+    /// a link to name one by its name, by that name.
     NoSuchDepartment {
         number: String,
     },

@@ -15,10 +15,14 @@ use super::limits::{MAX_BYTES, MAX_ID_CHARS, MAX_READ_SCENARIOS, MAX_STAMP_CHARS
 use super::problem::{Expected, RowReason, ScenarioAt, StoreProblem};
 use super::questions::read_questions;
 use super::{clean_name, clean_note, SavedScenario, Store, Tombstone, FORMAT, VERSION};
-use crate::engine::Scenario;
+use crate::dataset::Dataset;
+use crate::engine::{item_by_id, LeverError, Scenario};
+use crate::known::{Known, NotInData, MAX_NAMED_ABSENT};
 use crate::nfc::Normalizer;
+use rust_decimal::prelude::FromPrimitive;
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use serde_json::{Map, Number, Value};
 
 /// Decodes a store, refusing it if anything at all is wrong. Names, notes and
 /// questions are made NFC by `normalize`.
@@ -35,30 +39,55 @@ pub fn decode(text: &str, normalize: Normalizer) -> Result<Store, Vec<StoreProbl
 /// Total: never panics, whatever the text. Names, notes and questions are made NFC by
 /// `normalize`.
 pub fn decode_lenient(text: &str, normalize: Normalizer) -> (Store, Vec<StoreProblem>) {
-    read(text, normalize, Levers::Unchecked)
+    read(text, normalize, Reading::Stored)
 }
 
-/// Decodes a file being imported, or the scenarios an offline copy carries
-/// (`offline::read_carried_scenarios`): [`decode_lenient`], and each scenario whose
-/// levers the engine will refuse (a lever out of range) named as well. Such a
-/// scenario is imported all the same, as it was written, for the member to change.
-/// Not for the app's own storage: a scenario kept out of range would be reported, and
-/// the store set aside, at every start.
-pub fn decode_import(text: &str, normalize: Normalizer) -> (Store, Vec<StoreProblem>) {
-    read(text, normalize, Levers::Checked)
+/// Decodes a file being imported on `data`, the data the screens show:
+/// [`decode_lenient`], and, for each scenario, the levers the engine will refuse (a
+/// lever out of range, or thresholds that cross with the data's) and every edit of a
+/// project, a department or a category `data` does not have (`crate::known`, the
+/// check a link opened on the data makes), each named. Such a scenario is imported
+/// all the same, as it was written: the member changes a lever out of range, and an
+/// edit `data` does not have changes nothing here but may be right for other data. A
+/// file holding no scenario is said to hold none. Not for the app's own storage: a
+/// scenario kept out of range would be reported, and the store set aside, at every
+/// start.
+pub fn decode_import(text: &str, normalize: Normalizer, data: &Dataset) -> (Store, Vec<StoreProblem>) {
+    read(text, normalize, Reading::Import(&Known::of(data)))
 }
 
-/// Whether the reader checks the ranges of each scenario's levers.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Levers {
-    Checked,
-    Unchecked,
+/// Decodes the scenarios an offline copy carries (`offline::read_carried_scenarios`)
+/// as [`decode_import`] decodes a file, but for a copy's empty list, which says
+/// nothing is wrong: a copy made with nothing saved carries one.
+pub(crate) fn decode_carried(text: &str, normalize: Normalizer, data: &Dataset) -> (Store, Vec<StoreProblem>) {
+    read(text, normalize, Reading::Carried(&Known::of(data)))
+}
+
+/// What the text being read is, which says what the reader checks beyond reading it.
+#[derive(Clone, Copy)]
+enum Reading<'a> {
+    /// The app's own storage: read as it is.
+    Stored,
+    /// A file being imported on the data shown.
+    Import(&'a Known),
+    /// An offline copy's scenarios, opened on the data shown.
+    Carried(&'a Known),
+}
+
+impl<'a> Reading<'a> {
+    /// The data each scenario is checked against, if it is checked.
+    fn known(self) -> Option<&'a Known> {
+        match self {
+            Reading::Stored => None,
+            Reading::Import(known) | Reading::Carried(known) => Some(known),
+        }
+    }
 }
 
 /// The longest unknown field name repeated in a problem; a longer one is cut.
 const MAX_SHOWN_FIELD_CHARS: usize = 60;
 
-fn read(text: &str, normalize: Normalizer, levers: Levers) -> (Store, Vec<StoreProblem>) {
+fn read(text: &str, normalize: Normalizer, reading: Reading) -> (Store, Vec<StoreProblem>) {
     let mut problems = Vec::new();
     if text.len() > MAX_BYTES {
         problems.push(StoreProblem::TooLarge { bytes: text.len() });
@@ -76,6 +105,9 @@ fn read(text: &str, normalize: Normalizer, levers: Levers) -> (Store, Vec<StoreP
             return (Store::default(), problems);
         }
     };
+    // A bare list is version 0's form; an empty one is also what a member might
+    // choose by mistake (any JSON file holding `[]`).
+    let bare_list = value.is_array();
     let migrated = match migrate(value) {
         Ok(migrated) => migrated,
         Err(problem) => {
@@ -84,6 +116,9 @@ fn read(text: &str, normalize: Normalizer, levers: Levers) -> (Store, Vec<StoreP
         }
     };
     problems.extend(migrated.unknown.into_iter().map(|field| StoreProblem::UnknownField { scenario: None, field }));
+    if migrated.rows.is_empty() && matches!(reading, Reading::Import(_)) {
+        problems.push(StoreProblem::Empty { bare_list });
+    }
     if migrated.rows.len() > MAX_READ_SCENARIOS {
         problems.push(StoreProblem::TooMany { count: migrated.rows.len() });
     }
@@ -95,9 +130,21 @@ fn read(text: &str, normalize: Normalizer, levers: Levers) -> (Store, Vec<StoreP
                 problems.extend(
                     unknown.into_iter().map(|field| StoreProblem::UnknownField { scenario: Some(at()), field }),
                 );
-                if levers == Levers::Checked {
-                    if let Err(error) = saved.scenario.check_ranges() {
+                if let Some(known) = reading.known() {
+                    if let Err(error) = saved.scenario.check_ranges_with(Some((known.ceiling, known.floor))) {
                         problems.push(StoreProblem::LeverOutOfRange { scenario: at(), error: Box::new(error) });
+                    }
+                    let absent = known.absent_edits(&saved.scenario);
+                    let more = absent.len().saturating_sub(MAX_NAMED_ABSENT);
+                    problems.extend(
+                        absent.into_iter().take(MAX_NAMED_ABSENT).map(|(group, what)| StoreProblem::NotInData {
+                            scenario: at(),
+                            group,
+                            what: shown(what),
+                        }),
+                    );
+                    if more > 0 {
+                        problems.push(StoreProblem::MoreNotInData { scenario: at(), count: more });
                     }
                 }
                 store.scenarios.push(saved);
@@ -110,6 +157,17 @@ fn read(text: &str, normalize: Normalizer, levers: Levers) -> (Store, Vec<StoreP
     store.absorbed = migrated.absorbed.into_iter().filter_map(|value| value.as_str().and_then(clean_stamp)).collect();
     store.tidy_bookkeeping(None);
     (store, problems)
+}
+
+/// What an edit names that the data does not have, as a problem repeats it: a
+/// department's name from the file cut as a refused value is.
+fn shown(what: NotInData) -> NotInData {
+    match what {
+        NotInData::DepartmentNamed { name } => {
+            NotInData::DepartmentNamed { name: shorten(&name, MAX_SHOWN_VALUE_CHARS) }
+        }
+        what => what,
+    }
 }
 
 /// The parts of a store of any known version, as version 2 keeps them.
@@ -215,17 +273,14 @@ fn decode_row(index: usize, row: Value, normalize: Normalizer) -> Result<(SavedS
         None | Some(Value::Null) => return Err(problem("scenario", RowReason::Missing)),
         Some(value @ Value::Object(_)) => {
             let scenario = Scenario::deserialize(&value).map_err(|_| {
-                let (at, refused, message) = refused_at(&value);
-                // A fraction in a JSON number is not repeated: writing one would
-                // bring serde_json's float writer into the wasm for this alone.
-                let value = match refused {
-                    Value::String(text) => shorten(text, MAX_SHOWN_VALUE_CHARS),
-                    Value::Number(n) => n.as_i64().map(|n| n.to_string()).unwrap_or_default(),
-                    Value::Bool(yes) => if *yes { "true" } else { "false" }.to_string(),
-                    _ => String::new(),
-                };
-                let expected = Expected::of(&message);
-                StoreProblem::Unreadable { scenario: ScenarioAt { index, name: name.clone() }, at, value, expected }
+                let refused = refused_at(&value);
+                let (value, expected) = refused.said();
+                StoreProblem::Unreadable {
+                    scenario: ScenarioAt { index, name: name.clone() },
+                    at: refused.path,
+                    value,
+                    expected,
+                }
             })?;
             let kept = serde_json::to_value(&scenario).unwrap_or(Value::Null);
             ignored_fields(&value, &kept, "", &mut unknown_levers);
@@ -259,16 +314,18 @@ fn decode_row(index: usize, row: Value, normalize: Normalizer) -> Result<(SavedS
 /// The longest refused value repeated in a problem; a longer one is cut.
 const MAX_SHOWN_VALUE_CHARS: usize = 40;
 
-/// One step of a path into a scenario's levers: a field, or an item of a list.
+/// One step of a path into a scenario's levers: a field, or an item of a list, with
+/// the id it edits when it is an edit of a project or a category that gives a usable
+/// one ([`listed_id`]).
 enum Step<'a> {
     Field(&'a str),
-    Item(usize),
+    Item(usize, Option<u64>),
 }
 
-/// The reader's message when a scenario holding only `value`, at the end of `steps`,
-/// cannot be read.
-fn refused_alone(steps: &[Step], value: &Value) -> Option<String> {
-    let mut probe = value.clone();
+/// `value` inside a scenario at the end of `steps`, as the only value it holds (each
+/// list holding one item).
+fn nest(steps: &[Step], value: Value) -> Value {
+    let mut probe = value;
     for step in steps.iter().rev() {
         probe = match step {
             Step::Field(key) => {
@@ -278,22 +335,166 @@ fn refused_alone(steps: &[Step], value: &Value) -> Option<String> {
                 field.insert(key.to_string(), probe);
                 Value::Object(field)
             }
-            Step::Item(_) => Value::Array(vec![probe]),
+            Step::Item(..) => Value::Array(vec![probe]),
         };
     }
-    Scenario::deserialize(&probe).err().map(|error| error.to_string())
+    probe
+}
+
+/// The reader's message when a scenario holding only `value`, at the end of `steps`,
+/// cannot be read.
+fn refused_alone(steps: &[Step], value: &Value) -> Option<String> {
+    Scenario::deserialize(&nest(steps, value.clone())).err().map(|error| error.to_string())
+}
+
+/// The id an item of a list of edits names its project or category by, if the list
+/// is the projects' or the categories' and the id is one such an edit can have: the
+/// path names the item by it ([`item_by_id`]), as the member knows it. An item whose
+/// id is itself what was refused is named by its place.
+fn listed_id(steps: &[Step], item: &Value) -> Option<u64> {
+    let id = item.get("id")?.as_u64()?;
+    let usable = match steps {
+        [Step::Field("projects")] => u16::try_from(id).is_ok(),
+        [Step::Field("allocation"), Step::Field("categories")] => u8::try_from(id).is_ok(),
+        _ => false,
+    };
+    usable.then_some(id)
+}
+
+/// A value in a scenario's levers that the reader refused, found by [`refused_at`].
+struct Refused<'a> {
+    /// Its path, as the engine names levers (`groups[0].edit.defer_quarters`,
+    /// `projects[id=17].edit.budget`); empty when it could not be told.
+    path: String,
+    value: &'a Value,
+    /// The reader's message about it, never shown.
+    message: String,
+    /// The range the engine takes for it, if it is a lever the engine checks.
+    range: Option<(String, String)>,
+}
+
+impl Refused<'_> {
+    /// The value as a problem repeats it, and what it had to be: a number is never
+    /// said not to be a number. A number the file wrote as a number where the format
+    /// writes text (or the other way round) is said so, with the value to write; a
+    /// number outside what the field takes is said to be, with the range.
+    fn said(&self) -> (String, Expected) {
+        let expected = Expected::of(&self.message);
+        let within = |otherwise: Expected| {
+            self.range
+                .clone()
+                .or_else(|| type_range(&self.message))
+                .map_or(otherwise, |(min, max)| Expected::Within { min: min.into(), max: max.into() })
+        };
+        match (expected, self.value) {
+            (Expected::Number, Value::Number(n)) => match number_value(n) {
+                Some(number) => (number.to_string(), Expected::NumberAsText),
+                // Beyond any decimal the app can hold (`1e308`): it could not be
+                // written as text either. It is not repeated, as that would bring
+                // serde_json's float writer into the wasm for this alone.
+                None => (String::new(), within(Expected::Number)),
+            },
+            (Expected::Number, Value::String(text)) if is_number_text(text) => {
+                (shorten(text, MAX_SHOWN_VALUE_CHARS), within(Expected::Number))
+            }
+            // A whole number the reader refused is outside the field's type.
+            (Expected::WholeNumber, Value::Number(n)) if n.is_i64() || n.is_u64() => {
+                (number_value(n).map(|n| n.to_string()).unwrap_or_default(), within(Expected::WholeNumber))
+            }
+            // A whole number written with a point or an exponent (`2.0`, `1e3`), or a
+            // fraction.
+            (Expected::WholeNumber, Value::Number(n)) => match number_value(n) {
+                Some(number) if number.fract().is_zero() => {
+                    (number.normalize().to_string(), Expected::WholeNumberPlain)
+                }
+                number => (number.map(|n| n.to_string()).unwrap_or_default(), Expected::WholeNumber),
+            },
+            (Expected::WholeNumber, Value::String(text)) if text.trim().parse::<i64>().is_ok() => {
+                (shorten(text.trim(), MAX_SHOWN_VALUE_CHARS), Expected::WholeNumberNotText)
+            }
+            (expected, Value::String(text)) => (shorten(text, MAX_SHOWN_VALUE_CHARS), expected),
+            (expected, Value::Number(n)) => (n.as_i64().map(|n| n.to_string()).unwrap_or_default(), expected),
+            (expected, Value::Bool(yes)) => (if *yes { "true" } else { "false" }.to_string(), expected),
+            (expected, _) => (String::new(), expected),
+        }
+    }
+}
+
+/// A JSON number as a decimal, if one can hold it: a whole number exactly, a fraction
+/// from its binary value to the digits it carries (`12.5`, `0.1`, not `0.1000000000
+/// 000000055…`), by arithmetic, so that no float writer is brought into the wasm.
+fn number_value(n: &Number) -> Option<Decimal> {
+    if let Some(whole) = n.as_i64() {
+        return Some(Decimal::from(whole));
+    }
+    if let Some(whole) = n.as_u64() {
+        return Some(Decimal::from(whole));
+    }
+    n.as_f64().and_then(Decimal::from_f64)
+}
+
+/// Whether `text` is written as a number (`-12.5`, `1e308`): a sign, digits with at
+/// most one point, and an exponent. Text the reader refused that is one is a number
+/// too large (or too precise) for a decimal, not text that is no number.
+fn is_number_text(text: &str) -> bool {
+    let text = text.trim();
+    let text = text.strip_prefix(['+', '-']).unwrap_or(text);
+    let (mantissa, exponent) = match text.split_once(['e', 'E']) {
+        Some((mantissa, exponent)) => (mantissa, Some(exponent.strip_prefix(['+', '-']).unwrap_or(exponent))),
+        None => (text, None),
+    };
+    let digits = |part: &str| part.chars().all(|c| c.is_ascii_digit());
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    digits(whole)
+        && digits(fraction)
+        && !(whole.is_empty() && fraction.is_empty())
+        && exponent.is_none_or(|exponent| !exponent.is_empty() && digits(exponent))
+}
+
+/// The range the engine takes for the lever at `steps`, whose value the reader
+/// refused with `message`: what the engine's own range check says of a scenario
+/// holding only that lever, set beyond any range it takes, so that the range is the
+/// engine's and no second list of ranges is kept. `None` where the engine checks no
+/// range (an id).
+fn lever_range(steps: &[Step], message: &str) -> Option<(String, String)> {
+    let beyond = match Expected::of(message) {
+        Expected::Number => Value::String(Decimal::MAX.to_string()),
+        // Beyond every range of quarters, and within every whole-number type a lever
+        // is kept in (`u32`, `i32`).
+        Expected::WholeNumber => Value::from(i32::MAX),
+        _ => return None,
+    };
+    match Scenario::deserialize(&nest(steps, beyond)).ok()?.check_ranges() {
+        Err(LeverError::OutOfRange { min, max, .. }) => Some((min, max)),
+        _ => None,
+    }
+}
+
+/// The range of the whole-number type the reader's `message` says it expected (an
+/// id's `u16`), for a field whose range the engine does not check.
+fn type_range(message: &str) -> Option<(String, String)> {
+    const TYPES: [(&str, &str, &str); 6] = [
+        ("expected u8", "0", "255"),
+        ("expected u16", "0", "65535"),
+        ("expected u32", "0", "4294967295"),
+        ("expected u64", "0", "18446744073709551615"),
+        ("expected i32", "-2147483648", "2147483647"),
+        ("expected i64", "-9223372036854775808", "9223372036854775807"),
+    ];
+    TYPES.iter().find(|(said, ..)| message.contains(said)).map(|(_, min, max)| (min.to_string(), max.to_string()))
 }
 
 /// Where in a scenario's levers (which the reader refused) the refused value is: its
-/// path (as the engine names levers, `groups[0].edit.defer_quarters`), the value, and
-/// the reader's message about it. Every field of a scenario has a default, so a field
+/// path (as the engine names levers, `groups[0].edit.defer_quarters`, an edit of a
+/// project or a category by the id it edits), the value, the reader's message about
+/// it and the lever's range. Every field of a scenario has a default, so a field
 /// fails alone exactly when its own value cannot be read: the search goes down the
 /// first field (or list item) that fails alone, into a list or an object only where
 /// an empty one would be read (a list of edits, an edit), and stops at a value no
 /// part of which fails alone (a number, a choice of a group's projects, whose parts
 /// mean nothing alone). Each level costs a copy of the value below it; levels are as
 /// deep as a scenario's own, a few.
-fn refused_at(levers: &Value) -> (String, &Value, String) {
+fn refused_at(levers: &Value) -> Refused<'_> {
     let mut steps: Vec<Step> = Vec::new();
     let mut node = levers;
     let mut message = String::new();
@@ -302,9 +503,11 @@ fn refused_at(levers: &Value) -> (String, &Value, String) {
             Value::Object(fields) if refused_alone(&steps, &Value::Object(Map::new())).is_none() => {
                 fields.iter().map(|(key, value)| (Step::Field(key), value)).collect()
             }
-            Value::Array(items) if refused_alone(&steps, &Value::Array(Vec::new())).is_none() => {
-                items.iter().enumerate().map(|(index, value)| (Step::Item(index), value)).collect()
-            }
+            Value::Array(items) if refused_alone(&steps, &Value::Array(Vec::new())).is_none() => items
+                .iter()
+                .enumerate()
+                .map(|(index, value)| (Step::Item(index, listed_id(&steps, value)), value))
+                .collect(),
             _ => break,
         };
         for (step, child) in children {
@@ -322,10 +525,12 @@ fn refused_at(levers: &Value) -> (String, &Value, String) {
         match step {
             Step::Field(key) if path.is_empty() => path.push_str(&shorten(key, MAX_SHOWN_FIELD_CHARS)),
             Step::Field(key) => path.push_str(&format!(".{}", shorten(key, MAX_SHOWN_FIELD_CHARS))),
-            Step::Item(index) => path.push_str(&format!("[{index}]")),
+            Step::Item(_, Some(id)) => path.push_str(&item_by_id(*id)),
+            Step::Item(index, None) => path.push_str(&format!("[{index}]")),
         }
     }
-    (path, node, message)
+    let range = lever_range(&steps, &message);
+    Refused { path, value: node, message, range }
 }
 
 /// Whether a field's value holds nothing to lose: `null`, `[]` or `{}`.

@@ -5,6 +5,7 @@
 //! it is called on screen, not by its path in the file.
 
 use crate::engine::LeverError;
+use crate::known::NotInData;
 
 /// Why a store (or one of its rows) could not be used.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,6 +27,12 @@ pub enum StoreProblem {
     FutureVersion { found: u64 },
     /// `scenarios` is missing or not an array.
     NoScenarios,
+    /// The file holds no scenario: an empty list (`[]`, if `bare_list`), or a
+    /// scenarios file whose list of scenarios is empty. Said at an import, where
+    /// nothing is imported then, so that the member is told why; not of the app's own
+    /// storage, nor of an offline copy, which carries an empty list when nothing was
+    /// saved.
+    Empty { bare_list: bool },
     /// More than [`MAX_READ_SCENARIOS`] rows; the rest are not read.
     TooMany { count: usize },
     /// One row could not be used; the others still are.
@@ -41,6 +48,19 @@ pub enum StoreProblem {
     /// `codec::decode_import`). Boxed: the engine's error is larger than every other
     /// problem.
     LeverOutOfRange { scenario: ScenarioAt, error: Box<LeverError> },
+    /// An edit of a scenario names a project, a category or a department the data
+    /// shown does not have (`crate::known`, the check a link opened on the data makes).
+    /// The scenario is imported as written, the edit with it: the scenario may be
+    /// right for other data (a colleague's imported projects), the edit changes
+    /// nothing here (the engine ignores it), and a file the app wrote reads back
+    /// unchanged. `group` is the place (from 0) of the group edit that names a
+    /// department. Named at an import and when an offline copy is opened, as
+    /// [`StoreProblem::LeverOutOfRange`] is; at most
+    /// [`MAX_NAMED_ABSENT`](crate::known::MAX_NAMED_ABSENT) of one scenario, the rest
+    /// counted ([`StoreProblem::MoreNotInData`]).
+    NotInData { scenario: ScenarioAt, group: Option<usize>, what: NotInData },
+    /// The edits of one scenario naming what the data does not have beyond those named.
+    MoreNotInData { scenario: ScenarioAt, count: usize },
     /// A scenario's levers hold a value the reader cannot take (a number it cannot
     /// read, a choice it does not know …), so the scenario is skipped. `at` is the
     /// value's path in the levers, as the engine names levers (`cost_change_pct`,
@@ -55,13 +75,31 @@ pub enum StoreProblem {
 pub const MAX_JSON_DEPTH: usize = 127;
 
 /// What a value the reader refused had to be, told from the reader's (serde's)
-/// message, which is never shown: [`Expected::of`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// message, which is never shown ([`Expected::of`]), and from the value itself, so
+/// that a number is never said not to be one.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Expected {
     /// A number (an amount, a percentage, a share), written as text: `"12.5"`.
     Number,
+    /// A number written as text, where the file wrote it as a number (`12.5`, not
+    /// `"12.5"`): the refused value is the text to write.
+    NumberAsText,
     /// A whole number within the field's type (quarters, an id).
     WholeNumber,
+    /// A whole number written as a number, where the file wrote it as text (`"2"`,
+    /// not `2`): the refused value is the number to write.
+    WholeNumberNotText,
+    /// A whole number written without a decimal point or an exponent, where the file
+    /// wrote one with them (`2.0`, `1e3`): the refused value is the number to write.
+    WholeNumberPlain,
+    /// A number from `min` to `max` (as the engine checks the lever, or as the field's
+    /// type holds it, in the lever's unit as the engine writes it: `-100`, `40`,
+    /// `1,000,000,000`), where the file wrote a number outside them. (Boxed text, so
+    /// that a problem stays small enough to return by value.)
+    Within {
+        min: Box<str>,
+        max: Box<str>,
+    },
     /// `true` or `false`.
     YesOrNo,
     /// One of the names blockvote knows (a spend profile, a theme, a deferral rule).
@@ -85,7 +123,7 @@ impl Expected {
             ("expected a string", Expected::Text),
             ("expected a sequence", Expected::List),
         ];
-        SAID.iter().find(|(said, _)| message.contains(said)).map_or(Expected::Other, |(_, expected)| *expected)
+        SAID.iter().find(|(said, _)| message.contains(said)).map_or(Expected::Other, |(_, expected)| expected.clone())
     }
 }
 

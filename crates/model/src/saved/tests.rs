@@ -2,6 +2,7 @@ use super::codec::shorten;
 use super::limits::{MAX_BYTES, MAX_HISTORY, MAX_WRITE_BYTES, TOMBSTONE_MS};
 use super::*;
 use crate::engine::{ProjectEdit, Scenario};
+use crate::known::{NotInData, MAX_NAMED_ABSENT};
 use crate::nfc::nfc;
 use rust_decimal::Decimal;
 
@@ -12,6 +13,11 @@ fn check(text: &str, kept: usize, expected: &[StoreProblem]) -> Store {
     assert_eq!(problems, expected, "problems of {:?}", shorten(text, 200));
     assert_eq!(store.scenarios.len(), kept, "scenarios kept from {:?}", shorten(text, 200));
     store
+}
+
+/// The paper's data, which the app shows unless a member imported other data.
+fn paper() -> crate::dataset::Dataset {
+    crate::dataset::Dataset::paper().unwrap_or_else(|_| panic!("the paper's data loads"))
 }
 
 fn row(index: usize, field: &'static str, reason: RowReason) -> StoreProblem {
@@ -266,17 +272,33 @@ fn check_unreadable(levers: &str, at: &str, value: &str, expected: Expected) {
         expected,
     };
     check(&text, 0, std::slice::from_ref(&problem));
-    assert_eq!(decode_import(&text, nfc).1, vec![problem], "{levers}");
+    assert_eq!(decode_import(&text, nfc, &paper()).1, vec![problem], "{levers}");
+}
+
+/// A number from `min` to `max`, as the engine writes a lever's range.
+fn within(min: &str, max: &str) -> Expected {
+    Expected::Within { min: min.into(), max: max.into() }
 }
 
 #[test]
 fn a_value_the_reader_refuses_is_found_and_said_what_it_had_to_be() {
-    check_unreadable(r#"{"cost_change_pct":"1e308"}"#, "cost_change_pct", "1e308", Expected::Number);
-    check_unreadable(r#"{"cost_change_pct":12.5}"#, "cost_change_pct", "", Expected::Number);
-    check_unreadable(r#"{"cost_change_pct":-12}"#, "cost_change_pct", "-12", Expected::Number);
+    // A number is never said not to be one: written as a number where the format
+    // writes text, it is said so, with the text to write (a fraction read exactly,
+    // without a float writer); beyond what the field takes, with the lever's range as
+    // the engine checks it.
+    check_unreadable(r#"{"cost_change_pct":12.5}"#, "cost_change_pct", "12.5", Expected::NumberAsText);
+    check_unreadable(r#"{"cost_change_pct":-12}"#, "cost_change_pct", "-12", Expected::NumberAsText);
+    check_unreadable(r#"{"cost_change_pct":0.1}"#, "cost_change_pct", "0.1", Expected::NumberAsText);
+    check_unreadable(r#"{"cost_change_pct":"1e308"}"#, "cost_change_pct", "1e308", within("-100", "1000"));
+    check_unreadable(r#"{"cost_change_pct":1e308}"#, "cost_change_pct", "", within("-100", "1000"));
     check_unreadable(r#"{"retention":true}"#, "retention", "true", Expected::Number);
     check_unreadable(r#"{"delegation":{"floor":"1","ceiling":"ten"}}"#, "delegation.ceiling", "ten", Expected::Number);
-    check_unreadable(r#"{"slippage":{"quarters":-1}}"#, "slippage.quarters", "-1", Expected::WholeNumber);
+    check_unreadable(r#"{"slippage":{"quarters":-1}}"#, "slippage.quarters", "-1", within("0", "40"));
+    check_unreadable(r#"{"slippage":{"quarters":99999999999}}"#, "slippage.quarters", "99999999999", within("0", "40"));
+    check_unreadable(r#"{"slippage":{"quarters":2.5}}"#, "slippage.quarters", "2.5", Expected::WholeNumber);
+    check_unreadable(r#"{"slippage":{"quarters":2.0}}"#, "slippage.quarters", "2", Expected::WholeNumberPlain);
+    check_unreadable(r#"{"slippage":{"quarters":1e3}}"#, "slippage.quarters", "1000", Expected::WholeNumberPlain);
+    check_unreadable(r#"{"slippage":{"quarters":"many"}}"#, "slippage.quarters", "many", Expected::WholeNumber);
     check_unreadable(r#"{"slippage":{"enabled":"yes"}}"#, "slippage.enabled", "yes", Expected::YesOrNo);
     check_unreadable(r#"{"slippage":5}"#, "slippage", "5", Expected::Other);
     check_unreadable(r#"{"default_profile":"wavy"}"#, "default_profile", "wavy", Expected::Choice);
@@ -285,14 +307,34 @@ fn a_value_the_reader_refuses_is_found_and_said_what_it_had_to_be() {
         r#"{"groups":[{"edit":{"defer_quarters":2}},{"edit":{"defer_quarters":"2"}}]}"#,
         "groups[1].edit.defer_quarters",
         "2",
-        Expected::WholeNumber,
+        Expected::WholeNumberNotText,
     );
-    check_unreadable(r#"{"projects":[{"id":70000}]}"#, "projects[0].id", "70000", Expected::WholeNumber);
+    check_unreadable(
+        r#"{"groups":[{"edit":{"defer_quarters":-99999999999}}]}"#,
+        "groups[0].edit.defer_quarters",
+        "-99999999999",
+        within("-40", "40"),
+    );
+    // An id the engine checks no range of is given its type's.
+    check_unreadable(r#"{"projects":[{"id":70000}]}"#, "projects[0].id", "70000", within("0", "65535"));
+    // An edit of a project or a category is named by the id it edits, where it has one.
     check_unreadable(
         r#"{"projects":[{"id":1,"edit":{"budget":"1e400"}}]}"#,
-        "projects[0].edit.budget",
+        "projects[id=1].edit.budget",
         "1e400",
-        Expected::Number,
+        within("0", "1,000,000,000"),
+    );
+    check_unreadable(
+        r#"{"projects":[{"id":3},{"id":17,"edit":{"defer_quarters":2.5}}]}"#,
+        "projects[id=17].edit.defer_quarters",
+        "2.5",
+        Expected::WholeNumber,
+    );
+    check_unreadable(
+        r#"{"allocation":{"categories":[{"id":2,"amount":5}]}}"#,
+        "allocation.categories[id=2].amount",
+        "5",
+        Expected::NumberAsText,
     );
     check_unreadable(r#"{"cap":{"rule":"x","amount":"5"}}"#, "cap.rule", "x", Expected::Choice);
     // A group's choice of projects is named whole: its parts mean nothing alone.
@@ -302,7 +344,7 @@ fn a_value_the_reader_refuses_is_found_and_said_what_it_had_to_be() {
     check_unreadable(r#"{"cost_change_pct":[["1"]]}"#, "cost_change_pct", "", Expected::Number);
     // A long value is cut.
     let long = "9".repeat(60);
-    check_unreadable(&format!(r#"{{"retention":"{long}"}}"#), "retention", &shorten(&long, 40), Expected::Number);
+    check_unreadable(&format!(r#"{{"retention":"{long}"}}"#), "retention", &shorten(&long, 40), within("0", "1"));
 }
 
 #[test]
@@ -1127,7 +1169,7 @@ fn every_lever_the_app_writes_reads_back_with_no_unknown_field() {
     };
     let store = Store::of(vec![SavedScenario::new("s1", "Every lever", scenario, Some(3))]);
     check(&encode(&store), 1, &[]);
-    let (_, problems) = decode_import(&encode(&store), nfc);
+    let (_, problems) = decode_import(&encode(&store), nfc, &paper());
     assert_eq!(problems, vec![]);
 }
 
@@ -1136,7 +1178,7 @@ fn every_lever_the_app_writes_reads_back_with_no_unknown_field() {
 #[track_caller]
 fn check_levers(levers: &str, at_import: &[StoreProblem]) {
     let text = file(2, &format!(r#"{{"name":"L","scenario":{levers}}}"#), "");
-    let (imported, problems) = decode_import(&text, nfc);
+    let (imported, problems) = decode_import(&text, nfc, &paper());
     assert_eq!((imported.scenarios.len(), problems.as_slice()), (1, at_import), "{levers}");
     assert_eq!(decode_lenient(&text, nfc).1, vec![], "storage is not told of ranges: {levers}");
 }
@@ -1157,23 +1199,142 @@ fn levers_out_of_range_are_named_at_an_import_and_imported_all_the_same() {
     check_levers(r#"{"cost_change_pct":"5000"}"#, &[out("cost_change_pct", "5000", "-100", "1000")]);
     check_levers(r#"{"retention":"1.5"}"#, &[out("retention", "1.5", "0", "1")]);
     check_levers(r#"{"slippage":{"quarters":41}}"#, &[out("slippage.quarters", "41", "0", "40")]);
+    // An edit of a project or a category is named by the id it edits, not by its
+    // place in the file's list.
     check_levers(
-        r#"{"projects":[{"id":1,"edit":{}},{"id":2,"edit":{"extend_quarters":-41}}]}"#,
-        &[out("projects[1].edit.extend_quarters", "-41", "-40", "40")],
+        r#"{"projects":[{"id":1,"edit":{}},{"id":17,"edit":{"extend_quarters":-41}}]}"#,
+        &[out("projects[id=17].edit.extend_quarters", "-41", "-40", "40")],
     );
     check_levers(
-        r#"{"allocation":{"categories":[{"id":1,"amount":"-1"}]}}"#,
-        &[out("allocation.categories[0].amount", "-1.000000", "0", "1,000,000,000")],
+        r#"{"allocation":{"categories":[{"id":1},{"id":2,"amount":"-1"}]}}"#,
+        &[out("allocation.categories[id=2].amount", "-1.000000", "0", "1,000,000,000")],
     );
-    check_levers(
-        r#"{"delegation":{"ceiling":"1","floor":"2"}}"#,
-        &[StoreProblem::LeverOutOfRange {
-            scenario: ScenarioAt { index: 0, name: "L".into() },
-            error: Box::new(LeverError::FloorAboveCeiling { floor: "2.0".into(), ceiling: "1.0".into() }),
-        }],
-    );
+    let cross = |floor: &str, ceiling: &str| StoreProblem::LeverOutOfRange {
+        scenario: ScenarioAt { index: 0, name: "L".into() },
+        error: Box::new(LeverError::FloorAboveCeiling { floor: floor.into(), ceiling: ceiling.into() }),
+    };
+    check_levers(r#"{"delegation":{"ceiling":"1","floor":"2"}}"#, &[cross("2.0", "1.0")]);
+    // One threshold that crosses the data's other one (the paper's floor HK$0.2M,
+    // ceiling HK$10M) is named as the engine will name it.
+    check_levers(r#"{"delegation":{"floor":"30"}}"#, &[cross("30.0", "10.0")]);
+    check_levers(r#"{"delegation":{"ceiling":"0.1"}}"#, &[cross("0.2", "0.1")]);
+    check_levers(r#"{"delegation":{"floor":"10"}}"#, &[]);
     // Only the first lever out of range is named, as the engine names only the first.
     check_levers(r#"{"cost_change_pct":"5000","retention":"2"}"#, &[out("retention", "2", "0", "1")]);
+}
+
+/// The edits of a scenario (one in a file, named "L", of these levers) that an
+/// import on the paper's data names as naming what the data does not have.
+#[track_caller]
+fn check_absent(levers: &str, expected: &[(Option<usize>, NotInData)]) {
+    let at = || ScenarioAt { index: 0, name: "L".into() };
+    let mut expected: Vec<StoreProblem> = expected
+        .iter()
+        .map(|(group, what)| StoreProblem::NotInData { scenario: at(), group: *group, what: what.clone() })
+        .collect();
+    let named = expected.len().min(MAX_NAMED_ABSENT);
+    let more = expected.split_off(named).len();
+    if more > 0 {
+        expected.push(StoreProblem::MoreNotInData { scenario: at(), count: more });
+    }
+    check_levers(levers, &expected);
+}
+
+#[test]
+fn edits_of_what_the_data_shown_does_not_have_are_named_at_an_import_and_imported_as_written() {
+    use NotInData::{Category, Department, DepartmentNamed, Project};
+    // What the paper has (projects 1 to 254, categories 1 to 6, 66 departments, every
+    // theme and department with projects) reads without a word.
+    check_absent(
+        r#"{"projects":[{"id":1},{"id":254}],"allocation":{"categories":[{"id":1},{"id":6,"locked":true}]},
+            "groups":[{"select":{"by":"department","index":65}},{"select":{"by":"department_zh","name":" 行政署 "}},
+                      {"select":{"by":"theme","theme":"it_security"}},{"select":{"by":"all"}}]}"#,
+        &[],
+    );
+    check_absent(r#"{"projects":[{"id":9999,"edit":{"defer_quarters":2}}]}"#, &[(None, Project { id: 9999 })]);
+    check_absent(r#"{"projects":[{"id":0}]}"#, &[(None, Project { id: 0 })]);
+    check_absent(r#"{"allocation":{"categories":[{"id":9,"amount":"5"}]}}"#, &[(None, Category { id: 9 })]);
+    check_absent(
+        r#"{"groups":[{"select":{"by":"all"}},{"select":{"by":"department","index":999}}]}"#,
+        &[(Some(1), Department { index: 999 })],
+    );
+    check_absent(r#"{"groups":[{"select":{"by":"department","index":66}}]}"#, &[(Some(0), Department { index: 66 })]);
+    check_absent(
+        r#"{"groups":[{"select":{"by":"department_zh","name":"月球署"}}]}"#,
+        &[(Some(0), DepartmentNamed { name: "月球署".into() })],
+    );
+    // A long name is cut, as a refused value is.
+    let long = "署".repeat(60);
+    check_absent(
+        &format!(r#"{{"groups":[{{"select":{{"by":"department_zh","name":"{long}"}}}}]}}"#),
+        &[(Some(0), DepartmentNamed { name: shorten(&long, 40) })],
+    );
+    // In the scenario's order, each edit once it is named; past the first sixteen of
+    // a scenario, the rest are counted.
+    check_absent(
+        r#"{"allocation":{"categories":[{"id":7}]},"projects":[{"id":300},{"id":17},{"id":301}],
+            "groups":[{"select":{"by":"department","index":70}}]}"#,
+        &[
+            (None, Project { id: 300 }),
+            (None, Project { id: 301 }),
+            (Some(0), Department { index: 70 }),
+            (None, Category { id: 7 }),
+        ],
+    );
+    let many: Vec<String> = (1_000..1_020).map(|id| format!(r#"{{"id":{id}}}"#)).collect();
+    check_absent(
+        &format!(r#"{{"projects":[{}]}}"#, many.join(",")),
+        &(1_000..1_020).map(|id| (None, Project { id })).collect::<Vec<_>>(),
+    );
+    // An edit checked against imported data: what that data has reads without a word.
+    let mut data = paper();
+    if let Some(project) = data.projects.first_mut() {
+        project.id = 9999;
+    }
+    let text = file(2, r#"{"name":"L","scenario":{"projects":[{"id":9999}]}}"#, "");
+    assert_eq!(decode_import(&text, nfc, &data).1, vec![]);
+}
+
+#[test]
+fn a_file_holding_no_scenario_is_said_to_hold_none_at_an_import() {
+    let import = |text: &str| decode_import(text, nfc, &paper());
+    assert_eq!(import("[]"), (Store::default(), vec![StoreProblem::Empty { bare_list: true }]));
+    assert_eq!(import(&file(2, "", "")), (Store::default(), vec![StoreProblem::Empty { bare_list: false }]));
+    assert_eq!(import(&file(0, "", "")), (Store::default(), vec![StoreProblem::Empty { bare_list: false }]));
+    // The app's own storage may hold an empty list: nothing is wrong with it.
+    check("[]", 0, &[]);
+    check(&file(2, "", ""), 0, &[]);
+}
+
+#[test]
+fn a_file_the_app_writes_imports_back_unchanged_and_without_a_word() {
+    use crate::engine::{CategoryEdit, Edit, GroupEdit, Selector};
+    use crate::money::Money;
+    // Every kind of edit the app makes, of what the paper's data has, and a lever at
+    // each end of its range.
+    let edit = Edit { defer_quarters: Some(40), extend_quarters: Some(-40), ..Edit::default() };
+    let scenario = Scenario {
+        cost_change_pct: Decimal::from(-100),
+        projects: vec![
+            ProjectEdit { id: 17, edit: edit.clone() },
+            ProjectEdit { id: 254, edit: Edit { budget: Some(Money::from_whole_millions(0)), ..Edit::default() } },
+        ],
+        groups: (0..66).map(|index| GroupEdit { select: Selector::Department { index }, edit: edit.clone() }).collect(),
+        allocation: crate::engine::AllocationLevers {
+            categories: (1..=6).map(|id| CategoryEdit { id, amount: None, locked: true }).collect(),
+            scale_to: None,
+        },
+        ..Scenario::default()
+    };
+    let store = Store::of(vec![
+        SavedScenario::new("s1", "Every edit 每項修改", scenario, Some(9)),
+        SavedScenario::new("s2", "Paper", Scenario::default(), None),
+    ]);
+    let text = encode(&store);
+    assert_eq!(decode_import(&text, nfc, &paper()), (store.scenarios_only(), vec![]));
+    // And again, from what it read.
+    let (again, _) = decode_import(&text, nfc, &paper());
+    assert_eq!(encode(&again), text);
 }
 
 #[test]
@@ -1191,6 +1352,9 @@ fn the_ranges_checked_at_an_import_are_the_engine_s() {
         r#"{"allocation":{"scale_to":"-3"}}"#,
         r#"{"delegation":{"floor":"30","ceiling":"20"}}"#,
         r#"{"cost_change_pct":"5","retention":"1"}"#,
+        r#"{"delegation":{"floor":"30"}}"#,
+        r#"{"delegation":{"ceiling":"0.1"}}"#,
+        r#"{"delegation":{"floor":"30"},"groups":[{"edit":{"budget":"-1"}}]}"#,
     ] {
         let scenario: Scenario = serde_json::from_str(levers).unwrap_or_else(|error| panic!("{levers}: {error}"));
         let by_engine = match engine.project(&scenario) {
@@ -1198,7 +1362,7 @@ fn the_ranges_checked_at_an_import_are_the_engine_s() {
             Err(other) => panic!("{levers}: {other}"),
             Ok(_) => Ok(()),
         };
-        assert_eq!(scenario.check_ranges(), by_engine, "{levers}");
+        assert_eq!(scenario.check_ranges_with(Some((paper.ceiling, paper.floor))), by_engine, "{levers}");
     }
 }
 
