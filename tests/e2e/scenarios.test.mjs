@@ -197,7 +197,7 @@ test('corrupt storage: the app starts, says so, keeps a backup without overwriti
   const { context, page, seen } = await open('scenarios', `(${init})(${JSON.stringify([KEY, BACKUP, stored])})`);
   const notice = page.getByTestId('storage-notice');
   await notice.waitFor();
-  assert.match(await notice.innerText(), /scenario 2: name has the wrong type/);
+  assert.match(await notice.innerText(), /scenario 2: the name has the wrong type/);
   assert.deepEqual(await labels(page), ['Readable'], 'what could be read is there');
   const keys = await page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
   assert.equal(keys[BACKUP], 'an older backup', 'the existing backup is not overwritten');
