@@ -69,9 +69,12 @@ const STATES = {
     'a target that cannot be met': async (page) => {
       await page.getByTestId('allocation-amount-1').fill('300');
       await page.getByTestId('allocation-lock-1').check();
-      await page.getByTestId('allocation-target').fill('200');
+      await page.getByTestId('allocation-target').fill('1000');
       await page.getByTestId('allocation-scale').click();
+      await page.getByTestId('allocation-amount-1').fill('1100');
       await page.getByTestId('allocation-scale-error').waitFor();
+      await page.getByTestId('allocation-target').fill('200');
+      await page.locator('#field-allocation-target-error').waitFor();
     },
   },
   cashflow: {

@@ -55,9 +55,18 @@ test('change a category, then scale the unlocked ones to a target', async () => 
   const amounts = [];
   for (let id = 1; id <= 6; id += 1) amounts.push(number(await page.getByTestId(`allocation-amount-${id}`).inputValue()));
   assert.equal(Math.round(amounts.reduce((a, b) => a + b, 0) * 10), 10000, 'the rows add up to the total shown');
-  // An impossible target: below the locked amount.
+  // An impossible target, below the locked amount, is refused at its field and never
+  // applied: the last target that worked stays (it was applied, refused by the engine,
+  // and the table fell back to the unscaled 1,122.0).
   await page.getByTestId('allocation-target').fill('200');
+  await page.waitForFunction(() => document.querySelector('#field-allocation-target-error')?.textContent.includes('locked'));
+  assert.match(await page.locator('#field-allocation-target-error').innerText(), /Must not be below the locked categories' HK\$300\.0M/);
   await page.getByTestId('allocation-scale').click();
+  assert.equal(await app.text('allocation-total'), '1,000.0', 'the last target that worked stays');
+  await page.waitForFunction(() => location.hash.includes('target=1000'), null, { timeout: 3_000 });
+  // A lock that puts the locked categories above the target in effect: the engine
+  // refuses the scaling, and says so beside it.
+  await page.getByTestId('allocation-amount-1').fill('1100');
   await page.getByTestId('allocation-scale-error').waitFor();
   // A typing mistake is marked and changes nothing.
   await page.getByTestId('allocation-amount-2').fill('12x');

@@ -7,7 +7,7 @@ use crate::whatif::use_whatif;
 use blockvote_model::engine::AllocationOutcome;
 use blockvote_model::Money;
 use blockvote_present::screens::allocation::{
-    paper_total, scaling_text, target_field, ScalingText, RESET, SCALE_BUTTON, SCALE_HEADING,
+    locked_total, paper_total, scaling_text, target_field_above_locked, ScalingText, RESET, SCALE_BUTTON, SCALE_HEADING,
 };
 use leptos::prelude::*;
 
@@ -31,7 +31,9 @@ pub fn ScalePanel(outcome: Memo<Option<AllocationOutcome>>) -> impl IntoView {
             </h3>
             <div class="inline-fields">
                 <NumberField
-                    spec=target_field()
+                    spec=target_field_above_locked(move || {
+                        outcome.with(|o| o.as_ref().map(locked_total).unwrap_or_default())
+                    })
                     testid="allocation-target"
                     current=target
                     commit=move |value: Money| {

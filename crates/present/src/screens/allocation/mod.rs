@@ -7,7 +7,7 @@
 pub mod balance;
 
 use crate::charts::Series;
-use crate::fields::{money_field, money_in, write_money, FieldSpec};
+use crate::fields::{money_field, money_in, write_money, FieldError, FieldSpec};
 use crate::format::money_with_unit;
 use crate::lang::{l, Label, Lang};
 use crate::paper::{AnnexAColumn, Printed};
@@ -89,6 +89,32 @@ pub fn amount_field() -> FieldSpec<Money> {
 /// The target total to scale to.
 pub fn target_field() -> FieldSpec<Money> {
     money_field(l("目標總額", "Target total"), Money::ZERO, max_amount())
+}
+
+/// The target field as the Allocation screen reads it: a target below the locked
+/// categories' sum in effect (`locked`) is refused at the field, so it never enters
+/// the scenario. It used to be applied, the engine refused the scaling, and the table
+/// fell back to the unscaled amounts instead of the last target that worked.
+pub fn target_field_above_locked(locked: impl Fn() -> Money + Send + Sync + 'static) -> FieldSpec<Money> {
+    target_field().refusing(move |target| target_below_locked(*target, locked()))
+}
+
+/// A target below the locked categories' sum `locked`, refused.
+fn target_below_locked(target: Money, locked: Money) -> Option<FieldError> {
+    (target < locked).then(|| {
+        FieldError::new(
+            format!("不可低於已鎖定類別的總和（{}）；請提高目標或解除鎖定", money_with_unit(locked, Lang::Zh)),
+            format!(
+                "Must not be below the locked categories' {}; raise the target or unlock a category",
+                money_with_unit(locked, Lang::En)
+            ),
+        )
+    })
+}
+
+/// The locked categories' sum in `outcome`.
+pub fn locked_total(outcome: &AllocationOutcome) -> Money {
+    Money::checked_sum(outcome.categories.iter().filter(|c| c.locked).map(|c| c.amount)).unwrap_or_default()
 }
 
 /// Annex A's 2018-19 total (para 6's HK$1,060M), the target until the member types one.
@@ -269,6 +295,28 @@ pub(crate) mod tests {
 
     fn read(figure: Option<&Figure>, lang: Lang) -> String {
         figure.map(|f| format!("{} [{}]", f.text(lang), f.provenance().mark(lang))).unwrap_or_default()
+    }
+
+    /// A target below the locked categories is refused at the field, in both
+    /// languages, where it used to be applied and the scaling refused by the engine
+    /// (`target=100&cat=1:300,L`).
+    #[test]
+    fn a_target_below_the_locked_categories_is_refused_at_the_field() {
+        let data = paper();
+        let scenario = blockvote_model::link::decode_link("cat=1:300,L").0.scenario;
+        let locked = locked_total(&project(&data, &scenario).allocation);
+        assert_eq!(locked, Money::from_whole_millions(300));
+        let field = target_field_above_locked(move || locked);
+        let read = |text: &str| match (field.read)(text) {
+            Ok(value) => value.format(1),
+            Err(error) => format!("{} / {}", error.get(Lang::En), error.get(Lang::Zh)),
+        };
+        assert_eq!(
+            read("100"),
+            "Must not be below the locked categories' HK$300.0M; raise the target or unlock a category / 不可低於已鎖定類別的總和（300.0 百萬元）；請提高目標或解除鎖定"
+        );
+        assert_eq!(read("300"), "300.0");
+        assert_eq!(read("1000"), "1,000.0");
     }
 
     /// Category `id` of the paper with its amount set to `amount`: the row as read.
