@@ -150,8 +150,8 @@ pub use scenario::{
     ProjectEdit, Scenario, Selector, Slippage, MAX_COST_CHANGE_PCT, MAX_SHIFT_QUARTERS, MIN_COST_CHANGE_PCT,
 };
 pub use sensitivity::{
-    default_tornado, one_way, tornado, tornado_bar, two_way, OneWayRow, OneWayTable, Tornado, TornadoBar,
-    TornadoSetting, TwoWayTable, MAX_TABLE_VALUES,
+    default_tornado, one_way, tornado, tornado_bar, tornado_bar_read_by, two_way, OneWayRow, OneWayTable, Tornado,
+    TornadoBar, TornadoSetting, TwoWayTable, MAX_TABLE_VALUES,
 };
 pub use share::SHARE_SCALE;
 

@@ -9,6 +9,7 @@ use super::dollars::from_dollars;
 use super::error::{EngineError, SettingError};
 use super::lever::Lever;
 use super::prepared::Engine;
+use super::projection::Projection;
 use super::scenario::Scenario;
 use super::share::share_from_units;
 use crate::money::Money;
@@ -184,8 +185,24 @@ pub fn tornado(engine: &Engine, scenario: &Scenario, settings: &[TornadoSetting]
 /// and at its high value. [`tornado`] is [`Tornado::from_bars`] of these; a caller
 /// that spreads the work over time computes them one by one.
 pub fn tornado_bar(engine: &Engine, scenario: &Scenario, setting: &TornadoSetting) -> Result<TornadoBar, EngineError> {
-    let at_low = projected(engine, scenario, &[(setting.lever, setting.low)])?.0;
-    let at_high = projected(engine, scenario, &[(setting.lever, setting.high)])?.0;
+    tornado_bar_read_by(engine, scenario, setting, |projection| projection.budget_year_totals.total)
+}
+
+/// [`tornado_bar`], the budget year's total at each end read by `read`: the
+/// presentation layer passes the year as its tables show it, so a bar's ends read as
+/// the Cash flow screen's figure for the same scenario.
+pub fn tornado_bar_read_by(
+    engine: &Engine,
+    scenario: &Scenario,
+    setting: &TornadoSetting,
+    read: fn(&Projection) -> Money,
+) -> Result<TornadoBar, EngineError> {
+    let at = |value: Decimal| -> Result<Money, EngineError> {
+        let mut trial = scenario.clone();
+        setting.lever.apply(engine, &mut trial, value)?;
+        Ok(read(&engine.project(&trial)?))
+    };
+    let (at_low, at_high) = (at(setting.low)?, at(setting.high)?);
     let swing = Money::from_millions(
         at_high.checked_sub(at_low).map_err(|_| EngineError::Overflow { what: "a swing" })?.millions().abs(),
     );
