@@ -13,8 +13,10 @@ use crate::lang::{l, Label, Lang};
 use crate::paper::{AnnexAColumn, Printed};
 use crate::provenance::{Basis, Figure, MarkedColumn, PaperPlace, Provenance, Value};
 use crate::words::TOTAL;
-use blockvote_model::engine::{AllocationError, AllocationOutcome, CategoryEdit, ScalingOutcome, Scenario};
-use blockvote_model::money::MAX_INPUT_MILLIONS;
+use blockvote_model::engine::{
+    AllocationError, AllocationOutcome, CategoryEdit, ScalingOutcome, Scenario, ALLOCATION_STEP,
+};
+use blockvote_model::money::{format_decimal, MAX_INPUT_MILLIONS};
 use blockvote_model::{Dataset, Money};
 
 pub const TITLE: Label = l("撥款分配（按開支類別）", "Allocation by expenditure category");
@@ -215,7 +217,7 @@ pub fn scaling_text(scaling: &ScalingOutcome, lang: Lang) -> ScalingText {
     if let Some(error) = &scaling.error {
         return ScalingText::Refused(allocation_error_text(error, lang));
     }
-    ScalingText::Done(match lang {
+    let mut said = match lang {
         Lang::Zh => format!(
             "已把未鎖定類別（原合共 {}）按比例調整，使總額正好為 {}；鎖定類別合共 {} 不變。金額以 0.1 百萬元為單位，餘數按最大餘數法分配。",
             money(scaling.unlocked_before),
@@ -228,7 +230,26 @@ pub fn scaling_text(scaling: &ScalingOutcome, lang: Lang) -> ScalingText {
             money(scaling.target),
             money(scaling.locked)
         ),
-    })
+    };
+    // The engine gives what is finer than a step to the largest unlocked category
+    // (`engine::categories`): said, so "in steps of HK$0.1M" is never untrue of it.
+    if let Some(leftover) = finer_than_a_step(scaling) {
+        said.push_str(&match lang {
+            Lang::Zh => format!("不足 0.1 百萬元的 {leftover} 百萬元撥歸最大的未鎖定類別，使總額準確。"),
+            Lang::En => {
+                format!(" The HK${leftover}M finer than a step goes to the largest unlocked category, so the total is exact.")
+            }
+        });
+    }
+    ScalingText::Done(said)
+}
+
+/// What of the target less the locked sum is finer than a step of HK$0.1M, written
+/// with its own decimals (`0.0333`), or `None` when there is none.
+fn finer_than_a_step(scaling: &ScalingOutcome) -> Option<String> {
+    let to_share = scaling.target.checked_sub(scaling.locked).ok()?.millions();
+    let leftover = to_share.checked_rem(ALLOCATION_STEP.millions())?.normalize();
+    (!leftover.is_zero()).then(|| format_decimal(leftover, leftover.scale()))
 }
 
 fn allocation_error_text(error: &AllocationError, lang: Lang) -> String {
@@ -413,6 +434,25 @@ pub(crate) mod tests {
                     .to_string()
             ))
         );
+        // What is finer than a step is said to go to the largest unlocked category: the
+        // screen said "in steps of HK$0.1M" beside a category of 317.8333.
+        let finer = blockvote_model::link::decode_link("cat=1:300,L&target=1000.3333").0.scenario;
+        let outcome = project(&data, &finer).allocation;
+        let said = |lang| match outcome.scaling.as_ref().map(|s| scaling_text(s, lang)) {
+            Some(ScalingText::Done(text)) => text,
+            other => panic!("{other:?}"),
+        };
+        assert!(said(Lang::En).ends_with(
+            "remainders by largest remainder. The HK$0.0333M finer than a step goes to the largest unlocked category, so the total is exact."
+        ));
+        assert!(said(Lang::Zh).ends_with("不足 0.1 百萬元的 0.0333 百萬元撥歸最大的未鎖定類別，使總額準確。"));
+        assert_eq!(outcome.total.amount, Money::parse_millions("1000.3333").unwrap_or_default());
+        assert!(
+            !said(Lang::En).contains("finer") || outcome.categories.iter().any(|c| c.amount.millions().scale() > 1)
+        );
+        let whole = blockvote_model::link::decode_link("cat=1:300,L&target=1000").0.scenario;
+        let whole_said = project(&data, &whole).allocation.scaling.map(|s| scaling_text(&s, Lang::En));
+        assert!(matches!(whole_said, Some(ScalingText::Done(text)) if !text.contains("finer")));
         let (groups, series) = chart(&project(&data, &Scenario::default()).allocation, &data, Lang::En);
         assert_eq!(groups.len(), series.first().map(|s| s.values.len()).unwrap_or_default());
         assert_eq!(series.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), vec!["Paper (Annex A)", "Scenario"]);
