@@ -262,6 +262,16 @@ pub fn share_text(value: Decimal) -> String {
     best
 }
 
+/// A whole number's text without its separators: `,` or `_` between groups of
+/// thousands (`10,000`, `1_000_000`), as the seed and runs fields take them; a
+/// separator anywhere else is [`EntryError::Comma`], so `12,5` is never read as 125.
+pub fn grouped_digits<T>(text: &str) -> Result<String, EntryError<T>> {
+    // `_` separates groups as `,` does, and like it only groups of thousands.
+    let grouped = text.replace('_', ",");
+    commas_group_thousands(&grouped)?;
+    Ok(grouped.chars().filter(|c| *c != ',').collect())
+}
+
 /// Reads a seed: a whole number from 0 to 18,446,744,073,709,551,615, with `,` or `_`
 /// between groups of thousands allowed, and one leading `+`: links read a seed with Rust's integer
 /// syntax, which takes it, before they read it as this field does.
@@ -271,10 +281,7 @@ pub fn seed(text: &str) -> Result<u64, EntryError<u64>> {
     }
     let trimmed = text.trim();
     let unsigned = trimmed.strip_prefix('+').unwrap_or(trimmed);
-    // `_` separates groups as `,` does, and like it only groups of thousands.
-    let grouped = unsigned.replace('_', ",");
-    commas_group_thousands(&grouped)?;
-    let digits: String = grouped.chars().filter(|c| *c != ',').collect();
+    let digits = grouped_digits(unsigned)?;
     if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
         return Err(EntryError::NotANumber);
     }

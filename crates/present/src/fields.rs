@@ -255,13 +255,8 @@ pub fn seed_in(text: &str) -> Result<u64, FieldError> {
 /// Reads a number of simulation runs, 1 to the engine's maximum (`,` allowed).
 pub fn runs_in(text: &str) -> Result<u32, FieldError> {
     let text = typed(text, Percent::of(None))?;
-    // `_` separates groups as `,` does, and like it only groups of thousands: `12,5`
-    // is refused, not read as 125 runs.
-    let grouped = text.replace('_', ",");
-    if !thousands_grouped(&grouped) {
-        return Err(comma());
-    }
-    let digits: String = grouped.chars().filter(|c| *c != ',').collect();
+    // `12,5` is refused, not read as 125 runs.
+    let digits = entry::grouped_digits::<i64>(&text).map_err(|_| comma())?;
     let max = i64::from(blockvote_model::engine::monte_carlo::MAX_RUNS);
     let runs = int_in(&digits, 1, max, None)?;
     // Within 1..=MAX_RUNS, so always a u32.
