@@ -42,17 +42,36 @@ test('a link naming a project, department or category the data does not have say
   const app = new AppPage(page);
   await app.open(`${SINGLE_FILE_URL}#view=projects&lang=en&p=999:x&g=dept.99:x&cat=99:5;0:1`);
   assert.deepEqual(await problemLines(page), [
-    '“p=999:x” names project 999, which the data shown does not have; its edit was ignored.',
+    '“p=999:x” names project No. 999, which the data shown does not have; its edit was ignored.',
     '“g=dept.99:x” names department 99, which the data shown does not have; it was ignored.',
     '“99:5” in “cat=99:5;0:1” names category 99, which the data shown does not have; its edit was ignored.',
     '“0:1” in “cat=99:5;0:1” names category 0, which the data shown does not have; its edit was ignored.',
   ]);
   await app.switchLanguage('zh');
-  assert.equal((await problemLines(page))[0], '「p=999:x」所指的項目 999 不在現時顯示的資料中，該修改已略過。');
+  assert.equal((await problemLines(page))[0], '「p=999:x」所指的項目編號 999 不在現時顯示的資料中，該修改已略過。');
   // A change of screen reads the app's own address back: nothing is said again.
   await page.getByTestId('link-problems').getByRole('button').click();
   await app.go('cashflow');
   assert.equal(await page.getByTestId('link-problems').count(), 0);
+  assert.deepEqual(seen.errors, []);
+  await page.close();
+});
+
+test("a scaling target the link's locked categories put out of reach is named, and the categories are shown unscaled", async () => {
+  const page = await browser.newPage();
+  const seen = watch(page);
+  const app = new AppPage(page);
+  // Category 1 locked at HK$300M and the rest scaled to a HK$100M total cannot be done.
+  await app.open(`${SINGLE_FILE_URL}#view=allocation&lang=en&target=100&cat=1:300,L`);
+  assert.deepEqual(await problemLines(page), [
+    "“target=100” is below the locked categories' HK$300.0M, so the categories cannot be scaled to it; they are shown unscaled.",
+  ]);
+  // Annex A's 1,060.0 with category 1 moved to 300: unscaled.
+  assert.equal(await app.text('allocation-total'), '1,122.0');
+  await app.switchLanguage('zh');
+  assert.deepEqual(await problemLines(page), [
+    '「target=100」低於已鎖定類別的總和（300.0 百萬元），無法按比例調整；各類別按未調整的金額顯示。',
+  ]);
   assert.deepEqual(seen.errors, []);
   await page.close();
 });
@@ -222,7 +241,7 @@ test('a new link replaces the notice of the one before, even with the same scena
     window.location.hash = '#view=projects&lang=en&ids=14,15,999';
   });
   assert.deepEqual(await problemLines(page), [
-    '“ids=14,15,999” names project number 999, which the data shown does not have; no row shows it.',
+    '“ids=14,15,999” names project No. 999, which the data shown does not have; no row shows it.',
   ]);
   assert.equal(await page.locator('tr[data-testid^="project-row-"]').count(), 2);
   assert.deepEqual(seen.errors, []);

@@ -12,7 +12,8 @@
 //! without a word.
 
 use crate::dataset::Dataset;
-use crate::engine::{Scenario, Selector};
+use crate::engine::categories::{lay_category_edits, scaling_refusal, CategoryInput};
+use crate::engine::{AllocationError, AllocationLevers, Scenario, Selector};
 use crate::money::Money;
 use crate::themes::Theme;
 use std::collections::BTreeSet;
@@ -48,7 +49,8 @@ pub(crate) struct Known {
     department_names: Vec<String>,
     departments_with_projects: BTreeSet<usize>,
     themes_with_projects: BTreeSet<Theme>,
-    categories: BTreeSet<u8>,
+    /// Annex A's categories as the engine starts from them, before any edit.
+    categories: Vec<CategoryInput>,
     /// The data's thresholds, in effect where a scenario gives none.
     pub(crate) ceiling: Money,
     pub(crate) floor: Money,
@@ -62,7 +64,11 @@ impl Known {
             department_names: data.departments.iter().map(|d| d.name_zh.trim().to_string()).collect(),
             departments_with_projects: crate::order::set_of(data.projects.iter().map(|p| p.department)),
             themes_with_projects: crate::order::set_of(data.projects.iter().map(|p| p.theme)),
-            categories: crate::order::set_of(data.categories.iter().map(|c| c.id)),
+            categories: data
+                .categories
+                .iter()
+                .map(|c| CategoryInput::unedited(c.id, c.proposed, c.approved_prior))
+                .collect(),
             ceiling: data.ceiling,
             floor: data.floor,
         }
@@ -98,7 +104,17 @@ impl Known {
 
     /// Why an edit of category `id` changes nothing, if it does not.
     pub(crate) fn category(&self, id: u8) -> Option<NotInData> {
-        (!self.categories.contains(&id)).then_some(NotInData::Category { id })
+        (!self.categories.iter().any(|c| c.id == id)).then_some(NotInData::Category { id })
+    }
+
+    /// Why `allocation`'s scaling to its target cannot be made on this data, if it
+    /// cannot, as the engine finds it (the same edits laid, the same scaling): a target
+    /// below the locked categories, or no unlocked amount to scale.
+    pub(crate) fn scaling_refusal(&self, allocation: &AllocationLevers) -> Option<AllocationError> {
+        let target = allocation.scale_to?;
+        let mut inputs = self.categories.clone();
+        lay_category_edits(&mut inputs, &allocation.categories);
+        scaling_refusal(&inputs, target)
     }
 
     /// The edits of `scenario` that name a project, a department or a category the
@@ -117,5 +133,58 @@ impl Known {
         let categories =
             scenario.allocation.categories.iter().filter_map(|edit| self.category(edit.id)).map(|what| (None, what));
         projects.chain(groups).chain(categories).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Known;
+    use crate::engine::{AllocationLevers, CategoryEdit, Engine, Scenario};
+    use crate::money::Money;
+    use crate::Dataset;
+
+    /// The check of a scenario made elsewhere refuses a scaling exactly when the
+    /// engine does, for the same reason (`expected`, the refusal's words, or "").
+    #[track_caller]
+    fn check(edits: &[(u8, Option<i64>, bool)], target: i64, expected: &str) {
+        let data = Dataset::paper().expect("the paper's data loads");
+        let allocation = AllocationLevers {
+            categories: edits
+                .iter()
+                .map(|&(id, amount, locked)| CategoryEdit {
+                    id,
+                    amount: amount.map(Money::from_whole_millions),
+                    locked,
+                })
+                .collect(),
+            scale_to: Some(Money::from_whole_millions(target)),
+        };
+        let known = Known::of(&data).scaling_refusal(&allocation);
+        let scenario = Scenario { allocation, ..Scenario::default() };
+        let projection = Engine::new(&data).expect("engine").project(&scenario).expect("projection");
+        let engine = projection.allocation.scaling.and_then(|scaling| scaling.error);
+        assert_eq!(known, engine, "{edits:?} to {target}");
+        assert_eq!(known.map(|refusal| refusal.to_string()).unwrap_or_default(), expected, "{edits:?} to {target}");
+    }
+
+    #[test]
+    fn a_scaling_is_refused_as_the_engine_refuses_it() {
+        check(&[(1, Some(300), true)], 1000, "");
+        check(&[(1, Some(300), true)], 100, "the target (100.0) is below the locked categories' sum (300.0)");
+        // The last edit of a category sets its lock, as the engine lays them.
+        check(&[(1, Some(300), true), (1, None, false)], 100, "");
+        check(
+            &[(1, Some(300), false), (1, None, true)],
+            100,
+            "the target (100.0) is below the locked categories' sum (300.0)",
+        );
+        check(&[(9, Some(300), true)], 100, "");
+        let all_locked: Vec<_> = (1..=6).map(|id| (id, None, true)).collect();
+        check(
+            &all_locked,
+            2000,
+            "no unlocked category has an amount to scale, so the total cannot move from 1,060.0 to 2,000.0",
+        );
+        check(&all_locked, 1060, "");
     }
 }

@@ -42,6 +42,14 @@ pub fn money_with_unit(amount: Money, lang: Lang) -> String {
     with_money_unit(&amount.format(1), lang)
 }
 
+/// [`money_with_unit`] with every decimal the amount has, one at least
+/// (`HK$1,000.3333M`): for an amount the member typed that a sentence says is met
+/// exactly, which one decimal would round.
+pub fn exact_money_with_unit(amount: Money, lang: Lang) -> String {
+    let places = amount.millions().normalize().scale().max(1);
+    with_money_unit(&amount.format(places), lang)
+}
+
 /// An amount in HK$ millions already written (`1,060.0`, `-12.1`, `+3.0`, `1,060`)
 /// with its unit: `HK$1,060.0M` / `1,060.0 百萬元`, a sign before the unit as it is
 /// read, `-HK$12.1M` / `-12.1 百萬元` (never `HK$-12.1M`). The one place money gets
@@ -424,6 +432,9 @@ mod tests {
         check(millions_signed(Money::from_whole_millions(70)), "+70.0");
         check(money_with_unit(Money::from_whole_millions(243), Lang::En), "HK$243.0M");
         check(money_with_unit(Money::from_whole_millions(243), Lang::Zh), "243.0 百萬元");
+        let typed = Money::parse_millions("1000.3333").unwrap_or_default();
+        check(exact_money_with_unit(typed, Lang::En), "HK$1,000.3333M");
+        check(exact_money_with_unit(Money::from_whole_millions(1000), Lang::Zh), "1,000.0 百萬元");
         // A sign before the unit, as it is read.
         check(money_with_unit(Money::from_whole_millions(-5), Lang::En), "-HK$5.0M");
         check(money_with_unit(Money::from_whole_millions(-5), Lang::Zh), "-5.0 百萬元");

@@ -73,6 +73,12 @@ impl Label {
     pub fn get(self, lang: Lang) -> &'static str {
         lang.pick(self.zh, self.en)
     }
+
+    /// The label with a number after it, in both languages (`項目編號 17` / `project
+    /// No. 17`), so that every message names a numbered thing in the same words.
+    pub fn numbered(self, number: impl std::fmt::Display) -> (String, String) {
+        (format!("{} {number}", self.zh), format!("{} {number}", self.en))
+    }
 }
 
 /// Shorthand for an inline label.

@@ -5,7 +5,9 @@
 
 use crate::format::count;
 use crate::lang::{Bilingual, Label, Lang};
+use crate::refusal::{CATEGORY, PROJECT_NUMBER};
 use crate::route::{read_slide, route_problems, shell_value_applies, SHELL_KEYS, SLIDE_KEY};
+use crate::screens::allocation::target_out_of_reach;
 use crate::screens::departments::{self, DepartmentColumn};
 use crate::screens::projects::filters::{Offered, FILTER_KEYS};
 use crate::screens::projects::table::{self, parse_group, SortKey, GROUP_KEY};
@@ -233,7 +235,7 @@ pub fn problem_text(problem: &LinkProblem) -> Bilingual {
     let pair = if problem.key_only { problem.key.clone() } else { format!("{}={}", problem.key, problem.value) };
     // What the data shown does not have is said of the data the member sees: the
     // paper's, or the file they imported.
-    let ignored = |zh: &str, en: &str, what_zh: String, what_en: String| {
+    let ignored = |zh: &str, en: &str, (what_zh, what_en): (String, String)| {
         (
             format!("所指的{what_zh} 不在現時顯示的資料中，{zh}"),
             format!("names {what_en}, which the data shown does not have; {en}"),
@@ -289,8 +291,8 @@ pub fn problem_text(problem: &LinkProblem) -> Bilingual {
             let list = |separator: &str| ids.iter().map(u16::to_string).collect::<Vec<_>>().join(separator);
             match (ids.as_slice(), more) {
                 ([id], 0) => (
-                    format!("所指的項目編號 {id} 不在現時顯示的資料中，表格沒有顯示"),
-                    format!("names project number {id}, which the data shown does not have; no row shows it"),
+                    format!("所指的{} {id} 不在現時顯示的資料中，表格沒有顯示", PROJECT_NUMBER.zh),
+                    format!("names {} {id}, which the data shown does not have; no row shows it", PROJECT_NUMBER.en),
                 ),
                 (_, 0) => (
                     format!("所指的 {total} 個項目編號（{}）不在現時顯示的資料中，表格沒有顯示", list("、")),
@@ -306,11 +308,11 @@ pub fn problem_text(problem: &LinkProblem) -> Bilingual {
                 ),
             }
         }
-        LinkReason::NoSuchProject { id } => ignored("該修改已略過", "its edit was ignored", format!("項目 {id}"), format!("project {id}")),
+        LinkReason::NoSuchProject { id } => ignored("該修改已略過", "its edit was ignored", PROJECT_NUMBER.numbered(id)),
         LinkReason::NoSuchDepartment { number } => {
-            ignored("已略過", "it was ignored", format!("部門 {number}"), format!("department {number}"))
+            ignored("已略過", "it was ignored", (format!("部門 {number}"), format!("department {number}")))
         }
-        LinkReason::NoSuchCategory { id } => ignored("該修改已略過", "its edit was ignored", format!("類別 {id}"), format!("category {id}")),
+        LinkReason::NoSuchCategory { id } => ignored("該修改已略過", "its edit was ignored", CATEGORY.numbered(id)),
         LinkReason::MatchesNoProject => (
             "與現時顯示的資料中任何項目都不相符，因此沒有改變任何數字".to_string(),
             "matches no project in the data shown, so it changes nothing".to_string(),
@@ -322,6 +324,7 @@ pub fn problem_text(problem: &LinkProblem) -> Bilingual {
                 format!("would put the floor ({}) above the ceiling ({}), which cannot be worked out; the link's thresholds were ignored, and the paper's apply", floor[1], ceiling[1]),
             )
         }
+        LinkReason::ScalingRefused { refusal } => target_out_of_reach(refusal),
         LinkReason::NoSuchScreen => ("不是 blockvote 的畫面，現顯示概覽".to_string(), "is not a screen of blockvote; the overview is shown".to_string()),
         LinkReason::NoSuchLanguage => (
             "不是 blockvote 的語言（zh 或 en），語言維持不變".to_string(),
@@ -818,13 +821,32 @@ mod tests {
     }
 
     #[test]
+    fn a_scaling_target_out_of_reach_of_the_links_categories_is_named() {
+        check_opened("#view=allocation&target=1000&cat=1:300,L", &[]);
+        check_opened(
+            "#view=allocation&target=100&cat=1:300,L",
+            &[(
+                "“target=100” is below the locked categories' HK$300.0M, so the categories cannot be scaled to it; they are shown unscaled.",
+                "「target=100」低於已鎖定類別的總和（300.0 百萬元），無法按比例調整；各類別按未調整的金額顯示。",
+            )],
+        );
+        check_opened(
+            "#view=allocation&cat=1:L;2:L;3:L;4:L;5:L;6:L&target=2000",
+            &[(
+                "“target=2000” cannot be reached: no unlocked category has an amount to scale, so the categories are shown unscaled.",
+                "「target=2000」無法達到：沒有未鎖定而金額大於零的類別可按比例調整；各類別按未調整的金額顯示。",
+            )],
+        );
+    }
+
+    #[test]
     fn an_opened_link_names_every_pair_the_app_cannot_use() {
         check_opened("#view=projects&lang=en&p=17:d2&g=dept.2:d1&cat=1:300&dept=1&theme=it_security", &[]);
         check_opened(
             "#view=projects&lang=en&p=999:x",
             &[(
-                "“p=999:x” names project 999, which the data shown does not have; its edit was ignored.",
-                "「p=999:x」所指的項目 999 不在現時顯示的資料中，該修改已略過。",
+                "“p=999:x” names project No. 999, which the data shown does not have; its edit was ignored.",
+                "「p=999:x」所指的項目編號 999 不在現時顯示的資料中，該修改已略過。",
             )],
         );
         check_opened(
@@ -1399,7 +1421,7 @@ mod tests {
         check_opened(
             "#view=projects&lang=en&ids=14,999",
             &[(
-                "“ids=14,999” names project number 999, which the data shown does not have; no row shows it.",
+                "“ids=14,999” names project No. 999, which the data shown does not have; no row shows it.",
                 "「ids=14,999」所指的項目編號 999 不在現時顯示的資料中，表格沒有顯示。",
             )],
         );

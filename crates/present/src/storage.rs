@@ -7,6 +7,7 @@
 use crate::format::{count, ordinal, scenarios_count};
 use crate::lang::{capitalised, l, Bilingual, Label, Lang};
 use crate::refusal::{lever_error, scenario_part, Unit, CATEGORY, PROJECT_NUMBER};
+use crate::screens::allocation::target_out_of_reach;
 use blockvote_model::known::NotInData;
 use blockvote_model::offline::{CarriedProblem, CarriedReport};
 use blockvote_model::saved::limits::{
@@ -130,6 +131,13 @@ pub fn problem(problem: &StoreProblem) -> Bilingual {
                 format!("scenario {} ({}): {}; {}", at.index + 1, at.name, named.en, kept.en),
             )
         }
+        StoreProblem::ScalingRefused { scenario: at, refusal } => {
+            let (zh, en) = target_out_of_reach(refusal);
+            (
+                format!("第 {} 個情景（{}）的按比例調整目標總額{zh}", at.index + 1, at.name),
+                format!("scenario {} ({}): its target total to scale to {en}", at.index + 1, at.name),
+            )
+        }
         StoreProblem::MoreNotInData { scenario: at, count: more } => {
             let more = count(*more);
             (
@@ -229,8 +237,8 @@ fn not_in_data(group: Option<usize>, what: &NotInData) -> Bilingual {
     // A place in a list held in memory, so one more never overflows.
     let group = group.map(|index| count(index.saturating_add(1)));
     let (zh, en) = match what {
-        NotInData::Project { id } => (format!("{} {id}", PROJECT_NUMBER.zh), format!("{} {id}", PROJECT_NUMBER.en)),
-        NotInData::Category { id } => (format!("{} {id}", CATEGORY.zh), format!("{} {id}", CATEGORY.en)),
+        NotInData::Project { id } => PROJECT_NUMBER.numbered(id),
+        NotInData::Category { id } => CATEGORY.numbered(id),
         NotInData::Department { index } => {
             (format!("{} 個部門", ordinal(*index, Lang::Zh)), format!("the {} department", ordinal(*index, Lang::En)))
         }
@@ -430,7 +438,10 @@ pub fn carried_notice(report: &CarriedReport, problems: &[StoreProblem]) -> Bili
     let (levers, unreadable): (Vec<&StoreProblem>, Vec<&StoreProblem>) = problems.iter().partition(|problem| {
         matches!(
             problem,
-            StoreProblem::LeverOutOfRange { .. } | StoreProblem::NotInData { .. } | StoreProblem::MoreNotInData { .. }
+            StoreProblem::LeverOutOfRange { .. }
+                | StoreProblem::NotInData { .. }
+                | StoreProblem::MoreNotInData { .. }
+                | StoreProblem::ScalingRefused { .. }
         )
     });
     if let Some(first) = unreadable.first() {
@@ -1113,6 +1124,26 @@ mod tests {
             import_problems(&file(r#"{"name":"S","scenario":{"slippage":5}}"#, "")),
             "第 1 個情景（S）的「延誤」（5）無法讀取，已略過此情景",
             "scenario 1 (S): “Slippage” (5) could not be read; that scenario is skipped",
+        );
+    }
+
+    #[test]
+    fn an_import_names_a_scaling_target_its_locked_categories_put_out_of_reach() {
+        check(
+            import_problems(&file(
+                r#"{"name":"Low","scenario":{"allocation":{"categories":[{"id":1,"amount":"300","locked":true}],"scale_to":"100"}}}"#,
+                "",
+            )),
+            "第 1 個情景（Low）的按比例調整目標總額低於已鎖定類別的總和（300.0 百萬元），無法按比例調整；各類別按未調整的金額顯示",
+            "scenario 1 (Low): its target total to scale to is below the locked categories' HK$300.0M, so the categories cannot be scaled to it; they are shown unscaled",
+        );
+        check(
+            import_problems(&file(
+                r#"{"name":"Ok","scenario":{"allocation":{"categories":[{"id":1,"amount":"300","locked":true}],"scale_to":"1000"}}}"#,
+                "",
+            )),
+            "",
+            "",
         );
     }
 

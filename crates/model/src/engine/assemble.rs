@@ -3,7 +3,7 @@
 
 use super::apportion::apportion;
 use super::cash::Cash;
-use super::categories::{allocation_outcome, AllocationOutcome, CategoryInput};
+use super::categories::{allocation_outcome, lay_category_edits, AllocationOutcome, CategoryInput};
 use super::delegation::{route, DelegationOutcome, Route, RouteChange, RouteSummary};
 use super::dollars::{from_dollar_sum, from_dollars};
 use super::error::EngineError;
@@ -172,29 +172,20 @@ impl Engine {
         let mut inputs: Vec<CategoryInput> = self
             .categories
             .iter()
-            .map(|category| CategoryInput {
-                id: category.id,
-                paper_amount: category.proposed,
-                prior_amount: category.prior,
-                amount: category.proposed,
-                locked: false,
-                edited: false,
-            })
+            .map(|category| CategoryInput::unedited(category.id, category.proposed, category.prior))
             .collect();
+        // Every amount an edit of a category of the data gives is checked, in the
+        // scenario's order, before any is laid.
         for edit in &scenario.allocation.categories {
-            let Some(input) = inputs.iter_mut().find(|input| input.id == edit.id) else {
-                warnings.push(EngineWarning::UnknownCategory { id: edit.id });
-                continue;
-            };
-            if let Some(amount) = edit.amount {
+            if let Some(amount) = edit.amount.filter(|_| inputs.iter().any(|input| input.id == edit.id)) {
                 lever_checks::amount(
                     format!("allocation.categories{}.amount", lever_checks::item_by_id(edit.id)),
                     amount,
                 )?;
-                input.amount = amount;
-                input.edited = true;
             }
-            input.locked = edit.locked;
+        }
+        for id in lay_category_edits(&mut inputs, &scenario.allocation.categories) {
+            warnings.push(EngineWarning::UnknownCategory { id });
         }
         if let Some(target) = scenario.allocation.scale_to {
             lever_checks::amount("allocation.scale_to", target)?;

@@ -11,6 +11,7 @@
 
 use super::apportion::{split_exact, ApportionError};
 use super::dollars::{from_dollars, to_dollars};
+use super::scenario::CategoryEdit;
 use crate::money::{percent_change, Money};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -192,6 +193,7 @@ pub struct ScalingOutcome {
 }
 
 /// One category's input to [`allocation_outcome`].
+#[derive(Clone, Debug)]
 pub(crate) struct CategoryInput {
     pub id: u8,
     pub paper_amount: Money,
@@ -199,6 +201,42 @@ pub(crate) struct CategoryInput {
     pub amount: Money,
     pub locked: bool,
     pub edited: bool,
+}
+
+impl CategoryInput {
+    /// A category of the data before any edit: the paper's amount, unlocked.
+    pub(crate) fn unedited(id: u8, paper_amount: Money, prior_amount: Money) -> CategoryInput {
+        CategoryInput { id, paper_amount, prior_amount, amount: paper_amount, locked: false, edited: false }
+    }
+}
+
+/// Lays a scenario's category `edits` over `inputs`, in the scenario's order: each
+/// sets its category's amount, if it gives one, and its lock. Returns the ids of the
+/// edits of a category `inputs` does not have, which change nothing. The engine and
+/// the check of a scenario made elsewhere (`known.rs`) both lay edits through this, so
+/// they agree on what is locked at what amount.
+pub(crate) fn lay_category_edits(inputs: &mut [CategoryInput], edits: &[CategoryEdit]) -> Vec<u8> {
+    let mut unknown = Vec::new();
+    for edit in edits {
+        let Some(input) = inputs.iter_mut().find(|input| input.id == edit.id) else {
+            unknown.push(edit.id);
+            continue;
+        };
+        if let Some(amount) = edit.amount {
+            input.amount = amount;
+            input.edited = true;
+        }
+        input.locked = edit.locked;
+    }
+    unknown
+}
+
+/// Why the categories `inputs` (edits laid) cannot be scaled to `target`, if they
+/// cannot: [`scale_pro_rata`]'s own answer, which [`allocation_outcome`] reports.
+pub(crate) fn scaling_refusal(inputs: &[CategoryInput], target: Money) -> Option<AllocationError> {
+    let amounts: Vec<Money> = inputs.iter().map(|input| input.amount).collect();
+    let locks: Vec<bool> = inputs.iter().map(|input| input.locked).collect();
+    scale_pro_rata(&amounts, &locks, target).err()
 }
 
 /// Scales (if asked) and tabulates the categories. A scaling failure is reported in

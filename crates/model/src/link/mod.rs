@@ -40,7 +40,7 @@ pub use fragment::{
 
 use crate::dataset::Dataset;
 use crate::engine::{
-    CashCap, CategoryEdit, DeferralRule, Edit, GroupEdit, Profile, ProjectEdit, Scenario, Selector,
+    AllocationError, CashCap, CategoryEdit, DeferralRule, Edit, GroupEdit, Profile, ProjectEdit, Scenario, Selector,
     MAX_COST_CHANGE_PCT, MAX_SHIFT_QUARTERS, MIN_COST_CHANGE_PCT,
 };
 use crate::entry::{self, EntryError};
@@ -178,6 +178,13 @@ pub enum LinkReason {
         floor: Money,
         ceiling: Money,
     },
+    /// The link's scaling target (`target=`) cannot be reached on the data shown with
+    /// the link's categories (`AllocationError::TargetBelowLocked` or
+    /// `NothingToScale`): the target is kept in the scenario, as the Allocation screen
+    /// keeps it, and, as there, the categories are shown unscaled.
+    ScalingRefused {
+        refusal: AllocationError,
+    },
     /// `view=` names no screen, and no other `view=` does: the overview is shown.
     NoSuchScreen,
     /// `lang=` names no language of the app: the language is left as it was.
@@ -290,6 +297,7 @@ impl fmt::Display for LinkProblem {
             LinkReason::ThresholdsCross { floor, ceiling } => {
                 format!("would put the floor ({floor:?}) above the ceiling ({ceiling:?}); the thresholds were ignored")
             }
+            LinkReason::ScalingRefused { refusal } => format!("cannot be reached ({refusal}); no scaling was made"),
             LinkReason::NoSuchScreen => "is not a screen".to_string(),
             LinkReason::NoSuchLanguage => "is not a language".to_string(),
             LinkReason::NotAQuarter => "is not a quarter".to_string(),
@@ -784,6 +792,13 @@ fn decode_with(params: &[(String, String)], known: Option<&Known>) -> (LinkScena
                 }
             }
             result.scenario.delegation = crate::engine::DelegationLevers::default();
+        }
+    }
+    // A target the link's locked categories leave out of reach is kept, as the
+    // Allocation screen keeps a target a later lock puts out of reach, and named.
+    if let Some(refusal) = known.and_then(|known| known.scaling_refusal(&result.scenario.allocation)) {
+        if let Some(value) = given.iter().find(|g| g.key == "target").and_then(|g| g.used) {
+            problems.push(problem("target", value, LinkReason::ScalingRefused { refusal }));
         }
     }
     problems.extend(given.iter().filter_map(Given::problem));

@@ -146,6 +146,9 @@ fn read(text: &str, normalize: Normalizer, reading: Reading) -> (Store, Vec<Stor
                     if more > 0 {
                         problems.push(StoreProblem::MoreNotInData { scenario: at(), count: more });
                     }
+                    if let Some(refusal) = known.scaling_refusal(&saved.scenario.allocation) {
+                        problems.push(StoreProblem::ScalingRefused { scenario: at(), refusal });
+                    }
                 }
                 store.scenarios.push(saved);
             }

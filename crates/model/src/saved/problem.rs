@@ -4,7 +4,7 @@
 //! in both languages, are `blockvote_present::storage`'s, which names a lever by what
 //! it is called on screen, not by its path in the file.
 
-use crate::engine::LeverError;
+use crate::engine::{AllocationError, LeverError};
 use crate::known::NotInData;
 
 /// Why a store (or one of its rows) could not be used.
@@ -61,6 +61,12 @@ pub enum StoreProblem {
     NotInData { scenario: ScenarioAt, group: Option<usize>, what: NotInData },
     /// The edits of one scenario naming what the data does not have beyond those named.
     MoreNotInData { scenario: ScenarioAt, count: usize },
+    /// A scenario's scaling target cannot be reached on the data shown with its
+    /// categories (`crate::known`, the check a link opened on the data makes): the
+    /// scenario is imported as written, as the Allocation screen keeps such a target,
+    /// and its categories are shown unscaled. Named where [`StoreProblem::NotInData`]
+    /// is.
+    ScalingRefused { scenario: ScenarioAt, refusal: AllocationError },
     /// A scenario's levers hold a value the reader cannot take (a number it cannot
     /// read, a choice it does not know …), so the scenario is skipped. `at` is the
     /// value's path in the levers, as the engine names levers (`cost_change_pct`,

@@ -8,7 +8,7 @@ pub mod balance;
 
 use crate::charts::Series;
 use crate::fields::{money_field, money_in, write_money, FieldError, FieldSpec};
-use crate::format::money_with_unit;
+use crate::format::{exact_money_with_unit, money_with_unit};
 use crate::lang::{l, Label, Lang};
 use crate::paper::{AnnexAColumn, Printed};
 use crate::provenance::{Basis, Figure, MarkedColumn, PaperPlace, Provenance, Value};
@@ -221,13 +221,13 @@ pub fn scaling_text(scaling: &ScalingOutcome, lang: Lang) -> ScalingText {
         Lang::Zh => format!(
             "已把未鎖定類別（原合共 {}）按比例調整，使總額正好為 {}；鎖定類別合共 {} 不變。金額以 0.1 百萬元為單位，餘數按最大餘數法分配。",
             money(scaling.unlocked_before),
-            money(scaling.target),
+            exact_money_with_unit(scaling.target, lang),
             money(scaling.locked)
         ),
         Lang::En => format!(
             "The unlocked categories ({} before) are scaled pro rata so the total is exactly {}; the locked {} is untouched. Amounts are in steps of HK$0.1M, remainders by largest remainder.",
             money(scaling.unlocked_before),
-            money(scaling.target),
+            exact_money_with_unit(scaling.target, lang),
             money(scaling.locked)
         ),
     };
@@ -250,6 +250,33 @@ fn finer_than_a_step(scaling: &ScalingOutcome) -> Option<String> {
     let to_share = scaling.target.checked_sub(scaling.locked).ok()?.millions();
     let leftover = to_share.checked_rem(ALLOCATION_STEP.millions())?.normalize();
     (!leftover.is_zero()).then(|| format_decimal(leftover, leftover.scale()))
+}
+
+/// Why a scaling target a scenario made elsewhere gives cannot be reached (a link's
+/// or an imported file's), in words to follow the target, and what is shown: the
+/// categories unscaled, as this screen shows them.
+pub fn target_out_of_reach(refusal: &AllocationError) -> (String, String) {
+    match refusal {
+        AllocationError::TargetBelowLocked { locked, .. } => (
+            format!(
+                "低於已鎖定類別的總和（{}），無法按比例調整；各類別按未調整的金額顯示",
+                money_with_unit(*locked, Lang::Zh)
+            ),
+            format!(
+                "is below the locked categories' {}, so the categories cannot be scaled to it; they are shown unscaled",
+                money_with_unit(*locked, Lang::En)
+            ),
+        ),
+        AllocationError::NothingToScale { .. } => (
+            "無法達到：沒有未鎖定而金額大於零的類別可按比例調整；各類別按未調整的金額顯示".to_string(),
+            "cannot be reached: no unlocked category has an amount to scale, so the categories are shown unscaled"
+                .to_string(),
+        ),
+        other => (
+            format!("無法按比例調整（{other}）；各類別按未調整的金額顯示"),
+            format!("cannot be reached ({other}); the categories are shown unscaled"),
+        ),
+    }
 }
 
 fn allocation_error_text(error: &AllocationError, lang: Lang) -> String {
@@ -446,6 +473,9 @@ pub(crate) mod tests {
             "remainders by largest remainder. The HK$0.0333M finer than a step goes to the largest unlocked category, so the total is exact."
         ));
         assert!(said(Lang::Zh).ends_with("不足 0.1 百萬元的 0.0333 百萬元撥歸最大的未鎖定類別，使總額準確。"));
+        // The target is said with every decimal it has, as it is met exactly.
+        assert!(said(Lang::En).contains("so the total is exactly HK$1,000.3333M;"), "{}", said(Lang::En));
+        assert!(said(Lang::Zh).contains("使總額正好為 1,000.3333 百萬元；"), "{}", said(Lang::Zh));
         assert_eq!(outcome.total.amount, Money::parse_millions("1000.3333").unwrap_or_default());
         assert!(
             !said(Lang::En).contains("finer") || outcome.categories.iter().any(|c| c.amount.millions().scale() > 1)
