@@ -142,40 +142,47 @@ pub fn CapPanel() -> impl IntoView {
                                             </tbody>
                                         </table>
                                     </div>
-                                    <table class="data compact" data-testid="cap-years">
-                                        <caption>{YEARS_CAPTION.get(lang())}</caption>
-                                        <thead>
-                                            <tr>
-                                                {YEARS_HEADINGS
+                                    <div
+                                        class="wide-table"
+                                        tabindex="0"
+                                        role="region"
+                                        aria-label=YEARS_CAPTION.get(lang())
+                                    >
+                                        <table class="data compact" data-testid="cap-years">
+                                            <caption>{YEARS_CAPTION.get(lang())}</caption>
+                                            <thead>
+                                                <tr>
+                                                    {YEARS_HEADINGS
+                                                        .into_iter()
+                                                        .enumerate()
+                                                        .map(|(i, h)| {
+                                                            let class = if i == 0 { "" } else { "num" };
+                                                            view! {
+                                                                <th scope="col" class=class>
+                                                                    {h.get(lang())}
+                                                                </th>
+                                                            }
+                                                        })
+                                                        .collect_view()}
+                                                </tr>
+                                            </thead>
+                                            <tbody>
+                                                {years
                                                     .into_iter()
-                                                    .enumerate()
-                                                    .map(|(i, h)| {
-                                                        let class = if i == 0 { "" } else { "num" };
+                                                    .map(|y| {
                                                         view! {
-                                                            <th scope="col" class=class>
-                                                                {h.get(lang())}
-                                                            </th>
+                                                            <tr data-testid=format!("cap-year-{}", y.key)>
+                                                                <th scope="row">{whole_years(&y.label)}</th>
+                                                                <td class="num">{y.before.text(lang())}</td>
+                                                                <td class="num">{y.after.text(lang())}</td>
+                                                                <td class="num">{y.change.text(lang())}</td>
+                                                            </tr>
                                                         }
                                                     })
                                                     .collect_view()}
-                                            </tr>
-                                        </thead>
-                                        <tbody>
-                                            {years
-                                                .into_iter()
-                                                .map(|y| {
-                                                    view! {
-                                                        <tr data-testid=format!("cap-year-{}", y.key)>
-                                                            <th scope="row">{whole_years(&y.label)}</th>
-                                                            <td class="num">{y.before.text(lang())}</td>
-                                                            <td class="num">{y.after.text(lang())}</td>
-                                                            <td class="num">{y.change.text(lang())}</td>
-                                                        </tr>
-                                                    }
-                                                })
-                                                .collect_view()}
-                                        </tbody>
-                                    </table>
+                                            </tbody>
+                                        </table>
+                                    </div>
                                 </div>
                             }
                                 .into_any()
