@@ -264,6 +264,13 @@ pub fn problem_text(problem: &LinkProblem) -> Bilingual {
                 format!("“{pair}”: {en}; it was ignored.{en_hint}"),
             );
         }
+        LinkReason::MoreUnread { count: more } => {
+            let (more, limit) = (count(*more), count(MAX_FRAGMENT_CHARS));
+            return Bilingual::new(
+                format!("另有 {more} 項位於連結首 {limit} 個字元之後，未有讀取（連結可能被截短或過長）。"),
+                format!("{more} more pairs come after the first {limit} characters of the link and were not read (the link is too long, or was cut)."),
+            );
+        }
         LinkReason::MoreUnknownKeys { count: more } => {
             let more = count(*more);
             return Bilingual::new(
@@ -818,6 +825,21 @@ mod tests {
         let expected: Vec<(String, String)> =
             expected.iter().map(|(en, zh)| (en.to_string(), zh.to_string())).collect();
         assert_eq!(words, expected, "{link}");
+    }
+
+    #[test]
+    fn pairs_past_the_limit_beyond_those_named_are_counted_in_words() {
+        let link = format!("#x={}&{}", "y".repeat(MAX_FRAGMENT_CHARS), "k=v&".repeat(1_020));
+        let data = Dataset::paper().unwrap_or_else(|_| Dataset::empty());
+        let (_, problems) = open_link(&link, &data);
+        let last = problems.last().map(problem_text);
+        assert_eq!(
+            last,
+            Some(Bilingual::new(
+                "另有 1,005 項位於連結首 32,768 個字元之後，未有讀取（連結可能被截短或過長）。",
+                "1,005 more pairs come after the first 32,768 characters of the link and were not read (the link is too long, or was cut).",
+            ))
+        );
     }
 
     #[test]

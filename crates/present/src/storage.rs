@@ -54,10 +54,13 @@ pub const DATASET_NOT_STORED: Label = l(
 /// refused is said by what it had to be, never in the reader's own English.
 pub fn problem(problem: &StoreProblem) -> Bilingual {
     let (zh, en) = match problem {
-        StoreProblem::TooLarge { bytes } => (
-            format!("檔案太大（{bytes} 位元組，上限 {MAX_BYTES}）"),
-            format!("the file is too large ({bytes} bytes; the limit is {MAX_BYTES})"),
-        ),
+        StoreProblem::TooLarge { bytes } => {
+            let (bytes, limit) = (count(*bytes), count(MAX_BYTES));
+            (
+                format!("檔案太大（{bytes} 位元組，上限 {limit}）"),
+                format!("the file is too large ({bytes} bytes; the limit is {limit})"),
+            )
+        }
         StoreProblem::NotJson { line, column } => (
             format!("不是有效的 JSON（第 {line} 行第 {column} 字）"),
             format!("not valid JSON (line {line}, column {column})"),
@@ -293,6 +296,7 @@ fn row_reason(reason: &RowReason) -> Bilingual {
 
 /// The problems beyond [`MAX_PROBLEMS_LISTED`], counted.
 pub fn more_problems(more: usize) -> Bilingual {
+    let more = count(more);
     Bilingual::new(format!("另有 {more} 個問題未列出。"), format!("{more} more not listed."))
 }
 
@@ -310,6 +314,7 @@ fn quoted(names: &[String]) -> Bilingual {
     let more = names.len().saturating_sub(SHOWN);
     let (mut zh, mut en) = (zh.join("、"), en.join(", "));
     if more > 0 {
+        let more = count(more);
         zh.push_str(&format!("及另外 {more} 個"));
         en.push_str(&format!(" and {more} more"));
     }
@@ -540,10 +545,11 @@ pub fn conflicts_notice(conflicts: &[Conflict]) -> Bilingual {
     }
     let more = conflicts.len().saturating_sub(CONFLICTS_NAMED);
     if more > 0 {
+        let (more, one) = (count(more), more == 1);
         zh.push_str(&format!("另有 {more} 個情景同樣保留了兩個版本（見情景清單）。"));
         en.push_str(&format!(
             "{more} more {} kept twice in the same way (see the list of scenarios). ",
-            if more == 1 { "scenario was" } else { "scenarios were" }
+            if one { "scenario was" } else { "scenarios were" }
         ));
     }
     zh.push_str("請開啟或比較兩者，再刪除不要的一個。");
@@ -1125,6 +1131,13 @@ mod tests {
             "第 1 個情景（S）的「延誤」（5）無法讀取，已略過此情景",
             "scenario 1 (S): “Slippage” (5) could not be read; that scenario is skipped",
         );
+    }
+
+    #[test]
+    fn a_file_too_large_says_its_size_and_the_limit_with_thousands_grouped() {
+        let said = problem(&StoreProblem::TooLarge { bytes: 17_000_000 });
+        assert_eq!(said.en, "the file is too large (17,000,000 bytes; the limit is 16,777,216)");
+        assert_eq!(said.zh, "檔案太大（17,000,000 位元組，上限 16,777,216）");
     }
 
     #[test]

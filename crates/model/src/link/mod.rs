@@ -239,6 +239,11 @@ pub enum LinkReason {
     MoreUnknownKeys {
         count: usize,
     },
+    /// Pairs beyond the first [`MAX_FRAGMENT_CHARS`] characters of the link beyond
+    /// those named ([`LinkReason::Unread`]), counted (key `…`).
+    MoreUnread {
+        count: usize,
+    },
     /// The pair escapes bytes that are not UTF-8, which are kept as the link's `%XX`
     /// ([`percent_decode`]): named when nothing else names its key (a search, `q=`).
     NotText,
@@ -316,6 +321,7 @@ impl fmt::Display for LinkProblem {
             LinkReason::UnknownKey { suggestion: Some(known) } => format!("is not a known key (did you mean {known}?)"),
             LinkReason::UnknownKey { suggestion: None } => "is not a known key".to_string(),
             LinkReason::MoreUnknownKeys { count } => format!("and {count} more keys are not known"),
+            LinkReason::MoreUnread { count } => format!("and {count} more pairs were not read"),
             LinkReason::NoCashCap => "was not applied: the link sets no cash cap".to_string(),
             LinkReason::NotText => "holds bytes that are not valid text (UTF-8)".to_string(),
             LinkReason::Repeated { times, last: true } => format!("is given {times} times; the last was read"),
@@ -467,6 +473,25 @@ fn parse_seed(key: &str, value: &str) -> Result<u64, LinkProblem> {
         .map_err(|error| refused(key, value, error, "0", &u64::MAX.to_string()))
 }
 
+/// A category's compact edit (`300`, `300,L`, `L`, `1,000,L`) split into its amount,
+/// as written, and whether it locks the category. The lock is the part `L` at either
+/// end; everything else is one amount, which may hold the commas that group its
+/// thousands, as the amount field reads it: `1,000` is 1,000 and `12,5` is refused,
+/// never read as two amounts of which the last wins.
+fn category_spec(spec: &str) -> (&str, bool) {
+    let spec = spec.trim();
+    if spec == "L" {
+        return ("", true);
+    }
+    match spec.strip_suffix("L").and_then(|rest| rest.trim_end().strip_suffix(',')) {
+        Some(amount) => (amount.trim(), true),
+        None => match spec.strip_prefix("L").and_then(|rest| rest.trim_start().strip_prefix(',')) {
+            Some(amount) => (amount.trim(), true),
+            None => (spec, false),
+        },
+    }
+}
+
 /// Reads one project's compact edit: `d2` defer, `e1` extend, `x` exclude, `i`
 /// include (undoes a group's exclusion), `b5.5` budget (HK$M), `p:even` profile;
 /// comma-separated.
@@ -575,7 +600,7 @@ fn decode_link_with(text: &str, known: Option<&Known>) -> (LinkScenario, Vec<Lin
     let unnamed = fragment.unread_count.saturating_sub(fragment.unread.len());
     if unnamed > 0 {
         // The pairs beyond those named are counted, as "… = N more".
-        problems.push(problem("…", &format!("{unnamed} more"), LinkReason::Unread));
+        problems.push(problem("…", "", LinkReason::MoreUnread { count: unnamed }));
     }
     problems.extend(absent.into_problems());
     fragment.quote_as_written(&mut problems);
@@ -734,15 +759,9 @@ fn decode_with(params: &[(String, String)], known: Option<&Known>) -> (LinkScena
                         .map(|(written, spec)| {
                             let id: u8 =
                                 written.trim().parse().map_err(|_| problem(key, written, LinkReason::NotANumber))?;
-                            let mut edit = CategoryEdit { id, amount: None, locked: false };
-                            for part in spec.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-                                if part == "L" {
-                                    edit.locked = true;
-                                } else {
-                                    edit.amount = Some(parse_money(key, part)?);
-                                }
-                            }
-                            Ok((edit, written, spec))
+                            let (amount, locked) = category_spec(spec);
+                            let amount = (!amount.is_empty()).then(|| parse_money(key, amount)).transpose()?;
+                            Ok((CategoryEdit { id, amount, locked }, written, spec))
                         })
                         .collect::<Result<Vec<_>, LinkProblem>>()?;
                     for (edit, written, spec) in edits {
@@ -942,6 +961,42 @@ mod tests {
         assert!(none.is_empty(), "{link}: re-decoding {encoded:?} gave {none:?}");
         assert_eq!(again.scenario, decoded.scenario, "{link} round trip");
         assert_eq!(write(&decoded.scenario, decoded.seed).fit, Fit::Exact, "{link} fits");
+    }
+
+    /// A category's edit as a link gives it: its amount and lock, or its problem.
+    #[track_caller]
+    fn check_category(spec: &str, expected: Result<(Option<&str>, bool), &str>) {
+        let (decoded, problems) = decode(&pairs(&format!("cat=1:{spec}")));
+        let found = match problems.as_slice() {
+            [] => Ok(decoded
+                .scenario
+                .allocation
+                .categories
+                .first()
+                .map(|c| (c.amount.map(|a| a.millions().normalize().to_string()), c.locked))),
+            [problem] => Err(problem.to_string()),
+            more => panic!("cat=1:{spec}: {more:?}"),
+        };
+        let expected =
+            expected.map(|(amount, locked)| Some((amount.map(str::to_string), locked))).map_err(str::to_string);
+        assert_eq!(found, expected, "cat=1:{spec}");
+    }
+
+    #[test]
+    fn a_category_amount_is_one_amount_whose_commas_group_thousands() {
+        check_category("300", Ok((Some("300"), false)));
+        check_category("300,L", Ok((Some("300"), true)));
+        check_category("L,300", Ok((Some("300"), true)));
+        check_category("L", Ok((None, true)));
+        // Read as its field reads it: these were once read part by part, the last
+        // part winning, so `1,000` set the category to HK$0M without a word.
+        check_category("1,000", Ok((Some("1000"), false)));
+        check_category("1,000,L", Ok((Some("1000"), true)));
+        check_category("1,000.5, L", Ok((Some("1000.5"), true)));
+        check_category("1,500", Ok((Some("1500"), false)));
+        check_category("12,5", Err(r#"cat="1:12,5" at "12,5" is not a number"#));
+        check_category("300,0", Err(r#"cat="1:300,0" at "300,0" is not a number"#));
+        check_category("300,L,L", Err(r#"cat="1:300,L,L" at "300,L" is not a number"#));
     }
 
     #[test]
@@ -1211,8 +1266,8 @@ mod tests {
         let (decoded, problems) = decode_link(&text);
         assert!(decoded.any, "a cut link meant to carry something");
         assert_eq!(problems.len(), MAX_UNREAD_NAMED + 1);
-        let last = problems.last().map(|p| (p.key.as_str(), p.value.as_str()));
-        assert_eq!(last, Some(("…", "5 more")));
+        let last = problems.last().map(|p| (p.key.as_str(), &p.reason));
+        assert_eq!(last, Some(("…", &LinkReason::MoreUnread { count: 5 })));
     }
 
     fn paper() -> Dataset {
@@ -1320,7 +1375,7 @@ mod tests {
         check_in("#p=17:d2;1:d99", &["p=\"17:d2;1:d99\" at \"99\" must be between -40 and 40"]);
         check_in("#p=1:p:sideways", &["p=\"1:p:sideways\" at \"p:sideways\" is not a known name"]);
         check_in("#g=planet.mars:d1", &["g=\"planet.mars:d1\" at \"planet.mars\" is not in the expected form"]);
-        check_in("#cat=1:300,x", &["cat=\"1:300,x\" at \"x\" is not a number"]);
+        check_in("#cat=1:300,x", &["cat=\"1:300,x\" at \"300,x\" is not a number"]);
         check_in("#p=17:d2;5", &["p=\"17:d2;5\" at \"5\" is not in the expected form"]);
         // A problem with the whole value names no piece.
         check_in(
