@@ -370,6 +370,13 @@ test('on a phone the saved scenarios list is a grid of rows that fits, lines up 
             // The actions sit under the name and the figures, inside the panel.
             actionsBelow: buttons.every((b) => b.top >= table.querySelector('tbody tr:last-child th').getBoundingClientRect().bottom - 1),
             actionsInside: buttons.every((b) => b.left >= panel.left && b.right <= panel.right),
+            // The compare box's label is where a finger lands: 44 × 44 px (it was the
+            // 24 px box alone).
+            compareTarget: (() => {
+              const box = table.querySelector('[data-testid="scenario-compare-1"]');
+              const target = (box.closest('label') || box).getBoundingClientRect();
+              return [target.width, target.height];
+            })(),
           };
         });
         const where = `${size.width}×${size.height} ${lang}`;
@@ -380,6 +387,7 @@ test('on a phone the saved scenarios list is a grid of rows that fits, lines up 
         for (const row of found.rows) assert.deepEqual(row, found.heading, `${where}: a row lines up with the headings`);
         assert.ok(found.actionsBelow, `${where}: the actions are under the name and the figures`);
         assert.ok(found.actionsInside, `${where}: every action is inside the panel`);
+        assert.ok(found.compareTarget.every((side) => side >= 43.5), `${where}: the compare box is a ${found.compareTarget} px target`);
         const { roleOf, detach } = await accessibleRoles(context, page);
         const table = '[data-testid="scenario-table"]';
         assert.equal(await roleOf(table), 'table', `${where}: the table`);

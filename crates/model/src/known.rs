@@ -15,8 +15,8 @@ use crate::dataset::Dataset;
 use crate::engine::categories::{lay_category_edits, scaling_refusal, CategoryInput};
 use crate::engine::{AllocationError, AllocationLevers, Scenario, Selector};
 use crate::money::Money;
+use crate::order::SortedSet;
 use crate::themes::Theme;
-use std::collections::BTreeSet;
 
 /// The most edits naming what the data does not have that a reader names one by one:
 /// in a link, and in each scenario of a file; the rest are counted, so a long link or
@@ -44,11 +44,11 @@ pub enum NotInData {
 /// What a dataset has: project ids, departments (by place and by Chinese name), the
 /// departments and themes some project has, the category ids, and its thresholds.
 pub(crate) struct Known {
-    projects: BTreeSet<u16>,
+    projects: SortedSet<u16>,
     departments: usize,
     department_names: Vec<String>,
-    departments_with_projects: BTreeSet<usize>,
-    themes_with_projects: BTreeSet<Theme>,
+    departments_with_projects: SortedSet<usize>,
+    themes_with_projects: SortedSet<Theme>,
     /// Annex A's categories as the engine starts from them, before any edit.
     categories: Vec<CategoryInput>,
     /// The data's thresholds, in effect where a scenario gives none.

@@ -14,10 +14,9 @@
 //! `money::round_parts_to_total`, per row of a table) keep the standard sort: an
 //! allocation and a call through a pointer per comparison would cost them more than
 //! the bytes are worth. `tests/tidy.rs` holds everything else to this module,
-//! including sets: [`set_of`] builds a `BTreeSet` without the sort `collect` would add.
+//! including sets: [`SortedSet`] is a sorted list, built by [`set_of`] through this sort.
 
 use std::cmp::Ordering;
-use std::collections::BTreeSet;
 
 /// Sorts `items` by `compare`, stably.
 pub fn sort_by<T>(items: &mut [T], compare: impl Fn(&T, &T) -> Ordering) {
@@ -37,13 +36,165 @@ pub fn sort_by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
     sort_by(items, |a, b| key(a).cmp(&key(b)));
 }
 
-/// The set of `items`. `collect()` into a `BTreeSet` sorts its input with the standard
-/// stable sort first, a copy of that sort per element type; inserting one by one needs
-/// none.
-pub fn set_of<T: Ord>(items: impl IntoIterator<Item = T>) -> BTreeSet<T> {
-    let mut set = BTreeSet::new();
-    set.extend(items);
-    set
+/// The set of `items`, sorted through this module's one sort.
+pub fn set_of<T: Ord>(items: impl IntoIterator<Item = T>) -> SortedSet<T> {
+    let mut items: Vec<T> = items.into_iter().collect();
+    sort_by(&mut items, T::cmp);
+    items.dedup();
+    SortedSet(items)
+}
+
+/// A set kept as a sorted list without repeats: the sets the app holds are small (a
+/// dataset's projects, departments, years; the rows a member opened), and a `BTreeSet`
+/// compiles its tree (insert, remove, rebalancing, iteration, drop) once per element
+/// type, about 5 KB of wasm each, where this is a binary search over a `Vec`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct SortedSet<T>(Vec<T>);
+
+impl<T> Default for SortedSet<T> {
+    fn default() -> SortedSet<T> {
+        SortedSet(Vec::new())
+    }
+}
+
+impl<T: Ord> SortedSet<T> {
+    /// The empty set.
+    pub fn new() -> SortedSet<T> {
+        SortedSet(Vec::new())
+    }
+
+    pub fn contains(&self, item: &T) -> bool {
+        self.0.binary_search(item).is_ok()
+    }
+
+    /// Adds `item`; false if it was there already.
+    pub fn insert(&mut self, item: T) -> bool {
+        match self.0.binary_search(&item) {
+            Ok(_) => false,
+            Err(at) => {
+                self.0.insert(at, item);
+                true
+            }
+        }
+    }
+
+    /// Takes `item` out; false if it was not there.
+    pub fn remove(&mut self, item: &T) -> bool {
+        match self.0.binary_search(item) {
+            Ok(at) => {
+                self.0.remove(at);
+                true
+            }
+            Err(_) => false,
+        }
+    }
+}
+
+impl<T> SortedSet<T> {
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The items in order.
+    pub fn iter(&self) -> std::slice::Iter<'_, T> {
+        self.0.iter()
+    }
+
+    pub fn first(&self) -> Option<&T> {
+        self.0.first()
+    }
+
+    pub fn last(&self) -> Option<&T> {
+        self.0.last()
+    }
+}
+
+/// A map kept as a list sorted by key, for the same reason as [`SortedSet`]: each
+/// `BTreeMap` key and value type compiles a tree of its own.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SortedMap<K, V>(Vec<(K, V)>);
+
+impl<K, V> Default for SortedMap<K, V> {
+    fn default() -> SortedMap<K, V> {
+        SortedMap(Vec::new())
+    }
+}
+
+impl<K: Ord, V> SortedMap<K, V> {
+    /// The empty map.
+    pub fn new() -> SortedMap<K, V> {
+        SortedMap(Vec::new())
+    }
+
+    fn at(&self, key: &K) -> Result<usize, usize> {
+        self.0.binary_search_by(|(k, _)| k.cmp(key))
+    }
+
+    pub fn get(&self, key: &K) -> Option<&V> {
+        self.at(key).ok().and_then(|at| self.0.get(at)).map(|(_, value)| value)
+    }
+
+    pub fn get_mut(&mut self, key: &K) -> Option<&mut V> {
+        self.at(key).ok().and_then(|at| self.0.get_mut(at)).map(|(_, value)| value)
+    }
+
+    /// Sets `key`'s value, replacing any it had.
+    pub fn insert(&mut self, key: K, value: V) {
+        match self.at(&key) {
+            Ok(at) => {
+                if let Some(slot) = self.0.get_mut(at) {
+                    slot.1 = value;
+                }
+            }
+            Err(at) => self.0.insert(at, (key, value)),
+        }
+    }
+
+    /// Changes `key`'s value by `change`, starting from `fresh()` if it has none.
+    pub fn update(&mut self, key: K, fresh: impl FnOnce() -> V, change: impl FnOnce(&mut V)) {
+        match self.at(&key) {
+            Ok(at) => {
+                if let Some((_, value)) = self.0.get_mut(at) {
+                    change(value);
+                }
+            }
+            Err(at) => {
+                let mut value = fresh();
+                change(&mut value);
+                self.0.insert(at, (key, value));
+            }
+        }
+    }
+
+    /// Takes `key` out, with its value.
+    pub fn remove(&mut self, key: &K) -> Option<V> {
+        self.at(key).ok().map(|at| self.0.remove(at).1)
+    }
+
+    /// The keys in order.
+    pub fn keys(&self) -> impl Iterator<Item = &K> {
+        self.0.iter().map(|(key, _)| key)
+    }
+}
+
+impl<T> IntoIterator for SortedSet<T> {
+    type Item = T;
+    type IntoIter = std::vec::IntoIter<T>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl<'a, T> IntoIterator for &'a SortedSet<T> {
+    type Item = &'a T;
+    type IntoIter = std::slice::Iter<'a, T>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
 }
 
 /// The positions `0..len` in the order `compare` gives them, ties in position order.
@@ -102,6 +253,28 @@ mod tests {
     fn a_set_holds_each_item_once_in_order() {
         assert_eq!(set_of([3, 1, 3, 2]).into_iter().collect::<Vec<_>>(), vec![1, 2, 3]);
         assert!(set_of(Vec::<u8>::new()).is_empty());
+        let mut set = set_of([5, 1]);
+        assert!(set.insert(3) && !set.insert(3));
+        assert!(set.contains(&3) && !set.contains(&4));
+        assert!(set.remove(&1) && !set.remove(&1));
+        assert_eq!(set.iter().copied().collect::<Vec<_>>(), vec![3, 5]);
+        assert_eq!((set.first(), set.last(), set.len()), (Some(&3), Some(&5), 2));
+        let mut map = SortedMap::new();
+        map.insert(7, "seven");
+        map.insert(2, "two");
+        map.insert(7, "SEVEN");
+        assert_eq!(map.keys().copied().collect::<Vec<_>>(), vec![2, 7]);
+        assert_eq!((map.get(&7), map.get(&3)), (Some(&"SEVEN"), None));
+        assert_eq!((map.remove(&2), map.remove(&2)), (Some("two"), None));
+        let mut totals = SortedMap::new();
+        for (year, amount) in [(2019, 5), (2018, 1), (2019, 2)] {
+            totals.update(year, || 0, |total| *total += amount);
+        }
+        assert_eq!((totals.get(&2018), totals.get(&2019)), (Some(&1), Some(&7)));
+        if let Some(total) = totals.get_mut(&2018) {
+            *total = 10;
+        }
+        assert_eq!(totals.get(&2018), Some(&10));
     }
 
     #[test]

@@ -326,7 +326,8 @@ fn figure(value: Value, provenance: &Provenance) -> Figure {
     }
 }
 
-/// `The model baseline is HK$1 below the paper's total …`, in whole HK$.
+/// `The model baseline is HK$1 (in dollars, not millions) below the paper's total …`,
+/// in whole HK$, said to be dollars beside figures in millions.
 fn calibration_note(bridge: &Bridge, lang: Lang) -> String {
     let dollars = bridge.calibration.millions().abs() * Decimal::from(1_000_000);
     let dollars = format_decimal(dollars, 0);
@@ -339,10 +340,10 @@ fn calibration_note(bridge: &Bridge, lang: Lang) -> String {
             "模型基線比文件的總額多 {dollars} 元，這個差額列作第一步「模型校準」，使各步相加仍等於情景減文件。"
         ),
         (Lang::En, true) => format!(
-            "The model baseline is HK${dollars} below the paper's total (identical projects round alike in the calibration); that difference is the first step, “model calibration”, so the steps still add up to the scenario less the paper."
+            "The model baseline is HK${dollars} (in dollars, not millions) below the paper's total (identical projects round alike in the calibration); that difference is the first step, “model calibration”, so the steps still add up to the scenario less the paper."
         ),
         (Lang::En, false) => format!(
-            "The model baseline is HK${dollars} above the paper's total; that difference is the first step, “model calibration”, so the steps still add up to the scenario less the paper."
+            "The model baseline is HK${dollars} (in dollars, not millions) above the paper's total; that difference is the first step, “model calibration”, so the steps still add up to the scenario less the paper."
         ),
     }
 }
@@ -529,14 +530,14 @@ mod tests {
         assert!(en.rule.contains("average effect over every order in which the levers could be moved (Shapley value)"));
         assert_eq!(
             en.calibration_note.as_deref().unwrap_or_default(),
-            "The model baseline is HK$1 below the paper's total (identical projects round alike in the calibration); that difference is the first step, “model calibration”, so the steps still add up to the scenario less the paper."
+            "The model baseline is HK$1 (in dollars, not millions) below the paper's total (identical projects round alike in the calibration); that difference is the first step, “model calibration”, so the steps still add up to the scenario less the paper."
         );
         assert_eq!(
             en.description,
             "From the paper's 1,060 (Annex B) to the scenario's 1,060.0, a change of 0.0 HK$M, split by lever group; each bar starts where the one before it ends."
         );
         assert!(en.notes.starts_with("Annex A's categories and the approval thresholds do not change the cash need"));
-        assert!(en.notes.contains(" The model baseline is HK$1 below"));
+        assert!(en.notes.contains(" The model baseline is HK$1 (in dollars, not millions) below"));
         let zh = view(&exact, &data, Lang::Zh).unwrap_or_else(|| panic!("a view"));
         assert!(zh.notes.contains("故沒有列出。模型基線比文件的總額少 1 元"), "{}", zh.notes);
         assert!(zh.rule.contains("沙普利值"));

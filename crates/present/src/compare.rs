@@ -25,10 +25,10 @@ use crate::words::{profile_label, route_label, rule_label};
 use blockvote_model::engine::{Engine, EngineError, Profile, Route, Scenario};
 use blockvote_model::exports::{csv_line, summarize, Summary};
 use blockvote_model::money::{format_decimal, round_parts_to_total};
+use blockvote_model::order::SortedSet;
 use blockvote_model::saved::Store;
 use blockvote_model::{CohortId, Dataset, FiscalYear, Money};
 use rust_decimal::Decimal;
-use std::collections::BTreeSet;
 
 /// The most scenarios compared at once (besides the paper and the model baseline).
 pub const MAX_COMPARED: usize = 4;
@@ -176,7 +176,7 @@ const NONE: Label = l("沒有", "none");
 
 /// The comparison of `compared` with the paper and the model `baseline`.
 pub fn comparison(data: &Dataset, baseline: &Summary, compared: &[Compared], lang: Lang) -> Comparison {
-    let years: BTreeSet<FiscalYear> = blockvote_model::order::set_of(
+    let years: SortedSet<FiscalYear> = blockvote_model::order::set_of(
         std::iter::once(baseline)
             .chain(compared.iter().filter_map(|c| c.summary.as_ref().ok()))
             .flat_map(|s| s.years.iter().map(|y| y.year))
@@ -458,7 +458,7 @@ struct BudgetYear {
 }
 
 impl Shown {
-    fn of(summary: &Summary, years: &BTreeSet<FiscalYear>) -> Shown {
+    fn of(summary: &Summary, years: &SortedSet<FiscalYear>) -> Shown {
         let sum = |parts: &[Money]| Money::checked_sum(parts.iter().copied()).unwrap_or_default();
         let amounts: Vec<Money> = summary.categories.iter().map(|(_, m)| *m).collect();
         let rounded = round_parts_to_total(&amounts, 1);

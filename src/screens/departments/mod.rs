@@ -11,6 +11,7 @@ use crate::components::focus::{by_test_id, focus_after_render};
 use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
+use blockvote_model::order::SortedSet;
 use blockvote_present::route::View;
 use blockvote_present::screens::departments::{
     self as present, DepartmentColumn, CLEAR_FILTER, COLLAPSE_ALL, EXPAND_ALL, HEADING, NOTE, SHOW_FILTERED_PROJECTS,
@@ -21,7 +22,6 @@ use blockvote_present::screens::projects::filters::{
 };
 use blockvote_present::screens::sorting::Sort;
 use leptos::prelude::*;
-use std::collections::BTreeSet;
 
 #[component]
 #[inline(never)]
@@ -46,7 +46,7 @@ pub fn Departments() -> impl IntoView {
             .with(|rows| filters.with(|f| state.params.with(|p| present::table(&data, rows, f, p, sort.get(), lang()))))
     });
     // The departments whose projects are listed, by their order number.
-    let expanded = RwSignal::new(BTreeSet::<u16>::new());
+    let expanded = RwSignal::new(SortedSet::<u16>::new());
     let clear = move |_| {
         let changes: Vec<(&str, Option<String>)> = FILTER_KEYS.iter().map(|k| (*k, None)).collect();
         set_params(state, View::Departments, &changes);
@@ -88,7 +88,7 @@ pub fn Departments() -> impl IntoView {
                 <button type="button" data-testid="expand-all" on:click=move |_| expanded.set(all_orders())>
                     <Words label=EXPAND_ALL />
                 </button>
-                <button type="button" data-testid="collapse-all" on:click=move |_| expanded.set(BTreeSet::new())>
+                <button type="button" data-testid="collapse-all" on:click=move |_| expanded.set(SortedSet::new())>
                     <Words label=COLLAPSE_ALL />
                 </button>
             </div>

@@ -6,6 +6,7 @@ use crate::components::marks::ProvenanceMark;
 use crate::components::sentence::MarkedText;
 use crate::components::words::Words;
 use crate::state::use_app_state;
+use blockvote_model::order::SortedSet;
 use blockvote_present::route::View;
 use blockvote_present::screens::departments::{
     unlisted_note, DepartmentColumn, DepartmentRow, DepartmentsTable as Table, CAPTION, OPEN_IN_PROJECTS,
@@ -14,7 +15,6 @@ use blockvote_present::screens::departments::{
 use blockvote_present::screens::sentence::Marked;
 use blockvote_present::screens::sorting::{Column, Sort};
 use leptos::prelude::*;
-use std::collections::BTreeSet;
 
 #[component]
 fn SortHeading(key: DepartmentColumn, sort: Memo<Sort<DepartmentColumn>>) -> impl IntoView {
@@ -40,7 +40,7 @@ fn SortHeading(key: DepartmentColumn, sort: Memo<Sort<DepartmentColumn>>) -> imp
     }
 }
 
-fn department_row(row: DepartmentRow, expanded: RwSignal<BTreeSet<u16>>) -> impl IntoView {
+fn department_row(row: DepartmentRow, expanded: RwSignal<SortedSet<u16>>) -> impl IntoView {
     let state = use_app_state();
     let lang = move || state.lang.get();
     let order = row.order;
@@ -153,7 +153,7 @@ fn department_row(row: DepartmentRow, expanded: RwSignal<BTreeSet<u16>>) -> impl
 pub fn DepartmentsTable(
     table: Memo<Table>,
     sort: Memo<Sort<DepartmentColumn>>,
-    expanded: RwSignal<BTreeSet<u16>>,
+    expanded: RwSignal<SortedSet<u16>>,
 ) -> impl IntoView {
     let state = use_app_state();
     let lang = move || state.lang.get();

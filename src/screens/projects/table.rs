@@ -8,6 +8,7 @@ use crate::components::focus::{by_test_id, focus_after_render};
 use crate::components::marks::ProvenanceMark;
 use crate::components::words::Words;
 use crate::state::use_app_state;
+use blockvote_model::order::SortedMap;
 use blockvote_present::provenance::Provenance;
 use blockvote_present::route::View;
 use blockvote_present::screens::projects::table::{
@@ -18,7 +19,6 @@ use blockvote_present::screens::projects::{CAPTION, LEVERS_COLUMN, NO_ROWS, SCRO
 use blockvote_present::screens::sorting::Column;
 use blockvote_present::words::UNOFFICIAL_TRANSLATION;
 use leptos::prelude::*;
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// Columns before the budget, and after it, in a row.
@@ -62,7 +62,7 @@ fn SortHeading(key: SortKey, sort: Memo<Sort>) -> impl IntoView {
 
 /// The rows on screen, by project number: the row each was last given, and the
 /// signals its figures follow.
-type DrawnRows = StoredValue<BTreeMap<u16, (Arc<ProjectRow>, LiveRow)>>;
+type DrawnRows = StoredValue<SortedMap<u16, (Arc<ProjectRow>, LiveRow)>>;
 
 /// What a drawn row follows: each cell and badge its own signal, which the table sets
 /// only when its value changes. So a new budget rewrites the budget's text node alone:
@@ -247,7 +247,7 @@ pub fn ProjectsTable(body: Memo<TableBody>, sort: Memo<Sort>, editing: RwSignal<
     // A new body reaches the rows already drawn through their signals: only a row whose
     // figures changed (a new `Arc`: `body` keeps the others) is compared, and only the
     // signals whose values changed are set.
-    let drawn: DrawnRows = StoredValue::new(BTreeMap::new());
+    let drawn: DrawnRows = StoredValue::new(SortedMap::new());
     // The total's text and mark, each its own memo: a new total rewrites the text
     // alone, and the mark is drawn anew only when it changes (the paper's sum becoming
     // the scenario's).

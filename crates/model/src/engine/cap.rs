@@ -17,10 +17,10 @@ use super::plan::Plan;
 use super::prepared::Engine;
 use super::scenario::DeferralRule;
 use crate::money::Money;
+use crate::order::SortedMap;
 use crate::quarter::{FiscalQuarter, FiscalYear};
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
-use std::collections::BTreeMap;
 
 /// What the cash cap did.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -243,12 +243,12 @@ fn compare(rule: DeferralRule, a: &Candidate, b: &Candidate) -> Ordering {
 }
 
 /// Total cash need per financial year (by its start year), ongoing included.
-fn year_totals(engine: &Engine, levers: &Levers, cash: &[Option<Cash>]) -> BTreeMap<i32, i128> {
-    let mut totals = BTreeMap::new();
+fn year_totals(engine: &Engine, levers: &Levers, cash: &[Option<Cash>]) -> SortedMap<i32, i128> {
+    let mut totals = SortedMap::new();
     totals.insert(engine.budget_year.start_year(), i128::from(levers.ongoing));
     for cash in cash.iter().flatten() {
         for (quarter, amount) in cash.start.range_inclusive(cash.last()).zip(&cash.amounts) {
-            *totals.entry(quarter.year().start_year()).or_insert(0) += i128::from(*amount);
+            totals.update(quarter.year().start_year(), || 0, |total| *total += i128::from(*amount));
         }
     }
     totals

@@ -162,7 +162,18 @@ impl SavedScenario {
     }
 }
 
-/// A name as stored: NFC (by `normalize`), control characters removed, whitespace
+/// True for a character a name, a note or a question's text never keeps: a control
+/// character, which would break or hide the text, or a bidirectional embedding,
+/// override or isolate (U+202A–U+202E, U+2066–U+2069), which would reorder the words
+/// shown with it: an imported name `Plan \u{202E}01 tsoC` read as "Plan Cost 10" and
+/// pulled the list's "in use" mark inside it. The marks (U+200E, U+200F, U+061C)
+/// reorder nothing and are kept.
+fn dropped(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// A name as stored: NFC (by `normalize`), control characters and bidirectional
+/// controls removed ([`dropped`]), whitespace
 /// collapsed at the ends; refused if empty or longer than `MAX_NAME_CHARS`. Markup is
 /// kept as text: it is the renderer's job (Leptos sets text, never HTML) to show it as
 /// typed.
@@ -170,7 +181,7 @@ pub fn clean_name(name: &str, normalize: Normalizer) -> Result<String, RowReason
     // Control characters go before normalising: one between a letter and a combining
     // mark would otherwise keep them apart through NFC and leave them apart once
     // removed, a name that is not NFC and changes the next time it is read.
-    let kept: String = name.chars().filter(|c| !c.is_control()).collect();
+    let kept: String = name.chars().filter(|c| !dropped(*c)).collect();
     let cleaned = normalize(&kept).trim().to_string();
     if cleaned.is_empty() {
         return Err(RowReason::Empty);
@@ -195,7 +206,7 @@ pub fn clean_note(note: &str, normalize: Normalizer) -> Result<String, RowReason
 /// characters removed, NFC by `normalize`, trimmed: a note's or a question's text.
 pub(crate) fn clean_lines(text: &str, normalize: Normalizer) -> String {
     let unified = text.replace("\r\n", "\n").replace('\r', "\n");
-    let kept: String = unified.chars().filter(|c| *c == '\n' || !c.is_control()).collect();
+    let kept: String = unified.chars().filter(|c| *c == '\n' || !dropped(*c)).collect();
     normalize(&kept).trim().to_string()
 }
 

@@ -397,6 +397,11 @@ fn names_and_notes_are_plain_text_and_markup_survives_as_typed() {
     // Notes keep their lines, lose other control characters, and may be empty.
     assert_eq!(clean_note("  one\r\ntwo\rthree\u{7}\n ", nfc), Ok("one\ntwo\nthree".to_string()));
     assert_eq!(clean_note("   ", nfc), Ok(String::new()));
+    // A bidirectional override or isolate would reorder the words around it: gone, as
+    // from a name, so a name reads as it is stored. A mark reorders nothing and stays.
+    assert_eq!(clean_name("Plan \u{202E}01 tsoC", nfc), Ok("Plan 01 tsoC".to_string()));
+    assert_eq!(clean_name("\u{2067}A\u{2069}\u{202A}B\u{202C}\u{200F}", nfc), Ok("AB\u{200F}".to_string()));
+    assert_eq!(clean_note("\u{202E}evil note\nline", nfc), Ok("evil note\nline".to_string()));
     assert_eq!(clean_note(&"註".repeat(MAX_NOTE_CHARS + 1), nfc), Err(RowReason::TooLong { max: MAX_NOTE_CHARS }));
 }
 

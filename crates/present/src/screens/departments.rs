@@ -324,7 +324,7 @@ mod tests {
     use super::*;
     use crate::screens::projects::filters::{selected, Offered, SearchIndex};
     use blockvote_model::nfc::nfc;
-    use std::collections::BTreeSet;
+    use blockvote_model::order::SortedSet;
 
     fn params(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
         pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
@@ -334,7 +334,7 @@ mod tests {
         let data = Dataset::paper().unwrap_or_else(|_| Dataset::empty());
         let address = params(pairs);
         let filters = Filters::from_params(&address, &Offered::of(&data), nfc, str::to_lowercase);
-        let rows = selected(&data, &SearchIndex::new(&data, str::to_lowercase), &filters, &BTreeSet::new());
+        let rows = selected(&data, &SearchIndex::new(&data, str::to_lowercase), &filters, &SortedSet::new());
         table(&data, &rows, &filters, &address, Sort::from_params(&address, SORT_KEYS), lang)
     }
 
@@ -452,7 +452,7 @@ mod tests {
         let data = paper.with_projects_csv(&text, nfc).expect("the file loads");
         let address = params(&[("dsort", "projects"), ("ddir", "desc")]);
         let filters = Filters::from_params(&address, &Offered::of(&data), nfc, str::to_lowercase);
-        let rows = selected(&data, &SearchIndex::new(&data, str::to_lowercase), &filters, &BTreeSet::new());
+        let rows = selected(&data, &SearchIndex::new(&data, str::to_lowercase), &filters, &SortedSet::new());
         let table = table(&data, &rows, &filters, &address, Sort::from_params(&address, SORT_KEYS), Lang::En);
         let listed: Vec<(String, usize, usize, Option<String>)> = table
             .rows

@@ -16,8 +16,8 @@ use blockvote_model::link::{LinkProblem, LinkReason, MAX_NAMED_ABSENT};
 use blockvote_model::load::normalize_text;
 use blockvote_model::money::MAX_INPUT_MILLIONS;
 use blockvote_model::nfc::Normalizer;
+use blockvote_model::order::SortedSet;
 use blockvote_model::{Dataset, FiscalQuarter, FiscalYear, Money, Project, Theme};
-use std::collections::BTreeSet;
 
 /// The address keys of the filters, cleared together by "clear filters".
 pub const FILTER_KEYS: [&str; 9] = ["q", "dept", "theme", "start", "done", "min", "max", "ids", "changed"];
@@ -76,7 +76,7 @@ pub fn parse_theme(value: &str) -> Result<Option<Theme>, LinkReason> {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Ids {
     /// The project numbers among its first [`MAX_IDS`] numbers.
-    pub ids: BTreeSet<u16>,
+    pub ids: SortedSet<u16>,
     /// How many items are not project numbers (a word, a number above 65535 …).
     pub not_numbers: usize,
     /// How many numbers come after the first [`MAX_IDS`], which are not read.
@@ -138,11 +138,11 @@ pub fn filter_problems(params: &[(String, String)], data: &Dataset) -> Vec<LinkP
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Offered {
     /// The projects' numbers.
-    projects: BTreeSet<u16>,
+    projects: SortedSet<u16>,
     /// The departments' numbers (`Department::order`), in the dataset's order.
     departments: Vec<u16>,
-    starts: BTreeSet<FiscalQuarter>,
-    years: BTreeSet<FiscalYear>,
+    starts: SortedSet<FiscalQuarter>,
+    years: SortedSet<FiscalYear>,
 }
 
 impl Offered {
@@ -283,7 +283,7 @@ pub struct Filters {
     pub done: Option<FiscalYear>,
     pub min: Option<Money>,
     pub max: Option<Money>,
-    pub ids: Option<BTreeSet<u16>>,
+    pub ids: Option<SortedSet<u16>>,
     /// Only the projects the scenario changes.
     pub changed_only: bool,
 }
@@ -325,7 +325,7 @@ impl Filters {
 
     /// `haystack` is the project's search text from [`SearchIndex`]; `changed` the ids
     /// the scenario changes.
-    pub fn matches(&self, project: &Project, haystack: &str, changed: &BTreeSet<u16>) -> bool {
+    pub fn matches(&self, project: &Project, haystack: &str, changed: &SortedSet<u16>) -> bool {
         self.terms.iter().all(|t| haystack.contains(t.as_str()))
             && self.department.is_none_or(|d| project.department == d)
             && self.theme.is_none_or(|t| project.theme == t)
@@ -342,8 +342,8 @@ impl Filters {
 /// (`exports::project_changed`: left out, or a budget, start or completion that differs
 /// from the paper's), whether by the project's own lever, a group lever or the cap. The
 /// rows' badges, `changed=1`, the brief and the comparison count by the same rule.
-pub fn changed_ids(projection: Option<&Projection>) -> BTreeSet<u16> {
-    let Some(projection) = projection else { return BTreeSet::new() };
+pub fn changed_ids(projection: Option<&Projection>) -> SortedSet<u16> {
+    let Some(projection) = projection else { return SortedSet::new() };
     blockvote_model::order::set_of(projection.projects.iter().filter(|o| project_changed(o)).map(|o| o.id))
 }
 
@@ -368,7 +368,7 @@ impl SearchIndex {
 
 /// The indices (into `Dataset::projects`, in the dataset's order) of the projects the
 /// filters select.
-pub fn selected(data: &Dataset, index: &SearchIndex, filters: &Filters, changed: &BTreeSet<u16>) -> Vec<usize> {
+pub fn selected(data: &Dataset, index: &SearchIndex, filters: &Filters, changed: &SortedSet<u16>) -> Vec<usize> {
     data.projects
         .iter()
         .enumerate()
@@ -431,7 +431,7 @@ pub fn describe(filters: &Filters, data: &Dataset, lang: Lang) -> Vec<String> {
 pub const CHANGED_ONLY: Label = l("只顯示情景已改動的項目", "Only projects the scenario changes");
 
 /// The note under the filters when an `ids=` link chose the rows: which numbers.
-pub fn ids_note(ids: &BTreeSet<u16>, lang: Lang) -> String {
+pub fn ids_note(ids: &SortedSet<u16>, lang: Lang) -> String {
     let n = ids.len();
     let list = ids.iter().map(u16::to_string).collect::<Vec<_>>().join(", ");
     match lang {
@@ -533,7 +533,13 @@ mod tests {
     fn check(pairs: &[(&str, &str)], lang: Lang, expected: &str) {
         let data = paper();
         let filters = Filters::from_params(&params(pairs), &Offered::of(&data), nfc, str::to_lowercase);
-        let count = selected(&data, &SearchIndex::new(&data, str::to_lowercase), &filters, &BTreeSet::from([17])).len();
+        let count = selected(
+            &data,
+            &SearchIndex::new(&data, str::to_lowercase),
+            &filters,
+            &blockvote_model::order::set_of([17]),
+        )
+        .len();
         assert_eq!(format!("{count}: {}", describe(&filters, &data, lang).join("; ")), expected);
     }
 
@@ -789,7 +795,7 @@ mod tests {
         let long = (0..10_000).map(|i| i.to_string()).collect::<Vec<_>>().join(",");
         assert_eq!(parse_ids(&long).ids.len(), MAX_IDS);
         assert_eq!(
-            ids_note(&BTreeSet::from([14, 15]), Lang::En),
+            ids_note(&blockvote_model::order::set_of([14, 15]), Lang::En),
             "Only the 2 project numbers chosen by a link: 14, 15"
         );
         assert_eq!(ids_param(&[14, 15]), "14,15");

@@ -19,9 +19,9 @@ use crate::words::{department_name, project_name};
 use blockvote_model::engine::{ProjectOutcome, Projection};
 use blockvote_model::link::LinkReason;
 use blockvote_model::money::round_parts_to_total;
+use blockvote_model::order::{SortedMap, SortedSet};
 use blockvote_model::{Dataset, FiscalQuarter, Money, Project, ProjectsOrigin, ThemeSource};
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 /// A sortable column.
@@ -210,7 +210,7 @@ pub fn annex_c_sum(amount: Money) -> Figure {
 #[derive(Clone, Copy)]
 struct ShownBudgets<'a> {
     data: &'a Dataset,
-    outcomes: &'a BTreeMap<u16, &'a ProjectOutcome>,
+    outcomes: &'a SortedMap<u16, &'a ProjectOutcome>,
 }
 
 impl ShownBudgets<'_> {
@@ -503,7 +503,7 @@ pub const ROWS_PER_STEP: usize = 300;
 #[derive(Clone, Copy)]
 pub struct ScenarioRows<'a> {
     pub projection: Option<&'a Projection>,
-    pub changed: &'a BTreeSet<u16>,
+    pub changed: &'a SortedSet<u16>,
 }
 
 /// The body of the table for `rows` (in display order) under `scenario`, drawing the
@@ -522,11 +522,11 @@ pub fn body(
     previous: Option<&TableBody>,
 ) -> TableBody {
     // Maps built by insertion, not collected: collecting sorts first (order::set_of).
-    let mut outcomes: BTreeMap<u16, &ProjectOutcome> = BTreeMap::new();
+    let mut outcomes: SortedMap<u16, &ProjectOutcome> = SortedMap::new();
     for outcome in scenario.projection.map_or(&[][..], |p| &p.projects[..]) {
         outcomes.insert(outcome.id, outcome);
     }
-    let mut kept: BTreeMap<u16, &Arc<ProjectRow>> = BTreeMap::new();
+    let mut kept: SortedMap<u16, &Arc<ProjectRow>> = SortedMap::new();
     for line in previous.map_or(&[][..], |b| &b.lines[..]) {
         if let Line::Row(row) = line {
             kept.insert(row.id, row);
@@ -668,7 +668,7 @@ mod tests {
             data,
             &index,
             &Filters::from_params(&p, &Offered::of(data), nfc, str::to_lowercase),
-            &BTreeSet::new(),
+            &SortedSet::new(),
         );
         order(data, &index, &mut rows, Sort::from_params(&p, SORT_KEYS), false, Lang::En);
         rows.iter().filter_map(|i| data.projects.get(*i)).map(|p| p.id).collect()
@@ -800,7 +800,7 @@ mod tests {
         let index = SearchIndex::new(&data, str::to_lowercase);
         let mut rows: Vec<usize> = (0..data.projects.len()).collect();
         order(&data, &index, &mut rows, Sort::default(), grouped, Lang::En);
-        let none = BTreeSet::new();
+        let none = SortedSet::new();
         let table = body(
             &data,
             &rows,
@@ -849,7 +849,7 @@ mod tests {
     fn the_total_of_imported_projects_claims_no_annex_c_arithmetic() {
         let text = "id,department_zh,name_zh,name_en,budget_m,start,completion\n1,行政署,測試,Test,1.0,2019-20 Q1,2019-20 Q2\n";
         let data = paper().with_projects_csv(text, nfc).unwrap_or_else(|_| Dataset::empty());
-        let none = BTreeSet::new();
+        let none = SortedSet::new();
         let table =
             body(&data, &[0], false, ROWS_PER_STEP, ScenarioRows { projection: None, changed: &none }, Lang::Zh, None);
         assert_eq!(table.total_mark, None);
@@ -875,7 +875,7 @@ mod tests {
         let index = SearchIndex::new(&data, str::to_lowercase);
         let mut rows: Vec<usize> = (0..data.projects.len()).collect();
         order(&data, &index, &mut rows, Sort::default(), true, Lang::Zh);
-        let none = BTreeSet::new();
+        let none = SortedSet::new();
         let table = body(
             &data,
             &rows,
@@ -920,7 +920,7 @@ mod tests {
     fn a_long_table_draws_its_first_rows_and_totals_them_all() {
         let data = paper();
         let index = SearchIndex::new(&data, str::to_lowercase);
-        let none = BTreeSet::new();
+        let none = SortedSet::new();
         let full = |grouped| {
             let mut rows: Vec<usize> = (0..data.projects.len()).collect();
             order(&data, &index, &mut rows, Sort::default(), grouped, Lang::Zh);

@@ -122,7 +122,7 @@ mod tests {
             }
             assert_ne!(term.explanation().zh, term.explanation().en, "{term:?}");
         }
-        let keys: std::collections::BTreeSet<_> = Term::ALL.iter().map(|term| term.key()).collect();
+        let keys = blockvote_model::order::set_of(Term::ALL.iter().map(|term| term.key()));
         assert_eq!(keys.len(), Term::ALL.len(), "every key is different");
     }
 }
