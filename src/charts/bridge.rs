@@ -47,6 +47,9 @@ const VALUE_ROOM: f64 = 56.0;
 const NARROW: f64 = 600.0;
 /// The height of a bar's name line on a narrow screen.
 const NAME_LINE: f64 = 15.0;
+/// The most lines a bar's name takes on a narrow screen: a name longer than one line
+/// ("Model calibration (baseline less the paper)") was cut to its first.
+const NAME_LINES: usize = 2;
 
 /// Everything the geometry depends on, worked out once per width and data.
 #[derive(Clone, PartialEq)]
@@ -56,6 +59,8 @@ struct Layout {
     left: f64,
     right: f64,
     row_height: f64,
+    /// The lines every bar's name has room for above its bar (narrow screens).
+    name_lines: usize,
     axis: Axis,
 }
 
@@ -66,8 +71,14 @@ impl Layout {
         let left = if narrow { 24.0 } else { (labels + 16.0).min(width * 0.42) };
         let right = (width - RIGHT - VALUE_ROOM).max(left + 40.0);
         let axis = shown.axis(ticks_for_length(right - left, 80.0));
-        let row_height = if narrow { ROW_HEIGHT + NAME_LINE } else { ROW_HEIGHT };
-        Layout { width, narrow, left, right, row_height, axis }
+        let name_lines = if narrow {
+            let lines = |bar: &BridgeBar| wrap_label(&bar.label, width - 8.0, FONT).len();
+            shown.bars.iter().map(lines).max().unwrap_or(1).clamp(1, NAME_LINES)
+        } else {
+            1
+        };
+        let row_height = if narrow { ROW_HEIGHT + NAME_LINE * name_lines as f64 } else { ROW_HEIGHT };
+        Layout { width, narrow, left, right, row_height, name_lines, axis }
     }
 
     fn x(&self, value: f64) -> f64 {
@@ -78,7 +89,8 @@ impl Layout {
     fn bar_top(&self, index: usize) -> f64 {
         let row = TOP + index as f64 * self.row_height;
         if self.narrow {
-            row + NAME_LINE + 2.0
+            // Clear of the last name line's descenders.
+            row + NAME_LINE * self.name_lines as f64 + 3.0
         } else {
             row + (ROW_HEIGHT - BAR_HEIGHT) / 2.0
         }
@@ -272,6 +284,8 @@ struct BarDrawing {
     class: String,
     description: String,
     name: String,
+    /// The name's second line on a narrow screen, empty when it has one.
+    name_more: String,
     name_x: f64,
     name_y: f64,
     anchor: &'static str,
@@ -299,17 +313,35 @@ impl BarDrawing {
         };
         let (rect_x, rect_width) =
             if bar.direction == Direction::Level { (left - 2.0, 4.0) } else { (left, (right - left).max(1.5)) };
-        let (name_x, name_y, anchor) =
-            if layout.narrow { (4.0, top - 4.0, "start") } else { (layout.left - 8.0, top + BAR_HEIGHT - 4.0, "end") };
-        let name = if layout.narrow {
-            wrap_label(&bar.label, layout.width - 8.0, FONT).into_iter().next().unwrap_or_default()
+        let (name, name_more) = if layout.narrow {
+            let mut lines = wrap_label(&bar.label, layout.width - 8.0, FONT).into_iter();
+            let first = lines.next().unwrap_or_default();
+            // What does not fit two lines stays on the second, which the chart's
+            // width then cuts, rather than being dropped.
+            let cjk = |c: char| c >= '\u{2E80}';
+            let more = lines.fold(String::new(), |mut more, line| {
+                if !more.is_empty() && !more.ends_with(cjk) && !line.starts_with(cjk) {
+                    more.push(' ');
+                }
+                more.push_str(&line);
+                more
+            });
+            (first, more)
         } else {
-            bar.label.clone()
+            (bar.label.clone(), String::new())
+        };
+        // On a narrow screen the name's last line sits just above its bar.
+        let (name_x, name_y, anchor) = if layout.narrow {
+            let above = if name_more.is_empty() { 0.0 } else { NAME_LINE };
+            (4.0, top - 6.0 - above, "start")
+        } else {
+            (layout.left - 8.0, top + BAR_HEIGHT - 4.0, "end")
         };
         BarDrawing {
             class: format!("mark bridge-bar {}", bar.direction.class()),
             description: bar.description.clone(),
             name,
+            name_more,
             name_x,
             name_y,
             anchor,
@@ -359,6 +391,9 @@ fn BarRow(
                 text-anchor=field(drawing, |d| d.anchor)
             >
                 {field(drawing, |d| d.name.clone())}
+            </text>
+            <text class="bridge-name" x=field(drawing, |d| px(d.name_x)) y=field(drawing, |d| px(d.name_y + NAME_LINE))>
+                {field(drawing, |d| d.name_more.clone())}
             </text>
             <rect
                 x=field(drawing, |d| px(d.rect_x))

@@ -133,6 +133,48 @@ test('on the narrowest phone no screen scrolls sideways under a scenario that mo
   assert.deepEqual(failures, [], failures.join('\n'));
 });
 
+test("on a phone the presenter's charts keep readable labels, and the bridge's names are whole and clear of their bars", async () => {
+  // The presenter's charts were shrunk to fit 40% of the screen's height: 6px labels
+  // on a phone (9px on a landscape phone). A bridge name longer than the chart was
+  // cut to its first line, and the bars' tops touched the names' descenders.
+  const failures = [];
+  for (const size of [SIZES[0], SIZES[3]]) {
+    const context = await launchAt(size);
+    const page = await context.newPage();
+    try {
+      for (const lang of ['en', 'zh']) {
+        await page.goto(`${SINGLE_FILE_URL}#view=present&lang=${lang}&cost=10`);
+        await page.reload();
+        await page.locator('.presenter-slide svg.chart').first().waitFor();
+        const smallest = await page.evaluate(() => Math.min(...[...document.querySelectorAll('.presenter-slide svg.chart text')]
+          .filter((text) => text.textContent.trim())
+          .map((text) => text.getBoundingClientRect().height)));
+        if (smallest < 10) failures.push(`presenter (${lang}, ${size.width}px): a chart label is ${smallest.toFixed(1)}px high`);
+        await page.goto(`${SINGLE_FILE_URL}#view=cashflow&lang=${lang}&cost=10&cap=1000`);
+        await page.reload();
+        const chart = page.locator('svg.bridge-chart').first();
+        await chart.waitFor();
+        await page.getByTestId('bridge-step-cost_change').filter({ hasText: '+' }).waitFor();
+        const found = await chart.evaluate((svg) => {
+          const box = svg.getBoundingClientRect();
+          const names = [...svg.querySelectorAll('text.bridge-name')].filter((text) => text.textContent.trim());
+          const bars = [...svg.querySelectorAll('g.bridge-bar rect')].map((rect) => rect.getBoundingClientRect());
+          const overlaps = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+          return {
+            cut: names.filter((text) => text.getBoundingClientRect().right > box.right + 0.5).map((text) => text.textContent),
+            onBars: names.filter((text) => bars.some((bar) => overlaps(text.getBoundingClientRect(), bar))).map((text) => text.textContent),
+          };
+        });
+        for (const name of found.cut) failures.push(`bridge (${lang}, ${size.width}px): “${name}” runs past the chart`);
+        for (const name of found.onBars) failures.push(`bridge (${lang}, ${size.width}px): “${name}” lies over a bar`);
+      }
+    } finally {
+      await context.close();
+    }
+  }
+  assert.deepEqual(failures, [], failures.join('\n'));
+});
+
 test('on a phone words a member or a file supplies without a space break at the edge, never widening the page', async () => {
   const csv = readFileSync(join(ROOT, 'data', 'projects.csv'));
   const fileName = 'Budget_paper_FCR2017-18_ITB_block_allocation_projects_final_v3_amended.csv';
