@@ -48,8 +48,9 @@ pub enum EntryError<T> {
     NotANumber,
     /// A whole number was asked for, and the text is a plain number (one
     /// [`Money::parse_millions`] reads) that an integer field cannot take: it has a
-    /// fraction (`1.5`), thousands separators (`1,000`), or is beyond `i64`. Digits
-    /// beyond even a `Decimal` (29 and more) are [`EntryError::NotANumber`].
+    /// fraction (`1.5`) or thousands separators (`1,000`). A whole number beyond
+    /// `i64`, and any plain number beyond even a `Decimal` (29 digits and more), is
+    /// [`EntryError::OutOfRange`].
     NotWhole,
     /// A number, but outside `min..=max`.
     OutOfRange { min: T, max: T },
@@ -165,8 +166,29 @@ pub fn money_in(text: &str, min: Money, max: Money) -> Result<Money, EntryError<
         return Err(EntryError::TooLong);
     }
     commas_group_thousands(text)?;
-    let value = Money::parse_millions(text).map_err(|_| EntryError::NotANumber)?;
+    let value = Money::parse_millions(text).map_err(|_| too_large_or_not_a_number(text, min, max))?;
     within(value, min, max)
+}
+
+/// Why a number could not be read: written plainly but too large to hold (29 digits
+/// and more, beyond a `Decimal`), which is out of range, not "not a number"; or not a
+/// number at all.
+fn too_large_or_not_a_number<T>(text: &str, min: T, max: T) -> EntryError<T> {
+    if plain_number(text) {
+        EntryError::OutOfRange { min, max }
+    } else {
+        EntryError::NotANumber
+    }
+}
+
+/// True for a number written plainly: a sign, digits (with the commas that group
+/// thousands, checked before) and at most one point with digits after it.
+pub fn plain_number(text: &str) -> bool {
+    let trimmed = text.trim();
+    let unsigned = trimmed.strip_prefix(['+', '-']).unwrap_or(trimmed);
+    let (whole, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+    let digits = |part: &str| part.chars().all(|c| c.is_ascii_digit() || c == ',');
+    whole.chars().any(|c| c.is_ascii_digit()) && digits(whole) && !fraction.contains(',') && digits(fraction)
 }
 
 /// Reads a decimal (a percentage, a share) within `min..=max`, in the same form as an
@@ -176,7 +198,8 @@ pub fn decimal_in(text: &str, min: Decimal, max: Decimal) -> Result<Decimal, Ent
         return Err(EntryError::TooLong);
     }
     commas_group_thousands(text)?;
-    let value = Money::parse_millions(text).map(Money::millions).map_err(|_| EntryError::NotANumber)?;
+    let value =
+        Money::parse_millions(text).map(Money::millions).map_err(|_| too_large_or_not_a_number(text, min, max))?;
     within(value, min, max)
 }
 
@@ -188,11 +211,11 @@ pub fn int_in(text: &str, min: i64, max: i64) -> Result<i64, EntryError<i64>> {
     }
     commas_group_thousands(trimmed)?;
     let value: i64 = trimmed.parse().map_err(|_| {
-        // The distinction only sharpens the error: both mean "type a whole number".
-        if Money::parse_millions(trimmed).is_ok() {
-            EntryError::NotWhole
-        } else {
-            EntryError::NotANumber
+        // The distinction only sharpens the error: each means "type a whole number".
+        let whole = !trimmed.contains(['.', ',']);
+        match Money::parse_millions(trimmed) {
+            Ok(_) if !whole => EntryError::NotWhole,
+            _ => too_large_or_not_a_number(trimmed, min, max),
         }
     })?;
     within(value, min, max)
@@ -408,6 +431,18 @@ mod tests {
     }
 
     #[test]
+    fn a_number_too_large_to_hold_is_out_of_range_not_a_non_number() {
+        let digits = "9".repeat(32);
+        check(&digits, ["out of range", "out of range", "out of range"]);
+        check(&format!("-{digits}"), ["out of range", "out of range", "out of range"]);
+        check(&format!("{digits}.5"), ["out of range", "out of range", "out of range"]);
+        check("99,999,999,999,999,999,999,999,999,999", ["out of range", "out of range", "out of range"]);
+        check("99999999999999999999", ["out of range", "out of range", "out of range"]);
+        check("1,000", ["1000", "out of range", "not whole"]);
+        check(&format!("{digits}x"), ["not a number", "not a number", "not a number"]);
+    }
+
+    #[test]
     fn bounds_are_inclusive() {
         check("0", ["0", "0", "0"]);
         check("1000", ["1000", "out of range", "out of range"]);
@@ -482,12 +517,12 @@ mod tests {
         let forty_one = "1".repeat(MAX_ENTRY_CHARS + 1);
         // Forty digits are read (and are far out of every range, or beyond a Decimal);
         // one more character is refused before any parsing.
-        check(&forty, ["not a number", "not a number", "not a number"]);
+        check(&forty, ["out of range", "out of range", "out of range"]);
         check(&forty_one, ["too long", "too long", "too long"]);
-        check(&"9".repeat(28), ["out of range", "out of range", "not whole"]);
-        check(&"9".repeat(29), ["not a number", "not a number", "not a number"]);
+        check(&"9".repeat(28), ["out of range", "out of range", "out of range"]);
+        check(&"9".repeat(29), ["out of range", "out of range", "out of range"]);
         check("9223372036854775807", ["out of range", "out of range", "out of range"]);
-        check("9223372036854775808", ["out of range", "out of range", "not whole"]);
+        check("9223372036854775808", ["out of range", "out of range", "out of range"]);
         check("-9223372036854775808", ["out of range", "out of range", "out of range"]);
         // Whitespace counts toward the limit of amounts and decimals (the text as
         // typed) but not of whole numbers (the text trimmed).

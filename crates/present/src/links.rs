@@ -1041,7 +1041,10 @@ mod tests {
         check_opened(
             &format!("#view=risk&lang=en&cost={forty}&ceiling={forty}9&p=1:b{forty}9&k{forty}=1"),
             &[
-                (&format!("“cost={forty}” is not a number."), &format!("「cost={forty}」不是數字。")),
+                (
+                    &format!("“cost={forty}” must be between -100 and 1000."),
+                    &format!("「cost={forty}」須介乎 -100 至 1000。"),
+                ),
                 (&format!("“ceiling={forty}…” is not a number."), &format!("「ceiling={forty}…」不是數字。")),
                 (
                     &format!("“{forty}…” in “p=1:b{}…” is not a number, so none of “p=” was applied.", &forty[3..]),

@@ -1476,7 +1476,7 @@ mod tests {
         ] {
             assert_eq!(shown_text(&text), shown, "{} characters", text.chars().count());
         }
-        check_in(&format!("#cost={forty}"), &[format!("cost={forty:?} is not a number").as_str()]);
+        check_in(&format!("#cost={forty}"), &[format!("cost={forty:?} must be between -100 and 1000").as_str()]);
         check_in(&format!("#cost={forty}9"), &[format!("cost=\"{forty}…\" is not a number").as_str()]);
         // The piece named inside a long pair is cut the same way.
         check_in(
