@@ -31,7 +31,7 @@ use blockvote_present::axis::{label_width, ticks_for_length, Axis};
 use blockvote_present::bridge::{
     compute, csv, view, BridgeBar, BridgeView, Direction, EXPORT, EXPORT_FAILED, FILE, RECALCULATING, UNAVAILABLE,
 };
-use blockvote_present::charts::wrap_label;
+use blockvote_present::charts::wrap_label_within;
 use blockvote_present::lang::Lang;
 use blockvote_present::screens::scenarios::files::{spreadsheet_text, CSV_TYPE};
 use leptos::prelude::*;
@@ -72,8 +72,8 @@ impl Layout {
         let right = (width - RIGHT - VALUE_ROOM).max(left + 40.0);
         let axis = shown.axis(ticks_for_length(right - left, 80.0));
         let name_lines = if narrow {
-            let lines = |bar: &BridgeBar| wrap_label(&bar.label, width - 8.0, FONT).len();
-            shown.bars.iter().map(lines).max().unwrap_or(1).clamp(1, NAME_LINES)
+            let lines = |bar: &BridgeBar| wrap_label_within(&bar.label, width - 8.0, FONT, NAME_LINES).len();
+            shown.bars.iter().map(lines).max().unwrap_or(1).max(1)
         } else {
             1
         };
@@ -314,19 +314,10 @@ impl BarDrawing {
         let (rect_x, rect_width) =
             if bar.direction == Direction::Level { (left - 2.0, 4.0) } else { (left, (right - left).max(1.5)) };
         let (name, name_more) = if layout.narrow {
-            let mut lines = wrap_label(&bar.label, layout.width - 8.0, FONT).into_iter();
-            let first = lines.next().unwrap_or_default();
-            // What does not fit two lines stays on the second, which the chart's
-            // width then cuts, rather than being dropped.
-            let cjk = |c: char| c >= '\u{2E80}';
-            let more = lines.fold(String::new(), |mut more, line| {
-                if !more.is_empty() && !more.ends_with(cjk) && !line.starts_with(cjk) {
-                    more.push(' ');
-                }
-                more.push_str(&line);
-                more
-            });
-            (first, more)
+            // What does not fit two lines stays on the second, which the chart's width
+            // then cuts, rather than being dropped.
+            let mut lines = wrap_label_within(&bar.label, layout.width - 8.0, FONT, NAME_LINES).into_iter();
+            (lines.next().unwrap_or_default(), lines.next().unwrap_or_default())
         } else {
             (bar.label.clone(), String::new())
         };

@@ -238,6 +238,12 @@ pub fn legend_layout(
 /// between any two CJK characters (which need none). A word longer than a line keeps
 /// a line of its own.
 pub fn wrap_label(text: &str, width: f64, font: f64) -> Vec<String> {
+    wrap_label_within(text, width, font, usize::MAX)
+}
+
+/// [`wrap_label`] in at most `most` lines: what does not fit them stays on the last,
+/// spaced as written, for the chart's width to cut rather than to drop.
+pub fn wrap_label_within(text: &str, width: f64, font: f64, most: usize) -> Vec<String> {
     let is_cjk = |c: char| c >= '\u{2E80}';
     // Words: runs of other characters, or single CJK characters; `true` if a space
     // came before.
@@ -264,7 +270,8 @@ pub fn wrap_label(text: &str, width: f64, font: f64) -> Vec<String> {
         } else {
             format!("{current}{word}")
         };
-        if !current.is_empty() && crate::axis::label_width(&joined, font) > width {
+        let room = lines.len().saturating_add(1) < most;
+        if room && !current.is_empty() && crate::axis::label_width(&joined, font) > width {
             lines.push(std::mem::replace(&mut current, word));
         } else {
             current = joined;
@@ -279,6 +286,22 @@ pub fn wrap_label(text: &str, width: f64, font: f64) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_label_wrapped_within_a_number_of_lines_keeps_the_rest_on_the_last() {
+        let text = "Model calibration (baseline less the paper)";
+        assert_eq!(
+            wrap_label_within(text, 80.0, 11.0, 2),
+            vec!["Model".to_string(), "calibration (baseline less the paper)".to_string()]
+        );
+        assert_eq!(wrap_label_within(text, 80.0, 11.0, 1), vec![text.to_string()]);
+        assert_eq!(wrap_label_within(text, 80.0, 11.0, usize::MAX), wrap_label(text, 80.0, 11.0));
+        // CJK characters need no space between them, on one line or across a break.
+        assert_eq!(
+            wrap_label_within("模型校準（模型基線與文件之差）", 40.0, 11.0, 2).concat(),
+            "模型校準（模型基線與文件之差）"
+        );
+    }
 
     #[test]
     fn legends_wrap_and_labels_stack_only_when_they_would_overlap() {
