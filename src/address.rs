@@ -14,10 +14,10 @@
 //! different link is opened whole, the paper's if it carries no scenario.
 
 use crate::state::AppState;
-use crate::whatif::{non_scenario_params, WhatIf};
+use crate::whatif::WhatIf;
 use blockvote_model::link::{parse_fragment, SCENARIO_KEYS};
 use blockvote_present::links::{
-    changed_address_problems, link_to_copy, pasted_fragment, same_scenario_link_problems, PasteError,
+    changed_address_problems, link_to_copy, pasted_fragment, same_scenario_link_problems, screen_params, PasteError,
 };
 use blockvote_present::route::{fragment_for, route, View};
 use leptos::prelude::*;
@@ -121,10 +121,12 @@ pub fn open_pasted(state: AppState, whatif: WhatIf, text: &str) -> Result<(), Pa
 }
 
 /// The fragment for the app's state: its view and language, the scenario's pairs (or
-/// the marker), then the screens' own pairs (filters, selections).
+/// the marker), then the screens' own pairs (filters, selections). A pair no reader
+/// knows, which the link's notice named, is not written back: the address is what the
+/// app holds, so a link copied from it does not carry the slip on.
 fn fragment_of(state: AppState, whatif: WhatIf) -> String {
     let mut pairs = whatif.link_pairs();
-    pairs.extend(non_scenario_params(&state.params.get()));
+    pairs.extend(state.params.with(|params| screen_params(params)));
     fragment_for(state.view.get(), state.lang.get(), &pairs)
 }
 

@@ -9,10 +9,10 @@ use crate::notices::Notices;
 use crate::screens;
 use crate::startup_marks::{mark, StartupMark};
 use crate::state::{AppState, Popup};
-use crate::whatif::non_scenario_params;
 use blockvote_model::engine::Scenario;
 use blockvote_model::Dataset;
 use blockvote_present::lang::Lang;
+use blockvote_present::links::screen_params;
 use blockvote_present::route::{fragment_tail, fragment_with_tail, View};
 use blockvote_present::shell::{
     BACK_TO_THE_PAPER, CHINESE, CHINESE_SHORT, DATA_NOT_LOADED, ENGLISH, ENGLISH_SHORT, LANGUAGE_SWITCH, MENU, REDO,
@@ -163,7 +163,7 @@ fn Shell(dataset: Dataset) -> impl IntoView {
     // any other screen clears it).
     let scenario_tail = Memo::new(move |_| whatif.shown_link.with(|written| fragment_tail(&written.pairs)));
     let filtered_tail = Memo::new(move |_| {
-        let filters = state.params.with(|params| fragment_tail(&non_scenario_params(params)));
+        let filters = state.params.with(|params| fragment_tail(&screen_params(params)));
         scenario_tail.with(|tail| format!("{tail}{filters}"))
     });
 

@@ -270,8 +270,3 @@ fn same_projection(a: &Option<Arc<Projection>>, b: &Option<Arc<Projection>>) -> 
 pub fn use_whatif() -> WhatIf {
     use_context::<WhatIf>().unwrap_or_else(|| WhatIf::new(&Dataset::empty()))
 }
-
-/// The fragment's pairs that are not the scenario's (filters, selections).
-pub fn non_scenario_params(params: &[(String, String)]) -> Vec<(String, String)> {
-    params.iter().filter(|(k, _)| !SCENARIO_KEYS.contains(&k.as_str())).cloned().collect()
-}

@@ -44,7 +44,7 @@ pub const MAX_ENTRY_CHARS: usize = 40;
 pub enum EntryError<T> {
     /// Longer than [`MAX_ENTRY_CHARS`] characters.
     TooLong,
-    /// Not a number in the accepted form (`abc`, `1e3`, `１２`, empty text …).
+    /// Not a number in the accepted form (`abc`, `0x10`, empty text …).
     NotANumber,
     /// A whole number was asked for, and the text is a plain number (one
     /// [`Money::parse_millions`] reads) that an integer field cannot take: it has a
@@ -65,6 +65,9 @@ pub enum EntryError<T> {
     /// A comma that does not separate thousands (`12,5`: a decimal comma), refused
     /// rather than dropped, which would read `12,5` as 125.
     Comma,
+    /// A number in scientific notation (`1e3`), which no field reads: it is refused
+    /// with a word of its own, so the member learns to write it out (`1000`).
+    Exponent,
 }
 
 impl<T: fmt::Display> fmt::Display for EntryError<T> {
@@ -78,6 +81,7 @@ impl<T: fmt::Display> fmt::Display for EntryError<T> {
             EntryError::ZeroDenominator => write!(f, "a fraction over zero"),
             EntryError::TooManyDecimals => write!(f, "more than {AMOUNT_DECIMALS} decimals"),
             EntryError::Comma => write!(f, "a comma not between thousands"),
+            EntryError::Exponent => write!(f, "written with an exponent"),
         }
     }
 }
@@ -115,15 +119,22 @@ pub fn percent_typed<T>(text: &str) -> Result<Cow<'_, str>, EntryError<T>> {
 }
 
 /// Full-width forms of ASCII (U+FF01–U+FF5E: `０５`, `．`, `－`, `＋`, `，`, `％`, `／` from
-/// a Chinese input method) as the ASCII characters they stand for; other text as it
-/// is, uncopied. The ideographic full stop `。` is not a decimal point and stays.
+/// a Chinese input method) as the ASCII characters they stand for, and the minus sign
+/// U+2212 (`−5`, as a document or a spreadsheet copied from writes it) as `-`; other
+/// text as it is, uncopied. The ideographic full stop `。` is not a decimal point and
+/// stays.
 pub fn half_width(text: &str) -> Cow<'_, str> {
     const FULL_WIDTH: std::ops::RangeInclusive<char> = '\u{FF01}'..='\u{FF5E}';
-    if !text.chars().any(|c| FULL_WIDTH.contains(&c)) {
+    const MINUS_SIGN: char = '\u{2212}';
+    let ascii = |c: char| match c {
+        MINUS_SIGN => '-',
+        c if FULL_WIDTH.contains(&c) => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
+        c => c,
+    };
+    if text.chars().all(|c| ascii(c) == c) {
         return Cow::Borrowed(text);
     }
-    let ascii = |c: char| char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c);
-    Cow::Owned(text.chars().map(|c| if FULL_WIDTH.contains(&c) { ascii(c) } else { c }).collect())
+    Cow::Owned(text.chars().map(ascii).collect())
 }
 
 /// The most decimals an amount in HK$ millions is given with: whole dollars.
@@ -166,19 +177,31 @@ pub fn money_in(text: &str, min: Money, max: Money) -> Result<Money, EntryError<
         return Err(EntryError::TooLong);
     }
     commas_group_thousands(text)?;
-    let value = Money::parse_millions(text).map_err(|_| too_large_or_not_a_number(text, min, max))?;
+    let value = Money::parse_millions(text).map_err(|_| unreadable(text, min, max))?;
     within(value, min, max)
 }
 
 /// Why a number could not be read: written plainly but too large to hold (29 digits
-/// and more, beyond a `Decimal`), which is out of range, not "not a number"; or not a
-/// number at all.
-fn too_large_or_not_a_number<T>(text: &str, min: T, max: T) -> EntryError<T> {
+/// and more, beyond a `Decimal`), which is out of range, not "not a number"; written
+/// with an exponent (`1e3`), which no field reads; or not a number at all.
+fn unreadable<T>(text: &str, min: T, max: T) -> EntryError<T> {
     if plain_number(text) {
         EntryError::OutOfRange { min, max }
+    } else if with_exponent(text) {
+        EntryError::Exponent
     } else {
         EntryError::NotANumber
     }
+}
+
+/// True for a number in scientific notation: a plain number, `e` or `E`, and a whole
+/// exponent with an optional sign (`1e3`, `2.5E-1`).
+fn with_exponent(text: &str) -> bool {
+    let Some((mantissa, exponent)) = text.trim().split_once(['e', 'E']) else {
+        return false;
+    };
+    let exponent = exponent.strip_prefix(['+', '-']).unwrap_or(exponent);
+    plain_number(mantissa) && !exponent.is_empty() && exponent.chars().all(|c| c.is_ascii_digit())
 }
 
 /// True for a number written plainly: a sign, digits (with the commas that group
@@ -198,8 +221,7 @@ pub fn decimal_in(text: &str, min: Decimal, max: Decimal) -> Result<Decimal, Ent
         return Err(EntryError::TooLong);
     }
     commas_group_thousands(text)?;
-    let value =
-        Money::parse_millions(text).map(Money::millions).map_err(|_| too_large_or_not_a_number(text, min, max))?;
+    let value = Money::parse_millions(text).map(Money::millions).map_err(|_| unreadable(text, min, max))?;
     within(value, min, max)
 }
 
@@ -215,7 +237,7 @@ pub fn int_in(text: &str, min: i64, max: i64) -> Result<i64, EntryError<i64>> {
         let whole = !trimmed.contains(['.', ',']);
         match Money::parse_millions(trimmed) {
             Ok(_) if !whole => EntryError::NotWhole,
-            _ => too_large_or_not_a_number(trimmed, min, max),
+            _ => unreadable(trimmed, min, max),
         }
     })?;
     within(value, min, max)
@@ -296,19 +318,31 @@ pub fn grouped_digits<T>(text: &str) -> Result<String, EntryError<T>> {
 }
 
 /// Reads a seed: a whole number from 0 to 18,446,744,073,709,551,615, with `,` or `_`
-/// between groups of thousands allowed, and one leading `+`: links read a seed with Rust's integer
-/// syntax, which takes it, before they read it as this field does.
+/// between groups of thousands allowed, and one leading `+`: links read a seed with
+/// Rust's integer syntax, which takes it, before they read it as this field does. A
+/// whole number below zero is out of range.
 pub fn seed(text: &str) -> Result<u64, EntryError<u64>> {
     if text.chars().count() > MAX_ENTRY_CHARS {
         return Err(EntryError::TooLong);
     }
     let trimmed = text.trim();
-    let unsigned = trimmed.strip_prefix('+').unwrap_or(trimmed);
+    let range = EntryError::OutOfRange { min: 0, max: u64::MAX };
+    let (negative, unsigned) = match trimmed.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, trimmed.strip_prefix('+').unwrap_or(trimmed)),
+    };
     let digits = grouped_digits(unsigned)?;
     if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
-        return Err(EntryError::NotANumber);
+        return Err(if with_exponent(trimmed) { EntryError::Exponent } else { EntryError::NotANumber });
     }
-    digits.parse().map_err(|_| EntryError::OutOfRange { min: 0, max: u64::MAX })
+    // A seed below zero is a number outside the seed's range, not "not a number"; `-0`
+    // is 0.
+    match digits.parse::<u64>() {
+        Ok(0) => Ok(0),
+        Ok(_) if negative => Err(range),
+        Ok(seed) => Ok(seed),
+        Err(_) => Err(range),
+    }
 }
 
 #[cfg(test)]
@@ -336,6 +370,7 @@ mod tests {
             Err(EntryError::ZeroDenominator) => "zero denominator".to_string(),
             Err(EntryError::TooManyDecimals) => "too many decimals".to_string(),
             Err(EntryError::Comma) => "comma".to_string(),
+            Err(EntryError::Exponent) => "exponent".to_string(),
         }
     }
 
@@ -416,7 +451,8 @@ mod tests {
         check("5-", ["not a number", "not a number", "not a number"]);
         check("-", ["not a number", "not a number", "not a number"]);
         check("+", ["not a number", "not a number", "not a number"]);
-        // A unicode minus sign (U+2212) is not a sign.
+        // A unicode minus sign (U+2212) is not a sign to the readers, which take ASCII;
+        // the first step, `typed`, makes it one (see `typed_text`).
         check("\u{2212}5", ["not a number", "not a number", "not a number"]);
         // Negative zero is zero, inside every range that holds zero.
         check("-0", ["0", "0", "0"]);
@@ -424,10 +460,15 @@ mod tests {
 
     #[test]
     fn exponent_forms_are_refused() {
-        check("1e3", ["not a number", "not a number", "not a number"]);
-        check("1E3", ["not a number", "not a number", "not a number"]);
-        check("1e-3", ["not a number", "not a number", "not a number"]);
-        check("2.5e1", ["not a number", "not a number", "not a number"]);
+        check("1e3", ["exponent", "exponent", "exponent"]);
+        check("1E3", ["exponent", "exponent", "exponent"]);
+        check("1e-3", ["exponent", "exponent", "exponent"]);
+        check("2.5e+1", ["exponent", "exponent", "exponent"]);
+        check("-1.5e2", ["exponent", "exponent", "exponent"]);
+        check("1e", ["not a number", "not a number", "not a number"]);
+        check("e3", ["not a number", "not a number", "not a number"]);
+        check("1e3.5", ["not a number", "not a number", "not a number"]);
+        check("1e3e3", ["not a number", "not a number", "not a number"]);
     }
 
     #[test]
@@ -481,6 +522,11 @@ mod tests {
             ("5%%", ["not a number", "not a number", "not a number", "not a number"]),
             ("1。5", ["not a number", "not a number", "not a number", "not a number"]),
             ("١٢", ["not a number", "not a number", "not a number", "not a number"]),
+            // The minus sign of a document or a spreadsheet is a minus.
+            ("\u{2212}5", ["out of range", "-5", "-5", "-5"]),
+            ("\u{2212}５％", ["not a number", "not a number", "-5", "not a number"]),
+            ("\u{2013}5", ["not a number", "not a number", "not a number", "not a number"]),
+            ("１ｅ３", ["exponent", "exponent", "exponent", "exponent"]),
         ] {
             let found = [
                 outcome(amount_in(input, money_min, money_max), |m| m.millions().to_string()),
@@ -596,9 +642,11 @@ mod tests {
         assert_eq!(seed(" 1,000_000 "), Ok(1_000_000));
         assert_eq!(seed("18446744073709551615"), Ok(u64::MAX));
         assert_eq!(seed("18446744073709551616"), Err(EntryError::OutOfRange { min: 0, max: u64::MAX }));
-        assert_eq!(seed("-1"), Err(EntryError::NotANumber));
+        assert_eq!(seed("-1"), Err(EntryError::OutOfRange { min: 0, max: u64::MAX }));
+        assert_eq!(seed("-0"), Ok(0));
+        assert_eq!(seed("-x"), Err(EntryError::NotANumber));
         assert_eq!(seed(""), Err(EntryError::NotANumber));
-        assert_eq!(seed("1e3"), Err(EntryError::NotANumber));
+        assert_eq!(seed("1e3"), Err(EntryError::Exponent));
         // A leading `+`, as links have always read a seed, but one sign only.
         assert_eq!(seed("+5"), Ok(5));
         assert_eq!(seed("++5"), Err(EntryError::NotANumber));

@@ -12,7 +12,7 @@
 use crate::lang::{Bilingual, Label, Lang};
 use crate::words::{UNIT_HKD_M, UNIT_PERCENT};
 use blockvote_model::entry::{self, EntryError, AMOUNT_DECIMALS};
-use blockvote_model::money::{format_decimal, thousands_grouped};
+use blockvote_model::money::format_decimal;
 use blockvote_model::Money;
 use rust_decimal::Decimal;
 use std::borrow::Cow;
@@ -80,22 +80,6 @@ fn typed(text: &str, percent: Percent) -> Result<Cow<'_, str>, FieldError> {
     }
 }
 
-/// True when `text` (typed, trimmed) is written as a plain number: an optional sign,
-/// then ASCII digits, with `,` between groups of thousands and one `.` where `whole`
-/// is false. A
-/// reader that refuses such text can only have found it too large to hold, so it is
-/// out of range, not "not a number".
-fn is_plain_number(text: &str, whole: bool) -> bool {
-    if !thousands_grouped(text) {
-        return false;
-    }
-    let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
-    let allowed = |c: char| c.is_ascii_digit() || (!whole && (c == ',' || c == '.'));
-    digits.chars().all(allowed)
-        && digits.chars().filter(|c| *c == '.').count() <= 1
-        && digits.chars().any(|c| c.is_ascii_digit())
-}
-
 /// A comma that does not separate thousands (`12,5`), refused rather than dropped.
 /// Said in the same words by every number field.
 fn comma() -> FieldError {
@@ -105,23 +89,20 @@ fn comma() -> FieldError {
     )
 }
 
-/// The refusal of a reader of the model's, with a plain number too large to read
-/// (`99999999999999999999` for a whole number, 29 digits for a decimal) told as out of
-/// range.
-fn beyond<T>(text: &str, whole: bool, min: T, max: T, error: EntryError<T>) -> EntryError<T> {
-    match error {
-        EntryError::NotANumber | EntryError::NotWhole if is_plain_number(text, whole) => {
-            EntryError::OutOfRange { min, max }
-        }
-        other => other,
-    }
+/// A number in scientific notation (`1e3`), refused: said in the same words by every
+/// number field.
+fn exponent() -> FieldError {
+    FieldError::new(
+        "請寫出完整數字，不用科學記數法（例如 1000，而非 1e3）",
+        "Write the number out in full, not in scientific notation (1000, not 1e3)",
+    )
 }
 
 /// Reads an amount in HK$M within `min..=max`, in whole dollars (at most six
 /// decimals): the model's `entry::amount_in`, which reads a link's amounts too.
 pub fn money_in(text: &str, min: Money, max: Money) -> Result<Money, FieldError> {
     let text = typed(text, Percent::of(Some(UNIT_HKD_M)))?;
-    entry::amount_in(&text, min, max).map_err(|error| money_error(beyond(&text, false, min, max, error)))
+    entry::amount_in(&text, min, max).map_err(money_error)
 }
 
 /// Why an amount was refused, in words: [`money_in`]'s, and those of a reader that
@@ -142,6 +123,7 @@ pub fn money_error(error: EntryError<Money>) -> FieldError {
             format!("At most {AMOUNT_DECIMALS} decimals: amounts are in whole dollars"),
         ),
         EntryError::Comma => comma(),
+        EntryError::Exponent => exponent(),
     }
 }
 
@@ -161,7 +143,7 @@ fn out_of_range(min: Decimal, max: Decimal) -> FieldError {
 /// Reads a decimal (a percentage, a share) typed in `unit` within `min..=max`.
 pub fn decimal_in(text: &str, min: Decimal, max: Decimal, unit: Option<Label>) -> Result<Decimal, FieldError> {
     let text = typed(text, Percent::of(unit))?;
-    entry::decimal_in(&text, min, max).map_err(|error| match beyond(&text, false, min, max, error) {
+    entry::decimal_in(&text, min, max).map_err(|error| match error {
         EntryError::TooLong => too_long(),
         EntryError::NotANumber
         | EntryError::NotWhole
@@ -169,6 +151,7 @@ pub fn decimal_in(text: &str, min: Decimal, max: Decimal, unit: Option<Label>) -
         | EntryError::ZeroDenominator
         | EntryError::TooManyDecimals => FieldError::new("請輸入數字", "Enter a number"),
         EntryError::Comma => comma(),
+        EntryError::Exponent => exponent(),
         EntryError::OutOfRange { min, max } => out_of_range(min, max),
     })
 }
@@ -182,17 +165,21 @@ pub fn any_decimal(text: &str, unit: Option<Label>) -> Result<Decimal, FieldErro
     if value.is_ok() {
         return value;
     }
+    // Only a number too large to hold is out of the range of every `Decimal`.
     match typed(text, Percent::of(unit)) {
-        Ok(number) if is_plain_number(&number, false) && number.starts_with('-') => Ok(Decimal::MIN),
-        Ok(number) if is_plain_number(&number, false) => Ok(Decimal::MAX),
-        _ => value,
+        Ok(number) => match entry::decimal_in(&number, Decimal::MIN, Decimal::MAX) {
+            Err(EntryError::OutOfRange { .. }) if number.starts_with('-') => Ok(Decimal::MIN),
+            Err(EntryError::OutOfRange { .. }) => Ok(Decimal::MAX),
+            _ => value,
+        },
+        Err(_) => value,
     }
 }
 
 /// Reads a whole number typed in `unit` within `min..=max`.
 pub fn int_in(text: &str, min: i64, max: i64, unit: Option<Label>) -> Result<i64, FieldError> {
     let text = typed(text, Percent::of(unit))?;
-    entry::int_in(&text, min, max).map_err(|error| match beyond(&text, true, min, max, error) {
+    entry::int_in(&text, min, max).map_err(|error| match error {
         EntryError::TooLong => too_long(),
         EntryError::NotANumber
         | EntryError::NotWhole
@@ -200,6 +187,7 @@ pub fn int_in(text: &str, min: i64, max: i64, unit: Option<Label>) -> Result<i64
         | EntryError::ZeroDenominator
         | EntryError::TooManyDecimals => FieldError::new("請輸入整數", "Enter a whole number"),
         EntryError::Comma => comma(),
+        EntryError::Exponent => exponent(),
         EntryError::OutOfRange { min, max } => out_of_range(Decimal::from(min), Decimal::from(max)),
     })
 }
@@ -218,6 +206,7 @@ pub fn share_in(text: &str) -> Result<Decimal, FieldError> {
         }
         EntryError::ZeroDenominator => FieldError::new("分母不可為 0", "The denominator cannot be 0"),
         EntryError::Comma => comma(),
+        EntryError::Exponent => exponent(),
         EntryError::NotANumber | EntryError::NotWhole | EntryError::TooManyDecimals => FieldError::new(
             "請輸入 0 至 1 之間的數字、百分比或分數，例如 0.33、33%、69/210",
             "Enter a number from 0 to 1, a percentage or a fraction, e.g. 0.33, 33%, 69/210",
@@ -241,10 +230,11 @@ pub fn seed_in(text: &str) -> Result<u64, FieldError> {
     let text = typed(text, Percent::of(None))?;
     let max = format_decimal(Decimal::from(u64::MAX), 0);
     entry::seed(&text).map_err(|error| match error {
-        EntryError::OutOfRange { .. } => {
+        EntryError::OutOfRange { .. } if !text.starts_with('-') => {
             FieldError::new(format!("種子不可大於 {max}"), format!("The seed cannot be larger than {max}"))
         }
         EntryError::Comma => comma(),
+        EntryError::Exponent => exponent(),
         _ => FieldError::new(
             format!("種子須為 0 至 {max} 的整數"),
             format!("The seed must be a whole number from 0 to {max}"),
@@ -392,6 +382,8 @@ mod tests {
         check(&seed, "18,446,744,073,709,551,615", "18446744073709551615");
         check(&seed, "18446744073709551616", "error: The seed cannot be larger than 18,446,744,073,709,551,615 / 種子不可大於 18,446,744,073,709,551,615");
         check(&seed, "-1", "error: The seed must be a whole number from 0 to 18,446,744,073,709,551,615 / 種子須為 0 至 18,446,744,073,709,551,615 的整數");
+        check(&seed, "\u{2212}1", "error: The seed must be a whole number from 0 to 18,446,744,073,709,551,615 / 種子須為 0 至 18,446,744,073,709,551,615 的整數");
+        check(&seed, "1e3", "error: Write the number out in full, not in scientific notation (1000, not 1e3) / 請寫出完整數字，不用科學記數法（例如 1000，而非 1e3）");
         let runs = FieldSpec::new(l("次數", "Runs"), runs_in, |v: &u32| v.to_string());
         check(&runs, "10,000", "10000");
         check(&runs, "0", "error: Must be between 1 and 100,000 / 須介乎 1 至 100,000");
@@ -513,7 +505,9 @@ mod tests {
             "-79,228,162,514,264,337,593,543,950,336",
             "error: Must be between 0.0 and 1,000.0 (HK$M) / 須介乎 0.0 至 1,000.0 百萬元",
         );
-        check(&money, "1e30", "error: Enter a number, e.g. 12.5 / 請輸入數字，例如 12.5");
+        check(&money, "1e30", "error: Write the number out in full, not in scientific notation (1000, not 1e3) / 請寫出完整數字，不用科學記數法（例如 1000，而非 1e3）");
+        // The minus sign of a document or a spreadsheet is a minus.
+        check(&money, "\u{2212}5", "error: Must be between 0.0 and 1,000.0 (HK$M) / 須介乎 0.0 至 1,000.0 百萬元");
         let cost = crate::levers::lever_field(Lever::CostChangePct);
         check(&cost, &"9".repeat(39), "error: Must be between -100 and 1,000 / 須介乎 -100 至 1,000");
         check(&cost, "1.2.3", "error: Enter a number / 請輸入數字");

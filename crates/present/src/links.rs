@@ -107,6 +107,14 @@ fn is_screen_key(key: &str) -> bool {
     screen_keys().any(|known| known == key)
 }
 
+/// The pairs of an address the screens read (filters, sorts, the presenter's slide),
+/// in order: what the app writes back after its view, language and scenario. The
+/// scenario's pairs are written from the scenario, and a pair no reader knows is not
+/// written at all.
+pub fn screen_params(params: &[(String, String)]) -> Vec<(String, String)> {
+    params.iter().filter(|(key, _)| is_screen_key(key)).cloned().collect()
+}
+
 /// Every key the app reads from an address: the shell's ([`SHELL_KEYS`]), the
 /// scenario's (the model's [`SCENARIO_KEYS`]) and the screens'; each reader's own
 /// list, so a key a reader learns is known here at once.
@@ -1715,6 +1723,22 @@ mod tests {
             changed("#view=projects&lang=en&group=x"),
             ["“group=x” is not 1, the one value it takes; it was ignored."]
         );
+    }
+
+    /// The app writes back the screens' pairs of the address it opened, not the
+    /// scenario's (written from the scenario), the shell's (written from the view
+    /// and language) or a pair no reader knows (named once, by the link's notice).
+    #[test]
+    fn the_address_written_back_keeps_only_the_screens_pairs() {
+        let kept = |text: &str| -> Vec<String> {
+            screen_params(&parse_fragment(text)).iter().map(|(key, value)| format!("{key}={value}")).collect()
+        };
+        assert_eq!(
+            kept("#view=projects&lang=en&cost=10&dept=5&bogus=1&q=%E9%9B%BB&x=&sort=dept&slide=2"),
+            ["dept=5", "q=電", "sort=dept", "slide=2"]
+        );
+        let unknown = (0..4_000).map(|n| format!("k{n}=v")).collect::<Vec<_>>().join("&");
+        assert_eq!(kept(&format!("#view=risk&{unknown}")), Vec::<String>::new());
     }
 
     #[test]

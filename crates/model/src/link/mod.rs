@@ -1532,6 +1532,11 @@ mod tests {
         // other; nor a value none of which can be used (each is named for itself).
         check_in("#cost=10&cost=10%20&p=17:d2&p=42:x&g=all:d1&g=all:e1&cat=1:300&cat=2:100", &[]);
         check_in("#seed=x&seed=y", &["seed=\"x\" is not a number", "seed=\"y\" is not a number"]);
+        // A seed below zero is a number out of the seed's range; a minus sign copied
+        // from a document is a minus.
+        check_in("#seed=-1", &["seed=\"-1\" must be between 0 and 18446744073709551615"]);
+        check_in("#seed=%E2%88%921", &["seed=\"\u{2212}1\" must be between 0 and 18446744073709551615"]);
+        check_in("#cost=%E2%88%925", &[]);
     }
 
     /// The edits a link names that the data does not have are exactly those the

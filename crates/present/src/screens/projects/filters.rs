@@ -785,7 +785,7 @@ mod tests {
         assert_eq!(shown("０５"), "Some(Money(5))");
         assert_eq!(shown("１２．５"), "Some(Money(12.5))");
         assert_eq!(shown("nine"), "Enter a number, e.g. 12.5. The table keeps the last valid value.");
-        assert_eq!(shown("1e9"), "Enter a number, e.g. 12.5. The table keeps the last valid value.");
+        assert_eq!(shown("1e9"), "Write the number out in full, not in scientific notation (1000, not 1e3). The table keeps the last valid value.");
         assert!(shown("-1").starts_with("Must be between 0.0 and"));
         assert!(parse_bound("x").is_err_and(|e| e.get(Lang::Zh).starts_with("請輸入數字")));
     }

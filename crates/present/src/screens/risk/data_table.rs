@@ -801,7 +801,7 @@ mod tests {
             "-1",
             "error: The step must be at least 0.000000000001 / 步長須至少為 0.000000000001",
         );
-        check_step(Lever::SlipShare, "1e9", "error: Enter a number / 請輸入數字");
+        check_step(Lever::SlipShare, "1e9", "error: Write the number out in full, not in scientific notation (1000, not 1e3) / 請寫出完整數字，不用科學記數法（例如 1000，而非 1e3）");
         check_step(Lever::SlipShare, "1000000000", "error: The step can be at most 1 / 步長最多為 1");
         check_step(Lever::SlipShare, "ten", "error: Enter a number / 請輸入數字");
         check_step(Lever::SlipQuarters, "0", "error: Must be between 1 and 40 / 須介乎 1 至 40");
