@@ -8,7 +8,7 @@ use crate::charts::Series;
 use crate::format::{millions, money_with_unit, percent, projects_count};
 use crate::lang::{l, Label, Lang};
 use crate::paper::{AnnexAColumn, AnnexBColumn, Indicator, Para5Column, Printed};
-use crate::provenance::{Basis, PaperPlace, Provenance};
+use crate::provenance::{Basis, Figure, PaperPlace, Provenance, Value};
 use crate::route::{fragment_for, View};
 use crate::screens::projects::filters::ids_link;
 use crate::screens::risk::{Part, Sentence};
@@ -492,25 +492,29 @@ fn ceiling_finding(data: &Dataset, found: &Findings, lang: Lang) -> Finding {
 }
 
 /// What the new projects commit beyond 2018-19: Annex C's budgets less Annex B's cash.
+/// Each figure is marked where it stands: Annex B's cash for the new projects as the
+/// paper's, the budgets' total as the model's sum of Annex C, and the share and the
+/// rest as the model's arithmetic on Annex B (two marks side by side after the
+/// sentence read as one figure marked twice).
 fn commitment_finding(data: &Dataset, found: &Findings, lang: Lang) -> Option<Finding> {
-    // Annex B's cash for the new projects is the paper's figure, cited in place; the
-    // total, share and rest are the model's arithmetic, marked after the sentence.
     let cash = Printed::Cohort { cohort: CohortId::New, column: AnnexBColumn::Cash }.figure(data)?;
-    let share = percent(found.budget_year_cash_percent?);
-    let beyond = millions(found.committed_beyond_budget_year?);
-    let (count, total) = (found.project_count, millions(found.total_budget));
+    let on_annex_b = || Basis::Arithmetic(PaperPlace::AnnexB);
+    let share = Figure::model(Value::Percent(found.budget_year_cash_percent?), on_annex_b());
+    let beyond = Figure::model(Value::Millions(found.committed_beyond_budget_year?), on_annex_b());
+    let total = Figure::model(Value::Millions(found.total_budget), Basis::Arithmetic(PaperPlace::AnnexC));
+    let count = found.project_count;
     let template = match lang {
         Lang::Zh => format!(
-            "{count} 個新項目的預算合共 {total} 百萬元，但附件 B 只為它們預留 2018-19 年度 {{$}}（{share}）；其餘 {beyond} 百萬元是往後年度的承擔。"
+            "{count} 個新項目的預算合共 {{$}}，但附件 B 只為它們預留 2018-19 年度 {{$}}（{{}}）；其餘 {{$}}是往後年度的承擔。"
         ),
         Lang::En => format!(
-            "The {count} new projects are budgeted at HK${total}M in all, but Annex B provides {{$}} for them in 2018-19 ({share}); the other HK${beyond}M is committed to later years."
+            "The {count} new projects are budgeted at {{$}} in all, but Annex B provides {{$}} for them in 2018-19 ({{}}); the other {{$}} is committed to later years."
         ),
     };
     Some(Finding {
         testid: "finding-commitment",
-        text: Sentence::fill(&template, [cash]),
-        marks: vec![annex_c(), Provenance::Model(Basis::Arithmetic(PaperPlace::AnnexB))],
+        text: Sentence::fill(&template, [total, cash, share, beyond]),
+        marks: Vec::new(),
         links: vec![all_projects_link(count, lang)],
     })
 }
@@ -599,7 +603,8 @@ mod tests {
                     format!("{} → {opened}", link.text)
                 })
                 .collect();
-            format!("{text} [{}] {}", marks.join(", "), links.join(" | "))
+            let marks = if marks.is_empty() { String::new() } else { format!(" [{}]", marks.join(", ")) };
+            format!("{text}{marks} {}", links.join(" | "))
         });
         assert_eq!(shown.as_deref(), Some(expected));
     }
@@ -631,12 +636,12 @@ mod tests {
         check(
             "finding-commitment",
             Lang::En,
-            "The 254 new projects are budgeted at HK$1,527.7M in all, but Annex B provides HK$243M [Annex B] for them in 2018-19 (15.9%); the other HK$1,284.7M is committed to later years. [model, model] show all 254 projects → 254",
+            "The 254 new projects are budgeted at HK$1,527.7M [model] in all, but Annex B provides HK$243M [Annex B] for them in 2018-19 (15.9% [model]); the other HK$1,284.7M [model] is committed to later years. show all 254 projects → 254",
         );
         check(
             "finding-commitment",
             Lang::Zh,
-            "254 個新項目的預算合共 1,527.7 百萬元，但附件 B 只為它們預留 2018-19 年度 243 百萬元 [附件 B]（15.9%）；其餘 1,284.7 百萬元是往後年度的承擔。 [模型, 模型] 查看全部 254 個項目 → 254",
+            "254 個新項目的預算合共 1,527.7 百萬元 [模型]，但附件 B 只為它們預留 2018-19 年度 243 百萬元 [附件 B]（15.9% [模型]）；其餘 1,284.7 百萬元 [模型]是往後年度的承擔。 查看全部 254 個項目 → 254",
         );
         check(
             "finding-late",

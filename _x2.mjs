@@ -1,0 +1,10 @@
+import { launch, SINGLE_FILE_URL } from './tests/e2e/support.mjs';
+const ctx = await launch({ viewport: { width: 390, height: 844 } });
+const page = await ctx.newPage();
+page.on('pageerror', e => console.log('ERR', e.message));
+await page.goto(`${SINGLE_FILE_URL}#view=overview&lang=en`);
+await page.waitForTimeout(1500);
+const el = page.locator('text=committed').first();
+await el.scrollIntoViewIfNeeded();
+await page.screenshot({ path: '/tmp/ov-commit.png' });
+await ctx.close();
