@@ -233,6 +233,30 @@ test('corrupt storage: the app starts, says so, keeps a backup without overwriti
   await second.context.close();
 });
 
+test('a stored text giving a key twice is named and set aside, never read as its last copy and saved over', async () => {
+  // serde_json kept the last "scenarios", an empty list: the list showed nothing, said
+  // nothing, and the next save wrote the empty list over the member's draft.
+  const draft = JSON.stringify({ id: 's1', name: 'Budget hearing draft', scenario: { cost_change_pct: '5' } });
+  const stored = `{"format":"blockvote-scenarios","version":2,"scenarios":[${draft}],"scenarios":[]}`;
+  const init = ([key, text]) => {
+    if (sessionStorage.getItem('seeded') === null) {
+      sessionStorage.setItem('seeded', '1');
+      localStorage.setItem(key, text);
+    }
+  };
+  const { context, page, seen } = await open('scenarios', `(${init})(${JSON.stringify([KEY, stored])})`);
+  const notice = page.getByTestId('storage-notice');
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /the file gives “scenarios” twice in one place \(line 1, column \d+\), so which was meant cannot be told and none of it was read/);
+  assert.equal(await page.evaluate((backup) => localStorage.getItem(backup), BACKUP), stored);
+  await saveAs(page, 'Fresh start');
+  assert.equal(await page.evaluate((backup) => localStorage.getItem(backup), BACKUP), stored, 'the draft survives the save');
+  const file = await downloaded(page, () => page.getByTestId('storage-backup-download').click());
+  assert.equal(file.text, stored, 'and downloads byte for byte');
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
 test('every backup key taken: the notice says the text was left as it was, and a save says it is kept on this page only', async () => {
   const stored = JSON.stringify({
     format: 'blockvote-scenarios',

@@ -65,6 +65,10 @@ pub fn problem(problem: &StoreProblem) -> Bilingual {
             format!("不是有效的 JSON（第 {line} 行第 {column} 字）"),
             format!("not valid JSON (line {line}, column {column})"),
         ),
+        StoreProblem::RepeatedKey { key, line, column } => (
+            format!("檔案中同一組資料兩次列出「{key}」（第 {line} 行第 {column} 字），無法分辨哪一個才對，所以整個檔案未有讀取"),
+            format!("the file gives “{key}” twice in one place (line {line}, column {column}), so which was meant cannot be told and none of it was read"),
+        ),
         StoreProblem::TooDeep => (
             format!("檔案內容層層相套超過 {MAX_JSON_DEPTH} 層，無法讀取（blockvote 情景檔案只有數層）"),
             format!("the file is nested more than {MAX_JSON_DEPTH} levels deep, too deep to read (a blockvote scenarios file has a few)"),

@@ -11,6 +11,7 @@
 //! problem, and a stored text with problems is set aside before it is written again,
 //! so the field is not lost either.
 
+use super::json::{self, JsonError};
 use super::limits::{MAX_BYTES, MAX_ID_CHARS, MAX_READ_SCENARIOS, MAX_STAMP_CHARS};
 use super::problem::{Expected, RowReason, ScenarioAt, StoreProblem};
 use super::questions::read_questions;
@@ -93,14 +94,15 @@ fn read(text: &str, normalize: Normalizer, reading: Reading) -> (Store, Vec<Stor
         problems.push(StoreProblem::TooLarge { bytes: text.len() });
         return (Store::default(), problems);
     }
-    let value: Value = match serde_json::from_str(text) {
+    let value = match json::parse(text) {
         Ok(value) => value,
         Err(error) => {
-            // serde_json tells nesting past its limit only by its message.
-            problems.push(if error.to_string().starts_with("recursion limit exceeded") {
-                StoreProblem::TooDeep
-            } else {
-                StoreProblem::NotJson { line: error.line(), column: error.column() }
+            problems.push(match error {
+                JsonError::NotJson { line, column } => StoreProblem::NotJson { line, column },
+                JsonError::TooDeep => StoreProblem::TooDeep,
+                JsonError::RepeatedKey { key, line, column } => {
+                    StoreProblem::RepeatedKey { key: shorten(&key, MAX_SHOWN_FIELD_CHARS), line, column }
+                }
             });
             return (Store::default(), problems);
         }

@@ -28,6 +28,7 @@
 
 pub mod codec;
 pub mod edit;
+pub mod json;
 pub mod limits;
 pub mod problem;
 pub mod questions;

@@ -14,6 +14,10 @@ pub enum StoreProblem {
     TooLarge { bytes: usize },
     /// The text is not JSON.
     NotJson { line: usize, column: usize },
+    /// An object in the JSON gives `key` twice (`saved::json`): which of the two was
+    /// meant cannot be told, so nothing is read rather than the last kept without a
+    /// word. `line` and `column` are where the second key ends.
+    RepeatedKey { key: String, line: usize, column: usize },
     /// The JSON is nested deeper than the reader goes ([`MAX_JSON_DEPTH`] lists or
     /// objects inside one another): no blockvote file is, so it is not read at all.
     TooDeep,

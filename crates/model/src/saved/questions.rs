@@ -132,10 +132,7 @@ pub fn decode_questions(text: &str, normalize: Normalizer) -> Vec<Question> {
     if text.len() > super::limits::MAX_WRITE_BYTES {
         return Vec::new();
     }
-    serde_json::from_str::<Value>(text)
-        .ok()
-        .and_then(|value| read_questions(Some(value), normalize).ok())
-        .unwrap_or_default()
+    super::json::parse(text).ok().and_then(|value| read_questions(Some(value), normalize).ok()).unwrap_or_default()
 }
 
 /// A key for a new question of the member's own, not used in `questions`.

@@ -111,6 +111,21 @@ fn corrupt_json_and_wrong_shapes() {
     check("", 0, &[StoreProblem::NotJson { line: 1, column: 0 }]);
     check("{\"format\": \"blockvote-scen", 0, &[StoreProblem::NotJson { line: 1, column: 26 }]);
     check("garbage!!", 0, &[StoreProblem::NotJson { line: 1, column: 1 }]);
+    // A key given twice is refused, not the last kept: a stored list of scenarios
+    // followed by an empty one read as empty, and the next save wrote that over it.
+    let repeated = |key: &str, column| StoreProblem::RepeatedKey { key: key.to_string(), line: 1, column };
+    check(
+        r#"{"format":"blockvote-scenarios","version":2,"scenarios":[{"name":"Budget hearing draft","scenario":{}}],"scenarios":[]}"#,
+        0,
+        &[repeated("scenarios", 115)],
+    );
+    check(
+        r#"[{"name":"a","scenario":{"cost_change_pct":"10","cost_change_pct":"0"}}]"#,
+        0,
+        &[repeated("cost_change_pct", 65)],
+    );
+    let long = "k".repeat(100);
+    check(&format!(r#"{{"{long}":1,"{long}":2}}"#), 0, &[repeated(&format!("{}…", "k".repeat(60)), 208)]);
     check("42", 0, &[StoreProblem::NotAStore]);
     check("\"text\"", 0, &[StoreProblem::NotAStore]);
     check("{}", 0, &[StoreProblem::WrongFormat]);

@@ -5,7 +5,7 @@
 //! basis and each linking to exactly the projects it counts.
 
 use crate::charts::Series;
-use crate::format::{millions, money_with_unit, percent, projects_count};
+use crate::format::{millions, money_with_unit, projects_count};
 use crate::lang::{l, Label, Lang};
 use crate::paper::{AnnexAColumn, AnnexBColumn, Indicator, Para5Column, Printed};
 use crate::provenance::{Basis, Figure, PaperPlace, Provenance, Value};
