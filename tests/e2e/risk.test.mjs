@@ -123,6 +123,12 @@ test('the Monte Carlo shows progress, is stamped with its seed and repeats exact
   assert.equal(await progress.getAttribute('value'), '2000');
   assert.equal(await progress.getAttribute('max'), '2000');
   assert.match(first.stamp, /Seed 12345 · 2,000 runs/);
+  // A link keeps the seed, not the runs: the screen says so, until the default is back.
+  assert.match(
+    await page.getByTestId('mc-not-carried').innerText(),
+    /^A link, a saved scenario and a reload keep the levers and the seed, not the number of runs: /,
+  );
+  await page.waitForFunction(() => window.location.hash.includes('seed=12345'));
   assert.match(first.p50, /^\d{1,3}(,\d{3})*\.\d$/, `P50 formatted like 1,060.0: ${first.p50}`);
   assert.ok(number(first.p50) <= number(first.p90));
   assert.ok(number(first.p90) <= 1060, 'lateness only moves cash out of 2018-19');
@@ -130,6 +136,8 @@ test('the Monte Carlo shows progress, is stamped with its seed and repeats exact
   // The P10–P90 range is drawn on the quarterly chart.
   assert.ok((await page.locator('[data-testid="risk-quarters"] .whisker').count()) >= 4);
 
+  await page.getByTestId('mc-defaults').click();
+  await page.getByTestId('mc-not-carried').waitFor({ state: 'detached' });
   // Same seed, same settings: the same figures, and the screen says so.
   const again = await runSimulation(page, { runs: 2000, seed: 12345 });
   assert.equal(again.p50, first.p50);

@@ -7,7 +7,7 @@ use super::memory::use_risk_memory;
 use super::results::SimulationResults;
 use super::{engine_of, set_lever, MarkedSentence};
 use crate::components::fields::NumberField;
-use crate::components::words::Words;
+use crate::components::words::{Said, Words};
 use crate::state::use_app_state;
 use crate::tasks::{ChunkedWork, Pace, Task, TaskSlot};
 use crate::whatif::use_whatif;
@@ -17,8 +17,9 @@ use blockvote_present::screens::risk::glossary::SIMULATION_TERMS;
 use blockvote_present::screens::risk::results::{allocation, SimulationRun};
 use blockvote_present::screens::risk::simulation::{
     delay_words, late_field, late_source, overrun_max_field, overrun_min_field, overrun_note,
-    overrun_probability_field, progress_text, runs_field, seed_field, weight_field, weight_shares, SimulationInputs,
-    SimulationStatus, ADD_OVERRUNS, CANCEL, DEFAULTS, EXPLANATION, HEADING, PROGRESS, RUN, SETTINGS, WEIGHTS,
+    overrun_probability_field, progress_text, runs_field, seed_field, settings_not_carried, weight_field,
+    weight_shares, SimulationInputs, SimulationStatus, ADD_OVERRUNS, CANCEL, DEFAULTS, EXPLANATION, HEADING, PROGRESS,
+    RUN, SETTINGS, WEIGHTS,
 };
 use blockvote_present::screens::risk::without_slippage_levers;
 use leptos::prelude::*;
@@ -84,6 +85,7 @@ pub fn MonteCarloPanel(steady: Memo<Scenario>) -> impl IntoView {
         }
     }
     let lever = Memo::new(move |_| whatif.scenario.with(|s| s.slippage.clone()));
+    let not_carried = Memo::new(move |_| inputs.with(settings_not_carried));
     let settings = Memo::new(move |_| inputs.with(|i| i.settings(&lever.get())));
     let status = RwSignal::new(SimulationStatus::Idle);
     let progress = RwSignal::new(
@@ -304,6 +306,17 @@ pub fn MonteCarloPanel(steady: Memo<Scenario>) -> impl IntoView {
                         </div>
                     </Show>
                 </div>
+                {move || {
+                    not_carried
+                        .get()
+                        .map(|words| {
+                            view! {
+                                <p class="note" data-testid="mc-not-carried">
+                                    <Said text=words />
+                                </p>
+                            }
+                        })
+                }}
                 <div class="mc-actions">
                     // Run and Cancel are marked unavailable with aria-disabled rather than
                     // `disabled`: a disabled button loses keyboard focus to <body>, so

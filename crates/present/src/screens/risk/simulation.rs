@@ -90,6 +90,32 @@ impl SimulationInputs {
     }
 }
 
+/// What a link, a saved scenario and a reload keep of the simulation: the levers and
+/// the seed. The other settings live only in this page; when the member has changed
+/// any of them, this names those (in the order of the form) and says what a
+/// colleague opening the link runs with, so "same seed, same result" is never read
+/// as a promise the link cannot keep. `None` while every one is the default.
+pub fn settings_not_carried(inputs: &SimulationInputs) -> Option<Bilingual> {
+    let defaults = SimulationInputs::default();
+    let changed = [
+        (inputs.late_probability.is_some(), l("延誤機率 p", "the probability late p")),
+        (inputs.delay_weights != defaults.delay_weights, l("延誤季數的權重", "the delay weights")),
+        (inputs.overrun_on, l("成本超支", "the cost overruns")),
+        (inputs.runs != defaults.runs, l("模擬次數", "the number of runs")),
+    ];
+    let names: Vec<Label> = changed.into_iter().filter_map(|(changed, name)| changed.then_some(name)).collect();
+    let (last, rest) = names.split_last()?;
+    let zh = names.iter().map(|name| name.zh).collect::<Vec<_>>().join("、");
+    let en = match rest {
+        [] => last.en.to_string(),
+        _ => format!("{} and {}", rest.iter().map(|name| name.en).collect::<Vec<_>>().join(", "), last.en),
+    };
+    Some(Bilingual::new(
+        format!("連結、已儲存的情景和重新載入只保留各項調整和種子，不包括{zh}：以連結開啟的同事會以預設值執行模擬，結果亦會不同。"),
+        format!("A link, a saved scenario and a reload keep the levers and the seed, not {en}: a colleague who opens the link runs the simulation with the defaults, and gets other results."),
+    ))
+}
+
 /// The simulation's probability-late field.
 pub fn late_field() -> FieldSpec<Decimal> {
     FieldSpec::new(l("延誤機率 p（0 至 1）", "Probability late, p (0 to 1)"), share_in, write_share)
@@ -327,6 +353,40 @@ impl SimulationStatus {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The settings a link does not carry are named once the member changes them.
+    #[test]
+    fn the_settings_a_link_does_not_carry_are_named_when_changed() {
+        let check = |change: fn(&mut SimulationInputs), expected: &str| {
+            let mut inputs = SimulationInputs::default();
+            change(&mut inputs);
+            let said = settings_not_carried(&inputs).map(|words| words.get(Lang::En).to_string());
+            assert_eq!(said.as_deref().unwrap_or("nothing"), expected);
+        };
+        check(|_| {}, "nothing");
+        check(|i| i.seed = 42, "nothing");
+        check(|i| i.overrun.max_pct = 30, "nothing");
+        check(
+            |i| i.runs = 500,
+            "A link, a saved scenario and a reload keep the levers and the seed, not the number of runs: a colleague who opens the link runs the simulation with the defaults, and gets other results.",
+        );
+        check(
+            |i| {
+                i.runs = 500;
+                i.late_probability = Some(Decimal::new(5, 1));
+                i.delay_weights = [7, 3, 2, 1];
+                i.overrun_on = true;
+            },
+            "A link, a saved scenario and a reload keep the levers and the seed, not the probability late p, the delay weights, the cost overruns and the number of runs: a colleague who opens the link runs the simulation with the defaults, and gets other results.",
+        );
+        let mut inputs = SimulationInputs::default();
+        inputs.delay_weights = [7, 3, 2, 1];
+        inputs.overrun_on = true;
+        assert_eq!(
+            settings_not_carried(&inputs).map(|words| words.get(Lang::Zh).to_string()).as_deref(),
+            Some("連結、已儲存的情景和重新載入只保留各項調整和種子，不包括延誤季數的權重、成本超支：以連結開啟的同事會以預設值執行模擬，結果亦會不同。")
+        );
+    }
     use crate::screens::risk::tests::paper;
     use blockvote_model::engine::para5_late_share;
 
