@@ -77,10 +77,19 @@ struct CashMarks {
 
 impl CashMarks {
     /// The marks of a table whose scenario rows are `shown` and whose baseline rows,
-    /// rounded by the same rule, are `base`, both keyed by quarter or year.
+    /// rounded by the same rule, are `base`, both keyed by quarter or year. A column
+    /// differs when a figure of it differs at some key, a row one table lacks reading
+    /// as zero: a scenario that moves new projects' cash into later quarters has more
+    /// rows than the baseline, and its ongoing column, the same figures with zeros
+    /// after them, is still the model's (it was marked the scenario's for the rows'
+    /// count alone, beside a year table that marked it the model's).
     fn of<K: PartialEq>(shown: &[(K, ShownCash)], base: &[(K, ShownCash)]) -> CashMarks {
+        let at = |rows: &[(K, ShownCash)], key: &K, pick: fn(&ShownCash) -> Money| {
+            rows.iter().find(|(k, _)| k == key).map_or(Money::ZERO, |(_, cash)| pick(cash))
+        };
         let differs = |pick: fn(&ShownCash) -> Money| {
-            shown.len() != base.len() || shown.iter().zip(base).any(|((a, x), (b, y))| a != b || pick(x) != pick(y))
+            shown.iter().any(|(key, cash)| pick(cash) != at(base, key, pick))
+                || base.iter().any(|(key, cash)| pick(cash) != at(shown, key, pick))
         };
         let (ongoing, new) = (differs(|c| c.ongoing), differs(|c| c.new));
         let mark = |changed| Provenance::worked_out(Basis::CalibratedProfile, changed);
@@ -525,6 +534,17 @@ pub(crate) mod tests {
             Some(baseline_provenance().explanation(Lang::En)),
             "the ongoing column is Annex B's HK$817M spread evenly, as the calibrated profile says"
         );
+        // Slippage moves new projects' cash into quarters the baseline has no row for:
+        // the ongoing column, unchanged, stays the model's in both tables.
+        let late = Scenario {
+            slippage: blockvote_model::engine::Slippage { enabled: true, share: Decimal::new(3, 1), quarters: 2 },
+            ..Scenario::default()
+        };
+        let (projection, baseline) = projections(&late);
+        for table in [quarter_table(&projection, &baseline, Lang::En), year_table(&projection, &baseline, Lang::En)] {
+            let marks: Vec<String> = table.columns.iter().map(|c| c.mark.mark(Lang::En)).collect();
+            assert_eq!(marks, ["model", "scenario", "scenario", "model", "scenario"]);
+        }
         // A dearer scenario changes the new projects' cash, not the ongoing projects'.
         let dearer = Scenario { cost_change_pct: Decimal::TEN, ..Scenario::default() };
         let (projection, baseline) = projections(&dearer);

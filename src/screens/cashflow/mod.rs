@@ -63,7 +63,6 @@ fn Cards(cards: Memo<Option<Headline>>) -> impl IntoView {
         <div class="headline-cards">
             <HeadlineCard card=new testid="cash-2018-19-new" />
             <HeadlineCard card=total testid="cash-2018-19-total">
-                " · "
                 <Words label=ONGOING_LABEL />
                 <FigureText figure=ongoing testid="cash-2018-19-ongoing" />
             </HeadlineCard>
@@ -71,7 +70,9 @@ fn Cards(cards: Memo<Option<Headline>>) -> impl IntoView {
     }
 }
 
-/// A card: the scenario's figure, and what the paper prints for it with its citation.
+/// A card: the scenario's figure, then `children` (words about that figure, such as
+/// its ongoing part, kept apart from the paper's line so that no scenario figure reads
+/// as the paper's), and what the paper prints for it with its citation.
 #[component]
 fn HeadlineCard(
     card: Signal<Option<Card>>,
@@ -89,6 +90,7 @@ fn HeadlineCard(
             <p class="card-figure">
                 <FigureText figure=figure testid=testid />
             </p>
+            {children.map(|children| view! { <p class="card-note">{children()}</p> })}
             <p class="card-note">
                 {move || {
                     has_printed
@@ -99,7 +101,7 @@ fn HeadlineCard(
                                 <FigureText figure=printed_figure testid=printed_testid.clone() />
                             }
                         })
-                }} {children.map(|children| children())}
+                }}
             </p>
         </div>
     }
