@@ -17,8 +17,8 @@
 //!   whitespace), as a data file's are read; no exponents. A comma anywhere else
 //!   (`12,5`, a decimal comma) is [`EntryError::Comma`], never dropped: dropping it
 //!   read `12,5` as 125;
-//! - whole numbers: Rust's integer syntax after trimming (an optional sign and ASCII
-//!   digits), within `i64`;
+//! - whole numbers: an optional sign and ASCII digits, with `,` between groups of
+//!   thousands as an amount takes them, within `i64`;
 //! - in every case, only values with `min <= value <= max` (both bounds inclusive), and
 //!   at most [`MAX_ENTRY_CHARS`] characters.
 //!
@@ -47,8 +47,8 @@ pub enum EntryError<T> {
     /// Not a number in the accepted form (`abc`, `0x10`, empty text …).
     NotANumber,
     /// A whole number was asked for, and the text is a plain number (one
-    /// [`Money::parse_millions`] reads) that an integer field cannot take: it has a
-    /// fraction (`1.5`) or thousands separators (`1,000`). A whole number beyond
+    /// [`Money::parse_millions`] reads) with a fraction (`1.5`), which an integer field
+    /// cannot take; its thousands separators (`1,000`) it takes. A whole number beyond
     /// `i64`, and any plain number beyond even a `Decimal` (29 digits and more), is
     /// [`EntryError::OutOfRange`].
     NotWhole,
@@ -232,9 +232,13 @@ pub fn int_in(text: &str, min: i64, max: i64) -> Result<i64, EntryError<i64>> {
         return Err(EntryError::TooLong);
     }
     commas_group_thousands(trimmed)?;
-    let value: i64 = trimmed.parse().map_err(|_| {
+    // `1,000` is the whole number 1000, as an amount field reads it: only a fraction
+    // makes a number not whole.
+    let digits: Cow<'_, str> =
+        if trimmed.contains(',') { Cow::Owned(trimmed.replace(',', "")) } else { Cow::Borrowed(trimmed) };
+    let value: i64 = digits.parse().map_err(|_| {
         // The distinction only sharpens the error: each means "type a whole number".
-        let whole = !trimmed.contains(['.', ',']);
+        let whole = !trimmed.contains('.');
         match Money::parse_millions(trimmed) {
             Ok(_) if !whole => EntryError::NotWhole,
             _ => unreadable(trimmed, min, max),
@@ -423,10 +427,10 @@ mod tests {
         // Thousands separators are accepted in amounts and decimals where they group
         // thousands; a whole-number field takes digits only. A comma anywhere else is
         // refused as one, never dropped: `12,5` was read as 125.
-        check("1,000", ["1000", "out of range", "not whole"]);
+        check("1,000", ["1000", "out of range", "out of range"]);
         check("1,000.5", ["out of range", "out of range", "not whole"]);
         check("1,000.0", ["1000.0", "out of range", "not whole"]);
-        check("-1,000", ["out of range", "out of range", "not whole"]);
+        check("-1,000", ["out of range", "out of range", "out of range"]);
         check("12,5", ["comma", "comma", "comma"]);
         check("1,0", ["comma", "comma", "comma"]);
         check("1,0000", ["comma", "comma", "comma"]);
@@ -479,7 +483,9 @@ mod tests {
         check(&format!("{digits}.5"), ["out of range", "out of range", "out of range"]);
         check("99,999,999,999,999,999,999,999,999,999", ["out of range", "out of range", "out of range"]);
         check("99999999999999999999", ["out of range", "out of range", "out of range"]);
-        check("1,000", ["1000", "out of range", "not whole"]);
+        check("1,000", ["1000", "out of range", "out of range"]);
+        assert_eq!(int_in("1,000", 0, 1_000_000), Ok(1_000));
+        assert_eq!(int_in("-1,000,000", -1_000_000, 0), Ok(-1_000_000));
         check(&format!("{digits}x"), ["not a number", "not a number", "not a number"]);
     }
 

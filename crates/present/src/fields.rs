@@ -513,7 +513,9 @@ mod tests {
         check(&cost, "1.2.3", "error: Enter a number / 請輸入數字");
         let quarters = crate::levers::lever_field(Lever::SlipQuarters);
         check(&quarters, "9223372036854775808", "error: Must be between 0 and 40 / 須介乎 0 至 40");
-        check(&quarters, "1,000", "error: Enter a whole number / 請輸入整數");
+        // A whole number with its thousands grouped is whole, and out of range here.
+        check(&quarters, "1,000", "error: Must be between 0 and 40 / 須介乎 0 至 40");
+        check(&quarters, "1,000.5", "error: Enter a whole number / 請輸入整數");
     }
 
     #[test]

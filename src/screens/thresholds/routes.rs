@@ -37,40 +37,44 @@ pub fn RoutesTable(delegation: Memo<Option<DelegationOutcome>>) -> impl IntoView
             })
         })
     };
+    // A scenario's budgets can run to 13 digits: on a phone the table then scrolls in
+    // its own region rather than widening the page; its labels wrap as before.
     view! {
-        <table class="data routes" data-testid="routes-table">
-            <thead>
-                <tr>
-                    <th scope="col">{move || ROUTE_HEADING.get(lang())}</th>
-                    <MarkedHeading column=column(0) />
-                    <MarkedHeading column=column(1) />
-                </tr>
-            </thead>
-            <tbody>
-                {keys
-                    .into_iter()
-                    .map(|key| {
-                        view! {
-                            <tr data-testid=format!("route-{key}")>
-                                <th scope="row">{find(key, |r, _| r.label.clone())}</th>
-                                <td class="num" data-testid=key>
-                                    {find(key, |r, l| r.count.text(l))}
-                                </td>
-                                <td class="num" data-testid=format!("{key}-total")>
-                                    {find(key, |r, l| r.total.text(l))}
-                                </td>
-                            </tr>
-                        }
-                    })
-                    .collect_view()}
-            </tbody>
-            <tfoot>
-                <tr>
-                    <th scope="row">{find("routes-total", |r, _| r.label.clone())}</th>
-                    <td class="num">{find("routes-total", |r, l| r.count.text(l))}</td>
-                    <td class="num">{find("routes-total", |r, l| r.total.text(l))}</td>
-                </tr>
-            </tfoot>
-        </table>
+        <div class="wide-table" tabindex="0" role="region" aria-label=move || ROUTE_HEADING.get(lang())>
+            <table class="data routes" data-testid="routes-table">
+                <thead>
+                    <tr>
+                        <th scope="col">{move || ROUTE_HEADING.get(lang())}</th>
+                        <MarkedHeading column=column(0) />
+                        <MarkedHeading column=column(1) />
+                    </tr>
+                </thead>
+                <tbody>
+                    {keys
+                        .into_iter()
+                        .map(|key| {
+                            view! {
+                                <tr data-testid=format!("route-{key}")>
+                                    <th scope="row">{find(key, |r, _| r.label.clone())}</th>
+                                    <td class="num" data-testid=key>
+                                        {find(key, |r, l| r.count.text(l))}
+                                    </td>
+                                    <td class="num" data-testid=format!("{key}-total")>
+                                        {find(key, |r, l| r.total.text(l))}
+                                    </td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+                <tfoot>
+                    <tr>
+                        <th scope="row">{find("routes-total", |r, _| r.label.clone())}</th>
+                        <td class="num">{find("routes-total", |r, l| r.count.text(l))}</td>
+                        <td class="num">{find("routes-total", |r, l| r.total.text(l))}</td>
+                    </tr>
+                </tfoot>
+            </table>
+        </div>
     }
 }

@@ -4,7 +4,7 @@
 //! the cap cannot be met.
 
 use crate::fields::{write_decimal, FieldSpec};
-use crate::format::{money_with_unit, quarter_text, year_text};
+use crate::format::{exact_money_with_unit, money_with_unit, quarter_text, year_text};
 use crate::lang::{l, Label, Lang};
 use crate::levers::lever_field;
 use crate::provenance::{Figure, Value};
@@ -92,6 +92,8 @@ pub enum CapView {
 /// What `outcome` means, in the reader's language.
 pub fn cap_view(outcome: &CapOutcome, data: &Dataset, lang: Lang) -> CapView {
     let money = |amount| money_with_unit(amount, lang);
+    // The cap as the member gave it, every decimal kept: HK$1 (0.000001) was "HK$0.0M".
+    let cap_text = |amount| exact_money_with_unit(amount, lang);
     match outcome {
         CapOutcome::Met { cap, rule, before, after, deferred, years } => {
             let rule = rule_label(*rule).get(lang);
@@ -101,7 +103,7 @@ pub fn cap_view(outcome: &CapOutcome, data: &Dataset, lang: Lang) -> CapView {
                     deferred.len(),
                     money(*before),
                     money(*after),
-                    money(*cap)
+                    cap_text(*cap)
                 ),
                 Lang::En => format!(
                     "Deferring {} (rule: {}) brings 2018-19 from {} to {} (cap {}).",
@@ -109,7 +111,7 @@ pub fn cap_view(outcome: &CapOutcome, data: &Dataset, lang: Lang) -> CapView {
                     rule.to_ascii_lowercase(),
                     money(*before),
                     money(*after),
-                    money(*cap)
+                    cap_text(*cap)
                 ),
             };
             let deferred = deferred
@@ -139,13 +141,13 @@ pub fn cap_view(outcome: &CapOutcome, data: &Dataset, lang: Lang) -> CapView {
             sentence: match lang {
                 Lang::Zh => format!(
                     "無法達到上限 {}：即使把所有新項目延後，2018-19 年度仍需 {}（現為 {}）。沒有項目被延後。",
-                    money(*cap),
+                    cap_text(*cap),
                     money(*minimum_reachable),
                     money(*before)
                 ),
                 Lang::En => format!(
                     "The cap of {} cannot be met: even with every new project deferred, 2018-19 still needs {} (now {}). Nothing was deferred.",
-                    money(*cap),
+                    cap_text(*cap),
                     money(*minimum_reachable),
                     money(*before)
                 ),
@@ -175,13 +177,10 @@ mod tests {
     }
 
     #[track_caller]
-    fn check(cap: i64, lang: Lang, expected: &str) {
+    fn check(cap: Decimal, lang: Lang, expected: &str) {
         let data = paper();
         let scenario = Scenario {
-            cap: Some(CashCap {
-                amount: Money::from_whole_millions(cap),
-                rule: DeferralRule::LargestBudgetYearCashFirst,
-            }),
+            cap: Some(CashCap { amount: Money::from_millions(cap), rule: DeferralRule::LargestBudgetYearCashFirst }),
             ..Scenario::default()
         };
         let projection = project(&data, &scenario);
@@ -201,14 +200,20 @@ mod tests {
     #[test]
     fn the_cap_says_what_it_deferred_or_why_it_cannot() {
         check(
-            1000,
+            Decimal::from(1000),
             Lang::En,
             "Deferring 7 projects (rule: most 2018-19 cash first) brings 2018-19 from HK$1,060.0M to HK$995.3M (cap HK$1,000.0M). | 22 2018-19 Q1 → 2019-20 Q1 | 2018-19: -64.7",
         );
         check(
-            500,
+            Decimal::from(500),
             Lang::En,
             "The cap of HK$500.0M cannot be met: even with every new project deferred, 2018-19 still needs HK$817.0M (now HK$1,060.0M). Nothing was deferred.",
+        );
+        // The cap as given, every decimal kept: HK$1 is not "HK$0.0M".
+        check(
+            Decimal::new(1, 6),
+            Lang::Zh,
+            "無法達到上限 0.000001 百萬元：即使把所有新項目延後，2018-19 年度仍需 817.0 百萬元（現為 1,060.0 百萬元）。沒有項目被延後。",
         );
         assert_eq!(rule_options().len(), DeferralRule::ALL.len());
         assert!(rule_options().iter().all(|o| DeferralRule::from_key(o.key) == Some(o.rule)));
