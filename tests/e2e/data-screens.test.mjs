@@ -528,6 +528,13 @@ test('a deferred project’s row shows its new dates with the paper’s beside t
     assert.equal(await row.locator('td.budget .paper-beside').count(), 0, 'the budget is the paper’s until it is edited');
     await page.getByTestId('lever-budget').fill('5');
     await page.waitForFunction(() => document.querySelector('[data-testid="project-row-17"] td.budget').innerText.includes('(paper: 6.7)'));
+    // Emptied, the field gives the paper's budget back, where "Enter a number" left 5 in force.
+    await page.getByTestId('lever-budget').fill('');
+    await page.waitForFunction(() => !document.querySelector('[data-testid="project-row-17"] td.budget').innerText.includes('paper'));
+    assert.equal(await page.getByTestId('lever-budget').getAttribute('aria-invalid'), 'false');
+    await page.waitForFunction(() => !/17:[^&;]*b/.test(window.location.hash));
+    await page.getByTestId('lever-budget').fill('5');
+    await page.waitForFunction(() => document.querySelector('[data-testid="project-row-17"] td.budget').innerText.includes('(paper: 6.7)'));
     await app.switchLanguage('zh');
     await page.waitForFunction(() => document.querySelector('[data-testid="start-17"]').innerText.includes('文件'));
     assert.match(await row.getByTestId('start-17').innerText(), /^2019-20 年度第一季\s*（文件：2018-19 年度第一季）/);

@@ -1144,7 +1144,7 @@ mod tests {
             "cat" => (read(allocation::amount_field(), money), "cat=1:", |d| {
                 amount(d.scenario.allocation.categories.first().and_then(|c| c.amount))
             }),
-            "b" => (read(projects::levers::budget_field(), money), "p=1:b", |d| {
+            "b" => (read(projects::levers::budget_field(Money::ZERO), money), "p=1:b", |d| {
                 amount(d.scenario.projects.first().and_then(|p| p.edit.budget))
             }),
             "d" => (read(projects::levers::defer_field(), |n| n.to_string()), "p=1:d", |d| {

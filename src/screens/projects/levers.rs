@@ -142,7 +142,7 @@ pub fn ProjectLevers(selected: RwSignal<Option<u16>>) -> impl IntoView {
                         narrow=true
                     />
                     <NumberField
-                        spec=budget_field()
+                        spec=budget_field(paper_budget)
                         testid="lever-budget"
                         current=Signal::derive(move || edit.get().budget.unwrap_or(paper_budget))
                         commit=move |value| change(&|e| e.budget = (value != paper_budget).then_some(value))

@@ -42,9 +42,20 @@ pub fn extend_field() -> FieldSpec<i64> {
 }
 
 /// A budget of the project's own, in HK$M.
-pub fn budget_field() -> FieldSpec<Money> {
-    money_field(l("預算", "Budget"), Money::ZERO, Money::from_whole_millions(MAX_INPUT_MILLIONS))
+/// Left empty, it is the paper's budget `paper` again: a member who clears the field
+/// to undo a budget gets the paper's, where "Enter a number" left the old budget in
+/// force.
+pub fn budget_field(paper: Money) -> FieldSpec<Money> {
+    let field = money_field(l("預算", "Budget"), Money::ZERO, Money::from_whole_millions(MAX_INPUT_MILLIONS));
+    let read = field.read;
+    FieldSpec {
+        read: Box::new(move |text: &str| if text.trim().is_empty() { Ok(paper) } else { read(text) }),
+        help: Some(PAPER_BUDGET_HELP),
+        ..field
+    }
 }
+
+pub const PAPER_BUDGET_HELP: Label = l("留空即用文件所載的預算。", "Leave empty for the paper's budget.");
 
 /// `Levers for project 17: …`.
 pub fn heading(project: &Project, lang: Lang) -> String {
@@ -213,6 +224,18 @@ mod tests {
         assert!(schedule.starts_with(&quarter_text(project.start, Lang::Zh)), "{schedule}");
         assert_eq!(line.first().map(|(_, c)| c.text.as_str()), Some("6.7"));
         assert_eq!(heading(&project, Lang::En).split(':').next(), Some("Levers for project 17"));
-        assert!(defer_field().unit.is_some() && (budget_field().read)("-3").is_err());
+        assert!(defer_field().unit.is_some() && (budget_field(Money::ZERO).read)("-3").is_err());
+    }
+
+    /// An empty budget field is the paper's budget; anything else reads as an amount.
+    #[test]
+    fn an_empty_budget_is_the_papers() {
+        let paper = Money::from_millions(rust_decimal::Decimal::new(67, 1));
+        let read = |text: &str| (budget_field(paper).read)(text).map_err(|e| e.get(Lang::En).to_string());
+        assert_eq!(read(""), Ok(paper));
+        assert_eq!(read("  "), Ok(paper));
+        assert_eq!(read("12.5"), Ok(Money::from_millions(rust_decimal::Decimal::new(125, 1))));
+        assert_eq!(read("x"), Err("Enter a number, e.g. 12.5".to_string()));
+        assert_eq!(budget_field(paper).help.map(|h| h.en), Some("Leave empty for the paper's budget."));
     }
 }
