@@ -379,9 +379,7 @@ mod tests {
             },
             "A link, a saved scenario and a reload keep the levers and the seed, not the probability late p, the delay weights, the cost overruns and the number of runs: a colleague who opens the link runs the simulation with the defaults, and gets other results.",
         );
-        let mut inputs = SimulationInputs::default();
-        inputs.delay_weights = [7, 3, 2, 1];
-        inputs.overrun_on = true;
+        let inputs = SimulationInputs { delay_weights: [7, 3, 2, 1], overrun_on: true, ..SimulationInputs::default() };
         assert_eq!(
             settings_not_carried(&inputs).map(|words| words.get(Lang::Zh).to_string()).as_deref(),
             Some("連結、已儲存的情景和重新載入只保留各項調整和種子，不包括延誤季數的權重、成本超支：以連結開啟的同事會以預設值執行模擬，結果亦會不同。")
