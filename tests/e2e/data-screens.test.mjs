@@ -353,6 +353,11 @@ test('the departments screen has one row per department and a total equal to the
     assert.equal(await page.locator('[data-testid^="department-project-"]').count(), landsCount);
     await toggle.press('Enter');
     assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+    // Annex C's budgets as printed, said so under a scenario that changes budgets.
+    assert.equal(await page.getByTestId('budgets-as-printed').count(), 0);
+    await page.evaluate(() => { window.location.hash = '#view=departments&lang=en&cost=7.77&p=17:x'; });
+    assert.match(await page.getByTestId('budgets-as-printed').innerText(), /^This screen counts Annex C's budgets as printed: /);
+    assert.equal(await app.text('departments-total-budget'), '1,527.7');
   });
 });
 

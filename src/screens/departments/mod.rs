@@ -8,7 +8,7 @@ mod table;
 
 use crate::address::set_params;
 use crate::components::focus::{by_test_id, focus_after_render};
-use crate::components::words::Words;
+use crate::components::words::{BudgetsAsPrintedNote, Words};
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
 use blockvote_model::order::SortedSet;
@@ -81,6 +81,7 @@ pub fn Departments() -> impl IntoView {
                 {move || shown.with(|t| t.headline.clone())}
             </p>
             {filter_note}
+            <BudgetsAsPrintedNote />
             <p class="note">
                 <Words label=NOTE />
             </p>

@@ -10,7 +10,7 @@ mod table;
 use crate::charts::histogram::Histogram;
 use crate::components::marks::ProvenanceMark;
 use crate::components::sentence::SentenceText;
-use crate::components::words::Words;
+use crate::components::words::{BudgetsAsPrintedNote, Words};
 use crate::state::use_app_state;
 use blockvote_present::screens::distribution::{
     bands, chart_description, domain_max, floor_note, histogram_bins, markers, statement, CAPTION, CHART_TITLE,
@@ -63,6 +63,7 @@ pub fn Distribution() -> impl IntoView {
                         .collect_view()
                 }}
             </p>
+            <BudgetsAsPrintedNote />
             <p class="note">{note}</p>
             <figure class="chart-figure">
                 <Histogram
