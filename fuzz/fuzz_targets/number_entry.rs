@@ -122,6 +122,7 @@ fuzz_target!(|data: &[u8]| {
         Err(EntryError::NotAFraction | EntryError::ZeroDenominator) => panic!("an amount field read {text:?} as a fraction"),
         Err(EntryError::TooManyDecimals) => panic!("an amount field counted the decimals of {text:?}, which only amount_in does"),
         Err(EntryError::Comma) => assert!(!long && parsed.is_err() && !thousands_grouped(text.trim())),
+        Err(EntryError::Exponent) => assert!(!long && parsed.is_err() && text.contains(['e', 'E'])),
         Err(EntryError::OutOfRange { min: low, max: high }) => {
             assert_eq!((low, high), (min, max));
             // Out of range, or too large to hold at all (29 digits and more).
@@ -143,6 +144,7 @@ fuzz_target!(|data: &[u8]| {
         Err(EntryError::NotAFraction | EntryError::ZeroDenominator) => panic!("a decimal field read {text:?} as a fraction"),
         Err(EntryError::TooManyDecimals) => panic!("a decimal field counted the decimals of {text:?}, which only amount_in does"),
         Err(EntryError::Comma) => assert!(!long && parsed.is_err() && !thousands_grouped(text.trim())),
+        Err(EntryError::Exponent) => assert!(!long && parsed.is_err() && text.contains(['e', 'E'])),
         Err(EntryError::OutOfRange { min: low, max: high }) => {
             assert_eq!((low, high), (min, max));
             assert!(
@@ -155,7 +157,9 @@ fuzz_target!(|data: &[u8]| {
     let (min, max) = bounds.int;
     let trimmed = text.trim();
     let long = trimmed.chars().count() > MAX_ENTRY_CHARS;
-    let whole = trimmed.parse::<i64>();
+    // A whole number's commas group its thousands, as an amount's do.
+    let digits = if thousands_grouped(trimmed) { trimmed.replace(',', "") } else { trimmed.to_string() };
+    let whole = digits.parse::<i64>();
     match int_in(&text, min, max) {
         Ok(value) => {
             assert!(!long && min <= value && value <= max, "{value} accepted from {text:?} in {min}..={max}");
@@ -167,6 +171,7 @@ fuzz_target!(|data: &[u8]| {
         Err(EntryError::NotAFraction | EntryError::ZeroDenominator) => panic!("a whole-number field read {text:?} as a fraction"),
         Err(EntryError::TooManyDecimals) => panic!("a whole-number field counted the decimals of {text:?}, which only amount_in does"),
         Err(EntryError::Comma) => assert!(!long && whole.is_err() && !thousands_grouped(trimmed)),
+        Err(EntryError::Exponent) => assert!(!long && whole.is_err() && trimmed.contains(['e', 'E'])),
         Err(EntryError::OutOfRange { min: low, max: high }) => {
             assert_eq!((low, high), (min, max));
             assert!(whole.as_ref().is_ok_and(|value| *value < min || *value > max) || (whole.is_err() && plain_number(trimmed)));
