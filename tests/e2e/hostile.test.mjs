@@ -308,7 +308,17 @@ test('a projects file whose dates span more than the timeline limit is refused a
   assert.match(await app.text('dataset-problems'), /^The file has 1 problem and was not used; the data is unchanged:/);
   assert.equal(
     await app.text('dataset-problem-0'),
-    "projects.csv: the projects span 840 quarters, from 1990-91 Q1 to 2199-00 Q4 (the budget year's first quarter to the last completion); a file may span at most 80 quarters",
+    "wide.csv: the projects span 728 quarters, from 2018-19 Q1 to 2199-00 Q4 (the budget year's first quarter to the last completion); a file may span at most 80 quarters",
+  );
+  assert.equal(await page.getByTestId('dataset-preview').count(), 0, 'nothing offered for use');
+  // A project starting before 2018-19 made its year the budget year: Annex B's HK$817M
+  // landed in 2010-11 and every "2018-19" figure read that year's. It is refused at its line.
+  const early = manyProjects(10) + '11,行政署,項目11,Project 11,5.5,2010-11 Q1,2019-20 Q4\n';
+  await page.getByTestId('dataset-file').setInputFiles({ name: 'early.csv', mimeType: 'text/csv', buffer: Buffer.from(early) });
+  await page.waitForFunction(() => document.querySelector('[data-testid="dataset-problem-0"]')?.innerText.startsWith('early.csv'));
+  assert.equal(
+    await app.text('dataset-problem-0'),
+    'early.csv, line 12, field start: the start 2010-11 Q1 is before 2018-19 Q1, the first quarter of the year the paper budgets for; a project of the block allocation starts then or later',
   );
   assert.equal(await page.getByTestId('dataset-preview').count(), 0, 'nothing offered for use');
   assert.deepEqual(seen.errors, []);

@@ -113,6 +113,20 @@ pub enum LoadErrorKind {
         quarters: usize,
         limit: usize,
     },
+    /// A project starts (`start`) before `first`, the first quarter of the year the
+    /// paper budgets for: a projects file read over the paper describes the new
+    /// projects of that year or later ones, and the engine lays out its quarters from
+    /// `first` (the paper's Annex B, the calibration and every "2018-19" figure are of
+    /// that year).
+    BeforeBudgetYear {
+        start: FiscalQuarter,
+        first: FiscalQuarter,
+    },
+    /// An amount given finer than a dollar (more than
+    /// [`AMOUNT_DECIMALS`](crate::entry::AMOUNT_DECIMALS) decimals of HK$ millions),
+    /// refused as a field and a link refuse it: rounded, `9.9999999` read as 10 and
+    /// went through the block allocation's route rather than its own.
+    FinerThanADollar(String),
     /// The header row is not what the schema asks for.
     WrongHeader {
         expected: String,
@@ -168,6 +182,15 @@ impl fmt::Display for LoadErrorKind {
                 f,
                 "the projects' quarters, each from its start to its completion, add up to {quarters}; a file may have at most {limit} in all"
             ),
+            LoadErrorKind::BeforeBudgetYear { start, first } => write!(
+                f,
+                "the start {start} is before {first}, the first quarter of the year the paper budgets for; a project of the block allocation starts then or later"
+            ),
+            LoadErrorKind::FinerThanADollar(v) => write!(
+                f,
+                "{v:?} has more than {} decimals: amounts are in whole dollars",
+                crate::entry::AMOUNT_DECIMALS
+            ),
             LoadErrorKind::WrongHeader { expected, found } => {
                 write!(f, "header should be {expected:?} but is {found:?}")
             }
@@ -219,6 +242,12 @@ impl LoadErrorKind {
             ),
             LoadErrorKind::TooManyProjectQuarters { quarters, limit } => {
                 format!("各項目由開始至完成的季度數合共 {quarters} 個；一個檔案合共最多 {limit} 個")
+            }
+            LoadErrorKind::BeforeBudgetYear { start, first } => {
+                format!("開展季度 {start} 早於文件預算年度的第一季 {first}；整體撥款的項目須在該季或以後開展")
+            }
+            LoadErrorKind::FinerThanADollar(v) => {
+                format!("{v:?} 超過 {} 位小數：金額以元為單位", crate::entry::AMOUNT_DECIMALS)
             }
             LoadErrorKind::WrongHeader { expected, found } => format!("標題列應為 {expected:?}，但為 {found:?}"),
             LoadErrorKind::Malformed(why) => format!("不是有效的 CSV：{why}"),
@@ -521,11 +550,16 @@ fn load_cohorts(text: &str, normalize: Normalizer, errors: &mut Vec<LoadError>) 
 
 /// Reads projects in the schema of `data/projects.csv`. A department not yet in
 /// `departments` is added at the end with its Chinese name as its English name, so a
-/// later year's paper with new departments still loads.
+/// later year's paper with new departments still loads. Given the `budget_year` of
+/// the paper the projects are read over, a project starting before it is refused
+/// ([`LoadErrorKind::BeforeBudgetYear`]) and the timeline is measured from its first
+/// quarter; the paper's own projects (`None`) set the budget year by their earliest
+/// start.
 pub fn load_projects(
     text: &str,
     departments: &mut Vec<Department>,
     facts: &Facts,
+    budget_year: Option<FiscalYear>,
     normalize: Normalizer,
     errors: &mut Vec<LoadError>,
 ) -> Vec<Project> {
@@ -552,7 +586,8 @@ pub fn load_projects(
     // Likewise the quarters the rows ask for (MAX_TIMELINE_QUARTERS,
     // MAX_PROJECT_QUARTERS): every row with a readable start and completion counts,
     // whatever else is wrong with it, in three numbers kept as the rows are read.
-    let mut span = Span::default();
+    let origin = budget_year.map(FiscalYear::first_quarter);
+    let mut span = Span { origin, ..Span::default() };
     for row in rows(&table) {
         let name = row.field("department_zh");
         if !name.is_empty() && !department_index.contains_key(name) && !new_names.contains(name) {
@@ -581,6 +616,12 @@ pub fn load_projects(
             let name_zh = row.required("name_zh")?;
             let name_en = row.text("name_en");
             let budget = row.money("budget_m")?;
+            let decimals = budget.millions().normalize().scale();
+            if usize::try_from(decimals).map_or(true, |d| d > crate::entry::AMOUNT_DECIMALS) {
+                return Err(
+                    row.error("budget_m", LoadErrorKind::FinerThanADollar(row.field("budget_m").trim().to_string()))
+                );
+            }
             if budget.is_negative() {
                 return Err(row.error(
                     "budget_m",
@@ -594,6 +635,9 @@ pub fn load_projects(
                 ));
             }
             let start = row.quarter("start")?;
+            if let Some(first) = origin.filter(|first| start < *first) {
+                return Err(row.error("start", LoadErrorKind::BeforeBudgetYear { start, first }));
+            }
             let completion = row.quarter("completion")?;
             if completion < start {
                 return Err(row.error(
@@ -665,6 +709,9 @@ pub fn load_projects(
 /// and the quarters of every project added up.
 #[derive(Default)]
 struct Span {
+    /// The budget year's first quarter, where the timeline starts, if the rows are
+    /// read over a paper; otherwise the earliest start's year sets it.
+    origin: Option<FiscalQuarter>,
     first_start: Option<FiscalQuarter>,
     last_completion: Option<FiscalQuarter>,
     project_quarters: usize,
@@ -688,7 +735,7 @@ impl Span {
         if let (Some(start), Some(completion)) = (self.first_start, self.last_completion) {
             // As the projection lays out its timeline: from the budget year's Q1 to
             // the last completion, and at least the budget year's four quarters.
-            let first = start.year().first_quarter();
+            let first = self.origin.unwrap_or_else(|| start.year().first_quarter());
             let last = completion.max(first.saturating_add_quarters(3));
             let quarters = usize::try_from(first.quarters_until(last)).unwrap_or(usize::MAX).saturating_add(1);
             if quarters > MAX_TIMELINE_QUARTERS {
@@ -730,7 +777,7 @@ impl Dataset {
         let facts = load_facts(files.facts, normalize, &mut errors);
         let categories = load_categories(files.categories, normalize, &mut errors);
         let cohorts = load_cohorts(files.cohorts, normalize, &mut errors);
-        let projects = load_projects(files.projects, &mut departments, &facts, normalize, &mut errors);
+        let projects = load_projects(files.projects, &mut departments, &facts, None, normalize, &mut errors);
         let fact_error =
             |key: &str, kind| LoadError { file: "facts.csv".to_string(), line: 0, field: Some(key.to_string()), kind };
         let ceiling = facts.money("threshold.ceiling_m");
@@ -778,12 +825,14 @@ impl Dataset {
     pub fn with_projects_csv(&self, text: &str, normalize: Normalizer) -> Result<Dataset, Vec<LoadError>> {
         let mut errors = Vec::new();
         let mut departments = self.departments.clone();
-        let projects = load_projects(text, &mut departments, &self.facts, normalize, &mut errors);
+        let projects =
+            load_projects(text, &mut departments, &self.facts, Some(self.budget_year), normalize, &mut errors);
         if !errors.is_empty() {
             return Err(errors);
         }
-        let budget_year = projects.iter().map(|p| p.start.year()).min().unwrap_or(self.budget_year);
-        Ok(Dataset { departments, projects, budget_year, projects_origin: ProjectsOrigin::Imported, ..self.clone() })
+        // The budget year stays the paper's: every "2018-19" figure, Annex B's cash and
+        // the calibration are of that year, and the projects start in it or later.
+        Ok(Dataset { departments, projects, projects_origin: ProjectsOrigin::Imported, ..self.clone() })
     }
 }
 
@@ -895,7 +944,7 @@ mod tests {
         // A refused file adds no department to those it was given.
         let mut departments = paper.departments.clone();
         let mut errors = Vec::new();
-        let projects = load_projects(&beyond, &mut departments, &paper.facts, crate::nfc::nfc, &mut errors);
+        let projects = load_projects(&beyond, &mut departments, &paper.facts, None, crate::nfc::nfc, &mut errors);
         assert_eq!((projects.len(), departments, errors.len()), (0, paper.departments.clone(), 1));
     }
 
@@ -918,9 +967,11 @@ mod tests {
                 },
             )]
         };
-        // The audit's row: 840 quarters, every year the loader reads.
+        // The audit's row: every year the loader reads, counted from the paper's budget
+        // year, where the timeline starts (a start before it is refused too, but the
+        // limit is the file's one problem).
         let widest = format!("{HEADER}{}", row("1", "1990-91 Q1", "2199-00 Q4"));
-        assert_eq!(problems(&widest), refused(840, "1990-91 Q1", "2199-00 Q4"));
+        assert_eq!(problems(&widest), refused(728, "2018-19 Q1", "2199-00 Q4"));
         // One such row among ordinary ones, and one with another problem: the limit is
         // the file's one problem.
         let mut one_among_many = HEADER.to_string();
@@ -930,11 +981,14 @@ mod tests {
         one_among_many.push_str(&row("x", "2018-19 Q1", "2019-20 Q1"));
         one_among_many.push_str(&row("301", "2018-19 Q3", "2199-00 Q4"));
         assert_eq!(problems(&one_among_many), refused(728, "2018-19 Q1", "2199-00 Q4"));
-        // At the limit, counted from the budget year's Q1 (the earliest start's year,
-        // not the paper's): accepted; a quarter more is refused.
-        for (start, completion) in
-            [("2018-19 Q3", "2037-38 Q4"), ("2040-41 Q1", "2059-60 Q4"), ("2018-19 Q1", "2018-19 Q1")]
-        {
+        // At the limit, counted from the paper's budget year's Q1 whatever the earliest
+        // start: accepted; a quarter more is refused. Twenty years starting in 2040-41
+        // were once counted from 2040-41.
+        assert_eq!(
+            problems(&format!("{HEADER}{}", row("1", "2040-41 Q1", "2059-60 Q4"))),
+            refused(168, "2018-19 Q1", "2059-60 Q4")
+        );
+        for (start, completion) in [("2018-19 Q3", "2037-38 Q4"), ("2018-19 Q1", "2018-19 Q1")] {
             let at_limit = format!("{HEADER}{}{}", row("1", start, start), row("2", completion, completion));
             assert_eq!(problems(&at_limit), [], "{start} to {completion}");
         }
@@ -946,7 +1000,8 @@ mod tests {
         let mut departments = paper.departments.clone();
         let mut errors = Vec::new();
         let new_department = format!("{HEADER}1,新部門,甲,A,1.0,1990-91 Q1,2199-00 Q4\n");
-        let projects = load_projects(&new_department, &mut departments, &paper.facts, crate::nfc::nfc, &mut errors);
+        let projects =
+            load_projects(&new_department, &mut departments, &paper.facts, None, crate::nfc::nfc, &mut errors);
         assert_eq!((projects.len(), departments, errors.len()), (0, paper.departments.clone(), 1));
         // The paper's own projects are well within.
         assert_eq!(problems(PAPER_PROJECTS_CSV), []);
@@ -982,14 +1037,64 @@ mod tests {
             kinds,
             [
                 LoadErrorKind::TimelineTooLong {
-                    quarters: 840,
-                    first: quarter("1990-91 Q1"),
+                    quarters: 728,
+                    first: quarter("2018-19 Q1"),
                     last: quarter("2199-00 Q4"),
                     limit: MAX_TIMELINE_QUARTERS
                 },
                 LoadErrorKind::TooManyProjectQuarters { quarters: 840 * MAX_ROWS, limit: MAX_PROJECT_QUARTERS },
             ]
         );
+    }
+
+    /// A projects file read over the paper keeps its budget year, 2018-19: a project
+    /// starting earlier is refused at its line, in both languages, and projects that
+    /// all start later leave the budget year as it is (their 2018-19 cash is nil).
+    #[test]
+    fn a_project_starting_before_the_paper_s_budget_year_is_refused_at_its_line() {
+        let file = |start: &str| {
+            format!("{HEADER}1,行政署,甲,A,5.5,2018-19 Q2,2019-20 Q1\n2,行政署,乙,B,1.0,{start},2019-20 Q1\n")
+        };
+        let first = quarter("2018-19 Q1");
+        assert_eq!(
+            problems(&file("2017-18 Q4")),
+            [(3, Some("start".to_string()), LoadErrorKind::BeforeBudgetYear { start: quarter("2017-18 Q4"), first })]
+        );
+        assert_eq!(problems(&file("2018-19 Q1")), []);
+        let paper = Dataset::paper().unwrap_or_else(|_| Dataset::empty());
+        let later = format!("{HEADER}1,行政署,甲,A,5.5,2019-20 Q1,2020-21 Q1\n");
+        let dataset = paper.with_projects_csv(&later, crate::nfc::nfc);
+        assert_eq!(dataset.map(|d| d.budget_year.label()), Ok("2018-19".to_string()));
+        let error = LoadError {
+            file: "projects.csv".into(),
+            line: 3,
+            field: Some("start".into()),
+            kind: LoadErrorKind::BeforeBudgetYear { start: quarter("2010-11 Q1"), first },
+        };
+        assert_eq!(
+            error.to_string(),
+            "projects.csv, line 3, field start: the start 2010-11 Q1 is before 2018-19 Q1, the first quarter of the year the paper budgets for; a project of the block allocation starts then or later"
+        );
+        assert_eq!(
+            error.zh(),
+            "projects.csv，第 3 行，欄位 start：開展季度 2010-11 Q1 早於文件預算年度的第一季 2018-19 Q1；整體撥款的項目須在該季或以後開展"
+        );
+    }
+
+    /// A budget finer than a dollar is refused at its line, as a field refuses it,
+    /// never rounded: `9.9999999` once read as HK$10M, at the ceiling.
+    #[test]
+    fn a_budget_finer_than_a_dollar_is_refused() {
+        let file = |budget: &str| format!("{HEADER}1,行政署,甲,A,{budget},2018-19 Q2,2019-20 Q1\n");
+        for budget in ["9.9999999", "10.0000004", "0.1999999"] {
+            assert_eq!(
+                problems(&file(budget)),
+                [(2, Some("budget_m".to_string()), LoadErrorKind::FinerThanADollar(budget.to_string()))]
+            );
+        }
+        for budget in ["9.999999", "9.9999990", "10", "\"1,000.5\""] {
+            assert_eq!(problems(&file(budget)), [], "{budget}");
+        }
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! paper, say): read, check every row, show what would change, and only then switch
 //! every screen to it. The paper stays one click away.
 
-use crate::format::money_with_unit;
+use crate::format::{count, money_with_unit, projects_count};
 use crate::lang::{l, Label, Lang};
 use crate::refusal::engine_error;
 use crate::uploads::{not_text, FileKind};
@@ -39,7 +39,8 @@ pub struct Preview {
     pub projects: usize,
     pub departments: usize,
     pub total: Money,
-    pub budget_year: String,
+    /// The financial year of the earliest start (`2018-19`, or later).
+    pub first_start_year: String,
 }
 
 /// What checking a chosen file gave.
@@ -65,7 +66,12 @@ pub enum Checked {
 pub fn check(name: &str, text: &str, normalize: Normalizer) -> Checked {
     let dataset = match Dataset::paper().and_then(|paper| paper.with_projects_csv(text, normalize)) {
         Ok(dataset) => dataset,
-        Err(errors) => return Checked::Problems(errors),
+        // Each problem names the member's file, not the schema's `projects.csv`.
+        Err(errors) => {
+            return Checked::Problems(
+                errors.into_iter().map(|error| LoadError { file: name.to_string(), ..error }).collect(),
+            )
+        }
     };
     if let Err(error) = Engine::new(&dataset).and_then(|engine| engine.project(&Scenario::default())) {
         return Checked::NotProjectable(error);
@@ -77,7 +83,7 @@ pub fn check(name: &str, text: &str, normalize: Normalizer) -> Checked {
         projects: dataset.projects.len(),
         departments: departments.len(),
         total,
-        budget_year: dataset.budget_year.label(),
+        first_start_year: dataset.projects.iter().map(|p| p.start.year()).min().unwrap_or(dataset.budget_year).label(),
     })
 }
 
@@ -95,12 +101,16 @@ pub fn in_use(data: &Dataset, imported: Option<&str>, lang: Lang) -> String {
 
 /// What the preview says about a file that can be used.
 pub fn summary(preview: &Preview, lang: Lang) -> String {
-    let Preview { imported, projects, departments, total, budget_year } = preview;
+    let Preview { imported, projects, departments, total, first_start_year: first } = preview;
     let name = &imported.name;
     let total = money_with_unit(*total, lang);
+    let (projects, n) = (projects_count(*projects, lang), count(*departments));
     match lang {
-        Lang::Zh => format!("「{name}」可以使用：{projects} 個項目、{departments} 個部門，預算合共 {total}，由 {budget_year} 年度開始。"),
-        Lang::En => format!("“{name}” can be used: {projects} projects in {departments} departments, {total} in all, starting in {budget_year}."),
+        Lang::Zh => format!("「{name}」可以使用：{projects}、{n} 個部門，預算合共 {total}，由 {first} 年度開始。"),
+        Lang::En => {
+            let departments = if *departments == 1 { "department" } else { "departments" };
+            format!("“{name}” can be used: {projects} in {n} {departments}, {total} in all, starting in {first}.")
+        }
     }
 }
 
@@ -150,9 +160,9 @@ pub fn refused(checked: &Checked, lang: Lang) -> Option<Refused> {
                 ),
             })
         }
-        Checked::TooLarge { limit } => only(match lang {
-            Lang::Zh => format!("檔案太大（上限 {limit} 位元組），未有使用。"),
-            Lang::En => format!("The file is too large (the limit is {limit} bytes); it was not used."),
+        Checked::TooLarge { limit } => only(match (lang, count(*limit)) {
+            (Lang::Zh, limit) => format!("檔案太大（上限 {limit} 位元組），未有使用。"),
+            (Lang::En, limit) => format!("The file is too large (the limit is {limit} bytes); it was not used."),
         }),
         Checked::Unreadable => {
             only(l("無法讀取檔案，未有使用。", "The file could not be read; it was not used.").get(lang).to_string())
@@ -187,7 +197,22 @@ mod tests {
             "bad.csv",
             "id,department_zh,name_zh,name_en,budget_m,start,completion\n1,行政署,測試,Test,lots,2019-20 Q1,2019-20 Q2\n",
             Lang::En,
-            "The file has 1 problem and was not used; the data is unchanged: / projects.csv, line 2, field budget_m: \"lots\" is not a number",
+            "The file has 1 problem and was not used; the data is unchanged: / bad.csv, line 2, field budget_m: \"lots\" is not a number",
+        );
+        // A project before the paper's budget year is refused at its line; projects all
+        // starting later are used, and the preview says when they start.
+        let header = "id,department_zh,name_zh,name_en,budget_m,start,completion\n";
+        check_words(
+            "early.csv",
+            &format!("{header}1,行政署,測試,Test,5.5,2010-11 Q1,2019-20 Q2\n"),
+            Lang::En,
+            "The file has 1 problem and was not used; the data is unchanged: / early.csv, line 2, field start: the start 2010-11 Q1 is before 2018-19 Q1, the first quarter of the year the paper budgets for; a project of the block allocation starts then or later",
+        );
+        check_words(
+            "later.csv",
+            &format!("{header}1,行政署,測試,Test,5.5,2019-20 Q1,2019-20 Q2\n"),
+            Lang::En,
+            "“later.csv” can be used: 1 project in 1 department, HK$5.5M in all, starting in 2019-20.",
         );
         let paper = Dataset::paper().unwrap_or_else(|_| Dataset::empty());
         assert_eq!(in_use(&paper, None, Lang::En), "In use: the paper's 254 projects (Annex C).");
@@ -201,13 +226,13 @@ mod tests {
             "wide.csv",
             &wide,
             Lang::En,
-            "The file has 1 problem and was not used; the data is unchanged: / projects.csv: the projects span 840 quarters, from 1990-91 Q1 to 2199-00 Q4 (the budget year's first quarter to the last completion); a file may span at most 80 quarters",
+            "The file has 1 problem and was not used; the data is unchanged: / wide.csv: the projects span 728 quarters, from 2018-19 Q1 to 2199-00 Q4 (the budget year's first quarter to the last completion); a file may span at most 80 quarters",
         );
         check_words(
             "wide.csv",
             &wide,
             Lang::Zh,
-            "檔案有 1 個問題，未有使用；資料維持不變： / projects.csv：項目橫跨 840 個季度，由 1990-91 Q1 至 2199-00 Q4（預算年度第一季至最後完成的季度）；一個檔案最多可橫跨 80 個季度",
+            "檔案有 1 個問題，未有使用；資料維持不變： / wide.csv：項目橫跨 728 個季度，由 2018-19 Q1 至 2199-00 Q4（預算年度第一季至最後完成的季度）；一個檔案最多可橫跨 80 個季度",
         );
     }
 }
