@@ -11,7 +11,8 @@
 //! - a dataset that loads keeps the loader's promises: no name holds U+FFFD (lost
 //!   characters are refused at their line), projects sorted by unique ids
 //!   from 1, budgets from 0 to `MAX_INPUT_MILLIONS`, completion not before start,
-//!   every department index valid, and the budget year the earliest start;
+//!   every department index valid, budgets to at most six decimals (whole dollars),
+//!   and the paper's budget year kept, every project starting in it or later;
 //! - a projection, if there is one, has one outcome per project.
 #![no_main]
 
@@ -56,6 +57,7 @@ fuzz_target!(|data: &[u8]| {
         }
     };
 
+    assert_eq!(dataset.budget_year, paper.budget_year, "the paper's budget year is kept");
     let max = Money::from_whole_millions(MAX_INPUT_MILLIONS);
     let mut previous = 0;
     for project in &dataset.projects {
@@ -67,6 +69,7 @@ fuzz_target!(|data: &[u8]| {
         assert!(project.duration_quarters() >= 1, "project {}", project.id);
         assert!(dataset.department_of(project).is_some(), "project {}", project.id);
         assert!(dataset.budget_year <= project.start.year(), "project {}", project.id);
+        assert!(project.budget.millions().normalize().scale() <= 6, "budget {:?}", project.budget);
         assert_eq!(dataset.project(project.id).map(|p| p.id), Some(project.id));
     }
 

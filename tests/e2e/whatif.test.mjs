@@ -478,8 +478,18 @@ test('Issue 12 #5: a budget typo of 1500000 in an imported dataset leaves Thresh
   lines[1] = lines[1].replace(/,6\.6,/, ',1500000,');
   await page.getByTestId('dataset-file').setInputFiles({ name: 'typo.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n') + '\n') });
   await page.getByTestId('dataset-preview').waitFor();
-  await page.getByTestId('dataset-apply').click();
+  // The preview takes focus, on its main action; Escape cancels it and focus goes back
+  // to the file button; used, focus goes to the words saying which data is in use.
+  const focusIs = (id) => page.waitForFunction((id) => document.activeElement?.dataset.testid === id, id);
+  await focusIs('dataset-apply');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('dataset-preview').waitFor({ state: 'detached' });
+  await focusIs('dataset-file');
+  await page.getByTestId('dataset-file').setInputFiles({ name: 'typo.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n') + '\n') });
+  await focusIs('dataset-apply');
+  await page.keyboard.press('Enter');
   await page.getByTestId('imported-data').waitFor();
+  await focusIs('dataset-current');
   await app.go('thresholds');
   await assertWorkingThresholds(page, app, seen, 'the typo');
   assert.equal(await app.text('projects-over-ceiling'), '1');

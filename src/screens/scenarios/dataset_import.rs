@@ -3,6 +3,7 @@
 //! it. The paper stays one click away.
 
 use crate::components::file_picker::FilePicker;
+use crate::components::focus::{by_test_id, focus_after_render};
 use crate::components::words::Words;
 use crate::data_source::{use_data_source, Source};
 use crate::saved::files::{download, read_text, ReadError};
@@ -35,8 +36,19 @@ pub fn DatasetImport() -> impl IntoView {
                 Err(ReadError::Unreadable) => Checked::Unreadable,
                 Err(ReadError::NotText(error)) => Checked::NotText(error),
             };
+            // A preview is a question: focus moves into it, on its main action.
+            if matches!(outcome, Checked::Ready(_)) {
+                focus_after_render(by_test_id("dataset-apply"));
+            }
             checked.try_set(Some(outcome));
         });
+    };
+    // The panel and its focused button go: focus moves to the words saying which data is
+    // in use (after Use, or Back to the paper's data) or back to the file button
+    // (after Cancel), never to the top of the page.
+    let cancel = move || {
+        checked.set(None);
+        focus_after_render(by_test_id("dataset-file"));
     };
     // The paper's projects, whatever set is in use: the template shows the schema with
     // the rows a member knows.
@@ -47,6 +59,7 @@ pub fn DatasetImport() -> impl IntoView {
     let apply = move |preview: Preview| {
         checked.set(None);
         source.use_imported(preview.imported);
+        focus_after_render(by_test_id("dataset-current"));
     };
     let current = move || {
         let imported = match source.source.get() {
@@ -65,8 +78,17 @@ pub fn DatasetImport() -> impl IntoView {
                         role="alertdialog"
                         data-testid="dataset-preview"
                         aria-label=move || PREVIEW.get(lang())
+                        aria-describedby="dataset-summary"
+                        on:keydown=move |ev| {
+                            if ev.key() == "Escape" {
+                                ev.prevent_default();
+                                cancel();
+                            }
+                        }
                     >
-                        <p data-testid="dataset-summary">{move || summary(&said, lang())}</p>
+                        <p id="dataset-summary" data-testid="dataset-summary">
+                            {move || summary(&said, lang())}
+                        </p>
                         <p class="note">
                             <Words label=AFTER_USE />
                         </p>
@@ -79,7 +101,7 @@ pub fn DatasetImport() -> impl IntoView {
                             >
                                 <Words label=USE />
                             </button>
-                            <button type="button" data-testid="dataset-cancel" on:click=move |_| checked.set(None)>
+                            <button type="button" data-testid="dataset-cancel" on:click=move |_| cancel()>
                                 <Words label=CANCEL />
                             </button>
                         </div>
@@ -129,7 +151,9 @@ pub fn DatasetImport() -> impl IntoView {
             <h3>
                 <Words label=TITLE />
             </h3>
-            <p data-testid="dataset-current">{current}</p>
+            <p data-testid="dataset-current" tabindex="-1">
+                {current}
+            </p>
             <p class="note">
                 <Words label=EXPLAIN />
             </p>
@@ -145,7 +169,10 @@ pub fn DatasetImport() -> impl IntoView {
                                 <button
                                     type="button"
                                     data-testid="dataset-back-to-paper"
-                                    on:click=move |_| source.back_to_paper()
+                                    on:click=move |_| {
+                                        source.back_to_paper();
+                                        focus_after_render(by_test_id("dataset-current"));
+                                    }
                                 >
                                     <Words label=BACK_TO_PAPER />
                                 </button>

@@ -3,6 +3,7 @@
 //! already saved.
 
 use crate::components::file_picker::FilePicker;
+use crate::components::focus::{by_test_id, focus_after_render};
 use crate::components::words::Words;
 use crate::saved::files::{download, read_text, ReadError};
 use crate::saved::Saved;
@@ -93,6 +94,8 @@ pub fn ExportImport(saved: StoredValue<Saved>) -> impl IntoView {
             finish(incoming.scenarios, false);
         } else {
             pending.try_set(Some(PendingImport { incoming: incoming.scenarios, conflicts }));
+            // A question: focus moves into it, on the answer that replaces nothing.
+            focus_after_render(by_test_id("import-keep-both"));
         }
     };
     let on_file = move |file: web_sys::File| {
@@ -108,6 +111,8 @@ pub fn ExportImport(saved: StoredValue<Saved>) -> impl IntoView {
             Some(replace) => finish(import.incoming, replace),
             None => outcome.set(Some(ImportOutcome::Cancelled)),
         }
+        // The panel and its focused button go: focus moves to what the import did.
+        focus_after_render(by_test_id("import-result"));
     };
 
     view! {
@@ -151,6 +156,12 @@ pub fn ExportImport(saved: StoredValue<Saved>) -> impl IntoView {
                                 role="alertdialog"
                                 data-testid="import-confirm"
                                 aria-label=move || SAME_NAMES.get(lang())
+                                on:keydown=move |ev| {
+                                    if ev.key() == "Escape" {
+                                        ev.prevent_default();
+                                        decide(None);
+                                    }
+                                }
                             >
                                 <p>
                                     <Words label=SAME_NAMES_INTRO />
@@ -184,7 +195,7 @@ pub fn ExportImport(saved: StoredValue<Saved>) -> impl IntoView {
                     .get()
                     .map(|o| {
                         view! {
-                            <p class="note" role="status" data-testid="import-result">
+                            <p class="note" role="status" data-testid="import-result" tabindex="-1">
                                 {move || import_outcome(&o, lang())}
                             </p>
                         }
