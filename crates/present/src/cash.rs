@@ -21,7 +21,7 @@ use crate::format::{millions, quarter_axis, quarter_text, year_text};
 use crate::lang::{l, Label, Lang};
 use crate::provenance::{Basis, Figure, MarkedColumn, Provenance, Value, MODEL_BASELINE};
 use blockvote_model::engine::{EngineError, Metric, Projection, QuarterTotals, Reading, YearTotals};
-use blockvote_model::money::round_parts_to_total;
+use blockvote_model::money::{round_parts_to, round_parts_to_total};
 use blockvote_model::{FiscalQuarter, FiscalYear, Money};
 
 /// A row of a cash table: a quarter or a financial year.
@@ -179,11 +179,38 @@ pub fn shown_years(years: &[YearTotals]) -> Vec<(FiscalYear, ShownCash)> {
     years.iter().map(|y| y.year).zip(shown_cash(&ongoing, &new)).collect()
 }
 
-/// Every quarter of `quarters` as its quarter table shows it ([`shown_cash`]).
-fn shown_quarters(quarters: &[QuarterTotals]) -> Vec<(FiscalQuarter, ShownCash)> {
-    let ongoing: Vec<Money> = quarters.iter().map(|q| q.ongoing).collect();
-    let new: Vec<Money> = quarters.iter().map(|q| q.new).collect();
-    quarters.iter().map(|q| q.quarter).zip(shown_cash(&ongoing, &new)).collect()
+/// Every quarter of `projection` as its quarter table shows it: each column's quarters
+/// of a year rounded (largest remainder) to add up to that year's figure in the year
+/// table ([`shown_years`]), so that a year's quarters add up to the year shown and the
+/// two tables' totals agree; each row's total is the sum of its rounded parts, as in
+/// [`shown_cash`]. Rounded over the whole column instead, 2018-19's quarters once read
+/// 1,735.7 beside the year's 1,735.8, and a year of one quarter 0.7 beside its 0.6.
+fn shown_quarters(projection: &Projection) -> Vec<(FiscalQuarter, ShownCash)> {
+    let quarters = &projection.quarters;
+    let years = shown_years(&projection.years);
+    let column = |pick: fn(&QuarterTotals) -> Money, shown: fn(&ShownCash) -> Money| -> Vec<Money> {
+        let mut column: Vec<Money> = quarters.iter().map(|q| pick(q).round_to(1)).collect();
+        for (year, cash) in &years {
+            let of_year: Vec<usize> = (0..quarters.len())
+                .filter(|&index| quarters.get(index).is_some_and(|q| q.quarter.year() == *year))
+                .collect();
+            let parts: Vec<Money> = of_year.iter().filter_map(|&index| quarters.get(index)).map(pick).collect();
+            for (index, rounded) in of_year.into_iter().zip(round_parts_to(&parts, 1, shown(cash))) {
+                if let Some(slot) = column.get_mut(index) {
+                    *slot = rounded;
+                }
+            }
+        }
+        column
+    };
+    let (ongoing, new) = (column(|q| q.ongoing, |c| c.ongoing), column(|q| q.new, |c| c.new));
+    quarters
+        .iter()
+        .zip(ongoing.into_iter().zip(new))
+        .map(|(q, (ongoing, new))| {
+            (q.quarter, ShownCash { ongoing, new, total: ongoing.checked_add(new).unwrap_or_default() })
+        })
+        .collect()
 }
 
 /// The cash of `year` as the year table of `years` shows it. Any screen that shows one
@@ -258,7 +285,7 @@ fn table(
 /// The quarter table: every quarter of the scenario's projection. The baseline column
 /// is the baseline's own quarter table's total column, read at the scenario's quarters.
 pub fn quarter_table(projection: &Projection, baseline: &Projection, lang: Lang) -> CashTable {
-    let base = shown_quarters(&baseline.quarters);
+    let base = shown_quarters(baseline);
     let base_total: Vec<Money> = projection
         .quarters
         .iter()
@@ -272,7 +299,7 @@ pub fn quarter_table(projection: &Projection, baseline: &Projection, lang: Lang)
             (q.quarter.label(), format!("{} ({first}–{last})", quarter_text(q.quarter, lang)))
         })
         .collect();
-    let scenario = shown_quarters(&projection.quarters);
+    let scenario = shown_quarters(projection);
     let marks = CashMarks::of(&scenario, &base);
     let shown: Vec<ShownCash> = scenario.into_iter().map(|(_, c)| c).collect();
     table(keys, &shown, &base_total, &marks, lang)
@@ -315,8 +342,8 @@ pub fn quarter_chart(projection: &Projection, baseline: &Projection, lang: Lang)
     let scenario_name = Provenance::Scenario.series_name(lang);
     // The words read the figures of the quarter table, so that the parts named add up
     // to the total named and match the table; the columns drawn stay exact.
-    let shown = shown_quarters(&projection.quarters);
-    let base_shown = shown_quarters(&baseline.quarters);
+    let shown = shown_quarters(projection);
+    let base_shown = shown_quarters(baseline);
     let columns = projection
         .quarters
         .iter()
@@ -473,6 +500,38 @@ pub(crate) mod tests {
         let baseline = engine.project(&Scenario::default()).unwrap_or_else(|e| panic!("{e}"));
         let projection = engine.project(scenario).unwrap_or_else(|e| panic!("{e}"));
         (projection, baseline)
+    }
+
+    /// Under any scenario a year's quarters in the quarter table add up, column by
+    /// column (the baseline's and the change's too), to that year's row of the year
+    /// table, and the two tables' totals are the same figures.
+    #[test]
+    fn a_year_s_quarters_add_up_to_the_year_shown() {
+        for link in [
+            "#",
+            "#profile=even&cost=10&cat=1:300&p=17:d4",
+            "#cost=7.77&p=5:b3.333333;17:x&slip=0.3&delay=2",
+            "#cap=900&rule=largest&retention=0.25",
+            "#g=all:e3&ongoing=900.05",
+        ] {
+            let scenario = blockvote_model::link::decode_link(link).0.scenario;
+            let (projection, baseline) = projections(&scenario);
+            let (quarters, years) =
+                (quarter_table(&projection, &baseline, Lang::En), year_table(&projection, &baseline, Lang::En));
+            let cells = |row: &CashRow| {
+                [&row.ongoing, &row.new, &row.total, &row.baseline, &row.change].map(|f| f.money().unwrap_or_default())
+            };
+            for year in &years.rows {
+                let mut sum = [Money::ZERO; 5];
+                for quarter in quarters.rows.iter().filter(|q| q.key.starts_with(&year.key)) {
+                    for (total, cell) in sum.iter_mut().zip(cells(quarter)) {
+                        *total = total.checked_add(cell).unwrap_or_default();
+                    }
+                }
+                assert_eq!(sum, cells(year), "{link}: {}", year.key);
+            }
+            assert_eq!(cells(&quarters.totals), cells(&years.totals), "{link}: totals");
+        }
     }
 
     /// One row as a member reads it, from the cells the table shows, each with its
