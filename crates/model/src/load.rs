@@ -141,7 +141,7 @@ pub enum LoadErrorKind {
     MissingValue,
     OutOfRange {
         value: String,
-        rule: String,
+        rule: RangeRule,
     },
     Duplicate(String),
     UnknownReference(String),
@@ -151,6 +151,61 @@ pub enum LoadErrorKind {
     /// be read: the file lost characters when it was converted from another encoding
     /// (Big5, say), so the names in it are not the names that were typed.
     LostCharacters(String),
+}
+
+/// The range a value of a file lies outside, said in both languages (the Chinese
+/// message once carried the English rule: 「超出範圍：ids start at 1」).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RangeRule {
+    /// A project's id is a whole number from 1 to 65,535 (`0`, `70000`, `-1`).
+    Id,
+    /// A budget below zero.
+    NegativeBudget,
+    /// A budget above [`MAX_INPUT_MILLIONS`](crate::money::MAX_INPUT_MILLIONS).
+    BudgetTooLarge,
+    /// A completion before the project's start.
+    BeforeStart(FiscalQuarter),
+    /// A value of the paper's prepared tables that its types cannot hold.
+    PaperValue,
+}
+
+impl RangeRule {
+    /// The rule in English.
+    pub fn en(&self) -> String {
+        match self {
+            RangeRule::Id => format!(
+                "an id is a whole number from 1 to {}",
+                crate::money::format_decimal(Decimal::from(u16::MAX), 0)
+            ),
+            RangeRule::NegativeBudget => "a budget cannot be negative".to_string(),
+            RangeRule::BudgetTooLarge => {
+                format!(
+                    "a budget can be at most HK${}M",
+                    crate::money::format_decimal(Decimal::from(crate::money::MAX_INPUT_MILLIONS), 0)
+                )
+            }
+            RangeRule::BeforeStart(start) => format!("it is before the start {start}"),
+            RangeRule::PaperValue => "a value the paper's data can hold".to_string(),
+        }
+    }
+
+    /// The rule in Chinese.
+    pub fn zh(&self) -> String {
+        match self {
+            RangeRule::Id => {
+                format!("編號須為 1 至 {} 的整數", crate::money::format_decimal(Decimal::from(u16::MAX), 0))
+            }
+            RangeRule::NegativeBudget => "預算不可為負數".to_string(),
+            RangeRule::BudgetTooLarge => {
+                format!(
+                    "預算最多為 {} 百萬元",
+                    crate::money::format_decimal(Decimal::from(crate::money::MAX_INPUT_MILLIONS), 0)
+                )
+            }
+            RangeRule::BeforeStart(start) => format!("早於開展季度 {start}"),
+            RangeRule::PaperValue => "須為文件資料可容納的數值".to_string(),
+        }
+    }
 }
 
 impl fmt::Display for LoadError {
@@ -200,7 +255,7 @@ impl fmt::Display for LoadErrorKind {
             LoadErrorKind::NotAQuarter(v) => write!(f, "{v:?} is not a quarter like \"2018-19 Q1\""),
             LoadErrorKind::NotAYear(v) => write!(f, "{v:?} is not a financial year like \"2018-19\""),
             LoadErrorKind::MissingValue => write!(f, "value is missing"),
-            LoadErrorKind::OutOfRange { value, rule } => write!(f, "{value:?} is out of range: {rule}"),
+            LoadErrorKind::OutOfRange { value, rule } => write!(f, "{value:?} is out of range: {}", rule.en()),
             LoadErrorKind::Duplicate(v) => write!(f, "{v:?} appears more than once"),
             LoadErrorKind::UnknownReference(v) => write!(f, "{v:?} is not defined"),
             LoadErrorKind::OutOfOrder(v) => write!(f, "out of order: {v}"),
@@ -256,7 +311,7 @@ impl LoadErrorKind {
             LoadErrorKind::NotAQuarter(v) => format!("{v:?} 不是季度（例如 \"2018-19 Q1\"）"),
             LoadErrorKind::NotAYear(v) => format!("{v:?} 不是財政年度（例如 \"2018-19\"）"),
             LoadErrorKind::MissingValue => "欠缺數值".to_string(),
-            LoadErrorKind::OutOfRange { value, rule } => format!("{value:?} 超出範圍：{rule}"),
+            LoadErrorKind::OutOfRange { value, rule } => format!("{value:?} 超出範圍：{}", rule.zh()),
             LoadErrorKind::Duplicate(v) => format!("{v:?} 重複出現"),
             LoadErrorKind::UnknownReference(v) => format!("{v:?} 未有定義"),
             LoadErrorKind::OutOfOrder(v) => format!("次序不符：{v}"),
@@ -603,12 +658,18 @@ pub fn load_projects(
             span.add(start, completion);
         }
         let parsed = (|| {
-            let id: u16 = row.number("id")?;
-            if id == 0 {
-                return Err(
-                    row.error("id", LoadErrorKind::OutOfRange { value: "0".into(), rule: "ids start at 1".into() })
-                );
-            }
+            // A whole number outside 1 to 65,535 is out of range, not "not a number".
+            let written = row.field("id").trim();
+            let whole = written.strip_prefix(['-', '+']).unwrap_or(written);
+            let whole = !whole.is_empty() && whole.chars().all(|c| c.is_ascii_digit());
+            let id = match written.parse::<i64>().map(u16::try_from) {
+                Ok(Ok(id)) if id > 0 => id,
+                _ if whole => {
+                    let value = written.to_string();
+                    return Err(row.error("id", LoadErrorKind::OutOfRange { value, rule: RangeRule::Id }));
+                }
+                _ => row.number("id")?,
+            };
             if seen.insert(id, row.line).is_some() {
                 return Err(row.error("id", LoadErrorKind::Duplicate(id.to_string())));
             }
@@ -625,13 +686,13 @@ pub fn load_projects(
             if budget.is_negative() {
                 return Err(row.error(
                     "budget_m",
-                    LoadErrorKind::OutOfRange { value: budget.format(1), rule: "a budget cannot be negative".into() },
+                    LoadErrorKind::OutOfRange { value: budget.format(1), rule: RangeRule::NegativeBudget },
                 ));
             }
             if budget.millions() > Decimal::from(crate::money::MAX_INPUT_MILLIONS) {
                 return Err(row.error(
                     "budget_m",
-                    LoadErrorKind::OutOfRange { value: budget.format(1), rule: "too large".into() },
+                    LoadErrorKind::OutOfRange { value: budget.format(1), rule: RangeRule::BudgetTooLarge },
                 ));
             }
             let start = row.quarter("start")?;
@@ -642,7 +703,7 @@ pub fn load_projects(
             if completion < start {
                 return Err(row.error(
                     "completion",
-                    LoadErrorKind::OutOfRange { value: completion.label(), rule: format!("before the start {start}") },
+                    LoadErrorKind::OutOfRange { value: completion.label(), rule: RangeRule::BeforeStart(start) },
                 ));
             }
             let department = match department_index.get(&department_zh) {
@@ -1079,6 +1140,25 @@ mod tests {
             error.zh(),
             "projects.csv，第 3 行，欄位 start：開展季度 2010-11 Q1 早於文件預算年度的第一季 2018-19 Q1；整體撥款的項目須在該季或以後開展"
         );
+    }
+
+    /// An id outside 1 to 65,535 is out of range, in both languages, not "not a
+    /// number"; text that is no number is still said so.
+    #[test]
+    fn an_id_out_of_range_is_said_so_in_both_languages() {
+        let file = |id: &str| format!("{HEADER}{id},行政署,甲,A,1.0,2018-19 Q2,2019-20 Q1\n");
+        let range = |value: &str| LoadErrorKind::OutOfRange { value: value.to_string(), rule: RangeRule::Id };
+        for id in ["0", "70000", "-1", "99999999999999999999"] {
+            assert_eq!(problems(&file(id)), [(2, Some("id".to_string()), range(id))], "{id}");
+        }
+        assert_eq!(problems(&file("x1")), [(2, Some("id".to_string()), LoadErrorKind::NotANumber("x1".into()))]);
+        assert_eq!(problems(&file("65535")), []);
+        let error = LoadError { file: "mine.csv".into(), line: 2, field: Some("id".into()), kind: range("70000") };
+        assert_eq!(
+            error.to_string(),
+            "mine.csv, line 2, field id: \"70000\" is out of range: an id is a whole number from 1 to 65,535"
+        );
+        assert_eq!(error.zh(), "mine.csv，第 2 行，欄位 id：\"70000\" 超出範圍：編號須為 1 至 65,535 的整數");
     }
 
     /// A budget finer than a dollar is refused at its line, as a field refuses it,

@@ -215,6 +215,6 @@ fn refused(field: &str, value: String) -> LoadError {
         file: "paper_data/tables.rs".to_string(),
         line: 0,
         field: Some(field.to_string()),
-        kind: LoadErrorKind::OutOfRange { value, rule: "a value the paper's data can hold".to_string() },
+        kind: LoadErrorKind::OutOfRange { value, rule: crate::load::RangeRule::PaperValue },
     }
 }
