@@ -1,6 +1,7 @@
 //! Small reusable pieces of UI that draw what the presentation layer decided: number
 //! fields, provenance marks, focus handling, and panels more than one screen uses.
 
+pub mod budgets_as_printed;
 pub mod download_button;
 pub mod each_index;
 pub mod fields;

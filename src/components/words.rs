@@ -23,21 +23,3 @@ pub fn Said(text: Bilingual) -> impl IntoView {
     let state = use_app_state();
     move || text.get(state.lang.get()).to_string()
 }
-
-/// The note of a screen that counts Annex C's budgets as printed, shown while the
-/// scenario changes budgets or leaves projects out
-/// (`screens::budgets_as_printed_note`).
-#[component]
-pub fn BudgetsAsPrintedNote() -> impl IntoView {
-    let whatif = crate::whatif::use_whatif();
-    let note = Memo::new(move |_| whatif.scenario.with(blockvote_present::screens::budgets_as_printed_note));
-    move || {
-        note.get().map(|label| {
-            view! {
-                <p class="note" data-testid="budgets-as-printed">
-                    <Words label=label />
-                </p>
-            }
-        })
-    }
-}

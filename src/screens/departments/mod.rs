@@ -7,8 +7,9 @@
 mod table;
 
 use crate::address::set_params;
+use crate::components::budgets_as_printed::BudgetsAsPrintedNote;
 use crate::components::focus::{by_test_id, focus_after_render};
-use crate::components::words::{BudgetsAsPrintedNote, Words};
+use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
 use blockvote_model::order::SortedSet;

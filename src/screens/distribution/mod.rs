@@ -8,9 +8,10 @@ mod band;
 mod table;
 
 use crate::charts::histogram::Histogram;
+use crate::components::budgets_as_printed::BudgetsAsPrintedNote;
 use crate::components::marks::ProvenanceMark;
 use crate::components::sentence::SentenceText;
-use crate::components::words::{BudgetsAsPrintedNote, Words};
+use crate::components::words::Words;
 use crate::state::use_app_state;
 use blockvote_present::screens::distribution::{
     bands, chart_description, domain_max, floor_note, histogram_bins, markers, statement, CAPTION, CHART_TITLE,
