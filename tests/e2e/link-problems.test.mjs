@@ -97,7 +97,9 @@ test('a screen, a language or a projects filter the app cannot use is named', as
   ]);
   // The address keeps the screens' pairs the notice named, not the key no reader knows:
   // a link copied from it does not carry the slip on.
-  assert.equal(await page.evaluate(() => window.location.hash), '#view=overview&lang=en&dept=999&min=abc&theme=x&start=zzz');
+  const written = '#view=overview&lang=en&dept=999&min=abc&theme=x&start=zzz';
+  await page.waitForFunction((written) => window.location.hash === written, written).catch(() => {});
+  assert.equal(await page.evaluate(() => window.location.hash), written);
   // A list of project numbers with an item that is not one: the numbers apply, the item is named.
   await page.getByTestId('link-problems').getByRole('button').click();
   await page.evaluate(() => {
