@@ -147,6 +147,13 @@ fn typed_decimals(text: &str) -> usize {
         .map_or(0, |(_, fraction)| fraction.trim_end_matches([',', '0']).chars().filter(|c| c.is_ascii_digit()).count())
 }
 
+/// True when an amount in HK$ millions, written as `text`, is given finer than a dollar
+/// (more than [`AMOUNT_DECIMALS`] decimals, trailing zeros aside): the one rule of an
+/// amount field, a link's amount and an imported file's budget.
+pub(crate) fn finer_than_a_dollar(text: &str) -> bool {
+    typed_decimals(text) > AMOUNT_DECIMALS
+}
+
 /// Reads an amount in HK$ millions within `min..=max` as an amount field does, and as
 /// a link's amounts are read: the text as [`typed`], then [`money_in`], then at most
 /// [`AMOUNT_DECIMALS`] decimals (trailing zeros aside). Finer than a dollar is refused,
@@ -156,7 +163,7 @@ fn typed_decimals(text: &str) -> usize {
 pub fn amount_in(text: &str, min: Money, max: Money) -> Result<Money, EntryError<Money>> {
     let text = typed(text)?;
     let value = money_in(&text, min, max)?;
-    if typed_decimals(&text) > AMOUNT_DECIMALS {
+    if finer_than_a_dollar(&text) {
         return Err(EntryError::TooManyDecimals);
     }
     Ok(value)

@@ -170,41 +170,36 @@ pub enum RangeRule {
 }
 
 impl RangeRule {
+    /// The rule in Chinese and in English, side by side so the two say the same.
+    fn words(&self) -> (String, String) {
+        let grouped = |n: i64| crate::money::format_decimal(Decimal::from(n), 0);
+        match self {
+            RangeRule::Id => {
+                let most = grouped(i64::from(u16::MAX));
+                (format!("編號須為 1 至 {most} 的整數"), format!("an id is a whole number from 1 to {most}"))
+            }
+            RangeRule::NegativeBudget => ("預算不可為負數".to_string(), "a budget cannot be negative".to_string()),
+            RangeRule::BudgetTooLarge => {
+                let most = grouped(crate::money::MAX_INPUT_MILLIONS);
+                (format!("預算最多為 {most} 百萬元"), format!("a budget can be at most HK${most}M"))
+            }
+            RangeRule::BeforeStart(start) => {
+                (format!("早於開展季度 {start}"), format!("it is before the start {start}"))
+            }
+            RangeRule::PaperValue => {
+                ("須為文件資料可容納的數值".to_string(), "a value the paper's data can hold".to_string())
+            }
+        }
+    }
+
     /// The rule in English.
     pub fn en(&self) -> String {
-        match self {
-            RangeRule::Id => format!(
-                "an id is a whole number from 1 to {}",
-                crate::money::format_decimal(Decimal::from(u16::MAX), 0)
-            ),
-            RangeRule::NegativeBudget => "a budget cannot be negative".to_string(),
-            RangeRule::BudgetTooLarge => {
-                format!(
-                    "a budget can be at most HK${}M",
-                    crate::money::format_decimal(Decimal::from(crate::money::MAX_INPUT_MILLIONS), 0)
-                )
-            }
-            RangeRule::BeforeStart(start) => format!("it is before the start {start}"),
-            RangeRule::PaperValue => "a value the paper's data can hold".to_string(),
-        }
+        self.words().1
     }
 
     /// The rule in Chinese.
     pub fn zh(&self) -> String {
-        match self {
-            RangeRule::Id => {
-                format!("編號須為 1 至 {} 的整數", crate::money::format_decimal(Decimal::from(u16::MAX), 0))
-            }
-            RangeRule::NegativeBudget => "預算不可為負數".to_string(),
-            RangeRule::BudgetTooLarge => {
-                format!(
-                    "預算最多為 {} 百萬元",
-                    crate::money::format_decimal(Decimal::from(crate::money::MAX_INPUT_MILLIONS), 0)
-                )
-            }
-            RangeRule::BeforeStart(start) => format!("早於開展季度 {start}"),
-            RangeRule::PaperValue => "須為文件資料可容納的數值".to_string(),
-        }
+        self.words().0
     }
 }
 
@@ -677,11 +672,9 @@ pub fn load_projects(
             let name_zh = row.required("name_zh")?;
             let name_en = row.text("name_en");
             let budget = row.money("budget_m")?;
-            let decimals = budget.millions().normalize().scale();
-            if usize::try_from(decimals).map_or(true, |d| d > crate::entry::AMOUNT_DECIMALS) {
-                return Err(
-                    row.error("budget_m", LoadErrorKind::FinerThanADollar(row.field("budget_m").trim().to_string()))
-                );
+            let written = row.field("budget_m").trim();
+            if crate::entry::finer_than_a_dollar(written) {
+                return Err(row.error("budget_m", LoadErrorKind::FinerThanADollar(written.to_string())));
             }
             if budget.is_negative() {
                 return Err(row.error(

@@ -191,10 +191,12 @@ fn shown_quarters(projection: &Projection) -> Vec<(FiscalQuarter, ShownCash)> {
     let column = |pick: fn(&QuarterTotals) -> Money, shown: fn(&ShownCash) -> Money| -> Vec<Money> {
         let mut column: Vec<Money> = quarters.iter().map(|q| pick(q).round_to(1)).collect();
         for (year, cash) in &years {
-            let of_year: Vec<usize> = (0..quarters.len())
-                .filter(|&index| quarters.get(index).is_some_and(|q| q.quarter.year() == *year))
-                .collect();
-            let parts: Vec<Money> = of_year.iter().filter_map(|&index| quarters.get(index)).map(pick).collect();
+            let (of_year, parts): (Vec<usize>, Vec<Money>) = quarters
+                .iter()
+                .enumerate()
+                .filter(|(_, q)| q.quarter.year() == *year)
+                .map(|(index, q)| (index, pick(q)))
+                .unzip();
             for (index, rounded) in of_year.into_iter().zip(round_parts_to(&parts, 1, shown(cash))) {
                 if let Some(slot) = column.get_mut(index) {
                     *slot = rounded;
