@@ -209,7 +209,7 @@ pub fn keep_in_step(state: AppState, whatif: WhatIf) {
         // The scenario and the seed, not the link they make: the link is encoded when
         // the address is written, after the pause, not inside the lever's frame.
         whatif.scenario.track();
-        whatif.link_seed.track();
+        whatif.link_simulation.track();
         // The first run is the page opening: the address is already the link it was
         // opened with (or is written by the effect above).
         if first.is_none() {

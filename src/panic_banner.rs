@@ -33,7 +33,7 @@
 
 use crate::state::AppState;
 use crate::whatif::WhatIf;
-use blockvote_model::engine::Scenario;
+use blockvote_model::engine::{Scenario, SimulationChoices};
 use blockvote_model::link;
 use blockvote_model::saved::{decode_lenient, encode, Question, SavedScenario, Store, MAX_SCENARIOS};
 use blockvote_present::lang::Lang;
@@ -85,17 +85,17 @@ struct Prepared {
 /// [`keep_rescue_ready`]).
 struct Pending {
     scenario: Scenario,
-    seed: Option<u64>,
+    simulation: Option<SimulationChoices>,
     questions: Vec<Question>,
     english_first: bool,
 }
 
-/// What the member is editing and has not necessarily saved: the scenario, its seed
-/// and its questions.
+/// What the member is editing and has not necessarily saved: the scenario, its
+/// simulation and its questions.
 #[derive(Clone, Copy, Debug)]
 pub struct Editing<'a> {
     pub scenario: &'a Scenario,
-    pub seed: Option<u64>,
+    pub simulation: Option<&'a SimulationChoices>,
     pub questions: &'a [Question],
 }
 
@@ -145,7 +145,7 @@ pub fn keep_rescue_ready(state: AppState, whatif: WhatIf) {
         saved.store.track();
         let pending = Pending {
             scenario: whatif.scenario.get(),
-            seed: whatif.link_seed.get(),
+            simulation: whatif.link_simulation.get(),
             questions: saved.questions.get(),
             english_first: state.lang.get() == Lang::En,
         };
@@ -181,7 +181,11 @@ pub fn keep_rescue_ready(state: AppState, whatif: WhatIf) {
 fn prepare_pending(stored: Stored) {
     LARGE_STORE.store(matches!(&stored, Stored::Text(text) if text.len() > PREPARE_AT_ONCE_BYTES), Ordering::Relaxed);
     if let Some(pending) = PENDING.with(|cell| cell.borrow_mut().take()) {
-        let editing = Editing { scenario: &pending.scenario, seed: pending.seed, questions: &pending.questions };
+        let editing = Editing {
+            scenario: &pending.scenario,
+            simulation: pending.simulation.as_ref(),
+            questions: &pending.questions,
+        };
         prepare(stored, Some(editing), pending.english_first);
     }
 }
@@ -240,8 +244,8 @@ pub struct Rescue {
 }
 
 /// Builds the rescue file: the readable stored scenarios, plus the scenario being
-/// edited (with its seed and questions) when it differs from the paper, or has
-/// questions, and no saved one has the same levers, seed and questions.
+/// edited (with its simulation and questions) when it differs from the paper, or has
+/// questions, and no saved one has the same levers, simulation and questions.
 /// Total: only the model's never-panicking decoders and encoder are called.
 pub fn rescue(stored: Option<&str>, unsaved: Option<Editing<'_>>) -> Rescue {
     let (mut store, problems) = match stored {
@@ -252,10 +256,11 @@ pub fn rescue(stored: Option<&str>, unsaved: Option<Editing<'_>>) -> Rescue {
     let saved = store.scenarios.len();
     let unsaved = unsaved.filter(|editing| {
         (*editing.scenario != Scenario::default() || !editing.questions.is_empty())
-            && !store
-                .scenarios
-                .iter()
-                .any(|s| s.scenario == *editing.scenario && s.seed == editing.seed && s.questions == editing.questions)
+            && !store.scenarios.iter().any(|s| {
+                s.scenario == *editing.scenario
+                    && s.simulation.as_ref() == editing.simulation
+                    && s.questions == editing.questions
+            })
     });
     let added_unsaved = unsaved.is_some();
     if let Some(editing) = unsaved {
@@ -263,7 +268,7 @@ pub fn rescue(stored: Option<&str>, unsaved: Option<Editing<'_>>) -> Rescue {
             id: store.fresh_id(),
             name: store.unused_name(UNSAVED_NAME),
             scenario: editing.scenario.clone(),
-            seed: editing.seed,
+            simulation: editing.simulation.cloned(),
             questions: editing.questions.to_vec(),
             ..SavedScenario::default()
         };
@@ -311,7 +316,8 @@ fn prepare_from_address() {
         || blockvote_present::route::route(&fragment).lang == Some(Lang::En);
     if let Some(window) = web_sys::window() {
         let questions = crate::saved::questions::restore();
-        let editing = Editing { scenario: &decoded.scenario, seed: decoded.seed, questions: &questions };
+        let editing =
+            Editing { scenario: &decoded.scenario, simulation: decoded.simulation.as_ref(), questions: &questions };
         prepare(read_stored(&window), Some(editing), english_first);
     }
 }
@@ -538,15 +544,15 @@ mod tests {
     use blockvote_model::saved::decode;
 
     /// The scenario a fragment carries, as the app holds it after opening the link.
-    fn editing(fragment: &str) -> (Scenario, Option<u64>) {
+    fn editing(fragment: &str) -> (Scenario, Option<SimulationChoices>) {
         let (decoded, _) = link::decode_link(fragment);
-        (decoded.scenario, decoded.seed)
+        (decoded.scenario, decoded.simulation)
     }
 
     /// The rescue with the scenario of `fragment` being edited, without questions.
     fn rescue_of(stored: Option<&str>, fragment: &str) -> Rescue {
-        let (scenario, seed) = editing(fragment);
-        rescue(stored, Some(Editing { scenario: &scenario, seed, questions: &[] }))
+        let (scenario, simulation) = editing(fragment);
+        rescue(stored, Some(Editing { scenario: &scenario, simulation: simulation.as_ref(), questions: &[] }))
     }
 
     #[test]
@@ -560,7 +566,7 @@ mod tests {
         let dearer = Scenario { cost_change_pct: rust_decimal::Decimal::TEN, ..Scenario::default() };
         // Saved levers with unsaved questions, and the paper's levers with questions.
         for scenario in [&dearer, &Scenario::default()] {
-            let editing = Editing { scenario, seed: None, questions: std::slice::from_ref(&question) };
+            let editing = Editing { scenario, simulation: None, questions: std::slice::from_ref(&question) };
             let store = decode(&rescue(Some(STORED), Some(editing)).text, crate::unicode::nfc).unwrap();
             assert_eq!(store.scenarios.len(), 2);
             assert_eq!(store.scenarios[1].questions, std::slice::from_ref(&question));
@@ -630,7 +636,7 @@ mod tests {
         let projects = (1..=400).map(|id| ProjectEdit { id, edit: edit.clone() }).collect();
         let scenario = Scenario { projects, ..Scenario::default() };
         assert!(!link::write(&scenario, None).fits(), "the address cannot hold it");
-        let result = rescue(Some(STORED), Some(Editing { scenario: &scenario, seed: None, questions: &[] }));
+        let result = rescue(Some(STORED), Some(Editing { scenario: &scenario, simulation: None, questions: &[] }));
         let store = decode(&result.text, crate::unicode::nfc).unwrap();
         assert_eq!(store.scenarios.len(), 2);
         assert_eq!(store.scenarios[1].scenario, scenario);

@@ -11,7 +11,7 @@
 //! carry therefore survives every change of screen, and the app can say why.
 
 use crate::after_paint::{after_paint, AfterPaint};
-use blockvote_model::engine::{Edit, Engine, EngineError, ProjectEdit, Projection, Scenario};
+use blockvote_model::engine::{Edit, Engine, EngineError, ProjectEdit, Projection, Scenario, SimulationChoices};
 use blockvote_model::link::{write, LinkProblem, Written, SCENARIO_KEYS};
 use blockvote_model::Dataset;
 use leptos::prelude::*;
@@ -38,9 +38,11 @@ pub struct WhatIf {
     /// lists a scenario's levers next to its figures lists this one, so the two never
     /// belong to different scenarios.
     pub projected_scenario: Memo<Scenario>,
-    /// The Monte Carlo seed a link asked for, if any.
-    pub link_seed: RwSignal<Option<u64>>,
-    /// What the address carries for the scenario and seed: their pairs when a link
+    /// The Monte Carlo simulation the address carries: the one a link or a saved
+    /// scenario set up, or the member set up on the Risk screen since; `None` sets up
+    /// the defaults and writes nothing of the simulation.
+    pub link_simulation: RwSignal<Option<SimulationChoices>>,
+    /// What the address carries for the scenario and simulation: their pairs when a link
     /// carries them exactly, otherwise a marker that says why (`scenario=too-large`,
     /// or `scenario=not-expressible` for a value a link cannot say; `link::Marker`)
     /// and the reason ([`Written::fit`]), which the share controls say.
@@ -123,11 +125,12 @@ impl WhatIf {
                     }
                 },
             );
-        let link_seed = RwSignal::new(None);
-        let link = Memo::new(move |_| scenario.with(|s| write(s, link_seed.get())));
+        let link_simulation = RwSignal::new(None);
+        let link = Memo::new(move |_| scenario.with(|s| link_simulation.with(|m| write(s, m.as_ref()))));
         let later = AfterPaint::new();
         let scenario_after_paint = after_paint(later, scenario, Scenario::eq);
-        let shown_link = Memo::new(move |_| scenario_after_paint.with(|s| write(s, link_seed.get())));
+        let shown_link =
+            Memo::new(move |_| scenario_after_paint.with(|s| link_simulation.with(|m| write(s, m.as_ref()))));
         WhatIf {
             engine,
             scenario,
@@ -136,7 +139,7 @@ impl WhatIf {
             projection_after_paint: after_paint(later, projection, same_projection),
             error,
             projected_scenario,
-            link_seed,
+            link_simulation,
             link,
             shown_link,
             after_paint: later,
@@ -215,7 +218,9 @@ impl WhatIf {
         if self.scenario.with_untracked(|s| *s != decoded.scenario) {
             self.replace(decoded.scenario);
         }
-        self.link_seed.set(decoded.seed);
+        if self.link_simulation.with_untracked(|m| *m != decoded.simulation) {
+            self.link_simulation.set(decoded.simulation);
+        }
         self.link_problems.set(problems);
     }
 

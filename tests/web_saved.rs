@@ -7,7 +7,7 @@
 
 use blockvote::saved::storage::{move_aside, restore, save, set_aside, NotRemoved, StorageIssue, BACKUP_KEY, KEY};
 use blockvote::saved::Saved;
-use blockvote_model::engine::Scenario;
+use blockvote_model::engine::{Scenario, SimulationChoices};
 use blockvote_model::saved::limits::MAX_SET_ASIDE;
 use blockvote_model::saved::set_aside::slot_keys;
 use blockvote_model::saved::{SavedScenario, Store};
@@ -32,7 +32,7 @@ fn one(name: &str) -> Store {
         "s1",
         name,
         Scenario { cost_change_pct: 5.into(), ..Scenario::default() },
-        Some(3),
+        Some(SimulationChoices::with_seed(3)),
     )])
 }
 

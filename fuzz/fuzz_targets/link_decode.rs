@@ -5,7 +5,7 @@
 //! Asserts, for any bytes (read as text the way a browser hands over an address):
 //! - nothing panics, from splitting the fragment to projecting its scenario;
 //! - percent coding round-trips every decoded key and value;
-//! - `decode_link` is `read_fragment` then `decode`: the same scenario and seed;
+//! - `decode_link` is `read_fragment` then `decode`: the same scenario and simulation;
 //! - every scenario a link decodes to can be written as a link again unless it is too
 //!   large for one (several `p=`, `g=` or `cat=` pairs can add up past the limits):
 //!   never `Fit::NotExpressible`;
@@ -41,7 +41,7 @@ fuzz_target!(|data: &[u8]| {
 
     let (decoded, _problems) = decode_link(&text);
     let (from_pairs, _) = decode(&fragment.pairs);
-    assert_eq!((&decoded.scenario, decoded.seed), (&from_pairs.scenario, from_pairs.seed));
+    assert_eq!((&decoded.scenario, &decoded.simulation), (&from_pairs.scenario, &from_pairs.simulation));
     if !decoded.any {
         assert_eq!(decoded.scenario, Scenario::default(), "a link without scenario keys is the paper");
     }
@@ -52,15 +52,15 @@ fuzz_target!(|data: &[u8]| {
         let _ = engine.project(&decoded.scenario);
     }
 
-    let written = write(&decoded.scenario, decoded.seed);
+    let written = write(&decoded.scenario, decoded.simulation.as_ref());
     match written.fit {
         Fit::Exact => {
             let address = format!("#view=overview&lang=en&{}", fragment_text(&written.pairs).trim_start_matches('#'));
             let (again, problems) = decode_link(&address);
             assert!(problems.is_empty(), "re-reading {address:?} gave {problems:?}");
             assert_eq!(again.scenario, decoded.scenario, "round trip through {address:?}");
-            assert_eq!(again.seed, decoded.seed, "seed round trip through {address:?}");
-            assert_eq!(encode(&again.scenario, again.seed), written.pairs, "encoding is stable");
+            assert_eq!(again.simulation, decoded.simulation, "simulation round trip through {address:?}");
+            assert_eq!(encode(&again.scenario, again.simulation.as_ref()), written.pairs, "encoding is stable");
         }
         Fit::TooLarge { .. } => {
             assert_eq!(written.pairs, vec![(MARKER_KEY.to_string(), MARKER_VALUE.to_string())]);

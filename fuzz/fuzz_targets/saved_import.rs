@@ -107,7 +107,7 @@ fuzz_target!(|data: &[u8]| {
         if let Some(engine) = engine() {
             let _ = engine.project(&saved.scenario);
         }
-        let pairs = link::encode(&saved.scenario, saved.seed);
+        let pairs = link::encode(&saved.scenario, saved.simulation.as_ref());
         let _ = link::decode(&pairs);
     }
 });

@@ -8,6 +8,7 @@ use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
 use blockvote_present::fields::{FieldError, FieldSpec};
+use blockvote_present::lang::Label;
 use leptos::prelude::*;
 
 /// A text field bound to a value of type `T`.
@@ -36,7 +37,6 @@ pub fn NumberField<T>(
 where
     T: Clone + PartialEq + Send + Sync + 'static,
 {
-    let state = use_app_state();
     let FieldSpec { label, unit, help, read, write, takes_negative } = spec;
     // A phone's decimal keypad has no minus sign on iOS: a field that takes one offers
     // the full keyboard.
@@ -90,6 +90,36 @@ where
         }
         replaced_now
     });
+    // Typing reads the text and commits what reads. The rest is drawn by a component
+    // that knows no `T`, so the markup is compiled once, not once per type of value.
+    let typed = Callback::new(move |typed: String| {
+        text.set(typed.clone());
+        match read(&typed) {
+            Ok(value) => {
+                error.set(None);
+                commit.run(value);
+            }
+            Err(e) => error.set(Some(e)),
+        }
+    });
+    view! { <FieldView label unit help inputmode testid text error typed narrow /> }
+}
+
+/// What [`NumberField`] draws: the label, the input showing `text`, the unit, the
+/// message of `error` and the help. `typed` receives each text typed.
+#[component]
+fn FieldView(
+    label: Label,
+    unit: Option<Label>,
+    help: Option<Label>,
+    inputmode: &'static str,
+    testid: String,
+    text: RwSignal<String>,
+    error: RwSignal<Option<FieldError>>,
+    typed: Callback<String>,
+    narrow: bool,
+) -> impl IntoView {
+    let state = use_app_state();
     let id = format!("field-{testid}");
     let error_id = format!("{id}-error");
     let describedby = error_id.clone();
@@ -109,17 +139,7 @@ where
                     prop:value=move || text.get()
                     aria-invalid=move || error.with(|e| e.is_some()).to_string()
                     aria-describedby=move || error.with(|e| e.is_some()).then(|| describedby.clone())
-                    on:input=move |ev| {
-                        let typed = event_target_value(&ev);
-                        text.set(typed.clone());
-                        match read(&typed) {
-                            Ok(value) => {
-                                error.set(None);
-                                commit.run(value);
-                            }
-                            Err(e) => error.set(Some(e)),
-                        }
-                    }
+                    on:input=move |ev| typed.run(event_target_value(&ev))
                 />
                 {unit
                     .map(|unit| {

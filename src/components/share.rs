@@ -225,7 +225,8 @@ pub fn Share() -> impl IntoView {
         focus_after_render(by_test_id("open-link-field"));
     };
     let offer_file = move |_| {
-        let text = whatif.scenario.with_untracked(|s| scenario_file(s, whatif.link_seed.get_untracked()));
+        let text =
+            whatif.scenario.with_untracked(|s| whatif.link_simulation.with_untracked(|m| scenario_file(s, m.as_ref())));
         download_refused.set(!download(SHARED_SCENARIO_FILE, "application/json", &text));
     };
     let close = move |_| {

@@ -27,7 +27,7 @@ pub mod offline;
 pub mod questions;
 pub mod storage;
 
-use blockvote_model::engine::Scenario;
+use blockvote_model::engine::{Scenario, SimulationChoices};
 use blockvote_model::offline::{store_to_carry, CarriedDataset, CarriedReport};
 use blockvote_model::saved::{
     commit_edit, commit_save, decode_lenient, encode_stored, merge, Conflict, ImportReport, Merged, Question,
@@ -442,13 +442,18 @@ impl Saved {
     /// A replacement is made on the version this tab's member worked from
     /// ([`WorkedFrom`], [`commit_save`]): levers another tab saved under that name,
     /// heard or not, which the member has not opened, are kept too.
-    pub fn save(&self, name: &str, scenario: Scenario, seed: Option<u64>) -> Result<String, Refusal> {
+    pub fn save(
+        &self,
+        name: &str,
+        scenario: Scenario,
+        simulation: Option<SimulationChoices>,
+    ) -> Result<String, Refusal> {
         let questions = self.questions.get_untracked();
         let on = self.store.with_untracked(|store| {
             self.sync.with_value(|sync| sync.worked_from.for_save(store, name, sync.writer.normalizer()))
         });
         let save = |store: &mut Store, writer: &mut Writer| {
-            let id = store.save(writer, name, scenario, seed)?;
+            let id = store.save(writer, name, scenario, simulation)?;
             store.set_questions(writer, &id, questions)?;
             Ok(id)
         };
@@ -579,7 +584,7 @@ impl Saved {
     pub fn offline_copy(
         &self,
         current: &Scenario,
-        seed: Option<u64>,
+        simulation: Option<&SimulationChoices>,
         dataset: Option<&CarriedDataset>,
         lang: Lang,
     ) -> Result<(String, usize), CopyError> {
@@ -587,7 +592,7 @@ impl Saved {
         self.sync.update_value(|sync| {
             sync.writer.at(now());
             carried = self.store.with_untracked(|store| {
-                store_to_carry(store, current, seed, UNSAVED_WHEN_COPIED.get(lang), &mut sync.writer)
+                store_to_carry(store, current, simulation, UNSAVED_WHEN_COPIED.get(lang), &mut sync.writer)
             });
         });
         // The scenario being edited, if the copy carries it unsaved, takes its questions.

@@ -123,12 +123,8 @@ test('the Monte Carlo shows progress, is stamped with its seed and repeats exact
   assert.equal(await progress.getAttribute('value'), '2000');
   assert.equal(await progress.getAttribute('max'), '2000');
   assert.match(first.stamp, /Seed 12345 · 2,000 runs/);
-  // A link keeps the seed, not the runs: the screen says so, until the default is back.
-  assert.match(
-    await page.getByTestId('mc-not-carried').innerText(),
-    /^A link, a saved scenario and a reload keep the levers and the seed, not the number of runs: /,
-  );
-  await page.waitForFunction(() => window.location.hash.includes('seed=12345'));
+  // The address carries the simulation: its seed and its runs.
+  await page.waitForFunction(() => /[#&]seed=12345(&|$)/.test(location.hash) && /[#&]runs=2000(&|$)/.test(location.hash));
   assert.match(first.p50, /^\d{1,3}(,\d{3})*\.\d$/, `P50 formatted like 1,060.0: ${first.p50}`);
   assert.ok(number(first.p50) <= number(first.p90));
   assert.ok(number(first.p90) <= 1060, 'lateness only moves cash out of 2018-19');
@@ -136,8 +132,9 @@ test('the Monte Carlo shows progress, is stamped with its seed and repeats exact
   // The P10–P90 range is drawn on the quarterly chart.
   assert.ok((await page.locator('[data-testid="risk-quarters"] .whisker').count()) >= 4);
 
+  // The default settings: the address says the default seed, and nothing else.
   await page.getByTestId('mc-defaults').click();
-  await page.getByTestId('mc-not-carried').waitFor({ state: 'detached' });
+  await page.waitForFunction(() => /[#&]seed=710(&|$)/.test(location.hash) && !location.hash.includes('runs='));
   // Same seed, same settings: the same figures, and the screen says so.
   const again = await runSimulation(page, { runs: 2000, seed: 12345 });
   assert.equal(again.p50, first.p50);
@@ -167,6 +164,59 @@ test('the Monte Carlo shows progress, is stamped with its seed and repeats exact
   await page.getByTestId('mc-stale').waitFor();
   assert.match(await page.getByTestId('mc-stamp').innerText(), /Seed 999 · 2,000 runs/);
   assert.equal((await page.getByTestId('mc-p50-2018-19').innerText()).trim(), other.p50);
+  assert.deepEqual(watcher.errors, []);
+  await page.close();
+});
+
+test('a link and a saved scenario carry every setting of the Monte Carlo, so a colleague gets the same result', LONG, async () => {
+  const { page, app, watcher } = await openRisk('en');
+  await page.getByTestId('mc-late').fill('50%');
+  for (const [index, weight] of ['1', '0', '0', '1'].entries()) {
+    await page.getByTestId(`mc-weight-${index + 1}`).fill(weight);
+  }
+  await page.getByTestId('mc-overrun').check();
+  await page.getByTestId('mc-overrun-p').fill('0.2');
+  await page.getByTestId('mc-overrun-max').fill('30');
+  await page.getByTestId('mc-overrun-min').fill('5');
+  const first = await runSimulation(page, { runs: 1500, seed: 42 });
+  await page.waitForFunction(() => location.hash.includes('overrun=0.2:5:30'));
+  const link = new URL(page.url());
+  assert.deepEqual(
+    ['seed', 'runs', 'late', 'weights', 'overrun'].map((key) => new URLSearchParams(link.hash.slice(1)).get(key)),
+    ['42', '1500', '0.5', '1:0:0:1', '0.2:5:30'],
+  );
+
+  // A colleague opens the link: the same settings, and the same figures.
+  const colleague = await browser.newPage();
+  const colleagueWatcher = watch(colleague);
+  const theirs = new AppPage(colleague);
+  await theirs.open(link.href);
+  await theirs.screen('risk').waitFor();
+  const shown = async (p) =>
+    Promise.all(['mc-late', 'mc-weight-1', 'mc-weight-2', 'mc-weight-3', 'mc-weight-4', 'mc-overrun-p', 'mc-overrun-min', 'mc-overrun-max', 'mc-runs', 'mc-seed']
+      .map((id) => p.getByTestId(id).inputValue()));
+  const settings = ['0.5', '1', '0', '0', '1', '0.2', '5', '30', '1500', '42'];
+  assert.deepEqual(await shown(colleague), settings);
+  assert.equal(await colleague.getByTestId('mc-overrun').isChecked(), true);
+  const theirRun = await runSimulation(colleague, { runs: 1500, seed: 42 });
+  assert.deepEqual([theirRun.p50, theirRun.p90, theirRun.table], [first.p50, first.p90, first.table]);
+  assert.deepEqual(colleagueWatcher.errors, []);
+  await colleague.close();
+
+  // Saved with the scenario, and set up again when it is opened.
+  await app.go('scenarios');
+  await page.getByTestId('scenario-name').fill('Simulated');
+  await page.getByTestId('scenario-save').click();
+  await page.getByTestId('scenario-saved').waitFor();
+  await page.getByTestId('scenario-open-0').click();
+  await page.waitForFunction(() => !location.hash.includes('seed='));
+  await app.go('risk');
+  assert.equal(await page.getByTestId('mc-runs').inputValue(), '10000', 'the paper sets up the default simulation');
+  await app.go('scenarios');
+  await page.getByTestId('scenario-open-1').click();
+  await page.waitForFunction(() => location.hash.includes('overrun=0.2:5:30'));
+  await app.go('risk');
+  assert.deepEqual(await shown(page), settings);
   assert.deepEqual(watcher.errors, []);
   await page.close();
 });

@@ -328,6 +328,16 @@ pub fn grouped_digits<T>(text: &str) -> Result<String, EntryError<T>> {
     Ok(grouped.chars().filter(|c| *c != ',').collect())
 }
 
+/// Reads a number of Monte Carlo runs: a whole number from 1 to
+/// [`MAX_RUNS`](crate::engine::monte_carlo::MAX_RUNS), with `,` or `_` between groups
+/// of thousands allowed, as the runs field and a link's `runs=` take it.
+pub fn runs(text: &str) -> Result<u32, EntryError<i64>> {
+    let digits = grouped_digits(text)?;
+    let runs = int_in(&digits, 1, i64::from(crate::engine::monte_carlo::MAX_RUNS))?;
+    // Within 1..=MAX_RUNS, so always a u32.
+    Ok(u32::try_from(runs).unwrap_or(u32::MAX))
+}
+
 /// Reads a seed: a whole number from 0 to 18,446,744,073,709,551,615, with `,` or `_`
 /// between groups of thousands allowed, and one leading `+`: links read a seed with
 /// Rust's integer syntax, which takes it, before they read it as this field does. A

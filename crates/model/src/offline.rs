@@ -12,6 +12,7 @@
 //! are the app's effects.
 
 use crate::dataset::Dataset;
+use crate::engine::monte_carlo::SimulationChoices;
 use crate::engine::Scenario;
 use crate::nfc::Normalizer;
 use crate::saved::limits::{
@@ -138,7 +139,7 @@ impl fmt::Display for CarriedProblem {
 pub fn store_to_carry(
     saved: &Store,
     current: &Scenario,
-    seed: Option<u64>,
+    simulation: Option<&SimulationChoices>,
     unsaved_name: &str,
     writer: &mut Writer,
 ) -> Store {
@@ -151,7 +152,7 @@ pub fn store_to_carry(
             id,
             name,
             scenario: current.clone(),
-            seed,
+            simulation: simulation.cloned(),
             saved_at: Some(writer.now()),
             ..SavedScenario::default()
         });
@@ -322,10 +323,10 @@ pub struct CarriedReport {
     pub not_added: Vec<NotAdded>,
 }
 
-/// What identifies a carried scenario's content: its name, note, levers and seed.
+/// What identifies a carried scenario's content: its name, note, levers and
+/// simulation.
 fn carried_fingerprint(saved: &SavedScenario) -> String {
-    let content = (&saved.name, &saved.note, &saved.scenario, saved.seed);
-    fingerprint(&serde_json::to_string(&content).unwrap_or_default())
+    fingerprint(&saved.content_text())
 }
 
 impl Store {
@@ -345,7 +346,7 @@ impl Store {
             let renamed = format!("{} (", incoming.name);
             let here = self.scenarios.iter().any(|s| {
                 s.scenario == incoming.scenario
-                    && s.seed == incoming.seed
+                    && s.simulation == incoming.simulation
                     && (s.name == incoming.name || s.name.starts_with(&renamed))
             });
             if here {
@@ -506,12 +507,17 @@ mod tests {
         let check = |current: Scenario, expected: &[&str]| {
             let mut saved = store(&[("s1", "Dearer", 10)]);
             saved.absorbed.push("ab".into());
-            let carried = store_to_carry(&saved, &current, Some(7), "Unsaved when the copy was made", &mut writer());
+            let simulation = SimulationChoices { runs: 500, ..SimulationChoices::with_seed(7) };
+            let carried =
+                store_to_carry(&saved, &current, Some(&simulation), "Unsaved when the copy was made", &mut writer());
             let names: Vec<&str> = carried.scenarios.iter().map(|s| s.name.as_str()).collect();
             assert_eq!(names, expected);
             assert!(carried.absorbed.is_empty());
             if let Some(extra) = carried.scenarios.get(1) {
-                assert_eq!((&extra.scenario, extra.seed, extra.saved_at), (&current, Some(7), Some(1_000)));
+                assert_eq!(
+                    (&extra.scenario, &extra.simulation, extra.saved_at),
+                    (&current, &Some(simulation), Some(1_000))
+                );
                 assert_ne!(extra.id, "s1");
             }
         };

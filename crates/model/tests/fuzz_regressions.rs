@@ -101,7 +101,7 @@ fn a_list_pair_with_a_bad_item_changes_nothing() {
         Some(2),
         "the refused pair's good item is not applied"
     );
-    let written = link::encode(&decoded.scenario, decoded.seed);
+    let written = link::encode(&decoded.scenario, decoded.simulation.as_ref());
     let (again, problems) = link::decode(&written);
     assert_eq!((again.scenario, problems), (decoded.scenario, vec![]));
     // The same holds for group and category lists.

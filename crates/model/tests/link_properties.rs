@@ -4,6 +4,10 @@
 //! that scenario, through the fragment's text; a scenario that does not fit is written
 //! as the marker alone, never as another scenario.
 
+use blockvote_model::engine::monte_carlo::{
+    delay_weights_usable, OverrunSettings, SimulationChoices, MAX_DELAY_QUARTERS, MAX_DELAY_WEIGHT, MAX_OVERRUN_PCT,
+    MAX_RUNS,
+};
 use blockvote_model::engine::{
     CashCap, CategoryEdit, DeferralRule, Edit, GroupEdit, Profile, ProjectEdit, Scenario, Selector, Slippage,
     MAX_SHIFT_QUARTERS,
@@ -109,18 +113,41 @@ fn scenario() -> impl Strategy<Value = Scenario> {
     )
 }
 
+/// A simulation as the Monte Carlo panel's fields can set it up.
+fn simulation() -> impl Strategy<Value = SimulationChoices> {
+    (
+        any::<u64>(),
+        1..=MAX_RUNS,
+        option::of(share()),
+        [0..=MAX_DELAY_WEIGHT, 0..=MAX_DELAY_WEIGHT, 0..=MAX_DELAY_WEIGHT, 0..=MAX_DELAY_WEIGHT]
+            .prop_filter("one weight above 0", |weights: &[u32; MAX_DELAY_QUARTERS]| delay_weights_usable(weights)),
+        option::of((share(), 0..=MAX_OVERRUN_PCT, 0..=MAX_OVERRUN_PCT)),
+    )
+        .prop_map(|(seed, runs, late_probability, delay_weights, overrun)| SimulationChoices {
+            seed,
+            runs,
+            late_probability,
+            delay_weights,
+            overrun: overrun.map(|(probability, a, b)| OverrunSettings {
+                probability,
+                min_pct: a.min(b),
+                max_pct: a.max(b),
+            }),
+        })
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
 
     #[test]
-    fn every_scenario_the_app_can_make_reads_back_exactly_from_its_link(scenario in scenario(), seed in option::of(any::<u64>())) {
-        let written = write(&scenario, seed);
+    fn every_scenario_the_app_can_make_reads_back_exactly_from_its_link(scenario in scenario(), simulation in option::of(simulation())) {
+        let written = write(&scenario, simulation.as_ref());
         prop_assert_eq!(&written.fit, &Fit::Exact);
         let address = format!("#view=projects&lang=zh&{}", fragment_text(&written.pairs).trim_start_matches('#'));
         let (decoded, problems) = decode_link(&address);
         prop_assert_eq!(problems, vec![]);
         prop_assert_eq!(decoded.scenario, scenario);
-        prop_assert_eq!(decoded.seed, seed);
+        prop_assert_eq!(decoded.simulation, simulation);
     }
 
     #[test]

@@ -8,6 +8,7 @@
 
 mod saved_support;
 
+use blockvote_model::engine::monte_carlo::SimulationChoices;
 use blockvote_model::engine::Scenario;
 use blockvote_model::nfc::nfc;
 use blockvote_model::saved::{decode, encode_stored, merge, SavedScenario, Store, MAX_WRITE_BYTES};
@@ -66,9 +67,12 @@ fn the_failures_of_issue_12_as_scripts() {
     let mut tabs = Tabs::new(Store::default());
     tabs.change(0, |s, w| s.save(w, "A1", Scenario::default(), None)).unwrap();
     tabs.write(0);
-    tabs.change(1, |s, w| s.save(w, "B1", Scenario::default(), Some(1))).unwrap();
+    tabs.change(1, |s, w| s.save(w, "B1", Scenario::default(), Some(SimulationChoices::with_seed(1)))).unwrap();
     tabs.write(1);
-    tabs.change(0, |s, w| s.save(w, "A2", Scenario::default(), Some(2))).unwrap();
+    tabs.change(0, |s, w| {
+        s.save(w, "A2", Scenario::default(), Some(SimulationChoices { runs: 20, ..SimulationChoices::with_seed(2) }))
+    })
+    .unwrap();
     tabs.write(0);
     tabs.settle();
     let mut names: Vec<String> = tabs.stored.scenarios.iter().map(|s| s.name.clone()).collect();

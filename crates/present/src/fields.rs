@@ -179,7 +179,12 @@ pub fn any_decimal(text: &str, unit: Option<Label>) -> Result<Decimal, FieldErro
 /// Reads a whole number typed in `unit` within `min..=max`.
 pub fn int_in(text: &str, min: i64, max: i64, unit: Option<Label>) -> Result<i64, FieldError> {
     let text = typed(text, Percent::of(unit))?;
-    entry::int_in(&text, min, max).map_err(|error| match error {
+    entry::int_in(&text, min, max).map_err(whole_number_error)
+}
+
+/// What a whole-number field says of what it could not read.
+fn whole_number_error(error: EntryError<i64>) -> FieldError {
+    match error {
         EntryError::TooLong => too_long(),
         EntryError::NotANumber
         | EntryError::NotWhole
@@ -189,7 +194,7 @@ pub fn int_in(text: &str, min: i64, max: i64, unit: Option<Label>) -> Result<i64
         EntryError::Comma => comma(),
         EntryError::Exponent => exponent(),
         EntryError::OutOfRange { min, max } => out_of_range(Decimal::from(min), Decimal::from(max)),
-    })
+    }
 }
 
 /// Reads a share from 0 to 1, typed as a decimal (`0.33`), a percentage (`33%`) or a
@@ -246,11 +251,7 @@ pub fn seed_in(text: &str) -> Result<u64, FieldError> {
 pub fn runs_in(text: &str) -> Result<u32, FieldError> {
     let text = typed(text, Percent::of(None))?;
     // `12,5` is refused, not read as 125 runs.
-    let digits = entry::grouped_digits::<i64>(&text).map_err(|_| comma())?;
-    let max = i64::from(blockvote_model::engine::monte_carlo::MAX_RUNS);
-    let runs = int_in(&digits, 1, max, None)?;
-    // Within 1..=MAX_RUNS, so always a u32.
-    Ok(u32::try_from(runs).unwrap_or(u32::MAX))
+    entry::runs(&text).map_err(whole_number_error)
 }
 
 /// How an amount is written into a field: HK$M without separators, with one decimal

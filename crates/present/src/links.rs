@@ -13,6 +13,7 @@ use crate::screens::projects::filters::{Offered, FILTER_KEYS};
 use crate::screens::projects::table::{self, parse_group, SortKey, GROUP_KEY};
 use crate::screens::sorting::SortKeys;
 use crate::screens::thresholds::threshold_text;
+use blockvote_model::engine::monte_carlo::{SimulationChoices, SimulationFault};
 use blockvote_model::engine::Scenario;
 use blockvote_model::link::{
     decode_link_in, parse_fragment, read_fragment, Fit, LinkProblem, LinkReason, LinkScenario, Marker,
@@ -410,6 +411,14 @@ pub fn problem_text(problem: &LinkProblem) -> Bilingual {
         LinkReason::OutOfRange { min, max } => (format!("須介乎 {min} 至 {max}"), format!("must be between {min} and {max}")),
         LinkReason::UnknownName => ("不是可用的名稱".to_string(), "is not a name blockvote knows".to_string()),
         LinkReason::Malformed => ("格式不符".to_string(), "is not in the expected form".to_string()),
+        LinkReason::Simulation(SimulationFault::Overrun) => (
+            "的最少超支大於最多超支，未有套用".to_string(),
+            "puts the smallest overrun above the largest, so it was not applied".to_string(),
+        ),
+        LinkReason::Simulation(_) => (
+            "沒有一個延誤季數的權重大於 0，未有套用".to_string(),
+            "gives no delay a weight above 0, so it was not applied".to_string(),
+        ),
         LinkReason::TooMany => {
             (format!("超過 {MAX_ITEMS} 項，整項未有讀取"), format!("has more than {MAX_ITEMS} items, so none was read"))
         }
@@ -619,10 +628,10 @@ pub const SHARED_SCENARIO_NAME: &str = "分享的情景 / Shared scenario";
 /// That file's name.
 pub const SHARED_SCENARIO_FILE: &str = "blockvote-shared-scenario.json";
 
-/// The file offered instead of a link: the scenario (and seed) in the scenarios
-/// format, which "Import scenarios (JSON)" on the Scenarios screen reads.
-pub fn scenario_file(scenario: &Scenario, seed: Option<u64>) -> String {
-    let shared = SavedScenario::new("s1", SHARED_SCENARIO_NAME, scenario.clone(), seed);
+/// The file offered instead of a link: the scenario (and its simulation) in the
+/// scenarios format, which "Import scenarios (JSON)" on the Scenarios screen reads.
+pub fn scenario_file(scenario: &Scenario, simulation: Option<&SimulationChoices>) -> String {
+    let shared = SavedScenario::new("s1", SHARED_SCENARIO_NAME, scenario.clone(), simulation.cloned());
     encode(&Store::of(vec![shared]))
 }
 
@@ -1166,8 +1175,17 @@ mod tests {
             "slip" => (read(risk::slippage::share_field(), decimal), "slip=", |d| {
                 d.scenario.slippage.share.normalize().to_string()
             }),
+            "runs" => (read(risk::simulation::runs_field(), |n| n.to_string()), "runs=", |d| {
+                d.simulation.as_ref().map_or_else(String::new, |s| s.runs.to_string())
+            }),
+            "late" => (read(risk::simulation::late_field(), decimal), "late=", |d| {
+                d.simulation
+                    .as_ref()
+                    .and_then(|s| s.late_probability)
+                    .map_or_else(String::new, |p| p.normalize().to_string())
+            }),
             _ => (read(risk::simulation::seed_field(), |n| n.to_string()), "seed=", |d| {
-                d.seed.map_or_else(String::new, |n| n.to_string())
+                d.simulation.as_ref().map_or_else(String::new, |s| s.seed.to_string())
             }),
         }
     }
@@ -1229,6 +1247,14 @@ mod tests {
         check_number("seed", "1,000", Some("1000"));
         check_number("seed", "+5", Some("5"));
         check_number("seed", "-1", None);
+        check_number("runs", "５，０００", Some("5000"));
+        check_number("runs", "1_000", Some("1000"));
+        check_number("runs", "0", None);
+        check_number("runs", "100001", None);
+        check_number("runs", "12,5", None);
+        check_number("late", "４０％", Some("0.4"));
+        check_number("late", "６９／２１０", Some("0.3285714285714285714285714286"));
+        check_number("late", "1.5", None);
         // A refused amount is named in both languages, with the pair as the link gave it.
         check_opened(
             "#view=cashflow&lang=en&cap=10.1234567&p=1:b%EF%BC%90.1234567",
@@ -1366,10 +1392,11 @@ mod tests {
         use crate::screens::projects::filters::{ids_link, link_with_filters};
         use crate::screens::sorting::Sort;
         let rich = "profile=even&slip=0.5&delay=2&slippage=off&cost=-10&ceiling=20&floor=0.5&cap=1000&rule=most_cash\
-            &ongoing=800&retention=0.8&target=1000&seed=42&p=17:d2,p:even&g=all:x;dept.2:d1&cat=1:300,L";
+            &ongoing=800&retention=0.8&target=1000&seed=42&runs=500&late=0.5&weights=1:1:1:1&overrun=0.2:0:10\
+            &p=17:d2,p:even&g=all:x;dept.2:d1&cat=1:300,L";
         let (decoded, problems) = decode(&parse_fragment(rich));
         assert_eq!(problems, vec![]);
-        let mut written = write(&decoded.scenario, decoded.seed).pairs;
+        let mut written = write(&decoded.scenario, decoded.simulation.as_ref()).pairs;
         let keys: Vec<&str> = written.iter().map(|(key, _)| key.as_str()).collect();
         assert!(SCENARIO_KEYS.iter().all(|key| *key == "scenario" || keys.contains(key)), "{keys:?}");
         let too_large = Scenario {
@@ -1788,13 +1815,14 @@ mod tests {
     #[test]
     fn the_file_offered_instead_of_a_link_imports_as_the_scenario() {
         let scenario = Scenario { cost_change_pct: rust_decimal::Decimal::TEN, ..Scenario::default() };
-        let text = scenario_file(&scenario, Some(7));
+        let simulation = SimulationChoices { runs: 500, ..SimulationChoices::with_seed(7) };
+        let text = scenario_file(&scenario, Some(&simulation));
         let store = blockvote_model::saved::decode(&text, blockvote_model::nfc::nfc).unwrap_or_default();
-        let shared: Vec<(&str, &Scenario, Option<u64>)> =
-            store.scenarios.iter().map(|s| (s.name.as_str(), &s.scenario, s.seed)).collect();
-        assert_eq!(shared, vec![(SHARED_SCENARIO_NAME, &scenario, Some(7))]);
+        let shared: Vec<(&str, &Scenario, Option<&SimulationChoices>)> =
+            store.scenarios.iter().map(|s| (s.name.as_str(), &s.scenario, s.simulation.as_ref())).collect();
+        assert_eq!(shared, vec![(SHARED_SCENARIO_NAME, &scenario, Some(&simulation))]);
         // And a scenario that fits is the same through its link.
-        let (decoded, _) = decode(&write(&scenario, Some(7)).pairs);
-        assert_eq!(decoded.scenario, scenario);
+        let (decoded, _) = decode(&write(&scenario, Some(&simulation)).pairs);
+        assert_eq!((decoded.scenario, decoded.simulation), (scenario, Some(simulation)));
     }
 }

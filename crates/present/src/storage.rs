@@ -226,12 +226,17 @@ pub fn problem(problem: &StoreProblem) -> Bilingual {
 
 /// The fields of a saved scenario's row, by their names in the file, as the member
 /// names them.
-const ROW_FIELDS: [(&str, &str, &str); 6] = [
+const ROW_FIELDS: [(&str, &str, &str); 11] = [
     ("name", "名稱", "name"),
     ("note", "備註", "note"),
     ("id", "識別碼", "identifier"),
     ("scenario", "調節設定", "set of levers"),
     ("seed", "模擬種子", "simulation seed"),
+    ("simulation", "模擬設定", "simulation settings"),
+    ("simulation.runs", "模擬次數", "number of simulation runs"),
+    ("simulation.late_probability", "模擬的延誤機率", "simulation's probability late"),
+    ("simulation.delay_weights", "延誤季數的權重", "delay weights"),
+    ("simulation.overrun", "成本超支設定", "cost overrun settings"),
     ("questions", "問題清單", "list of questions"),
 ];
 
@@ -1247,6 +1252,7 @@ mod tests {
 
     #[test]
     fn what_the_app_writes_it_imports_back_unchanged_and_without_a_word() {
+        use blockvote_model::engine::monte_carlo::SimulationChoices;
         use blockvote_model::engine::{
             AllocationLevers, CategoryEdit, Edit, GroupEdit, ProjectEdit, Scenario, Selector,
         };
@@ -1272,7 +1278,12 @@ mod tests {
             },
             ..Scenario::default()
         };
-        let store = Store::of(vec![SavedScenario::new("s1", "Every edit 每項修改", scenario, Some(3))]);
+        let store = Store::of(vec![SavedScenario::new(
+            "s1",
+            "Every edit 每項修改",
+            scenario,
+            Some(SimulationChoices::with_seed(3)),
+        )]);
         let text = encode(&store);
         check(import_problems(&text), "", "");
         let paper = blockvote_model::Dataset::paper().unwrap();

@@ -7,7 +7,7 @@ use super::memory::use_risk_memory;
 use super::results::SimulationResults;
 use super::{engine_of, set_lever, MarkedSentence};
 use crate::components::fields::NumberField;
-use crate::components::words::{Said, Words};
+use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::tasks::{ChunkedWork, Pace, Task, TaskSlot};
 use crate::whatif::use_whatif;
@@ -17,9 +17,8 @@ use blockvote_present::screens::risk::glossary::SIMULATION_TERMS;
 use blockvote_present::screens::risk::results::{allocation, SimulationRun};
 use blockvote_present::screens::risk::simulation::{
     delay_words, late_field, late_source, overrun_max_field, overrun_min_field, overrun_note,
-    overrun_probability_field, progress_text, runs_field, seed_field, settings_not_carried, weight_field,
-    weight_shares, SimulationInputs, SimulationStatus, ADD_OVERRUNS, CANCEL, DEFAULTS, EXPLANATION, HEADING, PROGRESS,
-    RUN, SETTINGS, WEIGHTS,
+    overrun_probability_field, progress_text, runs_field, seed_field, weight_field, weight_shares, SimulationInputs,
+    SimulationStatus, ADD_OVERRUNS, CANCEL, DEFAULTS, EXPLANATION, HEADING, PROGRESS, RUN, SETTINGS, WEIGHTS,
 };
 use blockvote_present::screens::risk::without_slippage_levers;
 use leptos::prelude::*;
@@ -78,14 +77,29 @@ pub fn MonteCarloPanel(steady: Memo<Scenario>) -> impl IntoView {
     let data = state.data();
     let inputs = memory.inputs;
 
-    // A seed named by the link (`seed=`) wins, so a shared link reproduces its runs.
-    if let Some(seed) = whatif.link_seed.get_untracked() {
-        if inputs.with_untracked(|i| i.seed != seed) {
-            inputs.update(|i| i.seed = seed);
+    // The simulation the address carries (a link, a saved scenario opened, the
+    // address edited by hand) sets the panel up, and what the member sets up here is
+    // carried by the address, so that whoever opens the link, or the saved scenario,
+    // runs the very same simulation. Each side is written only when it differs from
+    // the other, so neither change comes back.
+    let set_up_from_address = move || {
+        let carried = whatif.link_simulation.get_untracked();
+        if inputs.with_untracked(|i| i.choices() != carried.clone().unwrap_or_default()) {
+            inputs.update(|i| *i = i.set_up(carried.as_ref()));
         }
-    }
+    };
+    set_up_from_address();
+    Effect::new(move |_| {
+        whatif.link_simulation.track();
+        set_up_from_address();
+    });
+    Effect::new(move |_| {
+        let choices = inputs.with(SimulationInputs::choices);
+        if whatif.link_simulation.with_untracked(|m| m.clone().unwrap_or_default() != choices) {
+            whatif.link_simulation.set(Some(choices));
+        }
+    });
     let lever = Memo::new(move |_| whatif.scenario.with(|s| s.slippage.clone()));
-    let not_carried = Memo::new(move |_| inputs.with(settings_not_carried));
     let settings = Memo::new(move |_| inputs.with(|i| i.settings(&lever.get())));
     let status = RwSignal::new(SimulationStatus::Idle);
     let progress = RwSignal::new(
@@ -213,10 +227,7 @@ pub fn MonteCarloPanel(steady: Memo<Scenario>) -> impl IntoView {
                         spec=seed_field()
                         testid="mc-seed"
                         current=Signal::derive(move || inputs.with(|i| i.seed))
-                        commit=move |value: u64| {
-                            inputs.update(|i| i.seed = value);
-                            whatif.link_seed.set(Some(value));
-                        }
+                        commit=move |value: u64| inputs.update(|i| i.seed = value)
                         narrow=true
                     />
                 </div>
@@ -306,17 +317,6 @@ pub fn MonteCarloPanel(steady: Memo<Scenario>) -> impl IntoView {
                         </div>
                     </Show>
                 </div>
-                {move || {
-                    not_carried
-                        .get()
-                        .map(|words| {
-                            view! {
-                                <p class="note" data-testid="mc-not-carried">
-                                    <Said text=words />
-                                </p>
-                            }
-                        })
-                }}
                 <div class="mc-actions">
                     // Run and Cancel are marked unavailable with aria-disabled rather than
                     // `disabled`: a disabled button loses keyboard focus to <body>, so

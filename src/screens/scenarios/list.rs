@@ -123,7 +123,7 @@ pub fn ScenarioList(saved: StoredValue<Saved>, selected: RwSignal<Vec<String>>) 
                                     data-testid="scenario-open-0"
                                     on:click=move |_| {
                                         whatif.replace(Scenario::default());
-                                        whatif.link_seed.set(None);
+                                        whatif.link_simulation.set(None);
                                     }
                                 >
                                     <Words label=OPEN />
@@ -300,7 +300,7 @@ fn SavedRow(
     let open = move |_| {
         id.with_value(|id| saved.with_value(|saved| saved.opened(id)));
         whatif.replace(scenario.get_untracked());
-        whatif.link_seed.set(entry.with_untracked(|e| e.as_ref().and_then(|e| e.seed)));
+        whatif.link_simulation.set(entry.with_untracked(|e| e.as_ref().and_then(|e| e.simulation.clone())));
     };
     let edits = move |field: Field| id.with_value(|id| editing.edits(id, field));
     let start = move |field: Field| {

@@ -24,8 +24,9 @@ pub fn OfflineCopy(saved: StoredValue<Saved>) -> impl IntoView {
     let outcome: RwSignal<Option<Result<(String, usize), CopyError>>> = RwSignal::new(None);
     let make_copy = move |_| {
         let current = whatif.scenario.get_untracked();
-        let seed = whatif.link_seed.get_untracked();
-        let result = saved.with_value(|s| s.offline_copy(&current, seed, source.imported().as_ref(), lang()));
+        let simulation = whatif.link_simulation.get_untracked();
+        let result =
+            saved.with_value(|s| s.offline_copy(&current, simulation.as_ref(), source.imported().as_ref(), lang()));
         outcome.set(Some(result));
     };
     let result = move || {

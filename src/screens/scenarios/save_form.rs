@@ -24,11 +24,11 @@ pub fn SaveForm(saved: StoredValue<Saved>) -> impl IntoView {
     let done: RwSignal<Option<(String, bool, bool)>> = RwSignal::new(None);
     let save = move || {
         let scenario = whatif.scenario.get_untracked();
-        let seed = whatif.link_seed.get_untracked();
+        let simulation = whatif.link_simulation.get_untracked();
         let text = name.get_untracked();
         let ids_before: Vec<String> = saved
             .with_value(|s| s.store.with_untracked(|store| store.scenarios.iter().map(|x| x.id.clone()).collect()));
-        match saved.with_value(|s| s.save(&text, scenario, seed)) {
+        match saved.with_value(|s| s.save(&text, scenario, simulation)) {
             Ok(id) => {
                 error.set(None);
                 let replaced = ids_before.contains(&id);

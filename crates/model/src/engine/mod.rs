@@ -136,8 +136,8 @@ pub use goal_seek::{goal_seek, GoalSeek, GoalSeekError, GoalSeekResult, Metric, 
 pub use lever::Lever;
 pub use lever_checks::item_by_id;
 pub use monte_carlo::{
-    simulate, MonteCarlo, MonteCarloSettings, MonteCarloSummary, OverrunSettings, QuarterStats, RunsAgainst, Stats,
-    YearStats, DEFAULT_RUNS, DEFAULT_SEED,
+    simulate, MonteCarlo, MonteCarloSettings, MonteCarloSummary, OverrunSettings, QuarterStats, RunsAgainst,
+    SimulationChoices, SimulationFault, Stats, YearStats, DEFAULT_RUNS, DEFAULT_SEED,
 };
 pub use prepared::Engine;
 pub use profile::{calibrated_weights, Profile};

@@ -2,7 +2,7 @@
 //!
 //! The address must never hold a different scenario from the one on screen, nor be
 //! its only copy when it does not fit: [`write`] gives the pairs for a scenario only
-//! when they decode back to exactly that scenario and seed, and otherwise a marker
+//! when they decode back to exactly that scenario and simulation, and otherwise a marker
 //! that says why ([`Marker`]): `scenario=too-large` or `scenario=not-expressible`,
 //! with the reason ([`Fit`]) for the app to say so and to offer the scenario as a file
 //! instead. The two markers are distinct so that whoever opens the link is told the
@@ -12,6 +12,7 @@
 use super::{
     decode, encode, fragment_text, MARKER_KEY, MARKER_NOT_EXPRESSIBLE, MARKER_VALUE, MAX_FRAGMENT_CHARS, MAX_ITEMS,
 };
+use crate::engine::monte_carlo::SimulationChoices;
 use crate::engine::Scenario;
 
 /// The longest scenario part of a link, in characters as written: the fragment's
@@ -21,7 +22,7 @@ pub const MAX_SCENARIO_CHARS: usize = MAX_FRAGMENT_CHARS - 256;
 /// How well a link carries a scenario.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Fit {
-    /// The pairs decode back to exactly this scenario and seed.
+    /// The pairs decode back to exactly this scenario and simulation.
     Exact,
     /// The link would be longer than [`MAX_SCENARIO_CHARS`] characters, or a list in
     /// it longer than [`MAX_ITEMS`] items.
@@ -83,10 +84,10 @@ impl Written {
     }
 }
 
-/// The pairs for `scenario` and `seed`, checked by decoding them again: exactly the
-/// scenario's pairs, or the marker and why.
-pub fn write(scenario: &Scenario, seed: Option<u64>) -> Written {
-    let pairs = encode(scenario, seed);
+/// The pairs for `scenario` and `simulation`, checked by decoding them again: exactly
+/// the scenario's pairs, or the marker and why.
+pub fn write(scenario: &Scenario, simulation: Option<&SimulationChoices>) -> Written {
+    let pairs = encode(scenario, simulation);
     // The fragment text less its `#`, as the shell writes it.
     let chars = fragment_text(&pairs).chars().count().saturating_sub(1);
     let items = pairs.iter().map(|(_, value)| value.split(';').count()).max().unwrap_or(0);
@@ -94,7 +95,7 @@ pub fn write(scenario: &Scenario, seed: Option<u64>) -> Written {
         Fit::TooLarge { chars, items }
     } else {
         let (again, problems) = decode(&pairs);
-        if problems.is_empty() && again.scenario == *scenario && again.seed == seed {
+        if problems.is_empty() && again.scenario == *scenario && again.simulation.as_ref() == simulation {
             Fit::Exact
         } else {
             Fit::NotExpressible

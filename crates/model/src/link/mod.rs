@@ -39,6 +39,10 @@ pub use fragment::{
 };
 
 use crate::dataset::Dataset;
+use crate::engine::monte_carlo::{
+    delay_weights_usable, OverrunSettings, SimulationChoices, SimulationFault, DEFAULT_DELAY_WEIGHTS, DEFAULT_RUNS,
+    MAX_DELAY_QUARTERS, MAX_DELAY_WEIGHT, MAX_OVERRUN_PCT, MAX_RUNS,
+};
 use crate::engine::{
     AllocationError, CashCap, CategoryEdit, DeferralRule, Edit, GroupEdit, Profile, ProjectEdit, Scenario, Selector,
     MAX_COST_CHANGE_PCT, MAX_SHIFT_QUARTERS, MIN_COST_CHANGE_PCT,
@@ -53,7 +57,7 @@ use std::fmt;
 
 /// The keys a link may carry for the scenario (others, such as `view` and `lang`, are
 /// the shell's).
-pub const SCENARIO_KEYS: [&str; 17] = [
+pub const SCENARIO_KEYS: [&str; 21] = [
     "profile",
     "slip",
     "delay",
@@ -65,6 +69,10 @@ pub const SCENARIO_KEYS: [&str; 17] = [
     "rule",
     "ongoing",
     "seed",
+    "runs",
+    "late",
+    "weights",
+    "overrun",
     "p",
     "g",
     "cat",
@@ -90,8 +98,10 @@ pub const MAX_VALUE_CHARS: usize = MAX_FRAGMENT_CHARS;
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct LinkScenario {
     pub scenario: Scenario,
-    /// The Monte Carlo seed, if the link names one.
-    pub seed: Option<u64>,
+    /// The Monte Carlo simulation, if the link names any of its settings (`seed=`,
+    /// `runs=`, `late=`, `weights=`, `overrun=`); the settings it does not name are
+    /// the defaults.
+    pub simulation: Option<SimulationChoices>,
     /// True if the link carried any scenario key at all.
     pub any: bool,
 }
@@ -128,6 +138,9 @@ pub enum LinkReason {
     },
     UnknownName,
     Malformed,
+    /// Simulation settings that no member could set up together: every delay weight 0
+    /// (`weights=0:0:0:0`), or an overrun's lower end above its upper end.
+    Simulation(SimulationFault),
     TooMany,
     /// The value is longer than [`MAX_VALUE_CHARS`], or the pair as the link writes it
     /// is longer than [`MAX_FRAGMENT_CHARS`] (so no link could have it read), so none
@@ -274,6 +287,10 @@ impl fmt::Display for LinkProblem {
             LinkReason::OutOfRange { min, max } => format!("must be between {min} and {max}"),
             LinkReason::UnknownName => "is not a known name".to_string(),
             LinkReason::Malformed => "is not in the expected form".to_string(),
+            LinkReason::Simulation(SimulationFault::Overrun) => {
+                "puts the smallest overrun above the largest".to_string()
+            }
+            LinkReason::Simulation(_) => "gives no delay a weight above 0".to_string(),
             LinkReason::TooMany => format!("has more than {MAX_ITEMS} items"),
             LinkReason::TooLong => format!("is longer than {MAX_VALUE_CHARS} characters and was not read"),
             LinkReason::TooManyDecimals => format!("has more than {} decimals", entry::AMOUNT_DECIMALS),
@@ -471,6 +488,68 @@ fn parse_seed(key: &str, value: &str) -> Result<u64, LinkProblem> {
     entry::typed(value)
         .and_then(|text| entry::seed(&text))
         .map_err(|error| refused(key, value, error, "0", &u64::MAX.to_string()))
+}
+
+/// A number of Monte Carlo runs as the runs field takes it (`5,000`, `５０００`).
+fn parse_runs(key: &str, value: &str) -> Result<u32, LinkProblem> {
+    entry::typed(value)
+        .and_then(|text| entry::runs(&text))
+        .map_err(|error| refused(key, value, error, "1", &MAX_RUNS.to_string()))
+}
+
+/// A whole number from 0 to `max`, as a whole-number field takes it.
+fn parse_whole(key: &str, value: &str, max: u32) -> Result<u32, LinkProblem> {
+    entry::typed(value)
+        .and_then(|text| entry::int_in(&text, 0, i64::from(max)))
+        .map_err(|error| refused(key, value, error, "0", &max.to_string()))
+        // Within `0..=max`, so always a `u32`.
+        .map(|number| u32::try_from(number).unwrap_or(0))
+}
+
+/// The `N` parts of a `a:b:…` value, or the whole value named as malformed.
+fn parts<'a, const N: usize>(key: &str, value: &'a str) -> Result<[&'a str; N], LinkProblem> {
+    let parts: Vec<&str> = value.split(':').map(str::trim).collect();
+    <[&str; N]>::try_from(parts).map_err(|_| problem(key, value, LinkReason::Malformed))
+}
+
+/// The delay weights (`weights=4:3:2:1`), each as a weight field takes it.
+fn parse_weights(key: &str, value: &str) -> Result<[u32; MAX_DELAY_QUARTERS], LinkProblem> {
+    let mut weights = [0; MAX_DELAY_QUARTERS];
+    for (weight, part) in weights.iter_mut().zip(parts::<MAX_DELAY_QUARTERS>(key, value)?) {
+        *weight = parse_whole(key, part, MAX_DELAY_WEIGHT)?;
+    }
+    if !delay_weights_usable(&weights) {
+        return Err(problem(key, value, LinkReason::Simulation(SimulationFault::DelayWeights)));
+    }
+    Ok(weights)
+}
+
+/// Cost overruns (`overrun=0.1:0:20`): their probability, then the smallest and the
+/// largest overrun in %.
+fn parse_overrun(key: &str, value: &str) -> Result<OverrunSettings, LinkProblem> {
+    let [probability, min, max] = parts::<3>(key, value)?;
+    let overrun = OverrunSettings {
+        probability: parse_share(key, probability)?,
+        min_pct: parse_whole(key, min, MAX_OVERRUN_PCT)?,
+        max_pct: parse_whole(key, max, MAX_OVERRUN_PCT)?,
+    };
+    if overrun.min_pct > overrun.max_pct {
+        return Err(problem(key, value, LinkReason::Simulation(SimulationFault::Overrun)));
+    }
+    Ok(overrun)
+}
+
+/// Sets the simulation's setting `key` (`seed`, `runs`, `late`, `weights` or
+/// `overrun`) to `value`, as its field reads it.
+fn read_simulation_setting(simulation: &mut SimulationChoices, key: &str, value: &str) -> Result<(), LinkProblem> {
+    match key {
+        "seed" => simulation.seed = parse_seed(key, value)?,
+        "runs" => simulation.runs = parse_runs(key, value)?,
+        "late" => simulation.late_probability = Some(parse_share(key, value)?),
+        "weights" => simulation.delay_weights = parse_weights(key, value)?,
+        _ => simulation.overrun = Some(parse_overrun(key, value)?),
+    }
+    Ok(())
 }
 
 /// A category's compact edit (`300`, `300,L`, `L`, `1,000,L`) split into its amount,
@@ -705,8 +784,12 @@ fn decode_with(params: &[(String, String)], known: Option<&Known>) -> (LinkScena
                 "retention" => {
                     scenario.retention = Some(parse_decimal(key, value, Decimal::ZERO, Decimal::ONE, false)?);
                 }
-                "seed" => {
-                    result.seed = Some(parse_seed(key, value)?);
+                // A setting of the simulation sets up the default simulation around it
+                // when the link has set up none before; one that cannot be read, none.
+                "seed" | "runs" | "late" | "weights" | "overrun" => {
+                    let mut simulation = result.simulation.clone().unwrap_or_default();
+                    read_simulation_setting(&mut simulation, key, value)?;
+                    result.simulation = Some(simulation);
                 }
                 "target" => scenario.allocation.scale_to = Some(parse_money(key, value)?),
                 // A list pair is read whole before any of it applies, so a pair with
@@ -864,9 +947,10 @@ impl Given<'_> {
     }
 }
 
-/// The pairs that describe `scenario` (and the seed, if given), omitting everything
-/// that equals the baseline, so the paper's own scenario is an empty list.
-pub fn encode(scenario: &Scenario, seed: Option<u64>) -> Vec<(String, String)> {
+/// The pairs that describe `scenario` (and the simulation, if given: its seed always,
+/// its other settings when not the defaults), omitting everything that equals the
+/// baseline, so the paper's own scenario is an empty list.
+pub fn encode(scenario: &Scenario, simulation: Option<&SimulationChoices>) -> Vec<(String, String)> {
     let baseline = Scenario::default();
     let mut pairs: Vec<(String, String)> = Vec::new();
     let mut push = |key: &str, value: String| pairs.push((key.to_string(), value));
@@ -931,8 +1015,21 @@ pub fn encode(scenario: &Scenario, seed: Option<u64>) -> Vec<(String, String)> {
             scenario.groups.iter().map(|g| format!("{}:{}", write_selector(&g.select), write_edit(&g.edit))).collect();
         push("g", list.join(";"));
     }
-    if let Some(seed) = seed {
-        push("seed", seed.to_string());
+    if let Some(simulation) = simulation {
+        push("seed", simulation.seed.to_string());
+        if simulation.runs != DEFAULT_RUNS {
+            push("runs", simulation.runs.to_string());
+        }
+        if let Some(late) = simulation.late_probability {
+            push("late", crate::entry::share_text(late));
+        }
+        if simulation.delay_weights != DEFAULT_DELAY_WEIGHTS {
+            push("weights", simulation.delay_weights.map(|w| w.to_string()).join(":"));
+        }
+        if let Some(overrun) = &simulation.overrun {
+            let probability = crate::entry::share_text(overrun.probability);
+            push("overrun", format!("{probability}:{}:{}", overrun.min_pct, overrun.max_pct));
+        }
     }
     pairs
 }
@@ -956,11 +1053,12 @@ mod tests {
     fn check(link: &str, problems: usize) {
         let (decoded, found) = decode(&pairs(link));
         assert_eq!(found.len(), problems, "{link}: {found:?}");
-        let encoded = encode(&decoded.scenario, decoded.seed);
+        let encoded = encode(&decoded.scenario, decoded.simulation.as_ref());
         let (again, none) = decode(&encoded);
         assert!(none.is_empty(), "{link}: re-decoding {encoded:?} gave {none:?}");
         assert_eq!(again.scenario, decoded.scenario, "{link} round trip");
-        assert_eq!(write(&decoded.scenario, decoded.seed).fit, Fit::Exact, "{link} fits");
+        assert_eq!(again.simulation, decoded.simulation, "{link} round trip");
+        assert_eq!(write(&decoded.scenario, decoded.simulation.as_ref()).fit, Fit::Exact, "{link} fits");
     }
 
     /// A category's edit as a link gives it: its amount and lock, or its problem.
@@ -1047,7 +1145,7 @@ mod tests {
                 scenario.cap.as_ref().map(|c| c.amount),
                 scenario.cost_change_pct,
                 scenario.slippage.quarters,
-                decoded.seed
+                decoded.simulation.map(|s| s.seed)
             ),
             (Money::parse_millions("10.5").ok(), Decimal::from(5), 2, Some(1000))
         );
@@ -1112,13 +1210,24 @@ mod tests {
         scenario.cost_change_pct = Decimal::new(-12_345, 3);
         scenario.cap =
             Some(CashCap { amount: Money::from_whole_millions(900), rule: DeferralRule::LargestBudgetYearCashFirst });
-        let written = write(&scenario, Some(u64::MAX));
+        let simulation = SimulationChoices {
+            seed: u64::MAX,
+            runs: MAX_RUNS - 1,
+            late_probability: Some(Decimal::new(123_456_789, 9)),
+            delay_weights: [MAX_DELAY_WEIGHT; MAX_DELAY_QUARTERS],
+            overrun: Some(OverrunSettings {
+                probability: Decimal::new(999, 3),
+                min_pct: 999,
+                max_pct: MAX_OVERRUN_PCT,
+            }),
+        };
+        let written = write(&scenario, Some(&simulation));
         assert_eq!(written.fit, Fit::Exact);
         // Through the fragment's text, as the app writes and reads it.
         let text = format!("#view=projects&lang=zh&{}", fragment_text(&written.pairs).trim_start_matches('#'));
         let (decoded, problems) = decode_link(&text);
         assert_eq!(problems, vec![]);
-        assert_eq!((decoded.scenario, decoded.seed), (scenario, Some(u64::MAX)));
+        assert_eq!((decoded.scenario, decoded.simulation), (scenario, Some(simulation)));
     }
 
     #[test]
@@ -1282,6 +1391,60 @@ mod tests {
         assert_eq!(found, expected, "{link}");
         // Whatever names what the data does not have is kept, exactly as without it.
         assert_eq!(decode_link(link).0, decoded, "{link}");
+    }
+
+    /// A link's simulation and its problems.
+    #[track_caller]
+    fn check_simulation(link: &str, expected: Option<SimulationChoices>, problems: &[&str]) {
+        let (decoded, found) = decode_link(link);
+        assert_eq!(decoded.simulation, expected, "{link}");
+        assert_eq!(found.iter().map(ToString::to_string).collect::<Vec<_>>(), problems, "{link}");
+    }
+
+    #[test]
+    fn a_link_carries_every_setting_of_the_simulation() {
+        let set_up = SimulationChoices {
+            seed: 42,
+            runs: 5_000,
+            late_probability: Some(Decimal::new(4, 1)),
+            delay_weights: [1, 1, 1, 1],
+            overrun: Some(OverrunSettings { probability: Decimal::new(2, 1), min_pct: 5, max_pct: 30 }),
+        };
+        check_simulation("#seed=42&runs=5,000&late=40%&weights=1:1:1:1&overrun=0.2:5:30", Some(set_up.clone()), &[]);
+        assert_eq!(
+            fragment_text(&encode(&Scenario::default(), Some(&set_up))),
+            "#seed=42&runs=5000&late=0.4&weights=1:1:1:1&overrun=0.2:5:30"
+        );
+        // A setting alone sets up the default simulation around it; the defaults
+        // alone write the seed, which says the simulation was set up.
+        check_simulation("#runs=１００", Some(SimulationChoices { runs: 100, ..SimulationChoices::default() }), &[]);
+        assert_eq!(fragment_text(&encode(&Scenario::default(), Some(&SimulationChoices::default()))), "#seed=710");
+        check_simulation("#cost=5", None, &[]);
+    }
+
+    #[test]
+    fn a_simulation_setting_no_field_accepts_is_named_and_the_rest_applies() {
+        let seeded = Some(SimulationChoices::with_seed(3));
+        check_simulation("#seed=3&runs=0", seeded.clone(), &["runs=\"0\" must be between 1 and 100000"]);
+        check_simulation("#seed=3&runs=100001", seeded.clone(), &["runs=\"100001\" must be between 1 and 100000"]);
+        check_simulation("#seed=3&late=1.5", seeded.clone(), &["late=\"1.5\" must be between 0 and 1"]);
+        check_simulation(
+            "#seed=3&weights=0:0:0:0",
+            seeded.clone(),
+            &["weights=\"0:0:0:0\" gives no delay a weight above 0"],
+        );
+        check_simulation("#seed=3&weights=1:2:3", seeded.clone(), &["weights=\"1:2:3\" is not in the expected form"]);
+        check_simulation(
+            "#seed=3&weights=1:2:3:1001",
+            seeded.clone(),
+            &["weights=\"1:2:3:1001\" at \"1001\" must be between 0 and 1000"],
+        );
+        check_simulation(
+            "#seed=3&overrun=0.1:30:5",
+            seeded.clone(),
+            &["overrun=\"0.1:30:5\" puts the smallest overrun above the largest"],
+        );
+        check_simulation("#seed=3&overrun=0.1:5", seeded, &["overrun=\"0.1:5\" is not in the expected form"]);
     }
 
     /// A link with thresholds opened on the paper's data: the thresholds and cost

@@ -17,6 +17,7 @@ use super::problem::{Expected, RowReason, ScenarioAt, StoreProblem};
 use super::questions::read_questions;
 use super::{clean_name, clean_note, SavedScenario, Store, Tombstone, FORMAT, VERSION};
 use crate::dataset::Dataset;
+use crate::engine::monte_carlo::SimulationChoices;
 use crate::engine::{item_by_id, LeverError, Scenario};
 use crate::known::{Known, NotInData, MAX_NAMED_ABSENT};
 use crate::nfc::Normalizer;
@@ -178,7 +179,8 @@ fn shown(what: NotInData) -> NotInData {
 /// The parts of a store of any known version, as version 2 keeps them.
 #[derive(Debug, Default)]
 pub struct Migrated {
-    /// The scenarios, as `{id, name, note, scenario, seed, saved_at, rev}` objects.
+    /// The scenarios, as `{id, name, note, scenario, seed, simulation, saved_at, rev}`
+    /// objects.
     pub rows: Vec<Value>,
     /// The deletions remembered (version 2).
     pub deleted: Vec<Value>,
@@ -301,6 +303,18 @@ fn decode_row(index: usize, row: Value, normalize: Normalizer) -> Result<(SavedS
         },
         Some(_) => return Err(problem("seed", RowReason::WrongType { expected: "whole number" })),
     };
+    let settings = match row.remove("simulation") {
+        None | Some(Value::Null) => None,
+        Some(Value::Object(object)) => {
+            Some(super::simulation::settings(&object).ok_or_else(|| problem("simulation", RowReason::Invalid))?)
+        }
+        Some(_) => return Err(problem("simulation", RowReason::WrongType { expected: "object" })),
+    };
+    let simulation = super::simulation::choices(seed, settings);
+    // Settings no field accepts would only be refused when the simulation runs.
+    if let Some(fault) = simulation.as_ref().and_then(SimulationChoices::fault) {
+        return Err(problem(fault.field(), RowReason::Invalid));
+    }
     let questions =
         read_questions(row.remove("questions"), normalize).map_err(|reason| problem("questions", reason))?;
     let saved_at = row.remove("saved_at").as_ref().and_then(Value::as_u64);
@@ -313,7 +327,7 @@ fn decode_row(index: usize, row: Value, normalize: Normalizer) -> Result<(SavedS
         .map(|(key, _)| shorten(key, MAX_SHOWN_FIELD_CHARS))
         .collect();
     unknown.extend(unknown_levers);
-    Ok((SavedScenario { id, name, note, scenario, seed, saved_at, questions, history }, unknown))
+    Ok((SavedScenario { id, name, note, scenario, simulation, saved_at, questions, history }, unknown))
 }
 
 /// The longest refused value repeated in a problem; a longer one is cut.

@@ -15,6 +15,7 @@ use super::limits::{MAX_HISTORY, MAX_SCENARIOS, MAX_STAMP_CHARS, MAX_WRITE_BYTES
 use super::problem::{NotAdded, NotAddedWhy, Refusal};
 use super::questions::{clean_questions, Question};
 use super::{clean_name, clean_note, SavedScenario, Store, Tombstone};
+use crate::engine::monte_carlo::SimulationChoices;
 use crate::engine::Scenario;
 use crate::nfc::Normalizer;
 use std::collections::HashMap;
@@ -104,13 +105,13 @@ impl Store {
         writer: &mut Writer,
         name: &str,
         scenario: Scenario,
-        seed: Option<u64>,
+        simulation: Option<SimulationChoices>,
     ) -> Result<String, Refusal> {
         let name = clean_name(name, writer.normalize).map_err(Refusal::Name)?;
         let now = writer.now();
         if let Some(existing) = self.scenarios.iter_mut().find(|s| s.name == name) {
             existing.scenario = scenario;
-            existing.seed = seed;
+            existing.simulation = simulation;
             existing.saved_at = Some(now);
             return Ok(existing.id.clone());
         }
@@ -122,7 +123,7 @@ impl Store {
             id: id.clone(),
             name,
             scenario,
-            seed,
+            simulation,
             saved_at: Some(now),
             ..SavedScenario::default()
         });
@@ -181,7 +182,7 @@ impl Store {
             name,
             note: original.note,
             scenario: original.scenario,
-            seed: original.seed,
+            simulation: original.simulation,
             saved_at: Some(writer.now()),
             questions: original.questions,
             history: Vec::new(),
@@ -245,7 +246,7 @@ impl Store {
             if let Some(existing) = same_name.and_then(|at| self.scenarios.get_mut(at)) {
                 let mut replacement = existing.clone();
                 replacement.scenario = row.scenario;
-                replacement.seed = row.seed;
+                replacement.simulation = row.simulation;
                 replacement.saved_at = saved_at;
                 if !row.note.is_empty() {
                     replacement.note = row.note;

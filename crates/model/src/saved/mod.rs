@@ -5,6 +5,7 @@
 //! { "format": "blockvote-scenarios", "version": 2,
 //!   "scenarios": [ { "id": "k3j9xq-1", "name": "Ten per cent dearer", "note": "for Tuesday",
 //!                    "scenario": { "cost_change_pct": "10" }, "seed": 7,
+//!                    "simulation": { "runs": 5000, "delay_weights": [1, 1, 1, 1] },
 //!                    "saved_at": 1700000000000, "rev": ["k3j9xq.4", "k3j9xq.2"] } ],
 //!   "deleted": [ { "id": "k3j9xq-2", "rev": ["k3j9xq.3"], "at": 1700000000000 } ],
 //!   "absorbed": ["9f86d081884c7d65"] }
@@ -33,6 +34,7 @@ pub mod limits;
 pub mod problem;
 pub mod questions;
 pub mod set_aside;
+mod simulation;
 pub mod sync;
 
 pub use codec::{decode, decode_import, decode_lenient, encode, encode_stored, migrate, Migrated};
@@ -46,6 +48,7 @@ pub use questions::{clean_question_text, clean_questions, Question, QuestionProb
 pub use set_aside::{set_aside_in, SetAsideKey, SetAsideKind};
 pub use sync::{commit_edit, commit_save, merge, Conflict, Merged, SaveOn, WorkedFrom};
 
+use crate::engine::monte_carlo::SimulationChoices;
 use crate::engine::Scenario;
 use crate::nfc::Normalizer;
 use limits::{MAX_ABSORBED, MAX_TOMBSTONES, TOMBSTONE_MS};
@@ -75,8 +78,9 @@ pub enum StorageIssue {
     BackupSlotsFull,
 }
 
-/// One named scenario.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// One named scenario. Read by `codec` field by field (each field's problem named);
+/// written by its [`Serialize`], in the order of its fields.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SavedScenario {
     /// Stable: the same scenario has the same id in every tab, for as long as it is
     /// saved. New ones come from a [`Writer`], so two tabs never make the same id.
@@ -84,28 +88,56 @@ pub struct SavedScenario {
     /// Plain text, at most `MAX_NAME_CHARS` characters.
     pub name: String,
     /// The member's note, plain text (line breaks kept), at most `MAX_NOTE_CHARS`
-    /// characters; empty when there is none.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    /// characters; empty when there is none (and then not written).
     pub note: String,
     pub scenario: Scenario,
-    /// The Monte Carlo seed saved with it, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub seed: Option<u64>,
+    /// The Monte Carlo simulation saved with it, if the member set one up: written as
+    /// the row's `seed` and, for its settings other than the defaults, its
+    /// `simulation` object (`saved::simulation`), so a reader that knows only `seed`
+    /// still reads the seed.
+    pub simulation: Option<SimulationChoices>,
     /// When it was last saved (its levers, name or note changed), in milliseconds
     /// since 1970-01-01 UTC by the clock of the browser that saved it. `None` for
     /// scenarios saved before version 2.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub saved_at: Option<u64>,
     /// The questions the member raises with it, in their order (see [`questions`]).
     /// Optional: stores written before questions existed have none, and read back
     /// as they were.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub questions: Vec<Question>,
     /// Revision stamps, this version's first, then those of the versions it was made
-    /// from, newest first (at most `MAX_HISTORY`). Empty for a scenario from version 1
-    /// that has not changed since: the first version of its id.
-    #[serde(default, rename = "rev", skip_serializing_if = "Vec::is_empty")]
+    /// from, newest first (at most `MAX_HISTORY`), written as `rev`. Empty for a
+    /// scenario from version 1 that has not changed since: the first version of its id.
     pub history: Vec<String>,
+}
+
+impl Serialize for SavedScenario {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let (seed, settings) = simulation::fields(&self.simulation);
+        let mut row = serializer.serialize_struct("SavedScenario", 9)?;
+        row.serialize_field("id", &self.id)?;
+        row.serialize_field("name", &self.name)?;
+        if !self.note.is_empty() {
+            row.serialize_field("note", &self.note)?;
+        }
+        row.serialize_field("scenario", &self.scenario)?;
+        if let Some(seed) = seed {
+            row.serialize_field("seed", &seed)?;
+        }
+        if let Some(settings) = settings {
+            row.serialize_field("simulation", &settings)?;
+        }
+        if let Some(saved_at) = self.saved_at {
+            row.serialize_field("saved_at", &saved_at)?;
+        }
+        if !self.questions.is_empty() {
+            row.serialize_field("questions", &self.questions)?;
+        }
+        if !self.history.is_empty() {
+            row.serialize_field("rev", &self.history)?;
+        }
+        row.end()
+    }
 }
 
 /// A deleted scenario, remembered so that another tab's older copy of the store does
@@ -137,8 +169,8 @@ pub struct Store {
 
 impl SavedScenario {
     /// A scenario with no note, date or history yet.
-    pub fn new(id: &str, name: &str, scenario: Scenario, seed: Option<u64>) -> SavedScenario {
-        SavedScenario { id: id.to_string(), name: name.to_string(), scenario, seed, ..SavedScenario::default() }
+    pub fn new(id: &str, name: &str, scenario: Scenario, simulation: Option<SimulationChoices>) -> SavedScenario {
+        SavedScenario { id: id.to_string(), name: name.to_string(), scenario, simulation, ..SavedScenario::default() }
     }
 
     /// This version's revision stamp; empty for the first version of a scenario from
@@ -147,19 +179,32 @@ impl SavedScenario {
         self.history.first().map_or("", String::as_str)
     }
 
-    /// Whether the member would see the same scenario: name, note, levers, seed and
+    /// Whether the member would see the same scenario: name, note, levers, simulation and
     /// questions (not when or where it was saved).
     pub fn same_content(&self, other: &SavedScenario) -> bool {
         self.name == other.name && self.same_levers(other)
     }
 
-    /// Whether it has the same levers, seed, note and questions as `other`, whatever
+    /// Whether it has the same levers, simulation, note and questions as `other`, whatever
     /// the names.
     pub fn same_levers(&self, other: &SavedScenario) -> bool {
         self.note == other.note
-            && self.seed == other.seed
+            && self.simulation == other.simulation
             && self.scenario == other.scenario
             && self.questions == other.questions
+    }
+
+    /// What the member sees of it, as text: its name, note, levers and seed as JSON
+    /// (what it was before a simulation had settings beyond its seed), then those
+    /// settings when they are not the defaults. So the text of a scenario saved with
+    /// only a seed, and a fingerprint made of it and remembered, stay what they were.
+    pub fn content_text(&self) -> String {
+        let seed = self.simulation.as_ref().map(|simulation| simulation.seed);
+        let mut text = serde_json::to_string(&(&self.name, &self.note, &self.scenario, seed)).unwrap_or_default();
+        if let Some(settings) = simulation::settings_text(&self.simulation) {
+            text.push_str(&settings);
+        }
+        text
     }
 }
 

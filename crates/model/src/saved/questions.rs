@@ -147,6 +147,7 @@ pub fn new_own_key(questions: &[Question]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::monte_carlo::SimulationChoices;
     use crate::engine::Scenario;
     use crate::nfc::nfc;
     use crate::saved::{commit, decode, decode_lenient, encode, encode_stored, Refusal, SavedScenario, Store, Writer};
@@ -157,7 +158,7 @@ mod tests {
     }
 
     fn with_questions(questions: Vec<Question>) -> Store {
-        let mut saved = SavedScenario::new("k-1", "Asked", Scenario::default(), Some(7));
+        let mut saved = SavedScenario::new("k-1", "Asked", Scenario::default(), Some(SimulationChoices::with_seed(7)));
         saved.questions = questions;
         saved.saved_at = Some(1_700_000_000_000);
         saved.history = vec!["abc.1".into()];

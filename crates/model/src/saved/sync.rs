@@ -306,7 +306,7 @@ fn made_onto(
     saves_levers: bool,
 ) -> Option<SavedScenario> {
     // Every field named, so a field added later must be decided here.
-    let SavedScenario { id: _, name, note, scenario, seed, saved_at, questions, history: _ } = edited;
+    let SavedScenario { id: _, name, note, scenario, simulation, saved_at, questions, history: _ } = edited;
     let mut row = newer.clone();
     let mut changed = false;
     let mut take = |here: bool, there: bool, same: bool, set: &mut dyn FnMut(&mut SavedScenario)| {
@@ -325,12 +325,12 @@ fn made_onto(
     }) && take(*note != base.note, newer.note != base.note, *note == newer.note, &mut |r| {
         r.note.clone_from(note);
     }) && take(
-        saves_levers || (scenario, seed) != (&base.scenario, &base.seed),
-        (&newer.scenario, &newer.seed) != (&base.scenario, &base.seed),
-        (scenario, seed) == (&newer.scenario, &newer.seed),
+        saves_levers || (scenario, simulation) != (&base.scenario, &base.simulation),
+        (&newer.scenario, &newer.simulation) != (&base.scenario, &base.simulation),
+        (scenario, simulation) == (&newer.scenario, &newer.simulation),
         &mut |r| {
             r.scenario = scenario.clone();
-            r.seed = *seed;
+            r.simulation.clone_from(simulation);
         },
     ) && take(
         *questions != base.questions,
@@ -380,8 +380,7 @@ impl SavedScenario {
 /// The order in which the later-saved version of two is chosen: by date, then by
 /// stamp, then by what the member sees, so every tab chooses the same.
 fn rank(version: &SavedScenario) -> (Option<u64>, &str, String) {
-    let content = (&version.name, &version.note, &version.scenario, version.seed);
-    (version.saved_at, version.stamp(), serde_json::to_string(&content).unwrap_or_default())
+    (version.saved_at, version.stamp(), version.content_text())
 }
 
 /// The stamps of `versions`, in order, each once, at most `MAX_HISTORY`: the first

@@ -57,7 +57,7 @@ fn round_trip_of_files_and_of_the_stored_store() {
                 name: "Dearer 貴一成".into(),
                 note: "for Tuesday\nsecond line".into(),
                 scenario: dearer(10),
-                seed: Some(7),
+                simulation: Some(SimulationChoices::with_seed(7)),
                 saved_at: Some(1_700_000_000_000),
                 questions: Vec::new(),
                 history: vec!["abc.2".into(), "abc.1".into()],
@@ -90,7 +90,7 @@ fn version_1_is_read_without_loss() {
     let store = check(text, 2, &[]);
     assert_eq!(
         store.scenarios[0],
-        SavedScenario::new("s1", "Ten per cent dearer", dearer(10), Some(7)),
+        SavedScenario::new("s1", "Ten per cent dearer", dearer(10), Some(SimulationChoices::with_seed(7))),
         "no note, no date, no stamps: the first version of s1"
     );
     assert_eq!(store.scenarios[1], SavedScenario::new("s2", "Paper", Scenario::default(), None));
@@ -451,7 +451,10 @@ fn writers_of_two_tabs_never_make_the_same_id_or_stamp() {
 fn saving_renaming_noting_and_duplicating_stamp_what_changed() {
     let mut store = Store::default();
     let mut writer = tab(7, 1_000);
-    let id = change(&mut store, &mut writer, |s, w| s.save(w, "  Dearer ", dearer(10), Some(3))).unwrap();
+    let id = change(&mut store, &mut writer, |s, w| {
+        s.save(w, "  Dearer ", dearer(10), Some(SimulationChoices::with_seed(3)))
+    })
+    .unwrap();
     assert_eq!(store.scenarios[0].name, "Dearer");
     assert_eq!(store.scenarios[0].saved_at, Some(1_000));
     assert_eq!(store.scenarios[0].history, vec!["70000000.2"]);
@@ -1187,7 +1190,8 @@ fn every_lever_the_app_writes_reads_back_with_no_unknown_field() {
         },
         cap: Some(CashCap { amount: Money::from_whole_millions(900), rule: DeferralRule::DepartmentOrder }),
     };
-    let store = Store::of(vec![SavedScenario::new("s1", "Every lever", scenario, Some(3))]);
+    let store =
+        Store::of(vec![SavedScenario::new("s1", "Every lever", scenario, Some(SimulationChoices::with_seed(3)))]);
     check(&encode(&store), 1, &[]);
     let (_, problems) = decode_import(&encode(&store), nfc, &paper());
     assert_eq!(problems, vec![]);
@@ -1347,7 +1351,7 @@ fn a_file_the_app_writes_imports_back_unchanged_and_without_a_word() {
         ..Scenario::default()
     };
     let store = Store::of(vec![
-        SavedScenario::new("s1", "Every edit 每項修改", scenario, Some(9)),
+        SavedScenario::new("s1", "Every edit 每項修改", scenario, Some(SimulationChoices::with_seed(9))),
         SavedScenario::new("s2", "Paper", Scenario::default(), None),
     ]);
     let text = encode(&store);
@@ -1401,4 +1405,51 @@ fn a_rename_to_another_scenario_s_name_is_refused() {
     change(&mut store, &mut writer, |s, w| s.rename(w, &two, "Three")).unwrap();
     let names: Vec<&str> = store.scenarios.iter().map(|s| s.name.as_str()).collect();
     assert_eq!(names, ["One", "Three"]);
+}
+
+#[test]
+fn a_saved_scenario_keeps_its_whole_simulation_and_a_seed_alone_is_written_as_before() {
+    use crate::engine::monte_carlo::{OverrunSettings, SimulationChoices};
+    let set_up = SimulationChoices {
+        seed: 42,
+        runs: 5_000,
+        late_probability: Some(Decimal::new(4, 1)),
+        delay_weights: [1, 1, 1, 1],
+        overrun: Some(OverrunSettings { probability: Decimal::new(2, 1), min_pct: 5, max_pct: 30 }),
+    };
+    let store = Store::of(vec![
+        SavedScenario::new("s1", "Set up", dearer(10), Some(set_up.clone())),
+        SavedScenario::new("s2", "Seeded", dearer(5), Some(SimulationChoices::with_seed(7))),
+        SavedScenario::new("s3", "Plain", dearer(1), None),
+    ]);
+    let text = encode(&store);
+    assert!(text.contains(r#""seed":42,"simulation":{"runs":5000,"late_probability":"0.4","delay_weights":[1,1,1,1],"overrun":{"probability":"0.2","min_pct":5,"max_pct":30}}"#), "{text}");
+    // What every earlier version wrote, and reads: the seed alone.
+    assert!(text.contains(r#""delegation":{}},"seed":7}"#), "{text}");
+    let read = check(&text, 3, &[]);
+    assert_eq!(read, store);
+    // A row of an earlier version, with its seed alone, reads as the default
+    // simulation with that seed; one with settings alone, around the default seed.
+    let rows = r#"{"name":"a","scenario":{},"seed":9},{"name":"b","scenario":{},"simulation":{"runs":20}}"#;
+    let read = check(&file(2, rows, ""), 2, &[]);
+    assert_eq!(read.scenarios[0].simulation, Some(SimulationChoices::with_seed(9)));
+    assert_eq!(read.scenarios[1].simulation, Some(SimulationChoices { runs: 20, ..SimulationChoices::default() }));
+}
+
+#[test]
+fn a_row_whose_simulation_no_field_accepts_is_named_and_skipped() {
+    let bad = |simulation: &str, field: &'static str, reason: RowReason| {
+        let rows =
+            format!(r#"{{"name":"ok","scenario":{{}}}},{{"name":"bad","scenario":{{}},"simulation":{simulation}}}"#);
+        check(&file(2, &rows, ""), 1, &[row(1, field, reason)]);
+    };
+    bad(r#"{"runs":0}"#, "simulation.runs", RowReason::Invalid);
+    bad(r#"{"runs":100001}"#, "simulation.runs", RowReason::Invalid);
+    bad(r#"{"late_probability":"1.5"}"#, "simulation.late_probability", RowReason::Invalid);
+    bad(r#"{"delay_weights":[0,0,0,0]}"#, "simulation.delay_weights", RowReason::Invalid);
+    bad(r#"{"delay_weights":[1001,0,0,0]}"#, "simulation.delay_weights", RowReason::Invalid);
+    bad(r#"{"overrun":{"probability":"0.1","min_pct":30,"max_pct":5}}"#, "simulation.overrun", RowReason::Invalid);
+    bad(r#"{"delay_weights":[1,2,3]}"#, "simulation", RowReason::Invalid);
+    bad(r#"{"runs":"many"}"#, "simulation", RowReason::Invalid);
+    bad("[1]", "simulation", RowReason::WrongType { expected: "object" });
 }

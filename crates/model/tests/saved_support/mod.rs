@@ -11,6 +11,7 @@
 //! the other.
 #![allow(dead_code)] // Each includer uses its part.
 
+use blockvote_model::engine::monte_carlo::SimulationChoices;
 use blockvote_model::engine::Scenario;
 use blockvote_model::nfc::nfc;
 use blockvote_model::saved::{commit, commit_save, merge, SaveOn, SavedScenario, Store, WorkedFrom, Writer};
@@ -213,8 +214,8 @@ impl Tabs {
     }
 }
 
-/// One scenario as the member sees it: id, name, note, levers, seed, date saved.
-pub type Shown<'a> = (&'a str, &'a str, &'a str, &'a Scenario, Option<u64>, Option<u64>);
+/// One scenario as the member sees it: id, name, note, levers, simulation, date saved.
+pub type Shown<'a> = (&'a str, &'a str, &'a str, &'a Scenario, Option<&'a SimulationChoices>, Option<u64>);
 
 /// What a store shows, by id (for comparing stores whose order or bookkeeping may
 /// differ; ids are unique in a store).
@@ -222,7 +223,7 @@ pub fn content(store: &Store) -> Vec<Shown<'_>> {
     let mut rows: Vec<_> = store
         .scenarios
         .iter()
-        .map(|s| (s.id.as_str(), s.name.as_str(), s.note.as_str(), &s.scenario, s.seed, s.saved_at))
+        .map(|s| (s.id.as_str(), s.name.as_str(), s.note.as_str(), &s.scenario, s.simulation.as_ref(), s.saved_at))
         .collect();
     rows.sort_by(|a, b| a.0.cmp(b.0));
     rows

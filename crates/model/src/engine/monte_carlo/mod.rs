@@ -40,7 +40,8 @@ mod settings;
 mod summary;
 
 pub use settings::{
-    MonteCarloSettings, OverrunSettings, DEFAULT_RUNS, DEFAULT_SEED, MAX_DELAY_QUARTERS, MAX_OVERRUN_PCT, MAX_RUNS,
+    delay_weights_usable, MonteCarloSettings, OverrunSettings, SimulationChoices, SimulationFault,
+    DEFAULT_DELAY_WEIGHTS, DEFAULT_RUNS, DEFAULT_SEED, MAX_DELAY_QUARTERS, MAX_DELAY_WEIGHT, MAX_OVERRUN_PCT, MAX_RUNS,
 };
 pub use summary::{MonteCarloSummary, QuarterStats, RunsAgainst, Stats, YearStats};
 

@@ -13,7 +13,7 @@ use crate::paper::{Indicator, Para5Column, Printed};
 use crate::refusal::engine_error;
 use crate::words::UNIT_PERCENT;
 use blockvote_model::engine::monte_carlo::{MAX_DELAY_QUARTERS, MAX_OVERRUN_PCT};
-use blockvote_model::engine::{EngineError, MonteCarloSettings, OverrunSettings, Slippage};
+use blockvote_model::engine::{EngineError, MonteCarloSettings, OverrunSettings, SimulationChoices, Slippage};
 use blockvote_model::money::format_decimal;
 use blockvote_model::Dataset;
 use rust_decimal::Decimal;
@@ -80,40 +80,37 @@ impl SimulationInputs {
 
     /// The engine's settings for these inputs under the slippage lever `lever`.
     pub fn settings(&self, lever: &Slippage) -> MonteCarloSettings {
-        MonteCarloSettings {
+        self.choices().settings(lever.share)
+    }
+
+    /// The simulation these inputs set up, as a link and a saved scenario carry it:
+    /// the overrun's settings only while overruns are on.
+    pub fn choices(&self) -> SimulationChoices {
+        SimulationChoices {
             seed: self.seed,
             runs: self.runs,
-            late_probability: self.late_probability(lever),
+            late_probability: self.late_probability,
             delay_weights: self.delay_weights,
             overrun: self.overrun_on.then(|| self.overrun.clone()),
         }
     }
-}
 
-/// What a link, a saved scenario and a reload keep of the simulation: the levers and
-/// the seed. The other settings live only in this page; when the member has changed
-/// any of them, this names those (in the order of the form) and says what a
-/// colleague opening the link runs with, so "same seed, same result" is never read
-/// as a promise the link cannot keep. `None` while every one is the default.
-pub fn settings_not_carried(inputs: &SimulationInputs) -> Option<Bilingual> {
-    let defaults = SimulationInputs::default();
-    let changed = [
-        (inputs.late_probability.is_some(), l("延誤機率 p", "the probability late p")),
-        (inputs.delay_weights != defaults.delay_weights, l("延誤季數的權重", "the delay weights")),
-        (inputs.overrun_on, l("成本超支", "the cost overruns")),
-        (inputs.runs != defaults.runs, l("模擬次數", "the number of runs")),
-    ];
-    let names: Vec<Label> = changed.into_iter().filter_map(|(changed, name)| changed.then_some(name)).collect();
-    let (last, rest) = names.split_last()?;
-    let zh = names.iter().map(|name| name.zh).collect::<Vec<_>>().join("、");
-    let en = match rest {
-        [] => last.en.to_string(),
-        _ => format!("{} and {}", rest.iter().map(|name| name.en).collect::<Vec<_>>().join(", "), last.en),
-    };
-    Some(Bilingual::new(
-        format!("連結、已儲存的情景和重新載入只保留各項調整和種子，不包括{zh}：以連結開啟的同事會以預設值執行模擬，結果亦會不同。"),
-        format!("A link, a saved scenario and a reload keep the levers and the seed, not {en}: a colleague who opens the link runs the simulation with the defaults, and gets other results."),
-    ))
+    /// The inputs that set up `choices`, or the defaults for none (a link or a saved
+    /// scenario that sets up no simulation). Overruns turned off keep the settings
+    /// the member last gave them, so turning them on again restores those.
+    pub fn set_up(&self, choices: Option<&SimulationChoices>) -> SimulationInputs {
+        let Some(choices) = choices else {
+            return SimulationInputs { overrun: self.overrun.clone(), ..SimulationInputs::default() };
+        };
+        SimulationInputs {
+            seed: choices.seed,
+            runs: choices.runs,
+            late_probability: choices.late_probability,
+            delay_weights: choices.delay_weights,
+            overrun_on: choices.overrun.is_some(),
+            overrun: choices.overrun.clone().unwrap_or_else(|| self.overrun.clone()),
+        }
+    }
 }
 
 /// The simulation's probability-late field.
@@ -354,22 +351,21 @@ impl SimulationStatus {
 mod tests {
     use super::*;
 
-    /// The settings a link does not carry are named once the member changes them.
+    /// What the panel sets up is what a link carries, and a link's simulation sets
+    /// the panel up again, whatever was in it before.
     #[test]
-    fn the_settings_a_link_does_not_carry_are_named_when_changed() {
-        let check = |change: fn(&mut SimulationInputs), expected: &str| {
+    fn the_inputs_set_up_what_a_link_carries_and_back() {
+        let check = |change: fn(&mut SimulationInputs), expected: SimulationChoices| {
             let mut inputs = SimulationInputs::default();
             change(&mut inputs);
-            let said = settings_not_carried(&inputs).map(|words| words.get(Lang::En).to_string());
-            assert_eq!(said.as_deref().unwrap_or("nothing"), expected);
+            assert_eq!(inputs.choices(), expected);
+            let before = SimulationInputs { runs: 7, overrun_on: true, ..SimulationInputs::default() };
+            assert_eq!(before.set_up(Some(&expected)).choices(), expected);
         };
-        check(|_| {}, "nothing");
-        check(|i| i.seed = 42, "nothing");
-        check(|i| i.overrun.max_pct = 30, "nothing");
-        check(
-            |i| i.runs = 500,
-            "A link, a saved scenario and a reload keep the levers and the seed, not the number of runs: a colleague who opens the link runs the simulation with the defaults, and gets other results.",
-        );
+        check(|_| {}, SimulationChoices::default());
+        check(|i| i.seed = 42, SimulationChoices::with_seed(42));
+        // Overruns turned off carry nothing of their settings.
+        check(|i| i.overrun.max_pct = 30, SimulationChoices::default());
         check(
             |i| {
                 i.runs = 500;
@@ -377,13 +373,18 @@ mod tests {
                 i.delay_weights = [7, 3, 2, 1];
                 i.overrun_on = true;
             },
-            "A link, a saved scenario and a reload keep the levers and the seed, not the probability late p, the delay weights, the cost overruns and the number of runs: a colleague who opens the link runs the simulation with the defaults, and gets other results.",
+            SimulationChoices {
+                runs: 500,
+                late_probability: Some(Decimal::new(5, 1)),
+                delay_weights: [7, 3, 2, 1],
+                overrun: Some(OverrunSettings::default()),
+                ..SimulationChoices::default()
+            },
         );
-        let inputs = SimulationInputs { delay_weights: [7, 3, 2, 1], overrun_on: true, ..SimulationInputs::default() };
-        assert_eq!(
-            settings_not_carried(&inputs).map(|words| words.get(Lang::Zh).to_string()).as_deref(),
-            Some("連結、已儲存的情景和重新載入只保留各項調整和種子，不包括延誤季數的權重、成本超支：以連結開啟的同事會以預設值執行模擬，結果亦會不同。")
-        );
+        // No simulation sets up the defaults, keeping the overrun settings put away.
+        let put_away = OverrunSettings { max_pct: 30, ..OverrunSettings::default() };
+        let before = SimulationInputs { runs: 7, overrun: put_away.clone(), ..SimulationInputs::default() };
+        assert_eq!(before.set_up(None), SimulationInputs { overrun: put_away, ..SimulationInputs::default() });
     }
     use crate::screens::risk::tests::paper;
     use blockvote_model::engine::para5_late_share;
