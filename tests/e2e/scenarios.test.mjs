@@ -328,7 +328,7 @@ test('export JSON and CSV; import a valid file (asking about same names) and an 
   const cash = await downloaded(page, () => page.getByTestId('export-cashflow-csv').click());
   // Each column's provenance first, then the quarters to one decimal, as the quarter table shows them.
   assert.match(cash.text, /^\uFEFF?(Figure|數字),ongoing_m,"?(model|模型|scenario|情景) — /);
-  assert.match(cash.text, /\r\nquarter,ongoing_m,new_m,total_m\r\n2018-19 Q1,\d+\.\d,\d+\.\d,\d+\.\d\r\n/);
+  assert.match(cash.text, /\r\nquarter,ongoing_m,new_m,total_m,baseline_m,change_m\r\n2018-19 Q1,\d+\.\d,\d+\.\d,\d+\.\d,\d+\.\d,[-+]?\d+\.\d\r\n/);
   const allocation = await downloaded(page, () => page.getByTestId('export-allocation-csv').click());
   assert.match(allocation.text, /total,總計,Total,1060\.000000,1060\.000000/);
 

@@ -481,10 +481,20 @@ test('text set aside is offered on every later visit, downloads as it was, and i
   assert.equal(file.name, 'blockvote-scenarios-unreadable.json');
   // The Scenarios screen's Import asks for JSON files: the download is one.
   assert.ok((await page.getByTestId('import-file').getAttribute('accept')).split(',').includes('.json'));
-  // Removing asks first; keeping it keeps it.
+  // Removing asks first, with focus on the answer that keeps it; Escape and Keep both
+  // keep it, and give focus back to the button that asked.
+  const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid'));
   await item.getByTestId('storage-set-aside-remove').click();
   await item.getByTestId('storage-set-aside-confirming').waitFor();
-  await item.getByTestId('storage-set-aside-keep').click();
+  await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'storage-set-aside-keep');
+  await page.keyboard.press('Escape');
+  await item.getByTestId('storage-set-aside-confirming').waitFor({ state: 'detached' });
+  await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'storage-set-aside-remove');
+  assert.equal(await focused(), 'storage-set-aside-remove');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'storage-set-aside-keep');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'storage-set-aside-remove');
   assert.equal(await page.evaluate((key) => localStorage.getItem(key), BACKUP), garbage);
   await item.getByTestId('storage-set-aside-remove').click();
   await item.getByTestId('storage-set-aside-confirm').click();

@@ -137,13 +137,43 @@ pub fn baseline_provenance() -> Provenance {
 }
 
 /// The baseline's (ongoing, new) for each of `quarters` (zero where it has none).
-fn baseline_quarters(baseline: &Projection, quarters: &[FiscalQuarter]) -> Vec<(Money, Money)> {
+fn quarter_cash(projection: &Projection, quarters: &[FiscalQuarter]) -> Vec<(Money, Money)> {
     quarters
         .iter()
         .map(|quarter| {
-            baseline.quarters.iter().find(|q| q.quarter == *quarter).map(|q| (q.ongoing, q.new)).unwrap_or_default()
+            projection.quarters.iter().find(|q| q.quarter == *quarter).map(|q| (q.ongoing, q.new)).unwrap_or_default()
         })
         .collect()
+}
+
+/// Every key of `scenario` and of `baseline`, each once, in order (both are in order):
+/// a table or chart of the scenario against the baseline shows every quarter (or
+/// year) either has cash in. Shown at the scenario's keys alone, a scenario that no
+/// longer reaches a year (its one project there excluded) lost that year's baseline
+/// row, so the baseline column no longer added up to the baseline's total, and the
+/// total change was not the change made.
+fn either<K: Ord + Copy>(scenario: impl IntoIterator<Item = K>, baseline: impl IntoIterator<Item = K>) -> Vec<K> {
+    let (mut scenario, mut baseline) = (scenario.into_iter().peekable(), baseline.into_iter().peekable());
+    let mut keys = Vec::new();
+    loop {
+        let next = match (scenario.peek(), baseline.peek()) {
+            (Some(a), Some(b)) if a < b => scenario.next(),
+            (Some(a), Some(b)) if b < a => baseline.next(),
+            (Some(_), Some(_)) => baseline.next().and(scenario.next()),
+            (Some(_), None) => scenario.next(),
+            (None, _) => baseline.next(),
+        };
+        match next {
+            Some(key) => keys.push(key),
+            None => return keys,
+        }
+    }
+}
+
+/// The quarters of either projection, in order: those every quarterly table and chart
+/// of the scenario against the baseline shows.
+pub fn quarters_of_either(projection: &Projection, baseline: &Projection) -> Vec<FiscalQuarter> {
+    either(projection.quarters.iter().map(|q| q.quarter), baseline.quarters.iter().map(|q| q.quarter))
 }
 
 /// One row of cash as every table and card shows it: the rounded parts and their sum.
@@ -251,6 +281,7 @@ pub fn shown_reading(metric: Metric, projection: &Projection) -> Result<Reading,
 
 /// Builds a table from the shown scenario rows and the shown baseline totals, the
 /// change worked out from the shown figures; the total row is the sum of the rows.
+/// `keys`, `shown` and `baseline` are row by row.
 fn table(
     keys: Vec<(String, String)>,
     shown: &[ShownCash],
@@ -284,42 +315,43 @@ fn table(
     CashTable { rows, totals, columns: marks.columns() }
 }
 
-/// The quarter table: every quarter of the scenario's projection. The baseline column
-/// is the baseline's own quarter table's total column, read at the scenario's quarters.
+/// The scenario's shown cash and the baseline's shown total at each of `keys`, nil
+/// where one has no row.
+fn at_keys<K: PartialEq>(
+    keys: &[K],
+    scenario: &[(K, ShownCash)],
+    base: &[(K, ShownCash)],
+) -> (Vec<ShownCash>, Vec<Money>) {
+    let find =
+        |rows: &[(K, ShownCash)], key: &K| rows.iter().find(|(k, _)| k == key).map(|(_, c)| *c).unwrap_or_default();
+    keys.iter().map(|key| (find(scenario, key), find(base, key).total)).unzip()
+}
+
+/// The quarter table: every quarter of the scenario's projection or the baseline's.
+/// The baseline column is the baseline's own quarter table's total column.
 pub fn quarter_table(projection: &Projection, baseline: &Projection, lang: Lang) -> CashTable {
-    let base = shown_quarters(baseline);
-    let base_total: Vec<Money> = projection
-        .quarters
+    let quarters = quarters_of_either(projection, baseline);
+    let (scenario, base) = (shown_quarters(projection), shown_quarters(baseline));
+    let marks = CashMarks::of(&scenario, &base);
+    let (shown, base_total) = at_keys(&quarters, &scenario, &base);
+    let keys = quarters
         .iter()
-        .map(|q| base.iter().find(|(quarter, _)| *quarter == q.quarter).map(|(_, c)| c.total).unwrap_or_default())
-        .collect();
-    let keys = projection
-        .quarters
-        .iter()
-        .map(|q| {
-            let (first, last) = q.quarter.months();
-            (q.quarter.label(), format!("{} ({first}–{last})", quarter_text(q.quarter, lang)))
+        .map(|quarter| {
+            let (first, last) = quarter.months();
+            (quarter.label(), format!("{} ({first}–{last})", quarter_text(*quarter, lang)))
         })
         .collect();
-    let scenario = shown_quarters(projection);
-    let marks = CashMarks::of(&scenario, &base);
-    let shown: Vec<ShownCash> = scenario.into_iter().map(|(_, c)| c).collect();
     table(keys, &shown, &base_total, &marks, lang)
 }
 
-/// The year table: every financial year of the scenario's projection. The baseline
-/// column is the baseline's own year table's total column, read at the scenario's years.
+/// The year table: every financial year of the scenario's projection or the
+/// baseline's. The baseline column is the baseline's own year table's total column.
 pub fn year_table(projection: &Projection, baseline: &Projection, lang: Lang) -> CashTable {
-    let base = shown_years(&baseline.years);
-    let base_total: Vec<Money> = projection
-        .years
-        .iter()
-        .map(|y| base.iter().find(|(year, _)| *year == y.year).map(|(_, c)| c.total).unwrap_or_default())
-        .collect();
-    let keys = projection.years.iter().map(|y| (y.year.label(), year_text(y.year, lang))).collect();
-    let scenario = shown_years(&projection.years);
+    let years = either(projection.years.iter().map(|y| y.year), baseline.years.iter().map(|y| y.year));
+    let (scenario, base) = (shown_years(&projection.years), shown_years(&baseline.years));
     let marks = CashMarks::of(&scenario, &base);
-    let shown: Vec<ShownCash> = scenario.into_iter().map(|(_, c)| c).collect();
+    let (shown, base_total) = at_keys(&years, &scenario, &base);
+    let keys = years.iter().map(|year| (year.label(), year_text(*year, lang))).collect();
     table(keys, &shown, &base_total, &marks, lang)
 }
 
@@ -338,27 +370,24 @@ pub struct QuarterChart {
 
 /// The quarterly chart of `projection` against the model baseline.
 pub fn quarter_chart(projection: &Projection, baseline: &Projection, lang: Lang) -> QuarterChart {
-    let quarters: Vec<FiscalQuarter> = projection.quarters.iter().map(|q| q.quarter).collect();
-    let base = baseline_quarters(baseline, &quarters);
+    let quarters = quarters_of_either(projection, baseline);
+    let (cash, base) = (quarter_cash(projection, &quarters), quarter_cash(baseline, &quarters));
     let base_name = baseline_provenance().series_name(lang);
     let scenario_name = Provenance::Scenario.series_name(lang);
     // The words read the figures of the quarter table, so that the parts named add up
     // to the total named and match the table; the columns drawn stay exact.
     let shown = shown_quarters(projection);
     let base_shown = shown_quarters(baseline);
-    let columns = projection
-        .quarters
+    let (shown, base_shown) = at_keys(&quarters, &shown, &base_shown);
+    let columns = quarters
         .iter()
-        .zip(base)
-        .map(|(q, (base_ongoing, base_new))| {
-            let find = |rows: &[(FiscalQuarter, ShownCash)]| {
-                rows.iter().find(|(quarter, _)| *quarter == q.quarter).map(|(_, c)| *c).unwrap_or_default()
-            };
-            let (cash, base_total) = (find(&shown), find(&base_shown).total);
+        .zip(cash.into_iter().zip(base))
+        .zip(shown.into_iter().zip(base_shown))
+        .map(|((quarter, ((ongoing, new), (base_ongoing, base_new))), (cash, base_total))| {
             let description = match lang {
                 Lang::Zh => format!(
                     "{}：情景 {}（進行中 {}，新項目 {}）；{} {}（百萬元）",
-                    quarter_text(q.quarter, lang),
+                    quarter_text(*quarter, lang),
                     millions(cash.total),
                     millions(cash.ongoing),
                     millions(cash.new),
@@ -367,7 +396,7 @@ pub fn quarter_chart(projection: &Projection, baseline: &Projection, lang: Lang)
                 ),
                 Lang::En => format!(
                     "{}: scenario {} (ongoing {}, new {}); {} {} (HK$M)",
-                    quarter_text(q.quarter, lang),
+                    quarter_text(*quarter, lang),
                     millions(cash.total),
                     millions(cash.ongoing),
                     millions(cash.new),
@@ -376,11 +405,11 @@ pub fn quarter_chart(projection: &Projection, baseline: &Projection, lang: Lang)
                 ),
             };
             QuarterColumns {
-                label: quarter_axis(q.quarter, lang),
+                label: quarter_axis(*quarter, lang),
                 description,
                 columns: vec![
                     Column { segments: vec![base_ongoing, base_new] },
-                    Column { segments: vec![q.ongoing, q.new] },
+                    Column { segments: vec![ongoing, new] },
                 ],
                 range: None,
             }
@@ -413,8 +442,8 @@ fn lower_first(text: &str) -> String {
 
 /// The cumulative S-curves of the model baseline and the scenario.
 pub fn cumulative_lines(projection: &Projection, baseline: &Projection, lang: Lang) -> Vec<LineSeries> {
-    let quarters: Vec<FiscalQuarter> = projection.quarters.iter().map(|q| q.quarter).collect();
-    let base = baseline_quarters(baseline, &quarters);
+    let quarters = quarters_of_either(projection, baseline);
+    let (cash, base) = (quarter_cash(projection, &quarters), quarter_cash(baseline, &quarters));
     let running = |values: Vec<Money>| {
         let mut sum = Money::ZERO;
         values
@@ -435,7 +464,7 @@ pub fn cumulative_lines(projection: &Projection, baseline: &Projection, lang: La
         },
         LineSeries {
             name: l("情景（累計）", "Scenario (cumulative)").get(lang).to_string(),
-            points: running(projection.quarters.iter().map(|q| q.total).collect()),
+            points: running(cash.iter().map(|(o, n)| o.checked_add(*n).unwrap_or_default()).collect()),
         },
     ]
 }
@@ -443,7 +472,9 @@ pub fn cumulative_lines(projection: &Projection, baseline: &Projection, lang: La
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use blockvote_model::engine::{CashCap, DeferralRule, Engine, Profile, Scenario, Slippage};
+    use blockvote_model::engine::{
+        CashCap, DeferralRule, Edit, Engine, GroupEdit, Profile, ProjectEdit, Scenario, Selector, Slippage,
+    };
     use blockvote_model::Dataset;
     use rust_decimal::Decimal;
 
@@ -480,6 +511,19 @@ pub(crate) mod tests {
                 },
             ),
             ("even profile", Scenario { default_profile: Profile::Even, ..Scenario::default() }),
+            // No. 15 is the only project still paying in 2022-23: the scenario no
+            // longer reaches that year, which the baseline does.
+            ("No. 15 excluded", Scenario { projects: vec![excluded(15)], ..Scenario::default() }),
+            (
+                "every project excluded",
+                Scenario {
+                    groups: vec![GroupEdit {
+                        select: Selector::All,
+                        edit: Edit { exclude: Some(true), ..Edit::default() },
+                    }],
+                    ..Scenario::default()
+                },
+            ),
             (
                 "ongoing 817.05, cost +3.7%",
                 Scenario {
@@ -489,6 +533,40 @@ pub(crate) mod tests {
                 },
             ),
         ]
+    }
+
+    fn excluded(id: u16) -> ProjectEdit {
+        ProjectEdit { id, edit: Edit { exclude: Some(true), ..Edit::default() } }
+    }
+
+    /// Every quarter and year either projection has is a row, so the baseline column
+    /// adds up to the baseline's own total, whatever the scenario no longer reaches, and
+    /// the total change is the scenario's total less the baseline's.
+    #[test]
+    fn the_baseline_column_is_the_whole_baseline_under_any_scenario() {
+        let (baseline, _) = projections(&Scenario::default());
+        let own = [quarter_table(&baseline, &baseline, Lang::En), year_table(&baseline, &baseline, Lang::En)];
+        for (name, scenario) in scenarios() {
+            let (projection, baseline) = projections(&scenario);
+            let tables =
+                [quarter_table(&projection, &baseline, Lang::En), year_table(&projection, &baseline, Lang::En)];
+            for (table, own) in tables.iter().zip(&own) {
+                let [.., total, base, change] = table.totals.cells(Lang::En);
+                assert_eq!(base, own.totals.cells(Lang::En)[4], "{name}");
+                assert_eq!(parse(&change), parse(&total).checked_sub(parse(&base)).unwrap_or_default(), "{name}");
+            }
+        }
+        let (projection, baseline) = projections(&Scenario { projects: vec![excluded(15)], ..Scenario::default() });
+        let years = year_table(&projection, &baseline, Lang::En);
+        let last = years.rows.last().map(|row| row.cells(Lang::En));
+        assert_eq!(
+            last,
+            Some(["2022-23".into(), "0.0".into(), "0.0".into(), "0.0".into(), "8.4".into(), "-8.4".into()])
+        );
+        assert_eq!(years.totals.cells(Lang::En)[3..], ["2,334.8", "2,344.7", "-9.9"]);
+        let chart = quarter_chart(&projection, &baseline, Lang::En);
+        let quarters = quarter_table(&projection, &baseline, Lang::En);
+        assert_eq!(chart.quarters.len(), quarters.rows.len());
     }
 
     /// A cell as a member reads it, back to money.

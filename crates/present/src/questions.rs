@@ -341,8 +341,8 @@ fn same_department_draft(input: DraftInput<'_>, group: &SameDepartmentUnderCeili
 
 pub const HEADING: Label = l("要提出的問題", "Questions to raise");
 pub const PANEL_NOTE: Label = l(
-    "每項發現都可成為問題的草稿。勾選要提出的問題，可修改字眼（只改動目前語言的版本，另一語言的草稿保持不變），或加入自己的問題。勾選的問題會按次序印在簡報上，並隨情景一同儲存。",
-    "Each finding can become a draft question. Tick the ones to raise, change their words (only the version in the language shown; the other language's draft stays as it is), or add your own. The ticked questions are printed in the brief, in this order, and saved with the scenario.",
+    "每項發現都可成為問題的草稿。勾選要提出的問題，可修改字眼（只改動目前語言的版本，另一語言的草稿保持不變），或加入自己的問題。勾選的問題會按次序印在簡報上，並隨情景一同儲存（亦載於情景檔案及離線副本）；連結不會帶上問題。",
+    "Each finding can become a draft question. Tick the ones to raise, change their words (only the version in the language shown; the other language's draft stays as it is), or add your own. The ticked questions are printed in the brief, in this order, and saved with the scenario (and carried by its file and the offline copy); a link does not carry them.",
 );
 pub const MARKS_NOTE: Label = l(
     "方括號標示每個數字的來源：〔第 n 段〕、〔附件 X〕為文件所載；〔模型〕為 blockvote 按文件推算，並非文件原文；〔情景〕按所示情景的調節計算。",

@@ -87,7 +87,9 @@ pub fn rule_label(rule: DeferralRule) -> Label {
         DeferralRule::SmallestBudgetFirst => l("預算最小的先延後", "Smallest budget first"),
         DeferralRule::LargestBudgetFirst => l("預算最大的先延後", "Largest budget first"),
         DeferralRule::LargestBudgetYearCashFirst => l("2018-19 現金最多的先延後", "Most 2018-19 cash first"),
-        DeferralRule::DepartmentOrder => l("按部門次序（由後至前）", "Department order (last first)"),
+        DeferralRule::DepartmentOrder => {
+            l("按部門次序（排首的部門先延後）", "Department order (the first department listed first)")
+        }
         DeferralRule::HighestIdFirst => l("編號最大的先延後", "Highest number first"),
     }
 }

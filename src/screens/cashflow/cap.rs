@@ -42,11 +42,7 @@ pub fn CapPanel() -> impl IntoView {
             s.cap = value.map(|amount| CashCap { amount: Money::from_millions(amount), rule });
         })
     };
-    let shown = Memo::new(move |_| {
-        whatif
-            .projection
-            .with(|p| p.as_ref().and_then(|p| p.cap.as_ref()).map(|outcome| cap_view(outcome, &data, lang())))
-    });
+    let shown = Memo::new(move |_| whatif.projection.with(|p| p.as_ref().and_then(|p| cap_view(p, &data, lang()))));
     view! {
         <div class="panel" data-testid="cap-panel">
             <h3>

@@ -23,7 +23,7 @@ pub fn Charts() -> impl IntoView {
         whatif.projection_after_paint.with(|p| {
             p.as_ref()
                 .zip(baseline.as_ref())
-                .map(|(p, b)| (quarter_chart(p, b, lang), cumulative_lines(p, b, lang), quarter_labels(p, lang)))
+                .map(|(p, b)| (quarter_chart(p, b, lang), cumulative_lines(p, b, lang), quarter_labels(p, b, lang)))
         })
     });
     let part = move |pick: fn(&QuarterChart) -> String| {

@@ -2,6 +2,7 @@
 //! is set aside in this browser: what happened, what could not be read, and every text
 //! set aside, each to download (and import again) and, once downloaded, to remove.
 
+use crate::components::focus::{by_test_id, focus_after_render};
 use crate::components::words::{Said, Words};
 use crate::data_source::download_set_aside_dataset;
 use crate::saved::files::download;
@@ -153,14 +154,36 @@ fn SetAsideList(saved: StoredValue<Saved>, download_failed: RwSignal<bool>) -> i
             let key = key.clone();
             move || confirming.with(|asked| asked.as_deref() == Some(key.as_str()))
         };
+        // The question takes focus on its answer that changes nothing, as the other
+        // confirmations do; Keep or Escape puts it back on the button that asked, and
+        // a removal on what follows (the next text set aside, or the answer).
+        let control = {
+            let item = format!("li[data-key=\"{}\"]", key.replace('\\', "\\\\").replace('"', "\\\""));
+            move |testid: &str| format!("{item} {}", by_test_id(testid))
+        };
         let ask = {
-            let key = key.clone();
-            move |_| confirming.set(Some(key.clone()))
+            let (key, control) = (key.clone(), control.clone());
+            move |_| {
+                confirming.set(Some(key.clone()));
+                focus_after_render(control("storage-set-aside-keep"));
+            }
+        };
+        let keep = {
+            let control = control.clone();
+            move || {
+                confirming.set(None);
+                focus_after_render(control("storage-set-aside-remove"));
+            }
         };
         let remove = {
-            let key = key.clone();
+            let (key, control) = (key.clone(), control.clone());
             move |_| {
                 confirming.set(None);
+                focus_after_render(format!(
+                    "{}, {}",
+                    control("storage-set-aside-answer"),
+                    by_test_id("storage-set-aside-download")
+                ));
                 let Some(text) = downloaded.with(|kept| kept.iter().find(|(k, _)| *k == key).map(|(_, t)| t.clone()))
                 else {
                     return;
@@ -179,7 +202,7 @@ fn SetAsideList(saved: StoredValue<Saved>, download_failed: RwSignal<bool>) -> i
             move || {
                 answer.with(|answer| answer.as_ref().filter(|(k, _)| *k == key).map(|(_, said)| *said)).map(|said| {
                     view! {
-                        <p class="field-error" data-testid="storage-set-aside-answer">
+                        <p class="field-error" tabindex="-1" data-testid="storage-set-aside-answer">
                             <Words label=said />
                         </p>
                     }
@@ -190,7 +213,18 @@ fn SetAsideList(saved: StoredValue<Saved>, download_failed: RwSignal<bool>) -> i
             is_downloaded().then(|| {
                 let confirm = asking().then(|| {
                     view! {
-                        <span class="confirm" data-testid="storage-set-aside-confirming">
+                        <span
+                            class="confirm"
+                            data-testid="storage-set-aside-confirming"
+                            on:keydown={
+                                let keep = keep.clone();
+                                move |ev: web_sys::KeyboardEvent| {
+                                    if ev.key() == "Escape" {
+                                        keep();
+                                    }
+                                }
+                            }
+                        >
                             <Words label=CONFIRM_REMOVE_SET_ASIDE />
                             " "
                             <button
@@ -206,7 +240,10 @@ fn SetAsideList(saved: StoredValue<Saved>, download_failed: RwSignal<bool>) -> i
                                 type="button"
                                 class="small"
                                 data-testid="storage-set-aside-keep"
-                                on:click=move |_| confirming.set(None)
+                                on:click={
+                                    let keep = keep.clone();
+                                    move |_| keep()
+                                }
                             >
                                 <Words label=KEEP_SET_ASIDE />
                             </button>

@@ -128,7 +128,8 @@ pub fn slide(data: &Dataset, baseline: &Summary, compared: &Compared, source: &S
             (name.clone(), format!("{}{}{}", SAVED.get(lang), lang.pick("：", ": "), saved_on.get(lang)))
         }
     };
-    let projects = compared.summary.as_ref().map_or(data.projects.len(), |s| s.projects);
+    // A lever applies to the projects the scenario includes, as the slide counts them.
+    let projects = compared.summary.as_ref().map_or(data.projects.len(), |s| s.included);
     let mut levers: Vec<String> =
         global_levers(&compared.scenario).iter().map(|lever| lever.sentence(projects, lang)).collect();
     if levers.is_empty() {

@@ -92,7 +92,9 @@ pub fn changed_projects(input: BriefInput<'_>) -> ChangedProjects {
         })
         .collect();
     let more = count.saturating_sub(MAX_LISTED);
-    let projects = projection.projects.len();
+    // A lever applies to the projects the scenario includes: "all 254" read beside an
+    // exclusion, where the brief counts 253.
+    let projects = projection.projects.iter().filter(|p| p.included).count();
     ChangedProjects {
         title: match lang {
             Lang::Zh => format!("與文件不同的項目（{count} 個）"),
@@ -217,5 +219,13 @@ mod tests {
         );
         assert!(changed.more.as_deref().is_some_and(|m| m.starts_with("229 more not listed")), "{:?}", changed.more);
         assert!(changed.rows.iter().all(|r| r.budget.contains('→')));
+        // A lever applies to the projects included: 253 once one is left out.
+        let excluded = ProjectEdit { id: 17, edit: Edit { exclude: Some(true), ..Edit::default() } };
+        let fixture =
+            Fixture::new(Scenario { cost_change_pct: Decimal::TEN, projects: vec![excluded], ..Scenario::default() });
+        assert_eq!(
+            changed_projects(fixture.input(Lang::En)).levers,
+            vec!["Cost change +10.0% applied to all 253 projects (except budgets set one by one)."]
+        );
     }
 }

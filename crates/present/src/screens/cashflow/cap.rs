@@ -3,14 +3,16 @@
 //! the order the rule deferred them) and each year's total before and after, or why
 //! the cap cannot be met.
 
+use crate::cash::shown_years;
 use crate::fields::{write_decimal, FieldSpec};
 use crate::format::{exact_money_with_unit, money_with_unit, quarter_text, year_text};
 use crate::lang::{l, Label, Lang};
 use crate::levers::lever_field;
 use crate::provenance::{Figure, Value};
 use crate::words::{project_name, rule_label};
-use blockvote_model::engine::{CapOutcome, DeferralRule, Lever};
-use blockvote_model::Dataset;
+use blockvote_model::engine::{CapOutcome, DeferralRule, Lever, Projection};
+use blockvote_model::money::round_parts_to_total;
+use blockvote_model::{Dataset, FiscalYear, Money};
 use rust_decimal::Decimal;
 
 pub const HEADING: Label = l("2018-19 年度現金上限", "2018-19 cash cap");
@@ -89,50 +91,82 @@ pub enum CapView {
     Infeasible { sentence: String },
 }
 
-/// What `outcome` means, in the reader's language.
-pub fn cap_view(outcome: &CapOutcome, data: &Dataset, lang: Lang) -> CapView {
+/// What the cap of `projection` did, in the reader's language (`None` without a cap).
+///
+/// Every figure reads with the figures beside it: a year's total after the cap is its
+/// total in the year table ([`shown_years`]); the totals before are rounded together
+/// by the same rule; each change is after less before, as shown; and down the list of
+/// deferred projects, each "total after" is the one before it less what moved, as
+/// shown, ending at the year table's 2018-19. Rounded one by one, 2019-20 read 923.4 →
+/// 874.1 with a change of −49.3 beside the table's 874.2 and −49.2, and a deferral
+/// list step read 1,058.8 − 0.5 = 1,058.2.
+pub fn cap_view(projection: &Projection, data: &Dataset, lang: Lang) -> Option<CapView> {
     let money = |amount| money_with_unit(amount, lang);
     // The cap as the member gave it, every decimal kept: HK$1 (0.000001) was "HK$0.0M".
     let cap_text = |amount| exact_money_with_unit(amount, lang);
-    match outcome {
-        CapOutcome::Met { cap, rule, before, after, deferred, years } => {
+    Some(match projection.cap.as_ref()? {
+        CapOutcome::Met { cap, rule, before: _, after: _, deferred, years } => {
+            let shown_after = shown_years(&projection.years);
+            let befores: Vec<Money> = years.iter().map(|y| y.before).collect();
+            let shown_years: Vec<(FiscalYear, Money, Money)> = years
+                .iter()
+                .zip(round_parts_to_total(&befores, 1))
+                .map(|(y, before)| {
+                    let after = shown_after.iter().find(|(year, _)| *year == y.year).map(|(_, c)| c.total);
+                    (y.year, before, after.unwrap_or_default())
+                })
+                .collect();
+            let budget_year = projection.budget_year_totals.year;
+            let (before, after) = shown_years
+                .iter()
+                .find(|(year, ..)| *year == budget_year)
+                .map(|(_, before, after)| (*before, *after))
+                .unwrap_or_default();
+            // The running totals as shown: each rounded, the last the year table's.
+            let mut totals: Vec<Money> = deferred.iter().map(|d| d.total_after.round_to(1)).collect();
+            if let Some(last) = totals.last_mut() {
+                *last = after;
+            }
+            let moved = std::iter::once(before).chain(totals.iter().copied()).zip(totals.iter().copied());
+            let moved: Vec<Money> = moved.map(|(from, to)| from.checked_sub(to).unwrap_or_default()).collect();
             let rule = rule_label(*rule).get(lang);
             let sentence = match lang {
                 Lang::Zh => format!(
                     "按「{rule}」延後 {} 個項目後，2018-19 年度總額由 {} 降至 {}（上限 {}）。",
                     deferred.len(),
-                    money(*before),
-                    money(*after),
+                    money(before),
+                    money(after),
                     cap_text(*cap)
                 ),
                 Lang::En => format!(
                     "Deferring {} (rule: {}) brings 2018-19 from {} to {} (cap {}).",
                     crate::format::projects_count(deferred.len(), lang),
                     rule.to_ascii_lowercase(),
-                    money(*before),
-                    money(*after),
+                    money(before),
+                    money(after),
                     cap_text(*cap)
                 ),
             };
             let deferred = deferred
                 .iter()
-                .map(|d| DeferredRow {
+                .zip(moved.into_iter().zip(totals))
+                .map(|(d, (moved, total_after))| DeferredRow {
                     id: d.id,
                     name: data.project(d.id).map(|p| project_name(p, lang)).unwrap_or_default(),
                     from: quarter_text(d.from_start, lang),
                     to: quarter_text(d.to_start, lang),
-                    moved: Figure::scenario(Value::Millions(d.budget_year_amount)),
-                    total_after: Figure::scenario(Value::Millions(d.total_after)),
+                    moved: Figure::scenario(Value::Millions(moved)),
+                    total_after: Figure::scenario(Value::Millions(total_after)),
                 })
                 .collect();
-            let years = years
-                .iter()
-                .map(|y| YearRow {
-                    key: y.year.label(),
-                    label: year_text(y.year, lang),
-                    before: Figure::scenario(Value::Millions(y.before)),
-                    after: Figure::scenario(Value::Millions(y.after)),
-                    change: Figure::scenario(Value::MillionsChange(y.change)),
+            let years = shown_years
+                .into_iter()
+                .map(|(year, before, after)| YearRow {
+                    key: year.label(),
+                    label: year_text(year, lang),
+                    before: Figure::scenario(Value::Millions(before)),
+                    after: Figure::scenario(Value::Millions(after)),
+                    change: Figure::scenario(Value::MillionsChange(after.checked_sub(before).unwrap_or_default())),
                 })
                 .collect();
             CapView::Met { sentence, deferred, years }
@@ -153,12 +187,13 @@ pub fn cap_view(outcome: &CapOutcome, data: &Dataset, lang: Lang) -> CapView {
                 ),
             },
         },
-    }
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::provenance::Figure;
     use crate::screens::cashflow::tests::{paper, project};
     use blockvote_model::engine::{CashCap, Scenario};
     use blockvote_model::Money;
@@ -184,7 +219,7 @@ mod tests {
             ..Scenario::default()
         };
         let projection = project(&data, &scenario);
-        let view = projection.cap.as_ref().map(|outcome| cap_view(outcome, &data, lang));
+        let view = cap_view(&projection, &data, lang);
         let shown = match view {
             Some(CapView::Met { sentence, deferred, years }) => {
                 let first = deferred.first().map(|d| format!("{} {} → {}", d.id, d.from, d.to)).unwrap_or_default();
@@ -195,6 +230,59 @@ mod tests {
             None => String::new(),
         };
         assert_eq!(shown, expected);
+    }
+
+    /// The audit's cap: every figure of the panel reads with those beside it and with
+    /// the year table, under each rule.
+    #[test]
+    fn the_cap_panel_s_figures_add_up_and_agree_with_the_year_table() {
+        let data = paper();
+        let parse = |figure: &Figure| figure.money().unwrap_or_default();
+        for rule in DeferralRule::ALL {
+            let scenario = Scenario {
+                cap: Some(CashCap { amount: Money::from_whole_millions(1_050), rule }),
+                ..Scenario::default()
+            };
+            let projection = project(&data, &scenario);
+            let baseline = project(&data, &Scenario::default());
+            let table = crate::cash::year_table(&projection, &baseline, Lang::En);
+            let Some(CapView::Met { deferred, years, .. }) = cap_view(&projection, &data, Lang::En) else {
+                panic!("{rule:?}: the cap is met")
+            };
+            for year in &years {
+                let row = table.rows.iter().find(|r| r.key == year.key).map(|r| parse(&r.total));
+                assert_eq!(Some(parse(&year.after)), row, "{rule:?} {}", year.key);
+                assert_eq!(
+                    parse(&year.after).checked_sub(parse(&year.before)).ok(),
+                    Some(parse(&year.change)),
+                    "{rule:?}"
+                );
+            }
+            let first_before = years.first().map(|y| parse(&y.before)).unwrap_or_default();
+            let mut total = first_before;
+            for row in &deferred {
+                total = total.checked_sub(parse(&row.moved)).unwrap_or_default();
+                assert_eq!(total, parse(&row.total_after), "{rule:?} No. {}", row.id);
+            }
+            assert_eq!(Some(total), years.first().map(|y| parse(&y.after)), "{rule:?}");
+        }
+    }
+
+    #[test]
+    fn the_department_order_defers_the_first_department_first_as_its_name_says() {
+        let data = paper();
+        let cap = CashCap { amount: Money::from_whole_millions(1_050), rule: DeferralRule::DepartmentOrder };
+        let projection = project(&data, &Scenario { cap: Some(cap), ..Scenario::default() });
+        let Some(CapView::Met { deferred, .. }) = cap_view(&projection, &data, Lang::En) else {
+            panic!("the cap is met")
+        };
+        let first_department = data.projects.iter().map(|p| p.department).min();
+        let deferred_first = deferred.first().and_then(|d| data.project(d.id)).map(|p| p.department);
+        assert_eq!(deferred_first, first_department);
+        assert_eq!(
+            rule_label(DeferralRule::DepartmentOrder).en,
+            "Department order (the first department listed first)"
+        );
     }
 
     #[test]

@@ -14,8 +14,8 @@ use rust_decimal::Decimal;
 
 pub const HEADING: Label = l("目標求解", "Goal seek");
 pub const NOTE: Label = l(
-    "選擇一個調節和目標，blockvote 以二分法求出達到目標所需的數值（其他調節保持不變）。",
-    "Choose a lever and a target; blockvote finds by bisection the lever value that reaches it (other levers stay as they are).",
+    "選擇一個調節和目標，blockvote 以二分法求出達到目標所需的數值（其他調節保持不變）。套用前，目標和所選調節只在本頁開啟期間保留，連結和已儲存的情景不會帶上。",
+    "Choose a lever and a target; blockvote finds by bisection the lever value that reaches it (other levers stay as they are). Until it is applied, the target and the lever chosen last while this page is open; a link and a saved scenario do not carry them.",
 );
 pub const METRIC_LABEL: Label = l("目標數字", "Figure");
 pub const LEVER_LABEL: Label = l("調節", "Lever");

@@ -12,7 +12,7 @@ pub mod goal_seek;
 pub mod levers;
 pub mod profile;
 
-use crate::cash::{baseline_provenance, column_headings, shown_budget_year};
+use crate::cash::{baseline_provenance, column_headings, quarters_of_either, shown_budget_year};
 use crate::format::quarter_axis;
 use crate::lang::{l, Label, Lang};
 use crate::paper::{AnnexBColumn, Printed};
@@ -78,8 +78,8 @@ pub fn headline(projection: &Projection, data: &Dataset, lang: Lang) -> Headline
 }
 
 /// The quarters along the cumulative chart's axis (`18-19 Q1` …).
-pub fn quarter_labels(projection: &Projection, lang: Lang) -> Vec<String> {
-    projection.quarters.iter().map(|q| quarter_axis(q.quarter, lang)).collect()
+pub fn quarter_labels(projection: &Projection, baseline: &Projection, lang: Lang) -> Vec<String> {
+    quarters_of_either(projection, baseline).into_iter().map(|quarter| quarter_axis(quarter, lang)).collect()
 }
 
 /// The note under the quarter table: units, the rounding rule of both cash tables

@@ -28,8 +28,8 @@ use std::sync::Arc;
 pub const HEADING: Label = l("數據表：任何兩項調節、任何數字", "Data table: any two levers, any figure");
 
 pub const EXPLANATION: Label = l(
-    "選擇兩項調節及各自的範圍和步長，再選擇要看的數字：每格是情景在該兩項調節設定下的數字（其他調節按情景不變）。可先從預設表開始。",
-    "Choose two levers, a range and a step for each, and the figure to read: each cell is the scenario's figure with the two levers at the cell's values (every other lever as in the scenario). A preset is a good place to start.",
+    "選擇兩項調節及各自的範圍和步長，再選擇要看的數字：每格是情景在該兩項調節設定下的數字（其他調節按情景不變）。可先從預設表開始。這些選擇在本頁開啟期間保留；連結、已儲存的情景和重新載入只保留情景的調節，不包括這些選擇。",
+    "Choose two levers, a range and a step for each, and the figure to read: each cell is the scenario's figure with the two levers at the cell's values (every other lever as in the scenario). A preset is a good place to start. These choices last while this page is open: a link, a saved scenario and a reload keep the scenario's levers, not these choices.",
 );
 
 pub const PRESET_LABEL: Label = l("預設表", "Preset");

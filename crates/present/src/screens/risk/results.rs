@@ -6,7 +6,7 @@
 
 use super::slippage::lever_words;
 use super::{figure_of, percent_shares, scenario_provenance, Sentence};
-use crate::cash::{quarter_chart, QuarterChart};
+use crate::cash::{quarter_chart, quarters_of_either, QuarterChart};
 use crate::charts::{Column, QuarterColumns};
 use crate::format::{count, millions, quarter_axis, quarter_text, seconds, share_percent, year_text};
 use crate::lang::{l, Label, Lang};
@@ -330,7 +330,7 @@ pub fn risk_chart(
         Lang::Zh => format!("；模擬 P10 至 P90：{} 至 {}", millions(low), millions(high)),
         Lang::En => format!("; simulated P10–P90: {} to {}", millions(low), millions(high)),
     };
-    let shown: Vec<_> = projection.quarters.iter().map(|q| q.quarter).collect();
+    let shown = quarters_of_either(projection, baseline);
     for (quarter, columns) in shown.iter().zip(chart.quarters.iter_mut()) {
         let range = summary.quarters.iter().find(|q| q.quarter == *quarter).map(|q| (q.stats.p10, q.stats.p90));
         if let Some(range) = range {

@@ -48,17 +48,23 @@ fn provenance_lines(columns: &[(&str, Provenance)], lang: Lang) -> String {
 }
 
 /// The quarterly cash flow CSV: a provenance line for each column of figures, then
-/// `quarter,ongoing_m,new_m,total_m` and one line per quarter, each figure as the
-/// Cash flow screen's quarter table shows it (the same rounding, one decimal, without
-/// thousands separators so a spreadsheet reads numbers) and with the same provenance.
+/// `quarter,ongoing_m,new_m,total_m,baseline_m,change_m`, one line per quarter and the
+/// total line, each figure as the Cash flow screen's quarter table shows it (the same
+/// rows, the same rounding, one decimal, without thousands separators so a spreadsheet
+/// reads numbers) and with the same provenance: the export carries what the table
+/// shows, the model baseline and the change included.
 pub fn cashflow_csv(projection: &Projection, baseline: &Projection, lang: Lang) -> String {
     let table = quarter_table(projection, baseline, lang);
     let mark = |index: usize| table.columns.get(index).map_or(Provenance::Scenario, |c| c.mark.clone());
-    let mut out = provenance_lines(&[("ongoing_m", mark(0)), ("new_m", mark(1)), ("total_m", mark(2))], lang);
-    out.push_str(&csv_line(&["quarter", "ongoing_m", "new_m", "total_m"].map(String::from)));
-    let plain = |figure: &Figure| figure.text(lang).replace(',', "");
-    for row in &table.rows {
-        out.push_str(&csv_line(&[row.key.clone(), plain(&row.ongoing), plain(&row.new), plain(&row.total)]));
+    let names = ["ongoing_m", "new_m", "total_m", "baseline_m", "change_m"];
+    let marks: Vec<(&str, Provenance)> = names.iter().enumerate().map(|(index, name)| (*name, mark(index))).collect();
+    let mut out = provenance_lines(&marks, lang);
+    out.push_str(&csv_line(&["quarter", "ongoing_m", "new_m", "total_m", "baseline_m", "change_m"].map(String::from)));
+    // A change is written with an ASCII minus, as a spreadsheet reads it.
+    let plain = |figure: &Figure| figure.text(lang).replace(',', "").replace('\u{2212}', "-");
+    for row in table.rows.iter().chain(std::iter::once(&table.totals)) {
+        let figures = [&row.ongoing, &row.new, &row.total, &row.baseline, &row.change];
+        out.push_str(&csv_line(&std::iter::once(row.key.clone()).chain(figures.map(plain)).collect::<Vec<_>>()));
     }
     out
 }
@@ -185,10 +191,16 @@ mod tests {
                 "Figure,ongoing_m,\"model",
                 "Figure,new_m,\"model",
                 "Figure,total_m,\"model",
-                "quarter,ongoing_m,new_m,total_m",
-                "2018-19 Q1,204.3,25.1,229.4",
+                "Figure,baseline_m,\"model",
+                "Figure,change_m,\"model",
+                "quarter,ongoing_m,new_m,total_m,baseline_m,change_m",
+                "2018-19 Q1,204.3,25.1,229.4,229.4,0.0",
             ],
         );
+        // The last line is the table's total row.
+        let (_, projection, baseline) = projections(&Scenario::default());
+        let text = cashflow_csv(&projection, &baseline, Lang::En);
+        assert!(text.ends_with("total,817.0,1527.7,2344.7,2344.7,0.0\r\n"), "{text}");
         let dearer = Scenario { cost_change_pct: rust_decimal::Decimal::TEN, ..Scenario::default() };
         check(
             cash,
@@ -198,8 +210,10 @@ mod tests {
                 "數字,ongoing_m,模型",
                 "數字,new_m,情景",
                 "數字,total_m,情景",
-                "quarter,ongoing_m,new_m,total_m",
-                "2018-19 Q1,204.3,27.6,231.9",
+                "數字,baseline_m,模型",
+                "數字,change_m,情景",
+                "quarter,ongoing_m,new_m,total_m,baseline_m,change_m",
+                "2018-19 Q1,204.3,27.6,231.9,229.4,+2.5",
             ],
         );
     }
