@@ -16,7 +16,9 @@
 //! `scenario − baseline = change` on the screen, in the CSV and in the brief alike.
 
 use crate::cash::ShownCash;
-use crate::format::{money_with_unit, percent_signed, projects_count, quarters_count, share_percent, year_text};
+use crate::format::{
+    exact_money_with_unit, money_with_unit, percent_signed, projects_count, quarters_count, share_percent, year_text,
+};
 use crate::lang::{l, Label, Lang};
 use crate::paper::{AnnexAColumn, AnnexBColumn, Printed};
 use crate::provenance::{Basis, Figure, PaperPlace, Value, MODEL_BASELINE};
@@ -556,7 +558,9 @@ pub fn other_levers(scenario: &Scenario, lang: Lang) -> Vec<String> {
         });
     }
     if let Some(target) = scenario.allocation.scale_to {
-        said.push(lang.pick("按比例調整至 ", "scaled pro rata to ").to_string() + &money(target));
+        // The target as the member typed it, every decimal kept: HK$1,000.05M was
+        // "scaled pro rata to HK$1,000.1M".
+        said.push(lang.pick("按比例調整至 ", "scaled pro rata to ").to_string() + &exact_money_with_unit(target, lang));
     }
     if !scenario.groups.is_empty() {
         let groups = scenario.groups.len();

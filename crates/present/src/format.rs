@@ -180,11 +180,11 @@ pub fn count_signed(value: i64) -> String {
 }
 
 /// `1 project` / `12 projects` / `12 個項目`.
-pub fn projects_count(count: usize, lang: Lang) -> String {
-    match (lang, count) {
-        (Lang::Zh, n) => format!("{n} 個項目"),
+pub fn projects_count(projects: usize, lang: Lang) -> String {
+    match (lang, projects) {
         (Lang::En, 1) => "1 project".to_string(),
-        (Lang::En, n) => format!("{n} projects"),
+        (Lang::Zh, n) => format!("{} 個項目", count(n)),
+        (Lang::En, n) => format!("{} projects", count(n)),
     }
 }
 
@@ -569,7 +569,10 @@ mod tests {
 
     #[test]
     fn counts_are_written_with_thousands_separators_whatever_their_type() {
-        let cases: [(String, &str); 12] = [
+        let cases: [(String, &str); 15] = [
+            (projects_count(20_000, Lang::En), "20,000 projects"),
+            (projects_count(20_000, Lang::Zh), "20,000 個項目"),
+            (projects_count(1, Lang::En), "1 project"),
             (count(0_usize), "0"),
             (count(1_usize), "1"),
             (count(999_usize), "999"),

@@ -408,7 +408,10 @@ pub fn problem_text(problem: &LinkProblem) -> Bilingual {
             "was not applied: a deferral rule orders what a cash cap defers, and the link sets no cash cap (cap=)".to_string(),
         ),
         LinkReason::NotANumber => ("不是數字".to_string(), "is not a number".to_string()),
-        LinkReason::OutOfRange { min, max } => (format!("須介乎 {min} 至 {max}"), format!("must be between {min} and {max}")),
+        LinkReason::OutOfRange { min, max } => {
+            let (min, max) = (grouped(min), grouped(max));
+            (format!("須介乎 {min} 至 {max}"), format!("must be between {min} and {max}"))
+        }
         LinkReason::UnknownName => ("不是可用的名稱".to_string(), "is not a name blockvote knows".to_string()),
         LinkReason::Malformed => ("格式不符".to_string(), "is not in the expected form".to_string()),
         LinkReason::Simulation(SimulationFault::Overrun) => (
@@ -487,6 +490,13 @@ pub fn problem_text(problem: &LinkProblem) -> Bilingual {
         Some(part) => Bilingual::new(format!("「{pair}」中的「{part}」{zh}。"), format!("“{part}” in “{pair}” {en}.")),
         None => Bilingual::new(format!("「{pair}」{zh}。"), format!("“{pair}” {en}.")),
     }
+}
+
+/// A whole number of a range, its thousands grouped as every figure is
+/// (`1,000,000,000`); anything else (a decimal bound) as given.
+fn grouped(number: &str) -> String {
+    let (sign, digits) = number.strip_prefix('-').map_or(("", number), |digits| ("-", digits));
+    digits.parse::<u64>().map_or_else(|_| number.to_string(), |whole| format!("{sign}{}", count(whole)))
 }
 
 /// Why the scenario on screen is not in the address, or `None` when it is. Shown next
@@ -977,8 +987,8 @@ mod tests {
         check_opened(
             "#view=projects&lang=en&p=1:b-5",
             &[(
-                "“-5” in “p=1:b-5” must be between 0 and 1000000000, so none of “p=” was applied.",
-                "「p=1:b-5」中的「-5」須介乎 0 至 1000000000，整項「p=」未有套用。",
+                "“-5” in “p=1:b-5” must be between 0 and 1,000,000,000, so none of “p=” was applied.",
+                "「p=1:b-5」中的「-5」須介乎 0 至 1,000,000,000，整項「p=」未有套用。",
             )],
         );
         check_opened(
@@ -1002,8 +1012,8 @@ mod tests {
         check_opened(
             &link,
             &[(
-                &format!("“-5” in “p={shown}” must be between 0 and 1000000000, so none of “p=” was applied."),
-                &format!("「p={shown}」中的「-5」須介乎 0 至 1000000000，整項「p=」未有套用。"),
+                &format!("“-5” in “p={shown}” must be between 0 and 1,000,000,000, so none of “p=” was applied."),
+                &format!("「p={shown}」中的「-5」須介乎 0 至 1,000,000,000，整項「p=」未有套用。"),
             )],
         );
     }
@@ -1059,8 +1069,8 @@ mod tests {
             &format!("#view=risk&lang=en&cost={forty}&ceiling={forty}9&p=1:b{forty}9&k{forty}=1"),
             &[
                 (
-                    &format!("“cost={forty}” must be between -100 and 1000."),
-                    &format!("「cost={forty}」須介乎 -100 至 1000。"),
+                    &format!("“cost={forty}” must be between -100 and 1,000."),
+                    &format!("「cost={forty}」須介乎 -100 至 1,000。"),
                 ),
                 (&format!("“ceiling={forty}…” is not a number."), &format!("「ceiling={forty}…」不是數字。")),
                 (

@@ -300,6 +300,10 @@ fn row_reason(reason: &RowReason) -> Bilingual {
         }
         RowReason::TooMany { max } => Bilingual::new(format!("超過 {max} 項"), format!("has more than {max} entries")),
         RowReason::Invalid => l("無法讀取", "could not be read").into(),
+        RowReason::OutOfRange { min, max } => {
+            let (min, max) = (count(*min), count(*max));
+            Bilingual::new(format!("須為 {min} 至 {max} 的整數"), format!("must be a whole number from {min} to {max}"))
+        }
     }
 }
 
@@ -725,6 +729,7 @@ pub const SET_ASIDE_UNDER: Label = l("另存於瀏覽器的：", "Kept in this b
 
 /// The projects shown are an imported file's, not the paper's.
 pub fn imported_data(name: &str, projects: usize) -> Bilingual {
+    let projects = crate::format::count(projects);
     Bilingual::new(
         format!("現正顯示匯入的項目資料「{name}」（{projects} 個項目），並非文件附件 C。文件的其他數字（附件 A、B，第 5 段）維持不變。"),
         format!(

@@ -297,10 +297,7 @@ fn decode_row(index: usize, row: Value, normalize: Normalizer) -> Result<(SavedS
     };
     let seed = match row.remove("seed") {
         None | Some(Value::Null) => None,
-        Some(Value::Number(n)) => match n.as_u64() {
-            Some(seed) => Some(seed),
-            None => return Err(problem("seed", RowReason::WrongType { expected: "whole number" })),
-        },
+        Some(Value::Number(n)) => Some(seed_of(&n).map_err(|reason| problem("seed", reason))?),
         Some(_) => return Err(problem("seed", RowReason::WrongType { expected: "whole number" })),
     };
     let settings = match row.remove("simulation") {
@@ -328,6 +325,27 @@ fn decode_row(index: usize, row: Value, normalize: Normalizer) -> Result<(SavedS
         .collect();
     unknown.extend(unknown_levers);
     Ok((SavedScenario { id, name, note, scenario, simulation, saved_at, questions, history }, unknown))
+}
+
+/// A seed as a file writes it: a whole number from 0 to `u64::MAX`. A number written
+/// with a fraction or an exponent that is still a whole number below 2^53 (`7.0`,
+/// `1e3`) is that number, as JSON means it; one below zero or beyond the range is out
+/// of range, not of the wrong type, and a fraction is not whole.
+fn seed_of(number: &Number) -> Result<u64, RowReason> {
+    if let Some(seed) = number.as_u64() {
+        return Ok(seed);
+    }
+    let out_of_range = RowReason::OutOfRange { min: 0, max: u64::MAX };
+    if number.is_i64() {
+        return Err(out_of_range);
+    }
+    // Whole numbers up to 2^53 are exact as a float.
+    const EXACT: f64 = 9_007_199_254_740_992.0;
+    match number.as_f64() {
+        Some(value) if value.fract() != 0.0 => Err(RowReason::WrongType { expected: "whole number" }),
+        Some(value) if (0.0..=EXACT).contains(&value) => Ok(value as u64),
+        _ => Err(out_of_range),
+    }
 }
 
 /// The longest refused value repeated in a problem; a longer one is cut.

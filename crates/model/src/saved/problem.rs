@@ -163,6 +163,12 @@ pub enum RowReason {
     /// The value cannot be read (a list of questions of the wrong shape, a question's
     /// key that is not usable).
     Invalid,
+    /// A number outside the whole numbers `min` to `max` (a seed below zero, or beyond
+    /// the largest a seed can be).
+    OutOfRange {
+        min: u64,
+        max: u64,
+    },
 }
 
 /// Why a change to the saved scenarios was not made. Nothing is changed then: the

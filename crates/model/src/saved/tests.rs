@@ -1453,3 +1453,25 @@ fn a_row_whose_simulation_no_field_accepts_is_named_and_skipped() {
     bad(r#"{"runs":"many"}"#, "simulation", RowReason::Invalid);
     bad("[1]", "simulation", RowReason::WrongType { expected: "object" });
 }
+
+#[test]
+fn a_seed_is_read_as_the_number_json_means_and_one_out_of_range_is_named_so() {
+    let read = |seed: &str| {
+        let rows = format!(r#"{{"name":"S","scenario":{{}},"seed":{seed}}}"#);
+        let (store, problems) = decode_lenient(&file(2, &rows, ""), nfc);
+        match problems.as_slice() {
+            [] => Ok(store.scenarios.first().and_then(|s| s.simulation.as_ref()).map(|s| s.seed)),
+            [StoreProblem::Row { field: "seed", reason, .. }] => Err(reason.clone()),
+            other => panic!("{seed}: {other:?}"),
+        }
+    };
+    assert_eq!(read("7"), Ok(Some(7)));
+    assert_eq!(read("7.0"), Ok(Some(7)));
+    assert_eq!(read("1e3"), Ok(Some(1_000)));
+    assert_eq!(read("18446744073709551615"), Ok(Some(u64::MAX)));
+    let out_of_range = Err(RowReason::OutOfRange { min: 0, max: u64::MAX });
+    assert_eq!(read("-1"), out_of_range);
+    assert_eq!(read("18446744073709551616"), out_of_range);
+    assert_eq!(read("1e300"), out_of_range);
+    assert_eq!(read("7.5"), Err(RowReason::WrongType { expected: "whole number" }));
+}

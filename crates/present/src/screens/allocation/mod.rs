@@ -16,8 +16,9 @@ use crate::words::TOTAL;
 use blockvote_model::engine::{
     AllocationError, AllocationOutcome, CategoryEdit, ScalingOutcome, Scenario, ALLOCATION_STEP,
 };
-use blockvote_model::money::{format_decimal, MAX_INPUT_MILLIONS};
+use blockvote_model::money::{format_decimal, percent_change, round_parts_to_total, MAX_INPUT_MILLIONS};
 use blockvote_model::{Dataset, Money};
+use rust_decimal::Decimal;
 
 pub const TITLE: Label = l("撥款分配（按開支類別）", "Allocation by expenditure category");
 pub const NOTE: Label = l(
@@ -142,9 +143,30 @@ pub struct CategoryRow {
     pub changed: bool,
 }
 
+/// The categories' amounts as the brief, the comparison and the differences of the
+/// Allocation table count them: each to one decimal, by largest remainder to the
+/// total to one decimal, the one rounding rule for parts beside their total. A
+/// category's differences are worked out from its amount so rounded, and the total
+/// row's from their sum, so the columns add up and read as the brief reads: with a
+/// target of 1,000.05 one category's HK$351.95M made its differences -11.1 and -21.1
+/// beside the brief's 352.0 (-21.0), and the vs-2017-18 column added to +10.0 under
+/// a total of +10.1.
+fn shown_amounts(outcome: &AllocationOutcome) -> Vec<(u8, Money)> {
+    let amounts: Vec<Money> = outcome.categories.iter().map(|c| c.amount).collect();
+    outcome.categories.iter().map(|c| c.id).zip(round_parts_to_total(&amounts, 1)).collect()
+}
+
+/// `amount`'s differences from 2017-18 (in HK$M and in %) and from the paper.
+fn differences(amount: Money, prior: Money, paper: Money) -> (Money, Option<Decimal>, Money) {
+    let change = |from: Money| amount.checked_sub(from).unwrap_or_default();
+    (change(prior), percent_change(amount, prior), change(paper))
+}
+
 /// The row of category `id`.
 pub fn row(outcome: &AllocationOutcome, data: &Dataset, id: u8, lang: Lang) -> Option<CategoryRow> {
     let category = outcome.categories.iter().find(|c| c.id == id)?;
+    let shown = shown_amounts(outcome).into_iter().find(|(c, _)| *c == id).map_or(category.amount, |(_, m)| m);
+    let (vs_prior, vs_prior_pct, vs_paper) = differences(shown, category.prior_amount, category.paper_amount);
     let name = data
         .categories
         .iter()
@@ -159,9 +181,9 @@ pub fn row(outcome: &AllocationOutcome, data: &Dataset, id: u8, lang: Lang) -> O
         prior: Printed::Category { id, column: AnnexAColumn::ApprovedPrior }.figure(data),
         amount: category.amount,
         locked: category.locked,
-        vs_prior: difference(Value::MillionsChange(category.change_vs_prior), &mark),
-        vs_prior_pct: category.change_vs_prior_pct.map(|p| difference(Value::PercentChange(p), &mark)),
-        vs_paper: difference(Value::MillionsChange(category.change_vs_paper), &mark),
+        vs_prior: difference(Value::MillionsChange(vs_prior), &mark),
+        vs_prior_pct: vs_prior_pct.map(|p| difference(Value::PercentChange(p), &mark)),
+        vs_paper: difference(Value::MillionsChange(vs_paper), &mark),
         changed: category.change_vs_paper != Money::ZERO,
     })
 }
@@ -181,14 +203,16 @@ pub struct TotalRow {
 pub fn total_row(outcome: &AllocationOutcome, data: &Dataset, lang: Lang) -> TotalRow {
     let total = &outcome.total;
     let mark = difference_mark(outcome);
+    let shown = Money::checked_sum(shown_amounts(outcome).into_iter().map(|(_, m)| m)).unwrap_or(total.amount);
+    let (vs_prior, vs_prior_pct, vs_paper) = differences(shown, total.prior_amount, total.paper_amount);
     TotalRow {
         label: TOTAL.get(lang).to_string(),
         paper: Printed::CategoryTotal(AnnexAColumn::Proposed).figure(data),
         prior: Printed::CategoryTotal(AnnexAColumn::ApprovedPrior).figure(data),
-        amount: Figure::scenario(Value::Millions(total.amount)),
-        vs_prior: difference(Value::MillionsChange(total.change_vs_prior), &mark),
-        vs_prior_pct: total.change_vs_prior_pct.map(|p| difference(Value::PercentChange(p), &mark)),
-        vs_paper: difference(Value::MillionsChange(total.change_vs_paper), &mark),
+        amount: Figure::scenario(Value::Millions(shown)),
+        vs_prior: difference(Value::MillionsChange(vs_prior), &mark),
+        vs_prior_pct: vs_prior_pct.map(|p| difference(Value::PercentChange(p), &mark)),
+        vs_paper: difference(Value::MillionsChange(vs_paper), &mark),
     }
 }
 
@@ -343,6 +367,31 @@ pub(crate) mod tests {
 
     fn read(figure: Option<&Figure>, lang: Lang) -> String {
         figure.map(|f| format!("{} [{}]", f.text(lang), f.provenance().mark(lang))).unwrap_or_default()
+    }
+
+    /// The audit's target: a category's HK$351.95M. The differences are worked out
+    /// from the amounts as the brief rounds them, so each column adds up to its total
+    /// and the total's difference from the paper is its amount less HK$1,060M.
+    #[test]
+    fn the_differences_add_up_whatever_the_decimals_of_the_amounts() {
+        let data = paper();
+        let scenario = blockvote_model::link::decode_link("target=1000.05").0.scenario;
+        let outcome = project(&data, &scenario).allocation;
+        let money = |figure: &Figure| figure.money().unwrap_or_default();
+        let rows: Vec<CategoryRow> =
+            data.categories.iter().filter_map(|c| row(&outcome, &data, c.id, Lang::En)).collect();
+        let total = total_row(&outcome, &data, Lang::En);
+        let sum = |pick: fn(&CategoryRow) -> &Figure| Money::checked_sum(rows.iter().map(|r| money(pick(r)))).ok();
+        assert_eq!(sum(|r| &r.vs_prior), Some(money(&total.vs_prior)));
+        assert_eq!(sum(|r| &r.vs_paper), Some(money(&total.vs_paper)));
+        assert_eq!(
+            [total.amount.text(Lang::En), total.vs_prior.text(Lang::En), total.vs_paper.text(Lang::En)],
+            ["1,000.1", "+10.1", "-59.9"]
+        );
+        assert!(rows
+            .iter()
+            .any(|r| r.amount == Money::parse_millions("351.95").unwrap_or_default()
+                && r.vs_paper.text(Lang::En) == "-21.0"));
     }
 
     /// A target below the locked categories is refused at the field, in both

@@ -112,22 +112,25 @@ pub fn assumptions(input: BriefInput<'_>) -> Assumptions {
     };
     let ongoing = Printed::Cohort { cohort: CohortId::Ongoing, column: AnnexBColumn::Cash };
     let edited_categories = s.allocation.categories.iter().filter(|c| c.amount.is_some() || c.locked).count();
+    // A cap and a target as the member typed them, every decimal kept (one at least):
+    // a target of 1,000.05 read "scaled pro rata to 1,000.1".
+    let exact = |amount: Money| amount.format(amount.millions().normalize().scale().max(1));
     let cap =
-        s.cap.as_ref().map_or_else(|| t(OFF), |c| format!("{} ({})", millions(c.amount), rule_label(c.rule).get(lang)));
+        s.cap.as_ref().map_or_else(|| t(OFF), |c| format!("{} ({})", exact(c.amount), rule_label(c.rule).get(lang)));
     // A scaling the engine refused (a target below the locked categories) left the
     // amounts unscaled: the brief says so, where it once said "scaled pro rata to 100.0"
     // beside an allocation of 1,122.0.
     let refused = p.allocation.scaling.as_ref().is_some_and(|scaling| scaling.error.is_some());
     let categories = match (s.allocation.scale_to, refused) {
         (Some(target), false) => match lang {
-            Lang::Zh => format!("{edited_categories}；按比例調整至 {}", millions(target)),
-            Lang::En => format!("{edited_categories}; scaled pro rata to {}", millions(target)),
+            Lang::Zh => format!("{edited_categories}；按比例調整至 {}", exact(target)),
+            Lang::En => format!("{edited_categories}; scaled pro rata to {}", exact(target)),
         },
         (Some(target), true) => match lang {
-            Lang::Zh => format!("{edited_categories}；按比例調整至 {} 不可行，未有調整", millions(target)),
+            Lang::Zh => format!("{edited_categories}；按比例調整至 {} 不可行，未有調整", exact(target)),
             Lang::En => format!(
                 "{edited_categories}; scaling pro rata to {} could not be done, so none was made",
-                millions(target)
+                exact(target)
             ),
         },
         (None, _) => edited_categories.to_string(),

@@ -696,7 +696,7 @@ mod tests {
             &[("dept", "x"), ("max", "-1"), ("done", "soon"), ("start", "2030-31 Q1"), ("done", "2030-31")],
             &[
                 "“dept=x” is not a number.",
-                "“max=-1” must be between 0 and 1000000000.",
+                "“max=-1” must be between 0 and 1,000,000,000.",
                 "“done=soon” is not a financial year such as 2019-20; the filter was not applied.",
                 "“start=2030-31 Q1” is a quarter no project in the data shown starts in; the filter was not applied.",
                 "“done=2030-31” is a year no project in the data shown completes in; the filter was not applied.",
