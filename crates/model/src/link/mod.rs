@@ -1403,13 +1403,7 @@ mod tests {
 
     #[test]
     fn a_link_carries_every_setting_of_the_simulation() {
-        let set_up = SimulationChoices {
-            seed: 42,
-            runs: 5_000,
-            late_probability: Some(Decimal::new(4, 1)),
-            delay_weights: [1, 1, 1, 1],
-            overrun: Some(OverrunSettings { probability: Decimal::new(2, 1), min_pct: 5, max_pct: 30 }),
-        };
+        let set_up = SimulationChoices::every_setting_changed();
         check_simulation("#seed=42&runs=5,000&late=40%&weights=1:1:1:1&overrun=0.2:5:30", Some(set_up.clone()), &[]);
         assert_eq!(
             fragment_text(&encode(&Scenario::default(), Some(&set_up))),

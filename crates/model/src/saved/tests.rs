@@ -1409,14 +1409,8 @@ fn a_rename_to_another_scenario_s_name_is_refused() {
 
 #[test]
 fn a_saved_scenario_keeps_its_whole_simulation_and_a_seed_alone_is_written_as_before() {
-    use crate::engine::monte_carlo::{OverrunSettings, SimulationChoices};
-    let set_up = SimulationChoices {
-        seed: 42,
-        runs: 5_000,
-        late_probability: Some(Decimal::new(4, 1)),
-        delay_weights: [1, 1, 1, 1],
-        overrun: Some(OverrunSettings { probability: Decimal::new(2, 1), min_pct: 5, max_pct: 30 }),
-    };
+    use crate::engine::monte_carlo::SimulationChoices;
+    let set_up = SimulationChoices::every_setting_changed();
     let store = Store::of(vec![
         SavedScenario::new("s1", "Set up", dearer(10), Some(set_up.clone())),
         SavedScenario::new("s2", "Seeded", dearer(5), Some(SimulationChoices::with_seed(7))),

@@ -153,6 +153,21 @@ impl SimulationChoices {
     }
 }
 
+#[cfg(test)]
+impl SimulationChoices {
+    /// A simulation with every setting off its default: what a link or a saved
+    /// scenario must carry whole.
+    pub(crate) fn every_setting_changed() -> SimulationChoices {
+        SimulationChoices {
+            seed: 42,
+            runs: 5_000,
+            late_probability: Some(Decimal::new(4, 1)),
+            delay_weights: [1, 1, 1, 1],
+            overrun: Some(OverrunSettings { probability: Decimal::new(2, 1), min_pct: 5, max_pct: 30 }),
+        }
+    }
+}
+
 /// True for weights a member can give: each at most [`MAX_DELAY_WEIGHT`], one above 0.
 pub fn delay_weights_usable(weights: &[u32; MAX_DELAY_QUARTERS]) -> bool {
     weights.iter().all(|w| *w <= MAX_DELAY_WEIGHT) && weights.iter().any(|w| *w > 0)
