@@ -2,10 +2,12 @@
 //! languages. The shell shows this on every screen while the scenario stands, and the
 //! screens keep showing the last scenario that could be projected, saying so.
 
-use crate::format::{percent_signed_to, percent_to, quarters_count, with_money_unit};
+use crate::format::{count, percent_signed_to, percent_to, quarters_count, with_money_unit};
 use crate::lang::{capitalised, l, Bilingual, Label, Lang};
 use crate::words::{lever_label, UNIT_QUARTERS};
-use blockvote_model::engine::{DataError, EngineError, Lever, LeverError, ScheduleError};
+use blockvote_model::engine::monte_carlo::{MAX_OVERRUN_PCT, MAX_RUNS};
+use blockvote_model::engine::sensitivity::MAX_TABLE_VALUES;
+use blockvote_model::engine::{ApportionError, DataError, EngineError, Lever, LeverError, ScheduleError, SettingError};
 use blockvote_model::money::format_decimal;
 use rust_decimal::Decimal;
 
@@ -21,23 +23,66 @@ pub fn engine_error(error: &EngineError) -> Bilingual {
             format!("項目 {id} 會被移出本工具支援的年份（1990-91 至 2199-00 年度）。"),
             format!("Project {id} would move outside the supported years (1990-91 to 2199-00)."),
         ),
-        EngineError::Apportion(error) => Bilingual::new(
-            format!("無法把一個金額分配至各季：{error}。"),
-            format!("An amount could not be split into quarters: {error}."),
-        ),
-        EngineError::MonteCarlo(setting) => Bilingual::new(
-            format!("模擬設定「{}」不可用：{}。", setting.field, setting.problem),
-            format!("The simulation setting {} cannot be used: {}.", setting.field, setting.problem),
-        ),
-        EngineError::Sensitivity(setting) => Bilingual::new(
-            format!("敏感度表設定「{}」不可用：{}。", setting.field, setting.problem),
-            format!("The sensitivity setting {} cannot be used: {}.", setting.field, setting.problem),
-        ),
+        EngineError::Apportion(error) => {
+            let reason = match error {
+                ApportionError::NegativeAmount => "金額為負數",
+                ApportionError::NoWeights => "沒有可按其分配的比例",
+                ApportionError::Overflow => "金額太大",
+            };
+            Bilingual::new(
+                format!("無法把一個金額分配至各季：{reason}。"),
+                format!("An amount could not be split into quarters: {error}."),
+            )
+        }
+        EngineError::MonteCarlo(setting) | EngineError::Sensitivity(setting) => setting_error(*setting),
+        // `what` names the total in the engine's English; the Chinese says no less
+        // than that a total overflowed, and keeps English out of a Chinese sentence.
         EngineError::Overflow { what } => Bilingual::new(
-            format!("數字太大，無法計算（{what}）。"),
+            "數字太大，無法計算（某個總數超出可計算範圍）。".to_string(),
             format!("The figures are too large to compute ({what})."),
         ),
     }
+}
+
+/// A simulation or sensitivity setting the engine refused. The screens' fields refuse
+/// these before the engine sees them, so the member meets them only through a tool
+/// asked for more than it allows or a scenario too large to simulate.
+fn setting_error(error: SettingError) -> Bilingual {
+    let (zh, en): (String, String) = match error {
+        SettingError::Runs => (
+            format!("模擬次數須介乎 1 至 {}。", count(MAX_RUNS)),
+            format!("The number of runs must be between 1 and {}.", count(MAX_RUNS)),
+        ),
+        SettingError::LateProbability => {
+            ("延誤機率 p 須介乎 0 至 1。".into(), "The probability late, p, must be between 0 and 1.".into())
+        }
+        SettingError::NoDelayWeight => (
+            "延誤季數的相對權重最少要有一個大於 0。".into(),
+            "At least one of the delay's relative weights must be above 0.".into(),
+        ),
+        SettingError::OverrunRange => (
+            format!("超支幅度須由低至高，最多 {MAX_OVERRUN_PCT}%。"),
+            format!("The overrun's range must run from low to high, up to {MAX_OVERRUN_PCT}%."),
+        ),
+        SettingError::OverrunProbability => {
+            ("超支機率須介乎 0 至 1。".into(), "The probability of an overrun must be between 0 and 1.".into())
+        }
+        SettingError::TooLargeToSimulate => {
+            ("此情境的金額太大，無法模擬。".into(), "This scenario's amounts are too large to simulate.".into())
+        }
+        SettingError::TableValues { .. } | SettingError::TornadoLevers => (
+            format!("敏感度表每邊須有 1 至 {MAX_TABLE_VALUES} 個數值。"),
+            format!("A sensitivity table needs 1 to {MAX_TABLE_VALUES} values on each side."),
+        ),
+        SettingError::CellOutsideTable => {
+            ("所選的格不在敏感度表內。".into(), "The chosen cell is outside the sensitivity table.".into())
+        }
+        SettingError::CountAsGoal => (
+            "目標值只可以是金額，不可以是項目數目。".into(),
+            "A goal seek's target must be an amount, not a count.".into(),
+        ),
+    };
+    Bilingual::new(zh, en)
 }
 
 fn data_error(error: &DataError) -> Bilingual {
@@ -330,8 +375,32 @@ mod tests {
         );
         check(
             EngineError::Overflow { what: "a total" },
-            "數字太大，無法計算（a total）。",
+            "數字太大，無法計算（某個總數超出可計算範圍）。",
             "The figures are too large to compute (a total).",
+        );
+    }
+
+    #[test]
+    fn a_refused_setting_is_worded_whole_in_each_language() {
+        check(
+            EngineError::MonteCarlo(SettingError::TooLargeToSimulate),
+            "此情境的金額太大，無法模擬。",
+            "This scenario's amounts are too large to simulate.",
+        );
+        check(
+            EngineError::MonteCarlo(SettingError::Runs),
+            "模擬次數須介乎 1 至 100,000。",
+            "The number of runs must be between 1 and 100,000.",
+        );
+        check(
+            EngineError::Sensitivity(SettingError::TableValues { axis: "rows" }),
+            "敏感度表每邊須有 1 至 101 個數值。",
+            "A sensitivity table needs 1 to 101 values on each side.",
+        );
+        check(
+            EngineError::Apportion(ApportionError::NoWeights),
+            "無法把一個金額分配至各季：沒有可按其分配的比例。",
+            "An amount could not be split into quarters: there is nothing to split the amount by.",
         );
     }
 

@@ -209,7 +209,7 @@ impl DataTableSpec {
         read: ReadCell,
     ) -> Result<Reading, EngineError> {
         let (Some(row_value), Some(column_value)) = (self.rows.values.get(row), self.columns.values.get(column)) else {
-            return Err(EngineError::Sensitivity(super::error::SettingError::new("cell", "is outside the table")));
+            return Err(EngineError::Sensitivity(super::error::SettingError::CellOutsideTable));
         };
         let mut trial = scenario.clone();
         self.rows.lever.apply(engine, &mut trial, *row_value)?;

@@ -162,21 +162,52 @@ impl fmt::Display for ScheduleError {
     }
 }
 
-/// A setting of a simulation or sensitivity request outside its allowed range.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct SettingError {
-    pub field: String,
-    pub problem: String,
-}
-
-impl SettingError {
-    pub(crate) fn new(field: impl Into<String>, problem: impl Into<String>) -> SettingError {
-        SettingError { field: field.into(), problem: problem.into() }
-    }
+/// A setting of a simulation or sensitivity request that cannot be used. Each is a
+/// variant, not text, so that the presentation layer words it in either language; the
+/// `Display` is the model's own English, for tests and logs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SettingError {
+    /// The number of runs is not between 1 and [`crate::engine::monte_carlo::MAX_RUNS`].
+    Runs,
+    /// The probability that a project is late is not between 0 and 1.
+    LateProbability,
+    /// Every delay weight is 0, so no delay could ever be drawn.
+    NoDelayWeight,
+    /// The overrun range's lower end is above its upper end, or the upper end is above
+    /// [`crate::engine::monte_carlo::MAX_OVERRUN_PCT`].
+    OverrunRange,
+    /// The probability of a cost overrun is not between 0 and 1.
+    OverrunProbability,
+    /// The scenario's amounts are too large for the simulation's integer sums.
+    TooLargeToSimulate,
+    /// A sensitivity axis (`values`, `rows` or `columns`) has no values or more than
+    /// [`crate::engine::sensitivity::MAX_TABLE_VALUES`].
+    TableValues { axis: &'static str },
+    /// A tornado chart was asked for more than
+    /// [`crate::engine::sensitivity::MAX_TABLE_VALUES`] levers.
+    TornadoLevers,
+    /// A data table's cell was asked for outside its rows or columns.
+    CellOutsideTable,
+    /// A goal seek was given a count, not an amount, as its target figure.
+    CountAsGoal,
 }
 
 impl fmt::Display for SettingError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {}", self.field, self.problem)
+        use super::monte_carlo::{MAX_OVERRUN_PCT, MAX_RUNS};
+        use super::sensitivity::MAX_TABLE_VALUES;
+        match self {
+            SettingError::Runs => write!(f, "runs must be between 1 and {MAX_RUNS}"),
+            SettingError::LateProbability => f.write_str("late_probability must be between 0 and 1"),
+            SettingError::NoDelayWeight => f.write_str("delay_weights must have at least one positive weight"),
+            SettingError::OverrunRange => write!(f, "overrun needs 0 ≤ min_pct ≤ max_pct ≤ {MAX_OVERRUN_PCT}"),
+            SettingError::OverrunProbability => f.write_str("overrun.probability must be between 0 and 1"),
+            SettingError::TooLargeToSimulate => f.write_str("the scenario has amounts too large to simulate"),
+            SettingError::TableValues { axis } => write!(f, "{axis} must have 1 to {MAX_TABLE_VALUES} values"),
+            SettingError::TornadoLevers => write!(f, "settings must have at most {MAX_TABLE_VALUES} levers"),
+            SettingError::CellOutsideTable => f.write_str("cell is outside the table"),
+            SettingError::CountAsGoal => f.write_str("metric a count cannot be a goal seek's target"),
+        }
     }
 }

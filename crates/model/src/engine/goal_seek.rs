@@ -118,9 +118,7 @@ impl Metric {
     pub fn of(self, projection: &Projection) -> Result<Money, EngineError> {
         match self.reading(projection)? {
             Reading::Amount(amount) => Ok(amount),
-            Reading::Count(_) => {
-                Err(EngineError::Sensitivity(SettingError::new("metric", "a count cannot be a goal seek's target")))
-            }
+            Reading::Count(_) => Err(EngineError::Sensitivity(SettingError::CountAsGoal)),
         }
     }
 }

@@ -76,12 +76,9 @@ pub struct Tornado {
     pub bars: Vec<TornadoBar>,
 }
 
-fn check_values(field: &str, values: &[Decimal]) -> Result<(), EngineError> {
+fn check_values(axis: &'static str, values: &[Decimal]) -> Result<(), EngineError> {
     if values.is_empty() || values.len() > MAX_TABLE_VALUES {
-        return Err(EngineError::Sensitivity(SettingError::new(
-            field,
-            format!("must have 1 to {MAX_TABLE_VALUES} values"),
-        )));
+        return Err(EngineError::Sensitivity(SettingError::TableValues { axis }));
     }
     Ok(())
 }
@@ -171,10 +168,7 @@ pub fn default_tornado(engine: &Engine, scenario: &Scenario) -> Vec<TornadoSetti
 /// swing (largest first; ties keep the settings' order).
 pub fn tornado(engine: &Engine, scenario: &Scenario, settings: &[TornadoSetting]) -> Result<Tornado, EngineError> {
     if settings.len() > MAX_TABLE_VALUES {
-        return Err(EngineError::Sensitivity(SettingError::new(
-            "settings",
-            format!("must have at most {MAX_TABLE_VALUES} levers"),
-        )));
+        return Err(EngineError::Sensitivity(SettingError::TornadoLevers));
     }
     let base = engine.project(scenario)?.budget_year_totals.total;
     let bars = settings.iter().map(|setting| tornado_bar(engine, scenario, setting)).collect::<Result<Vec<_>, _>>()?;

@@ -1,12 +1,13 @@
 //! Integer sampling from 64-bit draws, identical on every platform.
 
-use crate::engine::error::EngineError;
+use crate::engine::error::{EngineError, SettingError};
 use crate::engine::share::{share_units, SHARE_SCALE};
 use rust_decimal::Decimal;
 
-/// `probability` (in `[0, 1]`) as a threshold on a uniform 64-bit draw.
-pub(super) fn threshold(field: &str, probability: Decimal) -> Result<u128, EngineError> {
-    let units = share_units(probability).ok_or_else(|| super::setting(field, "must be between 0 and 1"))?;
+/// `probability` (in `[0, 1]`) as a threshold on a uniform 64-bit draw; outside it,
+/// the simulation is refused with `refusal`.
+pub(super) fn threshold(refusal: SettingError, probability: Decimal) -> Result<u128, EngineError> {
+    let units = share_units(probability).ok_or(super::setting(refusal))?;
     Ok((u128::from(units) << 64) / u128::from(SHARE_SCALE))
 }
 
@@ -21,10 +22,13 @@ mod tests {
 
     #[test]
     fn thresholds_and_picks_are_exact() {
-        assert_eq!(threshold("p", Decimal::ZERO), Ok(0));
-        assert_eq!(threshold("p", Decimal::ONE), Ok(1 << 64));
-        assert_eq!(threshold("p", Decimal::new(5, 1)), Ok(1 << 63));
-        assert!(threshold("p", Decimal::TWO).is_err());
+        assert_eq!(threshold(SettingError::LateProbability, Decimal::ZERO), Ok(0));
+        assert_eq!(threshold(SettingError::LateProbability, Decimal::ONE), Ok(1 << 64));
+        assert_eq!(threshold(SettingError::LateProbability, Decimal::new(5, 1)), Ok(1 << 63));
+        assert_eq!(
+            threshold(SettingError::LateProbability, Decimal::TWO),
+            Err(EngineError::MonteCarlo(SettingError::LateProbability))
+        );
         assert_eq!(pick(0, 4), 0);
         assert_eq!(pick(u64::MAX, 4), 3);
         assert_eq!(pick(1 << 63, 4), 2);

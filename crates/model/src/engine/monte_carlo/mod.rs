@@ -117,8 +117,8 @@ pub struct MonteCarlo {
     summarised: Vec<Stats>,
 }
 
-fn setting(field: &str, problem: &str) -> EngineError {
-    EngineError::MonteCarlo(SettingError::new(field, problem))
+fn setting(error: SettingError) -> EngineError {
+    EngineError::MonteCarlo(error)
 }
 
 impl MonteCarlo {
@@ -139,9 +139,9 @@ impl MonteCarlo {
         settings: &MonteCarloSettings,
     ) -> Result<MonteCarlo, EngineError> {
         if settings.runs == 0 || settings.runs > MAX_RUNS {
-            return Err(setting("runs", &format!("must be between 1 and {MAX_RUNS}")));
+            return Err(setting(SettingError::Runs));
         }
-        let late_threshold = threshold("late_probability", settings.late_probability)?;
+        let late_threshold = threshold(SettingError::LateProbability, settings.late_probability)?;
         let mut delay_cumulative = [0_u64; MAX_DELAY_QUARTERS];
         let mut running = 0_u64;
         for (slot, weight) in delay_cumulative.iter_mut().zip(settings.delay_weights) {
@@ -149,15 +149,19 @@ impl MonteCarlo {
             *slot = running;
         }
         if running == 0 {
-            return Err(setting("delay_weights", "must have at least one positive weight"));
+            return Err(setting(SettingError::NoDelayWeight));
         }
         let overrun = match &settings.overrun {
             None => None,
             Some(overrun) => {
                 if overrun.min_pct > overrun.max_pct || overrun.max_pct > MAX_OVERRUN_PCT {
-                    return Err(setting("overrun", &format!("needs 0 ≤ min_pct ≤ max_pct ≤ {MAX_OVERRUN_PCT}")));
+                    return Err(setting(SettingError::OverrunRange));
                 }
-                Some((threshold("overrun.probability", overrun.probability)?, overrun.min_pct, overrun.max_pct))
+                Some((
+                    threshold(SettingError::OverrunProbability, overrun.probability)?,
+                    overrun.min_pct,
+                    overrun.max_pct,
+                ))
             }
         };
         let max_factor = 100 + i128::from(overrun.map_or(0, |(_, _, max)| max));
@@ -185,7 +189,7 @@ impl MonteCarlo {
         // lets the inner loop add without checks.
         let bound = (budget_sum + i128::from(schedule.levers.ongoing)) * max_factor;
         if bound >= i128::from(i64::MAX / 4) {
-            return Err(setting("the scenario", "has amounts too large to simulate"));
+            return Err(setting(SettingError::TooLargeToSimulate));
         }
         let timeline = Timeline::new(engine.budget_year, last);
         let mut base = vec![0_i64; timeline.len];
