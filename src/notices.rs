@@ -5,7 +5,7 @@
 //! language, and none of them blocks the app. The storage and data words are
 //! `blockvote_present::storage`'s.
 
-use crate::components::focus::focus_after_render;
+use crate::components::dismiss::DismissButton;
 use crate::components::words::{Said, Words};
 use crate::data_source::{use_data_source, DataNotice, Source};
 use crate::saved::use_saved;
@@ -16,8 +16,7 @@ use blockvote_present::refusal::{engine_error, refused_heading};
 use blockvote_present::route::{fragment_for, View};
 use blockvote_present::shell::UNDO_LAST_CHANGE;
 use blockvote_present::storage::{
-    self, carried_notice, BACK_TO_PAPER, DATASET_NOT_STORED, DISMISS, DOWNLOAD_REFUSED, DOWNLOAD_SET_ASIDE_DATA,
-    OPEN_SCENARIOS,
+    self, carried_notice, BACK_TO_PAPER, DATASET_NOT_STORED, DOWNLOAD_REFUSED, DOWNLOAD_SET_ASIDE_DATA, OPEN_SCENARIOS,
 };
 use leptos::prelude::*;
 
@@ -81,15 +80,7 @@ fn LinkProblems() -> impl IntoView {
                         <Words label=LINK_PROBLEMS_HEADING />
                     </p>
                     <ul>{lines}</ul>
-                    <button
-                        type="button"
-                        on:click=move |_| {
-                            whatif.link_problems.set(Vec::new());
-                            focus_after_render("#main".to_string());
-                        }
-                    >
-                        <Words label=DISMISS />
-                    </button>
+                    <DismissButton on_dismiss=Callback::new(move |()| whatif.link_problems.set(Vec::new())) />
                 </div>
             }
         })
@@ -122,9 +113,7 @@ fn CarriedScenarios() -> impl IntoView {
                     <Words label=OPEN_SCENARIOS />
                 </a>
                 " "
-                <button type="button" class="small" on:click=move |_| dismissed.set(true)>
-                    <Words label=DISMISS />
-                </button>
+                <DismissButton on_dismiss=Callback::new(move |()| dismissed.set(true)) />
             </div>
         })
     }
@@ -145,17 +134,7 @@ fn StorageRefused() -> impl IntoView {
                 <p>
                     <Said text=text />
                 </p>
-                <button
-                    type="button"
-                    class="small"
-                    data-testid="storage-refused-dismiss"
-                    on:click=move |_| {
-                        dismiss.set(None);
-                        focus_after_render("#main".to_string());
-                    }
-                >
-                    <Words label=DISMISS />
-                </button>
+                <DismissButton testid="storage-refused-dismiss" on_dismiss=Callback::new(move |()| dismiss.set(None)) />
             </div>
         })
     }
@@ -175,17 +154,10 @@ fn TabConflicts() -> impl IntoView {
                 <p>
                     <Said text=text />
                 </p>
-                <button
-                    type="button"
-                    class="small"
-                    data-testid="storage-conflicts-dismiss"
-                    on:click=move |_| {
-                        dismiss.set(Vec::new());
-                        focus_after_render("#main".to_string());
-                    }
-                >
-                    <Words label=DISMISS />
-                </button>
+                <DismissButton
+                    testid="storage-conflicts-dismiss"
+                    on_dismiss=Callback::new(move |()| dismiss.set(Vec::new()))
+                />
             </div>
         })
     }
@@ -250,9 +222,7 @@ fn ImportedData() -> impl IntoView {
                 </p>
                 {offer}
                 " "
-                <button type="button" class="small" on:click=move |_| source.notice.set(None)>
-                    <Words label=DISMISS />
-                </button>
+                <DismissButton on_dismiss=Callback::new(move |()| source.notice.set(None)) />
                 {move || {
                     download_failed
                         .get()

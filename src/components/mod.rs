@@ -2,6 +2,7 @@
 //! fields, provenance marks, focus handling, and panels more than one screen uses.
 
 pub mod budgets_as_printed;
+pub mod dismiss;
 pub mod download_button;
 pub mod each_index;
 pub mod fields;

@@ -6,6 +6,7 @@
 //! appears at once and fills in without holding up the page.
 
 use super::edit_in_place::{Editing, Editor, Field};
+use crate::components::dismiss::DismissButton;
 use crate::components::focus::{by_test_id, focus_after_render};
 use crate::components::marks::FigureText;
 use crate::components::words::{Said, Words};
@@ -222,14 +223,11 @@ fn ReplacedQuestions(saved: StoredValue<Saved>) -> impl IntoView {
                         <Words label=BRING_BACK_QUESTIONS />
                     </button>
                     " "
-                    <button
-                        type="button"
-                        class="small"
-                        data-testid="questions-replaced-dismiss"
-                        on:click=move |_| saved.with_value(|s| s.set_replaced_questions(None))
-                    >
-                        <Words label=DISMISS />
-                    </button>
+                    <DismissButton
+                        testid="questions-replaced-dismiss"
+                        label=DISMISS
+                        on_dismiss=Callback::new(move |()| saved.with_value(|s| s.set_replaced_questions(None)))
+                    />
                 </p>
             }
         })
