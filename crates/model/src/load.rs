@@ -676,16 +676,18 @@ pub fn load_projects(
             if crate::entry::finer_than_a_dollar(written) {
                 return Err(row.error("budget_m", LoadErrorKind::FinerThanADollar(written.to_string())));
             }
+            // A refused budget is quoted as the file wrote it, like every other refused
+            // value, so the member finds it there (`-5`, not `-5.0`).
             if budget.is_negative() {
                 return Err(row.error(
                     "budget_m",
-                    LoadErrorKind::OutOfRange { value: budget.format(1), rule: RangeRule::NegativeBudget },
+                    LoadErrorKind::OutOfRange { value: written.to_string(), rule: RangeRule::NegativeBudget },
                 ));
             }
             if budget.millions() > Decimal::from(crate::money::MAX_INPUT_MILLIONS) {
                 return Err(row.error(
                     "budget_m",
-                    LoadErrorKind::OutOfRange { value: budget.format(1), rule: RangeRule::BudgetTooLarge },
+                    LoadErrorKind::OutOfRange { value: written.to_string(), rule: RangeRule::BudgetTooLarge },
                 ));
             }
             let start = row.quarter("start")?;
@@ -1168,6 +1170,18 @@ mod tests {
         for budget in ["9.999999", "9.9999990", "10", "\"1,000.5\""] {
             assert_eq!(problems(&file(budget)), [], "{budget}");
         }
+    }
+
+    /// A budget below 0 or above the largest accepted is quoted as the file wrote it.
+    #[test]
+    fn a_budget_out_of_range_is_quoted_as_written() {
+        let file = |budget: &str| format!("{HEADER}1,行政署,甲,A,{budget},2018-19 Q2,2019-20 Q1\n");
+        let refused = |value: &str, rule| {
+            [(2, Some("budget_m".to_string()), LoadErrorKind::OutOfRange { value: value.to_string(), rule })]
+        };
+        assert_eq!(problems(&file("-5")), refused("-5", RangeRule::NegativeBudget));
+        assert_eq!(problems(&file(" -0.25")), refused("-0.25", RangeRule::NegativeBudget));
+        assert_eq!(problems(&file("\"2,000,000,000\"")), refused("2,000,000,000", RangeRule::BudgetTooLarge));
     }
 
     #[test]
