@@ -65,6 +65,10 @@ pub fn problem(problem: &StoreProblem) -> Bilingual {
             format!("不是有效的 JSON（第 {line} 行第 {column} 字）"),
             format!("not valid JSON (line {line}, column {column})"),
         ),
+        StoreProblem::NumberTooLarge { line, column } => (
+            format!("檔案中有一個數字太大，無法讀取（第 {line} 行第 {column} 字）"),
+            format!("the file holds a number too large to read (line {line}, column {column})"),
+        ),
         StoreProblem::RepeatedKey { key, line, column } => (
             format!("檔案中同一組資料兩次列出「{key}」（第 {line} 行第 {column} 字），無法分辨哪一個才對，所以整個檔案未有讀取"),
             format!("the file gives “{key}” twice in one place (line {line}, column {column}), so which was meant cannot be told and none of it was read"),
@@ -1308,6 +1312,12 @@ mod tests {
         }
         // Text that is not JSON keeps its line and column, where the member can look.
         check(import_problems("{oops"), "不是有效的 JSON（第 1 行第 2 字）", "not valid JSON (line 1, column 2)");
+        // A number JSON allows but a float cannot hold is not called "not JSON".
+        check(
+            import_problems(r#"{"format": "blockvote-scenarios", "version": 1e400}"#),
+            "檔案中有一個數字太大，無法讀取（第 1 行第 50 字）",
+            "the file holds a number too large to read (line 1, column 50)",
+        );
     }
 
     #[test]

@@ -101,6 +101,7 @@ fn read(text: &str, normalize: Normalizer, reading: Reading) -> (Store, Vec<Stor
             problems.push(match error {
                 JsonError::NotJson { line, column } => StoreProblem::NotJson { line, column },
                 JsonError::TooDeep => StoreProblem::TooDeep,
+                JsonError::NumberTooLarge { line, column } => StoreProblem::NumberTooLarge { line, column },
                 JsonError::RepeatedKey { key, line, column } => {
                     StoreProblem::RepeatedKey { key: shorten(&key, MAX_SHOWN_FIELD_CHARS), line, column }
                 }

@@ -21,6 +21,8 @@ pub enum JsonError {
     NotJson { line: usize, column: usize },
     /// Nested past serde_json's recursion limit.
     TooDeep,
+    /// A number beyond what a 64-bit float holds (`1e400`): JSON, but not readable.
+    NumberTooLarge { line: usize, column: usize },
     /// An object gives `key` twice; `line` and `column` are where the second key ends.
     RepeatedKey { key: String, line: usize, column: usize },
 }
@@ -37,6 +39,9 @@ pub fn parse(text: &str) -> Result<Value, JsonError> {
         Some(key) => JsonError::RepeatedKey { key, line: error.line(), column: error.column() },
         // serde_json tells nesting past its limit only by its message.
         None if error.to_string().starts_with("recursion limit exceeded") => JsonError::TooDeep,
+        None if error.to_string().starts_with("number out of range") => {
+            JsonError::NumberTooLarge { line: error.line(), column: error.column() }
+        }
         None => JsonError::NotJson { line: error.line(), column: error.column() },
     })
 }

@@ -14,6 +14,8 @@ pub enum StoreProblem {
     TooLarge { bytes: usize },
     /// The text is not JSON.
     NotJson { line: usize, column: usize },
+    /// JSON, but with a number beyond what a 64-bit float holds (`1e400`), here.
+    NumberTooLarge { line: usize, column: usize },
     /// An object in the JSON gives `key` twice (`saved::json`): which of the two was
     /// meant cannot be told, so nothing is read rather than the last kept without a
     /// word. `line` and `column` are where the second key ends.

@@ -111,6 +111,12 @@ fn corrupt_json_and_wrong_shapes() {
     check("", 0, &[StoreProblem::NotJson { line: 1, column: 0 }]);
     check("{\"format\": \"blockvote-scen", 0, &[StoreProblem::NotJson { line: 1, column: 26 }]);
     check("garbage!!", 0, &[StoreProblem::NotJson { line: 1, column: 1 }]);
+    // JSON allows any number; one beyond a 64-bit float is JSON that cannot be read.
+    check(
+        r#"{"format": "blockvote-scenarios", "version": 1e400}"#,
+        0,
+        &[StoreProblem::NumberTooLarge { line: 1, column: 50 }],
+    );
     // A key given twice is refused, not the last kept: a stored list of scenarios
     // followed by an empty one read as empty, and the next save wrote that over it.
     let repeated = |key: &str, column| StoreProblem::RepeatedKey { key: key.to_string(), line: 1, column };
