@@ -171,7 +171,9 @@ fn likely_encoding(bytes: &[u8]) -> LikelyEncoding {
         let next = sample.get(index + 1).copied();
         let step = match (byte, next) {
             (0x00..=0x7F, _) => 1,
-            (0x81..=0xFE, Some(0x30..=0x39)) => {
+            (0x81..=0xFE, Some(0x30..=0x39))
+                if matches!(sample.get(index + 2..index + 4), Some([0x81..=0xFE, 0x30..=0x39])) =>
+            {
                 gbk += 1;
                 4
             }
@@ -190,15 +192,36 @@ fn likely_encoding(bytes: &[u8]) -> LikelyEncoding {
         };
         index += step;
     }
+    let (alone, beside_another) = high_bytes_alone(sample);
     if big5 + gbk == 0 && single == 0 {
         LikelyEncoding::Unknown
-    } else if single > big5 + gbk {
+    } else if single > big5 + gbk || alone > beside_another {
         LikelyEncoding::Western
     } else if gbk > 0 {
         LikelyEncoding::Gbk
     } else {
         LikelyEncoding::Big5
     }
+}
+
+/// How many bytes of 0x80 and above stand between ASCII bytes, and how many have such
+/// a byte beside them. An accented letter of a Western encoding is one byte in an ASCII
+/// word (`Montr\xE9al`, `N\xB01`), which Big5's and GBK's pairs also match byte by byte;
+/// Chinese text has its high bytes side by side, character after character.
+fn high_bytes_alone(sample: &[u8]) -> (usize, usize) {
+    let high = |at: Option<usize>| at.and_then(|at| sample.get(at)).is_some_and(|byte| *byte >= 0x80);
+    let (mut alone, mut beside_another) = (0, 0);
+    for (index, byte) in sample.iter().enumerate() {
+        if *byte < 0x80 {
+            continue;
+        }
+        if high(index.checked_sub(1)) || high(index.checked_add(1)) {
+            beside_another += 1;
+        } else {
+            alone += 1;
+        }
+    }
+    (alone, beside_another)
 }
 
 #[cfg(test)]
@@ -243,6 +266,9 @@ mod tests {
     fn other_bytes_are_refused_with_the_line_they_are_on() {
         // Windows-1252 "Café," on the third line.
         check(b"id,name\n1,a\n2,Caf\xE9,x\n", Err((3, LikelyEncoding::Western)));
+        // Accented letters inside words and "N°1", whose bytes alone match Big5's pairs
+        // (é then a) and the start of GB 18030's four-byte form (° then 1).
+        check(b"id,name_en\n1,Montr\xE9al N\xB01\n2,S\xE3o Paulo\n", Err((2, LikelyEncoding::Western)));
         // UTF-8 cut in the middle of a character.
         check(b"id\n\xE4\xB8", Err((2, LikelyEncoding::Big5)));
         check(b"\xFF", Err((1, LikelyEncoding::Western)));
