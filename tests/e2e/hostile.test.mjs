@@ -262,7 +262,7 @@ test('a projects file at the importer\'s limit is drawn 300 rows at a time, and 
   const csv = manyProjects(20_000);
   await page.getByTestId('dataset-file').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await page.getByTestId('dataset-preview').waitFor();
-  assert.match(await app.text('dataset-summary'), /20000 projects in 66 departments/);
+  assert.match(await app.text('dataset-summary'), /20,000 projects in 66 departments/);
   await page.getByTestId('dataset-apply').click();
   await page.getByTestId('imported-data').waitFor();
 
@@ -270,7 +270,7 @@ test('a projects file at the importer\'s limit is drawn 300 rows at a time, and 
   await app.go('projects');
   assert.equal(await rows.count(), 300);
   assert.equal(await app.text('rows-not-drawn'), 'The first 300 of 20,000 projects are listed; the total is of all 20,000. List 300 more');
-  assert.match(await app.text('visible-summary'), /^Showing 20000 of 20000 projects/);
+  assert.match(await app.text('visible-summary'), /^Showing 20,000 of 20,000 projects/);
   const total = await app.text('projects-total');
   await page.getByTestId('show-more-rows').click();
   await page.waitForFunction(() => document.querySelectorAll('tr[data-testid^="project-row-"]').length === 600);

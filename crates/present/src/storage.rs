@@ -107,15 +107,18 @@ pub fn problem(problem: &StoreProblem) -> Bilingual {
             format!("情景太多（{count} 個），只讀取首 {MAX_READ_SCENARIOS} 個"),
             format!("too many scenarios ({count}); only the first {MAX_READ_SCENARIOS} are read"),
         ),
-        StoreProblem::Row { index, field, reason } => {
+        StoreProblem::Row { index, name, field, reason } => {
             let why = row_reason(reason);
             let (field_zh, field_en) = ROW_FIELDS
                 .iter()
                 .find(|(name, ..)| name == field)
                 .map_or((*field, *field), |(_, zh, en)| (*zh, *en));
+            let (named_zh, named_en) = name.as_ref().map_or((String::new(), String::new()), |name| {
+                (format!("（{name}）"), format!(" ({name})"))
+            });
             (
-                format!("第 {} 個情景的{field_zh}{}，已略過此情景", index + 1, why.zh),
-                format!("scenario {}: the {field_en} {}; that scenario is skipped", index + 1, why.en),
+                format!("第 {} 個情景{named_zh}的{field_zh}{}，已略過此情景", index + 1, why.zh),
+                format!("scenario {}{named_en}: the {field_en} {}; that scenario is skipped", index + 1, why.en),
             )
         }
         // A field is quoted as the file wrote it, so the member can find it there.
@@ -1257,6 +1260,12 @@ mod tests {
             "第 1 個情景的名稱缺少，已略過此情景",
             "scenario 1: the name is missing; that scenario is skipped",
         );
+        // Read after its name, a row's problem names the scenario skipped.
+        check(
+            import_problems(&file(r#"{"name":"Seeded","scenario":{},"seed":-1}"#, "")),
+            "第 1 個情景（Seeded）的模擬種子須為 0 至 18,446,744,073,709,551,615 的整數，已略過此情景",
+            "scenario 1 (Seeded): the simulation seed must be a whole number from 0 to 18,446,744,073,709,551,615; that scenario is skipped",
+        );
     }
 
     #[test]
@@ -1325,8 +1334,8 @@ mod tests {
         let many = vec![r#"{"key":"x"}"#; 100].join(",");
         check(
             import_problems(&file(&format!(r#"{{"name":"Q","scenario":{{}},"questions":[{many}]}}"#), "")),
-            "第 1 個情景的問題清單超過 40 項，已略過此情景",
-            "scenario 1: the list of questions has more than 40 entries; that scenario is skipped",
+            "第 1 個情景（Q）的問題清單超過 40 項，已略過此情景",
+            "scenario 1 (Q): the list of questions has more than 40 entries; that scenario is skipped",
         );
     }
 

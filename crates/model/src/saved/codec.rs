@@ -254,15 +254,17 @@ pub fn migrate(value: Value) -> Result<Migrated, StoreProblem> {
 /// One row as a saved scenario, and the fields in it the reader did not know (the
 /// row's own, then those inside its levers), or why it cannot be used.
 fn decode_row(index: usize, row: Value, normalize: Normalizer) -> Result<(SavedScenario, Vec<String>), StoreProblem> {
-    let problem = |field: &'static str, reason: RowReason| StoreProblem::Row { index, field, reason };
+    let unnamed = |field: &'static str, reason: RowReason| StoreProblem::Row { index, name: None, field, reason };
     let Value::Object(mut row) = row else {
-        return Err(problem("scenario", RowReason::WrongType { expected: "object" }));
+        return Err(unnamed("scenario", RowReason::WrongType { expected: "object" }));
     };
     let name = match row.remove("name") {
-        None | Some(Value::Null) => return Err(problem("name", RowReason::Missing)),
-        Some(Value::String(name)) => clean_name(&name, normalize).map_err(|reason| problem("name", reason))?,
-        Some(_) => return Err(problem("name", RowReason::WrongType { expected: "text" })),
+        None | Some(Value::Null) => return Err(unnamed("name", RowReason::Missing)),
+        Some(Value::String(name)) => clean_name(&name, normalize).map_err(|reason| unnamed("name", reason))?,
+        Some(_) => return Err(unnamed("name", RowReason::WrongType { expected: "text" })),
     };
+    let problem =
+        |field: &'static str, reason: RowReason| StoreProblem::Row { index, name: Some(name.clone()), field, reason };
     let note = match row.remove("note") {
         None | Some(Value::Null) => String::new(),
         Some(Value::String(note)) => clean_note(&note, normalize).map_err(|reason| problem("note", reason))?,

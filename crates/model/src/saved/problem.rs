@@ -41,8 +41,10 @@ pub enum StoreProblem {
     Empty { bare_list: bool },
     /// More than [`MAX_READ_SCENARIOS`] rows; the rest are not read.
     TooMany { count: usize },
-    /// One row could not be used; the others still are.
-    Row { index: usize, field: &'static str, reason: RowReason },
+    /// One row could not be used; the others still are. `name` is the row's name when
+    /// it was read before the problem (every field but the name itself), so the member
+    /// can tell which scenario of the file was skipped.
+    Row { index: usize, name: Option<String>, field: &'static str, reason: RowReason },
     /// A field blockvote does not know (a misspelt lever, or a field of a newer
     /// blockvote) was ignored; the rest was read. `scenario` is `None` at the top of the
     /// file; `field` is named as in its row, or, inside the levers, by its path there

@@ -20,8 +20,9 @@ fn paper() -> crate::dataset::Dataset {
     crate::dataset::Dataset::paper().unwrap_or_else(|_| panic!("the paper's data loads"))
 }
 
-fn row(index: usize, field: &'static str, reason: RowReason) -> StoreProblem {
-    StoreProblem::Row { index, field, reason }
+/// A row's problem; `name` is the row's name if it was read before the problem.
+fn row(index: usize, name: Option<&str>, field: &'static str, reason: RowReason) -> StoreProblem {
+    StoreProblem::Row { index, name: name.map(str::to_string), field, reason }
 }
 
 fn dearer(pct: i64) -> Scenario {
@@ -163,7 +164,11 @@ fn version_0_is_migrated() {
     assert_eq!((store.scenarios[0].id.as_str(), store.scenarios[1].id.as_str()), ("s1", "s2"));
     check(r#"{"format":"blockvote-scenarios","version":0,"scenarios":[{}]}"#, 1, &[]);
     // A version-0 array with a bad element reports that element only.
-    check(r#"[{}, 5]"#, 1, &[row(1, "scenario", RowReason::WrongType { expected: "object" })]);
+    check(
+        r#"[{}, 5]"#,
+        1,
+        &[row(1, Some("Scenario 2 情景 2"), "scenario", RowReason::WrongType { expected: "object" })],
+    );
 }
 
 #[test]
@@ -263,7 +268,7 @@ fn limits_of_the_reader() {
         r#"{{"format":"blockvote-scenarios","version":1,"scenarios":[{{"name":"{}","scenario":{{}}}}]}}"#,
         "長".repeat(MAX_NAME_CHARS + 1)
     );
-    check(&long, 0, &[row(0, "name", RowReason::TooLong { max: MAX_NAME_CHARS })]);
+    check(&long, 0, &[row(0, None, "name", RowReason::TooLong { max: MAX_NAME_CHARS })]);
     // Deep nesting is said to be too deep, not a stack overflow, nor "not JSON".
     let nested = |depth: usize| format!("{}{}", "[".repeat(depth), "]".repeat(depth));
     check(&nested(100_000), 0, &[StoreProblem::TooDeep]);
@@ -1143,7 +1148,7 @@ fn unknown_fields_are_read_past_but_named() {
     check(r#"[{"cost_change_pct":"10","cost":"1"}]"#, 1, &[unknown(at(0, "Scenario 1 情景 1"), "cost")]);
     check(r#"{"format":"blockvote-scenarios","version":0,"by":"me","scenarios":[{}]}"#, 1, &[unknown(None, "by")]);
     // A row skipped for another reason reports that reason only.
-    check(&file(2, r#"{"colour":"red","scenario":{}}"#, ""), 0, &[row(0, "name", RowReason::Missing)]);
+    check(&file(2, r#"{"colour":"red","scenario":{}}"#, ""), 0, &[row(0, None, "name", RowReason::Missing)]);
     // A long field name is cut in the message.
     let long = "k".repeat(500);
     check(
@@ -1441,7 +1446,7 @@ fn a_row_whose_simulation_no_field_accepts_is_named_and_skipped() {
     let bad = |simulation: &str, field: &'static str, reason: RowReason| {
         let rows =
             format!(r#"{{"name":"ok","scenario":{{}}}},{{"name":"bad","scenario":{{}},"simulation":{simulation}}}"#);
-        check(&file(2, &rows, ""), 1, &[row(1, field, reason)]);
+        check(&file(2, &rows, ""), 1, &[row(1, Some("bad"), field, reason)]);
     };
     bad(r#"{"runs":0}"#, "simulation.runs", RowReason::Invalid);
     bad(r#"{"runs":100001}"#, "simulation.runs", RowReason::Invalid);

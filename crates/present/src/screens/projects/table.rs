@@ -620,7 +620,8 @@ fn department_runs<'a>(data: &Dataset, rows: &'a [usize]) -> Vec<(usize, &'a [us
 pub fn summary(body: &TableBody, all: usize, lang: Lang) -> crate::screens::sentence::Sentence {
     use crate::screens::sentence::Sentence;
     let total = text_or_dash(body.total.as_ref(), lang);
-    let count = body.count.to_string();
+    // Counts group their thousands as every other count does (`20,000`).
+    let (count, all) = (count(body.count), count(all));
     match lang {
         Lang::Zh => Sentence::new()
             .text("顯示 ")
@@ -897,6 +898,15 @@ mod tests {
             .map(|h| format!("{} · {}", h.count, h.subtotal.text(Lang::En)));
         assert_eq!(lands.as_deref(), Some("11 projects · 79.1"));
         assert_eq!(summary(&table, 254, Lang::En).plain(), "Showing 254 of 254 projects, total budget HK$1,527.7M");
+        // Of an imported file's many projects: the count groups its thousands.
+        assert_eq!(
+            summary(&table, 20_000, Lang::En).plain(),
+            "Showing 254 of 20,000 projects, total budget HK$1,527.7M"
+        );
+        assert_eq!(
+            summary(&table, 20_000, Lang::Zh).plain(),
+            "顯示 254 個項目（共 20,000 個），預算合計 1,527.7 百萬元"
+        );
         assert_eq!(
             summary(
                 &body(
