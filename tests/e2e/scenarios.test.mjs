@@ -428,6 +428,11 @@ test('a name being typed is not dropped when another edit is asked for: it stays
   assert.equal(await page.getByTestId('scenario-rename-input-1').inputValue(), 'First, renamed');
   assert.equal(await page.getByTestId('scenario-edit-held-1').innerText(), 'Keep or cancel this change before you change another.');
   assert.equal(await page.getByTestId('scenario-note-input-2').count(), 0);
+  // Focus returns to the open field on the next frame: awaited, not read at once, which
+  // raced a loaded machine.
+  await page
+    .waitForFunction(() => document.activeElement?.dataset.testid === 'scenario-rename-input-1', null, { timeout: 5000 })
+    .catch(() => {});
   assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'scenario-rename-input-1');
   await app.switchLanguage('zh');
   assert.equal(await page.getByTestId('scenario-edit-held-1').innerText(), '請先保存或取消這項修改，才修改另一項。');
