@@ -119,8 +119,11 @@ thread_local! {
 /// banner from what the address and storage hold at start-up.
 pub fn install() {
     panic::set_hook(Box::new(|info| {
-        console_error_panic_hook::hook(info);
-        show_banner(&info.to_string());
+        // The console gets the message the banner shows; a stack trace of the release
+        // wasm names no function, so none is added.
+        let message = info.to_string();
+        web_sys::console::error_1(&JsValue::from_str(&message));
+        show_banner(&message);
     }));
     prepare_from_address();
     if test_hooks_on() {

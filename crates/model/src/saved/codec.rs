@@ -263,8 +263,25 @@ fn decode_row(index: usize, row: Value, normalize: Normalizer) -> Result<(SavedS
         Some(Value::String(name)) => clean_name(&name, normalize).map_err(|reason| unnamed("name", reason))?,
         Some(_) => return Err(unnamed("name", RowReason::WrongType { expected: "text" })),
     };
-    let problem =
-        |field: &'static str, reason: RowReason| StoreProblem::Row { index, name: Some(name.clone()), field, reason };
+    // A problem after the name names the scenario: filled in here, once, for all of them.
+    let named = name.clone();
+    decode_named(index, name, row, normalize).map_err(|mut problem| {
+        if let StoreProblem::Row { name, .. } = &mut problem {
+            *name = Some(named);
+        }
+        problem
+    })
+}
+
+/// [`decode_row`] once the row's name is read: its problems leave the name for
+/// `decode_row` to fill in.
+fn decode_named(
+    index: usize,
+    name: String,
+    mut row: Map<String, Value>,
+    normalize: Normalizer,
+) -> Result<(SavedScenario, Vec<String>), StoreProblem> {
+    let problem = |field: &'static str, reason: RowReason| StoreProblem::Row { index, name: None, field, reason };
     let note = match row.remove("note") {
         None | Some(Value::Null) => String::new(),
         Some(Value::String(note)) => clean_note(&note, normalize).map_err(|reason| problem("note", reason))?,
