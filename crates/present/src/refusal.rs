@@ -68,7 +68,7 @@ fn setting_error(error: SettingError) -> Bilingual {
             ("超支機率須介乎 0 至 1。".into(), "The probability of an overrun must be between 0 and 1.".into())
         }
         SettingError::TooLargeToSimulate => {
-            ("此情境的金額太大，無法模擬。".into(), "This scenario's amounts are too large to simulate.".into())
+            ("此情景的金額太大，無法模擬。".into(), "This scenario's amounts are too large to simulate.".into())
         }
         SettingError::TableValues { .. } | SettingError::TornadoLevers => (
             format!("敏感度表每邊須有 1 至 {MAX_TABLE_VALUES} 個數值。"),
@@ -384,7 +384,7 @@ mod tests {
     fn a_refused_setting_is_worded_whole_in_each_language() {
         check(
             EngineError::MonteCarlo(SettingError::TooLargeToSimulate),
-            "此情境的金額太大，無法模擬。",
+            "此情景的金額太大，無法模擬。",
             "This scenario's amounts are too large to simulate.",
         );
         check(
