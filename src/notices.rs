@@ -12,7 +12,7 @@ use crate::saved::use_saved;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
 use blockvote_present::links::{problem_text, LINK_PROBLEMS_HEADING};
-use blockvote_present::refusal::{engine_error, refused_heading};
+use blockvote_present::refusal::{edits_without_effect, engine_error, refused_heading, EDITS_WITHOUT_EFFECT_HEADING};
 use blockvote_present::route::{fragment_for, View};
 use blockvote_present::shell::UNDO_LAST_CHANGE;
 use blockvote_present::storage::{
@@ -24,6 +24,7 @@ use leptos::prelude::*;
 pub fn Notices() -> impl IntoView {
     view! {
         <ScenarioRefused />
+        <EditsWithoutEffect />
         <LinkProblems />
         <CarriedScenarios />
         <StorageRefused />
@@ -51,6 +52,40 @@ fn ScenarioRefused() -> impl IntoView {
                     <button type="button" data-testid="engine-error-undo" on:click=move |_| whatif.undo()>
                         <Words label=UNDO_LAST_CHANGE />
                     </button>
+                </div>
+            }
+        })
+    }
+}
+
+/// Shown on every screen while the scenario shown has edits that change nothing on the
+/// data shown (one saved on other data, opened here): which, and that they are kept.
+/// It is the scenario's state, not an event, so it has no dismiss button; it goes when
+/// the data or the scenario changes so that every edit has an effect again.
+#[component]
+fn EditsWithoutEffect() -> impl IntoView {
+    let whatif = use_whatif();
+    move || {
+        let lines = whatif.projection.with(|projection| {
+            projection.as_ref().map(|projection| edits_without_effect(&projection.warnings)).unwrap_or_default()
+        });
+        (!lines.is_empty()).then(|| {
+            let lines = lines
+                .into_iter()
+                .map(|text| {
+                    view! {
+                        <li>
+                            <Said text=text />
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <div class="notice without-effect" role="status" data-testid="edits-without-effect">
+                    <p>
+                        <Words label=EDITS_WITHOUT_EFFECT_HEADING />
+                    </p>
+                    <ul>{lines}</ul>
                 </div>
             }
         })

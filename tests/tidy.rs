@@ -136,6 +136,29 @@ fn no_sort_compiled_outside_the_shared_one() {
 }
 
 #[test]
+fn no_hash_table_outside_the_loader() {
+    // A `HashMap` or `HashSet` compiles its hash table once per key and value type
+    // (about 2 KB of wasm each); the app's sets and maps are `order`'s sorted lists. The
+    // loader keeps one map of department names, for files of 20,000 rows naming as many
+    // departments, which sorted insertion would make slow.
+    const HASHED: &str = "crates/model/src/load.rs";
+    let mut offences = Vec::new();
+    for dir in ["src", "crates/model/src", "crates/present/src"] {
+        for path in rust_files(&root().join(dir)) {
+            if path.ends_with(HASHED) {
+                continue;
+            }
+            for (number, line) in code_lines_outside_tests(&path) {
+                if line.contains("HashMap") || line.contains("HashSet") {
+                    offences.push(format!("{}:{number}", relative(&path)));
+                }
+            }
+        }
+    }
+    check("Sets and maps are blockvote_model::order's (one hash table, in the loader)", offences);
+}
+
+#[test]
 fn the_model_and_the_presentation_layer_know_no_browser() {
     let mut offences = Vec::new();
     for manifest in ["crates/model/Cargo.toml", "crates/present/Cargo.toml"] {

@@ -111,6 +111,9 @@ test('questions: tick two drafts, edit one, add one, print them, save, reload, o
   // A reload keeps the questions being edited.
   await app.reload();
   await app.go('brief');
+  // The list is awaited, not read at once: in one full run on a loaded machine it
+  // was read before it showed.
+  await page.locator('[data-testid="questions"] li').nth(2).waitFor();
   assert.equal((await printedQuestions(page)).length, 3);
 
   // Removing them all, then opening the saved scenario, brings them back.

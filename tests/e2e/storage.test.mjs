@@ -707,6 +707,38 @@ test('a version-1 store is migrated without loss; each save records its date, an
   await context.close();
 });
 
+test('a saved scenario made on other data, opened here, says which of its edits change nothing, in both languages, until they do', LONG, async () => {
+  const saved = [
+    { id: 's1', name: 'Theirs', scenario: { projects: [{ id: 1, edit: { exclude: true } }, { id: 9999, edit: { exclude: true } }], groups: [{ select: { by: 'department_zh', name: '沒有這個部門' }, edit: { defer_quarters: 1 } }] } },
+    { id: 's2', name: 'Ours', scenario: { cost_change_pct: '5' } },
+  ];
+  const context = await seeded({ [KEY]: v1(saved) });
+  const { page, app } = await tab(context);
+  const notice = page.getByTestId('edits-without-effect');
+  assert.equal(await notice.count(), 0, 'the paper\'s own scenario has no such notice');
+  await page.getByTestId('scenario-open-1').click();
+  await notice.waitFor();
+  // An item for each edit under the sentence that says what they are.
+  const edits = async () => notice.locator('li').allInnerTexts();
+  assert.match(await notice.locator('p').innerText(), /^Some edits of this scenario change nothing while this data is shown.*They stay in the scenario/);
+  assert.deepEqual(await edits(), [
+    'An edit names the department “沒有這個部門”, which the data shown does not have.',
+    'An edit names project No. 9999, which the data shown does not have.',
+  ], 'the edit of project 1, which has an effect, is not named');
+  // The notice is the scenario's state: it is on every screen, in the language chosen.
+  await app.go('cashflow');
+  await app.switchLanguage('zh');
+  assert.deepEqual(await edits(), [
+    '此情景有一項修改所指的部門「沒有這個部門」不在現時顯示的資料中。',
+    '此情景有一項修改所指的項目編號 9999 不在現時顯示的資料中。',
+  ]);
+  // Opening a scenario whose every edit has an effect takes it away.
+  await app.go('scenarios');
+  await page.getByTestId('scenario-open-2').click();
+  await notice.waitFor({ state: 'detached' });
+  await context.close();
+});
+
 test('a name typed decomposed is stored composed: the browser\'s NFC, passed to the model, cleans it', LONG, async () => {
   const context = await launch();
   const t = await tab(context);

@@ -13,9 +13,10 @@
 
 use crate::dataset::Dataset;
 use crate::engine::categories::{lay_category_edits, scaling_refusal, CategoryInput};
-use crate::engine::{AllocationError, AllocationLevers, Scenario, Selector};
+use crate::engine::{AllocationError, AllocationLevers, EngineWarning, Scenario, Selector};
 use crate::money::Money;
 use crate::order::SortedSet;
+use crate::saved::codec::{shorten, MAX_SHOWN_VALUE_CHARS};
 use crate::themes::Theme;
 
 /// The most edits naming what the data does not have that a reader names one by one:
@@ -39,6 +40,33 @@ pub enum NotInData {
     /// A group edit of a department or a theme the data has, but no project of the
     /// data is in.
     MatchesNoProject,
+}
+
+impl NotInData {
+    /// What the engine's `warning` says of an edit of the scenario shown, named as the
+    /// readers name it: with the group edit's place (from 0) when the engine gives it,
+    /// which it does for a group edit that matches no project.
+    pub fn warned(warning: &EngineWarning) -> (Option<usize>, NotInData) {
+        let what = match warning {
+            EngineWarning::UnknownProject { id } => NotInData::Project { id: *id },
+            EngineWarning::UnknownDepartment { name } => NotInData::DepartmentNamed { name: name.clone() },
+            EngineWarning::UnknownDepartmentIndex { index } => NotInData::Department { index: *index },
+            EngineWarning::UnknownCategory { id } => NotInData::Category { id: *id },
+            EngineWarning::GroupMatchesNothing { group } => return (Some(*group), NotInData::MatchesNoProject),
+        };
+        (None, what.shown())
+    }
+
+    /// The edit as a notice repeats it: a department's name, which a file or a link
+    /// may make as long as it likes, cut as a refused value is.
+    pub(crate) fn shown(self) -> NotInData {
+        match self {
+            NotInData::DepartmentNamed { name } => {
+                NotInData::DepartmentNamed { name: shorten(&name, MAX_SHOWN_VALUE_CHARS) }
+            }
+            what => what,
+        }
+    }
 }
 
 /// What a dataset has: project ids, departments (by place and by Chinese name), the

@@ -9,10 +9,11 @@
 use crate::dataset::{Category, Cohort, CohortId, Dataset, Department, Fact, Facts, Project, ProjectsOrigin};
 use crate::money::Money;
 use crate::nfc::Normalizer;
+use crate::order::SortedMap;
 use crate::quarter::{FiscalQuarter, FiscalYear};
 use crate::themes::{derive_theme, Theme, ThemeSource};
 use rust_decimal::Decimal;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::fmt;
 
 /// The paper's files, compiled into the binary: nothing is fetched at run time.
@@ -616,7 +617,9 @@ pub fn load_projects(
     let table = Table::read("projects.csv", text, &PROJECT_COLUMNS, normalize, errors);
     let paper_examples = theme_examples(facts);
     let mut projects: Vec<Project> = Vec::new();
-    let mut seen: HashMap<u16, u64> = HashMap::new();
+    // The ids the rows have given so far: a flag for each id a row can have (64 KiB),
+    // so each of up to MAX_ROWS rows is checked at once.
+    let mut seen = vec![false; usize::from(u16::MAX) + 1];
     // Each department's index by its Chinese name, and the order number the next new
     // department takes: a file may name thousands of departments, and searching the
     // list for each row would take time in proportion to rows × departments.
@@ -631,7 +634,10 @@ pub fn load_projects(
     // holds at most one per row, and a table holds at most MAX_ROWS rows).
     let given = departments.len();
     let errors_before_rows = errors.len();
-    let mut new_names: HashSet<String> = HashSet::new();
+    // The new names, each with its place among them (only counted and looked up: a
+    // map of the same type as `department_index` shares that map's compiled code,
+    // where a set compiled a hash table of its own, about 2 KB of wasm).
+    let mut new_names: HashMap<String, usize> = HashMap::new();
     let mut over_limit = false;
     // Likewise the quarters the rows ask for (MAX_TIMELINE_QUARTERS,
     // MAX_PROJECT_QUARTERS): every row with a readable start and completion counts,
@@ -640,8 +646,8 @@ pub fn load_projects(
     let mut span = Span { origin, ..Span::default() };
     for row in rows(&table) {
         let name = row.field("department_zh");
-        if !name.is_empty() && !department_index.contains_key(name) && !new_names.contains(name) {
-            new_names.insert(name.to_string());
+        if !name.is_empty() && !department_index.contains_key(name) && !new_names.contains_key(name) {
+            new_names.insert(name.to_string(), new_names.len());
             over_limit = given.saturating_add(new_names.len()) > MAX_DEPARTMENTS;
         }
         if over_limit {
@@ -665,7 +671,7 @@ pub fn load_projects(
                 }
                 _ => row.number("id")?,
             };
-            if seen.insert(id, row.line).is_some() {
+            if seen.get_mut(usize::from(id)).is_some_and(|seen| std::mem::replace(seen, true)) {
                 return Err(row.error("id", LoadErrorKind::Duplicate(id.to_string())));
             }
             let department_zh = row.required("department_zh")?;
@@ -809,8 +815,8 @@ impl Span {
 }
 
 /// Para 7's examples from `facts.csv`: project id → (theme, example number 1..=3).
-fn theme_examples(facts: &Facts) -> HashMap<u16, (Theme, u8)> {
-    let mut examples = HashMap::new();
+fn theme_examples(facts: &Facts) -> SortedMap<u16, (Theme, u8)> {
+    let mut examples = SortedMap::new();
     for fact in &facts.rows {
         let Some(rest) = fact.key.strip_prefix("theme.") else { continue };
         let Some((theme_key, number)) = rest.split_once(".example.") else { continue };

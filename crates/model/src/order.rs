@@ -16,6 +16,7 @@
 //! the bytes are worth. `tests/tidy.rs` holds everything else to this module,
 //! including sets: [`SortedSet`] is a sorted list, built by [`set_of`] through this sort.
 
+use std::borrow::Borrow;
 use std::cmp::Ordering;
 
 /// Sorts `items` by `compare`, stably.
@@ -63,8 +64,12 @@ impl<T: Ord> SortedSet<T> {
         SortedSet(Vec::new())
     }
 
-    pub fn contains(&self, item: &T) -> bool {
-        self.0.binary_search(item).is_ok()
+    /// Whether `item` is in the set; a set of `String`s is asked with a `&str`.
+    pub fn contains<Q: Ord + ?Sized>(&self, item: &Q) -> bool
+    where
+        T: Borrow<Q>,
+    {
+        self.0.binary_search_by(|known| known.borrow().cmp(item)).is_ok()
     }
 
     /// Adds `item`; false if it was there already.
@@ -130,8 +135,28 @@ impl<K: Ord, V> SortedMap<K, V> {
         SortedMap(Vec::new())
     }
 
+    /// The map of `pairs`, made by one sort rather than an insertion each; of a key
+    /// given twice the first value is kept.
+    pub fn of_first(pairs: impl IntoIterator<Item = (K, V)>) -> SortedMap<K, V> {
+        let mut pairs: Vec<(K, V)> = pairs.into_iter().collect();
+        sort_by(&mut pairs, |a, b| a.0.cmp(&b.0));
+        // The sort is stable, so of equal keys the first given comes first, and
+        // `dedup_by` drops the ones after it.
+        pairs.dedup_by(|later, first| later.0 == first.0);
+        SortedMap(pairs)
+    }
+
     fn at(&self, key: &K) -> Result<usize, usize> {
         self.0.binary_search_by(|(k, _)| k.cmp(key))
+    }
+
+    pub fn contains_key(&self, key: &K) -> bool {
+        self.at(key).is_ok()
+    }
+
+    /// Keeps only the entries `keep` says to.
+    pub fn retain(&mut self, mut keep: impl FnMut(&K, &V) -> bool) {
+        self.0.retain(|(key, value)| keep(key, value));
     }
 
     pub fn get(&self, key: &K) -> Option<&V> {
@@ -275,6 +300,15 @@ mod tests {
             *total = 10;
         }
         assert_eq!(totals.get(&2018), Some(&10));
+        // Made by one sort, the first value of a key kept, as `entry().or_insert` keeps it.
+        let mut first = SortedMap::of_first([("b", 1), ("a", 2), ("b", 3), ("c", 4), ("a", 5)]);
+        assert_eq!(first.keys().copied().collect::<Vec<_>>(), vec!["a", "b", "c"]);
+        assert_eq!((first.get(&"a"), first.get(&"b"), first.contains_key(&"d")), (Some(&2), Some(&1), false));
+        first.retain(|key, value| *key != "c" && *value > 1);
+        assert_eq!(first.keys().copied().collect::<Vec<_>>(), vec!["a"]);
+        // A set of owned text is asked with borrowed text.
+        let names = set_of(["b".to_string(), "a".to_string()]);
+        assert!(names.contains("a") && !names.contains("c"));
     }
 
     #[test]

@@ -4,10 +4,14 @@
 
 use crate::format::{count, percent_signed_to, percent_to, quarters_count, with_money_unit};
 use crate::lang::{capitalised, l, Bilingual, Label, Lang};
+use crate::storage::not_in_data;
 use crate::words::{lever_label, UNIT_QUARTERS};
 use blockvote_model::engine::monte_carlo::{MAX_OVERRUN_PCT, MAX_RUNS};
 use blockvote_model::engine::sensitivity::MAX_TABLE_VALUES;
-use blockvote_model::engine::{ApportionError, DataError, EngineError, Lever, LeverError, ScheduleError, SettingError};
+use blockvote_model::engine::{
+    ApportionError, DataError, EngineError, EngineWarning, Lever, LeverError, ScheduleError, SettingError,
+};
+use blockvote_model::known::{NotInData, MAX_NAMED_ABSENT};
 use blockvote_model::money::format_decimal;
 use rust_decimal::Decimal;
 
@@ -342,6 +346,37 @@ pub fn refused_heading(lang: Lang) -> &'static str {
     )
 }
 
+/// Above the list of the scenario's edits that change nothing on the data shown.
+pub const EDITS_WITHOUT_EFFECT_HEADING: Label = Label::new(
+    "此情景有部分修改在顯示現時的資料時不會改變任何數字，因為資料中沒有它們所適用的內容。這些修改仍保留在情景中，在有這些內容的資料上會再次生效：",
+    "Some edits of this scenario change nothing while this data is shown, because the data has nothing they apply to. They stay in the scenario, and apply again on data that has what they name:",
+);
+
+/// The edits of the scenario shown that change nothing on the data shown, a line
+/// each, as the engine warned of them (a scenario saved on other data, opened here):
+/// the first `MAX_NAMED_ABSENT` named, the rest counted in a last line. Empty when
+/// every edit has an effect.
+pub fn edits_without_effect(warnings: &[EngineWarning]) -> Vec<Bilingual> {
+    let mut lines: Vec<Bilingual> = warnings
+        .iter()
+        .take(MAX_NAMED_ABSENT)
+        .map(|warning| {
+            let (group, what) = NotInData::warned(warning);
+            let said = not_in_data(group, &what);
+            Bilingual::new(format!("此情景{}。", said.zh), format!("{}.", capitalised(&said.en)))
+        })
+        .collect();
+    let more = warnings.len().saturating_sub(MAX_NAMED_ABSENT);
+    if more > 0 {
+        let more = count(more);
+        lines.push(Bilingual::new(
+            format!("另有 {more} 項修改在顯示現時的資料時不會改變任何數字。"),
+            format!("{more} more edits change nothing while this data is shown."),
+        ));
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -477,5 +512,91 @@ mod tests {
                 "One of the scenario's levers is 5; it must be between 0 and 1.",
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod edits_without_effect_tests {
+    use super::edits_without_effect;
+    use blockvote_model::engine::{
+        AllocationLevers, CategoryEdit, Edit, Engine, GroupEdit, ProjectEdit, Scenario, Selector,
+    };
+    use blockvote_model::Dataset;
+
+    /// The notice's lines for `scenario` projected on the paper's data, as (Chinese,
+    /// English) pairs; none when every edit has an effect.
+    #[track_caller]
+    fn check(scenario: Scenario, expected: &[(&str, &str)]) {
+        let data = Dataset::paper().expect("the paper's data loads");
+        let projection = Engine::new(&data).expect("engine").project(&scenario).expect("projection");
+        let lines = edits_without_effect(&projection.warnings);
+        let said: Vec<(&str, &str)> = lines.iter().map(|line| (line.zh.as_str(), line.en.as_str())).collect();
+        assert_eq!(said, expected);
+    }
+
+    fn excluded(id: u16) -> ProjectEdit {
+        ProjectEdit { id, edit: Edit { exclude: Some(true), ..Edit::default() } }
+    }
+
+    fn group(select: Selector) -> GroupEdit {
+        GroupEdit { select, edit: Edit { exclude: Some(true), ..Edit::default() } }
+    }
+
+    #[test]
+    fn every_edit_that_changes_nothing_is_named_and_one_that_does_is_not() {
+        check(Scenario { projects: vec![excluded(1)], ..Scenario::default() }, &[]);
+        // A name is cut at 40 characters, as a refused value is.
+        let cut = format!("沒有這個部門{}…", "門".repeat(34));
+        check(
+            Scenario {
+                projects: vec![excluded(1), excluded(9_999)],
+                groups: vec![
+                    group(Selector::DepartmentZh { name: format!("沒有這個部門{}", "門".repeat(100)) }),
+                    group(Selector::Department { index: 999 }),
+                ],
+                allocation: AllocationLevers {
+                    categories: vec![CategoryEdit { id: 42, amount: None, locked: true }],
+                    scale_to: None,
+                },
+                ..Scenario::default()
+            },
+            &[
+                (
+                    &format!("此情景有一項修改所指的部門「{cut}」不在現時顯示的資料中。"),
+                    &format!("An edit names the department “{cut}”, which the data shown does not have."),
+                ),
+                (
+                    "此情景有一項修改所指的第 1,000 個部門不在現時顯示的資料中。",
+                    "An edit names the 1,000th department, which the data shown does not have.",
+                ),
+                (
+                    "此情景有一項修改所指的項目編號 9999 不在現時顯示的資料中。",
+                    "An edit names project No. 9999, which the data shown does not have.",
+                ),
+                (
+                    "此情景有一項修改所指的類別 42 不在現時顯示的資料中。",
+                    "An edit names category 42, which the data shown does not have.",
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn past_sixteen_the_rest_are_counted() {
+        let scenario = Scenario { projects: (5_001..=5_020).map(excluded).collect(), ..Scenario::default() };
+        let mut expected: Vec<(String, String)> = (5_001..=5_016)
+            .map(|id| {
+                (
+                    format!("此情景有一項修改所指的項目編號 {id} 不在現時顯示的資料中。"),
+                    format!("An edit names project No. {id}, which the data shown does not have."),
+                )
+            })
+            .collect();
+        expected.push((
+            "另有 4 項修改在顯示現時的資料時不會改變任何數字。".into(),
+            "4 more edits change nothing while this data is shown.".into(),
+        ));
+        let expected: Vec<(&str, &str)> = expected.iter().map(|(zh, en)| (zh.as_str(), en.as_str())).collect();
+        check(scenario, &expected);
     }
 }

@@ -252,7 +252,7 @@ const ROW_FIELDS: [(&str, &str, &str); 11] = [
 /// number, a group edit by its place (from 1, as the screens number them) and the
 /// department it names by its place in the data's list of departments (`the 1,000th
 /// department`) or by its name.
-fn not_in_data(group: Option<usize>, what: &NotInData) -> Bilingual {
+pub(crate) fn not_in_data(group: Option<usize>, what: &NotInData) -> Bilingual {
     // A place in a list held in memory, so one more never overflows.
     let group = group.map(|index| count(index.saturating_add(1)));
     let (zh, en) = match what {

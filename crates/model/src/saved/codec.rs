@@ -19,7 +19,7 @@ use super::{clean_name, clean_note, SavedScenario, Store, Tombstone, FORMAT, VER
 use crate::dataset::Dataset;
 use crate::engine::monte_carlo::SimulationChoices;
 use crate::engine::{item_by_id, LeverError, Scenario};
-use crate::known::{Known, NotInData, MAX_NAMED_ABSENT};
+use crate::known::{Known, MAX_NAMED_ABSENT};
 use crate::nfc::Normalizer;
 use rust_decimal::prelude::FromPrimitive;
 use rust_decimal::Decimal;
@@ -144,7 +144,7 @@ fn read(text: &str, normalize: Normalizer, reading: Reading) -> (Store, Vec<Stor
                         absent.into_iter().take(MAX_NAMED_ABSENT).map(|(group, what)| StoreProblem::NotInData {
                             scenario: at(),
                             group,
-                            what: shown(what),
+                            what: what.shown(),
                         }),
                     );
                     if more > 0 {
@@ -164,17 +164,6 @@ fn read(text: &str, normalize: Normalizer, reading: Reading) -> (Store, Vec<Stor
     store.absorbed = migrated.absorbed.into_iter().filter_map(|value| value.as_str().and_then(clean_stamp)).collect();
     store.tidy_bookkeeping(None);
     (store, problems)
-}
-
-/// What an edit names that the data does not have, as a problem repeats it: a
-/// department's name from the file cut as a refused value is.
-fn shown(what: NotInData) -> NotInData {
-    match what {
-        NotInData::DepartmentNamed { name } => {
-            NotInData::DepartmentNamed { name: shorten(&name, MAX_SHOWN_VALUE_CHARS) }
-        }
-        what => what,
-    }
 }
 
 /// The parts of a store of any known version, as version 2 keeps them.
@@ -369,7 +358,7 @@ fn seed_of(number: &Number) -> Result<u64, RowReason> {
 }
 
 /// The longest refused value repeated in a problem; a longer one is cut.
-const MAX_SHOWN_VALUE_CHARS: usize = 40;
+pub(crate) const MAX_SHOWN_VALUE_CHARS: usize = 40;
 
 /// One step of a path into a scenario's levers: a field, or an item of a list, with
 /// the id it edits when it is an edit of a project or a category that gives a usable
@@ -663,7 +652,7 @@ fn decode_tombstone(value: Value) -> Option<Tombstone> {
     Some(Tombstone { id, history: stamps(object.remove("rev")), at })
 }
 
-pub(super) fn shorten(text: &str, max: usize) -> String {
+pub(crate) fn shorten(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
         text.to_string()
     } else {

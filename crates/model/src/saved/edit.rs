@@ -18,7 +18,7 @@ use super::{clean_name, clean_note, SavedScenario, Store, Tombstone};
 use crate::engine::monte_carlo::SimulationChoices;
 use crate::engine::Scenario;
 use crate::nfc::Normalizer;
-use std::collections::HashMap;
+use crate::order::{set_of, SortedMap};
 
 /// Who changes the store, and when: one per tab. The shell passes in the time before
 /// each change (this crate reads no clock) and, once, a random number that tells this
@@ -295,10 +295,10 @@ impl Store {
 /// stored text past `MAX_WRITE_BYTES`.
 pub fn commit(before: &Store, mut after: Store, writer: &mut Writer) -> Result<Store, Refusal> {
     let now = writer.now();
-    let old: HashMap<&str, &SavedScenario> = before.scenarios.iter().map(|s| (s.id.as_str(), s)).collect();
+    let old = SortedMap::of_first(before.scenarios.iter().map(|s| (s.id.as_str(), s)));
     let mut changed = Vec::new();
     for row in &mut after.scenarios {
-        let previous = old.get(row.id.as_str());
+        let previous = old.get(&row.id.as_str());
         if previous.is_some_and(|previous| *previous == row) {
             continue;
         }
@@ -311,8 +311,8 @@ pub fn commit(before: &Store, mut after: Store, writer: &mut Writer) -> Result<S
         row.history = history;
         changed.push((previous.is_none(), row.name.clone()));
     }
-    let kept: HashMap<&str, ()> = after.scenarios.iter().map(|s| (s.id.as_str(), ())).collect();
-    for gone in before.scenarios.iter().filter(|s| !kept.contains_key(s.id.as_str())) {
+    let kept = set_of(after.scenarios.iter().map(|s| s.id.as_str()));
+    for gone in before.scenarios.iter().filter(|s| !kept.contains(&s.id.as_str())) {
         after.deleted.push(Tombstone { id: gone.id.clone(), history: gone.history.clone(), at: now });
     }
     after.tidy_bookkeeping(Some(now));

@@ -51,9 +51,9 @@ pub use sync::{commit_edit, commit_save, merge, Conflict, Merged, SaveOn, Worked
 use crate::engine::monte_carlo::SimulationChoices;
 use crate::engine::Scenario;
 use crate::nfc::Normalizer;
+use crate::order::SortedSet;
 use limits::{MAX_ABSORBED, MAX_TOMBSTONES, TOMBSTONE_MS};
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
 
 /// The `format` field of every store.
 pub const FORMAT: &str = "blockvote-scenarios";
@@ -281,7 +281,7 @@ impl Store {
 
     /// Gives every scenario without a usable id (empty or repeated) a fresh one.
     pub fn ensure_ids(&mut self) {
-        let mut kept = HashSet::new();
+        let mut kept = SortedSet::new();
         let renew: Vec<bool> =
             self.scenarios.iter().map(|saved| saved.id.is_empty() || !kept.insert(saved.id.clone())).collect();
         let mut next = self.next_number();
@@ -298,8 +298,8 @@ impl Store {
     /// A fresh id, `s` followed by a number no id in the store uses. Only for files
     /// read without ids: a change made in the browser takes its ids from a [`Writer`].
     pub fn fresh_id(&self) -> String {
-        let taken: HashSet<&str> = self.scenarios.iter().map(|saved| saved.id.as_str()).collect();
-        unused_id(self.next_number(), |id| taken.contains(id)).0
+        let taken = crate::order::set_of(self.scenarios.iter().map(|saved| saved.id.as_str()));
+        unused_id(self.next_number(), |id| taken.contains(&id)).0
     }
 
     /// One past the largest `N` of the ids `sN`, where fresh numbering starts.
@@ -356,7 +356,7 @@ impl Store {
         self.deleted.drain(..excess);
 
         // Each fingerprint once, where it last appears; the oldest forgotten first.
-        let mut seen = HashSet::new();
+        let mut seen = SortedSet::new();
         let mut absorbed: Vec<String> = Vec::with_capacity(self.absorbed.len());
         for fingerprint in self.absorbed.drain(..).rev() {
             if seen.insert(fingerprint.clone()) {

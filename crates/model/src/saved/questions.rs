@@ -16,9 +16,9 @@
 use super::limits::{MAX_QUESTIONS, MAX_QUESTION_CHARS, MAX_QUESTION_KEY_CHARS};
 use super::problem::RowReason;
 use crate::nfc::Normalizer;
+use crate::order::{set_of, SortedSet};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use std::collections::HashSet;
 
 /// The key prefix of a question the member wrote.
 pub const OWN_PREFIX: &str = "own-";
@@ -93,7 +93,7 @@ pub fn clean_questions(questions: Vec<Question>, normalize: Normalizer) -> Resul
     if questions.len() > MAX_QUESTIONS {
         return Err(QuestionProblem::TooMany { max: MAX_QUESTIONS });
     }
-    let mut keys = HashSet::new();
+    let mut keys = SortedSet::new();
     questions
         .into_iter()
         .map(|question| {
@@ -137,10 +137,10 @@ pub fn decode_questions(text: &str, normalize: Normalizer) -> Vec<Question> {
 
 /// A key for a new question of the member's own, not used in `questions`.
 pub fn new_own_key(questions: &[Question]) -> String {
-    let taken: HashSet<&str> = questions.iter().map(|q| q.key.as_str()).collect();
+    let taken = set_of(questions.iter().map(|q| q.key.as_str()));
     (1..=MAX_QUESTIONS.saturating_add(1))
         .map(|n| format!("{OWN_PREFIX}{n}"))
-        .find(|key| !taken.contains(key.as_str()))
+        .find(|key| !taken.contains(&key.as_str()))
         .unwrap_or_else(|| format!("{OWN_PREFIX}0"))
 }
 

@@ -33,8 +33,8 @@ use super::limits::{MAX_HISTORY, MAX_NAME_CHARS};
 use super::problem::Refusal;
 use super::{clean_name, SavedScenario, Store, Tombstone};
 use crate::nfc::Normalizer;
+use crate::order::{set_of, SortedMap, SortedSet};
 use std::cmp::Reverse;
-use std::collections::{HashMap, HashSet};
 
 /// A scenario changed in two tabs at once, kept twice.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -58,25 +58,25 @@ pub struct Merged {
 /// so that two tabs finding the same conflict make the same scenario.
 pub fn merge(ours: &Store, theirs: &Store, conflict_label: &str) -> Merged {
     let deleted: Vec<Tombstone> = theirs.deleted.iter().chain(&ours.deleted).cloned().collect();
-    let mut deletions: HashMap<&str, Vec<&Tombstone>> = HashMap::new();
+    let mut deletions: SortedMap<&str, Vec<&Tombstone>> = SortedMap::new();
     for tombstone in &deleted {
-        deletions.entry(tombstone.id.as_str()).or_default().push(tombstone);
+        deletions.update(tombstone.id.as_str(), Vec::new, |list| list.push(tombstone));
     }
     let covered = |version: &SavedScenario| {
-        deletions.get(version.id.as_str()).is_some_and(|list| list.iter().any(|t| t.covers(version)))
+        deletions.get(&version.id.as_str()).is_some_and(|list| list.iter().any(|t| t.covers(version)))
     };
     let rows: Vec<&SavedScenario> = ours.scenarios.iter().chain(&theirs.scenarios).collect();
 
     let theirs_by_id = first_by_id(&theirs.scenarios);
     let ours_by_id = first_by_id(&ours.scenarios);
     let mut conflicts = Vec::new();
-    let mut resolved: HashMap<&str, Vec<SavedScenario>> = HashMap::new();
+    let mut resolved: SortedMap<&str, Vec<SavedScenario>> = SortedMap::new();
     for id in theirs.scenarios.iter().chain(&ours.scenarios).map(|s| s.id.as_str()) {
-        if resolved.contains_key(id) {
+        if resolved.contains_key(&id) {
             continue;
         }
-        let mine = ours_by_id.get(id).copied().filter(|v| !covered(v));
-        let other = theirs_by_id.get(id).copied().filter(|v| !covered(v));
+        let mine = ours_by_id.get(&id).copied().filter(|v| !covered(v));
+        let other = theirs_by_id.get(&id).copied().filter(|v| !covered(v));
         let kept = match (mine, other) {
             (None, None) => Vec::new(),
             (Some(only), None) | (None, Some(only)) => vec![only.clone()],
@@ -89,21 +89,21 @@ pub fn merge(ours: &Store, theirs: &Store, conflict_label: &str) -> Merged {
     // that storage has too (those before any such go before the first, or at the end).
     let mut groups: Vec<(&str, Vec<SavedScenario>)> = Vec::new();
     for row in &theirs.scenarios {
-        if let Some(kept) = resolved.remove(row.id.as_str()).filter(|kept| !kept.is_empty()) {
+        if let Some(kept) = resolved.remove(&row.id.as_str()).filter(|kept| !kept.is_empty()) {
             groups.push((row.id.as_str(), kept));
         }
     }
-    let placed: HashSet<&str> = groups.iter().map(|(id, _)| *id).collect();
-    let mut followers: HashMap<&str, Vec<SavedScenario>> = HashMap::new();
+    let placed: SortedSet<&str> = set_of(groups.iter().map(|(id, _)| *id));
+    let mut followers: SortedMap<&str, Vec<SavedScenario>> = SortedMap::new();
     let (mut leading, mut anchor, mut first_anchor) = (Vec::new(), None, None);
     for row in &ours.scenarios {
         let id = row.id.as_str();
-        if placed.contains(id) {
+        if placed.contains(&id) {
             anchor = Some(id);
             first_anchor = first_anchor.or(Some(id));
-        } else if let Some(kept) = resolved.remove(id) {
+        } else if let Some(kept) = resolved.remove(&id) {
             match anchor {
-                Some(anchor) => followers.entry(anchor).or_default().extend(kept),
+                Some(anchor) => followers.update(anchor, Vec::new, |list| list.extend(kept)),
                 None => leading.extend(kept),
             }
         }
@@ -114,7 +114,7 @@ pub fn merge(ours: &Store, theirs: &Store, conflict_label: &str) -> Merged {
             scenarios.append(&mut leading);
         }
         scenarios.extend(kept);
-        scenarios.extend(followers.remove(id).unwrap_or_default());
+        scenarios.extend(followers.remove(&id).unwrap_or_default());
     }
     scenarios.append(&mut leading);
     unique_ids(&mut scenarios);
@@ -251,13 +251,13 @@ fn commit_on<R>(
 /// had not heard kept both.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct WorkedFrom {
-    versions: HashMap<String, SavedScenario>,
+    versions: SortedMap<String, SavedScenario>,
 }
 
 impl WorkedFrom {
     /// The tab read `store` at startup: each scenario in it is worked from as it is.
     pub fn started_with(store: &Store) -> WorkedFrom {
-        WorkedFrom { versions: store.scenarios.iter().map(|row| (row.id.clone(), row.clone())).collect() }
+        WorkedFrom { versions: SortedMap::of_first(store.scenarios.iter().map(|row| (row.id.clone(), row.clone()))) }
     }
 
     /// The tab heard `store` (another tab's write merged in): what is no longer in it
@@ -349,12 +349,8 @@ fn made_onto(
     Some(row)
 }
 
-fn first_by_id(rows: &[SavedScenario]) -> HashMap<&str, &SavedScenario> {
-    let mut by_id = HashMap::new();
-    for row in rows {
-        by_id.entry(row.id.as_str()).or_insert(row);
-    }
-    by_id
+fn first_by_id(rows: &[SavedScenario]) -> SortedMap<&str, &SavedScenario> {
+    SortedMap::of_first(rows.iter().map(|row| (row.id.as_str(), row)))
 }
 
 impl Tombstone {
@@ -488,7 +484,7 @@ pub(crate) fn fingerprint(text: &str) -> String {
 /// Makes ids unique (a repeat gets `-2`, `-3` …), which only text written by hand or
 /// a 64-bit hash meeting another can need.
 fn unique_ids(rows: &mut [SavedScenario]) {
-    let mut seen: HashSet<String> = HashSet::new();
+    let mut seen: SortedSet<String> = SortedSet::new();
     for row in rows.iter_mut() {
         if seen.insert(row.id.clone()) {
             continue;
