@@ -136,18 +136,12 @@ fn no_sort_compiled_outside_the_shared_one() {
 }
 
 #[test]
-fn no_hash_table_outside_the_loader() {
+fn no_hash_table() {
     // A `HashMap` or `HashSet` compiles its hash table once per key and value type
-    // (about 2 KB of wasm each); the app's sets and maps are `order`'s sorted lists. The
-    // loader keeps one map of department names, for files of 20,000 rows naming as many
-    // departments, which sorted insertion would make slow.
-    const HASHED: &str = "crates/model/src/load.rs";
+    // (about 2 KB of wasm each); the app's sets and maps are `order`'s sorted lists.
     let mut offences = Vec::new();
     for dir in ["src", "crates/model/src", "crates/present/src"] {
         for path in rust_files(&root().join(dir)) {
-            if path.ends_with(HASHED) {
-                continue;
-            }
             for (number, line) in code_lines_outside_tests(&path) {
                 if line.contains("HashMap") || line.contains("HashSet") {
                     offences.push(format!("{}:{number}", relative(&path)));
@@ -155,7 +149,7 @@ fn no_hash_table_outside_the_loader() {
             }
         }
     }
-    check("Sets and maps are blockvote_model::order's (one hash table, in the loader)", offences);
+    check("Sets and maps are blockvote_model::order's sorted lists, never hash tables", offences);
 }
 
 #[test]

@@ -9,11 +9,10 @@
 use crate::dataset::{Category, Cohort, CohortId, Dataset, Department, Fact, Facts, Project, ProjectsOrigin};
 use crate::money::Money;
 use crate::nfc::Normalizer;
-use crate::order::SortedMap;
+use crate::order::{sort_by, SortedMap, SortedSet};
 use crate::quarter::{FiscalQuarter, FiscalYear};
 use crate::themes::{derive_theme, Theme, ThemeSource};
 use rust_decimal::Decimal;
-use std::collections::HashMap;
 use std::fmt;
 
 /// The paper's files, compiled into the binary: nothing is fetched at run time.
@@ -415,13 +414,14 @@ struct Row<'t> {
     fields: &'t [String],
 }
 
-impl Row<'_> {
+impl<'t> Row<'t> {
     fn error(&self, column: &str, kind: LoadErrorKind) -> LoadError {
         LoadError { file: self.table.file.to_string(), line: self.line, field: Some(column.to_string()), kind }
     }
 
-    /// The row's value in `column`, borrowed (empty when the row has none).
-    fn field(&self, column: &str) -> &str {
+    /// The row's value in `column` (empty when the row has none), borrowed from the
+    /// table, so it outlives the row.
+    fn field(&self, column: &str) -> &'t str {
         self.table.columns.iter().position(|c| *c == column).and_then(|i| self.fields.get(i)).map_or("", String::as_str)
     }
 
@@ -623,8 +623,10 @@ pub fn load_projects(
     // Each department's index by its Chinese name, and the order number the next new
     // department takes: a file may name thousands of departments, and searching the
     // list for each row would take time in proportion to rows × departments.
-    let mut department_index: HashMap<String, usize> =
-        departments.iter().enumerate().map(|(index, d)| (d.name_zh.clone(), index)).collect();
+    let mut department_index: SortedMap<String, usize> = SortedMap::new();
+    for (index, department) in departments.iter().enumerate() {
+        department_index.insert(department.name_zh.clone(), index);
+    }
     let mut next_order = departments.iter().map(|d| d.order).max().unwrap_or(0).saturating_add(1);
     // A file naming more than MAX_DEPARTMENTS is refused whole, with the number it
     // names, so the member knows how far over it is: every row's department counts,
@@ -634,10 +636,10 @@ pub fn load_projects(
     // holds at most one per row, and a table holds at most MAX_ROWS rows).
     let given = departments.len();
     let errors_before_rows = errors.len();
-    // The new names, each with its place among them (only counted and looked up: a
-    // map of the same type as `department_index` shares that map's compiled code,
-    // where a set compiled a hash table of its own, about 2 KB of wasm).
-    let mut new_names: HashMap<String, usize> = HashMap::new();
+    let mut new_names: SortedSet<String> = SortedSet::new();
+    // The names a file gives past the limit are only counted, once, at the end: a
+    // sorted insertion each would take time in proportion to rows × names.
+    let mut names_past_limit: Vec<&str> = Vec::new();
     let mut over_limit = false;
     // Likewise the quarters the rows ask for (MAX_TIMELINE_QUARTERS,
     // MAX_PROJECT_QUARTERS): every row with a readable start and completion counts,
@@ -646,9 +648,13 @@ pub fn load_projects(
     let mut span = Span { origin, ..Span::default() };
     for row in rows(&table) {
         let name = row.field("department_zh");
-        if !name.is_empty() && !department_index.contains_key(name) && !new_names.contains_key(name) {
-            new_names.insert(name.to_string(), new_names.len());
-            over_limit = given.saturating_add(new_names.len()) > MAX_DEPARTMENTS;
+        if !name.is_empty() && !department_index.contains_key(name) && !new_names.contains(name) {
+            if over_limit {
+                names_past_limit.push(name);
+            } else {
+                new_names.insert(name.to_string());
+                over_limit = given.saturating_add(new_names.len()) > MAX_DEPARTMENTS;
+            }
         }
         if over_limit {
             continue;
@@ -738,12 +744,14 @@ pub fn load_projects(
         // file's one problem and the departments are those given.
         errors.truncate(errors_before_rows);
         departments.truncate(given);
+        sort_by(&mut names_past_limit, |a, b| a.cmp(b));
+        names_past_limit.dedup();
         errors.push(LoadError {
             file: table.file.to_string(),
             line: 0,
             field: Some("department_zh".to_string()),
             kind: LoadErrorKind::TooManyDepartments {
-                named: given.saturating_add(new_names.len()),
+                named: given.saturating_add(new_names.len()).saturating_add(names_past_limit.len()),
                 limit: MAX_DEPARTMENTS,
             },
         });

@@ -146,11 +146,18 @@ impl<K: Ord, V> SortedMap<K, V> {
         SortedMap(pairs)
     }
 
-    fn at(&self, key: &K) -> Result<usize, usize> {
-        self.0.binary_search_by(|(k, _)| k.cmp(key))
+    /// Where `key` is, or would go; a map keyed by `String` is asked with a `&str`.
+    fn at<Q: Ord + ?Sized>(&self, key: &Q) -> Result<usize, usize>
+    where
+        K: Borrow<Q>,
+    {
+        self.0.binary_search_by(|(k, _)| k.borrow().cmp(key))
     }
 
-    pub fn contains_key(&self, key: &K) -> bool {
+    pub fn contains_key<Q: Ord + ?Sized>(&self, key: &Q) -> bool
+    where
+        K: Borrow<Q>,
+    {
         self.at(key).is_ok()
     }
 
@@ -159,7 +166,10 @@ impl<K: Ord, V> SortedMap<K, V> {
         self.0.retain(|(key, value)| keep(key, value));
     }
 
-    pub fn get(&self, key: &K) -> Option<&V> {
+    pub fn get<Q: Ord + ?Sized>(&self, key: &Q) -> Option<&V>
+    where
+        K: Borrow<Q>,
+    {
         self.at(key).ok().and_then(|at| self.0.get(at)).map(|(_, value)| value)
     }
 
