@@ -125,7 +125,15 @@ fn no_sort_compiled_outside_the_shared_one() {
             for (number, line) in code_lines_outside_tests(&path) {
                 // A B-tree compiles its own tree per key type (`order::SortedSet`): sets
                 // and maps are `order`'s sorted lists.
-                let sorts = [".sort(", ".sort_by(", ".sort_by_key(", ".sort_by_cached_key(", "BTreeSet", "BTreeMap"];
+                let sorts = [
+                    ".sort(",
+                    ".sort_by(",
+                    ".sort_by_key(",
+                    ".sort_by_cached_key(",
+                    ".sort_unstable",
+                    "BTreeSet",
+                    "BTreeMap",
+                ];
                 if sorts.iter().any(|call| line.contains(call)) {
                     offences.push(format!("{}:{number}", relative(&path)));
                 }

@@ -212,10 +212,7 @@ pub struct SameDepartmentUnderCeiling {
 /// department order. `projects` are those included in the scenario, with the
 /// scenario's budgets; `ceiling` is the scenario's (the paper's HK$10M by default).
 pub fn same_department_under_ceiling(projects: &[CeilingCandidate], ceiling: Money) -> Vec<SameDepartmentUnderCeiling> {
-    let mut departments: Vec<usize> = projects.iter().map(|p| p.department).collect();
-    departments.sort_unstable();
-    departments.dedup();
-    departments
+    crate::order::set_of(projects.iter().map(|p| p.department))
         .into_iter()
         .filter_map(|department| {
             let mut under: Vec<CeilingCandidate> = projects

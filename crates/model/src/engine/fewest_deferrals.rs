@@ -277,7 +277,7 @@ fn fewest(items: &[Item], excess: i128) -> Vec<usize> {
         covered += items.get(at).map_or(0, |item| i128::from(item.moved));
         chosen.push(at);
     }
-    chosen.sort_unstable();
+    crate::order::sort_by(&mut chosen, usize::cmp);
     chosen
 }
 
@@ -293,7 +293,7 @@ struct Key {
 
 impl Key {
     fn of(items: &[Item], mut chosen: Vec<usize>) -> Key {
-        chosen.sort_unstable();
+        crate::order::sort_by(&mut chosen, usize::cmp);
         let pick = |at: &usize| items.get(*at).copied().unwrap_or(Item { budget: 0, moved: 0 });
         Key {
             budget: chosen.iter().map(|at| i128::from(pick(at).budget)).sum(),
@@ -421,7 +421,7 @@ fn by_table(items: &[Item], excess: i128, known: &Key, limits: SearchLimits) -> 
             u -= *weights.get(position)?;
         }
     }
-    chosen.sort_unstable();
+    crate::order::sort_by(&mut chosen, usize::cmp);
     (u == 0).then_some(chosen)
 }
 

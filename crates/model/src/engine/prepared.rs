@@ -118,7 +118,7 @@ impl Engine {
             });
         }
         let mut ids: Vec<(u16, usize)> = projects.iter().enumerate().map(|(index, p)| (p.id, index)).collect();
-        ids.sort_unstable();
+        crate::order::sort_by(&mut ids, |a, b| a.cmp(b));
         let duplicate = ids.windows(2).find_map(|pair| match pair {
             [first, second] if first.0 == second.0 => Some(first.0),
             _ => None,
