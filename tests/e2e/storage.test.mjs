@@ -716,6 +716,11 @@ test('a saved scenario made on other data, opened here, says which of its edits 
   const { page, app } = await tab(context);
   const notice = page.getByTestId('edits-without-effect');
   assert.equal(await notice.count(), 0, 'the paper\'s own scenario has no such notice');
+  // The list says so before it is opened: its figures here leave those edits out.
+  const rowNote = page.getByTestId('scenario-without-effect-1');
+  await rowNote.waitFor();
+  assert.equal(await rowNote.innerText(), '2 edits change nothing on the data shown');
+  assert.equal(await page.getByTestId('scenario-without-effect-2').count(), 0);
   await page.getByTestId('scenario-open-1').click();
   await notice.waitFor();
   // An item for each edit under the sentence that says what they are.
@@ -734,6 +739,7 @@ test('a saved scenario made on other data, opened here, says which of its edits 
   ]);
   // Opening a scenario whose every edit has an effect takes it away.
   await app.go('scenarios');
+  assert.equal(await rowNote.innerText(), '2 項修改在現時顯示的資料上不會改變任何數字');
   await page.getByTestId('scenario-open-2').click();
   await notice.waitFor({ state: 'detached' });
   await context.close();

@@ -18,7 +18,7 @@ use blockvote_model::saved::{SavedScenario, Store};
 use blockvote_present::compare::MAX_COMPARED;
 use blockvote_present::screens::scenarios::list::{
     change_text, key_figures, orphaned_edit_note, paper_cash_need, questions_replaced_note, shared_names_note,
-    KeyFigures, BRING_BACK_QUESTIONS, DISMISS,
+    without_effect_text, KeyFigures, BRING_BACK_QUESTIONS, DISMISS,
 };
 use blockvote_present::screens::scenarios::{
     compare_name, ACTIONS, BASELINE, COMPARE, DELETE, DELETED, DUPLICATE, EDIT_NOTE, EMPTY, IN_USE, KEY_FIGURES,
@@ -374,9 +374,20 @@ fn SavedRow(
     };
     let key_cell = move || match figures.get() {
         None => view! { <span aria-busy="true">"…"</span> }.into_any(),
-        Some(KeyFigures::Figures { cash_need, change }) => view! {
+        Some(KeyFigures::Figures { cash_need, change, without_effect }) => view! {
             <FigureText figure=cash_need />
             <span class="key-change">{change_text(&change, &data, lang())}</span>
+            {without_effect_text(without_effect, lang())
+                .map(|note| {
+                    view! {
+                        <span
+                            class="key-change without-effect"
+                            data-testid=move || format!("scenario-without-effect-{}", n.get())
+                        >
+                            {note}
+                        </span>
+                    }
+                })}
         }
         .into_any(),
         Some(KeyFigures::Refused(reason)) => {

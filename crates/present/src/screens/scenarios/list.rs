@@ -23,6 +23,9 @@ pub enum KeyFigures {
         cash_need: Figure,
         /// The cash need as shown less the paper's figure.
         change: Figure,
+        /// How many of its edits change nothing on the data shown (the engine's
+        /// warnings): a scenario saved on other data, whose figures here leave them out.
+        without_effect: usize,
     },
     /// The engine refused the scenario, in words.
     Refused(Bilingual),
@@ -42,10 +45,24 @@ pub fn key_figures(engine: Result<&Engine, &EngineError>, data: &Dataset, scenar
             KeyFigures::Figures {
                 cash_need: Figure::scenario(Value::Millions(shown)),
                 change: Figure::scenario(Value::MillionsChange(shown.checked_sub(paper).unwrap_or(Money::ZERO))),
+                without_effect: projection.warnings.len(),
             }
         }
         Err(error) => KeyFigures::Refused(engine_error(&error)),
     }
+}
+
+/// Under a row's figures when some of its scenario's edits change nothing on the data
+/// shown, so the figures are read knowing they leave those edits out (the notice on
+/// every screen names them once the scenario is opened). `None` when every edit has an
+/// effect.
+pub fn without_effect_text(edits: usize, lang: Lang) -> Option<String> {
+    let n = crate::format::count(edits);
+    (edits > 0).then(|| match lang {
+        Lang::Zh => format!("{n} 項修改在現時顯示的資料上不會改變任何數字"),
+        Lang::En if edits == 1 => "1 edit changes nothing on the data shown".to_string(),
+        Lang::En => format!("{n} edits change nothing on the data shown"),
+    })
 }
 
 /// The paper's 2018-19 cash need, HK$1,060M (Annex B's total), for the paper's row
@@ -166,12 +183,14 @@ mod tests {
         let data = Dataset::paper().unwrap_or_else(|_| Dataset::empty());
         let engine = Engine::new(&data).unwrap_or_else(|e| panic!("{e}"));
         let read = match key_figures(Ok(&engine), &data, &scenario) {
-            KeyFigures::Figures { cash_need, change } => {
+            KeyFigures::Figures { cash_need, change, without_effect } => {
+                let note = without_effect_text(without_effect, lang).map(|note| format!("; {note}"));
                 format!(
-                    "{} [{}] ({})",
+                    "{} [{}] ({}{})",
                     cash_need.text(lang),
                     cash_need.provenance().mark(lang),
-                    change_text(&change, &data, lang)
+                    change_text(&change, &data, lang),
+                    note.unwrap_or_default()
                 )
             }
             KeyFigures::Refused(reason) => reason.get(lang).to_string(),
@@ -234,6 +253,27 @@ mod tests {
             ..Scenario::default()
         };
         check(refused, Lang::En, "The floor (HK$50.0M) must not be above the ceiling (HK$0.0M).");
+        // Saved on other data: its figures here leave out the edits that change nothing.
+        let elsewhere = |ids: &[u16]| Scenario {
+            projects: ids
+                .iter()
+                .map(|&id| blockvote_model::engine::ProjectEdit {
+                    id,
+                    edit: blockvote_model::engine::Edit { exclude: Some(true), ..Default::default() },
+                })
+                .collect(),
+            ..Scenario::default()
+        };
+        check(
+            elsewhere(&[9_999]),
+            Lang::En,
+            "1,060.0 [scenario] (the same as the paper's 1,060; 1 edit changes nothing on the data shown)",
+        );
+        check(
+            elsewhere(&[9_998, 9_999]),
+            Lang::Zh,
+            "1,060.0 [情景] (與文件的 1,060 相同; 2 項修改在現時顯示的資料上不會改變任何數字)",
+        );
         let data = Dataset::paper().unwrap_or_else(|_| Dataset::empty());
         let paper = paper_cash_need(&data).map(|f| format!("{} [{}]", f.text(Lang::En), f.provenance().mark(Lang::En)));
         assert_eq!(paper.as_deref(), Some("1,060 [Annex B]"));
