@@ -11,6 +11,7 @@ use crate::data_source::{use_data_source, DataNotice, Source};
 use crate::saved::use_saved;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
+use blockvote_present::lang::Bilingual;
 use blockvote_present::links::{problem_text, LINK_PROBLEMS_HEADING};
 use blockvote_present::refusal::{edits_without_effect, engine_error, refused_heading, EDITS_WITHOUT_EFFECT_HEADING};
 use blockvote_present::route::{fragment_for, View};
@@ -70,16 +71,7 @@ fn EditsWithoutEffect() -> impl IntoView {
             projection.as_ref().map(|projection| edits_without_effect(&projection.warnings)).unwrap_or_default()
         });
         (!lines.is_empty()).then(|| {
-            let lines = lines
-                .into_iter()
-                .map(|text| {
-                    view! {
-                        <li>
-                            <Said text=text />
-                        </li>
-                    }
-                })
-                .collect_view();
+            let lines = said_items(lines);
             view! {
                 <div class="notice without-effect" role="status" data-testid="edits-without-effect">
                     <p>
@@ -98,17 +90,7 @@ fn LinkProblems() -> impl IntoView {
     move || {
         let problems = whatif.link_problems.get();
         (!problems.is_empty()).then(|| {
-            let lines = problems
-                .iter()
-                .map(|p| {
-                    let text = problem_text(p);
-                    view! {
-                        <li>
-                            <Said text=text />
-                        </li>
-                    }
-                })
-                .collect_view();
+            let lines = said_items(problems.iter().map(problem_text).collect());
             view! {
                 <div class="link-problems" role="alert" tabindex="-1" data-testid="link-problems">
                     <p>
@@ -120,6 +102,20 @@ fn LinkProblems() -> impl IntoView {
             }
         })
     }
+}
+
+/// A notice's lines, each an item of its list, in the language chosen.
+fn said_items(lines: Vec<Bilingual>) -> impl IntoView {
+    lines
+        .into_iter()
+        .map(|text| {
+            view! {
+                <li>
+                    <Said text=text />
+                </li>
+            }
+        })
+        .collect_view()
 }
 
 /// Shown when this page is an offline copy that carried scenarios in: how many were

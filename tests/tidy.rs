@@ -105,6 +105,22 @@ fn no_thread_local_outside_the_panic_banner() {
     check("State lives in contexts: no `thread_local!` outside src/panic_banner.rs", offences);
 }
 
+/// Every line of the app's code (`src`, the model, the presentation layer) outside
+/// test modules for which `offends(path, line)` holds, as `path:line`.
+fn app_code_offences(offends: impl Fn(&Path, &str) -> bool) -> Vec<String> {
+    let mut offences = Vec::new();
+    for dir in ["src", "crates/model/src", "crates/present/src"] {
+        for path in rust_files(&root().join(dir)) {
+            for (number, line) in code_lines_outside_tests(&path) {
+                if offends(&path, &line) {
+                    offences.push(format!("{}:{number}", relative(&path)));
+                }
+            }
+        }
+    }
+    offences
+}
+
 /// The code of `path` before its `#[cfg(test)]` module, if it has one.
 fn code_lines_outside_tests(path: &Path) -> Vec<(usize, String)> {
     code_lines(path).into_iter().take_while(|(_, line)| line.trim() != "#[cfg(test)]").collect()
@@ -116,30 +132,13 @@ fn no_sort_compiled_outside_the_shared_one() {
     // standard sort (3.6 KB of wasm); the two inner loops named there keep theirs.
     const OWN_SORT: [&str; 3] =
         ["crates/model/src/order.rs", "crates/model/src/engine/apportion.rs", "crates/model/src/money.rs"];
-    let mut offences = Vec::new();
-    for dir in ["src", "crates/model/src", "crates/present/src"] {
-        for path in rust_files(&root().join(dir)) {
-            if OWN_SORT.iter().any(|own| path.ends_with(own)) {
-                continue;
-            }
-            for (number, line) in code_lines_outside_tests(&path) {
-                // A B-tree compiles its own tree per key type (`order::SortedSet`): sets
-                // and maps are `order`'s sorted lists.
-                let sorts = [
-                    ".sort(",
-                    ".sort_by(",
-                    ".sort_by_key(",
-                    ".sort_by_cached_key(",
-                    ".sort_unstable",
-                    "BTreeSet",
-                    "BTreeMap",
-                ];
-                if sorts.iter().any(|call| line.contains(call)) {
-                    offences.push(format!("{}:{number}", relative(&path)));
-                }
-            }
-        }
-    }
+    // A B-tree compiles its own tree per key type (`order::SortedSet`): sets and maps
+    // are `order`'s sorted lists.
+    let sorts =
+        [".sort(", ".sort_by(", ".sort_by_key(", ".sort_by_cached_key(", ".sort_unstable", "BTreeSet", "BTreeMap"];
+    let offences = app_code_offences(|path, line| {
+        !OWN_SORT.iter().any(|own| path.ends_with(own)) && sorts.iter().any(|call| line.contains(call))
+    });
     check("Stable sorts, sets and maps go through blockvote_model::order (one compiled sort, no B-trees)", offences);
 }
 
@@ -147,16 +146,7 @@ fn no_sort_compiled_outside_the_shared_one() {
 fn no_hash_table() {
     // A `HashMap` or `HashSet` compiles its hash table once per key and value type
     // (about 2 KB of wasm each); the app's sets and maps are `order`'s sorted lists.
-    let mut offences = Vec::new();
-    for dir in ["src", "crates/model/src", "crates/present/src"] {
-        for path in rust_files(&root().join(dir)) {
-            for (number, line) in code_lines_outside_tests(&path) {
-                if line.contains("HashMap") || line.contains("HashSet") {
-                    offences.push(format!("{}:{number}", relative(&path)));
-                }
-            }
-        }
-    }
+    let offences = app_code_offences(|_, line| line.contains("HashMap") || line.contains("HashSet"));
     check("Sets and maps are blockvote_model::order's sorted lists, never hash tables", offences);
 }
 
@@ -219,21 +209,13 @@ fn a_float_becomes_text_only_through_format_decimals() {
     // (about 24 KB of wasm); `blockvote_present::format::decimals` writes the same text
     // with integer arithmetic. A precision in a format string is how a float is written
     // (a figure is a `Decimal`, written by `format::format_decimal`), so none is allowed.
-    let mut offences = Vec::new();
-    for dir in ["src", "crates/model/src", "crates/present/src"] {
-        for path in rust_files(&root().join(dir)) {
-            for (number, line) in code_lines_outside_tests(&path) {
-                let precision = line.match_indices(":.").any(|(at, _)| {
-                    let before = &line[..at];
-                    let open = before.rfind('{');
-                    open.is_some_and(|open| !before[open..].contains('}'))
-                });
-                if precision {
-                    offences.push(format!("{}:{number}", relative(&path)));
-                }
-            }
-        }
-    }
+    let offences = app_code_offences(|_, line| {
+        line.match_indices(":.").any(|(at, _)| {
+            let before = &line[..at];
+            let open = before.rfind('{');
+            open.is_some_and(|open| !before[open..].contains('}'))
+        })
+    });
     check("A float becomes text through blockvote_present::format::decimals, never a format precision", offences);
 }
 
