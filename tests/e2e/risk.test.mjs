@@ -377,7 +377,7 @@ test('the simulation starts from the slippage lever, says when it differs and ma
 test('the simulation says 2018-19 in words and the chance it needs less or more than the allocation', LONG, async () => {
   for (const lang of ['en', 'zh']) {
     const { page, watcher } = await openRisk(lang);
-    // Overruns, so that some simulated years need more than was voted.
+    // Overruns, so that some simulated years need more than the allocation.
     await page.getByTestId('mc-overrun').check();
     await page.getByTestId('mc-overrun-p').fill('0.9');
     await page.getByTestId('mc-overrun-min').fill('20');
@@ -390,13 +390,13 @@ test('the simulation says 2018-19 in words and the chance it needs less or more 
     assert.ok(inWords.includes(result.p50), `${inWords} quotes P50 ${result.p50}`);
     if (lang === 'en') {
       assert.match(inWords, /^In 9 of 10 simulated years 2018-19 needs no more than HK\$/);
-      assert.match(against, /^Against the HK\$1,060M/);
+      assert.match(against, /^Against the 2018-19 block allocation the paper proposes, about HK\$1,060M/);
       assert.match(against, /of the 2,000 simulated years/);
-      assert.match(against, /money voted would be left unspent/);
-      assert.match(against, /it needs more than was voted/);
+      assert.match(against, /part of the allocation would be left unspent/);
+      assert.match(against, /it needs more than the allocation/);
     } else {
       assert.match(inWords, /^每 10 個模擬年度中，有 9 個 2018-19 年度所需不超過/);
-      assert.match(against, /^與 2018-19 年度撥款 1,060 百萬元/);
+      assert.match(against, /^與文件建議的 2018-19 年度整體撥款 約 1,060 百萬元/);
       assert.match(against, /2,000 個模擬年度中/);
       assert.match(against, /所需多於撥款/);
     }

@@ -68,8 +68,8 @@ impl Theme {
             Theme::EGovernment => "E-government services",
             Theme::OpenDataAi => "Public data, big data and artificial intelligence",
             Theme::InternalEfficiency => "Enhancing the efficiency of internal government operations",
-            Theme::TechnologyRefresh => "Technology refresh",
-            Theme::ItSecurity => "IT security",
+            Theme::TechnologyRefresh => "System technology refresh",
+            Theme::ItSecurity => "Strengthening IT security",
         }
     }
 }

@@ -159,8 +159,8 @@ pub struct Comparison {
 const PAPER_HEAD: Label = l("文件", "The paper");
 const LABEL_HEAD: Label = l("項目", "Figure");
 const CAPTION: Label = l(
-    "文件欄只列文件印出的數字（附註為段落或附件）；模型基線是 blockvote 按文件的假設計算、並按附件 B 校準的結果；括號內為各情景與模型基線的差額（+ 較多，− 較少），按所示數字計算。",
-    "The paper's column holds only figures the paper prints (marked with their paragraph or annex); the model baseline is blockvote's projection of the paper's own levers, calibrated to Annex B. In brackets, each scenario's change from the model baseline (+ more, − less), from the figures as shown.",
+    "文件欄只列文件印出的數字（附註為段落或附件）；模型基線是 blockvote 在沒有改動任何調節時的推算，並按附件 B 校準；括號內為各情景與模型基線的差額（+ 較多，− 較少），按所示數字計算。",
+    "The paper's column holds only figures the paper prints (marked with their paragraph or annex); the model baseline is blockvote's projection with no lever moved, calibrated to Annex B. In brackets, each scenario's change from the model baseline (+ more, − less), from the figures as shown.",
 );
 const SECTION_ALLOCATION: Label = l("撥款分配（百萬元）", "Allocation (HK$M)");
 const SECTION_CASH: Label = l("現金流量（百萬元）", "Cash flow (HK$M)");
@@ -187,6 +187,7 @@ pub fn comparison(data: &Dataset, baseline: &Summary, compared: &[Compared], lan
     let mut rows = Rows {
         base: Shown::of(baseline, &years),
         shown: compared.iter().map(|c| c.summary.as_ref().ok().map(|s| Shown::of(s, &years))).collect(),
+        unchanged: compared.iter().map(|c| c.scenario == Scenario::default()).collect(),
         rows: Vec::new(),
         lang,
     };
@@ -326,6 +327,9 @@ impl RowHead {
 struct Rows {
     base: Shown,
     shown: Vec<Option<Shown>>,
+    /// Per column, whether its scenario moves no lever: its figures are then the model
+    /// baseline's, and say so, as on every other screen.
+    unchanged: Vec<bool>,
     rows: Vec<Row>,
     lang: Lang,
 }
@@ -341,10 +345,21 @@ impl Rows {
         baseline: &dyn Fn(Amount) -> Figure,
     ) {
         let base = pick(&self.base);
-        let scenarios = self
-            .shown
-            .iter()
-            .map(|s| s.as_ref().map_or_else(ScenarioCell::refused, |s| ScenarioCell::new(pick(s), base)));
+        // A scenario that moves no lever shows the model's figures, with the row's basis;
+        // where the baseline column quotes the paper (Annex B's 817), the column still
+        // shows the model's projection of it, as the year table does.
+        let model = |amount: Amount| {
+            let figure = baseline(amount);
+            if figure.printing().is_some() {
+                amount.figure(|v| Figure::model(v, Basis::CalibratedProfile))
+            } else {
+                figure
+            }
+        };
+        let scenarios = self.shown.iter().zip(&self.unchanged).map(|(shown, unchanged)| {
+            let whose: &dyn Fn(Amount) -> Figure = if *unchanged { &model } else { &|a| a.figure(Figure::scenario) };
+            shown.as_ref().map_or_else(ScenarioCell::refused, |s| ScenarioCell::new(pick(s), base, whose))
+        });
         self.rows.push(Row {
             key: head.key,
             kind: head.kind,
@@ -424,12 +439,13 @@ impl Amount {
 }
 
 impl ScenarioCell {
-    fn new(amount: Amount, base: Amount) -> ScenarioCell {
+    /// The cell of `amount` against the baseline's `base`, written as `whose` figure.
+    fn new(amount: Amount, base: Amount, whose: &dyn Fn(Amount) -> Figure) -> ScenarioCell {
         let (change, direction) = match amount.change_from(base) {
             Some((value, sign)) if sign != 0 => (Some(Figure::scenario(value)), Direction::of(sign)),
             _ => (None, Direction::Same),
         };
-        ScenarioCell { figure: Some(amount.figure(Figure::scenario)), change, direction }
+        ScenarioCell { figure: Some(whose(amount)), change, direction }
     }
 
     fn refused() -> ScenarioCell {

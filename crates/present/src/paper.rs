@@ -512,10 +512,10 @@ mod tests {
 
     #[test]
     fn printed_figures_read_from_the_paper() {
-        check(Printed::AllocationProposed, Lang::En, "1,060 [para 6]");
+        check(Printed::AllocationProposed, Lang::En, "about 1,060 [para 6]");
         check(Printed::AllocationPrior, Lang::Zh, "990 [第 6 段]");
-        check(Printed::AllocationIncrease, Lang::En, "+70 [para 6]");
-        check(Printed::AllocationIncreasePct, Lang::En, "+7.1% [para 6]");
+        check(Printed::AllocationIncrease, Lang::En, "about +70 [para 6]");
+        check(Printed::AllocationIncreasePct, Lang::En, "about +7.1% [para 6]");
         check(Printed::Category { id: 1, column: AnnexAColumn::Proposed }, Lang::En, "238 [Annex A]");
         check(Printed::Category { id: 1, column: AnnexAColumn::DifferencePct }, Lang::En, "+17.8% [Annex A]");
         check(Printed::CategoryTotal(AnnexAColumn::ApprovedPrior), Lang::En, "990 [Annex A]");
@@ -543,10 +543,10 @@ mod tests {
     #[test]
     fn a_paper_figure_is_written_as_the_paper_prints_it() {
         let cases: [(Printed, &str, &str); 17] = [
-            (Printed::AllocationProposed, "1,060 [para 6]", "1,060 [第 6 段]"),
+            (Printed::AllocationProposed, "about 1,060 [para 6]", "約 1,060 [第 6 段]"),
             (Printed::AllocationPrior, "990 [para 6]", "990 [第 6 段]"),
-            (Printed::AllocationIncrease, "+70 [para 6]", "+70 [第 6 段]"),
-            (Printed::AllocationIncreasePct, "+7.1% [para 6]", "+7.1% [第 6 段]"),
+            (Printed::AllocationIncrease, "about +70 [para 6]", "約 +70 [第 6 段]"),
+            (Printed::AllocationIncreasePct, "about +7.1% [para 6]", "約 +7.1% [第 6 段]"),
             (Printed::Category { id: 1, column: AnnexAColumn::Proposed }, "238 [Annex A]", "238 [附件 A]"),
             (Printed::Category { id: 1, column: AnnexAColumn::ApprovedPrior }, "202 [Annex A]", "202 [附件 A]"),
             (Printed::Category { id: 1, column: AnnexAColumn::Difference }, "+36 [Annex A]", "+36 [附件 A]"),
@@ -575,7 +575,7 @@ mod tests {
     /// paper's "about" where the paper says it.
     #[track_caller]
     fn check_headline(printed: Printed, lang: Lang, expected: &str) {
-        let shown = printed.figure(&paper()).map(|f| f.headline_text(lang));
+        let shown = printed.figure(&paper()).map(|f| f.text_with_unit(lang));
         assert_eq!(shown.as_deref(), Some(expected), "{printed:?}");
     }
 

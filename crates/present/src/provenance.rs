@@ -334,7 +334,7 @@ pub enum Value {
     PercentChange(Decimal),
     /// A quarter: `2018-19 Q1`.
     Quarter(FiscalQuarter),
-    /// One of para 7's themes: `(e) IT security`.
+    /// One of para 7's themes: `(e) Strengthening IT security`.
     Theme(Theme),
     /// A project's start and completion: `2018-19 Q1 → 2019-20 Q3`.
     Schedule { start: FiscalQuarter, completion: FiscalQuarter },
@@ -421,9 +421,12 @@ impl Figure {
     }
 
     /// The figure as written: a paper figure as the paper prints it (`1,060`, `6.6`,
-    /// `+7.1%`), any other amount or percentage to one decimal (`1,060.0`).
+    /// `+7.1%`), any other amount or percentage to one decimal (`1,060.0`). A figure the
+    /// paper calls approximate carries the paper's "about" (`about 1,060`, `約 1,060`)
+    /// wherever it is written, so a member never quotes para 6's rounded figure as exact.
     pub fn text(&self, lang: Lang) -> String {
-        self.value.text(lang, self.printing().map_or(ONE_DECIMAL, Printing::decimals))
+        let number = self.value.text(lang, self.printing().map_or(ONE_DECIMAL, Printing::decimals));
+        format!("{}{number}", self.about_prefix(lang))
     }
 
     /// An amount with its unit, written as [`Figure::text`] writes it: `HK$1,060M` /
@@ -431,24 +434,17 @@ impl Figure {
     /// sign before the unit as it is read (`-HK$12.1M` / `-12.1 百萬元`); any other
     /// figure as its text.
     pub fn text_with_unit(&self, lang: Lang) -> String {
-        let text = self.text(lang);
-        if !matches!(self.value, Value::Millions(_) | Value::MillionsChange(_)) {
-            return text;
-        }
-        with_money_unit(&text, lang)
-    }
-
-    /// A headline's text: [`Figure::text_with_unit`], with the paper's "about" (約 /
-    /// about) before it when the paper calls the figure approximate, so a member does
-    /// not quote para 6's rounded figure as exact.
-    pub fn headline_text(&self, lang: Lang) -> String {
-        format!("{}{}", self.about_prefix(lang), self.text_with_unit(lang))
+        let number = self.value.text(lang, self.printing().map_or(ONE_DECIMAL, Printing::decimals));
+        let text = match self.value {
+            Value::Millions(_) | Value::MillionsChange(_) => with_money_unit(&number, lang),
+            _ => number,
+        };
+        format!("{}{text}", self.about_prefix(lang))
     }
 
     /// The paper's "about" and a space (`約 ` / `about `) when the paper calls this
-    /// figure approximate, for a headline that writes the figure its own way; empty
-    /// otherwise, and always for a model or scenario figure.
-    pub fn about_prefix(&self, lang: Lang) -> &'static str {
+    /// figure approximate; empty otherwise, and always for a model or scenario figure.
+    fn about_prefix(&self, lang: Lang) -> &'static str {
         match (self.about(), lang) {
             (true, Lang::Zh) => "約 ",
             (true, Lang::En) => "about ",
@@ -527,9 +523,9 @@ mod tests {
         check(model.text(Lang::En), "243.0");
         check(model.text(Lang::Zh), "243.0");
         check(model.text_with_unit(Lang::En), "HK$243.0M");
-        check(model.headline_text(Lang::Zh), "243.0 百萬元");
+        check(model.text_with_unit(Lang::Zh), "243.0 百萬元");
         let scenario = Figure::scenario(Value::Millions(Money::from_whole_millions(10)));
-        check(scenario.headline_text(Lang::En), "HK$10.0M");
+        check(scenario.text_with_unit(Lang::En), "HK$10.0M");
         let change = Figure::scenario(Value::MillionsChange(Money::from_whole_millions(-70)));
         check(change.text_with_unit(Lang::En), "-HK$70.0M");
         check(change.text_with_unit(Lang::Zh), "-70.0 百萬元");

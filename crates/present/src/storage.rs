@@ -738,9 +738,9 @@ pub const SET_ASIDE_UNDER: Label = l("另存於瀏覽器的：", "Kept in this b
 pub fn imported_data(name: &str, projects: usize) -> Bilingual {
     let projects = crate::format::count(projects);
     Bilingual::new(
-        format!("現正顯示匯入的項目資料「{name}」（{projects} 個項目），並非文件附件 C。文件的其他數字（附件 A、B，第 5 段）維持不變。"),
+        format!("現正顯示匯入的項目資料「{name}」（{projects} 個項目），並非文件附件 C。文件的其他數字（第 2、5、6 段及附件 A、B）維持不變。"),
         format!(
-            "Showing imported project data “{name}” ({projects} projects), not the paper's Annex C. The paper's other figures (Annexes A and B, para 5) are unchanged."
+            "Showing imported project data “{name}” ({projects} projects), not the paper's Annex C. The paper's other figures (paras 2, 5 and 6, Annexes A and B) are unchanged."
         ),
     )
 }

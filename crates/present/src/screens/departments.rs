@@ -310,7 +310,7 @@ fn headline(departments: usize, projects: usize, budget: &str, filtered: bool, l
     }
 }
 
-/// `Following the Projects filter: search “保安”; theme (e) IT security.`
+/// `Following the Projects filter: search “保安”; theme (e) Strengthening IT security.`
 fn filter_note(filters: &Filters, data: &Dataset, lang: Lang) -> String {
     let words = describe(filters, data, lang);
     match lang {

@@ -33,13 +33,13 @@ pub struct Headline {
     /// `2017-18: `.
     pub prior_label: String,
     pub prior: Option<Marked>,
-    /// `about +70 (+7.1%) [para 6]`.
+    /// `about +70 (about +7.1%) [para 6]`, as para 6 says it (「增加約 7,000 萬元（約 7.1%）」).
     pub change: Option<Marked>,
 }
 
 fn with_unit(printed: Printed, data: &Dataset, lang: Lang) -> Option<Marked> {
     let figure = printed.figure(data)?;
-    Some(Marked::text(figure.headline_text(lang), Some(figure.provenance().clone())))
+    Some(Marked::text(figure.text_with_unit(lang), Some(figure.provenance().clone())))
 }
 
 pub fn headline(data: &Dataset, lang: Lang) -> Headline {
@@ -47,8 +47,7 @@ pub fn headline(data: &Dataset, lang: Lang) -> Headline {
         // Para 6 prints both in one phrase ("增加約 7,000 萬元（約 7.1%）"), so the
         // percentage's citation, whose words hold both, marks them together.
         |(amount, pct)| {
-            let about = amount.about_prefix(lang);
-            let text = format!("{about}{} ({})", amount.text(lang), pct.text(lang));
+            let text = format!("{} ({})", amount.text(lang), pct.text(lang));
             Marked::text(text, Some(pct.provenance().clone()))
         },
     );
@@ -698,7 +697,7 @@ mod tests {
             [
                 Some("about HK$1,060M [para 6]".to_string()),
                 Some("HK$990M [para 6]".to_string()),
-                Some("about +70 (+7.1%) [para 6]".to_string())
+                Some("about +70 (about +7.1%) [para 6]".to_string())
             ]
         );
         let rows: Vec<String> = thresholds(&data, Lang::Zh)

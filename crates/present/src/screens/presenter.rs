@@ -39,7 +39,7 @@ const ON_SCREEN: Label = l("目前畫面上的情景", "The scenario on screen")
 const THE_PAPERS_PLAN: Label = l("文件的方案", "The paper's plan");
 const NOT_SAVED: Label = l("未儲存", "not saved");
 const THE_PAPERS_LEVERS: Label =
-    l("未改動任何調節：模型按文件的假設計算", "No lever moved: the model on the paper's own assumptions");
+    l("未改動任何調節：模型基線（按附件 B 校準）", "No lever moved: the model baseline (calibrated to Annex B)");
 const SAVED: Label = l("已儲存的情景", "Saved scenario");
 
 /// The figures a slide shows, by the comparison's row keys, the first in large type.
@@ -145,7 +145,8 @@ mod tests {
     use blockvote_model::exports::summarize;
     use rust_decimal::Decimal;
 
-    /// The cards of `scenario`'s slide as `key: scenario text [paper text] (change)`.
+    /// The cards of `scenario`'s slide as `key: scenario text (whose) [paper text]
+    /// (change)`.
     #[track_caller]
     fn check(scenario: Scenario, lang: Lang, expected: &[&str]) {
         let data = Dataset::paper().expect("the paper loads");
@@ -158,24 +159,26 @@ mod tests {
             .iter()
             .map(|card| {
                 let text = |f: &Option<Figure>| f.as_ref().map(|f| f.text(lang)).unwrap_or_default();
-                format!("{}: {} [{}] ({})", card.key, text(&card.scenario), text(&card.paper), text(&card.change))
+                let whose = card.scenario.as_ref().map(|f| f.provenance().mark(lang)).unwrap_or_default();
+                let (scenario, paper, change) = (text(&card.scenario), text(&card.paper), text(&card.change));
+                format!("{}: {scenario} ({whose}) [{paper}] ({change})", card.key)
             })
             .collect();
         assert_eq!(shown, expected);
     }
 
     #[test]
-    fn the_papers_plan_shows_the_papers_figures() {
+    fn the_papers_plan_shows_the_model_s_figures_beside_the_paper_s() {
         check(
             Scenario::default(),
             Lang::En,
             &[
-                "budget-year-total: 1,060.0 [1,060] ()",
-                "year-2018-19-ongoing: 817.0 [817] ()",
-                "year-2018-19-new: 243.0 [243] ()",
-                "allocation-less-cash: 0.0 [] ()",
-                "new-included: 254 [254] ()",
-                "projects-changed: 0 [] ()",
+                "budget-year-total: 1,060.0 (model) [1,060] ()",
+                "year-2018-19-ongoing: 817.0 (model) [817] ()",
+                "year-2018-19-new: 243.0 (model) [243] ()",
+                "allocation-less-cash: 0.0 (model) [] ()",
+                "new-included: 254 (model) [254] ()",
+                "projects-changed: 0 (model) [] ()",
             ],
         );
     }
@@ -187,13 +190,13 @@ mod tests {
             scenario,
             Lang::En,
             &[
-                "budget-year-total: 1,084.3 [1,060] (+24.3)",
-                "year-2018-19-ongoing: 817.0 [817] ()",
-                "year-2018-19-new: 267.3 [243] (+24.3)",
-                "allocation-less-cash: -24.3 [] (-24.3)",
-                "new-included: 254 [254] ()",
+                "budget-year-total: 1,084.3 (scenario) [1,060] (+24.3)",
+                "year-2018-19-ongoing: 817.0 (scenario) [817] ()",
+                "year-2018-19-new: 267.3 (scenario) [243] (+24.3)",
+                "allocation-less-cash: -24.3 (scenario) [] (-24.3)",
+                "new-included: 254 (scenario) [254] ()",
                 // Every budget changes, the five of HK$0.2M too (to HK$0.22M).
-                "projects-changed: 254 [] (+254)",
+                "projects-changed: 254 (scenario) [] (+254)",
             ],
         );
     }

@@ -145,7 +145,7 @@ mod tests {
             Lang::En,
             &[
                 "scenario 1,000.0 [scenario] 83.33%",
-                "paper 1,060 [para 6] 88.33%",
+                "paper about 1,060 [para 6] 88.33%",
                 "need 1,060.0 [scenario] 88.33%",
                 "0@0.00 200@0.17 400@0.33 600@0.50 800@0.67 1,000@0.83 1,200@1.00",
                 "The bars are drawn to one scale, from HK$0 to HK$1,200M, with gridlines HK$200M apart.",
@@ -169,7 +169,7 @@ mod tests {
             Lang::Zh,
             &[
                 "scenario 1,060.0 [情景] 53.00%",
-                "paper 1,060 [第 6 段] 53.00%",
+                "paper 約 1,060 [第 6 段] 53.00%",
                 "need 1,060.0 [情景] 53.00%",
                 "cap 2,000.0 [情景] 100.00%",
                 "0@0.00 500@0.25 1,000@0.50 1,500@0.75 2,000@1.00",

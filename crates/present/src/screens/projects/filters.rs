@@ -377,8 +377,8 @@ pub fn selected(data: &Dataset, index: &SearchIndex, filters: &Filters, changed:
         .collect()
 }
 
-/// Each filter in force, in words: `search “保安”`, `theme (e) IT security`, `the 35
-/// project numbers chosen by a link` …
+/// Each filter in force, in words: `search “保安”`, `theme (e) Strengthening IT
+/// security`, `the 35 project numbers chosen by a link` …
 pub fn describe(filters: &Filters, data: &Dataset, lang: Lang) -> Vec<String> {
     let zh = lang == Lang::Zh;
     let mut words = Vec::new();

@@ -1,8 +1,8 @@
 //! What a finished simulation shows: its stamp (seed, runs, settings, time), whether
 //! it repeats the previous run exactly, the table of percentiles per year beside the
 //! deterministic scenario, the percentiles in words, the chance that 2018-19 needs
-//! less or more than the allocation voted, and the quarterly chart with the simulated
-//! range.
+//! less or more than the allocation the paper proposes, and the quarterly chart with
+//! the simulated range.
 
 use super::slippage::lever_words;
 use super::{figure_of, percent_shares, scenario_provenance, Sentence};
@@ -257,8 +257,8 @@ pub fn allocation(data: &Dataset) -> Option<Money> {
     Printed::AllocationProposed.figure(data).and_then(|figure| figure.money())
 }
 
-/// The chance that 2018-19 needs less than the allocation voted (money voted but not
-/// spent) and more, from the same runs, counted exactly; `None` if the runs were not
+/// The chance that 2018-19 needs less than the allocation the paper proposes (part of
+/// it left unspent) and more, from the same runs, counted exactly; `None` if the runs were not
 /// counted against this dataset's allocation.
 pub fn against_allocation(summary: &MonteCarloSummary, data: &Dataset, lang: Lang) -> Option<Sentence> {
     let voted = Printed::AllocationProposed.figure(data)?;
@@ -273,10 +273,10 @@ pub fn against_allocation(summary: &MonteCarloSummary, data: &Dataset, lang: Lan
     let gap_figure = simulated(Money::from_millions(gap.millions().abs()));
     let template = match lang {
         Lang::Zh => format!(
-            "與 2018-19 年度撥款 {{$}} 比較：{runs} 個模擬年度中，有 {{}} 個（{{}}）所需少於撥款，即部分已批款項不會用完；有 {{}} 個（{{}}）所需多於撥款。"
+            "與文件建議的 2018-19 年度整體撥款 {{$}} 比較：{runs} 個模擬年度中，有 {{}} 個（{{}}）所需少於撥款，即部分撥款不會用完；有 {{}} 個（{{}}）所需多於撥款。"
         ),
         Lang::En => format!(
-            "Against the {{$}} allocated for 2018-19: in {{}} of the {runs} simulated years ({{}}) the year needs less, so money voted would be left unspent; in {{}} ({{}}) it needs more than was voted."
+            "Against the 2018-19 block allocation the paper proposes, {{$}}: in {{}} of the {runs} simulated years ({{}}) the year needs less, so part of the allocation would be left unspent; in {{}} ({{}}) it needs more than the allocation."
         ),
     };
     let mut sentence =
@@ -288,8 +288,8 @@ pub fn against_allocation(summary: &MonteCarloSummary, data: &Dataset, lang: Lan
     let mean_words = match (lang, gap.is_negative()) {
         (Lang::Zh, false) => "模擬平均所需 {$}，比撥款少 {$}。",
         (Lang::Zh, true) => "模擬平均所需 {$}，比撥款多 {$}。",
-        (Lang::En, false) => " On average the simulated year needs {$}, {$} less than allocated.",
-        (Lang::En, true) => " On average the simulated year needs {$}, {$} more than allocated.",
+        (Lang::En, false) => " On average the simulated year needs {$}, {$} less than the allocation.",
+        (Lang::En, true) => " On average the simulated year needs {$}, {$} more than the allocation.",
     };
     Some(sentence.then(Sentence::fill(mean_words, [simulated(mean), gap_figure])))
 }
@@ -423,15 +423,15 @@ mod tests {
         );
         check(
             against_allocation(&result.summary, &paper(), Lang::En).map(|s| s.read(Lang::En)).unwrap_or_default(),
-            "Against the HK$1,060M [para 6] allocated for 2018-19: in 10,000 [model] of the 10,000 simulated years \
-             (100.0% [model]) the year needs less, so money voted would be left unspent; in 0 [model] (0.0% [model]) \
-             it needs more than was voted. On average the simulated year needs HK$1,017.7M [model], HK$42.3M [model] \
-             less than allocated.",
+            "Against the 2018-19 block allocation the paper proposes, about HK$1,060M [para 6]: in 10,000 [model] of \
+             the 10,000 simulated years (100.0% [model]) the year needs less, so part of the allocation would be left \
+             unspent; in 0 [model] (0.0% [model]) it needs more than the allocation. On average the simulated year needs \
+             HK$1,017.7M [model], HK$42.3M [model] less than the allocation.",
         );
     }
 
     #[test]
-    fn overruns_can_make_2018_19_need_more_than_was_voted() {
+    fn overruns_can_make_2018_19_need_more_than_the_allocation() {
         let overruns = MonteCarloSettings {
             overrun: Some(OverrunSettings { probability: Decimal::new(9, 1), min_pct: 20, max_pct: 60 }),
             ..small(2_000, 7)

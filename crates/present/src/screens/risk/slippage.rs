@@ -132,7 +132,7 @@ pub fn slippage_table(
     let on_time = on_time.map(shown);
     let with_slippage = with_slippage.map(shown);
     let labels = [
-        l("新項目（附件 C）", "New projects (Annex C)"),
+        l("新項目（附件 B）", "New projects (Annex B)"),
         l("進行中項目（附件 B）", "Ongoing projects (Annex B)"),
         l("總額", "Total"),
     ];
@@ -260,7 +260,7 @@ mod tests {
             &Scenario::default(),
             Lang::En,
             &[
-                "New projects (Annex C): 243.0 | 243.0 | 243.0 | 0.0",
+                "New projects (Annex B): 243.0 | 243.0 | 243.0 | 0.0",
                 "Ongoing projects (Annex B): 817.0 | 817.0 | 817.0 | 0.0",
                 "Total: 1,060.0 | 1,060.0 | 1,060.0 | 0.0",
                 "model | model | model | model",
@@ -271,7 +271,7 @@ mod tests {
             &para5,
             Lang::En,
             &[
-                "New projects (Annex C): 243.0 | 243.0 | 211.0 | -32.0",
+                "New projects (Annex B): 243.0 | 243.0 | 211.0 | -32.0",
                 "Ongoing projects (Annex B): 817.0 | 817.0 | 817.0 | 0.0",
                 "Total: 1,060.0 | 1,060.0 | 1,028.0 | -32.0",
                 "model | model | scenario | scenario",
@@ -281,7 +281,7 @@ mod tests {
             &para5,
             Lang::Zh,
             &[
-                "新項目（附件 C）: 243.0 | 243.0 | 211.0 | -32.0",
+                "新項目（附件 B）: 243.0 | 243.0 | 211.0 | -32.0",
                 "進行中項目（附件 B）: 817.0 | 817.0 | 817.0 | 0.0",
                 "總額: 1,060.0 | 1,060.0 | 1,028.0 | -32.0",
                 "模型 | 模型 | 情景 | 情景",
@@ -297,7 +297,7 @@ mod tests {
             &scenario,
             Lang::Zh,
             &[
-                "新項目（附件 C）: 243.0 | 267.3 | 189.6 | -77.7",
+                "新項目（附件 B）: 243.0 | 267.3 | 189.6 | -77.7",
                 "進行中項目（附件 B）: 817.0 | 817.0 | 817.0 | 0.0",
                 "總額: 1,060.0 | 1,084.3 | 1,006.6 | -77.7",
                 "模型 | 情景 | 情景 | 情景",
