@@ -36,7 +36,7 @@ pub const NO_CASH_LEVERS: Label = l(
 );
 pub const ROUNDING: Label = l(
     "單位：百萬元；各項以最大餘數法四捨五入至一位小數，使各項相加等於所示的總變動，即現金流量表所示的情景 2018-19 年度總額減去文件的數字。",
-    "HK$ million; each bar is rounded to one decimal by the largest remainder, so the bars add up to the change shown: the scenario's 2018-19 total as the cash flow table shows it, less the paper's.",
+    "Amounts are in HK$ million; each bar is rounded to one decimal by the largest remainder, so the bars add up to the change shown: the scenario's 2018-19 total as the cash flow table shows it, less the paper's.",
 );
 pub const STEP_COLUMN: Label = l("步驟", "Step");
 pub const CHANGE_COLUMN: Label = l("變動（百萬元）", "Change (HK$M)");
@@ -237,8 +237,8 @@ pub fn view(exact: &ExactBridge, data: &Dataset, lang: Lang) -> Option<BridgeVie
             a if a.is_negative() => Direction::Down,
             _ => Direction::Up,
         };
-        let change = figure(Value::MillionsChange(amount), &provenance);
-        let running_figure = figure(Value::Millions(running), &provenance);
+        let change = Figure::model_or_scenario(Value::MillionsChange(amount), &provenance);
+        let running_figure = Figure::model_or_scenario(Value::Millions(running), &provenance);
         let description = match lang {
             Lang::Zh => format!(
                 "{label}：{} 百萬元（{}），累計 {}",
@@ -317,13 +317,6 @@ pub fn view(exact: &ExactBridge, data: &Dataset, lang: Lang) -> Option<BridgeVie
         caption: CAPTION.get(lang).to_string(),
         headings: [STEP_COLUMN, CHANGE_COLUMN, RUNNING_COLUMN].map(|label| label.get(lang).to_string()),
     })
-}
-
-fn figure(value: Value, provenance: &Provenance) -> Figure {
-    match provenance {
-        Provenance::Model(basis) => Figure::model(value, *basis),
-        _ => Figure::scenario(value),
-    }
 }
 
 /// `The model baseline is HK$1 (in dollars, not millions) below the paper's total …`,

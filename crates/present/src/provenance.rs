@@ -398,6 +398,16 @@ impl Figure {
         Figure { value, provenance: Provenance::Scenario }
     }
 
+    /// A model or scenario figure of `provenance`, for a column whose figures are all
+    /// one or the other. A paper provenance is never one of these (only `Printed` makes
+    /// a paper figure), so it falls back to the scenario's.
+    pub fn model_or_scenario(value: Value, provenance: &Provenance) -> Figure {
+        match provenance {
+            Provenance::Model(basis) => Figure::model(value, *basis),
+            Provenance::Paper(_) | Provenance::Scenario => Figure::scenario(value),
+        }
+    }
+
     pub fn value(&self) -> &Value {
         &self.value
     }

@@ -160,7 +160,11 @@ mod tests {
 
     #[test]
     fn groups_add_up_to_the_new_projects_cash() {
-        check(BreakdownBy::Theme, "technology_refresh", "System technology refresh: 119.3 | 597.0 | 211.3 | 12.6 | 8.4");
+        check(
+            BreakdownBy::Theme,
+            "technology_refresh",
+            "System technology refresh: 119.3 | 597.0 | 211.3 | 12.6 | 8.4",
+        );
         check(BreakdownBy::Department, "dept-0", "Administration Wing: 2.4 | 21.5 | 0.5 | 0.0 | 0.0");
         let data = paper();
         assert_eq!(breakdown(&project(&data, &Scenario::default()), &data, BreakdownBy::None, Lang::En), None);

@@ -144,15 +144,6 @@ pub fn scenario_provenance(scenario: &Scenario) -> Provenance {
     }
 }
 
-/// A figure of `provenance` (a paper provenance is never one of these, so it falls
-/// back to the scenario's).
-pub fn figure_of(value: Value, provenance: &Provenance) -> Figure {
-    match provenance {
-        Provenance::Model(basis) => Figure::model(value, *basis),
-        _ => Figure::scenario(value),
-    }
-}
-
 /// A share of projects late as a figure: para 5's 69/210 is worked out from para 5's
 /// counts; any other share is the member's.
 pub fn late_share_figure(share: Decimal) -> Figure {

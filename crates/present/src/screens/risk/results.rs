@@ -5,7 +5,7 @@
 //! the simulated range.
 
 use super::slippage::lever_words;
-use super::{figure_of, percent_shares, scenario_provenance, Sentence};
+use super::{percent_shares, scenario_provenance, Sentence};
 use crate::cash::{quarter_chart, quarters_of_either, QuarterChart};
 use crate::charts::{Column, QuarterColumns};
 use crate::format::{count, millions, quarter_axis, quarter_text, seconds, share_percent, year_text};
@@ -157,7 +157,7 @@ fn row(key: String, label: String, deterministic: Option<Money>, stats: &Stats, 
     ResultRow {
         key,
         label,
-        deterministic: deterministic.map(|amount| figure_of(Value::Millions(amount), provenance)),
+        deterministic: deterministic.map(|amount| Figure::model_or_scenario(Value::Millions(amount), provenance)),
         p10: simulated(stats.p10),
         p50: simulated(stats.p50),
         p90: simulated(stats.p90),

@@ -3,7 +3,7 @@
 //! with every project on time, and as the scenario with slippage, with slippage's own
 //! effect. Each column says whether it includes slippage.
 
-use super::{figure_of, scenario_provenance, without_slippage_levers, Sentence};
+use super::{scenario_provenance, without_slippage_levers, Sentence};
 use crate::cash::ShownCash;
 use crate::fields::{share_in, write_share, FieldSpec};
 use crate::format::{quarters_count, share_percent, year_text};
@@ -127,7 +127,7 @@ pub fn slippage_table(
     let on_time_provenance = scenario_provenance(&without_slippage_levers(scenario));
     let slippage_provenance = scenario_provenance(scenario);
     let slippage = &scenario.slippage;
-    let figure = figure_of;
+    let figure = Figure::model_or_scenario;
     let base = shown(baseline);
     let on_time = on_time.map(shown);
     let with_slippage = with_slippage.map(shown);
