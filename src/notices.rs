@@ -15,7 +15,7 @@ use blockvote_present::lang::Bilingual;
 use blockvote_present::links::{problem_text, LINK_PROBLEMS_HEADING};
 use blockvote_present::refusal::{edits_without_effect, engine_error, refused_heading, EDITS_WITHOUT_EFFECT_HEADING};
 use blockvote_present::route::{fragment_for, View};
-use blockvote_present::shell::UNDO_LAST_CHANGE;
+use blockvote_present::shell::{notice_lines, other_lines, UNDO_LAST_CHANGE};
 use blockvote_present::storage::{
     self, carried_notice, BACK_TO_PAPER, DATASET_NOT_STORED, DOWNLOAD_REFUSED, DOWNLOAD_SET_ASIDE_DATA, OPEN_SCENARIOS,
 };
@@ -71,13 +71,13 @@ fn EditsWithoutEffect() -> impl IntoView {
             projection.as_ref().map(|projection| edits_without_effect(&projection.warnings)).unwrap_or_default()
         });
         (!lines.is_empty()).then(|| {
-            let lines = said_items(lines);
+            let lines = said_list(lines);
             view! {
                 <div class="notice without-effect" role="status" data-testid="edits-without-effect">
                     <p>
                         <Words label=EDITS_WITHOUT_EFFECT_HEADING />
                     </p>
-                    <ul>{lines}</ul>
+                    {lines}
                 </div>
             }
         })
@@ -90,13 +90,13 @@ fn LinkProblems() -> impl IntoView {
     move || {
         let problems = whatif.link_problems.get();
         (!problems.is_empty()).then(|| {
-            let lines = said_items(problems.iter().map(problem_text).collect());
+            let lines = said_list(problems.iter().map(problem_text).collect());
             view! {
                 <div class="link-problems" role="alert" tabindex="-1" data-testid="link-problems">
                     <p>
                         <Words label=LINK_PROBLEMS_HEADING />
                     </p>
-                    <ul>{lines}</ul>
+                    {lines}
                     <DismissButton on_dismiss=Callback::new(move |()| whatif.link_problems.set(Vec::new())) />
                 </div>
             }
@@ -104,7 +104,28 @@ fn LinkProblems() -> impl IntoView {
     }
 }
 
-/// A notice's lines, each an item of its list, in the language chosen.
+/// A notice's list, in the language chosen: its first lines, and the rest behind a
+/// disclosure that says how many there are.
+fn said_list(lines: Vec<Bilingual>) -> impl IntoView {
+    let (shown, rest) = notice_lines(lines);
+    let more = (!rest.is_empty()).then(|| {
+        let summary = other_lines(rest.len());
+        view! {
+            <details class="notice-more">
+                <summary>
+                    <Said text=summary />
+                </summary>
+                <ul>{said_items(rest)}</ul>
+            </details>
+        }
+    });
+    view! {
+        <ul>{said_items(shown)}</ul>
+        {more}
+    }
+}
+
+/// Lines, each an item of a list.
 fn said_items(lines: Vec<Bilingual>) -> impl IntoView {
     lines
         .into_iter()

@@ -30,10 +30,10 @@ after(async () => {
   await browser?.close();
 });
 
-/** The lines of the link-problems notice. */
+/** The lines of the link-problems notice: those shown and those behind its disclosure. */
 async function problemLines(page) {
   await page.getByTestId('link-problems').waitFor();
-  return page.getByTestId('link-problems').locator('li').allInnerTexts();
+  return page.getByTestId('link-problems').locator('li').allTextContents();
 }
 
 test('a link naming a project, department or category the data does not have says so', async () => {
@@ -47,8 +47,17 @@ test('a link naming a project, department or category the data does not have say
     '“99:5” in “cat=99:5;0:1” names category 99, which the data shown does not have; its edit was ignored.',
     '“0:1” in “cat=99:5;0:1” names category 0, which the data shown does not have; its edit was ignored.',
   ]);
+  // The first three lines are shown; the fourth is one click away, the button saying how
+  // many more there are, so a link with thousands of problems does not fill the screen.
+  const notice = page.getByTestId('link-problems');
+  const visible = async () => (await notice.locator('li').allInnerTexts()).filter((text) => text !== '').length;
+  assert.equal(await visible(), 3);
+  assert.equal(await notice.locator('summary').innerText(), 'Show the other 1');
+  await notice.locator('summary').click();
+  assert.equal(await visible(), 4);
   await app.switchLanguage('zh');
   assert.equal((await problemLines(page))[0], '「p=999:x」所指的項目編號 999 不在現時顯示的資料中，該修改已略過。');
+  assert.equal(await notice.locator('summary').innerText(), '顯示其餘 1 項');
   // Dismissed, the notice takes its button with it: keyboard focus goes to the main
   // content (every notice's Dismiss button does this), not back to the top of the page.
   await page.getByTestId('link-problems').getByRole('button', { name: '關閉' }).click();

@@ -455,6 +455,42 @@ test('text set aside (an older blockvote\'s large store, with a bad row) downloa
   await fresh.close();
 });
 
+test('a stored text cut short keeps the scenarios written in full before the cut, sets the text aside, and its download imports the same', LONG, async () => {
+  const whole = JSON.stringify({
+    format: 'blockvote-scenarios',
+    version: 2,
+    scenarios: [
+      { id: 'a-1', name: 'Alpha', scenario: { cost_change_pct: '5' } },
+      { id: 'a-2', name: 'Beta', scenario: { cost_change_pct: '10' } },
+      { id: 'a-3', name: 'Gamma', scenario: { cost_change_pct: '15' } },
+    ],
+  });
+  // Cut inside Gamma, as a write stopped part-way would leave it.
+  const text = whole.slice(0, whole.indexOf('Gamma'));
+  const context = await seeded({ [KEY]: text });
+  const { page, app } = await tab(context);
+  await page.getByTestId('storage-notice').waitFor();
+  await listsSoon(page, ['Alpha', 'Beta']);
+  assert.equal(await app.text('storage-backup-key'), BACKUP);
+  assert.match(await page.getByTestId('storage-notice').innerText(), /not valid JSON/i);
+  assert.equal(await page.evaluate((key) => localStorage.getItem(key), BACKUP), text, 'set aside as it was');
+  const file = await downloaded(page, () => page.getByTestId('storage-backup-download').click());
+  assert.equal(file.text, text);
+  // Saving again writes a whole store: Alpha, Beta and the new one.
+  await saveAs(page, 'Delta');
+  await listsSoon(page, ['Alpha', 'Beta', 'Delta']);
+  assert.deepEqual((await storedNames(page)).sort(), ['Alpha', 'Beta', 'Delta']);
+  await context.close();
+
+  const fresh = await launch();
+  const other = await tab(fresh);
+  await importFile(other.page, file.text, file.name);
+  assert.match(await other.app.text('import-result'), /2 added/);
+  assert.match(await other.app.text('import-problems'), /not valid JSON/i);
+  assert.deepEqual((await labels(other.page)).sort(), ['Alpha', 'Beta']);
+  await fresh.close();
+});
+
 test('text set aside is offered on every later visit, downloads as it was, and is removed only once downloaded and confirmed', LONG, async () => {
   const garbage = 'garbage';
   const context = await seeded({ [KEY]: garbage });

@@ -271,9 +271,13 @@ pub fn share_in(text: &str) -> Result<Decimal, EntryError<Decimal>> {
     let trimmed = text.trim();
     let range = EntryError::OutOfRange { min: Decimal::ZERO, max: Decimal::ONE };
     if let Some((top, bottom)) = trimmed.split_once('/') {
-        let part = |p: &str| p.trim().parse::<u64>().ok().filter(|n| *n <= MAX_FRACTION_PART);
+        // A part is read signed, so that `-1/3` is refused as below 0, not as no fraction.
+        let part = |p: &str| p.trim().parse::<i64>().ok().filter(|n| n.unsigned_abs() <= MAX_FRACTION_PART);
         let (Some(top), Some(bottom)) = (part(top), part(bottom)) else {
             return Err(EntryError::NotAFraction);
+        };
+        let (Ok(top), Ok(bottom)) = (u64::try_from(top), u64::try_from(bottom)) else {
+            return Err(range);
         };
         if bottom == 0 {
             return Err(EntryError::ZeroDenominator);
@@ -643,7 +647,11 @@ mod tests {
         check_share("1.5/3", "not a fraction");
         check_share("1/2/3", "not a fraction");
         check_share("1/99999999999", "not a fraction");
-        check_share("-1/3", "not a fraction");
+        // A negative part is a number below 0, whatever the other part.
+        check_share("-1/3", "out of range");
+        check_share("1/-3", "out of range");
+        check_share("-1/-3", "out of range");
+        check_share("-0/3", "0 → 0");
         check_share("", "not a number");
         check_share("%", "not a number");
         check_share(&"1".repeat(MAX_ENTRY_CHARS + 1), "too long");

@@ -107,14 +107,6 @@ impl CashMarks {
     }
 }
 
-/// A cash figure of `mark`'s provenance.
-fn cash_figure(value: Value, mark: &Provenance) -> Figure {
-    match mark {
-        Provenance::Model(basis) => Figure::model(value, *basis),
-        Provenance::Paper(_) | Provenance::Scenario => Figure::scenario(value),
-    }
-}
-
 /// The column headings of a cash table, in order.
 pub fn column_headings(lang: Lang) -> [String; 5] {
     [
@@ -292,11 +284,14 @@ fn table(
     let row = |key: String, label: String, cash: ShownCash, b: Money| CashRow {
         key,
         label,
-        ongoing: cash_figure(Value::Millions(cash.ongoing), &marks.ongoing),
-        new: cash_figure(Value::Millions(cash.new), &marks.new),
-        total: cash_figure(Value::Millions(cash.total), &marks.total),
+        ongoing: Figure::model_or_scenario(Value::Millions(cash.ongoing), &marks.ongoing),
+        new: Figure::model_or_scenario(Value::Millions(cash.new), &marks.new),
+        total: Figure::model_or_scenario(Value::Millions(cash.total), &marks.total),
         baseline: Figure::model(Value::Millions(b), Basis::CalibratedProfile),
-        change: cash_figure(Value::MillionsChange(cash.total.checked_sub(b).unwrap_or_default()), &marks.change),
+        change: Figure::model_or_scenario(
+            Value::MillionsChange(cash.total.checked_sub(b).unwrap_or_default()),
+            &marks.change,
+        ),
     };
     let rows = keys
         .into_iter()

@@ -105,10 +105,8 @@ pub fn money_in(text: &str, min: Money, max: Money) -> Result<Money, FieldError>
     entry::amount_in(&text, min, max).map_err(money_error)
 }
 
-/// Why an amount was refused, in words: [`money_in`]'s, and those of a reader that
-/// calls `entry::money_in` itself to tell its refusals apart (the projects' budget
-/// bounds), so both say the same.
-pub fn money_error(error: EntryError<Money>) -> FieldError {
+/// Why an amount was refused, in words: [`money_in`]'s.
+fn money_error(error: EntryError<Money>) -> FieldError {
     match error {
         EntryError::TooLong => too_long(),
         EntryError::NotANumber | EntryError::NotWhole | EntryError::NotAFraction | EntryError::ZeroDenominator => {
@@ -207,7 +205,11 @@ pub fn share_in(text: &str) -> Result<Decimal, FieldError> {
             FieldError::new("須介乎 0 至 1（或 0% 至 100%）", "Must be between 0 and 1 (or 0% and 100%)")
         }
         EntryError::NotAFraction => {
-            FieldError::new("分數須為兩個整數，例如 69/210", "A fraction needs two whole numbers, e.g. 69/210")
+            let max = crate::format::count(entry::MAX_FRACTION_PART);
+            FieldError::new(
+                format!("分數須為兩個 0 至 {max} 的整數，例如 69/210"),
+                format!("A fraction needs two whole numbers from 0 to {max}, e.g. 69/210"),
+            )
         }
         EntryError::ZeroDenominator => FieldError::new("分母不可為 0", "The denominator cannot be 0"),
         EntryError::Comma => comma(),
@@ -376,7 +378,14 @@ mod tests {
         check(&share, "1.5", "error: Must be between 0 and 1 (or 0% and 100%) / 須介乎 0 至 1（或 0% 至 100%）");
         check(&share, "3/2", "error: Must be between 0 and 1 (or 0% and 100%) / 須介乎 0 至 1（或 0% 至 100%）");
         check(&share, "1/0", "error: The denominator cannot be 0 / 分母不可為 0");
-        check(&share, "a/b", "error: A fraction needs two whole numbers, e.g. 69/210 / 分數須為兩個整數，例如 69/210");
+        check(&share, "a/b", "error: A fraction needs two whole numbers from 0 to 1,000,000, e.g. 69/210 / 分數須為兩個 0 至 1,000,000 的整數，例如 69/210");
+        check(&share, "1/2000000", "error: A fraction needs two whole numbers from 0 to 1,000,000, e.g. 69/210 / 分數須為兩個 0 至 1,000,000 的整數，例如 69/210");
+        check(&share, "-1/3", "error: Must be between 0 and 1 (or 0% and 100%) / 須介乎 0 至 1（或 0% 至 100%）");
+        check(
+            &share,
+            "1/\u{2212}3",
+            "error: Must be between 0 and 1 (or 0% and 100%) / 須介乎 0 至 1（或 0% 至 100%）",
+        );
         check(&share, "abc", "error: Enter a number from 0 to 1, a percentage or a fraction, e.g. 0.33, 33%, 69/210 / 請輸入 0 至 1 之間的數字、百分比或分數，例如 0.33、33%、69/210");
         check(&share, &"9".repeat(1_000_000), "error: That is too long for a number / 輸入太長");
         let seed = FieldSpec::new(l("種子", "Seed"), seed_in, |v: &u64| v.to_string());

@@ -1,7 +1,7 @@
 //! The shell's own words: the header, the navigation and the footer, in both
 //! languages.
 
-use crate::lang::{l, Label};
+use crate::lang::{l, Bilingual, Label};
 
 pub const SKIP_TO_MAIN: Label = l("跳至主要內容", "Skip to main content");
 pub const UNDO_AND_REDO: Label = l("復原及重做", "Undo and redo");
@@ -26,3 +26,42 @@ pub const SOURCE_NOTE: Label = l(
     "資料來源：立法會資訊科技及廣播事務委員會討論文件（2017 年 11 月 13 日）。本工具離線運作，不會傳送任何資料。",
     "Source: LegCo Panel on Information Technology and Broadcasting discussion paper, 13 November 2017. blockvote works offline and sends nothing anywhere.",
 );
+
+/// How many lines of a notice's list are shown at first; the rest are one click away
+/// ([`other_lines`]), so a link with thousands of problems does not fill a phone's
+/// screen before the app.
+pub const NOTICE_LINES_SHOWN: usize = 3;
+
+/// `lines`, split into those shown at first and the rest, behind [`other_lines`].
+pub fn notice_lines<T>(mut lines: Vec<T>) -> (Vec<T>, Vec<T>) {
+    let rest = lines.split_off(NOTICE_LINES_SHOWN.min(lines.len()));
+    (lines, rest)
+}
+
+/// The button that opens the rest of a notice's list: `Show the other 14`.
+pub fn other_lines(count: usize) -> Bilingual {
+    let count = crate::format::count(count);
+    Bilingual::new(format!("顯示其餘 {count} 項"), format!("Show the other {count}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(lines: usize, expected: (usize, usize)) {
+        let (shown, rest) = notice_lines((0..lines).collect());
+        assert_eq!((shown.len(), rest.len()), expected);
+        assert!(shown.iter().chain(&rest).copied().eq(0..lines), "in order");
+    }
+
+    #[test]
+    fn a_notice_shows_its_first_lines_and_keeps_the_rest_one_click_away() {
+        check(0, (0, 0));
+        check(3, (3, 0));
+        check(4, (3, 1));
+        check(17, (3, 14));
+        assert_eq!(other_lines(1_234).get(crate::lang::Lang::En), "Show the other 1,234");
+        assert_eq!(other_lines(14).get(crate::lang::Lang::Zh), "顯示其餘 14 項");
+    }
+}

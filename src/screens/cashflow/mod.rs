@@ -30,7 +30,10 @@ pub fn Cashflow() -> impl IntoView {
     let whatif = use_whatif();
     let data = state.data();
     let lang = move || state.lang.get();
-    let cards = Memo::new(move |_| whatif.projection.with(|p| p.as_ref().map(|p| headline(p, &data, lang()))));
+    let baseline = whatif.baseline.get_value();
+    let cards = Memo::new(move |_| {
+        whatif.projection.with(|p| p.as_ref().zip(baseline.as_ref()).map(|(p, b)| headline(p, b, &data, lang())))
+    });
     let shown = Memo::new(move |_| cards.with(Option::is_some));
     view! {
         <section class="screen cashflow">

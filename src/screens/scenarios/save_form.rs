@@ -57,7 +57,10 @@ pub fn SaveForm(saved: StoredValue<Saved>) -> impl IntoView {
                         data-testid="scenario-name"
                         prop:value=move || name.get()
                         aria-invalid=move || error.with(Option::is_some).to_string()
-                        on:input=move |ev| name.set(event_target_value(&ev))
+                        on:input=move |ev| {
+                            done.set(None);
+                            name.set(event_target_value(&ev));
+                        }
                         on:keydown=move |ev| {
                             if ev.key() == "Enter" {
                                 ev.prevent_default();

@@ -95,9 +95,10 @@ fn read(text: &str, normalize: Normalizer, reading: Reading) -> (Store, Vec<Stor
         problems.push(StoreProblem::TooLarge { bytes: text.len() });
         return (Store::default(), problems);
     }
-    let value = match json::parse(text) {
-        Ok(value) => value,
+    let (value, salvaged) = match json::parse(text) {
+        Ok(value) => (value, false),
         Err(error) => {
+            let damaged = matches!(error, JsonError::NotJson { .. });
             problems.push(match error {
                 JsonError::NotJson { line, column } => StoreProblem::NotJson { line, column },
                 JsonError::TooDeep => StoreProblem::TooDeep,
@@ -106,13 +107,24 @@ fn read(text: &str, normalize: Normalizer, reading: Reading) -> (Store, Vec<Stor
                     StoreProblem::RepeatedKey { key: shorten(&key, MAX_SHOWN_FIELD_CHARS), line, column }
                 }
             });
-            return (Store::default(), problems);
+            // A damaged text (cut short when storage filled, or one character changed)
+            // still holds the scenarios written in full before the damage: they are
+            // read, and the problem above says where the damage is. The text itself is
+            // set aside as it was by the caller, as for any problem.
+            match damaged.then(|| json::salvage(text, "scenarios")).flatten() {
+                Some(value) => (value, true),
+                None => return (Store::default(), problems),
+            }
         }
     };
     // A bare list is version 0's form; an empty one is also what a member might
     // choose by mistake (any JSON file holding `[]`).
     let bare_list = value.is_array();
     let migrated = match migrate(value) {
+        // What was read before the damage is of no use (not a store, or no scenario
+        // in it): the damage is the one problem to tell.
+        Ok(migrated) if salvaged && migrated.rows.is_empty() => return (Store::default(), problems),
+        Err(_) if salvaged => return (Store::default(), problems),
         Ok(migrated) => migrated,
         Err(problem) => {
             problems.push(problem);

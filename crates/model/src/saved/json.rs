@@ -46,6 +46,131 @@ pub fn parse(text: &str) -> Result<Value, JsonError> {
     })
 }
 
+/// What can be read of `text`, which [`parse`] refused as not JSON (cut short, say, or
+/// one character damaged): the value as far as the damage, keeping only what was
+/// written in full before it. Of a top-level list, its items before the damage; of a
+/// top-level object, its fields before the damage and, if the damage is inside the
+/// list under `list_key`, that list's items before it. Nothing after the damage is
+/// guessed at. `None` if the text does not start a list or an object.
+pub fn salvage(text: &str, list_key: &str) -> Option<Value> {
+    let partial = RefCell::new(Partial::default());
+    let repeated = RefCell::new(None);
+    let mut reader = serde_json::Deserializer::from_str(text);
+    // The error is the damage already reported by `parse`; what was read before it is
+    // in `partial`.
+    let _ = Salvage { partial: &partial, list_key, strict: Strict { repeated: &repeated } }.deserialize(&mut reader);
+    let Partial { started, fields, items } = partial.into_inner();
+    match started? {
+        Started::List => Some(Value::Array(items)),
+        Started::Object { in_list } => {
+            let mut object = fields;
+            if in_list {
+                object.insert(list_key.to_string(), Value::Array(items));
+            }
+            Some(Value::Object(object))
+        }
+    }
+}
+
+/// What [`salvage`] has read so far.
+#[derive(Default)]
+struct Partial {
+    started: Option<Started>,
+    /// The top-level object's fields read in full.
+    fields: Map<String, Value>,
+    /// The items read in full of the top-level list, or of the object's `list_key`.
+    items: Vec<Value>,
+}
+
+#[derive(Clone, Copy)]
+enum Started {
+    List,
+    /// An object; `in_list` once its `list_key` list has begun.
+    Object {
+        in_list: bool,
+    },
+}
+
+/// The top level of a text for [`salvage`]: each item and field is kept in
+/// `partial` as soon as it is read in full, so that an error later leaves them there.
+#[derive(Clone, Copy)]
+struct Salvage<'a> {
+    partial: &'a RefCell<Partial>,
+    list_key: &'a str,
+    strict: Strict<'a>,
+}
+
+impl<'de> DeserializeSeed<'de> for Salvage<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Salvage<'_> {
+    type Value = ();
+
+    fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+        formatter.write_str("a list or an object")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, items: A) -> Result<(), A::Error> {
+        self.partial.borrow_mut().started = Some(Started::List);
+        ItemsInto { partial: self.partial, strict: self.strict }.visit_seq(items)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut entries: A) -> Result<(), A::Error> {
+        self.partial.borrow_mut().started = Some(Started::Object { in_list: false });
+        while let Some(key) = entries.next_key::<String>()? {
+            let partial = self.partial.borrow();
+            let list_begun = matches!(partial.started, Some(Started::Object { in_list: true }));
+            if partial.fields.contains_key(&key) || (key == self.list_key && list_begun) {
+                return Err(A::Error::custom(format_args!("the key {key:?} is given twice")));
+            }
+            drop(partial);
+            if key == self.list_key {
+                self.partial.borrow_mut().started = Some(Started::Object { in_list: true });
+                entries.next_value_seed(ItemsInto { partial: self.partial, strict: self.strict })?;
+            } else {
+                let value = entries.next_value_seed(self.strict)?;
+                self.partial.borrow_mut().fields.insert(key, value);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A list whose items [`salvage`] keeps one by one.
+#[derive(Clone, Copy)]
+struct ItemsInto<'a> {
+    partial: &'a RefCell<Partial>,
+    strict: Strict<'a>,
+}
+
+impl<'de> DeserializeSeed<'de> for ItemsInto<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ItemsInto<'_> {
+    type Value = ();
+
+    fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+        formatter.write_str("a list")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut items: A) -> Result<(), A::Error> {
+        while let Some(item) = items.next_element_seed(self.strict)? {
+            self.partial.borrow_mut().items.push(item);
+        }
+        Ok(())
+    }
+}
+
 /// Builds the `Value` serde_json's own visitor builds, noting in `repeated` the first
 /// key an object gives twice (and stopping there).
 #[derive(Clone, Copy)]
@@ -160,6 +285,31 @@ mod tests {
         // The same key in two objects is not repeated; escapes are read first.
         check(r#"[{"a":1},{"a":2}]"#, r#"[{"a":1},{"a":2}]"#);
         check(r#"{"a":1,"\u0061":2}"#, r#"RepeatedKey { key: "a", line: 1, column: 15 }"#);
+    }
+
+    /// What [`salvage`] reads of `text`, compact, or `-` for nothing.
+    #[track_caller]
+    fn check_salvage(text: &str, expected: &str) {
+        assert!(parse(text).is_err(), "{text} is JSON");
+        let found = salvage(text, "rows").map_or_else(|| "-".to_string(), |value| value.to_string());
+        assert_eq!(found, expected, "{text}");
+    }
+
+    #[test]
+    fn damaged_text_keeps_what_was_written_in_full_before_the_damage() {
+        check_salvage(r#"{"v":2,"rows":[{"a":1},{"b":2},{"c":"#, r#"{"rows":[{"a":1},{"b":2}],"v":2}"#);
+        check_salvage(r#"{"v":2,"rows":[{"a":1},{"b":"\ud800"},{"c":3}]}"#, r#"{"rows":[{"a":1}],"v":2}"#);
+        check_salvage(r#"{"v":2,"rows":[{"a":1}],"d":[1,"#, r#"{"rows":[{"a":1}],"v":2}"#);
+        check_salvage(r#"{"v":2,"ro"#, r#"{"v":2}"#);
+        check_salvage(r#"{"v":"#, "{}");
+        check_salvage(r#"[{"a":1},{"a":2},{"#, r#"[{"a":1},{"a":2}]"#);
+        check_salvage(r#"[{"a":1},{"a":1,"a":2}]x"#, r#"[{"a":1}]"#);
+        check_salvage(r#"{"rows":[{"a":1}],"rows":[{"b":2}]}x"#, r#"{"rows":[{"a":1}]}"#);
+        check_salvage(r#"{"v":1,"v":2}x"#, r#"{"v":1}"#);
+        check_salvage("", "-");
+        check_salvage("garbage", "-");
+        check_salvage("12 x", "-");
+        check_salvage(&format!("[{{\"a\":1}},{}", "[".repeat(200)), r#"[{"a":1}]"#);
     }
 
     #[test]

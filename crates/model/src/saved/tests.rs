@@ -145,6 +145,40 @@ fn corrupt_json_and_wrong_shapes() {
     check(r#"{"format":"blockvote-scenarios","version":2,"scenarios":[]}"#, 0, &[]);
 }
 
+/// A stored text cut short (storage filled while it was written, say) or damaged in one
+/// place keeps every scenario written in full before the damage; the problem says where
+/// the damage is, and the text is set aside as it was by the app, as for any problem.
+#[test]
+fn a_damaged_store_keeps_the_scenarios_written_in_full_before_the_damage() {
+    let mut store = Store::default();
+    let mut writer = tab(1, 1_000);
+    for (name, pct) in [("Alpha", 5), ("Beta", 10), ("Gamma", 15)] {
+        change(&mut store, &mut writer, |s, w| s.save(w, name, dearer(pct), None)).unwrap_or_else(|e| panic!("{e:?}"));
+    }
+    let text = encode_stored(&store);
+    let at = |column| vec![StoreProblem::NotJson { line: 1, column }];
+    // Cut inside Gamma: Alpha and Beta, as they were saved.
+    let cut = &text[..text.find("Gamma").unwrap_or_default()];
+    let kept = check(cut, 2, &at(cut.len()));
+    assert_eq!(kept.scenarios[..], store.scenarios[..2]);
+    // Cut after the list (inside the deletions kept after it): all three.
+    let cut = &text[..text.len() - 2];
+    assert_eq!(check(cut, 3, &at(cut.len())).scenarios, store.scenarios);
+    // One name damaged (a lone surrogate escape): the scenarios before it.
+    let damaged = text.replacen("\"Beta\"", "\"Be\\ud800ta\"", 1);
+    let column = damaged.find("\\ud800").unwrap_or_default() + 7;
+    assert_eq!(check(&damaged, 1, &at(column)).scenarios[..], store.scenarios[..1]);
+    // Cut before any scenario is complete, or inside the envelope: nothing to read, and
+    // the damage is the one problem.
+    let cut = &text[..text.find("Alpha").unwrap_or_default()];
+    check(cut, 0, &at(cut.len()));
+    check(&text[..12], 0, &at(12));
+    // An import of such a file reads the same scenarios.
+    let cut = &text[..text.find("Gamma").unwrap_or_default()];
+    let (imported, problems) = decode_import(cut, nfc, &paper());
+    assert_eq!((names(&imported), problems), (vec!["Alpha", "Beta"], at(cut.len())));
+}
+
 #[test]
 fn future_versions_are_refused_with_a_clear_message() {
     let problem = StoreProblem::FutureVersion { found: 3 };

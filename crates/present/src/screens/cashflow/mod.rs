@@ -16,9 +16,9 @@ use crate::cash::{baseline_provenance, column_headings, quarters_of_either, show
 use crate::format::quarter_axis;
 use crate::lang::{l, Label, Lang};
 use crate::paper::{AnnexBColumn, Printed};
-use crate::provenance::{Figure, Value};
+use crate::provenance::{Basis, Figure, Provenance, Value};
 use blockvote_model::engine::Projection;
-use blockvote_model::{CohortId, Dataset};
+use blockvote_model::{CohortId, Dataset, Money};
 
 pub const TITLE: Label = l("現金流量", "Cash flow");
 pub const QUARTERLY_HEADING: Label = l("每季現金流量", "Quarterly cash flow");
@@ -59,21 +59,28 @@ pub const ONGOING_LABEL: Label = l("其中進行中項目：", "Of which ongoing
 
 /// The headline cards of `projection`. Their figures are the 2018-19 row of the year
 /// table below them ([`shown_budget_year`]), so the screen never shows two roundings of
-/// the same figure and the ongoing and new figures add up to the total card.
-pub fn headline(projection: &Projection, data: &Dataset, lang: Lang) -> Headline {
+/// the same figure and the ongoing and new figures add up to the total card. Each is
+/// marked as that table marks its column: the model's while it is the `baseline`'s own
+/// figure, the scenario's once the member's levers have changed it.
+pub fn headline(projection: &Projection, baseline: &Projection, data: &Dataset, lang: Lang) -> Headline {
     let year = shown_budget_year(projection);
+    let base = shown_budget_year(baseline);
+    let figure = |amount: Money, base: Money| {
+        let whose = Provenance::worked_out(Basis::CalibratedProfile, amount != base);
+        Figure::model_or_scenario(Value::Millions(amount), &whose)
+    };
     Headline {
         new: Card {
-            label: l("情景：新項目 2018-19 年度現金需求", "Scenario: new projects' 2018-19 cash").get(lang).to_string(),
-            figure: Figure::scenario(Value::Millions(year.new)),
+            label: l("新項目 2018-19 年度現金需求", "New projects' 2018-19 cash").get(lang).to_string(),
+            figure: figure(year.new, base.new),
             printed: Printed::Cohort { cohort: CohortId::New, column: AnnexBColumn::Cash }.figure(data),
         },
         total: Card {
-            label: l("情景：2018-19 年度現金需求總額", "Scenario: total 2018-19 cash need").get(lang).to_string(),
-            figure: Figure::scenario(Value::Millions(year.total)),
+            label: l("2018-19 年度現金需求總額", "Total 2018-19 cash need").get(lang).to_string(),
+            figure: figure(year.total, base.total),
             printed: Printed::CohortTotal(AnnexBColumn::Cash).figure(data),
         },
-        ongoing: Figure::scenario(Value::Millions(year.ongoing)),
+        ongoing: figure(year.ongoing, base.ongoing),
     }
 }
 
@@ -132,12 +139,16 @@ pub(crate) mod tests {
     fn the_cards_set_the_scenario_beside_what_the_paper_prints() {
         let data = paper();
         let dearer = Scenario { cost_change_pct: rust_decimal::Decimal::TEN, ..Scenario::default() };
-        let headline = headline(&project(&data, &dearer), &data, Lang::En);
-        check(&headline.new, Lang::En, "Scenario: new projects' 2018-19 cash: 267.3 [scenario] | 243 [Annex B]");
-        check(&headline.total, Lang::En, "Scenario: total 2018-19 cash need: 1,084.3 [scenario] | 1,060 [Annex B]");
-        assert_eq!(read(&headline.ongoing, Lang::En), "817.0 [scenario]");
-        let zh = super::headline(&project(&data, &Scenario::default()), &data, Lang::Zh);
-        check(&zh.new, Lang::Zh, "情景：新項目 2018-19 年度現金需求: 243.0 [情景] | 243 [附件 B]");
+        let baseline = project(&data, &Scenario::default());
+        let headline = headline(&project(&data, &dearer), &baseline, &data, Lang::En);
+        check(&headline.new, Lang::En, "New projects' 2018-19 cash: 267.3 [scenario] | 243 [Annex B]");
+        check(&headline.total, Lang::En, "Total 2018-19 cash need: 1,084.3 [scenario] | 1,060 [Annex B]");
+        // The cost change leaves the ongoing projects' cash as the model has it.
+        assert_eq!(read(&headline.ongoing, Lang::En), "817.0 [model]");
+        // With no lever moved every figure is the model's.
+        let zh = super::headline(&baseline, &baseline, &data, Lang::Zh);
+        check(&zh.new, Lang::Zh, "新項目 2018-19 年度現金需求: 243.0 [模型] | 243 [附件 B]");
+        check(&zh.total, Lang::Zh, "2018-19 年度現金需求總額: 1,060.0 [模型] | 1,060 [附件 B]");
     }
 
     #[test]
@@ -146,7 +157,7 @@ pub(crate) mod tests {
         let baseline = project(&data, &blockvote_model::engine::Scenario::default());
         for (name, scenario) in crate::cash::tests::scenarios() {
             let projection = project(&data, &scenario);
-            let cards = headline(&projection, &data, Lang::En);
+            let cards = headline(&projection, &baseline, &data, Lang::En);
             let table = crate::cash::year_table(&projection, &baseline, Lang::En);
             let row = table.rows.iter().find(|r| r.key == "2018-19").map(|r| r.cells(Lang::En));
             let [_, ongoing, new, total, _, _] = row.unwrap_or_else(|| panic!("{name}: no 2018-19 row"));

@@ -4,7 +4,7 @@
 //! HK$9.9M") narrows both screens alike; [`describe`] says in words which filters
 //! apply, for the screen that did not set them.
 
-use crate::fields::{money_error, FieldError};
+use crate::fields::{money_in, FieldError};
 use crate::format::{money_with_unit, quarter_text, year_text};
 use crate::lang::{l, Label, Lang};
 use crate::route::{fragment_for, param, View};
@@ -27,23 +27,26 @@ pub const FILTER_KEYS: [&str; 9] = ["q", "dept", "theme", "start", "done", "min"
 pub const MAX_IDS: usize = 2_000;
 
 /// Reads a budget bound (`min=`, `max=`) in HK$ millions, from 0 to
-/// [`MAX_INPUT_MILLIONS`]: empty means "no bound". The one reading of a bound, for the
-/// field ([`parse_bound`]), the table ([`Filters::from_params`]) and the link's
-/// problems ([`Offered::problems`]), each saying a refusal in its own words.
+/// [`MAX_INPUT_MILLIONS`], as every amount field and a link's amounts are read
+/// (`entry::amount_in`: full-width digits as ASCII, whole dollars at the finest);
+/// empty means "no bound". The one reading of a bound, for the table
+/// ([`Filters::from_params`]) and the link's problems ([`Offered::problems`]);
+/// [`parse_bound`] reads the field the same way, through the amount fields' reader.
 fn read_bound(text: &str) -> Result<Option<Money>, EntryError<Money>> {
     if text.trim().is_empty() {
         return Ok(None);
     }
-    // Full-width digits from a Chinese input method read as the number fields read them.
-    let text = entry::typed(text)?;
-    entry::money_in(&text, Money::ZERO, Money::from_whole_millions(MAX_INPUT_MILLIONS)).map(Some)
+    entry::amount_in(text, Money::ZERO, Money::from_whole_millions(MAX_INPUT_MILLIONS)).map(Some)
 }
 
-/// Reads a budget bound typed in HK$ millions: empty means "no bound". A refusal
+/// Reads a budget bound typed in HK$ millions, as every amount field does (the same
+/// refusals in the same words, `10%` included): empty means "no bound". A refusal
 /// says that the table keeps the last valid bound.
 pub fn parse_bound(text: &str) -> Result<Option<Money>, FieldError> {
-    read_bound(text).map_err(|error| {
-        let error = money_error(error);
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    money_in(text, Money::ZERO, Money::from_whole_millions(MAX_INPUT_MILLIONS)).map(Some).map_err(|error| {
         FieldError::new(
             format!("{}。表格仍沿用上一個有效數值。", error.get(Lang::Zh)),
             format!("{}. The table keeps the last valid value.", error.get(Lang::En)),
@@ -52,12 +55,14 @@ pub fn parse_bound(text: &str) -> Result<Option<Money>, FieldError> {
 }
 
 /// Why a link's budget bound is not applied, as its problem says it: out of range
-/// (with the range), or anything else a number field refuses, not a number.
+/// (with the range), finer than a dollar, or anything else a number field refuses,
+/// not a number.
 fn bound_reason(error: EntryError<Money>) -> LinkReason {
     match error {
         EntryError::OutOfRange { .. } => {
             LinkReason::OutOfRange { min: "0".to_string(), max: MAX_INPUT_MILLIONS.to_string() }
         }
+        EntryError::TooManyDecimals => LinkReason::TooManyDecimals,
         _ => LinkReason::NotANumber,
     }
 }
@@ -788,6 +793,15 @@ mod tests {
         assert_eq!(shown("1e9"), "Write the number out in full, not in scientific notation (1000, not 1e3). The table keeps the last valid value.");
         assert!(shown("-1").starts_with("Must be between 0.0 and"));
         assert!(parse_bound("x").is_err_and(|e| e.get(Lang::Zh).starts_with("請輸入數字")));
+        // Finer than a dollar, or a percentage, refused as every amount field refuses it.
+        assert_eq!(
+            shown("0.1234567"),
+            "At most 6 decimals: amounts are in whole dollars. The table keeps the last valid value."
+        );
+        assert_eq!(shown("0.1234560"), "Some(Money(0.1234560))");
+        assert_eq!(shown("10%"), "No % here: this field is in HK$M. The table keeps the last valid value.");
+        // A link's bound is read the same way, and its refusal named.
+        assert_eq!(read_bound("0.1234567").map_err(bound_reason), Err(LinkReason::TooManyDecimals));
     }
 
     #[test]
