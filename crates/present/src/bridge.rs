@@ -178,6 +178,9 @@ pub struct ExactBridge {
     /// bridge and the Cash flow screen beside it never read two roundings of the same
     /// total.
     pub shown_total: Money,
+    /// Whether the scenario moves no lever: its bars and total are then the model's
+    /// (every step zero, the total the model baseline's), as on every other screen.
+    pub unchanged: bool,
 }
 
 /// The exact bridge of `scenario` from Annex B's total; `None` when the dataset does
@@ -186,7 +189,11 @@ pub fn compute(engine: &Engine, data: &Dataset, scenario: &Scenario) -> Option<R
     let paper = paper_figure(data)?.money()?;
     let exact = bridge(engine, scenario, paper).and_then(|bridge| {
         let projection = engine.project(scenario).map_err(|error| BridgeError::Engine { error })?;
-        Ok(ExactBridge { bridge, shown_total: crate::cash::shown_budget_year(&projection).total })
+        Ok(ExactBridge {
+            bridge,
+            shown_total: crate::cash::shown_budget_year(&projection).total,
+            unchanged: *scenario == Scenario::default(),
+        })
     });
     Some(exact)
 }
@@ -198,6 +205,7 @@ pub fn view(exact: &ExactBridge, data: &Dataset, lang: Lang) -> Option<BridgeVie
     let paper = paper_figure(data)?;
     let paper_shown = paper.money()?.round_to(1);
     let show_calibration = !bridge.calibration.is_zero();
+    let whose = Provenance::worked_out(Basis::CalibratedProfile, !exact.unchanged);
     let mut parts: Vec<(&'static str, String, Money, Provenance)> = Vec::new();
     if show_calibration {
         parts.push((
@@ -208,12 +216,7 @@ pub fn view(exact: &ExactBridge, data: &Dataset, lang: Lang) -> Option<BridgeVie
         ));
     }
     for step in &bridge.steps {
-        parts.push((
-            step.group.key(),
-            group_label(step.group).get(lang).to_string(),
-            step.amount,
-            Provenance::Scenario,
-        ));
+        parts.push((step.group.key(), group_label(step.group).get(lang).to_string(), step.amount, whose.clone()));
     }
     let amounts: Vec<Money> = parts.iter().map(|part| part.2).collect();
     // The bars end at the scenario's total as the cash tables show it.
@@ -265,7 +268,7 @@ pub fn view(exact: &ExactBridge, data: &Dataset, lang: Lang) -> Option<BridgeVie
         });
     }
     let total_amount = running.checked_sub(paper_shown).ok()?;
-    let scenario = Figure::scenario(Value::Millions(running));
+    let scenario = Figure::model_or_scenario(Value::Millions(running), &whose);
     bars.push(BridgeBar {
         key: "scenario",
         label: SCENARIO_LABEL.get(lang).to_string(),
@@ -274,14 +277,9 @@ pub fn view(exact: &ExactBridge, data: &Dataset, lang: Lang) -> Option<BridgeVie
         start: running,
         end: running,
         direction: Direction::Level,
-        description: format!(
-            "{}: {} ({})",
-            SCENARIO_LABEL.get(lang),
-            scenario.text(lang),
-            Provenance::Scenario.mark(lang)
-        ),
+        description: format!("{}: {} ({})", SCENARIO_LABEL.get(lang), scenario.text(lang), whose.mark(lang)),
     });
-    let total = Figure::scenario(Value::MillionsChange(total_amount));
+    let total = Figure::model_or_scenario(Value::MillionsChange(total_amount), &whose);
     let description = match lang {
         Lang::Zh => format!(
             "由文件的 {}（附件 B）到情景的 {}，共 {} 百萬元，按調節組別分列；每組一條橫條，由前一累計數開始。",
@@ -408,22 +406,22 @@ mod tests {
     }
 
     #[test]
-    fn the_baseline_has_nothing_but_the_calibrations_dollar() {
+    fn the_baseline_has_nothing_but_the_calibrations_dollar_and_is_the_model_s() {
         check(
             Scenario::default(),
             Lang::En,
             &[
                 "paper Paper: 2018-19 cash need: = 1,060 bridge-level",
                 "calibration Model calibration (baseline less the paper): 0.0 [model] = 1,060.0 bridge-flat",
-                "spend_profile Spend profile: 0.0 [scenario] = 1,060.0 bridge-flat",
-                "cost_change Cost change, all new projects: 0.0 [scenario] = 1,060.0 bridge-flat",
-                "slippage Slippage (expected value): 0.0 [scenario] = 1,060.0 bridge-flat",
-                "group_edits Group edits: 0.0 [scenario] = 1,060.0 bridge-flat",
-                "project_edits Project edits: 0.0 [scenario] = 1,060.0 bridge-flat",
-                "cap 2018-19 cash cap: 0.0 [scenario] = 1,060.0 bridge-flat",
-                "ongoing Ongoing projects' 2018-19 cash: 0.0 [scenario] = 1,060.0 bridge-flat",
+                "spend_profile Spend profile: 0.0 [model] = 1,060.0 bridge-flat",
+                "cost_change Cost change, all new projects: 0.0 [model] = 1,060.0 bridge-flat",
+                "slippage Slippage (expected value): 0.0 [model] = 1,060.0 bridge-flat",
+                "group_edits Group edits: 0.0 [model] = 1,060.0 bridge-flat",
+                "project_edits Project edits: 0.0 [model] = 1,060.0 bridge-flat",
+                "cap 2018-19 cash cap: 0.0 [model] = 1,060.0 bridge-flat",
+                "ongoing Ongoing projects' 2018-19 cash: 0.0 [model] = 1,060.0 bridge-flat",
                 "scenario Scenario: 2018-19 cash need: = 1,060.0 bridge-level",
-                "total 0.0 [scenario]",
+                "total 0.0 [model]",
             ],
         );
     }

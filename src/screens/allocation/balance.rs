@@ -23,7 +23,11 @@ pub fn BalancePanel(outcome: Memo<Option<AllocationOutcome>>) -> impl IntoView {
     let data = state.data();
     let lang = move || state.lang.get();
     let cap = move || whatif.scenario.with(|s| s.cap.as_ref().map(|c| c.amount));
-    let shown = Memo::new(move |_| outcome.with(|o| o.as_ref().map(|o| balance(o, cap(), &data, lang()))));
+    let baseline = whatif.baseline.get_value();
+    let shown = Memo::new(move |_| {
+        outcome
+            .with(|o| o.as_ref().zip(baseline.as_ref()).map(|(o, b)| balance(o, &b.allocation, cap(), &data, lang())))
+    });
     // The rows are drawn once per bar and tick; a lever change then rewrites only the
     // lengths, figures and words that moved (rebuilding the panel wrote every attribute
     // of it again on each keystroke).

@@ -9,7 +9,7 @@ use crate::axis::nice_axis;
 use crate::format::money_with_unit;
 use crate::lang::{l, Label, Lang};
 use crate::paper::Printed;
-use crate::provenance::{Figure, Value};
+use crate::provenance::{Basis, Figure, Provenance, Value};
 use blockvote_model::engine::AllocationOutcome;
 use blockvote_model::{Dataset, Money};
 
@@ -50,11 +50,20 @@ pub struct Balance {
 const BALANCE_TICKS: usize = 7;
 
 /// The balance of `outcome`, with the scenario's cap if it sets one.
-pub fn balance(outcome: &AllocationOutcome, cap: Option<Money>, data: &Dataset, lang: Lang) -> Balance {
+/// Each bar is marked as the table beside it marks it: the allocation as the total row
+/// does ([`super::difference_mark`]), the cash need the model's while it is the
+/// `baseline`'s own figure and the scenario's once a lever changes it.
+pub fn balance(
+    outcome: &AllocationOutcome,
+    baseline: &AllocationOutcome,
+    cap: Option<Money>,
+    data: &Dataset,
+    lang: Lang,
+) -> Balance {
     let mut bars = vec![(
         "scenario",
         l("情景撥款總額", "Scenario allocation"),
-        Figure::scenario(Value::Millions(outcome.total.amount)),
+        Figure::model_or_scenario(Value::Millions(outcome.total.amount), &super::difference_mark(outcome)),
     )];
     if let Some(paper) = Printed::AllocationProposed.figure(data) {
         bars.push(("paper", l("文件建議撥款", "The paper's allocation"), paper));
@@ -62,7 +71,10 @@ pub fn balance(outcome: &AllocationOutcome, cap: Option<Money>, data: &Dataset, 
     bars.push((
         "need",
         l("情景 2018-19 現金需求", "Scenario 2018-19 cash need"),
-        Figure::scenario(Value::Millions(outcome.cash_need)),
+        Figure::model_or_scenario(
+            Value::Millions(outcome.cash_need),
+            &Provenance::worked_out(Basis::CalibratedProfile, outcome.cash_need != baseline.cash_need),
+        ),
     ));
     if let Some(cap) = cap {
         bars.push(("cap", l("2018-19 現金上限", "2018-19 cash cap"), Figure::scenario(Value::Millions(cap))));
@@ -121,7 +133,8 @@ mod tests {
     fn check(scenario: &Scenario, lang: Lang, expected: &[&str]) {
         let data = paper();
         let cap = scenario.cap.as_ref().map(|c| c.amount);
-        let shown = balance(&project(&data, scenario).allocation, cap, &data, lang);
+        let baseline = project(&data, &Scenario::default()).allocation;
+        let shown = balance(&project(&data, scenario).allocation, &baseline, cap, &data, lang);
         let mut lines: Vec<String> = shown
             .bars
             .iter()
@@ -146,7 +159,7 @@ mod tests {
             &[
                 "scenario 1,000.0 [scenario] 83.33%",
                 "paper about 1,060 [para 6] 88.33%",
-                "need 1,060.0 [scenario] 88.33%",
+                "need 1,060.0 [model] 88.33%",
                 "0@0.00 200@0.17 400@0.33 600@0.50 800@0.67 1,000@0.83 1,200@1.00",
                 "The bars are drawn to one scale, from HK$0 to HK$1,200M, with gridlines HK$200M apart.",
                 "The allocation falls short of the cash need by HK$60.0M.",
@@ -168,9 +181,9 @@ mod tests {
             &capped,
             Lang::Zh,
             &[
-                "scenario 1,060.0 [情景] 53.00%",
+                "scenario 1,060.0 [模型] 53.00%",
                 "paper 約 1,060 [第 6 段] 53.00%",
-                "need 1,060.0 [情景] 53.00%",
+                "need 1,060.0 [模型] 53.00%",
                 "cap 2,000.0 [情景] 100.00%",
                 "0@0.00 500@0.25 1,000@0.50 1,500@0.75 2,000@1.00",
                 "各棒按同一比例繪畫：由 0 至 2,000 百萬元，格線相隔 500 百萬元。",

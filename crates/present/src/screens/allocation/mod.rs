@@ -56,13 +56,6 @@ pub fn difference_columns(outcome: &AllocationOutcome) -> [MarkedColumn; 3] {
     DIFFERENCE_HEADINGS.map(|heading| MarkedColumn { heading, mark: difference_mark(outcome) })
 }
 
-/// A difference as a figure of `mark`'s provenance.
-fn difference(value: Value, mark: &Provenance) -> Figure {
-    match mark {
-        Provenance::Model(basis) => Figure::model(value, *basis),
-        Provenance::Paper(_) | Provenance::Scenario => Figure::scenario(value),
-    }
-}
 pub const LOCK: Label = l("鎖定", "Lock");
 pub const SCALE_HEADING: Label = l("按比例調整至目標總額", "Scale to a target total");
 pub const SCALE_BUTTON: Label = l("按比例調整未鎖定類別", "Scale unlocked categories pro rata");
@@ -181,9 +174,9 @@ pub fn row(outcome: &AllocationOutcome, data: &Dataset, id: u8, lang: Lang) -> O
         prior: Printed::Category { id, column: AnnexAColumn::ApprovedPrior }.figure(data),
         amount: category.amount,
         locked: category.locked,
-        vs_prior: difference(Value::MillionsChange(vs_prior), &mark),
-        vs_prior_pct: vs_prior_pct.map(|p| difference(Value::PercentChange(p), &mark)),
-        vs_paper: difference(Value::MillionsChange(vs_paper), &mark),
+        vs_prior: Figure::model_or_scenario(Value::MillionsChange(vs_prior), &mark),
+        vs_prior_pct: vs_prior_pct.map(|p| Figure::model_or_scenario(Value::PercentChange(p), &mark)),
+        vs_paper: Figure::model_or_scenario(Value::MillionsChange(vs_paper), &mark),
         changed: category.change_vs_paper != Money::ZERO,
     })
 }
@@ -209,10 +202,12 @@ pub fn total_row(outcome: &AllocationOutcome, data: &Dataset, lang: Lang) -> Tot
         label: TOTAL.get(lang).to_string(),
         paper: Printed::CategoryTotal(AnnexAColumn::Proposed).figure(data),
         prior: Printed::CategoryTotal(AnnexAColumn::ApprovedPrior).figure(data),
-        amount: Figure::scenario(Value::Millions(shown)),
-        vs_prior: difference(Value::MillionsChange(vs_prior), &mark),
-        vs_prior_pct: vs_prior_pct.map(|p| difference(Value::PercentChange(p), &mark)),
-        vs_paper: difference(Value::MillionsChange(vs_paper), &mark),
+        // Annex A's total while no category is changed (arithmetic on its rows), the
+        // scenario's once one is: whose, as the differences beside it.
+        amount: Figure::model_or_scenario(Value::Millions(shown), &mark),
+        vs_prior: Figure::model_or_scenario(Value::MillionsChange(vs_prior), &mark),
+        vs_prior_pct: vs_prior_pct.map(|p| Figure::model_or_scenario(Value::PercentChange(p), &mark)),
+        vs_paper: Figure::model_or_scenario(Value::MillionsChange(vs_paper), &mark),
     }
 }
 
@@ -482,7 +477,7 @@ pub(crate) mod tests {
         let data = paper();
         let total = total_row(&project(&data, &Scenario::default()).allocation, &data, Lang::En);
         assert_eq!(read(total.paper.as_ref(), Lang::En), "1,060 [Annex A]");
-        assert_eq!(read(Some(&total.amount), Lang::En), "1,060.0 [scenario]");
+        assert_eq!(read(Some(&total.amount), Lang::En), "1,060.0 [model]");
         assert_eq!(read(Some(&total.vs_prior), Lang::En), "+70.0 [model]");
         assert_eq!(paper_total(&data), Money::from_whole_millions(1060));
     }
