@@ -11,7 +11,7 @@ use blockvote_present::lang::Lang;
 use blockvote_present::paper::{AnnexAColumn, Printed};
 use blockvote_present::provenance::{Figure, Provenance};
 use blockvote_present::screens::allocation::{
-    amount_field, difference_columns, edit_category, row, total_row, HEADINGS, LOCK, TITLE,
+    amount_field, difference_columns, difference_mark, edit_category, row, total_row, HEADINGS, LOCK, TITLE,
 };
 use leptos::prelude::*;
 
@@ -34,6 +34,10 @@ pub fn CategoryTable(outcome: Memo<Option<AllocationOutcome>>) -> impl IntoView 
     let difference_column = move |index: usize| {
         Signal::derive(move || outcome.with(|o| o.as_ref().and_then(|o| difference_columns(o).into_iter().nth(index))))
     };
+    // The amounts column is marked as its total row is: Annex A's amounts, worked into
+    // that total, while no category is changed; the member's once one is.
+    let amounts_mark =
+        Signal::derive(move || outcome.with(|o| o.as_ref().map_or(Provenance::Scenario, difference_mark)));
     let ids: Vec<u8> = data.categories.iter().map(|c| c.id).collect();
     let total_data = data.clone();
     // Each total cell works out the (small) total row it reads.
@@ -70,7 +74,7 @@ pub fn CategoryTable(outcome: Memo<Option<AllocationOutcome>>) -> impl IntoView 
                         <th scope="col" class="num">
                             {move || whole_years(heading(3))}
                             " "
-                            <ProvenanceMark provenance=Provenance::Scenario />
+                            <ProvenanceMark provenance=amounts_mark />
                         </th>
                         <th scope="col" class="center">
                             {move || whole_years(heading(4))}
