@@ -13,24 +13,6 @@ pub fn millions(amount: Money) -> String {
     amount.format(1)
 }
 
-/// The most decimals [`millions_apart`] writes: a tenth of a dollar, far below any
-/// budget a lever can make.
-const MOST_PLACES_APART: u32 = 7;
-
-/// A scenario's amount written beside the paper's (`(scenario, paper)`): both with one
-/// decimal, unless the scenario's amount differs but reads the same, in which case it
-/// gets the fewest more decimals that tell them apart (`0.22` beside the paper's
-/// `0.2`), so a member never reads a change as no change. The paper's amount keeps
-/// its one decimal, as Annex C prints it.
-pub fn millions_apart(scenario: Money, paper: Money) -> (String, String) {
-    let paper_text = millions(paper);
-    let mut places = 1;
-    while scenario != paper && scenario.format(places) == paper.format(places) && places < MOST_PLACES_APART {
-        places += 1;
-    }
-    (scenario.format(places), paper_text)
-}
-
 /// `+70.0` / `-3.2` / `0.0` — a change in HK$ millions with one decimal.
 pub fn millions_signed(amount: Money) -> String {
     amount.format_signed(1)
@@ -46,8 +28,14 @@ pub fn money_with_unit(amount: Money, lang: Lang) -> String {
 /// (`HK$1,000.3333M`): for an amount the member typed that a sentence says is met
 /// exactly, which one decimal would round.
 pub fn exact_money_with_unit(amount: Money, lang: Lang) -> String {
-    let places = amount.millions().normalize().scale().max(1);
-    with_money_unit(&amount.format(places), lang)
+    with_money_unit(&exact_millions(amount), lang)
+}
+
+/// `7.26` — HK$ millions with every decimal the amount has, one at least (`6.6`,
+/// `1,060.0`): for a column whose parts must add up to its total as written, where a
+/// budget a lever changed has more decimals than Annex C prints.
+pub fn exact_millions(amount: Money) -> String {
+    amount.format(amount.millions().normalize().scale().max(1))
 }
 
 /// An amount in HK$ millions already written (`1,060.0`, `-12.1`, `+3.0`, `1,060`)
@@ -404,26 +392,22 @@ mod tests {
     }
 
     #[test]
-    fn a_scenario_s_amount_never_reads_as_the_paper_s_when_it_differs() {
-        // (scenario, paper) in millions → (scenario's text, paper's text).
+    fn an_amount_written_exactly_has_every_decimal_it_has_and_one_at_least() {
         let cases = [
-            ((Decimal::new(22, 2), Decimal::new(2, 1)), ("0.22", "0.2")),
-            ((Decimal::new(202, 3), Decimal::new(2, 1)), ("0.202", "0.2")),
-            ((Decimal::new(726, 2), Decimal::new(66, 1)), ("7.3", "6.6")),
-            ((Decimal::new(2, 1), Decimal::new(2, 1)), ("0.2", "0.2")),
-            ((Decimal::new(1_234_564, 2), Decimal::new(123_456, 1)), ("12,345.64", "12,345.6")),
-            ((Decimal::new(1_234_567, 2), Decimal::new(123_456, 1)), ("12,345.7", "12,345.6")),
-            ((Decimal::new(2_000_000_001, 10), Decimal::new(2, 1)), ("0.2000000", "0.2")),
+            (Decimal::new(22, 2), "0.22"),
+            (Decimal::new(202, 3), "0.202"),
+            (Decimal::new(726, 2), "7.26"),
+            (Decimal::new(2, 1), "0.2"),
+            (Decimal::new(20, 2), "0.2"),
+            (Decimal::from(1_060), "1,060.0"),
+            (Decimal::new(1_234_564, 2), "12,345.64"),
+            (Decimal::new(9_999_999, 6), "9.999999"),
+            (Decimal::new(-1_215, 2), "-12.15"),
         ];
-        for ((scenario, paper), (scenario_text, paper_text)) in cases {
-            let (scenario_shown, paper_shown) =
-                millions_apart(Money::from_millions(scenario), Money::from_millions(paper));
-            assert_eq!(
-                (scenario_shown.as_str(), paper_shown.as_str()),
-                (scenario_text, paper_text),
-                "{scenario} beside {paper}"
-            );
+        for (amount, expected) in cases {
+            assert_eq!(exact_millions(Money::from_millions(amount)), expected, "{amount}");
         }
+        assert_eq!(exact_money_with_unit(Money::from_millions(Decimal::new(7_26, 2)), Lang::En), "HK$7.26M");
     }
 
     #[test]

@@ -324,6 +324,9 @@ pub enum Value {
     Millions(Money),
     /// A change in HK$ millions, signed: `+70.0` (a paper figure as printed: `+70`).
     MillionsChange(Money),
+    /// HK$ millions with every decimal the amount has, one at least: `7.26`, `1,060.0`.
+    /// For a sum of budgets a lever changed, so that it reads as the sum of its parts.
+    MillionsExact(Money),
     /// A whole count: `254`.
     Count(u64),
     /// A change in a count, signed: `+3` / `-2` / `0`.
@@ -356,6 +359,7 @@ impl Value {
     fn text(&self, lang: Lang, decimals: u32) -> String {
         match self {
             Value::Millions(amount) => amount.format(decimals),
+            Value::MillionsExact(amount) => crate::format::exact_millions(*amount),
             Value::MillionsChange(amount) => amount.format_signed(decimals),
             Value::Count(n) => crate::format::count(*n),
             Value::CountChange(n) => crate::format::count_signed(*n),
@@ -446,7 +450,7 @@ impl Figure {
     pub fn text_with_unit(&self, lang: Lang) -> String {
         let number = self.value.text(lang, self.printing().map_or(ONE_DECIMAL, Printing::decimals));
         let text = match self.value {
-            Value::Millions(_) | Value::MillionsChange(_) => with_money_unit(&number, lang),
+            Value::Millions(_) | Value::MillionsChange(_) | Value::MillionsExact(_) => with_money_unit(&number, lang),
             _ => number,
         };
         format!("{}{text}", self.about_prefix(lang))
@@ -465,7 +469,7 @@ impl Figure {
     /// The amount, if the figure is one in HK$ millions (for charts and sums).
     pub fn money(&self) -> Option<Money> {
         match self.value {
-            Value::Millions(amount) | Value::MillionsChange(amount) => Some(amount),
+            Value::Millions(amount) | Value::MillionsChange(amount) | Value::MillionsExact(amount) => Some(amount),
             _ => None,
         }
     }

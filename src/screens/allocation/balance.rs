@@ -6,7 +6,6 @@ use crate::components::marks::{not_drawn, FigureText};
 use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
-use blockvote_model::engine::AllocationOutcome;
 use blockvote_present::format::decimals;
 use blockvote_present::screens::allocation::balance::{balance, Balance, HEADING};
 use leptos::prelude::*;
@@ -17,7 +16,7 @@ fn percent(share: f64) -> String {
 }
 
 #[component]
-pub fn BalancePanel(outcome: Memo<Option<AllocationOutcome>>) -> impl IntoView {
+pub fn BalancePanel() -> impl IntoView {
     let state = use_app_state();
     let whatif = use_whatif();
     let data = state.data();
@@ -25,8 +24,7 @@ pub fn BalancePanel(outcome: Memo<Option<AllocationOutcome>>) -> impl IntoView {
     let cap = move || whatif.scenario.with(|s| s.cap.as_ref().map(|c| c.amount));
     let baseline = whatif.baseline.get_value();
     let shown = Memo::new(move |_| {
-        outcome
-            .with(|o| o.as_ref().zip(baseline.as_ref()).map(|(o, b)| balance(o, &b.allocation, cap(), &data, lang())))
+        whatif.projection.with(|p| p.as_ref().zip(baseline.as_ref()).map(|(p, b)| balance(p, b, cap(), &data, lang())))
     });
     // The rows are drawn once per bar and tick; a lever change then rewrites only the
     // lengths, figures and words that moved (rebuilding the panel wrote every attribute

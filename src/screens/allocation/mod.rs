@@ -37,7 +37,7 @@ pub fn Allocation() -> impl IntoView {
             </p>
             <table::CategoryTable outcome=outcome />
             <scale::ScalePanel outcome=outcome />
-            <balance::BalancePanel outcome=outcome />
+            <balance::BalancePanel />
             <GroupedBars
                 id="allocation-chart"
                 title=Signal::derive(move || CHART_TITLE.get(lang()).to_string())

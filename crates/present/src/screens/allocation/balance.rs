@@ -6,11 +6,12 @@
 //! with the axis's ticks.
 
 use crate::axis::nice_axis;
+use crate::cash::shown_budget_year;
 use crate::format::money_with_unit;
 use crate::lang::{l, Label, Lang};
 use crate::paper::Printed;
 use crate::provenance::{Basis, Figure, Provenance, Value};
-use blockvote_model::engine::AllocationOutcome;
+use blockvote_model::engine::Projection;
 use blockvote_model::{Dataset, Money};
 
 pub const HEADING: Label = l("收支平衡", "Balance");
@@ -50,20 +51,26 @@ pub struct Balance {
 const BALANCE_TICKS: usize = 7;
 
 /// The balance of `outcome`, with the scenario's cap if it sets one.
-/// Each bar is marked as the table beside it marks it: the allocation as the total row
-/// does ([`super::difference_mark`]), the cash need the model's while it is the
-/// `baseline`'s own figure and the scenario's once a lever changes it.
+/// Each figure reads as it does beside it: the allocation as the table's total row
+/// ([`super::shown_total`]), the cash need as the cash tables' 2018-19 total
+/// ([`shown_budget_year`]), and the gap between them is of those two figures. Each bar
+/// is marked as those tables mark it: the allocation as the total row does
+/// ([`super::difference_mark`]), the cash need the model's while it is the `baseline`'s
+/// own figure and the scenario's once a lever changes it.
 pub fn balance(
-    outcome: &AllocationOutcome,
-    baseline: &AllocationOutcome,
+    projection: &Projection,
+    baseline: &Projection,
     cap: Option<Money>,
     data: &Dataset,
     lang: Lang,
 ) -> Balance {
+    let outcome = &projection.allocation;
+    let allocation = super::shown_total(outcome);
+    let (need, base_need) = (shown_budget_year(projection).total, shown_budget_year(baseline).total);
     let mut bars = vec![(
         "scenario",
         l("情景撥款總額", "Scenario allocation"),
-        Figure::model_or_scenario(Value::Millions(outcome.total.amount), &super::difference_mark(outcome)),
+        Figure::model_or_scenario(Value::Millions(allocation), &super::difference_mark(outcome)),
     )];
     if let Some(paper) = Printed::AllocationProposed.figure(data) {
         bars.push(("paper", l("文件建議撥款", "The paper's allocation"), paper));
@@ -72,8 +79,8 @@ pub fn balance(
         "need",
         l("情景 2018-19 現金需求", "Scenario 2018-19 cash need"),
         Figure::model_or_scenario(
-            Value::Millions(outcome.cash_need),
-            &Provenance::worked_out(Basis::CalibratedProfile, outcome.cash_need != baseline.cash_need),
+            Value::Millions(need),
+            &Provenance::worked_out(Basis::CalibratedProfile, need != base_need),
         ),
     ));
     if let Some(cap) = cap {
@@ -97,7 +104,7 @@ pub fn balance(
             format!("The bars are drawn to one scale, from HK$0 to HK${end}M, with gridlines HK${step}M apart.")
         }
     };
-    let surplus = outcome.surplus;
+    let surplus = allocation.checked_sub(need).unwrap_or_default();
     let short = surplus.round_to(1).is_negative();
     let gap = money_with_unit(
         if surplus.is_negative() { Money::ZERO.checked_sub(surplus).unwrap_or_default() } else { surplus },
@@ -133,8 +140,8 @@ mod tests {
     fn check(scenario: &Scenario, lang: Lang, expected: &[&str]) {
         let data = paper();
         let cap = scenario.cap.as_ref().map(|c| c.amount);
-        let baseline = project(&data, &Scenario::default()).allocation;
-        let shown = balance(&project(&data, scenario).allocation, &baseline, cap, &data, lang);
+        let baseline = project(&data, &Scenario::default());
+        let shown = balance(&project(&data, scenario), &baseline, cap, &data, lang);
         let mut lines: Vec<String> = shown
             .bars
             .iter()
@@ -147,6 +154,21 @@ mod tests {
         lines.push(shown.scale);
         lines.push(shown.surplus);
         assert_eq!(lines, expected);
+    }
+
+    /// The cash need reads as the cash tables' 2018-19 total (the sum of its rounded
+    /// ongoing and new parts), and the gap is of the two figures shown: rounded on its
+    /// own, this scenario's need read 1,751.3 beside the cash tables' 1,751.2.
+    #[test]
+    fn the_need_and_the_gap_read_as_the_cash_tables_do() {
+        let data = paper();
+        let scenario = blockvote_model::link::decode_link("cost=13.7&profile=s_curve&ongoing=800.04").0.scenario;
+        let projection = project(&data, &scenario);
+        let shown = balance(&projection, &project(&data, &Scenario::default()), None, &data, Lang::En);
+        let need = shown.bars.iter().find(|bar| bar.key == "need").map(|bar| bar.figure.text(Lang::En));
+        assert_eq!(need.as_deref(), Some("1,751.2"));
+        assert_eq!(crate::cash::shown_budget_year(&projection).total.format(1), "1,751.2");
+        assert_eq!(shown.surplus, "The allocation falls short of the cash need by HK$691.2M.");
     }
 
     #[test]

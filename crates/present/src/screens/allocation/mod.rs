@@ -149,6 +149,12 @@ fn shown_amounts(outcome: &AllocationOutcome) -> Vec<(u8, Money)> {
     outcome.categories.iter().map(|c| c.id).zip(round_parts_to_total(&amounts, 1)).collect()
 }
 
+/// The allocation's total as the table's total row shows it: the sum of the amounts
+/// shown.
+pub fn shown_total(outcome: &AllocationOutcome) -> Money {
+    Money::checked_sum(shown_amounts(outcome).into_iter().map(|(_, m)| m)).unwrap_or(outcome.total.amount)
+}
+
 /// `amount`'s differences from 2017-18 (in HK$M and in %) and from the paper.
 fn differences(amount: Money, prior: Money, paper: Money) -> (Money, Option<Decimal>, Money) {
     let change = |from: Money| amount.checked_sub(from).unwrap_or_default();
@@ -196,7 +202,7 @@ pub struct TotalRow {
 pub fn total_row(outcome: &AllocationOutcome, data: &Dataset, lang: Lang) -> TotalRow {
     let total = &outcome.total;
     let mark = difference_mark(outcome);
-    let shown = Money::checked_sum(shown_amounts(outcome).into_iter().map(|(_, m)| m)).unwrap_or(total.amount);
+    let shown = shown_total(outcome);
     let (vs_prior, vs_prior_pct, vs_paper) = differences(shown, total.prior_amount, total.paper_amount);
     TotalRow {
         label: TOTAL.get(lang).to_string(),

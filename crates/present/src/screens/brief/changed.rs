@@ -1,11 +1,11 @@
 //! The projects changed from the paper (left out, or a budget, start or completion
 //! that differs; `exports::project_changed`), each budget written with the decimals
-//! that show its change (`format::millions_apart`), and the levers applied to every
+//! that show its change (`format::exact_millions`), and the levers applied to every
 //! project alike, reported once as themselves.
 
 use super::BriefInput;
 use crate::compare::global_levers;
-use crate::format::{millions, millions_apart, quarter_text};
+use crate::format::{exact_millions, millions, quarter_text};
 use crate::lang::{l, Label, Lang};
 use crate::words::{department_name, project_name};
 use blockvote_model::engine::ProjectOutcome;
@@ -75,10 +75,8 @@ pub fn changed_projects(input: BriefInput<'_>) -> ChangedProjects {
                 id: o.id,
                 name: project.map(|p| project_name(p, lang)).unwrap_or_default(),
                 department: project.map(|p| department_name(input.data, p.department, lang)).unwrap_or_default(),
-                budget: {
-                    let (budget, paper) = millions_apart(o.budget, o.paper_budget);
-                    from_to(paper, budget)
-                },
+                // Written exactly, as the Projects table writes them.
+                budget: from_to(exact_millions(o.paper_budget), exact_millions(o.budget)),
                 timing: from_to(timing(o.paper_start, o.paper_completion, lang), timing(o.start, o.completion, lang)),
                 cash: from_to(millions(baseline_cash(o)), millions(o.budget_year)),
                 status: if !o.included {

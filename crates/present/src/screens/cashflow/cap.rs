@@ -3,7 +3,7 @@
 //! the order the rule deferred them) and each year's total before and after, or why
 //! the cap cannot be met.
 
-use crate::cash::shown_years;
+use crate::cash::{shown_cash, shown_years};
 use crate::fields::{write_decimal, FieldSpec};
 use crate::format::{exact_money_with_unit, money_with_unit, quarter_text, year_text};
 use crate::lang::{l, Label, Lang};
@@ -11,7 +11,6 @@ use crate::levers::lever_field;
 use crate::provenance::{Figure, Value};
 use crate::words::{project_name, rule_label};
 use blockvote_model::engine::{CapOutcome, DeferralRule, Lever, Projection};
-use blockvote_model::money::round_parts_to_total;
 use blockvote_model::{Dataset, FiscalYear, Money};
 use rust_decimal::Decimal;
 
@@ -107,13 +106,21 @@ pub fn cap_view(projection: &Projection, data: &Dataset, lang: Lang) -> Option<C
     Some(match projection.cap.as_ref()? {
         CapOutcome::Met { cap, rule, before: _, after: _, deferred, years } => {
             let shown_after = shown_years(&projection.years);
-            let befores: Vec<Money> = years.iter().map(|y| y.before).collect();
+            // The totals before read as the year table would show them without the cap:
+            // its ongoing and new columns rounded as wholes, each year the sum of its
+            // parts. The cap defers new projects only, so each year's ongoing cash is
+            // the same before and after.
+            let ongoing_of =
+                |year: FiscalYear| projection.years.iter().find(|t| t.year == year).map_or(Money::ZERO, |t| t.ongoing);
+            let ongoing: Vec<Money> = years.iter().map(|y| ongoing_of(y.year)).collect();
+            let new: Vec<Money> =
+                years.iter().zip(&ongoing).map(|(y, o)| y.before.checked_sub(*o).unwrap_or_default()).collect();
             let shown_years: Vec<(FiscalYear, Money, Money)> = years
                 .iter()
-                .zip(round_parts_to_total(&befores, 1))
+                .zip(shown_cash(&ongoing, &new))
                 .map(|(y, before)| {
                     let after = shown_after.iter().find(|(year, _)| *year == y.year).map(|(_, c)| c.total);
-                    (y.year, before, after.unwrap_or_default())
+                    (y.year, before.total, after.unwrap_or_default())
                 })
                 .collect();
             let budget_year = projection.budget_year_totals.year;
@@ -266,6 +273,24 @@ mod tests {
             }
             assert_eq!(Some(total), years.first().map(|y| parse(&y.after)), "{rule:?}");
         }
+        // Each year's total before is the year table's figure for the same scenario with
+        // no cap: rounded on their own, 2018-19 read 1,751.3 here beside the Cash flow
+        // screen's 1,751.2 without the cap.
+        let uncapped = blockvote_model::link::decode_link("cost=13.7&profile=s_curve&ongoing=800.04").0.scenario;
+        let without = project(&data, &uncapped);
+        let without_table = crate::cash::year_table(&without, &without, Lang::En);
+        let capped = Scenario {
+            cap: Some(CashCap { amount: Money::from_whole_millions(1_000), rule: DeferralRule::SmallestBudgetFirst }),
+            ..uncapped
+        };
+        let Some(CapView::Met { years, sentence, .. }) = cap_view(&project(&data, &capped), &data, Lang::En) else {
+            panic!("the cap is met")
+        };
+        for year in &years {
+            let row = without_table.rows.iter().find(|r| r.key == year.key).map(|r| parse(&r.total));
+            assert_eq!(Some(parse(&year.before)), row.or(Some(Money::ZERO)), "{}", year.key);
+        }
+        assert!(sentence.contains("from HK$1,751.2M"), "{sentence}");
     }
 
     #[test]

@@ -166,21 +166,25 @@ fn answer(
     method: String,
 ) -> Answer {
     let money = |amount| money_with_unit(amount, lang);
+    // What moves is the difference of the two totals as written, so that the sentence
+    // adds up: rounded on its own, "moves HK$628.5M … from HK$1,626.1M to HK$997.7M".
+    let (before, after) = (choices.before.round_to(1), set.after.round_to(1));
+    let moved = before.checked_sub(after).unwrap_or(set.moved);
     let totals = match lang {
         Lang::Zh => format!(
             "延後的項目預算共 {}，從 2018-19 年度移出 {}，該年度總額由 {} 降至 {}（上限 {}）。",
             money(set.budget),
-            money(set.moved),
-            money(choices.before),
-            money(set.after),
+            money(moved),
+            money(before),
+            money(after),
             money(choices.cap)
         ),
         Lang::En => format!(
             "Deferring projects budgeted at {} moves {} out of 2018-19, from {} to {} (cap {}).",
             money(set.budget),
-            money(set.moved),
-            money(choices.before),
-            money(set.after),
+            money(moved),
+            money(before),
+            money(after),
             money(choices.cap)
         ),
     };

@@ -9,7 +9,7 @@
 //! in the row itself, not only as a badge.
 
 use super::filters::SearchIndex;
-use crate::format::{count, millions_apart, projects_count};
+use crate::format::{count, exact_millions, projects_count};
 use crate::lang::{l, Label, Lang};
 use crate::paper::{AnnexCColumn, Printed};
 use crate::provenance::{Basis, Figure, PaperPlace, Provenance, Value};
@@ -18,7 +18,6 @@ use crate::screens::sorting::{self, Column, SortKeys};
 use crate::words::{department_name, project_name};
 use blockvote_model::engine::{ProjectOutcome, Projection};
 use blockvote_model::link::LinkReason;
-use blockvote_model::money::round_parts_to_total;
 use blockvote_model::order::{SortedMap, SortedSet};
 use blockvote_model::{Dataset, FiscalQuarter, Money, Project, ProjectsOrigin, ThemeSource};
 use std::cmp::Ordering;
@@ -200,9 +199,10 @@ pub fn total_budget(data: &Dataset, rows: &[usize]) -> Option<Money> {
     Money::checked_sum(rows.iter().filter_map(|i| data.projects.get(*i)).map(|p| p.budget)).ok()
 }
 
-/// A sum of Annex C's budgets, as the model's arithmetic.
+/// A sum of Annex C's budgets, as the model's arithmetic, with every decimal it has
+/// (one for the paper's own, whose budgets have one).
 pub fn annex_c_sum(amount: Money) -> Figure {
-    Figure::model(Value::Millions(amount), Basis::Arithmetic(PaperPlace::AnnexC))
+    Figure::model(Value::MillionsExact(amount), Basis::Arithmetic(PaperPlace::AnnexC))
 }
 
 /// The budgets the rows show: the scenario's where it has an outcome for a project,
@@ -214,11 +214,23 @@ struct ShownBudgets<'a> {
 }
 
 impl ShownBudgets<'_> {
-    /// The budget the row of `data.projects[i]` shows, and whether it is the paper's.
+    /// What the row of `data.projects[i]` adds to the total, and whether it is the
+    /// paper's budget: its budget, or nothing if the scenario excludes the project (its
+    /// row is struck through, and every other screen leaves it out too).
     fn of(&self, i: usize) -> Option<(Money, bool)> {
         let project = self.data.projects.get(i)?;
-        let shown = self.outcomes.get(&project.id).map_or(project.budget, |o| o.budget);
-        Some((shown, shown == project.budget))
+        match self.outcomes.get(&project.id) {
+            Some(outcome) if !outcome.included => Some((Money::ZERO, false)),
+            Some(outcome) => Some((outcome.budget, outcome.budget == project.budget)),
+            None => Some((project.budget, true)),
+        }
+    }
+
+    /// Whether any of `rows` is excluded by the scenario.
+    fn any_excluded(&self, rows: &[usize]) -> bool {
+        rows.iter()
+            .filter_map(|i| self.data.projects.get(*i))
+            .any(|p| self.outcomes.get(&p.id).is_some_and(|o| !o.included))
     }
 
     /// The exact sum of the budgets `rows` show, and whether every one is the paper's
@@ -231,12 +243,14 @@ impl ShownBudgets<'_> {
 }
 
 /// A sum of budgets shown: of Annex C's, the model's arithmetic; of any the scenario
-/// changed, the scenario's.
+/// changed, the scenario's. Written exactly, as the rows are, so the column adds up to
+/// it as written: rounded to one decimal, the 254 rows of a 7.3% cost change read
+/// 1,638.74 beside a total of 1,639.2.
 fn budget_sum(amount: Money, all_paper: bool) -> Figure {
     if all_paper {
         annex_c_sum(amount)
     } else {
-        Figure::scenario(Value::Millions(amount))
+        Figure::scenario(Value::MillionsExact(amount))
     }
 }
 
@@ -270,15 +284,17 @@ pub struct RowCell {
 
 impl RowCell {
     fn new(paper: &Value, scenario: &Value, lang: Lang) -> RowCell {
-        if paper == scenario {
-            return RowCell { text: paper.unmarked_text(lang), paper: None, mark: None };
-        }
-        // A budget that differs but reads the same at one decimal is written with the
-        // decimals that tell it apart, so the member sees the change they made.
-        let (text, paper_text) = match (scenario, paper) {
-            (Value::Millions(shown), Value::Millions(printed)) => millions_apart(*shown, *printed),
-            _ => (scenario.unmarked_text(lang), paper.unmarked_text(lang)),
+        // A budget is written exactly (every decimal it has, one at least), so the
+        // column adds up to its total as written and a change a lever made never reads
+        // as no change (9.999999 and 10.000001 are not both "10.0").
+        let written = |value: &Value| match value {
+            Value::Millions(amount) => exact_millions(*amount),
+            _ => value.unmarked_text(lang),
         };
+        if paper == scenario {
+            return RowCell { text: written(paper), paper: None, mark: None };
+        }
+        let (text, paper_text) = (written(scenario), written(paper));
         RowCell {
             text,
             paper: Some(match lang {
@@ -491,6 +507,9 @@ pub struct TableBody {
     /// The total's mark, drawn in the total cell and after the total above the table
     /// (see [`sum_mark`]).
     pub total_mark: Option<Provenance>,
+    /// Whether some of the rows are of projects the scenario excludes, which the total
+    /// and the subtotals leave out.
+    pub excluded_left_out: bool,
 }
 
 /// The rows the table draws at first, and how many more each "show more" draws. An
@@ -547,19 +566,18 @@ pub fn body(
     let budgets = ShownBudgets { data, outcomes: &outcomes };
     let total = budgets.sum(rows).map(|(sum, all_paper)| budget_sum(sum, all_paper));
     let total_mark = total.as_ref().and_then(|total| sum_mark(data, total));
+    let excluded_left_out = budgets.any_excluded(rows);
     let drawn = rows.len().min(limit);
     if !grouped {
         let lines = rows.iter().take(drawn).filter_map(row).collect();
-        return TableBody { lines, count: rows.len(), drawn, total, total_mark };
+        return TableBody { lines, count: rows.len(), drawn, total, total_mark, excluded_left_out };
     }
     let groups = department_runs(data, rows);
     let exact: Vec<(Money, bool)> =
         groups.iter().map(|(_, group)| budgets.sum(group).unwrap_or((Money::ZERO, true))).collect();
-    let amounts: Vec<Money> = exact.iter().map(|(amount, _)| *amount).collect();
-    let shown = round_parts_to_total(&amounts, 1);
     let mut lines = Vec::with_capacity(drawn + groups.len());
     let mut to_draw = drawn;
-    for (((department, group), subtotal), (_, all_paper)) in groups.into_iter().zip(shown).zip(exact) {
+    for ((department, group), (subtotal, all_paper)) in groups.into_iter().zip(exact) {
         if to_draw == 0 {
             break;
         }
@@ -575,7 +593,7 @@ pub fn body(
         lines.extend(group.iter().take(to_draw).filter_map(row));
         to_draw = to_draw.saturating_sub(group.len());
     }
-    TableBody { lines, count: rows.len(), drawn, total, total_mark }
+    TableBody { lines, count: rows.len(), drawn, total, total_mark, excluded_left_out }
 }
 
 /// Under a table that draws only some of its rows: which ones, and that the total is
@@ -642,7 +660,17 @@ pub fn summary(body: &TableBody, all: usize, lang: Lang) -> crate::screens::sent
 
 /// The total row's heading: `Total of the projects shown · 35 projects`.
 pub fn total_heading(body: &TableBody, lang: Lang) -> String {
-    format!("{} · {}", l("顯示項目合計", "Total of the projects shown").get(lang), projects_count(body.count, lang))
+    let heading = format!(
+        "{} · {}",
+        l("顯示項目合計", "Total of the projects shown").get(lang),
+        projects_count(body.count, lang)
+    );
+    if body.excluded_left_out {
+        let left_out = l("已剔除的項目不計算在內", "excluded projects not counted");
+        format!("{heading} · {}", left_out.get(lang))
+    } else {
+        heading
+    }
 }
 
 #[cfg(test)]
@@ -728,8 +756,10 @@ mod tests {
         );
     }
 
+    /// A budget is written exactly, so a change never reads as no change and the column
+    /// adds up to its total as written.
     #[test]
-    fn a_changed_budget_that_reads_as_the_paper_s_gets_the_decimals_that_show_it() {
+    fn a_changed_budget_is_written_with_every_decimal_it_has() {
         let dearer = |pct: i64| Scenario { cost_change_pct: rust_decimal::Decimal::from(pct), ..Scenario::default() };
         check(&dearer(10), 163, Lang::En, "0.22(paper: 0.2) | 2018-19 Q2 | 2018-19 Q4 | 3 | 1 marks | changed");
         check(
@@ -739,8 +769,7 @@ mod tests {
             "0.22（文件：0.2） | 2018-19 年度第一季 | 2018-19 年度第三季 | 3 | 1 marks | changed",
         );
         check(&dearer(1), 163, Lang::En, "0.202(paper: 0.2) | 2018-19 Q2 | 2018-19 Q4 | 3 | 1 marks | changed");
-        // A budget that reads differently at one decimal keeps one.
-        check(&dearer(10), 1, Lang::En, "7.3(paper: 6.6) | 2018-19 Q1 | 2019-20 Q1 | 5 | 1 marks | changed");
+        check(&dearer(10), 1, Lang::En, "7.26(paper: 6.6) | 2018-19 Q1 | 2019-20 Q1 | 5 | 1 marks | changed");
     }
 
     #[test]
@@ -833,9 +862,38 @@ mod tests {
         // total, the summary and every subtotal, as the scenario's.
         let dearer = Scenario { cost_change_pct: rust_decimal::Decimal::TEN, ..Scenario::default() };
         let (total, sentence, marks) = totals_under(&dearer, true);
-        assert_eq!(total, "1,680.5 [scenario]");
-        assert_eq!(sentence, "Showing 254 of 254 projects, total budget HK$1,680.5M [scenario]");
+        assert_eq!(total, "1,680.47 [scenario]");
+        assert_eq!(sentence, "Showing 254 of 254 projects, total budget HK$1,680.47M [scenario]");
+        // The rows as written add up to the total as written, under any cost change.
+        for pct in [-90, 7, 13] {
+            let scenario =
+                Scenario { cost_change_pct: rust_decimal::Decimal::new(pct * 10 + 3, 1), ..Scenario::default() };
+            let data = paper();
+            let projection = Engine::new(&data).and_then(|e| e.project(&scenario)).unwrap_or_else(|e| panic!("{e}"));
+            let rows: Vec<usize> = (0..data.projects.len()).collect();
+            let changed = SortedSet::new();
+            let view = ScenarioRows { projection: Some(&projection), changed: &changed };
+            let body = body(&data, &rows, false, usize::MAX, view, Lang::En, None);
+            let written = |text: &str| Money::parse_millions(&text.replace(',', "")).unwrap_or_default();
+            let sum = Money::checked_sum(body.lines.iter().filter_map(|line| match line {
+                Line::Row(row) => Some(written(&row.budget.text)),
+                Line::Heading(_) => None,
+            }));
+            assert_eq!(sum.ok(), body.total.as_ref().map(|t| written(&t.text(Lang::En))), "{pct}.3%");
+        }
         assert!(marks.iter().all(|m| *m == Provenance::Scenario));
+        // Every project excluded: the rows are struck through and nothing is counted, as
+        // on every other screen, and the total row says so.
+        let none = Scenario {
+            groups: vec![blockvote_model::engine::GroupEdit {
+                select: blockvote_model::engine::Selector::All,
+                edit: Edit { exclude: Some(true), ..Edit::default() },
+            }],
+            ..Scenario::default()
+        };
+        let (total, sentence, _) = totals_under(&none, false);
+        assert_eq!(total, "0.0 [scenario]");
+        assert_eq!(sentence, "Showing 254 of 254 projects, total budget HK$0.0M [scenario]");
         // One project's budget edited: only its department's subtotal is the scenario's.
         let edit = Edit { budget: Some(Money::from_whole_millions(20)), ..Edit::default() };
         let one = Scenario { projects: vec![ProjectEdit { id: 1, edit }], ..Scenario::default() };
@@ -1036,7 +1094,8 @@ mod tests {
             ),
         ];
         for ((drawn, count, lang), (note, button)) in cases {
-            let table = TableBody { lines: Vec::new(), count, drawn, total: None, total_mark: None };
+            let table =
+                TableBody { lines: Vec::new(), count, drawn, total: None, total_mark: None, excluded_left_out: false };
             assert_eq!(
                 (rows_not_drawn(&table, lang).as_deref(), show_more_rows(&table, lang).as_str()),
                 (note, button),

@@ -60,7 +60,9 @@ pub fn changes(delegation: &DelegationOutcome, budgets: &[Money], data: &Dataset
                 id: change.id,
                 name: project.map(|p| project_name(p, lang)).unwrap_or_default(),
                 department: project.map(|p| department_name(data, p.department, lang)).unwrap_or_default(),
-                budget: printed.flatten().unwrap_or_else(|| Figure::scenario(Value::Millions(change.budget))),
+                // Written exactly: 9.999999 and 10.000001 on either side of a HK$10M
+                // ceiling are not both "10.0".
+                budget: printed.flatten().unwrap_or_else(|| Figure::scenario(Value::MillionsExact(change.budget))),
                 paper_route: route_label(change.paper_route).get(lang).to_string(),
                 route: route_label(change.route).get(lang).to_string(),
             }
