@@ -2,9 +2,9 @@
 //! for this one scenario), Annex A's allocation and the cash flow by year.
 
 use super::BriefInput;
-use crate::cash::{column_headings, quarter_chart, year_table, CashTable, QuarterChart};
+use crate::cash::{quarter_chart, year_table, CashTable, QuarterChart};
 use crate::compare::{comparison, Compared, RowKind};
-use crate::lang::{l, Label};
+use crate::lang::{l, Label, Lang};
 use crate::paper::{AnnexAColumn, Printed};
 use crate::provenance::{Figure, Provenance, Value, MODEL_BASELINE};
 use crate::words::TOTAL;
@@ -135,6 +135,8 @@ pub fn allocation(input: BriefInput<'_>) -> AllocationTable {
     let lang = input.lang;
     let categories = &input.projection.allocation.categories;
     let shown = round_parts_to_total(&categories.iter().map(|c| c.amount).collect::<Vec<_>>(), 1);
+    // Annex A's amounts until the member changes one, as on the Allocation screen.
+    let whose = crate::screens::allocation::difference_mark(&input.projection.allocation);
     let row = |key: String, label: String, prior: Printed, paper: Printed, scenario: Money| {
         let paper = paper.figure(input.data);
         let base = paper.as_ref().and_then(Figure::money).unwrap_or_default();
@@ -144,8 +146,8 @@ pub fn allocation(input: BriefInput<'_>) -> AllocationTable {
             label,
             prior: prior.figure(input.data),
             paper,
-            scenario: Figure::scenario(Value::Millions(scenario)),
-            change: Figure::scenario(Value::MillionsChange(change)),
+            scenario: Figure::model_or_scenario(Value::Millions(scenario), &whose),
+            change: Figure::model_or_scenario(Value::MillionsChange(change), &whose),
             differs: !change.is_zero(),
         }
     };
@@ -177,11 +179,20 @@ pub fn allocation(input: BriefInput<'_>) -> AllocationTable {
             ITEM.get(lang).to_string(),
             PRIOR.get(lang).to_string(),
             PROPOSED.get(lang).to_string(),
-            PROPOSED_SCENARIO.get(lang).to_string(),
-            CHANGE_FROM_PAPER.get(lang).to_string(),
+            marked_head(PROPOSED_SCENARIO.get(lang), &whose, lang),
+            marked_head(CHANGE_FROM_PAPER.get(lang), &whose, lang),
         ],
         rows,
         total,
+    }
+}
+
+/// A column heading with the mark its cells share, written out (`Ongoing [model]`,
+/// 「進行中〔模型〕」): the brief's columns of plain figures say whose they are in print.
+fn marked_head(heading: &str, mark: &Provenance, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{heading}〔{}〕", mark.mark(lang)),
+        Lang::En => format!("{heading} [{}]", mark.mark(lang)),
     }
 }
 
@@ -201,12 +212,16 @@ const YEAR: Label = l("財政年度", "Financial year");
 
 pub fn cash(input: BriefInput<'_>) -> CashSection {
     let lang = input.lang;
-    let [ongoing, new, total, baseline, change] = column_headings(lang);
+    let table = year_table(input.projection, input.baseline, lang);
+    // The model baseline's column is named for whose it is; the others say it.
+    let [ongoing, new, total, _, change] =
+        table.columns.clone().map(|column| marked_head(column.heading.get(lang), &column.mark, lang));
+    let baseline = MODEL_BASELINE.get(lang).to_string();
     CashSection {
         title: CASH.get(lang).to_string(),
         chart: quarter_chart(input.projection, input.baseline, lang),
         heads: [YEAR.get(lang).to_string(), ongoing, new, total, baseline, change],
-        table: year_table(input.projection, input.baseline, lang),
+        table,
     }
 }
 
@@ -311,5 +326,11 @@ mod tests {
         assert_eq!(zh.heads.get(4).map(String::as_str), Some("模型基線（按附件 B 校準）"));
         let en = cash(fixture.input(Lang::En));
         assert_eq!(en.chart.column_names, vec!["Model baseline (calibrated to Annex B)", "Scenario"]);
+        // Each column of plain figures says whose they are in its heading, as the Cash
+        // flow screen's marks do: a dearer scenario changes the new projects' cash, not
+        // the ongoing projects'.
+        let heads: Vec<&str> = en.heads.iter().map(String::as_str).collect();
+        assert_eq!(heads.get(1..3), Some(&["Ongoing [model]", "New [scenario]"][..]), "{heads:?}");
+        assert_eq!(heads.get(5).copied().map(|h| h.ends_with("[scenario]")), Some(true), "{heads:?}");
     }
 }
