@@ -187,7 +187,6 @@ pub fn comparison(data: &Dataset, baseline: &Summary, compared: &[Compared], lan
     let mut rows = Rows {
         base: Shown::of(baseline, &years),
         shown: compared.iter().map(|c| c.summary.as_ref().ok().map(|s| Shown::of(s, &years))).collect(),
-        unchanged: compared.iter().map(|c| c.scenario == Scenario::default()).collect(),
         rows: Vec::new(),
         lang,
     };
@@ -327,9 +326,6 @@ impl RowHead {
 struct Rows {
     base: Shown,
     shown: Vec<Option<Shown>>,
-    /// Per column, whether its scenario moves no lever: its figures are then the model
-    /// baseline's, and say so, as on every other screen.
-    unchanged: Vec<bool>,
     rows: Vec<Row>,
     lang: Lang,
 }
@@ -345,9 +341,10 @@ impl Rows {
         baseline: &dyn Fn(Amount) -> Figure,
     ) {
         let base = pick(&self.base);
-        // A scenario that moves no lever shows the model's figures, with the row's basis;
-        // where the baseline column quotes the paper (Annex B's 817), the column still
-        // shows the model's projection of it, as the year table does.
+        // A figure no lever changed (every figure of a scenario that moves none) is the
+        // model's, with the row's basis, as on every other screen; where the baseline
+        // column quotes the paper (Annex B's 817), the cell still shows the model's
+        // projection of it, as the year table does.
         let model = |amount: Amount| {
             let figure = baseline(amount);
             if figure.printing().is_some() {
@@ -356,9 +353,8 @@ impl Rows {
                 figure
             }
         };
-        let scenarios = self.shown.iter().zip(&self.unchanged).map(|(shown, unchanged)| {
-            let whose: &dyn Fn(Amount) -> Figure = if *unchanged { &model } else { &|a| a.figure(Figure::scenario) };
-            shown.as_ref().map_or_else(ScenarioCell::refused, |s| ScenarioCell::new(pick(s), base, whose))
+        let scenarios = self.shown.iter().map(|shown| {
+            shown.as_ref().map_or_else(ScenarioCell::refused, |s| ScenarioCell::new(pick(s), base, &model))
         });
         self.rows.push(Row {
             key: head.key,
@@ -439,13 +435,17 @@ impl Amount {
 }
 
 impl ScenarioCell {
-    /// The cell of `amount` against the baseline's `base`, written as `whose` figure.
-    fn new(amount: Amount, base: Amount, whose: &dyn Fn(Amount) -> Figure) -> ScenarioCell {
-        let (change, direction) = match amount.change_from(base) {
-            Some((value, sign)) if sign != 0 => (Some(Figure::scenario(value)), Direction::of(sign)),
-            _ => (None, Direction::Same),
-        };
-        ScenarioCell { figure: Some(whose(amount)), change, direction }
+    /// The cell of `amount` against the baseline's `base`: the scenario's figure and its
+    /// change where a lever changed it, else the `model`'s figure and no change.
+    fn new(amount: Amount, base: Amount, model: &dyn Fn(Amount) -> Figure) -> ScenarioCell {
+        match amount.change_from(base) {
+            Some((value, sign)) if sign != 0 => ScenarioCell {
+                figure: Some(amount.figure(Figure::scenario)),
+                change: Some(Figure::scenario(value)),
+                direction: Direction::of(sign),
+            },
+            _ => ScenarioCell { figure: Some(model(amount)), change: None, direction: Direction::Same },
+        }
     }
 
     fn refused() -> ScenarioCell {

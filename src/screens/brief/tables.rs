@@ -43,8 +43,9 @@ pub fn HeadlineTable(brief: Memo<Option<Brief>>) -> impl IntoView {
                             <th scope="row">{whole_years(&row.label)}</th>
                             <td class="num">{marked(row.paper)}</td>
                             <td class="num">{marked(row.baseline)}</td>
+                            // Marked per cell: what no lever changed is the model's.
                             <td class="num" data-testid=format!("brief-headline-{key}-scenario")>
-                                {plain(row.scenario)}
+                                {marked(row.scenario)}
                             </td>
                             <td class="num">{plain(row.change)}</td>
                         </tr>

@@ -3,12 +3,14 @@
 
 use super::deferral_choices::DeferralChoicesPanel;
 use crate::components::fields::NumberField;
+use crate::components::marks::ProvenanceMark;
 use crate::components::sentence::whole_years;
 use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
 use blockvote_model::engine::{CashCap, DeferralRule};
 use blockvote_model::Money;
+use blockvote_present::provenance::Provenance;
 use blockvote_present::screens::cashflow::cap::{
     cap_field, cap_view, rule_options, CapView, CLEAR, DEFERRED_HEADINGS, HEADING, NOTE, RULE_LABEL, YEARS_CAPTION,
     YEARS_HEADINGS,
@@ -110,9 +112,19 @@ pub fn CapPanel() -> impl IntoView {
                                                         .enumerate()
                                                         .map(|(i, h)| {
                                                             let class = if i == 0 || i >= 4 { "num" } else { "" };
+                                                            let mark = (i >= 4)
+                                                                .then(|| {
+                                                                    // The two columns of figures are the member's:
+                                                                    // the cap is their lever.
+                                                                    view! {
+                                                                        " "
+                                                                        <ProvenanceMark provenance=Provenance::Scenario />
+                                                                    }
+                                                                });
                                                             view! {
                                                                 <th scope="col" class=class>
                                                                     {h.get(lang())}
+                                                                    {mark}
                                                                 </th>
                                                             }
                                                         })

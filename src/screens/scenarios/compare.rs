@@ -187,7 +187,9 @@ fn CompareRow(row: Row, columns: Memo<usize>) -> impl IntoView {
             });
             view! {
                 <td class=cell.direction.class() data-testid=testid.clone()>
-                    <FigureValue figure=cell.figure.clone() marked=false />
+                    // Marked as the paper's and the baseline's cells are: a scenario
+                    // that moves no lever shows the model's figures.
+                    <FigureValue figure=cell.figure.clone() />
                     {change}
                 </td>
             }
@@ -198,19 +200,19 @@ fn CompareRow(row: Row, columns: Memo<usize>) -> impl IntoView {
         <tr data-testid=format!("compare-row-{key}")>
             <th scope="row">{whole_years(&row.label)}</th>
             <td class="num" data-testid=format!("compare-{key}-paper")>
-                <FigureValue figure=row.paper marked=true />
+                <FigureValue figure=row.paper />
             </td>
             <td class="num" data-testid=format!("compare-{key}-baseline")>
-                <FigureValue figure=row.baseline marked=true />
+                <FigureValue figure=row.baseline />
             </td>
             {cells}
         </tr>
     }
 }
 
-/// A figure's text (or a dash when there is none), with its provenance mark if `marked`.
+/// A figure's text (or a dash when there is none), with its provenance mark.
 #[component]
-fn FigureValue(figure: Option<Figure>, marked: bool) -> impl IntoView {
+fn FigureValue(figure: Option<Figure>) -> impl IntoView {
     let lang = use_app_state().lang;
     match figure {
         None => view! { <span class="value">"—"</span> }.into_any(),
@@ -218,7 +220,7 @@ fn FigureValue(figure: Option<Figure>, marked: bool) -> impl IntoView {
             let provenance = figure.provenance().clone();
             view! {
                 <span class="value">{move || figure.text(lang.get())}</span>
-                {marked.then(|| view! { <ProvenanceMark provenance=provenance /> })}
+                <ProvenanceMark provenance=provenance />
             }
             .into_any()
         }
