@@ -144,7 +144,7 @@ pub struct CategoryRow {
 /// target of 1,000.05 one category's HK$351.95M made its differences -11.1 and -21.1
 /// beside the brief's 352.0 (-21.0), and the vs-2017-18 column added to +10.0 under
 /// a total of +10.1.
-fn shown_amounts(outcome: &AllocationOutcome) -> Vec<(u8, Money)> {
+pub(crate) fn shown_amounts(outcome: &AllocationOutcome) -> Vec<(u8, Money)> {
     let amounts: Vec<Money> = outcome.categories.iter().map(|c| c.amount).collect();
     outcome.categories.iter().map(|c| c.id).zip(round_parts_to_total(&amounts, 1)).collect()
 }

@@ -9,7 +9,6 @@ use crate::paper::{AnnexAColumn, Printed};
 use crate::provenance::{Figure, Provenance, Value, MODEL_BASELINE};
 use crate::words::TOTAL;
 use blockvote_model::exports::summarize;
-use blockvote_model::money::round_parts_to_total;
 use blockvote_model::Money;
 
 /// The headline figures: the paper's, the model baseline's and the scenario's.
@@ -130,13 +129,14 @@ const PROPOSED: Label = l("2018-19 文件", "2018-19 paper");
 const PROPOSED_SCENARIO: Label = l("2018-19 情景", "2018-19 scenario");
 const CHANGE_FROM_PAPER: Label = l("與文件的差額", "Change from the paper");
 
-/// Annex A's table; the scenario's column is rounded as a whole, so it adds up.
+/// Annex A's table; the scenario's column and total as the Allocation screen shows
+/// them (rounded as a whole, so it adds up).
 pub fn allocation(input: BriefInput<'_>) -> AllocationTable {
+    use crate::screens::allocation::{difference_mark, shown_amounts, shown_total};
     let lang = input.lang;
-    let categories = &input.projection.allocation.categories;
-    let shown = round_parts_to_total(&categories.iter().map(|c| c.amount).collect::<Vec<_>>(), 1);
+    let outcome = &input.projection.allocation;
     // Annex A's amounts until the member changes one, as on the Allocation screen.
-    let whose = crate::screens::allocation::difference_mark(&input.projection.allocation);
+    let whose = difference_mark(outcome);
     let row = |key: String, label: String, prior: Printed, paper: Printed, scenario: Money| {
         let paper = paper.figure(input.data);
         let base = paper.as_ref().and_then(Figure::money).unwrap_or_default();
@@ -151,18 +151,16 @@ pub fn allocation(input: BriefInput<'_>) -> AllocationTable {
             differs: !change.is_zero(),
         }
     };
-    let rows = categories
-        .iter()
-        .zip(&shown)
-        .map(|(category, amount)| {
-            let id = category.id;
+    let rows = shown_amounts(outcome)
+        .into_iter()
+        .map(|(id, amount)| {
             let name = input.data.categories.iter().find(|k| k.id == id).map(|k| lang.pick(&k.name_zh, &k.name_en));
             row(
                 format!("category-{id}"),
                 format!("{id}. {}", name.unwrap_or_default()),
                 Printed::Category { id, column: AnnexAColumn::ApprovedPrior },
                 Printed::Category { id, column: AnnexAColumn::Proposed },
-                *amount,
+                amount,
             )
         })
         .collect();
@@ -171,7 +169,7 @@ pub fn allocation(input: BriefInput<'_>) -> AllocationTable {
         TOTAL.get(lang).to_string(),
         Printed::CategoryTotal(AnnexAColumn::ApprovedPrior),
         Printed::CategoryTotal(AnnexAColumn::Proposed),
-        Money::checked_sum(shown.iter().copied()).unwrap_or_default(),
+        shown_total(outcome),
     );
     AllocationTable {
         title: ALLOCATION.get(lang).to_string(),
