@@ -109,6 +109,10 @@ test('the CSV download is the table as shown, levers and figure named', LONG, as
   assert.match(lines[1], /^Figure,Cash beyond 2018-19/);
   assert.equal(lines[2], 'Rows,"Cost change, all new projects"');
   assert.equal(lines[3], 'Columns,2018-19 cash cap');
+  // Signed headings such as -10.0% are numbers to a spreadsheet, written unguarded as
+  // every export writes its signed figures.
+  assert.match(lines[5], /^-\d+(\.\d+)?%,/);
+  assert.doesNotMatch(file.text, /'[-+]\d/);
   const body = lines.slice(5).map((line) => line.split(',').slice(1));
   assert.deepEqual(body, shown.map((row) => row.map((text) => text.replace(/,/g, ''))));
   assert.deepEqual(watcher.errors, []);

@@ -83,9 +83,17 @@ test('the slippage share and delay change the 2018-19 figures as they are typed'
   // so the sentence is read as text, across the marks.
   assert.match(await page.getByTestId('risk-para5').textContent(), /141[\s\S]*67\.1%[\s\S]*69/);
 
+  // The tornado's figures are the model's until a lever moves, then the member's.
+  const tornadoMarks = () =>
+    page.locator('[data-testid="tornado-table"] thead .prov-label').allTextContents();
+  assert.deepEqual((await tornadoMarks()).map((mark) => mark.trim()), ['model', 'model', 'model']);
+
   // Para 5's defaults: the expected-value slippage moves cash out of 2018-19.
   await page.getByTestId('slip-enabled').check();
   const newAtPara5 = await changed(page, 'risk-2018-19-new', '243.0');
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('[data-testid="tornado-table"] thead .prov-label')].every((mark) =>
+      mark.textContent.trim().startsWith('scenario')));
   const totalAtPara5 = (await page.getByTestId('risk-2018-19-total').innerText()).trim();
   assert.ok(number(newAtPara5) < 243, `new projects with para 5 slippage: ${newAtPara5}`);
   assert.equal(number(totalAtPara5), 817 + number(newAtPara5));

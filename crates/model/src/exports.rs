@@ -19,11 +19,14 @@ pub fn csv_field(text: &str) -> String {
     }
 }
 
-/// A sign, digits and at most one decimal point, with a digit somewhere: the numbers
-/// the exports write (`-1.5`, `+24.300000`). Checked by hand rather than by parsing a
-/// float, so the wasm carries no float parser for it; `-inf` or `+1e5` count as text.
+/// A sign, digits and at most one decimal point, with a digit somewhere, and perhaps a
+/// percent sign after them: the numbers the exports write (`-1.5`, `+24.300000`,
+/// `-10.0%`), which a spreadsheet reads as numbers, never as formulas, so every export
+/// writes them alike, unguarded. Checked by hand rather than by parsing a float, so
+/// the wasm carries no float parser for it; `-inf` or `+1e5` count as text.
 fn is_plain_decimal(text: &str) -> bool {
-    let digits = text.strip_prefix(['+', '-']).unwrap_or(text);
+    let number = text.strip_suffix('%').unwrap_or(text);
+    let digits = number.strip_prefix(['+', '-']).unwrap_or(number);
     let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
     let all_digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
     !(whole.is_empty() && fraction.is_empty()) && all_digits(whole) && all_digits(fraction)
@@ -212,6 +215,11 @@ mod tests {
         assert_eq!(csv_field("-inf"), "'-inf");
         assert_eq!(csv_field("+1e5"), "'+1e5");
         assert_eq!(csv_field("-1+2"), "'-1+2");
+        assert_eq!(csv_field("-10.0%"), "-10.0%");
+        assert_eq!(csv_field("+7.5%"), "+7.5%");
+        assert_eq!(csv_field("-%"), "'-%");
+        assert_eq!(csv_field("-10%%"), "'-10%%");
+        assert_eq!(csv_field("-%5"), "'-%5");
     }
 
     #[test]

@@ -6,16 +6,20 @@ use super::data_table::DataTablePanel;
 use super::engine_of;
 use super::glossary::Terms;
 use crate::charts::tornado::Tornado;
+use crate::components::marks::MarkedHeading;
 use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::tasks::{ChunkedWork, Pace, Task, TaskSlot};
 use crate::whatif::use_whatif;
 use blockvote_model::engine::Tornado;
 use blockvote_present::format::decimals;
+use blockvote_present::lang::Label;
+use blockvote_present::provenance::MarkedColumn;
 use blockvote_present::screens::risk::glossary::SENSITIVITY_TERMS;
 use blockvote_present::screens::risk::sensitivity::{
-    tornado_base_label, tornado_headings, tornado_lines, tornado_rows, TornadoLine, TornadoWork, HEADING, HIGH, LOW,
-    TORNADO_CAPTION, TORNADO_DESCRIPTION, TORNADO_EXPLANATION, TORNADO_HEADING, TORNADO_TITLE,
+    tornado_base_label, tornado_figure_columns, tornado_lines, tornado_rows, TornadoLine, TornadoWork, HEADING, HIGH,
+    LOW, TORNADO_CAPTION, TORNADO_DESCRIPTION, TORNADO_EXPLANATION, TORNADO_HEADING, TORNADO_SETTING_HEADINGS,
+    TORNADO_TITLE,
 };
 use leptos::prelude::*;
 
@@ -47,16 +51,24 @@ pub fn SensitivityPanel() -> impl IntoView {
     // The tornado follows every lever, the slippage lever included, so it too runs
     // after the figures a lever changes have been painted; the last one stays drawn
     // until the next is ready.
+    // The marks of its columns of figures come with it, worked out from the scenario
+    // it was computed from, so they change when its figures do.
     let tornado_result: RwSignal<(Option<Tornado>, f64)> = RwSignal::new((None, 0.0));
+    let figure_columns: RwSignal<Option<[MarkedColumn; 3]>> = RwSignal::new(None);
     let tornado_busy = RwSignal::new(true);
     let tornado_slot = TaskSlot::new();
     Effect::new(move |_| {
         let scenario = whatif.scenario.get();
         let Some(engine) = engine_of(&whatif) else { return };
         tornado_busy.set(true);
+        let columns = tornado_figure_columns(&scenario);
         Task::new(TornadoWork::new(engine, scenario), TORNADO_PACE)
             .on_finish(move |tornado, report| {
+                let shown = tornado.is_some().then_some(columns);
                 tornado_result.try_set((tornado, report.busy_ms));
+                if figure_columns.try_with_untracked(|now| *now != shown) == Some(true) {
+                    figure_columns.try_set(shown);
+                }
                 tornado_busy.try_set(false);
             })
             .start(tornado_slot);
@@ -79,19 +91,17 @@ pub fn SensitivityPanel() -> impl IntoView {
             <TornadoTableRow lines=tornado_lines_shown key=key />
         </For>
     };
-    let tornado_head = move || {
-        tornado_headings(lang())
-            .into_iter()
-            .enumerate()
-            .map(|(index, text)| {
-                let class = if index == 0 { "" } else { "num" };
-                view! {
-                    <th scope="col" class=class>
-                        {text}
-                    </th>
-                }
-            })
-            .collect_view()
+    let [lever, low, high] = TORNADO_SETTING_HEADINGS;
+    let setting_head = |label: Label, class: &'static str| {
+        view! {
+            <th scope="col" class=class>
+                <Words label=label />
+            </th>
+        }
+    };
+    let figure_head = move |index: usize| {
+        let column = Signal::derive(move || figure_columns.with(|c| c.as_ref().and_then(|c| c.get(index).cloned())));
+        view! { <MarkedHeading column=column /> }
     };
 
     view! {
@@ -135,7 +145,10 @@ pub fn SensitivityPanel() -> impl IntoView {
                         <Words label=TORNADO_CAPTION />
                     </caption>
                     <thead>
-                        <tr>{tornado_head}</tr>
+                        <tr>
+                            {setting_head(lever, "")} {setting_head(low, "num")} {figure_head(0)}
+                            {setting_head(high, "num")} {figure_head(1)} {figure_head(2)}
+                        </tr>
                     </thead>
                     <tbody>{tornado_table}</tbody>
                 </table>

@@ -10,14 +10,13 @@ use crate::saved::Saved;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
 use blockvote_model::engine::Projection;
-use blockvote_model::exports::allocation_csv;
 use blockvote_model::saved::{decode_import, encode, SavedScenario, StoreProblem, MAX_BYTES};
 use blockvote_present::lang::Lang;
 use blockvote_present::screens::scenarios::files::{
-    cashflow_csv, import_outcome, names_line, projects_csv, same_names, spreadsheet_text, ImportOutcome,
-    ALLOCATION_FILE, CANCEL_IMPORT, CASHFLOW_FILE, CSV_TYPE, EXPORT_ALLOCATION, EXPORT_CASHFLOW, EXPORT_JSON,
-    EXPORT_PROJECTS, IMPORT, JSON_FILE, KEEP_BOTH, PROJECTS_FILE, REPLACE, SAME_NAMES, SAME_NAMES_INTRO, TITLE,
-    UNUSABLE_PARTS,
+    allocation_csv, cashflow_csv, import_outcome, names_line, projects_csv, same_names, spreadsheet_text,
+    ImportOutcome, ALLOCATION_FILE, CANCEL_IMPORT, CASHFLOW_FILE, CSV_TYPE, EXPORT_ALLOCATION, EXPORT_CASHFLOW,
+    EXPORT_JSON, EXPORT_PROJECTS, IMPORT, JSON_FILE, KEEP_BOTH, PROJECTS_FILE, REPLACE, SAME_NAMES, SAME_NAMES_INTRO,
+    TITLE, UNUSABLE_PARTS,
 };
 use blockvote_present::storage::{more_problems, problem, DOWNLOAD_REFUSED, MAX_PROBLEMS_LISTED};
 use leptos::prelude::*;
@@ -55,8 +54,7 @@ pub fn ExportImport(saved: StoredValue<Saved>) -> impl IntoView {
     let export_csv = StoredValue::new(export_csv);
     let export_projects = move |_| export_csv.with_value(|f| f(PROJECTS_FILE, projects_csv));
     let export_cash = move |_| export_csv.with_value(|f| f(CASHFLOW_FILE, |_, p, b, lang| cashflow_csv(p, b, lang)));
-    let export_allocation =
-        move |_| export_csv.with_value(|f| f(ALLOCATION_FILE, |data, p, _, _| allocation_csv(data, p)));
+    let export_allocation = move |_| export_csv.with_value(|f| f(ALLOCATION_FILE, allocation_csv));
 
     let finish = move |incoming: Vec<SavedScenario>, replace: bool| {
         let report = saved.with_value(|s| s.import(incoming, replace));

@@ -5,6 +5,7 @@
 use crate::charts::TornadoRow;
 use crate::format::millions;
 use crate::lang::{l, Label, Lang};
+use crate::provenance::{Basis, MarkedColumn, Provenance};
 use crate::words::{lever_label, lever_value};
 use blockvote_model::engine::{
     default_tornado, tornado_bar_read_by, Engine, EngineError, Projection, Scenario, Tornado, TornadoBar,
@@ -33,17 +34,19 @@ pub const LOW: Label = l("低設定", "Low setting");
 pub const HIGH: Label = l("高設定", "High setting");
 pub const TORNADO_CAPTION: Label = l("龍捲風圖的數字（百萬元）", "The tornado's figures (HK$M)");
 
-/// The tornado table's column headings.
-pub fn tornado_headings(lang: Lang) -> [String; 6] {
-    [
-        l("調節", "Lever"),
-        LOW,
-        l("2018-19（低）", "2018-19 at low"),
-        HIGH,
-        l("2018-19（高）", "2018-19 at high"),
-        l("相差", "Swing"),
-    ]
-    .map(|label| label.get(lang).to_string())
+/// The headings of the tornado table's columns of settings: the lever, its low and its
+/// high setting. Its columns of figures are [`tornado_figure_columns`].
+pub const TORNADO_SETTING_HEADINGS: [Label; 3] = [l("調節", "Lever"), LOW, HIGH];
+
+/// The tornado table's columns of 2018-19 figures (at the low setting, at the high
+/// setting, the swing), each marked: projections under the calibrated profile, so the
+/// model's while the scenario they start from is the paper's default, and the
+/// scenario's once the member's levers have changed it, as the Cash flow screen marks
+/// its figures.
+pub fn tornado_figure_columns(scenario: &Scenario) -> [MarkedColumn; 3] {
+    let mark = Provenance::worked_out(Basis::CalibratedProfile, *scenario != Scenario::default());
+    [l("2018-19（低）", "2018-19 at low"), l("2018-19（高）", "2018-19 at high"), l("相差", "Swing")]
+        .map(|heading| MarkedColumn { heading, mark: mark.clone() })
 }
 
 /// The tornado computed a piece at a time, so the shell can keep it off the path
@@ -230,6 +233,20 @@ mod tests {
         let rows = tornado_rows(&result, Lang::Zh);
         assert!(rows.iter().all(|row| row.description.contains("百萬元")));
         assert_eq!(tornado_base_label(result.base, Lang::En), "Scenario 1,060.0");
-        assert_eq!(tornado_headings(Lang::En)[5], "Swing");
+    }
+
+    /// The marks of the tornado's columns of figures under `scenario`: `heading [mark]`.
+    #[track_caller]
+    fn check_columns(scenario: &Scenario, expected: [&str; 3]) {
+        let shown = tornado_figure_columns(scenario)
+            .map(|column| format!("{} [{}]", column.heading.get(Lang::En), column.mark.mark(Lang::En)));
+        assert_eq!(shown, expected);
+    }
+
+    #[test]
+    fn the_tornado_s_figures_are_the_model_s_until_a_lever_moves() {
+        check_columns(&Scenario::default(), ["2018-19 at low [model]", "2018-19 at high [model]", "Swing [model]"]);
+        let dearer = Scenario { cost_change_pct: Decimal::TEN, ..Scenario::default() };
+        check_columns(&dearer, ["2018-19 at low [scenario]", "2018-19 at high [scenario]", "Swing [scenario]"]);
     }
 }

@@ -3,8 +3,9 @@
 
 use crate::cash::quarter_table;
 use crate::lang::{l, Label, Lang};
-use crate::paper::AnnexCColumn;
+use crate::paper::{AnnexAColumn, AnnexCColumn};
 use crate::provenance::{Basis, Figure, Provenance};
+use crate::screens::allocation::difference_mark;
 use crate::screens::risk::data_table::FIGURE;
 use crate::storage::import_result;
 use crate::uploads::{not_text, FileKind};
@@ -92,6 +93,20 @@ pub fn projects_csv(data: &Dataset, projection: &Projection, baseline: &Projecti
     out
 }
 
+/// The allocation CSV: a provenance line for each column of figures (Annex A's
+/// 2018-19 amounts; the scenario's amounts and their change from the paper, which
+/// are the model's arithmetic on Annex A until the member changes a category, as the
+/// Allocation screen marks them), then the categories as
+/// `blockvote_model::exports::allocation_csv` writes them.
+pub fn allocation_csv(data: &Dataset, projection: &Projection, _baseline: &Projection, lang: Lang) -> String {
+    let whose = difference_mark(&projection.allocation);
+    let columns =
+        [("paper_m", AnnexAColumn::Proposed.provenance()), ("scenario_m", whose.clone()), ("change_vs_paper_m", whose)];
+    let mut out = provenance_lines(&columns, lang);
+    out.push_str(&blockvote_model::exports::allocation_csv(data, projection));
+    out
+}
+
 /// The imported scenarios whose names are already saved, joined for the question.
 pub fn same_names(store: &Store, incoming: &[SavedScenario]) -> Vec<String> {
     incoming.iter().filter(|i| store.by_name(&i.name).is_some()).map(|i| i.name.clone()).collect()
@@ -172,9 +187,9 @@ mod tests {
             .map(|line| line.split_once(" — ").map_or(line.to_string(), |(head, _)| head.to_string()))
             .collect();
         assert_eq!(shown, expected);
-        let explained = Provenance::Model(Basis::CalibratedProfile).explanation(lang);
-        let scenario_explained = Provenance::Scenario.explanation(lang);
-        assert!(text.contains(&explained) || text.contains(&scenario_explained), "{text}");
+        // Every provenance line explains its mark after it, as the screen's mark does.
+        let provenance = text.split("\r\n").take_while(|line| line.starts_with(FIGURE.get(lang)));
+        assert!(provenance.clone().count() > 0 && provenance.clone().all(|line| line.contains(" — ")), "{text}");
     }
 
     fn cash(_: &Dataset, projection: &Projection, baseline: &Projection, lang: Lang) -> String {
@@ -237,6 +252,25 @@ mod tests {
             &dearer,
             Lang::Zh,
             &["數字,paper_budget_m,附件 C", "數字,scenario_budget_m,情景", "數字,cash_budget_year_m,情景"],
+        );
+    }
+
+    #[test]
+    fn the_allocation_csv_says_whose_its_figures_are() {
+        let header = "id,name_zh,name_en,paper_m,scenario_m,locked,change_vs_paper_m";
+        check(
+            allocation_csv,
+            &Scenario::default(),
+            Lang::En,
+            &["Figure,paper_m,Annex A", "Figure,scenario_m,\"model", "Figure,change_vs_paper_m,\"model", header],
+        );
+        let mut edited = Scenario::default();
+        crate::screens::allocation::edit_category(&mut edited, 1, |c| c.amount = Some(blockvote_model::Money::ZERO));
+        check(
+            allocation_csv,
+            &edited,
+            Lang::Zh,
+            &["數字,paper_m,附件 A", "數字,scenario_m,情景", "數字,change_vs_paper_m,情景", header],
         );
     }
 
