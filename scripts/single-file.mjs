@@ -118,19 +118,20 @@ const glueHash = createHash('sha256').update(glueScript, 'utf8').digest('base64'
 // 256 byte values is one character (WHATWG's index: 0x00–0x7F and 0xA0–0xFF are the
 // characters of those codes, 0x80–0x9F the 32 of WINDOWS_1252_HIGH below), so the
 // packed wasm is embedded almost byte for byte: the browser's single-byte decoder hands
-// the bytes to the loader as characters and the loader maps them back. Each byte is
-// first shifted by an offset (plus OFFSET, modulo 256); then a few values are escaped,
-// each as the escape byte followed by its value plus 0x40 (modulo 256): NUL (the HTML
-// parser replaces it), CR (turned into LF), the escape byte itself, and '<' where the
+// the bytes to the loader as characters and the loader maps them back. A few bytes must
+// not appear: NUL (the HTML parser replaces it), CR (turned into LF), and '<' where the
 // byte after it is '/' or '!' (only '</' can end the script's text, and '<!--' would
 // change how the parser reads it; any other '<' in a script's text is just a
-// character). The offset and the escape byte are chosen for each build so that the
-// fewest bytes need escaping (chooseCode): on compressed bytes about 1.1 % more
-// bytes, where a fixed escape and every '<' escaped took 1.6 %, seven bits per
-// character 14.3 % and base64 33 %. Everything else in the page is
-// ASCII or HTML character references (checked below), so the file is the same text in
-// any ASCII-compatible reading; the offline copy is written back in windows-1252 by
-// blockvote_model::offline::page_bytes.
+// character). So the bytes are written in blocks, each after a key byte and XORed with
+// it, the key of each block being the first that leaves none of those in it
+// (chooseKey). A key fits a block when none of its bytes is the key or the key XOR CR,
+// so of the 256 keys a few dozen fit a block of 200-odd compressed bytes; the blocks are
+// as long as every block still has a key allows (encodeInBlocks: 256 bytes, or 16
+// fewer at a time; 240 on this wasm). One key byte per block is about 0.4 % more
+// bytes, where escaping each such byte took 1.1 %, seven bits per character 14.3 %
+// and base64 33 %. Everything else in the page is ASCII or HTML character references
+// (checked below), so the file is the same text in any ASCII-compatible reading; the
+// offline copy is written back in windows-1252 by blockvote_model::offline::page_bytes.
 const WINDOWS_1252_HIGH = [
   0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
   0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
@@ -140,38 +141,41 @@ const CR = 0x0d;
 const LESS_THAN = 0x3c;
 // The bytes after which a '<' could start markup in a script's text: '/' and '!'.
 const MARKUP_AFTER_LESS_THAN = [0x2f, 0x21];
-// The offset and escape byte that leave the fewest bytes of `bytes` to escape. The
-// escape byte is none of the bytes above, and what follows it (a value plus 0x40) is
-// never NUL, CR or '<', so an escape never makes a character the parser changes or
-// markup.
-function chooseCode(bytes) {
-  const counts = new Array(0x100).fill(0);
-  for (const byte of bytes) counts[byte] += 1;
-  let best = null;
-  for (let offset = 0; offset < 0x100; offset += 1) {
-    const shiftedTo = (value) => counts[(value - offset) & 0xff];
-    for (let escape = 0; escape < 0x100; escape += 1) {
-      if ([NUL, CR, LESS_THAN, ...MARKUP_AFTER_LESS_THAN].includes(escape)) continue;
-      if ([NUL, CR, LESS_THAN].includes((escape + 0x40) & 0xff)) continue;
-      const cost = shiftedTo(NUL) + shiftedTo(CR) + shiftedTo(escape);
-      if (best === null || cost < best.cost) best = { offset, escape, cost };
+// The first key that, XORed into `block`, leaves no NUL or CR and no '<' before '/' or
+// '!', nor a '<' last (the next block's key, which could be '/' or '!', follows it);
+// null if none does. The key itself is never NUL, CR or '<', so what follows it cannot
+// make markup.
+function chooseKey(block) {
+  for (let key = 0; key < 0x100; key += 1) {
+    if (key === NUL || key === CR || key === LESS_THAN) continue;
+    let fits = true;
+    for (let i = 0; fits && i < block.length; i += 1) {
+      const byte = block[i] ^ key;
+      const next = i + 1 < block.length ? block[i + 1] ^ key : null;
+      fits = byte !== NUL && byte !== CR && !(byte === LESS_THAN && (next === null || MARKUP_AFTER_LESS_THAN.includes(next)));
     }
+    if (fits) return key;
   }
-  return { offset: best.offset, escape: best.escape, escaped: [NUL, CR, LESS_THAN, best.escape] };
+  return null;
 }
-function encode8(bytes, { offset, escape, escaped }) {
-  const shifted = bytes.map((byte) => (byte + offset) & 0xff);
+// `bytes` in blocks of `block` bytes, each after its key; null if a block has no key.
+function encode8(bytes, block) {
   const out = [];
-  for (let i = 0; i < shifted.length; i += 1) {
-    const byte = shifted[i];
-    const markup = byte === LESS_THAN && MARKUP_AFTER_LESS_THAN.includes(shifted[i + 1]);
-    if (markup || (byte !== LESS_THAN && escaped.includes(byte))) {
-      out.push(escape, (byte + 0x40) & 0xff);
-    } else {
-      out.push(byte);
-    }
+  for (let start = 0; start < bytes.length; start += block) {
+    const part = bytes.subarray(start, start + block);
+    const key = chooseKey(part);
+    if (key === null) return null;
+    out.push(key, ...Array.from(part, (byte) => byte ^ key));
   }
   return Buffer.from(out);
+}
+// The longest blocks for which every block of `bytes` has a key (a block of 16 bytes
+// rules out at most 48 of the 253 keys, so one is always found).
+function encodeInBlocks(bytes) {
+  for (let block = 256; ; block -= 16) {
+    const encoded = encode8(bytes, block);
+    if (encoded) return { block, encoded };
+  }
 }
 // The character a windows-1252 page shows for a byte (what the loader reads back).
 const windows1252Char = (byte) => String.fromCharCode(byte >= 0x80 && byte < 0xa0 ? WINDOWS_1252_HIGH[byte - 0x80] : byte);
@@ -197,7 +201,7 @@ const minifiedCss = (css) =>
     .replace(/<\/style/gi, '<\\/style')
     .trim();
 // The loader's decoder (its source is put in the loader as it is here): the bytes back
-// from the characters a windows-1252 page shows, the escapes undone. `shown` is the
+// from the characters a windows-1252 page shows, each block XORed back with its key. `shown` is the
 // 256 characters the page shows for the bytes 0x00 to 0xFF: in the browser, from its own
 // TextDecoder('windows-1252'), the decoder its HTML parser uses, so no table of
 // windows-1252 is written twice. It stops with an error, never with wrong bytes, if the
@@ -211,27 +215,25 @@ const minifiedCss = (css) =>
 // still does not decode is damaged. The bytes then carry the text as it was written
 // (`recoveredText`), which the loader puts in the page it keeps for an offline copy,
 // so a copy made from a re-saved copy is written as the original was.
-function decode8(text, length, { shown, offset, escape, escaped }) {
+function decode8(text, length, { shown, block }) {
   const byteOf = new Int16Array(0x10000).fill(-1);
   for (let byte = 0; byte < 0x100; byte += 1) byteOf[shown.charCodeAt(byte)] = byte;
   const damaged = (why) => new Error('這個 blockvote 副本已損壞，請開啟收到的原檔，而不是經其他程式另存的副本。 This copy of blockvote is damaged: the embedded program is not as it was written (' + why + '). Open the file as it was sent, not a copy saved again by another program');
   const bytesOf = (chars) => {
+    if (chars.length !== length + Math.ceil(length / block)) throw damaged(chars.length + ' characters for ' + length + ' bytes');
     const out = new Uint8Array(length);
     let at = 0;
-    for (let i = 0; i < chars.length; i += 1) {
-      let byte = byteOf[chars.charCodeAt(i)];
-      if (byte === escape) {
-        i += 1;
-        const follower = byteOf[chars.charCodeAt(i)];
-        byte = follower >= 0 ? (follower - 0x40) & 0xff : -1;
-        if (!escaped.includes(byte)) throw damaged('an unknown escape at character ' + i);
+    for (let i = 0; i < chars.length; ) {
+      const key = byteOf[chars.charCodeAt(i)];
+      if (key < 0) throw damaged('a character no byte makes, at ' + i);
+      const end = Math.min(i + 1 + block, chars.length);
+      for (i += 1; i < end; i += 1) {
+        const byte = byteOf[chars.charCodeAt(i)];
+        if (byte < 0) throw damaged('a character no byte makes, at ' + i);
+        out[at] = byte ^ key;
+        at += 1;
       }
-      if (!(byte >= 0)) throw damaged('a character no byte makes, at ' + i);
-      if (at === length) throw damaged('more than ' + length + ' bytes');
-      out[at] = (byte - offset) & 0xff;
-      at += 1;
     }
-    if (at !== length) throw damaged(at + ' of ' + length + ' bytes');
     return out;
   };
   try {
@@ -279,8 +281,7 @@ const descriptor = wasmPacked[4];
 if ((descriptor >> 6) === 0 && (descriptor & 0x20) === 0) {
   throw new Error('the Zstandard frame does not record its content size; fzstd would inflate it slowly');
 }
-const escapes = chooseCode(wasmPacked);
-const wasmEncoded = encode8(wasmPacked, escapes);
+const { block: blockLength, encoded: wasmEncoded } = encodeInBlocks(wasmPacked);
 // The decoder, from its ES module source, in a scope of its own that returns the one
 // function the loader calls: terser then drops what it does not use (the streaming
 // decoder), which the prebuilt UMD bundle kept (1.5 KB more of the page, which is not
@@ -306,13 +307,13 @@ if ([NUL, CR].some((byte) => wasmEncoded.includes(byte)) || /<[\/!]/.test(wasmEn
 // TextDecoder, built without the full ICU, reads windows-1252 as Latin-1, hence the table).
 const shownForBytes = Array.from({ length: 0x100 }, (_, byte) => windows1252Char(byte)).join('');
 const shown = Array.from(wasmEncoded, windows1252Char).join('');
-if (!Buffer.from(decode8(shown, wasmPacked.length, { shown: shownForBytes, ...escapes })).equals(wasmPacked)) {
+if (!Buffer.from(decode8(shown, wasmPacked.length, { shown: shownForBytes, block: blockLength })).equals(wasmPacked)) {
   throw new Error('the loader would not decode the embedded wasm to the packed bytes');
 }
 // The same page saved again as UTF-8 and read as windows-1252: the characters of the
 // UTF-8 bytes of what it showed.
 const resavedShown = Array.from(Buffer.from(shown, 'utf8'), windows1252Char).join('');
-if (!Buffer.from(decode8(resavedShown, wasmPacked.length, { shown: shownForBytes, ...escapes })).equals(wasmPacked)) {
+if (!Buffer.from(decode8(resavedShown, wasmPacked.length, { shown: shownForBytes, block: blockLength })).equals(wasmPacked)) {
   throw new Error('the loader would not decode a copy saved again as UTF-8 to the packed bytes');
 }
 const pageCssText = pageCssPaths.length === 1 ? cssAscii(minifiedCss(readFileSync(pageCssPaths[0], 'utf8'))) : '';
@@ -349,7 +350,7 @@ ${decoder}${decode8.toString()}
 async function __blockvote_start() {
   const block = document.getElementById('blockvote-wasm');
   const shown = new TextDecoder('windows-1252').decode(Uint8Array.from({ length: 0x100 }, (_, byte) => byte));
-  const packed = decode8(block.textContent, Number(block.dataset.length), { shown, ...${JSON.stringify(escapes)} });
+  const packed = decode8(block.textContent, Number(block.dataset.length), { shown, block: ${blockLength} });
   if (packed.recoveredText) window.__blockvote_keep_wasm_text(packed.recoveredText);
   performance.mark('loader:decoded');
   const inflated = __blockvote_fzstd.decompress(packed);
@@ -510,4 +511,4 @@ const html = Buffer.concat([Buffer.from(head, 'ascii'), wasmEncoded, Buffer.from
 const out = join(dist, 'blockvote.html');
 writeFileSync(out, html);
 const kb = (n) => (n / 1024).toFixed(1);
-console.log(`single-file: wrote ${out}: ${kb(html.length)} KiB (wasm ${kb(wasmBytes.length)} KiB raw and stylesheet ${kb(packedCss.length)} KiB, ${kb(wasmPacked.length)} KiB zstd, ${kb(wasmEncoded.length)} KiB as embedded)`);
+console.log(`single-file: wrote ${out}: ${kb(html.length)} KiB (wasm ${kb(wasmBytes.length)} KiB raw and stylesheet ${kb(packedCss.length)} KiB, ${kb(wasmPacked.length)} KiB zstd, ${kb(wasmEncoded.length)} KiB as embedded in blocks of ${blockLength} bytes)`);
