@@ -39,10 +39,19 @@ pub fn csv_line(fields: &[String]) -> String {
     line
 }
 
-/// An amount for a CSV cell: HK$ millions, exact to the dollar, no separators.
+/// An amount for a CSV cell as the screens write it in a field or the projects table:
+/// HK$ millions with every decimal it has and one at least (`6.6`, `0.22`, `1060.0`),
+/// exact to the dollar, without separators so a spreadsheet reads a number.
 pub fn csv_money(amount: Money) -> String {
-    amount.format(6).replace(',', "")
+    let places = amount.millions().normalize().scale().clamp(1, 6);
+    amount.format(places).replace(',', "")
 }
+
+/// The places of a million to which a project's 2018-19 cash is shown (its lever
+/// panel), and so written in the projects CSV: blockvote's spread of a budget over
+/// quarters is exact to the dollar, but a figure finer than the screen's would read as
+/// more precise than the model behind it.
+const CASH_PLACES: u32 = 1;
 
 fn route_key(route: Route) -> &'static str {
     match route {
@@ -86,7 +95,7 @@ pub fn projects_csv(dataset: &Dataset, projection: &Projection) -> String {
             outcome.included.to_string(),
             outcome.start.label(),
             outcome.completion.label(),
-            csv_money(outcome.budget_year),
+            outcome.budget_year.format(CASH_PLACES),
             route_key(outcome.route).to_string(),
         ]));
     }
@@ -223,6 +232,21 @@ mod tests {
     }
 
     #[test]
+    fn csv_amounts_are_written_as_the_screens_write_them() {
+        let m = |text: &str| Money::from_millions(text.parse().unwrap_or_default());
+        for (amount, written) in [
+            ("1060", "1060.0"),
+            ("0.22", "0.22"),
+            ("-21.15", "-21.15"),
+            ("1234567.654321", "1234567.654321"),
+            ("6.600", "6.6"),
+            ("0", "0.0"),
+        ] {
+            assert_eq!(csv_money(m(amount)), written, "{amount}");
+        }
+    }
+
+    #[test]
     fn exports_and_summary_of_the_paper() {
         let dataset = Dataset::paper().expect("the paper loads");
         let engine = Engine::new(&dataset).expect("engine");
@@ -233,7 +257,8 @@ mod tests {
         let cash = cashflow_csv(&paper);
         assert_eq!(cash.lines().count(), paper.quarters.len() + 1);
         let allocation = allocation_csv(&dataset, &paper);
-        assert!(allocation.lines().last().is_some_and(|l| l.starts_with("total,總計,Total,1060.000000,1060.000000")));
+        assert!(allocation.lines().last().is_some_and(|l| l.starts_with("total,總計,Total,1060.0,1060.0,,0.0")));
+        assert_eq!(projects.lines().nth(1).map(|l| l.split(',').skip(5).collect::<Vec<_>>().join(",")).as_deref(), Some("6.6,6.6,true,2018-19 Q1,2019-20 Q1,0.8,block_allocation"));
         let summary = summarize(&paper);
         assert_eq!(summary.projects_changed, 0);
         assert_eq!(summary.projects, 254);
