@@ -123,7 +123,7 @@ pub fn CapPanel() -> impl IntoView {
                                                                 });
                                                             view! {
                                                                 <th scope="col" class=class>
-                                                                    {h.get(lang())}
+                                                                    {whole_years(h.get(lang()))}
                                                                     {mark}
                                                                 </th>
                                                             }

@@ -73,8 +73,7 @@ fn department_row(row: DepartmentRow, expanded: RwSignal<SortedSet<u16>>) -> imp
                 .collect_view();
             view! {
                 <tr class="department-projects" id=list_id.clone()>
-                    <td></td>
-                    <td colspan="4">
+                    <td colspan="5">
                         <table class="data compact nested">
                             <thead>
                                 <tr>
