@@ -217,7 +217,10 @@ impl Saved {
     /// Whether writing is off: a corrupt entry could not be set aside, so it must not
     /// be overwritten (until it can be: see [`Saved::set_aside_again`]).
     fn frozen(&self) -> bool {
-        matches!(self.issue.get_untracked(), Some(StorageIssue::BackupFailed | StorageIssue::BackupSlotsFull))
+        matches!(
+            self.issue.get_untracked(),
+            Some(StorageIssue::BackupFailed | StorageIssue::BackupSlotsFull | StorageIssue::ReadRefused)
+        )
     }
 
     /// Reads again which texts are set aside (another tab may have set one aside or
@@ -229,10 +232,11 @@ impl Saved {
         }
     }
 
-    /// While saving is off because the stored text could not be set aside, tries
-    /// again (a place may have been freed, here or in another tab): once the text is
-    /// safe, or the stored text reads without problems, saving turns back on and what
-    /// this tab holds is written.
+    /// While saving is off because the stored text could not be read or set aside,
+    /// tries again (the browser may read it now, a place may have been freed, here or
+    /// in another tab): once the text is safe, or the stored text reads without
+    /// problems, saving turns back on and what this tab holds is merged with it and
+    /// written.
     fn set_aside_again(&self) {
         if !self.frozen() {
             return;
@@ -282,7 +286,26 @@ impl Saved {
             return false;
         }
         let storage = storage::local_storage();
-        let Some(text) = storage::stored_text(storage.as_ref().map_err(|issue| *issue)) else { return false };
+        let text = match storage::stored_text(storage.as_ref().map_err(|issue| *issue)) {
+            Ok(Some(text)) => text,
+            // Nothing stored, though this tab read or wrote a store: something else
+            // removed it (another page of this origin, a cleared key). What this tab
+            // holds is written back rather than lost when it closes.
+            Ok(None) => {
+                let removed = self.sync.with_value(|sync| sync.synced.is_some());
+                if removed {
+                    self.sync.update_value(|sync| sync.synced = None);
+                }
+                return removed && self.store.with_untracked(|store| !store.scenarios.is_empty());
+            }
+            // A read the browser refuses turns saving off (see `frozen`), so the text it
+            // holds unread is never written over; `set_aside_again` tries reading again.
+            Err(StorageIssue::ReadRefused) => {
+                self.issue.set(Some(StorageIssue::ReadRefused));
+                return false;
+            }
+            Err(_) => return false,
+        };
         if self.sync.with_value(|sync| sync.synced.as_deref() == Some(text.as_str())) {
             return false;
         }

@@ -60,7 +60,9 @@ pub fn restore(storage: Result<&web_sys::Storage, StorageIssue>) -> Restored {
     };
     let text = match storage.get_item(KEY) {
         Ok(text) => text,
-        Err(_) => return Restored { issue: Some(StorageIssue::Unavailable), ..Restored::default() },
+        // Storage that refuses the read may still take a write, which would replace
+        // what it holds unread: saving is off until a read works.
+        Err(_) => return Restored { issue: Some(StorageIssue::ReadRefused), ..Restored::default() },
     };
     // Reading may work where writing does not (a full quota, a write-blocking policy):
     // a small probe tells at once, so the notice shows before anything is lost.
@@ -145,9 +147,10 @@ pub fn remove_set_aside(key: &str, downloaded: &str) -> Result<(), NotRemoved> {
     }
 }
 
-/// The stored text, if there is any and storage can be read.
-pub fn stored_text(storage: Result<&web_sys::Storage, StorageIssue>) -> Option<String> {
-    storage.ok()?.get_item(KEY).ok().flatten()
+/// The stored text (`None` when nothing is stored), or why it cannot be read: no
+/// storage, or [`StorageIssue::ReadRefused`] when the browser refuses the read.
+pub fn stored_text(storage: Result<&web_sys::Storage, StorageIssue>) -> Result<Option<String>, StorageIssue> {
+    storage?.get_item(KEY).map_err(|_| StorageIssue::ReadRefused)
 }
 
 /// Writes `text` (a store as [`encode_stored`] writes it). Any refusal (quota,

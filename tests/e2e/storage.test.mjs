@@ -152,6 +152,50 @@ test('two tabs: a save in one shows in the other within a second, and neither ov
   await again.close();
 });
 
+test('storage that refuses reads but takes writes: saving is off and nothing stored is written over, until a read works', LONG, async () => {
+  const context = await seeded({ [KEY]: v1(many(3)) });
+  // The browser refuses every read of the store (as Firefox does with a damaged
+  // storage file) but still takes writes; the real read is kept for the test.
+  await context.addInitScript(() => {
+    const read = Storage.prototype.getItem;
+    window.__read = (key) => read.call(localStorage, key);
+    Storage.prototype.getItem = function (key) {
+      if (window.__refuseReads !== false) throw new DOMException('denied', 'SecurityError');
+      return read.call(this, key);
+    };
+  });
+  const { page, seen } = await tab(context);
+  await page.getByTestId('storage-notice').waitFor();
+  assert.match(await page.getByTestId('storage-notice').innerText(), /does not let blockvote read the saved scenarios/);
+  await saveAs(page, 'X1');
+  await page.getByTestId('scenario-saved').waitFor();
+  assert.equal(await page.getByTestId('scenario-saved').getAttribute('data-stored'), 'false');
+  const kept = async () => JSON.parse(await page.evaluate((key) => window.__read(key), KEY)).scenarios.map((s) => s.name);
+  assert.deepEqual(await kept(), ['S1', 'S2', 'S3'], 'the stored scenarios are not written over');
+  // Reads work again: the next check merges the stored scenarios with this tab's save.
+  await page.evaluate(() => { window.__refuseReads = false; window.dispatchEvent(new Event('focus')); });
+  await listsSoon(page, ['S1', 'S2', 'S3', 'X1'], 3_000);
+  assert.deepEqual((await kept()).sort(), ['S1', 'S2', 'S3', 'X1']);
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
+test('a store another page of this origin removes is written back by the tab that holds it', LONG, async () => {
+  const { context, a, b } = await twoTabs(launch);
+  await saveAs(a.page, 'A1');
+  await saveAs(a.page, 'A2');
+  await listsSoon(b.page, ['A1', 'A2']);
+  // Any page of file:// shares this storage and may remove the key, or clear it all.
+  await b.page.evaluate((key) => localStorage.removeItem(key), KEY);
+  await a.page.waitForFunction((key) => localStorage.getItem(key) !== null, KEY, { timeout: 3_000 });
+  assert.deepEqual((await storedNames(a.page)).sort(), ['A1', 'A2']);
+  await b.page.evaluate(() => localStorage.clear());
+  await a.page.waitForFunction((key) => localStorage.getItem(key) !== null, KEY, { timeout: 3_000 });
+  assert.deepEqual((await storedNames(a.page)).sort(), ['A1', 'A2']);
+  assert.deepEqual([...a.seen.errors, ...b.seen.errors], []);
+  await context.close();
+});
+
 test('two tabs: a rename in one and a delete in the other are both kept, and the delete stays', LONG, async () => {
   const { context, a, b } = await twoTabs(() => seeded({ [KEY]: v1(many(2)) }), {}, { deaf: true });
   await a.page.getByTestId('scenario-rename-1').click();

@@ -617,6 +617,11 @@ pub fn storage_issue(issue: StorageIssue) -> Bilingual {
             "Saving is off: this browser does not let blockvote keep scenarios (a private window, or storage is full). Everything else works; scenarios saved now last until this page is closed — download them to keep them.",
         )
         .into(),
+        StorageIssue::ReadRefused => l(
+            "儲存已關閉：此瀏覽器不讓 blockvote 讀取已儲存的情景，所以不會覆寫它們。現在儲存的情景只保留至關閉此頁，請下載以保留；重新載入此頁可再試。",
+            "Saving is off: this browser does not let blockvote read the saved scenarios, so nothing is written over them. Scenarios saved now last until this page is closed — download them to keep them; reload the page to try again.",
+        )
+        .into(),
         StorageIssue::BackupFailed => l(
             "儲存已關閉：已儲存的情景未能全部讀取，而無法讀取的內容也未能另存備份，所以不會覆寫它。請下載下面的副本。",
             "Saving is off: the saved scenarios could not all be read, and the unreadable text could not be set aside, so it is not overwritten. Download the copy below.",
@@ -1413,6 +1418,9 @@ mod tests {
         );
         // A copy the browser refused is not said to be a matter of places.
         assert!(!storage_issue(StorageIssue::BackupFailed).en.contains("places"));
+        // A refused read says nothing is written over what could not be read.
+        assert!(storage_issue(StorageIssue::ReadRefused).en.contains("so nothing is written over them"));
+        assert!(storage_issue(StorageIssue::ReadRefused).zh.contains("所以不會覆寫它們"));
         check(set_aside_kind(SetAsideKind::Scenarios).into(), "已儲存的情景", "Saved scenarios");
         check(set_aside_kind(SetAsideKind::Dataset).into(), "項目資料", "Project data");
     }

@@ -69,6 +69,10 @@ pub enum StorageIssue {
     Unavailable,
     /// A write was refused (quota full, or storage disabled for writing).
     WriteRefused,
+    /// The browser refused to read the saved scenarios (a damaged storage file, a
+    /// policy), though it may let them be written: so nothing is written over them,
+    /// until a read works again.
+    ReadRefused,
     /// A corrupt entry could not be set aside (storage refused the copy), so it is not
     /// overwritten either.
     BackupFailed,
