@@ -164,11 +164,47 @@ fn write_now(state: AppState, whatif: WhatIf, known: StoredValue<String>) {
     known.set_value(fragment);
 }
 
+/// Where the fragment the app showed but had not yet written to the address when the
+/// page was unloaded is kept for this tab, after the address it was to replace.
+const UNWRITTEN_KEY: &str = "blockvote.address.unwritten.v1";
+
+/// Keeps, for a reload of this tab, the fragment the app shows if the address does not
+/// say it yet (a lever typed less than [`LEVER_PAUSE`] ago); forgets any kept before
+/// otherwise. Nothing is kept while a link is being followed (see [`write_now`]).
+fn keep_unwritten(state: AppState, whatif: WhatIf, known: StoredValue<String>) {
+    let current = current_fragment();
+    let Some(storage) = crate::saved::storage::tab_storage() else { return };
+    let fragment = untrack(|| fragment_of(state, whatif));
+    let _ = if known.with_value(|known| *known == current) && fragment != current {
+        storage.set_item(UNWRITTEN_KEY, &format!("{current}\n{fragment}"))
+    } else {
+        storage.remove_item(UNWRITTEN_KEY)
+    };
+}
+
+/// At start: if this page is a reload of the address a fragment kept by
+/// [`keep_unwritten`] was to replace, writes that fragment to the address, so the app
+/// opens on what it showed when the reload began. What was kept is forgotten either way.
+pub fn restore_unwritten() {
+    let Some(storage) = crate::saved::storage::tab_storage() else { return };
+    let Ok(Some(kept)) = storage.get_item(UNWRITTEN_KEY) else { return };
+    let _ = storage.remove_item(UNWRITTEN_KEY);
+    let reloaded = web_sys::window()
+        .and_then(|w| w.performance())
+        .is_some_and(|p| p.navigation().type_() == web_sys::PerformanceNavigation::TYPE_RELOAD);
+    if let Some((replaced, fragment)) = kept.split_once('\n') {
+        if reloaded && replaced == current_fragment() && fragment.starts_with('#') {
+            replace_fragment(fragment);
+        }
+    }
+}
+
 /// Keeps the address and the app in step for as long as the calling component lives:
 /// a `hashchange` (back/forward, a hand-edited or pasted link) moves the app to what
 /// the fragment says; a change of view, language or screen parameters is written back
 /// at once, a change of scenario once the member pauses ([`LEVER_PAUSE`]) and, in any
-/// case, when the page is hidden or left (`pagehide`).
+/// case, when the page is about to be unloaded (`beforeunload`: a reload) or is hidden
+/// or left (`pagehide`).
 pub fn keep_in_step(state: AppState, whatif: WhatIf) {
     let known = StoredValue::new(current_fragment());
     // The app's own link the member last clicked, until the `hashchange` it causes:
@@ -185,6 +221,13 @@ pub fn keep_in_step(state: AppState, whatif: WhatIf) {
         follow(state, whatif, &fragment, own);
     });
     let leaving = window_event_listener(leptos::ev::pagehide, move |_| write_now(state, whatif, known));
+    // A reload takes the address as it is when it starts, before `pagehide` and even
+    // before `beforeunload`: a lever typed less than a pause before it is kept for the
+    // reload to open (`keep_unwritten`), and written.
+    let unloading = window_event_listener(leptos::ev::beforeunload, move |_| {
+        keep_unwritten(state, whatif, known);
+        write_now(state, whatif, known);
+    });
     let pending: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
     let cancel_pending = move || {
         if let Some(timer) = pending.try_update_value(Option::take).flatten() {
@@ -195,6 +238,7 @@ pub fn keep_in_step(state: AppState, whatif: WhatIf) {
         clicks.remove();
         handle.remove();
         leaving.remove();
+        unloading.remove();
         cancel_pending();
     });
 

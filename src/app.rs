@@ -68,6 +68,7 @@ pub fn App() -> impl IntoView {
 fn Shell(dataset: Dataset) -> impl IntoView {
     let whatif = crate::whatif::WhatIf::new(&dataset);
     mark(StartupMark::EngineBuilt);
+    crate::address::restore_unwritten();
     let state = AppState::new(dataset, &crate::address::current_fragment());
     provide_context(state);
     provide_context(whatif);

@@ -5,6 +5,7 @@
 //! member's: storage that is missing or refuses the write only means they last for
 //! this visit (saving them with a scenario is what keeps them safe).
 
+use super::storage::tab_storage;
 use blockvote_model::saved::questions::{decode_questions, encode_questions};
 use blockvote_model::saved::Question;
 
@@ -15,12 +16,6 @@ pub const KEY: &str = "blockvote.questions.v1";
 /// still offers them back.
 pub const REPLACED_KEY: &str = "blockvote.questions.replaced.v1";
 pub const REPLACED_BY_KEY: &str = "blockvote.questions.replaced-by.v1";
-
-/// The tab's `sessionStorage`, if the browser gives one (it may refuse, as for
-/// `localStorage`, when storage is disabled).
-fn tab_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.session_storage().ok().flatten()
-}
 
 /// The questions this tab kept before a reload; none if there are none or they cannot
 /// be read.

@@ -51,6 +51,13 @@ pub fn local_storage() -> Result<web_sys::Storage, StorageIssue> {
     }
 }
 
+/// The tab's `sessionStorage`, if the browser gives one (it may refuse, as for
+/// `localStorage`, when storage is disabled): what lasts for a reload of this tab
+/// only (the questions being drafted, an address not yet written).
+pub fn tab_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
 /// Reads the saved scenarios. A missing entry is an empty store; an entry with
 /// problems keeps its readable scenarios, and its text is copied to a free backup key.
 pub fn restore(storage: Result<&web_sys::Storage, StorageIssue>) -> Restored {

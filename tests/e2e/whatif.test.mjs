@@ -335,6 +335,27 @@ test('a link carries the scenario: levers in the fragment open as the scenario, 
   await other.close();
 });
 
+test('a reload at once after typing a lever reopens what was on screen, before the address was written', async () => {
+  const { page, app, seen } = await open('cashflow');
+  await page.goto(`${FILE_URL}#view=cashflow&lang=en&cost=20`);
+  await app.ready();
+  for (const typed of ['30', '40']) {
+    await page.getByTestId('cost-change').fill(typed);
+    // Sooner than the pause after which the address is written.
+    await Promise.all([page.waitForEvent('load'), page.evaluate(() => location.reload())]);
+    await app.ready();
+    assert.equal(await page.getByTestId('cost-change').inputValue(), typed);
+    assert.match(page.url(), new RegExp(`cost=${typed}`));
+  }
+  // A link opened afresh in the tab is opened as it is, whatever was kept before.
+  await page.getByTestId('cost-change').fill('50');
+  await page.goto(`${FILE_URL}#view=cashflow&lang=en&cost=20`);
+  await app.ready();
+  assert.equal(await page.getByTestId('cost-change').inputValue(), '20');
+  assert.deepEqual(seen.errors, []);
+  await page.close();
+});
+
 test('a hostile link is refused with a message and leaves the baseline usable', async () => {
   const { page, app, seen } = await open('overview');
   const payload = encodeURIComponent('<img src=x onerror=alert(1)>');

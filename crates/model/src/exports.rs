@@ -258,7 +258,10 @@ mod tests {
         assert_eq!(cash.lines().count(), paper.quarters.len() + 1);
         let allocation = allocation_csv(&dataset, &paper);
         assert!(allocation.lines().last().is_some_and(|l| l.starts_with("total,總計,Total,1060.0,1060.0,,0.0")));
-        assert_eq!(projects.lines().nth(1).map(|l| l.split(',').skip(5).collect::<Vec<_>>().join(",")).as_deref(), Some("6.6,6.6,true,2018-19 Q1,2019-20 Q1,0.8,block_allocation"));
+        assert_eq!(
+            projects.lines().nth(1).map(|l| l.split(',').skip(5).collect::<Vec<_>>().join(",")).as_deref(),
+            Some("6.6,6.6,true,2018-19 Q1,2019-20 Q1,0.8,block_allocation")
+        );
         let summary = summarize(&paper);
         assert_eq!(summary.projects_changed, 0);
         assert_eq!(summary.projects, 254);
