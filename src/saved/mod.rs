@@ -109,6 +109,9 @@ pub struct Saved {
     /// dismissed ([`Saved::bring_back_questions`]), across later openings and a
     /// reload of the tab. Changed only through [`Saved::set_replaced_questions`].
     pub replaced_questions: ArcRwSignal<Option<(String, Vec<Question>)>>,
+    /// The text of the questions this tab kept that did not all read
+    /// (`questions::left_out`), offered for download until dismissed.
+    pub questions_left_out: ArcRwSignal<Option<String>>,
     sync: ArcStoredValue<Sync>,
 }
 
@@ -200,6 +203,8 @@ impl Saved {
             conflicts: ArcRwSignal::new(Vec::new()),
             questions: ArcRwSignal::new(questions::restore()),
             replaced_questions: ArcRwSignal::new(questions::restore_replaced()),
+            // After `restore`, which keeps the text of questions that did not read.
+            questions_left_out: ArcRwSignal::new(questions::left_out()),
             sync: ArcStoredValue::new(Sync {
                 writer: Writer::new(random, crate::unicode::nfc),
                 synced: restored.text,
@@ -521,6 +526,12 @@ impl Saved {
             *questions = kept;
             Ok(())
         });
+    }
+
+    /// Forgets the text of the questions that did not read (the member dismissed it).
+    pub fn dismiss_questions_left_out(&self) {
+        questions::forget_left_out();
+        self.questions_left_out.set(None);
     }
 
     /// Puts back the questions an opening replaced (see `replaced_questions`).

@@ -17,13 +17,33 @@ pub const KEY: &str = "blockvote.questions.v1";
 pub const REPLACED_KEY: &str = "blockvote.questions.replaced.v1";
 pub const REPLACED_BY_KEY: &str = "blockvote.questions.replaced-by.v1";
 
-/// The questions this tab kept before a reload; none if there are none or they cannot
-/// be read.
+/// Where the text of a kept draft that did not all read is kept as it was, for
+/// download, until the member dismisses it: the draft written next replaces the text
+/// under [`KEY`]. Text already kept there is not replaced.
+pub const LEFT_OUT_KEY: &str = "blockvote.questions.unreadable.v1";
+
+/// The questions this tab kept before a reload, every one that reads; none if there are
+/// none. If any did not read, the text is kept under [`LEFT_OUT_KEY`] first.
 pub fn restore() -> Vec<Question> {
-    tab_storage()
-        .and_then(|storage| storage.get_item(KEY).ok().flatten())
-        .map(|text| decode_questions(&text, crate::unicode::nfc))
-        .unwrap_or_default()
+    let Some(storage) = tab_storage() else { return Vec::new() };
+    let Some(text) = storage.get_item(KEY).ok().flatten() else { return Vec::new() };
+    let kept = decode_questions(&text, crate::unicode::nfc);
+    if kept.left_out && left_out().is_none() {
+        let _ = storage.set_item(LEFT_OUT_KEY, &text);
+    }
+    kept.questions
+}
+
+/// The text of a kept draft that did not all read, if this tab keeps one.
+pub fn left_out() -> Option<String> {
+    tab_storage()?.get_item(LEFT_OUT_KEY).ok().flatten()
+}
+
+/// Forgets the text of a kept draft that did not all read (the member dismissed it).
+pub fn forget_left_out() {
+    if let Some(storage) = tab_storage() {
+        let _ = storage.remove_item(LEFT_OUT_KEY);
+    }
 }
 
 /// Keeps `questions` for a reload of this tab (removes the entry when there are none).
@@ -42,7 +62,7 @@ pub fn restore_replaced() -> Option<(String, Vec<Question>)> {
     let storage = tab_storage()?;
     let name = storage.get_item(REPLACED_BY_KEY).ok().flatten()?;
     let text = storage.get_item(REPLACED_KEY).ok().flatten()?;
-    let questions = decode_questions(&text, crate::unicode::nfc);
+    let questions = decode_questions(&text, crate::unicode::nfc).questions;
     (!questions.is_empty()).then_some((name, questions))
 }
 

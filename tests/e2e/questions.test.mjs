@@ -209,6 +209,46 @@ test('questions being edited in two tabs are each kept by a reload of their own 
   await context.close();
 });
 
+test('a kept draft with a question that does not read keeps the others, says so, and its text downloads as it was', LONG, async () => {
+  // The tab's draft, as another version or damage might leave it: the second question's
+  // text is longer than any question may be.
+  const draft = JSON.stringify([
+    { key: 'own-1', picked: true, en: 'The first question, kept.' },
+    { key: 'own-2', picked: true, en: 'x'.repeat(2_001) },
+    { key: 'own-3', picked: true, en: 'The third question, kept too.' },
+  ]);
+  const context = await launch();
+  await context.addInitScript((text) => {
+    if (!sessionStorage.getItem('e2e-seeded')) {
+      sessionStorage.setItem('e2e-seeded', '1');
+      sessionStorage.setItem('blockvote.questions.v1', text);
+    }
+  }, draft);
+  const page = await context.newPage();
+  const seen = watch(page);
+  const app = new AppPage(page);
+  await app.open(`${SINGLE_FILE_URL}#view=brief&lang=en`);
+  await app.screen('brief').waitFor();
+  assert.deepEqual(await printedQuestions(page), ['1. The first question, kept.', '2. The third question, kept too.']);
+  assert.match(await page.getByTestId('questions-left-out').innerText(), /could not be read and are left out/);
+  const file = await downloaded(page, () => page.getByTestId('questions-left-out-download').click());
+  assert.equal(file.name, 'blockvote-questions-unreadable.json');
+  assert.equal(file.text, draft);
+  // A change writes the draft again; the text left out is still kept, after a reload too.
+  await page.getByTestId('question-add').click();
+  await page.getByTestId('question-text-own-2').fill('A new question.');
+  await page.evaluate(() => new Promise((done) => setTimeout(done, 400)));
+  await Promise.all([page.waitForEvent('load'), page.evaluate(() => location.reload())]);
+  await app.screen('brief').waitFor();
+  assert.equal((await printedQuestions(page)).length, 3);
+  await page.getByTestId('questions-left-out').waitFor();
+  await page.getByTestId('questions-left-out-dismiss').click();
+  await page.getByTestId('questions-left-out').waitFor({ state: 'detached' });
+  assert.equal(await page.evaluate(() => sessionStorage.getItem('blockvote.questions.unreadable.v1')), null);
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
 test('questions: a text over the limit is refused at its field, in both languages, and nothing is lost', LONG, async () => {
   const { context, page, app, seen } = await open('brief');
   await page.getByTestId('question-add').click();

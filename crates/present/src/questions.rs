@@ -365,6 +365,13 @@ pub const NONE_PICKED: Label = l(
     "No question is ticked yet; ticked questions are printed in the brief.",
 );
 pub const TEXT_LABEL: Label = l("問題的字眼", "Wording of the question");
+pub const LEFT_OUT: Label = l(
+    "此分頁保存的問題有部分未能讀取，已略去；原文按原樣保留，可下載。",
+    "Some of the questions this tab kept could not be read and are left out; their text is kept as it was, to download.",
+);
+pub const DOWNLOAD_LEFT_OUT: Label = l("下載原文", "Download the text");
+/// The file a kept draft that did not all read downloads as.
+pub const LEFT_OUT_FILE: &str = "blockvote-questions-unreadable.json";
 pub const YOURS: Label = l("你的問題", "Your questions");
 pub const DRAFTS: Label = l("由發現而來的草稿", "Drafts from the findings");
 

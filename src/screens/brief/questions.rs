@@ -5,6 +5,7 @@
 //! `blockvote_present::questions`'; the list itself is the scenario being edited's
 //! (`Saved::questions`), saved with it.
 
+use crate::components::dismiss::DismissButton;
 use crate::components::marks::ProvenanceMark;
 use crate::components::words::Words;
 use crate::saved::use_saved;
@@ -13,8 +14,8 @@ use crate::whatif::use_whatif;
 use blockvote_model::saved::{clean_question_text, QuestionProblem};
 use blockvote_present::questions::{
     add_own, drafts, move_question, panel_rows, printed, problem, remove, set_picked, set_text, Draft, DraftInput,
-    PanelRow, PrintedQuestions, ADD_OWN, CITES, DRAFTS, EDITED, GONE, HEADING, MARKS_NOTE, MOVE_DOWN, MOVE_UP,
-    NONE_PICKED, PANEL_NOTE, REMOVE, TEXT_LABEL, YOURS,
+    PanelRow, PrintedQuestions, ADD_OWN, CITES, DOWNLOAD_LEFT_OUT, DRAFTS, EDITED, GONE, HEADING, LEFT_OUT,
+    LEFT_OUT_FILE, MARKS_NOTE, MOVE_DOWN, MOVE_UP, NONE_PICKED, PANEL_NOTE, REMOVE, TEXT_LABEL, YOURS,
 };
 use leptos::prelude::*;
 
@@ -100,6 +101,7 @@ pub fn QuestionsPanel(drafts: Memo<Vec<Draft>>) -> impl IntoView {
             <p class="note">
                 <Words label=MARKS_NOTE />
             </p>
+            <LeftOutNotice />
             <h4>
                 <Words label=YOURS />
             </h4>
@@ -143,6 +145,44 @@ pub fn QuestionsPanel(drafts: Memo<Vec<Draft>>) -> impl IntoView {
                 </ul>
             </details>
         </section>
+    }
+}
+
+/// Says that some questions this tab kept did not read and were left out, and offers
+/// their text as it was, until dismissed.
+#[component]
+fn LeftOutNotice() -> impl IntoView {
+    let saved = use_saved();
+    let left_out = saved.questions_left_out.clone();
+    let has_text = Memo::new(move |_| left_out.with(Option::is_some));
+    let download = {
+        let left_out = saved.questions_left_out.clone();
+        move |_| {
+            if let Some(text) = left_out.get_untracked() {
+                crate::saved::files::download(LEFT_OUT_FILE, "application/json", &text);
+            }
+        }
+    };
+    let dismiss = Callback::new(move |()| saved.dismiss_questions_left_out());
+    move || {
+        has_text.get().then(|| {
+            view! {
+                <p class="notice" role="status" data-testid="questions-left-out">
+                    <Words label=LEFT_OUT />
+                    " "
+                    <button
+                        type="button"
+                        class="small"
+                        data-testid="questions-left-out-download"
+                        on:click=download.clone()
+                    >
+                        <Words label=DOWNLOAD_LEFT_OUT />
+                    </button>
+                    " "
+                    <DismissButton testid="questions-left-out-dismiss" on_dismiss=dismiss />
+                </p>
+            }
+        })
     }
 }
 

@@ -126,13 +126,42 @@ pub fn encode_questions(questions: &[Question]) -> String {
     serde_json::to_string(questions).unwrap_or_else(|_| "[]".to_string()).replace('<', "\\u003c")
 }
 
-/// Reads what [`encode_questions`] wrote; anything unusable is no questions (the
-/// scenario being edited is a draft, and its saved versions keep their own).
-pub fn decode_questions(text: &str, normalize: Normalizer) -> Vec<Question> {
+/// The questions of the scenario being edited as read back from what
+/// [`encode_questions`] wrote (`decode_questions`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct KeptQuestions {
+    /// Every question that reads, in order, as [`clean_questions`] keeps them.
+    pub questions: Vec<Question>,
+    /// Whether anything was left out: a question that does not read (a text too long,
+    /// a key repeated or unusable, a wrong type), those past [`MAX_QUESTIONS`], or the
+    /// whole text when it is not a list. The caller keeps the text for download.
+    pub left_out: bool,
+}
+
+/// Reads what [`encode_questions`] wrote, question by question: unlike a saved row's
+/// list, which is refused whole, a draft is what the member has, so one question that
+/// does not read (the text damaged, or written by another version) leaves out that
+/// question alone, and says so ([`KeptQuestions::left_out`]).
+pub fn decode_questions(text: &str, normalize: Normalizer) -> KeptQuestions {
+    let unreadable = KeptQuestions { questions: Vec::new(), left_out: true };
     if text.len() > super::limits::MAX_WRITE_BYTES {
-        return Vec::new();
+        return unreadable;
     }
-    super::json::parse(text).ok().and_then(|value| read_questions(Some(value), normalize).ok()).unwrap_or_default()
+    let Ok(Value::Array(items)) = super::json::parse(text) else { return unreadable };
+    let mut kept = KeptQuestions { questions: Vec::new(), left_out: false };
+    for item in items {
+        let question = serde_json::from_value::<Question>(item).ok().and_then(|question| {
+            let taken = kept.questions.iter().any(|q| q.key == question.key);
+            let room = kept.questions.len() < MAX_QUESTIONS;
+            let clean = clean_questions(vec![question], normalize).ok()?.pop();
+            clean.filter(|_| room && !taken)
+        });
+        match question {
+            Some(question) => kept.questions.push(question),
+            None => kept.left_out = true,
+        }
+    }
+    kept
 }
 
 /// A key for a new question of the member's own, not used in `questions`.
@@ -274,9 +303,7 @@ mod tests {
         let asked = vec![question("own-2", true, Some("<b>問</b>"), None), question("lateness", false, None, None)];
         let text = encode_questions(&asked);
         assert!(!text.contains('<'), "{text}");
-        assert_eq!(decode_questions(&text, nfc), asked);
-        assert_eq!(decode_questions("not json", nfc), Vec::new());
-        assert_eq!(decode_questions(r#"[{"key":"a"},{"key":"a"}]"#, nfc), Vec::new());
+        assert_eq!(decode_questions(&text, nfc), KeptQuestions { questions: asked.clone(), left_out: false });
         assert_eq!(new_own_key(&asked), "own-1");
         assert_eq!(new_own_key(&[question("own-1", true, None, None)]), "own-2");
     }
@@ -289,5 +316,31 @@ mod tests {
             clean_question_text(&"x".repeat(MAX_QUESTION_CHARS + 1), nfc),
             Err(QuestionProblem::TooLong { max: MAX_QUESTION_CHARS })
         );
+    }
+
+    /// A kept draft as read back: the keys of the questions kept, and whether any was
+    /// left out.
+    #[track_caller]
+    fn check_kept(text: &str, expected: (&[&str], bool)) {
+        let kept = decode_questions(text, nfc);
+        let keys: Vec<&str> = kept.questions.iter().map(|q| q.key.as_str()).collect();
+        assert_eq!((keys.as_slice(), kept.left_out), expected, "{text}");
+    }
+
+    #[test]
+    fn a_kept_draft_keeps_every_question_that_reads() {
+        let long = "x".repeat(MAX_QUESTION_CHARS + 1);
+        check_kept(r#"[{"key":"a","picked":true},{"key":"b"}]"#, (&["a", "b"], false));
+        check_kept("[]", (&[], false));
+        check_kept(&format!(r#"[{{"key":"a"}},{{"key":"b","en":"{long}"}},{{"key":"c"}}]"#), (&["a", "c"], true));
+        check_kept(r#"[{"key":"a"},{"key":"a"},{"key":"b"}]"#, (&["a", "b"], true));
+        check_kept(r#"[{"key":"a","picked":"yes"},{"key":"b"}]"#, (&["b"], true));
+        check_kept(r#"[{"key":"a b"},{"key":"b"},7]"#, (&["b"], true));
+        check_kept(r#"[{"key":"a"},{"key":"b""#, (&[], true));
+        check_kept("not json", (&[], true));
+        check_kept(r#"{"key":"a"}"#, (&[], true));
+        let many: Vec<String> = (0..=MAX_QUESTIONS).map(|n| format!(r#"{{"key":"q{n}"}}"#)).collect();
+        let kept = decode_questions(&format!("[{}]", many.join(",")), nfc);
+        assert_eq!((kept.questions.len(), kept.left_out), (MAX_QUESTIONS, true));
     }
 }
