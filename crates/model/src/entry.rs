@@ -162,11 +162,12 @@ pub(crate) fn finer_than_a_dollar(text: &str) -> bool {
 /// is said so first.
 pub fn amount_in(text: &str, min: Money, max: Money) -> Result<Money, EntryError<Money>> {
     let text = typed(text)?;
-    let value = money_in(&text, min, max)?;
-    if finer_than_a_dollar(&text) {
-        return Err(EntryError::TooManyDecimals);
+    match money_in(&text, min, max) {
+        // Digits past a `Decimal`'s in the fraction are finer than a dollar too: said so.
+        Err(EntryError::TooLong) if finer_than_a_dollar(&text) => Err(EntryError::TooManyDecimals),
+        Ok(_) if finer_than_a_dollar(&text) => Err(EntryError::TooManyDecimals),
+        read => read,
     }
-    Ok(value)
 }
 
 /// Refuses a comma that does not separate thousands ([`thousands_grouped`]).
@@ -185,7 +186,30 @@ pub fn money_in(text: &str, min: Money, max: Money) -> Result<Money, EntryError<
     }
     commas_group_thousands(text)?;
     let value = Money::parse_millions(text).map_err(|_| unreadable(text, min, max))?;
+    read_whole(text, value.millions())?;
     within(value, min, max)
+}
+
+/// Refuses a number a `Decimal` could hold only rounded: more digits than its 28 or
+/// so (`9.99999999999999999999999999999` reads as 10), so that what is applied is
+/// always what was typed, never a number next to it. `value` is `text` as read; the
+/// two must be the same number, written without its sign's `+`, commas, leading zeros
+/// and trailing zeros of the fraction.
+fn read_whole<T>(text: &str, value: Decimal) -> Result<(), EntryError<T>> {
+    let unsigned = text.trim().trim_start_matches(['+', '-']).replace(',', "");
+    let (whole, fraction) = unsigned.split_once('.').unwrap_or((&unsigned, ""));
+    let (whole, fraction) = (whole.trim_start_matches('0'), fraction.trim_end_matches('0'));
+    let typed = match (whole.is_empty(), fraction.is_empty()) {
+        (_, true) => whole.to_string(),
+        (true, false) => format!("0.{fraction}"),
+        (false, false) => format!("{whole}.{fraction}"),
+    };
+    let read = value.abs().normalize().to_string();
+    if typed == read || (typed.is_empty() && value.is_zero()) {
+        Ok(())
+    } else {
+        Err(EntryError::TooLong)
+    }
 }
 
 /// Why a number could not be read: written plainly but too large to hold (29 digits
@@ -229,6 +253,7 @@ pub fn decimal_in(text: &str, min: Decimal, max: Decimal) -> Result<Decimal, Ent
     }
     commas_group_thousands(text)?;
     let value = Money::parse_millions(text).map(Money::millions).map_err(|_| unreadable(text, min, max))?;
+    read_whole(text, value)?;
     within(value, min, max)
 }
 
@@ -604,11 +629,16 @@ mod tests {
         // The limit counts characters, not bytes: forty Chinese characters are read.
         check(&"一".repeat(MAX_ENTRY_CHARS), ["not a number", "not a number", "not a number"]);
         check(&"一".repeat(MAX_ENTRY_CHARS + 1), ["too long", "too long", "too long"]);
-        // A decimal point with many places: Decimal keeps 28 places and rounds beyond.
-        check(
-            "0.00000000000000000000000000001",
-            ["0.0000000000000000000000000000", "0.0000000000000000000000000000", "not whole"],
-        );
+        // More digits than a Decimal holds would be rounded to a number next to the one
+        // typed: refused, so what is applied is what was typed.
+        check("0.00000000000000000000000000001", ["too long", "too long", "not whole"]);
+        check("9.99999999999999999999999999999", ["too long", "too long", "not whole"]);
+        check("12.3456789012345678901234567891", ["too long", "too long", "not whole"]);
+        // As many digits as it holds, and zeros that change nothing, are read.
+        check("1.2345678901234567890123456789", ["1.2345678901234567890123456789", "1.2345678901234567890123456789", "not whole"]);
+        check("0.0000000000000000000000000001", ["0.0000000000000000000000000001", "0.0000000000000000000000000001", "not whole"]);
+        check("007.50000000000000000000000000000", ["7.5000000000000000000000000000", "7.5000000000000000000000000000", "not whole"]);
+        check("-0.000", ["0.000", "0.000", "not whole"]);
         let i64_bounds = int_in("9223372036854775807", i64::MIN, i64::MAX);
         assert_eq!(i64_bounds, Ok(i64::MAX));
     }
