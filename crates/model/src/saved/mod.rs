@@ -218,13 +218,48 @@ impl SavedScenario {
 /// shown with it: an imported name `Plan \u{202E}01 tsoC` read as "Plan Cost 10" and
 /// pulled the list's "in use" mark inside it. The marks (U+200E, U+200F, U+061C)
 /// reorder nothing and are kept.
+/// Also dropped: the characters that only hide inside a name, adding nothing to what
+/// is shown (a zero-width space, a word joiner, a byte-order mark, a soft hyphen), so
+/// that `Budget` and `Budget` with one of them after it are one name, as they look.
 fn dropped(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    c.is_control()
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+        || matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
 }
 
-/// A name as stored: NFC (by `normalize`), control characters and bidirectional
-/// controls removed ([`dropped`]), whitespace
-/// collapsed at the ends; refused if empty or longer than `MAX_NAME_CHARS`. Markup is
+/// True for a character that shows nothing on its own: white space, a character that
+/// is default-ignorable in Unicode (joiners, fillers, variation selectors, tags), or a
+/// combining mark with no letter to sit on. A name of these alone is an empty name.
+fn shows_nothing(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{034F}'
+                | '\u{061C}'
+                | '\u{115F}'
+                | '\u{1160}'
+                | '\u{17B4}'
+                | '\u{17B5}'
+                | '\u{180B}'..='\u{180F}'
+                | '\u{200C}'..='\u{200F}'
+                | '\u{2061}'..='\u{206F}'
+                | '\u{3164}'
+                | '\u{FE00}'..='\u{FE0F}'
+                | '\u{FFA0}'
+                | '\u{1BCA0}'..='\u{1BCA3}'
+                | '\u{1D173}'..='\u{1D17A}'
+                | '\u{E0000}'..='\u{E0FFF}'
+                | '\u{0300}'..='\u{036F}'
+                | '\u{1AB0}'..='\u{1AFF}'
+                | '\u{1DC0}'..='\u{1DFF}'
+                | '\u{20D0}'..='\u{20FF}'
+                | '\u{FE20}'..='\u{FE2F}'
+        )
+}
+
+/// A name as stored: NFC (by `normalize`), control characters, bidirectional controls
+/// and hiding characters removed ([`dropped`]), whitespace collapsed at the ends;
+/// refused if it shows nothing ([`shows_nothing`]) or is longer than `MAX_NAME_CHARS`. Markup is
 /// kept as text: it is the renderer's job (Leptos sets text, never HTML) to show it as
 /// typed.
 pub fn clean_name(name: &str, normalize: Normalizer) -> Result<String, RowReason> {
@@ -233,7 +268,7 @@ pub fn clean_name(name: &str, normalize: Normalizer) -> Result<String, RowReason
     // removed, a name that is not NFC and changes the next time it is read.
     let kept: String = name.chars().filter(|c| !dropped(*c)).collect();
     let cleaned = normalize(&kept).trim().to_string();
-    if cleaned.is_empty() {
+    if cleaned.chars().all(shows_nothing) {
         return Err(RowReason::Empty);
     }
     if cleaned.chars().count() > MAX_NAME_CHARS {

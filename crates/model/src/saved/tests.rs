@@ -462,6 +462,15 @@ fn names_and_notes_are_plain_text_and_markup_survives_as_typed() {
     assert_eq!(clean_name("Plan \u{202E}01 tsoC", nfc), Ok("Plan 01 tsoC".to_string()));
     assert_eq!(clean_name("\u{2067}A\u{2069}\u{202A}B\u{202C}\u{200F}", nfc), Ok("AB\u{200F}".to_string()));
     assert_eq!(clean_note("\u{202E}evil note\nline", nfc), Ok("evil note\nline".to_string()));
+    // A name that shows nothing is an empty name; one that hides a character in it is
+    // the name it shows. A joiner inside an emoji stays.
+    for blank in ["\u{200B}", "\u{2060}\u{FEFF}", "\u{00AD}", "\u{3164}", "\u{301}\u{302}", "\u{200D}", " \u{E0041} "] {
+        assert_eq!(clean_name(blank, nfc), Err(RowReason::Empty), "{blank:?}");
+    }
+    assert_eq!(clean_name("Budget\u{200B}", nfc), Ok("Budget".to_string()));
+    assert_eq!(clean_name("Bud\u{00AD}get", nfc), Ok("Budget".to_string()));
+    let family = "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}";
+    assert_eq!(clean_name(family, nfc), Ok(family.to_string()));
     assert_eq!(clean_note(&"註".repeat(MAX_NOTE_CHARS + 1), nfc), Err(RowReason::TooLong { max: MAX_NOTE_CHARS }));
 }
 
