@@ -60,7 +60,11 @@ pub fn remember(questions: &[Question]) {
 /// kept them before a reload; none if there are none or they cannot be read.
 pub fn restore_replaced() -> Option<(String, Vec<Question>)> {
     let storage = tab_storage()?;
-    let name = storage.get_item(REPLACED_BY_KEY).ok().flatten()?;
+    // The name is read as every stored name is (cleaned, and within the limit), since
+    // it is shown; one that does not read is not shown, and the questions are still
+    // offered back.
+    let stored_name = storage.get_item(REPLACED_BY_KEY).ok().flatten()?;
+    let name = blockvote_model::saved::clean_name(&stored_name, crate::unicode::nfc).unwrap_or_default();
     let text = storage.get_item(REPLACED_KEY).ok().flatten()?;
     let questions = decode_questions(&text, crate::unicode::nfc).questions;
     (!questions.is_empty()).then_some((name, questions))

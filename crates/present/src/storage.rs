@@ -61,6 +61,8 @@ pub fn problem(problem: &StoreProblem) -> Bilingual {
                 format!("the file is too large ({bytes} bytes; the limit is {limit})"),
             )
         }
+        // Where nothing at all was read: an empty file, said so.
+        StoreProblem::NotJson { line: 1, column: 0 } => ("檔案是空的".to_string(), "the file is empty".to_string()),
         StoreProblem::NotJson { line, column } => (
             format!("不是有效的 JSON（第 {line} 行第 {column} 字）"),
             format!("not valid JSON (line {line}, column {column})"),
@@ -1326,6 +1328,7 @@ mod tests {
         }
         // Text that is not JSON keeps its line and column, where the member can look.
         check(import_problems("{oops"), "不是有效的 JSON（第 1 行第 2 字）", "not valid JSON (line 1, column 2)");
+        check(import_problems(""), "檔案是空的", "the file is empty");
         // A number JSON allows but a float cannot hold is not called "not JSON".
         check(
             import_problems(r#"{"format": "blockvote-scenarios", "version": 1e400}"#),
