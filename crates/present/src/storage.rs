@@ -428,9 +428,13 @@ fn not_added(list: &[NotAdded]) -> Bilingual {
 /// What an import did.
 pub fn import_result(report: &ImportReport) -> Bilingual {
     let rest = not_added(&report.not_added);
+    let (zh_same, en_same) = match report.already_saved {
+        0 => (String::new(), String::new()),
+        n => (format!("，{n} 個已經儲存（未再加入）"), format!(", {n} already saved (not added again)")),
+    };
     Bilingual::new(
-        format!("已匯入：新增 {} 個，取代 {} 個。{}", report.added, report.replaced, rest.zh),
-        format!("Imported: {} added, {} replaced.{}", report.added, report.replaced, rest.en),
+        format!("已匯入：新增 {} 個，取代 {} 個{zh_same}。{}", report.added, report.replaced, rest.zh),
+        format!("Imported: {} added, {} replaced{en_same}.{}", report.added, report.replaced, rest.en),
     )
 }
 
@@ -836,13 +840,19 @@ mod tests {
     #[test]
     fn an_import_says_what_was_added_and_names_what_was_not() {
         check(
-            import_result(&ImportReport { added: 2, replaced: 0, not_added: vec![] }),
+            import_result(&ImportReport { added: 2, ..ImportReport::default() }),
             "已匯入：新增 2 個，取代 0 個。",
             "Imported: 2 added, 0 replaced.",
+        );
+        check(
+            import_result(&ImportReport { added: 1, already_saved: 2, ..ImportReport::default() }),
+            "已匯入：新增 1 個，取代 0 個，2 個已經儲存（未再加入）。",
+            "Imported: 1 added, 0 replaced, 2 already saved (not added again).",
         );
         let report = ImportReport {
             added: 5,
             replaced: 1,
+            already_saved: 0,
             not_added: vec![
                 NotAdded { name: "F1".into(), why: NotAddedWhy::Full },
                 NotAdded { name: "F2".into(), why: NotAddedWhy::Full },

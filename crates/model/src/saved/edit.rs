@@ -93,6 +93,10 @@ pub struct ImportReport {
     pub added: usize,
     /// Saved scenarios replaced by imported ones of the same name.
     pub replaced: usize,
+    /// Imported scenarios already saved as they are (the same name, levers, note,
+    /// simulation and questions): not added again, so importing a file twice adds no
+    /// copies.
+    pub already_saved: usize,
     /// What did not fit, in the file's order.
     pub not_added: Vec<NotAdded>,
 }
@@ -241,6 +245,10 @@ impl Store {
         let mut bytes = encode_stored(self).len();
         let refuse = |report: &mut ImportReport, name: String, why| report.not_added.push(NotAdded { name, why });
         for (index, mut row) in incoming.into_iter().enumerate() {
+            if self.scenarios.iter().any(|saved| saved.same_content(&row)) {
+                report.already_saved += 1;
+                continue;
+            }
             let saved_at = row.saved_at.or(now);
             let same_name = self.scenarios.iter().position(|s| s.name == row.name).filter(|_| replace_same_name);
             if let Some(existing) = same_name.and_then(|at| self.scenarios.get_mut(at)) {

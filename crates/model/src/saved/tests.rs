@@ -591,6 +591,15 @@ fn the_scenario_limit_holds_at_write_time_and_names_what_was_not_added() {
     );
     let report = after.import(&mut writer, incoming, true);
     assert_eq!((report.added, report.replaced, report.not_added.len()), (0, 1, 1));
+    // A scenario already saved as it is is not imported again, whatever is chosen for
+    // names in use: a file imported twice adds no copies.
+    let again = vec![after.scenarios[0].clone(), SavedScenario::new("", "S1", dearer(7), None)];
+    for replace in [false, true] {
+        let mut twice = after.clone();
+        let report = twice.import(&mut writer, again.clone(), replace);
+        assert_eq!(report.already_saved, 1);
+        assert_eq!(twice.scenarios.iter().filter(|s| s.name == after.scenarios[0].name).count(), 1);
+    }
     // However the change was made, commit refuses to go past the limit.
     let mut after = store.clone();
     after.scenarios.push(SavedScenario::new("extra", "Extra", dearer(6), None));
@@ -657,11 +666,12 @@ fn importing_keeps_same_names_apart_or_replaces_them() {
         ]
     };
     let report = store.import(&mut writer, incoming(2), false);
-    assert_eq!(report, ImportReport { added: 2, replaced: 0, not_added: vec![] });
+    assert_eq!(report, ImportReport { added: 2, ..ImportReport::default() });
     assert_eq!(names(&store), vec!["A", "A (2)", "B"]);
     assert_eq!((store.scenarios[1].saved_at, store.scenarios[2].saved_at), (Some(4), Some(9)), "file dates kept");
     let report = store.import(&mut writer, incoming(9), true);
-    assert_eq!((report.added, report.replaced), (0, 2));
+    // B is saved as it is: not imported again.
+    assert_eq!((report.added, report.replaced, report.already_saved), (0, 1, 1));
     assert_eq!(store.scenarios[0].scenario.cost_change_pct, Decimal::from(9));
     assert_eq!((store.scenarios[0].id.as_str(), store.scenarios[0].note.as_str()), ("s1", "from the file"));
 }
