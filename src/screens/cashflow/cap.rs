@@ -139,8 +139,8 @@ pub fn CapPanel() -> impl IntoView {
                                                             <tr data-testid=format!("cap-deferred-{}", d.id)>
                                                                 <td class="num">{d.id}</td>
                                                                 <td>{d.name}</td>
-                                                                <td>{d.from}</td>
-                                                                <td>{d.to}</td>
+                                                                <td class="quarter">{d.from}</td>
+                                                                <td class="quarter">{d.to}</td>
                                                                 <td class="num">{d.moved.text(lang())}</td>
                                                                 <td class="num">{d.total_after.text(lang())}</td>
                                                             </tr>
