@@ -41,6 +41,9 @@ pub enum DataNotice {
     CarriedUnusable { reason: String },
     /// The imported dataset could not be kept in storage (it applies for this visit).
     NotStored,
+    /// The browser refused to read the stored imported dataset: the paper is shown,
+    /// and the stored text is left as it is.
+    StoredUnread,
 }
 
 /// A stored dataset that no longer loads, set aside rather than deleted.
@@ -157,7 +160,14 @@ fn startup_source() -> (Source, Option<DataNotice>, Option<SetAside>) {
         None => {}
     }
     let Ok(storage) = local_storage() else { return (Source::Paper, notice, None) };
-    let Some(text) = storage.get_item(DATASET_KEY).ok().flatten() else { return (Source::Paper, notice, None) };
+    let text = match storage.get_item(DATASET_KEY) {
+        Ok(Some(text)) => text,
+        Ok(None) => return (Source::Paper, notice, None),
+        // The paper's projects are shown, and said to be: the member's imported data is
+        // there but unread, and figures that silently became the paper's would be
+        // mistaken for theirs.
+        Err(_) => return (Source::Paper, notice.or(Some(DataNotice::StoredUnread)), None),
+    };
     match unusable_reason(&text) {
         Ok(imported) => (Source::Imported(imported), notice, None),
         Err(reason) => {

@@ -17,7 +17,8 @@ use blockvote_present::refusal::{edits_without_effect, engine_error, refused_hea
 use blockvote_present::route::{fragment_for, View};
 use blockvote_present::shell::{notice_lines, other_lines, UNDO_LAST_CHANGE};
 use blockvote_present::storage::{
-    self, carried_notice, BACK_TO_PAPER, DATASET_NOT_STORED, DOWNLOAD_REFUSED, DOWNLOAD_SET_ASIDE_DATA, OPEN_SCENARIOS,
+    self, carried_notice, BACK_TO_PAPER, DATASET_NOT_READ, DATASET_NOT_STORED, DOWNLOAD_REFUSED,
+    DOWNLOAD_SET_ASIDE_DATA, OPEN_SCENARIOS,
 };
 use leptos::prelude::*;
 
@@ -252,6 +253,7 @@ fn ImportedData() -> impl IntoView {
             }
             DataNotice::CarriedUnusable { reason } => storage::carried_dataset_unusable(reason),
             DataNotice::NotStored => DATASET_NOT_STORED.into(),
+            DataNotice::StoredUnread => DATASET_NOT_READ.into(),
         };
         let offer = set_aside.filter(|_| matches!(notice, DataNotice::StoredUnusable { .. })).map(|kept| {
             view! {

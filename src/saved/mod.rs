@@ -73,6 +73,10 @@ struct Sync {
     writer: Writer,
     synced: Option<String>,
     worked_from: WorkedFrom,
+    /// Whether the store was found removed (by another page) and this tab's scenarios
+    /// are to be written back at the next check, if nothing has been written there by
+    /// then (see `Saved::pull`).
+    removed: bool,
 }
 
 /// The saved scenarios and the state of their storage.
@@ -209,6 +213,7 @@ impl Saved {
                 writer: Writer::new(random, crate::unicode::nfc),
                 synced: restored.text,
                 worked_from,
+                removed: false,
             }),
         }
     }
@@ -296,12 +301,24 @@ impl Saved {
             // Nothing stored, though this tab read or wrote a store: something else
             // removed it (another page of this origin, a cleared key). What this tab
             // holds is written back rather than lost when it closes.
+            // A page that clears the storage and writes its own store at once is heard
+            // first as the removal, before its write can be read here: writing back at
+            // once would land after that write and replace it. So the write-back waits
+            // for the next check; a store written meanwhile is merged as any other.
             Ok(None) => {
-                let removed = self.sync.with_value(|sync| sync.synced.is_some());
-                if removed {
-                    self.sync.update_value(|sync| sync.synced = None);
+                let (found_now, pending) = self.sync.with_value(|sync| (sync.synced.is_some(), sync.removed));
+                if found_now {
+                    self.sync.update_value(|sync| {
+                        sync.synced = None;
+                        sync.removed = true;
+                    });
+                    self.check_again_later();
+                    return false;
                 }
-                return removed && self.store.with_untracked(|store| !store.scenarios.is_empty());
+                if pending {
+                    self.sync.update_value(|sync| sync.removed = false);
+                }
+                return pending && self.store.with_untracked(|store| !store.scenarios.is_empty());
             }
             // A read the browser refuses turns saving off (see `frozen`), so the text it
             // holds unread is never written over; `set_aside_again` tries reading again.
@@ -345,6 +362,7 @@ impl Saved {
         self.sync.update_value(|sync| {
             sync.worked_from.heard(&merged.store);
             sync.synced = Some(text);
+            sync.removed = false;
         });
         if merged.store != ours {
             self.store.set(merged.store);
@@ -366,7 +384,10 @@ impl Saved {
         let storage = storage::local_storage();
         let result = storage::write(storage.as_ref().map_err(|issue| *issue), &text);
         if result.is_ok() {
-            self.sync.update_value(|sync| sync.synced = Some(text));
+            self.sync.update_value(|sync| {
+                sync.synced = Some(text);
+                sync.removed = false;
+            });
             self.check_again_later();
         }
         let issue = result.err();

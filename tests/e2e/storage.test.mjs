@@ -180,6 +180,24 @@ test('storage that refuses reads but takes writes: saving is off and nothing sto
   await context.close();
 });
 
+test('imported project data the browser refuses to read: the paper\'s projects are shown and said to be, and the stored data is left as it is', LONG, async () => {
+  const context = await seeded({ [DATASET_KEY]: 'the imported data, as it was stored' });
+  await context.addInitScript((key) => {
+    const read = Storage.prototype.getItem;
+    Storage.prototype.getItem = function (asked) {
+      if (asked === key) throw new DOMException('denied', 'SecurityError');
+      return read.call(this, asked);
+    };
+    window.__read = (asked) => read.call(localStorage, asked);
+  }, DATASET_KEY);
+  const { page, seen } = await tab(context, { view: 'overview' });
+  await page.getByTestId('data-notice').waitFor();
+  assert.match(await page.getByTestId('data-notice').innerText(), /does not let blockvote read the project data imported before/);
+  assert.equal(await page.evaluate((key) => window.__read(key), DATASET_KEY), 'the imported data, as it was stored');
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
 test('a store another page of this origin removes is written back by the tab that holds it', LONG, async () => {
   const { context, a, b } = await twoTabs(launch);
   await saveAs(a.page, 'A1');

@@ -317,7 +317,14 @@ pub fn share_in(text: &str) -> Result<Decimal, EntryError<Decimal>> {
             EntryError::OutOfRange { .. } => range.clone(),
             other => other,
         })?;
-        return percent.checked_div(Decimal::ONE_HUNDRED).ok_or(range);
+        // A percentage with nearly as many digits as a `Decimal` holds has more once
+        // divided by 100: refused rather than rounded (0.…0033% is not 0).
+        let share = percent.checked_div(Decimal::ONE_HUNDRED).ok_or(range)?;
+        return if share.checked_mul(Decimal::ONE_HUNDRED) == Some(percent) {
+            Ok(share)
+        } else {
+            Err(EntryError::TooLong)
+        };
     }
     decimal_in(trimmed, Decimal::ZERO, Decimal::ONE)
 }
@@ -694,6 +701,10 @@ mod tests {
         check_share("", "not a number");
         check_share("%", "not a number");
         check_share(&"1".repeat(MAX_ENTRY_CHARS + 1), "too long");
+        // A percentage whose share would need more digits than a Decimal holds.
+        check_share("0.0000000000000000000000000033%", "too long");
+        check_share("33.33333333333333333333333333%", "0.3333333333333333333333333333 → 1/3");
+        check_share("0.00000000000000000000000001%", "0.0000000000000000000000000001 → 0.0000000000000000000000000001");
     }
 
     #[test]

@@ -48,6 +48,11 @@ pub const DATASET_NOT_STORED: Label = l(
     "This browser does not allow saving, so the imported data applies for this visit only.",
 );
 
+pub const DATASET_NOT_READ: Label = l(
+    "此瀏覽器不讓 blockvote 讀取早前匯入的項目資料，所以現在顯示文件的 254 個項目；匯入的資料仍保留在瀏覽器內，沒有被覆寫。重新載入此頁可再試。",
+    "This browser does not let blockvote read the project data imported before, so the paper's 254 projects are shown; the imported data is still kept in this browser, not written over. Reload the page to try again.",
+);
+
 /// A reader's problem with a store (a stored entry, a file, a copy's block), as a
 /// clause (the English in lower case, no full stop). A lever or a value in a scenario
 /// is named as the screens name it, never by its path in the file; a value the reader
