@@ -195,7 +195,7 @@ pub fn money_in(text: &str, min: Money, max: Money) -> Result<Money, EntryError<
 /// always what was typed, never a number next to it. `value` is `text` as read; the
 /// two must be the same number, written without its sign's `+`, commas, leading zeros
 /// and trailing zeros of the fraction.
-fn read_whole<T>(text: &str, value: Decimal) -> Result<(), EntryError<T>> {
+pub(crate) fn read_whole<T>(text: &str, value: Decimal) -> Result<(), EntryError<T>> {
     let unsigned = text.trim().trim_start_matches(['+', '-']).replace(',', "");
     let (whole, fraction) = unsigned.split_once('.').unwrap_or((&unsigned, ""));
     let (whole, fraction) = (whole.trim_start_matches('0'), fraction.trim_end_matches('0'));

@@ -208,6 +208,10 @@ pub fn problem(problem: &StoreProblem) -> Bilingual {
                     format!("寫成了帶小數點或指數的數字，但 blockvote 檔案須把整數寫成不帶小數點的數字 {value}"),
                     format!(" is written with a decimal point or an exponent, but a blockvote file writes a whole number without one, {value}"),
                 ),
+                Expected::Exact => Bilingual::new(
+                    format!("{zh_value}的位數多於 blockvote 能準確保存的（約 28 位），讀取便要改為相近的另一個數"),
+                    format!("{en_value} has more digits than blockvote keeps exactly (about 28), so it would be read as a number next to it"),
+                ),
                 Expected::Within { min, max } => {
                     let range = unit.between(min, max);
                     Bilingual::new(

@@ -312,6 +312,14 @@ fn decode_named(
             })?;
             let kept = serde_json::to_value(&scenario).unwrap_or(Value::Null);
             ignored_fields(&value, &kept, "", &mut unknown_levers);
+            if let Some((path, text)) = rounded_number(&value, &kept, "") {
+                return Err(StoreProblem::Unreadable {
+                    scenario: ScenarioAt { index, name: name.clone() },
+                    at: path,
+                    value: shorten(text, MAX_SHOWN_VALUE_CHARS),
+                    expected: Expected::Exact,
+                });
+            }
             scenario
         }
         Some(_) => return Err(problem("scenario", RowReason::WrongType { expected: "object" })),
@@ -607,6 +615,30 @@ fn holds_nothing(value: &Value) -> bool {
 /// so a field missing from `kept` that holds something (not `null`, `[]` or `{}`) is
 /// one the reader did not know; one that holds nothing loses nothing. Paths are
 /// written as the engine names levers: `slippage.shares`, `projects[0].edit.defer`.
+/// The first number the file wrote as text that the scenario keeps only rounded (more
+/// digits than a `Decimal` holds: `"9.99999999999999999999999999999"` kept as 10),
+/// with its path: such a row is refused, as a field or a link refuses the number,
+/// rather than read as a number next to the one written.
+fn rounded_number<'a>(read: &'a Value, kept: &Value, path: &str) -> Option<(String, &'a str)> {
+    match (read, kept) {
+        (Value::Object(read), Value::Object(kept)) => read.iter().find_map(|(key, value)| {
+            let at = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
+            rounded_number(value, kept.get(key)?, &at)
+        }),
+        (Value::Array(read), Value::Array(kept)) => read
+            .iter()
+            .zip(kept)
+            .enumerate()
+            .find_map(|(index, (value, kept))| rounded_number(value, kept, &format!("{path}[{index}]"))),
+        (Value::String(text), Value::String(kept)) => {
+            let value = kept.parse::<rust_decimal::Decimal>().ok()?;
+            let rounded = crate::entry::plain_number(text) && crate::entry::read_whole::<()>(text, value).is_err();
+            rounded.then(|| (path.to_string(), text.as_str()))
+        }
+        _ => None,
+    }
+}
+
 fn ignored_fields(read: &Value, kept: &Value, path: &str, found: &mut Vec<String>) {
     match (read, kept) {
         (Value::Object(read), Value::Object(kept)) => {

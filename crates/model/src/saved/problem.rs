@@ -114,6 +114,9 @@ pub enum Expected {
         min: Box<str>,
         max: Box<str>,
     },
+    /// A number with no more digits than blockvote keeps exactly (about 28): the file's
+    /// has more, and would be rounded to a number next to it.
+    Exact,
     /// `true` or `false`.
     YesOrNo,
     /// One of the names blockvote knows (a spend profile, a theme, a deferral rule).

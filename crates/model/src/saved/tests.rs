@@ -362,6 +362,17 @@ fn a_value_the_reader_refuses_is_found_and_said_what_it_had_to_be() {
     check_unreadable(r#"{"slippage":{"enabled":"yes"}}"#, "slippage.enabled", "yes", Expected::YesOrNo);
     check_unreadable(r#"{"slippage":5}"#, "slippage", "5", Expected::Other);
     check_unreadable(r#"{"default_profile":"wavy"}"#, "default_profile", "wavy", Expected::Choice);
+    // More digits than a Decimal holds would be read as a number next to the one
+    // written: refused, as a field refuses it.
+    let long = "9.99999999999999999999999999999";
+    check_unreadable(&format!(r#"{{"cost_change_pct":"{long}"}}"#), "cost_change_pct", long, Expected::Exact);
+    let budget = "6.60000000000000000000000000001";
+    check_unreadable(
+        &format!(r#"{{"projects":[{{"id":1,"edit":{{"budget":"{budget}"}}}}]}}"#),
+        "projects[0].edit.budget",
+        budget,
+        Expected::Exact,
+    );
     check_unreadable(r#"{"groups":{}}"#, "groups", "", Expected::List);
     check_unreadable(
         r#"{"groups":[{"edit":{"defer_quarters":2}},{"edit":{"defer_quarters":"2"}}]}"#,
