@@ -253,7 +253,7 @@ impl Saved {
         }
         let storage = storage::local_storage();
         let Ok(store) = storage.as_ref() else { return };
-        let Ok(text) = store.get_item(storage::KEY) else { return };
+        let Ok(text) = storage::stored_text(Ok(store)) else { return };
         if let Some(text) = text {
             let (_, problems) = decode_lenient(&text, crate::unicode::nfc);
             if !problems.is_empty() {
@@ -299,12 +299,12 @@ impl Saved {
         let text = match storage::stored_text(storage.as_ref().map_err(|issue| *issue)) {
             Ok(Some(text)) => text,
             // Nothing stored, though this tab read or wrote a store: something else
-            // removed it (another page of this origin, a cleared key). What this tab
-            // holds is written back rather than lost when it closes.
-            // A page that clears the storage and writes its own store at once is heard
-            // first as the removal, before its write can be read here: writing back at
-            // once would land after that write and replace it. So the write-back waits
-            // for the next check; a store written meanwhile is merged as any other.
+            // removed it (another page of this origin, a cleared key), and what this
+            // tab holds is written back rather than lost when it closes. Not at once: a
+            // page that clears the storage and writes its own store is heard first as
+            // the removal, before its write can be read here, and writing back now
+            // would replace that write. So it waits for the next check, and a store
+            // written meanwhile is merged as any other.
             Ok(None) => {
                 let (found_now, pending) = self.sync.with_value(|sync| (sync.synced.is_some(), sync.removed));
                 if found_now {
