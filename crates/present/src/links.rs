@@ -408,6 +408,10 @@ pub fn problem_text(problem: &LinkProblem) -> Bilingual {
             "was not applied: a deferral rule orders what a cash cap defers, and the link sets no cash cap (cap=)".to_string(),
         ),
         LinkReason::NotANumber => ("不是數字".to_string(), "is not a number".to_string()),
+        LinkReason::TooLongForANumber => {
+            let most = blockvote_model::entry::MAX_ENTRY_CHARS;
+            (format!("太長，不是數字（超過 {most} 個字元）"), format!("is too long for a number (over {most} characters)"))
+        }
         LinkReason::OutOfRange { min, max } => {
             let (min, max) = (grouped(min), grouped(max));
             (format!("須介乎 {min} 至 {max}"), format!("must be between {min} and {max}"))
@@ -476,6 +480,7 @@ pub fn problem_text(problem: &LinkProblem) -> Bilingual {
     let whole_pair_dropped = matches!(
         problem.reason,
         LinkReason::NotANumber
+            | LinkReason::TooLongForANumber
             | LinkReason::OutOfRange { .. }
             | LinkReason::UnknownName
             | LinkReason::Malformed
@@ -1072,10 +1077,17 @@ mod tests {
                     &format!("“cost={forty}” must be between -100 and 1,000."),
                     &format!("「cost={forty}」須介乎 -100 至 1,000。"),
                 ),
-                (&format!("“ceiling={forty}…” is not a number."), &format!("「ceiling={forty}…」不是數字。")),
+                // Past a field's 40 characters a number is refused for its length.
                 (
-                    &format!("“{forty}…” in “p=1:b{}…” is not a number, so none of “p=” was applied.", &forty[3..]),
-                    &format!("「p=1:b{}…」中的「{forty}…」不是數字，整項「p=」未有套用。", &forty[3..]),
+                    &format!("“ceiling={forty}…” is too long for a number (over 40 characters)."),
+                    &format!("「ceiling={forty}…」太長，不是數字（超過 40 個字元）。"),
+                ),
+                (
+                    &format!(
+                        "“{forty}…” in “p=1:b{}…” is too long for a number (over 40 characters), so none of “p=” was applied.",
+                        &forty[3..]
+                    ),
+                    &format!("「p=1:b{}…」中的「{forty}…」太長，不是數字（超過 40 個字元），整項「p=」未有套用。", &forty[3..]),
                 ),
                 (
                     &format!("“k{}…=1”: k{}… is not a key blockvote knows; it was ignored.", &forty[1..], &forty[1..]),

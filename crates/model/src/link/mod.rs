@@ -132,6 +132,9 @@ pub struct LinkProblem {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LinkReason {
     NotANumber,
+    /// Longer than a number field takes ([`entry::MAX_ENTRY_CHARS`] characters), as a
+    /// field refuses it, whatever the characters.
+    TooLongForANumber,
     OutOfRange {
         min: String,
         max: String,
@@ -284,6 +287,9 @@ impl fmt::Display for LinkProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let why = match &self.reason {
             LinkReason::NotANumber => "is not a number".to_string(),
+            LinkReason::TooLongForANumber => {
+                format!("is too long for a number (over {} characters)", entry::MAX_ENTRY_CHARS)
+            }
             LinkReason::OutOfRange { min, max } => format!("must be between {min} and {max}"),
             LinkReason::UnknownName => "is not a known name".to_string(),
             LinkReason::Malformed => "is not in the expected form".to_string(),
@@ -437,17 +443,24 @@ fn problem_at(key: &str, value: &str, part: &str, reason: LinkReason) -> LinkPro
     found
 }
 
-/// A link's number refused by the reader a field uses, as the link's problem says it:
-/// out of range with the range the link takes (`min`, `max` as a link writes them),
-/// finer than a dollar, or anything else a field refuses (too long for a number, not
-/// whole, not a number at all) as not a number.
+/// A link's number refused by the reader a field uses, as the link's problem says it.
 fn refused<T>(key: &str, value: &str, error: EntryError<T>, min: &str, max: &str) -> LinkProblem {
-    let reason = match error {
-        EntryError::OutOfRange { .. } => LinkReason::OutOfRange { min: min.to_string(), max: max.to_string() },
-        EntryError::TooManyDecimals => LinkReason::TooManyDecimals,
-        _ => LinkReason::NotANumber,
-    };
-    problem(key, value, reason)
+    problem(key, value, LinkReason::refused_entry(error, min, max))
+}
+
+impl LinkReason {
+    /// Why a link's number that a field's reader refused is not applied: out of range
+    /// with the range the link takes (`min`, `max` as a link writes them), finer than a
+    /// dollar, too long for a number, or anything else a field refuses (not whole, not
+    /// a number at all) as not a number.
+    pub fn refused_entry<T>(error: EntryError<T>, min: &str, max: &str) -> LinkReason {
+        match error {
+            EntryError::OutOfRange { .. } => LinkReason::OutOfRange { min: min.to_string(), max: max.to_string() },
+            EntryError::TooManyDecimals => LinkReason::TooManyDecimals,
+            EntryError::TooLong => LinkReason::TooLongForANumber,
+            _ => LinkReason::NotANumber,
+        }
+    }
 }
 
 /// A decimal as a field takes it, within `min..=max`: full-width digits as ASCII, and
@@ -1634,11 +1647,15 @@ mod tests {
             assert_eq!(shown_text(&text), shown, "{} characters", text.chars().count());
         }
         check_in(&format!("#cost={forty}"), &[format!("cost={forty:?} must be between -100 and 1000").as_str()]);
-        check_in(&format!("#cost={forty}9"), &[format!("cost=\"{forty}…\" is not a number").as_str()]);
+        check_in(
+            &format!("#cost={forty}9"),
+            &[format!("cost=\"{forty}…\" is too long for a number (over 40 characters)").as_str()],
+        );
         // The piece named inside a long pair is cut the same way.
         check_in(
             &format!("#p=1:b{forty}9"),
-            &[format!("p=\"1:b{}…\" at \"{forty}…\" is not a number", "9".repeat(37)).as_str()],
+            &[format!("p=\"1:b{}…\" at \"{forty}…\" is too long for a number (over 40 characters)", "9".repeat(37))
+                .as_str()],
         );
         // And so is the key of a pair beyond the limit, however it is written.
         for key in ["k".repeat(500), "%E4%BF%9D".repeat(100)] {

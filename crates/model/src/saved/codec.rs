@@ -312,7 +312,7 @@ fn decode_named(
             })?;
             let kept = serde_json::to_value(&scenario).unwrap_or(Value::Null);
             ignored_fields(&value, &kept, "", &mut unknown_levers);
-            if let Some((path, text)) = rounded_number(&value, &kept, "") {
+            if let Some((path, text)) = rounded_number(&value, &kept, &mut Vec::new()) {
                 return Err(StoreProblem::Unreadable {
                     scenario: ScenarioAt { index, name: name.clone() },
                     at: path,
@@ -586,8 +586,15 @@ fn refused_at(levers: &Value) -> Refused<'_> {
         }
         break;
     }
+    let range = lever_range(&steps, &message);
+    Refused { path: path_of(&steps), value: node, message, range }
+}
+
+/// A path into a scenario's levers as a problem names it, as the engine names levers:
+/// `slippage.shares`, `groups[0].edit.defer_quarters`, `projects[id=17].edit.budget`.
+fn path_of(steps: &[Step]) -> String {
     let mut path = String::new();
-    for step in &steps {
+    for step in steps {
         match step {
             Step::Field(key) if path.is_empty() => path.push_str(&shorten(key, MAX_SHOWN_FIELD_CHARS)),
             Step::Field(key) => path.push_str(&format!(".{}", shorten(key, MAX_SHOWN_FIELD_CHARS))),
@@ -595,8 +602,7 @@ fn refused_at(levers: &Value) -> Refused<'_> {
             Step::Item(index, None) => path.push_str(&format!("[{index}]")),
         }
     }
-    let range = lever_range(&steps, &message);
-    Refused { path, value: node, message, range }
+    path
 }
 
 /// Whether a field's value holds nothing to lose: `null`, `[]` or `{}`.
@@ -619,21 +625,27 @@ fn holds_nothing(value: &Value) -> bool {
 /// digits than a `Decimal` holds: `"9.99999999999999999999999999999"` kept as 10),
 /// with its path: such a row is refused, as a field or a link refuses the number,
 /// rather than read as a number next to the one written.
-fn rounded_number<'a>(read: &'a Value, kept: &Value, path: &str) -> Option<(String, &'a str)> {
+fn rounded_number<'a>(read: &'a Value, kept: &Value, steps: &mut Vec<Step<'a>>) -> Option<(String, &'a str)> {
     match (read, kept) {
         (Value::Object(read), Value::Object(kept)) => read.iter().find_map(|(key, value)| {
-            let at = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
-            rounded_number(value, kept.get(key)?, &at)
+            let kept = kept.get(key)?;
+            steps.push(Step::Field(key));
+            let found = rounded_number(value, kept, steps);
+            steps.pop();
+            found
         }),
-        (Value::Array(read), Value::Array(kept)) => read
-            .iter()
-            .zip(kept)
-            .enumerate()
-            .find_map(|(index, (value, kept))| rounded_number(value, kept, &format!("{path}[{index}]"))),
+        (Value::Array(read), Value::Array(kept)) => {
+            read.iter().zip(kept).enumerate().find_map(|(index, (value, kept))| {
+                steps.push(Step::Item(index, listed_id(steps, value)));
+                let found = rounded_number(value, kept, steps);
+                steps.pop();
+                found
+            })
+        }
         (Value::String(text), Value::String(kept)) => {
             let value = kept.parse::<rust_decimal::Decimal>().ok()?;
             let rounded = crate::entry::plain_number(text) && crate::entry::read_whole::<()>(text, value).is_err();
-            rounded.then(|| (path.to_string(), text.as_str()))
+            rounded.then(|| (path_of(steps), text.as_str()))
         }
         _ => None,
     }

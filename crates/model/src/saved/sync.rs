@@ -403,7 +403,9 @@ fn resolve(
         return vec![a.clone()];
     }
     let later_first = || if rank(a) >= rank(b) { (a, b) } else { (b, a) };
-    if a.stamp() == b.stamp() {
+    // Two versions without stamps (written before stamps, or by hand) are not one
+    // version for having the same empty stamp: what differs between them is a conflict.
+    if !a.history.is_empty() && a.stamp() == b.stamp() {
         // One version: kept once with both pasts, the longer first, so that merging
         // again changes nothing.
         let a_first = (a.history.len(), Reverse(&a.history)) >= (b.history.len(), Reverse(&b.history));
@@ -427,10 +429,15 @@ fn resolve(
         return vec![row];
     }
     // A conflict. The later keeps the id, now known to include the other version, so
-    // any tab still showing that version takes the later one.
+    // any tab still showing that version takes the later one. Two versions without
+    // stamps have none to join: the later is kept as it is, and merging the earlier
+    // again finds the copy made below and adds nothing.
     let mut kept = later.clone();
-    let both = SavedScenario { history: vec![later.stamp().to_string(), earlier.stamp().to_string()], ..later.clone() };
-    kept.history = joined_history(&[&both, later, earlier]);
+    if !later.history.is_empty() {
+        let both =
+            SavedScenario { history: vec![later.stamp().to_string(), earlier.stamp().to_string()], ..later.clone() };
+        kept.history = joined_history(&[&both, later, earlier]);
+    }
     let copy = conflict_copy(earlier, label, rows);
     let already = rows.iter().any(|s| s.id == copy.id && (s.same_levers(&copy) || s.made_from(&copy)))
         || deleted.iter().any(|t| t.covers(&copy));

@@ -369,7 +369,13 @@ fn a_value_the_reader_refuses_is_found_and_said_what_it_had_to_be() {
     let budget = "6.60000000000000000000000000001";
     check_unreadable(
         &format!(r#"{{"projects":[{{"id":1,"edit":{{"budget":"{budget}"}}}}]}}"#),
-        "projects[0].edit.budget",
+        "projects[id=1].edit.budget",
+        budget,
+        Expected::Exact,
+    );
+    check_unreadable(
+        &format!(r#"{{"projects":[{{"id":1,"edit":{{"budget":"2"}}}},{{"id":17,"edit":{{"budget":"{budget}"}}}}]}}"#),
+        "projects[id=17].edit.budget",
         budget,
         Expected::Exact,
     );
@@ -856,6 +862,28 @@ fn a_conflict_is_reported_once_and_named_the_same_in_both_orders() {
     }
     // The same change made in two tabs is one version, not a conflict.
     let same = SavedScenario { history: vec!["c.1".into(), "t.1".into()], ..a.clone() };
+    assert_eq!(merge(&Store::of(vec![a]), &Store::of(vec![same]), LABEL).store.scenarios.len(), 1);
+}
+
+#[test]
+fn versions_without_stamps_that_differ_are_both_kept() {
+    // Rows written before stamps, or by hand, with one id: neither was made from the
+    // other, so the earlier is kept as a copy beside the later, in either order.
+    let a = SavedScenario { saved_at: Some(5), ..SavedScenario::new("s1", "Mine", dearer(10), None) };
+    let b = SavedScenario { saved_at: Some(6), ..SavedScenario::new("s1", "Theirs", dearer(20), None) };
+    let one = merge(&Store::of(vec![a.clone()]), &Store::of(vec![b.clone()]), LABEL);
+    let other = merge(&Store::of(vec![b.clone()]), &Store::of(vec![a.clone()]), LABEL);
+    assert_eq!(one.store, other.store);
+    assert_eq!(names(&one.store), ["Theirs", "Mine (另一版本 other version)"]);
+    assert_eq!(one.store.scenarios[1].scenario, dearer(10));
+    assert_eq!(one.conflicts, vec![Conflict { kept: "Theirs".into(), copy: "Mine (另一版本 other version)".into() }]);
+    // Merging either version again adds nothing and reports nothing.
+    for side in [&a, &b] {
+        let again = merge(&Store::of(vec![side.clone()]), &one.store, LABEL);
+        assert_eq!((again.store, again.conflicts), (one.store.clone(), vec![]));
+    }
+    // The same content without stamps stays one version.
+    let same = SavedScenario { saved_at: Some(9), ..a.clone() };
     assert_eq!(merge(&Store::of(vec![a]), &Store::of(vec![same]), LABEL).store.scenarios.len(), 1);
 }
 

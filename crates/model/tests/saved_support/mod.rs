@@ -248,7 +248,7 @@ fn accounted(version: &SavedScenario, other: &Store, merged: &Store) -> bool {
 /// The properties of `merged = merge(ours, theirs)` for any two stores: ids unique;
 /// nothing a side kept is lost (each of its scenarios is accounted for, except one
 /// whose stamp the other side uses for different content, which only text written by
-/// hand can hold); what a deletion of either side covers is gone; merging the result
+/// hand can hold; versions without stamps are not one version for that); what a deletion of either side covers is gone; merging the result
 /// again with either side, or the sides the other way round, gives the same content.
 pub fn check_merge(ours: &Store, theirs: &Store, merged: &Store) {
     let mut ids: Vec<&str> = merged.scenarios.iter().map(|s| s.id.as_str()).collect();
@@ -260,10 +260,9 @@ pub fn check_merge(ours: &Store, theirs: &Store, merged: &Store) {
     let sides = [ours, theirs];
     for (side, other) in [(ours, theirs), (theirs, ours)] {
         for version in &side.scenarios {
-            let ambiguous = other
-                .scenarios
-                .iter()
-                .any(|o| o.id == version.id && o.stamp() == version.stamp() && !o.same_content(version));
+            let ambiguous = other.scenarios.iter().any(|o| {
+                o.id == version.id && !o.history.is_empty() && o.stamp() == version.stamp() && !o.same_content(version)
+            });
             let repeated = side.scenarios.iter().filter(|s| s.id == version.id).count() > 1;
             if ambiguous || repeated {
                 continue;

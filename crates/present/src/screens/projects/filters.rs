@@ -54,17 +54,10 @@ pub fn parse_bound(text: &str) -> Result<Option<Money>, FieldError> {
     })
 }
 
-/// Why a link's budget bound is not applied, as its problem says it: out of range
-/// (with the range), finer than a dollar, or anything else a number field refuses,
-/// not a number.
+/// Why a link's budget bound is not applied, as its problem says it
+/// ([`LinkReason::refused_entry`], with the range a bound takes).
 fn bound_reason(error: EntryError<Money>) -> LinkReason {
-    match error {
-        EntryError::OutOfRange { .. } => {
-            LinkReason::OutOfRange { min: "0".to_string(), max: MAX_INPUT_MILLIONS.to_string() }
-        }
-        EntryError::TooManyDecimals => LinkReason::TooManyDecimals,
-        _ => LinkReason::NotANumber,
-    }
+    LinkReason::refused_entry(error, "0", &MAX_INPUT_MILLIONS.to_string())
 }
 
 /// Reads `theme=`: one of para 7's themes by its key, or none for an empty value; any
