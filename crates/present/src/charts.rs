@@ -127,15 +127,21 @@ pub fn legend_rows(widths: &[f64], start: f64, end: f64, gap: f64) -> Vec<Placed
         .collect()
 }
 
+/// The least space between two labels in one row, about two spaces of the charts'
+/// type: labels closer than that read as one ("floor HK$0.2M ceiling HK$10.0M").
+const LABEL_SPACING: f64 = 8.0;
+
 /// Rows for labels spanning `extents` (left, right in px, in drawing order) so that
-/// no two labels in one row overlap: each label takes the first row where it fits.
-/// A chart draws row `r` one line further from its plot.
+/// no two labels in one row overlap or come within [`LABEL_SPACING`]: each label takes
+/// the first row where it fits. A chart draws row `r` one line further from its plot.
 pub fn label_rows(extents: &[(f64, f64)]) -> Vec<usize> {
     let mut rows: Vec<Vec<(f64, f64)>> = Vec::new();
     extents
         .iter()
         .map(|&(left, right)| {
-            let fits = |row: &Vec<(f64, f64)>| row.iter().all(|&(l, r)| right < l || left > r);
+            let fits = |row: &Vec<(f64, f64)>| {
+                row.iter().all(|&(l, r)| right + LABEL_SPACING <= l || left >= r + LABEL_SPACING)
+            };
             let index = rows.iter().position(fits).unwrap_or(rows.len());
             match rows.get_mut(index) {
                 Some(row) => row.push((left, right)),
@@ -311,6 +317,10 @@ mod tests {
         assert_eq!(legend_rows(&[500.0], 10.0, 390.0, 12.0), vec![Placed { x: 10.0, row: 0 }]);
         assert_eq!(label_rows(&[(0.0, 100.0), (200.0, 300.0)]), vec![0, 0]);
         assert_eq!(label_rows(&[(0.0, 100.0), (50.0, 150.0), (120.0, 200.0)]), vec![0, 1, 0]);
+        // Labels that would touch, or nearly, take rows of their own.
+        assert_eq!(label_rows(&[(0.0, 100.0), (104.0, 200.0)]), vec![0, 1]);
+        assert_eq!(label_rows(&[(104.0, 200.0), (0.0, 100.0)]), vec![0, 1]);
+        assert_eq!(label_rows(&[(0.0, 100.0), (108.0, 200.0)]), vec![0, 0]);
     }
 
     /// A marker label's words, anchor and x (rounded to 0.1 px) for a line at `x` on a

@@ -61,16 +61,19 @@ pub fn ThresholdFields() -> impl IntoView {
             {printed_ceiling
                 .map(|figure| {
                     view! {
-                        <Words label=PAPER_CEILING />
-                        <FigureText figure=figure testid="paper-ceiling" />
-                        " "
+                        <span class="paper-threshold">
+                            <Words label=PAPER_CEILING />
+                            <FigureText figure=figure testid="paper-ceiling" />
+                        </span>
                     }
                 })}
             {printed_floor
                 .map(|figure| {
                     view! {
-                        <Words label=PAPER_FLOOR />
-                        <FigureText figure=figure testid="paper-floor" />
+                        <span class="paper-threshold">
+                            <Words label=PAPER_FLOOR />
+                            <FigureText figure=figure testid="paper-floor" />
+                        </span>
                     }
                 })}
         </p>
