@@ -485,8 +485,39 @@ impl Search {
         }
     }
 
+    /// Runs the search depth first, on a stack of its own: one frame per group taken
+    /// so far, as many as the data has groups (thousands for imported data), which
+    /// would overflow the wasm's call stack as recursion and stop the app.
     fn run(&mut self) {
-        self.visit(0, self.excess, 0, 0);
+        let mut stack: Vec<Frame> = Vec::new();
+        self.enter(&mut stack, Frame { from: 0, need: self.excess, budget: 0, count: 0, next: None });
+        while let Some(frame) = stack.last_mut() {
+            if self.stopped {
+                return;
+            }
+            let at = *frame;
+            let Some(take) = at.next else {
+                if let Some(slot) = self.taken.get_mut(at.from) {
+                    *slot = 0;
+                }
+                stack.pop();
+                continue;
+            };
+            frame.next = take.checked_sub(1);
+            let Some(group) = self.groups.get(at.from) else { continue };
+            let size = i128::try_from(take).unwrap_or(0);
+            let child = Frame {
+                from: at.from + 1,
+                need: at.need - group.moved * size,
+                budget: at.budget + group.budget * size,
+                count: at.count + take,
+                next: None,
+            };
+            if let Some(slot) = self.taken.get_mut(at.from) {
+                *slot = take;
+            }
+            self.enter(&mut stack, child);
+        }
     }
 
     /// Whether a covering set of these totals could beat the best (equal totals are
@@ -510,15 +541,16 @@ impl Search {
         Some(full_budget + (rest * last.budget + last.moved - 1) / last.moved)
     }
 
-    fn visit(&mut self, from: usize, need: i128, budget: i128, count: usize) {
-        if self.stopped {
-            return;
-        }
+    /// Visits the node `at`: records it if it covers the excess and beats the best,
+    /// and otherwise, unless the bound rules out its subtree, pushes it to be branched
+    /// on, taking the most useful number of its group's projects first.
+    fn enter(&mut self, stack: &mut Vec<Frame>, at: Frame) {
         self.nodes += 1;
         if self.nodes > self.limit {
             self.stopped = true;
             return;
         }
+        let Frame { from, need, budget, count, .. } = at;
         if need <= 0 {
             if !self.may_beat(budget, self.excess - need, count) {
                 return;
@@ -540,20 +572,21 @@ impl Search {
             return;
         }
         let Some(group) = self.groups.get(from) else { return };
-        let (moved, cost) = (group.moved, group.budget);
-        let useful = usize::try_from((need + moved - 1) / moved).unwrap_or(usize::MAX);
-        let most = group.members.len().min(useful);
-        for take in (0..=most).rev() {
-            if let Some(slot) = self.taken.get_mut(from) {
-                *slot = take;
-            }
-            let size = i128::try_from(take).unwrap_or(0);
-            self.visit(from + 1, need - moved * size, budget + cost * size, count + take);
-        }
-        if let Some(slot) = self.taken.get_mut(from) {
-            *slot = 0;
-        }
+        let useful = usize::try_from((need + group.moved - 1) / group.moved).unwrap_or(usize::MAX);
+        stack.push(Frame { next: Some(group.members.len().min(useful)), ..at });
     }
+}
+
+/// A node of the search: groups `..from` decided, `need` cash still to cover, at
+/// `budget` and `count` projects so far; `next` is how many of group `from` to take
+/// in the next branch (counting down to none), or `None` once every branch is done.
+#[derive(Clone, Copy)]
+struct Frame {
+    from: usize,
+    need: i128,
+    budget: i128,
+    count: usize,
+    next: Option<usize>,
 }
 
 #[cfg(test)]
@@ -670,6 +703,25 @@ mod tests {
         assert!(check(&[(5, 5), (5, 5), (5, 5), (5, 5)], 10));
         assert_eq!(least_budget(&[Item { budget: 5, moved: 5 }; 4], 10, SearchLimits::DEFAULT).0, vec![0, 1]);
         assert_eq!(fewest(&[Item { budget: 5, moved: 5 }; 4], 10), vec![0, 1]);
+    }
+
+    /// Imported data can hold thousands of projects, each a group of its own: the
+    /// search goes as deep as the groups it takes, so it keeps its own stack. Run on a
+    /// thread with 64 KiB of stack, where recursion this deep overflowed (the wasm's
+    /// call stack is 1 MiB, and a stack overflow there stops the app).
+    #[test]
+    fn a_search_through_thousands_of_groups_needs_no_deep_call_stack() {
+        let run = || {
+            let items: Vec<Item> =
+                (1..=5_000).map(|at| Item { budget: 1_000_000 + 7 * at, moved: 900_000 + 5 * at }).collect();
+            let total: i128 = items.iter().map(|item| i128::from(item.moved)).sum();
+            let excess = total - 1_000_000;
+            let limits = SearchLimits { cell_updates: 0, table_entries: 0, nodes: MAX_SEARCH_NODES };
+            let (chosen, _) = least_budget(&items, excess, limits);
+            chosen.iter().filter_map(|&at| items.get(at)).map(|item| i128::from(item.moved)).sum::<i128>() >= excess
+        };
+        let covered = std::thread::Builder::new().stack_size(64 * 1024).spawn(run).map(|t| t.join());
+        assert!(matches!(covered, Ok(Ok(true))), "{covered:?}");
     }
 
     #[test]
