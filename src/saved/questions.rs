@@ -29,9 +29,23 @@ pub fn restore() -> Vec<Question> {
     let Some(text) = storage.get_item(KEY).ok().flatten() else { return Vec::new() };
     let kept = decode_questions(&text, crate::unicode::nfc);
     if kept.left_out && left_out().is_none() {
-        let _ = storage.set_item(LEFT_OUT_KEY, &text);
+        keep_left_out(&storage, &text);
     }
     kept.questions
+}
+
+/// Keeps `text`, a kept draft that did not all read, under [`LEFT_OUT_KEY`]. Where
+/// the tab's storage has no room for a copy beside it (text of megabytes), it is moved
+/// there instead, or, if even that fails, left where it is: the draft written next
+/// must not replace the only copy.
+fn keep_left_out(storage: &web_sys::Storage, text: &str) {
+    if storage.set_item(LEFT_OUT_KEY, text).is_ok() {
+        return;
+    }
+    let _ = storage.remove_item(KEY);
+    if storage.set_item(LEFT_OUT_KEY, text).is_err() {
+        let _ = storage.set_item(KEY, text);
+    }
 }
 
 /// The text of a kept draft that did not all read, if this tab keeps one.

@@ -249,6 +249,33 @@ test('a kept draft with a question that does not read keeps the others, says so,
   await context.close();
 });
 
+test('a kept draft too large to copy beside itself is moved aside, not written over by the next change', LONG, async () => {
+  // Four million characters that do not read: the tab's storage has no room for a copy
+  // beside them, so they are moved to where the left-out text is kept.
+  const context = await launch();
+  await context.addInitScript(() => {
+    if (!sessionStorage.getItem('e2e-seeded')) {
+      sessionStorage.setItem('e2e-seeded', '1');
+      sessionStorage.setItem('blockvote.questions.v1', 'Q'.repeat(4_000_000));
+    }
+  });
+  const page = await context.newPage();
+  const seen = watch(page);
+  const app = new AppPage(page);
+  await app.open(`${SINGLE_FILE_URL}#view=brief&lang=en`);
+  await app.screen('brief').waitFor();
+  await page.getByTestId('questions-left-out').waitFor();
+  await page.getByTestId('question-add').click();
+  await page.getByTestId('question-text-own-1').fill('A new question.');
+  await page.evaluate(() => new Promise((done) => setTimeout(done, 400)));
+  const kept = await page.evaluate(() => (sessionStorage.getItem('blockvote.questions.unreadable.v1') || '').length);
+  assert.equal(kept, 4_000_000);
+  const file = await downloaded(page, () => page.getByTestId('questions-left-out-download').click());
+  assert.equal(file.text.length, 4_000_000);
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
 test('questions: a text over the limit is refused at its field, in both languages, and nothing is lost', LONG, async () => {
   const { context, page, app, seen } = await open('brief');
   await page.getByTestId('question-add').click();

@@ -52,7 +52,7 @@ impl CarriedDataset {
         CarriedDataset {
             format: DATASET_FORMAT.to_string(),
             version: DATASET_VERSION,
-            name: name.chars().take(MAX_DATASET_NAME_CHARS).collect(),
+            name: kept_name(name),
             projects_csv: projects_csv.to_string(),
         }
     }
@@ -75,8 +75,15 @@ impl CarriedDataset {
         if dataset.version > DATASET_VERSION {
             return Err(CarriedProblem::FutureVersion { found: dataset.version });
         }
-        Ok(dataset)
+        // A name written by hand past the limit is cut as an import cuts it: shown
+        // whole, 100,000 characters filled the notice naming the data.
+        Ok(CarriedDataset { name: kept_name(&dataset.name), ..dataset })
     }
+}
+
+/// A dataset's name as it is kept: its first `MAX_DATASET_NAME_CHARS` characters.
+fn kept_name(name: &str) -> String {
+    name.chars().take(MAX_DATASET_NAME_CHARS).collect()
 }
 
 /// Why an offline copy could not be made, or a carried block could not be read.
@@ -456,6 +463,13 @@ mod tests {
             Err(CarriedProblem::FutureVersion { found: 9 })
         );
         assert_eq!(offline_copy("<html>no body", &Store::default(), None), Err(CarriedProblem::NoBody));
+        // A name longer than an import keeps is cut on reading, as the import cuts it.
+        let long = format!(
+            r#"{{"format":"blockvote-dataset","version":1,"name":"{}","projects_csv":""}}"#,
+            "n".repeat(100_000)
+        );
+        let read = CarriedDataset::decode(&long).map(|d| d.name.chars().count());
+        assert_eq!(read, Ok(MAX_DATASET_NAME_CHARS));
     }
 
     #[test]

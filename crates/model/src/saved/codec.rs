@@ -501,9 +501,9 @@ fn number_value(n: &Number) -> Option<Decimal> {
 
 /// Whether `text` is written as a number (`-12.5`, `1e308`): a sign, digits with at
 /// most one point, and an exponent. Text the reader refused that is one is a number
-/// too large (or too precise) for a decimal, not text that is no number.
+/// too large (or too precise) for a decimal, not text that is no number. Spaces are
+/// not part of a number here, as the reader takes none (`" 5 "` is not a number).
 fn is_number_text(text: &str) -> bool {
-    let text = text.trim();
     let text = text.strip_prefix(['+', '-']).unwrap_or(text);
     let (mantissa, exponent) = match text.split_once(['e', 'E']) {
         Some((mantissa, exponent)) => (mantissa, Some(exponent.strip_prefix(['+', '-']).unwrap_or(exponent))),

@@ -350,6 +350,7 @@ fn a_value_the_reader_refuses_is_found_and_said_what_it_had_to_be() {
     check_unreadable(r#"{"cost_change_pct":-12}"#, "cost_change_pct", "-12", Expected::NumberAsText);
     check_unreadable(r#"{"cost_change_pct":0.1}"#, "cost_change_pct", "0.1", Expected::NumberAsText);
     check_unreadable(r#"{"cost_change_pct":"1e308"}"#, "cost_change_pct", "1e308", within("-100", "1000"));
+    check_unreadable(r#"{"cost_change_pct":" 5 "}"#, "cost_change_pct", " 5 ", Expected::Number);
     check_unreadable(r#"{"cost_change_pct":1e308}"#, "cost_change_pct", "", within("-100", "1000"));
     check_unreadable(r#"{"retention":true}"#, "retention", "true", Expected::Number);
     check_unreadable(r#"{"delegation":{"floor":"1","ceiling":"ten"}}"#, "delegation.ceiling", "ten", Expected::Number);
