@@ -294,9 +294,21 @@ test('goal seek finds the uniform cut that brings 2018-19 to HK$1,050M', async (
   await page.getByTestId('goal-result').waitFor();
   await page.getByTestId('goal-apply').click();
   assert.equal(await app.text('cash-2018-19-total'), '1,050.0');
+  // The answer stays beside the scenario its Apply made ...
+  assert.equal(await page.getByTestId('goal-result').count(), 1);
   await page.getByTestId('goal-target').fill('10');
+  // ... and goes as soon as a setting is touched: a refused target shows no answer.
+  assert.equal(await page.getByTestId('goal-result').count(), 0);
   await page.getByTestId('goal-solve').click();
   await page.getByTestId('goal-unreachable').waitFor();
+  await page.getByTestId('goal-target').fill('x1');
+  assert.equal(await page.getByTestId('goal-unreachable').count(), 0);
+  await page.getByTestId('goal-target').fill('1050');
+  await page.getByTestId('goal-solve').click();
+  await page.getByTestId('goal-result').waitFor();
+  // A lever moved elsewhere makes another scenario: the answer was not found for it.
+  await page.getByTestId('cost-change').fill('3');
+  await page.getByTestId('goal-result').waitFor({ state: 'detached' });
   await page.close();
 });
 

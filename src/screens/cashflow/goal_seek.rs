@@ -4,7 +4,7 @@ use crate::components::fields::NumberField;
 use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
-use blockvote_model::engine::{goal_seek, GoalSeek, GoalSeekError, Lever, Metric};
+use blockvote_model::engine::{goal_seek, GoalSeek, GoalSeekError, Lever, Metric, Scenario};
 use blockvote_model::Money;
 use blockvote_present::screens::cashflow::goal_seek::{
     answer, lever_options, metric_options, target_field, GoalAnswer, APPLY, DEFAULT_TARGET, HEADING, LEVER_LABEL,
@@ -22,8 +22,24 @@ pub fn GoalSeekPanel() -> impl IntoView {
     let metric = RwSignal::new(Metric::BudgetYearTotal);
     let target = RwSignal::new(Money::from_whole_millions(DEFAULT_TARGET));
     let outcome = RwSignal::new(None);
+    // The scenarios the answer on show is about: the one it was solved on, and the one
+    // its Apply made. Any other scenario, or a setting touched, and it is taken away,
+    // so no answer is shown beside settings or a scenario it was not found for.
+    let answered: StoredValue<Vec<Scenario>> = StoredValue::new(Vec::new());
+    let forget = move || {
+        if outcome.with_untracked(Option::is_some) {
+            outcome.set(None);
+        }
+    };
+    Effect::new(move |_| {
+        let current = whatif.scenario.with(|now| answered.with_value(|answered| answered.contains(now)));
+        if !current {
+            forget();
+        }
+    });
     let solve = move || {
         let scenario = whatif.scenario.get_untracked();
+        answered.set_value(vec![scenario.clone()]);
         let goal =
             GoalSeek { lever: lever.get_untracked(), metric: metric.get_untracked(), target: target.get_untracked() };
         let result = whatif.engine.with_value(|engine| match engine {
@@ -39,6 +55,7 @@ pub fn GoalSeekPanel() -> impl IntoView {
             engine.as_ref().ok().is_some_and(|engine| chosen.apply(engine, &mut scenario, value).is_ok())
         });
         if applied {
+            answered.update_value(|answered| answered.push(scenario.clone()));
             whatif.scenario.set(scenario);
         }
     };
@@ -51,7 +68,7 @@ pub fn GoalSeekPanel() -> impl IntoView {
             <p class="note">
                 <Words label=NOTE />
             </p>
-            <div class="inline-fields">
+            <div class="inline-fields" on:input=move |_| forget() on:change=move |_| forget()>
                 <label class="field">
                     <span>
                         <Words label=METRIC_LABEL />

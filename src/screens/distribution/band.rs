@@ -37,32 +37,35 @@ pub fn ChosenBandPanel(bands: Arc<Vec<Band>>, selected: RwSignal<Option<usize>>)
                         {band.link_text}
                     </a>
                 </p>
-                <table class="data compact">
-                    <thead>
-                        <tr>
-                            <th scope="col" class="num">
-                                {NO.get(lang())}
-                            </th>
-                            <th scope="col">{DEPARTMENT.get(lang())}</th>
-                            <th scope="col">{PROJECT_NAME.get(lang())}</th>
-                            <th scope="col" class="num">
-                                {BUDGET.get(lang())}
-                            </th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                    <tfoot>
-                        <tr>
-                            <td></td>
-                            <th scope="row" colspan="2">
-                                {band.total_label}
-                            </th>
-                            <td class="num" data-testid="bin-projects-total">
-                                {band.total}
-                            </td>
-                        </tr>
-                    </tfoot>
-                </table>
+                // On a phone the table scrolls sideways in its own region, not the page.
+                <div class="table-wide" role="region" tabindex="0" aria-label=band.heading.clone()>
+                    <table class="data compact">
+                        <thead>
+                            <tr>
+                                <th scope="col" class="num">
+                                    {NO.get(lang())}
+                                </th>
+                                <th scope="col">{DEPARTMENT.get(lang())}</th>
+                                <th scope="col">{PROJECT_NAME.get(lang())}</th>
+                                <th scope="col" class="num">
+                                    {BUDGET.get(lang())}
+                                </th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                        <tfoot>
+                            <tr>
+                                <td></td>
+                                <th scope="row" colspan="2">
+                                    {band.total_label}
+                                </th>
+                                <td class="num" data-testid="bin-projects-total">
+                                    {band.total}
+                                </td>
+                            </tr>
+                        </tfoot>
+                    </table>
+                </div>
             }
         });
         Some(view! {

@@ -164,7 +164,7 @@ fn CompareRow(row: Row, columns: Memo<usize>) -> impl IntoView {
         view! {
             <tr class="section">
                 <th colspan=move || (columns.get() + 3).to_string() scope="colgroup">
-                    {title}
+                    <span class="section-title">{title}</span>
                 </th>
             </tr>
         }
