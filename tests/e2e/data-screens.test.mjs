@@ -409,6 +409,25 @@ test('histogram bars work from the keyboard', async () => {
   });
 });
 
+test('a band is chosen from the table too, as from its bar, and focus goes to its projects', async () => {
+  await withPage(DistributionPage, async (app, page) => {
+    await app.open(distUrl('#view=distribution&lang=en'));
+    await app.screen('distribution').waitFor();
+    const choice = page.getByTestId('histogram-row-1').locator('button.band-choice');
+    await choice.click();
+    const expected = PROJECTS.filter((p) => p.budgetK > 500 && p.budgetK <= 1000).length;
+    await page.getByTestId('bin-projects').waitFor();
+    assert.equal(await page.locator('[data-testid^="bin-project-"]').count(), expected);
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'bin-projects');
+    assert.equal(await choice.getAttribute('aria-pressed'), 'true');
+    assert.equal(await app.bar(1).getAttribute('aria-pressed'), 'true');
+    // The bar chooses another band: the table says so too.
+    await app.bar(3).click();
+    assert.equal(await choice.getAttribute('aria-pressed'), 'false');
+    assert.equal(await page.getByTestId('histogram-row-3').locator('button.band-choice').getAttribute('aria-pressed'), 'true');
+  });
+});
+
 test('the three screens pass axe-core without serious violations, in both languages', async () => {
   const axeSource = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
   await withPage(AppPage, async (app, page) => {

@@ -69,7 +69,12 @@ pub fn ChosenBandPanel(bands: Arc<Vec<Band>>, selected: RwSignal<Option<usize>>)
             }
         });
         Some(view! {
-            <section class="panel bin-projects" data-testid="bin-projects" aria-labelledby="bin-projects-heading">
+            <section
+                class="panel bin-projects"
+                data-testid="bin-projects"
+                aria-labelledby="bin-projects-heading"
+                tabindex="-1"
+            >
                 <h3 id="bin-projects-heading">{band.heading}</h3>
                 {listed}
                 {(count == 0).then(|| view! { <p>{EMPTY_BAND.get(lang())}</p> })}

@@ -85,7 +85,7 @@ pub fn Distribution() -> impl IntoView {
                 </figcaption>
             </figure>
             <band::ChosenBandPanel bands=band_list.clone() selected=selected />
-            <table::BandTable bands=band_list above=above />
+            <table::BandTable bands=band_list above=above selected=selected />
         </section>
     }
 }
