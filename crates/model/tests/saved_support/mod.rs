@@ -233,7 +233,22 @@ pub fn content(store: &Store) -> Vec<Shown<'_>> {
 /// note, under its name or as the second version of a conflict), or the other side
 /// holds a version made from it (an edit by a tab that had seen it, itself checked),
 /// or a deletion of a version made from it covers it.
+/// The id `saved::merge` gives the copy a conflict keeps of `version`: `c` and the
+/// 64-bit FNV-1a hash of its id, stamp and JSON, written out here again so that the
+/// oracle does not take the merge's word for it.
+fn conflict_copy_id(version: &SavedScenario) -> String {
+    let json = serde_json::to_string(version).unwrap_or_default();
+    let text = format!("{}|{}|{}", version.id, version.stamp(), json);
+    let hash = text
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3));
+    format!("c{hash:016x}")
+}
+
 fn accounted(version: &SavedScenario, other: &Store, merged: &Store) -> bool {
+    // A conflict kept it as a copy, which the member has since deleted.
+    let copy = conflict_copy_id(version);
+    let copy_deleted = merged.deleted.iter().chain(&other.deleted).any(|t| t.id == copy);
     let second = format!("({LABEL})");
     // A conflict's copy is `name (label)`, numbered (`name (label) 2`) if taken.
     let is_copy = |name: &str| {
@@ -243,6 +258,7 @@ fn accounted(version: &SavedScenario, other: &Store, merged: &Store) -> bool {
     merged.scenarios.iter().any(|s| s.same_levers(version) && (s.name == version.name || is_copy(&s.name)))
         || other.scenarios.iter().any(|o| o.id == version.id && o.made_from(version))
         || merged.deleted.iter().any(|t| t.covers(version))
+        || copy_deleted
 }
 
 /// The properties of `merged = merge(ours, theirs)` for any two stores: ids unique;
@@ -250,6 +266,12 @@ fn accounted(version: &SavedScenario, other: &Store, merged: &Store) -> bool {
 /// whose stamp the other side uses for different content, which only text written by
 /// hand can hold; versions without stamps are not one version for that); what a deletion of either side covers is gone; merging the result
 /// again with either side, or the sides the other way round, gives the same content.
+/// Whether two versions carry the same stamp: both have one (a version without any
+/// is not the same version as another for that).
+fn same_stamp(a: &SavedScenario, b: &SavedScenario) -> bool {
+    !a.history.is_empty() && !b.history.is_empty() && a.stamp() == b.stamp()
+}
+
 pub fn check_merge(ours: &Store, theirs: &Store, merged: &Store) {
     let mut ids: Vec<&str> = merged.scenarios.iter().map(|s| s.id.as_str()).collect();
     ids.sort_unstable();
@@ -260,9 +282,10 @@ pub fn check_merge(ours: &Store, theirs: &Store, merged: &Store) {
     let sides = [ours, theirs];
     for (side, other) in [(ours, theirs), (theirs, ours)] {
         for version in &side.scenarios {
-            let ambiguous = other.scenarios.iter().any(|o| {
-                o.id == version.id && !o.history.is_empty() && o.stamp() == version.stamp() && !o.same_content(version)
-            });
+            let ambiguous = other
+                .scenarios
+                .iter()
+                .any(|o| o.id == version.id && same_stamp(o, version) && !o.same_content(version));
             let repeated = side.scenarios.iter().filter(|s| s.id == version.id).count() > 1;
             if ambiguous || repeated {
                 continue;
