@@ -8,7 +8,7 @@
 //! on a narrow screen each group's name sits on its own line above its bars.
 
 use super::{field, legend_text, px, use_chart_width, value_lines, view_box, Hatch, ValueGrid, FONT, LINE};
-use crate::components::each_index::each_index;
+use crate::components::each::each_index;
 use blockvote_present::axis::{label_width, nice_axis, ticks_for_length, Axis};
 use blockvote_present::charts::{legend_layout, LegendItem, Series};
 use leptos::prelude::*;

@@ -22,6 +22,7 @@
 
 use super::{field, px, use_chart_width, value_lines, view_box, Hatch, ValueGrid, FONT};
 use crate::components::download_button::{DownloadButton, DownloadFile};
+use crate::components::each::each_key;
 use crate::components::marks::{not_drawn, FigureText};
 use crate::components::table_scroll::TableScroll;
 use crate::state::use_app_state;
@@ -267,9 +268,15 @@ fn Waterfall(id: String, shown: Memo<Option<BridgeView>>, lang: Signal<Lang>, ho
                 <Hatch id=hatch_id.clone() />
             </defs>
             <ValueGrid lines=ticks />
-            <For each=move || keys.get() key=|key| *key let:key>
-                <BarRow key=key shown=shown layout=layout hatch=hatch.clone() lang=lang hooks=hooks.clone() />
-            </For>
+            {each_key(
+                move || keys.get(),
+                move |key| {
+                    view! {
+                        <BarRow key=key shown=shown layout=layout hatch=hatch.clone() lang=lang hooks=hooks.clone() />
+                    }
+                        .into_any()
+                },
+            )}
         </svg>
     }
 }
@@ -492,11 +499,7 @@ fn BridgeTable(shown: Memo<Option<BridgeView>>, open: bool, lang: Signal<Lang>, 
                             </th>
                         </tr>
                     </thead>
-                    <tbody>
-                        <For each=move || keys.get() key=|key| *key let:key>
-                            {row(key)}
-                        </For>
-                    </tbody>
+                    <tbody>{each_key(move || keys.get(), move |key| row(key).into_any())}</tbody>
                 </table>
             </TableScroll>
             <DownloadButton

@@ -11,6 +11,7 @@
 use super::{
     field, grid_lines, legend_text, px, use_chart_width, view_box, Grid, Hatch, FONT, LINE, ROTATED_FOOTPRINT,
 };
+use crate::components::each::each_key;
 use blockvote_model::Money;
 use blockvote_present::axis::{label_stride, label_width, nice_axis, ticks_for_length, Axis, LABEL_WIDTH_SLACK};
 use blockvote_present::charts::{legend_layout, LegendItem, QuarterColumns};
@@ -341,9 +342,12 @@ pub fn QuarterlyColumns(
     let bars = move || {
         let chart_id = chart_id.clone();
         view! {
-            <For each=move || shapes.get() key=Clone::clone let:shape>
-                <QuarterMarkView layout=layout shape=shape chart_id=chart_id.clone() />
-            </For>
+            {each_key(
+                move || shapes.get(),
+                move |shape| {
+                    view! { <QuarterMarkView layout=layout shape=shape chart_id=chart_id.clone() /> }.into_any()
+                },
+            )}
         }
     };
     let legend_id = id.clone();

@@ -19,7 +19,7 @@
 //! text is dark, so the chart reads the same in black and white.
 
 use super::{field, px, use_chart_width, view_box, FONT};
-use crate::components::each_index::each_index;
+use crate::components::each::each_index;
 use blockvote_present::axis::{label_width, nice_axis, ticks_for_length, whole_axis, Axis};
 use blockvote_present::charts::{
     label_rows, place_marker_label, wrap_label, HistogramBin, HistogramMarker, MarkerLabel,

@@ -7,6 +7,7 @@
 //! n-th quarter is labelled (each point still names its quarter when focused).
 
 use super::{field, grid_lines, legend_text, px, use_chart_width, view_box, Grid, FONT, LINE, ROTATED_FOOTPRINT};
+use crate::components::each::each_key;
 use blockvote_present::axis::{label_stride, label_width, nice_axis, ticks_for_length, Axis};
 use blockvote_present::charts::{legend_layout, LegendItem, LineSeries};
 use leptos::prelude::*;
@@ -244,9 +245,12 @@ pub fn QuarterLines(
         Memo::new(move |_| layout.with(|l| l.series.iter().map(|s| (s.index, s.points.len())).collect::<Vec<_>>()));
     let lines = move || {
         view! {
-            <For each=move || shapes.get() key=|shape| *shape let:shape>
-                <SeriesView layout=layout index=shape.0 points=shape.1 />
-            </For>
+            {each_key(
+                move || shapes.get(),
+                move |shape: (usize, usize)| {
+                    view! { <SeriesView layout=layout index=shape.0 points=shape.1 /> }.into_any()
+                },
+            )}
         }
     };
     view! {

@@ -16,7 +16,7 @@ pub mod histogram;
 pub mod lines;
 pub mod tornado;
 
-use crate::components::each_index::each_index;
+use crate::components::each::each_index;
 use blockvote_present::axis::Axis;
 use blockvote_present::format::decimals;
 use leptos::prelude::*;

@@ -19,7 +19,7 @@
 //! colour alone, and every value is printed, so the chart reads in black and white.
 
 use super::{field, px, use_chart_width, value_lines, view_box, Hatch, ValueGrid, FONT};
-use crate::components::each_index::each_index;
+use crate::components::each::each_index;
 use blockvote_model::Money;
 use blockvote_present::axis::{label_width, nice_axis, ticks_for_length, Axis};
 use blockvote_present::charts::{wrap_label, TornadoRow};

@@ -1,7 +1,7 @@
 //! The balance panel: the allocation against the paper's and the cash need, as bars
 //! drawn to one scale (the lengths and ticks are `present`'s), with the scale stated.
 
-use crate::components::each_index::each_index;
+use crate::components::each::{each_index, each_key};
 use crate::components::marks::{not_drawn, FigureText};
 use crate::components::words::Words;
 use crate::state::use_app_state;
@@ -47,10 +47,10 @@ pub fn BalancePanel() -> impl IntoView {
                     .then(|| {
                         view! {
                             <dl class="balance-rows">
-                                <For each=move || keys.get() key=|key| *key let:key>
-                                    <BalanceRow shown=shown key=key />
-                                </For>
-                                <div class="balance-row balance-scale" aria-hidden="true">
+                                {each_key(
+                                    move || keys.get(),
+                                    move |key| view! { <BalanceRow shown=shown key=key /> }.into_any(),
+                                )} <div class="balance-row balance-scale" aria-hidden="true">
                                     <dt></dt>
                                     <dd>
                                         <span class="track scale">

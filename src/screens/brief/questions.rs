@@ -6,6 +6,7 @@
 //! (`Saved::questions`), saved with it.
 
 use crate::components::dismiss::DismissButton;
+use crate::components::each::each_key;
 use crate::components::marks::ProvenanceMark;
 use crate::components::words::Words;
 use crate::saved::use_saved;
@@ -116,9 +117,7 @@ pub fn QuestionsPanel(drafts: Memo<Vec<Draft>>) -> impl IntoView {
                     })
             }}
             <ol class="question-rows">
-                <For each=keys(true) key=|key| key.clone() let:key>
-                    <QuestionRow key=key rows=rows />
-                </For>
+                {each_key(keys(true), move |key| view! { <QuestionRow key=key rows=rows /> }.into_any())}
             </ol>
             <div class="question-add">
                 <button type="button" data-testid="question-add" on:click=add>
@@ -139,9 +138,7 @@ pub fn QuestionsPanel(drafts: Memo<Vec<Draft>>) -> impl IntoView {
             <details class="question-drafts" data-testid="question-drafts">
                 <summary>{move || format!("{} ({})", DRAFTS.get(lang()), offered_count())}</summary>
                 <ul class="question-rows">
-                    <For each=keys(false) key=|key| key.clone() let:key>
-                        <QuestionRow key=key rows=rows />
-                    </For>
+                    {each_key(keys(false), move |key| view! { <QuestionRow key=key rows=rows /> }.into_any())}
                 </ul>
             </details>
         </section>

@@ -4,6 +4,7 @@
 //! leaves the cap's candidates as they were (the language, a threshold) does not
 //! search again.
 
+use crate::components::each::each_key;
 use crate::components::sentence::{whole_years, SentenceText};
 use crate::components::words::Words;
 use crate::state::use_app_state;
@@ -122,15 +123,21 @@ fn AnswerBlock(answer: Memo<Option<Answer>>, testid: &'static str) -> impl IntoV
                             </tr>
                         </thead>
                         <tbody>
-                            <For each=rows key=|row| row.clone() let:row>
-                                <tr data-testid=format!("deferral-{}", row.id)>
-                                    <td class="num">{row.id}</td>
-                                    <td>{row.name}</td>
-                                    <td>{row.department}</td>
-                                    <td class="num">{row.budget.text(lang())}</td>
-                                    <td class="num">{row.moved.text(lang())}</td>
-                                </tr>
-                            </For>
+                            {each_key(
+                                rows,
+                                move |row| {
+                                    view! {
+                                        <tr data-testid=format!("deferral-{}", row.id)>
+                                            <td class="num">{row.id}</td>
+                                            <td>{row.name}</td>
+                                            <td>{row.department}</td>
+                                            <td class="num">{row.budget.text(lang())}</td>
+                                            <td class="num">{row.moved.text(lang())}</td>
+                                        </tr>
+                                    }
+                                        .into_any()
+                                },
+                            )}
                         </tbody>
                     </table>
                 </div>
@@ -170,16 +177,22 @@ fn RulesTable(rules: Memo<Vec<RuleRow>>) -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>
-                    <For each=move || rules.get() key=|row| row.clone() let:row>
-                        <tr data-testid=format!("deferral-rule-{}", row.key)>
-                            <th scope="row">{whole_years(&row.label)}</th>
-                            <td class="num" data-testid="deferral-rule-count">
-                                {row.count.text(lang())}
-                            </td>
-                            <td class="num">{row.budget.text(lang())}</td>
-                            <td class="num">{row.moved.text(lang())}</td>
-                        </tr>
-                    </For>
+                    {each_key(
+                        move || rules.get(),
+                        move |row| {
+                            view! {
+                                <tr data-testid=format!("deferral-rule-{}", row.key)>
+                                    <th scope="row">{whole_years(&row.label)}</th>
+                                    <td class="num" data-testid="deferral-rule-count">
+                                        {row.count.text(lang())}
+                                    </td>
+                                    <td class="num">{row.budget.text(lang())}</td>
+                                    <td class="num">{row.moved.text(lang())}</td>
+                                </tr>
+                            }
+                                .into_any()
+                        },
+                    )}
                 </tbody>
             </table>
         </div>

@@ -1,6 +1,7 @@
 //! The quarter and year tables: `blockvote_present::cash`'s rows, one keyed row per
 //! quarter or year, each cell following its own figure.
 
+use crate::components::each::each_key;
 use crate::components::marks::MarkedHeading;
 use crate::components::words::Words;
 use crate::state::use_app_state;
@@ -80,11 +81,7 @@ fn CashTableView(
                     {(0..5).map(|index| view! { <MarkedHeading column=column(index) /> }).collect_view()}
                 </tr>
             </thead>
-            <tbody>
-                <For each=move || keys.get() key=|key| key.clone() let:key>
-                    {row(key, false)}
-                </For>
-            </tbody>
+            <tbody>{each_key(move || keys.get(), move |key| row(key, false).into_any())}</tbody>
             <tfoot>{row("total".to_string(), true)}</tfoot>
         </table>
     }

@@ -2,6 +2,7 @@
 //! keyed rows that open to list their projects, and the total row with its marks.
 
 use crate::address::set_params;
+use crate::components::each::each_key;
 use crate::components::marks::ProvenanceMark;
 use crate::components::sentence::MarkedText;
 use crate::components::words::Words;
@@ -176,11 +177,10 @@ pub fn DepartmentsTable(
                     </tr>
                 </thead>
                 <tbody>
-                    <For
-                        each=move || table.with(|t| t.rows.clone())
-                        key=|row| row.clone()
-                        children=move |row| department_row(row, expanded)
-                    />
+                    {each_key(
+                        move || table.with(|t| t.rows.clone()),
+                        move |row| department_row(row, expanded).into_any(),
+                    )}
                 </tbody>
                 <tfoot>
                     <tr data-testid="departments-total">

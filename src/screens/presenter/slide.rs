@@ -4,6 +4,7 @@
 use super::deck::DeckEntry;
 use crate::charts::bridge::BridgeChart;
 use crate::charts::columns::QuarterlyColumns;
+use crate::components::each::each_key;
 use crate::components::marks::ProvenanceMark;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
@@ -75,9 +76,7 @@ pub fn SlideView(entry: DeckEntry, #[prop(into)] lang: Signal<Lang>) -> impl Int
                     })
             }}
             <ul class="slide-cards">
-                <For each=cards key=|card| card.clone() let:card>
-                    <CardView card=card lang=lang />
-                </For>
+                {each_key(cards, move |card| view! { <CardView card=card lang=lang /> }.into_any())}
             </ul>
             <p class="note">{move || CHANGE_NOTE.get(lang.get())}</p>
             <ul class="slide-levers" data-testid="presenter-levers">

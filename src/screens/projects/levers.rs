@@ -3,6 +3,7 @@
 //! profile, with the effect on 2018-19 at once. Its words, fields and figures (with
 //! whose each is) come from `blockvote_present::screens::projects::levers`.
 
+use crate::components::each::each_key;
 use crate::components::fields::NumberField;
 use crate::components::focus::{by_test_id, focus_after_render};
 use crate::components::sentence::{whole_years, MarkedText};
@@ -101,11 +102,7 @@ pub fn ProjectLevers(selected: RwSignal<Option<u16>>) -> impl IntoView {
                 </tr>
             }
         };
-        let rows = view! {
-            <For each=move || keys.get() key=|testid| *testid let:testid>
-                {row(testid)}
-            </For>
-        };
+        let rows = view! { {each_key(move || keys.get(), move |testid| row(testid).into_any())} };
         Some(view! {
             <section class="panel project-levers" data-testid="project-levers" aria-labelledby="levers-heading">
                 <h3 id="levers-heading">{title}</h3>

@@ -4,6 +4,7 @@
 //! paper's, the department headings when grouped, and the total of the rows shown.
 
 use crate::address::set_params;
+use crate::components::each::each_item;
 use crate::components::focus::{by_test_id, focus_after_render};
 use crate::components::marks::ProvenanceMark;
 use crate::components::words::Words;
@@ -287,10 +288,10 @@ pub fn ProjectsTable(body: Memo<TableBody>, sort: Memo<Sort>, editing: RwSignal<
                     </tr>
                 </thead>
                 <tbody>
-                    <For
-                        each=move || body.with(|b| b.lines.clone())
-                        key=Line::key
-                        children=move |line| match line {
+                    {each_item(
+                        move || body.with(|b| b.lines.clone()),
+                        Line::key,
+                        move |line| match line {
                             Line::Row(row) => {
                                 let id = row.id;
                                 let live = LiveRow::new(&row);
@@ -306,11 +307,11 @@ pub fn ProjectsTable(body: Memo<TableBody>, sort: Memo<Sort>, editing: RwSignal<
                                             }
                                         });
                                 });
-                                project_row(&row, live, editing)
+                                project_row(&row, live, editing).into_any()
                             }
-                            Line::Heading(heading) => group_heading(heading),
-                        }
-                    />
+                            Line::Heading(heading) => group_heading(heading).into_any(),
+                        },
+                    )}
                 </tbody>
                 <tfoot>
                     <tr data-testid="projects-total">

@@ -6,6 +6,7 @@ use super::data_table::DataTablePanel;
 use super::engine_of;
 use super::glossary::Terms;
 use crate::charts::tornado::Tornado;
+use crate::components::each::each_key;
 use crate::components::marks::MarkedHeading;
 use crate::components::words::Words;
 use crate::state::use_app_state;
@@ -87,9 +88,10 @@ pub fn SensitivityPanel() -> impl IntoView {
     let tornado_keys =
         Memo::new(move |_| tornado_lines_shown.with(|lines| lines.iter().map(|l| l.key).collect::<Vec<_>>()));
     let tornado_table = view! {
-        <For each=move || tornado_keys.get() key=|key| *key let:key>
-            <TornadoTableRow lines=tornado_lines_shown key=key />
-        </For>
+        {each_key(
+            move || tornado_keys.get(),
+            move |key| view! { <TornadoTableRow lines=tornado_lines_shown key=key /> }.into_any(),
+        )}
     };
     let [lever, low, high] = TORNADO_SETTING_HEADINGS;
     let setting_head = |label: Label, class: &'static str| {

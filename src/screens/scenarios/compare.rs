@@ -4,6 +4,7 @@
 
 use crate::charts::bridge::BridgeChart;
 use crate::components::download_button::{DownloadButton, DownloadFile};
+use crate::components::each::each_key;
 use crate::components::marks::ProvenanceMark;
 use crate::components::sentence::whole_years;
 use crate::components::words::Words;
@@ -103,9 +104,7 @@ pub fn Compare(saved: StoredValue<Saved>, selected: RwSignal<Vec<String>>) -> im
                         </tr>
                     </thead>
                     <tbody>
-                        <For each=rows key=|row| row.clone() let:row>
-                            <CompareRow row=row columns=columns />
-                        </For>
+                        {each_key(rows, move |row| view! { <CompareRow row=row columns=columns /> }.into_any())}
                         {move || {
                             levers()
                                 .map(|rows| {

@@ -7,6 +7,7 @@
 
 use super::edit_in_place::{Editing, Editor, Field};
 use crate::components::dismiss::DismissButton;
+use crate::components::each::each_key;
 use crate::components::focus::{by_test_id, focus_after_render};
 use crate::components::marks::FigureText;
 use crate::components::words::{Said, Words};
@@ -131,9 +132,13 @@ pub fn ScenarioList(saved: StoredValue<Saved>, selected: RwSignal<Vec<String>>) 
                                 </button>
                             </td>
                         </tr>
-                        <For each=ids key=|id| id.clone() let:id>
-                            <SavedRow id=id saved=saved store=store selected=selected editing=editing />
-                        </For>
+                        {each_key(
+                            ids,
+                            move |id| {
+                                view! { <SavedRow id=id saved=saved store=store selected=selected editing=editing /> }
+                                    .into_any()
+                            },
+                        )}
                     </tbody>
                 </table>
             </div>

@@ -1,5 +1,6 @@
 //! The projects that change approval route, with their departments, or why none does.
 
+use crate::components::each::each_key;
 use crate::components::marks::ProvenanceMark;
 use crate::components::words::Words;
 use crate::state::use_app_state;
@@ -63,9 +64,10 @@ pub fn RouteChanges(delegation: Memo<Option<DelegationOutcome>>, budgets: Memo<O
                     </tr>
                 </thead>
                 <tbody>
-                    <For each=move || ids.get() key=|id| *id let:id>
-                        <ChangeRowView shown=shown id=id />
-                    </For>
+                    {each_key(
+                        move || ids.get(),
+                        move |id: u16| view! { <ChangeRowView shown=shown id=id /> }.into_any(),
+                    )}
                 </tbody>
             </table>
         </div>
