@@ -551,8 +551,10 @@ impl Saved {
 
     /// Forgets the text of the questions that did not read (the member dismissed it).
     pub fn dismiss_questions_left_out(&self) {
-        questions::forget_left_out();
-        self.questions_left_out.set(None);
+        self.questions_left_out.set(questions::forget_left_out());
+        // The questions changed while the kept draft could not be written over are kept
+        // now that it can be.
+        questions::remember(&self.questions.get_untracked());
     }
 
     /// Puts back the questions an opening replaced (see `replaced_questions`).

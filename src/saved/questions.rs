@@ -23,15 +23,38 @@ pub const REPLACED_BY_KEY: &str = "blockvote.questions.replaced-by.v1";
 pub const LEFT_OUT_KEY: &str = "blockvote.questions.unreadable.v1";
 
 /// The questions this tab kept before a reload, every one that reads; none if there are
-/// none. If any did not read, the text is kept under [`LEFT_OUT_KEY`] first.
+/// none. If any did not read, the text is set aside first (see [`set_aside`]).
 pub fn restore() -> Vec<Question> {
     let Some(storage) = tab_storage() else { return Vec::new() };
     let Some(text) = storage.get_item(KEY).ok().flatten() else { return Vec::new() };
     let kept = decode_questions(&text, crate::unicode::nfc);
-    if kept.left_out && left_out().is_none() {
-        keep_left_out(&storage, &text);
+    if kept.left_out {
+        set_aside(&storage, &text);
     }
     kept.questions
+}
+
+/// Whether the kept draft under [`KEY`] may be written over: it may when it all reads,
+/// or when its text is kept under [`LEFT_OUT_KEY`] (it is put there if that is free).
+/// It may not while that place holds the text of an earlier draft the member has not
+/// dismissed, or while storage has no room to keep it: then it is the only copy.
+fn may_write_over(storage: &web_sys::Storage) -> bool {
+    match storage.get_item(KEY).ok().flatten() {
+        Some(text) if decode_questions(&text, crate::unicode::nfc).left_out => set_aside(storage, &text),
+        _ => true,
+    }
+}
+
+/// Keeps `text`, a kept draft that did not all read, under [`LEFT_OUT_KEY`] unless
+/// text is kept there already, and says whether `text` is kept there now.
+fn set_aside(storage: &web_sys::Storage, text: &str) -> bool {
+    match left_out() {
+        Some(kept) => kept == text,
+        None => {
+            keep_left_out(storage, text);
+            left_out().as_deref() == Some(text)
+        }
+    }
 }
 
 /// Keeps `text`, a kept draft that did not all read, under [`LEFT_OUT_KEY`]. Where
@@ -53,16 +76,23 @@ pub fn left_out() -> Option<String> {
     tab_storage()?.get_item(LEFT_OUT_KEY).ok().flatten()
 }
 
-/// Forgets the text of a kept draft that did not all read (the member dismissed it).
-pub fn forget_left_out() {
-    if let Some(storage) = tab_storage() {
-        let _ = storage.remove_item(LEFT_OUT_KEY);
-    }
+/// Forgets the text of a kept draft that did not all read (the member dismissed it),
+/// and returns the text kept in its place: that of a later draft that did not all read
+/// either, which had to wait for the place to be free.
+pub fn forget_left_out() -> Option<String> {
+    let storage = tab_storage()?;
+    let _ = storage.remove_item(LEFT_OUT_KEY);
+    may_write_over(&storage);
+    left_out()
 }
 
 /// Keeps `questions` for a reload of this tab (removes the entry when there are none).
+/// While the kept draft may not be written over, they last for this visit only.
 pub fn remember(questions: &[Question]) {
     let Some(storage) = tab_storage() else { return };
+    if !may_write_over(&storage) {
+        return;
+    }
     let _ = if questions.is_empty() {
         storage.remove_item(KEY)
     } else {

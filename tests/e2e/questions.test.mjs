@@ -237,8 +237,8 @@ test('a kept draft with a question that does not read keeps the others, says so,
   // A change writes the draft again; the text left out is still kept, after a reload too.
   await page.getByTestId('question-add').click();
   await page.getByTestId('question-text-own-2').fill('A new question.');
-  await page.evaluate(() => new Promise((done) => setTimeout(done, 400)));
-  await Promise.all([page.waitForEvent('load'), page.evaluate(() => location.reload())]);
+  // The reload that waits for the tab's storage to reach the browser (see AppPage.reload).
+  await app.reload();
   await app.screen('brief').waitFor();
   assert.equal((await printedQuestions(page)).length, 3);
   await page.getByTestId('questions-left-out').waitFor();
@@ -272,6 +272,48 @@ test('a kept draft too large to copy beside itself is moved aside, not written o
   assert.equal(kept, 4_000_000);
   const file = await downloaded(page, () => page.getByTestId('questions-left-out-download').click());
   assert.equal(file.text.length, 4_000_000);
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
+test('a second kept draft that does not read waits, not written over, until the first one set aside is dismissed', LONG, async () => {
+  // Text left out of an earlier draft is still kept (not dismissed) when the tab's draft
+  // again holds a question that does not read.
+  const first = 'An earlier draft that did not read.';
+  const second = JSON.stringify([
+    { key: 'own-1', picked: true, en: 'Kept from the second draft.' },
+    { key: 'own-2', picked: true, en: 'y'.repeat(2_001) },
+  ]);
+  const context = await launch();
+  await context.addInitScript(([a, b]) => {
+    if (!sessionStorage.getItem('e2e-seeded')) {
+      sessionStorage.setItem('e2e-seeded', '1');
+      sessionStorage.setItem('blockvote.questions.unreadable.v1', a);
+      sessionStorage.setItem('blockvote.questions.v1', b);
+    }
+  }, [first, second]);
+  const page = await context.newPage();
+  const seen = watch(page);
+  const app = new AppPage(page);
+  await app.open(`${SINGLE_FILE_URL}#view=brief&lang=en`);
+  await app.screen('brief').waitFor();
+  assert.deepEqual(await printedQuestions(page), ['1. Kept from the second draft.']);
+  await page.getByTestId('question-add').click();
+  await page.getByTestId('question-text-own-2').fill('Added while the first is kept.');
+  await page.evaluate(() => new Promise((done) => setTimeout(done, 400)));
+  const stored = () => page.evaluate(() => [sessionStorage.getItem('blockvote.questions.unreadable.v1'), sessionStorage.getItem('blockvote.questions.v1')]);
+  assert.deepEqual(await stored(), [first, second], 'the second draft is the only copy of its question: not written over');
+  assert.equal((await downloaded(page, () => page.getByTestId('questions-left-out-download').click())).text, first);
+  // Dismissing the first sets the second aside in its place, offered in turn, and the
+  // questions changed meanwhile are kept from then on.
+  await page.getByTestId('questions-left-out-dismiss').click();
+  assert.equal((await downloaded(page, () => page.getByTestId('questions-left-out-download').click())).text, second);
+  const [aside, draft] = await stored();
+  assert.equal(aside, second);
+  assert.match(draft, /Added while the first is kept\./);
+  await app.reload();
+  await app.screen('brief').waitFor();
+  assert.deepEqual(await printedQuestions(page), ['1. Kept from the second draft.', '2. Added while the first is kept.']);
   assert.deepEqual(seen.errors, []);
   await context.close();
 });
