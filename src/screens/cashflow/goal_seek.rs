@@ -55,7 +55,12 @@ pub fn GoalSeekPanel() -> impl IntoView {
             engine.as_ref().ok().is_some_and(|engine| chosen.apply(engine, &mut scenario, value).is_ok())
         });
         if applied {
-            answered.update_value(|answered| answered.push(scenario.clone()));
+            // The scenario it was solved for and the one its last Apply made: an Apply
+            // repeated does not lengthen the list.
+            answered.update_value(|answered| {
+                answered.truncate(1);
+                answered.push(scenario.clone());
+            });
             whatif.scenario.set(scenario);
         }
     };
