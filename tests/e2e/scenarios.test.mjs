@@ -320,11 +320,13 @@ test('export JSON and CSV; import a valid file (asking about same names) and an 
   assert.equal(JSON.parse(json.text).scenarios[0].name, 'Mine');
   const projects = await downloaded(page, () => page.getByTestId('export-projects-csv').click());
   const lines = projects.text.replace(/^\uFEFF/, '').trim().split('\r\n');
-  // Three lines say whose the figure columns are, then the heading and one line per project.
-  assert.equal(lines.length, 3 + PROJECT_COUNT + 1);
+  // Eight lines say whose the columns of figures and dates are, then the heading and one line per project.
+  assert.equal(lines.length, 8 + PROJECT_COUNT + 1);
   assert.match(lines[0], /^(Figure|數字),paper_budget_m,"?(Annex C|附件 C) — /);
   assert.match(lines[2], /^(Figure|數字),cash_budget_year_m,"?(model|模型|scenario|情景) — /);
-  assert.match(lines[3], /^id,department_zh,department_en,name_zh,name_en,paper_budget_m,scenario_budget_m/);
+  assert.match(lines[3], /^(Figure|數字),start,"?(Annex C|附件 C) — /);
+  assert.match(lines[7], /^(Figure|數字),route,"?(model|模型) — /);
+  assert.match(lines[8], /^id,department_zh,department_en,name_zh,name_en,paper_budget_m,scenario_budget_m,.*,route,paper_start,paper_completion$/);
   const cash = await downloaded(page, () => page.getByTestId('export-cashflow-csv').click());
   // Each column's provenance first, then the quarters to one decimal, as the quarter table shows them.
   assert.match(cash.text, /^\uFEFF?(Figure|數字),ongoing_m,"?(model|模型|scenario|情景) — /);

@@ -62,7 +62,9 @@ fn route_key(route: Route) -> &'static str {
 }
 
 /// The projects under the scenario: id, department, names, paper and scenario budget,
-/// start, completion, 2018-19 cash and approval route.
+/// start, completion, 2018-19 cash and approval route (none for a project the scenario
+/// leaves out), then the paper's start and completion, so that a date the scenario
+/// moved is never the only date given.
 pub fn projects_csv(dataset: &Dataset, projection: &Projection) -> String {
     let mut out = csv_line(
         &[
@@ -78,6 +80,8 @@ pub fn projects_csv(dataset: &Dataset, projection: &Projection) -> String {
             "completion",
             "cash_budget_year_m",
             "route",
+            "paper_start",
+            "paper_completion",
         ]
         .map(String::from),
     );
@@ -96,7 +100,9 @@ pub fn projects_csv(dataset: &Dataset, projection: &Projection) -> String {
             outcome.start.label(),
             outcome.completion.label(),
             outcome.budget_year.format(CASH_PLACES),
-            route_key(outcome.route).to_string(),
+            if outcome.included { route_key(outcome.route) } else { "" }.to_string(),
+            outcome.paper_start.label(),
+            outcome.paper_completion.label(),
         ]));
     }
     out
@@ -260,7 +266,7 @@ mod tests {
         assert!(allocation.lines().last().is_some_and(|l| l.starts_with("total,總計,Total,1060.0,1060.0,,0.0")));
         assert_eq!(
             projects.lines().nth(1).map(|l| l.split(',').skip(5).collect::<Vec<_>>().join(",")).as_deref(),
-            Some("6.6,6.6,true,2018-19 Q1,2019-20 Q1,0.8,block_allocation")
+            Some("6.6,6.6,true,2018-19 Q1,2019-20 Q1,0.8,block_allocation,2018-19 Q1,2019-20 Q1")
         );
         let summary = summarize(&paper);
         assert_eq!(summary.projects_changed, 0);

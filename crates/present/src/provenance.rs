@@ -134,6 +134,8 @@ pub enum Basis {
     ThemeKeywords,
     /// A seeded Monte Carlo simulation of lateness.
     Simulation,
+    /// Para 2's thresholds applied to each project's budget: its approval route.
+    Para2Thresholds,
 }
 
 impl Basis {
@@ -171,6 +173,12 @@ impl Basis {
             Basis::Simulation => l(
                 "blockvote 的模擬：按所示種子及設定，逐個項目抽取延誤，重複多次；並非文件所載。",
                 "blockvote's simulation: lateness drawn project by project, many times over, with the seed and settings shown; not in the paper.",
+            )
+            .get(lang)
+            .to_string(),
+            Basis::Para2Thresholds => l(
+                "blockvote 把第 2 段的審批門檻套用於每個項目的預算；文件沒有列出每個項目的審批途徑。",
+                "blockvote applies para 2's approval thresholds to each project's budget; the paper does not give each project's route.",
             )
             .get(lang)
             .to_string(),
@@ -298,6 +306,10 @@ fn cite_before_zh(place: PaperPlace) -> String {
     }
 }
 
+/// Blockvote's counts and sums of Annex C's rows (departments, projects, budgets):
+/// the paper prints the rows, not these.
+pub const ANNEX_C_SUMS: Provenance = Provenance::Model(Basis::Arithmetic(PaperPlace::AnnexC));
+
 /// The modelled baseline's name wherever it is shown: never "the paper".
 pub const MODEL_BASELINE: Label = l("模型基線（按附件 B 校準）", "Model baseline (calibrated to Annex B)");
 
@@ -312,6 +324,7 @@ fn basis_short(basis: Basis, lang: Lang) -> String {
         Basis::Para5Record => l("第 5 段紀錄", "para 5's record").get(lang).to_string(),
         Basis::ThemeKeywords => l("關鍵詞歸類", "keyword rule").get(lang).to_string(),
         Basis::Simulation => l("模擬", "simulated").get(lang).to_string(),
+        Basis::Para2Thresholds => l("按第 2 段門檻", "para 2's thresholds").get(lang).to_string(),
     }
 }
 

@@ -9,10 +9,12 @@ mod table;
 use crate::address::set_params;
 use crate::components::budgets_as_printed::BudgetsAsPrintedNote;
 use crate::components::focus::{by_test_id, focus_after_render};
+use crate::components::marks::ProvenanceMark;
 use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
 use blockvote_model::order::SortedSet;
+use blockvote_present::provenance::ANNEX_C_SUMS;
 use blockvote_present::route::View;
 use blockvote_present::screens::departments::{
     self as present, DepartmentColumn, CLEAR_FILTER, COLLAPSE_ALL, EXPAND_ALL, HEADING, NOTE, SHOW_FILTERED_PROJECTS,
@@ -80,6 +82,8 @@ pub fn Departments() -> impl IntoView {
             </h2>
             <p class="headline" data-testid="departments-headline">
                 {move || shown.with(|t| t.headline.clone())}
+                " "
+                <ProvenanceMark provenance=ANNEX_C_SUMS />
             </p>
             {filter_note}
             <BudgetsAsPrintedNote />

@@ -13,6 +13,7 @@ use crate::components::marks::ProvenanceMark;
 use crate::components::sentence::SentenceText;
 use crate::components::words::Words;
 use crate::state::use_app_state;
+use blockvote_present::provenance::ANNEX_C_SUMS;
 use blockvote_present::screens::distribution::{
     bands, chart_description, domain_max, floor_note, histogram_bins, markers, statement, CAPTION, CHART_TITLE,
     HEADING, HINT, X_LABEL, Y_LABEL,
@@ -65,7 +66,7 @@ pub fn Distribution() -> impl IntoView {
                 }}
             </p>
             <BudgetsAsPrintedNote />
-            <p class="note">{note}</p>
+            <p class="note">{note} " " <ProvenanceMark provenance=ANNEX_C_SUMS /></p>
             <figure class="chart-figure">
                 <Histogram
                     id="budget-histogram"

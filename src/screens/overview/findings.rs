@@ -6,6 +6,7 @@ use crate::components::marks::ProvenanceMark;
 use crate::components::sentence::MarkedSentence;
 use crate::components::words::Words;
 use crate::state::use_app_state;
+use blockvote_present::provenance::ANNEX_C_SUMS;
 use blockvote_present::screens::overview::{
     findings_list, top_departments, RowsLink, FINDINGS, FINDINGS_NOTE, TOP_DEPARTMENTS,
 };
@@ -65,8 +66,11 @@ pub fn Findings() -> impl IntoView {
                 <Words label=FINDINGS_NOTE />
             </p>
             <ul class="finding-list">{items}</ul>
+            // Blockvote's sums of Annex C, marked once for the whole list.
             <h4>
                 <Words label=TOP_DEPARTMENTS />
+                " "
+                <ProvenanceMark provenance=ANNEX_C_SUMS />
             </h4>
             <ol class="top-departments" data-testid="finding-departments">
                 {departments}

@@ -8,7 +8,7 @@ use crate::charts::Series;
 use crate::format::{millions, money_with_unit, projects_count};
 use crate::lang::{l, Label, Lang};
 use crate::paper::{AnnexAColumn, AnnexBColumn, Indicator, Para5Column, Printed};
-use crate::provenance::{Basis, Figure, PaperPlace, Provenance, Value};
+use crate::provenance::{Basis, Figure, PaperPlace, Provenance, Value, ANNEX_C_SUMS};
 use crate::route::{fragment_for, View};
 use crate::screens::projects::filters::ids_link;
 use crate::screens::risk::{Part, Sentence};
@@ -400,10 +400,6 @@ fn words(text: String) -> Sentence {
     Sentence(vec![Part::Text(text)])
 }
 
-fn annex_c() -> Provenance {
-    Provenance::Model(Basis::Arithmetic(PaperPlace::AnnexC))
-}
-
 pub fn findings_list(data: &Dataset, lang: Lang) -> Vec<Finding> {
     let found = findings(data);
     let zh = lang == Lang::Zh;
@@ -421,7 +417,7 @@ pub fn findings_list(data: &Dataset, lang: Lang) -> Vec<Finding> {
                 found.longest_quarters
             )
         }),
-        marks: vec![annex_c()],
+        marks: vec![ANNEX_C_SUMS],
         links: vec![rows_link(&found.long_projects, lang)],
     });
     let completing = found.completing_in_budget_year.len();
@@ -432,7 +428,7 @@ pub fn findings_list(data: &Dataset, lang: Lang) -> Vec<Finding> {
         } else {
             format!("{completing} projects are due to complete within 2018-19.")
         }),
-        marks: vec![annex_c()],
+        marks: vec![ANNEX_C_SUMS],
         links: vec![rows_link(&found.completing_in_budget_year, lang)],
     });
     for (theme, testid) in [(Theme::ItSecurity, "finding-security"), (Theme::TechnologyRefresh, "finding-refresh")] {
@@ -485,7 +481,7 @@ fn ceiling_finding(data: &Dataset, found: &Findings, lang: Lang) -> Finding {
         },
         ..rows_link(&found.near_ceiling, lang)
     };
-    let mut marks = vec![annex_c()];
+    let mut marks = vec![ANNEX_C_SUMS];
     marks.extend(Printed::Ceiling.figure(data).map(|f| f.provenance().clone()));
     Finding { testid: "finding-ceiling", text: words(text), marks, links: vec![rows_link(at_top, lang), near] }
 }

@@ -39,6 +39,15 @@ const SCENARIO: Label = l("情景", "Scenario");
 const SOURCE: Label = l("來源", "Source");
 const OFF: Label = l("沒有", "off");
 const SET_BY_MEMBER: Label = l("假設（使用者設定）", "assumption (set by the user)");
+/// Added to the source of a row whose scenario value is not the paper's (or the
+/// baseline's): the source names where the baseline's comes from, not the member's.
+const SCENARIO_SET_BY_MEMBER: Label = l("；情景的數值由使用者設定", "; the scenario's, set by the user");
+/// Added to the source of the slippage when it is on with the delay it starts with:
+/// para 5 gives the share late, not how late.
+const DELAY_IS_DEFAULT: Label = l(
+    "；遲 1 季為 blockvote 的預設（文件沒有說明延誤多久）",
+    "; the delay of 1 quarter is blockvote's default (the paper gives no length)",
+);
 
 pub fn assumptions(input: BriefInput<'_>) -> Assumptions {
     let lang = input.lang;
@@ -197,6 +206,19 @@ pub fn assumptions(input: BriefInput<'_>) -> Assumptions {
             t(SET_BY_MEMBER),
         ),
     ];
+    let member = t(SET_BY_MEMBER);
+    let rows = rows
+        .into_iter()
+        .map(|mut row| {
+            if row.key == "slippage" && s.slippage.enabled && s.slippage.quarters == Slippage::default().quarters {
+                row.source.push_str(DELAY_IS_DEFAULT.get(lang));
+            }
+            if row.differs && row.source != member {
+                row.source.push_str(SCENARIO_SET_BY_MEMBER.get(lang));
+            }
+            row
+        })
+        .collect();
     Assumptions { title: t(TITLE), heads: [t(ITEM), t(BASELINE), t(SCENARIO), t(SOURCE)], rows }
 }
 
@@ -246,17 +268,32 @@ mod tests {
             "cost-change",
             "Cost change of new projects | 0.0% | +10.0% | assumption (set by the user)",
         );
-        check(s.clone(), Lang::En, "slippage", "Slippage (deterministic) | off | 32.9% late by 1 quarter | para 5: 69 of 210 returns not on schedule (67.1% on time)");
+        check(s.clone(), Lang::En, "slippage", "Slippage (deterministic) | off | 32.9% late by 1 quarter | para 5: 69 of 210 returns not on schedule (67.1% on time); the delay of 1 quarter is blockvote's default (the paper gives no length); the scenario's, set by the user");
         check(
             s.clone(),
             Lang::Zh,
             "slippage",
-            "延誤（確定性） | 沒有 | 32.9% 的項目遲 1 季 | 第 5 段：210 份報表中 69 份未能依期完成（依期 67.1%）",
+            "延誤（確定性） | 沒有 | 32.9% 的項目遲 1 季 | 第 5 段：210 份報表中 69 份未能依期完成（依期 67.1%）；遲 1 季為 blockvote 的預設（文件沒有說明延誤多久）；情景的數值由使用者設定",
         );
-        check(s.clone(), Lang::En, "ceiling", "Finance Committee ceiling (HK$M) | 10 | 5.0 | para 2");
-        check(s.clone(), Lang::Zh, "ceiling", "財委會審批上限（百萬元） | 10 | 5.0 | 第 2 段");
+        check(
+            s.clone(),
+            Lang::En,
+            "ceiling",
+            "Finance Committee ceiling (HK$M) | 10 | 5.0 | para 2; the scenario's, set by the user",
+        );
+        check(s.clone(), Lang::Zh, "ceiling", "財委會審批上限（百萬元） | 10 | 5.0 | 第 2 段；情景的數值由使用者設定");
         check(s.clone(), Lang::Zh, "floor", "部門自行審批下限（百萬元） | 0.2 | 0.2 | 第 2 段");
         check(s, Lang::En, "ongoing", "Ongoing projects' 2018-19 cash (HK$M) | 817 | 817.0 | Annex B (541 projects)");
+        let ongoing = blockvote_model::link::decode_link("ongoing=800").0.scenario;
+        check(
+            ongoing.clone(),
+            Lang::En,
+            "ongoing",
+            "Ongoing projects' 2018-19 cash (HK$M) | 817 | 800.0 | Annex B (541 projects); the scenario's, set by the user",
+        );
+        // Two quarters late is the member's, not blockvote's default.
+        let later = blockvote_model::link::decode_link("slip=23/70&delay=2").0.scenario;
+        check(later, Lang::En, "slippage", "Slippage (deterministic) | off | 32.9% late by 2 quarters | para 5: 69 of 210 returns not on schedule (67.1% on time); the scenario's, set by the user");
     }
 
     /// A scaling the engine refused is said to have been refused: the brief said
@@ -269,19 +306,19 @@ mod tests {
             scaled("1000"),
             Lang::En,
             "categories",
-            "Edits of Annex A categories | 0 | 1; scaled pro rata to 1,000.0 | Annex A",
+            "Edits of Annex A categories | 0 | 1; scaled pro rata to 1,000.0 | Annex A; the scenario's, set by the user",
         );
         check(
             scaled("100"),
             Lang::En,
             "categories",
-            "Edits of Annex A categories | 0 | 1; scaling pro rata to 100.0 could not be done, so none was made | Annex A",
+            "Edits of Annex A categories | 0 | 1; scaling pro rata to 100.0 could not be done, so none was made | Annex A; the scenario's, set by the user",
         );
         check(
             scaled("100"),
             Lang::Zh,
             "categories",
-            "撥款類別的修改 | 0 | 1；按比例調整至 100.0 不可行，未有調整 | 附件 A",
+            "撥款類別的修改 | 0 | 1；按比例調整至 100.0 不可行，未有調整 | 附件 A；情景的數值由使用者設定",
         );
     }
 }

@@ -132,8 +132,10 @@ pub fn slippage_table(
     let on_time = on_time.map(shown);
     let with_slippage = with_slippage.map(shown);
     let labels = [
-        l("新項目（附件 B）", "New projects (Annex B)"),
-        l("進行中項目（附件 B）", "Ongoing projects (Annex B)"),
+        // No citation: the rows hold the model's and the scenario's figures (the
+        // ongoing projects' cash is a lever), which Annex B need not print.
+        l("新項目", "New projects"),
+        l("進行中項目", "Ongoing projects"),
         l("總額", "Total"),
     ];
     let rows = ["new", "ongoing", "total"]
@@ -260,8 +262,8 @@ mod tests {
             &Scenario::default(),
             Lang::En,
             &[
-                "New projects (Annex B): 243.0 | 243.0 | 243.0 | 0.0",
-                "Ongoing projects (Annex B): 817.0 | 817.0 | 817.0 | 0.0",
+                "New projects: 243.0 | 243.0 | 243.0 | 0.0",
+                "Ongoing projects: 817.0 | 817.0 | 817.0 | 0.0",
                 "Total: 1,060.0 | 1,060.0 | 1,060.0 | 0.0",
                 "model | model | model | model",
             ],
@@ -271,8 +273,8 @@ mod tests {
             &para5,
             Lang::En,
             &[
-                "New projects (Annex B): 243.0 | 243.0 | 211.0 | -32.0",
-                "Ongoing projects (Annex B): 817.0 | 817.0 | 817.0 | 0.0",
+                "New projects: 243.0 | 243.0 | 211.0 | -32.0",
+                "Ongoing projects: 817.0 | 817.0 | 817.0 | 0.0",
                 "Total: 1,060.0 | 1,060.0 | 1,028.0 | -32.0",
                 "model | model | scenario | scenario",
             ],
@@ -281,8 +283,8 @@ mod tests {
             &para5,
             Lang::Zh,
             &[
-                "新項目（附件 B）: 243.0 | 243.0 | 211.0 | -32.0",
-                "進行中項目（附件 B）: 817.0 | 817.0 | 817.0 | 0.0",
+                "新項目: 243.0 | 243.0 | 211.0 | -32.0",
+                "進行中項目: 817.0 | 817.0 | 817.0 | 0.0",
                 "總額: 1,060.0 | 1,060.0 | 1,028.0 | -32.0",
                 "模型 | 模型 | 情景 | 情景",
             ],
@@ -297,8 +299,8 @@ mod tests {
             &scenario,
             Lang::Zh,
             &[
-                "新項目（附件 B）: 243.0 | 267.3 | 189.6 | -77.7",
-                "進行中項目（附件 B）: 817.0 | 817.0 | 817.0 | 0.0",
+                "新項目: 243.0 | 267.3 | 189.6 | -77.7",
+                "進行中項目: 817.0 | 817.0 | 817.0 | 0.0",
                 "總額: 1,060.0 | 1,084.3 | 1,006.6 | -77.7",
                 "模型 | 情景 | 情景 | 情景",
             ],

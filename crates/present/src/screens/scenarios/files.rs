@@ -70,10 +70,12 @@ pub fn cashflow_csv(projection: &Projection, baseline: &Projection, lang: Lang) 
     out
 }
 
-/// The projects CSV: a provenance line for each column of figures (the paper's
-/// budget as Annex C's, when the projects are the paper's; the scenario's budget; the
-/// 2018-19 cash, the model's under the calibrated profile until the member's levers
-/// change it), then the projects as `blockvote_model::exports::projects_csv` writes
+/// The projects CSV: a provenance line for each column of figures and dates (the
+/// paper's budget and dates as Annex C's, when the projects are the paper's; the
+/// scenario's budget; the 2018-19 cash, the model's under the calibrated profile until
+/// the member's levers change it; the dates, Annex C's until the scenario moves one;
+/// the approval route, para 2's thresholds applied by blockvote until the scenario
+/// changes one), then the projects as `blockvote_model::exports::projects_csv` writes
 /// them.
 pub fn projects_csv(data: &Dataset, projection: &Projection, baseline: &Projection, lang: Lang) -> String {
     let cash_changed = projection.projects.len() != baseline.projects.len()
@@ -82,12 +84,31 @@ pub fn projects_csv(data: &Dataset, projection: &Projection, baseline: &Projecti
             .iter()
             .zip(&baseline.projects)
             .any(|(p, b)| p.id != b.id || p.budget_year != b.budget_year);
+    let dates_moved =
+        projection.projects.iter().any(|p| p.start != p.paper_start || p.completion != p.paper_completion);
+    let routes_changed = projection.projects.iter().any(|p| !p.included || p.route != p.paper_route);
     let mut columns = Vec::new();
     if let Some(paper) = AnnexCColumn::Budget.provenance(data) {
         columns.push(("paper_budget_m", paper));
     }
     columns.push(("scenario_budget_m", Provenance::Scenario));
     columns.push(("cash_budget_year_m", Provenance::worked_out(Basis::CalibratedProfile, cash_changed)));
+    // The dates: Annex C's while the scenario moves none, else the scenario's; the
+    // paper's own are in the last two columns whatever the scenario does.
+    for (date, paper_date, column) in
+        [("start", "paper_start", AnnexCColumn::Start), ("completion", "paper_completion", AnnexCColumn::Completion)]
+    {
+        let paper = column.provenance(data);
+        match (&paper, dates_moved) {
+            (_, true) => columns.push((date, Provenance::Scenario)),
+            (Some(paper), false) => columns.push((date, paper.clone())),
+            (None, false) => {}
+        }
+        if let Some(paper) = paper {
+            columns.push((paper_date, paper));
+        }
+    }
+    columns.push(("route", Provenance::worked_out(Basis::Para2Thresholds, routes_changed)));
     let mut out = provenance_lines(&columns, lang);
     out.push_str(&blockvote_model::exports::projects_csv(data, projection));
     out
@@ -100,8 +121,14 @@ pub fn projects_csv(data: &Dataset, projection: &Projection, baseline: &Projecti
 /// `blockvote_model::exports::allocation_csv` writes them.
 pub fn allocation_csv(data: &Dataset, projection: &Projection, _baseline: &Projection, lang: Lang) -> String {
     let whose = difference_mark(&projection.allocation);
+    // The amounts are Annex A's own until the member changes one (a difference from
+    // them is the model's arithmetic until then).
+    let amounts = match whose {
+        Provenance::Scenario => Provenance::Scenario,
+        _ => AnnexAColumn::Proposed.provenance(),
+    };
     let columns =
-        [("paper_m", AnnexAColumn::Proposed.provenance()), ("scenario_m", whose.clone()), ("change_vs_paper_m", whose)];
+        [("paper_m", AnnexAColumn::Proposed.provenance()), ("scenario_m", amounts), ("change_vs_paper_m", whose)];
     let mut out = provenance_lines(&columns, lang);
     out.push_str(&blockvote_model::exports::allocation_csv(data, projection));
     out
@@ -243,7 +270,12 @@ mod tests {
                 "Figure,paper_budget_m,Annex C",
                 "Figure,scenario_budget_m,scenario",
                 "Figure,cash_budget_year_m,\"model",
-                "id,department_zh,department_en,name_zh,name_en,paper_budget_m,scenario_budget_m,included,start,completion,cash_budget_year_m,route",
+                "Figure,start,Annex C",
+                "Figure,paper_start,Annex C",
+                "Figure,completion,Annex C",
+                "Figure,paper_completion,Annex C",
+                "Figure,route,model",
+                "id,department_zh,department_en,name_zh,name_en,paper_budget_m,scenario_budget_m,included,start,completion,cash_budget_year_m,route,paper_start,paper_completion",
             ],
         );
         let dearer = Scenario { cost_change_pct: rust_decimal::Decimal::TEN, ..Scenario::default() };
@@ -253,6 +285,40 @@ mod tests {
             Lang::Zh,
             &["數字,paper_budget_m,附件 C", "數字,scenario_budget_m,情景", "數字,cash_budget_year_m,情景"],
         );
+        // A project moved, and one left out: the dates and the routes are the
+        // scenario's, the paper's dates are still given as Annex C's, and the project
+        // left out has no route (`p=5:d2;10:x`).
+        let moved = blockvote_model::link::decode_link("p=5:d2;10:x").0.scenario;
+        check(
+            projects_csv,
+            &moved,
+            Lang::En,
+            &[
+                "Figure,paper_budget_m,Annex C",
+                "Figure,scenario_budget_m,scenario",
+                "Figure,cash_budget_year_m,scenario",
+                "Figure,start,scenario",
+                "Figure,paper_start,Annex C",
+                "Figure,completion,scenario",
+                "Figure,paper_completion,Annex C",
+                "Figure,route,scenario",
+            ],
+        );
+        let (data, projection, baseline) = projections(&moved);
+        let text = projects_csv(&data, &projection, &baseline, Lang::En);
+        // The last nine fields, after the names (which may hold commas).
+        let line = |id: &str| {
+            text.lines().find(|l| l.starts_with(&format!("{id},"))).map(|l| {
+                let mut fields: Vec<&str> = l.rsplit(',').take(9).collect();
+                fields.reverse();
+                fields.join(",")
+            })
+        };
+        assert_eq!(
+            line("5").as_deref(),
+            Some("0.6,0.6,true,2018-19 Q3,2020-21 Q3,0.0,block_allocation,2018-19 Q1,2020-21 Q1")
+        );
+        assert_eq!(line("10").as_deref(), Some("4.9,4.9,false,2018-19 Q3,2020-21 Q3,0.0,,2018-19 Q3,2020-21 Q3"));
     }
 
     #[test]
@@ -262,7 +328,7 @@ mod tests {
             allocation_csv,
             &Scenario::default(),
             Lang::En,
-            &["Figure,paper_m,Annex A", "Figure,scenario_m,\"model", "Figure,change_vs_paper_m,\"model", header],
+            &["Figure,paper_m,Annex A", "Figure,scenario_m,Annex A", "Figure,change_vs_paper_m,\"model", header],
         );
         let mut edited = Scenario::default();
         crate::screens::allocation::edit_category(&mut edited, 1, |c| c.amount = Some(blockvote_model::Money::ZERO));
