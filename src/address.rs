@@ -13,6 +13,7 @@
 //! replaced a scenario too large for the link with a cut copy of itself); a
 //! different link is opened whole, the paper's if it carries no scenario.
 
+use crate::components::effect::effect;
 use crate::state::AppState;
 use crate::whatif::WhatIf;
 use blockvote_model::link::{parse_fragment, SCENARIO_KEYS};
@@ -248,21 +249,21 @@ pub fn keep_in_step(state: AppState, whatif: WhatIf) {
         cancel_pending();
     });
 
-    Effect::new(move |_| {
+    effect(move |_| {
         state.view.track();
         state.lang.track();
         state.params.track();
         cancel_pending();
         write_now(state, whatif, known);
     });
-    Effect::new(move |first: Option<()>| {
+    effect(move |first_run: bool| {
         // The scenario and the seed, not the link they make: the link is encoded when
         // the address is written, after the pause, not inside the lever's frame.
         whatif.scenario.track();
         whatif.link_simulation.track();
         // The first run is the page opening: the address is already the link it was
         // opened with (or is written by the effect above).
-        if first.is_none() {
+        if first_run {
             return;
         }
         cancel_pending();

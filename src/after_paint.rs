@@ -18,6 +18,7 @@
 //! does the same after opening the page's link, so the first frame never shows the
 //! paper's scenario in a panel and the link's in the rest.
 
+use crate::components::effect::effect;
 use leptos::prelude::*;
 use std::sync::Arc;
 use std::time::Duration;
@@ -73,7 +74,7 @@ where
             copy.try_set(latest);
         }
     };
-    Effect::new(move |_| {
+    effect(move |_| {
         source.track();
         if queued.try_get_value() != Some(false) {
             return;

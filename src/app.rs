@@ -2,6 +2,7 @@
 //! and the error banner. The screen and language are part of the URL fragment, so a
 //! link (or a bookmark of the single file) opens the right screen.
 
+use crate::components::effect::effect;
 use crate::components::focus::{by_test_id, focus_after_render};
 use crate::components::words::Words;
 use crate::data_source::{dataset_for, DataNotice, DataSource, Source};
@@ -137,7 +138,7 @@ fn Shell(dataset: Dataset) -> impl IntoView {
 
     // Keeping <html lang> and the title in step with the language, for screen readers
     // and for the tab a committee member sees.
-    Effect::new(move |_| {
+    effect(move |_| {
         let lang = state.lang.get();
         if let Some(document) = web_sys::window().and_then(|w| w.document()) {
             if let Some(root) = document.document_element() {
@@ -149,7 +150,7 @@ fn Shell(dataset: Dataset) -> impl IntoView {
     // The presenter view has the whole screen: a class on <html> hides the header,
     // the navigation and the footer (by CSS, so they are not rebuilt on the way back).
     let presenting = Memo::new(move |_| state.view.get() == View::Present);
-    Effect::new(move |_| {
+    effect(move |_| {
         let presenting = presenting.get();
         let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element());
         if let Some(root) = root {

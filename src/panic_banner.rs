@@ -31,6 +31,7 @@
 //! (and a trap while starting), are installed when
 //! `localStorage['blockvote.test-hooks'] === '1'` at start-up (see `docs/security.md`).
 
+use crate::components::effect::effect;
 use crate::state::AppState;
 use crate::whatif::WhatIf;
 use blockvote_model::engine::{Scenario, SimulationChoices};
@@ -142,7 +143,7 @@ pub fn install() {
 /// trap before that task rescues the scenario as it was just before.
 pub fn keep_rescue_ready(state: AppState, whatif: WhatIf) {
     let saved = crate::saved::use_saved();
-    Effect::new(move |first: Option<()>| {
+    effect(move |first_run: bool| {
         // Read so that a save (which writes storage before the signal changes) brings
         // the prepared copy up to date.
         saved.store.track();
@@ -164,7 +165,7 @@ pub fn keep_rescue_ready(state: AppState, whatif: WhatIf) {
             // from the same address, storage and questions: nothing has been edited
             // yet, so this copy waits as a large store's does rather than delay the
             // first frames.
-            if first.is_none() || LARGE_STORE.load(Ordering::Relaxed) {
+            if first_run || LARGE_STORE.load(Ordering::Relaxed) {
                 let _ = window
                     .set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), PREPARE_DELAY_MS);
             } else {

@@ -11,6 +11,7 @@
 //! carry therefore survives every change of screen, and the app can say why.
 
 use crate::after_paint::{after_paint, AfterPaint};
+use crate::components::effect::effect;
 use blockvote_model::engine::{Edit, Engine, EngineError, ProjectEdit, Projection, Scenario, SimulationChoices};
 use blockvote_model::link::{write, LinkProblem, Written, SCENARIO_KEYS};
 use blockvote_model::Dataset;
@@ -155,7 +156,7 @@ impl WhatIf {
         let history = self.history;
         let scenario = self.scenario;
         history.update(|h| h.current = scenario.get_untracked());
-        Effect::new(move |_| {
+        effect(move |_| {
             let next = scenario.get();
             history.update(|h| {
                 if h.restoring {

@@ -23,6 +23,7 @@
 use super::{field, px, use_chart_width, value_lines, view_box, Hatch, ValueGrid, FONT};
 use crate::components::download_button::{DownloadButton, DownloadFile};
 use crate::components::each::each_key;
+use crate::components::effect::effect;
 use crate::components::marks::{not_drawn, FigureText};
 use crate::components::table_scroll::TableScroll;
 use crate::state::use_app_state;
@@ -140,9 +141,9 @@ pub fn BridgeChart(
             timer.clear();
         }
     };
-    Effect::new(move |first: Option<()>| {
+    effect(move |first_run: bool| {
         let next = scenario.get();
-        if first.is_none() {
+        if first_run {
             return;
         }
         cancel_pending();

@@ -17,6 +17,7 @@ pub mod lines;
 pub mod tornado;
 
 use crate::components::each::each_index;
+use crate::components::effect::effect;
 use blockvote_present::axis::Axis;
 use blockvote_present::format::decimals;
 use leptos::prelude::*;
@@ -66,7 +67,7 @@ pub fn use_chart_width(node: NodeRef<leptos::svg::Svg>, fallback: f64) -> Signal
     });
     let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok();
     let kept = StoredValue::new_local(observer.map(|observer| (observer, on_resize)));
-    Effect::new(move |_| {
+    effect(move |_| {
         let Some(svg) = node.get() else { return };
         let observed = kept.with_value(|kept| kept.as_ref().map(|(observer, _)| observer.observe(&svg)).is_some());
         if !observed {

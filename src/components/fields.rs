@@ -4,6 +4,7 @@
 //! marked at the field with the reader's message in the current language and handed
 //! on to nobody, so the last valid scenario stays in effect.
 
+use crate::components::effect::effect;
 use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
@@ -52,7 +53,8 @@ where
     // really changed since the last run, and only if the text does not already say it,
     // so typing "1." is not rewritten to "1" and an invalid entry in this field is not
     // wiped because some other field changed the scenario.
-    Effect::new(move |previous: Option<T>| {
+    let mut previous: Option<T> = None;
+    effect(move |_| {
         let value = current.get();
         if previous.as_ref() != Some(&value) {
             let typed = text.get_untracked();
@@ -61,7 +63,7 @@ where
                 error.set(None);
             }
         }
-        value
+        previous = Some(value);
     });
     // An entry this field refused is not part of any scenario. When the scenario is
     // replaced as a whole (undo, redo, a link, a reset) the entry is dropped and the
@@ -71,7 +73,8 @@ where
     // that now reads is applied, as the field shows it. One effect does both, so an
     // undo never applies an entry (which would be a new step, and lose the redo).
     let replaced = use_whatif().replaced;
-    Effect::new(move |replaced_before: Option<u64>| {
+    let mut replaced_before: Option<u64> = None;
+    effect(move |_| {
         let replaced_now = replaced.get();
         let result = read_again(&text.get_untracked());
         if replaced_before.is_some() && error.with_untracked(Option::is_some) {
@@ -88,7 +91,7 @@ where
                 }
             }
         }
-        replaced_now
+        replaced_before = Some(replaced_now);
     });
     // Typing reads the text and commits what reads. The rest is drawn by a component
     // that knows no `T`, so the markup is compiled once, not once per type of value.

@@ -5,6 +5,7 @@ pub mod budgets_as_printed;
 pub mod dismiss;
 pub mod download_button;
 pub mod each;
+pub mod effect;
 pub mod fields;
 pub mod file_picker;
 pub mod focus;

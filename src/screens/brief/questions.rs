@@ -7,6 +7,7 @@
 
 use crate::components::dismiss::DismissButton;
 use crate::components::each::each_key;
+use crate::components::effect::effect;
 use crate::components::marks::ProvenanceMark;
 use crate::components::words::Words;
 use crate::saved::use_saved;
@@ -203,7 +204,7 @@ fn QuestionRow(key: String, rows: Memo<Vec<PanelRow>>) -> impl IntoView {
     // language, a scenario opened, a limit refused).
     let shown = Memo::new(move |_| row.with(|r| r.as_ref().map(|r| r.text.clone()).unwrap_or_default()));
     let typed = RwSignal::new(shown.get_untracked());
-    Effect::new(move |_| {
+    effect(move |_| {
         let shown = shown.get();
         let same = typed.with_untracked(|typed| {
             clean_question_text(typed, crate::unicode::nfc) == clean_question_text(&shown, crate::unicode::nfc)

@@ -2,6 +2,7 @@
 //! the fewest deferrals that would meet it ([`super::deferral_choices`]).
 
 use super::deferral_choices::DeferralChoicesPanel;
+use crate::components::effect::effect;
 use crate::components::fields::NumberField;
 use crate::components::marks::ProvenanceMark;
 use crate::components::sentence::whole_years;
@@ -31,7 +32,7 @@ pub fn CapPanel() -> impl IntoView {
     // this rule, never a choice the scenario does not hold.
     let scenario_rule = Memo::new(move |_| whatif.scenario.with(|s| s.cap.as_ref().map(|c| c.rule)));
     let chosen_rule = RwSignal::new(scenario_rule.get_untracked().unwrap_or_default());
-    Effect::new(move |_| {
+    effect(move |_| {
         if let Some(rule) = scenario_rule.get() {
             chosen_rule.set(rule);
         }

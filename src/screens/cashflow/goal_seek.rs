@@ -1,5 +1,6 @@
 //! Goal seek: aim a figure at a target by moving one lever, then apply the answer.
 
+use crate::components::effect::effect;
 use crate::components::fields::NumberField;
 use crate::components::words::Words;
 use crate::state::use_app_state;
@@ -31,7 +32,7 @@ pub fn GoalSeekPanel() -> impl IntoView {
             outcome.set(None);
         }
     };
-    Effect::new(move |_| {
+    effect(move |_| {
         let current = whatif.scenario.with(|now| answered.with_value(|answered| answered.contains(now)));
         if !current {
             forget();

@@ -5,6 +5,7 @@
 //! bound applies.
 
 use crate::address::set_params;
+use crate::components::effect::effect;
 use crate::components::words::Words;
 use crate::state::use_app_state;
 use blockvote_present::route::{param, View};
@@ -82,11 +83,11 @@ pub fn FilterControls(filters: Memo<Filters>, grouped: Memo<bool>) -> impl IntoV
     let max_param = param_of("max");
     let min_draft = RwSignal::new(None::<String>);
     let max_draft = RwSignal::new(None::<String>);
-    Effect::new(move |_| {
+    effect(move |_| {
         min_param.track();
         min_draft.set(None);
     });
-    Effect::new(move |_| {
+    effect(move |_| {
         max_param.track();
         max_draft.set(None);
     });

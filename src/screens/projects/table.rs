@@ -5,6 +5,7 @@
 
 use crate::address::set_params;
 use crate::components::each::each_item;
+use crate::components::effect::effect;
 use crate::components::focus::{by_test_id, focus_after_render};
 use crate::components::marks::ProvenanceMark;
 use crate::components::words::Words;
@@ -259,7 +260,7 @@ pub fn ProjectsTable(body: Memo<TableBody>, sort: Memo<Sort>, editing: RwSignal<
     // again; the stand-in provenance is never shown, since no mark is drawn without one.
     let has_total_mark = Memo::new(move |_| total_mark.with(Option::is_some));
     let total_provenance = Signal::derive(move || total_mark.get().unwrap_or(Provenance::Scenario));
-    Effect::new(move |_| {
+    effect(move |_| {
         body.with(|b| {
             drawn.update_value(|drawn| {
                 for line in &b.lines {

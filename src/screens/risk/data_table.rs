@@ -7,6 +7,7 @@ use super::data_table_form::DataTableForm;
 use super::engine_of;
 use super::memory::use_risk_memory;
 use crate::components::download_button::{DownloadButton, DownloadFile};
+use crate::components::effect::effect;
 use crate::components::marks::{FigureText, ProvenanceMark};
 use crate::components::table_scroll::TableScroll;
 use crate::components::words::Words;
@@ -69,7 +70,7 @@ pub fn DataTablePanel() -> impl IntoView {
     let progress = RwSignal::new((0_u32, 0_u32));
     let busy_ms: RwSignal<Option<f64>> = RwSignal::new(None);
     let slot = TaskSlot::new();
-    Effect::new(move |_| {
+    effect(move |_| {
         let (Some(spec), Some(scenario)) = (spec.get(), base.get()) else { return };
         let Some(engine) = engine_of(&whatif) else { return };
         busy_ms.set(None);

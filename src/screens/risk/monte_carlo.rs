@@ -6,6 +6,7 @@ use super::glossary::Terms;
 use super::memory::use_risk_memory;
 use super::results::SimulationResults;
 use super::{engine_of, set_lever, MarkedSentence};
+use crate::components::effect::effect;
 use crate::components::fields::NumberField;
 use crate::components::words::Words;
 use crate::state::use_app_state;
@@ -89,11 +90,11 @@ pub fn MonteCarloPanel(steady: Memo<Scenario>) -> impl IntoView {
         }
     };
     set_up_from_address();
-    Effect::new(move |_| {
+    effect(move |_| {
         whatif.link_simulation.track();
         set_up_from_address();
     });
-    Effect::new(move |_| {
+    effect(move |_| {
         let choices = inputs.with(SimulationInputs::choices);
         if whatif.link_simulation.with_untracked(|m| m.clone().unwrap_or_default() != choices) {
             whatif.link_simulation.set(Some(choices));

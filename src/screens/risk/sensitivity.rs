@@ -7,6 +7,7 @@ use super::engine_of;
 use super::glossary::Terms;
 use crate::charts::tornado::Tornado;
 use crate::components::each::each_key;
+use crate::components::effect::effect;
 use crate::components::marks::MarkedHeading;
 use crate::components::words::Words;
 use crate::state::use_app_state;
@@ -58,7 +59,7 @@ pub fn SensitivityPanel() -> impl IntoView {
     let figure_columns: RwSignal<Option<[MarkedColumn; 3]>> = RwSignal::new(None);
     let tornado_busy = RwSignal::new(true);
     let tornado_slot = TaskSlot::new();
-    Effect::new(move |_| {
+    effect(move |_| {
         let scenario = whatif.scenario.get();
         let Some(engine) = engine_of(&whatif) else { return };
         tornado_busy.set(true);

@@ -8,6 +8,7 @@
 use super::edit_in_place::{Editing, Editor, Field};
 use crate::components::dismiss::DismissButton;
 use crate::components::each::each_key;
+use crate::components::effect::effect;
 use crate::components::focus::{by_test_id, focus_after_render};
 use crate::components::marks::FigureText;
 use crate::components::words::{Said, Words};
@@ -260,7 +261,7 @@ fn SavedRow(
     let scenario = Memo::new(move |_| entry.with(|e| e.as_ref().map(|e| e.scenario.clone()).unwrap_or_default()));
     let data = state.data();
     let figures: RwSignal<Option<KeyFigures>> = RwSignal::new(None);
-    Effect::new({
+    effect({
         let data = data.clone();
         move |_| {
             // Tracks this row's scenario only; works it out in a task of its own.
