@@ -4,6 +4,7 @@
 
 use crate::components::effect::effect;
 use crate::components::focus::{by_test_id, focus_after_render};
+use crate::components::memo::memo;
 use crate::components::words::Words;
 use crate::data_source::{dataset_for, DataNotice, DataSource, Source};
 use crate::notices::Notices;
@@ -149,7 +150,7 @@ fn Shell(dataset: Dataset) -> impl IntoView {
     });
     // The presenter view has the whole screen: a class on <html> hides the header,
     // the navigation and the footer (by CSS, so they are not rebuilt on the way back).
-    let presenting = Memo::new(move |_| state.view.get() == View::Present);
+    let presenting = memo(move |_| state.view.get() == View::Present);
     effect(move |_| {
         let presenting = presenting.get();
         let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element());
@@ -163,8 +164,8 @@ fn Shell(dataset: Dataset) -> impl IntoView {
     // scenario travels everywhere; the projects filter travels between
     // Projects and Departments, so Departments follows a filter set on Projects (and
     // any other screen clears it).
-    let scenario_tail = Memo::new(move |_| whatif.shown_link.with(|written| fragment_tail(&written.pairs)));
-    let filtered_tail = Memo::new(move |_| {
+    let scenario_tail = memo(move |_| whatif.shown_link.with(|written| fragment_tail(&written.pairs)));
+    let filtered_tail = memo(move |_| {
         let filters = state.params.with(|params| fragment_tail(&screen_params(params)));
         scenario_tail.with(|tail| format!("{tail}{filters}"))
     });

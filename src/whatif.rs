@@ -12,6 +12,7 @@
 
 use crate::after_paint::{after_paint, AfterPaint};
 use crate::components::effect::effect;
+use crate::components::memo::memo;
 use blockvote_model::engine::{Edit, Engine, EngineError, ProjectEdit, Projection, Scenario, SimulationChoices};
 use blockvote_model::link::{write, LinkProblem, Written, SCENARIO_KEYS};
 use blockvote_model::Dataset;
@@ -115,9 +116,9 @@ impl WhatIf {
             },
             |_, _| true,
         );
-        let error = Memo::new(move |_| result.with(|r| r.as_ref().err().cloned()));
+        let error = memo(move |_| result.with(|r| r.as_ref().err().cloned()));
         let projected_scenario =
-            Memo::new(
+            memo(
                 move |previous: Option<&Scenario>| {
                     if result.with(Result::is_ok) {
                         scenario.get()
@@ -127,11 +128,10 @@ impl WhatIf {
                 },
             );
         let link_simulation = RwSignal::new(None);
-        let link = Memo::new(move |_| scenario.with(|s| link_simulation.with(|m| write(s, m.as_ref()))));
+        let link = memo(move |_| scenario.with(|s| link_simulation.with(|m| write(s, m.as_ref()))));
         let later = AfterPaint::new();
         let scenario_after_paint = after_paint(later, scenario, Scenario::eq);
-        let shown_link =
-            Memo::new(move |_| scenario_after_paint.with(|s| link_simulation.with(|m| write(s, m.as_ref()))));
+        let shown_link = memo(move |_| scenario_after_paint.with(|s| link_simulation.with(|m| write(s, m.as_ref()))));
         WhatIf {
             engine,
             scenario,

@@ -9,6 +9,7 @@
 
 use super::{field, legend_text, px, use_chart_width, value_lines, view_box, Hatch, ValueGrid, FONT, LINE};
 use crate::components::each::each_index;
+use crate::components::memo::memo;
 use blockvote_present::axis::{label_width, nice_axis, ticks_for_length, Axis};
 use blockvote_present::charts::{legend_layout, LegendItem, Series};
 use leptos::prelude::*;
@@ -51,7 +52,7 @@ pub fn GroupedBars(
     let desc_id = format!("{id}-desc");
     let node = NodeRef::<leptos::svg::Svg>::new();
     let width = use_chart_width(node, 640.0);
-    let layout = Memo::new(move |_| {
+    let layout = memo(move |_| {
         let width = width.get();
         let narrow = width < NARROW;
         let label_room = groups.with(|g| g.iter().map(|name| label_width(name, FONT)).fold(0.0_f64, f64::max)) + 8.0;
@@ -84,8 +85,8 @@ pub fn GroupedBars(
     // One group per row and one mark per series, each following its own drawing: a
     // lever change rewrites only the lengths, positions and words that moved (drawing
     // them as a fresh list wrote every attribute of every bar again).
-    let group_count = Memo::new(move |_| groups.with(Vec::len));
-    let series_count = Memo::new(move |_| series.with(Vec::len));
+    let group_count = memo(move |_| groups.with(Vec::len));
+    let series_count = memo(move |_| series.with(Vec::len));
     let bar_pattern = pattern_ref.clone();
     let bars = each_index(group_count, move |group| {
         view! {
@@ -100,13 +101,13 @@ pub fn GroupedBars(
         }
         .into_any()
     });
-    let axis = Memo::new(move |_| {
+    let axis = memo(move |_| {
         let layout = layout.get();
         let x = |value| layout.start + layout.axis.share(value) * layout.length;
         value_lines(&layout.axis, x, layout.top, layout.height - AXIS_HEIGHT)
     });
     // The legend follows the series' names and the width, not their values.
-    let legend_items = Memo::new(move |_| layout.with(|l| l.legend.clone()));
+    let legend_items = memo(move |_| layout.with(|l| l.legend.clone()));
     let legend = move || {
         legend_items
             .get()
@@ -202,7 +203,7 @@ fn BarGroup(
     group: usize,
     pattern_ref: String,
 ) -> impl IntoView {
-    let drawing = Memo::new(move |_| {
+    let drawing = memo(move |_| {
         let name = groups.with(|g| g.get(group).cloned())?;
         let (top, _) = layout.with(|layout| group_tops(layout, group));
         let (name_x, name_y, anchor) = layout.with(|layout| {
@@ -254,7 +255,7 @@ fn BarMark(
     index: usize,
     pattern_ref: String,
 ) -> impl IntoView {
-    let drawing = Memo::new(move |_| {
+    let drawing = memo(move |_| {
         let group_name = groups.with(|g| g.get(group).cloned())?;
         let (name, value, text) = series.with(|all| {
             all.get(index).and_then(|s| Some((s.name.clone(), *s.values.get(group)?, s.texts.get(group)?.clone())))
@@ -275,7 +276,7 @@ fn BarMark(
             })
         })
     });
-    let has_bar = Memo::new(move |_| drawing.with(Option::is_some));
+    let has_bar = memo(move |_| drawing.with(Option::is_some));
     move || {
         has_bar.get().then(|| {
             view! {

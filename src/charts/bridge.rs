@@ -25,6 +25,7 @@ use crate::components::download_button::{DownloadButton, DownloadFile};
 use crate::components::each::each_key;
 use crate::components::effect::effect;
 use crate::components::marks::{not_drawn, FigureText};
+use crate::components::memo::memo;
 use crate::components::table_scroll::TableScroll;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
@@ -129,7 +130,7 @@ pub fn BridgeChart(
     let whatif = use_whatif();
     let data = state.data();
     let lang: Signal<Lang> = lang.unwrap_or_else(|| Signal::derive(move || state.lang.get()));
-    let scenario = Memo::new(move |_| scenario.get());
+    let scenario = memo(move |_| scenario.get());
     // The Shapley shares take one projection per set of the lever groups the scenario
     // moves: two for a cost change alone, up to 128 (a few hundred ms with a cap that
     // defers many projects). They are worked out once the member pauses, so typing in
@@ -157,24 +158,24 @@ pub fn BridgeChart(
         pending.set_value(timer);
     });
     on_cleanup(cancel_pending);
-    let stale = Memo::new(move |_| scenario.with(|now| settled.with(|done| now != done)));
+    let stale = memo(move |_| scenario.with(|now| settled.with(|done| now != done)));
     let exact_data = data.clone();
-    let exact = Memo::new(move |_| {
+    let exact = memo(move |_| {
         let scenario = settled.get();
         whatif.engine.with_value(|engine| {
             let engine = engine.as_ref().ok()?;
             compute(engine, &exact_data, &scenario)
         })
     });
-    let shown = Memo::new(move |_| {
+    let shown = memo(move |_| {
         let lang = lang.get();
         exact.with(|exact| exact.as_ref().and_then(|r| r.as_ref().ok()).and_then(|b| view(b, &data, lang)))
     });
-    let refused = Memo::new(move |_| exact.with(|exact| matches!(exact, Some(Err(_)))));
+    let refused = memo(move |_| exact.with(|exact| matches!(exact, Some(Err(_)))));
     // The chart is built once there is a bridge and kept while there is one: its parts
     // follow `shown` themselves, so a new bridge rewrites only what changed (reading
     // `shown` here rebuilt the whole chart and its table each time it settled).
-    let has_bridge = Memo::new(move |_| shown.with(Option::is_some));
+    let has_bridge = memo(move |_| shown.with(Option::is_some));
     let testid = testid.unwrap_or_else(|| "bridge".to_string());
     let hooks = testid.clone();
     view! {
@@ -240,16 +241,16 @@ fn Waterfall(id: String, shown: Memo<Option<BridgeView>>, lang: Signal<Lang>, ho
     let hatch = format!("url(#{hatch_id})");
     let node = NodeRef::<leptos::svg::Svg>::new();
     let width = use_chart_width(node, 900.0);
-    let layout = Memo::new(move |_| {
+    let layout = memo(move |_| {
         let width = width.get();
         shown.with(|s| s.as_ref().map(|s| Layout::new(width, s)))
     });
-    let rows = Memo::new(move |_| shown.with(|s| s.as_ref().map_or(0, |s| s.bars.len())));
+    let rows = memo(move |_| shown.with(|s| s.as_ref().map_or(0, |s| s.bars.len())));
     let height = move || layout.with(|l| l.as_ref().map_or(0.0, |l| l.height(rows.get())));
-    let keys = Memo::new(move |_| {
+    let keys = memo(move |_| {
         shown.with(|s| s.as_ref().map(|s| s.bars.iter().map(|b| b.key).collect::<Vec<_>>()).unwrap_or_default())
     });
-    let ticks = Memo::new(move |_| {
+    let ticks = memo(move |_| {
         let Some(layout) = layout.get() else { return Vec::new() };
         value_lines(&layout.axis, |value| layout.x(value), TOP, layout.height(rows.get()) - AXIS_HEIGHT)
     });
@@ -366,7 +367,7 @@ fn BarRow(
     lang: Signal<Lang>,
     hooks: String,
 ) -> impl IntoView {
-    let drawing = Memo::new(move |_| {
+    let drawing = memo(move |_| {
         let lang = lang.get();
         let placed = shown.with(|s| {
             let s = s.as_ref()?;
@@ -377,8 +378,8 @@ fn BarRow(
         let (index, bar, has_next) = placed?;
         layout.with(|layout| Some(BarDrawing::new(layout.as_ref()?, index, &bar, has_next, &hatch, lang)))
     });
-    let connector = Memo::new(move |_| drawing.with(|d| d.as_ref().and_then(|d| d.connector)));
-    let has_connector = Memo::new(move |_| connector.with(Option::is_some));
+    let connector = memo(move |_| drawing.with(|d| d.as_ref().and_then(|d| d.connector)));
+    let has_connector = memo(move |_| connector.with(Option::is_some));
     let testid = (key != "paper" && key != "scenario").then(|| format!("{hooks}-step-{key}"));
     view! {
         <g class=field(drawing, |d| d.class.clone())>
@@ -452,16 +453,15 @@ fn BridgeTable(shown: Memo<Option<BridgeView>>, open: bool, lang: Signal<Lang>, 
     let heading = move |index: usize| {
         move || shown.with(|s| s.as_ref().and_then(|s| s.headings.get(index).cloned())).unwrap_or_default()
     };
-    let keys = Memo::new(move |_| {
+    let keys = memo(move |_| {
         shown.with(|s| s.as_ref().map(|s| s.bars.iter().map(|b| b.key).collect::<Vec<_>>()).unwrap_or_default())
     });
     let row = move |key: &'static str| {
-        let bar =
-            Memo::new(move |_| shown.with(|s| s.as_ref().and_then(|s| s.bars.iter().find(|b| b.key == key).cloned())));
-        let change = Memo::new(move |_| bar.with(|b| b.as_ref().and_then(|b| b.change.clone())));
+        let bar = memo(move |_| shown.with(|s| s.as_ref().and_then(|s| s.bars.iter().find(|b| b.key == key).cloned())));
+        let change = memo(move |_| bar.with(|b| b.as_ref().and_then(|b| b.change.clone())));
         // The two levels have no change; every other row keeps its figure's elements
         // and only rewrites what changed when the bridge settles.
-        let has_change = Memo::new(move |_| change.with(Option::is_some));
+        let has_change = memo(move |_| change.with(Option::is_some));
         let running =
             Signal::derive(move || bar.with(|b| b.as_ref().map(|b| b.running.clone())).unwrap_or_else(not_drawn));
         view! {

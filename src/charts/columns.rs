@@ -12,6 +12,7 @@ use super::{
     field, grid_lines, legend_text, px, use_chart_width, view_box, Grid, Hatch, FONT, LINE, ROTATED_FOOTPRINT,
 };
 use crate::components::each::each_key;
+use crate::components::memo::memo;
 use blockvote_model::Money;
 use blockvote_present::axis::{label_stride, label_width, nice_axis, ticks_for_length, Axis, LABEL_WIDTH_SLACK};
 use blockvote_present::charts::{legend_layout, LegendItem, QuarterColumns};
@@ -182,7 +183,7 @@ fn label_field<T: 'static>(
 #[component]
 fn QuarterMarkView(layout: Memo<Layout>, shape: MarkShape, chart_id: String) -> impl IntoView {
     let index = shape.index;
-    let mark = Memo::new(move |_| layout.with(|l| l.marks.get(index).cloned()));
+    let mark = memo(move |_| layout.with(|l| l.marks.get(index).cloned()));
     let segment = move |column: usize, n: usize, pick: fn(&SegmentMark) -> f64| {
         move || mark.with(|m| m.as_ref().and_then(|m| m.columns.get(column)?.get(n)).map(|s| px(pick(s))))
     };
@@ -293,7 +294,7 @@ pub fn QuarterlyColumns(
         items.extend(range_name.get().map(|name| (Swatch::Whisker, name)));
         items
     };
-    let layout = Memo::new(move |_| {
+    let layout = memo(move |_| {
         let width = width.get();
         let (max, labels) = quarters.with(|qs| {
             let max = qs
@@ -334,11 +335,11 @@ pub fn QuarterlyColumns(
     });
     // The grid and the legend are memos of their geometry, compared with `PartialEq`:
     // a lever that moves the columns but not the axis rewrites neither.
-    let grid = Memo::new(move |_| layout.with(|l| grid_lines(&l.axis, l.left, l.width - RIGHT, l.top, PLOT_HEIGHT)));
+    let grid = memo(move |_| layout.with(|l| grid_lines(&l.axis, l.left, l.width - RIGHT, l.top, PLOT_HEIGHT)));
     // Each quarter is one keyed mark whose attributes follow its own memo: a lever
     // that moves some quarters rewrites only those quarters' changed attributes, and
     // the elements are made again only when the shape of the chart changes.
-    let shapes = Memo::new(move |_| layout.with(|l| l.marks.iter().map(QuarterMark::shape).collect::<Vec<_>>()));
+    let shapes = memo(move |_| layout.with(|l| l.marks.iter().map(QuarterMark::shape).collect::<Vec<_>>()));
     let bars = move || {
         let chart_id = chart_id.clone();
         view! {
@@ -351,7 +352,7 @@ pub fn QuarterlyColumns(
         }
     };
     let legend_id = id.clone();
-    let legend_marks = Memo::new(move |_| {
+    let legend_marks = memo(move |_| {
         let swatches: Vec<Swatch> = legend_items().into_iter().map(|(swatch, _)| swatch).collect();
         layout.with(|layout| swatches.into_iter().zip(layout.legend.iter().cloned()).collect::<Vec<_>>())
     });

@@ -20,6 +20,7 @@
 
 use super::{field, px, use_chart_width, view_box, FONT};
 use crate::components::each::each_index;
+use crate::components::memo::memo;
 use blockvote_present::axis::{label_width, nice_axis, ticks_for_length, whole_axis, Axis};
 use blockvote_present::charts::{
     label_rows, place_marker_label, wrap_label, HistogramBin, HistogramMarker, MarkerLabel,
@@ -111,7 +112,7 @@ pub fn Histogram(
     let node = NodeRef::<leptos::svg::Svg>::new();
     let width = use_chart_width(node, 900.0);
 
-    let layout = Memo::new(move |_| {
+    let layout = memo(move |_| {
         let width = width.get();
         let domain_max = domain_max.get();
         let domain_max = if domain_max.is_finite() && domain_max > 0.0 { domain_max } else { 1.0 };
@@ -147,12 +148,12 @@ pub fn Histogram(
     // their own drawing, so a lever that moves the bins or a marker rewrites only the
     // coordinates and words that moved (drawing them as fresh lists wrote every
     // attribute of the chart again on each keystroke).
-    let grid_count = Memo::new(move |_| layout.with(|l| l.y_axis.ticks.len()));
+    let grid_count = memo(move |_| layout.with(|l| l.y_axis.ticks.len()));
     let gridlines =
         each_index(grid_count, move |index| view! { <HistogramGridLine layout=layout index=index /> }.into_any());
-    let tick_count = Memo::new(move |_| layout.with(|l| l.x_axis.ticks.len()));
+    let tick_count = memo(move |_| layout.with(|l| l.x_axis.ticks.len()));
     let x_ticks = each_index(tick_count, move |index| view! { <HistogramTick layout=layout index=index /> }.into_any());
-    let bin_count = Memo::new(move |_| bins.with(Vec::len));
+    let bin_count = memo(move |_| bins.with(Vec::len));
     let bars = each_index(bin_count, move |index| {
         view! {
             <HistogramBar
@@ -167,14 +168,14 @@ pub fn Histogram(
         }
         .into_any()
     });
-    let marker_count = Memo::new(move |_| markers.with(Vec::len));
+    let marker_count = memo(move |_| markers.with(Vec::len));
     let marker_lines = each_index(marker_count, move |index| {
         view! { <HistogramMarkerLine layout=layout markers=markers index=index /> }.into_any()
     });
 
     // The read-out, in as many lines as the layout gives it (a longer text is cut, its
     // last line ending in "…"; the bar's own name still has all of it).
-    let readout_lines = Memo::new(move |_| {
+    let readout_lines = memo(move |_| {
         let shown = active.get().or_else(|| selected.get());
         let text =
             bins.with(|bins| shown.and_then(|i| bins.get(i)).map(|b| b.label.clone())).unwrap_or_else(|| hint.get());
@@ -191,7 +192,7 @@ pub fn Histogram(
     });
     // Each line of the read-out keeps its element; pointing at another bar rewrites
     // only the words.
-    let readout_count = Memo::new(move |_| readout_lines.with(Vec::len));
+    let readout_count = memo(move |_| readout_lines.with(Vec::len));
     let readout = each_index(readout_count, move |index| {
         view! {
             <tspan x=move || layout.with(|l| px(l.left)) dy=px(if index == 0 { 0.0 } else { READOUT_LINE })>
@@ -270,7 +271,7 @@ struct GridDrawing {
 
 #[component]
 fn HistogramGridLine(layout: Memo<Layout>, index: usize) -> impl IntoView {
-    let drawing = Memo::new(move |_| {
+    let drawing = memo(move |_| {
         layout.with(|layout| {
             let tick = layout.y_axis.ticks.get(index)?;
             Some(GridDrawing {
@@ -311,7 +312,7 @@ struct TickDrawing {
 
 #[component]
 fn HistogramTick(layout: Memo<Layout>, index: usize) -> impl IntoView {
-    let drawing = Memo::new(move |_| {
+    let drawing = memo(move |_| {
         layout.with(|layout| {
             let tick = layout.x_axis.ticks.get(index)?;
             (tick.value <= layout.domain_max * (1.0 + 1e-9)).then(|| TickDrawing {
@@ -321,7 +322,7 @@ fn HistogramTick(layout: Memo<Layout>, index: usize) -> impl IntoView {
             })
         })
     });
-    let shown = Memo::new(move |_| drawing.with(Option::is_some));
+    let shown = memo(move |_| drawing.with(Option::is_some));
     move || {
         shown.get().then(|| {
             view! {
@@ -373,7 +374,7 @@ fn HistogramBar(
     selected: RwSignal<Option<usize>>,
     active: RwSignal<Option<usize>>,
 ) -> impl IntoView {
-    let drawing = Memo::new(move |_| {
+    let drawing = memo(move |_| {
         let bin = bins.with(|bins| bins.get(index).cloned())?;
         layout.with(|layout| {
             let left = layout.x(bin.lo);
@@ -401,7 +402,7 @@ fn HistogramBar(
             })
         })
     });
-    let printed = Memo::new(move |_| drawing.with(|d| d.as_ref().is_some_and(|d| d.printed.is_some())));
+    let printed = memo(move |_| drawing.with(|d| d.as_ref().is_some_and(|d| d.printed.is_some())));
     let is_selected = move || selected.get() == Some(index);
     let choose = move || selected.set(Some(index));
     view! {
@@ -486,7 +487,7 @@ struct MarkerDrawing {
 
 #[component]
 fn HistogramMarkerLine(layout: Memo<Layout>, markers: Signal<Vec<HistogramMarker>>, index: usize) -> impl IntoView {
-    let drawing = Memo::new(move |_| {
+    let drawing = memo(move |_| {
         let marker = markers.with(|markers| markers.get(index).cloned())?;
         layout.with(|layout| {
             let placed = layout.marker_labels.get(index)?;

@@ -8,6 +8,7 @@
 
 use super::{field, grid_lines, legend_text, px, use_chart_width, view_box, Grid, FONT, LINE, ROTATED_FOOTPRINT};
 use crate::components::each::each_key;
+use crate::components::memo::memo;
 use blockvote_present::axis::{label_stride, label_width, nice_axis, ticks_for_length, Axis};
 use blockvote_present::charts::{legend_layout, LegendItem, LineSeries};
 use leptos::prelude::*;
@@ -61,8 +62,8 @@ struct SeriesMark {
 fn SeriesView(layout: Memo<Layout>, index: usize, points: usize) -> impl IntoView {
     let colour = COLOURS.get(index % COLOURS.len()).copied().unwrap_or("currentColor");
     let dash = DASHES.get(index % DASHES.len()).copied().unwrap_or("none");
-    let series = Memo::new(move |_| layout.with(|l| l.series.get(index).cloned()));
-    let legend = Memo::new(move |_| series.with(|s| s.as_ref().map(|s| s.legend.clone())));
+    let series = memo(move |_| layout.with(|l| l.series.get(index).cloned()));
+    let legend = memo(move |_| series.with(|s| s.as_ref().map(|s| s.legend.clone())));
     let point = move |n: usize, pick: fn(&PointMark) -> f64| {
         move || series.with(|s| s.as_ref()?.points.get(n).map(|p| px(pick(p))))
     };
@@ -176,7 +177,7 @@ pub fn QuarterLines(
     let desc_id = format!("{id}-desc");
     let node = NodeRef::<leptos::svg::Svg>::new();
     let width = use_chart_width(node, 920.0);
-    let layout = Memo::new(move |_| {
+    let layout = memo(move |_| {
         let width = width.get();
         let max = series.with(|all| {
             all.iter().flat_map(|s| s.points.iter()).map(|p| p.to_f64_for_geometry()).fold(0.0_f64, f64::max)
@@ -208,8 +209,8 @@ pub fn QuarterLines(
     // The grid, the axis labels and every series are memos of their geometry, compared
     // with `PartialEq`: a lever that moves the lines but not the axis rewrites no grid
     // line or label, and each point writes only its own changed attributes.
-    let grid = Memo::new(move |_| layout.with(|l| grid_lines(&l.axis, l.left, l.width - RIGHT, l.top, PLOT_HEIGHT)));
-    let axis_marks = Memo::new(move |_| {
+    let grid = memo(move |_| layout.with(|l| grid_lines(&l.axis, l.left, l.width - RIGHT, l.top, PLOT_HEIGHT)));
+    let axis_marks = memo(move |_| {
         layout.with(|layout| {
             let label_y = layout.top + PLOT_HEIGHT + 14.0;
             labels.with(|labels| {
@@ -241,8 +242,7 @@ pub fn QuarterLines(
             })
             .collect_view()
     };
-    let shapes =
-        Memo::new(move |_| layout.with(|l| l.series.iter().map(|s| (s.index, s.points.len())).collect::<Vec<_>>()));
+    let shapes = memo(move |_| layout.with(|l| l.series.iter().map(|s| (s.index, s.points.len())).collect::<Vec<_>>()));
     let lines = move || {
         view! {
             {each_key(

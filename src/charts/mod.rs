@@ -18,6 +18,7 @@ pub mod tornado;
 
 use crate::components::each::each_index;
 use crate::components::effect::effect;
+use crate::components::memo::memo;
 use blockvote_present::axis::Axis;
 use blockvote_present::format::decimals;
 use leptos::prelude::*;
@@ -189,7 +190,7 @@ pub fn value_lines(axis: &Axis, x: impl Fn(f64) -> f64, top: f64, bottom: f64) -
 /// stroke, anchor) whenever the scale changed.
 #[component]
 pub fn ValueGrid(lines: Memo<Vec<ValueLine>>) -> impl IntoView {
-    let count = Memo::new(move |_| lines.with(Vec::len));
+    let count = memo(move |_| lines.with(Vec::len));
     each_index(count, move |index| view! { <GridLine lines=lines index=index /> }.into_any())
 }
 
@@ -206,7 +207,7 @@ pub fn field<S: Send + Sync + 'static, T: 'static>(
 /// The grid line at `index` of `lines`, following it.
 #[component]
 fn GridLine(lines: Memo<Vec<ValueLine>>, index: usize) -> impl IntoView {
-    let line = Memo::new(move |_| lines.with(|lines| lines.get(index).cloned()));
+    let line = memo(move |_| lines.with(|lines| lines.get(index).cloned()));
     let x = field(line, |l| px(l.x));
     let top = field(line, |l| px(l.top));
     let bottom = field(line, |l| px(l.bottom));

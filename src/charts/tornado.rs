@@ -20,6 +20,7 @@
 
 use super::{field, px, use_chart_width, value_lines, view_box, Hatch, ValueGrid, FONT};
 use crate::components::each::each_index;
+use crate::components::memo::memo;
 use blockvote_model::Money;
 use blockvote_present::axis::{label_width, nice_axis, ticks_for_length, Axis};
 use blockvote_present::charts::{wrap_label, TornadoRow};
@@ -94,7 +95,7 @@ pub fn Tornado(
     let node = NodeRef::<leptos::svg::Svg>::new();
     let width = use_chart_width(node, 900.0);
     // The axis covers the base and every result, so every bar fits.
-    let layout = Memo::new(move |_| {
+    let layout = memo(move |_| {
         let width = width.get();
         let base = base.get().to_f64_for_geometry();
         let (lo, hi) = rows.with(|rows| {
@@ -125,7 +126,7 @@ pub fn Tornado(
     });
     let height = move || layout.with(|l| l.height(rows.with(Vec::len)));
     let axis_x = move || layout.with(|l| px(l.x(base.get().to_f64_for_geometry())));
-    let ticks = Memo::new(move |_| {
+    let ticks = memo(move |_| {
         let layout = layout.get();
         let bottom = layout.height(rows.with(Vec::len)) - AXIS_HEIGHT;
         value_lines(&layout.axis, |value| layout.x(value), TOP - 4.0, bottom)
@@ -133,7 +134,7 @@ pub fn Tornado(
     // One mark per row, each following its own drawing: a new tornado rewrites only
     // the names, lengths and figures that moved (drawing the rows as a fresh list wrote
     // every attribute of the chart again).
-    let row_count = Memo::new(move |_| rows.with(Vec::len));
+    let row_count = memo(move |_| rows.with(Vec::len));
     let bar_hatch = hatch.clone();
     let marks = each_index(row_count, move |index| {
         view! { <TornadoMark layout=layout base=base rows=rows index=index hatch=bar_hatch.clone() /> }.into_any()
@@ -275,11 +276,11 @@ fn TornadoMark(
     index: usize,
     hatch: String,
 ) -> impl IntoView {
-    let drawing = Memo::new(move |_| {
+    let drawing = memo(move |_| {
         let x0 = layout.with(|l| l.x(base.get().to_f64_for_geometry()));
         rows.with(|rows| rows.get(index).map(|row| layout.with(|layout| MarkDrawing::new(layout, x0, row, index))))
     });
-    let name_count = Memo::new(move |_| drawing.with(|d| d.as_ref().map_or(0, |d| d.name.len())));
+    let name_count = memo(move |_| drawing.with(|d| d.as_ref().map_or(0, |d| d.name.len())));
     let bar = move |pick: fn(&MarkDrawing) -> &TornadoBar, fill: String, class: &'static str| {
         let low_or_high =
             move |read: fn(&TornadoBar) -> f64| move || drawing.with(|d| d.as_ref().map(|d| px(read(pick(d)))));

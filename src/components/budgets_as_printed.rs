@@ -3,6 +3,7 @@
 //! out, so that their totals are not read as the scenario's. The rule is the
 //! presentation layer's (`screens::budgets_as_printed_note`).
 
+use crate::components::memo::memo;
 use crate::components::words::Words;
 use crate::whatif::use_whatif;
 use blockvote_present::screens::budgets_as_printed_note;
@@ -12,7 +13,7 @@ use leptos::prelude::*;
 #[component]
 pub fn BudgetsAsPrintedNote() -> impl IntoView {
     let whatif = use_whatif();
-    let note = Memo::new(move |_| whatif.scenario.with(budgets_as_printed_note));
+    let note = memo(move |_| whatif.scenario.with(budgets_as_printed_note));
     move || {
         note.get().map(|label| {
             view! {

@@ -4,6 +4,7 @@
 //! follows from the member's levers. The words come from the presentation layer's
 //! `Provenance`; this module only draws them.
 
+use crate::components::memo::memo;
 use crate::components::sentence::whole_years;
 use crate::state::use_app_state;
 use blockvote_present::lang::Lang;
@@ -26,7 +27,7 @@ pub fn ProvenanceMark(
     let state = use_app_state();
     let lang = move || lang.map_or_else(|| state.lang.get(), |lang| lang.get());
     let explain = explain.unwrap_or(Provenance::explanation);
-    let explanation = Memo::new(move |_| provenance.with(|p| explain(p, lang())));
+    let explanation = memo(move |_| provenance.with(|p| explain(p, lang())));
     // The explanation is drawn only while the mark is hovered or focused (style/main.css:
     // hidden, it takes no layout, where laying out hundreds of long bilingual lines made
     // the first view's layout nearly twice as slow); assistive technology has it always,
@@ -61,8 +62,8 @@ pub fn FigureText(
 ) -> impl IntoView {
     let state = use_app_state();
     let lang: Signal<Lang> = lang.unwrap_or_else(|| Signal::derive(move || state.lang.get()));
-    let text = Memo::new(move |_| figure.with(|f| f.text(lang.get())));
-    let provenance = Memo::new(move |_| figure.with(|f| f.provenance().clone()));
+    let text = memo(move |_| figure.with(|f| f.text(lang.get())));
+    let provenance = memo(move |_| figure.with(|f| f.provenance().clone()));
     view! {
         <span class="figure">
             <span class="figure-value" data-testid=testid>
@@ -88,13 +89,13 @@ pub fn MarkedHeading(
     testid: Option<String>,
 ) -> impl IntoView {
     let state = use_app_state();
-    let heading = Memo::new(move |_| column.with(|c| c.as_ref().map(|c| c.heading.get(state.lang.get()).to_string())));
-    let mark = Memo::new(move |_| column.with(|c| c.as_ref().map(|c| c.mark.clone())));
+    let heading = memo(move |_| column.with(|c| c.as_ref().map(|c| c.heading.get(state.lang.get()).to_string())));
+    let mark = memo(move |_| column.with(|c| c.as_ref().map(|c| c.mark.clone())));
     // The mark is made once, when the column first has one, and then follows its
     // provenance in place: rebuilding it for a new provenance would write every one of
     // its attributes again, the unchanged ones too. While there is none it is not drawn,
     // so the stand-in provenance is never shown.
-    let has_mark = Memo::new(move |_| mark.with(Option::is_some));
+    let has_mark = memo(move |_| mark.with(Option::is_some));
     let provenance = Signal::derive(move || mark.get().unwrap_or(Provenance::Scenario));
     view! {
         <th scope="col" class="num" data-testid=testid>

@@ -10,6 +10,7 @@ pub mod fields;
 pub mod file_picker;
 pub mod focus;
 pub mod marks;
+pub mod memo;
 pub mod sentence;
 pub mod share;
 pub mod table_head;

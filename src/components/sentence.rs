@@ -4,6 +4,7 @@
 //! every figure carries its mark.
 
 use crate::components::marks::ProvenanceMark;
+use crate::components::memo::memo;
 use crate::state::use_app_state;
 use blockvote_present::format::year_runs;
 use blockvote_present::screens::risk::{self, Part};
@@ -18,7 +19,7 @@ use leptos::prelude::*;
 /// rewrites its text node and leaves the elements alone.
 #[component]
 pub fn SentenceText(#[prop(into)] sentence: Signal<Sentence>) -> impl IntoView {
-    let shape = Memo::new(move |_| sentence.with(|s| s.pieces.iter().map(Piece::shape).collect::<Vec<_>>()));
+    let shape = memo(move |_| sentence.with(|s| s.pieces.iter().map(Piece::shape).collect::<Vec<_>>()));
     move || {
         shape.with(|shape| {
             shape
@@ -34,7 +35,7 @@ pub fn SentenceText(#[prop(into)] sentence: Signal<Sentence>) -> impl IntoView {
                             // The mark is its own memo, so a new figure beside the same
                             // mark leaves the mark alone.
                             let mark =
-                                Memo::new(move |_| sentence.with(|s| s.pieces.get(at).and_then(|p| p.mark().cloned())));
+                                memo(move |_| sentence.with(|s| s.pieces.get(at).and_then(|p| p.mark().cloned())));
                             (move || {
                                 mark.get().map(|provenance| {
                                     view! {
@@ -80,8 +81,8 @@ pub fn MarkedText(
     #[prop(optional)]
     years_whole: bool,
 ) -> impl IntoView {
-    let text = Memo::new(move |_| marked.with(|m| m.text.clone()));
-    let mark = Memo::new(move |_| marked.with(|m| m.mark.clone()));
+    let text = memo(move |_| marked.with(|m| m.text.clone()));
+    let mark = memo(move |_| marked.with(|m| m.mark.clone()));
     let value = if years_whole {
         Either::Left(move || text.with(|t| whole_years(t)))
     } else {
@@ -105,7 +106,7 @@ pub fn MarkedText(
 pub fn MarkedSentence(#[prop(into)] sentence: Signal<risk::Sentence>) -> impl IntoView {
     let state = use_app_state();
     let shape =
-        Memo::new(move |_| sentence.with(|s| s.0.iter().map(|part| matches!(part, Part::Text(_))).collect::<Vec<_>>()));
+        memo(move |_| sentence.with(|s| s.0.iter().map(|part| matches!(part, Part::Text(_))).collect::<Vec<_>>()));
     move || {
         shape.with(|shape| {
             shape
@@ -121,13 +122,13 @@ pub fn MarkedSentence(#[prop(into)] sentence: Signal<risk::Sentence>) -> impl In
                         };
                         return text.into_any();
                     }
-                    let figure = Memo::new(move |_| {
+                    let figure = memo(move |_| {
                         let lang = state.lang.get();
                         sentence.with(|s| {
                             s.0.get(at).and_then(|part| part.figure(lang)).map(|(text, mark)| (text, mark.clone()))
                         })
                     });
-                    let mark = Memo::new(move |_| figure.with(|f| f.as_ref().map(|f| f.1.clone())));
+                    let mark = memo(move |_| figure.with(|f| f.as_ref().map(|f| f.1.clone())));
                     view! {
                         <span class="figure">
                             <span class="figure-value">{move || figure.with(|f| f.as_ref().map(|f| f.0.clone()))}</span>

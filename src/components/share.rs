@@ -13,6 +13,7 @@
 
 use crate::address::{current_address, link_to_share, open_pasted};
 use crate::components::focus::{by_test_id, focus_after_render};
+use crate::components::memo::memo;
 use crate::components::words::Words;
 use crate::saved::files::download;
 use crate::state::{use_app_state, Popup};
@@ -121,10 +122,10 @@ pub fn Share() -> impl IntoView {
     let opened: RwSignal<Option<Opened>> = RwSignal::new(None);
     let download_refused = RwSignal::new(false);
     let pasted = RwSignal::new(String::new());
-    let fits = Memo::new(move |_| whatif.shown_link.with(|written| written.fits()));
+    let fits = memo(move |_| whatif.shown_link.with(|written| written.fits()));
     // The badge's words follow the reason (too large, or a value a link cannot say);
     // the badge itself is drawn only when `fits` changes.
-    let badge = Memo::new(move |_| whatif.shown_link.with(|written| fit_badge(&written.fit)));
+    let badge = memo(move |_| whatif.shown_link.with(|written| fit_badge(&written.fit)));
     // On a narrow screen the two actions fold behind one "Share" button (CSS shows
     // either the button or the actions); choosing an action folds them again.
     let unfolded = RwSignal::new(false);

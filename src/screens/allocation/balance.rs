@@ -3,6 +3,7 @@
 
 use crate::components::each::{each_index, each_key};
 use crate::components::marks::{not_drawn, FigureText};
+use crate::components::memo::memo;
 use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
@@ -23,17 +24,17 @@ pub fn BalancePanel() -> impl IntoView {
     let lang = move || state.lang.get();
     let cap = move || whatif.scenario.with(|s| s.cap.as_ref().map(|c| c.amount));
     let baseline = whatif.baseline.get_value();
-    let shown = Memo::new(move |_| {
+    let shown = memo(move |_| {
         whatif.projection.with(|p| p.as_ref().zip(baseline.as_ref()).map(|(p, b)| balance(p, b, cap(), &data, lang())))
     });
     // The rows are drawn once per bar and tick; a lever change then rewrites only the
     // lengths, figures and words that moved (rebuilding the panel wrote every attribute
     // of it again on each keystroke).
-    let has_balance = Memo::new(move |_| shown.with(Option::is_some));
-    let keys = Memo::new(move |_| {
+    let has_balance = memo(move |_| shown.with(Option::is_some));
+    let keys = memo(move |_| {
         shown.with(|s| s.as_ref().map(|s| s.bars.iter().map(|bar| bar.key).collect::<Vec<_>>()).unwrap_or_default())
     });
-    let tick_count = Memo::new(move |_| shown.with(|s| s.as_ref().map_or(0, |s| s.ticks.len())));
+    let tick_count = memo(move |_| shown.with(|s| s.as_ref().map_or(0, |s| s.ticks.len())));
     let text = move |pick: fn(&Balance) -> String| move || shown.with(|s| s.as_ref().map(pick)).unwrap_or_default();
     let short = move || shown.with(|s| s.as_ref().is_some_and(|s| s.short));
     view! {
@@ -79,8 +80,7 @@ pub fn BalancePanel() -> impl IntoView {
 /// The bar `key` of the balance, following it.
 #[component]
 fn BalanceRow(shown: Memo<Option<Balance>>, key: &'static str) -> impl IntoView {
-    let bar =
-        Memo::new(move |_| shown.with(|s| s.as_ref().and_then(|s| s.bars.iter().find(|b| b.key == key).cloned())));
+    let bar = memo(move |_| shown.with(|s| s.as_ref().and_then(|s| s.bars.iter().find(|b| b.key == key).cloned())));
     let length = move || bar.with(|b| b.as_ref().map_or(0.0, |b| b.length));
     let figure = Signal::derive(move || bar.with(|b| b.as_ref().map(|b| b.figure.clone())).unwrap_or_else(not_drawn));
     view! {
@@ -103,7 +103,7 @@ fn BalanceRow(shown: Memo<Option<Balance>>, key: &'static str) -> impl IntoView 
 /// The tick at `index` of the balance's scale, following it.
 #[component]
 fn ScaleMark(shown: Memo<Option<Balance>>, index: usize) -> impl IntoView {
-    let tick = Memo::new(move |_| shown.with(|s| s.as_ref().and_then(|s| s.ticks.get(index).cloned())));
+    let tick = memo(move |_| shown.with(|s| s.as_ref().and_then(|s| s.ticks.get(index).cloned())));
     view! {
         <span class="tick" style:left=move || tick.with(|t| t.as_ref().map(|t| percent(t.at)))>
             {move || tick.with(|t| t.as_ref().map(|t| t.label.clone()))}

@@ -9,6 +9,7 @@ mod scale;
 mod table;
 
 use crate::charts::bars::GroupedBars;
+use crate::components::memo::memo;
 use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
@@ -22,7 +23,7 @@ pub fn Allocation() -> impl IntoView {
     let whatif = use_whatif();
     let data = state.data();
     let lang = move || state.lang.get();
-    let outcome = Memo::new(move |_| whatif.projection.with(|p| p.as_ref().map(|p| p.allocation.clone())));
+    let outcome = memo(move |_| whatif.projection.with(|p| p.as_ref().map(|p| p.allocation.clone())));
     // The chart's groups and series, worked out where each is read.
     let series_data = data.clone();
     let groups = move || outcome.with(|o| o.as_ref().map(|o| chart(o, &data, lang()).0)).unwrap_or_default();

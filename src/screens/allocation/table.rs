@@ -2,6 +2,7 @@
 
 use crate::components::fields::NumberField;
 use crate::components::marks::{MarkedHeading, ProvenanceMark};
+use crate::components::memo::memo;
 use crate::components::sentence::whole_years;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
@@ -118,7 +119,7 @@ fn CategoryRow(outcome: Memo<Option<AllocationOutcome>>, id: u8) -> impl IntoVie
     let whatif = use_whatif();
     let data = state.data();
     let lang = move || state.lang.get();
-    let shown = Memo::new(move |_| outcome.with(|o| o.as_ref().and_then(|o| row(o, &data, id, lang()))));
+    let shown = memo(move |_| outcome.with(|o| o.as_ref().and_then(|o| row(o, &data, id, lang()))));
     let cell = move |pick: fn(&blockvote_present::screens::allocation::CategoryRow, Lang) -> String| {
         move || shown.with(|r| r.as_ref().map(|r| pick(r, lang())))
     };

@@ -12,6 +12,7 @@ mod changed;
 mod questions;
 mod tables;
 
+use crate::components::memo::memo;
 use crate::components::words::Words;
 use crate::saved::offline::today;
 use crate::saved::use_saved;
@@ -29,7 +30,7 @@ pub fn Brief() -> impl IntoView {
     let store = use_saved().store;
     let data = state.data();
     let baseline = whatif.baseline.get_value();
-    let contents: Memo<Option<Brief>> = Memo::new(move |_| {
+    let contents: Memo<Option<Brief>> = memo(move |_| {
         let projection = whatif.projection.get()?;
         let baseline = baseline.clone()?;
         let scenario = whatif.projected_scenario.get();
@@ -53,7 +54,7 @@ pub fn Brief() -> impl IntoView {
     };
     let drafts = questions::use_drafts();
     let prepared = today();
-    let has_contents = Memo::new(move |_| contents.with(Option::is_some));
+    let has_contents = memo(move |_| contents.with(Option::is_some));
     let body = move || {
         if !has_contents.get() {
             return view! {

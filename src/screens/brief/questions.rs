@@ -9,6 +9,7 @@ use crate::components::dismiss::DismissButton;
 use crate::components::each::each_key;
 use crate::components::effect::effect;
 use crate::components::marks::ProvenanceMark;
+use crate::components::memo::memo;
 use crate::components::words::Words;
 use crate::saved::use_saved;
 use crate::state::use_app_state;
@@ -28,7 +29,7 @@ pub fn use_drafts() -> Memo<Vec<Draft>> {
     let whatif = use_whatif();
     let data = state.data();
     let baseline = whatif.baseline.get_value();
-    Memo::new(move |_| {
+    memo(move |_| {
         let (Some(projection), Some(baseline)) = (whatif.projection.get(), baseline.clone()) else {
             return Vec::new();
         };
@@ -45,7 +46,7 @@ pub fn PrintedSection(drafts: Memo<Vec<Draft>>) -> impl IntoView {
     let state = use_app_state();
     let questions = use_saved().questions;
     let section: Memo<PrintedQuestions> =
-        Memo::new(move |_| drafts.with(|d| questions.with(|q| printed(d, q, state.lang.get()))));
+        memo(move |_| drafts.with(|d| questions.with(|q| printed(d, q, state.lang.get()))));
     move || {
         let section = section.get();
         (!section.items.is_empty()).then(|| {
@@ -80,7 +81,7 @@ pub fn QuestionsPanel(drafts: Memo<Vec<Draft>>) -> impl IntoView {
     let lang = move || state.lang.get();
     let saved = use_saved();
     let questions = saved.questions.clone();
-    let rows: Memo<Vec<PanelRow>> = Memo::new(move |_| drafts.with(|d| questions.with(|q| panel_rows(d, q, lang()))));
+    let rows: Memo<Vec<PanelRow>> = memo(move |_| drafts.with(|d| questions.with(|q| panel_rows(d, q, lang()))));
     let keys = move |listed: bool| {
         move || rows.with(|rows| rows.iter().filter(|r| r.listed == listed).map(|r| r.key.clone()).collect::<Vec<_>>())
     };
@@ -152,7 +153,7 @@ pub fn QuestionsPanel(drafts: Memo<Vec<Draft>>) -> impl IntoView {
 fn LeftOutNotice() -> impl IntoView {
     let saved = use_saved();
     let left_out = saved.questions_left_out.clone();
-    let has_text = Memo::new(move |_| left_out.with(Option::is_some));
+    let has_text = memo(move |_| left_out.with(Option::is_some));
     let download = {
         let left_out = saved.questions_left_out.clone();
         move |_| {
@@ -192,7 +193,7 @@ fn QuestionRow(key: String, rows: Memo<Vec<PanelRow>>) -> impl IntoView {
     let lang = move || state.lang.get();
     let saved = StoredValue::new(use_saved());
     let key = StoredValue::new(key);
-    let row = Memo::new(move |_| key.with_value(|key| rows.with(|rows| rows.iter().find(|r| &r.key == key).cloned())));
+    let row = memo(move |_| key.with_value(|key| rows.with(|rows| rows.iter().find(|r| &r.key == key).cloned())));
     let field = move |pick: fn(&PanelRow) -> String| move || row.with(|r| r.as_ref().map(pick).unwrap_or_default());
     let flag = move |pick: fn(&PanelRow) -> bool| move || row.with(|r| r.as_ref().is_some_and(pick));
     let error: RwSignal<Option<QuestionProblem>> = RwSignal::new(None);
@@ -202,7 +203,7 @@ fn QuestionRow(key: String, rows: Memo<Vec<PanelRow>>) -> impl IntoView {
     // What the text box holds: the member's typing as typed (spaces and all), brought
     // back to the stored text when that changes for another reason (a switch of
     // language, a scenario opened, a limit refused).
-    let shown = Memo::new(move |_| row.with(|r| r.as_ref().map(|r| r.text.clone()).unwrap_or_default()));
+    let shown = memo(move |_| row.with(|r| r.as_ref().map(|r| r.text.clone()).unwrap_or_default()));
     let typed = RwSignal::new(shown.get_untracked());
     effect(move |_| {
         let shown = shown.get();

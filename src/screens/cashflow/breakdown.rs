@@ -1,5 +1,6 @@
 //! The new projects' cash broken down by department or theme.
 
+use crate::components::memo::memo;
 use crate::components::sentence::whole_years;
 use crate::components::words::Words;
 use crate::state::use_app_state;
@@ -14,7 +15,7 @@ pub fn Breakdown() -> impl IntoView {
     let data = state.data();
     let lang = move || state.lang.get();
     let by = RwSignal::new(BreakdownBy::None);
-    let table = Memo::new(move |_| {
+    let table = memo(move |_| {
         let by = by.get();
         whatif.projection_after_paint.with(|p| p.as_ref().and_then(|p| breakdown(p, &data, by, lang())))
     });

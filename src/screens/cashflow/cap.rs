@@ -5,6 +5,7 @@ use super::deferral_choices::DeferralChoicesPanel;
 use crate::components::effect::effect;
 use crate::components::fields::NumberField;
 use crate::components::marks::ProvenanceMark;
+use crate::components::memo::memo;
 use crate::components::sentence::whole_years;
 use crate::components::words::Words;
 use crate::state::use_app_state;
@@ -30,7 +31,7 @@ pub fn CapPanel() -> impl IntoView {
     // change it), and before a cap is typed the one the member chose, which the cap
     // then takes. The select's value is set as a property, so what it shows is always
     // this rule, never a choice the scenario does not hold.
-    let scenario_rule = Memo::new(move |_| whatif.scenario.with(|s| s.cap.as_ref().map(|c| c.rule)));
+    let scenario_rule = memo(move |_| whatif.scenario.with(|s| s.cap.as_ref().map(|c| c.rule)));
     let chosen_rule = RwSignal::new(scenario_rule.get_untracked().unwrap_or_default());
     effect(move |_| {
         if let Some(rule) = scenario_rule.get() {
@@ -45,7 +46,7 @@ pub fn CapPanel() -> impl IntoView {
             s.cap = value.map(|amount| CashCap { amount: Money::from_millions(amount), rule });
         })
     };
-    let shown = Memo::new(move |_| whatif.projection.with(|p| p.as_ref().and_then(|p| cap_view(p, &data, lang()))));
+    let shown = memo(move |_| whatif.projection.with(|p| p.as_ref().and_then(|p| cap_view(p, &data, lang()))));
     view! {
         <div class="panel" data-testid="cap-panel">
             <h3>

@@ -2,6 +2,7 @@
 
 use crate::charts::columns::QuarterlyColumns;
 use crate::charts::lines::QuarterLines;
+use crate::components::memo::memo;
 use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
@@ -18,7 +19,7 @@ pub fn Charts() -> impl IntoView {
     let lang = move || state.lang.get();
     let baseline = whatif.baseline.get_value();
     // The quarterly chart, the S-curves and their quarters, for one scenario at a time.
-    let charts = Memo::new(move |_| {
+    let charts = memo(move |_| {
         let lang = lang();
         whatif.projection_after_paint.with(|p| {
             p.as_ref()

@@ -5,6 +5,7 @@
 //! search again.
 
 use crate::components::each::each_key;
+use crate::components::memo::memo;
 use crate::components::sentence::{whole_years, SentenceText};
 use crate::components::words::Words;
 use crate::state::use_app_state;
@@ -22,23 +23,23 @@ pub fn DeferralChoicesPanel() -> impl IntoView {
     let whatif = use_whatif();
     let data = state.data();
     let lang = move || state.lang.get();
-    let problem = Memo::new(move |_| {
+    let problem = memo(move |_| {
         whatif.projected_scenario.with(|scenario| {
             whatif.engine.with_value(|engine| {
                 engine.as_ref().ok().and_then(|engine| engine.deferral_problem(scenario).ok().flatten())
             })
         })
     });
-    let choices = Memo::new(move |_| problem.with(|problem| problem.as_ref().and_then(|p| p.solve().ok())));
-    let shown = Memo::new(move |_| choices.with(|c| c.as_ref().map(|c| choices_view(c, &data, lang()))));
-    let said = Memo::new(move |_| {
+    let choices = memo(move |_| problem.with(|problem| problem.as_ref().and_then(|p| p.solve().ok())));
+    let shown = memo(move |_| choices.with(|c| c.as_ref().map(|c| choices_view(c, &data, lang()))));
+    let said = memo(move |_| {
         shown.with(|view| match view {
             Some(ChoicesView::Said { sentence }) => Some(sentence.clone()),
             _ => None,
         })
     });
     let answer = move |pick: fn(&ChoicesView) -> Option<&Answer>| {
-        Memo::new(move |_| shown.with(|view| view.as_ref().and_then(pick).cloned()))
+        memo(move |_| shown.with(|view| view.as_ref().and_then(pick).cloned()))
     };
     let fewest = answer(|view| match view {
         ChoicesView::Found(answers) => Some(&answers.fewest),
@@ -48,13 +49,13 @@ pub fn DeferralChoicesPanel() -> impl IntoView {
         ChoicesView::Found(answers) => Some(&answers.least_budget),
         ChoicesView::Said { .. } => None,
     });
-    let rules = Memo::new(move |_| {
+    let rules = memo(move |_| {
         shown.with(|view| match view {
             Some(ChoicesView::Found(answers)) => answers.rules.clone(),
             _ => Vec::new(),
         })
     });
-    let found = Memo::new(move |_| fewest.with(Option::is_some));
+    let found = memo(move |_| fewest.with(Option::is_some));
     view! {
         <Show when=move || shown.with(Option::is_some)>
             <div class="deferral-choices" data-testid="deferral-choices">

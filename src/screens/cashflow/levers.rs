@@ -3,6 +3,7 @@
 
 use crate::components::fields::NumberField;
 use crate::components::marks::FigureText;
+use crate::components::memo::memo;
 use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
@@ -77,7 +78,7 @@ fn GroupLevers() -> impl IntoView {
     let quarters = RwSignal::new(1_i64);
     let options_data = data.clone();
     let options = move || group_options(&options_data, lang());
-    let edits = Memo::new(move |_| {
+    let edits = memo(move |_| {
         let lang = lang();
         whatif.scenario.with(|s| s.groups.iter().map(|g| group_edit_text(g, &data, lang)).collect::<Vec<_>>())
     });

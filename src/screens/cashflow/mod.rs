@@ -17,6 +17,7 @@ mod profile;
 mod tables;
 
 use crate::components::marks::{not_drawn, FigureText};
+use crate::components::memo::memo;
 use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
@@ -31,10 +32,10 @@ pub fn Cashflow() -> impl IntoView {
     let data = state.data();
     let lang = move || state.lang.get();
     let baseline = whatif.baseline.get_value();
-    let cards = Memo::new(move |_| {
+    let cards = memo(move |_| {
         whatif.projection.with(|p| p.as_ref().zip(baseline.as_ref()).map(|(p, b)| headline(p, b, &data, lang())))
     });
-    let shown = Memo::new(move |_| cards.with(Option::is_some));
+    let shown = memo(move |_| cards.with(Option::is_some));
     view! {
         <section class="screen cashflow">
             <h2>
@@ -83,7 +84,7 @@ fn HeadlineCard(
     #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
     let figure = Signal::derive(move || card.with(|c| c.as_ref().map(|c| c.figure.clone())).unwrap_or_else(not_drawn));
-    let has_printed = Memo::new(move |_| card.with(|c| c.as_ref().is_some_and(|c| c.printed.is_some())));
+    let has_printed = memo(move |_| card.with(|c| c.as_ref().is_some_and(|c| c.printed.is_some())));
     let printed_figure =
         Signal::derive(move || card.with(|c| c.as_ref().and_then(|c| c.printed.clone())).unwrap_or_else(not_drawn));
     let printed_testid = format!("{testid}-printed");

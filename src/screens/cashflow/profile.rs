@@ -2,6 +2,7 @@
 //! calibration means with the profiles' 2018-19 figures beside Annex B's.
 
 use crate::components::marks::{FigureText, ProvenanceMark};
+use crate::components::memo::memo;
 use crate::components::sentence::whole_years;
 use crate::components::words::Words;
 use crate::state::use_app_state;
@@ -19,7 +20,7 @@ pub fn ProfilePanel() -> impl IntoView {
     let lang = move || state.lang.get();
     let current = move || whatif.scenario.with(|s| s.default_profile);
     let shown =
-        Memo::new(move |_| whatif.projection.with(|p| p.as_ref().map(|p| calibration(&p.calibration, &data, lang()))));
+        memo(move |_| whatif.projection.with(|p| p.as_ref().map(|p| calibration(&p.calibration, &data, lang()))));
     view! {
         <div class="panel" data-testid="profile-panel">
             <h3>

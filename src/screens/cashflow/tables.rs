@@ -3,6 +3,7 @@
 
 use crate::components::each::each_key;
 use crate::components::marks::MarkedHeading;
+use crate::components::memo::memo;
 use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
@@ -29,7 +30,7 @@ fn CashTableView(
 ) -> impl IntoView {
     let state = use_app_state();
     let lang = move || state.lang.get();
-    let keys = Memo::new(move |_| {
+    let keys = memo(move |_| {
         table.with(|t| t.as_ref().map(|t| t.rows.iter().map(|r| r.key.clone()).collect::<Vec<_>>()).unwrap_or_default())
     });
     // Each figure column's heading and mark: the mark is the provenance the column's
@@ -42,7 +43,7 @@ fn CashTableView(
         // whole table and the language: every effect that runs again leaves and rejoins
         // the subscriber lists of what it read, at a cost that grows with their length,
         // so a change of the table paid for all its cells in each of them.
-        let cells = Memo::new({
+        let cells = memo({
             let key = key.clone();
             move |_| {
                 let lang = lang();
@@ -94,7 +95,7 @@ pub fn QuarterTable() -> impl IntoView {
     let data = state.data();
     let lang = move || state.lang.get();
     let baseline = whatif.baseline.get_value();
-    let table = Memo::new(move |_| {
+    let table = memo(move |_| {
         whatif
             .projection_after_paint
             .with(|p| p.as_ref().zip(baseline.as_ref()).map(|(p, b)| quarter_table(p, b, lang())))
@@ -120,7 +121,7 @@ pub fn YearTable() -> impl IntoView {
     let whatif = use_whatif();
     let lang = move || state.lang.get();
     let baseline = whatif.baseline.get_value();
-    let table = Memo::new(move |_| {
+    let table = memo(move |_| {
         whatif.projection_after_paint.with(|p| p.as_ref().zip(baseline.as_ref()).map(|(p, b)| year_table(p, b, lang())))
     });
     view! {

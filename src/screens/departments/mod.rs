@@ -10,6 +10,7 @@ use crate::address::set_params;
 use crate::components::budgets_as_printed::BudgetsAsPrintedNote;
 use crate::components::focus::{by_test_id, focus_after_render};
 use crate::components::marks::ProvenanceMark;
+use crate::components::memo::memo;
 use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
@@ -35,16 +36,16 @@ pub fn Departments() -> impl IntoView {
     let index = SearchIndex::new(&data, crate::unicode::lowercase);
     let lang = move || state.lang.get();
     let offered = Offered::of(&data);
-    let filters = Memo::new(move |_| {
+    let filters = memo(move |_| {
         state.params.with(|p| Filters::from_params(p, &offered, crate::unicode::nfc, crate::unicode::lowercase))
     });
-    let sort = Memo::new(move |_| state.params.with(|p| Sort::<DepartmentColumn>::from_params(p, SORT_KEYS)));
-    let changed = Memo::new(move |_| whatif.projection.with(|p| changed_ids(p.as_deref())));
-    let chosen = Memo::new({
+    let sort = memo(move |_| state.params.with(|p| Sort::<DepartmentColumn>::from_params(p, SORT_KEYS)));
+    let changed = memo(move |_| whatif.projection.with(|p| changed_ids(p.as_deref())));
+    let chosen = memo({
         let data = data.clone();
         move |_| filters.with(|f| changed.with(|c| selected(&data, &index, f, c)))
     });
-    let shown = Memo::new(move |_| {
+    let shown = memo(move |_| {
         chosen
             .with(|rows| filters.with(|f| state.params.with(|p| present::table(&data, rows, f, p, sort.get(), lang()))))
     });

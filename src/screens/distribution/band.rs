@@ -1,6 +1,7 @@
 //! The projects of the band chosen on the histogram, with a link that opens exactly
 //! them in the projects table.
 
+use crate::components::memo::memo;
 use crate::state::use_app_state;
 use blockvote_present::screens::distribution::{chosen_band, Band, BUDGET, DEPARTMENT, EMPTY_BAND, NO, PROJECT_NAME};
 use leptos::prelude::*;
@@ -11,8 +12,7 @@ pub fn ChosenBandPanel(bands: Arc<Vec<Band>>, selected: RwSignal<Option<usize>>)
     let state = use_app_state();
     let data = state.data();
     let lang = move || state.lang.get();
-    let chosen =
-        Memo::new(move |_| selected.get().and_then(|k| bands.get(k)).map(|band| chosen_band(&data, band, lang())));
+    let chosen = memo(move |_| selected.get().and_then(|k| bands.get(k)).map(|band| chosen_band(&data, band, lang())));
     move || {
         let band = chosen.get()?;
         let count = band.projects.len();

@@ -10,6 +10,7 @@ mod table;
 use crate::charts::histogram::Histogram;
 use crate::components::budgets_as_printed::BudgetsAsPrintedNote;
 use crate::components::marks::ProvenanceMark;
+use crate::components::memo::memo;
 use crate::components::sentence::SentenceText;
 use crate::components::words::Words;
 use crate::state::use_app_state;
@@ -30,7 +31,7 @@ pub fn Distribution() -> impl IntoView {
     let (band_list, above) = bands(&data);
     let band_list = Arc::new(band_list);
     let selected = RwSignal::new(None::<usize>);
-    let said = Memo::new({
+    let said = memo({
         let (data, band_list) = (data.clone(), band_list.clone());
         move |_| statement(&data, &band_list, lang())
     });

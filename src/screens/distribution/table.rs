@@ -4,6 +4,7 @@
 
 use crate::components::focus::{by_test_id, focus_after_render};
 use crate::components::marks::MarkedHeading;
+use crate::components::memo::memo;
 use crate::components::sentence::MarkedText;
 use crate::components::table_scroll::TableScroll;
 use crate::components::words::Words;
@@ -19,7 +20,7 @@ pub fn BandTable(bands: Arc<Vec<Band>>, above: Vec<usize>, selected: RwSignal<Op
     let data = state.data();
     let lang = move || state.lang.get();
     let band_count = bands.len();
-    let shown = Memo::new(move |_| table(&data, &bands, &above, lang()));
+    let shown = memo(move |_| table(&data, &bands, &above, lang()));
     let choose = move |band: usize| {
         selected.set(Some(band));
         focus_after_render(by_test_id("bin-projects"));

@@ -3,6 +3,7 @@
 
 use super::printed_table::PrintedTableView;
 use crate::charts::bars::GroupedBars;
+use crate::components::memo::memo;
 use crate::state::use_app_state;
 use blockvote_present::screens::overview::{annex_a, annex_a_chart};
 use leptos::prelude::*;
@@ -12,8 +13,8 @@ pub fn AnnexA() -> impl IntoView {
     let state = use_app_state();
     let data = state.data();
     let chart_data = data.clone();
-    let table = Memo::new(move |_| annex_a(&data, state.lang.get()));
-    let chart = Memo::new(move |_| annex_a_chart(&chart_data, state.lang.get()));
+    let table = memo(move |_| annex_a(&data, state.lang.get()));
+    let chart = memo(move |_| annex_a_chart(&chart_data, state.lang.get()));
     view! {
         <section class="panel" aria-labelledby="annex-a-heading">
             <h3 id="annex-a-heading">{move || table.with(|t| t.title.clone())}</h3>

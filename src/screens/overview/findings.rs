@@ -3,6 +3,7 @@
 //! exactly the projects it counts.
 
 use crate::components::marks::ProvenanceMark;
+use crate::components::memo::memo;
 use crate::components::sentence::MarkedSentence;
 use crate::components::words::Words;
 use crate::state::use_app_state;
@@ -27,8 +28,8 @@ pub fn Findings() -> impl IntoView {
     let data = state.data();
     let top_data = data.clone();
     let lang = move || state.lang.get();
-    let list = Memo::new(move |_| findings_list(&data, lang()));
-    let top = Memo::new(move |_| top_departments(&top_data, lang()));
+    let list = memo(move |_| findings_list(&data, lang()));
+    let top = memo(move |_| top_departments(&top_data, lang()));
     let items = move || {
         list.get()
             .into_iter()

@@ -3,6 +3,7 @@
 
 use super::printed_table::PrintedTableView;
 use crate::components::marks::ProvenanceMark;
+use crate::components::memo::memo;
 use crate::components::sentence::MarkedText;
 use crate::state::use_app_state;
 use blockvote_present::screens::overview::{annex_b, headline};
@@ -13,8 +14,8 @@ pub fn Headline() -> impl IntoView {
     let state = use_app_state();
     let data = state.data();
     let cohorts_data = data.clone();
-    let card = Memo::new(move |_| headline(&data, state.lang.get()));
-    let cohorts = Memo::new(move |_| annex_b(&cohorts_data, state.lang.get()));
+    let card = memo(move |_| headline(&data, state.lang.get()));
+    let cohorts = memo(move |_| annex_b(&cohorts_data, state.lang.get()));
     let figure = move |pick: fn(&blockvote_present::screens::overview::Headline) -> Option<_>, testid: &'static str| {
         move || card.with(pick).map(|marked| view! { <MarkedText marked=marked testid=testid /> })
     };

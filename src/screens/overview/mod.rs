@@ -10,6 +10,7 @@ mod headline;
 mod printed_table;
 mod thresholds;
 
+use crate::components::memo::memo;
 use crate::components::words::Words;
 use crate::state::use_app_state;
 use blockvote_present::screens::overview::{performance, HEADING};
@@ -20,7 +21,7 @@ use leptos::prelude::*;
 pub fn Overview() -> impl IntoView {
     let state = use_app_state();
     let data = state.data();
-    let para5 = Memo::new(move |_| performance(&data, state.lang.get()));
+    let para5 = memo(move |_| performance(&data, state.lang.get()));
     view! {
         <section class="screen overview">
             <h2>

@@ -1,6 +1,7 @@
 //! Para 2's approval thresholds: three cost bands, each with the paper's own words
 //! for it on its mark.
 
+use crate::components::memo::memo;
 use crate::components::sentence::MarkedText;
 use crate::components::words::Words;
 use crate::state::use_app_state;
@@ -12,7 +13,7 @@ pub fn Thresholds() -> impl IntoView {
     let state = use_app_state();
     let data = state.data();
     let lang = move || state.lang.get();
-    let rows = Memo::new(move |_| thresholds(&data, lang()));
+    let rows = memo(move |_| thresholds(&data, lang()));
     let body = move || {
         rows.get()
             .into_iter()

@@ -1,6 +1,7 @@
 //! The slides of the presenter view, in order: the scenario on screen, then every
 //! saved scenario as the Scenarios screen lists them.
 
+use crate::components::memo::memo;
 use crate::saved::{last_saved, use_saved};
 use crate::whatif::use_whatif;
 use blockvote_model::engine::Scenario;
@@ -22,7 +23,7 @@ pub struct DeckEntry {
 pub fn use_deck() -> Memo<Vec<DeckEntry>> {
     let whatif = use_whatif();
     let store: RwSignal<Store> = RwSignal::from(use_saved().store);
-    Memo::new(move |_| {
+    memo(move |_| {
         let on_screen = whatif.scenario.get();
         let unchanged = on_screen == Scenario::default();
         let first = DeckEntry {

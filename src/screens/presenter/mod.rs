@@ -8,6 +8,7 @@ mod deck;
 mod slide;
 
 use crate::address::set_params;
+use crate::components::memo::memo;
 use crate::components::words::Words;
 use crate::state::{use_app_state, AppState};
 use blockvote_present::lang::Lang;
@@ -53,8 +54,8 @@ pub fn Presenter() -> impl IntoView {
     let lang = move || state.lang.get();
     let both = RwSignal::new(false);
     let printing = RwSignal::new(false);
-    let count = Memo::new(move |_| deck.with(Vec::len));
-    let index = Memo::new(move |_| slide_index(state, count.get()));
+    let count = memo(move |_| deck.with(Vec::len));
+    let index = memo(move |_| slide_index(state, count.get()));
     let step = move |forward: bool| {
         let (now, last) = (index.get_untracked(), count.get_untracked().saturating_sub(1));
         let next = if forward { now.saturating_add(1).min(last) } else { now.saturating_sub(1) };
@@ -123,7 +124,7 @@ pub fn Presenter() -> impl IntoView {
     on_cleanup(move || keys.remove());
 
     let leave_href = move || fragment_for(View::Scenarios, lang(), &[]);
-    let current = Memo::new(move |_| deck.with(|d| d.get(index.get()).cloned()));
+    let current = memo(move |_| deck.with(|d| d.get(index.get()).cloned()));
     let shown = move || -> Vec<DeckEntry> {
         if printing.get() {
             deck.get()

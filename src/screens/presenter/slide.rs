@@ -6,6 +6,7 @@ use crate::charts::bridge::BridgeChart;
 use crate::charts::columns::QuarterlyColumns;
 use crate::components::each::each_key;
 use crate::components::marks::ProvenanceMark;
+use crate::components::memo::memo;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
 use blockvote_model::exports::summarize;
@@ -37,7 +38,7 @@ pub fn SlideView(entry: DeckEntry, #[prop(into)] lang: Signal<Lang>) -> impl Int
         scenario: entry.scenario.clone(),
         summary: projection.as_ref().map(summarize).map_err(Clone::clone),
     };
-    let shown = Memo::new(move |_| {
+    let shown = memo(move |_| {
         let baseline = baseline.as_ref()?;
         let lang = lang.get();
         let slide = slide(&data, &summarize(baseline), &compared, &entry.source, lang);

@@ -6,6 +6,7 @@
 
 use crate::address::set_params;
 use crate::components::effect::effect;
+use crate::components::memo::memo;
 use crate::components::words::Words;
 use crate::state::use_app_state;
 use blockvote_present::route::{param, View};
@@ -67,11 +68,10 @@ pub fn FilterControls(filters: Memo<Filters>, grouped: Memo<bool>) -> impl IntoV
     let data = state.data();
     let lang = move || state.lang.get();
     let set = move |changes: &[(&str, Option<String>)]| set_params(state, View::Projects, changes);
-    let param_of =
-        move |key: &'static str| Memo::new(move |_| state.params.with(|p| param(p, key)).unwrap_or_default());
+    let param_of = move |key: &'static str| memo(move |_| state.params.with(|p| param(p, key)).unwrap_or_default());
     let q_value = param_of("q");
-    let changed_only = Memo::new(move |_| filters.with(|f| f.changed_only));
-    let values = Memo::new({
+    let changed_only = memo(move |_| filters.with(|f| f.changed_only));
+    let values = memo({
         let data = data.clone();
         move |_| filters.with(|f| ControlValues::of(f, &data))
     });

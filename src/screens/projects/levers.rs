@@ -6,6 +6,7 @@
 use crate::components::each::each_key;
 use crate::components::fields::NumberField;
 use crate::components::focus::{by_test_id, focus_after_render};
+use crate::components::memo::memo;
 use crate::components::sentence::{whole_years, MarkedText};
 use crate::components::words::Words;
 use crate::state::use_app_state;
@@ -36,7 +37,7 @@ pub fn ProjectLevers(selected: RwSignal<Option<u16>>) -> impl IntoView {
             whatif.set_project_edit(id, next);
         };
         let paper_budget = project.budget;
-        let effect = Memo::new({
+        let effect = memo({
             let data = data.clone();
             let project = project.clone();
             move |_| {
@@ -70,20 +71,20 @@ pub fn ProjectLevers(selected: RwSignal<Option<u16>>) -> impl IntoView {
         };
         // One keyed row per line of the effect table, each cell following its own
         // figure: a lever change writes only the figures that changed.
-        let keys = Memo::new(move |_| effect.with(|rows| rows.iter().map(|row| row.testid).collect::<Vec<_>>()));
+        let keys = memo(move |_| effect.with(|rows| rows.iter().map(|row| row.testid).collect::<Vec<_>>()));
         let line = move |testid: &'static str| {
-            Memo::new(move |_| effect.with(|rows| rows.iter().find(|row| row.testid == testid).cloned()))
+            memo(move |_| effect.with(|rows| rows.iter().find(|row| row.testid == testid).cloned()))
         };
         let row = move |testid: &'static str| {
             let line = line(testid);
             // The label changes with the language, not with the figures: its own memo keeps
             // a lever change from drawing its year spans again.
-            let label = Memo::new(move |_| line.with(|l| l.as_ref().map(|l| l.label.clone())));
+            let label = memo(move |_| line.with(|l| l.as_ref().map(|l| l.label.clone())));
             let label = move || label.with(|label| label.as_deref().map(whole_years));
             let before =
                 Signal::derive(move || line.with(|l| l.as_ref().map(|l| l.before.clone()).unwrap_or_default()));
-            let after = Memo::new(move |_| line.with(|l| l.as_ref().and_then(|l| l.after.clone())));
-            let shows_after = Memo::new(move |_| after.with(Option::is_some));
+            let after = memo(move |_| line.with(|l| l.as_ref().and_then(|l| l.after.clone())));
+            let shows_after = memo(move |_| after.with(Option::is_some));
             view! {
                 <tr>
                     <th scope="row">{label}</th>

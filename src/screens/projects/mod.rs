@@ -13,6 +13,7 @@ mod table;
 
 use crate::address::set_params;
 use crate::components::focus::{by_test_id, focus_after_render};
+use crate::components::memo::memo;
 use crate::components::sentence::SentenceText;
 use crate::components::words::Words;
 use crate::state::use_app_state;
@@ -39,13 +40,13 @@ pub fn Projects() -> impl IntoView {
     let lang = move || state.lang.get();
 
     let offered = Offered::of(&data);
-    let filters = Memo::new(move |_| {
+    let filters = memo(move |_| {
         state.params.with(|p| Filters::from_params(p, &offered, crate::unicode::nfc, crate::unicode::lowercase))
     });
-    let sort = Memo::new(move |_| state.params.with(|p| Sort::from_params(p, SORT_KEYS)));
-    let grouped = Memo::new(move |_| state.params.with(|p| is_grouped(p)));
-    let changed = Memo::new(move |_| whatif.projection.with(|p| changed_ids(p.as_deref())));
-    let rows = Memo::new({
+    let sort = memo(move |_| state.params.with(|p| Sort::from_params(p, SORT_KEYS)));
+    let grouped = memo(move |_| state.params.with(|p| is_grouped(p)));
+    let changed = memo(move |_| whatif.projection.with(|p| changed_ids(p.as_deref())));
+    let rows = memo({
         let data = data.clone();
         move |_| {
             // Only sorting by name depends on the language.
@@ -60,7 +61,7 @@ pub fn Projects() -> impl IntoView {
     let row_limit = RwSignal::new(ROWS_PER_STEP);
     // Each new body keeps the rows of the last one whose inputs are the same (`body`),
     // so a lever formats only the rows it changes and the keyed rows compare by pointer.
-    let table_body = Memo::new({
+    let table_body = memo({
         let data = data.clone();
         move |previous| {
             rows.with(|r| {

@@ -8,6 +8,7 @@ use crate::components::each::each_item;
 use crate::components::effect::effect;
 use crate::components::focus::{by_test_id, focus_after_render};
 use crate::components::marks::ProvenanceMark;
+use crate::components::memo::memo;
 use crate::components::words::Words;
 use crate::state::use_app_state;
 use blockvote_model::order::SortedMap;
@@ -253,12 +254,12 @@ pub fn ProjectsTable(body: Memo<TableBody>, sort: Memo<Sort>, editing: RwSignal<
     // The total's text and mark, each its own memo: a new total rewrites the text
     // alone, and the mark is drawn anew only when it changes (the paper's sum becoming
     // the scenario's).
-    let total_text = Memo::new(move |_| body.with(|b| text_or_dash(b.total.as_ref(), lang())));
-    let total_mark = Memo::new(move |_| body.with(|b| b.total_mark.clone()));
+    let total_text = memo(move |_| body.with(|b| text_or_dash(b.total.as_ref(), lang())));
+    let total_mark = memo(move |_| body.with(|b| b.total_mark.clone()));
     // The total's mark is made once and then follows its provenance in place (the
     // model's becoming the scenario's), so its unchanged attributes are not written
     // again; the stand-in provenance is never shown, since no mark is drawn without one.
-    let has_total_mark = Memo::new(move |_| total_mark.with(Option::is_some));
+    let has_total_mark = memo(move |_| total_mark.with(Option::is_some));
     let total_provenance = Signal::derive(move || total_mark.get().unwrap_or(Provenance::Scenario));
     effect(move |_| {
         body.with(|b| {
@@ -351,7 +352,7 @@ pub fn ProjectsTable(body: Memo<TableBody>, sort: Memo<Sort>, editing: RwSignal<
 pub fn RowsNotDrawn(body: Memo<TableBody>, row_limit: RwSignal<usize>) -> impl IntoView {
     let state = use_app_state();
     let lang = move || state.lang.get();
-    let some_not_drawn = Memo::new(move |_| body.with(|b| b.drawn < b.count));
+    let some_not_drawn = memo(move |_| body.with(|b| b.drawn < b.count));
     move || {
         some_not_drawn.get().then(|| {
             view! {

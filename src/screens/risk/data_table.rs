@@ -9,6 +9,7 @@ use super::memory::use_risk_memory;
 use crate::components::download_button::{DownloadButton, DownloadFile};
 use crate::components::effect::effect;
 use crate::components::marks::{FigureText, ProvenanceMark};
+use crate::components::memo::memo;
 use crate::components::table_scroll::TableScroll;
 use crate::components::words::Words;
 use crate::state::use_app_state;
@@ -51,17 +52,17 @@ pub fn DataTablePanel() -> impl IntoView {
     let data = state.data();
 
     let form = use_risk_memory().data_table;
-    let errors = Memo::new(move |_| form.with(|f| f.spec().err().map(|errors| *errors).unwrap_or_default()));
+    let errors = memo(move |_| form.with(|f| f.spec().err().map(|errors| *errors).unwrap_or_default()));
     // The table the form asks for; while the form is refused, the last one it made.
-    let spec: Memo<Option<DataTableSpec>> = Memo::new(move |previous: Option<&Option<DataTableSpec>>| {
+    let spec: Memo<Option<DataTableSpec>> = memo(move |previous: Option<&Option<DataTableSpec>>| {
         form.with(|f| f.spec().ok()).or(previous.cloned().flatten())
     });
     // The scenario the cells start from (a table setting all of slippage leaves out
     // the member's slippage lever, so that lever alone does not recompute it).
-    let base = Memo::new(move |_| {
+    let base = memo(move |_| {
         spec.with(|spec| spec.as_ref().map(|spec| whatif.projected_scenario.with(|s| table_scenario(spec, s))))
     });
-    let marked = Memo::new(move |_| {
+    let marked = memo(move |_| {
         let engine = engine_of(&whatif)?;
         spec.with(|spec| whatif.projected_scenario.with(|s| spec.as_ref()?.scenario_cell(&engine, s)))
     });
@@ -90,8 +91,8 @@ pub fn DataTablePanel() -> impl IntoView {
     });
 
     let shown: Memo<Option<TableView>> =
-        Memo::new(move |_| table.with(|t| t.as_ref().map(|t| table_view(&data, t, marked.get(), lang()))));
-    let computing = Memo::new(move |_| busy_ms.with(Option::is_none));
+        memo(move |_| table.with(|t| t.as_ref().map(|t| table_view(&data, t, marked.get(), lang()))));
+    let computing = memo(move |_| busy_ms.with(Option::is_none));
     let caption = Signal::derive(move || shown.with(|v| v.as_ref().map(|v| v.caption.clone()).unwrap_or_default()));
 
     let file = move || {
@@ -164,7 +165,7 @@ pub fn DataTablePanel() -> impl IntoView {
 /// computed (and those whose shade moved).
 #[component]
 fn Grid(shown: Memo<Option<TableView>>) -> impl IntoView {
-    let shape = Memo::new(move |_| {
+    let shape = memo(move |_| {
         shown.with(|v| v.as_ref().map(|v| (v.corner.clone(), v.columns.clone(), v.rows.clone())).unwrap_or_default())
     });
     let head = move || {
@@ -220,7 +221,7 @@ fn Grid(shown: Memo<Option<TableView>>) -> impl IntoView {
 #[component]
 fn GridCell(shown: Memo<Option<TableView>>, row: usize, column: usize) -> impl IntoView {
     let cell: Memo<Option<Cell>> =
-        Memo::new(move |_| shown.with(|v| v.as_ref().and_then(|v| v.cells.get(row)?.get(column).cloned())));
+        memo(move |_| shown.with(|v| v.as_ref().and_then(|v| v.cells.get(row)?.get(column).cloned())));
     // One class string (number, shade, para 5's cell, the scenario's cell), so that no
     // toggle is overwritten when the shade changes.
     let class = move || {
@@ -260,7 +261,7 @@ fn GridCell(shown: Memo<Option<TableView>>, row: usize, column: usize) -> impl I
 /// The shades and the figures each covers.
 #[component]
 fn Legend(shown: Memo<Option<TableView>>) -> impl IntoView {
-    let entries = Memo::new(move |_| shown.with(|v| v.as_ref().map(|v| v.legend.clone()).unwrap_or_default()));
+    let entries = memo(move |_| shown.with(|v| v.as_ref().map(|v| v.legend.clone()).unwrap_or_default()));
     view! {
         <div class="heat-legend" data-testid="data-table-legend">
             <span class="heat-legend-title">
@@ -289,7 +290,7 @@ fn Legend(shown: Memo<Option<TableView>>) -> impl IntoView {
 /// The numbered reasons of the refused cells, if any.
 #[component]
 fn Refusals(shown: Memo<Option<TableView>>) -> impl IntoView {
-    let reasons = Memo::new(move |_| shown.with(|v| v.as_ref().map(|v| v.refusals.clone()).unwrap_or_default()));
+    let reasons = memo(move |_| shown.with(|v| v.as_ref().map(|v| v.refusals.clone()).unwrap_or_default()));
     move || {
         let reasons = reasons.get();
         (!reasons.is_empty()).then(|| {

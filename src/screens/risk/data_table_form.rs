@@ -4,6 +4,7 @@
 //! or the pair's refusal is said under that side.
 
 use crate::components::fields::NumberField;
+use crate::components::memo::memo;
 use crate::components::words::Words;
 use crate::state::use_app_state;
 use blockvote_model::engine::{Lever, Metric};
@@ -22,8 +23,8 @@ const CUSTOM_KEY: &str = "custom";
 pub fn DataTableForm(form: RwSignal<TableForm>, errors: Memo<FormErrors>) -> impl IntoView {
     let state = use_app_state();
     let lang = move || state.lang.get();
-    let preset_key = Memo::new(move |_| form.with(|f| f.preset.map(Preset::key).unwrap_or(CUSTOM_KEY)));
-    let metric = Memo::new(move |_| form.with(|f| f.metric));
+    let preset_key = memo(move |_| form.with(|f| f.preset.map(Preset::key).unwrap_or(CUSTOM_KEY)));
+    let metric = memo(move |_| form.with(|f| f.metric));
     view! {
         <div class="data-table-form">
             <label class="field">
@@ -110,7 +111,7 @@ fn AxisFields(form: RwSignal<TableForm>, rows: bool, #[prop(into)] error: Signal
     let lang = move || state.lang.get();
     let side = if rows { "rows" } else { "columns" };
     let axis = move |f: &TableForm| if rows { f.rows } else { f.columns };
-    let lever = Memo::new(move |_| form.with(|f| axis(f).lever));
+    let lever = memo(move |_| form.with(|f| axis(f).lever));
     let edit = move |change: fn(&mut AxisForm, rust_decimal::Decimal)| {
         move |value| {
             form.update(|f| {

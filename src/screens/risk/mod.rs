@@ -16,6 +16,7 @@ mod slippage;
 
 pub use memory::RiskMemory;
 
+use crate::components::memo::memo;
 use crate::components::sentence::MarkedSentence;
 use crate::components::words::Words;
 use crate::whatif::{use_whatif, WhatIf};
@@ -32,7 +33,7 @@ pub fn Risk() -> impl IntoView {
     // The scenario (the last one the engine could project) without its slippage
     // lever, as the simulation, the sensitivity table and the all-on-time figures see
     // it: a change of the slippage lever alone leaves it, and them, as they are.
-    let steady = Memo::new(move |_| whatif.projected_scenario.with(without_slippage_levers));
+    let steady = memo(move |_| whatif.projected_scenario.with(without_slippage_levers));
     view! {
         <section class="screen risk">
             <h2>

@@ -8,6 +8,7 @@ use super::results::SimulationResults;
 use super::{engine_of, set_lever, MarkedSentence};
 use crate::components::effect::effect;
 use crate::components::fields::NumberField;
+use crate::components::memo::memo;
 use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::tasks::{ChunkedWork, Pace, Task, TaskSlot};
@@ -100,8 +101,8 @@ pub fn MonteCarloPanel(steady: Memo<Scenario>) -> impl IntoView {
             whatif.link_simulation.set(Some(choices));
         }
     });
-    let lever = Memo::new(move |_| whatif.scenario.with(|s| s.slippage.clone()));
-    let settings = Memo::new(move |_| inputs.with(|i| i.settings(&lever.get())));
+    let lever = memo(move |_| whatif.scenario.with(|s| s.slippage.clone()));
+    let settings = memo(move |_| inputs.with(|i| i.settings(&lever.get())));
     let status = RwSignal::new(SimulationStatus::Idle);
     let progress = RwSignal::new(
         memory
@@ -110,7 +111,7 @@ pub fn MonteCarloPanel(steady: Memo<Scenario>) -> impl IntoView {
             .unwrap_or((0, 0)),
     );
     let slot = TaskSlot::new();
-    let stale = Memo::new(move |_| {
+    let stale = memo(move |_| {
         memory.result.with(|r| r.as_ref().is_some_and(|r| steady.with(|s| settings.with(|t| r.is_stale(s, t)))))
     });
     let running = move || status.with(|s| *s == SimulationStatus::Running);
@@ -167,7 +168,7 @@ pub fn MonteCarloPanel(steady: Memo<Scenario>) -> impl IntoView {
     };
 
     let late = Signal::derive(move || inputs.with(|i| i.late_probability(&lever.get())));
-    let source = Memo::new(move |_| inputs.with(|i| late_source(i, &lever.get(), lang())));
+    let source = memo(move |_| inputs.with(|i| late_source(i, &lever.get(), lang())));
     let weight = move |index: usize| {
         let current = Signal::derive(move || inputs.with(|i| i.delay_weights.get(index).copied().unwrap_or(0)));
         let others = move || {

@@ -7,6 +7,7 @@ use super::memory::use_risk_memory;
 use super::MarkedSentence;
 use crate::charts::columns::QuarterlyColumns;
 use crate::components::marks::ProvenanceMark;
+use crate::components::memo::memo;
 use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
@@ -60,7 +61,7 @@ pub fn SimulationResults(stale: Memo<bool>) -> impl IntoView {
             }
         })
     };
-    let table = Memo::new(move |_| {
+    let table = memo(move |_| {
         result.with(|r| {
             let r = r.as_ref()?;
             let scenario = whatif.projected_scenario.get();
@@ -68,7 +69,7 @@ pub fn SimulationResults(stale: Memo<bool>) -> impl IntoView {
         })
     });
     let chart =
-        Memo::new(move |_| {
+        memo(move |_| {
             let projection = whatif.projection.get()?;
             let baseline = whatif.baseline.try_get_value().flatten()?;
             Some(result.with(|r| {

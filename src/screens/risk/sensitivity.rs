@@ -9,6 +9,7 @@ use crate::charts::tornado::Tornado;
 use crate::components::each::each_key;
 use crate::components::effect::effect;
 use crate::components::marks::MarkedHeading;
+use crate::components::memo::memo;
 use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::tasks::{ChunkedWork, Pace, Task, TaskSlot};
@@ -83,11 +84,9 @@ pub fn SensitivityPanel() -> impl IntoView {
         Signal::derive(move || tornado_result.with(|(t, _)| t.as_ref().map(|t| t.base).unwrap_or_default()));
     // One row per lever, keyed by it: a new tornado moves the rows into the new order
     // and rewrites only the figures that changed.
-    let tornado_lines_shown = Memo::new(move |_| {
-        tornado_result.with(|(t, _)| t.as_ref().map(|t| tornado_lines(t, lang()))).unwrap_or_default()
-    });
-    let tornado_keys =
-        Memo::new(move |_| tornado_lines_shown.with(|lines| lines.iter().map(|l| l.key).collect::<Vec<_>>()));
+    let tornado_lines_shown =
+        memo(move |_| tornado_result.with(|(t, _)| t.as_ref().map(|t| tornado_lines(t, lang()))).unwrap_or_default());
+    let tornado_keys = memo(move |_| tornado_lines_shown.with(|lines| lines.iter().map(|l| l.key).collect::<Vec<_>>()));
     let tornado_table = view! {
         {each_key(
             move || tornado_keys.get(),
@@ -163,7 +162,7 @@ pub fn SensitivityPanel() -> impl IntoView {
 /// The tornado table's row for lever `key`, following it.
 #[component]
 fn TornadoTableRow(lines: Memo<Vec<TornadoLine>>, key: &'static str) -> impl IntoView {
-    let cells = Memo::new(move |_| lines.with(|lines| lines.iter().find(|l| l.key == key).map(|l| l.cells.clone())));
+    let cells = memo(move |_| lines.with(|lines| lines.iter().find(|l| l.key == key).map(|l| l.cells.clone())));
     let cell = move |at: usize| move || cells.with(|c| c.as_ref().and_then(|c| c.get(at).cloned()));
     view! {
         <tr data-testid=format!("tornado-row-{key}")>

@@ -5,6 +5,7 @@ use super::glossary::Terms;
 use super::{engine_of, set_lever, MarkedSentence};
 use crate::components::fields::NumberField;
 use crate::components::marks::ProvenanceMark;
+use crate::components::memo::memo;
 use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
@@ -37,7 +38,7 @@ pub fn SlippagePanel(steady: Memo<Scenario>) -> impl IntoView {
     // lever other than slippage changes: slippage's own effect is the difference.
     // Every year's cash is taken as the cash flow's year table shows it
     // (`shown_budget_year`), so this screen never shows a second rounding of it.
-    let on_time = Memo::new(move |_| {
+    let on_time = memo(move |_| {
         let scenario = steady.get();
         engine_of(&whatif).and_then(|engine| engine.project(&scenario).ok()).map(|p| shown_budget_year(&p))
     });
@@ -47,7 +48,7 @@ pub fn SlippagePanel(steady: Memo<Scenario>) -> impl IntoView {
         .flatten();
     // Without a baseline (a dataset the engine cannot prepare) there is no table.
     let table = baseline.map(|(year, baseline)| {
-        let table = Memo::new(move |_| {
+        let table = memo(move |_| {
             let scenario = whatif.projected_scenario.get();
             let with_slippage = whatif.projection.with(|p| p.as_ref().map(|p| shown_budget_year(p)));
             slippage_table(&scenario, year, baseline, on_time.get(), with_slippage, lang())
@@ -134,7 +135,7 @@ pub fn SlippagePanel(steady: Memo<Scenario>) -> impl IntoView {
 #[component]
 fn FiguresTable(table: Memo<SlippageTable>, year: String) -> impl IntoView {
     let heading = move |index: usize| {
-        let column = Memo::new(move |_| table.with(|t| t.columns.get(index).cloned()));
+        let column = memo(move |_| table.with(|t| t.columns.get(index).cloned()));
         let provenance = Signal::derive(move || {
             column.with(|c| c.as_ref().map(|c| c.provenance.clone())).unwrap_or(Provenance::Scenario)
         });
@@ -148,7 +149,7 @@ fn FiguresTable(table: Memo<SlippageTable>, year: String) -> impl IntoView {
     };
     let state = use_app_state();
     let cell = move |key: &'static str, testid: String, pick: fn(&Row) -> Option<&Figure>| {
-        let text = Memo::new(move |_| {
+        let text = memo(move |_| {
             table.with(|t| {
                 let row = t.rows.iter().find(|row| row.key == key)?;
                 pick(row).map(|figure| figure.text(state.lang.get()))

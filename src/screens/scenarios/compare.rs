@@ -6,6 +6,7 @@ use crate::charts::bridge::BridgeChart;
 use crate::components::download_button::{DownloadButton, DownloadFile};
 use crate::components::each::each_key;
 use crate::components::marks::ProvenanceMark;
+use crate::components::memo::memo;
 use crate::components::sentence::whole_years;
 use crate::components::words::Words;
 use crate::saved::Saved;
@@ -29,7 +30,7 @@ pub fn Compare(saved: StoredValue<Saved>, selected: RwSignal<Vec<String>>) -> im
     let store: RwSignal<Store> = RwSignal::from(saved.with_value(|s| s.store.clone()));
     let baseline = whatif.baseline.get_value().map(|b| summarize(&b));
     // Each ticked scenario with what the engine made of it.
-    let compared = Memo::new(move |_| {
+    let compared = memo(move |_| {
         let ticked = selected.with(|ids| store.with(|s| ticked(s, ids)));
         whatif.engine.with_value(|engine| {
             ticked
@@ -39,7 +40,7 @@ pub fn Compare(saved: StoredValue<Saved>, selected: RwSignal<Vec<String>>) -> im
         })
     });
     let data = state.data();
-    let table: Memo<Option<Comparison>> = Memo::new(move |_| {
+    let table: Memo<Option<Comparison>> = memo(move |_| {
         let baseline = baseline.as_ref()?;
         compared.with(|compared| (!compared.is_empty()).then(|| comparison(&data, baseline, compared, lang())))
     });
@@ -66,7 +67,7 @@ pub fn Compare(saved: StoredValue<Saved>, selected: RwSignal<Vec<String>>) -> im
         let rows = move || table.with(|t| t.as_ref().map(|t| t.rows.clone()).unwrap_or_default());
         let problems = move || table.with(|t| t.as_ref().map(|t| t.problems.clone()).unwrap_or_default());
         let levers = move || table.with(|t| t.as_ref().map(|t| t.levers.clone()));
-        let columns = Memo::new(move |_| table.with(|t| t.as_ref().map_or(0, |t| t.scenario_heads.len())));
+        let columns = memo(move |_| table.with(|t| t.as_ref().map_or(0, |t| t.scenario_heads.len())));
         view! {
             <ul class="problems">{move || problems().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
             <DownloadButton
@@ -231,7 +232,7 @@ fn FigureValue(figure: Option<Figure>) -> impl IntoView {
 #[component]
 fn CompareBridge(compared: Memo<Vec<Compared>>) -> impl IntoView {
     let chosen = RwSignal::new(0_usize);
-    let names = Memo::new(move |_| compared.with(|c| c.iter().map(|c| c.name.clone()).collect::<Vec<_>>()));
+    let names = memo(move |_| compared.with(|c| c.iter().map(|c| c.name.clone()).collect::<Vec<_>>()));
     let scenario = Signal::derive(move || {
         compared.with(|c| c.get(chosen.get()).or(c.first()).map(|c| c.scenario.clone()).unwrap_or_default())
     });

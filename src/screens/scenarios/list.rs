@@ -11,6 +11,7 @@ use crate::components::each::each_key;
 use crate::components::effect::effect;
 use crate::components::focus::{by_test_id, focus_after_render};
 use crate::components::marks::FigureText;
+use crate::components::memo::memo;
 use crate::components::words::{Said, Words};
 use crate::saved::{last_saved, Saved};
 use crate::state::use_app_state;
@@ -42,8 +43,7 @@ pub fn ScenarioList(saved: StoredValue<Saved>, selected: RwSignal<Vec<String>>) 
     let ids = move || store.with(|s| s.scenarios.iter().map(|x| x.id.clone()).collect::<Vec<_>>());
     // Names shared by more than one scenario, said under the list for as long as they
     // are: a save under such a name replaces the first listed.
-    let shared_names =
-        Memo::new(move |_| store.with(|s| shared_names_note(s.scenarios.iter().map(|x| x.name.as_str()))));
+    let shared_names = memo(move |_| store.with(|s| shared_names_note(s.scenarios.iter().map(|x| x.name.as_str()))));
     view! {
         <div class="panel scenario-list">
             <h3>
@@ -174,7 +174,7 @@ pub fn ScenarioList(saved: StoredValue<Saved>, selected: RwSignal<Vec<String>>) 
 /// back with the change (the version the editor opened on), Cancel lets it go.
 #[component]
 fn OrphanedEdit(saved: StoredValue<Saved>, store: RwSignal<Store>, editing: Editing) -> impl IntoView {
-    let orphaned = Memo::new(move |_| store.with(|s| editing.orphaned(s)));
+    let orphaned = memo(move |_| store.with(|s| editing.orphaned(s)));
     let put_back = Callback::new(move |()| {
         let (Some(field), Some(began_on)) = (orphaned.get_untracked(), editing.began_on()) else {
             return editing.stop();
@@ -209,7 +209,7 @@ fn OrphanedEdit(saved: StoredValue<Saved>, store: RwSignal<Store>, editing: Edit
 #[component]
 fn ReplacedQuestions(saved: StoredValue<Saved>) -> impl IntoView {
     let replaced = saved.with_value(|s| s.replaced_questions.clone());
-    let note = Memo::new(move |_| {
+    let note = memo(move |_| {
         replaced.with(|r| r.as_ref().map(|(name, questions)| questions_replaced_note(questions.len(), name)))
     });
     move || {
@@ -255,10 +255,10 @@ fn SavedRow(
     let lang = move || state.lang.get();
     let id = StoredValue::new(id);
     let entry: Memo<Option<SavedScenario>> =
-        Memo::new(move |_| id.with_value(|id| store.with(|s| s.scenarios.iter().find(|x| &x.id == id).cloned())));
-    let n = Memo::new(move |_| id.with_value(|id| store.with(|s| s.position(id).map_or(0, |p| p + 1))));
-    let name = Memo::new(move |_| entry.with(|e| e.as_ref().map(|e| e.name.clone()).unwrap_or_default()));
-    let scenario = Memo::new(move |_| entry.with(|e| e.as_ref().map(|e| e.scenario.clone()).unwrap_or_default()));
+        memo(move |_| id.with_value(|id| store.with(|s| s.scenarios.iter().find(|x| &x.id == id).cloned())));
+    let n = memo(move |_| id.with_value(|id| store.with(|s| s.position(id).map_or(0, |p| p + 1))));
+    let name = memo(move |_| entry.with(|e| e.as_ref().map(|e| e.name.clone()).unwrap_or_default()));
+    let scenario = memo(move |_| entry.with(|e| e.as_ref().map(|e| e.scenario.clone()).unwrap_or_default()));
     let data = state.data();
     let figures: RwSignal<Option<KeyFigures>> = RwSignal::new(None);
     effect({
@@ -281,8 +281,8 @@ fn SavedRow(
             );
         }
     });
-    let note = Memo::new(move |_| entry.with(|e| e.as_ref().map(|e| e.note.clone()).unwrap_or_default()));
-    let saved_at = Memo::new(move |_| entry.with(|e| e.as_ref().and_then(|e| e.saved_at)));
+    let note = memo(move |_| entry.with(|e| e.as_ref().map(|e| e.note.clone()).unwrap_or_default()));
+    let saved_at = memo(move |_| entry.with(|e| e.as_ref().and_then(|e| e.saved_at)));
     let current = move || scenario.with(|s| whatif.scenario.with(|current| current == s));
     let checked = move || id.with_value(|id| selected.with(|s| s.contains(id)));
     // A compared scenario another tab deleted does not count toward the limit, and

@@ -3,6 +3,7 @@
 //! set aside, each to download (and import again) and, once downloaded, to remove.
 
 use crate::components::focus::{by_test_id, focus_after_render};
+use crate::components::memo::memo;
 use crate::components::words::{Said, Words};
 use crate::data_source::download_set_aside_dataset;
 use crate::saved::files::download;
@@ -42,7 +43,7 @@ pub fn StorageNotice(saved: StoredValue<Saved>) -> impl IntoView {
     let download_failed = RwSignal::new(false);
     // A memo, so the notice (and what was downloaded in it) is drawn again only when it
     // appears or goes, not at every write that sets these signals to what they held.
-    let shown = Memo::new(move |_| {
+    let shown = memo(move |_| {
         issue.with(Option::is_some) || backup.with(Option::is_some) || set_aside.with(|list| !list.is_empty())
     });
     move || {

@@ -2,6 +2,7 @@
 
 use crate::components::each::each_key;
 use crate::components::marks::ProvenanceMark;
+use crate::components::memo::memo;
 use crate::components::words::Words;
 use crate::state::use_app_state;
 use blockvote_model::engine::DelegationOutcome;
@@ -16,16 +17,16 @@ pub fn RouteChanges(delegation: Memo<Option<DelegationOutcome>>, budgets: Memo<O
     let state = use_app_state();
     let data = state.data();
     let lang = move || state.lang.get();
-    let shown = Memo::new(move |_| {
+    let shown = memo(move |_| {
         let delegation = delegation.get()?;
         budgets.with(|b| b.as_ref().map(|b| changes(&delegation, b, &data, lang())))
     });
     let part = move |pick: fn(&Changes) -> Option<String>| move || shown.with(|s| s.as_ref().and_then(pick));
-    let ids = Memo::new(move |_| {
+    let ids = memo(move |_| {
         shown.with(|s| s.as_ref().map(|s| s.rows.iter().map(|r| r.id).collect::<Vec<_>>())).unwrap_or_default()
     });
-    let any = Memo::new(move |_| ids.with(|ids| !ids.is_empty()));
-    let has_reason = Memo::new(move |_| shown.with(|s| s.as_ref().is_some_and(|s| s.none_because.is_some())));
+    let any = memo(move |_| ids.with(|ids| !ids.is_empty()));
+    let has_reason = memo(move |_| shown.with(|s| s.as_ref().is_some_and(|s| s.none_because.is_some())));
     let heading = move |index: usize| move || HEADINGS.get(index).map(|h| h.get(lang())).unwrap_or_default();
     view! {
         <h3 data-testid="route-changes-heading">{part(|s| Some(s.heading.clone()))}</h3>
@@ -91,7 +92,7 @@ pub fn RouteChanges(delegation: Memo<Option<DelegationOutcome>>, budgets: Memo<O
 fn ChangeRowView(shown: Memo<Option<Changes>>, id: u16) -> impl IntoView {
     let state = use_app_state();
     let lang = move || state.lang.get();
-    let row = Memo::new(move |_| shown.with(|s| s.as_ref().and_then(|s| s.rows.iter().find(|r| r.id == id).cloned())));
+    let row = memo(move |_| shown.with(|s| s.as_ref().and_then(|s| s.rows.iter().find(|r| r.id == id).cloned())));
     let cell = move |pick: fn(&ChangeRow, Lang) -> String| move || row.with(|r| r.as_ref().map(|r| pick(r, lang())));
     let provenance = Signal::derive(move || {
         row.with(|r| r.as_ref().map(|r| r.budget.provenance().clone())).unwrap_or(Provenance::Scenario)

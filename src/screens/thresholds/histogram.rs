@@ -1,6 +1,7 @@
 //! The histogram of the scenario's budgets with the floor and ceiling.
 
 use crate::charts::histogram::Histogram;
+use crate::components::memo::memo;
 use crate::state::use_app_state;
 use blockvote_model::engine::DelegationOutcome;
 use blockvote_model::Money;
@@ -15,7 +16,7 @@ pub fn BudgetHistogram(
     let state = use_app_state();
     let data = state.data();
     let lang = move || state.lang.get();
-    let chart = Memo::new(move |_| {
+    let chart = memo(move |_| {
         let (floor, ceiling) = delegation.with(|d| d.as_ref().map(|d| (d.floor, d.ceiling)))?;
         budgets.with(|b| b.as_ref().map(|b| histogram(b, floor, ceiling, &data, lang())))
     });

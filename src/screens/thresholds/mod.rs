@@ -9,6 +9,7 @@ mod fields;
 mod histogram;
 mod routes;
 
+use crate::components::memo::memo;
 use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
@@ -23,9 +24,9 @@ pub fn Thresholds() -> impl IntoView {
     let state = use_app_state();
     let whatif = use_whatif();
     let lang = move || state.lang.get();
-    let delegation = Memo::new(move |_| whatif.projection.with(|p| p.as_ref().map(|p| p.delegation.clone())));
+    let delegation = memo(move |_| whatif.projection.with(|p| p.as_ref().map(|p| p.delegation.clone())));
     // The budgets in effect (after cost changes and overrides) of the included projects.
-    let budgets = Memo::new(move |_| {
+    let budgets = memo(move |_| {
         whatif.projection.with(|p| {
             p.as_ref().map(|p| p.projects.iter().filter(|o| o.included).map(|o| o.budget).collect::<Vec<Money>>())
         })
