@@ -143,6 +143,22 @@ fn no_sort_compiled_outside_the_shared_one() {
 }
 
 #[test]
+fn memos_effects_and_keyed_lists_go_through_the_shared_ones() {
+    // Leptos compiles `Memo::new`'s comparing wrapper, `Effect::new`'s task and a
+    // `<For>`'s keyed list once per closure type; the app's go through one each
+    // (src/components/memo.rs, effect.rs and each.rs), which took 30 KB off the file.
+    const SHARED: [&str; 3] = ["src/components/memo.rs", "src/components/effect.rs", "src/components/each.rs"];
+    let calls = ["Memo::new(", "Effect::new(", "<For ", "<For>"];
+    let offences = app_code_offences(|path, line| {
+        let code = line.trim();
+        !SHARED.iter().any(|own| path.ends_with(own))
+            && !code.starts_with("//")
+            && (calls.iter().any(|call| code.contains(call)) || code.ends_with("<For"))
+    });
+    check("Memos, effects and keyed lists go through components::memo, effect and each", offences);
+}
+
+#[test]
 fn no_hash_table() {
     // A `HashMap` or `HashSet` compiles its hash table once per key and value type
     // (about 2 KB of wasm each); the app's sets and maps are `order`'s sorted lists.
