@@ -11,11 +11,16 @@
 //   departments every screen that lists departments: the table now draws its rows 300
 //   at a time, a department's list likewise, and a file may name at most 300
 //   departments.
+// - leaving a screen at the wrong moment stopped the app: with a goal-seek target just
+//   typed (its change, heard as the screen was taken down, read a signal already gone),
+//   or while a large scenarios file was still being read (its import then used the
+//   screen's handle on the store).
 // Run against an older build with BLOCKVOTE_DIST=<dir> to see each one fail there.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, watch, AppPage, ROOT, SINGLE_FILE_URL } from './support.mjs';
 
@@ -321,5 +326,44 @@ test('a projects file whose dates span more than the timeline limit is refused a
     'early.csv, line 12, field start: the start 2010-11 Q1 is before 2018-19 Q1, the first quarter of the year the paper budgets for; a project of the block allocation starts then or later',
   );
   assert.equal(await page.getByTestId('dataset-preview').count(), 0, 'nothing offered for use');
+  assert.deepEqual(seen.errors, []);
+});
+
+/** The app is alive: its header is drawn and no banner says it stopped. */
+async function alive(page) {
+  return page.evaluate(() => !!document.querySelector('[data-testid="header"]') && !document.querySelector('[data-testid="panic-banner"],[data-testid="fatal-error"]'));
+}
+
+test('going Back with a goal-seek target just typed moves to the last screen; the app does not stop', LONG, async (t) => {
+  const { page, app, seen } = await open(t, '#view=overview&lang=en');
+  await app.ready();
+  await page.evaluate(() => { location.hash = 'view=cashflow&lang=en'; });
+  await page.getByTestId('goal-target').click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('900');
+  await page.goBack();
+  await app.screen('overview').waitFor();
+  await page.waitForTimeout(500);
+  assert.equal(await alive(page), true);
+  assert.deepEqual(seen.errors, []);
+});
+
+test('leaving the Scenarios screen while a large scenarios file is read does not stop the app', LONG, async (t) => {
+  // 200 scenarios of 254 project edits each (2.2 MB): read after the screen is gone.
+  const scenarios = Array.from({ length: 200 }, (_, i) => ({
+    name: `s${i}`,
+    scenario: { cost_change_pct: String(i), projects: Array.from({ length: 254 }, (_, j) => ({ id: j + 1, edit: { defer_quarters: 1 } })) },
+  }));
+  const file = join(await mkdtemp(join(tmpdir(), 'blockvote-e2e-')), 'many.json');
+  await writeFile(file, JSON.stringify({ format: 'blockvote-scenarios', version: 2, scenarios }));
+  const { page, app, seen } = await open(t, '#view=overview&lang=en');
+  await app.ready();
+  await page.locator('[data-testid="nav"] a[href*="view=scenarios"]').first().click();
+  await app.screen('scenarios').waitFor();
+  await page.getByTestId('import-file').setInputFiles(file);
+  await page.goBack();
+  await app.screen('overview').waitFor();
+  await page.waitForTimeout(3000);
+  assert.equal(await alive(page), true);
   assert.deepEqual(seen.errors, []);
 });

@@ -27,8 +27,11 @@ pub fn GoalSeekPanel() -> impl IntoView {
     // its Apply made. Any other scenario, or a setting touched, and it is taken away,
     // so no answer is shown beside settings or a scenario it was not found for.
     let answered: StoredValue<Vec<Scenario>> = StoredValue::new(Vec::new());
+    // The wrapper hears a field's `change` also as the screen is taken down (a typed
+    // target is committed when it loses focus, after this panel's signals are gone),
+    // so it reads nothing that may be gone.
     let forget = move || {
-        if outcome.with_untracked(Option::is_some) {
+        if outcome.try_with_untracked(Option::is_some) == Some(true) {
             outcome.set(None);
         }
     };

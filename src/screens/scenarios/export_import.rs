@@ -56,8 +56,10 @@ pub fn ExportImport(saved: StoredValue<Saved>) -> impl IntoView {
     let export_cash = move |_| export_csv.with_value(|f| f(CASHFLOW_FILE, |_, p, b, lang| cashflow_csv(p, b, lang)));
     let export_allocation = move |_| export_csv.with_value(|f| f(ALLOCATION_FILE, allocation_csv));
 
+    // A large file is read after the member may have left the screen, and with it the
+    // handle on the store: then nothing is imported (as when the data shown changed).
     let finish = move |incoming: Vec<SavedScenario>, replace: bool| {
-        let report = saved.with_value(|s| s.import(incoming, replace));
+        let Some(report) = saved.try_with_value(|s| s.import(incoming, replace)) else { return };
         outcome.try_set(Some(ImportOutcome::Done(report)));
     };
     let on_text = move |result: Result<String, ReadError>| {
