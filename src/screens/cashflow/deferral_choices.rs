@@ -142,6 +142,7 @@ fn AnswerBlock(answer: Memo<Option<Answer>>, testid: &'static str) -> impl IntoV
                         </tbody>
                     </table>
                 </div>
+                <p class="note">{text(|a| a.unlisted.clone().unwrap_or_default())}</p>
             </details>
             <button type="button" data-testid=format!("{testid}-use") on:click=use_set>
                 <Words label=USE_SET />

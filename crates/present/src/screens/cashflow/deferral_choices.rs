@@ -4,7 +4,7 @@
 //! its projects, and the rules compared. Every figure follows from the member's cap,
 //! so each is the scenario's.
 
-use crate::format::{money_with_unit, projects_count};
+use crate::format::{count, money_with_unit, projects_count};
 use crate::lang::{l, Label, Lang};
 use crate::provenance::{Figure, Value};
 use crate::screens::sentence::Sentence;
@@ -54,10 +54,19 @@ pub struct Answer {
     pub method: String,
     /// The list's summary line: `The 7 projects`.
     pub summary: String,
+    /// The first [`ROWS_LISTED`] projects of the set, in id order.
     pub rows: Vec<ChoiceRow>,
+    /// What the list leaves out, when the set holds more than [`ROWS_LISTED`]
+    /// projects: `… 1,204 more projects are not listed here; "Use this set" defers them too.`
+    pub unlisted: Option<String>,
     /// The projects' ids, for "Use this set".
     pub ids: Vec<u16>,
 }
+
+/// The most projects an answer lists: a set from a 20,000-project file may hold
+/// thousands, and listing them all blocked the page for seconds (the projects table
+/// draws the same number at a time).
+pub const ROWS_LISTED: usize = crate::screens::projects::table::ROWS_PER_STEP;
 
 /// A rule's row in the comparison.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -192,9 +201,16 @@ fn answer(
         Lang::Zh => format!("這 {} 個項目", set.projects.len()),
         Lang::En => format!("The {}", projects_count(set.projects.len(), lang)),
     };
+    let unlisted = set.projects.len().saturating_sub(ROWS_LISTED);
+    let unlisted = (unlisted > 0).then(|| match (lang, unlisted) {
+        (Lang::Zh, n) => format!("……另有 {} 個項目未有列出；「採用這組項目」會把它們一併延後。", count(n)),
+        (Lang::En, 1) => "… 1 more project is not listed here; “Use this set” defers it too.".to_string(),
+        (Lang::En, n) => format!("… {} more projects are not listed here; “Use this set” defers them too.", count(n)),
+    });
     let rows = set
         .projects
         .iter()
+        .take(ROWS_LISTED)
         .map(|chosen| {
             let project = data.project(chosen.id);
             ChoiceRow {
@@ -206,7 +222,15 @@ fn answer(
             }
         })
         .collect();
-    Answer { headline, totals, method, summary, rows, ids: set.projects.iter().map(|chosen| chosen.id).collect() }
+    Answer {
+        headline,
+        totals,
+        method,
+        summary,
+        rows,
+        unlisted,
+        ids: set.projects.iter().map(|chosen| chosen.id).collect(),
+    }
 }
 
 fn rule_row(rule: &RuleDeferrals, lang: Lang) -> RuleRow {
@@ -223,7 +247,7 @@ fn rule_row(rule: &RuleDeferrals, lang: Lang) -> RuleRow {
 mod tests {
     use super::*;
     use crate::screens::cashflow::tests::{paper, read};
-    use blockvote_model::engine::{CashCap, DeferralRule, Engine, Scenario, SearchLimits};
+    use blockvote_model::engine::{CashCap, ChosenProject, DeferralRule, Engine, Scenario, SearchLimits};
     use blockvote_model::Money;
 
     /// The panel at a cap of `millions`, as a reader reads it, in lines.
@@ -331,5 +355,27 @@ mod tests {
         check(500, Lang::Zh, &[
             "即使延後所有在 2018-19 年度有現金需求的新項目，2018-19 年度仍需 817.0 百萬元，高於上限 500.0 百萬元：沒有任何延後組合能符合上限。",
         ]);
+    }
+
+    /// A set larger than the list is cut at [`ROWS_LISTED`] rows and says how many it
+    /// leaves out; "Use this set" still defers them all.
+    #[test]
+    fn a_set_of_thousands_lists_its_first_rows_and_counts_the_rest() {
+        let data = paper();
+        let quarter = blockvote_model::FiscalQuarter::new(2018, 1).unwrap_or_else(|| panic!("a quarter"));
+        let projects: Vec<_> = (1..=1_504_u16)
+            .map(|id| ChosenProject { id, budget: Money::ZERO, moved: Money::ZERO, start: quarter })
+            .collect();
+        let set = DeferralSet { projects, budget: Money::ZERO, moved: Money::ZERO, after: Money::ZERO, proven: true };
+        let choices = DeferralChoices { cap: Money::ZERO, before: Money::ZERO, outcome: ChoiceOutcome::WithinCap };
+        let shown = answer(&set, &choices, &data, Lang::En, Sentence::new(), String::new());
+        assert_eq!(shown.rows.len(), ROWS_LISTED);
+        assert_eq!(shown.ids.len(), 1_504);
+        assert_eq!(
+            shown.unlisted.as_deref(),
+            Some("… 1,204 more projects are not listed here; “Use this set” defers them too.")
+        );
+        let shown = answer(&set, &choices, &data, Lang::Zh, Sentence::new(), String::new());
+        assert_eq!(shown.unlisted.as_deref(), Some("……另有 1,204 個項目未有列出；「採用這組項目」會把它們一併延後。"));
     }
 }
