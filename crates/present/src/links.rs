@@ -324,11 +324,13 @@ pub fn problem_text(problem: &LinkProblem) -> Bilingual {
                 ),
             }
         }
-        LinkReason::NoSuchProject { id } => ignored("該修改已略過", "its edit was ignored", PROJECT_NUMBER.numbered(id)),
+        LinkReason::NoSuchProject { number } => {
+            ignored("該修改已略過", "its edit was ignored", PROJECT_NUMBER.numbered(number))
+        }
         LinkReason::NoSuchDepartment { number } => {
             ignored("已略過", "it was ignored", (format!("部門 {number}"), format!("department {number}")))
         }
-        LinkReason::NoSuchCategory { id } => ignored("該修改已略過", "its edit was ignored", CATEGORY.numbered(id)),
+        LinkReason::NoSuchCategory { number } => ignored("該修改已略過", "its edit was ignored", CATEGORY.numbered(number)),
         LinkReason::MatchesNoProject => (
             "與現時顯示的資料中任何項目都不相符，因此沒有改變任何數字".to_string(),
             "matches no project in the data shown, so it changes nothing".to_string(),
@@ -935,8 +937,8 @@ mod tests {
                     "「lang=xx」不是 blockvote 的語言（zh 或 en），語言維持不變。",
                 ),
                 (
-                    "“65536” in “p=65536:x” is not a number, so none of “p=” was applied.",
-                    "「p=65536:x」中的「65536」不是數字，整項「p=」未有套用。",
+                    "“p=65536:x” names project No. 65536, which the data shown does not have; its edit was ignored.",
+                    "「p=65536:x」所指的項目編號 65536 不在現時顯示的資料中，該修改已略過。",
                 ),
                 (
                     "“dept=999” names department 999, which the data shown does not have; it was ignored.",
@@ -950,6 +952,33 @@ mod tests {
                 ),
             ],
         );
+        // Ids past any the data can hold are named as absent ones, their edits alone
+        // dropped (the first audit of stop 41 found them called "not a number").
+        check_opened(
+            "#p=1:x;65536:x&cat=256:5&g=dept.18446744073709551616:d1&p=-1:x",
+            &[
+                (
+                    "“65536:x” in “p=1:x;65536:x” names project No. 65536, which the data shown does not have; its edit was ignored.",
+                    "「p=1:x;65536:x」中的「65536:x」所指的項目編號 65536 不在現時顯示的資料中，該修改已略過。",
+                ),
+                (
+                    "“cat=256:5” names category 256, which the data shown does not have; its edit was ignored.",
+                    "「cat=256:5」所指的類別 256 不在現時顯示的資料中，該修改已略過。",
+                ),
+                (
+                    "“g=dept.18446744073709551616:d1” names department 18446744073709551616, which the data shown does not have; it was ignored.",
+                    "「g=dept.18446744073709551616:d1」所指的部門 18446744073709551616 不在現時顯示的資料中，已略過。",
+                ),
+                (
+                    "“p=-1:x” names project No. -1, which the data shown does not have; its edit was ignored.",
+                    "「p=-1:x」所指的項目編號 -1 不在現時顯示的資料中，該修改已略過。",
+                ),
+            ],
+        );
+        // The edit beside one past every id still applies.
+        let data = Dataset::paper().unwrap_or_else(|_| Dataset::empty());
+        let (opened, _) = open_link("#p=1:x;65536:x", &data);
+        assert_eq!(opened.scenario.projects.iter().map(|p| p.id).collect::<Vec<_>>(), vec![1]);
         // A long list names the first 16 and counts the rest.
         let many: Vec<String> = (1000..1020).map(|id| format!("{id}:x")).collect();
         let data = Dataset::paper().unwrap_or_else(|_| Dataset::empty());

@@ -12,8 +12,8 @@ use crate::known::{NotInData, MAX_NAMED_ABSENT};
 /// as written.
 fn reason(what: NotInData) -> LinkReason {
     match what {
-        NotInData::Project { id } => LinkReason::NoSuchProject { id },
-        NotInData::Category { id } => LinkReason::NoSuchCategory { id },
+        NotInData::Project { id } => LinkReason::NoSuchProject { number: id.to_string() },
+        NotInData::Category { id } => LinkReason::NoSuchCategory { number: id.to_string() },
         NotInData::Department { index } => LinkReason::NoSuchDepartment {
             // `index + 1` would overflow at `usize::MAX`.
             number: u128::try_from(index).map_or(u128::MAX, |i| i + 1).to_string(),
@@ -34,8 +34,14 @@ pub(super) struct Absent {
 impl Absent {
     /// Names the edit `item` of the pair `key=value`, or counts it beyond the first.
     pub(super) fn push(&mut self, key: &str, value: &str, item: &str, what: NotInData) {
+        self.push_reason(key, value, item, reason(what));
+    }
+
+    /// Names, or counts, the edit `item` for `why`: what the data does not have, said
+    /// in the words the link reader found it in (an id past any the data can hold).
+    pub(super) fn push_reason(&mut self, key: &str, value: &str, item: &str, why: LinkReason) {
         if self.named.len() < MAX_NAMED_ABSENT {
-            self.named.push(problem_at(key, value, item, reason(what)));
+            self.named.push(problem_at(key, value, item, why));
         } else {
             self.more = self.more.saturating_add(1);
         }

@@ -167,7 +167,7 @@ pub enum LinkReason {
     /// A `p=` edit of a project the data shown does not have: kept, but it changes
     /// nothing (the engine's `EngineWarning::UnknownProject`).
     NoSuchProject {
-        id: u16,
+        number: String,
     },
     /// A department the data shown does not have, as the link gives it: by the number
     /// the link gives it (`g=dept.N`, from 1; the projects filter's `dept=N`), or, were
@@ -179,7 +179,7 @@ pub enum LinkReason {
     MatchesNoProject,
     /// A `cat=` edit of a category the data shown does not have.
     NoSuchCategory {
-        id: u8,
+        number: String,
     },
     /// The edits naming what the data does not have beyond the first
     /// [`MAX_NAMED_ABSENT`], counted (key `…`).
@@ -315,12 +315,12 @@ impl fmt::Display for LinkProblem {
                 };
                 format!("{marks}; {shown}")
             }
-            LinkReason::NoSuchProject { id } => format!("names project {id}, which the data does not have"),
+            LinkReason::NoSuchProject { number } => format!("names project {number}, which the data does not have"),
             LinkReason::NoSuchDepartment { number } => {
                 format!("names department {number}, which the data does not have")
             }
             LinkReason::MatchesNoProject => "matches no project of the data".to_string(),
-            LinkReason::NoSuchCategory { id } => format!("names category {id}, which the data does not have"),
+            LinkReason::NoSuchCategory { number } => format!("names category {number}, which the data does not have"),
             LinkReason::MoreNotInData { count } => format!("and {count} more edits name what the data does not have"),
             LinkReason::ThresholdsCross { floor, ceiling } => {
                 format!("would put the floor ({floor:?}) above the ceiling ({ceiling:?}); the thresholds were ignored")
@@ -631,6 +631,53 @@ fn write_edit(edit: &Edit) -> String {
     parts.join(",")
 }
 
+/// The number a link gives a project, a category or a department. A whole number
+/// (at most a field's 40 characters) too large or too small for the ids there can be
+/// names something the data does not have, as any other absent id is named
+/// (`absent`); anything else is not a number.
+fn parse_id<T: std::str::FromStr>(
+    key: &str,
+    written: &str,
+    absent: fn(String) -> LinkReason,
+) -> Result<T, LinkProblem> {
+    let text = written.trim();
+    text.parse().map_err(|_| {
+        let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
+        let whole = !digits.is_empty() && text.len() <= MAX_ID_CHARS && digits.bytes().all(|b| b.is_ascii_digit());
+        problem(key, written, if whole { absent(text.to_string()) } else { LinkReason::NotANumber })
+    })
+}
+
+/// An id as [`parse_id`] read it: one no data can have (past what the ids hold) is
+/// named as any other absent one and its edit dropped alone (`None`); one that is not
+/// a number refuses the whole pair.
+fn beyond_any_data<T>(
+    read: Result<T, LinkProblem>,
+    absent: &mut Absent,
+    key: &str,
+    value: &str,
+    item: &str,
+) -> Result<Option<T>, LinkProblem> {
+    match read {
+        Ok(id) => Ok(Some(id)),
+        Err(refused)
+            if matches!(
+                refused.reason,
+                LinkReason::NoSuchProject { .. }
+                    | LinkReason::NoSuchCategory { .. }
+                    | LinkReason::NoSuchDepartment { .. }
+            ) =>
+        {
+            absent.push_reason(key, value, item, refused.reason);
+            Ok(None)
+        }
+        Err(refused) => Err(refused),
+    }
+}
+
+/// The longest whole number [`parse_id`] names as an id the data lacks: a field's.
+const MAX_ID_CHARS: usize = 40;
+
 fn parse_selector(key: &str, text: &str) -> Result<Selector, LinkProblem> {
     if text == "all" {
         return Ok(Selector::All);
@@ -641,7 +688,8 @@ fn parse_selector(key: &str, text: &str) -> Result<Selector, LinkProblem> {
             .ok_or_else(|| problem(key, text, LinkReason::UnknownName));
     }
     if let Some(order) = text.strip_prefix("dept.") {
-        let order: usize = order.parse().map_err(|_| problem(key, text, LinkReason::NotANumber))?;
+        let order: usize = parse_id(key, order, |number| LinkReason::NoSuchDepartment { number })
+            .map_err(|refused| problem(key, text, refused.reason))?;
         // Departments are numbered in the paper's order from 1 in links.
         return order.checked_sub(1).map(|index| Selector::Department { index }).ok_or_else(|| {
             problem(key, text, LinkReason::OutOfRange { min: "1".into(), max: "the number of departments".into() })
@@ -703,7 +751,10 @@ fn decode_link_with(text: &str, known: Option<&Known>) -> (LinkScenario, Vec<Lin
 
 /// Applies every scenario pair of `params` to the paper's baseline.
 pub fn decode(params: &[(String, String)]) -> (LinkScenario, Vec<LinkProblem>) {
-    let (decoded, problems, _) = decode_with(params, None);
+    // With no data to check against, the edits named as absent are only those past
+    // any id data can have.
+    let (decoded, mut problems, absent) = decode_with(params, None);
+    problems.extend(absent.into_problems());
     (decoded, problems)
 }
 
@@ -808,14 +859,14 @@ fn decode_with(params: &[(String, String)], known: Option<&Known>) -> (LinkScena
                 // A list pair is read whole before any of it applies, so a pair with
                 // one bad item changes nothing and is reported, like any other pair.
                 "p" => {
-                    let edits = items(key, value)?
-                        .into_iter()
-                        .map(|(written, edit)| {
-                            let id: u16 =
-                                written.trim().parse().map_err(|_| problem(key, written, LinkReason::NotANumber))?;
-                            Ok((ProjectEdit { id, edit: parse_edit(key, edit)? }, written, edit))
-                        })
-                        .collect::<Result<Vec<_>, LinkProblem>>()?;
+                    let mut edits = Vec::new();
+                    for (written, edit) in items(key, value)? {
+                        let id = parse_id(key, written, |number| LinkReason::NoSuchProject { number });
+                        let parsed = parse_edit(key, edit)?;
+                        if let Some(id) = beyond_any_data(id, &mut absent, key, value, &format!("{written}:{edit}"))? {
+                            edits.push((ProjectEdit { id, edit: parsed }, written, edit));
+                        }
+                    }
                     // An edit of a project the data does not have is kept, and named.
                     for (edit, written, text) in &edits {
                         if let Some(reason) = known.and_then(|known| known.project(edit.id)) {
@@ -834,14 +885,16 @@ fn decode_with(params: &[(String, String)], known: Option<&Known>) -> (LinkScena
                     crate::order::sort_by_key(&mut scenario.projects, |p| p.id);
                 }
                 "g" => {
-                    let edits = items(key, value)?
-                        .into_iter()
-                        .map(|(select, edit)| {
-                            let group =
-                                GroupEdit { select: parse_selector(key, select.trim())?, edit: parse_edit(key, edit)? };
-                            Ok((group, select, edit))
-                        })
-                        .collect::<Result<Vec<_>, LinkProblem>>()?;
+                    let mut edits = Vec::new();
+                    for (select, edit) in items(key, value)? {
+                        let selector = parse_selector(key, select.trim());
+                        let parsed = parse_edit(key, edit)?;
+                        if let Some(select_by) =
+                            beyond_any_data(selector, &mut absent, key, value, &format!("{select}:{edit}"))?
+                        {
+                            edits.push((GroupEdit { select: select_by, edit: parsed }, select, edit));
+                        }
+                    }
                     for (group, select, text) in &edits {
                         if let Some(reason) = known.and_then(|known| known.selector(&group.select)) {
                             absent.push(key, value, &format!("{select}:{text}"), reason);
@@ -850,16 +903,15 @@ fn decode_with(params: &[(String, String)], known: Option<&Known>) -> (LinkScena
                     scenario.groups.extend(edits.into_iter().map(|(group, _, _)| group));
                 }
                 "cat" => {
-                    let edits = items(key, value)?
-                        .into_iter()
-                        .map(|(written, spec)| {
-                            let id: u8 =
-                                written.trim().parse().map_err(|_| problem(key, written, LinkReason::NotANumber))?;
-                            let (amount, locked) = category_spec(spec);
-                            let amount = (!amount.is_empty()).then(|| parse_money(key, amount)).transpose()?;
-                            Ok((CategoryEdit { id, amount, locked }, written, spec))
-                        })
-                        .collect::<Result<Vec<_>, LinkProblem>>()?;
+                    let mut edits = Vec::new();
+                    for (written, spec) in items(key, value)? {
+                        let id = parse_id(key, written, |number| LinkReason::NoSuchCategory { number });
+                        let (amount, locked) = category_spec(spec);
+                        let amount = (!amount.is_empty()).then(|| parse_money(key, amount)).transpose()?;
+                        if let Some(id) = beyond_any_data(id, &mut absent, key, value, &format!("{written}:{spec}"))? {
+                            edits.push((CategoryEdit { id, amount, locked }, written, spec));
+                        }
+                    }
                     for (edit, written, spec) in edits {
                         if let Some(reason) = known.and_then(|known| known.category(edit.id)) {
                             absent.push(key, value, &format!("{written}:{spec}"), reason);
