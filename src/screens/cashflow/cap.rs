@@ -101,7 +101,7 @@ pub fn CapPanel() -> impl IntoView {
                 shown
                     .get()
                     .map(|view| match view {
-                        CapView::Met { sentence, deferred, years } => {
+                        CapView::Met { sentence, deferred, unlisted, years } => {
                             view! {
                                 <div data-testid="cap-met">
                                     <p>{sentence}</p>
@@ -152,6 +152,7 @@ pub fn CapPanel() -> impl IntoView {
                                             </tbody>
                                         </table>
                                     </div>
+                                    {unlisted.map(|note| view! { <p class="note">{note}</p> })}
                                     <div
                                         class="wide-table"
                                         tabindex="0"

@@ -187,6 +187,12 @@ impl Projection {
 
     /// The outcome of project `id`.
     pub fn project(&self, id: u16) -> Option<&ProjectOutcome> {
-        self.projects.iter().find(|project| project.id == id)
+        // The engine lists projects in id order, so a binary search finds one at once
+        // (a scan per comparison made sorting a 20,000-project brief take 2 s); the
+        // scan after a miss keeps the answer right whatever the order.
+        match self.projects.binary_search_by_key(&id, |project| project.id) {
+            Ok(at) => self.projects.get(at),
+            Err(_) => self.projects.iter().find(|project| project.id == id),
+        }
     }
 }

@@ -61,10 +61,17 @@ pub fn changed_projects(input: BriefInput<'_>) -> ChangedProjects {
     let baseline_cash = |o: &ProjectOutcome| baseline.project(o.id).map_or(Money::ZERO, |b| b.budget_year);
     let cash_change =
         |o: &ProjectOutcome| o.budget_year.round_to(1).checked_sub(baseline_cash(o).round_to(1)).unwrap_or_default();
-    let mut changed: Vec<&ProjectOutcome> = projection.projects.iter().filter(|o| project_changed(o)).collect();
-    blockvote_model::order::sort_by(&mut changed, |a, b| {
-        cash_change(b).millions().abs().cmp(&cash_change(a).millions().abs()).then(a.id.cmp(&b.id))
+    // Each project's change worked out once, not once per comparison.
+    let mut changed: Vec<(rust_decimal::Decimal, &ProjectOutcome)> = projection
+        .projects
+        .iter()
+        .filter(|o| project_changed(o))
+        .map(|o| (cash_change(o).millions().abs(), o))
+        .collect();
+    blockvote_model::order::sort_by(&mut changed, |(a_change, a), (b_change, b)| {
+        b_change.cmp(a_change).then(a.id.cmp(&b.id))
     });
+    let changed: Vec<&ProjectOutcome> = changed.into_iter().map(|(_, o)| o).collect();
     let count = changed.len();
     let rows = changed
         .iter()

@@ -5,10 +5,11 @@
 
 use crate::cash::{shown_cash, shown_years};
 use crate::fields::{write_decimal, FieldSpec};
-use crate::format::{exact_money_with_unit, money_with_unit, quarter_text, year_text};
+use crate::format::{count, exact_money_with_unit, money_with_unit, quarter_text, year_text};
 use crate::lang::{l, Label, Lang};
 use crate::levers::lever_field;
 use crate::provenance::{Figure, Value};
+use crate::screens::projects::table::ROWS_PER_STEP;
 use crate::words::{project_name, rule_label};
 use blockvote_model::engine::{CapOutcome, DeferralRule, Lever, Projection};
 use blockvote_model::{Dataset, FiscalYear, Money};
@@ -86,8 +87,18 @@ pub struct YearRow {
 /// What the cap did.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CapView {
-    Met { sentence: String, deferred: Vec<DeferredRow>, years: Vec<YearRow> },
-    Infeasible { sentence: String },
+    /// `deferred` holds the first [`ROWS_PER_STEP`] deferred projects; `unlisted` says
+    /// how many more the cap defers, when it defers more (a 20,000-project file under
+    /// a cap listed 20,000 rows and blocked the page for seconds).
+    Met {
+        sentence: String,
+        deferred: Vec<DeferredRow>,
+        unlisted: Option<String>,
+        years: Vec<YearRow>,
+    },
+    Infeasible {
+        sentence: String,
+    },
 }
 
 /// What the cap of `projection` did, in the reader's language (`None` without a cap).
@@ -154,8 +165,17 @@ pub fn cap_view(projection: &Projection, data: &Dataset, lang: Lang) -> Option<C
                     cap_text(*cap)
                 ),
             };
+            let unlisted = deferred.len().saturating_sub(ROWS_PER_STEP);
+            let unlisted = (unlisted > 0).then(|| match (lang, unlisted) {
+                (Lang::Zh, n) => format!("……另有 {} 個延後的項目未有列出；下表的年度總額已計及全部。", count(n)),
+                (Lang::En, 1) => "… 1 more deferred project is not listed here; the year table counts it.".to_string(),
+                (Lang::En, n) => {
+                    format!("… {} more deferred projects are not listed here; the year table counts them all.", count(n))
+                }
+            });
             let deferred = deferred
                 .iter()
+                .take(ROWS_PER_STEP)
                 .zip(moved.into_iter().zip(totals))
                 .map(|(d, (moved, total_after))| DeferredRow {
                     id: d.id,
@@ -176,7 +196,7 @@ pub fn cap_view(projection: &Projection, data: &Dataset, lang: Lang) -> Option<C
                     change: Figure::scenario(Value::MillionsChange(after.checked_sub(before).unwrap_or_default())),
                 })
                 .collect();
-            CapView::Met { sentence, deferred, years }
+            CapView::Met { sentence, deferred, unlisted, years }
         }
         CapOutcome::Infeasible { cap, before, minimum_reachable, .. } => CapView::Infeasible {
             sentence: match lang {
@@ -228,7 +248,7 @@ mod tests {
         let projection = project(&data, &scenario);
         let view = cap_view(&projection, &data, lang);
         let shown = match view {
-            Some(CapView::Met { sentence, deferred, years }) => {
+            Some(CapView::Met { sentence, deferred, years, .. }) => {
                 let first = deferred.first().map(|d| format!("{} {} → {}", d.id, d.from, d.to)).unwrap_or_default();
                 let year = years.first().map(|y| format!("{}: {}", y.label, y.change.text(lang))).unwrap_or_default();
                 format!("{sentence} | {first} | {year}")
@@ -330,5 +350,35 @@ mod tests {
         );
         assert_eq!(rule_options().len(), DeferralRule::ALL.len());
         assert!(rule_options().iter().all(|o| DeferralRule::from_key(o.key) == Some(o.rule)));
+    }
+
+    /// A cap that defers more projects than the list shows lists the first
+    /// [`ROWS_PER_STEP`] and counts the rest (3,000 projects: the paper's, over and over).
+    #[test]
+    fn a_cap_deferring_hundreds_lists_the_first_and_counts_the_rest() {
+        let paper_csv = include_str!("../../../../../data/projects.csv");
+        let mut lines = paper_csv.lines();
+        let mut csv = format!("{}\n", lines.next().unwrap_or_default());
+        let rows: Vec<&str> = lines.filter(|line| !line.trim().is_empty()).collect();
+        for id in 1..=3_000_usize {
+            let row = rows.get((id - 1) % rows.len()).copied().unwrap_or_default();
+            let rest = row.split_once(',').map(|(_, rest)| rest).unwrap_or_default();
+            csv.push_str(&format!("{id},{rest}\n"));
+        }
+        let data = paper().with_projects_csv(&csv, blockvote_model::nfc::nfc).unwrap_or_else(|e| panic!("{e:?}"));
+        let scenario = Scenario {
+            cap: Some(CashCap { amount: Money::from_whole_millions(900), rule: DeferralRule::LatestStartFirst }),
+            ..Scenario::default()
+        };
+        let Some(CapView::Met { deferred, unlisted, .. }) = cap_view(&project(&data, &scenario), &data, Lang::En)
+        else {
+            panic!("the cap is met");
+        };
+        assert_eq!(deferred.len(), ROWS_PER_STEP);
+        let note = unlisted.unwrap_or_default();
+        assert!(
+            note.ends_with("more deferred projects are not listed here; the year table counts them all."),
+            "{note}"
+        );
     }
 }
