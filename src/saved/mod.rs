@@ -254,11 +254,23 @@ impl Saved {
         let storage = storage::local_storage();
         let Ok(store) = storage.as_ref() else { return };
         let Ok(text) = storage::stored_text(Ok(store)) else { return };
+        // Text left where it was that storage no longer holds was changed or removed by
+        // another tab: the notice stops saying it is kept there.
+        let gone = |backup: &Option<Backup>| {
+            backup.as_ref().is_some_and(|b| b.key.is_none() && !b.no_longer_stored && text.as_ref() != Some(&b.text))
+        };
+        if self.backup.with_untracked(gone) {
+            self.backup.update(|backup| {
+                if let Some(backup) = backup {
+                    backup.no_longer_stored = true;
+                }
+            });
+        }
         if let Some(text) = text {
             let (_, problems) = decode_lenient(&text, crate::unicode::nfc);
             if !problems.is_empty() {
                 match storage::move_aside(store, &text) {
-                    Ok(key) => self.backup.set(Some(Backup { key: Some(key), text })),
+                    Ok(key) => self.backup.set(Some(Backup { key: Some(key), text, no_longer_stored: false })),
                     Err(issue) => {
                         if self.issue.get_untracked() != Some(issue) {
                             self.issue.set(Some(issue));
@@ -348,7 +360,7 @@ impl Saved {
             };
             self.list_set_aside();
             self.problems.set(problems);
-            self.backup.set(Some(Backup { key, text: text.clone() }));
+            self.backup.set(Some(Backup { key, text: text.clone(), no_longer_stored: false }));
             if self.frozen() {
                 return false;
             }

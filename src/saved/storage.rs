@@ -27,6 +27,9 @@ pub struct Backup {
     pub key: Option<String>,
     /// The text, for download.
     pub text: String,
+    /// Left where it was (no `key`), it has since been changed or removed there by
+    /// another tab: this tab's copy is the only one left, and the notice says so.
+    pub no_longer_stored: bool,
 }
 
 /// What was found in storage at startup.
@@ -87,7 +90,13 @@ pub fn restore(storage: Result<&web_sys::Storage, StorageIssue>) -> Restored {
         Ok(key) => (Some(key), None),
         Err(issue) => (None, Some(issue)),
     };
-    Restored { store, problems, backup: Some(Backup { key, text: text.clone() }), issue, text: Some(text) }
+    Restored {
+        store,
+        problems,
+        backup: Some(Backup { key, text: text.clone(), no_longer_stored: false }),
+        issue,
+        text: Some(text),
+    }
 }
 
 /// Copies a corrupt scenarios entry to the first free backup key (see [`set_aside`]).

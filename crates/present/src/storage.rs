@@ -751,6 +751,12 @@ pub const SCENARIOS_LEFT_AS_THEY_WERE: Label = l(
     "部分已儲存的情景未能完整讀取。下面列出能讀取的情景；儲存的原文未能另存，所以原樣留在原處，不會被覆寫，可下載保存，並可再匯入。",
     "Some saved scenarios could not be read in full. Those that could are listed below; the stored text could not be set aside, so it is left where it was, not overwritten, and can be downloaded and imported again.",
 );
+/// The unreadable text left where it was has since been changed or removed in storage
+/// by another tab; the copy this tab read is still offered.
+pub const SCENARIOS_NO_LONGER_STORED: Label = l(
+    "部分已儲存的情景未能完整讀取。下面列出能讀取的情景；儲存的原文其後已被另一個分頁更改或刪除，此分頁讀到的副本仍可下載保存，並可再匯入。",
+    "Some saved scenarios could not be read in full. Those that could are listed below; the stored text has since been changed or removed by another tab, and the copy this tab read can still be downloaded and imported again.",
+);
 /// Before the key the unreadable text was set aside under.
 pub const SET_ASIDE_UNDER: Label = l("另存於瀏覽器的：", "Kept in this browser under: ");
 

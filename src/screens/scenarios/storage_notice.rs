@@ -15,8 +15,8 @@ use blockvote_present::lang::Label;
 use blockvote_present::storage::{
     more_problems, problem, set_aside_kind, set_aside_said, storage_issue, CONFIRM_REMOVE_SET_ASIDE, DOWNLOAD_REFUSED,
     DOWNLOAD_SET_ASIDE, DOWNLOAD_UNREADABLE, KEEP_SET_ASIDE, MAX_PROBLEMS_LISTED, REMOVE_SET_ASIDE,
-    SCENARIOS_LEFT_AS_THEY_WERE, SCENARIOS_SET_ASIDE, SET_ASIDE_CHANGED, SET_ASIDE_DOWNLOADED, SET_ASIDE_NOT_REMOVED,
-    SET_ASIDE_UNDER, YES_REMOVE,
+    SCENARIOS_LEFT_AS_THEY_WERE, SCENARIOS_NO_LONGER_STORED, SCENARIOS_SET_ASIDE, SET_ASIDE_CHANGED,
+    SET_ASIDE_DOWNLOADED, SET_ASIDE_NOT_REMOVED, SET_ASIDE_UNDER, YES_REMOVE,
 };
 use leptos::prelude::*;
 
@@ -69,7 +69,11 @@ pub fn StorageNotice(saved: StoredValue<Saved>) -> impl IntoView {
                     let save_text =
                         move |_| download_failed.set(!download(&scenarios_file(None), SCENARIOS_MIME, &text));
                     // Said as it happened: set aside under a key, or left where it was.
-                    let what_became = if key.is_some() { SCENARIOS_SET_ASIDE } else { SCENARIOS_LEFT_AS_THEY_WERE };
+                    let what_became = match (&key, backup.no_longer_stored) {
+                        (Some(_), _) => SCENARIOS_SET_ASIDE,
+                        (None, false) => SCENARIOS_LEFT_AS_THEY_WERE,
+                        (None, true) => SCENARIOS_NO_LONGER_STORED,
+                    };
                     view! {
                         <p data-testid="storage-backup-said">
                             <Words label=what_became />
