@@ -7,6 +7,7 @@
 use crate::format::{count, money_with_unit, projects_count};
 use crate::lang::{l, Label, Lang};
 use crate::provenance::{Figure, Value};
+use crate::screens::projects::table::ROWS_PER_STEP;
 use crate::screens::sentence::Sentence;
 use crate::words::{department_name, project_name, rule_label};
 use blockvote_model::engine::{ChoiceOutcome, DeferralChoices, DeferralSet, RuleDeferrals};
@@ -54,19 +55,16 @@ pub struct Answer {
     pub method: String,
     /// The list's summary line: `The 7 projects`.
     pub summary: String,
-    /// The first [`ROWS_LISTED`] projects of the set, in id order.
+    /// The first [`ROWS_PER_STEP`] projects of the set, in id order (the number the
+    /// projects table draws at a time): a set from a 20,000-project file may hold
+    /// thousands, and listing them all blocked the page for seconds.
     pub rows: Vec<ChoiceRow>,
-    /// What the list leaves out, when the set holds more than [`ROWS_LISTED`]
+    /// What the list leaves out, when the set holds more than [`ROWS_PER_STEP`]
     /// projects: `… 1,204 more projects are not listed here; "Use this set" defers them too.`
     pub unlisted: Option<String>,
     /// The projects' ids, for "Use this set".
     pub ids: Vec<u16>,
 }
-
-/// The most projects an answer lists: a set from a 20,000-project file may hold
-/// thousands, and listing them all blocked the page for seconds (the projects table
-/// draws the same number at a time).
-pub const ROWS_LISTED: usize = crate::screens::projects::table::ROWS_PER_STEP;
 
 /// A rule's row in the comparison.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -201,7 +199,7 @@ fn answer(
         Lang::Zh => format!("這 {} 個項目", set.projects.len()),
         Lang::En => format!("The {}", projects_count(set.projects.len(), lang)),
     };
-    let unlisted = set.projects.len().saturating_sub(ROWS_LISTED);
+    let unlisted = set.projects.len().saturating_sub(ROWS_PER_STEP);
     let unlisted = (unlisted > 0).then(|| match (lang, unlisted) {
         (Lang::Zh, n) => format!("……另有 {} 個項目未有列出；「採用這組項目」會把它們一併延後。", count(n)),
         (Lang::En, 1) => "… 1 more project is not listed here; “Use this set” defers it too.".to_string(),
@@ -210,7 +208,7 @@ fn answer(
     let rows = set
         .projects
         .iter()
-        .take(ROWS_LISTED)
+        .take(ROWS_PER_STEP)
         .map(|chosen| {
             let project = data.project(chosen.id);
             ChoiceRow {
@@ -357,7 +355,7 @@ mod tests {
         ]);
     }
 
-    /// A set larger than the list is cut at [`ROWS_LISTED`] rows and says how many it
+    /// A set larger than the list is cut at [`ROWS_PER_STEP`] rows and says how many it
     /// leaves out; "Use this set" still defers them all.
     #[test]
     fn a_set_of_thousands_lists_its_first_rows_and_counts_the_rest() {
@@ -369,7 +367,7 @@ mod tests {
         let set = DeferralSet { projects, budget: Money::ZERO, moved: Money::ZERO, after: Money::ZERO, proven: true };
         let choices = DeferralChoices { cap: Money::ZERO, before: Money::ZERO, outcome: ChoiceOutcome::WithinCap };
         let shown = answer(&set, &choices, &data, Lang::En, Sentence::new(), String::new());
-        assert_eq!(shown.rows.len(), ROWS_LISTED);
+        assert_eq!(shown.rows.len(), ROWS_PER_STEP);
         assert_eq!(shown.ids.len(), 1_504);
         assert_eq!(
             shown.unlisted.as_deref(),
