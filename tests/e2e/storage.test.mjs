@@ -37,27 +37,38 @@ async function tab(context, { view = 'scenarios', deaf = false, url = SINGLE_FIL
 }
 
 /**
- * Two tabs of one browser that share `localStorage`, each opened as `tab` opens it.
- * Now and then (about one fresh profile in twenty on a busy machine) Chromium gives
- * two pages opened from file:// moments apart separate storage: neither ever sees the
- * other's writes, so no test of two tabs means anything there. A probe written in the
- * first must reach the second; otherwise the browser is closed and opened again.
+ * Tabs of one browser that share `localStorage`, one for each of `options`, each opened
+ * as `tab` opens it. Now and then (about one fresh profile in twenty on a busy machine)
+ * Chromium gives pages opened from file:// moments apart separate storage: they never
+ * see each other's writes, so no test of several tabs means anything there. A probe
+ * written in the first must reach every other; otherwise the browser is closed and
+ * opened again.
  */
-async function twoTabs(makeContext, first = {}, second = {}) {
+async function sharingTabs(makeContext, ...options) {
   for (let attempt = 1; ; attempt += 1) {
     const context = await makeContext();
-    const a = await tab(context, first);
-    const b = await tab(context, second);
+    const tabs = [];
+    for (const option of options) tabs.push(await tab(context, option));
     const probe = `probe-${Date.now()}`;
-    await a.page.evaluate((value) => localStorage.setItem('e2e-shared-probe', value), probe);
-    const shared = await b.page
-      .waitForFunction((value) => localStorage.getItem('e2e-shared-probe') === value, probe, { timeout: 2_000 })
-      .then(() => true, () => false);
-    await a.page.evaluate(() => localStorage.removeItem('e2e-shared-probe'));
-    if (shared) return { context, a, b };
+    await tabs[0].page.evaluate((value) => localStorage.setItem('e2e-shared-probe', value), probe);
+    const reached = await Promise.all(
+      tabs.slice(1).map((other) =>
+        other.page
+          .waitForFunction((value) => localStorage.getItem('e2e-shared-probe') === value, probe, { timeout: 2_000 })
+          .then(() => true, () => false),
+      ),
+    );
+    await tabs[0].page.evaluate(() => localStorage.removeItem('e2e-shared-probe'));
+    if (reached.every(Boolean)) return { context, tabs };
     await context.close();
-    assert.ok(attempt < 3, 'three browsers in a row gave two tabs separate storage');
+    assert.ok(attempt < 3, 'three browsers in a row gave tabs separate storage');
   }
+}
+
+/** Two tabs sharing storage, as `sharingTabs` opens them. */
+async function twoTabs(makeContext, first = {}, second = {}) {
+  const { context, tabs: [a, b] } = await sharingTabs(makeContext, first, second);
+  return { context, a, b };
 }
 
 /** A fresh browser whose storage holds `entries` (key → text) before the app starts. */
@@ -338,6 +349,38 @@ test('two tabs that each save a new scenario under one name before hearing of ea
   await listsSoon(a.page, ['Plan', 'Plan B'], 3_000);
   assert.equal(await a.page.getByTestId('scenario-shared-names').count(), 0);
   assert.deepEqual([...a.seen.errors, ...b.seen.errors], []);
+  await context.close();
+});
+
+test('three tabs: two renames of one scenario and its deletion, none hearing the others, lose neither rename, and every tab ends with the same list', LONG, async () => {
+  // A hears the others; B and C are deaf, so each changes "S1" as it first saw it and
+  // learns of the rest only when it next writes. A renames S1, B renames it otherwise,
+  // C deletes it: the deletion was of S1 as it was, not of either rename.
+  const { context, tabs: [a, b, c] } = await sharingTabs(() => seeded({ [KEY]: v1(many(2)) }), {}, { deaf: true }, { deaf: true });
+  for (const [t, name] of [[a, 'From A'], [b, 'From B']]) {
+    await t.page.getByTestId('scenario-rename-1').click();
+    await t.page.getByTestId('scenario-rename-input-1').fill(name);
+    await t.page.getByTestId('scenario-rename-input-1').press('Enter');
+  }
+  assert.deepEqual(await labels(c.page), ['S1', 'S2'], 'C has heard nothing');
+  await c.page.getByTestId('scenario-delete-1').click();
+  // C learns of the renames at its next write; B of C's deletion at its next.
+  await saveAs(c.page, 'From C');
+  await saveAs(b.page, 'Also B');
+  const names = (await storedNames(a.page)).sort();
+  assert.equal(names.length, 5, `stored: ${names.join(', ')}`);
+  assert.ok(names.includes('S2') && names.includes('From C') && names.includes('Also B'));
+  for (const renamed of ['From A', 'From B']) {
+    assert.ok(names.some((n) => n.startsWith(renamed)), `the rename to “${renamed}” is kept: ${names.join(', ')}`);
+  }
+  assert.ok(!names.includes('S1'), 'nothing brings back the name both renames replaced');
+  await listsSoon(a.page, names, 3_000);
+  for (const t of [b, c]) {
+    await t.app.reload();
+    await t.app.screen('scenarios').waitFor();
+    await listsSoon(t.page, names, 3_000);
+  }
+  assert.deepEqual([...a.seen.errors, ...b.seen.errors, ...c.seen.errors], []);
   await context.close();
 });
 
