@@ -47,10 +47,9 @@ pub fn csv_money(amount: Money) -> String {
     amount.format(places).replace(',', "")
 }
 
-/// The places of a million to which a project's 2018-19 cash is shown (its lever
-/// panel), and so written in the projects CSV: blockvote's spread of a budget over
-/// quarters is exact to the dollar, but a figure finer than the screen's would read as
-/// more precise than the model behind it.
+/// The places of a million to which a project's 2018-19 cash is written: blockvote's
+/// spread of a budget over quarters is exact to the dollar, but a figure finer than the
+/// screen's would read as more precise than the model behind it.
 const CASH_PLACES: u32 = 1;
 
 fn route_key(route: Route) -> &'static str {
@@ -64,8 +63,10 @@ fn route_key(route: Route) -> &'static str {
 /// The projects under the scenario: id, department, names, paper and scenario budget,
 /// start, completion, 2018-19 cash and approval route (none for a project the scenario
 /// leaves out), then the paper's start and completion, so that a date the scenario
-/// moved is never the only date given.
-pub fn projects_csv(dataset: &Dataset, projection: &Projection) -> String {
+/// moved is never the only date given. `cash` holds each project's 2018-19 cash as it
+/// is shown, row by row (the screens round the column to add up to the year table's
+/// figure); a project without one has its own written, to a tenth.
+pub fn projects_csv(dataset: &Dataset, projection: &Projection, cash: &[(u16, Money)]) -> String {
     let mut out = csv_line(
         &[
             "id",
@@ -85,8 +86,12 @@ pub fn projects_csv(dataset: &Dataset, projection: &Projection) -> String {
         ]
         .map(String::from),
     );
-    for outcome in &projection.projects {
+    for (index, outcome) in projection.projects.iter().enumerate() {
         let project = dataset.projects.iter().find(|p| p.id == outcome.id);
+        let shown_cash = match cash.get(index) {
+            Some((id, shown)) if *id == outcome.id => *shown,
+            _ => outcome.budget_year,
+        };
         let department = project.and_then(|p| dataset.departments.get(p.department));
         out.push_str(&csv_line(&[
             outcome.id.to_string(),
@@ -99,7 +104,7 @@ pub fn projects_csv(dataset: &Dataset, projection: &Projection) -> String {
             outcome.included.to_string(),
             outcome.start.label(),
             outcome.completion.label(),
-            outcome.budget_year.format(CASH_PLACES),
+            shown_cash.format(CASH_PLACES),
             if outcome.included { route_key(outcome.route) } else { "" }.to_string(),
             outcome.paper_start.label(),
             outcome.paper_completion.label(),
@@ -257,7 +262,7 @@ mod tests {
         let dataset = Dataset::paper().expect("the paper loads");
         let engine = Engine::new(&dataset).expect("engine");
         let paper = engine.project(&Scenario::default()).expect("projects");
-        let projects = projects_csv(&dataset, &paper);
+        let projects = projects_csv(&dataset, &paper, &[]);
         assert_eq!(projects.lines().count(), dataset.projects.len() + 1);
         assert!(projects.starts_with("id,department_zh,"));
         let cash = cashflow_csv(&paper);

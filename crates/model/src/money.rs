@@ -146,6 +146,18 @@ impl Money {
         Money(self.0.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero))
     }
 
+    /// The largest amount of `places` decimals not above this one: the least a part
+    /// rounded by [`round_parts_to`] within a unit of its exact amount can show.
+    pub fn floor_to(self, places: u32) -> Money {
+        Money(self.0.round_dp_with_strategy(places, RoundingStrategy::ToNegativeInfinity))
+    }
+
+    /// The smallest amount of `places` decimals not below this one: the most a part
+    /// rounded by [`round_parts_to`] within a unit of its exact amount can show.
+    pub fn ceiling_to(self, places: u32) -> Money {
+        Money(self.0.round_dp_with_strategy(places, RoundingStrategy::ToPositiveInfinity))
+    }
+
     /// The amount as an `f64`, for chart geometry only (pixel positions). Never used
     /// for a figure a person reads.
     pub fn to_f64_for_geometry(self) -> f64 {

@@ -6,14 +6,15 @@
 //! - **Provenance.** The baseline is blockvote's model under the calibrated profile
 //!   (`Basis::CalibratedProfile`), named "model baseline (calibrated to Annex B)",
 //!   never "the paper": the paper prints no quarterly figure and none after 2018-19.
-//! - **Parts add up, across and down.** The part columns (ongoing, new) are each
+//! - **Parts add up, across and down.** The budget year's total is its nearest tenth;
+//!   the part columns (ongoing, new) are each
 //!   rounded to one decimal as a whole (largest remainder), and a row's total is the
 //!   sum of its rounded parts ([`shown_cash`]), so every row reads `ongoing + new =
 //!   total` and every column adds up to the total row shown. The baseline is rounded
 //!   by the same rule over the baseline's own rows, and the change is the difference
 //!   of the shown scenario and baseline, so every row reads `scenario − baseline =
 //!   change` exactly. A year's cash shown anywhere else (the Cash flow screen's cards,
-//!   the comparison, the brief) is taken from the same rounding ([`shown_year`]), so
+//!   the comparison, the brief) is taken from the same rounding ([`shown_budget_year`]), so
 //!   no screen shows a second rounding of the same figure.
 
 use crate::charts::{Column, LineSeries, QuarterColumns};
@@ -177,13 +178,30 @@ pub struct ShownCash {
     pub total: Money,
 }
 
-/// The rounding rule of every cash table: the ongoing and the new column are each
-/// rounded to one decimal as a whole (largest remainder), and each row's total is the
-/// sum of its rounded parts. Rounding the total column on its own as well made a row
-/// read `204.3 + 36.0 = 240.2`; with this rule a row adds up across and every column
-/// adds up down, the total column included (its total is the sum of the parts' totals).
-pub fn shown_cash(ongoing: &[Money], new: &[Money]) -> Vec<ShownCash> {
-    let (ongoing, new) = (round_parts_to_total(ongoing, 1), round_parts_to_total(new, 1));
+/// The rounding rule of every cash table. The budget year's row comes first: its
+/// total is the nearest tenth of its exact total, and its ongoing and new parts are
+/// rounded to add up to it (largest remainder). Then the ongoing and the new column
+/// are each rounded to one decimal as a whole (largest remainder), the budget year's
+/// cells kept as they are, so each column adds up to its own nearest total; each row's
+/// total is the sum of its rounded parts. So a row adds up across and every column
+/// adds up down, the total column included, and the budget year's total, the figure
+/// set against the allocation and a cash cap, is never a tenth off its nearest:
+/// rounded with the columns alone, an exact HK$1,040.541M read 1,040.6 beside a cap
+/// of 1,040.55 said to be met. Rounding the total column on its own made a row read
+/// `204.3 + 36.0 = 240.2`.
+///
+/// `budget_row` is the budget year's row, if the table has one. Should a column's
+/// other rows be unable to make up its nearest total with the budget year's cell
+/// kept (each row moves at most a unit from its exact figure), that column's total
+/// is the sum of its rows as rounded, at most a tenth from its nearest.
+pub fn shown_cash(ongoing: &[Money], new: &[Money], budget_row: Option<usize>) -> Vec<ShownCash> {
+    let pinned = budget_row.and_then(|row| Some((row, budget_year_split(ongoing, new, row)?)));
+    let (ongoing, new) = match pinned {
+        Some((row, (pinned_ongoing, pinned_new))) => {
+            (round_column_keeping(ongoing, row, pinned_ongoing), round_column_keeping(new, row, pinned_new))
+        }
+        None => (round_parts_to_total(ongoing, 1), round_parts_to_total(new, 1)),
+    };
     let rows = ongoing.len().max(new.len());
     (0..rows)
         .map(|index| {
@@ -194,11 +212,68 @@ pub fn shown_cash(ongoing: &[Money], new: &[Money]) -> Vec<ShownCash> {
         .collect()
 }
 
-/// Every financial year of `years` as its year table shows it ([`shown_cash`]).
-pub fn shown_years(years: &[YearTotals]) -> Vec<(FiscalYear, ShownCash)> {
+/// The budget year's ongoing and new cash as shown, adding up to the nearest tenth of
+/// their exact sum, each a tenth at most from its exact amount. Of the splits that do,
+/// the first whose columns can still add up to their own nearest totals is taken:
+/// each part's nearest tenth, then the largest remainder's split, then the others
+/// (an ongoing amount of 817.05 spent in 2018-19 alone read 817.0, its column a tenth
+/// short of its nearest, where 817.1 with the new cash's lower tenth also made the
+/// budget year's total).
+fn budget_year_split(ongoing: &[Money], new: &[Money], row: usize) -> Option<(Money, Money)> {
+    let (exact_ongoing, exact_new) = (ongoing.get(row).copied()?, new.get(row).copied()?);
+    let total = exact_ongoing.checked_add(exact_new).ok()?.round_to(1);
+    let largest_remainder = match round_parts_to(&[exact_ongoing, exact_new], 1, total)[..] {
+        [ongoing, new] => Some((ongoing, new)),
+        _ => None,
+    };
+    let (ongoing_floor, ongoing_ceiling) = (exact_ongoing.floor_to(1), exact_ongoing.ceiling_to(1));
+    let (new_floor, new_ceiling) = (exact_new.floor_to(1), exact_new.ceiling_to(1));
+    let splits: Vec<(Money, Money)> = [Some((exact_ongoing.round_to(1), exact_new.round_to(1))), largest_remainder]
+        .into_iter()
+        .flatten()
+        .chain([(ongoing_floor, new_ceiling), (ongoing_ceiling, new_floor), (ongoing_floor, new_floor)])
+        .chain([(ongoing_ceiling, new_ceiling)])
+        .filter(|(ongoing, new)| ongoing.checked_add(*new) == Ok(total))
+        .collect();
+    let fits = |(shown_ongoing, shown_new): &(Money, Money)| {
+        column_target(ongoing, row, *shown_ongoing).is_some() && column_target(new, row, *shown_new).is_some()
+    };
+    splits.iter().find(|split| fits(split)).or(splits.first()).copied()
+}
+
+/// What the rows of `column` other than `kept` must add up to for the column to add
+/// up to its nearest total with `kept` shown as `shown`, if each can get there within
+/// a tenth of its exact amount.
+fn column_target(column: &[Money], kept: usize, shown: Money) -> Option<Money> {
+    let target = Money::checked_sum(column.iter().copied()).ok()?.round_to(1).checked_sub(shown).ok()?;
+    let others = || column.iter().enumerate().filter(move |(index, _)| *index != kept).map(|(_, amount)| *amount);
+    let lowest = Money::checked_sum(others().map(|amount| amount.floor_to(1))).ok()?;
+    let highest = Money::checked_sum(others().map(|amount| amount.ceiling_to(1))).ok()?;
+    (lowest <= target && target <= highest).then_some(target)
+}
+
+/// `column` rounded to one decimal with row `kept` shown as `shown`: the other rows
+/// by largest remainder to the column's nearest total less `shown` when each can get
+/// there within a tenth of its exact amount ([`column_target`]), else each to its own
+/// nearest tenth.
+fn round_column_keeping(column: &[Money], kept: usize, shown: Money) -> Vec<Money> {
+    let others: Vec<Money> =
+        column.iter().enumerate().filter(|(index, _)| *index != kept).map(|(_, amount)| *amount).collect();
+    let mut others = match column_target(column, kept, shown) {
+        Some(target) => round_parts_to(&others, 1, target),
+        None => others.iter().map(|amount| amount.round_to(1)).collect(),
+    }
+    .into_iter();
+    (0..column.len()).map(|index| if index == kept { shown } else { others.next().unwrap_or_default() }).collect()
+}
+
+/// Every financial year of `years` as its year table shows it ([`shown_cash`]), the
+/// row of `budget_year` (2018-19) first.
+pub fn shown_years(years: &[YearTotals], budget_year: FiscalYear) -> Vec<(FiscalYear, ShownCash)> {
     let ongoing: Vec<Money> = years.iter().map(|y| y.ongoing).collect();
     let new: Vec<Money> = years.iter().map(|y| y.new).collect();
-    years.iter().map(|y| y.year).zip(shown_cash(&ongoing, &new)).collect()
+    let budget_row = years.iter().position(|y| y.year == budget_year);
+    years.iter().map(|y| y.year).zip(shown_cash(&ongoing, &new, budget_row)).collect()
 }
 
 /// Every quarter of `projection` as its quarter table shows it: each column's quarters
@@ -209,7 +284,7 @@ pub fn shown_years(years: &[YearTotals]) -> Vec<(FiscalYear, ShownCash)> {
 /// 1,735.7 beside the year's 1,735.8, and a year of one quarter 0.7 beside its 0.6.
 fn shown_quarters(projection: &Projection) -> Vec<(FiscalQuarter, ShownCash)> {
     let quarters = &projection.quarters;
-    let years = shown_years(&projection.years);
+    let years = shown_years(&projection.years, projection.budget_year_totals.year);
     let column = |pick: fn(&QuarterTotals) -> Money, shown: fn(&ShownCash) -> Money| -> Vec<Money> {
         let mut column: Vec<Money> = quarters.iter().map(|q| pick(q).round_to(1)).collect();
         for (year, cash) in &years {
@@ -237,21 +312,38 @@ fn shown_quarters(projection: &Projection) -> Vec<(FiscalQuarter, ShownCash)> {
         .collect()
 }
 
-/// The cash of `year` as the year table of `years` shows it. Any screen that shows one
-/// year's cash takes it from here, so it reads the same as that year's row of the
-/// table; a year missing from `years` is rounded on its own by the same rule.
-pub fn shown_year(years: &[YearTotals], year: &YearTotals) -> ShownCash {
-    shown_years(years)
+/// The cash of `budget_year` as the year table of `years` shows it. Any screen that
+/// shows the budget year's cash takes it from here, so it reads the same as that
+/// year's row of the table; a year missing from `years` is rounded on its own by the
+/// same rule.
+pub fn shown_budget_year_in(years: &[YearTotals], budget_year: &YearTotals) -> ShownCash {
+    shown_years(years, budget_year.year)
         .into_iter()
-        .find(|(y, _)| *y == year.year)
+        .find(|(y, _)| *y == budget_year.year)
         .map(|(_, shown)| shown)
-        .or_else(|| shown_cash(&[year.ongoing], &[year.new]).first().copied())
+        .or_else(|| shown_cash(&[budget_year.ongoing], &[budget_year.new], Some(0)).first().copied())
         .unwrap_or_default()
 }
 
 /// The budget year's (2018-19) cash of `projection` as its year table shows it.
 pub fn shown_budget_year(projection: &Projection) -> ShownCash {
-    shown_year(&projection.years, &projection.budget_year_totals)
+    shown_budget_year_in(&projection.years, &projection.budget_year_totals)
+}
+
+/// Each project's 2018-19 cash as every screen and file shows it, with its id, in the
+/// order of `projection.projects`: rounded to a tenth so that the projects add up to
+/// the new projects' 2018-19 cash in the year table ([`shown_budget_year`]), by largest
+/// remainder. Rounded one by one, the paper's 254 projects added up to 243.3 in the
+/// projects CSV beside the year table's 243.0.
+pub fn shown_project_cash(projection: &Projection) -> Vec<(u16, Money)> {
+    let exact: Vec<Money> = projection.projects.iter().map(|p| p.budget_year).collect();
+    let shown = round_parts_to(&exact, 1, shown_budget_year(projection).new);
+    projection.projects.iter().map(|p| p.id).zip(shown).collect()
+}
+
+/// The 2018-19 cash of project `id` as [`shown_project_cash`] shows it.
+pub fn shown_cash_of_project(projection: &Projection, id: u16) -> Option<Money> {
+    shown_project_cash(projection).into_iter().find(|(project, _)| *project == id).map(|(_, cash)| cash)
 }
 
 /// A metric's figure as the screens show it: the budget year's cash (its total, new or
@@ -343,7 +435,10 @@ pub fn quarter_table(projection: &Projection, baseline: &Projection, lang: Lang)
 /// baseline's. The baseline column is the baseline's own year table's total column.
 pub fn year_table(projection: &Projection, baseline: &Projection, lang: Lang) -> CashTable {
     let years = either(projection.years.iter().map(|y| y.year), baseline.years.iter().map(|y| y.year));
-    let (scenario, base) = (shown_years(&projection.years), shown_years(&baseline.years));
+    let (scenario, base) = (
+        shown_years(&projection.years, projection.budget_year_totals.year),
+        shown_years(&baseline.years, baseline.budget_year_totals.year),
+    );
     let marks = CashMarks::of(&scenario, &base);
     let (shown, base_total) = at_keys(&years, &scenario, &base);
     let keys = years.iter().map(|year| (year.label(), year_text(*year, lang))).collect();
@@ -519,6 +614,9 @@ pub(crate) mod tests {
                     ..Scenario::default()
                 },
             ),
+            // 2018-19's exact HK$1,040.541M, whose tenth the new column's other years
+            // once took: it read 1,040.6.
+            ("slippage 0.2, one quarter", blockvote_model::link::decode_link("slip=0.2&delay=1").0.scenario),
             (
                 "ongoing 817.05, cost +3.7%",
                 Scenario {
@@ -739,6 +837,45 @@ pub(crate) mod tests {
                 }
             }
         }
+    }
+
+    /// The budget year's total, wherever it is shown, is the nearest tenth of its exact
+    /// total, and each part column of the year table adds up to its own nearest total.
+    #[test]
+    fn the_budget_year_reads_its_nearest_tenth_and_each_column_its_own() {
+        // The scenarios above, and 240 more: cost changes a few hundredths of a per cent
+        // apart, with and without slippage, so the tenths fall every way.
+        let swept = (0..240_i64).map(|step| {
+            let link =
+                format!("cost={}&slip=0.{}&delay={}", Decimal::new(step * 13 - 1_500, 2), step % 10, 1 + step % 3);
+            ("swept", blockvote_model::link::decode_link(&link).0.scenario)
+        });
+        for (name, scenario) in scenarios().into_iter().chain(swept) {
+            let (projection, _) = projections(&scenario);
+            let exact = &projection.budget_year_totals;
+            let shown = shown_budget_year(&projection);
+            assert_eq!(shown.total, exact.total.round_to(1), "{name}");
+            assert_eq!(shown.ongoing.checked_add(shown.new), Ok(shown.total), "{name}");
+            let years = shown_years(&projection.years, exact.year);
+            let column = |exact: Vec<Money>, shown: Vec<Money>| {
+                assert_eq!(Money::checked_sum(shown), Money::checked_sum(exact).map(|m| m.round_to(1)), "{name}");
+            };
+            column(
+                projection.years.iter().map(|y| y.ongoing).collect(),
+                years.iter().map(|(_, c)| c.ongoing).collect(),
+            );
+            column(projection.years.iter().map(|y| y.new).collect(), years.iter().map(|(_, c)| c.new).collect());
+        }
+    }
+
+    /// The audit's scenario, row by row: 2018-19 reads 817.0 + 223.5 = 1,040.5 (exact
+    /// 1,040.541), and the later years take the column's tenths.
+    #[test]
+    fn the_slipped_plan_s_budget_year_is_not_a_tenth_high() {
+        let (projection, baseline) = projections(&blockvote_model::link::decode_link("slip=0.2&delay=1").0.scenario);
+        let table = year_table(&projection, &baseline, Lang::En);
+        let first = table.rows.first().map(|row| row.cells(Lang::En)[..4].join(" | "));
+        assert_eq!(first.as_deref(), Some("2018-19 | 817.0 | 223.5 | 1,040.5"));
     }
 
     #[test]

@@ -12,7 +12,7 @@ use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
 use blockvote_model::engine::{Edit, Profile};
-use blockvote_present::cash::shown_budget_year;
+use blockvote_present::cash::{shown_budget_year, shown_cash_of_project};
 use blockvote_present::refusal::engine_error;
 use blockvote_present::screens::projects::levers::{
     budget_field, defer_field, effect_rows, extend_field, heading, paper_line, Effect, AFTER, BEFORE, CLOSE, EXCLUDE,
@@ -47,6 +47,8 @@ pub fn ProjectLevers(selected: RwSignal<Option<u16>>) -> impl IntoView {
                         project: &project,
                         baseline: baseline.as_ref().and_then(|b| b.project(id)),
                         outcome: projection.as_ref().and_then(|p| p.project(id)),
+                        baseline_cash: baseline.as_ref().and_then(|b| shown_cash_of_project(b, id)),
+                        cash: projection.as_ref().and_then(|p| shown_cash_of_project(p, id)),
                         baseline_totals: baseline.as_ref().map(|b| shown_budget_year(b)),
                         totals: projection.as_ref().map(|p| shown_budget_year(p)),
                     };

@@ -10,7 +10,7 @@ use crate::lang::{l, Label, Lang};
 use crate::words::{department_name, project_name};
 use blockvote_model::engine::ProjectOutcome;
 use blockvote_model::exports::project_changed;
-use blockvote_model::{FiscalQuarter, Money};
+use blockvote_model::FiscalQuarter;
 
 /// The most changed projects listed; the rest are counted (the projects CSV has all).
 pub const MAX_LISTED: usize = 25;
@@ -58,9 +58,13 @@ pub fn changed_projects(input: BriefInput<'_>) -> ChangedProjects {
     let lang = input.lang;
     let (projection, baseline) = (input.projection, input.baseline);
     let year = projection.budget_year.label();
-    let baseline_cash = |o: &ProjectOutcome| baseline.project(o.id).map_or(Money::ZERO, |b| b.budget_year);
-    let cash_change =
-        |o: &ProjectOutcome| o.budget_year.round_to(1).checked_sub(baseline_cash(o).round_to(1)).unwrap_or_default();
+    // Each project's 2018-19 cash as every screen shows it (`shown_project_cash`), so
+    // the column reads as the projects CSV and the project's lever panel do.
+    let shown = |projection| blockvote_model::order::SortedMap::of_first(crate::cash::shown_project_cash(projection));
+    let (shown_cash, shown_baseline) = (shown(projection), shown(baseline));
+    let scenario_cash = |o: &ProjectOutcome| shown_cash.get(&o.id).copied().unwrap_or_default();
+    let baseline_cash = |o: &ProjectOutcome| shown_baseline.get(&o.id).copied().unwrap_or_default();
+    let cash_change = |o: &ProjectOutcome| scenario_cash(o).checked_sub(baseline_cash(o)).unwrap_or_default();
     // Each project's change worked out once, not once per comparison.
     let mut changed: Vec<(rust_decimal::Decimal, &ProjectOutcome)> = projection
         .projects
@@ -85,7 +89,7 @@ pub fn changed_projects(input: BriefInput<'_>) -> ChangedProjects {
                 // Written exactly, as the Projects table writes them.
                 budget: from_to(exact_millions(o.paper_budget), exact_millions(o.budget)),
                 timing: from_to(timing(o.paper_start, o.paper_completion, lang), timing(o.start, o.completion, lang)),
-                cash: from_to(millions(baseline_cash(o)), millions(o.budget_year)),
+                cash: from_to(millions(baseline_cash(o)), millions(scenario_cash(o))),
                 status: if !o.included {
                     EXCLUDED.get(lang).to_string()
                 } else if o.deferred_by_cap.is_some() {
@@ -148,6 +152,7 @@ mod tests {
     use super::super::fixture::Fixture;
     use super::*;
     use blockvote_model::engine::{Edit, ProjectEdit, Scenario, Slippage};
+    use blockvote_model::Money;
     use rust_decimal::Decimal;
 
     fn read(row: &ChangedRow) -> String {

@@ -104,8 +104,8 @@ const SCENARIO: Label = l("情景：", "Scenario: ");
 const PREPARED: Label = l("編製日期：", "Prepared: ");
 const SOURCE: Label = l("資料來源：", "Source: ");
 const ROUNDING: Label = l(
-    "金額單位為百萬港元；每欄以最大餘數法四捨五入至一位小數，使欄內數字相加等於所示總數；現金流量表只以此法處理進行中項目及新項目兩欄，每年的情景總額是該年四捨五入後兩項之和；差額按所示數字計算。",
-    "Amounts in HK$ million; each column is rounded to one decimal as a whole (largest remainder) so that it adds up to the total shown; in the cash flow table this is done to the ongoing and the new column, and a year's scenario total is the sum of its rounded parts; changes are worked out from the figures as shown.",
+    "金額單位為百萬港元；每欄以最大餘數法四捨五入至一位小數，使欄內數字相加等於所示總數；現金流量表只以此法處理進行中項目及新項目兩欄，每年的情景總額是該年四捨五入後兩項之和，而 2018-19 年度總額是其準確數字四捨五入至最接近的一位小數，兩欄的其他年度再按此分配；各項目的 2018-19 年度現金亦以此法四捨五入，使相加等於新項目的總額；差額按所示數字計算。",
+    "Amounts in HK$ million; each column is rounded to one decimal as a whole (largest remainder) so that it adds up to the total shown; in the cash flow table this is done to the ongoing and the new column, and a year's scenario total is the sum of its rounded parts, with 2018-19's total its exact figure to the nearest tenth and the columns' other years rounded around it; each project's 2018-19 cash is rounded the same way to add up to the new projects' total; changes are worked out from the figures as shown.",
 );
 const PAPER_NAME: Label = l("文件（未有修改）", "The paper (no changes)");
 const UNSAVED: Label = l("未儲存的情景", "Unsaved scenario");

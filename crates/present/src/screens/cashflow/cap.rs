@@ -116,7 +116,8 @@ pub fn cap_view(projection: &Projection, data: &Dataset, lang: Lang) -> Option<C
     let cap_text = |amount| exact_money_with_unit(amount, lang);
     Some(match projection.cap.as_ref()? {
         CapOutcome::Met { cap, rule, before: _, after: _, deferred, years } => {
-            let shown_after = shown_years(&projection.years);
+            let budget_year = projection.budget_year_totals.year;
+            let shown_after = shown_years(&projection.years, budget_year);
             // The totals before read as the year table would show them without the cap:
             // its ongoing and new columns rounded as wholes, each year the sum of its
             // parts. The cap defers new projects only, so each year's ongoing cash is
@@ -128,13 +129,12 @@ pub fn cap_view(projection: &Projection, data: &Dataset, lang: Lang) -> Option<C
                 years.iter().zip(&ongoing).map(|(y, o)| y.before.checked_sub(*o).unwrap_or_default()).collect();
             let shown_years: Vec<(FiscalYear, Money, Money)> = years
                 .iter()
-                .zip(shown_cash(&ongoing, &new))
+                .zip(shown_cash(&ongoing, &new, years.iter().position(|y| y.year == budget_year)))
                 .map(|(y, before)| {
                     let after = shown_after.iter().find(|(year, _)| *year == y.year).map(|(_, c)| c.total);
                     (y.year, before.total, after.unwrap_or_default())
                 })
                 .collect();
-            let budget_year = projection.budget_year_totals.year;
             let (before, after) = shown_years
                 .iter()
                 .find(|(year, ..)| *year == budget_year)
@@ -148,15 +148,27 @@ pub fn cap_view(projection: &Projection, data: &Dataset, lang: Lang) -> Option<C
             let moved = std::iter::once(before).chain(totals.iter().copied()).zip(totals.iter().copied());
             let moved: Vec<Money> = moved.map(|(from, to)| from.checked_sub(to).unwrap_or_default()).collect();
             let rule = rule_label(*rule).get(lang);
-            let sentence = match lang {
-                Lang::Zh => format!(
+            let sentence = match (lang, deferred.is_empty()) {
+                // The cap is met before any project moves: nothing "brings" the total
+                // anywhere.
+                (Lang::Zh, true) => format!(
+                    "2018-19 年度需 {}，未超過上限 {}：毋須延後任何項目。",
+                    money(before),
+                    cap_text(*cap)
+                ),
+                (Lang::En, true) => format!(
+                    "2018-19 needs {}, already within the cap of {}: no project is deferred.",
+                    money(before),
+                    cap_text(*cap)
+                ),
+                (Lang::Zh, false) => format!(
                     "按「{rule}」延後 {} 個項目後，2018-19 年度總額由 {} 降至 {}（上限 {}）。",
                     deferred.len(),
                     money(before),
                     money(after),
                     cap_text(*cap)
                 ),
-                Lang::En => format!(
+                (Lang::En, false) => format!(
                     "Deferring {} (rule: {}) brings 2018-19 from {} to {} (cap {}).",
                     crate::format::projects_count(deferred.len(), lang),
                     rule.to_ascii_lowercase(),
@@ -259,6 +271,44 @@ mod tests {
         assert_eq!(shown, expected);
     }
 
+    /// A cap the total already meets, a twentieth of a tenth above it: the panel and the
+    /// fewest-deferrals answer say the nearest tenth of 2018-19's exact HK$1,040.541M
+    /// and the cap as given, in both languages. 2018-19 read 1,040.6 (its tenth left
+    /// to the year table's columns), "from HK$1,040.6M to HK$1,040.6M" when nothing
+    /// moved, and the cap "HK$1,040.6M" beside it.
+    #[test]
+    fn a_cap_already_met_names_the_nearest_total_and_the_cap_as_given() {
+        let data = paper();
+        let scenario = blockvote_model::link::decode_link("slip=0.2&delay=1&cap=1040.55").0.scenario;
+        let projection = project(&data, &scenario);
+        assert_eq!(projection.budget_year_totals.total.format(3), "1,040.541");
+        let engine = blockvote_model::engine::Engine::new(&data).unwrap_or_else(|e| panic!("{e}"));
+        let problem = engine.deferral_problem(&scenario).unwrap_or_else(|e| panic!("{e}"));
+        let choices = problem.map(|p| p.solve().unwrap_or_else(|e| panic!("{e}"))).unwrap_or_else(|| panic!("a cap"));
+        for (lang, panel, answer) in [
+            (
+                Lang::En,
+                "2018-19 needs HK$1,040.5M, already within the cap of HK$1,040.55M: no project is deferred.",
+                "2018-19 needs HK$1,040.5M, already within the cap of HK$1,040.55M: nothing to defer.",
+            ),
+            (
+                Lang::Zh,
+                "2018-19 年度需 1,040.5 百萬元，未超過上限 1,040.55 百萬元：毋須延後任何項目。",
+                "2018-19 年度需 1,040.5 百萬元，未超過上限 1,040.55 百萬元：毋須延後任何項目。",
+            ),
+        ] {
+            let Some(CapView::Met { sentence, deferred, .. }) = cap_view(&projection, &data, lang) else {
+                panic!("the cap is met")
+            };
+            assert_eq!((sentence.as_str(), deferred.len()), (panel, 0));
+            let said = match crate::screens::cashflow::deferral_choices::choices_view(&choices, &data, lang) {
+                crate::screens::cashflow::deferral_choices::ChoicesView::Said { sentence } => sentence,
+                crate::screens::cashflow::deferral_choices::ChoicesView::Found(_) => String::new(),
+            };
+            assert_eq!(said, answer);
+        }
+    }
+
     /// The audit's cap: every figure of the panel reads with those beside it and with
     /// the year table, under each rule.
     #[test]
@@ -294,8 +344,8 @@ mod tests {
             assert_eq!(Some(total), years.first().map(|y| parse(&y.after)), "{rule:?}");
         }
         // Each year's total before is the year table's figure for the same scenario with
-        // no cap: rounded on their own, 2018-19 read 1,751.3 here beside the Cash flow
-        // screen's 1,751.2 without the cap.
+        // no cap: rounded on their own, 2018-19 once read here otherwise than on the Cash
+        // flow screen without the cap.
         let uncapped = blockvote_model::link::decode_link("cost=13.7&profile=s_curve&ongoing=800.04").0.scenario;
         let without = project(&data, &uncapped);
         let without_table = crate::cash::year_table(&without, &without, Lang::En);
@@ -310,7 +360,7 @@ mod tests {
             let row = without_table.rows.iter().find(|r| r.key == year.key).map(|r| parse(&r.total));
             assert_eq!(Some(parse(&year.before)), row.or(Some(Money::ZERO)), "{}", year.key);
         }
-        assert!(sentence.contains("from HK$1,751.2M"), "{sentence}");
+        assert!(sentence.contains("from HK$1,751.3M"), "{sentence}");
     }
 
     #[test]

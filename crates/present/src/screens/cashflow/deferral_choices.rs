@@ -4,7 +4,7 @@
 //! its projects, and the rules compared. Every figure follows from the member's cap,
 //! so each is the scenario's.
 
-use crate::format::{count, money_with_unit, projects_count};
+use crate::format::{count, exact_money_with_unit, money_with_unit, projects_count};
 use crate::lang::{l, Label, Lang};
 use crate::provenance::{Figure, Value};
 use crate::screens::projects::table::ROWS_PER_STEP;
@@ -97,7 +97,9 @@ pub enum ChoicesView {
 /// What `choices` mean, in the reader's language.
 pub fn choices_view(choices: &DeferralChoices, data: &Dataset, lang: Lang) -> ChoicesView {
     let money = |amount| money_with_unit(amount, lang);
-    let (cap, before) = (money(choices.cap), money(choices.before));
+    // The cap as the member gave it, every decimal kept, as the cap's own sentence
+    // shows it: HK$1,040.55M was "HK$1,040.6M" here, beside 2018-19's HK$1,040.5M.
+    let (cap, before) = (exact_money_with_unit(choices.cap, lang), money(choices.before));
     match &choices.outcome {
         ChoiceOutcome::WithinCap => ChoicesView::Said {
             sentence: match lang {

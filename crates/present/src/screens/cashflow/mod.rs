@@ -102,10 +102,10 @@ pub fn table_note(data: &Dataset, lang: Lang) -> String {
     let [ongoing_column, new_column, total_column, _, _] = column_headings(lang);
     match lang {
         Lang::Zh => format!(
-            "單位：百萬元；「{ongoing_column}」及「{new_column}」兩欄各以最大餘數法整欄四捨五入至一位小數，使欄內數字相加等於總計；每行的「{total_column}」是該行四捨五入後兩項之和，差額按所示數字計算，所以每行、每欄都相加等於所示總數。進行中項目的 2018-19 年度現金（附件 B 為 {ongoing} 百萬元，或情景所設的數額）平均分布於 2018-19 年度四季；文件沒有其後年度的數字，故以零計。「{baseline}」一欄是 blockvote 的模型，並非文件所載。"
+            "單位：百萬元；「{ongoing_column}」及「{new_column}」兩欄各以最大餘數法整欄四捨五入至一位小數，使欄內數字相加等於總計；每行的「{total_column}」是該行四捨五入後兩項之和，差額按所示數字計算，所以每行、每欄都相加等於所示總數。2018-19 年度總額是其準確數字四捨五入至最接近的一位小數（與上限及撥款比較的正是這個數字），兩欄的其他年度再按此分配。進行中項目的 2018-19 年度現金（附件 B 為 {ongoing} 百萬元，或情景所設的數額）平均分布於 2018-19 年度四季；文件沒有其後年度的數字，故以零計。「{baseline}」一欄是 blockvote 的模型，並非文件所載。"
         ),
         Lang::En => format!(
-            "HK$ million; the columns “{ongoing_column}” and “{new_column}” are each rounded to one decimal as a whole (largest remainder), so each adds up to its total; a row's “{total_column}” is the sum of its rounded parts and the change is worked out from the figures as shown, so every row and every column adds up to the totals shown. The ongoing projects' 2018-19 cash (HK${ongoing}M in Annex B, or the amount the scenario sets) is spread evenly over the four quarters of 2018-19; the paper gives nothing for later years, so they count as zero. The column “{baseline}” is blockvote's model, not a figure of the paper."
+            "HK$ million; the columns “{ongoing_column}” and “{new_column}” are each rounded to one decimal as a whole (largest remainder), so each adds up to its total; a row's “{total_column}” is the sum of its rounded parts and the change is worked out from the figures as shown, so every row and every column adds up to the totals shown. 2018-19's total, the figure set against a cap and the allocation, is its exact figure to the nearest tenth, and the columns' other years are rounded around it. The ongoing projects' 2018-19 cash (HK${ongoing}M in Annex B, or the amount the scenario sets) is spread evenly over the four quarters of 2018-19; the paper gives nothing for later years, so they count as zero. The column “{baseline}” is blockvote's model, not a figure of the paper."
         ),
     }
 }

@@ -108,6 +108,10 @@ pub struct Effect<'a> {
     /// The project under the model baseline (no levers) and under the scenario.
     pub baseline: Option<&'a ProjectOutcome>,
     pub outcome: Option<&'a ProjectOutcome>,
+    /// The project's 2018-19 cash as every screen shows it
+    /// ([`crate::cash::shown_cash_of_project`]), under the baseline and the scenario.
+    pub baseline_cash: Option<Money>,
+    pub cash: Option<Money>,
     /// The budget year's cash as the cash flow's year table shows it
     /// ([`crate::cash::shown_budget_year`]).
     pub baseline_totals: Option<ShownCash>,
@@ -125,8 +129,8 @@ pub fn effect_rows(data: &Dataset, effect: &Effect, lang: Lang) -> Vec<EffectRow
     vec![
         EffectRow {
             label: l("此項目 2018-19 現金", "This project's 2018-19 cash").get(lang).to_string(),
-            before: effect.baseline.map(|b| model(b.budget_year)).unwrap_or_else(dash),
-            after: effect.outcome.and_then(|o| scenario(Value::Millions(o.budget_year))),
+            before: effect.baseline_cash.map(model).unwrap_or_else(dash),
+            after: effect.cash.and_then(|cash| scenario(Value::Millions(cash))),
             testid: "lever-project-2018-19",
         },
         EffectRow {
@@ -175,6 +179,8 @@ mod tests {
             project: &project,
             baseline: baseline.as_ref().and_then(|b| b.project(id)),
             outcome: projection.as_ref().and_then(|p| p.project(id)),
+            baseline_cash: baseline.as_ref().and_then(|b| crate::cash::shown_cash_of_project(b, id)),
+            cash: projection.as_ref().and_then(|p| crate::cash::shown_cash_of_project(p, id)),
             baseline_totals: baseline.as_ref().map(crate::cash::shown_budget_year),
             totals: projection.as_ref().map(crate::cash::shown_budget_year),
         };

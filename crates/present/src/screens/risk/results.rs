@@ -176,7 +176,7 @@ pub fn results_table(
     let provenance = scenario_provenance(scenario);
     // Each year's deterministic figure as the cash flow's year table shows it
     // (`shown_years`), never a second rounding of the same figure.
-    let shown_years = projection.map(|p| crate::cash::shown_years(&p.years));
+    let shown_years = projection.map(|p| crate::cash::shown_years(&p.years, p.budget_year_totals.year));
     let year_total = |year: FiscalYear| {
         shown_years
             .as_ref()

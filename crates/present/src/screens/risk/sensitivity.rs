@@ -203,7 +203,7 @@ mod tests {
         }
         assert_eq!(
             whole.bars.iter().find(|bar| bar.lever == Lever::SlipShare).map(|bar| bar.at_high.format(1)),
-            Some("1,011.3".to_string())
+            Some("1,011.4".to_string())
         );
         let mut work = TornadoWork::new(engine, scenario);
         assert_eq!(work.progress(), (0, 6));

@@ -110,7 +110,11 @@ pub fn projects_csv(data: &Dataset, projection: &Projection, baseline: &Projecti
     }
     columns.push(("route", Provenance::worked_out(Basis::Para2Thresholds, routes_changed)));
     let mut out = provenance_lines(&columns, lang);
-    out.push_str(&blockvote_model::exports::projects_csv(data, projection));
+    out.push_str(&blockvote_model::exports::projects_csv(
+        data,
+        projection,
+        &crate::cash::shown_project_cash(projection),
+    ));
     out
 }
 
@@ -187,6 +191,7 @@ pub fn import_outcome(outcome: &ImportOutcome, lang: Lang) -> String {
 mod tests {
     use super::*;
     use blockvote_model::engine::Scenario;
+    use blockvote_model::Money;
 
     fn projections(scenario: &Scenario) -> (Dataset, Projection, Projection) {
         let data = Dataset::paper().unwrap_or_else(|_| Dataset::empty());
@@ -319,6 +324,35 @@ mod tests {
             Some("0.6,0.6,true,2018-19 Q3,2020-21 Q3,0.0,block_allocation,2018-19 Q1,2020-21 Q1")
         );
         assert_eq!(line("10").as_deref(), Some("4.9,4.9,false,2018-19 Q3,2020-21 Q3,0.0,,2018-19 Q3,2020-21 Q3"));
+    }
+
+    /// The 2018-19 cash column adds up to the new projects' 2018-19 cash as the year
+    /// table shows it: rounded row by row it added up to 243.3 beside 243.0 (the
+    /// paper), 840.2 beside 839.1 (even profile) and 268.2 beside 267.3 (cost +10%).
+    #[test]
+    fn the_projects_csv_cash_adds_up_to_the_year_table_s() {
+        for (link, expected) in [
+            ("", "243.0"),
+            ("profile=even", "839.1"),
+            ("cost=10", "267.3"),
+            ("cost=-5", "230.9"),
+            ("cap=1000&rule=most_cash", "178.3"),
+            ("slip=0.2&delay=1", "223.5"),
+        ] {
+            let scenario = blockvote_model::link::decode_link(link).0.scenario;
+            let (data, projection, baseline) = projections(&scenario);
+            assert_eq!(crate::cash::shown_budget_year(&projection).new.format(1), expected, "{link}");
+            let text = projects_csv(&data, &projection, &baseline, Lang::En);
+            // The cash is the fourth field from the end (the names before may hold commas).
+            let cash = text
+                .split("\r\n")
+                .skip_while(|line| !line.starts_with("id,"))
+                .skip(1)
+                .filter(|line| !line.is_empty())
+                .map(|line| line.rsplit(',').nth(3).and_then(|cell| Money::parse_millions(cell).ok()));
+            let sum = cash.collect::<Option<Vec<Money>>>().and_then(|cells| Money::checked_sum(cells).ok());
+            assert_eq!(sum.map(|sum| sum.format(1)).as_deref(), Some(expected), "{link}");
+        }
     }
 
     #[test]
