@@ -186,9 +186,11 @@ impl Basis {
     }
 }
 
+// It does not repeat the series' own name, "model baseline (calibrated to Annex B)",
+// which a legend puts before it: the brief's legend read the name twice.
 const CALIBRATED_EXPLANATION: Label = l(
-    "blockvote 的模型基線（按附件 B 校準）：每個新項目預算的一個比例 r 在完成季度驗收時支付，其餘由開展至完成平均分布，r 經求解使新項目 2018-19 年度現金流量等於附件 B 的 243 百萬元；進行中項目的 817 百萬元平均分布於 2018-19 年度四季。文件沒有按季或 2018-19 年度以後的數字。",
-    "blockvote's model baseline (calibrated to Annex B): a share r of each new project's budget is paid in its completion quarter, the rest spread evenly from start to completion, with r solved so the new projects' 2018-19 cash equals Annex B's HK$243M; the ongoing projects' HK$817M is spread evenly over 2018-19's quarters. The paper gives no quarterly figures and none after 2018-19.",
+    "blockvote 的模型：每個新項目預算的一個比例 r 在完成季度驗收時支付，其餘由開展至完成平均分布，r 經求解使新項目 2018-19 年度現金流量等於附件 B 的 243 百萬元；進行中項目的 817 百萬元平均分布於 2018-19 年度四季。文件沒有按季或 2018-19 年度以後的數字。",
+    "blockvote's model: a share r of each new project's budget is paid in its completion quarter, the rest spread evenly from start to completion, with r solved so the new projects' 2018-19 cash equals Annex B's HK$243M; the ongoing projects' HK$817M is spread evenly over 2018-19's quarters. The paper gives no quarterly figures and none after 2018-19.",
 );
 
 /// Whose a figure is.

@@ -226,8 +226,13 @@ fn scenario_effect(input: DraftInput<'_>) -> Option<Draft> {
     let change = c.say(&Figure::scenario(Value::MillionsChange(shown.checked_sub(base).ok()?)));
     let text = Bilingual::new(
         format!(
-            "按本簡報所列情景的假設，2018-19 年度所需現金為 {}，而 blockvote 的模型基線（按附件 B 校準）為 {}，差額 {}；建議的整體撥款為 {}。政府有否評估這些假設成真時對 2018-19 年度撥款的影響，以及撥款是否仍然足夠？",
-            scenario.zh, baseline.zh, change.zh, allocation.zh
+            "按本簡報所列情景的假設，2018-19 年度所需現金為 {}，而 blockvote 的模型基線（按附件 B 校準）為 {}，差額 {}；建議的整體撥款為{}。政府有否評估這些假設成真時對 2018-19 年度撥款的影響，以及撥款是否仍然足夠？",
+            scenario.zh,
+            baseline.zh,
+            change.zh,
+            // The allocation is the paper's "about" HK$1,060M (約 1,060 百萬元): a space
+            // goes between Chinese and a number, not between two Chinese words.
+            allocation.zh
         ),
         format!(
             "Under the assumptions of the scenario in this brief, 2018-19 would need {} in cash, against {} in blockvote's model baseline (calibrated to Annex B), a change of {}; the proposed block allocation is {}. Has the Administration assessed how the 2018-19 allocation would be affected if these assumptions held, and whether it would still suffice?",
@@ -311,15 +316,27 @@ fn same_department_draft(input: DraftInput<'_>, group: &SameDepartmentUnderCeili
     let n = group.projects.len();
     let (zh_department, en_department) =
         (department_name(data, group.department, Lang::Zh), department_name(data, group.department, Lang::En));
+    // Annex C is named only when every budget listed is the one it prints: a scenario's
+    // budgets (a cost rise puts other projects just under the ceiling) are said to be
+    // the scenario's, and the question put about them is about the scenario.
+    let (zh_opening, en_opening) = if all_as_printed {
+        (("附件 C 列出", "的"), ("Annex C lists", ","))
+    } else {
+        (("在所示情景下，", "有"), ("In the scenario shown,", " are"))
+    };
     let text = Bilingual::new(
         format!(
-            "附件 C 列出{zh_department}的 {n} 個項目，每個的預算都剛好低於 {}的上限（達上限的 {JUST_UNDER_CEILING_PERCENT}% 或以上，這是 blockvote 用以界定「剛好低於」的門檻）：{}。這些項目合共 {}，超過上限。這是值得查詢的模式，並非指有任何不當：政府可否確認這些是各自獨立的項目；若彼此相關，為何沒有作為一個項目提交財委會審批？",
+            "{}{zh_department}{} {n} 個項目，每個的預算都剛好低於 {}的上限（達上限的 {JUST_UNDER_CEILING_PERCENT}% 或以上，這是 blockvote 用以界定「剛好低於」的門檻）：{}。這些項目合共 {}，超過上限。這是值得查詢的模式，並非指有任何不當：政府可否確認這些是各自獨立的項目；若彼此相關，為何沒有作為一個項目提交財委會審批？",
+            zh_opening.0,
+            zh_opening.1,
             ceiling_said.zh,
             listed.0.join("；"),
             combined.zh
         ),
         format!(
-            "Annex C lists {n} projects of the {en_department}, each budgeted just under the {} ceiling (at {JUST_UNDER_CEILING_PERCENT}% of it or more, blockvote's threshold for “just under”): {}. Together they come to {}, above the ceiling. This is a pattern to ask about, not a finding of anything wrong: will the Administration confirm that these are separate projects, and if they are related, why they were not put to the Finance Committee as one?",
+            "{} {n} projects of the {en_department}{} each budgeted just under the {} ceiling (at {JUST_UNDER_CEILING_PERCENT}% of it or more, blockvote's threshold for “just under”): {}. Together they come to {}, above the ceiling. This is a pattern to ask about, not a finding of anything wrong: will the Administration confirm that these are separate projects, and if they are related, why they were not put to the Finance Committee as one?",
+            en_opening.0,
+            en_opening.1,
             ceiling_said.en,
             listed.1.join("; "),
             combined.en
@@ -626,6 +643,8 @@ mod tests {
         assert!(!drafts.iter().any(|d| d.key == "split-17"));
         let effect = drafts.iter().find(|d| d.key == "scenario-effect").map(|d| d.text.en.clone());
         assert!(effect.is_some_and(|text| text.contains("[scenario]") && text.contains("HK$1,060M [para 6]")));
+        let effect = drafts.iter().find(|d| d.key == "scenario-effect").map(|d| d.text.zh.clone()).unwrap_or_default();
+        assert!(effect.contains("建議的整體撥款為約 1,060 百萬元〔第 6 段〕。"), "{effect}");
         // A budget the scenario changed is the scenario's, and so is the sum.
         let cut = Scenario {
             projects: vec![ProjectEdit {
@@ -634,7 +653,17 @@ mod tests {
             }],
             ..Scenario::default()
         };
-        check(&cut, "split-17", Lang::En, "Annex C lists 2 projects of the Department of Justice, each budgeted just under the HK$10M [para 2] ceiling (at 90% of it or more, blockvote's threshold for “just under”): No. 69 “Migration of client-server systems to web-based platform”, HK$9.9M [Annex C], 2018-19 Q1 to 2019-20 Q4; No. 70 “Upgrade of operating systems and office automation software”, HK$9.2M [scenario], 2018-19 Q1 to 2020-21 Q2. Together they come to HK$19.1M [scenario], above the ceiling. This is a pattern to ask about, not a finding of anything wrong: will the Administration confirm that these are separate projects, and if they are related, why they were not put to the Finance Committee as one?");
+        // Annex C prints no such pair (No. 70 is HK$8.8M there): the draft says whose they are.
+        check(&cut, "split-17", Lang::En, "In the scenario shown, 2 projects of the Department of Justice are each budgeted just under the HK$10M [para 2] ceiling (at 90% of it or more, blockvote's threshold for “just under”): No. 69 “Migration of client-server systems to web-based platform”, HK$9.9M [Annex C], 2018-19 Q1 to 2019-20 Q4; No. 70 “Upgrade of operating systems and office automation software”, HK$9.2M [scenario], 2018-19 Q1 to 2020-21 Q2. Together they come to HK$19.1M [scenario], above the ceiling. This is a pattern to ask about, not a finding of anything wrong: will the Administration confirm that these are separate projects, and if they are related, why they were not put to the Finance Committee as one?");
+        check(&cut, "split-17", Lang::Zh, "在所示情景下，律政司有 2 個項目，每個的預算都剛好低於 10 百萬元〔第 2 段〕的上限（達上限的 90% 或以上，這是 blockvote 用以界定「剛好低於」的門檻）：第 69 項「遷移客戶端伺服器系統至網上平台」，9.9 百萬元〔附件 C〕，2018-19 年度第一季 至 2019-20 年度第四季；第 70 項「提升操作系統及辦公室自動化軟件」，9.2 百萬元〔情景〕，2018-19 年度第一季 至 2020-21 年度第二季。這些項目合共 19.1 百萬元〔情景〕，超過上限。這是值得查詢的模式，並非指有任何不當：政府可否確認這些是各自獨立的項目；若彼此相關，為何沒有作為一個項目提交財委會審批？");
+        // As Annex C prints them, the draft cites it.
+        let printed = drafts_of(&fixture(paper()));
+        let text = printed.iter().find(|d| d.key == "split-17").map(|d| (d.text.zh.clone(), d.text.en.clone()));
+        assert!(
+            text.as_ref().is_some_and(|(zh, en)| zh.starts_with("附件 C 列出律政司的 2 個項目，")
+                && en.starts_with("Annex C lists 2 projects of the Department of Justice, each")),
+            "{text:?}"
+        );
     }
 
     fn question(key: &str, picked: bool, zh: Option<&str>, en: Option<&str>) -> Question {

@@ -284,7 +284,7 @@ mod tests {
         assert!(table
             .legend
             .iter()
-            .any(|l| l.starts_with("Model baseline (calibrated to Annex B): blockvote's model baseline")));
+            .any(|l| l.starts_with("Model baseline (calibrated to Annex B): blockvote's model: a share r")));
     }
 
     #[test]
