@@ -14,7 +14,7 @@
 //! different link is opened whole, the paper's if it carries no scenario.
 
 use crate::components::effect::effect;
-use crate::state::AppState;
+use crate::state::{AppState, Popup};
 use crate::whatif::WhatIf;
 use blockvote_model::link::{parse_fragment, SCENARIO_KEYS};
 use blockvote_present::links::{
@@ -225,6 +225,12 @@ pub fn keep_in_step(state: AppState, whatif: WhatIf) {
             return;
         }
         known.set_value(fragment.clone());
+        // An open pop-up (the navigation menu, sharing's menu or panel) belongs to the
+        // page it was opened on: after Back, Forward or a typed link it lay over the
+        // next screen's headings.
+        if state.popup.get_untracked() != Popup::None {
+            state.popup.set(Popup::None);
+        }
         follow(state, whatif, &fragment, own);
     });
     let leaving = window_event_listener(leptos::ev::pagehide, move |_| write_now(state, whatif, known));

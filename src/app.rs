@@ -66,6 +66,10 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// The pop-ups of the header and the buttons that open them: sharing's group (its
+/// menu, actions and panel), the navigation and its menu button.
+const POPUP_PLACES: &str = r#"[data-testid="share"], [data-testid="nav"], [data-testid="nav-toggle"]"#;
+
 #[component]
 fn Shell(dataset: Dataset) -> impl IntoView {
     let whatif = crate::whatif::WhatIf::new(&dataset);
@@ -86,6 +90,21 @@ fn Shell(dataset: Dataset) -> impl IntoView {
     whatif.record_history();
     // The rescue download of the safety net follows the scenario being edited.
     crate::panic_banner::keep_rescue_ready(state, whatif);
+    // Another screen opens at its top, not at the offset the one before was scrolled
+    // to: on a phone, Thresholds chosen from the menu below the Overview's charts
+    // opened past its title and fields. (The view is set again, unchanged, whenever the
+    // address is read; the memo lets only a change through.)
+    let view = memo(move |_| state.view.get());
+    effect(move |first_run| {
+        // Read, not only tracked: a memo only tracked is not brought up to date, and
+        // the effect never heard the change.
+        view.with(|_| ());
+        if !first_run {
+            if let Some(window) = web_sys::window() {
+                window.scroll_to_with_x_and_y(0.0, 0.0);
+            }
+        }
+    });
 
     // Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y) undo and redo lever changes. Inside a text
     // field the browser's own undo of the typing comes first.
@@ -98,6 +117,22 @@ fn Shell(dataset: Dataset) -> impl IntoView {
         }
     };
 
+    // A tap or click outside the open pop-up (the navigation menu, sharing's menu or
+    // panel) closes it, as Escape does; one on a pop-up or on the button that opens it
+    // is theirs. A tap on the page left sharing's panel over the tables below it.
+    let outside = window_event_listener(leptos::ev::pointerdown, move |ev| {
+        if state.popup.get_untracked() == Popup::None {
+            return;
+        }
+        let within = ev
+            .target()
+            .and_then(|target| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(target).ok())
+            .and_then(|element| element.closest(POPUP_PLACES).ok().flatten())
+            .is_some();
+        if !within {
+            state.popup.set(Popup::None);
+        }
+    });
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.key() == "Escape" && state.popup.get_untracked() == Popup::Navigation {
             close_menu();
@@ -123,7 +158,10 @@ fn Shell(dataset: Dataset) -> impl IntoView {
             _ => {}
         }
     });
-    on_cleanup(move || keys.remove());
+    on_cleanup(move || {
+        keys.remove();
+        outside.remove();
+    });
     // Whatever follows a lever one frame late (after_paint.rs) is brought up to date
     // before the member can act on it: a press or a move of focus comes before any
     // click or Enter on a link.

@@ -582,3 +582,52 @@ test('on a phone a financial year in a table heading never breaks at its hyphen'
     await context.close();
   }
 });
+
+test('on a phone another screen opens at its top, a lever typed low on a screen keeps it where it is, and a tap outside or Back closes the Share panel', async () => {
+  // An audit found Thresholds, chosen from the menu below the Overview's charts, opened
+  // past its title and fields, and the Share panel left open over the next screen.
+  const context = await launchAt(SIZES[2]);
+  const page = await context.newPage();
+  const scrolled = () => page.evaluate(() => Math.round(window.scrollY));
+  try {
+    await page.goto(`${SINGLE_FILE_URL}#view=overview&lang=en`);
+    await page.getByTestId('screen-overview').waitFor({ timeout: 30_000 });
+    await page.evaluate(() => window.scrollTo(0, 2500));
+    assert.ok((await scrolled()) > 1000, 'the Overview scrolls');
+    await page.getByTestId('nav-toggle').tap();
+    await page.getByTestId('nav-thresholds').tap();
+    await page.getByTestId('screen-thresholds').waitFor();
+    await page.waitForFunction(() => window.scrollY === 0, null, { timeout: 2_000 });
+
+    // Typing a lever rewrites the address but is no change of screen.
+    await page.getByTestId('nav-toggle').tap();
+    await page.getByTestId('nav-cashflow').tap();
+    await page.getByTestId('screen-cashflow').waitFor();
+    const field = page.getByTestId('cost-change');
+    await page.evaluate(() => window.scrollTo(0, 400));
+    await field.scrollIntoViewIfNeeded();
+    const before = await scrolled();
+    assert.ok(before > 0, 'the field lies below the top');
+    await field.fill('10');
+    await page.waitForURL(/cost=10/);
+    assert.equal(await scrolled(), before, 'the lever leaves the page where it was');
+
+    // The Share panel closes on a tap outside it, and on Back.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.getByTestId('share-toggle').tap();
+    await page.getByTestId('open-link').tap();
+    await page.getByTestId('share-panel').waitFor();
+    // A tap on the page's margin, below the panel.
+    await page.touchscreen.tap(4, 800);
+    await page.getByTestId('share-panel').waitFor({ state: 'detached', timeout: 2_000 });
+    await page.getByTestId('share-toggle').tap();
+    await page.getByTestId('open-link').tap();
+    await page.getByTestId('share-panel').waitFor();
+    await page.goBack();
+    await page.getByTestId('screen-thresholds').waitFor();
+    await page.getByTestId('share-panel').waitFor({ state: 'detached', timeout: 2_000 });
+    assert.equal(await page.getByTestId('nav-toggle').getAttribute('aria-expanded'), 'false');
+  } finally {
+    await context.close();
+  }
+});
