@@ -26,7 +26,7 @@ pub fn Assumptions(brief: Memo<Option<Brief>>) -> impl IntoView {
                 })
                 .collect_view();
             view! {
-                <section class="brief-section">
+                <section class="brief-section" tabindex="0">
                     <h3>{a.title}</h3>
                     <table class="data compact brief-assumptions" data-testid="brief-assumptions">
                         <TableHead columns=vec![

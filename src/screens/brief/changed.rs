@@ -49,7 +49,7 @@ pub fn ChangedProjects(brief: Memo<Option<Brief>>) -> impl IntoView {
                 }
             });
             view! {
-                <section class="brief-section">
+                <section class="brief-section" tabindex="0">
                     <h3 data-testid="brief-projects-title">{c.title}</h3>
                     {levers}
                     {c.none.map(|none| view! { <p data-testid="brief-no-changes">{none}</p> })}

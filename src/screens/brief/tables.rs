@@ -53,7 +53,7 @@ pub fn HeadlineTable(brief: Memo<Option<Brief>>) -> impl IntoView {
                 })
                 .collect_view();
             view! {
-                <section class="brief-section">
+                <section class="brief-section" tabindex="0">
                     <h3>{h.title}</h3>
                     <table class="data compact brief-headlines" data-testid="brief-headlines">
                         <TableHead columns=vec![
@@ -103,7 +103,7 @@ pub fn AllocationTable(brief: Memo<Option<Brief>>) -> impl IntoView {
                 })
                 .collect_view();
             view! {
-                <section class="brief-section">
+                <section class="brief-section" tabindex="0">
                     <h3>{t.title}</h3>
                     <table class="data compact brief-allocation" data-testid="brief-allocation">
                         <TableHead columns=vec![
@@ -152,7 +152,7 @@ pub fn CashSection(brief: Memo<Option<Brief>>) -> impl IntoView {
                 })
                 .collect_view();
             view! {
-                <section class="brief-section">
+                <section class="brief-section" tabindex="0">
                     <h3>{c.title}</h3>
                     <QuarterlyColumns
                         id="brief-cash-chart"

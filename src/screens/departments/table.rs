@@ -163,7 +163,7 @@ pub fn DepartmentsTable(
         }
     };
     view! {
-        <div class="table-wide">
+        <div class="table-wide" tabindex="0">
             <table class="data departments-table" data-testid="departments-table">
                 <caption class="visually-hidden">
                     <Words label=CAPTION />

@@ -32,7 +32,7 @@ pub fn PrintedTableView(#[prop(into)] table: Signal<PrintedTable>, testid: &'sta
     let total = move || table.get().total.map(row);
     // On a narrow screen the table scrolls sideways inside its panel, not the page.
     view! {
-        <div class="table-wide">
+        <div class="table-wide" tabindex="0">
             <table class="data" data-testid=testid>
                 <thead>
                     <tr>{columns}</tr>

@@ -149,7 +149,7 @@ fn ResultsTableView(table: ResultsTable, lang: Lang) -> impl IntoView {
     let new_projects = year_row(&table.new_projects, true, lang);
     let [p10, p50, p90, mean] = table.percentiles.clone();
     view! {
-        <div class="table-wide">
+        <div class="table-wide" tabindex="0">
             <table class="data mc-table" data-testid="mc-table">
                 <caption>{table.caption.clone()} <ProvenanceMark provenance=simulated.clone() /></caption>
                 <thead>

@@ -174,7 +174,7 @@ fn FiguresTable(table: Memo<SlippageTable>, year: String) -> impl IntoView {
         }
     };
     view! {
-        <div class="table-wide">
+        <div class="table-wide" tabindex="0">
             <table class="data risk-figures" data-testid="risk-figures">
                 <caption>{move || table.with(|t| t.caption.clone())}</caption>
                 <thead>
