@@ -102,9 +102,11 @@ pub fn CapPanel() -> impl IntoView {
                     .get()
                     .map(|view| match view {
                         CapView::Met { sentence, deferred, unlisted, years } => {
-                            view! {
-                                <div data-testid="cap-met">
-                                    <p>{sentence}</p>
+                            let moved_any = !deferred.is_empty();
+                            let deferred_table = move || {
+                                // A cap the total already meets moves nothing: the sentence
+                                // says so, without an empty list and a table of zeros.
+                                view! {
                                     <div class="wide-table" tabindex="0" role="region" aria-label=HEADING.get(lang())>
                                         <table class="data" data-testid="cap-deferred">
                                             <thead>
@@ -152,7 +154,10 @@ pub fn CapPanel() -> impl IntoView {
                                             </tbody>
                                         </table>
                                     </div>
-                                    {unlisted.map(|note| view! { <p class="note">{note}</p> })}
+                                }
+                            };
+                            let years_table = move || {
+                                view! {
                                     <div
                                         class="wide-table"
                                         tabindex="0"
@@ -194,6 +199,14 @@ pub fn CapPanel() -> impl IntoView {
                                             </tbody>
                                         </table>
                                     </div>
+                                }
+                            };
+                            view! {
+                                <div data-testid="cap-met">
+                                    <p>{sentence}</p>
+                                    {moved_any.then(deferred_table)}
+                                    {unlisted.map(|note| view! { <p class="note">{note}</p> })}
+                                    {moved_any.then(years_table)}
                                 </div>
                             }
                                 .into_any()
