@@ -6,9 +6,9 @@
 //! - **Provenance.** The baseline is blockvote's model under the calibrated profile
 //!   (`Basis::CalibratedProfile`), named "model baseline (calibrated to Annex B)",
 //!   never "the paper": the paper prints no quarterly figure and none after 2018-19.
-//! - **Parts add up, across and down.** The budget year's total is its nearest tenth;
-//!   the part columns (ongoing, new) are each
-//!   rounded to one decimal as a whole (largest remainder), and a row's total is the
+//! - **Parts add up, across and down.** The budget year's total is its nearest tenth,
+//!   the part columns (ongoing, new) are each rounded to one decimal as a whole
+//!   (largest remainder) around it, and a row's total is the
 //!   sum of its rounded parts ([`shown_cash`]), so every row reads `ongoing + new =
 //!   total` and every column adds up to the total row shown. The baseline is rounded
 //!   by the same rule over the baseline's own rows, and the change is the difference
@@ -231,8 +231,12 @@ fn budget_year_split(ongoing: &[Money], new: &[Money], row: usize) -> Option<(Mo
     let splits: Vec<(Money, Money)> = [Some((exact_ongoing.round_to(1), exact_new.round_to(1))), largest_remainder]
         .into_iter()
         .flatten()
-        .chain([(ongoing_floor, new_ceiling), (ongoing_ceiling, new_floor), (ongoing_floor, new_floor)])
-        .chain([(ongoing_ceiling, new_ceiling)])
+        .chain([
+            (ongoing_floor, new_ceiling),
+            (ongoing_ceiling, new_floor),
+            (ongoing_floor, new_floor),
+            (ongoing_ceiling, new_ceiling),
+        ])
         .filter(|(ongoing, new)| ongoing.checked_add(*new) == Ok(total))
         .collect();
     let fits = |(shown_ongoing, shown_new): &(Money, Money)| {
