@@ -278,19 +278,37 @@ fn same_department_draft(input: DraftInput<'_>, group: &SameDepartmentUnderCeili
     let mut c = Citing::new();
     let ceiling_said =
         c.say(&if paper_ceiling { Printed::Ceiling.figure(data)? } else { Figure::scenario(Value::Millions(ceiling)) });
-    // A project reads as the paper's only if the scenario leaves its budget and
-    // schedule as Annex C prints them.
-    let as_printed = |candidate: &CeilingCandidate| {
-        data.project(candidate.id).is_some_and(|project| {
-            (project.budget, project.start, project.completion)
-                == (candidate.budget, candidate.start, candidate.completion)
-        })
+    // A budget is Annex C's while the scenario leaves it as printed (a moved schedule
+    // leaves it so).
+    let budget_as_printed = |candidate: &CeilingCandidate| {
+        data.project(candidate.id).is_some_and(|project| project.budget == candidate.budget)
     };
-    let all_as_printed = group.projects.iter().all(as_printed);
+    // Annex C "lists" the group only when it is the group its own figures make, under
+    // its ceiling: the same projects at the budgets and dates it prints. Leaving one
+    // out or budgeting it otherwise changes the group (with No. 16 left out, the draft
+    // said Annex C lists 2 projects of the Architectural Services Department; it lists 3).
+    let paper_group = || {
+        let printed: Vec<CeilingCandidate> = data
+            .projects
+            .iter()
+            .filter(|project| project.department == group.department)
+            .map(|project| CeilingCandidate {
+                id: project.id,
+                department: project.department,
+                budget: project.budget,
+                start: project.start,
+                completion: project.completion,
+            })
+            .collect();
+        same_department_under_ceiling(&printed, ceiling).into_iter().next()
+    };
+    let annex_c_group = paper_ceiling && paper_group().is_some_and(|paper| paper.projects == group.projects);
+    // Their sum is worked out from Annex C while every budget in it is as printed.
+    let budgets_as_printed = group.projects.iter().all(budget_as_printed);
     let mut listed = (Vec::new(), Vec::new());
     for candidate in group.projects.iter().take(MAX_PROJECTS_LISTED) {
         let project = data.project(candidate.id)?;
-        let as_printed = as_printed(candidate);
+        let as_printed = budget_as_printed(candidate);
         let budget = c.say(&match Printed::ProjectBudget(candidate.id).figure(data).filter(|_| as_printed) {
             Some(figure) => figure,
             None => Figure::scenario(Value::Millions(candidate.budget)),
@@ -308,7 +326,7 @@ fn same_department_draft(input: DraftInput<'_>, group: &SameDepartmentUnderCeili
         listed.0.push(format!("及另外 {more} 個"));
         listed.1.push(format!("and {more} more"));
     }
-    let combined = c.say(&if all_as_printed && Printed::NewProjectCount.figure(data).is_some() {
+    let combined = c.say(&if budgets_as_printed && Printed::NewProjectCount.figure(data).is_some() {
         amount(group.combined, Basis::Arithmetic(PaperPlace::AnnexC))
     } else {
         Figure::scenario(Value::Millions(group.combined))
@@ -316,10 +334,10 @@ fn same_department_draft(input: DraftInput<'_>, group: &SameDepartmentUnderCeili
     let n = group.projects.len();
     let (zh_department, en_department) =
         (department_name(data, group.department, Lang::Zh), department_name(data, group.department, Lang::En));
-    // Annex C is named only when every budget listed is the one it prints: a scenario's
-    // budgets (a cost rise puts other projects just under the ceiling) are said to be
-    // the scenario's, and the question put about them is about the scenario.
-    let (zh_opening, en_opening) = if all_as_printed {
+    // Annex C is named only for its own group (above): a scenario's group (a cost rise
+    // puts other projects just under the ceiling) is said to be the scenario's, and the
+    // question put about it is about the scenario.
+    let (zh_opening, en_opening) = if annex_c_group {
         (("附件 C 列出", "的"), ("Annex C lists", ","))
     } else {
         (("在所示情景下，", "有"), ("In the scenario shown,", " are"))
@@ -656,6 +674,21 @@ mod tests {
         // Annex C prints no such pair (No. 70 is HK$8.8M there): the draft says whose they are.
         check(&cut, "split-17", Lang::En, "In the scenario shown, 2 projects of the Department of Justice are each budgeted just under the HK$10M [para 2] ceiling (at 90% of it or more, blockvote's threshold for “just under”): No. 69 “Migration of client-server systems to web-based platform”, HK$9.9M [Annex C], 2018-19 Q1 to 2019-20 Q4; No. 70 “Upgrade of operating systems and office automation software”, HK$9.2M [scenario], 2018-19 Q1 to 2020-21 Q2. Together they come to HK$19.1M [scenario], above the ceiling. This is a pattern to ask about, not a finding of anything wrong: will the Administration confirm that these are separate projects, and if they are related, why they were not put to the Finance Committee as one?");
         check(&cut, "split-17", Lang::Zh, "在所示情景下，律政司有 2 個項目，每個的預算都剛好低於 10 百萬元〔第 2 段〕的上限（達上限的 90% 或以上，這是 blockvote 用以界定「剛好低於」的門檻）：第 69 項「遷移客戶端伺服器系統至網上平台」，9.9 百萬元〔附件 C〕，2018-19 年度第一季 至 2019-20 年度第四季；第 70 項「提升操作系統及辦公室自動化軟件」，9.2 百萬元〔情景〕，2018-19 年度第一季 至 2020-21 年度第二季。這些項目合共 19.1 百萬元〔情景〕，超過上限。這是值得查詢的模式，並非指有任何不當：政府可否確認這些是各自獨立的項目；若彼此相關，為何沒有作為一個項目提交財委會審批？");
+        // A project of the group left out, or budgeted below it: the group is the
+        // scenario's, though the budgets listed are Annex C's (it lists Nos. 14-16).
+        for link in ["p=16:x", "p=16:b5"] {
+            let drafts = drafts_of(&fixture(blockvote_model::link::decode_link(link).0.scenario));
+            let text = drafts
+                .iter()
+                .map(|d| d.text.en.clone())
+                .find(|text| text.contains("Architectural Services Department"))
+                .unwrap_or_default();
+            assert!(
+                text.starts_with("In the scenario shown, 2 projects of the Architectural Services Department"),
+                "{link}: {text}"
+            );
+            assert!(text.contains("HK$9.9M [Annex C]") && text.contains("HK$19.8M [model]"), "{link}: {text}");
+        }
         // As Annex C prints them, the draft cites it.
         let printed = drafts_of(&fixture(paper()));
         let text = printed.iter().find(|d| d.key == "split-17").map(|d| (d.text.zh.clone(), d.text.en.clone()));
