@@ -31,6 +31,15 @@ pub fn exact_money_with_unit(amount: Money, lang: Lang) -> String {
     with_money_unit(&exact_millions(amount), lang)
 }
 
+/// [`money_with_unit`] to as many decimals as `like` has, one at least: a figure
+/// said to be within a cap the member typed, to the cap's own precision, so that the
+/// sentence reads true (an exact HK$1,060.055M within a cap of HK$1,060.06M read
+/// "needs HK$1,060.1M, already within the cap of HK$1,060.06M"). A figure at or below
+/// the cap stays at or below it, rounded to the cap's decimals.
+pub fn money_with_unit_as_precise_as(amount: Money, like: Money, lang: Lang) -> String {
+    with_money_unit(&amount.format(like.millions().normalize().scale().max(1)), lang)
+}
+
 /// `7.26` — HK$ millions with every decimal the amount has, one at least (`6.6`,
 /// `1,060.0`): for a column whose parts must add up to its total as written, where a
 /// budget a lever changed has more decimals than Annex C prints.

@@ -5,7 +5,9 @@
 
 use crate::cash::{shown_cash, shown_years};
 use crate::fields::{write_decimal, FieldSpec};
-use crate::format::{count, exact_money_with_unit, money_with_unit, quarter_text, year_text};
+use crate::format::{
+    count, exact_money_with_unit, money_with_unit, money_with_unit_as_precise_as, quarter_text, year_text,
+};
 use crate::lang::{l, Label, Lang};
 use crate::levers::lever_field;
 use crate::provenance::{Figure, Value};
@@ -115,7 +117,7 @@ pub fn cap_view(projection: &Projection, data: &Dataset, lang: Lang) -> Option<C
     // The cap as the member gave it, every decimal kept: HK$1 (0.000001) was "HK$0.0M".
     let cap_text = |amount| exact_money_with_unit(amount, lang);
     Some(match projection.cap.as_ref()? {
-        CapOutcome::Met { cap, rule, before: _, after: _, deferred, years } => {
+        CapOutcome::Met { cap, rule, before: exact_before, after: _, deferred, years } => {
             let budget_year = projection.budget_year_totals.year;
             let shown_after = shown_years(&projection.years, budget_year);
             // The totals before read as the year table would show them without the cap:
@@ -151,14 +153,15 @@ pub fn cap_view(projection: &Projection, data: &Dataset, lang: Lang) -> Option<C
             let sentence = match (lang, deferred.is_empty()) {
                 // The cap is met before any project moves: nothing "brings" the total
                 // anywhere.
+                // The need to the cap's own precision, so it reads within it.
                 (Lang::Zh, true) => format!(
                     "2018-19 年度需 {}，未超過上限 {}：毋須延後任何項目。",
-                    money(before),
+                    money_with_unit_as_precise_as(*exact_before, *cap, lang),
                     cap_text(*cap)
                 ),
                 (Lang::En, true) => format!(
                     "2018-19 needs {}, already within the cap of {}: no project is deferred.",
-                    money(before),
+                    money_with_unit_as_precise_as(*exact_before, *cap, lang),
                     cap_text(*cap)
                 ),
                 (Lang::Zh, false) => format!(
@@ -271,11 +274,12 @@ mod tests {
         assert_eq!(shown, expected);
     }
 
-    /// A cap the total already meets, a twentieth of a tenth above it: the panel and the
-    /// fewest-deferrals answer say the nearest tenth of 2018-19's exact HK$1,040.541M
-    /// and the cap as given, in both languages. 2018-19 read 1,040.6 (its tenth left
-    /// to the year table's columns), "from HK$1,040.6M to HK$1,040.6M" when nothing
-    /// moved, and the cap "HK$1,040.6M" beside it.
+    /// A cap the total already meets, a hundredth above it: the panel and the
+    /// fewest-deferrals answer say 2018-19's exact HK$1,040.541M to the cap's own
+    /// precision and the cap as given, in both languages. 2018-19 read 1,040.6 (its
+    /// tenth left to the year table's columns), "from HK$1,040.6M to HK$1,040.6M" when
+    /// nothing moved, and the cap "HK$1,040.6M" beside it. With HK$1,060.055M under a
+    /// cap of 1,060.06, the need said to one decimal (1,060.1) read above the cap.
     #[test]
     fn a_cap_already_met_names_the_nearest_total_and_the_cap_as_given() {
         let data = paper();
@@ -288,13 +292,13 @@ mod tests {
         for (lang, panel, answer) in [
             (
                 Lang::En,
-                "2018-19 needs HK$1,040.5M, already within the cap of HK$1,040.55M: no project is deferred.",
-                "2018-19 needs HK$1,040.5M, already within the cap of HK$1,040.55M: nothing to defer.",
+                "2018-19 needs HK$1,040.54M, already within the cap of HK$1,040.55M: no project is deferred.",
+                "2018-19 needs HK$1,040.54M, already within the cap of HK$1,040.55M: nothing to defer.",
             ),
             (
                 Lang::Zh,
-                "2018-19 年度需 1,040.5 百萬元，未超過上限 1,040.55 百萬元：毋須延後任何項目。",
-                "2018-19 年度需 1,040.5 百萬元，未超過上限 1,040.55 百萬元：毋須延後任何項目。",
+                "2018-19 年度需 1,040.54 百萬元，未超過上限 1,040.55 百萬元：毋須延後任何項目。",
+                "2018-19 年度需 1,040.54 百萬元，未超過上限 1,040.55 百萬元：毋須延後任何項目。",
             ),
         ] {
             let Some(CapView::Met { sentence, deferred, .. }) = cap_view(&projection, &data, lang) else {
@@ -306,6 +310,27 @@ mod tests {
                 crate::screens::cashflow::deferral_choices::ChoicesView::Found(_) => String::new(),
             };
             assert_eq!(said, answer);
+        }
+        let scenario = blockvote_model::link::decode_link("ongoing=817.055&cap=1060.06").0.scenario;
+        let Some(CapView::Met { sentence, .. }) = cap_view(&project(&data, &scenario), &data, Lang::En) else {
+            panic!("the cap is met")
+        };
+        assert!(
+            sentence.starts_with("2018-19 needs HK$1,060.05M, already within the cap of HK$1,060.06M"),
+            "{sentence}"
+        );
+        // A cap that defers: the fewest-deferrals answers give it as typed too, not as
+        // "HK$1,040.6M".
+        let scenario = blockvote_model::link::decode_link("cap=1040.55").0.scenario;
+        let problem = engine.deferral_problem(&scenario).unwrap_or_else(|e| panic!("{e}"));
+        let choices = problem.map(|p| p.solve().unwrap_or_else(|e| panic!("{e}"))).unwrap_or_else(|| panic!("a cap"));
+        let crate::screens::cashflow::deferral_choices::ChoicesView::Found(answers) =
+            crate::screens::cashflow::deferral_choices::choices_view(&choices, &data, Lang::En)
+        else {
+            panic!("answers")
+        };
+        for totals in [&answers.fewest.totals, &answers.least_budget.totals] {
+            assert!(totals.ends_with("(cap HK$1,040.55M)."), "{totals}");
         }
     }
 

@@ -4,7 +4,7 @@
 //! its projects, and the rules compared. Every figure follows from the member's cap,
 //! so each is the scenario's.
 
-use crate::format::{count, exact_money_with_unit, money_with_unit, projects_count};
+use crate::format::{count, exact_money_with_unit, money_with_unit, money_with_unit_as_precise_as, projects_count};
 use crate::lang::{l, Label, Lang};
 use crate::provenance::{Figure, Value};
 use crate::screens::projects::table::ROWS_PER_STEP;
@@ -99,7 +99,8 @@ pub fn choices_view(choices: &DeferralChoices, data: &Dataset, lang: Lang) -> Ch
     let money = |amount| money_with_unit(amount, lang);
     // The cap as the member gave it, every decimal kept, as the cap's own sentence
     // shows it: HK$1,040.55M was "HK$1,040.6M" here, beside 2018-19's HK$1,040.5M.
-    let (cap, before) = (exact_money_with_unit(choices.cap, lang), money(choices.before));
+    let cap = exact_money_with_unit(choices.cap, lang);
+    let before = money_with_unit_as_precise_as(choices.before, choices.cap, lang);
     match &choices.outcome {
         ChoiceOutcome::WithinCap => ChoicesView::Said {
             sentence: match lang {
@@ -186,7 +187,7 @@ fn answer(
             money(moved),
             money(before),
             money(after),
-            money(choices.cap)
+            exact_money_with_unit(choices.cap, lang)
         ),
         Lang::En => format!(
             "Deferring projects budgeted at {} moves {} out of 2018-19, from {} to {} (cap {}).",
@@ -194,7 +195,7 @@ fn answer(
             money(moved),
             money(before),
             money(after),
-            money(choices.cap)
+            exact_money_with_unit(choices.cap, lang)
         ),
     };
     let summary = match lang {
