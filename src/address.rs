@@ -207,6 +207,12 @@ pub fn restore_unwritten() {
 /// case, when the page is about to be unloaded (`beforeunload`: a reload) or is hidden
 /// or left (`pagehide`).
 pub fn keep_in_step(state: AppState, whatif: WhatIf) {
+    // Back and Forward open a screen at its top, as the shell opens any other screen:
+    // the browser's own restoring of the offset, racing the screen's render, left it
+    // part-way down at no fixed place.
+    if let Some(history) = web_sys::window().and_then(|window| window.history().ok()) {
+        let _ = web_sys::js_sys::Reflect::set(&history, &"scrollRestoration".into(), &"manual".into());
+    }
     let known = StoredValue::new(current_fragment());
     // The app's own link the member last clicked, until the `hashchange` it causes:
     // that address is the app's, every other one a new link (see `follow`).

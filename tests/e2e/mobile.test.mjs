@@ -583,7 +583,7 @@ test('on a phone a financial year in a table heading never breaks at its hyphen'
   }
 });
 
-test('on a phone another screen opens at its top, a lever typed low on a screen keeps it where it is, and a tap outside or Back closes the Share panel', async () => {
+test('on a phone another screen opens at its top, from the menu or Back, a lever typed low on a screen keeps it where it is, and a tap outside or Back closes the Share panel', async () => {
   // An audit found Thresholds, chosen from the menu below the Overview's charts, opened
   // past its title and fields, and the Share panel left open over the next screen.
   const context = await launchAt(SIZES[2]);
@@ -600,6 +600,7 @@ test('on a phone another screen opens at its top, a lever typed low on a screen 
     await page.waitForFunction(() => window.scrollY === 0, null, { timeout: 2_000 });
 
     // Typing a lever rewrites the address but is no change of screen.
+    await page.evaluate(() => window.scrollTo(0, 600));
     await page.getByTestId('nav-toggle').tap();
     await page.getByTestId('nav-cashflow').tap();
     await page.getByTestId('screen-cashflow').waitFor();
@@ -626,6 +627,9 @@ test('on a phone another screen opens at its top, a lever typed low on a screen 
     await page.goBack();
     await page.getByTestId('screen-thresholds').waitFor();
     await page.getByTestId('share-panel').waitFor({ state: 'detached', timeout: 2_000 });
+    // Back opens the screen at its top, not where it was left (600) nor part-way.
+    await page.waitForTimeout(300);
+    assert.equal(await scrolled(), 0, 'Back opens the screen at its top');
     assert.equal(await page.getByTestId('nav-toggle').getAttribute('aria-expanded'), 'false');
   } finally {
     await context.close();

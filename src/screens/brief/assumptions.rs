@@ -26,8 +26,8 @@ pub fn Assumptions(brief: Memo<Option<Brief>>) -> impl IntoView {
                 })
                 .collect_view();
             view! {
-                <section class="brief-section" tabindex="0">
-                    <h3>{a.title}</h3>
+                <section class="brief-section" tabindex="0" aria-label=a.title.clone()>
+                    <h3>{a.title.clone()}</h3>
                     <table class="data compact brief-assumptions" data-testid="brief-assumptions">
                         <TableHead columns=vec![
                             Column::row_labels(item, "w-label"),

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 pub fn BridgeSection() -> impl IntoView {
     let whatif = use_whatif();
     view! {
-        <section class="brief-section brief-bridge" tabindex="0">
+        <section class="brief-section brief-bridge">
             <h3>
                 <Words label=HEADING />
             </h3>

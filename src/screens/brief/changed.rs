@@ -49,8 +49,8 @@ pub fn ChangedProjects(brief: Memo<Option<Brief>>) -> impl IntoView {
                 }
             });
             view! {
-                <section class="brief-section" tabindex="0">
-                    <h3 data-testid="brief-projects-title">{c.title}</h3>
+                <section class="brief-section" tabindex="0" aria-label=c.title.clone()>
+                    <h3 data-testid="brief-projects-title">{c.title.clone()}</h3>
                     {levers}
                     {c.none.map(|none| view! { <p data-testid="brief-no-changes">{none}</p> })}
                     {table}

@@ -53,8 +53,8 @@ pub fn HeadlineTable(brief: Memo<Option<Brief>>) -> impl IntoView {
                 })
                 .collect_view();
             view! {
-                <section class="brief-section" tabindex="0">
-                    <h3>{h.title}</h3>
+                <section class="brief-section" tabindex="0" aria-label=h.title.clone()>
+                    <h3>{h.title.clone()}</h3>
                     <table class="data compact brief-headlines" data-testid="brief-headlines">
                         <TableHead columns=vec![
                             Column::row_labels(item, "w-label"),
@@ -103,8 +103,8 @@ pub fn AllocationTable(brief: Memo<Option<Brief>>) -> impl IntoView {
                 })
                 .collect_view();
             view! {
-                <section class="brief-section" tabindex="0">
-                    <h3>{t.title}</h3>
+                <section class="brief-section" tabindex="0" aria-label=t.title.clone()>
+                    <h3>{t.title.clone()}</h3>
                     <table class="data compact brief-allocation" data-testid="brief-allocation">
                         <TableHead columns=vec![
                             Column::row_labels(item, "w-label"),
@@ -152,8 +152,8 @@ pub fn CashSection(brief: Memo<Option<Brief>>) -> impl IntoView {
                 })
                 .collect_view();
             view! {
-                <section class="brief-section" tabindex="0">
-                    <h3>{c.title}</h3>
+                <section class="brief-section" tabindex="0" aria-label=c.title.clone()>
+                    <h3>{c.title.clone()}</h3>
                     <QuarterlyColumns
                         id="brief-cash-chart"
                         title=chart.title
