@@ -8,7 +8,9 @@
 use leptos::prelude::*;
 
 /// A memo of `compute`, as `Memo::new` makes it: worked out when read after what it
-/// read changed, and a change only when the value is not equal to the last.
+/// read changed, and a change only when the value is not equal to the last. It must be
+/// read (`with`, `get`) to be followed: a memo only `track()`ed and never read is never
+/// worked out, so it hears no change and an effect tracking it alone never runs again.
 pub fn memo<T>(compute: impl Fn(Option<&T>) -> T + Send + Sync + 'static) -> Memo<T>
 where
     T: PartialEq + Send + Sync + 'static,
