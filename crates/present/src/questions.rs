@@ -17,8 +17,8 @@ use crate::provenance::{Basis, Figure, PaperPlace, Provenance, Value};
 use crate::words::{department_name, project_name};
 use blockvote_model::engine::{Projection, Scenario};
 use blockvote_model::findings::{
-    findings, near_ceiling_edge, same_department_under_ceiling, CeilingCandidate, SameDepartmentUnderCeiling,
-    JUST_UNDER_CEILING_PERCENT,
+    findings, near_ceiling_edge, paper_candidates, same_department_under_ceiling, CeilingCandidate,
+    SameDepartmentUnderCeiling, JUST_UNDER_CEILING_PERCENT,
 };
 use blockvote_model::nfc::Normalizer;
 use blockvote_model::saved::{Question, QuestionProblem, MAX_QUESTIONS};
@@ -288,19 +288,9 @@ fn same_department_draft(input: DraftInput<'_>, group: &SameDepartmentUnderCeili
     // out or budgeting it otherwise changes the group (with No. 16 left out, the draft
     // said Annex C lists 2 projects of the Architectural Services Department; it lists 3).
     let paper_group = || {
-        let printed: Vec<CeilingCandidate> = data
-            .projects
-            .iter()
-            .filter(|project| project.department == group.department)
-            .map(|project| CeilingCandidate {
-                id: project.id,
-                department: project.department,
-                budget: project.budget,
-                start: project.start,
-                completion: project.completion,
-            })
-            .collect();
-        same_department_under_ceiling(&printed, ceiling).into_iter().next()
+        same_department_under_ceiling(&paper_candidates(data), ceiling)
+            .into_iter()
+            .find(|paper| paper.department == group.department)
     };
     let annex_c_group = paper_ceiling && paper_group().is_some_and(|paper| paper.projects == group.projects);
     // Their sum is worked out from Annex C while every budget in it is as printed.

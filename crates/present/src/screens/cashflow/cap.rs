@@ -287,8 +287,12 @@ mod tests {
         let projection = project(&data, &scenario);
         assert_eq!(projection.budget_year_totals.total.format(3), "1,040.541");
         let engine = blockvote_model::engine::Engine::new(&data).unwrap_or_else(|e| panic!("{e}"));
-        let problem = engine.deferral_problem(&scenario).unwrap_or_else(|e| panic!("{e}"));
-        let choices = problem.map(|p| p.solve().unwrap_or_else(|e| panic!("{e}"))).unwrap_or_else(|| panic!("a cap"));
+        // The fewest-deferrals panel's answer for a scenario with a cap.
+        let choices_for = |scenario: &Scenario| {
+            let problem = engine.deferral_problem(scenario).unwrap_or_else(|e| panic!("{e}"));
+            problem.map(|p| p.solve().unwrap_or_else(|e| panic!("{e}"))).unwrap_or_else(|| panic!("a cap"))
+        };
+        let choices = choices_for(&scenario);
         for (lang, panel, answer) in [
             (
                 Lang::En,
@@ -322,8 +326,7 @@ mod tests {
         // A cap that defers: the fewest-deferrals answers give it as typed too, not as
         // "HK$1,040.6M".
         let scenario = blockvote_model::link::decode_link("cap=1040.55").0.scenario;
-        let problem = engine.deferral_problem(&scenario).unwrap_or_else(|e| panic!("{e}"));
-        let choices = problem.map(|p| p.solve().unwrap_or_else(|e| panic!("{e}"))).unwrap_or_else(|| panic!("a cap"));
+        let choices = choices_for(&scenario);
         let crate::screens::cashflow::deferral_choices::ChoicesView::Found(answers) =
             crate::screens::cashflow::deferral_choices::choices_view(&choices, &data, Lang::En)
         else {
