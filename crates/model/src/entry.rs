@@ -44,6 +44,9 @@ pub const MAX_ENTRY_CHARS: usize = 40;
 pub enum EntryError<T> {
     /// Longer than [`MAX_ENTRY_CHARS`] characters.
     TooLong,
+    /// More significant digits than a `Decimal` keeps exactly (about 28): read, the
+    /// number would be one next to it, so it is refused rather than rounded.
+    TooManyDigits,
     /// Not a number in the accepted form (`abc`, `0x10`, empty text …).
     NotANumber,
     /// A whole number was asked for, and the text is a plain number (one
@@ -74,6 +77,7 @@ impl<T: fmt::Display> fmt::Display for EntryError<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             EntryError::TooLong => write!(f, "longer than {MAX_ENTRY_CHARS} characters"),
+            EntryError::TooManyDigits => write!(f, "more digits than can be kept exactly"),
             EntryError::NotANumber => write!(f, "not a number"),
             EntryError::NotWhole => write!(f, "not a whole number"),
             EntryError::OutOfRange { min, max } => write!(f, "not between {min} and {max}"),
@@ -164,7 +168,7 @@ pub fn amount_in(text: &str, min: Money, max: Money) -> Result<Money, EntryError
     let text = typed(text)?;
     match money_in(&text, min, max) {
         // Digits past a `Decimal`'s in the fraction are finer than a dollar too: said so.
-        Err(EntryError::TooLong) if finer_than_a_dollar(&text) => Err(EntryError::TooManyDecimals),
+        Err(EntryError::TooManyDigits) if finer_than_a_dollar(&text) => Err(EntryError::TooManyDecimals),
         Ok(_) if finer_than_a_dollar(&text) => Err(EntryError::TooManyDecimals),
         read => read,
     }
@@ -208,7 +212,7 @@ pub(crate) fn read_whole<T>(text: &str, value: Decimal) -> Result<(), EntryError
     if typed == read || (typed.is_empty() && value.is_zero()) {
         Ok(())
     } else {
-        Err(EntryError::TooLong)
+        Err(EntryError::TooManyDigits)
     }
 }
 
@@ -323,7 +327,7 @@ pub fn share_in(text: &str) -> Result<Decimal, EntryError<Decimal>> {
         return if share.checked_mul(Decimal::ONE_HUNDRED) == Some(percent) {
             Ok(share)
         } else {
-            Err(EntryError::TooLong)
+            Err(EntryError::TooManyDigits)
         };
     }
     decimal_in(trimmed, Decimal::ZERO, Decimal::ONE)
@@ -420,6 +424,7 @@ mod tests {
         match result {
             Ok(value) => show(value),
             Err(EntryError::TooLong) => "too long".to_string(),
+            Err(EntryError::TooManyDigits) => "too many digits".to_string(),
             Err(EntryError::NotANumber) => "not a number".to_string(),
             Err(EntryError::NotWhole) => "not whole".to_string(),
             Err(EntryError::OutOfRange { .. }) => "out of range".to_string(),
@@ -638,9 +643,9 @@ mod tests {
         check(&"一".repeat(MAX_ENTRY_CHARS + 1), ["too long", "too long", "too long"]);
         // More digits than a Decimal holds would be rounded to a number next to the one
         // typed: refused, so what is applied is what was typed.
-        check("0.00000000000000000000000000001", ["too long", "too long", "not whole"]);
-        check("9.99999999999999999999999999999", ["too long", "too long", "not whole"]);
-        check("12.3456789012345678901234567891", ["too long", "too long", "not whole"]);
+        check("0.00000000000000000000000000001", ["too many digits", "too many digits", "not whole"]);
+        check("9.99999999999999999999999999999", ["too many digits", "too many digits", "not whole"]);
+        check("12.3456789012345678901234567891", ["too many digits", "too many digits", "not whole"]);
         // As many digits as it holds, and zeros that change nothing, are read.
         check(
             "1.2345678901234567890123456789",
@@ -702,7 +707,7 @@ mod tests {
         check_share("%", "not a number");
         check_share(&"1".repeat(MAX_ENTRY_CHARS + 1), "too long");
         // A percentage whose share would need more digits than a Decimal holds.
-        check_share("0.0000000000000000000000000033%", "too long");
+        check_share("0.0000000000000000000000000033%", "too many digits");
         check_share("33.33333333333333333333333333%", "0.3333333333333333333333333333 → 1/3");
         check_share("0.00000000000000000000000001%", "0.0000000000000000000000000001 → 0.0000000000000000000000000001");
     }

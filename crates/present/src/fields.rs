@@ -36,6 +36,12 @@ fn too_long() -> FieldError {
     FieldError::new("輸入太長", "That is too long for a number")
 }
 
+/// The message for a number with more digits than blockvote keeps exactly: read, it
+/// would be a number next to the one typed, so it is refused rather than rounded.
+fn too_many_digits() -> FieldError {
+    FieldError::new("位數太多，無法準確計算：請減少位數", "Too many digits to keep exactly: use fewer digits")
+}
+
 /// What a trailing `%` is in a field.
 #[derive(Clone, Copy)]
 enum Percent {
@@ -109,6 +115,7 @@ pub fn money_in(text: &str, min: Money, max: Money) -> Result<Money, FieldError>
 fn money_error(error: EntryError<Money>) -> FieldError {
     match error {
         EntryError::TooLong => too_long(),
+        EntryError::TooManyDigits => too_many_digits(),
         EntryError::NotANumber | EntryError::NotWhole | EntryError::NotAFraction | EntryError::ZeroDenominator => {
             FieldError::new("請輸入數字，例如 12.5", "Enter a number, e.g. 12.5")
         }
@@ -143,6 +150,7 @@ pub fn decimal_in(text: &str, min: Decimal, max: Decimal, unit: Option<Label>) -
     let text = typed(text, Percent::of(unit))?;
     entry::decimal_in(&text, min, max).map_err(|error| match error {
         EntryError::TooLong => too_long(),
+        EntryError::TooManyDigits => too_many_digits(),
         EntryError::NotANumber
         | EntryError::NotWhole
         | EntryError::NotAFraction
@@ -184,6 +192,7 @@ pub fn int_in(text: &str, min: i64, max: i64, unit: Option<Label>) -> Result<i64
 fn whole_number_error(error: EntryError<i64>) -> FieldError {
     match error {
         EntryError::TooLong => too_long(),
+        EntryError::TooManyDigits => too_many_digits(),
         EntryError::NotANumber
         | EntryError::NotWhole
         | EntryError::NotAFraction
@@ -201,6 +210,7 @@ pub fn share_in(text: &str) -> Result<Decimal, FieldError> {
     let text = typed(text, Percent::Read)?;
     entry::share_in(&text).map_err(|error| match error {
         EntryError::TooLong => too_long(),
+        EntryError::TooManyDigits => too_many_digits(),
         EntryError::OutOfRange { .. } => {
             FieldError::new("須介乎 0 至 1（或 0% 至 100%）", "Must be between 0 and 1 (or 0% and 100%)")
         }
@@ -388,6 +398,12 @@ mod tests {
         );
         check(&share, "abc", "error: Enter a number from 0 to 1, a percentage or a fraction, e.g. 0.33, 33%, 69/210 / 請輸入 0 至 1 之間的數字、百分比或分數，例如 0.33、33%、69/210");
         check(&share, &"9".repeat(1_000_000), "error: That is too long for a number / 輸入太長");
+        // Short enough, but with more digits than a Decimal keeps: said so, not "too long".
+        check(
+            &share,
+            "0.0000000000000000000000000033%",
+            "error: Too many digits to keep exactly: use fewer digits / 位數太多，無法準確計算：請減少位數",
+        );
         let seed = FieldSpec::new(l("種子", "Seed"), seed_in, |v: &u64| v.to_string());
         check(&seed, "18,446,744,073,709,551,615", "18446744073709551615");
         check(&seed, "18446744073709551616", "error: The seed cannot be larger than 18,446,744,073,709,551,615 / 種子不可大於 18,446,744,073,709,551,615");

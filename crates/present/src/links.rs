@@ -414,6 +414,10 @@ pub fn problem_text(problem: &LinkProblem) -> Bilingual {
             let most = blockvote_model::entry::MAX_ENTRY_CHARS;
             (format!("太長，不是數字（超過 {most} 個字元）"), format!("is too long for a number (over {most} characters)"))
         }
+        LinkReason::TooManyDigits => (
+            "位數太多，無法準確計算".to_string(),
+            "has more digits than blockvote can keep exactly".to_string(),
+        ),
         LinkReason::OutOfRange { min, max } => {
             let (min, max) = (grouped(min), grouped(max));
             (format!("須介乎 {min} 至 {max}"), format!("must be between {min} and {max}"))
@@ -483,6 +487,7 @@ pub fn problem_text(problem: &LinkProblem) -> Bilingual {
         problem.reason,
         LinkReason::NotANumber
             | LinkReason::TooLongForANumber
+            | LinkReason::TooManyDigits
             | LinkReason::OutOfRange { .. }
             | LinkReason::UnknownName
             | LinkReason::Malformed
@@ -1092,6 +1097,14 @@ mod tests {
         );
         // A value of spaces only is read as none, and quoted so, with the link's `=`.
         check_opened("#view=cashflow&lang=en&cost=%20", &[("“cost=” is not a number.", "「cost=」不是數字。")]);
+        // Within a field's 40 characters but with more digits than it keeps exactly.
+        check_opened(
+            "#view=cashflow&lang=en&cost=1.00000000000000000000000000000001",
+            &[(
+                "“cost=1.00000000000000000000000000000001” has more digits than blockvote can keep exactly.",
+                "「cost=1.00000000000000000000000000000001」位數太多，無法準確計算。",
+            )],
+        );
     }
 
     /// A quote cut to 40 characters of the link ends with "…", and only then: the

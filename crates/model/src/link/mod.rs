@@ -135,6 +135,9 @@ pub enum LinkReason {
     /// Longer than a number field takes ([`entry::MAX_ENTRY_CHARS`] characters), as a
     /// field refuses it, whatever the characters.
     TooLongForANumber,
+    /// A number with more digits than a field keeps exactly (it would be read as a
+    /// number next to it), as a field refuses it.
+    TooManyDigits,
     OutOfRange {
         min: String,
         max: String,
@@ -290,6 +293,7 @@ impl fmt::Display for LinkProblem {
             LinkReason::TooLongForANumber => {
                 format!("is too long for a number (over {} characters)", entry::MAX_ENTRY_CHARS)
             }
+            LinkReason::TooManyDigits => "has more digits than can be kept exactly".to_string(),
             LinkReason::OutOfRange { min, max } => format!("must be between {min} and {max}"),
             LinkReason::UnknownName => "is not a known name".to_string(),
             LinkReason::Malformed => "is not in the expected form".to_string(),
@@ -458,6 +462,7 @@ impl LinkReason {
             EntryError::OutOfRange { .. } => LinkReason::OutOfRange { min: min.to_string(), max: max.to_string() },
             EntryError::TooManyDecimals => LinkReason::TooManyDecimals,
             EntryError::TooLong => LinkReason::TooLongForANumber,
+            EntryError::TooManyDigits => LinkReason::TooManyDigits,
             _ => LinkReason::NotANumber,
         }
     }
