@@ -130,7 +130,8 @@ fuzz_target!(|data: &[u8]| {
             let shown = shown_money(value);
             assert!(Money::parse_millions(&shown).is_ok(), "the field shows {shown:?} for {value:?}");
         }
-        Err(EntryError::TooLong) => assert!(long || beyond_a_decimal(&text), "{text:?} called too long"),
+        Err(EntryError::TooLong) => assert!(long, "{text:?} called too long"),
+        Err(EntryError::TooManyDigits) => assert!(!long && beyond_a_decimal(&text), "{text:?} called too many digits"),
         Err(EntryError::NotANumber) => assert!(!long && parsed.is_err()),
         Err(EntryError::NotWhole) => panic!("an amount field said {text:?} is not whole"),
         Err(EntryError::NotAFraction | EntryError::ZeroDenominator) => panic!("an amount field read {text:?} as a fraction"),
@@ -152,7 +153,8 @@ fuzz_target!(|data: &[u8]| {
             let shown = value.normalize().to_string();
             assert_eq!(decimal_in(&shown, min, max), Ok(value), "the field shows {shown:?} for {value}");
         }
-        Err(EntryError::TooLong) => assert!(long || beyond_a_decimal(&text), "{text:?} called too long"),
+        Err(EntryError::TooLong) => assert!(long, "{text:?} called too long"),
+        Err(EntryError::TooManyDigits) => assert!(!long && beyond_a_decimal(&text), "{text:?} called too many digits"),
         Err(EntryError::NotANumber) => assert!(!long && parsed.is_err()),
         Err(EntryError::NotWhole) => panic!("a decimal field said {text:?} is not whole"),
         Err(EntryError::NotAFraction | EntryError::ZeroDenominator) => panic!("a decimal field read {text:?} as a fraction"),
@@ -184,6 +186,7 @@ fuzz_target!(|data: &[u8]| {
         Err(EntryError::NotANumber | EntryError::NotWhole) => assert!(!long && whole.is_err()),
         Err(EntryError::NotAFraction | EntryError::ZeroDenominator) => panic!("a whole-number field read {text:?} as a fraction"),
         Err(EntryError::TooManyDecimals) => panic!("a whole-number field counted the decimals of {text:?}, which only amount_in does"),
+        Err(EntryError::TooManyDigits) => panic!("a whole-number field kept the digits of {text:?} in a Decimal, which it never does"),
         Err(EntryError::Comma) => assert!(!long && whole.is_err() && !thousands_grouped(trimmed)),
         Err(EntryError::Exponent) => assert!(!long && whole.is_err() && trimmed.contains(['e', 'E'])),
         Err(EntryError::OutOfRange { min: low, max: high }) => {
