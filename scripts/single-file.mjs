@@ -421,7 +421,7 @@ function __blockvote_fallback_banner(error) {
     link.download = 'blockvote-scenarios-rescue.json';
     link.className = 'fatal-error-link';
     link.setAttribute('data-testid', 'fatal-error-download');
-    link.textContent = '下載已儲存的方案 (JSON) · Download your saved scenarios (JSON)';
+    link.textContent = '下載已儲存的情景 (JSON) · Download your saved scenarios (JSON)';
     const actions = document.createElement('p');
     actions.className = 'fatal-error-actions';
     actions.append(link);

@@ -50,7 +50,7 @@ use web_sys::js_sys;
 /// repeated here so the hook touches nothing of the app's state).
 const SCENARIOS_KEY: &str = crate::saved::storage::KEY;
 /// The name given, in the rescue file, to the scenario that was being edited.
-pub const UNSAVED_NAME: &str = "出錯時未儲存的方案 / Unsaved at the time of the error";
+pub const UNSAVED_NAME: &str = "出錯時未儲存的情景 / Unsaved at the time of the error";
 /// The file name of the rescue download.
 pub const RESCUE_FILE: &str = "blockvote-scenarios-rescue.json";
 /// The file name of the stored text offered as it was, when it could not all be read.
@@ -425,7 +425,7 @@ fn build_banner(
         &document,
         RESCUE_FILE,
         &rescue.text,
-        "下載方案備份 (JSON) · Download a copy of your scenarios (JSON)",
+        "下載情景備份 (JSON) · Download a copy of your scenarios (JSON)",
         "fatal-error-download",
     )?;
     actions.append_child(&link)?;
@@ -449,15 +449,15 @@ fn build_banner(
 fn explanation_zh(stored: &Stored, rescue: &Rescue) -> String {
     let mut text = String::from("本頁已停止回應，請勿在下方繼續輸入。");
     match stored {
-        Stored::Unavailable => text.push_str("此瀏覽器的儲存空間無法讀取，下載檔案只包括出錯時正在編輯的方案。"),
-        Stored::Nothing => text.push_str("此瀏覽器中尚未儲存任何方案。"),
-        Stored::Text(_) => text.push_str("已儲存的方案仍安全地保存在此瀏覽器中，重新載入後即可再次使用。"),
+        Stored::Unavailable => text.push_str("此瀏覽器的儲存空間無法讀取，下載檔案只包括出錯時正在編輯的情景。"),
+        Stored::Nothing => text.push_str("此瀏覽器中尚未儲存任何情景。"),
+        Stored::Text(_) => text.push_str("已儲存的情景仍安全地保存在此瀏覽器中，重新載入後即可再次使用。"),
     }
     if rescue.raw.is_some() {
         text.push_str("部分已儲存的內容無法讀取；第二個連結會按原樣下載。");
     }
     if rescue.added_unsaved {
-        text.push_str("出錯時正在編輯但未儲存的方案已加入下載檔案，名為「出錯時未儲存的方案」；重新載入後，可在「情景」畫面匯入該檔案。");
+        text.push_str("出錯時正在編輯但未儲存的情景已加入下載檔案，名為「出錯時未儲存的情景」；重新載入後，可在「情景」畫面匯入該檔案。");
     }
     text.push_str("請先下載備份，然後重新載入頁面（按 F5 或 Ctrl+R）。");
     text

@@ -28,7 +28,7 @@ const LONG = { timeout: 240_000 };
 const HOOKS_KEY = 'blockvote.test-hooks';
 const TRAP_AT_START_KEY = 'blockvote.test-trap-at-start';
 const SCENARIOS_KEY = 'blockvote.scenarios.v1';
-const UNSAVED = '出錯時未儲存的方案 / Unsaved at the time of the error';
+const UNSAVED = '出錯時未儲存的情景 / Unsaved at the time of the error';
 const PROJECTS_CSV = readFileSync(join(ROOT, 'data', 'projects.csv'), 'utf8');
 
 /** A fresh browser profile with an optional init script, and a page on `fragment`. */

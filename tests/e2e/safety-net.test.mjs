@@ -11,7 +11,7 @@ import { launch, watch, AppPage, SINGLE_FILE_URL } from './support.mjs';
 
 const LONG = { timeout: 180_000 };
 const HOOKS_KEY = 'blockvote.test-hooks';
-const UNSAVED = '出錯時未儲存的方案 / Unsaved at the time of the error';
+const UNSAVED = '出錯時未儲存的情景 / Unsaved at the time of the error';
 
 const labels = async (page) => page.locator('[data-testid^="scenario-label-"]').allInnerTexts();
 
@@ -73,9 +73,9 @@ test('a panic shows a focused bilingual alert and a download of saved and unsave
     'reload the page',
     'Unsaved at the time of the error',
     'blockvote 發生內部錯誤',
-    '已儲存的方案仍安全地保存在此瀏覽器中',
+    '已儲存的情景仍安全地保存在此瀏覽器中',
     '重新載入頁面',
-    '出錯時未儲存的方案',
+    '出錯時未儲存的情景',
   ]) {
     assert.ok(text.includes(phrase), `the banner says “${phrase}”`);
   }

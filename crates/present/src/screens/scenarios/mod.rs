@@ -28,7 +28,7 @@ pub const REPLACED: Label = l("已取代同名的已儲存情景：", "Replaced 
 /// storage is full, refused or unreadable): the scenario is in the list for this page
 /// only, and the notice above says why.
 pub const KEPT_ON_THIS_PAGE_ONLY: Label = l(
-    "只保留在此頁，瀏覽器未有儲存（見上方說明；請下載方案以免遺失）：",
+    "只保留在此頁，瀏覽器未有儲存（見上方說明；請下載情景以免遺失）：",
     "Kept on this page only; the browser did not store it (see the notice above, and download your scenarios to keep them): ",
 );
 pub const EDIT_NOTE: Label = l("備註…", "Note…");
