@@ -365,7 +365,27 @@ pub fn refusal(refusal: &Refusal) -> Bilingual {
         }
         Refusal::Note(_) => l("此備註無法使用。", "That note cannot be used.").into(),
         Refusal::Questions(problem) => crate::questions::problem(problem),
-        Refusal::Full { not_added } => {
+        // A list longer than blockvote ever writes (read from a store something else
+        // wrote) says how many must go before one more can be added.
+        Refusal::Full { not_added, held } if *held > MAX_SCENARIOS => {
+            let names = quoted(not_added);
+            let (count, over) = (
+                crate::format::count(*held),
+                crate::format::count(held.saturating_sub(MAX_SCENARIOS).saturating_add(1)),
+            );
+            Bilingual::new(
+                format!(
+                    "未有加入{}：情景清單有 {count} 個，多於 blockvote 可儲存的 {MAX_SCENARIOS} 個。請先刪除至少 {over} 個情景。{}",
+                    names.zh, kept.zh
+                ),
+                format!(
+                    "{} not added: the list holds {count} scenarios, more than the {MAX_SCENARIOS} blockvote can save. Delete at least {over} first. {}",
+                    capitalised(&names.en),
+                    kept.en
+                ),
+            )
+        }
+        Refusal::Full { not_added, .. } => {
             let names = quoted(not_added);
             Bilingual::new(
                 format!(
@@ -816,9 +836,14 @@ mod tests {
     #[test]
     fn refusals_name_what_was_not_saved_and_why() {
         check(
-            refusal(&Refusal::Full { not_added: names(&["Dearer"]) }),
+            refusal(&Refusal::Full { not_added: names(&["Dearer"]), held: 200 }),
             "未有加入「Dearer」：已儲存的情景已達上限 200 個。請先刪除一些情景。目前的情景仍在畫面上，未有儲存。",
             "“Dearer” not added: the store already holds the most scenarios it can (200). Delete some first. The current scenario is still on screen, unsaved.",
+        );
+        check(
+            refusal(&Refusal::Full { not_added: names(&["Dearer"]), held: 2_000 }),
+            "未有加入「Dearer」：情景清單有 2,000 個，多於 blockvote 可儲存的 200 個。請先刪除至少 1,801 個情景。目前的情景仍在畫面上，未有儲存。",
+            "“Dearer” not added: the list holds 2,000 scenarios, more than the 200 blockvote can save. Delete at least 1,801 first. The current scenario is still on screen, unsaved.",
         );
         check(
             refusal(&Refusal::TooLarge { bytes: 2_300_000, not_added: names(&["Big (2)"]) }),

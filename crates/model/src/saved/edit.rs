@@ -120,7 +120,7 @@ impl Store {
             return Ok(existing.id.clone());
         }
         if self.scenarios.len() >= MAX_SCENARIOS {
-            return Err(Refusal::Full { not_added: vec![name] });
+            return Err(Refusal::Full { not_added: vec![name], held: self.scenarios.len() });
         }
         let id = writer.new_id(self);
         self.scenarios.push(SavedScenario {
@@ -179,7 +179,7 @@ impl Store {
         let original = self.scenarios.get(position).cloned().ok_or(Refusal::Gone)?;
         let name = self.unused_name(&original.name);
         if self.scenarios.len() >= MAX_SCENARIOS {
-            return Err(Refusal::Full { not_added: vec![name] });
+            return Err(Refusal::Full { not_added: vec![name], held: self.scenarios.len() });
         }
         let copy = SavedScenario {
             id: writer.new_id(self),
@@ -208,7 +208,7 @@ impl Store {
     pub fn restore(&mut self, writer: &mut Writer, position: usize, deleted: SavedScenario) -> Result<String, Refusal> {
         let name = self.unused_name(&deleted.name);
         if self.scenarios.len() >= MAX_SCENARIOS {
-            return Err(Refusal::Full { not_added: vec![name] });
+            return Err(Refusal::Full { not_added: vec![name], held: self.scenarios.len() });
         }
         let id = if self.by_id(&deleted.id).is_some() { writer.new_id(self) } else { deleted.id.clone() };
         let restored = SavedScenario { id: id.clone(), name, ..deleted };
@@ -327,7 +327,7 @@ pub fn commit(before: &Store, mut after: Store, writer: &mut Writer) -> Result<S
 
     let added: Vec<String> = changed.iter().filter(|(new, _)| *new).map(|(_, name)| name.clone()).collect();
     if after.scenarios.len() > MAX_SCENARIOS && after.scenarios.len() > before.scenarios.len() {
-        return Err(Refusal::Full { not_added: added });
+        return Err(Refusal::Full { not_added: added, held: before.scenarios.len() });
     }
     let bytes = encode_stored(&after).len();
     if bytes > MAX_WRITE_BYTES && bytes > encode_stored(before).len() {

@@ -188,8 +188,9 @@ pub enum Refusal {
     Note(RowReason),
     /// The questions are more, or longer, than the limits allow.
     Questions(super::questions::QuestionProblem),
-    /// The store already holds `MAX_SCENARIOS`; these were not added.
-    Full { not_added: Vec<String> },
+    /// The store already holds `MAX_SCENARIOS` (`held`: more, for a store written by
+    /// something else, which is read up to `MAX_READ_SCENARIOS`); these were not added.
+    Full { not_added: Vec<String>, held: usize },
     /// The store would be larger than `MAX_WRITE_BYTES` (`bytes` with the change);
     /// these were not saved.
     TooLarge { bytes: usize, not_added: Vec<String> },

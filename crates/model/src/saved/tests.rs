@@ -586,7 +586,10 @@ fn the_scenario_limit_holds_at_write_time_and_names_what_was_not_added() {
     for n in 0..MAX_SCENARIOS {
         change(&mut store, &mut writer, |s, w| s.save(w, &format!("S{n}"), dearer(1), None)).unwrap();
     }
-    let full = |names: &[&str]| Refusal::Full { not_added: names.iter().map(|n| n.to_string()).collect() };
+    let full = |names: &[&str]| Refusal::Full {
+        not_added: names.iter().map(|n| n.to_string()).collect(),
+        held: MAX_SCENARIOS,
+    };
     let mut after = store.clone();
     assert_eq!(after.save(&mut writer, "One more", dearer(2), None), Err(full(&["One more"])));
     let first = store.scenarios[0].id.clone();
