@@ -335,11 +335,16 @@ pub fn problem_text(problem: &LinkProblem) -> Bilingual {
             "與現時顯示的資料中任何項目都不相符，因此沒有改變任何數字".to_string(),
             "matches no project in the data shown, so it changes nothing".to_string(),
         ),
-        LinkReason::ThresholdsCross { floor, ceiling } => {
+        LinkReason::ThresholdsCross { floor, ceiling, with } => {
             let [floor, ceiling] = [floor, ceiling].map(|amount| [Lang::Zh, Lang::En].map(|lang| threshold_text(*amount, lang)));
+            // Both thresholds given: one sentence quotes the two (“floor=10” and “ceiling=1” would …).
+            let (with_zh, with_en) = with
+                .as_ref()
+                .map(|pair| (format!("及「{pair}」"), format!("and “{pair}” ")))
+                .unwrap_or_default();
             (
-                format!("會令下限（{}）高於上限（{}），無法計算；連結的審批門檻已略過，現用文件的門檻", floor[0], ceiling[0]),
-                format!("would put the floor ({}) above the ceiling ({}), which cannot be worked out; the link's thresholds were ignored, and the paper's apply", floor[1], ceiling[1]),
+                format!("{with_zh}會令下限（{}）高於上限（{}），無法計算；連結的審批門檻已略過，現用文件的門檻", floor[0], ceiling[0]),
+                format!("{with_en}would put the floor ({}) above the ceiling ({}), which cannot be worked out; the link's thresholds were ignored, and the paper's apply", floor[1], ceiling[1]),
             )
         }
         LinkReason::ScalingRefused { refusal } => target_out_of_reach(refusal),
@@ -868,7 +873,8 @@ mod tests {
 
     #[test]
     fn pairs_past_the_limit_beyond_those_named_are_counted_in_words() {
-        let link = format!("#x={}&{}", "y".repeat(MAX_FRAGMENT_CHARS), "k=v&".repeat(1_020));
+        let pairs: String = (0..1_020).map(|n| format!("k{n}=v&")).collect();
+        let link = format!("#x={}&{pairs}", "y".repeat(MAX_FRAGMENT_CHARS));
         let data = Dataset::paper().unwrap_or_else(|_| Dataset::empty());
         let (_, problems) = open_link(&link, &data);
         let last = problems.last().map(problem_text);
@@ -1008,16 +1014,19 @@ mod tests {
     fn thresholds_that_cross_in_a_link_are_named_and_the_paper_s_apply() {
         check_opened(
             "#view=cashflow&lang=en&ceiling=0&floor=5&cost=10",
-            &[
-                (
-                    "“ceiling=0” would put the floor (HK$5.0M) above the ceiling (HK$0.0M), which cannot be worked out; the link's thresholds were ignored, and the paper's apply.",
-                    "「ceiling=0」會令下限（5.0 百萬元）高於上限（0.0 百萬元），無法計算；連結的審批門檻已略過，現用文件的門檻。",
-                ),
-                (
-                    "“floor=5” would put the floor (HK$5.0M) above the ceiling (HK$0.0M), which cannot be worked out; the link's thresholds were ignored, and the paper's apply.",
-                    "「floor=5」會令下限（5.0 百萬元）高於上限（0.0 百萬元），無法計算；連結的審批門檻已略過，現用文件的門檻。",
-                ),
-            ],
+            // The two thresholds in one sentence.
+            &[(
+                "“ceiling=0” and “floor=5” would put the floor (HK$5.0M) above the ceiling (HK$0.0M), which cannot be worked out; the link's thresholds were ignored, and the paper's apply.",
+                "「ceiling=0」及「floor=5」會令下限（5.0 百萬元）高於上限（0.0 百萬元），無法計算；連結的審批門檻已略過，現用文件的門檻。",
+            )],
+        );
+        // One threshold against the paper's other.
+        check_opened(
+            "#view=cashflow&lang=en&floor=50",
+            &[(
+                "“floor=50” would put the floor (HK$50.0M) above the ceiling (HK$10.0M), which cannot be worked out; the link's thresholds were ignored, and the paper's apply.",
+                "「floor=50」會令下限（50.0 百萬元）高於上限（10.0 百萬元），無法計算；連結的審批門檻已略過，現用文件的門檻。",
+            )],
         );
     }
 

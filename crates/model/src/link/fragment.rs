@@ -111,11 +111,17 @@ pub fn read_fragment(text: &str) -> Fragment {
             if fragment.unread.len() < MAX_UNREAD_NAMED {
                 // What a quote shows, from a bounded start of the text.
                 let start = |text: &str| percent_decode(&text.chars().take(SHOWN_WRITTEN_CHARS).collect::<String>());
-                fragment.unread.push(if length > MAX_FRAGMENT_CHARS {
-                    problem(&start(key), &start(value), LinkReason::TooLong)
+                if length > MAX_FRAGMENT_CHARS {
+                    fragment.unread.push(problem(&start(key), &start(value), LinkReason::TooLong));
                 } else {
-                    LinkProblem { key_only: true, ..problem(&start(key), "", LinkReason::Unread) }
-                });
+                    // A key named once is not named again (a link repeating `cost=5`
+                    // thousands of times said the same sentence sixteen times); its
+                    // other pairs are among those counted.
+                    let key = start(key);
+                    if !fragment.unread.iter().any(|named| named.key_only && named.key == key) {
+                        fragment.unread.push(LinkProblem { key_only: true, ..problem(&key, "", LinkReason::Unread) });
+                    }
+                }
             }
         }
     }
@@ -231,7 +237,8 @@ mod tests {
         assert_eq!(keys(&long), ["p", "lang", "slip"]);
         assert_eq!(long.unread_count, 3);
         // A megabyte of pairs names a few and counts the rest.
-        let many = read_fragment(&format!("#x={}&{}", "y".repeat(MAX_FRAGMENT_CHARS), "k=v&".repeat(250_000)));
+        let pairs: String = (0..250_000).map(|n| format!("k{n}=v&")).collect();
+        let many = read_fragment(&format!("#x={}&{pairs}", "y".repeat(MAX_FRAGMENT_CHARS)));
         assert!(many.pairs.is_empty());
         assert_eq!(many.unread.len(), MAX_UNREAD_NAMED);
         assert_eq!(many.unread_count, 250_001);

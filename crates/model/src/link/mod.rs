@@ -196,6 +196,9 @@ pub enum LinkReason {
     ThresholdsCross {
         floor: Money,
         ceiling: Money,
+        /// The other threshold's pair (`ceiling=1`), when the link gives both: the
+        /// two are named in one sentence, not two that differ only in their quote.
+        with: Option<String>,
     },
     /// The link's scaling target (`target=`) cannot be reached on the data shown with
     /// the link's categories (`AllocationError::TargetBelowLocked` or
@@ -326,8 +329,9 @@ impl fmt::Display for LinkProblem {
             LinkReason::MatchesNoProject => "matches no project of the data".to_string(),
             LinkReason::NoSuchCategory { number } => format!("names category {number}, which the data does not have"),
             LinkReason::MoreNotInData { count } => format!("and {count} more edits name what the data does not have"),
-            LinkReason::ThresholdsCross { floor, ceiling } => {
-                format!("would put the floor ({floor:?}) above the ceiling ({ceiling:?}); the thresholds were ignored")
+            LinkReason::ThresholdsCross { floor, ceiling, with } => {
+                let with = with.as_ref().map(|pair| format!("with {pair} ")).unwrap_or_default();
+                format!("{with}would put the floor ({floor:?}) above the ceiling ({ceiling:?}); the thresholds were ignored")
             }
             LinkReason::ScalingRefused { refusal } => format!("cannot be reached ({refusal}); no scaling was made"),
             LinkReason::NoSuchScreen => "is not a screen".to_string(),
@@ -958,10 +962,13 @@ fn decode_with(params: &[(String, String)], known: Option<&Known>) -> (LinkScena
         let levers = &result.scenario.delegation;
         let (ceiling, floor) = (levers.ceiling.unwrap_or(known.ceiling), levers.floor.unwrap_or(known.floor));
         if floor > ceiling {
-            for entry in given.iter_mut().filter(|g| matches!(g.key, "ceiling" | "floor")) {
-                if let Some(value) = entry.used.take() {
-                    problems.push(problem(entry.key, value, LinkReason::ThresholdsCross { floor, ceiling }));
-                }
+            let mut set_aside = given
+                .iter_mut()
+                .filter(|g| matches!(g.key, "ceiling" | "floor"))
+                .filter_map(|entry| entry.used.take().map(|value| (entry.key, value)));
+            if let Some((key, value)) = set_aside.next() {
+                let with = set_aside.next().map(|(other, value)| format!("{other}={value}"));
+                problems.push(problem(key, value, LinkReason::ThresholdsCross { floor, ceiling, with }));
             }
             result.scenario.delegation = crate::engine::DelegationLevers::default();
         }
@@ -1441,12 +1448,30 @@ mod tests {
 
     #[test]
     fn pairs_beyond_the_limit_are_named_then_counted() {
-        let text = format!("#x={}&{}", "y".repeat(MAX_FRAGMENT_CHARS), "k=v&".repeat(20));
+        let pairs: String = (0..20).map(|n| format!("k{n}=v&")).collect();
+        let text = format!("#x={}&{pairs}", "y".repeat(MAX_FRAGMENT_CHARS));
         let (decoded, problems) = decode_link(&text);
         assert!(decoded.any, "a cut link meant to carry something");
         assert_eq!(problems.len(), MAX_UNREAD_NAMED + 1);
         let last = problems.last().map(|p| (p.key.as_str(), &p.reason));
         assert_eq!(last, Some(("…", &LinkReason::MoreUnread { count: 5 })));
+    }
+
+    /// A key repeated beyond the limit is named once, and its other pairs counted.
+    #[test]
+    fn a_key_repeated_beyond_the_limit_is_named_once() {
+        let text = format!("#x={}&{}k=v", "y".repeat(MAX_FRAGMENT_CHARS), "cost=5&".repeat(4_000));
+        let (_, problems) = decode_link(&text);
+        let named: Vec<(&str, &LinkReason)> = problems.iter().map(|p| (p.key.as_str(), &p.reason)).collect();
+        assert_eq!(
+            named,
+            [
+                ("x", &LinkReason::TooLong),
+                ("cost", &LinkReason::Unread),
+                ("k", &LinkReason::Unread),
+                ("…", &LinkReason::MoreUnread { count: 3_999 }),
+            ]
+        );
     }
 
     fn paper() -> Dataset {
@@ -1532,10 +1557,7 @@ mod tests {
         check_thresholds(
             "#ceiling=0&floor=5&cost=10",
             (None, None, "10"),
-            &[
-                "ceiling=\"0\" would put the floor (Money(5)) above the ceiling (Money(0)); the thresholds were ignored",
-                "floor=\"5\" would put the floor (Money(5)) above the ceiling (Money(0)); the thresholds were ignored",
-            ],
+            &["ceiling=\"0\" with floor=5 would put the floor (Money(5)) above the ceiling (Money(0)); the thresholds were ignored"],
         );
         // Against the paper's floor (HK$0.2M) or ceiling (HK$10M), in either order.
         check_thresholds(
