@@ -5,6 +5,7 @@
 //! on to nobody, so the last valid scenario stays in effect.
 
 use crate::components::effect::effect;
+use crate::components::memo::memo;
 use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
@@ -34,6 +35,11 @@ pub fn NumberField<T>(
     /// Narrow field for short numbers.
     #[prop(optional)]
     narrow: bool,
+    /// The id of a message said elsewhere about this field's value together with
+    /// others' (a data table's step giving too many values), when there is one: the
+    /// field is then marked invalid and points to it, as to its own.
+    #[prop(optional, into)]
+    concerned_by: Option<Signal<Option<String>>>,
 ) -> impl IntoView
 where
     T: Clone + PartialEq + Send + Sync + 'static,
@@ -105,7 +111,8 @@ where
             Err(e) => error.set(Some(e)),
         }
     });
-    view! { <FieldView label unit help inputmode testid text error typed narrow /> }
+    let concerned_by = concerned_by.unwrap_or_else(|| Signal::stored(None));
+    view! { <FieldView label unit help inputmode testid text error typed narrow concerned_by /> }
 }
 
 /// What [`NumberField`] draws: the label, the input showing `text`, the unit, the
@@ -121,11 +128,18 @@ fn FieldView(
     error: RwSignal<Option<FieldError>>,
     typed: Callback<String>,
     narrow: bool,
+    concerned_by: Signal<Option<String>>,
 ) -> impl IntoView {
     let state = use_app_state();
     let id = format!("field-{testid}");
     let error_id = format!("{id}-error");
-    let describedby = error_id.clone();
+    let own = error_id.clone();
+    // The field's own message first, then one elsewhere that concerns it.
+    let describedby = memo(move |_| {
+        let own = error.with(|e| e.is_some()).then(|| own.clone());
+        let ids: Vec<String> = own.into_iter().chain(concerned_by.get()).collect();
+        (!ids.is_empty()).then(|| ids.join(" "))
+    });
     view! {
         <div class="field" class:narrow=narrow>
             <label for=id.clone()>
@@ -140,8 +154,8 @@ fn FieldView(
                     spellcheck="false"
                     data-testid=testid
                     prop:value=move || text.get()
-                    aria-invalid=move || error.with(|e| e.is_some()).to_string()
-                    aria-describedby=move || error.with(|e| e.is_some()).then(|| describedby.clone())
+                    aria-invalid=move || describedby.with(Option::is_some).to_string()
+                    aria-describedby=move || describedby.get()
                     on:input=move |ev| typed.run(event_target_value(&ev))
                 />
                 {unit

@@ -139,6 +139,14 @@ test('a hostile step is refused at its field and the page carries on', LONG, asy
   // with the most allowed.
   await step.fill('0.001');
   assert.match(await page.getByTestId('data-table-rows-error').innerText(), /at most 25/);
+  // The step and the range it is about are marked, and point to those words; the
+  // columns' fields are not.
+  for (const part of ['from', 'to', 'step']) {
+    const field = page.getByTestId(`data-table-rows-${part}`);
+    assert.equal(await field.getAttribute('aria-invalid'), 'true', part);
+    assert.equal(await field.getAttribute('aria-describedby'), 'data-table-rows-error', part);
+  }
+  assert.equal(await page.getByTestId('data-table-columns-step').getAttribute('aria-invalid'), 'false');
   // The last table the form made stays.
   assert.deepEqual(await cellsShown(page), before);
   // The same lever twice, and the on-time rate with the share late, are refused.

@@ -8,10 +8,9 @@ use crate::components::memo::memo;
 use crate::components::words::Words;
 use crate::state::use_app_state;
 use blockvote_model::engine::{Lever, Metric};
-use blockvote_present::fields::FieldError;
 use blockvote_present::screens::risk::data_table::{
-    bound_field, limits_note, metric_choices, step_field, AxisForm, FormErrors, Preset, TableForm, COLUMNS, CUSTOM,
-    FIGURE, FROM, LEVER, PRESET_LABEL, ROWS, TO,
+    bound_field, limits_note, metric_choices, step_field, AxisFault, AxisForm, AxisParts, FormErrors, Preset,
+    TableForm, COLUMNS, CUSTOM, FIGURE, FROM, LEVER, PRESET_LABEL, ROWS, TO,
 };
 use blockvote_present::words::{lever_label, metric_label};
 use leptos::prelude::*;
@@ -106,7 +105,7 @@ pub fn DataTableForm(form: RwSignal<TableForm>, errors: Memo<FormErrors>) -> imp
 /// One side's lever, from, to and step; the fields are made anew when the lever
 /// changes, since each reads by its lever.
 #[component]
-fn AxisFields(form: RwSignal<TableForm>, rows: bool, #[prop(into)] error: Signal<Option<FieldError>>) -> impl IntoView {
+fn AxisFields(form: RwSignal<TableForm>, rows: bool, #[prop(into)] error: Signal<Option<AxisFault>>) -> impl IntoView {
     let state = use_app_state();
     let lang = move || state.lang.get();
     let side = if rows { "rows" } else { "columns" };
@@ -120,6 +119,16 @@ fn AxisFields(form: RwSignal<TableForm>, rows: bool, #[prop(into)] error: Signal
             })
         }
     };
+    // A field the side's refusal is about points to its words.
+    let error_id = format!("data-table-{side}-error");
+    let concerned = move |part: fn(&AxisParts) -> bool| {
+        let error_id = error_id.clone();
+        Signal::derive(move || {
+            error.with(|e| e.as_ref().is_some_and(|fault| part(&fault.parts)).then(|| error_id.clone()))
+        })
+    };
+    let (from_concerned, to_concerned, step_concerned) =
+        (concerned(|p| p.from), concerned(|p| p.to), concerned(|p| p.step));
     let fields = move || {
         let lever = lever.get();
         let current =
@@ -131,6 +140,7 @@ fn AxisFields(form: RwSignal<TableForm>, rows: bool, #[prop(into)] error: Signal
                 current=current(|a| a.from)
                 commit=edit(|a, v| a.from = v)
                 narrow=true
+                concerned_by=from_concerned
             />
             <NumberField
                 spec=bound_field(lever, TO)
@@ -138,6 +148,7 @@ fn AxisFields(form: RwSignal<TableForm>, rows: bool, #[prop(into)] error: Signal
                 current=current(|a| a.to)
                 commit=edit(|a, v| a.to = v)
                 narrow=true
+                concerned_by=to_concerned
             />
             <NumberField
                 spec=step_field(lever)
@@ -145,6 +156,7 @@ fn AxisFields(form: RwSignal<TableForm>, rows: bool, #[prop(into)] error: Signal
                 current=current(|a| a.step)
                 commit=edit(|a, v| a.step = v)
                 narrow=true
+                concerned_by=step_concerned
             />
         }
     };
@@ -183,8 +195,13 @@ fn AxisFields(form: RwSignal<TableForm>, rows: bool, #[prop(into)] error: Signal
                     .get()
                     .map(|error| {
                         view! {
-                            <p class="field-error" role="alert" data-testid=format!("data-table-{side}-error")>
-                                {error.get(lang()).to_string()}
+                            <p
+                                class="field-error"
+                                role="alert"
+                                id=format!("data-table-{side}-error")
+                                data-testid=format!("data-table-{side}-error")
+                            >
+                                {error.words.get(lang()).to_string()}
                             </p>
                         }
                     })

@@ -220,19 +220,48 @@ impl Default for TableForm {
 /// Why the form makes no table, each at the part of the form it concerns.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FormErrors {
-    pub rows: Option<FieldError>,
-    pub columns: Option<FieldError>,
+    pub rows: Option<AxisFault>,
+    pub columns: Option<AxisFault>,
     /// About the two levers together (the same lever twice, too many cells).
     pub pair: Option<FieldError>,
 }
 
+/// A side's refusal: its words, said once under the side's fields, and the fields it
+/// is about, which are marked invalid and point to those words (a step giving too many
+/// values is the step's and the range's, each field of which read on its own).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AxisFault {
+    pub words: FieldError,
+    pub parts: AxisParts,
+}
+
+/// Which of a side's fields a refusal is about.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct AxisParts {
+    pub from: bool,
+    pub to: bool,
+    pub step: bool,
+}
+
+impl AxisFault {
+    fn of(error: &AxisError, lever: Lever) -> AxisFault {
+        let range = AxisParts { from: true, to: true, step: false };
+        let parts = match error {
+            AxisError::OutOfRange { .. } | AxisError::Reversed => range,
+            AxisError::StepNotPositive { .. } => AxisParts { step: true, ..AxisParts::default() },
+            AxisError::TooMany { .. } | AxisError::Empty => AxisParts { step: true, ..range },
+        };
+        AxisFault { words: axis_error(error, lever), parts }
+    }
+}
+
 impl FormErrors {
     fn rows(error: AxisError, lever: Lever) -> Box<FormErrors> {
-        Box::new(FormErrors { rows: Some(axis_error(&error, lever)), ..FormErrors::default() })
+        Box::new(FormErrors { rows: Some(AxisFault::of(&error, lever)), ..FormErrors::default() })
     }
 
     fn columns(error: AxisError, lever: Lever) -> Box<FormErrors> {
-        Box::new(FormErrors { columns: Some(axis_error(&error, lever)), ..FormErrors::default() })
+        Box::new(FormErrors { columns: Some(AxisFault::of(&error, lever)), ..FormErrors::default() })
     }
 }
 
@@ -246,8 +275,8 @@ impl TableForm {
         match (rows, columns) {
             (Ok(rows), Ok(columns)) => pair(rows, columns, self.metric),
             (rows, columns) => Err(Box::new(FormErrors {
-                rows: rows.err().map(|e| axis_error(&e, self.rows.lever)),
-                columns: columns.err().map(|e| axis_error(&e, self.columns.lever)),
+                rows: rows.err().map(|e| AxisFault::of(&e, self.rows.lever)),
+                columns: columns.err().map(|e| AxisFault::of(&e, self.columns.lever)),
                 pair: lever_pair_error(self.rows.lever, self.columns.lever),
             })),
         }
@@ -688,10 +717,15 @@ mod tests {
                 .map(|h| h.text)
                 .collect::<Vec<_>>()
                 .join(" "),
-            Err(errors) => format!(
-                "rows: {}",
-                errors.rows.or(errors.pair).map(|e| e.get(Lang::En).to_string()).unwrap_or_default()
-            ),
+            Err(errors) => {
+                let parts = errors.rows.as_ref().map(|fault| fault.parts).unwrap_or_default();
+                let marked = [(parts.from, " [from]"), (parts.to, " [to]"), (parts.step, " [step]")]
+                    .into_iter()
+                    .filter_map(|(marked, name)| marked.then_some(name))
+                    .collect::<String>();
+                let words = errors.rows.map(|fault| fault.words).or(errors.pair);
+                format!("rows: {}{marked}", words.map(|e| e.get(Lang::En).to_string()).unwrap_or_default())
+            }
         };
         assert_eq!(shown, expected, "{lever:?} {from}..{to} by {step}");
     }
@@ -764,17 +798,17 @@ mod tests {
             "0",
             "1",
             "0.01",
-            "rows: Too many values: at most 25 a side; take a larger step or a shorter range",
+            "rows: Too many values: at most 25 a side; take a larger step or a shorter range [from] [to] [step]",
         );
-        check_rows(Lever::SlipShare, "0.5", "0.2", "0.1", "rows: “To” cannot be below “From”");
-        check_rows(Lever::SlipShare, "0", "1", "0", "rows: The step must be at least 0.000000000001");
-        check_rows(Lever::SlipShare, "0", "1.5", "0.5", "rows: Values must lie between 0.0% and 100.0%");
+        check_rows(Lever::SlipShare, "0.5", "0.2", "0.1", "rows: “To” cannot be below “From” [from] [to]");
+        check_rows(Lever::SlipShare, "0", "1", "0", "rows: The step must be at least 0.000000000001 [step]");
+        check_rows(Lever::SlipShare, "0", "1.5", "0.5", "rows: Values must lie between 0.0% and 100.0% [from] [to]");
         check_rows(
             Lever::Retention,
             "0.5",
             "0.5000000000004",
             "0.0000000000001",
-            "rows: The step must be at least 0.000000000001",
+            "rows: The step must be at least 0.000000000001 [step]",
         );
     }
 
