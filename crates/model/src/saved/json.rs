@@ -11,6 +11,7 @@
 
 use serde::de::{DeserializeSeed, Deserializer, Error as _, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::fmt;
 
@@ -29,8 +30,9 @@ pub enum JsonError {
 
 /// Reads `text` as one JSON value, refusing a key given twice in one object.
 pub fn parse(text: &str) -> Result<Value, JsonError> {
+    let text = lone_surrogates_replaced(text);
     let repeated = RefCell::new(None);
-    let mut reader = serde_json::Deserializer::from_str(text);
+    let mut reader = serde_json::Deserializer::from_str(&text);
     let value = Strict { repeated: &repeated }.deserialize(&mut reader).and_then(|value| {
         reader.end()?;
         Ok(value)
@@ -53,9 +55,10 @@ pub fn parse(text: &str) -> Result<Value, JsonError> {
 /// list under `list_key`, that list's items before it. Nothing after the damage is
 /// guessed at. `None` if the text does not start a list or an object.
 pub fn salvage(text: &str, list_key: &str) -> Option<Value> {
+    let text = lone_surrogates_replaced(text);
     let partial = RefCell::new(Partial::default());
     let repeated = RefCell::new(None);
-    let mut reader = serde_json::Deserializer::from_str(text);
+    let mut reader = serde_json::Deserializer::from_str(&text);
     // The error is the damage already reported by `parse`; what was read before it is
     // in `partial`.
     let _ = Salvage { partial: &partial, list_key, strict: Strict { repeated: &repeated } }.deserialize(&mut reader);
@@ -70,6 +73,61 @@ pub fn salvage(text: &str, list_key: &str) -> Option<Value> {
             Some(Value::Object(object))
         }
     }
+}
+
+/// The escape U+FFFD stands in for, of the same length as the escape it replaces, so
+/// that every place a reader names (line, column) is where the text has it.
+const REPLACEMENT_ESCAPE: &[u8] = br"\ufffd";
+
+/// `text` with every escape of a lone UTF-16 surrogate in its strings (`\ud800` not
+/// followed by a low one, or a low one alone) written as U+FFFD's. JavaScript's
+/// `JSON.stringify` writes such escapes for a string holding half a pair; serde_json
+/// refuses them, which made one such name stop the reading of every scenario after it.
+/// Read as U+FFFD, as a browser writes half a pair out as text, the rest reads. Text
+/// with none is returned as it is, uncopied.
+fn lone_surrogates_replaced(text: &str) -> Cow<'_, str> {
+    let bytes = text.as_bytes();
+    // The UTF-16 unit of the `\uXXXX` escape starting at `at`, if one does.
+    let unit = |at: usize| -> Option<u16> {
+        let escape = bytes.get(at..at.checked_add(6)?)?;
+        let hex = escape.strip_prefix(br"\u")?;
+        u16::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()
+    };
+    let is_high = |u: u16| (0xD800..=0xDBFF).contains(&u);
+    let is_low = |u: u16| (0xDC00..=0xDFFF).contains(&u);
+    let mut lone = Vec::new();
+    let (mut at, mut in_string) = (0usize, false);
+    while let Some(&byte) = bytes.get(at) {
+        let length = match (in_string, byte) {
+            (false, b'"') | (true, b'"') => {
+                in_string = !in_string;
+                1
+            }
+            (true, b'\\') => match unit(at) {
+                Some(high) if is_high(high) && at.checked_add(6).and_then(unit).is_some_and(is_low) => 12,
+                Some(half) if is_high(half) || is_low(half) => {
+                    lone.push(at);
+                    6
+                }
+                Some(_) => 6,
+                // Any other escape is two bytes (an invalid one is the parser's to refuse).
+                None => 2,
+            },
+            _ => 1,
+        };
+        at = at.saturating_add(length);
+    }
+    if lone.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut replaced = bytes.to_vec();
+    for at in lone {
+        if let Some(escape) = at.checked_add(REPLACEMENT_ESCAPE.len()).and_then(|end| replaced.get_mut(at..end)) {
+            escape.copy_from_slice(REPLACEMENT_ESCAPE);
+        }
+    }
+    // ASCII escapes were written over ASCII escapes only, so the text is still UTF-8.
+    String::from_utf8(replaced).map_or(Cow::Borrowed(text), Cow::Owned)
 }
 
 /// What [`salvage`] has read so far.
@@ -298,7 +356,7 @@ mod tests {
     #[test]
     fn damaged_text_keeps_what_was_written_in_full_before_the_damage() {
         check_salvage(r#"{"v":2,"rows":[{"a":1},{"b":2},{"c":"#, r#"{"rows":[{"a":1},{"b":2}],"v":2}"#);
-        check_salvage(r#"{"v":2,"rows":[{"a":1},{"b":"\ud800"},{"c":3}]}"#, r#"{"rows":[{"a":1}],"v":2}"#);
+        check_salvage(r#"{"v":2,"rows":[{"a":1},{"b":"\x"},{"c":3}]}"#, r#"{"rows":[{"a":1}],"v":2}"#);
         check_salvage(r#"{"v":2,"rows":[{"a":1}],"d":[1,"#, r#"{"rows":[{"a":1}],"v":2}"#);
         check_salvage(r#"{"v":2,"ro"#, r#"{"v":2}"#);
         check_salvage(r#"{"v":"#, "{}");
@@ -310,6 +368,20 @@ mod tests {
         check_salvage("garbage", "-");
         check_salvage("12 x", "-");
         check_salvage(&format!("[{{\"a\":1}},{}", "[".repeat(200)), r#"[{"a":1}]"#);
+    }
+
+    /// Half a UTF-16 pair, as JavaScript writes it, reads as U+FFFD, and the rest of the
+    /// text as it is; a whole pair, an escaped backslash before `u` and text outside a
+    /// string are left alone.
+    #[test]
+    fn half_a_surrogate_pair_reads_as_the_replacement_character() {
+        check(r#"[{"name":"\ud800lone"},{"name":"next"}]"#, "[{\"name\":\"\u{fffd}lone\"},{\"name\":\"next\"}]");
+        check(r#"["\udc00","\ud800\ud800","\ud800\u0041"]"#, "[\"\u{fffd}\",\"\u{fffd}\u{fffd}\",\"\u{fffd}A\"]");
+        check(r#"["\ud83d\ude00","\\ud800","\""]"#, r#"["😀","\\ud800","\""]"#);
+        check(r#"{"\ud800":1}"#, "{\"\u{fffd}\":1}");
+        // Damage is still the parser's to refuse, where it is.
+        check(r#"["\ud8"#, "NotJson { line: 1, column: 6 }");
+        check(r#"[1,"\ud800"x]"#, "NotJson { line: 1, column: 12 }");
     }
 
     #[test]

@@ -164,10 +164,15 @@ fn a_damaged_store_keeps_the_scenarios_written_in_full_before_the_damage() {
     // Cut after the list (inside the deletions kept after it): all three.
     let cut = &text[..text.len() - 2];
     assert_eq!(check(cut, 3, &at(cut.len())).scenarios, store.scenarios);
-    // One name damaged (a lone surrogate escape): the scenarios before it.
-    let damaged = text.replacen("\"Beta\"", "\"Be\\ud800ta\"", 1);
-    let column = damaged.find("\\ud800").unwrap_or_default() + 7;
+    // One name damaged (an escape that is none): the scenarios before it.
+    let damaged = text.replacen("\"Beta\"", "\"Be\\xta\"", 1);
+    let column = damaged.find("\\x").unwrap_or_default() + 2;
     assert_eq!(check(&damaged, 1, &at(column)).scenarios[..], store.scenarios[..1]);
+    // Half a UTF-16 pair in a name (as JavaScript writes one) is not damage: it reads
+    // as U+FFFD, and every scenario reads.
+    let half = text.replacen("\"Beta\"", "\"Be\\ud800ta\"", 1);
+    let read = check(&half, 3, &[]);
+    assert_eq!(names(&read), ["Alpha", "Be\u{fffd}ta", "Gamma"]);
     // Cut before any scenario is complete, or inside the envelope: nothing to read, and
     // the damage is the one problem.
     let cut = &text[..text.find("Alpha").unwrap_or_default()];
