@@ -335,13 +335,15 @@ pub fn problem_text(problem: &LinkProblem) -> Bilingual {
             "與現時顯示的資料中任何項目都不相符，因此沒有改變任何數字".to_string(),
             "matches no project in the data shown, so it changes nothing".to_string(),
         ),
-        LinkReason::ThresholdsCross { floor, ceiling, with } => {
+        LinkReason::ThresholdsCross { floor, ceiling, both_given } => {
             let [floor, ceiling] = [floor, ceiling].map(|amount| [Lang::Zh, Lang::En].map(|lang| threshold_text(*amount, lang)));
-            // Both thresholds given: one sentence quotes the two (“floor=10” and “ceiling=1” would …).
-            let (with_zh, with_en) = with
-                .as_ref()
-                .map(|pair| (format!("及「{pair}」"), format!("and “{pair}” ")))
-                .unwrap_or_default();
+            // Both thresholds given: one sentence names the two (“ceiling=0” and the
+            // link's floor would …), the figures of both being in it.
+            let (with_zh, with_en) = match (*both_given, problem.key == "ceiling") {
+                (false, _) => ("", ""),
+                (true, true) => ("及連結的下限", "and the link's floor "),
+                (true, false) => ("及連結的上限", "and the link's ceiling "),
+            };
             (
                 format!("{with_zh}會令下限（{}）高於上限（{}），無法計算；連結的審批門檻已略過，現用文件的門檻", floor[0], ceiling[0]),
                 format!("{with_en}would put the floor ({}) above the ceiling ({}), which cannot be worked out; the link's thresholds were ignored, and the paper's apply", floor[1], ceiling[1]),
@@ -1016,8 +1018,8 @@ mod tests {
             "#view=cashflow&lang=en&ceiling=0&floor=5&cost=10",
             // The two thresholds in one sentence.
             &[(
-                "“ceiling=0” and “floor=5” would put the floor (HK$5.0M) above the ceiling (HK$0.0M), which cannot be worked out; the link's thresholds were ignored, and the paper's apply.",
-                "「ceiling=0」及「floor=5」會令下限（5.0 百萬元）高於上限（0.0 百萬元），無法計算；連結的審批門檻已略過，現用文件的門檻。",
+                "“ceiling=0” and the link's floor would put the floor (HK$5.0M) above the ceiling (HK$0.0M), which cannot be worked out; the link's thresholds were ignored, and the paper's apply.",
+                "「ceiling=0」及連結的下限會令下限（5.0 百萬元）高於上限（0.0 百萬元），無法計算；連結的審批門檻已略過，現用文件的門檻。",
             )],
         );
         // One threshold against the paper's other.

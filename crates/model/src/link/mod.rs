@@ -196,9 +196,10 @@ pub enum LinkReason {
     ThresholdsCross {
         floor: Money,
         ceiling: Money,
-        /// The other threshold's pair (`ceiling=1`), when the link gives both: the
-        /// two are named in one sentence, not two that differ only in their quote.
-        with: Option<String>,
+        /// The link gives the other threshold too: the two are named in one sentence
+        /// (this problem's pair and "the link's" other), not two that differ only in
+        /// their quote.
+        both_given: bool,
     },
     /// The link's scaling target (`target=`) cannot be reached on the data shown with
     /// the link's categories (`AllocationError::TargetBelowLocked` or
@@ -329,8 +330,8 @@ impl fmt::Display for LinkProblem {
             LinkReason::MatchesNoProject => "matches no project of the data".to_string(),
             LinkReason::NoSuchCategory { number } => format!("names category {number}, which the data does not have"),
             LinkReason::MoreNotInData { count } => format!("and {count} more edits name what the data does not have"),
-            LinkReason::ThresholdsCross { floor, ceiling, with } => {
-                let with = with.as_ref().map(|pair| format!("with {pair} ")).unwrap_or_default();
+            LinkReason::ThresholdsCross { floor, ceiling, both_given } => {
+                let with = if *both_given { "with the other threshold " } else { "" };
                 format!("{with}would put the floor ({floor:?}) above the ceiling ({ceiling:?}); the thresholds were ignored")
             }
             LinkReason::ScalingRefused { refusal } => format!("cannot be reached ({refusal}); no scaling was made"),
@@ -967,8 +968,8 @@ fn decode_with(params: &[(String, String)], known: Option<&Known>) -> (LinkScena
                 .filter(|g| matches!(g.key, "ceiling" | "floor"))
                 .filter_map(|entry| entry.used.take().map(|value| (entry.key, value)));
             if let Some((key, value)) = set_aside.next() {
-                let with = set_aside.next().map(|(other, value)| format!("{other}={value}"));
-                problems.push(problem(key, value, LinkReason::ThresholdsCross { floor, ceiling, with }));
+                let both_given = set_aside.next().is_some();
+                problems.push(problem(key, value, LinkReason::ThresholdsCross { floor, ceiling, both_given }));
             }
             result.scenario.delegation = crate::engine::DelegationLevers::default();
         }
@@ -1557,7 +1558,7 @@ mod tests {
         check_thresholds(
             "#ceiling=0&floor=5&cost=10",
             (None, None, "10"),
-            &["ceiling=\"0\" with floor=5 would put the floor (Money(5)) above the ceiling (Money(0)); the thresholds were ignored"],
+            &["ceiling=\"0\" with the other threshold would put the floor (Money(5)) above the ceiling (Money(0)); the thresholds were ignored"],
         );
         // Against the paper's floor (HK$0.2M) or ceiling (HK$10M), in either order.
         check_thresholds(
