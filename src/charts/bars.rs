@@ -7,7 +7,10 @@
 //! the scale is stated. Laid out at the width the page gives it (see `charts/mod.rs`):
 //! on a narrow screen each group's name sits on its own line above its bars.
 
-use super::{field, legend_text, px, use_chart_width, value_lines, view_box, Hatch, ValueGrid, FONT, LINE};
+use super::{
+    field, legend_text, px, read_focused_mark, step_between_marks, use_chart_width, value_lines, view_box, Hatch,
+    MarkReadout, ValueGrid, FONT, LINE,
+};
 use crate::components::each::each_index;
 use crate::components::memo::memo;
 use blockvote_present::axis::{label_width, nice_axis, ticks_for_length, Axis};
@@ -133,12 +136,17 @@ pub fn GroupedBars(
             })
             .collect_view()
     };
+    let readout = RwSignal::new(None);
     view! {
         <svg
             node_ref=node
             class="chart grouped-bars"
-            role="img"
-            aria-labelledby=format!("{title_id} {desc_id}")
+            role="group"
+            aria-labelledby=title_id.clone()
+            aria-describedby=desc_id.clone()
+            tabindex="0"
+            on:keydown=step_between_marks
+            on:focusin=read_focused_mark(readout)
             viewBox=move || layout.with(|l| view_box(l.width, l.height))
             width="100%"
             data-testid=id.clone()
@@ -152,6 +160,7 @@ pub fn GroupedBars(
             <ValueGrid lines=axis />
             {bars}
         </svg>
+        <MarkReadout readout=readout />
     }
 }
 
@@ -280,7 +289,7 @@ fn BarMark(
     move || {
         has_bar.get().then(|| {
             view! {
-                <g class="mark" tabindex="0" role="img" aria-label=field(drawing, |d| d.label.clone())>
+                <g class="mark" tabindex="-1" role="img" aria-label=field(drawing, |d| d.label.clone())>
                     <title>{field(drawing, |d| d.label.clone())}</title>
                     <rect
                         x=field(drawing, |d| px(d.x))

@@ -9,7 +9,8 @@
 //! n-th quarter is labelled (each column still names its quarter when focused).
 
 use super::{
-    field, grid_lines, legend_text, px, use_chart_width, view_box, Grid, Hatch, FONT, LINE, ROTATED_FOOTPRINT,
+    field, grid_lines, legend_text, px, read_focused_mark, step_between_marks, use_chart_width, view_box, Grid, Hatch,
+    MarkReadout, FONT, LINE, ROTATED_FOOTPRINT,
 };
 use crate::components::each::each_key;
 use crate::components::memo::memo;
@@ -249,7 +250,7 @@ fn QuarterMarkView(layout: Memo<Layout>, shape: MarkShape, chart_id: String) -> 
         }
     });
     view! {
-        <g class="mark" tabindex="0" role="img" aria-label=field(mark, |m| m.description.clone())>
+        <g class="mark" tabindex="-1" role="img" aria-label=field(mark, |m| m.description.clone())>
             <title>{field(mark, |m| m.description.clone())}</title>
             <rect
                 class="hit"
@@ -404,11 +405,15 @@ pub fn QuarterlyColumns(
             })
             .collect_view()
     };
+    let readout = RwSignal::new(None);
     view! {
         <svg
             node_ref=node
             class="chart columns"
             role="group"
+            tabindex="0"
+            on:keydown=step_between_marks
+            on:focusin=read_focused_mark(readout)
             aria-labelledby=title_id.clone()
             aria-describedby=desc_id.clone()
             viewBox=move || layout.with(|l| view_box(l.width, l.height))
@@ -433,5 +438,6 @@ pub fn QuarterlyColumns(
                 stroke-width="1"
             ></line>
         </svg>
+        <MarkReadout readout=readout />
     }
 }

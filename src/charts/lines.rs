@@ -6,7 +6,10 @@
 //! the value axis has as many nice ticks as fit, and on a narrow screen only every
 //! n-th quarter is labelled (each point still names its quarter when focused).
 
-use super::{field, grid_lines, legend_text, px, use_chart_width, view_box, Grid, FONT, LINE, ROTATED_FOOTPRINT};
+use super::{
+    field, grid_lines, legend_text, px, read_focused_mark, step_between_marks, use_chart_width, view_box, Grid,
+    MarkReadout, FONT, LINE, ROTATED_FOOTPRINT,
+};
 use crate::components::each::each_key;
 use crate::components::memo::memo;
 use blockvote_present::axis::{label_stride, label_width, nice_axis, ticks_for_length, Axis};
@@ -88,7 +91,7 @@ fn SeriesView(layout: Memo<Layout>, index: usize, points: usize) -> impl IntoVie
                 .into_any()
             };
             view! {
-                <g class="mark" tabindex="0" role="img" aria-label=label>
+                <g class="mark" tabindex="-1" role="img" aria-label=label>
                     <title>{label}</title>
                     {marker}
                 </g>
@@ -253,11 +256,15 @@ pub fn QuarterLines(
             )}
         }
     };
+    let readout = RwSignal::new(None);
     view! {
         <svg
             node_ref=node
             class="chart lines"
             role="group"
+            tabindex="0"
+            on:keydown=step_between_marks
+            on:focusin=read_focused_mark(readout)
             aria-labelledby=title_id.clone()
             aria-describedby=desc_id.clone()
             viewBox=move || layout.with(|l| view_box(l.width, l.height))
@@ -277,5 +284,6 @@ pub fn QuarterLines(
                 stroke="var(--ink)"
             ></line>
         </svg>
+        <MarkReadout readout=readout />
     }
 }

@@ -234,3 +234,61 @@ pub fn Hatch(#[prop(into)] id: String) -> impl IntoView {
         </pattern>
     }
 }
+
+/// A chart is one Tab stop: the chart itself (a labelled group), from which the arrow
+/// keys, Home and End move between its marks (each `.mark`, focusable only from
+/// there, `tabindex="-1"`). A chart of 34 points was 34 Tab stops on the way to the
+/// next field. What the mark focused says is written under the chart
+/// ([`MarkReadout`]), so a member on a phone, who has no pointer to hover with, reads
+/// a point by tapping it.
+pub fn step_between_marks(event: web_sys::KeyboardEvent) {
+    let key = event.key();
+    if !matches!(key.as_str(), "ArrowRight" | "ArrowDown" | "ArrowLeft" | "ArrowUp" | "Home" | "End") {
+        return;
+    }
+    let element = |target: Option<web_sys::EventTarget>| target.and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+    let (Some(focused), Some(chart)) = (element(event.target()), element(event.current_target())) else { return };
+    let Ok(marks) = chart.query_selector_all(".mark") else { return };
+    let Some(last) = marks.length().checked_sub(1) else { return };
+    let at = (0..=last).find(|&i| marks.get(i).is_some_and(|mark| mark.is_same_node(Some(&focused))));
+    let next = match (key.as_str(), at) {
+        // From the chart itself, forward goes to its first mark and back to its last.
+        ("Home", _) | ("ArrowRight" | "ArrowDown", None) => 0,
+        ("ArrowRight" | "ArrowDown", Some(at)) => at.saturating_add(1).min(last),
+        ("ArrowLeft" | "ArrowUp", Some(at)) => at.saturating_sub(1),
+        _ => last,
+    };
+    if let Some(mark) = marks.get(next).and_then(|node| node.dyn_into::<web_sys::SvgElement>().ok()) {
+        event.prevent_default();
+        let _ = mark.focus();
+    }
+}
+
+/// Keeps `readout` on what the chart's focused mark says (its `aria-label`), for
+/// [`MarkReadout`]: a `focusin` handler for the chart.
+pub fn read_focused_mark(readout: RwSignal<Option<String>>) -> impl Fn(web_sys::FocusEvent) + Copy {
+    move |event| {
+        let mark = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|target| target.closest(".mark").ok().flatten());
+        if let Some(said) = mark.and_then(|mark| mark.get_attribute("aria-label")) {
+            readout.set(Some(said));
+        }
+    }
+}
+
+/// The line under a chart that shows what its focused mark says, or how to read one.
+/// Hidden from screen readers, which read the mark itself as it takes focus.
+#[component]
+pub fn MarkReadout(readout: RwSignal<Option<String>>) -> impl IntoView {
+    let state = crate::state::use_app_state();
+    let shown = move || {
+        readout.get().unwrap_or_else(|| blockvote_present::words::CHART_READOUT_HINT.get(state.lang.get()).to_string())
+    };
+    view! {
+        <p class="chart-readout" aria-hidden="true" class:hint=move || readout.with(Option::is_none)>
+            {shown}
+        </p>
+    }
+}

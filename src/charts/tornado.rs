@@ -18,7 +18,10 @@
 //! Printing: the two bars differ by pattern (hatched against solid) and outline, not by
 //! colour alone, and every value is printed, so the chart reads in black and white.
 
-use super::{field, px, use_chart_width, value_lines, view_box, Hatch, ValueGrid, FONT};
+use super::{
+    field, px, read_focused_mark, step_between_marks, use_chart_width, value_lines, view_box, Hatch, MarkReadout,
+    ValueGrid, FONT,
+};
 use crate::components::each::each_index;
 use crate::components::memo::memo;
 use blockvote_model::Money;
@@ -142,10 +145,14 @@ pub fn Tornado(
     let legend_hatch = hatch.clone();
     // The high setting's legend item follows the low one's text.
     let high_x = move || 24.0 + label_width(&low_name.get(), FONT) + 24.0;
+    let readout = RwSignal::new(None);
     view! {
         <svg
             class="chart tornado"
             role="group"
+            tabindex="0"
+            on:keydown=step_between_marks
+            on:focusin=read_focused_mark(readout)
             aria-labelledby=title_id.clone()
             aria-describedby=desc_id.clone()
             node_ref=node
@@ -192,6 +199,7 @@ pub fn Tornado(
                 {base_label}
             </text>
         </svg>
+        <MarkReadout readout=readout />
     }
 }
 
@@ -306,7 +314,7 @@ fn TornadoMark(
         }
     };
     view! {
-        <g class="mark tornado-row" tabindex="0" role="img" aria-label=field(drawing, |d| d.description.clone())>
+        <g class="mark tornado-row" tabindex="-1" role="img" aria-label=field(drawing, |d| d.description.clone())>
             <title>{field(drawing, |d| d.description.clone())}</title>
             <rect
                 class="hit"

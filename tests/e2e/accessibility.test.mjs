@@ -521,6 +521,52 @@ test('clearing the link’s number filter hands focus to the search field', LONG
   await context.close();
 });
 
+// A chart is one Tab stop; the arrow keys, Home and End move between its marks, and
+// what the focused mark says is written under the chart, where a tap on a phone shows
+// it too (audit 7: the S-curve's 34 points were 34 Tab stops, and their values only in
+// titles a touch screen never shows).
+test('a chart is one Tab stop, its marks reached with the arrow keys and read under it, by tap too', LONG, async (t) => {
+  const context = await launch({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true });
+  t.after(() => context.close());
+  const page = await context.newPage();
+  const watcher = watch(page);
+  const app = new AppPage(page);
+  await app.open(`${SINGLE_FILE_URL}#view=cashflow&lang=en&cost=5`);
+  const chart = page.getByTestId('cash-cumulative-chart');
+  const readout = chart.locator('xpath=following-sibling::p[contains(@class, "chart-readout")][1]');
+  assert.match(await readout.innerText(), /Tap a point of the chart/);
+  assert.equal(await chart.getAttribute('tabindex'), '0');
+  assert.equal(await chart.locator('g.mark[tabindex="0"]').count(), 0, 'no mark is a Tab stop of its own');
+  const focusedLabel = () => page.evaluate(() => document.activeElement.getAttribute('aria-label'));
+  const marks = chart.locator('g.mark');
+  const count = await marks.count();
+  await chart.focus();
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await focusedLabel(), await marks.nth(0).getAttribute('aria-label'));
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await focusedLabel(), await marks.nth(1).getAttribute('aria-label'));
+  assert.equal(await readout.innerText(), await marks.nth(1).getAttribute('aria-label'));
+  await page.keyboard.press('End');
+  assert.equal(await focusedLabel(), await marks.nth(count - 1).getAttribute('aria-label'));
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await focusedLabel(), await marks.nth(count - 1).getAttribute('aria-label'), 'the last mark stays');
+  await page.keyboard.press('Home');
+  assert.equal(await focusedLabel(), await marks.nth(0).getAttribute('aria-label'));
+  // Tab leaves the chart for what follows it, not for the next point.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.closest('svg') === null), true);
+  // A tap on a point writes what it says under the chart.
+  const quarters = page.getByTestId('cash-quarters-chart');
+  const column = quarters.locator('g.mark').nth(2);
+  await column.scrollIntoViewIfNeeded();
+  const box = await column.boundingBox();
+  await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height - 4);
+  const under = quarters.locator('xpath=following-sibling::p[contains(@class, "chart-readout")][1]');
+  assert.equal(await under.innerText(), await column.getAttribute('aria-label'));
+  assert.match(await under.innerText(), /18-19 Q3/);
+  assert.deepEqual(watcher.errors, []);
+});
+
 // The projects table is drawn as one grid per row on a screen (style/main.css, for the
 // speed of a lever): it must still be a table to assistive technology, every row of it
 // and not only those on the screen, its columns must line up, and a row being pointed

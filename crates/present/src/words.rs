@@ -179,6 +179,12 @@ pub fn department_name(data: &Dataset, index: usize, lang: Lang) -> String {
     data.departments.get(index).map(|d| lang.pick(&d.name_zh, &d.name_en).to_string()).unwrap_or_default()
 }
 
+/// Under a chart, until one of its marks is focused or tapped (`charts::MarkReadout`).
+pub const CHART_READOUT_HINT: Label = l(
+    "輕按或用方向鍵選取圖表中的一點，即可在此閱讀其數值。",
+    "Tap a point of the chart, or use the arrow keys, to read it here.",
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;
