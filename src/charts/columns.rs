@@ -2,7 +2,8 @@
 //! baseline and the scenario), each stacked from segments (e.g. ongoing and new
 //! projects), with an optional range whisker per quarter (e.g. Monte Carlo P10–P90).
 //! Segments are told apart by fill and pattern so the chart reads in black and white;
-//! every column is focusable and names its figures.
+//! every column names its figures, reached with the arrow keys from the chart (one Tab
+//! stop) and written under it when focused or tapped (`charts::step_between_marks`).
 //!
 //! Laid out at the width the page gives it (see `charts/mod.rs`): the legend wraps,
 //! the value axis has as many nice ticks as fit, and on a narrow screen only every

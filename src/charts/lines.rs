@@ -1,6 +1,7 @@
 //! Lines over quarters (e.g. cumulative spending, the S-curve): one polyline per
 //! series, told apart by dash pattern and marker shape as well as colour, each point
-//! focusable with its value.
+//! reached with the arrow keys from the chart (one Tab stop) and its value written
+//! under the chart when focused or tapped (`charts::step_between_marks`).
 //!
 //! Laid out at the width the page gives it (see `charts/mod.rs`): the legend wraps,
 //! the value axis has as many nice ticks as fit, and on a narrow screen only every

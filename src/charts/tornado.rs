@@ -4,10 +4,12 @@
 //! its low setting, the lower one (solid) to the figure at its high setting. Both
 //! figures are printed at the ends of the bars.
 //!
-//! Accessibility: the `<svg>` is a labelled group (`<title>`, `<desc>`); every row is a
-//! focusable `<g tabindex="0" role="img">` whose `aria-label` and `<title>` give the
-//! lever, its two settings and the two results. Not `role="img"` on the `<svg>`, which
-//! would hide the rows from screen readers.
+//! Accessibility: the `<svg>` is a labelled group (`<title>`, `<desc>`) and one Tab
+//! stop; every row is a `<g tabindex="-1" role="img">`, reached from it with the arrow
+//! keys (`charts::step_between_marks`), whose `aria-label` and `<title>` give the
+//! lever, its two settings and the two results, also written under the chart when
+//! focused or tapped. Not `role="img"` on the `<svg>`, which would hide the rows from
+//! screen readers.
 //!
 //! The value axis is `blockvote_present::axis`'s, over the base and every result, with
 //! its ticks as light gridlines labelled under the rows. Laid out at the width the page
