@@ -39,10 +39,8 @@ pub fn SimulationResults(stale: Memo<bool>) -> impl IntoView {
         })
     };
     let words = move || {
-        let sentences = result.with(|r| {
-            r.as_ref()
-                .map(|r| (percentiles_in_words(&r.summary, lang()), against_allocation(&r.summary, &data, lang())))
-        });
+        let sentences = result
+            .with(|r| r.as_ref().map(|r| (percentiles_in_words(r, lang()), against_allocation(r, &data, lang()))));
         sentences.map(|(percentiles, allocation)| {
             view! {
                 <div class="mc-words">
@@ -144,7 +142,7 @@ pub fn SimulationResults(stale: Memo<bool>) -> impl IntoView {
 /// changes (a handful of rows).
 #[component]
 fn ResultsTableView(table: ResultsTable, lang: Lang) -> impl IntoView {
-    let simulated = Provenance::Model(Basis::Simulation);
+    let simulated = table.simulated_provenance.clone();
     let body = table.rows.iter().map(|row| year_row(row, false, lang)).collect_view();
     let new_projects = year_row(&table.new_projects, true, lang);
     let [p10, p50, p90, mean] = table.percentiles.clone();

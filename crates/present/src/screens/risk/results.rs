@@ -141,6 +141,8 @@ pub struct ResultsTable {
     pub deterministic_provenance: Provenance,
     /// What the four simulated columns include of slippage (one note over all four).
     pub simulated: String,
+    /// Whose the simulated figures are ([`simulation_provenance`]).
+    pub simulated_provenance: Provenance,
     /// P10, P50 (median), P90, mean.
     pub percentiles: [String; 4],
     pub rows: Vec<ResultRow>,
@@ -149,11 +151,29 @@ pub struct ResultsTable {
     pub late_mean: String,
 }
 
-fn simulated(amount: Money) -> Figure {
-    Figure::model(Value::Millions(amount), Basis::Simulation)
+/// Whose a run's figures are: the model's for the paper's scenario simulated with the
+/// settings blockvote starts with (para 5's share late, its delays, seed and runs),
+/// the member's once their levers or settings moved them (a 10 % cost rise took the
+/// simulated 2018-19 from HK$1,032.5M to HK$953.7M, still marked "model").
+pub fn simulation_provenance(run: &SimulationRun) -> Provenance {
+    let changed = run.scenario != Scenario::default() || run.settings != MonteCarloSettings::default();
+    Provenance::worked_out(Basis::Simulation, changed)
 }
 
-fn row(key: String, label: String, deterministic: Option<Money>, stats: &Stats, provenance: &Provenance) -> ResultRow {
+/// A figure of a run whose figures are `whose`'s ([`simulation_provenance`]).
+fn simulated(value: Value, whose: &Provenance) -> Figure {
+    Figure::model_or_scenario(value, whose)
+}
+
+fn row(
+    key: String,
+    label: String,
+    deterministic: Option<Money>,
+    stats: &Stats,
+    provenance: &Provenance,
+    whose: &Provenance,
+) -> ResultRow {
+    let simulated = |amount: Money| simulated(Value::Millions(amount), whose);
     ResultRow {
         key,
         label,
@@ -174,6 +194,7 @@ pub fn results_table(
     lang: Lang,
 ) -> ResultsTable {
     let provenance = scenario_provenance(scenario);
+    let whose = simulation_provenance(run);
     // Each year's deterministic figure as the cash flow's year table shows it
     // (`shown_years`), never a second rounding of the same figure.
     let shown_years = projection.map(|p| crate::cash::shown_years(&p.years, p.budget_year_totals.year));
@@ -186,7 +207,7 @@ pub fn results_table(
         .summary
         .years
         .iter()
-        .map(|y| row(y.year.label(), year_text(y.year, lang), year_total(y.year), &y.stats, &provenance))
+        .map(|y| row(y.year.label(), year_text(y.year, lang), year_total(y.year), &y.stats, &provenance, &whose))
         .collect();
     let new_projects = row(
         "new".to_string(),
@@ -194,6 +215,7 @@ pub fn results_table(
         projection.map(|p| crate::cash::shown_budget_year(p).new),
         &run.summary.budget_year_new,
         &provenance,
+        &whose,
     );
     let includes = match (scenario.slippage.enabled, lang) {
         (true, Lang::Zh) => format!("計入延誤調節：{}（期望值）", lever_words(&scenario.slippage, lang)),
@@ -214,6 +236,7 @@ pub fn results_table(
             slippage: includes,
         },
         deterministic_provenance: provenance,
+        simulated_provenance: whose,
         simulated: match lang {
             Lang::Zh => format!("模擬抽出的延誤：每個項目以機率 {p} 延誤 1 至 4 季"),
             Lang::En => format!("simulated lateness: each project late with probability {p}, by 1 to 4 quarters"),
@@ -243,13 +266,14 @@ pub fn results_table(
 
 /// 2018-19's percentiles in words: "in 9 of 10 simulated years 2018-19 needs no more
 /// than HK$…".
-pub fn percentiles_in_words(summary: &MonteCarloSummary, lang: Lang) -> Sentence {
-    let by = summary.budget_year_total;
+pub fn percentiles_in_words(run: &SimulationRun, lang: Lang) -> Sentence {
+    let whose = simulation_provenance(run);
+    let by = run.summary.budget_year_total;
     let template = lang.pick(
         "每 10 個模擬年度中，有 9 個 2018-19 年度所需不超過 {$}（P90）；一半不超過 {$}（P50，中位數）；只有 1 個不超過 {$}（P10）。",
         "In 9 of 10 simulated years 2018-19 needs no more than {$} (P90); in half of them no more than {$} (P50, the median); in 1 of 10, no more than {$} (P10).",
     );
-    Sentence::fill(template, [by.p90, by.p50, by.p10].map(simulated))
+    Sentence::fill(template, [by.p90, by.p50, by.p10].map(|amount| simulated(Value::Millions(amount), &whose)))
 }
 
 /// The figure the simulation counts 2018-19 against: the allocation para 6 prints.
@@ -260,17 +284,17 @@ pub fn allocation(data: &Dataset) -> Option<Money> {
 /// The chance that 2018-19 needs less than the allocation the paper proposes (part of
 /// it left unspent) and more, from the same runs, counted exactly; `None` if the runs were not
 /// counted against this dataset's allocation.
-pub fn against_allocation(summary: &MonteCarloSummary, data: &Dataset, lang: Lang) -> Option<Sentence> {
+pub fn against_allocation(run: &SimulationRun, data: &Dataset, lang: Lang) -> Option<Sentence> {
+    let (summary, whose) = (&run.summary, simulation_provenance(run));
     let voted = Printed::AllocationProposed.figure(data)?;
     let counts = summary.budget_year_against.filter(|counts| Some(counts.threshold) == voted.money())?;
     let runs = count(summary.runs_done);
     let shares = percent_shares(&[u64::from(counts.below), u64::from(counts.equal), u64::from(counts.above)]);
-    let share =
-        |index: usize| Figure::model(Value::Percent(shares.get(index).copied().unwrap_or_default()), Basis::Simulation);
-    let runs_figure = |n: u32| Figure::model(Value::Count(u64::from(n)), Basis::Simulation);
+    let share = |index: usize| simulated(Value::Percent(shares.get(index).copied().unwrap_or_default()), &whose);
+    let runs_figure = |n: u32| simulated(Value::Count(u64::from(n)), &whose);
     let mean = summary.budget_year_total.mean.round_to(1);
     let gap = counts.threshold.round_to(1).checked_sub(mean).unwrap_or_default();
-    let gap_figure = simulated(Money::from_millions(gap.millions().abs()));
+    let gap_figure = simulated(Value::Millions(Money::from_millions(gap.millions().abs())), &whose);
     let template = match lang {
         Lang::Zh => format!(
             "與文件建議的 2018-19 年度整體撥款 {{$}} 比較：{runs} 個模擬年度中，有 {{}} 個（{{}}）所需少於撥款，即部分撥款不會用完；有 {{}} 個（{{}}）所需多於撥款。"
@@ -291,7 +315,7 @@ pub fn against_allocation(summary: &MonteCarloSummary, data: &Dataset, lang: Lan
         (Lang::En, false) => " On average the simulated year needs {$}, {$} less than the allocation.",
         (Lang::En, true) => " On average the simulated year needs {$}, {$} more than the allocation.",
     };
-    Some(sentence.then(Sentence::fill(mean_words, [simulated(mean), gap_figure])))
+    Some(sentence.then(Sentence::fill(mean_words, [simulated(Value::Millions(mean), &whose), gap_figure])))
 }
 
 /// The quarterly chart: the model baseline and the scenario per quarter (shared with
@@ -412,22 +436,43 @@ mod tests {
             "種子 710 · 10,000 次模擬 · 延誤機率 32.9% · 權重 4 : 3 : 2 : 1 · 不計超支 · 用時 1.23 秒",
         );
         check(
-            percentiles_in_words(&result.summary, Lang::En).read(Lang::En),
+            percentiles_in_words(&result, Lang::En).read(Lang::En),
             "In 9 of 10 simulated years 2018-19 needs no more than HK$1,032.5M [model] (P90); in half of them no \
              more than HK$1,018.1M [model] (P50, the median); in 1 of 10, no more than HK$1,002.3M [model] (P10).",
         );
         check(
-            percentiles_in_words(&result.summary, Lang::Zh).read(Lang::Zh),
+            percentiles_in_words(&result, Lang::Zh).read(Lang::Zh),
             "每 10 個模擬年度中，有 9 個 2018-19 年度所需不超過 1,032.5 百萬元 [模型]（P90）；一半不超過 1,018.1 百萬元 \
              [模型]（P50，中位數）；只有 1 個不超過 1,002.3 百萬元 [模型]（P10）。",
         );
         check(
-            against_allocation(&result.summary, &paper(), Lang::En).map(|s| s.read(Lang::En)).unwrap_or_default(),
+            against_allocation(&result, &paper(), Lang::En).map(|s| s.read(Lang::En)).unwrap_or_default(),
             "Against the 2018-19 block allocation the paper proposes, about HK$1,060M [para 6]: in 10,000 [model] of \
              the 10,000 simulated years (100.0% [model]) the year needs less, so part of the allocation would be left \
              unspent; in 0 [model] (0.0% [model]) it needs more than the allocation. On average the simulated year needs \
              HK$1,017.7M [model], HK$42.3M [model] less than the allocation.",
         );
+    }
+
+    /// A run of the member's scenario, or with their settings, gives their figures: the
+    /// same words, marked scenario, in the sentences and the table alike.
+    #[test]
+    fn a_run_of_the_members_scenario_or_settings_is_theirs() {
+        let marks = |result: &SimulationRun| {
+            let table = results_table(result, &result.scenario, None, Lang::En);
+            let words = percentiles_in_words(result, Lang::En).read(Lang::En);
+            let kinds =
+                [&table.simulated_provenance, &table.rows[0].p50.provenance(), &table.new_projects.mean.provenance()]
+                    .map(|provenance| provenance.mark(Lang::En));
+            (kinds.join(" "), words.matches("[scenario]").count(), words.matches("[model]").count())
+        };
+        let paper = run(&Scenario::default(), small(200, 1));
+        let dearer = run(&Scenario { cost_change_pct: Decimal::TEN, ..Scenario::default() }, small(200, 1));
+        assert_eq!(marks(&paper).0, "scenario scenario scenario", "200 runs are the member's setting");
+        let default = run(&Scenario::default(), MonteCarloSettings::default());
+        assert_eq!(marks(&default).0, "model model model");
+        assert!(simulation_provenance(&default).explanation(Lang::En).contains("simulation"));
+        assert_eq!(marks(&dearer), ("scenario scenario scenario".to_string(), 3, 0));
     }
 
     #[test]
@@ -440,14 +485,14 @@ mod tests {
         let counts = result.summary.budget_year_against.unwrap_or_else(|| panic!("counted"));
         assert_eq!(counts.below + counts.equal + counts.above, 2_000);
         assert!(counts.above > 0, "{counts:?}");
-        let sentence =
-            against_allocation(&result.summary, &paper(), Lang::Zh).map(|s| s.read(Lang::Zh)).unwrap_or_default();
-        let above = format!("有 {} [模型] 個（", count(counts.above));
+        let sentence = against_allocation(&result, &paper(), Lang::Zh).map(|s| s.read(Lang::Zh)).unwrap_or_default();
+        // Overruns are the member's setting, so the figures are theirs.
+        let above = format!("有 {} [情景] 個（", count(counts.above));
         assert!(sentence.contains(&above), "{sentence}");
         // The shares shown add up to 100%: 1,917 of 2,000 is 95.85%, and the half
         // tenth goes to the earlier share (83 of 2,000, 4.15%).
         assert_eq!((counts.below, counts.above), (83, 1_917));
-        assert!(sentence.contains("（4.2% [模型]）") && sentence.contains("（95.8% [模型]）"), "{sentence}");
+        assert!(sentence.contains("（4.2% [情景]）") && sentence.contains("（95.8% [情景]）"), "{sentence}");
     }
 
     #[test]
@@ -471,8 +516,8 @@ mod tests {
         let first = table.rows.first().unwrap_or_else(|| panic!("a year"));
         check(first.key.clone(), "2018-19");
         check(first.deterministic.as_ref().map(|f| f.text(Lang::En)).unwrap_or_default(), "1,028.0");
-        check(first.p50.provenance().mark(Lang::En), "model");
-        assert!(first.p50.provenance().explanation(Lang::En).contains("simulation"));
+        // 500 runs are the member's setting: the simulated figures are theirs too.
+        check(first.p50.provenance().mark(Lang::En), "scenario");
         let off = results_table(&result, &Scenario::default(), Some(&projection), Lang::Zh);
         check(off.deterministic.slippage, "不計延誤（延誤調節關閉）");
         assert!(table.late_mean.starts_with("On average "), "{}", table.late_mean);
