@@ -26,9 +26,11 @@ pub fn CategoryTable(outcome: Memo<Option<AllocationOutcome>>) -> impl IntoView 
     let state = use_app_state();
     let data = state.data();
     let lang = move || state.lang.get();
-    // The marks of the paper's columns and of the scenario's, in the headings.
-    let paper_mark = Printed::CategoryTotal(AnnexAColumn::Proposed).figure(&data).map(|f| f.provenance().clone());
-    let prior_mark = Printed::CategoryTotal(AnnexAColumn::ApprovedPrior).figure(&data).map(|f| f.provenance().clone());
+    // The marks of the paper's columns, in the headings, cite the column as Annex A
+    // prints it (the total's cell is one figure of it), as the Overview's table does;
+    // none while the data shown is not the paper's.
+    let column_mark = |column: AnnexAColumn| Printed::CategoryTotal(column).figure(&data).map(|_| column.provenance());
+    let (paper_mark, prior_mark) = (column_mark(AnnexAColumn::Proposed), column_mark(AnnexAColumn::ApprovedPrior));
     let heading = move |index: usize| HEADINGS.get(index).map(|h| h.get(lang())).unwrap_or_default();
     // The columns of differences, each with the mark its cells share (the model's
     // arithmetic on Annex A until the member changes an amount, then the scenario's).

@@ -13,7 +13,7 @@ use crate::state::use_app_state;
 use crate::whatif::use_whatif;
 use blockvote_present::format::decimals;
 use blockvote_present::lang::Lang;
-use blockvote_present::provenance::{Basis, Figure, Provenance};
+use blockvote_present::provenance::Figure;
 use blockvote_present::screens::risk::results::{
     against_allocation, determinism, percentiles_in_words, results_table, risk_chart, stamp, ResultRow, ResultsTable,
     EMPTY, STALE,
