@@ -192,6 +192,8 @@ pub fn comparison(data: &Dataset, baseline: &Summary, compared: &[Compared], lan
     };
     let calibrated = |amount: Amount| amount.figure(|v| Figure::model(v, Basis::CalibratedProfile));
     let counted = |amount: Amount| amount.figure(|v| Figure::model(v, Basis::Arithmetic(PaperPlace::AnnexC)));
+    // A route's count is read off para 2's thresholds, not counted in Annex C.
+    let routed = |amount: Amount| amount.figure(|v| Figure::model(v, Basis::Para2Thresholds));
     let annex_a = Basis::Arithmetic(PaperPlace::AnnexA);
 
     let total = Printed::CategoryTotal(AnnexAColumn::Proposed);
@@ -263,7 +265,7 @@ pub fn comparison(data: &Dataset, baseline: &Summary, compared: &[Compared], lan
             RowHead::new(&format!("route-{}", route.key()), RowKind::Headline, route_label(*route).get(lang)),
             None,
             &|s| Amount::Count(s.routes.get(index).copied().unwrap_or_default()),
-            &counted,
+            &routed,
         );
     }
     let none = NONE.get(lang).to_string();

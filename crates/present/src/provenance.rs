@@ -119,6 +119,9 @@ pub enum Basis {
     /// Arithmetic on figures the paper prints at `place` (a sum, a difference, a
     /// count, a share) and nothing else.
     Arithmetic(PaperPlace),
+    /// The same on figures printed at two places (Annex C's budgets less Annex B's
+    /// cash), named both.
+    ArithmeticAcross(PaperPlace, PaperPlace),
     /// The calibrated spend profile: a share r of each budget paid on completion, the
     /// rest spread evenly, r solved so the new projects' 2018-19 cash equals Annex B's
     /// HK$243M; the ongoing projects' HK$817M spread evenly over 2018-19's quarters.
@@ -149,6 +152,18 @@ impl Basis {
                 Lang::En => format!(
                     "Worked out by blockvote from the figures printed in {} (a sum, difference or count); the paper does not print this figure itself.",
                     place.cite(lang)
+                ),
+            },
+            Basis::ArithmeticAcross(first, second) => match lang {
+                Lang::Zh => format!(
+                    "blockvote 按{}及{}所載數字計算（加減或點算），文件本身沒有印出這個數字。",
+                    cite_before_zh(first),
+                    cite_before_zh(second)
+                ),
+                Lang::En => format!(
+                    "Worked out by blockvote from the figures printed in {} and {} (a sum, difference or count); the paper does not print this figure itself.",
+                    first.cite(lang),
+                    second.cite(lang)
                 ),
             },
             Basis::CalibratedProfile => CALIBRATED_EXPLANATION.get(lang).to_string(),
@@ -320,6 +335,10 @@ fn basis_short(basis: Basis, lang: Lang) -> String {
         Basis::Arithmetic(place) => match lang {
             Lang::Zh => format!("按{}計算", cite_before_zh(place)),
             Lang::En => format!("worked out from {}", place.cite(lang)),
+        },
+        Basis::ArithmeticAcross(first, second) => match lang {
+            Lang::Zh => format!("按{}及{}計算", cite_before_zh(first), cite_before_zh(second)),
+            Lang::En => format!("worked out from {} and {}", first.cite(lang), second.cite(lang)),
         },
         Basis::CalibratedProfile => l("按附件 B 校準", "calibrated to Annex B").get(lang).to_string(),
         Basis::SpendProfile => l("開支模式", "spend profile").get(lang).to_string(),
@@ -506,6 +525,16 @@ mod tests {
             (Basis::Arithmetic(PaperPlace::AnnexA), Lang::Zh, "模型（按附件 A 計算）"),
             (Basis::Arithmetic(PaperPlace::Para(5)), Lang::Zh, "模型（按第 5 段計算）"),
             (Basis::Arithmetic(PaperPlace::AnnexC), Lang::En, "Model (worked out from Annex C)"),
+            (
+                Basis::ArithmeticAcross(PaperPlace::AnnexC, PaperPlace::AnnexB),
+                Lang::Zh,
+                "模型（按附件 C 及附件 B 計算）",
+            ),
+            (
+                Basis::ArithmeticAcross(PaperPlace::AnnexC, PaperPlace::AnnexB),
+                Lang::En,
+                "Model (worked out from Annex C and Annex B)",
+            ),
         ];
         for (basis, lang, expected) in cases {
             check(Provenance::Model(basis).series_name(lang), expected);
@@ -513,6 +542,10 @@ mod tests {
         check(
             Basis::Arithmetic(PaperPlace::AnnexB).explanation(Lang::Zh),
             "blockvote 按附件 B 所載數字計算（加減或點算），文件本身沒有印出這個數字。",
+        );
+        check(
+            Basis::ArithmeticAcross(PaperPlace::AnnexC, PaperPlace::AnnexB).explanation(Lang::Zh),
+            "blockvote 按附件 C 及附件 B 所載數字計算（加減或點算），文件本身沒有印出這個數字。",
         );
         check(
             Basis::Arithmetic(PaperPlace::Para(6)).explanation(Lang::Zh),

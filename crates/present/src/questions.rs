@@ -151,7 +151,10 @@ fn commitment(data: &Dataset) -> Option<Draft> {
     let count = c.say(&Printed::NewProjectCount.figure(data)?);
     let total = c.say(&amount(found.total_budget, Basis::Arithmetic(PaperPlace::AnnexC)));
     let cash = c.say(&Printed::Cohort { cohort: CohortId::New, column: AnnexBColumn::Cash }.figure(data)?);
-    let beyond = c.say(&amount(found.committed_beyond_budget_year?, Basis::Arithmetic(PaperPlace::AnnexB)));
+    let beyond = c.say(&amount(
+        found.committed_beyond_budget_year?,
+        Basis::ArithmeticAcross(PaperPlace::AnnexC, PaperPlace::AnnexB),
+    ));
     let text = Bilingual::new(
         format!(
             "{}個新項目的預算合共 {}，附件 B 只為它們預留 2018-19 年度 {}；其餘 {}會落在往後年度。政府可否按年列出這些項目在 2018-19 年度以後所需的現金流量，以及資金從何而來？",

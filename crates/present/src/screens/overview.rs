@@ -489,13 +489,14 @@ fn ceiling_finding(data: &Dataset, found: &Findings, lang: Lang) -> Finding {
 /// What the new projects commit beyond 2018-19: Annex C's budgets less Annex B's cash.
 /// Each figure is marked where it stands: Annex B's cash for the new projects as the
 /// paper's, the budgets' total as the model's sum of Annex C, and the share and the
-/// rest as the model's arithmetic on Annex B (two marks side by side after the
+/// rest as the model's arithmetic on Annex C's budgets and Annex B's cash (two marks side by side after the
 /// sentence read as one figure marked twice).
 fn commitment_finding(data: &Dataset, found: &Findings, lang: Lang) -> Option<Finding> {
     let cash = Printed::Cohort { cohort: CohortId::New, column: AnnexBColumn::Cash }.figure(data)?;
-    let on_annex_b = || Basis::Arithmetic(PaperPlace::AnnexB);
-    let share = Figure::model(Value::Percent(found.budget_year_cash_percent?), on_annex_b());
-    let beyond = Figure::model(Value::Millions(found.committed_beyond_budget_year?), on_annex_b());
+    // Both need Annex C's budgets, which Annex B does not print.
+    let on_annex_c_and_b = || Basis::ArithmeticAcross(PaperPlace::AnnexC, PaperPlace::AnnexB);
+    let share = Figure::model(Value::Percent(found.budget_year_cash_percent?), on_annex_c_and_b());
+    let beyond = Figure::model(Value::Millions(found.committed_beyond_budget_year?), on_annex_c_and_b());
     let total = Figure::model(Value::Millions(found.total_budget), Basis::Arithmetic(PaperPlace::AnnexC));
     let count = found.project_count;
     let template = match lang {

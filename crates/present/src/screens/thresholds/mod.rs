@@ -9,7 +9,7 @@ pub mod histogram;
 use crate::fields::{money_field, FieldError, FieldSpec};
 use crate::lang::{l, Label, Lang};
 use crate::paper::Printed;
-use crate::provenance::{Basis, Figure, MarkedColumn, PaperPlace, Provenance, Value};
+use crate::provenance::{Basis, Figure, MarkedColumn, Provenance, Value};
 use crate::words::{route_label, TOTAL};
 use blockvote_model::engine::{DelegationOutcome, Route};
 use blockvote_model::money::{round_parts_to_total, MAX_INPUT_MILLIONS};
@@ -32,12 +32,13 @@ const ROUTE_FIGURE_HEADINGS: [Label; 2] = [l("項目數目", "Projects"), l("預
 
 /// Whose the routes table's counts and budgets are. While they are those of the
 /// paper's default scenario (`baseline`: Annex C's budgets under para 2's thresholds)
-/// they are a count and sums of Annex C's figures, the model's arithmetic; once the
-/// member's thresholds or budgets change them they are the scenario's. Without a
-/// baseline to compare with, they are said to be the scenario's.
+/// they are the model's, each project's route read off para 2's thresholds, and the
+/// basis says so (the routes are not in Annex C, only the budgets they are read from);
+/// once the member's thresholds or budgets change them they are the scenario's.
+/// Without a baseline to compare with, they are said to be the scenario's.
 pub fn route_mark(delegation: &DelegationOutcome, baseline: Option<&DelegationOutcome>) -> Provenance {
     let changed = baseline.is_none_or(|b| b.routes != delegation.routes);
-    Provenance::worked_out(Basis::Arithmetic(PaperPlace::AnnexC), changed)
+    Provenance::worked_out(Basis::Para2Thresholds, changed)
 }
 
 /// The routes table's two figure columns, each marked with [`route_mark`], which is
