@@ -462,7 +462,7 @@ mod tests {
             let table = results_table(result, &result.scenario, None, Lang::En);
             let words = percentiles_in_words(result, Lang::En).read(Lang::En);
             let kinds =
-                [&table.simulated_provenance, &table.rows[0].p50.provenance(), &table.new_projects.mean.provenance()]
+                [&table.simulated_provenance, table.rows[0].p50.provenance(), table.new_projects.mean.provenance()]
                     .map(|provenance| provenance.mark(Lang::En));
             (kinds.join(" "), words.matches("[scenario]").count(), words.matches("[model]").count())
         };
