@@ -39,6 +39,13 @@ pub fn csv_line(fields: &[String]) -> String {
     line
 }
 
+/// An amount of the data as given, to its own decimals only (`238` for Annex A's
+/// HK$238M, which it prints whole): a paper's figure is written as printed, never with
+/// a decimal it does not have.
+pub fn csv_as_given(amount: Money) -> String {
+    amount.millions().normalize().to_string()
+}
+
 /// An amount for a CSV cell as the screens write it in a field or the projects table:
 /// HK$ millions with every decimal it has and one at least (`6.6`, `0.22`, `1060.0`),
 /// exact to the dollar, without separators so a spreadsheet reads a number.
@@ -133,7 +140,7 @@ pub fn allocation_csv(dataset: &Dataset, projection: &Projection) -> String {
             c.id.to_string(),
             category.map(|k| k.name_zh.clone()).unwrap_or_default(),
             category.map(|k| k.name_en.clone()).unwrap_or_default(),
-            csv_money(c.paper_amount),
+            csv_as_given(c.paper_amount),
             csv_money(c.amount),
             c.locked.to_string(),
             csv_money(c.change_vs_paper),
@@ -144,7 +151,7 @@ pub fn allocation_csv(dataset: &Dataset, projection: &Projection) -> String {
         "total".to_string(),
         "總計".to_string(),
         "Total".to_string(),
-        csv_money(total.paper_amount),
+        csv_as_given(total.paper_amount),
         csv_money(total.amount),
         String::new(),
         csv_money(total.change_vs_paper),
@@ -268,7 +275,7 @@ mod tests {
         let cash = cashflow_csv(&paper);
         assert_eq!(cash.lines().count(), paper.quarters.len() + 1);
         let allocation = allocation_csv(&dataset, &paper);
-        assert!(allocation.lines().last().is_some_and(|l| l.starts_with("total,總計,Total,1060.0,1060.0,,0.0")));
+        assert!(allocation.lines().last().is_some_and(|l| l.starts_with("total,總計,Total,1060,1060.0,,0.0")));
         assert_eq!(
             projects.lines().nth(1).map(|l| l.split(',').skip(5).collect::<Vec<_>>().join(",")).as_deref(),
             Some("6.6,6.6,true,2018-19 Q1,2019-20 Q1,0.8,block_allocation,2018-19 Q1,2019-20 Q1")

@@ -91,7 +91,13 @@ pub fn projects_csv(data: &Dataset, projection: &Projection, baseline: &Projecti
     if let Some(paper) = AnnexCColumn::Budget.provenance(data) {
         columns.push(("paper_budget_m", paper));
     }
-    columns.push(("scenario_budget_m", Provenance::Scenario));
+    // The budgets: Annex C's while the scenario changes none, else the scenario's (the
+    // paper's own are in `paper_budget_m` whatever the scenario does), as the dates.
+    let budgets_changed = projection.projects.iter().any(|p| p.budget != p.paper_budget);
+    match AnnexCColumn::Budget.provenance(data) {
+        Some(paper) if !budgets_changed => columns.push(("scenario_budget_m", paper)),
+        _ => columns.push(("scenario_budget_m", Provenance::Scenario)),
+    }
     columns.push(("cash_budget_year_m", Provenance::worked_out(Basis::CalibratedProfile, cash_changed)));
     // The dates: Annex C's while the scenario moves none, else the scenario's; the
     // paper's own are in the last two columns whatever the scenario does.
@@ -124,15 +130,11 @@ pub fn projects_csv(data: &Dataset, projection: &Projection, baseline: &Projecti
 /// Allocation screen marks them), then the categories as
 /// `blockvote_model::exports::allocation_csv` writes them.
 pub fn allocation_csv(data: &Dataset, projection: &Projection, _baseline: &Projection, lang: Lang) -> String {
+    // The scenario's amounts and their change are marked as the Allocation screen marks
+    // them: the model's arithmetic on Annex A until the member changes a category.
     let whose = difference_mark(&projection.allocation);
-    // The amounts are Annex A's own until the member changes one (a difference from
-    // them is the model's arithmetic until then).
-    let amounts = match whose {
-        Provenance::Scenario => Provenance::Scenario,
-        _ => AnnexAColumn::Proposed.provenance(),
-    };
     let columns =
-        [("paper_m", AnnexAColumn::Proposed.provenance()), ("scenario_m", amounts), ("change_vs_paper_m", whose)];
+        [("paper_m", AnnexAColumn::Proposed.provenance()), ("scenario_m", whose.clone()), ("change_vs_paper_m", whose)];
     let mut out = provenance_lines(&columns, lang);
     out.push_str(&blockvote_model::exports::allocation_csv(data, projection));
     out
@@ -273,7 +275,8 @@ mod tests {
             Lang::En,
             &[
                 "Figure,paper_budget_m,Annex C",
-                "Figure,scenario_budget_m,scenario",
+                // No lever changes a budget: Annex C's, as the Projects screen marks them.
+                "Figure,scenario_budget_m,Annex C",
                 "Figure,cash_budget_year_m,\"model",
                 "Figure,start,Annex C",
                 "Figure,paper_start,Annex C",
@@ -292,7 +295,8 @@ mod tests {
         );
         // A project moved, and one left out: the dates and the routes are the
         // scenario's, the paper's dates are still given as Annex C's, and the project
-        // left out has no route (`p=5:d2;10:x`).
+        // left out has no route (`p=5:d2;10:x`); no budget changed, so they are still
+        // Annex C's.
         let moved = blockvote_model::link::decode_link("p=5:d2;10:x").0.scenario;
         check(
             projects_csv,
@@ -300,7 +304,7 @@ mod tests {
             Lang::En,
             &[
                 "Figure,paper_budget_m,Annex C",
-                "Figure,scenario_budget_m,scenario",
+                "Figure,scenario_budget_m,Annex C",
                 "Figure,cash_budget_year_m,scenario",
                 "Figure,start,scenario",
                 "Figure,paper_start,Annex C",
@@ -362,7 +366,9 @@ mod tests {
             allocation_csv,
             &Scenario::default(),
             Lang::En,
-            &["Figure,paper_m,Annex A", "Figure,scenario_m,Annex A", "Figure,change_vs_paper_m,\"model", header],
+            // The amounts as the Allocation screen marks them: the model's until a
+            // category is changed.
+            &["Figure,paper_m,Annex A", "Figure,scenario_m,\"model", "Figure,change_vs_paper_m,\"model", header],
         );
         let mut edited = Scenario::default();
         crate::screens::allocation::edit_category(&mut edited, 1, |c| c.amount = Some(blockvote_model::Money::ZERO));
