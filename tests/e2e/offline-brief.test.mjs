@@ -510,17 +510,20 @@ test('compare export: the CSV holds the figures the table shows, with each colum
   const rows = file.text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
   assert.equal(
     rows[0],
-    'Figure,Unit,The paper (as printed),Where the paper prints it,Model baseline (calibrated to Annex B; blockvote\'s model),"Dearer, ""ten"": scenario","Dearer, ""ten"": change from the model baseline",Even: scenario,Even: change from the model baseline',
+    'Figure,Unit,The paper (as printed),Where the paper prints it,Model baseline (calibrated to Annex B),Model baseline (calibrated to Annex B): mark,"Dearer, ""ten""","Dearer, ""ten"": mark","Dearer, ""ten"": change from the model baseline",Even,Even: mark,Even: change from the model baseline',
   );
   const line = (start) => rows.find((r) => r.startsWith(start));
-  assert.equal(line('Allocation total'), 'Allocation total (Annex A),HK$M,1060,Annex A,1060,1060.0,0.0,1060.0,0.0');
+  // Each cell's mark beside it, as on screen: the baseline's total is Annex A's, and
+  // the scenarios, which leave it, have the model's.
+  assert.equal(line('Allocation total'), 'Allocation total (Annex A),HK$M,1060,Annex A,1060,Annex A,1060.0,model,0.0,1060.0,model,0.0');
   const plain = (text) => text.replace(/,/g, '');
   const budgetYear = line('2018-19 total cash need').split(',');
-  assert.deepEqual(budgetYear.slice(1, 5), ['HK$M', '1060', 'Annex B', '1060.0']);
-  assert.equal(budgetYear[5], plain(await shown('budget-year-total', 1)), 'the CSV shows the figure the table shows');
-  assert.equal(budgetYear[7], plain(await shown('budget-year-total', 2)));
+  assert.deepEqual(budgetYear.slice(1, 6), ['HK$M', '1060', 'Annex B', '1060.0', 'model']);
+  assert.equal(budgetYear[6], plain(await shown('budget-year-total', 1)), 'the CSV shows the figure the table shows');
+  assert.equal(budgetYear[7], 'scenario');
+  assert.equal(budgetYear[9], plain(await shown('budget-year-total', 2)));
   const tenths = (text) => Math.round(Number(text) * 10);
-  assert.equal(tenths(budgetYear[6]), tenths(budgetYear[5]) - tenths(budgetYear[4]), 'the change reads exactly');
+  assert.equal(tenths(budgetYear[8]), tenths(budgetYear[6]) - tenths(budgetYear[4]), 'the change reads exactly');
   assert.equal(line('of which new projects').split(',')[2], '243', "Annex B's 243 as printed, not 242.999999");
   assert.deepEqual(seen.errors, []);
   await context.close();

@@ -661,31 +661,37 @@ impl GlobalLever {
 
 const CSV_PAPER: Label = l("文件（所印數字）", "The paper (as printed)");
 const CSV_PAPER_SOURCE: Label = l("文件出處", "Where the paper prints it");
-const CSV_BASELINE: Label =
-    l("模型基線（按附件 B 校準；blockvote 的模型）", "Model baseline (calibrated to Annex B; blockvote's model)");
-const CSV_SCENARIO: Label = l("情景", "scenario");
+const CSV_MARK: Label = l("標示", "mark");
 const CSV_CHANGE: Label = l("與模型基線的差額", "change from the model baseline");
 const CSV_UNIT: Label = l("單位", "Unit");
 const UNIT_MILLIONS: Label = l("百萬元", "HK$M");
 const UNIT_PROJECTS: Label = l("項目", "projects");
 
 /// The comparison as CSV (RFC 4180): exactly the figures the table shows, rounded as
-/// shown, each column's provenance in its header, and where the paper prints each
-/// figure in a column of its own.
+/// shown, where the paper prints each figure in a column of its own, and beside the
+/// baseline's and each scenario's figures a column of the mark each cell has on
+/// screen (`Annex A`, `model`, `scenario`): a column mixes them (the baseline's
+/// allocation total is Annex A's, its cash the model's; a scenario's untouched cells
+/// are the model's), so no header can say it for the whole column.
 pub fn csv(comparison: &Comparison, lang: Lang) -> String {
+    let of = |name: &str, what: Label| format!("{name}{}{}", lang.pick("：", ": "), what.get(lang));
+    let baseline = MODEL_BASELINE.get(lang);
     let mut head = vec![
         comparison.label_head.clone(),
         CSV_UNIT.get(lang).to_string(),
         CSV_PAPER.get(lang).to_string(),
         CSV_PAPER_SOURCE.get(lang).to_string(),
-        CSV_BASELINE.get(lang).to_string(),
+        baseline.to_string(),
+        of(baseline, CSV_MARK),
     ];
     for name in &comparison.scenario_heads {
-        head.push(format!("{name}{}{}", lang.pick("：", ": "), CSV_SCENARIO.get(lang)));
-        head.push(format!("{name}{}{}", lang.pick("：", ": "), CSV_CHANGE.get(lang)));
+        head.push(name.clone());
+        head.push(of(name, CSV_MARK));
+        head.push(of(name, CSV_CHANGE));
     }
     let mut out = csv_line(&head);
     let cell = |figure: Option<&Figure>| figure.map(|f| csv_number(f, lang)).unwrap_or_default();
+    let mark = |figure: Option<&Figure>| figure.map(|f| f.provenance().mark(lang)).unwrap_or_default();
     for row in &comparison.rows {
         let unit = match row.baseline.as_ref().map(Figure::value) {
             Some(Value::Count(_) | Value::CountChange(_)) => UNIT_PROJECTS,
@@ -698,9 +704,11 @@ pub fn csv(comparison: &Comparison, lang: Lang) -> String {
             cell(row.paper.as_ref()),
             source,
             cell(row.baseline.as_ref()),
+            mark(row.baseline.as_ref()),
         ];
         for scenario in &row.scenarios {
             fields.push(cell(scenario.figure.as_ref()));
+            fields.push(mark(scenario.figure.as_ref()));
             let change = match (&scenario.figure, &scenario.change) {
                 (Some(_), Some(change)) => csv_number(change, lang),
                 (Some(figure), None) => zero_change(figure),
@@ -711,10 +719,10 @@ pub fn csv(comparison: &Comparison, lang: Lang) -> String {
         out.push_str(&csv_line(&fields));
     }
     for row in &comparison.levers {
-        let mut fields = vec![row.label.clone(), String::new(), String::new(), String::new(), row.baseline.clone()];
+        let mut fields =
+            vec![row.label.clone(), String::new(), String::new(), String::new(), row.baseline.clone(), String::new()];
         for text in &row.scenarios {
-            fields.push(text.clone());
-            fields.push(String::new());
+            fields.extend([text.clone(), String::new(), String::new()]);
         }
         out.push_str(&csv_line(&fields));
     }
@@ -1006,40 +1014,52 @@ mod tests {
     }
 
     #[test]
-    fn the_csv_shows_the_figures_as_shown_with_each_column_s_provenance() {
+    fn the_csv_shows_the_figures_as_shown_with_each_cell_s_mark() {
         let s = [("Dearer, \"ten\"", dearer()), ("Late", slipping())];
         check_csv(
             &s,
             Lang::En,
             "Figure,",
-            "Figure,Unit,The paper (as printed),Where the paper prints it,Model baseline (calibrated to Annex B; blockvote's model),\"Dearer, \"\"ten\"\": scenario\",\"Dearer, \"\"ten\"\": change from the model baseline\",Late: scenario,Late: change from the model baseline",
+            "Figure,Unit,The paper (as printed),Where the paper prints it,Model baseline (calibrated to Annex B),Model baseline (calibrated to Annex B): mark,\"Dearer, \"\"ten\"\"\",\"Dearer, \"\"ten\"\": mark\",\"Dearer, \"\"ten\"\": change from the model baseline\",Late,Late: mark,Late: change from the model baseline",
         );
         check_csv(
             &s,
             Lang::En,
             "2018-19 total",
-            "2018-19 total cash need,HK$M,1060,Annex B,1060.0,1084.3,+24.3,1028.0,-32.0",
+            "2018-19 total cash need,HK$M,1060,Annex B,1060.0,model,1084.3,scenario,+24.3,1028.0,scenario,-32.0",
         );
-        check_csv(&s, Lang::En, "of which new", "of which new projects,HK$M,243,Annex B,243.0,267.3,+24.3,211.0,-32.0");
+        check_csv(
+            &s,
+            Lang::En,
+            "of which new",
+            "of which new projects,HK$M,243,Annex B,243.0,model,267.3,scenario,+24.3,211.0,scenario,-32.0",
+        );
+        // A column mixes marks: the baseline's total is Annex A's, and no scenario
+        // changes it, so theirs is the model's, as on screen.
         check_csv(
             &s,
             Lang::En,
             "Allocation total",
-            "Allocation total (Annex A),HK$M,1060,Annex A,1060,1060.0,0.0,1060.0,0.0",
+            "Allocation total (Annex A),HK$M,1060,Annex A,1060,Annex A,1060.0,model,0.0,1060.0,model,0.0",
         );
-        check_csv(&s, Lang::En, "Projects changed", "Projects changed from the paper,projects,,,0,254,+254,0,0");
+        check_csv(
+            &s,
+            Lang::En,
+            "Projects changed",
+            "Projects changed from the paper,projects,,,0,model,254,scenario,+254,0,model,0",
+        );
         check_csv(
             &s,
             Lang::En,
             "Levers",
-            "Levers applied to every project,,,,none,Cost change +10.0%,,Slippage: 32.9% late by 1 quarter,",
+            "Levers applied to every project,,,,none,,Cost change +10.0%,,,Slippage: 32.9% late by 1 quarter,,",
         );
-        check_csv(&s, Lang::En, "Other levers", "Other levers,,,,none,none,,none,");
+        check_csv(&s, Lang::En, "Other levers", "Other levers,,,,none,,none,,,none,,");
         check_csv(
             &s,
             Lang::Zh,
             "2018-19 年度現金需求總額",
-            "2018-19 年度現金需求總額,百萬元,1060,附件 B,1060.0,1084.3,+24.3,1028.0,-32.0",
+            "2018-19 年度現金需求總額,百萬元,1060,附件 B,1060.0,模型,1084.3,情景,+24.3,1028.0,情景,-32.0",
         );
         let text = csv(&compare(&s, Lang::En), Lang::En);
         assert!(!text.contains("999999"), "no calibration residue: {text}");
