@@ -206,17 +206,25 @@ pub fn view(exact: &ExactBridge, data: &Dataset, lang: Lang) -> Option<BridgeVie
     let paper_shown = paper.money()?.round_to(1);
     let show_calibration = !bridge.calibration.is_zero();
     let whose = Provenance::worked_out(Basis::CalibratedProfile, !exact.unchanged);
-    let mut parts: Vec<(&'static str, String, Money, Provenance)> = Vec::new();
+    // Each part: its key, label and amount, whose its change is, and whose the running
+    // total after it is. A group the scenario does not move adds nothing, and that
+    // nothing is the model's; the running total is the scenario's from the first group
+    // that moves.
+    let model = || Provenance::Model(Basis::CalibratedProfile);
+    let mut parts: Vec<(&'static str, String, Money, Provenance, Provenance)> = Vec::new();
     if show_calibration {
-        parts.push((
-            CALIBRATION_KEY,
-            CALIBRATION_LABEL.get(lang).to_string(),
-            bridge.calibration,
-            Provenance::Model(Basis::CalibratedProfile),
-        ));
+        parts.push((CALIBRATION_KEY, CALIBRATION_LABEL.get(lang).to_string(), bridge.calibration, model(), model()));
     }
+    let mut moved_so_far = false;
     for step in &bridge.steps {
-        parts.push((step.group.key(), group_label(step.group).get(lang).to_string(), step.amount, whose.clone()));
+        moved_so_far |= step.moved;
+        parts.push((
+            step.group.key(),
+            group_label(step.group).get(lang).to_string(),
+            step.amount,
+            Provenance::worked_out(Basis::CalibratedProfile, step.moved),
+            Provenance::worked_out(Basis::CalibratedProfile, moved_so_far),
+        ));
     }
     let amounts: Vec<Money> = parts.iter().map(|part| part.2).collect();
     // The bars end at the scenario's total as the cash tables show it.
@@ -232,7 +240,7 @@ pub fn view(exact: &ExactBridge, data: &Dataset, lang: Lang) -> Option<BridgeVie
         description: format!("{}: {} ({})", PAPER_LABEL.get(lang), paper.text(lang), paper.provenance().mark(lang)),
     }];
     let mut running = paper_shown;
-    for ((key, label, _, provenance), amount) in parts.into_iter().zip(shown) {
+    for ((key, label, _, provenance, running_provenance), amount) in parts.into_iter().zip(shown) {
         let start = running;
         running = running.checked_add(amount).ok()?;
         let direction = match amount {
@@ -241,7 +249,7 @@ pub fn view(exact: &ExactBridge, data: &Dataset, lang: Lang) -> Option<BridgeVie
             _ => Direction::Up,
         };
         let change = Figure::model_or_scenario(Value::MillionsChange(amount), &provenance);
-        let running_figure = Figure::model_or_scenario(Value::Millions(running), &provenance);
+        let running_figure = Figure::model_or_scenario(Value::Millions(running), &running_provenance);
         let description = match lang {
             Lang::Zh => format!(
                 "{label}：{} 百萬元（{}），累計 {}",
@@ -477,7 +485,8 @@ mod tests {
                 "cost_change Cost change, all new projects: +23.4 [scenario] = 1,418.3 bridge-up",
                 "slippage Slippage (expected value): -21.4 [scenario] = 1,396.9 bridge-down",
                 "group_edits Group edits: -49.2 [scenario] = 1,347.7 bridge-down",
-                "project_edits Project edits: 0.0 [scenario] = 1,347.7 bridge-flat",
+                // No project is edited: that group adds nothing, and the nothing is the model's.
+                "project_edits Project edits: 0.0 [model] = 1,347.7 bridge-flat",
                 "cap 2018-19 cash cap: -239.2 [scenario] = 1,108.5 bridge-down",
                 "ongoing Ongoing projects' 2018-19 cash: -11.9 [scenario] = 1,096.6 bridge-down",
                 "scenario Scenario: 2018-19 cash need: = 1,096.6 bridge-level",
@@ -508,6 +517,32 @@ mod tests {
             let change = shown_total.checked_sub(Money::from_whole_millions(1_060)).ok();
             assert_eq!((end, steps, shown.total.money()), (Some(shown_total), change, change), "{name}");
         }
+    }
+
+    /// A group the scenario leaves adds the model's nothing, and the running total is
+    /// the model's until the first group that moves (audit 8: every step was marked
+    /// the scenario's).
+    #[test]
+    fn a_group_left_alone_adds_the_model_s_nothing() {
+        let data = paper();
+        let engine = Engine::new(&data).unwrap_or_else(|e| panic!("{e}"));
+        let dearer = Scenario { cost_change_pct: rust_decimal::Decimal::TEN, ..Scenario::default() };
+        let exact = compute(&engine, &data, &dearer)
+            .unwrap_or_else(|| panic!("the paper has Annex B's total"))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let en = view(&exact, &data, Lang::En).unwrap_or_else(|| panic!("a view"));
+        let lines: Vec<String> = csv(&en, Lang::En).lines().map(str::to_string).collect();
+        let starts = |prefix: &str| lines.iter().find(|line| line.starts_with(prefix)).cloned().unwrap_or_default();
+        // The fields after the step's name (which may be quoted, with a comma in it).
+        let marks = |line: String| {
+            let after_name = line.rsplitn(5, ',').collect::<Vec<_>>();
+            [2, 0].map(|at| after_name.get(at).map(|f| f.split(" — ").next().unwrap_or_default().to_string()))
+        };
+        let model = || Some("model".to_string());
+        let scenario = || Some("scenario".to_string());
+        assert_eq!(marks(starts("Spend profile,0.0,")), [model(), model()]);
+        assert_eq!(marks(starts("\"Cost change, all new projects\",+24.3,")), [scenario(), scenario()]);
+        assert_eq!(marks(starts("Slippage (expected value),0.0,")), [model(), scenario()]);
     }
 
     #[test]
