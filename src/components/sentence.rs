@@ -7,6 +7,7 @@ use crate::components::marks::ProvenanceMark;
 use crate::components::memo::memo;
 use crate::state::use_app_state;
 use blockvote_present::format::year_runs;
+use blockvote_present::provenance::Provenance;
 use blockvote_present::screens::risk::{self, Part};
 use blockvote_present::screens::sentence::{Marked, Piece, Sentence, Shape};
 use leptos::either::Either;
@@ -33,11 +34,17 @@ pub fn SentenceText(#[prop(into)] sentence: Signal<Sentence>) -> impl IntoView {
                         Shape::Figure(testid) => view! { <strong data-testid=*testid>{text}</strong> }.into_any(),
                         Shape::Mark => {
                             // The mark is its own memo, so a new figure beside the same
-                            // mark leaves the mark alone.
+                            // mark leaves the mark alone; and while the piece has a mark,
+                            // the same mark element follows it (the model's becoming the
+                            // scenario's rewrites its words, it makes no new element).
                             let mark =
                                 memo(move |_| sentence.with(|s| s.pieces.get(at).and_then(|p| p.mark().cloned())));
+                            let present = memo(move |_| mark.with(Option::is_some));
+                            // (Its fallback is never drawn: the element is there only while
+                            // the piece has a mark.)
+                            let provenance = Signal::derive(move || mark.get().unwrap_or(Provenance::Scenario));
                             (move || {
-                                mark.get().map(|provenance| {
+                                present.get().then(|| {
                                     view! {
                                         " "
                                         <ProvenanceMark provenance=provenance />

@@ -74,7 +74,7 @@ test('the answers follow the language', async () => {
   await app.switchLanguage('zh');
   await page.getByText('最少須延後的項目數目').waitFor();
   assert.equal(number(await app.text('fewest-count')), 7);
-  assert.match(await app.text('least-budget-deferrals'), /最少須延後的預算：60\.0 百萬元，共 7 個項目/);
+  assert.match(await app.text('least-budget-deferrals'), /最少須延後的預算：60\.0 百萬元 情景，共 7 個項目 情景/);
   assert.match(await page.getByTestId('deferral-rules').innerText(), /最遲開展的先延後/);
   assert.deepEqual(seen.errors, []);
   await page.close();

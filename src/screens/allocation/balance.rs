@@ -4,6 +4,7 @@
 use crate::components::each::{each_index, each_key};
 use crate::components::marks::{not_drawn, FigureText};
 use crate::components::memo::memo;
+use crate::components::sentence::SentenceText;
 use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
@@ -37,6 +38,7 @@ pub fn BalancePanel() -> impl IntoView {
     let tick_count = memo(move |_| shown.with(|s| s.as_ref().map_or(0, |s| s.ticks.len())));
     let text = move |pick: fn(&Balance) -> String| move || shown.with(|s| s.as_ref().map(pick)).unwrap_or_default();
     let short = move || shown.with(|s| s.as_ref().is_some_and(|s| s.short));
+    let surplus = Signal::derive(move || shown.with(|s| s.as_ref().map(|s| s.surplus.clone()).unwrap_or_default()));
     view! {
         <div class="panel balance" data-testid="balance">
             <h3>
@@ -68,7 +70,7 @@ pub fn BalancePanel() -> impl IntoView {
                                 {text(|s| s.scale.clone())}
                             </p>
                             <p data-testid="balance-surplus" class:warn-text=short>
-                                {text(|s| s.surplus.clone())}
+                                <SentenceText sentence=surplus />
                             </p>
                         }
                     })

@@ -6,7 +6,7 @@ use crate::components::effect::effect;
 use crate::components::fields::NumberField;
 use crate::components::marks::ProvenanceMark;
 use crate::components::memo::memo;
-use crate::components::sentence::whole_years;
+use crate::components::sentence::{whole_years, SentenceText};
 use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
@@ -14,8 +14,8 @@ use blockvote_model::engine::{CashCap, DeferralRule};
 use blockvote_model::Money;
 use blockvote_present::provenance::Provenance;
 use blockvote_present::screens::cashflow::cap::{
-    cap_field, cap_view, rule_options, CapView, CLEAR, DEFERRED_HEADINGS, HEADING, NOTE, RULE_LABEL, YEARS_CAPTION,
-    YEARS_HEADINGS,
+    cap_field, cap_view, rule_options, uncapped_whose, CapView, CLEAR, DEFERRED_HEADINGS, HEADING, NOTE, RULE_LABEL,
+    YEARS_CAPTION, YEARS_HEADINGS,
 };
 use leptos::prelude::*;
 use rust_decimal::Decimal;
@@ -46,7 +46,10 @@ pub fn CapPanel() -> impl IntoView {
             s.cap = value.map(|amount| CashCap { amount: Money::from_millions(amount), rule });
         })
     };
-    let shown = memo(move |_| whatif.projection.with(|p| p.as_ref().and_then(|p| cap_view(p, &data, lang()))));
+    let shown = memo(move |_| {
+        let before_whose = whatif.projected_scenario.with(uncapped_whose);
+        whatif.projection.with(|p| p.as_ref().and_then(|p| cap_view(p, &data, &before_whose, lang())))
+    });
     view! {
         <div class="panel" data-testid="cap-panel">
             <h3>
@@ -203,7 +206,9 @@ pub fn CapPanel() -> impl IntoView {
                             };
                             view! {
                                 <div data-testid="cap-met">
-                                    <p>{sentence}</p>
+                                    <p>
+                                        <SentenceText sentence=Signal::stored(sentence) />
+                                    </p>
                                     {moved_any.then(deferred_table)}
                                     {unlisted.map(|note| view! { <p class="note">{note}</p> })}
                                     {moved_any.then(years_table)}

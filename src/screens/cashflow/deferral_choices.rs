@@ -10,6 +10,7 @@ use crate::components::sentence::{whole_years, SentenceText};
 use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
+use blockvote_present::screens::cashflow::cap::uncapped_whose;
 use blockvote_present::screens::cashflow::deferral_choices::{
     choices_view, Answer, ChoicesView, RuleRow, HEADING, ROW_HEADINGS, RULES_CAPTION, RULE_HEADINGS, USE_SET,
     USE_SET_NOTE,
@@ -31,7 +32,10 @@ pub fn DeferralChoicesPanel() -> impl IntoView {
         })
     });
     let choices = memo(move |_| problem.with(|problem| problem.as_ref().and_then(|p| p.solve().ok())));
-    let shown = memo(move |_| choices.with(|c| c.as_ref().map(|c| choices_view(c, &data, lang()))));
+    let shown = memo(move |_| {
+        let before_whose = whatif.projected_scenario.with(uncapped_whose);
+        choices.with(|c| c.as_ref().map(|c| choices_view(c, &data, &before_whose, lang())))
+    });
     let said = memo(move |_| {
         shown.with(|view| match view {
             Some(ChoicesView::Said { sentence }) => Some(sentence.clone()),
@@ -62,7 +66,16 @@ pub fn DeferralChoicesPanel() -> impl IntoView {
                 <h4>
                     <Words label=HEADING />
                 </h4>
-                {move || { said.get().map(|sentence| view! { <p data-testid="deferral-choices-said">{sentence}</p> }) }}
+                {move || {
+                    said.get()
+                        .map(|sentence| {
+                            view! {
+                                <p data-testid="deferral-choices-said">
+                                    <SentenceText sentence=Signal::stored(sentence) />
+                                </p>
+                            }
+                        })
+                }}
                 <Show when=move || found.get()>
                     <AnswerBlock answer=fewest testid="fewest-deferrals" />
                     <AnswerBlock answer=least_budget testid="least-budget-deferrals" />
@@ -85,6 +98,8 @@ fn AnswerBlock(answer: Memo<Option<Answer>>, testid: &'static str) -> impl IntoV
     let text = move |pick: fn(&Answer) -> String| move || answer.with(|a| a.as_ref().map(pick).unwrap_or_default());
     let headline =
         Signal::derive(move || answer.with(|a| a.as_ref().map(|a| a.headline.clone()).unwrap_or_else(Sentence::new)));
+    let totals =
+        Signal::derive(move || answer.with(|a| a.as_ref().map(|a| a.totals.clone()).unwrap_or_else(Sentence::new)));
     let summary = text(|a| a.summary.clone());
     let rows = move || answer.with(|a| a.as_ref().map(|a| a.rows.clone()).unwrap_or_default());
     let use_set = move |_| {
@@ -101,7 +116,9 @@ fn AnswerBlock(answer: Memo<Option<Answer>>, testid: &'static str) -> impl IntoV
             <p class="deferral-headline">
                 <SentenceText sentence=headline />
             </p>
-            <p>{text(|a| a.totals.clone())}</p>
+            <p>
+                <SentenceText sentence=totals />
+            </p>
             <p class="note">{text(|a| a.method.clone())}</p>
             <details>
                 <summary>{summary}</summary>

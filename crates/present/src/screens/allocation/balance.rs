@@ -11,6 +11,7 @@ use crate::format::money_with_unit;
 use crate::lang::{l, Label, Lang};
 use crate::paper::Printed;
 use crate::provenance::{Basis, Figure, Provenance, Value};
+use crate::screens::sentence::Sentence;
 use blockvote_model::engine::Projection;
 use blockvote_model::{Dataset, Money};
 
@@ -41,8 +42,8 @@ pub struct Balance {
     pub ticks: Vec<ScaleTick>,
     /// The scale in words: where the axis starts and ends, and the gridlines' step.
     pub scale: String,
-    /// The allocation against the cash need, in a sentence.
-    pub surplus: String,
+    /// The allocation against the cash need, in a sentence, its gap marked.
+    pub surplus: Sentence,
     /// True when the allocation falls short of the cash need.
     pub short: bool,
 }
@@ -88,7 +89,7 @@ pub fn balance(
     }
     let largest = bars.iter().filter_map(|(_, _, f)| f.money()).map(Money::to_f64_for_geometry).fold(0.0, f64::max);
     let axis = nice_axis(0.0, largest, BALANCE_TICKS);
-    let bars = bars
+    let bars: Vec<BalanceBar> = bars
         .into_iter()
         .map(|(key, label, figure)| {
             let length = axis.share(figure.money().map(Money::to_f64_for_geometry).unwrap_or_default());
@@ -104,27 +105,37 @@ pub fn balance(
             format!("The bars are drawn to one scale, from HK$0 to HK${end}M, with gridlines HK${step}M apart.")
         }
     };
+    // The gap is of the two figures beside it: the model's while both are, else the
+    // member's.
+    let members = bars
+        .iter()
+        .filter(|bar| matches!(bar.key, "scenario" | "need"))
+        .any(|bar| matches!(bar.figure.provenance(), Provenance::Scenario));
+    let gap_whose = Provenance::worked_out(Basis::CalibratedProfile, members);
     let surplus = allocation.checked_sub(need).unwrap_or_default();
     let short = surplus.round_to(1).is_negative();
     let gap = money_with_unit(
         if surplus.is_negative() { Money::ZERO.checked_sub(surplus).unwrap_or_default() } else { surplus },
         lang,
     );
-    let surplus = if surplus.round_to(1).is_zero() {
-        l(
-            "撥款與 2018-19 現金需求相等（準確至 0.1 百萬元）。",
-            "The allocation matches the 2018-19 cash need (to HK$0.1M).",
+    // One shape whatever the gap (words, a figure, its mark, words), so that a lever
+    // moving the gap rewrites words, never makes the sentence anew.
+    let (lead, figure, end) = if surplus.round_to(1).is_zero() {
+        (
+            lang.pick("撥款與 2018-19 現金需求相等，同為 ", "The allocation matches the 2018-19 cash need, "),
+            money_with_unit(need, lang),
+            lang.pick("（準確至 0.1 百萬元）。", " (to HK$0.1M)."),
         )
-        .get(lang)
-        .to_string()
     } else {
-        match (lang, short) {
-            (Lang::Zh, false) => format!("撥款較現金需求多 {gap}。"),
-            (Lang::Zh, true) => format!("撥款較現金需求少 {gap}。"),
-            (Lang::En, false) => format!("The allocation exceeds the cash need by {gap}."),
-            (Lang::En, true) => format!("The allocation falls short of the cash need by {gap}."),
-        }
+        let lead = match (lang, short) {
+            (Lang::Zh, false) => "撥款較現金需求多 ",
+            (Lang::Zh, true) => "撥款較現金需求少 ",
+            (Lang::En, false) => "The allocation exceeds the cash need by ",
+            (Lang::En, true) => "The allocation falls short of the cash need by ",
+        };
+        (lead, gap, lang.pick("。", "."))
     };
+    let surplus = Sentence::new().text(lead).text(figure).mark(Some(gap_whose)).text(end);
     Balance { bars, ticks, scale, surplus, short }
 }
 
@@ -152,7 +163,7 @@ mod tests {
             .collect();
         lines.push(shown.ticks.iter().map(|t| format!("{}@{:.2}", t.label, t.at)).collect::<Vec<_>>().join(" "));
         lines.push(shown.scale);
-        lines.push(shown.surplus);
+        lines.push(shown.surplus.read(lang));
         assert_eq!(lines, expected);
     }
 
@@ -169,7 +180,7 @@ mod tests {
         assert_eq!(need.as_deref(), Some("1,751.3"));
         assert_eq!(crate::cash::shown_budget_year(&projection).total.format(1), "1,751.3");
         assert_eq!(projection.budget_year_totals.total.round_to(1).format(1), "1,751.3");
-        assert_eq!(shown.surplus, "The allocation falls short of the cash need by HK$691.3M.");
+        assert_eq!(shown.surplus.plain(), "The allocation falls short of the cash need by HK$691.3M.");
     }
 
     #[test]
@@ -185,7 +196,7 @@ mod tests {
                 "need 1,060.0 [model] 88.33%",
                 "0@0.00 200@0.17 400@0.33 600@0.50 800@0.67 1,000@0.83 1,200@1.00",
                 "The bars are drawn to one scale, from HK$0 to HK$1,200M, with gridlines HK$200M apart.",
-                "The allocation falls short of the cash need by HK$60.0M.",
+                "The allocation falls short of the cash need by HK$60.0M [scenario].",
             ],
         );
     }
@@ -210,7 +221,7 @@ mod tests {
                 "cap 2,000.0 [情景] 100.00%",
                 "0@0.00 500@0.25 1,000@0.50 1,500@0.75 2,000@1.00",
                 "各棒按同一比例繪畫：由 0 至 2,000 百萬元，格線相隔 500 百萬元。",
-                "撥款與 2018-19 現金需求相等（準確至 0.1 百萬元）。",
+                "撥款與 2018-19 現金需求相等，同為 1,060.0 百萬元 [模型]（準確至 0.1 百萬元）。",
             ],
         );
     }

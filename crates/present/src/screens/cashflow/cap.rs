@@ -10,10 +10,11 @@ use crate::format::{
 };
 use crate::lang::{l, Label, Lang};
 use crate::levers::lever_field;
-use crate::provenance::{Figure, Value};
+use crate::provenance::{Basis, Figure, Provenance, Value};
 use crate::screens::projects::table::ROWS_PER_STEP;
+use crate::screens::sentence::Sentence;
 use crate::words::{project_name, rule_label};
-use blockvote_model::engine::{CapOutcome, DeferralRule, Lever, Projection};
+use blockvote_model::engine::{CapOutcome, DeferralRule, Lever, Projection, Scenario};
 use blockvote_model::{Dataset, FiscalYear, Money};
 use rust_decimal::Decimal;
 
@@ -93,7 +94,8 @@ pub enum CapView {
     /// how many more the cap defers, when it defers more (a 20,000-project file under
     /// a cap listed 20,000 rows and blocked the page for seconds).
     Met {
-        sentence: String,
+        /// What the cap did, each figure marked.
+        sentence: Sentence,
         deferred: Vec<DeferredRow>,
         unlisted: Option<String>,
         years: Vec<YearRow>,
@@ -103,7 +105,16 @@ pub enum CapView {
     },
 }
 
-/// What the cap of `projection` did, in the reader's language (`None` without a cap).
+/// Whose 2018-19's total before the cap is: the model baseline's while the scenario
+/// without its cap is the paper's default, the member's otherwise. Every other figure
+/// of the cap follows from the member's cap, so is theirs.
+pub fn uncapped_whose(scenario: &Scenario) -> Provenance {
+    let uncapped = Scenario { cap: None, ..scenario.clone() };
+    Provenance::worked_out(Basis::CalibratedProfile, uncapped != Scenario::default())
+}
+
+/// What the cap of `projection` did, in the reader's language (`None` without a cap);
+/// `before_whose` is [`uncapped_whose`] of its scenario.
 ///
 /// Every figure reads with the figures beside it: a year's total after the cap is its
 /// total in the year table ([`shown_years`]); the totals before are rounded together
@@ -112,7 +123,7 @@ pub enum CapView {
 /// shown, ending at the year table's 2018-19. Rounded one by one, 2019-20 read 923.4 →
 /// 874.1 with a change of −49.3 beside the table's 874.2 and −49.2, and a deferral
 /// list step read 1,058.8 − 0.5 = 1,058.2.
-pub fn cap_view(projection: &Projection, data: &Dataset, lang: Lang) -> Option<CapView> {
+pub fn cap_view(projection: &Projection, data: &Dataset, before_whose: &Provenance, lang: Lang) -> Option<CapView> {
     let money = |amount| money_with_unit(amount, lang);
     // The cap as the member gave it, every decimal kept: HK$1 (0.000001) was "HK$0.0M".
     let cap_text = |amount| exact_money_with_unit(amount, lang);
@@ -150,35 +161,38 @@ pub fn cap_view(projection: &Projection, data: &Dataset, lang: Lang) -> Option<C
             let moved = std::iter::once(before).chain(totals.iter().copied()).zip(totals.iter().copied());
             let moved: Vec<Money> = moved.map(|(from, to)| from.checked_sub(to).unwrap_or_default()).collect();
             let rule = rule_label(*rule).get(lang);
-            let sentence = match (lang, deferred.is_empty()) {
+            let member = || Some(Provenance::Scenario);
+            let before_whose = Some(before_whose.clone());
+            let sentence = if deferred.is_empty() {
                 // The cap is met before any project moves: nothing "brings" the total
-                // anywhere.
-                // The need to the cap's own precision, so it reads within it.
-                (Lang::Zh, true) => format!(
-                    "2018-19 年度需 {}，未超過上限 {}：毋須延後任何項目。",
-                    money_with_unit_as_precise_as(*exact_before, *cap, lang),
-                    cap_text(*cap)
-                ),
-                (Lang::En, true) => format!(
-                    "2018-19 needs {}, already within the cap of {}: no project is deferred.",
-                    money_with_unit_as_precise_as(*exact_before, *cap, lang),
-                    cap_text(*cap)
-                ),
-                (Lang::Zh, false) => format!(
-                    "按「{rule}」延後 {} 個項目後，2018-19 年度總額由 {} 降至 {}（上限 {}）。",
-                    deferred.len(),
-                    money(before),
-                    money(after),
-                    cap_text(*cap)
-                ),
-                (Lang::En, false) => format!(
-                    "Deferring {} (rule: {}) brings 2018-19 from {} to {} (cap {}).",
-                    crate::format::projects_count(deferred.len(), lang),
-                    rule.to_ascii_lowercase(),
-                    money(before),
-                    money(after),
-                    cap_text(*cap)
-                ),
+                // anywhere. The need to the cap's own precision, so it reads within it.
+                Sentence::new()
+                    .text(lang.pick("2018-19 年度需 ", "2018-19 needs "))
+                    .text(money_with_unit_as_precise_as(*exact_before, *cap, lang))
+                    .mark(before_whose)
+                    .text(lang.pick("，未超過上限 ", ", already within the cap of "))
+                    .text(cap_text(*cap))
+                    .mark(member())
+                    .text(lang.pick("：毋須延後任何項目。", ": no project is deferred."))
+            } else {
+                let (lead, count) = match lang {
+                    Lang::Zh => (format!("按「{rule}」延後 "), count(deferred.len())),
+                    Lang::En => ("Deferring ".to_string(), crate::format::projects_count(deferred.len(), lang)),
+                };
+                let sentence = Sentence::new().text(lead).text(count).mark(member());
+                match lang {
+                    Lang::Zh => sentence.text(" 個項目後，2018-19 年度總額由 "),
+                    Lang::En => sentence.text(format!(" (rule: {}) brings 2018-19 from ", rule.to_ascii_lowercase())),
+                }
+                .text(money(before))
+                .mark(before_whose)
+                .text(lang.pick(" 降至 ", " to "))
+                .text(money(after))
+                .mark(member())
+                .text(lang.pick("（上限 ", " (cap "))
+                .text(cap_text(*cap))
+                .mark(member())
+                .text(lang.pick("）。", ")."))
             };
             let unlisted = deferred.len().saturating_sub(ROWS_PER_STEP);
             let unlisted = (unlisted > 0).then(|| match (lang, unlisted) {
@@ -261,12 +275,12 @@ mod tests {
             ..Scenario::default()
         };
         let projection = project(&data, &scenario);
-        let view = cap_view(&projection, &data, lang);
+        let view = cap_view(&projection, &data, &uncapped_whose(&scenario), lang);
         let shown = match view {
             Some(CapView::Met { sentence, deferred, years, .. }) => {
                 let first = deferred.first().map(|d| format!("{} {} → {}", d.id, d.from, d.to)).unwrap_or_default();
                 let year = years.first().map(|y| format!("{}: {}", y.label, y.change.text(lang))).unwrap_or_default();
-                format!("{sentence} | {first} | {year}")
+                format!("{} | {first} | {year}", sentence.plain())
             }
             Some(CapView::Infeasible { sentence }) => sentence,
             None => String::new(),
@@ -305,20 +319,30 @@ mod tests {
                 "2018-19 年度需 1,040.54 百萬元，未超過上限 1,040.55 百萬元：毋須延後任何項目。",
             ),
         ] {
-            let Some(CapView::Met { sentence, deferred, .. }) = cap_view(&projection, &data, lang) else {
+            let Some(CapView::Met { sentence, deferred, .. }) =
+                cap_view(&projection, &data, &uncapped_whose(&scenario), lang)
+            else {
                 panic!("the cap is met")
             };
-            assert_eq!((sentence.as_str(), deferred.len()), (panel, 0));
-            let said = match crate::screens::cashflow::deferral_choices::choices_view(&choices, &data, lang) {
-                crate::screens::cashflow::deferral_choices::ChoicesView::Said { sentence } => sentence,
+            assert_eq!((sentence.plain().as_str(), deferred.len()), (panel, 0));
+            let said = match crate::screens::cashflow::deferral_choices::choices_view(
+                &choices,
+                &data,
+                &uncapped_whose(&scenario),
+                lang,
+            ) {
+                crate::screens::cashflow::deferral_choices::ChoicesView::Said { sentence } => sentence.plain(),
                 crate::screens::cashflow::deferral_choices::ChoicesView::Found(_) => String::new(),
             };
             assert_eq!(said, answer);
         }
         let scenario = blockvote_model::link::decode_link("ongoing=817.055&cap=1060.06").0.scenario;
-        let Some(CapView::Met { sentence, .. }) = cap_view(&project(&data, &scenario), &data, Lang::En) else {
+        let Some(CapView::Met { sentence, .. }) =
+            cap_view(&project(&data, &scenario), &data, &uncapped_whose(&scenario), Lang::En)
+        else {
             panic!("the cap is met")
         };
+        let sentence = sentence.plain();
         assert!(
             sentence.starts_with("2018-19 needs HK$1,060.05M, already within the cap of HK$1,060.06M"),
             "{sentence}"
@@ -328,12 +352,17 @@ mod tests {
         let scenario = blockvote_model::link::decode_link("cap=1040.55").0.scenario;
         let choices = choices_for(&scenario);
         let crate::screens::cashflow::deferral_choices::ChoicesView::Found(answers) =
-            crate::screens::cashflow::deferral_choices::choices_view(&choices, &data, Lang::En)
+            crate::screens::cashflow::deferral_choices::choices_view(
+                &choices,
+                &data,
+                &uncapped_whose(&scenario),
+                Lang::En,
+            )
         else {
             panic!("answers")
         };
         for totals in [&answers.fewest.totals, &answers.least_budget.totals] {
-            assert!(totals.ends_with("(cap HK$1,040.55M)."), "{totals}");
+            assert!(totals.plain().ends_with("(cap HK$1,040.55M)."), "{}", totals.plain());
         }
     }
 
@@ -351,7 +380,9 @@ mod tests {
             let projection = project(&data, &scenario);
             let baseline = project(&data, &Scenario::default());
             let table = crate::cash::year_table(&projection, &baseline, Lang::En);
-            let Some(CapView::Met { deferred, years, .. }) = cap_view(&projection, &data, Lang::En) else {
+            let Some(CapView::Met { deferred, years, .. }) =
+                cap_view(&projection, &data, &uncapped_whose(&scenario), Lang::En)
+            else {
                 panic!("{rule:?}: the cap is met")
             };
             for year in &years {
@@ -381,14 +412,17 @@ mod tests {
             cap: Some(CashCap { amount: Money::from_whole_millions(1_000), rule: DeferralRule::SmallestBudgetFirst }),
             ..uncapped
         };
-        let Some(CapView::Met { years, sentence, .. }) = cap_view(&project(&data, &capped), &data, Lang::En) else {
+        let Some(CapView::Met { years, sentence, .. }) =
+            cap_view(&project(&data, &capped), &data, &uncapped_whose(&capped), Lang::En)
+        else {
             panic!("the cap is met")
         };
         for year in &years {
             let row = without_table.rows.iter().find(|r| r.key == year.key).map(|r| parse(&r.total));
             assert_eq!(Some(parse(&year.before)), row.or(Some(Money::ZERO)), "{}", year.key);
         }
-        assert!(sentence.contains("from HK$1,751.3M"), "{sentence}");
+        // Before the cap, the member's levers made 2018-19's total: theirs.
+        assert!(sentence.read(Lang::En).contains("from HK$1,751.3M [scenario] to"), "{}", sentence.read(Lang::En));
     }
 
     #[test]
@@ -396,7 +430,7 @@ mod tests {
         let data = paper();
         let cap = CashCap { amount: Money::from_whole_millions(1_050), rule: DeferralRule::DepartmentOrder };
         let projection = project(&data, &Scenario { cap: Some(cap), ..Scenario::default() });
-        let Some(CapView::Met { deferred, .. }) = cap_view(&projection, &data, Lang::En) else {
+        let Some(CapView::Met { deferred, .. }) = cap_view(&projection, &data, &Provenance::Scenario, Lang::En) else {
             panic!("the cap is met")
         };
         let first_department = data.projects.iter().map(|p| p.department).min();
@@ -448,7 +482,8 @@ mod tests {
             cap: Some(CashCap { amount: Money::from_whole_millions(900), rule: DeferralRule::LatestStartFirst }),
             ..Scenario::default()
         };
-        let Some(CapView::Met { deferred, unlisted, .. }) = cap_view(&project(&data, &scenario), &data, Lang::En)
+        let Some(CapView::Met { deferred, unlisted, .. }) =
+            cap_view(&project(&data, &scenario), &data, &uncapped_whose(&scenario), Lang::En)
         else {
             panic!("the cap is met");
         };
@@ -457,6 +492,47 @@ mod tests {
         assert!(
             note.ends_with("more deferred projects are not listed here; the year table counts them all."),
             "{note}"
+        );
+    }
+
+    /// Every figure of the cap's sentences is marked: 2018-19 before the cap is the
+    /// model baseline's while the cap is the only lever, and the rest follows from the
+    /// member's cap (audit 8: none of these sentences carried a mark).
+    #[test]
+    fn the_cap_s_sentences_mark_their_figures() {
+        let data = paper();
+        let scenario = blockvote_model::link::decode_link("cap=1000&rule=most_cash").0.scenario;
+        let projection = project(&data, &scenario);
+        let Some(CapView::Met { sentence, .. }) = cap_view(&projection, &data, &uncapped_whose(&scenario), Lang::En)
+        else {
+            panic!("the cap is met")
+        };
+        assert_eq!(
+            sentence.read(Lang::En),
+            "Deferring 7 projects [scenario] (rule: most 2018-19 cash first) brings 2018-19 from HK$1,060.0M [model] to HK$995.3M [scenario] (cap HK$1,000.0M [scenario])."
+        );
+        let engine = blockvote_model::engine::Engine::new(&data).unwrap_or_else(|e| panic!("{e}"));
+        let problem = engine.deferral_problem(&scenario).unwrap_or_else(|e| panic!("{e}"));
+        let choices = problem.map(|p| p.solve().unwrap_or_else(|e| panic!("{e}"))).unwrap_or_else(|| panic!("a cap"));
+        let crate::screens::cashflow::deferral_choices::ChoicesView::Found(answers) =
+            crate::screens::cashflow::deferral_choices::choices_view(
+                &choices,
+                &data,
+                &uncapped_whose(&scenario),
+                Lang::Zh,
+            )
+        else {
+            panic!("answers")
+        };
+        assert_eq!(answers.fewest.headline.read(Lang::Zh), "最少須延後的項目數目：7 [情景] 個");
+        assert!(
+            answers.fewest.totals.read(Lang::Zh).contains("由 1,060.0 百萬元 [模型] 降至"),
+            "{}",
+            answers.fewest.totals.read(Lang::Zh)
+        );
+        assert_eq!(
+            uncapped_whose(&blockvote_model::link::decode_link("cost=5&cap=1000").0.scenario),
+            Provenance::Scenario
         );
     }
 }

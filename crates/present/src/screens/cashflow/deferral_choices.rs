@@ -6,7 +6,7 @@
 
 use crate::format::{count, exact_money_with_unit, money_with_unit, money_with_unit_as_precise_as, projects_count};
 use crate::lang::{l, Label, Lang};
-use crate::provenance::{Figure, Value};
+use crate::provenance::{Figure, Provenance, Value};
 use crate::screens::projects::table::ROWS_PER_STEP;
 use crate::screens::sentence::Sentence;
 use crate::words::{department_name, project_name, rule_label};
@@ -49,8 +49,8 @@ pub struct ChoiceRow {
 pub struct Answer {
     /// `Fewest projects to defer: 7`, its figures findable by test id.
     pub headline: Sentence,
-    /// What deferring the set moves and leaves.
-    pub totals: String,
+    /// What deferring the set moves and leaves, each figure marked.
+    pub totals: Sentence,
     /// How the set was found, in one sentence.
     pub method: String,
     /// The list's summary line: `The 7 projects`.
@@ -89,59 +89,93 @@ pub struct Answers {
 pub enum ChoicesView {
     /// Nothing to defer, or no deferral can meet the cap.
     Said {
-        sentence: String,
+        sentence: Sentence,
     },
     Found(Box<Answers>),
 }
 
-/// What `choices` mean, in the reader's language.
-pub fn choices_view(choices: &DeferralChoices, data: &Dataset, lang: Lang) -> ChoicesView {
+/// What `choices` mean, in the reader's language. `before` is whose 2018-19's total
+/// before any deferral is ([`super::cap::uncapped_whose`]); every other figure follows
+/// from the member's cap, so is the scenario's.
+pub fn choices_view(choices: &DeferralChoices, data: &Dataset, before_whose: &Provenance, lang: Lang) -> ChoicesView {
     let money = |amount| money_with_unit(amount, lang);
+    let member = Some(Provenance::Scenario);
     // The cap as the member gave it, every decimal kept, as the cap's own sentence
     // shows it: HK$1,040.55M was "HK$1,040.6M" here, beside 2018-19's HK$1,040.5M.
     let cap = exact_money_with_unit(choices.cap, lang);
     let before = money_with_unit_as_precise_as(choices.before, choices.cap, lang);
+    let before_whose = Some(before_whose.clone());
     match &choices.outcome {
         ChoiceOutcome::WithinCap => ChoicesView::Said {
             sentence: match lang {
-                Lang::Zh => format!("2018-19 年度需 {before}，未超過上限 {cap}：毋須延後任何項目。"),
-                Lang::En => format!("2018-19 needs {before}, already within the cap of {cap}: nothing to defer."),
-            },
+                Lang::Zh => {
+                    Sentence::new().text("2018-19 年度需 ").text(before).mark(before_whose).text("，未超過上限 ")
+                }
+                Lang::En => Sentence::new()
+                    .text("2018-19 needs ")
+                    .text(before)
+                    .mark(before_whose)
+                    .text(", already within the cap of "),
+            }
+            .text(cap)
+            .mark(member)
+            .text(lang.pick("：毋須延後任何項目。", ": nothing to defer.")),
         },
         ChoiceOutcome::Unreachable { minimum_reachable } => ChoicesView::Said {
-            sentence: match lang {
-                Lang::Zh => format!(
-                    "即使延後所有在 2018-19 年度有現金需求的新項目，2018-19 年度仍需 {}，高於上限 {cap}：沒有任何延後組合能符合上限。",
-                    money(*minimum_reachable)
-                ),
-                Lang::En => format!(
-                    "Even deferring every new project with 2018-19 cash leaves {}, above the cap of {cap}: no set of deferrals meets it.",
-                    money(*minimum_reachable)
-                ),
-            },
+            sentence: Sentence::new()
+                .text(lang.pick(
+                    "即使延後所有在 2018-19 年度有現金需求的新項目，2018-19 年度仍需 ",
+                    "Even deferring every new project with 2018-19 cash leaves ",
+                ))
+                .text(money(*minimum_reachable))
+                .mark(member.clone())
+                .text(lang.pick("，高於上限 ", ", above the cap of "))
+                .text(cap)
+                .mark(member)
+                .text(lang.pick("：沒有任何延後組合能符合上限。", ": no set of deferrals meets it.")),
         },
         ChoiceOutcome::Found { fewest, least_budget, rules } => ChoicesView::Found(Box::new(Answers {
-            fewest: fewest_answer(fewest, choices, data, lang),
-            least_budget: least_budget_answer(least_budget, choices, data, lang),
+            fewest: fewest_answer(fewest, choices, data, &before_whose, lang),
+            least_budget: least_budget_answer(least_budget, choices, data, &before_whose, lang),
             rules: rules.iter().map(|rule| rule_row(rule, lang)).collect(),
         })),
     }
 }
 
-fn fewest_answer(set: &DeferralSet, choices: &DeferralChoices, data: &Dataset, lang: Lang) -> Answer {
+fn fewest_answer(
+    set: &DeferralSet,
+    choices: &DeferralChoices,
+    data: &Dataset,
+    before_whose: &Option<Provenance>,
+    lang: Lang,
+) -> Answer {
     let count = Figure::scenario(Value::Count(u64::try_from(set.projects.len()).unwrap_or(u64::MAX)));
+    let member = Some(count.provenance().clone());
     let headline = match lang {
-        Lang::Zh => Sentence::new().text("最少須延後的項目數目：").figure("fewest-count", count.text(lang)).text(" 個"),
-        Lang::En => Sentence::new().text("Fewest projects to defer: ").figure("fewest-count", count.text(lang)),
+        Lang::Zh => Sentence::new()
+            .text("最少須延後的項目數目：")
+            .figure("fewest-count", count.text(lang))
+            .mark(member)
+            .text(" 個"),
+        Lang::En => {
+            Sentence::new().text("Fewest projects to defer: ").figure("fewest-count", count.text(lang)).mark(member)
+        }
     };
     let method = match lang {
         Lang::Zh => "方法：每延後一個項目，移出的正是該項目本身的 2018-19 年度現金，不受其他項目影響；故由現金最多的項目起延後，所需項目最少（「2018-19 現金最多的先延後」延後的正是這組）。",
         Lang::En => "Method: deferring a project moves out exactly its own 2018-19 cash, whatever else is deferred, so taking the projects with the most 2018-19 cash first needs the fewest (the rule “Most 2018-19 cash first” defers this same set).",
     };
-    answer(set, choices, data, lang, headline, method.to_string())
+    answer(set, choices, data, before_whose, lang, headline, method.to_string())
 }
 
-fn least_budget_answer(set: &DeferralSet, choices: &DeferralChoices, data: &Dataset, lang: Lang) -> Answer {
+fn least_budget_answer(
+    set: &DeferralSet,
+    choices: &DeferralChoices,
+    data: &Dataset,
+    before_whose: &Option<Provenance>,
+    lang: Lang,
+) -> Answer {
+    let member = || Some(Provenance::Scenario);
     let budget = money_with_unit(set.budget, lang);
     let count = projects_count(set.projects.len(), lang);
     let headline = match (lang, set.proven) {
@@ -154,23 +188,22 @@ fn least_budget_answer(set: &DeferralSet, choices: &DeferralChoices, data: &Data
             .text("Budget to defer (best found, not proven least): ")
             .figure("least-budget-amount", budget),
     };
-    let headline = match lang {
-        Lang::Zh => headline.text("，共 ").figure("least-budget-count", count),
-        Lang::En => headline.text(" over ").figure("least-budget-count", count),
-    };
+    let headline =
+        headline.mark(member()).text(lang.pick("，共 ", " over ")).figure("least-budget-count", count).mark(member());
     let method = match (lang, set.proven) {
         (Lang::Zh, true) => "方法：精確搜尋（0/1 背包問題的動態規劃，或分支定界）檢視所有組合，找出移出的 2018-19 年度現金足以符合上限而預算總額最小的一組；如有相同，取移出現金較多、項目較少、編號較小者。".to_string(),
         (Lang::En, true) => "Method: an exact search over every combination (a 0/1 knapsack by dynamic programming, or branch and bound) finds the smallest total budget whose 2018-19 cash brings the total within the cap; ties go to more cash moved, then fewer projects, then lower numbers.".to_string(),
         (Lang::Zh, false) => "方法：精確搜尋在步數上限內未能完成；這是找到的最佳組合，符合上限，但未證明預算為最少。".to_string(),
         (Lang::En, false) => "Method: the exact search stopped at its step limit before finishing; this is the best set it found, which meets the cap but is not proven the least budget.".to_string(),
     };
-    answer(set, choices, data, lang, headline, method)
+    answer(set, choices, data, before_whose, lang, headline, method)
 }
 
 fn answer(
     set: &DeferralSet,
     choices: &DeferralChoices,
     data: &Dataset,
+    before_whose: &Option<Provenance>,
     lang: Lang,
     headline: Sentence,
     method: String,
@@ -180,24 +213,24 @@ fn answer(
     // adds up: rounded on its own, "moves HK$628.5M … from HK$1,626.1M to HK$997.7M".
     let (before, after) = (choices.before.round_to(1), set.after.round_to(1));
     let moved = before.checked_sub(after).unwrap_or(set.moved);
-    let totals = match lang {
-        Lang::Zh => format!(
-            "延後的項目預算共 {}，從 2018-19 年度移出 {}，該年度總額由 {} 降至 {}（上限 {}）。",
-            money(set.budget),
-            money(moved),
-            money(before),
-            money(after),
-            exact_money_with_unit(choices.cap, lang)
-        ),
-        Lang::En => format!(
-            "Deferring projects budgeted at {} moves {} out of 2018-19, from {} to {} (cap {}).",
-            money(set.budget),
-            money(moved),
-            money(before),
-            money(after),
-            exact_money_with_unit(choices.cap, lang)
-        ),
-    };
+    let member = || Some(Provenance::Scenario);
+    let totals = Sentence::new()
+        .text(lang.pick("延後的項目預算共 ", "Deferring projects budgeted at "))
+        .text(money(set.budget))
+        .mark(member())
+        .text(lang.pick("，從 2018-19 年度移出 ", " moves "))
+        .text(money(moved))
+        .mark(member())
+        .text(lang.pick("，該年度總額由 ", " out of 2018-19, from "))
+        .text(money(before))
+        .mark(before_whose.clone())
+        .text(lang.pick(" 降至 ", " to "))
+        .text(money(after))
+        .mark(member())
+        .text(lang.pick("（上限 ", " (cap "))
+        .text(exact_money_with_unit(choices.cap, lang))
+        .mark(member())
+        .text(lang.pick("）。", ")."));
     let summary = match lang {
         Lang::Zh => format!("這 {} 個項目", set.projects.len()),
         Lang::En => format!("The {}", projects_count(set.projects.len(), lang)),
@@ -262,14 +295,15 @@ mod tests {
         };
         let problem = engine.deferral_problem(&scenario).unwrap_or_else(|e| panic!("{e}"));
         let choices = problem.map(|p| p.solve().unwrap_or_else(|e| panic!("{e}"))).unwrap_or_else(|| panic!("a cap"));
-        let shown = match choices_view(&choices, &data, lang) {
-            ChoicesView::Said { sentence } => vec![sentence],
+        let shown = match choices_view(&choices, &data, &crate::screens::cashflow::cap::uncapped_whose(&scenario), lang)
+        {
+            ChoicesView::Said { sentence } => vec![sentence.plain()],
             ChoicesView::Found(answers) => {
                 let Answers { fewest, least_budget, rules } = *answers;
                 let mut lines = Vec::new();
                 for answer in [fewest, least_budget] {
                     lines.push(answer.headline.plain());
-                    lines.push(answer.totals);
+                    lines.push(answer.totals.plain());
                     lines.push(answer.method);
                     lines.push(answer.summary);
                     if let Some(row) = answer.rows.first() {
@@ -341,7 +375,9 @@ mod tests {
         let problem = engine.deferral_problem(&scenario).ok().flatten().unwrap_or_else(|| panic!("a cap"));
         let one_step = SearchLimits { cell_updates: 0, table_entries: 0, nodes: 1 };
         let choices = problem.solve_within(one_step).unwrap_or_else(|e| panic!("{e}"));
-        let ChoicesView::Found(answers) = choices_view(&choices, &data, Lang::En) else { panic!("the cap can be met") };
+        let ChoicesView::Found(answers) = choices_view(&choices, &data, &Provenance::Scenario, Lang::En) else {
+            panic!("the cap can be met")
+        };
         let least_budget = answers.least_budget;
         assert_eq!(
             least_budget.headline.plain(),
@@ -369,14 +405,14 @@ mod tests {
             .collect();
         let set = DeferralSet { projects, budget: Money::ZERO, moved: Money::ZERO, after: Money::ZERO, proven: true };
         let choices = DeferralChoices { cap: Money::ZERO, before: Money::ZERO, outcome: ChoiceOutcome::WithinCap };
-        let shown = answer(&set, &choices, &data, Lang::En, Sentence::new(), String::new());
+        let shown = answer(&set, &choices, &data, &None, Lang::En, Sentence::new(), String::new());
         assert_eq!(shown.rows.len(), ROWS_PER_STEP);
         assert_eq!(shown.ids.len(), 1_504);
         assert_eq!(
             shown.unlisted.as_deref(),
             Some("… 1,204 more projects are not listed here; “Use this set” defers them too.")
         );
-        let shown = answer(&set, &choices, &data, Lang::Zh, Sentence::new(), String::new());
+        let shown = answer(&set, &choices, &data, &None, Lang::Zh, Sentence::new(), String::new());
         assert_eq!(shown.unlisted.as_deref(), Some("……另有 1,204 個項目未有列出；「採用這組項目」會把它們一併延後。"));
     }
 }
