@@ -267,6 +267,13 @@ mod tests {
         assert_eq!((spec.write)(&Some(Decimal::new(9805, 1))), "980.5");
     }
 
+    /// The fewest-deferrals panel's answer for a scenario with a cap.
+    fn choices_for(data: &Dataset, scenario: &Scenario) -> blockvote_model::engine::DeferralChoices {
+        let engine = blockvote_model::engine::Engine::new(data).unwrap_or_else(|e| panic!("{e}"));
+        let problem = engine.deferral_problem(scenario).unwrap_or_else(|e| panic!("{e}"));
+        problem.map(|p| p.solve().unwrap_or_else(|e| panic!("{e}"))).unwrap_or_else(|| panic!("a cap"))
+    }
+
     #[track_caller]
     fn check(cap: Decimal, lang: Lang, expected: &str) {
         let data = paper();
@@ -300,13 +307,7 @@ mod tests {
         let scenario = blockvote_model::link::decode_link("slip=0.2&delay=1&cap=1040.55").0.scenario;
         let projection = project(&data, &scenario);
         assert_eq!(projection.budget_year_totals.total.format(3), "1,040.541");
-        let engine = blockvote_model::engine::Engine::new(&data).unwrap_or_else(|e| panic!("{e}"));
-        // The fewest-deferrals panel's answer for a scenario with a cap.
-        let choices_for = |scenario: &Scenario| {
-            let problem = engine.deferral_problem(scenario).unwrap_or_else(|e| panic!("{e}"));
-            problem.map(|p| p.solve().unwrap_or_else(|e| panic!("{e}"))).unwrap_or_else(|| panic!("a cap"))
-        };
-        let choices = choices_for(&scenario);
+        let choices = choices_for(&data, &scenario);
         for (lang, panel, answer) in [
             (
                 Lang::En,
@@ -350,7 +351,7 @@ mod tests {
         // A cap that defers: the fewest-deferrals answers give it as typed too, not as
         // "HK$1,040.6M".
         let scenario = blockvote_model::link::decode_link("cap=1040.55").0.scenario;
-        let choices = choices_for(&scenario);
+        let choices = choices_for(&data, &scenario);
         let crate::screens::cashflow::deferral_choices::ChoicesView::Found(answers) =
             crate::screens::cashflow::deferral_choices::choices_view(
                 &choices,
@@ -511,9 +512,7 @@ mod tests {
             sentence.read(Lang::En),
             "Deferring 7 projects [scenario] (rule: most 2018-19 cash first) brings 2018-19 from HK$1,060.0M [model] to HK$995.3M [scenario] (cap HK$1,000.0M [scenario])."
         );
-        let engine = blockvote_model::engine::Engine::new(&data).unwrap_or_else(|e| panic!("{e}"));
-        let problem = engine.deferral_problem(&scenario).unwrap_or_else(|e| panic!("{e}"));
-        let choices = problem.map(|p| p.solve().unwrap_or_else(|e| panic!("{e}"))).unwrap_or_else(|| panic!("a cap"));
+        let choices = choices_for(&data, &scenario);
         let crate::screens::cashflow::deferral_choices::ChoicesView::Found(answers) =
             crate::screens::cashflow::deferral_choices::choices_view(
                 &choices,

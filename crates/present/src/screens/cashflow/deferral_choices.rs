@@ -135,20 +135,24 @@ pub fn choices_view(choices: &DeferralChoices, data: &Dataset, before_whose: &Pr
                 .text(lang.pick("：沒有任何延後組合能符合上限。", ": no set of deferrals meets it.")),
         },
         ChoiceOutcome::Found { fewest, least_budget, rules } => ChoicesView::Found(Box::new(Answers {
-            fewest: fewest_answer(fewest, choices, data, &before_whose, lang),
-            least_budget: least_budget_answer(least_budget, choices, data, &before_whose, lang),
+            fewest: fewest_answer(fewest, &Asked { choices, data, before_whose: before_whose.clone(), lang }),
+            least_budget: least_budget_answer(least_budget, &Asked { choices, data, before_whose, lang }),
             rules: rules.iter().map(|rule| rule_row(rule, lang)).collect(),
         })),
     }
 }
 
-fn fewest_answer(
-    set: &DeferralSet,
-    choices: &DeferralChoices,
-    data: &Dataset,
-    before_whose: &Option<Provenance>,
+/// What an answer is asked of: the choices it is one of, the data shown, whose
+/// 2018-19's total before any deferral is, and the reader's language.
+struct Asked<'a> {
+    choices: &'a DeferralChoices,
+    data: &'a Dataset,
+    before_whose: Option<Provenance>,
     lang: Lang,
-) -> Answer {
+}
+
+fn fewest_answer(set: &DeferralSet, asked: &Asked) -> Answer {
+    let lang = asked.lang;
     let count = Figure::scenario(Value::Count(u64::try_from(set.projects.len()).unwrap_or(u64::MAX)));
     let member = Some(count.provenance().clone());
     let headline = match lang {
@@ -165,16 +169,11 @@ fn fewest_answer(
         Lang::Zh => "方法：每延後一個項目，移出的正是該項目本身的 2018-19 年度現金，不受其他項目影響；故由現金最多的項目起延後，所需項目最少（「2018-19 現金最多的先延後」延後的正是這組）。",
         Lang::En => "Method: deferring a project moves out exactly its own 2018-19 cash, whatever else is deferred, so taking the projects with the most 2018-19 cash first needs the fewest (the rule “Most 2018-19 cash first” defers this same set).",
     };
-    answer(set, choices, data, before_whose, lang, headline, method.to_string())
+    answer(set, asked, headline, method.to_string())
 }
 
-fn least_budget_answer(
-    set: &DeferralSet,
-    choices: &DeferralChoices,
-    data: &Dataset,
-    before_whose: &Option<Provenance>,
-    lang: Lang,
-) -> Answer {
+fn least_budget_answer(set: &DeferralSet, asked: &Asked) -> Answer {
+    let lang = asked.lang;
     let member = || Some(Provenance::Scenario);
     let budget = money_with_unit(set.budget, lang);
     let count = projects_count(set.projects.len(), lang);
@@ -196,18 +195,11 @@ fn least_budget_answer(
         (Lang::Zh, false) => "方法：精確搜尋在步數上限內未能完成；這是找到的最佳組合，符合上限，但未證明預算為最少。".to_string(),
         (Lang::En, false) => "Method: the exact search stopped at its step limit before finishing; this is the best set it found, which meets the cap but is not proven the least budget.".to_string(),
     };
-    answer(set, choices, data, before_whose, lang, headline, method)
+    answer(set, asked, headline, method)
 }
 
-fn answer(
-    set: &DeferralSet,
-    choices: &DeferralChoices,
-    data: &Dataset,
-    before_whose: &Option<Provenance>,
-    lang: Lang,
-    headline: Sentence,
-    method: String,
-) -> Answer {
+fn answer(set: &DeferralSet, asked: &Asked, headline: Sentence, method: String) -> Answer {
+    let (choices, data, before_whose, lang) = (asked.choices, asked.data, &asked.before_whose, asked.lang);
     let money = |amount| money_with_unit(amount, lang);
     // What moves is the difference of the two totals as written, so that the sentence
     // adds up: rounded on its own, "moves HK$628.5M … from HK$1,626.1M to HK$997.7M".
@@ -405,14 +397,15 @@ mod tests {
             .collect();
         let set = DeferralSet { projects, budget: Money::ZERO, moved: Money::ZERO, after: Money::ZERO, proven: true };
         let choices = DeferralChoices { cap: Money::ZERO, before: Money::ZERO, outcome: ChoiceOutcome::WithinCap };
-        let shown = answer(&set, &choices, &data, &None, Lang::En, Sentence::new(), String::new());
+        let asked = |lang| Asked { choices: &choices, data: &data, before_whose: None, lang };
+        let shown = answer(&set, &asked(Lang::En), Sentence::new(), String::new());
         assert_eq!(shown.rows.len(), ROWS_PER_STEP);
         assert_eq!(shown.ids.len(), 1_504);
         assert_eq!(
             shown.unlisted.as_deref(),
             Some("… 1,204 more projects are not listed here; “Use this set” defers them too.")
         );
-        let shown = answer(&set, &choices, &data, &None, Lang::Zh, Sentence::new(), String::new());
+        let shown = answer(&set, &asked(Lang::Zh), Sentence::new(), String::new());
         assert_eq!(shown.unlisted.as_deref(), Some("……另有 1,204 個項目未有列出；「採用這組項目」會把它們一併延後。"));
     }
 }
