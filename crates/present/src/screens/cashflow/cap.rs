@@ -274,6 +274,20 @@ mod tests {
         problem.map(|p| p.solve().unwrap_or_else(|e| panic!("{e}"))).unwrap_or_else(|| panic!("a cap"))
     }
 
+    /// The fewest-deferrals panel's two answers for a scenario whose cap can be met.
+    fn answers_for(
+        data: &Dataset,
+        scenario: &Scenario,
+        lang: Lang,
+    ) -> Box<crate::screens::cashflow::deferral_choices::Answers> {
+        let choices = choices_for(data, scenario);
+        match crate::screens::cashflow::deferral_choices::choices_view(&choices, data, &uncapped_whose(scenario), lang)
+        {
+            crate::screens::cashflow::deferral_choices::ChoicesView::Found(answers) => answers,
+            crate::screens::cashflow::deferral_choices::ChoicesView::Said { .. } => panic!("answers"),
+        }
+    }
+
     #[track_caller]
     fn check(cap: Decimal, lang: Lang, expected: &str) {
         let data = paper();
@@ -351,17 +365,7 @@ mod tests {
         // A cap that defers: the fewest-deferrals answers give it as typed too, not as
         // "HK$1,040.6M".
         let scenario = blockvote_model::link::decode_link("cap=1040.55").0.scenario;
-        let choices = choices_for(&data, &scenario);
-        let crate::screens::cashflow::deferral_choices::ChoicesView::Found(answers) =
-            crate::screens::cashflow::deferral_choices::choices_view(
-                &choices,
-                &data,
-                &uncapped_whose(&scenario),
-                Lang::En,
-            )
-        else {
-            panic!("answers")
-        };
+        let answers = answers_for(&data, &scenario, Lang::En);
         for totals in [&answers.fewest.totals, &answers.least_budget.totals] {
             assert!(totals.plain().ends_with("(cap HK$1,040.55M)."), "{}", totals.plain());
         }
@@ -512,17 +516,7 @@ mod tests {
             sentence.read(Lang::En),
             "Deferring 7 projects [scenario] (rule: most 2018-19 cash first) brings 2018-19 from HK$1,060.0M [model] to HK$995.3M [scenario] (cap HK$1,000.0M [scenario])."
         );
-        let choices = choices_for(&data, &scenario);
-        let crate::screens::cashflow::deferral_choices::ChoicesView::Found(answers) =
-            crate::screens::cashflow::deferral_choices::choices_view(
-                &choices,
-                &data,
-                &uncapped_whose(&scenario),
-                Lang::Zh,
-            )
-        else {
-            panic!("answers")
-        };
+        let answers = answers_for(&data, &scenario, Lang::Zh);
         assert_eq!(answers.fewest.headline.read(Lang::Zh), "最少須延後的項目數目：7 [情景] 個");
         assert!(
             answers.fewest.totals.read(Lang::Zh).contains("由 1,060.0 百萬元 [模型] 降至"),
