@@ -283,6 +283,7 @@ pub fn read_focused_mark(readout: RwSignal<Option<String>>) -> impl Fn(web_sys::
 #[component]
 pub fn MarkReadout(readout: RwSignal<Option<String>>) -> impl IntoView {
     let state = crate::state::use_app_state();
+    // Until a mark is focused or tapped, how to read one.
     let shown = move || {
         readout.get().unwrap_or_else(|| blockvote_present::words::CHART_READOUT_HINT.get(state.lang.get()).to_string())
     };

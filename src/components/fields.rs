@@ -111,6 +111,7 @@ where
             Err(e) => error.set(Some(e)),
         }
     });
+    // A field no other message concerns points to its own alone.
     let concerned_by = concerned_by.unwrap_or_else(|| Signal::stored(None));
     view! { <FieldView label unit help inputmode testid text error typed narrow concerned_by /> }
 }

@@ -38,6 +38,7 @@ pub fn BalancePanel() -> impl IntoView {
     let tick_count = memo(move |_| shown.with(|s| s.as_ref().map_or(0, |s| s.ticks.len())));
     let text = move |pick: fn(&Balance) -> String| move || shown.with(|s| s.as_ref().map(pick)).unwrap_or_default();
     let short = move || shown.with(|s| s.as_ref().is_some_and(|s| s.short));
+    // Empty while there is no balance (the panel is then not drawn).
     let surplus = Signal::derive(move || shown.with(|s| s.as_ref().map(|s| s.surplus.clone()).unwrap_or_default()));
     view! {
         <div class="panel balance" data-testid="balance">

@@ -96,10 +96,13 @@ fn AnswerBlock(answer: Memo<Option<Answer>>, testid: &'static str) -> impl IntoV
     let whatif = use_whatif();
     let lang = move || state.lang.get();
     let text = move |pick: fn(&Answer) -> String| move || answer.with(|a| a.as_ref().map(pick).unwrap_or_default());
-    let headline =
-        Signal::derive(move || answer.with(|a| a.as_ref().map(|a| a.headline.clone()).unwrap_or_else(Sentence::new)));
-    let totals =
-        Signal::derive(move || answer.with(|a| a.as_ref().map(|a| a.totals.clone()).unwrap_or_else(Sentence::new)));
+    // The answer's words and sentences, empty while there is no answer (the block is
+    // then hidden).
+    let sentence = move |pick: fn(&Answer) -> Sentence| {
+        Signal::derive(move || answer.with(|a| a.as_ref().map(pick).unwrap_or_default()))
+    };
+    let headline = sentence(|a| a.headline.clone());
+    let totals = sentence(|a| a.totals.clone());
     let summary = text(|a| a.summary.clone());
     let rows = move || answer.with(|a| a.as_ref().map(|a| a.rows.clone()).unwrap_or_default());
     let use_set = move |_| {

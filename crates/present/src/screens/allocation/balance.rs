@@ -68,10 +68,12 @@ pub fn balance(
     let outcome = &projection.allocation;
     let allocation = super::shown_total(outcome);
     let (need, base_need) = (shown_budget_year(projection).total, shown_budget_year(baseline).total);
+    let (allocation_whose, need_whose) =
+        (super::difference_mark(outcome), Provenance::worked_out(Basis::CalibratedProfile, need != base_need));
     let mut bars = vec![(
         "scenario",
         l("情景撥款總額", "Scenario allocation"),
-        Figure::model_or_scenario(Value::Millions(allocation), &super::difference_mark(outcome)),
+        Figure::model_or_scenario(Value::Millions(allocation), &allocation_whose),
     )];
     if let Some(paper) = Printed::AllocationProposed.figure(data) {
         bars.push(("paper", l("文件建議撥款", "The paper's allocation"), paper));
@@ -79,10 +81,7 @@ pub fn balance(
     bars.push((
         "need",
         l("情景 2018-19 現金需求", "Scenario 2018-19 cash need"),
-        Figure::model_or_scenario(
-            Value::Millions(need),
-            &Provenance::worked_out(Basis::CalibratedProfile, need != base_need),
-        ),
+        Figure::model_or_scenario(Value::Millions(need), &need_whose),
     ));
     if let Some(cap) = cap {
         bars.push(("cap", l("2018-19 現金上限", "2018-19 cash cap"), Figure::scenario(Value::Millions(cap))));
@@ -107,10 +106,7 @@ pub fn balance(
     };
     // The gap is of the two figures beside it: the model's while both are, else the
     // member's.
-    let members = bars
-        .iter()
-        .filter(|bar| matches!(bar.key, "scenario" | "need"))
-        .any(|bar| matches!(bar.figure.provenance(), Provenance::Scenario));
+    let members = [&allocation_whose, &need_whose].into_iter().any(|whose| *whose == Provenance::Scenario);
     let gap_whose = Provenance::worked_out(Basis::CalibratedProfile, members);
     let surplus = allocation.checked_sub(need).unwrap_or_default();
     let short = surplus.round_to(1).is_negative();

@@ -109,8 +109,10 @@ pub enum CapView {
 /// without its cap is the paper's default, the member's otherwise. Every other figure
 /// of the cap follows from the member's cap, so is theirs.
 pub fn uncapped_whose(scenario: &Scenario) -> Provenance {
-    let uncapped = Scenario { cap: None, ..scenario.clone() };
-    Provenance::worked_out(Basis::CalibratedProfile, uncapped != Scenario::default())
+    // The paper's default with this cap, compared whole: no copy of the scenario's
+    // edits is made on each lever change.
+    let default_but_the_cap = Scenario { cap: scenario.cap.clone(), ..Scenario::default() };
+    Provenance::worked_out(Basis::CalibratedProfile, *scenario != default_but_the_cap)
 }
 
 /// What the cap of `projection` did, in the reader's language (`None` without a cap);
