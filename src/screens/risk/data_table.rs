@@ -19,8 +19,8 @@ use blockvote_model::engine::{DataTable, DataTableSpec};
 use blockvote_present::format::decimals;
 use blockvote_present::provenance::Provenance;
 use blockvote_present::screens::risk::data_table::{
-    csv, progress_text, table_scenario, table_view, Cell, DataTableWork, TableView, EXPLANATION, EXPORT, EXPORT_FAILED,
-    FILE, HEADING, LEGEND, MARKED, NOT_MARKED, PARA5_CELL, REFUSED_HEADING,
+    csv, progress_text, table_scenario, table_view, Cell, DataTableWork, Heading, TableView, EXPLANATION, EXPORT,
+    EXPORT_FAILED, FILE, HEADING, LEGEND, MARKED, NOT_MARKED, PARA5_CELL, REFUSED_HEADING,
 };
 use blockvote_present::screens::scenarios::files::{spreadsheet_text, CSV_TYPE};
 use leptos::prelude::*;
@@ -175,10 +175,10 @@ fn Grid(shown: Memo<Option<TableView>>) -> impl IntoView {
                 <th scope="col">{corner}</th>
                 {columns
                     .into_iter()
-                    .map(|text| {
+                    .map(|heading| {
                         view! {
                             <th scope="col" class="num">
-                                {text}
+                                {heading_label(heading)}
                             </th>
                         }
                     })
@@ -192,10 +192,7 @@ fn Grid(shown: Memo<Option<TableView>>) -> impl IntoView {
         rows.into_iter()
             .enumerate()
             .map(|(row, heading)| {
-                let label = match heading.cited {
-                    Some(figure) => view! { <FigureText figure=figure /> }.into_any(),
-                    None => heading.text.into_any(),
-                };
+                let label = heading_label(heading);
                 let cells =
                     (0..width).map(|column| view! { <GridCell shown=shown row=row column=column /> }).collect_view();
                 let para5 = move || {
@@ -215,6 +212,15 @@ fn Grid(shown: Memo<Option<TableView>>) -> impl IntoView {
     view! {
         <thead>{head}</thead>
         <tbody>{body}</tbody>
+    }
+}
+
+/// A row's or column's heading: with its mark when the paper prints it (para 5's
+/// 67.1%), as its words otherwise.
+fn heading_label(heading: Heading) -> AnyView {
+    match heading.cited {
+        Some(figure) => view! { <FigureText figure=figure /> }.into_any(),
+        None => heading.text.into_any(),
     }
 }
 

@@ -41,6 +41,8 @@ pub const FROM: Label = l("由", "From");
 pub const TO: Label = l("至", "To");
 pub const STEP: Label = l("步長", "Step");
 pub const FIGURE: Label = l("數字", "Figure");
+/// The label of the CSV line that says whose a heading the paper prints is.
+pub const CITED_HEADING: Label = l("標題", "Heading");
 pub const EXPORT: Label = l("下載此表（CSV）", "Download this table (CSV)");
 pub const EXPORT_FAILED: Label = l("瀏覽器未能下載檔案。", "The browser could not download the file.");
 pub const FILE: &str = "blockvote-data-table.csv";
@@ -471,7 +473,7 @@ pub struct TableView {
     pub corner: String,
     pub row_lever: String,
     pub column_lever: String,
-    pub columns: Vec<String>,
+    pub columns: Vec<Heading>,
     pub rows: Vec<Heading>,
     pub cells: Vec<Vec<Cell>>,
     pub legend: Vec<LegendEntry>,
@@ -614,7 +616,7 @@ pub fn table_view(data: &Dataset, table: &DataTable, marked: Option<(usize, usiz
         corner: format!("{row_lever} \\ {column_lever}"),
         row_lever,
         column_lever,
-        columns: columns.values().iter().map(|value| heading(data, columns.lever(), *value, lang).text).collect(),
+        columns: columns.values().iter().map(|value| heading(data, columns.lever(), *value, lang)).collect(),
         rows: rows.values().iter().map(|value| heading(data, rows.lever(), *value, lang)).collect(),
         cells,
         legend,
@@ -634,7 +636,8 @@ pub fn progress_text(done: u32, total: u32, lang: Lang) -> String {
 }
 
 /// The table as CSV (RFC 4180): what it reads and whose the figures are, the two
-/// levers, then the headings and the cells exactly as shown (without thousands
+/// levers, whose a heading the paper prints is (para 5's 67.1%, marked on the
+/// screen), then the headings and the cells exactly as shown (without thousands
 /// separators, so a spreadsheet reads them as numbers; `—` for a refused cell, with
 /// the reasons below).
 pub fn csv(view: &TableView, lang: Lang) -> String {
@@ -643,8 +646,13 @@ pub fn csv(view: &TableView, lang: Lang) -> String {
     out.push_str(&Provenance::Scenario.csv_line(FIGURE.get(lang), &view.caption, lang));
     out.push_str(&csv_line(&[ROWS.get(lang).to_string(), view.row_lever.clone()]));
     out.push_str(&csv_line(&[COLUMNS.get(lang).to_string(), view.column_lever.clone()]));
+    for heading in view.rows.iter().chain(&view.columns) {
+        if let Some(figure) = &heading.cited {
+            out.push_str(&figure.provenance().csv_line(CITED_HEADING.get(lang), &heading.text, lang));
+        }
+    }
     let mut head = vec![view.corner.clone()];
-    head.extend(view.columns.iter().map(|text| plain(text)));
+    head.extend(view.columns.iter().map(|heading| plain(&heading.text)));
     out.push_str(&csv_line(&head));
     for (heading, cells) in view.rows.iter().zip(&view.cells) {
         let mut line = vec![plain(&heading.text)];
@@ -770,8 +778,10 @@ mod tests {
             })
             .collect();
         assert_eq!(headings, ["50.0%", "60.0%", "67.1% [para 5]", "80.0%", "90.0%", "100.0%"]);
-        assert_eq!(view.columns.first().map(String::as_str), Some("1 quarter"));
-        assert_eq!(table_view(&paper(), &table, None, Lang::Zh).columns, ["1 季", "2 季", "3 季", "4 季"]);
+        assert_eq!(view.columns.first().map(|heading| heading.text.as_str()), Some("1 quarter"));
+        let zh: Vec<String> =
+            table_view(&paper(), &table, None, Lang::Zh).columns.into_iter().map(|heading| heading.text).collect();
+        assert_eq!(zh, ["1 季", "2 季", "3 季", "4 季"]);
         assert_eq!(view.caption, "2018-19 total cash need (HK$M)");
         assert_eq!(view.corner, "On-time rate \\ Quarters late");
         // The para 5 cell, as before, is the third rate with one quarter.
@@ -947,15 +957,38 @@ mod tests {
         assert!(lines[1].starts_with("Figure,2018-19 total cash need (HK$M),scenario — "), "{}", lines[1]);
         assert_eq!(lines[2], "Rows,On-time rate");
         assert_eq!(lines[3], "Columns,Quarters late");
-        assert_eq!(lines[4], "On-time rate \\ Quarters late,1 quarter,2 quarters,3 quarters,4 quarters");
+        assert!(lines[4].starts_with("Heading,67.1%,para 5 — "), "{}", lines[4]);
+        assert_eq!(lines[5], "On-time rate \\ Quarters late,1 quarter,2 quarters,3 quarters,4 quarters");
         let third: Vec<String> = std::iter::once("67.1%".to_string())
             .chain(view.cells[2].iter().map(|cell| cell.text.replace(',', "")))
             .collect();
-        assert_eq!(lines[7], third.join(","));
-        assert_eq!(lines.len(), 5 + 6 + 1, "the headings, six rows and the last line end");
+        assert_eq!(lines[8], third.join(","));
+        assert_eq!(lines.len(), 6 + 6 + 1, "the headings, six rows and the last line end");
         let zh = csv(&table_view(&paper(), &table, None, Lang::Zh), Lang::Zh);
         assert!(zh.starts_with("數據表"), "{zh}");
         assert_eq!(progress_text(3, 24, Lang::En), "Computing: 3 of 24 cells");
+    }
+
+    /// Para 5's 67.1% is marked wherever it heads a line of the table, a column as
+    /// well as a row, and the CSV says whose it is as the screen's mark does.
+    #[test]
+    fn para5_s_rate_is_cited_as_a_column_heading_too() {
+        let rows = Axis::listed(Lever::SlipQuarters, &para5_delays()).unwrap_or_else(|e| panic!("{e:?}"));
+        let columns = Axis::listed(Lever::OnTimeRate, &para5_rates()).unwrap_or_else(|e| panic!("{e:?}"));
+        let spec = pair(rows, columns, Metric::BudgetYearTotal).unwrap_or_else(|e| panic!("{e:?}"));
+        let view = table_view(&paper(), &computed(spec, &Scenario::default()), None, Lang::En);
+        let cited: Vec<&str> = view
+            .columns
+            .iter()
+            .filter(|heading| heading.cited.is_some())
+            .map(|heading| heading.text.as_str())
+            .collect();
+        assert_eq!(cited, ["67.1%"]);
+        assert!(view.rows.iter().all(|heading| heading.cited.is_none()));
+        let text = csv(&view, Lang::En);
+        let lines: Vec<&str> = text.split("\r\n").collect();
+        assert!(lines[4].starts_with("Heading,67.1%,para 5 — "), "{}", lines[4]);
+        assert!(lines[5].starts_with("Quarters late \\ On-time rate,"), "{}", lines[5]);
     }
 
     #[test]
