@@ -186,19 +186,21 @@ pub struct Summary {
     pub routes: Vec<(Route, u32)>,
 }
 
-/// Whether a project is changed from the paper: left out, or its budget, start or
-/// completion different, exactly. A budget is compared exactly, not at Annex C's
-/// precision: a 10% cost change makes a HK$0.2M project HK$0.22M, a change the member
-/// made, and the projects table writes such a budget with the decimals that show it
-/// (`0.22 (paper: 0.2)`). Cash moved by a lever applied to every project alike
-/// (slippage, a spend profile) is not a change of the project: it shows in the cash
-/// figures and is reported as that lever, not as hundreds of projects whose rows read
-/// the same as the paper's.
+/// Whether a project is changed from the paper: left out, its budget, start or
+/// completion different, exactly, or a spend profile of its own (an edit of it or of
+/// its group, other than the scenario's default). A budget is compared exactly, not at
+/// Annex C's precision: a 10% cost change makes a HK$0.2M project HK$0.22M, a change
+/// the member made, and the projects table writes such a budget with the decimals that
+/// show it (`0.22 (paper: 0.2)`). Cash moved by a lever applied to every project alike
+/// (slippage, the default spend profile) is not a change of the project: it shows in
+/// the cash figures and is reported as that lever, not as hundreds of projects whose
+/// rows read the same as the paper's.
 pub fn project_changed(outcome: &ProjectOutcome) -> bool {
     !outcome.included
         || outcome.budget != outcome.paper_budget
         || outcome.start != outcome.paper_start
         || outcome.completion != outcome.paper_completion
+        || outcome.own_profile
 }
 
 /// Summarises `projection` for the comparison and the saved-scenario list.
@@ -224,7 +226,7 @@ pub fn summarize(projection: &Projection) -> Summary {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::{Engine, Scenario};
+    use crate::engine::{Engine, Profile, Scenario};
 
     #[test]
     fn csv_quoting_follows_rfc_4180() {
@@ -312,5 +314,15 @@ mod tests {
         let defer = |id| ProjectEdit { id, edit: Edit { defer_quarters: Some(1), ..Edit::default() } };
         let exclude = |id| ProjectEdit { id, edit: Edit { exclude: Some(true), ..Edit::default() } };
         check_changed(Scenario { projects: vec![defer(17), exclude(3)], ..Scenario::default() }, 2);
+        // A project's own spend profile changes it (audit 9: No. 7 set to an even
+        // spread moved its 2018-19 cash from 0.7 to 4.5 and was not counted); the
+        // default profile applies to every project alike and changes none, and an own
+        // profile equal to the default is no change.
+        let profile = |id, profile| ProjectEdit { id, edit: Edit { profile: Some(profile), ..Edit::default() } };
+        check_changed(Scenario { projects: vec![profile(7, Profile::Even)], ..Scenario::default() }, 1);
+        check_changed(Scenario { default_profile: Profile::Even, ..Scenario::default() }, 0);
+        let even = Scenario { default_profile: Profile::Even, ..Scenario::default() };
+        check_changed(Scenario { projects: vec![profile(7, Profile::Even)], ..even.clone() }, 0);
+        check_changed(Scenario { projects: vec![profile(7, Profile::Calibrated)], ..even }, 1);
     }
 }

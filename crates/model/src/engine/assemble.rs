@@ -118,6 +118,7 @@ impl Engine {
                 paper_start: base.start,
                 paper_completion: base.completion,
                 profile: plan.profile,
+                own_profile: plan.own_profile,
                 deferred_by_cap: plan.deferred_by_cap,
                 cash_start: cash.as_ref().map_or(plan.start, |cash| cash.start),
                 cash: cash

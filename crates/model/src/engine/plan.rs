@@ -25,6 +25,9 @@ pub(crate) struct Plan {
     pub start: FiscalQuarter,
     pub completion: FiscalQuarter,
     pub profile: Profile,
+    /// True when an edit of this project (its own or its group's) gives it a spend
+    /// profile other than the scenario's default.
+    pub own_profile: bool,
     /// Quarters the cash cap deferred the project by.
     pub deferred_by_cap: Option<i32>,
 }
@@ -157,6 +160,7 @@ fn plan_one(
         start,
         completion,
         profile: edit.profile.unwrap_or(default_profile),
+        own_profile: edit.profile.is_some_and(|profile| profile != default_profile),
         deferred_by_cap: None,
     })
 }

@@ -89,6 +89,10 @@ pub struct ProjectOutcome {
     pub paper_start: FiscalQuarter,
     pub paper_completion: FiscalQuarter,
     pub profile: Profile,
+    /// True when an edit of this project (its own or its group's) gives it a spend
+    /// profile other than the scenario's default: a change of the project, where the
+    /// default profile applies to every project alike.
+    pub own_profile: bool,
     /// How many quarters the cash cap deferred it, if it did.
     pub deferred_by_cap: Option<i32>,
     /// The quarter of `cash[0]`.

@@ -1,5 +1,5 @@
-//! The projects changed from the paper (left out, or a budget, start or completion
-//! that differs; `exports::project_changed`), each budget written with the decimals
+//! The projects changed from the paper (left out, a budget, start or completion that
+//! differs, or a spend profile of its own; `exports::project_changed`), each budget written with the decimals
 //! that show its change (`format::exact_millions`), and the levers applied to every
 //! project alike, reported once as themselves.
 
@@ -7,7 +7,7 @@ use super::BriefInput;
 use crate::compare::global_levers;
 use crate::format::{exact_millions, millions, quarter_text};
 use crate::lang::{l, Label, Lang};
-use crate::words::{department_name, project_name};
+use crate::words::{department_name, profile_label, project_name};
 use blockvote_model::engine::ProjectOutcome;
 use blockvote_model::exports::project_changed;
 use blockvote_model::FiscalQuarter;
@@ -50,8 +50,8 @@ const STATUS: Label = l("狀況", "Status");
 const EXCLUDED: Label = l("剔除", "excluded");
 const DEFERRED: Label = l("因現金上限延後", "deferred by the cap");
 const NONE: Label = l(
-    "沒有項目的納入與否、預算、開展或完成日期與文件不同。",
-    "No project's inclusion, budget, start or completion differs from the paper.",
+    "沒有項目的納入與否、預算、開展或完成日期或支出模式與文件不同。",
+    "No project's inclusion, budget, start, completion or spend profile differs from the paper.",
 );
 
 pub fn changed_projects(input: BriefInput<'_>) -> ChangedProjects {
@@ -90,13 +90,7 @@ pub fn changed_projects(input: BriefInput<'_>) -> ChangedProjects {
                 budget: from_to(exact_millions(o.paper_budget), exact_millions(o.budget)),
                 timing: from_to(timing(o.paper_start, o.paper_completion, lang), timing(o.start, o.completion, lang)),
                 cash: from_to(millions(baseline_cash(o)), millions(scenario_cash(o))),
-                status: if !o.included {
-                    EXCLUDED.get(lang).to_string()
-                } else if o.deferred_by_cap.is_some() {
-                    DEFERRED.get(lang).to_string()
-                } else {
-                    String::new()
-                },
+                status: status(o, lang),
             }
         })
         .collect();
@@ -132,6 +126,21 @@ pub fn changed_projects(input: BriefInput<'_>) -> ChangedProjects {
         }),
         none: (count == 0).then(|| NONE.get(lang).to_string()),
     }
+}
+
+/// What else the row says of the project: left out, or deferred by the cap and with a
+/// spend profile of its own, each as a phrase (`deferred by the cap; own spend profile:
+/// Even`).
+fn status(outcome: &ProjectOutcome, lang: Lang) -> String {
+    if !outcome.included {
+        return EXCLUDED.get(lang).to_string();
+    }
+    let deferred = outcome.deferred_by_cap.map(|_| DEFERRED.get(lang).to_string());
+    let profile = outcome.own_profile.then(|| match lang {
+        Lang::Zh => format!("自訂支出模式：{}", profile_label(outcome.profile).get(lang)),
+        Lang::En => format!("own spend profile: {}", profile_label(outcome.profile).get(lang)),
+    });
+    [deferred, profile].into_iter().flatten().collect::<Vec<_>>().join(lang.pick("；", "; "))
 }
 
 /// `before → after`, or the one value when they read the same.
@@ -183,9 +192,24 @@ mod tests {
             &[
                 "Projects changed from the paper (0)",
                 "Slippage applied to all 254 projects: 32.9% late by 1 quarter, as an expected value (their start and completion stay as in the paper; only the cash moves).",
-                "No project's inclusion, budget, start or completion differs from the paper.",
+                "No project's inclusion, budget, start, completion or spend profile differs from the paper.",
             ],
         );
+    }
+
+    /// A project's own spend profile is a change of it, listed with its cash and said
+    /// in its status (audit 9: No. 7 set to an even spread was left out of the list).
+    #[test]
+    fn a_project_s_own_spend_profile_is_listed() {
+        let even = Edit { profile: Some(blockvote_model::engine::Profile::Even), ..Edit::default() };
+        let scenario = Scenario { projects: vec![edit(7, even)], ..Scenario::default() };
+        let expected = [
+            "Projects changed from the paper (1)",
+            "7 | 9.1 | 2018-19 Q1 – 2019-20 Q4 | 0.7 → 4.5 | own spend profile: Even",
+        ];
+        check(scenario.clone(), Lang::En, &expected);
+        let zh = changed_projects(Fixture::new(scenario).input(Lang::Zh));
+        assert_eq!(zh.rows.first().map(|r| r.status.as_str()), Some("自訂支出模式：平均分布"));
     }
 
     #[test]
