@@ -3,7 +3,7 @@
 //! against formula injection) and the per-scenario summary the comparison reads.
 
 use crate::dataset::Dataset;
-use crate::engine::{ProjectOutcome, Projection, Route, YearTotals};
+use crate::engine::{CapOutcome, ProjectOutcome, Projection, Route, YearTotals};
 use crate::money::Money;
 
 /// One CSV field, quoted by RFC 4180 when it holds a comma, quote, CR or LF (quotes
@@ -184,6 +184,9 @@ pub struct Summary {
     pub projects_changed: usize,
     /// Projects per approval route, in [`Route::ALL`] order.
     pub routes: Vec<(Route, u32)>,
+    /// True when the scenario's 2018-19 cash cap cannot be met, so that it defers
+    /// nothing.
+    pub cap_unmet: bool,
 }
 
 /// Whether a project is changed from the paper: left out, its budget, start or
@@ -220,6 +223,7 @@ pub fn summarize(projection: &Projection) -> Summary {
                 (*route, count)
             })
             .collect(),
+        cap_unmet: matches!(projection.cap, Some(CapOutcome::Infeasible { .. })),
     }
 }
 

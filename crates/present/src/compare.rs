@@ -23,7 +23,7 @@ use crate::lang::{l, Label, Lang};
 use crate::paper::{AnnexAColumn, AnnexBColumn, Printed};
 use crate::provenance::{Basis, Figure, PaperPlace, Value, MODEL_BASELINE};
 use crate::refusal::engine_error;
-use crate::words::{profile_label, route_label, rule_label};
+use crate::words::{profile_label, route_label, rule_label, CAP_UNMET};
 use blockvote_model::engine::{Engine, EngineError, Profile, Route, Scenario};
 use blockvote_model::exports::{csv_line, summarize, Summary};
 use blockvote_model::money::{format_decimal, round_parts_to_total};
@@ -284,7 +284,13 @@ pub fn comparison(data: &Dataset, baseline: &Summary, compared: &[Compared], lan
             key: "other-levers",
             label: OTHER_LEVERS.get(lang).to_string(),
             baseline: none.clone(),
-            scenarios: compared.iter().map(|c| joined(other_levers(&c.scenario, lang))).collect(),
+            scenarios: compared
+                .iter()
+                .map(|c| {
+                    let cap_unmet = c.summary.as_ref().is_ok_and(|summary| summary.cap_unmet);
+                    joined(other_levers(&c.scenario, cap_unmet, lang))
+                })
+                .collect(),
         },
     ];
     let problems = compared
@@ -546,14 +552,18 @@ pub fn global_levers(scenario: &Scenario) -> Vec<GlobalLever> {
 /// words each and a fixed order: the 2018-19 cash cap, the approval thresholds, the
 /// ongoing projects' 2018-19 cash, Annex A's edits and scaling, and how many groups
 /// and single projects it edits. A comparison once read "none" for a scenario with a
-/// HK$900M cap, as if it changed nothing.
-pub fn other_levers(scenario: &Scenario, lang: Lang) -> Vec<String> {
+/// HK$900M cap, as if it changed nothing. A cap that cannot be met (`cap_unmet`) is
+/// said to defer nothing.
+pub fn other_levers(scenario: &Scenario, cap_unmet: bool, lang: Lang) -> Vec<String> {
     let money = |amount: Money| money_with_unit(amount, lang);
     let mut said = Vec::new();
     if let Some(cap) = &scenario.cap {
+        let unmet = if cap_unmet { CAP_UNMET.get(lang) } else { "" };
         said.push(match lang {
-            Lang::Zh => format!("2018-19 年度現金上限 {}（{}）", money(cap.amount), rule_label(cap.rule).get(lang)),
-            Lang::En => format!("2018-19 cash cap {} ({})", money(cap.amount), rule_label(cap.rule).get(lang)),
+            Lang::Zh => {
+                format!("2018-19 年度現金上限 {}（{}）{unmet}", money(cap.amount), rule_label(cap.rule).get(lang))
+            }
+            Lang::En => format!("2018-19 cash cap {} ({}){unmet}", money(cap.amount), rule_label(cap.rule).get(lang)),
         });
     }
     if let Some(ceiling) = scenario.delegation.ceiling {
@@ -914,6 +924,19 @@ mod tests {
                     .to_string(),
                 "附件 A：修改 1 個類別；按比例調整至 1,000.0 百萬元；1 項組別調整；個別調整 2 個項目".to_string(),
             ])
+        );
+        // A cap that cannot be met says that it defers nothing (audit 9).
+        let unmet = [("Unmet", scenario("cost=1000&cap=0&rule=largest"))];
+        let other = |lang| compare(&unmet, lang).levers.get(1).map(|row| row.scenarios.clone());
+        assert_eq!(
+            other(Lang::En),
+            Some(vec![
+                "2018-19 cash cap HK$0.0M (Largest budget first), which cannot be met: nothing is deferred".to_string()
+            ])
+        );
+        assert_eq!(
+            other(Lang::Zh),
+            Some(vec!["2018-19 年度現金上限 0.0 百萬元（預算最大的先延後），無法達到，沒有項目延後".to_string()])
         );
     }
 

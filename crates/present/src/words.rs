@@ -185,6 +185,11 @@ pub const CHART_READOUT_HINT: Label = l(
     "Tap a point of the chart, or use the arrow keys, to read it here.",
 );
 
+/// Said after a 2018-19 cash cap that cannot be met (every new project deferred would
+/// still leave 2018-19 above it), wherever the cap is named away from the Cash flow
+/// screen, which explains it in full.
+pub const CAP_UNMET: Label = l("，無法達到，沒有項目延後", ", which cannot be met: nothing is deferred");
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,8 +7,8 @@ use crate::format::{millions, percent_signed, quarters_count, share_percent};
 use crate::lang::{l, Label, Lang};
 use crate::paper::{AnnexBColumn, Indicator, Para5Column, Printed};
 use crate::provenance::Figure;
-use crate::words::{profile_label, rule_label};
-use blockvote_model::engine::{Scenario, Slippage};
+use crate::words::{profile_label, rule_label, CAP_UNMET};
+use blockvote_model::engine::{CapOutcome, Scenario, Slippage};
 use blockvote_model::money::format_decimal;
 use blockvote_model::{CohortId, Money};
 
@@ -38,6 +38,14 @@ const BASELINE: Label = l("文件／模型基線", "Paper / model baseline");
 const SCENARIO: Label = l("情景", "Scenario");
 const SOURCE: Label = l("來源", "Source");
 const OFF: Label = l("沒有", "off");
+const RETENTION: Label = l(
+    "校準開支模式在完成季度支付預算的比例 r",
+    "Share of the budget paid in the completion quarter (calibrated profile), r",
+);
+const RETENTION_SOURCE: Label = l(
+    "blockvote 的模型：求解使新項目 2018-19 年度現金等於附件 B 的數字",
+    "blockvote's model: solved so the new projects' 2018-19 cash equals Annex B's",
+);
 const SET_BY_MEMBER: Label = l("假設（使用者設定）", "assumption (set by the user)");
 /// Added to the source of a row whose scenario value is not the paper's (or the
 /// baseline's): the source names where the baseline's comes from, not the member's.
@@ -124,8 +132,20 @@ pub fn assumptions(input: BriefInput<'_>) -> Assumptions {
     // A cap and a target as the member typed them, every decimal kept (one at least):
     // a target of 1,000.05 read "scaled pro rata to 1,000.1".
     let exact = |amount: Money| amount.format(amount.millions().normalize().scale().max(1));
-    let cap =
-        s.cap.as_ref().map_or_else(|| t(OFF), |c| format!("{} ({})", exact(c.amount), rule_label(c.rule).get(lang)));
+    // A cap that cannot be met defers nothing, which the row says beside it: the brief
+    // read "0.0 (Largest budget first)" beside a need of 3,490.0 (audit 9).
+    let infeasible = matches!(p.cap, Some(CapOutcome::Infeasible { .. }));
+    let cap = s.cap.as_ref().map_or_else(
+        || t(OFF),
+        |c| {
+            let unmet = if infeasible { CAP_UNMET.get(lang) } else { "" };
+            format!("{} ({}){unmet}", exact(c.amount), rule_label(c.rule).get(lang))
+        },
+    );
+    // The calibrated profile's share r: solved from the paper (to six decimals, as the
+    // profile's source gives it), or the member's as typed (`0.5`, not `0.500000`).
+    let solved = format_decimal(p.calibration.retention, 6);
+    let retention = s.retention.map_or_else(|| solved.clone(), |r| r.normalize().to_string());
     // A scaling the engine refused (a target below the locked categories) left the
     // amounts unscaled: the brief says so, where it once said "scaled pro rata to 100.0"
     // beside an allocation of 1,122.0.
@@ -152,6 +172,7 @@ pub fn assumptions(input: BriefInput<'_>) -> Assumptions {
             t(profile_label(s.default_profile)),
             calibration,
         ),
+        row("retention", RETENTION, solved, retention, t(RETENTION_SOURCE)),
         row(
             "slippage",
             l("延誤（確定性）", "Slippage (deterministic)"),
@@ -294,6 +315,47 @@ mod tests {
         // Two quarters late is the member's, not blockvote's default.
         let later = blockvote_model::link::decode_link("slip=23/70&delay=2").0.scenario;
         check(later, Lang::En, "slippage", "Slippage (deterministic) | off | 32.9% late by 2 quarters | para 5: 69 of 210 returns not on schedule (67.1% on time); the scenario's, set by the user");
+    }
+
+    /// The share r the calibrated profile pays in the completion quarter has a row of
+    /// its own (audit 9: `retention=0` moved the new projects' 2018-19 cash from 243 to
+    /// 839.1 and the brief's assumptions read as the paper's).
+    #[test]
+    fn the_retention_share_is_an_assumption_of_its_own() {
+        let with = |link: &str| blockvote_model::link::decode_link(link).0.scenario;
+        let solved = "Share of the budget paid in the completion quarter (calibrated profile), r | 0.842782 | ";
+        let source = "blockvote's model: solved so the new projects' 2018-19 cash equals Annex B's";
+        check(Scenario::default(), Lang::En, "retention", &format!("{solved}0.842782 | {source}"));
+        check(
+            with("retention=0"),
+            Lang::En,
+            "retention",
+            &format!("{solved}0 | {source}; the scenario's, set by the user"),
+        );
+        check(
+            with("retention=0.5"),
+            Lang::Zh,
+            "retention",
+            "校準開支模式在完成季度支付預算的比例 r | 0.842782 | 0.5 | blockvote 的模型：求解使新項目 2018-19 年度現金等於附件 B 的數字；情景的數值由使用者設定",
+        );
+    }
+
+    /// A cap that cannot be met says so beside its amount (audit 9).
+    #[test]
+    fn a_cap_that_cannot_be_met_says_so() {
+        let with = |link: &str| blockvote_model::link::decode_link(link).0.scenario;
+        check(
+            with("cost=1000&cap=0&rule=largest"),
+            Lang::En,
+            "cap",
+            "2018-19 cash cap | off | 0.0 (Largest budget first), which cannot be met: nothing is deferred | assumption (set by the user)",
+        );
+        check(
+            with("cap=1000&rule=largest"),
+            Lang::Zh,
+            "cap",
+            "2018-19 年度現金上限 | 沒有 | 1,000.0 (預算最大的先延後) | 假設（使用者設定）",
+        );
     }
 
     /// A scaling the engine refused is said to have been refused: the brief said

@@ -26,9 +26,13 @@ pub const APPLY: Label = l("計入延誤", "Apply slippage");
 
 pub const USE_PARA5: Label = l("採用第 5 段（69/210，延誤 1 季）", "Use para 5 (69/210, 1 quarter late)");
 
+/// What the two columns compare. A cash cap answers each of them with deferrals of its
+/// own, so the difference is slippage's effect with the cap's answer included, which
+/// can differ from slippage's share in the Cash flow screen's bridge (audit 9:
+/// -73.5 here, -79.2 and -3.8 for the cap there, in one scenario).
 pub const NOTE: Label = l(
-    "「情景（全部依期）」已計入其他畫面設定的調節（例如成本變動），但不計延誤；兩者之差即延誤本身的影響。延誤把現金推遲至較後年度，不會改變項目總預算。",
-    "\"Scenario, all on time\" includes the levers set on other screens (a cost change, say) but no slippage; the difference is slippage's own effect. Slippage moves cash into later years; it does not change any project's budget.",
+    "「情景（全部依期）」已計入其他畫面設定的調節（例如成本變動），但不計延誤；兩者之差即在這些調節下延誤的影響。設有現金上限時，兩者各按上限延後不同的項目，差額包括上限的回應，因此可與「現金流量」畫面「變動從何而來」中延誤所佔的份額不同（該處把變動分給各項調節）。延誤把現金推遲至較後年度，不會改變項目總預算。",
+    "\"Scenario, all on time\" includes the levers set on other screens (a cost change, say) but no slippage; the difference is slippage's effect with those levers in place. With a cash cap, each column has the cap's own deferrals, so the difference includes the cap's response and can differ from slippage's share in the Cash flow screen's \"Where the change comes from\", which shares the change out among the levers. Slippage moves cash into later years; it does not change any project's budget.",
 );
 
 /// The share-late field: a decimal, a percentage or a fraction such as 69/210.
