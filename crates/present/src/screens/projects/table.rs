@@ -15,8 +15,8 @@ use crate::paper::{AnnexCColumn, Printed};
 use crate::provenance::{Basis, Figure, PaperPlace, Provenance, Value};
 use crate::route::param;
 use crate::screens::sorting::{self, Column, SortKeys};
-use crate::words::{department_name, project_name};
-use blockvote_model::engine::{ProjectOutcome, Projection};
+use crate::words::{department_name, profile_label, project_name};
+use blockvote_model::engine::{Profile, ProjectOutcome, Projection};
 use blockvote_model::link::LinkReason;
 use blockvote_model::order::{SortedMap, SortedSet};
 use blockvote_model::{Dataset, FiscalQuarter, Money, Project, ProjectsOrigin, ThemeSource};
@@ -317,6 +317,8 @@ pub struct RowInputs {
     completion: FiscalQuarter,
     excluded: bool,
     changed: bool,
+    /// The spend profile an edit gives the project, other than the scenario's default.
+    own_profile: Option<Profile>,
     lang: Lang,
 }
 
@@ -327,7 +329,8 @@ impl RowInputs {
         let (budget, start, completion) =
             outcome.map_or((project.budget, project.start, project.completion), |o| (o.budget, o.start, o.completion));
         let excluded = outcome.is_some_and(|o| !o.included);
-        RowInputs { budget, start, completion, excluded, changed, lang }
+        let own_profile = outcome.and_then(|o| o.own_profile.then_some(o.profile));
+        RowInputs { budget, start, completion, excluded, changed, own_profile, lang }
     }
 }
 
@@ -416,7 +419,7 @@ pub fn project_row(
 ) -> ProjectRow {
     let id = project.id;
     let inputs = RowInputs::of(project, outcome, changed, lang);
-    let RowInputs { budget, start, completion, excluded, .. } = inputs;
+    let RowInputs { budget, start, completion, excluded, own_profile, .. } = inputs;
     let paper_duration = u64::try_from(project.duration_quarters()).unwrap_or(0);
     let theme = theme_figure(data, project);
     ProjectRow {
@@ -437,7 +440,16 @@ pub fn project_row(
             Lang::Zh => format!("調整項目 {id}"),
             Lang::En => format!("Edit project {id}"),
         },
-        changed_text: CHANGED.get(lang).to_string(),
+        // A profile of its own changes no cell of the row, so the badge names it.
+        changed_text: match own_profile {
+            Some(profile) => format!(
+                "{}{}{}",
+                CHANGED.get(lang),
+                lang.pick("・開支模式：", " · spend profile: "),
+                profile_label(profile).get(lang)
+            ),
+            None => CHANGED.get(lang).to_string(),
+        },
         excluded_text: EXCLUDED.get(lang).to_string(),
         theme_text: theme.text(lang),
         theme,
@@ -754,6 +766,24 @@ mod tests {
             Lang::En,
             "5.0(paper: 6.7) | 2018-19 Q1 | 2020-21 Q1(paper: 2019-20 Q3) | 9(paper: 7) | 3 marks | changed",
         );
+    }
+
+    /// A spend profile of its own changes no cell of a row, so its badge names it
+    /// (audit 9: No. 7 set to an even spread was not marked changed at all).
+    #[test]
+    fn a_row_changed_by_its_own_profile_says_so_in_its_badge() {
+        let even = edited(7, Edit { profile: Some(Profile::Even), ..Edit::default() });
+        check(&even, 7, Lang::En, "9.1 | 2018-19 Q1 | 2019-20 Q4 | 8 | 0 marks | changed");
+        let data = paper();
+        let projection = Engine::new(&data).ok().and_then(|e| e.project(&even).ok());
+        let badge = |id: u16, lang| {
+            let project = data.project(id).cloned().unwrap_or_else(|| unreachable!());
+            let outcome = projection.as_ref().and_then(|p| p.project(id));
+            project_row(&data, &project, outcome, true, lang).changed_text
+        };
+        assert_eq!(badge(7, Lang::En), "changed · spend profile: Even");
+        assert_eq!(badge(7, Lang::Zh), "已改・開支模式：平均分布");
+        assert_eq!(badge(17, Lang::En), "changed", "a row without a profile of its own");
     }
 
     /// A budget is written exactly, so a change never reads as no change and the column
