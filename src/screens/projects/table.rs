@@ -161,6 +161,7 @@ fn project_row(row: &ProjectRow, live: LiveRow, editing: RwSignal<Option<u16>>) 
     let id = row.id;
     let theme = row.theme.provenance().clone();
     let changed_text = row.changed_text.clone();
+    let changed_profile = row.changed_profile.clone();
     let excluded_text = row.excluded_text.clone();
     view! {
         <tr
@@ -204,6 +205,9 @@ fn project_row(row: &ProjectRow, live: LiveRow, editing: RwSignal<Option<u16>>) 
                             view! {
                                 <span class="changed-mark" data-testid=format!("changed-{id}")>
                                     {changed_text.clone()}
+                                    {changed_profile
+                                        .clone()
+                                        .map(|profile| view! { <span class="changed-why">{profile}</span> })}
                                 </span>
                             }
                         })

@@ -361,6 +361,9 @@ pub struct ProjectRow {
     pub edit_label: String,
     /// The badges' words.
     pub changed_text: String,
+    /// The spend profile of its own that changes the project, said under the changed
+    /// badge (`spend profile: Even`): it changes none of the row's cells.
+    pub changed_profile: Option<String>,
     pub excluded_text: String,
     /// The theme as written.
     pub theme_text: String,
@@ -440,16 +443,11 @@ pub fn project_row(
             Lang::Zh => format!("調整項目 {id}"),
             Lang::En => format!("Edit project {id}"),
         },
+        changed_text: CHANGED.get(lang).to_string(),
         // A profile of its own changes no cell of the row, so the badge names it.
-        changed_text: match own_profile {
-            Some(profile) => format!(
-                "{}{}{}",
-                CHANGED.get(lang),
-                lang.pick("・開支模式：", " · spend profile: "),
-                profile_label(profile).get(lang)
-            ),
-            None => CHANGED.get(lang).to_string(),
-        },
+        changed_profile: own_profile.map(|profile| {
+            format!("{}{}", lang.pick("開支模式：", "spend profile: "), profile_label(profile).get(lang))
+        }),
         excluded_text: EXCLUDED.get(lang).to_string(),
         theme_text: theme.text(lang),
         theme,
@@ -779,11 +777,12 @@ mod tests {
         let badge = |id: u16, lang| {
             let project = data.project(id).cloned().unwrap_or_else(|| unreachable!());
             let outcome = projection.as_ref().and_then(|p| p.project(id));
-            project_row(&data, &project, outcome, true, lang).changed_text
+            let row = project_row(&data, &project, outcome, true, lang);
+            format!("{} {}", row.changed_text, row.changed_profile.unwrap_or_default())
         };
-        assert_eq!(badge(7, Lang::En), "changed · spend profile: Even");
-        assert_eq!(badge(7, Lang::Zh), "已改・開支模式：平均分布");
-        assert_eq!(badge(17, Lang::En), "changed", "a row without a profile of its own");
+        assert_eq!(badge(7, Lang::En), "changed spend profile: Even");
+        assert_eq!(badge(7, Lang::Zh), "已改 開支模式：平均分布");
+        assert_eq!(badge(17, Lang::En), "changed ", "a row without a profile of its own");
     }
 
     /// A budget is written exactly, so a change never reads as no change and the column
