@@ -23,8 +23,8 @@ use std::cmp::Ordering;
 
 pub const HEADING: Label = l("按局／部門劃分的新項目", "New projects by bureau and department");
 pub const NOTE: Label = l(
-    "預設按文件附件 C 的次序排列；按欄標題可排序。按部門名稱可列出其項目。百分比為佔所顯示項目預算總額的比例，已調整使各項相加等於 100.0%。",
-    "In the order of Annex C unless you sort by a column heading. Press a department's name to list its projects. Shares are of the total budget of the projects shown, rounded so that the shares shown add up to 100.0%.",
+    "預設按文件附件 C 的次序排列；按欄標題可排序。按部門名稱可列出其項目。百分比為佔所顯示項目預算總額的比例，已調整使各項相加等於 100.0%，因此預算相同的部門，顯示的百分比可相差 0.1。",
+    "In the order of Annex C unless you sort by a column heading. Press a department's name to list its projects. Shares are of the total budget of the projects shown, rounded so that the shares shown add up to 100.0%; so two departments with the same budget can show shares 0.1 apart.",
 );
 pub const EXPAND_ALL: Label = l("全部展開", "Expand all");
 pub const COLLAPSE_ALL: Label = l("全部收起", "Collapse all");

@@ -12,7 +12,7 @@ use crate::paper::Printed;
 use crate::provenance::{Basis, Figure, MarkedColumn, Provenance, Value};
 use crate::words::{route_label, TOTAL};
 use blockvote_model::engine::{DelegationOutcome, Route};
-use blockvote_model::money::{round_parts_to_total, MAX_INPUT_MILLIONS};
+use blockvote_model::money::MAX_INPUT_MILLIONS;
 use blockvote_model::{Dataset, Money};
 
 pub const TITLE: Label = l("審批門檻", "Approval thresholds");
@@ -136,15 +136,18 @@ fn route_key(route: Route) -> &'static str {
     }
 }
 
-/// The routes table: one row per route and the total row, the budgets rounded so the
-/// rows add up to the total.
+/// The routes table: one row per route and the total row. Each route's budgets are
+/// summed exactly and written with every decimal the sum has, as the projects table
+/// writes budgets, so the rows add up to the total and a budget edited to a hair over
+/// the ceiling (10.000001) is not written as the ceiling itself (audit 10: the
+/// Finance Committee's one project read "10.0" beside "only budgets over HK$10M").
 pub fn route_rows(
     delegation: &DelegationOutcome,
     baseline: Option<&DelegationOutcome>,
     lang: Lang,
 ) -> (Vec<RouteRow>, RouteRow) {
     let mark = route_mark(delegation, baseline);
-    let totals = round_parts_to_total(&delegation.routes.iter().map(|r| r.total).collect::<Vec<_>>(), 1);
+    let totals: Vec<Money> = delegation.routes.iter().map(|r| r.total).collect();
     let rows: Vec<RouteRow> = delegation
         .routes
         .iter()
@@ -153,7 +156,7 @@ pub fn route_rows(
             key: route_key(summary.route),
             label: route_label(summary.route).get(lang).to_string(),
             count: route_figure(Value::Count(u64::from(summary.count)), &mark),
-            total: route_figure(Value::Millions(*total), &mark),
+            total: route_figure(Value::MillionsExact(*total), &mark),
         })
         .collect();
     let count: u64 = delegation.routes.iter().map(|r| u64::from(r.count)).sum();
@@ -161,7 +164,7 @@ pub fn route_rows(
         key: "routes-total",
         label: TOTAL.get(lang).to_string(),
         count: route_figure(Value::Count(count), &mark),
-        total: route_figure(Value::Millions(Money::checked_sum(totals).unwrap_or_default()), &mark),
+        total: route_figure(Value::MillionsExact(Money::checked_sum(totals).unwrap_or_default()), &mark),
     };
     (rows, total)
 }
@@ -276,5 +279,26 @@ pub(crate) mod tests {
         let (ceiling, floor) = paper_thresholds(&data);
         assert_eq!(ceiling.map(|f| f.provenance().mark(Lang::En)).as_deref(), Some("para 2"));
         assert_eq!(floor.map(|f| f.text(Lang::En)).as_deref(), Some("0.2"));
+    }
+
+    /// A budget a hair over the ceiling or under the floor keeps its decimals in its
+    /// route's sum (audit 10: "Finance Committee 1 · 10.0" beside "only budgets over
+    /// HK$10M"), and the rows still add up to the total as written.
+    #[test]
+    fn a_route_s_budget_is_written_with_every_decimal_it_has() {
+        let data = paper();
+        let engine = Engine::new(&data).unwrap_or_else(|e| panic!("{e}"));
+        let scenario = blockvote_model::link::decode_link("p=14:b10;15:b10.000001;13:b0.199999;36:b0.2").0.scenario;
+        let delegation = engine.project(&scenario).unwrap_or_else(|e| panic!("{e}")).delegation;
+        let (rows, total) = route_rows(&delegation, None, Lang::En);
+        let read: Vec<String> = rows
+            .iter()
+            .chain([&total])
+            .map(|r| format!("{} · {}", r.count.text(Lang::En), r.total.text(Lang::En)))
+            .collect();
+        assert_eq!(read.first().map(String::as_str), Some("1 · 10.000001"));
+        assert_eq!(read.get(2).map(String::as_str), Some("1 · 0.199999"));
+        let sum = rows.iter().filter_map(|r| r.total.money()).try_fold(Money::ZERO, |sum, m| sum.checked_add(m).ok());
+        assert_eq!(sum, total.total.money());
     }
 }
