@@ -332,8 +332,9 @@ test('export JSON and CSV; import a valid file (asking about same names) and an 
   assert.match(cash.text, /^\uFEFF?(Figure|數字),ongoing_m,"?(model|模型|scenario|情景) — /);
   assert.match(cash.text, /\r\nquarter,ongoing_m,new_m,total_m,baseline_m,change_m\r\n2018-19 Q1,\d+\.\d,\d+\.\d,\d+\.\d,\d+\.\d,[-+]?\d+\.\d\r\n/);
   const allocation = await downloaded(page, () => page.getByTestId('export-allocation-csv').click());
-  // Annex A's total as printed, the scenario's to one decimal.
-  assert.match(allocation.text, /total,總計,Total,1060,1060\.0,,0\.0\r\n/);
+  // Annex A's totals as printed, the scenario's to one decimal, the differences from
+  // 2017-18 as the Allocation table shows them.
+  assert.match(allocation.text, /total,總計,Total,1060,990,1060\.0,,70\.0,7\.1,0\.0\r\n/);
 
   // A valid file whose first scenario has a name already used: the app asks.
   const valid = JSON.stringify({

@@ -129,11 +129,29 @@ pub fn cashflow_csv(projection: &Projection) -> String {
     out
 }
 
-/// Annex A's categories under the scenario.
+/// The allocation CSV's columns, in the Allocation table's order.
+pub const ALLOCATION_COLUMNS: [&str; 10] = [
+    "id",
+    "name_zh",
+    "name_en",
+    "paper_m",
+    "approved_2017_18_m",
+    "scenario_m",
+    "locked",
+    "change_vs_2017_18_m",
+    "change_vs_2017_18_pct",
+    "change_vs_paper_m",
+];
+
+/// Annex A's categories under the scenario, with every column the Allocation table
+/// shows: Annex A's 2018-19 and 2017-18 amounts as printed, the scenario's amount and
+/// its differences from 2017-18 (in HK$M and in per cent, to the screen's one decimal)
+/// and from the paper.
 pub fn allocation_csv(dataset: &Dataset, projection: &Projection) -> String {
-    let mut out = csv_line(
-        &["id", "name_zh", "name_en", "paper_m", "scenario_m", "locked", "change_vs_paper_m"].map(String::from),
-    );
+    let mut out = csv_line(&ALLOCATION_COLUMNS.map(String::from));
+    let pct = |pct: Option<rust_decimal::Decimal>| {
+        pct.map(|p| crate::money::format_decimal(p, 1).replace(',', "")).unwrap_or_default()
+    };
     for c in &projection.allocation.categories {
         let category = dataset.categories.iter().find(|k| k.id == c.id);
         out.push_str(&csv_line(&[
@@ -141,8 +159,11 @@ pub fn allocation_csv(dataset: &Dataset, projection: &Projection) -> String {
             category.map(|k| k.name_zh.clone()).unwrap_or_default(),
             category.map(|k| k.name_en.clone()).unwrap_or_default(),
             csv_as_given(c.paper_amount),
+            csv_as_given(c.prior_amount),
             csv_money(c.amount),
             c.locked.to_string(),
+            csv_money(c.change_vs_prior),
+            pct(c.change_vs_prior_pct),
             csv_money(c.change_vs_paper),
         ]));
     }
@@ -152,8 +173,11 @@ pub fn allocation_csv(dataset: &Dataset, projection: &Projection) -> String {
         "總計".to_string(),
         "Total".to_string(),
         csv_as_given(total.paper_amount),
+        csv_as_given(total.prior_amount),
         csv_money(total.amount),
         String::new(),
+        csv_money(total.change_vs_prior),
+        pct(total.change_vs_prior_pct),
         csv_money(total.change_vs_paper),
     ]));
     out
@@ -281,7 +305,7 @@ mod tests {
         let cash = cashflow_csv(&paper);
         assert_eq!(cash.lines().count(), paper.quarters.len() + 1);
         let allocation = allocation_csv(&dataset, &paper);
-        assert!(allocation.lines().last().is_some_and(|l| l.starts_with("total,總計,Total,1060,1060.0,,0.0")));
+        assert_eq!(allocation.lines().last(), Some("total,總計,Total,1060,990,1060.0,,70.0,7.1,0.0"));
         assert_eq!(
             projects.lines().nth(1).map(|l| l.split(',').skip(5).collect::<Vec<_>>().join(",")).as_deref(),
             Some("6.6,6.6,true,2018-19 Q1,2019-20 Q1,0.8,block_allocation,2018-19 Q1,2019-20 Q1")

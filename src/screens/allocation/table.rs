@@ -34,8 +34,12 @@ pub fn CategoryTable(outcome: Memo<Option<AllocationOutcome>>) -> impl IntoView 
     let heading = move |index: usize| HEADINGS.get(index).map(|h| h.get(lang())).unwrap_or_default();
     // The columns of differences, each with the mark its cells share (the model's
     // arithmetic on Annex A until the member changes an amount, then the scenario's).
+    let columns_data = data.clone();
     let difference_column = move |index: usize| {
-        Signal::derive(move || outcome.with(|o| o.as_ref().and_then(|o| difference_columns(o).into_iter().nth(index))))
+        let data = columns_data.clone();
+        Signal::derive(move || {
+            outcome.with(|o| o.as_ref().and_then(|o| difference_columns(o, &data).into_iter().nth(index)))
+        })
     };
     // The amounts column is marked as its total row is: Annex A's amounts, worked into
     // that total, while no category is changed; the member's once one is.

@@ -50,10 +50,22 @@ pub fn difference_mark(outcome: &AllocationOutcome) -> Provenance {
     Provenance::worked_out(Basis::Arithmetic(PaperPlace::AnnexA), changed)
 }
 
-/// The three columns of differences, each marked with [`difference_mark`], which is
-/// also the provenance of their cells.
-pub fn difference_columns(outcome: &AllocationOutcome) -> [MarkedColumn; 3] {
-    DIFFERENCE_HEADINGS.map(|heading| MarkedColumn { heading, mark: difference_mark(outcome) })
+/// The three columns of differences, each with the provenance of its cells: the two
+/// against 2017-18 cite Annex A's columns while no category is changed (their cells
+/// are the figures Annex A prints, [`as_printed_while_unchanged`]), and otherwise
+/// each is marked with [`difference_mark`].
+pub fn difference_columns(outcome: &AllocationOutcome, data: &Dataset) -> [MarkedColumn; 3] {
+    let mark = difference_mark(outcome);
+    let cited = |column: AnnexAColumn| match (&mark, Printed::CategoryTotal(column).figure(data)) {
+        (Provenance::Model(_), Some(_)) => column.provenance(),
+        _ => mark.clone(),
+    };
+    let [vs_prior, vs_prior_pct, vs_paper] = DIFFERENCE_HEADINGS;
+    [
+        MarkedColumn { heading: vs_prior, mark: cited(AnnexAColumn::Difference) },
+        MarkedColumn { heading: vs_prior_pct, mark: cited(AnnexAColumn::DifferencePct) },
+        MarkedColumn { heading: vs_paper, mark: mark.clone() },
+    ]
 }
 
 pub const LOCK: Label = l("鎖定", "Lock");
@@ -161,6 +173,17 @@ fn differences(amount: Money, prior: Money, paper: Money) -> (Money, Option<Deci
     (change(prior), percent_change(amount, prior), change(paper))
 }
 
+/// A difference from 2017-18 as Annex A prints it (`+36 [Annex A]`) while no category
+/// is changed, where the arithmetic on Annex A's amounts gives the very figure the
+/// paper prints beside them; `worked_out` once the member changes one (audit 10: the
+/// column read "+36.0 [model]" beside the paper's own "+36").
+fn as_printed_while_unchanged(mark: &Provenance, printed: Option<Figure>, worked_out: Figure) -> Figure {
+    match (mark, printed) {
+        (Provenance::Model(_), Some(printed)) => printed,
+        _ => worked_out,
+    }
+}
+
 /// The row of category `id`.
 pub fn row(outcome: &AllocationOutcome, data: &Dataset, id: u8, lang: Lang) -> Option<CategoryRow> {
     let category = outcome.categories.iter().find(|c| c.id == id)?;
@@ -173,15 +196,26 @@ pub fn row(outcome: &AllocationOutcome, data: &Dataset, id: u8, lang: Lang) -> O
         .map(|c| format!("{id}. {}", lang.pick(&c.name_zh, &c.name_en)))
         .unwrap_or_default();
     let mark = difference_mark(outcome);
+    let printed = |column| Printed::Category { id, column }.figure(data);
     Some(CategoryRow {
         id,
         name,
-        paper: Printed::Category { id, column: AnnexAColumn::Proposed }.figure(data),
-        prior: Printed::Category { id, column: AnnexAColumn::ApprovedPrior }.figure(data),
+        paper: printed(AnnexAColumn::Proposed),
+        prior: printed(AnnexAColumn::ApprovedPrior),
         amount: category.amount,
         locked: category.locked,
-        vs_prior: Figure::model_or_scenario(Value::MillionsChange(vs_prior), &mark),
-        vs_prior_pct: vs_prior_pct.map(|p| Figure::model_or_scenario(Value::PercentChange(p), &mark)),
+        vs_prior: as_printed_while_unchanged(
+            &mark,
+            printed(AnnexAColumn::Difference),
+            Figure::model_or_scenario(Value::MillionsChange(vs_prior), &mark),
+        ),
+        vs_prior_pct: vs_prior_pct.map(|p| {
+            as_printed_while_unchanged(
+                &mark,
+                printed(AnnexAColumn::DifferencePct),
+                Figure::model_or_scenario(Value::PercentChange(p), &mark),
+            )
+        }),
         vs_paper: Figure::model_or_scenario(Value::MillionsChange(vs_paper), &mark),
         changed: category.change_vs_paper != Money::ZERO,
     })
@@ -211,8 +245,18 @@ pub fn total_row(outcome: &AllocationOutcome, data: &Dataset, lang: Lang) -> Tot
         // Annex A's total while no category is changed (arithmetic on its rows), the
         // scenario's once one is: whose, as the differences beside it.
         amount: Figure::model_or_scenario(Value::Millions(shown), &mark),
-        vs_prior: Figure::model_or_scenario(Value::MillionsChange(vs_prior), &mark),
-        vs_prior_pct: vs_prior_pct.map(|p| Figure::model_or_scenario(Value::PercentChange(p), &mark)),
+        vs_prior: as_printed_while_unchanged(
+            &mark,
+            Printed::CategoryTotal(AnnexAColumn::Difference).figure(data),
+            Figure::model_or_scenario(Value::MillionsChange(vs_prior), &mark),
+        ),
+        vs_prior_pct: vs_prior_pct.map(|p| {
+            as_printed_while_unchanged(
+                &mark,
+                Printed::CategoryTotal(AnnexAColumn::DifferencePct).figure(data),
+                Figure::model_or_scenario(Value::PercentChange(p), &mark),
+            )
+        }),
         vs_paper: Figure::model_or_scenario(Value::MillionsChange(vs_paper), &mark),
     }
 }
@@ -425,7 +469,7 @@ pub(crate) mod tests {
         edit_category(&mut scenario, id, |edit| edit.amount = Some(Money::from_whole_millions(amount)));
         let outcome = project(&data, &scenario).allocation;
         // A heading as a member reads it: its words and its mark.
-        let headings: Vec<String> = difference_columns(&outcome)
+        let headings: Vec<String> = difference_columns(&outcome, &data)
             .iter()
             .map(|c| format!("{} [{}]", c.heading.get(lang), c.mark.mark(lang)))
             .collect();
@@ -458,15 +502,15 @@ pub(crate) mod tests {
             1,
             238,
             Lang::Zh,
-            "1. 硬件 | 238 [附件 A] | 202 [附件 A] | 238.0 | +36.0 [模型] | +17.8% [模型] | 0.0 [模型] \
-             | headings: 較 2017-18（百萬元） [模型], 較 2017-18（%） [模型], 較文件（百萬元） [模型]",
+            "1. 硬件 | 238 [附件 A] | 202 [附件 A] | 238.0 | +36 [附件 A] | +17.8% [附件 A] | 0.0 [模型] \
+             | headings: 較 2017-18（百萬元） [附件 A], 較 2017-18（%） [附件 A], 較文件（百萬元） [模型]",
         );
         check(
             1,
             238,
             Lang::En,
-            "1. Hardware | 238 [Annex A] | 202 [Annex A] | 238.0 | +36.0 [model] | +17.8% [model] | 0.0 [model] \
-             | headings: vs 2017-18 (HK$M) [model], vs 2017-18 (%) [model], vs paper (HK$M) [model]",
+            "1. Hardware | 238 [Annex A] | 202 [Annex A] | 238.0 | +36 [Annex A] | +17.8% [Annex A] | 0.0 [model] \
+             | headings: vs 2017-18 (HK$M) [Annex A], vs 2017-18 (%) [Annex A], vs paper (HK$M) [model]",
         );
         check(
             2,
@@ -484,7 +528,11 @@ pub(crate) mod tests {
         let total = total_row(&project(&data, &Scenario::default()).allocation, &data, Lang::En);
         assert_eq!(read(total.paper.as_ref(), Lang::En), "1,060 [Annex A]");
         assert_eq!(read(Some(&total.amount), Lang::En), "1,060.0 [model]");
-        assert_eq!(read(Some(&total.vs_prior), Lang::En), "+70.0 [model]");
+        // Annex A prints the differences from 2017-18 too, so while no category is
+        // changed the column cites them (audit 10).
+        assert_eq!(read(Some(&total.vs_prior), Lang::En), "+70 [Annex A]");
+        assert_eq!(read(total.vs_prior_pct.as_ref(), Lang::En), "+7.1% [Annex A]");
+        assert_eq!(read(Some(&total.vs_paper), Lang::En), "0.0 [model]");
         assert_eq!(paper_total(&data), Money::from_whole_millions(1060));
     }
 

@@ -5,7 +5,7 @@ use crate::cash::quarter_table;
 use crate::lang::{l, Label, Lang};
 use crate::paper::{AnnexAColumn, AnnexCColumn};
 use crate::provenance::{Basis, Figure, Provenance};
-use crate::screens::allocation::difference_mark;
+use crate::screens::allocation::{difference_columns, difference_mark};
 use crate::screens::risk::data_table::FIGURE;
 use crate::storage::import_result;
 use crate::uploads::{not_text, FileKind};
@@ -124,17 +124,23 @@ pub fn projects_csv(data: &Dataset, projection: &Projection, baseline: &Projecti
     out
 }
 
-/// The allocation CSV: a provenance line for each column of figures (Annex A's
-/// 2018-19 amounts; the scenario's amounts and their change from the paper, which
-/// are the model's arithmetic on Annex A until the member changes a category, as the
-/// Allocation screen marks them), then the categories as
-/// `blockvote_model::exports::allocation_csv` writes them.
+/// The allocation CSV: a provenance line for each column of figures, each marked as
+/// the Allocation table marks it (Annex A's 2018-19 and 2017-18 amounts; the
+/// differences from 2017-18, Annex A's own while no category is changed; the
+/// scenario's amounts and their change from the paper, the model's arithmetic on
+/// Annex A until the member changes a category), then the categories as
+/// `blockvote_model::exports::allocation_csv` writes them, every column the table has.
 pub fn allocation_csv(data: &Dataset, projection: &Projection, _baseline: &Projection, lang: Lang) -> String {
-    // The scenario's amounts and their change are marked as the Allocation screen marks
-    // them: the model's arithmetic on Annex A until the member changes a category.
     let whose = difference_mark(&projection.allocation);
-    let columns =
-        [("paper_m", AnnexAColumn::Proposed.provenance()), ("scenario_m", whose.clone()), ("change_vs_paper_m", whose)];
+    let [vs_prior, vs_prior_pct, vs_paper] = difference_columns(&projection.allocation, data).map(|c| c.mark);
+    let columns = [
+        ("paper_m", AnnexAColumn::Proposed.provenance()),
+        ("approved_2017_18_m", AnnexAColumn::ApprovedPrior.provenance()),
+        ("scenario_m", whose),
+        ("change_vs_2017_18_m", vs_prior),
+        ("change_vs_2017_18_pct", vs_prior_pct),
+        ("change_vs_paper_m", vs_paper),
+    ];
     let mut out = provenance_lines(&columns, lang);
     out.push_str(&blockvote_model::exports::allocation_csv(data, projection));
     out
@@ -361,14 +367,23 @@ mod tests {
 
     #[test]
     fn the_allocation_csv_says_whose_its_figures_are() {
-        let header = "id,name_zh,name_en,paper_m,scenario_m,locked,change_vs_paper_m";
+        let header = "id,name_zh,name_en,paper_m,approved_2017_18_m,scenario_m,locked,change_vs_2017_18_m,change_vs_2017_18_pct,change_vs_paper_m";
         check(
             allocation_csv,
             &Scenario::default(),
             Lang::En,
-            // The amounts as the Allocation screen marks them: the model's until a
-            // category is changed.
-            &["Figure,paper_m,Annex A", "Figure,scenario_m,\"model", "Figure,change_vs_paper_m,\"model", header],
+            // The columns as the Allocation screen marks them: the amounts the model's
+            // until a category is changed, the differences from 2017-18 Annex A's own.
+            &[
+                "Figure,paper_m,Annex A",
+                "Figure,approved_2017_18_m,Annex A",
+                "Figure,scenario_m,\"model",
+                "Figure,change_vs_2017_18_m,Annex A",
+                "Figure,change_vs_2017_18_pct,Annex A",
+                "Figure,change_vs_paper_m,\"model",
+                header,
+                "1,硬件,Hardware,238,202,238.0,false,36.0,17.8,0.0",
+            ],
         );
         let mut edited = Scenario::default();
         crate::screens::allocation::edit_category(&mut edited, 1, |c| c.amount = Some(blockvote_model::Money::ZERO));
@@ -376,7 +391,16 @@ mod tests {
             allocation_csv,
             &edited,
             Lang::Zh,
-            &["數字,paper_m,附件 A", "數字,scenario_m,情景", "數字,change_vs_paper_m,情景", header],
+            &[
+                "數字,paper_m,附件 A",
+                "數字,approved_2017_18_m,附件 A",
+                "數字,scenario_m,情景",
+                "數字,change_vs_2017_18_m,情景",
+                "數字,change_vs_2017_18_pct,情景",
+                "數字,change_vs_paper_m,情景",
+                header,
+                "1,硬件,Hardware,238,202,0.0,false,-202.0,-100.0,-238.0",
+            ],
         );
     }
 
