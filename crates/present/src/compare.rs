@@ -223,7 +223,7 @@ pub fn comparison(data: &Dataset, baseline: &Summary, compared: &[Compared], lan
     let budget_year = baseline.budget_year.year.label();
     let ongoing = Printed::Cohort { cohort: CohortId::Ongoing, column: AnnexBColumn::Cash };
     rows.push(
-        RowHead::new(&format!("year-{budget_year}-ongoing"), RowKind::Headline, CASH_ONGOING.get(lang)),
+        RowHead::new(&format!("year-{budget_year}-ongoing"), RowKind::Headline, CASH_ONGOING.get(lang)).projected(),
         ongoing.figure(data),
         &|s| Amount::Money(s.budget_year.ongoing),
         &|a| as_printed(data, ongoing, a, Basis::CalibratedProfile),
@@ -318,15 +318,24 @@ struct RowHead {
     kind: RowKind,
     section: Option<Label>,
     label: String,
+    /// A row of cash the model projects under the calibrated profile, whose baseline
+    /// may quote the paper (Annex B's 817) but whose scenario cells are the model's
+    /// projection even where no lever moved them, as the Cash flow screen's year
+    /// table marks them.
+    projected: bool,
 }
 
 impl RowHead {
     fn new(key: &str, kind: RowKind, label: &str) -> RowHead {
-        RowHead { key: key.to_string(), kind, section: None, label: label.to_string() }
+        RowHead { key: key.to_string(), kind, section: None, label: label.to_string(), projected: false }
     }
 
     fn opens(self, section: Label) -> RowHead {
         RowHead { section: Some(section), ..self }
+    }
+
+    fn projected(self) -> RowHead {
+        RowHead { projected: true, ..self }
     }
 }
 
@@ -350,19 +359,15 @@ impl Rows {
     ) {
         let base = pick(&self.base);
         // A figure no lever changed (every figure of a scenario that moves none) is the
-        // model's, with the row's basis, as on every other screen; where the baseline
-        // column quotes the paper (Annex B's 817), the cell still shows the model's
-        // projection of it, as the year table does.
-        let model = |amount: Amount| {
-            let figure = baseline(amount);
-            if figure.printing().is_some() {
-                amount.figure(|v| Figure::model(v, Basis::CalibratedProfile))
-            } else {
-                figure
-            }
-        };
+        // baseline's own, marked as the baseline column marks it: the paper's where the
+        // paper prints it (Annex A's 1,060, para 7's 254), the model's with the row's
+        // basis otherwise; a projected row's is the model's projection, as on the Cash
+        // flow screen. Annex A's total and para 7's count were "the model's under the
+        // calibrated profile" beside the baseline's paper mark (audit 10).
+        let projected = |amount: Amount| amount.figure(|v| Figure::model(v, Basis::CalibratedProfile));
+        let unchanged: &dyn Fn(Amount) -> Figure = if head.projected { &projected } else { baseline };
         let scenarios = self.shown.iter().map(|shown| {
-            shown.as_ref().map_or_else(ScenarioCell::refused, |s| ScenarioCell::new(pick(s), base, &model))
+            shown.as_ref().map_or_else(ScenarioCell::refused, |s| ScenarioCell::new(pick(s), base, unchanged))
         });
         self.rows.push(Row {
             key: head.key,
@@ -391,11 +396,7 @@ fn later_year_label(year: FiscalYear, lang: Lang) -> String {
 /// `basis`. The amounts are compared, not the texts, because the paper prints some
 /// figures with fewer decimals than the model writes (`1,060` against `1,060.0`).
 fn as_printed(data: &Dataset, printed: Printed, amount: Amount, basis: Basis) -> Figure {
-    let model = amount.figure(|v| Figure::model(v, basis));
-    match printed.figure(data) {
-        Some(figure) if figure.value() == model.value() => figure,
-        _ => model,
-    }
+    printed.or_worked_out(data, amount.figure(|v| Figure::model(v, basis)))
 }
 
 /// A figure of a row before its provenance: an amount, a signed amount or a count.
@@ -444,15 +445,15 @@ impl Amount {
 
 impl ScenarioCell {
     /// The cell of `amount` against the baseline's `base`: the scenario's figure and its
-    /// change where a lever changed it, else the `model`'s figure and no change.
-    fn new(amount: Amount, base: Amount, model: &dyn Fn(Amount) -> Figure) -> ScenarioCell {
+    /// change where a lever changed it, else the `unchanged` figure and no change.
+    fn new(amount: Amount, base: Amount, unchanged: &dyn Fn(Amount) -> Figure) -> ScenarioCell {
         match amount.change_from(base) {
             Some((value, sign)) if sign != 0 => ScenarioCell {
                 figure: Some(amount.figure(Figure::scenario)),
                 change: Some(Figure::scenario(value)),
                 direction: Direction::of(sign),
             },
-            _ => ScenarioCell { figure: Some(model(amount)), change: None, direction: Direction::Same },
+            _ => ScenarioCell { figure: Some(unchanged(amount)), change: None, direction: Direction::Same },
         }
     }
 
@@ -846,9 +847,9 @@ mod tests {
             &d,
             Lang::En,
             "allocation-total",
-            "Allocation total (Annex A) | 1,060 [Annex A] | 1,060 [Annex A] | 1,060.0",
+            "Allocation total (Annex A) | 1,060 [Annex A] | 1,060 [Annex A] | 1,060",
         );
-        check(&d, Lang::En, "category-1", "1. Hardware | 238 [Annex A] | 238 [Annex A] | 238.0");
+        check(&d, Lang::En, "category-1", "1. Hardware | 238 [Annex A] | 238 [Annex A] | 238");
         check(
             &d,
             Lang::En,
@@ -1063,7 +1064,7 @@ mod tests {
             &s,
             Lang::En,
             "Allocation total",
-            "Allocation total (Annex A),HK$M,1060,Annex A,1060,Annex A,1060.0,model,0.0,1060.0,model,0.0",
+            "Allocation total (Annex A),HK$M,1060,Annex A,1060,Annex A,1060,Annex A,0.0,1060,Annex A,0.0",
         );
         check_csv(
             &s,

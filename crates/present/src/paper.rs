@@ -239,6 +239,17 @@ impl Printed {
         Some(Figure::printed(value, Citation::new(place, words, self.printing())))
     }
 
+    /// The figure as the paper prints it, cited, when `worked_out` is the same amount
+    /// or count (blockvote's sum of Annex C's 254 projects is para 7's 254); else
+    /// `worked_out`. The values are compared, not the texts, because the paper prints
+    /// some figures with fewer decimals than blockvote writes (`1,060`, `1,060.0`).
+    pub fn or_worked_out(self, data: &Dataset, worked_out: Figure) -> Figure {
+        match self.figure(data) {
+            Some(printed) if printed.value() == worked_out.value() => printed,
+            _ => worked_out,
+        }
+    }
+
     /// The figure with its unit as the paper prints it (`HK$10M`, `HK$0.2M`), for a
     /// sentence that names it; `amount`, to one decimal, when `data` does not hold the
     /// printed figure.

@@ -1,10 +1,12 @@
 //! The projects by approval route, with counts and budgets.
 
 use crate::components::marks::MarkedHeading;
+use crate::components::sentence::MarkedText;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
 use blockvote_model::engine::DelegationOutcome;
 use blockvote_present::lang::Lang;
+use blockvote_present::screens::sentence::Marked;
 use blockvote_present::screens::thresholds::{route_columns, route_rows, RouteRow, ROUTE_HEADING};
 use leptos::prelude::*;
 
@@ -23,7 +25,8 @@ pub fn RoutesTable(delegation: Memo<Option<DelegationOutcome>>) -> impl IntoView
         move || {
             delegation.with(|d| {
                 let d = d.as_ref()?;
-                let (rows, total) = base.with_value(|b| route_rows(d, b.as_ref(), lang()));
+                let (rows, total) =
+                    state.dataset.with_value(|data| base.with_value(|b| route_rows(data, d, b.as_ref(), lang())));
                 let shown = rows.iter().chain([&total]).find(|r| r.key == key).map(|r| pick(r, lang()));
                 shown
             })
@@ -37,6 +40,21 @@ pub fn RoutesTable(delegation: Memo<Option<DelegationOutcome>>) -> impl IntoView
             })
         })
     };
+    // The total count with its own mark where it is not the column's: every project
+    // routed is para 7's 254, cited, while the scenario leaves none out.
+    let total_count = Signal::derive(move || {
+        delegation.with(|d| {
+            let Some(d) = d.as_ref() else { return Marked::text(String::new(), None) };
+            state.dataset.with_value(|data| {
+                base.with_value(|b| {
+                    let (_, total) = route_rows(data, d, b.as_ref(), lang());
+                    let [column, _] = route_columns(d, b.as_ref());
+                    let own = total.count.provenance();
+                    Marked::text(total.count.text(lang()), (*own != column.mark).then(|| own.clone()))
+                })
+            })
+        })
+    });
     // A scenario's budgets can run to 13 digits: on a phone the table then scrolls in
     // its own region rather than widening the page; its labels wrap as before.
     view! {
@@ -70,7 +88,9 @@ pub fn RoutesTable(delegation: Memo<Option<DelegationOutcome>>) -> impl IntoView
                 <tfoot>
                     <tr>
                         <th scope="row">{find("routes-total", |r, _| r.label.clone())}</th>
-                        <td class="num">{find("routes-total", |r, l| r.count.text(l))}</td>
+                        <td class="num">
+                            <MarkedText marked=total_count testid="routes-total-count" />
+                        </td>
                         <td class="num">{find("routes-total", |r, l| r.total.text(l))}</td>
                     </tr>
                 </tfoot>

@@ -10,6 +10,7 @@
 
 use crate::format::{count as count_text, projects_count, quarter_text};
 use crate::lang::{l, Label, Lang};
+use crate::paper::Printed;
 use crate::provenance::{Basis, Figure, PaperPlace, Provenance, Value};
 use crate::route::{fragment_for, View};
 use crate::screens::projects::filters::{describe, filter_params, Filters};
@@ -241,7 +242,8 @@ pub fn table(
             Lang::Zh => format!("總計 · {departments} 個局／部門"),
             Lang::En => format!("Total · {departments} departments"),
         },
-        total_projects: count(shown_projects),
+        // All of Annex C's projects shown: para 7's 254, cited (audit 10).
+        total_projects: Printed::NewProjectCount.or_worked_out(data, count(shown_projects)),
         total_budget: grand.map(annex_c_sum),
         total_share: arithmetic(Value::Percent(shares.iter().copied().sum())),
         headline: headline(departments, shown_projects, &grand_text, active, lang),

@@ -177,7 +177,7 @@ mod tests {
                 "year-2018-19-ongoing: 817.0 (model) [817] ()",
                 "year-2018-19-new: 243.0 (model) [243] ()",
                 "allocation-less-cash: 0.0 (model) [] ()",
-                "new-included: 254 (model) [254] ()",
+                "new-included: 254 (para 7) [254] ()",
                 "projects-changed: 0 (model) [] ()",
             ],
         );
@@ -195,7 +195,7 @@ mod tests {
                 "year-2018-19-ongoing: 817.0 (model) [817] ()",
                 "year-2018-19-new: 267.3 (scenario) [243] (+24.3)",
                 "allocation-less-cash: -24.3 (scenario) [] (-24.3)",
-                "new-included: 254 (model) [254] ()",
+                "new-included: 254 (para 7) [254] ()",
                 // Every budget changes, the five of HK$0.2M too (to HK$0.22M).
                 "projects-changed: 254 (scenario) [] (+254)",
             ],

@@ -273,7 +273,7 @@ mod tests {
             Lang::En,
             "allocation-total",
             // No lever changes it: the model's, as on every other screen.
-            "Allocation total (Annex A) | 1,060 [Annex A] | 1,060 [Annex A] | 1,060.0 [model] | 0.0",
+            "Allocation total (Annex A) | 1,060 [Annex A] | 1,060 [Annex A] | 1,060 [Annex A] | 0.0",
         );
         check(dearer(), Lang::En, "route-fc", "Finance Committee (own subhead) | — | 0 [model] | 72 | +72");
         check(dearer(), Lang::Zh, "year-2018-19-new", "其中：新項目 | 243 [附件 B] | 243.0 [模型] | 267.3 | +24.3");

@@ -142,6 +142,7 @@ fn route_key(route: Route) -> &'static str {
 /// the ceiling (10.000001) is not written as the ceiling itself (audit 10: the
 /// Finance Committee's one project read "10.0" beside "only budgets over HK$10M").
 pub fn route_rows(
+    data: &Dataset,
     delegation: &DelegationOutcome,
     baseline: Option<&DelegationOutcome>,
     lang: Lang,
@@ -163,7 +164,9 @@ pub fn route_rows(
     let total = RouteRow {
         key: "routes-total",
         label: TOTAL.get(lang).to_string(),
-        count: route_figure(Value::Count(count), &mark),
+        // Every project routed: para 7's 254, cited, while the scenario leaves none out
+        // (audit 10).
+        count: Printed::NewProjectCount.or_worked_out(data, route_figure(Value::Count(count), &mark)),
         total: route_figure(Value::MillionsExact(Money::checked_sum(totals).unwrap_or_default()), &mark),
     };
     (rows, total)
@@ -194,7 +197,7 @@ pub(crate) mod tests {
         let data = paper();
         let baseline = project(&data, "10", "0.2").delegation;
         let delegation = project(&data, ceiling, "0.2").delegation;
-        let (rows, total) = route_rows(&delegation, Some(&baseline), lang);
+        let (rows, total) = route_rows(&data, &delegation, Some(&baseline), lang);
         let read = |f: &Figure| format!("{} [{}]", f.text(lang), f.provenance().mark(lang));
         let headings = route_columns(&delegation, Some(&baseline))
             .map(|c| format!("{} [{}]", c.heading.get(lang), c.mark.mark(lang)))
@@ -254,7 +257,7 @@ pub(crate) mod tests {
                 "Finance Committee (own subhead): 154 [scenario] | 1,287.5 [scenario]",
                 "Block allocation (GCIO approves): 100 [scenario] | 240.2 [scenario]",
                 "Bureau or department approves: 0 [scenario] | 0.0 [scenario]",
-                "Total: 254 [scenario] | 1,527.7 [scenario]",
+                "Total: 254 [para 7] | 1,527.7 [scenario]",
             ],
         );
         check_in(
@@ -265,7 +268,7 @@ pub(crate) mod tests {
                 "財務委員會審批（個別分目）: 0 [模型] | 0.0 [模型]",
                 "整體撥款（政府資訊科技總監審批）: 254 [模型] | 1,527.7 [模型]",
                 "局／部門自行審批: 0 [模型] | 0.0 [模型]",
-                "總計: 254 [模型] | 1,527.7 [模型]",
+                "總計: 254 [第 7 段] | 1,527.7 [模型]",
             ],
         );
         // Dearer budgets at the paper's thresholds: the budgets are the scenario's.
@@ -290,7 +293,7 @@ pub(crate) mod tests {
         let engine = Engine::new(&data).unwrap_or_else(|e| panic!("{e}"));
         let scenario = blockvote_model::link::decode_link("p=14:b10;15:b10.000001;13:b0.199999;36:b0.2").0.scenario;
         let delegation = engine.project(&scenario).unwrap_or_else(|e| panic!("{e}")).delegation;
-        let (rows, total) = route_rows(&delegation, None, Lang::En);
+        let (rows, total) = route_rows(&data, &delegation, None, Lang::En);
         let read: Vec<String> = rows
             .iter()
             .chain([&total])
