@@ -676,7 +676,10 @@ pub fn total_heading(body: &TableBody, lang: Lang) -> String {
         projects_count(body.count, lang)
     );
     if body.excluded_left_out {
-        let left_out = l("已剔除的項目不計算在內", "excluded projects not counted");
+        // The rows of excluded projects are shown, and counted, struck out; only their
+        // budgets are left out of the sums (audit 10 read "254 projects · excluded
+        // projects not counted" as a contradiction).
+        let left_out = l("已剔除項目的預算不計算在內", "excluded projects' budgets not counted");
         format!("{heading} · {}", left_out.get(lang))
     } else {
         heading
