@@ -152,6 +152,15 @@ pub fn allocation_csv(dataset: &Dataset, projection: &Projection) -> String {
     let pct = |pct: Option<rust_decimal::Decimal>| {
         pct.map(|p| crate::money::format_decimal(p, 1).replace(',', "")).unwrap_or_default()
     };
+    // A difference from 2017-18 of an amount Annex A's own is the one Annex A prints,
+    // written as printed (`36`, as `paper_m` is `238`).
+    let vs_prior = |amount: Money, paper: Money, change: Money| {
+        if amount == paper {
+            csv_as_given(change)
+        } else {
+            csv_money(change)
+        }
+    };
     for c in &projection.allocation.categories {
         let category = dataset.categories.iter().find(|k| k.id == c.id);
         out.push_str(&csv_line(&[
@@ -162,7 +171,7 @@ pub fn allocation_csv(dataset: &Dataset, projection: &Projection) -> String {
             csv_as_given(c.prior_amount),
             csv_money(c.amount),
             c.locked.to_string(),
-            csv_money(c.change_vs_prior),
+            vs_prior(c.amount, c.paper_amount, c.change_vs_prior),
             pct(c.change_vs_prior_pct),
             csv_money(c.change_vs_paper),
         ]));
@@ -176,7 +185,7 @@ pub fn allocation_csv(dataset: &Dataset, projection: &Projection) -> String {
         csv_as_given(total.prior_amount),
         csv_money(total.amount),
         String::new(),
-        csv_money(total.change_vs_prior),
+        vs_prior(total.amount, total.paper_amount, total.change_vs_prior),
         pct(total.change_vs_prior_pct),
         csv_money(total.change_vs_paper),
     ]));
@@ -305,7 +314,7 @@ mod tests {
         let cash = cashflow_csv(&paper);
         assert_eq!(cash.lines().count(), paper.quarters.len() + 1);
         let allocation = allocation_csv(&dataset, &paper);
-        assert_eq!(allocation.lines().last(), Some("total,總計,Total,1060,990,1060.0,,70.0,7.1,0.0"));
+        assert_eq!(allocation.lines().last(), Some("total,總計,Total,1060,990,1060.0,,70,7.1,0.0"));
         assert_eq!(
             projects.lines().nth(1).map(|l| l.split(',').skip(5).collect::<Vec<_>>().join(",")).as_deref(),
             Some("6.6,6.6,true,2018-19 Q1,2019-20 Q1,0.8,block_allocation,2018-19 Q1,2019-20 Q1")

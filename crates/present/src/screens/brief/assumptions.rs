@@ -8,7 +8,7 @@ use crate::lang::{l, Label, Lang};
 use crate::paper::{AnnexBColumn, Indicator, Para5Column, Printed};
 use crate::provenance::Figure;
 use crate::words::{profile_label, rule_label, CAP_UNMET};
-use blockvote_model::engine::{CapOutcome, Scenario, Slippage};
+use blockvote_model::engine::{CapOutcome, Profile, Scenario, Slippage};
 use blockvote_model::money::format_decimal;
 use blockvote_model::{CohortId, Money};
 
@@ -38,6 +38,8 @@ const BASELINE: Label = l("文件／模型基線", "Paper / model baseline");
 const SCENARIO: Label = l("情景", "Scenario");
 const SOURCE: Label = l("來源", "Source");
 const OFF: Label = l("沒有", "off");
+const CALIBRATED_WITH_MEMBERS_R: Label =
+    l("校準模式，r 由使用者設定（不再符合附件 B）", "Calibrated profile with the user's r (no longer Annex B's)");
 const RETENTION: Label = l(
     "校準開支模式在完成季度支付預算的比例 r",
     "Share of the budget paid in the completion quarter (calibrated profile), r",
@@ -139,7 +141,8 @@ pub fn assumptions(input: BriefInput<'_>) -> Assumptions {
         || t(OFF),
         |c| {
             let unmet = if infeasible { CAP_UNMET.get(lang) } else { "" };
-            format!("{} ({}){unmet}", exact(c.amount), rule_label(c.rule).get(lang))
+            let (open, close) = (lang.pick("（", " ("), lang.pick("）", ")"));
+            format!("{}{open}{}{close}{unmet}", exact(c.amount), rule_label(c.rule).get(lang))
         },
     );
     // The calibrated profile's share r: solved from the paper (to six decimals, as the
@@ -169,7 +172,12 @@ pub fn assumptions(input: BriefInput<'_>) -> Assumptions {
             "profile",
             l("新項目的開支模式", "New projects' spending profile"),
             t(profile_label(paper.default_profile)),
-            t(profile_label(s.default_profile)),
+            // The calibrated profile with an r of the member's no longer reproduces
+            // Annex B, so it is not named "calibrated to Annex B" (audit 11).
+            match (s.default_profile, s.retention) {
+                (Profile::Calibrated, Some(_)) => t(CALIBRATED_WITH_MEMBERS_R),
+                (profile, _) => t(profile_label(profile)),
+            },
             calibration,
         ),
         row("retention", RETENTION, solved, retention, t(RETENTION_SOURCE)),
@@ -208,7 +216,7 @@ pub fn assumptions(input: BriefInput<'_>) -> Assumptions {
             Some(p.ongoing.budget_year),
             ongoing_source,
         ),
-        row("cap", l("2018-19 年度現金上限", "2018-19 cash cap"), t(OFF), cap, t(SET_BY_MEMBER)),
+        row("cap", l("2018-19 年度現金上限（百萬元）", "2018-19 cash cap (HK$M)"), t(OFF), cap, t(SET_BY_MEMBER)),
         row(
             "categories",
             l("撥款類別的修改", "Edits of Annex A categories"),
@@ -338,6 +346,10 @@ mod tests {
             "retention",
             "校準開支模式在完成季度支付預算的比例 r | 0.842782 | 0.5 | blockvote 的模型：求解使新項目 2018-19 年度現金等於附件 B 的數字；情景的數值由使用者設定",
         );
+        // The profile with the member's r is not called calibrated to Annex B.
+        let table = assumptions(Fixture::new(with("retention=0.5")).input(Lang::En));
+        let profile = table.rows.iter().find(|r| r.key == "profile").map(|r| (r.scenario.as_str(), r.differs));
+        assert_eq!(profile, Some(("Calibrated profile with the user's r (no longer Annex B's)", true)));
     }
 
     /// A cap that cannot be met says so beside its amount (audit 9).
@@ -348,13 +360,13 @@ mod tests {
             with("cost=1000&cap=0&rule=largest"),
             Lang::En,
             "cap",
-            "2018-19 cash cap | off | 0.0 (Largest budget first), which cannot be met: nothing is deferred | assumption (set by the user)",
+            "2018-19 cash cap (HK$M) | off | 0.0 (Largest budget first), which cannot be met: nothing is deferred | assumption (set by the user)",
         );
         check(
             with("cap=1000&rule=largest"),
             Lang::Zh,
             "cap",
-            "2018-19 年度現金上限 | 沒有 | 1,000.0 (預算最大的先延後) | 假設（使用者設定）",
+            "2018-19 年度現金上限（百萬元） | 沒有 | 1,000.0（預算最大的先延後） | 假設（使用者設定）",
         );
     }
 

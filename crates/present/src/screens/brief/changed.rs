@@ -50,7 +50,7 @@ const STATUS: Label = l("狀況", "Status");
 const EXCLUDED: Label = l("剔除", "excluded");
 const DEFERRED: Label = l("因現金上限延後", "deferred by the cap");
 const NONE: Label = l(
-    "沒有項目的納入與否、預算、開展或完成日期或支出模式與文件不同。",
+    "沒有項目的納入與否、預算、開展或完成日期或開支模式與文件不同。",
     "No project's inclusion, budget, start, completion or spend profile differs from the paper.",
 );
 
@@ -137,7 +137,7 @@ fn status(outcome: &ProjectOutcome, lang: Lang) -> String {
     }
     let deferred = outcome.deferred_by_cap.map(|_| DEFERRED.get(lang).to_string());
     let profile = outcome.own_profile.then(|| match lang {
-        Lang::Zh => format!("自訂支出模式：{}", profile_label(outcome.profile).get(lang)),
+        Lang::Zh => format!("自訂開支模式：{}", profile_label(outcome.profile).get(lang)),
         Lang::En => format!("own spend profile: {}", profile_label(outcome.profile).get(lang)),
     });
     [deferred, profile].into_iter().flatten().collect::<Vec<_>>().join(lang.pick("；", "; "))
@@ -209,7 +209,7 @@ mod tests {
         ];
         check(scenario.clone(), Lang::En, &expected);
         let zh = changed_projects(Fixture::new(scenario).input(Lang::Zh));
-        assert_eq!(zh.rows.first().map(|r| r.status.as_str()), Some("自訂支出模式：平均分布"));
+        assert_eq!(zh.rows.first().map(|r| r.status.as_str()), Some("自訂開支模式：平均分布"));
     }
 
     #[test]
