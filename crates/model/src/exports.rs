@@ -149,6 +149,8 @@ pub const ALLOCATION_COLUMNS: [&str; 10] = [
 /// and from the paper.
 pub fn allocation_csv(dataset: &Dataset, projection: &Projection) -> String {
     let mut out = csv_line(&ALLOCATION_COLUMNS.map(String::from));
+    // No percentage of a 2017-18 amount of zero: the cell is left empty, as the
+    // Allocation table leaves it.
     let pct = |pct: Option<rust_decimal::Decimal>| {
         pct.map(|p| crate::money::format_decimal(p, 1).replace(',', "")).unwrap_or_default()
     };

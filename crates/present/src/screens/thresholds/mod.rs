@@ -165,7 +165,8 @@ pub fn route_rows(
         key: "routes-total",
         label: TOTAL.get(lang).to_string(),
         // Every project routed: para 7's 254, cited, while the scenario leaves none out
-        // (audit 10).
+        // (audit 10). The route sums add up without overflow (each budget is at most
+        // the input limit), so the zero a failed sum would give is never shown.
         count: Printed::NewProjectCount.or_worked_out(data, route_figure(Value::Count(count), &mark)),
         total: route_figure(Value::MillionsExact(Money::checked_sum(totals).unwrap_or_default()), &mark),
     };
