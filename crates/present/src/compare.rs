@@ -701,6 +701,8 @@ pub fn csv(comparison: &Comparison, lang: Lang) -> String {
         head.push(of(name, CSV_CHANGE));
     }
     let mut out = csv_line(&head);
+    // A scenario the engine refused has no figures: its cells and their marks are
+    // left empty, as the table leaves them (the refusal is said below it).
     let cell = |figure: Option<&Figure>| figure.map(|f| csv_number(f, lang)).unwrap_or_default();
     let mark = |figure: Option<&Figure>| figure.map(|f| f.provenance().mark(lang)).unwrap_or_default();
     for row in &comparison.rows {

@@ -184,6 +184,22 @@ fn as_printed_while_unchanged(mark: &Provenance, printed: Option<Figure>, worked
     }
 }
 
+/// A row's two differences from 2017-18 (in HK$M and in %) as figures, each cited
+/// from Annex A's column (`printed`) while no category is changed.
+fn from_prior(
+    mark: &Provenance,
+    printed: impl Fn(AnnexAColumn) -> Option<Figure>,
+    vs_prior: Money,
+    vs_prior_pct: Option<Decimal>,
+) -> (Figure, Option<Figure>) {
+    let cite = |column, worked_out| as_printed_while_unchanged(mark, printed(column), worked_out);
+    (
+        cite(AnnexAColumn::Difference, Figure::model_or_scenario(Value::MillionsChange(vs_prior), mark)),
+        vs_prior_pct
+            .map(|p| cite(AnnexAColumn::DifferencePct, Figure::model_or_scenario(Value::PercentChange(p), mark))),
+    )
+}
+
 /// The row of category `id`.
 pub fn row(outcome: &AllocationOutcome, data: &Dataset, id: u8, lang: Lang) -> Option<CategoryRow> {
     let category = outcome.categories.iter().find(|c| c.id == id)?;
@@ -197,6 +213,7 @@ pub fn row(outcome: &AllocationOutcome, data: &Dataset, id: u8, lang: Lang) -> O
         .unwrap_or_default();
     let mark = difference_mark(outcome);
     let printed = |column| Printed::Category { id, column }.figure(data);
+    let (vs_prior, vs_prior_pct) = from_prior(&mark, printed, vs_prior, vs_prior_pct);
     Some(CategoryRow {
         id,
         name,
@@ -204,18 +221,8 @@ pub fn row(outcome: &AllocationOutcome, data: &Dataset, id: u8, lang: Lang) -> O
         prior: printed(AnnexAColumn::ApprovedPrior),
         amount: category.amount,
         locked: category.locked,
-        vs_prior: as_printed_while_unchanged(
-            &mark,
-            printed(AnnexAColumn::Difference),
-            Figure::model_or_scenario(Value::MillionsChange(vs_prior), &mark),
-        ),
-        vs_prior_pct: vs_prior_pct.map(|p| {
-            as_printed_while_unchanged(
-                &mark,
-                printed(AnnexAColumn::DifferencePct),
-                Figure::model_or_scenario(Value::PercentChange(p), &mark),
-            )
-        }),
+        vs_prior,
+        vs_prior_pct,
         vs_paper: Figure::model_or_scenario(Value::MillionsChange(vs_paper), &mark),
         changed: category.change_vs_paper != Money::ZERO,
     })
@@ -238,6 +245,8 @@ pub fn total_row(outcome: &AllocationOutcome, data: &Dataset, lang: Lang) -> Tot
     let mark = difference_mark(outcome);
     let shown = shown_total(outcome);
     let (vs_prior, vs_prior_pct, vs_paper) = differences(shown, total.prior_amount, total.paper_amount);
+    let printed = |column| Printed::CategoryTotal(column).figure(data);
+    let (vs_prior, vs_prior_pct) = from_prior(&mark, printed, vs_prior, vs_prior_pct);
     TotalRow {
         label: TOTAL.get(lang).to_string(),
         paper: Printed::CategoryTotal(AnnexAColumn::Proposed).figure(data),
@@ -245,18 +254,8 @@ pub fn total_row(outcome: &AllocationOutcome, data: &Dataset, lang: Lang) -> Tot
         // Annex A's total while no category is changed (arithmetic on its rows), the
         // scenario's once one is: whose, as the differences beside it.
         amount: Figure::model_or_scenario(Value::Millions(shown), &mark),
-        vs_prior: as_printed_while_unchanged(
-            &mark,
-            Printed::CategoryTotal(AnnexAColumn::Difference).figure(data),
-            Figure::model_or_scenario(Value::MillionsChange(vs_prior), &mark),
-        ),
-        vs_prior_pct: vs_prior_pct.map(|p| {
-            as_printed_while_unchanged(
-                &mark,
-                Printed::CategoryTotal(AnnexAColumn::DifferencePct).figure(data),
-                Figure::model_or_scenario(Value::PercentChange(p), &mark),
-            )
-        }),
+        vs_prior,
+        vs_prior_pct,
         vs_paper: Figure::model_or_scenario(Value::MillionsChange(vs_paper), &mark),
     }
 }

@@ -290,6 +290,8 @@ pub fn against_allocation(run: &SimulationRun, data: &Dataset, lang: Lang) -> Op
     let counts = summary.budget_year_against.filter(|counts| Some(counts.threshold) == voted.money())?;
     let runs = count(summary.runs_done);
     let shares = percent_shares(&[u64::from(counts.below), u64::from(counts.equal), u64::from(counts.above)]);
+    // `percent_shares` gives one share per count, so the three indices below are
+    // always there; the zero is never shown.
     let share = |index: usize| simulated(Value::Percent(shares.get(index).copied().unwrap_or_default()), &whose);
     let runs_figure = |n: u32| simulated(Value::Count(u64::from(n)), &whose);
     let mean = summary.budget_year_total.mean.round_to(1);
