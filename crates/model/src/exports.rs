@@ -209,6 +209,9 @@ pub struct Summary {
     pub categories: Vec<(u8, Money)>,
     /// Cash per financial year, from the budget year on.
     pub years: Vec<YearTotals>,
+    /// The same before the cash cap deferred anything ([`Projection::years_before_cap`]),
+    /// so the comparison rounds the years as the year table does.
+    pub years_before_cap: Option<Vec<YearTotals>>,
     /// The budget year's row of `years`.
     pub budget_year: YearTotals,
     /// The new projects of the dataset.
@@ -247,6 +250,7 @@ pub fn summarize(projection: &Projection) -> Summary {
         allocation_total: projection.allocation.total.amount,
         categories: projection.allocation.categories.iter().map(|c| (c.id, c.amount)).collect(),
         years: projection.years.clone(),
+        years_before_cap: projection.years_before_cap(),
         budget_year: projection.budget_year_totals,
         projects: projection.projects.len(),
         included: projection.projects.iter().filter(|p| p.included).count(),

@@ -196,12 +196,16 @@ pub struct ShownCash {
 /// is the sum of its rows as rounded, a tenth from its nearest: an ongoing amount of
 /// 817.05 spent in 2018-19 alone shows 817.0 beside the new projects' 243.0, not
 /// 817.1 beside a 242.9 no lever changed.
-pub fn shown_cash(ongoing: &[Money], new: &[Money], budget_row: Option<usize>) -> Vec<ShownCash> {
+///
+/// A cell `carried` over from an earlier table of the same exact amount is kept as
+/// that table rounded it, when the column can still add up ([`carried_rounding`]).
+fn shown_cash(ongoing: &[Money], new: &[Money], budget_row: Option<usize>, carried: &Carried) -> Vec<ShownCash> {
     let pinned = budget_row.and_then(|row| Some((row, budget_year_split(ongoing, new, row)?)));
     let (ongoing, new) = match pinned {
-        Some((row, (pinned_ongoing, pinned_new))) => {
-            (round_column_keeping(ongoing, row, pinned_ongoing), round_column_keeping(new, row, pinned_new))
-        }
+        Some((row, (pinned_ongoing, pinned_new))) => (
+            round_column_keeping(ongoing, row, pinned_ongoing, &carried.ongoing),
+            round_column_keeping(new, row, pinned_new, &carried.new),
+        ),
         None => (round_parts_to_total(ongoing, 1), round_parts_to_total(new, 1)),
     };
     let rows = ongoing.len().max(new.len());
@@ -212,6 +216,15 @@ pub fn shown_cash(ongoing: &[Money], new: &[Money], budget_row: Option<usize>) -
             ShownCash { ongoing, new, total: ongoing.checked_add(new).unwrap_or_default() }
         })
         .collect()
+}
+
+/// The cells an earlier table's rounding gives a new one, row by row of the new
+/// table: a row's ongoing (or new) cash as the earlier table showed it, where its exact
+/// amount is the same there, else `None`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Carried {
+    ongoing: Vec<Option<Money>>,
+    new: Vec<Option<Money>>,
 }
 
 /// The budget year's ongoing and new cash as shown: each rounded to a tenth, the two
@@ -230,39 +243,94 @@ fn budget_year_split(ongoing: &[Money], new: &[Money], row: usize) -> Option<(Mo
     }
 }
 
+/// Whether `amounts`, each rounded to a tenth up or down, can add up to `target`.
+fn within_reach(amounts: &[Money], target: Money) -> bool {
+    let lowest = Money::checked_sum(amounts.iter().map(|amount| amount.floor_to(1)));
+    let highest = Money::checked_sum(amounts.iter().map(|amount| amount.ceiling_to(1)));
+    matches!((lowest, highest), (Ok(lowest), Ok(highest)) if lowest <= target && target <= highest)
+}
+
 /// What the rows of `column` other than `kept` must add up to for the column to add
 /// up to its nearest total with `kept` shown as `shown`, if each can get there within
 /// a tenth of its exact amount.
 fn column_target(column: &[Money], kept: usize, shown: Money) -> Option<Money> {
     let target = Money::checked_sum(column.iter().copied()).ok()?.round_to(1).checked_sub(shown).ok()?;
-    let others = || column.iter().enumerate().filter(move |(index, _)| *index != kept).map(|(_, amount)| *amount);
-    let lowest = Money::checked_sum(others().map(|amount| amount.floor_to(1))).ok()?;
-    let highest = Money::checked_sum(others().map(|amount| amount.ceiling_to(1))).ok()?;
-    (lowest <= target && target <= highest).then_some(target)
+    let others: Vec<Money> = without_row(column, kept).map(|(_, amount)| amount).collect();
+    within_reach(&others, target).then_some(target)
+}
+
+/// The rows of `column` but `kept`, with their indices.
+fn without_row(column: &[Money], kept: usize) -> impl Iterator<Item = (usize, Money)> + '_ {
+    column.iter().copied().enumerate().filter(move |(index, _)| *index != kept)
 }
 
 /// `column` rounded to one decimal with row `kept` shown as `shown`: the other rows
 /// by largest remainder to the column's nearest total less `shown` when each can get
 /// there within a tenth of its exact amount ([`column_target`]), else each to its own
-/// nearest tenth.
-fn round_column_keeping(column: &[Money], kept: usize, shown: Money) -> Vec<Money> {
-    let others: Vec<Money> =
-        column.iter().enumerate().filter(|(index, _)| *index != kept).map(|(_, amount)| *amount).collect();
+/// nearest tenth; a row with a `carried` cell keeps it where it can
+/// ([`carried_rounding`]).
+fn round_column_keeping(column: &[Money], kept: usize, shown: Money, carried: &[Option<Money>]) -> Vec<Money> {
+    let others: Vec<(usize, Money)> = without_row(column, kept).collect();
     let mut others = match column_target(column, kept, shown) {
-        Some(target) => round_parts_to(&others, 1, target),
-        None => others.iter().map(|amount| amount.round_to(1)).collect(),
+        Some(target) => carried_rounding(&others, target, carried).unwrap_or_else(|| {
+            let amounts: Vec<Money> = others.iter().map(|(_, amount)| *amount).collect();
+            round_parts_to(&amounts, 1, target)
+        }),
+        None => others.iter().map(|(_, amount)| amount.round_to(1)).collect(),
     }
     .into_iter();
     (0..column.len()).map(|index| if index == kept { shown } else { others.next().unwrap_or_default() }).collect()
 }
 
+/// The rows of `others` (index and exact amount) rounded to add up to `target` with
+/// each row that has a `carried` cell showing it, and the rest by largest remainder;
+/// `None` when no row has one, or when the rest cannot then make up the target
+/// within a tenth each. Rounding a table of the cash cap's deferrals afresh, a year
+/// the cap left alone (2021-22's exact 34.05) read 34.1 before the cap and 34.0
+/// after it: the years the cap moved took the tie-breaking tenth.
+fn carried_rounding(others: &[(usize, Money)], target: Money, carried: &[Option<Money>]) -> Option<Vec<Money>> {
+    let carried_at = |index: usize| carried.get(index).copied().flatten();
+    if others.iter().all(|(index, _)| carried_at(*index).is_none()) {
+        return None;
+    }
+    let free: Vec<Money> =
+        others.iter().filter(|(index, _)| carried_at(*index).is_none()).map(|(_, amount)| *amount).collect();
+    let fixed = Money::checked_sum(others.iter().filter_map(|(index, _)| carried_at(*index))).ok()?;
+    let rest = target.checked_sub(fixed).ok()?;
+    if !within_reach(&free, rest) {
+        return None;
+    }
+    let mut free = round_parts_to(&free, 1, rest).into_iter();
+    others.iter().map(|(index, _)| carried_at(*index).or_else(|| free.next())).collect()
+}
+
 /// Every financial year of `years` as its year table shows it ([`shown_cash`]), the
-/// row of `budget_year` (2018-19) first.
-pub fn shown_years(years: &[YearTotals], budget_year: FiscalYear) -> Vec<(FiscalYear, ShownCash)> {
+/// row of `budget_year` (2018-19) first. `before_cap` is the years before the cash
+/// cap deferred anything ([`Projection::years_before_cap`]): a year whose ongoing or
+/// new cash the cap left as it was keeps the cell the table without the cap shows, so
+/// the cap's "Effect on each year" never shows a change the cap did not make.
+pub fn shown_years(
+    years: &[YearTotals],
+    budget_year: FiscalYear,
+    before_cap: Option<&[YearTotals]>,
+) -> Vec<(FiscalYear, ShownCash)> {
     let ongoing: Vec<Money> = years.iter().map(|y| y.ongoing).collect();
     let new: Vec<Money> = years.iter().map(|y| y.new).collect();
     let budget_row = years.iter().position(|y| y.year == budget_year);
-    years.iter().map(|y| y.year).zip(shown_cash(&ongoing, &new, budget_row)).collect()
+    let earlier = before_cap.map(|before| (before, shown_years(before, budget_year, None)));
+    let carry = |pick: fn(&YearTotals) -> Money, shown: fn(&ShownCash) -> Money| -> Vec<Option<Money>> {
+        years
+            .iter()
+            .map(|row| {
+                let (before, rounded) = earlier.as_ref()?;
+                let at = before.iter().position(|b| b.year == row.year)?;
+                let same = pick(before.get(at)?) == pick(row);
+                same.then(|| rounded.get(at).map(|(_, cash)| shown(cash))).flatten()
+            })
+            .collect()
+    };
+    let carried = Carried { ongoing: carry(|y| y.ongoing, |c| c.ongoing), new: carry(|y| y.new, |c| c.new) };
+    years.iter().map(|y| y.year).zip(shown_cash(&ongoing, &new, budget_row, &carried)).collect()
 }
 
 /// Every quarter of `projection` as its quarter table shows it: each column's quarters
@@ -273,7 +341,8 @@ pub fn shown_years(years: &[YearTotals], budget_year: FiscalYear) -> Vec<(Fiscal
 /// 1,735.7 beside the year's 1,735.8, and a year of one quarter 0.7 beside its 0.6.
 fn shown_quarters(projection: &Projection) -> Vec<(FiscalQuarter, ShownCash)> {
     let quarters = &projection.quarters;
-    let years = shown_years(&projection.years, projection.budget_year_totals.year);
+    let years =
+        shown_years(&projection.years, projection.budget_year_totals.year, projection.years_before_cap().as_deref());
     let column = |pick: fn(&QuarterTotals) -> Money, shown: fn(&ShownCash) -> Money| -> Vec<Money> {
         let mut column: Vec<Money> = quarters.iter().map(|q| pick(q).round_to(1)).collect();
         for (year, cash) in &years {
@@ -306,11 +375,14 @@ fn shown_quarters(projection: &Projection) -> Vec<(FiscalQuarter, ShownCash)> {
 /// year's row of the table; a year missing from `years` is rounded on its own by the
 /// same rule.
 pub fn shown_budget_year_in(years: &[YearTotals], budget_year: &YearTotals) -> ShownCash {
-    shown_years(years, budget_year.year)
+    // The cap never leaves the budget year's row as it was, so no cell is carried.
+    shown_years(years, budget_year.year, None)
         .into_iter()
         .find(|(y, _)| *y == budget_year.year)
         .map(|(_, shown)| shown)
-        .or_else(|| shown_cash(&[budget_year.ongoing], &[budget_year.new], Some(0)).first().copied())
+        .or_else(|| {
+            shown_cash(&[budget_year.ongoing], &[budget_year.new], Some(0), &Carried::default()).first().copied()
+        })
         .unwrap_or_default()
 }
 
@@ -425,8 +497,8 @@ pub fn quarter_table(projection: &Projection, baseline: &Projection, lang: Lang)
 pub fn year_table(projection: &Projection, baseline: &Projection, lang: Lang) -> CashTable {
     let years = either(projection.years.iter().map(|y| y.year), baseline.years.iter().map(|y| y.year));
     let (scenario, base) = (
-        shown_years(&projection.years, projection.budget_year_totals.year),
-        shown_years(&baseline.years, baseline.budget_year_totals.year),
+        shown_years(&projection.years, projection.budget_year_totals.year, projection.years_before_cap().as_deref()),
+        shown_years(&baseline.years, baseline.budget_year_totals.year, baseline.years_before_cap().as_deref()),
     );
     let marks = CashMarks::of(&scenario, &base);
     let (shown, base_total) = at_keys(&years, &scenario, &base);
@@ -846,7 +918,7 @@ pub(crate) mod tests {
             let shown = shown_budget_year(&projection);
             assert_eq!(shown.total, exact.total.round_to(1), "{name}");
             assert_eq!(shown.ongoing.checked_add(shown.new), Ok(shown.total), "{name}");
-            let years = shown_years(&projection.years, exact.year);
+            let years = shown_years(&projection.years, exact.year, projection.years_before_cap().as_deref());
             // A column adds up to its nearest total, or to a tenth from it where the
             // budget year's split leaves its other rows no way there.
             let column = |exact: Vec<Money>, shown: Vec<Money>| {
@@ -872,7 +944,7 @@ pub(crate) mod tests {
             let link = format!("ongoing={ongoing}");
             let (projection, baseline) = projections(&blockvote_model::link::decode_link(&link).0.scenario);
             let new_column = |p: &Projection| {
-                shown_years(&p.years, p.budget_year_totals.year)
+                shown_years(&p.years, p.budget_year_totals.year, p.years_before_cap().as_deref())
                     .into_iter()
                     .map(|(y, c)| (y, c.new))
                     .collect::<Vec<_>>()

@@ -494,7 +494,8 @@ impl Shown {
         let allocation_total = if categories.is_empty() { summary.allocation_total.round_to(1) } else { sum(&rounded) };
         // The years' cash as the scenario's year table shows it, so a year reads the
         // same here, on the slides and in the brief as on the Cash flow screen.
-        let shown_years = crate::cash::shown_years(&summary.years, summary.budget_year.year);
+        let shown_years =
+            crate::cash::shown_years(&summary.years, summary.budget_year.year, summary.years_before_cap.as_deref());
         let shown_year = |year: FiscalYear| shown_years.iter().find(|(y, _)| *y == year).map(|(_, c)| *c);
         let ShownCash { ongoing, new, total } = crate::cash::shown_budget_year_in(&summary.years, &summary.budget_year);
         let count = |n: usize| u64::try_from(n).unwrap_or(u64::MAX);

@@ -189,6 +189,27 @@ impl Projection {
         self.years.iter().find(|row| row.year == year)
     }
 
+    /// Each financial year's cash before the 2018-19 cash cap deferred anything, or
+    /// `None` when the cap deferred nothing (or there is no cap): then `years` is it.
+    /// The cap defers new projects only, so a year's ongoing cash is the same before
+    /// and after, and its new cash before is its total before less that. The year
+    /// table rounds the years a deferral left alone as it rounded them before it, so
+    /// an unchanged year never reads as changed (see the present crate's `cash`).
+    pub fn years_before_cap(&self) -> Option<Vec<YearTotals>> {
+        let Some(CapOutcome::Met { deferred, years, .. }) = &self.cap else { return None };
+        if deferred.is_empty() {
+            return None;
+        }
+        years
+            .iter()
+            .map(|change| {
+                let ongoing = self.year(change.year).map_or(Money::ZERO, |row| row.ongoing);
+                let new = change.before.checked_sub(ongoing).ok()?;
+                Some(YearTotals { year: change.year, ongoing, new, total: change.before })
+            })
+            .collect()
+    }
+
     /// The outcome of project `id`.
     pub fn project(&self, id: u16) -> Option<&ProjectOutcome> {
         // The engine lists projects in id order, so a binary search finds one at once

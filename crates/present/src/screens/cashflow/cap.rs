@@ -3,7 +3,7 @@
 //! the order the rule deferred them) and each year's total before and after, or why
 //! the cap cannot be met.
 
-use crate::cash::{shown_cash, shown_years};
+use crate::cash::{shown_years, ShownCash};
 use crate::fields::{write_decimal, FieldSpec};
 use crate::format::{
     count, exact_money_with_unit, money_with_unit, money_with_unit_as_precise_as, quarter_text, year_text,
@@ -132,23 +132,19 @@ pub fn cap_view(projection: &Projection, data: &Dataset, before_whose: &Provenan
     Some(match projection.cap.as_ref()? {
         CapOutcome::Met { cap, rule, before: exact_before, after: _, deferred, years } => {
             let budget_year = projection.budget_year_totals.year;
-            let shown_after = shown_years(&projection.years, budget_year);
-            // The totals before read as the year table would show them without the cap:
-            // its ongoing and new columns rounded as wholes, each year the sum of its
-            // parts. The cap defers new projects only, so each year's ongoing cash is
-            // the same before and after.
-            let ongoing_of =
-                |year: FiscalYear| projection.years.iter().find(|t| t.year == year).map_or(Money::ZERO, |t| t.ongoing);
-            let ongoing: Vec<Money> = years.iter().map(|y| ongoing_of(y.year)).collect();
-            let new: Vec<Money> =
-                years.iter().zip(&ongoing).map(|(y, o)| y.before.checked_sub(*o).unwrap_or_default()).collect();
+            // The totals before read as the year table without the cap does; those
+            // after as the year table with it, which keeps the rounding of every cell
+            // the cap left as it was, so a year the cap did not touch shows no change.
+            let years_before = projection.years_before_cap();
+            let shown_before =
+                shown_years(years_before.as_deref().unwrap_or(&projection.years), budget_year, None);
+            let shown_after = shown_years(&projection.years, budget_year, years_before.as_deref());
+            let shown_total = |shown: &[(FiscalYear, ShownCash)], year: FiscalYear| {
+                shown.iter().find(|(y, _)| *y == year).map_or(Money::ZERO, |(_, cash)| cash.total)
+            };
             let shown_years: Vec<(FiscalYear, Money, Money)> = years
                 .iter()
-                .zip(shown_cash(&ongoing, &new, years.iter().position(|y| y.year == budget_year)))
-                .map(|(y, before)| {
-                    let after = shown_after.iter().find(|(year, _)| *year == y.year).map(|(_, c)| c.total);
-                    (y.year, before.total, after.unwrap_or_default())
-                })
+                .map(|y| (y.year, shown_total(&shown_before, y.year), shown_total(&shown_after, y.year)))
                 .collect();
             let (before, after) = shown_years
                 .iter()
@@ -370,6 +366,67 @@ mod tests {
         let answers = answers_for(&data, &scenario, Lang::En);
         for totals in [&answers.fewest.totals, &answers.least_budget.totals] {
             assert!(totals.plain().ends_with("(cap HK$1,040.55M)."), "{}", totals.plain());
+        }
+    }
+
+    /// A year the cap left as it was reads the same before and after it, with no
+    /// change, under every rule: audit 9's link showed 2021-22's exact 34.05 as 34.1 →
+    /// 34.0 (a change of −0.1), and the HK$14.85M moved into 2019-20 as −14.8 out of
+    /// 2018-19 but +14.9 into 2019-20, as the two years the cap moved took the
+    /// tie-breaking tenths from the years it did not.
+    #[test]
+    fn a_year_the_cap_leaves_alone_shows_no_change() {
+        #[track_caller]
+        fn check(link: &str, expected: &[&str]) {
+            let data = paper();
+            let scenario = blockvote_model::link::decode_link(link).0.scenario;
+            let projection = project(&data, &scenario);
+            let Some(CapView::Met { years, .. }) = cap_view(&projection, &data, &uncapped_whose(&scenario), Lang::En)
+            else {
+                panic!("{link}: the cap is met")
+            };
+            let shown: Vec<String> = years
+                .iter()
+                .map(|y| {
+                    format!(
+                        "{} {} → {} {}",
+                        y.label,
+                        y.before.text(Lang::En),
+                        y.after.text(Lang::En),
+                        y.change.text(Lang::En)
+                    )
+                })
+                .collect();
+            assert_eq!(shown, expected, "{link}");
+        }
+        check(
+            "retention=1&cost=50&cap=1000&rule=latest_start",
+            &[
+                "2018-19 1,014.7 → 999.9 -14.8",
+                "2019-20 1,477.8 → 1,492.6 +14.8",
+                "2020-21 567.2 → 567.2 0.0",
+                "2021-22 34.1 → 34.1 0.0",
+                "2022-23 14.8 → 14.8 0.0",
+            ],
+        );
+        let data = paper();
+        for rule in DeferralRule::ALL {
+            for link in ["retention=1&cost=50&cap=1000", "cap=1000", "slip=0.3&delay=2&cap=900", "cost=-20&cap=950"] {
+                let link = format!("{link}&rule={}", rule.key());
+                let scenario = blockvote_model::link::decode_link(&link).0.scenario;
+                let projection = project(&data, &scenario);
+                let Some(CapOutcome::Met { years: exact, .. }) = projection.cap.as_ref() else { continue };
+                let Some(CapView::Met { years, .. }) =
+                    cap_view(&projection, &data, &uncapped_whose(&scenario), Lang::En)
+                else {
+                    panic!("{link}: the cap is met")
+                };
+                for (exact, shown) in exact.iter().zip(&years) {
+                    if exact.before == exact.after {
+                        assert_eq!(shown.before, shown.after, "{link} {}", shown.key);
+                    }
+                }
+            }
         }
     }
 

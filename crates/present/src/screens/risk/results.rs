@@ -197,7 +197,8 @@ pub fn results_table(
     let whose = simulation_provenance(run);
     // Each year's deterministic figure as the cash flow's year table shows it
     // (`shown_years`), never a second rounding of the same figure.
-    let shown_years = projection.map(|p| crate::cash::shown_years(&p.years, p.budget_year_totals.year));
+    let shown_years = projection
+        .map(|p| crate::cash::shown_years(&p.years, p.budget_year_totals.year, p.years_before_cap().as_deref()));
     let year_total = |year: FiscalYear| {
         shown_years
             .as_ref()
