@@ -1157,25 +1157,25 @@ mod tests {
     fn a_notice_shows_a_links_invisible_characters_as_escapes() {
         check_opened(
             "#view=risk&lang=en&cost=1%E2%80%AEabc",
-            &[("“cost=1\\u{202E}abc” is not a number.", "「cost=1\\u{202E}abc」不是數字。")],
+            &[("“cost=1[U+202E]abc” is not a number.", "「cost=1[U+202E]abc」不是數字。")],
         );
         check_opened(
             "#view=risk&lang=en&p=1:b%0A%E2%80%8B",
             &[(
-                "“\\u{000A}\\u{200B}” in “p=1:b\\u{000A}\\u{200B}” is not a number, so none of “p=” was applied.",
-                "「p=1:b\\u{000A}\\u{200B}」中的「\\u{000A}\\u{200B}」不是數字，整項「p=」未有套用。",
+                "“[U+000A][U+200B]” in “p=1:b[U+000A][U+200B]” is not a number, so none of “p=” was applied.",
+                "「p=1:b[U+000A][U+200B]」中的「[U+000A][U+200B]」不是數字，整項「p=」未有套用。",
             )],
         );
         check_opened(
             "#view=risk&lang=en&co%00st=%C2%85%1B",
             &[(
-                "“co\\u{0000}st=\\u{0085}\\u{001B}”: co\\u{0000}st is not a key blockvote knows; it was ignored.",
-                "「co\\u{0000}st=\\u{0085}\\u{001B}」：co\\u{0000}st 不是 blockvote 認識的參數，已略過。",
+                "“co[U+0000]st=[U+0085][U+001B]”: co[U+0000]st is not a key blockvote knows; it was ignored.",
+                "「co[U+0000]st=[U+0085][U+001B]」：co[U+0000]st 不是 blockvote 認識的參數，已略過。",
             )],
         );
         check_opened(
             "#view=projects&lang=en&dept=%E2%81%A71",
-            &[("“dept=\\u{2067}1” is not a number.", "「dept=\\u{2067}1」不是數字。")],
+            &[("“dept=[U+2067]1” is not a number.", "「dept=[U+2067]1」不是數字。")],
         );
     }
 

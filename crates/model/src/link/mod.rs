@@ -376,19 +376,20 @@ fn problem(key: &str, value: &str, reason: LinkReason) -> LinkProblem {
 /// A piece of a link as a notice quotes it, the one writing every [`LinkProblem`]'s
 /// key, value and part go through: its first [`MAX_SHOWN_CHARS`] characters, each
 /// control character, line or paragraph separator, bidirectional control or other
-/// invisible formatting character written as `\u{…}`, its code point in hexadecimal
-/// (`\u{202E}`, `\u{0000}`). Shown raw, such a character from a link could reorder
+/// invisible formatting character written as `[U+…]`, its code point as the Unicode
+/// standard writes it (`[U+202E]`, `[U+0000]`; it was `\u{202E}`, Rust's escape, which
+/// a member does not read). Shown raw, such a character from a link could reorder
 /// the notice's words around it (U+202E), hide text (U+200B) or break its lines;
 /// written out, the member sees that it is there and which it is. Every other
 /// character is kept. A quote holds at most [`MAX_SHOWN_CHARS`] characters of the
-/// link, each written in at most nine, and ends with "…" when the link's text goes on
+/// link, each written in at most ten, and ends with "…" when the link's text goes on
 /// beyond them (and only then), so a cut value never reads as the whole of it.
 pub fn shown_text(text: &str) -> String {
     let mut shown = String::new();
     let mut chars = text.chars();
     for c in chars.by_ref().take(MAX_SHOWN_CHARS) {
         if is_invisible(c) {
-            shown.push_str(&format!("\\u{{{:04X}}}", u32::from(c)));
+            shown.push_str(&format!("[U+{:04X}]", u32::from(c)));
         } else {
             shown.push(c);
         }
@@ -1641,28 +1642,25 @@ mod tests {
     fn a_problem_shows_invisible_characters_as_escapes() {
         for (text, shown) in [
             ("plain 保安", "plain 保安"),
-            ("a\u{0}b\u{1F}c\u{7F}d\u{85}e\u{9F}", "a\\u{0000}b\\u{001F}c\\u{007F}d\\u{0085}e\\u{009F}"),
-            ("x\u{202E}gpj.exe", "x\\u{202E}gpj.exe"),
-            (
-                "\u{200B}\u{200F}\u{2066}\u{2069}\u{FEFF}\u{AD}",
-                "\\u{200B}\\u{200F}\\u{2066}\\u{2069}\\u{FEFF}\\u{00AD}",
-            ),
-            ("line\nbreak\u{2028}\r", "line\\u{000A}break\\u{2028}\\u{000D}"),
-            ("tag\u{E0041}\u{FE0F}", "tag\\u{E0041}\\u{FE0F}"),
+            ("a\u{0}b\u{1F}c\u{7F}d\u{85}e\u{9F}", "a[U+0000]b[U+001F]c[U+007F]d[U+0085]e[U+009F]"),
+            ("x\u{202E}gpj.exe", "x[U+202E]gpj.exe"),
+            ("\u{200B}\u{200F}\u{2066}\u{2069}\u{FEFF}\u{AD}", "[U+200B][U+200F][U+2066][U+2069][U+FEFF][U+00AD]"),
+            ("line\nbreak\u{2028}\r", "line[U+000A]break[U+2028][U+000D]"),
+            ("tag\u{E0041}\u{FE0F}", "tag[U+E0041][U+FE0F]"),
             // Visible spaces, marks and the replacement character stay as they are.
             ("\u{3000}\u{A0}é\u{FFFD}", "\u{3000}\u{A0}é\u{FFFD}"),
         ] {
             assert_eq!(shown_text(text), shown, "{text:?}");
         }
-        // The bound counts the link's characters: forty, each written in at most nine,
+        // The bound counts the link's characters: forty, each written in at most ten,
         // and "…" for the rest.
-        assert_eq!(shown_text(&"\u{202E}".repeat(100)), format!("{}…", "\\u{202E}".repeat(MAX_SHOWN_CHARS)));
+        assert_eq!(shown_text(&"\u{202E}".repeat(100)), format!("{}…", "[U+202E]".repeat(MAX_SHOWN_CHARS)));
         let (_, problems) = decode_link("#cost=1%E2%80%AE0&p=1:b%00&%1Bkey=%0A");
         let quoted: Vec<(&str, &str, Option<&str>)> =
             problems.iter().map(|p| (p.key.as_str(), p.value.as_str(), p.part.as_deref())).collect();
-        assert_eq!(quoted, [("cost", "1\\u{202E}0", None), ("p", "1:b\\u{0000}", Some("\\u{0000}"))]);
+        assert_eq!(quoted, [("cost", "1[U+202E]0", None), ("p", "1:b[U+0000]", Some("[U+0000]"))]);
         let unknown = LinkProblem::new("\u{1B}key", "\n", LinkReason::UnknownKey { suggestion: None });
-        assert_eq!((unknown.key.as_str(), unknown.value.as_str()), ("\\u{001B}key", "\\u{000A}"));
+        assert_eq!((unknown.key.as_str(), unknown.value.as_str()), ("[U+001B]key", "[U+000A]"));
     }
 
     /// A link's cash cap, if any, as `(amount, rule)`.
@@ -1720,7 +1718,7 @@ mod tests {
             (forty.clone(), forty.clone()),
             (format!("{forty}9"), format!("{forty}…")),
             ("保".repeat(MAX_SHOWN_CHARS + 1), format!("{}…", "保".repeat(MAX_SHOWN_CHARS))),
-            ("\u{202E}".repeat(MAX_SHOWN_CHARS + 1), format!("{}…", "\\u{202E}".repeat(MAX_SHOWN_CHARS))),
+            ("\u{202E}".repeat(MAX_SHOWN_CHARS + 1), format!("{}…", "[U+202E]".repeat(MAX_SHOWN_CHARS))),
             // A megabyte is quoted as briefly as forty-one characters.
             ("9".repeat(1 << 20), format!("{forty}…")),
         ] {
