@@ -442,6 +442,10 @@ pub fn problem_text(problem: &LinkProblem) -> Bilingual {
         LinkReason::TooMany => {
             (format!("超過 {MAX_ITEMS} 項，整項未有讀取"), format!("has more than {MAX_ITEMS} items, so none was read"))
         }
+        LinkReason::TooManyInAll => (
+            format!("連同之前同一參數的各項，調整會超過 {MAX_ITEMS} 項，整項未有讀取"),
+            format!("would make more than {MAX_ITEMS} edits with the same key's pairs before it, so none of it was read"),
+        ),
         LinkReason::TooManyDecimals => {
             let most = blockvote_model::entry::AMOUNT_DECIMALS;
             (format!("超過 {most} 位小數：金額以元為單位"), format!("has more than {most} decimals: amounts are in whole dollars"))

@@ -92,9 +92,17 @@ pub fn problem(problem: &StoreProblem) -> Bilingual {
             "這不是 blockvote 情景檔案（檔案沒有註明是 blockvote 情景檔案）".to_string(),
             "this is not a blockvote scenarios file (it does not say it is one)".to_string(),
         ),
-        StoreProblem::BadVersion => (
+        StoreProblem::BadVersion { found: None, .. } => (
             "此情景檔案沒有註明由哪個版本的 blockvote 寫成，因此無法讀取".to_string(),
             "this scenarios file does not say which version of blockvote wrote it, so it cannot be read".to_string(),
+        ),
+        StoreProblem::BadVersion { found: Some(found), as_text: true } => (
+            format!("此情景檔案把版本寫成文字「{found}」，而不是整數，因此無法讀取"),
+            format!("this scenarios file gives its version as the text “{found}”, not as a whole number, so it cannot be read"),
+        ),
+        StoreProblem::BadVersion { found: Some(found), as_text: false } => (
+            format!("此情景檔案的版本 {found} 不是由 0 起的整數，因此無法讀取"),
+            format!("this scenarios file gives its version as {found}, which is not a whole number from 0, so it cannot be read"),
         ),
         StoreProblem::FutureVersion { found } => (
             format!("此檔案由較新版本的 blockvote 寫成（版本 {found}；本版本只讀到版本 {VERSION}），請用較新版本開啟"),
@@ -318,6 +326,7 @@ fn row_reason(reason: &RowReason) -> Bilingual {
         }
         RowReason::TooMany { max } => Bilingual::new(format!("超過 {max} 項"), format!("has more than {max} entries")),
         RowReason::Invalid => l("無法讀取", "could not be read").into(),
+        RowReason::NumberTooLarge => l("有一個數字太大，無法讀取", "holds a number too large to read").into(),
         RowReason::OutOfRange { min, max } => {
             let (min, max) = (count(*min), count(*max));
             Bilingual::new(format!("須為 {min} 至 {max} 的整數"), format!("must be a whole number from {min} to {max}"))
@@ -1293,8 +1302,18 @@ mod tests {
         );
         check(
             import_problems(r#"{"format":"blockvote-scenarios","version":"two","scenarios":[]}"#),
+            "此情景檔案把版本寫成文字「two」，而不是整數，因此無法讀取",
+            "this scenarios file gives its version as the text “two”, not as a whole number, so it cannot be read",
+        );
+        check(
+            import_problems(r#"{"format":"blockvote-scenarios","scenarios":[]}"#),
             "此情景檔案沒有註明由哪個版本的 blockvote 寫成，因此無法讀取",
             "this scenarios file does not say which version of blockvote wrote it, so it cannot be read",
+        );
+        check(
+            import_problems(r#"{"format":"blockvote-scenarios","version":2.5,"scenarios":[]}"#),
+            "此情景檔案的版本 2.5 不是由 0 起的整數，因此無法讀取",
+            "this scenarios file gives its version as 2.5, which is not a whole number from 0, so it cannot be read",
         );
         check(
             import_problems(r#"{"format":"blockvote-scenarios","version":2,"scenarios":{}}"#),
@@ -1322,6 +1341,12 @@ mod tests {
             import_problems(&file(r#"{"name":"Seeded","scenario":{},"seed":-1}"#, "")),
             "第 1 個情景（Seeded）的模擬種子須為 0 至 18,446,744,073,709,551,615 的整數，已略過此情景",
             "scenario 1 (Seeded): the simulation seed must be a whole number from 0 to 18,446,744,073,709,551,615; that scenario is skipped",
+        );
+        // A number too large to read skips its scenario only, named (audit 12).
+        check(
+            import_problems(&file(r#"{"name":"Kept","scenario":{}},{"name":"Seeded","scenario":{},"seed":1e400}"#, "")),
+            "第 2 個情景（Seeded）的模擬種子有一個數字太大，無法讀取，已略過此情景",
+            "scenario 2 (Seeded): the simulation seed holds a number too large to read; that scenario is skipped",
         );
     }
 

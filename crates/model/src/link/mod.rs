@@ -148,6 +148,10 @@ pub enum LinkReason {
     /// (`weights=0:0:0:0`), or an overrun's lower end above its upper end.
     Simulation(SimulationFault),
     TooMany,
+    /// With the pairs of its key before it, the value would give the scenario more
+    /// than [`MAX_ITEMS`] project or group edits, which no link can carry (the link
+    /// written back would be the marker `scenario=too-large`), so none of it was read.
+    TooManyInAll,
     /// The value is longer than [`MAX_VALUE_CHARS`], or the pair as the link writes it
     /// is longer than [`MAX_FRAGMENT_CHARS`] (so no link could have it read), so none
     /// of it was read.
@@ -306,6 +310,7 @@ impl fmt::Display for LinkProblem {
             }
             LinkReason::Simulation(_) => "gives no delay a weight above 0".to_string(),
             LinkReason::TooMany => format!("has more than {MAX_ITEMS} items"),
+            LinkReason::TooManyInAll => format!("makes more than {MAX_ITEMS} edits with the pairs before it"),
             LinkReason::TooLong => format!("is longer than {MAX_VALUE_CHARS} characters and was not read"),
             LinkReason::TooManyDecimals => format!("has more than {} decimals", entry::AMOUNT_DECIMALS),
             LinkReason::Unread => {
@@ -382,14 +387,25 @@ fn problem(key: &str, value: &str, reason: LinkReason) -> LinkProblem {
 /// the notice's words around it (U+202E), hide text (U+200B) or break its lines;
 /// written out, the member sees that it is there and which it is. Every other
 /// character is kept. A quote holds at most [`MAX_SHOWN_CHARS`] characters of the
-/// link, each written in at most ten, and ends with "…" when the link's text goes on
+/// link, each written in at most ten (a run of one such character once, with its
+/// count: `[U+202E ×40]`), and ends with "…" when the link's text goes on
 /// beyond them (and only then), so a cut value never reads as the whole of it.
 pub fn shown_text(text: &str) -> String {
     let mut shown = String::new();
     let mut chars = text.chars();
-    for c in chars.by_ref().take(MAX_SHOWN_CHARS) {
+    let mut quoted = chars.by_ref().take(MAX_SHOWN_CHARS).peekable();
+    while let Some(c) = quoted.next() {
         if is_invisible(c) {
-            shown.push_str(&format!("[U+{:04X}]", u32::from(c)));
+            // A run of one such character is written once, with its count: sixty
+            // U+202E in a row filled more than a phone's screen.
+            let mut run = 1usize;
+            while quoted.next_if_eq(&c).is_some() {
+                run += 1;
+            }
+            match run {
+                1 => shown.push_str(&format!("[U+{:04X}]", u32::from(c))),
+                _ => shown.push_str(&format!("[U+{:04X} ×{run}]", u32::from(c))),
+            }
         } else {
             shown.push(c);
         }
@@ -878,6 +894,15 @@ fn decode_with(params: &[(String, String)], known: Option<&Known>) -> (LinkScena
                             edits.push((ProjectEdit { id, edit: parsed }, written, edit));
                         }
                     }
+                    // Repeated, the key may not carry more projects in all than one
+                    // pair may.
+                    let mut ids: Vec<u16> = scenario.projects.iter().map(|p| p.id).collect();
+                    ids.extend(edits.iter().map(|(edit, _, _)| edit.id));
+                    crate::order::sort_by_key(&mut ids, |id| *id);
+                    ids.dedup();
+                    if ids.len() > MAX_ITEMS {
+                        return Err(problem(key, value, LinkReason::TooManyInAll));
+                    }
                     // An edit of a project the data does not have is kept, and named.
                     for (edit, written, text) in &edits {
                         if let Some(reason) = known.and_then(|known| known.project(edit.id)) {
@@ -905,6 +930,9 @@ fn decode_with(params: &[(String, String)], known: Option<&Known>) -> (LinkScena
                         {
                             edits.push((GroupEdit { select: select_by, edit: parsed }, select, edit));
                         }
+                    }
+                    if scenario.groups.len().saturating_add(edits.len()) > MAX_ITEMS {
+                        return Err(problem(key, value, LinkReason::TooManyInAll));
                     }
                     for (group, select, text) in &edits {
                         if let Some(reason) = known.and_then(|known| known.selector(&group.select)) {
@@ -1654,7 +1682,8 @@ mod tests {
         }
         // The bound counts the link's characters: forty, each written in at most ten,
         // and "…" for the rest.
-        assert_eq!(shown_text(&"\u{202E}".repeat(100)), format!("{}…", "[U+202E]".repeat(MAX_SHOWN_CHARS)));
+        assert_eq!(shown_text(&"\u{202E}".repeat(100)), "[U+202E ×40]…");
+        assert_eq!(shown_text("a\u{200B}\u{200B}b\u{200B}\u{202E}"), "a[U+200B ×2]b[U+200B][U+202E]");
         let (_, problems) = decode_link("#cost=1%E2%80%AE0&p=1:b%00&%1Bkey=%0A");
         let quoted: Vec<(&str, &str, Option<&str>)> =
             problems.iter().map(|p| (p.key.as_str(), p.value.as_str(), p.part.as_deref())).collect();
@@ -1718,7 +1747,7 @@ mod tests {
             (forty.clone(), forty.clone()),
             (format!("{forty}9"), format!("{forty}…")),
             ("保".repeat(MAX_SHOWN_CHARS + 1), format!("{}…", "保".repeat(MAX_SHOWN_CHARS))),
-            ("\u{202E}".repeat(MAX_SHOWN_CHARS + 1), format!("{}…", "[U+202E]".repeat(MAX_SHOWN_CHARS))),
+            ("\u{202E}".repeat(MAX_SHOWN_CHARS + 1), "[U+202E ×40]…".to_string()),
             // A megabyte is quoted as briefly as forty-one characters.
             ("9".repeat(1 << 20), format!("{forty}…")),
         ] {
@@ -1784,6 +1813,26 @@ mod tests {
         // other; nor a value none of which can be used (each is named for itself).
         check_in("#cost=10&cost=10%20&p=17:d2&p=42:x&g=all:d1&g=all:e1&cat=1:300&cat=2:100", &[]);
         check_in("#seed=x&seed=y", &["seed=\"x\" is not a number", "seed=\"y\" is not a number"]);
+        // Repeated, a list key carries no more edits in all than one pair may (audit 12:
+        // 400 pairs `g=all:d1` were all applied, and the link written back was the
+        // marker `scenario=too-large`, with no notice).
+        let groups = vec!["g=all:d1"; MAX_ITEMS + 2].join("&");
+        let too_many = "g=\"all:d1\" makes more than 300 edits with the pairs before it";
+        check_in(&format!("#{groups}"), &[too_many, too_many]);
+        assert_eq!(decode_link(&format!("#{groups}")).0.scenario.groups.len(), MAX_ITEMS);
+        let ids =
+            |range: std::ops::RangeInclusive<u16>| range.map(|id| format!("{id}:x")).collect::<Vec<_>>().join(";");
+        let link = format!("#p={}&p={}&p={}", ids(1..=200), ids(101..=300), ids(250..=301));
+        let (read, problems) = decode_link(&link);
+        let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            problems,
+            [format!(
+                "p=\"{}…\" makes more than 300 edits with the pairs before it",
+                shown_text(&ids(250..=301)).chars().take(MAX_SHOWN_CHARS).collect::<String>()
+            )]
+        );
+        assert_eq!(read.scenario.projects.len(), MAX_ITEMS);
         // A seed below zero is a number out of the seed's range; a minus sign copied
         // from a document is a minus.
         check_in("#seed=-1", &["seed=\"-1\" must be between 0 and 18446744073709551615"]);

@@ -86,6 +86,10 @@ impl<'a> Reading<'a> {
     }
 }
 
+/// The fields of a row that the reader takes a scenario from, its name read first
+/// (the bookkeeping, `saved_at` and `rev`, is dropped when it cannot be read).
+const ROW_FIELDS: [&str; 6] = ["note", "id", "scenario", "seed", "simulation", "questions"];
+
 /// The longest unknown field name repeated in a problem; a longer one is cut.
 const MAX_SHOWN_FIELD_CHARS: usize = 60;
 
@@ -95,7 +99,17 @@ fn read(text: &str, normalize: Normalizer, reading: Reading) -> (Store, Vec<Stor
         problems.push(StoreProblem::TooLarge { bytes: text.len() });
         return (Store::default(), problems);
     }
-    let (value, salvaged) = match json::parse(text) {
+    // A number too large to read refuses the whole text: marked, the text is read
+    // again, and only what holds such a number is refused (see `decode_row`).
+    let (parsed, text, too_large) = match json::parse(text) {
+        Err(JsonError::NumberTooLarge { line, column }) => {
+            let marked = json::too_large_numbers_marked(text);
+            (json::parse(&marked), marked, Some(StoreProblem::NumberTooLarge { line, column }))
+        }
+        parsed => (parsed, std::borrow::Cow::Borrowed(text), None),
+    };
+    let text = text.as_ref();
+    let (value, salvaged) = match parsed {
         Ok(value) => (value, false),
         Err(error) => {
             let damaged = matches!(error, JsonError::NotJson { .. });
@@ -120,6 +134,17 @@ fn read(text: &str, normalize: Normalizer, reading: Reading) -> (Store, Vec<Stor
     // A bare list is version 0's form; an empty one is also what a member might
     // choose by mistake (any JSON file holding `[]`).
     let bare_list = value.is_array();
+    // A number too large to read in the envelope itself (its version, say) leaves
+    // nothing to read: that number is the problem to tell, where it is.
+    let envelope_too_large = value.as_object().is_some_and(|envelope| {
+        envelope.iter().any(|(key, field)| {
+            !matches!(key.as_str(), "scenarios" | "deleted" | "absorbed") && json::holds_too_large(field)
+        })
+    });
+    if let (true, Some(problem)) = (envelope_too_large, too_large) {
+        problems.push(problem);
+        return (Store::default(), problems);
+    }
     let migrated = match migrate(value) {
         // What was read before the damage is of no use (not a store, or no scenario
         // in it): the damage is the one problem to tell.
@@ -217,7 +242,27 @@ pub fn migrate(value: Value) -> Result<Migrated, StoreProblem> {
             if object.get("format").and_then(Value::as_str) != Some(FORMAT) {
                 return Err(StoreProblem::WrongFormat);
             }
-            let version = object.get("version").and_then(Value::as_u64).ok_or(StoreProblem::BadVersion)?;
+            let version = match object.get("version") {
+                None | Some(Value::Null) => return Err(StoreProblem::BadVersion { found: None, as_text: false }),
+                // A whole number written with a fraction or an exponent (`2.0`, `-0`)
+                // is that number, as JSON means it and as a seed is read.
+                Some(Value::Number(number)) if number_value(number).is_some_and(|v| v.fract().is_zero()) => {
+                    // `-0` is 0: the sign of a zero is not part of its value.
+                    let whole = number_value(number).map(|v| if v.is_zero() { Decimal::ZERO } else { v });
+                    whole.and_then(|v| u64::try_from(v).ok()).ok_or_else(|| StoreProblem::BadVersion {
+                        found: Some(shorten(&number.to_string(), MAX_SHOWN_FIELD_CHARS)),
+                        as_text: false,
+                    })?
+                }
+                Some(Value::String(text)) => {
+                    let found = Some(shorten(text, MAX_SHOWN_FIELD_CHARS));
+                    return Err(StoreProblem::BadVersion { found, as_text: true });
+                }
+                Some(other) => {
+                    let found = Some(shorten(&other.to_string(), MAX_SHOWN_FIELD_CHARS));
+                    return Err(StoreProblem::BadVersion { found, as_text: false });
+                }
+            };
             if version > VERSION {
                 return Err(StoreProblem::FutureVersion { found: version });
             }
@@ -259,6 +304,9 @@ fn decode_row(index: usize, row: Value, normalize: Normalizer) -> Result<(SavedS
     let Value::Object(mut row) = row else {
         return Err(unnamed("scenario", RowReason::WrongType { expected: "object" }));
     };
+    if row.get("name").is_some_and(json::holds_too_large) {
+        return Err(unnamed("name", RowReason::NumberTooLarge));
+    }
     let name = match row.remove("name") {
         None | Some(Value::Null) => return Err(unnamed("name", RowReason::Missing)),
         Some(Value::String(name)) => clean_name(&name, normalize).map_err(|reason| unnamed("name", reason))?,
@@ -283,6 +331,12 @@ fn decode_named(
     normalize: Normalizer,
 ) -> Result<(SavedScenario, Vec<String>), StoreProblem> {
     let problem = |field: &'static str, reason: RowReason| StoreProblem::Row { index, name: None, field, reason };
+    // A number too large to read refuses the scenario, wherever in it; in the
+    // bookkeeping (`saved_at`, `rev`) it is dropped as any unreadable bookkeeping is,
+    // and in a field the reader does not know it is named with that field.
+    if let Some(field) = ROW_FIELDS.into_iter().find(|field| row.get(*field).is_some_and(json::holds_too_large)) {
+        return Err(problem(field, RowReason::NumberTooLarge));
+    }
     let note = match row.remove("note") {
         None | Some(Value::Null) => String::new(),
         Some(Value::String(note)) => clean_note(&note, normalize).map_err(|reason| problem("note", reason))?,

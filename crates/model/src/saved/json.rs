@@ -130,6 +130,70 @@ fn lone_surrogates_replaced(text: &str) -> Cow<'_, str> {
     String::from_utf8(replaced).map_or(Cow::Borrowed(text), Cow::Owned)
 }
 
+/// What a number too large to read stands for in [`too_large_numbers_marked`]'s text:
+/// a noncharacter (U+FFFE), which no name, note or lever of a blockvote file holds.
+pub const TOO_LARGE: &str = "\u{FFFE}";
+
+/// `text` with each number beyond what a 64-bit float holds (`1e400`, or 310 digits)
+/// written over by the text [`TOO_LARGE`] in quotes and spaces up to the number's
+/// length, so that the rest still reads, every byte where it was (a place a later
+/// problem names is the same in both texts). serde_json refuses the whole text for
+/// one such number, so one in a scenario's bookkeeping (its `saved_at`) or in one
+/// scenario hid every other scenario of the store; marked, the reader drops such
+/// bookkeeping and refuses only the scenario that holds one (`codec`).
+pub fn too_large_numbers_marked(text: &str) -> Cow<'_, str> {
+    // The marker in quotes: five bytes, no longer than the shortest such number
+    // (`1e309`), so it always fits where the number was.
+    const MARKER: &[u8] = "\"\u{FFFE}\"".as_bytes();
+    let bytes = text.as_bytes();
+    let mut marked: Option<Vec<u8>> = None;
+    let (mut at, mut in_string) = (0usize, false);
+    while let Some(&byte) = bytes.get(at) {
+        let length = match (in_string, byte) {
+            (_, b'"') => {
+                in_string = !in_string;
+                1
+            }
+            // An escape is two bytes at least; `\u` and its four digits hold no quote.
+            (true, b'\\') => 2,
+            (false, b'-' | b'0'..=b'9') => {
+                let length = bytes
+                    .get(at..)
+                    .map_or(0, |rest| rest.iter().take_while(|b| b.is_ascii_digit() || b"+-.eE".contains(b)).count());
+                let token = bytes.get(at..at.saturating_add(length)).and_then(|t| std::str::from_utf8(t).ok());
+                let too_large = token.and_then(|t| t.parse::<f64>().ok()).is_some_and(f64::is_infinite);
+                if too_large && length >= MARKER.len() {
+                    let copy = marked.get_or_insert_with(|| bytes.to_vec());
+                    if let Some(place) = copy.get_mut(at..at.saturating_add(length)) {
+                        let (marker, spaces) = place.split_at_mut(MARKER.len());
+                        marker.copy_from_slice(MARKER);
+                        spaces.fill(b' ');
+                    }
+                }
+                length.max(1)
+            }
+            _ => 1,
+        };
+        at = at.saturating_add(length);
+    }
+    // Whole numbers were written over with whole UTF-8 characters, so the text is still
+    // UTF-8.
+    match marked {
+        Some(copy) => String::from_utf8(copy).map_or(Cow::Borrowed(text), Cow::Owned),
+        None => Cow::Borrowed(text),
+    }
+}
+
+/// Whether `value` holds a number [`too_large_numbers_marked`] marked, at any depth.
+pub fn holds_too_large(value: &Value) -> bool {
+    match value {
+        Value::String(text) => text == TOO_LARGE,
+        Value::Array(items) => items.iter().any(holds_too_large),
+        Value::Object(fields) => fields.values().any(holds_too_large),
+        Value::Null | Value::Bool(_) | Value::Number(_) => false,
+    }
+}
+
 /// What [`salvage`] has read so far.
 #[derive(Default)]
 struct Partial {

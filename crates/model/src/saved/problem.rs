@@ -27,8 +27,10 @@ pub enum StoreProblem {
     NotAStore,
     /// `format` is missing or not [`FORMAT`].
     WrongFormat,
-    /// `version` is missing or not a whole number.
-    BadVersion,
+    /// `version` is missing (`found` is `None`) or not a whole number from 0: `found`
+    /// is the value as the file writes it, shortened (a text without its quotes, and
+    /// `as_text` then).
+    BadVersion { found: Option<String>, as_text: bool },
     /// Written by a newer blockvote.
     FutureVersion { found: u64 },
     /// `scenarios` is missing or not an array.
@@ -176,6 +178,9 @@ pub enum RowReason {
         min: u64,
         max: u64,
     },
+    /// The value holds a number beyond what a 64-bit float holds (`1e400`): the rest of
+    /// the file is still read (`json::too_large_numbers_marked`).
+    NumberTooLarge,
 }
 
 /// Why a change to the saved scenarios was not made. Nothing is changed then: the

@@ -185,9 +185,15 @@ pub fn import_outcome(outcome: &ImportOutcome, lang: Lang) -> String {
                 .get(lang)
                 .to_string()
         }
-        (ImportOutcome::TooLarge { limit }, Lang::Zh) => format!("檔案太大（上限 {limit} 位元組），未有匯入。"),
+        // The limit written as every count is (16,777,216), not as the raw number.
+        (ImportOutcome::TooLarge { limit }, Lang::Zh) => {
+            format!("檔案太大（上限 {} 位元組），未有匯入。", crate::format::count(*limit))
+        }
         (ImportOutcome::TooLarge { limit }, Lang::En) => {
-            format!("The file is too large (the limit is {limit} bytes); nothing was imported.")
+            format!(
+                "The file is too large (the limit is {} bytes); nothing was imported.",
+                crate::format::count(*limit)
+            )
         }
         (ImportOutcome::Unreadable, _) => {
             l("無法讀取檔案，未有匯入。", "The file could not be read; nothing was imported.").get(lang).to_string()
@@ -417,6 +423,10 @@ mod tests {
         assert_eq!(
             import_outcome(&ImportOutcome::TooLarge { limit: 10 }, Lang::Zh),
             "檔案太大（上限 10 位元組），未有匯入。"
+        );
+        assert_eq!(
+            import_outcome(&ImportOutcome::TooLarge { limit: 16 << 20 }, Lang::En),
+            "The file is too large (the limit is 16,777,216 bytes); nothing was imported."
         );
         let store = Store::of(vec![saved("Mine")]);
         let names = same_names(&store, &[saved("Mine"), saved("Other")]);
