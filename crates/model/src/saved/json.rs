@@ -160,8 +160,7 @@ pub fn too_large_numbers_marked(text: &str) -> Cow<'_, str> {
                 let length = bytes
                     .get(at..)
                     .map_or(0, |rest| rest.iter().take_while(|b| b.is_ascii_digit() || b"+-.eE".contains(b)).count());
-                let token = bytes.get(at..at.saturating_add(length)).and_then(|t| std::str::from_utf8(t).ok());
-                let too_large = token.and_then(|t| t.parse::<f64>().ok()).is_some_and(f64::is_infinite);
+                let too_large = bytes.get(at..at.saturating_add(length)).is_some_and(beyond_a_float);
                 if too_large && length >= MARKER.len() {
                     let copy = marked.get_or_insert_with(|| bytes.to_vec());
                     if let Some(place) = copy.get_mut(at..at.saturating_add(length)) {
@@ -182,6 +181,40 @@ pub fn too_large_numbers_marked(text: &str) -> Cow<'_, str> {
         Some(copy) => String::from_utf8(copy).map_or(Cow::Borrowed(text), Cow::Owned),
         None => Cow::Borrowed(text),
     }
+}
+
+/// Whether the JSON number `token` is beyond the largest 64-bit float (about
+/// 1.7976931348623158e308), told from its digits and exponent: the standard
+/// library's float parser would add its tables to the wasm (about 14 KB), which
+/// nothing else in it needs. A number within a hair of the largest float may be
+/// called beyond it; every field refuses such a number anyway.
+fn beyond_a_float(token: &[u8]) -> bool {
+    let unsigned = token.strip_prefix(b"-").unwrap_or(token);
+    let split = unsigned.iter().position(|b| matches!(b, b'e' | b'E')).unwrap_or(unsigned.len());
+    let (mantissa, exponent) = unsigned.split_at(split);
+    let point = mantissa.iter().position(|b| *b == b'.').unwrap_or(mantissa.len());
+    let digits: Vec<u8> = mantissa.iter().copied().filter(u8::is_ascii_digit).collect();
+    let Some(first) = digits.iter().position(|d| *d != b'0') else { return false };
+    // The number is 0.D × 10^power, D its digits from the first that is not 0.
+    let whole_digits = i64::try_from(point).unwrap_or(i64::MAX);
+    let leading = i64::try_from(first).unwrap_or(i64::MAX);
+    let (negative, exponent_digits) = match exponent.get(1..).unwrap_or_default() {
+        [b'-', rest @ ..] => (true, rest),
+        [b'+', rest @ ..] => (false, rest),
+        rest => (false, rest),
+    };
+    let exponent = exponent_digits
+        .iter()
+        .filter(|d| d.is_ascii_digit())
+        .fold(0i64, |value, d| value.saturating_mul(10).saturating_add(i64::from(d - b'0')));
+    let exponent = if negative { -exponent } else { exponent };
+    let power = whole_digits.saturating_sub(leading).saturating_add(exponent);
+    const LARGEST: &[u8; 17] = b"17976931348623158";
+    let mut significant = [b'0'; 17];
+    for (slot, digit) in significant.iter_mut().zip(digits.get(first..).unwrap_or_default()) {
+        *slot = *digit;
+    }
+    power > 309 || (power == 309 && significant >= *LARGEST)
 }
 
 /// Whether `value` holds a number [`too_large_numbers_marked`] marked, at any depth.
@@ -378,6 +411,45 @@ mod tests {
             Err(error) => format!("{error:?}"),
         };
         assert_eq!(found, expected, "{text}");
+    }
+
+    /// A number is beyond a float exactly when the standard library's parser makes
+    /// it infinite, but for the hair below the largest float's halfway point.
+    #[test]
+    fn a_number_beyond_a_float_is_told_from_its_digits() {
+        let digits = "9".repeat(310);
+        for token in [
+            "1e308",
+            "1e309",
+            "-1e309",
+            "1.7976931348623157e308",
+            "1.7976931348623159e308",
+            "17976931348623159e292",
+            "0.00001e310",
+            "0.0001e313",
+            "1e-400",
+            "0",
+            "-0.0",
+            "0e999999",
+            "123.456",
+            "1E+309",
+            "1e99999999999999999999",
+            "1e-99999999999999999999",
+            &digits,
+            &digits[1..],
+            "000000000000001e308",
+            "1.8e308",
+        ] {
+            let infinite = token.parse::<f64>().is_ok_and(f64::is_infinite);
+            assert_eq!(beyond_a_float(token.as_bytes()), infinite, "{token}");
+        }
+        // Within a hair of the largest float, a number may be called beyond it.
+        assert!(beyond_a_float(b"1.79769313486231580e308"));
+        let text = r#"{"a":1e400,"b":"1e400 \" 1e999","c":[-2e308,5]}"#;
+        assert_eq!(
+            too_large_numbers_marked(text),
+            "{\"a\":\"\u{FFFE}\",\"b\":\"1e400 \\\" 1e999\",\"c\":[\"\u{FFFE}\" ,5]}"
+        );
     }
 
     #[test]
