@@ -417,6 +417,12 @@ pub fn problem_text(problem: &LinkProblem) -> Bilingual {
             "was not applied: a deferral rule orders what a cash cap defers, and the link sets no cash cap (cap=)".to_string(),
         ),
         LinkReason::NotANumber => ("不是數字".to_string(), "is not a number".to_string()),
+        // As a field says it (`entry`'s words for the same refusal).
+        LinkReason::Exponent => (
+            "用了科學記數法，請寫出完整數字（例如 1000，而非 1e3）".to_string(),
+            "is written in scientific notation; write the number out in full (1000, not 1e3)".to_string(),
+        ),
+        LinkReason::NotWhole => ("不是整數".to_string(), "is not a whole number".to_string()),
         LinkReason::TooLongForANumber => {
             let most = blockvote_model::entry::MAX_ENTRY_CHARS;
             (format!("太長，不是數字（超過 {most} 個字元）"), format!("is too long for a number (over {most} characters)"))

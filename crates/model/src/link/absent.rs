@@ -47,6 +47,17 @@ impl Absent {
         }
     }
 
+    /// How many edits are named and counted so far, for [`Absent::rewind`].
+    pub(super) fn mark(&self) -> (usize, usize) {
+        (self.named.len(), self.more)
+    }
+
+    /// Forgets the edits named or counted since `mark`: those of a pair refused whole.
+    pub(super) fn rewind(&mut self, (named, more): (usize, usize)) {
+        self.named.truncate(named);
+        self.more = more;
+    }
+
     /// The problems, the count of the unnamed last.
     pub(super) fn into_problems(self) -> Vec<LinkProblem> {
         let mut problems = self.named;

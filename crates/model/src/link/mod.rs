@@ -138,6 +138,11 @@ pub enum LinkReason {
     /// A number with more digits than a field keeps exactly (it would be read as a
     /// number next to it), as a field refuses it.
     TooManyDigits,
+    /// A number in scientific notation (`1e3`), which no field reads: said so, as a
+    /// field says it, rather than "not a number" (audit 12).
+    Exponent,
+    /// A number with a fraction where only a whole number is read (`delay=1.5`).
+    NotWhole,
     OutOfRange {
         min: String,
         max: String,
@@ -298,6 +303,8 @@ impl fmt::Display for LinkProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let why = match &self.reason {
             LinkReason::NotANumber => "is not a number".to_string(),
+            LinkReason::Exponent => "is written in scientific notation (write 1000, not 1e3)".to_string(),
+            LinkReason::NotWhole => "is not a whole number".to_string(),
             LinkReason::TooLongForANumber => {
                 format!("is too long for a number (over {} characters)", entry::MAX_ENTRY_CHARS)
             }
@@ -485,6 +492,8 @@ impl LinkReason {
             EntryError::TooManyDecimals => LinkReason::TooManyDecimals,
             EntryError::TooLong => LinkReason::TooLongForANumber,
             EntryError::TooManyDigits => LinkReason::TooManyDigits,
+            EntryError::Exponent => LinkReason::Exponent,
+            EntryError::NotWhole => LinkReason::NotWhole,
             _ => LinkReason::NotANumber,
         }
     }
@@ -820,6 +829,10 @@ fn decode_with(params: &[(String, String)], known: Option<&Known>) -> (LinkScena
             continue;
         }
         let value = value.trim();
+        // A pair refused whole names nothing of its items as absent: "names project
+        // No. -1 … its edit was ignored" beside "none of “p=” was applied" read as two
+        // outcomes of one pair (audit 12).
+        let absent_before = absent.mark();
         let outcome: Result<(), LinkProblem> = (|| {
             match key.as_str() {
                 "profile" => {
@@ -971,7 +984,10 @@ fn decode_with(params: &[(String, String)], known: Option<&Known>) -> (LinkScena
             }
             // The readers above name the piece they refused; the notice quotes the
             // whole pair around it.
-            Err(found) => problems.push(problem_at(key, value, &found.value, found.reason)),
+            Err(found) => {
+                absent.rewind(absent_before);
+                problems.push(problem_at(key, value, &found.value, found.reason));
+            }
         }
     }
     // A rule orders what a cap defers: without a cap it is not applied, and named.
@@ -1258,7 +1274,15 @@ mod tests {
         );
         check_in("#cap=10.1234567", &["cap=\"10.1234567\" has more than 6 decimals"]);
         check_in("#p=1:b10.1234567", &["p=\"1:b10.1234567\" at \"10.1234567\" has more than 6 decimals"]);
-        check_in("#delay=1.5&cost=5%25%25", &["delay=\"1.5\" is not a number", "cost=\"5%%\" is not a number"]);
+        check_in("#delay=1.5&cost=5%25%25", &["delay=\"1.5\" is not a whole number", "cost=\"5%%\" is not a number"]);
+        // A number in scientific notation is said to be one, as a field says it.
+        check_in(
+            "#cost=1e3&ceiling=1E9",
+            &[
+                "cost=\"1e3\" is written in scientific notation (write 1000, not 1e3)",
+                "ceiling=\"1E9\" is written in scientific notation (write 1000, not 1e3)",
+            ],
+        );
     }
 
     #[test]
@@ -1813,6 +1837,10 @@ mod tests {
         // other; nor a value none of which can be used (each is named for itself).
         check_in("#cost=10&cost=10%20&p=17:d2&p=42:x&g=all:d1&g=all:e1&cat=1:300&cat=2:100", &[]);
         check_in("#seed=x&seed=y", &["seed=\"x\" is not a number", "seed=\"y\" is not a number"]);
+        // A pair refused whole names none of its items as absent (audit 12).
+        let (_, problems) = decode_link("#p=-1:x;17.0:x");
+        let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(problems, ["p=\"-1:x;17.0:x\" at \"17.0\" is not a number"]);
         // Repeated, a list key carries no more edits in all than one pair may (audit 12:
         // 400 pairs `g=all:d1` were all applied, and the link written back was the
         // marker `scenario=too-large`, with no notice).
