@@ -76,6 +76,10 @@ pub fn problem(problem: &StoreProblem) -> Bilingual {
             format!("檔案中有一個數字太大，無法讀取（第 {line} 行第 {column} 字）"),
             format!("the file holds a number too large to read (line {line}, column {column})"),
         ),
+        StoreProblem::HalfCharacter { line, column } => (
+            format!("檔案中有半個字元（第 {line} 行第 {column} 字），已改為「�」顯示，其餘照讀"),
+            format!("the file holds half of a character (line {line}, column {column}); it is shown as “�” and the rest was read"),
+        ),
         StoreProblem::RepeatedKey { key, line, column } => (
             format!("檔案中同一組資料兩次列出「{key}」（第 {line} 行第 {column} 字），無法分辨哪一個才對，所以整個檔案未有讀取"),
             format!("the file gives “{key}” twice in one place (line {line}, column {column}), so which was meant cannot be told and none of it was read"),
@@ -1404,6 +1408,14 @@ mod tests {
         // Text that is not JSON keeps its line and column, where the member can look.
         check(import_problems("{oops"), "不是有效的 JSON（第 1 行第 2 字）", "not valid JSON (line 1, column 2)");
         check(import_problems(""), "檔案是空的", "the file is empty");
+        // Half a character is read as U+FFFD, and said so, where it is.
+        check(
+            import_problems(
+                r#"{"format":"blockvote-scenarios","version":2,"scenarios":[{"name":"Bad\ud800","scenario":{}}]}"#,
+            ),
+            "檔案中有半個字元（第 1 行第 70 字），已改為「�」顯示，其餘照讀",
+            "the file holds half of a character (line 1, column 70); it is shown as “�” and the rest was read",
+        );
         // A number JSON allows but a float cannot hold is not called "not JSON".
         check(
             import_problems(r#"{"format": "blockvote-scenarios", "version": 1e400}"#),

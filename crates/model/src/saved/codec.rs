@@ -109,6 +109,9 @@ fn read(text: &str, normalize: Normalizer, reading: Reading) -> (Store, Vec<Stor
         parsed => (parsed, std::borrow::Cow::Borrowed(text), None),
     };
     let text = text.as_ref();
+    if let Some((line, column)) = json::first_lone_surrogate(text) {
+        problems.push(StoreProblem::HalfCharacter { line, column });
+    }
     let (value, salvaged) = match parsed {
         Ok(value) => (value, false),
         Err(error) => {

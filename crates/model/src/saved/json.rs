@@ -79,13 +79,9 @@ pub fn salvage(text: &str, list_key: &str) -> Option<Value> {
 /// that every place a reader names (line, column) is where the text has it.
 const REPLACEMENT_ESCAPE: &[u8] = br"\ufffd";
 
-/// `text` with every escape of a lone UTF-16 surrogate in its strings (`\ud800` not
-/// followed by a low one, or a low one alone) written as U+FFFD's. JavaScript's
-/// `JSON.stringify` writes such escapes for a string holding half a pair; serde_json
-/// refuses them, which made one such name stop the reading of every scenario after it.
-/// Read as U+FFFD, as a browser writes half a pair out as text, the rest reads. Text
-/// with none is returned as it is, uncopied.
-fn lone_surrogates_replaced(text: &str) -> Cow<'_, str> {
+/// The byte offsets of the escapes of lone UTF-16 surrogates in `text`'s strings
+/// (`\ud800` not followed by a low one, or a low one alone).
+fn lone_surrogates(text: &str) -> Vec<usize> {
     let bytes = text.as_bytes();
     // The UTF-16 unit of the `\uXXXX` escape starting at `at`, if one does.
     let unit = |at: usize| -> Option<u16> {
@@ -117,10 +113,33 @@ fn lone_surrogates_replaced(text: &str) -> Cow<'_, str> {
         };
         at = at.saturating_add(length);
     }
+    lone
+}
+
+/// Where the first escape of a lone surrogate is (its line and column, from 1, as
+/// the reader names places), if `text` has one: [`parse`] reads it as U+FFFD, a
+/// change to the member's text that the reader names (audit 12: a name read
+/// "Bad�Name" without a word).
+pub fn first_lone_surrogate(text: &str) -> Option<(usize, usize)> {
+    let at = *lone_surrogates(text).first()?;
+    let before = text.as_bytes().get(..at)?;
+    let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+    let column = before.iter().rev().take_while(|b| **b != b'\n').count() + 1;
+    Some((line, column))
+}
+
+/// `text` with every escape of a lone UTF-16 surrogate in its strings (`\ud800` not
+/// followed by a low one, or a low one alone) written as U+FFFD's. JavaScript's
+/// `JSON.stringify` writes such escapes for a string holding half a pair; serde_json
+/// refuses them, which made one such name stop the reading of every scenario after it.
+/// Read as U+FFFD, as a browser writes half a pair out as text, the rest reads. Text
+/// with none is returned as it is, uncopied.
+fn lone_surrogates_replaced(text: &str) -> Cow<'_, str> {
+    let lone = lone_surrogates(text);
     if lone.is_empty() {
         return Cow::Borrowed(text);
     }
-    let mut replaced = bytes.to_vec();
+    let mut replaced = text.as_bytes().to_vec();
     for at in lone {
         if let Some(escape) = at.checked_add(REPLACEMENT_ESCAPE.len()).and_then(|end| replaced.get_mut(at..end)) {
             escape.copy_from_slice(REPLACEMENT_ESCAPE);

@@ -16,6 +16,9 @@ pub enum StoreProblem {
     NotJson { line: usize, column: usize },
     /// JSON, but with a number beyond what a 64-bit float holds (`1e400`), here.
     NumberTooLarge { line: usize, column: usize },
+    /// The text gives half of a character (a lone UTF-16 surrogate, `\ud800`), first
+    /// here; each such half is read as U+FFFD (�), and the rest is read.
+    HalfCharacter { line: usize, column: usize },
     /// An object in the JSON gives `key` twice (`saved::json`): which of the two was
     /// meant cannot be told, so nothing is read rather than the last kept without a
     /// word. `line` and `column` are where the second key ends.

@@ -218,9 +218,11 @@ fn a_damaged_store_keeps_the_scenarios_written_in_full_before_the_damage() {
     let column = damaged.find("\\x").unwrap_or_default() + 2;
     assert_eq!(check(&damaged, 1, &at(column)).scenarios[..], store.scenarios[..1]);
     // Half a UTF-16 pair in a name (as JavaScript writes one) is not damage: it reads
-    // as U+FFFD, and every scenario reads.
+    // as U+FFFD, and every scenario reads; the change is named, where it is (audit 12:
+    // "Bad�Name" was read without a word).
     let half = text.replacen("\"Beta\"", "\"Be\\ud800ta\"", 1);
-    let read = check(&half, 3, &[]);
+    let column = half.find("\\ud800").unwrap_or_default() + 1;
+    let read = check(&half, 3, &[StoreProblem::HalfCharacter { line: 1, column }]);
     assert_eq!(names(&read), ["Alpha", "Be\u{fffd}ta", "Gamma"]);
     // Cut before any scenario is complete, or inside the envelope: nothing to read, and
     // the damage is the one problem.
