@@ -304,28 +304,49 @@ fn carried_rounding(others: &[(usize, Money)], target: Money, carried: &[Option<
     others.iter().map(|(index, _)| carried_at(*index).or_else(|| free.next())).collect()
 }
 
+/// Each financial year of a year table as shown, in the table's order.
+pub type ShownYears = [(FiscalYear, ShownCash)];
+
 /// Every financial year of `years` as its year table shows it ([`shown_cash`]), the
 /// row of `budget_year` (2018-19) first. `before_cap` is the years before the cash
 /// cap deferred anything ([`Projection::years_before_cap`]): a year whose ongoing or
-/// new cash the cap left as it was keeps the cell the table without the cap shows, so
-/// the cap's "Effect on each year" never shows a change the cap did not make.
+/// new cash the cap left as it was keeps the cell the table without the cap shows,
+/// where the years the cap moved can still add up (see [`shown_years_keeping`]), so
+/// the cap's "Effect on each year" shows no change the cap did not make.
 pub fn shown_years(
     years: &[YearTotals],
     budget_year: FiscalYear,
     before_cap: Option<&[YearTotals]>,
 ) -> Vec<(FiscalYear, ShownCash)> {
+    let earlier = before_cap.map(|before| (before, shown_years(before, budget_year, None)));
+    shown_years_keeping(years, budget_year, earlier.as_ref().map(|(exact, shown)| (*exact, shown.as_slice())))
+}
+
+/// [`shown_years`] of `years`, keeping the cells of `other` (another table of the same
+/// years: its exact figures and as it was shown) wherever a year's ongoing or new cash
+/// is exactly the same in both, when the other rows of the column can then still add
+/// up within a tenth each ([`carried_rounding`]). The cash cap's "Effect on each year"
+/// rounds its years before the cap keeping the year table's cells after it: when the
+/// year table could not keep the cells without the cap (the one year the cap moved
+/// cash into would have read 979.9 for an exact 980.006), the years before the cap
+/// take its cells instead, and a year the cap left alone still reads the same on both
+/// sides.
+pub fn shown_years_keeping(
+    years: &[YearTotals],
+    budget_year: FiscalYear,
+    other: Option<(&[YearTotals], &ShownYears)>,
+) -> Vec<(FiscalYear, ShownCash)> {
     let ongoing: Vec<Money> = years.iter().map(|y| y.ongoing).collect();
     let new: Vec<Money> = years.iter().map(|y| y.new).collect();
     let budget_row = years.iter().position(|y| y.year == budget_year);
-    let earlier = before_cap.map(|before| (before, shown_years(before, budget_year, None)));
     let carry = |pick: fn(&YearTotals) -> Money, shown: fn(&ShownCash) -> Money| -> Vec<Option<Money>> {
         years
             .iter()
             .map(|row| {
-                let (before, rounded) = earlier.as_ref()?;
-                let at = before.iter().position(|b| b.year == row.year)?;
-                let same = pick(before.get(at)?) == pick(row);
-                same.then(|| rounded.get(at).map(|(_, cash)| shown(cash))).flatten()
+                let (exact, rounded) = other?;
+                let same = exact.iter().find(|y| y.year == row.year).is_some_and(|y| pick(y) == pick(row));
+                let cell = rounded.iter().find(|(year, _)| *year == row.year).map(|(_, cash)| shown(cash));
+                cell.filter(|_| same)
             })
             .collect()
     };

@@ -16,9 +16,7 @@
 //! `scenario − baseline = change` on the screen, in the CSV and in the brief alike.
 
 use crate::cash::ShownCash;
-use crate::format::{
-    exact_money_with_unit, money_with_unit, percent_signed, projects_count, quarters_count, share_percent, year_text,
-};
+use crate::format::{exact_money_with_unit, percent_signed, projects_count, quarters_count, share_percent, year_text};
 use crate::lang::{l, Label, Lang};
 use crate::paper::{AnnexAColumn, AnnexBColumn, Printed};
 use crate::provenance::{Basis, Figure, PaperPlace, Value, MODEL_BASELINE};
@@ -557,7 +555,10 @@ pub fn global_levers(scenario: &Scenario) -> Vec<GlobalLever> {
 /// HK$900M cap, as if it changed nothing. A cap that cannot be met (`cap_unmet`) is
 /// said to defer nothing.
 pub fn other_levers(scenario: &Scenario, cap_unmet: bool, lang: Lang) -> Vec<String> {
-    let money = |amount: Money| money_with_unit(amount, lang);
+    // Each lever as the member typed it, every decimal kept, as the brief and the
+    // Cash flow screen write it: a cap of HK$1,059.99M read "HK$1,060.0M" beside a
+    // baseline of 1,060.0 that it had made defer a project (audit 13).
+    let money = |amount: Money| exact_money_with_unit(amount, lang);
     let mut said = Vec::new();
     if let Some(cap) = &scenario.cap {
         let unmet = if cap_unmet { CAP_UNMET.get(lang) } else { "" };
@@ -927,6 +928,14 @@ mod tests {
                 "財委會審批上限 20.0 百萬元；部門自行審批下限 1.0 百萬元；進行中項目 2018-19 年度現金 700.0 百萬元"
                     .to_string(),
                 "附件 A：修改 1 個類別；按比例調整至 1,000.0 百萬元；1 項組別調整；個別調整 2 個項目".to_string(),
+            ])
+        );
+        // Each lever as typed, every decimal kept (audit 13: "HK$1,060.0M" for 1,059.99).
+        let typed = [("Typed", scenario("cap=1059.99&rule=highest_id&ongoing=811.13&ceiling=10.000001"))];
+        assert_eq!(
+            compare(&typed, Lang::En).levers.get(1).map(|row| row.scenarios.clone()),
+            Some(vec![
+                "2018-19 cash cap HK$1,059.99M (Highest number first); Finance Committee ceiling HK$10.000001M; ongoing projects' 2018-19 cash HK$811.13M".to_string()
             ])
         );
         // A cap that cannot be met says that it defers nothing (audit 9).

@@ -4,7 +4,7 @@
 use super::deferral_choices::DeferralChoicesPanel;
 use crate::components::effect::effect;
 use crate::components::fields::NumberField;
-use crate::components::marks::ProvenanceMark;
+use crate::components::marks::{MarkedHeading, ProvenanceMark};
 use crate::components::memo::memo;
 use crate::components::sentence::{whole_years, SentenceText};
 use crate::components::words::Words;
@@ -15,7 +15,7 @@ use blockvote_model::Money;
 use blockvote_present::provenance::Provenance;
 use blockvote_present::screens::cashflow::cap::{
     cap_field, cap_view, rule_options, uncapped_whose, CapView, CLEAR, DEFERRED_HEADINGS, HEADING, NOTE, RULE_LABEL,
-    YEARS_CAPTION, YEARS_HEADINGS,
+    YEARS_CAPTION, YEAR_HEADING,
 };
 use leptos::prelude::*;
 use rust_decimal::Decimal;
@@ -104,7 +104,7 @@ pub fn CapPanel() -> impl IntoView {
                 shown
                     .get()
                     .map(|view| match view {
-                        CapView::Met { sentence, deferred, unlisted, years } => {
+                        CapView::Met { sentence, deferred, unlisted, years, year_columns } => {
                             let moved_any = !deferred.is_empty();
                             let deferred_table = move || {
                                 // A cap the total already meets moves nothing: the sentence
@@ -171,16 +171,11 @@ pub fn CapPanel() -> impl IntoView {
                                             <caption>{YEARS_CAPTION.get(lang())}</caption>
                                             <thead>
                                                 <tr>
-                                                    {YEARS_HEADINGS
+                                                    <th scope="col">{YEAR_HEADING.get(lang())}</th>
+                                                    {year_columns
                                                         .into_iter()
-                                                        .enumerate()
-                                                        .map(|(i, h)| {
-                                                            let class = if i == 0 { "" } else { "num" };
-                                                            view! {
-                                                                <th scope="col" class=class>
-                                                                    {h.get(lang())}
-                                                                </th>
-                                                            }
+                                                        .map(|column| {
+                                                            view! { <MarkedHeading column=Some(column) /> }
                                                         })
                                                         .collect_view()}
                                                 </tr>
@@ -219,7 +214,7 @@ pub fn CapPanel() -> impl IntoView {
                         CapView::Infeasible { sentence } => {
                             view! {
                                 <p class="field-error" role="alert" data-testid="cap-infeasible">
-                                    {sentence}
+                                    <SentenceText sentence=Signal::stored(sentence) />
                                 </p>
                             }
                                 .into_any()

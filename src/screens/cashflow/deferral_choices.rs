@@ -5,6 +5,7 @@
 //! search again.
 
 use crate::components::each::each_key;
+use crate::components::marks::MarkedHeading;
 use crate::components::memo::memo;
 use crate::components::sentence::{whole_years, SentenceText};
 use crate::components::words::Words;
@@ -12,8 +13,8 @@ use crate::state::use_app_state;
 use crate::whatif::use_whatif;
 use blockvote_present::screens::cashflow::cap::uncapped_whose;
 use blockvote_present::screens::cashflow::deferral_choices::{
-    choices_view, Answer, ChoicesView, RuleRow, HEADING, ROW_HEADINGS, RULES_CAPTION, RULE_HEADINGS, USE_SET,
-    USE_SET_NOTE,
+    choices_view, rule_columns, Answer, ChoicesView, RuleRow, HEADING, ROW_HEADINGS, RULES_CAPTION, RULE_HEADING,
+    USE_SET, USE_SET_NOTE,
 };
 use blockvote_present::screens::sentence::Sentence;
 use leptos::prelude::*;
@@ -184,17 +185,12 @@ fn RulesTable(rules: Memo<Vec<RuleRow>>) -> impl IntoView {
                 </caption>
                 <thead>
                     <tr>
-                        {RULE_HEADINGS
+                        <th scope="col">
+                            <Words label=RULE_HEADING />
+                        </th>
+                        {rule_columns()
                             .into_iter()
-                            .enumerate()
-                            .map(|(i, h)| {
-                                let class = if i == 0 { "" } else { "num" };
-                                view! {
-                                    <th scope="col" class=class>
-                                        <Words label=h />
-                                    </th>
-                                }
-                            })
+                            .map(|column| view! { <MarkedHeading column=Some(column) /> })
                             .collect_view()}
                     </tr>
                 </thead>

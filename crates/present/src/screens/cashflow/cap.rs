@@ -3,14 +3,14 @@
 //! the order the rule deferred them) and each year's total before and after, or why
 //! the cap cannot be met.
 
-use crate::cash::{shown_years, ShownCash};
+use crate::cash::{shown_years, shown_years_keeping, ShownYears};
 use crate::fields::{write_decimal, FieldSpec};
 use crate::format::{
     count, exact_money_with_unit, money_with_unit, money_with_unit_as_precise_as, quarter_text, year_text,
 };
 use crate::lang::{l, Label, Lang};
 use crate::levers::lever_field;
-use crate::provenance::{Basis, Figure, Provenance, Value};
+use crate::provenance::{Basis, Figure, MarkedColumn, Provenance, Value};
 use crate::screens::projects::table::ROWS_PER_STEP;
 use crate::screens::sentence::Sentence;
 use crate::words::{project_name, rule_label};
@@ -34,8 +34,12 @@ pub const DEFERRED_HEADINGS: [Label; 6] = [
     l("之後的 2018-19 總額", "2018-19 total after"),
 ];
 pub const YEARS_CAPTION: Label = l("對各年度的影響", "Effect on each year");
-pub const YEARS_HEADINGS: [Label; 4] =
-    [l("財政年度", "Year"), l("之前", "Before"), l("之後", "After"), l("變動", "Change")];
+/// The heading of the cap's year table's first column; its figure columns are
+/// [`CapView::Met`]'s `year_columns`, each with its mark.
+pub const YEAR_HEADING: Label = l("財政年度", "Year");
+const BEFORE: Label = l("之前", "Before");
+const AFTER: Label = l("之後", "After");
+const CHANGE: Label = l("變動", "Change");
 
 /// The cap, in HK$M: empty while there is no cap (so no cap never reads as a cap of
 /// zero, which would defer every new project), and emptied to remove it; a number
@@ -99,10 +103,15 @@ pub enum CapView {
         deferred: Vec<DeferredRow>,
         unlisted: Option<String>,
         years: Vec<YearRow>,
+        /// The year table's figure columns, before, after and change, each marked as
+        /// its cells are: before the cap the model's or the member's
+        /// ([`uncapped_whose`]), after it and the change the member's (audit 13: the
+        /// three columns were unmarked).
+        /// (Boxed: the variant without it is a sentence alone.)
+        year_columns: Box<[MarkedColumn; 3]>,
     },
-    Infeasible {
-        sentence: String,
-    },
+    /// Why the cap cannot be met, each figure marked (audit 13: none was).
+    Infeasible { sentence: Sentence },
 }
 
 /// Whose 2018-19's total before the cap is: the model baseline's while the scenario
@@ -132,14 +141,20 @@ pub fn cap_view(projection: &Projection, data: &Dataset, before_whose: &Provenan
     Some(match projection.cap.as_ref()? {
         CapOutcome::Met { cap, rule, before: exact_before, after: _, deferred, years } => {
             let budget_year = projection.budget_year_totals.year;
-            // The totals before read as the year table without the cap does; those
-            // after as the year table with it, which keeps the rounding of every cell
-            // the cap left as it was, so a year the cap did not touch shows no change.
+            // The totals after read as the year table with the cap does, which keeps
+            // the cells of the table without it that the cap left as they were; those
+            // before as the table without the cap, keeping the cells after it of the
+            // years the cap did not touch (the same cells, whenever the year table
+            // could keep them), so a year the cap did not touch shows no change.
             let years_before = projection.years_before_cap();
-            let shown_before =
-                shown_years(years_before.as_deref().unwrap_or(&projection.years), budget_year, None);
             let shown_after = shown_years(&projection.years, budget_year, years_before.as_deref());
-            let shown_total = |shown: &[(FiscalYear, ShownCash)], year: FiscalYear| {
+            let shown_before = match years_before.as_deref() {
+                Some(before) => {
+                    shown_years_keeping(before, budget_year, Some((&projection.years, shown_after.as_slice())))
+                }
+                None => shown_after.clone(),
+            };
+            let shown_total = |shown: &ShownYears, year: FiscalYear| {
                 shown.iter().find(|(y, _)| *y == year).map_or(Money::ZERO, |(_, cash)| cash.total)
             };
             let shown_years: Vec<(FiscalYear, Money, Money)> = years
@@ -160,6 +175,13 @@ pub fn cap_view(projection: &Projection, data: &Dataset, before_whose: &Provenan
             let moved: Vec<Money> = moved.map(|(from, to)| from.checked_sub(to).unwrap_or_default()).collect();
             let rule = rule_label(*rule).get(lang);
             let member = || Some(Provenance::Scenario);
+            // The totals before the cap are the model's while the scenario without its
+            // cap is the paper's default, else the member's (a paper figure is never
+            // one of them: `uncapped_whose` is a worked-out provenance).
+            let before_mark = match before_whose {
+                Provenance::Model(basis) => Provenance::Model(*basis),
+                Provenance::Paper(_) | Provenance::Scenario => Provenance::Scenario,
+            };
             let before_whose = Some(before_whose.clone());
             let sentence = if deferred.is_empty() {
                 // The cap is met before any project moves: nothing "brings" the total
@@ -173,13 +195,15 @@ pub fn cap_view(projection: &Projection, data: &Dataset, before_whose: &Provenan
                     .mark(member())
                     .text(lang.pick("：毋須延後任何項目。", ": no project is deferred."))
             } else {
+                // The mark follows the count with its measure word: "44 個項目", not
+                // "44 [scenario] 個項目" (audit 13).
                 let (lead, count) = match lang {
-                    Lang::Zh => (format!("按「{rule}」延後 "), count(deferred.len())),
+                    Lang::Zh => (format!("按「{rule}」延後 "), format!("{} 個項目", count(deferred.len()))),
                     Lang::En => ("Deferring ".to_string(), crate::format::projects_count(deferred.len(), lang)),
                 };
                 let sentence = Sentence::new().text(lead).text(count).mark(member());
                 match lang {
-                    Lang::Zh => sentence.text(" 個項目後，2018-19 年度總額由 "),
+                    Lang::Zh => sentence.text("後，2018-19 年度總額由 "),
                     Lang::En => sentence.text(format!(" (rule: {}) brings 2018-19 from ", rule.to_ascii_lowercase())),
                 }
                 .text(money(before))
@@ -197,7 +221,10 @@ pub fn cap_view(projection: &Projection, data: &Dataset, before_whose: &Provenan
                 (Lang::Zh, n) => format!("……另有 {} 個延後的項目未有列出；下表的年度總額已計及全部。", count(n)),
                 (Lang::En, 1) => "… 1 more deferred project is not listed here; the year table counts it.".to_string(),
                 (Lang::En, n) => {
-                    format!("… {} more deferred projects are not listed here; the year table counts them all.", count(n))
+                    format!(
+                        "… {} more deferred projects are not listed here; the year table counts them all.",
+                        count(n)
+                    )
                 }
             });
             let deferred = deferred
@@ -218,29 +245,40 @@ pub fn cap_view(projection: &Projection, data: &Dataset, before_whose: &Provenan
                 .map(|(year, before, after)| YearRow {
                     key: year.label(),
                     label: year_text(year, lang),
-                    before: Figure::scenario(Value::Millions(before)),
+                    before: Figure::model_or_scenario(Value::Millions(before), &before_mark),
                     after: Figure::scenario(Value::Millions(after)),
                     change: Figure::scenario(Value::MillionsChange(after.checked_sub(before).unwrap_or_default())),
                 })
                 .collect();
-            CapView::Met { sentence, deferred, unlisted, years }
+            let year_columns = Box::new([
+                MarkedColumn { heading: BEFORE, mark: before_mark },
+                MarkedColumn { heading: AFTER, mark: Provenance::Scenario },
+                MarkedColumn { heading: CHANGE, mark: Provenance::Scenario },
+            ]);
+            CapView::Met { sentence, deferred, unlisted, years, year_columns }
         }
-        CapOutcome::Infeasible { cap, before, minimum_reachable, .. } => CapView::Infeasible {
-            sentence: match lang {
-                Lang::Zh => format!(
-                    "無法達到上限 {}：即使把所有新項目延後，2018-19 年度仍需 {}（現為 {}）。沒有項目被延後。",
-                    cap_text(*cap),
-                    money(*minimum_reachable),
-                    money(*before)
-                ),
-                Lang::En => format!(
-                    "The cap of {} cannot be met: even with every new project deferred, 2018-19 still needs {} (now {}). Nothing was deferred.",
-                    cap_text(*cap),
-                    money(*minimum_reachable),
-                    money(*before)
-                ),
-            },
-        },
+        CapOutcome::Infeasible { cap, before, minimum_reachable, .. } => {
+            // What 2018-19 needs is worked out from the scenario without its cap, so
+            // is the model's or the member's as the total before the cap is; the cap
+            // is the member's.
+            let uncapped = || Some(before_whose.clone());
+            CapView::Infeasible {
+                sentence: Sentence::new()
+                    .text(lang.pick("無法達到上限 ", "The cap of "))
+                    .text(cap_text(*cap))
+                    .mark(Some(Provenance::Scenario))
+                    .text(lang.pick(
+                        "：即使把所有新項目延後，2018-19 年度仍需 ",
+                        " cannot be met: even with every new project deferred, 2018-19 still needs ",
+                    ))
+                    .text(money(*minimum_reachable))
+                    .mark(uncapped())
+                    .text(lang.pick("（現為 ", " (now "))
+                    .text(money(*before))
+                    .mark(uncapped())
+                    .text(lang.pick("）。沒有項目被延後。", "). Nothing was deferred.")),
+            }
+        }
     })
 }
 
@@ -301,7 +339,7 @@ mod tests {
                 let year = years.first().map(|y| format!("{}: {}", y.label, y.change.text(lang))).unwrap_or_default();
                 format!("{} | {first} | {year}", sentence.plain())
             }
-            Some(CapView::Infeasible { sentence }) => sentence,
+            Some(CapView::Infeasible { sentence }) => sentence.plain(),
             None => String::new(),
         };
         assert_eq!(shown, expected);
@@ -409,9 +447,30 @@ mod tests {
                 "2022-23 14.8 → 14.8 0.0",
             ],
         );
+        // Audit 13: the year table could not keep 2022-23's 8.9 (the one year the cap
+        // moved cash into would have read 979.9 for an exact 980.006); the years
+        // before the cap keep the year table's cells instead.
+        check(
+            "cost=5&ongoing=808.4&cap=1057&rule=most_cash",
+            &[
+                "2018-19 1,063.5 → 1,053.2 -10.3",
+                "2019-20 969.7 → 980.0 +10.3",
+                "2020-21 349.4 → 349.4 0.0",
+                "2021-22 21.1 → 21.1 0.0",
+                "2022-23 8.8 → 8.8 0.0",
+            ],
+        );
         let data = paper();
         for rule in DeferralRule::ALL {
-            for link in ["retention=1&cost=50&cap=1000", "cap=1000", "slip=0.3&delay=2&cap=900", "cost=-20&cap=950"] {
+            for link in [
+                "retention=1&cost=50&cap=1000",
+                "cap=1000",
+                "slip=0.3&delay=2&cap=900",
+                "cost=-20&cap=950",
+                "cost=5&ongoing=808.4&cap=1057",
+                "cost=7.99&ongoing=811.13&cap=1059.11",
+                "cost=5&ongoing=816.3&cap=1054",
+            ] {
                 let link = format!("{link}&rule={}", rule.key());
                 let scenario = blockvote_model::link::decode_link(&link).0.scenario;
                 let projection = project(&data, &scenario);
@@ -423,7 +482,7 @@ mod tests {
                 };
                 for (exact, shown) in exact.iter().zip(&years) {
                     if exact.before == exact.after {
-                        assert_eq!(shown.before, shown.after, "{link} {}", shown.key);
+                        assert_eq!(shown.before.value(), shown.after.value(), "{link} {}", shown.key);
                     }
                 }
             }
@@ -576,7 +635,17 @@ mod tests {
             "Deferring 7 projects [scenario] (rule: most 2018-19 cash first) brings 2018-19 from HK$1,060.0M [model] to HK$995.3M [scenario] (cap HK$1,000.0M [scenario])."
         );
         let answers = answers_for(&data, &scenario, Lang::Zh);
-        assert_eq!(answers.fewest.headline.read(Lang::Zh), "最少須延後的項目數目：7 [情景] 個");
+        // A count's mark follows its measure word (audit 13: "延後 44 情景 個項目後").
+        assert_eq!(answers.fewest.headline.read(Lang::Zh), "最少須延後的項目數目：7 個 [情景]");
+        let Some(CapView::Met { sentence, .. }) = cap_view(&projection, &data, &uncapped_whose(&scenario), Lang::Zh)
+        else {
+            panic!("the cap is met")
+        };
+        assert!(
+            sentence.read(Lang::Zh).starts_with("按「2018-19 現金最多的先延後」延後 7 個項目 [情景]後，"),
+            "{}",
+            sentence.read(Lang::Zh)
+        );
         assert!(
             answers.fewest.totals.read(Lang::Zh).contains("由 1,060.0 百萬元 [模型] 降至"),
             "{}",
@@ -585,6 +654,26 @@ mod tests {
         assert_eq!(
             uncapped_whose(&blockvote_model::link::decode_link("cost=5&cap=1000").0.scenario),
             Provenance::Scenario
+        );
+        // The year table's columns are marked as their cells are, and a cap that cannot
+        // be met marks its figures (audit 13: neither was marked).
+        let marks = |link: &str| {
+            let scenario = blockvote_model::link::decode_link(link).0.scenario;
+            match cap_view(&project(&data, &scenario), &data, &uncapped_whose(&scenario), Lang::En) {
+                Some(CapView::Met { year_columns, years, .. }) => {
+                    let mut marks: Vec<String> = year_columns.iter().map(|c| c.mark.mark(Lang::En)).collect();
+                    marks.extend(years.first().map(|y| y.before.provenance().mark(Lang::En)));
+                    marks.join(" ")
+                }
+                Some(CapView::Infeasible { sentence }) => sentence.read(Lang::En),
+                None => String::new(),
+            }
+        };
+        assert_eq!(marks("cap=1000"), "model scenario scenario model");
+        assert_eq!(marks("cost=5&cap=1000"), "scenario scenario scenario scenario");
+        assert_eq!(
+            marks("cap=800"),
+            "The cap of HK$800.0M [scenario] cannot be met: even with every new project deferred, 2018-19 still needs HK$817.0M [model] (now HK$1,060.0M [model]). Nothing was deferred."
         );
     }
 }

@@ -6,7 +6,7 @@
 
 use crate::format::{count, exact_money_with_unit, money_with_unit, money_with_unit_as_precise_as, projects_count};
 use crate::lang::{l, Label, Lang};
-use crate::provenance::{Figure, Provenance, Value};
+use crate::provenance::{Figure, MarkedColumn, Provenance, Value};
 use crate::screens::projects::table::ROWS_PER_STEP;
 use crate::screens::sentence::Sentence;
 use crate::words::{department_name, project_name, rule_label};
@@ -22,12 +22,19 @@ pub const ROW_HEADINGS: [Label; 5] = [
     l("移出 2018-19（百萬元）", "Out of 2018-19 (HK$M)"),
 ];
 pub const RULES_CAPTION: Label = l("各延後次序所需", "What each deferral rule needs");
-pub const RULE_HEADINGS: [Label; 4] = [
-    l("延後次序", "Deferral rule"),
-    l("項目數目", "Projects"),
-    l("預算（百萬元）", "Budget (HK$M)"),
-    l("移出 2018-19（百萬元）", "Out of 2018-19 (HK$M)"),
-];
+pub const RULE_HEADING: Label = l("延後次序", "Deferral rule");
+
+/// The rule table's figure columns, each marked: every figure follows from the
+/// member's cap, so is theirs (audit 13: the columns were unmarked).
+pub fn rule_columns() -> [MarkedColumn; 3] {
+    [
+        MarkedColumn { heading: l("項目數目", "Projects"), mark: Provenance::Scenario },
+        MarkedColumn { heading: l("預算（百萬元）", "Budget (HK$M)"), mark: Provenance::Scenario },
+        MarkedColumn {
+            heading: l("移出 2018-19（百萬元）", "Out of 2018-19 (HK$M)"), mark: Provenance::Scenario
+        },
+    ]
+}
 pub const USE_SET: Label = l("採用這組項目", "Use this set");
 pub const USE_SET_NOTE: Label = l(
     "「採用這組項目」為每個項目加上一項編輯，把開展移至下一財政年度第一季（與上限的延後相同）；上限保留，可按「復原」撤銷。",
@@ -159,8 +166,9 @@ fn fewest_answer(set: &DeferralSet, asked: &Asked) -> Answer {
         Lang::Zh => Sentence::new()
             .text("最少須延後的項目數目：")
             .figure("fewest-count", count.text(lang))
-            .mark(member)
-            .text(" 個"),
+            // The mark after the measure word, which belongs with the count.
+            .text(" 個")
+            .mark(member),
         Lang::En => {
             Sentence::new().text("Fewest projects to defer: ").figure("fewest-count", count.text(lang)).mark(member)
         }
