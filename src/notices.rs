@@ -12,7 +12,7 @@ use crate::saved::use_saved;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
 use blockvote_present::lang::Bilingual;
-use blockvote_present::links::{problem_text, LINK_PROBLEMS_HEADING};
+use blockvote_present::links::{problem_lines, LINK_PROBLEMS_HEADING};
 use blockvote_present::refusal::{edits_without_effect, engine_error, refused_heading, EDITS_WITHOUT_EFFECT_HEADING};
 use blockvote_present::route::{fragment_for, View};
 use blockvote_present::shell::{notice_lines, other_lines, UNDO_LAST_CHANGE};
@@ -91,7 +91,7 @@ fn LinkProblems() -> impl IntoView {
     move || {
         let problems = whatif.link_problems.get();
         (!problems.is_empty()).then(|| {
-            let lines = said_list(problems.iter().map(problem_text).collect());
+            let lines = said_list(problem_lines(&problems));
             view! {
                 <div class="link-problems" role="alert" tabindex="-1" data-testid="link-problems">
                     <p>

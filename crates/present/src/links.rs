@@ -238,6 +238,36 @@ pub const LINK_PROBLEMS_HEADING: Label = Label::new(
     "Parts of this link could not be used and were skipped; the rest was applied.",
 );
 
+/// The problems of a link as the notice lists them, each in words ([`problem_text`]),
+/// a line said more than once said once, where it first came, with how many times:
+/// 400 pairs `g=all:d1` made 100 lines alike, and the problems of other pairs lay
+/// behind them, out of sight (audit 14).
+pub fn problem_lines(problems: &[LinkProblem]) -> Vec<Bilingual> {
+    let mut lines: Vec<(Bilingual, usize)> = Vec::new();
+    let mut seen: blockvote_model::order::SortedMap<String, usize> = blockvote_model::order::SortedMap::new();
+    for problem in problems {
+        let text = problem_text(problem);
+        match seen.get(&text.en).and_then(|at| lines.get_mut(*at)) {
+            Some((_, times)) => *times = times.saturating_add(1),
+            None => {
+                seen.insert(text.en.clone(), lines.len());
+                lines.push((text, 1));
+            }
+        }
+    }
+    lines
+        .into_iter()
+        .map(|(text, times)| match times {
+            1 => text,
+            // The count goes before the line's full stop.
+            _ => {
+                let (zh, en) = (text.zh.trim_end_matches('。'), text.en.trim_end_matches('.'));
+                Bilingual::new(format!("{zh}（共 {} 次）。", count(times)), format!("{en} ({} times).", count(times)))
+            }
+        })
+        .collect()
+}
+
 /// One problem of a link, in words: the pair as the link wrote it (`cap=` with its
 /// `=`, `cap` without), then why it was skipped.
 pub fn problem_text(problem: &LinkProblem) -> Bilingual {
@@ -877,10 +907,30 @@ mod tests {
     fn check_opened(link: &str, expected: &[(&str, &str)]) {
         let data = Dataset::paper().unwrap_or_else(|_| Dataset::empty());
         let (_, problems) = open_link(link, &data);
-        let words: Vec<(String, String)> = problems.iter().map(problem_text).map(|w| (w.en, w.zh)).collect();
+        let words: Vec<(String, String)> = problem_lines(&problems).into_iter().map(|w| (w.en, w.zh)).collect();
         let expected: Vec<(String, String)> =
             expected.iter().map(|(en, zh)| (en.to_string(), zh.to_string())).collect();
         assert_eq!(words, expected, "{link}");
+    }
+
+    /// A line said more than once is said once, with how many times, so the other
+    /// pairs' problems stay in sight (audit 14).
+    #[test]
+    fn a_problem_said_many_times_is_one_line() {
+        let groups = vec!["g=all:d1"; 400].join("&");
+        check_opened(
+            &format!("#view=cashflow&lang=en&{groups}&cost=1e3"),
+            &[
+                (
+                    "“g=all:d1” would make more than 300 edits with the same key's pairs before it, so none of it was read (100 times).",
+                    "「g=all:d1」連同之前同一參數的各項，調整會超過 300 項，整項未有讀取（共 100 次）。",
+                ),
+                (
+                    "“cost=1e3” is written in scientific notation; write the number out in full (1000, not 1e3).",
+                    "「cost=1e3」用了科學記數法，請寫出完整數字（例如 1000，而非 1e3）。",
+                ),
+            ],
+        );
     }
 
     #[test]

@@ -330,7 +330,11 @@ fn row_reason(reason: &RowReason) -> Bilingual {
         }
         RowReason::TooMany { max } => Bilingual::new(format!("超過 {max} 項"), format!("has more than {max} entries")),
         RowReason::Invalid => l("無法讀取", "could not be read").into(),
-        RowReason::NumberTooLarge => l("有一個數字太大，無法讀取", "holds a number too large to read").into(),
+        // Said of a field of any number ("the simulation settings"), so no verb that
+        // agrees with it (audit 14: "the simulation settings holds").
+        RowReason::NumberTooLarge => {
+            l("無法讀取：當中有一個數字太大", "cannot be read: a number in it is too large").into()
+        }
         RowReason::OutOfRange { min, max } => {
             let (min, max) = (count(*min), count(*max));
             Bilingual::new(format!("須為 {min} 至 {max} 的整數"), format!("must be a whole number from {min} to {max}"))
@@ -1349,8 +1353,8 @@ mod tests {
         // A number too large to read skips its scenario only, named (audit 12).
         check(
             import_problems(&file(r#"{"name":"Kept","scenario":{}},{"name":"Seeded","scenario":{},"seed":1e400}"#, "")),
-            "第 2 個情景（Seeded）的模擬種子有一個數字太大，無法讀取，已略過此情景",
-            "scenario 2 (Seeded): the simulation seed holds a number too large to read; that scenario is skipped",
+            "第 2 個情景（Seeded）的模擬種子無法讀取：當中有一個數字太大，已略過此情景",
+            "scenario 2 (Seeded): the simulation seed cannot be read: a number in it is too large; that scenario is skipped",
         );
     }
 

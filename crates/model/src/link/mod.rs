@@ -680,7 +680,17 @@ fn parse_id<T: std::str::FromStr>(
     text.parse().map_err(|_| {
         let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
         let whole = !digits.is_empty() && text.len() <= MAX_ID_CHARS && digits.bytes().all(|b| b.is_ascii_digit());
-        problem(key, written, if whole { absent(text.to_string()) } else { LinkReason::NotANumber })
+        // A number with a fraction (`17.0`, `17.5`) is a number, just not an id's
+        // (audit 14: "“17.0” … is not a number").
+        let fraction = || text.len() <= MAX_ID_CHARS && text.parse::<Decimal>().is_ok();
+        let reason = if whole {
+            absent(text.to_string())
+        } else if fraction() {
+            LinkReason::NotWhole
+        } else {
+            LinkReason::NotANumber
+        };
+        problem(key, written, reason)
     })
 }
 
@@ -1840,7 +1850,7 @@ mod tests {
         // A pair refused whole names none of its items as absent (audit 12).
         let (_, problems) = decode_link("#p=-1:x;17.0:x");
         let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
-        assert_eq!(problems, ["p=\"-1:x;17.0:x\" at \"17.0\" is not a number"]);
+        assert_eq!(problems, ["p=\"-1:x;17.0:x\" at \"17.0\" is not a whole number"]);
         // Repeated, a list key carries no more edits in all than one pair may (audit 12:
         // 400 pairs `g=all:d1` were all applied, and the link written back was the
         // marker `scenario=too-large`, with no notice).

@@ -669,6 +669,17 @@ mod tests {
                 None => String::new(),
             }
         };
+        // The rule table says what its rule moves as the panel does (audit 14: 10.4
+        // beside the panel's 10.3 for the same project).
+        let scenario = blockvote_model::link::decode_link("cost=5&ongoing=808.4&cap=1057&rule=most_cash").0.scenario;
+        let answers = answers_for(&data, &scenario, Lang::En);
+        let rule = answers.rules.iter().find(|r| r.key == "most_cash").map(|r| r.moved.text(Lang::En));
+        assert_eq!(rule.as_deref(), Some("10.3"));
+        assert!(
+            answers.fewest.totals.plain().contains("moves HK$10.3M out of 2018-19"),
+            "{}",
+            answers.fewest.totals.plain()
+        );
         assert_eq!(marks("cap=1000"), "model scenario scenario model");
         assert_eq!(marks("cost=5&cap=1000"), "scenario scenario scenario scenario");
         assert_eq!(

@@ -135,7 +135,9 @@ pub fn choices_view(choices: &DeferralChoices, data: &Dataset, before_whose: &Pr
                     "Even deferring every new project with 2018-19 cash leaves ",
                 ))
                 .text(money(*minimum_reachable))
-                .mark(member.clone())
+                // Worked out from the scenario without its cap, as the cap panel marks
+                // it (audit 14: "model" there, "scenario" here, for the same 817.0).
+                .mark(before_whose.clone())
                 .text(lang.pick("，高於上限 ", ", above the cap of "))
                 .text(cap)
                 .mark(member)
@@ -144,7 +146,7 @@ pub fn choices_view(choices: &DeferralChoices, data: &Dataset, before_whose: &Pr
         ChoiceOutcome::Found { fewest, least_budget, rules } => ChoicesView::Found(Box::new(Answers {
             fewest: fewest_answer(fewest, &Asked { choices, data, before_whose: before_whose.clone(), lang }),
             least_budget: least_budget_answer(least_budget, &Asked { choices, data, before_whose, lang }),
-            rules: rules.iter().map(|rule| rule_row(rule, lang)).collect(),
+            rules: rules.iter().map(|rule| rule_row(rule, choices.before, lang)).collect(),
         })),
     }
 }
@@ -267,13 +269,19 @@ fn answer(set: &DeferralSet, asked: &Asked, headline: Sentence, method: String) 
     }
 }
 
-fn rule_row(rule: &RuleDeferrals, lang: Lang) -> RuleRow {
+/// A rule's row. What it moves out of 2018-19 is the difference of the totals as
+/// written, before (`before`, the budget year's total before any deferral) and after,
+/// as the cap panel and the answers above write it: rounded on its own, the rule the
+/// cap applied read 10.4 beside the panel's 10.3 for the same project (audit 14).
+fn rule_row(rule: &RuleDeferrals, before: blockvote_model::Money, lang: Lang) -> RuleRow {
+    let after = before.checked_sub(rule.moved).map(|after| after.round_to(1));
+    let moved = after.and_then(|after| before.round_to(1).checked_sub(after)).unwrap_or(rule.moved);
     RuleRow {
         key: rule.rule.key(),
         label: rule_label(rule.rule).get(lang).to_string(),
         count: Figure::scenario(Value::Count(u64::try_from(rule.count).unwrap_or(u64::MAX))),
         budget: Figure::scenario(Value::Millions(rule.budget)),
-        moved: Figure::scenario(Value::Millions(rule.moved)),
+        moved: Figure::scenario(Value::Millions(moved)),
     }
 }
 
