@@ -272,6 +272,7 @@ fn without_row(column: &[Money], kept: usize) -> impl Iterator<Item = (usize, Mo
 fn round_column_keeping(column: &[Money], kept: usize, shown: Money, carried: &[Option<Money>]) -> Vec<Money> {
     let others: Vec<(usize, Money)> = without_row(column, kept).collect();
     let mut others = match column_target(column, kept, shown) {
+        // No carried cell, or none keepable: the column rounded afresh.
         Some(target) => carried_rounding(&others, target, carried).unwrap_or_else(|| {
             let amounts: Vec<Money> = others.iter().map(|(_, amount)| *amount).collect();
             round_parts_to(&amounts, 1, target)

@@ -208,6 +208,8 @@ pub fn too_large_numbers_marked(text: &str) -> Cow<'_, str> {
 /// nothing else in it needs. A number within a hair of the largest float may be
 /// called beyond it; every field refuses such a number anyway.
 fn beyond_a_float(token: &[u8]) -> bool {
+    // A number without a sign, an exponent or a point has them all at its end: the
+    // sign is nothing, the exponent empty, every digit whole.
     let unsigned = token.strip_prefix(b"-").unwrap_or(token);
     let split = unsigned.iter().position(|b| matches!(b, b'e' | b'E')).unwrap_or(unsigned.len());
     let (mantissa, exponent) = unsigned.split_at(split);
@@ -215,6 +217,8 @@ fn beyond_a_float(token: &[u8]) -> bool {
     let digits: Vec<u8> = mantissa.iter().copied().filter(u8::is_ascii_digit).collect();
     let Some(first) = digits.iter().position(|d| *d != b'0') else { return false };
     // The number is 0.D × 10^power, D its digits from the first that is not 0.
+    // Lengths past `i64` cannot be (the text is at most MAX_BYTES long); saturated,
+    // they still count as huge. No exponent reads as an empty one.
     let whole_digits = i64::try_from(point).unwrap_or(i64::MAX);
     let leading = i64::try_from(first).unwrap_or(i64::MAX);
     let (negative, exponent_digits) = match exponent.get(1..).unwrap_or_default() {
@@ -229,6 +233,8 @@ fn beyond_a_float(token: &[u8]) -> bool {
     let exponent = if negative { -exponent } else { exponent };
     let power = whole_digits.saturating_sub(leading).saturating_add(exponent);
     const LARGEST: &[u8; 17] = b"17976931348623158";
+    // The first 17 significant digits, zeros after the last (`first` is an index of
+    // `digits`, so the slice is never the empty fallback).
     let mut significant = [b'0'; 17];
     for (slot, digit) in significant.iter_mut().zip(digits.get(first..).unwrap_or_default()) {
         *slot = *digit;

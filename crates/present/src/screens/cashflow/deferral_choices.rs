@@ -275,6 +275,7 @@ fn answer(set: &DeferralSet, asked: &Asked, headline: Sentence, method: String) 
 /// cap applied read 10.4 beside the panel's 10.3 for the same project (audit 14).
 fn rule_row(rule: &RuleDeferrals, before: blockvote_model::Money, lang: Lang) -> RuleRow {
     let after = before.checked_sub(rule.moved).map(|after| after.round_to(1));
+    // Amounts within the engine's range never overflow; the exact amount stands in.
     let moved = after.and_then(|after| before.round_to(1).checked_sub(after)).unwrap_or(rule.moved);
     RuleRow {
         key: rule.rule.key(),
