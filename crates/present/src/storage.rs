@@ -1140,6 +1140,12 @@ mod tests {
             "第 1 個情景（Huge）的「所有新項目成本變動」超出範圍，須介乎 -100.0% 至 +1,000.0%，已略過此情景",
             "scenario 1 (Huge): “Cost change, all new projects” is out of range: it must be between -100.0% and +1,000.0%; that scenario is skipped",
         );
+        // Beyond even a float, the lever is still named (audit 14).
+        check(
+            import_problems(&file(r#"{"name":"Huge","scenario":{"cost_change_pct":1e400}}"#, "")),
+            "第 1 個情景（Huge）的「所有新項目成本變動」超出範圍，須介乎 -100.0% 至 +1,000.0%，已略過此情景",
+            "scenario 1 (Huge): “Cost change, all new projects” is out of range: it must be between -100.0% and +1,000.0%; that scenario is skipped",
+        );
         check(
             import_problems(&file(
                 r#"{"name":"Ok","scenario":{}},{"name":"Dear","scenario":{"projects":[{"id":17,"edit":{"budget":"1e308"}}]}}"#,

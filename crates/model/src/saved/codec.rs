@@ -86,9 +86,11 @@ impl<'a> Reading<'a> {
     }
 }
 
-/// The fields of a row that the reader takes a scenario from, its name read first
-/// (the bookkeeping, `saved_at` and `rev`, is dropped when it cannot be read).
-const ROW_FIELDS: [&str; 6] = ["note", "id", "scenario", "seed", "simulation", "questions"];
+/// The fields of a row that the reader takes a scenario from, its name read first and
+/// its levers (`scenario`) on their own, so that a lever holding a number too large to
+/// read is named as any lever the reader refuses (the bookkeeping, `saved_at` and
+/// `rev`, is dropped when it cannot be read).
+const ROW_FIELDS: [&str; 5] = ["note", "id", "seed", "simulation", "questions"];
 
 /// The longest unknown field name repeated in a problem; a longer one is cut.
 const MAX_SHOWN_FIELD_CHARS: usize = 60;
@@ -367,6 +369,11 @@ fn decode_named(
                     expected,
                 }
             })?;
+            // A number too large to read where the levers take any text (a
+            // department's name) is refused with the levers, not read as text.
+            if json::holds_too_large(&value) {
+                return Err(problem("scenario", RowReason::NumberTooLarge));
+            }
             let kept = serde_json::to_value(&scenario).unwrap_or(Value::Null);
             ignored_fields(&value, &kept, "", &mut unknown_levers);
             if let Some((path, text)) = rounded_number(&value, &kept, &mut Vec::new()) {
@@ -509,6 +516,12 @@ impl Refused<'_> {
                 .or_else(|| type_range(&self.message))
                 .map_or(otherwise, |(min, max)| Expected::Within { min: min.into(), max: max.into() })
         };
+        // A number too large to read (`json::too_large_numbers_marked`) is beyond the
+        // lever's range, as a number beyond any decimal is, and not repeated.
+        if self.value.as_str() == Some(json::TOO_LARGE) {
+            let otherwise = if expected == Expected::WholeNumber { Expected::WholeNumber } else { Expected::Number };
+            return (String::new(), within(otherwise));
+        }
         match (expected, self.value) {
             (Expected::Number, Value::Number(n)) => match number_value(n) {
                 Some(number) => (number.to_string(), Expected::NumberAsText),

@@ -134,8 +134,23 @@ fn corrupt_json_and_wrong_shapes() {
     let read = check(&store(r#"{"id":"a-2","name":"Other","saved_at":1e400,"scenario":{}}"#, ""), 2, &[]);
     assert_eq!((read.scenarios[1].name.as_str(), read.scenarios[1].saved_at), ("Other", None));
     check(&store(r#"{"id":"a-2","name":"Other","seed":1e400,"scenario":{}}"#, ""), 1, &[too_large("seed")]);
+    // In the levers, it is named with its lever (see `check_unreadable`); where the
+    // levers take any text (a department's name), with the levers.
     check(
         &store(r#"{"id":"a-2","name":"Other","scenario":{"cost_change_pct":-2e308}}"#, ""),
+        1,
+        &[StoreProblem::Unreadable {
+            scenario: ScenarioAt { index: 1, name: "Other".into() },
+            at: "cost_change_pct".into(),
+            value: String::new(),
+            expected: Expected::Within { min: "-100".into(), max: "1000".into() },
+        }],
+    );
+    check(
+        &store(
+            r#"{"name":"Other","scenario":{"groups":[{"select":{"by":"department_zh","name":1e400},"edit":{}}]}}"#,
+            "",
+        ),
         1,
         &[too_large("scenario")],
     );
@@ -408,6 +423,10 @@ fn a_value_the_reader_refuses_is_found_and_said_what_it_had_to_be() {
     check_unreadable(r#"{"cost_change_pct":"1e308"}"#, "cost_change_pct", "1e308", within("-100", "1000"));
     check_unreadable(r#"{"cost_change_pct":" 5 "}"#, "cost_change_pct", " 5 ", Expected::Number);
     check_unreadable(r#"{"cost_change_pct":1e308}"#, "cost_change_pct", "", within("-100", "1000"));
+    // A number too large even for a float is named with its lever, as one beyond any
+    // decimal is (audit 14: "the set of levers holds a number too large to read").
+    check_unreadable(r#"{"cost_change_pct":1e400}"#, "cost_change_pct", "", within("-100", "1000"));
+    check_unreadable(r#"{"slippage":{"quarters":1e400}}"#, "slippage.quarters", "", within("0", "40"));
     check_unreadable(r#"{"retention":true}"#, "retention", "true", Expected::Number);
     check_unreadable(r#"{"delegation":{"floor":"1","ceiling":"ten"}}"#, "delegation.ceiling", "ten", Expected::Number);
     check_unreadable(r#"{"slippage":{"quarters":-1}}"#, "slippage.quarters", "-1", within("0", "40"));
