@@ -250,10 +250,11 @@ pub fn migrate(value: Value) -> Result<Migrated, StoreProblem> {
             let version = match object.get("version") {
                 None | Some(Value::Null) => return Err(StoreProblem::BadVersion { found: None, as_text: false }),
                 // A whole number written with a fraction or an exponent (`2.0`, `-0`)
-                // is that number, as JSON means it and as a seed is read.
-                Some(Value::Number(number)) if number_value(number).is_some_and(|v| v.fract().is_zero()) => {
-                    // `-0` is 0: the sign of a zero is not part of its value.
-                    let whole = number_value(number).map(|v| if v.is_zero() { Decimal::ZERO } else { v });
+                // is that number, as JSON means it and as a seed is read; `-0` is 0, the
+                // sign of a zero not being part of its value.
+                Some(Value::Number(number)) => {
+                    let whole = number_value(number).filter(|v| v.fract().is_zero());
+                    let whole = whole.map(|v| if v.is_zero() { Decimal::ZERO } else { v });
                     whole.and_then(|v| u64::try_from(v).ok()).ok_or_else(|| StoreProblem::BadVersion {
                         found: Some(shorten(&number.to_string(), MAX_SHOWN_FIELD_CHARS)),
                         as_text: false,

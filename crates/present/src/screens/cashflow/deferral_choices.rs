@@ -11,7 +11,7 @@ use crate::screens::projects::table::ROWS_PER_STEP;
 use crate::screens::sentence::Sentence;
 use crate::words::{department_name, project_name, rule_label};
 use blockvote_model::engine::{ChoiceOutcome, DeferralChoices, DeferralSet, RuleDeferrals};
-use blockvote_model::Dataset;
+use blockvote_model::{Dataset, Money};
 
 pub const HEADING: Label = l("最少延後多少項目才能符合上限？", "What is the least to defer to meet the cap?");
 pub const ROW_HEADINGS: [Label; 5] = [
@@ -214,7 +214,7 @@ fn answer(set: &DeferralSet, asked: &Asked, headline: Sentence, method: String) 
     // What moves is the difference of the two totals as written, so that the sentence
     // adds up: rounded on its own, "moves HK$628.5M … from HK$1,626.1M to HK$997.7M".
     let (before, after) = (choices.before.round_to(1), set.after.round_to(1));
-    let moved = before.checked_sub(after).unwrap_or(set.moved);
+    let moved = moved_as_written(choices.before, set.after, set.moved);
     let member = || Some(Provenance::Scenario);
     let totals = Sentence::new()
         .text(lang.pick("延後的項目預算共 ", "Deferring projects budgeted at "))
@@ -269,14 +269,21 @@ fn answer(set: &DeferralSet, asked: &Asked, headline: Sentence, method: String) 
     }
 }
 
+/// What deferrals move out of 2018-19 as the totals before and after them are written
+/// (each to a tenth): their difference, so that a sentence or a row reads `before −
+/// moved = after` as shown. `exact` is what moves, which stands in should the sum
+/// overflow (amounts within the engine's range never do).
+fn moved_as_written(before: Money, after: Money, exact: Money) -> Money {
+    before.round_to(1).checked_sub(after.round_to(1)).unwrap_or(exact)
+}
+
 /// A rule's row. What it moves out of 2018-19 is the difference of the totals as
 /// written, before (`before`, the budget year's total before any deferral) and after,
 /// as the cap panel and the answers above write it: rounded on its own, the rule the
 /// cap applied read 10.4 beside the panel's 10.3 for the same project (audit 14).
-fn rule_row(rule: &RuleDeferrals, before: blockvote_model::Money, lang: Lang) -> RuleRow {
-    let after = before.checked_sub(rule.moved).map(|after| after.round_to(1));
-    // Amounts within the engine's range never overflow; the exact amount stands in.
-    let moved = after.and_then(|after| before.round_to(1).checked_sub(after)).unwrap_or(rule.moved);
+fn rule_row(rule: &RuleDeferrals, before: Money, lang: Lang) -> RuleRow {
+    // A rule moves at most the total before it, so the subtraction never fails.
+    let moved = before.checked_sub(rule.moved).map_or(rule.moved, |after| moved_as_written(before, after, rule.moved));
     RuleRow {
         key: rule.rule.key(),
         label: rule_label(rule.rule).get(lang).to_string(),
