@@ -533,6 +533,8 @@ pub fn problem_text(problem: &LinkProblem) -> Bilingual {
     let whole_pair_dropped = matches!(
         problem.reason,
         LinkReason::NotANumber
+            | LinkReason::Exponent
+            | LinkReason::NotWhole
             | LinkReason::TooLongForANumber
             | LinkReason::TooManyDigits
             | LinkReason::OutOfRange { .. }
@@ -911,6 +913,25 @@ mod tests {
         let expected: Vec<(String, String)> =
             expected.iter().map(|(en, zh)| (en.to_string(), zh.to_string())).collect();
         assert_eq!(words, expected, "{link}");
+    }
+
+    /// A piece of a list pair refused as a number in scientific notation, or as a
+    /// fraction where a whole number is read, drops the whole pair, and says so.
+    #[test]
+    fn a_refused_piece_of_a_list_says_the_pair_was_not_applied() {
+        check_opened(
+            "#view=cashflow&lang=en&p=1:b1e3&g=all:d1.5",
+            &[
+                (
+                    "“1e3” in “p=1:b1e3” is written in scientific notation; write the number out in full (1000, not 1e3), so none of “p=” was applied.",
+                    "「p=1:b1e3」中的「1e3」用了科學記數法，請寫出完整數字（例如 1000，而非 1e3），整項「p=」未有套用。",
+                ),
+                (
+                    "“1.5” in “g=all:d1.5” is not a whole number, so none of “g=” was applied.",
+                    "「g=all:d1.5」中的「1.5」不是整數，整項「g=」未有套用。",
+                ),
+            ],
+        );
     }
 
     /// A line said more than once is said once, with how many times, so the other
