@@ -13,19 +13,48 @@ use wasm_bindgen::JsCast;
 /// or it cannot take focus.
 pub fn focus_after_render(selector: String) {
     request_animation_frame(move || {
-        let Some(found) =
-            web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector_all(&selector).ok())
-        else {
-            return;
-        };
-        let shown = (0..found.length())
-            .filter_map(|index| found.item(index))
-            .filter_map(|node| node.dyn_into::<web_sys::HtmlElement>().ok())
-            .find(|element| element.get_client_rects().length() > 0);
-        if let Some(element) = shown {
+        if let Some(element) = first_shown(&selector) {
             let _ = element.focus();
         }
     });
+}
+
+/// Gives the text field matching `selector` the focus, with the caret after its text,
+/// once the current change has been rendered, if the focus was lost meanwhile (it fell
+/// to `<body>` because the element that held it was removed): a member typing into a
+/// field that moved elsewhere in the page carries on typing there. Focus a member put
+/// on another control is left where it is.
+pub fn keep_typing_after_render(selector: String) {
+    request_animation_frame(move || {
+        let document = web_sys::window().and_then(|w| w.document());
+        let focus_lost = document
+            .as_ref()
+            .is_none_or(|d| d.active_element().is_none() || d.active_element() == d.body().map(Into::into));
+        if !focus_lost {
+            return;
+        }
+        let Some(element) = first_shown(&selector) else { return };
+        let _ = element.focus();
+        // The caret goes after the text, where the typing stopped (a field focused by a
+        // script otherwise puts it where its last selection was, or at the start).
+        if let Some(input) = element.dyn_ref::<web_sys::HtmlInputElement>() {
+            let end = input.value().encode_utf16().count() as u32;
+            let _ = input.set_selection_range(end, end);
+        } else if let Some(text_area) = element.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+            let end = text_area.value().encode_utf16().count() as u32;
+            let _ = text_area.set_selection_range(end, end);
+        }
+    });
+}
+
+/// The first element matching `selector` that is shown (a selector list may name the
+/// same control's wide-screen and phone forms, of which CSS shows one).
+fn first_shown(selector: &str) -> Option<web_sys::HtmlElement> {
+    let found = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector_all(selector).ok())?;
+    (0..found.length())
+        .filter_map(|index| found.item(index))
+        .filter_map(|node| node.dyn_into::<web_sys::HtmlElement>().ok())
+        .find(|element| element.get_client_rects().length() > 0)
 }
 
 /// The selector of the element with `data-testid="…"` (test ids are also the app's

@@ -22,7 +22,7 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, watch, AppPage, ROOT, SINGLE_FILE_URL } from './support.mjs';
+import { launch, watch, AppPage, ROOT, SINGLE_FILE, SINGLE_FILE_URL } from './support.mjs';
 
 const LONG = { timeout: 240_000 };
 const HOOKS_KEY = 'blockvote.test-hooks';
@@ -239,6 +239,18 @@ test('a Big5 projects CSV is refused, naming Big5 and how to save it as UTF-8, i
   const json = big5(JSON.stringify({ format: 'blockvote-scenarios', version: 1, scenarios: [{ name: '資訊科技', scenario: {} }] }));
   await page.getByTestId('import-file').setInputFiles({ name: 'big5.json', mimeType: 'application/json', buffer: json });
   assert.match(await app.text('import-result'), /not UTF-8 text \(from line 1\).*Big5.*Notepad/s);
+
+  // blockvote's own page (an offline copy chosen by mistake) is said to be one, to be
+  // opened; it was taken for GBK text and the member told to save it again as UTF-8,
+  // which would break it (audit 16).
+  const page_bytes = readFileSync(SINGLE_FILE);
+  await page.getByTestId('import-file').setInputFiles({ name: 'blockvote-offline.html', mimeType: 'text/html', buffer: page_bytes });
+  await page.waitForFunction(() => /blockvote page/.test(document.querySelector('[data-testid="import-result"]')?.innerText ?? ''));
+  assert.match(await app.text('import-result'), /^This is a blockvote page \(an offline copy, say\), not a scenarios file, and was not used\. Open the page itself in the browser/);
+  await page.getByTestId('dataset-file').setInputFiles({ name: 'blockvote-offline.html', mimeType: 'text/html', buffer: page_bytes });
+  await page.getByTestId('dataset-problems').waitFor();
+  assert.match(await app.text('dataset-problems'), /This is a blockvote page \(an offline copy, say\), not project data, and was not used/);
+  assert.doesNotMatch(await app.text('dataset-problems'), /GBK|UTF-8/);
   assert.deepEqual(seen.errors, []);
 });
 

@@ -299,6 +299,18 @@ test('storage that refuses writes: a notice says saving is off, and the app work
   const said = page.getByTestId('scenario-saved');
   assert.equal(await said.getAttribute('data-stored'), 'false');
   assert.match(await said.innerText(), /^Kept on this page only; the browser did not store it .*: Kept in memory$/);
+  // A note or a new name is said, in its row, to be kept on this page only (audit 16:
+  // the note showed in the row and nothing said it was not stored).
+  await page.getByTestId('scenario-note-edit-1').click();
+  await page.getByTestId('scenario-note-input-1').fill('A note the browser cannot store');
+  await page.getByTestId('scenario-note-save-1').click();
+  assert.equal(await page.getByTestId('scenario-note-1').innerText(), 'A note the browser cannot store');
+  const notStored = page.getByTestId('scenario-edit-not-stored-1');
+  assert.match(await notStored.innerText(), /^This change is kept on this page only; the browser did not store it/);
+  // Another edit starts afresh.
+  await page.getByTestId('scenario-rename-1').click();
+  assert.equal(await notStored.count(), 0);
+  await page.getByTestId('scenario-rename-input-1').press('Escape');
   await app.go('cashflow');
   assert.equal(await app.text('cash-2018-19-total'), '1,060.0');
   assert.deepEqual(seen.errors, []);

@@ -258,12 +258,17 @@ test('two tabs: a note being typed when the other tab deletes its scenario is ke
   await orphaned.waitFor();
   assert.match(await orphaned.innerText(), /Another tab deleted “S1” while you were changing its note\. What you typed is still below/);
   assert.equal(await a.page.getByTestId('scenario-note-input-0').inputValue(), 'Ask about the HK$9.9M budgets');
+  // The focus went with the row's editor; it is back in the editor that took its place,
+  // after the text, so typing carries on (audit 16: the next keystrokes were lost).
+  await a.page.waitForFunction(() => document.activeElement?.dataset.testid === 'scenario-note-input-0', null, { timeout: 2_000 });
+  await a.page.keyboard.type(' too');
+  assert.equal(await a.page.getByTestId('scenario-note-input-0').inputValue(), 'Ask about the HK$9.9M budgets too');
   await a.page.getByTestId('scenario-note-save-0').click();
   assert.equal(await orphaned.count(), 0);
   await listsSoon(a.page, ['S2', 'S1']);
   await listsSoon(b.page, ['S2', 'S1'], 3_000);
   const back = (await stored(a.page)).scenarios.find((s) => s.name === 'S1');
-  assert.equal(back.note, 'Ask about the HK$9.9M budgets');
+  assert.equal(back.note, 'Ask about the HK$9.9M budgets too');
   assert.equal(back.scenario.cost_change_pct, '1', 'the version the note was typed on');
   // Cancel lets it go; a delete in this tab while its own editor is open says nothing.
   await a.page.getByTestId('scenario-rename-2').click();
@@ -433,6 +438,11 @@ test('a tab that heard another tab save a scenario and then saves its own levers
   await setCost(b, 20);
   await saveAs(b.page, 'Shared');
   await b.page.getByTestId('scenario-saved').waitFor();
+  // The field says both are kept, not that A's was replaced (audit 16).
+  assert.equal(
+    await b.app.text('scenario-saved'),
+    `Saved “Shared”; the scenario another tab saved under that name, which you had not opened, is kept too, as “${CONFLICT}”.`,
+  );
   await listsSoon(a.page, ['Shared', CONFLICT], 3_000);
   await listsSoon(b.page, ['Shared', CONFLICT], 3_000);
   const levers = async () => Object.fromEntries((await stored(a.page)).scenarios.map((s) => [s.name, s.scenario.cost_change_pct]));

@@ -33,6 +33,11 @@ pub enum LikelyEncoding {
     Binary,
     /// Nothing recognisable.
     Unknown,
+    /// A blockvote page (the app itself, or an offline copy of it, which carries its
+    /// scenarios and data): opened in the browser, not imported.
+    BlockvotePage,
+    /// Another web page (HTML).
+    WebPage,
 }
 
 /// Why a file's bytes are not text blockvote reads.
@@ -51,6 +56,8 @@ impl fmt::Display for NotText {
             LikelyEncoding::Western => "it looks like a Western encoding such as Windows-1252",
             LikelyEncoding::Utf16WithoutBom => "it looks like UTF-16 without a byte-order mark",
             LikelyEncoding::Binary => return write!(f, "the file is not a text file (line {})", self.line),
+            LikelyEncoding::BlockvotePage => return write!(f, "the file is a blockvote page, opened in a browser"),
+            LikelyEncoding::WebPage => return write!(f, "the file is a web page (HTML)"),
             LikelyEncoding::Unknown => "its encoding is not recognised",
         };
         write!(f, "the file is not UTF-8 text (line {}); {likely}", self.line)
@@ -66,8 +73,13 @@ const UTF16_BE_BOM: &[u8] = b"\xFE\xFF";
 /// Decodes an uploaded file: UTF-8 (a byte-order mark is dropped) or UTF-16 with a
 /// byte-order mark. Text holding a NUL character is refused too: no CSV or JSON of
 /// blockvote's holds one, and UTF-16 read as anything else, or a file that is not
-/// text, is full of them.
+/// text, is full of them. A web page is refused before it is decoded: no CSV or JSON
+/// starts like one, and blockvote's own page (an offline copy, chosen by mistake) is
+/// bytes in windows-1252 that would otherwise be taken for Chinese text in GBK.
 pub fn decode_upload(bytes: &[u8]) -> Result<String, NotText> {
+    if let Some(page) = web_page(bytes) {
+        return Err(NotText { line: 1, likely: page });
+    }
     let text = if let Some(rest) = bytes.strip_prefix(UTF8_BOM) {
         utf8(rest)?
     } else if let Some(rest) = bytes.strip_prefix(UTF16_LE_BOM) {
@@ -77,10 +89,34 @@ pub fn decode_upload(bytes: &[u8]) -> Result<String, NotText> {
     } else {
         utf8(bytes)?
     };
-    match text.find('\0') {
-        Some(at) => Err(NotText { line: line_at(text.as_bytes(), at), likely: with_nul_bytes(bytes) }),
-        None => Ok(text),
+    let Some(at) = text.find('\0') else { return Ok(text) };
+    let likely = with_nul_bytes(bytes);
+    // JSON text with a NUL character where UTF-16 would not put one (a name damaged in
+    // storage, set aside and downloaded as it was) is read on: the JSON reader says
+    // where the damage is and keeps what was written before it, as it does for the
+    // same text in storage. A CSV never starts like JSON, and is refused.
+    let json = text.trim_start().starts_with(['{', '[']);
+    if json && likely == LikelyEncoding::Binary {
+        return Ok(text);
     }
+    Err(NotText { line: line_at(text.as_bytes(), at), likely })
+}
+
+/// Whether `bytes` are a web page, and if so whether blockvote's: they start, after a
+/// UTF-8 byte-order mark and white space, with `<!DOCTYPE html` or `<html` in any case;
+/// blockvote's page says its name in its title near the top.
+fn web_page(bytes: &[u8]) -> Option<LikelyEncoding> {
+    let start = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
+    let first = start.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(start.len());
+    let opening = start.get(first..).unwrap_or_default();
+    let starts_with = |prefix: &[u8]| opening.get(..prefix.len()).is_some_and(|head| head.eq_ignore_ascii_case(prefix));
+    if !starts_with(b"<!doctype html") && !starts_with(b"<html") {
+        return None;
+    }
+    let head = opening.get(..8 * 1024).unwrap_or(opening);
+    let title = b"<title>blockvote";
+    let blockvote = head.windows(title.len()).any(|window| window == title);
+    Some(if blockvote { LikelyEncoding::BlockvotePage } else { LikelyEncoding::WebPage })
 }
 
 fn utf8(bytes: &[u8]) -> Result<String, NotText> {
@@ -281,6 +317,30 @@ mod tests {
         // Broken UTF-16: an odd byte at the end, a lone surrogate on line 2.
         check(b"\xFF\xFEa\x00b", Err((1, LikelyEncoding::Unknown)));
         check(b"\xFF\xFEa\x00\n\x00\x00\xD8", Err((2, LikelyEncoding::Unknown)));
+    }
+
+    #[test]
+    fn a_web_page_is_named_as_one_and_blockvote_s_own_page_as_blockvote_s() {
+        // An offline copy is windows-1252 bytes, which read as GBK byte pairs.
+        let offline_copy = b"<!DOCTYPE html>\n<html lang=\"zh-Hant\"><head>\n<meta charset=\"windows-1252\">\n<title>blockvote &#x2014; Head 710</title>\n\x8a\xf1\xfe\x00";
+        check(offline_copy, Err((1, LikelyEncoding::BlockvotePage)));
+        check(b"\xEF\xBB\xBF \n<html><title>blockvote</title>", Err((1, LikelyEncoding::BlockvotePage)));
+        check(b"<!doctype HTML><title>Another page</title>", Err((1, LikelyEncoding::WebPage)));
+        check(b"  <HTML>", Err((1, LikelyEncoding::WebPage)));
+        // Text that merely starts with a tag-like word is text.
+        check(b"<htm", Ok("<htm"));
+        check(b"id,name\n1,<html>\n", Ok("id,name\n1,<html>\n"));
+    }
+
+    #[test]
+    fn json_with_a_nul_character_is_left_to_the_json_reader_and_a_csv_with_one_is_refused() {
+        let stored = "{\"scenarios\":[{\"name\":\"Good\0one\"}]}";
+        check(stored.as_bytes(), Ok(stored));
+        check(b" [{\"name\":\"a\0b\"}]", Ok(" [{\"name\":\"a\0b\"}]"));
+        check(b"id,name\n1,a\0b\n", Err((2, LikelyEncoding::Binary)));
+        // UTF-16 without a byte-order mark is still called so, though it starts with `{`.
+        let bare: Vec<u8> = "{\"a\":1}".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        check(&bare, Err((1, LikelyEncoding::Utf16WithoutBom)));
     }
 
     #[test]

@@ -302,9 +302,13 @@ fn same_department_draft(input: DraftInput<'_>, group: &SameDepartmentUnderCeili
     for candidate in group.projects.iter().take(MAX_PROJECTS_LISTED) {
         let project = data.project(candidate.id)?;
         let as_printed = budget_as_printed(candidate);
+        // A budget the scenario changed is written with every decimal it has (HK$9.68M,
+        // not 9.7), as the Thresholds screen writes it: rounded, the parts said could
+        // disagree with their sum (9.7 + 9.4 + 9.5 beside "together 28.5"), and a
+        // budget just under the ceiling could read as the ceiling itself (9.96 as 10.0).
         let budget = c.say(&match Printed::ProjectBudget(candidate.id).figure(data).filter(|_| as_printed) {
             Some(figure) => figure,
-            None => Figure::scenario(Value::Millions(candidate.budget)),
+            None => Figure::scenario(Value::MillionsExact(candidate.budget)),
         });
         let (zh_name, en_name) = (project_name(project, Lang::Zh), project_name(project, Lang::En));
         let (start_zh, end_zh) =
@@ -322,7 +326,7 @@ fn same_department_draft(input: DraftInput<'_>, group: &SameDepartmentUnderCeili
     let combined = c.say(&if budgets_as_printed && Printed::NewProjectCount.figure(data).is_some() {
         amount(group.combined, Basis::Arithmetic(PaperPlace::AnnexC))
     } else {
-        Figure::scenario(Value::Millions(group.combined))
+        Figure::scenario(Value::MillionsExact(group.combined))
     });
     let n = group.projects.len();
     let (zh_department, en_department) =
@@ -667,6 +671,22 @@ mod tests {
         // Annex C prints no such pair (No. 70 is HK$8.8M there): the draft says whose they are.
         check(&cut, "split-17", Lang::En, "In the scenario shown, 2 projects of the Department of Justice are each budgeted just under the HK$10M [para 2] ceiling (at 90% of it or more, blockvote's threshold for “just under”): No. 69 “Migration of client-server systems to web-based platform”, HK$9.9M [Annex C], 2018-19 Q1 to 2019-20 Q4; No. 70 “Upgrade of operating systems and office automation software”, HK$9.2M [scenario], 2018-19 Q1 to 2020-21 Q2. Together they come to HK$19.1M [scenario], above the ceiling. This is a pattern to ask about, not a finding of anything wrong: will the Administration confirm that these are separate projects, and if they are related, why they were not put to the Finance Committee as one?");
         check(&cut, "split-17", Lang::Zh, "在所示情景下，律政司有 2 個項目，每個的預算都剛好低於 10 百萬元〔第 2 段〕的上限（達上限的 90% 或以上，這是 blockvote 用以界定「剛好低於」的門檻）：第 69 項「遷移客戶端伺服器系統至網上平台」，9.9 百萬元〔附件 C〕，2018-19 年度第一季 至 2019-20 年度第四季；第 70 項「提升操作系統及辦公室自動化軟件」，9.2 百萬元〔情景〕，2018-19 年度第一季 至 2020-21 年度第二季。這些項目合共 19.1 百萬元〔情景〕，超過上限。這是值得查詢的模式，並非指有任何不當：政府可否確認這些是各自獨立的項目；若彼此相關，為何沒有作為一個項目提交財委會審批？");
+        // Budgets a cost rise changed are written with every decimal, so that the parts
+        // said add up to the sum said (audit 15: 9.7 + 9.4 + 9.5 beside 28.5).
+        let risen = blockvote_model::link::decode_link("cost=10&p=55:b12&cap=1050").0.scenario;
+        let lands = drafts_of(&fixture(risen))
+            .iter()
+            .map(|d| d.text.en.clone())
+            .find(|text| text.contains("projects of the Lands Department"))
+            .unwrap_or_default();
+        for said in [
+            "HK$9.68M [scenario]",
+            "HK$9.35M [scenario]",
+            "HK$9.46M [scenario]",
+            "Together they come to HK$28.49M [scenario]",
+        ] {
+            assert!(lands.contains(said), "{said}: {lands}");
+        }
         // A project of the group left out, or budgeted below it: the group is the
         // scenario's, though the budgets listed are Annex C's (it lists Nos. 14-16).
         for link in ["p=16:x", "p=16:b5"] {

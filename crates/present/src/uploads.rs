@@ -16,8 +16,11 @@ pub enum FileKind {
 
 /// The refusal of a file that is not UTF-8 text.
 pub fn not_text(error: &NotText, kind: FileKind) -> Bilingual {
-    if error.likely == LikelyEncoding::Binary {
-        return not_a_text_file(kind);
+    match error.likely {
+        LikelyEncoding::Binary => return not_a_text_file(kind),
+        LikelyEncoding::BlockvotePage => return blockvote_page(kind),
+        LikelyEncoding::WebPage => return web_page(kind),
+        _ => {}
     }
     let line = error.line;
     let (zh_likely, en_likely) = match error.likely {
@@ -34,7 +37,9 @@ pub fn not_text(error: &NotText, kind: FileKind) -> Bilingual {
         LikelyEncoding::Utf16WithoutBom => {
             ("看來是沒有位元組順序記號的 UTF-16", "it looks like UTF-16 without a byte-order mark")
         }
-        LikelyEncoding::Unknown | LikelyEncoding::Binary => ("無法辨認其編碼", "its encoding is not recognised"),
+        LikelyEncoding::Unknown | LikelyEncoding::Binary | LikelyEncoding::BlockvotePage | LikelyEncoding::WebPage => {
+            ("無法辨認其編碼", "its encoding is not recognised")
+        }
     };
     let (zh_how, en_how) = match kind {
         FileKind::Csv => (
@@ -52,10 +57,42 @@ pub fn not_text(error: &NotText, kind: FileKind) -> Bilingual {
     )
 }
 
+/// The refusal of blockvote's own page (an offline copy, chosen by mistake): what it
+/// carries comes in by opening it, and saving it again as UTF-8 text (the advice for
+/// text in another encoding) would break it.
+fn blockvote_page(kind: FileKind) -> Bilingual {
+    let (zh_what, en_what) = match kind {
+        FileKind::Csv => ("不是項目資料", "not project data"),
+        FileKind::Json => ("不是情景檔案", "not a scenarios file"),
+    };
+    Bilingual::new(
+        format!("這是 blockvote 網頁（例如離線副本），{zh_what}，未有使用。請直接在瀏覽器開啟該網頁：它所載的情景及項目資料會隨之開啟，情景會加入「情景」。"),
+        format!("This is a blockvote page (an offline copy, say), {en_what}, and was not used. Open the page itself in the browser: the scenarios and project data it carries open with it, and its scenarios are added to Scenarios."),
+    )
+}
+
+/// The refusal of another web page: the kind of file to choose instead.
+fn web_page(kind: FileKind) -> Bilingual {
+    let (zh_what, en_what) = what_to_choose(kind);
+    Bilingual::new(
+        format!("檔案是網頁（HTML），未有使用。{zh_what}"),
+        format!("The file is a web page (HTML) and was not used. {en_what}"),
+    )
+}
+
 /// The refusal of a file that is not text at all: no encoding to save it in, but the
 /// kind of file to choose instead (saving a workbook as CSV is the likely fix).
 fn not_a_text_file(kind: FileKind) -> Bilingual {
-    let (zh_what, en_what) = match kind {
+    let (zh_what, en_what) = what_to_choose(kind);
+    Bilingual::new(
+        format!("檔案不是文字檔（內含文字不會有的位元組，例如圖片或試算表），未有使用。{zh_what}"),
+        format!("The file is not a text file (it holds bytes no text has, as an image or a spreadsheet does) and was not used. {en_what}"),
+    )
+}
+
+/// What file to choose for `kind`, and how to make one.
+fn what_to_choose(kind: FileKind) -> (String, String) {
+    match kind {
         FileKind::Csv => (
             "項目資料是 CSV 文字：在 Excel 選「檔案 → 另存新檔」，存檔類型選「CSV UTF-8（逗號分隔）」；在 Numbers 選「輸出至 → CSV」，文字編碼選「Unicode（UTF-8）」。".to_string(),
             "Project data is CSV text: in Excel, File → Save As → “CSV UTF-8 (Comma delimited)”; in Numbers, File → Export To → CSV, Text Encoding “Unicode (UTF-8)”.".to_string(),
@@ -68,11 +105,7 @@ fn not_a_text_file(kind: FileKind) -> Bilingual {
                 format!("A scenarios file is JSON text: choose one blockvote downloaded (“{}”), or download the scenarios from blockvote again.", button.en),
             )
         }
-    };
-    Bilingual::new(
-        format!("檔案不是文字檔（內含文字不會有的位元組，例如圖片或試算表），未有使用。{zh_what}"),
-        format!("The file is not a text file (it holds bytes no text has, as an image or a spreadsheet does) and was not used. {en_what}"),
-    )
+    }
 }
 
 #[cfg(test)]
@@ -113,6 +146,30 @@ mod tests {
             FileKind::Csv,
             "The file is not a text file (it holds bytes no text has, as an image or a spreadsheet does) and was not used. Project data is CSV text: in Excel, File → Save As → “CSV UTF-8 (Comma delimited)”; in Numbers, File → Export To → CSV, Text Encoding “Unicode (UTF-8)”.",
             "檔案不是文字檔（內含文字不會有的位元組，例如圖片或試算表），未有使用。項目資料是 CSV 文字：在 Excel 選「檔案 → 另存新檔」，存檔類型選「CSV UTF-8（逗號分隔）」；在 Numbers 選「輸出至 → CSV」，文字編碼選「Unicode（UTF-8）」。",
+        );
+    }
+
+    #[test]
+    fn blockvote_s_own_page_is_said_to_be_opened_not_imported() {
+        let offline_copy =
+            b"<!DOCTYPE html>\n<html lang=\"zh-Hant\"><head>\n<title>blockvote &#x2014;</title>\n\x8a\xf1";
+        check(
+            offline_copy,
+            FileKind::Json,
+            "This is a blockvote page (an offline copy, say), not a scenarios file, and was not used. Open the page itself in the browser: the scenarios and project data it carries open with it, and its scenarios are added to Scenarios.",
+            "這是 blockvote 網頁（例如離線副本），不是情景檔案，未有使用。請直接在瀏覽器開啟該網頁：它所載的情景及項目資料會隨之開啟，情景會加入「情景」。",
+        );
+        check(
+            offline_copy,
+            FileKind::Csv,
+            "This is a blockvote page (an offline copy, say), not project data, and was not used. Open the page itself in the browser: the scenarios and project data it carries open with it, and its scenarios are added to Scenarios.",
+            "這是 blockvote 網頁（例如離線副本），不是項目資料，未有使用。請直接在瀏覽器開啟該網頁：它所載的情景及項目資料會隨之開啟，情景會加入「情景」。",
+        );
+        check(
+            b"<!DOCTYPE html><title>Legislative Council</title>",
+            FileKind::Csv,
+            "The file is a web page (HTML) and was not used. Project data is CSV text: in Excel, File → Save As → “CSV UTF-8 (Comma delimited)”; in Numbers, File → Export To → CSV, Text Encoding “Unicode (UTF-8)”.",
+            "檔案是網頁（HTML），未有使用。項目資料是 CSV 文字：在 Excel 選「檔案 → 另存新檔」，存檔類型選「CSV UTF-8（逗號分隔）」；在 Numbers 選「輸出至 → CSV」，文字編碼選「Unicode（UTF-8）」。",
         );
     }
 

@@ -3,7 +3,7 @@
 //! long, a scenario another tab deleted) is said at the field, and the text stays to
 //! be corrected.
 
-use crate::components::focus::{by_test_id, focus_after_render};
+use crate::components::focus::{by_test_id, focus_after_render, keep_typing_after_render};
 use crate::components::words::Words;
 use crate::state::use_app_state;
 use blockvote_model::saved::{Refusal, SavedScenario, Store};
@@ -35,6 +35,10 @@ pub struct Editing {
     started_with: StoredValue<String>,
     /// Another edit was asked for while this one held changed text; said at the field.
     held: RwSignal<bool>,
+    /// The scenario whose last edit was kept on this page but not stored (the browser's
+    /// storage is full or refused): said in its row, where the edit was made, until
+    /// another edit starts or a later write stores it.
+    kept_here_only: RwSignal<Option<String>>,
 }
 
 /// The open editor's field: only one edit is open at a time, and its row number (which
@@ -50,6 +54,7 @@ impl Editing {
             began_on: StoredValue::new(None),
             started_with: StoredValue::new(String::new()),
             held: RwSignal::new(false),
+            kept_here_only: RwSignal::new(None),
         }
     }
 
@@ -74,6 +79,7 @@ impl Editing {
         self.text.set(text);
         self.refused.set(None);
         self.held.set(false);
+        self.kept_here_only.set(None);
         self.target.set(Some((id, field)));
         // Typing goes straight into the editor just opened (one is open at a time).
         focus_after_render(EDITOR.to_string());
@@ -95,18 +101,36 @@ impl Editing {
         self.target.with(|t| t.as_ref().and_then(|(id, field)| store.by_id(id).is_none().then_some(*field)))
     }
 
+    /// Puts the focus back in the open editor, after its text, if the focus was lost:
+    /// the editor moved (its row was deleted by another tab and it now stands above the
+    /// list), and what the member types next belongs in it.
+    pub fn keep_typing(&self) {
+        keep_typing_after_render(EDITOR.to_string());
+    }
+
     /// The text as edited.
     pub fn text(&self) -> String {
         self.text.get_untracked()
     }
 
-    /// The store's answer to the edit: kept (the editor closes) or refused (it stays,
-    /// saying why).
-    pub fn answer(&self, outcome: Result<(), Refusal>) {
+    /// The store's answer to the edit: kept (the editor closes; `stored` says whether
+    /// the browser stored it too) or refused (it stays, saying why).
+    pub fn answer(&self, outcome: Result<(), Refusal>, stored: bool) {
         match outcome {
-            Ok(()) => self.stop(),
+            Ok(()) => {
+                let edited = self.target.with_untracked(|t| t.as_ref().map(|(id, _)| id.clone()));
+                self.stop();
+                if !stored {
+                    self.kept_here_only.set(edited);
+                }
+            }
             Err(why) => self.refused.set(Some(why)),
         }
+    }
+
+    /// Whether the last edit, of scenario `id`, was kept on this page only (tracked).
+    pub fn kept_here_only(&self, id: &str) -> bool {
+        self.kept_here_only.with(|kept| kept.as_deref() == Some(id))
     }
 
     /// Ends the edit of scenario `id`, if one is open.

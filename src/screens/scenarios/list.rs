@@ -24,8 +24,8 @@ use blockvote_present::screens::scenarios::list::{
     without_effect_text, KeyFigures, BRING_BACK_QUESTIONS, DISMISS,
 };
 use blockvote_present::screens::scenarios::{
-    compare_name, ACTIONS, BASELINE, COMPARE, DELETE, DELETED, DUPLICATE, EDIT_NOTE, EMPTY, IN_USE, KEY_FIGURES,
-    LIST_TITLE, NAME, OPEN, READ_ONLY, RENAME, THE_PAPER, UNDO_DELETE,
+    compare_name, ACTIONS, BASELINE, CHANGE_KEPT_ON_THIS_PAGE_ONLY, COMPARE, DELETE, DELETED, DUPLICATE, EDIT_NOTE,
+    EMPTY, IN_USE, KEY_FIGURES, LIST_TITLE, NAME, OPEN, READ_ONLY, RENAME, THE_PAPER, UNDO_DELETE,
 };
 use blockvote_present::storage::LAST_SAVED;
 use leptos::prelude::*;
@@ -180,12 +180,21 @@ fn OrphanedEdit(saved: StoredValue<Saved>, store: RwSignal<Store>, editing: Edit
             return editing.stop();
         };
         let text = editing.text();
-        editing.answer(saved.with_value(|s| {
-            s.put_back_edited(began_on, |store, writer, id| match field {
+        let (outcome, stored) = saved.with_value(|s| {
+            let outcome = s.put_back_edited(began_on, |store, writer, id| match field {
                 Field::Name => store.rename(writer, id, &text),
                 Field::Note => store.set_note(writer, id, &text),
-            })
-        }));
+            });
+            (outcome, s.is_stored())
+        });
+        editing.answer(outcome, stored);
+    });
+    // The row's editor went with the row, and the focus with it: typing goes on in the
+    // editor that takes its place.
+    effect(move |_| {
+        if orphaned.get().is_some() {
+            editing.keep_typing();
+        }
     });
     move || {
         orphaned.get().map(|field| {
@@ -317,12 +326,33 @@ fn SavedRow(
     let commit = move |field: Field| {
         let text = editing.text();
         let began_on = editing.began_on();
-        editing.answer(id.with_value(|id| {
-            saved.with_value(|s| match field {
-                Field::Name => s.rename(id, &text, began_on.as_ref()),
-                Field::Note => s.set_note(id, &text, began_on.as_ref()),
+        let (outcome, stored) = id.with_value(|id| {
+            saved.with_value(|s| {
+                let outcome = match field {
+                    Field::Name => s.rename(id, &text, began_on.as_ref()),
+                    Field::Note => s.set_note(id, &text, began_on.as_ref()),
+                };
+                (outcome, s.is_stored())
             })
-        }));
+        });
+        editing.answer(outcome, stored);
+    };
+    // An edit kept on this page but not stored is said in the row, where it was made,
+    // while the browser still stores nothing (the notice above says why).
+    let not_stored = move || {
+        (id.with_value(|id| editing.kept_here_only(id)) && saved.with_value(|s| s.issue.with(Option::is_some))).then(
+            || {
+                view! {
+                    <p
+                        class="field-error"
+                        role="status"
+                        data-testid=move || format!("scenario-edit-not-stored-{}", n.get())
+                    >
+                        <Words label=CHANGE_KEPT_ON_THIS_PAGE_ONLY />
+                    </p>
+                }
+            },
+        )
     };
     let duplicate = move |_| id.with_value(|id| saved.with_value(|s| s.duplicate(id)));
     let delete = move |_| {
@@ -427,7 +457,7 @@ fn SavedRow(
                                 </span>
                             }
                         })
-                }} {note_cell} {saved_on}
+                }} {note_cell} {saved_on} {not_stored}
             </th>
             <td class="num key-figures" data-testid=move || format!("scenario-key-{}", n.get())>
                 {key_cell}

@@ -8,7 +8,9 @@ use crate::saved::Saved;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
 use blockvote_model::saved::Refusal;
-use blockvote_present::screens::scenarios::{KEPT_ON_THIS_PAGE_ONLY, NAME, REPLACED, SAVE, SAVED, SAVE_TITLE};
+use blockvote_present::screens::scenarios::{
+    saved_beside, KEPT_ON_THIS_PAGE_ONLY, NAME, REPLACED, SAVE, SAVED, SAVE_TITLE,
+};
 use blockvote_present::storage::refusal;
 use leptos::prelude::*;
 
@@ -19,20 +21,38 @@ pub fn SaveForm(saved: StoredValue<Saved>) -> impl IntoView {
     let lang = move || state.lang.get();
     let name = RwSignal::new(String::new());
     let error: RwSignal<Option<Refusal>> = RwSignal::new(None);
-    // The name last saved, whether the browser stored it (or it is kept for this page
-    // only: storage full or refused), and whether it replaced a scenario of that name.
-    let done: RwSignal<Option<(String, bool, bool)>> = RwSignal::new(None);
+    // What the last save did, said at the field.
+    let done: RwSignal<Option<Done>> = RwSignal::new(None);
     let save = move || {
         let scenario = whatif.scenario.get_untracked();
         let simulation = whatif.link_simulation.get_untracked();
         let text = name.get_untracked();
         let ids_before: Vec<String> = saved
             .with_value(|s| s.store.with_untracked(|store| store.scenarios.iter().map(|x| x.id.clone()).collect()));
+        let conflicts_before = saved.with_value(|s| s.conflicts.get_untracked());
         match saved.with_value(|s| s.save(&text, scenario, simulation)) {
             Ok(id) => {
                 error.set(None);
-                let replaced = ids_before.contains(&id);
-                done.set(Some((text.trim().to_string(), saved.with_value(Saved::is_stored), replaced)));
+                let (stored, saved_name) = saved.with_value(|s| {
+                    let saved_name = s.store.with_untracked(|store| store.by_id(&id).map(|x| x.name.clone()));
+                    (s.is_stored(), saved_name.unwrap_or_else(|| text.trim().to_string()))
+                });
+                // Another tab's scenario of that name, which this member had not opened,
+                // is kept beside the save, not replaced: the save says so.
+                let beside = saved.with_value(|s| {
+                    s.conflicts.with_untracked(|conflicts| {
+                        conflicts
+                            .iter()
+                            .find(|c| c.kept == saved_name && !conflicts_before.contains(c))
+                            .map(|c| c.copy.clone())
+                    })
+                });
+                done.set(Some(match (stored, beside) {
+                    (false, _) => Done::KeptOnThisPageOnly(saved_name),
+                    (true, Some(other_version)) => Done::KeptBeside(saved_name, other_version),
+                    (true, None) if ids_before.contains(&id) => Done::Replaced(saved_name),
+                    (true, None) => Done::Saved(saved_name),
+                }));
                 name.set(String::new());
             }
             Err(problem) => {
@@ -85,11 +105,17 @@ pub fn SaveForm(saved: StoredValue<Saved>) -> impl IntoView {
             }}
             {move || {
                 done.get()
-                    .map(|(saved_name, stored, replaced)| {
-                        let said = match (stored, replaced) {
-                            (false, _) => KEPT_ON_THIS_PAGE_ONLY,
-                            (true, true) => REPLACED,
-                            (true, false) => SAVED,
+                    .map(|done| {
+                        let stored = !matches!(done, Done::KeptOnThisPageOnly(_));
+                        let said = match done {
+                            Done::KeptOnThisPageOnly(saved_name) => {
+                                KEPT_ON_THIS_PAGE_ONLY.get(lang()).to_string() + &saved_name
+                            }
+                            Done::Replaced(saved_name) => REPLACED.get(lang()).to_string() + &saved_name,
+                            Done::Saved(saved_name) => SAVED.get(lang()).to_string() + &saved_name,
+                            Done::KeptBeside(saved_name, other_version) => {
+                                saved_beside(&saved_name, &other_version, lang())
+                            }
                         };
                         view! {
                             <p
@@ -98,12 +124,24 @@ pub fn SaveForm(saved: StoredValue<Saved>) -> impl IntoView {
                                 data-testid="scenario-saved"
                                 data-stored=stored.to_string()
                             >
-                                <Words label=said />
-                                {saved_name}
+                                {said}
                             </p>
                         }
                     })
             }}
         </div>
     }
+}
+
+/// What the last save did, with the name it was saved under.
+#[derive(Clone, PartialEq)]
+enum Done {
+    /// Added.
+    Saved(String),
+    /// Replaced the scenario of that name this member worked from.
+    Replaced(String),
+    /// Saved beside another tab's scenario of that name, kept under the second name.
+    KeptBeside(String, String),
+    /// In the list for this page only: the browser did not store it.
+    KeptOnThisPageOnly(String),
 }

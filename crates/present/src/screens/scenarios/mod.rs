@@ -31,6 +31,23 @@ pub const KEPT_ON_THIS_PAGE_ONLY: Label = l(
     "只保留在此頁，瀏覽器未有儲存（見上方說明；請下載情景以免遺失）：",
     "Kept on this page only; the browser did not store it (see the notice above, and download your scenarios to keep them): ",
 );
+/// Said in a saved scenario's row when a rename or note was kept in the list but the
+/// browser did not store it, as [`KEPT_ON_THIS_PAGE_ONLY`] is said for a save.
+pub const CHANGE_KEPT_ON_THIS_PAGE_ONLY: Label = l(
+    "此更改只保留在此頁，瀏覽器未有儲存（見上方說明；請下載情景以免遺失）。",
+    "This change is kept on this page only; the browser did not store it (see the notice above, and download your scenarios to keep them).",
+);
+/// Said at the field instead of [`REPLACED`] when the save kept another tab's
+/// scenario of that name beside it (the member had not opened it, so it is not
+/// replaced unseen): both names, the one saved and the other version's.
+pub fn saved_beside(saved: &str, other_version: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("已儲存「{saved}」；另一分頁以同一名稱儲存、你未曾開啟的情景亦已保留，名為「{other_version}」。"),
+        Lang::En => format!(
+            "Saved “{saved}”; the scenario another tab saved under that name, which you had not opened, is kept too, as “{other_version}”."
+        ),
+    }
+}
 pub const EDIT_NOTE: Label = l("備註…", "Note…");
 
 // ---- The list --------------------------------------------------------------------------
@@ -76,6 +93,18 @@ pub const COMPARE_FILE: &str = "blockvote-compare.csv";
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_save_beside_another_tab_s_version_names_both() {
+        assert_eq!(
+            saved_beside("Delta", "Delta (另一版本 other version)", Lang::En),
+            "Saved “Delta”; the scenario another tab saved under that name, which you had not opened, is kept too, as “Delta (另一版本 other version)”."
+        );
+        assert_eq!(
+            saved_beside("Delta", "Delta (另一版本 other version)", Lang::Zh),
+            "已儲存「Delta」；另一分頁以同一名稱儲存、你未曾開啟的情景亦已保留，名為「Delta (另一版本 other version)」。"
+        );
+    }
 
     #[test]
     fn a_compare_box_is_named_after_its_scenario() {
