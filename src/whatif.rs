@@ -15,6 +15,7 @@ use crate::components::effect::effect;
 use crate::components::memo::memo;
 use blockvote_model::engine::{Edit, Engine, EngineError, ProjectEdit, Projection, Scenario, SimulationChoices};
 use blockvote_model::link::{write, LinkProblem, Written, SCENARIO_KEYS};
+use blockvote_model::order::SortedMap;
 use blockvote_model::Dataset;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -67,6 +68,23 @@ pub struct WhatIf {
     /// Each time, a field holding an entry it refused drops it and shows the scenario's
     /// value (`components::fields`), so what the fields show is what was brought back.
     pub replaced: RwSignal<u64>,
+    /// Entries a field refused, by the field's test id, kept while its screen is
+    /// closed: going to another screen and back shows the entry and its message again,
+    /// as a language switch does (audit 17: the field showed the last value in effect,
+    /// with no word of what was typed). Dropped when the field's entry reads or is
+    /// dropped (`components::fields`).
+    pub refused_entries: StoredValue<SortedMap<String, RefusedEntry>>,
+}
+
+/// An entry a field refused, and what it was refused over: the scenario as it was
+/// (the count of [`WhatIf::replaced`]) and the field's value in effect as the field
+/// wrote it. If either changed by the time the field is drawn again, the entry is
+/// not brought back: the field shows what is in effect now.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RefusedEntry {
+    pub text: String,
+    pub replaced: u64,
+    pub in_effect: String,
 }
 
 /// The undo and redo stacks. Every change of the scenario, from any screen, is one
@@ -147,6 +165,7 @@ impl WhatIf {
             link_problems: RwSignal::new(Vec::new()),
             history: RwSignal::new(History::default()),
             replaced: RwSignal::new(0),
+            refused_entries: StoredValue::new(SortedMap::new()),
         }
     }
 

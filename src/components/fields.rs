@@ -8,7 +8,7 @@ use crate::components::effect::effect;
 use crate::components::memo::memo;
 use crate::components::words::Words;
 use crate::state::use_app_state;
-use crate::whatif::use_whatif;
+use crate::whatif::{use_whatif, RefusedEntry};
 use blockvote_present::fields::{FieldError, FieldSpec};
 use blockvote_present::lang::Label;
 use leptos::prelude::*;
@@ -53,13 +53,24 @@ where
     let read_again = read.clone();
     let write = std::sync::Arc::new(write);
     let write_again = write.clone();
-    let text = RwSignal::new(current.with_untracked(|value| write(value)));
-    let error: RwSignal<Option<FieldError>> = RwSignal::new(None);
+    let write_for_entry = write.clone();
+    let whatif = use_whatif();
+    let refused_entries = whatif.refused_entries;
+    // An entry this field refused before its screen closed comes back with its
+    // message, unless the scenario was replaced or the value in effect changed since.
+    let in_effect = current.with_untracked(|value| write(value));
+    let kept = refused_entries
+        .with_value(|entries| entries.get(&testid).cloned())
+        .filter(|entry| entry.replaced == whatif.replaced.get_untracked() && entry.in_effect == in_effect);
+    let error: RwSignal<Option<FieldError>> = RwSignal::new(kept.as_ref().and_then(|entry| read(&entry.text).err()));
+    let text = RwSignal::new(kept.map_or(in_effect, |entry| entry.text));
     // Following outside changes (undo, reset, a link): only when the value in effect
     // really changed since the last run, and only if the text does not already say it,
     // so typing "1." is not rewritten to "1" and an invalid entry in this field is not
     // wiped because some other field changed the scenario.
-    let mut previous: Option<T> = None;
+    // The value the field was drawn with: the first run changes nothing, so an entry
+    // brought back above stays.
+    let mut previous: Option<T> = Some(current.get_untracked());
     effect(move |_| {
         let value = current.get();
         if previous.as_ref() != Some(&value) {
@@ -78,7 +89,23 @@ where
     // again, so its message never names a value no longer in effect, and an entry
     // that now reads is applied, as the field shows it. One effect does both, so an
     // undo never applies an entry (which would be a new step, and lose the redo).
-    let replaced = use_whatif().replaced;
+    let replaced = whatif.replaced;
+    // The entry refused is kept by the field's test id while it stands, for when the
+    // field is drawn again; an entry that reads or is dropped is forgotten.
+    let key = testid.clone();
+    effect(move |_| {
+        let refused = error.with(Option::is_some).then(|| RefusedEntry {
+            text: text.get(),
+            replaced: replaced.get_untracked(),
+            in_effect: current.with_untracked(|value| write_for_entry(value)),
+        });
+        refused_entries.update_value(|entries| match refused {
+            Some(entry) => entries.insert(key.clone(), entry),
+            None => {
+                entries.remove(&key);
+            }
+        });
+    });
     let mut replaced_before: Option<u64> = None;
     effect(move |_| {
         let replaced_now = replaced.get();

@@ -62,7 +62,7 @@ test('each saved scenario shows the date it was last saved and a note, kept on r
   // A note past the limit is refused at the field, never cut.
   await page.getByTestId('scenario-note-input-1').fill('x'.repeat(1001));
   await page.getByTestId('scenario-note-save-1').click();
-  assert.equal(await app.text('scenario-edit-error-1'), 'A note can have at most 1000 characters.');
+  assert.equal(await app.text('scenario-edit-error-1'), 'A note can have at most 1,000 characters.');
   await page.getByTestId('scenario-note-input-1').fill('Ask about Q3');
   await page.getByTestId('scenario-note-save-1').click();
   assert.equal(await app.text('scenario-note-1'), 'Ask about Q3');

@@ -229,6 +229,8 @@ test('a 2018-19 cash cap defers projects, and an impossible cap says so', async 
   await page.getByTestId('cap-clear').click();
   assert.equal(await page.getByTestId('cap-amount').inputValue(), '');
   await page.waitForFunction(() => !location.hash.includes('cap='), null, { timeout: 3_000 });
+  // The button, now disabled, hands the focus to the cap's field (it fell to the page).
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === 'cap-amount', null, { timeout: 2_000 });
   // Emptying the field removes the cap too.
   await page.getByTestId('cap-amount').fill('1000');
   await page.getByTestId('cap-met').waitFor();
@@ -236,6 +238,36 @@ test('a 2018-19 cash cap defers projects, and an impossible cap says so', async 
   await page.getByTestId('cap-met').waitFor({ state: 'detached' });
   assert.equal(await page.getByTestId('cap-amount').getAttribute('aria-invalid'), 'false');
   assert.equal(await app.text('cash-2018-19-total'), '1,060.0');
+  assert.deepEqual(seen.errors, []);
+  await page.close();
+});
+
+test('an entry a field refused is still there, with its message, after going to another screen and back; a scenario replaced drops it', async () => {
+  // Audit 17: the field showed the last value in effect, with no word of what was typed.
+  const { page, app, seen } = await open('cashflow');
+  const paperCost = await page.getByTestId('cost-change').inputValue();
+  await page.getByTestId('cost-change').fill('5000');
+  await page.getByTestId('cap-amount').fill('abc');
+  assert.equal(await page.getByTestId('cap-amount').getAttribute('aria-invalid'), 'true');
+  await app.go('overview');
+  await app.go('cashflow');
+  assert.equal(await page.getByTestId('cap-amount').inputValue(), 'abc');
+  assert.equal(await page.getByTestId('cap-amount').getAttribute('aria-invalid'), 'true');
+  assert.equal(await page.getByTestId('cost-change').inputValue(), '5000');
+  assert.equal(await page.getByTestId('cost-change').getAttribute('aria-invalid'), 'true');
+  assert.equal(await app.text('cash-2018-19-total'), '1,060.0', 'no refused entry is in effect');
+  // A valid entry is forgotten once it reads; a reset drops what is refused.
+  await page.getByTestId('cap-amount').fill('1000');
+  await page.getByTestId('cap-met').waitFor();
+  await app.go('overview');
+  await app.go('cashflow');
+  assert.equal(await page.getByTestId('cap-amount').inputValue(), '1000');
+  await page.getByTestId('undo').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="cap-amount"]').value === '');
+  await app.go('overview');
+  await app.go('cashflow');
+  assert.equal(await page.getByTestId('cost-change').inputValue(), paperCost, 'the undo dropped the refused cost');
+  assert.equal(await page.getByTestId('cost-change').getAttribute('aria-invalid'), 'false');
   assert.deepEqual(seen.errors, []);
   await page.close();
 });

@@ -48,6 +48,22 @@ fn assert_parts_add_up(bridge: &Bridge) {
     assert_eq!(Decimal::from(numerators), change * Decimal::from(5040));
 }
 
+#[test]
+fn every_lever_at_its_limit_has_a_bridge() {
+    // The ongoing cash at its limit plus the new projects' passes the inputs' limit in
+    // whole HK$; the bridge said it could not be worked out (audit 17).
+    for link in
+        ["ongoing=1000000000", "ongoing=999999999", "ongoing=1000000000&cost=1000", "ongoing=1000000000&cost=-100"]
+    {
+        let scenario = blockvote_model::link::decode_link(link).0.scenario;
+        let data = paper();
+        let engine = engine(&data);
+        let result = bridge(&engine, &scenario, m("1060")).unwrap_or_else(|error| panic!("{link}: {error}"));
+        assert_parts_add_up(&result);
+        assert_eq!(result.scenario, engine.project(&scenario).unwrap().budget_year_totals.total, "{link}");
+    }
+}
+
 fn cost(pct: i64) -> Scenario {
     Scenario { cost_change_pct: Decimal::from(pct), ..Scenario::default() }
 }

@@ -268,13 +268,25 @@ fn scenario_candidates(projection: &Projection, data: &Dataset) -> Vec<CeilingCa
 fn same_department(input: DraftInput<'_>) -> Vec<Draft> {
     let ceiling = input.projection.delegation.ceiling;
     let candidates = scenario_candidates(input.projection, input.data);
+    let paper_ceiling = ceiling == input.projection.delegation.paper_ceiling;
+    // The groups Annex C's own figures make under the paper's ceiling, found once for
+    // all the drafts (once a draft, they took seconds for 300 departments).
+    let paper_groups =
+        if paper_ceiling { same_department_under_ceiling(&paper_candidates(input.data), ceiling) } else { Vec::new() };
     same_department_under_ceiling(&candidates, ceiling)
         .iter()
-        .filter_map(|group| same_department_draft(input, group, ceiling))
+        .filter_map(|group| same_department_draft(input, group, ceiling, &paper_groups))
         .collect()
 }
 
-fn same_department_draft(input: DraftInput<'_>, group: &SameDepartmentUnderCeiling, ceiling: Money) -> Option<Draft> {
+/// The draft about `group`; `paper_groups` are the groups Annex C's own figures make
+/// under the paper's ceiling (none when the scenario's ceiling is another).
+fn same_department_draft(
+    input: DraftInput<'_>,
+    group: &SameDepartmentUnderCeiling,
+    ceiling: Money,
+    paper_groups: &[SameDepartmentUnderCeiling],
+) -> Option<Draft> {
     let data = input.data;
     let department = data.departments.get(group.department)?;
     let paper_ceiling = ceiling == input.projection.delegation.paper_ceiling;
@@ -290,12 +302,8 @@ fn same_department_draft(input: DraftInput<'_>, group: &SameDepartmentUnderCeili
     // its ceiling: the same projects at the budgets and dates it prints. Leaving one
     // out or budgeting it otherwise changes the group (with No. 16 left out, the draft
     // said Annex C lists 2 projects of the Architectural Services Department; it lists 3).
-    let paper_group = || {
-        same_department_under_ceiling(&paper_candidates(data), ceiling)
-            .into_iter()
-            .find(|paper| paper.department == group.department)
-    };
-    let annex_c_group = paper_ceiling && paper_group().is_some_and(|paper| paper.projects == group.projects);
+    let paper_group = paper_groups.iter().find(|paper| paper.department == group.department);
+    let annex_c_group = paper_ceiling && paper_group.is_some_and(|paper| paper.projects == group.projects);
     // Their sum is worked out from Annex C while every budget in it is as printed.
     let budgets_as_printed = group.projects.iter().all(budget_as_printed);
     let mut listed = (Vec::new(), Vec::new());

@@ -326,6 +326,7 @@ fn row_reason(reason: &RowReason) -> Bilingual {
         }
         RowReason::Empty => l("是空的", "is empty").into(),
         RowReason::TooLong { max } => {
+            let max = crate::format::count(*max);
             Bilingual::new(format!("超過 {max} 字"), format!("is longer than {max} characters"))
         }
         RowReason::TooMany { max } => Bilingual::new(format!("超過 {max} 項"), format!("has more than {max} entries")),
@@ -374,10 +375,13 @@ pub fn refusal(refusal: &Refusal) -> Bilingual {
     let kept = l("目前的情景仍在畫面上，未有儲存。", "The current scenario is still on screen, unsaved.");
     match refusal {
         Refusal::Name(RowReason::TooLong { max }) => {
+            let max = crate::format::count(*max);
             Bilingual::new(format!("名稱不可超過 {max} 字。"), format!("A name can have at most {max} characters."))
         }
         Refusal::Name(_) => l("請輸入名稱。", "Enter a name.").into(),
         Refusal::Note(RowReason::TooLong { max }) => {
+            // Written as every count is (1,000, as the questions' 2,000).
+            let max = crate::format::count(*max);
             Bilingual::new(format!("備註不可超過 {max} 字。"), format!("A note can have at most {max} characters."))
         }
         Refusal::Note(_) => l("此備註無法使用。", "That note cannot be used.").into(),
@@ -875,8 +879,8 @@ mod tests {
         );
         check(
             refusal(&Refusal::Note(RowReason::TooLong { max: 1000 })),
-            "備註不可超過 1000 字。",
-            "A note can have at most 1000 characters.",
+            "備註不可超過 1,000 字。",
+            "A note can have at most 1,000 characters.",
         );
         assert!(refusal(&Refusal::Gone).en.contains("another tab"));
         check(

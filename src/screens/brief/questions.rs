@@ -265,6 +265,7 @@ fn QuestionRow(key: String, rows: Memo<Vec<PanelRow>>) -> impl IntoView {
                         data-testid=id("text")
                         prop:value=move || typed.get()
                         aria-invalid=move || error.with(Option::is_some).to_string()
+                        aria-describedby=move || error.with(Option::is_some).then(|| id("error"))
                         on:input=move |ev| edit(event_target_value(&ev))
                     ></textarea>
                 </label>
@@ -318,7 +319,7 @@ fn QuestionRow(key: String, rows: Memo<Vec<PanelRow>>) -> impl IntoView {
                     .get()
                     .map(|p| {
                         view! {
-                            <p class="field-error" role="alert" data-testid=id("error")>
+                            <p class="field-error" role="alert" id=id("error") data-testid=id("error")>
                                 {problem(&p).get(lang()).to_string()}
                             </p>
                         }

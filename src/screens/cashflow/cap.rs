@@ -4,6 +4,7 @@
 use super::deferral_choices::DeferralChoicesPanel;
 use crate::components::effect::effect;
 use crate::components::fields::NumberField;
+use crate::components::focus::{by_test_id, focus_after_render};
 use crate::components::marks::{MarkedHeading, ProvenanceMark};
 use crate::components::memo::memo;
 use crate::components::sentence::{whole_years, SentenceText};
@@ -95,7 +96,10 @@ pub fn CapPanel() -> impl IntoView {
                     type="button"
                     data-testid="cap-clear"
                     disabled=move || cap.with(Option::is_none)
-                    on:click=move |_| whatif.update(|s| s.cap = None)
+                    on:click=move |_| {
+                        whatif.update(|s| s.cap = None);
+                        focus_after_render(by_test_id("cap-amount"));
+                    }
                 >
                     <Words label=CLEAR />
                 </button>

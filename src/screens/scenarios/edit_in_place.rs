@@ -155,6 +155,9 @@ pub fn Editor(field: Field, #[prop(into)] n: Signal<usize>, editing: Editing, co
     let lang = move || state.lang.get();
     let testid = move |what: &str| format!("scenario-{what}-{}", n.get());
     let invalid = move || editing.refused.with(Option::is_some).to_string();
+    // The field points to its message while there is one, so a screen reader reads it
+    // with the field.
+    let described_by = move || editing.refused.with(Option::is_some).then(|| testid("edit-error"));
     let held = move || {
         editing.held.get().then(|| {
             view! {
@@ -167,7 +170,12 @@ pub fn Editor(field: Field, #[prop(into)] n: Signal<usize>, editing: Editing, co
     let refused = move || {
         editing.refused.with(|r| r.as_ref().map(|r| refusal(r).get(lang()).to_string())).map(|text| {
             view! {
-                <span class="field-error" role="alert" data-testid=move || testid("edit-error")>
+                <span
+                    class="field-error"
+                    role="alert"
+                    id=move || testid("edit-error")
+                    data-testid=move || testid("edit-error")
+                >
                     {text}
                 </span>
             }
@@ -205,6 +213,7 @@ pub fn Editor(field: Field, #[prop(into)] n: Signal<usize>, editing: Editing, co
                 data-testid=move || testid("rename-input")
                 aria-label=move || NEW_NAME.get(lang())
                 aria-invalid=invalid
+                aria-describedby=described_by
                 prop:value=move || editing.text.get()
                 on:input=move |ev| editing.text.set(event_target_value(&ev))
                 on:keydown=on_key
@@ -217,6 +226,7 @@ pub fn Editor(field: Field, #[prop(into)] n: Signal<usize>, editing: Editing, co
                 data-testid=move || testid("note-input")
                 aria-label=move || NOTE.get(lang())
                 aria-invalid=invalid
+                aria-describedby=described_by
                 prop:value=move || editing.text.get()
                 on:input=move |ev| editing.text.set(event_target_value(&ev))
                 on:keydown=on_key

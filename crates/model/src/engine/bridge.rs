@@ -343,8 +343,11 @@ fn largest_remainder(numerators: &[i128], ranks: &[usize], total: i128) -> Resul
     Ok(parts)
 }
 
-fn dollars(amount: Money) -> Result<i128, BridgeError> {
-    super::dollars::to_dollars(amount).map(i128::from).ok_or(BridgeError::Overflow)
+/// A projection's total in whole HK$. A total is not an input: the ongoing cash at its
+/// limit (HK$1,000,000,000M) plus the new projects' passes the inputs' limit, and the
+/// bridge of such a scenario said it could not be worked out (audit 17).
+fn dollars(total: Money) -> Result<i128, BridgeError> {
+    super::dollars::to_dollar_sum(total).ok_or(BridgeError::Overflow)
 }
 
 fn money(dollars: i128) -> Result<Money, BridgeError> {

@@ -34,6 +34,17 @@ pub(crate) fn to_dollars(amount: Money) -> Option<i64> {
     (-MAX_DOLLARS..=MAX_DOLLARS).contains(&dollars).then_some(dollars)
 }
 
+/// A total the engine made (a sum of whole HK$, which may pass [`MAX_DOLLARS`]: the
+/// ongoing cash at its limit plus the new projects') in whole HK$, exactly; `None`
+/// only beyond the `i128` range, which the input limits make unreachable.
+pub(crate) fn to_dollar_sum(total: Money) -> Option<i128> {
+    total
+        .millions()
+        .checked_mul(Decimal::from(DOLLARS_PER_MILLION))?
+        .round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero)
+        .to_i128()
+}
+
 /// Whole HK$ back to [`Money`]; exact, because a whole HK$ is six decimal places of a
 /// million.
 pub(crate) fn from_dollars(dollars: i64) -> Money {

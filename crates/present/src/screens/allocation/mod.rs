@@ -349,13 +349,16 @@ pub fn target_out_of_reach(refusal: &AllocationError) -> (String, String) {
 
 fn allocation_error_text(error: &AllocationError, lang: Lang) -> String {
     let money = |amount| money_with_unit(amount, lang);
+    // The target as the member typed it, every decimal kept: HK$0.000001M read
+    // "HK$0.0M" (audit 17).
+    let target_text = |amount| exact_money_with_unit(amount, lang);
     match (error, lang) {
         (AllocationError::TargetBelowLocked { target, locked }, Lang::Zh) => {
-            format!("目標總額 {} 低於已鎖定類別的總和 {}；請提高目標或解除鎖定。", money(*target), money(*locked))
+            format!("目標總額 {} 低於已鎖定類別的總和 {}；請提高目標或解除鎖定。", target_text(*target), money(*locked))
         }
         (AllocationError::TargetBelowLocked { target, locked }, Lang::En) => format!(
             "The target {} is below the locked categories' {}; raise the target or unlock a category.",
-            money(*target),
+            target_text(*target),
             money(*locked)
         ),
         (AllocationError::NothingToScale { .. }, Lang::Zh) => {
