@@ -63,6 +63,7 @@ where
         .with_value(|entries| entries.get(&testid).cloned())
         .filter(|entry| entry.replaced == whatif.replaced.get_untracked() && entry.in_effect == in_effect);
     let error: RwSignal<Option<FieldError>> = RwSignal::new(kept.as_ref().and_then(|entry| read(&entry.text).err()));
+    // No entry kept: the field shows the value in effect.
     let text = RwSignal::new(kept.map_or(in_effect, |entry| entry.text));
     // Following outside changes (undo, reset, a link): only when the value in effect
     // really changed since the last run, and only if the text does not already say it,

@@ -106,6 +106,7 @@ pub fn decode_upload(bytes: &[u8]) -> Result<String, NotText> {
 /// UTF-8 byte-order mark and white space, with `<!DOCTYPE html` or `<html` in any case;
 /// blockvote's page says its name in its title near the top.
 fn web_page(bytes: &[u8]) -> Option<LikelyEncoding> {
+    // Without a byte-order mark, the bytes as they are; all white space, nothing.
     let start = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
     let first = start.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(start.len());
     let opening = start.get(first..).unwrap_or_default();
@@ -113,6 +114,7 @@ fn web_page(bytes: &[u8]) -> Option<LikelyEncoding> {
     if !starts_with(b"<!doctype html") && !starts_with(b"<html") {
         return None;
     }
+    // A page shorter than the head read is read whole.
     let head = opening.get(..8 * 1024).unwrap_or(opening);
     let title = b"<title>blockvote";
     let blockvote = head.windows(title.len()).any(|window| window == title);

@@ -35,6 +35,7 @@ pub fn SaveForm(saved: StoredValue<Saved>) -> impl IntoView {
                 error.set(None);
                 let (stored, saved_name) = saved.with_value(|s| {
                     let saved_name = s.store.with_untracked(|store| store.by_id(&id).map(|x| x.name.clone()));
+                    // The scenario just saved is in the list; were it not, the name as typed.
                     (s.is_stored(), saved_name.unwrap_or_else(|| text.trim().to_string()))
                 });
                 // Another tab's scenario of that name, which this member had not opened,
