@@ -97,10 +97,25 @@ pub struct History {
     current: Scenario,
     /// Set while an undo or redo is being applied, so it is not recorded as a change.
     restoring: bool,
+    /// The field a value was just typed into, and when ([`WhatIf::typed_in`]).
+    typing: Option<(String, f64)>,
+    /// The field the last recorded step was typed into, and when it was recorded: the
+    /// next value typed into the same field before [`TYPING_PAUSE_MS`] continues that
+    /// step, so that typing "1000" is one step to undo, not four (audit 17: Undo went
+    /// 1000 → 100 → 10 → 1).
+    last_typed: Option<(String, f64)>,
 }
 
 /// The most steps kept for undo.
 pub const MAX_UNDO: usize = 200;
+
+/// The longest pause between keystrokes in one field that still makes one undo step.
+const TYPING_PAUSE_MS: f64 = 1_000.0;
+
+/// How soon after a value is typed its change must be recorded to count as typed:
+/// the change is recorded by an effect right after the keystroke's task; a value typed
+/// that changed nothing must not mark a later change (a button's) as typed.
+const TYPED_CHANGE_WITHIN_MS: f64 = 100.0;
 
 impl WhatIf {
     pub fn new(dataset: &Dataset) -> WhatIf {
@@ -177,20 +192,38 @@ impl WhatIf {
         history.update(|h| h.current = scenario.get_untracked());
         effect(move |_| {
             let next = scenario.get();
+            let now = js_sys::Date::now();
             history.update(|h| {
+                let typed =
+                    h.typing.take().filter(|(_, at)| now - at <= TYPED_CHANGE_WITHIN_MS).map(|(field, _)| field);
                 if h.restoring {
                     h.restoring = false;
+                    h.last_typed = None;
                 } else if next != h.current {
-                    let previous = std::mem::replace(&mut h.current, next.clone());
-                    h.undo.push(previous);
-                    if h.undo.len() > MAX_UNDO {
-                        h.undo.remove(0);
+                    let continues = match (&typed, &h.last_typed) {
+                        (Some(field), Some((last_field, at))) => field == last_field && now - at <= TYPING_PAUSE_MS,
+                        _ => false,
+                    };
+                    if !continues {
+                        let previous = std::mem::replace(&mut h.current, next.clone());
+                        h.undo.push(previous);
+                        if h.undo.len() > MAX_UNDO {
+                            h.undo.remove(0);
+                        }
+                        h.redo.clear();
                     }
-                    h.redo.clear();
+                    h.last_typed = typed.map(|field| (field, now));
                 }
                 h.current = next;
             });
         });
+    }
+
+    /// Says that the change about to be made was typed into the field `field` (its
+    /// test id): changes typed into one field without a pause are one undo step.
+    pub fn typed_in(&self, field: &str) {
+        let now = js_sys::Date::now();
+        self.history.update_untracked(|h| h.typing = Some((field.to_string(), now)));
     }
 
     /// Replaces the scenario as a whole (see [`WhatIf::replaced`]).

@@ -129,11 +129,13 @@ where
     });
     // Typing reads the text and commits what reads. The rest is drawn by a component
     // that knows no `T`, so the markup is compiled once, not once per type of value.
+    let typing_key = testid.clone();
     let typed = Callback::new(move |typed: String| {
         text.set(typed.clone());
         match read(&typed) {
             Ok(value) => {
                 error.set(None);
+                whatif.typed_in(&typing_key);
                 commit.run(value);
             }
             Err(e) => error.set(Some(e)),

@@ -272,6 +272,32 @@ test('an entry a field refused is still there, with its message, after going to 
   await page.close();
 });
 
+test('typing into one field without a pause is one undo step; a pause, or another field, starts the next', async () => {
+  // Audit 17: typing "1000" into the cap made four steps, and Undo went 1000 → 100 → 10 → 1.
+  const { page, seen } = await open('cashflow');
+  const cap = page.getByTestId('cap-amount');
+  await cap.click();
+  await page.keyboard.type('1000', { delay: 60 });
+  await page.waitForFunction(() => location.hash.includes('cap=1000'), null, { timeout: 3_000 });
+  await page.getByTestId('cost-change').fill('10');
+  await page.waitForTimeout(1_200);
+  await cap.click();
+  await page.keyboard.press('End');
+  await page.keyboard.type('5', { delay: 60 });
+  await page.waitForFunction(() => location.hash.includes('cap=10005'), null, { timeout: 3_000 });
+  const undo = () => page.getByTestId('undo').click();
+  await undo();
+  await page.waitForFunction(() => document.querySelector('[data-testid="cap-amount"]').value === '1000');
+  await undo();
+  await page.waitForFunction(() => !location.hash.includes('cost='), null, { timeout: 3_000 });
+  assert.equal(await cap.inputValue(), '1000', 'the cost change was a step of its own');
+  await undo();
+  await page.waitForFunction(() => document.querySelector('[data-testid="cap-amount"]').value === '');
+  assert.equal(await page.getByTestId('undo').getAttribute('aria-disabled'), 'true', 'the four keystrokes were one step');
+  assert.deepEqual(seen.errors, []);
+  await page.close();
+});
+
 test('a decimal comma is refused at its field, never read as a thousands separator', async () => {
   // An audit found "12,5" typed as a cost change applied as +125 %, without a word.
   const { page, app, seen } = await open('cashflow');
@@ -459,6 +485,8 @@ test('undo and redo every lever change, by button and by keyboard', async () => 
 test('Ctrl+Z in a search box or a text area is the browser\'s undo of the typing, never an undo of a lever', async () => {
   const { page, app, seen } = await open('cashflow');
   await page.getByTestId('cost-change').fill('10');
+  // A pause, so that the two values are two undo steps (typing without one is one).
+  await page.waitForTimeout(1_100);
   await page.getByTestId('cost-change').fill('20');
   await page.waitForFunction(() => location.hash.includes('cost=20'), null, { timeout: 3_000 });
   await app.go('projects');
