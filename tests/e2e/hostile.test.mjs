@@ -251,6 +251,13 @@ test('a Big5 projects CSV is refused, naming Big5 and how to save it as UTF-8, i
   await page.getByTestId('dataset-problems').waitFor();
   assert.match(await app.text('dataset-problems'), /This is a blockvote page \(an offline copy, say\), not project data, and was not used/);
   assert.doesNotMatch(await app.text('dataset-problems'), /GBK|UTF-8/);
+  // A CSV blockvote exported (a scenario's projects) is said to be one (audit 18).
+  await page.getByTestId('export-projects-csv').waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-projects-csv').click()]);
+  const exported = await readFile(await download.path());
+  await page.getByTestId('dataset-file').setInputFiles({ name: 'blockvote-projects.csv', mimeType: 'text/csv', buffer: exported });
+  await page.waitForFunction(() => /exported/.test(document.querySelector('[data-testid="dataset-problems"]')?.innerText ?? ''));
+  assert.match(await app.text('dataset-problems'), /^This is a CSV of a scenario's figures that blockvote exported, not project data, and was not used\. To import project data, start from the template/);
   assert.deepEqual(seen.errors, []);
 });
 

@@ -5,6 +5,7 @@
 use crate::format::{count, money_with_unit, projects_count};
 use crate::lang::{l, Label, Lang};
 use crate::refusal::engine_error;
+use crate::screens::risk::data_table::FIGURE;
 use crate::uploads::{not_text, FileKind};
 use blockvote_model::engine::{Engine, EngineError, Scenario};
 use blockvote_model::load::LoadError;
@@ -59,11 +60,17 @@ pub enum Checked {
     Unreadable,
     /// It is not UTF-8 text (a Big5 CSV from Excel, say).
     NotText(NotText),
+    /// It is a CSV blockvote exported (a scenario's projects, cash flow or allocation,
+    /// whose first lines say whose each column of figures is), not project data.
+    Export,
 }
 
 /// Checks a projects file against the schema and the engine, exactly as the app will
 /// use it (its text NFC by `normalize`).
 pub fn check(name: &str, text: &str, normalize: Normalizer) -> Checked {
+    if is_export(text) {
+        return Checked::Export;
+    }
     let dataset = match Dataset::paper().and_then(|paper| paper.with_projects_csv(text, normalize)) {
         Ok(dataset) => dataset,
         // Each problem names the member's file, not the schema's `projects.csv`.
@@ -85,6 +92,17 @@ pub fn check(name: &str, text: &str, normalize: Normalizer) -> Checked {
         total,
         first_start_year: dataset.projects.iter().map(|p| p.start.year()).min().unwrap_or(dataset.budget_year).label(),
     })
+}
+
+/// Whether `text` is a CSV blockvote exported: it starts (after a byte-order mark) with
+/// a line saying whose a column of figures is, in either language (`Figure,…`,
+/// `數字,…`; `screens::scenarios::files`). Read as project data, its first line was
+/// only said not to be the template's heading (audit 18).
+fn is_export(text: &str) -> bool {
+    let start = text.trim_start_matches('\u{FEFF}');
+    [Lang::Zh, Lang::En]
+        .into_iter()
+        .any(|lang| start.strip_prefix(FIGURE.get(lang)).is_some_and(|rest| rest.starts_with(',')))
 }
 
 /// Which project data every screen shows now: the paper's (`data`), or an imported
@@ -168,6 +186,16 @@ pub fn refused(checked: &Checked, lang: Lang) -> Option<Refused> {
             only(l("無法讀取檔案，未有使用。", "The file could not be read; it was not used.").get(lang).to_string())
         }
         Checked::NotText(error) => only(not_text(error, FileKind::Csv).get(lang).to_string()),
+        Checked::Export => only(match lang {
+            Lang::Zh => format!(
+                "這是 blockvote 匯出的情景數字（CSV），不是項目資料，未有使用。如要匯入項目資料，請由範本開始：「{}」。",
+                TEMPLATE.zh
+            ),
+            Lang::En => format!(
+                "This is a CSV of a scenario's figures that blockvote exported, not project data, and was not used. To import project data, start from the template: “{}”.",
+                TEMPLATE.en
+            ),
+        }),
     }
 }
 
@@ -186,6 +214,26 @@ mod tests {
             (_, None) => String::new(),
         };
         assert_eq!(said, expected);
+    }
+
+    #[test]
+    fn a_csv_blockvote_exported_is_said_to_be_one_and_not_read_as_project_data() {
+        let exported = "\u{FEFF}Figure,paper_budget_m,Annex C — Annex C: “Project budget (HK$M)”\r\nid,paper_budget_m\r\n1,6.6\r\n";
+        check_words(
+            "blockvote-projects.csv",
+            exported,
+            Lang::En,
+            "This is a CSV of a scenario's figures that blockvote exported, not project data, and was not used. To import project data, start from the template: “Download the paper's projects (CSV template)”.",
+        );
+        check_words(
+            "blockvote-cashflow.csv",
+            "數字,ongoing_m,模型\r\n",
+            Lang::Zh,
+            "這是 blockvote 匯出的情景數字（CSV），不是項目資料，未有使用。如要匯入項目資料，請由範本開始：「下載文件的項目表（CSV 範本）」。",
+        );
+        // A project file whose first name merely starts with the word is read as one.
+        assert!(!is_export("Figures,department_zh\n"));
+        assert!(matches!(check("paper.csv", PAPER_PROJECTS_CSV, nfc), Checked::Ready(_)));
     }
 
     #[test]
