@@ -16,12 +16,6 @@ pub enum FileKind {
 
 /// The refusal of a file that is not UTF-8 text.
 pub fn not_text(error: &NotText, kind: FileKind) -> Bilingual {
-    match error.likely {
-        LikelyEncoding::Binary => return not_a_text_file(kind),
-        LikelyEncoding::BlockvotePage => return blockvote_page(kind),
-        LikelyEncoding::WebPage => return web_page(kind),
-        _ => {}
-    }
     let line = error.line;
     let (zh_likely, en_likely) = match error.likely {
         LikelyEncoding::Big5 => (
@@ -37,9 +31,11 @@ pub fn not_text(error: &NotText, kind: FileKind) -> Bilingual {
         LikelyEncoding::Utf16WithoutBom => {
             ("看來是沒有位元組順序記號的 UTF-16", "it looks like UTF-16 without a byte-order mark")
         }
-        LikelyEncoding::Unknown | LikelyEncoding::Binary | LikelyEncoding::BlockvotePage | LikelyEncoding::WebPage => {
-            ("無法辨認其編碼", "its encoding is not recognised")
-        }
+        LikelyEncoding::Unknown => ("無法辨認其編碼", "its encoding is not recognised"),
+        // Not text in another encoding: no encoding to name, nor to save it in.
+        LikelyEncoding::Binary => return not_a_text_file(kind),
+        LikelyEncoding::BlockvotePage => return blockvote_page(kind),
+        LikelyEncoding::WebPage => return web_page(kind),
     };
     let (zh_how, en_how) = match kind {
         FileKind::Csv => (

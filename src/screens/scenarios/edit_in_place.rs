@@ -5,6 +5,7 @@
 
 use crate::components::focus::{by_test_id, focus_after_render, keep_typing_after_render};
 use crate::components::words::Words;
+use crate::saved::Saved;
 use crate::state::use_app_state;
 use blockvote_model::saved::{Refusal, SavedScenario, Store};
 use blockvote_present::screens::scenarios::{CANCEL, FINISH_OPEN_EDIT, NEW_NAME, OK};
@@ -113,9 +114,14 @@ impl Editing {
         self.text.get_untracked()
     }
 
-    /// The store's answer to the edit: kept (the editor closes; `stored` says whether
-    /// the browser stored it too) or refused (it stays, saying why).
-    pub fn answer(&self, outcome: Result<(), Refusal>, stored: bool) {
+    /// Makes the edit through `change` on the saved scenarios, and takes their answer:
+    /// kept (the editor closes, and a change the browser did not store is said in its
+    /// row) or refused (it stays, saying why).
+    pub fn commit(&self, saved: StoredValue<Saved>, change: impl FnOnce(&Saved) -> Result<(), Refusal>) {
+        let (outcome, stored) = saved.with_value(|s| {
+            let outcome = change(s);
+            (outcome, s.is_stored())
+        });
         match outcome {
             Ok(()) => {
                 let edited = self.target.with_untracked(|t| t.as_ref().map(|(id, _)| id.clone()));

@@ -180,14 +180,12 @@ fn OrphanedEdit(saved: StoredValue<Saved>, store: RwSignal<Store>, editing: Edit
             return editing.stop();
         };
         let text = editing.text();
-        let (outcome, stored) = saved.with_value(|s| {
-            let outcome = s.put_back_edited(began_on, |store, writer, id| match field {
+        editing.commit(saved, |s| {
+            s.put_back_edited(began_on, |store, writer, id| match field {
                 Field::Name => store.rename(writer, id, &text),
                 Field::Note => store.set_note(writer, id, &text),
-            });
-            (outcome, s.is_stored())
+            })
         });
-        editing.answer(outcome, stored);
     });
     // The row's editor went with the row, and the focus with it: typing goes on in the
     // editor that takes its place.
@@ -326,16 +324,11 @@ fn SavedRow(
     let commit = move |field: Field| {
         let text = editing.text();
         let began_on = editing.began_on();
-        let (outcome, stored) = id.with_value(|id| {
-            saved.with_value(|s| {
-                let outcome = match field {
-                    Field::Name => s.rename(id, &text, began_on.as_ref()),
-                    Field::Note => s.set_note(id, &text, began_on.as_ref()),
-                };
-                (outcome, s.is_stored())
-            })
+        let id = id.get_value();
+        editing.commit(saved, |s| match field {
+            Field::Name => s.rename(&id, &text, began_on.as_ref()),
+            Field::Note => s.set_note(&id, &text, began_on.as_ref()),
         });
-        editing.answer(outcome, stored);
     };
     // An edit kept on this page but not stored is said in the row, where it was made,
     // while the browser still stores nothing (the notice above says why).

@@ -26,17 +26,14 @@ pub(crate) const DOLLAR_SCALE: u32 = 6;
 /// from zero. `None` when the result lies outside ±[`MAX_DOLLARS`], so that no later
 /// sum or product can overflow.
 pub(crate) fn to_dollars(amount: Money) -> Option<i64> {
-    let dollars = amount
-        .millions()
-        .checked_mul(Decimal::from(DOLLARS_PER_MILLION))?
-        .round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero)
-        .to_i64()?;
+    let dollars = i64::try_from(to_dollar_sum(amount)?).ok()?;
     (-MAX_DOLLARS..=MAX_DOLLARS).contains(&dollars).then_some(dollars)
 }
 
-/// A total the engine made (a sum of whole HK$, which may pass [`MAX_DOLLARS`]: the
-/// ongoing cash at its limit plus the new projects') in whole HK$, exactly; `None`
-/// only beyond the `i128` range, which the input limits make unreachable.
+/// Rounding point R1 without the inputs' bound: a total the engine made (a sum of
+/// whole HK$, which may pass [`MAX_DOLLARS`]: the ongoing cash at its limit plus the
+/// new projects') in whole HK$; `None` only beyond the `i128` range, which the input
+/// limits make unreachable. [`to_dollars`] is this, bounded.
 pub(crate) fn to_dollar_sum(total: Money) -> Option<i128> {
     total
         .millions()
