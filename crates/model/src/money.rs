@@ -7,7 +7,8 @@
 //!
 //! Rounding happens only at the named points in this module:
 //! - [`Money::round_to`] rounds half away from zero (the rule the paper's own
-//!   one-decimal figures follow, e.g. 36 / 202 = 17.82 % → 17.8 %);
+//!   one-decimal figures follow, e.g. 36 / 202 = 17.82 % → 17.8 %), from the amount
+//!   at the engine's precision ([`SHOWN_PRECISION_PLACES`]);
 //! - [`round_parts_to_total`] rounds a list of parts so that the rounded parts add up
 //!   exactly to the rounded total (largest-remainder rule), which is how every table
 //!   keeps "the parts shown add up to the total shown".
@@ -50,6 +51,18 @@ impl std::error::Error for MoneyError {}
 /// budget, yet small enough that sums of thousands of such amounts, and products with
 /// percentages, can never overflow a `Decimal`.
 pub const MAX_INPUT_MILLIONS: i64 = 1_000_000_000;
+
+/// The decimals of a million (whole HK$ thousands) to which an amount is taken before
+/// it is rounded to fewer for display. The engine pays each project in whole dollars
+/// per quarter and its calibrated baseline is a dollar under Annex B's HK$243M, so a
+/// lever's effect on a total is linear only to within about HK$100 (a cost change of
+/// +5% gives HK$255,149,998 where 243 × 1.05 is 255.15). Rounding those dollars to
+/// one decimal straight away would let them decide the digit shown: 255.1, where the
+/// exact arithmetic every reader does gives 255.2. Taken first to whole thousands,
+/// an amount within HK$500 under a midpoint is read as the midpoint, well beyond the
+/// engine's own deviation. Amounts of three decimals or fewer (every figure the paper
+/// prints) are unchanged by it.
+pub const SHOWN_PRECISION_PLACES: u32 = 3;
 
 impl Money {
     pub const ZERO: Money = Money(Decimal::ZERO);
@@ -141,21 +154,35 @@ impl Money {
     }
 
     /// Rounding point 1: rounds to `places` decimal places of a million, half away
-    /// from zero.
+    /// from zero, from the amount at [`SHOWN_PRECISION_PLACES`] when fewer are asked.
     pub fn round_to(self, places: u32) -> Money {
-        Money(self.0.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero))
+        Money(self.shown_from(places).round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero))
     }
 
-    /// The largest amount of `places` decimals not above this one: the least a part
-    /// rounded by [`round_parts_to`] within a unit of its exact amount can show.
+    /// The largest amount of `places` decimals not above this one (at the precision
+    /// [`Money::round_to`] starts from): the least a part rounded by
+    /// [`round_parts_to`] within a unit of its amount can show.
     pub fn floor_to(self, places: u32) -> Money {
-        Money(self.0.round_dp_with_strategy(places, RoundingStrategy::ToNegativeInfinity))
+        Money(self.shown_from(places).round_dp_with_strategy(places, RoundingStrategy::ToNegativeInfinity))
     }
 
-    /// The smallest amount of `places` decimals not below this one: the most a part
-    /// rounded by [`round_parts_to`] within a unit of its exact amount can show.
+    /// The smallest amount of `places` decimals not below this one (at the precision
+    /// [`Money::round_to`] starts from): the most a part rounded by
+    /// [`round_parts_to`] within a unit of its amount can show.
     pub fn ceiling_to(self, places: u32) -> Money {
-        Money(self.0.round_dp_with_strategy(places, RoundingStrategy::ToPositiveInfinity))
+        Money(self.shown_from(places).round_dp_with_strategy(places, RoundingStrategy::ToPositiveInfinity))
+    }
+
+    /// The amount every rounding to `places` starts from: the amount at
+    /// [`SHOWN_PRECISION_PLACES`] (half away from zero) when `places` is fewer, so
+    /// that the engine's whole-dollar deviations never decide a digit shown, and the
+    /// amount itself otherwise.
+    fn shown_from(self, places: u32) -> Decimal {
+        if places < SHOWN_PRECISION_PLACES {
+            self.0.round_dp_with_strategy(SHOWN_PRECISION_PLACES, RoundingStrategy::MidpointAwayFromZero)
+        } else {
+            self.0
+        }
     }
 
     /// The amount as an `f64`, for chart geometry only (pixel positions). Never used
@@ -271,8 +298,7 @@ pub fn round_parts_to_total(parts: &[Money], places: u32) -> Vec<Money> {
 pub fn round_parts_to(parts: &[Money], places: u32, target: Money) -> Vec<Money> {
     let rounded_each = || parts.iter().map(|p| p.round_to(places)).collect();
     let unit = Decimal::new(1, places);
-    let mut floors: Vec<Decimal> =
-        parts.iter().map(|p| p.0.round_dp_with_strategy(places, RoundingStrategy::ToNegativeInfinity)).collect();
+    let mut floors: Vec<Decimal> = parts.iter().map(|part| part.floor_to(places).0).collect();
     let floor_sum = floors.iter().try_fold(Decimal::ZERO, |sum, floor| sum.checked_add(*floor));
     let gap = floor_sum.and_then(|floor_sum| target.0.checked_sub(floor_sum)).and_then(|gap| gap.checked_div(unit));
     let Some(gap_units) = gap.and_then(|units| units.round().to_i64()) else {
@@ -283,8 +309,12 @@ pub fn round_parts_to(parts: &[Money], places: u32, target: Money) -> Vec<Money>
         return rounded_each();
     }
     // Parts by remainder, largest first; ties go to the earlier part.
-    let mut order: Vec<(Decimal, usize)> =
-        parts.iter().zip(&floors).enumerate().map(|(index, (part, floor))| (part.0 - *floor, index)).collect();
+    let mut order: Vec<(Decimal, usize)> = parts
+        .iter()
+        .zip(&floors)
+        .enumerate()
+        .map(|(index, (part, floor))| (part.shown_from(places) - *floor, index))
+        .collect();
     order.sort_by(|(ra, a), (rb, b)| rb.cmp(ra).then(a.cmp(b)));
     let (chosen, step): (Vec<usize>, Decimal) = if gap_units >= 0 {
         (order.iter().map(|(_, index)| *index).take(usize::try_from(gap_units).unwrap_or(0)).collect(), unit)
@@ -320,6 +350,31 @@ mod tests {
         check_format("-0.04", 1, "0.0");
         check_format("6.6", 0, "7");
         check_format("100", 0, "100");
+    }
+
+    #[test]
+    fn whole_dollar_deviations_never_decide_a_digit_shown() {
+        // The engine's +5% cost (255.149998 where 243 × 1.05 = 255.15), its -5%
+        // (230.849999 where 230.85), both signs; an amount HK$500 under a midpoint is
+        // read as the midpoint, HK$501 under it is not; three decimals or more are
+        // rounded from the amount itself.
+        check_format("255.149998", 1, "255.2");
+        check_format("230.849999", 1, "230.9");
+        check_format("-255.149998", 1, "-255.2");
+        check_format("255.1495", 1, "255.2");
+        check_format("255.149499", 1, "255.1");
+        check_format("1680.4749", 2, "1,680.48");
+        check_format("1680.474499", 2, "1,680.47");
+        check_format("1680.4751", 3, "1,680.475");
+        check_format("0.0495", 1, "0.1");
+        let money = |text: &str| Money::parse_millions(text).expect("test input parses");
+        assert_eq!(money("255.149998").floor_to(1), money("255.1"));
+        assert_eq!(money("255.150001").floor_to(1), money("255.1"));
+        assert_eq!(money("255.100001").ceiling_to(1), money("255.1"));
+        assert_eq!(money("255.1006").ceiling_to(1), money("255.2"));
+        // Parts and their total start from the same precision: the ongoing 817 and
+        // the new cohort's 255.149998 show 817.0 + 255.2 = 1,072.2.
+        assert_eq!(round_parts_to_total(&[money("817"), money("255.149998")], 1), [money("817.0"), money("255.2")]);
     }
 
     #[test]

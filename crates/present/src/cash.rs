@@ -976,6 +976,27 @@ pub(crate) mod tests {
         }
     }
 
+    /// A cost change that makes Annex B's new-project cash a midpoint reads as exact
+    /// arithmetic on the paper does, rounded half away from zero (audit 15): the
+    /// engine's whole-dollar payments gave 255.149998 for 243 × 1.05 = 255.15, which
+    /// read 255.1, and 1,072.1 for 1,072.15.
+    #[test]
+    fn a_cost_change_on_a_midpoint_reads_as_the_paper_s_arithmetic() {
+        #[track_caller]
+        fn check(link: &str, expected: &str) {
+            let (projection, baseline) = projections(&blockvote_model::link::decode_link(link).0.scenario);
+            let table = year_table(&projection, &baseline, Lang::En);
+            let first = table.rows.first().map(|row| row.cells(Lang::En)[..4].join(" | "));
+            assert_eq!(first.as_deref(), Some(expected), "{link}");
+        }
+        check("cost=5", "2018-19 | 817.0 | 255.2 | 1,072.2");
+        check("cost=-5", "2018-19 | 817.0 | 230.9 | 1,047.9");
+        check("cost=15", "2018-19 | 817.0 | 279.5 | 1,096.5");
+        check("cost=25", "2018-19 | 817.0 | 303.8 | 1,120.8");
+        check("cost=-15", "2018-19 | 817.0 | 206.6 | 1,023.6");
+        check("cost=5&ongoing=808.4", "2018-19 | 808.4 | 255.2 | 1,063.6");
+    }
+
     /// The audit's scenario, row by row: 2018-19 reads 817.0 + 223.5 = 1,040.5 (exact
     /// 1,040.541), and the later years take the column's tenths.
     #[test]
