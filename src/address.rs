@@ -77,7 +77,14 @@ fn follow(state: AppState, whatif: WhatIf, fragment: &str, own: bool) {
     let names_no_scenario = !next.params.iter().any(|(key, _)| SCENARIO_KEYS.contains(&key.as_str()));
     let keeps_scenario = own && names_no_scenario;
     if !keeps_scenario && !whatif.is_current_link(&next.params) {
+        let before = whatif.scenario.get_untracked();
         whatif.open_link(fragment, &state.data());
+        // Back, Forward or an address typed that replaced the member's scenario is
+        // said, with the way back: pressing Back to see the last screen again went
+        // back to the paper's figures without a word (audit 19).
+        if !own {
+            whatif.opened_by_address.set(whatif.scenario.with_untracked(|now| (*now != before).then(|| now.clone())));
+        }
     } else if own {
         let problems = state.params.with_untracked(|before| changed_address_problems(fragment, before, &state.data()));
         if !problems.is_empty() {

@@ -6,16 +6,20 @@
 //! `blockvote_present::storage`'s.
 
 use crate::components::dismiss::DismissButton;
+use crate::components::memo::memo;
 use crate::components::words::{Said, Words};
 use crate::data_source::{use_data_source, DataNotice, Source};
 use crate::saved::use_saved;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
+use blockvote_model::engine::Scenario;
 use blockvote_present::lang::Bilingual;
 use blockvote_present::links::{problem_lines, LINK_PROBLEMS_HEADING};
 use blockvote_present::refusal::{edits_without_effect, engine_error, refused_heading, EDITS_WITHOUT_EFFECT_HEADING};
 use blockvote_present::route::{fragment_for, View};
-use blockvote_present::shell::{notice_lines, other_lines, UNDO_LAST_CHANGE};
+use blockvote_present::shell::{
+    notice_lines, other_lines, scenario_from_address, BACK_TO_YOUR_SCENARIO, UNDO_LAST_CHANGE,
+};
 use blockvote_present::storage::{
     self, carried_notice, BACK_TO_PAPER, DATASET_NOT_READ, DATASET_NOT_STORED, DOWNLOAD_REFUSED,
     DOWNLOAD_SET_ASIDE_DATA, OPEN_SCENARIOS,
@@ -28,6 +32,7 @@ pub fn Notices() -> impl IntoView {
         <ScenarioRefused />
         <EditsWithoutEffect />
         <LinkProblems />
+        <ScenarioFromAddress />
         <CarriedScenarios />
         <StorageRefused />
         <TabConflicts />
@@ -99,6 +104,37 @@ fn LinkProblems() -> impl IntoView {
                     </p>
                     {lines}
                     <DismissButton on_dismiss=Callback::new(move |()| whatif.link_problems.set(Vec::new())) />
+                </div>
+            }
+        })
+    }
+}
+
+/// Shown after the browser's Back or Forward, or an address typed, opened another
+/// scenario than the one on screen, for as long as that scenario is the one on screen:
+/// what happened, and the way back to the member's scenario (one Undo).
+#[component]
+fn ScenarioFromAddress() -> impl IntoView {
+    let whatif = use_whatif();
+    let paper = memo(move |_| {
+        whatif.opened_by_address.with(|opened| {
+            opened
+                .as_ref()
+                .filter(|opened| whatif.scenario.with(|now| now == *opened))
+                .map(|opened| *opened == Scenario::default())
+        })
+    });
+    move || {
+        paper.get().map(|paper| {
+            view! {
+                <div class="notice scenario-from-address" role="status" data-testid="scenario-from-address">
+                    <p>
+                        <Words label=scenario_from_address(paper) />
+                    </p>
+                    <button type="button" data-testid="scenario-from-address-undo" on:click=move |_| whatif.undo()>
+                        <Words label=BACK_TO_YOUR_SCENARIO />
+                    </button>
+                    <DismissButton on_dismiss=Callback::new(move |()| whatif.opened_by_address.set(None)) />
                 </div>
             }
         })

@@ -61,6 +61,10 @@ pub struct WhatIf {
     /// What a link carried that could not be used, shown until dismissed or until a new
     /// link is opened (its own problems then replace these).
     pub link_problems: RwSignal<Vec<LinkProblem>>,
+    /// The scenario the browser's Back or Forward, or an address typed, opened in
+    /// place of the one on screen (`address::follow`); the shell says so while it is
+    /// still the scenario on screen, with the way back (`notices.rs`).
+    pub opened_by_address: RwSignal<Option<Scenario>>,
     /// Earlier scenarios, most recent last (undo), and undone ones (redo).
     pub history: RwSignal<History>,
     /// How many times the scenario was replaced as a whole ([`WhatIf::replace`]: undo,
@@ -178,6 +182,7 @@ impl WhatIf {
             shown_link,
             after_paint: later,
             link_problems: RwSignal::new(Vec::new()),
+            opened_by_address: RwSignal::new(None),
             history: RwSignal::new(History::default()),
             replaced: RwSignal::new(0),
             refused_entries: StoredValue::new(SortedMap::new()),

@@ -109,6 +109,43 @@ test('the served app starts over http and navigates', async () => {
   await page.close();
 });
 
+test('Back to an earlier screen says it opened that address\'s scenario, and one press brings the member\'s back', async () => {
+  const page = await browser.newPage();
+  const { errors } = watch(page);
+  const app = new AppPage(page);
+  await app.open(`${SINGLE_FILE_URL}#view=overview&lang=en`);
+  await app.go('cashflow');
+  await page.getByTestId('cost-change').fill('5');
+  await page.getByTestId('ongoing-amount').fill('900');
+  await page.waitForFunction(() => /cost=5/.test(location.hash) && /ongoing=900/.test(location.hash));
+  assert.equal(await page.getByTestId('scenario-from-address').count(), 0, 'no notice for the member\'s own changes');
+  // Back goes to the overview's address, which carries no scenario.
+  await page.goBack();
+  await app.screen('overview').waitFor();
+  const notice = page.getByTestId('scenario-from-address');
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /This address carries no scenario, so the paper's figures are shown now/);
+  await page.getByTestId('scenario-from-address-undo').click();
+  await notice.waitFor({ state: 'detached' });
+  await page.waitForFunction(() => /cost=5/.test(location.hash) && /ongoing=900/.test(location.hash));
+  await app.go('cashflow');
+  assert.equal(await page.getByTestId('cost-change').inputValue(), '5');
+  assert.equal(await page.getByTestId('ongoing-amount').inputValue(), '900');
+  // An address typed with another scenario says so too, here in Chinese; a
+  // dismissed notice is gone, and the member's own changes bring no notice back.
+  await page.evaluate(() => { location.hash = '#view=overview&lang=zh&cost=10'; });
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /這個網址載有另一個情景，現已開啟/);
+  await notice.getByRole('button', { name: '關閉' }).click();
+  await notice.waitFor({ state: 'detached' });
+  await app.go('cashflow');
+  await page.getByTestId('cost-change').fill('7');
+  await page.waitForFunction(() => /cost=7/.test(location.hash));
+  assert.equal(await notice.count(), 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test("the single file's stylesheet reads exactly as the served one (its ASCII escapes and squeezed spaces change nothing)", async () => {
   const rules = async (url) => {
     const page = await browser.newPage();

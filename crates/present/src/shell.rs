@@ -20,6 +20,25 @@ pub const ENGLISH_SHORT: &str = "EN";
 /// Shown, in both languages at once, when the built-in data cannot be read (the app
 /// has no language yet).
 pub const DATA_NOT_LOADED: &str = "資料檔案有誤，無法載入。 The data files could not be loaded:";
+/// Said when the browser's Back or Forward, or an address typed, opened another
+/// scenario than the one on screen. The address is the scenario, so going back to an
+/// earlier screen goes back to the scenario it showed then too; audit 19 found that
+/// it did so without a word, and a member took their scenario for lost.
+pub fn scenario_from_address(paper: bool) -> Label {
+    if paper {
+        l(
+            "這個網址沒有載有情景，所以現在顯示文件的數字（瀏覽器的「返回」、「前進」或輸入的網址會開啟該網址的情景）。",
+            "This address carries no scenario, so the paper's figures are shown now (the browser's Back or Forward, or an address typed, opens the scenario of its address).",
+        )
+    } else {
+        l(
+            "這個網址載有另一個情景，現已開啟（瀏覽器的「返回」、「前進」或輸入的網址會開啟該網址的情景）。",
+            "This address carries another scenario, which is open now (the browser's Back or Forward, or an address typed, opens the scenario of its address).",
+        )
+    }
+}
+/// Undoes the opening of an address's scenario.
+pub const BACK_TO_YOUR_SCENARIO: Label = l("↶ 返回您之前的情景", "↶ Back to the scenario you had");
 /// Undoes the change an engine refused.
 pub const UNDO_LAST_CHANGE: Label = l("↶ 復原上一步", "↶ Undo the last change");
 pub const SOURCE_NOTE: Label = l(
