@@ -134,7 +134,7 @@ pub fn open_pasted(state: AppState, whatif: WhatIf, text: &str) -> Result<(), Pa
 /// app holds, so a link copied from it does not carry the slip on.
 fn fragment_of(state: AppState, whatif: WhatIf) -> String {
     let mut pairs = whatif.link_pairs();
-    pairs.extend(state.params.with(|params| screen_params(params)));
+    pairs.extend(state.params.with(|params| screen_params(params, &state.data())));
     fragment_for(state.view.get(), state.lang.get(), &pairs)
 }
 

@@ -204,7 +204,7 @@ fn Shell(dataset: Dataset) -> impl IntoView {
     // any other screen clears it).
     let scenario_tail = memo(move |_| whatif.shown_link.with(|written| fragment_tail(&written.pairs)));
     let filtered_tail = memo(move |_| {
-        let filters = state.params.with(|params| fragment_tail(&screen_params(params)));
+        let filters = state.params.with(|params| fragment_tail(&screen_params(params, &state.data())));
         scenario_tail.with(|tail| format!("{tail}{filters}"))
     });
 

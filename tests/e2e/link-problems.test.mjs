@@ -107,9 +107,10 @@ test('a screen, a language or a projects filter the app cannot use is named', as
     '“start=zzz” is not a quarter such as 2018-19 Q2; the filter was not applied.',
     '“foo=1”: foo is not a key blockvote knows; it was ignored.',
   ]);
-  // The address keeps the screens' pairs the notice named, not the key no reader knows:
-  // a link copied from it does not carry the slip on.
-  const written = '#view=overview&lang=en&dept=999&min=abc&theme=x&start=zzz';
+  // The address keeps the screens' pairs the notice named, but not the key no reader
+  // knows, nor a department the data does not have (audit 19): a link copied from it
+  // does not carry the slip on.
+  const written = '#view=overview&lang=en&min=abc&theme=x&start=zzz';
   await page.waitForFunction((written) => window.location.hash === written, written).catch(() => {});
   assert.equal(await page.evaluate(() => window.location.hash), written);
   // A list of project numbers with an item that is not one: the numbers apply, the item is named.
@@ -119,6 +120,19 @@ test('a screen, a language or a projects filter the app cannot use is named', as
   });
   assert.deepEqual(await problemLines(page), ['“ids=14,x,15” holds 1 item that is not a project number; it was ignored.']);
   assert.equal(await page.locator('tr[data-testid^="project-row-"]').count(), 2);
+  await page.waitForFunction(() => window.location.hash === '#view=projects&lang=en&ids=14,15');
+  // A list that names no project of the data is not applied, and says so; the address
+  // drops it (audit 19: ids=0 showed no project, ids=abc all 254, neither saying so).
+  await page.getByTestId('link-problems').getByRole('button').click();
+  await page.evaluate(() => {
+    window.location.hash = '#view=projects&lang=en&ids=0';
+  });
+  assert.deepEqual(await problemLines(page), [
+    '“ids=0” names project No. 0, which the data shown does not have; no row shows it.',
+    '“ids=0” names no project of the data shown; the filter was not applied, and every project is shown.',
+  ]);
+  await page.waitForFunction(() => document.querySelectorAll('tr[data-testid^="project-row-"]').length === 254);
+  await page.waitForFunction(() => window.location.hash === '#view=projects&lang=en');
   // The same scenario with an address changed by hand: a bad screen is still named.
   await page.getByTestId('link-problems').getByRole('button').click();
   await page.evaluate(() => {

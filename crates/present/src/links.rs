@@ -9,7 +9,7 @@ use crate::refusal::{CATEGORY, PROJECT_NUMBER};
 use crate::route::{read_slide, route_problems, shell_value_applies, SHELL_KEYS, SLIDE_KEY};
 use crate::screens::allocation::target_out_of_reach;
 use crate::screens::departments::{self, DepartmentColumn};
-use crate::screens::projects::filters::{Offered, FILTER_KEYS};
+use crate::screens::projects::filters::{ids_param, parse_ids, Filters, Offered, FILTER_KEYS};
 use crate::screens::projects::table::{self, parse_group, SortKey, GROUP_KEY};
 use crate::screens::sorting::SortKeys;
 use crate::screens::thresholds::threshold_text;
@@ -19,6 +19,7 @@ use blockvote_model::link::{
     decode_link_in, parse_fragment, read_fragment, Fit, LinkProblem, LinkReason, LinkScenario, Marker,
     MAX_FRAGMENT_CHARS, MAX_ITEMS, MAX_NAMED_ABSENT, MAX_SCENARIO_CHARS, MAX_VALUE_CHARS, SCENARIO_KEYS,
 };
+use blockvote_model::order::SortedSet;
 use blockvote_model::saved::{encode, SavedScenario, Store};
 use blockvote_model::Dataset;
 
@@ -108,12 +109,56 @@ fn is_screen_key(key: &str) -> bool {
     screen_keys().any(|known| known == key)
 }
 
+/// The projects filter's department (`dept=`), a key [`screen_params`] and
+/// [`screen_problems`] read beyond [`Offered::problems`].
+const DEPT_KEY: &str = "dept";
+/// The projects filter's list of project numbers (`ids=`), likewise.
+const IDS_KEY: &str = "ids";
+
+/// The text as it is: the [`Filters`] read here are read for their department and
+/// list of numbers only, which no normalisation or lower case changes, so the search's
+/// Unicode functions are not needed (nor carried in).
+fn as_typed(text: &str) -> String {
+    text.to_string()
+}
+
 /// The pairs of an address the screens read (filters, sorts, the presenter's slide),
 /// in order: what the app writes back after its view, language and scenario. The
 /// scenario's pairs are written from the scenario, and a pair no reader knows is not
-/// written at all.
-pub fn screen_params(params: &[(String, String)]) -> Vec<(String, String)> {
-    params.iter().filter(|(key, _)| is_screen_key(key)).cloned().collect()
+/// written at all. The projects filter's department and list of numbers are written
+/// as the table applies them on `data` ([`Filters::from_params`]): "Copy link" passes on what is shown, not
+/// a value the link's notice named as refused, as the scenario's pairs are written
+/// from the scenario and a key no reader knows is not written at all (audit 19 found
+/// `dept=999999` and `ids=abc` copied on). Each is written once, where its last pair
+/// stood (the one read; the notice names the others as ignored): `dept=` with the
+/// department's number, `ids=` with the numbers of the data's projects it selects,
+/// and neither when the table does not apply it. The address (`address.rs`) and the
+/// navigation's links (`app.rs`) write this.
+pub fn screen_params(params: &[(String, String)], data: &Dataset) -> Vec<(String, String)> {
+    let applied = Filters::from_params(params, &Offered::of(data), as_typed, as_typed);
+    let department =
+        applied.department.and_then(|index| data.departments.get(index)).map(|department| department.order.to_string());
+    let ids = applied.ids.map(|ids| {
+        let projects = blockvote_model::order::set_of(data.projects.iter().map(|project| project.id));
+        ids_param(&ids.into_iter().filter(|id| projects.contains(id)).collect::<Vec<u16>>())
+    });
+    let last = |key: &str| params.iter().rposition(|(k, _)| k == key);
+    let (last_department, last_ids) = (last(DEPT_KEY), last(IDS_KEY));
+    params
+        .iter()
+        .enumerate()
+        .filter(|(_, (key, _))| is_screen_key(key))
+        .filter_map(|(at, (key, value))| {
+            let rewritten = |written: &Option<String>, last: Option<usize>| {
+                written.clone().filter(|_| last == Some(at)).map(|written| (key.clone(), written))
+            };
+            match key.as_str() {
+                DEPT_KEY => rewritten(&department, last_department),
+                IDS_KEY => rewritten(&ids, last_ids),
+                _ => Some((key.clone(), value.clone())),
+            }
+        })
+        .collect()
 }
 
 /// Every key the app reads from an address: the shell's ([`SHELL_KEYS`]), the
@@ -150,13 +195,16 @@ pub fn unknown_key_problems(params: &[(String, String)]) -> Vec<LinkProblem> {
 }
 
 /// The known key `typed` is most likely a slip for, ignoring case: one of the same
-/// length with one letter different (two, for a key of four letters or more), or with
-/// two neighbouring letters swapped; the closest, and of those the first known. A key
-/// longer than every known key is not compared, so the work is bounded whatever the
-/// link.
+/// length with one letter different (two, for a key of six letters or more, so that
+/// at most a third of a key differs), or with two neighbouring letters swapped; the
+/// closest, and of those the first known. Half a key different is no slip: `name`
+/// was once offered `late`, two letters of four off. Every known key is ASCII, so a
+/// key with any other character (`預算`, a full-width `ｃｏｓｔ`) is offered none. A
+/// key longer than every known key is not compared, so the work is bounded whatever
+/// the link.
 pub fn close_key(typed: &str) -> Option<&'static str> {
     const LONGEST: usize = 16;
-    if typed.chars().nth(LONGEST).is_some() {
+    if typed.chars().nth(LONGEST).is_some() || !typed.is_ascii() {
         return None;
     }
     let typed: Vec<char> = typed.chars().map(|c| c.to_ascii_lowercase()).collect();
@@ -168,7 +216,7 @@ pub fn close_key(typed: &str) -> Option<&'static str> {
         let differ: Vec<usize> = (0..known.len()).filter(|&i| known.get(i) != typed.get(i)).collect();
         let allowed = match known.len() {
             0 | 1 => 0,
-            2 | 3 => 1,
+            2..=5 => 1,
             _ => 2,
         };
         let swapped = match differ.as_slice() {
@@ -211,14 +259,20 @@ pub fn repeated_problems(params: &[(String, String)]) -> Vec<LinkProblem> {
 /// the projects table's grouping (`table::parse_group`), the projects' and the
 /// departments' sorts (`SortKeys::problem`) and the presenter's slide ([`read_slide`]).
 /// Each check is the reading its screen uses, so a pair is either applied or named
-/// here, never dropped without a word. At most three problems per pair, so a link's
-/// length bounds them.
+/// here, never dropped without a word. A department's number is named as the model
+/// names one in a link (`read_id`), and a list of numbers that names no project of
+/// `data` says the table does not apply it (`list_names_no_project`). At
+/// most four problems per pair, so a link's length bounds them.
 pub fn screen_problems(params: &[(String, String)], data: &Dataset) -> Vec<LinkProblem> {
     let offered = Offered::of(data);
+    let projects = blockvote_model::order::set_of(data.projects.iter().map(|project| project.id));
     params
         .iter()
         .flat_map(|(key, value)| {
             let mut reasons = offered.problems(key, value);
+            if key == IDS_KEY {
+                reasons.extend(list_names_no_project(value, &projects));
+            }
             if key == GROUP_KEY {
                 reasons.extend(parse_group(value).err());
             }
@@ -230,6 +284,16 @@ pub fn screen_problems(params: &[(String, String)], data: &Dataset) -> Vec<LinkP
             reasons.into_iter().map(|why| LinkProblem::new(key, value, why))
         })
         .collect()
+}
+
+/// `ids=value` names no project of the data shown (`projects`), though it names
+/// something (a word, a number no project has): the table's filter does not apply it
+/// (`Filters::from_params`), and every project is shown. None for a list with a
+/// project of the data, and for an empty one, which is no filter.
+fn list_names_no_project(value: &str, projects: &SortedSet<u16>) -> Option<LinkReason> {
+    let read = parse_ids(value);
+    let names_something = read.not_numbers > 0 || !read.ids.is_empty();
+    (names_something && !read.ids.iter().any(|id| projects.contains(id))).then_some(LinkReason::ListNamesNoProject)
 }
 
 /// The heading of the list of a link's problems.
@@ -423,6 +487,10 @@ pub fn problem_text(problem: &LinkProblem) -> Bilingual {
                 format!("holds {beyond} more numbers than the {max} that are read; they were ignored"),
             )
         }
+        LinkReason::ListNamesNoProject => (
+            "沒有指明現時顯示的資料中任何項目，篩選未有套用，現顯示所有項目".to_string(),
+            "names no project of the data shown; the filter was not applied, and every project is shown".to_string(),
+        ),
         LinkReason::NotOneOf { accepted } => match accepted.as_slice() {
             [only] => (format!("不是可用的值（只可以是 {only}），已略過"), format!("is not {only}, the one value it takes; it was ignored")),
             _ => (
@@ -1479,6 +1547,18 @@ mod tests {
             ("x", None),
             ("zzzz", None),
             ("main", None),
+            // Half a key off is no slip (`name` was offered `late`), a letter of four
+            // or five is, two of six or more are.
+            ("name", None),
+            ("rate", Some("late")),
+            ("prifole", Some("profile")),
+            ("delya", Some("delay")),
+            ("dlyea", None),
+            ("cxsx", None),
+            // A key with a letter no known key has (none is but ASCII) is offered none.
+            ("預算", None),
+            ("ｃｏｓｔ", None),
+            ("cost\u{301}", None),
             (&"c".repeat(100_000), None),
         ] {
             assert_eq!(close_key(typed), close, "{typed}");
@@ -1629,10 +1709,16 @@ mod tests {
     fn numbers_no_project_has_are_named() {
         check_opened(
             "#view=projects&lang=en&ids=999,0,65535",
-            &[(
-                "“ids=999,0,65535” names 3 project numbers the data shown does not have (0, 999, 65535); no row shows them.",
-                "「ids=999,0,65535」所指的 3 個項目編號（0、999、65535）不在現時顯示的資料中，表格沒有顯示。",
-            )],
+            &[
+                (
+                    "“ids=999,0,65535” names 3 project numbers the data shown does not have (0, 999, 65535); no row shows them.",
+                    "「ids=999,0,65535」所指的 3 個項目編號（0、999、65535）不在現時顯示的資料中，表格沒有顯示。",
+                ),
+                (
+                    "“ids=999,0,65535” names no project of the data shown; the filter was not applied, and every project is shown.",
+                    "「ids=999,0,65535」沒有指明現時顯示的資料中任何項目，篩選未有套用，現顯示所有項目。",
+                ),
+            ],
         );
         check_opened(
             "#view=projects&lang=en&ids=14,999",
@@ -1648,14 +1734,145 @@ mod tests {
         let named: Vec<String> = (1000..1016).map(|id| id.to_string()).collect();
         check_opened(
             &link,
-            &[(
-                &format!(
-                    "“ids={shown}” names 400 project numbers the data shown does not have ({} and 384 more); no row shows them.",
-                    named.join(", ")
+            &[
+                (
+                    &format!(
+                        "“ids={shown}” names 400 project numbers the data shown does not have ({} and 384 more); no row shows them.",
+                        named.join(", ")
+                    ),
+                    &format!("「ids={shown}」所指的 400 個項目編號（{} 及另外 384 個）不在現時顯示的資料中，表格沒有顯示。", named.join("、")),
                 ),
-                &format!("「ids={shown}」所指的 400 個項目編號（{} 及另外 384 個）不在現時顯示的資料中，表格沒有顯示。", named.join("、")),
+                (
+                    &format!("“ids={shown}” names no project of the data shown; the filter was not applied, and every project is shown."),
+                    &format!("「ids={shown}」沒有指明現時顯示的資料中任何項目，篩選未有套用，現顯示所有項目。"),
+                ),
+            ],
+        );
+    }
+
+    /// A department's number too large for its field is one the data shown does not
+    /// have, as `dept=99` is: it was once said not to be a number.
+    #[test]
+    fn a_department_number_too_large_is_one_the_data_does_not_have() {
+        let absent = |number: &str| {
+            (
+                format!(
+                    "“dept={number}” names department {number}, which the data shown does not have; it was ignored."
+                ),
+                format!("「dept={number}」所指的部門 {number} 不在現時顯示的資料中，已略過。"),
+            )
+        };
+        for number in ["99", "65536", "999999", &"9".repeat(40)] {
+            let (en, zh) = absent(number);
+            check_opened(&format!("#view=projects&lang=en&dept={number}"), &[(&en, &zh)]);
+        }
+        check_opened("#view=projects&lang=en&dept=1", &[]);
+        check_opened(
+            "#view=projects&lang=en&dept=1.5",
+            &[("“dept=1.5” is not a whole number.", "「dept=1.5」不是整數。")],
+        );
+        check_opened("#view=projects&lang=en&dept=x", &[("“dept=x” is not a number.", "「dept=x」不是數字。")]);
+        check_opened(
+            &format!("#view=projects&lang=en&dept={}", "9".repeat(41)),
+            &[(
+                &format!("“dept={}…” is not a number.", "9".repeat(40)),
+                &format!("「dept={}…」不是數字。", "9".repeat(40)),
             )],
         );
+        // Changed by hand, it is named the same way.
+        let data = Dataset::paper().unwrap_or_else(|_| Dataset::empty());
+        let words: Vec<String> = changed_address_problems("#view=projects&lang=en&dept=999999", &[], &data)
+            .iter()
+            .map(|p| problem_text(p).en)
+            .collect();
+        assert_eq!(words, [absent("999999").0]);
+    }
+
+    /// A list of numbers naming no project of the data shown is not applied, and says
+    /// so, whether no number is a project's or no item is a number; a list with a
+    /// project of the data, or an empty one, says nothing of the kind.
+    #[test]
+    fn a_list_naming_no_project_is_not_applied_and_says_so() {
+        let not_applied = |pair: &str| {
+            (
+                format!("“{pair}” names no project of the data shown; the filter was not applied, and every project is shown."),
+                format!("「{pair}」沒有指明現時顯示的資料中任何項目，篩選未有套用，現顯示所有項目。"),
+            )
+        };
+        let (zero_en, zero_zh) = not_applied("ids=0");
+        check_opened(
+            "#view=projects&lang=en&ids=0",
+            &[
+                (
+                    "“ids=0” names project No. 0, which the data shown does not have; no row shows it.",
+                    "「ids=0」所指的項目編號 0 不在現時顯示的資料中，表格沒有顯示。",
+                ),
+                (&zero_en, &zero_zh),
+            ],
+        );
+        let (abc_en, abc_zh) = not_applied("ids=abc");
+        check_opened(
+            "#view=projects&lang=en&ids=abc",
+            &[
+                (
+                    "“ids=abc” holds 1 item that is not a project number; it was ignored.",
+                    "「ids=abc」有 1 項不是項目編號，已略過。",
+                ),
+                (&abc_en, &abc_zh),
+            ],
+        );
+        check_opened(
+            "#view=projects&lang=en&ids=14,abc",
+            &[(
+                "“ids=14,abc” holds 1 item that is not a project number; it was ignored.",
+                "「ids=14,abc」有 1 項不是項目編號，已略過。",
+            )],
+        );
+        check_opened("#view=projects&lang=en&ids=", &[]);
+        check_opened("#view=projects&lang=en&ids=%20,,", &[]);
+        // A list is said not to be applied exactly when the table does not apply it.
+        let data = Dataset::paper().unwrap_or_else(|_| Dataset::empty());
+        let offered = Offered::of(&data);
+        for value in ["0", "abc", "0,abc", "70000", "14", "14,0", ""] {
+            let params = [("ids".to_string(), value.to_string())];
+            let applied = Filters::from_params(&params, &offered, as_typed, as_typed).ids.is_some();
+            let said = screen_problems(&params, &data).iter().any(|p| p.reason == LinkReason::ListNamesNoProject);
+            assert_eq!(
+                (applied, said),
+                (value.contains("14"), !value.is_empty() && !value.contains("14")),
+                "ids={value}"
+            );
+        }
+    }
+
+    /// The address written back carries the department and the list of numbers the
+    /// table applies, once, where the pair read stood, and not a value the notice
+    /// named as refused.
+    #[track_caller]
+    fn check_written_back(text: &str, expected: &[&str]) {
+        let data = Dataset::paper().unwrap_or_else(|_| Dataset::empty());
+        let written: Vec<String> =
+            screen_params(&parse_fragment(text), &data).iter().map(|(key, value)| format!("{key}={value}")).collect();
+        assert_eq!(written, expected, "{text}");
+    }
+
+    #[test]
+    fn the_address_written_back_drops_a_refused_department_or_list() {
+        check_written_back("#view=projects&lang=en&cost=10&dept=5&bogus=1&sort=dept", &["dept=5", "sort=dept"]);
+        check_written_back("#view=projects&dept=%202%20&q=x", &["dept=2", "q=x"]);
+        for refused in ["99", "999999", "x", "1.5", "-1", ""] {
+            check_written_back(&format!("#view=projects&dept={refused}&sort=id"), &["sort=id"]);
+        }
+        // Only the last pair is read, and written where it stood.
+        check_written_back("#view=projects&dept=1&sort=id&dept=2", &["sort=id", "dept=2"]);
+        check_written_back("#view=projects&dept=1&sort=id&dept=x", &["sort=id"]);
+        check_written_back("#view=projects&ids=15, 14,,14&q=a", &["ids=14,15", "q=a"]);
+        check_written_back("#view=projects&ids=14,abc,999&q=a", &["ids=14", "q=a"]);
+        check_written_back("#view=projects&ids=abc&q=a", &["q=a"]);
+        check_written_back("#view=projects&ids=&q=a", &["q=a"]);
+        check_written_back("#view=projects&ids=14&ids=abc", &[]);
+        check_written_back("#view=projects&ids=abc&ids=14", &["ids=14"]);
+        check_written_back("#view=projects&ids=0,abc&q=a", &["q=a"]);
     }
 
     /// A new link whose scenario is the one on screen: the notice shows its problems
@@ -1914,7 +2131,10 @@ mod tests {
     #[test]
     fn the_address_written_back_keeps_only_the_screens_pairs() {
         let kept = |text: &str| -> Vec<String> {
-            screen_params(&parse_fragment(text)).iter().map(|(key, value)| format!("{key}={value}")).collect()
+            screen_params(&parse_fragment(text), &Dataset::paper().unwrap_or_else(|_| Dataset::empty()))
+                .iter()
+                .map(|(key, value)| format!("{key}={value}"))
+                .collect()
         };
         assert_eq!(
             kept("#view=projects&lang=en&cost=10&dept=5&bogus=1&q=%E9%9B%BB&x=&sort=dept&slide=2"),

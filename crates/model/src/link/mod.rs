@@ -234,6 +234,13 @@ pub enum LinkReason {
     NotProjectNumbers {
         count: usize,
     },
+    /// A projects filter's list of numbers (`ids=`) names no project of the data
+    /// shown: each of its items is not a project number, or is one no project has
+    /// (those are named by their own problems). The filter is not applied, as any other
+    /// filter whose value the data does not offer (`dept=99`): an empty table would
+    /// read as if the data were missing (audit 19 found `ids=0` showing none of 254
+    /// projects and `ids=abc` all of them, neither saying so).
+    ListNamesNoProject,
     /// A projects filter's list of numbers (`ids=`) holds `count` numbers after the
     /// first `max`, which are the only ones read.
     NumbersBeyond {
@@ -355,6 +362,7 @@ impl fmt::Display for LinkProblem {
             LinkReason::NoProjectCompletes => "is a year no project completes in".to_string(),
             LinkReason::NotProjectNumbers { count } => format!("holds {count} items that are not project numbers"),
             LinkReason::NumbersBeyond { max, count } => format!("holds {count} more numbers than the {max} read"),
+            LinkReason::ListNamesNoProject => "names no project of the data; the filter was not applied".to_string(),
             LinkReason::NotOneOf { accepted } => format!("is not one of {}", accepted.join(", ")),
             LinkReason::NotASlide => "is not a slide number".to_string(),
             LinkReason::BeyondLastSlide { max } => format!("is beyond the last slide there can be, {max}"),
@@ -667,15 +675,25 @@ fn write_edit(edit: &Edit) -> String {
     parts.join(",")
 }
 
-/// The number a link gives a project, a category or a department. A whole number
-/// (at most a field's 40 characters) too large or too small for the ids there can be
-/// names something the data does not have, as any other absent id is named
-/// (`absent`); anything else is not a number.
+/// The number a link gives a project, a category or a department, as [`read_id`]
+/// reads it, refused as a problem of the pair `key=written`.
 fn parse_id<T: std::str::FromStr>(
     key: &str,
     written: &str,
     absent: fn(String) -> LinkReason,
 ) -> Result<T, LinkProblem> {
+    read_id(written, absent).map_err(|reason| problem(key, written, reason))
+}
+
+/// Reads the number a link gives a project, a category or a department (surrounding
+/// whitespace ignored), or says why it is not one: the one reading of such a number,
+/// for the scenario's edits here and for the screens' pairs that name one (the
+/// projects filter's `dept=`). A whole number (at most a field's 40 characters) too
+/// large or too small for the ids there can be (`dept=999999`, past a `u16`) names
+/// something the data does not have, as any other absent id is named (`absent`):
+/// such a number was once said not to be a number, while `dept=99` named department
+/// 99. A number with a fraction is not whole; anything else is not a number.
+pub fn read_id<T: std::str::FromStr>(written: &str, absent: fn(String) -> LinkReason) -> Result<T, LinkReason> {
     let text = written.trim();
     text.parse().map_err(|_| {
         let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
@@ -683,14 +701,13 @@ fn parse_id<T: std::str::FromStr>(
         // A number with a fraction (`17.0`, `17.5`) is a number, just not an id's
         // (audit 14: "“17.0” … is not a number").
         let fraction = || text.len() <= MAX_ID_CHARS && text.parse::<Decimal>().is_ok();
-        let reason = if whole {
+        if whole {
             absent(text.to_string())
         } else if fraction() {
             LinkReason::NotWhole
         } else {
             LinkReason::NotANumber
-        };
-        problem(key, written, reason)
+        }
     })
 }
 
@@ -1894,6 +1911,37 @@ mod tests {
             let warnings = engine.as_ref().ok().and_then(|e| e.project(&decoded.scenario).ok()).map(|p| p.warnings);
             assert_eq!(warnings.map(|w| w.len()), Some(problems.len()), "{link}: {problems:?}");
         }
+    }
+
+    /// A department's number as a link gives it, read by [`read_id`] as a `u16`: the
+    /// number, or why it is not used.
+    #[track_caller]
+    fn check_id(written: &str, expected: Result<u16, LinkReason>) {
+        let department = |number| LinkReason::NoSuchDepartment { number };
+        assert_eq!(read_id::<u16>(written, department), expected, "{written:?}");
+    }
+
+    /// A whole number too large for an id names an id the data does not have, as a
+    /// number the data lacks does: `dept=999999` was once "not a number" while
+    /// `dept=99` named department 99.
+    #[test]
+    fn an_id_too_large_for_its_type_is_one_the_data_does_not_have() {
+        let absent = |number: &str| Err(LinkReason::NoSuchDepartment { number: number.to_string() });
+        check_id("12", Ok(12));
+        check_id(" 7 ", Ok(7));
+        check_id("65535", Ok(u16::MAX));
+        check_id("65536", absent("65536"));
+        check_id("999999", absent("999999"));
+        check_id(" 999999 ", absent("999999"));
+        check_id(&"9".repeat(MAX_ID_CHARS), absent(&"9".repeat(MAX_ID_CHARS)));
+        check_id("-1", absent("-1"));
+        check_id("12.5", Err(LinkReason::NotWhole));
+        check_id("abc", Err(LinkReason::NotANumber));
+        check_id("", Err(LinkReason::NotANumber));
+        // Longer than a field takes, it is no number at all.
+        check_id(&"9".repeat(MAX_ID_CHARS + 1), Err(LinkReason::NotANumber));
+        // The scenario's own edits read their numbers the same way.
+        check_in("#g=dept.999999:x", &["g=\"dept.999999:x\" names department 999999, which the data does not have"]);
     }
 
     #[test]

@@ -161,7 +161,10 @@ impl Offered {
         if text.is_empty() {
             return Ok(None);
         }
-        let order = text.parse::<u16>().map_err(|_| LinkReason::NotANumber)?;
+        // Read as the model reads a department's number in a link (`g=dept.N`): a whole
+        // number too large for one (`dept=999999`) names a department the data does
+        // not have, as `dept=99` does, rather than "not a number" (audit 19).
+        let order = blockvote_model::link::read_id::<u16>(text, |number| LinkReason::NoSuchDepartment { number })?;
         match self.departments.iter().position(|d| *d == order) {
             Some(index) => Ok(Some(index)),
             None => Err(LinkReason::NoSuchDepartment { number: order.to_string() }),
@@ -306,7 +309,11 @@ impl Filters {
         let done = get("done").and_then(|v| offered.parse_done(&v).ok().flatten());
         let min = get("min").and_then(|v| read_bound(&v).ok().flatten());
         let max = get("max").and_then(|v| read_bound(&v).ok().flatten());
-        let ids = get("ids").map(|v| parse_ids(&v).ids).filter(|ids| !ids.is_empty());
+        // A list that names no project of the data is not applied, as any other filter
+        // whose value the data does not offer (`dept=99`): an empty table would read
+        // as missing data (audit 19: `ids=0` showed no project, `ids=abc` all 254).
+        let ids =
+            get("ids").map(|v| parse_ids(&v).ids).filter(|ids| ids.iter().any(|id| offered.projects.contains(id)));
         let changed_only = get("changed").is_some_and(|v| parse_changed(&v).unwrap_or(false));
         Filters { query, terms, department, theme, start, done, min, max, ids, changed_only }
     }
