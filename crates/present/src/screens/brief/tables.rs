@@ -6,7 +6,7 @@ use crate::cash::{quarter_chart, year_table, CashTable, QuarterChart};
 use crate::compare::{comparison, Compared, RowKind};
 use crate::lang::{l, Label, Lang};
 use crate::paper::{AnnexAColumn, Printed};
-use crate::provenance::{Figure, Provenance, Value, MODEL_BASELINE};
+use crate::provenance::{Basis, Figure, Provenance, Value, MODEL_BASELINE};
 use crate::words::TOTAL;
 use blockvote_model::exports::summarize;
 use blockvote_model::Money;
@@ -78,6 +78,9 @@ pub fn headlines(input: BriefInput<'_>) -> Headlines {
     legend.extend(
         models.iter().map(|p| format!("{}{}{}", p.series_name(lang), lang.pick("：", ": "), p.explanation(lang))),
     );
+    // The change column is the scenario's once a lever changes a headline figure, and
+    // the model's (the baseline less itself) until then; audit 19 found it unmarked.
+    let change = Provenance::worked_out(Basis::CalibratedProfile, rows.iter().any(|row| row.differs));
     Headlines {
         title: HEADLINES.get(lang).to_string(),
         heads: [
@@ -85,7 +88,7 @@ pub fn headlines(input: BriefInput<'_>) -> Headlines {
             PAPER.get(lang).to_string(),
             MODEL_BASELINE.get(lang).to_string(),
             SCENARIO.get(lang).to_string(),
-            CHANGE.get(lang).to_string(),
+            marked_head(CHANGE.get(lang), &change, lang),
         ],
         rows,
         legend,
@@ -286,6 +289,18 @@ mod tests {
             .legend
             .iter()
             .any(|l| l.starts_with("Model baseline (calibrated to Annex B): blockvote's model: a share r")));
+    }
+
+    /// The change column says whose its figures are: the model's (the baseline less
+    /// itself) while no lever changes a headline figure, the scenario's once one does
+    /// (audit 19: the column had no mark).
+    #[test]
+    fn the_change_column_is_marked() {
+        let change_head =
+            |scenario: Scenario, lang: Lang| headlines(Fixture::new(scenario).input(lang)).heads[4].clone();
+        assert_eq!(change_head(Scenario::default(), Lang::En), "Change from the model baseline [model]");
+        assert_eq!(change_head(dearer(), Lang::En), "Change from the model baseline [scenario]");
+        assert_eq!(change_head(dearer(), Lang::Zh), "與模型基線的差額〔情景〕");
     }
 
     #[test]
