@@ -175,16 +175,27 @@ fn Shell(dataset: Dataset) -> impl IntoView {
     // The address and the app follow each other (see address.rs).
     crate::address::keep_in_step(state, whatif);
 
-    // Keeping <html lang> and the title in step with the language, for screen readers
-    // and for the tab a committee member sees.
+    // Keeping <html lang> and the title in step with the language and the screen, for
+    // screen readers, for the tab a committee member sees and for the browser's
+    // history (audit 19: every entry read the same).
     effect(move |_| {
-        let lang = state.lang.get();
+        let (lang, view) = (state.lang.get(), state.view.get());
         if let Some(document) = web_sys::window().and_then(|w| w.document()) {
             if let Some(root) = document.document_element() {
                 let _ = root.set_attribute("lang", lang.html_tag());
             }
-            document.set_title(&format!("blockvote — {}", APP_TITLE.get(lang)));
+            document.set_title(&format!("{} — blockvote — {}", view_label(view).get(lang), APP_TITLE.get(lang)));
         }
+    });
+    // The screen the presenter view is opened from, for leaving it back to that screen.
+    let last_view = StoredValue::new(state.view.get_untracked());
+    effect(move |_| {
+        let view = state.view.get();
+        let before = last_view.get_value();
+        if view == View::Present && before != View::Present {
+            state.presenter_opened_from.set(before);
+        }
+        last_view.set_value(view);
     });
     // The presenter view has the whole screen: a class on <html> hides the header,
     // the navigation and the footer (by CSS, so they are not rebuilt on the way back).

@@ -22,6 +22,10 @@ pub struct AppState {
     /// sharing (its menu or its panel) open in one place under the header, so each
     /// closes when the other opens.
     pub popup: RwSignal<Popup>,
+    /// The screen the presenter view was opened from, which leaving it goes back to
+    /// (audit 19: it went to Scenarios whatever the member came from); Scenarios when
+    /// the page opened on the presenter view. Kept by the shell (`app.rs`).
+    pub presenter_opened_from: RwSignal<View>,
 }
 
 /// A pop-up of the header (see [`AppState::popup`]).
@@ -46,6 +50,7 @@ impl AppState {
             params: RwSignal::new(initial.params),
             dataset: StoredValue::new(Arc::new(dataset)),
             popup: RwSignal::new(Popup::None),
+            presenter_opened_from: RwSignal::new(View::Scenarios),
         }
     }
 

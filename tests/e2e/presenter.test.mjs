@@ -92,4 +92,15 @@ test('with nothing saved the presenter view shows the scenario on screen and say
   await page.getByTestId('presenter-no-saved').waitFor();
   await page.getByTestId('presenter-leave').click();
   await app.screen('scenarios').waitFor();
+  // Opened from a screen, the presenter view goes back to it, by Escape or its link
+  // (audit 19: it went to Scenarios); the page's title names the screen.
+  await app.go('cashflow');
+  assert.match(await page.title(), /^現金流量 — blockvote/);
+  await app.go('present');
+  await page.keyboard.press('Escape');
+  await app.screen('cashflow').waitFor();
+  await app.go('present');
+  await page.getByTestId('presenter-leave').click();
+  await app.screen('cashflow').waitFor();
+  assert.match(page.url(), /view=cashflow&lang=zh&cost=5/);
 });

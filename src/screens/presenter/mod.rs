@@ -112,7 +112,7 @@ pub fn Presenter() -> impl IntoView {
                 true
             }
             "Escape" => {
-                state.view.set(View::Scenarios);
+                state.view.set(state.presenter_opened_from.get_untracked());
                 true
             }
             _ => false,
@@ -123,7 +123,7 @@ pub fn Presenter() -> impl IntoView {
     });
     on_cleanup(move || keys.remove());
 
-    let leave_href = move || fragment_for(View::Scenarios, lang(), &[]);
+    let leave_href = move || fragment_for(state.presenter_opened_from.get(), lang(), &[]);
     let current = memo(move |_| deck.with(|d| d.get(index.get()).cloned()));
     let shown = move || -> Vec<DeckEntry> {
         if printing.get() {
