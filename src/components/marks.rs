@@ -10,6 +10,7 @@ use crate::state::use_app_state;
 use blockvote_present::lang::Lang;
 use blockvote_present::provenance::{Figure, MarkedColumn, Provenance, Value};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// The mark of a provenance, with its explanation shown on hover and focus.
 #[component]
@@ -39,6 +40,58 @@ pub fn ProvenanceMark(
                 {explanation}
             </span>
         </span>
+    }
+}
+
+/// Escape hides the explanation of every provenance mark that has the focus or the
+/// pointer, without moving either (WCAG 1.4.13: audit 19 found an explanation opened by
+/// the keyboard covering the line under it until the focus moved on). It shows again
+/// once the mark is left and entered anew. One listener for the page, so the hundreds
+/// of marks of a table cost nothing; the class that hides it is in style/main.css.
+pub fn dismiss_explanations_on_escape() {
+    let keys = window_event_listener(leptos::ev::keydown, |event| {
+        if event.key() != "Escape" {
+            return;
+        }
+        let shown = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector_all(".prov:focus, .prov:hover").ok());
+        // Without a document or a query result (never, in a page), nothing is shown.
+        for index in 0..shown.as_ref().map_or(0, web_sys::NodeList::length) {
+            let mark = shown
+                .as_ref()
+                .and_then(|list| list.item(index))
+                .and_then(|node| node.dyn_into::<web_sys::Element>().ok());
+            if let Some(mark) = mark {
+                let _ = mark.class_list().add_1(DISMISSED);
+            }
+        }
+    });
+    let blurred = window_event_listener(leptos::ev::focusout, |event| left(event.target(), event.related_target()));
+    let pointer_left =
+        window_event_listener(leptos::ev::pointerout, |event| left(event.target(), event.related_target()));
+    on_cleanup(move || {
+        keys.remove();
+        blurred.remove();
+        pointer_left.remove();
+    });
+}
+
+/// The class that hides a mark's explanation after Escape.
+const DISMISSED: &str = "explanation-dismissed";
+
+/// The focus or the pointer went from `from` to `to`: a mark it left (not for a part of
+/// itself) shows its explanation again the next time it is entered.
+fn left(from: Option<web_sys::EventTarget>, to: Option<web_sys::EventTarget>) {
+    let mark_of = |target: Option<web_sys::EventTarget>| {
+        target
+            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest(".prov").ok().flatten())
+    };
+    if let Some(mark) = mark_of(from) {
+        if mark_of(to).as_ref() != Some(&mark) {
+            let _ = mark.class_list().remove_1(DISMISSED);
+        }
     }
 }
 

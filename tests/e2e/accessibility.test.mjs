@@ -521,6 +521,39 @@ test('clearing the link’s number filter hands focus to the search field', LONG
   await context.close();
 });
 
+// A mark's explanation, shown on focus or hover, is dismissed by Escape without moving
+// either, and shows again once the mark is left and entered anew (WCAG 1.4.13; audit
+// 19: it stayed over the line under it).
+test('Escape hides a provenance mark\'s explanation until the mark is left', LONG, async (t) => {
+  const context = await launch();
+  t.after(() => context.close());
+  const page = await context.newPage();
+  const seen = watch(page);
+  const app = new AppPage(page);
+  await app.open(`${SINGLE_FILE_URL}#view=overview&lang=en`);
+  const marks = page.locator('.prov');
+  const tip = marks.first().locator('.prov-tip');
+  await marks.first().focus();
+  await tip.waitFor({ state: 'visible' });
+  await page.keyboard.press('Escape');
+  await tip.waitFor({ state: 'hidden' });
+  assert.equal(await marks.first().evaluate((mark) => mark === document.activeElement), true, 'the focus stays');
+  await marks.nth(1).focus();
+  await marks.first().focus();
+  await tip.waitFor({ state: 'visible' });
+  // By the pointer too: hovered, dismissed, and shown again after leaving.
+  await page.keyboard.press('Escape');
+  await marks.nth(2).hover();
+  const hovered = marks.nth(2).locator('.prov-tip');
+  await hovered.waitFor({ state: 'visible' });
+  await page.keyboard.press('Escape');
+  await hovered.waitFor({ state: 'hidden' });
+  await page.mouse.move(0, 0);
+  await marks.nth(2).hover();
+  await hovered.waitFor({ state: 'visible' });
+  assert.deepEqual(seen.errors, []);
+});
+
 // A chart is one Tab stop; the arrow keys, Home and End move between its marks, and
 // what the focused mark says is written under the chart, where a tap on a phone shows
 // it too (audit 7: the S-curve's 34 points were 34 Tab stops, and their values only in
