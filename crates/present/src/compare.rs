@@ -16,7 +16,7 @@
 //! `scenario − baseline = change` on the screen, in the CSV and in the brief alike.
 
 use crate::cash::ShownCash;
-use crate::format::{exact_money_with_unit, percent_signed, projects_count, quarters_count, share_percent, year_text};
+use crate::format::{exact_money_with_unit, percent_setting, projects_count, quarters_count, share_percent, year_text};
 use crate::lang::{l, Label, Lang};
 use crate::paper::{AnnexAColumn, AnnexBColumn, Printed};
 use crate::provenance::{Basis, Figure, PaperPlace, Value, MODEL_BASELINE};
@@ -621,8 +621,8 @@ impl GlobalLever {
             (GlobalLever::Slippage { share, quarters }, Lang::En) => {
                 format!("Slippage: {} late by {}", share_percent(*share), quarters_count(i64::from(*quarters), lang))
             }
-            (GlobalLever::CostChange(pct), Lang::Zh) => format!("成本變動 {}", percent_signed(*pct)),
-            (GlobalLever::CostChange(pct), Lang::En) => format!("Cost change {}", percent_signed(*pct)),
+            (GlobalLever::CostChange(pct), Lang::Zh) => format!("成本變動 {}", percent_setting(*pct)),
+            (GlobalLever::CostChange(pct), Lang::En) => format!("Cost change {}", percent_setting(*pct)),
             (GlobalLever::Profile(profile), Lang::Zh) => format!("開支模式：{}", profile_label(*profile).get(lang)),
             (GlobalLever::Profile(profile), Lang::En) => {
                 format!("Spend profile: {}", profile_label(*profile).get(lang))
@@ -647,10 +647,10 @@ impl GlobalLever {
                 quarters_count(i64::from(*quarters), lang)
             ),
             (GlobalLever::CostChange(pct), Lang::Zh) => {
-                format!("成本變動 {} 套用於全部 {all}（個別設定預算的項目除外）。", percent_signed(*pct))
+                format!("成本變動 {} 套用於全部 {all}（個別設定預算的項目除外）。", percent_setting(*pct))
             }
             (GlobalLever::CostChange(pct), Lang::En) => {
-                format!("Cost change {} applied to all {all} (except budgets set one by one).", percent_signed(*pct))
+                format!("Cost change {} applied to all {all} (except budgets set one by one).", percent_setting(*pct))
             }
             (GlobalLever::Profile(profile), Lang::Zh) => {
                 format!("開支模式「{}」套用於全部 {all}（另有設定的項目除外）。", profile_label(*profile).get(lang))

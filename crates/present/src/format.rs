@@ -67,6 +67,13 @@ pub fn percent_signed(value: Decimal) -> String {
     percent_signed_to(value, 1)
 }
 
+/// A percentage the member set (a cost change), with the decimals it was given, at least
+/// one and at most four: `+5.0%`, `-99.95%`. One decimal wrote -99.95 as -100.0%, while
+/// the new projects still needed HK$0.1M (audit 20).
+pub fn percent_setting(value: Decimal) -> String {
+    percent_signed_to(value, value.normalize().scale().clamp(1, 4))
+}
+
 /// A signed percentage with `places` decimals, half away from zero: `+7.1%`, `0.0%`.
 /// A paper figure is written with the paper's own number of decimals.
 pub fn percent_signed_to(value: Decimal, places: u32) -> String {
@@ -436,6 +443,9 @@ mod tests {
         check(with_money_unit("-0.000001", Lang::Zh), "-0.000001 百萬元");
         check(percent_signed(Decimal::new(71, 1)), "+7.1%");
         check(percent_signed(Decimal::new(-4, 2)), "0.0%");
+        check(percent_setting(Decimal::new(-9995, 2)), "-99.95%");
+        check(percent_setting(Decimal::TEN), "+10.0%");
+        check(percent_setting(Decimal::new(1234567, 5)), "+12.3457%");
         check(percent(Decimal::new(671, 1)), "67.1%");
         check(share_percent(Decimal::new(3286, 4)), "32.9%");
         check(ordinal(0, Lang::En), "1st");

@@ -3,7 +3,7 @@
 //! the names of data rows. A screen's own sentences live in its module of this crate;
 //! none live in the shell.
 
-use crate::format::{money_with_unit, percent_signed, quarters_count, share_percent};
+use crate::format::{money_with_unit, percent_setting, quarters_count, share_percent};
 use crate::lang::{l, Label, Lang};
 use crate::route::View;
 use blockvote_model::engine::goal_seek::Metric;
@@ -129,7 +129,7 @@ pub fn lever_value(lever: Lever, value: Decimal, lang: Lang) -> String {
                 format!("{} {}", value.normalize(), UNIT_QUARTERS.get(lang))
             }
         }
-        Lever::CostChangePct => percent_signed(value),
+        Lever::CostChangePct => percent_setting(value),
         Lever::OngoingAmount | Lever::Cap => money_with_unit(Money::from_millions(value), lang),
         Lever::Retention => format_decimal(value, 3),
         Lever::AllocationScale => format!("× {}", format_decimal(value, 2)),

@@ -167,10 +167,14 @@ pub fn shown_total(outcome: &AllocationOutcome) -> Money {
     Money::checked_sum(shown_amounts(outcome).into_iter().map(|(_, m)| m)).unwrap_or(outcome.total.amount)
 }
 
-/// `amount`'s differences from 2017-18 (in HK$M and in %) and from the paper.
-fn differences(amount: Money, prior: Money, paper: Money) -> (Money, Option<Decimal>, Money) {
-    let change = |from: Money| amount.checked_sub(from).unwrap_or_default();
-    (change(prior), percent_change(amount, prior), change(paper))
+/// An amount's differences from 2017-18 (in HK$M and in %) and from the paper: in
+/// HK$M from the amount `shown`, so that the columns add up; in % from the `exact`
+/// amount, as a reader works it out from the amount typed (audit 20: HK$250.35M read
+/// +24.0 % from the 250.4 shown, where 48.35 / 202 is 23.9 %, as the export said).
+fn differences(shown: Money, exact: Money, prior: Money, paper: Money) -> (Money, Option<Decimal>, Money) {
+    // Both amounts are bounded by the input limit, so the differences cannot overflow.
+    let change = |from: Money| shown.checked_sub(from).unwrap_or_default();
+    (change(prior), percent_change(exact, prior), change(paper))
 }
 
 /// A difference from 2017-18 as Annex A prints it (`+36 [Annex A]`) while no category
@@ -204,7 +208,8 @@ fn from_prior(
 pub fn row(outcome: &AllocationOutcome, data: &Dataset, id: u8, lang: Lang) -> Option<CategoryRow> {
     let category = outcome.categories.iter().find(|c| c.id == id)?;
     let shown = shown_amounts(outcome).into_iter().find(|(c, _)| *c == id).map_or(category.amount, |(_, m)| m);
-    let (vs_prior, vs_prior_pct, vs_paper) = differences(shown, category.prior_amount, category.paper_amount);
+    let (vs_prior, vs_prior_pct, vs_paper) =
+        differences(shown, category.amount, category.prior_amount, category.paper_amount);
     let name = data
         .categories
         .iter()
@@ -244,7 +249,7 @@ pub fn total_row(outcome: &AllocationOutcome, data: &Dataset, lang: Lang) -> Tot
     let total = &outcome.total;
     let mark = difference_mark(outcome);
     let shown = shown_total(outcome);
-    let (vs_prior, vs_prior_pct, vs_paper) = differences(shown, total.prior_amount, total.paper_amount);
+    let (vs_prior, vs_prior_pct, vs_paper) = differences(shown, total.amount, total.prior_amount, total.paper_amount);
     let printed = |column| Printed::CategoryTotal(column).figure(data);
     let (vs_prior, vs_prior_pct) = from_prior(&mark, printed, vs_prior, vs_prior_pct);
     TotalRow {
@@ -439,6 +444,21 @@ pub(crate) mod tests {
             .iter()
             .any(|r| r.amount == Money::parse_millions("351.95").unwrap_or_default()
                 && r.vs_paper.text(Lang::En) == "-21.0"));
+    }
+
+    /// The percentage change from 2017-18 is worked out from the amount typed, as the
+    /// export writes it, not from the tenth shown (audit 20: 250.35 read +24.0 % from
+    /// 250.4, where 48.35 / 202 is 23.9 %; 50.04 read +6.4 % where 3.04 / 47 is 6.5 %).
+    #[test]
+    fn the_percentage_change_is_worked_out_from_the_amount_typed() {
+        let data = paper();
+        let scenario = blockvote_model::link::decode_link("cat=1:250.35;6:50.04").0.scenario;
+        let outcome = project(&data, &scenario).allocation;
+        let pct = |id| row(&outcome, &data, id, Lang::En).and_then(|r| r.vs_prior_pct.map(|p| p.text(Lang::En)));
+        assert_eq!((pct(1), pct(6)), (Some("+23.9%".to_string()), Some("+6.5%".to_string())));
+        // The total's: (1,060 + 12.35 + 0.04 - 990) / 990 = 8.32 %.
+        let total = total_row(&outcome, &data, Lang::En).vs_prior_pct.map(|p| p.text(Lang::En));
+        assert_eq!(total.as_deref(), Some("+8.3%"));
     }
 
     /// A target below the locked categories is refused at the field, in both

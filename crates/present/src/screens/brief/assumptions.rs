@@ -3,7 +3,7 @@
 //! are read from the paper and cited in the reader's language.
 
 use super::BriefInput;
-use crate::format::{millions, percent_signed, quarters_count, share_percent};
+use crate::format::{millions, percent_setting, quarters_count, share_percent};
 use crate::lang::{l, Label, Lang};
 use crate::paper::{AnnexBColumn, Indicator, Para5Column, Printed};
 use crate::provenance::Figure;
@@ -191,8 +191,8 @@ pub fn assumptions(input: BriefInput<'_>) -> Assumptions {
         row(
             "cost-change",
             l("新項目成本變動", "Cost change of new projects"),
-            percent_signed(paper.cost_change_pct),
-            percent_signed(s.cost_change_pct),
+            percent_setting(paper.cost_change_pct),
+            percent_setting(s.cost_change_pct),
             t(SET_BY_MEMBER),
         ),
         amount_row(

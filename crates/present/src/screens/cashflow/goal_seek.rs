@@ -114,7 +114,7 @@ mod tests {
             "budget_year_total",
             1050,
             Lang::En,
-            "Cost change, all new projects = -4.1% gives HK$1,050.0M (target HK$1,050.0M, off by 0.0).",
+            "Cost change, all new projects = -4.1152% gives HK$1,050.0M (target HK$1,050.0M, off by 0.0).",
         );
         check(
             "cost_change_pct",
