@@ -193,9 +193,13 @@ pub struct ShownCash {
 /// `budget_row` is the budget year's row, if the table has one. Should a column's
 /// other rows be unable to make up its nearest total with the budget year's cell
 /// kept (each row moves at most a unit from its exact figure), that column's total
-/// is the sum of its rows as rounded, a tenth from its nearest: an ongoing amount of
-/// 817.05 spent in 2018-19 alone shows 817.0 beside the new projects' 243.0, not
-/// 817.1 beside a 242.9 no lever changed.
+/// is the sum of its rows as rounded, a tenth from its nearest. That happens when the
+/// budget year's two parts both sit on a midpoint, so that one of them must show a
+/// tenth off its own nearest for the two to make their total's: an ongoing amount of
+/// 817.05 beside new projects' 230.85 (a cost change of -5%) shows 817.1 + 230.8 =
+/// 1,047.9, the earlier part taking the tie (audit 20 found the new projects' 230.9
+/// reading 230.8 once the ongoing amount was typed; either part moving is the price
+/// of a total that is never a tenth off).
 ///
 /// A cell `carried` over from an earlier table of the same exact amount is kept as
 /// that table rounded it, when the column can still add up ([`carried_rounding`]).
@@ -995,6 +999,10 @@ pub(crate) mod tests {
         check("cost=25", "2018-19 | 817.0 | 303.8 | 1,120.8");
         check("cost=-15", "2018-19 | 817.0 | 206.6 | 1,023.6");
         check("cost=5&ongoing=808.4", "2018-19 | 808.4 | 255.2 | 1,063.6");
+        // Two parts on a midpoint cannot both show their own nearest tenth and add up
+        // to their total's: the earlier part takes the tie (see `shown_cash`).
+        check("cost=-5&ongoing=817.05", "2018-19 | 817.1 | 230.8 | 1,047.9");
+        check("ongoing=817.05", "2018-19 | 817.1 | 243.0 | 1,060.1");
     }
 
     /// The audit's scenario, row by row: 2018-19 reads 817.0 + 223.5 = 1,040.5 (exact
