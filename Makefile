@@ -55,7 +55,7 @@ test-e2e:
 
 # Fuzzing (docs/fuzzing.md): cargo-fuzz on the stable toolchain, one target at a time.
 .PHONY: fuzz fuzz-smoke
-FUZZ_TARGETS := link_decode saved_import dataset_csv number_entry chart_axis store_merge
+FUZZ_TARGETS := link_decode saved_import dataset_csv number_entry chart_axis store_merge lzma_unpack
 ## fuzz: FUZZ_RUNS runs of every fuzz target (about 20 minutes for the default million)
 FUZZ_RUNS ?= 1000000
 fuzz: setup-test

@@ -15,8 +15,8 @@ die() { printf 'fuzz: error: %s\n' "$*" >&2; exit 1; }
 
 target=${1:-}
 case "$target" in
-  link_decode | saved_import | dataset_csv | number_entry | chart_axis | store_merge) ;;
-  *) die "usage: bash fuzz/run.sh link_decode|saved_import|dataset_csv|number_entry|chart_axis|store_merge [libFuzzer options]" ;;
+  link_decode | saved_import | dataset_csv | number_entry | chart_axis | store_merge | lzma_unpack) ;;
+  *) die "usage: bash fuzz/run.sh link_decode|saved_import|dataset_csv|number_entry|chart_axis|store_merge|lzma_unpack [libFuzzer options]" ;;
 esac
 shift
 command -v cargo-fuzz >/dev/null || die "cargo-fuzz is missing; run: bash scripts/setup.sh test"

@@ -227,7 +227,7 @@ const MILESTONES = [
   ['loader:start', 'Compiling and starting the loader script'],
   ['loader:source-kept', 'Copying the page for the offline copy (its text is written out when first read)'],
   ['loader:decoded', 'Decoding the embedded bytes (windows-1252 text)'],
-  ['loader:inflated', 'Inflating the wasm (Zstandard, fzstd)'],
+  ['loader:inflated', 'Inflating the wasm (LZMA, blockvote-unpack in wasm)'],
   ['loader:compiled', 'Compiling the wasm (compileStreaming)'],
   ['loader:instantiated', 'Instantiating the wasm'],
   ['app:data-loading', 'Starting the app: panic hook, data source and saved scenarios read'],
@@ -864,8 +864,8 @@ the app's allocations).
 
 - **Sizes.** \`wasm, raw\` is the \`.wasm\` Trunk writes after wasm-bindgen and
   \`wasm-opt -Oz\`; \`gzip -9\` is that file through zlib at level 9, for comparison
-  (\`scripts/single-file.mjs\` embeds a Zstandard stream, about 18% smaller, byte for
-  byte in a windows-1252 page, in blocks each XORed with a key byte, about 0.4 % more bytes). The single file is
+  (\`scripts/single-file.mjs\` embeds a raw LZMA stream, about 27 % smaller, and its
+  decoder, byte for byte in a windows-1252 page, in blocks each XORed with a key byte, about 0.4 % more bytes). The single file is
   \`dist/blockvote.html\` as written by \`scripts/single-file.mjs\`. The empty app is
   \`bench/empty-app\`: a Leptos 0.8.23 CSR app that mounts a \`<main>\` with a heading,
   with blockvote's release profile, Trunk settings and wasm-opt level, packed by the same

@@ -55,22 +55,22 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wasm_bindgen_vers
 fi
 
 # npm tools: wasm-opt from binaryen (Debian's binaryen 108 miscompiles; never use
-# /usr/bin/wasm-opt), terser and fzstd for the one-file build, playwright-core and
+# /usr/bin/wasm-opt) and terser for the one-file build, playwright-core and
 # axe-core for the end-to-end tests.
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] ||
-  [ ! -d node_modules/terser ] || [ ! -d node_modules/fzstd ] ||
+  [ ! -d node_modules/terser ] ||
   [ "$(node_modules/.bin/wasm-opt --version 2>/dev/null | sed -n 's/.*(\(.*\)).*/\1/p')" != "$pinned_wasm_opt" ]; then
   say "installing npm packages (package-lock.json)"
   npm ci --no-audit --no-fund
 fi
 [ "$(command -v wasm-opt)" = "$PWD/node_modules/.bin/wasm-opt" ] || die "wasm-opt on PATH is $(command -v wasm-opt), not node_modules/.bin/wasm-opt"
 
-# Zstandard packs the wasm of the one-file build (scripts/single-file.mjs).
-if ! command -v zstd >/dev/null; then
-  say "installing zstd from Debian"
+# xz packs the wasm of the one-file build as raw LZMA (scripts/single-file.mjs).
+if ! command -v xz >/dev/null; then
+  say "installing xz-utils from Debian"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq zstd >/dev/null
+  apt-get install -y -qq xz-utils >/dev/null
 fi
 
 if [ "$what" = test ]; then

@@ -1,18 +1,21 @@
 // Turns Trunk's release output (dist/index.html + JS glue + wasm + CSS) into one
 // self-contained file, dist/blockvote.html, that runs from file:// with no network.
 //
-// How it starts: the wasm is compressed with Zstandard at its strongest level and
+// How it starts: the wasm is compressed as raw LZMA at xz's strongest preset and
 // embedded in an inert data block (<script type="application/octet-stream">) one byte
-// a character of the page's windows-1252 (see encode8 below: 1.1 % more bytes, where
-// base64 would take a third more); an inline module script decodes it, decompresses it with fzstd (a small MIT
-// decoder inlined here; browsers decompress only gzip and deflate themselves) and
-// compiles it. The app's stylesheet (style/main.css) and wasm-bindgen's glue are packed
-// in the same stream, after the wasm: the loader puts the stylesheet in the page before
-// the app starts (the page keeps only style/page.css), then the glue, as a script of its
-// own, which starts the app with the compiled module. Zstandard makes the file about 110 KB smaller
-// than the best gzip, and decodes in about the time the browser spends parsing those
-// 110 KB of page. Chrome refuses fetch() from file:// and synchronous
-// compiles of large modules, so nothing here fetches and nothing compiles synchronously.
+// a character of the page's windows-1252 (see encode8 below: 0.4 % more bytes, where
+// base64 would take a third more), behind the decoder that inflates it, blockvote-unpack
+// (crates/unpack, about 10 KB of wasm; browsers decompress only gzip and deflate
+// themselves). An inline module script decodes the block, instantiates the decoder,
+// inflates the stream with it (checked against an Adler-32 recorded here) and compiles
+// the app's wasm. The app's stylesheet (style/main.css) and wasm-bindgen's glue are
+// packed in the same stream, after the wasm: the loader puts the stylesheet in the page
+// before the app starts (the page keeps only style/page.css), then the glue, as a
+// script of its own, which starts the app with the compiled module. LZMA makes the file
+// about 9 % smaller than Zstandard's strongest level, and its decoder in wasm inflates
+// it in about the time fzstd (Zstandard in JavaScript) took. Chrome refuses fetch() from
+// file:// and synchronous compiles of large modules, so nothing here fetches and
+// nothing compiles synchronously.
 //
 // The page's Content-Security-Policy allows exactly these two scripts (by their SHA-256
 // hashes), WebAssembly compilation and inline styles, and no network connection of any
@@ -32,7 +35,7 @@
 // With --payload the file's scenarios (the JSON store format) are carried in the page
 // the way an offline copy carries them (used by tests).
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -80,7 +83,7 @@ if ((glue.match(new RegExp(START.source, 'gm')) || []).length !== 1) {
   throw new Error('the wasm-bindgen glue does not call wasm.__wbindgen_start() exactly once; has the wasm-bindgen version changed?');
 }
 const markedGlue = glue.replace(START, "$1performance.mark('loader:instantiated');\n$1wasm.__wbindgen_start();");
-// The glue runs as a script of its own, packed in the Zstandard stream after the
+// The glue runs as a script of its own, packed in the LZMA stream after the
 // stylesheet (about 20 KB less page than as text in the loader). The loader puts it in
 // the page once the wasm is compiled, with the compiled module and its way of stopping
 // in window.__blockvoteHandoff; the page's policy allows it by its hash. A classic
@@ -256,8 +259,6 @@ function decode8(text, length, { shown, block }) {
   }
 }
 
-// Zstandard's strongest level (`zstd --ultra -22`, Debian's zstd; scripts/setup.sh
-// installs it): about 18% smaller than zopfli's gzip on this wasm.
 // The stylesheet of everything the app draws (style/main.css, 45 KB) is packed in the
 // same stream, after the wasm, where it takes about 9 KB instead of its 45 in the page;
 // the loader puts it in the page once it has inflated the stream, before the app starts,
@@ -266,40 +267,83 @@ function decode8(text, length, { shown, block }) {
 // that says the app stopped).
 const wasmBytes = readFileSync(wasmPath);
 const packedCss = Buffer.from(minifiedCss(readFileSync(cssPath, 'utf8')), 'utf8');
-// Given on standard input with its size, so that the frame header records the size and
-// fzstd inflates into one buffer of it (a frame without the size makes fzstd grow its
-// output as it goes, which took about 800 ms in the page).
 const packedInput = Buffer.concat([wasmBytes, packedCss, Buffer.from(glueScript, 'utf8')]);
-const wasmPacked = execFileSync('zstd', ['--ultra', '-22', '--no-progress', '-q', `--stream-size=${packedInput.length}`, '-c', '-'], {
-  input: packedInput,
-  maxBuffer: 1 << 27,
-});
-// The frame must say how many bytes it holds (Frame_Content_Size_flag, the top two bits
-// of the frame header descriptor after the 4-byte magic number, is 0 only for an
-// unknown size when the single-segment flag is also clear).
-const descriptor = wasmPacked[4];
-if ((descriptor >> 6) === 0 && (descriptor & 0x20) === 0) {
-  throw new Error('the Zstandard frame does not record its content size; fzstd would inflate it slowly');
+// Raw LZMA at xz's strongest preset (Debian's xz; scripts/setup.sh installs it), about
+// 9 % smaller than Zstandard's strongest level on this wasm. lc=4 (four bits of the
+// byte before as a literal's context) and pb=0, lp=0 (no position alignment: wasm code
+// is a byte stream) packed it smallest of those measured (ARCHITECTURE.md). The
+// dictionary covers the whole input, so every repeat in it can be found.
+const LZMA = { literalContext: 4, literalPosition: 0, position: 0 };
+const lzmaPropertiesByte = (LZMA.position * 5 + LZMA.literalPosition) * 9 + LZMA.literalContext;
+const dictionary = Math.max(1 << 12, 2 ** Math.ceil(Math.log2(packedInput.length)));
+const lzmaStream = execFileSync(
+  'xz',
+  ['--format=raw', `--lzma1=preset=9e,dict=${dictionary},lc=${LZMA.literalContext},lp=${LZMA.literalPosition},pb=${LZMA.position}`, '-c', '-'],
+  { input: packedInput, maxBuffer: 1 << 27 },
+);
+// Adler-32 (RFC 1950) of what is packed: the loader's decoder checks the bytes it
+// inflates against it (blockvote_unpack::adler32), since a raw stream has no check of
+// its own and a changed byte could otherwise inflate to a different program.
+function adler32(bytes) {
+  let a = 1;
+  let b = 0;
+  for (let start = 0; start < bytes.length; start += 5552) {
+    const end = Math.min(start + 5552, bytes.length);
+    for (let i = start; i < end; i += 1) {
+      a += bytes[i];
+      b += a;
+    }
+    a %= 65521;
+    b %= 65521;
+  }
+  return ((b << 16) | a) >>> 0;
 }
+const packedChecksum = adler32(packedInput);
+// The decoder: blockvote-unpack (crates/unpack), built to wasm32 for speed (its own
+// release profile, opt-level 3) and wasm-opt -O3, about 10 KB. It goes in front of the
+// stream, in the same data block: the loader instantiates it, and it inflates the stream
+// in about 40 ms, where a decoder written in JavaScript took over 100.
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const cargoMessages = execFileSync(
+  'cargo',
+  ['build', '--release', '--locked', '--target', 'wasm32-unknown-unknown', '-p', 'blockvote-unpack', '--message-format=json-render-diagnostics'],
+  { cwd: root, maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'] },
+).toString('utf8');
+const unpackBuilt = cargoMessages
+  .split('\n')
+  .filter((line) => line.startsWith('{'))
+  .map((line) => JSON.parse(line))
+  .filter((message) => message.reason === 'compiler-artifact' && message.target?.name === 'blockvote_unpack')
+  .flatMap((message) => message.filenames)
+  .filter((file) => file.endsWith('.wasm'));
+if (unpackBuilt.length !== 1) {
+  throw new Error(`cargo built ${JSON.stringify(unpackBuilt)} for blockvote-unpack, not one .wasm`);
+}
+const unpackOptimised = join(dist, '.blockvote-unpack.wasm');
+execFileSync(join(root, 'node_modules', '.bin', 'wasm-opt'), ['-O3', '--strip-debug', '--strip-producers', unpackBuilt[0], '-o', unpackOptimised], { stdio: 'inherit' });
+const unpackWasm = readFileSync(unpackOptimised);
+rmSync(unpackOptimised);
+// The loader inflates in this many calls: V8 runs a wasm function unoptimised until a
+// later call finds its optimised code ready, so one call over the whole stream ran
+// unoptimised throughout (in a cold page, medians of 15: 59–61 ms in one call, 50–56 ms
+// in 16; blockvote_unpack::Decoder).
+const INFLATE_PARTS = 16;
+// The packer checks its own stream with the decoder the page will run, so a build that
+// would not start is never written.
+{
+  const { instance } = await WebAssembly.instantiate(unpackWasm);
+  const { memory, reserve, begin, step, end } = instance.exports;
+  const at = reserve(lzmaStream.length, packedInput.length) >>> 0;
+  new Uint8Array(memory.buffer, at, lzmaStream.length).set(lzmaStream);
+  let status = begin(lzmaPropertiesByte);
+  for (let part = 1; status === 0 && part <= INFLATE_PARTS; part += 1) status = step(Math.ceil((packedInput.length * part) / INFLATE_PARTS));
+  if (status === 0) status = end(packedChecksum);
+  if (status !== 0 || !Buffer.from(memory.buffer, at + lzmaStream.length, packedInput.length).equals(packedInput)) {
+    throw new Error(`blockvote-unpack does not inflate the stream to the bytes packed (status ${status})`);
+  }
+}
+const wasmPacked = Buffer.concat([unpackWasm, lzmaStream]);
 const { block: blockLength, encoded: wasmEncoded } = encodeInBlocks(wasmPacked);
-// The decoder, from its ES module source, in a scope of its own that returns the one
-// function the loader calls: terser then drops what it does not use (the streaming
-// decoder), which the prebuilt UMD bundle kept (1.5 KB more of the page, which is not
-// compressed). The source must have the three exports this expects.
-const fzstdDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'node_modules', 'fzstd');
-const fzstdModule = readFileSync(join(fzstdDir, 'esm', 'index.mjs'), 'utf8');
-const fzstdExports = [/^export var ZstdErrorCode\b/m, /^export function decompress\b/m, /^export \{ Decompress \};$/m];
-if (!fzstdExports.every((pattern) => pattern.test(fzstdModule)) || /^(import|export)\b/m.test(fzstdModule.replace(/^export (var|function) /gm, '').replace(/^export \{ Decompress \};$/m, ''))) {
-  throw new Error('fzstd/esm/index.mjs does not have the exports single-file.mjs expects');
-}
-const fzstdSource = fzstdModule.replace(/^export (var|function) /gm, '$1 ').replace(/^export \{ Decompress \};$/m, '');
-const fzstdVersion = JSON.parse(readFileSync(join(fzstdDir, 'package.json'), 'utf8')).version;
-const decoder = `/*! fzstd ${fzstdVersion} (MIT) by Arjun Barrett, https://github.com/101arrowz/fzstd */
-const __blockvote_fzstd = (() => {
-  ${fzstdSource}
-  return { decompress };
-})();
-`;
 if ([NUL, CR].some((byte) => wasmEncoded.includes(byte)) || /<[\/!]/.test(wasmEncoded.toString('latin1'))) {
   throw new Error('the encoded wasm holds a character the HTML parser would change, or markup');
 }
@@ -346,14 +390,53 @@ const sourceCapture = `{
 
 const fullScript = `performance.mark('loader:start');
 ${sourceCapture}performance.mark('loader:source-kept');
-${decoder}${decode8.toString()}
+${decode8.toString()}
+// The embedded bytes are the decoder's wasm (blockvote-unpack), then the LZMA stream
+// of the app's wasm, stylesheet and glue: the decoder inflates the stream in its own
+// memory and checks the result against the Adler-32 the packer recorded. The view
+// returned stays valid: nothing grows that memory again.
+async function __blockvote_inflate(packed, data) {
+  const unpackLength = Number(data.unpackLength);
+  const size = Number(data.size);
+  const damaged = (why) => new Error('這個 blockvote 副本已損壞，請開啟收到的原檔。 This copy of blockvote is damaged: the embedded program is not as it was written (' + why + '). Open the file as it was sent');
+  // The lengths come from the page, which a damaged copy may have changed too: whole
+  // numbers, the decoder inside the block, and at most 1 GiB to inflate.
+  const whole = (n, most) => Number.isInteger(n) && n > 0 && n <= most;
+  if (!whole(unpackLength, packed.length - 1) || !whole(size, 2 ** 30)) throw damaged('its lengths');
+  let instance;
+  try {
+    ({ instance } = await WebAssembly.instantiate(packed.subarray(0, unpackLength)));
+  } catch (error) {
+    throw damaged('its decoder: ' + error.message);
+  }
+  const { memory, reserve, begin, step, end } = instance.exports;
+  if (!(memory instanceof WebAssembly.Memory) || ![reserve, begin, step, end].every((f) => typeof f === 'function')) {
+    throw damaged('its decoder has lost what the loader calls');
+  }
+  const stream = packed.subarray(unpackLength);
+  let status;
+  let at;
+  try {
+    at = reserve(stream.length, size) >>> 0;
+    if (at === 0) throw new Error('blockvote 無法取得啟動所需的記憶體。 blockvote could not get the memory it needs to start');
+    new Uint8Array(memory.buffer, at, stream.length).set(stream);
+    status = begin(${lzmaPropertiesByte});
+    for (let part = 1; status === 0 && part <= ${INFLATE_PARTS}; part += 1) status = step(Math.ceil((size * part) / ${INFLATE_PARTS}));
+    if (status === 0) status = end(Number(data.checksum));
+  } catch (error) {
+    // A decoder that traps was itself changed (the whole one never does).
+    throw error instanceof WebAssembly.RuntimeError ? damaged('its decoder: ' + error.message) : error;
+  }
+  if (status !== 0) throw damaged('LZMA ' + status);
+  return new Uint8Array(memory.buffer, at + stream.length, size);
+}
 async function __blockvote_start() {
   const block = document.getElementById('blockvote-wasm');
   const shown = new TextDecoder('windows-1252').decode(Uint8Array.from({ length: 0x100 }, (_, byte) => byte));
   const packed = decode8(block.textContent, Number(block.dataset.length), { shown, block: ${blockLength} });
   if (packed.recoveredText) window.__blockvote_keep_wasm_text(packed.recoveredText);
   performance.mark('loader:decoded');
-  const inflated = __blockvote_fzstd.decompress(packed);
+  const inflated = await __blockvote_inflate(packed, block.dataset);
   const wasmLength = Number(block.dataset.wasmLength);
   const cssEnd = wasmLength + Number(block.dataset.cssLength);
   if (!(wasmLength > 0 && cssEnd >= wasmLength && cssEnd < inflated.length)) throw new Error('這個 blockvote 副本已損壞。 This copy of blockvote is damaged: the embedded program is not as it was written (' + inflated.length + ' bytes inflated)');
@@ -500,7 +583,7 @@ const page = `<!DOCTYPE html>
 <body>
 <p id="boot-note" class="boot-note" role="status">${htmlAscii(BOOT_NOTE)}</p>
 <div id="app"></div>
-<script type="application/octet-stream" id="blockvote-wasm" data-length="${wasmPacked.length}" data-wasm-length="${wasmBytes.length}" data-css-length="${packedCss.length}">${WASM_PLACE}</script>
+<script type="application/octet-stream" id="blockvote-wasm" data-length="${wasmPacked.length}" data-unpack-length="${unpackWasm.length}" data-size="${packedInput.length}" data-checksum="${packedChecksum}" data-wasm-length="${wasmBytes.length}" data-css-length="${packedCss.length}">${WASM_PLACE}</script>
 <script type="module">${script}</script>
 ${carriedBlock}</body></html>`;
 if (!isAscii(page)) {
@@ -511,4 +594,4 @@ const html = Buffer.concat([Buffer.from(head, 'ascii'), wasmEncoded, Buffer.from
 const out = join(dist, 'blockvote.html');
 writeFileSync(out, html);
 const kb = (n) => (n / 1024).toFixed(1);
-console.log(`single-file: wrote ${out}: ${kb(html.length)} KiB (wasm ${kb(wasmBytes.length)} KiB raw and stylesheet ${kb(packedCss.length)} KiB, ${kb(wasmPacked.length)} KiB zstd, ${kb(wasmEncoded.length)} KiB as embedded in blocks of ${blockLength} bytes)`);
+console.log(`single-file: wrote ${out}: ${kb(html.length)} KiB (wasm ${kb(wasmBytes.length)} KiB raw and stylesheet ${kb(packedCss.length)} KiB, ${kb(lzmaStream.length)} KiB LZMA and its decoder ${kb(unpackWasm.length)} KiB, ${kb(wasmEncoded.length)} KiB as embedded in blocks of ${blockLength} bytes)`);

@@ -203,6 +203,34 @@ test('offline copy: a copy saved again as UTF-8 (an editor\'s Save) still opens 
   await banner.waitFor({ timeout: 30_000 });
   assert.match(await banner.innerText(), /這個 blockvote 副本已損壞，請開啟收到的原檔.* This copy of blockvote is damaged: the embedded program is not as it was written \(.+\)\. Open the file as it was sent/);
   await context.close();
+
+  // A copy with one byte of its program changed, in the decoder at its head or in the
+  // packed app after it, says so too: the packed bytes carry no check of their own, so
+  // the decoder checks what it inflates against the Adler-32 the packer recorded.
+  const start = original.indexOf('>', block) + 1;
+  const unpackLength = Number(original.toString('latin1', block, start).match(/data-unpack-length="(\d+)"/)[1]);
+  for (const [where, offset, why] of [
+    ['the decoder', Math.floor(unpackLength / 2), /its decoder|LZMA \d/],
+    ['the packed app', unpackLength + 300_000, /LZMA \d/],
+  ]) {
+    // The first byte from there whose change leaves no character the HTML parser would
+    // alter (NUL, CR) and no markup ('<', or a '/' or '!' after one).
+    let at = start + offset;
+    while ([0x00, 0x0d, 0x3c].includes(original[at] ^ 0x01) || original[at] === 0x3c || original[at - 1] === 0x3c) at += 1;
+    const changed = Buffer.from(original);
+    changed[at] ^= 0x01;
+    const path = join(dir, `blockvote-changed-${offset}.html`);
+    await writeFile(path, changed);
+    const changedContext = await launch();
+    const changedPage = await changedContext.newPage();
+    await changedPage.goto(pathToFileURL(path).href);
+    const changedBanner = changedPage.getByTestId('fatal-error');
+    await changedBanner.waitFor({ timeout: 30_000 });
+    const said = await changedBanner.innerText();
+    assert.match(said, /This copy of blockvote is damaged: the embedded program is not as it was written \(.+\)\. Open the file as it was sent/, where);
+    assert.match(said, why, where);
+    await changedContext.close();
+  }
 });
 
 test('a copy cut short before its loader says so after a while, in both languages, where a whole copy never shows that note', LONG, async () => {
