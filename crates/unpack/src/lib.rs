@@ -4,12 +4,15 @@
 //! `scripts/single-file.mjs` packs the app's wasm, stylesheet and glue in one LZMA
 //! stream (about 9 % smaller than Zstandard's strongest level) and embeds this crate,
 //! built for wasm32, in the page in front of it. The loader instantiates this module,
-//! copies the stream into its memory, calls [`wasm::unpack`] and compiles what comes
-//! out. The decoder is [`decode`], a pure function over slices, which the native tests
-//! check against streams written by `xz`; the wasm bridge only lays out memory.
+//! copies the stream into its memory, runs the decoder through the exports of `wasm.rs`
+//! and compiles what comes out. The decoder is [`decode`] (or [`Decoder`], the same in
+//! parts), pure functions over slices, which the native tests check against streams
+//! written by `xz`; the wasm bridge only lays out memory.
 //!
 //! It follows Igor Pavlov's LZMA specification (`LzmaSpec.cpp`, public domain). It never
-//! panics: a damaged stream is an `Err`, never wrong or short bytes.
+//! panics, reads or writes out of bounds, or runs longer than the bytes asked for take: a
+//! damaged stream is an `Err`, or bytes whose [`adler32`] differs from the packer's,
+//! which the bridge refuses as [`Damage::Checksum`].
 #![cfg_attr(target_arch = "wasm32", no_std)]
 
 #[cfg(target_arch = "wasm32")]
@@ -22,7 +25,8 @@ pub enum Damage {
     /// The properties ask for more literal context than [`MAX_LITERAL_BITS`], or a
     /// position or literal position bit count above 4.
     Properties = 1,
-    /// The stream's first byte is not 0 or it is shorter than the range coder's start.
+    /// The stream is shorter than the range coder's five first bytes, its first byte is
+    /// not 0, or its first code is all ones (no stream starts so).
     Start = 2,
     /// A match reaches before the first byte.
     Distance = 3,
