@@ -175,6 +175,7 @@ fn Shell(dataset: Dataset) -> impl IntoView {
     // The address and the app follow each other (see address.rs).
     crate::address::keep_in_step(state, whatif);
     crate::components::marks::dismiss_explanations_on_escape();
+    crate::saved::confirm_leaving_unstored(&crate::saved::use_saved());
 
     // Keeping <html lang> and the title in step with the language and the screen, for
     // screen readers, for the tab a committee member sees and for the browser's

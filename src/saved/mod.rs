@@ -125,6 +125,24 @@ pub fn use_saved() -> Saved {
     use_context::<Saved>().unwrap_or_else(Saved::restore)
 }
 
+/// Asks the browser to confirm closing or reloading the page while the saved scenarios
+/// are kept on this page only (the browser refused to store them, or has no storage):
+/// leaving would lose them, and the notice that says so only asks the member to
+/// download them (audit 22). The browser asks in its own words, and only once the member
+/// has used the page.
+pub fn confirm_leaving_unstored(saved: &Saved) {
+    let saved = saved.clone();
+    let unloading = window_event_listener(leptos::ev::beforeunload, move |event| {
+        let unstored = !saved.is_stored() && saved.store.with_untracked(|store| !store.scenarios.is_empty());
+        if unstored {
+            event.prevent_default();
+            // Browsers that predate `preventDefault` here ask when this is set.
+            event.set_return_value("");
+        }
+    });
+    on_cleanup(move || unloading.remove());
+}
+
 /// Adds the scenarios an offline copy carries to the saved ones, once per page (see
 /// `Store::absorb_carried`: each at most once per browser, so deleting one keeps it
 /// deleted), naming the edits of what `data`, the data the copy shows, does not have.
@@ -237,6 +255,24 @@ impl Saved {
     /// removed one).
     pub fn list_set_aside(&self) {
         let list = storage::set_aside_list();
+        // The unreadable text this visit set aside, removed there since by another page
+        // (a tab where the member removed it once downloaded, a cleared storage): the
+        // notice stops naming the key, and says this tab's copy is the only one left
+        // (audit 22: it went on saying "Kept in this browser under" a key that was gone).
+        let gone = |backup: &Option<Backup>| {
+            backup
+                .as_ref()
+                .and_then(|backup| backup.key.as_deref())
+                .is_some_and(|key| list.iter().all(|kept| kept.key != key))
+        };
+        if self.backup.with_untracked(gone) {
+            self.backup.update(|backup| {
+                if let Some(backup) = backup {
+                    backup.key = None;
+                    backup.no_longer_stored = true;
+                }
+            });
+        }
         if self.set_aside.with_untracked(|shown| *shown != list) {
             self.set_aside.set(list);
         }

@@ -635,3 +635,77 @@ test('on a phone another screen opens at its top, from the menu or Back, a lever
     await context.close();
   }
 });
+
+test('on a phone the brief shows every figure on screen under its column\'s name, a department\'s name stays beside its figures, and a mark\'s explanation fits the screen where the browser cannot anchor it', async () => {
+  // Audit 21: at 320 px the brief's tables kept their A4 columns (a 206 px label, the
+  // figures off screen), the departments' order column took 112 px while the names
+  // scrolled away, and an explanation placed below its mark widened the page where
+  // CSS anchor positioning is missing (Safari before 26).
+  const context = await launchAt(SIZES[0]);
+  const page = await context.newPage();
+  try {
+    for (const lang of ['en', 'zh']) {
+      await page.goto(`${SINGLE_FILE_URL}#view=brief&lang=${lang}&cost=5`);
+      await page.getByTestId('screen-brief').waitFor({ timeout: 30_000 });
+      const cells = await page.evaluate(() =>
+        [...document.querySelectorAll('table.stacked-on-phone > :is(tbody, tfoot) > tr')].flatMap((row) => {
+          const heads = [...row.closest('table').querySelectorAll(':scope > thead th')].map((th) => th.innerText.replace(/\s+/g, ' ').trim());
+          return [...row.children].slice(1).map((cell, at) => {
+            const box = cell.getBoundingClientRect();
+            const drawn = getComputedStyle(cell, '::before').content;
+            return { head: heads[at + 1], drawn, left: box.left, right: box.right, text: cell.innerText.trim() };
+          });
+        }),
+      );
+      assert.ok(cells.length > 40, `${cells.length} cells`);
+      for (const cell of cells) {
+        assert.ok(cell.left >= 0 && cell.right <= 320, `${lang}: ${JSON.stringify(cell)}`);
+        // The name drawn is the column's heading (the heading may add a mark's text).
+        const drawn = JSON.parse(cell.drawn.replace(/\s*\/\s*""$/, ''));
+        assert.ok(drawn.length > 0 && cell.head.startsWith(drawn.replace(/\s+/g, ' ').trim().slice(0, 8)), `${lang}: ${JSON.stringify(cell)}`);
+      }
+    }
+
+    await page.goto(`${SINGLE_FILE_URL}#view=departments&lang=zh`);
+    await page.getByTestId('screen-departments').waitFor({ timeout: 30_000 });
+    const departments = await page.evaluate(async () => {
+      const table = document.querySelector('.departments-table');
+      const region = table.closest('.table-wide');
+      const order = table.querySelector(':scope > thead th').getBoundingClientRect().width;
+      region.scrollLeft = region.scrollWidth;
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      const name = table.querySelector(':scope > tbody > tr > th[scope="row"]').getBoundingClientRect();
+      const share = table.querySelector('[data-testid="department-share"]').getBoundingClientRect();
+      return { order, nameLeft: name.left, regionLeft: region.getBoundingClientRect().left, shareRight: share.right };
+    });
+    assert.ok(departments.order < 60, `the order column is ${departments.order} px wide`);
+    assert.ok(Math.abs(departments.nameLeft - departments.regionLeft) < 2, JSON.stringify(departments));
+    assert.ok(departments.shareRight <= 320, JSON.stringify(departments));
+
+    for (const [view, nth] of [['overview', 2], ['projects', 20]]) {
+      // A page of its own: the stylesheet changed below must not carry over.
+      const page = await context.newPage();
+      await page.goto(`${SINGLE_FILE_URL}#view=${view}&lang=en`);
+      await page.getByTestId(`screen-${view}`).waitFor({ timeout: 30_000 });
+      // As a browser without anchor positioning reads the stylesheet.
+      const replaced = await page.evaluate(() => {
+        const style = document.getElementById('blockvote-style');
+        const anchored = /@supports\s*\(\s*anchor-scope\s*:\s*all\s*\)/g;
+        const found = (style.textContent.match(anchored) || []).length;
+        style.textContent = style.textContent.replace(anchored, '@supports (anchor-scope: none-here)');
+        return found;
+      });
+      assert.equal(replaced, 1, 'the stylesheet anchors explanations in one @supports block');
+      const mark = page.locator('.prov').nth(nth);
+      await mark.scrollIntoViewIfNeeded();
+      await mark.tap();
+      const shown = await page.evaluate(() => {
+        const tip = document.activeElement.querySelector('.prov-tip').getBoundingClientRect();
+        return { left: tip.left, right: tip.right, bottom: tip.bottom, page: document.documentElement.scrollWidth, screen: innerHeight };
+      });
+      assert.ok(shown.left >= 0 && shown.right <= 320 && shown.bottom <= shown.screen && shown.page === 320, `${view}: ${JSON.stringify(shown)}`);
+    }
+  } finally {
+    await context.close();
+  }
+});

@@ -9,7 +9,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { readFile, mkdtemp } from 'node:fs/promises';
+import { readFile, mkdtemp, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
@@ -905,3 +905,81 @@ test('a name typed decomposed is stored composed: the browser\'s NFC, passed to 
   assert.deepEqual(t.seen.errors, []);
   await context.close();
 });
+
+test('scenarios kept on this page only (the browser refuses to store them): closing the tab asks first; once stored, it does not', LONG, async () => {
+  // Audit 22: with storage refused, a save said "kept on this page only", but closing
+  // or reloading the tab lost it without a word.
+  const context = await launch();
+  await context.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (this === localStorage && key.startsWith('blockvote.scenarios') && !sessionStorage.getItem('e2e-storage-works')) {
+        throw new DOMException('full', 'QuotaExceededError');
+      }
+      return setItem.call(this, key, value);
+    };
+  });
+  const asked = async (page) => {
+    const dialogs = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.type());
+      dialog.accept();
+    });
+    const closed = page.waitForEvent('close');
+    await page.close({ runBeforeUnload: true });
+    await closed;
+    return dialogs;
+  };
+  try {
+    // Nothing saved yet: leaving loses nothing and is not questioned.
+    const empty = await context.newPage();
+    await new AppPage(empty).open(`${SINGLE_FILE_URL}#view=scenarios&lang=en`);
+    await empty.getByTestId('scenario-name').click();
+    assert.deepEqual(await asked(empty), []);
+
+    const refused = await context.newPage();
+    await new AppPage(refused).open(`${SINGLE_FILE_URL}#view=scenarios&lang=en&cost=5`);
+    await saveAs(refused, 'Only here');
+    await refused.locator('[data-testid^="scenario-label-"]').first().waitFor();
+    assert.deepEqual(await asked(refused), ['beforeunload']);
+
+    const stored = await context.newPage();
+    await stored.addInitScript(() => sessionStorage.setItem('e2e-storage-works', '1'));
+    await new AppPage(stored).open(`${SINGLE_FILE_URL}#view=scenarios&lang=en&cost=5`);
+    await saveAs(stored, 'Stored');
+    await stored.waitForFunction(() => (localStorage.getItem('blockvote.scenarios.v1') || '').includes('Stored'));
+    assert.deepEqual(await asked(stored), []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('text set aside this visit that another page then removes is no longer said to be kept in the browser, and still downloads', LONG, async () => {
+  // Audit 22: after another page cleared the storage, the notice went on naming the key
+  // the text had been set aside under.
+  const whole = JSON.stringify({
+    format: 'blockvote-scenarios',
+    version: 2,
+    scenarios: [
+      { id: 'a-1', name: 'Alpha', scenario: { cost_change_pct: '5' } },
+      { id: 'a-2', name: 'Beta', scenario: { cost_change_pct: '10' } },
+    ],
+  });
+  const text = whole.slice(0, whole.indexOf('Beta'));
+  const context = await seeded({ [KEY]: text });
+  const { page, app } = await tab(context);
+  await page.getByTestId('storage-notice').waitFor();
+  assert.equal(await app.text('storage-backup-key'), BACKUP);
+  // Any page of file:// shares this storage.
+  const blank = join(await mkdtemp(join(tmpdir(), 'blockvote-other-')), 'other.html');
+  await writeFile(blank, '<!DOCTYPE html><title>another page</title>');
+  const other = await context.newPage();
+  await other.goto(pathToFileURL(blank).href);
+  await other.evaluate(() => localStorage.clear());
+  await page.getByTestId('storage-backup-key').waitFor({ state: 'detached', timeout: 3_000 });
+  assert.match(await app.text('storage-backup-said'), /since been changed or removed by another tab, and the copy this tab read can still be downloaded/);
+  const saved = await downloaded(page, () => page.getByTestId('storage-backup-download').click());
+  assert.equal(saved.text, text);
+  await context.close();
+});
+

@@ -15,12 +15,16 @@ pub fn Assumptions(brief: Memo<Option<Brief>>) -> impl IntoView {
                 .rows
                 .into_iter()
                 .map(|r| {
+                    // Each cell names its column for the phone's stacked layout (see
+                    // tables.rs).
                     view! {
                         <tr class:differs=r.differs data-testid=format!("brief-assumption-{}", r.key)>
                             <th scope="row">{whole_years(&r.label)}</th>
-                            <td>{r.baseline}</td>
-                            <td>{r.scenario}</td>
-                            <td class="source">{r.source}</td>
+                            <td data-head=baseline.clone()>{r.baseline}</td>
+                            <td data-head=scenario.clone()>{r.scenario}</td>
+                            <td class="source" data-head=source.clone()>
+                                {r.source}
+                            </td>
                         </tr>
                     }
                 })
@@ -28,7 +32,7 @@ pub fn Assumptions(brief: Memo<Option<Brief>>) -> impl IntoView {
             view! {
                 <section class="brief-section" tabindex="0" aria-label=a.title.clone()>
                     <h3>{a.title.clone()}</h3>
-                    <table class="data compact brief-assumptions" data-testid="brief-assumptions">
+                    <table class="data compact brief-assumptions stacked-on-phone" data-testid="brief-assumptions">
                         <TableHead columns=vec![
                             Column::row_labels(item, "w-label"),
                             Column::text(baseline, "w-value"),

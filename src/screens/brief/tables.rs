@@ -38,16 +38,28 @@ pub fn HeadlineTable(brief: Memo<Option<Brief>>) -> impl IntoView {
                 .into_iter()
                 .map(|row| {
                     let key = row.key;
+                    // Each cell names its column (`data-head`) for the phone's stacked
+                    // layout, where the heading row is out of sight (style/main.css).
                     view! {
                         <tr data-testid=format!("brief-headline-{key}") class:differs=row.differs>
                             <th scope="row">{whole_years(&row.label)}</th>
-                            <td class="num">{marked(row.paper)}</td>
-                            <td class="num">{marked(row.baseline)}</td>
+                            <td class="num" data-head=paper.clone()>
+                                {marked(row.paper)}
+                            </td>
+                            <td class="num" data-head=baseline.clone()>
+                                {marked(row.baseline)}
+                            </td>
                             // Marked per cell: what no lever changed is the model's.
-                            <td class="num" data-testid=format!("brief-headline-{key}-scenario")>
+                            <td
+                                class="num"
+                                data-head=scenario.clone()
+                                data-testid=format!("brief-headline-{key}-scenario")
+                            >
                                 {marked(row.scenario)}
                             </td>
-                            <td class="num">{plain(row.change)}</td>
+                            <td class="num" data-head=change.clone()>
+                                {plain(row.change)}
+                            </td>
                         </tr>
                     }
                 })
@@ -55,7 +67,7 @@ pub fn HeadlineTable(brief: Memo<Option<Brief>>) -> impl IntoView {
             view! {
                 <section class="brief-section" tabindex="0" aria-label=h.title.clone()>
                     <h3>{h.title.clone()}</h3>
-                    <table class="data compact brief-headlines" data-testid="brief-headlines">
+                    <table class="data compact brief-headlines stacked-on-phone" data-testid="brief-headlines">
                         <TableHead columns=vec![
                             Column::row_labels(item, "w-label"),
                             Column::figures(paper, "w-figure"),
@@ -76,20 +88,28 @@ pub fn HeadlineTable(brief: Memo<Option<Brief>>) -> impl IntoView {
 
 #[component]
 pub fn AllocationTable(brief: Memo<Option<Brief>>) -> impl IntoView {
-    let row = |row: AllocationRow, testid: String| {
-        view! {
-            <th scope="row">{whole_years(&row.label)}</th>
-            <td class="num">{marked(row.prior)}</td>
-            <td class="num">{marked(row.paper)}</td>
-            <td class="num" data-testid=testid>
-                {plain(Some(row.scenario))}
-            </td>
-            <td class="num">{plain(Some(row.change))}</td>
-        }
-    };
     move || {
         brief.with(|b| b.as_ref().map(|b| b.allocation.clone())).map(|t| {
             let [item, prior, paper, scenario, change] = t.heads;
+            let heads = [prior.clone(), paper.clone(), scenario.clone(), change.clone()];
+            let row = move |row: AllocationRow, testid: String| {
+                let [prior, paper, scenario, change] = heads.clone();
+                view! {
+                    <th scope="row">{whole_years(&row.label)}</th>
+                    <td class="num" data-head=prior>
+                        {marked(row.prior)}
+                    </td>
+                    <td class="num" data-head=paper>
+                        {marked(row.paper)}
+                    </td>
+                    <td class="num" data-head=scenario data-testid=testid>
+                        {plain(Some(row.scenario))}
+                    </td>
+                    <td class="num" data-head=change>
+                        {plain(Some(row.change))}
+                    </td>
+                }
+            };
             let rows = t
                 .rows
                 .into_iter()
@@ -105,7 +125,7 @@ pub fn AllocationTable(brief: Memo<Option<Brief>>) -> impl IntoView {
             view! {
                 <section class="brief-section" tabindex="0" aria-label=t.title.clone()>
                     <h3>{t.title.clone()}</h3>
-                    <table class="data compact brief-allocation" data-testid="brief-allocation">
+                    <table class="data compact brief-allocation stacked-on-phone" data-testid="brief-allocation">
                         <TableHead columns=vec![
                             Column::row_labels(item, "w-label"),
                             Column::figures(prior, "w-figure"),
@@ -130,16 +150,26 @@ pub fn CashSection(brief: Memo<Option<Brief>>) -> impl IntoView {
         brief.with(|b| b.as_ref().map(|b| b.cash.clone())).map(|c| {
             let chart = c.chart;
             let [year, ongoing, new, total, baseline, change] = c.heads;
-            let row = |r: blockvote_present::cash::CashRow, total_testid: String| {
+            let heads = [ongoing.clone(), new.clone(), total.clone(), baseline.clone(), change.clone()];
+            let row = move |r: blockvote_present::cash::CashRow, total_testid: String| {
+                let [ongoing, new, total, baseline, change] = heads.clone();
                 view! {
                     <th scope="row">{whole_years(&r.label)}</th>
-                    <td class="num">{plain(Some(r.ongoing))}</td>
-                    <td class="num">{plain(Some(r.new))}</td>
-                    <td class="num" data-testid=total_testid>
+                    <td class="num" data-head=ongoing>
+                        {plain(Some(r.ongoing))}
+                    </td>
+                    <td class="num" data-head=new>
+                        {plain(Some(r.new))}
+                    </td>
+                    <td class="num" data-head=total data-testid=total_testid>
                         {plain(Some(r.total))}
                     </td>
-                    <td class="num">{plain(Some(r.baseline))}</td>
-                    <td class="num">{plain(Some(r.change))}</td>
+                    <td class="num" data-head=baseline>
+                        {plain(Some(r.baseline))}
+                    </td>
+                    <td class="num" data-head=change>
+                        {plain(Some(r.change))}
+                    </td>
                 }
             };
             let rows = c
@@ -163,7 +193,7 @@ pub fn CashSection(brief: Memo<Option<Brief>>) -> impl IntoView {
                         column_names=chart.column_names
                         range_name=Signal::derive(|| None::<String>)
                     />
-                    <table class="data compact brief-years" data-testid="brief-years">
+                    <table class="data compact brief-years stacked-on-phone" data-testid="brief-years">
                         <TableHead columns=vec![
                             Column::text(year, "w-year"),
                             Column::figures(ongoing, "w-cash"),
