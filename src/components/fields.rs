@@ -44,10 +44,10 @@ pub fn NumberField<T>(
 where
     T: Clone + PartialEq + Send + Sync + 'static,
 {
-    let FieldSpec { label, unit, help, read, write, takes_negative } = spec;
-    // A phone's decimal keypad has no minus sign on iOS: a field that takes one offers
-    // the full keyboard.
-    let inputmode = if takes_negative { "text" } else { "decimal" };
+    let FieldSpec { label, unit, help, read, write, full_keyboard } = spec;
+    // A phone's decimal keypad (iOS) has no minus sign, per cent sign or slash: a field
+    // whose reader takes one offers the full keyboard.
+    let inputmode = if full_keyboard { "text" } else { "decimal" };
     let read = std::sync::Arc::new(read);
     let read_for_effect = read.clone();
     let read_again = read.clone();

@@ -107,10 +107,10 @@ test('a screen, a language or a projects filter the app cannot use is named', as
     '“start=zzz” is not a quarter such as 2018-19 Q2; the filter was not applied.',
     '“foo=1”: foo is not a key blockvote knows; it was ignored.',
   ]);
-  // The address keeps the screens' pairs the notice named, but not the key no reader
-  // knows, nor a department the data does not have (audit 19): a link copied from it
-  // does not carry the slip on.
-  const written = '#view=overview&lang=en&min=abc&theme=x&start=zzz';
+  // The address keeps no pair the notice refused: not the key no reader knows, nor a
+  // department the data does not have (audit 19), nor a refused bound, theme or start
+  // (audit 22): a link copied from it does not carry the slip on.
+  const written = '#view=overview&lang=en';
   await page.waitForFunction((written) => window.location.hash === written, written).catch(() => {});
   assert.equal(await page.evaluate(() => window.location.hash), written);
   // A list of project numbers with an item that is not one: the numbers apply, the item is named.
@@ -278,3 +278,31 @@ test('a new link replaces the notice of the one before, even with the same scena
   assert.deepEqual(seen.errors, []);
   await page.close();
 });
+
+test('the search takes as many characters as a link carries: a long paste is cut at the field, and a longer search in a link is read in part and said so', async () => {
+  // Audit 22: 60,000 pasted characters went whole into the address, which the app's own
+  // link reader then refused on a reload.
+  const page = await browser.newPage();
+  const seen = watch(page);
+  const app = new AppPage(page);
+  await app.open(`${SINGLE_FILE_URL}#view=projects&lang=en`);
+  await page.getByTestId('search').fill('z'.repeat(300));
+  assert.equal((await page.getByTestId('search').inputValue()).length, 200);
+  await page.waitForFunction(() => window.location.hash.includes(`q=${'z'.repeat(200)}`));
+  assert.ok(!(await page.evaluate(() => window.location.hash)).includes('z'.repeat(201)));
+  await page.reload();
+  await page.getByTestId('screen-projects').waitFor();
+  assert.equal(await page.getByTestId('link-problems').count(), 0, 'the app reads its own address without a word');
+  assert.equal((await page.getByTestId('search').inputValue()).length, 200);
+
+  await page.evaluate(() => {
+    window.location.hash = `#view=projects&lang=en&q=${'y'.repeat(250)}`;
+  });
+  assert.deepEqual(await problemLines(page), [
+    `“q=${'y'.repeat(40)}…” is longer than 200 characters; only the first 200 were read.`,
+  ]);
+  await page.waitForFunction(() => window.location.hash === `#view=projects&lang=en&q=${'y'.repeat(200)}`);
+  assert.deepEqual(seen.errors, []);
+  await page.close();
+});
+

@@ -301,9 +301,11 @@ pub struct FieldSpec<T> {
     pub read: Reader<T>,
     /// Value → the text the field shows for it; `read` takes it back to the same value.
     pub write: fn(&T) -> String,
-    /// Whether `read` takes a value below zero, so the field must offer a keyboard
-    /// with a minus sign: a phone's decimal keypad (iOS) has none.
-    pub takes_negative: bool,
+    /// Whether `read` takes a character a phone's decimal keypad (iOS) lacks, so the
+    /// field must offer the full keyboard: a minus sign (a value below zero), or a per
+    /// cent sign and a fraction's slash (a share, `33%`, `69/210`; audit 21 found the
+    /// share fields' own hint asking for them on a keypad without them).
+    pub full_keyboard: bool,
 }
 
 impl<T> FieldSpec<T> {
@@ -312,7 +314,7 @@ impl<T> FieldSpec<T> {
         read: impl Fn(&str) -> Result<T, FieldError> + Send + Sync + 'static,
         write: fn(&T) -> String,
     ) -> FieldSpec<T> {
-        FieldSpec { label, unit: None, help: None, read: Box::new(read), write, takes_negative: false }
+        FieldSpec { label, unit: None, help: None, read: Box::new(read), write, full_keyboard: false }
     }
 
     pub fn unit(mut self, unit: Label) -> FieldSpec<T> {
@@ -339,9 +341,10 @@ impl<T> FieldSpec<T> {
         self
     }
 
-    /// Says whether `read` takes a value below zero ([`FieldSpec::takes_negative`]).
-    pub fn takes_negative(mut self, takes_negative: bool) -> FieldSpec<T> {
-        self.takes_negative = takes_negative;
+    /// Says whether `read` takes a character a decimal keypad lacks
+    /// ([`FieldSpec::full_keyboard`]).
+    pub fn full_keyboard(mut self, full_keyboard: bool) -> FieldSpec<T> {
+        self.full_keyboard = full_keyboard;
         self
     }
 }
@@ -350,12 +353,12 @@ impl<T> FieldSpec<T> {
 pub fn money_field(label: Label, min: Money, max: Money) -> FieldSpec<Money> {
     FieldSpec::new(label, move |text| money_in(text, min, max), write_money)
         .unit(UNIT_HKD_M)
-        .takes_negative(min < Money::ZERO)
+        .full_keyboard(min < Money::ZERO)
 }
 
 /// A whole-number field typed in `unit` within `min..=max`.
 pub fn int_field(label: Label, min: i64, max: i64, unit: Label) -> FieldSpec<i64> {
-    FieldSpec::new(label, move |text| int_in(text, min, max, Some(unit)), write_int).unit(unit).takes_negative(min < 0)
+    FieldSpec::new(label, move |text| int_in(text, min, max, Some(unit)), write_int).unit(unit).full_keyboard(min < 0)
 }
 
 #[cfg(test)]

@@ -35,7 +35,7 @@ pub fn lever_field(lever: Lever) -> FieldSpec<Decimal> {
         }
         _ => decimal_in(text, min, max, unit),
     };
-    let spec = FieldSpec::new(lever_label(lever), read, write_decimal).takes_negative(min < Decimal::ZERO);
+    let spec = FieldSpec::new(lever_label(lever), read, write_decimal).full_keyboard(min < Decimal::ZERO);
     match unit {
         Some(unit) => spec.unit(unit),
         None => spec,
@@ -49,7 +49,7 @@ mod tests {
 
     #[test]
     fn a_field_that_takes_a_cut_offers_a_minus_sign() {
-        let signed: Vec<Lever> = Lever::ALL.into_iter().filter(|lever| lever_field(*lever).takes_negative).collect();
+        let signed: Vec<Lever> = Lever::ALL.into_iter().filter(|lever| lever_field(*lever).full_keyboard).collect();
         assert_eq!(signed, [Lever::CostChangePct]);
     }
 

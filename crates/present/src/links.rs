@@ -9,7 +9,7 @@ use crate::refusal::{CATEGORY, PROJECT_NUMBER};
 use crate::route::{read_slide, route_problems, shell_value_applies, SHELL_KEYS, SLIDE_KEY};
 use crate::screens::allocation::target_out_of_reach;
 use crate::screens::departments::{self, DepartmentColumn};
-use crate::screens::projects::filters::{ids_param, parse_ids, Filters, Offered, FILTER_KEYS};
+use crate::screens::projects::filters::{ids_param, parse_ids, search_as_read, Filters, Offered, FILTER_KEYS};
 use crate::screens::projects::table::{self, parse_group, SortKey, GROUP_KEY};
 use crate::screens::sorting::SortKeys;
 use crate::screens::thresholds::threshold_text;
@@ -114,6 +114,8 @@ fn is_screen_key(key: &str) -> bool {
 const DEPT_KEY: &str = "dept";
 /// The projects filter's list of project numbers (`ids=`), likewise.
 const IDS_KEY: &str = "ids";
+/// The projects search (`q=`), written back as far as it is read.
+const SEARCH_KEY: &str = "q";
 
 /// The text as it is: the [`Filters`] read here are read for their department and
 /// list of numbers only, which no normalisation or lower case changes, so the search's
@@ -129,7 +131,9 @@ fn as_typed(text: &str) -> String {
 /// as the table applies them on `data` ([`Filters::from_params`]): "Copy link" passes on what is shown, not
 /// a value the link's notice named as refused, as the scenario's pairs are written
 /// from the scenario and a key no reader knows is not written at all (audit 19 found
-/// `dept=999999` and `ids=abc` copied on). Each is written once, where its last pair
+/// `dept=999999` and `ids=abc` copied on), and so are its theme, start and completion,
+/// budget bounds and "changed only" (written as given, and not at all when refused:
+/// audit 22 found `min=1e308` copied on). Each is written once, where its last pair
 /// stood (the one read; the notice names the others as ignored): `dept=` with the
 /// department's number, `ids=` with the numbers of the data's projects it selects,
 /// and neither when the table does not apply it. The address (`address.rs`) and the
@@ -144,6 +148,17 @@ pub fn screen_params(params: &[(String, String)], data: &Dataset) -> Vec<(String
     });
     let last = |key: &str| params.iter().rposition(|(k, _)| k == key);
     let (last_department, last_ids) = (last(DEPT_KEY), last(IDS_KEY));
+    // The filters written as they were given, when the table applies them (audit 22:
+    // `min=1e308` and `start=2099-Q9` were refused by the notice but copied on).
+    let applies = |key: &str| match key {
+        "theme" => Some(applied.theme.is_some()),
+        "start" => Some(applied.start.is_some()),
+        "done" => Some(applied.done.is_some()),
+        "min" => Some(applied.min.is_some()),
+        "max" => Some(applied.max.is_some()),
+        "changed" => Some(applied.changed_only),
+        _ => None,
+    };
     params
         .iter()
         .enumerate()
@@ -155,7 +170,13 @@ pub fn screen_params(params: &[(String, String)], data: &Dataset) -> Vec<(String
             match key.as_str() {
                 DEPT_KEY => rewritten(&department, last_department),
                 IDS_KEY => rewritten(&ids, last_ids),
-                _ => Some((key.clone(), value.clone())),
+                // The search as far as it is read, spaces and all (it is written back
+                // while the member types).
+                SEARCH_KEY => Some((key.clone(), search_as_read(value).to_string())),
+                other => match applies(other) {
+                    Some(applied) => (applied && last(other) == Some(at)).then(|| (key.clone(), value.clone())),
+                    None => Some((key.clone(), value.clone())),
+                },
             }
         })
         .collect()
@@ -561,6 +582,10 @@ pub fn problem_text(problem: &LinkProblem) -> Bilingual {
         LinkReason::TooLong => (
             format!("長於 {} 個字元，整項未有讀取", count(MAX_VALUE_CHARS)),
             format!("is longer than {} characters, so none of it was read", count(MAX_VALUE_CHARS)),
+        ),
+        LinkReason::LongerThanRead { max } => (
+            format!("長於 {} 個字元，只讀取了首 {} 個", count(*max), count(*max)),
+            format!("is longer than {} characters; only the first {} were read", count(*max), count(*max)),
         ),
         LinkReason::Unread => (
             format!("位於連結首 {} 個字元之後，未有讀取（連結可能被截短或過長）", count(MAX_FRAGMENT_CHARS)),
@@ -985,6 +1010,21 @@ mod tests {
         let expected: Vec<(String, String)> =
             expected.iter().map(|(en, zh)| (en.to_string(), zh.to_string())).collect();
         assert_eq!(words, expected, "{link}");
+    }
+
+    /// A search longer than the search field takes is read as far as the field would
+    /// keep it, and the notice says so (audit 22).
+    #[test]
+    fn a_search_longer_than_the_field_takes_is_read_in_part_and_said_so() {
+        let long = "a".repeat(250);
+        check_opened(
+            &format!("#view=projects&lang=en&q={long}"),
+            &[(
+                &format!("“q={}…” is longer than 200 characters; only the first 200 were read.", "a".repeat(40)),
+                &format!("「q={}…」長於 200 個字元，只讀取了首 200 個。", "a".repeat(40)),
+            )],
+        );
+        check_opened(&format!("#view=projects&lang=en&q={}", "a".repeat(200)), &[]);
     }
 
     /// A piece of a list pair refused as a number in scientific notation, or as a
@@ -1859,6 +1899,21 @@ mod tests {
         check_written_back("#view=projects&ids=14&ids=abc", &[]);
         check_written_back("#view=projects&ids=abc&ids=14", &["ids=14"]);
         check_written_back("#view=projects&ids=0,abc&q=a", &["q=a"]);
+        // The other filters: as given when applied, not at all when refused.
+        check_written_back(
+            "#view=projects&min=5&max=1,000&start=2018-19%20Q2&done=2019-20&changed=1&theme=it_security&q=a",
+            &["min=5", "max=1,000", "start=2018-19 Q2", "done=2019-20", "changed=1", "theme=it_security", "q=a"],
+        );
+        check_written_back("#view=projects&min=1e308&max=-1e308&start=2099-Q9&q=a", &["q=a"]);
+        check_written_back("#view=projects&done=1999-00&theme=x&changed=yes&sort=id", &["sort=id"]);
+        check_written_back("#view=projects&min=1&sort=id&min=x", &["sort=id"]);
+        check_written_back("#view=projects&min=x&sort=id&min=2", &["sort=id", "min=2"]);
+        // A search as far as it is read (its first MAX_SEARCH_CHARS characters).
+        use crate::screens::projects::filters::MAX_SEARCH_CHARS;
+        let long = "保".repeat(MAX_SEARCH_CHARS + 5);
+        let read = format!("q={}", "保".repeat(MAX_SEARCH_CHARS));
+        check_written_back(&format!("#view=projects&q={long}"), &[read.as_str()]);
+        check_written_back("#view=projects&q=a%20b%20", &["q=a b "]);
     }
 
     /// A new link whose scenario is the one on screen: the notice shows its problems

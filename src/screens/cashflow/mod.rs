@@ -42,12 +42,15 @@ pub fn Cashflow() -> impl IntoView {
                 <Words label=TITLE />
             </h2>
             {move || shown.get().then(|| view! { <Cards cards=cards /> })}
+            // The levers right under the figures they move: after the charts and tables
+            // they were nine phone screens below them (audit 21), and a change showed
+            // only the bottom of a table.
+            <levers::Levers />
             <profile::ProfilePanel />
             <charts::Charts />
             <bridge::BridgePanel />
             <tables::QuarterTable />
             <tables::YearTable />
-            <levers::Levers />
             <breakdown::Breakdown />
             <cap::CapPanel />
             <goal_seek::GoalSeekPanel />

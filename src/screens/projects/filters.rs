@@ -12,7 +12,7 @@ use crate::state::use_app_state;
 use blockvote_present::route::{param, View};
 use blockvote_present::screens::projects::filters::{
     department_options, done_options, parse_bound, start_options, theme_options, ControlValues, FilterOption, Filters,
-    CHANGED_ONLY, CHANGED_ONLY_VALUE, FILTER_KEYS,
+    CHANGED_ONLY, CHANGED_ONLY_VALUE, FILTER_KEYS, MAX_SEARCH_CHARS,
 };
 use blockvote_present::screens::projects::table::{GROUPED_VALUE, GROUP_KEY};
 use blockvote_present::screens::projects::{
@@ -123,6 +123,7 @@ pub fn FilterControls(filters: Memo<Filters>, grouped: Memo<bool>) -> impl IntoV
                     type="search"
                     data-testid="search"
                     autocomplete="off"
+                    maxlength=MAX_SEARCH_CHARS.to_string()
                     placeholder=move || SEARCH_EXAMPLE.get(lang())
                     prop:value=move || q_value.get()
                     on:input=move |ev| set(&[("q", Some(event_target_value(&ev)))])

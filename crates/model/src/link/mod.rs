@@ -161,6 +161,11 @@ pub enum LinkReason {
     /// is longer than [`MAX_FRAGMENT_CHARS`] (so no link could have it read), so none
     /// of it was read.
     TooLong,
+    /// The text is longer than a field takes (`max` characters, the projects search's):
+    /// only its first `max` characters were read, as the field would have kept them.
+    LongerThanRead {
+        max: usize,
+    },
     /// An amount with more than [`entry::AMOUNT_DECIMALS`] decimals, finer than a
     /// dollar: refused, as an amount field refuses it, rather than rounded.
     TooManyDecimals,
@@ -326,6 +331,9 @@ impl fmt::Display for LinkProblem {
             LinkReason::TooMany => format!("has more than {MAX_ITEMS} items"),
             LinkReason::TooManyInAll => format!("makes more than {MAX_ITEMS} edits with the pairs before it"),
             LinkReason::TooLong => format!("is longer than {MAX_VALUE_CHARS} characters and was not read"),
+            LinkReason::LongerThanRead { max } => {
+                format!("is longer than {max} characters; only the first {max} were read")
+            }
             LinkReason::TooManyDecimals => format!("has more than {} decimals", entry::AMOUNT_DECIMALS),
             LinkReason::Unread => {
                 format!("lies beyond the first {MAX_FRAGMENT_CHARS} characters of the link and was not read")

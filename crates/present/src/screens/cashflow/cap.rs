@@ -45,11 +45,11 @@ const CHANGE: Label = l("變動", "Change");
 /// zero, which would defer every new project), and emptied to remove it; a number
 /// is read as `Lever::Cap` reads it.
 pub fn cap_field() -> FieldSpec<Option<Decimal>> {
-    let FieldSpec { label, unit, read, takes_negative, .. } = lever_field(Lever::Cap);
+    let FieldSpec { label, unit, read, full_keyboard, .. } = lever_field(Lever::Cap);
     FieldSpec {
         label,
         unit,
-        takes_negative,
+        full_keyboard,
         help: Some(NO_CAP_HELP),
         read: Box::new(move |text: &str| if text.trim().is_empty() { Ok(None) } else { read(text).map(Some) }),
         write: |cap: &Option<Decimal>| cap.as_ref().map(write_decimal).unwrap_or_default(),

@@ -102,6 +102,19 @@ pub fn parse_ids(text: &str) -> Ids {
 /// control writes it.
 pub const CHANGED_ONLY_VALUE: &str = "1";
 
+/// The most characters of a search: what the search field takes (its `maxlength`),
+/// what a link's `q=` is read to and what the address writes back. Longer, a pasted
+/// text was written whole into the address, which the link reader then refused
+/// (audit 22: 60,000 characters, and a reload named the app's own address as a bad
+/// link). No project's name is near it.
+pub const MAX_SEARCH_CHARS: usize = 200;
+
+/// A search as far as it is read: its first [`MAX_SEARCH_CHARS`] characters.
+pub fn search_as_read(text: &str) -> &str {
+    // Past the last character the whole text is kept.
+    text.char_indices().nth(MAX_SEARCH_CHARS).map_or(text, |(end, _)| text.get(..end).unwrap_or(text))
+}
+
 /// Reads `changed=`: [`CHANGED_ONLY_VALUE`] for only the projects the scenario
 /// changes, an empty value for all of them; any other value is named, with what the
 /// key takes, and shows all of them. The one reading, for the table and for the
@@ -223,6 +236,8 @@ impl Offered {
             "done" => self.parse_done(value).err(),
             "changed" => parse_changed(value).err(),
             "min" | "max" => read_bound(value).err().map(bound_reason),
+            "q" => (search_as_read(value).len() < value.len())
+                .then_some(LinkReason::LongerThanRead { max: MAX_SEARCH_CHARS }),
             _ => None,
         };
         why.into_iter().collect()
@@ -301,7 +316,7 @@ impl Filters {
         lowercase: Lowercase,
     ) -> Filters {
         let get = |key| param(params, key);
-        let query = get("q").map(|q| q.trim().to_string()).unwrap_or_default();
+        let query = get("q").map(|q| search_as_read(&q).trim().to_string()).unwrap_or_default();
         let terms = lowercase(&normalize_text(&query, normalize)).split_whitespace().map(str::to_string).collect();
         let department = get("dept").and_then(|v| offered.parse_department(&v).ok().flatten());
         let theme = get("theme").and_then(|v| parse_theme(&v).ok().flatten());

@@ -116,6 +116,7 @@ impl SimulationInputs {
 /// The simulation's probability-late field.
 pub fn late_field() -> FieldSpec<Decimal> {
     FieldSpec::new(l("延誤機率 p（0 至 1）", "Probability late, p (0 to 1)"), share_in, write_share)
+        .full_keyboard(true)
         .help(l("預設跟隨上面的延誤比例 s；在此輸入可另設", "Follows the share late s above; type here to set another"))
 }
 
@@ -152,6 +153,7 @@ pub fn weight_field(index: usize, others: impl Fn() -> u32 + Send + Sync + 'stat
 
 pub fn overrun_probability_field() -> FieldSpec<Decimal> {
     FieldSpec::new(l("超支機率（0 至 1）", "Probability of an overrun (0 to 1)"), share_in, write_share)
+        .full_keyboard(true)
 }
 
 /// The smallest overrun in %, which may not exceed the largest (`upper`, read now).

@@ -38,6 +38,7 @@ pub const NOTE: Label = l(
 /// The share-late field: a decimal, a percentage or a fraction such as 69/210.
 pub fn share_field() -> FieldSpec<Decimal> {
     FieldSpec::new(l("延誤項目比例 s（0 至 1）", "Share late, s (0 to 1)"), share_in, write_share)
+        .full_keyboard(true)
         .help(l("可輸入 0.33、33% 或 69/210；輸入即計入延誤", "Type 0.33, 33% or 69/210; typing turns slippage on"))
 }
 
@@ -223,6 +224,17 @@ pub fn annex_b_note(data: &Dataset, lang: Lang) -> Option<Sentence> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A share is typed as 0.33, 33% or 69/210: its fields offer the keyboard that has
+    /// the per cent sign and the slash (audit 21: the decimal keypad opened).
+    #[test]
+    fn a_share_field_offers_the_keys_its_hint_asks_for() {
+        use crate::screens::risk::simulation::{late_field, overrun_probability_field};
+        for spec in [share_field(), late_field(), overrun_probability_field()] {
+            assert!(spec.full_keyboard, "{}", spec.label.get(crate::lang::Lang::En));
+            assert_eq!((spec.read)("33%").ok(), (spec.read)("0.33").ok());
+        }
+    }
     use crate::screens::risk::tests::{engine, paper, project};
     use blockvote_model::engine::para5_late_share;
 
