@@ -126,6 +126,14 @@ async function downloaded(page, click) {
 const v1 = (scenarios, pretty = false) =>
   JSON.stringify({ format: 'blockvote-scenarios', version: 1, scenarios }, null, pretty ? 2 : undefined);
 
+/** A version-2 store of scenarios named `names` (cost changes of 5 %, 10 % …), cut
+ * inside `cutAt`'s name, as a write stopped part-way would leave it. */
+function storeCutInside(names, cutAt) {
+  const scenarios = names.map((name, i) => ({ id: `a-${i + 1}`, name, scenario: { cost_change_pct: String(5 * (i + 1)) } }));
+  const whole = JSON.stringify({ format: 'blockvote-scenarios', version: 2, scenarios });
+  return whole.slice(0, whole.indexOf(cutAt));
+}
+
 /** `count` small scenarios with distinct levers, `S1` … */
 const many = (count) =>
   Array.from({ length: count }, (_, i) => ({ id: `s${i + 1}`, name: `S${i + 1}`, scenario: { cost_change_pct: String(i + 1) } }));
@@ -571,17 +579,7 @@ test('text set aside (an older blockvote\'s large store, with a bad row) downloa
 });
 
 test('a stored text cut short keeps the scenarios written in full before the cut, sets the text aside, and its download imports the same', LONG, async () => {
-  const whole = JSON.stringify({
-    format: 'blockvote-scenarios',
-    version: 2,
-    scenarios: [
-      { id: 'a-1', name: 'Alpha', scenario: { cost_change_pct: '5' } },
-      { id: 'a-2', name: 'Beta', scenario: { cost_change_pct: '10' } },
-      { id: 'a-3', name: 'Gamma', scenario: { cost_change_pct: '15' } },
-    ],
-  });
-  // Cut inside Gamma, as a write stopped part-way would leave it.
-  const text = whole.slice(0, whole.indexOf('Gamma'));
+  const text = storeCutInside(['Alpha', 'Beta', 'Gamma'], 'Gamma');
   const context = await seeded({ [KEY]: text });
   const { page, app } = await tab(context);
   await page.getByTestId('storage-notice').waitFor();
@@ -957,15 +955,7 @@ test('scenarios kept on this page only (the browser refuses to store them): clos
 test('text set aside this visit that another page then removes is no longer said to be kept in the browser, and still downloads', LONG, async () => {
   // Audit 22: after another page cleared the storage, the notice went on naming the key
   // the text had been set aside under.
-  const whole = JSON.stringify({
-    format: 'blockvote-scenarios',
-    version: 2,
-    scenarios: [
-      { id: 'a-1', name: 'Alpha', scenario: { cost_change_pct: '5' } },
-      { id: 'a-2', name: 'Beta', scenario: { cost_change_pct: '10' } },
-    ],
-  });
-  const text = whole.slice(0, whole.indexOf('Beta'));
+  const text = storeCutInside(['Alpha', 'Beta'], 'Beta');
   const context = await seeded({ [KEY]: text });
   const { page, app } = await tab(context);
   await page.getByTestId('storage-notice').waitFor();
