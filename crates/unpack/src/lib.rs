@@ -300,6 +300,7 @@ impl Decoder {
             let position_state = pos & position_mask;
             if coder.bit(probabilities, IS_MATCH + (state << 4) + position_state) == 0 {
                 let previous = match pos.checked_sub(1) {
+                    // `before` is below `pos`, within `output`: the 0 is never read.
                     Some(before) => output.get(before).copied().unwrap_or(0),
                     // The first byte has no byte before it: its context is zero.
                     None => 0,

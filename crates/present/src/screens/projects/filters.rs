@@ -111,7 +111,8 @@ pub const MAX_SEARCH_CHARS: usize = 200;
 
 /// A search as far as it is read: its first [`MAX_SEARCH_CHARS`] characters.
 pub fn search_as_read(text: &str) -> &str {
-    // Past the last character the whole text is kept.
+    // A text of at most MAX_SEARCH_CHARS characters is kept whole; `end` is a character's
+    // start, so the cut never fails and the whole text is never what it falls back to.
     text.char_indices().nth(MAX_SEARCH_CHARS).map_or(text, |(end, _)| text.get(..end).unwrap_or(text))
 }
 
@@ -316,6 +317,7 @@ impl Filters {
         lowercase: Lowercase,
     ) -> Filters {
         let get = |key| param(params, key);
+        // No `q=`: no search.
         let query = get("q").map(|q| search_as_read(&q).trim().to_string()).unwrap_or_default();
         let terms = lowercase(&normalize_text(&query, normalize)).split_whitespace().map(str::to_string).collect();
         let department = get("dept").and_then(|v| offered.parse_department(&v).ok().flatten());
