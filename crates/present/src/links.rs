@@ -150,15 +150,19 @@ pub fn screen_params(params: &[(String, String)], data: &Dataset) -> Vec<(String
     let (last_department, last_ids) = (last(DEPT_KEY), last(IDS_KEY));
     // The filters written as they were given, when the table applies them (audit 22:
     // `min=1e308` and `start=2099-Q9` were refused by the notice but copied on).
-    let applies = |key: &str| match key {
-        "theme" => Some(applied.theme.is_some()),
-        "start" => Some(applied.start.is_some()),
-        "done" => Some(applied.done.is_some()),
-        "min" => Some(applied.min.is_some()),
-        "max" => Some(applied.max.is_some()),
-        "changed" => Some(applied.changed_only),
-        _ => None,
-    };
+    let filters_applied = [
+        ("theme", applied.theme.is_some()),
+        ("start", applied.start.is_some()),
+        ("done", applied.done.is_some()),
+        ("min", applied.min.is_some()),
+        ("max", applied.max.is_some()),
+        ("changed", applied.changed_only),
+    ];
+    // Where each of them is written: its last pair, found once (a link may repeat a key
+    // thousands of times, and this runs at every write of the address).
+    let kept_at: Vec<usize> =
+        filters_applied.iter().filter(|(_, applied)| *applied).filter_map(|(key, _)| last(key)).collect();
+    let is_checked_filter = |key: &str| filters_applied.iter().any(|(filter, _)| *filter == key);
     params
         .iter()
         .enumerate()
@@ -173,10 +177,8 @@ pub fn screen_params(params: &[(String, String)], data: &Dataset) -> Vec<(String
                 // The search as far as it is read, spaces and all (it is written back
                 // while the member types).
                 SEARCH_KEY => Some((key.clone(), search_as_read(value).to_string())),
-                other => match applies(other) {
-                    Some(applied) => (applied && last(other) == Some(at)).then(|| (key.clone(), value.clone())),
-                    None => Some((key.clone(), value.clone())),
-                },
+                other if is_checked_filter(other) => kept_at.contains(&at).then(|| (key.clone(), value.clone())),
+                _ => Some((key.clone(), value.clone())),
             }
         })
         .collect()

@@ -115,8 +115,11 @@ pub extern "C" fn end(checksum: u32) -> u32 {
     }))
 }
 
-/// A panic cannot happen here (the decoder returns every failure as a `Damage`); were
-/// one to, the module traps and the loader shows that the copy is damaged.
+/// The handler a `no_std` module must have. No input reaches a panic: the decoder
+/// indexes only through `get`, and returns every failure as a `Damage` (the fuzz target
+/// `lzma_unpack` drives it with any bytes). Were one to happen, only this decoder's
+/// module traps, before the app exists, and the loader reports the copy as damaged
+/// (a `WebAssembly.RuntimeError` from it is caught as such).
 #[panic_handler]
 fn panic(_: &core::panic::PanicInfo) -> ! {
     core::arch::wasm32::unreachable()
