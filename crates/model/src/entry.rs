@@ -231,7 +231,7 @@ fn unreadable<T>(text: &str, min: T, max: T) -> EntryError<T> {
 
 /// True for a number in scientific notation: a plain number, `e` or `E`, and a whole
 /// exponent with an optional sign (`1e3`, `2.5E-1`).
-fn with_exponent(text: &str) -> bool {
+pub(crate) fn with_exponent(text: &str) -> bool {
     let Some((mantissa, exponent)) = text.trim().split_once(['e', 'E']) else {
         return false;
     };

@@ -136,6 +136,10 @@ pub enum LoadErrorKind {
     Malformed(String),
     Empty,
     NotANumber(String),
+    /// A number in scientific notation (`1e3`), which no field and no file reads: said
+    /// with words of its own, so the member writes it out (`1000`) rather than looking
+    /// for what is wrong with a number.
+    Exponent(String),
     NotAQuarter(String),
     NotAYear(String),
     MissingValue,
@@ -247,6 +251,9 @@ impl fmt::Display for LoadErrorKind {
             LoadErrorKind::Malformed(why) => write!(f, "not valid CSV: {why}"),
             LoadErrorKind::Empty => write!(f, "the file has no data rows"),
             LoadErrorKind::NotANumber(v) => write!(f, "{v:?} is not a number"),
+            LoadErrorKind::Exponent(v) => {
+                write!(f, "{v:?} is written with an exponent: write the number out, as 1000 for 1e3")
+            }
             LoadErrorKind::NotAQuarter(v) => write!(f, "{v:?} is not a quarter like \"2018-19 Q1\""),
             LoadErrorKind::NotAYear(v) => write!(f, "{v:?} is not a financial year like \"2018-19\""),
             LoadErrorKind::MissingValue => write!(f, "value is missing"),
@@ -303,6 +310,7 @@ impl LoadErrorKind {
             LoadErrorKind::Malformed(why) => format!("不是有效的 CSV：{why}"),
             LoadErrorKind::Empty => "檔案沒有資料列".to_string(),
             LoadErrorKind::NotANumber(v) => format!("{v:?} 不是數字"),
+            LoadErrorKind::Exponent(v) => format!("{v:?} 以指數寫成：請把數字完整寫出，例如 1e3 寫作 1000"),
             LoadErrorKind::NotAQuarter(v) => format!("{v:?} 不是季度（例如 \"2018-19 Q1\"）"),
             LoadErrorKind::NotAYear(v) => format!("{v:?} 不是財政年度（例如 \"2018-19\"）"),
             LoadErrorKind::MissingValue => "欠缺數值".to_string(),
@@ -683,8 +691,23 @@ pub fn load_projects(
             let department_zh = row.required("department_zh")?;
             let name_zh = row.required("name_zh")?;
             let name_en = row.text("name_en");
-            let budget = row.money("budget_m")?;
             let written = row.field("budget_m").trim();
+            // A budget written plainly but too large for a `Decimal` (`1` and 31 zeros)
+            // is out of range, and `1e308` is written with an exponent: neither is "not
+            // a number" (audit 22), as a field says of the same text.
+            let budget = match row.money("budget_m") {
+                Ok(budget) => budget,
+                Err(_) if crate::entry::plain_number(written) => {
+                    let value = written.to_string();
+                    let rule =
+                        if written.starts_with('-') { RangeRule::NegativeBudget } else { RangeRule::BudgetTooLarge };
+                    return Err(row.error("budget_m", LoadErrorKind::OutOfRange { value, rule }));
+                }
+                Err(_) if crate::entry::with_exponent(written) => {
+                    return Err(row.error("budget_m", LoadErrorKind::Exponent(written.to_string())));
+                }
+                Err(error) => return Err(error),
+            };
             if crate::entry::finer_than_a_dollar(written) {
                 return Err(row.error("budget_m", LoadErrorKind::FinerThanADollar(written.to_string())));
             }
@@ -1196,6 +1219,37 @@ mod tests {
         assert_eq!(problems(&file("-5")), refused("-5", RangeRule::NegativeBudget));
         assert_eq!(problems(&file(" -0.25")), refused("-0.25", RangeRule::NegativeBudget));
         assert_eq!(problems(&file("\"2,000,000,000\"")), refused("2,000,000,000", RangeRule::BudgetTooLarge));
+        // Beyond what a `Decimal` holds: still a number, and still out of range.
+        let huge = format!("1{}", "0".repeat(31));
+        assert_eq!(problems(&file(&huge)), refused(&huge, RangeRule::BudgetTooLarge));
+        let below = format!("-{huge}");
+        assert_eq!(problems(&file(&below)), refused(&below, RangeRule::NegativeBudget));
+    }
+
+    /// A budget in scientific notation is said to be one, in both languages, not "not
+    /// a number" (audit 22 found `1e308` called that); text that is no number still is.
+    #[test]
+    fn a_budget_with_an_exponent_is_said_so() {
+        let file = |budget: &str| format!("{HEADER}1,行政署,甲,A,{budget},2018-19 Q2,2019-20 Q1\n");
+        let budget = |kind| [(2, Some("budget_m".to_string()), kind)];
+        for written in ["1e308", "2.5E-1", "1e+3"] {
+            assert_eq!(problems(&file(written)), budget(LoadErrorKind::Exponent(written.to_string())), "{written}");
+        }
+        assert_eq!(problems(&file("lots")), budget(LoadErrorKind::NotANumber("lots".to_string())));
+        let error = LoadError {
+            file: "mine.csv".into(),
+            line: 2,
+            field: Some("budget_m".into()),
+            kind: LoadErrorKind::Exponent("1e308".into()),
+        };
+        assert_eq!(
+            error.to_string(),
+            "mine.csv, line 2, field budget_m: \"1e308\" is written with an exponent: write the number out, as 1000 for 1e3"
+        );
+        assert_eq!(
+            error.zh(),
+            "mine.csv，第 2 行，欄位 budget_m：\"1e308\" 以指數寫成：請把數字完整寫出，例如 1e3 寫作 1000"
+        );
     }
 
     #[test]

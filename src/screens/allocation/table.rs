@@ -21,6 +21,8 @@ fn text(figure: Option<&Figure>, lang: Lang) -> String {
     figure.map(|f| f.text(lang)).unwrap_or_default()
 }
 
+/// The columns are in the order of `HEADINGS`, the difference from the paper after
+/// the lock and the differences from 2017-18 after its amount.
 #[component]
 pub fn CategoryTable(outcome: Memo<Option<AllocationOutcome>>) -> impl IntoView {
     let state = use_app_state();
@@ -70,6 +72,15 @@ pub fn CategoryTable(outcome: Memo<Option<AllocationOutcome>>) -> impl IntoView 
                         </th>
                         <th scope="col" class="num">
                             {move || whole_years(heading(2))}
+                            " "
+                            <ProvenanceMark provenance=amounts_mark />
+                        </th>
+                        <th scope="col" class="center">
+                            {move || whole_years(heading(3))}
+                        </th>
+                        <MarkedHeading column=difference_column(0) />
+                        <th scope="col" class="num">
+                            {move || whole_years(heading(4))}
                             {prior_mark
                                 .map(|p| {
                                     view! {
@@ -78,19 +89,8 @@ pub fn CategoryTable(outcome: Memo<Option<AllocationOutcome>>) -> impl IntoView 
                                     }
                                 })}
                         </th>
-                        <th scope="col" class="num">
-                            {move || whole_years(heading(3))}
-                            " "
-                            <ProvenanceMark provenance=amounts_mark />
-                        </th>
-                        <th scope="col" class="center">
-                            {move || whole_years(heading(4))}
-                        </th>
-                        {(0..3)
-                            .map(|index| {
-                                view! { <MarkedHeading column=difference_column(index) /> }
-                            })
-                            .collect_view()}
+                        <MarkedHeading column=difference_column(1) />
+                        <MarkedHeading column=difference_column(2) />
                     </tr>
                 </thead>
                 <tbody>
@@ -100,16 +100,16 @@ pub fn CategoryTable(outcome: Memo<Option<AllocationOutcome>>) -> impl IntoView 
                     <tr>
                         <th scope="row">{total_cell(|t, _| t.label.clone())}</th>
                         <td class="num">{total_cell(|t, l| text(t.paper.as_ref(), l))}</td>
-                        <td class="num">{total_cell(|t, l| text(t.prior.as_ref(), l))}</td>
                         <td class="num" data-testid="allocation-total">
                             {total_cell(|t, l| t.amount.text(l))}
                         </td>
                         <td></td>
-                        <td class="num">{total_cell(|t, l| t.vs_prior.text(l))}</td>
-                        <td class="num">{total_cell(|t, l| text(t.vs_prior_pct.as_ref(), l))}</td>
                         <td class="num" data-testid="allocation-vs-paper">
                             {total_cell(|t, l| t.vs_paper.text(l))}
                         </td>
+                        <td class="num">{total_cell(|t, l| text(t.prior.as_ref(), l))}</td>
+                        <td class="num">{total_cell(|t, l| t.vs_prior.text(l))}</td>
+                        <td class="num">{total_cell(|t, l| text(t.vs_prior_pct.as_ref(), l))}</td>
                     </tr>
                 </tfoot>
             </table>
@@ -142,7 +142,6 @@ fn CategoryRow(outcome: Memo<Option<AllocationOutcome>>, id: u8) -> impl IntoVie
         >
             <th scope="row">{name}</th>
             <td class="num">{cell(|r, l| text(r.paper.as_ref(), l))}</td>
-            <td class="num">{cell(|r, l| text(r.prior.as_ref(), l))}</td>
             <td class="num input-cell">
                 <NumberField
                     spec=amount_field()
@@ -168,9 +167,10 @@ fn CategoryRow(outcome: Memo<Option<AllocationOutcome>>, id: u8) -> impl IntoVie
                     />
                 </label>
             </td>
+            <td class="num">{cell(|r, l| r.vs_paper.text(l))}</td>
+            <td class="num">{cell(|r, l| text(r.prior.as_ref(), l))}</td>
             <td class="num">{cell(|r, l| r.vs_prior.text(l))}</td>
             <td class="num">{cell(|r, l| text(r.vs_prior_pct.as_ref(), l))}</td>
-            <td class="num">{cell(|r, l| r.vs_paper.text(l))}</td>
         </tr>
     }
 }

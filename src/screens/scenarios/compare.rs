@@ -83,12 +83,6 @@ pub fn Compare(saved: StoredValue<Saved>, selected: RwSignal<Vec<String>>) -> im
                     <thead>
                         <tr>
                             <th scope="col">{part(|t| t.label_head.clone())}</th>
-                            <th scope="col" class="num" data-testid="compare-head-paper">
-                                {part(|t| t.paper_head.clone())}
-                            </th>
-                            <th scope="col" class="num" data-testid="compare-head-baseline">
-                                {part(|t| t.baseline_head.clone())}
-                            </th>
                             {move || {
                                 heads()
                                     .into_iter()
@@ -102,6 +96,12 @@ pub fn Compare(saved: StoredValue<Saved>, selected: RwSignal<Vec<String>>) -> im
                                     })
                                     .collect_view()
                             }}
+                            <th scope="col" class="num" data-testid="compare-head-baseline">
+                                {part(|t| t.baseline_head.clone())}
+                            </th>
+                            <th scope="col" class="num" data-testid="compare-head-paper">
+                                {part(|t| t.paper_head.clone())}
+                            </th>
                         </tr>
                     </thead>
                     <tbody>
@@ -115,10 +115,6 @@ pub fn Compare(saved: StoredValue<Saved>, selected: RwSignal<Vec<String>>) -> im
                                             view! {
                                                 <tr class="levers" data-testid=format!("compare-row-{key}")>
                                                     <th scope="row">{whole_years(&row.label)}</th>
-                                                    <td></td>
-                                                    <td data-testid=format!(
-                                                        "compare-{key}-baseline",
-                                                    )>{row.baseline}</td>
                                                     {row
                                                         .scenarios
                                                         .into_iter()
@@ -132,6 +128,10 @@ pub fn Compare(saved: StoredValue<Saved>, selected: RwSignal<Vec<String>>) -> im
                                                             }
                                                         })
                                                         .collect_view()}
+                                                    <td data-testid=format!(
+                                                        "compare-{key}-baseline",
+                                                    )>{row.baseline}</td>
+                                                    <td></td>
                                                 </tr>
                                             }
                                         })
@@ -155,8 +155,10 @@ pub fn Compare(saved: StoredValue<Saved>, selected: RwSignal<Vec<String>>) -> im
     }
 }
 
-/// One row: a section heading above it if it opens one, then its label, the paper's
-/// figure, the model baseline's, and each scenario's with its change.
+/// One row: a section heading above it if it opens one, then its label, each
+/// scenario's figure with its change from the model baseline, the baseline's figure
+/// and the paper's. The scenarios come first, so a phone shows them beside the label
+/// without a swipe (audit 21 found only the paper's and the baseline's there).
 #[component]
 fn CompareRow(row: Row, columns: Memo<usize>) -> impl IntoView {
     let key = row.key.clone();
@@ -199,13 +201,13 @@ fn CompareRow(row: Row, columns: Memo<usize>) -> impl IntoView {
         {section}
         <tr data-testid=format!("compare-row-{key}")>
             <th scope="row">{whole_years(&row.label)}</th>
-            <td class="num" data-testid=format!("compare-{key}-paper")>
-                <FigureValue figure=row.paper />
-            </td>
+            {cells}
             <td class="num" data-testid=format!("compare-{key}-baseline")>
                 <FigureValue figure=row.baseline />
             </td>
-            {cells}
+            <td class="num" data-testid=format!("compare-{key}-paper")>
+                <FigureValue figure=row.paper />
+            </td>
         </tr>
     }
 }

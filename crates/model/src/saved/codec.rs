@@ -17,7 +17,7 @@ use super::problem::{Expected, RowReason, ScenarioAt, StoreProblem};
 use super::questions::read_questions;
 use super::{clean_name, clean_note, SavedScenario, Store, Tombstone, FORMAT, VERSION};
 use crate::dataset::Dataset;
-use crate::engine::monte_carlo::SimulationChoices;
+use crate::engine::monte_carlo::{SimulationChoices, SimulationFault, MAX_RUNS};
 use crate::engine::{item_by_id, LeverError, Scenario};
 use crate::known::{Known, MAX_NAMED_ABSENT};
 use crate::nfc::Normalizer;
@@ -403,8 +403,14 @@ fn decode_named(
     };
     let simulation = super::simulation::choices(seed, settings);
     // Settings no field accepts would only be refused when the simulation runs.
+    // A number of runs is a whole number whose range the member can be told (audit 22:
+    // 1,000,000,000 runs "could not be read"); the other settings are shares and lists.
     if let Some(fault) = simulation.as_ref().and_then(SimulationChoices::fault) {
-        return Err(problem(fault.field(), RowReason::Invalid));
+        let reason = match fault {
+            SimulationFault::Runs => RowReason::OutOfRange { min: 1, max: u64::from(MAX_RUNS) },
+            _ => RowReason::Invalid,
+        };
+        return Err(problem(fault.field(), reason));
     }
     let questions =
         read_questions(row.remove("questions"), normalize).map_err(|reason| problem("questions", reason))?;

@@ -68,7 +68,9 @@ pub(super) fn fields(simulation: &Option<SimulationChoices>) -> (Option<u64>, Op
 pub(super) fn settings(value: &Map<String, Value>) -> Option<Settings> {
     let mut settings = Settings::default();
     if let Some(runs) = given(value, "runs") {
-        settings.runs = runs.as_u64().and_then(|runs| u32::try_from(runs).ok())?;
+        // More runs than a `u32` holds are more than `MAX_RUNS` too, and refused as out
+        // of range by the reader, as 1,000,000,000 is: never "could not be read".
+        settings.runs = runs.as_u64().map(|runs| u32::try_from(runs).unwrap_or(u32::MAX))?;
     }
     if let Some(late) = given(value, "late_probability") {
         settings.late_probability = Some(decimal(late)?);

@@ -1619,8 +1619,11 @@ fn a_row_whose_simulation_no_field_accepts_is_named_and_skipped() {
             format!(r#"{{"name":"ok","scenario":{{}}}},{{"name":"bad","scenario":{{}},"simulation":{simulation}}}"#);
         check(&file(2, &rows, ""), 1, &[row(1, Some("bad"), field, reason)]);
     };
-    bad(r#"{"runs":0}"#, "simulation.runs", RowReason::Invalid);
-    bad(r#"{"runs":100001}"#, "simulation.runs", RowReason::Invalid);
+    let runs = RowReason::OutOfRange { min: 1, max: 100_000 };
+    bad(r#"{"runs":0}"#, "simulation.runs", runs.clone());
+    bad(r#"{"runs":100001}"#, "simulation.runs", runs.clone());
+    bad(r#"{"runs":1000000000}"#, "simulation.runs", runs.clone());
+    bad(r#"{"runs":18446744073709551615}"#, "simulation.runs", runs);
     bad(r#"{"late_probability":"1.5"}"#, "simulation.late_probability", RowReason::Invalid);
     bad(r#"{"delay_weights":[0,0,0,0]}"#, "simulation.delay_weights", RowReason::Invalid);
     bad(r#"{"delay_weights":[1001,0,0,0]}"#, "simulation.delay_weights", RowReason::Invalid);

@@ -25,20 +25,23 @@ pub const NOTE: Label = l(
     "在「情景金額」輸入新數字即時重新計算；鎖定的類別在按比例調整時保持不變。",
     "Type a new scenario amount and every figure updates; locked categories stay as they are when scaling pro rata.",
 );
-/// The headings of the table's first five columns, in order; the three columns of
-/// differences after them are [`difference_columns`], each with its mark.
+/// The headings of the table's columns of amounts, in order: the label, the paper's
+/// amount, the member's and its lock, then (after the difference from the paper, the
+/// first of [`difference_columns`]) 2017-18's amount, and the two differences from it.
+/// The amounts a member edits stand next to the label and the paper's, where a phone
+/// shows them without a swipe (audit 21 found them off-screen behind 2017-18).
 pub const HEADINGS: [Label; 5] = [
     l("開支類別", "Category"),
     l("文件 2018-19（百萬元）", "Paper 2018-19 (HK$M)"),
-    l("2017-18 核准（百萬元）", "2017-18 approved (HK$M)"),
     l("情景（百萬元）", "Scenario (HK$M)"),
     l("鎖定", "Lock"),
+    l("2017-18 核准（百萬元）", "2017-18 approved (HK$M)"),
 ];
-/// The headings of the columns of differences, in order.
+/// The headings of the columns of differences, in the order of [`difference_columns`].
 const DIFFERENCE_HEADINGS: [Label; 3] = [
+    l("較文件（百萬元）", "vs paper (HK$M)"),
     l("較 2017-18（百萬元）", "vs 2017-18 (HK$M)"),
     l("較 2017-18（%）", "vs 2017-18 (%)"),
-    l("較文件（百萬元）", "vs paper (HK$M)"),
 ];
 
 /// Whose the differences are (against 2017-18 and against the paper, in every row
@@ -50,7 +53,8 @@ pub fn difference_mark(outcome: &AllocationOutcome) -> Provenance {
     Provenance::worked_out(Basis::Arithmetic(PaperPlace::AnnexA), changed)
 }
 
-/// The three columns of differences, each with the provenance of its cells: the two
+/// The three columns of differences (from the paper, then from 2017-18 in HK$M and
+/// in %), each with the provenance of its cells: the two
 /// against 2017-18 cite Annex A's columns while no category is changed (their cells
 /// are the figures Annex A prints, [`as_printed_while_unchanged`]), and otherwise
 /// each is marked with [`difference_mark`].
@@ -60,11 +64,11 @@ pub fn difference_columns(outcome: &AllocationOutcome, data: &Dataset) -> [Marke
         (Provenance::Model(_), Some(_)) => column.provenance(),
         _ => mark.clone(),
     };
-    let [vs_prior, vs_prior_pct, vs_paper] = DIFFERENCE_HEADINGS;
+    let [vs_paper, vs_prior, vs_prior_pct] = DIFFERENCE_HEADINGS;
     [
+        MarkedColumn { heading: vs_paper, mark: mark.clone() },
         MarkedColumn { heading: vs_prior, mark: cited(AnnexAColumn::Difference) },
         MarkedColumn { heading: vs_prior_pct, mark: cited(AnnexAColumn::DifferencePct) },
-        MarkedColumn { heading: vs_paper, mark: mark.clone() },
     ]
 }
 
@@ -500,11 +504,11 @@ pub(crate) mod tests {
                 "{} | {} | {} | {} | {} | {} | {} | headings: {}",
                 r.name,
                 read(r.paper.as_ref(), lang),
-                read(r.prior.as_ref(), lang),
                 r.amount.format(1),
+                read(Some(&r.vs_paper), lang),
+                read(r.prior.as_ref(), lang),
                 read(Some(&r.vs_prior), lang),
                 read(r.vs_prior_pct.as_ref(), lang),
-                read(Some(&r.vs_paper), lang),
                 headings.join(", ")
             )
         });
@@ -517,29 +521,29 @@ pub(crate) mod tests {
             1,
             300,
             Lang::En,
-            "1. Hardware | 238 [Annex A] | 202 [Annex A] | 300.0 | +98.0 [scenario] | +48.5% [scenario] | +62.0 [scenario] \
-             | headings: vs 2017-18 (HK$M) [scenario], vs 2017-18 (%) [scenario], vs paper (HK$M) [scenario]",
+            "1. Hardware | 238 [Annex A] | 300.0 | +62.0 [scenario] | 202 [Annex A] | +98.0 [scenario] | +48.5% [scenario] \
+             | headings: vs paper (HK$M) [scenario], vs 2017-18 (HK$M) [scenario], vs 2017-18 (%) [scenario]",
         );
         check(
             1,
             238,
             Lang::Zh,
-            "1. 硬件 | 238 [附件 A] | 202 [附件 A] | 238.0 | +36 [附件 A] | +17.8% [附件 A] | 0.0 [模型] \
-             | headings: 較 2017-18（百萬元） [附件 A], 較 2017-18（%） [附件 A], 較文件（百萬元） [模型]",
+            "1. 硬件 | 238 [附件 A] | 238.0 | 0.0 [模型] | 202 [附件 A] | +36 [附件 A] | +17.8% [附件 A] \
+             | headings: 較文件（百萬元） [模型], 較 2017-18（百萬元） [附件 A], 較 2017-18（%） [附件 A]",
         );
         check(
             1,
             238,
             Lang::En,
-            "1. Hardware | 238 [Annex A] | 202 [Annex A] | 238.0 | +36 [Annex A] | +17.8% [Annex A] | 0.0 [model] \
-             | headings: vs 2017-18 (HK$M) [Annex A], vs 2017-18 (%) [Annex A], vs paper (HK$M) [model]",
+            "1. Hardware | 238 [Annex A] | 238.0 | 0.0 [model] | 202 [Annex A] | +36 [Annex A] | +17.8% [Annex A] \
+             | headings: vs paper (HK$M) [model], vs 2017-18 (HK$M) [Annex A], vs 2017-18 (%) [Annex A]",
         );
         check(
             2,
             1,
             Lang::Zh,
-            "2. 軟件 | 166 [附件 A] | 151 [附件 A] | 1.0 | -150.0 [情景] | -99.3% [情景] | -165.0 [情景] \
-             | headings: 較 2017-18（百萬元） [情景], 較 2017-18（%） [情景], 較文件（百萬元） [情景]",
+            "2. 軟件 | 166 [附件 A] | 1.0 | -165.0 [情景] | 151 [附件 A] | -150.0 [情景] | -99.3% [情景] \
+             | headings: 較文件（百萬元） [情景], 較 2017-18（百萬元） [情景], 較 2017-18（%） [情景]",
         );
         let default = project(&paper(), &Scenario::default()).allocation;
         assert_eq!(

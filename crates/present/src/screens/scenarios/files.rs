@@ -132,7 +132,7 @@ pub fn projects_csv(data: &Dataset, projection: &Projection, baseline: &Projecti
 /// `blockvote_model::exports::allocation_csv` writes them, every column the table has.
 pub fn allocation_csv(data: &Dataset, projection: &Projection, _baseline: &Projection, lang: Lang) -> String {
     let whose = difference_mark(&projection.allocation);
-    let [vs_prior, vs_prior_pct, vs_paper] = difference_columns(&projection.allocation, data).map(|c| c.mark);
+    let [vs_paper, vs_prior, vs_prior_pct] = difference_columns(&projection.allocation, data).map(|c| c.mark);
     let columns = [
         ("paper_m", AnnexAColumn::Proposed.provenance()),
         ("approved_2017_18_m", AnnexAColumn::ApprovedPrior.provenance()),
