@@ -139,6 +139,13 @@ pub enum Basis {
     Simulation,
     /// Para 2's thresholds applied to each project's budget: its approval route.
     Para2Thresholds,
+    /// The low and high settings the tornado moves each lever between: blockvote's
+    /// choice, fixed or around the scenario's own value.
+    TornadoSettings,
+    /// The calibrated model with one lever at a time at its tornado setting.
+    OneLeverAtATime,
+    /// The calibrated model with two levers at a data table's row and column values.
+    TwoLeverTable,
 }
 
 impl Basis {
@@ -194,6 +201,24 @@ impl Basis {
             Basis::Para2Thresholds => l(
                 "blockvote 把第 2 段的審批門檻套用於每個項目的預算；文件沒有列出每個項目的審批途徑。",
                 "blockvote applies para 2's approval thresholds to each project's budget; the paper does not give each project's route.",
+            )
+            .get(lang)
+            .to_string(),
+            Basis::TornadoSettings => l(
+                "blockvote 為比較各調節的影響而選的低、高設定：延誤比例 0 至 50%；延誤 1 至 4 季；成本 −10% 至 +10%；進行中項目現金為情景數字的 ±10%；保留比例為情景數字 ±0.1。並非文件所載。",
+                "blockvote's choice of a low and a high setting for each lever, to compare how far each moves 2018-19: share late 0 to 50%; delay 1 to 4 quarters; cost −10% to +10%; the ongoing projects' cash ±10% of the scenario's; the retention share ±0.1 around the scenario's. Not in the paper.",
+            )
+            .get(lang)
+            .to_string(),
+            Basis::OneLeverAtATime => l(
+                "blockvote 的模型（按附件 B 校準），每次只把一項調節放在所示的低或高設定，其他按情景不變；文件沒有這些數字。",
+                "blockvote's model, calibrated to Annex B, with one lever at a time at the low or high setting shown and every other lever as in the scenario; the paper gives no such figures.",
+            )
+            .get(lang)
+            .to_string(),
+            Basis::TwoLeverTable => l(
+                "blockvote 的模型（按附件 B 校準）：每格把兩項調節設為該行及該列所示的數值，其他調節按情景不變（未設定任何調節時即模型基線）；文件沒有這些數字。",
+                "blockvote's model, calibrated to Annex B: each cell sets two levers to its row's and its column's values, every other lever as in the scenario (the model baseline while none is set); the paper gives no such figures.",
             )
             .get(lang)
             .to_string(),
@@ -346,6 +371,9 @@ fn basis_short(basis: Basis, lang: Lang) -> String {
         Basis::ThemeKeywords => l("關鍵詞歸類", "keyword rule").get(lang).to_string(),
         Basis::Simulation => l("模擬", "simulated").get(lang).to_string(),
         Basis::Para2Thresholds => l("按第 2 段門檻", "para 2's thresholds").get(lang).to_string(),
+        Basis::TornadoSettings => l("blockvote 的設定", "blockvote's settings").get(lang).to_string(),
+        Basis::OneLeverAtATime => l("一次一項調節", "one lever at a time").get(lang).to_string(),
+        Basis::TwoLeverTable => l("兩項調節的表", "two levers in a table").get(lang).to_string(),
     }
 }
 

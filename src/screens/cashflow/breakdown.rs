@@ -1,5 +1,6 @@
 //! The new projects' cash broken down by department or theme.
 
+use crate::components::marks::ProvenanceMark;
 use crate::components::memo::memo;
 use crate::components::sentence::whole_years;
 use crate::components::words::Words;
@@ -15,9 +16,12 @@ pub fn Breakdown() -> impl IntoView {
     let data = state.data();
     let lang = move || state.lang.get();
     let by = RwSignal::new(BreakdownBy::None);
+    let baseline = whatif.baseline.get_value();
     let table = memo(move |_| {
         let by = by.get();
-        whatif.projection_after_paint.with(|p| p.as_ref().and_then(|p| breakdown(p, &data, by, lang())))
+        whatif
+            .projection_after_paint
+            .with(|p| p.as_ref().zip(baseline.as_ref()).and_then(|(p, b)| breakdown(p, b, &data, by, lang())))
     });
     view! {
         <div class="panel">
@@ -53,7 +57,17 @@ pub fn Breakdown() -> impl IntoView {
                                 <table class="data" data-testid="breakdown-table">
                                     <thead>
                                         <tr>
-                                            <th scope="col">{table.group_heading}</th>
+                                            <th scope="col">
+                                                {table.group_heading}
+                                                {table
+                                                    .group_mark
+                                                    .map(|mark| {
+                                                        view! {
+                                                            " "
+                                                            <ProvenanceMark provenance=mark />
+                                                        }
+                                                    })}
+                                            </th>
                                             {table
                                                 .years
                                                 .into_iter()
@@ -61,6 +75,8 @@ pub fn Breakdown() -> impl IntoView {
                                                     view! {
                                                         <th scope="col" class="num">
                                                             {y}
+                                                            " "
+                                                            <ProvenanceMark provenance=table.mark.clone() />
                                                         </th>
                                                     }
                                                 })

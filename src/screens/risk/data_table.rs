@@ -10,6 +10,7 @@ use crate::components::download_button::{DownloadButton, DownloadFile};
 use crate::components::effect::effect;
 use crate::components::marks::{FigureText, ProvenanceMark};
 use crate::components::memo::memo;
+use crate::components::sentence::MarkedSentence;
 use crate::components::table_scroll::TableScroll;
 use crate::components::words::Words;
 use crate::state::use_app_state;
@@ -17,10 +18,10 @@ use crate::tasks::{ChunkedWork, Pace, Task, TaskSlot};
 use crate::whatif::use_whatif;
 use blockvote_model::engine::{DataTable, DataTableSpec};
 use blockvote_present::format::decimals;
-use blockvote_present::provenance::Provenance;
+use blockvote_present::provenance::{Basis, Provenance};
 use blockvote_present::screens::risk::data_table::{
-    csv, progress_text, table_scenario, table_view, Cell, DataTableWork, Heading, TableView, EXPLANATION, EXPORT,
-    EXPORT_FAILED, FILE, HEADING, LEGEND, MARKED, NOT_MARKED, PARA5_CELL, REFUSED_HEADING,
+    csv, para5_cell_note, progress_text, table_scenario, table_view, Cell, DataTableWork, Heading, TableView,
+    EXPLANATION, EXPORT, EXPORT_FAILED, FILE, HEADING, LEGEND, MARKED, NOT_MARKED, REFUSED_HEADING,
 };
 use blockvote_present::screens::scenarios::files::{spreadsheet_text, CSV_TYPE};
 use leptos::prelude::*;
@@ -50,6 +51,8 @@ pub fn DataTablePanel() -> impl IntoView {
     let whatif = use_whatif();
     let lang = move || state.lang.get();
     let data = state.data();
+    let note_data = data.clone();
+    let para5_note = Signal::derive(move || para5_cell_note(&note_data, lang()).unwrap_or_default());
 
     let form = use_risk_memory().data_table;
     let errors = memo(move |_| form.with(|f| f.spec().err().map(|errors| *errors).unwrap_or_default()));
@@ -90,10 +93,19 @@ pub fn DataTablePanel() -> impl IntoView {
             .start(slot);
     });
 
-    let shown: Memo<Option<TableView>> =
-        memo(move |_| table.with(|t| t.as_ref().map(|t| table_view(&data, t, marked.get(), lang()))));
+    let shown: Memo<Option<TableView>> = memo(move |_| {
+        base.with(|base| {
+            let base = base.as_ref()?;
+            table.with(|t| t.as_ref().map(|t| table_view(&data, t, base, marked.get(), lang())))
+        })
+    });
     let computing = memo(move |_| busy_ms.with(Option::is_none));
     let caption = Signal::derive(move || shown.with(|v| v.as_ref().map(|v| v.caption.clone()).unwrap_or_default()));
+    // Before the table has its first figures the caption is empty and its mark, the
+    // model's, stands for no figure yet.
+    let table_provenance = memo(move |_| {
+        shown.with(|v| v.as_ref().map(|v| v.provenance.clone()).unwrap_or(Provenance::Model(Basis::TwoLeverTable)))
+    });
 
     let file = move || {
         shown.with_untracked(|v| {
@@ -131,7 +143,7 @@ pub fn DataTablePanel() -> impl IntoView {
             </p>
             <TableScroll label=caption>
                 <table class="data data-table" data-testid="sens-table" aria-busy=move || computing.get().to_string()>
-                    <caption>{caption} <ProvenanceMark provenance=Provenance::Scenario /></caption>
+                    <caption>{caption} <ProvenanceMark provenance=table_provenance /></caption>
                     <Grid shown=shown />
                 </table>
             </TableScroll>
@@ -144,7 +156,13 @@ pub fn DataTablePanel() -> impl IntoView {
                 {move || {
                     shown
                         .with(|v| v.as_ref().is_some_and(|v| v.has_para5_cell))
-                        .then(|| format!(" {}", PARA5_CELL.get(lang())))
+                        .then(|| {
+                            // Chinese runs one sentence on from the last without a space.
+                            view! {
+                                {lang().pick("", " ")}
+                                <MarkedSentence sentence=para5_note />
+                            }
+                        })
                 }}
             </p>
             <Refusals shown=shown />

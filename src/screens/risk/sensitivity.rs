@@ -16,13 +16,12 @@ use crate::tasks::{ChunkedWork, Pace, Task, TaskSlot};
 use crate::whatif::use_whatif;
 use blockvote_model::engine::Tornado;
 use blockvote_present::format::decimals;
-use blockvote_present::lang::Label;
 use blockvote_present::provenance::MarkedColumn;
 use blockvote_present::screens::risk::glossary::SENSITIVITY_TERMS;
 use blockvote_present::screens::risk::sensitivity::{
     tornado_base_label, tornado_figure_columns, tornado_lines, tornado_rows, TornadoLine, TornadoWork, HEADING, HIGH,
-    LOW, TORNADO_CAPTION, TORNADO_DESCRIPTION, TORNADO_EXPLANATION, TORNADO_HEADING, TORNADO_SETTING_HEADINGS,
-    TORNADO_TITLE,
+    LEVER_HEADING, LOW, TORNADO_CAPTION, TORNADO_DESCRIPTION, TORNADO_EXPLANATION, TORNADO_HEADING,
+    TORNADO_SETTING_COLUMNS, TORNADO_TITLE,
 };
 use leptos::prelude::*;
 
@@ -93,14 +92,7 @@ pub fn SensitivityPanel() -> impl IntoView {
             move |key| view! { <TornadoTableRow lines=tornado_lines_shown key=key /> }.into_any(),
         )}
     };
-    let [lever, low, high] = TORNADO_SETTING_HEADINGS;
-    let setting_head = |label: Label, class: &'static str| {
-        view! {
-            <th scope="col" class=class>
-                <Words label=label />
-            </th>
-        }
-    };
+    let [low, high] = TORNADO_SETTING_COLUMNS.map(|column| Signal::stored(Some(column)));
     let figure_head = move |index: usize| {
         let column = Signal::derive(move || figure_columns.with(|c| c.as_ref().and_then(|c| c.get(index).cloned())));
         view! { <MarkedHeading column=column /> }
@@ -148,8 +140,14 @@ pub fn SensitivityPanel() -> impl IntoView {
                     </caption>
                     <thead>
                         <tr>
-                            {setting_head(lever, "")} {setting_head(low, "num")} {figure_head(0)}
-                            {setting_head(high, "num")} {figure_head(1)} {figure_head(2)}
+                            <th scope="col">
+                                <Words label=LEVER_HEADING />
+                            </th>
+                            <MarkedHeading column=low />
+                            {figure_head(0)}
+                            <MarkedHeading column=high />
+                            {figure_head(1)}
+                            {figure_head(2)}
                         </tr>
                     </thead>
                     <tbody>{tornado_table}</tbody>

@@ -214,10 +214,11 @@ const YEAR: Label = l("財政年度", "Financial year");
 pub fn cash(input: BriefInput<'_>) -> CashSection {
     let lang = input.lang;
     let table = year_table(input.projection, input.baseline, lang);
-    // The model baseline's column is named for whose it is; the others say it.
-    let [ongoing, new, total, _, change] =
+    // Every column says whose its figures are, the model baseline's too, though its name
+    // says it: a reader who looks for the mark finds it on each (audit 23 found the
+    // baseline's the one column of the brief without one).
+    let [ongoing, new, total, baseline, change] =
         table.columns.clone().map(|column| marked_head(column.heading.get(lang), &column.mark, lang));
-    let baseline = MODEL_BASELINE.get(lang).to_string();
     CashSection {
         title: CASH.get(lang).to_string(),
         chart: quarter_chart(input.projection, input.baseline, lang),
@@ -338,7 +339,7 @@ mod tests {
         let fixture = Fixture::new(dearer());
         let zh = cash(fixture.input(Lang::Zh));
         assert_eq!(zh.chart.quarters.first().map(|q| q.label.as_str()), Some("18-19 第一季"));
-        assert_eq!(zh.heads.get(4).map(String::as_str), Some("模型基線（按附件 B 校準）"));
+        assert_eq!(zh.heads.get(4).map(String::as_str), Some("模型基線（按附件 B 校準）〔模型〕"));
         let en = cash(fixture.input(Lang::En));
         assert_eq!(en.chart.column_names, vec!["Model baseline (calibrated to Annex B)", "Scenario"]);
         // Each column of plain figures says whose they are in its heading, as the Cash

@@ -4,11 +4,11 @@
 
 use crate::format::year_text;
 use crate::lang::{l, Label, Lang};
-use crate::provenance::{Figure, Value};
+use crate::provenance::{Basis, Figure, Provenance, Value};
 use crate::words::{department_name, theme_name, TOTAL};
 use blockvote_model::engine::Projection;
 use blockvote_model::money::round_parts_to_total;
-use blockvote_model::{Dataset, Money, Theme};
+use blockvote_model::{Dataset, FiscalYear, Money, Theme};
 
 pub const HEADING: Label = l("新項目現金流量細分", "New projects' cash flow broken down");
 pub const CHOICE_LABEL: Label = l("細分方式", "Break down by");
@@ -61,14 +61,29 @@ pub struct BreakdownRow {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BreakdownTable {
     pub group_heading: String,
+    /// Whose the grouping is: themes are para 7's examples and blockvote's keyword
+    /// rule for the other projects; departments are Annex C's own, unmarked.
+    pub group_mark: Option<Provenance>,
     pub years: Vec<String>,
+    /// Whose every year's figures are, said once in each year's heading: the model's
+    /// while they are the model baseline's own, the scenario's once the levers change
+    /// them, as the Cash flow screen's other tables mark their columns (an audit found
+    /// this table the one without a mark).
+    pub mark: Provenance,
     pub rows: Vec<BreakdownRow>,
     pub total_label: String,
     pub totals: Vec<Figure>,
 }
 
-/// The breakdown of `projection`'s new projects by `by`; `None` for no breakdown.
-pub fn breakdown(projection: &Projection, data: &Dataset, by: BreakdownBy, lang: Lang) -> Option<BreakdownTable> {
+/// The breakdown of `projection`'s new projects by `by`, its marks read against
+/// `baseline`'s; `None` for no breakdown.
+pub fn breakdown(
+    projection: &Projection,
+    baseline: &Projection,
+    data: &Dataset,
+    by: BreakdownBy,
+    lang: Lang,
+) -> Option<BreakdownTable> {
     // The groups in a fixed order: departments in the paper's order, themes in para 7's.
     let groups: Vec<(String, String)> = match by {
         BreakdownBy::None => return None,
@@ -79,9 +94,51 @@ pub fn breakdown(projection: &Projection, data: &Dataset, by: BreakdownBy, lang:
             Theme::ALL.into_iter().map(|t| (t.key().to_string(), theme_name(t).get(lang).to_string())).collect()
         }
     };
+    let shown = rounded_columns(projection, data, by, groups.len());
+    let changed = shown != rounded_columns(baseline, data, by, groups.len());
+    let mark = Provenance::worked_out(Basis::CalibratedProfile, changed);
+    let Columns { years, shown, columns } = shown;
+    let cell = |y: usize, i: usize| columns.get(y).and_then(|c| c.get(i)).copied().unwrap_or_default();
+    let rows = shown
+        .iter()
+        .enumerate()
+        .filter_map(|(i, g)| {
+            let (key, name) = groups.get(*g)?.clone();
+            let cells =
+                (0..years.len()).map(|y| Figure::model_or_scenario(Value::Millions(cell(y, i)), &mark)).collect();
+            Some(BreakdownRow { key, name, cells })
+        })
+        .collect();
+    let totals = columns
+        .iter()
+        .map(|c| {
+            Figure::model_or_scenario(Value::Millions(Money::checked_sum(c.iter().copied()).unwrap_or_default()), &mark)
+        })
+        .collect();
+    Some(BreakdownTable {
+        group_heading: by.heading().get(lang).to_string(),
+        group_mark: (by == BreakdownBy::Theme).then_some(Provenance::Model(Basis::ThemeKeywords)),
+        years: years.iter().map(|y| year_text(*y, lang)).collect(),
+        mark,
+        rows,
+        total_label: TOTAL.get(lang).to_string(),
+        totals,
+    })
+}
+
+/// A breakdown's figures before they are written: its years, the groups it shows
+/// (those with a project) and each year's column over them, rounded as a whole.
+#[derive(PartialEq)]
+struct Columns {
+    years: Vec<FiscalYear>,
+    shown: Vec<usize>,
+    columns: Vec<Vec<Money>>,
+}
+
+fn rounded_columns(projection: &Projection, data: &Dataset, by: BreakdownBy, group_count: usize) -> Columns {
     let years: Vec<_> = projection.years.iter().map(|y| y.year).collect();
-    let mut sums = vec![vec![Money::ZERO; years.len()]; groups.len()];
-    let mut used = vec![false; groups.len()];
+    let mut sums = vec![vec![Money::ZERO; years.len()]; group_count];
+    let mut used = vec![false; group_count];
     for outcome in projection.projects.iter().filter(|o| o.included) {
         let Some(project) = data.project(outcome.id) else { continue };
         let group = match by {
@@ -102,7 +159,7 @@ pub fn breakdown(projection: &Projection, data: &Dataset, by: BreakdownBy, lang:
         }
     }
     // Each year's column is rounded as a whole, over the groups shown.
-    let shown: Vec<usize> = (0..groups.len()).filter(|g| used.get(*g).copied().unwrap_or(false)).collect();
+    let shown: Vec<usize> = (0..group_count).filter(|g| used.get(*g).copied().unwrap_or(false)).collect();
     let columns: Vec<Vec<Money>> = (0..years.len())
         .map(|y| {
             let column: Vec<Money> =
@@ -110,27 +167,7 @@ pub fn breakdown(projection: &Projection, data: &Dataset, by: BreakdownBy, lang:
             round_parts_to_total(&column, 1)
         })
         .collect();
-    let cell = |y: usize, i: usize| columns.get(y).and_then(|c| c.get(i)).copied().unwrap_or_default();
-    let rows = shown
-        .iter()
-        .enumerate()
-        .filter_map(|(i, g)| {
-            let (key, name) = groups.get(*g)?.clone();
-            let cells = (0..years.len()).map(|y| Figure::scenario(Value::Millions(cell(y, i)))).collect();
-            Some(BreakdownRow { key, name, cells })
-        })
-        .collect();
-    let totals = columns
-        .iter()
-        .map(|c| Figure::scenario(Value::Millions(Money::checked_sum(c.iter().copied()).unwrap_or_default())))
-        .collect();
-    Some(BreakdownTable {
-        group_heading: by.heading().get(lang).to_string(),
-        years: years.iter().map(|y| year_text(*y, lang)).collect(),
-        rows,
-        total_label: TOTAL.get(lang).to_string(),
-        totals,
-    })
+    Columns { years, shown, columns }
 }
 
 #[cfg(test)]
@@ -144,7 +181,7 @@ mod tests {
     fn check(by: BreakdownBy, key: &str, expected: &str) {
         let data = paper();
         let projection = project(&data, &Scenario::default());
-        let table = breakdown(&projection, &data, by, Lang::En).unwrap_or_else(|| panic!("no table"));
+        let table = breakdown(&projection, &projection, &data, by, Lang::En).unwrap_or_else(|| panic!("no table"));
         let text = |name: &str, cells: &[Figure]| {
             format!("{name}: {}", cells.iter().map(|c| c.text(Lang::En)).collect::<Vec<_>>().join(" | "))
         };
@@ -167,6 +204,28 @@ mod tests {
         );
         check(BreakdownBy::Department, "dept-0", "Administration Wing: 2.4 | 21.5 | 0.5 | 0.0 | 0.0");
         let data = paper();
-        assert_eq!(breakdown(&project(&data, &Scenario::default()), &data, BreakdownBy::None, Lang::En), None);
+        let baseline = project(&data, &Scenario::default());
+        assert_eq!(breakdown(&baseline, &baseline, &data, BreakdownBy::None, Lang::En), None);
+    }
+
+    /// The year columns are the model's under the paper's levers and the member's once
+    /// a lever changes their figures; a theme is blockvote's keyword rule.
+    #[test]
+    fn the_years_and_the_themes_say_whose_they_are() {
+        let data = paper();
+        let baseline = project(&data, &Scenario::default());
+        let dearer = project(&data, &Scenario { cost_change_pct: rust_decimal::Decimal::TEN, ..Scenario::default() });
+        let marks = |projection, by| {
+            breakdown(projection, &baseline, &data, by, Lang::En)
+                .map(|t| (t.mark.mark(Lang::En), t.group_mark.map(|m| m.mark(Lang::En))))
+        };
+        assert_eq!(marks(&baseline, BreakdownBy::Department), Some(("model".to_string(), None)));
+        assert_eq!(marks(&dearer, BreakdownBy::Theme), Some(("scenario".to_string(), Some("model".to_string()))));
+        let table = breakdown(&baseline, &baseline, &data, BreakdownBy::Theme, Lang::En);
+        assert!(table.is_some_and(|t| t
+            .rows
+            .iter()
+            .flat_map(|r| &r.cells)
+            .all(|c| c.provenance().mark(Lang::En) == "model")));
     }
 }

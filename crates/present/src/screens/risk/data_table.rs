@@ -6,13 +6,13 @@
 //! writes it: headings, cells as figures of the scenario with a heat bucket, the
 //! scenario's own cell, refused cells with their reasons, the legend and the CSV.
 
-use super::without_slippage_levers;
+use super::{without_slippage_levers, Sentence};
 use crate::fields::{any_decimal, int_in, FieldError, FieldSpec};
 use crate::format::count;
 use crate::lang::{l, Label, Lang};
 use crate::levers::lever_field;
 use crate::paper::{Indicator, Para5Column, Printed};
-use crate::provenance::{Figure, Provenance, Value};
+use crate::provenance::{Basis, Figure, Provenance, Value};
 use crate::refusal::engine_error;
 use crate::words::{lever_label, lever_value, metric_label};
 use blockvote_model::engine::data_table::snap;
@@ -56,10 +56,17 @@ pub const NOT_MARKED: Label = l(
     "情景本身對這兩項調節的設定不在表中（或情景沒有設定其中一項，例如延誤調節未開啟），所以沒有加框的一格。",
     "Your scenario's own setting of the two levers is not in the table (or the scenario does not set one of them, e.g. the slippage lever is off), so no cell is outlined.",
 );
-pub const PARA5_CELL: Label = l(
-    "粗體的一格為第 5 段的依期比率（67.1%）配合延誤 1 季（本工具預設）。",
-    "The cell in bold is para 5's on-time rate (67.1%) with a one-quarter delay (blockvote's default).",
+const PARA5_CELL: Label = l(
+    "粗體的一格為第 5 段的依期比率（{}）配合延誤 1 季（本工具預設）。",
+    "The cell in bold is para 5's on-time rate ({}) with a one-quarter delay (blockvote's default).",
 );
+
+/// What the bold cell is, para 5's rate in it cited as its headings cite it (an audit
+/// found the sentence the one place it went unmarked); `None` if the dataset lacks it.
+pub fn para5_cell_note(data: &Dataset, lang: Lang) -> Option<Sentence> {
+    let rate = Printed::Performance { indicator: Indicator::Schedule, column: Para5Column::RatePct }.figure(data)?;
+    Some(Sentence::fill(PARA5_CELL.get(lang), [rate]))
+}
 pub const LEGEND: Label = l("顏色深淺（數字均印在格內）", "Shading (every figure is printed in its cell)");
 pub const REFUSED_HEADING: Label = l("未能計算的格（—）", "Cells that could not be computed (—)");
 
@@ -469,6 +476,8 @@ pub struct LegendEntry {
 pub struct TableView {
     /// `New projects' 2018-19 cash (HK$M)`.
     pub caption: String,
+    /// Whose every cell's figure is ([`table_provenance`]), said once by the caption.
+    pub provenance: Provenance,
     /// `On-time rate \ Quarters late`.
     pub corner: String,
     pub row_lever: String,
@@ -538,8 +547,23 @@ fn heading(data: &Dataset, lever: Lever, value: Decimal, lang: Lang) -> Heading 
     }
 }
 
-/// The table as far as it is computed, with `marked` the scenario's own cell.
-pub fn table_view(data: &Dataset, table: &DataTable, marked: Option<(usize, usize)>, lang: Lang) -> TableView {
+/// Whose a table's figures are, computed from `base` (the scenario as
+/// [`table_scenario`] gives it): the model's, with two levers at each cell's values,
+/// while `base` sets no lever; the member's once it does. An audit found the table
+/// called the member's scenario with no lever set.
+pub fn table_provenance(base: &Scenario) -> Provenance {
+    Provenance::worked_out(Basis::TwoLeverTable, *base != Scenario::default())
+}
+
+/// The table as far as it is computed from `base`, with `marked` the scenario's own
+/// cell.
+pub fn table_view(
+    data: &Dataset,
+    table: &DataTable,
+    base: &Scenario,
+    marked: Option<(usize, usize)>,
+    lang: Lang,
+) -> TableView {
     let spec = table.spec();
     let (rows, columns) = (spec.rows(), spec.columns());
     let numbers: Vec<Decimal> = table.readings().map(reading_number).collect();
@@ -613,6 +637,7 @@ pub fn table_view(data: &Dataset, table: &DataTable, marked: Option<(usize, usiz
             unit(spec.metric()).get(lang),
             lang.pick("）", ")")
         ),
+        provenance: table_provenance(base),
         corner: format!("{row_lever} \\ {column_lever}"),
         row_lever,
         column_lever,
@@ -643,7 +668,7 @@ pub fn progress_text(done: u32, total: u32, lang: Lang) -> String {
 pub fn csv(view: &TableView, lang: Lang) -> String {
     let plain = |text: &str| text.replace(',', "");
     let mut out = csv_line(&[HEADING.get(lang).to_string()]);
-    out.push_str(&Provenance::Scenario.csv_line(FIGURE.get(lang), &view.caption, lang));
+    out.push_str(&view.provenance.csv_line(FIGURE.get(lang), &view.caption, lang));
     out.push_str(&csv_line(&[ROWS.get(lang).to_string(), view.row_lever.clone()]));
     out.push_str(&csv_line(&[COLUMNS.get(lang).to_string(), view.column_lever.clone()]));
     for heading in view.rows.iter().chain(&view.columns) {
@@ -719,7 +744,7 @@ mod tests {
             metric: Metric::BudgetYearTotal,
         };
         let shown = match form.spec() {
-            Ok(spec) => table_view(&paper(), &DataTable::new(spec), None, Lang::En)
+            Ok(spec) => table_view(&paper(), &DataTable::new(spec), &Scenario::default(), None, Lang::En)
                 .rows
                 .into_iter()
                 .map(|h| h.text)
@@ -750,7 +775,7 @@ mod tests {
                 .unwrap_or_else(|error| panic!("{error}"));
         let spec = spec_of(&TableForm::default());
         let table = computed(spec.clone(), &scenario);
-        let view = table_view(&paper(), &table, None, Lang::En);
+        let view = table_view(&paper(), &table, &Scenario::default(), None, Lang::En);
         let as_tabled = |rate: Decimal, delay: Decimal| {
             let mut cell = table_scenario(&spec, &scenario);
             Lever::OnTimeRate.apply(&engine, &mut cell, rate).unwrap_or_else(|e| panic!("{e}"));
@@ -779,8 +804,11 @@ mod tests {
             .collect();
         assert_eq!(headings, ["50.0%", "60.0%", "67.1% [para 5]", "80.0%", "90.0%", "100.0%"]);
         assert_eq!(view.columns.first().map(|heading| heading.text.as_str()), Some("1 quarter"));
-        let zh: Vec<String> =
-            table_view(&paper(), &table, None, Lang::Zh).columns.into_iter().map(|heading| heading.text).collect();
+        let zh: Vec<String> = table_view(&paper(), &table, &Scenario::default(), None, Lang::Zh)
+            .columns
+            .into_iter()
+            .map(|heading| heading.text)
+            .collect();
         assert_eq!(zh, ["1 季", "2 季", "3 季", "4 季"]);
         assert_eq!(view.caption, "2018-19 total cash need (HK$M)");
         assert_eq!(view.corner, "On-time rate \\ Quarters late");
@@ -885,7 +913,8 @@ mod tests {
             assert_eq!(Preset::from_key(preset.key()), Some(preset));
             let spec = spec_of(&preset.form());
             assert!(spec.cell_count() <= 30, "{preset:?}");
-            let view = table_view(&paper(), &computed(spec, &Scenario::default()), None, Lang::En);
+            let view =
+                table_view(&paper(), &computed(spec, &Scenario::default()), &Scenario::default(), None, Lang::En);
             assert!(view.done && view.refusals.is_empty(), "{preset:?}");
         }
         let changed = Preset::CostByCap.form().with_lever(false, Lever::Retention);
@@ -909,7 +938,7 @@ mod tests {
         check_bucket("200", 4);
         assert_eq!(heat_bucket(d("5"), d("5"), d("5")), 0, "all equal");
         let spec = spec_of(&Preset::RetentionByCost.form());
-        let view = table_view(&paper(), &computed(spec, &Scenario::default()), None, Lang::En);
+        let view = table_view(&paper(), &computed(spec, &Scenario::default()), &Scenario::default(), None, Lang::En);
         let buckets: Vec<u8> = view.legend.iter().map(|entry| entry.bucket).collect();
         assert_eq!(buckets.first(), Some(&0));
         assert_eq!(buckets.last(), Some(&4));
@@ -925,7 +954,7 @@ mod tests {
         let scenario = Scenario { cost_change_pct: Decimal::TEN, retention: Some(d("0.7")), ..Scenario::default() };
         let marked = spec.scenario_cell(&engine, &scenario);
         assert_eq!(marked, Some((2, 2)));
-        let view = table_view(&paper(), &computed(spec, &scenario), marked, Lang::En);
+        let view = table_view(&paper(), &computed(spec, &scenario), &scenario, marked, Lang::En);
         let cells: Vec<(usize, usize)> =
             (0..6).flat_map(|r| (0..4).map(move |c| (r, c))).filter(|(r, c)| view.cells[*r][*c].marked).collect();
         assert_eq!(cells, [(2, 2)]);
@@ -934,7 +963,7 @@ mod tests {
         // Out-of-range cost change in the scenario: cells that keep it are refused.
         let refused = Scenario { cost_change_pct: Decimal::from(5_000), ..Scenario::default() };
         let spec = spec_of(&Preset::ShareLateByOngoing.form());
-        let view = table_view(&paper(), &computed(spec, &refused), None, Lang::En);
+        let view = table_view(&paper(), &computed(spec, &refused), &refused, None, Lang::En);
         assert!(view
             .cells
             .iter()
@@ -950,11 +979,27 @@ mod tests {
     fn the_csv_is_the_table_as_shown() {
         let spec = spec_of(&TableForm::default());
         let table = computed(spec, &Scenario::default());
-        let view = table_view(&paper(), &table, None, Lang::En);
+        let view = table_view(&paper(), &table, &Scenario::default(), None, Lang::En);
         let text = csv(&view, Lang::En);
         let lines: Vec<&str> = text.split("\r\n").collect();
         assert_eq!(lines[0], "\"Data table: any two levers, any figure\"");
-        assert!(lines[1].starts_with("Figure,2018-19 total cash need (HK$M),scenario — "), "{}", lines[1]);
+        // With no lever set the cells are the model's, as the caption's mark says.
+        assert_eq!(
+            lines[1],
+            "Figure,2018-19 total cash need (HK$M),\"model — blockvote's model, calibrated to Annex B: each cell sets two levers to its row's and its column's values, every other lever as in the scenario (the model baseline while none is set); the paper gives no such figures.\""
+        );
+        let dearer = Scenario { cost_change_pct: Decimal::TEN, ..Scenario::default() };
+        let member_s = csv(
+            &table_view(&paper(), &computed(spec_of(&TableForm::default()), &dearer), &dearer, None, Lang::En),
+            Lang::En,
+        );
+        assert!(
+            member_s
+                .split("\r\n")
+                .nth(1)
+                .is_some_and(|line| line.starts_with("Figure,2018-19 total cash need (HK$M),scenario — ")),
+            "{member_s}"
+        );
         assert_eq!(lines[2], "Rows,On-time rate");
         assert_eq!(lines[3], "Columns,Quarters late");
         assert!(lines[4].starts_with("Heading,67.1%,para 5 — "), "{}", lines[4]);
@@ -964,9 +1009,22 @@ mod tests {
             .collect();
         assert_eq!(lines[8], third.join(","));
         assert_eq!(lines.len(), 6 + 6 + 1, "the headings, six rows and the last line end");
-        let zh = csv(&table_view(&paper(), &table, None, Lang::Zh), Lang::Zh);
+        let zh = csv(&table_view(&paper(), &table, &Scenario::default(), None, Lang::Zh), Lang::Zh);
         assert!(zh.starts_with("數據表"), "{zh}");
         assert_eq!(progress_text(3, 24, Lang::En), "Computing: 3 of 24 cells");
+    }
+
+    #[test]
+    fn the_bold_cell_s_note_cites_para_5_s_rate() {
+        let note = |lang| para5_cell_note(&paper(), lang).map(|s| s.read(lang));
+        assert_eq!(
+            note(Lang::En).as_deref(),
+            Some("The cell in bold is para 5's on-time rate (67.1% [para 5]) with a one-quarter delay (blockvote's default).")
+        );
+        assert_eq!(
+            note(Lang::Zh).as_deref(),
+            Some("粗體的一格為第 5 段的依期比率（67.1% [第 5 段]）配合延誤 1 季（本工具預設）。")
+        );
     }
 
     /// Para 5's 67.1% is marked wherever it heads a line of the table, a column as
@@ -976,7 +1034,7 @@ mod tests {
         let rows = Axis::listed(Lever::SlipQuarters, &para5_delays()).unwrap_or_else(|e| panic!("{e:?}"));
         let columns = Axis::listed(Lever::OnTimeRate, &para5_rates()).unwrap_or_else(|e| panic!("{e:?}"));
         let spec = pair(rows, columns, Metric::BudgetYearTotal).unwrap_or_else(|e| panic!("{e:?}"));
-        let view = table_view(&paper(), &computed(spec, &Scenario::default()), None, Lang::En);
+        let view = table_view(&paper(), &computed(spec, &Scenario::default()), &Scenario::default(), None, Lang::En);
         let cited: Vec<&str> = view
             .columns
             .iter()

@@ -34,17 +34,23 @@ pub const LOW: Label = l("低設定", "Low setting");
 pub const HIGH: Label = l("高設定", "High setting");
 pub const TORNADO_CAPTION: Label = l("龍捲風圖的數字（百萬元）", "The tornado's figures (HK$M)");
 
-/// The headings of the tornado table's columns of settings: the lever, its low and its
-/// high setting. Its columns of figures are [`tornado_figure_columns`].
-pub const TORNADO_SETTING_HEADINGS: [Label; 3] = [l("調節", "Lever"), LOW, HIGH];
+/// The heading of the tornado table's column of levers.
+pub const LEVER_HEADING: Label = l("調節", "Lever");
+
+/// The tornado table's columns of settings, its low and its high: blockvote's choice
+/// whatever the scenario (an audit found them unmarked), so they are the model's.
+pub const TORNADO_SETTING_COLUMNS: [MarkedColumn; 2] = [
+    MarkedColumn { heading: LOW, mark: Provenance::Model(Basis::TornadoSettings) },
+    MarkedColumn { heading: HIGH, mark: Provenance::Model(Basis::TornadoSettings) },
+];
 
 /// The tornado table's columns of 2018-19 figures (at the low setting, at the high
-/// setting, the swing), each marked: projections under the calibrated profile, so the
-/// model's while the scenario they start from is the paper's default, and the
-/// scenario's once the member's levers have changed it, as the Cash flow screen marks
-/// its figures.
+/// setting, the swing), each marked: projections with one lever at a time at its
+/// setting, so the model's while the scenario they start from is the paper's default,
+/// and the scenario's once the member's levers have changed it, as the Cash flow screen
+/// marks its figures.
 pub fn tornado_figure_columns(scenario: &Scenario) -> [MarkedColumn; 3] {
-    let mark = Provenance::worked_out(Basis::CalibratedProfile, *scenario != Scenario::default());
+    let mark = Provenance::worked_out(Basis::OneLeverAtATime, *scenario != Scenario::default());
     [l("2018-19（低）", "2018-19 at low"), l("2018-19（高）", "2018-19 at high"), l("相差", "Swing")]
         .map(|heading| MarkedColumn { heading, mark: mark.clone() })
 }
@@ -241,6 +247,16 @@ mod tests {
         let shown = tornado_figure_columns(scenario)
             .map(|column| format!("{} [{}]", column.heading.get(Lang::En), column.mark.mark(Lang::En)));
         assert_eq!(shown, expected);
+    }
+
+    #[test]
+    fn the_tornado_s_settings_are_blockvote_s_whatever_the_scenario() {
+        let shown = TORNADO_SETTING_COLUMNS
+            .map(|column| format!("{} [{}]", column.heading.get(Lang::En), column.mark.mark(Lang::En)));
+        assert_eq!(shown, ["Low setting [model]", "High setting [model]"]);
+        let [low, _] = TORNADO_SETTING_COLUMNS;
+        assert!(low.mark.explanation(Lang::En).starts_with("blockvote's choice of a low and a high setting"));
+        assert!(low.mark.explanation(Lang::Zh).starts_with("blockvote 為比較各調節的影響而選的低、高設定"));
     }
 
     #[test]
