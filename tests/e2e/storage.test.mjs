@@ -973,3 +973,24 @@ test('text set aside this visit that another page then removes is no longer said
   await context.close();
 });
 
+
+test('a save\'s message stays while the list holds the scenario as saved, and goes once another tab deletes it', LONG, async () => {
+  // Audit 22: "Replaced the saved scenario of that name: Gamma" stayed after another
+  // tab had removed Gamma, describing a list that no longer was.
+  const { context, a, b } = await twoTabs(launch);
+  await saveAs(a.page, 'Gamma');
+  await saveAs(a.page, 'Gamma');
+  const message = a.page.getByTestId('scenario-saved');
+  assert.match(await message.innerText(), /Replaced the saved scenario of that name: Gamma/);
+  // Another tab's save of something else leaves it as it is.
+  await listsSoon(b.page, ['Gamma']);
+  await saveAs(b.page, 'Delta');
+  await listsSoon(a.page, ['Gamma', 'Delta']);
+  assert.match(await message.innerText(), /Gamma/);
+  // Its delete of Gamma ends it.
+  await b.page.getByTestId('scenario-delete-1').click();
+  await listsSoon(a.page, ['Delta'], 3_000);
+  await a.page.waitForFunction(() => !document.querySelector('[data-testid="scenario-saved"]'), null, { timeout: 2_000 });
+  assert.deepEqual([...a.seen.errors, ...b.seen.errors], []);
+  await context.close();
+});

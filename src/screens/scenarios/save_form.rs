@@ -7,7 +7,7 @@ use crate::components::words::Words;
 use crate::saved::Saved;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
-use blockvote_model::saved::Refusal;
+use blockvote_model::saved::{Refusal, SavedScenario};
 use blockvote_present::screens::scenarios::{
     saved_beside, KEPT_ON_THIS_PAGE_ONLY, NAME, REPLACED, SAVE, SAVED, SAVE_TITLE,
 };
@@ -21,8 +21,17 @@ pub fn SaveForm(saved: StoredValue<Saved>) -> impl IntoView {
     let lang = move || state.lang.get();
     let name = RwSignal::new(String::new());
     let error: RwSignal<Option<Refusal>> = RwSignal::new(None);
-    // What the last save did, said at the field.
-    let done: RwSignal<Option<Done>> = RwSignal::new(None);
+    // What the last save did, said at the field, with the scenario as it was saved.
+    let done: RwSignal<Option<(Done, SavedScenario)>> = RwSignal::new(None);
+    // The message is said while the list holds the scenario as this save left it: once
+    // another tab replaces, moves aside or deletes it, "Replaced … Gamma" would describe
+    // a list that no longer is (audit 22), so it goes. An edit of it here (a rename, a
+    // note) ends it too, for the same reason.
+    let said = move || {
+        done.get().filter(|(_, as_saved)| {
+            saved.with_value(|s| s.store.with(|store| store.by_id(&as_saved.id) == Some(as_saved)))
+        })
+    };
     let save = move || {
         let scenario = whatif.scenario.get_untracked();
         let simulation = whatif.link_simulation.get_untracked();
@@ -33,11 +42,10 @@ pub fn SaveForm(saved: StoredValue<Saved>) -> impl IntoView {
         match saved.with_value(|s| s.save(&text, scenario, simulation)) {
             Ok(id) => {
                 error.set(None);
-                let (stored, saved_name) = saved.with_value(|s| {
-                    let saved_name = s.store.with_untracked(|store| store.by_id(&id).map(|x| x.name.clone()));
-                    // The scenario just saved is in the list; were it not, the name as typed.
-                    (s.is_stored(), saved_name.unwrap_or_else(|| text.trim().to_string()))
-                });
+                let (stored, as_saved) =
+                    saved.with_value(|s| (s.is_stored(), s.store.with_untracked(|store| store.by_id(&id).cloned())));
+                // The scenario just saved is in the list; were it not, the name as typed.
+                let saved_name = as_saved.as_ref().map_or_else(|| text.trim().to_string(), |x| x.name.clone());
                 // Another tab's scenario of that name, which this member had not opened,
                 // is kept beside the save, not replaced: the save says so.
                 let beside = saved.with_value(|s| {
@@ -48,12 +56,13 @@ pub fn SaveForm(saved: StoredValue<Saved>) -> impl IntoView {
                             .map(|c| c.copy.clone())
                     })
                 });
-                done.set(Some(match (stored, beside) {
+                let outcome = match (stored, beside) {
                     (false, _) => Done::KeptOnThisPageOnly(saved_name),
                     (true, Some(other_version)) => Done::KeptBeside(saved_name, other_version),
                     (true, None) if ids_before.contains(&id) => Done::Replaced(saved_name),
                     (true, None) => Done::Saved(saved_name),
-                }));
+                };
+                done.set(as_saved.map(|as_saved| (outcome, as_saved)));
                 name.set(String::new());
             }
             Err(problem) => {
@@ -105,8 +114,8 @@ pub fn SaveForm(saved: StoredValue<Saved>) -> impl IntoView {
                     })
             }}
             {move || {
-                done.get()
-                    .map(|done| {
+                said()
+                    .map(|(done, _)| {
                         let stored = !matches!(done, Done::KeptOnThisPageOnly(_));
                         let said = match done {
                             Done::KeptOnThisPageOnly(saved_name) => {
