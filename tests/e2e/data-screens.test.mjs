@@ -529,6 +529,31 @@ test('departments follow the projects filter, say so, sort by every column and c
   });
 });
 
+test('a move the project’s dates cut short is said under the levers, in both languages, and goes once the move fits', async () => {
+  // Audit 24: bringing a 2018-19 Q1 project forward 3 quarters was taken, did nothing
+  // and said nothing.
+  await withPage(ProjectsPage, async (app, page) => {
+    await app.openProjects('&lang=en');
+    await page.getByTestId('edit-project-17').click();
+    const limits = page.getByTestId('lever-limits');
+    assert.equal(await limits.isVisible(), false, 'nothing said while nothing is cut short');
+    await page.getByTestId('lever-defer').fill('-3');
+    await page.getByTestId('lever-defer').press('Tab');
+    await limits.waitFor();
+    assert.equal(await limits.innerText(), 'A project starts in 2018-19 Q1 at the earliest: this one moves forward 0 quarters, not 3 quarters.');
+    assert.equal(await page.getByTestId('lever-defer').getAttribute('aria-invalid'), 'false');
+    await page.getByTestId('lever-extend').fill('-40');
+    await page.getByTestId('lever-extend').press('Tab');
+    await page.waitForFunction(() => document.querySelector('[data-testid="lever-limits"]').innerText.includes('at least one quarter'));
+    await page.getByTestId('lang-zh').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="lever-limits"]').innerText.startsWith('項目最早於2018-19 年度第一季開展'));
+    await page.getByTestId('lever-defer').fill('2');
+    await page.getByTestId('lever-extend').fill('0');
+    await page.getByTestId('lever-extend').press('Tab');
+    await limits.waitFor({ state: 'hidden' });
+  });
+});
+
 test('a deferred project’s row shows its new dates with the paper’s beside them, in both languages', async () => {
   await withPage(ProjectsPage, async (app, page) => {
     await app.openProjects('&lang=en');

@@ -15,8 +15,8 @@ use blockvote_model::engine::{Edit, Profile};
 use blockvote_present::cash::{shown_budget_year, shown_cash_of_project};
 use blockvote_present::refusal::engine_error;
 use blockvote_present::screens::projects::levers::{
-    budget_field, defer_field, effect_rows, extend_field, heading, paper_line, Effect, AFTER, BEFORE, CLOSE, EXCLUDE,
-    PROFILE, PROFILES, PROFILE_AS_ALL, RESET,
+    budget_field, defer_field, effect_rows, extend_field, heading, move_limits, paper_line, Effect, AFTER, BEFORE,
+    CLOSE, EXCLUDE, PROFILE, PROFILES, PROFILE_AS_ALL, RESET,
 };
 use blockvote_present::words::profile_label;
 use leptos::prelude::*;
@@ -55,6 +55,17 @@ pub fn ProjectLevers(selected: RwSignal<Option<u16>>) -> impl IntoView {
                     effect_rows(&data, &effect, lang())
                 })
             }
+        });
+        // What a move past the project's limits did, said under the fields.
+        let limits = memo(move |_| {
+            let edit = edit.get();
+            whatif.projection.with(|projection| {
+                projection
+                    .as_ref()
+                    .and_then(|p| p.project(id))
+                    .map(|o| move_limits(&edit, o, lang()))
+                    .unwrap_or_default()
+            })
         });
         let title = {
             let project = project.clone();
@@ -195,6 +206,10 @@ pub fn ProjectLevers(selected: RwSignal<Option<u16>>) -> impl IntoView {
                         <Words label=CLOSE />
                     </button>
                 </div>
+                // Always there, so a screen reader hears a limit when it is said.
+                <p class="note move-limits" role="status" data-testid="lever-limits">
+                    {move || limits.with(|limits| limits.join(lang().pick("", " ")))}
+                </p>
                 <table class="data compact lever-effect" data-testid="lever-effect">
                     <thead>
                         <tr>

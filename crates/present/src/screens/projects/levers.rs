@@ -8,12 +8,13 @@
 
 use crate::cash::ShownCash;
 use crate::fields::{int_field, money_field, FieldSpec};
+use crate::format::{quarter_text, quarters_count};
 use crate::lang::{l, Label, Lang};
 use crate::paper::Printed;
 use crate::provenance::{Basis, Figure, Value};
 use crate::screens::sentence::Marked;
 use crate::words::{project_name, UNIT_QUARTERS};
-use blockvote_model::engine::{Profile, ProjectOutcome, MAX_SHIFT_QUARTERS};
+use blockvote_model::engine::{Edit, Profile, ProjectOutcome, MAX_SHIFT_QUARTERS};
 use blockvote_model::money::MAX_INPUT_MILLIONS;
 use blockvote_model::{Dataset, Money, Project};
 
@@ -159,11 +160,42 @@ pub fn effect_rows(data: &Dataset, effect: &Effect, lang: Lang) -> Vec<EffectRow
     ]
 }
 
+/// What the project's move did where it asked for more than its dates allow, said at
+/// the fields: a project starts no earlier than the budget year's first quarter and
+/// lasts at least a quarter, so the engine shortens a move past either (`plan.rs`). A
+/// member who asked to bring a 2018-19 Q1 project forward 3 quarters saw nothing happen
+/// and no word why (audit 24). Empty when each move is as asked.
+pub fn move_limits(edit: &Edit, outcome: &ProjectOutcome, lang: Lang) -> Vec<String> {
+    let mut limits = Vec::new();
+    // The cash cap moves the whole project later on its own account, after the edit.
+    let moved = outcome.paper_start.quarters_until(outcome.start) - outcome.deferred_by_cap.unwrap_or(0);
+    if let Some(asked) = edit.defer_quarters.filter(|asked| *asked < 0 && moved > *asked) {
+        let (done, asked) = (quarters_count(i64::from((-moved).max(0)), lang), quarters_count(i64::from(-asked), lang));
+        let first = quarter_text(outcome.paper_start.add_quarters(moved).unwrap_or(outcome.start), lang);
+        limits.push(match lang {
+            Lang::Zh => format!("項目最早於{first}開展：此項目只提前 {done}，而非 {asked}。"),
+            Lang::En => {
+                format!("A project starts in {first} at the earliest: this one moves forward {done}, not {asked}.")
+            }
+        });
+    }
+    let lengthened =
+        outcome.start.quarters_until(outcome.completion) - outcome.paper_start.quarters_until(outcome.paper_completion);
+    if let Some(asked) = edit.extend_quarters.filter(|asked| *asked < 0 && lengthened > *asked) {
+        let done = quarters_count(i64::from((-lengthened).max(0)), lang);
+        let asked = quarters_count(i64::from(-asked), lang);
+        limits.push(match lang {
+            Lang::Zh => format!("項目最少為期一季：此項目只縮短 {done}，而非 {asked}。"),
+            Lang::En => format!("A project lasts at least one quarter: this one is shortened by {done}, not {asked}."),
+        });
+    }
+    limits
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::format::quarter_text;
-    use blockvote_model::engine::{Edit, Engine, ProjectEdit, Scenario};
+    use blockvote_model::engine::{Engine, ProjectEdit, Scenario};
 
     /// The effect table for project `id` under `edit`, a row per line:
     /// `label: before [mark] | after [mark]`.
@@ -218,6 +250,50 @@ mod tests {
                 "新項目 2018-19 現金: 243.0 [模型] | 243.0 [情景]",
                 "2018-19 現金需求總額: 1,060.0 [模型] | 1,060.0 [情景]",
             ],
+        );
+    }
+
+    /// The limits said of project `id` (2018-19 Q1 → 2019-20 Q3 for 17; 2018-19 Q3 →
+    /// 2019-20 Q4 for another) under `edit`.
+    #[track_caller]
+    fn check_limits(id: u16, edit: Edit, lang: Lang, expected: &[&str]) {
+        let data = Dataset::paper().unwrap_or_else(|_| Dataset::empty());
+        let engine = Engine::new(&data).unwrap_or_else(|_| unreachable!());
+        let scenario = Scenario { projects: vec![ProjectEdit { id, edit: edit.clone() }], ..Scenario::default() };
+        let projection = engine.project(&scenario).unwrap_or_else(|e| panic!("{e:?}"));
+        let outcome = projection.project(id).unwrap_or_else(|| panic!("project {id}"));
+        assert_eq!(move_limits(&edit, outcome, lang), expected);
+    }
+
+    #[test]
+    fn a_move_the_dates_cut_short_is_said_and_one_made_in_full_is_not() {
+        let defer = |quarters| Edit { defer_quarters: Some(quarters), ..Edit::default() };
+        let extend = |quarters| Edit { extend_quarters: Some(quarters), ..Edit::default() };
+        check_limits(
+            17,
+            defer(-3),
+            Lang::En,
+            &["A project starts in 2018-19 Q1 at the earliest: this one moves forward 0 quarters, not 3 quarters."],
+        );
+        check_limits(17, defer(-1), Lang::Zh, &["項目最早於2018-19 年度第一季開展：此項目只提前 0 季，而非 1 季。"]);
+        check_limits(
+            17,
+            extend(-40),
+            Lang::En,
+            &["A project lasts at least one quarter: this one is shortened by 6 quarters, not 40 quarters."],
+        );
+        check_limits(17, extend(-6), Lang::En, &[]);
+        check_limits(17, defer(2), Lang::En, &[]);
+        check_limits(17, Edit::default(), Lang::En, &[]);
+        // A later project moves forward as far as the budget year's first quarter.
+        let data = Dataset::paper().unwrap_or_else(|_| Dataset::empty());
+        let later = data.projects.iter().find(|p| p.start.quarter() == 3).map(|p| p.id).unwrap_or_default();
+        check_limits(later, defer(-1), Lang::En, &[]);
+        check_limits(
+            later,
+            defer(-5),
+            Lang::En,
+            &["A project starts in 2018-19 Q1 at the earliest: this one moves forward 2 quarters, not 5 quarters."],
         );
     }
 
