@@ -4,12 +4,12 @@
 //! list of group edits in words.
 
 use crate::fields::{int_field, FieldSpec};
-use crate::format::quarters_count;
+use crate::format::{millions, quarters_count};
 use crate::lang::{l, Label, Lang};
 use crate::levers::lever_field;
 use crate::paper::{AnnexBColumn, Printed};
 use crate::provenance::Figure;
-use crate::words::{department_name, theme_name};
+use crate::words::{department_name, profile_label, theme_name};
 use blockvote_model::engine::{Edit, GroupEdit, Lever, Selector, MAX_SHIFT_QUARTERS};
 use blockvote_model::{CohortId, Dataset, Theme};
 use rust_decimal::Decimal;
@@ -111,13 +111,59 @@ pub fn defer_group(selector: Selector, quarters: i64) -> GroupEdit {
     GroupEdit { select: selector, edit: Edit { defer_quarters: Some(quarters), ..Edit::default() } }
 }
 
-/// A group edit in words: `Technology refresh: deferred 2 quarters`.
+/// A group edit in words, every lever it sets: `Technology refresh: deferred 2
+/// quarters`. The field here only defers, but a link or a saved scenario may give a
+/// group any lever a project takes: one that shortened every project by 3 quarters
+/// read "deferred 0 quarters" (audit 24).
 pub fn group_edit_text(group: &GroupEdit, data: &Dataset, lang: Lang) -> String {
     let name = selector_text(&group.select, data, lang);
-    let quarters = quarters_count(i64::from(group.edit.defer_quarters.unwrap_or(0)), lang);
+    let edit = &group.edit;
+    let quarters = |n: i32| quarters_count(i64::from(n.unsigned_abs()), lang);
+    let mut said: Vec<String> = Vec::new();
+    if let Some(exclude) = edit.exclude {
+        said.push(match (exclude, lang) {
+            (true, Lang::Zh) => "剔除".to_string(),
+            (true, Lang::En) => "excluded".to_string(),
+            (false, Lang::Zh) => "納入".to_string(),
+            (false, Lang::En) => "included".to_string(),
+        });
+    }
+    if let Some(defer) = edit.defer_quarters.filter(|d| *d != 0) {
+        said.push(match (defer > 0, lang) {
+            (true, Lang::Zh) => format!("延後 {}", quarters(defer)),
+            (true, Lang::En) => format!("deferred {}", quarters(defer)),
+            (false, Lang::Zh) => format!("提前 {}（最早於預算年度第一季開展）", quarters(defer)),
+            (false, Lang::En) => {
+                format!("brought forward {} (to the budget year's first quarter at the earliest)", quarters(defer))
+            }
+        });
+    }
+    if let Some(extend) = edit.extend_quarters.filter(|e| *e != 0) {
+        said.push(match (extend > 0, lang) {
+            (true, Lang::Zh) => format!("延長 {}", quarters(extend)),
+            (true, Lang::En) => format!("extended {}", quarters(extend)),
+            (false, Lang::Zh) => format!("縮短 {}（最少為期一季）", quarters(extend)),
+            (false, Lang::En) => format!("shortened {} (to one quarter at the least)", quarters(extend)),
+        });
+    }
+    if let Some(budget) = edit.budget {
+        said.push(match lang {
+            Lang::Zh => format!("每個項目預算 {} 百萬元", millions(budget)),
+            Lang::En => format!("a budget of HK${}M each", millions(budget)),
+        });
+    }
+    if let Some(profile) = edit.profile {
+        said.push(match lang {
+            Lang::Zh => format!("開支模式：{}", profile_label(profile).get(lang)),
+            Lang::En => format!("spend profile: {}", profile_label(profile).get(lang)),
+        });
+    }
+    if said.is_empty() {
+        said.push(l("沒有改動", "no change").get(lang).to_string());
+    }
     match lang {
-        Lang::Zh => format!("{name}：延後 {quarters}"),
-        Lang::En => format!("{name}: deferred {quarters}"),
+        Lang::Zh => format!("{name}：{}", said.join("；")),
+        Lang::En => format!("{name}: {}", said.join("; ")),
     }
 }
 
@@ -138,6 +184,25 @@ mod tests {
         check("all", 1, Lang::En, "All new projects: deferred 1 quarter");
         check("theme:technology_refresh", 2, Lang::Zh, "系統技術更新：延後 2 季");
         check("dept:0", 4, Lang::En, "Administration Wing: deferred 4 quarters");
+        // Every lever a link or a saved scenario may give a group is said, in both
+        // languages; a move the dates may cut short says so.
+        let data = paper();
+        let said = |edit: Edit, lang| group_edit_text(&GroupEdit { select: Selector::All, edit }, &data, lang);
+        let shorter = Edit { extend_quarters: Some(-3), ..Edit::default() };
+        assert_eq!(said(shorter, Lang::En), "All new projects: shortened 3 quarters (to one quarter at the least)");
+        let sooner = Edit { defer_quarters: Some(-2), exclude: Some(true), ..Edit::default() };
+        assert_eq!(
+            said(sooner.clone(), Lang::En),
+            "All new projects: excluded; brought forward 2 quarters (to the budget year's first quarter at the earliest)"
+        );
+        assert_eq!(said(sooner, Lang::Zh), "所有新項目：剔除；提前 2 季（最早於預算年度第一季開展）");
+        let budget = Edit {
+            budget: Some(blockvote_model::Money::from_whole_millions(5)),
+            profile: Some(blockvote_model::engine::Profile::Even),
+            ..Edit::default()
+        };
+        assert_eq!(said(budget, Lang::En), "All new projects: a budget of HK$5.0M each; spend profile: Even");
+        assert_eq!(said(Edit::default(), Lang::En), "All new projects: no change");
         assert_eq!(selector_from_key("dept:x"), None);
         let data = paper();
         let options = group_options(&data, Lang::En);
