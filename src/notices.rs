@@ -233,10 +233,11 @@ fn StorageRefused() -> impl IntoView {
 /// kept, named, and the member chooses.
 #[component]
 fn TabConflicts() -> impl IntoView {
-    let conflicts = use_saved().conflicts;
+    let saved = use_saved();
+    let (conflicts, store) = (saved.conflicts, saved.store);
     let dismiss = conflicts.clone();
     move || {
-        let text = conflicts.with(|list| (!list.is_empty()).then(|| storage::conflicts_notice(list)))?;
+        let text = conflicts.with(|list| store.with(|store| storage::conflicts_notice(list, store)))?;
         let dismiss = dismiss.clone();
         Some(view! {
             <div class="notice storage-conflicts" role="status" data-testid="storage-conflicts">

@@ -171,6 +171,8 @@ test('the changed filter, a table\'s sort or a slide the app cannot use is named
     '“slide=99999” is beyond 2,001, the most slides there can be; the presenter view shows the last slide.',
     '“slide” is given 3 times; only the last, slide=99999, was read, and the others were ignored.',
   ]);
+  // The address keeps the slide shown (the last) and not the refused sort (audit 24).
+  await page.waitForFunction(() => window.location.hash === '#view=departments&lang=en&slide=99999');
   await app.switchLanguage('zh');
   assert.equal((await problemLines(page))[0], '「dsort=size」不是可用的值（只可以是 order、name、projects、budget、share），已略過。');
   assert.deepEqual(seen.errors, []);

@@ -1007,3 +1007,22 @@ test('a save\'s message stays while the list holds the scenario as saved, and go
   assert.deepEqual([...a.seen.errors, ...b.seen.errors], []);
   await context.close();
 });
+
+test('"both versions are kept" is said while both are, and goes once another tab deletes one', LONG, async () => {
+  // Audit 24: tab B's save beside tab A's scenario of the same name said both were
+  // kept; A then deleted one of them, and B went on saying so.
+  const { context, a, b } = await twoTabs(launch);
+  await setCost(a, 1);
+  await saveAs(a.page, 'Gone');
+  await listsSoon(b.page, ['Gone'], 3_000);
+  await setCost(b, 2);
+  await saveAs(b.page, 'Gone');
+  await b.page.getByTestId('storage-conflicts').waitFor({ timeout: 3_000 });
+  assert.match(await b.app.text('storage-conflicts'), /both versions are kept/);
+  await listsSoon(a.page, ['Gone', 'Gone (另一版本 other version)'], 3_000);
+  await a.page.getByTestId('scenario-delete-1').click();
+  await listsSoon(b.page, ['Gone (另一版本 other version)'], 3_000);
+  await b.page.getByTestId('storage-conflicts').waitFor({ state: 'detached', timeout: 3_000 });
+  assert.deepEqual([...a.seen.errors, ...b.seen.errors], []);
+  await context.close();
+});

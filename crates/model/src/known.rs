@@ -16,7 +16,8 @@ use crate::engine::categories::{lay_category_edits, scaling_refusal, CategoryInp
 use crate::engine::{AllocationError, AllocationLevers, EngineWarning, Scenario, Selector};
 use crate::money::Money;
 use crate::order::SortedSet;
-use crate::saved::codec::{shorten, MAX_SHOWN_VALUE_CHARS};
+use crate::saved::codec::MAX_SHOWN_VALUE_CHARS;
+use crate::text::quoted;
 use crate::themes::Theme;
 
 /// The most edits naming what the data does not have that a reader names one by one:
@@ -62,7 +63,7 @@ impl NotInData {
     pub(crate) fn shown(self) -> NotInData {
         match self {
             NotInData::DepartmentNamed { name } => {
-                NotInData::DepartmentNamed { name: shorten(&name, MAX_SHOWN_VALUE_CHARS) }
+                NotInData::DepartmentNamed { name: quoted(&name, MAX_SHOWN_VALUE_CHARS) }
             }
             what => what,
         }

@@ -133,7 +133,7 @@ pub enum LoadErrorKind {
         found: String,
     },
     /// The CSV itself is broken (unbalanced quotes, wrong number of fields …).
-    Malformed(String),
+    Malformed(CsvFault),
     Empty,
     NotANumber(String),
     /// A number in scientific notation (`1e3`), which no field and no file reads: said
@@ -155,6 +155,43 @@ pub enum LoadErrorKind {
     /// be read: the file lost characters when it was converted from another encoding
     /// (Big5, say), so the names in it are not the names that were typed.
     LostCharacters(String),
+}
+
+/// What is wrong with a file as CSV, in the member's words: the CSV reader's own
+/// message ("CSV error: record 1 (line: 2, byte: 59): found record with 4 fields …")
+/// was English in the Chinese interface, counted records from 0 beside the app's line
+/// from 1, and said nothing of the quotation mark left open that caused it (audit 24).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CsvFault {
+    /// A row holds `found` values where the header has `expected`: a comma inside a
+    /// value not in quotation marks, or a quotation mark never closed (which runs the
+    /// value on to the end of the file).
+    Values { found: u64, expected: u64 },
+    /// Anything else the CSV reader refuses.
+    Unreadable,
+}
+
+impl CsvFault {
+    fn of(error: &csv::Error) -> CsvFault {
+        match error.kind() {
+            csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
+                CsvFault::Values { found: *len, expected: *expected_len }
+            }
+            _ => CsvFault::Unreadable,
+        }
+    }
+
+    fn words(&self) -> (String, String) {
+        match self {
+            CsvFault::Values { found, expected } => (
+                format!("此行有 {found} 個值，但標題列有 {expected} 個：含逗號的值須以引號括起，而開了的引號須要關上"),
+                format!(
+                    "this line has {found} values where the header has {expected}: a value holding a comma needs quotation marks around it, and a quotation mark opened must be closed"
+                ),
+            ),
+            CsvFault::Unreadable => ("無法讀作 CSV".to_string(), "it cannot be read as CSV".to_string()),
+        }
+    }
 }
 
 /// The range a value of a file lies outside, said in both languages (the Chinese
@@ -248,7 +285,7 @@ impl fmt::Display for LoadErrorKind {
             LoadErrorKind::WrongHeader { expected, found } => {
                 write!(f, "header should be {expected:?} but is {found:?}")
             }
-            LoadErrorKind::Malformed(why) => write!(f, "not valid CSV: {why}"),
+            LoadErrorKind::Malformed(fault) => write!(f, "not valid CSV: {}", fault.words().1),
             LoadErrorKind::Empty => write!(f, "the file has no data rows"),
             LoadErrorKind::NotANumber(v) => write!(f, "{v:?} is not a number"),
             LoadErrorKind::Exponent(v) => {
@@ -307,7 +344,7 @@ impl LoadErrorKind {
                 format!("{v:?} 超過 {} 位小數：金額以元為單位", crate::entry::AMOUNT_DECIMALS)
             }
             LoadErrorKind::WrongHeader { expected, found } => format!("標題列應為 {expected:?}，但為 {found:?}"),
-            LoadErrorKind::Malformed(why) => format!("不是有效的 CSV：{why}"),
+            LoadErrorKind::Malformed(fault) => format!("不是有效的 CSV：{}", fault.words().0),
             LoadErrorKind::Empty => "檔案沒有資料列".to_string(),
             LoadErrorKind::NotANumber(v) => format!("{v:?} 不是數字"),
             LoadErrorKind::Exponent(v) => format!("{v:?} 以指數寫成：請把數字完整寫出，例如 1e3 寫作 1000"),
@@ -331,6 +368,13 @@ impl std::error::Error for LoadError {}
 pub fn normalize_text(text: &str, normalize: Normalizer) -> String {
     normalize(text.trim())
 }
+
+/// The columns of names, kept as a scenario's name is: without the characters that
+/// would reorder or hide the words shown around them ([`crate::saved::visible_text`]).
+/// A project named `加強\u{202E}網絡` in an imported file was shown reversed in the
+/// table and the lever panel (audit 24). The others are read as written and refused
+/// if they are not what their column takes.
+const WORD_COLUMNS: [&str; 3] = ["department_zh", "name_zh", "name_en"];
 
 /// One parsed CSV file: its rows as (line number, fields by column name).
 struct Table {
@@ -359,7 +403,7 @@ impl Table {
         let header: Vec<String> = match reader.headers() {
             Ok(h) => h.iter().map(|s| s.trim().to_string()).collect(),
             Err(e) => {
-                errors.push(whole_file(LoadErrorKind::Malformed(e.to_string())));
+                errors.push(whole_file(LoadErrorKind::Malformed(CsvFault::of(&e))));
                 return table;
             }
         };
@@ -395,7 +439,14 @@ impl Table {
                         });
                         continue;
                     }
-                    table.rows.push((line, record.iter().map(|value| normalize_text(value, normalize)).collect()));
+                    let values = record.iter().zip(columns).map(|(value, column)| {
+                        if WORD_COLUMNS.contains(column) {
+                            normalize_text(&crate::saved::visible_text(value), normalize)
+                        } else {
+                            normalize_text(value, normalize)
+                        }
+                    });
+                    table.rows.push((line, values.collect()));
                 }
                 Err(e) => {
                     let line = e.position().map_or(0, |p| p.line());
@@ -403,7 +454,7 @@ impl Table {
                         file: file.to_string(),
                         line,
                         field: None,
-                        kind: LoadErrorKind::Malformed(e.to_string()),
+                        kind: LoadErrorKind::Malformed(CsvFault::of(&e)),
                     });
                 }
             }
@@ -943,6 +994,46 @@ mod tests {
             Ok(_) => Vec::new(),
             Err(errors) => errors.into_iter().map(|e| (e.line, e.field, e.kind)).collect(),
         }
+    }
+
+    /// A row that is not CSV is said so in the member's words, in both languages, at
+    /// the line it starts on: a quotation mark left open runs its value on to the end.
+    #[test]
+    fn a_broken_row_is_said_in_words_at_its_line() {
+        let open =
+            format!("{HEADER}1,行政署,\"甲,A,1.0,2018-19 Q1,2018-19 Q4\n2,行政署,乙,B,1.0,2018-19 Q1,2018-19 Q4\n");
+        let fault = LoadErrorKind::Malformed(CsvFault::Values { found: 3, expected: 7 });
+        assert_eq!(problems(&open), [(2, None, fault.clone())]);
+        let error = LoadError { file: "mine.csv".into(), line: 2, field: None, kind: fault };
+        assert_eq!(
+            error.to_string(),
+            "mine.csv, line 2: not valid CSV: this line has 3 values where the header has 7: a value holding a comma needs quotation marks around it, and a quotation mark opened must be closed"
+        );
+        assert_eq!(
+            error.zh(),
+            "mine.csv，第 2 行：不是有效的 CSV：此行有 3 個值，但標題列有 7 個：含逗號的值須以引號括起，而開了的引號須要關上"
+        );
+        let commas = format!("{HEADER}{}\n", ",".repeat(1_000));
+        assert_eq!(
+            problems(&commas),
+            [(2, None, LoadErrorKind::Malformed(CsvFault::Values { found: 1_001, expected: 7 }))]
+        );
+    }
+
+    /// A name holding characters that reorder or hide the words around it is kept
+    /// without them, as a scenario's name is: `\u{202E}Evil name` was shown reversed
+    /// (audit 24). A budget is read as written, and one holding them is refused.
+    #[test]
+    fn names_lose_the_characters_that_would_reorder_them() {
+        let paper = Dataset::paper().unwrap_or_else(|_| Dataset::empty());
+        let text =
+            format!("{HEADER}1,行政\u{2066}署,加強\u{202E}網絡,\u{202E}Evil name\u{200B},1.0,2018-19 Q1,2018-19 Q4\n");
+        let data = paper.with_projects_csv(&text, crate::nfc::nfc).expect("the file loads");
+        let project = data.projects.first().expect("a project");
+        assert_eq!((project.name_zh.as_str(), project.name_en.as_str()), ("加強網絡", "Evil name"));
+        assert_eq!(data.departments.get(project.department).map(|d| d.name_zh.as_str()), Some("行政署"));
+        let budget = format!("{HEADER}1,行政署,甲,A,1\u{202E}0,2018-19 Q1,2018-19 Q4\n");
+        assert_eq!(problems(&budget).len(), 1, "{:?}", problems(&budget));
     }
 
     #[test]

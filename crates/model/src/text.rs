@@ -262,6 +262,84 @@ fn high_bytes_alone(sample: &[u8]) -> (usize, usize) {
     (alone, beside_another)
 }
 
+/// Text from outside (a link, a file, a file's name) as a message quotes it: its first
+/// `max` characters, each
+/// control character, line or paragraph separator, bidirectional control or other
+/// invisible formatting character written as `[U+…]`, its code point as the Unicode
+/// standard writes it (`[U+202E]`, `[U+0000]`; it was `\u{202E}`, Rust's escape, which
+/// a member does not read). Shown raw, such a character from outside could reorder
+/// the message's words around it (U+202E), hide text (U+200B) or break its lines;
+/// written out, the member sees that it is there and which it is. Every other
+/// character is kept. A quote holds at most `max` characters of the
+/// text, each written in at most ten (a run of one such character once, with its
+/// count: `[U+202E ×40]`), and ends with "…" when the text goes on
+/// beyond them (and only then), so a cut value never reads as the whole of it.
+pub fn quoted(text: &str, max: usize) -> String {
+    let mut shown = String::new();
+    let mut chars = text.chars();
+    let mut quoted = chars.by_ref().take(max).peekable();
+    while let Some(c) = quoted.next() {
+        if is_invisible(c) {
+            // A run of one such character is written once, with its count: sixty
+            // U+202E in a row filled more than a phone's screen.
+            let mut run = 1usize;
+            while quoted.next_if_eq(&c).is_some() {
+                run += 1;
+            }
+            match run {
+                1 => shown.push_str(&format!("[U+{:04X}]", u32::from(c))),
+                _ => shown.push_str(&format!("[U+{:04X} ×{run}]", u32::from(c))),
+            }
+        } else {
+            shown.push(c);
+        }
+    }
+    if chars.next().is_some() {
+        shown.push('…');
+    }
+    shown
+}
+
+/// True for a character a message must not show raw: the controls (Unicode's Cc:
+/// U+0000–U+001F, U+007F–U+009F), the line and paragraph separators (Zl, Zp), the
+/// format characters (Cf: the soft hyphen, the bidirectional controls and marks,
+/// the zero-width characters, the byte-order mark, the tags …) and the rest of
+/// Unicode's default-ignorable code points (the variation selectors, the Hangul
+/// fillers …), which draw nothing. A fixed list (Unicode 15), since the model carries
+/// no Unicode tables.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        u32::from(c),
+        0x0000..=0x001F
+            | 0x007F..=0x009F
+            | 0x00AD
+            | 0x034F
+            | 0x0600..=0x0605
+            | 0x061C
+            | 0x06DD
+            | 0x070F
+            | 0x0890..=0x0891
+            | 0x08E2
+            | 0x115F..=0x1160
+            | 0x17B4..=0x17B5
+            | 0x180B..=0x180F
+            | 0x200B..=0x200F
+            | 0x2028..=0x202E
+            | 0x2060..=0x206F
+            | 0x3164
+            | 0xFE00..=0xFE0F
+            | 0xFEFF
+            | 0xFFA0
+            | 0xFFF0..=0xFFFB
+            | 0x110BD
+            | 0x110CD
+            | 0x13430..=0x1343F
+            | 0x1BCA0..=0x1BCA3
+            | 0x1D173..=0x1D17A
+            | 0xE0000..=0xE0FFF
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

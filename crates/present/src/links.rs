@@ -133,7 +133,8 @@ fn as_typed(text: &str) -> String {
 /// from the scenario and a key no reader knows is not written at all (audit 19 found
 /// `dept=999999` and `ids=abc` copied on), and so are its theme, start and completion,
 /// budget bounds and "changed only" (written as given, and not at all when refused:
-/// audit 22 found `min=1e308` copied on). Each is written once, where its last pair
+/// audit 22 found `min=1e308` copied on), and the tables' sorts, the grouping and the
+/// presenter's slide (audit 24 found `sort=evil` copied on). Each is written once, where its last pair
 /// stood (the one read; the notice names the others as ignored): `dept=` with the
 /// department's number, `ids=` with the numbers of the data's projects it selects,
 /// and neither when the table does not apply it. The address (`address.rs`) and the
@@ -150,6 +151,22 @@ pub fn screen_params(params: &[(String, String)], data: &Dataset) -> Vec<(String
     let (last_department, last_ids) = (last(DEPT_KEY), last(IDS_KEY));
     // The filters written as they were given, when the table applies them (audit 22:
     // `min=1e308` and `start=2099-Q9` were refused by the notice but copied on).
+    // The tables' sorts, the grouping and the slide likewise, read from their last
+    // pair (audit 24 found `sort=evil`, `group=2` and `slide=-1` copied on).
+    let last_taken = |key: &str| {
+        params.iter().rev().find(|(k, _)| k == key).is_some_and(|(key, value)| {
+            let refused = match key.as_str() {
+                GROUP_KEY => parse_group(value).is_err(),
+                // A slide beyond the last is shown as the last: it applies.
+                SLIDE_KEY => matches!(read_slide(value).1, Some(LinkReason::NotASlide)),
+                _ => {
+                    PROJECTS_SORT.problem::<SortKey>(key, value).is_some()
+                        || DEPARTMENTS_SORT.problem::<DepartmentColumn>(key, value).is_some()
+                }
+            };
+            !refused
+        })
+    };
     let filters_applied = [
         ("theme", applied.theme.is_some()),
         ("start", applied.start.is_some()),
@@ -157,6 +174,12 @@ pub fn screen_params(params: &[(String, String)], data: &Dataset) -> Vec<(String
         ("min", applied.min.is_some()),
         ("max", applied.max.is_some()),
         ("changed", applied.changed_only),
+        (GROUP_KEY, last_taken(GROUP_KEY)),
+        (PROJECTS_SORT.column, last_taken(PROJECTS_SORT.column)),
+        (PROJECTS_SORT.direction, last_taken(PROJECTS_SORT.direction)),
+        (DEPARTMENTS_SORT.column, last_taken(DEPARTMENTS_SORT.column)),
+        (DEPARTMENTS_SORT.direction, last_taken(DEPARTMENTS_SORT.direction)),
+        (SLIDE_KEY, last_taken(SLIDE_KEY)),
     ];
     // Where each of them is written: its last pair, found once (a link may repeat a key
     // thousands of times, and this runs at every write of the address).
@@ -1916,6 +1939,17 @@ mod tests {
         let read = format!("q={}", "保".repeat(MAX_SEARCH_CHARS));
         check_written_back(&format!("#view=projects&q={long}"), &[read.as_str()]);
         check_written_back("#view=projects&q=a%20b%20", &["q=a b "]);
+        // The sorts, the grouping and the slide: as given when taken, not at all when
+        // refused, from their last pair (audit 24).
+        check_written_back("#view=projects&sort=evil&dir=up&group=2&q=a", &["q=a"]);
+        check_written_back("#view=projects&sort=budget&dir=desc&group=1", &["sort=budget", "dir=desc", "group=1"]);
+        check_written_back("#view=projects&sort=budget&sort=evil", &[]);
+        check_written_back("#view=projects&sort=evil&sort=budget", &["sort=budget"]);
+        check_written_back("#view=departments&dsort=x&ddir=y", &[]);
+        check_written_back("#view=present&slide=-1", &[]);
+        check_written_back("#view=present&slide=2", &["slide=2"]);
+        // A slide past the last is shown as the last, so it is kept.
+        check_written_back("#view=present&slide=999999", &["slide=999999"]);
     }
 
     /// A new link whose scenario is the one on screen: the notice shows its problems

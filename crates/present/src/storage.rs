@@ -14,7 +14,7 @@ use blockvote_model::saved::limits::{
     MAX_BYTES, MAX_CARRIED_DATASET_BYTES, MAX_READ_SCENARIOS, MAX_SCENARIOS, MAX_SET_ASIDE, MAX_WRITE_BYTES,
 };
 use blockvote_model::saved::{
-    Conflict, Expected, ImportReport, NotAdded, NotAddedWhy, Refusal, RowReason, SetAsideKind, StorageIssue,
+    Conflict, Expected, ImportReport, NotAdded, NotAddedWhy, Refusal, RowReason, SetAsideKind, StorageIssue, Store,
     StoreProblem, MAX_JSON_DEPTH, VERSION,
 };
 
@@ -609,8 +609,17 @@ pub fn note_conflicts(named: &mut Vec<Conflict>, found: Vec<Conflict>) {
 /// How many conflicts the notice names one by one; it counts the rest.
 const CONFLICTS_NAMED: usize = 5;
 
-/// Scenarios changed in two tabs at once, each kept twice.
-pub fn conflicts_notice(conflicts: &[Conflict]) -> Bilingual {
+/// Scenarios changed in two tabs at once, each kept twice, as long as `store` still
+/// holds both versions: once either is deleted (here or in another tab) the member has
+/// chosen, and "both versions are kept" would no longer be true (audit 24 found it said
+/// in the tab whose version another tab had deleted). `None` when none is left.
+pub fn conflicts_notice(conflicts: &[Conflict], store: &Store) -> Option<Bilingual> {
+    let held = |name: &str| store.scenarios.iter().any(|scenario| scenario.name == name);
+    let conflicts: Vec<&Conflict> =
+        conflicts.iter().filter(|conflict| held(&conflict.kept) && held(&conflict.copy)).collect();
+    if conflicts.is_empty() {
+        return None;
+    }
     let (mut zh, mut en) = (String::new(), String::new());
     for conflict in conflicts.iter().take(CONFLICTS_NAMED) {
         let (kept, copy) = (&conflict.kept, &conflict.copy);
@@ -630,7 +639,7 @@ pub fn conflicts_notice(conflicts: &[Conflict]) -> Bilingual {
     }
     zh.push_str("請開啟或比較兩者，再刪除不要的一個。");
     en.push_str("Open or compare them, then delete the one you do not want.");
-    Bilingual::new(zh, en)
+    Some(Bilingual::new(zh, en))
 }
 
 /// When a scenario was last saved, in the member's local time (`offset_minutes` east
@@ -1450,7 +1459,20 @@ mod tests {
 
     #[test]
     fn conflicts_and_set_aside_data_say_what_to_do() {
-        let text = conflicts_notice(&[Conflict { kept: "X".into(), copy: format!("X ({CONFLICT_LABEL})") }]);
+        let conflict = |n: usize| Conflict { kept: format!("S{n}"), copy: format!("S{n} ({CONFLICT_LABEL})") };
+        let holding = |names: &[String]| Store {
+            scenarios: names
+                .iter()
+                .map(|name| blockvote_model::saved::SavedScenario { name: name.clone(), ..Default::default() })
+                .collect(),
+            ..Store::default()
+        };
+        let x = Conflict { kept: "X".into(), copy: format!("X ({CONFLICT_LABEL})") };
+        let both = holding(&[x.kept.clone(), x.copy.clone()]);
+        let text = conflicts_notice(std::slice::from_ref(&x), &both).unwrap_or_else(|| panic!("said"));
+        // Once either version is deleted, the member has chosen: nothing is said.
+        assert_eq!(conflicts_notice(std::slice::from_ref(&x), &holding(std::slice::from_ref(&x.copy))), None);
+        assert_eq!(conflicts_notice(std::slice::from_ref(&x), &holding(std::slice::from_ref(&x.kept))), None);
         assert_eq!(
             text.en,
             "“X” was changed in two tabs at once; both versions are kept: “X” (saved later) and “X (另一版本 other version)”. Open or compare them, then delete the one you do not want."
@@ -1461,12 +1483,12 @@ mod tests {
             "The project data imported earlier could not be used (bad row); the paper's data is shown. The stored text was set aside in this browser, not deleted (blockvote.dataset.v1.unreadable.2), and can be downloaded.",
         );
         assert!(stored_dataset_unusable("x", None).en.contains("left where it was"));
-        let conflict = |n: usize| Conflict { kept: format!("S{n}"), copy: format!("S{n} ({CONFLICT_LABEL})") };
         let mut named = vec![conflict(1)];
         note_conflicts(&mut named, vec![conflict(1), conflict(2), conflict(2)]);
         assert_eq!(named, vec![conflict(1), conflict(2)]);
         let many: Vec<Conflict> = (1..=7).map(conflict).collect();
-        let text = conflicts_notice(&many);
+        let names: Vec<String> = many.iter().flat_map(|c| [c.kept.clone(), c.copy.clone()]).collect();
+        let text = conflicts_notice(&many, &holding(&names)).unwrap_or_else(|| panic!("said"));
         assert_eq!(text.en.matches("was changed in two tabs").count(), 5);
         assert!(text.en.contains("2 more scenarios were kept twice in the same way"), "{}", text.en);
         assert!(text.zh.contains("另有 2 個情景同樣保留了兩個版本"), "{}", text.zh);

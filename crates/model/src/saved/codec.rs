@@ -21,6 +21,7 @@ use crate::engine::monte_carlo::{SimulationChoices, SimulationFault, MAX_RUNS};
 use crate::engine::{item_by_id, LeverError, Scenario};
 use crate::known::{Known, MAX_NAMED_ABSENT};
 use crate::nfc::Normalizer;
+use crate::text::quoted;
 use rust_decimal::prelude::FromPrimitive;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -123,7 +124,7 @@ fn read(text: &str, normalize: Normalizer, reading: Reading) -> (Store, Vec<Stor
                 JsonError::TooDeep => StoreProblem::TooDeep,
                 JsonError::NumberTooLarge { line, column } => StoreProblem::NumberTooLarge { line, column },
                 JsonError::RepeatedKey { key, line, column } => {
-                    StoreProblem::RepeatedKey { key: shorten(&key, MAX_SHOWN_FIELD_CHARS), line, column }
+                    StoreProblem::RepeatedKey { key: quoted(&key, MAX_SHOWN_FIELD_CHARS), line, column }
                 }
             });
             // A damaged text (cut short when storage filled, or one character changed)
@@ -256,16 +257,16 @@ pub fn migrate(value: Value) -> Result<Migrated, StoreProblem> {
                     let whole = number_value(number).filter(|v| v.fract().is_zero());
                     let whole = whole.map(|v| if v.is_zero() { Decimal::ZERO } else { v });
                     whole.and_then(|v| u64::try_from(v).ok()).ok_or_else(|| StoreProblem::BadVersion {
-                        found: Some(shorten(&number.to_string(), MAX_SHOWN_FIELD_CHARS)),
+                        found: Some(quoted(&number.to_string(), MAX_SHOWN_FIELD_CHARS)),
                         as_text: false,
                     })?
                 }
                 Some(Value::String(text)) => {
-                    let found = Some(shorten(text, MAX_SHOWN_FIELD_CHARS));
+                    let found = Some(quoted(text, MAX_SHOWN_FIELD_CHARS));
                     return Err(StoreProblem::BadVersion { found, as_text: true });
                 }
                 Some(other) => {
-                    let found = Some(shorten(&other.to_string(), MAX_SHOWN_FIELD_CHARS));
+                    let found = Some(quoted(&other.to_string(), MAX_SHOWN_FIELD_CHARS));
                     return Err(StoreProblem::BadVersion { found, as_text: false });
                 }
             };
@@ -278,7 +279,7 @@ pub fn migrate(value: Value) -> Result<Migrated, StoreProblem> {
             let unknown: Vec<String> = object
                 .iter()
                 .filter(|(key, value)| !KNOWN.contains(&key.as_str()) && !holds_nothing(value))
-                .map(|(key, _)| shorten(key, MAX_SHOWN_FIELD_CHARS))
+                .map(|(key, _)| quoted(key, MAX_SHOWN_FIELD_CHARS))
                 .collect();
             let rows = match object.remove("scenarios") {
                 // An envelope around version 0's array: migrate its contents.
@@ -381,7 +382,7 @@ fn decode_named(
                 return Err(StoreProblem::Unreadable {
                     scenario: ScenarioAt { index, name: name.clone() },
                     at: path,
-                    value: shorten(text, MAX_SHOWN_VALUE_CHARS),
+                    value: quoted(text, MAX_SHOWN_VALUE_CHARS),
                     expected: Expected::Exact,
                 });
             }
@@ -421,7 +422,7 @@ fn decode_named(
     let mut unknown: Vec<String> = row
         .iter()
         .filter(|(_, value)| !holds_nothing(value))
-        .map(|(key, _)| shorten(key, MAX_SHOWN_FIELD_CHARS))
+        .map(|(key, _)| quoted(key, MAX_SHOWN_FIELD_CHARS))
         .collect();
     unknown.extend(unknown_levers);
     Ok((SavedScenario { id, name, note, scenario, simulation, saved_at, questions, history }, unknown))
@@ -538,7 +539,7 @@ impl Refused<'_> {
                 None => (String::new(), within(Expected::Number)),
             },
             (Expected::Number, Value::String(text)) if is_number_text(text) => {
-                (shorten(text, MAX_SHOWN_VALUE_CHARS), within(Expected::Number))
+                (quoted(text, MAX_SHOWN_VALUE_CHARS), within(Expected::Number))
             }
             // A whole number the reader refused is outside the field's type.
             (Expected::WholeNumber, Value::Number(n)) if n.is_i64() || n.is_u64() => {
@@ -553,9 +554,9 @@ impl Refused<'_> {
                 number => (number.map(|n| n.to_string()).unwrap_or_default(), Expected::WholeNumber),
             },
             (Expected::WholeNumber, Value::String(text)) if text.trim().parse::<i64>().is_ok() => {
-                (shorten(text.trim(), MAX_SHOWN_VALUE_CHARS), Expected::WholeNumberNotText)
+                (quoted(text.trim(), MAX_SHOWN_VALUE_CHARS), Expected::WholeNumberNotText)
             }
-            (expected, Value::String(text)) => (shorten(text, MAX_SHOWN_VALUE_CHARS), expected),
+            (expected, Value::String(text)) => (quoted(text, MAX_SHOWN_VALUE_CHARS), expected),
             (expected, Value::Number(n)) => (n.as_i64().map(|n| n.to_string()).unwrap_or_default(), expected),
             (expected, Value::Bool(yes)) => (if *yes { "true" } else { "false" }.to_string(), expected),
             (expected, _) => (String::new(), expected),
@@ -673,8 +674,8 @@ fn path_of(steps: &[Step]) -> String {
     let mut path = String::new();
     for step in steps {
         match step {
-            Step::Field(key) if path.is_empty() => path.push_str(&shorten(key, MAX_SHOWN_FIELD_CHARS)),
-            Step::Field(key) => path.push_str(&format!(".{}", shorten(key, MAX_SHOWN_FIELD_CHARS))),
+            Step::Field(key) if path.is_empty() => path.push_str(&quoted(key, MAX_SHOWN_FIELD_CHARS)),
+            Step::Field(key) => path.push_str(&format!(".{}", quoted(key, MAX_SHOWN_FIELD_CHARS))),
             Step::Item(_, Some(id)) => path.push_str(&item_by_id(*id)),
             Step::Item(index, None) => path.push_str(&format!("[{index}]")),
         }
@@ -732,7 +733,7 @@ fn ignored_fields(read: &Value, kept: &Value, path: &str, found: &mut Vec<String
     match (read, kept) {
         (Value::Object(read), Value::Object(kept)) => {
             for (key, value) in read {
-                let shown = shorten(key, MAX_SHOWN_FIELD_CHARS);
+                let shown = quoted(key, MAX_SHOWN_FIELD_CHARS);
                 let at = if path.is_empty() { shown } else { format!("{path}.{shown}") };
                 match kept.get(key) {
                     Some(kept) => ignored_fields(value, kept, &at, found),
@@ -783,16 +784,6 @@ fn decode_tombstone(value: Value) -> Option<Tombstone> {
         object.remove("id")?.as_str().filter(|id| !id.is_empty() && id.chars().count() <= MAX_ID_CHARS)?.to_string();
     let at = object.remove("at").as_ref().and_then(Value::as_u64).unwrap_or(0);
     Some(Tombstone { id, history: stamps(object.remove("rev")), at })
-}
-
-pub(crate) fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_string()
-    } else {
-        let mut short: String = text.chars().take(max).collect();
-        short.push('…');
-        short
-    }
 }
 
 #[derive(Serialize)]

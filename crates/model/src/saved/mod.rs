@@ -227,6 +227,13 @@ fn dropped(c: char) -> bool {
         || matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
 }
 
+/// `text` without the characters a name never keeps ([`dropped`]): controls,
+/// bidirectional embeddings, overrides and isolates, and the characters that only
+/// hide. For a name read from a file, before it is normalised.
+pub(crate) fn visible_text(text: &str) -> String {
+    text.chars().filter(|c| !dropped(*c)).collect()
+}
+
 /// True for a character that shows nothing on its own: white space, a character that
 /// is default-ignorable in Unicode (joiners, fillers, variation selectors, tags), or a
 /// combining mark with no letter to sit on. A name of these alone is an empty name.
@@ -266,8 +273,7 @@ pub fn clean_name(name: &str, normalize: Normalizer) -> Result<String, RowReason
     // Control characters go before normalising: one between a letter and a combining
     // mark would otherwise keep them apart through NFC and leave them apart once
     // removed, a name that is not NFC and changes the next time it is read.
-    let kept: String = name.chars().filter(|c| !dropped(*c)).collect();
-    let cleaned = normalize(&kept).trim().to_string();
+    let cleaned = normalize(&visible_text(name)).trim().to_string();
     if cleaned.chars().all(shows_nothing) {
         return Err(RowReason::Empty);
     }

@@ -1,17 +1,17 @@
-use super::codec::shorten;
 use super::limits::{MAX_BYTES, MAX_HISTORY, MAX_WRITE_BYTES, TOMBSTONE_MS};
 use super::*;
 use crate::engine::{ProjectEdit, Scenario};
 use crate::known::{NotInData, MAX_NAMED_ABSENT};
 use crate::nfc::nfc;
+use crate::text::quoted;
 use rust_decimal::Decimal;
 
 /// Decodes `text` and checks how many scenarios were kept and the problems.
 #[track_caller]
 fn check(text: &str, kept: usize, expected: &[StoreProblem]) -> Store {
     let (store, problems) = decode_lenient(text, nfc);
-    assert_eq!(problems, expected, "problems of {:?}", shorten(text, 200));
-    assert_eq!(store.scenarios.len(), kept, "scenarios kept from {:?}", shorten(text, 200));
+    assert_eq!(problems, expected, "problems of {:?}", quoted(text, 200));
+    assert_eq!(store.scenarios.len(), kept, "scenarios kept from {:?}", quoted(text, 200));
     store
 }
 
@@ -497,7 +497,7 @@ fn a_value_the_reader_refuses_is_found_and_said_what_it_had_to_be() {
     check_unreadable(r#"{"cost_change_pct":[["1"]]}"#, "cost_change_pct", "", Expected::Number);
     // A long value is cut.
     let long = "9".repeat(60);
-    check_unreadable(&format!(r#"{{"retention":"{long}"}}"#), "retention", &shorten(&long, 40), within("0", "1"));
+    check_unreadable(&format!(r#"{{"retention":"{long}"}}"#), "retention", &quoted(&long, 40), within("0", "1"));
 }
 
 #[test]
@@ -1473,7 +1473,7 @@ fn edits_of_what_the_data_shown_does_not_have_are_named_at_an_import_and_importe
     let long = "署".repeat(60);
     check_absent(
         &format!(r#"{{"groups":[{{"select":{{"by":"department_zh","name":"{long}"}}}}]}}"#),
-        &[(Some(0), DepartmentNamed { name: shorten(&long, 40) })],
+        &[(Some(0), DepartmentNamed { name: quoted(&long, 40) })],
     );
     // In the scenario's order, each edit once it is named; past the first sixteen of
     // a scenario, the rest are counted.

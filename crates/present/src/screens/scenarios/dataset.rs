@@ -65,9 +65,22 @@ pub enum Checked {
     Export,
 }
 
+/// The most characters of a file's name a message quotes.
+pub const MAX_SHOWN_FILE_NAME_CHARS: usize = 80;
+
+/// A file's name as every message quotes it and the data in use keeps it: a name
+/// comes from outside (an e-mail's attachment), and one holding U+202E read
+/// `budget\u{202E}vsc.exe` as "budget.exe.csv" and turned the problems of a file
+/// around (audit 24), so its invisible characters are written out and it is cut.
+pub fn shown_file_name(name: &str) -> String {
+    blockvote_model::text::quoted(name, MAX_SHOWN_FILE_NAME_CHARS)
+}
+
 /// Checks a projects file against the schema and the engine, exactly as the app will
-/// use it (its text NFC by `normalize`).
+/// use it (its text NFC by `normalize`), its name as [`shown_file_name`] writes it.
 pub fn check(name: &str, text: &str, normalize: Normalizer) -> Checked {
+    let name = shown_file_name(name);
+    let name = name.as_str();
     if is_export(text) {
         return Checked::Export;
     }
@@ -109,11 +122,13 @@ fn is_export(text: &str) -> bool {
 /// file's.
 pub fn in_use(data: &Dataset, imported: Option<&str>, lang: Lang) -> String {
     let count = data.projects.len();
+    // A name stored by an earlier version is written out as a new one is.
+    let imported = imported.map(shown_file_name);
     match (imported, lang) {
         (None, Lang::Zh) => format!("現正使用：文件附件 C 的 {count} 個項目。"),
         (None, Lang::En) => format!("In use: the paper's {count} projects (Annex C)."),
-        (Some(name), Lang::Zh) => format!("現正使用：匯入的「{name}」。"),
-        (Some(name), Lang::En) => format!("In use: the imported “{name}”."),
+        (Some(ref name), Lang::Zh) => format!("現正使用：匯入的「{name}」。"),
+        (Some(ref name), Lang::En) => format!("In use: the imported “{name}”."),
     }
 }
 
@@ -265,6 +280,29 @@ mod tests {
         let paper = Dataset::paper().unwrap_or_else(|_| Dataset::empty());
         assert_eq!(in_use(&paper, None, Lang::En), "In use: the paper's 254 projects (Annex C).");
         assert_eq!(in_use(&paper, Some("x.csv"), Lang::Zh), "現正使用：匯入的「x.csv」。");
+    }
+
+    /// A file's name from an e-mail may hold characters that reorder or hide what is
+    /// around them: each message writes them out, and a long name is cut (audit 24).
+    #[test]
+    fn a_file_s_name_is_quoted_with_its_invisible_characters_written_out() {
+        check_words(
+            "budget\u{202E}vsc.exe",
+            PAPER_PROJECTS_CSV,
+            Lang::En,
+            "“budget[U+202E]vsc.exe” can be used: 254 projects in 66 departments, HK$1,527.7M in all, starting in 2018-19.",
+        );
+        check_words(
+            "bad\u{202E}csv.txt",
+            "id\n1\n",
+            Lang::En,
+            "The file has 1 problem and was not used; the data is unchanged: / bad[U+202E]csv.txt, line 1: header should be \"id,department_zh,name_zh,name_en,budget_m,start,completion\" but is \"id\"",
+        );
+        let paper = Dataset::paper().unwrap_or_else(|_| Dataset::empty());
+        assert_eq!(in_use(&paper, Some("a\u{2066}b.csv"), Lang::En), "In use: the imported “a[U+2066]b.csv”.");
+        let long = "n".repeat(200);
+        assert_eq!(shown_file_name(&long), format!("{}…", "n".repeat(MAX_SHOWN_FILE_NAME_CHARS)));
+        assert_eq!(shown_file_name(&shown_file_name(&long)), shown_file_name(&long), "written out once");
     }
 
     #[test]
