@@ -56,7 +56,9 @@ pub fn ProjectLevers(selected: RwSignal<Option<u16>>) -> impl IntoView {
                 })
             }
         });
-        // What a move past the project's limits did, said under the fields.
+        // What a move past the project's limits did, said under the fields; nothing
+        // while there is no projection of the project (a scenario the engine refused,
+        // which is said where it was set).
         let limits = memo(move |_| {
             let edit = edit.get();
             whatif.projection.with(|projection| {

@@ -52,6 +52,8 @@ pub fn DataTablePanel() -> impl IntoView {
     let lang = move || state.lang.get();
     let data = state.data();
     let note_data = data.clone();
+    // The paper's data always has para 5's rate; imported projects keep the paper's
+    // facts, so the empty sentence is never shown.
     let para5_note = Signal::derive(move || para5_cell_note(&note_data, lang()).unwrap_or_default());
 
     let form = use_risk_memory().data_table;

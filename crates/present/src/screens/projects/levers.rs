@@ -171,6 +171,8 @@ pub fn move_limits(edit: &Edit, outcome: &ProjectOutcome, lang: Lang) -> Vec<Str
     let moved = outcome.paper_start.quarters_until(outcome.start) - outcome.deferred_by_cap.unwrap_or(0);
     if let Some(asked) = edit.defer_quarters.filter(|asked| *asked < 0 && moved > *asked) {
         let (done, asked) = (quarters_count(i64::from((-moved).max(0)), lang), quarters_count(i64::from(-asked), lang));
+        // `moved` is the distance between two quarters the engine laid out, so the sum
+        // is one of them; the fallback, the project's start, is never taken.
         let first = quarter_text(outcome.paper_start.add_quarters(moved).unwrap_or(outcome.start), lang);
         limits.push(match lang {
             Lang::Zh => format!("項目最早於{first}開展：此項目只提前 {done}，而非 {asked}。"),
