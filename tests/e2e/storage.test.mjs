@@ -1026,3 +1026,18 @@ test('"both versions are kept" is said while both are, and goes once another tab
   assert.deepEqual([...a.seen.errors, ...b.seen.errors], []);
   await context.close();
 });
+
+test('project data chosen as a scenarios file is said to be project data, with where it loads', LONG, async () => {
+  // Audit 24: a projects CSV given to "Import a scenarios file" was "not valid JSON".
+  const context = await launch();
+  const { page, app, seen } = await tab(context);
+  const csv = readFileSync(join(ROOT, 'data', 'projects.csv'), 'utf8');
+  await importFile(page, csv, 'projects.csv');
+  assert.equal(
+    await app.text('import-result'),
+    'This is project data (CSV), not a scenarios file, and was not imported. Load it under Project data below: “Import project data (CSV)…”.',
+  );
+  assert.deepEqual(await labels(page), []);
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});

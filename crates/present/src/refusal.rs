@@ -272,7 +272,7 @@ const PARTS: [(&str, Label, Unit); 18] = [
     ("budget", l("預算", "Budget"), Unit::Money),
     ("amount", l("金額", "Amount"), Unit::Money),
     ("exclude", l("剔除", "Left out"), Unit::Number),
-    ("select", l("項目組別", "Group"), Unit::Number),
+    ("select", l("項目組別", "Selection"), Unit::Number),
     ("locked", l("鎖定", "Lock"), Unit::Number),
     ("id", l("編號", "Number"), Unit::Number),
 ];

@@ -1228,7 +1228,7 @@ mod tests {
         check(
             import_problems(&file(r#"{"name":"T","scenario":{"groups":[{"select":{"by":"theme","theme":"x"}}]}}"#, "")),
             "第 1 個情景（T）的「第 1 項組別調整的項目組別」不是 blockvote 認識的選項，已略過此情景",
-            "scenario 1 (T): “Group of group edit 1” is not a choice blockvote knows; that scenario is skipped",
+            "scenario 1 (T): “Selection of group edit 1” is not a choice blockvote knows; that scenario is skipped",
         );
         check(
             import_problems(&file(r#"{"name":"On","scenario":{"slippage":{"enabled":"yes"}}}"#, "")),

@@ -13,10 +13,10 @@ use blockvote_model::engine::Projection;
 use blockvote_model::saved::{decode_import, encode, SavedScenario, StoreProblem, MAX_BYTES};
 use blockvote_present::lang::Lang;
 use blockvote_present::screens::scenarios::files::{
-    allocation_csv, cashflow_csv, import_outcome, names_line, projects_csv, same_names, spreadsheet_text,
-    ImportOutcome, ALLOCATION_FILE, CANCEL_IMPORT, CASHFLOW_FILE, CSV_TYPE, EXPORT_ALLOCATION, EXPORT_CASHFLOW,
-    EXPORT_JSON, EXPORT_PROJECTS, IMPORT, JSON_FILE, KEEP_BOTH, PROJECTS_FILE, REPLACE, SAME_NAMES, SAME_NAMES_INTRO,
-    TITLE, UNUSABLE_PARTS,
+    allocation_csv, cashflow_csv, import_outcome, is_project_data, names_line, projects_csv, same_names,
+    spreadsheet_text, ImportOutcome, ALLOCATION_FILE, CANCEL_IMPORT, CASHFLOW_FILE, CSV_TYPE, EXPORT_ALLOCATION,
+    EXPORT_CASHFLOW, EXPORT_JSON, EXPORT_PROJECTS, IMPORT, JSON_FILE, KEEP_BOTH, PROJECTS_FILE, REPLACE, SAME_NAMES,
+    SAME_NAMES_INTRO, TITLE, UNUSABLE_PARTS,
 };
 use blockvote_present::storage::{more_problems, problem, DOWNLOAD_REFUSED, MAX_PROBLEMS_LISTED};
 use leptos::prelude::*;
@@ -78,6 +78,10 @@ pub fn ExportImport(saved: StoredValue<Saved>) -> impl IntoView {
                 return;
             }
         };
+        if is_project_data(&text) {
+            outcome.try_set(Some(ImportOutcome::ProjectData));
+            return;
+        }
         // The file is read against the data shown when it arrives, as a link is: an
         // edit of a project, a department or a category that data does not have is
         // named. The screen may be gone by then (the data source changed), and with it

@@ -7,6 +7,7 @@ use crate::paper::{AnnexAColumn, AnnexCColumn};
 use crate::provenance::{Basis, Figure, Provenance};
 use crate::screens::allocation::{difference_columns, difference_mark};
 use crate::screens::risk::data_table::FIGURE;
+use crate::screens::scenarios::dataset;
 use crate::storage::import_result;
 use crate::uploads::{not_text, FileKind};
 use blockvote_model::engine::Projection;
@@ -172,6 +173,16 @@ pub enum ImportOutcome {
     Unreadable,
     /// The file is not UTF-8 text.
     NotText(NotText),
+    /// The file is project data ([`is_project_data`]), which loads under Project data,
+    /// not here: it was said to be "not valid JSON" (audit 24).
+    ProjectData,
+}
+
+/// True for a projects CSV: its first line (after a byte-order mark) is the
+/// template's header.
+pub fn is_project_data(text: &str) -> bool {
+    let first = text.trim_start_matches('\u{FEFF}').lines().next().unwrap_or_default();
+    first.split(',').map(str::trim).eq(blockvote_model::load::PROJECT_COLUMNS)
 }
 
 /// The outcome in words.
@@ -198,6 +209,16 @@ pub fn import_outcome(outcome: &ImportOutcome, lang: Lang) -> String {
         (ImportOutcome::Unreadable, _) => {
             l("無法讀取檔案，未有匯入。", "The file could not be read; nothing was imported.").get(lang).to_string()
         }
+        (ImportOutcome::ProjectData, Lang::Zh) => format!(
+            "這是項目資料（CSV），不是情景檔案，未有匯入。請在下方「{}」選「{}」。",
+            dataset::TITLE.get(lang),
+            dataset::IMPORT.get(lang)
+        ),
+        (ImportOutcome::ProjectData, Lang::En) => format!(
+            "This is project data (CSV), not a scenarios file, and was not imported. Load it under {} below: “{}”.",
+            dataset::TITLE.get(lang),
+            dataset::IMPORT.get(lang)
+        ),
     }
 }
 
@@ -206,6 +227,27 @@ mod tests {
     use super::*;
     use blockvote_model::engine::Scenario;
     use blockvote_model::Money;
+
+    /// A projects CSV chosen as a scenarios file is said to be project data, with where
+    /// it loads, in both languages; a scenarios file and text that is neither are not.
+    #[test]
+    fn project_data_chosen_as_scenarios_says_where_it_loads() {
+        let template = blockvote_model::load::projects_template(&Dataset::paper().unwrap_or_else(|_| Dataset::empty()));
+        assert!(is_project_data(&template));
+        assert!(is_project_data(&format!("\u{FEFF}{}", template.replace('\n', "\r\n"))));
+        assert!(is_project_data("id, department_zh ,name_zh,name_en,budget_m,start,completion"));
+        assert!(!is_project_data(r#"{"format":"blockvote-scenarios","version":2,"scenarios":[]}"#));
+        assert!(!is_project_data("id,department_zh,name_zh"));
+        assert!(!is_project_data(""));
+        assert_eq!(
+            import_outcome(&ImportOutcome::ProjectData, Lang::En),
+            "This is project data (CSV), not a scenarios file, and was not imported. Load it under Project data below: “Import project data (CSV)…”."
+        );
+        assert_eq!(
+            import_outcome(&ImportOutcome::ProjectData, Lang::Zh),
+            "這是項目資料（CSV），不是情景檔案，未有匯入。請在下方「項目資料」選「匯入項目資料（CSV）…」。"
+        );
+    }
 
     fn projections(scenario: &Scenario) -> (Dataset, Projection, Projection) {
         let data = Dataset::paper().unwrap_or_else(|_| Dataset::empty());
