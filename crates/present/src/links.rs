@@ -779,7 +779,18 @@ pub fn pasted_fragment(text: &str) -> Result<String, PasteError> {
         return Err(PasteError::Empty);
     }
     let fragment = text.split_once('#').map_or(text, |(_, after)| after);
-    let fragment: String = fragment.chars().take(MAX_PASTED_CHARS).collect();
+    let mut fragment: String = fragment.chars().take(MAX_PASTED_CHARS).collect();
+    // A text as long as the field takes was likely cut there (by the field, or here):
+    // its last pair goes when it lies past what the link's reader reads, so the notice
+    // never names the stub of a cut key (“c” of `cost=1`, audit 24) as a key of the
+    // link. A pair that starts within the read part stays, to be named as too long.
+    if text.chars().nth(MAX_PASTED_CHARS.saturating_sub(1)).is_some() {
+        // A fragment within the read part has nothing unread: no pair goes.
+        let unread_from = fragment.char_indices().nth(MAX_FRAGMENT_CHARS).map_or(fragment.len(), |(at, _)| at);
+        if let Some(at) = fragment.rfind('&').filter(|at| *at >= unread_from) {
+            fragment.truncate(at);
+        }
+    }
     let read = read_fragment(&fragment);
     let known = |key: &str| SHELL_KEYS.contains(&key) || SCENARIO_KEYS.contains(&key);
     let any_known = read.pairs.iter().any(|(key, _)| known(key)) || read.unread.iter().any(|unread| known(&unread.key));
@@ -922,6 +933,12 @@ mod tests {
         assert_eq!(pasted.chars().count(), MAX_PASTED_CHARS + 1);
         let (_, problems) = decode_link(&pasted);
         assert_eq!(problems.len(), 1);
+        // Cut by the field where a pair was cut, the link names no stub of a key.
+        let cut: String = format!("#{}", "cost=1&".repeat(20_000)).chars().take(MAX_PASTED_CHARS).collect();
+        let pasted = pasted_fragment(&cut).unwrap_or_default();
+        assert!(pasted.ends_with("cost=1"), "{}", &pasted[pasted.len() - 10..]);
+        let (_, problems) = open_link(&pasted, &Dataset::paper().unwrap_or_else(|_| Dataset::empty()));
+        assert!(problems.iter().all(|problem| problem.key == "cost" || problem.key == "…"), "{problems:?}");
         assert_eq!(
             paste_error_text(PasteError::NotALink).get(Lang::En),
             "This is not a blockvote link: it names no view=, lang= or scenario lever (such as cost=10)."
