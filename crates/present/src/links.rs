@@ -154,7 +154,7 @@ pub fn screen_params(params: &[(String, String)], data: &Dataset) -> Vec<(String
     // The tables' sorts, the grouping and the slide likewise, read from their last
     // pair (audit 24 found `sort=evil`, `group=2` and `slide=-1` copied on).
     let last_taken = |key: &str| {
-        params.iter().rev().find(|(k, _)| k == key).is_some_and(|(key, value)| {
+        last(key).and_then(|at| params.get(at)).is_some_and(|(key, value)| {
             let refused = match key.as_str() {
                 GROUP_KEY => parse_group(value).is_err(),
                 // A slide beyond the last is shown as the last: it applies.

@@ -73,6 +73,10 @@ pub fn DataTablePanel() -> impl IntoView {
     });
 
     let table: RwSignal<Option<DataTable>> = RwSignal::new(None);
+    // The scenario the table on screen was computed from, set with it: its figures'
+    // provenance follows the table shown, not `base`, which a lever moves before the new
+    // table's first cell is ready.
+    let computed_from: RwSignal<Option<blockvote_model::engine::Scenario>> = RwSignal::new(None);
     let progress = RwSignal::new((0_u32, 0_u32));
     let busy_ms: RwSignal<Option<f64>> = RwSignal::new(None);
     let slot = TaskSlot::new();
@@ -80,6 +84,7 @@ pub fn DataTablePanel() -> impl IntoView {
         let (Some(spec), Some(scenario)) = (spec.get(), base.get()) else { return };
         let Some(engine) = engine_of(&whatif) else { return };
         busy_ms.set(None);
+        computed_from.set(Some(scenario.clone()));
         let work = DataTableWork::new(engine, scenario, spec);
         progress.set(work.progress());
         table.set(Some(work.table().clone()));
@@ -96,7 +101,7 @@ pub fn DataTablePanel() -> impl IntoView {
     });
 
     let shown: Memo<Option<TableView>> = memo(move |_| {
-        base.with(|base| {
+        computed_from.with(|base| {
             let base = base.as_ref()?;
             table.with(|t| t.as_ref().map(|t| table_view(&data, t, base, marked.get(), lang())))
         })
