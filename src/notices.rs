@@ -13,10 +13,12 @@ use crate::saved::use_saved;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
 use blockvote_model::engine::Scenario;
+use blockvote_model::known::MAX_NAMED_ABSENT;
 use blockvote_present::lang::Bilingual;
 use blockvote_present::links::{problem_lines, LINK_PROBLEMS_HEADING};
 use blockvote_present::refusal::{edits_without_effect, engine_error, refused_heading, EDITS_WITHOUT_EFFECT_HEADING};
 use blockvote_present::route::{fragment_for, View};
+use blockvote_present::screens::projects::levers::{moves_cut_short, MOVES_CUT_SHORT_HEADING};
 use blockvote_present::shell::{
     notice_lines, other_lines, scenario_from_address, BACK_TO_YOUR_SCENARIO, UNDO_LAST_CHANGE,
 };
@@ -31,6 +33,7 @@ pub fn Notices() -> impl IntoView {
     view! {
         <ScenarioRefused />
         <EditsWithoutEffect />
+        <MovesCutShort />
         <LinkProblems />
         <ScenarioFromAddress />
         <CarriedScenarios />
@@ -82,6 +85,38 @@ fn EditsWithoutEffect() -> impl IntoView {
                 <div class="notice without-effect" role="status" data-testid="edits-without-effect">
                     <p>
                         <Words label=EDITS_WITHOUT_EFFECT_HEADING />
+                    </p>
+                    {lines}
+                </div>
+            }
+        })
+    }
+}
+
+/// Shown on every screen while the scenario shown has project moves its dates cut
+/// short (`p=1:d-3` on a project that starts in the budget year's first quarter): which,
+/// and by how much. Like the edits without effect, it is the scenario's state and has
+/// no dismiss button; the project's lever panel says the same under its fields.
+#[component]
+fn MovesCutShort() -> impl IntoView {
+    let state = use_app_state();
+    let whatif = use_whatif();
+    let data = state.data();
+    // Compared, so that a lever that leaves the lines as they were redraws nothing.
+    let lines = memo(move |_| {
+        whatif.projection.with(|projection| {
+            let Some(projection) = projection else { return Vec::new() };
+            whatif.projected_scenario.with(|scenario| moves_cut_short(&data, scenario, projection, MAX_NAMED_ABSENT))
+        })
+    });
+    move || {
+        let lines = lines.get();
+        (!lines.is_empty()).then(|| {
+            let lines = said_list(lines);
+            view! {
+                <div class="notice without-effect" role="status" data-testid="moves-cut-short">
+                    <p>
+                        <Words label=MOVES_CUT_SHORT_HEADING />
                     </p>
                     {lines}
                 </div>

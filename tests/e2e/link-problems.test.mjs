@@ -69,6 +69,34 @@ test('a link naming a project, department or category the data does not have say
   await page.close();
 });
 
+test('a link whose project move the dates cut short says so on every screen, by project, until the move fits', async () => {
+  // Audit 24: `p=17:d-3` (project 17 starts in 2018-19 Q1) was applied, moved the project
+  // 0 quarters and said nothing to whoever opened the link; only its lever panel, which
+  // a link does not open, said so.
+  const page = await browser.newPage();
+  const seen = watch(page);
+  const app = new AppPage(page);
+  await app.open(`${SINGLE_FILE_URL}#view=cashflow&lang=en&p=17:d-3`);
+  const notice = page.getByTestId('moves-cut-short');
+  await notice.waitFor();
+  assert.match(await notice.locator('p').innerText(), /^Some projects of this scenario move less than asked/);
+  assert.deepEqual(await notice.locator('li').allTextContents(), [
+    'Project 17 (Upgrade of email system, office automation software and IT infrastructure): A project starts in 2018-19 Q1 at the earliest: this one moves forward 0 quarters, not 3 quarters.',
+  ]);
+  // Nothing was skipped: the link's problems notice has nothing to say.
+  assert.equal(await page.getByTestId('link-problems').count(), 0);
+  await app.go('overview');
+  await notice.waitFor();
+  await app.switchLanguage('zh');
+  await page.waitForFunction(() => document.querySelector('[data-testid="moves-cut-short"] li')?.textContent.includes('此項目只提前 0 季，而非 3 季'));
+  // A move that fits takes the notice away.
+  await app.open(`${SINGLE_FILE_URL}#view=cashflow&lang=en&p=17:d2`);
+  await page.getByTestId('screen-cashflow').waitFor();
+  await notice.waitFor({ state: 'detached' });
+  assert.deepEqual(seen.errors, []);
+  await page.close();
+});
+
 test("a scaling target the link's locked categories put out of reach is named, and the categories are shown unscaled", async () => {
   const page = await browser.newPage();
   const seen = watch(page);

@@ -231,11 +231,15 @@ pub fn share_in(text: &str) -> Result<Decimal, FieldError> {
     })
 }
 
-/// How a share is written into a field: para 5's exact 69/210 as that fraction, any
-/// other as the shortest text that reads back to it (`0.25`, `1/3`).
+/// How a share is written into a field: para 5's exact 69/210 late (and so 141/210 on
+/// time) as those fractions, any other as the shortest text that reads back to it
+/// (`0.25`, `1/3`).
 pub fn write_share(value: &Decimal) -> String {
-    if *value == blockvote_model::engine::para5_late_share() {
+    let late = blockvote_model::engine::para5_late_share();
+    if *value == late {
         "69/210".to_string()
+    } else if *value == Decimal::ONE - late {
+        "141/210".to_string()
     } else {
         entry::share_text(*value)
     }

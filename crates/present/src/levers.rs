@@ -3,7 +3,7 @@
 //! so a field declares its lever instead of restating bounds. Setting the value on a
 //! scenario is the model's `Lever::apply`.
 
-use crate::fields::{decimal_in, int_in, money_in, write_decimal, FieldSpec};
+use crate::fields::{decimal_in, int_in, money_in, share_in, write_decimal, write_share, FieldSpec};
 use crate::lang::Label;
 use crate::words::{lever_label, UNIT_HKD_M, UNIT_PERCENT, UNIT_QUARTERS};
 use blockvote_model::engine::Lever;
@@ -20,11 +20,22 @@ pub fn lever_unit(lever: Lever) -> Option<Label> {
     }
 }
 
+/// True for a lever whose value is a share shown as a percentage (`words::lever_value`
+/// writes 50.0%): its field reads a share as every share field does (`0.5`, `50%`,
+/// `1/2`), so a member can type back the figure the table shows.
+pub fn is_percentage_share(lever: Lever) -> bool {
+    matches!(lever, Lever::SlipShare | Lever::OnTimeRate)
+}
+
 /// The field of `lever`: its label and unit, and a reader that takes exactly the
 /// values `Lever::apply` accepts (the lever's range; whole numbers where it is whole).
 pub fn lever_field(lever: Lever) -> FieldSpec<Decimal> {
     let (min, max) = lever.range();
     let unit = lever_unit(lever);
+    if is_percentage_share(lever) {
+        // A share's range is 0 to 1, the range `share_in` reads.
+        return FieldSpec::new(lever_label(lever), share_in, write_share);
+    }
     let read = move |text: &str| match lever {
         Lever::OngoingAmount | Lever::Cap => {
             money_in(text, Money::from_millions(min), Money::from_millions(max)).map(Money::millions)
@@ -74,5 +85,13 @@ mod tests {
         check(Lever::Cap, "-1", "error: Must be between 0.0 and 1,000,000,000.0 (HK$M)");
         check(Lever::Retention, "0.5", "0.5");
         check(Lever::Retention, "1.5", "error: Must be between 0 and 1");
+        // A share shown as a percentage is read as the share fields read it.
+        check(Lever::OnTimeRate, "10%", "0.1");
+        check(Lever::OnTimeRate, "141/210", "141/210");
+        check(Lever::OnTimeRate, "0.671", "0.671");
+        check(Lever::SlipShare, "69/210", "69/210");
+        check(Lever::SlipShare, "101%", "error: Must be between 0 and 1 (or 0% and 100%)");
+        // r is shown as a decimal (r = 0.843), so its field takes no percentage.
+        check(Lever::Retention, "50%", "error: No % here: enter the number alone");
     }
 }

@@ -8,14 +8,17 @@
 
 use crate::cash::ShownCash;
 use crate::fields::{int_field, money_field, FieldSpec};
+use crate::format::count;
 use crate::format::{quarter_text, quarters_count};
+use crate::lang::Bilingual;
 use crate::lang::{l, Label, Lang};
 use crate::paper::Printed;
 use crate::provenance::{Basis, Figure, Value};
 use crate::screens::sentence::Marked;
 use crate::words::{project_name, UNIT_QUARTERS};
-use blockvote_model::engine::{Edit, Profile, ProjectOutcome, MAX_SHIFT_QUARTERS};
+use blockvote_model::engine::{Edit, Profile, ProjectEdit, ProjectOutcome, Projection, Scenario, MAX_SHIFT_QUARTERS};
 use blockvote_model::money::MAX_INPUT_MILLIONS;
+use blockvote_model::text::quoted;
 use blockvote_model::{Dataset, Money, Project};
 
 pub const EXCLUDE: Label = l("剔除此項目", "Exclude this project");
@@ -194,6 +197,55 @@ pub fn move_limits(edit: &Edit, outcome: &ProjectOutcome, lang: Lang) -> Vec<Str
     limits
 }
 
+/// Above the list of [`moves_cut_short`].
+pub const MOVES_CUT_SHORT_HEADING: Label = l(
+    "此情景有部分項目的移動少於所要求，因為項目的日期不容許：",
+    "Some projects of this scenario move less than asked, because their dates do not allow it:",
+);
+
+/// The scenario's own project edits whose move its dates cut short, a line each in both
+/// languages: the project, then [`move_limits`]' words, the ones its lever panel shows.
+/// A link, a saved scenario or an imported file can carry such an edit (`p=1:d-3`), and
+/// the member who opens it sees no panel, so the screens say it (audit 24). The first
+/// `max_named` are named, the rest counted in a last line; empty when every move is as
+/// asked.
+pub fn moves_cut_short(
+    data: &Dataset,
+    scenario: &Scenario,
+    projection: &Projection,
+    max_named: usize,
+) -> Vec<Bilingual> {
+    let mut lines = Vec::new();
+    let mut more = 0usize;
+    for ProjectEdit { id, edit } in &scenario.projects {
+        let (Some(project), Some(outcome)) = (data.project(*id), projection.project(*id)) else { continue };
+        let [zh, en] = [Lang::Zh, Lang::En].map(|lang| move_limits(edit, outcome, lang).join(" "));
+        if zh.is_empty() {
+            continue;
+        }
+        if lines.len() == max_named {
+            more += 1;
+            continue;
+        }
+        let (name_zh, name_en) = (project_name(project, Lang::Zh), project_name(project, Lang::En));
+        lines.push(Bilingual::new(
+            format!("項目 {id}（{}）：{zh}", quoted(&name_zh, MAX_NAME_CHARS)),
+            format!("Project {id} ({}): {en}", quoted(&name_en, MAX_NAME_CHARS)),
+        ));
+    }
+    if more > 0 {
+        let more = count(more);
+        lines.push(Bilingual::new(
+            format!("另有 {more} 個項目的移動少於所要求。"),
+            format!("{more} more projects move less than asked."),
+        ));
+    }
+    lines
+}
+
+/// How much of a project's name a notice line quotes.
+const MAX_NAME_CHARS: usize = 120;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -265,6 +317,76 @@ mod tests {
         let projection = engine.project(&scenario).unwrap_or_else(|e| panic!("{e:?}"));
         let outcome = projection.project(id).unwrap_or_else(|| panic!("project {id}"));
         assert_eq!(move_limits(&edit, outcome, lang), expected);
+    }
+
+    /// The lines of [`moves_cut_short`] for these project edits, at most `max_named`
+    /// named, in `lang`.
+    #[track_caller]
+    fn check_cut_short(edits: &[(u16, i32)], max_named: usize, lang: Lang, expected: &[&str]) {
+        let data = Dataset::paper().unwrap_or_else(|_| Dataset::empty());
+        let engine = Engine::new(&data).unwrap_or_else(|_| unreachable!());
+        let projects = edits
+            .iter()
+            .map(|(id, quarters)| ProjectEdit {
+                id: *id,
+                edit: Edit { defer_quarters: Some(*quarters), ..Edit::default() },
+            })
+            .collect();
+        let scenario = Scenario { projects, ..Scenario::default() };
+        let projection = engine.project(&scenario).unwrap_or_else(|e| panic!("{e:?}"));
+        let lines = moves_cut_short(&data, &scenario, &projection, max_named);
+        let shown: Vec<&str> = lines.iter().map(|line| line.get(lang)).collect();
+        assert_eq!(shown, expected);
+    }
+
+    #[test]
+    fn the_screens_name_each_project_whose_move_was_cut_short() {
+        let name = |id: u16, lang: Lang| {
+            let data = Dataset::paper().unwrap_or_else(|_| Dataset::empty());
+            data.project(id).map(|p| project_name(p, lang)).unwrap_or_default()
+        };
+        check_cut_short(
+            &[(17, -3), (18, 2)],
+            3,
+            Lang::En,
+            &[&format!(
+                "Project 17 ({}): A project starts in 2018-19 Q1 at the earliest: this one moves forward 0 quarters, not 3 quarters.",
+                name(17, Lang::En)
+            )],
+        );
+        check_cut_short(
+            &[(17, -1)],
+            3,
+            Lang::Zh,
+            &[&format!(
+                "項目 17（{}）：項目最早於2018-19 年度第一季開展：此項目只提前 0 季，而非 1 季。",
+                name(17, Lang::Zh)
+            )],
+        );
+        check_cut_short(&[(17, 2)], 3, Lang::En, &[]);
+        // Past the named ones, the rest are counted.
+        let shown = {
+            let data = Dataset::paper().unwrap_or_else(|_| Dataset::empty());
+            let first: Vec<(u16, i32)> =
+                data.projects.iter().filter(|p| p.start.quarter() == 1).take(3).map(|p| (p.id, -2)).collect();
+            assert_eq!(first.len(), 3);
+            first
+        };
+        let data = Dataset::paper().unwrap_or_else(|_| Dataset::empty());
+        let engine = Engine::new(&data).unwrap_or_else(|_| unreachable!());
+        let projects = shown
+            .iter()
+            .map(|(id, quarters)| ProjectEdit {
+                id: *id,
+                edit: Edit { defer_quarters: Some(*quarters), ..Edit::default() },
+            })
+            .collect();
+        let scenario = Scenario { projects, ..Scenario::default() };
+        let projection = engine.project(&scenario).unwrap_or_else(|e| panic!("{e:?}"));
+        let lines = moves_cut_short(&data, &scenario, &projection, 1);
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[1].get(Lang::En), "2 more projects move less than asked.");
+        assert_eq!(lines[1].get(Lang::Zh), "另有 2 個項目的移動少於所要求。");
     }
 
     #[test]

@@ -7,10 +7,10 @@
 //! scenario's own cell, refused cells with their reasons, the legend and the CSV.
 
 use super::{without_slippage_levers, Sentence};
-use crate::fields::{any_decimal, int_in, FieldError, FieldSpec};
+use crate::fields::{any_decimal, int_in, share_in, FieldError, FieldSpec};
 use crate::format::count;
 use crate::lang::{l, Label, Lang};
-use crate::levers::lever_field;
+use crate::levers::{is_percentage_share, lever_field};
 use crate::paper::{Indicator, Para5Column, Printed};
 use crate::provenance::{Basis, Figure, Provenance, Value};
 use crate::refusal::engine_error;
@@ -368,8 +368,11 @@ pub fn step_field(lever: Lever) -> FieldSpec<Decimal> {
             let most = i64::try_from(width).unwrap_or(i64::MAX).max(1);
             return int_in(text, 1, most, unit).map(Decimal::from);
         }
-        // Any number is read first, so that a step out of bounds is told which bound.
-        let step = any_decimal(text, unit)?;
+        // Any number is read first, so that a step out of bounds is told which bound. A
+        // share's step written as a percentage or a fraction reads as its bounds do (5% is
+        // 0.05), within the share's 0 to 1.
+        let share_form = is_percentage_share(lever) && text.contains(['%', '％', '/', '／']);
+        let step = if share_form { share_in(text)? } else { any_decimal(text, unit)? };
         let smallest = lever.resolution();
         if snap(lever, step) < smallest {
             return Err(FieldError::new(
@@ -876,6 +879,13 @@ mod tests {
         check_step(Lever::SlipShare, "1e9", "error: Write the number out in full, not in scientific notation (1000, not 1e3) / 請寫出完整數字，不用科學記數法（例如 1000，而非 1e3）");
         check_step(Lever::SlipShare, "1000000000", "error: The step can be at most 1 / 步長最多為 1");
         check_step(Lever::SlipShare, "ten", "error: Enter a number / 請輸入數字");
+        check_step(Lever::OnTimeRate, "5%", "0.05");
+        check_step(Lever::OnTimeRate, "1/10", "0.1");
+        check_step(
+            Lever::OnTimeRate,
+            "200%",
+            "error: Must be between 0 and 1 (or 0% and 100%) / 須介乎 0 至 1（或 0% 至 100%）",
+        );
         check_step(Lever::SlipQuarters, "0", "error: Must be between 1 and 40 / 須介乎 1 至 40");
         check_step(Lever::SlipQuarters, "1.5", "error: Enter a whole number / 請輸入整數");
         check_step(Lever::Cap, "25", "25");
