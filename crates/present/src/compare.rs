@@ -22,7 +22,7 @@ use crate::paper::{AnnexAColumn, AnnexBColumn, Printed};
 use crate::provenance::{Basis, Figure, PaperPlace, Value, MODEL_BASELINE};
 use crate::refusal::engine_error;
 use crate::words::{profile_label, route_label, rule_label, CAP_UNMET};
-use blockvote_model::engine::{Engine, EngineError, Profile, Route, Scenario};
+use blockvote_model::engine::{Engine, EngineError, Profile, Route, Scenario, YearTotals};
 use blockvote_model::exports::{csv_line, summarize, Summary};
 use blockvote_model::money::{format_decimal, round_parts_to_total};
 use blockvote_model::order::SortedSet;
@@ -183,8 +183,11 @@ pub fn comparison(data: &Dataset, baseline: &Summary, compared: &[Compared], lan
             .filter(|year| *year > baseline.budget_year.year),
     );
     let mut rows = Rows {
-        base: Shown::of(baseline, &years),
-        shown: compared.iter().map(|c| c.summary.as_ref().ok().map(|s| Shown::of(s, &years))).collect(),
+        base: Shown::of(baseline, &years, None),
+        shown: compared
+            .iter()
+            .map(|c| c.summary.as_ref().ok().map(|s| Shown::of(s, &years, Some(&baseline.years))))
+            .collect(),
         rows: Vec::new(),
         lang,
     };
@@ -483,7 +486,9 @@ struct BudgetYear {
 }
 
 impl Shown {
-    fn of(summary: &Summary, years: &SortedSet<FiscalYear>) -> Shown {
+    /// The figures of `summary` as shown, its years set against the model baseline's
+    /// (`baseline`; `None` for the baseline itself) as the year table sets them.
+    fn of(summary: &Summary, years: &SortedSet<FiscalYear>, baseline: Option<&[YearTotals]>) -> Shown {
         let sum = |parts: &[Money]| Money::checked_sum(parts.iter().copied()).unwrap_or_default();
         let amounts: Vec<Money> = summary.categories.iter().map(|(_, m)| *m).collect();
         let rounded = round_parts_to_total(&amounts, 1);
@@ -492,8 +497,12 @@ impl Shown {
         let allocation_total = if categories.is_empty() { summary.allocation_total.round_to(1) } else { sum(&rounded) };
         // The years' cash as the scenario's year table shows it, so a year reads the
         // same here, on the slides and in the brief as on the Cash flow screen.
-        let shown_years =
-            crate::cash::shown_years(&summary.years, summary.budget_year.year, summary.years_before_cap.as_deref());
+        let shown_years = crate::cash::shown_years(
+            &summary.years,
+            summary.budget_year.year,
+            summary.years_before_cap.as_deref(),
+            baseline,
+        );
         let shown_year = |year: FiscalYear| shown_years.iter().find(|(y, _)| *y == year).map(|(_, c)| *c);
         let ShownCash { ongoing, new, total } = crate::cash::shown_budget_year_in(&summary.years, &summary.budget_year);
         let count = |n: usize| u64::try_from(n).unwrap_or(u64::MAX);

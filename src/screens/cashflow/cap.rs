@@ -49,7 +49,10 @@ pub fn CapPanel() -> impl IntoView {
     };
     let shown = memo(move |_| {
         let before_whose = whatif.projected_scenario.with(uncapped_whose);
-        whatif.projection.with(|p| p.as_ref().and_then(|p| cap_view(p, &data, &before_whose, lang())))
+        let baseline = whatif.baseline.get_value();
+        whatif
+            .projection
+            .with(|p| p.as_ref().and_then(|p| cap_view(p, baseline.as_deref(), &data, &before_whose, lang())))
     });
     view! {
         <div class="panel" data-testid="cap-panel">

@@ -63,7 +63,8 @@ pub fn SimulationResults(stale: Memo<bool>) -> impl IntoView {
         result.with(|r| {
             let r = r.as_ref()?;
             let scenario = whatif.projected_scenario.get();
-            Some(whatif.projection.with(|p| results_table(r, &scenario, p.as_deref(), lang())))
+            let baseline = whatif.baseline.get_value();
+            Some(whatif.projection.with(|p| results_table(r, &scenario, p.as_deref(), baseline.as_deref(), lang())))
         })
     });
     let chart =

@@ -125,7 +125,8 @@ pub fn uncapped_whose(scenario: &Scenario) -> Provenance {
 }
 
 /// What the cap of `projection` did, in the reader's language (`None` without a cap);
-/// `before_whose` is [`uncapped_whose`] of its scenario.
+/// `before_whose` is [`uncapped_whose`] of its scenario, and `baseline` the model
+/// baseline the year table sets it against.
 ///
 /// Every figure reads with the figures beside it: a year's total after the cap is its
 /// total in the year table ([`shown_years`]); the totals before are rounded together
@@ -134,7 +135,13 @@ pub fn uncapped_whose(scenario: &Scenario) -> Provenance {
 /// shown, ending at the year table's 2018-19. Rounded one by one, 2019-20 read 923.4 →
 /// 874.1 with a change of −49.3 beside the table's 874.2 and −49.2, and a deferral
 /// list step read 1,058.8 − 0.5 = 1,058.2.
-pub fn cap_view(projection: &Projection, data: &Dataset, before_whose: &Provenance, lang: Lang) -> Option<CapView> {
+pub fn cap_view(
+    projection: &Projection,
+    baseline: Option<&Projection>,
+    data: &Dataset,
+    before_whose: &Provenance,
+    lang: Lang,
+) -> Option<CapView> {
     let money = |amount| money_with_unit(amount, lang);
     // The cap as the member gave it, every decimal kept: HK$1 (0.000001) was "HK$0.0M".
     let cap_text = |amount| exact_money_with_unit(amount, lang);
@@ -147,7 +154,12 @@ pub fn cap_view(projection: &Projection, data: &Dataset, before_whose: &Provenan
             // years the cap did not touch (the same cells, whenever the year table
             // could keep them), so a year the cap did not touch shows no change.
             let years_before = projection.years_before_cap();
-            let shown_after = shown_years(&projection.years, budget_year, years_before.as_deref());
+            let shown_after = shown_years(
+                &projection.years,
+                budget_year,
+                years_before.as_deref(),
+                baseline.map(|base| base.years.as_slice()),
+            );
             let shown_before = match years_before.as_deref() {
                 Some(before) => {
                     shown_years_keeping(before, budget_year, Some((&projection.years, shown_after.as_slice())))
@@ -332,7 +344,7 @@ mod tests {
             ..Scenario::default()
         };
         let projection = project(&data, &scenario);
-        let view = cap_view(&projection, &data, &uncapped_whose(&scenario), lang);
+        let view = cap_view(&projection, None, &data, &uncapped_whose(&scenario), lang);
         let shown = match view {
             Some(CapView::Met { sentence, deferred, years, .. }) => {
                 let first = deferred.first().map(|d| format!("{} {} → {}", d.id, d.from, d.to)).unwrap_or_default();
@@ -371,7 +383,7 @@ mod tests {
             ),
         ] {
             let Some(CapView::Met { sentence, deferred, .. }) =
-                cap_view(&projection, &data, &uncapped_whose(&scenario), lang)
+                cap_view(&projection, None, &data, &uncapped_whose(&scenario), lang)
             else {
                 panic!("the cap is met")
             };
@@ -389,7 +401,7 @@ mod tests {
         }
         let scenario = blockvote_model::link::decode_link("ongoing=817.054&cap=1060.06").0.scenario;
         let Some(CapView::Met { sentence, .. }) =
-            cap_view(&project(&data, &scenario), &data, &uncapped_whose(&scenario), Lang::En)
+            cap_view(&project(&data, &scenario), None, &data, &uncapped_whose(&scenario), Lang::En)
         else {
             panic!("the cap is met")
         };
@@ -419,7 +431,8 @@ mod tests {
             let data = paper();
             let scenario = blockvote_model::link::decode_link(link).0.scenario;
             let projection = project(&data, &scenario);
-            let Some(CapView::Met { years, .. }) = cap_view(&projection, &data, &uncapped_whose(&scenario), Lang::En)
+            let Some(CapView::Met { years, .. }) =
+                cap_view(&projection, None, &data, &uncapped_whose(&scenario), Lang::En)
             else {
                 panic!("{link}: the cap is met")
             };
@@ -476,7 +489,7 @@ mod tests {
                 let projection = project(&data, &scenario);
                 let Some(CapOutcome::Met { years: exact, .. }) = projection.cap.as_ref() else { continue };
                 let Some(CapView::Met { years, .. }) =
-                    cap_view(&projection, &data, &uncapped_whose(&scenario), Lang::En)
+                    cap_view(&projection, None, &data, &uncapped_whose(&scenario), Lang::En)
                 else {
                     panic!("{link}: the cap is met")
                 };
@@ -504,7 +517,7 @@ mod tests {
             let baseline = project(&data, &Scenario::default());
             let table = crate::cash::year_table(&projection, &baseline, Lang::En);
             let Some(CapView::Met { deferred, years, .. }) =
-                cap_view(&projection, &data, &uncapped_whose(&scenario), Lang::En)
+                cap_view(&projection, None, &data, &uncapped_whose(&scenario), Lang::En)
             else {
                 panic!("{rule:?}: the cap is met")
             };
@@ -536,7 +549,7 @@ mod tests {
             ..uncapped
         };
         let Some(CapView::Met { years, sentence, .. }) =
-            cap_view(&project(&data, &capped), &data, &uncapped_whose(&capped), Lang::En)
+            cap_view(&project(&data, &capped), None, &data, &uncapped_whose(&capped), Lang::En)
         else {
             panic!("the cap is met")
         };
@@ -553,7 +566,8 @@ mod tests {
         let data = paper();
         let cap = CashCap { amount: Money::from_whole_millions(1_050), rule: DeferralRule::DepartmentOrder };
         let projection = project(&data, &Scenario { cap: Some(cap), ..Scenario::default() });
-        let Some(CapView::Met { deferred, .. }) = cap_view(&projection, &data, &Provenance::Scenario, Lang::En) else {
+        let Some(CapView::Met { deferred, .. }) = cap_view(&projection, None, &data, &Provenance::Scenario, Lang::En)
+        else {
             panic!("the cap is met")
         };
         let first_department = data.projects.iter().map(|p| p.department).min();
@@ -606,7 +620,7 @@ mod tests {
             ..Scenario::default()
         };
         let Some(CapView::Met { deferred, unlisted, .. }) =
-            cap_view(&project(&data, &scenario), &data, &uncapped_whose(&scenario), Lang::En)
+            cap_view(&project(&data, &scenario), None, &data, &uncapped_whose(&scenario), Lang::En)
         else {
             panic!("the cap is met");
         };
@@ -626,7 +640,8 @@ mod tests {
         let data = paper();
         let scenario = blockvote_model::link::decode_link("cap=1000&rule=most_cash").0.scenario;
         let projection = project(&data, &scenario);
-        let Some(CapView::Met { sentence, .. }) = cap_view(&projection, &data, &uncapped_whose(&scenario), Lang::En)
+        let Some(CapView::Met { sentence, .. }) =
+            cap_view(&projection, None, &data, &uncapped_whose(&scenario), Lang::En)
         else {
             panic!("the cap is met")
         };
@@ -637,7 +652,8 @@ mod tests {
         let answers = answers_for(&data, &scenario, Lang::Zh);
         // A count's mark follows its measure word (audit 13: "延後 44 情景 個項目後").
         assert_eq!(answers.fewest.headline.read(Lang::Zh), "最少須延後的項目數目：7 個 [情景]");
-        let Some(CapView::Met { sentence, .. }) = cap_view(&projection, &data, &uncapped_whose(&scenario), Lang::Zh)
+        let Some(CapView::Met { sentence, .. }) =
+            cap_view(&projection, None, &data, &uncapped_whose(&scenario), Lang::Zh)
         else {
             panic!("the cap is met")
         };
@@ -659,7 +675,7 @@ mod tests {
         // be met marks its figures (audit 13: neither was marked).
         let marks = |link: &str| {
             let scenario = blockvote_model::link::decode_link(link).0.scenario;
-            match cap_view(&project(&data, &scenario), &data, &uncapped_whose(&scenario), Lang::En) {
+            match cap_view(&project(&data, &scenario), None, &data, &uncapped_whose(&scenario), Lang::En) {
                 Some(CapView::Met { year_columns, years, .. }) => {
                     let mut marks: Vec<String> = year_columns.iter().map(|c| c.mark.mark(Lang::En)).collect();
                     marks.extend(years.first().map(|y| y.before.provenance().mark(Lang::En)));

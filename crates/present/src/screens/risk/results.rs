@@ -191,14 +191,14 @@ pub fn results_table(
     run: &SimulationRun,
     scenario: &Scenario,
     projection: Option<&Projection>,
+    baseline: Option<&Projection>,
     lang: Lang,
 ) -> ResultsTable {
     let provenance = scenario_provenance(scenario);
     let whose = simulation_provenance(run);
     // Each year's deterministic figure as the cash flow's year table shows it
     // (`shown_years`), never a second rounding of the same figure.
-    let shown_years = projection
-        .map(|p| crate::cash::shown_years(&p.years, p.budget_year_totals.year, p.years_before_cap().as_deref()));
+    let shown_years = projection.map(|p| crate::cash::shown_years_of(p, baseline));
     let year_total = |year: FiscalYear| {
         shown_years
             .as_ref()
@@ -462,7 +462,7 @@ mod tests {
     #[test]
     fn a_run_of_the_members_scenario_or_settings_is_theirs() {
         let marks = |result: &SimulationRun| {
-            let table = results_table(result, &result.scenario, None, Lang::En);
+            let table = results_table(result, &result.scenario, None, None, Lang::En);
             let words = percentiles_in_words(result, Lang::En).read(Lang::En);
             let kinds =
                 [&table.simulated_provenance, table.rows[0].p50.provenance(), table.new_projects.mean.provenance()]
@@ -504,7 +504,7 @@ mod tests {
         let engine = engine();
         let scenario = Scenario { slippage: Slippage { enabled: true, ..Slippage::default() }, ..Scenario::default() };
         let projection = project(&engine, &scenario);
-        let table = results_table(&result, &scenario, Some(&projection), Lang::En);
+        let table = results_table(&result, &scenario, Some(&projection), None, Lang::En);
         check(
             table.deterministic.slippage.clone(),
             "with the slippage lever: 32.9% late by 1 quarter, after para 5's record: 69 of 210 returns late (expected value)",
@@ -521,7 +521,7 @@ mod tests {
         check(first.deterministic.as_ref().map(|f| f.text(Lang::En)).unwrap_or_default(), "1,028.0");
         // 500 runs are the member's setting: the simulated figures are theirs too.
         check(first.p50.provenance().mark(Lang::En), "scenario");
-        let off = results_table(&result, &Scenario::default(), Some(&projection), Lang::Zh);
+        let off = results_table(&result, &Scenario::default(), Some(&projection), None, Lang::Zh);
         check(off.deterministic.slippage, "不計延誤（延誤調節關閉）");
         assert!(table.late_mean.starts_with("On average "), "{}", table.late_mean);
     }
