@@ -21,8 +21,16 @@ use leptos::prelude::*;
 fn SortHeading(key: DepartmentColumn, sort: Memo<Sort<DepartmentColumn>>) -> impl IntoView {
     let state = use_app_state();
     let class = if key.numeric() { "num" } else { "" };
+    // The heading carries the column's name as data-label too: print shows it from
+    // there, as Chromium's repeated heading rows leave a button's words out.
     view! {
-        <th scope="col" class=class aria-sort=move || sort.get().aria(key) data-sort-key=key.key()>
+        <th
+            scope="col"
+            class=class
+            aria-sort=move || sort.get().aria(key)
+            data-sort-key=key.key()
+            data-label=move || key.label().get(state.lang.get())
+        >
             <button
                 type="button"
                 class="sort"

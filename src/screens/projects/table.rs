@@ -35,8 +35,16 @@ fn SortHeading(key: SortKey, sort: Memo<Sort>) -> impl IntoView {
     let lang = move || state.lang.get();
     let class = if key.numeric() { "num" } else { "" };
     let mark = key.heading_mark(&data);
+    // The heading carries the column's name as data-label too: print shows it from
+    // there, as Chromium's repeated heading rows leave a button's words out.
     view! {
-        <th scope="col" class=class aria-sort=move || sort.get().aria(key) data-sort-key=key.key()>
+        <th
+            scope="col"
+            class=class
+            aria-sort=move || sort.get().aria(key)
+            data-sort-key=key.key()
+            data-label=move || key.label().get(lang())
+        >
             <button
                 type="button"
                 class="sort"
