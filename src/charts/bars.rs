@@ -274,6 +274,10 @@ fn BarMark(
             let y = bars_top + index as f64 * ROW_HEIGHT;
             let width = (layout.axis.share(value.to_f64_for_geometry()) * layout.length).max(0.5);
             Some(MarkDrawing {
+                // The value beside the bar is written as its label is: a paper figure
+                // as printed, any other to one decimal, as the table beside it (audit
+                // 25: the scenario's 317.6 read 318 on its bar).
+                value: text.clone(),
                 label: format!("{group_name} — {name}: {text}"),
                 x: layout.start,
                 y: y + 1.0,
@@ -281,7 +285,6 @@ fn BarMark(
                 fill: series_fill(index, &pattern_ref),
                 value_x: layout.start + width + 4.0,
                 value_y: y + ROW_HEIGHT - 4.0,
-                value: value.format(0),
             })
         })
     });

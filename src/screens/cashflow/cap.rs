@@ -111,7 +111,7 @@ pub fn CapPanel() -> impl IntoView {
                 shown
                     .get()
                     .map(|view| match view {
-                        CapView::Met { sentence, deferred, unlisted, years, year_columns } => {
+                        CapView::Met { sentence, deferred, unlisted, list_note, years, year_columns } => {
                             let moved_any = !deferred.is_empty();
                             let deferred_table = move || {
                                 // A cap the total already meets moves nothing: the sentence
@@ -213,6 +213,14 @@ pub fn CapPanel() -> impl IntoView {
                                     </p>
                                     {moved_any.then(deferred_table)}
                                     {unlisted.map(|note| view! { <p class="note">{note}</p> })}
+                                    {moved_any
+                                        .then(|| {
+                                            view! {
+                                                <p class="note" data-testid="cap-list-note">
+                                                    {list_note}
+                                                </p>
+                                            }
+                                        })}
                                     {moved_any.then(years_table)}
                                 </div>
                             }

@@ -102,6 +102,9 @@ pub enum CapView {
         sentence: Sentence,
         deferred: Vec<DeferredRow>,
         unlisted: Option<String>,
+        /// How the list's figures are rounded, said under it (audit 25: two projects
+        /// that move the same HK$10.67M read 10.6 and 10.7).
+        list_note: String,
         years: Vec<YearRow>,
         /// The year table's figure columns, before, after and change, each marked as
         /// its cells are: before the cap the model's or the member's
@@ -112,6 +115,25 @@ pub enum CapView {
     },
     /// Why the cap cannot be met, each figure marked (audit 13: none was).
     Infeasible { sentence: Sentence },
+}
+
+/// Under the list of deferred projects: each amount moved is the fall in the running
+/// total as shown, so that every line reads as its own subtraction; and, where a total
+/// reads as the cap before the last deferral, why another project follows.
+fn deferral_list_note(reads_met_early: bool, lang: Lang) -> String {
+    let mut note = lang
+        .pick(
+            "每個移出的金額是累計總額（各以 0.1 百萬元計）的減幅，因此每行的數字可以相加；個別項目本身的 2018-19 年度現金可能與此相差 0.1 百萬元（見其調整面板）。",
+            "Each amount moved is the fall in the running total, both rounded to HK$0.1M, so that each line adds up; a project's own 2018-19 cash may differ from it by HK$0.1M (its lever panel shows it).",
+        )
+        .to_string();
+    if reads_met_early {
+        note.push_str(lang.pick(
+            "累計總額顯示為上限時，實際仍高於上限（少於 0.1 百萬元），因此下一個項目仍須延後。",
+            " A running total that reads as the cap is still above it by less than HK$0.1M, so the next project is deferred too.",
+        ));
+    }
+    note
 }
 
 /// Whose 2018-19's total before the cap is: the model baseline's while the scenario
@@ -239,6 +261,15 @@ pub fn cap_view(
                     )
                 }
             });
+            // A running total that reads as the cap (or under it) while the exact total
+            // is still above it, so that another project follows.
+            let reads_met_early = deferred
+                .iter()
+                .zip(&totals)
+                .rev()
+                .skip(1)
+                .any(|(d, shown)| d.total_after > *cap && *shown <= cap.round_to(1));
+            let list_note = deferral_list_note(reads_met_early, lang);
             let deferred = deferred
                 .iter()
                 .take(ROWS_PER_STEP)
@@ -267,7 +298,7 @@ pub fn cap_view(
                 MarkedColumn { heading: AFTER, mark: Provenance::Scenario },
                 MarkedColumn { heading: CHANGE, mark: Provenance::Scenario },
             ]);
-            CapView::Met { sentence, deferred, unlisted, years, year_columns }
+            CapView::Met { sentence, deferred, unlisted, list_note, years, year_columns }
         }
         CapOutcome::Infeasible { cap, before, minimum_reachable, .. } => {
             // What 2018-19 needs is worked out from the scenario without its cap, so
@@ -301,6 +332,37 @@ mod tests {
     use crate::screens::cashflow::tests::{paper, project};
     use blockvote_model::engine::{CashCap, Scenario};
     use blockvote_model::Money;
+
+    /// The note under the list of deferred projects for the scenario of `link`.
+    #[track_caller]
+    fn check_list_note(link: &str, lang: Lang, expected: &str) {
+        let data = Dataset::paper().unwrap_or_else(|_| Dataset::empty());
+        let scenario = blockvote_model::link::decode_link(link).0.scenario;
+        let Some(CapView::Met { list_note, .. }) =
+            cap_view(&project(&data, &scenario), None, &data, &uncapped_whose(&scenario), lang)
+        else {
+            panic!("{link}: the cap is met")
+        };
+        assert_eq!(list_note, expected, "{link}");
+    }
+
+    #[test]
+    fn the_list_says_how_its_amounts_are_rounded_and_why_a_total_at_the_cap_defers_one_more() {
+        let rounding = "Each amount moved is the fall in the running total, both rounded to HK$0.1M, so that each line adds up; a project's own 2018-19 cash may differ from it by HK$0.1M (its lever panel shows it).";
+        // Audit 25: after project 179 the total read 1,000.0 (exactly 1,000.04) and
+        // project 71 followed.
+        check_list_note(
+            "cost=10&cap=1000&rule=most_cash",
+            Lang::En,
+            &format!("{rounding} A running total that reads as the cap is still above it by less than HK$0.1M, so the next project is deferred too."),
+        );
+        check_list_note("cost=10&cap=1050", Lang::En, rounding);
+        check_list_note(
+            "cost=10&cap=1050",
+            Lang::Zh,
+            "每個移出的金額是累計總額（各以 0.1 百萬元計）的減幅，因此每行的數字可以相加；個別項目本身的 2018-19 年度現金可能與此相差 0.1 百萬元（見其調整面板）。",
+        );
+    }
 
     #[test]
     fn the_cap_field_is_empty_without_a_cap_and_emptied_to_remove_it() {

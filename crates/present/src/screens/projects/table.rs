@@ -643,14 +643,20 @@ fn department_runs<'a>(data: &Dataset, rows: &'a [usize]) -> Vec<(usize, &'a [us
     runs
 }
 
+/// Said of a count of projects whose sum leaves out the budgets of excluded ones,
+/// which are listed (struck through) and counted.
+const EXCLUDED_LEFT_OUT: Label = l("已剔除項目的預算不計算在內", "excluded projects' budgets not counted");
+
 /// `Showing 35 of 254 projects, total budget HK$346.5M`, with the count and the
-/// total as figures, and the total's mark after its unit.
+/// total as figures, and the total's mark after its unit; when excluded projects are
+/// among those counted, that their budgets are not in the total (audit 25 read
+/// "Showing 254 of 254 projects, total budget HK$9.6M" of two projects left in).
 pub fn summary(body: &TableBody, all: usize, lang: Lang) -> crate::screens::sentence::Sentence {
     use crate::screens::sentence::Sentence;
     let total = text_or_dash(body.total.as_ref(), lang);
     // Counts group their thousands as every other count does (`20,000`).
     let (count, all) = (count(body.count), count(all));
-    match lang {
+    let sentence = match lang {
         Lang::Zh => Sentence::new()
             .text("顯示 ")
             .figure("visible-count", count)
@@ -665,6 +671,13 @@ pub fn summary(body: &TableBody, all: usize, lang: Lang) -> crate::screens::sent
             .figure("visible-total", total)
             .text("M")
             .mark(body.total_mark.clone()),
+    };
+    if !body.excluded_left_out {
+        return sentence;
+    }
+    match lang {
+        Lang::Zh => sentence.text(format!("（{}）", EXCLUDED_LEFT_OUT.zh)),
+        Lang::En => sentence.text(format!(" ({})", EXCLUDED_LEFT_OUT.en)),
     }
 }
 
@@ -679,8 +692,7 @@ pub fn total_heading(body: &TableBody, lang: Lang) -> String {
         // The rows of excluded projects are shown, and counted, struck out; only their
         // budgets are left out of the sums (audit 10 read "254 projects · excluded
         // projects not counted" as a contradiction).
-        let left_out = l("已剔除項目的預算不計算在內", "excluded projects' budgets not counted");
-        format!("{heading} · {}", left_out.get(lang))
+        format!("{heading} · {}", EXCLUDED_LEFT_OUT.get(lang))
     } else {
         heading
     }
@@ -925,7 +937,10 @@ mod tests {
         };
         let (total, sentence, _) = totals_under(&none, false);
         assert_eq!(total, "0.0 [scenario]");
-        assert_eq!(sentence, "Showing 254 of 254 projects, total budget HK$0.0M [scenario]");
+        assert_eq!(
+            sentence,
+            "Showing 254 of 254 projects, total budget HK$0.0M [scenario] (excluded projects' budgets not counted)"
+        );
         // One project's budget edited: only its department's subtotal is the scenario's.
         let edit = Edit { budget: Some(Money::from_whole_millions(20)), ..Edit::default() };
         let one = Scenario { projects: vec![ProjectEdit { id: 1, edit }], ..Scenario::default() };
