@@ -10,6 +10,7 @@ use crate::components::each::each_key;
 use crate::components::effect::effect;
 use crate::components::marks::MarkedHeading;
 use crate::components::memo::memo;
+use crate::components::sentence::whole_years;
 use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::tasks::{ChunkedWork, Pace, Task, TaskSlot};
@@ -164,7 +165,8 @@ fn TornadoTableRow(lines: Memo<Vec<TornadoLine>>, key: &'static str) -> impl Int
     let cell = move |at: usize| move || cells.with(|c| c.as_ref().and_then(|c| c.get(at).cloned()));
     view! {
         <tr data-testid=format!("tornado-row-{key}")>
-            <th scope="row">{cell(0)}</th>
+            // The lever's name keeps its years whole ("2018-" / "19" at every width).
+            <th scope="row">{move || cell(0)().map(|name| whole_years(&name))}</th>
             <td class="num">{cell(1)}</td>
             <td class="num">{cell(2)}</td>
             <td class="num">{cell(3)}</td>
