@@ -5,7 +5,7 @@
 //! `Provenance`; this module only draws them.
 
 use crate::components::memo::memo;
-use crate::components::sentence::whole_years;
+use crate::components::sentence::kept_whole;
 use crate::state::use_app_state;
 use blockvote_present::lang::Lang;
 use blockvote_present::provenance::{Figure, MarkedColumn, Provenance, Value};
@@ -152,7 +152,7 @@ pub fn MarkedHeading(
     let provenance = Signal::derive(move || mark.get().unwrap_or(Provenance::Scenario));
     view! {
         <th scope="col" class="num" data-testid=testid>
-            {move || heading.with(|heading| heading.as_deref().map(whole_years))}
+            {move || heading.with(|heading| heading.as_deref().map(kept_whole))}
             {move || {
                 has_mark
                     .get()

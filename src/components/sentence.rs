@@ -6,7 +6,7 @@
 use crate::components::marks::ProvenanceMark;
 use crate::components::memo::memo;
 use crate::state::use_app_state;
-use blockvote_present::format::year_runs;
+use blockvote_present::format::unbroken_runs;
 use blockvote_present::provenance::Provenance;
 use blockvote_present::screens::risk::{self, Part};
 use blockvote_present::screens::sentence::{Marked, Piece, Sentence, Shape};
@@ -60,10 +60,11 @@ pub fn SentenceText(#[prop(into)] sentence: Signal<Sentence>) -> impl IntoView {
     }
 }
 
-/// Text whose financial years (with their quarters) never break across lines, for a
-/// narrow column where "2019-" could otherwise end a line (`present::format::year_runs`).
-pub fn whole_years(text: &str) -> impl IntoView {
-    year_runs(text)
+/// Text whose financial years (with their quarters) and Chinese amounts with their unit
+/// never break across lines, for a narrow column where "2019-" or "0.2 百" could
+/// otherwise end a line (`present::format::unbroken_runs`).
+pub fn kept_whole(text: &str) -> impl IntoView {
+    unbroken_runs(text)
         .into_iter()
         .map(|(run, whole)| {
             let run = run.to_string();
@@ -83,18 +84,15 @@ pub fn MarkedText(
     /// The `data-testid` of the figure's text (the mark is outside it).
     #[prop(optional, into)]
     testid: Option<String>,
-    /// Whether the financial years in the text are kept on one line each (see
-    /// [`whole_years`]), for a narrow column; elsewhere the text is one text node.
+    /// Whether the financial years and amounts in the text are kept on one line each (see
+    /// [`kept_whole`]), for a narrow column; elsewhere the text is one text node.
     #[prop(optional)]
-    years_whole: bool,
+    unbroken: bool,
 ) -> impl IntoView {
     let text = memo(move |_| marked.with(|m| m.text.clone()));
     let mark = memo(move |_| marked.with(|m| m.mark.clone()));
-    let value = if years_whole {
-        Either::Left(move || text.with(|t| whole_years(t)))
-    } else {
-        Either::Right(move || text.get())
-    };
+    let value =
+        if unbroken { Either::Left(move || text.with(|t| kept_whole(t))) } else { Either::Right(move || text.get()) };
     view! {
         <span class="figure">
             <span class="figure-value" data-testid=testid>

@@ -1,7 +1,7 @@
 //! A table's `<colgroup>` and `<thead>` from a list of columns, so that every table
 //! states its columns once: heading, width and how the cells read.
 
-use crate::components::sentence::whole_years;
+use crate::components::sentence::kept_whole;
 use leptos::prelude::*;
 
 /// How a column's heading and cells read.
@@ -51,10 +51,10 @@ pub fn TableHead(columns: Vec<Column>) -> impl IntoView {
                 </th>
             }
             .into_any(),
-            ColumnKind::Text => view! { <th scope="col">{whole_years(&column.head)}</th> }.into_any(),
+            ColumnKind::Text => view! { <th scope="col">{kept_whole(&column.head)}</th> }.into_any(),
             ColumnKind::Figures => view! {
                 <th scope="col" class="num">
-                    {whole_years(&column.head)}
+                    {kept_whole(&column.head)}
                 </th>
             }
             .into_any(),

@@ -336,14 +336,17 @@ pub fn year_text(year: FiscalYear, lang: Lang) -> String {
 /// The text cut into runs, each run with whether it must stay on one line: a financial
 /// year (`2018-19`) with the English quarter or the Chinese word "year" that follows it
 /// (`2018-19 Q1`, `2018-19 年度`), and the Chinese quarter after that as a run of its
-/// own (`第一季`). A browser may break a line after the hyphen
-/// of `2018-19`, and no CSS setting stops it; the shell draws these runs unbroken.
-pub fn year_runs(text: &str) -> Vec<(&str, bool)> {
+/// own (`第一季`); and the Chinese unit of money, `百萬元`, with the amount before it
+/// (`0.2 百萬元`). A browser may break a line after the hyphen of `2018-19`, and between
+/// any two Chinese characters (`0.2 百` / `萬元` on a phone, audit 26), and no CSS
+/// setting stops the one without stopping every break in Chinese; the shell draws these
+/// runs unbroken.
+pub fn unbroken_runs(text: &str) -> Vec<(&str, bool)> {
     let mut runs = Vec::new();
     let mut plain_from = 0;
     let mut at = 0;
     while at < text.len() {
-        match year_len(text, at) {
+        match year_len(text, at).or_else(|| zh_amount_len(text, at)) {
             Some(len) => {
                 if plain_from < at {
                     runs.push((&text[plain_from..at], false));
@@ -385,6 +388,32 @@ fn year_len(text: &str, at: usize) -> Option<usize> {
     // In Chinese the quarter (第一季) is a run of its own, which may go to the next
     // line: the whole of "2018-19 年度第一季" is wider than half a 320 px phone's panel.
     Some(if rest.starts_with(" 年度") { year + " 年度".len() } else { year })
+}
+
+/// The Chinese unit of money, which stays whole and with the amount before it.
+const ZH_MONEY_UNIT: &str = "百萬元";
+
+/// The length in bytes of the Chinese amount (`1,060.0 百萬元`, `+70 百萬元`) or the
+/// unit alone (`（百萬元）`) that starts at byte `at` of `text`, if one does: an amount
+/// starts at a digit or a sign not inside a longer number.
+fn zh_amount_len(text: &str, at: usize) -> Option<usize> {
+    let rest = text.get(at..)?;
+    if rest.starts_with(ZH_MONEY_UNIT) {
+        return Some(ZH_MONEY_UNIT.len());
+    }
+    let bytes = text.as_bytes();
+    let numeric = |b: u8| b.is_ascii_digit() || b == b',' || b == b'.';
+    if at > 0 && bytes.get(at - 1).is_some_and(|b| numeric(*b)) {
+        return None;
+    }
+    let signed = usize::from(rest.starts_with(['+', '-']));
+    let digits = rest.bytes().skip(signed).take_while(|b| numeric(*b)).count();
+    if !rest.as_bytes().get(signed).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let after = rest.get(signed + digits..)?;
+    let unit = after.strip_prefix(' ')?.strip_prefix(ZH_MONEY_UNIT)?;
+    Some(rest.len() - unit.len())
 }
 
 /// The length in bytes of a Chinese quarter (`第一季`) at the start of `text`, if one is.
@@ -594,9 +623,9 @@ mod tests {
         }
     }
 
-    /// The runs of [`year_runs`] written out, each unbroken run in brackets.
+    /// The runs of [`unbroken_runs`] written out, each unbroken run in brackets.
     fn bracketed(text: &str) -> String {
-        year_runs(text)
+        unbroken_runs(text)
             .into_iter()
             .map(|(run, whole)| if whole { format!("[{run}]") } else { run.to_string() })
             .collect()
@@ -615,6 +644,19 @@ mod tests {
         check(bracketed("1,060.0"), "1,060.0");
         check(bracketed(""), "");
         check(bracketed("2018-19"), "[2018-19]");
+    }
+
+    #[test]
+    fn a_chinese_amount_stays_whole_with_its_unit() {
+        check(bracketed("不超過 0.2 百萬元"), "不超過 [0.2 百萬元]");
+        check(bracketed("超過 10 百萬元"), "超過 [10 百萬元]");
+        check(bracketed("現金流量（百萬元）"), "現金流量（[百萬元]）");
+        check(bracketed("共 1,060.0 百萬元，較上年 +70 百萬元"), "共 [1,060.0 百萬元]，較上年 [+70 百萬元]");
+        check(bracketed("-12.1 百萬元"), "[-12.1 百萬元]");
+        // A year before the unit stays a year; a number without the unit is left alone.
+        check(bracketed("2018-19 百萬元"), "[2018-19] [百萬元]");
+        check(bracketed("1,060.0 元, 5 百萬"), "1,060.0 元, 5 百萬");
+        check(bracketed("HK$1,060.0M"), "HK$1,060.0M");
     }
 
     #[test]

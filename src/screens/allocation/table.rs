@@ -3,7 +3,7 @@
 use crate::components::fields::NumberField;
 use crate::components::marks::{MarkedHeading, ProvenanceMark};
 use crate::components::memo::memo;
-use crate::components::sentence::whole_years;
+use crate::components::sentence::kept_whole;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
 use blockvote_model::engine::AllocationOutcome;
@@ -59,9 +59,9 @@ pub fn CategoryTable(outcome: Memo<Option<AllocationOutcome>>) -> impl IntoView 
             <table class="data allocation-table" data-testid="allocation-table">
                 <thead>
                     <tr>
-                        <th scope="col">{move || whole_years(heading(0))}</th>
+                        <th scope="col">{move || kept_whole(heading(0))}</th>
                         <th scope="col" class="num">
-                            {move || whole_years(heading(1))}
+                            {move || kept_whole(heading(1))}
                             {paper_mark
                                 .map(|p| {
                                     view! {
@@ -71,16 +71,16 @@ pub fn CategoryTable(outcome: Memo<Option<AllocationOutcome>>) -> impl IntoView 
                                 })}
                         </th>
                         <th scope="col" class="num">
-                            {move || whole_years(heading(2))}
+                            {move || kept_whole(heading(2))}
                             " "
                             <ProvenanceMark provenance=amounts_mark />
                         </th>
                         <th scope="col" class="center">
-                            {move || whole_years(heading(3))}
+                            {move || kept_whole(heading(3))}
                         </th>
                         <MarkedHeading column=difference_column(0) />
                         <th scope="col" class="num">
-                            {move || whole_years(heading(4))}
+                            {move || kept_whole(heading(4))}
                             {prior_mark
                                 .map(|p| {
                                     view! {

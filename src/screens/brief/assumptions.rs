@@ -1,7 +1,7 @@
 //! Every assumption of the scenario shown, beside the paper's or the model
 //! baseline's, with its source.
 
-use crate::components::sentence::whole_years;
+use crate::components::sentence::kept_whole;
 use crate::components::table_head::{Column, TableHead};
 use blockvote_present::screens::brief::Brief;
 use leptos::prelude::*;
@@ -19,7 +19,7 @@ pub fn Assumptions(brief: Memo<Option<Brief>>) -> impl IntoView {
                     // tables.rs).
                     view! {
                         <tr class:differs=r.differs data-testid=format!("brief-assumption-{}", r.key)>
-                            <th scope="row">{whole_years(&r.label)}</th>
+                            <th scope="row">{kept_whole(&r.label)}</th>
                             <td data-head=baseline.clone()>{r.baseline}</td>
                             <td data-head=scenario.clone()>{r.scenario}</td>
                             <td class="source" data-head=source.clone()>

@@ -4,7 +4,7 @@
 
 use crate::charts::columns::QuarterlyColumns;
 use crate::components::marks::FigureText;
-use crate::components::sentence::whole_years;
+use crate::components::sentence::kept_whole;
 use crate::components::table_head::{Column, TableHead};
 use crate::state::use_app_state;
 use blockvote_present::provenance::Figure;
@@ -42,7 +42,7 @@ pub fn HeadlineTable(brief: Memo<Option<Brief>>) -> impl IntoView {
                     // layout, where the heading row is out of sight (style/main.css).
                     view! {
                         <tr data-testid=format!("brief-headline-{key}") class:differs=row.differs>
-                            <th scope="row">{whole_years(&row.label)}</th>
+                            <th scope="row">{kept_whole(&row.label)}</th>
                             <td class="num" data-head=paper.clone()>
                                 {marked(row.paper)}
                             </td>
@@ -95,7 +95,7 @@ pub fn AllocationTable(brief: Memo<Option<Brief>>) -> impl IntoView {
             let row = move |row: AllocationRow, testid: String| {
                 let [prior, paper, scenario, change] = heads.clone();
                 view! {
-                    <th scope="row">{whole_years(&row.label)}</th>
+                    <th scope="row">{kept_whole(&row.label)}</th>
                     <td class="num" data-head=prior>
                         {marked(row.prior)}
                     </td>
@@ -154,7 +154,7 @@ pub fn CashSection(brief: Memo<Option<Brief>>) -> impl IntoView {
             let row = move |r: blockvote_present::cash::CashRow, total_testid: String| {
                 let [ongoing, new, total, baseline, change] = heads.clone();
                 view! {
-                    <th scope="row">{whole_years(&r.label)}</th>
+                    <th scope="row">{kept_whole(&r.label)}</th>
                     <td class="num" data-head=ongoing>
                         {plain(Some(r.ongoing))}
                     </td>

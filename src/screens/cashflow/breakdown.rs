@@ -2,7 +2,7 @@
 
 use crate::components::marks::ProvenanceMark;
 use crate::components::memo::memo;
-use crate::components::sentence::whole_years;
+use crate::components::sentence::kept_whole;
 use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
@@ -90,7 +90,7 @@ pub fn Breakdown() -> impl IntoView {
                                             .map(|row| {
                                                 view! {
                                                     <tr data-testid=format!("breakdown-row-{}", row.key)>
-                                                        <th scope="row">{whole_years(&row.name)}</th>
+                                                        <th scope="row">{kept_whole(&row.name)}</th>
                                                         {row
                                                             .cells
                                                             .into_iter()
@@ -103,7 +103,7 @@ pub fn Breakdown() -> impl IntoView {
                                     </tbody>
                                     <tfoot>
                                         <tr>
-                                            <th scope="row">{whole_years(&table.total_label)}</th>
+                                            <th scope="row">{kept_whole(&table.total_label)}</th>
                                             {table
                                                 .totals
                                                 .into_iter()

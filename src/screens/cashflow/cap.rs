@@ -7,7 +7,7 @@ use crate::components::fields::NumberField;
 use crate::components::focus::{by_test_id, focus_after_render};
 use crate::components::marks::{MarkedHeading, ProvenanceMark};
 use crate::components::memo::memo;
-use crate::components::sentence::{whole_years, SentenceText};
+use crate::components::sentence::{kept_whole, SentenceText};
 use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
@@ -137,7 +137,7 @@ pub fn CapPanel() -> impl IntoView {
                                                                 });
                                                             view! {
                                                                 <th scope="col" class=class>
-                                                                    {whole_years(h.get(lang()))}
+                                                                    {kept_whole(h.get(lang()))}
                                                                     {mark}
                                                                 </th>
                                                             }
@@ -193,7 +193,7 @@ pub fn CapPanel() -> impl IntoView {
                                                     .map(|y| {
                                                         view! {
                                                             <tr data-testid=format!("cap-year-{}", y.key)>
-                                                                <th scope="row">{whole_years(&y.label)}</th>
+                                                                <th scope="row">{kept_whole(&y.label)}</th>
                                                                 <td class="num">{y.before.text(lang())}</td>
                                                                 <td class="num">{y.after.text(lang())}</td>
                                                                 <td class="num">{y.change.text(lang())}</td>

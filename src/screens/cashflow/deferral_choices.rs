@@ -7,7 +7,7 @@
 use crate::components::each::each_key;
 use crate::components::marks::MarkedHeading;
 use crate::components::memo::memo;
-use crate::components::sentence::{whole_years, SentenceText};
+use crate::components::sentence::{kept_whole, SentenceText};
 use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
@@ -200,7 +200,7 @@ fn RulesTable(rules: Memo<Vec<RuleRow>>) -> impl IntoView {
                         move |row| {
                             view! {
                                 <tr data-testid=format!("deferral-rule-{}", row.key)>
-                                    <th scope="row">{whole_years(&row.label)}</th>
+                                    <th scope="row">{kept_whole(&row.label)}</th>
                                     <td class="num" data-testid="deferral-rule-count">
                                         {row.count.text(lang())}
                                     </td>

@@ -3,7 +3,7 @@
 
 use crate::components::marks::{FigureText, ProvenanceMark};
 use crate::components::memo::memo;
-use crate::components::sentence::whole_years;
+use crate::components::sentence::kept_whole;
 use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
@@ -71,7 +71,7 @@ pub fn ProfilePanel() -> impl IntoView {
                                             .map(|row| {
                                                 view! {
                                                     <tr>
-                                                        <th scope="row">{whole_years(&row.label)}</th>
+                                                        <th scope="row">{kept_whole(&row.label)}</th>
                                                         <td class="num">
                                                             <FigureText
                                                                 figure=row.figure

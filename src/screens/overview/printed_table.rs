@@ -4,7 +4,7 @@
 //! broke "2017-18" across two lines).
 
 use crate::components::marks::ProvenanceMark;
-use crate::components::sentence::whole_years;
+use crate::components::sentence::kept_whole;
 use blockvote_present::screens::overview::{PrintedRow, PrintedTable};
 use leptos::prelude::*;
 
@@ -21,7 +21,7 @@ pub fn PrintedTableView(#[prop(into)] table: Signal<PrintedTable>, testid: &'sta
                 let class = if index == 0 { "" } else { "num" };
                 view! {
                     <th scope="col" class=class>
-                        {whole_years(&column.label)}
+                        {kept_whole(&column.label)}
                         {column.mark.map(|provenance| view! { <ProvenanceMark provenance=provenance /> })}
                     </th>
                 }
@@ -53,14 +53,14 @@ fn row(row: PrintedRow) -> impl IntoView {
         .map(|(index, cell)| {
             view! {
                 <td class="num" title=cell.words data-testid=format!("{testid}-{index}")>
-                    {cell.text}
+                    {kept_whole(&cell.text)}
                 </td>
             }
         })
         .collect_view();
     view! {
         <tr data-testid=row.testid class:warn=row.warn>
-            <th scope="row">{whole_years(&row.heading)}</th>
+            <th scope="row">{kept_whole(&row.heading)}</th>
             {cells}
         </tr>
     }

@@ -21,7 +21,7 @@ pub fn Thresholds() -> impl IntoView {
                 view! {
                     <tr>
                         <td>
-                            <MarkedText marked=row.cost />
+                            <MarkedText marked=row.cost unbroken=true />
                         </td>
                         <td>{row.approval}</td>
                     </tr>

@@ -7,7 +7,7 @@ use crate::components::each::each_key;
 use crate::components::fields::NumberField;
 use crate::components::focus::{by_test_id, focus_after_render};
 use crate::components::memo::memo;
-use crate::components::sentence::{whole_years, MarkedText};
+use crate::components::sentence::{kept_whole, MarkedText};
 use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
@@ -95,7 +95,7 @@ pub fn ProjectLevers(selected: RwSignal<Option<u16>>) -> impl IntoView {
             // The label changes with the language, not with the figures: its own memo keeps
             // a lever change from drawing its year spans again.
             let label = memo(move |_| line.with(|l| l.as_ref().map(|l| l.label.clone())));
-            let label = move || label.with(|label| label.as_deref().map(whole_years));
+            let label = move || label.with(|label| label.as_deref().map(kept_whole));
             let before =
                 Signal::derive(move || line.with(|l| l.as_ref().map(|l| l.before.clone()).unwrap_or_default()));
             let after = memo(move |_| line.with(|l| l.as_ref().and_then(|l| l.after.clone())));
@@ -104,14 +104,14 @@ pub fn ProjectLevers(selected: RwSignal<Option<u16>>) -> impl IntoView {
                 <tr>
                     <th scope="row">{label}</th>
                     <td class="num">
-                        <MarkedText marked=before years_whole=true />
+                        <MarkedText marked=before unbroken=true />
                     </td>
                     <td class="num">
                         <Show when=move || shows_after.get()>
                             <MarkedText
                                 marked=Signal::derive(move || after.get().unwrap_or_default())
                                 testid=testid
-                                years_whole=true
+                                unbroken=true
                             />
                         </Show>
                     </td>

@@ -14,7 +14,7 @@ mod table;
 use crate::address::set_params;
 use crate::components::focus::{by_test_id, focus_after_render};
 use crate::components::memo::memo;
-use crate::components::sentence::{whole_years, SentenceText};
+use crate::components::sentence::{kept_whole, SentenceText};
 use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
@@ -117,7 +117,7 @@ pub fn Projects() -> impl IntoView {
     view! {
         <section class="screen projects" aria-labelledby="projects-heading">
             // Its year kept whole: "2018-" / "19" ended a phone's line.
-            <h2 id="projects-heading">{move || whole_years(HEADING.get(state.lang.get()))}</h2>
+            <h2 id="projects-heading">{move || kept_whole(HEADING.get(state.lang.get()))}</h2>
             <p class="note">
                 <Words label=NOTE />
             </p>

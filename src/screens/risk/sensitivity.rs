@@ -10,7 +10,7 @@ use crate::components::each::each_key;
 use crate::components::effect::effect;
 use crate::components::marks::MarkedHeading;
 use crate::components::memo::memo;
-use crate::components::sentence::whole_years;
+use crate::components::sentence::kept_whole;
 use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::tasks::{ChunkedWork, Pace, Task, TaskSlot};
@@ -166,7 +166,7 @@ fn TornadoTableRow(lines: Memo<Vec<TornadoLine>>, key: &'static str) -> impl Int
     view! {
         <tr data-testid=format!("tornado-row-{key}")>
             // The lever's name keeps its years whole ("2018-" / "19" at every width).
-            <th scope="row">{move || cell(0)().map(|name| whole_years(&name))}</th>
+            <th scope="row">{move || cell(0)().map(|name| kept_whole(&name))}</th>
             <td class="num">{cell(1)}</td>
             <td class="num">{cell(2)}</td>
             <td class="num">{cell(3)}</td>

@@ -7,7 +7,7 @@ use crate::components::download_button::{DownloadButton, DownloadFile};
 use crate::components::each::each_key;
 use crate::components::marks::ProvenanceMark;
 use crate::components::memo::memo;
-use crate::components::sentence::whole_years;
+use crate::components::sentence::kept_whole;
 use crate::components::words::Words;
 use crate::saved::Saved;
 use crate::state::use_app_state;
@@ -114,7 +114,7 @@ pub fn Compare(saved: StoredValue<Saved>, selected: RwSignal<Vec<String>>) -> im
                                             let key = row.key;
                                             view! {
                                                 <tr class="levers" data-testid=format!("compare-row-{key}")>
-                                                    <th scope="row">{whole_years(&row.label)}</th>
+                                                    <th scope="row">{kept_whole(&row.label)}</th>
                                                     {row
                                                         .scenarios
                                                         .into_iter()
@@ -200,7 +200,7 @@ fn CompareRow(row: Row, columns: Memo<usize>) -> impl IntoView {
     view! {
         {section}
         <tr data-testid=format!("compare-row-{key}")>
-            <th scope="row">{whole_years(&row.label)}</th>
+            <th scope="row">{kept_whole(&row.label)}</th>
             {cells}
             <td class="num" data-testid=format!("compare-{key}-baseline")>
                 <FigureValue figure=row.baseline />
