@@ -171,7 +171,7 @@ pub fn DepartmentsTable(
         }
     };
     view! {
-        <div class="table-wide" tabindex="0">
+        <div class="table-wide departments-scroll" tabindex="0">
             <table class="data departments-table" data-testid="departments-table">
                 <caption class="visually-hidden">
                     <Words label=CAPTION />
