@@ -762,3 +762,48 @@ test('on a phone the amounts a member types and the scenarios compared are besid
     await context.close();
   }
 });
+
+test('on a phone held sideways the projects table keeps its column names and the project\'s name in view, and on a phone the departments table its column names', async () => {
+  // Audit 26: on a 844 × 390 phone the projects table scrolled with the page, so its
+  // heading row went off the top and, swiped, its rows showed figures with no project;
+  // the departments table's heading row scrolled away on an upright phone.
+  const kept = async (page, regionSelector, headingSelector, scrollLeft) =>
+    page.evaluate(
+      async ({ regionSelector, headingSelector, scrollLeft }) => {
+        const region = document.querySelector(regionSelector);
+        region.scrollIntoView({ block: 'start' });
+        region.scrollTop = 1500;
+        region.scrollLeft = scrollLeft;
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        const box = region.getBoundingClientRect();
+        const heading = document.querySelector(headingSelector).getBoundingClientRect();
+        // The first row whose top is below the heading row, and its first kept cell.
+        const rows = [...region.querySelectorAll('tbody > tr')].filter((row) => row.getBoundingClientRect().top >= heading.bottom);
+        const name = rows[0]?.querySelector('td.name, th[scope="row"]')?.getBoundingClientRect();
+        return { regionTop: box.top, regionBottom: box.bottom, viewport: innerHeight, headingTop: heading.top, regionLeft: box.left, nameLeft: name?.left };
+      },
+      { regionSelector, headingSelector, scrollLeft },
+    );
+  const sideways = await launchAt(SIZES[3]);
+  const upright = await launchAt(SIZES[2]);
+  try {
+    const page = await sideways.newPage();
+    for (const lang of ['en', 'zh']) {
+      await page.goto(`${SINGLE_FILE_URL}#view=projects&lang=${lang}`);
+      await page.getByTestId('screen-projects').waitFor({ timeout: 30_000 });
+      const seen = await kept(page, '.table-scroll', '.projects-table > thead > tr > th:nth-child(3)', 600);
+      assert.ok(seen.regionBottom <= seen.viewport + 1, `${lang}: the region fits the screen: ${JSON.stringify(seen)}`);
+      assert.ok(Math.abs(seen.headingTop - seen.regionTop) < 2, `${lang}: the heading row stays at the region's top: ${JSON.stringify(seen)}`);
+      assert.ok(Math.abs(seen.nameLeft - seen.regionLeft) < 2, `${lang}: the project's name stays at the region's left: ${JSON.stringify(seen)}`);
+    }
+    const phone = await upright.newPage();
+    await phone.goto(`${SINGLE_FILE_URL}#view=departments&lang=en`);
+    await phone.getByTestId('screen-departments').waitFor({ timeout: 30_000 });
+    const seen = await kept(phone, '.departments-scroll', '.departments-table > thead > tr > th:nth-child(3)', 0);
+    assert.ok(Math.abs(seen.headingTop - seen.regionTop) < 2, `departments: ${JSON.stringify(seen)}`);
+    assert.ok(seen.regionBottom <= seen.viewport + 1, `departments: ${JSON.stringify(seen)}`);
+  } finally {
+    await sideways.close();
+    await upright.close();
+  }
+});
