@@ -14,7 +14,7 @@ use crate::state::use_app_state;
 use crate::whatif::use_whatif;
 use blockvote_model::engine::Scenario;
 use blockvote_model::known::MAX_NAMED_ABSENT;
-use blockvote_present::lang::Bilingual;
+use blockvote_present::lang::{Bilingual, Label};
 use blockvote_present::links::{problem_lines, LINK_PROBLEMS_HEADING};
 use blockvote_present::refusal::{edits_without_effect, engine_error, refused_heading, EDITS_WITHOUT_EFFECT_HEADING};
 use blockvote_present::route::{fragment_for, View};
@@ -75,22 +75,12 @@ fn ScenarioRefused() -> impl IntoView {
 #[component]
 fn EditsWithoutEffect() -> impl IntoView {
     let whatif = use_whatif();
-    move || {
-        let lines = whatif.projection.with(|projection| {
+    let lines = memo(move |_| {
+        whatif.projection.with(|projection| {
             projection.as_ref().map(|projection| edits_without_effect(&projection.warnings)).unwrap_or_default()
-        });
-        (!lines.is_empty()).then(|| {
-            let lines = said_list(lines);
-            view! {
-                <div class="notice without-effect" role="status" data-testid="edits-without-effect">
-                    <p>
-                        <Words label=EDITS_WITHOUT_EFFECT_HEADING />
-                    </p>
-                    {lines}
-                </div>
-            }
         })
-    }
+    });
+    view! { <ScenarioState heading=EDITS_WITHOUT_EFFECT_HEADING lines=lines testid="edits-without-effect" /> }
 }
 
 /// Shown on every screen while the scenario shown has project moves its dates cut
@@ -102,21 +92,28 @@ fn MovesCutShort() -> impl IntoView {
     let state = use_app_state();
     let whatif = use_whatif();
     let data = state.data();
-    // Compared, so that a lever that leaves the lines as they were redraws nothing.
     let lines = memo(move |_| {
         whatif.projection.with(|projection| {
             let Some(projection) = projection else { return Vec::new() };
             whatif.projected_scenario.with(|scenario| moves_cut_short(&data, scenario, projection, MAX_NAMED_ABSENT))
         })
     });
+    view! { <ScenarioState heading=MOVES_CUT_SHORT_HEADING lines=lines testid="moves-cut-short" /> }
+}
+
+/// A notice of the scenario's state, under `heading`, while it has `lines`: a status,
+/// not an event, so it has no dismiss button. The lines are a memo, so a lever that
+/// leaves them as they were redraws nothing.
+#[component]
+fn ScenarioState(heading: Label, lines: Memo<Vec<Bilingual>>, testid: &'static str) -> impl IntoView {
     move || {
         let lines = lines.get();
         (!lines.is_empty()).then(|| {
             let lines = said_list(lines);
             view! {
-                <div class="notice without-effect" role="status" data-testid="moves-cut-short">
+                <div class="notice without-effect" role="status" data-testid=testid>
                     <p>
-                        <Words label=MOVES_CUT_SHORT_HEADING />
+                        <Words label=heading />
                     </p>
                     {lines}
                 </div>

@@ -319,10 +319,9 @@ mod tests {
         assert_eq!(move_limits(&edit, outcome, lang), expected);
     }
 
-    /// The lines of [`moves_cut_short`] for these project edits, at most `max_named`
-    /// named, in `lang`.
-    #[track_caller]
-    fn check_cut_short(edits: &[(u16, i32)], max_named: usize, lang: Lang, expected: &[&str]) {
+    /// The lines of [`moves_cut_short`] when each of these projects is deferred by its
+    /// quarters (brought forward when negative), at most `max_named` named.
+    fn cut_short_lines(edits: &[(u16, i32)], max_named: usize) -> Vec<Bilingual> {
         let data = Dataset::paper().unwrap_or_else(|_| Dataset::empty());
         let engine = Engine::new(&data).unwrap_or_else(|_| unreachable!());
         let projects = edits
@@ -334,17 +333,20 @@ mod tests {
             .collect();
         let scenario = Scenario { projects, ..Scenario::default() };
         let projection = engine.project(&scenario).unwrap_or_else(|e| panic!("{e:?}"));
-        let lines = moves_cut_short(&data, &scenario, &projection, max_named);
+        moves_cut_short(&data, &scenario, &projection, max_named)
+    }
+
+    #[track_caller]
+    fn check_cut_short(edits: &[(u16, i32)], max_named: usize, lang: Lang, expected: &[&str]) {
+        let lines = cut_short_lines(edits, max_named);
         let shown: Vec<&str> = lines.iter().map(|line| line.get(lang)).collect();
         assert_eq!(shown, expected);
     }
 
     #[test]
     fn the_screens_name_each_project_whose_move_was_cut_short() {
-        let name = |id: u16, lang: Lang| {
-            let data = Dataset::paper().unwrap_or_else(|_| Dataset::empty());
-            data.project(id).map(|p| project_name(p, lang)).unwrap_or_default()
-        };
+        let data = Dataset::paper().unwrap_or_else(|_| Dataset::empty());
+        let name = |id: u16, lang: Lang| data.project(id).map(|p| project_name(p, lang)).unwrap_or_default();
         check_cut_short(
             &[(17, -3), (18, 2)],
             3,
@@ -365,25 +367,10 @@ mod tests {
         );
         check_cut_short(&[(17, 2)], 3, Lang::En, &[]);
         // Past the named ones, the rest are counted.
-        let shown = {
-            let data = Dataset::paper().unwrap_or_else(|_| Dataset::empty());
-            let first: Vec<(u16, i32)> =
-                data.projects.iter().filter(|p| p.start.quarter() == 1).take(3).map(|p| (p.id, -2)).collect();
-            assert_eq!(first.len(), 3);
-            first
-        };
-        let data = Dataset::paper().unwrap_or_else(|_| Dataset::empty());
-        let engine = Engine::new(&data).unwrap_or_else(|_| unreachable!());
-        let projects = shown
-            .iter()
-            .map(|(id, quarters)| ProjectEdit {
-                id: *id,
-                edit: Edit { defer_quarters: Some(*quarters), ..Edit::default() },
-            })
-            .collect();
-        let scenario = Scenario { projects, ..Scenario::default() };
-        let projection = engine.project(&scenario).unwrap_or_else(|e| panic!("{e:?}"));
-        let lines = moves_cut_short(&data, &scenario, &projection, 1);
+        let first: Vec<(u16, i32)> =
+            data.projects.iter().filter(|p| p.start.quarter() == 1).take(3).map(|p| (p.id, -2)).collect();
+        assert_eq!(first.len(), 3);
+        let lines = cut_short_lines(&first, 1);
         assert_eq!(lines.len(), 2);
         assert_eq!(lines[1].get(Lang::En), "2 more projects move less than asked.");
         assert_eq!(lines[1].get(Lang::Zh), "另有 2 個項目的移動少於所要求。");
