@@ -151,17 +151,22 @@ pub fn allocation_csv(dataset: &Dataset, projection: &Projection) -> String {
     let mut out = csv_line(&ALLOCATION_COLUMNS.map(String::from));
     // No percentage of a 2017-18 amount of zero: the cell is left empty, as the
     // Allocation table leaves it.
+    // A change is signed as the screen signs it (`+36`, `-202.0`, `0.0`), as the cash
+    // flow's CSV writes its changes (audit 25: this file alone wrote `36`).
+    let signed = |text: String| {
+        if text.starts_with('-') || text.trim_start_matches(['0', '.']).is_empty() {
+            text
+        } else {
+            format!("+{text}")
+        }
+    };
     let pct = |pct: Option<rust_decimal::Decimal>| {
-        pct.map(|p| crate::money::format_decimal(p, 1).replace(',', "")).unwrap_or_default()
+        pct.map(|p| signed(crate::money::format_decimal(p, 1).replace(',', ""))).unwrap_or_default()
     };
     // A difference from 2017-18 of an amount Annex A's own is the one Annex A prints,
     // written as printed (`36`, as `paper_m` is `238`).
     let vs_prior = |amount: Money, paper: Money, change: Money| {
-        if amount == paper {
-            csv_as_given(change)
-        } else {
-            csv_money(change)
-        }
+        signed(if amount == paper { csv_as_given(change) } else { csv_money(change) })
     };
     for c in &projection.allocation.categories {
         let category = dataset.categories.iter().find(|k| k.id == c.id);
@@ -175,7 +180,7 @@ pub fn allocation_csv(dataset: &Dataset, projection: &Projection) -> String {
             c.locked.to_string(),
             vs_prior(c.amount, c.paper_amount, c.change_vs_prior),
             pct(c.change_vs_prior_pct),
-            csv_money(c.change_vs_paper),
+            signed(csv_money(c.change_vs_paper)),
         ]));
     }
     let total = &projection.allocation.total;
@@ -189,7 +194,7 @@ pub fn allocation_csv(dataset: &Dataset, projection: &Projection) -> String {
         String::new(),
         vs_prior(total.amount, total.paper_amount, total.change_vs_prior),
         pct(total.change_vs_prior_pct),
-        csv_money(total.change_vs_paper),
+        signed(csv_money(total.change_vs_paper)),
     ]));
     out
 }
@@ -320,7 +325,7 @@ mod tests {
         let cash = cashflow_csv(&paper);
         assert_eq!(cash.lines().count(), paper.quarters.len() + 1);
         let allocation = allocation_csv(&dataset, &paper);
-        assert_eq!(allocation.lines().last(), Some("total,總計,Total,1060,990,1060.0,,70,7.1,0.0"));
+        assert_eq!(allocation.lines().last(), Some("total,總計,Total,1060,990,1060.0,,+70,+7.1,0.0"));
         assert_eq!(
             projects.lines().nth(1).map(|l| l.split(',').skip(5).collect::<Vec<_>>().join(",")).as_deref(),
             Some("6.6,6.6,true,2018-19 Q1,2019-20 Q1,0.8,block_allocation,2018-19 Q1,2019-20 Q1")

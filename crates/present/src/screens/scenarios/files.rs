@@ -430,7 +430,7 @@ mod tests {
                 "Figure,change_vs_2017_18_pct,Annex A",
                 "Figure,change_vs_paper_m,\"model",
                 header,
-                "1,硬件,Hardware,238,202,238.0,false,36,17.8,0.0",
+                "1,硬件,Hardware,238,202,238.0,false,+36,+17.8,0.0",
             ],
         );
         let mut edited = Scenario::default();
