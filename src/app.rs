@@ -3,7 +3,7 @@
 //! link (or a bookmark of the single file) opens the right screen.
 
 use crate::components::effect::effect;
-use crate::components::focus::{by_test_id, focus_after_render};
+use crate::components::focus::{by_test_id, focus_after_render, focus_screen_if_focus_went};
 use crate::components::memo::memo;
 use crate::components::words::Words;
 use crate::data_source::{dataset_for, DataNotice, DataSource, Source};
@@ -103,6 +103,7 @@ fn Shell(dataset: Dataset) -> impl IntoView {
             if let Some(window) = web_sys::window() {
                 window.scroll_to_with_x_and_y(0.0, 0.0);
             }
+            focus_screen_if_focus_went();
         }
     });
 

@@ -6,6 +6,7 @@
 //! `blockvote_present::storage`'s.
 
 use crate::components::dismiss::DismissButton;
+use crate::components::effect::effect;
 use crate::components::memo::memo;
 use crate::components::words::{Said, Words};
 use crate::data_source::{use_data_source, DataNotice, Source};
@@ -20,7 +21,7 @@ use blockvote_present::refusal::{edits_without_effect, engine_error, refused_hea
 use blockvote_present::route::{fragment_for, View};
 use blockvote_present::screens::projects::levers::{moves_cut_short, MOVES_CUT_SHORT_HEADING};
 use blockvote_present::shell::{
-    notice_lines, other_lines, scenario_from_address, BACK_TO_YOUR_SCENARIO, UNDO_LAST_CHANGE,
+    notice_lines, other_lines, scenario_from_address, scenario_result_said, BACK_TO_YOUR_SCENARIO, UNDO_LAST_CHANGE,
 };
 use blockvote_present::storage::{
     self, carried_notice, BACK_TO_PAPER, DATASET_NOT_READ, DATASET_NOT_STORED, DOWNLOAD_REFUSED,
@@ -40,6 +41,53 @@ pub fn Notices() -> impl IntoView {
         <StorageRefused />
         <TabConflicts />
         <ImportedData />
+        <ScenarioResultSaid />
+    }
+}
+
+/// How long the member must pause before a change of the scenario is said: longer than
+/// a keystroke's gap, so that typing 1000 says one result, not four.
+const RESULT_PAUSE: std::time::Duration = std::time::Duration::from_millis(900);
+
+/// Tells a screen reader, once the member pauses, the 2018-19 cash need the scenario
+/// now has (`shell::scenario_result_said`), whatever screen or lever changed it. Not
+/// drawn: the screens show the figures themselves. The page opening says nothing.
+#[component]
+fn ScenarioResultSaid() -> impl IntoView {
+    let state = use_app_state();
+    let whatif = use_whatif();
+    let said = RwSignal::new(String::new());
+    let pending: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
+    let cancel_pending = move || {
+        if let Some(timer) = pending.try_update_value(Option::take).flatten() {
+            timer.clear();
+        }
+    };
+    on_cleanup(cancel_pending);
+    effect(move |first_run: bool| {
+        // Read, not only tracked: a memo only tracked is not brought up to date.
+        whatif.projection.with(|_| ());
+        if first_run {
+            return;
+        }
+        cancel_pending();
+        let say = move || {
+            let baseline = whatif.baseline.get_value();
+            let text = whatif.projection.with_untracked(|projection| {
+                projection.as_deref().zip(baseline.as_deref()).map(|(projection, baseline)| {
+                    scenario_result_said(projection, baseline, state.lang.get_untracked())
+                })
+            });
+            if let Some(text) = text {
+                said.set(text);
+            }
+        };
+        pending.set_value(set_timeout_with_handle(say, RESULT_PAUSE).ok());
+    });
+    view! {
+        <p class="visually-hidden" role="status" data-testid="scenario-result-said">
+            {move || said.get()}
+        </p>
     }
 }
 

@@ -142,7 +142,7 @@ pub fn GroupedBars(
             node_ref=node
             class="chart grouped-bars"
             role="group"
-            aria-labelledby=title_id.clone()
+            aria-label=title
             aria-describedby=desc_id.clone()
             tabindex="0"
             on:keydown=step_between_marks

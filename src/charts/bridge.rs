@@ -258,7 +258,7 @@ fn Waterfall(id: String, shown: Memo<Option<BridgeView>>, lang: Signal<Lang>, ho
         <svg
             class="chart bridge-chart"
             role="img"
-            aria-labelledby=title_id.clone()
+            aria-label=move || shown.with(|s| s.as_ref().map(|s| s.title.clone()))
             aria-describedby=desc_id.clone()
             node_ref=node
             viewBox=move || view_box(layout.with(|l| l.as_ref().map_or(900.0, |l| l.width)), height())

@@ -415,7 +415,7 @@ pub fn QuarterlyColumns(
             tabindex="0"
             on:keydown=step_between_marks
             on:focusin=read_focused_mark(readout)
-            aria-labelledby=title_id.clone()
+            aria-label=title
             aria-describedby=desc_id.clone()
             viewBox=move || layout.with(|l| view_box(l.width, l.height))
             width="100%"

@@ -1,8 +1,9 @@
 //! A histogram as accessible SVG: vertical bars over a numeric axis, with optional
 //! labelled marker lines (thresholds).
 //!
-//! Accessibility: the `<svg>` is a labelled group (`<title>` and `<desc>`, referenced by
-//! `aria-labelledby` / `aria-describedby`) and every bar is a focusable
+//! Accessibility: the `<svg>` is a labelled group (its `<title>` given again as its
+//! `aria-label`, since Chromium reads an `aria-labelledby` to an SVG `<title>` as no name
+//! at all, and its `<desc>` by `aria-describedby`) and every bar is a focusable
 //! `<g tabindex="0" role="button">` whose `aria-label` and `<title>` give its range and
 //! count. The SVG is deliberately not `role="img"`: ARIA makes an image's children
 //! presentational, which would hide the focusable bars from screen readers. A bar's
@@ -108,7 +109,7 @@ pub fn Histogram(
     let desc_id = format!("{id}-desc");
     let hatch_id = format!("{id}-hatch");
     let hatch_url = format!("url(#{hatch_id})");
-    let (svg_labelledby, svg_describedby, svg_testid) = (title_id.clone(), desc_id.clone(), testid.clone());
+    let (svg_describedby, svg_testid) = (desc_id.clone(), testid.clone());
     let node = NodeRef::<leptos::svg::Svg>::new();
     let width = use_chart_width(node, 900.0);
 
@@ -209,7 +210,7 @@ pub fn Histogram(
             viewBox=move || layout.with(|l| view_box(l.width, l.height()))
             width="100%"
             role="group"
-            aria-labelledby=svg_labelledby
+            aria-label=title
             aria-describedby=svg_describedby
             data-testid=svg_testid
             data-domain-max=move || layout.with(|l| decimals(l.domain_max, 1))

@@ -155,7 +155,7 @@ pub fn Tornado(
             tabindex="0"
             on:keydown=step_between_marks
             on:focusin=read_focused_mark(readout)
-            aria-labelledby=title_id.clone()
+            aria-label=title
             aria-describedby=desc_id.clone()
             node_ref=node
             viewBox=move || view_box(layout.with(|l| l.width), height())

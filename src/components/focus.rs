@@ -47,6 +47,34 @@ pub fn keep_typing_after_render(selector: String) {
     });
 }
 
+/// Takes the focus to the new screen's content (`#main`, without scrolling it) once the
+/// screen has been rendered, if no control holds it: the one that did went with the old
+/// screen or with the phone's menu (the presenter's Leave, a menu entry), or the screen
+/// came from the address (Back, a link pasted). The browser would leave it on `<body>`,
+/// where a screen reader is told nothing and the next Tab starts from the top of the
+/// page (audit 28). A control that still holds the focus keeps it.
+pub fn focus_screen_if_focus_went() {
+    request_animation_frame(move || {
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+        // The browser moves the focus off an element no longer drawn only after this
+        // frame's layout, so a hidden one may still hold it here.
+        let went = match (document.active_element(), document.body()) {
+            (Some(active), Some(body)) => {
+                *body == active || !active.is_connected() || active.get_client_rects().length() == 0
+            }
+            _ => true,
+        };
+        if !went {
+            return;
+        }
+        if let Some(main) = first_shown("#main") {
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = main.focus_with_options(&options);
+        }
+    });
+}
+
 /// The first element matching `selector` that is shown (a selector list may name the
 /// same control's wide-screen and phone forms, of which CSS shows one).
 fn first_shown(selector: &str) -> Option<web_sys::HtmlElement> {

@@ -262,7 +262,7 @@ pub fn Share() -> impl IntoView {
                             }
                         };
                         view! {
-                            <p class=class role=role data-testid="open-link-result">
+                            <p class=class role=role id="open-link-result" data-testid="open-link-result">
                                 {text}
                             </p>
                         }
@@ -280,6 +280,12 @@ pub fn Share() -> impl IntoView {
                                     maxlength=MAX_PASTED_CHARS.to_string()
                                     autocomplete="off"
                                     spellcheck="false"
+                                    // A refused link is said at its field, as every other
+                                    // field's problem is (audit 28).
+                                    aria-invalid=move || {
+                                        opened.with(|o| matches!(o, Some(Opened::Refused(_)))).to_string()
+                                    }
+                                    aria-describedby=move || opened.with(Option::is_some).then_some("open-link-result")
                                     prop:value=move || pasted.get()
                                     on:input=move |ev| pasted.set(event_target_value(&ev))
                                 />

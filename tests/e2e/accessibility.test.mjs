@@ -482,6 +482,10 @@ test('every focusable element on every screen shows a visible focus indicator', 
   for (const view of routeViews()) {
     await app.open(`${SINGLE_FILE_URL}#view=${view}&lang=en`);
     await app.screen(view).waitFor();
+    // A screen opened from the address takes the focus to its content; the walk starts
+    // at the top of the page, the skip link, to pass the header and navigation too.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await page.evaluate(() => document.querySelector('.skip-link')?.focus());
     // Tab through the whole page once: until focus leaves the page or comes back round
     // to the skip link.
     for (let i = 0; i < 1500; i += 1) {
@@ -690,4 +694,53 @@ test('a changed project row keeps every figure, paper figure and mark inside its
     assert.match(await row.locator('td.budget').innerText(), lang === 'en' ? /18\.5[\s\S]*paper: 6\.6/ : /18\.5[\s\S]*文件：6\.6/);
   }
   await context.close();
+});
+
+test('what audit 28 heard: a chart named by its title, a lever\'s result said after a pause, focus on the new screen after the phone\'s menu and the presenter, a refused link said at its field', LONG, async (t) => {
+  const context = await launch({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  t.after(() => context.close());
+  const page = await context.newPage();
+  const watcher = watch(page);
+  const app = new AppPage(page);
+  await app.open(`${SINGLE_FILE_URL}#view=cashflow&lang=en`);
+  // Chromium's own name for the chart (not one worked out here): its title, not "" and
+  // not the 2,000 characters of everything in it.
+  const cdp = await context.newCDPSession(page);
+  const chart = page.getByTestId('cash-cumulative-chart');
+  const title = await chart.locator(':scope > title').textContent();
+  const { nodes } = await cdp.send('Accessibility.getPartialAXTree', {
+    backendNodeId: (await cdp.send('DOM.describeNode', { objectId: (await cdp.send('Runtime.evaluate', { expression: 'document.querySelector(\'[data-testid="cash-cumulative-chart"]\')' })).result.objectId })).node.backendNodeId,
+    fetchRelatives: false,
+  });
+  assert.equal(nodes[0].name.value, title);
+  assert.ok(title.length > 10 && title.length < 200, title);
+  // A lever typed: once the member pauses, the new 2018-19 total is said, once.
+  const said = page.getByTestId('scenario-result-said');
+  assert.equal(await said.textContent(), '', 'the page opening says nothing');
+  await page.getByTestId('cost-change').fill('10');
+  await page.waitForFunction(() => document.querySelector('[data-testid="scenario-result-said"]').textContent !== '');
+  assert.equal(await said.textContent(), 'Your scenario: 2018-19 cash need HK$1,084.3M, +24.3 against the model baseline.');
+  assert.equal(await said.getAttribute('role'), 'status');
+  // A screen chosen from the phone's menu: the focus goes to the new screen, not <body>.
+  await page.getByTestId('nav-toggle').tap();
+  await page.getByTestId('nav-risk').focus();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('screen-risk').waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'main');
+  // The presenter's Leave takes the focus back to the screen it was opened from.
+  await app.open(`${SINGLE_FILE_URL}#view=present&lang=en`);
+  assert.equal(await page.locator('h1').filter({ hasText: 'Block allocation explorer' }).count() > 0, true);
+  await page.getByTestId('presenter-leave').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => !document.querySelector('[data-testid="presenter"]') && document.activeElement?.id === 'main');
+  // A refused link is said at its field.
+  await page.getByTestId('share-toggle').tap();
+  await page.getByTestId('open-link').tap();
+  const field = page.getByTestId('open-link-field');
+  await field.fill('garbage');
+  await field.press('Enter');
+  await page.getByTestId('open-link-result').waitFor();
+  assert.equal(await field.getAttribute('aria-invalid'), 'true');
+  assert.equal(await field.getAttribute('aria-describedby'), 'open-link-result');
+  assert.deepEqual(watcher.errors, []);
 });

@@ -223,12 +223,27 @@ test('a store another page of this origin removes is written back by the tab tha
   await saveAs(a.page, 'A2');
   await listsSoon(b.page, ['A1', 'A2']);
   // Any page of file:// shares this storage and may remove the key, or clear it all.
+  // The removal reaches A's view of the storage a moment after B made it, so A is
+  // waited on until it has seen it and written the list back, not merely until the key
+  // is there (once, it still was, and read as removed the next moment).
+  const writtenBack = (page) =>
+    page.waitForFunction(
+      (key) => {
+        const names = JSON.parse(localStorage.getItem(key) ?? 'null')?.scenarios?.map((s) => s.name) ?? [];
+        return names.length === 2;
+      },
+      KEY,
+      { timeout: 3_000 },
+    );
   await b.page.evaluate((key) => localStorage.removeItem(key), KEY);
-  await a.page.waitForFunction((key) => localStorage.getItem(key) !== null, KEY, { timeout: 3_000 });
+  await b.page.waitForFunction((key) => localStorage.getItem(key) !== null, KEY, { timeout: 3_000 });
+  await writtenBack(a.page);
   assert.deepEqual((await storedNames(a.page)).sort(), ['A1', 'A2']);
   await b.page.evaluate(() => localStorage.clear());
-  await a.page.waitForFunction((key) => localStorage.getItem(key) !== null, KEY, { timeout: 3_000 });
+  await b.page.waitForFunction((key) => localStorage.getItem(key) !== null, KEY, { timeout: 3_000 });
+  await writtenBack(a.page);
   assert.deepEqual((await storedNames(a.page)).sort(), ['A1', 'A2']);
+  assert.deepEqual((await storedNames(b.page)).sort(), ['A1', 'A2']);
   assert.deepEqual([...a.seen.errors, ...b.seen.errors], []);
   await context.close();
 });

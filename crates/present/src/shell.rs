@@ -1,7 +1,8 @@
 //! The shell's own words: the header, the navigation and the footer, in both
 //! languages.
 
-use crate::lang::{l, Bilingual, Label};
+use crate::lang::{l, Bilingual, Label, Lang};
+use blockvote_model::engine::Projection;
 
 pub const SKIP_TO_MAIN: Label = l("跳至主要內容", "Skip to main content");
 pub const UNDO_AND_REDO: Label = l("復原及重做", "Undo and redo");
@@ -82,5 +83,46 @@ mod tests {
         check(17, (3, 14));
         assert_eq!(other_lines(1_234).get(crate::lang::Lang::En), "Show the other 1,234");
         assert_eq!(other_lines(14).get(crate::lang::Lang::Zh), "顯示其餘 14 項");
+    }
+}
+
+/// What a screen reader is told once the member pauses after changing the scenario:
+/// the 2018-19 cash need as every screen shows it and its change from the model
+/// baseline, the figure most levers move. The lever's own screen shows more; this says
+/// that the change was taken and where it left the total (audit 28: no lever's result
+/// was announced, and a member had to leave the field to hunt for it).
+pub fn scenario_result_said(projection: &Projection, baseline: &Projection, lang: Lang) -> String {
+    let (now, before) =
+        (crate::cash::shown_budget_year(projection).total, crate::cash::shown_budget_year(baseline).total);
+    let change = now.checked_sub(before).unwrap_or_default();
+    let change = crate::provenance::Value::MillionsChange(change).unmarked_text(lang);
+    let total = crate::format::with_money_unit(&now.format(1), lang);
+    match lang {
+        Lang::Zh => format!("你的情景：2018-19 年度現金需求 {total}，較模型基準 {change}。"),
+        Lang::En => format!("Your scenario: 2018-19 cash need {total}, {change} against the model baseline."),
+    }
+}
+
+#[cfg(test)]
+mod scenario_result_tests {
+    use super::*;
+    use blockvote_model::engine::{Engine, Scenario};
+    use blockvote_model::Dataset;
+
+    #[track_caller]
+    fn check(link: &str, lang: Lang, expected: &str) {
+        let data = Dataset::paper().unwrap_or_else(|_| Dataset::empty());
+        let engine = Engine::new(&data).unwrap_or_else(|e| panic!("{e}"));
+        let baseline = engine.project(&Scenario::default()).unwrap_or_else(|e| panic!("{e}"));
+        let scenario = blockvote_model::link::decode_link(link).0.scenario;
+        let projection = engine.project(&scenario).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(scenario_result_said(&projection, &baseline, lang), expected);
+    }
+
+    #[test]
+    fn a_change_of_the_scenario_is_said_by_its_total_and_change() {
+        check("cost=10", Lang::En, "Your scenario: 2018-19 cash need HK$1,084.3M, +24.3 against the model baseline.");
+        check("cost=10", Lang::Zh, "你的情景：2018-19 年度現金需求 1,084.3 百萬元，較模型基準 +24.3。");
+        check("", Lang::En, "Your scenario: 2018-19 cash need HK$1,060.0M, 0.0 against the model baseline.");
     }
 }

@@ -228,7 +228,10 @@ pub fn CapPanel() -> impl IntoView {
                         }
                         CapView::Infeasible { sentence } => {
                             view! {
-                                <p class="field-error" role="alert" data-testid="cap-infeasible">
+                                // A status, not an alert: it follows each keystroke of the
+                                // cap (1, 10, 100, 1000), and three alerts interrupted the
+                                // typing (audit 28).
+                                <p class="field-error" role="status" data-testid="cap-infeasible">
                                     <SentenceText sentence=Signal::stored(sentence) />
                                 </p>
                             }

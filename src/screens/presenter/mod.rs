@@ -16,6 +16,7 @@ use blockvote_present::route::{self, fragment_for, View};
 use blockvote_present::screens::presenter::{
     position, BOTH_LANGUAGES, CONTROLS, HEADING, KEYS, LEAVE, NEXT, NO_SAVED, PREVIOUS, PRINT, SWITCH_LANGUAGE,
 };
+use blockvote_present::words::APP_TITLE;
 use deck::{use_deck, DeckEntry};
 use leptos::prelude::*;
 use slide::SlideView;
@@ -134,6 +135,11 @@ pub fn Presenter() -> impl IntoView {
     };
     view! {
         <section class="presenter" class:both=move || both.get() data-testid="presenter">
+            // The page's own heading, which the hidden header holds on every other
+            // screen (audit 28: the presenter's outline had no first level).
+            <h1 class="visually-hidden">
+                <Words label=APP_TITLE />
+            </h1>
             <h2 class="visually-hidden">
                 <Words label=HEADING />
             </h2>

@@ -16,7 +16,7 @@ use blockvote_present::cash::{shown_budget_year, shown_cash_of_project};
 use blockvote_present::refusal::engine_error;
 use blockvote_present::screens::projects::levers::{
     budget_field, defer_field, effect_rows, extend_field, heading, move_limits, paper_line, Effect, AFTER, BEFORE,
-    CLOSE, EXCLUDE, PROFILE, PROFILES, PROFILE_AS_ALL, RESET,
+    CLOSE, EXCLUDE, FIGURE, PROFILE, PROFILES, PROFILE_AS_ALL, RESET,
 };
 use blockvote_present::words::profile_label;
 use leptos::prelude::*;
@@ -215,7 +215,12 @@ pub fn ProjectLevers(selected: RwSignal<Option<u16>>) -> impl IntoView {
                 <table class="data compact lever-effect" data-testid="lever-effect">
                     <thead>
                         <tr>
-                            <th scope="col"></th>
+                            // Named for a screen reader; the rows' own headings say it.
+                            <th scope="col">
+                                <span class="visually-hidden">
+                                    <Words label=FIGURE />
+                                </span>
+                            </th>
                             <th scope="col" class="num">
                                 <Words label=BEFORE />
                             </th>

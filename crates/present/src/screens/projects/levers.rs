@@ -28,6 +28,8 @@ pub const RESET: Label = l("還原此項目", "Reset this project");
 pub const CLOSE: Label = l("關閉", "Close");
 pub const BEFORE: Label = l("未調整", "Before your levers");
 pub const AFTER: Label = l("你的情景", "Your scenario");
+/// The heading of the effect table's first column, for a screen reader.
+pub const FIGURE: Label = l("數字", "Figure");
 
 /// The profiles a project may be given, in the order offered.
 pub const PROFILES: [Profile; 5] =
