@@ -32,11 +32,12 @@ pub fn ProvenanceMark(
     // The explanation is drawn only while the mark is hovered or focused (style/main.css:
     // hidden, it takes no layout, where laying out hundreds of long bilingual lines made
     // the first view's layout nearly twice as slow); assistive technology has it always,
-    // as the mark's description.
+    // as the mark's description, so the drawn copy is hidden from it (audit 28: a focused
+    // mark was named by the drawn explanation and described by it too, read twice).
     view! {
         <span class=move || provenance.with(Provenance::class) tabindex="0" aria-description=explanation>
             <span class="prov-label">{move || provenance.with(|p| p.mark(lang()))}</span>
-            <span class="prov-tip" role="tooltip">
+            <span class="prov-tip" role="tooltip" aria-hidden="true">
                 {explanation}
             </span>
         </span>
