@@ -107,6 +107,8 @@ test('rename, duplicate, delete and undo the delete; the paper stays first and r
   assert.deepEqual(await labels(page), ['Renamed', 'Second']);
   await page.getByTestId('scenario-undo-delete').click();
   assert.deepEqual(await labels(page), ['Renamed', 'Renamed (2)', 'Second']);
+  // The focus goes to the scenario put back (audit 28: it went to the save form).
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === 'scenario-open-2');
   const stored = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), KEY));
   assert.deepEqual(stored.scenarios.map((s) => s.name), ['Renamed', 'Renamed (2)', 'Second'], 'every change is saved');
   // An empty name is refused at the field.

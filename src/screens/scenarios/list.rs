@@ -63,8 +63,9 @@ pub fn ScenarioList(saved: StoredValue<Saved>, selected: RwSignal<Vec<String>>) 
                                     class="small"
                                     data-testid="scenario-undo-delete"
                                     on:click=move |_| {
+                                        let row = d.position + 1;
                                         saved.with_value(Saved::undo_delete);
-                                        focus_after_render(by_test_id("scenario-name"));
+                                        focus_after_render(by_test_id(&format!("scenario-open-{row}")));
                                     }
                                 >
                                     <Words label=UNDO_DELETE />
