@@ -65,6 +65,11 @@ test('present saved scenarios one per screen, in either language or both, by key
   await slides.nth(1).waitFor();
   assert.deepEqual(await slides.evaluateAll((all) => all.map((s) => s.getAttribute('lang'))), ['zh-Hant-HK', 'en']);
   assert.deepEqual(await slides.locator('[data-testid="presenter-title"]').allInnerTexts(), ['A fifth cheaper', 'A fifth cheaper']);
+  // A letter typed on a focused mark is not the deck's shortcut (WCAG 2.1.4, audit 28).
+  await page.locator('.presenter .prov').first().focus();
+  await page.keyboard.press('b');
+  await page.waitForTimeout(200);
+  assert.equal(await slides.count(), 2, 'both languages stay on');
   await page.keyboard.press('Home');
   await page.getByTestId('presenter-position').filter({ hasText: '第 1 個' }).waitFor();
 

@@ -83,7 +83,18 @@ pub fn Presenter() -> impl IntoView {
         if typing || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
             return;
         }
-        let handled = match ev.key().as_str() {
+        // The letters (L, B, P) act only on the deck itself, not on a control or mark that
+        // has the focus, where a key meant for it (or a word a speech program types)
+        // switched the language or the layout (WCAG 2.1.4, audit 28).
+        let on_control = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .is_some_and(|element| element.closest("a, button, [tabindex]:not(main), svg").ok().flatten().is_some());
+        let key = ev.key();
+        if on_control && key.chars().count() == 1 && key != " " {
+            return;
+        }
+        let handled = match key.as_str() {
             "ArrowRight" | "PageDown" | " " => {
                 step(true);
                 true
