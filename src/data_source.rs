@@ -105,10 +105,18 @@ impl DataSource {
         self.source.set(Source::Imported(imported));
     }
 
-    /// Goes back to the paper's projects and forgets the stored import.
+    /// Goes back to the paper's projects and forgets the stored import, if it is the one
+    /// this page shows. An offline copy shows the data it carries, and the browser's own
+    /// import (another file, from another visit) is not this page's to forget: removing
+    /// it lost a member's data with no question and no copy (audit 27). Nor is an import
+    /// another tab stored since.
     pub fn back_to_paper(&self) {
-        if let Ok(storage) = local_storage() {
-            let _ = storage.remove_item(DATASET_KEY);
+        let shown = self.imported();
+        if let (Ok(storage), Some(shown)) = (local_storage(), shown) {
+            let stored = storage.get_item(DATASET_KEY).ok().flatten();
+            if stored.is_some_and(|text| CarriedDataset::decode(&text).ok().as_ref() == Some(&shown)) {
+                let _ = storage.remove_item(DATASET_KEY);
+            }
         }
         self.notice.set(None);
         self.source.set(Source::Paper);
