@@ -454,6 +454,14 @@ impl Saved {
         }
     }
 
+    /// Reads now what other tabs stored, before a choice made on what this tab shows is
+    /// carried out (an import's "Replace"): a tab that has not heard a write yet, or
+    /// never will (another browser window whose storage events do not reach it), sees
+    /// it first.
+    pub fn hear_other_tabs(&self) {
+        self.heard();
+    }
+
     /// Another tab wrote: merge it in, and write back what only this tab holds; and
     /// read again which texts are set aside (saving, if it was off for want of a place
     /// to set text aside, is tried again).

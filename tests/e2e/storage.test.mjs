@@ -1056,3 +1056,36 @@ test('project data chosen as a scenarios file is said to be project data, with w
   assert.deepEqual(seen.errors, []);
   await context.close();
 });
+
+test('an import\'s Replace asks again when another tab saved new levers under the name meanwhile, even a tab that never heard of them', LONG, async () => {
+  // Audit 27: while the import asked "Replace / Keep both", another tab saved X with new
+  // levers; Replace then put the file's X over them, with no conflict and no word.
+  const { context, a, b } = await twoTabs(launch, { deaf: true }, {});
+  await setCost(a, 5);
+  await saveAs(a.page, 'X');
+  await listsSoon(b.page, ['X']);
+  const file = JSON.stringify({ format: 'blockvote-scenarios', version: 2, scenarios: [{ name: 'X', scenario: { cost_change_pct: '9' } }] });
+  await a.page.getByTestId('import-file').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+  await a.page.getByTestId('import-confirm').waitFor();
+  // Meanwhile B, which A does not hear, saves X with a cost change of 7 %.
+  await setCost(b, 7);
+  await saveAs(b.page, 'X');
+  await b.page.waitForFunction(
+    (key) => JSON.parse(localStorage.getItem(key) ?? '{}').scenarios?.some((s) => s.scenario?.cost_change_pct === '7'),
+    KEY,
+  );
+  await a.page.getByTestId('import-replace').click();
+  // A asks again, naming the change; B's levers are still stored.
+  await a.page.getByTestId('import-asked-again').waitFor();
+  assert.match(await a.page.getByTestId('import-asked-again').innerText(), /Another tab changed a saved scenario/);
+  // (B never opened A's X, so its save kept A's levers beside its own, as a save does.)
+  const costs = async () => (await stored(a.page)).scenarios.map((s) => s.scenario?.cost_change_pct);
+  assert.ok((await costs()).includes('7'), JSON.stringify(await costs()));
+  // Asked again with B's levers now known, Replace replaces them: the member chose it.
+  await a.page.getByTestId('import-replace').click();
+  await a.page.getByTestId('import-result').waitFor();
+  const after = await costs();
+  assert.ok(after.includes('9') && !after.includes('7'), JSON.stringify(after));
+  assert.deepEqual([...a.seen.errors, ...b.seen.errors], []);
+  await context.close();
+});

@@ -13,10 +13,10 @@ use blockvote_model::engine::Projection;
 use blockvote_model::saved::{decode_import, encode, SavedScenario, StoreProblem, MAX_BYTES};
 use blockvote_present::lang::Lang;
 use blockvote_present::screens::scenarios::files::{
-    allocation_csv, cashflow_csv, import_outcome, is_project_data, names_line, projects_csv, same_names,
-    spreadsheet_text, ImportOutcome, ALLOCATION_FILE, CANCEL_IMPORT, CASHFLOW_FILE, CSV_TYPE, EXPORT_ALLOCATION,
-    EXPORT_CASHFLOW, EXPORT_JSON, EXPORT_PROJECTS, IMPORT, JSON_FILE, KEEP_BOTH, PROJECTS_FILE, REPLACE, SAME_NAMES,
-    SAME_NAMES_INTRO, TITLE, UNUSABLE_PARTS,
+    allocation_csv, asked_about, cashflow_csv, import_outcome, is_project_data, names_line, projects_csv, same_names,
+    spreadsheet_text, ImportOutcome, ALLOCATION_FILE, CANCEL_IMPORT, CASHFLOW_FILE, CHANGED_SINCE_ASKED, CSV_TYPE,
+    EXPORT_ALLOCATION, EXPORT_CASHFLOW, EXPORT_JSON, EXPORT_PROJECTS, IMPORT, JSON_FILE, KEEP_BOTH, PROJECTS_FILE,
+    REPLACE, SAME_NAMES, SAME_NAMES_INTRO, TITLE, UNUSABLE_PARTS,
 };
 use blockvote_present::storage::{more_problems, problem, DOWNLOAD_REFUSED, MAX_PROBLEMS_LISTED};
 use leptos::prelude::*;
@@ -26,6 +26,10 @@ use leptos::prelude::*;
 struct PendingImport {
     incoming: Vec<SavedScenario>,
     conflicts: Vec<String>,
+    /// The saved scenarios of those names as the question shows them (`asked_about`).
+    shown: Vec<SavedScenario>,
+    /// Whether the question is asked again, one of them having changed meanwhile.
+    asked_again: bool,
 }
 
 #[component]
@@ -97,7 +101,8 @@ pub fn ExportImport(saved: StoredValue<Saved>) -> impl IntoView {
         if conflicts.is_empty() {
             finish(incoming.scenarios, false);
         } else {
-            pending.try_set(Some(PendingImport { incoming: incoming.scenarios, conflicts }));
+            let shown = store.try_with_untracked(|s| asked_about(s, &conflicts)).unwrap_or_default();
+            pending.try_set(Some(PendingImport { incoming: incoming.scenarios, conflicts, shown, asked_again: false }));
             // A question: focus moves into it, on the answer that replaces nothing.
             focus_after_render(by_test_id("import-keep-both"));
         }
@@ -110,6 +115,21 @@ pub fn ExportImport(saved: StoredValue<Saved>) -> impl IntoView {
     };
     let decide = move |replace: Option<bool>| {
         let Some(import) = pending.get_untracked() else { return };
+        if replace == Some(true) {
+            // Replace only the versions the question showed: one another tab changed
+            // meanwhile (heard now, if not yet) is asked about again.
+            saved.with_value(Saved::hear_other_tabs);
+            let now = store.with_untracked(|s| asked_about(s, &import.conflicts));
+            if now != import.shown {
+                let conflicts = store.with_untracked(|s| same_names(s, &import.incoming));
+                let shown = store.with_untracked(|s| asked_about(s, &conflicts));
+                if !conflicts.is_empty() {
+                    pending.set(Some(PendingImport { conflicts, shown, asked_again: true, ..import }));
+                    focus_after_render(by_test_id("import-keep-both"));
+                    return;
+                }
+            }
+        }
         pending.set(None);
         match replace {
             Some(replace) => finish(import.incoming, replace),
@@ -167,6 +187,15 @@ pub fn ExportImport(saved: StoredValue<Saved>) -> impl IntoView {
                                     }
                                 }
                             >
+                                {import
+                                    .asked_again
+                                    .then(|| {
+                                        view! {
+                                            <p class="field-error" data-testid="import-asked-again">
+                                                <Words label=CHANGED_SINCE_ASKED />
+                                            </p>
+                                        }
+                                    })}
                                 <p>
                                     <Words label=SAME_NAMES_INTRO />
                                     <span class="names">{move || names_line(&import.conflicts, lang())}</span>

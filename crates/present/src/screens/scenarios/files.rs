@@ -152,6 +152,20 @@ pub fn same_names(store: &Store, incoming: &[SavedScenario]) -> Vec<String> {
     incoming.iter().filter(|i| store.by_name(&i.name).is_some()).map(|i| i.name.clone()).collect()
 }
 
+/// The saved scenarios of `names`, as the import's question shows them: "Replace"
+/// replaces these versions only. If any has changed when the member answers (another
+/// tab saved new levers under the name meanwhile), the question is asked again rather
+/// than those levers replaced unseen (audit 27).
+pub fn asked_about(store: &Store, names: &[String]) -> Vec<SavedScenario> {
+    store.scenarios.iter().filter(|saved| names.contains(&saved.name)).cloned().collect()
+}
+
+/// Said above the import's question when it is asked again.
+pub const CHANGED_SINCE_ASKED: Label = l(
+    "自你看到這個問題後，另一個分頁更改了其中一個同名的已儲存情景。請再選擇一次：",
+    "Another tab changed a saved scenario of one of these names since this question was asked. Choose again:",
+);
+
 /// The names of [`same_names`] in one line.
 pub fn names_line(names: &[String], lang: Lang) -> String {
     names.join(lang.pick("、", ", "))
@@ -473,6 +487,9 @@ mod tests {
         let store = Store::of(vec![saved("Mine")]);
         let names = same_names(&store, &[saved("Mine"), saved("Other")]);
         assert_eq!(names_line(&names, Lang::En), "Mine");
+        // The versions the question shows are those of its names only.
+        let shown = asked_about(&Store::of(vec![saved("Mine"), saved("Else")]), &names);
+        assert_eq!(shown.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["Mine"]);
         assert_eq!(spreadsheet_text("a,b\r\n"), "\u{feff}a,b\r\n");
     }
 }
