@@ -43,9 +43,15 @@ pub const NOT_SINGLE_FILE: Label = l(
     "只有單一檔案版本（blockvote.html）可以製作離線副本；此版本由伺服器提供，由多個檔案組成。",
     "Only the one-file version (blockvote.html) can make an offline copy; this version is served as several files.",
 );
+/// Said when the imported data could not be written to storage. The browser does not
+/// say why: saving may be off (a private window), or the data may not fit in what this
+/// browser keeps for the page beside the saved scenarios (a file of 4 MB whose names are
+/// full of quotation marks takes twice that once stored; audit 27 was told saving was
+/// not allowed, and then saved a scenario). An offline copy carries the data whatever
+/// the storage holds.
 pub const DATASET_NOT_STORED: Label = l(
-    "瀏覽器不允許儲存，匯入的資料只在今次瀏覽期間使用。",
-    "This browser does not allow saving, so the imported data applies for this visit only.",
+    "匯入的資料未能存入此瀏覽器（可能是儲存空間已滿或資料太大，或瀏覽器不允許儲存），只在今次瀏覽期間使用，重新載入後便會消失。離線副本會連同資料一併帶走。",
+    "The imported data could not be kept in this browser (its storage may be full or the data too large, or saving may be off), so it applies for this visit only and is gone after a reload. An offline copy carries the data with it.",
 );
 
 pub const DATASET_NOT_READ: Label = l(
