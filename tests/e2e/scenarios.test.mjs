@@ -351,7 +351,7 @@ test('export JSON and CSV; import a valid file (asking about same names) and an 
   const allocation = await downloaded(page, () => page.getByTestId('export-allocation-csv').click());
   // Annex A's totals as printed, the scenario's to one decimal, the differences from
   // 2017-18 as the Allocation table shows them.
-  assert.match(allocation.text, /total,總計,Total,1060,990,1060\.0,,70,7\.1,0\.0\r\n/);
+  assert.match(allocation.text, /total,總計,Total,1060,990,1060\.0,,\+70,\+7\.1,0\.0\r\n/);
 
   // A valid file whose first scenario has a name already used: the app asks.
   const valid = JSON.stringify({
