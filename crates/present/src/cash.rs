@@ -434,6 +434,8 @@ fn shown_quarters(projection: &Projection, baseline: Option<&Projection>) -> Vec
                 .unzip();
             let kept: Vec<Option<Money>> = of_year.iter().map(|index| quarters.get(*index).and_then(carried)).collect();
             let local: Vec<(usize, Money)> = parts.iter().copied().enumerate().collect();
+            // With no baseline cell to keep (or none the year's quarters can keep), the
+            // quarters are rounded afresh to the year shown, as before cells were kept.
             let rounded =
                 carried_rounding(&local, shown(cash), &kept).unwrap_or_else(|| round_parts_to(&parts, 1, shown(cash)));
             for (index, rounded) in of_year.into_iter().zip(rounded) {

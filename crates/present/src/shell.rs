@@ -94,6 +94,8 @@ mod tests {
 pub fn scenario_result_said(projection: &Projection, baseline: &Projection, lang: Lang) -> String {
     let (now, before) =
         (crate::cash::shown_budget_year(projection).total, crate::cash::shown_budget_year(baseline).total);
+    // Two shown totals of at most HK$1,000,000M each differ by far less than a `Money`
+    // holds: the fallback is never taken.
     let change = now.checked_sub(before).unwrap_or_default();
     let change = crate::provenance::Value::MillionsChange(change).unmarked_text(lang);
     let total = crate::format::with_money_unit(&now.format(1), lang);

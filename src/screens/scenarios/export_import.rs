@@ -101,6 +101,8 @@ pub fn ExportImport(saved: StoredValue<Saved>) -> impl IntoView {
         if conflicts.is_empty() {
             finish(incoming.scenarios, false);
         } else {
+            // The store goes only with the screen, and then the question below is not set
+            // either: the empty fallback is never shown.
             let shown = store.try_with_untracked(|s| asked_about(s, &conflicts)).unwrap_or_default();
             pending.try_set(Some(PendingImport { incoming: incoming.scenarios, conflicts, shown, asked_again: false }));
             // A question: focus moves into it, on the answer that replaces nothing.
