@@ -46,6 +46,12 @@ if [ "$status" -ne 0 ]; then
   # The panic message and the input that caused it (under fuzz/artifacts/<target>/).
   grep -E "panicked at|assertion|Test unit written|SUMMARY|^error" "$log" | head -n 20 >&2 || true
   tail -n 5 "$log" >&2
+  # The input itself, so that a run in a clone deleted afterwards (CI) can still be
+  # reproduced: `base64 -d > input && cargo fuzz run TARGET input`.
+  artifact=$(sed -n 's/.*Test unit written to \([^ ]*\).*/\1/p' "$log" | tail -n 1)
+  if [ -n "$artifact" ] && [ -f "$artifact" ]; then
+    printf 'fuzz: the input, base64:\n%s\n' "$(base64 -w 0 "$artifact")" >&2
+  fi
   die "$target failed after ${runs:-0} runs in ${seconds}s (exit $status); full log: $log"
 fi
 speed=$(awk -v runs="${runs:-0}" -v seconds="$seconds" 'BEGIN { printf "%.0f", (seconds > 0) ? runs / seconds : 0 }')

@@ -62,6 +62,20 @@ proptest! {
 }
 
 #[test]
+fn every_store_merge_seed_keeps_the_properties() {
+    // The inputs the `store_merge` fuzz target starts from, among them each one it
+    // once failed on, checked as the target checks them.
+    let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fuzz/seeds/store_merge");
+    let mut seeds: Vec<_> = std::fs::read_dir(folder).expect("the seeds").map(|entry| entry.unwrap().path()).collect();
+    seeds.sort();
+    assert!(seeds.len() >= 5, "{seeds:?}");
+    for seed in seeds {
+        println!("{}", seed.display());
+        saved_support::check_stores_and_script(&std::fs::read(&seed).unwrap());
+    }
+}
+
+#[test]
 fn the_failures_of_issue_12_as_scripts() {
     // A saves A1, B saves B1 before hearing of it, A saves A2: all three kept.
     let mut tabs = Tabs::new(Store::default());

@@ -14,11 +14,46 @@
 use blockvote_model::engine::monte_carlo::SimulationChoices;
 use blockvote_model::engine::Scenario;
 use blockvote_model::nfc::nfc;
-use blockvote_model::saved::{commit, commit_save, merge, SaveOn, SavedScenario, Store, WorkedFrom, Writer};
+use blockvote_model::saved::{
+    commit, commit_save, decode, decode_lenient, encode_stored, merge, SaveOn, SavedScenario, Store, WorkedFrom, Writer,
+};
 use rust_decimal::Decimal;
 
 /// The label of a conflict's second version, as the shell passes it.
 pub const LABEL: &str = "另一版本 other version";
+
+/// The most script steps [`check_stores_and_script`] runs: a longer script only
+/// repeats changes.
+const MAX_STEPS: usize = 120;
+
+/// The `store_merge` fuzz target's check of one input, which the native tests also
+/// run over its seeds (`fuzz/seeds/store_merge`). The input is three parts split at
+/// the first two NUL bytes: the text of store A, the text of store B (each read as
+/// the browser's storage would hand it over, with `decode_lenient`), and a script of
+/// change bytes ([`Tabs::run`]). Merging A and B keeps [`check_merge`]'s properties
+/// and the result reads back as written; then two tabs over A's scenarios run the
+/// script, every merge checked, and agree after one exchange.
+pub fn check_stores_and_script(data: &[u8]) {
+    let mut parts = data.splitn(3, |byte| *byte == 0);
+    let (first, second, script) =
+        (parts.next().unwrap_or_default(), parts.next().unwrap_or_default(), parts.next().unwrap_or_default());
+    let (a, _) = decode_lenient(&String::from_utf8_lossy(first), nfc);
+    let (b, _) = decode_lenient(&String::from_utf8_lossy(second), nfc);
+
+    let merged = merge(&a, &b, LABEL).store;
+    check_merge(&a, &b, &merged);
+    let written = encode_stored(&merged);
+    let read = decode(&written, nfc).unwrap_or_else(|problems| panic!("{problems:?} reading {written:?}"));
+    assert_eq!(content(&read), content(&merged), "written as {written:?}");
+
+    // Two tabs over A's scenarios. Its stamps and deletions are dropped: every stamp
+    // then comes from the tabs' own writers, as in the browser, where a stamp names
+    // one version only.
+    let base = Store::of(a.scenarios.into_iter().map(|s| SavedScenario { history: Vec::new(), ..s }).collect());
+    let mut tabs = Tabs::new(base);
+    tabs.run(script.get(..MAX_STEPS * 2).unwrap_or(script));
+    tabs.settle();
+}
 
 /// Two tabs and the stored store.
 pub struct Tabs {
@@ -229,10 +264,6 @@ pub fn content(store: &Store) -> Vec<Shown<'_>> {
     rows
 }
 
-/// Whether `version` is accounted for in `merged`: it is there (same levers, seed and
-/// note, under its name or as the second version of a conflict), or the other side
-/// holds a version made from it (an edit by a tab that had seen it, itself checked),
-/// or a deletion of a version made from it covers it.
 /// The id `saved::merge` gives the copy a conflict keeps of `version`: `c` and the
 /// 64-bit FNV-1a hash of its id, stamp and JSON, written out here again so that the
 /// oracle does not take the merge's word for it.
@@ -245,9 +276,16 @@ fn conflict_copy_id(version: &SavedScenario) -> String {
     format!("c{hash:016x}")
 }
 
+/// Whether `version` is accounted for in `merged`: it is there (same levers, seed and
+/// note, under its name or as the second version of a conflict), or the other side
+/// holds a version made from it (an edit by a tab that had seen it, itself checked),
+/// or a deletion of a version made from it covers it, or a conflict's copy of it was
+/// changed or deleted by a tab that showed the copy.
 fn accounted(version: &SavedScenario, other: &Store, merged: &Store) -> bool {
-    // A conflict kept it as a copy, which the member has since deleted.
+    // A conflict kept it as a copy, which a tab that showed the copy has since changed
+    // (a version whose stamps include the copy's, which is its id) or deleted.
     let copy = conflict_copy_id(version);
+    let copy_changed = merged.scenarios.iter().any(|s| s.id == copy && s.history.contains(&copy));
     let copy_deleted = merged.deleted.iter().chain(&other.deleted).any(|t| t.id == copy);
     let second = format!("({LABEL})");
     // A conflict's copy is `name (label)`, numbered (`name (label) 2`) if taken.
@@ -258,20 +296,22 @@ fn accounted(version: &SavedScenario, other: &Store, merged: &Store) -> bool {
     merged.scenarios.iter().any(|s| s.same_levers(version) && (s.name == version.name || is_copy(&s.name)))
         || other.scenarios.iter().any(|o| o.id == version.id && o.made_from(version))
         || merged.deleted.iter().any(|t| t.covers(version))
+        || copy_changed
         || copy_deleted
 }
 
-/// The properties of `merged = merge(ours, theirs)` for any two stores: ids unique;
-/// nothing a side kept is lost (each of its scenarios is accounted for, except one
-/// whose stamp the other side uses for different content, which only text written by
-/// hand can hold; versions without stamps are not one version for that); what a deletion of either side covers is gone; merging the result
-/// again with either side, or the sides the other way round, gives the same content.
 /// Whether two versions carry the same stamp: both have one (a version without any
 /// is not the same version as another for that).
 fn same_stamp(a: &SavedScenario, b: &SavedScenario) -> bool {
     !a.history.is_empty() && !b.history.is_empty() && a.stamp() == b.stamp()
 }
 
+/// The properties of `merged = merge(ours, theirs)` for any two stores: ids unique;
+/// nothing a side kept is lost (each of its scenarios is accounted for, except one
+/// whose stamp the other side uses for different content, which only text written by
+/// hand can hold; versions without stamps are not one version for that); what a
+/// deletion of either side covers is gone; merging the result again with either side,
+/// or the sides the other way round, gives the same content.
 pub fn check_merge(ours: &Store, theirs: &Store, merged: &Store) {
     let mut ids: Vec<&str> = merged.scenarios.iter().map(|s| s.id.as_str()).collect();
     ids.sort_unstable();
