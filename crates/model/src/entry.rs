@@ -358,6 +358,44 @@ pub fn share_text(value: Decimal) -> String {
     best
 }
 
+/// A share as a saved scenario writes it (`#[serde(serialize_with)]`): its
+/// [`share_text`], so that the paper's 69/210 is written `"23/70"`, as a link writes
+/// it, not as its 28-digit expansion, and reads back exactly ([`read_share`]).
+pub fn write_share<S: serde::Serializer>(share: &Decimal, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(&share_text(*share))
+}
+
+/// [`write_share`] of a share that may be unset (`None` is written as `null`).
+pub fn write_optional_share<S: serde::Serializer>(share: &Option<Decimal>, serializer: S) -> Result<S::Ok, S::Error> {
+    match share {
+        Some(share) => write_share(share, serializer),
+        None => serializer.serialize_none(),
+    }
+}
+
+/// Reads a share as [`write_share`] writes it, a fraction (`"23/70"`, as [`share_in`]
+/// reads one), or as earlier versions wrote it, a decimal string, read as `Decimal`
+/// reads one, with its messages, so that a refused share is said as any refused
+/// number is (`#[serde(deserialize_with)]`).
+pub fn read_share<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Decimal, D::Error> {
+    struct ShareVisitor;
+    impl serde::de::Visitor<'_> for ShareVisitor {
+        type Value = Decimal;
+
+        fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+            formatter.write_str("a Decimal or a fraction from 0 to 1")
+        }
+
+        fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Decimal, E> {
+            if text.contains('/') {
+                return share_in(text).map_err(|_| E::invalid_value(serde::de::Unexpected::Str(text), &self));
+            }
+            serde::Deserialize::deserialize(serde::de::value::StrDeserializer::<E>::new(text))
+        }
+    }
+    deserializer.deserialize_str(ShareVisitor)
+}
+
 /// A whole number's text without its separators: `,` or `_` between groups of
 /// thousands (`10,000`, `1_000_000`), as the seed and runs fields take them; a
 /// separator anywhere else is [`EntryError::Comma`], so `12,5` is never read as 125.

@@ -73,7 +73,9 @@ pub struct Scenario {
 #[serde(default)]
 pub struct Slippage {
     pub enabled: bool,
-    /// The share of projects late, in `[0, 1]`. Default 69/210 (para 5).
+    /// The share of projects late, in `[0, 1]`. Default 69/210 (para 5). Written as
+    /// a fraction where that is shorter (`"23/70"`), never as a 28-digit expansion.
+    #[serde(serialize_with = "crate::entry::write_share", deserialize_with = "crate::entry::read_share")]
     pub share: Decimal,
     /// How many quarters late, 0 to [`MAX_SHIFT_QUARTERS`]. Default 1.
     pub quarters: u32,

@@ -721,7 +721,8 @@ fn rounded_number<'a>(read: &'a Value, kept: &Value, steps: &mut Vec<Step<'a>>) 
             })
         }
         (Value::String(text), Value::String(kept)) => {
-            let value = kept.parse::<rust_decimal::Decimal>().ok()?;
+            // A share is kept as a fraction where that is shorter (`entry::write_share`).
+            let value = kept.parse::<rust_decimal::Decimal>().ok().or_else(|| crate::entry::share_in(kept).ok())?;
             let rounded = crate::entry::plain_number(text) && crate::entry::read_whole::<()>(text, value).is_err();
             rounded.then(|| (path_of(steps), text.as_str()))
         }

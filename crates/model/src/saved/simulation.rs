@@ -14,7 +14,7 @@ use serde_json::{Map, Value};
 pub(super) struct Settings {
     #[serde(skip_serializing_if = "is_default_runs")]
     runs: u32,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "crate::entry::write_optional_share")]
     late_probability: Option<Decimal>,
     #[serde(skip_serializing_if = "is_default_weights")]
     delay_weights: [u32; MAX_DELAY_QUARTERS],
@@ -102,9 +102,10 @@ fn given<'a>(object: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
     object.get(key).filter(|value| !value.is_null())
 }
 
-/// A decimal as a row writes every decimal: a string (`"0.4"`), as a scenario's are.
+/// A share as a row writes it: a string, a decimal (`"0.4"`) or a fraction
+/// (`"1/3"`), as a scenario's shares are (`entry::write_share`).
 fn decimal(value: &Value) -> Option<Decimal> {
-    value.as_str().and_then(|text| text.parse().ok())
+    crate::entry::read_share(value).ok()
 }
 
 /// The settings beyond the seed as JSON, when they are not the defaults.

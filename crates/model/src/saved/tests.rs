@@ -1,6 +1,7 @@
 use super::limits::{MAX_BYTES, MAX_HISTORY, MAX_WRITE_BYTES, TOMBSTONE_MS};
 use super::*;
-use crate::engine::{ProjectEdit, Scenario};
+use crate::engine::monte_carlo::OverrunSettings;
+use crate::engine::{ProjectEdit, Scenario, Slippage};
 use crate::known::{NotInData, MAX_NAMED_ABSENT};
 use crate::nfc::nfc;
 use crate::text::quoted;
@@ -76,6 +77,36 @@ fn round_trip_of_files_and_of_the_stored_store() {
     let file = encode(&store);
     assert!(!file.contains("deleted") && !file.contains("absorbed"), "{file}");
     assert_eq!(decode(&file, nfc), Ok(store.scenarios_only()));
+}
+
+#[test]
+fn shares_are_written_as_short_as_they_read_back_exactly() {
+    // The paper's 69/210 (para 5) and a third typed as 1/3 are written as fractions,
+    // not as 28-digit expansions a member would take for a residue; a typed 0.25 stays
+    // as typed. Each reads back exactly, in the levers and in the simulation.
+    let third = Decimal::ONE / Decimal::from(3);
+    let cases =
+        [(Slippage::default().share, "23/70"), (third, "1/3"), (Decimal::new(25, 2), "0.25"), (Decimal::ONE, "1")];
+    for (share, written) in cases {
+        let scenario = Scenario { slippage: Slippage { share, ..Slippage::default() }, ..Scenario::default() };
+        let simulation = SimulationChoices {
+            late_probability: Some(share),
+            overrun: Some(OverrunSettings { probability: share, ..OverrunSettings::default() }),
+            ..SimulationChoices::with_seed(7)
+        };
+        let store = Store::of(vec![SavedScenario::new("s1", "Shares", scenario, Some(simulation))]);
+        let file = encode(&store);
+        for field in ["share", "late_probability", "probability"] {
+            assert!(file.contains(&format!(r#""{field}":"{written}""#)), "{field} of {share} in {file}");
+        }
+        assert_eq!(decode(&file, nfc), Ok(store.scenarios_only()), "{file}");
+    }
+    // What earlier versions wrote, the expansion, reads as the paper's share still.
+    let earlier = r#"{"name":"A","scenario":{"slippage":{"enabled":true,"share":"0.3285714285714285714285714286"}}}"#;
+    let read = check(&file(2, earlier, ""), 1, &[]);
+    assert_eq!(read.scenarios[0].scenario.slippage.share, Slippage::default().share);
+    // A fraction no share can be is refused where it stands, as a number is.
+    check_unreadable(r#"{"slippage":{"share":"3/2"}}"#, "slippage.share", "3/2", Expected::Number);
 }
 
 #[test]

@@ -178,6 +178,7 @@ pub fn delay_weights_usable(weights: &[u32; MAX_DELAY_QUARTERS]) -> bool {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct OverrunSettings {
+    #[serde(serialize_with = "crate::entry::write_share", deserialize_with = "crate::entry::read_share")]
     pub probability: Decimal,
     pub min_pct: u32,
     pub max_pct: u32,
