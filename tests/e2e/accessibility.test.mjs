@@ -99,7 +99,7 @@ const STATES = {
         (old) => {
           const stamp = document.querySelector('[data-testid="mc-stamp"]');
           const status = document.querySelector('[data-testid="mc-status"]');
-          return stamp && stamp.getAttribute('data-run') !== old && status && status.textContent.trim() === '';
+          return stamp && stamp.getAttribute('data-run') !== old && status && status.dataset.state === 'finished';
         },
         before,
         { timeout: 120_000 },
@@ -394,7 +394,7 @@ test('a keyboard-only journey through the main tasks, focus always visible and n
     (old) => {
       const stamp = document.querySelector('[data-testid="mc-stamp"]');
       const status = document.querySelector('[data-testid="mc-status"]');
-      return stamp && stamp.getAttribute('data-run') !== old && status && status.textContent.trim() === '';
+      return stamp && stamp.getAttribute('data-run') !== old && status && status.dataset.state === 'finished';
     },
     run,
     { timeout: 120_000 },

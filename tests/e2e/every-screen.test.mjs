@@ -140,7 +140,7 @@ const USE = {
       (old) => {
         const stamp = document.querySelector('[data-testid="mc-stamp"]');
         const status = document.querySelector('[data-testid="mc-status"]');
-        return stamp && stamp.getAttribute('data-run') !== old && status && status.textContent.trim() === '';
+        return stamp && stamp.getAttribute('data-run') !== old && status && status.dataset.state === 'finished';
       },
       before,
       { timeout: 120_000 },

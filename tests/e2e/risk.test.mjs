@@ -55,18 +55,24 @@ async function runSimulation(page, { runs, seed }) {
   await page.getByTestId('mc-seed').fill(String(seed));
   const before = await page.getByTestId('mc-stamp').getAttribute('data-run');
   await page.getByTestId('mc-run').click();
-  // Every finished run has a new number; the status empties when it is done.
+  // Every finished run has a new number; the status says when it is done.
   await page.waitForFunction(
     (old) => {
       const stamp = document.querySelector('[data-testid="mc-stamp"]');
       const status = document.querySelector('[data-testid="mc-status"]');
-      return stamp && stamp.getAttribute('data-run') !== old && status && status.textContent.trim() === '';
+      return stamp && stamp.getAttribute('data-run') !== old && status && status.dataset.state === 'finished';
     },
     before,
     LONG,
   );
+  // The status says the run is done, and a screen reader hears the percentiles the
+  // table shows.
+  const p50 = (await page.getByTestId('mc-p50-2018-19').innerText()).trim();
+  const spoken = await page.getByTestId('mc-status-spoken').textContent();
+  assert.ok(spoken.includes(p50.replace(/\s*\[.*$/, '')), `${spoken} holds ${p50}`);
+  assert.match(await page.getByTestId('mc-status').getAttribute('role'), /^status$/);
   return {
-    p50: (await page.getByTestId('mc-p50-2018-19').innerText()).trim(),
+    p50,
     p90: (await page.getByTestId('mc-p90-2018-19').innerText()).trim(),
     table: (await page.getByTestId('mc-table').innerText()).trim(),
     stamp: (await page.getByTestId('mc-stamp').innerText()).trim(),

@@ -137,31 +137,35 @@ pub fn GoalSeekPanel() -> impl IntoView {
                     <Words label=SOLVE />
                 </button>
             </div>
-            {move || {
-                shown
-                    .get()
-                    .map(|shown| match shown {
-                        GoalAnswer::Found { sentence, value } => {
-                            view! {
-                                <p data-testid="goal-result">
-                                    {sentence} " "
-                                    <button type="button" data-testid="goal-apply" on:click=move |_| apply(value)>
-                                        <Words label=APPLY />
-                                    </button>
-                                </p>
+            // A live region that stays on the page, so that the answer put into it is
+            // said as it appears (one inserted with its own role may not be).
+            <div class="goal-answer" role="status" data-testid="goal-answer">
+                {move || {
+                    shown
+                        .get()
+                        .map(|shown| match shown {
+                            GoalAnswer::Found { sentence, value } => {
+                                view! {
+                                    <p data-testid="goal-result">
+                                        {sentence} " "
+                                        <button type="button" data-testid="goal-apply" on:click=move |_| apply(value)>
+                                            <Words label=APPLY />
+                                        </button>
+                                    </p>
+                                }
+                                    .into_any()
                             }
-                                .into_any()
-                        }
-                        GoalAnswer::Refused { sentence } => {
-                            view! {
-                                <p class="field-error" role="alert" data-testid="goal-unreachable">
-                                    {sentence}
-                                </p>
+                            GoalAnswer::Refused { sentence } => {
+                                view! {
+                                    <p class="field-error" data-testid="goal-unreachable">
+                                        {sentence}
+                                    </p>
+                                }
+                                    .into_any()
                             }
-                                .into_any()
-                        }
-                    })
-            }}
+                        })
+                }}
+            </div>
         </div>
     }
 }

@@ -153,15 +153,16 @@ pub fn MonteCarloPanel(steady: Memo<Scenario>) -> impl IntoView {
             })
             .on_finish(move |summary, report| {
                 progress.try_set((summary.runs_done, summary.runs_total));
-                memory.keep(SimulationRun {
+                let run = SimulationRun {
                     summary: Arc::new(summary),
                     settings,
                     scenario,
                     number,
                     elapsed_ms: report.elapsed_ms,
                     longest_slice_ms: report.longest_slice_ms,
-                });
-                status.try_set(SimulationStatus::Idle);
+                };
+                status.try_set(SimulationStatus::finished(&run));
+                memory.keep(run);
             })
             .start(slot);
     };
@@ -376,8 +377,17 @@ pub fn MonteCarloPanel(steady: Memo<Scenario>) -> impl IntoView {
                         </span>
                     </span>
                 </div>
-                <p class="mc-status" role="status" data-testid="mc-status">
+                <p
+                    class="mc-status"
+                    role="status"
+                    data-testid="mc-status"
+                    data-state=move || status.with(SimulationStatus::key)
+                >
                     {move || status.with(|s| s.text(lang()))}
+                    " "
+                    <span class="visually-hidden" data-testid="mc-status-spoken">
+                        {move || status.with(|s| s.spoken(lang()).to_string())}
+                    </span>
                 </p>
             </fieldset>
             <SimulationResults stale=stale />

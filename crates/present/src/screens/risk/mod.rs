@@ -94,6 +94,19 @@ impl Sentence {
         self
     }
 
+    /// The sentence's words and figures without their marks: for a status a screen
+    /// reader hears, whose words say whose the figures are.
+    pub fn plain(&self, lang: Lang) -> String {
+        self.0
+            .iter()
+            .map(|part| match (part, part.figure(lang)) {
+                (_, Some((text, _))) => text,
+                (Part::Text(text), None) => text.clone(),
+                (_, None) => String::new(),
+            })
+            .collect()
+    }
+
     /// The sentence as read aloud, each figure followed by its mark in brackets
     /// (`67.1% [para 5]`): how the tests read what a member sees.
     pub fn read(&self, lang: Lang) -> String {

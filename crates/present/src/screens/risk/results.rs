@@ -448,6 +448,20 @@ mod tests {
             "每 10 個模擬年度中，有 9 個 2018-19 年度所需不超過 1,032.5 百萬元 [模型]（P90）；一半不超過 1,018.1 百萬元 \
              [模型]（P50，中位數）；只有 1 個不超過 1,002.3 百萬元 [模型]（P10）。",
         );
+        // The status says the run finished, and a screen reader hears the percentiles.
+        let status = crate::screens::risk::simulation::SimulationStatus::finished(&result);
+        check(status.text(Lang::En), "Finished: 10,000 runs; the results are below.");
+        check(
+            status.spoken(Lang::En).to_string(),
+            "In 9 of 10 simulated years 2018-19 needs no more than HK$1,032.5M (P90); in half of them no more than \
+             HK$1,018.1M (P50, the median); in 1 of 10, no more than HK$1,002.3M (P10).",
+        );
+        check(status.text(Lang::Zh), "模擬完成：10,000 次；結果見下。");
+        check(
+            status.spoken(Lang::Zh).to_string(),
+            "每 10 個模擬年度中，有 9 個 2018-19 年度所需不超過 1,032.5 百萬元（P90）；一半不超過 1,018.1 百萬元（P50，中位數）；\
+             只有 1 個不超過 1,002.3 百萬元（P10）。",
+        );
         check(
             against_allocation(&result, &paper(), Lang::En).map(|s| s.read(Lang::En)).unwrap_or_default(),
             "Against the 2018-19 block allocation the paper proposes, about HK$1,060M [para 6]: in 10,000 [model] of \

@@ -5,6 +5,7 @@
 //! until the member types another probability into the simulation's own field. Then
 //! the screen says the two differ and offers to make them the same again.
 
+use super::results::{percentiles_in_words, SimulationRun};
 use super::{late_share_figure, Sentence};
 use crate::fields::{int_in, runs_in, seed_in, share_in, write_share, FieldError, FieldSpec};
 use crate::format::{count, percent, quarters_count, share_percent};
@@ -312,6 +313,12 @@ pub enum SimulationStatus {
         total: u32,
     },
     Failed(Bilingual),
+    /// A run finished: how many runs, and its 2018-19 percentiles in words, which a
+    /// screen reader hears (the screen shows them in the results below).
+    Finished {
+        runs: u32,
+        spoken: Bilingual,
+    },
 }
 
 impl SimulationStatus {
@@ -328,10 +335,24 @@ impl SimulationStatus {
         ))
     }
 
+    /// A run finished: said with its percentiles, so that a member who cannot see
+    /// the results appear below hears them.
+    pub fn finished(run: &SimulationRun) -> SimulationStatus {
+        let spoken = |lang| percentiles_in_words(run, lang).plain(lang);
+        SimulationStatus::Finished {
+            runs: run.summary.runs_done,
+            spoken: Bilingual::new(spoken(Lang::Zh), spoken(Lang::En)),
+        }
+    }
+
     /// The status line (empty when idle).
     pub fn text(&self, lang: Lang) -> String {
         match (self, lang) {
             (SimulationStatus::Idle, _) => String::new(),
+            (SimulationStatus::Finished { runs, .. }, Lang::Zh) => format!("模擬完成：{} 次；結果見下。", count(*runs)),
+            (SimulationStatus::Finished { runs, .. }, Lang::En) => {
+                format!("Finished: {} runs; the results are below.", count(*runs))
+            }
             (SimulationStatus::Running, Lang::Zh) => "模擬進行中；頁面仍可使用。".to_string(),
             (SimulationStatus::Running, Lang::En) => "Running; the page stays usable meanwhile.".to_string(),
             (SimulationStatus::Cancelled { done, total }, Lang::Zh) => {
@@ -345,6 +366,26 @@ impl SimulationStatus {
             (SimulationStatus::Failed(reason), Lang::En) => {
                 format!("The simulation could not run: {}", reason.get(lang))
             }
+        }
+    }
+
+    /// The state's name, for the page (`data-state`) and its tests.
+    pub fn key(&self) -> &'static str {
+        match self {
+            SimulationStatus::Idle => "idle",
+            SimulationStatus::Running => "running",
+            SimulationStatus::Cancelled { .. } => "cancelled",
+            SimulationStatus::Failed(_) => "failed",
+            SimulationStatus::Finished { .. } => "finished",
+        }
+    }
+
+    /// What a screen reader hears after the status line, which the screen shows
+    /// elsewhere (a finished run's percentiles); empty otherwise.
+    pub fn spoken(&self, lang: Lang) -> &str {
+        match self {
+            SimulationStatus::Finished { spoken, .. } => spoken.get(lang),
+            _ => "",
         }
     }
 }
