@@ -2,7 +2,9 @@
 //! text; the field reads it on every keystroke with the spec's reader. A valid value
 //! is handed on at once (so figures update as the user types); an invalid one is
 //! marked at the field with the reader's message in the current language and handed
-//! on to nobody, so the last valid scenario stays in effect.
+//! on to nobody, and the value in effect when the member began typing is put back, so
+//! that no part of a mistyped number (the 999 of `99999` %, the 12 of `12a`) is left
+//! in the figures, the link or a save while the field says the entry is refused.
 
 use crate::components::effect::effect;
 use crate::components::memo::memo;
@@ -71,17 +73,21 @@ where
     // wiped because some other field changed the scenario.
     // The value the field was drawn with: the first run changes nothing, so an entry
     // brought back above stays.
-    let mut previous: Option<T> = Some(current.get_untracked());
+    let previous: StoredValue<Option<T>> = StoredValue::new(Some(current.get_untracked()));
+    // The value in effect when the member began typing here (since the field last lost
+    // the focus or followed an outside change): what a refused entry puts back.
+    let began_with: StoredValue<Option<T>> = StoredValue::new(None);
     effect(move |_| {
         let value = current.get();
-        if previous.as_ref() != Some(&value) {
+        if previous.with_value(|previous| previous.as_ref() != Some(&value)) {
             let typed = text.get_untracked();
             if read_for_effect(&typed).ok().as_ref() != Some(&value) {
                 text.set(write(&value));
                 error.set(None);
+                began_with.set_value(None);
             }
         }
-        previous = Some(value);
+        previous.set_value(Some(value));
     });
     // An entry this field refused is not part of any scenario. When the scenario is
     // replaced as a whole (undo, redo, a link, a reset) the entry is dropped and the
@@ -115,6 +121,7 @@ where
             if replaced_before != Some(replaced_now) {
                 text.set(current.with_untracked(|value| write_again(value)));
                 error.set(None);
+                began_with.set_value(None);
             } else {
                 match result {
                     Ok(value) => {
@@ -131,6 +138,9 @@ where
     // that knows no `T`, so the markup is compiled once, not once per type of value.
     let typing_key = testid.clone();
     let typed = Callback::new(move |typed: String| {
+        if began_with.with_value(Option::is_none) {
+            began_with.set_value(Some(current.get_untracked()));
+        }
         text.set(typed.clone());
         match read(&typed) {
             Ok(value) => {
@@ -138,16 +148,32 @@ where
                 whatif.typed_in(&typing_key);
                 commit.run(value);
             }
-            Err(e) => error.set(Some(e)),
+            Err(e) => {
+                error.set(Some(e));
+                // The value the member began with comes back, as one step of the same
+                // typing; the field is told it is its own, so its refused text stays.
+                let start = began_with.get_value().filter(|start| current.with_untracked(|now| now != start));
+                if let Some(start) = start {
+                    previous.set_value(Some(start.clone()));
+                    whatif.typed_in(&typing_key);
+                    commit.run(start);
+                }
+            }
         }
+    });
+    // The focus leaves a field also as its screen is taken down, after this field's
+    // values are gone: nothing is written then.
+    let left = Callback::new(move |()| {
+        let _ = began_with.try_set_value(None);
     });
     // A field no other message concerns points to its own alone.
     let concerned_by = concerned_by.unwrap_or_else(|| Signal::stored(None));
-    view! { <FieldView label unit help inputmode testid text error typed narrow concerned_by /> }
+    view! { <FieldView label unit help inputmode testid text error typed left narrow concerned_by /> }
 }
 
 /// What [`NumberField`] draws: the label, the input showing `text`, the unit, the
-/// message of `error` and the help. `typed` receives each text typed.
+/// message of `error` and the help. `typed` receives each text typed, `left` the
+/// field's losing the focus.
 #[component]
 fn FieldView(
     label: Label,
@@ -158,6 +184,7 @@ fn FieldView(
     text: RwSignal<String>,
     error: RwSignal<Option<FieldError>>,
     typed: Callback<String>,
+    left: Callback<()>,
     narrow: bool,
     concerned_by: Signal<Option<String>>,
 ) -> impl IntoView {
@@ -188,6 +215,9 @@ fn FieldView(
                     aria-invalid=move || describedby.with(Option::is_some).to_string()
                     aria-describedby=move || describedby.get()
                     on:input=move |ev| typed.run(event_target_value(&ev))
+                    on:blur=move |_| {
+                        let _ = left.try_run(());
+                    }
                 />
                 {unit
                     .map(|unit| {

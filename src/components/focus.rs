@@ -26,11 +26,7 @@ pub fn focus_after_render(selector: String) {
 /// on another control is left where it is.
 pub fn keep_typing_after_render(selector: String) {
     request_animation_frame(move || {
-        let document = web_sys::window().and_then(|w| w.document());
-        let focus_lost = document
-            .as_ref()
-            .is_none_or(|d| d.active_element().is_none() || d.active_element() == d.body().map(Into::into));
-        if !focus_lost {
+        if !focus_went() {
             return;
         }
         let Some(element) = first_shown(&selector) else { return };
@@ -55,16 +51,7 @@ pub fn keep_typing_after_render(selector: String) {
 /// page (audit 28). A control that still holds the focus keeps it.
 pub fn focus_screen_if_focus_went() {
     request_animation_frame(move || {
-        let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-        // The browser moves the focus off an element no longer drawn only after this
-        // frame's layout, so a hidden one may still hold it here.
-        let went = match (document.active_element(), document.body()) {
-            (Some(active), Some(body)) => {
-                *body == active || !active.is_connected() || active.get_client_rects().length() == 0
-            }
-            _ => true,
-        };
-        if !went {
+        if !focus_went() {
             return;
         }
         if let Some(main) = first_shown("#main") {
@@ -73,6 +60,20 @@ pub fn focus_screen_if_focus_went() {
             let _ = main.focus_with_options(&options);
         }
     });
+}
+
+/// Whether no control holds the focus any more: it is on `<body>` (or nowhere), or on
+/// an element removed or no longer drawn. The browser moves the focus off an element
+/// no longer drawn only after the frame's layout, so in an animation frame a hidden
+/// one may still hold it.
+fn focus_went() -> bool {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return true };
+    match (document.active_element(), document.body()) {
+        (Some(active), Some(body)) => {
+            *body == active || !active.is_connected() || active.get_client_rects().length() == 0
+        }
+        _ => true,
+    }
 }
 
 /// The first element matching `selector` that is shown (a selector list may name the

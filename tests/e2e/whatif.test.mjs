@@ -95,7 +95,15 @@ test('raising the ceiling to HK$20M and lowering it to HK$5M moves projects betw
   assert.equal(await app.text('projects-below-floor'), String(below1.length));
   await page.getByTestId('floor').fill('abc');
   assert.equal(await page.getByTestId('floor').getAttribute('aria-invalid'), 'true');
-  assert.equal(await app.text('projects-below-floor'), String(below1.length), 'the last valid floor stays');
+  // A refused entry leaves nothing of itself in effect: the floor the typing into the
+  // field began from (the paper's HK$0.2M) is back, as below a floor of 1 no longer is.
+  const below02 = all.filter((p) => p.budget < 0.2);
+  assert.equal(await app.text('projects-below-floor'), String(below02.length), 'the floor typing began from is back');
+  await page.getByTestId('ceiling').click();
+  await page.getByTestId('floor').fill('1');
+  await page.getByTestId('ceiling').click();
+  await page.getByTestId('floor').fill('abc');
+  assert.equal(await app.text('projects-below-floor'), String(below1.length), 'a floor committed before is kept');
   assert.deepEqual(seen.errors, []);
   await page.close();
 });
@@ -313,6 +321,35 @@ test('a decimal comma is refused at its field, never read as a thousands separat
   await page.getByTestId('cap-amount').fill('1,000');
   await page.getByTestId('cap-met').waitFor();
   await page.waitForFunction(() => location.hash.includes('cap=1000') && !location.hash.includes('cost='), null, { timeout: 3_000 });
+  assert.deepEqual(seen.errors, []);
+  await page.close();
+});
+
+test('a number refused as it is typed leaves none of its digits in effect: the value it began from comes back', async () => {
+  // Audit 30: typing 99999 into the cost change left 999 % applied (the last reading on
+  // the way) behind the field's message, in the figures, the link and any save.
+  const { page, app, seen } = await open('cashflow');
+  const cost = page.getByTestId('cost-change');
+  await cost.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('99999', { delay: 40 });
+  await page.locator('#field-cost-change-error').waitFor();
+  assert.equal(await cost.inputValue(), '99999', 'the text typed stays, with its message');
+  await page.waitForFunction(() => !location.hash.includes('cost='), null, { timeout: 3_000 });
+  assert.equal(await app.text('cash-2018-19-total'), '1,060.0', 'none of it is in effect');
+  // Taking the refused digits away applies what then reads, as one undo step.
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  await page.waitForFunction(() => location.hash.includes('cost=999'), null, { timeout: 3_000 });
+  assert.notEqual(await app.text('cash-2018-19-total'), '1,060.0');
+  // The same from a value already in effect: 12 then "12a" puts 12 back, not 1.
+  await cost.fill('12');
+  await page.getByTestId('cap-amount').click();
+  await cost.click();
+  await page.keyboard.press('End');
+  await page.keyboard.type('a');
+  await page.locator('#field-cost-change-error').waitFor();
+  await page.waitForFunction(() => /cost=12(&|$)/.test(location.hash), null, { timeout: 3_000 });
   assert.deepEqual(seen.errors, []);
   await page.close();
 });
