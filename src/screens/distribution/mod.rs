@@ -58,13 +58,7 @@ pub fn Distribution() -> impl IntoView {
                 <Words label=HEADING />
             </h2>
             <p class="headline ceiling-statement" data-testid="ceiling-statement">
-                <SentenceText sentence=Signal::derive(move || said.with(|(sentence, _)| sentence.clone())) />
-                {move || {
-                    said.with(|(_, marks)| marks.clone())
-                        .into_iter()
-                        .map(|provenance| view! { <ProvenanceMark provenance=provenance /> })
-                        .collect_view()
-                }}
+                <SentenceText sentence=said />
             </p>
             <BudgetsAsPrintedNote />
             <p class="note">{note} " " <ProvenanceMark provenance=ANNEX_C_SUMS /></p>

@@ -12,7 +12,7 @@ use crate::charts::{HistogramBin, HistogramMarker};
 use crate::format::{money_with_unit, percent, projects_count};
 use crate::lang::{l, Label, Lang};
 use crate::paper::Printed;
-use crate::provenance::{Basis, Figure, MarkedColumn, PaperPlace, Provenance, Value};
+use crate::provenance::{Basis, Figure, MarkedColumn, PaperPlace, Provenance, Value, ANNEX_C_SUMS};
 use crate::screens::projects::filters::ids_link;
 use crate::screens::projects::table::{annex_c_sum, total_budget};
 use crate::screens::sentence::Sentence;
@@ -221,9 +221,11 @@ pub fn ceiling_figures(data: &Dataset) -> CeilingFigures {
     }
 }
 
-/// The sentence about the ceiling, with the two counts as figures, and the marks it
-/// carries: its counts are the model's arithmetic on Annex C; the ceiling is para 2's.
-pub fn statement(data: &Dataset, bands: &[Band], lang: Lang) -> (Sentence, Vec<Provenance>) {
+/// The sentence about the ceiling, with the two counts as figures, each mark where its
+/// figure stands (audit 29: two marks after the sentence left the reader to guess which
+/// figure was para 2's): the counts are the model's arithmetic on Annex C; the ceiling
+/// is para 2's. The band's edges and the share are the model's words about those counts.
+pub fn statement(data: &Dataset, bands: &[Band], lang: Lang) -> Sentence {
     let figures = ceiling_figures(data);
     let share = Decimal::from(figures.near)
         .checked_div(Decimal::from(figures.total.max(1)))
@@ -235,27 +237,34 @@ pub fn statement(data: &Dataset, bands: &[Band], lang: Lang) -> (Sentence, Vec<P
         bands.last().is_some_and(|b| b.projects.len() == tallest && tallest > 0) && data.ceiling == last_edge();
     let total = figures.total;
     let (just_under, ceiling) = (money_with_unit(figures.just_under, lang), money_with_unit(data.ceiling, lang));
-    // The ceiling named as para 2 prints it (its mark is on the sentence); the band's
-    // edges, the model's, stay to one decimal.
+    // The ceiling named as para 2 prints it, with its mark; the band's edges, the
+    // model's, stay to one decimal.
     let (_, printed_ceiling) = para_2_thresholds(data, lang);
+    let ceiling_mark = Printed::Ceiling.figure(data).map(|f| f.provenance().clone());
+    let count_mark = || Some(ANNEX_C_SUMS);
     let edge = money_with_unit(near_ceiling_edge(data.ceiling), lang);
-    let sentence = match lang {
+    match lang {
         Lang::Zh => Sentence::new()
             .figure("count-at-just-under", figures.at_just_under.to_string())
-            .text(format!(" 個項目的預算正好是 {just_under}，只比 {printed_ceiling}上限（超過者須由立法會財務委員會另行批准）低 0.1 百萬元；"))
+            .mark(count_mark())
+            .text(format!(" 個項目的預算正好是 {just_under}，只比 {printed_ceiling}"))
+            .mark(ceiling_mark)
+            .text("上限（超過者須由立法會財務委員會另行批准）低 0.1 百萬元；")
             .figure("count-near-ceiling", figures.near.to_string())
+            .mark(count_mark())
             .text(format!(" 個（佔 {total} 個的 {share}）在上限之下 0.5 百萬元之內，即超過 {edge}而不多於 {ceiling}"))
             .text(if last_is_tallest { "，多於其他任何 0.5 百萬元的組別。" } else { "。" }),
         Lang::En => Sentence::new()
             .figure("count-at-just-under", figures.at_just_under.to_string())
-            .text(format!(" projects are budgeted at exactly {just_under}, HK$0.1M under the {printed_ceiling} ceiling above which a project needs the Finance Committee's own approval; "))
+            .mark(count_mark())
+            .text(format!(" projects are budgeted at exactly {just_under}, HK$0.1M under the {printed_ceiling}"))
+            .mark(ceiling_mark)
+            .text(" ceiling above which a project needs the Finance Committee's own approval; ")
             .figure("count-near-ceiling", figures.near.to_string())
+            .mark(count_mark())
             .text(format!(" ({share} of {total}) are within HK$0.5M below the ceiling: over {edge}, up to and including {ceiling}"))
             .text(if last_is_tallest { ", more than in any other HK$0.5M band." } else { "." }),
-    };
-    let mut marks = vec![Provenance::Model(Basis::Arithmetic(PaperPlace::AnnexC))];
-    marks.extend(Printed::Ceiling.figure(data).map(|f| f.provenance().clone()));
-    (sentence, marks)
+    }
 }
 
 /// Para 2's floor and ceiling with their unit, as the paper prints them (`HK$0.2M`,
@@ -437,13 +446,17 @@ mod tests {
         assert_eq!(last, Some(59));
         assert_eq!(ceiling_figures(&data).near, 59);
         assert_eq!(findings(&data).near_ceiling.len(), 59);
-        let (sentence, marks) = statement(&data, &bands, Lang::En);
+        let sentence = statement(&data, &bands, Lang::En);
         assert_eq!(
             sentence.plain(),
             "35 projects are budgeted at exactly HK$9.9M, HK$0.1M under the HK$10M ceiling above which a project needs the Finance Committee's own approval; 59 (23.2% of 254) are within HK$0.5M below the ceiling: over HK$9.5M, up to and including HK$10.0M, more than in any other HK$0.5M band."
         );
-        assert_eq!(marks.iter().map(|m| m.mark(Lang::En)).collect::<Vec<_>>(), ["model", "para 2"]);
-        let (zh, _) = statement(&data, &bands, Lang::Zh);
+        // Each mark stands after its figure.
+        assert_eq!(
+            sentence.read(Lang::En),
+            "35 [model] projects are budgeted at exactly HK$9.9M, HK$0.1M under the HK$10M [para 2] ceiling above which a project needs the Finance Committee's own approval; 59 [model] (23.2% of 254) are within HK$0.5M below the ceiling: over HK$9.5M, up to and including HK$10.0M, more than in any other HK$0.5M band."
+        );
+        let zh = statement(&data, &bands, Lang::Zh);
         assert!(zh.plain().contains("即超過 9.5 百萬元而不多於 10.0 百萬元"), "{}", zh.plain());
     }
 

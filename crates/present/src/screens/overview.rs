@@ -403,7 +403,7 @@ fn words(text: String) -> Sentence {
 pub fn findings_list(data: &Dataset, lang: Lang) -> Vec<Finding> {
     let found = findings(data);
     let zh = lang == Lang::Zh;
-    let mut list = vec![ceiling_finding(data, &found, lang)];
+    let mut list: Vec<Finding> = ceiling_finding(data, &found, lang).into_iter().collect();
     list.extend(commitment_finding(data, &found, lang));
     list.extend(lateness_finding(data, &found, lang));
     let long = found.long_projects.len();
@@ -456,34 +456,43 @@ pub fn findings_list(data: &Dataset, lang: Lang) -> Vec<Finding> {
 }
 
 /// The bunching under the ceiling: the projects at the top budget, with their own
-/// link, and those near the ceiling (the model's one definition), with theirs.
-fn ceiling_finding(data: &Dataset, found: &Findings, lang: Lang) -> Finding {
-    let (top, at_top) = &found.at_top_budget;
-    let (n_top, n_near) = (at_top.len(), found.near_ceiling.len());
-    let (top, near_total) = (millions(*top), millions(found.near_ceiling_total));
+/// link, and those near the ceiling (the model's one definition), with theirs. Each
+/// figure is marked where it stands (audit 29: two marks after the sentence left the
+/// reader to guess which figure para 2's was, and Annex C's top budget had none): the
+/// top budget as Annex C prints it, the ceiling as para 2 prints it, the counts and
+/// the total as the model's sums of Annex C. The band's edges are the model's
+/// definition, said in words.
+fn ceiling_finding(data: &Dataset, found: &Findings, lang: Lang) -> Option<Finding> {
+    let (_, at_top) = &found.at_top_budget;
+    let top = Printed::ProjectBudget(*at_top.first()?).figure(data)?;
+    let ceiling_printed = Printed::Ceiling.figure(data)?;
+    let sum = |value| Figure::model(value, Basis::Arithmetic(PaperPlace::AnnexC));
+    let count = |n: usize| sum(Value::Count(u64::try_from(n).unwrap_or(u64::MAX)));
+    let (n_top, n_near) = (count(at_top.len()), count(found.near_ceiling.len()));
+    let near_total = sum(Value::Millions(found.near_ceiling_total));
     let edge = millions(blockvote_model::findings::near_ceiling_edge(data.ceiling));
     let ceiling = millions(data.ceiling);
-    // The ceiling para 2 prints, as it prints it (10, not 10.0), where the finding
-    // names it; the band's edges stay the model's, to one decimal.
-    let printed_ceiling = Printed::Ceiling.figure(data).map_or_else(|| ceiling.clone(), |f| f.text(lang));
-    let text = match lang {
+    let template = match lang {
         Lang::Zh => format!(
-            "{n_top} 個項目的預算正好是 {top} 百萬元，即低於須提交財委會審批的 {printed_ceiling} 百萬元上限一步之遙；在上限之下 0.5 百萬元之內（超過 {edge} 百萬元而不多於 {ceiling} 百萬元）的共有 {n_near} 個，合共 {near_total} 百萬元。"
+            "{{}} 個項目的預算正好是 {{$}}，即低於須提交財委會審批的 {{$}}上限一步之遙；在上限之下 0.5 百萬元之內（超過 {edge} 百萬元而不多於 {ceiling} 百萬元）的共有 {{}} 個，合共 {{$}}。"
         ),
         Lang::En => format!(
-            "{n_top} projects are budgeted at exactly HK${top}M, one step below the HK${printed_ceiling}M above which Finance Committee approval is needed; {n_near} lie within HK$0.5M below the ceiling (over HK${edge}M, up to and including HK${ceiling}M), HK${near_total}M in all."
+            "{{}} projects are budgeted at exactly {{$}}, one step below the {{$}} above which Finance Committee approval is needed; {{}} lie within HK$0.5M below the ceiling (over HK${edge}M, up to and including HK${ceiling}M), {{$}} in all."
         ),
     };
     let near = RowsLink {
         text: match lang {
-            Lang::Zh => format!("查看上限附近的 {n_near} 個項目"),
-            Lang::En => format!("show the {n_near} near the ceiling"),
+            Lang::Zh => format!("查看上限附近的 {} 個項目", found.near_ceiling.len()),
+            Lang::En => format!("show the {} near the ceiling", found.near_ceiling.len()),
         },
         ..rows_link(&found.near_ceiling, lang)
     };
-    let mut marks = vec![ANNEX_C_SUMS];
-    marks.extend(Printed::Ceiling.figure(data).map(|f| f.provenance().clone()));
-    Finding { testid: "finding-ceiling", text: words(text), marks, links: vec![rows_link(at_top, lang), near] }
+    Some(Finding {
+        testid: "finding-ceiling",
+        text: Sentence::fill(&template, [n_top, top, ceiling_printed, n_near, near_total]),
+        marks: Vec::new(),
+        links: vec![rows_link(at_top, lang), near],
+    })
 }
 
 /// What the new projects commit beyond 2018-19: Annex C's budgets less Annex B's cash.
@@ -610,12 +619,12 @@ mod tests {
         check(
             "finding-ceiling",
             Lang::En,
-            "35 projects are budgeted at exactly HK$9.9M, one step below the HK$10M above which Finance Committee approval is needed; 59 lie within HK$0.5M below the ceiling (over HK$9.5M, up to and including HK$10.0M), HK$580.2M in all. [model, para 2] show these 35 projects → 35 | show the 59 near the ceiling → 59",
+            "35 [model] projects are budgeted at exactly HK$9.9M [Annex C], one step below the HK$10M [para 2] above which Finance Committee approval is needed; 59 [model] lie within HK$0.5M below the ceiling (over HK$9.5M, up to and including HK$10.0M), HK$580.2M [model] in all. show these 35 projects → 35 | show the 59 near the ceiling → 59",
         );
         check(
             "finding-ceiling",
             Lang::Zh,
-            "35 個項目的預算正好是 9.9 百萬元，即低於須提交財委會審批的 10 百萬元上限一步之遙；在上限之下 0.5 百萬元之內（超過 9.5 百萬元而不多於 10.0 百萬元）的共有 59 個，合共 580.2 百萬元。 [模型, 第 2 段] 查看這 35 個項目 → 35 | 查看上限附近的 59 個項目 → 59",
+            "35 [模型] 個項目的預算正好是 9.9 百萬元 [附件 C]，即低於須提交財委會審批的 10 百萬元 [第 2 段]上限一步之遙；在上限之下 0.5 百萬元之內（超過 9.5 百萬元而不多於 10.0 百萬元）的共有 59 [模型] 個，合共 580.2 百萬元 [模型]。 查看這 35 個項目 → 35 | 查看上限附近的 59 個項目 → 59",
         );
         let data = paper();
         let found = findings(&data);
