@@ -7,9 +7,8 @@ use crate::format::{millions, percent_setting, quarters_count, share_percent};
 use crate::lang::{l, Label, Lang};
 use crate::paper::{AnnexBColumn, Indicator, Para5Column, Printed};
 use crate::provenance::Figure;
-use crate::words::{profile_label, rule_label, CAP_UNMET};
-use blockvote_model::engine::{CapOutcome, Profile, Scenario, Slippage};
-use blockvote_model::money::format_decimal;
+use crate::words::{lever_value, profile_label, rule_label, CAP_UNMET};
+use blockvote_model::engine::{CapOutcome, Lever, Profile, Scenario, Slippage};
 use blockvote_model::{CohortId, Money};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -93,18 +92,22 @@ pub fn assumptions(input: BriefInput<'_>) -> Assumptions {
         }
     };
     let new_cash = Printed::Cohort { cohort: CohortId::New, column: AnnexBColumn::Cash };
+    // The calibrated profile's share r as the levers' tables write it (`0.843`), not to
+    // the solver's six decimals, which read as a residue the model cannot support
+    // (audit 29).
+    let solved_r = lever_value(Lever::Retention, p.calibration.retention, lang);
     let calibration = match lang {
         Lang::Zh => format!(
             "{}（新項目 2018-19 年度 {}）；校準：完成季度支付預算的比例 r = {}",
             cited(new_cash),
             value(new_cash),
-            format_decimal(p.calibration.retention, 6)
+            solved_r
         ),
         Lang::En => format!(
             "{} (new projects {} in 2018-19); calibrated: share paid in the completion quarter r = {}",
             cited(new_cash),
             value(new_cash),
-            format_decimal(p.calibration.retention, 6)
+            solved_r
         ),
     };
     let schedule = |column| Printed::Performance { indicator: Indicator::Schedule, column };
@@ -145,9 +148,9 @@ pub fn assumptions(input: BriefInput<'_>) -> Assumptions {
             format!("{}{open}{}{close}{unmet}", exact(c.amount), rule_label(c.rule).get(lang))
         },
     );
-    // The calibrated profile's share r: solved from the paper (to six decimals, as the
-    // profile's source gives it), or the member's as typed (`0.5`, not `0.500000`).
-    let solved = format_decimal(p.calibration.retention, 6);
+    // The calibrated profile's share r: solved from the paper (written as above), or the
+    // member's as typed (`0.5`, not `0.500`).
+    let solved = solved_r.clone();
     let retention = s.retention.map_or_else(|| solved.clone(), |r| r.normalize().to_string());
     // A scaling the engine refused (a target below the locked categories) left the
     // amounts unscaled: the brief says so, where it once said "scaled pro rata to 100.0"
@@ -331,9 +334,9 @@ mod tests {
     #[test]
     fn the_retention_share_is_an_assumption_of_its_own() {
         let with = |link: &str| blockvote_model::link::decode_link(link).0.scenario;
-        let solved = "Share of the budget paid in the completion quarter (calibrated profile), r | 0.842782 | ";
+        let solved = "Share of the budget paid in the completion quarter (calibrated profile), r | 0.843 | ";
         let source = "blockvote's model: solved so the new projects' 2018-19 cash equals Annex B's";
-        check(Scenario::default(), Lang::En, "retention", &format!("{solved}0.842782 | {source}"));
+        check(Scenario::default(), Lang::En, "retention", &format!("{solved}0.843 | {source}"));
         check(
             with("retention=0"),
             Lang::En,
@@ -344,7 +347,7 @@ mod tests {
             with("retention=0.5"),
             Lang::Zh,
             "retention",
-            "校準開支模式在完成季度支付預算的比例 r | 0.842782 | 0.5 | blockvote 的模型：求解使新項目 2018-19 年度現金等於附件 B 的數字；情景的數值由使用者設定",
+            "校準開支模式在完成季度支付預算的比例 r | 0.843 | 0.5 | blockvote 的模型：求解使新項目 2018-19 年度現金等於附件 B 的數字；情景的數值由使用者設定",
         );
         // The profile with the member's r is not called calibrated to Annex B.
         let table = assumptions(Fixture::new(with("retention=0.5")).input(Lang::En));

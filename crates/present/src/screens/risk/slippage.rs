@@ -24,7 +24,12 @@ pub const EXPLANATION: Label = l(
 
 pub const APPLY: Label = l("計入延誤", "Apply slippage");
 
-pub const USE_PARA5: Label = l("採用第 5 段（69/210，延誤 1 季）", "Use para 5 (69/210, 1 quarter late)");
+/// Para 5 prints the share late, not how late: the quarter is said to be blockvote's
+/// (audit 29: "1 quarter late" beside para 5 read as the paper's).
+pub const USE_PARA5: Label = l(
+    "採用第 5 段的延誤比例 69/210（延誤 1 季為本工具預設）",
+    "Use para 5's share late, 69/210 (1 quarter late: blockvote's default)",
+);
 
 /// What the two columns compare. A cash cap answers each of them with deferrals of its
 /// own, so the difference is slippage's effect with the cap's answer included, which
