@@ -14,6 +14,7 @@ use blockvote_model::offline::{CarriedDataset, CarriedProblem, DATASET_BLOCK_ID}
 use blockvote_model::saved::limits::MAX_CARRIED_DATASET_BYTES;
 use blockvote_model::saved::set_aside::DATASET_SET_ASIDE_KEY;
 use blockvote_model::Dataset;
+use blockvote_present::screens::scenarios::files::{spreadsheet_text, CSV_TYPE};
 use leptos::prelude::*;
 
 /// Where an imported dataset is kept.
@@ -75,7 +76,7 @@ pub fn download_set_aside_dataset(text: &str) -> bool {
             } else {
                 format!("{}.csv", dataset.name)
             };
-            download(&name, "text/csv;charset=utf-8", &dataset.projects_csv)
+            download(&name, CSV_TYPE, &spreadsheet_text(&dataset.projects_csv))
         }
         Err(_) => download("blockvote-dataset-unreadable.txt", "text/plain;charset=utf-8", text),
     }

@@ -14,7 +14,7 @@ use blockvote_present::screens::scenarios::dataset::{
     check, in_use, refused, summary, Checked, Preview, AFTER_USE, CANCEL, EXPLAIN, IMPORT, PREVIEW, TEMPLATE,
     TEMPLATE_FILE, TITLE, USE,
 };
-use blockvote_present::screens::scenarios::files::CSV_TYPE;
+use blockvote_present::screens::scenarios::files::{spreadsheet_text, CSV_TYPE};
 use blockvote_present::storage::{BACK_TO_PAPER, DOWNLOAD_REFUSED};
 use leptos::prelude::*;
 
@@ -51,9 +51,12 @@ pub fn DatasetImport() -> impl IntoView {
         focus_after_render(by_test_id("dataset-file"));
     };
     // The paper's projects, whatever set is in use: the template shows the schema with
-    // the rows a member knows.
+    // the rows a member knows. It starts with a byte-order mark, as every CSV blockvote
+    // writes, so that a spreadsheet reads its Chinese names as UTF-8 (audit 29); the
+    // reader of project data skips it.
     let template = move |_| {
-        let written = Dataset::paper().is_ok_and(|paper| download(TEMPLATE_FILE, CSV_TYPE, &projects_template(&paper)));
+        let written = Dataset::paper()
+            .is_ok_and(|paper| download(TEMPLATE_FILE, CSV_TYPE, &spreadsheet_text(&projects_template(&paper))));
         download_failed.set(!written);
     };
     let apply = move |preview: Preview| {
