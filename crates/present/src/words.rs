@@ -43,14 +43,20 @@ pub fn view_label(view: View) -> Label {
 
 /// The screen's name as the phone's menu button shows it, where the header leaves
 /// room for about eight letters: the English of the longer names shortened (the
-/// menu it opens, and the screen's heading, give them in full).
+/// menu it opens, and the screen's heading, give them in full). A Chinese name of two
+/// words has a zero-width space between them: on the narrowest phones the button
+/// gives it two lines, and the shell breaks lines only there (`word-break: keep-all`),
+/// so 現金流量 reads 現金 / 流量, never 現金流 / 量 (audit 30).
 pub fn view_short_label(view: View) -> Label {
     match view {
         View::Departments => l("部門", "Depts."),
-        View::Distribution => l("預算分布", "Budgets"),
-        View::Risk => l("延誤及風險", "Risk"),
-        View::Brief => l("會議簡報", "Brief"),
-        View::Present => l("簡報模式", "Presenter"),
+        View::Distribution => l("預算\u{200b}分布", "Budgets"),
+        View::Allocation => l("撥款\u{200b}分配", "Allocation"),
+        View::Cashflow => l("現金\u{200b}流量", "Cash flow"),
+        View::Risk => l("延誤及\u{200b}風險", "Risk"),
+        View::Thresholds => l("審批\u{200b}門檻", "Thresholds"),
+        View::Brief => l("會議\u{200b}簡報", "Brief"),
+        View::Present => l("簡報\u{200b}模式", "Presenter"),
         other => view_label(other),
     }
 }
@@ -215,6 +221,8 @@ mod tests {
             assert!(!view_label(view).zh.is_empty() && !view_label(view).en.is_empty());
             let short = view_short_label(view);
             assert!(!short.zh.is_empty() && (1..=10).contains(&short.en.len()), "{}", short.en);
+            // The short Chinese name is the full one, with a break allowed between its words.
+            assert_eq!(short.zh.replace('\u{200b}', ""), view_label(view).zh);
         }
         for lever in Lever::ALL {
             assert_ne!(lever_label(lever).zh, lever_label(lever).en);
