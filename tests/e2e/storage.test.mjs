@@ -839,7 +839,7 @@ test('a second unreadable stored dataset is set aside under a new key, never ove
   assert.deepEqual(kept, [null, 'the first one set aside', bad]);
   const file = await downloaded(page, () => page.getByTestId('data-set-aside-download').click());
   assert.equal(file.name, 'second.csv');
-  assert.equal(file.text, 'id,department_zh\n1,x\n', 'the projects CSV, ready to fix and import again');
+  assert.equal(file.text, '\ufeffid,department_zh\n1,x\n', 'the projects CSV, ready to fix and import again');
   assert.deepEqual(seen.errors, []);
   await context.close();
 });
