@@ -217,7 +217,15 @@ impl WhatIf {
                         }
                         h.redo.clear();
                     }
-                    h.last_typed = typed.map(|field| (field, now));
+                    if continues && h.undo.last() == Some(&next) {
+                        // The typing came back to where its step began (a refused entry
+                        // put back what the typing began from): the step changed nothing
+                        // and goes, and the next keystroke starts a step of its own.
+                        h.undo.pop();
+                        h.last_typed = None;
+                    } else {
+                        h.last_typed = typed.map(|field| (field, now));
+                    }
                 }
                 h.current = next;
             });

@@ -2,15 +2,17 @@
 //! text; the field reads it on every keystroke with the spec's reader. A valid value
 //! is handed on at once (so figures update as the user types); an invalid one is
 //! marked at the field with the reader's message in the current language and handed
-//! on to nobody, and the value in effect when the member began typing is put back, so
-//! that no part of a mistyped number (the 999 of `99999` %, the 12 of `12a`) is left
-//! in the figures, the link or a save while the field says the entry is refused.
+//! on to nobody, and what was in effect when the member began typing into the field is
+//! put back, so that no part of a mistyped number (the 999 of `99999` %, the 12 of
+//! `12a`) is left in the figures, the link or a save while the field says the entry is
+//! refused.
 
 use crate::components::effect::effect;
 use crate::components::memo::memo;
 use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::whatif::{use_whatif, RefusedEntry};
+use blockvote_model::engine::Scenario;
 use blockvote_present::fields::{FieldError, FieldSpec};
 use blockvote_present::lang::Label;
 use leptos::prelude::*;
@@ -42,6 +44,11 @@ pub fn NumberField<T>(
     /// field is then marked invalid and points to it, as to its own.
     #[prop(optional, into)]
     concerned_by: Option<Signal<Option<String>>>,
+    /// What a refused entry is kept under while the field is not drawn, when its test
+    /// id names the field of more than one thing (the lever panel's, of whichever
+    /// project is open): the entry then comes back only to the field of the same thing.
+    #[prop(optional, into)]
+    kept_as: Option<String>,
 ) -> impl IntoView
 where
     T: Clone + PartialEq + Send + Sync + 'static,
@@ -61,8 +68,9 @@ where
     // An entry this field refused before its screen closed comes back with its
     // message, unless the scenario was replaced or the value in effect changed since.
     let in_effect = current.with_untracked(|value| write(value));
+    let kept_as = kept_as.unwrap_or_else(|| testid.clone());
     let kept = refused_entries
-        .with_value(|entries| entries.get(&testid).cloned())
+        .with_value(|entries| entries.get(&kept_as).cloned())
         .filter(|entry| entry.replaced == whatif.replaced.get_untracked() && entry.in_effect == in_effect);
     let error: RwSignal<Option<FieldError>> = RwSignal::new(kept.as_ref().and_then(|entry| read(&entry.text).err()));
     // No entry kept: the field shows the value in effect.
@@ -74,9 +82,9 @@ where
     // The value the field was drawn with: the first run changes nothing, so an entry
     // brought back above stays.
     let previous: StoredValue<Option<T>> = StoredValue::new(Some(current.get_untracked()));
-    // The value in effect when the member began typing here (since the field last lost
+    // What was in effect when the member began typing here (since the field last lost
     // the focus or followed an outside change): what a refused entry puts back.
-    let began_with: StoredValue<Option<T>> = StoredValue::new(None);
+    let began_with: StoredValue<Option<Began<T>>> = StoredValue::new(None);
     effect(move |_| {
         let value = current.get();
         if previous.with_value(|previous| previous.as_ref() != Some(&value)) {
@@ -97,9 +105,9 @@ where
     // that now reads is applied, as the field shows it. One effect does both, so an
     // undo never applies an entry (which would be a new step, and lose the redo).
     let replaced = whatif.replaced;
-    // The entry refused is kept by the field's test id while it stands, for when the
-    // field is drawn again; an entry that reads or is dropped is forgotten.
-    let key = testid.clone();
+    // The entry refused is kept by the field's test id (or `kept_as`) while it stands,
+    // for when the field is drawn again; an entry that reads or is dropped is forgotten.
+    let key = kept_as;
     effect(move |_| {
         let refused = error.with(Option::is_some).then(|| RefusedEntry {
             text: text.get(),
@@ -139,24 +147,35 @@ where
     let typing_key = testid.clone();
     let typed = Callback::new(move |typed: String| {
         if began_with.with_value(Option::is_none) {
-            began_with.set_value(Some(current.get_untracked()));
+            let began =
+                Began { value: current.get_untracked(), scenario: whatif.scenario.get_untracked(), committed: false };
+            began_with.set_value(Some(began));
         }
         text.set(typed.clone());
         match read(&typed) {
             Ok(value) => {
                 error.set(None);
                 whatif.typed_in(&typing_key);
+                began_with.update_value(|began| began.iter_mut().for_each(|b| b.committed = true));
                 commit.run(value);
             }
             Err(e) => {
                 error.set(Some(e));
-                // The value the member began with comes back, as one step of the same
-                // typing; the field is told it is its own, so its refused text stays.
-                let start = began_with.get_value().filter(|start| current.with_untracked(|now| now != start));
-                if let Some(start) = start {
-                    previous.set_value(Some(start.clone()));
-                    whatif.typed_in(&typing_key);
-                    commit.run(start);
+                let Some(began) = began_with.get_value().filter(|began| began.committed) else { return };
+                began_with.update_value(|began| began.iter_mut().for_each(|b| b.committed = false));
+                // What the typing began from comes back, as one step of the same typing;
+                // the field is told the value is its own, so its refused text stays.
+                previous.set_value(Some(began.value.clone()));
+                whatif.typed_in(&typing_key);
+                if whatif.scenario.with_untracked(|now| *now != began.scenario) {
+                    // A lever: the scenario as it was, with all its commit changed
+                    // besides the value (slippage switched on, an edit of a category at
+                    // the paper's amount), and so one that was worked out before.
+                    whatif.scenario.set(began.scenario);
+                } else {
+                    // A setting kept outside the scenario (a simulation's, a target
+                    // before it is applied): its value as it was.
+                    commit.run(began.value);
                 }
             }
         }
@@ -169,6 +188,15 @@ where
     // A field no other message concerns points to its own alone.
     let concerned_by = concerned_by.unwrap_or_else(|| Signal::stored(None));
     view! { <FieldView label unit help inputmode testid text error typed left narrow concerned_by /> }
+}
+
+/// What was in effect when the member began typing into a field: its value and the
+/// scenario, and whether the typing has committed a value since.
+#[derive(Clone)]
+struct Began<T> {
+    value: T,
+    scenario: Scenario,
+    committed: bool,
 }
 
 /// What [`NumberField`] draws: the label, the input showing `text`, the unit, the

@@ -354,6 +354,44 @@ test('a number refused as it is typed leaves none of its digits in effect: the v
   await page.close();
 });
 
+test('a refused entry puts back the whole scenario its typing began from: no slippage switched on, no category edit, no thresholds that cross', async () => {
+  // Audit 31: putting back the value alone went through the field's commit, which
+  // switched slippage on, wrote the paper's amount as a category edit, and put back a
+  // ceiling below a floor applied meanwhile ("cannot be worked out").
+  const { page, app, seen } = await open('risk');
+  const typeInto = async (testid, text) => {
+    await page.getByTestId(testid).click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(text, { delay: 30 });
+  };
+  await typeInto('slip-share', '12a');
+  await page.locator('#field-slip-share-error').waitFor();
+  await page.waitForTimeout(600);
+  assert.doesNotMatch(await page.evaluate(() => location.hash), /slip/);
+  assert.equal(await page.getByTestId('slip-enabled').isChecked(), false, 'slippage stays off');
+  await app.go('allocation');
+  await typeInto('allocation-amount-1', '25a');
+  await page.locator('#field-allocation-amount-1-error').waitFor();
+  await page.waitForTimeout(600);
+  assert.doesNotMatch(await page.evaluate(() => location.hash), /cat=/, 'no edit of the category');
+  assert.equal(await page.getByTestId('undo').getAttribute('aria-disabled'), 'true', 'a typing that changed nothing is no step');
+  await app.go('thresholds');
+  await typeInto('floor', '15');
+  await page.locator('#field-floor-error').waitFor();
+  await typeInto('ceiling', '30');
+  await page.waitForFunction(() => /floor=15/.test(location.hash) && /ceiling=30/.test(location.hash), null, { timeout: 3_000 });
+  // A ceiling of 3 is below the floor of 15 the ceiling's typing let in: refused, the
+  // scenario the typing began from comes back (floor 0.2, ceiling 10), and there the 3
+  // reads, so it is applied, as a refused entry that comes to read is.
+  await page.keyboard.press('Backspace');
+  await page.waitForFunction(() => /ceiling=3(&|$)/.test(location.hash) && !/floor=/.test(location.hash), null, { timeout: 3_000 });
+  assert.equal(await page.getByTestId('floor').inputValue(), '0.2');
+  assert.equal(await page.locator('.field-error').count(), 0);
+  assert.equal(await page.getByTestId('engine-error').count(), 0, 'the scenario is one that works');
+  assert.deepEqual(seen.errors, []);
+  await page.close();
+});
+
 test('the deferral rule shown is always the one the figures follow: chosen before the cap is typed, or set by a link or an undo', async () => {
   const { page, app, seen } = await open('cashflow');
   const rule = () => page.getByTestId('cap-rule').inputValue();

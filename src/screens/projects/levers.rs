@@ -139,6 +139,7 @@ pub fn ProjectLevers(selected: RwSignal<Option<u16>>) -> impl IntoView {
                     <NumberField
                         spec=defer_field()
                         testid="lever-defer"
+                        kept_as=format!("lever-defer-{id}")
                         current=Signal::derive(move || i64::from(edit.get().defer_quarters.unwrap_or(0)))
                         commit=move |value: i64| {
                             change(&|e| e.defer_quarters = (value != 0).then(|| i32::try_from(value).unwrap_or(0)))
@@ -148,6 +149,7 @@ pub fn ProjectLevers(selected: RwSignal<Option<u16>>) -> impl IntoView {
                     <NumberField
                         spec=extend_field()
                         testid="lever-extend"
+                        kept_as=format!("lever-extend-{id}")
                         current=Signal::derive(move || i64::from(edit.get().extend_quarters.unwrap_or(0)))
                         commit=move |value: i64| {
                             change(&|e| e.extend_quarters = (value != 0).then(|| i32::try_from(value).unwrap_or(0)))
@@ -157,6 +159,7 @@ pub fn ProjectLevers(selected: RwSignal<Option<u16>>) -> impl IntoView {
                     <NumberField
                         spec=budget_field(paper_budget)
                         testid="lever-budget"
+                        kept_as=format!("lever-budget-{id}")
                         current=Signal::derive(move || edit.get().budget.unwrap_or(paper_budget))
                         commit=move |value| change(&|e| e.budget = (value != paper_budget).then_some(value))
                         narrow=true
