@@ -303,17 +303,26 @@ test('grouping by department gives each department a heading with its count and 
   });
 });
 
-test('a budget bound that is not a number is marked at the field and the last valid filter stays', async () => {
+test('a budget bound that is not a number is marked at the field and the bound its typing began from stays', async () => {
   await withPage(ProjectsPage, async (app, page) => {
     await app.openProjects('&lang=en');
     const min = page.getByTestId('filter-min');
+    const rowsAre = (n) => page.waitForFunction((n) => document.querySelectorAll('[data-testid^="project-row-"]').length === n, n);
+    // Audit 31: "12a" typed key by key left the 12 of it filtering the table.
+    await min.click();
+    await page.keyboard.type('12a', { delay: 30 });
+    assert.equal(await min.getAttribute('aria-invalid'), 'true');
+    await rowsAre(PROJECTS.length);
+    assert.doesNotMatch(page.url(), /min=/);
+    assert.equal(await min.inputValue(), '12a', 'the refused text stays');
     await min.fill('9');
     const atLeast9 = PROJECTS.filter((p) => p.budgetK >= 9000).length;
-    await page.waitForFunction((n) => document.querySelectorAll('[data-testid^="project-row-"]').length === n, atLeast9);
+    await rowsAre(atLeast9);
+    await page.getByTestId('search').click();
     await min.fill('nine');
     assert.equal(await min.getAttribute('aria-invalid'), 'true');
     assert.match(await app.text('filter-min-error'), /Enter a number/);
-    assert.equal(await app.visibleCount(), atLeast9, 'the last valid bound still applies');
+    assert.equal(await app.visibleCount(), atLeast9, 'the bound in effect when the typing began still applies');
     await app.switchLanguage('zh');
     assert.match(await app.text('filter-min-error'), /請輸入數字/);
     // Full-width digits from a Chinese input method are a number like any other.

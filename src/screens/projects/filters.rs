@@ -62,6 +62,21 @@ fn FilterSelect(
     }
 }
 
+/// A budget bound's typing: the bound in the address when it began (`Some(None)`: no
+/// bound), and whether the address's next change is the field's own putting back.
+#[derive(Clone, Default)]
+struct BoundTyping {
+    began: Option<Option<String>>,
+    own_change: bool,
+}
+
+impl BoundTyping {
+    /// The address's bound changed: true (and forgotten) if the field made the change.
+    fn heard_own(&mut self) -> bool {
+        std::mem::take(&mut self.own_change)
+    }
+}
+
 #[component]
 pub fn FilterControls(filters: Memo<Filters>, grouped: Memo<bool>) -> impl IntoView {
     let state = use_app_state();
@@ -83,27 +98,49 @@ pub fn FilterControls(filters: Memo<Filters>, grouped: Memo<bool>) -> impl IntoV
     let max_param = param_of("max");
     let min_draft = RwSignal::new(None::<String>);
     let max_draft = RwSignal::new(None::<String>);
+    // As a number field does, a bound the filter cannot use puts back the bound the
+    // typing began from (since the field last lost the focus), so no part of it (the 12
+    // of "12a") filters the table while the field says it is refused (audit 31). That
+    // change of the address is the field's own, and keeps the refused text.
+    let min_typing = StoredValue::new(BoundTyping::default());
+    let max_typing = StoredValue::new(BoundTyping::default());
     effect(move |_| {
         min_param.track();
-        min_draft.set(None);
+        if !min_typing.try_update_value(BoundTyping::heard_own).unwrap_or(false) {
+            min_draft.set(None);
+        }
     });
     effect(move |_| {
         max_param.track();
-        max_draft.set(None);
+        if !max_typing.try_update_value(BoundTyping::heard_own).unwrap_or(false) {
+            max_draft.set(None);
+        }
     });
     let min_text = Signal::derive(move || min_draft.get().unwrap_or_else(|| min_param.get()));
     let max_text = Signal::derive(move || max_draft.get().unwrap_or_else(|| max_param.get()));
     let min_error = Signal::derive(move || parse_bound(&min_text.get()).err());
     let max_error = Signal::derive(move || parse_bound(&max_text.get()).err());
     let crossed = Signal::derive(move || filters.with(Filters::crossed));
-    let on_bound = move |key: &'static str, draft: RwSignal<Option<String>>, text: String| {
-        if parse_bound(&text).is_ok() {
-            draft.set(None);
-            set(&[(key, Some(text))]);
-        } else {
-            draft.set(Some(text));
-        }
-    };
+    let on_bound =
+        move |key: &'static str, draft: RwSignal<Option<String>>, typing: StoredValue<BoundTyping>, text: String| {
+            let now = state.params.with_untracked(|p| param(p, key));
+            typing.update_value(|t| {
+                if t.began.is_none() {
+                    t.began = Some(now.clone());
+                }
+            });
+            if parse_bound(&text).is_ok() {
+                draft.set(None);
+                set(&[(key, Some(text))]);
+            } else {
+                draft.set(Some(text));
+                let began = typing.with_value(|t| t.began.clone()).flatten();
+                if began != now {
+                    typing.update_value(|t| t.own_change = true);
+                    set(&[(key, began)]);
+                }
+            }
+        };
     let clear = move |_| {
         min_draft.set(None);
         max_draft.set(None);
@@ -194,7 +231,10 @@ pub fn FilterControls(filters: Memo<Filters>, grouped: Memo<bool>) -> impl IntoV
                         aria-invalid=move || min_error.with(Option::is_some).to_string()
                         aria-describedby="pf-min-error"
                         prop:value=move || min_text.get()
-                        on:input=move |ev| on_bound("min", min_draft, event_target_value(&ev))
+                        on:input=move |ev| on_bound("min", min_draft, min_typing, event_target_value(&ev))
+                        on:blur=move |_| {
+                            let _ = min_typing.try_update_value(|t| t.began = None);
+                        }
                     />
                     <label for="pf-max">
                         <Words label=TO />
@@ -208,7 +248,10 @@ pub fn FilterControls(filters: Memo<Filters>, grouped: Memo<bool>) -> impl IntoV
                         aria-invalid=move || max_error.with(Option::is_some).to_string()
                         aria-describedby="pf-max-error"
                         prop:value=move || max_text.get()
-                        on:input=move |ev| on_bound("max", max_draft, event_target_value(&ev))
+                        on:input=move |ev| on_bound("max", max_draft, max_typing, event_target_value(&ev))
+                        on:blur=move |_| {
+                            let _ = max_typing.try_update_value(|t| t.began = None);
+                        }
                     />
                 </div>
                 <p class="field-error" id="pf-min-error" data-testid="filter-min-error" aria-live="polite">
