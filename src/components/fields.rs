@@ -147,8 +147,9 @@ where
     let typing_key = testid.clone();
     let typed = Callback::new(move |typed: String| {
         if began_with.with_value(Option::is_none) {
+            let scenario = whatif.scenario.get_untracked();
             let began =
-                Began { value: current.get_untracked(), scenario: whatif.scenario.get_untracked(), committed: false };
+                Began { value: current.get_untracked(), after_own: scenario.clone(), scenario, committed: false };
             began_with.set_value(Some(began));
         }
         text.set(typed.clone());
@@ -156,8 +157,14 @@ where
             Ok(value) => {
                 error.set(None);
                 whatif.typed_in(&typing_key);
-                began_with.update_value(|began| began.iter_mut().for_each(|b| b.committed = true));
                 commit.run(value);
+                let after_own = whatif.scenario.get_untracked();
+                began_with.update_value(|began| {
+                    if let Some(began) = began {
+                        began.committed = true;
+                        began.after_own = after_own;
+                    }
+                });
             }
             Err(e) => {
                 error.set(Some(e));
@@ -165,16 +172,24 @@ where
                 began_with.update_value(|began| began.iter_mut().for_each(|b| b.committed = false));
                 // What the typing began from comes back, as one step of the same typing;
                 // the field is told the value is its own, so its refused text stays.
-                previous.set_value(Some(began.value.clone()));
-                whatif.typed_in(&typing_key);
-                if whatif.scenario.with_untracked(|now| *now != began.scenario) {
+                let now_is = |scenario: &Scenario| whatif.scenario.with_untracked(|now| now == scenario);
+                if !now_is(&began.scenario) {
                     // A lever: the scenario as it was, with all its commit changed
                     // besides the value (slippage switched on, an edit of a category at
-                    // the paper's amount), and so one that was worked out before.
-                    whatif.scenario.set(began.scenario);
+                    // the paper's amount), and so one that was worked out before. If the
+                    // scenario changed otherwise since this field's last value (a floor
+                    // the ceiling's typing let in), that change is not undone unseen: the
+                    // last value stays, and the field says why the entry is refused.
+                    if now_is(&began.after_own) {
+                        previous.set_value(Some(began.value.clone()));
+                        whatif.typed_in(&typing_key);
+                        whatif.scenario.set(began.scenario);
+                    }
                 } else {
                     // A setting kept outside the scenario (a simulation's, a target
                     // before it is applied): its value as it was.
+                    previous.set_value(Some(began.value.clone()));
+                    whatif.typed_in(&typing_key);
                     commit.run(began.value);
                 }
             }
@@ -191,12 +206,14 @@ where
 }
 
 /// What was in effect when the member began typing into a field: its value and the
-/// scenario, and whether the typing has committed a value since.
+/// scenario; whether the typing has committed a value since, and the scenario right
+/// after its last one.
 #[derive(Clone)]
 struct Began<T> {
     value: T,
     scenario: Scenario,
     committed: bool,
+    after_own: Scenario,
 }
 
 /// What [`NumberField`] draws: the label, the input showing `text`, the unit, the
