@@ -208,12 +208,33 @@ async fn the_slippage_figures_follow_what_is_typed() {
     assert_eq!(shown, expected(Decimal::new(6, 1), "new"), "the screen draws what present works out");
     assert!(by_testid("slip-enabled").unwrap().dyn_into::<web_sys::HtmlInputElement>().unwrap().checked());
 
-    // An invalid share is refused at the field; the last valid one stays in effect.
+    // Once the field has lost the focus, an invalid share is refused at the field and
+    // the share in effect stays.
+    leave("slip-share");
     type_into("slip-share", "2");
     next_task().await;
     let field = by_testid("slip-share").expect("share field");
     assert_eq!(field.get_attribute("aria-invalid").as_deref(), Some("true"));
     assert_eq!(format!("{} | {}", text("risk-2018-19-new"), text("risk-effect-new")), shown);
+
+    // A refused entry leaves nothing of the typing in effect: typed on from there, the
+    // 0.7 on the way goes, and 0.6 is back.
+    type_into("slip-share", "0.7");
+    next_task().await;
+    assert_eq!(
+        format!("{} | {}", text("risk-2018-19-new"), text("risk-effect-new")),
+        expected(Decimal::new(7, 1), "new")
+    );
+    type_into("slip-share", "0.7x");
+    next_task().await;
+    assert_eq!(format!("{} | {}", text("risk-2018-19-new"), text("risk-effect-new")), shown);
+}
+
+/// The field `id` loses the focus, which ends its typing.
+fn leave(id: &str) {
+    let input = by_testid(id).unwrap_or_else(|| panic!("{id} is on the page"));
+    let fire = js_sys::Function::new_with_args("el", "el.dispatchEvent(new FocusEvent('blur'));");
+    fire.call1(&wasm_bindgen::JsValue::NULL, &input).expect("dispatch the blur event");
 }
 
 #[wasm_bindgen_test]
@@ -224,12 +245,16 @@ async fn a_small_monte_carlo_runs_to_the_end_in_slices() {
     next_task().await;
     click("mc-run");
     let mut tasks = 0;
-    while by_testid("mc-p50-2018-19").is_none() || !text("mc-status").is_empty() {
+    let finished = || by_testid("mc-status").and_then(|e| e.get_attribute("data-state")).as_deref() == Some("finished");
+    while by_testid("mc-p50-2018-19").is_none() || !finished() {
         tasks += 1;
         assert!(tasks < 20_000, "the simulation finishes");
         next_task().await;
     }
     assert_eq!(text("mc-progress-text"), "300 / 300");
+    // The status says the run finished, and a screen reader hears its percentiles.
+    assert!(text("mc-status").starts_with("Finished: 300 runs; the results are below."), "{}", text("mc-status"));
+    assert!(text("mc-status-spoken").starts_with("In 9 of 10 simulated years"));
     assert!(text("mc-stamp").contains("Seed 42 · 300 runs"), "stamped: {}", text("mc-stamp"));
     let longest = by_testid("mc-stamp").and_then(|e| e.get_attribute("data-longest-chunk-ms"));
     assert!(longest.is_some_and(|ms| ms.parse::<f64>().is_ok()), "the longest slice is measured");
