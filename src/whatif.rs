@@ -239,6 +239,26 @@ impl WhatIf {
         self.history.update_untracked(|h| h.typing = Some((field.to_string(), now)));
     }
 
+    /// The number of undo steps: where a typing began, for [`WhatIf::put_back`].
+    pub fn undo_depth(&self) -> usize {
+        self.history.with_untracked(|h| h.undo.len())
+    }
+
+    /// Puts back `scenario`, in effect when a typing began at `undo_depth` steps, as if
+    /// the typing had not happened: its steps go, and putting back is no step. (A full
+    /// stack drops its oldest steps, so the step the typing began with may then be the
+    /// last one left; it goes too.) Not a replacement: the field keeps its refused text.
+    pub fn put_back(&self, scenario: Scenario, undo_depth: usize) {
+        self.history.update(|h| {
+            h.undo.truncate(undo_depth);
+            if h.undo.last() == Some(&scenario) {
+                h.undo.pop();
+            }
+            h.restoring = true;
+        });
+        self.scenario.set(scenario);
+    }
+
     /// Replaces the scenario as a whole (see [`WhatIf::replaced`]).
     pub fn replace(&self, scenario: Scenario) {
         self.replaced.update(|times| *times = times.wrapping_add(1));

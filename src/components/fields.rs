@@ -148,14 +148,33 @@ where
     let typed = Callback::new(move |typed: String| {
         if began_with.with_value(Option::is_none) {
             let scenario = whatif.scenario.get_untracked();
-            let began =
-                Began { value: current.get_untracked(), after_own: scenario.clone(), scenario, committed: false };
+            let began = Began {
+                value: current.get_untracked(),
+                after_own: scenario.clone(),
+                scenario,
+                undo_depth: whatif.undo_depth(),
+                committed: false,
+            };
             began_with.set_value(Some(began));
         }
         text.set(typed.clone());
         match read(&typed) {
             Ok(value) => {
                 error.set(None);
+                // Something else changed the scenario since this field's last value (a
+                // floor the ceiling's typing let in): the typing goes on from there, so a
+                // refused entry never takes that change away unseen.
+                let before = whatif.scenario.get_untracked();
+                if began_with.with_value(|began| began.as_ref().is_some_and(|b| b.after_own != before)) {
+                    let rebased = Began {
+                        value: current.get_untracked(),
+                        after_own: before.clone(),
+                        scenario: before,
+                        undo_depth: whatif.undo_depth(),
+                        committed: false,
+                    };
+                    began_with.set_value(Some(rebased));
+                }
                 whatif.typed_in(&typing_key);
                 commit.run(value);
                 let after_own = whatif.scenario.get_untracked();
@@ -169,27 +188,26 @@ where
             Err(e) => {
                 error.set(Some(e));
                 let Some(began) = began_with.get_value().filter(|began| began.committed) else { return };
-                began_with.update_value(|began| began.iter_mut().for_each(|b| b.committed = false));
-                // What the typing began from comes back, as one step of the same typing;
-                // the field is told the value is its own, so its refused text stays.
                 let now_is = |scenario: &Scenario| whatif.scenario.with_untracked(|now| now == scenario);
                 if !now_is(&began.scenario) {
                     // A lever: the scenario as it was, with all its commit changed
                     // besides the value (slippage switched on, an edit of a category at
-                    // the paper's amount), and so one that was worked out before. If the
-                    // scenario changed otherwise since this field's last value (a floor
-                    // the ceiling's typing let in), that change is not undone unseen: the
-                    // last value stays, and the field says why the entry is refused.
+                    // the paper's amount), and so one that was worked out before; the
+                    // typing's undo steps go with it. If the scenario changed otherwise
+                    // since this field's last value (a floor the ceiling's typing let in),
+                    // that change is not undone unseen: the last value stays, and the
+                    // field says why the entry is refused.
                     if now_is(&began.after_own) {
+                        began_with.update_value(|began| began.iter_mut().for_each(|b| b.committed = false));
+                        // The field is told the value is its own, so its refused text stays.
                         previous.set_value(Some(began.value.clone()));
-                        whatif.typed_in(&typing_key);
-                        whatif.scenario.set(began.scenario);
+                        whatif.put_back(began.scenario, began.undo_depth);
                     }
                 } else {
                     // A setting kept outside the scenario (a simulation's, a target
                     // before it is applied): its value as it was.
+                    began_with.update_value(|began| began.iter_mut().for_each(|b| b.committed = false));
                     previous.set_value(Some(began.value.clone()));
-                    whatif.typed_in(&typing_key);
                     commit.run(began.value);
                 }
             }
@@ -205,13 +223,15 @@ where
     view! { <FieldView label unit help inputmode testid text error typed left narrow concerned_by /> }
 }
 
-/// What was in effect when the member began typing into a field: its value and the
-/// scenario; whether the typing has committed a value since, and the scenario right
-/// after its last one.
+/// What was in effect when the member began typing into a field (or when something
+/// else last changed the scenario during the typing): its value, the scenario and the
+/// number of undo steps; whether the typing has committed a value since, and the
+/// scenario right after its last one.
 #[derive(Clone)]
 struct Began<T> {
     value: T,
     scenario: Scenario,
+    undo_depth: usize,
     committed: bool,
     after_own: Scenario,
 }

@@ -388,6 +388,24 @@ test('a refused entry puts back the whole scenario its typing began from: no sli
   await page.waitForTimeout(600);
   assert.match(await page.evaluate(() => location.hash), /ceiling=30&floor=15|floor=15&ceiling=30/);
   assert.equal(await page.getByTestId('engine-error').count(), 0, 'the scenario is one that works');
+  // Audit 32: typed on, the typing goes on from the floor let in, so a later refusal
+  // puts back ceiling 30 with floor 15, not the paper's thresholds.
+  await page.keyboard.type('00a', { delay: 30 });
+  await page.locator('#field-ceiling-error').waitFor();
+  await page.waitForTimeout(600);
+  assert.match(await page.evaluate(() => location.hash), /ceiling=30&floor=15|floor=15&ceiling=30/);
+  // A pause inside the typing leaves no step behind once a refusal puts back where it
+  // began: Undo never brings back a prefix of the refused entry.
+  await app.go('cashflow');
+  await typeInto('cost-change', '12');
+  await page.waitForTimeout(1_500);
+  await page.keyboard.type('a');
+  await page.locator('#field-cost-change-error').waitFor();
+  await page.waitForTimeout(600);
+  assert.doesNotMatch(await page.evaluate(() => location.hash), /cost=/);
+  await page.getByTestId('undo').click();
+  await page.waitForTimeout(600);
+  assert.doesNotMatch(await page.evaluate(() => location.hash), /cost=/, 'no prefix comes back with Undo');
   assert.deepEqual(seen.errors, []);
   await page.close();
 });

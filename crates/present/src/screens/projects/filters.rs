@@ -41,15 +41,15 @@ fn read_bound(text: &str) -> Result<Option<Money>, EntryError<Money>> {
 
 /// Reads a budget bound typed in HK$ millions, as every amount field does (the same
 /// refusals in the same words, `10%` included): empty means "no bound". A refusal
-/// says that the table keeps the last valid bound.
+/// says that the table keeps the bound it had before the typing.
 pub fn parse_bound(text: &str) -> Result<Option<Money>, FieldError> {
     if text.trim().is_empty() {
         return Ok(None);
     }
     money_in(text, Money::ZERO, Money::from_whole_millions(MAX_INPUT_MILLIONS)).map(Some).map_err(|error| {
         FieldError::new(
-            format!("{}。表格仍沿用上一個有效數值。", error.get(Lang::Zh)),
-            format!("{}. The table keeps the last valid value.", error.get(Lang::En)),
+            format!("{}。表格仍沿用輸入前的數值。", error.get(Lang::Zh)),
+            format!("{}. The table keeps the bound it had before this typing.", error.get(Lang::En)),
         )
     })
 }
@@ -806,17 +806,17 @@ mod tests {
         // Full-width digits from a Chinese input method, as every number field reads them.
         assert_eq!(shown("０５"), "Some(Money(5))");
         assert_eq!(shown("１２．５"), "Some(Money(12.5))");
-        assert_eq!(shown("nine"), "Enter a number, e.g. 12.5. The table keeps the last valid value.");
-        assert_eq!(shown("1e9"), "Write the number out in full, not in scientific notation (1000, not 1e3). The table keeps the last valid value.");
+        assert_eq!(shown("nine"), "Enter a number, e.g. 12.5. The table keeps the bound it had before this typing.");
+        assert_eq!(shown("1e9"), "Write the number out in full, not in scientific notation (1000, not 1e3). The table keeps the bound it had before this typing.");
         assert!(shown("-1").starts_with("Must be between 0.0 and"));
         assert!(parse_bound("x").is_err_and(|e| e.get(Lang::Zh).starts_with("請輸入數字")));
         // Finer than a dollar, or a percentage, refused as every amount field refuses it.
         assert_eq!(
             shown("0.1234567"),
-            "At most 6 decimals: amounts are in whole dollars. The table keeps the last valid value."
+            "At most 6 decimals: amounts are in whole dollars. The table keeps the bound it had before this typing."
         );
         assert_eq!(shown("0.1234560"), "Some(Money(0.1234560))");
-        assert_eq!(shown("10%"), "No % here: this field is in HK$M. The table keeps the last valid value.");
+        assert_eq!(shown("10%"), "No % here: this field is in HK$M. The table keeps the bound it had before this typing.");
         // A link's bound is read the same way, and its refusal named.
         assert_eq!(read_bound("0.1234567").map_err(bound_reason), Err(LinkReason::TooManyDecimals));
     }
