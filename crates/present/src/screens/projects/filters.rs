@@ -816,7 +816,10 @@ mod tests {
             "At most 6 decimals: amounts are in whole dollars. The table keeps the bound it had before this typing."
         );
         assert_eq!(shown("0.1234560"), "Some(Money(0.1234560))");
-        assert_eq!(shown("10%"), "No % here: this field is in HK$M. The table keeps the bound it had before this typing.");
+        assert_eq!(
+            shown("10%"),
+            "No % here: this field is in HK$M. The table keeps the bound it had before this typing."
+        );
         // A link's bound is read the same way, and its refusal named.
         assert_eq!(read_bound("0.1234567").map_err(bound_reason), Err(LinkReason::TooManyDecimals));
     }
