@@ -68,6 +68,7 @@ where
     // An entry this field refused before its screen closed comes back with its
     // message, unless the scenario was replaced or the value in effect changed since.
     let in_effect = current.with_untracked(|value| write(value));
+    // A field of one thing keeps its entry under its test id.
     let kept_as = kept_as.unwrap_or_else(|| testid.clone());
     let kept = refused_entries
         .with_value(|entries| entries.get(&kept_as).cloned())

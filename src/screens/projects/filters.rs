@@ -106,12 +106,14 @@ pub fn FilterControls(filters: Memo<Filters>, grouped: Memo<bool>) -> impl IntoV
     let max_typing = StoredValue::new(BoundTyping::default());
     effect(move |_| {
         min_param.track();
+        // A field whose values are gone (its screen taken down) made no change.
         if !min_typing.try_update_value(BoundTyping::heard_own).unwrap_or(false) {
             min_draft.set(None);
         }
     });
     effect(move |_| {
         max_param.track();
+        // A field whose values are gone (its screen taken down) made no change.
         if !max_typing.try_update_value(BoundTyping::heard_own).unwrap_or(false) {
             max_draft.set(None);
         }
