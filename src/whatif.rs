@@ -218,9 +218,10 @@ impl WhatIf {
                         h.redo.clear();
                     }
                     if continues && h.undo.last() == Some(&next) {
-                        // The typing came back to where its step began (a refused entry
-                        // put back what the typing began from): the step changed nothing
-                        // and goes, and the next keystroke starts a step of its own.
+                        // The typing came back to where its step began (the text typed
+                        // back to the value it began from): the step changed nothing and
+                        // goes, and the next keystroke starts a step of its own. (A
+                        // refused entry's putting back is `put_back`, which is no step.)
                         h.undo.pop();
                         h.last_typed = None;
                     } else {

@@ -11,7 +11,7 @@ use crate::components::effect::effect;
 use crate::components::memo::memo;
 use crate::components::words::Words;
 use crate::state::use_app_state;
-use crate::whatif::{use_whatif, RefusedEntry};
+use crate::whatif::{use_whatif, RefusedEntry, WhatIf};
 use blockvote_model::engine::Scenario;
 use blockvote_present::fields::{FieldError, FieldSpec};
 use blockvote_present::lang::Label;
@@ -148,15 +148,7 @@ where
     let typing_key = testid.clone();
     let typed = Callback::new(move |typed: String| {
         if began_with.with_value(Option::is_none) {
-            let scenario = whatif.scenario.get_untracked();
-            let began = Began {
-                value: current.get_untracked(),
-                after_own: scenario.clone(),
-                scenario,
-                undo_depth: whatif.undo_depth(),
-                committed: false,
-            };
-            began_with.set_value(Some(began));
+            began_with.set_value(Some(Began::now(current.get_untracked(), &whatif)));
         }
         text.set(typed.clone());
         match read(&typed) {
@@ -165,16 +157,11 @@ where
                 // Something else changed the scenario since this field's last value (a
                 // floor the ceiling's typing let in): the typing goes on from there, so a
                 // refused entry never takes that change away unseen.
-                let before = whatif.scenario.get_untracked();
-                if began_with.with_value(|began| began.as_ref().is_some_and(|b| b.after_own != before)) {
-                    let rebased = Began {
-                        value: current.get_untracked(),
-                        after_own: before.clone(),
-                        scenario: before,
-                        undo_depth: whatif.undo_depth(),
-                        committed: false,
-                    };
-                    began_with.set_value(Some(rebased));
+                let moved = began_with.with_value(|began| {
+                    began.as_ref().is_some_and(|b| whatif.scenario.with_untracked(|now| b.after_own != *now))
+                });
+                if moved {
+                    began_with.set_value(Some(Began::now(current.get_untracked(), &whatif)));
                 }
                 whatif.typed_in(&typing_key);
                 commit.run(value);
@@ -235,6 +222,14 @@ struct Began<T> {
     undo_depth: usize,
     committed: bool,
     after_own: Scenario,
+}
+
+impl<T> Began<T> {
+    /// Typing begins (or goes on) from `value` and what is in effect now.
+    fn now(value: T, whatif: &WhatIf) -> Began<T> {
+        let scenario = whatif.scenario.get_untracked();
+        Began { value, after_own: scenario.clone(), scenario, undo_depth: whatif.undo_depth(), committed: false }
+    }
 }
 
 /// What [`NumberField`] draws: the label, the input showing `text`, the unit, the
