@@ -8,6 +8,7 @@
 //! refused.
 
 use crate::components::effect::effect;
+use crate::components::focus::focus_after_render;
 use crate::components::memo::memo;
 use crate::components::words::Words;
 use crate::state::use_app_state;
@@ -209,6 +210,18 @@ where
     // A field no other message concerns points to its own alone.
     let concerned_by = concerned_by.unwrap_or_else(|| Signal::stored(None));
     view! { <FieldView label unit help inputmode testid text error typed left narrow concerned_by /> }
+}
+
+/// Whether a field whose test id `concerns` accepts holds an entry it refused; if one
+/// does, it is given the focus, so its message is read out again. An action that
+/// reads such fields' values (Scale, Solve, Run) asks this first and, when it is so,
+/// does nothing: it would otherwise act on the value in effect, which a field showing
+/// its refused entry no longer shows.
+pub fn refused_entry_focused(whatif: &WhatIf, concerns: impl Fn(&str) -> bool) -> bool {
+    let refused = whatif.refused_entries.with_value(|entries| entries.keys().find(|key| concerns(key)).cloned());
+    let Some(testid) = refused else { return false };
+    focus_after_render(format!("[data-testid=\"{testid}\"]"));
+    true
 }
 
 /// What was in effect when the member began typing into a field (or when something

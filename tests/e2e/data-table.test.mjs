@@ -120,7 +120,7 @@ test('the CSV download is the table as shown, levers and figure named', LONG, as
 });
 
 test('a hostile step is refused at its field and the page carries on', LONG, async () => {
-  const { page, watcher } = await openRisk('en');
+  const { page, app, watcher } = await openRisk('en');
   const before = await cellsShown(page);
   const step = page.getByTestId('data-table-rows-step');
   const error = page.locator('#field-data-table-rows-step-error');
@@ -147,7 +147,14 @@ test('a hostile step is refused at its field and the page carries on', LONG, asy
     assert.equal(await field.getAttribute('aria-describedby'), 'data-table-rows-error', part);
   }
   assert.equal(await page.getByTestId('data-table-columns-step').getAttribute('aria-invalid'), 'false');
-  // The last table the form made stays.
+  // The last table the form made stays, also when the member leaves the screen with
+  // the form refused and comes back to it.
+  assert.deepEqual(await cellsShown(page), before);
+  await app.go('cashflow');
+  await app.go('risk');
+  await tableDone(page);
+  assert.match(await page.getByTestId('data-table-rows-error').innerText(), /at most 25/);
+  assert.equal(await step.inputValue(), '0.001');
   assert.deepEqual(await cellsShown(page), before);
   // The same lever twice, and the on-time rate with the share late, are refused.
   await page.getByTestId('data-table-columns-lever').selectOption('on_time_rate');

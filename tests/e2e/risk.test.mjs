@@ -279,6 +279,14 @@ test('invalid entries are marked at the field and the last valid values stay in 
   assert.equal(await page.getByTestId('mc-seed').getAttribute('aria-invalid'), 'true');
   assert.equal((await page.getByTestId('mc-p50-2018-19').innerText()).trim(), result.p50);
   assert.equal(await page.getByTestId('mc-stale').count(), 0, 'an invalid seed changes nothing');
+  // Run with a refused seed runs nothing (not the seed that last read): it takes the
+  // member back to the field.
+  const run = await page.getByTestId('mc-stamp').getAttribute('data-run');
+  await page.getByTestId('mc-run').click();
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === 'mc-seed');
+  assert.equal(await page.getByTestId('mc-status').getAttribute('data-state'), 'finished');
+  assert.equal(await page.getByTestId('mc-stamp').getAttribute('data-run'), run, 'no run was started');
+  assert.match(await page.getByTestId('mc-stamp').innerText(), /Seed 4242/);
   // Typing in another field leaves the invalid entry (and its message) where it is.
   await page.getByTestId('mc-runs').fill('3000');
   assert.equal(await page.getByTestId('mc-seed').inputValue(), '12x');

@@ -61,7 +61,12 @@ test('change a category, then scale the unlocked ones to a target', async () => 
   await page.getByTestId('allocation-target').fill('200');
   await page.waitForFunction(() => document.querySelector('#field-allocation-target-error')?.textContent.includes('locked'));
   assert.match(await page.locator('#field-allocation-target-error').innerText(), /Must not be below the locked categories' HK\$300\.0M/);
+  // Scale then acts on nothing the field no longer shows: it takes the member back to
+  // the refused target, whose message stays.
   await page.getByTestId('allocation-scale').click();
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === 'allocation-target');
+  assert.equal(await page.getByTestId('allocation-target').inputValue(), '200');
+  assert.match(await page.locator('#field-allocation-target-error').innerText(), /locked/);
   assert.equal(await app.text('allocation-total'), '1,000.0', 'the last target that worked stays');
   await page.waitForFunction(() => location.hash.includes('target=1000'), null, { timeout: 3_000 });
   // A lock that puts the locked categories above the target in effect: the engine
@@ -454,6 +459,13 @@ test('goal seek finds the uniform cut that brings 2018-19 to HK$1,050M', async (
   await page.getByTestId('goal-unreachable').waitFor();
   await page.getByTestId('goal-target').fill('x1');
   assert.equal(await page.getByTestId('goal-unreachable').count(), 0);
+  // Solve with the target refused solves nothing (not the last target that read): it
+  // takes the member back to the field and its message.
+  await page.getByTestId('goal-solve').click();
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === 'goal-target');
+  assert.match(await page.locator('#field-goal-target-error').innerText(), /number/);
+  assert.equal(await page.getByTestId('goal-unreachable').count(), 0);
+  assert.equal(await page.getByTestId('goal-result').count(), 0);
   await page.getByTestId('goal-target').fill('1050');
   await page.getByTestId('goal-solve').click();
   await page.getByTestId('goal-result').waitFor();

@@ -1,6 +1,6 @@
 //! Scaling the unlocked categories pro rata to a target total.
 
-use crate::components::fields::NumberField;
+use crate::components::fields::{refused_entry_focused, NumberField};
 use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
@@ -48,6 +48,9 @@ pub fn ScalePanel(outcome: Memo<Option<AllocationOutcome>>) -> impl IntoView {
                     type="button"
                     data-testid="allocation-scale"
                     on:click=move |_| {
+                        if refused_entry_focused(&whatif, |testid| testid == "allocation-target") {
+                            return;
+                        }
                         let value = pending.get_untracked().unwrap_or_else(|| target.get_untracked());
                         pending.set(None);
                         whatif.update(|s| s.allocation.scale_to = Some(value));

@@ -1,7 +1,7 @@
 //! Goal seek: aim a figure at a target by moving one lever, then apply the answer.
 
 use crate::components::effect::effect;
-use crate::components::fields::NumberField;
+use crate::components::fields::{refused_entry_focused, NumberField};
 use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
@@ -42,6 +42,9 @@ pub fn GoalSeekPanel() -> impl IntoView {
         }
     });
     let solve = move || {
+        if refused_entry_focused(&whatif, |testid| testid == "goal-target") {
+            return;
+        }
         let scenario = whatif.scenario.get_untracked();
         answered.set_value(vec![scenario.clone()]);
         let goal =

@@ -56,11 +56,19 @@ pub fn DataTablePanel() -> impl IntoView {
     // facts, so the empty sentence is never shown.
     let para5_note = Signal::derive(move || para5_cell_note(&note_data, lang()).unwrap_or_default());
 
-    let form = use_risk_memory().data_table;
+    let memory = use_risk_memory();
+    let form = memory.data_table;
+    let made = memory.data_table_made;
     let errors = memo(move |_| form.with(|f| f.spec().err().map(|errors| *errors).unwrap_or_default()));
-    // The table the form asks for; while the form is refused, the last one it made.
-    let spec: Memo<Option<DataTableSpec>> = memo(move |previous: Option<&Option<DataTableSpec>>| {
-        form.with(|f| f.spec().ok()).or(previous.cloned().flatten())
+    // The table the form asks for; while the form is refused, the last one it made,
+    // which the risk memory keeps, so that a form left refused on another visit still
+    // shows the table it last made rather than none.
+    let spec: Memo<Option<DataTableSpec>> = memo(move |_| match form.with(|f| f.spec().ok()) {
+        Some(spec) => {
+            made.set_value(Some(spec.clone()));
+            Some(spec)
+        }
+        None => made.get_value(),
     });
     // The scenario the cells start from (a table setting all of slippage leaves out
     // the member's slippage lever, so that lever alone does not recompute it).

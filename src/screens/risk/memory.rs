@@ -4,6 +4,7 @@
 //! lives as long as the dataset does; a run in progress belongs to the screen and
 //! stops when the member leaves it.
 
+use blockvote_model::engine::DataTableSpec;
 use blockvote_present::screens::risk::data_table::TableForm;
 use blockvote_present::screens::risk::results::SimulationRun;
 use blockvote_present::screens::risk::simulation::SimulationInputs;
@@ -17,6 +18,9 @@ pub struct RiskMemory {
     pub previous: RwSignal<Option<SimulationRun>>,
     /// The data table's preset, levers, ranges and figure.
     pub data_table: RwSignal<TableForm>,
+    /// The last table the form asked for without being refused: the one shown while
+    /// the form is refused, also when the member comes back to a form they left refused.
+    pub data_table_made: StoredValue<Option<DataTableSpec>>,
     /// How many runs were started in this visit: each run is numbered.
     runs_started: StoredValue<u64>,
 }
@@ -28,6 +32,7 @@ impl RiskMemory {
             result: RwSignal::new(None),
             previous: RwSignal::new(None),
             data_table: RwSignal::new(TableForm::default()),
+            data_table_made: StoredValue::new(None),
             runs_started: StoredValue::new(0),
         }
     }

@@ -7,7 +7,7 @@ use super::memory::use_risk_memory;
 use super::results::SimulationResults;
 use super::{engine_of, set_lever, MarkedSentence};
 use crate::components::effect::effect;
-use crate::components::fields::NumberField;
+use crate::components::fields::{refused_entry_focused, NumberField};
 use crate::components::memo::memo;
 use crate::components::words::Words;
 use crate::state::use_app_state;
@@ -335,7 +335,7 @@ pub fn MonteCarloPanel(steady: Memo<Scenario>) -> impl IntoView {
                         data-testid="mc-run"
                         aria-disabled=move || running().to_string()
                         on:click=move |_| {
-                            if !running_now() {
+                            if !running_now() && !refused_entry_focused(&whatif, |testid| testid.starts_with("mc-")) {
                                 start();
                             }
                         }
