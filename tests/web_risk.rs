@@ -237,6 +237,53 @@ fn leave(id: &str) {
     fire.call1(&wasm_bindgen::JsValue::NULL, &input).expect("dispatch the blur event");
 }
 
+/// Whether the field `id` is marked invalid.
+fn refused(id: &str) -> bool {
+    by_testid(id).and_then(|e| e.get_attribute("aria-invalid")).as_deref() == Some("true")
+}
+
+/// Types `value` into the field `id`, and leaves it.
+fn enter(id: &str, value: &str) {
+    type_into(id, value);
+    leave(id);
+}
+
+#[wasm_bindgen_test]
+async fn an_entry_refused_over_another_field_reads_again_when_that_field_moves() {
+    mount_risk().await;
+    for weight in ["mc-weight-2", "mc-weight-3", "mc-weight-4"] {
+        enter(weight, "0");
+    }
+    next_task().await;
+    enter("mc-weight-1", "0");
+    next_task().await;
+    assert!(refused("mc-weight-1"), "no weight above 0 is refused");
+    assert_eq!(text("mc-weight-shares"), "= 100.0% : 0.0% : 0.0% : 0.0%", "the weights in effect");
+    enter("mc-weight-2", "3");
+    next_task().await;
+    // The entry is read again once the weight has moved, and applied then: a task later.
+    next_task().await;
+    assert!(!refused("mc-weight-1"), "with another weight above 0, the entry reads");
+    assert_eq!(text("mc-weight-shares"), "= 0.0% : 100.0% : 0.0% : 0.0%", "and is applied, as the field shows it");
+
+    click("mc-overrun");
+    next_task().await;
+    enter("mc-overrun-max", "10");
+    enter("mc-overrun-min", "20");
+    next_task().await;
+    assert!(refused("mc-overrun-min"), "a lower end above the upper one is refused");
+    enter("mc-overrun-max", "30");
+    next_task().await;
+    assert!(!refused("mc-overrun-min"), "the upper end raised, the lower end reads");
+    enter("mc-overrun-max", "15");
+    next_task().await;
+    assert!(refused("mc-overrun-max"), "an upper end below the lower end in effect (20) is refused");
+    // The simulation's defaults again, for the tests that mount the screen after this.
+    click("mc-defaults");
+    next_task().await;
+    assert!(!refused("mc-overrun-max") && !refused("mc-weight-1"));
+}
+
 #[wasm_bindgen_test]
 async fn a_small_monte_carlo_runs_to_the_end_in_slices() {
     mount_risk().await;

@@ -331,16 +331,25 @@ impl<T> FieldSpec<T> {
         self
     }
 
-    /// The same field, also refusing a value its reader takes but `refuse` does not
-    /// (a value the rest of the scenario rules out), with `refuse`'s message.
-    pub fn refusing(mut self, refuse: impl Fn(&T) -> Option<FieldError> + Send + Sync + 'static) -> FieldSpec<T>
+    /// The same field, also refusing a value its reader takes but that `refuse` rules out
+    /// given what `against` reads (the rest of the scenario: a floor, a locked total),
+    /// with `refuse`'s message. `against` is read first at every reading, whatever the
+    /// text, so that a field reading its entry again when what it reads moves (the
+    /// shell's does, in a reactive effect, which tracks what a run reads) follows it
+    /// also from an entry that did not read as a number at its last run.
+    pub fn refusing<D>(
+        mut self,
+        against: impl Fn() -> D + Send + Sync + 'static,
+        refuse: impl Fn(&T, D) -> Option<FieldError> + Send + Sync + 'static,
+    ) -> FieldSpec<T>
     where
         T: 'static,
     {
         let read = self.read;
         self.read = Box::new(move |text| {
+            let other = against();
             let value = read(text)?;
-            refuse(&value).map_or(Ok(value), Err)
+            refuse(&value, other).map_or(Ok(value), Err)
         });
         self
     }
@@ -420,6 +429,27 @@ mod tests {
         let runs = FieldSpec::new(l("次數", "Runs"), runs_in, |v: &u32| v.to_string());
         check(&runs, "10,000", "10000");
         check(&runs, "0", "error: Must be between 1 and 100,000 / 須介乎 1 至 100,000");
+    }
+
+    /// A field refusing over another value reads that value at every reading, also of
+    /// an entry that is not a number: the shell reads a refused entry again when what
+    /// its last reading read moves, so a value read only after the number would be
+    /// missed from then on.
+    #[test]
+    fn refusing_reads_what_it_refuses_against_whatever_the_text() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        use std::sync::Arc;
+        let reads = Arc::new(AtomicUsize::new(0));
+        let counted = reads.clone();
+        let floor = move || {
+            counted.fetch_add(1, Ordering::Relaxed);
+            Money::from_whole_millions(5)
+        };
+        let ceiling = crate::screens::thresholds::ceiling_field(floor);
+        check(&ceiling, "4", "error: Must not be below the floor (HK$5.0M) / 不可低於下限（5.0 百萬元）");
+        check(&ceiling, "abc", "error: Enter a number, e.g. 12.5 / 請輸入數字，例如 12.5");
+        check(&ceiling, "6", "6.0");
+        assert_eq!(reads.load(Ordering::Relaxed), 3, "the floor was read at each of the three readings");
     }
 
     /// A comma that does not separate thousands is refused by every number field, in

@@ -13,7 +13,7 @@ use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::tasks::{ChunkedWork, Pace, Task, TaskSlot};
 use crate::whatif::use_whatif;
-use blockvote_model::engine::monte_carlo::MAX_DELAY_QUARTERS;
+use blockvote_model::engine::monte_carlo::{SimulationChoices, MAX_DELAY_QUARTERS};
 use blockvote_model::engine::{Lever, MonteCarlo, MonteCarloSummary, Scenario};
 use blockvote_present::screens::risk::glossary::SIMULATION_TERMS;
 use blockvote_present::screens::risk::results::{allocation, SimulationRun};
@@ -95,13 +95,23 @@ pub fn MonteCarloPanel(steady: Memo<Scenario>) -> impl IntoView {
         }
     };
     set_up_from_address();
+    // The choices this panel last wrote for the address, until they come back: its own
+    // write is not set up again, since the inputs may have moved since in the same turn
+    // (a refused weight read again once another weight moved), and setting them up from
+    // the older write would undo that.
+    let written: StoredValue<Option<SimulationChoices>> = StoredValue::new(None);
     effect(move |_| {
         whatif.link_simulation.track();
-        set_up_from_address();
+        let own = whatif.link_simulation.with_untracked(|carried| written.with_value(|w| w.is_some() && w == carried));
+        written.set_value(None);
+        if !own {
+            set_up_from_address();
+        }
     });
     effect(move |_| {
         let choices = inputs.with(SimulationInputs::choices);
         if whatif.link_simulation.with_untracked(|m| m.clone().unwrap_or_default() != choices) {
+            written.set_value(Some(choices.clone()));
             whatif.link_simulation.set(Some(choices));
         }
     });
@@ -176,8 +186,11 @@ pub fn MonteCarloPanel(steady: Memo<Scenario>) -> impl IntoView {
     let source = memo(move |_| inputs.with(|i| late_source(i, &lever.get(), lang())));
     let weight = move |index: usize| {
         let current = Signal::derive(move || inputs.with(|i| i.delay_weights.get(index).copied().unwrap_or(0)));
+        // Read tracked: a field whose entry was refused over the others' weights reads
+        // it again when one of them moves (its message never names weights no longer
+        // in effect, and an entry that now reads is applied, as the field shows it).
         let others = move || {
-            inputs.with_untracked(|i| {
+            inputs.with(|i| {
                 i.delay_weights.iter().enumerate().filter(|(other, _)| *other != index).map(|(_, w)| *w).sum()
             })
         };
@@ -307,15 +320,16 @@ pub fn MonteCarloPanel(steady: Memo<Scenario>) -> impl IntoView {
                                 current=Signal::derive(move || inputs.with(|i| i.overrun.probability))
                                 commit=move |value: Decimal| inputs.update(|i| i.overrun.probability = value)
                             />
+                            // The ends are read tracked, as the weights are.
                             <NumberField
-                                spec=overrun_min_field(move || inputs.with_untracked(|i| i.overrun.max_pct))
+                                spec=overrun_min_field(move || inputs.with(|i| i.overrun.max_pct))
                                 testid="mc-overrun-min"
                                 current=Signal::derive(move || inputs.with(|i| i.overrun.min_pct))
                                 commit=move |value: u32| inputs.update(|i| i.overrun.min_pct = value)
                                 narrow=true
                             />
                             <NumberField
-                                spec=overrun_max_field(move || inputs.with_untracked(|i| i.overrun.min_pct))
+                                spec=overrun_max_field(move || inputs.with(|i| i.overrun.min_pct))
                                 testid="mc-overrun-max"
                                 current=Signal::derive(move || inputs.with(|i| i.overrun.max_pct))
                                 commit=move |value: u32| inputs.update(|i| i.overrun.max_pct = value)

@@ -108,7 +108,7 @@ pub fn target_field() -> FieldSpec<Money> {
 /// the scenario. It used to be applied, the engine refused the scaling, and the table
 /// fell back to the unscaled amounts instead of the last target that worked.
 pub fn target_field_above_locked(locked: impl Fn() -> Money + Send + Sync + 'static) -> FieldSpec<Money> {
-    target_field().refusing(move |target| target_below_locked(*target, locked()))
+    target_field().refusing(locked, |target, locked| target_below_locked(*target, locked))
 }
 
 /// A target below the locked categories' sum `locked`, refused.

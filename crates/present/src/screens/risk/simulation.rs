@@ -142,14 +142,11 @@ pub fn weight_field(index: usize, others: impl Fn() -> u32 + Send + Sync + 'stat
         2 => l("延誤 3 季", "3 quarters late"),
         _ => l("延誤 4 季", "4 quarters late"),
     };
-    let read = move |text: &str| {
-        let weight = whole(int_in(text, 0, 1_000, None)?);
-        if weight == 0 && others() == 0 {
-            return Err(FieldError::new("至少一個權重須大於 0", "At least one weight must be above 0"));
-        }
-        Ok(weight)
-    };
-    FieldSpec::new(label, read, |weight: &u32| weight.to_string())
+    let read = |text: &str| Ok(whole(int_in(text, 0, 1_000, None)?));
+    FieldSpec::new(label, read, |weight: &u32| weight.to_string()).refusing(others, |weight, others| {
+        (*weight == 0 && others == 0)
+            .then(|| FieldError::new("至少一個權重須大於 0", "At least one weight must be above 0"))
+    })
 }
 
 pub fn overrun_probability_field() -> FieldSpec<Decimal> {
@@ -159,26 +156,25 @@ pub fn overrun_probability_field() -> FieldSpec<Decimal> {
 
 /// The smallest overrun in %, which may not exceed the largest (`upper`, read now).
 pub fn overrun_min_field(upper: impl Fn() -> u32 + Send + Sync + 'static) -> FieldSpec<u32> {
-    let read = move |text: &str| {
-        let value = whole(int_in(text, 0, i64::from(MAX_OVERRUN_PCT), Some(UNIT_PERCENT))?);
-        if value > upper() {
-            return Err(FieldError::new("不可大於最多超支", "Cannot exceed the upper end"));
-        }
-        Ok(value)
-    };
-    FieldSpec::new(l("超支最少", "Overrun from"), read, |value: &u32| value.to_string()).unit(UNIT_PERCENT)
+    FieldSpec::new(l("超支最少", "Overrun from"), overrun_pct, |value: &u32| value.to_string())
+        .unit(UNIT_PERCENT)
+        .refusing(upper, |value, upper| {
+            (*value > upper).then(|| FieldError::new("不可大於最多超支", "Cannot exceed the upper end"))
+        })
 }
 
 /// The largest overrun in %, which may not be below the smallest (`lower`, read now).
 pub fn overrun_max_field(lower: impl Fn() -> u32 + Send + Sync + 'static) -> FieldSpec<u32> {
-    let read = move |text: &str| {
-        let value = whole(int_in(text, 0, i64::from(MAX_OVERRUN_PCT), Some(UNIT_PERCENT))?);
-        if value < lower() {
-            return Err(FieldError::new("不可小於最少超支", "Cannot be below the lower end"));
-        }
-        Ok(value)
-    };
-    FieldSpec::new(l("超支最多", "Overrun up to"), read, |value: &u32| value.to_string()).unit(UNIT_PERCENT)
+    FieldSpec::new(l("超支最多", "Overrun up to"), overrun_pct, |value: &u32| value.to_string())
+        .unit(UNIT_PERCENT)
+        .refusing(lower, |value, lower| {
+            (*value < lower).then(|| FieldError::new("不可小於最少超支", "Cannot be below the lower end"))
+        })
+}
+
+/// An overrun in whole per cent, up to the engine's largest.
+fn overrun_pct(text: &str) -> Result<u32, FieldError> {
+    Ok(whole(int_in(text, 0, i64::from(MAX_OVERRUN_PCT), Some(UNIT_PERCENT))?))
 }
 
 /// A whole number the reader already bounded to `0..=1,000`.

@@ -77,7 +77,7 @@ pub fn threshold_text(amount: Money, lang: Lang) -> String {
 /// below it is refused at the field ([`ceiling_below_floor`]).
 pub fn ceiling_field(floor: impl Fn() -> Money + Send + Sync + 'static) -> FieldSpec<Money> {
     money_field(l("上限（財委會審批以上）", "Ceiling (Finance Committee above)"), Money::ZERO, max_amount())
-        .refusing(move |ceiling| ceiling_below_floor(*ceiling, floor()))
+        .refusing(floor, |ceiling, floor| ceiling_below_floor(*ceiling, floor))
 }
 
 /// The floor: below it, the department approves. `ceiling` is the ceiling in effect
@@ -85,7 +85,7 @@ pub fn ceiling_field(floor: impl Fn() -> Money + Send + Sync + 'static) -> Field
 /// ([`floor_above_ceiling`]).
 pub fn floor_field(ceiling: impl Fn() -> Money + Send + Sync + 'static) -> FieldSpec<Money> {
     money_field(l("下限（低於此由部門自行審批）", "Floor (department approves below)"), Money::ZERO, max_amount())
-        .refusing(move |floor| floor_above_ceiling(*floor, ceiling()))
+        .refusing(ceiling, |floor, ceiling| floor_above_ceiling(*floor, ceiling))
 }
 
 /// A ceiling typed below the floor in effect, refused at the ceiling's field. The
