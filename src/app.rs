@@ -3,7 +3,7 @@
 //! link (or a bookmark of the single file) opens the right screen.
 
 use crate::components::effect::effect;
-use crate::components::focus::{by_test_id, focus_after_render, focus_screen_if_focus_went};
+use crate::components::focus::{by_test_id, focus_after_render, focus_screen_if_focus_went, keep_focus_after_render};
 use crate::components::memo::memo;
 use crate::components::words::Words;
 use crate::data_source::{dataset_for, DataNotice, DataSource, Source};
@@ -225,6 +225,9 @@ fn Shell(dataset: Dataset) -> impl IntoView {
     let set_lang = move |lang: Lang| {
         state.lang.set(lang);
         AppState::remember_lang(lang);
+        // A phone shows one language button, the other language's: the one pressed is
+        // hidden, and the focus goes on from the one shown instead of to the page.
+        keep_focus_after_render(".lang-switch button".to_string());
     };
 
     view! {

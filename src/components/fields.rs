@@ -8,7 +8,7 @@
 //! refused.
 
 use crate::components::effect::effect;
-use crate::components::focus::focus_after_render;
+use crate::components::focus::{by_test_id, focus_after_render, reveal_beside_focus_after_render};
 use crate::components::memo::memo;
 use crate::components::words::Words;
 use crate::state::use_app_state;
@@ -220,7 +220,7 @@ where
 pub fn refused_entry_focused(whatif: &WhatIf, concerns: impl Fn(&str) -> bool) -> bool {
     let refused = whatif.refused_entries.with_value(|entries| entries.keys().find(|key| concerns(key)).cloned());
     let Some(testid) = refused else { return false };
-    focus_after_render(format!("[data-testid=\"{testid}\"]"));
+    focus_after_render(by_test_id(&testid));
     true
 }
 
@@ -266,6 +266,14 @@ fn FieldView(
     let id = format!("field-{testid}");
     let error_id = format!("{id}-error");
     let own = error_id.clone();
+    // A message that appears as the member types is brought into view.
+    let (revealed, beside) = (error_id.clone(), id.clone());
+    effect(move |first_run| {
+        let shown = error.with(Option::is_some);
+        if shown && !first_run {
+            reveal_beside_focus_after_render(revealed.clone(), beside.clone());
+        }
+    });
     // The field's own message first, then one elsewhere that concerns it.
     let describedby = memo(move |_| {
         let own = error.with(|e| e.is_some()).then(|| own.clone());

@@ -19,12 +19,14 @@ pub fn focus_after_render(selector: String) {
     });
 }
 
-/// Gives the text field matching `selector` the focus, with the caret after its text,
-/// once the current change has been rendered, if the focus was lost meanwhile (it fell
-/// to `<body>` because the element that held it was removed): a member typing into a
-/// field that moved elsewhere in the page carries on typing there. Focus a member put
-/// on another control is left where it is.
-pub fn keep_typing_after_render(selector: String) {
+/// Gives the control matching `selector` that is shown the focus (a text field with the
+/// caret after its text) once the current change has been rendered, if the focus was
+/// lost meanwhile (it fell to `<body>` because the element that held it was removed or
+/// hidden): a member typing into a field that moved elsewhere in the page carries on
+/// typing there, and one who pressed a button that gave way to another (a phone's one
+/// language button) carries on from that one. Focus a member put on another control is
+/// left where it is.
+pub fn keep_focus_after_render(selector: String) {
     request_animation_frame(move || {
         if !focus_went() {
             return;
@@ -90,4 +92,23 @@ fn first_shown(selector: &str) -> Option<web_sys::HtmlElement> {
 /// stable names for its controls).
 pub fn by_test_id(id: &str) -> String {
     format!("[data-testid=\"{id}\"]")
+}
+
+/// Scrolls the element with id `message` just into view (as little as it takes) once
+/// the current change has been rendered, if the control with id `field` holds the
+/// focus: a field's message appears below it, and for a field low on a phone's screen,
+/// where the keyboard covers more, that is below the bottom edge, out of the member's
+/// sight as they type. A message a member is not typing beside is left where it is.
+pub fn reveal_beside_focus_after_render(message: String, field: String) {
+    request_animation_frame(move || {
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+        let typing_in_field = document.active_element().is_some_and(|active| active.id() == field);
+        let Some(element) = document.get_element_by_id(&message) else { return };
+        if typing_in_field {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+            options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
+            element.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+    });
 }

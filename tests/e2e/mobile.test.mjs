@@ -639,6 +639,44 @@ test('on a phone another screen opens at its top, from the menu or Back, a lever
   }
 });
 
+test('on a phone the one language button keeps the focus, and a field\'s message typed low on the screen comes into view', async () => {
+  // Audit 34: the pressed language button gives way to the other language's, and the
+  // focus fell to the page; a message under a field at the screen's bottom edge was
+  // drawn below it, out of sight as the member typed.
+  const context = await launchAt({ width: 320, height: 568, touch: true });
+  const page = await context.newPage();
+  try {
+    await page.goto(`${SINGLE_FILE_URL}#view=risk&lang=en`);
+    await page.getByTestId('screen-risk').waitFor({ timeout: 30_000 });
+    await page.getByTestId('lang-zh').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.dataset.testid === 'lang-en');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.dataset.testid === 'lang-zh');
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+
+    // The delay field just above the bottom edge, its message's room below it.
+    const field = page.getByTestId('slip-delay');
+    await field.evaluate((input) => {
+      const box = input.getBoundingClientRect();
+      window.scrollBy(0, box.bottom - window.innerHeight + 4);
+    });
+    const fieldBottom = await field.evaluate((input) => input.getBoundingClientRect().bottom);
+    assert.ok(fieldBottom <= 568 && fieldBottom > 540, `the field sits at the bottom edge (${fieldBottom})`);
+    await field.tap();
+    await field.fill('99999');
+    const message = page.locator('#field-slip-delay-error');
+    await message.waitFor();
+    await page.waitForFunction(() => {
+      const box = document.getElementById('field-slip-delay-error').getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= window.innerHeight + 1;
+    }, null, { timeout: 2_000 });
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'slip-delay', 'the member types on');
+  } finally {
+    await context.close();
+  }
+});
+
 test('on a phone the brief shows every figure on screen under its column\'s name, a department\'s name stays beside its figures, and a mark\'s explanation fits the screen where the browser cannot anchor it', async () => {
   // Audit 21: at 320 px the brief's tables kept their A4 columns (a 206 px label, the
   // figures off screen), the departments' order column took 112 px while the names

@@ -167,6 +167,11 @@ pub enum CsvFault {
     /// value not in quotation marks, or a quotation mark never closed (which runs the
     /// value on to the end of the file).
     Values { found: u64, expected: u64 },
+    /// A value runs on past the end of its line: a quotation mark opened and closed
+    /// only on a later line, which made one row of the lines between (audit 33: rows 2
+    /// to 17 of a projects file read as one project's name, without a word). No value
+    /// of the data holds a line break, so such a value is always this mistake.
+    ValueOverLines,
     /// Anything else the CSV reader refuses.
     Unreadable,
 }
@@ -188,6 +193,11 @@ impl CsvFault {
                 format!(
                     "this line has {found} values where the header has {expected}: a value holding a comma needs quotation marks around it, and a quotation mark opened must be closed"
                 ),
+            ),
+            CsvFault::ValueOverLines => (
+                "此值延續至下一行：開了的引號須在同一行內關上".to_string(),
+                "this value runs on past the end of its line: a quotation mark opened must be closed on the same line"
+                    .to_string(),
             ),
             CsvFault::Unreadable => ("無法讀作 CSV".to_string(), "it cannot be read as CSV".to_string()),
         }
@@ -426,6 +436,18 @@ impl Table {
                     if table.rows.len() >= MAX_ROWS {
                         errors.push(whole_file(LoadErrorKind::TooManyRows { limit: MAX_ROWS }));
                         return table;
+                    }
+                    // A value over more than one line is refused at the line it starts
+                    // on, with the rows it swallowed.
+                    let over_lines = record.iter().zip(columns).find(|(value, _)| value.contains(['\n', '\r']));
+                    if let Some((_, column)) = over_lines {
+                        errors.push(LoadError {
+                            file: file.to_string(),
+                            line,
+                            field: Some((*column).to_string()),
+                            kind: LoadErrorKind::Malformed(CsvFault::ValueOverLines),
+                        });
+                        continue;
                     }
                     // A value with lost characters is refused at its line: a name
                     // of question-mark diamonds is not the name that was typed.
@@ -1012,6 +1034,17 @@ mod tests {
         assert_eq!(
             error.zh(),
             "mine.csv，第 2 行：不是有效的 CSV：此行有 3 個值，但標題列有 7 個：含逗號的值須以引號括起，而開了的引號須要關上"
+        );
+        // Closed on a later line, the quotation mark makes one row of the lines between.
+        let closed_later = format!(
+            "{HEADER}1,行政署,\"甲,A,1.0,2018-19 Q1,2018-19 Q4\n2,行政署,乙\",B,1.0,2018-19 Q1,2018-19 Q4\n3,行政署,丙,C,1.0,2018-19 Q1,2018-19 Q4\n"
+        );
+        let fault = LoadErrorKind::Malformed(CsvFault::ValueOverLines);
+        assert_eq!(problems(&closed_later), [(2, Some("name_zh".to_string()), fault.clone())]);
+        let error = LoadError { file: "mine.csv".into(), line: 2, field: Some("name_zh".into()), kind: fault };
+        assert_eq!(
+            error.to_string(),
+            "mine.csv, line 2, field name_zh: not valid CSV: this value runs on past the end of its line: a quotation mark opened must be closed on the same line"
         );
         let commas = format!("{HEADER}{}\n", ",".repeat(1_000));
         assert_eq!(

@@ -3,7 +3,7 @@
 //! long, a scenario another tab deleted) is said at the field, and the text stays to
 //! be corrected.
 
-use crate::components::focus::{by_test_id, focus_after_render, keep_typing_after_render};
+use crate::components::focus::{by_test_id, focus_after_render, keep_focus_after_render};
 use crate::components::words::Words;
 use crate::saved::Saved;
 use crate::state::use_app_state;
@@ -106,7 +106,7 @@ impl Editing {
     /// the editor moved (its row was deleted by another tab and it now stands above the
     /// list), and what the member types next belongs in it.
     pub fn keep_typing(&self) {
-        keep_typing_after_render(EDITOR.to_string());
+        keep_focus_after_render(EDITOR.to_string());
     }
 
     /// The text as edited.
