@@ -336,6 +336,30 @@ impl Saved {
         removed
     }
 
+    /// Removes the unreadable text that could not be set aside and so was left where it
+    /// was, keeping saving off on every visit (audit 33: a store too large to copy aside
+    /// had no way out but clearing the browser's data), once the member downloaded it as
+    /// `downloaded` in this visit; only that exact text is removed. Saving then turns
+    /// back on, and what this tab holds (the scenarios that could be read from it,
+    /// merged with any saved since) is written in its place.
+    pub fn remove_unreadable(&self, downloaded: &str) -> Result<(), NotRemoved> {
+        let left_here = self.backup.with_untracked(|backup| {
+            backup.as_ref().is_some_and(|b| b.key.is_none() && !b.no_longer_stored && b.text == downloaded)
+        });
+        if !left_here {
+            return Err(NotRemoved::Changed);
+        }
+        storage::remove_unreadable(downloaded)?;
+        self.backup.set(None);
+        // Nothing is stored now, and this tab removed it: its store is written as new.
+        self.sync.update_value(|sync| {
+            sync.synced = None;
+            sync.removed = false;
+        });
+        self.set_aside_again();
+        Ok(())
+    }
+
     /// Merges what is stored, if another tab wrote since this one last read or wrote,
     /// into this tab's store. Returns whether this tab holds scenarios the stored text
     /// lacks (so it should write them back).

@@ -154,6 +154,17 @@ pub fn remove_set_aside(key: &str, downloaded: &str) -> Result<(), NotRemoved> {
     if set_aside_in([key]).is_empty() {
         return Err(NotRemoved::Refused);
     }
+    remove_if_still(key, downloaded)
+}
+
+/// Removes the saved scenarios' own text, unreadable and left where it was because it
+/// could not be set aside, only if it is still exactly `downloaded`.
+pub fn remove_unreadable(downloaded: &str) -> Result<(), NotRemoved> {
+    remove_if_still(KEY, downloaded)
+}
+
+/// Removes what `key` holds if it is exactly `downloaded`; already gone counts as removed.
+fn remove_if_still(key: &str, downloaded: &str) -> Result<(), NotRemoved> {
     let storage = local_storage().map_err(|_| NotRemoved::Refused)?;
     match storage.get_item(key) {
         Ok(None) => Ok(()),

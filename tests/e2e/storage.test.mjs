@@ -710,6 +710,37 @@ test('every place for set-aside text taken: the notice says so and saving is off
   await context.close();
 });
 
+test('unreadable text too large to set aside keeps saving off until, once downloaded and confirmed, it is removed; the scenarios read from it are then saved', LONG, async () => {
+  // Audit 33: a store too large to copy aside kept saving off on every visit, and the
+  // only way out was clearing the browser's data (every text set aside with it).
+  const text = v1([{ id: 's1', name: 'Keep me', scenario: { cost_change_pct: '10' } }, { id: 's2', name: 'x'.repeat(4 * 1024 * 1024), scenario: {} }]);
+  const context = await seeded({ [KEY]: text });
+  const { page, app, seen } = await tab(context);
+  await page.getByTestId('storage-notice').waitFor();
+  assert.match(await app.text('storage-notice'), /^Saving is off: .*could not be set aside.*once downloaded, it can be removed from this browser/);
+  assert.equal(await page.getByTestId('storage-backup-key').count(), 0, 'left where it was');
+  await saveAs(page, 'Waiting');
+  assert.equal(await page.getByTestId('scenario-saved').getAttribute('data-stored'), 'false');
+  assert.equal(await page.getByTestId('storage-backup-remove').count(), 0, 'no removal before a download');
+  const file = await downloaded(page, () => page.getByTestId('storage-backup-download').click());
+  assert.equal(file.text, text);
+  // Keep changes nothing; Remove, confirmed, removes the text and turns saving on.
+  await page.getByTestId('storage-backup-remove').click();
+  await page.getByTestId('storage-backup-keep').click();
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === 'storage-backup-remove');
+  assert.equal(await page.evaluate((key) => localStorage.getItem(key), KEY), text);
+  await page.getByTestId('storage-backup-remove').click();
+  assert.match(await app.text('storage-backup-confirming'), /Only the file you downloaded will be left/);
+  await page.getByTestId('storage-backup-confirm').click();
+  await page.waitForFunction((key) => JSON.parse(localStorage.getItem(key) ?? '{"scenarios":[]}').scenarios.some((s) => s.name === 'Waiting'), KEY);
+  assert.deepEqual((await storedNames(page)).sort(), ['Keep me', 'Waiting']);
+  await page.getByTestId('storage-notice').waitFor({ state: 'detached' });
+  await saveAs(page, 'Now kept');
+  assert.equal(await page.getByTestId('scenario-saved').getAttribute('data-stored'), 'true');
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
 test('200 scenarios at most: Save and Duplicate into a full store are refused, naming what was not added; nothing drops on reload', LONG, async () => {
   const context = await seeded({ [KEY]: v1(many(199)) });
   const t = await tab(context);

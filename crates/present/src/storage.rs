@@ -694,8 +694,8 @@ pub fn storage_issue(issue: StorageIssue) -> Bilingual {
         )
         .into(),
         StorageIssue::BackupFailed => l(
-            "儲存已關閉：已儲存的情景未能全部讀取，而無法讀取的內容也未能另存備份，所以不會覆寫它。請下載下面的副本。",
-            "Saving is off: the saved scenarios could not all be read, and the unreadable text could not be set aside, so it is not overwritten. Download the copy below.",
+            "儲存已關閉：已儲存的情景未能全部讀取，而無法讀取的內容也未能另存備份，所以不會覆寫它。請下載下面的副本；下載後可從此瀏覽器移除，儲存便會重新開啟。",
+            "Saving is off: the saved scenarios could not all be read, and the unreadable text could not be set aside, so it is not overwritten. Download the copy below; once downloaded, it can be removed from this browser, and saving turns back on.",
         )
         .into(),
         StorageIssue::BackupSlotsFull => Bilingual::new(
@@ -781,6 +781,11 @@ pub const REMOVE_SET_ASIDE: Label = l("從此瀏覽器移除…", "Remove from t
 pub const CONFIRM_REMOVE_SET_ASIDE: Label = l(
     "要從此瀏覽器移除這份原文嗎？移除後只剩你剛下載的檔案。",
     "Remove this text from this browser? Only the file you downloaded will be left.",
+);
+/// The unreadable saved-scenarios text left where it was, which keeps saving off.
+pub const CONFIRM_REMOVE_UNREADABLE: Label = l(
+    "要從此瀏覽器移除這份無法讀取的原文嗎？移除後只剩你剛下載的檔案；下面能讀取的情景會重新儲存，儲存功能亦會重新開啟。",
+    "Remove the unreadable text from this browser? Only the file you downloaded will be left; the scenarios that could be read are saved again, and saving turns back on.",
 );
 pub const YES_REMOVE: Label = l("移除", "Remove it");
 pub const KEEP_SET_ASIDE: Label = l("保留", "Keep it");

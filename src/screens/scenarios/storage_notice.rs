@@ -2,7 +2,7 @@
 //! is set aside in this browser: what happened, what could not be read, and every text
 //! set aside, each to download (and import again) and, once downloaded, to remove.
 
-use crate::components::focus::{by_test_id, focus_after_render};
+use crate::components::focus::{by_test_id, focus_after_render, focus_screen_if_focus_went};
 use crate::components::memo::memo;
 use crate::components::words::{Said, Words};
 use crate::data_source::download_set_aside_dataset;
@@ -13,10 +13,10 @@ use crate::state::use_app_state;
 use blockvote_model::saved::{SetAsideKey, SetAsideKind};
 use blockvote_present::lang::Label;
 use blockvote_present::storage::{
-    more_problems, problem, set_aside_kind, set_aside_said, storage_issue, CONFIRM_REMOVE_SET_ASIDE, DOWNLOAD_REFUSED,
-    DOWNLOAD_SET_ASIDE, DOWNLOAD_UNREADABLE, KEEP_SET_ASIDE, MAX_PROBLEMS_LISTED, REMOVE_SET_ASIDE,
-    SCENARIOS_LEFT_AS_THEY_WERE, SCENARIOS_NO_LONGER_STORED, SCENARIOS_SET_ASIDE, SET_ASIDE_CHANGED,
-    SET_ASIDE_DOWNLOADED, SET_ASIDE_NOT_REMOVED, SET_ASIDE_UNDER, YES_REMOVE,
+    more_problems, problem, set_aside_kind, set_aside_said, storage_issue, CONFIRM_REMOVE_SET_ASIDE,
+    CONFIRM_REMOVE_UNREADABLE, DOWNLOAD_REFUSED, DOWNLOAD_SET_ASIDE, DOWNLOAD_UNREADABLE, KEEP_SET_ASIDE,
+    MAX_PROBLEMS_LISTED, REMOVE_SET_ASIDE, SCENARIOS_LEFT_AS_THEY_WERE, SCENARIOS_NO_LONGER_STORED,
+    SCENARIOS_SET_ASIDE, SET_ASIDE_CHANGED, SET_ASIDE_DOWNLOADED, SET_ASIDE_NOT_REMOVED, SET_ASIDE_UNDER, YES_REMOVE,
 };
 use leptos::prelude::*;
 
@@ -41,6 +41,12 @@ pub fn StorageNotice(saved: StoredValue<Saved>) -> impl IntoView {
     let backup = RwSignal::from(saved.with_value(|s| s.backup.clone()));
     let set_aside = RwSignal::from(saved.with_value(|s| s.set_aside.clone()));
     let download_failed = RwSignal::new(false);
+    // The unreadable text left where it was: whether the member downloaded it in this
+    // visit, is being asked whether to remove it, and the answer to a removal that did
+    // not happen.
+    let unreadable_downloaded = RwSignal::new(false);
+    let asking_unreadable = RwSignal::new(false);
+    let unreadable_answer: RwSignal<Option<Label>> = RwSignal::new(None);
     // A memo, so the notice (and what was downloaded in it) is drawn again only when it
     // appears or goes, not at every write that sets these signals to what they held.
     let shown = memo(move |_| {
@@ -66,8 +72,81 @@ pub fn StorageNotice(saved: StoredValue<Saved>) -> impl IntoView {
                     };
                     let key = backup.key.clone();
                     let text = backup.text.clone();
-                    let save_text =
-                        move |_| download_failed.set(!download(&scenarios_file(None), SCENARIOS_MIME, &text));
+                    // Text left where it was (saving is off while it stands there) can
+                    // be removed from the browser once downloaded, as text set aside can.
+                    let removable = key.is_none() && !backup.no_longer_stored;
+                    let save_text = {
+                        let text = text.clone();
+                        move |_| {
+                            let offered = download(&scenarios_file(None), SCENARIOS_MIME, &text);
+                            download_failed.set(!offered);
+                            if offered {
+                                unreadable_downloaded.set(true);
+                                unreadable_answer.set(None);
+                            }
+                        }
+                    };
+                    let remove = Callback::new(move |()| {
+                        asking_unreadable.set(false);
+                        unreadable_downloaded.set(false);
+                        match saved.with_value(|s| s.remove_unreadable(&text)) {
+                            Ok(()) => {
+                                unreadable_answer.set(None);
+                                focus_screen_if_focus_went();
+                            }
+                            Err(not_removed) => {
+                                unreadable_answer.set(Some(match not_removed {
+                                    NotRemoved::Changed => SET_ASIDE_CHANGED,
+                                    NotRemoved::Refused => SET_ASIDE_NOT_REMOVED,
+                                }));
+                                focus_after_render(by_test_id("storage-backup-answer"));
+                            }
+                        }
+                    });
+                    let keep = Callback::new(move |()| {
+                        asking_unreadable.set(false);
+                        focus_after_render(by_test_id("storage-backup-remove"));
+                    });
+                    let removal = move || {
+                        (removable && unreadable_downloaded.get()).then(|| {
+                            let offer = (!asking_unreadable.get()).then(|| {
+                                view! {
+                                    <button
+                                        type="button"
+                                        class="small"
+                                        data-testid="storage-backup-remove"
+                                        on:click=move |_| {
+                                            asking_unreadable.set(true);
+                                            focus_after_render(by_test_id("storage-backup-keep"));
+                                        }
+                                    >
+                                        <Words label=REMOVE_SET_ASIDE />
+                                    </button>
+                                }
+                            });
+                            let confirm = asking_unreadable.get().then(|| {
+                                view! { <ConfirmRemoval question=CONFIRM_REMOVE_UNREADABLE testids="storage-backup" remove=remove keep=keep /> }
+                            });
+                            view! {
+                                " "
+                                <span data-testid="storage-backup-downloaded">
+                                    <Words label=SET_ASIDE_DOWNLOADED />
+                                </span>
+                                " "
+                                {offer}
+                                {confirm}
+                            }
+                        })
+                    };
+                    let answer = move || {
+                        unreadable_answer.get().map(|said| {
+                            view! {
+                                <p class="field-error" tabindex="-1" data-testid="storage-backup-answer">
+                                    <Words label=said />
+                                </p>
+                            }
+                        })
+                    };
                     // Said as it happened: set aside under a key, or left where it was.
                     let what_became = match (&key, backup.no_longer_stored) {
                         (Some(_), _) => SCENARIOS_SET_ASIDE,
@@ -88,9 +167,13 @@ pub fn StorageNotice(saved: StoredValue<Saved>) -> impl IntoView {
                                 }
                             })}
                         <ul class="problems">{problem_items}</ul>
-                        <button type="button" data-testid="storage-backup-download" on:click=save_text>
-                            <Words label=DOWNLOAD_UNREADABLE />
-                        </button>
+                        <p>
+                            <button type="button" data-testid="storage-backup-download" on:click=save_text>
+                                <Words label=DOWNLOAD_UNREADABLE />
+                            </button>
+                            {removal}
+                        </p>
+                        {answer}
                     }
                 })
             };
@@ -182,7 +265,7 @@ fn SetAsideList(saved: StoredValue<Saved>, download_failed: RwSignal<bool>) -> i
         };
         let remove = {
             let (key, control) = (key.clone(), control.clone());
-            move |_| {
+            move |()| {
                 confirming.set(None);
                 focus_after_render(format!(
                     "{}, {}",
@@ -214,46 +297,11 @@ fn SetAsideList(saved: StoredValue<Saved>, download_failed: RwSignal<bool>) -> i
                 })
             }
         };
+        let (remove, keep) = (Callback::new(remove), Callback::new(move |()| keep()));
         let removal = move || {
             is_downloaded().then(|| {
                 let confirm = asking().then(|| {
-                    view! {
-                        <span
-                            class="confirm"
-                            data-testid="storage-set-aside-confirming"
-                            on:keydown={
-                                let keep = keep.clone();
-                                move |ev: web_sys::KeyboardEvent| {
-                                    if ev.key() == "Escape" {
-                                        keep();
-                                    }
-                                }
-                            }
-                        >
-                            <Words label=CONFIRM_REMOVE_SET_ASIDE />
-                            " "
-                            <button
-                                type="button"
-                                class="small"
-                                data-testid="storage-set-aside-confirm"
-                                on:click=remove.clone()
-                            >
-                                <Words label=YES_REMOVE />
-                            </button>
-                            " "
-                            <button
-                                type="button"
-                                class="small"
-                                data-testid="storage-set-aside-keep"
-                                on:click={
-                                    let keep = keep.clone();
-                                    move |_| keep()
-                                }
-                            >
-                                <Words label=KEEP_SET_ASIDE />
-                            </button>
-                        </span>
-                    }
+                    view! { <ConfirmRemoval question=CONFIRM_REMOVE_SET_ASIDE testids="storage-set-aside" remove=remove keep=keep /> }
                 });
                 let offer = (!asking()).then(|| {
                     view! {
@@ -300,5 +348,37 @@ fn SetAsideList(saved: StoredValue<Saved>, download_failed: RwSignal<bool>) -> i
                 <ul>{entries.into_iter().map(item).collect_view()}</ul>
             </div>
         })
+    }
+}
+
+/// Asks before a text the member downloaded is removed from this browser: `question`,
+/// then Remove and Keep (Escape keeps too), their test ids beginning with `testids`.
+#[component]
+fn ConfirmRemoval(question: Label, testids: &'static str, remove: Callback<()>, keep: Callback<()>) -> impl IntoView {
+    view! {
+        <span
+            class="confirm"
+            data-testid=format!("{testids}-confirming")
+            on:keydown=move |ev: web_sys::KeyboardEvent| {
+                if ev.key() == "Escape" {
+                    keep.run(());
+                }
+            }
+        >
+            <Words label=question />
+            " "
+            <button
+                type="button"
+                class="small"
+                data-testid=format!("{testids}-confirm")
+                on:click=move |_| remove.run(())
+            >
+                <Words label=YES_REMOVE />
+            </button>
+            " "
+            <button type="button" class="small" data-testid=format!("{testids}-keep") on:click=move |_| keep.run(())>
+                <Words label=KEEP_SET_ASIDE />
+            </button>
+        </span>
     }
 }
