@@ -75,8 +75,9 @@ pub fn CategoryTable(outcome: Memo<Option<AllocationOutcome>>) -> impl IntoView 
                             " "
                             <ProvenanceMark provenance=amounts_mark />
                         </th>
+                        // One word (鎖定 broke into 鎖 / 定 on a 360 px phone): kept whole.
                         <th scope="col" class="center">
-                            {move || kept_whole(heading(3))}
+                            <span class="whole">{move || heading(3)}</span>
                         </th>
                         <MarkedHeading column=difference_column(0) />
                         <th scope="col" class="num">

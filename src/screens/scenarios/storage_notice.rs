@@ -107,34 +107,21 @@ pub fn StorageNotice(saved: StoredValue<Saved>) -> impl IntoView {
                         asking_unreadable.set(false);
                         focus_after_render(by_test_id("storage-backup-remove"));
                     });
+                    let ask = Callback::new(move |()| {
+                        asking_unreadable.set(true);
+                        focus_after_render(by_test_id("storage-backup-keep"));
+                    });
                     let removal = move || {
                         (removable && unreadable_downloaded.get()).then(|| {
-                            let offer = (!asking_unreadable.get()).then(|| {
-                                view! {
-                                    <button
-                                        type="button"
-                                        class="small"
-                                        data-testid="storage-backup-remove"
-                                        on:click=move |_| {
-                                            asking_unreadable.set(true);
-                                            focus_after_render(by_test_id("storage-backup-keep"));
-                                        }
-                                    >
-                                        <Words label=REMOVE_SET_ASIDE />
-                                    </button>
-                                }
-                            });
-                            let confirm = asking_unreadable.get().then(|| {
-                                view! { <ConfirmRemoval question=CONFIRM_REMOVE_UNREADABLE testids="storage-backup" remove=remove keep=keep /> }
-                            });
                             view! {
-                                " "
-                                <span data-testid="storage-backup-downloaded">
-                                    <Words label=SET_ASIDE_DOWNLOADED />
-                                </span>
-                                " "
-                                {offer}
-                                {confirm}
+                                <RemoveOnceDownloaded
+                                    question=CONFIRM_REMOVE_UNREADABLE
+                                    testids="storage-backup"
+                                    asking=asking_unreadable
+                                    ask=ask
+                                    remove=remove
+                                    keep=keep
+                                />
                             }
                         })
                     };
@@ -251,7 +238,7 @@ fn SetAsideList(saved: StoredValue<Saved>, download_failed: RwSignal<bool>) -> i
         };
         let ask = {
             let (key, control) = (key.clone(), control.clone());
-            move |_| {
+            move |()| {
                 confirming.set(Some(key.clone()));
                 focus_after_render(control("storage-set-aside-keep"));
             }
@@ -297,27 +284,19 @@ fn SetAsideList(saved: StoredValue<Saved>, download_failed: RwSignal<bool>) -> i
                 })
             }
         };
-        let (remove, keep) = (Callback::new(remove), Callback::new(move |()| keep()));
+        let (ask, remove, keep) = (Callback::new(ask), Callback::new(remove), Callback::new(move |()| keep()));
+        let asking = Signal::derive(asking);
         let removal = move || {
             is_downloaded().then(|| {
-                let confirm = asking().then(|| {
-                    view! { <ConfirmRemoval question=CONFIRM_REMOVE_SET_ASIDE testids="storage-set-aside" remove=remove keep=keep /> }
-                });
-                let offer = (!asking()).then(|| {
-                    view! {
-                        <button type="button" class="small" data-testid="storage-set-aside-remove" on:click=ask.clone()>
-                            <Words label=REMOVE_SET_ASIDE />
-                        </button>
-                    }
-                });
                 view! {
-                    " "
-                    <span data-testid="storage-set-aside-downloaded">
-                        <Words label=SET_ASIDE_DOWNLOADED />
-                    </span>
-                    " "
-                    {offer}
-                    {confirm}
+                    <RemoveOnceDownloaded
+                        question=CONFIRM_REMOVE_SET_ASIDE
+                        testids="storage-set-aside"
+                        asking=asking
+                        ask=ask
+                        remove=remove
+                        keep=keep
+                    />
                 }
             })
         };
@@ -351,8 +330,35 @@ fn SetAsideList(saved: StoredValue<Saved>, download_failed: RwSignal<bool>) -> i
     }
 }
 
-/// Asks before a text the member downloaded is removed from this browser: `question`,
-/// then Remove and Keep (Escape keeps too), their test ids beginning with `testids`.
+/// A text the member downloaded in this visit, to remove from this browser: says it was
+/// downloaded and offers Remove, which asks `question` first (`asking`), with Remove
+/// and Keep (Escape keeps too); the test ids begin with `testids`.
+#[component]
+fn RemoveOnceDownloaded(
+    question: Label,
+    testids: &'static str,
+    #[prop(into)] asking: Signal<bool>,
+    ask: Callback<()>,
+    remove: Callback<()>,
+    keep: Callback<()>,
+) -> impl IntoView {
+    let offer = move || {
+        (!asking.get())
+            .then(|| view! { <SmallButton testid=format!("{testids}-remove") label=REMOVE_SET_ASIDE press=ask /> })
+    };
+    let confirm = move || asking.get().then(|| view! { <ConfirmRemoval question testids remove keep /> });
+    view! {
+        " "
+        <span data-testid=format!("{testids}-downloaded")>
+            <Words label=SET_ASIDE_DOWNLOADED />
+        </span>
+        " "
+        {offer}
+        {confirm}
+    }
+}
+
+/// The question before a removal: `question`, then Remove and Keep.
 #[component]
 fn ConfirmRemoval(question: Label, testids: &'static str, remove: Callback<()>, keep: Callback<()>) -> impl IntoView {
     view! {
@@ -367,18 +373,19 @@ fn ConfirmRemoval(question: Label, testids: &'static str, remove: Callback<()>, 
         >
             <Words label=question />
             " "
-            <button
-                type="button"
-                class="small"
-                data-testid=format!("{testids}-confirm")
-                on:click=move |_| remove.run(())
-            >
-                <Words label=YES_REMOVE />
-            </button>
+            <SmallButton testid=format!("{testids}-confirm") label=YES_REMOVE press=remove />
             " "
-            <button type="button" class="small" data-testid=format!("{testids}-keep") on:click=move |_| keep.run(())>
-                <Words label=KEEP_SET_ASIDE />
-            </button>
+            <SmallButton testid=format!("{testids}-keep") label=KEEP_SET_ASIDE press=keep />
         </span>
+    }
+}
+
+/// A small button saying `label`, which runs `press`.
+#[component]
+fn SmallButton(testid: String, label: Label, press: Callback<()>) -> impl IntoView {
+    view! {
+        <button type="button" class="small" data-testid=testid on:click=move |_| press.run(())>
+            <Words label=label />
+        </button>
     }
 }
