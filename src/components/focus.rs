@@ -105,10 +105,22 @@ pub fn reveal_beside_focus_after_render(message: String, field: String) {
         let typing_in_field = document.active_element().is_some_and(|active| active.id() == field);
         let Some(element) = document.get_element_by_id(&message) else { return };
         if typing_in_field {
-            let options = web_sys::ScrollIntoViewOptions::new();
-            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-            options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
-            element.scroll_into_view_with_scroll_into_view_options(&options);
+            scroll_just_into_view(&element);
         }
     });
+}
+
+/// Scrolls `element` just into view once the current change has been rendered: an
+/// explanation that opens on focus (a glossary term's, under a line of terms low on a
+/// phone's screen) is shown below the bottom edge otherwise.
+pub fn reveal_after_render(element: web_sys::Element) {
+    request_animation_frame(move || scroll_just_into_view(&element));
+}
+
+/// Scrolls the page as little as it takes to bring `element` into view.
+fn scroll_just_into_view(element: &web_sys::Element) {
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+    options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
+    element.scroll_into_view_with_scroll_into_view_options(&options);
 }

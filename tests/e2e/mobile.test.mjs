@@ -639,7 +639,7 @@ test('on a phone another screen opens at its top, from the menu or Back, a lever
   }
 });
 
-test('on a phone the one language button keeps the focus, and a field\'s message typed low on the screen comes into view', async () => {
+test('on a phone the one language button keeps the focus, and a field\'s message or a term\'s explanation opened low on the screen comes into view', async () => {
   // Audit 34: the pressed language button gives way to the other language's, and the
   // focus fell to the page; a message under a field at the screen's bottom edge was
   // drawn below it, out of sight as the member typed.
@@ -672,6 +672,19 @@ test('on a phone the one language button keeps the focus, and a field\'s message
       return box.top >= 0 && box.bottom <= window.innerHeight + 1;
     }, null, { timeout: 2_000 });
     assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'slip-delay', 'the member types on');
+
+    // A glossary term tapped low on the screen: its explanation, which opens under the
+    // line of terms, comes into view (it opened below the bottom edge).
+    const term = page.getByTestId('term-calibrated-profile').first();
+    await term.evaluate((chip) => {
+      const box = chip.getBoundingClientRect();
+      window.scrollBy(0, box.bottom - window.innerHeight + 2);
+    });
+    await term.tap();
+    await page.waitForFunction(() => {
+      const tip = document.activeElement?.querySelector('.term-tip')?.getBoundingClientRect();
+      return tip && tip.height > 20 && tip.top >= 0 && tip.bottom <= window.innerHeight + 1;
+    }, null, { timeout: 2_000 });
   } finally {
     await context.close();
   }

@@ -2,6 +2,7 @@
 //! a key (`<details>`), and under each panel's heading the ones it uses, each
 //! explained on hover and on focus (a tap on a tablet), like a provenance mark.
 
+use crate::components::focus::reveal_after_render;
 use crate::components::words::Words;
 use crate::state::use_app_state;
 use blockvote_present::screens::risk::glossary::{Term, GLOSSARY_HEADING, TERMS};
@@ -42,7 +43,17 @@ pub fn Terms(terms: &'static [Term]) -> impl IntoView {
         .map(|term| {
             let term = *term;
             view! {
-                <span class="term" tabindex="0" data-testid=format!("term-{}", term.key())>
+                <span
+                    class="term"
+                    tabindex="0"
+                    data-testid=format!("term-{}", term.key())
+                    on:focus=move |ev| {
+                        let tip = event_target::<web_sys::Element>(&ev).query_selector(".term-tip").ok().flatten();
+                        if let Some(tip) = tip {
+                            reveal_after_render(tip);
+                        }
+                    }
+                >
                     <span class="term-name">{move || term.name().get(lang())}</span>
                     <span class="term-tip" role="tooltip">
                         {move || term.explanation().get(lang())}
