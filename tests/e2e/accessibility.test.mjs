@@ -125,7 +125,9 @@ const STATES = {
       await page.getByTestId('scenario-compare-1').check();
       await page.getByTestId('scenario-compare-2').check();
       await page.getByTestId('compare-table').waitFor();
-      const file = JSON.stringify({ format: 'blockvote-scenarios', version: 1, scenarios: [{ name: 'Alpha', scenario: {} }] });
+      // Other levers under a saved name: the import asks (one saved already as it is
+      // is left out without a question).
+      const file = JSON.stringify({ format: 'blockvote-scenarios', version: 1, scenarios: [{ name: 'Alpha', scenario: { cost_change_pct: '3' } }] });
       await page.getByTestId('import-file').setInputFiles({ name: 'a.json', mimeType: 'application/json', buffer: Buffer.from(file) });
       await page.getByTestId('import-confirm').waitFor();
     },

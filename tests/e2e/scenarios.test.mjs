@@ -381,6 +381,11 @@ test('export JSON and CSV; import a valid file (asking about same names) and an 
   // Imported is saved as it is: not imported again.
   assert.match(await page.getByTestId('import-result').innerText(), /0 added, 1 replaced, 1 already saved/);
   assert.deepEqual(await labels(page), ['Mine', 'Mine (2)', 'Imported']);
+  // The same file again: every scenario in it is saved as it is, so nothing is asked.
+  await page.getByTestId('import-file').setInputFiles({ name: 'in.json', mimeType: 'application/json', buffer: Buffer.from(valid) });
+  await page.getByTestId('import-result').filter({ hasText: /0 added, 0 replaced, 2 already saved/ }).waitFor();
+  assert.equal(await page.getByTestId('import-confirm').count(), 0);
+  assert.deepEqual(await labels(page), ['Mine', 'Mine (2)', 'Imported']);
 
   // An invalid file: row-level errors, the good rows still import.
   const invalid = JSON.stringify({

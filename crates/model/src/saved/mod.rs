@@ -368,13 +368,21 @@ impl Store {
         self.scenarios.iter().find(|s| s.name == name)
     }
 
-    /// A name not yet used, from `base`: `base`, `base (2)`, `base (3)` …
+    /// A name not yet used, from `base`: `base`, `base (2)`, `base (3)` … A name that is
+    /// numbered so already goes on from its number (`Plan (2)` gives `Plan (3)`, where
+    /// it gave `Plan (2) (2)`: audit 33, a file naming `Imp`, `Imp`, `Imp (2)`).
     pub fn unused_name(&self, base: &str) -> String {
         if self.by_name(base).is_none() {
             return base.to_string();
         }
-        let stem: String = base.chars().take(MAX_NAME_CHARS.saturating_sub(6)).collect();
-        (2..10_000).map(|n| format!("{stem} ({n})")).find(|name| self.by_name(name).is_none()).unwrap_or(stem)
+        let (stem, first) = numbered(base).unwrap_or((base, 2));
+        let stem: String = stem.chars().take(MAX_NAME_CHARS.saturating_sub(6)).collect();
+        // A store holds at most MAX_SCENARIOS names, so one of these is free.
+        (first..)
+            .take(10_000)
+            .map(|n| format!("{stem} ({n})"))
+            .find(|name| self.by_name(name).is_none())
+            .unwrap_or(stem)
     }
 
     /// The same scenarios without the store's bookkeeping (what a file carries).
@@ -416,3 +424,12 @@ impl Store {
 
 #[cfg(test)]
 mod tests;
+
+/// A name numbered as [`Store::unused_name`] numbers one (`Plan (2)`): its stem and the
+/// number after its own (`("Plan", 3)`).
+fn numbered(name: &str) -> Option<(&str, u32)> {
+    let (stem, number) = name.strip_suffix(')')?.rsplit_once(" (")?;
+    let digits = !number.is_empty() && number.len() <= 4 && number.bytes().all(|b| b.is_ascii_digit());
+    let number: u32 = number.parse().ok().filter(|n| digits && *n >= 2)?;
+    (!stem.is_empty()).then_some((stem, number + 1))
+}

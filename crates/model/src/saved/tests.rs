@@ -779,6 +779,25 @@ fn a_store_over_a_limit_can_still_shrink() {
 }
 
 #[test]
+fn a_name_taken_is_numbered_on_from_its_own_number() {
+    let store = Store::of(
+        ["Imp", "Imp (2)", "Plan (9)", "Plan (10)", "Say (hi)", "Old (1)"]
+            .map(|name| SavedScenario::new(&name.to_lowercase(), name, Scenario::default(), None))
+            .to_vec(),
+    );
+    for (base, expected) in [
+        ("New", "New"),
+        ("Imp", "Imp (3)"),
+        ("Imp (2)", "Imp (3)"),
+        ("Plan (9)", "Plan (11)"),
+        ("Say (hi)", "Say (hi) (2)"),
+        ("Old (1)", "Old (1) (2)"),
+    ] {
+        assert_eq!(store.unused_name(base), expected, "{base}");
+    }
+}
+
+#[test]
 fn importing_keeps_same_names_apart_or_replaces_them() {
     let mut writer = tab(5, 9);
     let mut store = Store::of(vec![SavedScenario::new("s1", "A", dearer(1), None)]);

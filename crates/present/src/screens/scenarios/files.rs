@@ -147,9 +147,17 @@ pub fn allocation_csv(data: &Dataset, projection: &Projection, _baseline: &Proje
     out
 }
 
-/// The imported scenarios whose names are already saved, joined for the question.
+/// The imported scenarios whose names are already saved, joined for the question. One
+/// saved already as it is (its name and levers) is not among them: the import leaves
+/// it out whatever the answer, so asking "Replace or keep both?" about it asked nothing
+/// (audit 33: a file of scenarios all saved already was asked about, name by name).
 pub fn same_names(store: &Store, incoming: &[SavedScenario]) -> Vec<String> {
-    incoming.iter().filter(|i| store.by_name(&i.name).is_some()).map(|i| i.name.clone()).collect()
+    incoming
+        .iter()
+        .filter(|i| store.by_name(&i.name).is_some())
+        .filter(|i| !store.scenarios.iter().any(|saved| saved.same_content(i)))
+        .map(|i| i.name.clone())
+        .collect()
 }
 
 /// The saved scenarios of `names`, as the import's question shows them: "Replace"
@@ -484,9 +492,10 @@ mod tests {
             import_outcome(&ImportOutcome::TooLarge { limit: 16 << 20 }, Lang::En),
             "The file is too large (the limit is 16,777,216 bytes); nothing was imported."
         );
-        let store = Store::of(vec![saved("Mine")]);
-        let names = same_names(&store, &[saved("Mine"), saved("Other")]);
-        assert_eq!(names_line(&names, Lang::En), "Mine");
+        let store = Store::of(vec![saved("Mine"), saved("Kept")]);
+        let changed = |name: &str| SavedScenario { note: "other levers".to_string(), ..saved(name) };
+        let names = same_names(&store, &[changed("Mine"), saved("Other"), saved("Kept")]);
+        assert_eq!(names_line(&names, Lang::En), "Mine", "Kept is saved already as it is: not asked about");
         // The versions the question shows are those of its names only.
         let shown = asked_about(&Store::of(vec![saved("Mine"), saved("Else")]), &names);
         assert_eq!(shown.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["Mine"]);
