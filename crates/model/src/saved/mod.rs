@@ -375,6 +375,7 @@ impl Store {
         if self.by_name(base).is_none() {
             return base.to_string();
         }
+        // A name not numbered yet is numbered from (2).
         let (stem, first) = numbered(base).unwrap_or((base, 2));
         let stem: String = stem.chars().take(MAX_NAME_CHARS.saturating_sub(6)).collect();
         // A store holds at most MAX_SCENARIOS names, so one of these is free.
