@@ -245,7 +245,7 @@ impl Store {
         let mut bytes = encode_stored(self).len();
         let refuse = |report: &mut ImportReport, name: String, why| report.not_added.push(NotAdded { name, why });
         for (index, mut row) in incoming.into_iter().enumerate() {
-            if self.scenarios.iter().any(|saved| saved.same_content(&row)) {
+            if self.holds_as_is(&row) {
                 report.already_saved += 1;
                 continue;
             }

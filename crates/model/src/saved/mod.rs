@@ -368,6 +368,12 @@ impl Store {
         self.scenarios.iter().find(|s| s.name == name)
     }
 
+    /// Whether `row` is saved already as it is (its name and levers): an import leaves
+    /// it out.
+    pub fn holds_as_is(&self, row: &SavedScenario) -> bool {
+        self.scenarios.iter().any(|saved| saved.same_content(row))
+    }
+
     /// A name not yet used, from `base`: `base`, `base (2)`, `base (3)` … A name that is
     /// numbered so already goes on from its number (`Plan (2)` gives `Plan (3)`, where
     /// it gave `Plan (2) (2)`: audit 33, a file naming `Imp`, `Imp`, `Imp (2)`).

@@ -155,7 +155,7 @@ pub fn same_names(store: &Store, incoming: &[SavedScenario]) -> Vec<String> {
     incoming
         .iter()
         .filter(|i| store.by_name(&i.name).is_some())
-        .filter(|i| !store.scenarios.iter().any(|saved| saved.same_content(i)))
+        .filter(|i| !store.holds_as_is(i))
         .map(|i| i.name.clone())
         .collect()
 }
