@@ -266,14 +266,16 @@ fn FieldView(
     let id = format!("field-{testid}");
     let error_id = format!("{id}-error");
     let own = error_id.clone();
-    // A message that appears as the member types is brought into view.
+    // A message that appears as the member types is brought into view. It is done
+    // from the typing itself, not by an effect on the message: that would be one more
+    // effect made for every field of a screen as it is drawn.
     let (revealed, beside) = (error_id.clone(), id.clone());
-    effect(move |first_run| {
-        let shown = error.with(Option::is_some);
-        if shown && !first_run {
+    let on_input = move |ev: web_sys::Event| {
+        typed.run(event_target_value(&ev));
+        if error.with_untracked(Option::is_some) {
             reveal_beside_focus_after_render(revealed.clone(), beside.clone());
         }
-    });
+    };
     // The field's own message first, then one elsewhere that concerns it.
     let describedby = memo(move |_| {
         let own = error.with(|e| e.is_some()).then(|| own.clone());
@@ -296,7 +298,7 @@ fn FieldView(
                     prop:value=move || text.get()
                     aria-invalid=move || describedby.with(Option::is_some).to_string()
                     aria-describedby=move || describedby.get()
-                    on:input=move |ev| typed.run(event_target_value(&ev))
+                    on:input=on_input
                     on:blur=move |_| {
                         let _ = left.try_run(());
                     }

@@ -101,17 +101,27 @@ pub fn remember(questions: &[Question]) {
 }
 
 /// The questions an opening replaced, with the opened scenario's name, as this tab
-/// kept them before a reload; none if there are none or they cannot be read.
+/// kept them before a reload; none if there are none. Questions that do not read are
+/// left out as those of the kept draft are: their text is set aside for the member to
+/// download, with the notice that says so, so that an offer that did not read is never
+/// dropped without a word. (If the place for such text is taken already, by a draft
+/// that did not read either, it stays where it is until the member dismisses that.)
 pub fn restore_replaced() -> Option<(String, Vec<Question>)> {
     let storage = tab_storage()?;
-    // The name is read as every stored name is (cleaned, and within the limit), since
-    // it is shown; one that does not read is not shown, and the questions are still
-    // offered back.
-    let stored_name = storage.get_item(REPLACED_BY_KEY).ok().flatten()?;
-    let name = blockvote_model::saved::clean_name(&stored_name, crate::unicode::nfc).unwrap_or_default();
     let text = storage.get_item(REPLACED_KEY).ok().flatten()?;
-    let questions = decode_questions(&text, crate::unicode::nfc).questions;
-    (!questions.is_empty()).then_some((name, questions))
+    let kept = decode_questions(&text, crate::unicode::nfc);
+    // The name is read as every stored name is (cleaned, and within the limit), since
+    // it is shown; one that is missing (its write failed after the questions') or does
+    // not read is not shown, and the questions are still offered back.
+    let stored_name = storage.get_item(REPLACED_BY_KEY).ok().flatten().unwrap_or_default();
+    let name = blockvote_model::saved::clean_name(&stored_name, crate::unicode::nfc).unwrap_or_default();
+    let offer = (!kept.questions.is_empty()).then_some((name, kept.questions));
+    // Once its text is set aside, the offer is kept as it reads, so that the notice a
+    // member dismissed does not come back at the next reload.
+    if kept.left_out && set_aside(&storage, &text) {
+        remember_replaced(offer.as_ref());
+    }
+    offer
 }
 
 /// Keeps the questions an opening replaced, and the opened scenario's name, for a

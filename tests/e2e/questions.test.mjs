@@ -249,6 +249,46 @@ test('a kept draft with a question that does not read keeps the others, says so,
   await context.close();
 });
 
+test('an offer of replaced questions that does not all read offers what reads and sets the rest aside, said once', LONG, async () => {
+  // An audit found the offer to bring back questions an opening replaced dropped
+  // without a word when its kept text was damaged.
+  const offer = JSON.stringify([
+    { key: 'own-1', picked: true, en: 'The replaced question that reads.' },
+    { key: 'own-2', picked: true, en: 'x'.repeat(2_001) },
+  ]);
+  const context = await launch();
+  await context.addInitScript((text) => {
+    if (!sessionStorage.getItem('e2e-seeded')) {
+      sessionStorage.setItem('e2e-seeded', '1');
+      sessionStorage.setItem('blockvote.questions.replaced.v1', text);
+      sessionStorage.setItem('blockvote.questions.replaced-by.v1', 'Plain');
+    }
+  }, offer);
+  const page = await context.newPage();
+  const seen = watch(page);
+  const app = new AppPage(page);
+  await app.open(`${SINGLE_FILE_URL}#view=scenarios&lang=en`);
+  await app.screen('scenarios').waitFor();
+  const note = page.getByTestId('questions-replaced');
+  assert.match(await note.innerText(), /Opening “Plain” brought its questions in place of your 1 question/);
+  await app.go('brief');
+  assert.match(await page.getByTestId('questions-left-out').innerText(), /could not be read and are left out/);
+  const file = await downloaded(page, () => page.getByTestId('questions-left-out-download').click());
+  assert.equal(file.text, offer);
+  await page.getByTestId('questions-left-out-dismiss').click();
+  await page.getByTestId('questions-left-out').waitFor({ state: 'detached' });
+  // Dismissed, the notice does not come back with a reload; the offer still does.
+  await app.reload();
+  await app.go('scenarios');
+  await note.waitFor();
+  await page.getByTestId('questions-bring-back').click();
+  await app.go('brief');
+  assert.deepEqual(await printedQuestions(page), ['1. The replaced question that reads.']);
+  assert.equal(await page.getByTestId('questions-left-out').count(), 0);
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
 test('a kept draft too large to copy beside itself is moved aside, not written over by the next change', LONG, async () => {
   // Four million characters that do not read: the tab's storage has no room for a copy
   // beside them, so they are moved to where the left-out text is kept.

@@ -50,6 +50,12 @@ pub const MAX_TIMELINE_QUARTERS: usize = 80;
 /// an average of five years a project at [`MAX_ROWS`], is about three times that, and
 /// 20,000 rows of [`MAX_TIMELINE_QUARTERS`] each (1,600,000) cannot pass.
 pub const MAX_PROJECT_QUARTERS: usize = 20 * MAX_ROWS;
+/// The most characters one value of a file may have. The paper's longest is a
+/// project's English name of 171 characters (its longest Chinese name has 48); every
+/// name is shown in a table cell, a lever panel, a brief and a chart's label, where a
+/// name of thousands of characters (audit 33: bounded only by the file's size) would
+/// bury the rest. Numbers, quarters and ids are far shorter.
+pub const MAX_VALUE_CHARS: usize = 400;
 
 /// The text of each data file.
 #[derive(Clone, Copy, Debug)]
@@ -155,6 +161,11 @@ pub enum LoadErrorKind {
     /// be read: the file lost characters when it was converted from another encoding
     /// (Big5, say), so the names in it are not the names that were typed.
     LostCharacters(String),
+    /// A value has `chars` characters, more than [`MAX_VALUE_CHARS`].
+    TooLong {
+        chars: usize,
+        limit: usize,
+    },
 }
 
 /// What is wrong with a file as CSV, in the member's words: the CSV reader's own
@@ -312,6 +323,9 @@ impl fmt::Display for LoadErrorKind {
                 f,
                 "{v:?} holds \u{FFFD}, which stands for characters lost when the file was converted from another encoding (such as Big5); save the original as UTF-8 and load that"
             ),
+            LoadErrorKind::TooLong { chars, limit } => {
+                write!(f, "the value has {chars} characters; a value can have at most {limit}")
+            }
         }
     }
 }
@@ -368,6 +382,7 @@ impl LoadErrorKind {
             LoadErrorKind::LostCharacters(v) => format!(
                 "{v:?} 含有 \u{FFFD}，代表檔案由其他編碼（例如 Big5）轉換時遺失了的字元；請把原來的檔案另存為 UTF-8 再載入"
             ),
+            LoadErrorKind::TooLong { chars, limit } => format!("此值有 {chars} 個字元；一個值最多可有 {limit} 個"),
         }
     }
 }
@@ -458,6 +473,21 @@ impl Table {
                             line,
                             field: Some((*column).to_string()),
                             kind: LoadErrorKind::LostCharacters(value.chars().take(40).collect()),
+                        });
+                        continue;
+                    }
+                    // A value longer than any the screens can show beside the others is
+                    // refused at its line, its length said (not the value).
+                    let too_long = record.iter().zip(columns).find_map(|(value, column)| {
+                        let chars = value.trim().chars().count();
+                        (chars > MAX_VALUE_CHARS).then_some((chars, column))
+                    });
+                    if let Some((chars, column)) = too_long {
+                        errors.push(LoadError {
+                            file: file.to_string(),
+                            line,
+                            field: Some((*column).to_string()),
+                            kind: LoadErrorKind::TooLong { chars, limit: MAX_VALUE_CHARS },
                         });
                         continue;
                     }
@@ -1416,6 +1446,21 @@ mod tests {
         };
         assert!(error.to_string().contains("converted from another encoding (such as Big5)"), "{error}");
         assert!(error.zh().contains("另存為 UTF-8"), "{}", error.zh());
+    }
+
+    #[test]
+    fn a_value_longer_than_the_limit_is_refused_at_its_line_with_its_length() {
+        let name = |n: usize| "名".repeat(n);
+        let row = |id: u32, name: &str| format!("{id},行政署,{name},A,1.0,2018-19 Q1,2018-19 Q4\n");
+        let text = format!("{HEADER}{}{}", row(1, &name(MAX_VALUE_CHARS)), row(2, &name(MAX_VALUE_CHARS + 1)));
+        let refused = LoadErrorKind::TooLong { chars: MAX_VALUE_CHARS + 1, limit: MAX_VALUE_CHARS };
+        assert_eq!(problems(&text), [(3, Some("name_zh".to_string()), refused.clone())]);
+        let error = LoadError { file: "projects.csv".into(), line: 3, field: Some("name_zh".into()), kind: refused };
+        assert_eq!(
+            error.to_string(),
+            "projects.csv, line 3, field name_zh: the value has 401 characters; a value can have at most 400"
+        );
+        assert_eq!(error.zh(), "projects.csv，第 3 行，欄位 name_zh：此值有 401 個字元；一個值最多可有 400 個");
     }
 
     #[test]
