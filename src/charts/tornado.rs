@@ -186,7 +186,8 @@ pub fn Tornado(
                 </text>
             </g>
             <ValueGrid lines=ticks />
-            {marks}
+            // The base line is drawn under the rows: on a phone a row's name and settings
+            // are written across it, over a halo that keeps them clear of its dashes.
             <line
                 class="axis"
                 x1=axis_x
@@ -197,6 +198,7 @@ pub fn Tornado(
                 stroke-width="1.5"
                 stroke-dasharray="4 2"
             ></line>
+            {marks}
             <text class="axis-label" x=axis_x y=px(TOP - 12.0) text-anchor="middle">
                 {base_label}
             </text>

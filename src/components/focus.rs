@@ -110,11 +110,17 @@ pub fn reveal_beside_focus_after_render(message: String, field: String) {
     });
 }
 
-/// Scrolls `element` just into view once the current change has been rendered: an
-/// explanation that opens on focus (a glossary term's, under a line of terms low on a
-/// phone's screen) is shown below the bottom edge otherwise.
-pub fn reveal_after_render(element: web_sys::Element) {
-    request_animation_frame(move || scroll_just_into_view(&element));
+/// Scrolls the element `selector` finds just into view once the current change has been
+/// rendered: what opens on a member's choice below it (a glossary term's explanation
+/// under a line of terms, a chosen band's projects under the chart) is below a phone
+/// screen's bottom edge otherwise, and nothing would say it had opened.
+pub fn reveal_after_render(selector: String) {
+    request_animation_frame(move || {
+        let document = web_sys::window().and_then(|w| w.document());
+        if let Some(element) = document.and_then(|d| d.query_selector(&selector).ok().flatten()) {
+            scroll_just_into_view(&element);
+        }
+    });
 }
 
 /// Scrolls the page as little as it takes to bring `element` into view.

@@ -685,6 +685,19 @@ test('on a phone the one language button keeps the focus, and a field\'s message
       const tip = document.activeElement?.querySelector('.term-tip')?.getBoundingClientRect();
       return tip && tip.height > 20 && tip.top >= 0 && tip.bottom <= window.innerHeight + 1;
     }, null, { timeout: 2_000 });
+
+    // A band of the budgets' histogram tapped: its projects, listed under the chart,
+    // below the bottom edge, are brought up so their heading shows (audit 34).
+    await page.goto(`${SINGLE_FILE_URL}#view=distribution&lang=en`);
+    await page.getByTestId('screen-distribution').waitFor({ timeout: 30_000 });
+    const bar = page.getByTestId('histogram-bar-3');
+    await bar.evaluate((mark) => mark.scrollIntoView({ block: 'end' }));
+    await bar.tap();
+    await page.getByTestId('bin-projects').waitFor();
+    await page.waitForFunction(() => {
+      const heading = document.getElementById('bin-projects-heading').getBoundingClientRect();
+      return heading.top >= 0 && heading.bottom <= window.innerHeight + 1;
+    }, null, { timeout: 2_000 });
   } finally {
     await context.close();
   }

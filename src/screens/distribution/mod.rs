@@ -9,6 +9,8 @@ mod table;
 
 use crate::charts::histogram::Histogram;
 use crate::components::budgets_as_printed::BudgetsAsPrintedNote;
+use crate::components::effect::effect;
+use crate::components::focus::reveal_after_render;
 use crate::components::marks::ProvenanceMark;
 use crate::components::memo::memo;
 use crate::components::sentence::SentenceText;
@@ -31,6 +33,14 @@ pub fn Distribution() -> impl IntoView {
     let (band_list, above) = bands(&data);
     let band_list = Arc::new(band_list);
     let selected = RwSignal::new(None::<usize>);
+    // A band chosen on the chart lists its projects under the chart, which on a phone
+    // is below the screen's edge: the list's heading is scrolled just into view, so the
+    // member sees that it opened.
+    effect(move |first_run| {
+        if selected.with(Option::is_some) && !first_run {
+            reveal_after_render("#bin-projects-heading".to_string());
+        }
+    });
     let said = memo({
         let (data, band_list) = (data.clone(), band_list.clone());
         move |_| statement(&data, &band_list, lang())

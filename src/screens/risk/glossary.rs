@@ -47,12 +47,8 @@ pub fn Terms(terms: &'static [Term]) -> impl IntoView {
                     class="term"
                     tabindex="0"
                     data-testid=format!("term-{}", term.key())
-                    on:focus=move |ev| {
-                        let tip = event_target::<web_sys::Element>(&ev).query_selector(".term-tip").ok().flatten();
-                        if let Some(tip) = tip {
-                            reveal_after_render(tip);
-                        }
-                    }
+                    // The term focused is the one tapped: a term can be on the screen twice.
+                    on:focus=move |_| reveal_after_render(".term:focus > .term-tip".to_string())
                 >
                     <span class="term-name">{move || term.name().get(lang())}</span>
                     <span class="term-tip" role="tooltip">

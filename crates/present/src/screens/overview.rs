@@ -33,7 +33,7 @@ pub struct Headline {
     /// `2017-18: `.
     pub prior_label: String,
     pub prior: Option<Marked>,
-    /// `about +70 (about +7.1%) [para 6]`, as para 6 says it (「增加約 7,000 萬元（約 7.1%）」).
+    /// `about +HK$70M (about +7.1%) [para 6]`, as para 6 says it (「增加約 7,000 萬元（約 7.1%）」).
     pub change: Option<Marked>,
 }
 
@@ -47,7 +47,7 @@ pub fn headline(data: &Dataset, lang: Lang) -> Headline {
         // Para 6 prints both in one phrase ("增加約 7,000 萬元（約 7.1%）"), so the
         // percentage's citation, whose words hold both, marks them together.
         |(amount, pct)| {
-            let text = format!("{} ({})", amount.text(lang), pct.text(lang));
+            let text = format!("{} ({})", amount.text_with_unit(lang), pct.text(lang));
             Marked::text(text, Some(pct.provenance().clone()))
         },
     );
@@ -703,7 +703,7 @@ mod tests {
             [
                 Some("about HK$1,060M [para 6]".to_string()),
                 Some("HK$990M [para 6]".to_string()),
-                Some("about +70 (about +7.1%) [para 6]".to_string())
+                Some("about +HK$70M (about +7.1%) [para 6]".to_string())
             ]
         );
         let rows: Vec<String> = thresholds(&data, Lang::Zh)

@@ -104,20 +104,41 @@ fn none_because(d: &DelegationOutcome, budgets: &[Money], lang: Lang) -> String 
             (_, None, None) => lang.pick("情景中沒有預算", "there are no budgets in the scenario").to_string(),
         }
     };
+    // Why none of the budgets a moved threshold could move changes route: there are
+    // none, or the scenario moved each across the paper's threshold as well (a project
+    // of HK$9.9M in the paper, HK$10.5M in the scenario, under a HK$20M ceiling takes
+    // the route the paper gives it). No project changing route, those are the only two.
+    let why_none = |low: Money, high: Money, inside: &dyn Fn(Money) -> bool, threshold: Label| {
+        let threshold = threshold.get(lang);
+        match budgets.iter().filter(|b| inside(**b)).count() {
+            0 => match lang {
+                Lang::Zh => format!("，而情景中沒有這樣的項目：{}。", nearest(low, high, inside)),
+                Lang::En => format!(", and none does: {}.", nearest(low, high, inside)),
+            },
+            1 => match lang {
+                Lang::Zh => format!("：情景中有 1 個這樣的項目，但其審批途徑與文件相同，因為情景亦把其預算移過了文件的{threshold}。"),
+                Lang::En => format!(": 1 project does in the scenario, and it takes the route the paper gives it, since the scenario moved its budget across the paper's {threshold} too."),
+            },
+            n => match lang {
+                Lang::Zh => format!("：情景中有 {n} 個這樣的項目，但其審批途徑都與文件相同，因為情景亦把其預算移過了文件的{threshold}。"),
+                Lang::En => format!(": {n} projects do in the scenario, and each takes the route the paper gives it, since the scenario moved their budgets across the paper's {threshold} too."),
+            },
+        }
+    };
     let mut reasons = Vec::new();
     if d.ceiling != d.paper_ceiling {
         let (low, high) = (d.ceiling.min(d.paper_ceiling), d.ceiling.max(d.paper_ceiling));
-        let near = nearest(low, high, &|b| b > low && b <= high);
+        let why = why_none(low, high, &|b| b > low && b <= high, l("上限", "ceiling"));
         reasons.push(match lang {
             Lang::Zh => format!(
-                "把上限由 {}改為 {}，只會改變預算高於 {}而不超過 {}的項目的審批途徑，而情景中沒有這樣的項目：{near}。",
+                "把上限由 {}改為 {}，只會改變預算高於 {}而不超過 {}的項目的審批途徑{why}",
                 money(d.paper_ceiling),
                 money(d.ceiling),
                 money(low),
                 money(high)
             ),
             Lang::En => format!(
-                "Moving the ceiling from {} to {} changes the route only of a project costing more than {} and at most {}, and none does: {near}.",
+                "Moving the ceiling from {} to {} changes the route only of a project costing more than {} and at most {}{why}",
                 money(d.paper_ceiling),
                 money(d.ceiling),
                 money(low),
@@ -127,17 +148,17 @@ fn none_because(d: &DelegationOutcome, budgets: &[Money], lang: Lang) -> String 
     }
     if d.floor != d.paper_floor {
         let (low, high) = (d.floor.min(d.paper_floor), d.floor.max(d.paper_floor));
-        let near = nearest(low, high, &|b| b >= low && b < high);
+        let why = why_none(low, high, &|b| b >= low && b < high, l("下限", "floor"));
         reasons.push(match lang {
             Lang::Zh => format!(
-                "把下限由 {}改為 {}，只會改變預算不低於 {}而低於 {}的項目的審批途徑，而情景中沒有這樣的項目：{near}。",
+                "把下限由 {}改為 {}，只會改變預算不低於 {}而低於 {}的項目的審批途徑{why}",
                 money(d.paper_floor),
                 money(d.floor),
                 money(low),
                 money(high)
             ),
             Lang::En => format!(
-                "Moving the floor from {} to {} changes the route only of a project costing at least {} and less than {}, and none does: {near}.",
+                "Moving the floor from {} to {} changes the route only of a project costing at least {} and less than {}{why}",
                 money(d.paper_floor),
                 money(d.floor),
                 money(low),
@@ -155,12 +176,17 @@ fn none_because(d: &DelegationOutcome, budgets: &[Money], lang: Lang) -> String 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::screens::thresholds::tests::{paper, project};
+    use crate::screens::thresholds::tests::paper;
 
+    /// The list under the scenario of `link` (the address's pairs), in `lang`: its
+    /// heading, its first row and why none changes.
     #[track_caller]
-    fn check(ceiling: &str, floor: &str, lang: Lang, expected: &[&str]) {
+    fn check(link: &str, lang: Lang, expected: &[&str]) {
         let data = paper();
-        let projection = project(&data, ceiling, floor);
+        let (read, problems) = blockvote_model::link::decode_link(link);
+        assert_eq!(problems, [], "{link}");
+        let engine = blockvote_model::engine::Engine::new(&data).unwrap_or_else(|e| panic!("{e}"));
+        let projection = engine.project(&read.scenario).unwrap_or_else(|e| panic!("{e}"));
         let budgets: Vec<Money> = projection.projects.iter().filter(|o| o.included).map(|o| o.budget).collect();
         let shown = changes(&projection.delegation, &budgets, &data, lang);
         let mut lines = vec![shown.heading];
@@ -183,8 +209,7 @@ mod tests {
     #[test]
     fn a_ceiling_of_twenty_million_changes_nothing_and_says_why() {
         check(
-            "20",
-            "0.2",
+            "ceiling=20&floor=0.2",
             Lang::En,
             &[
                 "Projects that change approval route (0)",
@@ -192,8 +217,7 @@ mod tests {
             ],
         );
         check(
-            "20",
-            "0.2",
+            "ceiling=20&floor=0.2",
             Lang::Zh,
             &[
                 "改變審批途徑的項目（0 個項目）",
@@ -201,8 +225,7 @@ mod tests {
             ],
         );
         check(
-            "10",
-            "0.2",
+            "ceiling=10&floor=0.2",
             Lang::En,
             &[
                 "Projects that change approval route (0)",
@@ -212,10 +235,31 @@ mod tests {
     }
 
     #[test]
+    fn budgets_the_scenario_moved_across_the_paper_s_threshold_too_are_said_so() {
+        // Audit 35: No. 14 at HK$10.5M under a HK$20M ceiling takes the paper's route,
+        // and the screen said no budget lay between the ceilings ("the largest is 9.9").
+        check(
+            "ceiling=20&p=14:b10.5",
+            Lang::En,
+            &[
+                "Projects that change approval route (0)",
+                "No project changes approval route. Moving the ceiling from HK$10.0M to HK$20.0M changes the route only of a project costing more than HK$10.0M and at most HK$20.0M: 1 project does in the scenario, and it takes the route the paper gives it, since the scenario moved its budget across the paper's ceiling too.",
+            ],
+        );
+        check(
+            "ceiling=20&cost=5",
+            Lang::Zh,
+            &[
+                "改變審批途徑的項目（0 個項目）",
+                "沒有項目改變審批途徑。把上限由 10.0 百萬元改為 20.0 百萬元，只會改變預算高於 10.0 百萬元而不超過 20.0 百萬元的項目的審批途徑：情景中有 59 個這樣的項目，但其審批途徑都與文件相同，因為情景亦把其預算移過了文件的上限。",
+            ],
+        );
+    }
+
+    #[test]
     fn each_changed_project_shows_its_department() {
         check(
-            "5",
-            "0.2",
+            "ceiling=5&floor=0.2",
             Lang::En,
             &[
                 "Projects that change approval route (154)",
@@ -223,8 +267,7 @@ mod tests {
             ],
         );
         check(
-            "10",
-            "0.15",
+            "ceiling=10&floor=0.15",
             Lang::En,
             &[
                 "Projects that change approval route (0)",
