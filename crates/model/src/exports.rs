@@ -163,11 +163,12 @@ pub fn allocation_csv(dataset: &Dataset, projection: &Projection) -> String {
     let pct = |pct: Option<rust_decimal::Decimal>| {
         pct.map(|p| signed(crate::money::format_decimal(p, 1).replace(',', ""))).unwrap_or_default()
     };
-    // A difference from 2017-18 of an amount Annex A's own is the one Annex A prints,
-    // written as printed (`36`, as `paper_m` is `238`).
-    let vs_prior = |amount: Money, paper: Money, change: Money| {
-        signed(if amount == paper { csv_as_given(change) } else { csv_money(change) })
-    };
+    // While no category is changed the differences from 2017-18 are those Annex A
+    // prints, written as printed (`36`, as `paper_m` is `238`); once one is, the
+    // column is the scenario's, every row in its form (`+15.0`), as the Allocation
+    // table shows it (audit 35: an unchanged row wrote `+15` under a scenario mark).
+    let as_printed = projection.allocation.categories.iter().all(|c| c.amount == c.paper_amount);
+    let vs_prior = |change: Money| signed(if as_printed { csv_as_given(change) } else { csv_money(change) });
     for c in &projection.allocation.categories {
         let category = dataset.categories.iter().find(|k| k.id == c.id);
         out.push_str(&csv_line(&[
@@ -178,7 +179,7 @@ pub fn allocation_csv(dataset: &Dataset, projection: &Projection) -> String {
             csv_as_given(c.prior_amount),
             csv_money(c.amount),
             c.locked.to_string(),
-            vs_prior(c.amount, c.paper_amount, c.change_vs_prior),
+            vs_prior(c.change_vs_prior),
             pct(c.change_vs_prior_pct),
             signed(csv_money(c.change_vs_paper)),
         ]));
@@ -192,7 +193,7 @@ pub fn allocation_csv(dataset: &Dataset, projection: &Projection) -> String {
         csv_as_given(total.prior_amount),
         csv_money(total.amount),
         String::new(),
-        vs_prior(total.amount, total.paper_amount, total.change_vs_prior),
+        vs_prior(total.change_vs_prior),
         pct(total.change_vs_prior_pct),
         signed(csv_money(total.change_vs_paper)),
     ]));

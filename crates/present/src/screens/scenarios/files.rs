@@ -470,6 +470,9 @@ mod tests {
                 "數字,change_vs_paper_m,情景",
                 header,
                 "1,硬件,Hardware,238,202,0.0,false,-202.0,-100.0,-238.0",
+                // A category left as it was is written as the table shows it under the
+                // scenario's mark (audit 35: `+15`).
+                "2,軟件,Software,166,151,166.0,false,+15.0,+9.9,0.0",
             ],
         );
     }
