@@ -82,6 +82,32 @@ test('change a category, then scale the unlocked ones to a target', async () => 
   await page.close();
 });
 
+test('an amount typed key by key under a target total is the amount kept, and Undo brings the scaled amounts back', async () => {
+  // A carried finding: with a target set, every unlocked category was scaled, the one
+  // being typed into too, so typing 2 showed 2.7 and then 25 showed 3.7.
+  const { page, app, seen } = await open('allocation');
+  await page.getByTestId('allocation-target').fill('1100');
+  await page.getByTestId('allocation-scale').click();
+  assert.equal(await app.text('allocation-total'), '1,100.0');
+  const hardware = page.getByTestId('allocation-amount-1');
+  assert.equal(await hardware.inputValue(), '247.0');
+  await hardware.click();
+  await hardware.press('Control+a');
+  for (const [key, shown] of [['2', '2'], ['5', '25'], ['0', '250']]) {
+    await page.keyboard.type(key);
+    assert.equal(await hardware.inputValue(), shown, `typing ${key}`);
+  }
+  // The other categories keep their scaled amounts: 1,100.0 - 247.0 + 250.
+  assert.equal(await app.text('allocation-total'), '1,103.0');
+  assert.equal(await page.getByTestId('allocation-amount-2').inputValue(), '172.3');
+  await page.waitForFunction(() => !location.hash.includes('target='), null, { timeout: 3_000 });
+  await page.getByTestId('undo').click();
+  assert.equal(await app.text('allocation-total'), '1,100.0');
+  assert.equal(await hardware.inputValue(), '247.0');
+  assert.deepEqual(seen.errors, []);
+  await page.close();
+});
+
 test('raising the ceiling to HK$20M and lowering it to HK$5M moves projects between routes', async () => {
   const { page, app, seen } = await open('thresholds');
   const all = projects();

@@ -12,7 +12,8 @@ use blockvote_present::lang::Lang;
 use blockvote_present::paper::{AnnexAColumn, Printed};
 use blockvote_present::provenance::{Figure, Provenance};
 use blockvote_present::screens::allocation::{
-    amount_field, difference_columns, difference_mark, edit_category, row, total_row, HEADINGS, LOCK, TITLE,
+    amount_field, difference_columns, difference_mark, edit_category, row, total_row, type_category_amount, HEADINGS,
+    LOCK, TITLE,
 };
 use leptos::prelude::*;
 
@@ -148,7 +149,10 @@ fn CategoryRow(outcome: Memo<Option<AllocationOutcome>>, id: u8) -> impl IntoVie
                     spec=amount_field()
                     testid=format!("allocation-amount-{id}")
                     current=amount
-                    commit=move |value: Money| set(Box::new(move |edit| edit.amount = Some(value)))
+                    commit=move |value: Money| {
+                        let shown = outcome.get_untracked();
+                        whatif.update(|s| type_category_amount(s, shown.as_ref(), id, value));
+                    }
                     narrow=true
                 />
             </td>

@@ -282,6 +282,24 @@ pub fn edit_category(scenario: &mut Scenario, id: u8, change: impl FnOnce(&mut C
     edits.retain(|c| c.amount.is_some() || c.locked);
 }
 
+/// A category's amount as the member types it into the table (`shown`: the outcome
+/// the table shows). While a target total holds, an unlocked category's amount typed
+/// lets the target go, the scaled amounts shown becoming the categories' own, so the
+/// amount typed is the amount kept: the target scaled every unlocked category, the one
+/// being typed into too, and the field was rewritten under the member's typing (`2`
+/// showed `2.7`, then `25` showed `3.7`). Pressing Scale again scales them all, as
+/// before any target. A locked category is never scaled: its amount typed keeps the
+/// target, and the unlocked ones are scaled around it, which is what the lock is for.
+pub fn type_category_amount(scenario: &mut Scenario, shown: Option<&AllocationOutcome>, id: u8, amount: Money) {
+    let locked = scenario.allocation.categories.iter().any(|edit| edit.id == id && edit.locked);
+    if !locked && scenario.allocation.scale_to.take().is_some() {
+        for scaled in shown.iter().flat_map(|o| &o.categories).filter(|c| c.scaled) {
+            edit_category(scenario, scaled.id, |edit| edit.amount = Some(scaled.amount));
+        }
+    }
+    edit_category(scenario, id, |edit| edit.amount = Some(amount));
+}
+
 /// What the scaling did, or why it could not.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ScalingText {
@@ -423,6 +441,36 @@ pub(crate) mod tests {
 
     fn read(figure: Option<&Figure>, lang: Lang) -> String {
         figure.map(|f| format!("{} [{}]", f.text(lang), f.provenance().mark(lang))).unwrap_or_default()
+    }
+
+    /// The categories' amounts and total under the scenario of `link` once `typed` is
+    /// typed into category `id`'s amount, and whether a target still holds.
+    #[track_caller]
+    fn check_typed(link: &str, id: u8, typed: &str, expected: (&str, bool)) {
+        let data = paper();
+        let mut scenario = blockvote_model::link::decode_link(link).0.scenario;
+        let shown = project(&data, &scenario).allocation;
+        let amount = (amount_field().read)(typed).unwrap_or_else(|e| panic!("{typed}: {e:?}"));
+        type_category_amount(&mut scenario, Some(&shown), id, amount);
+        let after = project(&data, &scenario).allocation;
+        let amounts: Vec<String> = after.categories.iter().map(|c| c.amount.format(1)).collect();
+        let said = format!("{} = {}", amounts.join(" + "), after.total.amount.format(1));
+        assert_eq!((said.as_str(), scenario.allocation.scale_to.is_some()), expected, "{link}, {id} = {typed}");
+    }
+
+    #[test]
+    fn an_amount_typed_under_a_target_is_the_amount_kept() {
+        // Scaled to 1,100: 247.0 + 172.3 + 387.1 + 172.2 + 69.5 + 51.9. Typing 2 into
+        // Hardware keeps 2 and the others as scaled; the target is let go.
+        check_typed("target=1100", 1, "2", ("2.0 + 172.3 + 387.1 + 172.2 + 69.5 + 51.9 = 855.0", false));
+        // A locked category is not scaled, and is kept as it was.
+        check_typed("target=1100&cat=2:,L", 1, "250", ("250.0 + 166.0 + 389.7 + 173.4 + 70.0 + 52.2 = 1,101.3", false));
+        // With no target, an amount typed is the one change.
+        check_typed("", 3, "400", ("238.0 + 166.0 + 400.0 + 166.0 + 67.0 + 50.0 = 1,087.0", false));
+        // A locked category typed keeps the target: the others are scaled around it.
+        check_typed("target=1100&cat=2:,L", 2, "200", ("239.6 + 200.0 + 375.5 + 167.1 + 67.5 + 50.3 = 1,100.0", true));
+        // A target the locked categories exceed scales nothing: the paper's amounts stay.
+        check_typed("target=100&cat=3:,L", 1, "200", ("200.0 + 166.0 + 373.0 + 166.0 + 67.0 + 50.0 = 1,022.0", false));
     }
 
     /// The audit's target: a category's HK$351.95M. The differences are worked out
