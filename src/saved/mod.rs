@@ -492,7 +492,12 @@ impl Saved {
     fn heard(&self) {
         self.list_set_aside();
         self.set_aside_again();
-        if self.pull() {
+        // A write the browser refused (its storage full) is tried again whenever the
+        // tab hears anything, as when it comes back into view: the member may have
+        // made room since, and what only this tab holds is stored without waiting for
+        // another change (audit 36: a duplicate stayed unstored until the next one).
+        let refused_before = self.issue.with_untracked(|issue| *issue == Some(StorageIssue::WriteRefused));
+        if self.pull() || refused_before {
             self.push();
         }
     }

@@ -998,6 +998,38 @@ test('scenarios kept on this page only (the browser refuses to store them): clos
   }
 });
 
+test('with storage full, an import says what it added is kept on this page only, and once there is room the tab stores it when it comes back into view', LONG, async () => {
+  // Audit 36: an import said "1 added" alone, and a duplicate, with storage full; with
+  // room made, nothing was stored until the next change.
+  const context = await launch();
+  await context.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (this === localStorage && key.startsWith('blockvote.scenarios') && !sessionStorage.getItem('e2e-room')) {
+        throw new DOMException('full', 'QuotaExceededError');
+      }
+      return setItem.call(this, key, value);
+    };
+  });
+  const { page, seen } = await tab(context);
+  await saveAs(page, 'Here');
+  await page.getByTestId('scenario-label-1').waitFor();
+  await page.getByTestId('scenario-duplicate-1').click();
+  const file = JSON.stringify({ format: 'blockvote-scenarios', version: 2, scenarios: [{ id: 'x1', name: 'Imported', scenario: {} }] });
+  await importFile(page, file);
+  assert.match(await page.getByTestId('import-result').innerText(), /1 added.* This change is kept on this page only; the browser did not store it/s);
+  assert.equal(await page.evaluate((key) => localStorage.getItem(key), KEY), null);
+  // Room is made (another page cleared some); the tab comes back into view.
+  await page.evaluate(() => {
+    sessionStorage.setItem('e2e-room', '1');
+    window.dispatchEvent(new Event('focus'));
+  });
+  await page.waitForFunction((key) => (localStorage.getItem(key) || '').includes('Imported'), KEY, { timeout: 3_000 });
+  assert.deepEqual(await storedNames(page), ['Here', 'Here (2)', 'Imported']);
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
 test('text set aside this visit that another page then removes is no longer said to be kept in the browser, and still downloads', LONG, async () => {
   // Audit 22: after another page cleared the storage, the notice went on naming the key
   // the text had been set aside under.

@@ -18,6 +18,7 @@ use blockvote_present::screens::scenarios::files::{
     EXPORT_ALLOCATION, EXPORT_CASHFLOW, EXPORT_JSON, EXPORT_PROJECTS, IMPORT, JSON_FILE, KEEP_BOTH, PROJECTS_FILE,
     REPLACE, SAME_NAMES, SAME_NAMES_INTRO, TITLE, UNUSABLE_PARTS,
 };
+use blockvote_present::screens::scenarios::CHANGE_KEPT_ON_THIS_PAGE_ONLY;
 use blockvote_present::storage::{more_problems, problem, DOWNLOAD_REFUSED, MAX_PROBLEMS_LISTED};
 use leptos::prelude::*;
 
@@ -42,6 +43,7 @@ pub fn ExportImport(saved: StoredValue<Saved>) -> impl IntoView {
     let problems: RwSignal<Vec<StoreProblem>> = RwSignal::new(Vec::new());
     let pending: RwSignal<Option<PendingImport>> = RwSignal::new(None);
     let outcome: RwSignal<Option<ImportOutcome>> = RwSignal::new(None);
+    let kept_here_only = RwSignal::new(false);
 
     let offer = move |name: &str, mime: &str, text: String| download_failed.set(!download(name, mime, &text));
     let export_json = move |_| offer(JSON_FILE, "application/json", store.with(encode));
@@ -63,7 +65,12 @@ pub fn ExportImport(saved: StoredValue<Saved>) -> impl IntoView {
     // A large file is read after the member may have left the screen, and with it the
     // handle on the store: then nothing is imported (as when the data shown changed).
     let finish = move |incoming: Vec<SavedScenario>, replace: bool| {
-        let Some(report) = saved.try_with_value(|s| s.import(incoming, replace)) else { return };
+        let Some((report, stored)) = saved.try_with_value(|s| (s.import(incoming, replace), s.is_stored())) else {
+            return;
+        };
+        // What the import added or replaced but the browser did not store (its storage
+        // full) is said where the import reports, as a save says it at its field.
+        kept_here_only.try_set(report.added + report.replaced > 0 && !stored);
         outcome.try_set(Some(ImportOutcome::Done(report)));
     };
     let on_text = move |result: Result<String, ReadError>| {
@@ -229,9 +236,19 @@ pub fn ExportImport(saved: StoredValue<Saved>) -> impl IntoView {
                 outcome
                     .get()
                     .map(|o| {
+                        let done = matches!(o, ImportOutcome::Done(_));
                         view! {
                             <p class="note" role="status" data-testid="import-result" tabindex="-1">
                                 {move || import_outcome(&o, lang())}
+                                {move || {
+                                    (done && kept_here_only.get())
+                                        .then(|| {
+                                            view! {
+                                                " "
+                                                <Words label=CHANGE_KEPT_ON_THIS_PAGE_ONLY />
+                                            }
+                                        })
+                                }}
                             </p>
                         }
                     })

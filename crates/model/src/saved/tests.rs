@@ -1,4 +1,4 @@
-use super::limits::{MAX_BYTES, MAX_HISTORY, MAX_WRITE_BYTES, TOMBSTONE_MS};
+use super::limits::{MAX_ABSORBED, MAX_BYTES, MAX_HISTORY, MAX_WRITE_BYTES, TOMBSTONE_MS};
 use super::*;
 use crate::engine::monte_carlo::OverrunSettings;
 use crate::engine::{ProjectEdit, Scenario, Slippage};
@@ -387,6 +387,20 @@ fn bookkeeping_that_cannot_be_read_is_dropped_not_the_scenario() {
     let first: Vec<String> = (0..MAX_HISTORY).map(|n| format!("r.{n}")).collect();
     assert_eq!(store.scenarios[0].history, first);
     assert_eq!(store.deleted[0].history, first);
+    // Offline copies' fingerprints far past the limit (audit 36: 600,000 froze the page
+    // for minutes): the newest MAX_ABSORBED distinct ones are kept, oldest first.
+    let fingerprints: Vec<String> = (0..600_000).map(|n| format!("\"f{}\"", n / 2)).collect();
+    let store = check(
+        &format!(
+            r#"{{"format":"blockvote-scenarios","version":2,"scenarios":[{{"id":"a","name":"A","scenario":{{}}}}],
+              "absorbed":[{}]}}"#,
+            fingerprints.join(",")
+        ),
+        1,
+        &[],
+    );
+    let newest: Vec<String> = (300_000 - MAX_ABSORBED..300_000).map(|n| format!("f{n}")).collect();
+    assert_eq!(store.absorbed, newest);
 }
 
 #[test]
