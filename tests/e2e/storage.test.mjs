@@ -85,6 +85,25 @@ async function seeded(entries) {
   return context;
 }
 
+/** The tab's `sessionStorage` key that, once set, lets refuseScenarioWrites store. */
+const ROOM = 'e2e-storage-has-room';
+
+/**
+ * Makes every page of `context` refuse to store the saved scenarios, as a browser with
+ * its storage full does, until the page's `sessionStorage` holds `ROOM`.
+ */
+async function refuseScenarioWrites(context) {
+  await context.addInitScript((room) => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (this === localStorage && key.startsWith('blockvote.scenarios') && !sessionStorage.getItem(room)) {
+        throw new DOMException('full', 'QuotaExceededError');
+      }
+      return setItem.call(this, key, value);
+    };
+  }, ROOM);
+}
+
 async function saveAs(page, name) {
   await page.getByTestId('scenario-name').fill(name);
   await page.getByTestId('scenario-save').click();
@@ -791,16 +810,20 @@ test('an offline copy carries a scenario over 2 MiB once pretty-printed, and ope
 });
 
 test('an offline copy carries an imported 3.3 MB dataset and opens with it', LONG, async () => {
-  // The paper's projects with long English names: about 3.3 MB, under the 4 MiB import limit.
+  // The paper's projects over and over, numbered on, each English name padded to the
+  // 400 characters a value may have: about 3.3 MB, under the 4 MiB import limit.
+  // (Rows without quotation marks, so that splitting at commas splits at the fields.)
   const paper = readFileSync(join(ROOT, 'data', 'projects.csv'), 'utf8').trim().split('\n');
-  const padding = 'x'.repeat(Math.ceil(3_300_000 / (paper.length - 1)));
-  const rows = paper.slice(1).map((line) => {
-    const fields = line.split(',');
-    fields[3] = `${fields[3]} ${padding}`;
+  const plain = paper.slice(1).filter((line) => !line.includes('"'));
+  const rows = Array.from({ length: 7_000 }, (_, i) => {
+    const fields = plain[i % plain.length].split(',');
+    fields[0] = String(i + 1);
+    fields[3] = `${fields[3]} ${'x'.repeat(400)}`.slice(0, 400);
     return fields.join(',');
   });
   const csv = [paper[0], ...rows].join('\n') + '\n';
-  assert.ok(csv.length > 3_300_000 && csv.length < 4 * 1024 * 1024, `${csv.length}`);
+  const bytes = Buffer.byteLength(csv);
+  assert.ok(bytes > 3_300_000 && bytes < 4 * 1024 * 1024, `${bytes}`);
   const context = await launch();
   const { page, app } = await tab(context);
   await page.getByTestId('dataset-file').setInputFiles({ name: 'padded.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
@@ -814,7 +837,7 @@ test('an offline copy carries an imported 3.3 MB dataset and opens with it', LON
   const fresh = await launch();
   const opened = await tab(fresh, { url: pathToFileURL(copy.path).href, view: 'projects' });
   await opened.page.getByTestId('imported-data').waitFor({ timeout: 10_000 });
-  assert.match(await opened.app.text('imported-data'), /“padded\.csv” \(254 projects\)/);
+  assert.match(await opened.app.text('imported-data'), /“padded\.csv” \(7,000 projects\)/);
   assert.equal(await opened.page.getByTestId('data-notice').count(), 0);
   await fresh.close();
 });
@@ -954,15 +977,7 @@ test('scenarios kept on this page only (the browser refuses to store them): clos
   // Audit 22: with storage refused, a save said "kept on this page only", but closing
   // or reloading the tab lost it without a word.
   const context = await launch();
-  await context.addInitScript(() => {
-    const setItem = Storage.prototype.setItem;
-    Storage.prototype.setItem = function (key, value) {
-      if (this === localStorage && key.startsWith('blockvote.scenarios') && !sessionStorage.getItem('e2e-storage-works')) {
-        throw new DOMException('full', 'QuotaExceededError');
-      }
-      return setItem.call(this, key, value);
-    };
-  });
+  await refuseScenarioWrites(context);
   const asked = async (page) => {
     const dialogs = [];
     page.on('dialog', (dialog) => {
@@ -988,7 +1003,7 @@ test('scenarios kept on this page only (the browser refuses to store them): clos
     assert.deepEqual(await asked(refused), ['beforeunload']);
 
     const stored = await context.newPage();
-    await stored.addInitScript(() => sessionStorage.setItem('e2e-storage-works', '1'));
+    await stored.addInitScript((room) => sessionStorage.setItem(room, '1'), ROOM);
     await new AppPage(stored).open(`${SINGLE_FILE_URL}#view=scenarios&lang=en&cost=5`);
     await saveAs(stored, 'Stored');
     await stored.waitForFunction(() => (localStorage.getItem('blockvote.scenarios.v1') || '').includes('Stored'));
@@ -1002,15 +1017,7 @@ test('with storage full, an import says what it added is kept on this page only,
   // Audit 36: an import said "1 added" alone, and a duplicate, with storage full; with
   // room made, nothing was stored until the next change.
   const context = await launch();
-  await context.addInitScript(() => {
-    const setItem = Storage.prototype.setItem;
-    Storage.prototype.setItem = function (key, value) {
-      if (this === localStorage && key.startsWith('blockvote.scenarios') && !sessionStorage.getItem('e2e-room')) {
-        throw new DOMException('full', 'QuotaExceededError');
-      }
-      return setItem.call(this, key, value);
-    };
-  });
+  await refuseScenarioWrites(context);
   const { page, seen } = await tab(context);
   await saveAs(page, 'Here');
   await page.getByTestId('scenario-label-1').waitFor();
@@ -1020,10 +1027,10 @@ test('with storage full, an import says what it added is kept on this page only,
   assert.match(await page.getByTestId('import-result').innerText(), /1 added.* This change is kept on this page only; the browser did not store it/s);
   assert.equal(await page.evaluate((key) => localStorage.getItem(key), KEY), null);
   // Room is made (another page cleared some); the tab comes back into view.
-  await page.evaluate(() => {
-    sessionStorage.setItem('e2e-room', '1');
+  await page.evaluate((room) => {
+    sessionStorage.setItem(room, '1');
     window.dispatchEvent(new Event('focus'));
-  });
+  }, ROOM);
   await page.waitForFunction((key) => (localStorage.getItem(key) || '').includes('Imported'), KEY, { timeout: 3_000 });
   assert.deepEqual(await storedNames(page), ['Here', 'Here (2)', 'Imported']);
   assert.deepEqual(seen.errors, []);
