@@ -680,6 +680,8 @@ test('on a phone the one language button keeps the focus, and a field\'s message
       const box = chip.getBoundingClientRect();
       window.scrollBy(0, box.bottom - window.innerHeight + 2);
     });
+    // A term is a chip tapped to open its explanation: as high as a button.
+    assert.ok((await term.evaluate((chip) => chip.getBoundingClientRect().height)) >= 44, 'the term is 44 px high');
     await term.tap();
     await page.waitForFunction(() => {
       const tip = document.activeElement?.querySelector('.term-tip')?.getBoundingClientRect();

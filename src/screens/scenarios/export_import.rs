@@ -70,7 +70,7 @@ pub fn ExportImport(saved: StoredValue<Saved>) -> impl IntoView {
         };
         // What the import added or replaced but the browser did not store (its storage
         // full) is said where the import reports, as a save says it at its field.
-        kept_here_only.try_set(report.added + report.replaced > 0 && !stored);
+        kept_here_only.try_set((report.added > 0 || report.replaced > 0) && !stored);
         outcome.try_set(Some(ImportOutcome::Done(report)));
     };
     let on_text = move |result: Result<String, ReadError>| {
