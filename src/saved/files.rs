@@ -49,7 +49,8 @@ fn offer(filename: &str, mime: &str, part: &JsValue) -> Result<(), JsValue> {
 /// Why an imported file could not be read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ReadError {
-    TooLarge,
+    /// The file's size in bytes, past the limit.
+    TooLarge(u64),
     Unreadable,
     /// The bytes are not UTF-8 (nor UTF-16 with a byte-order mark): the line and the
     /// likely encoding, worded by `blockvote_present::uploads::not_text`.
@@ -61,7 +62,9 @@ pub enum ReadError {
 /// before reading.
 pub fn read_text(file: &web_sys::File, max_bytes: usize, done: impl FnOnce(Result<String, ReadError>) + 'static) {
     if file.size() > max_bytes as f64 {
-        done(Err(ReadError::TooLarge));
+        // A size is a whole number of bytes, far below 2^53; a cast from a float
+        // saturates, so even a size no file has gives a number, never a trap.
+        done(Err(ReadError::TooLarge(file.size() as u64)));
         return;
     }
     let Ok(reader) = web_sys::FileReader::new() else {

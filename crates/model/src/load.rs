@@ -281,8 +281,10 @@ impl fmt::Display for LoadError {
 impl fmt::Display for LoadErrorKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            LoadErrorKind::TooLarge { bytes, limit } => write!(f, "file is {bytes} bytes; the limit is {limit}"),
-            LoadErrorKind::TooManyRows { limit } => write!(f, "more than {limit} rows"),
+            LoadErrorKind::TooLarge { bytes, limit } => {
+                write!(f, "the file is {} bytes; the limit is {}", grouped(*bytes), grouped(*limit))
+            }
+            LoadErrorKind::TooManyRows { limit } => write!(f, "the file has more than {} rows", grouped(*limit)),
             LoadErrorKind::TooManyDepartments { named, limit } => {
                 write!(f, "the projects name {named} departments (with the paper's); the limit is {limit}")
             }
@@ -350,8 +352,10 @@ impl LoadErrorKind {
     /// The reason in Chinese.
     pub fn zh(&self) -> String {
         match self {
-            LoadErrorKind::TooLarge { bytes, limit } => format!("檔案有 {bytes} 位元組，上限為 {limit}"),
-            LoadErrorKind::TooManyRows { limit } => format!("超過 {limit} 行"),
+            LoadErrorKind::TooLarge { bytes, limit } => {
+                format!("檔案有 {} 位元組，上限為 {}", grouped(*bytes), grouped(*limit))
+            }
+            LoadErrorKind::TooManyRows { limit } => format!("檔案超過 {} 行", grouped(*limit)),
             LoadErrorKind::TooManyDepartments { named, limit } => {
                 format!("項目共涉及 {named} 個部門（連同文件的部門），上限為 {limit} 個")
             }
@@ -388,6 +392,11 @@ impl LoadErrorKind {
 }
 
 impl std::error::Error for LoadError {}
+
+/// A count written with its thousands grouped (`20,000`), as the screens write counts.
+fn grouped(n: usize) -> String {
+    crate::money::format_decimal(Decimal::from(n), 0)
+}
 
 /// Trims a text field and NFC-normalises it with `normalize`.
 pub fn normalize_text(text: &str, normalize: Normalizer) -> String {
@@ -1446,6 +1455,17 @@ mod tests {
         };
         assert!(error.to_string().contains("converted from another encoding (such as Big5)"), "{error}");
         assert!(error.zh().contains("另存為 UTF-8"), "{}", error.zh());
+    }
+
+    #[test]
+    fn the_file_limits_are_said_with_their_counts_grouped() {
+        let error = |kind| LoadError { file: "projects.csv".into(), line: 0, field: None, kind };
+        let rows = error(LoadErrorKind::TooManyRows { limit: MAX_ROWS });
+        assert_eq!(rows.to_string(), "projects.csv: the file has more than 20,000 rows");
+        assert_eq!(rows.zh(), "projects.csv：檔案超過 20,000 行");
+        let large = error(LoadErrorKind::TooLarge { bytes: 5_000_000, limit: MAX_FILE_BYTES });
+        assert_eq!(large.to_string(), "projects.csv: the file is 5,000,000 bytes; the limit is 4,194,304");
+        assert_eq!(large.zh(), "projects.csv：檔案有 5,000,000 位元組，上限為 4,194,304");
     }
 
     #[test]

@@ -32,7 +32,7 @@ pub fn DatasetImport() -> impl IntoView {
         read_text(&file, MAX_FILE_BYTES, move |result| {
             let outcome = match result {
                 Ok(text) => check(&name, &text, crate::unicode::nfc),
-                Err(ReadError::TooLarge) => Checked::TooLarge { limit: MAX_FILE_BYTES },
+                Err(ReadError::TooLarge(bytes)) => Checked::TooLarge { bytes, limit: MAX_FILE_BYTES },
                 Err(ReadError::Unreadable) => Checked::Unreadable,
                 Err(ReadError::NotText(error)) => Checked::NotText(error),
             };

@@ -76,8 +76,8 @@ pub fn ExportImport(saved: StoredValue<Saved>) -> impl IntoView {
     let on_text = move |result: Result<String, ReadError>| {
         let text = match result {
             Ok(text) => text,
-            Err(ReadError::TooLarge) => {
-                outcome.try_set(Some(ImportOutcome::TooLarge { limit: MAX_BYTES }));
+            Err(ReadError::TooLarge(bytes)) => {
+                outcome.try_set(Some(ImportOutcome::TooLarge { bytes, limit: MAX_BYTES }));
                 return;
             }
             Err(ReadError::Unreadable) => {

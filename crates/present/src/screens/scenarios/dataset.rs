@@ -52,8 +52,9 @@ pub enum Checked {
     Problems(Vec<LoadError>),
     /// It loaded, but the engine cannot project it.
     NotProjectable(EngineError),
-    /// The file is larger than `limit` bytes and was not read.
+    /// The file, of `bytes`, is larger than `limit` bytes and was not read.
     TooLarge {
+        bytes: u64,
         limit: usize,
     },
     /// The browser could not read it.
@@ -193,9 +194,11 @@ pub fn refused(checked: &Checked, lang: Lang) -> Option<Refused> {
                 ),
             })
         }
-        Checked::TooLarge { limit } => only(match (lang, count(*limit)) {
-            (Lang::Zh, limit) => format!("檔案太大（上限 {limit} 位元組），未有使用。"),
-            (Lang::En, limit) => format!("The file is too large (the limit is {limit} bytes); it was not used."),
+        Checked::TooLarge { bytes, limit } => only(match (lang, count(*bytes), count(*limit)) {
+            (Lang::Zh, bytes, limit) => format!("檔案太大（{bytes} 位元組，上限 {limit}），未有使用。"),
+            (Lang::En, bytes, limit) => {
+                format!("The file is too large ({bytes} bytes; the limit is {limit}); it was not used.")
+            }
         }),
         Checked::Unreadable => {
             only(l("無法讀取檔案，未有使用。", "The file could not be read; it was not used.").get(lang).to_string())
@@ -249,6 +252,18 @@ mod tests {
         // A project file whose first name merely starts with the word is read as one.
         assert!(!is_export("Figures,department_zh\n"));
         assert!(matches!(check("paper.csv", PAPER_PROJECTS_CSV, nfc), Checked::Ready(_)));
+    }
+
+    #[test]
+    fn a_file_too_large_to_read_is_refused_with_its_size_and_the_limit() {
+        // Audit 36: the refusal named the limit alone.
+        let too_large = Checked::TooLarge { bytes: 5_000_000, limit: blockvote_model::load::MAX_FILE_BYTES };
+        let said = |lang| refused(&too_large, lang).map(|r| r.heading);
+        assert_eq!(
+            said(Lang::En).as_deref(),
+            Some("The file is too large (5,000,000 bytes; the limit is 4,194,304); it was not used.")
+        );
+        assert_eq!(said(Lang::Zh).as_deref(), Some("檔案太大（5,000,000 位元組，上限 4,194,304），未有使用。"));
     }
 
     #[test]

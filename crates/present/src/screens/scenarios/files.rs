@@ -187,8 +187,9 @@ pub enum ImportOutcome {
     Cancelled,
     /// The file was read but held no usable scenario.
     NothingUsable,
-    /// The file is larger than `limit` bytes and was not read.
+    /// The file, of `bytes`, is larger than `limit` bytes and was not read.
     TooLarge {
+        bytes: u64,
         limit: usize,
     },
     /// The browser could not read the file.
@@ -219,15 +220,18 @@ pub fn import_outcome(outcome: &ImportOutcome, lang: Lang) -> String {
                 .to_string()
         }
         // The limit written as every count is (16,777,216), not as the raw number.
-        (ImportOutcome::TooLarge { limit }, Lang::Zh) => {
-            format!("檔案太大（上限 {} 位元組），未有匯入。", crate::format::count(*limit))
-        }
-        (ImportOutcome::TooLarge { limit }, Lang::En) => {
+        (ImportOutcome::TooLarge { bytes, limit }, Lang::Zh) => {
             format!(
-                "The file is too large (the limit is {} bytes); nothing was imported.",
+                "檔案太大（{} 位元組，上限 {}），未有匯入。",
+                crate::format::count(*bytes),
                 crate::format::count(*limit)
             )
         }
+        (ImportOutcome::TooLarge { bytes, limit }, Lang::En) => format!(
+            "The file is too large ({} bytes; the limit is {}); nothing was imported.",
+            crate::format::count(*bytes),
+            crate::format::count(*limit)
+        ),
         (ImportOutcome::Unreadable, _) => {
             l("無法讀取檔案，未有匯入。", "The file could not be read; nothing was imported.").get(lang).to_string()
         }
@@ -488,12 +492,12 @@ mod tests {
             "Imported: 2 added, 0 replaced."
         );
         assert_eq!(
-            import_outcome(&ImportOutcome::TooLarge { limit: 10 }, Lang::Zh),
-            "檔案太大（上限 10 位元組），未有匯入。"
+            import_outcome(&ImportOutcome::TooLarge { bytes: 12, limit: 10 }, Lang::Zh),
+            "檔案太大（12 位元組，上限 10），未有匯入。"
         );
         assert_eq!(
-            import_outcome(&ImportOutcome::TooLarge { limit: 16 << 20 }, Lang::En),
-            "The file is too large (the limit is 16,777,216 bytes); nothing was imported."
+            import_outcome(&ImportOutcome::TooLarge { bytes: 17_000_000, limit: 16 << 20 }, Lang::En),
+            "The file is too large (17,000,000 bytes; the limit is 16,777,216); nothing was imported."
         );
         let store = Store::of(vec![saved("Mine"), saved("Kept")]);
         let changed = |name: &str| SavedScenario { note: "other levers".to_string(), ..saved(name) };
