@@ -23,6 +23,22 @@ async function open(view, options = {}) {
   return { context, page, app, seen };
 }
 
+/**
+ * A fresh browser profile whose tabs find `entries` in their `sessionStorage` when they
+ * first open (once: a reload keeps what the app wrote since), as a tab's earlier visit,
+ * another version or damage might have left them.
+ */
+async function seededSession(entries) {
+  const context = await launch();
+  await context.addInitScript((pairs) => {
+    if (!sessionStorage.getItem('e2e-seeded')) {
+      sessionStorage.setItem('e2e-seeded', '1');
+      for (const [key, value] of pairs) sessionStorage.setItem(key, value);
+    }
+  }, Object.entries(entries));
+  return context;
+}
+
 /** The file the page offers for download after `click`. */
 async function downloaded(page, click) {
   const [download] = await Promise.all([page.waitForEvent('download'), click()]);
@@ -217,13 +233,7 @@ test('a kept draft with a question that does not read keeps the others, says so,
     { key: 'own-2', picked: true, en: 'x'.repeat(2_001) },
     { key: 'own-3', picked: true, en: 'The third question, kept too.' },
   ]);
-  const context = await launch();
-  await context.addInitScript((text) => {
-    if (!sessionStorage.getItem('e2e-seeded')) {
-      sessionStorage.setItem('e2e-seeded', '1');
-      sessionStorage.setItem('blockvote.questions.v1', text);
-    }
-  }, draft);
+  const context = await seededSession({ 'blockvote.questions.v1': draft });
   const page = await context.newPage();
   const seen = watch(page);
   const app = new AppPage(page);
@@ -256,14 +266,10 @@ test('an offer of replaced questions that does not all read offers what reads an
     { key: 'own-1', picked: true, en: 'The replaced question that reads.' },
     { key: 'own-2', picked: true, en: 'x'.repeat(2_001) },
   ]);
-  const context = await launch();
-  await context.addInitScript((text) => {
-    if (!sessionStorage.getItem('e2e-seeded')) {
-      sessionStorage.setItem('e2e-seeded', '1');
-      sessionStorage.setItem('blockvote.questions.replaced.v1', text);
-      sessionStorage.setItem('blockvote.questions.replaced-by.v1', 'Plain');
-    }
-  }, offer);
+  const context = await seededSession({
+    'blockvote.questions.replaced.v1': offer,
+    'blockvote.questions.replaced-by.v1': 'Plain',
+  });
   const page = await context.newPage();
   const seen = watch(page);
   const app = new AppPage(page);
@@ -292,13 +298,7 @@ test('an offer of replaced questions that does not all read offers what reads an
 test('a kept draft too large to copy beside itself is moved aside, not written over by the next change', LONG, async () => {
   // Four million characters that do not read: the tab's storage has no room for a copy
   // beside them, so they are moved to where the left-out text is kept.
-  const context = await launch();
-  await context.addInitScript(() => {
-    if (!sessionStorage.getItem('e2e-seeded')) {
-      sessionStorage.setItem('e2e-seeded', '1');
-      sessionStorage.setItem('blockvote.questions.v1', 'Q'.repeat(4_000_000));
-    }
-  });
+  const context = await seededSession({ 'blockvote.questions.v1': 'Q'.repeat(4_000_000) });
   const page = await context.newPage();
   const seen = watch(page);
   const app = new AppPage(page);
@@ -324,14 +324,7 @@ test('a second kept draft that does not read waits, not written over, until the 
     { key: 'own-1', picked: true, en: 'Kept from the second draft.' },
     { key: 'own-2', picked: true, en: 'y'.repeat(2_001) },
   ]);
-  const context = await launch();
-  await context.addInitScript(([a, b]) => {
-    if (!sessionStorage.getItem('e2e-seeded')) {
-      sessionStorage.setItem('e2e-seeded', '1');
-      sessionStorage.setItem('blockvote.questions.unreadable.v1', a);
-      sessionStorage.setItem('blockvote.questions.v1', b);
-    }
-  }, [first, second]);
+  const context = await seededSession({ 'blockvote.questions.unreadable.v1': first, 'blockvote.questions.v1': second });
   const page = await context.newPage();
   const seen = watch(page);
   const app = new AppPage(page);

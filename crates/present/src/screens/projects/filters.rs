@@ -317,8 +317,11 @@ impl Filters {
         lowercase: Lowercase,
     ) -> Filters {
         let get = |key| param(params, key);
-        // No `q=`: no search.
-        let query = get("q").map(|q| search_as_read(&q).trim().to_string()).unwrap_or_default();
+        // No `q=`: no search. A control character (a link's `%00`, a line break) is no
+        // text a member can see or type in the search box, and matches no name: it is
+        // left out, so the box and the filter's description show what is searched.
+        let query = get("q").map(|q| search_as_read(&q).replace(char::is_control, "").trim().to_string());
+        let query = query.unwrap_or_default();
         let terms = lowercase(&normalize_text(&query, normalize)).split_whitespace().map(str::to_string).collect();
         let department = get("dept").and_then(|v| offered.parse_department(&v).ok().flatten());
         let theme = get("theme").and_then(|v| parse_theme(&v).ok().flatten());
@@ -569,6 +572,7 @@ mod tests {
     fn filters_select_and_say_what_they_select() {
         check(&[], Lang::En, "254: ");
         check(&[("q", "保安")], Lang::Zh, "41: 搜尋「保安」");
+        check(&[("q", "保\u{0}安\n")], Lang::Zh, "41: 搜尋「保安」");
         check(&[("q", "SECUR")], Lang::En, "41: search “SECUR”");
         check(&[("q", "security upgrade")], Lang::En, "8: search “security upgrade”");
         check(&[("ids", "14, x, 15,,")], Lang::En, "2: the 2 project numbers chosen by a link");
