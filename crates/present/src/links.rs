@@ -9,7 +9,7 @@ use crate::refusal::{CATEGORY, PROJECT_NUMBER};
 use crate::route::{read_slide, route_problems, shell_value_applies, SHELL_KEYS, SLIDE_KEY};
 use crate::screens::allocation::target_out_of_reach;
 use crate::screens::departments::{self, DepartmentColumn};
-use crate::screens::projects::filters::{ids_param, parse_ids, search_as_read, Filters, Offered, FILTER_KEYS};
+use crate::screens::projects::filters::{ids_param, parse_ids, search_shown, Filters, Offered, FILTER_KEYS};
 use crate::screens::projects::table::{self, parse_group, SortKey, GROUP_KEY};
 use crate::screens::sorting::SortKeys;
 use crate::screens::thresholds::threshold_text;
@@ -197,9 +197,9 @@ pub fn screen_params(params: &[(String, String)], data: &Dataset) -> Vec<(String
             match key.as_str() {
                 DEPT_KEY => rewritten(&department, last_department),
                 IDS_KEY => rewritten(&ids, last_ids),
-                // The search as far as it is read, spaces and all (it is written back
-                // while the member types).
-                SEARCH_KEY => Some((key.clone(), search_as_read(value).to_string())),
+                // The search as it is read and shown, spaces and all (it is written
+                // back while the member types).
+                SEARCH_KEY => Some((key.clone(), search_shown(value))),
                 other if is_checked_filter(other) => kept_at.contains(&at).then(|| (key.clone(), value.clone())),
                 _ => Some((key.clone(), value.clone())),
             }
@@ -571,6 +571,19 @@ pub fn problem_text(problem: &LinkProblem) -> Bilingual {
             "is written in scientific notation; write the number out in full (1000, not 1e3)".to_string(),
         ),
         LinkReason::NotWhole => ("不是整數".to_string(), "is not a whole number".to_string()),
+        // As the share field says them (`fields::share_in`).
+        LinkReason::NotAFraction => {
+            let max = count(blockvote_model::entry::MAX_FRACTION_PART);
+            (
+                format!("不是分數：分數須為兩個 0 至 {max} 的整數，例如 69/210"),
+                format!("is not a fraction: a fraction needs two whole numbers from 0 to {max}, e.g. 69/210"),
+            )
+        }
+        LinkReason::ZeroDenominator => ("的分母為 0".to_string(), "is a fraction whose denominator is 0".to_string()),
+        LinkReason::Comma => (
+            "有一個不是分隔千位的逗號；小數請用小數點（例如 12.5）".to_string(),
+            "has a comma that does not separate thousands; write decimals with a point (as in 12.5)".to_string(),
+        ),
         LinkReason::TooLongForANumber => {
             let most = blockvote_model::entry::MAX_ENTRY_CHARS;
             (format!("太長，不是數字（超過 {most} 個字元）"), format!("is too long for a number (over {most} characters)"))
@@ -1303,6 +1316,63 @@ mod tests {
         );
     }
 
+    /// A number refused in a link is refused in the words its field uses (audit 36):
+    /// a thousand digits are too long, not "not a number"; a fraction's parts beyond
+    /// their limit, a fraction over zero and a decimal comma say so; `dept.0` names a
+    /// department the data lacks as `dept.-1` does, in the notice's own language.
+    #[test]
+    fn a_refused_number_in_a_link_is_said_as_its_field_says_it() {
+        let nines = "9".repeat(1000);
+        let quoted = "9".repeat(40);
+        check_opened(
+            &format!("#view=projects&lang=en&dept={nines}"),
+            &[(
+                &format!("“dept={quoted}…” is too long for a number (over 40 characters)."),
+                &format!("「dept={quoted}…」太長，不是數字（超過 40 個字元）。"),
+            )],
+        );
+        check_opened(
+            &format!("#view=projects&lang=en&p=1:d1;{nines}:d1"),
+            &[(
+                &format!("“{quoted}…” in “p=1:d1;{}…” is too long for a number (over 40 characters), so none of “p=” was applied.", "9".repeat(35)),
+                &format!("「p=1:d1;{}…」中的「{quoted}…」太長，不是數字（超過 40 個字元），整項「p=」未有套用。", "9".repeat(35)),
+            )],
+        );
+        for zero_or_below in ["0", "-1"] {
+            check_opened(
+                &format!("#view=projects&lang=en&g=dept.{zero_or_below}:d1"),
+                &[(
+                    &format!("“g=dept.{zero_or_below}:d1” names department {zero_or_below}, which the data shown does not have; it was ignored."),
+                    &format!("「g=dept.{zero_or_below}:d1」所指的部門 {zero_or_below} 不在現時顯示的資料中，已略過。"),
+                )],
+            );
+        }
+        let not_a_fraction = (
+            "is not a fraction: a fraction needs two whole numbers from 0 to 1,000,000, e.g. 69/210.",
+            "不是分數：分數須為兩個 0 至 1,000,000 的整數，例如 69/210。",
+        );
+        for fraction in ["1/99999999999999999999999", "1/1000001", "1/x"] {
+            check_opened(
+                &format!("#view=cashflow&lang=en&slip={fraction}"),
+                &[(
+                    &format!("“slip={fraction}” {}", not_a_fraction.0),
+                    &format!("「slip={fraction}」{}", not_a_fraction.1),
+                )],
+            );
+        }
+        check_opened(
+            "#view=cashflow&lang=en&slip=1/0",
+            &[("“slip=1/0” is a fraction whose denominator is 0.", "「slip=1/0」的分母為 0。")],
+        );
+        check_opened(
+            "#view=cashflow&lang=en&cost=12,5",
+            &[(
+                "“cost=12,5” has a comma that does not separate thousands; write decimals with a point (as in 12.5).",
+                "「cost=12,5」有一個不是分隔千位的逗號；小數請用小數點（例如 12.5）。",
+            )],
+        );
+    }
+
     /// A pair is quoted as the link wrote it: `cap=` with its `=`, `cap` without one,
     /// though both read as the key with an empty value. `cap=` was once quoted as
     /// "cap", which the link did not say.
@@ -1852,8 +1922,8 @@ mod tests {
         check_opened(
             &format!("#view=projects&lang=en&dept={}", "9".repeat(41)),
             &[(
-                &format!("“dept={}…” is not a number.", "9".repeat(40)),
-                &format!("「dept={}…」不是數字。", "9".repeat(40)),
+                &format!("“dept={}…” is too long for a number (over 40 characters).", "9".repeat(40)),
+                &format!("「dept={}…」太長，不是數字（超過 40 個字元）。", "9".repeat(40)),
             )],
         );
         // Changed by hand, it is named the same way.
@@ -1956,6 +2026,10 @@ mod tests {
         let read = format!("q={}", "保".repeat(MAX_SEARCH_CHARS));
         check_written_back(&format!("#view=projects&q={long}"), &[read.as_str()]);
         check_written_back("#view=projects&q=a%20b%20", &["q=a b "]);
+        // Without control characters, which the box and the filter leave out too
+        // (audit 33: the box showed a link's `%00` until the member typed).
+        check_written_back("#view=projects&q=%E4%BF%9D%00%E5%AE%89%0A", &["q=保安"]);
+        check_written_back("#view=projects&q=a%1B%20b", &["q=a b"]);
         // The sorts, the grouping and the slide: as given when taken, not at all when
         // refused, from their last pair (audit 24).
         check_written_back("#view=projects&sort=evil&dir=up&group=2&q=a", &["q=a"]);

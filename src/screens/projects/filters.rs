@@ -11,8 +11,8 @@ use crate::components::words::Words;
 use crate::state::use_app_state;
 use blockvote_present::route::{param, View};
 use blockvote_present::screens::projects::filters::{
-    department_options, done_options, parse_bound, start_options, theme_options, ControlValues, FilterOption, Filters,
-    CHANGED_ONLY, CHANGED_ONLY_VALUE, FILTER_KEYS, MAX_SEARCH_CHARS,
+    department_options, done_options, parse_bound, search_shown, start_options, theme_options, ControlValues,
+    FilterOption, Filters, CHANGED_ONLY, CHANGED_ONLY_VALUE, FILTER_KEYS, MAX_SEARCH_CHARS,
 };
 use blockvote_present::screens::projects::table::{GROUPED_VALUE, GROUP_KEY};
 use blockvote_present::screens::projects::{
@@ -84,7 +84,9 @@ pub fn FilterControls(filters: Memo<Filters>, grouped: Memo<bool>) -> impl IntoV
     let lang = move || state.lang.get();
     let set = move |changes: &[(&str, Option<String>)]| set_params(state, View::Projects, changes);
     let param_of = move |key: &'static str| memo(move |_| state.params.with(|p| param(p, key)).unwrap_or_default());
-    let q_value = param_of("q");
+    // The search as the filter reads it, control characters left out (a link's `%00`);
+    // no `q=` is an empty box.
+    let q_value = memo(move |_| state.params.with(|p| param(p, "q")).map(|q| search_shown(&q)).unwrap_or_default());
     let changed_only = memo(move |_| filters.with(|f| f.changed_only));
     let values = memo({
         let data = data.clone();

@@ -144,6 +144,13 @@ pub enum LinkReason {
     Exponent,
     /// A number with a fraction where only a whole number is read (`delay=1.5`).
     NotWhole,
+    /// A share written as a fraction (`slip=1/3`) whose parts are not both whole
+    /// numbers from 0 to [`entry::MAX_FRACTION_PART`], as the field refuses it.
+    NotAFraction,
+    /// A share written as a fraction over zero (`slip=1/0`).
+    ZeroDenominator,
+    /// A comma that does not separate thousands (`cost=12,5`, a decimal comma).
+    Comma,
     OutOfRange {
         min: String,
         max: String,
@@ -322,6 +329,11 @@ impl fmt::Display for LinkProblem {
                 format!("is too long for a number (over {} characters)", entry::MAX_ENTRY_CHARS)
             }
             LinkReason::TooManyDigits => "has more digits than can be kept exactly".to_string(),
+            LinkReason::NotAFraction => {
+                format!("is not a fraction of two whole numbers from 0 to {}", entry::MAX_FRACTION_PART)
+            }
+            LinkReason::ZeroDenominator => "is a fraction over zero".to_string(),
+            LinkReason::Comma => "has a comma that does not separate thousands".to_string(),
             LinkReason::OutOfRange { min, max } => format!("must be between {min} and {max}"),
             LinkReason::UnknownName => "is not a known name".to_string(),
             LinkReason::Malformed => "is not in the expected form".to_string(),
@@ -439,7 +451,10 @@ impl LinkReason {
             EntryError::TooManyDigits => LinkReason::TooManyDigits,
             EntryError::Exponent => LinkReason::Exponent,
             EntryError::NotWhole => LinkReason::NotWhole,
-            _ => LinkReason::NotANumber,
+            EntryError::NotAFraction => LinkReason::NotAFraction,
+            EntryError::ZeroDenominator => LinkReason::ZeroDenominator,
+            EntryError::Comma => LinkReason::Comma,
+            EntryError::NotANumber => LinkReason::NotANumber,
         }
     }
 }
@@ -629,16 +644,20 @@ fn parse_id<T: std::str::FromStr>(
 /// large or too small for the ids there can be (`dept=999999`, past a `u16`) names
 /// something the data does not have, as any other absent id is named (`absent`):
 /// such a number was once said not to be a number, while `dept=99` named department
-/// 99. A number with a fraction is not whole; anything else is not a number.
+/// 99. Digits longer than a field takes are too long for a number, as a field says
+/// (audit 36: a thousand nines were "not a number"). A number with a fraction is not
+/// whole; anything else is not a number.
 pub fn read_id<T: std::str::FromStr>(written: &str, absent: fn(String) -> LinkReason) -> Result<T, LinkReason> {
     let text = written.trim();
     text.parse().map_err(|_| {
         let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
-        let whole = !digits.is_empty() && text.len() <= MAX_ID_CHARS && digits.bytes().all(|b| b.is_ascii_digit());
+        let all_digits = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
         // A number with a fraction (`17.0`, `17.5`) is a number, just not an id's
         // (audit 14: "“17.0” … is not a number").
         let fraction = || text.len() <= MAX_ID_CHARS && text.parse::<Decimal>().is_ok();
-        if whole {
+        if all_digits && text.len() > MAX_ID_CHARS {
+            LinkReason::TooLongForANumber
+        } else if all_digits {
             absent(text.to_string())
         } else if fraction() {
             LinkReason::NotWhole
@@ -690,10 +709,13 @@ fn parse_selector(key: &str, text: &str) -> Result<Selector, LinkProblem> {
     if let Some(order) = text.strip_prefix("dept.") {
         let order: usize = parse_id(key, order, |number| LinkReason::NoSuchDepartment { number })
             .map_err(|refused| problem(key, text, refused.reason))?;
-        // Departments are numbered in the paper's order from 1 in links.
-        return order.checked_sub(1).map(|index| Selector::Department { index }).ok_or_else(|| {
-            problem(key, text, LinkReason::OutOfRange { min: "1".into(), max: "the number of departments".into() })
-        });
+        // Departments are numbered in the paper's order from 1 in links, so `dept.0`
+        // names a department no data has, as `dept.-1` does (it was once refused with
+        // English words inside the Chinese notice).
+        return order
+            .checked_sub(1)
+            .map(|index| Selector::Department { index })
+            .ok_or_else(|| problem(key, text, LinkReason::NoSuchDepartment { number: "0".into() }));
     }
     Err(problem(key, text, LinkReason::Malformed))
 }
@@ -1179,9 +1201,10 @@ mod tests {
         check_category("1,000,L", Ok((Some("1000"), true)));
         check_category("1,000.5, L", Ok((Some("1000.5"), true)));
         check_category("1,500", Ok((Some("1500"), false)));
-        check_category("12,5", Err(r#"cat="1:12,5" at "12,5" is not a number"#));
-        check_category("300,0", Err(r#"cat="1:300,0" at "300,0" is not a number"#));
-        check_category("300,L,L", Err(r#"cat="1:300,L,L" at "300,L" is not a number"#));
+        // A decimal comma is said as its field says it.
+        check_category("12,5", Err(r#"cat="1:12,5" at "12,5" has a comma that does not separate thousands"#));
+        check_category("300,0", Err(r#"cat="1:300,0" at "300,0" has a comma that does not separate thousands"#));
+        check_category("300,L,L", Err(r#"cat="1:300,L,L" at "300,L" has a comma that does not separate thousands"#));
     }
 
     #[test]
@@ -1642,7 +1665,7 @@ mod tests {
         check_in("#p=17:d2;1:d99", &["p=\"17:d2;1:d99\" at \"99\" must be between -40 and 40"]);
         check_in("#p=1:p:sideways", &["p=\"1:p:sideways\" at \"p:sideways\" is not a known name"]);
         check_in("#g=planet.mars:d1", &["g=\"planet.mars:d1\" at \"planet.mars\" is not in the expected form"]);
-        check_in("#cat=1:300,x", &["cat=\"1:300,x\" at \"300,x\" is not a number"]);
+        check_in("#cat=1:300,x", &["cat=\"1:300,x\" at \"300,x\" has a comma that does not separate thousands"]);
         check_in("#p=17:d2;5", &["p=\"17:d2;5\" at \"5\" is not in the expected form"]);
         // A problem with the whole value names no piece.
         check_in(
@@ -1875,8 +1898,9 @@ mod tests {
         check_id("12.5", Err(LinkReason::NotWhole));
         check_id("abc", Err(LinkReason::NotANumber));
         check_id("", Err(LinkReason::NotANumber));
-        // Longer than a field takes, it is no number at all.
-        check_id(&"9".repeat(MAX_ID_CHARS + 1), Err(LinkReason::NotANumber));
+        // Longer than a field takes, it is too long for a number, as a field says.
+        check_id(&"9".repeat(MAX_ID_CHARS + 1), Err(LinkReason::TooLongForANumber));
+        check_id(&"-9".repeat(MAX_ID_CHARS), Err(LinkReason::NotANumber));
         // The scenario's own edits read their numbers the same way.
         check_in("#g=dept.999999:x", &["g=\"dept.999999:x\" names department 999999, which the data does not have"]);
     }

@@ -116,6 +116,13 @@ pub fn search_as_read(text: &str) -> &str {
     text.char_indices().nth(MAX_SEARCH_CHARS).map_or(text, |(end, _)| text.get(..end).unwrap_or(text))
 }
 
+/// A search as the box shows it and the link keeps it: as far as it is read, without
+/// control characters (a link's `%00`, a line break), which no member can see or type
+/// in the box and which match no name; its spaces are kept while the member types.
+pub fn search_shown(text: &str) -> String {
+    search_as_read(text).replace(char::is_control, "")
+}
+
 /// Reads `changed=`: [`CHANGED_ONLY_VALUE`] for only the projects the scenario
 /// changes, an empty value for all of them; any other value is named, with what the
 /// key takes, and shows all of them. The one reading, for the table and for the
@@ -317,10 +324,9 @@ impl Filters {
         lowercase: Lowercase,
     ) -> Filters {
         let get = |key| param(params, key);
-        // No `q=`: no search. A control character (a link's `%00`, a line break) is no
-        // text a member can see or type in the search box, and matches no name: it is
-        // left out, so the box and the filter's description show what is searched.
-        let query = get("q").map(|q| search_as_read(&q).replace(char::is_control, "").trim().to_string());
+        // No `q=`: no search. The box, the link and the filter's description show what
+        // is searched (`search_shown`).
+        let query = get("q").map(|q| search_shown(&q).trim().to_string());
         let query = query.unwrap_or_default();
         let terms = lowercase(&normalize_text(&query, normalize)).split_whitespace().map(str::to_string).collect();
         let department = get("dept").and_then(|v| offered.parse_department(&v).ok().flatten());
