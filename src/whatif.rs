@@ -108,6 +108,22 @@ pub struct History {
     /// step, so that typing "1000" is one step to undo, not four (audit 17: Undo went
     /// 1000 → 100 → 10 → 1).
     last_typed: Option<(String, f64)>,
+    /// The redo steps the newest step set aside when it began, with the number of undo
+    /// steps before it: a typing that comes back to where it began, or is put back,
+    /// changed nothing, and its Redo is the member's again (it was lost to the typing).
+    redo_set_aside: Option<(usize, Vec<Scenario>)>,
+}
+
+impl History {
+    /// Gives back the redo steps set aside when the undo stack is again as it was
+    /// before the step that set them aside, which has gone.
+    fn redo_given_back(&mut self) {
+        if let Some((depth, redo)) = self.redo_set_aside.take() {
+            if self.undo.len() == depth && self.redo.is_empty() {
+                self.redo = redo;
+            }
+        }
+    }
 }
 
 /// The most steps kept for undo.
@@ -211,11 +227,13 @@ impl WhatIf {
                     };
                     if !continues {
                         let previous = std::mem::replace(&mut h.current, next.clone());
+                        h.redo_set_aside = Some((h.undo.len(), std::mem::take(&mut h.redo)));
                         h.undo.push(previous);
                         if h.undo.len() > MAX_UNDO {
                             h.undo.remove(0);
+                            // The depth it would come back to is gone with the oldest step.
+                            h.redo_set_aside = None;
                         }
-                        h.redo.clear();
                     }
                     if continues && h.undo.last() == Some(&next) {
                         // The typing came back to where its step began (the text typed
@@ -223,6 +241,7 @@ impl WhatIf {
                         // goes, and the next keystroke starts a step of its own. (A
                         // refused entry's putting back is `put_back`, which is no step.)
                         h.undo.pop();
+                        h.redo_given_back();
                         h.last_typed = None;
                     } else {
                         h.last_typed = typed.map(|field| (field, now));
@@ -255,6 +274,7 @@ impl WhatIf {
             if h.undo.last() == Some(&scenario) {
                 h.undo.pop();
             }
+            h.redo_given_back();
             h.restoring = true;
         });
         self.scenario.set(scenario);
@@ -270,6 +290,7 @@ impl WhatIf {
         let mut target = None;
         self.history.update(|h| {
             if let Some(previous) = h.undo.pop() {
+                h.redo_set_aside = None;
                 h.redo.push(h.current.clone());
                 h.restoring = true;
                 target = Some(previous);
@@ -284,6 +305,7 @@ impl WhatIf {
         let mut target = None;
         self.history.update(|h| {
             if let Some(next) = h.redo.pop() {
+                h.redo_set_aside = None;
                 h.undo.push(h.current.clone());
                 h.restoring = true;
                 target = Some(next);

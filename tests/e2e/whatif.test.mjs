@@ -337,6 +337,42 @@ test('typing into one field without a pause is one undo step; a pause, or anothe
   await page.close();
 });
 
+test('a typing that comes back to where it began changes nothing: the Redo an Undo gave stays', async () => {
+  // It was lost: the first keystroke began a step, which emptied Redo, and typing the
+  // value back took the step away but not the loss.
+  const { page, seen } = await open('cashflow');
+  const cost = page.getByTestId('cost-change');
+  const redo = page.getByTestId('redo');
+  await cost.fill('10');
+  await page.waitForFunction(() => location.hash.includes('cost=10'), null, { timeout: 3_000 });
+  await page.getByTestId('undo').click();
+  await page.waitForFunction(() => !location.hash.includes('cost='), null, { timeout: 3_000 });
+  assert.equal(await redo.getAttribute('aria-disabled'), 'false');
+  await cost.fill('1');
+  await page.waitForFunction(() => location.hash.includes('cost=1'), null, { timeout: 3_000 });
+  assert.equal(await redo.getAttribute('aria-disabled'), 'true', 'a change of its own empties Redo');
+  await cost.fill('0');
+  await page.waitForFunction(() => !location.hash.includes('cost='), null, { timeout: 3_000 });
+  assert.equal(await redo.getAttribute('aria-disabled'), 'false', 'typed back to where it began, the Redo is back');
+  assert.equal(await page.getByTestId('undo').getAttribute('aria-disabled'), 'true', 'and the typing is no step');
+  await redo.click();
+  await page.waitForFunction(() => location.hash.includes('cost=10'), null, { timeout: 3_000 });
+  assert.equal(await cost.inputValue(), '10');
+  // A typing the field refuses is put back the same way.
+  await page.getByTestId('undo').click();
+  await page.waitForFunction(() => !location.hash.includes('cost='), null, { timeout: 3_000 });
+  await cost.fill('1');
+  await page.waitForFunction(() => location.hash.includes('cost=1'), null, { timeout: 3_000 });
+  assert.equal(await redo.getAttribute('aria-disabled'), 'true');
+  await cost.fill('1x');
+  await page.locator('#field-cost-change-error').waitFor();
+  await page.waitForFunction(() => !location.hash.includes('cost='), null, { timeout: 3_000 });
+  assert.equal(await redo.getAttribute('aria-disabled'), 'false', 'a refused typing put back gives the Redo back');
+  assert.equal(await page.getByTestId('undo').getAttribute('aria-disabled'), 'true');
+  assert.deepEqual(seen.errors, []);
+  await page.close();
+});
+
 test('a decimal comma is refused at its field, never read as a thousands separator', async () => {
   // An audit found "12,5" typed as a cost change applied as +125 %, without a word.
   const { page, app, seen } = await open('cashflow');
