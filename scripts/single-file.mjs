@@ -320,7 +320,13 @@ if (unpackBuilt.length !== 1) {
   throw new Error(`cargo built ${JSON.stringify(unpackBuilt)} for blockvote-unpack, not one .wasm`);
 }
 const unpackOptimised = join(dist, '.blockvote-unpack.wasm');
-execFileSync(join(root, 'node_modules', '.bin', 'wasm-opt'), ['-O3', '--strip-debug', '--strip-producers', unpackBuilt[0], '-o', unpackOptimised], { stdio: 'inherit' });
+// Without the custom sections nothing reads at run time (the compiler's names, the
+// target's features: 151 B, which the page carries unpacked).
+execFileSync(
+  join(root, 'node_modules', '.bin', 'wasm-opt'),
+  ['-O3', '--strip-debug', '--strip-producers', '--strip-target-features', unpackBuilt[0], '-o', unpackOptimised],
+  { stdio: 'inherit' },
+);
 const unpackWasm = readFileSync(unpackOptimised);
 rmSync(unpackOptimised);
 // The loader inflates in this many calls: V8 runs a wasm function unoptimised until a

@@ -1,13 +1,16 @@
 //! The new projects' cash broken down by department or by theme, per financial year:
-//! each year's column rounded as a whole, so the groups shown add up to the total
-//! row shown.
+//! each year's column rounded as a whole to the new projects' cash the year table
+//! shows for that year, so the groups shown add up to the total row shown and the
+//! total row is the year table's figure (audit 37: rounded on its own, 2019-20 read
+//! 924.7 here and 924.6 there).
 
+use crate::cash::shown_years_of;
 use crate::format::year_text;
 use crate::lang::{l, Label, Lang};
 use crate::provenance::{Basis, Figure, Provenance, Value};
 use crate::words::{department_name, theme_name, TOTAL};
 use blockvote_model::engine::Projection;
-use blockvote_model::money::round_parts_to_total;
+use blockvote_model::money::{round_parts_to, round_parts_to_total};
 use blockvote_model::{Dataset, FiscalYear, Money, Theme};
 
 pub const HEADING: Label = l("新項目現金流量細分", "New projects' cash flow broken down");
@@ -94,8 +97,8 @@ pub fn breakdown(
             Theme::ALL.into_iter().map(|t| (t.key().to_string(), theme_name(t).get(lang).to_string())).collect()
         }
     };
-    let shown = rounded_columns(projection, data, by, groups.len());
-    let changed = shown != rounded_columns(baseline, data, by, groups.len());
+    let shown = rounded_columns(projection, Some(baseline), data, by, groups.len());
+    let changed = shown != rounded_columns(baseline, None, data, by, groups.len());
     let mark = Provenance::worked_out(Basis::CalibratedProfile, changed);
     let Columns { years, shown, columns } = shown;
     let cell = |y: usize, i: usize| columns.get(y).and_then(|c| c.get(i)).copied().unwrap_or_default();
@@ -127,7 +130,9 @@ pub fn breakdown(
 }
 
 /// A breakdown's figures before they are written: its years, the groups it shows
-/// (those with a project) and each year's column over them, rounded as a whole.
+/// (those with a project) and each year's column over them, rounded as a whole to the
+/// year table's new projects' cash of `projection` against `baseline` (`None` for the
+/// baseline's own table).
 #[derive(PartialEq)]
 struct Columns {
     years: Vec<FiscalYear>,
@@ -135,8 +140,15 @@ struct Columns {
     columns: Vec<Vec<Money>>,
 }
 
-fn rounded_columns(projection: &Projection, data: &Dataset, by: BreakdownBy, group_count: usize) -> Columns {
+fn rounded_columns(
+    projection: &Projection,
+    baseline: Option<&Projection>,
+    data: &Dataset,
+    by: BreakdownBy,
+    group_count: usize,
+) -> Columns {
     let years: Vec<_> = projection.years.iter().map(|y| y.year).collect();
+    let year_table = shown_years_of(projection, baseline);
     let mut sums = vec![vec![Money::ZERO; years.len()]; group_count];
     let mut used = vec![false; group_count];
     for outcome in projection.projects.iter().filter(|o| o.included) {
@@ -158,13 +170,19 @@ fn rounded_columns(projection: &Projection, data: &Dataset, by: BreakdownBy, gro
             }
         }
     }
-    // Each year's column is rounded as a whole, over the groups shown.
+    // Each year's column is rounded as a whole, over the groups shown, to the year
+    // table's figure (or, for a year it does not show, to its own rounded sum).
     let shown: Vec<usize> = (0..group_count).filter(|g| used.get(*g).copied().unwrap_or(false)).collect();
-    let columns: Vec<Vec<Money>> = (0..years.len())
-        .map(|y| {
+    let columns: Vec<Vec<Money>> = years
+        .iter()
+        .enumerate()
+        .map(|(y, year)| {
             let column: Vec<Money> =
                 shown.iter().map(|g| sums.get(*g).and_then(|r| r.get(y)).copied().unwrap_or_default()).collect();
-            round_parts_to_total(&column, 1)
+            match year_table.iter().find(|(shown_year, _)| shown_year == year) {
+                Some((_, cash)) => round_parts_to(&column, 1, cash.new),
+                None => round_parts_to_total(&column, 1),
+            }
         })
         .collect();
     Columns { years, shown, columns }
@@ -206,6 +224,53 @@ mod tests {
         let data = paper();
         let baseline = project(&data, &Scenario::default());
         assert_eq!(breakdown(&baseline, &baseline, &data, BreakdownBy::None, Lang::En), None);
+    }
+
+    /// Under a link's scenario, each year's total row is the new projects' cash the
+    /// year table shows for that year (audit 37 found 924.7 against 924.6 for 2019-20
+    /// under `p=1:b8`), and the groups still add up to it.
+    #[track_caller]
+    fn check_totals(link: &str) {
+        let data = paper();
+        let baseline = project(&data, &Scenario::default());
+        let projection = project(&data, &blockvote_model::link::decode_link(link).0.scenario);
+        let year_table: Vec<(String, Money)> = crate::cash::shown_years_of(&projection, Some(&baseline))
+            .into_iter()
+            .map(|(year, cash)| (year_text(year, Lang::En), cash.new))
+            .collect();
+        for by in [BreakdownBy::Department, BreakdownBy::Theme] {
+            let table = breakdown(&projection, &baseline, &data, by, Lang::En).unwrap_or_else(|| panic!("no table"));
+            let totals: Vec<(String, Money)> = table
+                .years
+                .iter()
+                .cloned()
+                .zip(table.totals.iter().map(|t| t.money().unwrap_or_else(|| panic!("{link}: no amount"))))
+                .collect();
+            assert_eq!(totals, year_table, "{link} by {by:?}");
+            for (y, total) in totals.iter().enumerate() {
+                let sum = Money::checked_sum(table.rows.iter().filter_map(|r| r.cells.get(y)?.money()));
+                assert_eq!(sum.ok(), Some(total.1), "{link} by {by:?}, {}", total.0);
+            }
+        }
+    }
+
+    #[test]
+    fn each_total_is_the_year_tables_new_cash() {
+        for link in [
+            "",
+            "p=1:b8",
+            "cost=-50",
+            "cost=0.05",
+            "slip=1&delay=8",
+            "ceiling=5&floor=0.5&cost=33",
+            "p=17:d2;18:x",
+            "g=theme.internal_efficiency:d2&cost=15",
+            "profile=s_curve&cap=1000&rule=largest",
+            "cost=3.7&p=5:b3.33;9:b0.19",
+            "cost=25&slip=0.329&delay=2&cap=1000&rule=smallest&p=17:d2;18:x;1:b8&g=dept.3:d1&target=1050&cat=2:200,L&ceiling=20",
+        ] {
+            check_totals(link);
+        }
     }
 
     /// The year columns are the model's under the paper's levers and the member's once
