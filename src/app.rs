@@ -261,6 +261,10 @@ fn Shell(dataset: Dataset) -> impl IntoView {
                         close_menu();
                     } else {
                         state.popup.set(Popup::Navigation);
+                        // The menu's links come after the header's other buttons in
+                        // the page: the focus goes to the screen on show, so that Tab
+                        // walks the menu next, not Undo, Redo and Share first.
+                        focus_after_render(r#"#app-nav [aria-current="page"]"#.to_string());
                     }
                 }
             >

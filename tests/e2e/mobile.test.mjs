@@ -284,6 +284,17 @@ test('on a phone the navigation is a menu that names the screen and closes when 
     await toggle.tap();
     await page.keyboard.press('Escape');
     assert.equal(await toggle.getAttribute('aria-expanded'), 'false', 'Escape folds the menu');
+    // From the keyboard: the opened menu has the focus on the screen on show, and Tab
+    // walks its links next (they come after Undo, Redo and Share in the page).
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid'));
+    assert.equal(await focused(), 'nav-toggle', 'Escape gives the focus back to the menu button');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'nav-risk');
+    await page.keyboard.press('Tab');
+    assert.match(await focused(), /^nav-/, 'Tab from the opened menu goes to its next link');
+    assert.notEqual(await focused(), 'nav-risk');
+    await page.keyboard.press('Escape');
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
     await page.getByTestId('lang-zh').tap();
     // A zero-width space lets the name break between its words, and nowhere else.
     assert.equal((await toggle.innerText()).match(/延誤及\u200b風險/)?.length, 1);
