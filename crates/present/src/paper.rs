@@ -222,6 +222,10 @@ pub enum Printed {
     ThemeExample(u16),
     /// Annex C: a project's budget.
     ProjectBudget(u16),
+    /// Annex C: the largest budget, which the paper prints for every project at it (35
+    /// projects at HK$9.9M): cited by its column, since no one cell holds what a
+    /// sentence about all of them says (audit 35 found it cited as No. 14's cell).
+    TopProjectBudget,
     /// Annex C: a project's expected start.
     ProjectStart(u16),
     /// Annex C: a project's expected completion.
@@ -274,7 +278,7 @@ impl Printed {
             Printed::Ceiling | Printed::DelegatedLimit => WHOLE,
             Printed::Floor => ONE_DECIMAL,
             Printed::Performance { .. } => ONE_DECIMAL,
-            Printed::ProjectBudget(_) => ONE_DECIMAL,
+            Printed::ProjectBudget(_) | Printed::TopProjectBudget => ONE_DECIMAL,
             Printed::Returns
             | Printed::NewProjectCount
             | Printed::ThemeExample(_)
@@ -388,6 +392,13 @@ impl Printed {
                 );
                 Some((Value::Theme(theme), PaperPlace::Para(7), words))
             }
+            Printed::TopProjectBudget => {
+                if data.projects_origin != ProjectsOrigin::Paper {
+                    return None;
+                }
+                let top = data.projects.iter().map(|p| p.budget).max()?;
+                Some((Value::Millions(top), PaperPlace::AnnexC, AnnexCColumn::Budget.heading()))
+            }
             Printed::ProjectBudget(id)
             | Printed::ProjectStart(id)
             | Printed::ProjectCompletion(id)
@@ -461,6 +472,7 @@ fn quote(printed: Printed) -> Option<Bilingual> {
         | Printed::Performance { .. }
         | Printed::ThemeExample(_)
         | Printed::ProjectBudget(_)
+        | Printed::TopProjectBudget
         | Printed::ProjectStart(_)
         | Printed::ProjectCompletion(_)
         | Printed::ProjectSchedule(_) => return None,
@@ -632,6 +644,7 @@ mod tests {
             Printed::DelegatedLimit,
             Printed::Floor,
             Printed::NewProjectCount,
+            Printed::TopProjectBudget,
         ];
         let annex_a = [
             AnnexAColumn::Proposed,
@@ -686,6 +699,7 @@ mod tests {
             | Printed::NewProjectCount
             | Printed::ThemeExample(_)
             | Printed::ProjectBudget(_)
+            | Printed::TopProjectBudget
             | Printed::ProjectStart(_)
             | Printed::ProjectCompletion(_)
             | Printed::ProjectSchedule(_) => true,
@@ -761,6 +775,17 @@ mod tests {
     }
 
     #[test]
+    fn the_top_budget_is_cited_by_its_column_not_by_one_project_s_cell() {
+        let data = paper();
+        check_words(
+            Printed::TopProjectBudget.figure(&data),
+            Lang::En,
+            "9.9 [Annex C] Annex C: “Project budget (HK$M)” — 項目預算 (百萬元)",
+        );
+        check_words(Printed::TopProjectBudget.figure(&data), Lang::Zh, "9.9 [附件 C] 附件 C：「項目預算 (百萬元)」");
+    }
+
+    #[test]
     fn para_7_examples_are_cited_with_their_theme() {
         let data = paper();
         let figure = Printed::ThemeExample(165).figure(&data);
@@ -784,6 +809,7 @@ mod tests {
         let imported = data.with_projects_csv(text, nfc).unwrap_or_else(|_| Dataset::empty());
         assert_eq!(imported.projects.len(), 1);
         assert_eq!(Printed::ProjectBudget(1).figure(&imported), None);
+        assert_eq!(Printed::TopProjectBudget.figure(&imported), None);
         assert_eq!(Printed::NewProjectCount.figure(&imported), None);
         assert_eq!(AnnexCColumn::Budget.provenance(&imported), None);
         assert!(Printed::AllocationProposed.figure(&imported).is_some());

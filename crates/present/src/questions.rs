@@ -125,7 +125,7 @@ fn ceiling_bunching(data: &Dataset) -> Option<Draft> {
     let mut c = Citing::new();
     let ceiling = c.say(&Printed::Ceiling.figure(data)?);
     let total = c.say(&Printed::NewProjectCount.figure(data)?);
-    let top = c.say(&Printed::ProjectBudget(*at_top.first()?).figure(data)?);
+    let top = c.say(&Printed::TopProjectBudget.figure(data)?);
     let n_top = c.say(&counted(at_top.len(), PaperPlace::AnnexC));
     let n_near = c.say(&counted(found.near_ceiling.len(), PaperPlace::AnnexC));
     let near_total = c.say(&amount(found.near_ceiling_total, Basis::Arithmetic(PaperPlace::AnnexC)));

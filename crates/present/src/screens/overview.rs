@@ -464,7 +464,7 @@ pub fn findings_list(data: &Dataset, lang: Lang) -> Vec<Finding> {
 /// definition, said in words.
 fn ceiling_finding(data: &Dataset, found: &Findings, lang: Lang) -> Option<Finding> {
     let (_, at_top) = &found.at_top_budget;
-    let top = Printed::ProjectBudget(*at_top.first()?).figure(data)?;
+    let top = Printed::TopProjectBudget.figure(data)?;
     let ceiling_printed = Printed::Ceiling.figure(data)?;
     let sum = |value| Figure::model(value, Basis::Arithmetic(PaperPlace::AnnexC));
     let count = |n: usize| sum(Value::Count(u64::try_from(n).unwrap_or(u64::MAX)));
