@@ -691,10 +691,10 @@ impl Saved {
         )
     }
 
-    /// Adds a copy right after the scenario; a refusal (full, too large) shows in the
-    /// notice.
-    pub fn duplicate(&self, id: &str) {
-        let _ = self.apply(|store, writer| store.duplicate(writer, id));
+    /// Adds a copy right after the scenario and returns its id; a refusal (full, too
+    /// large) is returned to be said in the scenario's row, where Duplicate was pressed.
+    pub fn duplicate(&self, id: &str) -> Result<String, Refusal> {
+        self.apply_at_field(|store, writer| store.duplicate(writer, id), None)
     }
 
     pub fn delete(&self, id: &str) {

@@ -578,8 +578,10 @@ test('a big imported scenario survives a reload; a duplicate that would not fit 
   const text = await page.evaluate((key) => localStorage.getItem(key), KEY);
   assert.ok(text.length <= 2 * 1024 * 1024, `stored compactly, within the limit: ${text.length}`);
   await page.getByTestId('scenario-duplicate-2').click();
-  await page.getByTestId('storage-refused').waitFor();
-  assert.match(await app.text('storage-refused'), /^“Big \(2\)” not saved: the saved scenarios would take \d\.\d MB, more than the 2\.1 MB/);
+  // Said in the row whose Duplicate was pressed, not again in the notice.
+  await page.getByTestId('scenario-duplicate-refused-2').waitFor();
+  assert.match(await app.text('scenario-duplicate-refused-2'), /^“Big \(2\)” not saved: the saved scenarios would take \d\.\d MB, more than the 2\.1 MB/);
+  assert.equal(await page.getByTestId('storage-refused').count(), 0);
   assert.deepEqual(await labels(page), ['Small', 'Big']);
   await app.reload();
   await app.ready();
@@ -779,10 +781,12 @@ test('200 scenarios at most: Save and Duplicate into a full store are refused, n
   await t.app.go('cashflow');
   assert.equal(await t.page.getByTestId('cost-change').inputValue(), '7', 'the unsaved scenario is still on screen');
   await t.app.go('scenarios');
-  // Duplicate has no field: its refusal is the notice under the navigation.
+  // Duplicate's refusal is said in its row, where it was pressed (audit 36: it was only
+  // the notice under the navigation).
   await t.page.getByTestId('scenario-duplicate-1').click();
-  await t.page.getByTestId('storage-refused').waitFor();
-  assert.match(await t.app.text('storage-refused'), /^“S1 \(2\)” not added/);
+  await t.page.getByTestId('scenario-duplicate-refused-1').waitFor();
+  assert.match(await t.app.text('scenario-duplicate-refused-1'), /^“S1 \(2\)” not added/);
+  assert.equal(await t.page.getByTestId('storage-refused').count(), 0);
   assert.equal((await stored(t.page)).scenarios.length, 200);
   await t.app.reload();
   await t.app.ready();
@@ -1022,6 +1026,9 @@ test('with storage full, an import says what it added is kept on this page only,
   await saveAs(page, 'Here');
   await page.getByTestId('scenario-label-1').waitFor();
   await page.getByTestId('scenario-duplicate-1').click();
+  // The copy the browser did not store says so in its own row (audit 36).
+  await page.getByTestId('scenario-edit-not-stored-2').waitFor();
+  assert.match(await page.getByTestId('scenario-edit-not-stored-2').innerText(), /kept on this page only/i);
   const file = JSON.stringify({ format: 'blockvote-scenarios', version: 2, scenarios: [{ id: 'x1', name: 'Imported', scenario: {} }] });
   await importFile(page, file);
   assert.match(await page.getByTestId('import-result').innerText(), /1 added.* This change is kept on this page only; the browser did not store it/s);

@@ -134,6 +134,12 @@ impl Editing {
         }
     }
 
+    /// Says in the row of scenario `id` that its last change (a copy just made) was kept
+    /// on this page only, as a kept edit is.
+    pub fn kept_on_this_page_only(&self, id: String) {
+        self.kept_here_only.set(Some(id));
+    }
+
     /// Whether the last edit, of scenario `id`, was kept on this page only (tracked).
     pub fn kept_here_only(&self, id: &str) -> bool {
         self.kept_here_only.with(|kept| kept.as_deref() == Some(id))

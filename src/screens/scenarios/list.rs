@@ -17,7 +17,7 @@ use crate::saved::{last_saved, Saved};
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
 use blockvote_model::engine::Scenario;
-use blockvote_model::saved::{SavedScenario, Store};
+use blockvote_model::saved::{Refusal, SavedScenario, Store};
 use blockvote_present::compare::MAX_COMPARED;
 use blockvote_present::screens::scenarios::list::{
     change_text, key_figures, orphaned_edit_note, paper_cash_need, questions_replaced_note, shared_names_note,
@@ -27,7 +27,7 @@ use blockvote_present::screens::scenarios::{
     compare_name, ACTIONS, BASELINE, CHANGE_KEPT_ON_THIS_PAGE_ONLY, COMPARE, DELETE, DELETED, DUPLICATE, EDIT_NOTE,
     EMPTY, IN_USE, KEY_FIGURES, LIST_TITLE, NAME, OPEN, READ_ONLY, RENAME, THE_PAPER, UNDO_DELETE,
 };
-use blockvote_present::storage::LAST_SAVED;
+use blockvote_present::storage::{refusal, LAST_SAVED};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -348,7 +348,34 @@ fn SavedRow(
             },
         )
     };
-    let duplicate = move |_| id.with_value(|id| saved.with_value(|s| s.duplicate(id)));
+    // A copy refused (the store full, or too large) is said here, in the row whose
+    // Duplicate was pressed; a copy the browser did not store is said in its own row.
+    let duplicate_refused: RwSignal<Option<Refusal>> = RwSignal::new(None);
+    let duplicate = move |_| {
+        let (outcome, stored) = id.with_value(|id| saved.with_value(|s| (s.duplicate(id), s.is_stored())));
+        match outcome {
+            Ok(copy) => {
+                duplicate_refused.set(None);
+                if !stored {
+                    editing.kept_on_this_page_only(copy);
+                }
+            }
+            Err(why) => duplicate_refused.set(Some(why)),
+        }
+    };
+    let duplicate_refusal = move || {
+        duplicate_refused.get().map(|why| {
+            view! {
+                <p
+                    class="field-error"
+                    role="alert"
+                    data-testid=move || format!("scenario-duplicate-refused-{}", n.get())
+                >
+                    {refusal(&why).get(lang()).to_string()}
+                </p>
+            }
+        })
+    };
     let delete = move |_| {
         id.with_value(|id| {
             selected.update(|s| s.retain(|x| x != id));
@@ -497,6 +524,7 @@ fn SavedRow(
                 >
                     <Words label=DELETE />
                 </button>
+                {duplicate_refusal}
             </td>
         </tr>
     }
