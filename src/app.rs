@@ -112,6 +112,11 @@ fn Shell(dataset: Dataset) -> impl IntoView {
     // Whether the navigation menu is open on a narrow screen: it is the header's
     // pop-up (sharing opened closes it); following a link or pressing Escape closes it.
     let menu_open = move || state.popup.get() == Popup::Navigation;
+    // The screen is drawn anew only when the view changes: a link followed to the
+    // screen on show (Back, Forward, a finding's "show these projects") sets the same
+    // view again, which drew a new screen over the old one's elements, dropping its
+    // own state (a breakdown chosen went while its radio button stayed checked).
+    let shown_view = memo(move |_| state.view.get());
     let close_menu = move || {
         if state.popup.get_untracked() == Popup::Navigation {
             state.popup.set(Popup::None);
@@ -403,7 +408,7 @@ fn Shell(dataset: Dataset) -> impl IntoView {
         </nav>
         <Notices />
         <main id="main" tabindex="-1" data-testid=move || format!("screen-{}", state.view.get().key())>
-            {move || screens::render(state.view.get())}
+            {move || screens::render(shown_view.get())}
         </main>
         <footer class="app-footer">
             <p>

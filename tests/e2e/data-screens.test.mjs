@@ -673,3 +673,27 @@ test('a mark shows the paper’s own words on hover and on focus, in the paper�
     assert.match(await heading.locator('.prov-tip').innerText(), /項目預算 \(百萬元\)/);
   });
 });
+
+test('the cash flow breakdown says there is nothing to break down when every new project is excluded, in both languages', async () => {
+  // Audit 37: it drew a table of no rows and a total of 0.0 for 2018-19 alone.
+  await withPage(AppPage, async (app, page) => {
+    await app.open(distUrl('#view=cashflow&lang=en&g=all:x'));
+    await app.screen('cashflow').waitFor();
+    await page.getByTestId('breakdown-department').check();
+    assert.equal(
+      await app.text('breakdown-empty'),
+      "This scenario includes no new project, so there is no new projects' cash to break down.",
+    );
+    assert.equal(await page.getByTestId('breakdown-table').count(), 0);
+    await page.getByTestId('lang-zh').click();
+    assert.equal(await app.text('breakdown-empty'), '此情景沒有納入任何新項目，所以沒有新項目的現金可供細分。');
+    // A link that brings one project back brings the table back, with that project's
+    // department: the breakdown chosen stays chosen (a link followed to the screen on
+    // show drew the screen anew, and the breakdown went while its button stayed checked).
+    await page.evaluate(() => { window.location.hash = '#view=cashflow&lang=en&g=all:x&p=1:i'; });
+    await page.getByTestId('breakdown-table').waitFor();
+    assert.equal(await page.getByTestId('breakdown-department').isChecked(), true);
+    assert.equal(await page.getByTestId('breakdown-empty').count(), 0);
+    assert.equal(await page.locator('[data-testid^="breakdown-row-"]').count(), 1);
+  });
+});

@@ -6,7 +6,9 @@ use crate::components::sentence::kept_whole;
 use crate::components::words::Words;
 use crate::state::use_app_state;
 use crate::whatif::use_whatif;
-use blockvote_present::screens::cashflow::breakdown::{breakdown, BreakdownBy, CHOICE_LABEL, HEADING};
+use blockvote_present::screens::cashflow::breakdown::{
+    breakdown, BreakdownBy, CHOICE_LABEL, HEADING, NO_PROJECT_INCLUDED,
+};
 use leptos::prelude::*;
 
 #[component]
@@ -52,6 +54,14 @@ pub fn Breakdown() -> impl IntoView {
                 table
                     .get()
                     .map(|table| {
+                        if table.rows.is_empty() {
+                            return view! {
+                                <p class="note" data-testid="breakdown-empty">
+                                    <Words label=NO_PROJECT_INCLUDED />
+                                </p>
+                            }
+                                .into_any();
+                        }
                         view! {
                             <div class="wide-table" tabindex="0" role="region" aria-label=HEADING.get(lang())>
                                 <table class="data" data-testid="breakdown-table">
@@ -114,6 +124,7 @@ pub fn Breakdown() -> impl IntoView {
                                 </table>
                             </div>
                         }
+                            .into_any()
                     })
             }}
         </div>

@@ -15,6 +15,12 @@ use blockvote_model::{Dataset, FiscalYear, Money, Theme};
 
 pub const HEADING: Label = l("新項目現金流量細分", "New projects' cash flow broken down");
 pub const CHOICE_LABEL: Label = l("細分方式", "Break down by");
+/// Said instead of the table when the scenario includes no new project (every one
+/// excluded): a table of no rows and a total of 0.0 for one year said nothing.
+pub const NO_PROJECT_INCLUDED: Label = l(
+    "此情景沒有納入任何新項目，所以沒有新項目的現金可供細分。",
+    "This scenario includes no new project, so there is no new projects' cash to break down.",
+);
 
 /// How the breakdown groups the new projects.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -264,6 +270,7 @@ mod tests {
             "slip=1&delay=8",
             "ceiling=5&floor=0.5&cost=33",
             "p=17:d2;18:x",
+            "g=all:x",
             "g=theme.internal_efficiency:d2&cost=15",
             "profile=s_curve&cap=1000&rule=largest",
             "cost=3.7&p=5:b3.33;9:b0.19",
@@ -271,6 +278,11 @@ mod tests {
         ] {
             check_totals(link);
         }
+        // With every project excluded there is no group to show (the screen says so).
+        let data = paper();
+        let none = project(&data, &blockvote_model::link::decode_link("g=all:x").0.scenario);
+        let table = breakdown(&none, &project(&data, &Scenario::default()), &data, BreakdownBy::Theme, Lang::En);
+        assert_eq!(table.map(|t| t.rows.len()), Some(0));
     }
 
     /// The year columns are the model's under the paper's levers and the member's once
