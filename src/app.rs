@@ -122,6 +122,17 @@ fn Shell(dataset: Dataset) -> impl IntoView {
             state.popup.set(Popup::None);
         }
     };
+    let toggle_menu = move |_| {
+        if state.popup.get_untracked() == Popup::Navigation {
+            close_menu();
+        } else {
+            state.popup.set(Popup::Navigation);
+            // The menu's links come after the header's other buttons in the page: the
+            // focus goes to the screen on show, so that Tab walks the menu next, not
+            // Undo, Redo and Share first.
+            focus_after_render(r#"#app-nav [aria-current="page"]"#.to_string());
+        }
+    };
 
     // A tap or click outside the open pop-up (the navigation menu, sharing's menu or
     // panel) closes it, as Escape does; one on a pop-up or on the button that opens it
@@ -261,17 +272,7 @@ fn Shell(dataset: Dataset) -> impl IntoView {
                 data-testid="nav-toggle"
                 aria-controls="app-nav"
                 aria-expanded=move || menu_open().to_string()
-                on:click=move |_| {
-                    if state.popup.get_untracked() == Popup::Navigation {
-                        close_menu();
-                    } else {
-                        state.popup.set(Popup::Navigation);
-                        // The menu's links come after the header's other buttons in
-                        // the page: the focus goes to the screen on show, so that Tab
-                        // walks the menu next, not Undo, Redo and Share first.
-                        focus_after_render(r#"#app-nav [aria-current="page"]"#.to_string());
-                    }
-                }
+                on:click=toggle_menu
             >
                 <span class="nav-toggle-icon" aria-hidden="true">
                     "☰"
