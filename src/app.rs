@@ -3,7 +3,9 @@
 //! link (or a bookmark of the single file) opens the right screen.
 
 use crate::components::effect::effect;
-use crate::components::focus::{by_test_id, focus_after_render, focus_screen_if_focus_went, keep_focus_after_render};
+use crate::components::focus::{
+    by_test_id, focus_after_render, focus_screen_if_focus_went, keep_focus_after_render, pass_focus_after_render,
+};
 use crate::components::memo::memo;
 use crate::components::words::Words;
 use crate::data_source::{dataset_for, DataNotice, DataSource, Source};
@@ -128,9 +130,9 @@ fn Shell(dataset: Dataset) -> impl IntoView {
         } else {
             state.popup.set(Popup::Navigation);
             // The menu's links come after the header's other buttons in the page: the
-            // focus goes to the screen on show, so that Tab walks the menu next, not
-            // Undo, Redo and Share first.
-            focus_after_render(r#"#app-nav [aria-current="page"]"#.to_string());
+            // focus goes from the button to the screen on show, so that Tab walks the
+            // menu next, not Undo, Redo and Share first.
+            pass_focus_after_render(by_test_id("nav-toggle"), r#"#app-nav [aria-current="page"]"#.to_string());
         }
     };
 

@@ -19,6 +19,23 @@ pub fn focus_after_render(selector: String) {
     });
 }
 
+/// Passes the focus from the control matching `from` to the first shown element
+/// matching `to` once the current change has been rendered, if `from` still holds it:
+/// a member who moved the focus meanwhile (a key pressed in the same frame) keeps it
+/// where they put it.
+pub fn pass_focus_after_render(from: String, to: String) {
+    request_animation_frame(move || {
+        let active = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
+        // A selector the browser cannot read (never: it is the app's own) matches nothing.
+        if !active.is_some_and(|active| active.matches(&from).unwrap_or(false)) {
+            return;
+        }
+        if let Some(element) = first_shown(&to) {
+            let _ = element.focus();
+        }
+    });
+}
+
 /// Gives the control matching `selector` that is shown the focus (a text field with the
 /// caret after its text) once the current change has been rendered, if the focus was
 /// lost meanwhile (it fell to `<body>` because the element that held it was removed or
