@@ -167,11 +167,11 @@ test('the single file keeps only the page\'s own stylesheet in its text; the app
   assert.equal(inPage.length, 1, 'one <style> in the file');
   assert.match(inPage[0], /#fatal-error/, 'the banner for an app that cannot start is styled without the app');
   assert.doesNotMatch(inPage[0], /\.projects-table/, 'the app\'s rules are not in the page');
-  // Issue 7's bar for the one file a member carries was 800,000 B; packed as LZMA the
-  // file is about 731,000 B (7 December 2026), and this keeps most of that gain while
-  // issue 15's 550,000 B is still ahead.
+  // Issue 7's bar for the one file a member carries was 800,000 B; packed as LZMA, with
+  // its decoder deflated, the file is about 744,000 B (8 December 2026), and this keeps
+  // most of that gain, with room for fixes, while issue 15's 550,000 B is still ahead.
   const { size } = statSync(SINGLE_FILE);
-  assert.ok(size <= 750_000, `${size} B`);
+  assert.ok(size <= 747_000, `${size} B`);
   const page = await browser.newPage();
   await new AppPage(page).open(SINGLE_FILE_URL);
   assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('style')].map((style) => style.id)), ['', 'blockvote-style']);
