@@ -227,7 +227,14 @@ impl WhatIf {
                     };
                     if !continues {
                         let previous = std::mem::replace(&mut h.current, next.clone());
-                        h.redo_set_aside = Some((h.undo.len(), std::mem::take(&mut h.redo)));
+                        // A step that begins with Redo empty keeps what an earlier
+                        // step set aside: a typing paused for over a second is two
+                        // steps, and putting it back (the field refused it) goes back
+                        // past both to where the first set the Redo aside.
+                        let redo = std::mem::take(&mut h.redo);
+                        if !redo.is_empty() || h.redo_set_aside.is_none() {
+                            h.redo_set_aside = Some((h.undo.len(), redo));
+                        }
                         h.undo.push(previous);
                         if h.undo.len() > MAX_UNDO {
                             h.undo.remove(0);

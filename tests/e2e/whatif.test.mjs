@@ -369,6 +369,20 @@ test('a typing that comes back to where it began changes nothing: the Redo an Un
   await page.waitForFunction(() => !location.hash.includes('cost='), null, { timeout: 3_000 });
   assert.equal(await redo.getAttribute('aria-disabled'), 'false', 'a refused typing put back gives the Redo back');
   assert.equal(await page.getByTestId('undo').getAttribute('aria-disabled'), 'true');
+  // So does one paused for over a second (two undo steps) before the field refused it.
+  await cost.fill('1');
+  await page.waitForFunction(() => location.hash.includes('cost=1'), null, { timeout: 3_000 });
+  await page.waitForTimeout(1_300);
+  await cost.fill('12');
+  await page.waitForFunction(() => location.hash.includes('cost=12'), null, { timeout: 3_000 });
+  assert.equal(await redo.getAttribute('aria-disabled'), 'true');
+  await cost.fill('12x');
+  await page.locator('#field-cost-change-error').waitFor();
+  await page.waitForFunction(() => !location.hash.includes('cost='), null, { timeout: 3_000 });
+  assert.equal(await redo.getAttribute('aria-disabled'), 'false', 'a paused typing put back gives the Redo back');
+  assert.equal(await page.getByTestId('undo').getAttribute('aria-disabled'), 'true');
+  await redo.click();
+  await page.waitForFunction(() => location.hash.includes('cost=10'), null, { timeout: 3_000 });
   assert.deepEqual(seen.errors, []);
   await page.close();
 });
