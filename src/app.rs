@@ -124,6 +124,19 @@ fn Shell(dataset: Dataset) -> impl IntoView {
             state.popup.set(Popup::None);
         }
     };
+    // The phone's menu closes when the focus leaves it for the page under it (Tab past
+    // its last link): left open, it covered the controls the focus went on to (audit
+    // 38). The menu button, and the focus leaving the window, leave it as it is.
+    let leave_menu = move |ev: web_sys::FocusEvent| {
+        let Some(next) = ev.related_target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+        else {
+            return;
+        };
+        let stays = next.closest(r#"#app-nav, [data-testid="nav-toggle"]"#).ok().flatten().is_some();
+        if !stays && state.popup.get_untracked() == Popup::Navigation {
+            close_menu();
+        }
+    };
     let toggle_menu = move |_| {
         if state.popup.get_untracked() == Popup::Navigation {
             close_menu();
@@ -194,6 +207,7 @@ fn Shell(dataset: Dataset) -> impl IntoView {
     // The address and the app follow each other (see address.rs).
     crate::address::keep_in_step(state, whatif);
     crate::components::marks::dismiss_explanations_on_escape();
+    crate::components::focus::catch_dropped_focus();
     crate::saved::confirm_leaving_unstored(&crate::saved::use_saved());
 
     // Keeping <html lang> and the title in step with the language and the screen, for
@@ -381,6 +395,7 @@ fn Shell(dataset: Dataset) -> impl IntoView {
             class:open=menu_open
             data-testid="nav"
             aria-label=move || SCREENS.get(state.lang.get())
+            on:focusout=leave_menu
         >
             <ul>
                 {View::ALL

@@ -3,7 +3,8 @@
 //! the browser drops focus to `<body>`, and a keyboard user starts again from the top
 //! of the page; these helpers put focus where the work continues instead.
 
-use leptos::prelude::request_animation_frame;
+use leptos::prelude::{on_cleanup, request_animation_frame, set_timeout, window_event_listener};
+use std::time::Duration;
 use wasm_bindgen::JsCast;
 
 /// Focuses the first element matching `selector` that is shown (a selector list may
@@ -70,14 +71,49 @@ pub fn keep_focus_after_render(selector: String) {
 /// page (audit 28). A control that still holds the focus keeps it.
 pub fn focus_screen_if_focus_went() {
     request_animation_frame(move || {
-        if !focus_went() {
-            return;
+        if focus_went() {
+            focus_screen();
         }
-        if let Some(main) = first_shown("#main") {
-            let options = web_sys::FocusOptions::new();
-            options.set_prevent_scroll(true);
-            let _ = main.focus_with_options(&options);
-        }
+    });
+}
+
+/// Focuses the screen's content (`#main`) without scrolling it.
+fn focus_screen() {
+    if let Some(main) = first_shown("#main") {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = main.focus_with_options(&options);
+    }
+}
+
+/// The page's safety net for the focus: after a click or a key press whose action
+/// removed or hid the control that held the focus (a notice's button, a panel's Use
+/// or Close, a question moved, the phone menu's link to the screen on show), and once
+/// every control's own move of the focus has run, the focus goes to the screen's
+/// content if nothing holds it; the browser would leave it on `<body>`, where the next
+/// Tab starts from the top of the page (audit 38 found six such actions). A click on
+/// the page's background, which leaves the clicked control in place, is left alone.
+pub fn catch_dropped_focus() {
+    let check = move || {
+        let held = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    let dropped =
+                        held.is_some_and(|held| !held.is_connected() || held.get_client_rects().length() == 0);
+                    if dropped && focus_went() {
+                        focus_screen();
+                    }
+                },
+                Duration::ZERO,
+            );
+        });
+    };
+    let clicks = window_event_listener(leptos::ev::click, move |_| check());
+    let keys = window_event_listener(leptos::ev::keydown, move |_| check());
+    on_cleanup(move || {
+        clicks.remove();
+        keys.remove();
     });
 }
 

@@ -748,3 +748,56 @@ test('what audit 28 heard: a chart named by its title, a lever\'s result said af
   assert.equal(await field.getAttribute('aria-describedby'), 'open-link-result');
   assert.deepEqual(watcher.errors, []);
 });
+
+test('what audit 38 found from the keyboard: the phone menu closes when the focus leaves it, Space presses the presenter\'s buttons, and the focus is never dropped to the page', LONG, async (t) => {
+  const context = await launch({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  t.after(() => context.close());
+  const page = await context.newPage();
+  const watcher = watch(page);
+  const app = new AppPage(page);
+  const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.id ?? document.activeElement?.tagName);
+  await app.open(`${SINGLE_FILE_URL}#view=cashflow&lang=en`);
+  // Tab past the menu's last link closes the menu, which covered the controls under it.
+  const toggle = page.getByTestId('nav-toggle');
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'nav-cashflow');
+  await page.getByTestId('nav-present').focus();
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  await page.keyboard.press('Tab');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false', 'the focus left the menu, and the menu closed');
+  // The menu's link to the screen on show closes the menu; the focus goes to the screen.
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'nav-cashflow');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'main');
+  // "Use this set" takes its panel away: the focus goes to the screen, not <body>.
+  await app.open(`${SINGLE_FILE_URL}#view=cashflow&lang=en&cap=1000`);
+  const use = page.getByTestId('fewest-deferrals-use');
+  await use.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement && document.activeElement !== document.body, null, { timeout: 5_000 });
+  assert.notEqual(await focused(), 'BODY');
+  // Space presses the presenter's focused button (it turned the slide); Escape leaves
+  // without the deck's slide in the address.
+  await app.open(`${SINGLE_FILE_URL}#view=cashflow&lang=en`);
+  await page.getByTestId('nav-toggle').tap();
+  await page.getByTestId('nav-present').tap();
+  await page.getByTestId('presenter').waitFor();
+  const position = await page.getByTestId('presenter-position').innerText();
+  await page.getByTestId('presenter-both').focus();
+  await page.keyboard.press(' ');
+  await page.waitForFunction(() => document.querySelector('[data-testid="presenter"]').classList.contains('both'));
+  assert.equal(await page.getByTestId('presenter-position').innerText(), position);
+  await page.getByTestId('presenter-next').focus();
+  await page.keyboard.press('Escape');
+  await page.getByTestId('screen-cashflow').waitFor();
+  await page.waitForFunction(() => !location.hash.includes('slide='), null, { timeout: 3_000 });
+  // A question added is ready to be written: the focus is in its field.
+  await app.open(`${SINGLE_FILE_URL}#view=brief&lang=en`);
+  await page.getByTestId('question-add').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => /^question-text-/.test(document.activeElement?.getAttribute('data-testid') ?? ''));
+  assert.deepEqual(watcher.errors, []);
+});

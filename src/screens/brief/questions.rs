@@ -8,6 +8,7 @@
 use crate::components::dismiss::DismissButton;
 use crate::components::each::each_key;
 use crate::components::effect::effect;
+use crate::components::focus::{by_test_id, focus_after_render};
 use crate::components::marks::ProvenanceMark;
 use crate::components::memo::memo;
 use crate::components::words::Words;
@@ -89,8 +90,13 @@ pub fn QuestionsPanel(drafts: Memo<Vec<Draft>>) -> impl IntoView {
     let none_picked = move || rows.with(|rows| !rows.iter().any(|r| r.picked));
     let add_error: RwSignal<Option<QuestionProblem>> = RwSignal::new(None);
     let adder = saved.clone();
+    // The member adds a question to write it: the focus goes into its new field (audit
+    // 38: it stayed on the button, below the window once the field was drawn above it).
     let add = move |_| match adder.change_questions(add_own) {
-        Ok(_) => add_error.set(None),
+        Ok(key) => {
+            add_error.set(None);
+            focus_after_render(by_test_id(&format!("question-text-{key}")));
+        }
         Err(problem) => add_error.set(Some(problem)),
     };
     view! {

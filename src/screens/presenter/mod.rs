@@ -94,6 +94,15 @@ pub fn Presenter() -> impl IntoView {
         if on_control && key.chars().count() == 1 && key != " " {
             return;
         }
+        // Space presses a focused button or link and opens a focused summary, as it does
+        // everywhere (audit 38: it turned the slide instead); elsewhere it turns the slide.
+        let pressable = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .is_some_and(|element| element.closest("a, button, summary").ok().flatten().is_some());
+        if pressable && key == " " {
+            return;
+        }
         let handled = match key.as_str() {
             "ArrowRight" | "PageDown" | " " => {
                 step(true);
@@ -124,6 +133,9 @@ pub fn Presenter() -> impl IntoView {
                 true
             }
             "Escape" => {
+                // As the Leave link does: the slide is the deck's and goes with it
+                // (audit 38: `slide=2` stayed in the address and in every link after).
+                state.params.set(Vec::new());
                 state.view.set(state.presenter_opened_from.get_untracked());
                 true
             }
