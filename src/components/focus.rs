@@ -26,9 +26,8 @@ pub fn focus_after_render(selector: String) {
 /// where they put it.
 pub fn pass_focus_after_render(from: String, to: String) {
     request_animation_frame(move || {
-        let active = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
         // A selector the browser cannot read (never: it is the app's own) matches nothing.
-        if !active.is_some_and(|active| active.matches(&from).unwrap_or(false)) {
+        if !active_element().is_some_and(|active| active.matches(&from).unwrap_or(false)) {
             return;
         }
         if let Some(element) = first_shown(&to) {
@@ -77,6 +76,11 @@ pub fn focus_screen_if_focus_went() {
     });
 }
 
+/// The element that holds the focus, if any.
+fn active_element() -> Option<web_sys::Element> {
+    web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element())
+}
+
 /// Focuses the screen's content (`#main`) without scrolling it.
 fn focus_screen() {
     if let Some(main) = first_shown("#main") {
@@ -95,7 +99,7 @@ fn focus_screen() {
 /// the page's background, which leaves the clicked control in place, is left alone.
 pub fn catch_dropped_focus() {
     let check = move || {
-        let held = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
+        let held = active_element();
         request_animation_frame(move || {
             set_timeout(
                 move || {

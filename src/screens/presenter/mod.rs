@@ -76,9 +76,10 @@ pub fn Presenter() -> impl IntoView {
     // Keys move through the deck unless the member is typing or holding a modifier
     // (Ctrl+P is the browser's own print of the slide on show).
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
-        let typing = ev
-            .target()
-            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+        let target = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok());
+        let within = |selector: &str| target.as_ref().is_some_and(|t| t.closest(selector).ok().flatten().is_some());
+        let typing = target
+            .as_ref()
             .is_some_and(|element| matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
         if typing || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
             return;
@@ -86,21 +87,14 @@ pub fn Presenter() -> impl IntoView {
         // The letters (L, B, P) act only on the deck itself, not on a control or mark that
         // has the focus, where a key meant for it (or a word a speech program types)
         // switched the language or the layout (WCAG 2.1.4, audit 28).
-        let on_control = ev
-            .target()
-            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-            .is_some_and(|element| element.closest("a, button, [tabindex]:not(main), svg").ok().flatten().is_some());
+        let on_control = within("a, button, [tabindex]:not(main), svg");
         let key = ev.key();
         if on_control && key.chars().count() == 1 && key != " " {
             return;
         }
         // Space presses a focused button or link and opens a focused summary, as it does
         // everywhere (audit 38: it turned the slide instead); elsewhere it turns the slide.
-        let pressable = ev
-            .target()
-            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-            .is_some_and(|element| element.closest("a, button, summary").ok().flatten().is_some());
-        if pressable && key == " " {
+        if key == " " && within("a, button, summary") {
             return;
         }
         let handled = match key.as_str() {
